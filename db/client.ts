@@ -1,0 +1,87 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/** One typed database for both drivers: postgres.js (DATABASE_URL) and embedded PGlite. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbDriver = "postgres" | "pglite";
+
+export interface DatabaseHandle {
+  db: Db;
+  driver: DbDriver;
+  /** Runs raw SQL and returns rows, hiding the drivers' different result shapes. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` while holding a PostgreSQL session advisory lock (PGlite: single process, no lock needed). */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** postgres://… → PostgreSQL via postgres.js. Absent → PGlite. */
+  url?: string;
+  /** PGlite data directory; "memory://" for an in-memory database. */
+  pgliteDir?: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(config.url, { max: config.maxConnections ?? 10, onnotice: () => {} });
+    return {
+      db: drizzle(client, { schema }) as unknown as Db,
+      driver: "postgres",
+      query: async (text, params = []) => (await client.unsafe(text, params as never[])) as never,
+      withAdvisoryLock: async (key, fn) => {
+        const connection = await client.reserve();
+        try {
+          await connection`select pg_advisory_lock(${key})`;
+          return await fn();
+        } finally {
+          await connection`select pg_advisory_unlock(${key})`.catch(() => {});
+          connection.release();
+        }
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dir = config.pgliteDir ?? path.resolve(".data/pglite");
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    driver: "pglite",
+    query: async (text, params = []) => (await client.query(text, params)).rows as never,
+    withAdvisoryLock: (_key, fn) => fn(),
+    close: () => client.close(),
+  };
+}
+
+/**
+ * The process-wide database, created on first use (never at import: `next build` imports every route
+ * module and must not touch a database) and kept on globalThis so `next dev` reloads and Next's
+ * separate module instances share one client. PGlite has no cross-process lock: one process per dir.
+ */
+const holder = globalThis as unknown as { __koppelDb?: Promise<DatabaseHandle> };
+
+export function getDatabase(): Promise<DatabaseHandle> {
+  holder.__koppelDb ??= openDatabase({
+    url: process.env.DATABASE_URL || undefined,
+    pgliteDir: process.env.PGLITE_DIR || undefined,
+    maxConnections: process.env.DATABASE_POOL_SIZE ? Number(process.env.DATABASE_POOL_SIZE) : undefined,
+  });
+  return holder.__koppelDb;
+}
+
+/** Test hook: make `getDatabase()` return a handle the test opened itself. */
+export function setDatabaseForTests(handle: DatabaseHandle | undefined): void {
+  holder.__koppelDb = handle ? Promise.resolve(handle) : undefined;
+}
+
+export { schema };

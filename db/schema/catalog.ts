@@ -1,0 +1,115 @@
+import { relations, sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    parentId: integer("parent_id").references((): AnyPgColumn => categories.id),
+    slug: text("slug").notNull(),
+    /** Our own category code (sent as OCI MATGROUP / EXT_CATEGORY_ID when configured). */
+    code: text("code").notNull(),
+    nameNl: text("name_nl").notNull(),
+    nameEn: text("name_en").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("categories_slug_unique").on(t.slug), uniqueIndex("categories_code_unique").on(t.code)],
+);
+
+/** A quantity tier on the list price: from `minQuantity` units on, each unit costs `priceMinor`. */
+export interface ListPriceTier {
+  minQuantity: number;
+  priceMinor: number;
+}
+
+export const products = pgTable(
+  "products",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    sku: text("sku").notNull(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    nameNl: text("name_nl").notNull(),
+    nameEn: text("name_en").notNull(),
+    descriptionNl: text("description_nl").notNull(),
+    descriptionEn: text("description_en").notNull(),
+    brand: text("brand").notNull(),
+    manufacturer: text("manufacturer").notNull(),
+    manufacturerPartNumber: text("manufacturer_part_number").notNull(),
+    gtin: text("gtin"),
+    unspsc: text("unspsc"),
+    /** UN/ECE Recommendation 20 code (EA, PK, BX, PR, KGM, MTR, LTR, RO…). */
+    unit: text("unit").notNull(),
+    /** Units in one pack (e.g. a box of 500 sheets sold per BX has packSize 500 sheets). */
+    packSize: integer("pack_size").notNull().default(1),
+    minOrderQuantity: integer("min_order_quantity").notNull().default(1),
+    orderMultiple: integer("order_multiple").notNull().default(1),
+    leadTimeDays: integer("lead_time_days").notNull().default(1),
+    stock: integer("stock").notNull().default(0),
+    listPriceMinor: integer("list_price_minor").notNull(),
+    listPriceTiers: jsonb("list_price_tiers").$type<ListPriceTier[]>().notNull().default([]),
+    currency: text("currency").notNull().default("EUR"),
+    /** VAT rate in basis points: 2100 = 21 %, 900 = 9 %, 0. */
+    vatRateBasisPoints: integer("vat_rate_basis_points").notNull(),
+    /** Free-form attributes shown on the product page (colour, size, material…), by language-neutral key. */
+    attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
+    active: boolean("active").notNull().default(true),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Full-text document over both languages. 'simple' for identifiers and brand (no stemming),
+     * Dutch and English stemming for names (weight A) and descriptions (weight C).
+     */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL => sql`
+        setweight(to_tsvector('simple', coalesce(${products.brand}, '') || ' ' || coalesce(${products.manufacturer}, '')), 'B') ||
+        setweight(to_tsvector('dutch', ${products.nameNl}), 'A') ||
+        setweight(to_tsvector('english', ${products.nameEn}), 'A') ||
+        setweight(to_tsvector('dutch', ${products.descriptionNl}), 'C') ||
+        setweight(to_tsvector('english', ${products.descriptionEn}), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("products_sku_unique").on(t.sku),
+    index("products_gtin_idx").on(t.gtin),
+    index("products_mpn_lower_idx").on(sql`lower(${t.manufacturerPartNumber})`),
+    index("products_category_idx").on(t.categoryId, t.id),
+    index("products_brand_idx").on(t.brand),
+    index("products_search_idx").using("gin", t.searchVector),
+    index("products_name_nl_trgm_idx").using("gin", sql`${t.nameNl} gin_trgm_ops`),
+    index("products_name_en_trgm_idx").using("gin", sql`${t.nameEn} gin_trgm_ops`),
+    check("products_pack_size_positive", sql`${t.packSize} > 0`),
+    check("products_min_order_positive", sql`${t.minOrderQuantity} > 0`),
+    check("products_order_multiple_positive", sql`${t.orderMultiple} > 0`),
+    check("products_list_price_non_negative", sql`${t.listPriceMinor} >= 0`),
+    check("products_vat_rate_known", sql`${t.vatRateBasisPoints} in (0, 900, 2100)`),
+  ],
+);
+
+export const categoriesRelations = relations(categories, ({ one, many }) => ({
+  parent: one(categories, { fields: [categories.parentId], references: [categories.id], relationName: "tree" }),
+  children: many(categories, { relationName: "tree" }),
+  products: many(products),
+}));
+export const productsRelations = relations(products, ({ one }) => ({
+  category: one(categories, { fields: [products.categoryId], references: [categories.id] }),
+}));
+
+export type Category = typeof categories.$inferSelect;
+export type NewCategory = typeof categories.$inferInsert;
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;

@@ -1,0 +1,97 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+/** Customer companies (and, with `isSupplier`, our own company for invoicing master data). */
+export const companies = pgTable("companies", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  /** Dutch Chamber of Commerce number (8 digits) or foreign registration number. */
+  kvkNumber: text("kvk_number"),
+  vatId: text("vat_id"),
+  /** Peppol participant id, scheme (ISO 6523 ICD, e.g. 0106 KvK, 0190 OIN, 9944 NL VAT) and value. */
+  peppolScheme: text("peppol_scheme"),
+  peppolId: text("peppol_id"),
+  countryCode: text("country_code").notNull().default("NL"),
+  paymentTermsDays: integer("payment_terms_days").notNull().default(30),
+  deliveryTerms: text("delivery_terms"),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const addresses = pgTable(
+  "addresses",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["ship_to", "bill_to"] }).notNull(),
+    label: text("label").notNull(),
+    /** Addressee line (company or department). */
+    name: text("name").notNull(),
+    attention: text("attention"),
+    street: text("street").notNull(),
+    postalCode: text("postal_code").notNull(),
+    city: text("city").notNull(),
+    countryCode: text("country_code").notNull().default("NL"),
+    isDefault: boolean("is_default").notNull().default(false),
+    /** Buyer-side address id (cXML addressID) so incoming orders can be matched. */
+    externalId: text("external_id"),
+  },
+  (t) => [
+    index("addresses_company_idx").on(t.companyId),
+    check("addresses_country_code_format", sql`${t.countryCode} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const USER_ROLES = ["buyer", "approver", "company_admin", "account_manager", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+export const COMPANY_ROLES = ["buyer", "approver", "company_admin"] as const satisfies readonly UserRole[];
+export const STAFF_ROLES = ["account_manager", "admin"] as const satisfies readonly UserRole[];
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** Stored lower-cased; unique. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    /** scrypt hash (`scrypt$N$r$p$salt$hash`); null for technical punchout users without a password login. */
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    /** Buyers belong to exactly one company; staff (account managers, admins) to none. */
+    companyId: integer("company_id").references(() => companies.id, { onDelete: "restrict" }),
+    locale: text("locale", { enum: ["nl", "en"] }).notNull().default("nl"),
+    /** Per-user order limit excl. VAT in minor units; null = no limit. */
+    orderLimitMinor: integer("order_limit_minor"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_company_idx").on(t.companyId),
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check(
+      "users_company_matches_role",
+      sql`(${t.role} in ('account_manager','admin')) = (${t.companyId} is null)`,
+    ),
+  ],
+);
+
+export const companiesRelations = relations(companies, ({ many }) => ({
+  addresses: many(addresses),
+  users: many(users),
+}));
+export const addressesRelations = relations(addresses, ({ one }) => ({
+  company: one(companies, { fields: [addresses.companyId], references: [companies.id] }),
+}));
+export const usersRelations = relations(users, ({ one }) => ({
+  company: one(companies, { fields: [users.companyId], references: [companies.id] }),
+}));
+
+export type Company = typeof companies.$inferSelect;
+export type NewCompany = typeof companies.$inferInsert;
+export type Address = typeof addresses.$inferSelect;
+export type NewAddress = typeof addresses.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

@@ -1,0 +1,4 @@
+export * from "./companies";
+export * from "./catalog";
+export * from "./pricing";
+export * from "./orders";

@@ -1,0 +1,193 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { products } from "./catalog";
+import { companies, users } from "./companies";
+
+/** Carts live in the database. A user has one open shop cart; a punchout session gets its own. */
+export const carts = pgTable(
+  "carts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    /** Set for the cart of a punchout session (the punchout issue adds the foreign key). */
+    punchoutSessionId: integer("punchout_session_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("carts_shop_cart_per_user").on(t.userId).where(sql`${t.punchoutSessionId} is null`),
+    uniqueIndex("carts_punchout_session_unique").on(t.punchoutSessionId),
+  ],
+);
+
+export const cartLines = pgTable(
+  "cart_lines",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    cartId: integer("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("cart_lines_cart_product_unique").on(t.cartId, t.productId), check("cart_lines_quantity_positive", sql`${t.quantity} > 0`)],
+);
+
+export const ORDER_STATUSES = [
+  "awaiting_approval",
+  "rejected",
+  "placed",
+  "needs_review",
+  "accepted",
+  "confirmed",
+  "shipped",
+  "cancelled",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const orderNumberSequence = pgSequence("order_number_seq", { startWith: 100001 });
+
+/** Snapshot of an address as it was when the order was placed (addresses may change later). */
+export interface AddressSnapshot {
+  name: string;
+  attention: string | null;
+  street: string;
+  postalCode: string;
+  city: string;
+  countryCode: string;
+  externalId?: string | null;
+}
+
+export interface VatBreakdownRow {
+  vatRateBasisPoints: number;
+  taxableMinor: number;
+  vatMinor: number;
+}
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** Human order number shown to buyers ("K100001"). */
+    orderNumber: text("order_number").notNull(),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    /** Who placed it; null for orders that arrived from a procurement system without a mapped user. */
+    userId: integer("user_id").references(() => users.id),
+    source: text("source", { enum: ["web", "cxml", "oci"] }).notNull().default("web"),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    poNumber: text("po_number"),
+    costCenter: text("cost_center"),
+    requestedDeliveryDate: date("requested_delivery_date"),
+    note: text("note"),
+    shipTo: jsonb("ship_to").$type<AddressSnapshot>().notNull(),
+    billTo: jsonb("bill_to").$type<AddressSnapshot>(),
+    currency: text("currency").notNull().default("EUR"),
+    subtotalMinor: integer("subtotal_minor").notNull(),
+    vatMinor: integer("vat_minor").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+    vatBreakdown: jsonb("vat_breakdown").$type<VatBreakdownRow[]>().notNull(),
+    placedAt: timestamp("placed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("orders_order_number_unique").on(t.orderNumber),
+    index("orders_company_placed_idx").on(t.companyId, t.placedAt),
+    check("orders_total_adds_up", sql`${t.totalMinor} = ${t.subtotalMinor} + ${t.vatMinor}`),
+  ],
+);
+
+/** How a line's price came about, kept with the order so it can be explained later. */
+export interface PriceSourceSnapshot {
+  kind: "list" | "list_tier" | "contract" | "contract_tier";
+  priceListId?: number;
+  priceListCode?: string;
+  tierMinQuantity?: number;
+}
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    lineNumber: integer("line_number").notNull(),
+    productId: integer("product_id").references(() => products.id),
+    sku: text("sku").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPriceMinor: integer("unit_price_minor").notNull(),
+    listPriceMinor: integer("list_price_minor").notNull(),
+    lineTotalMinor: integer("line_total_minor").notNull(),
+    vatRateBasisPoints: integer("vat_rate_basis_points").notNull(),
+    priceSource: jsonb("price_source").$type<PriceSourceSnapshot>().notNull(),
+  },
+  (t) => [
+    uniqueIndex("order_lines_order_line_unique").on(t.orderId, t.lineNumber),
+    check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+/** Status history: every transition with who and when. */
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    userId: integer("user_id").references(() => users.id),
+    comment: text("comment"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.createdAt)],
+);
+
+export const cartsRelations = relations(carts, ({ many, one }) => ({
+  lines: many(cartLines),
+  user: one(users, { fields: [carts.userId], references: [users.id] }),
+}));
+export const cartLinesRelations = relations(cartLines, ({ one }) => ({
+  cart: one(carts, { fields: [cartLines.cartId], references: [carts.id] }),
+  product: one(products, { fields: [cartLines.productId], references: [products.id] }),
+}));
+export const ordersRelations = relations(orders, ({ many, one }) => ({
+  lines: many(orderLines),
+  events: many(orderEvents),
+  company: one(companies, { fields: [orders.companyId], references: [companies.id] }),
+  user: one(users, { fields: [orders.userId], references: [users.id] }),
+}));
+export const orderLinesRelations = relations(orderLines, ({ one }) => ({
+  order: one(orders, { fields: [orderLines.orderId], references: [orders.id] }),
+}));
+export const orderEventsRelations = relations(orderEvents, ({ one }) => ({
+  order: one(orders, { fields: [orderEvents.orderId], references: [orders.id] }),
+}));
+
+export type Cart = typeof carts.$inferSelect;
+export type CartLine = typeof cartLines.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type NewOrderLine = typeof orderLines.$inferInsert;

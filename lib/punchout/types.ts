@@ -1,0 +1,49 @@
+/**
+ * Protocol-neutral punchout shapes. The shop builds a PunchoutCart from its server-side cart with
+ * the pricing module; lib/punchout/oci and lib/punchout/cxml turn it into their wire formats.
+ * No OCI field names or cXML element names appear here.
+ */
+
+export interface PunchoutItem {
+  /** Opaque, stable reference to the transferred-cart snapshot line (cXML SupplierPartAuxiliaryID). */
+  lineReference: string;
+  /** Our article number (OCI VENDORMAT, cXML SupplierPartID). */
+  sku: string;
+  /** Stable product key the buyer system can send back (OCI EXT_PRODUCT_ID, DETAIL/VALIDATE PRODUCTID). */
+  productKey: string;
+  /** Short description in the user's language (full text; builders truncate per protocol). */
+  description: string;
+  /** Long text in the user's language (OCI LONGTEXT, cXML Description body). */
+  longText: string;
+  /** ISO 639-1 language of description/longText ("nl", "en"). */
+  language: string;
+  /** Ordered quantity in `unit`. Integer in this shop. */
+  quantity: number;
+  /** Unit of measure as stored: UN/ECE Recommendation 20 code ("EA", "PK", "BX", "KGM"...). */
+  unit: string;
+  /** Net unit price in minor units for `priceBasisQuantity` units, from the pricing module. */
+  unitPriceMinor: number;
+  /** Number of units the price is for (1, or the pack size when the connection prices per pack). */
+  priceBasisQuantity: number;
+  currency: string;
+  /** VAT rate in basis points (2100 = 21 %). */
+  vatRateBasisPoints: number;
+  leadTimeDays: number;
+  manufacturerName: string | null;
+  manufacturerPartNumber: string | null;
+  gtin: string | null;
+  /** UNSPSC commodity code (8 digits). */
+  unspsc: string | null;
+  /** Our own category code. */
+  categoryCode: string | null;
+  brand: string | null;
+  /** Product attributes available to per-connection custom field mappings. */
+  attributes: Record<string, string>;
+}
+
+export interface PunchoutCart {
+  items: PunchoutItem[];
+  currency: string;
+  /** Sum of line totals (unit price × quantity / basis), minor units, excl. VAT. */
+  totalMinor: number;
+}
