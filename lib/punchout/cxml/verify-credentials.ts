@@ -1,0 +1,88 @@
+/**
+ * Checks a parsed cXML Header against one connection's expected credentials (PROTOCOLS.md §2.2,
+ * §5): domains case-insensitive, identities exact, SharedSecret verified by the caller's hash check.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { CxmlCredential, CxmlHeader } from "@/lib/punchout/cxml/parse-header";
+import type { CxmlDeploymentMode } from "@/lib/punchout/cxml/xml";
+
+export interface CxmlCredentialRef {
+  domain: string;
+  identity: string;
+}
+
+export interface ExpectedCxmlCredentials {
+  /** Accepted buyer credentials; any one of them in Header/From matches. */
+  from: readonly CxmlCredentialRef[];
+  /** Our own identities; when given, Header/To must contain one of them. */
+  to?: readonly CxmlCredentialRef[];
+  /** Accepted Sender credentials (buyer system or hub); the SharedSecret must sit on the matching one. */
+  sender: readonly CxmlCredentialRef[];
+  /** Credentials exist per mode; a test document must not reach production and vice versa. */
+  deploymentMode: CxmlDeploymentMode;
+}
+
+export type CxmlCredentialFailure = "from" | "to" | "sender" | "secret-missing" | "secret" | "deployment-mode";
+
+export type CxmlCredentialCheck =
+  | { ok: true }
+  | {
+      ok: false;
+      /** For logs only; the message sent to the buyer stays generic. */
+      failure: CxmlCredentialFailure;
+      code: 401 | 403;
+      message: string;
+    };
+
+/** Constant-time string equality (hashing first hides length differences too). */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+const matches = (sent: CxmlCredential, expected: CxmlCredentialRef): boolean =>
+  // Bitwise & so both comparisons always run.
+  (Number(constantTimeEqual(sent.domain.toLowerCase(), expected.domain.toLowerCase())) &
+    Number(constantTimeEqual(sent.identity, expected.identity))) === 1;
+
+const anyMatch = (sent: readonly CxmlCredential[], expected: readonly CxmlCredentialRef[]): CxmlCredential | undefined =>
+  sent.find((credential) => expected.some((ref) => matches(credential, ref)));
+
+/**
+ * Verifies From, To (optional), Sender and the Sender's SharedSecret, then the deployment mode.
+ * `verifySecret` compares the plain secret with the stored hash (hash policy lives with the caller)
+ * and is called whenever a secret was sent, even if an identity already failed, so timing does not
+ * reveal which part was wrong. Answer failures with the returned cXML code and a generic text.
+ */
+export function verifyCxmlCredentials(
+  header: Pick<CxmlHeader, "from" | "to" | "sender" | "deploymentMode">,
+  expected: ExpectedCxmlCredentials,
+  verifySecret: (plain: string) => boolean,
+): CxmlCredentialCheck {
+  const fromOk = anyMatch(header.from, expected.from) !== undefined;
+  const toOk = expected.to === undefined || anyMatch(header.to, expected.to) !== undefined;
+  const sender = anyMatch(header.sender, expected.sender);
+  const secret = (sender ?? header.sender.find((c) => c.sharedSecret !== null))?.sharedSecret ?? null;
+  const secretOk = secret !== null && secret !== "" && verifySecret(secret);
+
+  const fail = (failure: CxmlCredentialFailure): CxmlCredentialCheck => ({
+    ok: false,
+    failure,
+    code: 401,
+    message: "Credentials not recognised",
+  });
+  if (!fromOk) return fail("from");
+  if (!toOk) return fail("to");
+  if (!sender) return fail("sender");
+  if (!secret) return fail("secret-missing");
+  if (!secretOk) return fail("secret");
+  if (header.deploymentMode !== expected.deploymentMode) {
+    return {
+      ok: false,
+      failure: "deployment-mode",
+      code: 403,
+      message: `deploymentMode "${header.deploymentMode}" is not accepted with these credentials`,
+    };
+  }
+  return { ok: true };
+}
