@@ -36,13 +36,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       driver: "postgres",
       query: async (text, params = []) => (await client.unsafe(text, params as never[])) as never,
       withAdvisoryLock: async (key, fn) => {
-        const connection = await client.reserve();
+        // A separate connection holds the lock, so the pool stays free for `fn` even when max is 1.
+        const lock = postgres(config.url!, { max: 1, onnotice: () => {} });
         try {
-          await connection`select pg_advisory_lock(${key})`;
+          await lock`select pg_advisory_lock(${key})`;
           return await fn();
         } finally {
-          await connection`select pg_advisory_unlock(${key})`.catch(() => {});
-          connection.release();
+          await lock`select pg_advisory_unlock(${key})`.catch(() => {});
+          await lock.end({ timeout: 5 });
         }
       },
       close: () => client.end({ timeout: 5 }),

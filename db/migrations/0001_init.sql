@@ -172,7 +172,7 @@ CREATE TABLE "order_lines" (
 --> statement-breakpoint
 CREATE TABLE "orders" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "orders_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
-	"order_number" text NOT NULL,
+	"order_number" text DEFAULT ('K' || nextval('order_number_seq')) NOT NULL,
 	"company_id" integer NOT NULL,
 	"user_id" integer,
 	"source" text DEFAULT 'web' NOT NULL,

@@ -87,7 +87,9 @@ export const orders = pgTable(
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     /** Human order number shown to buyers ("K100001"). */
-    orderNumber: text("order_number").notNull(),
+    orderNumber: text("order_number")
+      .notNull()
+      .default(sql`('K' || nextval('order_number_seq'))`),
     companyId: integer("company_id")
       .notNull()
       .references(() => companies.id),
