@@ -1,0 +1,25 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signOut } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { updateUserLocale } from "@/lib/data/users";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
+
+const localeSchema = z.object({ locale: z.enum(LOCALES), returnTo: z.string().startsWith("/").default("/") });
+
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const parsed = localeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return;
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  const user = await getCurrentUser();
+  if (user) await updateUserLocale(user.id, parsed.data.locale);
+  // Only same-site paths: "//evil.example" would be protocol-relative.
+  redirect(parsed.data.returnTo.startsWith("//") ? "/" : parsed.data.returnTo);
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,94 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CartLineControls } from "@/components/shop/cart-line-controls";
+import { OrderTotals } from "@/components/shop/order-totals";
+import { requireBuyer } from "@/lib/auth/guards";
+import { getPricedShopCart } from "@/lib/cart/cart-service";
+import { money } from "@/lib/format";
+import { getShopContext } from "@/lib/shop-context";
+import { removeCartLineAction, updateCartLineAction } from "./actions";
+
+export const metadata = { title: "Cart" };
+
+export default async function CartPage() {
+  await connection(); // DB-backed: never prerendered at build time
+  const buyer = await requireBuyer("/cart");
+  const [{ locale, now }, t] = await Promise.all([getShopContext(), getTranslations("cart")]);
+  const cart = await getPricedShopCart(buyer, locale, now);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {cart.lines.length === 0 ? (
+        <p>
+          {t("empty")}{" "}
+          <Link href="/catalog" className="text-brand-700 underline">
+            {t("continueShopping")}
+          </Link>
+        </p>
+      ) : (
+        <>
+          <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th className="p-3">{t("title")}</th>
+                <th className="p-3">{t("quantity")}</th>
+                <th className="p-3 text-right">{t("unitPrice")}</th>
+                <th className="p-3 text-right">{t("lineTotal")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cart.lines.map((line) => (
+                <tr key={line.lineId} className="border-t border-slate-100 align-top" data-testid="cart-line" data-sku={line.product.sku}>
+                  <td className="p-3">
+                    <Link href={`/products/${encodeURIComponent(line.product.sku)}`} className="font-medium hover:text-brand-700">
+                      {line.product.name}
+                    </Link>
+                    <div className="text-xs text-slate-500">
+                      {line.product.sku} · {line.product.unit}
+                    </div>
+                    {line.exceedsStock && (
+                      <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>
+                    )}
+                    {!line.quantityCheck.ok && (
+                      <div role="alert" className="text-xs text-red-700">
+                        {t(`errors.${line.quantityCheck.reason}`, {
+                          minimum: line.product.minOrderQuantity,
+                          multiple: line.product.orderMultiple,
+                          suggested: line.quantityCheck.suggestedQuantity,
+                        })}
+                      </div>
+                    )}
+                  </td>
+                  <td className="p-3">
+                    <CartLineControls
+                      lineId={line.lineId}
+                      quantity={line.quantity}
+                      orderMultiple={line.product.orderMultiple}
+                      productName={line.product.name}
+                      updateAction={updateCartLineAction}
+                      removeAction={removeCartLineAction}
+                    />
+                  </td>
+                  <td className="p-3 text-right">{money(line.unitPriceMinor, locale)}</td>
+                  <td className="p-3 text-right font-medium">{money(line.lineTotalMinor, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <OrderTotals subtotalMinor={cart.totals.subtotalMinor} totalMinor={cart.totals.totalMinor} breakdown={cart.totals.breakdown} locale={locale} />
+          <div className="flex justify-end gap-4">
+            <Link href="/catalog" className="px-4 py-2 text-sm underline">
+              {t("continueShopping")}
+            </Link>
+            {cart.orderable && (
+              <Link href="/checkout" className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700">
+                {t("checkout")}
+              </Link>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

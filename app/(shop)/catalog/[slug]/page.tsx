@@ -1,0 +1,81 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CatalogFilters } from "@/components/shop/catalog-filters";
+import { Pagination } from "@/components/shop/pagination";
+import { ProductCard, ProductGrid } from "@/components/shop/product-card";
+import { buildCategoryTree, descendantIds } from "@/lib/catalog/category-tree";
+import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
+import { toProductViews } from "@/lib/catalog/priced-product";
+import { listCategories, listProductsInCategory } from "@/lib/data/catalog";
+import { getShopContext } from "@/lib/shop-context";
+import { addToCartAction } from "../../cart/actions";
+
+export default async function CategoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await connection(); // DB-backed: never prerendered at build time
+  const [{ slug }, rawSearch, context, categories, t] = await Promise.all([
+    params,
+    searchParams,
+    getShopContext(),
+    listCategories(),
+    getTranslations("catalog"),
+  ]);
+  const category = categories.find((c) => c.slug === slug);
+  if (!category) notFound();
+  const listing = parseListingParams(rawSearch);
+  const result = await listProductsInCategory(
+    descendantIds(categories, category.id),
+    { brand: listing.brand, inStock: listing.stock === "1" },
+    { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+  );
+  const products = await toProductViews(result.items, { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now });
+  const tree = buildCategoryTree(categories, context.locale);
+  const group = tree.find((g) => g.id === category.id || g.children.some((c) => c.id === category.id));
+  const name = context.locale === "en" ? category.nameEn : category.nameNl;
+  const path = `/catalog/${category.slug}`;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <aside className="space-y-4">
+        {group && (
+          <nav aria-label={t("categories")} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <Link href={`/catalog/${group.slug}`} className="font-semibold hover:text-brand-700">
+              {group.name}
+            </Link>
+            <ul className="mt-2 space-y-1">
+              {group.children.map((child) => (
+                <li key={child.id}>
+                  <Link
+                    href={`/catalog/${child.slug}`}
+                    aria-current={child.id === category.id ? "page" : undefined}
+                    className={child.id === category.id ? "font-medium text-brand-700" : "text-slate-700 hover:text-brand-700"}
+                  >
+                    {child.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <CatalogFilters action={path} brands={result.brands} selectedBrand={listing.brand} inStock={listing.stock === "1"} />
+      </aside>
+      <section>
+        <h1 className="text-2xl font-semibold">{name}</h1>
+        <p className="mb-4 text-sm text-slate-600">{t("allProducts", { count: result.total })}</p>
+        <ProductGrid>
+          {products.map((product) => (
+            <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.buyer ? addToCartAction : null} />
+          ))}
+        </ProductGrid>
+        <Pagination page={listing.page} pages={Math.ceil(result.total / PAGE_SIZE)} hrefFor={(page) => listingHref(path, listing, page)} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { connection } from "next/server";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CheckoutForm } from "@/components/shop/checkout-form";
+import { OrderTotals } from "@/components/shop/order-totals";
+import { requireBuyer } from "@/lib/auth/guards";
+import { getPricedShopCart } from "@/lib/cart/cart-service";
+import { listCompanyAddresses } from "@/lib/data/companies";
+import { addressText } from "@/lib/format-address";
+import { money } from "@/lib/format";
+import { calendarDate } from "@/lib/pricing/calendar-date";
+import { getShopContext } from "@/lib/shop-context";
+import { placeOrderAction } from "./actions";
+
+export const metadata = { title: "Checkout" };
+
+export default async function CheckoutPage() {
+  await connection(); // DB-backed: never prerendered at build time
+  const buyer = await requireBuyer("/checkout");
+  const [{ locale, now }, t] = await Promise.all([getShopContext(), getTranslations("checkout")]);
+  const [cart, shipTo, billTo] = await Promise.all([
+    getPricedShopCart(buyer, locale, now),
+    listCompanyAddresses(buyer.companyId, "ship_to"),
+    listCompanyAddresses(buyer.companyId, "bill_to"),
+  ]);
+  if (!cart.orderable) redirect("/cart");
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+      <section>
+        <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
+        <CheckoutForm
+          addresses={shipTo.map((a) => ({ id: a.id, label: a.label, text: addressText(a) }))}
+          minDate={calendarDate(now)}
+          action={placeOrderAction}
+        />
+      </section>
+      <aside className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t("summary")}</h2>
+        <ul className="space-y-1 text-sm">
+          {cart.lines.map((line) => (
+            <li key={line.lineId} className="flex justify-between gap-4">
+              <span>
+                {line.quantity} × {line.product.name}
+              </span>
+              <span className="whitespace-nowrap">{money(line.lineTotalMinor, locale)}</span>
+            </li>
+          ))}
+        </ul>
+        <OrderTotals subtotalMinor={cart.totals.subtotalMinor} totalMinor={cart.totals.totalMinor} breakdown={cart.totals.breakdown} locale={locale} />
+        {billTo[0] && (
+          <p className="text-xs text-slate-600">
+            {t("billTo")}: {addressText(billTo[0])}
+          </p>
+        )}
+      </aside>
+    </div>
+  );
+}

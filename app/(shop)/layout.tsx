@@ -1,0 +1,27 @@
+import { connection } from "next/server";
+import { getLocale } from "next-intl/server";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
+import { countShopCartUnits } from "@/lib/data/carts";
+import { toLocale } from "@/lib/i18n/locales";
+import { setLocaleAction, signOutAction } from "./actions";
+
+export default async function ShopLayout({ children }: { children: React.ReactNode }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  const cartUnits = isBuyer(user) ? await countShopCartUnits(user.id) : 0;
+  return (
+    <>
+      <SiteHeader
+        user={user ? { name: user.name, companyName: user.companyName, isBuyer: isBuyer(user) } : null}
+        cartUnits={cartUnits}
+        locale={toLocale(locale)}
+        setLocaleAction={setLocaleAction}
+        signOutAction={signOutAction}
+      />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buildCategoryTree } from "@/lib/catalog/category-tree";
+import { listCategories } from "@/lib/data/catalog";
+import { getShopContext } from "@/lib/shop-context";
+
+export default async function HomePage() {
+  await connection(); // DB-backed: never prerendered at build time
+  const [{ locale }, categories, t] = await Promise.all([getShopContext(), listCategories(), getTranslations("common")]);
+  const tree = buildCategoryTree(categories, locale);
+  return (
+    <div className="space-y-8">
+      <section className="rounded-xl bg-brand-700 px-8 py-10 text-white">
+        <h1 className="text-3xl font-bold">{t("appName")}</h1>
+        <p className="mt-2 text-brand-100">{t("tagline")}</p>
+      </section>
+      <section className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+        {tree.map((group) => (
+          <div key={group.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="font-semibold">
+              <Link href={`/catalog/${group.slug}`} className="hover:text-brand-700">
+                {group.name}
+              </Link>
+            </h2>
+            <ul className="mt-2 space-y-1 text-sm text-slate-700">
+              {group.children.map((child) => (
+                <li key={child.id}>
+                  <Link href={`/catalog/${child.slug}`} className="hover:text-brand-700 hover:underline">
+                    {child.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

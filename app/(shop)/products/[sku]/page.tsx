@@ -1,0 +1,127 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AddToCartForm } from "@/components/shop/add-to-cart-form";
+import { PriceBlock } from "@/components/shop/price-block";
+import { StockBadge } from "@/components/shop/stock-badge";
+import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { toProductViews } from "@/lib/catalog/priced-product";
+import { getProductBySku, listCategories } from "@/lib/data/catalog";
+import { dateText, money, percent } from "@/lib/format";
+import type { PriceSource } from "@/lib/pricing/resolve-price";
+import { getShopContext } from "@/lib/shop-context";
+import { addToCartAction } from "../../cart/actions";
+
+export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const [{ sku }, context, t] = await Promise.all([params, getShopContext(), getTranslations("product")]);
+  const row = await getProductBySku(decodeURIComponent(sku));
+  if (!row || !row.active) notFound();
+  const [[product], categories] = await Promise.all([
+    toProductViews([row], { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now }),
+    listCategories(),
+  ]);
+  if (!product) notFound();
+  const category = categories.find((c) => c.id === product.categoryId);
+  const { locale } = context;
+  const facts: [string, string][] = [
+    [t("sku"), product.sku],
+    [t("brand"), product.brand],
+    [t("manufacturer"), product.manufacturer],
+    [t("mpn"), product.manufacturerPartNumber],
+    [t("gtin"), product.gtin ?? "–"],
+    [t("unspsc"), product.unspsc ?? "–"],
+    [t("unit"), product.unit],
+    [t("packSize"), String(product.packSize)],
+    [t("minOrderQuantity"), String(product.minOrderQuantity)],
+    [t("orderMultiple"), String(product.orderMultiple)],
+    [t("vatRate"), percent(product.vatRateBasisPoints, locale)],
+    [t("stock"), String(product.stock)],
+    [t("leadTime"), t("days", { days: product.leadTimeDays })],
+  ];
+
+  return (
+    <article className="grid gap-8 lg:grid-cols-2">
+      <div className="rounded-lg border border-slate-200 bg-white p-8">
+        {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG placeholder */}
+        <img src={`/product-images/${encodeURIComponent(product.sku)}`} alt={product.name} width={480} height={360} className="mx-auto w-full max-w-md" />
+      </div>
+      <div className="space-y-4">
+        {category && (
+          <Link href={`/catalog/${category.slug}`} className="text-sm text-brand-700 hover:underline">
+            {locale === "en" ? category.nameEn : category.nameNl}
+          </Link>
+        )}
+        <h1 className="text-2xl font-semibold">{product.name}</h1>
+        <p className="text-sm text-slate-600">
+          {product.brand} · {product.sku}
+        </p>
+        <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} />
+        <PriceBlock price={product.price} unit={product.unit} locale={locale} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />
+        {product.price && (
+          <>
+            {product.price.tiers.length > 1 && (
+              <table className="text-sm" aria-label={t("tiers")}>
+                <caption className="text-left font-medium">{t("tiers")}</caption>
+                <tbody>
+                  {product.price.tiers.map((tier) => (
+                    <tr key={tier.minQuantity}>
+                      <td className="pr-6">{t("fromQuantity", { quantity: tier.minQuantity })}</td>
+                      <td className="text-right font-medium">{money(tier.unitPriceMinor, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <details className="text-sm text-slate-700">
+              <summary className="cursor-pointer text-brand-700">{t("priceExplanation")}</summary>
+              <p className="mt-1">{await explain(product.price.source, locale)}</p>
+            </details>
+            {context.buyer && (
+              <AddToCartForm
+                sku={product.sku}
+                defaultQuantity={smallestValidQuantity(product)}
+                minOrderQuantity={product.minOrderQuantity}
+                orderMultiple={product.orderMultiple}
+                action={addToCartAction}
+              />
+            )}
+          </>
+        )}
+        <p className="whitespace-pre-line text-slate-800">{product.description}</p>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-slate-500">{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+          {Object.entries(product.attributes).map(([key, value]) => (
+            <div key={key} className="contents">
+              <dt className="text-slate-500">{key}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </article>
+  );
+}
+
+async function explain(source: PriceSource, locale: "nl" | "en"): Promise<string> {
+  const t = await getTranslations("product");
+  switch (source.kind) {
+    case "list":
+      return t("explainList");
+    case "list_tier":
+      return t("explainListTier", { quantity: source.tierMinQuantity });
+    default: {
+      const text =
+        source.kind === "contract"
+          ? t("explainContract", { list: source.priceListName })
+          : t("explainContractTier", { list: source.priceListName, quantity: source.tierMinQuantity ?? 0 });
+      return source.validTo ? `${text} ${t("validUntil", { date: dateText(source.validTo, locale) })}` : text;
+    }
+  }
+}

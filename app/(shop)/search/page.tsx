@@ -1,0 +1,44 @@
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { CatalogFilters } from "@/components/shop/catalog-filters";
+import { Pagination } from "@/components/shop/pagination";
+import { ProductCard, ProductGrid } from "@/components/shop/product-card";
+import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
+import { toProductViews } from "@/lib/catalog/priced-product";
+import { searchProducts } from "@/lib/data/catalog";
+import { getShopContext } from "@/lib/shop-context";
+import { addToCartAction } from "../cart/actions";
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const [rawSearch, context, t] = await Promise.all([searchParams, getShopContext(), getTranslations("catalog")]);
+  const listing = parseListingParams(rawSearch);
+  const result = await searchProducts(
+    listing.q,
+    { brand: listing.brand, inStock: listing.stock === "1" },
+    { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+  );
+  const products = await toProductViews(result.items, { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now });
+  return (
+    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <aside>
+        <CatalogFilters action="/search" query={listing.q} brands={result.brands} selectedBrand={listing.brand} inStock={listing.stock === "1"} />
+      </aside>
+      <section>
+        <h1 className="text-2xl font-semibold">{t("searchResults", { query: listing.q })}</h1>
+        <p className="mb-4 text-sm text-slate-600">{t("allProducts", { count: result.total })}</p>
+        {result.mode === "fuzzy" && <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("fuzzyNotice")}</p>}
+        {result.total === 0 ? (
+          <p>{t("noResults")}</p>
+        ) : (
+          <ProductGrid>
+            {products.map((product) => (
+              <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.buyer ? addToCartAction : null} />
+            ))}
+          </ProductGrid>
+        )}
+        <Pagination page={listing.page} pages={Math.ceil(result.total / PAGE_SIZE)} hrefFor={(page) => listingHref("/search", listing, page)} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+
+/** NL/EN switch that returns to the page the user is on. */
+export function LanguageSwitch({
+  locale,
+  label,
+  action,
+}: {
+  locale: string;
+  label: string;
+  action: (formData: FormData) => Promise<void>;
+}) {
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  return (
+    <form action={action} className="flex items-center gap-1" aria-label={label}>
+      <input type="hidden" name="returnTo" value={search ? `${pathname}?${search}` : pathname} />
+      {(["nl", "en"] as const).map((code) => (
+        <button
+          key={code}
+          type="submit"
+          name="locale"
+          value={code}
+          aria-pressed={code === locale}
+          className={`rounded px-1.5 py-0.5 text-xs uppercase ${code === locale ? "bg-slate-800 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+        >
+          {code}
+        </button>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { LanguageSwitch } from "./language-switch";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+
+export interface HeaderUser {
+  name: string;
+  companyName: string | null;
+  isBuyer: boolean;
+}
+
+export async function SiteHeader({
+  user,
+  cartUnits,
+  locale,
+  query,
+  setLocaleAction,
+  signOutAction,
+}: {
+  user: HeaderUser | null;
+  cartUnits: number;
+  locale: Locale;
+  query?: string;
+  setLocaleAction: (formData: FormData) => Promise<void>;
+  signOutAction: () => Promise<void>;
+}) {
+  const t = await getTranslations("common");
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {t("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
+          {t("appName")}
+        </Link>
+        <Link href="/catalog" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+          {t("catalog")}
+        </Link>
+        <form action="/search" method="get" role="search" className="flex min-w-64 flex-1 gap-2">
+          <input
+            type="search"
+            name="q"
+            defaultValue={query}
+            aria-label={t("search")}
+            placeholder={t("searchPlaceholder")}
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {t("search")}
+          </button>
+        </form>
+        <nav className="flex items-center gap-4 text-sm">
+          {user?.isBuyer && (
+            <>
+              <Link href="/account/orders" className="hover:text-brand-700">
+                {t("myOrders")}
+              </Link>
+              <Link href="/cart" className="relative font-medium hover:text-brand-700" aria-label={t("cart")} data-testid="cart-link">
+                {t("cart")}
+                <span className="ml-1 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white" aria-hidden="true" data-testid="cart-count">
+                  {cartUnits}
+                </span>
+              </Link>
+            </>
+          )}
+          {user ? (
+            <form action={signOutAction} className="flex items-center gap-2">
+              <span className="text-slate-600">
+                {user.name}
+                {user.companyName ? ` · ${user.companyName}` : ""}
+              </span>
+              <button type="submit" className="text-slate-700 underline hover:text-brand-700">
+                {t("signOut")}
+              </button>
+            </form>
+          ) : (
+            <Link href="/login" className="rounded-md border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
+              {t("signIn")}
+            </Link>
+          )}
+          <Suspense>
+            <LanguageSwitch locale={locale} label={t("language")} action={setLocaleAction} />
+          </Suspense>
+        </nav>
+      </div>
+    </header>
+  );
+}

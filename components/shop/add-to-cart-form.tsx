@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions/safe-action";
+
+/** Quantity + "Add to cart"; quantity-rule violations come back with the nearest valid quantity. */
+export function AddToCartForm({
+  sku,
+  defaultQuantity,
+  minOrderQuantity,
+  orderMultiple,
+  action,
+  compact = false,
+}: {
+  sku: string;
+  defaultQuantity: number;
+  minOrderQuantity: number;
+  orderMultiple: number;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  compact?: boolean;
+}) {
+  const t = useTranslations("cart");
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  return (
+    <form action={formAction} className="space-y-1">
+      <input type="hidden" name="sku" value={sku} />
+      <div className="flex items-center gap-2">
+        <label className="sr-only" htmlFor={`qty-${sku}`}>
+          {t("quantity")}
+        </label>
+        <input
+          id={`qty-${sku}`}
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={orderMultiple}
+          defaultValue={defaultQuantity}
+          className={`${compact ? "w-20" : "w-24"} rounded-md border border-slate-300 px-2 py-1.5 text-sm`}
+          aria-describedby={`qty-help-${sku}`}
+        />
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {t("addToCart")}
+        </button>
+      </div>
+      <span id={`qty-help-${sku}`} className="sr-only">
+        {minOrderQuantity > 1 || orderMultiple > 1 ? `min ${minOrderQuantity}, ×${orderMultiple}` : ""}
+      </span>
+      <p aria-live="polite" className="min-h-4 text-xs">
+        {state.status === "ok" && <span className="text-emerald-700">{t("added")}</span>}
+        {state.status === "error" && (
+          <span role="alert" className="text-red-700">
+            {t.has(`errors.${state.message}`) ? t(`errors.${state.message}`, state.details ?? {}) : t("errors.invalid_input")}
+          </span>
+        )}
+      </p>
+    </form>
+  );
+}

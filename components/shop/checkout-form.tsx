@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions/safe-action";
+
+export interface CheckoutAddressOption {
+  id: number;
+  label: string;
+  text: string;
+}
+
+export function CheckoutForm({
+  addresses,
+  minDate,
+  action,
+}: {
+  addresses: CheckoutAddressOption[];
+  minDate: string;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
+  const t = useTranslations("checkout");
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors?.[name]?.[0] ?? (state.details?.field === name ? state.message : undefined) : undefined);
+  const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+  return (
+    <form action={formAction} className="space-y-4">
+      <fieldset className="space-y-2">
+        <legend className="font-medium">{t("shipTo")}</legend>
+        {addresses.map((address, index) => (
+          <label key={address.id} className="flex items-start gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
+            <input type="radio" name="shipToAddressId" value={address.id} defaultChecked={index === 0} required />
+            <span>
+              <span className="font-medium">{address.label}</span>
+              <br />
+              <span className="text-slate-600">{address.text}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="block text-sm font-medium">
+          {t("poNumber")}
+          <input name="poNumber" maxLength={35} className={input} aria-invalid={!!fieldError("poNumber")} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("costCenter")}
+          <input name="costCenter" maxLength={35} className={input} aria-invalid={!!fieldError("costCenter")} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("requestedDeliveryDate")}
+          <input name="requestedDeliveryDate" type="date" min={minDate} className={input} aria-invalid={!!fieldError("requestedDeliveryDate")} />
+        </label>
+      </div>
+      <label className="block text-sm font-medium">
+        {t("note")}
+        <textarea name="note" maxLength={1000} rows={3} className={input} />
+      </label>
+      {state.status === "error" && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t.has(`errors.${state.message}`) ? t(`errors.${state.message}`) : t("errors.invalid_input")}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-6 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {t("placeOrder")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ActionState } from "@/lib/actions/safe-action";
+import type { ProductView } from "@/lib/catalog/priced-product";
+import type { Locale } from "@/lib/i18n/locales";
+import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { AddToCartForm } from "./add-to-cart-form";
+import { PriceBlock } from "./price-block";
+import { StockBadge } from "./stock-badge";
+
+export async function ProductCard({
+  product,
+  locale,
+  addToCartAction,
+}: {
+  product: ProductView;
+  locale: Locale;
+  addToCartAction: ((state: ActionState, formData: FormData) => Promise<ActionState>) | null;
+}) {
+  const t = await getTranslations("catalog");
+  const href = `/products/${encodeURIComponent(product.sku)}`;
+  return (
+    <article className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="product-card" data-sku={product.sku}>
+      <Link href={href} className="block">
+        {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG placeholder, nothing to optimise */}
+        <img src={`/product-images/${encodeURIComponent(product.sku)}`} alt="" width={160} height={120} className="mx-auto h-28 w-auto" loading="lazy" />
+        <h3 className="mt-3 line-clamp-2 min-h-10 text-sm font-medium text-slate-900 hover:text-brand-700">{product.name}</h3>
+      </Link>
+      <p className="mt-1 text-xs text-slate-500">
+        {product.brand} · {product.sku}
+      </p>
+      <div className="mt-2">
+        <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} />
+      </div>
+      {(product.minOrderQuantity > 1 || product.orderMultiple > 1) && (
+        <p className="text-xs text-slate-500">{t("minOrder", { min: product.minOrderQuantity, multiple: product.orderMultiple })}</p>
+      )}
+      <div className="mt-auto space-y-2 pt-3">
+        <PriceBlock price={product.price} unit={product.unit} locale={locale} loginReturnTo={href} />
+        {product.price && addToCartAction && (
+          <AddToCartForm
+            sku={product.sku}
+            defaultQuantity={smallestValidQuantity(product)}
+            minOrderQuantity={product.minOrderQuantity}
+            orderMultiple={product.orderMultiple}
+            action={addToCartAction}
+            compact
+          />
+        )}
+      </div>
+    </article>
+  );
+}
+
+export function ProductGrid({ children }: { children: React.ReactNode }) {
+  return <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">{children}</div>;
+}

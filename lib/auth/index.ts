@@ -1,0 +1,55 @@
+import "server-only";
+import { cache } from "react";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { getActiveUserByEmail } from "@/lib/data/users";
+import { dummyPasswordHash, verifyPassword } from "./password";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+export const signInSchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+const nextAuth = NextAuth({
+  secret: env.AUTH_SECRET,
+  // Koppel runs behind the customer's own host name; Auth.js must not insist on AUTH_URL.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await getActiveUserByEmail(parsed.data.email);
+        // Verify against a dummy hash for unknown users so timing does not reveal which e-mails exist.
+        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
+        if (!user || !user.passwordHash || !ok) return null;
+        return { id: String(user.id), email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});
+
+export const { handlers, signIn, signOut } = nextAuth;
+/** The only session accessor; deduplicated per request. */
+export const auth = cache(nextAuth.auth);

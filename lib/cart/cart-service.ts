@@ -1,0 +1,81 @@
+import "server-only";
+import { getProductBySku, listProductsByIds } from "@/lib/data/catalog";
+import {
+  getCartLineProductId,
+  getCartLineQuantity,
+  getOrCreateShopCartId,
+  listCartLines,
+  removeCartLine,
+  setCartLine,
+} from "@/lib/data/carts";
+import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { priceCartLines, type PricedCart } from "./priced-cart";
+import { checkQuantity } from "./quantity-rules";
+
+export interface CartOwner {
+  id: number;
+  companyId: number;
+}
+
+/**
+ * Adds `quantity` units of a product to the user's cart. The resulting line quantity must satisfy
+ * the product's minimum and multiple; otherwise nothing changes and the error names the nearest
+ * valid quantity (never a silent correction).
+ */
+export async function addToCart(owner: CartOwner, sku: string, quantity: number): Promise<{ lineQuantity: number }> {
+  const product = await getProductBySku(sku);
+  if (!product || !product.active) throw new AppError("not_found", "product_not_found", { sku });
+  const cartId = await getOrCreateShopCartId(owner.id, owner.companyId);
+  const alreadyInCart = await getCartLineQuantity(cartId, product.id);
+  const lineQuantity = alreadyInCart + quantity;
+  assertQuantity(lineQuantity, product, quantity, alreadyInCart);
+  await setCartLine(cartId, product.id, lineQuantity);
+  return { lineQuantity };
+}
+
+/** Sets a cart line to an exact quantity (0 removes it). */
+export async function updateCartLineQuantity(owner: CartOwner, lineId: number, quantity: number): Promise<void> {
+  const cartId = await getOrCreateShopCartId(owner.id, owner.companyId);
+  const productId = await getCartLineProductId(cartId, lineId);
+  if (productId === null) throw new AppError("not_found", "cart_line_not_found");
+  if (quantity === 0) {
+    await removeCartLine(cartId, lineId);
+    return;
+  }
+  const [product] = await listProductsByIds([productId]);
+  if (!product) throw new AppError("not_found", "product_not_found");
+  assertQuantity(quantity, product, quantity, 0);
+  await setCartLine(cartId, productId, quantity);
+}
+
+export async function removeFromCart(owner: CartOwner, lineId: number): Promise<void> {
+  const cartId = await getOrCreateShopCartId(owner.id, owner.companyId);
+  if (!(await removeCartLine(cartId, lineId))) throw new AppError("not_found", "cart_line_not_found");
+}
+
+export async function getPricedShopCart(owner: CartOwner, locale: Locale, now: Date): Promise<PricedCart & { cartId: number }> {
+  const cartId = await getOrCreateShopCartId(owner.id, owner.companyId);
+  const lines = await listCartLines(cartId);
+  return { cartId, ...(await priceCartLines(lines, { companyId: owner.companyId, locale, now })) };
+}
+
+function assertQuantity(
+  lineQuantity: number,
+  rules: { minOrderQuantity: number; orderMultiple: number },
+  requested: number,
+  alreadyInCart: number,
+): void {
+  const check = checkQuantity(lineQuantity, rules);
+  if (!check.ok) {
+    // Suggest what to add, given what is already in the cart.
+    const suggested = Math.max(check.suggestedQuantity - alreadyInCart, rules.orderMultiple);
+    throw new AppError("quantity_rule", check.reason, {
+      requested,
+      minimum: rules.minOrderQuantity,
+      multiple: rules.orderMultiple,
+      suggested,
+      inCart: alreadyInCart,
+    });
+  }
+}

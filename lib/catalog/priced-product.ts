@@ -1,0 +1,84 @@
+import "server-only";
+import type { ProductRow } from "@/lib/data/catalog";
+import { listContractCandidates } from "@/lib/data/prices";
+import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { resolvePrice, type PriceSource, type PriceTierStep } from "@/lib/pricing/resolve-price";
+import type { Locale } from "@/lib/i18n/locales";
+
+/** What the shop UI shows of a product: localized, and priced for the customer when there is one. */
+export interface ProductView {
+  id: number;
+  sku: string;
+  name: string;
+  description: string;
+  brand: string;
+  manufacturer: string;
+  manufacturerPartNumber: string;
+  gtin: string | null;
+  unspsc: string | null;
+  unit: string;
+  packSize: number;
+  minOrderQuantity: number;
+  orderMultiple: number;
+  leadTimeDays: number;
+  stock: number;
+  vatRateBasisPoints: number;
+  currency: string;
+  attributes: Record<string, string>;
+  categoryId: number;
+  /** Null for anonymous visitors: Koppel is a closed B2B shop. */
+  price: ProductPrice | null;
+}
+
+export interface ProductPrice {
+  /** Net unit price at the smallest orderable quantity. */
+  unitPriceMinor: number;
+  listPriceMinor: number;
+  source: PriceSource;
+  tiers: PriceTierStep[];
+}
+
+export function localizeProduct(product: ProductRow, locale: Locale): Omit<ProductView, "price"> {
+  return {
+    id: product.id,
+    sku: product.sku,
+    name: locale === "en" ? product.nameEn : product.nameNl,
+    description: locale === "en" ? product.descriptionEn : product.descriptionNl,
+    brand: product.brand,
+    manufacturer: product.manufacturer,
+    manufacturerPartNumber: product.manufacturerPartNumber,
+    gtin: product.gtin,
+    unspsc: product.unspsc,
+    unit: product.unit,
+    packSize: product.packSize,
+    minOrderQuantity: product.minOrderQuantity,
+    orderMultiple: product.orderMultiple,
+    leadTimeDays: product.leadTimeDays,
+    stock: product.stock,
+    vatRateBasisPoints: product.vatRateBasisPoints,
+    currency: product.currency,
+    attributes: product.attributes,
+    categoryId: product.categoryId,
+  };
+}
+
+/**
+ * Localizes and prices a page of products for a customer: one query for all contract prices of
+ * the page, then the pricing module per product. Anonymous (companyId null) gets no prices.
+ */
+export async function toProductViews(
+  rows: ProductRow[],
+  options: { companyId: number | null; locale: Locale; now: Date },
+): Promise<ProductView[]> {
+  if (options.companyId === null) return rows.map((row) => ({ ...localizeProduct(row, options.locale), price: null }));
+  const candidates = await listContractCandidates(options.companyId, rows.map((row) => row.id));
+  return rows.map((row) => {
+    const resolved = resolvePrice({
+      product: row,
+      candidates: candidates.get(row.id) ?? [],
+      quantity: smallestValidQuantity(row),
+      now: options.now,
+    });
+    return { ...localizeProduct(row, options.locale), price: resolved };
+  });
+}

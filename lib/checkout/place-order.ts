@@ -1,0 +1,103 @@
+import "server-only";
+import { z } from "zod";
+import type { AddressSnapshot, PriceSourceSnapshot } from "@/db/schema";
+import type { BuyerUser } from "@/lib/auth/guards";
+import { getPricedShopCart } from "@/lib/cart/cart-service";
+import { getCompanyAddress, listCompanyAddresses } from "@/lib/data/companies";
+import { createOrderFromCart } from "@/lib/data/orders";
+import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { calendarDate } from "@/lib/pricing/calendar-date";
+import type { PriceSource } from "@/lib/pricing/resolve-price";
+
+/** Checkout form input. Lengths follow what procurement systems accept for PO number / cost center (35). */
+export const checkoutSchema = z.object({
+  shipToAddressId: z.coerce.number().int().positive(),
+  poNumber: z.string().trim().max(35).optional().transform((v) => v || null),
+  costCenter: z.string().trim().max(35).optional().transform((v) => v || null),
+  requestedDeliveryDate: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.iso.date().nullable()),
+  note: z.string().trim().max(1000).optional().transform((v) => v || null),
+});
+export type CheckoutInput = z.infer<typeof checkoutSchema>;
+
+function toSnapshot(address: {
+  name: string;
+  attention: string | null;
+  street: string;
+  postalCode: string;
+  city: string;
+  countryCode: string;
+  externalId: string | null;
+}): AddressSnapshot {
+  const { name, attention, street, postalCode, city, countryCode, externalId } = address;
+  return { name, attention, street, postalCode, city, countryCode, externalId };
+}
+
+/**
+ * Places the buyer's shop cart as an order: re-prices every line with the pricing module at `now`,
+ * re-checks quantity rules, snapshots the addresses and prices, and stores everything at once.
+ */
+export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: Locale, now: Date) {
+  if (input.requestedDeliveryDate && input.requestedDeliveryDate < calendarDate(now)) {
+    throw new AppError("invalid_input", "delivery_date_in_past", { field: "requestedDeliveryDate" });
+  }
+  const shipTo = await getCompanyAddress(user.companyId, input.shipToAddressId);
+  if (!shipTo || shipTo.kind !== "ship_to") throw new AppError("invalid_input", "unknown_address", { field: "shipToAddressId" });
+  const [billTo] = await listCompanyAddresses(user.companyId, "bill_to");
+
+  const cart = await getPricedShopCart(user, locale, now);
+  if (cart.lines.length === 0) throw new AppError("cart_empty", "cart_empty");
+  const invalid = cart.lines.find((line) => !line.quantityCheck.ok);
+  if (invalid) throw new AppError("quantity_rule", "cart_has_invalid_quantities", { sku: invalid.product.sku });
+
+  return createOrderFromCart({
+    cartId: cart.cartId,
+    cartLineIds: cart.lines.map((line) => line.lineId),
+    order: {
+      companyId: user.companyId,
+      userId: user.id,
+      source: "web",
+      status: "placed",
+      poNumber: input.poNumber,
+      costCenter: input.costCenter,
+      requestedDeliveryDate: input.requestedDeliveryDate,
+      note: input.note,
+      shipTo: toSnapshot(shipTo),
+      billTo: billTo ? toSnapshot(billTo) : null,
+      currency: cart.currency,
+      subtotalMinor: cart.totals.subtotalMinor,
+      vatMinor: cart.totals.vatMinor,
+      totalMinor: cart.totals.totalMinor,
+      vatBreakdown: cart.totals.breakdown,
+    },
+    lines: cart.lines.map((line, index) => ({
+      lineNumber: index + 1,
+      productId: line.product.id,
+      sku: line.product.sku,
+      name: line.product.name,
+      unit: line.product.unit,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+      listPriceMinor: line.listPriceMinor,
+      lineTotalMinor: line.lineTotalMinor,
+      vatRateBasisPoints: line.product.vatRateBasisPoints,
+      priceSource: toPriceSourceSnapshot(line.priceSource),
+    })),
+  });
+}
+
+function toPriceSourceSnapshot(source: PriceSource): PriceSourceSnapshot {
+  if (source.kind === "list") return { kind: source.kind };
+  if (source.kind === "list_tier") return { kind: source.kind, tierMinQuantity: source.tierMinQuantity };
+  return {
+    kind: source.kind,
+    priceListId: source.priceListId,
+    priceListCode: source.priceListCode,
+    ...(source.tierMinQuantity === undefined ? {} : { tierMinQuantity: source.tierMinQuantity }),
+  };
+}

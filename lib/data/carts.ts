@@ -1,0 +1,94 @@
+import "server-only";
+import { and, asc, eq, isNull, sql, sum } from "drizzle-orm";
+import { cartLines, carts } from "@/db/schema";
+import { database } from "./database";
+import { listProductsByIds, type ProductRow } from "./catalog";
+
+/** The user's open shop cart id (not a punchout cart), created on first use. */
+export async function getOrCreateShopCartId(userId: number, companyId: number): Promise<number> {
+  const existing = await getShopCartId(userId);
+  if (existing !== null) return existing;
+  const db = await database();
+  await db.insert(carts).values({ userId, companyId }).onConflictDoNothing();
+  const id = await getShopCartId(userId);
+  if (id === null) throw new Error("shop cart could not be created");
+  return id;
+}
+
+export async function getShopCartId(userId: number): Promise<number | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.userId, userId), isNull(carts.punchoutSessionId)));
+  return row?.id ?? null;
+}
+
+export interface CartLineWithProduct {
+  lineId: number;
+  quantity: number;
+  product: ProductRow;
+}
+
+export async function listCartLines(cartId: number): Promise<CartLineWithProduct[]> {
+  const db = await database();
+  const lines = await db
+    .select({ lineId: cartLines.id, productId: cartLines.productId, quantity: cartLines.quantity })
+    .from(cartLines)
+    .where(eq(cartLines.cartId, cartId))
+    .orderBy(asc(cartLines.addedAt), asc(cartLines.id));
+  const productsById = new Map((await listProductsByIds(lines.map((l) => l.productId))).map((p) => [p.id, p]));
+  return lines.flatMap((line) => {
+    const product = productsById.get(line.productId);
+    return product ? [{ lineId: line.lineId, quantity: line.quantity, product }] : [];
+  });
+}
+
+export async function getCartLineQuantity(cartId: number, productId: number): Promise<number> {
+  const db = await database();
+  const [row] = await db
+    .select({ quantity: cartLines.quantity })
+    .from(cartLines)
+    .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)));
+  return row?.quantity ?? 0;
+}
+
+/** Sets the quantity of a product in a cart (insert or update). */
+export async function setCartLine(cartId: number, productId: number, quantity: number): Promise<void> {
+  const db = await database();
+  await db
+    .insert(cartLines)
+    .values({ cartId, productId, quantity })
+    .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.productId], set: { quantity } });
+  await db.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId));
+}
+
+/** Removes a line; the cart id in the condition makes sure nobody removes another cart's line. */
+export async function removeCartLine(cartId: number, lineId: number): Promise<boolean> {
+  const db = await database();
+  const deleted = await db
+    .delete(cartLines)
+    .where(and(eq(cartLines.cartId, cartId), eq(cartLines.id, lineId)))
+    .returning({ id: cartLines.id });
+  return deleted.length > 0;
+}
+
+export async function getCartLineProductId(cartId: number, lineId: number): Promise<number | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ productId: cartLines.productId })
+    .from(cartLines)
+    .where(and(eq(cartLines.cartId, cartId), eq(cartLines.id, lineId)));
+  return row?.productId ?? null;
+}
+
+/** Number of units in the user's shop cart, for the header badge. */
+export async function countShopCartUnits(userId: number): Promise<number> {
+  const db = await database();
+  const [row] = await db
+    .select({ units: sum(cartLines.quantity) })
+    .from(cartLines)
+    .innerJoin(carts, eq(carts.id, cartLines.cartId))
+    .where(and(eq(carts.userId, userId), isNull(carts.punchoutSessionId)));
+  return Number(row?.units ?? 0);
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import {
+  cartLines,
+  orderEvents,
+  orderLines,
+  orders,
+  type NewOrder,
+  type NewOrderLine,
+  type Order,
+  type OrderLine,
+  type OrderStatus,
+} from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { database } from "./database";
+
+export interface NewOrderFromCart {
+  order: Omit<NewOrder, "id" | "orderNumber" | "placedAt">;
+  lines: Omit<NewOrderLine, "id" | "orderId">[];
+  /** The cart lines this order consumes; they are deleted in the same transaction. */
+  cartId: number;
+  cartLineIds: number[];
+}
+
+/**
+ * Stores an order with its lines and first status event and empties the consumed cart lines, all
+ * in one transaction. If another request already consumed those lines (double submit), nothing
+ * is written and a conflict is raised.
+ */
+export async function createOrderFromCart(input: NewOrderFromCart): Promise<{ id: number; orderNumber: string }> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const consumed = await tx
+      .delete(cartLines)
+      .where(and(eq(cartLines.cartId, input.cartId), inArray(cartLines.id, input.cartLineIds)))
+      .returning({ id: cartLines.id });
+    if (consumed.length !== input.cartLineIds.length) throw new AppError("conflict", "cart_changed");
+    const [created] = await tx.insert(orders).values(input.order).returning({ id: orders.id, orderNumber: orders.orderNumber });
+    if (!created) throw new Error("order insert returned nothing");
+    await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: created.id })));
+    await tx.insert(orderEvents).values({ orderId: created.id, status: input.order.status, userId: input.order.userId ?? null });
+    return created;
+  });
+}
+
+export type OrderSummary = Pick<
+  Order,
+  "id" | "orderNumber" | "status" | "poNumber" | "placedAt" | "totalMinor" | "subtotalMinor" | "currency" | "source"
+> & { lineCount: number };
+
+/** A company's orders, newest first; when `userId` is given only that user's. */
+export async function listCompanyOrders(
+  companyId: number,
+  options: { userId?: number; limit?: number; offset?: number } = {},
+): Promise<OrderSummary[]> {
+  const db = await database();
+  const where = options.userId === undefined
+    ? eq(orders.companyId, companyId)
+    : and(eq(orders.companyId, companyId), eq(orders.userId, options.userId));
+  return db
+    .select({
+      id: orders.id,
+      orderNumber: orders.orderNumber,
+      status: orders.status,
+      poNumber: orders.poNumber,
+      placedAt: orders.placedAt,
+      totalMinor: orders.totalMinor,
+      subtotalMinor: orders.subtotalMinor,
+      currency: orders.currency,
+      source: orders.source,
+      lineCount: count(orderLines.id),
+    })
+    .from(orders)
+    .leftJoin(orderLines, eq(orderLines.orderId, orders.id))
+    .where(where)
+    .groupBy(orders.id)
+    .orderBy(desc(orders.placedAt), desc(orders.id))
+    .limit(options.limit ?? 50)
+    .offset(options.offset ?? 0);
+}
+
+export interface OrderDetail {
+  order: Order;
+  lines: OrderLine[];
+  events: { status: OrderStatus; createdAt: Date; comment: string | null }[];
+}
+
+/** An order by number, only within the given company (another company's order is "not found"). */
+export async function getCompanyOrder(companyId: number, orderNumber: string): Promise<OrderDetail | null> {
+  const db = await database();
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.companyId, companyId), eq(orders.orderNumber, orderNumber)));
+  if (!order) return null;
+  const [lines, events] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNumber)),
+    db
+      .select({ status: orderEvents.status, createdAt: orderEvents.createdAt, comment: orderEvents.comment })
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, order.id))
+      .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
+  ]);
+  return { order, lines, events };
+}

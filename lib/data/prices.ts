@@ -1,0 +1,45 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { companyPriceLists, priceListEntries, priceLists } from "@/db/schema";
+import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import { database } from "./database";
+
+/**
+ * Every contract-price candidate of a customer for a set of products, in ONE query (a listing
+ * page prices all its products at once). Validity is decided by the pricing module, not here.
+ */
+export async function listContractCandidates(
+  companyId: number,
+  productIds: number[],
+): Promise<Map<number, ContractPriceCandidate[]>> {
+  const byProduct = new Map<number, ContractPriceCandidate[]>();
+  if (productIds.length === 0) return byProduct;
+  const db = await database();
+  const rows = await db
+    .select({
+      productId: priceListEntries.productId,
+      priceListId: priceLists.id,
+      priceListCode: priceLists.code,
+      priceListName: priceLists.name,
+      priority: companyPriceLists.priority,
+      listValidFrom: priceLists.validFrom,
+      listValidTo: priceLists.validTo,
+      entryId: priceListEntries.id,
+      kind: priceListEntries.kind,
+      priceMinor: priceListEntries.priceMinor,
+      discountBasisPoints: priceListEntries.discountBasisPoints,
+      tiers: priceListEntries.tiers,
+      validFrom: priceListEntries.validFrom,
+      validTo: priceListEntries.validTo,
+    })
+    .from(companyPriceLists)
+    .innerJoin(priceLists, eq(priceLists.id, companyPriceLists.priceListId))
+    .innerJoin(priceListEntries, eq(priceListEntries.priceListId, priceLists.id))
+    .where(and(eq(companyPriceLists.companyId, companyId), inArray(priceListEntries.productId, productIds)));
+  for (const { productId, ...candidate } of rows) {
+    const list = byProduct.get(productId);
+    if (list) list.push(candidate);
+    else byProduct.set(productId, [candidate]);
+  }
+  return byProduct;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { companies, users, type UserRole } from "@/db/schema";
+import { database } from "./database";
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  companyId: number | null;
+  companyName: string | null;
+  locale: "nl" | "en";
+  orderLimitMinor: number | null;
+  passwordHash: string | null;
+}
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  companyId: users.companyId,
+  companyName: companies.name,
+  locale: users.locale,
+  orderLimitMinor: users.orderLimitMinor,
+  passwordHash: users.passwordHash,
+};
+
+/** An active user by e-mail (case-insensitive), or null. Inactive users and companies cannot sign in. */
+export async function getActiveUserByEmail(email: string): Promise<UserRecord | null> {
+  const db = await database();
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .leftJoin(companies, eq(companies.id, users.companyId))
+    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)));
+  if (!row || (row.companyId !== null && row.companyName === null)) return null;
+  return row;
+}
+
+/** An active user by id, with the company still active; null otherwise. */
+export async function getActiveUserById(id: number): Promise<UserRecord | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ ...userColumns, companyActive: companies.active })
+    .from(users)
+    .leftJoin(companies, eq(companies.id, users.companyId))
+    .where(and(eq(users.id, id), eq(users.active, true)));
+  if (!row || (row.companyId !== null && row.companyActive !== true)) return null;
+  const { companyActive: _ignored, ...user } = row;
+  return user;
+}
+
+export async function updateUserLocale(userId: number, locale: "nl" | "en"): Promise<void> {
+  const db = await database();
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { z } from "zod";
+
+const DEV_AUTH_SECRET = "koppel-development-secret-do-not-use-in-production";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgres://… → PostgreSQL; absent → embedded PGlite in PGLITE_DIR (default .data/pglite). */
+  DATABASE_URL: z.url().optional(),
+  PGLITE_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Public base URL for absolute links in protocol documents (cXML StartPage…). */
+  APP_URL: z.url().optional(),
+  /** Seed demo data into an empty database on start (default on). */
+  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  SEED_PRODUCTS: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+});
+
+const parsed = envSchema.safeParse({
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL || undefined,
+  AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+  APP_URL: process.env.APP_URL || undefined,
+});
+if (!parsed.success) {
+  throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+}
+
+/** The validated environment; nothing else in lib/ or app/ reads process.env. */
+export const env = {
+  ...parsed.data,
+  AUTH_SECRET:
+    parsed.data.AUTH_SECRET ??
+    (parsed.data.NODE_ENV === "production" && parsed.data.DATABASE_URL ? undefined : DEV_AUTH_SECRET),
+};

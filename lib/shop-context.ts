@@ -1,0 +1,19 @@
+import "server-only";
+import { cache } from "react";
+import { getLocale } from "next-intl/server";
+import { getCurrentUser, isBuyer, type BuyerUser, type SessionUser } from "@/lib/auth/guards";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
+
+export interface ShopContext {
+  user: SessionUser | null;
+  /** Set when the user buys for a company: prices and cart are theirs. */
+  buyer: BuyerUser | null;
+  locale: Locale;
+  now: Date;
+}
+
+/** Who is shopping, in which language, at which moment – once per request. */
+export const getShopContext = cache(async (): Promise<ShopContext> => {
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  return { user, buyer: isBuyer(user) ? user : null, locale: toLocale(locale), now: new Date() };
+});

@@ -1,0 +1,24 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { prepareDatabase } from "@/lib/data/setup";
+
+/** Migrates (and on first start seeds) the database, then prints where to sign in. */
+export async function startServer(): Promise<void> {
+  const started = Date.now();
+  const { seeded } = await prepareDatabase({
+    seedDemo: env.SEED_DEMO === "1",
+    productCount: env.SEED_PRODUCTS,
+    now: new Date(),
+  });
+  const where = env.DATABASE_URL ? "PostgreSQL" : `PGlite (${env.PGLITE_DIR ?? ".data/pglite"})`;
+  console.log(`[koppel] database ready on ${where} in ${Date.now() - started} ms${seeded ? " (demo data seeded)" : ""}`);
+  if (env.SEED_DEMO === "1") {
+    console.log(
+      [
+        "[koppel] demo logins:",
+        "  buyer           buyer@demo.test     / demo-buyer     (Demo Facilities B.V.)",
+        "  account manager manager@demo.test   / demo-manager",
+      ].join("\n"),
+    );
+  }
+}
