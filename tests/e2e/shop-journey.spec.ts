@@ -1,0 +1,186 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+
+let browser: Browser;
+const sql = openE2eDatabase();
+
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await sql.end();
+});
+
+/** A product with a contract price for Demo Facilities B.V. that a buyer can order in units of 1. */
+async function contractProduct() {
+  const [row] = await sql<{ sku: string; name_en: string; list_price_minor: number; price_minor: number }[]>`
+    select p.sku, p.name_en, p.list_price_minor, e.price_minor
+    from products p
+    join price_list_entries e on e.product_id = p.id and e.kind = 'fixed'
+    join company_price_lists cpl on cpl.price_list_id = e.price_list_id
+    join companies c on c.id = cpl.company_id and c.name = 'Demo Facilities B.V.'
+    join price_lists l on l.id = e.price_list_id
+    where p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock > 10 and p.active
+      and (l.valid_from is null or l.valid_from <= current_date) and (l.valid_to is null or l.valid_to >= current_date)
+      and (e.valid_from is null or e.valid_from <= current_date) and (e.valid_to is null or e.valid_to >= current_date)
+      and e.price_minor < p.list_price_minor
+    order by cpl.priority, p.id
+    limit 1`;
+  assert.ok(row, "the demo seed must give Demo Facilities B.V. contract prices");
+  return row;
+}
+
+describe("anonymous visitor", () => {
+  it("browses the catalog and a product page but sees no prices, only an invitation to sign in", async () => {
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("link", { name: /Office supplies/i }).first().click();
+    await page.waitForSelector("[data-testid=product-card]");
+    assert.equal(await page.locator("[data-testid=price]").count(), 0);
+    assert.ok((await page.getByText("Sign in to see your prices").count()) > 0);
+    assert.equal(await page.getByRole("button", { name: "Add to cart" }).count(), 0);
+
+    await page.locator("[data-testid=product-card] h3").first().click();
+    await page.waitForURL(/\/products\//);
+    assert.equal(await page.locator("[data-testid=price]").count(), 0);
+    assert.ok(await page.getByText("Sign in to see your prices").isVisible());
+    assert.doesNotMatch(await page.locator("main").innerText(), /€/);
+    await context.close();
+  });
+
+  it("is sent to sign in for the cart", async () => {
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await page.goto("/cart");
+    await page.waitForURL(/\/login\?callbackUrl=%2Fcart/);
+    await context.close();
+  });
+});
+
+describe("direct buyer", () => {
+  it("signs in, searches, adds to cart, checks out and finds the order in the order list", async () => {
+    const product = await contractProduct();
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.getByLabel("E-mail address").fill("buyer@demo.test");
+    await page.getByLabel("Password").fill("demo-buyer");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${BASE_URL}/`);
+
+    await page.getByRole("searchbox", { name: "Search" }).fill(product.sku);
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/\/search\?q=/);
+    const card = page.locator(`[data-testid=product-card][data-sku="${product.sku}"]`);
+    await card.waitFor();
+    const priceText = await card.locator("[data-testid=price]").innerText();
+    assert.match(priceText, /Contract price/);
+    assert.ok(priceText.includes(`€${(product.price_minor / 100).toFixed(2)}`), `contract price shown: ${priceText}`);
+
+    await card.getByLabel("Quantity").fill("3");
+    await card.getByRole("button", { name: "Add to cart" }).click();
+    await card.getByText("Added to cart.").waitFor();
+
+    await page.getByRole("link", { name: "Cart", exact: true }).click();
+    await page.waitForURL(/\/cart$/);
+    const line = page.locator(`[data-testid=cart-line][data-sku="${product.sku}"]`);
+    assert.match(await line.innerText(), new RegExp(`€${((product.price_minor * 3) / 100).toFixed(2).replace(".", "\\.")}`));
+
+    await page.getByRole("link", { name: "Checkout" }).click();
+    await page.waitForURL(/\/checkout$/);
+    await page.getByLabel("PO number").fill("PO-E2E-1");
+    await page.getByLabel("Cost center").fill("CC-42");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+    await page.getByText("Thank you for your order").waitFor();
+    const orderNumber = (await page.getByTestId("order-number").innerText()).replace("Order ", "").trim();
+    assert.match(orderNumber, /^K\d+$/);
+    assert.match(await page.locator(`[data-testid=order-line][data-sku="${product.sku}"]`).innerText(), /3 /);
+
+    await page.getByRole("link", { name: "My orders" }).click();
+    await page.waitForURL(/\/account\/orders$/);
+    const row = page.locator("[data-testid=order-row]", { hasText: orderNumber });
+    assert.match(await row.innerText(), /PO-E2E-1/);
+    await page.getByRole("link", { name: "Cart", exact: true }).click();
+    await page.getByText("Your cart is empty.").waitFor();
+    await context.close();
+  });
+
+  it("gets a clear message with the nearest valid quantity instead of a silent change", async () => {
+    const [product] = await sql<{ sku: string; min_order_quantity: number; order_multiple: number }[]>`
+      select sku, min_order_quantity, order_multiple from products
+      where min_order_quantity > 1 and active order by id limit 1`;
+    assert.ok(product, "the seed must contain products with a minimum order quantity");
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(`/products/${product.sku}`)}`);
+    await page.getByLabel("E-mail address").fill("buyer@demo.test");
+    await page.getByLabel("Password").fill("demo-buyer");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/products\//);
+    await page.getByRole("spinbutton", { name: "Quantity" }).fill("1");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    // Next.js renders its own (empty) route announcer with role=alert; pick the form's.
+    const alert = await page.locator("p [role=alert], p[role=alert]").first().innerText();
+    assert.match(alert, new RegExp(`minimum order quantity is ${product.min_order_quantity}`));
+    await context.close();
+  });
+
+  it("shows Dutch by default and switches language and money formatting with the NL/EN switch", async () => {
+    const context = await browser.newContext({ baseURL: BASE_URL });
+    const page = await context.newPage();
+    await page.goto("/login");
+    assert.equal(await page.locator("html").getAttribute("lang"), "nl");
+    await page.getByLabel("E-mailadres").fill("buyer@demo.test");
+    await page.getByLabel("Wachtwoord").fill("demo-buyer");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.waitForURL(`${BASE_URL}/`);
+    const product = await contractProduct();
+    await page.goto(`/products/${product.sku}`);
+    // Whatever the profile language is, the switch decides and returns to the same page.
+    await page.getByRole("button", { name: "nl", exact: true }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "nl");
+    assert.match(page.url(), new RegExp(`/products/${product.sku}$`));
+    const dutch = await page.getByTestId("price").innerText();
+    assert.match(dutch, /€\s\d+,\d{2}/);
+    assert.match(dutch, /excl\. btw/);
+    assert.ok(await page.getByRole("button", { name: "In winkelwagen" }).isVisible());
+    await page.getByRole("button", { name: "en", exact: true }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.match(await page.getByTestId("price").innerText(), /€\d+\.\d{2}/);
+    assert.ok(await page.getByRole("button", { name: "Add to cart" }).isVisible());
+    await context.close();
+  });
+
+  it("rejects a wrong password without revealing whether the account exists", async () => {
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await page.goto("/login");
+    for (const email of ["buyer@demo.test", "nobody@demo.test"]) {
+      await page.getByLabel("E-mail address").fill(email);
+      await page.getByLabel("Password").fill("wrong-password");
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
+        page.getByRole("button", { name: "Sign in" }).click(),
+      ]);
+      assert.equal(response.status(), 200);
+      await page.locator("p[role=alert]", { hasText: "E-mail address or password is incorrect." }).waitFor();
+      assert.equal(await page.locator("p[role=alert]").innerText(), "E-mail address or password is incorrect.");
+    }
+    await context.close();
+  });
+});
+
+describe("health", () => {
+  it("reports the database", async () => {
+    const response = await fetch(`${BASE_URL}/api/health`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: "ok", db: "ok" });
+  });
+});

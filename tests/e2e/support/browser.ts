@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+
+/** Debian's Chromium (or CHROMIUM_PATH); playwright-core never downloads a browser. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`Chromium not found (tried ${candidates.join(", ")}); apt-get install -y chromium or set CHROMIUM_PATH`);
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    // The machine has no network beyond loopback: keep Chromium from phoning home.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export const BASE_URL = process.env.BASE_URL ?? "http://localhost:3100";
+
+/** A fresh browser context (own cookies) in the given UI language. */
+export async function newContext(browser: Browser, locale: "nl" | "en" = "en"): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: BASE_URL, locale: locale === "en" ? "en-GB" : "nl-NL" });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: BASE_URL }]);
+  context.setDefaultTimeout(15_000);
+  return context;
+}

@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { searchProducts, toPrefixTsQuery } from "@/lib/data/catalog";
+import { createCategory, createProduct } from "../support/fixtures";
+import { useFreshDatabase } from "../support/test-database";
+
+let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+let handle: DatabaseHandle;
+const page = { offset: 0, limit: 24 };
+
+beforeAll(async () => {
+  db = await useFreshDatabase();
+  handle = db.handle;
+  const category = await createCategory(handle);
+  await createProduct(handle, category.id, {
+    sku: "000123",
+    gtin: "8712345678906",
+    manufacturerPartNumber: "HP-A4-80",
+    nameNl: "Kopieerpapier A4 80 g/m² wit, 500 vel",
+    nameEn: "Copy paper A4 80 gsm white, 500 sheets",
+    brand: "Papyra",
+    stock: 0,
+  });
+  await createProduct(handle, category.id, {
+    nameNl: "Schrijfblok A4 gelinieerd",
+    nameEn: "Writing pad A4 ruled",
+    brand: "Notara",
+    descriptionNl: "Blok met gelinieerd papier, 100 vellen.",
+    descriptionEn: "Pad of ruled paper, 100 sheets.",
+  });
+  await createProduct(handle, category.id, { nameNl: "Nitril handschoenen maat L", nameEn: "Nitrile gloves size L", brand: "Safeguard" });
+  // Shares a word with the exact hit's part number, so the exact hit must still come first.
+  await createProduct(handle, category.id, { nameNl: "Papierbak 000123 editie", nameEn: "Paper bin 000123 edition" });
+});
+afterAll(() => db.dispose());
+
+describe("searchProducts", () => {
+  it.each([
+    { label: "exact SKU with leading zeros", query: "000123", first: "000123", mode: "exact" },
+    { label: "exact GTIN", query: "8712345678906", first: "000123", mode: "exact" },
+    { label: "manufacturer part number, case-insensitive", query: "hp-a4-80", first: "000123", mode: "exact" },
+  ])("$label ranks the identifier hit first", async ({ query, first, mode }) => {
+    const result = await searchProducts(query, {}, page);
+    expect(result.mode).toBe(mode);
+    expect(result.items[0]?.sku).toBe(first);
+  });
+
+  it.each([
+    { label: "Dutch word", query: "kopieerpapier", expectName: "Kopieerpapier A4 80 g/m² wit, 500 vel" },
+    { label: "English word", query: "gloves", expectName: "Nitril handschoenen maat L" },
+    { label: "prefix while typing", query: "handsch", expectName: "Nitril handschoenen maat L" },
+    { label: "Dutch plural stemmed", query: "handschoen", expectName: "Nitril handschoenen maat L" },
+    { label: "brand", query: "notara", expectName: "Schrijfblok A4 gelinieerd" },
+  ])("full text: $label", async ({ query, expectName }) => {
+    const result = await searchProducts(query, {}, page);
+    expect(result.mode).toBe("fulltext");
+    expect(result.items.map((p) => p.nameNl)).toContain(expectName);
+  });
+
+  it("falls back to trigram similarity for typos", async () => {
+    const result = await searchProducts("handschonen", {}, page);
+    expect(result.mode).toBe("fuzzy");
+    expect(result.items[0]?.nameNl).toBe("Nitril handschoenen maat L");
+  });
+
+  it("applies filters (in stock, brand)", async () => {
+    expect((await searchProducts("papier", { inStock: true }, page)).items.map((p) => p.sku)).not.toContain("000123");
+    const byBrand = await searchProducts("a4", { brand: "Notara" }, page);
+    expect(byBrand.items.map((p) => p.brand)).toEqual(["Notara"]);
+  });
+
+  it("treats tsquery operators in user input as plain text", async () => {
+    expect(toPrefixTsQuery("a & b | !c <-> 'd':*")).toBe("a:* & b:* & c:* & d:*");
+    await expect(searchProducts("&|!():*<->", {}, page)).resolves.toMatchObject({ total: 0, mode: "none" });
+  });
+
+  it("finds nothing for an empty query", async () => {
+    expect(await searchProducts("   ", {}, page)).toMatchObject({ total: 0, items: [] });
+  });
+
+  it("answers full-text and trigram predicates from indexes, not table scans", async () => {
+    // Forbid sequential scans so the planner must show an index that can answer each predicate.
+    const plan = (query: string) =>
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql.raw("set local enable_seqscan = off"));
+        return JSON.stringify(await tx.execute(sql.raw(`explain (format json) ${query}`)));
+      });
+    const fts = await plan(
+      "select id from products where search_vector @@ (to_tsquery('dutch', 'papier:*') || to_tsquery('english', 'papier:*'))",
+    );
+    expect(fts).toContain("products_search_idx");
+    const trigram = await plan("select id from products where 'handschonen' <% name_nl");
+    expect(trigram).toContain("products_name_nl_trgm_idx");
+    const sku = await plan("select id from products where sku = '000123'");
+    expect(sku).toContain("products_sku_unique");
+  });
+});

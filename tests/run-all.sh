@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole test suite, as README and CI run it:
+#   typecheck → unit + integration (PostgreSQL) → next build → end-to-end in Chromium against `next start`.
+# DATABASE_URL: a local PostgreSQL test database to use (re-created fresh); default
+# postgres://postgres@127.0.0.1:5432/koppel_test. (`npm run test:unit` alone runs on in-memory PGlite.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+export AUTH_SECRET="${AUTH_SECRET:-koppel-test-secret-0123456789abcdef0123456789}"
+PORT="${E2E_PORT:-3100}"
+TEST_DB_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/koppel_test}"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "database"
+npx tsx tests/support/reset-database.ts "$TEST_DB_URL" || {
+  echo "The test suite needs PostgreSQL (default 127.0.0.1:5432, user postgres) or DATABASE_URL pointing at a local test database."
+  exit 1
+}
+export DATABASE_URL="$TEST_DB_URL" KOPPEL_TEST_PG_URL="$TEST_DB_URL"
+
+step "typecheck"
+npx tsc --noEmit
+
+step "unit + integration tests"
+npx vitest run
+
+step "build (must not touch any database)"
+BUILD_PROBE="$(mktemp -d)/must-not-exist"
+env -u DATABASE_URL PGLITE_DIR="$BUILD_PROBE" npx next build
+[ ! -e "$BUILD_PROBE" ] || { echo "next build opened the database"; exit 1; }
+
+step "end-to-end tests (Chromium)"
+LOG="$(mktemp)"
+node node_modules/next/dist/bin/next start -p "$PORT" >"$LOG" 2>&1 &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  if curl -fsS "http://localhost:$PORT/api/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then cat "$LOG"; echo "server exited"; exit 1; fi
+  sleep 1
+done
+curl -fsS "http://localhost:$PORT/api/health" >/dev/null || { cat "$LOG"; echo "server did not become healthy"; exit 1; }
+grep -E "^\[koppel\]" "$LOG" || true
+BASE_URL="http://localhost:$PORT" npx tsx --test --test-concurrency=1 tests/e2e/*.spec.ts || { echo "--- server log"; tail -n 80 "$LOG"; exit 1; }

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = process.cwd();
+
+function sourceFiles(dir: string): string[] {
+  const full = path.join(root, dir);
+  return readdirSync(full).flatMap((name) => {
+    const file = path.join(full, name);
+    if (statSync(file).isDirectory()) return sourceFiles(path.join(dir, name));
+    return /\.(ts|tsx)$/.test(name) ? [path.join(dir, name)] : [];
+  });
+}
+
+const importsOf = (file: string) =>
+  [...readFileSync(path.join(root, file), "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+
+/** The dependency rules of ARCHITECTURE.md §3, enforced so they survive refactors. */
+describe("architecture", () => {
+  const appAndLib = [...sourceFiles("app"), ...sourceFiles("lib"), ...sourceFiles("components")];
+
+  it("only lib/data (and the startup wiring it owns) imports db/", () => {
+    const offenders = appAndLib.filter(
+      (file) => !file.startsWith(`lib${path.sep}data${path.sep}`) && importsOf(file).some((i) => i === "@/db" || i.startsWith("@/db/client") || i.startsWith("@/db/migrate") || i.startsWith("@/db/seed")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("app/ and components/ use db/schema only for types", () => {
+    const offenders = [...sourceFiles("app"), ...sourceFiles("components"), ...sourceFiles("lib")]
+      .filter((file) => !file.startsWith(`lib${path.sep}data${path.sep}`))
+      .filter((file) =>
+        readFileSync(path.join(root, file), "utf8")
+          .split("\n")
+          .some((line) => /from\s+["']@\/db\/schema/.test(line) && !/^import type|^import\s*\{\s*type /.test(line.trim()) && !/COMPANY_ROLES|STAFF_ROLES/.test(line)),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it.each(["lib/pricing", "lib/punchout/oci", "lib/punchout/cxml", "lib/einvoice"])(
+    "%s is pure: no Next, React, auth, database, environment or wall clock",
+    (dir) => {
+      for (const file of sourceFiles(dir)) {
+        const text = readFileSync(path.join(root, file), "utf8");
+        const forbidden = importsOf(file).filter((i) => /^(next|react|next-auth|postgres|@electric-sql|drizzle-orm)(\/|$)|^@\/(db|lib\/data|lib\/auth)/.test(i));
+        expect(forbidden, file).toEqual([]);
+        expect(text, file).not.toMatch(/process\.env|Date\.now\(\)|new Date\(\)/);
+      }
+    },
+  );
+
+  it("components never import the data layer or auth", () => {
+    const offenders = sourceFiles("components").filter((file) => importsOf(file).some((i) => /^@\/(lib\/data|lib\/auth|db)/.test(i)));
+    expect(offenders).toEqual([]);
+  });
+
+  it("every lib/data module is server-only", () => {
+    const missing = sourceFiles("lib/data").filter((file) => !readFileSync(path.join(root, file), "utf8").startsWith('import "server-only";'));
+    expect(missing).toEqual([]);
+  });
+});
