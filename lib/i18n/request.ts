@@ -2,12 +2,17 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, toLocale } from "./locales";
 
+// Messages are split per area (shop, admin, punchout) so features can evolve their texts apart;
+// each file holds its own top-level namespaces.
+const AREAS = ["shop", "admin", "punchout"] as const;
+
 // No locale in the URL: B2B users pick a language once (cookie, set from their profile at sign-in).
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  const parts = await Promise.all(AREAS.map((area) => import(`./messages/${area}.${locale}.json`)));
   return {
     locale,
     timeZone: "Europe/Amsterdam",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: Object.assign({}, ...parts.map((part) => part.default)),
   };
 });
