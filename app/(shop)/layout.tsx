@@ -2,14 +2,15 @@ import { connection } from "next/server";
 import { getLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
-import { countShopCartUnits } from "@/lib/data/carts";
+import { resolveCartId } from "@/lib/cart/cart-service";
+import { countCartUnits } from "@/lib/data/carts";
 import { toLocale } from "@/lib/i18n/locales";
 import { setLocaleAction, signOutAction } from "./actions";
 
 export default async function ShopLayout({ children }: { children: React.ReactNode }) {
   await connection(); // DB-backed: never prerendered at build time
   const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
-  const cartUnits = isBuyer(user) ? await countShopCartUnits(user.id) : 0;
+  const cartUnits = isBuyer(user) ? await countCartUnits(await resolveCartId(user)) : 0;
   return (
     <>
       <SiteHeader

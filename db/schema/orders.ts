@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   check,
   date,
   index,
@@ -13,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { companies, users } from "./companies";
+import { punchoutSessions } from "./punchout";
 
 /** Carts live in the database. A user has one open shop cart; a punchout session gets its own. */
 export const carts = pgTable(
@@ -25,8 +27,8 @@ export const carts = pgTable(
     companyId: integer("company_id")
       .notNull()
       .references(() => companies.id, { onDelete: "cascade" }),
-    /** Set for the cart of a punchout session (the punchout issue adds the foreign key). */
-    punchoutSessionId: integer("punchout_session_id"),
+    /** Set for the cart of a punchout session; such a cart lives and dies with its session. */
+    punchoutSessionId: integer("punchout_session_id").references((): AnyPgColumn => punchoutSessions.id, { onDelete: "cascade" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -3,9 +3,19 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { COMPANY_ROLES, STAFF_ROLES, type UserRole } from "@/db/schema/companies";
 import { getActiveUserById, type UserRecord } from "@/lib/data/users";
+import { getBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { auth } from "./index";
 
-export type SessionUser = Omit<UserRecord, "passwordHash">;
+/** Set while the user shops inside a procurement system's punchout session. */
+export interface PunchoutContext {
+  sessionId: number;
+  connectionName: string;
+  presetId: string;
+  protocol: "oci" | "cxml";
+  operation: "create" | "edit" | "inspect";
+}
+
+export type SessionUser = Omit<UserRecord, "passwordHash"> & { punchout: PunchoutContext | null };
 export type BuyerUser = SessionUser & { companyId: number; companyName: string };
 
 /**
@@ -13,13 +23,31 @@ export type BuyerUser = SessionUser & { companyId: number; companyName: string }
  * changes take effect at once (the JWT only carries the id). Null when not signed in.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  // A punchout session is a separate, new session: it wins over a normal sign-in in the same browser.
+  const punchout = await getBrowserPunchoutSession(new Date());
+  if (punchout) {
+    const user = await getActiveUserById(punchout.userId);
+    if (user && user.companyId === punchout.companyId) {
+      const { passwordHash: _hash, ...rest } = user;
+      return {
+        ...rest,
+        punchout: {
+          sessionId: punchout.id,
+          connectionName: punchout.connectionName,
+          presetId: punchout.presetId,
+          protocol: punchout.protocol,
+          operation: punchout.operation,
+        },
+      };
+    }
+  }
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getActiveUserById(id);
   if (!user) return null;
   const { passwordHash: _hash, ...rest } = user;
-  return rest;
+  return { ...rest, punchout: null };
 });
 
 export function isBuyer(user: SessionUser | null): user is BuyerUser {
@@ -35,6 +63,24 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
+}
+
+export type StaffUser = SessionUser & { role: "account_manager" | "admin"; companyId: null };
+
+/**
+ * For every /admin page, action and route: staff only. Everybody else gets a 404, so the admin
+ * area does not even reveal that it exists. Call it in each page/action/route, not only in a layout.
+ */
+export async function requireStaff(returnTo: string): Promise<StaffUser> {
+  const user = await requireUser(returnTo);
+  if (!isStaff(user)) notFound();
+  return user as StaffUser;
+}
+
+/** For server actions: the staff user, or null (the action then refuses). */
+export async function getStaffUser(): Promise<StaffUser | null> {
+  const user = await getCurrentUser();
+  return isStaff(user) ? (user as StaffUser) : null;
 }
 
 /** For pages that only a customer's user can use (cart, checkout, orders). */

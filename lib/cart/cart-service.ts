@@ -1,6 +1,7 @@
 import "server-only";
 import { getProductBySku, listProductsByIds } from "@/lib/data/catalog";
 import {
+  getPunchoutCartId,
   getCartLineProductId,
   getCartLineQuantity,
   getOrCreateShopCartId,
@@ -16,6 +17,16 @@ import { checkQuantity } from "./quantity-rules";
 export interface CartOwner {
   id: number;
   companyId: number;
+  /** In a punchout session the session's own cart is used, never the user's shop cart. */
+  punchout: { sessionId: number } | null;
+}
+
+/** The cart this owner shops into right now. */
+export async function resolveCartId(owner: CartOwner): Promise<number> {
+  if (!owner.punchout) return getOrCreateShopCartId(owner.id, owner.companyId);
+  const cartId = await getPunchoutCartId(owner.punchout.sessionId);
+  if (cartId === null) throw new AppError("not_found", "punchout_cart_not_found");
+  return cartId;
 }
 
 /**
@@ -26,7 +37,7 @@ export interface CartOwner {
 export async function addToCart(owner: CartOwner, sku: string, quantity: number): Promise<{ lineQuantity: number }> {
   const product = await getProductBySku(sku);
   if (!product || !product.active) throw new AppError("not_found", "product_not_found", { sku });
-  const cartId = await getOrCreateShopCartId(owner.id, owner.companyId);
+  const cartId = await resolveCartId(owner);
   const alreadyInCart = await getCartLineQuantity(cartId, product.id);
   const lineQuantity = alreadyInCart + quantity;
   assertQuantity(lineQuantity, product, quantity, alreadyInCart);
@@ -36,7 +47,7 @@ export async function addToCart(owner: CartOwner, sku: string, quantity: number)
 
 /** Sets a cart line to an exact quantity (0 removes it). */
 export async function updateCartLineQuantity(owner: CartOwner, lineId: number, quantity: number): Promise<void> {
-  const cartId = await getOrCreateShopCartId(owner.id, owner.companyId);
+  const cartId = await resolveCartId(owner);
   const productId = await getCartLineProductId(cartId, lineId);
   if (productId === null) throw new AppError("not_found", "cart_line_not_found");
   if (quantity === 0) {
@@ -50,12 +61,12 @@ export async function updateCartLineQuantity(owner: CartOwner, lineId: number, q
 }
 
 export async function removeFromCart(owner: CartOwner, lineId: number): Promise<void> {
-  const cartId = await getOrCreateShopCartId(owner.id, owner.companyId);
+  const cartId = await resolveCartId(owner);
   if (!(await removeCartLine(cartId, lineId))) throw new AppError("not_found", "cart_line_not_found");
 }
 
-export async function getPricedShopCart(owner: CartOwner, locale: Locale, now: Date): Promise<PricedCart & { cartId: number }> {
-  const cartId = await getOrCreateShopCartId(owner.id, owner.companyId);
+export async function getPricedCart(owner: CartOwner, locale: Locale, now: Date): Promise<PricedCart & { cartId: number }> {
+  const cartId = await resolveCartId(owner);
   const lines = await listCartLines(cartId);
   return { cartId, ...(await priceCartLines(lines, { companyId: owner.companyId, locale, now })) };
 }

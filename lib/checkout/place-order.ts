@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { AddressSnapshot, PriceSourceSnapshot } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
-import { getPricedShopCart } from "@/lib/cart/cart-service";
+import { getPricedCart } from "@/lib/cart/cart-service";
 import { getCompanyAddress, listCompanyAddresses } from "@/lib/data/companies";
 import { createOrderFromCart } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
@@ -43,6 +43,8 @@ function toSnapshot(address: {
  * re-checks quantity rules, snapshots the addresses and prices, and stores everything at once.
  */
 export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: Locale, now: Date) {
+  // In a punchout session the procurement system places the order (after its own approval).
+  if (user.punchout) throw new AppError("forbidden", "punchout_no_checkout");
   if (input.requestedDeliveryDate && input.requestedDeliveryDate < calendarDate(now)) {
     throw new AppError("invalid_input", "delivery_date_in_past", { field: "requestedDeliveryDate" });
   }
@@ -50,7 +52,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   if (!shipTo || shipTo.kind !== "ship_to") throw new AppError("invalid_input", "unknown_address", { field: "shipToAddressId" });
   const [billTo] = await listCompanyAddresses(user.companyId, "bill_to");
 
-  const cart = await getPricedShopCart(user, locale, now);
+  const cart = await getPricedCart(user, locale, now);
   if (cart.lines.length === 0) throw new AppError("cart_empty", "cart_empty");
   const invalid = cart.lines.find((line) => !line.quantityCheck.ok);
   if (invalid) throw new AppError("quantity_rule", "cart_has_invalid_quantities", { sku: invalid.product.sku });

@@ -4,6 +4,26 @@ import { cartLines, carts } from "@/db/schema";
 import { database } from "./database";
 import { listProductsByIds, type ProductRow } from "./catalog";
 
+/** The cart of a punchout session (created with the session). */
+export async function getPunchoutCartId(punchoutSessionId: number): Promise<number | null> {
+  const db = await database();
+  const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.punchoutSessionId, punchoutSessionId));
+  return row?.id ?? null;
+}
+
+/** Removes every line of a cart (after a transfer or a cancelled punchout). */
+export async function clearCart(cartId: number): Promise<void> {
+  const db = await database();
+  await db.delete(cartLines).where(eq(cartLines.cartId, cartId));
+}
+
+/** Units in a cart, for the header badge. */
+export async function countCartUnits(cartId: number): Promise<number> {
+  const db = await database();
+  const [row] = await db.select({ units: sum(cartLines.quantity) }).from(cartLines).where(eq(cartLines.cartId, cartId));
+  return Number(row?.units ?? 0);
+}
+
 /** The user's open shop cart id (not a punchout cart), created on first use. */
 export async function getOrCreateShopCartId(userId: number, companyId: number): Promise<number> {
   const existing = await getShopCartId(userId);
@@ -80,15 +100,4 @@ export async function getCartLineProductId(cartId: number, lineId: number): Prom
     .from(cartLines)
     .where(and(eq(cartLines.cartId, cartId), eq(cartLines.id, lineId)));
   return row?.productId ?? null;
-}
-
-/** Number of units in the user's shop cart, for the header badge. */
-export async function countShopCartUnits(userId: number): Promise<number> {
-  const db = await database();
-  const [row] = await db
-    .select({ units: sum(cartLines.quantity) })
-    .from(cartLines)
-    .innerJoin(carts, eq(carts.id, cartLines.cartId))
-    .where(and(eq(carts.userId, userId), isNull(carts.punchoutSessionId)));
-  return Number(row?.units ?? 0);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { addToCart, getPricedShopCart, removeFromCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
+import { addToCart, getPricedCart, removeFromCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { getCompanyOrder, listCompanyOrders } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
@@ -45,31 +45,31 @@ describe("cart", () => {
     expect(below.details).toMatchObject({ suggested: 10, minimum: 10 });
     const off = await expectAppError(addToCart(customer.buyer, gloves.sku, 11), "quantity_rule", "not_multiple");
     expect(off.details).toMatchObject({ suggested: 10, multiple: 5 });
-    expect((await getPricedShopCart(customer.buyer, "nl", now)).lines).toHaveLength(0);
+    expect((await getPricedCart(customer.buyer, "nl", now)).lines).toHaveLength(0);
   });
 
   it("adds up repeated adds and checks the resulting line quantity", async () => {
     await addToCart(customer.buyer, gloves.sku, 10);
     await addToCart(customer.buyer, gloves.sku, 5);
-    const cart = await getPricedShopCart(customer.buyer, "nl", now);
+    const cart = await getPricedCart(customer.buyer, "nl", now);
     expect(cart.lines.find((l) => l.product.sku === gloves.sku)).toMatchObject({ quantity: 15, exceedsStock: true });
   });
 
   it("prices with the customer's contract and tiers, and the list price for others", async () => {
     await addToCart(customer.buyer, paper.sku, 10);
     await addToCart(other.buyer, paper.sku, 10);
-    const mine = await getPricedShopCart(customer.buyer, "nl", now);
-    const theirs = await getPricedShopCart(other.buyer, "nl", now);
+    const mine = await getPricedCart(customer.buyer, "nl", now);
+    const theirs = await getPricedCart(other.buyer, "nl", now);
     expect(mine.lines.find((l) => l.product.sku === paper.sku)).toMatchObject({ unitPriceMinor: 420, lineTotalMinor: 4200 });
     expect(theirs.lines.find((l) => l.product.sku === paper.sku)).toMatchObject({ unitPriceMinor: 599, lineTotalMinor: 5990 });
   });
 
   it("cannot touch another user's cart line", async () => {
-    const theirs = await getPricedShopCart(other.buyer, "nl", now);
+    const theirs = await getPricedCart(other.buyer, "nl", now);
     const lineId = theirs.lines[0]!.lineId;
     await expectAppError(updateCartLineQuantity(customer.buyer, lineId, 20), "not_found", "cart_line_not_found");
     await expectAppError(removeFromCart(customer.buyer, lineId), "not_found", "cart_line_not_found");
-    expect((await getPricedShopCart(other.buyer, "nl", now)).lines[0]!.quantity).toBe(10);
+    expect((await getPricedCart(other.buyer, "nl", now)).lines[0]!.quantity).toBe(10);
   });
 });
 
@@ -102,7 +102,7 @@ describe("checkout", () => {
       [coffee.sku, 6, 849, "list_tier"],
     ]);
     expect(detail?.events.map((e) => e.status)).toEqual(["placed"]);
-    expect((await getPricedShopCart(customer.buyer, "nl", now)).lines).toHaveLength(0);
+    expect((await getPricedCart(customer.buyer, "nl", now)).lines).toHaveLength(0);
     expect((await listCompanyOrders(customer.company.id)).map((o) => o.orderNumber)).toContain(orderNumber);
   });
 
@@ -119,7 +119,7 @@ describe("checkout", () => {
     await expectAppError(placeOrder(customer.buyer, { ...base, shipToAddressId: other.shipTo.id }, "nl", now), "invalid_input", "unknown_address");
     await expectAppError(placeOrder(customer.buyer, { ...base, requestedDeliveryDate: "2026-11-27" }, "nl", now), "invalid_input", "delivery_date_in_past");
     expect(await listCompanyOrders(customer.company.id)).toHaveLength(1);
-    expect((await getPricedShopCart(customer.buyer, "nl", now)).lines).toHaveLength(1);
+    expect((await getPricedCart(customer.buyer, "nl", now)).lines).toHaveLength(1);
   });
 
   it("creates exactly one order when the same cart is submitted twice at once", async () => {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { requireBuyer } from "@/lib/auth/guards";
-import { getPricedShopCart } from "@/lib/cart/cart-service";
+import { getPricedCart } from "@/lib/cart/cart-service";
 import { money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { removeCartLineAction, updateCartLineAction } from "./actions";
@@ -15,7 +15,7 @@ export default async function CartPage() {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/cart");
   const [{ locale, now }, t] = await Promise.all([getShopContext(), getTranslations("cart")]);
-  const cart = await getPricedShopCart(buyer, locale, now);
+  const cart = await getPricedCart(buyer, locale, now);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

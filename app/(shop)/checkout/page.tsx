@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { requireBuyer } from "@/lib/auth/guards";
-import { getPricedShopCart } from "@/lib/cart/cart-service";
+import { getPricedCart } from "@/lib/cart/cart-service";
 import { listCompanyAddresses } from "@/lib/data/companies";
 import { addressText } from "@/lib/format-address";
 import { money } from "@/lib/format";
@@ -17,9 +17,10 @@ export const metadata = { title: "Checkout" };
 export default async function CheckoutPage() {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/checkout");
+  if (buyer.punchout) redirect("/cart");
   const [{ locale, now }, t] = await Promise.all([getShopContext(), getTranslations("checkout")]);
   const [cart, shipTo, billTo] = await Promise.all([
-    getPricedShopCart(buyer, locale, now),
+    getPricedCart(buyer, locale, now),
     listCompanyAddresses(buyer.companyId, "ship_to"),
     listCompanyAddresses(buyer.companyId, "bill_to"),
   ]);

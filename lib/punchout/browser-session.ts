@@ -1,0 +1,43 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { getActivePunchoutSession, type ActivePunchoutSession } from "@/lib/data/punchout-sessions";
+
+/**
+ * The browser side of a punchout session: a random token in its own cookie (the database keeps only
+ * its SHA-256). The shop usually runs inside the procurement system's iframe or pop-up on another
+ * site, so the cookie is SameSite=None; Secure; Partitioned (CHIPS): it survives third-party-cookie
+ * blocking because it is keyed to the embedding site. Browsers accept Secure cookies on
+ * http://localhost, so this holds in development too.
+ */
+export const PUNCHOUT_COOKIE = "koppel_punchout";
+
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+export async function setPunchoutCookie(token: string, expiresAt: Date): Promise<void> {
+  (await cookies()).set(PUNCHOUT_COOKIE, token, {
+    httpOnly: true,
+    secure: true,
+    sameSite: "none",
+    partitioned: true,
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+export async function clearPunchoutCookie(): Promise<void> {
+  (await cookies()).set(PUNCHOUT_COOKIE, "", { httpOnly: true, secure: true, sameSite: "none", partitioned: true, path: "/", maxAge: 0 });
+}
+
+/** The active punchout session of this browser, or null. */
+export async function getBrowserPunchoutSession(now: Date): Promise<ActivePunchoutSession | null> {
+  const token = (await cookies()).get(PUNCHOUT_COOKIE)?.value;
+  if (!token || token.length > 100) return null;
+  return getActivePunchoutSession(hashToken(token), now);
+}
