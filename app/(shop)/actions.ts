@@ -13,8 +13,10 @@ const localeSchema = z.object({ locale: z.enum(LOCALES), returnTo: z.string().st
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const parsed = localeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return;
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   const user = await getCurrentUser();
+  // Inside a procurement system's frame only a partitioned cookie survives third-party-cookie blocking.
+  const crossSite = user?.punchout ? ({ sameSite: "none", secure: true, partitioned: true } as const) : ({ sameSite: "lax" } as const);
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 365 * 24 * 3600, ...crossSite });
   if (user) await updateUserLocale(user.id, parsed.data.locale);
   // Only same-site paths: "//evil.example" would be protocol-relative.
   redirect(parsed.data.returnTo.startsWith("//") ? "/" : parsed.data.returnTo);

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { getLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { PunchoutBanner } from "@/components/punchout/punchout-banner";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
 import { resolveCartId } from "@/lib/cart/cart-service";
 import { countCartUnits } from "@/lib/data/carts";
@@ -20,6 +21,7 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         setLocaleAction={setLocaleAction}
         signOutAction={signOutAction}
       />
+      {user?.punchout && <PunchoutBanner system={user.punchout.connectionName} />}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

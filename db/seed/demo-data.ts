@@ -1,4 +1,5 @@
 import { calendarDate } from "../../lib/pricing/calendar-date";
+import { DEMO_PUNCHOUT_SECRETS, insertDemoPunchout } from "./demo-punchout";
 import type { DatabaseHandle, Db } from "../client";
 import {
   addresses,
@@ -52,6 +53,7 @@ export async function seedDemoData(
   { productCount = 5000, seed = 42, hashPassword, now }: SeedOptions,
 ): Promise<SeedSummary> {
   const hashes = await Promise.all(LOGINS.map((login) => hashPassword(passwordOf(login.email))));
+  const punchoutSecretHashes = await Promise.all(DEMO_PUNCHOUT_SECRETS.map(hashPassword));
   return handle.db.transaction(async (tx) => {
     const categoryIds = await insertCategories(tx);
     const catalog = await insertProducts(tx, categoryIds, productCount, seed, now);
@@ -69,6 +71,7 @@ export async function seedDemoData(
       })),
     );
     const pricing = await insertPriceLists(tx, catalog, companyIds, createRandom(deriveSeed(seed, "price-lists")), now);
+    await insertDemoPunchout(tx, companyIds.get(DEMO_COMPANY)!, punchoutSecretHashes, now);
     return {
       products: catalog.length,
       categories: categoryIds.size,

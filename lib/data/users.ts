@@ -56,3 +56,9 @@ export async function updateUserLocale(userId: number, locale: "nl" | "en"): Pro
   const db = await database();
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
+
+/** An active user of one company by e-mail (punchout user mapping), or null. */
+export async function getActiveCompanyUserByEmail(companyId: number, email: string): Promise<UserRecord | null> {
+  const user = await getActiveUserByEmail(email);
+  return user && user.companyId === companyId ? user : null;
+}

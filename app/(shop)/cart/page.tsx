@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
 import { OrderTotals } from "@/components/shop/order-totals";
+import { PunchoutButtons } from "@/components/punchout/punchout-banner";
 import { requireBuyer } from "@/lib/auth/guards";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import { money } from "@/lib/format";
@@ -11,14 +12,19 @@ import { removeCartLineAction, updateCartLineAction } from "./actions";
 
 export const metadata = { title: "Cart" };
 
-export default async function CartPage() {
+export default async function CartPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/cart");
-  const [{ locale, now }, t] = await Promise.all([getShopContext(), getTranslations("cart")]);
+  const [{ locale, now }, t, tp, { error }] = await Promise.all([getShopContext(), getTranslations("cart"), getTranslations("punchout"), searchParams]);
   const cart = await getPricedCart(buyer, locale, now);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {error && tp.has(`errors.${error}`) && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {tp(`errors.${error}`)}
+        </p>
+      )}
       {cart.lines.length === 0 ? (
         <p>
           {t("empty")}{" "}
@@ -81,10 +87,14 @@ export default async function CartPage() {
             <Link href="/catalog" className="px-4 py-2 text-sm underline">
               {t("continueShopping")}
             </Link>
-            {cart.orderable && (
-              <Link href="/checkout" className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700">
-                {t("checkout")}
-              </Link>
+            {buyer.punchout ? (
+              <PunchoutButtons transfer={cart.orderable} />
+            ) : (
+              cart.orderable && (
+                <Link href="/checkout" className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700">
+                  {t("checkout")}
+                </Link>
+              )
             )}
           </div>
         </>

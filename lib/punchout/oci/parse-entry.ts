@@ -249,7 +249,8 @@ function readFunction(
         transactionId: get(OCI_PARAMS.transactionId),
       };
     case "QUANTITYCHECK":
-      return { name, productId: required(OCI_PARAMS.extProductId), quantity: quantity() };
+      // OCI 5.0 names it EXT_PRODUCT_ID; several buyer systems send PRODUCTID as for DETAIL/VALIDATE.
+      return { name, productId: get(OCI_PARAMS.extProductId)?.trim() || required(OCI_PARAMS.productId), quantity: quantity() };
     case "INITIALIZE": {
       const method = (get(OCI_PARAMS.secureAuthMethod) ?? "POST").toUpperCase();
       if (method !== "GET" && method !== "POST") {

@@ -131,6 +131,7 @@ describe("parseOciEntry", () => {
     ["Background-Search spelling", { FUNCTION: "Background-Search", SEARCHSTRING: "x" }, { name: "BACKGROUND_SEARCH", searchString: "x" }],
     ["QUANTITYCHECK", { FUNCTION: "QUANTITYCHECK", EXT_PRODUCT_ID: "p_1", QUANTITY: "3" }, { name: "QUANTITYCHECK", productId: "p_1", quantity: 3 }],
     ["QUANTITY_CHECK alias", { FUNCTION: "QUANTITY_CHECK", EXT_PRODUCT_ID: "p_1" }, { name: "QUANTITYCHECK", productId: "p_1", quantity: 1 }],
+    ["QUANTITYCHECK with PRODUCTID", { FUNCTION: "QUANTITYCHECK", PRODUCTID: "p_2", QUANTITY: "5" }, { name: "QUANTITYCHECK", productId: "p_2", quantity: 5 }],
     [
       "DOWNLOAD alias with defaults",
       { FUNCTION: "download", REQUESTEDPAGE: "", LASTUPDATED: "" },

@@ -1,0 +1,52 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { decodeFormBody } from "@/lib/punchout/decode-form";
+import { FRAME_POLICY_COOKIE, signFramePolicy, toFrameAncestors } from "@/lib/punchout/frame-policy";
+import { PUNCHOUT_COOKIE } from "@/lib/punchout/browser-session";
+import { handleOciEntry, type OciEntryOutcome } from "@/lib/punchout/oci-entry";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+// GET /punchout/oci — OCI call-up as a link (Basware, Exact style)
+export async function GET(request: NextRequest) {
+  return respond(request, [...request.nextUrl.searchParams]);
+}
+
+// POST /punchout/oci — OCI call-up as a form post (SAP SRM / S/4HANA style), any charset
+export async function POST(request: NextRequest) {
+  const body = new Uint8Array(await request.arrayBuffer());
+  if (body.byteLength > MAX_BODY_BYTES) return new NextResponse("Request too large", { status: 413 });
+  const params = [...request.nextUrl.searchParams, ...decodeFormBody(body, request.headers.get("content-type"))];
+  return respond(request, params);
+}
+
+async function respond(request: NextRequest, params: [string, string][]): Promise<Response> {
+  const outcome = await handleOciEntry(params, {
+    remoteAddress: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    now: new Date(),
+    locale: toLocale(request.cookies.get(LOCALE_COOKIE)?.value),
+  });
+  return toResponse(outcome, request);
+}
+
+function toResponse(outcome: OciEntryOutcome, request: NextRequest): Response {
+  if (outcome.kind === "json") return NextResponse.json(outcome.body, { status: outcome.status, headers: { "cache-control": "no-store" } });
+  if (outcome.kind === "html") {
+    return new NextResponse(new Uint8Array(outcome.body), {
+      status: outcome.status,
+      headers: {
+        "content-type": `text/html; charset=${outcome.charset}`,
+        "cache-control": "no-store",
+        "content-security-policy": `frame-ancestors ${toFrameAncestors(outcome.frameOrigins ?? [])}`,
+      },
+    });
+  }
+  // A brand-new punchout session: never reuse or upgrade whatever session this browser had.
+  const response = NextResponse.redirect(new URL(outcome.location, request.nextUrl.origin), 303);
+  const cookie = { httpOnly: true, secure: true, sameSite: "none" as const, partitioned: true, path: "/", expires: outcome.expiresAt };
+  response.cookies.set(PUNCHOUT_COOKIE, outcome.token, cookie);
+  if (env.AUTH_SECRET) response.cookies.set(FRAME_POLICY_COOKIE, signFramePolicy(outcome.frameOrigins, env.AUTH_SECRET), cookie);
+  response.headers.set("cache-control", "no-store");
+  return response;
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { cartLines, punchoutSessions, punchoutTransferLines, punchoutTransfers } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { database } from "./database";
+
+export interface TransferSnapshotLine {
+  reference: string;
+  lineNumber: number;
+  productId: number;
+  sku: string;
+  description: string;
+  quantity: number;
+  unit: string;
+  unitPriceMinor: number;
+  priceBasisQuantity: number;
+  vatRateBasisPoints: number;
+}
+
+/**
+ * Ends a punchout session with its cart: stores the immutable transfer snapshot (empty for a
+ * cancel), empties the cart and marks the session transferred/cancelled – all in one transaction.
+ * A session that is no longer active (double click, second tab) raises a conflict and writes nothing.
+ */
+export async function recordPunchoutTransfer(input: {
+  sessionId: number;
+  companyId: number;
+  cartId: number;
+  outcome: "transferred" | "cancelled";
+  currency: string;
+  totalMinor: number;
+  lines: TransferSnapshotLine[];
+}): Promise<{ transferId: number }> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const ended = await tx
+      .update(punchoutSessions)
+      .set({ status: input.outcome, endedAt: sql`now()` })
+      .where(and(eq(punchoutSessions.id, input.sessionId), eq(punchoutSessions.status, "active")))
+      .returning({ id: punchoutSessions.id });
+    if (ended.length !== 1) throw new AppError("conflict", "punchout_session_not_active");
+    const [transfer] = await tx
+      .insert(punchoutTransfers)
+      .values({ sessionId: input.sessionId, companyId: input.companyId, currency: input.currency, totalMinor: input.totalMinor })
+      .returning({ id: punchoutTransfers.id });
+    if (input.lines.length) {
+      await tx.insert(punchoutTransferLines).values(input.lines.map((line) => ({ ...line, transferId: transfer!.id })));
+    }
+    await tx.delete(cartLines).where(eq(cartLines.cartId, input.cartId));
+    return { transferId: transfer!.id };
+  });
+}
+
+export async function listTransferLines(transferId: number) {
+  const db = await database();
+  return db.select().from(punchoutTransferLines).where(eq(punchoutTransferLines.transferId, transferId)).orderBy(punchoutTransferLines.lineNumber);
+}

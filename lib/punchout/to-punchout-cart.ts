@@ -1,0 +1,33 @@
+import type { PricedCart } from "@/lib/cart/priced-cart";
+import type { PunchoutCart } from "./types";
+
+/**
+ * The priced server-side cart as a protocol-neutral punchout cart. Prices come from the pricing
+ * module (via PricedCart), never from the browser. `newReference` makes the opaque per-line
+ * reference the snapshot stores and the buyer system echoes in its purchase order.
+ */
+export function toPunchoutCart(cart: PricedCart, options: { language: string; newReference: () => string; categoryCodes: Map<number, string> }): PunchoutCart {
+  const items = cart.lines.map((line) => ({
+    lineReference: options.newReference(),
+    sku: line.product.sku,
+    productKey: line.product.sku,
+    description: line.product.name,
+    longText: line.product.description,
+    language: options.language,
+    quantity: line.quantity,
+    unit: line.product.unit,
+    unitPriceMinor: line.unitPriceMinor,
+    priceBasisQuantity: 1,
+    currency: line.product.currency,
+    vatRateBasisPoints: line.product.vatRateBasisPoints,
+    leadTimeDays: line.product.leadTimeDays,
+    manufacturerName: line.product.manufacturer,
+    manufacturerPartNumber: line.product.manufacturerPartNumber,
+    gtin: line.product.gtin,
+    unspsc: line.product.unspsc,
+    categoryCode: options.categoryCodes.get(line.product.categoryId) ?? null,
+    brand: line.product.brand,
+    attributes: line.product.attributes,
+  }));
+  return { items, currency: cart.currency, totalMinor: cart.totals.subtotalMinor };
+}

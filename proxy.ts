@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { FRAME_POLICY_COOKIE, toFrameAncestors, verifyFramePolicy } from "@/lib/punchout/frame-policy";
+
+/**
+ * Routing-level headers only; authorization happens in every page, action and route itself.
+ * Clickjacking protection: pages may be framed by the shop itself, and during a punchout session
+ * by the procurement system's origins (signed cookie set at punchout entry).
+ */
+export function proxy(request: NextRequest) {
+  const response = NextResponse.next();
+  const origins = env.AUTH_SECRET ? verifyFramePolicy(request.cookies.get(FRAME_POLICY_COOKIE)?.value, env.AUTH_SECRET) : null;
+  response.headers.set("Content-Security-Policy", `frame-ancestors ${toFrameAncestors(origins ?? [])}`);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|product-images).*)"],
+};

@@ -1,0 +1,293 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { BASE_URL, chromiumPath, launchBrowser } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+import { decodeForm, FakeProcurementSystem, type ReceivedPost } from "./support/fake-procurement";
+
+const sql = openE2eDatabase();
+const fake = new FakeProcurementSystem();
+let browser: Browser;
+
+const UMLAUT_SKU = "E2E-OCI-UMLAUT";
+const UMLAUT_NAME = "Präzisions-Meßbecher für Café-Labor, 250 ml, hitzebeständig borosilicaatglas";
+
+interface Fixture {
+  sku: string;
+  quantity: number;
+  expectedPriceMinor: number;
+}
+let tierProduct: Fixture;
+let plainProduct: Fixture;
+let umlautProduct: Fixture;
+
+before(async () => {
+  await fake.start();
+  browser = await launchBrowser();
+  // A contract product of Demo Facilities (RC-DEMO, no own validity window) with a quantity tier.
+  const [tier] = await sql<{ sku: string; tiers: { minQuantity: number; priceMinor: number }[] }[]>`
+    select p.sku, e.tiers from products p
+    join price_list_entries e on e.product_id = p.id and e.kind = 'fixed' and e.valid_from is null and e.valid_to is null
+    join price_lists l on l.id = e.price_list_id and l.code = 'RC-DEMO'
+    where jsonb_array_length(e.tiers) > 0 and p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock >= 50 and p.active
+    order by p.id offset 2 limit 1`;
+  assert.ok(tier);
+  const firstTier = [...tier.tiers].sort((a, b) => a.minQuantity - b.minQuantity)[0]!;
+  tierProduct = { sku: tier.sku, quantity: firstTier.minQuantity, expectedPriceMinor: firstTier.priceMinor };
+  // A product none of Demo Facilities' price lists mentions, without list tiers: list price.
+  const [plain] = await sql<{ sku: string; list_price_minor: number }[]>`
+    select p.sku, p.list_price_minor from products p
+    where p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock > 5 and p.active and p.list_price_tiers = '[]'::jsonb
+      and not exists (select 1 from price_list_entries e join company_price_lists c on c.price_list_id = e.price_list_id
+                      join companies co on co.id = c.company_id and co.name = 'Demo Facilities B.V.' where e.product_id = p.id)
+    order by p.id limit 1`;
+  assert.ok(plain);
+  plainProduct = { sku: plain.sku, quantity: 1, expectedPriceMinor: plain.list_price_minor };
+  // A long name with é, ü, ß: DESCRIPTION is cut to 40 characters, LONGTEXT keeps it, Latin-1 keeps the letters.
+  await sql`
+    insert into products (sku, category_id, name_nl, name_en, description_nl, description_en, brand, manufacturer,
+                          manufacturer_part_number, unit, list_price_minor, vat_rate_basis_points, stock)
+    select ${UMLAUT_SKU}, id, ${UMLAUT_NAME}, ${UMLAUT_NAME}, 'Maatbeker voor het lab.', 'Measuring cup for the lab.', 'Glaswerk Süd',
+           'Glaswerk Süd GmbH', 'GS-250-MB', 'EA', 1234, 2100, 40
+    from categories order by id limit 1
+    on conflict (sku) do nothing`;
+  umlautProduct = { sku: UMLAUT_SKU, quantity: 2, expectedPriceMinor: 1234 };
+});
+
+after(async () => {
+  await browser?.close();
+  await fake.stop();
+  await sql.end();
+});
+
+function hookUrl(path = "/hook"): string {
+  return `${fake.origin}${path}?sap-client=100&sid=ABC123`;
+}
+
+function startUrl(fields: Record<string, string>, charset = "utf-8"): string {
+  const url = new URL(`${fake.origin}/start`);
+  url.searchParams.set("url", `${BASE_URL}/punchout/oci`);
+  url.searchParams.set("charset", charset);
+  for (const [name, value] of Object.entries(fields)) url.searchParams.append("field", `${name}=${value}`);
+  return url.toString();
+}
+
+async function addToCart(target: Page | Frame, product: Fixture, viaSearch: boolean) {
+  if (viaSearch) {
+    await target.getByRole("searchbox", { name: /^(Search|Zoeken)$/ }).fill(product.sku);
+    await target.getByRole("button", { name: /^(Search|Zoeken)$/ }).click();
+    await target.waitForURL(/\/search\?q=/);
+  } else {
+    await target.goto(`${BASE_URL}/products/${encodeURIComponent(product.sku)}`);
+  }
+  const scope = viaSearch ? target.locator(`[data-testid=product-card][data-sku="${product.sku}"]`) : target.locator("main");
+  await scope.getByRole("spinbutton", { name: /^(Quantity|Aantal)$/ }).fill(String(product.quantity));
+  await scope.getByRole("button", { name: /^(Add to cart|In winkelwagen)$/ }).click();
+  await scope.getByText(/^(Added to cart\.|Toegevoegd aan winkelwagen\.)$/).waitFor();
+}
+
+function itemFields(post: ReceivedPost, charset: "utf-8" | "latin1") {
+  const fields = decodeForm(post.body, charset);
+  const bySku = new Map<string, Map<string, string>>();
+  for (const [name, value] of fields) {
+    const match = /^NEW_ITEM-VENDORMAT\[(\d+)\]$/.exec(name);
+    if (!match) continue;
+    const index = match[1]!;
+    const item = new Map<string, string>();
+    for (const [n, v] of fields) {
+      const field = new RegExp(`^NEW_ITEM-([A-Z_]+)\\[${index}\\]$`).exec(n);
+      if (field) item.set(field[1]!, v);
+      if (n === `NEW_ITEM-LONGTEXT_${index}:132[]`) item.set("LONGTEXT", v);
+    }
+    bySku.set(value, item);
+  }
+  return { fields, bySku };
+}
+
+function assertItem(item: Map<string, string> | undefined, product: Fixture) {
+  assert.ok(item, `item ${product.sku} transferred`);
+  assert.equal(item.get("QUANTITY"), String(product.quantity));
+  assert.equal(item.get("PRICE"), (product.expectedPriceMinor / 100).toFixed(2), `price of ${product.sku} from the pricing module`);
+  assert.equal(item.get("CURRENCY"), "EUR");
+  assert.equal(item.get("EXT_PRODUCT_ID"), product.sku);
+  assert.equal(item.get("MATNR"), undefined, "our SKU never goes into MATNR");
+  assert.ok((item.get("DESCRIPTION") ?? "").length <= 40);
+  assert.ok(item.get("UNIT"));
+}
+
+describe("OCI punchout", () => {
+  it("SRM-style POST entry → search → three products → Transfer: the buyer system receives every field", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: BASE_URL }]);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const posted = fake.posts.length;
+    await page.goto(startUrl({ USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", HOOK_URL: hookUrl(), OCI_VERSION: "4.0", returntarget: "_top" }));
+    await page.waitForURL(`${BASE_URL}/`);
+    assert.match(await page.getByTestId("punchout-banner").innerText(), /SAP SRM \(demo\)/);
+
+    await addToCart(page, tierProduct, true);
+    await addToCart(page, umlautProduct, false);
+    await addToCart(page, plainProduct, false);
+    await page.goto(`${BASE_URL}/cart`);
+    assert.equal(await page.getByRole("link", { name: "Checkout" }).count(), 0, "no direct checkout in punchout");
+    await page.locator("main").getByRole("button", { name: "Transfer cart" }).click();
+    const post = await fake.waitForPosts(posted + 1);
+    await page.waitForURL(/127\.0\.0\.1:\d+\/hook/);
+
+    assert.equal(post.path, "/hook");
+    const { fields, bySku } = itemFields(post, "utf-8");
+    assert.deepEqual(fields.slice(0, 2), [["sap-client", "100"], ["sid", "ABC123"]], "HOOK_URL query parameters lead as hidden fields");
+    assert.equal(bySku.size, 3);
+    assertItem(bySku.get(tierProduct.sku), tierProduct);
+    assertItem(bySku.get(plainProduct.sku), plainProduct);
+    const umlaut = bySku.get(umlautProduct.sku);
+    assertItem(umlaut, umlautProduct);
+    assert.equal(umlaut!.get("DESCRIPTION"), UMLAUT_NAME.slice(0, 40));
+    assert.ok(umlaut!.get("LONGTEXT")!.startsWith(UMLAUT_NAME), "the full text goes to LONGTEXT");
+
+    // The session is over: the snapshot is stored, the cart emptied, the log written without the password.
+    const [session] = await sql<{ id: number; status: string }[]>`
+      select s.id, s.status from punchout_sessions s join punchout_transfers t on t.session_id = s.id
+      order by s.id desc limit 1`;
+    assert.equal(session?.status, "transferred");
+    const lines = await sql<{ reference: string; sku: string; unit_price_minor: number }[]>`
+      select l.reference, l.sku, l.unit_price_minor from punchout_transfer_lines l
+      join punchout_transfers t on t.id = l.transfer_id where t.session_id = ${session!.id}`;
+    assert.equal(lines.length, 3);
+    assert.equal(new Set(lines.map((l) => l.reference)).size, 3);
+    const log = await sql<{ type: string; payload: string }[]>`select type, payload from protocol_messages where session_id = ${session!.id} order by id`;
+    assert.deepEqual(log.map((m) => m.type), ["oci.entry", "oci.transfer"]);
+    assert.ok(!log[0]!.payload.includes("demo-oci-secret") && log[0]!.payload.includes("PASSWORD=***"));
+    const cart = await sql`select count(*)::int as n from cart_lines c join carts k on k.id = c.cart_id where k.punchout_session_id = ${session!.id}`;
+    assert.equal(cart[0]!.n, 0);
+    await page.goto(`${BASE_URL}/cart`);
+    await page.waitForURL(/\/login/);
+    await context.close();
+  });
+
+  it("keeps é, ü and ß intact for an iso-8859-1 buyer system", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const posted = fake.posts.length;
+    await page.goto(
+      startUrl({ USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", HOOK_URL: hookUrl(), http_content_charset: "iso-8859-1" }, "iso-8859-1"),
+    );
+    await page.waitForURL(`${BASE_URL}/`);
+    await page.goto(`${BASE_URL}/products/${UMLAUT_SKU}`);
+    await page.locator("main").getByRole("button", { name: /In winkelwagen|Add to cart/ }).click();
+    await page.locator("main").getByText(/Toegevoegd|Added/).waitFor();
+    await page.goto(`${BASE_URL}/cart`);
+    await page.locator("main").getByRole("button", { name: /Winkelwagen overdragen|Transfer cart/ }).click();
+    const post = await fake.waitForPosts(posted + 1);
+    const raw = post.body.toString("latin1");
+    assert.ok(raw.includes("Pr%E4zisions-Me%DFbecher+f%FCr+Caf%E9"), `Latin-1 bytes, not UTF-8: ${raw.slice(0, 200)}`);
+    const { bySku } = itemFields(post, "latin1");
+    assert.ok(bySku.get(UMLAUT_SKU)!.get("LONGTEXT")!.startsWith(UMLAUT_NAME));
+    await context.close();
+  });
+
+  for (const blockThirdPartyCookies of [false, true]) {
+    it(`works inside the buyer's iframe on another site (returntarget _parent${blockThirdPartyCookies ? ", third-party cookies blocked" : ""})`, async () => {
+      const framed = blockThirdPartyCookies
+        ? await chromium.launch({
+            executablePath: chromiumPath(),
+            args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--test-third-party-cookie-phaseout"],
+          })
+        : browser;
+      const context = await framed.newContext({ locale: "en-GB" });
+      try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        // Prove the browser setting: a plain third-party cookie set inside a cross-site frame is (not) kept.
+        await page.goto(`${fake.origin}/frame?src=${encodeURIComponent(`http://localhost:${fake.port}/set-probe`)}`);
+        await page.frameLocator("#catalog").locator("body", { hasText: "set" }).waitFor();
+        await page.goto(`${fake.origin}/frame?src=${encodeURIComponent(`http://localhost:${fake.port}/read-probe`)}`);
+        const probe = await page.frameLocator("#catalog").locator("body").innerText();
+        assert.ok(probe.includes("chips=1"), `partitioned third-party cookies work: ${probe}`);
+        if (blockThirdPartyCookies) assert.ok(!probe.includes("probe=1"), `plain third-party cookies are blocked: ${probe}`);
+
+        const posted = fake.posts.length;
+        const entry = new URL(`${BASE_URL}/punchout/oci`);
+        for (const [k, v] of Object.entries({ USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", HOOK_URL: hookUrl("/hook-frame"), returntarget: "_parent" })) entry.searchParams.set(k, v);
+        await page.goto(`${fake.origin}/frame?src=${encodeURIComponent(entry.toString())}`);
+        const frame = page.frameLocator("#catalog");
+        await frame.getByTestId("punchout-banner").waitFor().catch(async (error: unknown) => {
+          await page.screenshot({ path: `test-results/oci-iframe-${blockThirdPartyCookies ? "blocked" : "allowed"}.png` });
+          throw error;
+        });
+        const shop = page.frame({ name: "catalog" })!;
+        await addToCart(shop, plainProduct, true);
+        await shop.goto(`${BASE_URL}/cart`);
+        await frame.locator(`[data-testid=cart-line][data-sku="${plainProduct.sku}"]`).waitFor();
+        await frame.locator("main").getByRole("button", { name: /^(Transfer cart|Winkelwagen overdragen)$/ }).click();
+        const post = await fake.waitForPosts(posted + 1);
+        assert.equal(post.path, "/hook-frame");
+        // target=_parent: the buyer's page itself (not the frame) navigated to the HOOK_URL.
+        await page.waitForURL(/\/hook-frame/);
+        assertItem(itemFields(post, "utf-8").bySku.get(plainProduct.sku), plainProduct);
+      } finally {
+        await context.close();
+        if (framed !== browser) await framed.close();
+      }
+    });
+  }
+
+  it("sends frame-ancestors for the connection's origins only during punchout", async () => {
+    const plain = await fetch(`${BASE_URL}/`);
+    assert.equal(plain.headers.get("content-security-policy"), "frame-ancestors 'self'");
+  });
+
+  it("VALIDATE auto-submits one item at the current price; BACKGROUND_SEARCH lists results without submitting", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const posted = fake.posts.length;
+    const base = { USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", HOOK_URL: hookUrl("/validate") };
+    const validate = new URLSearchParams({ ...base, FUNCTION: "VALIDATE", PRODUCTID: tierProduct.sku, QUANTITY: String(tierProduct.quantity) });
+    await page.goto(`${BASE_URL}/punchout/oci?${validate}`);
+    const post = await fake.waitForPosts(posted + 1);
+    const { bySku } = itemFields(post, "utf-8");
+    assert.deepEqual([...bySku.keys()], [tierProduct.sku]);
+    assertItem(bySku.get(tierProduct.sku), tierProduct);
+
+    const search = new URLSearchParams({ ...base, FUNCTION: "BACKGROUND_SEARCH", SEARCHSTRING: "schroevendraaier" });
+    await page.goto(`${BASE_URL}/punchout/oci?${search}`);
+    const descriptions = await page.locator('input[name^="NEW_ITEM-DESCRIPTION["]').count();
+    assert.ok(descriptions > 0 && descriptions <= 50, `${descriptions} results`);
+    await page.waitForTimeout(1000);
+    assert.equal(fake.posts.length, posted + 1, "BACKGROUND_SEARCH must not auto-submit");
+    await context.close();
+  });
+
+  it("QUANTITYCHECK answers availability as JSON", async () => {
+    const query = new URLSearchParams({ USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", FUNCTION: "QUANTITYCHECK", PRODUCTID: plainProduct.sku, QUANTITY: "1" });
+    const response = await fetch(`${BASE_URL}/punchout/oci?${query}`);
+    const body = (await response.json()) as { AVAILABLE_QUANTITY: number; LEADTIME: string };
+    assert.equal(response.status, 200);
+    assert.ok(body.AVAILABLE_QUANTITY > 0 && /^\d+$/.test(body.LEADTIME));
+  });
+
+  it("refuses a wrong password (401, nothing revealed) and a HOOK_URL outside the allowed origins (400, names it)", async () => {
+    const wrong = await fetch(`${BASE_URL}/punchout/oci?${new URLSearchParams({ USERNAME: "demo-oci", PASSWORD: "nope", HOOK_URL: hookUrl() })}`);
+    assert.equal(wrong.status, 401);
+    const unknown = await fetch(`${BASE_URL}/punchout/oci?${new URLSearchParams({ USERNAME: "nobody", PASSWORD: "nope", HOOK_URL: hookUrl() })}`);
+    assert.equal(unknown.status, 401);
+    assert.equal(await wrong.text(), await unknown.text(), "unknown user and wrong password look the same");
+    assert.equal(wrong.headers.get("set-cookie"), null);
+
+    const evil = await fetch(`${BASE_URL}/punchout/oci?${new URLSearchParams({ USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", HOOK_URL: "http://evil.example/hook" })}`);
+    assert.equal(evil.status, 400);
+    assert.match(await evil.text(), /http:\/\/evil\.example/);
+    assert.equal(evil.headers.get("set-cookie"), null, "no session for a refused return address");
+
+    const unknownFunction = await fetch(`${BASE_URL}/punchout/oci?${new URLSearchParams({ USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", HOOK_URL: hookUrl(), FUNCTION: "TELEPORT" })}`);
+    assert.equal(unknownFunction.status, 400);
+  });
+
+  it("throttles repeated failures per username", async () => {
+    const attempt = () => fetch(`${BASE_URL}/punchout/oci?${new URLSearchParams({ USERNAME: "throttle-probe", PASSWORD: "x", HOOK_URL: hookUrl() })}`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+  });
+});
