@@ -15,9 +15,14 @@ export async function startServer(): Promise<void> {
   if (env.SEED_DEMO === "1") {
     console.log(
       [
-        "[koppel] demo logins:",
-        "  buyer           buyer@demo.test     / demo-buyer     (Demo Facilities B.V.)",
-        "  account manager manager@demo.test   / demo-manager",
+        "[koppel] demo logins (http://localhost:3000/login):",
+        "  buyer            buyer@demo.test          / demo-buyer          (Demo Facilities B.V.)",
+        "  approver         approver@demo.test       / demo-approver",
+        "  company admin    companyadmin@demo.test   / demo-companyadmin",
+        "  account manager  manager@demo.test        / demo-manager        (/admin)",
+        "  admin            admin@koppel.test        / demo-admin          (/admin)",
+        "[koppel] demo punchout: OCI USERNAME demo-oci / PASSWORD demo-oci-secret at /punchout/oci;",
+        "         cXML NetworkID AN-DEMO-BUYER → KOPPEL, SharedSecret demo-cxml-secret at /punchout/cxml/setup",
       ].join("\n"),
     );
   }
