@@ -55,7 +55,10 @@ export async function insertDemoPunchout(tx: Tx, companyId: number, secretHashes
       cxmlFrom: [DEMO_PUNCHOUT.cxml.from],
       cxmlTo: DEMO_PUNCHOUT.cxml.to,
       cxmlSender: [DEMO_PUNCHOUT.cxml.sender],
-      settings: {},
+      // Explicit although these are the defaults: create, inspect and edit are all allowed
+      // (operationAllowed "edit"), the cart goes back as cxml-base64, and a UserEmail of one of
+      // Demo Facilities' users shops as that user, anyone else as the technical user.
+      settings: { transactions: ["PunchOutSetupRequest", "OrderRequest"], operationAllowed: "edit", poomEncoding: "cxml-base64", targetFrame: "_top", userMapping: "match-email" },
     },
   ]);
 }

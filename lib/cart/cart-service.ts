@@ -17,8 +17,16 @@ import { checkQuantity } from "./quantity-rules";
 export interface CartOwner {
   id: number;
   companyId: number;
-  /** In a punchout session the session's own cart is used, never the user's shop cart. */
-  punchout: { sessionId: number } | null;
+  /**
+   * In a punchout session the session's own cart is used, never the user's shop cart; an
+   * `inspect` session's cart is read-only.
+   */
+  punchout: { sessionId: number; operation?: "create" | "edit" | "inspect" } | null;
+}
+
+/** cXML inspect: the buyer looks at a cart it already has; nothing may change it. */
+function assertCartWritable(owner: CartOwner): void {
+  if (owner.punchout?.operation === "inspect") throw new AppError("forbidden", "punchout_cart_read_only");
 }
 
 /** The cart this owner shops into right now. */
@@ -35,6 +43,7 @@ export async function resolveCartId(owner: CartOwner): Promise<number> {
  * valid quantity (never a silent correction).
  */
 export async function addToCart(owner: CartOwner, sku: string, quantity: number): Promise<{ lineQuantity: number }> {
+  assertCartWritable(owner);
   const product = await getProductBySku(sku);
   if (!product || !product.active) throw new AppError("not_found", "product_not_found", { sku });
   const cartId = await resolveCartId(owner);
@@ -47,6 +56,7 @@ export async function addToCart(owner: CartOwner, sku: string, quantity: number)
 
 /** Sets a cart line to an exact quantity (0 removes it). */
 export async function updateCartLineQuantity(owner: CartOwner, lineId: number, quantity: number): Promise<void> {
+  assertCartWritable(owner);
   const cartId = await resolveCartId(owner);
   const productId = await getCartLineProductId(cartId, lineId);
   if (productId === null) throw new AppError("not_found", "cart_line_not_found");
@@ -61,6 +71,7 @@ export async function updateCartLineQuantity(owner: CartOwner, lineId: number, q
 }
 
 export async function removeFromCart(owner: CartOwner, lineId: number): Promise<void> {
+  assertCartWritable(owner);
   const cartId = await resolveCartId(owner);
   if (!(await removeCartLine(cartId, lineId))) throw new AppError("not_found", "cart_line_not_found");
 }

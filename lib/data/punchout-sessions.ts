@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
-import { carts, punchoutConnections, punchoutSessions, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
+import { cartLines, carts, punchoutConnections, punchoutSessions, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
 import { database } from "./database";
 
 export interface ActivePunchoutSession {
@@ -60,6 +60,42 @@ export async function createPunchoutSession(values: NewPunchoutSession): Promise
     await tx.insert(carts).values({ userId: session.userId, companyId: session.companyId, punchoutSessionId: session.id });
     return session;
   });
+}
+
+/**
+ * Creates a cXML punchout session with its cart (pre-filled for edit/inspect) in one transaction,
+ * unless the connection already has a session for this setup request's payloadID: a replayed
+ * PunchOutSetupRequest returns null and creates nothing (unique index, so also under races).
+ */
+export async function createPunchoutSessionOnce(
+  values: NewPunchoutSession & { requestPayloadId: string },
+  lines: { productId: number; quantity: number }[],
+): Promise<PunchoutSession | null> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .insert(punchoutSessions)
+      .values(values)
+      .onConflictDoNothing({ target: [punchoutSessions.connectionId, punchoutSessions.requestPayloadId] })
+      .returning();
+    if (!session) return null;
+    const [cart] = await tx
+      .insert(carts)
+      .values({ userId: session.userId, companyId: session.companyId, punchoutSessionId: session.id })
+      .returning({ id: carts.id });
+    if (lines.length) await tx.insert(cartLines).values(lines.map((line) => ({ cartId: cart!.id, ...line })));
+    return session;
+  });
+}
+
+/** Whether a connection already opened a session for this setup request payloadID (replay check). */
+export async function hasSessionForPayload(connectionId: number, requestPayloadId: string): Promise<boolean> {
+  const db = await database();
+  const [row] = await db
+    .select({ id: punchoutSessions.id })
+    .from(punchoutSessions)
+    .where(and(eq(punchoutSessions.connectionId, connectionId), eq(punchoutSessions.requestPayloadId, requestPayloadId)));
+  return row !== undefined;
 }
 
 /**

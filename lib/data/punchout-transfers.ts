@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { cartLines, punchoutSessions, punchoutTransferLines, punchoutTransfers } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
@@ -54,4 +54,27 @@ export async function recordPunchoutTransfer(input: {
 export async function listTransferLines(transferId: number) {
   const db = await database();
   return db.select().from(punchoutTransferLines).where(eq(punchoutTransferLines.transferId, transferId)).orderBy(punchoutTransferLines.lineNumber);
+}
+
+/**
+ * Snapshot lines of one customer by their reference (cXML SupplierPartAuxiliaryID), for rebuilding
+ * a cart on edit/inspect. Another customer's references never resolve.
+ */
+export async function findTransferLinesByReference(
+  companyId: number,
+  references: string[],
+): Promise<Map<string, { productId: number; sku: string; quantity: number }>> {
+  if (references.length === 0) return new Map();
+  const db = await database();
+  const rows = await db
+    .select({
+      reference: punchoutTransferLines.reference,
+      productId: punchoutTransferLines.productId,
+      sku: punchoutTransferLines.sku,
+      quantity: punchoutTransferLines.quantity,
+    })
+    .from(punchoutTransferLines)
+    .innerJoin(punchoutTransfers, eq(punchoutTransfers.id, punchoutTransferLines.transferId))
+    .where(and(eq(punchoutTransfers.companyId, companyId), inArray(punchoutTransferLines.reference, references)));
+  return new Map(rows.map(({ reference, ...line }) => [reference, line]));
 }

@@ -1,7 +1,10 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
+import type { NextResponse } from "next/server";
 import { getActivePunchoutSession, type ActivePunchoutSession } from "@/lib/data/punchout-sessions";
+import { env } from "@/lib/env";
+import { FRAME_POLICY_COOKIE, signFramePolicy } from "./frame-policy";
 
 /**
  * The browser side of a punchout session: a random token in its own cookie (the database keeps only
@@ -18,6 +21,18 @@ export function newToken(): string {
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
+}
+
+/**
+ * Starts the browser side of a NEW punchout session on a redirect response (OCI entry, cXML
+ * StartPage): the session cookie plus the signed frame policy that lets the buyer's origins frame
+ * the shop. Whatever session the browser had is never reused or upgraded.
+ */
+export function applyPunchoutSessionCookies(response: NextResponse, session: { token: string; expiresAt: Date; frameOrigins: string[] }): void {
+  const cookie = { httpOnly: true, secure: true, sameSite: "none" as const, partitioned: true, path: "/", expires: session.expiresAt };
+  response.cookies.set(PUNCHOUT_COOKIE, session.token, cookie);
+  if (env.AUTH_SECRET) response.cookies.set(FRAME_POLICY_COOKIE, signFramePolicy(session.frameOrigins, env.AUTH_SECRET), cookie);
+  response.headers.set("cache-control", "no-store");
 }
 
 export async function setPunchoutCookie(token: string, expiresAt: Date): Promise<void> {

@@ -8,13 +8,21 @@ import { logProtocolMessage } from "@/lib/data/protocol-messages";
 import { getPunchoutConnection } from "@/lib/data/punchout-connections";
 import { getPunchoutSession } from "@/lib/data/punchout-sessions";
 import { recordPunchoutTransfer } from "@/lib/data/punchout-transfers";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { CXML_USER_AGENT, newPayloadId } from "./cxml-endpoint";
+import { readCxmlSessionContext } from "./cxml-session-context";
+import { replyHeaderParties } from "./cxml/build-header";
+import { buildPunchOutOrderMessage } from "./cxml/build-order-message";
+import { parseCxmlConnectionSettings } from "./cxml/connection-settings";
+import { renderCxmlTransferPage } from "./cxml/encode-order-message";
 import { newLineReference } from "./line-reference";
 import { buildOciFields } from "./oci/build-fields";
 import { ociConnectionSettingsSchema } from "./oci/connection-settings";
 import type { OciCharset, OciField } from "./oci/fields";
 import { encodeOciTransferPage, renderOciTransferPage } from "./oci/render-transfer-form";
+import { isReturnUrlAllowed } from "./return-url";
 import { toPunchoutCart } from "./to-punchout-cart";
 import type { PunchoutCart } from "./types";
 
@@ -25,23 +33,43 @@ export interface TransferPage {
 }
 
 /**
- * Sends the punchout cart back to the procurement system ("Transfer cart") or ends the session
- * with an empty cart ("Cancel punchout"). The cart is priced on the server with the pricing module,
- * snapshotted immutably with a reference per line, emptied, and the session is closed – then the
- * auto-submitting return page is built in the protocol and charset the buyer system asked for.
+ * Sends the punchout cart back to the procurement system ("Transfer cart", inspect "Return") or
+ * ends the session with an empty cart ("Cancel punchout"). The cart is priced on the server with
+ * the pricing module, the auto-submitting return page is built in the session's protocol (OCI
+ * fields in the buyer's charset, or the cXML PunchOutOrderMessage), then the cart is snapshotted
+ * immutably with a reference per line, emptied, and the session closed.
  */
-export async function transferPunchoutCart(user: BuyerUser, mode: "transfer" | "cancel", locale: Locale, now: Date): Promise<TransferPage> {
+export async function transferPunchoutCart(
+  user: BuyerUser,
+  mode: "transfer" | "cancel",
+  locale: Locale,
+  now: Date,
+  options: { baseUrl?: string } = {},
+): Promise<TransferPage> {
   if (!user.punchout) throw new AppError("forbidden", "not_in_punchout");
   const started = Date.now();
   const session = await getPunchoutSession(user.punchout.sessionId);
   const connection = session ? await getPunchoutConnection(session.connectionId) : null;
   if (!session || !connection || session.companyId !== user.companyId) throw new AppError("not_found", "punchout_session_not_found");
+  if (session.protocol === "cxml" && !isReturnUrlAllowed(session.returnUrl, connection.allowedReturnOrigins)) {
+    // inspect without BrowserFormPost, or the connection's origins changed since the setup.
+    throw new AppError("conflict", "punchout_no_return_url");
+  }
 
   const cartId = await resolveCartId(user);
   const priced = await priceCartLines(mode === "cancel" ? [] : await listCartLines(cartId), { companyId: user.companyId, locale, now });
-  if (mode === "transfer" && priced.lines.some((line) => !line.quantityCheck.ok)) throw new AppError("quantity_rule", "cart_has_invalid_quantities");
+  // inspect returns the buyer's own cart unchanged, whatever today's quantity rules say.
+  if (mode === "transfer" && session.operation !== "inspect" && priced.lines.some((line) => !line.quantityCheck.ok)) {
+    throw new AppError("quantity_rule", "cart_has_invalid_quantities");
+  }
   const categoryCodes = new Map((await listCategories()).map((c) => [c.id, c.code]));
   const cart = toPunchoutCart(priced, { language: locale, newReference: newLineReference, categoryCodes });
+
+  // Built before the snapshot is stored: a document that cannot be built ends nothing.
+  const page =
+    session.protocol === "cxml"
+      ? buildCxmlReturnPage(cart, session, connection.settings, { locale, now, baseUrl: options.baseUrl })
+      : buildOciReturnPage(cart, session, connection.settings, locale);
 
   await recordPunchoutTransfer({
     sessionId: session.id,
@@ -64,22 +92,76 @@ export async function transferPunchoutCart(user: BuyerUser, mode: "transfer" | "
     })),
   });
 
-  const page = buildOciReturnPage(cart, session, connection.settings, locale);
+  const summary = { mode, lines: cart.items.length, totalMinor: cart.totalMinor, currency: cart.currency, returnUrl: session.returnUrl };
   await logProtocolMessage({
     protocol: session.protocol,
     direction: "outbound",
-    type: mode === "cancel" ? "oci.cancel" : "oci.transfer",
+    type: session.protocol === "cxml" ? "cxml.PunchOutOrderMessage" : mode === "cancel" ? "oci.cancel" : "oci.transfer",
     connectionId: connection.id,
     companyId: session.companyId,
     sessionId: session.id,
     status: "ok",
     httpStatus: 200,
     durationMs: Date.now() - started,
-    contentType: "application/x-www-form-urlencoded",
-    payload: new URLSearchParams(page.fields.map(([name, value]) => [name, value])).toString(),
-    summary: { lines: cart.items.length, totalMinor: cart.totalMinor, currency: cart.currency, returnUrl: session.returnUrl, charset: page.charset },
+    contentType: page.kind === "cxml" ? "text/xml; charset=UTF-8" : "application/x-www-form-urlencoded",
+    payload: page.kind === "cxml" ? page.xml : new URLSearchParams(page.fields.map(([name, value]) => [name, value])).toString(),
+    summary:
+      page.kind === "cxml"
+        ? { ...summary, payloadId: page.payloadId, buyerCookie: session.buyerCookie, operationAllowed: page.operationAllowed, encoding: page.encoding, target: page.target }
+        : { ...summary, charset: page.charset },
   });
   return { body: page.body, charset: page.charset, frameOrigins: connection.allowedReturnOrigins };
+}
+
+/**
+ * The PunchOutOrderMessage (PROTOCOLS.md §2.7) in its auto-posting page: BuyerCookie echoed
+ * exactly, Header mirrored from the setup request without any secret, operationAllowed from the
+ * connection (an inspect session answers with inspect), each line's snapshot reference as
+ * SupplierPartAuxiliaryID, encoded (cxml-base64 / cxml-urlencoded) and targeted as configured.
+ */
+function buildCxmlReturnPage(
+  cart: PunchoutCart,
+  session: { returnUrl: string; target: string | null; buyerCookie: string | null; operation: "create" | "edit" | "inspect"; context: Record<string, unknown> },
+  rawSettings: Record<string, unknown>,
+  options: { locale: Locale; now: Date; baseUrl?: string },
+) {
+  const settings = parseCxmlConnectionSettings(rawSettings);
+  const context = readCxmlSessionContext(session.context);
+  if (session.buyerCookie === null) throw new Error("cXML punchout session without BuyerCookie");
+  const operationAllowed = session.operation === "inspect" ? "inspect" : settings.operationAllowed;
+  const payloadId = newPayloadId(options.now, options.baseUrl ?? env.APP_URL ?? "http://koppel.invalid");
+  const lang = options.locale === "en" ? "en-US" : "nl-NL";
+  const xml = buildPunchOutOrderMessage({
+    payloadId,
+    timestamp: options.now,
+    header: replyHeaderParties(context.header, CXML_USER_AGENT),
+    deploymentMode: context.deploymentMode,
+    buyerCookie: session.buyerCookie,
+    cart,
+    settings: { ...settings, operationAllowed },
+    shipTo: settings.echoShipTo ? context.shipTo : null,
+    lang,
+  });
+  const target = session.target ?? settings.targetFrame;
+  const html = renderCxmlTransferPage({
+    action: session.returnUrl,
+    target,
+    encoding: settings.poomEncoding,
+    xml,
+    lang: options.locale,
+    title: options.locale === "en" ? "Transferring your cart…" : "Winkelwagen wordt overgedragen…",
+    buttonLabel: options.locale === "en" ? "Transfer cart" : "Winkelwagen overdragen",
+  });
+  return {
+    kind: "cxml" as const,
+    body: Buffer.from(html, "utf8"),
+    charset: "utf-8",
+    xml,
+    payloadId,
+    operationAllowed,
+    encoding: settings.poomEncoding,
+    target,
+  };
 }
 
 function buildOciReturnPage(
@@ -87,7 +169,7 @@ function buildOciReturnPage(
   session: { returnUrl: string; returnParameters: [string, string][]; target: string | null; charset: string; context: Record<string, unknown> },
   rawSettings: Record<string, unknown>,
   locale: Locale,
-): { body: Buffer; charset: OciCharset; fields: OciField[] } {
+): { kind: "oci"; body: Buffer; charset: OciCharset; fields: OciField[] } {
   const settings = ociConnectionSettingsSchema.parse(rawSettings);
   const charset: OciCharset = session.charset === "iso-8859-1" ? "iso-8859-1" : "utf-8";
   const legacy = Array.isArray(session.context.legacyReturnFields) ? (session.context.legacyReturnFields as OciField[]) : [];
@@ -101,5 +183,5 @@ function buildOciReturnPage(
     title: locale === "en" ? "Transferring your cart…" : "Winkelwagen wordt overgedragen…",
     buttonLabel: locale === "en" ? "Transfer cart" : "Winkelwagen overdragen",
   });
-  return { body: encodeOciTransferPage(html, charset), charset, fields };
+  return { kind: "oci", body: encodeOciTransferPage(html, charset), charset, fields };
 }

@@ -1,8 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
 import { decodeFormBody } from "@/lib/punchout/decode-form";
-import { FRAME_POLICY_COOKIE, signFramePolicy, toFrameAncestors } from "@/lib/punchout/frame-policy";
-import { PUNCHOUT_COOKIE } from "@/lib/punchout/browser-session";
+import { toFrameAncestors } from "@/lib/punchout/frame-policy";
+import { applyPunchoutSessionCookies } from "@/lib/punchout/browser-session";
 import { handleOciEntry, type OciEntryOutcome } from "@/lib/punchout/oci-entry";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 
@@ -44,9 +43,6 @@ function toResponse(outcome: OciEntryOutcome, request: NextRequest): Response {
   }
   // A brand-new punchout session: never reuse or upgrade whatever session this browser had.
   const response = NextResponse.redirect(new URL(outcome.location, request.nextUrl.origin), 303);
-  const cookie = { httpOnly: true, secure: true, sameSite: "none" as const, partitioned: true, path: "/", expires: outcome.expiresAt };
-  response.cookies.set(PUNCHOUT_COOKIE, outcome.token, cookie);
-  if (env.AUTH_SECRET) response.cookies.set(FRAME_POLICY_COOKIE, signFramePolicy(outcome.frameOrigins, env.AUTH_SECRET), cookie);
-  response.headers.set("cache-control", "no-store");
+  applyPunchoutSessionCookies(response, outcome);
   return response;
 }

@@ -1,13 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getLocale } from "next-intl/server";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/locales";
 import { FRAME_POLICY_COOKIE, toFrameAncestors } from "@/lib/punchout/frame-policy";
 import { PUNCHOUT_COOKIE } from "@/lib/punchout/browser-session";
 import { transferPunchoutCart } from "@/lib/punchout/transfer";
 
-// POST /punchout/transfer — "Transfer cart" / "Cancel punchout": the auto-submitting return page
+// POST /punchout/transfer — "Transfer cart" / "Cancel punchout" / inspect "Return": the auto-submitting
+// return page (OCI fields, or the cXML PunchOutOrderMessage)
 export async function POST(request: NextRequest) {
   // The punchout cookie is SameSite=None, so refuse cross-site form posts (CSRF).
   const origin = request.headers.get("origin");
@@ -16,7 +18,7 @@ export async function POST(request: NextRequest) {
   if (!isBuyer(user) || !user.punchout) return new NextResponse("No active punchout session", { status: 401 });
   const mode = (await request.formData()).get("mode") === "cancel" ? "cancel" : "transfer";
   try {
-    const page = await transferPunchoutCart(user, mode, toLocale(await getLocale()), new Date());
+    const page = await transferPunchoutCart(user, mode, toLocale(await getLocale()), new Date(), { baseUrl: env.APP_URL ?? request.nextUrl.origin });
     const response = new NextResponse(new Uint8Array(page.body), {
       status: 200,
       headers: {

@@ -1,5 +1,4 @@
 /** Outbound `<Header>` (From, To, Sender) for documents we send (PROTOCOLS.md §2.2). */
-import type { CxmlHeader } from "@/lib/punchout/cxml/parse-header";
 import { el, type XmlBuildElement } from "@/lib/punchout/cxml/xml";
 
 export interface CxmlPartyCredential {
@@ -34,9 +33,13 @@ export function buildHeader(parties: CxmlHeaderParties, senderSharedSecret?: str
 
 /**
  * Header parties for a reply to a received document: we (its To) become From and Sender, its
- * From becomes To. Credentials are copied as received (domains keep the buyer's spelling).
+ * From becomes To. Credentials are copied as received (domains keep the buyer's spelling); a
+ * parsed CxmlHeader fits, and so do stored {domain, identity} pairs (no secrets ever).
  */
-export function replyHeaderParties(received: Pick<CxmlHeader, "from" | "to">, userAgent: string): CxmlHeaderParties {
+export function replyHeaderParties(
+  received: { from: readonly CxmlPartyCredential[]; to: readonly CxmlPartyCredential[] },
+  userAgent: string,
+): CxmlHeaderParties {
   const strip = ({ domain, identity }: CxmlPartyCredential): CxmlPartyCredential => ({ domain, identity });
   const [us] = received.to;
   if (us === undefined) throw new RangeError("Received header has no To credential");

@@ -14,9 +14,12 @@ export const CXML_TRANSACTIONS = ["PunchOutSetupRequest", "OrderRequest"] as con
 /**
  * How a punchout session finds its shop user:
  * - `connection-user`: everyone logs in as the connection's technical user;
- * - `match-email`: the customer's user with the mapped email, else the technical user;
- * - `match-or-create-email`: like match-email, creating the user under the customer when missing;
- * - `match-unique-name`: the customer's user whose external id equals the mapped uniqueName (GHX).
+ * - `match-email`: the customer's user with the mapped email (extrinsic, else the endUser
+ *   Contact's Email), else the technical user;
+ * - `match-or-create-email`: like match-email, creating the user under the customer when missing
+ *   (never when the address belongs to someone outside the customer);
+ * - `match-unique-name`: the customer's user whose login e-mail equals the mapped uniqueName (GHX;
+ *   users have no separate external id yet), else the mapped email, else the technical user.
  */
 export const USER_MAPPING_MODES = ["connection-user", "match-email", "match-or-create-email", "match-unique-name"] as const;
 export type UserMappingMode = (typeof USER_MAPPING_MODES)[number];

@@ -49,6 +49,28 @@ const anyMatch = (sent: readonly CxmlCredential[], expected: readonly CxmlCreden
   sent.find((credential) => expected.some((ref) => matches(credential, ref)));
 
 /**
+ * The SharedSecret `verifyCxmlCredentials` will hand to `verifySecret`: the one on the matching
+ * Sender credential, else the first one sent. Callers with an asynchronous hash check (scrypt)
+ * verify this value first and pass the result in through a synchronous closure.
+ */
+export function sharedSecretToVerify(header: Pick<CxmlHeader, "sender">, expected: Pick<ExpectedCxmlCredentials, "sender">): string | null {
+  const sender = anyMatch(header.sender, expected.sender);
+  return (sender ?? header.sender.find((c) => c.sharedSecret !== null))?.sharedSecret ?? null;
+}
+
+/**
+ * Whether the identities (From, To, Sender) fit a connection, ignoring the secret and the mode:
+ * used to pick the connection a request is meant for before its secret is checked.
+ */
+export function identitiesMatch(header: Pick<CxmlHeader, "from" | "to" | "sender">, expected: Omit<ExpectedCxmlCredentials, "deploymentMode">): boolean {
+  return (
+    anyMatch(header.from, expected.from) !== undefined &&
+    (expected.to === undefined || anyMatch(header.to, expected.to) !== undefined) &&
+    anyMatch(header.sender, expected.sender) !== undefined
+  );
+}
+
+/**
  * Verifies From, To (optional), Sender and the Sender's SharedSecret, then the deployment mode.
  * `verifySecret` compares the plain secret with the stored hash (hash policy lives with the caller)
  * and is called whenever a secret was sent, even if an identity already failed, so timing does not
@@ -62,7 +84,7 @@ export function verifyCxmlCredentials(
   const fromOk = anyMatch(header.from, expected.from) !== undefined;
   const toOk = expected.to === undefined || anyMatch(header.to, expected.to) !== undefined;
   const sender = anyMatch(header.sender, expected.sender);
-  const secret = (sender ?? header.sender.find((c) => c.sharedSecret !== null))?.sharedSecret ?? null;
+  const secret = sharedSecretToVerify(header, expected);
   const secretOk = secret !== null && secret !== "" && verifySecret(secret);
 
   const fail = (failure: CxmlCredentialFailure): CxmlCredentialCheck => ({

@@ -116,3 +116,17 @@ export function decodeForm(body: Buffer, charset: "utf-8" | "latin1"): [string, 
       return [decode(name!), decode(value)];
     });
 }
+
+/**
+ * The PunchOutOrderMessage a cXML buyer received at its BrowserFormPost URL: the `cxml-base64`
+ * (Base64 of UTF-8) or `cxml-urlencoded` (raw XML) form field, names compared case-insensitively
+ * as real receivers do (PROTOCOLS.md §2.7).
+ */
+export function decodeCxmlPost(post: ReceivedPost): { field: "cxml-base64" | "cxml-urlencoded"; xml: string } {
+  for (const [name, value] of decodeForm(post.body, "utf-8")) {
+    const field = name.toLowerCase();
+    if (field === "cxml-base64") return { field, xml: Buffer.from(value, "base64").toString("utf8") };
+    if (field === "cxml-urlencoded") return { field, xml: value };
+  }
+  throw new Error(`no cxml-base64 / cxml-urlencoded field in ${post.body.toString("latin1").slice(0, 200)}`);
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { type CxmlHeader, parseCxmlHeader } from "@/lib/punchout/cxml/parse-header";
-import { constantTimeEqual, type ExpectedCxmlCredentials, verifyCxmlCredentials } from "@/lib/punchout/cxml/verify-credentials";
+import {
+  constantTimeEqual,
+  type ExpectedCxmlCredentials,
+  identitiesMatch,
+  sharedSecretToVerify,
+  verifyCxmlCredentials,
+} from "@/lib/punchout/cxml/verify-credentials";
 import { parseDoc, sharedFile, unwrap } from "./helpers";
 
 const HEADER = unwrap(parseCxmlHeader(parseDoc(sharedFile("examples/OrderRequest.xml"))));
@@ -74,5 +80,29 @@ describe("constantTimeEqual", () => {
     ["é", "e\u0301", false],
   ])("%j vs %j", (a, b, expected) => {
     expect(constantTimeEqual(a, b)).toBe(expected);
+  });
+});
+
+describe("identitiesMatch / sharedSecretToVerify (picking the connection before the async hash check)", () => {
+  it("matches on From, To and Sender identities only, ignoring secret and deploymentMode", () => {
+    expect(identitiesMatch(withSender({ sharedSecret: "guess" }), EXPECTED)).toBe(true);
+    const testMode: CxmlHeader = { ...HEADER, deploymentMode: "test" };
+    expect(identitiesMatch(testMode, EXPECTED)).toBe(true);
+    expect(identitiesMatch(HEADER, { ...EXPECTED, from: [{ domain: "networkid", identity: "AN01000000001" }] })).toBe(true);
+    expect(identitiesMatch(HEADER, { ...EXPECTED, to: [{ domain: "DUNS", identity: "1" }] })).toBe(false);
+    expect(identitiesMatch(HEADER, { ...EXPECTED, sender: [{ domain: "NetworkID", identity: "AN02" }] })).toBe(false);
+  });
+
+  it("hands out exactly the secret verifyCxmlCredentials checks", () => {
+    expect(sharedSecretToVerify(HEADER, EXPECTED)).toBe("example-shared-secret");
+    const seen: string[] = [];
+    verifyCxmlCredentials(HEADER, EXPECTED, (plain) => (seen.push(plain), true));
+    expect(seen).toEqual([sharedSecretToVerify(HEADER, EXPECTED)]);
+    expect(sharedSecretToVerify(withSender({ sharedSecret: null }), EXPECTED)).toBeNull();
+  });
+
+  it("a synchronous closure over an earlier async verification decides the outcome", () => {
+    expect(verifyCxmlCredentials(HEADER, EXPECTED, () => false)).toMatchObject({ ok: false, failure: "secret", code: 401 });
+    expect(verifyCxmlCredentials(HEADER, EXPECTED, () => true)).toEqual({ ok: true });
   });
 });

@@ -1,0 +1,22 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { applyPunchoutSessionCookies } from "@/lib/punchout/browser-session";
+import { redeemCxmlStartPage } from "@/lib/punchout/cxml-start";
+
+// GET /punchout/cxml/start?token=… — the StartPage: single-use token → new punchout shop session
+export async function GET(request: NextRequest) {
+  const outcome = await redeemCxmlStartPage(request.nextUrl.searchParams.get("token"), {
+    now: new Date(),
+    remoteAddress: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+  });
+  if (outcome.kind === "html") {
+    // Usually shown inside the buyer's frame, whose origin we cannot know without a valid token:
+    // a static message without any control is safe to frame anywhere.
+    return new NextResponse(outcome.body, {
+      status: outcome.status,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "frame-ancestors *" },
+    });
+  }
+  const response = NextResponse.redirect(new URL(outcome.location, request.nextUrl.origin), 303);
+  applyPunchoutSessionCookies(response, outcome);
+  return response;
+}

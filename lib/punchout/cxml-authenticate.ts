@@ -1,0 +1,102 @@
+import "server-only";
+import type { PunchoutConnection } from "@/db/schema";
+import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { clearLoginFailures, isAnyThrottled, recordLoginFailure } from "@/lib/data/login-throttle";
+import { listCxmlConnections } from "@/lib/data/punchout-connections";
+import type { CxmlHeader } from "./cxml/parse-header";
+import {
+  identitiesMatch,
+  sharedSecretToVerify,
+  verifyCxmlCredentials,
+  type CxmlCredentialFailure,
+  type ExpectedCxmlCredentials,
+} from "./cxml/verify-credentials";
+
+export type CxmlAuthentication =
+  | { ok: true; connection: PunchoutConnection }
+  | {
+      ok: false;
+      /** The connection the identities pointed at, if any (for the log only). */
+      connection: PunchoutConnection | null;
+      code: 401 | 403;
+      /** Buyer-facing Status text: generic for credential failures. */
+      message: string;
+      /** For the log only. */
+      reason: CxmlCredentialFailure | "throttled" | "disabled";
+    };
+
+/** A connection and the scrypt hash its cXML SharedSecret is checked against. */
+export interface CxmlCredentialCandidate {
+  connection: PunchoutConnection;
+  secretHash: string;
+}
+
+/** Setup/profile requests: the cXML connections with their setup SharedSecret. */
+async function setupCandidates(): Promise<CxmlCredentialCandidate[]> {
+  return (await listCxmlConnections()).map((connection) => ({ connection, secretHash: connection.secretHash }));
+}
+
+export function expectedCredentials(connection: PunchoutConnection): ExpectedCxmlCredentials {
+  return {
+    from: connection.cxmlFrom,
+    to: connection.cxmlTo ? [connection.cxmlTo] : undefined,
+    sender: connection.cxmlSender,
+    deploymentMode: connection.environment,
+  };
+}
+
+const NOT_RECOGNISED = "Credentials not recognised";
+
+/**
+ * Finds the cXML connection a request's Header belongs to and checks it (PROTOCOLS.md §2.2, §5):
+ * From/To/Sender identities (domains case-insensitive, identities exact) pick the connection, the
+ * Sender's SharedSecret is checked against the connection's scrypt hash, then the deploymentMode
+ * must equal the connection's environment. Unknown senders and wrong secrets get the same 401 and
+ * take the same time (a dummy hash is checked when no connection matches); failures count towards
+ * the same per-sender/per-IP throttling as OCI logins.
+ */
+export async function authenticateCxmlRequest(
+  header: CxmlHeader,
+  context: { remoteAddress: string | null; now: Date },
+  listCandidates: () => Promise<CxmlCredentialCandidate[]> = setupCandidates,
+): Promise<CxmlAuthentication> {
+  const senderIdentity = (header.sender[0]?.identity ?? "").toLowerCase().slice(0, 100);
+  const keys = [`cxml:sender:${senderIdentity}`, ...(context.remoteAddress ? [`cxml:ip:${context.remoteAddress}`] : [])];
+  if (await isAnyThrottled(keys, context.now)) {
+    return { ok: false, connection: null, code: 401, message: "Too many failed attempts; try again in 15 minutes", reason: "throttled" };
+  }
+
+  const connections = await listCandidates();
+  // Enabled before disabled; a test and a production connection may share identities: the one for
+  // this deploymentMode first.
+  const rank = ({ connection: c }: CxmlCredentialCandidate) => Number(c.enabled) * 2 + Number(c.environment === header.deploymentMode);
+  const candidates = connections.filter(({ connection }) => identitiesMatch(header, expectedCredentials(connection))).sort((a, b) => rank(b) - rank(a));
+
+  let chosen: PunchoutConnection | null = candidates[0]?.connection ?? null;
+  let secretOk = false;
+  for (const candidate of candidates) {
+    const secret = sharedSecretToVerify(header, expectedCredentials(candidate.connection));
+    if (secret && (await verifyPassword(secret, candidate.secretHash))) {
+      chosen = candidate.connection;
+      secretOk = true;
+      break;
+    }
+  }
+  if (candidates.length === 0) {
+    // Same work as for a known sender, so timing does not tell which senders exist.
+    await verifyPassword(header.sender.find((c) => c.sharedSecret)?.sharedSecret ?? "", await dummyPasswordHash());
+  }
+
+  const check = chosen
+    ? verifyCxmlCredentials(header, expectedCredentials(chosen), () => secretOk)
+    : ({ ok: false, failure: "sender", code: 401, message: NOT_RECOGNISED } as const);
+  if (!check.ok) {
+    if (check.failure !== "deployment-mode") await recordLoginFailure(keys, context.now);
+    return { ok: false, connection: chosen, code: check.code, message: check.message, reason: check.failure };
+  }
+  if (!chosen!.enabled) {
+    return { ok: false, connection: chosen, code: 401, message: NOT_RECOGNISED, reason: "disabled" };
+  }
+  await clearLoginFailures([keys[0]!]);
+  return { ok: true, connection: chosen! };
+}

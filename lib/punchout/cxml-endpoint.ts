@@ -1,0 +1,175 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { PunchoutConnection } from "@/db/schema";
+import { logProtocolMessage } from "@/lib/data/protocol-messages";
+import { authenticateCxmlRequest, type CxmlCredentialCandidate } from "./cxml-authenticate";
+import { buildStatusResponse, HTTP_STATUS_FOR_CXML_CODE, type CxmlStatusCode } from "./cxml/build-response";
+import { parseCxmlHeader, type CxmlHeader } from "./cxml/parse-header";
+import { cxmlTextForLog, redactCxmlSecrets } from "./cxml/redact";
+import { parseCxml, type CxmlDocument } from "./cxml/xml";
+
+/** Inbound cXML body limit (PROTOCOLS.md §5). Larger bodies are refused unread with 406. */
+export const CXML_MAX_BODY_BYTES = 1024 * 1024;
+
+/** Sender/UserAgent of the documents we send. */
+export const CXML_USER_AGENT = "Koppel cXML 1.0";
+
+export interface CxmlEndpointContext {
+  remoteAddress: string | null;
+  now: Date;
+  /** Public base URL for absolute links: APP_URL, else the request's own origin. */
+  baseUrl: string;
+  contentType: string | null;
+}
+
+/** The request body; `truncated` when it exceeded CXML_MAX_BODY_BYTES and only its head was read. */
+export interface CxmlBody {
+  bytes: Uint8Array;
+  truncated: boolean;
+}
+
+/** What an endpoint answers: always a cXML document, `text/xml; charset=UTF-8`. */
+export interface CxmlAnswer {
+  httpStatus: number;
+  body: string;
+  cxmlCode: CxmlStatusCode;
+}
+
+export interface CxmlHandled {
+  code: CxmlStatusCode;
+  /** Status detail for a failure (the reason, never secrets). */
+  message?: string;
+  /** The full Response document for a success (PunchOutSetupResponse, ProfileResponse). */
+  render?: (payloadId: string) => string;
+  /** A Response rendered (and stored) by the handler itself, answered as-is for any code (idempotent replays). */
+  stored?: { payloadId: string; xml: string };
+  responseType?: string;
+  sessionId?: number | null;
+  summary?: Record<string, unknown>;
+}
+
+export interface AuthenticatedCxmlRequest {
+  document: CxmlDocument;
+  header: CxmlHeader;
+  connection: PunchoutConnection;
+}
+
+/** `<epoch ms>.<pid>.<random>@<host>` — unique in space and time (PROTOCOLS.md §2.1). */
+export function newPayloadId(now: Date, baseUrl: string): string {
+  return `${now.getTime()}.${process.pid}.${randomBytes(8).toString("hex")}@${new URL(baseUrl).hostname}`;
+}
+
+/**
+ * The shared pipeline of the server-to-server cXML endpoints: size limit → parse (no DTD loading,
+ * no entities) → Header → authenticate → `handle` → one cXML Response. Inbound (SharedSecret
+ * redacted) and outbound documents both go to the protocol message log with a parsed summary.
+ * Only parse-level failures (406) and a Header without usable credentials (400) are answered
+ * before authentication; everything else an unauthenticated sender sees is a generic 401.
+ */
+export async function runCxmlEndpoint(
+  body: CxmlBody,
+  context: CxmlEndpointContext,
+  handle: (request: AuthenticatedCxmlRequest) => Promise<CxmlHandled>,
+  options: {
+    credentials?: () => Promise<CxmlCredentialCandidate[]>;
+    /** Staff replay of a logged inbound document (its SharedSecret is redacted): runs as this connection. */
+    trustedConnection?: PunchoutConnection;
+  } = {},
+): Promise<CxmlAnswer> {
+  const started = Date.now();
+  let document: CxmlDocument | null = null;
+  let connection: PunchoutConnection | null = null;
+  let outcome: CxmlHandled;
+  let logReason: string | null = null;
+  try {
+    const result = await run();
+    outcome = result;
+  } catch (error) {
+    // Our failure (database down…), not the buyer's: a retryable cXML 500, never an HTML page.
+    console.error("[koppel] cXML endpoint failed", error);
+    logReason = error instanceof Error ? error.message : String(error);
+    outcome = { code: 500, message: "Internal error; please retry later with the same payloadID" };
+  }
+
+  async function run(): Promise<CxmlHandled> {
+    if (body.truncated) return { code: 406, message: `Document exceeds the limit of ${CXML_MAX_BODY_BYTES} bytes` };
+    const parsed = parseCxml(Buffer.from(body.bytes), { maxBytes: CXML_MAX_BODY_BYTES });
+    if (!parsed.ok) return { code: parsed.error.code, message: parsed.error.message };
+    document = parsed.value;
+    if (document.kind !== "Request") return { code: 400, message: `Expected a cXML Request, got a ${document.kind}` };
+    const header = parseCxmlHeader(document);
+    if (!header.ok) return { code: header.error.code, message: header.error.message };
+    if (options.trustedConnection) {
+      connection = options.trustedConnection;
+      return handle({ document, header: header.value, connection: options.trustedConnection });
+    }
+    const auth = await authenticateCxmlRequest(header.value, context, options.credentials);
+    connection = auth.connection;
+    if (!auth.ok) {
+      logReason = auth.reason;
+      return { code: auth.code, message: auth.message };
+    }
+    return handle({ document, header: header.value, connection: auth.connection });
+  }
+
+  const payloadId = outcome.stored?.payloadId ?? newPayloadId(context.now, context.baseUrl);
+  const responseXml = outcome.stored
+    ? outcome.stored.xml
+    : outcome.code === 200 && outcome.render
+      ? outcome.render(payloadId)
+      : buildStatusResponse({ payloadId, timestamp: context.now, code: outcome.code, message: outcome.message });
+  const httpStatus = HTTP_STATUS_FOR_CXML_CODE[outcome.code];
+  const doc = document as CxmlDocument | null;
+  const conn = connection as PunchoutConnection | null;
+  const status = outcome.code < 300 ? "ok" : outcome.code >= 500 ? "error" : "rejected";
+  const common = {
+    protocol: "cxml" as const,
+    connectionId: conn?.id ?? null,
+    companyId: conn?.companyId ?? null,
+    sessionId: outcome.sessionId ?? null,
+    status,
+    httpStatus,
+    remoteAddress: context.remoteAddress,
+  } as const;
+  const error = outcome.code < 300 ? null : [`${outcome.code}: ${outcome.message ?? ""}`, logReason && `(${logReason})`].filter(Boolean).join(" ");
+  const inboundText = cxmlTextForLog(body.bytes);
+  // Inbound first, then the answer: the log reads in the order things happened.
+  try {
+    await logProtocolMessage({
+      ...common,
+      direction: "inbound",
+      type: `cxml.${doc?.payload?.name ?? (doc ? doc.kind : "unparseable")}`,
+      durationMs: Date.now() - started,
+      contentType: context.contentType,
+      payload: redactCxmlSecrets(body.truncated ? `${inboundText}\n<!-- truncated at ${body.bytes.byteLength} bytes -->` : inboundText),
+      summary: { payloadId: doc?.payloadId ?? null, deploymentMode: doc?.deploymentMode ?? null, bytes: body.bytes.byteLength, ...outcome.summary, cxmlStatus: outcome.code },
+      error,
+    });
+    await logProtocolMessage({
+      ...common,
+      direction: "outbound",
+      type: `cxml.${outcome.code === 200 && outcome.responseType ? outcome.responseType : "Response"}`,
+      durationMs: Date.now() - started,
+      contentType: "text/xml; charset=UTF-8",
+      payload: responseXml,
+      summary: { payloadId, inReplyTo: doc?.payloadId ?? null, cxmlStatus: outcome.code, statusText: outcome.message ?? null },
+      error,
+    });
+  } catch (failure) {
+    console.error("[koppel] cXML message log write failed", failure);
+  }
+  return { httpStatus, body: responseXml, cxmlCode: outcome.code };
+}
+
+/** The HTTP response for an answer: never HTML, even for failures. */
+export function cxmlHttpResponse(answer: CxmlAnswer): Response {
+  return new Response(answer.body, {
+    status: answer.httpStatus,
+    headers: {
+      "content-type": "text/xml; charset=UTF-8",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    },
+  });
+}
