@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getCurrentUser, isBuyer, type BuyerUser } from "@/lib/auth/guards";
+import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type StaffUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 
 /** What every form action returns to `useActionState`: never secrets, never raw input echoed back. */
@@ -29,27 +29,62 @@ export function buyerAction<S extends z.ZodType>(
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
     if (!isBuyer(user)) return { status: "error", code: "unauthenticated", message: "unauthenticated" };
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
+    return parseAndRun(schema, formData, (input) => handler(input, user));
+  };
+}
+
+/**
+ * Wraps an /admin form action the same way for staff (account managers and admins). Everybody
+ * else – buyers of any role, anonymous visitors – gets "not_found", exactly like the admin pages'
+ * 404, before any input is even parsed. Which customers a staff member may touch is checked by the
+ * lib/admin function the handler calls.
+ */
+export function staffAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.infer<S>, staff: StaffUser) => Promise<ActionState | void>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const staff = await getStaffUser();
+    if (!staff) return { status: "error", code: "not_found", message: "not_found" };
+    return parseAndRun(schema, formData, (input) => handler(input, staff));
+  };
+}
+
+/** Like Object.fromEntries, but a name that occurs more than once (checkbox groups) becomes an array. */
+function formDataToObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const result: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const [key, value] of formData) {
+    const existing = result[key];
+    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+async function parseAndRun<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  run: (input: z.infer<S>) => Promise<ActionState | void>,
+): Promise<ActionState> {
+  const parsed = schema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    return {
+      status: "error",
+      code: "invalid_input",
+      message: "invalid_input",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    };
+  }
+  try {
+    return (await run(parsed.data)) ?? { status: "ok" };
+  } catch (error) {
+    if (isAppError(error)) {
       return {
         status: "error",
-        code: "invalid_input",
-        message: "invalid_input",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+        code: error.code,
+        message: error.message,
+        details: error.details as Record<string, string | number> | undefined,
       };
     }
-    try {
-      return (await handler(parsed.data, user)) ?? { status: "ok" };
-    } catch (error) {
-      if (isAppError(error)) {
-        return {
-          status: "error",
-          code: error.code,
-          message: error.message,
-          details: error.details as Record<string, string | number> | undefined,
-        };
-      }
-      throw error;
-    }
-  };
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { COMPANY_ROLES, STAFF_ROLES, type UserRole } from "@/db/schema/companies";
 import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { getBrowserPunchoutSession } from "@/lib/punchout/browser-session";
+import { resolveViewAs, type ImpersonatedBy } from "./impersonation";
 import { auth } from "./index";
 
 /** Set while the user shops inside a procurement system's punchout session. */
@@ -15,7 +16,11 @@ export interface PunchoutContext {
   operation: "create" | "edit" | "inspect";
 }
 
-export type SessionUser = Omit<UserRecord, "passwordHash"> & { punchout: PunchoutContext | null };
+export type SessionUser = Omit<UserRecord, "passwordHash"> & {
+  punchout: PunchoutContext | null;
+  /** Set while a staff member views the shop as this customer user ("view as"). */
+  impersonatedBy: ImpersonatedBy | null;
+};
 export type BuyerUser = SessionUser & { companyId: number; companyName: string };
 
 /**
@@ -38,16 +43,24 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
           protocol: punchout.protocol,
           operation: punchout.operation,
         },
+        impersonatedBy: null,
       };
     }
   }
+  const user = await getSignedInUser();
+  // A staff member with an open "view as" session sees the shop as that customer user.
+  return (user && isStaff(user) && (await resolveViewAs(user, new Date()))) || user;
+});
+
+/** Who signed in (the JWT's user, re-read), never the customer a staff member is viewing the shop as. */
+const getSignedInUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getActiveUserById(id);
   if (!user) return null;
   const { passwordHash: _hash, ...rest } = user;
-  return { ...rest, punchout: null };
+  return { ...rest, punchout: null, impersonatedBy: null };
 });
 
 export function isBuyer(user: SessionUser | null): user is BuyerUser {
@@ -73,14 +86,17 @@ export type StaffUser = SessionUser & { role: "account_manager" | "admin"; compa
  */
 export async function requireStaff(returnTo: string): Promise<StaffUser> {
   const user = await requireUser(returnTo);
-  if (!isStaff(user)) notFound();
-  return user as StaffUser;
+  // While viewing the shop as a customer, the staff member keeps their own admin access.
+  const staff = user.impersonatedBy ? await getSignedInUser() : user;
+  if (!isStaff(staff)) notFound();
+  return staff as StaffUser;
 }
 
 /** For server actions: the staff user, or null (the action then refuses). */
 export async function getStaffUser(): Promise<StaffUser | null> {
   const user = await getCurrentUser();
-  return isStaff(user) ? (user as StaffUser) : null;
+  const staff = user?.impersonatedBy ? await getSignedInUser() : user;
+  return isStaff(staff) ? (staff as StaffUser) : null;
 }
 
 /** For pages that only a customer's user can use (cart, checkout, orders). */

@@ -6,16 +6,20 @@ import { calendarDate, isWithinWindow } from "./calendar-date";
  * cart, checkout, punchout transfer, order intake, invoices – asks this function.
  *
  * 1. Contract prices: of the customer's price lists whose window and entry window contain the
- *    calendar day of `now` (Europe/Amsterdam, inclusive), the list with the lowest priority number
- *    that prices the product decides (ties: lowest price list id). Its entry is a fixed net price or
- *    a discount off the list price; its quantity tiers apply from their minimum quantity on.
+ *    calendar day of `now` (Europe/Amsterdam, inclusive) and whose currency is the product's, the
+ *    list with the lowest priority number that prices the product decides (ties: lowest price list
+ *    id) – whether its entry is cheaper or not. Its entry is a fixed net price or a discount off the
+ *    list price; its quantity tiers apply from their minimum quantity on.
  * 2. Otherwise the list price, with the product's own quantity tiers.
- * Prices are net (excl. VAT), integer minor units per unit.
+ * Prices are net (excl. VAT), integer minor units per unit. `explainPrice` (explain-price.ts)
+ * reports per candidate why it did or did not apply, using the same checks.
  */
 
 export interface PricingProduct {
   listPriceMinor: number;
   listPriceTiers: readonly { minQuantity: number; priceMinor: number }[];
+  /** When both the product and a price list name a currency, they must match for the list to apply. */
+  currency?: string;
 }
 
 export interface ContractPriceCandidate {
@@ -23,6 +27,8 @@ export interface ContractPriceCandidate {
   priceListCode: string;
   priceListName: string;
   priority: number;
+  /** The price list's currency (absent: no currency check). */
+  currency?: string;
   listValidFrom: string | null;
   listValidTo: string | null;
   entryId: number;
@@ -42,9 +48,12 @@ export type PriceSource =
       priceListId: number;
       priceListCode: string;
       priceListName: string;
+      entryId: number;
       entryKind: "fixed" | "discount";
       discountBasisPoints?: number;
       tierMinQuantity?: number;
+      /** The effective window: the later start and the earlier end of the list and its entry. */
+      validFrom: string | null;
       validTo: string | null;
     };
 
@@ -70,7 +79,7 @@ export interface PriceQuery {
 }
 
 export function resolvePrice({ product, candidates, quantity, now }: PriceQuery): ResolvedPrice {
-  const contract = pickContract(candidates, calendarDate(now));
+  const contract = pickContract(candidates, calendarDate(now), product.currency);
   const tiers = contract ? contractLadder(product, contract) : listLadder(product);
   const step = stepFor(tiers, quantity);
   const listPriceMinor = product.listPriceMinor;
@@ -91,21 +100,44 @@ export function resolvePrice({ product, candidates, quantity, now }: PriceQuery)
       priceListId: contract.priceListId,
       priceListCode: contract.priceListCode,
       priceListName: contract.priceListName,
+      entryId: contract.entryId,
       entryKind: contract.kind,
       ...(discountBasisPoints === undefined ? {} : { discountBasisPoints }),
       ...(tierMinQuantity === undefined ? {} : { tierMinQuantity }),
+      validFrom: maxDate(contract.validFrom, contract.listValidFrom),
       validTo: minDate(contract.validTo, contract.listValidTo),
     },
   };
 }
 
-function pickContract(candidates: readonly ContractPriceCandidate[], day: string): ContractPriceCandidate | null {
+/** Why a contract candidate may or may not compete on `day` (a calendar date, see calendarDate). */
+export type CandidateEligibility =
+  | "eligible"
+  | "currency_mismatch"
+  | "list_not_started"
+  | "list_ended"
+  | "entry_not_started"
+  | "entry_ended";
+
+export function candidateEligibility(candidate: ContractPriceCandidate, day: string, currency?: string): CandidateEligibility {
+  if (currency !== undefined && candidate.currency !== undefined && candidate.currency !== currency) return "currency_mismatch";
+  if (!isWithinWindow(day, candidate.listValidFrom, null)) return "list_not_started";
+  if (!isWithinWindow(day, null, candidate.listValidTo)) return "list_ended";
+  if (!isWithinWindow(day, candidate.validFrom, null)) return "entry_not_started";
+  if (!isWithinWindow(day, null, candidate.validTo)) return "entry_ended";
+  return "eligible";
+}
+
+/** True when eligible candidate `a` takes precedence over `b`: lower priority number, then lower list id. */
+export function outranks(a: ContractPriceCandidate, b: ContractPriceCandidate): boolean {
+  return a.priority < b.priority || (a.priority === b.priority && a.priceListId < b.priceListId);
+}
+
+function pickContract(candidates: readonly ContractPriceCandidate[], day: string, currency: string | undefined): ContractPriceCandidate | null {
   let best: ContractPriceCandidate | null = null;
   for (const c of candidates) {
-    if (!isWithinWindow(day, c.listValidFrom, c.listValidTo) || !isWithinWindow(day, c.validFrom, c.validTo)) continue;
-    if (!best || c.priority < best.priority || (c.priority === best.priority && c.priceListId < best.priceListId)) {
-      best = c;
-    }
+    if (candidateEligibility(c, day, currency) !== "eligible") continue;
+    if (!best || outranks(c, best)) best = c;
   }
   return best;
 }
@@ -143,6 +175,12 @@ function discountAt(contract: ContractPriceCandidate, tierMinQuantity: number | 
   if (contract.kind !== "discount") return undefined;
   if (tierMinQuantity === undefined) return contract.discountBasisPoints ?? undefined;
   return contract.tiers.find((t) => t.minQuantity === tierMinQuantity)?.discountBasisPoints;
+}
+
+function maxDate(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
 }
 
 function minDate(a: string | null, b: string | null): string | null {

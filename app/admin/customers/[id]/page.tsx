@@ -1,0 +1,111 @@
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/admin/action-form";
+import { AddressForm } from "@/components/admin/address-form";
+import { CompanyForm } from "@/components/admin/company-form";
+import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { isAdmin } from "@/lib/admin/access";
+import { customerForPage } from "@/lib/admin/route-params";
+import { requireStaff } from "@/lib/auth/guards";
+import { listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
+import { deleteAddressAction, saveAddressAction, setManagersAction, updateCustomerAction } from "../actions";
+
+export default async function CustomerOverviewPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const { id } = await params;
+  const staff = await requireStaff(`/admin/customers/${id}`);
+  const company = await customerForPage(staff, id);
+  const [t, addresses, managers, staffMembers] = await Promise.all([
+    getTranslations("admin.customer"),
+    listCustomerAddresses(company.id),
+    listCustomerManagers(company.id),
+    isAdmin(staff) ? listStaffMembers() : Promise.resolve([]),
+  ]);
+  const ta = await getTranslations("admin.address");
+  return (
+    <div className="space-y-6">
+      <Card title={t("details")}>
+        <CompanyForm action={updateCustomerAction} submitLabel={t("save")} values={company} />
+      </Card>
+
+      <Card title={t("addresses")}>
+        <div className="overflow-x-auto">
+          <table className={tableClass} data-testid="address-table">
+            <thead>
+              <tr>
+                <th className={thClass}>{ta("kind")}</th>
+                <th className={thClass}>{ta("label")}</th>
+                <th className={thClass}>{ta("address")}</th>
+                <th className={thClass}>{ta("externalId")}</th>
+                <th className={thClass}>
+                  <span className="sr-only">{t("actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {addresses.map((address) => (
+                <tr key={address.id}>
+                  <td className={tdClass}>
+                    {ta(address.kind)} {address.isDefault && <Badge tone="green">{ta("default")}</Badge>}
+                  </td>
+                  <td className={tdClass}>{address.label}</td>
+                  <td className={tdClass}>
+                    {address.name}
+                    {address.attention && <div className="text-xs text-slate-500">{ta("attn", { name: address.attention })}</div>}
+                    <div className="text-xs text-slate-600">
+                      {address.street}, {address.postalCode} {address.city}, {address.countryCode}
+                    </div>
+                  </td>
+                  <td className={tdClass}>{address.externalId ?? "–"}</td>
+                  <td className={`${tdClass} space-y-2`}>
+                    <details>
+                      <summary className="cursor-pointer text-sm text-brand-700">{t("edit")}</summary>
+                      <div className="mt-2 w-[48rem] max-w-[80vw]">
+                        <AddressForm action={saveAddressAction} companyId={company.id} values={address} submitLabel={t("save")} />
+                      </div>
+                    </details>
+                    <ActionForm action={deleteAddressAction} submitLabel={t("delete")} variant="link" confirm={t("confirmDeleteAddress", { label: address.label })} inline>
+                      <input type="hidden" name="companyId" value={company.id} />
+                      <input type="hidden" name="addressId" value={address.id} />
+                    </ActionForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("addAddress")}</summary>
+          <div className="mt-2">
+            <AddressForm
+              action={saveAddressAction}
+              companyId={company.id}
+              submitLabel={t("addAddress")}
+              values={{ id: null, kind: "ship_to", label: "", name: company.name, attention: null, street: "", postalCode: "", city: "", countryCode: company.countryCode, isDefault: false, externalId: null }}
+            />
+          </div>
+        </details>
+      </Card>
+
+      <Card title={t("managers")}>
+        {managers.length === 0 ? <p className="text-sm text-slate-600">{t("noManagers")}</p> : <p className="text-sm">{managers.map((m) => m.name).join(", ")}</p>}
+        {isAdmin(staff) && (
+          <ActionForm action={setManagersAction} submitLabel={t("saveManagers")} successMessage={t("saved")} className="mt-3 space-y-2">
+            <input type="hidden" name="companyId" value={company.id} />
+            <fieldset className="flex flex-wrap gap-4 text-sm">
+              <legend className="sr-only">{t("managers")}</legend>
+              {staffMembers
+                .filter((s) => s.role === "account_manager")
+                .map((s) => (
+                  <label key={s.id} className="flex items-center gap-2">
+                    <input type="checkbox" name="managerIds" value={s.id} defaultChecked={managers.some((m) => m.id === s.id)} /> {s.name}
+                    {!s.active && <Badge tone="red">{t("inactive")}</Badge>}
+                  </label>
+                ))}
+            </fieldset>
+          </ActionForm>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActionForm, Field } from "@/components/admin/action-form";
+import { inputClass } from "@/components/admin/styles";
+import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { UserForm } from "@/components/admin/user-form";
+import { formatMoneyInput } from "@/lib/admin/price-input";
+import { customerForPage } from "@/lib/admin/route-params";
+import { VIEW_AS_DURATIONS } from "@/lib/admin/view-as";
+import { requireStaff } from "@/lib/auth/guards";
+import { listCustomerUsers } from "@/lib/data/customers";
+import { dateTimeText, money } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/locales";
+import { startViewAsAction } from "../../../view-as/actions";
+import { inviteUserAction, resendInvitationAction, sendPasswordResetAction, setUserActiveAction, updateUserAction } from "../../actions";
+
+export const metadata = { title: "Gebruikers" };
+
+export default async function CustomerUsersPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const { id } = await params;
+  const staff = await requireStaff(`/admin/customers/${id}/users`);
+  const company = await customerForPage(staff, id);
+  const [t, users, locale] = await Promise.all([getTranslations("admin.users"), listCustomerUsers(company.id), getLocale().then(toLocale)]);
+  const now = new Date();
+  return (
+    <div className="space-y-6">
+      <Card title={t("heading", { count: users.length })}>
+        <p className="mb-3 text-sm text-slate-600">{t("passwordNote")}</p>
+        <div className="overflow-x-auto">
+          <table className={tableClass} data-testid="user-table">
+            <thead>
+              <tr>
+                <th className={thClass}>{t("name")}</th>
+                <th className={thClass}>{t("role")}</th>
+                <th className={thClass}>{t("status")}</th>
+                <th className={thClass}>{t("orderLimit")}</th>
+                <th className={thClass}>{t("actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => {
+                const invited = !user.hasPassword;
+                const inviteOpen = invited && user.pendingInviteExpiresAt !== null && user.pendingInviteExpiresAt > now;
+                return (
+                  <tr key={user.id} data-testid="user-row" data-email={user.email}>
+                    <td className={tdClass}>
+                      <div className="font-medium">{user.name}</div>
+                      <div className="text-xs text-slate-600">{user.email}</div>
+                    </td>
+                    <td className={tdClass}>{t(`roles.${user.role}`)}</td>
+                    <td className={tdClass}>
+                      {!user.active ? (
+                        <Badge tone="red">{t("statusInactive")}</Badge>
+                      ) : invited ? (
+                        <Badge tone="amber">
+                          {inviteOpen
+                            ? t("statusInvited", { until: dateTimeText(user.pendingInviteExpiresAt!, locale) })
+                            : user.lastInvitedAt
+                              ? t("statusInviteExpired")
+                              : t("statusNoPassword")}
+                        </Badge>
+                      ) : (
+                        <Badge tone="green">{t("statusActive")}</Badge>
+                      )}
+                    </td>
+                    <td className={tdClass}>{user.orderLimitMinor === null ? t("noLimit") : money(user.orderLimitMinor, locale)}</td>
+                    <td className={`${tdClass} space-y-2`}>
+                      {user.active && company.active && (
+                        <details data-testid="view-as">
+                          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("viewAs")}</summary>
+                          <ActionForm action={startViewAsAction} submitLabel={t("viewAsStart")} className="mt-2 space-y-2 rounded-md bg-slate-50 p-2">
+                            <input type="hidden" name="userId" value={user.id} />
+                            <Field label={t("viewAsDuration")}>
+                              <select name="minutes" defaultValue={30} className={inputClass}>
+                                {VIEW_AS_DURATIONS.map((m) => (
+                                  <option key={m} value={m}>
+                                    {t("minutes", { minutes: m })}
+                                  </option>
+                                ))}
+                              </select>
+                            </Field>
+                            <Field label={t("viewAsReason")}>
+                              <input name="reason" maxLength={200} className={inputClass} />
+                            </Field>
+                            <p className="text-xs text-slate-600">{t("viewAsNote")}</p>
+                          </ActionForm>
+                        </details>
+                      )}
+                      <details>
+                        <summary className="cursor-pointer text-sm text-brand-700">{t("edit")}</summary>
+                        <div className="mt-2 w-[56rem] max-w-[80vw]">
+                          <UserForm
+                            action={updateUserAction}
+                            companyId={company.id}
+                            submitLabel={t("save")}
+                            successMessage={t("saved")}
+                            values={{
+                              id: user.id,
+                              name: user.name,
+                              email: user.email,
+                              role: user.role as "buyer" | "approver" | "company_admin",
+                              locale: user.locale,
+                              orderLimit: user.orderLimitMinor === null ? "" : formatMoneyInput(user.orderLimitMinor, locale === "nl"),
+                            }}
+                          />
+                        </div>
+                      </details>
+                      <div className="flex flex-wrap gap-3">
+                        {user.active && invited && (
+                          <ActionForm action={resendInvitationAction} submitLabel={user.lastInvitedAt ? t("resendInvite") : t("sendInvite")} successMessage={t("inviteSent")} variant="link" inline>
+                            <input type="hidden" name="companyId" value={company.id} />
+                            <input type="hidden" name="userId" value={user.id} />
+                          </ActionForm>
+                        )}
+                        {user.active && !invited && (
+                          <ActionForm action={sendPasswordResetAction} submitLabel={t("resetPassword")} successMessage={t("resetSent")} variant="link" inline>
+                            <input type="hidden" name="companyId" value={company.id} />
+                            <input type="hidden" name="userId" value={user.id} />
+                          </ActionForm>
+                        )}
+                        <ActionForm
+                          action={setUserActiveAction}
+                          submitLabel={user.active ? t("deactivate") : t("reactivate")}
+                          variant="link"
+                          inline
+                          confirm={user.active ? t("confirmDeactivate", { name: user.name }) : undefined}
+                        >
+                          <input type="hidden" name="companyId" value={company.id} />
+                          <input type="hidden" name="userId" value={user.id} />
+                          <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                        </ActionForm>
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card title={t("inviteHeading")}>
+        <p className="mb-3 text-sm text-slate-600">{t("inviteIntro")}</p>
+        <UserForm
+          action={inviteUserAction}
+          companyId={company.id}
+          submitLabel={t("invite")}
+          successMessage={t("inviteSent")}
+          values={{ id: null, name: "", email: "", role: "buyer", locale: "nl", orderLimit: "" }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { staffAction } from "@/lib/actions/safe-action";
+import {
+  createCustomerAsStaff,
+  inviteCustomerUser,
+  removeAddress,
+  resendInvitation,
+  saveAddress,
+  sendPasswordReset,
+  setCustomerUserActive,
+  setManagers,
+  updateCustomerDetails,
+  updateCustomerUserDetails,
+} from "@/lib/admin/customers";
+import { assignListToCustomer, unassignListFromCustomer } from "@/lib/admin/pricing";
+import { publicBaseUrl } from "@/lib/admin/request-url";
+import { addressSchema, checkbox, companyDetailsSchema, customerUserSchema, id, prioritySchema, updateCustomerUserSchema } from "@/lib/admin/schemas";
+
+const refresh = (companyId: number) => revalidatePath(`/admin/customers/${companyId}`, "layout");
+
+export const createCustomerAction = staffAction(companyDetailsSchema, async (input, staff) => {
+  const company = await createCustomerAsStaff(staff, input);
+  redirect(`/admin/customers/${company.id}`);
+});
+
+export const updateCustomerAction = staffAction(
+  z.object({ companyId: id }).and(companyDetailsSchema),
+  async ({ companyId, ...details }, staff) => {
+    await updateCustomerDetails(staff, companyId, details);
+    refresh(companyId);
+  },
+);
+
+export const saveAddressAction = staffAction(addressSchema, async ({ companyId, addressId, ...details }, staff) => {
+  await saveAddress(staff, companyId, addressId, details);
+  refresh(companyId);
+});
+
+export const deleteAddressAction = staffAction(z.object({ companyId: id, addressId: id }), async ({ companyId, addressId }, staff) => {
+  await removeAddress(staff, companyId, addressId);
+  refresh(companyId);
+});
+
+export const setManagersAction = staffAction(
+  z.object({
+    companyId: id,
+    managerIds: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number))
+      .pipe(z.array(z.number().int().positive()).max(50)),
+  }),
+  async ({ companyId, managerIds }, staff) => {
+    await setManagers(staff, companyId, managerIds);
+    refresh(companyId);
+  },
+);
+
+export const inviteUserAction = staffAction(customerUserSchema, async (input, staff) => {
+  await inviteCustomerUser(staff, input, { baseUrl: await publicBaseUrl(), now: new Date() });
+  refresh(input.companyId);
+});
+
+export const updateUserAction = staffAction(updateCustomerUserSchema, async (input, staff) => {
+  await updateCustomerUserDetails(staff, input);
+  refresh(input.companyId);
+});
+
+export const setUserActiveAction = staffAction(z.object({ companyId: id, userId: id, active: checkbox }), async ({ companyId, userId, active }, staff) => {
+  await setCustomerUserActive(staff, companyId, userId, active);
+  refresh(companyId);
+});
+
+export const resendInvitationAction = staffAction(z.object({ companyId: id, userId: id }), async ({ companyId, userId }, staff) => {
+  await resendInvitation(staff, companyId, userId, { baseUrl: await publicBaseUrl(), now: new Date() });
+  refresh(companyId);
+});
+
+export const sendPasswordResetAction = staffAction(z.object({ companyId: id, userId: id }), async ({ companyId, userId }, staff) => {
+  await sendPasswordReset(staff, companyId, userId, { baseUrl: await publicBaseUrl(), now: new Date() });
+  refresh(companyId);
+});
+
+export const assignPriceListAction = staffAction(
+  z.object({ companyId: id, priceListId: id, priority: prioritySchema }),
+  async ({ companyId, priceListId, priority }, staff) => {
+    await assignListToCustomer(staff, companyId, priceListId, priority);
+    refresh(companyId);
+  },
+);
+
+export const unassignPriceListAction = staffAction(z.object({ companyId: id, priceListId: id }), async ({ companyId, priceListId }, staff) => {
+  await unassignListFromCustomer(staff, companyId, priceListId);
+  refresh(companyId);
+});

@@ -1,0 +1,84 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { Suspense } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { ActionForm } from "@/components/admin/action-form";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
+import { toLocale } from "@/lib/i18n/locales";
+import { setLocaleAction, signOutAction } from "../(shop)/actions";
+import { exitViewAsAction } from "./view-as/actions";
+
+export const metadata = { title: { default: "Beheer", template: "%s · Koppel Beheer" } };
+
+/**
+ * The staff area's shell. Every page, action and route below checks staff access itself; this
+ * layout only renders navigation once it knows the visitor is staff (signed-in non-staff get the
+ * 404 here already, anonymous visitors are sent to sign in by the page with its own return path).
+ */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const current = await getCurrentUser();
+  if (!current) return <>{children}</>;
+  const [staff, t, locale] = await Promise.all([requireStaff("/admin"), getTranslations("admin"), getLocale()]);
+  const items = [
+    { href: "/admin", label: t("nav.dashboard") },
+    { href: "/admin/customers", label: t("nav.customers") },
+    { href: "/admin/price-lists", label: t("nav.priceLists") },
+    { href: "/admin/products", label: t("nav.products") },
+    { href: "/admin/audit", label: t("nav.audit") },
+    { href: "/admin/view-as", label: t("nav.viewAs") },
+    { href: "/admin/connections", label: t("nav.connections") },
+    { href: "/admin/messages", label: t("nav.messages") },
+    { href: "/admin/orders", label: (await getTranslations("purchaseOrders"))("nav") },
+    { href: "/admin/api-keys", label: t("nav.apiKeys") },
+  ];
+  return (
+    <div className="min-h-screen bg-slate-50">
+      <header className="bg-slate-900 text-white">
+        <a href="#main" className="sr-only focus:not-sr-only">
+          {t("nav.skip")}
+        </a>
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href="/admin" className="text-lg font-bold tracking-tight">
+            {t("nav.title")}
+          </Link>
+          <Link href="/" className="text-sm text-slate-300 underline hover:text-white">
+            {t("nav.shop")}
+          </Link>
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <span data-testid="staff-identity">
+              {staff.name} <span className="rounded bg-slate-700 px-1.5 py-0.5 text-xs">{t(`roles.${staff.role}`)}</span>
+            </span>
+            <div className="rounded bg-white px-1 py-0.5">
+              <Suspense>
+                <LanguageSwitch locale={toLocale(locale)} label={t("nav.language")} action={setLocaleAction} />
+              </Suspense>
+            </div>
+            <form action={signOutAction}>
+              <button type="submit" className="text-slate-300 underline hover:text-white">
+                {t("nav.signOut")}
+              </button>
+            </form>
+          </div>
+        </div>
+        <AdminNav items={items} label={t("nav.label")} />
+      </header>
+      {current.impersonatedBy && (
+        <div className="border-b border-amber-300 bg-amber-50" data-testid="admin-view-as-notice">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm text-amber-950">
+            <span>{t("viewAs.adminNotice", { user: current.name, company: current.companyName ?? "" })}</span>
+            <Link href="/" className="underline">
+              {t("viewAs.openShop")}
+            </Link>
+            <ActionForm action={exitViewAsAction} submitLabel={t("viewAs.exit")} variant="secondary" inline className="inline-flex" />
+          </div>
+        </div>
+      )}
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { AuditTable, describeValue } from "@/components/admin/audit-table";
+import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { Pagination } from "@/components/shop/pagination";
+import { managerScope, priceListAccessOf } from "@/lib/admin/access";
+import { windowStatus } from "@/lib/admin/list-status";
+import { pageParam, parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
+import { requireStaff } from "@/lib/auth/guards";
+import { getProductBySku } from "@/lib/data/catalog";
+import { listCustomerOptions } from "@/lib/data/customers";
+import { listPriceAudit } from "@/lib/data/price-audit";
+import { getGridProduct, listProductEntries } from "@/lib/data/price-lists";
+import { money } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/locales";
+
+export const metadata = { title: "Artikel" };
+const PAGE_SIZE = 50;
+
+export default async function AdminProductPage({ params, searchParams }: { params: Promise<{ sku: string }>; searchParams: Promise<RawSearchParams> }) {
+  await connection();
+  const { sku: rawSku } = await params;
+  const sku = decodeURIComponent(rawSku);
+  const staff = await requireStaff(`/admin/products/${encodeURIComponent(sku)}`);
+  const product = await getProductBySku(sku);
+  if (!product) notFound();
+  const { page } = parseSearchParams(z.object({ page: pageParam }), await searchParams);
+  const scope = managerScope(staff);
+  const [t, ta, locale, details, entries, audit, customers] = await Promise.all([
+    getTranslations("admin.products"),
+    getTranslations("admin.audit"),
+    getLocale().then(toLocale),
+    getGridProduct(product.id),
+    listProductEntries(product.id, scope),
+    listPriceAudit({ productId: product.id, managerId: scope }, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    listCustomerOptions(scope),
+  ]);
+  const now = new Date();
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/admin/products" className="text-sm text-brand-700 hover:underline">
+          ← {t("back")}
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">
+          {product.sku} · {locale === "en" ? product.nameEn : product.nameNl}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {t("listPriceIs", { price: money(product.listPriceMinor, locale, product.currency) })}
+          {details?.costMinor != null && ` · ${t("costIs", { price: money(details.costMinor, locale, product.currency) })}`} · {product.unit} ·{" "}
+          <Link href={`/products/${encodeURIComponent(product.sku)}`} className="underline">
+            {t("inShop")}
+          </Link>
+        </p>
+      </div>
+      <Card title={t("entries")}>
+        {entries.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noEntries")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClass} data-testid="product-entries">
+              <thead>
+                <tr>
+                  <th className={thClass}>{t("list")}</th>
+                  <th className={thClass}>{t("customers")}</th>
+                  <th className={thClass}>{t("entry")}</th>
+                  <th className={thClass}>{t("state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => {
+                  const status = windowStatus(entry.validFrom, entry.validTo, now);
+                  const listStatus = windowStatus(entry.list.validFrom, entry.list.validTo, now);
+                  return (
+                    <tr key={entry.id}>
+                      <td className={tdClass}>
+                        <Link className="font-medium text-brand-700 hover:underline" href={`/admin/price-lists/${entry.list.id}?q=${encodeURIComponent(product.sku)}`}>
+                          {entry.list.name}
+                        </Link>
+                        <div className="text-xs text-slate-500">
+                          {entry.list.code} {priceListAccessOf(staff, entry.list) === "view" && `· ${t("readOnly")}`}
+                        </div>
+                      </td>
+                      <td className={tdClass}>{entry.list.customers.map((c) => `${c.name} (${c.priority})`).join(", ") || "–"}</td>
+                      <td className={tdClass}>{describeValue(entry, ta, locale, entry.list.currency)}</td>
+                      <td className={tdClass}>
+                        <Badge tone={status === "active" && listStatus === "active" ? "green" : "slate"}>
+                          {t(`status.${listStatus !== "active" ? listStatus : status}`)}
+                        </Badge>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      <Card title={t("history")}>
+        <AuditTable rows={audit.items} locale={locale} showProduct={false} customers={new Map(customers.map((c) => [c.id, c.name]))} />
+        <Pagination page={page} pages={Math.max(1, Math.ceil(audit.total / PAGE_SIZE))} hrefFor={(p) => `/admin/products/${encodeURIComponent(product.sku)}?page=${p}`} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { inputBase } from "@/components/admin/styles";
+import { tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { parseSearchParams, queryParam, type RawSearchParams } from "@/lib/admin/search-params";
+import { requireStaff } from "@/lib/auth/guards";
+import { searchProducts } from "@/lib/data/catalog";
+import { money } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/locales";
+
+export const metadata = { title: "Artikelen" };
+
+export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await connection();
+  await requireStaff("/admin/products");
+  const { q } = parseSearchParams(z.object({ q: queryParam }), await searchParams);
+  const [t, locale, result] = await Promise.all([
+    getTranslations("admin.products"),
+    getLocale().then(toLocale),
+    q ? searchProducts(q, {}, { offset: 0, limit: 50 }) : Promise.resolve(null),
+  ]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      <form role="search" action="/admin/products" className="flex items-end gap-2">
+        <label className="text-sm font-medium">
+          {t("search")}
+          <input type="search" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={`${inputBase} mt-1 w-80`} />
+        </label>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          {t("searchButton")}
+        </button>
+      </form>
+      {result &&
+        (result.items.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("empty")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className={tableClass}>
+              <thead>
+                <tr>
+                  <th className={thClass}>SKU</th>
+                  <th className={thClass}>{t("name")}</th>
+                  <th className={thClass}>{t("brand")}</th>
+                  <th className={`${thClass} text-right`}>{t("listPrice")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.items.map((p) => (
+                  <tr key={p.id}>
+                    <td className={tdClass}>
+                      <Link className="font-medium text-brand-700 hover:underline" href={`/admin/products/${encodeURIComponent(p.sku)}`}>
+                        {p.sku}
+                      </Link>
+                    </td>
+                    <td className={tdClass}>{locale === "en" ? p.nameEn : p.nameNl}</td>
+                    <td className={tdClass}>{p.brand}</td>
+                    <td className={`${tdClass} text-right`}>{money(p.listPriceMinor, locale, p.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </div>
+  );
+}

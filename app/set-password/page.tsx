@@ -1,0 +1,34 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { checkPasswordLink, MIN_PASSWORD_LENGTH } from "@/lib/admin/set-password";
+import { setPasswordAction } from "./actions";
+import { SetPasswordForm } from "./set-password-form";
+
+export const metadata = { title: "Wachtwoord kiezen", robots: { index: false } };
+
+/** Where invitation and password-reset e-mails lead: the user chooses their own password. */
+export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+  await connection();
+  const { token } = await searchParams;
+  const value = typeof token === "string" ? token : "";
+  const [holder, t, common] = await Promise.all([checkPasswordLink(value, new Date()), getTranslations("admin.setPassword"), getTranslations("common")]);
+  return (
+    <main id="main" className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <Link href="/" className="text-xl font-bold text-brand-700">
+        {common("appName")}
+      </Link>
+      <h1 className="mt-4 text-2xl font-semibold">{holder?.purpose === "invite" ? t("titleInvite") : t("titleReset")}</h1>
+      {holder ? (
+        <>
+          <p className="mt-1 mb-6 text-sm text-slate-600">{t("intro", { name: holder.name, email: holder.email })}</p>
+          <SetPasswordForm token={value} minLength={MIN_PASSWORD_LENGTH} action={setPasswordAction} />
+        </>
+      ) : (
+        <p role="alert" className="mt-4 text-sm text-red-800">
+          {t("errors.token_invalid")}
+        </p>
+      )}
+    </main>
+  );
+}

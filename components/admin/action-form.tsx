@@ -1,0 +1,119 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions/safe-action";
+
+export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** The message key for an action error, in the admin.errors namespace (falls back to the code). */
+export function useActionError() {
+  const t = useTranslations("admin");
+  return (state: ActionState, fieldLabels: Record<string, string> = {}): string[] => {
+    if (state.status !== "error") return [];
+    const text = (key: string, values?: Record<string, string | number>) =>
+      t.has(`errors.${key}`) ? t(`errors.${key}`, values) : t.has(`problems.${key}`) ? t(`problems.${key}`, values) : null;
+    const main = text(state.message, state.details) ?? text(state.code, state.details) ?? t("errors.generic");
+    const field = typeof state.details?.field === "string" ? fieldLabels[state.details.field] : undefined;
+    const fields = Object.entries(state.fieldErrors ?? {}).map(
+      ([name, messages]) => `${fieldLabels[name] ?? name}: ${messages.map((m) => text(m) ?? t("errors.invalid_field")).join(", ")}`,
+    );
+    return fields.length ? fields : [field ? `${field}: ${main}` : main];
+  };
+}
+
+export function SubmitButton({ children, variant = "primary", className = "", ...rest }: { children: React.ReactNode; variant?: "primary" | "secondary" | "danger" | "link" } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const { pending } = useFormStatus();
+  const styles = {
+    primary: "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700",
+    secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50",
+    danger: "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50",
+    link: "text-sm text-brand-700 underline hover:text-brand-900",
+  }[variant];
+  return (
+    <button type="submit" disabled={pending || rest.disabled} aria-busy={pending} className={`${styles} disabled:opacity-60 ${className}`} {...rest}>
+      {children}
+    </button>
+  );
+}
+
+/**
+ * A form bound to a staff server action: shows the translated error (and field errors) or a
+ * success message, announced politely. Children are the fields; the submit button comes last.
+ */
+export function ActionForm({
+  action,
+  children,
+  submitLabel,
+  successMessage,
+  fieldLabels,
+  className = "space-y-3",
+  variant = "primary",
+  confirm,
+  resetOnSuccess = false,
+  inline = false,
+  testId,
+}: {
+  action: FormAction;
+  children?: React.ReactNode;
+  submitLabel: string;
+  successMessage?: string;
+  fieldLabels?: Record<string, string>;
+  className?: string;
+  variant?: "primary" | "secondary" | "danger" | "link";
+  /** Asks before submitting (destructive actions). */
+  confirm?: string;
+  resetOnSuccess?: boolean;
+  inline?: boolean;
+  testId?: string;
+}) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  const errors = useActionError()(state, fieldLabels);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetOnSuccess && state.status === "ok") form.current?.reset();
+  }, [state, resetOnSuccess]);
+  return (
+    <form
+      ref={form}
+      action={formAction}
+      className={className}
+      data-testid={testId}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+    >
+      {children}
+      <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
+        <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+        <span aria-live="polite" className="text-sm">
+          {state.status === "ok" && successMessage && (
+            <span className="text-emerald-700" data-testid="form-success">
+              {successMessage}
+            </span>
+          )}
+        </span>
+      </div>
+      {errors.length > 0 && (
+        <div role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errors.map((error) => (
+            <p key={error}>{error}</p>
+          ))}
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** Labelled input with the admin styling. */
+export function Field({ label, hint, children, className = "" }: { label: string; hint?: string; children: React.ReactNode; className?: string }) {
+  return (
+    <label className={`block text-sm font-medium text-slate-700 ${className}`}>
+      {label}
+      <div className="mt-1 font-normal">{children}</div>
+      {hint && <span className="mt-0.5 block text-xs font-normal text-slate-500">{hint}</span>}
+    </label>
+  );
+}
+

@@ -1,0 +1,184 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Company } from "@/db/schema";
+import type { StaffUser } from "@/lib/auth/guards";
+import {
+  createCustomer,
+  deleteCustomerAddress,
+  getCustomerUser,
+  isEmailTaken,
+  saveCustomerAddress,
+  setCustomerManagers,
+  updateCustomer,
+  updateCustomerUser,
+  type AddressDetails,
+} from "@/lib/data/customers";
+import { createInvitedUser, issueUserToken } from "@/lib/data/user-accounts";
+import { AppError } from "@/lib/errors";
+import { dateTimeText } from "@/lib/format";
+import { deliverQueuedMail } from "@/lib/mail/send-mail";
+import { getCustomerOrThrow, isAdmin } from "./access";
+import { invitationMail, passwordResetMail } from "./mail-templates";
+import type { CompanyDetailsInput } from "./schemas";
+
+/** Customer master data and customer users, as account managers and admins maintain them. */
+
+export const INVITATION_VALID_DAYS = 7;
+export const RESET_VALID_HOURS = 24;
+
+export interface LinkContext {
+  /** Public base URL for links in e-mails ("https://shop.example.nl"). */
+  baseUrl: string;
+  now: Date;
+}
+
+export async function createCustomerAsStaff(staff: StaffUser, details: CompanyDetailsInput): Promise<Company> {
+  // An account manager's new customer is theirs; an admin assigns managers afterwards.
+  return createCustomer(details, isAdmin(staff) ? null : staff.id);
+}
+
+export async function updateCustomerDetails(staff: StaffUser, companyId: number, details: CompanyDetailsInput): Promise<void> {
+  await getCustomerOrThrow(staff, companyId);
+  await updateCustomer(companyId, details);
+}
+
+export async function saveAddress(staff: StaffUser, companyId: number, addressId: number | null, details: AddressDetails): Promise<void> {
+  await getCustomerOrThrow(staff, companyId);
+  await saveCustomerAddress(companyId, addressId, details);
+}
+
+export async function removeAddress(staff: StaffUser, companyId: number, addressId: number): Promise<void> {
+  await getCustomerOrThrow(staff, companyId);
+  await deleteCustomerAddress(companyId, addressId);
+}
+
+export async function setManagers(staff: StaffUser, companyId: number, staffUserIds: number[]): Promise<void> {
+  if (!isAdmin(staff)) throw new AppError("forbidden", "admin_only");
+  await getCustomerOrThrow(staff, companyId);
+  await setCustomerManagers(companyId, staffUserIds);
+}
+
+function newLinkToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: createHash("sha256").update(token).digest("base64url") };
+}
+
+function setPasswordLink(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/set-password?token=${encodeURIComponent(token)}`;
+}
+
+export async function inviteCustomerUser(
+  staff: StaffUser,
+  input: { companyId: number; name: string; email: string; role: "buyer" | "approver" | "company_admin"; locale: "nl" | "en"; orderLimit: number | null },
+  context: LinkContext,
+): Promise<{ id: number }> {
+  const company = await getCustomerOrThrow(staff, input.companyId);
+  if (await isEmailTaken(input.email)) throw new AppError("conflict", "email_taken", { field: "email" });
+  const { token, tokenHash } = newLinkToken();
+  const expiresAt = new Date(context.now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
+  const created = await createInvitedUser(
+    company.id,
+    { name: input.name, email: input.email, role: input.role, locale: input.locale, orderLimitMinor: input.orderLimit },
+    staff.id,
+    () => ({
+      tokenHash,
+      expiresAt,
+      mail: invitationMail({
+        toEmail: input.email,
+        toName: input.name,
+        locale: input.locale,
+        link: setPasswordLink(context.baseUrl, token),
+        companyName: company.name,
+        validUntil: dateTimeText(expiresAt, input.locale),
+        invitedBy: staff.name,
+      }),
+    }),
+    context.now,
+  );
+  // Queued in the user's transaction; delivered now when a transport (SMTP) is configured.
+  await deliverQueuedMail();
+  return created;
+}
+
+async function customerUserOrThrow(staff: StaffUser, companyId: number, userId: number) {
+  const company = await getCustomerOrThrow(staff, companyId);
+  const user = await getCustomerUser(userId);
+  if (!user || user.companyId !== company.id) throw new AppError("not_found", "user_not_found");
+  return { company, user };
+}
+
+export async function updateCustomerUserDetails(
+  staff: StaffUser,
+  input: { companyId: number; userId: number; name: string; email: string; role: "buyer" | "approver" | "company_admin"; locale: "nl" | "en"; orderLimit: number | null },
+): Promise<void> {
+  await customerUserOrThrow(staff, input.companyId, input.userId);
+  if (await isEmailTaken(input.email, input.userId)) throw new AppError("conflict", "email_taken", { field: "email" });
+  await updateCustomerUser(input.companyId, input.userId, {
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    locale: input.locale,
+    orderLimitMinor: input.orderLimit,
+  });
+}
+
+export async function setCustomerUserActive(staff: StaffUser, companyId: number, userId: number, active: boolean): Promise<void> {
+  await customerUserOrThrow(staff, companyId, userId);
+  await updateCustomerUser(companyId, userId, { active });
+}
+
+/** A new invitation (earlier links stop working) for a user who never chose a password. */
+export async function resendInvitation(staff: StaffUser, companyId: number, userId: number, context: LinkContext): Promise<void> {
+  const { company, user } = await customerUserOrThrow(staff, companyId, userId);
+  if (!user.active) throw new AppError("conflict", "user_inactive");
+  if (user.hasPassword) throw new AppError("conflict", "already_has_password");
+  const { token, tokenHash } = newLinkToken();
+  const expiresAt = new Date(context.now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
+  await issueUserToken(
+    user.id,
+    "invite",
+    staff.id,
+    {
+      tokenHash,
+      expiresAt,
+      mail: invitationMail({
+        toEmail: user.email,
+        toName: user.name,
+        locale: user.locale,
+        link: setPasswordLink(context.baseUrl, token),
+        companyName: company.name,
+        validUntil: dateTimeText(expiresAt, user.locale),
+        invitedBy: staff.name,
+      }),
+    },
+    context.now,
+  );
+  await deliverQueuedMail();
+}
+
+/** E-mails the user a single-use link to choose a new password; staff never see or set it. */
+export async function sendPasswordReset(staff: StaffUser, companyId: number, userId: number, context: LinkContext): Promise<void> {
+  const { company, user } = await customerUserOrThrow(staff, companyId, userId);
+  if (!user.active) throw new AppError("conflict", "user_inactive");
+  const { token, tokenHash } = newLinkToken();
+  const expiresAt = new Date(context.now.getTime() + RESET_VALID_HOURS * 3600_000);
+  await issueUserToken(
+    user.id,
+    "password_reset",
+    staff.id,
+    {
+      tokenHash,
+      expiresAt,
+      mail: passwordResetMail({
+        toEmail: user.email,
+        toName: user.name,
+        locale: user.locale,
+        link: setPasswordLink(context.baseUrl, token),
+        companyName: company.name,
+        validUntil: dateTimeText(expiresAt, user.locale),
+      }),
+    },
+    context.now,
+  );
+  await deliverQueuedMail();
+}

@@ -1,0 +1,71 @@
+import type { OutgoingMail } from "@/lib/data/user-accounts";
+
+/** Plain-text e-mails to customer users, in their profile language. */
+
+interface LinkMail {
+  toEmail: string;
+  toName: string;
+  locale: "nl" | "en";
+  link: string;
+  companyName: string;
+  validUntil: string;
+  invitedBy?: string;
+}
+
+export function invitationMail(input: LinkMail): OutgoingMail {
+  const nl = input.locale === "nl";
+  return {
+    toEmail: input.toEmail,
+    toName: input.toName,
+    kind: "invite",
+    subject: nl ? `Uitnodiging voor Koppel – ${input.companyName}` : `Your invitation to Koppel – ${input.companyName}`,
+    bodyText: nl
+      ? [
+          `Beste ${input.toName},`,
+          "",
+          `${input.invitedBy ?? "Uw accountmanager"} heeft een account voor u aangemaakt in de Koppel-webshop van ${input.companyName}.`,
+          "Kies via deze link uw wachtwoord:",
+          input.link,
+          "",
+          `De link is geldig tot ${input.validUntil} en werkt één keer.`,
+        ].join("\n")
+      : [
+          `Dear ${input.toName},`,
+          "",
+          `${input.invitedBy ?? "Your account manager"} created an account for you in the Koppel web shop of ${input.companyName}.`,
+          "Choose your password with this link:",
+          input.link,
+          "",
+          `The link is valid until ${input.validUntil} and works once.`,
+        ].join("\n"),
+  };
+}
+
+export function passwordResetMail(input: LinkMail): OutgoingMail {
+  const nl = input.locale === "nl";
+  return {
+    toEmail: input.toEmail,
+    toName: input.toName,
+    kind: "password_reset",
+    subject: nl ? "Nieuw wachtwoord instellen voor Koppel" : "Set a new password for Koppel",
+    bodyText: nl
+      ? [
+          `Beste ${input.toName},`,
+          "",
+          "Uw accountmanager heeft voor u een link aangevraagd om een nieuw wachtwoord in te stellen:",
+          input.link,
+          "",
+          `De link is geldig tot ${input.validUntil} en werkt één keer. Uw huidige wachtwoord blijft werken tot u een nieuw kiest.`,
+          "Heeft u hier niet om gevraagd? Neem dan contact op met uw accountmanager.",
+        ].join("\n")
+      : [
+          `Dear ${input.toName},`,
+          "",
+          "Your account manager requested a link for you to set a new password:",
+          input.link,
+          "",
+          `The link is valid until ${input.validUntil} and works once. Your current password keeps working until you choose a new one.`,
+          "Did not ask for this? Please contact your account manager.",
+        ].join("\n"),
+  };
+}

@@ -1,0 +1,336 @@
+import "server-only";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import {
+  accountManagerCustomers,
+  addresses,
+  companies,
+  companyPriceLists,
+  userTokens,
+  users,
+  type Address,
+  type Company,
+  type NewAddress,
+  type NewCompany,
+  type UserRole,
+} from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { database } from "./database";
+import { q } from "./sql";
+
+/**
+ * Customers as staff see them. `managerId` scopes every read to the customers assigned to that
+ * account manager; `null` means no scope (admins). Access decisions live in lib/admin/access.ts.
+ */
+
+export async function isCompanyAssigned(staffUserId: number, companyId: number): Promise<boolean> {
+  const db = await database();
+  const [row] = await db
+    .select({ companyId: accountManagerCustomers.companyId })
+    .from(accountManagerCustomers)
+    .where(and(eq(accountManagerCustomers.staffUserId, staffUserId), eq(accountManagerCustomers.companyId, companyId)));
+  return !!row;
+}
+
+export async function listAssignedCompanyIds(staffUserId: number): Promise<number[]> {
+  const db = await database();
+  const rows = await db
+    .select({ companyId: accountManagerCustomers.companyId })
+    .from(accountManagerCustomers)
+    .where(eq(accountManagerCustomers.staffUserId, staffUserId));
+  return rows.map((r) => r.companyId);
+}
+
+export interface CustomerListItem {
+  id: number;
+  name: string;
+  kvkNumber: string | null;
+  vatId: string | null;
+  countryCode: string;
+  active: boolean;
+  city: string | null;
+  userCount: number;
+  priceListCount: number;
+  managers: string[];
+}
+
+/** One page of customers, searched by name, KvK, VAT id or city; scoped to a manager unless null. */
+export async function listCustomers(options: {
+  managerId: number | null;
+  query?: string;
+  /** Admin filter: only customers of this account manager (0 = customers without one). */
+  assignedTo?: number;
+  offset: number;
+  limit: number;
+}): Promise<{ items: CustomerListItem[]; total: number }> {
+  const db = await database();
+  const conditions: SQL[] = [];
+  if (options.managerId !== null) {
+    conditions.push(
+      sql`exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)} and ${q(accountManagerCustomers.staffUserId)} = ${options.managerId})`,
+    );
+  }
+  if (options.assignedTo !== undefined) {
+    conditions.push(
+      options.assignedTo === 0
+        ? sql`not exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)})`
+        : sql`exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)} and ${q(accountManagerCustomers.staffUserId)} = ${options.assignedTo})`,
+    );
+  }
+  const query = options.query?.trim().slice(0, 100);
+  if (query) {
+    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(companies.name, like),
+        ilike(companies.kvkNumber, like),
+        ilike(companies.vatId, like),
+        sql`exists (select 1 from ${addresses} where ${q(addresses.companyId)} = ${q(companies.id)} and ${q(addresses.city)} ilike ${like})`,
+        sql`exists (select 1 from ${users} where ${q(users.companyId)} = ${q(companies.id)} and (${q(users.email)} ilike ${like} or ${q(users.name)} ilike ${like}))`,
+      )!,
+    );
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [items, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: companies.id,
+        name: companies.name,
+        kvkNumber: companies.kvkNumber,
+        vatId: companies.vatId,
+        countryCode: companies.countryCode,
+        active: companies.active,
+        city: sql<string | null>`(select ${q(addresses.city)} from ${addresses} where ${q(addresses.companyId)} = ${q(companies.id)} and ${q(addresses.kind)} = 'bill_to' order by ${q(addresses.isDefault)} desc, ${q(addresses.id)} limit 1)`,
+        userCount: sql<number>`(select count(*)::int from ${users} where ${q(users.companyId)} = ${q(companies.id)})`,
+        priceListCount: sql<number>`(select count(*)::int from ${companyPriceLists} where ${q(companyPriceLists.companyId)} = ${q(companies.id)})`,
+        managers: sql<string[]>`coalesce((select array_agg(${q(users.name)} order by ${q(users.name)}) from ${accountManagerCustomers} join ${users} on ${q(users.id)} = ${q(accountManagerCustomers.staffUserId)} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)}), '{}')`,
+      })
+      .from(companies)
+      .where(where)
+      .orderBy(asc(companies.name), asc(companies.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ total: count() }).from(companies).where(where),
+  ]);
+  return { items, total: totalRow?.total ?? 0 };
+}
+
+export async function getCustomer(companyId: number): Promise<Company | null> {
+  const db = await database();
+  const [row] = await db.select().from(companies).where(eq(companies.id, companyId));
+  return row ?? null;
+}
+
+export type CompanyDetails = Pick<
+  NewCompany,
+  "name" | "kvkNumber" | "vatId" | "peppolScheme" | "peppolId" | "countryCode" | "paymentTermsDays" | "deliveryTerms" | "active"
+>;
+
+export async function createCustomer(details: CompanyDetails, managerId: number | null): Promise<Company> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [company] = await tx.insert(companies).values(details).returning();
+    if (!company) throw new Error("company insert returned nothing");
+    if (managerId !== null) await tx.insert(accountManagerCustomers).values({ staffUserId: managerId, companyId: company.id });
+    return company;
+  });
+}
+
+export async function updateCustomer(companyId: number, details: CompanyDetails): Promise<void> {
+  const db = await database();
+  await db.update(companies).set(details).where(eq(companies.id, companyId));
+}
+
+export async function listCustomerAddresses(companyId: number): Promise<Address[]> {
+  const db = await database();
+  return db
+    .select()
+    .from(addresses)
+    .where(eq(addresses.companyId, companyId))
+    .orderBy(asc(addresses.kind), desc(addresses.isDefault), asc(addresses.label), asc(addresses.id));
+}
+
+export type AddressDetails = Omit<NewAddress, "id" | "companyId">;
+
+/** Creates or updates an address of the company; a new default of a kind clears the previous default. */
+export async function saveCustomerAddress(companyId: number, addressId: number | null, details: AddressDetails): Promise<void> {
+  const db = await database();
+  await db.transaction(async (tx) => {
+    if (details.isDefault) {
+      await tx
+        .update(addresses)
+        .set({ isDefault: false })
+        .where(and(eq(addresses.companyId, companyId), eq(addresses.kind, details.kind), addressId === null ? undefined : ne(addresses.id, addressId)));
+    }
+    if (addressId === null) {
+      await tx.insert(addresses).values({ ...details, companyId });
+      return;
+    }
+    const updated = await tx
+      .update(addresses)
+      .set(details)
+      .where(and(eq(addresses.companyId, companyId), eq(addresses.id, addressId)))
+      .returning({ id: addresses.id });
+    if (updated.length === 0) throw new AppError("not_found", "address_not_found");
+  });
+}
+
+export async function deleteCustomerAddress(companyId: number, addressId: number): Promise<void> {
+  const db = await database();
+  const deleted = await db
+    .delete(addresses)
+    .where(and(eq(addresses.companyId, companyId), eq(addresses.id, addressId)))
+    .returning({ id: addresses.id });
+  if (deleted.length === 0) throw new AppError("not_found", "address_not_found");
+}
+
+export interface CustomerUser {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  locale: "nl" | "en";
+  orderLimitMinor: number | null;
+  active: boolean;
+  createdAt: Date;
+  /** False while an invitation is open: the user has never chosen a password. */
+  hasPassword: boolean;
+  pendingInviteExpiresAt: Date | null;
+  /** When the last invitation was sent (null: never, e.g. a technical punchout user). */
+  lastInvitedAt: Date | null;
+}
+
+export async function listCustomerUsers(companyId: number): Promise<CustomerUser[]> {
+  const db = await database();
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      locale: users.locale,
+      orderLimitMinor: users.orderLimitMinor,
+      active: users.active,
+      createdAt: users.createdAt,
+      hasPassword: sql<boolean>`${q(users.passwordHash)} is not null`,
+      pendingInviteExpiresAt: sql<Date | null>`(select max(${q(userTokens.expiresAt)}) from ${userTokens} where ${q(userTokens.userId)} = ${q(users.id)} and ${q(userTokens.purpose)} = 'invite' and ${q(userTokens.usedAt)} is null)`.mapWith(
+        (value: string | Date | null) => (value === null ? null : new Date(value)),
+      ),
+      lastInvitedAt: sql<Date | null>`(select max(${q(userTokens.createdAt)}) from ${userTokens} where ${q(userTokens.userId)} = ${q(users.id)} and ${q(userTokens.purpose)} = 'invite')`.mapWith(
+        (value: string | Date | null) => (value === null ? null : new Date(value)),
+      ),
+    })
+    .from(users)
+    .where(eq(users.companyId, companyId))
+    .orderBy(desc(users.active), asc(users.name), asc(users.id));
+}
+
+/** A user of a customer company (never staff), or null. */
+export async function getCustomerUser(userId: number): Promise<(CustomerUser & { companyId: number }) | null> {
+  const db = await database();
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      locale: users.locale,
+      orderLimitMinor: users.orderLimitMinor,
+      active: users.active,
+      createdAt: users.createdAt,
+      hasPassword: sql<boolean>`${q(users.passwordHash)} is not null`,
+      companyId: users.companyId,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row || row.companyId === null) return null;
+  return { ...row, companyId: row.companyId, pendingInviteExpiresAt: null, lastInvitedAt: null };
+}
+
+export interface NewCustomerUser {
+  email: string;
+  name: string;
+  role: "buyer" | "approver" | "company_admin";
+  locale: "nl" | "en";
+  orderLimitMinor: number | null;
+}
+
+export async function isEmailTaken(email: string, exceptUserId?: number): Promise<boolean> {
+  const db = await database();
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email.toLowerCase()), exceptUserId === undefined ? undefined : ne(users.id, exceptUserId)));
+  return !!row;
+}
+
+export async function updateCustomerUser(
+  companyId: number,
+  userId: number,
+  changes: Partial<Pick<NewCustomerUser, "name" | "email" | "role" | "locale" | "orderLimitMinor">> & { active?: boolean },
+): Promise<void> {
+  const db = await database();
+  const updated = await db
+    .update(users)
+    .set(changes.email ? { ...changes, email: changes.email.toLowerCase() } : changes)
+    .where(and(eq(users.id, userId), eq(users.companyId, companyId)))
+    .returning({ id: users.id });
+  if (updated.length === 0) throw new AppError("not_found", "user_not_found");
+}
+
+export interface StaffMember {
+  id: number;
+  name: string;
+  email: string;
+  role: UserRole;
+  active: boolean;
+}
+
+/** Every staff member (account managers and admins), for assignment pickers. */
+export async function listStaffMembers(): Promise<StaffMember[]> {
+  const db = await database();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+    .from(users)
+    .where(isNull(users.companyId))
+    .orderBy(asc(users.name));
+}
+
+export async function listCustomerManagers(companyId: number): Promise<StaffMember[]> {
+  const db = await database();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+    .from(accountManagerCustomers)
+    .innerJoin(users, eq(users.id, accountManagerCustomers.staffUserId))
+    .where(eq(accountManagerCustomers.companyId, companyId))
+    .orderBy(asc(users.name));
+}
+
+/** Replaces the account managers of a customer with exactly `staffUserIds` (staff ids only). */
+export async function setCustomerManagers(companyId: number, staffUserIds: number[]): Promise<void> {
+  const db = await database();
+  await db.transaction(async (tx) => {
+    const valid = staffUserIds.length
+      ? await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(inArray(users.id, staffUserIds), eq(users.role, "account_manager")))
+      : [];
+    if (valid.length !== new Set(staffUserIds).size) throw new AppError("invalid_input", "not_an_account_manager");
+    await tx.delete(accountManagerCustomers).where(eq(accountManagerCustomers.companyId, companyId));
+    if (valid.length) await tx.insert(accountManagerCustomers).values(valid.map((v) => ({ staffUserId: v.id, companyId })));
+  });
+}
+
+/** Customer names by id (for labels), scoped like listCustomers. */
+export async function listCustomerOptions(managerId: number | null): Promise<{ id: number; name: string }[]> {
+  const db = await database();
+  const base = db.select({ id: companies.id, name: companies.name }).from(companies);
+  const rows =
+    managerId === null
+      ? await base.orderBy(asc(companies.name))
+      : await base
+          .innerJoin(accountManagerCustomers, eq(accountManagerCustomers.companyId, companies.id))
+          .where(eq(accountManagerCustomers.staffUserId, managerId))
+          .orderBy(asc(companies.name));
+  return rows;
+}

@@ -1,0 +1,11 @@
+import "server-only";
+import { getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
+
+/**
+ * A column as "table"."column". Drizzle leaves column names unqualified in queries without joins,
+ * which silently rebinds them inside correlated subqueries (`where "price_list_id" = "id"` picks
+ * the inner table's id). Every column inside a hand-written subquery goes through this.
+ */
+export function q(column: AnyColumn): SQL {
+  return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+}

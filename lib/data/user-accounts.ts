@@ -1,0 +1,104 @@
+import "server-only";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { mailOutbox, userTokens, users, type UserTokenPurpose } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { database } from "./database";
+import type { NewCustomerUser } from "./customers";
+
+/**
+ * Invitations and password resets for customer users: a single-use token (only its SHA-256 is
+ * stored) and the e-mail carrying the link, queued in the same transaction. Staff never see or set
+ * a password.
+ */
+
+export interface OutgoingMail {
+  toEmail: string;
+  toName: string;
+  kind: string;
+  subject: string;
+  bodyText: string;
+}
+
+export interface IssuedToken {
+  tokenHash: string;
+  expiresAt: Date;
+  mail: OutgoingMail;
+}
+
+async function issue(tx: Db, userId: number, purpose: UserTokenPurpose, createdBy: number | null, token: IssuedToken, now: Date): Promise<void> {
+  // A new link replaces every earlier open link of the same purpose.
+  await tx
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
+  await tx.insert(userTokens).values({ userId, purpose, tokenHash: token.tokenHash, createdByUserId: createdBy, createdAt: now, expiresAt: token.expiresAt });
+  await tx.insert(mailOutbox).values({ ...token.mail, userId, createdAt: now });
+}
+
+/** Creates a customer user without a password and queues the invitation, atomically. */
+export async function createInvitedUser(
+  companyId: number,
+  user: NewCustomerUser,
+  createdBy: number,
+  invitation: (userId: number) => IssuedToken,
+  now: Date,
+): Promise<{ id: number }> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ ...user, email: user.email.toLowerCase(), companyId, passwordHash: null, createdAt: now })
+      .returning({ id: users.id });
+    if (!created) throw new Error("user insert returned nothing");
+    await issue(tx, created.id, "invite", createdBy, invitation(created.id), now);
+    return created;
+  });
+}
+
+export async function issueUserToken(userId: number, purpose: UserTokenPurpose, createdBy: number | null, token: IssuedToken, now: Date): Promise<void> {
+  const db = await database();
+  await db.transaction((tx) => issue(tx, userId, purpose, createdBy, token, now));
+}
+
+export interface TokenHolder {
+  tokenId: number;
+  userId: number;
+  purpose: UserTokenPurpose;
+  name: string;
+  email: string;
+  locale: "nl" | "en";
+}
+
+/** The open, unexpired token's user (active users only), or null. */
+export async function findUsableToken(tokenHash: string, now: Date): Promise<TokenHolder | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ tokenId: userTokens.id, userId: users.id, purpose: userTokens.purpose, name: users.name, email: users.email, locale: users.locale })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), eq(users.active, true)));
+  return row ?? null;
+}
+
+/** Sets the password and uses up the token, atomically; only the first redemption succeeds. */
+export async function redeemTokenWithPassword(tokenHash: string, passwordHash: string, now: Date): Promise<{ email: string }> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [token] = await tx
+      .update(userTokens)
+      .set({ usedAt: now })
+      .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+      .returning({ userId: userTokens.userId });
+    if (!token) throw new AppError("not_found", "token_invalid");
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, token.userId), eq(users.active, true)))
+      .returning({ email: users.email });
+    if (!user) throw new AppError("not_found", "token_invalid");
+    // Any other open link for this user is void now.
+    await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, token.userId), isNull(userTokens.usedAt)));
+    return user;
+  });
+}

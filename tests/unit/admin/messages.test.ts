@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/admin.en.json";
+import nl from "@/lib/i18n/messages/admin.nl.json";
+
+function keys(node: unknown, prefix = ""): string[] {
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+    value && typeof value === "object" ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+const OWN = ["app/admin", "components/admin", "app/set-password"].filter((dir) => {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+});
+const NOT_MINE = [`app${path.sep}admin${path.sep}connections`, `app${path.sep}admin${path.sep}messages`];
+
+describe("admin messages", () => {
+  it("has the same keys in Dutch and English", () => {
+    expect(keys(nl).sort()).toEqual(keys(en).sort());
+  });
+
+  it("has no empty texts", () => {
+    for (const messages of [nl, en]) {
+      const empty = keys(messages).filter((key) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) === "");
+      expect(empty).toEqual([]);
+    }
+  });
+
+  it("defines every static key the admin UI asks for (suffix match within the admin namespace)", () => {
+    const all = keys(nl);
+    const missing: string[] = [];
+    for (const file of OWN.flatMap(files).filter((f) => !NOT_MINE.some((dir) => f.startsWith(dir)))) {
+      const text = readFileSync(file, "utf8");
+      for (const match of text.matchAll(/\bt[a-z]?(?:\.rich)?\("([a-zA-Z_.]+)"/g)) {
+        const key = match[1]!;
+        if (!all.some((full) => full === `admin.${key}` || full.endsWith(`.${key}`))) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
