@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { companies, users, type UserRole } from "@/db/schema";
 import { database } from "./database";
@@ -61,4 +62,30 @@ export async function updateUserLocale(userId: number, locale: "nl" | "en"): Pro
 export async function getActiveCompanyUserByEmail(companyId: number, email: string): Promise<UserRecord | null> {
   const user = await getActiveUserByEmail(email);
   return user && user.companyId === companyId ? user : null;
+}
+
+/**
+ * A user that only punchout sessions run as: it belongs to the customer (so prices and carts are
+ * theirs) but has no password, so nobody can sign in with it.
+ */
+export async function createTechnicalUser(companyId: number, name: string): Promise<{ id: number }> {
+  const db = await database();
+  const email = `punchout-${randomBytes(6).toString("hex")}@technical.koppel.invalid`;
+  const [row] = await db.insert(users).values({ email, name, role: "buyer", companyId, passwordHash: null }).returning({ id: users.id });
+  return row!;
+}
+
+/**
+ * Creates a buyer under a customer for a punchout user the buyer system introduced (connection
+ * setting "match-or-create-email"); no password, so it can only be used through punchout.
+ * Null when the e-mail address is taken (e.g. by another company's user): never take that over.
+ */
+export async function createPunchoutCompanyUser(companyId: number, email: string, name: string): Promise<UserRecord | null> {
+  const db = await database();
+  const [row] = await db
+    .insert(users)
+    .values({ email: email.trim().toLowerCase(), name, role: "buyer", companyId, passwordHash: null })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  return row ? getActiveUserById(row.id) : null;
 }

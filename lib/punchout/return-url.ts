@@ -46,3 +46,8 @@ export function isReturnUrlAllowed(url: string, allowedOrigins: readonly string[
     );
   });
 }
+
+/** Whether an allowed-origin rule as typed by an account manager is well-formed (`https://buyer.example`, `http://localhost:*`). */
+export function isValidOriginRule(rule: string): boolean {
+  return parseOriginRule(rule) !== null;
+}

@@ -1,0 +1,96 @@
+import { connection as dynamic } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { ConnectionForm, RotateSecretForm } from "@/components/punchout/connection-form";
+import { getConnectionForStaff } from "@/lib/admin/punchout-connections";
+import { requireStaff } from "@/lib/auth/guards";
+import { listProtocolMessages } from "@/lib/data/protocol-messages";
+import { isAppError } from "@/lib/errors";
+import { dateTimeText } from "@/lib/format";
+import { getShopContext } from "@/lib/shop-context";
+import { rotateSecretAction, updateConnectionAction } from "../actions";
+
+export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
+  await dynamic();
+  const { id } = await params;
+  const staff = await requireStaff(`/admin/connections/${id}`);
+  const connectionId = Number(id);
+  if (!Number.isSafeInteger(connectionId)) notFound();
+  const connection = await getConnectionForStaff(staff, connectionId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const [t, messages, { locale }] = await Promise.all([
+    getTranslations("punchout.admin"),
+    listProtocolMessages({ connectionId }, 20),
+    getShopContext(),
+  ]);
+  const credentials = (list: { domain: string; identity: string }[]) => list.map((c) => `${c.domain}:${c.identity}`).join("\n");
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <Link href="/admin/connections" className="text-sm text-brand-700 underline">
+            {t("title")}
+          </Link>
+          <h1 className="text-2xl font-semibold">
+            {connection.name} <Badge>{connection.protocol.toUpperCase()}</Badge>
+          </h1>
+          <p className="text-sm text-slate-600">
+            {t("preset")}: {connection.presetId}
+          </p>
+        </div>
+        <RotateSecretForm id={connection.id} protocol={connection.protocol} action={rotateSecretAction} />
+      </div>
+      <ConnectionForm
+        action={updateConnectionAction}
+        protocol={connection.protocol}
+        values={{
+          id: connection.id,
+          name: connection.name,
+          enabled: connection.enabled,
+          environment: connection.environment,
+          username: connection.username ?? "",
+          allowedReturnOrigins: connection.allowedReturnOrigins.join("\n"),
+          cxmlFrom: credentials(connection.cxmlFrom),
+          cxmlSender: credentials(connection.cxmlSender),
+          cxmlTo: connection.cxmlTo ? `${connection.cxmlTo.domain}:${connection.cxmlTo.identity}` : "",
+          settings: JSON.stringify(connection.settings, null, 2),
+        }}
+      />
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("recentMessages")}</h2>
+        <table className={tableClass}>
+          <thead>
+            <tr>
+              <th className={thClass}>{t("time")}</th>
+              <th className={thClass}>{t("type")}</th>
+              <th className={thClass}>{t("direction")}</th>
+              <th className={thClass}>{t("status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.id}>
+                <td className={tdClass}>
+                  <Link href={`/admin/messages/${m.id}`} className="text-brand-700 underline">
+                    {dateTimeText(m.createdAt, locale)}
+                  </Link>
+                </td>
+                <td className={tdClass}>{m.type}</td>
+                <td className={tdClass}>{m.direction}</td>
+                <td className={tdClass}>
+                  <Badge tone={m.status === "ok" ? "green" : "red"}>
+                    {m.status} {m.httpStatus ?? ""}
+                  </Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

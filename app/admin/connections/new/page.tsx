@@ -1,0 +1,28 @@
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { ConnectionForm } from "@/components/punchout/connection-form";
+import { managerScope } from "@/lib/admin/access";
+import { CONNECTION_PRESETS } from "@/lib/admin/punchout-connections";
+import { requireStaff } from "@/lib/auth/guards";
+import { listCustomerOptions } from "@/lib/data/customers";
+import { createConnectionAction } from "../actions";
+
+export default async function NewConnectionPage() {
+  await connection();
+  const staff = await requireStaff("/admin/connections/new");
+  const [t, customers] = await Promise.all([getTranslations("punchout.admin"), listCustomerOptions(managerScope(staff))]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("new")}</h1>
+      <ConnectionForm
+        action={createConnectionAction}
+        customers={customers}
+        presets={{
+          oci: CONNECTION_PRESETS.oci.map(({ id, label }) => ({ id, label })),
+          cxml: CONNECTION_PRESETS.cxml.map(({ id, label }) => ({ id, label })),
+        }}
+        values={{ name: "", enabled: true, environment: "test", username: "", allowedReturnOrigins: "", cxmlFrom: "", cxmlSender: "", cxmlTo: "", settings: "{}" }}
+      />
+    </div>
+  );
+}

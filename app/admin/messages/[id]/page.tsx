@@ -1,0 +1,70 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/admin/action-form";
+import { Badge } from "@/components/admin/tabs";
+import { getMessageForStaff, prettyPayload } from "@/lib/admin/protocol-messages";
+import { requireStaff } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors";
+import { dateTimeText } from "@/lib/format";
+import { getShopContext } from "@/lib/shop-context";
+import { replayOrderRequestAction } from "../../orders/actions";
+
+export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const { id } = await params;
+  const staff = await requireStaff(`/admin/messages/${id}`);
+  if (!/^\d{1,12}$/.test(id)) notFound();
+  const message = await getMessageForStaff(staff, Number(id)).catch((error: unknown) => {
+    if (isAppError(error)) notFound();
+    throw error;
+  });
+  const [t, { locale }, orders] = await Promise.all([getTranslations("punchout.admin"), getShopContext(), getTranslations("purchaseOrders")]);
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/messages" className="text-sm text-brand-700 underline">
+        {t("messagesTitle")}
+      </Link>
+      <h1 className="text-2xl font-semibold">
+        {message.type} <Badge tone={message.status === "ok" ? "green" : "red"}>{message.status}</Badge>
+      </h1>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+        <dt className="text-slate-500">{t("time")}</dt>
+        <dd>{dateTimeText(message.createdAt, locale)}</dd>
+        <dt className="text-slate-500">{t("direction")}</dt>
+        <dd>{message.direction}</dd>
+        <dt className="text-slate-500">HTTP</dt>
+        <dd>{message.httpStatus ?? "—"}</dd>
+        <dt className="text-slate-500">ms</dt>
+        <dd>{message.durationMs ?? "—"}</dd>
+        {message.error && (
+          <>
+            <dt className="text-slate-500">{t("error")}</dt>
+            <dd>{message.error}</dd>
+          </>
+        )}
+      </dl>
+      {message.direction === "inbound" && message.type === "cxml.OrderRequest" && (
+        <ActionForm action={replayOrderRequestAction} submitLabel={orders("replay.submit")} successMessage={orders("replay.done")} variant="secondary" inline testId="replay-form">
+          <input type="hidden" name="messageId" value={message.id} />
+        </ActionForm>
+      )}
+      <section>
+        <h2 className="font-semibold">{t("summary")}</h2>
+        <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(message.summary, null, 2)}</pre>
+      </section>
+      <section>
+        <div className="flex items-center justify-between">
+          <h2 className="font-semibold">{t("payload")}</h2>
+          <a href={`/admin/messages/${message.id}/download`} className="text-sm text-brand-700 underline">
+            {t("download")}
+          </a>
+        </div>
+        <pre className="max-h-[32rem] overflow-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100" data-testid="payload">
+          {prettyPayload(message)}
+        </pre>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { listMessagesForStaff } from "@/lib/admin/protocol-messages";
+import { listConnectionsForStaff } from "@/lib/admin/punchout-connections";
+import { requireStaff } from "@/lib/auth/guards";
+import { dateTimeText } from "@/lib/format";
+import { getShopContext } from "@/lib/shop-context";
+
+export const metadata = { title: "Berichten" };
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const filtersSchema = z.object({
+  connection: z.preprocess(first, z.coerce.number().int().positive().optional().catch(undefined)),
+  type: z.preprocess(first, z.string().trim().max(60).optional().catch(undefined)),
+  direction: z.preprocess(first, z.enum(["inbound", "outbound"]).optional().catch(undefined)),
+  status: z.preprocess(first, z.enum(["ok", "rejected", "error"]).optional().catch(undefined)),
+  from: z.preprocess(first, z.iso.date().optional().catch(undefined)),
+  until: z.preprocess(first, z.iso.date().optional().catch(undefined)),
+});
+
+export default async function MessagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const staff = await requireStaff("/admin/messages");
+  const filters = filtersSchema.parse(await searchParams);
+  const [t, connections, { locale }] = await Promise.all([getTranslations("punchout.admin"), listConnectionsForStaff(staff), getShopContext()]);
+  const messages = await listMessagesForStaff(staff, {
+    connectionId: filters.connection,
+    type: filters.type || undefined,
+    direction: filters.direction,
+    status: filters.status,
+    from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+    until: filters.until ? new Date(new Date(`${filters.until}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+  });
+  const select = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("messagesTitle")}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <label>
+          {t("connection")}
+          <select name="connection" defaultValue={filters.connection ?? ""} className={`${select} block`}>
+            <option value="">—</option>
+            {connections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.companyName} · {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("type")}
+          <input name="type" defaultValue={filters.type ?? ""} placeholder="oci.entry" className={`${select} block`} />
+        </label>
+        <label>
+          {t("direction")}
+          <select name="direction" defaultValue={filters.direction ?? ""} className={`${select} block`}>
+            <option value="">—</option>
+            <option value="inbound">inbound</option>
+            <option value="outbound">outbound</option>
+          </select>
+        </label>
+        <label>
+          {t("status")}
+          <select name="status" defaultValue={filters.status ?? ""} className={`${select} block`}>
+            <option value="">—</option>
+            <option value="ok">ok</option>
+            <option value="rejected">rejected</option>
+            <option value="error">error</option>
+          </select>
+        </label>
+        <label>
+          {t("from")}
+          <input type="date" name="from" defaultValue={filters.from ?? ""} className={`${select} block`} />
+        </label>
+        <label>
+          {t("until")}
+          <input type="date" name="until" defaultValue={filters.until ?? ""} className={`${select} block`} />
+        </label>
+        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
+          {t("filter")}
+        </button>
+      </form>
+      <table className={tableClass}>
+        <thead>
+          <tr>
+            <th className={thClass}>{t("time")}</th>
+            <th className={thClass}>{t("type")}</th>
+            <th className={thClass}>{t("direction")}</th>
+            <th className={thClass}>{t("connection")}</th>
+            <th className={thClass}>{t("status")}</th>
+            <th className={thClass}>ms</th>
+          </tr>
+        </thead>
+        <tbody>
+          {messages.map((m) => (
+            <tr key={m.id} data-testid="message-row">
+              <td className={tdClass}>
+                <Link href={`/admin/messages/${m.id}`} className="text-brand-700 underline">
+                  {dateTimeText(m.createdAt, locale)}
+                </Link>
+              </td>
+              <td className={tdClass}>{m.type}</td>
+              <td className={tdClass}>{m.direction}</td>
+              <td className={tdClass}>{connections.find((c) => c.id === m.connectionId)?.name ?? "—"}</td>
+              <td className={tdClass}>
+                <Badge tone={m.status === "ok" ? "green" : m.status === "rejected" ? "amber" : "red"}>
+                  {m.status} {m.httpStatus ?? ""}
+                </Badge>
+                {m.error && <div className="text-xs text-slate-500">{m.error}</div>}
+              </td>
+              <td className={tdClass}>{m.durationMs ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {messages.length === 0 && <p className="text-sm text-slate-600">{t("noMessages")}</p>}
+    </div>
+  );
+}

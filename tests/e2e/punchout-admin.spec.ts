@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+
+const sql = openE2eDatabase();
+let browser: Browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await sql.end();
+});
+
+async function signIn(page: Page, email: string, password: string, target: string) {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${BASE_URL}${target}`);
+}
+
+function entry(username: string, password: string) {
+  const query = new URLSearchParams({ USERNAME: username, PASSWORD: password, HOOK_URL: "https://srm.bouw.example/sap/bc/hook?sap-client=200" });
+  return fetch(`${BASE_URL}/punchout/oci?${query}`, { redirect: "manual" });
+}
+
+describe("punchout connections in /admin", () => {
+  it("an account manager creates an OCI connection, the password is shown once and works; rotating it retires the old one", async () => {
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await signIn(page, "manager@demo.test", "demo-manager", "/admin/connections");
+    await page.getByRole("link", { name: "New connection" }).click();
+    await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Bouwbedrijf Van der Meer & Zonen B.V." });
+    await page.getByLabel("Protocol", { exact: true }).selectOption("oci");
+    await page.getByLabel("Preset", { exact: true }).selectOption("sap-s4hana");
+    await page.getByLabel("Name", { exact: true }).fill("S/4HANA productie");
+    const username = `vdmeer-${Date.now().toString(36)}`;
+    await page.getByLabel("OCI USERNAME").fill(username);
+    await page.getByLabel("Allowed return origins").fill("not an origin");
+    await page.getByRole("button", { name: "Create connection" }).click();
+    await page.getByTestId("form-error").waitFor();
+    assert.match(await page.getByTestId("form-error").innerText(), /origin/i);
+
+    await page.getByLabel("Allowed return origins").fill("https://srm.bouw.example");
+    await page.getByRole("button", { name: "Create connection" }).click();
+    const secret = (await page.getByTestId("secret-value").innerText()).trim();
+    assert.ok(secret.length >= 20);
+    const [stored] = await sql<{ secret_hash: string; settings: Record<string, unknown> }[]>`select secret_hash, settings from punchout_connections where username = ${username}`;
+    assert.ok(stored && !stored.secret_hash.includes(secret), "only a hash is stored");
+
+    assert.equal((await entry(username, secret)).status, 303, "the new password opens a punchout session");
+    assert.equal((await entry(username.toUpperCase(), secret)).status, 303, "USERNAME is matched case-insensitively");
+
+    await page.getByRole("link", { name: "Open the connection" }).click();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "New password" }).click();
+    const rotated = (await page.getByTestId("secret-value").innerText()).trim();
+    assert.notEqual(rotated, secret);
+    assert.equal((await entry(username, secret)).status, 401, "the old password stops working at once");
+    assert.equal((await entry(username, rotated)).status, 303);
+
+    // The message log shows those entries, password redacted.
+    await page.goto("/admin/messages?type=oci.entry");
+    await page.getByTestId("message-row").first().waitFor();
+    await page.getByTestId("message-row").first().getByRole("link").click();
+    const payload = await page.getByTestId("payload").innerText();
+    assert.match(payload, /PASSWORD = \*\*\*/);
+    assert.ok(!payload.includes(rotated) && !payload.includes(secret));
+    await context.close();
+  });
+
+  it("a manager only sees connections of assigned customers; a buyer gets 404", async () => {
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await signIn(page, "manager@demo.test", "demo-manager", "/admin/connections");
+    const customers = await page.getByTestId("connection-row").allInnerTexts();
+    assert.ok(customers.some((row) => row.includes("Demo Facilities B.V.")));
+    const [foreign] = await sql<{ id: number }[]>`
+      insert into punchout_connections (company_id, protocol, name, preset_id, username, secret_hash)
+      select c.id, 'oci', 'Not yours', 'generic-oci-4', ${`foreign-${Date.now().toString(36)}`}, 'x' from companies c
+      where not exists (select 1 from account_manager_customers a join users u on u.id = a.staff_user_id
+                        where a.company_id = c.id and u.email = 'manager@demo.test')
+      limit 1 returning id`;
+    assert.ok(foreign);
+    const response = await page.goto(`/admin/connections/${foreign.id}`);
+    assert.equal(response?.status(), 404);
+    await context.close();
+
+    const buyer = await newContext(browser, "en");
+    const buyerPage = await buyer.newPage();
+    await signIn(buyerPage, "buyer@demo.test", "demo-buyer", "/");
+    for (const path of ["/admin/connections", "/admin/messages", `/admin/connections/${foreign.id}`]) {
+      assert.equal((await buyerPage.goto(path))?.status(), 404, path);
+    }
+    const download = await buyerPage.request.get("/admin/messages/1/download");
+    assert.equal(download.status(), 404);
+    await buyer.close();
+  });
+});
