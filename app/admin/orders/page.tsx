@@ -1,0 +1,82 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { ORDER_FILTER_STATUSES, listPurchaseOrdersForStaff } from "@/lib/admin/purchase-orders";
+import { requireStaff } from "@/lib/auth/guards";
+import { dateTimeText, money } from "@/lib/format";
+import { getShopContext } from "@/lib/shop-context";
+import { statusTone } from "./status-tone";
+
+export const metadata = { title: "Inkooporders" };
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const filtersSchema = z.object({ status: z.preprocess(first, z.enum(ORDER_FILTER_STATUSES).optional().catch(undefined)) });
+
+export default async function PurchaseOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const staff = await requireStaff("/admin/orders");
+  const filters = filtersSchema.parse(await searchParams);
+  const [text, rows, { locale }] = await Promise.all([getTranslations("purchaseOrders"), listPurchaseOrdersForStaff(staff, filters.status), getShopContext()]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{text("title")}</h1>
+      <p className="text-sm text-slate-600">{text("intro")}</p>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <label>
+          {text("filterStatus")}
+          <select name="status" defaultValue={filters.status ?? ""} className="block rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="">{text("all")}</option>
+            {ORDER_FILTER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {text(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          {text("filter")}
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{text("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className={tableClass} data-testid="purchase-orders">
+            <thead>
+              <tr>
+                <th className={thClass}>{text("number")}</th>
+                <th className={thClass}>{text("poNumber")}</th>
+                <th className={thClass}>{text("customer")}</th>
+                <th className={thClass}>{text("connection")}</th>
+                <th className={thClass}>{text("filterStatus")}</th>
+                <th className={`${thClass} text-right`}>{text("total")}</th>
+                <th className={thClass}>{text("received")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td className={tdClass}>
+                    <Link href={`/admin/orders/${row.id}`} className="text-brand-700 underline">
+                      {row.orderNumber}
+                    </Link>
+                  </td>
+                  <td className={tdClass}>{row.poNumber}</td>
+                  <td className={tdClass}>{row.companyName}</td>
+                  <td className={tdClass}>{row.connectionName}</td>
+                  <td className={tdClass}>
+                    <Badge tone={statusTone(row.status)}>{text(`status.${row.status}`)}</Badge>
+                  </td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{money(row.totalMinor, locale, row.currency)}</td>
+                  <td className={tdClass}>{dateTimeText(row.placedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { connection } from "next/server";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm, Field } from "@/components/admin/action-form";
+import { inputClass } from "@/components/admin/styles";
+import { Card } from "@/components/admin/tabs";
+import { getOrderSettingsForStaff } from "@/lib/admin/purchase-orders";
+import { requireStaff } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors";
+import { updateOrderSettingsAction } from "../../actions";
+
+export const metadata = { title: "Orderinstellingen" };
+
+export default async function OrderSettingsPage({ params }: { params: Promise<{ connectionId: string }> }) {
+  await connection();
+  const { connectionId } = await params;
+  const staff = await requireStaff(`/admin/orders/settings/${connectionId}`);
+  const id = Number(connectionId);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const settings = await getOrderSettingsForStaff(staff, id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const text = await getTranslations("purchaseOrders.settings");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">
+        {text("title")} · {settings.connection.name}
+      </h1>
+      <Card>
+        <ActionForm action={updateOrderSettingsAction} submitLabel={text("save")} successMessage={text("saved")} testId="order-settings-form">
+          <input type="hidden" name="connectionId" value={settings.connection.id} />
+          <Field label={text("orderResponseUrl")}>
+            <input name="orderResponseUrl" type="url" defaultValue={settings.orderResponseUrl} className={inputClass} />
+          </Field>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field label={text("outboundDomain")}>
+              <input name="outboundDomain" defaultValue={settings.outbound.domain} className={inputClass} />
+            </Field>
+            <Field label={text("outboundIdentity")}>
+              <input name="outboundIdentity" defaultValue={settings.outbound.identity} className={inputClass} />
+            </Field>
+          </div>
+          <Field label={text("outboundSecret")} hint={settings.hasOutboundSecret ? text("stored") : text("notStored")}>
+            <input name="outboundSecret" type="password" autoComplete="off" className={inputClass} />
+          </Field>
+          <Field label={text("orderSecret")} hint={settings.hasOrderSecret ? text("storedHashed") : text("notStored")}>
+            <input name="orderSecret" type="password" autoComplete="off" className={inputClass} />
+          </Field>
+          <Field label={text("tolerance")}>
+            <input name="priceTolerancePercent" type="number" min={0} max={100} step="0.01" defaultValue={settings.priceTolerancePercent} className={inputClass} />
+          </Field>
+          <label className="inline-flex items-center gap-2 text-sm">
+            <input type="checkbox" name="autoConfirm" defaultChecked={settings.autoConfirm} /> {text("autoConfirm")}
+          </label>
+        </ActionForm>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,362 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { AddressSnapshot, NewOrderLine, NewPurchaseOrderLine, OrderStatus, PriceSourceSnapshot, PunchoutConnection, PurchaseOrderLineReason } from "@/db/schema";
+import { listProductsByIds, getProductBySku, type ProductRow } from "@/lib/data/catalog";
+import { getCompany } from "@/lib/data/companies";
+import { listContractCandidates } from "@/lib/data/prices";
+import {
+  cancelPurchaseOrder,
+  createPurchaseOrder,
+  findSnapshotLines,
+  getPurchaseOrderByBuyerId,
+  getPurchaseOrderDocument,
+  getPurchaseOrderSettings,
+  isUniqueViolation,
+  listCompanyShipToAddresses,
+  listOrderCredentialConnections,
+  replacePurchaseOrder,
+  type PurchaseOrderDocumentInput,
+} from "@/lib/data/purchase-orders";
+import { getActiveCompanyUserByEmail } from "@/lib/data/users";
+import { checkQuantity } from "@/lib/cart/quantity-rules";
+import { resolvePrice, type ResolvedPrice } from "@/lib/pricing/resolve-price";
+import { summarizeVat } from "@/lib/pricing/vat";
+import { respondToOrder } from "@/lib/purchase-orders/order-responses";
+import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled } from "./cxml-endpoint";
+import { buildStatusResponse } from "./cxml/build-response";
+import type { CxmlAddress } from "./cxml/parse-common";
+import { parseOrderRequest, type CxmlOrderLine, type CxmlOrderRequest } from "./cxml/parse-order-request";
+import { cxmlTextForLog, redactCxmlSecrets } from "./cxml/redact";
+
+/**
+ * `POST /punchout/cxml/order`: OrderRequest (PROTOCOLS.md §2.8) in → authenticated like setup
+ * requests (cXML connections and OCI connections with cXML order credentials) → stored with the
+ * raw document and the Response in one transaction BEFORE the 200 is sent → reconciled against the
+ * transferred cart and our prices ("accepted" or "needs_review" with reasons per line).
+ * Idempotent on (connection, payloadID); the same orderID as "new" again is a 409.
+ */
+export async function handleCxmlOrder(body: CxmlBody, context: CxmlEndpointContext, replayAs?: PunchoutConnection): Promise<CxmlAnswer> {
+  return runCxmlEndpoint(body, context, (request) => receiveOrder(request, body, context), {
+    credentials: listOrderCredentialConnections,
+    trustedConnection: replayAs,
+  });
+}
+
+async function receiveOrder({ document, connection }: AuthenticatedCxmlRequest, body: CxmlBody, context: CxmlEndpointContext): Promise<CxmlHandled> {
+  const replay = await getPurchaseOrderDocument(connection.id, document.payloadId);
+  if (replay) return { code: 200, stored: { payloadId: responsePayloadId(replay.responseXml), xml: replay.responseXml }, summary: { replay: true, orderId: replay.orderId } };
+
+  const parsed = parseOrderRequest(document);
+  if (!parsed.ok) return { code: parsed.error.code, message: parsed.error.message };
+  const request = parsed.value;
+  const summary: Record<string, unknown> = { orderId: request.orderId, type: request.type, lines: request.lines.length };
+  if (request.hasPayment) return { code: 400, message: "Payment (PCard) data is not accepted; send the order without Payment", summary };
+
+  const sha = createHash("sha256").update(body.bytes).digest("hex");
+  const responsePayload = newPayloadId(context.now, context.baseUrl);
+  const responseXml = buildStatusResponse({ payloadId: responsePayload, timestamp: context.now, code: 200, message: `Order ${request.orderId} received` });
+  const documentRow: PurchaseOrderDocumentInput = {
+    connectionId: connection.id,
+    payloadId: document.payloadId,
+    type: request.type,
+    buyerOrderId: request.orderId,
+    documentSha256: sha,
+    rawDocument: redactCxmlSecrets(cxmlTextForLog(body.bytes)),
+    responseXml,
+  };
+  const ok = (extra: Record<string, unknown>): CxmlHandled => ({ code: 200, stored: { payloadId: responsePayload, xml: responseXml }, summary: { ...summary, ...extra } });
+
+  try {
+    const existing = await getPurchaseOrderByBuyerId(connection.id, request.orderId);
+    if (request.type === "new") {
+      if (existing) {
+        if (existing.purchaseOrder.documentSha256 !== sha) {
+          return { code: 409, message: `Order ${request.orderId} already exists; send type="update" to change it`, summary };
+        }
+        // Byte-identical (so the same payloadID) and committed since our first look: its Response.
+        const first = await getPurchaseOrderDocument(connection.id, document.payloadId);
+        return first
+          ? { code: 200, stored: { payloadId: responsePayloadId(first.responseXml), xml: first.responseXml }, summary: { ...summary, replay: true } }
+          : { code: 200, summary: { ...summary, duplicate: true } };
+      }
+      const built = await buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now);
+      const created = await createPurchaseOrder({ ...built, document: documentRow });
+      if (built.order.status === "accepted" && built.autoConfirm) {
+        // Stored first; a failure here leaves an accepted order for staff to confirm by hand.
+        await respondToOrder(created.orderId, null, { kind: "accept" }, context.now).catch((failure: unknown) =>
+          console.error("[koppel] auto-confirm failed", failure),
+        );
+      }
+      return ok({ order: created.orderNumber, status: built.order.status });
+    }
+    if (!existing) return { code: 400, message: `Unknown order ${request.orderId}: nothing to ${request.type}`, summary };
+    if (request.type === "delete") {
+      const result = await cancelPurchaseOrder(existing.order.id, documentRow, `Cancelled by the buyer (payloadID ${document.payloadId})`);
+      if ("refused" in result) return { code: 400, message: `Order ${request.orderId} has already shipped and can no longer be cancelled`, summary };
+      return ok({ order: existing.order.orderNumber, status: result.status });
+    }
+    const built = await buildOrder(connection, request, document.deploymentMode, existing.purchaseOrder.payloadId, existing.purchaseOrder.documentSha256, context.now);
+    const { companyId: _c, userId: _u, source: _s, poNumber: _p, ...orderChanges } = built.order;
+    const result = await replacePurchaseOrder(existing.order.id, {
+      ...built,
+      order: orderChanges,
+      eventComment: `Updated by the buyer (orderVersion ${request.orderVersion ?? "?"}, payloadID ${document.payloadId})`,
+      document: documentRow,
+    });
+    if ("refused" in result) return { code: 400, message: `Order ${request.orderId} is ${result.refused} and can no longer be changed`, summary };
+    return ok({ order: existing.order.orderNumber, status: result.status });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A parallel copy of this request won the race: answer exactly what it answered.
+    const winner = await getPurchaseOrderDocument(connection.id, document.payloadId);
+    if (winner) return { code: 200, stored: { payloadId: responsePayloadId(winner.responseXml), xml: winner.responseXml }, summary: { ...summary, replay: true } };
+    return { code: 409, message: `Order ${request.orderId} already exists; send type="update" to change it`, summary };
+  }
+}
+
+function responsePayloadId(xml: string): string {
+  return /payloadID="([^"]+)"/.exec(xml)?.[1] ?? "";
+}
+
+const CALENDAR_DATE = /^(\d{4}-\d{2}-\d{2})/;
+
+function toDate(value: string | null, fallback: Date): Date {
+  if (!value) return fallback;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? fallback : date;
+}
+
+function toSnapshot(address: CxmlAddress, fallbackName: string): AddressSnapshot {
+  return {
+    name: address.name ?? fallbackName,
+    attention: address.deliverTo.join(", ") || null,
+    street: address.street.join(", "),
+    postalCode: address.postalCode ?? "",
+    city: address.city ?? "",
+    countryCode: (address.countryCode ?? "NL").toUpperCase().slice(0, 2),
+    externalId: address.addressId,
+  };
+}
+
+const normalise = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, "").toUpperCase();
+
+/** Whether the buyer-side unit price is within tolerance of ours; the reason otherwise. */
+export function priceReason(buyerMinor: number | null, ourMinor: number, toleranceBasisPoints: number): PurchaseOrderLineReason | null {
+  if (buyerMinor === null) return { code: "price_missing" };
+  const allowed = Math.floor((ourMinor * toleranceBasisPoints) / 10_000);
+  if (buyerMinor > ourMinor + allowed) return { code: "price_higher", detail: `${buyerMinor} > ${ourMinor}` };
+  if (buyerMinor < ourMinor - allowed) return { code: "price_lower", detail: `${buyerMinor} < ${ourMinor}` };
+  return null;
+}
+
+interface ReconciledLine {
+  line: CxmlOrderLine;
+  product: ProductRow | null;
+  transferLineId: number | null;
+  price: ResolvedPrice | null;
+  quantity: number;
+  reasons: PurchaseOrderLineReason[];
+}
+
+async function reconcileLines(
+  connection: PunchoutConnection,
+  request: CxmlOrderRequest,
+  orderDate: Date,
+  toleranceBasisPoints: number,
+): Promise<ReconciledLine[]> {
+  const snapshot = await findSnapshotLines(
+    connection.companyId,
+    request.lines.flatMap((line) => (line.supplierPartAuxiliaryId ? [line.supplierPartAuxiliaryId] : [])),
+  );
+  const fromSnapshot = await listProductsByIds([...new Set([...snapshot.values()].map((line) => line.productId))]);
+  const byId = new Map(fromSnapshot.map((product) => [product.id, product]));
+  const products: (ProductRow | null)[] = [];
+  for (const line of request.lines) {
+    const match = line.supplierPartAuxiliaryId ? snapshot.get(line.supplierPartAuxiliaryId) : undefined;
+    products.push(match ? (byId.get(match.productId) ?? null) : await getProductBySku(line.supplierPartId));
+  }
+  const known = products.filter((p): p is ProductRow => p !== null);
+  const candidates = await listContractCandidates(connection.companyId, [...new Set(known.map((p) => p.id))]);
+
+  return request.lines.map((line, index) => {
+    const reasons: PurchaseOrderLineReason[] = [];
+    const match = line.supplierPartAuxiliaryId ? snapshot.get(line.supplierPartAuxiliaryId) : undefined;
+    if (!match) reasons.push({ code: "not_in_transfer", detail: line.supplierPartAuxiliaryId ?? undefined });
+    const raw = Number(line.quantity);
+    const quantity = Number.isFinite(raw) && raw > 0 ? Math.min(Math.ceil(raw), 1_000_000_000) : 1;
+    let product = products[index] ?? null;
+    if (product && (!product.active || (match === undefined && normalise(product.sku) !== normalise(line.supplierPartId)))) product = null;
+    let price: ResolvedPrice | null = null;
+    if (!product) {
+      reasons.push({ code: "unknown_product", detail: line.supplierPartId });
+    } else {
+      const check = checkQuantity(raw, product);
+      if (!check.ok) reasons.push({ code: "invalid_quantity", detail: `${line.quantity} (${check.reason}, e.g. ${check.suggestedQuantity})` });
+      price = resolvePrice({ product: { ...product, currency: product.currency }, candidates: candidates.get(product.id) ?? [], quantity, now: orderDate });
+      if (line.unitPrice && line.unitPrice.currency !== product.currency) {
+        reasons.push({ code: "currency", detail: `${line.unitPrice.currency} ≠ ${product.currency}` });
+      } else {
+        const reason = priceReason(line.unitPrice?.amountMinor ?? null, price.unitPriceMinor, toleranceBasisPoints);
+        if (reason) reasons.push(reason);
+      }
+    }
+    if (!Number.isInteger(raw) && !reasons.some((r) => r.code === "invalid_quantity")) {
+      reasons.push({ code: "invalid_quantity", detail: line.quantity });
+    }
+    return { line, product, transferLineId: match?.id ?? null, price, quantity, reasons };
+  });
+}
+
+function toPriceSource(price: ResolvedPrice | null): PriceSourceSnapshot {
+  if (!price) return { kind: "list" };
+  const source = price.source;
+  if (source.kind === "list") return { kind: "list" };
+  if (source.kind === "list_tier") return { kind: "list_tier", tierMinQuantity: source.tierMinQuantity };
+  return {
+    kind: source.kind,
+    priceListId: source.priceListId,
+    priceListCode: source.priceListCode,
+    ...(source.tierMinQuantity === undefined ? {} : { tierMinQuantity: source.tierMinQuantity }),
+  };
+}
+
+/** Reconciles the request and maps it to order, order lines and the cXML header/lines to store. */
+async function buildOrder(
+  connection: PunchoutConnection,
+  request: CxmlOrderRequest,
+  deploymentMode: "test" | "production",
+  payloadId: string,
+  documentSha256: string,
+  now: Date,
+) {
+  const [settings, company, shipToAddresses] = await Promise.all([
+    getPurchaseOrderSettings(connection.id),
+    getCompany(connection.companyId),
+    listCompanyShipToAddresses(connection.companyId),
+  ]);
+  const orderDate = toDate(request.orderDate, now);
+  const reconciled = await reconcileLines(connection, request, orderDate, settings?.priceToleranceBasisPoints ?? 0);
+
+  const headerReasons: PurchaseOrderLineReason[] = [];
+  const cxmlShipTo = request.shipTo ?? request.lines.find((line) => line.shipTo)?.shipTo ?? null;
+  const knownShipTo = cxmlShipTo
+    ? shipToAddresses.find(
+        (address) =>
+          (cxmlShipTo.addressId && address.externalId === cxmlShipTo.addressId) ||
+          (normalise(address.postalCode) === normalise(cxmlShipTo.postalCode) && normalise(address.countryCode) === normalise(cxmlShipTo.countryCode ?? "NL")),
+      )
+    : shipToAddresses[0];
+  if (!knownShipTo) headerReasons.push({ code: "unknown_ship_to", detail: cxmlShipTo?.addressId ?? cxmlShipTo?.postalCode ?? undefined });
+  const companyName = company?.name ?? "";
+  const shipTo: AddressSnapshot = cxmlShipTo
+    ? toSnapshot(cxmlShipTo, companyName)
+    : knownShipTo
+      ? { name: knownShipTo.name, attention: knownShipTo.attention, street: knownShipTo.street, postalCode: knownShipTo.postalCode, city: knownShipTo.city, countryCode: knownShipTo.countryCode, externalId: knownShipTo.externalId }
+      : { name: companyName, attention: null, street: "", postalCode: "", city: "", countryCode: "NL" };
+
+  const currency = request.total.currency;
+  const lines: Omit<NewOrderLine, "id" | "orderId">[] = reconciled.map(({ line, product, price, quantity }) => {
+    // The PO price is what the buyer committed to; ours is kept next to it for review.
+    const unitPriceMinor = line.unitPrice?.amountMinor ?? price?.unitPriceMinor ?? 0;
+    return {
+      lineNumber: line.lineNumber,
+      productId: product?.id ?? null,
+      sku: product?.sku ?? line.supplierPartId,
+      name: (line.description ?? product?.nameNl ?? line.supplierPartId).slice(0, 500),
+      unit: line.unitOfMeasure ?? product?.unit ?? "EA",
+      quantity,
+      unitPriceMinor,
+      listPriceMinor: price?.listPriceMinor ?? unitPriceMinor,
+      lineTotalMinor: unitPriceMinor * quantity,
+      vatRateBasisPoints: product?.vatRateBasisPoints ?? 2100,
+      priceSource: toPriceSource(price),
+    };
+  });
+  const totals = summarizeVat(lines.map((line) => ({ netMinor: line.lineTotalMinor!, vatRateBasisPoints: line.vatRateBasisPoints })));
+  const clean = headerReasons.length === 0 && reconciled.every((line) => line.reasons.length === 0);
+  const status: OrderStatus = clean ? "accepted" : "needs_review";
+
+  const purchaseLines: Omit<NewPurchaseOrderLine, "id" | "orderId" | "revision">[] = reconciled.map(({ line, product, price, transferLineId, reasons }) => ({
+    lineNumber: line.lineNumber,
+    supplierPartId: line.supplierPartId,
+    supplierPartAuxiliaryId: line.supplierPartAuxiliaryId,
+    quantity: line.quantity,
+    unitOfMeasure: line.unitOfMeasure,
+    buyerUnitPriceMinor: line.unitPrice?.amountMinor ?? null,
+    currency: line.unitPrice?.currency ?? null,
+    ourUnitPriceMinor: price?.unitPriceMinor ?? null,
+    description: line.description,
+    requestedDeliveryDate: line.requestedDeliveryDate,
+    productId: product?.id ?? null,
+    transferLineId,
+    details: {
+      buyerPartId: line.buyerPartId,
+      shipTo: line.shipTo,
+      distributions: line.distributions,
+      comments: line.comments,
+      extrinsics: line.extrinsics,
+      classifications: line.classifications,
+      manufacturerPartId: line.manufacturerPartId,
+      manufacturerName: line.manufacturerName,
+    },
+    reasons,
+  }));
+
+  const contactEmail = request.contacts.map((contact) => contact.email).find((email): email is string => Boolean(email));
+  const user = contactEmail ? await getActiveCompanyUserByEmail(connection.companyId, contactEmail) : null;
+  const costCenter =
+    request.lines
+      .flatMap((line) => line.distributions)
+      .flatMap((d) => d.segments)
+      .find((segment) => /cost/i.test(segment.name ?? ""))?.id ?? null;
+  const version = Number.parseInt(request.orderVersion ?? "1", 10);
+
+  return {
+    order: {
+      companyId: connection.companyId,
+      userId: user?.id ?? null,
+      source: "cxml" as const,
+      status,
+      poNumber: request.orderId,
+      costCenter,
+      requestedDeliveryDate: CALENDAR_DATE.exec(request.requestedDeliveryDate ?? "")?.[1] ?? null,
+      note: request.comments.map((comment) => comment.text).filter(Boolean).join("\n") || null,
+      shipTo,
+      billTo: request.billTo ? toSnapshot(request.billTo, companyName) : null,
+      currency,
+      subtotalMinor: totals.subtotalMinor,
+      vatMinor: totals.vatMinor,
+      totalMinor: totals.totalMinor,
+      vatBreakdown: totals.breakdown,
+    },
+    lines,
+    purchaseOrder: {
+      connectionId: connection.id,
+      buyerOrderId: request.orderId,
+      orderDate: request.orderDate,
+      orderVersion: Number.isSafeInteger(version) && version > 0 ? version : 1,
+      payloadId,
+      documentSha256,
+      deploymentMode,
+      currency,
+      buyerTotalMinor: request.total.amountMinor,
+      header: {
+        orderType: request.orderType,
+        requisitionId: request.requisitionId,
+        requestedDeliveryDate: request.requestedDeliveryDate,
+        shipTo: request.shipTo,
+        billTo: request.billTo,
+        contacts: request.contacts,
+        comments: request.comments,
+        extrinsics: request.extrinsics,
+        shipping: request.shipping,
+        tax: request.tax,
+        documentReferencePayloadId: request.documentReferencePayloadId,
+        reasons: headerReasons,
+      },
+    },
+    purchaseLines,
+    autoConfirm: settings?.autoConfirm ?? false,
+    eventComment: clean ? null : [...headerReasons, ...reconciled.flatMap((line) => line.reasons.map((r) => ({ ...r, line: line.line.lineNumber })))].map((r) => r.code).join(", "),
+  };
+}
