@@ -17,7 +17,8 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   // Inside a procurement system's frame only a partitioned cookie survives third-party-cookie blocking.
   const crossSite = user?.punchout ? ({ sameSite: "none", secure: true, partitioned: true } as const) : ({ sameSite: "lax" } as const);
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 365 * 24 * 3600, ...crossSite });
-  if (user) await updateUserLocale(user.id, parsed.data.locale);
+  // Staff viewing the shop as a customer switch their own screen, not the customer's profile.
+  if (user && !user.impersonatedBy) await updateUserLocale(user.id, parsed.data.locale);
   // Only same-site paths: "//evil.example" would be protocol-relative.
   redirect(parsed.data.returnTo.startsWith("//") ? "/" : parsed.data.returnTo);
 }

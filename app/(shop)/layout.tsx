@@ -1,11 +1,14 @@
 import { connection } from "next/server";
+import { Suspense } from "react";
 import { getLocale } from "next-intl/server";
+import { ViewAsBanner } from "@/components/admin/view-as-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { PunchoutBanner } from "@/components/punchout/punchout-banner";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
 import { resolveCartId } from "@/lib/cart/cart-service";
 import { countCartUnits } from "@/lib/data/carts";
 import { toLocale } from "@/lib/i18n/locales";
+import { exitViewAsAction, recordViewAsPageViewAction } from "../admin/view-as/actions";
 import { setLocaleAction, signOutAction } from "./actions";
 
 export default async function ShopLayout({ children }: { children: React.ReactNode }) {
@@ -14,6 +17,18 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
   const cartUnits = isBuyer(user) ? await countCartUnits(await resolveCartId(user)) : 0;
   return (
     <>
+      {user?.impersonatedBy && (
+        <Suspense>
+          <ViewAsBanner
+            customerUser={user.name}
+            companyName={user.companyName ?? ""}
+            staffName={user.impersonatedBy.name}
+            expiresAt={user.impersonatedBy.expiresAt.toISOString()}
+            exitAction={exitViewAsAction}
+            recordPageViewAction={recordViewAsPageViewAction}
+          />
+        </Suspense>
+      )}
       <SiteHeader
         user={user ? { name: user.name, companyName: user.companyName, isBuyer: isBuyer(user) } : null}
         cartUnits={cartUnits}
@@ -21,7 +36,7 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         setLocaleAction={setLocaleAction}
         signOutAction={signOutAction}
       />
-      {user?.punchout && <PunchoutBanner system={user.punchout.connectionName} />}
+      {user?.punchout && <PunchoutBanner system={user.punchout.connectionName} operation={user.punchout.operation} />}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

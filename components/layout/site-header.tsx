@@ -26,6 +26,7 @@ export async function SiteHeader({
   signOutAction: () => Promise<void>;
 }) {
   const t = await getTranslations("common");
+  const ta = await getTranslations("account.header");
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -54,8 +55,17 @@ export async function SiteHeader({
         <nav className="flex items-center gap-4 text-sm">
           {user?.isBuyer && (
             <>
+              <Link href="/quick-order" className="hover:text-brand-700">
+                {ta("quickOrder")}
+              </Link>
+              <Link href="/favorites" className="hover:text-brand-700">
+                {ta("favorites")}
+              </Link>
               <Link href="/account/orders" className="hover:text-brand-700">
                 {t("myOrders")}
+              </Link>
+              <Link href="/account" className="hover:text-brand-700">
+                {ta("myAccount")}
               </Link>
               <Link href="/cart" className="relative font-medium hover:text-brand-700" aria-label={t("cart")} data-testid="cart-link">
                 {t("cart")}

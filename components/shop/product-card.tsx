@@ -4,6 +4,8 @@ import type { ActionState } from "@/lib/actions/safe-action";
 import type { ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { addToListAction, loadEditableListsAction } from "@/app/(shop)/favorites/actions";
+import { SaveToList } from "@/components/account/save-to-list";
 import { AddToCartForm } from "./add-to-cart-form";
 import { PriceBlock } from "./price-block";
 import { StockBadge } from "./stock-badge";
@@ -44,6 +46,16 @@ export async function ProductCard({
             minOrderQuantity={product.minOrderQuantity}
             orderMultiple={product.orderMultiple}
             action={addToCartAction}
+            compact
+          />
+        )}
+        {product.price && addToCartAction && (
+          <SaveToList
+            sku={product.sku}
+            productName={product.name}
+            defaultQuantity={smallestValidQuantity(product)}
+            action={addToListAction}
+            loadLists={loadEditableListsAction}
             compact
           />
         )}

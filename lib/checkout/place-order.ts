@@ -7,6 +7,8 @@ import { getCompanyAddress, listCompanyAddresses } from "@/lib/data/companies";
 import { createOrderFromCart } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { notifyApprovalRequested } from "@/lib/orders/approvals";
+import { needsApproval } from "@/lib/orders/approval-rule";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import type { PriceSource } from "@/lib/pricing/resolve-price";
 
@@ -57,14 +59,18 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   const invalid = cart.lines.find((line) => !line.quantityCheck.ok);
   if (invalid) throw new AppError("quantity_rule", "cart_has_invalid_quantities", { sku: invalid.product.sku });
 
-  return createOrderFromCart({
+  // Purchasing policy: above the buyer's order limit (excl. VAT) the order waits for an approver.
+  const status = needsApproval(user.orderLimitMinor, cart.totals.subtotalMinor) ? "awaiting_approval" : "placed";
+  const created = await createOrderFromCart({
     cartId: cart.cartId,
     cartLineIds: cart.lines.map((line) => line.lineId),
+    // Placed by a staff member viewing the shop as this user: audited with both identities.
+    onBehalf: user.impersonatedBy ? { sessionId: user.impersonatedBy.sessionId, staffUserId: user.impersonatedBy.id } : null,
     order: {
       companyId: user.companyId,
       userId: user.id,
       source: "web",
-      status: "placed",
+      status,
       poNumber: input.poNumber,
       costCenter: input.costCenter,
       requestedDeliveryDate: input.requestedDeliveryDate,
@@ -91,6 +97,13 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       priceSource: toPriceSourceSnapshot(line.priceSource),
     })),
   });
+  if (status === "awaiting_approval") {
+    // The order stands even if the notification cannot be queued; approvers also see it in their list.
+    await notifyApprovalRequested(user, { orderNumber: created.orderNumber, subtotalMinor: cart.totals.subtotalMinor, currency: cart.currency }, now).catch(
+      (error: unknown) => console.error(`[koppel] approval request mail for ${created.orderNumber} failed`, error),
+    );
+  }
+  return { ...created, status };
 }
 
 function toPriceSourceSnapshot(source: PriceSource): PriceSourceSnapshot {

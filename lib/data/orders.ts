@@ -10,6 +10,7 @@ import {
   type Order,
   type OrderLine,
   type OrderStatus,
+  viewAsEvents,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
@@ -20,6 +21,8 @@ export interface NewOrderFromCart {
   /** The cart lines this order consumes; they are deleted in the same transaction. */
   cartId: number;
   cartLineIds: number[];
+  /** Set when a staff member places the order while viewing the shop as the user. */
+  onBehalf?: { sessionId: number; staffUserId: number } | null;
 }
 
 /**
@@ -39,6 +42,16 @@ export async function createOrderFromCart(input: NewOrderFromCart): Promise<{ id
     if (!created) throw new Error("order insert returned nothing");
     await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: created.id })));
     await tx.insert(orderEvents).values({ orderId: created.id, status: input.order.status, userId: input.order.userId ?? null });
+    if (input.onBehalf && input.order.userId) {
+      await tx.insert(viewAsEvents).values({
+        sessionId: input.onBehalf.sessionId,
+        staffUserId: input.onBehalf.staffUserId,
+        targetUserId: input.order.userId,
+        companyId: input.order.companyId,
+        kind: "order_placed",
+        orderId: created.id,
+      });
+    }
     return created;
   });
 }

@@ -7,8 +7,12 @@ import { PunchoutButtons } from "@/components/punchout/punchout-banner";
 import { requireBuyer } from "@/lib/auth/guards";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import { money } from "@/lib/format";
+import { listUnmatchedSetupItems } from "@/lib/punchout/cxml-setup";
 import { getShopContext } from "@/lib/shop-context";
 import { removeCartLineAction, updateCartLineAction } from "./actions";
+import { SaveToList } from "@/components/account/save-to-list";
+import { listSaveTargets } from "@/lib/favorites/favorites";
+import { addToListAction } from "../favorites/actions";
 
 export const metadata = { title: "Cart" };
 
@@ -16,13 +20,28 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/cart");
   const [{ locale, now }, t, tp, { error }] = await Promise.all([getShopContext(), getTranslations("cart"), getTranslations("punchout"), searchParams]);
-  const cart = await getPricedCart(buyer, locale, now);
+  const [cart, unmatched] = await Promise.all([
+    getPricedCart(buyer, locale, now),
+    buyer.punchout?.protocol === "cxml" ? listUnmatchedSetupItems(buyer.punchout.sessionId) : [],
+  ]);
+  const readOnly = buyer.punchout?.operation === "inspect";
+  const favoriteLists = readOnly || cart.lines.length === 0 ? [] : await listSaveTargets(buyer);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {error && tp.has(`errors.${error}`) && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {tp(`errors.${error}`)}
+        </p>
+      )}
+      {readOnly && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="cart-read-only">
+          {tp("readOnly")}
+        </p>
+      )}
+      {unmatched.length > 0 && (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {tp("unmatchedItems", { skus: unmatched.join(", ") })}
         </p>
       )}
       {cart.lines.length === 0 ? (
@@ -65,16 +84,23 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                         })}
                       </div>
                     )}
+                    {!readOnly && (
+                      <SaveToList sku={line.product.sku} productName={line.product.name} defaultQuantity={line.quantity} action={addToListAction} lists={favoriteLists} compact />
+                    )}
                   </td>
                   <td className="p-3">
-                    <CartLineControls
-                      lineId={line.lineId}
-                      quantity={line.quantity}
-                      orderMultiple={line.product.orderMultiple}
-                      productName={line.product.name}
-                      updateAction={updateCartLineAction}
-                      removeAction={removeCartLineAction}
-                    />
+                    {readOnly ? (
+                      <span data-testid="cart-quantity">{line.quantity}</span>
+                    ) : (
+                      <CartLineControls
+                        lineId={line.lineId}
+                        quantity={line.quantity}
+                        orderMultiple={line.product.orderMultiple}
+                        productName={line.product.name}
+                        updateAction={updateCartLineAction}
+                        removeAction={removeCartLineAction}
+                      />
+                    )}
                   </td>
                   <td className="p-3 text-right">{money(line.unitPriceMinor, locale)}</td>
                   <td className="p-3 text-right font-medium">{money(line.lineTotalMinor, locale)}</td>
@@ -88,7 +114,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               {t("continueShopping")}
             </Link>
             {buyer.punchout ? (
-              <PunchoutButtons transfer={cart.orderable} />
+              <PunchoutButtons transfer={readOnly || cart.orderable} inspect={readOnly} />
             ) : (
               cart.orderable && (
                 <Link href="/checkout" className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700">

@@ -10,6 +10,7 @@ import { addressText } from "@/lib/format-address";
 import { money } from "@/lib/format";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getShopContext } from "@/lib/shop-context";
+import { needsApproval } from "@/lib/orders/approval-rule";
 import { placeOrderAction } from "./actions";
 
 export const metadata = { title: "Checkout" };
@@ -18,7 +19,7 @@ export default async function CheckoutPage() {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/checkout");
   if (buyer.punchout) redirect("/cart");
-  const [{ locale, now }, t] = await Promise.all([getShopContext(), getTranslations("checkout")]);
+  const [{ locale, now }, t, ta] = await Promise.all([getShopContext(), getTranslations("checkout"), getTranslations("account.order")]);
   const [cart, shipTo, billTo] = await Promise.all([
     getPricedCart(buyer, locale, now),
     listCompanyAddresses(buyer.companyId, "ship_to"),
@@ -48,6 +49,11 @@ export default async function CheckoutPage() {
           ))}
         </ul>
         <OrderTotals subtotalMinor={cart.totals.subtotalMinor} totalMinor={cart.totals.totalMinor} breakdown={cart.totals.breakdown} locale={locale} />
+        {needsApproval(buyer.orderLimitMinor, cart.totals.subtotalMinor) && (
+          <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="approval-needed">
+            {ta("needsApproval", { limit: money(buyer.orderLimitMinor ?? 0, locale) })}
+          </p>
+        )}
         {billTo[0] && (
           <p className="text-xs text-slate-600">
             {t("billTo")}: {addressText(billTo[0])}

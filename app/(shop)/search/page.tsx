@@ -33,7 +33,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         ) : (
           <ProductGrid>
             {products.map((product) => (
-              <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.buyer ? addToCartAction : null} />
+              <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} />
             ))}
           </ProductGrid>
         )}

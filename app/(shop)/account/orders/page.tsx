@@ -1,24 +1,73 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/shop/pagination";
 import { requireBuyer } from "@/lib/auth/guards";
-import { listCompanyOrders } from "@/lib/data/orders";
 import { dateText, money } from "@/lib/format";
+import { searchOrdersForViewer, seesWholeCompany } from "@/lib/orders/order-access";
+import { FILTERABLE_STATUSES, orderSearchHref, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { getShopContext } from "@/lib/shop-context";
 
 export const metadata = { title: "Orders" };
 
-export default async function OrdersPage() {
+const PAGE_SIZE = 25;
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/orders");
-  const [{ locale }, t] = await Promise.all([getShopContext(), getTranslations("orders")]);
+  const [{ locale }, t, ta, raw] = await Promise.all([getShopContext(), getTranslations("orders"), getTranslations("account.orders"), searchParams]);
+  const params = orderSearchParamsSchema.parse(raw);
+  const page = params.page ?? 1;
   // Buyers see their own orders; approvers and company admins see the whole company's.
-  const orders = await listCompanyOrders(buyer.companyId, buyer.role === "buyer" ? { userId: buyer.id } : {});
+  const { items: orders, total } = await searchOrdersForViewer(buyer, {
+    text: params.q,
+    status: params.status,
+    from: params.from,
+    to: params.to,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const wholeCompany = seesWholeCompany(buyer);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{wholeCompany ? ta("scopeCompany", { company: buyer.companyName }) : ta("scopeOwn")}</p>
+      <form method="get" action="/account/orders" role="search" aria-label={ta("search")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <label className="flex min-w-64 flex-1 flex-col">
+          <span className="font-medium">{ta("search")}</span>
+          <input type="search" name="q" defaultValue={params.q} placeholder={ta("searchPlaceholder")} className="mt-1 rounded-md border border-slate-300 px-3 py-1.5" />
+        </label>
+        <label className="flex flex-col">
+          <span className="font-medium">{ta("status")}</span>
+          <select name="status" defaultValue={params.status ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{ta("anyStatus")}</option>
+            {FILTERABLE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="font-medium">{ta("from")}</span>
+          <input type="date" name="from" defaultValue={params.from} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <label className="flex flex-col">
+          <span className="font-medium">{ta("to")}</span>
+          <input type="date" name="to" defaultValue={params.to} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          {ta("filter")}
+        </button>
+        <Link href="/account/orders" className="px-2 py-2 underline">
+          {ta("reset")}
+        </Link>
+      </form>
+      <p className="text-sm text-slate-600" data-testid="order-count">
+        {ta("results", { count: total })}
+      </p>
       {orders.length === 0 ? (
-        <p>{t("empty")}</p>
+        total === 0 && !params.q && !params.status && !params.from && !params.to ? <p>{t("empty")}</p> : null
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-100 text-left">
@@ -26,6 +75,7 @@ export default async function OrdersPage() {
               <th className="p-3">{t("number")}</th>
               <th className="p-3">{t("date")}</th>
               <th className="p-3">PO</th>
+              {wholeCompany && <th className="p-3">{ta("placedBy")}</th>}
               <th className="p-3">{t("status")}</th>
               <th className="p-3 text-right">{t("lines")}</th>
               <th className="p-3 text-right">{t("total")}</th>
@@ -41,7 +91,12 @@ export default async function OrdersPage() {
                 </td>
                 <td className="p-3">{dateText(order.placedAt, locale)}</td>
                 <td className="p-3">{order.poNumber ?? "–"}</td>
-                <td className="p-3">{t(`statuses.${order.status}`)}</td>
+                {wholeCompany && <td className="p-3">{order.placedBy ?? "–"}</td>}
+                <td className="p-3">
+                  <span className={order.status === "awaiting_approval" ? "rounded bg-amber-100 px-2 py-0.5 text-amber-900" : order.status === "rejected" ? "rounded bg-red-100 px-2 py-0.5 text-red-900" : ""}>
+                    {t(`statuses.${order.status}`)}
+                  </span>
+                </td>
                 <td className="p-3 text-right">{order.lineCount}</td>
                 <td className="p-3 text-right">{money(order.totalMinor, locale, order.currency)}</td>
               </tr>
@@ -49,6 +104,7 @@ export default async function OrdersPage() {
           </tbody>
         </table>
       )}
+      <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} hrefFor={(p) => orderSearchHref(params, p)} />
     </div>
   );
 }

@@ -2,9 +2,11 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { StaffPriceExplanation } from "@/components/admin/price-explanation";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
 import { PriceBlock } from "@/components/shop/price-block";
 import { StockBadge } from "@/components/shop/stock-badge";
+import { explainPriceForCompany } from "@/lib/admin/pricing";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { getProductBySku, listCategories } from "@/lib/data/catalog";
@@ -12,6 +14,9 @@ import { dateText, money, percent } from "@/lib/format";
 import type { PriceSource } from "@/lib/pricing/resolve-price";
 import { getShopContext } from "@/lib/shop-context";
 import { addToCartAction } from "../../cart/actions";
+import { SaveToList } from "@/components/account/save-to-list";
+import { listSaveTargets } from "@/lib/favorites/favorites";
+import { addToListAction } from "../../favorites/actions";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
@@ -78,13 +83,30 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
               <summary className="cursor-pointer text-brand-700">{t("priceExplanation")}</summary>
               <p className="mt-1">{await explain(product.price.source, locale)}</p>
             </details>
-            {context.buyer && (
+            {context.buyer?.impersonatedBy && (
+              <StaffPriceExplanation
+                explanation={await explainPriceForCompany(context.buyer.companyId, row, null, context.now)}
+                product={row}
+                customerName={context.buyer.companyName}
+                locale={locale}
+              />
+            )}
+            {context.canEditCart && (
               <AddToCartForm
                 sku={product.sku}
                 defaultQuantity={smallestValidQuantity(product)}
                 minOrderQuantity={product.minOrderQuantity}
                 orderMultiple={product.orderMultiple}
                 action={addToCartAction}
+              />
+            )}
+            {context.canEditCart && context.buyer && (
+              <SaveToList
+                sku={product.sku}
+                productName={product.name}
+                defaultQuantity={smallestValidQuantity(product)}
+                action={addToListAction}
+                lists={await listSaveTargets(context.buyer)}
               />
             )}
           </>

@@ -1,44 +1,91 @@
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ApprovalForm, ReorderPanel } from "@/components/account/order-actions";
+import { SaveToList } from "@/components/account/save-to-list";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { requireBuyer } from "@/lib/auth/guards";
-import { getCompanyOrder } from "@/lib/data/orders";
+import { listSaveTargets } from "@/lib/favorites/favorites";
 import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
+import { mayDecide } from "@/lib/orders/approval-rule";
+import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { getShopContext } from "@/lib/shop-context";
+import { decideOrderAction, reorderAction } from "../../actions";
+import { addToCartAction } from "../../../cart/actions";
+import { addToListAction } from "../../../favorites/actions";
 
 export default async function OrderPage({
   params,
   searchParams,
 }: {
   params: Promise<{ number: string }>;
-  searchParams: Promise<{ placed?: string }>;
+  searchParams: Promise<{ placed?: string; decided?: string }>;
 }) {
   await connection(); // DB-backed: never prerendered at build time
-  const [{ number }, { placed }] = await Promise.all([params, searchParams]);
+  const [{ number }, { placed, decided }] = await Promise.all([params, searchParams]);
   const buyer = await requireBuyer(`/account/orders/${number}`);
-  const [{ locale }, t, tc] = await Promise.all([getShopContext(), getTranslations("orders"), getTranslations("checkout")]);
-  const detail = await getCompanyOrder(buyer.companyId, decodeURIComponent(number));
+  const [{ locale, canEditCart }, t, tc, ta, tm] = await Promise.all([
+    getShopContext(),
+    getTranslations("orders"),
+    getTranslations("checkout"),
+    getTranslations("account.order"),
+    getTranslations("account.messages"),
+  ]);
   // A plain buyer only sees their own orders; another company's order does not exist for them.
-  if (!detail || (buyer.role === "buyer" && detail.order.userId !== buyer.id)) notFound();
-  const { order, lines, events } = detail;
+  const detail = await getOrderForViewer(buyer, decodeURIComponent(number));
+  if (!detail) notFound();
+  const { order, lines, events, placedBy } = detail;
+  const lists = canEditCart ? await listSaveTargets(buyer) : [];
+  const decidable = mayDecide(buyer, order) && !buyer.impersonatedBy;
+  const reorderFormId = `reorder-${order.orderNumber}`;
+
+  const eventLabel = (index: number) => {
+    const event = events[index]!;
+    const previous = events[index - 1];
+    if (event.status === "awaiting_approval") return ta("submittedEvent");
+    if (previous?.status === "awaiting_approval" && event.status === "placed") return ta("approvedEvent");
+    if (event.status === "rejected") return ta("rejectedEvent");
+    return t(`statuses.${event.status}`);
+  };
+
   return (
     <div className="space-y-6">
-      {placed === "1" && (
-        <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4">
-          <h2 className="font-semibold text-emerald-900">{t("confirmationTitle")}</h2>
-          <p className="text-emerald-900">{t("confirmationText", { number: order.orderNumber })}</p>
-        </div>
+      {placed === "1" &&
+        (order.status === "awaiting_approval" ? (
+          <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
+            <h2 className="font-semibold text-amber-900">{t("confirmationTitle")}</h2>
+            <p className="text-amber-900">{ta("awaitingApprovalPlaced", { number: order.orderNumber })}</p>
+          </div>
+        ) : (
+          <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4">
+            <h2 className="font-semibold text-emerald-900">{t("confirmationTitle")}</h2>
+            <p className="text-emerald-900">{t("confirmationText", { number: order.orderNumber })}</p>
+          </div>
+        ))}
+      {decided && decided === order.status && (decided === "placed" || decided === "rejected") && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {tm(decided === "placed" ? "order_approved" : "order_rejected")}
+        </p>
       )}
       <h1 className="text-2xl font-semibold" data-testid="order-number">
         {t("detailTitle", { number: order.orderNumber })}
       </h1>
+      {order.status === "awaiting_approval" && placed !== "1" && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{ta("awaitingApproval")}</p>
+      )}
+      {order.status === "rejected" && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{ta("rejectedNotice")}</p>}
       <dl className="grid gap-x-8 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-500">{t("status")}</dt>
-        <dd>{t(`statuses.${order.status}`)}</dd>
+        <dd data-testid="order-status">{t(`statuses.${order.status}`)}</dd>
         <dt className="text-slate-500">{t("date")}</dt>
         <dd>{dateTimeText(order.placedAt, locale)}</dd>
+        {seesWholeCompany(buyer) && (
+          <>
+            <dt className="text-slate-500">{ta("placedBy")}</dt>
+            <dd>{placedBy ?? "–"}</dd>
+          </>
+        )}
         <dt className="text-slate-500">{tc("poNumber")}</dt>
         <dd>{order.poNumber ?? "–"}</dd>
         <dt className="text-slate-500">{tc("costCenter")}</dt>
@@ -60,9 +107,22 @@ export default async function OrderPage({
           </>
         )}
       </dl>
+      {decidable && (
+        <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-labelledby="approval-title">
+          <h2 id="approval-title" className="font-semibold">
+            {ta("approvalTitle")}
+          </h2>
+          <p className="text-sm">{ta("approvalIntro", { name: placedBy ?? "–", amount: money(order.subtotalMinor, locale, order.currency) })}</p>
+          <ApprovalForm orderNumber={order.orderNumber} action={decideOrderAction} />
+        </section>
+      )}
+      {order.status === "awaiting_approval" && order.userId === buyer.id && buyer.role !== "buyer" && (
+        <p className="text-sm text-slate-600">{ta("ownOrder")}</p>
+      )}
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-100 text-left">
           <tr>
+            {canEditCart && <th className="w-8 p-3" />}
             <th className="p-3">#</th>
             <th className="p-3">{t("product")}</th>
             <th className="p-3 text-right">{tc("summary")}</th>
@@ -71,11 +131,19 @@ export default async function OrderPage({
         </thead>
         <tbody>
           {lines.map((line) => (
-            <tr key={line.id} className="border-t border-slate-100" data-testid="order-line" data-sku={line.sku}>
+            <tr key={line.id} className="border-t border-slate-100 align-top" data-testid="order-line" data-sku={line.sku}>
+              {canEditCart && (
+                <td className="p-3">
+                  <input type="checkbox" name="lines" value={line.lineNumber} form={reorderFormId} aria-label={ta("selectLine", { number: line.lineNumber, sku: line.sku })} />
+                </td>
+              )}
               <td className="p-3">{line.lineNumber}</td>
               <td className="p-3">
                 {line.name}
                 <div className="text-xs text-slate-500">{line.sku}</div>
+                {canEditCart && line.productId !== null && (
+                  <SaveToList sku={line.sku} productName={line.name} defaultQuantity={line.quantity} action={addToListAction} lists={lists} compact />
+                )}
               </td>
               <td className="p-3 text-right">
                 {line.quantity} {line.unit} × {money(line.unitPriceMinor, locale, order.currency)}
@@ -86,12 +154,14 @@ export default async function OrderPage({
         </tbody>
       </table>
       <OrderTotals subtotalMinor={order.subtotalMinor} totalMinor={order.totalMinor} breakdown={order.vatBreakdown} locale={locale} />
+      {canEditCart && <ReorderPanel formId={reorderFormId} orderNumber={order.orderNumber} action={reorderAction} addToCartAction={addToCartAction} locale={locale} />}
       <section>
         <h2 className="font-semibold">{t("history")}</h2>
-        <ol className="mt-2 space-y-1 text-sm">
+        <ol className="mt-2 space-y-1 text-sm" data-testid="order-history">
           {events.map((event, index) => (
             <li key={index}>
-              {dateTimeText(event.createdAt, locale)} – {t(`statuses.${event.status}`)}
+              {dateTimeText(event.createdAt, locale)} – {eventLabel(index)}
+              {event.userName ? ` ${ta("historyBy", { name: event.userName })}` : ""}
               {event.comment ? `: ${event.comment}` : ""}
             </li>
           ))}

@@ -1,0 +1,112 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { saveShipToAddress } from "@/lib/account/addresses";
+import { inviteCompanyUser, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
+import { changePassword, updateProfile } from "@/lib/account/profile";
+import { parseMoneyInput } from "@/lib/account/money-input";
+import { buyerReportAction, idList } from "@/lib/actions/report-action";
+import { buyerAction } from "@/lib/actions/safe-action";
+import { LOCALE_COOKIE, LOCALES, toLocale } from "@/lib/i18n/locales";
+import { decideOrder } from "@/lib/orders/approvals";
+import { reorder } from "@/lib/orders/reorder";
+
+const id = z.coerce.number().int().positive();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
+const role = z.enum(["buyer", "approver", "company_admin"]);
+/** "2.500", "2500,00", "" (no limit) → minor units or null. */
+const orderLimit = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const parsed = parseMoneyInput(v ?? "");
+    if (parsed === undefined) {
+      ctx.addIssue({ code: "custom", message: "invalid_amount" });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const updateProfileAction = buyerAction(z.object({ name: text(100), locale: z.enum(LOCALES) }), async (input, user) => {
+  await updateProfile(user, input);
+  // Inside a procurement system's frame only a partitioned cookie survives (as in setLocaleAction).
+  const crossSite = user.punchout ? ({ sameSite: "none", secure: true, partitioned: true } as const) : ({ sameSite: "lax" } as const);
+  (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", maxAge: 365 * 24 * 3600, ...crossSite });
+  revalidatePath("/", "layout");
+  return { status: "ok", message: "profile_saved" };
+});
+
+export const changePasswordAction = buyerAction(
+  z
+    .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200), confirmPassword: z.string().max(200) })
+    .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "passwords_differ" }),
+  async ({ currentPassword, newPassword }, user) => {
+    await changePassword(user, { currentPassword, newPassword });
+    return { status: "ok", message: "password_changed" };
+  },
+);
+
+export const saveAddressAction = buyerAction(
+  z.object({
+    addressId: z.string().optional().transform((v) => (v ? Number(v) : null)).pipe(z.number().int().positive().nullable()),
+    label: text(80),
+    name: text(120),
+    attention: optionalText(120),
+    street: text(120),
+    postalCode: text(16),
+    city: text(80),
+    countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
+    isDefault: z.string().optional().transform((v) => v === "on"),
+  }),
+  async ({ addressId, ...input }, user) => {
+    await saveShipToAddress(user, addressId, input);
+    revalidatePath("/account/addresses");
+    revalidatePath("/checkout");
+    return { status: "ok", message: "address_saved" };
+  },
+);
+
+export const inviteUserAction = buyerAction(
+  z.object({ name: text(100), email: z.email().max(200).transform((v) => v.toLowerCase()), role, locale: z.enum(LOCALES), orderLimit }),
+  async ({ orderLimit, ...input }, user) => {
+    await inviteCompanyUser(user, { ...input, orderLimitMinor: orderLimit }, new Date());
+    revalidatePath("/account/users");
+    return { status: "ok", message: "user_invited", data: { email: input.email } };
+  },
+);
+
+export const updateUserAction = buyerAction(z.object({ userId: id, role, orderLimit }), async ({ userId, role, orderLimit }, user) => {
+  await updateCompanyUser(user, userId, { role, orderLimitMinor: orderLimit });
+  revalidatePath("/account/users");
+  return { status: "ok", message: "user_saved" };
+});
+
+export const setUserActiveAction = buyerAction(z.object({ userId: id, active: z.enum(["true", "false"]) }), async ({ userId, active }, user) => {
+  await setCompanyUserActive(user, userId, active === "true");
+  revalidatePath("/account/users");
+  return { status: "ok", message: active === "true" ? "user_reactivated" : "user_deactivated" };
+});
+
+export const decideOrderAction = buyerAction(
+  z.object({ orderNumber: text(20), decision: z.enum(["approve", "reject"]), comment: optionalText(1000) }),
+  async (input, user) => {
+    const { status } = await decideOrder(user, input, new Date());
+    revalidatePath("/account", "layout");
+    // The approval form disappears with the decision: the order page itself confirms it.
+    redirect(`/account/orders/${encodeURIComponent(input.orderNumber)}?decided=${status}`);
+  },
+);
+
+export const reorderAction = buyerReportAction(
+  z.object({ orderNumber: text(20), mode: z.enum(["all", "selected"]), lines: idList }),
+  async ({ orderNumber, mode, lines }, user) => {
+    const report = await reorder(user, { orderNumber, lineNumbers: mode === "all" ? null : lines }, toLocale(await getLocale()), new Date());
+    revalidatePath("/", "layout");
+    return report;
+  },
+);

@@ -1,0 +1,60 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireBuyer } from "@/lib/auth/guards";
+import { dateTimeText, money } from "@/lib/format";
+import { listAwaitingApproval } from "@/lib/orders/approvals";
+import { seesWholeCompany } from "@/lib/orders/order-access";
+import { getShopContext } from "@/lib/shop-context";
+
+export const metadata = { title: "Approvals" };
+
+export default async function ApprovalsPage() {
+  await connection(); // DB-backed: never prerendered at build time
+  const buyer = await requireBuyer("/account/approvals");
+  if (!seesWholeCompany(buyer)) notFound();
+  const [{ locale }, t, to] = await Promise.all([getShopContext(), getTranslations("account.approvals"), getTranslations("orders")]);
+  const orders = await listAwaitingApproval(buyer);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      {orders.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-3">{to("number")}</th>
+              <th className="p-3">{t("waitingSince")}</th>
+              <th className="p-3">PO</th>
+              <th className="p-3">{to("status")}</th>
+              <th className="p-3 text-right">{t("amount")}</th>
+              <th className="p-3" />
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id} className="border-t border-slate-100" data-testid="approval-row">
+                <td className="p-3 font-medium">
+                  {order.orderNumber}
+                  <div className="text-xs font-normal text-slate-500">{order.placedBy}</div>
+                </td>
+                <td className="p-3">{dateTimeText(order.placedAt, locale)}</td>
+                <td className="p-3">{order.poNumber ?? "–"}</td>
+                <td className="p-3">{to(`statuses.${order.status}`)}</td>
+                <td className="p-3 text-right">{money(order.subtotalMinor, locale, order.currency)}</td>
+                <td className="p-3 text-right">
+                  <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline" aria-label={`${t("decide")} ${order.orderNumber}`}>
+                    {t("decide")}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

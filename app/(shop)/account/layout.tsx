@@ -1,0 +1,34 @@
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { AccountNav } from "@/components/account/account-nav";
+import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
+import { countAwaitingApproval } from "@/lib/data/order-history";
+import { seesWholeCompany } from "@/lib/orders/order-access";
+
+/** "Mijn account": a section navigation around every account page (each page checks access itself). */
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const user = await getCurrentUser();
+  if (!isBuyer(user)) return children;
+  const t = await getTranslations("account.nav");
+  const approver = seesWholeCompany(user);
+  const awaiting = approver ? await countAwaitingApproval(user.companyId, user.id) : 0;
+  const items = [
+    { href: "/account", label: t("overview") },
+    { href: "/account/orders", label: t("orders") },
+    ...(approver ? [{ href: "/account/approvals", label: t("approvals"), badge: awaiting }] : []),
+    { href: "/favorites", label: t("favorites") },
+    { href: "/quick-order", label: t("quickOrder") },
+    { href: "/account/addresses", label: t("addresses") },
+    ...(user.role === "company_admin" ? [{ href: "/account/users", label: t("users") }] : []),
+    { href: "/account/profile", label: t("profile") },
+  ];
+  return (
+    <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
+      <aside>
+        <AccountNav label={t("label")} items={items} />
+      </aside>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/account/action-form";
+import { requireBuyer } from "@/lib/auth/guards";
+import { getPasswordHash } from "@/lib/data/account";
+import { changePasswordAction, updateProfileAction } from "../actions";
+
+export const metadata = { title: "Profile" };
+
+const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
+
+export default async function ProfilePage() {
+  await connection(); // DB-backed: never prerendered at build time
+  const buyer = await requireBuyer("/account/profile");
+  const [t, hash] = await Promise.all([getTranslations("account.profile"), getPasswordHash(buyer.id)]);
+  return (
+    <div className="max-w-xl space-y-8">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <ActionForm action={updateProfileAction} submitLabel={t("save")} ariaLabel={t("title")}>
+        <label className="flex flex-col text-sm" htmlFor="profile-name">
+          <span className="font-medium">{t("name")}</span>
+          <input id="profile-name" name="name" required maxLength={100} defaultValue={buyer.name} className={inputClass} />
+        </label>
+        <p className="text-sm">
+          <span className="font-medium">{t("email")}</span>: {buyer.email}
+        </p>
+        <label className="flex flex-col text-sm" htmlFor="profile-locale">
+          <span className="font-medium">{t("language")}</span>
+          <select id="profile-locale" name="locale" defaultValue={buyer.locale} className={inputClass}>
+            <option value="nl">Nederlands</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </ActionForm>
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">{t("passwordTitle")}</h2>
+        {hash === null ? (
+          <p className="text-sm">{t("noPassword")}</p>
+        ) : (
+          <ActionForm action={changePasswordAction} submitLabel={t("changePassword")} ariaLabel={t("passwordTitle")}>
+            <label className="flex flex-col text-sm" htmlFor="current-password">
+              <span className="font-medium">{t("currentPassword")}</span>
+              <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />
+            </label>
+            <label className="flex flex-col text-sm" htmlFor="new-password">
+              <span className="font-medium">{t("newPassword")}</span>
+              <input id="new-password" name="newPassword" type="password" autoComplete="new-password" minLength={12} required aria-describedby="new-password-hint" className={inputClass} />
+              <span id="new-password-hint" className="text-xs text-slate-500">
+                {t("passwordHint")}
+              </span>
+            </label>
+            <label className="flex flex-col text-sm" htmlFor="confirm-password">
+              <span className="font-medium">{t("confirmPassword")}</span>
+              <input id="confirm-password" name="confirmPassword" type="password" autoComplete="new-password" required className={inputClass} />
+            </label>
+          </ActionForm>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { connection } from "next/server";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/account/action-form";
+import { listCompanyUsers } from "@/lib/account/company-users";
+import { requireBuyer } from "@/lib/auth/guards";
+import { money } from "@/lib/format";
+import { getShopContext } from "@/lib/shop-context";
+import { inviteUserAction, setUserActiveAction, updateUserAction } from "../actions";
+
+export const metadata = { title: "Users" };
+
+const ROLES = ["buyer", "approver", "company_admin"] as const;
+const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
+
+/** Euros for an input field ("2500,00" / "2500.00"), from minor units. */
+const euros = (minor: number | null, locale: "nl" | "en") => (minor === null ? "" : (minor / 100).toFixed(2).replace(".", locale === "nl" ? "," : "."));
+
+export default async function UsersPage() {
+  await connection(); // DB-backed: never prerendered at build time
+  const buyer = await requireBuyer("/account/users");
+  if (buyer.role !== "company_admin") notFound();
+  const [{ locale }, t, tr] = await Promise.all([getShopContext(), getTranslations("account.users"), getTranslations("account.roles")]);
+  const users = await listCompanyUsers(buyer);
+  const roleSelect = (id: string, value: string) => (
+    <select id={id} name="role" defaultValue={value} className={inputClass}>
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {tr(role)}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro", { company: buyer.companyName })}</p>
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th className="p-3">{t("name")}</th>
+            <th className="p-3">{t("role")}</th>
+            <th className="p-3">{t("orderLimit")}</th>
+            <th className="p-3">{t("status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => {
+            const self = user.id === buyer.id;
+            return (
+              <tr key={user.id} className="border-t border-slate-100 align-top" data-testid="company-user" data-email={user.email}>
+                <td className="p-3">
+                  <span className="font-medium">{user.name}</span>
+                  {self && <span className="text-xs text-slate-500"> ({t("you")})</span>}
+                  <div className="text-xs text-slate-500">{user.email}</div>
+                </td>
+                <td className="p-3" colSpan={2}>
+                  <ActionForm action={updateUserAction} submitLabel={t("save")} ariaLabel={t("editUser", { name: user.name })} className="flex flex-wrap items-end gap-3" submitClassName="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+                    <input type="hidden" name="userId" value={user.id} />
+                    {self ? (
+                      // Nobody takes away their own admin role (the server refuses it too).
+                      <>
+                        <input type="hidden" name="role" value={user.role} />
+                        <span className="self-center">{tr(user.role as (typeof ROLES)[number])}</span>
+                      </>
+                    ) : (
+                      <label className="flex flex-col" htmlFor={`role-${user.id}`}>
+                        <span className="sr-only">{`${t("role")} ${user.name}`}</span>
+                        {roleSelect(`role-${user.id}`, user.role)}
+                      </label>
+                    )}
+                    <label className="flex flex-col" htmlFor={`limit-${user.id}`}>
+                      <span className="sr-only">{`${t("orderLimit")} ${user.name}`}</span>
+                      <input id={`limit-${user.id}`} name="orderLimit" inputMode="decimal" defaultValue={euros(user.orderLimitMinor, locale)} placeholder={t("noLimit")} className={`${inputClass} w-32`} />
+                    </label>
+                    <span className="self-center text-xs text-slate-500">{user.orderLimitMinor === null ? t("noLimit") : money(user.orderLimitMinor, locale)}</span>
+                  </ActionForm>
+                </td>
+                <td className="p-3">
+                  <div>{!user.active ? t("inactive") : user.hasPassword ? t("active") : user.pendingInviteExpiresAt ? t("invitePending") : t("noPassword")}</div>
+                  {!self && (
+                    <ActionForm
+                      action={setUserActiveAction}
+                      submitLabel={user.active ? t("deactivate") : t("reactivate")}
+                      ariaLabel={`${user.active ? t("deactivate") : t("reactivate")} ${user.name}`}
+                      className="mt-1"
+                      submitClassName="text-xs text-brand-700 underline"
+                    >
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                    </ActionForm>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t("invite")}</h2>
+        <ActionForm action={inviteUserAction} submitLabel={t("inviteSubmit")} ariaLabel={t("invite")} className="mt-3 space-y-3">
+          <div className="grid gap-3 sm:grid-cols-2">
+            <label className="flex flex-col text-sm" htmlFor="invite-name">
+              <span className="font-medium">{t("name")}</span>
+              <input id="invite-name" name="name" required maxLength={100} className={inputClass} />
+            </label>
+            <label className="flex flex-col text-sm" htmlFor="invite-email">
+              <span className="font-medium">{t("email")}</span>
+              <input id="invite-email" name="email" type="email" required maxLength={200} className={inputClass} />
+            </label>
+            <label className="flex flex-col text-sm" htmlFor="invite-role">
+              <span className="font-medium">{t("role")}</span>
+              {roleSelect("invite-role", "buyer")}
+            </label>
+            <label className="flex flex-col text-sm" htmlFor="invite-locale">
+              <span className="font-medium">{t("language")}</span>
+              <select id="invite-locale" name="locale" defaultValue={locale} className={inputClass}>
+                <option value="nl">Nederlands</option>
+                <option value="en">English</option>
+              </select>
+            </label>
+            <label className="flex flex-col text-sm" htmlFor="invite-limit">
+              <span className="font-medium">{t("orderLimit")}</span>
+              <input id="invite-limit" name="orderLimit" inputMode="decimal" aria-describedby="invite-limit-hint" className={inputClass} />
+              <span id="invite-limit-hint" className="text-xs text-slate-500">
+                {t("orderLimitHint")}
+              </span>
+            </label>
+          </div>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

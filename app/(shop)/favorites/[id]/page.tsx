@@ -1,0 +1,77 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/account/action-form";
+import { FavoriteListTable } from "@/components/account/favorite-list-table";
+import { requireBuyer } from "@/lib/auth/guards";
+import { getFavoriteListView } from "@/lib/favorites/favorites";
+import { getShopContext } from "@/lib/shop-context";
+import { addToCartAction } from "../../cart/actions";
+import { addListToCartAction, deleteListAction, moveLineAction, removeLineAction, updateLineAction, updateListAction } from "../actions";
+
+export default async function FavoriteListPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const { id } = await params;
+  const buyer = await requireBuyer(`/favorites/${id}`);
+  const listId = /^\d{1,9}$/.test(id) ? Number(id) : null;
+  if (listId === null) notFound();
+  const [{ locale, now, canEditCart }, t, tn] = await Promise.all([getShopContext(), getTranslations("account.favorites"), getTranslations("account.nav")]);
+  // Another company's list, or a colleague's private list, does not exist for this user.
+  const view = await getFavoriteListView(buyer, listId, locale, now);
+  if (!view) notFound();
+  const { list, canEdit, lines } = view;
+  return (
+    <div className="space-y-6">
+      <Link href="/favorites" className="text-sm text-brand-700 underline">
+        ← {tn("favorites")}
+      </Link>
+      <div>
+        <h1 className="text-2xl font-semibold" data-testid="list-name">
+          {list.name}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {list.shared ? t("shared") : t("private")} · {t("owner")}: {list.ownerName} · {t("lines", { count: lines.length })}
+        </p>
+      </div>
+      {!canEdit && <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t("readOnly", { owner: list.ownerName })}</p>}
+      {lines.length === 0 ? (
+        <p className="text-sm">{t("listEmpty")}</p>
+      ) : (
+        <FavoriteListTable
+          listId={list.id}
+          lines={lines}
+          canEdit={canEdit}
+          locale={locale}
+          canAddToCart={canEditCart}
+          addListToCartAction={addListToCartAction}
+          updateLineAction={updateLineAction}
+          removeLineAction={removeLineAction}
+          moveLineAction={moveLineAction}
+          addToCartAction={addToCartAction}
+        />
+      )}
+      {canEdit && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-medium">{t("settings")}</summary>
+          <div className="mt-3 space-y-4">
+            <ActionForm action={updateListAction} submitLabel={t("saveSettings")} ariaLabel={t("settings")}>
+              <input type="hidden" name="listId" value={list.id} />
+              <label className="flex flex-col text-sm" htmlFor="list-name">
+                <span className="font-medium">{t("listName")}</span>
+                <input id="list-name" name="name" required maxLength={80} defaultValue={list.name} className="mt-1 max-w-md rounded-md border border-slate-300 px-3 py-1.5" />
+              </label>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="shared" defaultChecked={list.shared} />
+                {t("share")}
+              </label>
+            </ActionForm>
+            <ActionForm action={deleteListAction} submitLabel={t("deleteList")} submitClassName="rounded-md border border-red-700 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+              <input type="hidden" name="listId" value={list.id} />
+            </ActionForm>
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

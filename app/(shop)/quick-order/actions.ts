@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { buyerReportAction } from "@/lib/actions/report-action";
+import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { toLocale } from "@/lib/i18n/locales";
+import { decodeUpload } from "@/lib/quick-order/parse-lines";
+import { quickOrderFromRows, quickOrderFromText } from "@/lib/quick-order/quick-order";
+import { suggestQuickOrderProducts } from "@/lib/quick-order/suggest";
+
+/** 1,000 lines of "sku;quantity" are well below this; a bigger file is not a quick order. */
+const MAX_UPLOAD_BYTES = 512 * 1024;
+
+export const quickOrderPasteAction = buyerReportAction(
+  z.object({ text: z.string().max(200_000).optional().default(""), file: z.instanceof(File).optional() }),
+  async ({ text, file }, user) => {
+    let input = text;
+    if (file && file.size > 0) {
+      if (file.size > MAX_UPLOAD_BYTES) throw new AppError("invalid_input", "file_too_large", { max: MAX_UPLOAD_BYTES / 1024 });
+      input = decodeUpload(new Uint8Array(await file.arrayBuffer()));
+    }
+    const report = await quickOrderFromText(user, input, toLocale(await getLocale()));
+    revalidatePath("/", "layout");
+    return report;
+  },
+);
+
+const rowValue = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+export const quickOrderRowsAction = buyerReportAction(z.object({ sku: rowValue, quantity: rowValue }), async ({ sku, quantity }, user) => {
+  if (sku.length > 200) throw new AppError("invalid_input", "too_many_lines", { count: sku.length, max: 200 });
+  const rows = sku.map((code, index) => ({ code: code.trim(), quantity: Number((quantity[index] ?? "").trim() || "1") }));
+  const report = await quickOrderFromRows(user, rows, toLocale(await getLocale()));
+  revalidatePath("/", "layout");
+  return report;
+});
+
+/** SKU / name / GTIN autocomplete for the quick-order rows. */
+export async function suggestProductsAction(query: string) {
+  const user = await getCurrentUser();
+  if (!isBuyer(user) || typeof query !== "string") return [];
+  return suggestQuickOrderProducts(query, toLocale(await getLocale()));
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions/safe-action";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** The outcome of an account action as text: messages.<key> on success, errors.<key> on failure. */
+export function ActionMessage({ state, className = "" }: { state: ActionState; className?: string }) {
+  const t = useTranslations("account");
+  if (state.status === "idle") return null;
+  if (state.status === "ok") {
+    if (!state.message) return null;
+    return (
+      <p role="status" className={`text-sm text-emerald-700 ${className}`}>
+        {t.has(`messages.${state.message}`) ? t(`messages.${state.message}`, state.data ?? {}) : state.message}
+      </p>
+    );
+  }
+  const fieldMessage = Object.values(state.fieldErrors ?? {})
+    .flat()
+    .find((message) => t.has(`errors.${message}`));
+  const key = fieldMessage ?? state.message;
+  return (
+    <p role="alert" data-testid="action-error" className={`text-sm text-red-700 ${className}`}>
+      {t.has(`errors.${key}`) ? t(`errors.${key}`, state.details ?? {}) : t("errors.invalid_input")}
+    </p>
+  );
+}
+
+/**
+ * A form bound to a buyer server action with its result shown underneath. Works before hydration
+ * too (server actions are progressively enhanced).
+ */
+export function ActionForm({
+  action,
+  children,
+  submitLabel,
+  className = "space-y-3",
+  submitClassName = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60",
+  ariaLabel,
+  id,
+}: {
+  action: Action;
+  children: React.ReactNode;
+  submitLabel: string;
+  className?: string;
+  submitClassName?: string;
+  ariaLabel?: string;
+  id?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  return (
+    <form action={formAction} className={className} aria-label={ariaLabel} id={id}>
+      {children}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className={submitClassName}>
+          {submitLabel}
+        </button>
+        <div aria-live="polite">
+          <ActionMessage state={state} />
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions/safe-action";
+import type { AddLineOutcome } from "@/lib/cart/add-lines";
+import { money } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+export type ReportOutcome = AddLineOutcome | { status: "header" } | { status: "missing_sku" } | { status: "discontinued" };
+
+/** One line of a per-line report (quick order, list to cart, reorder), as the table shows it. */
+export interface ReportRow {
+  ref: number;
+  input: string;
+  sku: string | null;
+  name: string | null;
+  quantityAssumed?: boolean;
+  outcome: ReportOutcome;
+  price?: { before: number; after: number | null; currency: string };
+}
+
+const PROBLEM = new Set(["unknown_sku", "unavailable", "invalid_quantity", "missing_sku", "quantity_rule", "discontinued"]);
+
+/**
+ * Every input line with what happened to it. Lines that break a quantity rule offer the nearest
+ * valid quantity as a one-click "Add N instead"; nothing is changed without the buyer's click.
+ */
+export function LineReport({
+  rows,
+  locale,
+  addToCartAction,
+  summary,
+}: {
+  rows: ReportRow[];
+  locale: Locale;
+  addToCartAction: Action | null;
+  summary: { added: number; problems: number; warnings: number };
+}) {
+  const t = useTranslations("account.report");
+  return (
+    <section aria-labelledby="line-report-title" className="space-y-2" data-testid="line-report">
+      <h2 id="line-report-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p role="status" className="text-sm" data-testid="line-report-summary">
+        {t("summary", summary)}{" "}
+        {summary.added > 0 && (
+          <Link href="/cart" className="text-brand-700 underline">
+            {t("goToCart")}
+          </Link>
+        )}
+      </p>
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th className="p-2">{t("line")}</th>
+            <th className="p-2">{t("input")}</th>
+            <th className="p-2">{t("product")}</th>
+            <th className="p-2">{t("result")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.ref}
+              className={`border-t border-slate-100 align-top ${PROBLEM.has(row.outcome.status) ? "bg-red-50" : row.outcome.status === "added" && row.outcome.stockWarning ? "bg-amber-50" : ""}`}
+              data-testid="report-line"
+              data-status={row.outcome.status === "added" && row.outcome.stockWarning ? row.outcome.stockWarning : row.outcome.status}
+            >
+              <td className="p-2">{row.ref}</td>
+              <td className="p-2 font-mono text-xs">{row.input}</td>
+              <td className="p-2">
+                {row.name ?? "–"}
+                {row.sku && <div className="text-xs text-slate-500">{row.sku}</div>}
+              </td>
+              <td className="p-2">
+                <OutcomeText row={row} locale={locale} addToCartAction={addToCartAction} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function OutcomeText({ row, locale, addToCartAction }: { row: ReportRow; locale: Locale; addToCartAction: Action | null }) {
+  const t = useTranslations("account.report");
+  const { outcome } = row;
+  const price = row.price && row.price.after !== null && (
+    <div className={row.price.after === row.price.before ? "text-xs text-slate-500" : "text-xs font-medium text-amber-800"} data-testid="price-change">
+      {row.price.after === row.price.before
+        ? t("priceSame", { price: money(row.price.after, locale, row.price.currency) })
+        : t("priceChanged", { before: money(row.price.before, locale, row.price.currency), after: money(row.price.after, locale, row.price.currency) })}
+    </div>
+  );
+  switch (outcome.status) {
+    case "added":
+      return (
+        <div>
+          <span className="text-emerald-800">{t("added", { quantity: outcome.quantity })}</span>
+          {row.quantityAssumed && <span className="text-xs text-slate-600"> {t("quantityAssumed")}</span>}
+          {outcome.stockWarning && (
+            <div className="text-xs text-amber-800">{t(outcome.stockWarning, { stock: outcome.stock, days: outcome.leadTimeDays })}</div>
+          )}
+          {price}
+        </div>
+      );
+    case "quantity_rule":
+      return (
+        <div className="space-y-1">
+          <span className="text-red-800">
+            {t(outcome.reason, { minimum: outcome.minimum, multiple: outcome.multiple })}
+            {outcome.inCart > 0 && ` ${t("inCart", { inCart: outcome.inCart })}`}
+          </span>
+          {addToCartAction && row.sku && <SuggestionButton sku={row.sku} suggested={outcome.suggested} action={addToCartAction} />}
+          {price}
+        </div>
+      );
+    default:
+      return (
+        <div>
+          <span className={outcome.status === "header" ? "text-slate-600" : "text-red-800"}>{t(outcome.status)}</span>
+          {price}
+        </div>
+      );
+  }
+}
+
+function SuggestionButton({ sku, suggested, action }: { sku: string; suggested: number; action: Action }) {
+  const t = useTranslations("account.report");
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  if (state.status === "ok") return <div className="text-xs text-emerald-800">{t("suggestedAdded")}</div>;
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="sku" value={sku} />
+      <input type="hidden" name="quantity" value={suggested} />
+      <button type="submit" disabled={pending} className="rounded border border-brand-600 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
+        {t("addSuggested", { suggested })}
+      </button>
+    </form>
+  );
+}
+
+export function toReportRows(
+  lines: { ref?: number; lineNumber?: number; code?: string; input?: string; sku: string | null; name: string | null; quantityAssumed?: boolean; requested?: number | null; outcome: ReportOutcome }[],
+): ReportRow[] {
+  return lines.map((line, index) => ({
+    ref: line.lineNumber ?? line.ref ?? index + 1,
+    input: line.input ?? [line.code ?? "", line.requested ?? ""].filter((v) => v !== "").join(";"),
+    sku: line.sku,
+    name: line.name,
+    quantityAssumed: line.quantityAssumed,
+    outcome: line.outcome,
+  }));
+}

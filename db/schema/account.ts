@@ -1,0 +1,68 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { products } from "./catalog";
+import { companies, users } from "./companies";
+
+/**
+ * Favorites lists ("bestellijsten"): named lists of products with a default quantity and a note
+ * per line. A list belongs to one user of one company; a shared list is usable by everybody in
+ * that company and editable by its owner and the company admins.
+ */
+export const favoriteLists = pgTable(
+  "favorite_lists",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    ownerUserId: integer("owner_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    shared: boolean("shared").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("favorite_lists_company_idx").on(t.companyId, t.shared),
+    index("favorite_lists_owner_idx").on(t.ownerUserId),
+    check("favorite_lists_name_not_blank", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const favoriteListLines = pgTable(
+  "favorite_list_lines",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    listId: integer("list_id")
+      .notNull()
+      .references(() => favoriteLists.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    /** What "add to cart" uses for this line. */
+    defaultQuantity: integer("default_quantity").notNull(),
+    note: text("note"),
+    /** Sort order within the list (the buyer can move lines up and down). */
+    position: integer("position").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("favorite_list_lines_list_product_unique").on(t.listId, t.productId),
+    index("favorite_list_lines_list_position_idx").on(t.listId, t.position),
+    check("favorite_list_lines_quantity_positive", sql`${t.defaultQuantity} > 0`),
+  ],
+);
+
+export const favoriteListsRelations = relations(favoriteLists, ({ many, one }) => ({
+  lines: many(favoriteListLines),
+  company: one(companies, { fields: [favoriteLists.companyId], references: [companies.id] }),
+  owner: one(users, { fields: [favoriteLists.ownerUserId], references: [users.id] }),
+}));
+export const favoriteListLinesRelations = relations(favoriteListLines, ({ one }) => ({
+  list: one(favoriteLists, { fields: [favoriteListLines.listId], references: [favoriteLists.id] }),
+  product: one(products, { fields: [favoriteListLines.productId], references: [products.id] }),
+}));
+
+export type FavoriteList = typeof favoriteLists.$inferSelect;
+export type FavoriteListLine = typeof favoriteListLines.$inferSelect;

@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+import { getCurrentUser, isBuyer, type BuyerUser } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors";
+
+/**
+ * Like buyerAction, for actions that answer with a result to show (a per-line report, search
+ * suggestions): the user is checked inside the action, input is zod-parsed, AppErrors become state.
+ */
+export type ReportState<R> =
+  | { status: "idle" }
+  | { status: "ok"; report: R }
+  | { status: "error"; code: string; message: string; details?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
+
+export function buyerReportAction<S extends z.ZodType, R>(schema: S, handler: (input: z.infer<S>, user: BuyerUser) => Promise<R>) {
+  return async (_previous: ReportState<R>, formData: FormData): Promise<ReportState<R>> => {
+    const user = await getCurrentUser();
+    if (!isBuyer(user)) return { status: "error", code: "unauthenticated", message: "unauthenticated" };
+    const entries: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+    for (const [key, value] of formData) {
+      const existing = entries[key];
+      entries[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    }
+    const parsed = schema.safeParse(entries);
+    if (!parsed.success) {
+      return { status: "error", code: "invalid_input", message: "invalid_input", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+    }
+    try {
+      return { status: "ok", report: await handler(parsed.data, user) };
+    } catch (error) {
+      if (isAppError(error)) {
+        return { status: "error", code: error.code, message: error.message, details: error.details as Record<string, string | number> | undefined };
+      }
+      throw error;
+    }
+  };
+}
+
+/** A form value that may be one string or several (checkbox groups) → number[]. */
+export const idList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+  .pipe(z.array(z.string().regex(/^[1-9]\d{0,8}$/).transform(Number)).max(1000));

@@ -1,0 +1,95 @@
+import "server-only";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { cartLines, carts, products } from "@/db/schema";
+import { listProductsByIds, type ProductRow } from "./catalog";
+import { database } from "./database";
+
+/** Bulk look-ups and writes behind quick order, favorites "add all" and reorder. */
+
+/**
+ * Products by SKU (case-insensitive) or GTIN, inactive ones included so callers can tell
+ * "unknown" from "no longer available". One query for up to a thousand codes.
+ */
+export async function findProductsByCodes(codes: string[]): Promise<ProductRow[]> {
+  const unique = [...new Set(codes.map((c) => c.trim()).filter(Boolean))];
+  if (unique.length === 0) return [];
+  const db = await database();
+  const upper = unique.map((c) => c.toUpperCase());
+  const ids = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(or(inArray(sql`upper(${products.sku})`, upper), inArray(products.gtin, unique)));
+  return listProductsByIds(ids.map((r) => r.id));
+}
+
+/** Current quantity per product in a cart. */
+export async function getCartQuantities(cartId: number): Promise<Map<number, number>> {
+  const db = await database();
+  const rows = await db.select({ productId: cartLines.productId, quantity: cartLines.quantity }).from(cartLines).where(eq(cartLines.cartId, cartId));
+  return new Map(rows.map((r) => [r.productId, r.quantity]));
+}
+
+/** Adds quantities to a cart in one statement (existing lines grow, new lines are appended). */
+export async function addCartQuantities(cartId: number, items: { productId: number; quantity: number }[]): Promise<void> {
+  if (items.length === 0) return;
+  const merged = new Map<number, number>();
+  for (const item of items) merged.set(item.productId, (merged.get(item.productId) ?? 0) + item.quantity);
+  const db = await database();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(cartLines)
+      .values([...merged].map(([productId, quantity]) => ({ cartId, productId, quantity })))
+      .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.productId], set: { quantity: sql`${cartLines.quantity} + excluded.quantity` } });
+    await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId));
+  });
+}
+
+export interface ProductSuggestion {
+  sku: string;
+  nameNl: string;
+  nameEn: string;
+  gtin: string | null;
+  unit: string;
+  minOrderQuantity: number;
+  orderMultiple: number;
+}
+
+/**
+ * Autocomplete for quick order: SKU or GTIN prefix first, then product names (full text, prefix
+ * words). Active products only; at most `limit`.
+ */
+export async function suggestProducts(text: string, tsquery: string | null, limit: number): Promise<ProductSuggestion[]> {
+  const query = text.trim().slice(0, 64);
+  if (query.length < 2) return [];
+  const db = await database();
+  const prefix = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const columns = {
+    id: products.id,
+    sku: products.sku,
+    nameNl: products.nameNl,
+    nameEn: products.nameEn,
+    gtin: products.gtin,
+    unit: products.unit,
+    minOrderQuantity: products.minOrderQuantity,
+    orderMultiple: products.orderMultiple,
+  };
+  const byCode = await db
+    .select(columns)
+    .from(products)
+    .where(and(eq(products.active, true), or(sql`upper(${products.sku}) like upper(${prefix})`, sql`${products.gtin} like ${prefix}`)))
+    .orderBy(asc(products.sku))
+    .limit(limit);
+  let rows = byCode;
+  if (rows.length < limit && tsquery) {
+    const match = sql`(to_tsquery('dutch', ${tsquery}) || to_tsquery('english', ${tsquery}) || to_tsquery('simple', ${tsquery}))`;
+    const byName = await db
+      .select(columns)
+      .from(products)
+      .where(and(eq(products.active, true), sql`${products.searchVector} @@ ${match}`))
+      .orderBy(sql`ts_rank_cd(${products.searchVector}, ${match}) desc`, asc(products.id))
+      .limit(limit);
+    const seen = new Set(rows.map((r) => r.id));
+    rows = [...rows, ...byName.filter((r) => !seen.has(r.id))].slice(0, limit);
+  }
+  return rows.map(({ id: _id, ...rest }) => rest);
+}

@@ -1,0 +1,162 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { orderEvents, orderLines, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { database } from "./database";
+import { q } from "./sql";
+
+/**
+ * Order history for "My account": search and filter, detail with who did what, and the approval
+ * decision. Every query is scoped by company; `userId` narrows to one buyer's own orders.
+ */
+
+export interface OrderSearch {
+  companyId: number;
+  /** Only this user's orders (plain buyers). */
+  userId?: number;
+  /** Order number, PO number, or a SKU / product name on one of its lines. */
+  text?: string;
+  status?: OrderStatus;
+  /** Inclusive calendar dates (Europe/Amsterdam). */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface OrderListItem {
+  id: number;
+  orderNumber: string;
+  status: OrderStatus;
+  poNumber: string | null;
+  placedAt: Date;
+  subtotalMinor: number;
+  totalMinor: number;
+  currency: string;
+  source: Order["source"];
+  userId: number | null;
+  placedBy: string | null;
+  lineCount: number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function searchConditions(search: OrderSearch): SQL {
+  const conditions: (SQL | undefined)[] = [eq(orders.companyId, search.companyId)];
+  if (search.userId !== undefined) conditions.push(eq(orders.userId, search.userId));
+  if (search.status) conditions.push(eq(orders.status, search.status));
+  if (search.from) conditions.push(gte(orders.placedAt, sql`(${search.from}::date)::timestamp at time zone 'Europe/Amsterdam'`));
+  if (search.to) conditions.push(lt(orders.placedAt, sql`((${search.to}::date + 1)::timestamp) at time zone 'Europe/Amsterdam'`));
+  const text = search.text?.trim().slice(0, 100);
+  if (text) {
+    const like = `%${escapeLike(text)}%`;
+    conditions.push(
+      or(
+        ilike(orders.orderNumber, like),
+        ilike(orders.poNumber, like),
+        sql`exists (select 1 from ${orderLines} where ${q(orderLines.orderId)} = ${q(orders.id)} and (${q(orderLines.sku)} ilike ${like} or ${q(orderLines.name)} ilike ${like}))`,
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+export async function searchOrders(search: OrderSearch): Promise<{ items: OrderListItem[]; total: number }> {
+  const db = await database();
+  const where = searchConditions(search);
+  const [items, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: orders.id,
+        orderNumber: orders.orderNumber,
+        status: orders.status,
+        poNumber: orders.poNumber,
+        placedAt: orders.placedAt,
+        subtotalMinor: orders.subtotalMinor,
+        totalMinor: orders.totalMinor,
+        currency: orders.currency,
+        source: orders.source,
+        userId: orders.userId,
+        placedBy: users.name,
+        lineCount: sql<number>`(select count(*)::int from ${orderLines} where ${q(orderLines.orderId)} = ${q(orders.id)})`,
+      })
+      .from(orders)
+      .leftJoin(users, eq(users.id, orders.userId))
+      .where(where)
+      .orderBy(desc(orders.placedAt), desc(orders.id))
+      .limit(search.limit)
+      .offset(search.offset),
+    db.select({ total: count() }).from(orders).where(where),
+  ]);
+  return { items, total: totalRow?.total ?? 0 };
+}
+
+export interface OrderEventView {
+  status: OrderStatus;
+  createdAt: Date;
+  comment: string | null;
+  userId: number | null;
+  userName: string | null;
+}
+
+export interface OrderDetailView {
+  order: Order;
+  placedBy: string | null;
+  lines: OrderLine[];
+  events: OrderEventView[];
+}
+
+/** An order of the company by number, with lines and its history (who, when, comment). */
+export async function getOrderDetail(companyId: number, orderNumber: string): Promise<OrderDetailView | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ order: orders, placedBy: users.name })
+    .from(orders)
+    .leftJoin(users, eq(users.id, orders.userId))
+    .where(and(eq(orders.companyId, companyId), eq(orders.orderNumber, orderNumber)));
+  if (!row) return null;
+  const [lines, events] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, row.order.id)).orderBy(asc(orderLines.lineNumber)),
+    db
+      .select({ status: orderEvents.status, createdAt: orderEvents.createdAt, comment: orderEvents.comment, userId: orderEvents.userId, userName: users.name })
+      .from(orderEvents)
+      .leftJoin(users, eq(users.id, orderEvents.userId))
+      .where(eq(orderEvents.orderId, row.order.id))
+      .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
+  ]);
+  return { order: row.order, placedBy: row.placedBy, lines, events };
+}
+
+/**
+ * Records an approver's decision on an order awaiting approval: the status changes and the
+ * history gets who, when and the comment, in one transaction. Only an order of this company that
+ * is still awaiting approval changes; a second decision (double click, two approvers) is a conflict.
+ */
+export async function decideAwaitingOrder(input: {
+  companyId: number;
+  orderId: number;
+  status: Extract<OrderStatus, "placed" | "rejected">;
+  userId: number;
+  comment: string | null;
+  now: Date;
+}): Promise<void> {
+  const db = await database();
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(orders)
+      .set({ status: input.status })
+      .where(and(eq(orders.id, input.orderId), eq(orders.companyId, input.companyId), eq(orders.status, "awaiting_approval")))
+      .returning({ id: orders.id });
+    if (updated.length === 0) throw new AppError("conflict", "not_awaiting_approval");
+    await tx.insert(orderEvents).values({ orderId: input.orderId, status: input.status, userId: input.userId, comment: input.comment, createdAt: input.now });
+  });
+}
+
+export async function countAwaitingApproval(companyId: number, exceptUserId: number): Promise<number> {
+  const db = await database();
+  const [row] = await db
+    .select({ n: count() })
+    .from(orders)
+    .where(and(eq(orders.companyId, companyId), eq(orders.status, "awaiting_approval"), sql`${orders.userId} is distinct from ${exceptUserId}`));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,79 @@
+import type { MailMessage } from "./send-mail";
+
+/** Plain-text e-mails about order approval, in the recipient's profile language. Pure. */
+
+interface Person {
+  id: number;
+  email: string;
+  name: string;
+  locale: "nl" | "en";
+}
+
+interface OrderFacts {
+  orderNumber: string;
+  companyName: string;
+  subtotal: (locale: "nl" | "en") => string;
+  link: string;
+}
+
+export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerName: string; limit: (locale: "nl" | "en") => string }): MailMessage {
+  const nl = to.locale === "nl";
+  return {
+    toEmail: to.email,
+    toName: to.name,
+    userId: to.id,
+    kind: "order_approval_requested",
+    subject: nl ? `Goedkeuring gevraagd: bestelling ${order.orderNumber}` : `Approval requested: order ${order.orderNumber}`,
+    bodyText: (nl
+      ? [
+          `Beste ${to.name},`,
+          "",
+          `${order.buyerName} heeft bestelling ${order.orderNumber} geplaatst voor ${order.companyName}.`,
+          `Het bedrag van ${order.subtotal("nl")} excl. btw ligt boven de bestellimiet van ${order.limit("nl")}; de bestelling wacht op uw goedkeuring.`,
+          "",
+          `Goedkeuren of afwijzen: ${order.link}`,
+        ]
+      : [
+          `Dear ${to.name},`,
+          "",
+          `${order.buyerName} placed order ${order.orderNumber} for ${order.companyName}.`,
+          `Its amount of ${order.subtotal("en")} excl. VAT is above the order limit of ${order.limit("en")}; the order awaits your approval.`,
+          "",
+          `Approve or reject: ${order.link}`,
+        ]
+    ).join("\n"),
+  };
+}
+
+export function approvalDecidedMail(
+  to: Person,
+  order: OrderFacts & { decision: "approved" | "rejected"; deciderName: string; comment: string | null },
+): MailMessage {
+  const nl = to.locale === "nl";
+  const approved = order.decision === "approved";
+  const subject = nl
+    ? `Bestelling ${order.orderNumber} ${approved ? "goedgekeurd" : "afgewezen"}`
+    : `Order ${order.orderNumber} ${approved ? "approved" : "rejected"}`;
+  const lines = nl
+    ? [
+        `Beste ${to.name},`,
+        "",
+        approved
+          ? `${order.deciderName} heeft uw bestelling ${order.orderNumber} (${order.subtotal("nl")} excl. btw) goedgekeurd. De bestelling wordt nu verwerkt.`
+          : `${order.deciderName} heeft uw bestelling ${order.orderNumber} (${order.subtotal("nl")} excl. btw) afgewezen. De bestelling wordt niet uitgevoerd.`,
+        ...(order.comment ? ["", `Toelichting: ${order.comment}`] : []),
+        "",
+        `Bekijk de bestelling: ${order.link}`,
+      ]
+    : [
+        `Dear ${to.name},`,
+        "",
+        approved
+          ? `${order.deciderName} approved your order ${order.orderNumber} (${order.subtotal("en")} excl. VAT). The order is now being processed.`
+          : `${order.deciderName} rejected your order ${order.orderNumber} (${order.subtotal("en")} excl. VAT). The order will not be fulfilled.`,
+        ...(order.comment ? ["", `Comment: ${order.comment}`] : []),
+        "",
+        `View the order: ${order.link}`,
+      ];
+  return { toEmail: to.email, toName: to.name, userId: to.id, kind: approved ? "order_approved" : "order_rejected", subject, bodyText: lines.join("\n") };
+}

@@ -1,0 +1,15 @@
+/**
+ * The purchasing policy for direct checkout, pure: an order whose subtotal excl. VAT is above the
+ * buyer's order limit waits for an approver. No limit (null) means no approval needed; an order
+ * exactly at the limit is within it.
+ */
+export function needsApproval(orderLimitMinor: number | null, subtotalMinor: number): boolean {
+  return orderLimitMinor !== null && subtotalMinor > orderLimitMinor;
+}
+
+export type ApproverRole = "buyer" | "approver" | "company_admin" | "account_manager" | "admin";
+
+/** Approvers and company admins decide; never on their own order (no self-approval above one's own limit). */
+export function mayDecide(decider: { id: number; role: ApproverRole }, order: { userId: number | null; status: string }): boolean {
+  return (decider.role === "approver" || decider.role === "company_admin") && order.userId !== decider.id && order.status === "awaiting_approval";
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import type { BuyerUser } from "@/lib/auth/guards";
+import { getRecipient, listCompanyApprovers } from "@/lib/data/account";
+import { getCompany } from "@/lib/data/companies";
+import { decideAwaitingOrder, getOrderDetail, searchOrders } from "@/lib/data/order-history";
+import { AppError } from "@/lib/errors";
+import { money } from "@/lib/format";
+import { mailBaseUrl } from "@/lib/mail/base-url";
+import { approvalDecidedMail, approvalRequestedMail } from "@/lib/mail/order-approval-mails";
+import { sendMail } from "@/lib/mail/send-mail";
+import { mayDecide } from "./approval-rule";
+
+/**
+ * Order approval for direct checkout. Placing an order above the buyer's limit stores it as
+ * "awaiting_approval" (lib/checkout/place-order.ts); the company's approvers and company admins are
+ * told by e-mail and decide here. Approved orders continue as "placed"; the history keeps who
+ * decided when, with the comment.
+ */
+
+export type Decider = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "impersonatedBy">;
+
+const orderLink = (baseUrl: string, orderNumber: string) => `${baseUrl}/account/orders/${encodeURIComponent(orderNumber)}`;
+
+export async function notifyApprovalRequested(
+  buyer: Pick<BuyerUser, "id" | "name" | "companyId" | "companyName" | "orderLimitMinor">,
+  order: { orderNumber: string; subtotalMinor: number; currency: string },
+  now: Date,
+): Promise<void> {
+  const approvers = await listCompanyApprovers(buyer.companyId, buyer.id);
+  if (approvers.length === 0) return;
+  const link = orderLink(await mailBaseUrl(), order.orderNumber);
+  await sendMail(
+    approvers.map((approver) =>
+      approvalRequestedMail(approver, {
+        orderNumber: order.orderNumber,
+        companyName: buyer.companyName,
+        buyerName: buyer.name,
+        subtotal: (locale) => money(order.subtotalMinor, locale, order.currency),
+        limit: (locale) => money(buyer.orderLimitMinor ?? 0, locale, order.currency),
+        link,
+      }),
+    ),
+    now,
+  );
+}
+
+export async function decideOrder(
+  decider: Decider,
+  input: { orderNumber: string; decision: "approve" | "reject"; comment: string | null },
+  now: Date,
+): Promise<{ status: "placed" | "rejected" }> {
+  const detail = await getOrderDetail(decider.companyId, input.orderNumber);
+  if (!detail) throw new AppError("not_found", "order_not_found");
+  // A staff member viewing the shop as a customer never decides for the customer's approver.
+  if (decider.impersonatedBy) throw new AppError("forbidden", "not_while_viewing_as");
+  if (decider.role !== "approver" && decider.role !== "company_admin") throw new AppError("forbidden", "not_an_approver");
+  if (detail.order.userId === decider.id) throw new AppError("forbidden", "own_order");
+  if (!mayDecide(decider, detail.order)) throw new AppError("conflict", "not_awaiting_approval");
+  if (input.decision === "reject" && !input.comment) throw new AppError("invalid_input", "comment_required", { field: "comment" });
+  const status = input.decision === "approve" ? "placed" : "rejected";
+  await decideAwaitingOrder({ companyId: decider.companyId, orderId: detail.order.id, status, userId: decider.id, comment: input.comment, now });
+
+  const buyer = detail.order.userId === null ? null : await getRecipient(detail.order.userId);
+  if (buyer) {
+    const company = await getCompany(decider.companyId);
+    await sendMail(
+      approvalDecidedMail(buyer, {
+        orderNumber: detail.order.orderNumber,
+        companyName: company?.name ?? "",
+        subtotal: (locale) => money(detail.order.subtotalMinor, locale, detail.order.currency),
+        link: orderLink(await mailBaseUrl(), detail.order.orderNumber),
+        decision: status === "placed" ? "approved" : "rejected",
+        deciderName: decider.name,
+        comment: input.comment,
+      }),
+      now,
+    );
+  }
+  return { status };
+}
+
+/** Orders of the company waiting for a decision, oldest first is what approvers need; own orders excluded. */
+export async function listAwaitingApproval(decider: Pick<BuyerUser, "id" | "companyId" | "role">) {
+  if (decider.role !== "approver" && decider.role !== "company_admin") return [];
+  const { items } = await searchOrders({ companyId: decider.companyId, status: "awaiting_approval", limit: 200, offset: 0 });
+  return items.filter((order) => order.userId !== decider.id).sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { OrderStatus } from "@/db/schema/orders";
+
+/** Every order status, in life-cycle order, for the status filter. */
+export const FILTERABLE_STATUSES = [
+  "awaiting_approval",
+  "rejected",
+  "placed",
+  "needs_review",
+  "accepted",
+  "confirmed",
+  "shipped",
+  "cancelled",
+] as const satisfies readonly OrderStatus[];
+
+/** The order list's search parameters (from the URL, so searches can be bookmarked and shared). */
+export const orderSearchParamsSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(FILTERABLE_STATUSES).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type OrderSearchParams = z.infer<typeof orderSearchParamsSchema>;
+
+export function orderSearchHref(params: OrderSearchParams, page: number): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set("q", params.q);
+  if (params.status) query.set("status", params.status);
+  if (params.from) query.set("from", params.from);
+  if (params.to) query.set("to", params.to);
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `/account/orders?${text}` : "/account/orders";
+}

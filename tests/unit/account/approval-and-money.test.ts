@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { parseMoneyInput } from "@/lib/account/money-input";
+import { approvalDecidedMail, approvalRequestedMail } from "@/lib/mail/order-approval-mails";
+import { mayDecide, needsApproval } from "@/lib/orders/approval-rule";
+
+describe("order limit (excl. VAT)", () => {
+  it.each([
+    { label: "no limit", limit: null, subtotal: 10_000_000, expected: false },
+    { label: "below", limit: 250_000, subtotal: 249_999, expected: false },
+    { label: "exactly at the limit", limit: 250_000, subtotal: 250_000, expected: false },
+    { label: "one cent above", limit: 250_000, subtotal: 250_001, expected: true },
+    { label: "limit zero: everything needs approval", limit: 0, subtotal: 1, expected: true },
+  ])("$label", ({ limit, subtotal, expected }) => {
+    expect(needsApproval(limit, subtotal)).toBe(expected);
+  });
+
+  it.each([
+    { role: "approver", own: false, status: "awaiting_approval", expected: true },
+    { role: "company_admin", own: false, status: "awaiting_approval", expected: true },
+    { role: "buyer", own: false, status: "awaiting_approval", expected: false },
+    { role: "approver", own: true, status: "awaiting_approval", expected: false },
+    { role: "approver", own: false, status: "placed", expected: false },
+  ] as const)("$role deciding (own: $own) on a $status order → $expected", ({ role, own, status, expected }) => {
+    expect(mayDecide({ id: 7, role }, { userId: own ? 7 : 8, status })).toBe(expected);
+  });
+});
+
+describe("amounts typed in euros", () => {
+  it.each([
+    ["2500", 250_000],
+    ["2.500", 250_000],
+    ["2.500,00", 250_000],
+    ["2,500.00", 250_000],
+    ["€ 1.234,5", 123_450],
+    ["99,95", 9_995],
+    ["", null],
+    ["  ", null],
+    ["abc", undefined],
+    ["1.2.3", undefined],
+    ["1,000,00", undefined],
+  ])("%j → %j", (text, expected) => {
+    expect(parseMoneyInput(text)).toBe(expected);
+  });
+});
+
+describe("approval e-mails", () => {
+  const facts = { orderNumber: "K100042", companyName: "Demo B.V.", subtotal: (l: "nl" | "en") => (l === "nl" ? "€ 2.600,00" : "€2,600.00"), link: "https://shop.test/account/orders/K100042" };
+  it("asks the approver in their language, with amount, limit and link", () => {
+    const mail = approvalRequestedMail({ id: 3, email: "a@x.test", name: "Pieter", locale: "nl" }, { ...facts, buyerName: "Sanne", limit: () => "€ 2.500,00" });
+    expect(mail).toMatchObject({ toEmail: "a@x.test", userId: 3, kind: "order_approval_requested", subject: "Goedkeuring gevraagd: bestelling K100042" });
+    expect(mail.bodyText).toContain("€ 2.600,00");
+    expect(mail.bodyText).toContain("€ 2.500,00");
+    expect(mail.bodyText).toContain(facts.link);
+  });
+  it("tells the buyer the decision with the comment", () => {
+    const mail = approvalDecidedMail({ id: 4, email: "b@x.test", name: "Sanne", locale: "en" }, { ...facts, decision: "rejected", deciderName: "Pieter", comment: "Use the framework contract" });
+    expect(mail).toMatchObject({ kind: "order_rejected", subject: "Order K100042 rejected" });
+    expect(mail.bodyText).toContain("Comment: Use the framework contract");
+  });
+});
