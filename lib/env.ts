@@ -14,6 +14,12 @@ const envSchema = z.object({
   /** Seed demo data into an empty database on start (default on). */
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   SEED_PRODUCTS: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+  /** smtp://user:pass@host:587 or smtps://…: deliver the mail outbox over SMTP. Absent → outbox only. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of outgoing e-mail. */
+  MAIL_FROM: z.string().min(3).default("Koppel <no-reply@koppel.invalid>"),
+  /** Key material for credentials we must send (our cXML SharedSecrets per buyer); absent → derived from AUTH_SECRET via HKDF. */
+  CREDENTIALS_KEY: z.string().min(32).optional(),
 });
 
 const parsed = envSchema.safeParse({
@@ -21,6 +27,9 @@ const parsed = envSchema.safeParse({
   DATABASE_URL: process.env.DATABASE_URL || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
   APP_URL: process.env.APP_URL || undefined,
+  SMTP_URL: process.env.SMTP_URL || undefined,
+  MAIL_FROM: process.env.MAIL_FROM || undefined,
+  CREDENTIALS_KEY: process.env.CREDENTIALS_KEY || undefined,
 });
 if (!parsed.success) {
   throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);

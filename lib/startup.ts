@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { prepareDatabase } from "@/lib/data/setup";
+import { startOutboundWorker } from "@/lib/purchase-orders/outbound-worker";
+import { startMailDelivery } from "@/lib/mail/send-mail";
 
 /** Migrates (and on first start seeds) the database, then prints where to sign in. */
 export async function startServer(): Promise<void> {
@@ -11,7 +13,10 @@ export async function startServer(): Promise<void> {
     now: new Date(),
   });
   const where = env.DATABASE_URL ? "PostgreSQL" : `PGlite (${env.PGLITE_DIR ?? ".data/pglite"})`;
+  startOutboundWorker();
   console.log(`[koppel] database ready on ${where} in ${Date.now() - started} ms${seeded ? " (demo data seeded)" : ""}`);
+  // Outgoing e-mail: always the mail_outbox table; delivered over SMTP only when SMTP_URL is set.
+  startMailDelivery();
   if (env.SEED_DEMO === "1") {
     console.log(
       [

@@ -1,13 +1,17 @@
+import { eq } from "drizzle-orm";
 import { calendarDate } from "../../lib/pricing/calendar-date";
 import { DEMO_PUNCHOUT_SECRETS, insertDemoPunchout } from "./demo-punchout";
+import { insertDemoFavorites } from "./demo-account";
 import type { DatabaseHandle, Db } from "../client";
 import {
+  accountManagerCustomers,
   addresses,
   categories,
   companies,
   companyPriceLists,
   priceListEntries,
   priceLists,
+  productPurchasePrices,
   products,
   users,
   type NewAddress,
@@ -70,8 +74,10 @@ export async function seedDemoData(
         createdAt: now,
       })),
     );
+    await insertAccountManagement(tx, catalog, companyIds, createRandom(deriveSeed(seed, "purchase-prices")), now);
     const pricing = await insertPriceLists(tx, catalog, companyIds, createRandom(deriveSeed(seed, "price-lists")), now);
     await insertDemoPunchout(tx, companyIds.get(DEMO_COMPANY)!, punchoutSecretHashes, now);
+    await insertDemoFavorites(tx, companyIds.get(DEMO_COMPANY)!, { contract: pricing.contractSkus, plain: pricing.plainSkus }, now);
     return {
       products: catalog.length,
       categories: categoryIds.size,
@@ -273,6 +279,25 @@ async function insertCompanies(tx: Db, now: Date): Promise<Map<string, number>> 
   const ids = new Map(inserted.map((row) => [row.name, row.id]));
   await tx.insert(addresses).values(COMPANIES.flatMap((c) => c.addresses.map((a) => ({ ...a, companyId: ids.get(c.company.name)! }))));
   return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Account management: who looks after which customer, and purchase prices for margin indications
+
+/** manager@demo.test looks after Demo Facilities and about half of the other customers; admins see all. */
+const MANAGED_BY_DEMO_MANAGER = [DEMO_COMPANY, "Stichting Zorggroep Rijnstreek", "Bouwbedrijf Van der Meer & Zonen B.V.", "Noordlab Analyses B.V."];
+
+async function insertAccountManagement(tx: Db, catalog: CatalogItem[], companyIds: Map<string, number>, random: Random, now: Date): Promise<void> {
+  const [manager] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "manager@demo.test"));
+  await tx
+    .insert(accountManagerCustomers)
+    .values(MANAGED_BY_DEMO_MANAGER.map((name) => ({ staffUserId: manager!.id, companyId: companyIds.get(name)!, createdAt: now })));
+  // Purchase prices at 55–80 % of the list price.
+  for (let i = 0; i < catalog.length; i += 2000) {
+    await tx.insert(productPurchasePrices).values(
+      catalog.slice(i, i + 2000).map((p) => ({ productId: p.id, costMinor: Math.round((p.listPriceMinor * random.int(55, 80)) / 100), updatedAt: now })),
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

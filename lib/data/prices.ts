@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { companyPriceLists, priceListEntries, priceLists } from "@/db/schema";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import type { Db } from "@/db/client";
 import { database } from "./database";
 
 /**
@@ -14,14 +15,25 @@ export async function listContractCandidates(
 ): Promise<Map<number, ContractPriceCandidate[]>> {
   const byProduct = new Map<number, ContractPriceCandidate[]>();
   if (productIds.length === 0) return byProduct;
-  const db = await database();
-  const rows = await db
+  const rows = await contractCandidatesQuery(await database(), companyId, productIds);
+  for (const { productId, ...candidate } of rows) {
+    const list = byProduct.get(productId);
+    if (list) list.push(candidate);
+    else byProduct.set(productId, [candidate]);
+  }
+  return byProduct;
+}
+
+/** The query behind listContractCandidates, built but not run (the benchmark floor sends the same SQL). */
+export function contractCandidatesQuery(db: Db, companyId: number, productIds: number[]) {
+  return db
     .select({
       productId: priceListEntries.productId,
       priceListId: priceLists.id,
       priceListCode: priceLists.code,
       priceListName: priceLists.name,
       priority: companyPriceLists.priority,
+      currency: priceLists.currency,
       listValidFrom: priceLists.validFrom,
       listValidTo: priceLists.validTo,
       entryId: priceListEntries.id,
@@ -36,10 +48,4 @@ export async function listContractCandidates(
     .innerJoin(priceLists, eq(priceLists.id, companyPriceLists.priceListId))
     .innerJoin(priceListEntries, eq(priceListEntries.priceListId, priceLists.id))
     .where(and(eq(companyPriceLists.companyId, companyId), inArray(priceListEntries.productId, productIds)));
-  for (const { productId, ...candidate } of rows) {
-    const list = byProduct.get(productId);
-    if (list) list.push(candidate);
-    else byProduct.set(productId, [candidate]);
-  }
-  return byProduct;
 }

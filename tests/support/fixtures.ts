@@ -77,7 +77,7 @@ export async function createCompanyWithBuyer(handle: DatabaseHandle, role: "buye
     postalCode: "1000 AA",
     city: "Amsterdam",
   });
-  return { company: company!, user: user!, shipTo: shipTo!, buyer: { ...user!, companyId: company!.id, companyName: company!.name, punchout: null } };
+  return { company: company!, user: user!, shipTo: shipTo!, buyer: { ...user!, companyId: company!.id, companyName: company!.name, punchout: null, impersonatedBy: null } };
 }
 
 export async function createPriceList(
