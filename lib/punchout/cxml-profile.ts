@@ -12,8 +12,8 @@ function setupOperations(settings: CxmlConnectionSettings): string {
 /**
  * `POST /punchout/cxml/profile`: ProfileRequest → ProfileResponse (PROTOCOLS.md §2.4) listing the
  * transactions this connection can use here and their URLs. Only endpoints that exist are listed:
- * PunchOutSetupRequest (when enabled for the connection) and ProfileRequest itself; OrderRequest
- * joins once the order endpoint exists. Authenticated like every cXML request.
+ * PunchOutSetupRequest and OrderRequest (each when enabled for the connection) and ProfileRequest
+ * itself. Authenticated like every cXML request.
  */
 export async function handleCxmlProfile(body: CxmlBody, context: CxmlEndpointContext): Promise<CxmlAnswer> {
   return runCxmlEndpoint(body, context, async ({ document, connection }) => {
@@ -32,6 +32,9 @@ export async function handleCxmlProfile(body: CxmlBody, context: CxmlEndpointCon
         url: `${base}/punchout/cxml/setup`,
         options: [{ name: "operations", value: setupOperations(settings) }],
       });
+    }
+    if (settings.transactions.includes("OrderRequest")) {
+      transactions.push({ requestName: "OrderRequest", url: `${base}/punchout/cxml/order` });
     }
     transactions.push({ requestName: "ProfileRequest", url: `${base}/punchout/cxml/profile` });
     return {

@@ -527,7 +527,7 @@ describe("cXML punchout", () => {
     assert.equal(profile.code, "200", profile.body);
     assert.ok(profile.body.includes(`<Transaction requestName="PunchOutSetupRequest"><URL>${BASE_URL}/punchout/cxml/setup</URL>`));
     assert.ok(profile.body.includes(`<Transaction requestName="ProfileRequest"><URL>${BASE_URL}/punchout/cxml/profile</URL>`));
-    assert.ok(!profile.body.includes("OrderRequest"), "no order endpoint yet");
+    assert.ok(profile.body.includes(`<Transaction requestName="OrderRequest"><URL>${BASE_URL}/punchout/cxml/order</URL>`));
     assertDtdValid(profile.body, "profile-response");
   });
 });

@@ -663,6 +663,7 @@ describe("ProfileRequest", () => {
     const transactions = childElements(response, "Transaction").map((t) => [attr(t, "requestName"), childText(t, "URL")]);
     expect(transactions).toEqual([
       ["PunchOutSetupRequest", `${BASE_URL}/punchout/cxml/setup`],
+      ["OrderRequest", `${BASE_URL}/punchout/cxml/order`],
       ["ProfileRequest", `${BASE_URL}/punchout/cxml/profile`],
     ]);
     expect(answer.body).toContain('<Option name="operations">create inspect edit</Option>');

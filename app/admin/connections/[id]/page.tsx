@@ -39,7 +39,10 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
             {connection.name} <Badge>{connection.protocol.toUpperCase()}</Badge>
           </h1>
           <p className="text-sm text-slate-600">
-            {t("preset")}: {connection.presetId}
+            {t("preset")}: {connection.presetId} ·{" "}
+            <Link href={`/admin/orders/settings/${connection.id}`} className="text-brand-700 underline">
+              {t("orderSettings")}
+            </Link>
           </p>
         </div>
         <RotateSecretForm id={connection.id} protocol={connection.protocol} action={rotateSecretAction} />
