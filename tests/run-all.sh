@@ -31,6 +31,10 @@ env -u DATABASE_URL PGLITE_DIR="$BUILD_PROBE" npx next build
 
 step "end-to-end tests (Chromium)"
 LOG="$(mktemp)"
+if curl -s -o /dev/null "http://localhost:$PORT/"; then
+  echo "port $PORT is already in use (a leftover server?); set E2E_PORT to another port"
+  exit 1
+fi
 node node_modules/next/dist/bin/next start -p "$PORT" >"$LOG" 2>&1 &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
