@@ -1,52 +1,62 @@
-import postgres from "postgres";
+// EXPLAIN (ANALYZE, BUFFERS) of the app's catalog, search and price queries on the benchmark database,
+// built by the same query builders the app uses.
+// Usage: npx tsx --conditions=react-server tests/bench/explain.ts [listing|prices|search]
+//        (BENCH_DATABASE_URL, TERMS=papier,koppel,… and COMPANY=<id> to override the defaults)
 import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { categoryPageQueries, listCategoriesQuery, searchExactQuery, searchMatchQuery, toPrefixTsQuery } from "@/lib/data/catalog";
 import { contractCandidatesQuery } from "@/lib/data/prices";
 
-const url = process.env.URL ?? "postgres://postgres@127.0.0.1:5432/koppel_bench";
+const url = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/koppel_bench";
 const client = postgres(url, { max: 1, onnotice: () => {} });
-const db = drizzle(client, { schema }) as any;
+const db = drizzle(client, { schema }) as unknown as Db;
 const page = { offset: 0, limit: 24 };
-async function explain(label: string, q: { toSQL(): { sql: string; params: unknown[] } }) {
-  const { sql, params } = q.toSQL();
-  // run twice to warm cache, report second
-  await client.unsafe(`explain (analyze, buffers) ${sql}`, params as any[]);
-  const rows = await client.unsafe(`explain (analyze, buffers) ${sql}`, params as any[]);
+
+async function explain(label: string, query: { toSQL(): { sql: string; params: unknown[] } }): Promise<void> {
+  const { sql, params } = query.toSQL();
+  // The first run warms the cache; the second is reported.
+  await client.unsafe(`explain (analyze, buffers) ${sql}`, params as never[]);
+  const rows = await client.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${sql}`, params as never[]);
   console.log(`\n=== ${label}\n${sql.slice(0, 300)}${sql.length > 300 ? "…" : ""}\nparams: ${JSON.stringify(params).slice(0, 200)}`);
-  for (const r of rows) console.log((r as any)["QUERY PLAN"]);
+  for (const row of rows) console.log(row["QUERY PLAN"]);
 }
+
 const mode = process.argv[2] ?? "all";
-const parent = (await client`select id from categories where slug='gereedschap-onderhoud'`)[0]!.id;
-const parentIds = [parent, ...(await client`select id from categories where parent_id=${parent}`).map((r: any) => r.id)];
-const leaf = (await client`select id from categories where slug='labapparatuur'`)[0]!.id;
+const ids = async (text: string, ...values: unknown[]) => (await client.unsafe<{ id: number }[]>(text, values as never[])).map((r) => r.id);
+const [parent] = await ids("select id from categories where parent_id is null order by id limit 1");
+const parentIds = [parent!, ...(await ids("select id from categories where parent_id = $1", parent))];
+const [leaf] = await ids("select id from categories where parent_id is not null order by id limit 1");
+const [company] = process.env.COMPANY ? [Number(process.env.COMPANY)] : await ids("select company_id as id from company_price_lists order by company_id limit 1");
+
 if (mode === "all" || mode === "listing") {
   await explain("categories", listCategoriesQuery(db));
-  for (const [label, ids] of [["leaf", [leaf]], ["parent", parentIds]] as const) {
-    const q = categoryPageQueries(db, ids as number[], {}, page);
-    await explain(`listing ${label} items`, q.items);
-    await explain(`listing ${label} brands`, q.brands);
+  const cases: [string, number[]][] = [["leaf", [leaf!]], ["parent with sub-categories", parentIds]];
+  for (const [label, categoryIds] of cases) {
+    const queries = categoryPageQueries(db, categoryIds, {}, page);
+    await explain(`listing ${label}: items`, queries.items);
+    await explain(`listing ${label}: brand facets (and total)`, queries.brands);
   }
 }
 if (mode === "all" || mode === "prices") {
-  const q = categoryPageQueries(db, parentIds, {}, page);
-  const items = await q.items;
-  await explain("contract candidates (company 8, 24 products)", contractCandidatesQuery(db, 8, items.map((p: any) => p.id)));
+  const items = await categoryPageQueries(db, parentIds, {}, page).items;
+  await explain(`contract candidates (company ${company}, ${items.length} products)`, contractCandidatesQuery(db, company!, items.map((p) => p.id)));
 }
 if (mode === "all" || mode === "search") {
-  for (const term of (process.env.TERMS ?? "papier,gloves,handschoenen,koppel,KP-012345,8710000123452,schroevendraaier,handschonen").split(",")) {
+  for (const term of (process.env.TERMS ?? "papier,gloves,handschoenen,koppel,KP-012345,handschonen").split(",")) {
     const exact = searchExactQuery(db, term, {});
-    await explain(`search "${term}" exact`, exact);
-    const exactIds = (await exact).map((r: any) => r.id);
+    await explain(`search "${term}": exact identifiers`, exact);
+    const exactIds = (await exact).map((r) => r.id);
     let match: "fulltext" | "fuzzy" | null = toPrefixTsQuery(term) ? "fulltext" : null;
-    let q = searchMatchQuery(db, term, { exactIds, match }, {}, page);
-    if (!q) continue;
-    await explain(`search "${term}" matches (${match})`, q);
-    const [row] = await q;
+    let query = searchMatchQuery(db, term, { exactIds, match }, {}, page);
+    if (!query) continue;
+    await explain(`search "${term}": matches (${match})`, query);
+    const [row] = await query;
     if (match && !exactIds.length && !(row?.brands ?? []).length) {
       match = "fuzzy";
-      q = searchMatchQuery(db, term, { exactIds, match }, {}, page)!;
-      await explain(`search "${term}" matches (fuzzy)`, q);
+      query = searchMatchQuery(db, term, { exactIds, match }, {}, page)!;
+      await explain(`search "${term}": matches (fuzzy)`, query);
     }
   }
 }

@@ -338,7 +338,7 @@ const transfer: Scenario = async (ctx) => {
     results.push(result);
   }
   ctx.notes.push(
-    "Transfer (7): per iteration a new punchout session (OCI entry, or cXML setup + StartPage), 500 lines inserted into its cart in SQL, then `POST /punchout/transfer` timed until the whole page is read; req/s there is 1000 / mean latency of that single sequential client.",
+    "Transfer (7): per iteration a new punchout session (OCI entry, or cXML setup + StartPage), 500 lines inserted into its cart in SQL, then `POST /punchout/transfer` timed until the whole page is read; req/s there is 1000 / mean latency of that single sequential client. It runs against http://localhost:3700: the route compares the browser's Origin with `request.nextUrl.origin`, which `next start` reports as http://localhost:<port> whatever the Host, so a same-origin post from http://127.0.0.1:3700 (or any real host name) gets 403.",
   );
   return results;
 };
@@ -394,6 +394,7 @@ async function main(): Promise<void> {
   if (config.datasetOnly) return;
 
   const extra = config.extraSql ? await applyExtraIndexes(config.databaseUrl, config.extraSql, log) : null;
+  revertExtra = extra?.revert ?? null;
   const sql = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const pg = await postgresInfo(sql);
@@ -434,7 +435,7 @@ async function main(): Promise<void> {
     const notes = [
       ...(config.extraSql ? [`Extra indexes from \`${path.relative(config.repoDir, config.extraSql)}\` (BENCH_EXTRA_SQL) were created for this run and dropped after it: not yet in a migration.`] : []),
       ...ctx.notes,
-      "Floor: a bare `node:http` + postgres.js server (tests/bench/floor.ts) sending the SQL of the app's own query builders (`categoryPageQueries`, `searchExactQuery`, `searchFulltextProbeQuery`, `searchPageQueries`, `contractCandidatesQuery`, `listCategoriesQuery`), each built once per distinct request with `.toSQL()` and then only executed; it prices with `resolvePrice` and writes a minimal HTML list. It does not verify a session, nor read the user and cart badge (3 small queries the app runs per page).",
+      "Floor: a bare `node:http` + postgres.js server (tests/bench/floor.ts) sending the SQL of the app's own query builders (`listCategoriesQuery`, `categoryPageQueries`, `searchExactQuery`, `searchMatchQuery`, `productsByIdsQuery`, `contractCandidatesQuery`) in the same order as the app, each built once per distinct request with `.toSQL()` and then only executed; it prices with `resolvePrice` and writes a minimal HTML list. It does not verify a session, nor read the user and cart badge (3 small queries the app runs per page).",
       "Plain search reference: one `search_vector @@ tsquery` query ordered by `ts_rank` plus a `count(*)`, same tsquery, no identifier lookup and no facets.",
     ];
     const section = renderReport(
@@ -473,14 +474,19 @@ async function main(): Promise<void> {
     await stopAll();
     await sql.end({ timeout: 5 });
     await extra?.revert();
+    revertExtra = null;
   }
 }
+
+/** Drops this run's BENCH_EXTRA_SQL indexes, also when the run is interrupted. */
+let revertExtra: (() => Promise<void>) | null = null;
 
 process.on("exit", killAllSync);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     killAllSync();
-    process.exit(130);
+    const revert = revertExtra ?? (async () => {});
+    void Promise.race([revert(), new Promise((resolve) => setTimeout(resolve, 5000))]).finally(() => process.exit(130));
   });
 }
 main().catch(async (error: unknown) => {

@@ -42,7 +42,8 @@ function toResponse(outcome: OciEntryOutcome, request: NextRequest): Response {
     });
   }
   // A brand-new punchout session: never reuse or upgrade whatever session this browser had.
-  const response = NextResponse.redirect(new URL(outcome.location, request.nextUrl.origin), 303);
+  // Relative Location: correct whatever host name the buyer system used to reach us.
+  const response = new NextResponse(null, { status: 303, headers: { location: outcome.location, "cache-control": "no-store" } });
   applyPunchoutSessionCookies(response, outcome);
   return response;
 }

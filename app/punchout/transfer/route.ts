@@ -1,3 +1,4 @@
+import { requestOrigin, seeOther } from "@/lib/punchout/request-origin";
 import { NextResponse, type NextRequest } from "next/server";
 import { getLocale } from "next-intl/server";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
@@ -13,12 +14,12 @@ import { transferPunchoutCart } from "@/lib/punchout/transfer";
 export async function POST(request: NextRequest) {
   // The punchout cookie is SameSite=None, so refuse cross-site form posts (CSRF).
   const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin) return new NextResponse("Forbidden", { status: 403 });
+  if (origin && origin !== requestOrigin(request)) return new NextResponse("Forbidden", { status: 403 });
   const user = await getCurrentUser();
   if (!isBuyer(user) || !user.punchout) return new NextResponse("No active punchout session", { status: 401 });
   const mode = (await request.formData()).get("mode") === "cancel" ? "cancel" : "transfer";
   try {
-    const page = await transferPunchoutCart(user, mode, toLocale(await getLocale()), new Date(), { baseUrl: env.APP_URL ?? request.nextUrl.origin });
+    const page = await transferPunchoutCart(user, mode, toLocale(await getLocale()), new Date(), { baseUrl: env.APP_URL ?? requestOrigin(request) });
     const response = new NextResponse(new Uint8Array(page.body), {
       status: 200,
       headers: {
@@ -33,7 +34,7 @@ export async function POST(request: NextRequest) {
     response.cookies.set(FRAME_POLICY_COOKIE, "", gone);
     return response;
   } catch (error) {
-    if (isAppError(error)) return NextResponse.redirect(new URL(`/cart?error=${encodeURIComponent(error.message)}`, request.nextUrl.origin), 303);
+    if (isAppError(error)) return seeOther(`/cart?error=${encodeURIComponent(error.message)}`);
     throw error;
   }
 }

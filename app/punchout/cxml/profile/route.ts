@@ -1,3 +1,4 @@
+import { requestOrigin } from "@/lib/punchout/request-origin";
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { CXML_MAX_BODY_BYTES, cxmlHttpResponse } from "@/lib/punchout/cxml-endpoint";
@@ -10,7 +11,7 @@ export async function POST(request: NextRequest) {
   const answer = await handleCxmlProfile(body, {
     remoteAddress: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
     now: new Date(),
-    baseUrl: env.APP_URL ?? request.nextUrl.origin,
+    baseUrl: env.APP_URL ?? requestOrigin(request),
     contentType: request.headers.get("content-type"),
   });
   return cxmlHttpResponse(answer);

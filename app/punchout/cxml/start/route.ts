@@ -16,7 +16,8 @@ export async function GET(request: NextRequest) {
       headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "frame-ancestors *" },
     });
   }
-  const response = NextResponse.redirect(new URL(outcome.location, request.nextUrl.origin), 303);
+  // Relative Location: correct whatever host name the buyer system used to reach us.
+  const response = new NextResponse(null, { status: 303, headers: { location: outcome.location, "cache-control": "no-store" } });
   applyPunchoutSessionCookies(response, outcome);
   return response;
 }
