@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Frame, Page } from "playwright-core";
 import { hashPassword } from "../../lib/auth/password";
 import { attr, childElements, childText, directText, firstChild, parseCxml, type XmlElement } from "../../lib/punchout/cxml/xml";
+import { pickListPriceProduct, pickTierProduct, type PricedFixture } from "./support/demo-products";
 import { BASE_URL, launchBrowser } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { decodeCxmlPost, FakeProcurementSystem } from "./support/fake-procurement";
@@ -19,11 +20,7 @@ const SPECIAL_SKU = "E2E-CXML-SPECIAL";
 const SPECIAL_NAME = `Kabel & stekker <"A"> 'B' — Größe Ü ß é ø 漢字`;
 const VALIDATOR = path.resolve(process.cwd(), "../shared/validators/validate-cxml.sh");
 
-interface Fixture {
-  sku: string;
-  quantity: number;
-  expectedPriceMinor: number;
-}
+type Fixture = PricedFixture;
 let tierProduct: Fixture;
 let plainProduct: Fixture;
 let specialProduct: Fixture;
@@ -34,24 +31,8 @@ const COUPA = { domain: "DUNS", identity: `coupa-e2e-${Date.now()}`, secret: "co
 before(async () => {
   await fake.start();
   browser = await launchBrowser();
-  // Same picks as the OCI spec: a contract product with a quantity tier, and a list-price product.
-  const [tier] = await sql<{ sku: string; tiers: { minQuantity: number; priceMinor: number }[] }[]>`
-    select p.sku, e.tiers from products p
-    join price_list_entries e on e.product_id = p.id and e.kind = 'fixed' and e.valid_from is null and e.valid_to is null
-    join price_lists l on l.id = e.price_list_id and l.code = 'RC-DEMO'
-    where jsonb_array_length(e.tiers) > 0 and p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock >= 50 and p.active
-    order by p.id offset 3 limit 1`;
-  assert.ok(tier);
-  const firstTier = [...tier.tiers].sort((a, b) => a.minQuantity - b.minQuantity)[0]!;
-  tierProduct = { sku: tier.sku, quantity: firstTier.minQuantity, expectedPriceMinor: firstTier.priceMinor };
-  const [plain] = await sql<{ sku: string; list_price_minor: number }[]>`
-    select p.sku, p.list_price_minor from products p
-    where p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock > 5 and p.active and p.list_price_tiers = '[]'::jsonb
-      and not exists (select 1 from price_list_entries e join company_price_lists c on c.price_list_id = e.price_list_id
-                      join companies co on co.id = c.company_id and co.name = 'Demo Facilities B.V.' where e.product_id = p.id)
-    order by p.id offset 1 limit 1`;
-  assert.ok(plain);
-  plainProduct = { sku: plain.sku, quantity: 1, expectedPriceMinor: plain.list_price_minor };
+  tierProduct = await pickTierProduct(sql, 3);
+  plainProduct = await pickListPriceProduct(sql, 1);
   await sql`
     insert into products (sku, category_id, name_nl, name_en, description_nl, description_en, brand, manufacturer,
                           manufacturer_part_number, unit, list_price_minor, vat_rate_basis_points, stock, unspsc)

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { pickListPriceProduct, pickTierProduct, type PricedFixture } from "./support/demo-products";
 import { BASE_URL, chromiumPath, launchBrowser } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { decodeForm, FakeProcurementSystem, type ReceivedPost } from "./support/fake-procurement";
@@ -12,11 +13,7 @@ let browser: Browser;
 const UMLAUT_SKU = "E2E-OCI-UMLAUT";
 const UMLAUT_NAME = "Präzisions-Meßbecher für Café-Labor, 250 ml, hitzebeständig borosilicaatglas";
 
-interface Fixture {
-  sku: string;
-  quantity: number;
-  expectedPriceMinor: number;
-}
+type Fixture = PricedFixture;
 let tierProduct: Fixture;
 let plainProduct: Fixture;
 let umlautProduct: Fixture;
@@ -24,25 +21,8 @@ let umlautProduct: Fixture;
 before(async () => {
   await fake.start();
   browser = await launchBrowser();
-  // A contract product of Demo Facilities (RC-DEMO, no own validity window) with a quantity tier.
-  const [tier] = await sql<{ sku: string; tiers: { minQuantity: number; priceMinor: number }[] }[]>`
-    select p.sku, e.tiers from products p
-    join price_list_entries e on e.product_id = p.id and e.kind = 'fixed' and e.valid_from is null and e.valid_to is null
-    join price_lists l on l.id = e.price_list_id and l.code = 'RC-DEMO'
-    where jsonb_array_length(e.tiers) > 0 and p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock >= 50 and p.active
-    order by p.id offset 2 limit 1`;
-  assert.ok(tier);
-  const firstTier = [...tier.tiers].sort((a, b) => a.minQuantity - b.minQuantity)[0]!;
-  tierProduct = { sku: tier.sku, quantity: firstTier.minQuantity, expectedPriceMinor: firstTier.priceMinor };
-  // A product none of Demo Facilities' price lists mentions, without list tiers: list price.
-  const [plain] = await sql<{ sku: string; list_price_minor: number }[]>`
-    select p.sku, p.list_price_minor from products p
-    where p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock > 5 and p.active and p.list_price_tiers = '[]'::jsonb
-      and not exists (select 1 from price_list_entries e join company_price_lists c on c.price_list_id = e.price_list_id
-                      join companies co on co.id = c.company_id and co.name = 'Demo Facilities B.V.' where e.product_id = p.id)
-    order by p.id limit 1`;
-  assert.ok(plain);
-  plainProduct = { sku: plain.sku, quantity: 1, expectedPriceMinor: plain.list_price_minor };
+  tierProduct = await pickTierProduct(sql, 2);
+  plainProduct = await pickListPriceProduct(sql, 0);
   // A long name with é, ü, ß: DESCRIPTION is cut to 40 characters, LONGTEXT keeps it, Latin-1 keeps the letters.
   await sql`
     insert into products (sku, category_id, name_nl, name_en, description_nl, description_en, brand, manufacturer,
