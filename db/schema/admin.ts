@@ -200,6 +200,8 @@ export const mailOutbox = pgTable(
     kind: text("kind").notNull(),
     subject: text("subject").notNull(),
     bodyText: text("body_text").notNull(),
+    /** Files sent with the message (invoice PDFs), base64 so the row is the complete record. */
+    attachments: jsonb("attachments").$type<{ filename: string; contentType: string; contentBase64: string }[]>().notNull().default([]),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Customer companies (and, with `isSupplier`, our own company for invoicing master data). */
 export const companies = pgTable("companies", {
@@ -14,6 +14,19 @@ export const companies = pgTable("companies", {
   countryCode: text("country_code").notNull().default("NL"),
   paymentTermsDays: integer("payment_terms_days").notNull().default(30),
   deliveryTerms: text("delivery_terms"),
+  /** Customer's bank account (direct debit mandates, refunds of credit notes). */
+  iban: text("iban"),
+  /** Where PDF invoices are e-mailed when the "email" channel is on. */
+  invoiceEmail: text("invoice_email"),
+  /** Invoice delivery channels (db/schema/invoices.ts INVOICE_CHANNELS); several may apply. */
+  invoiceChannels: jsonb("invoice_channels").$type<("peppol" | "nlcius" | "cxml" | "email")[]>().notNull().default([]),
+  /** Issue an invoice automatically for the shipped lines when a shipment is recorded. */
+  invoiceOnShipment: boolean("invoice_on_shipment").notNull().default(false),
+  /** db/schema/invoices.ts VAT_TREATMENTS; `exempt` needs a reason (BR-E-10). */
+  vatTreatment: text("vat_treatment", { enum: ["auto", "domestic", "reverse_charge", "intra_community", "export", "exempt"] })
+    .notNull()
+    .default("auto"),
+  vatExemptionReason: text("vat_exemption_reason"),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -6,3 +6,4 @@ export * from "./punchout";
 export * from "./admin";
 export * from "./account";
 export * from "./purchase-orders";
+export * from "./invoices";

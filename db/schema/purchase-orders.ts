@@ -140,7 +140,7 @@ export const outboundMessages = pgTable(
       .notNull()
       .references(() => punchoutConnections.id),
     orderId: integer("order_id").references(() => orders.id, { onDelete: "set null" }),
-    kind: text("kind", { enum: ["confirmation", "ship_notice"] }).notNull(),
+    kind: text("kind", { enum: ["confirmation", "ship_notice", "invoice"] }).notNull(),
     payloadId: text("payload_id").notNull(),
     url: text("url").notNull(),
     bodyEncrypted: text("body_encrypted").notNull(),
