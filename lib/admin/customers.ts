@@ -6,6 +6,7 @@ import {
   createCustomer,
   deleteCustomerAddress,
   getCustomerUser,
+  hasCxmlConnection,
   isEmailTaken,
   saveCustomerAddress,
   setCustomerManagers,
@@ -19,7 +20,7 @@ import { dateTimeText } from "@/lib/format";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { getCustomerOrThrow, isAdmin } from "./access";
 import { invitationMail, passwordResetMail } from "./mail-templates";
-import type { CompanyDetailsInput } from "./schemas";
+import type { CustomerMasterDataInput } from "./invoicing-settings";
 
 /** Customer master data and customer users, as account managers and admins maintain them. */
 
@@ -32,13 +33,24 @@ export interface LinkContext {
   now: Date;
 }
 
-export async function createCustomerAsStaff(staff: StaffUser, details: CompanyDetailsInput): Promise<Company> {
+export async function createCustomerAsStaff(staff: StaffUser, details: CustomerMasterDataInput): Promise<Company> {
+  // A new customer has no punchout connection yet, so it cannot receive cXML invoices.
+  if (details.invoiceChannels.includes("cxml")) throw new AppError("invalid_input", "cxml_channel_needs_connection", { field: "invoiceChannels" });
   // An account manager's new customer is theirs; an admin assigns managers afterwards.
   return createCustomer(details, isAdmin(staff) ? null : staff.id);
 }
 
-export async function updateCustomerDetails(staff: StaffUser, companyId: number, details: CompanyDetailsInput): Promise<void> {
+/**
+ * Saves a customer's master data and invoice settings (validated by customerMasterDataSchema).
+ * Admins may edit every customer, account managers only their own. The "cxml" invoice channel is
+ * only allowed while the customer has a cXML punchout connection: the InvoiceDetailRequest goes
+ * to the buyer system identified by that connection.
+ */
+export async function updateCustomerDetails(staff: StaffUser, companyId: number, details: CustomerMasterDataInput): Promise<void> {
   await getCustomerOrThrow(staff, companyId);
+  if (details.invoiceChannels.includes("cxml") && !(await hasCxmlConnection(companyId))) {
+    throw new AppError("invalid_input", "cxml_channel_needs_connection", { field: "invoiceChannels" });
+  }
   await updateCustomer(companyId, details);
 }
 

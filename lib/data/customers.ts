@@ -5,6 +5,7 @@ import {
   addresses,
   companies,
   companyPriceLists,
+  punchoutConnections,
   userTokens,
   users,
   type Address,
@@ -123,7 +124,19 @@ export async function getCustomer(companyId: number): Promise<Company | null> {
 export type CompanyDetails = Pick<
   NewCompany,
   "name" | "kvkNumber" | "vatId" | "peppolScheme" | "peppolId" | "countryCode" | "paymentTermsDays" | "deliveryTerms" | "active"
->;
+> &
+  Partial<Pick<NewCompany, "iban" | "invoiceEmail" | "invoiceChannels" | "invoiceOnShipment" | "vatTreatment" | "vatExemptionReason">>;
+
+/** Whether the customer has a cXML punchout connection (the "cxml" invoice channel needs one to address the buyer). */
+export async function hasCxmlConnection(companyId: number): Promise<boolean> {
+  const db = await database();
+  const [row] = await db
+    .select({ id: punchoutConnections.id })
+    .from(punchoutConnections)
+    .where(and(eq(punchoutConnections.companyId, companyId), eq(punchoutConnections.protocol, "cxml")))
+    .limit(1);
+  return !!row;
+}
 
 export async function createCustomer(details: CompanyDetails, managerId: number | null): Promise<Company> {
   const db = await database();

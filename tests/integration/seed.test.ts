@@ -2,11 +2,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { useFreshDatabase } from "../support/test-database";
-import { categories, companies, companyPriceLists, priceListEntries, priceLists, products, users } from "@/db/schema";
+import { categories, companies, companyPriceLists, priceListEntries, priceLists, products, punchoutConnections, supplierProfile, users } from "@/db/schema";
 import { isDatabaseSeeded, seedDemoData, type SeedSummary } from "@/db/seed/demo-data";
 import { BRANDS, CATALOG } from "@/db/seed/catalog-vocabulary";
 import { generateProducts, gtinCheckDigit, type GeneratedProduct } from "@/db/seed/generate-catalog";
 import { resolvePrice, type ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import { DEMO_SUPPLIER_PROFILE } from "@/db/seed/demo-invoicing";
+import { customerMasterDataSchema, supplierProfileSchema } from "@/lib/admin/invoicing-settings";
+import { validateIban, validateKvkNumber, validatePeppolId, validateVatId } from "@/lib/einvoice/identifiers";
 
 const NOW = new Date("2026-03-15T10:00:00Z");
 const DEMO = "Demo Facilities B.V.";
@@ -176,6 +179,56 @@ describe("seedDemoData", () => {
     expect(await candidatesFor(DEMO, summary.plainSkus)).toEqual([]);
     const rows = await handle.db.select().from(products).where(inArray(products.sku, summary.plainSkus));
     for (const p of rows) expect([p.minOrderQuantity, p.orderMultiple, p.stock > 0]).toEqual([1, 1, true]);
+  });
+
+  it("inserts our supplier profile with identifiers that pass the validators", async () => {
+    const rows = await handle.db.select().from(supplierProfile);
+    expect(rows).toHaveLength(1);
+    const profile = rows[0]!;
+    expect(profile).toMatchObject({ ...DEMO_SUPPLIER_PROFILE, id: 1 });
+    expect(validateKvkNumber(profile.kvkNumber)).toBeNull();
+    expect(validateVatId(profile.vatId)).toBeNull();
+    expect(validatePeppolId(profile.peppolScheme, profile.peppolId)).toBeNull();
+    expect(validateIban(profile.iban)).toBeNull();
+    // What the admin form would post for it is accepted unchanged.
+    const { id: _id, updatedAt: _updatedAt, ...fields } = profile;
+    const parsed = supplierProfileSchema.safeParse(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === null ? "" : String(v)])));
+    expect(parsed.success ? parsed.data : parsed.error.issues).toEqual(fields);
+  });
+
+  it("gives every customer master data and invoice settings the admin form accepts", async () => {
+    const rows = await handle.db.select().from(companies).orderBy(companies.id);
+    const cxml = await handle.db.select({ companyId: punchoutConnections.companyId }).from(punchoutConnections).where(eq(punchoutConnections.protocol, "cxml"));
+    expect(rows).toHaveLength(summary.companies);
+    for (const company of rows) {
+      const form: Record<string, string | string[]> = {
+        name: company.name,
+        countryCode: company.countryCode,
+        kvkNumber: company.kvkNumber ?? "",
+        vatId: company.vatId ?? "",
+        peppolScheme: company.peppolScheme ?? "",
+        peppolId: company.peppolId ?? "",
+        iban: company.iban ?? "",
+        paymentTermsDays: String(company.paymentTermsDays),
+        deliveryTerms: company.deliveryTerms ?? "",
+        active: company.active ? "on" : "",
+        invoiceEmail: company.invoiceEmail ?? "",
+        invoiceChannels: company.invoiceChannels,
+        invoiceOnShipment: company.invoiceOnShipment ? "on" : "",
+        vatTreatment: company.vatTreatment,
+        vatExemptionReason: company.vatExemptionReason ?? "",
+      };
+      const parsed = customerMasterDataSchema.safeParse(form);
+      expect(parsed.success ? null : parsed.error.issues, company.name).toBeNull();
+      // Stored values are already normalized: saving the form unchanged changes nothing.
+      const { id: _id, createdAt: _createdAt, ...stored } = company;
+      expect(parsed.data, company.name).toEqual(stored);
+      expect(company.invoiceChannels.length, company.name).toBeGreaterThan(0);
+      if (company.invoiceChannels.includes("cxml")) expect(cxml.map((c) => c.companyId), company.name).toContain(company.id);
+    }
+    const byName = new Map(rows.map((c) => [c.name, c]));
+    expect(byName.get(DEMO)).toMatchObject({ invoiceChannels: ["peppol", "email"], invoiceOnShipment: false, invoiceEmail: "crediteuren@demo.test" });
+    expect(byName.get("Facilitas Antwerpen NV")).toMatchObject({ countryCode: "BE", vatTreatment: "intra_community" });
   });
 
   it("lists SKUs with a minimum order quantity", async () => {

@@ -18,17 +18,18 @@ import {
 } from "@/lib/admin/customers";
 import { assignListToCustomer, unassignListFromCustomer } from "@/lib/admin/pricing";
 import { publicBaseUrl } from "@/lib/admin/request-url";
-import { addressSchema, checkbox, companyDetailsSchema, customerUserSchema, id, prioritySchema, updateCustomerUserSchema } from "@/lib/admin/schemas";
+import { customerMasterDataSchema } from "@/lib/admin/invoicing-settings";
+import { addressSchema, checkbox, customerUserSchema, id, prioritySchema, updateCustomerUserSchema } from "@/lib/admin/schemas";
 
 const refresh = (companyId: number) => revalidatePath(`/admin/customers/${companyId}`, "layout");
 
-export const createCustomerAction = staffAction(companyDetailsSchema, async (input, staff) => {
+export const createCustomerAction = staffAction(customerMasterDataSchema, async (input, staff) => {
   const company = await createCustomerAsStaff(staff, input);
   redirect(`/admin/customers/${company.id}`);
 });
 
 export const updateCustomerAction = staffAction(
-  z.object({ companyId: id }).and(companyDetailsSchema),
+  z.object({ companyId: id }).and(customerMasterDataSchema),
   async ({ companyId, ...details }, staff) => {
     await updateCustomerDetails(staff, companyId, details);
     refresh(companyId);

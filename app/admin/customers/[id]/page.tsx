@@ -2,30 +2,39 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { AddressForm } from "@/components/admin/address-form";
-import { CompanyForm } from "@/components/admin/company-form";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
+import { CUSTOMER_PEPPOL_SCHEMES, INVOICE_CHANNEL_OPTIONS, VAT_TREATMENT_OPTIONS } from "@/lib/admin/invoicing-settings";
+import { INCOTERMS } from "@/lib/admin/schemas";
 import { customerForPage } from "@/lib/admin/route-params";
 import { requireStaff } from "@/lib/auth/guards";
-import { listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
+import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
 import { deleteAddressAction, saveAddressAction, setManagersAction, updateCustomerAction } from "../actions";
+import { CustomerMasterDataForm } from "./customer-master-data-form";
 
 export default async function CustomerOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
   const staff = await requireStaff(`/admin/customers/${id}`);
   const company = await customerForPage(staff, id);
-  const [t, addresses, managers, staffMembers] = await Promise.all([
+  const [t, addresses, managers, staffMembers, cxmlConnected] = await Promise.all([
     getTranslations("admin.customer"),
     listCustomerAddresses(company.id),
     listCustomerManagers(company.id),
     isAdmin(staff) ? listStaffMembers() : Promise.resolve([]),
+    hasCxmlConnection(company.id),
   ]);
   const ta = await getTranslations("admin.address");
   return (
     <div className="space-y-6">
       <Card title={t("details")}>
-        <CompanyForm action={updateCustomerAction} submitLabel={t("save")} values={company} />
+        <CustomerMasterDataForm
+          action={updateCustomerAction}
+          submitLabel={t("save")}
+          values={company}
+          hasCxmlConnection={cxmlConnected}
+          options={{ peppolSchemes: CUSTOMER_PEPPOL_SCHEMES, incoterms: INCOTERMS, channels: INVOICE_CHANNEL_OPTIONS, vatTreatments: VAT_TREATMENT_OPTIONS }}
+        />
       </Card>
 
       <Card title={t("addresses")}>

@@ -1,0 +1,214 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { ActionForm, Field, type FormAction } from "@/components/admin/action-form";
+import { inputClass } from "@/components/admin/styles";
+
+/**
+ * React resets a form after every action to each field's default (also for controlled fields,
+ * react#30580 / #31695). Making what the user entered the default keeps it on screen when the
+ * action answers with field errors.
+ */
+export function keepAsDefault(field: HTMLInputElement | HTMLSelectElement): void {
+  if (field instanceof HTMLSelectElement) {
+    for (const option of field.options) option.defaultSelected = option.selected;
+  } else if (field.type === "checkbox" || field.type === "radio") {
+    field.defaultChecked = field.checked;
+  } else {
+    field.defaultValue = field.value;
+  }
+}
+
+export interface CustomerMasterDataValues {
+  id: number;
+  name: string;
+  kvkNumber: string | null;
+  vatId: string | null;
+  peppolScheme: string | null;
+  peppolId: string | null;
+  countryCode: string;
+  paymentTermsDays: number;
+  deliveryTerms: string | null;
+  active: boolean;
+  iban: string | null;
+  invoiceEmail: string | null;
+  invoiceChannels: string[];
+  invoiceOnShipment: boolean;
+  vatTreatment: string;
+  vatExemptionReason: string | null;
+}
+
+/**
+ * The customer's company data, identifiers and invoice settings in one form (one save, so the
+ * cross-field rules — channel needs Peppol id / e-mail, VAT treatment needs VAT id — are checked on
+ * the values that will be stored together). Field errors come back per field from the action.
+ */
+export function CustomerMasterDataForm({
+  action,
+  values,
+  options,
+  hasCxmlConnection,
+  submitLabel,
+}: {
+  action: FormAction;
+  submitLabel: string;
+  values: CustomerMasterDataValues;
+  options: { peppolSchemes: readonly string[]; incoterms: readonly string[]; channels: readonly string[]; vatTreatments: readonly string[] };
+  hasCxmlConnection: boolean;
+}) {
+  const t = useTranslations("admin.company");
+  const ti = useTranslations("invoicing.customer");
+  const tc = useTranslations("invoicing.channels");
+  const tv = useTranslations("invoicing.vatTreatments");
+  // What the user entered (see keepAsDefault); the exemption reason field depends on the VAT treatment.
+  const [form, setForm] = useState(() => ({
+    name: values.name,
+    countryCode: values.countryCode,
+    kvkNumber: values.kvkNumber ?? "",
+    vatId: values.vatId ?? "",
+    peppolScheme: values.peppolScheme ?? "",
+    peppolId: values.peppolId ?? "",
+    paymentTermsDays: String(values.paymentTermsDays),
+    deliveryTerms: values.deliveryTerms ?? "",
+    iban: values.iban ?? "",
+    invoiceEmail: values.invoiceEmail ?? "",
+    vatTreatment: values.vatTreatment,
+    vatExemptionReason: values.vatExemptionReason ?? "",
+  }));
+  const [flags, setFlags] = useState({ active: values.active, invoiceOnShipment: values.invoiceOnShipment });
+  const [channels, setChannels] = useState<string[]>(values.invoiceChannels);
+  const bind = (name: keyof typeof form) => ({
+    name,
+    defaultValue: form[name],
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+      keepAsDefault(event.target);
+      setForm((f) => ({ ...f, [name]: event.target.value }));
+    },
+  });
+  const flag = (name: keyof typeof flags) => ({
+    name,
+    defaultChecked: flags[name],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+      keepAsDefault(event.target);
+      setFlags((f) => ({ ...f, [name]: event.target.checked }));
+    },
+  });
+  const labels = {
+    name: t("name"),
+    kvkNumber: t("kvkNumber"),
+    vatId: t("vatId"),
+    peppolScheme: t("peppolScheme"),
+    peppolId: t("peppolId"),
+    countryCode: t("countryCode"),
+    paymentTermsDays: t("paymentTermsDays"),
+    deliveryTerms: t("deliveryTerms"),
+    iban: ti("iban"),
+    invoiceEmail: ti("invoiceEmail"),
+    invoiceChannels: ti("channels"),
+    invoiceOnShipment: ti("invoiceOnShipment"),
+    vatTreatment: ti("vatTreatment"),
+    vatExemptionReason: ti("vatExemptionReason"),
+  };
+  return (
+    <ActionForm action={action} submitLabel={submitLabel} successMessage={t("saved")} fieldLabels={labels} testId="company-form" className="space-y-5">
+      <input type="hidden" name="companyId" value={values.id} />
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <Field label={labels.name} className="sm:col-span-2">
+          <input {...bind("name")} required minLength={2} maxLength={200} className={inputClass} />
+        </Field>
+        <Field label={labels.countryCode}>
+          <input {...bind("countryCode")} required maxLength={2} pattern="[A-Za-z]{2}" className={`${inputClass} uppercase`} />
+        </Field>
+        <Field label={labels.kvkNumber} hint={t("kvkHint")}>
+          <input {...bind("kvkNumber")} maxLength={35} className={inputClass} />
+        </Field>
+        <Field label={labels.vatId} hint={t("vatHint")}>
+          <input {...bind("vatId")} maxLength={24} className={`${inputClass} uppercase`} />
+        </Field>
+        <div className="grid grid-cols-[8rem_1fr] gap-2">
+          <Field label={labels.peppolScheme}>
+            <select {...bind("peppolScheme")} className={inputClass}>
+              <option value="">–</option>
+              {options.peppolSchemes.map((scheme) => (
+                <option key={scheme} value={scheme}>
+                  {scheme} {t.has(`peppolSchemes.${scheme}`) ? `· ${t(`peppolSchemes.${scheme}`)}` : ""}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={labels.peppolId} hint={ti("peppolIdHint")}>
+            <input {...bind("peppolId")} maxLength={80} className={inputClass} />
+          </Field>
+        </div>
+        <Field label={labels.paymentTermsDays}>
+          <input {...bind("paymentTermsDays")} type="number" min={0} max={180} required className={inputClass} />
+        </Field>
+        <Field label={labels.deliveryTerms}>
+          <select {...bind("deliveryTerms")} className={inputClass}>
+            <option value="">–</option>
+            {options.incoterms.map((term) => (
+              <option key={term} value={term}>
+                {term} · {t(`incoterms.${term}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="flex items-center gap-2 self-end text-sm">
+          <input type="checkbox" {...flag("active")} /> {t("active")}
+        </label>
+      </div>
+
+      <fieldset className="space-y-3 border-t border-slate-200 pt-4" data-testid="invoicing-settings">
+        <legend className="text-sm font-semibold text-slate-800">{ti("title")}</legend>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          <Field label={labels.iban} hint={ti("ibanHint")}>
+            <input {...bind("iban")} maxLength={42} className={`${inputClass} uppercase`} />
+          </Field>
+          <Field label={labels.invoiceEmail} hint={ti("invoiceEmailHint")}>
+            <input {...bind("invoiceEmail")} type="email" maxLength={254} className={inputClass} />
+          </Field>
+          <Field label={labels.vatTreatment}>
+            <select {...bind("vatTreatment")} className={inputClass}>
+              {options.vatTreatments.map((treatment) => (
+                <option key={treatment} value={treatment}>
+                  {tv(treatment)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {form.vatTreatment === "exempt" && (
+            <Field label={labels.vatExemptionReason} hint={ti("vatExemptionReasonHint")} className="sm:col-span-2 lg:col-span-3">
+              <input {...bind("vatExemptionReason")} required maxLength={300} className={inputClass} />
+            </Field>
+          )}
+        </div>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">{labels.invoiceChannels}</legend>
+          <div className="mt-1 flex flex-wrap gap-4 text-sm">
+            {options.channels.map((channel) => (
+              <label key={channel} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="invoiceChannels"
+                  value={channel}
+                  defaultChecked={channels.includes(channel)}
+                  onChange={(event) => {
+                    keepAsDefault(event.target);
+                    setChannels((current) => (event.target.checked ? [...current, channel] : current.filter((c) => c !== channel)));
+                  }}
+                  disabled={channel === "cxml" && !hasCxmlConnection && !channels.includes(channel)}
+                />
+                {tc(channel)}
+              </label>
+            ))}
+          </div>
+          <p className="mt-1 text-xs text-slate-500">{hasCxmlConnection ? ti("channelsHint") : ti("channelsHintNoCxml")}</p>
+        </fieldset>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" {...flag("invoiceOnShipment")} /> {labels.invoiceOnShipment}
+        </label>
+      </fieldset>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,10 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { staffAction } from "@/lib/actions/safe-action";
+import { saveSupplierProfile, supplierProfileSchema } from "@/lib/admin/invoicing-settings";
+
+export const saveSupplierProfileAction = staffAction(supplierProfileSchema, async (input, staff) => {
+  await saveSupplierProfile(staff, input, new Date());
+  revalidatePath("/admin/settings/invoicing");
+});

@@ -1,0 +1,255 @@
+import "server-only";
+import { z } from "zod";
+import type { InvoiceChannel, SupplierProfile, VatTreatmentSetting } from "@/db/schema";
+import type { StaffUser } from "@/lib/auth/guards";
+import { getSupplierProfile, upsertSupplierProfile } from "@/lib/data/supplier-profile";
+import {
+  normalizeIban,
+  normalizeKvkNumber,
+  normalizePeppolId,
+  normalizeVatId,
+  PEPPOL_ID_SCHEMES,
+  validateBeEnterpriseNumber,
+  validateBic,
+  validateIban,
+  validateKvkNumber,
+  validatePeppolId,
+  validateVatId,
+  vatIdCountry,
+  normalizeCompact,
+} from "@/lib/einvoice/identifiers";
+import { AppError } from "@/lib/errors";
+import { isAdmin } from "./access";
+import { checkbox, INCOTERMS } from "./schemas";
+
+/**
+ * Invoicing master data as staff enter it: our supplier profile (admins only) and each customer's
+ * identifiers and invoice settings (admins, and account managers for their own customers — see
+ * lib/admin/customers.ts). Every identifier goes through lib/einvoice/identifiers.ts, so what is
+ * stored is what the invoice builder accepts. Error messages are codes under admin.errors.
+ */
+
+/** Same order as db/schema/invoices.ts INVOICE_CHANNELS (kept here: app code may not import schema values). */
+export const INVOICE_CHANNEL_OPTIONS = ["peppol", "nlcius", "cxml", "email"] as const satisfies readonly InvoiceChannel[];
+export const VAT_TREATMENT_OPTIONS = [
+  "auto",
+  "domestic",
+  "reverse_charge",
+  "intra_community",
+  "export",
+  "exempt",
+] as const satisfies readonly VatTreatmentSetting[];
+/** Schemes our own endpoint may use (the issue: KvK, OIN, NL VAT, GLN). */
+export const SUPPLIER_PEPPOL_SCHEMES = ["0106", "0190", "9944", "0088"] as const;
+export const CUSTOMER_PEPPOL_SCHEMES = PEPPOL_ID_SCHEMES;
+
+const EU_COUNTRIES = new Set("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" "));
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
+/** An optional identifier, normalized, then checked by `validate` (error code as the zod message). */
+const optionalIdentifier = (normalize: (v: string) => string, validate: (v: string) => string | null) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = normalize(v ?? "");
+      if (!value) return null;
+      const problem = validate(value);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return value;
+    });
+/** A mandatory identifier: normalized, then checked by `validate` ("required" when empty). */
+const requiredIdentifier = (normalize: (v: string) => string, validate: (v: string) => string | null) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = normalize((v ?? "").trim());
+      const problem = validate(value);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return value;
+    });
+const countryCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2}$/, "country_format"));
+const paymentTermsDays = z.coerce.number({ message: "payment_terms_range" }).int("payment_terms_range").min(0, "payment_terms_range").max(180, "payment_terms_range");
+const optionalEmail = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").trim().toLowerCase() || null)
+  .pipe(z.email("email_format").max(254, "email_format").nullable());
+
+/** Raw form values of the Peppol pair, checked together (scheme decides how the id is read). */
+function checkPeppol(
+  value: { peppolScheme: string | null; peppolId: string | null },
+  allowed: readonly string[],
+  ctx: z.RefinementCtx,
+): { peppolScheme: string | null; peppolId: string | null } {
+  const { peppolScheme } = value;
+  const peppolId = peppolScheme && value.peppolId ? normalizePeppolId(peppolScheme, value.peppolId) : value.peppolId;
+  if (!peppolScheme && !peppolId) return { peppolScheme: null, peppolId: null };
+  if (!peppolScheme || !peppolId) {
+    ctx.addIssue({ code: "custom", path: [peppolScheme ? "peppolId" : "peppolScheme"], message: "peppol_pair" });
+    return { peppolScheme, peppolId };
+  }
+  if (!allowed.includes(peppolScheme)) {
+    ctx.addIssue({ code: "custom", path: ["peppolScheme"], message: "peppol_scheme_unsupported" });
+    return { peppolScheme, peppolId };
+  }
+  const problem = validatePeppolId(peppolScheme, peppolId);
+  if (problem) ctx.addIssue({ code: "custom", path: ["peppolId"], message: problem });
+  return { peppolScheme, peppolId };
+}
+
+/** The VAT id's country prefix must be the company's country (EL for GR, XI for Northern Ireland). */
+function checkVatCountry(vatId: string | null, country: string, ctx: z.RefinementCtx): void {
+  if (vatId && vatIdCountry(vatId) !== country) ctx.addIssue({ code: "custom", path: ["vatId"], message: "vat_country_mismatch" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customers
+
+const channelList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])].filter(Boolean))
+  .pipe(z.array(z.enum(INVOICE_CHANNEL_OPTIONS, "channel_unknown")));
+
+/**
+ * A customer's master data and invoice settings as the customer form posts them (a full replace:
+ * a field that is not posted is cleared, like every other admin form). Cross-field rules:
+ * Peppol/NLCIUS need a Peppol id, e-mail needs an invoice address, reverse charge and
+ * intra-community supply need the customer's VAT id (BR-AE-02, BR-IC-02), exempt needs a reason
+ * (BR-E-10). The cXML channel needs a cXML connection: checked against the database by
+ * updateCustomerDetails.
+ */
+export const customerMasterDataSchema = z
+  .object({
+    name: text(200).min(2, "name_required"),
+    countryCode,
+    kvkNumber: optionalText(35),
+    vatId: optionalIdentifier(normalizeVatId, validateVatId),
+    peppolScheme: optionalText(4),
+    peppolId: optionalText(80),
+    iban: optionalIdentifier(normalizeIban, validateIban),
+    paymentTermsDays,
+    deliveryTerms: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .pipe(z.enum(INCOTERMS).nullable()),
+    active: checkbox,
+    invoiceEmail: optionalEmail,
+    invoiceChannels: channelList,
+    invoiceOnShipment: checkbox,
+    vatTreatment: z
+      .string()
+      .optional()
+      .transform((v) => v || "auto")
+      .pipe(z.enum(VAT_TREATMENT_OPTIONS, "vat_treatment_unknown")),
+    vatExemptionReason: optionalText(300),
+  })
+  .transform((value, ctx) => {
+    // The Dutch and Belgian registers have a fixed format; other countries' numbers ("HRB 81234") are kept as written.
+    let kvkNumber = value.kvkNumber;
+    if (kvkNumber && (value.countryCode === "NL" || value.countryCode === "BE")) {
+      kvkNumber = normalizeKvkNumber(kvkNumber);
+      if (value.countryCode === "BE") kvkNumber = kvkNumber.toUpperCase().replace(/^BE/, "");
+      const problem = value.countryCode === "NL" ? validateKvkNumber(kvkNumber) : validateBeEnterpriseNumber(kvkNumber);
+      if (problem) ctx.addIssue({ code: "custom", path: ["kvkNumber"], message: problem });
+    }
+    checkVatCountry(value.vatId, value.countryCode, ctx);
+    const peppol = checkPeppol(value, CUSTOMER_PEPPOL_SCHEMES, ctx);
+    const channels = value.invoiceChannels;
+    if ((channels.includes("peppol") || channels.includes("nlcius")) && !peppol.peppolId) {
+      ctx.addIssue({ code: "custom", path: ["invoiceChannels"], message: "channel_needs_peppol_id" });
+    }
+    if (channels.includes("email") && !value.invoiceEmail) {
+      ctx.addIssue({ code: "custom", path: ["invoiceEmail"], message: "channel_needs_invoice_email" });
+    }
+    if ((value.vatTreatment === "reverse_charge" || value.vatTreatment === "intra_community") && !value.vatId) {
+      ctx.addIssue({ code: "custom", path: ["vatId"], message: "vat_treatment_needs_vat_id" });
+    }
+    if (value.vatTreatment === "intra_community" && (value.countryCode === "NL" || !EU_COUNTRIES.has(value.countryCode))) {
+      ctx.addIssue({ code: "custom", path: ["vatTreatment"], message: "intra_community_needs_eu_customer" });
+    }
+    if (value.vatTreatment === "exempt" && !value.vatExemptionReason) {
+      ctx.addIssue({ code: "custom", path: ["vatExemptionReason"], message: "exemption_reason_required" });
+    }
+    return {
+      ...value,
+      kvkNumber,
+      ...peppol,
+      // A reason only belongs to exempt invoices (BR-S-10, BR-Z-10: no reason on S/Z lines).
+      vatExemptionReason: value.vatTreatment === "exempt" ? value.vatExemptionReason : null,
+    };
+  });
+export type CustomerMasterDataInput = z.infer<typeof customerMasterDataSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Supplier profile
+
+export const supplierProfileSchema = z
+  .object({
+    legalName: text(200).min(2, "name_required"),
+    tradingName: optionalText(200),
+    kvkNumber: requiredIdentifier(normalizeKvkNumber, validateKvkNumber),
+    vatId: requiredIdentifier(normalizeVatId, validateVatId),
+    peppolScheme: optionalText(4),
+    peppolId: optionalText(80),
+    street: text(200).min(1, "required"),
+    postalCode: text(20).min(1, "required"),
+    city: text(100).min(1, "required"),
+    countryCode,
+    iban: requiredIdentifier(normalizeIban, validateIban),
+    bic: optionalIdentifier(normalizeCompact, validateBic),
+    email: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").trim().toLowerCase())
+      .pipe(z.email("email_format").max(254, "email_format")),
+    phone: optionalText(40),
+    paymentTermsDays,
+  })
+  .transform((value, ctx) => {
+    checkVatCountry(value.vatId, value.countryCode, ctx);
+    const peppol = checkPeppol(value, SUPPLIER_PEPPOL_SCHEMES, ctx);
+    if (!peppol.peppolScheme && !peppol.peppolId) {
+      ctx.addIssue({ code: "custom", path: ["peppolId"], message: "required" });
+    }
+    let postalCode = value.postalCode;
+    if (value.countryCode === "NL") {
+      // NL-R-002: a Dutch supplier address needs street, city and postal code; the postcode as "1234 AB".
+      const match = /^(\d{4})\s?([A-Za-z]{2})$/.exec(postalCode);
+      if (match) postalCode = `${match[1]} ${match[2]!.toUpperCase()}`;
+      else ctx.addIssue({ code: "custom", path: ["postalCode"], message: "postal_code_format" });
+    }
+    return { ...value, peppolScheme: peppol.peppolScheme ?? "", peppolId: peppol.peppolId ?? "", postalCode };
+  });
+export type SupplierProfileInput = z.infer<typeof supplierProfileSchema>;
+
+/** Every staff member may read the supplier profile (it is printed on every invoice). */
+export async function readSupplierProfile(_staff: StaffUser): Promise<SupplierProfile | null> {
+  return getSupplierProfile();
+}
+
+/** Only admins change our own company's invoicing data: it goes onto every invoice and credit note. */
+export async function saveSupplierProfile(staff: StaffUser, input: SupplierProfileInput, now: Date): Promise<SupplierProfile> {
+  if (!isAdmin(staff)) throw new AppError("forbidden", "admin_only");
+  return upsertSupplierProfile(input, now);
+}
