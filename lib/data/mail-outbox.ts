@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import { mailOutbox, type MailOutboxRow } from "@/db/schema";
 import { database } from "./database";
 
@@ -9,6 +10,13 @@ import { database } from "./database";
  * workspace are queued here inside their own transactions and delivered the same way.
  */
 
+/** A file sent with a message (invoice PDFs). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
 export interface OutboxMessage {
   toEmail: string;
   toName: string;
@@ -16,16 +24,59 @@ export interface OutboxMessage {
   subject: string;
   bodyText: string;
   userId?: number | null;
+  attachments?: MailAttachment[];
 }
 
+/** Per message; mail servers commonly refuse messages above 10–25 MB once base64 adds a third. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+const attachmentSchema = z.object({
+  // A plain file name: no path, no quotes or line breaks that could break the MIME header.
+  filename: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\"\r\n\u0000-\u001f]+$/, "a plain file name without path, quotes or control characters"),
+  contentType: z.string().regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, "a MIME type such as application/pdf"),
+  content: z.instanceof(Uint8Array),
+});
+const attachmentsSchema = z
+  .array(attachmentSchema)
+  .max(10)
+  .refine((list) => list.reduce((sum, a) => sum + a.content.byteLength, 0) <= MAX_ATTACHMENT_BYTES, "attachments exceed 10 MB in total");
+
+/**
+ * Queues messages; attachments are stored base64 in the row, so the outbox row is the complete
+ * record of what was sent. Invalid attachments throw before anything is written.
+ */
 export async function queueMail(messages: OutboxMessage[], now: Date): Promise<number[]> {
   if (messages.length === 0) return [];
+  const values = messages.map(({ attachments, ...m }) => {
+    const parsed = attachmentsSchema.safeParse(attachments ?? []);
+    if (!parsed.success) throw new Error(`invalid mail attachment for ${m.kind} mail: ${z.prettifyError(parsed.error)}`);
+    return {
+      ...m,
+      userId: m.userId ?? null,
+      createdAt: now,
+      attachments: parsed.data.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        contentBase64: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength).toString("base64"),
+      })),
+    };
+  });
   const db = await database();
-  const rows = await db
-    .insert(mailOutbox)
-    .values(messages.map((m) => ({ ...m, userId: m.userId ?? null, createdAt: now })))
-    .returning({ id: mailOutbox.id });
+  const rows = await db.insert(mailOutbox).values(values).returning({ id: mailOutbox.id });
   return rows.map((r) => r.id);
+}
+
+/** The attachments of an outbox row as bytes again (for delivery and for the development view). */
+export function outboxAttachments(row: Pick<MailOutboxRow, "attachments">): MailAttachment[] {
+  return (row.attachments ?? []).map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: new Uint8Array(Buffer.from(a.contentBase64, "base64")),
+  }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { createTransport } from "nodemailer";
 import type { MailOutboxRow } from "@/db/schema";
-import { deliverUnsentMail, queueMail, type OutboxMessage } from "@/lib/data/mail-outbox";
+import { deliverUnsentMail, outboxAttachments, queueMail, type OutboxMessage } from "@/lib/data/mail-outbox";
 import { env } from "@/lib/env";
 
 /**
@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
  */
 
 export type MailMessage = OutboxMessage;
+export type { MailAttachment } from "@/lib/data/mail-outbox";
 
 /** Delivers one outbox row to the outside world. */
 export interface MailTransport {
@@ -24,7 +25,13 @@ export function smtpTransport(url: string, from: string): MailTransport {
   return {
     name: "smtp",
     async deliver(row) {
-      await transporter.sendMail({ from, to: { name: row.toName, address: row.toEmail }, subject: row.subject, text: row.bodyText });
+      await transporter.sendMail({
+        from,
+        to: { name: row.toName, address: row.toEmail },
+        subject: row.subject,
+        text: row.bodyText,
+        attachments: outboxAttachments(row).map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
+      });
     },
   };
 }
