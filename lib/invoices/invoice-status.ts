@@ -1,0 +1,13 @@
+/**
+ * Payment status of an issued document, derived (not stored: only `paid_at` may change after issue).
+ * A credit note is never overdue: the amount is ours to pay back, there is no due date on it.
+ * `today` is the business calendar date (Europe/Amsterdam) as YYYY-MM-DD; ISO dates compare as strings.
+ */
+export function invoiceStatus(
+  row: { kind: "invoice" | "credit_note"; paidAt: Date | null; dueDate: string | null },
+  today: string,
+): "open" | "paid" | "overdue" {
+  if (row.paidAt) return "paid";
+  if (row.kind === "invoice" && row.dueDate !== null && row.dueDate < today) return "overdue";
+  return "open";
+}
