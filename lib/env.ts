@@ -20,6 +20,12 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Koppel <no-reply@koppel.invalid>"),
   /** Key material for credentials we must send (our cXML SharedSecrets per buyer); absent → derived from AUTH_SECRET via HKDF. */
   CREDENTIALS_KEY: z.string().min(32).optional(),
+  /** Folder the default Peppol access-point sender writes outgoing UBL files and envelopes to. */
+  PEPPOL_OUTBOX_DIR: z.string().min(1).default(".data/peppol-outbox"),
+  /** A real Peppol access point: UBL documents are POSTed here instead of written to the outbox folder. */
+  PEPPOL_AP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Bearer token for PEPPOL_AP_URL. */
+  PEPPOL_AP_TOKEN: z.string().min(8).optional(),
 });
 
 const parsed = envSchema.safeParse({
@@ -30,6 +36,9 @@ const parsed = envSchema.safeParse({
   SMTP_URL: process.env.SMTP_URL || undefined,
   MAIL_FROM: process.env.MAIL_FROM || undefined,
   CREDENTIALS_KEY: process.env.CREDENTIALS_KEY || undefined,
+  PEPPOL_OUTBOX_DIR: process.env.PEPPOL_OUTBOX_DIR || undefined,
+  PEPPOL_AP_URL: process.env.PEPPOL_AP_URL || undefined,
+  PEPPOL_AP_TOKEN: process.env.PEPPOL_AP_TOKEN || undefined,
 });
 if (!parsed.success) {
   throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { prepareDatabase } from "@/lib/data/setup";
+import { startInvoiceDeliveryWorker } from "@/lib/invoices/deliver-invoices";
 import { startOutboundWorker } from "@/lib/purchase-orders/outbound-worker";
 import { startMailDelivery } from "@/lib/mail/send-mail";
 
@@ -14,6 +15,8 @@ export async function startServer(): Promise<void> {
   });
   const where = env.DATABASE_URL ? "PostgreSQL" : `PGlite (${env.PGLITE_DIR ?? ".data/pglite"})`;
   startOutboundWorker();
+  // Invoices: Peppol / NLCIUS to the access point, cXML into the outbound queue above, e-mail with PDF.
+  startInvoiceDeliveryWorker();
   console.log(`[koppel] database ready on ${where} in ${Date.now() - started} ms${seeded ? " (demo data seeded)" : ""}`);
   // Outgoing e-mail: always the mail_outbox table; delivered over SMTP only when SMTP_URL is set.
   startMailDelivery();

@@ -1,14 +1,69 @@
 import "server-only";
-import type { ProtocolMessage } from "@/db/schema";
+import type { InvoiceChannel, InvoiceDeliveryStatus, ProtocolMessage } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
 import { listAssignedCompanyIds } from "@/lib/data/customers";
+import { listInvoiceDeliveryLog, type InvoiceDeliveryLogRow } from "@/lib/data/invoice-deliveries";
 import { getProtocolMessage, listProtocolMessages, type MessageFilters } from "@/lib/data/protocol-messages";
 import { AppError } from "@/lib/errors";
 
-/** Account managers see their customers' messages; admins see all, including rejected unknown senders. */
-export async function listMessagesForStaff(staff: StaffUser, filters: MessageFilters, limit = 200): Promise<ProtocolMessage[]> {
-  if (staff.role === "admin") return listProtocolMessages(filters, limit);
-  return listProtocolMessages({ ...filters, companyIds: await listAssignedCompanyIds(staff.id) }, limit);
+/**
+ * One row of the message log: a logged protocol message, or an outbound invoice on one channel
+ * (its current delivery status; a cXML invoice also has one protocol message per HTTP attempt).
+ */
+export type MessageLogEntry = { kind: "message"; at: Date; message: ProtocolMessage } | { kind: "invoice"; at: Date; delivery: InvoiceDeliveryLogRow };
+
+/** The type filter value that selects outbound invoices; `invoice.<channel>` selects one channel. */
+export const INVOICE_LOG_TYPE = "invoice";
+const INVOICE_DETAIL_REQUEST = "cxml.InvoiceDetailRequest";
+const CHANNELS: readonly InvoiceChannel[] = ["peppol", "nlcius", "cxml", "email"];
+/** The log's status vocabulary for deliveries, as the outbound worker logs its attempts (retry = error). */
+const DELIVERY_STATUS_FOR: Record<NonNullable<MessageFilters["status"]>, InvoiceDeliveryStatus> = { ok: "sent", error: "pending", rejected: "failed" };
+
+export function invoiceLogType(channel: InvoiceChannel): string {
+  return `${INVOICE_LOG_TYPE}.${channel}`;
+}
+
+/**
+ * The message log for staff: protocol messages plus outbound invoice deliveries (Peppol, NLCIUS,
+ * cXML, e-mail), newest first. The type filter "invoice" shows all outbound invoices (deliveries
+ * and the InvoiceDetailRequest attempts), "invoice.peppol" etc. one channel's deliveries.
+ */
+export async function listMessageLogForStaff(staff: StaffUser, filters: MessageFilters, limit = 200): Promise<MessageLogEntry[]> {
+  const companyIds = staff.role === "admin" ? undefined : await listAssignedCompanyIds(staff.id);
+  const type = filters.type?.trim() || undefined;
+  const channel = CHANNELS.find((c) => type === invoiceLogType(c));
+  const wantsMessages = channel === undefined;
+  const wantsInvoices = filters.direction !== "inbound" && filters.sessionId === undefined && (type === undefined || type === INVOICE_LOG_TYPE || channel !== undefined);
+  const scoped = { ...filters, ...(companyIds ? { companyIds } : {}) };
+  const [messages, deliveries] = await Promise.all([
+    wantsMessages ? listProtocolMessages({ ...scoped, type: type === INVOICE_LOG_TYPE ? INVOICE_DETAIL_REQUEST : type }, limit) : [],
+    wantsInvoices
+      ? listInvoiceDeliveryLog(
+          {
+            companyIds: companyIds ?? (filters.companyId !== undefined ? [filters.companyId] : undefined),
+            from: filters.from,
+            until: filters.until,
+            channel,
+            status: filters.status ? DELIVERY_STATUS_FOR[filters.status] : undefined,
+            connectionId: filters.connectionId,
+          },
+          limit,
+        )
+      : [],
+  ]);
+  const entries: MessageLogEntry[] = [
+    ...messages.map((message) => ({ kind: "message" as const, at: message.createdAt, message })),
+    ...deliveries
+      .filter((delivery) => filters.companyId === undefined || delivery.companyId === filters.companyId)
+      .map((delivery) => ({ kind: "invoice" as const, at: delivery.createdAt, delivery })),
+  ];
+  return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+}
+
+/** The invoice a logged message belongs to (outbound InvoiceDetailRequest attempts record it in the summary). */
+export function messageInvoiceId(message: Pick<ProtocolMessage, "summary">): number | null {
+  const id = message.summary.invoiceId;
+  return typeof id === "number" && Number.isInteger(id) && id > 0 ? id : null;
 }
 
 export async function getMessageForStaff(staff: StaffUser, id: number): Promise<ProtocolMessage> {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { outboundMessages, type OutboundMessage } from "@/db/schema";
 import { database } from "./database";
+import { mirrorOutboundOutcome } from "./invoice-deliveries";
 
 /**
  * Claims due pending messages for one delivery round: `FOR UPDATE SKIP LOCKED` so parallel workers
@@ -32,32 +33,50 @@ export async function claimDueOutboundMessages(now: Date, limit: number, leaseMs
   });
 }
 
-export async function markOutboundSent(id: number, httpStatus: number, now: Date): Promise<void> {
+/**
+ * The outcome of one delivery attempt. For kind "invoice" the owning invoice delivery follows in
+ * the same transaction (lib/data/invoice-deliveries.ts mirrorOutboundOutcome); returns its invoice id.
+ */
+export async function markOutboundSent(id: number, httpStatus: number, now: Date): Promise<{ invoiceId: number | null }> {
   const db = await database();
-  await db.update(outboundMessages).set({ status: "sent", sentAt: now, lastHttpStatus: httpStatus, lastError: null }).where(eq(outboundMessages.id, id));
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(outboundMessages)
+      .set({ status: "sent", sentAt: now, lastHttpStatus: httpStatus, lastError: null })
+      .where(eq(outboundMessages.id, id))
+      .returning();
+    return { invoiceId: row ? await mirrorOutboundOutcome(tx, row) : null };
+  });
 }
 
 export async function markOutboundAttemptFailed(
   id: number,
   result: { permanent: boolean; httpStatus: number | null; error: string; nextAttemptAt: Date },
-): Promise<void> {
+): Promise<{ invoiceId: number | null }> {
   const db = await database();
-  await db
-    .update(outboundMessages)
-    .set({
-      status: result.permanent ? "failed" : "pending",
-      lastHttpStatus: result.httpStatus,
-      lastError: result.error.slice(0, 2000),
-      nextAttemptAt: result.nextAttemptAt,
-    })
-    .where(eq(outboundMessages.id, id));
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(outboundMessages)
+      .set({
+        status: result.permanent ? "failed" : "pending",
+        lastHttpStatus: result.httpStatus,
+        lastError: result.error.slice(0, 2000),
+        nextAttemptAt: result.nextAttemptAt,
+      })
+      .where(eq(outboundMessages.id, id))
+      .returning();
+    return { invoiceId: row ? await mirrorOutboundOutcome(tx, row) : null };
+  });
 }
 
-/** Manual resend: back in the queue now, same payloadID and body. */
+/** Manual resend: back in the queue now, same payloadID and body (an invoice delivery goes back to pending too). */
 export async function requeueOutboundMessage(id: number, now: Date): Promise<OutboundMessage | null> {
   const db = await database();
-  const [row] = await db.update(outboundMessages).set({ status: "pending", nextAttemptAt: now }).where(eq(outboundMessages.id, id)).returning();
-  return row ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(outboundMessages).set({ status: "pending", nextAttemptAt: now }).where(eq(outboundMessages.id, id)).returning();
+    if (row) await mirrorOutboundOutcome(tx, row);
+    return row ?? null;
+  });
 }
 
 export async function getOutboundMessage(id: number): Promise<OutboundMessage | null> {

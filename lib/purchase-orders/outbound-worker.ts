@@ -1,4 +1,5 @@
 import "server-only";
+import type { OutboundMessage } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { credentialsKey } from "@/lib/crypto/credentials-key";
 import { claimDueOutboundMessages, markOutboundAttemptFailed, markOutboundSent } from "@/lib/data/outbound-messages";
@@ -6,6 +7,13 @@ import { logProtocolMessage } from "@/lib/data/protocol-messages";
 import { getPunchoutConnection } from "@/lib/data/punchout-connections";
 import { redactCxmlSecrets } from "@/lib/punchout/cxml/redact";
 import { backoffMs, classifyDelivery, MAX_DELIVERY_ATTEMPTS, readStatusCode } from "./delivery-outcome";
+
+/** Message log type per outbound kind. */
+const OUTBOUND_TYPES: Record<OutboundMessage["kind"], string> = {
+  confirmation: "cxml.ConfirmationRequest",
+  ship_notice: "cxml.ShipNoticeRequest",
+  invoice: "cxml.InvoiceDetailRequest",
+};
 
 export interface DeliveryOptions {
   now?: () => Date;
@@ -53,28 +61,36 @@ export async function deliverDueMessages(options: DeliveryOptions = {}): Promise
       error = failure instanceof Error ? failure.message : String(failure);
     }
     if (outcome === "retry" && message.attempts >= MAX_DELIVERY_ATTEMPTS) outcome = "failed";
-    if (outcome === "sent") await markOutboundSent(message.id, httpStatus ?? 200, now());
-    else {
-      await markOutboundAttemptFailed(message.id, {
-        permanent: outcome === "failed",
-        httpStatus,
-        error,
-        nextAttemptAt: new Date(now().getTime() + backoffMs(message.attempts, options.backoffBaseMs)),
-      });
-    }
+    // For an invoice the owning invoice delivery is updated in the same transaction (mirrored status).
+    const { invoiceId } =
+      outcome === "sent"
+        ? await markOutboundSent(message.id, httpStatus ?? 200, now())
+        : await markOutboundAttemptFailed(message.id, {
+            permanent: outcome === "failed",
+            httpStatus,
+            error,
+            nextAttemptAt: new Date(now().getTime() + backoffMs(message.attempts, options.backoffBaseMs)),
+          });
     const companyId = (await getPunchoutConnection(message.connectionId))?.companyId ?? null;
     await logProtocolMessage({
       protocol: "cxml",
       direction: "outbound",
       companyId,
-      type: message.kind === "confirmation" ? "cxml.ConfirmationRequest" : "cxml.ShipNoticeRequest",
+      type: OUTBOUND_TYPES[message.kind],
       connectionId: message.connectionId,
       status: outcome === "sent" ? "ok" : outcome === "retry" ? "error" : "rejected",
       httpStatus,
       durationMs: Date.now() - started,
       contentType: "text/xml; charset=UTF-8",
       payload: redactCxmlSecrets(body),
-      summary: { payloadId: message.payloadId, orderId: message.orderId, attempt: message.attempts, outcome, response: responseText.slice(0, 500) },
+      summary: {
+        payloadId: message.payloadId,
+        orderId: message.orderId,
+        ...(invoiceId === null ? {} : { invoiceId }),
+        attempt: message.attempts,
+        outcome,
+        response: responseText.slice(0, 500),
+      },
       error: outcome === "sent" ? null : error,
     }).catch((failure: unknown) => console.error("[koppel] outbound log write failed", failure));
   }

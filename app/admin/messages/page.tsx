@@ -3,13 +3,15 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
-import { listMessagesForStaff } from "@/lib/admin/protocol-messages";
+import { INVOICE_LOG_TYPE, invoiceLogType, listMessageLogForStaff } from "@/lib/admin/protocol-messages";
 import { listConnectionsForStaff } from "@/lib/admin/punchout-connections";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 
 export const metadata = { title: "Berichten" };
+
+const CHANNELS = ["peppol", "nlcius", "cxml", "email"] as const;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const filtersSchema = z.object({
@@ -26,7 +28,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   const staff = await requireStaff("/admin/messages");
   const filters = filtersSchema.parse(await searchParams);
   const [t, connections, { locale }] = await Promise.all([getTranslations("punchout.admin"), listConnectionsForStaff(staff), getShopContext()]);
-  const messages = await listMessagesForStaff(staff, {
+  const entries = await listMessageLogForStaff(staff, {
     connectionId: filters.connection,
     type: filters.type || undefined,
     direction: filters.direction,
@@ -37,7 +39,12 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   const select = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t("messagesTitle")}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("messagesTitle")}</h1>
+        <Link href={`/admin/messages?type=${INVOICE_LOG_TYPE}`} className="text-sm text-brand-700 underline" data-testid="outbound-invoices-link">
+          {t("outboundInvoices")}
+        </Link>
+      </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <label>
           {t("connection")}
@@ -52,7 +59,12 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         </label>
         <label>
           {t("type")}
-          <input name="type" defaultValue={filters.type ?? ""} placeholder="oci.entry" className={`${select} block`} />
+          <input name="type" defaultValue={filters.type ?? ""} placeholder="oci.entry" list="message-types" className={`${select} block`} />
+          <datalist id="message-types">
+            {[INVOICE_LOG_TYPE, ...CHANNELS.map(invoiceLogType), "cxml.InvoiceDetailRequest", "cxml.OrderRequest", "cxml.ConfirmationRequest", "cxml.ShipNoticeRequest"].map((value) => (
+              <option key={value} value={value} />
+            ))}
+          </datalist>
         </label>
         <label>
           {t("direction")}
@@ -95,28 +107,60 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           </tr>
         </thead>
         <tbody>
-          {messages.map((m) => (
-            <tr key={m.id} data-testid="message-row">
-              <td className={tdClass}>
-                <Link href={`/admin/messages/${m.id}`} className="text-brand-700 underline">
-                  {dateTimeText(m.createdAt, locale)}
-                </Link>
-              </td>
-              <td className={tdClass}>{m.type}</td>
-              <td className={tdClass}>{m.direction}</td>
-              <td className={tdClass}>{connections.find((c) => c.id === m.connectionId)?.name ?? "—"}</td>
-              <td className={tdClass}>
-                <Badge tone={m.status === "ok" ? "green" : m.status === "rejected" ? "amber" : "red"}>
-                  {m.status} {m.httpStatus ?? ""}
-                </Badge>
-                {m.error && <div className="text-xs text-slate-500">{m.error}</div>}
-              </td>
-              <td className={tdClass}>{m.durationMs ?? ""}</td>
-            </tr>
-          ))}
+          {entries.map((entry) => {
+            if (entry.kind === "invoice") {
+              const d = entry.delivery;
+              return (
+                <tr key={`invoice-${d.id}`} data-testid="invoice-delivery-row">
+                  <td className={tdClass}>
+                    <Link href={`/admin/invoices/${d.invoiceId}`} className="text-brand-700 underline">
+                      {dateTimeText(d.sentAt ?? d.createdAt, locale)}
+                    </Link>
+                  </td>
+                  <td className={tdClass}>
+                    <div>{invoiceLogType(d.channel)}</div>
+                    <Link href={`/admin/invoices/${d.invoiceId}`} className="text-xs text-brand-700 underline">
+                      {t(d.invoiceKind === "credit_note" ? "creditNoteEntry" : "invoiceEntry", { number: d.invoiceNumber })}
+                    </Link>
+                    <div className="text-xs text-slate-500">
+                      {t(`invoiceChannels.${d.channel}`)} · {d.companyName}
+                    </div>
+                  </td>
+                  <td className={tdClass}>outbound</td>
+                  <td className={tdClass}>{d.connectionId === null ? "—" : (connections.find((c) => c.id === d.connectionId)?.name ?? "—")}</td>
+                  <td className={tdClass}>
+                    <Badge tone={d.status === "sent" ? "green" : d.status === "failed" ? "red" : "amber"}>{t(`deliveryStatus.${d.status}`)}</Badge>
+                    <div className="text-xs text-slate-500">{t("attempts", { count: d.attempts })}</div>
+                    {d.lastError && <div className="text-xs text-slate-500">{d.lastError}</div>}
+                  </td>
+                  <td className={tdClass}></td>
+                </tr>
+              );
+            }
+            const m = entry.message;
+            return (
+              <tr key={m.id} data-testid="message-row">
+                <td className={tdClass}>
+                  <Link href={`/admin/messages/${m.id}`} className="text-brand-700 underline">
+                    {dateTimeText(m.createdAt, locale)}
+                  </Link>
+                </td>
+                <td className={tdClass}>{m.type}</td>
+                <td className={tdClass}>{m.direction}</td>
+                <td className={tdClass}>{connections.find((c) => c.id === m.connectionId)?.name ?? "—"}</td>
+                <td className={tdClass}>
+                  <Badge tone={m.status === "ok" ? "green" : m.status === "rejected" ? "amber" : "red"}>
+                    {m.status} {m.httpStatus ?? ""}
+                  </Badge>
+                  {m.error && <div className="text-xs text-slate-500">{m.error}</div>}
+                </td>
+                <td className={tdClass}>{m.durationMs ?? ""}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
-      {messages.length === 0 && <p className="text-sm text-slate-600">{t("noMessages")}</p>}
+      {entries.length === 0 && <p className="text-sm text-slate-600">{t("noMessages")}</p>}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { Badge } from "@/components/admin/tabs";
-import { getMessageForStaff, prettyPayload } from "@/lib/admin/protocol-messages";
+import { getMessageForStaff, messageInvoiceId, prettyPayload } from "@/lib/admin/protocol-messages";
 import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
@@ -20,6 +20,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     if (isAppError(error)) notFound();
     throw error;
   });
+  const invoiceId = messageInvoiceId(message);
   const [t, { locale }, orders] = await Promise.all([getTranslations("punchout.admin"), getShopContext(), getTranslations("purchaseOrders")]);
   return (
     <div className="space-y-4">
@@ -42,6 +43,16 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
           <>
             <dt className="text-slate-500">{t("error")}</dt>
             <dd>{message.error}</dd>
+          </>
+        )}
+        {invoiceId !== null && (
+          <>
+            <dt className="text-slate-500">{t("invoice")}</dt>
+            <dd>
+              <Link href={`/admin/invoices/${invoiceId}`} className="text-brand-700 underline" data-testid="message-invoice-link">
+                {t("invoice")} #{invoiceId}
+              </Link>
+            </dd>
           </>
         )}
       </dl>
