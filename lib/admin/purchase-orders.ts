@@ -6,26 +6,119 @@ import { hashPassword } from "@/lib/auth/password";
 import { listAssignedCompanyIds } from "@/lib/data/customers";
 import { getOutboundMessage, listOrderOutboundMessages } from "@/lib/data/outbound-messages";
 import { getPunchoutConnection } from "@/lib/data/punchout-connections";
-import { getPurchaseOrderDetail, getPurchaseOrderSettings, listPurchaseOrders, upsertPurchaseOrderSettings } from "@/lib/data/purchase-orders";
+import { listInvoices } from "@/lib/data/invoices";
+import {
+  getOrderDetail,
+  getPurchaseOrderSettings,
+  listOrders,
+  openToShip,
+  ORDER_SOURCES,
+  shippedByLine,
+  upsertPurchaseOrderSettings,
+  type OrderSource,
+} from "@/lib/data/purchase-orders";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { resendOutboundMessage, respondToOrder, sealOutboundSecret, shipOrder, type OrderResponseResult } from "@/lib/purchase-orders/order-responses";
+import { INVOICEABLE_ORDER_STATUSES, quantitiesToInvoice } from "@/lib/invoices/document-from-order";
+import { issueInvoiceForOrder, type IssueResult } from "@/lib/invoices/issue-invoice";
+import { parseDecimalToMinor } from "@/lib/pricing/money";
+import {
+  AUTO_INVOICE_FAILED,
+  confirmWebOrder,
+  recordShipment,
+  resendOutboundMessage,
+  respondToOrder,
+  sealOutboundSecret,
+  SHIPPABLE_ORDER_STATUSES,
+  type OrderResponseResult,
+} from "@/lib/purchase-orders/order-responses";
 import { handleCxmlOrder } from "@/lib/punchout/cxml-order";
 import { canSeeCustomer } from "./access";
 import { getMessageForStaff } from "./protocol-messages";
 
-/** The order inbox: admins see every intake order, account managers only their customers'. */
-export async function listPurchaseOrdersForStaff(staff: StaffUser, status?: OrderStatus) {
-  const companyIds = staff.role === "admin" ? undefined : await listAssignedCompanyIds(staff.id);
-  return listPurchaseOrders({ status, companyIds });
+/** Filters of the order inbox (parsed from the query string by the page). */
+export interface OrderInboxFilters {
+  status?: OrderStatus;
+  source?: OrderSource;
+  search?: string;
 }
 
-export async function getPurchaseOrderForStaff(staff: StaffUser, orderId: number) {
-  const detail = await getPurchaseOrderDetail(orderId);
-  if (!detail || !(await canSeeCustomer(staff, detail.order.companyId))) throw new AppError("not_found", "order_not_found");
-  const outbound = await listOrderOutboundMessages(orderId);
-  return { ...detail, outbound };
+/** The order inbox (web, OCI and cXML orders): admins see every customer's, account managers only their customers'. */
+export async function listOrdersForStaff(staff: StaffUser, filters: OrderInboxFilters = {}) {
+  const companyIds = staff.role === "admin" ? undefined : await listAssignedCompanyIds(staff.id);
+  return listOrders({ ...filters, companyIds });
 }
+
+/** @deprecated use listOrdersForStaff (kept for existing callers: filter by status only). */
+export async function listPurchaseOrdersForStaff(staff: StaffUser, status?: OrderStatus) {
+  return listOrdersForStaff(staff, { status });
+}
+
+/** Per order line: shipped, still to ship and invoiced quantities. */
+export interface OrderLineProgress {
+  lineNumber: number;
+  ordered: number;
+  shipped: number;
+  openToShip: number;
+  invoiced: number;
+}
+
+/**
+ * One order as the admin detail page shows it, for any channel; not found when the staff member
+ * may not see the customer. Purchase-order parts (connection, cXML header, buyer lines, outbound
+ * messages) are null/empty for web orders.
+ */
+export async function getOrderForStaff(staff: StaffUser, orderId: number) {
+  const detail = await getOrderDetail(orderId);
+  if (!detail || !(await canSeeCustomer(staff, detail.order.companyId))) throw new AppError("not_found", "order_not_found");
+  const [outbound, invoiceRows] = await Promise.all([
+    detail.purchaseOrder ? listOrderOutboundMessages(orderId) : Promise.resolve([]),
+    listInvoices({ orderId }),
+  ]);
+  const shipped = shippedByLine(detail.shipments);
+  const open = openToShip(detail.lines, detail.shipments);
+  const progress: OrderLineProgress[] = detail.lines.map((line) => ({
+    lineNumber: line.lineNumber,
+    ordered: line.quantity,
+    shipped: shipped.get(line.lineNumber) ?? 0,
+    openToShip: open.get(line.lineNumber) ?? 0,
+    invoiced: detail.invoicedByLine.get(line.lineNumber) ?? 0,
+  }));
+  const invoicedShipments = new Set(detail.invoicedShipmentIds);
+  const billable = { lines: detail.lines.map((line) => ({ ...line, gtin: null })), invoicedByLine: detail.invoicedByLine };
+  // Same rule as the invoice planner: a shipment has nothing left to bill once it was invoiced
+  // itself or all of its quantities are on other invoices already (e.g. "invoice all open lines").
+  const shipments = detail.shipments.map((shipment) => {
+    const invoiced = invoicedShipments.has(shipment.id) || quantitiesToInvoice({ ...billable, shipment }).size === 0;
+    return { ...shipment, invoiced, autoInvoiceFailure: invoiced ? null : autoInvoiceFailureOf(detail.events, shipment.shipmentNumber) };
+  });
+  const statusAllows = (INVOICEABLE_ORDER_STATUSES as readonly OrderStatus[]).includes(detail.order.status);
+  return {
+    ...detail,
+    shipments,
+    outbound,
+    invoices: invoiceRows,
+    progress,
+    canConfirm: detail.purchaseOrder ? CONFIRMABLE_PURCHASE_ORDER.includes(detail.order.status) : detail.order.status === "placed",
+    canShip: SHIPPABLE_ORDER_STATUSES.includes(detail.order.status) && open.size > 0,
+    canInvoice: statusAllows && quantitiesToInvoice({ ...billable, shipment: null }).size > 0,
+    canInvoiceShipments: statusAllows,
+  };
+}
+
+export type OrderForStaff = Awaited<ReturnType<typeof getOrderForStaff>>;
+
+/** The reason of the latest failed automatic invoice of a shipment, from the order history (null: none). */
+function autoInvoiceFailureOf(events: readonly { comment: string | null }[], shipmentNumber: string): string | null {
+  const prefix = `${AUTO_INVOICE_FAILED} ${shipmentNumber} (`;
+  const comment = events.findLast((event) => event.comment?.startsWith(prefix))?.comment;
+  return comment ? comment.slice(prefix.length).replace(/\)$/, "") : null;
+}
+
+/** @deprecated use getOrderForStaff (it handles every order, not only purchase orders). */
+export const getPurchaseOrderForStaff = getOrderForStaff;
+
+const CONFIRMABLE_PURCHASE_ORDER: readonly OrderStatus[] = ["needs_review", "accepted"];
 
 function check(result: OrderResponseResult): void {
   if (result.ok) return;
@@ -34,12 +127,13 @@ function check(result: OrderResponseResult): void {
   throw new AppError("invalid_input", "invalid_input");
 }
 
-const id = z.coerce.number().int().positive();
+const id = z.coerce.number().int().positive().max(2_147_483_647);
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
 
 export const confirmOrderSchema = z.object({
   orderId: id,
-  decision: z.enum(["accept", "change", "reject"]),
+  /** Web orders only know "accept" (placed → confirmed). */
+  decision: z.enum(["accept", "change", "reject"]).default("accept"),
   comment: optionalText(1000),
   /** Per line (for "change"): line_<n>_quantity, line_<n>_price (decimal), line_<n>_date. */
 }).catchall(z.unknown());
@@ -49,7 +143,13 @@ export type ConfirmOrderInput = z.infer<typeof confirmOrderSchema>;
 const decimalToMinor = (text: string): number | null => (/^\d+(?:[.,]\d{1,2})?$/.test(text.trim()) ? Math.round(Number(text.trim().replace(",", ".")) * 100) : null);
 
 export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrderInput): Promise<void> {
-  const detail = await getPurchaseOrderForStaff(staff, input.orderId);
+  const detail = await getOrderForStaff(staff, input.orderId);
+  if (!detail.purchaseOrder) {
+    // A web order has no buyer system to answer: confirming only tells the buyer we accepted it.
+    if (input.decision !== "accept") throw new AppError("invalid_input", "web_order_confirm_only");
+    check(await confirmWebOrder(input.orderId, staff.id, input.comment));
+    return;
+  }
   const changes =
     input.decision === "change"
       ? detail.lines.map((line) => {
@@ -64,22 +164,112 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
   check(await respondToOrder(input.orderId, staff.id, { kind: input.decision, comment: input.comment, changes }));
 }
 
-export const shipOrderSchema = z.object({
-  orderId: id,
-  carrier: z.string().trim().min(1).max(100),
-  trackingNumber: z.string().trim().min(1).max(100),
-  trackingUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/ }).max(500)]).optional().transform((v) => v || null),
-});
+export const shipOrderSchema = z
+  .object({
+    orderId: id,
+    carrier: z.string().trim().min(1).max(100),
+    trackingNumber: z.string().trim().min(1).max(100),
+    trackingUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/ }).max(500)]).optional().transform((v) => v || null),
+    /** Per line the quantity shipped now: ship_<lineNumber> (empty or 0 = not in this shipment). No fields = everything open. */
+  })
+  .catchall(z.unknown());
 
-export async function shipOrderForStaff(staff: StaffUser, input: z.infer<typeof shipOrderSchema>): Promise<void> {
-  await getPurchaseOrderForStaff(staff, input.orderId);
-  check(await shipOrder(input.orderId, staff.id, input));
+export type ShipOrderInput = z.infer<typeof shipOrderSchema>;
+
+const SHIP_FIELD = /^ship_(\d{1,6})$/;
+
+/** The ship_<n> fields as shipment lines; null when the form sent none (ship everything open). */
+export function shipmentLinesOf(input: Record<string, unknown>): { lineNumber: number; quantity: number }[] | null {
+  const lines: { lineNumber: number; quantity: number }[] = [];
+  let any = false;
+  for (const [key, value] of Object.entries(input)) {
+    const match = SHIP_FIELD.exec(key);
+    if (!match) continue;
+    any = true;
+    if (typeof value !== "string") throw new AppError("invalid_input", "ship_quantity_invalid", { line: Number(match[1]) });
+    const text = value.trim();
+    if (text === "") continue;
+    if (!/^\d{1,9}$/.test(text)) throw new AppError("invalid_input", "ship_quantity_invalid", { line: Number(match[1]) });
+    const quantity = Number(text);
+    if (quantity > 0) lines.push({ lineNumber: Number(match[1]), quantity });
+  }
+  if (any && lines.length === 0) throw new AppError("invalid_input", "ship_nothing_selected");
+  return any ? lines.sort((a, b) => a.lineNumber - b.lineNumber) : null;
+}
+
+/**
+ * Records a (partial) shipment of any order the staff member may see. The result says whether the
+ * customer's automatic invoice (invoiceOnShipment) was issued or failed; the shipment stands either way.
+ */
+export async function shipOrderForStaff(staff: StaffUser, input: ShipOrderInput, now = new Date()) {
+  await getOrderForStaff(staff, input.orderId);
+  const lines = shipmentLinesOf(input);
+  const result = await recordShipment(input.orderId, staff.id, { carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl, lines: lines ?? undefined }, now);
+  if (result.ok) return result;
+  if (result.error === "not_found") throw new AppError("not_found", "order_not_found");
+  if (result.error === "invalid_status") throw new AppError("conflict", "order_not_shippable");
+  if (result.error === "exceeds_open") throw new AppError("invalid_input", "ship_quantity_too_high", { line: Number(result.detail) });
+  throw new AppError("invalid_input", result.detail ? "ship_line_unknown" : "ship_nothing_selected", result.detail ? { line: Number(result.detail) } : undefined);
+}
+
+/** issueInvoiceForOrder failures as form errors (keys of purchaseOrders.errors, detail passed on). */
+function invoiced(result: IssueResult): { id: number; number: string } {
+  if (result.ok) return result.invoice;
+  const details = result.detail ? { detail: result.detail } : undefined;
+  if (result.error === "not_found") throw new AppError("not_found", "order_not_found");
+  if (result.error === "invalid_status") throw new AppError("conflict", "invoice_invalid_status", details);
+  if (result.error === "nothing_to_invoice") throw new AppError("conflict", "nothing_to_invoice", details);
+  if (result.error === "master_data_missing") throw new AppError("invalid_input", "master_data_missing", details);
+  throw new AppError("invalid_input", "invoice_invalid_input", details);
+}
+
+export const SHIPPING_VAT_RATES = ["2100", "900", "0"] as const;
+
+export const invoiceOrderSchema = z
+  .object({
+    orderId: id,
+    /** Optional shipping charge in euros ("7,50"); empty or 0 = none. */
+    shippingAmount: z.string().trim().max(20).optional().default(""),
+    shippingVatRate: z.enum(SHIPPING_VAT_RATES).default("2100"),
+    shippingReason: z.string().trim().max(100).optional().default(""),
+  })
+  .transform((input, ctx) => {
+    const amountMinor = input.shippingAmount === "" ? 0 : parseDecimalToMinor(input.shippingAmount, "EUR", { decimalComma: input.shippingAmount.includes(",") });
+    if (amountMinor === null || amountMinor < 0 || amountMinor > 100_000_000) {
+      ctx.addIssue({ code: "custom", path: ["shippingAmount"], message: "invalid_amount" });
+      return z.NEVER;
+    }
+    if (amountMinor > 0 && input.shippingReason === "") {
+      ctx.addIssue({ code: "custom", path: ["shippingReason"], message: "required" });
+      return z.NEVER;
+    }
+    return {
+      orderId: input.orderId,
+      charges: amountMinor > 0 ? [{ reason: input.shippingReason, amountMinor, vatRateBp: Number(input.shippingVatRate) }] : [],
+    };
+  });
+
+export type InvoiceOrderInput = z.infer<typeof invoiceOrderSchema>;
+
+/** "Invoice all open lines" (optionally with a shipping charge) for an order the staff member may see. */
+export async function invoiceOrderForStaff(staff: StaffUser, input: InvoiceOrderInput, now = new Date()): Promise<{ id: number; number: string }> {
+  await getOrderForStaff(staff, input.orderId);
+  return invoiced(await issueInvoiceForOrder({ orderId: input.orderId, userId: staff.id, charges: input.charges, now }));
+}
+
+export const invoiceShipmentSchema = z.object({ orderId: id, shipmentId: id });
+
+/** "Invoice this shipment": the shipped quantities of one shipment of the order. */
+export async function invoiceShipmentForStaff(staff: StaffUser, input: z.infer<typeof invoiceShipmentSchema>, now = new Date()): Promise<{ id: number; number: string }> {
+  const detail = await getOrderForStaff(staff, input.orderId);
+  if (!detail.shipments.some((shipment) => shipment.id === input.shipmentId)) throw new AppError("not_found", "shipment_not_found");
+  return invoiced(await issueInvoiceForOrder({ orderId: input.orderId, shipmentId: input.shipmentId, userId: staff.id, now }));
 }
 
 export const resendSchema = z.object({ orderId: id, messageId: id });
 
 export async function resendForStaff(staff: StaffUser, input: z.infer<typeof resendSchema>): Promise<void> {
-  await getPurchaseOrderForStaff(staff, input.orderId);
+  await getOrderForStaff(staff, input.orderId);
   const message = await getOutboundMessage(input.messageId);
   if (!message || message.orderId !== input.orderId) throw new AppError("not_found", "message_not_found");
   await resendOutboundMessage(message.id);
@@ -125,8 +315,18 @@ export async function updateOrderSettingsForStaff(staff: StaffUser, input: z.inf
   });
 }
 
-/** The statuses an intake order can have (the web-checkout-only ones are left out). */
-export const ORDER_FILTER_STATUSES = ["needs_review", "accepted", "confirmed", "shipped", "rejected", "cancelled"] as const satisfies readonly OrderStatus[];
+/** Status filter of the order inbox: every status (web orders: awaiting_approval, placed; purchase orders: needs_review, accepted). */
+export const ORDER_FILTER_STATUSES = [
+  "awaiting_approval",
+  "placed",
+  "needs_review",
+  "accepted",
+  "confirmed",
+  "shipped",
+  "rejected",
+  "cancelled",
+] as const satisfies readonly OrderStatus[];
+export { ORDER_SOURCES };
 
 export const replaySchema = z.object({ messageId: id });
 

@@ -1,9 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { summarizeVat } from "@/lib/pricing/vat";
 import {
   addresses,
   companies,
+  invoiceLines,
+  invoices,
   orderEvents,
   orderShipments,
   outboundMessages,
@@ -16,14 +19,18 @@ import {
   purchaseOrderLines,
   purchaseOrders,
   purchaseOrderSettings,
+  users,
   type NewOrder,
   type NewOrderLine,
   type NewPurchaseOrderLine,
   type Order,
+  type OrderLine,
+  type OrderShipment,
   type OrderStatus,
   type PunchoutConnection,
   type PurchaseOrder,
   type PurchaseOrderDocument,
+  type PurchaseOrderLine,
   type PurchaseOrderSettings,
 } from "@/db/schema";
 import { database } from "./database";
@@ -222,27 +229,117 @@ export interface OutboundMessageInput {
   bodyEncrypted: string;
 }
 
-/** Everything the admin order detail and the response builders need about an intake order. */
-export async function getPurchaseOrderDetail(orderId: number) {
+/** What has been shipped of each order line, summed over the order's shipments. */
+export function shippedByLine(shipments: readonly Pick<OrderShipment, "lines">[]): Map<number, number> {
+  const shipped = new Map<number, number>();
+  for (const shipment of shipments) {
+    for (const line of shipment.lines) shipped.set(line.lineNumber, (shipped.get(line.lineNumber) ?? 0) + line.quantity);
+  }
+  return shipped;
+}
+
+/** Per order line the quantity not shipped yet (lines with nothing open are left out). */
+export function openToShip(lines: readonly Pick<OrderLine, "lineNumber" | "quantity">[], shipments: readonly Pick<OrderShipment, "lines">[]): Map<number, number> {
+  const shipped = shippedByLine(shipments);
+  const open = new Map<number, number>();
+  for (const line of lines) {
+    const rest = line.quantity - (shipped.get(line.lineNumber) ?? 0);
+    if (rest > 0) open.set(line.lineNumber, rest);
+  }
+  return open;
+}
+
+/**
+ * Everything the admin order detail needs about any order (web shop, OCI or cXML): the purchase
+ * order parts (cXML header, buyer lines, connection) are null/empty for orders placed in the shop.
+ * `invoicedShipmentIds` are the shipments an invoice was issued for; `invoicedByLine` sums the
+ * order lines' quantities on invoices of this order (credit notes do not re-open lines, as in
+ * lib/data/invoices.ts).
+ */
+export async function getOrderDetail(orderId: number) {
   const db = await database();
   const [row] = await db
-    .select({ order: orders, purchaseOrder: purchaseOrders, connection: punchoutConnections })
+    .select({
+      order: orders,
+      company: { id: companies.id, name: companies.name, invoiceOnShipment: companies.invoiceOnShipment },
+      buyer: { id: users.id, name: users.name, email: users.email },
+      purchaseOrder: purchaseOrders,
+      connection: punchoutConnections,
+    })
     .from(orders)
-    .innerJoin(purchaseOrders, eq(purchaseOrders.orderId, orders.id))
-    .innerJoin(punchoutConnections, eq(punchoutConnections.id, purchaseOrders.connectionId))
+    .innerJoin(companies, eq(companies.id, orders.companyId))
+    .leftJoin(users, eq(users.id, orders.userId))
+    .leftJoin(purchaseOrders, eq(purchaseOrders.orderId, orders.id))
+    .leftJoin(punchoutConnections, eq(punchoutConnections.id, purchaseOrders.connectionId))
     .where(eq(orders.id, orderId));
   if (!row) return null;
-  const [lines, purchaseLines, events, shipments] = await Promise.all([
+  const eventUsers = alias(users, "event_users");
+  const [lines, purchaseLines, events, shipments, invoicedShipments, invoicedLines] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber)),
+    row.purchaseOrder
+      ? db
+          .select()
+          .from(purchaseOrderLines)
+          .where(and(eq(purchaseOrderLines.orderId, orderId), eq(purchaseOrderLines.revision, row.purchaseOrder.revision)))
+          .orderBy(asc(purchaseOrderLines.lineNumber))
+      : Promise.resolve([] as PurchaseOrderLine[]),
     db
-      .select()
-      .from(purchaseOrderLines)
-      .where(and(eq(purchaseOrderLines.orderId, orderId), eq(purchaseOrderLines.revision, row.purchaseOrder.revision)))
-      .orderBy(asc(purchaseOrderLines.lineNumber)),
-    db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
+      .select({
+        id: orderEvents.id,
+        orderId: orderEvents.orderId,
+        status: orderEvents.status,
+        userId: orderEvents.userId,
+        userName: eventUsers.name,
+        comment: orderEvents.comment,
+        createdAt: orderEvents.createdAt,
+      })
+      .from(orderEvents)
+      .leftJoin(eventUsers, eq(eventUsers.id, orderEvents.userId))
+      .where(eq(orderEvents.orderId, orderId))
+      .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
     db.select().from(orderShipments).where(eq(orderShipments.orderId, orderId)).orderBy(asc(orderShipments.id)),
+    db
+      .selectDistinct({ shipmentId: invoices.shipmentId })
+      .from(invoices)
+      .where(and(eq(invoices.orderId, orderId), eq(invoices.kind, "invoice"), isNotNull(invoices.shipmentId))),
+    db
+      .select({
+        lineNumber: invoiceLines.orderLineNumber,
+        quantity: sql<number>`coalesce(sum(${invoiceLines.quantity}), 0)::int`,
+      })
+      .from(invoiceLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+      .where(and(eq(invoices.orderId, orderId), eq(invoices.kind, "invoice"), isNotNull(invoiceLines.orderLineNumber)))
+      .groupBy(invoiceLines.orderLineNumber),
   ]);
-  return { ...row, lines, purchaseLines, events, shipments };
+  return {
+    ...row,
+    lines,
+    purchaseLines,
+    events,
+    shipments,
+    invoicedShipmentIds: invoicedShipments.flatMap((r) => (r.shipmentId === null ? [] : [r.shipmentId])),
+    invoicedByLine: new Map(invoicedLines.flatMap((r) => (r.lineNumber === null ? [] : [[r.lineNumber, Number(r.quantity)] as const]))),
+  };
+}
+
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;
+
+/** An order that came in as a purchase order (cXML OrderRequest), with its header and connection. */
+export async function getPurchaseOrderDetail(orderId: number) {
+  const detail = await getOrderDetail(orderId);
+  if (!detail?.purchaseOrder || !detail.connection) return null;
+  return { ...detail, purchaseOrder: detail.purchaseOrder, connection: detail.connection };
+}
+
+/** A status history entry without a status change (e.g. a failed automatic invoice). */
+export async function addOrderEvent(input: { orderId: number; userId: number | null; comment: string }): Promise<void> {
+  const db = await database();
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId));
+    if (!current) return;
+    await tx.insert(orderEvents).values({ orderId: input.orderId, status: current.status, userId: input.userId, comment: input.comment });
+  });
 }
 
 /**
@@ -283,53 +380,126 @@ export async function changePurchaseOrderStatus(input: {
   });
 }
 
-/** Records a shipment, marks the order shipped and queues the ShipNoticeRequest — one transaction. */
-export async function recordOrderShipment(input: {
+export interface ShipmentRecordInput {
   orderId: number;
+  /** Statuses a shipment may be recorded in ("shipped" allows further shipments of what is still open). */
   from: readonly OrderStatus[];
   userId: number | null;
-  shipment: Omit<typeof orderShipments.$inferInsert, "id" | "orderId" | "createdAt">;
-  outbound: OutboundMessageInput | null;
-}): Promise<boolean> {
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  /** Lines and quantities shipped; null = everything still open. */
+  lines: { lineNumber: number; quantity: number }[] | null;
+  /** Builds the ShipNoticeRequest for the outbox (null: none), from the shipment as it will be stored. */
+  outbound: (shipment: { shipmentNumber: string; lines: { lineNumber: number; quantity: number }[]; complete: boolean }) => OutboundMessageInput | null;
+}
+
+export type ShipmentRecordResult =
+  | { ok: true; shipmentId: number; shipmentNumber: string; lines: { lineNumber: number; quantity: number }[]; complete: boolean; queued: boolean }
+  | { ok: false; error: "invalid_status" | "invalid_input" | "exceeds_open"; detail?: string };
+
+/**
+ * Records a (partial) shipment, marks the order shipped and queues the ShipNoticeRequest — one
+ * transaction. The order row lock serialises concurrent shipments, so the open quantities checked
+ * here are the ones the shipment is stored against (no line is ever shipped more than ordered).
+ * An order with nothing left to ship is refused as invalid_status (it is completely shipped).
+ */
+export async function recordOrderShipment(input: ShipmentRecordInput): Promise<ShipmentRecordResult> {
   const db = await database();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId)).for("update");
-    if (!current || !input.from.includes(current.status)) return false;
-    await tx.insert(orderShipments).values({ ...input.shipment, orderId: input.orderId });
-    await tx.update(orders).set({ status: "shipped" }).where(eq(orders.id, input.orderId));
-    const comment = `${input.shipment.carrier} ${input.shipment.trackingNumber}`;
+    const [current] = await tx
+      .select({ status: orders.status, orderNumber: orders.orderNumber })
+      .from(orders)
+      .where(eq(orders.id, input.orderId))
+      .for("update");
+    if (!current || !input.from.includes(current.status)) return { ok: false as const, error: "invalid_status" as const };
+    const [lines, shipments] = await Promise.all([
+      tx.select({ lineNumber: orderLines.lineNumber, quantity: orderLines.quantity }).from(orderLines).where(eq(orderLines.orderId, input.orderId)),
+      tx.select({ lines: orderShipments.lines }).from(orderShipments).where(eq(orderShipments.orderId, input.orderId)),
+    ]);
+    const open = openToShip(lines, shipments);
+    if (open.size === 0) return { ok: false as const, error: "invalid_status" as const };
+    const requested = input.lines ?? [...open].map(([lineNumber, quantity]) => ({ lineNumber, quantity }));
+    const shipped = requested.filter((line) => line.quantity !== 0);
+    const seen = new Set<number>();
+    for (const line of shipped) {
+      if (!lines.some((l) => l.lineNumber === line.lineNumber) || seen.has(line.lineNumber) || !Number.isInteger(line.quantity) || line.quantity < 0) {
+        return { ok: false as const, error: "invalid_input" as const, detail: String(line.lineNumber) };
+      }
+      seen.add(line.lineNumber);
+      if (line.quantity > (open.get(line.lineNumber) ?? 0)) return { ok: false as const, error: "exceeds_open" as const, detail: String(line.lineNumber) };
+    }
+    if (shipped.length === 0) return { ok: false as const, error: "invalid_input" as const };
+    shipped.sort((a, b) => a.lineNumber - b.lineNumber);
+    const complete = [...open].every(([lineNumber, quantity]) => shipped.find((l) => l.lineNumber === lineNumber)?.quantity === quantity);
+    const shipmentNumber = `${current.orderNumber}-S${shipments.length + 1}`;
+    const [stored] = await tx
+      .insert(orderShipments)
+      .values({ orderId: input.orderId, shipmentNumber, carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl, lines: shipped })
+      .returning({ id: orderShipments.id });
+    if (current.status !== "shipped") await tx.update(orders).set({ status: "shipped" }).where(eq(orders.id, input.orderId));
+    const comment = `${shipmentNumber}${complete ? "" : " (partial)"}: ${input.carrier} ${input.trackingNumber}`;
     await tx.insert(orderEvents).values({ orderId: input.orderId, status: "shipped", userId: input.userId, comment });
-    if (input.outbound) await tx.insert(outboundMessages).values({ ...input.outbound, orderId: input.orderId });
-    return true;
+    const outbound = input.outbound({ shipmentNumber, lines: shipped, complete });
+    if (outbound) await tx.insert(outboundMessages).values({ ...outbound, orderId: input.orderId });
+    return { ok: true as const, shipmentId: stored!.id, shipmentNumber, lines: shipped, complete, queued: outbound !== null };
   });
 }
 
-export interface PurchaseOrderListRow {
+export const ORDER_SOURCES = ["web", "oci", "cxml"] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number];
+
+export interface OrderListRow {
   id: number;
   orderNumber: string;
   status: OrderStatus;
+  source: OrderSource;
   poNumber: string | null;
+  /** The buyer system's order id (purchase orders only). */
+  buyerOrderId: string | null;
   companyId: number;
   companyName: string;
-  connectionName: string;
+  /** The punchout connection a purchase order came through; null for web orders. */
+  connectionName: string | null;
   totalMinor: number;
   currency: string;
   placedAt: Date;
 }
 
-/** The admin order inbox: intake orders, newest first, optionally by status and customers. */
-export async function listPurchaseOrders(filters: { status?: OrderStatus; companyIds?: number[] }, limit = 200): Promise<PurchaseOrderListRow[]> {
+/** @deprecated name kept for callers of the purchase-order inbox; every order is listed now. */
+export type PurchaseOrderListRow = OrderListRow;
+
+export interface OrderListFilters {
+  status?: OrderStatus;
+  source?: OrderSource;
+  /** Restricts to these customers (account managers); undefined = all. */
+  companyIds?: number[];
+  /** Part of the order number, the PO number or the buyer system's order id (case-insensitive). */
+  search?: string;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The admin order inbox: every order (web, OCI, cXML), newest first. */
+export async function listOrders(filters: OrderListFilters, limit = 200): Promise<OrderListRow[]> {
   const db = await database();
+  const search = filters.search?.trim();
   const conditions = [
     filters.status ? eq(orders.status, filters.status) : undefined,
+    filters.source ? eq(orders.source, filters.source) : undefined,
     filters.companyIds ? inArray(orders.companyId, filters.companyIds.length ? filters.companyIds : [-1]) : undefined,
+    search
+      ? or(ilike(orders.orderNumber, likePattern(search)), ilike(orders.poNumber, likePattern(search)), ilike(purchaseOrders.buyerOrderId, likePattern(search)))
+      : undefined,
   ].filter((c) => c !== undefined);
   return db
     .select({
       id: orders.id,
       orderNumber: orders.orderNumber,
       status: orders.status,
+      source: orders.source,
       poNumber: orders.poNumber,
+      buyerOrderId: purchaseOrders.buyerOrderId,
       companyId: orders.companyId,
       companyName: companies.name,
       connectionName: punchoutConnections.name,
@@ -338,10 +508,13 @@ export async function listPurchaseOrders(filters: { status?: OrderStatus; compan
       placedAt: orders.placedAt,
     })
     .from(orders)
-    .innerJoin(purchaseOrders, eq(purchaseOrders.orderId, orders.id))
-    .innerJoin(punchoutConnections, eq(punchoutConnections.id, purchaseOrders.connectionId))
     .innerJoin(companies, eq(companies.id, orders.companyId))
+    .leftJoin(purchaseOrders, eq(purchaseOrders.orderId, orders.id))
+    .leftJoin(punchoutConnections, eq(punchoutConnections.id, purchaseOrders.connectionId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(limit);
 }
+
+/** @deprecated use listOrders. */
+export const listPurchaseOrders = listOrders;

@@ -1,34 +1,34 @@
 import "server-only";
-import type { OrderStatus } from "@/db/schema";
+import type { OrderStatus, PunchoutConnection } from "@/db/schema";
 import { credentialsKey } from "@/lib/crypto/credentials-key";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { requeueOutboundMessage } from "@/lib/data/outbound-messages";
 import {
+  addOrderEvent,
   changePurchaseOrderStatus,
+  getOrderDetail,
   getPurchaseOrderDetail,
   getPurchaseOrderSettings,
   recordOrderShipment,
   type OutboundMessageInput,
 } from "@/lib/data/purchase-orders";
+import { issueInvoiceForOrder } from "@/lib/invoices/issue-invoice";
 import { CXML_USER_AGENT, newPayloadId } from "@/lib/punchout/cxml-endpoint";
 import { buildConfirmationRequest, type ConfirmationItemInput, type ConfirmationType } from "@/lib/punchout/cxml/build-confirmation-request";
 import type { CxmlHeaderParties } from "@/lib/punchout/cxml/build-header";
 import { buildShipNoticeRequest } from "@/lib/punchout/cxml/build-ship-notice-request";
 
-type Detail = NonNullable<Awaited<ReturnType<typeof getPurchaseOrderDetail>>>;
-
 export type OrderResponseResult = { ok: true; queued: boolean } | { ok: false; error: "not_found" | "invalid_status" | "invalid_input" };
 
 const CONFIRMABLE: readonly OrderStatus[] = ["needs_review", "accepted"];
-const SHIPPABLE: readonly OrderStatus[] = ["accepted", "confirmed"];
 
 /** Where and as whom we send documents back to this buyer; null when the connection has no order-response URL. */
-async function outboundTarget(detail: Detail) {
-  const settings = await getPurchaseOrderSettings(detail.connection.id);
+async function outboundTarget(connection: PunchoutConnection) {
+  const settings = await getPurchaseOrderSettings(connection.id);
   if (!settings?.orderResponseUrl) return null;
-  const us = settings.outboundFrom.length ? settings.outboundFrom : detail.connection.cxmlTo ? [detail.connection.cxmlTo] : [{ domain: "NetworkID", identity: "KOPPEL" }];
-  const buyer = detail.connection.cxmlFrom.length ? detail.connection.cxmlFrom : detail.connection.cxmlSender;
+  const us = settings.outboundFrom.length ? settings.outboundFrom : connection.cxmlTo ? [connection.cxmlTo] : [{ domain: "NetworkID", identity: "KOPPEL" }];
+  const buyer = connection.cxmlFrom.length ? connection.cxmlFrom : connection.cxmlSender;
   const parties: CxmlHeaderParties = { from: us, to: buyer, sender: us[0]!, userAgent: CXML_USER_AGENT };
   const secret = settings.outboundSharedSecretEncrypted ? decryptSecret(settings.outboundSharedSecretEncrypted, credentialsKey()) : "";
   return { url: settings.orderResponseUrl, parties, secret };
@@ -62,7 +62,7 @@ export async function respondToOrder(orderId: number, userId: number | null, dec
     return { ok: false, error: "invalid_input" };
   }
 
-  const target = await outboundTarget(detail);
+  const target = await outboundTarget(detail.connection);
   let outbound: OutboundMessageInput | null = null;
   if (target) {
     const payloadId = newPayloadId(now, baseUrl());
@@ -118,63 +118,131 @@ export interface ShipmentInput {
   carrier: string;
   trackingNumber: string;
   trackingUrl?: string | null;
-  /** Lines and quantities shipped; empty = everything as ordered. */
+  /** Lines and quantities shipped; empty = everything still open. */
   lines?: { lineNumber: number; quantity: number }[];
 }
 
-/** Records a shipment → order shipped + ShipNoticeRequest in the outbox. */
-export async function shipOrder(orderId: number, userId: number | null, input: ShipmentInput, now = new Date()): Promise<OrderResponseResult> {
-  const detail = await getPurchaseOrderDetail(orderId);
+/**
+ * Orders a shipment can be recorded for. Web orders ship straight from "placed"; purchase orders
+ * after they were accepted or confirmed ("needs_review" must be decided first). "shipped" stays
+ * shippable while some quantity is still open: the order turns "shipped" with its first shipment
+ * (from then on it can no longer be changed or cancelled by the buyer's system) and further
+ * partial shipments follow until every line is shipped in full.
+ */
+export const SHIPPABLE_ORDER_STATUSES: readonly OrderStatus[] = ["placed", "accepted", "confirmed", "shipped"];
+
+/** What happened to the automatic invoice of a shipment (companies.invoiceOnShipment). */
+export type AutoInvoiceOutcome =
+  | { status: "off" }
+  | { status: "issued"; invoice: { id: number; number: string } }
+  | { status: "failed"; error: string; detail?: string };
+
+export type ShipmentResult =
+  | { ok: true; queued: boolean; shipmentId: number; shipmentNumber: string; complete: boolean; invoice: AutoInvoiceOutcome }
+  | { ok: false; error: "not_found" | "invalid_status" | "invalid_input" | "exceeds_open"; detail?: string };
+
+/**
+ * Records a shipment of any order (full, or per line quantities): order shipped + for purchase
+ * orders with an order-response URL a ShipNoticeRequest in the outbox, in one transaction. After
+ * it committed, a customer with invoiceOnShipment gets the invoice for the shipped quantities; if
+ * that fails the shipment stands and the failure is written to the order history (staff can
+ * invoice the shipment by hand from the order page).
+ */
+export async function recordShipment(orderId: number, userId: number | null, input: ShipmentInput, now = new Date()): Promise<ShipmentResult> {
+  const detail = await getOrderDetail(orderId);
   if (!detail) return { ok: false, error: "not_found" };
-  if (!SHIPPABLE.includes(detail.order.status)) return { ok: false, error: "invalid_status" };
+  if (!SHIPPABLE_ORDER_STATUSES.includes(detail.order.status)) return { ok: false, error: "invalid_status" };
   const carrier = input.carrier.trim();
   const trackingNumber = input.trackingNumber.trim();
   if (!carrier || !trackingNumber) return { ok: false, error: "invalid_input" };
-  const lines = input.lines?.length ? input.lines : detail.lines.map((line) => ({ lineNumber: line.lineNumber, quantity: line.quantity }));
   const byNumber = new Map(detail.lines.map((line) => [line.lineNumber, line]));
-  if (lines.some((l) => !byNumber.has(l.lineNumber) || !Number.isInteger(l.quantity) || l.quantity <= 0)) return { ok: false, error: "invalid_input" };
-  const shipmentNumber = `${detail.order.orderNumber}-S${detail.shipments.length + 1}`;
+  // Only purchase orders whose connection has an order-response URL get a ShipNoticeRequest.
+  const target = detail.purchaseOrder && detail.connection ? await outboundTarget(detail.connection) : null;
 
-  const target = await outboundTarget(detail);
-  let outbound: OutboundMessageInput | null = null;
-  if (target) {
-    const payloadId = newPayloadId(now, baseUrl());
-    const purchaseLine = new Map(detail.purchaseLines.map((line) => [line.lineNumber, line]));
-    const xml = buildShipNoticeRequest({
-      payloadId,
-      timestamp: now,
-      header: target.parties,
-      senderSharedSecret: target.secret,
-      deploymentMode: detail.purchaseOrder.deploymentMode,
-      shipmentId: shipmentNumber,
-      noticeDate: now,
-      shipmentDate: now,
-      shipmentType: "actual",
-      fulfillmentType: lines.every((l) => l.quantity >= (byNumber.get(l.lineNumber)?.quantity ?? 0)) && lines.length === detail.lines.length ? "complete" : "partial",
-      tracking: [{ carrierDomain: "companyName", carrierName: carrier, trackingNumber, trackingUrl: input.trackingUrl ?? undefined }],
-      portions: [
-        {
-          order: { orderId: detail.purchaseOrder.buyerOrderId, orderDate: detail.purchaseOrder.orderDate, payloadId: detail.purchaseOrder.payloadId },
-          items: lines.map((l) => ({
-            lineNumber: l.lineNumber,
-            quantity: l.quantity,
-            unitOfMeasure: purchaseLine.get(l.lineNumber)?.unitOfMeasure ?? byNumber.get(l.lineNumber)!.unit,
-            supplierPartId: purchaseLine.get(l.lineNumber)?.supplierPartId ?? byNumber.get(l.lineNumber)!.sku,
-            supplierPartAuxiliaryId: purchaseLine.get(l.lineNumber)?.supplierPartAuxiliaryId ?? null,
-          })),
-        },
-      ],
-    });
-    outbound = queue("ship_notice", detail.connection.id, target.url, payloadId, xml);
-  }
-  const done = await recordOrderShipment({
+  const recorded = await recordOrderShipment({
     orderId,
-    from: SHIPPABLE,
+    from: SHIPPABLE_ORDER_STATUSES,
     userId,
-    shipment: { shipmentNumber, carrier, trackingNumber, trackingUrl: input.trackingUrl?.trim() || null, lines },
-    outbound,
+    carrier,
+    trackingNumber,
+    trackingUrl: input.trackingUrl?.trim() || null,
+    lines: input.lines?.length ? input.lines : null,
+    outbound: ({ shipmentNumber, lines, complete }) => {
+      if (!target || !detail.purchaseOrder || !detail.connection) return null;
+      const payloadId = newPayloadId(now, baseUrl());
+      const purchaseLine = new Map(detail.purchaseLines.map((line) => [line.lineNumber, line]));
+      const order = { orderId: detail.purchaseOrder.buyerOrderId, orderDate: detail.purchaseOrder.orderDate, payloadId: detail.purchaseOrder.payloadId };
+      const xml = buildShipNoticeRequest({
+        payloadId,
+        timestamp: now,
+        header: target.parties,
+        senderSharedSecret: target.secret,
+        deploymentMode: detail.purchaseOrder.deploymentMode,
+        shipmentId: shipmentNumber,
+        noticeDate: now,
+        shipmentDate: now,
+        shipmentType: "actual",
+        // "complete": with this shipment the order is shipped in full; every earlier one was "partial".
+        fulfillmentType: complete ? "complete" : "partial",
+        tracking: [{ carrierDomain: "companyName", carrierName: carrier, trackingNumber, trackingUrl: input.trackingUrl ?? undefined }],
+        portions: [
+          {
+            order,
+            items: lines.map((l) => ({
+              lineNumber: l.lineNumber,
+              quantity: l.quantity,
+              unitOfMeasure: purchaseLine.get(l.lineNumber)?.unitOfMeasure ?? byNumber.get(l.lineNumber)!.unit,
+              supplierPartId: purchaseLine.get(l.lineNumber)?.supplierPartId ?? byNumber.get(l.lineNumber)!.sku,
+              supplierPartAuxiliaryId: purchaseLine.get(l.lineNumber)?.supplierPartAuxiliaryId ?? null,
+            })),
+          },
+        ],
+      });
+      return queue("ship_notice", detail.connection.id, target.url, payloadId, xml);
+    },
   });
-  return done ? { ok: true, queued: outbound !== null } : { ok: false, error: "invalid_status" };
+  if (!recorded.ok) return recorded;
+  const invoice = detail.company.invoiceOnShipment ? await invoiceShipment(orderId, recorded.shipmentId, recorded.shipmentNumber, userId, now) : ({ status: "off" } as const);
+  return { ok: true, queued: recorded.queued, shipmentId: recorded.shipmentId, shipmentNumber: recorded.shipmentNumber, complete: recorded.complete, invoice };
+}
+
+/**
+ * The automatic invoice of one shipment. Runs after the shipment committed (an invoice is its own
+ * transaction with a gap-free number); a refusal or crash is logged and kept in the order history.
+ */
+async function invoiceShipment(orderId: number, shipmentId: number, shipmentNumber: string, userId: number | null, now: Date): Promise<AutoInvoiceOutcome> {
+  let outcome: AutoInvoiceOutcome;
+  try {
+    const result = await issueInvoiceForOrder({ orderId, shipmentId, userId, now });
+    outcome = result.ok ? { status: "issued", invoice: result.invoice } : { status: "failed", error: result.error, ...(result.detail ? { detail: result.detail } : {}) };
+  } catch (error) {
+    outcome = { status: "failed", error: "exception", detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (outcome.status === "failed") {
+    const reason = `${outcome.error}${outcome.detail ? `: ${outcome.detail}` : ""}`;
+    console.error(`[orders] automatic invoice for shipment ${shipmentNumber} (order ${orderId}) failed: ${reason}`);
+    await addOrderEvent({ orderId, userId, comment: `${AUTO_INVOICE_FAILED} ${shipmentNumber} (${reason})`.slice(0, 1000) });
+  }
+  return outcome;
+}
+
+/** Prefix of the order-history comment for a failed automatic invoice. */
+export const AUTO_INVOICE_FAILED = "Automatic invoice failed for shipment";
+
+/** Records a shipment (see recordShipment); the answer of the purchase-order flow. */
+export async function shipOrder(orderId: number, userId: number | null, input: ShipmentInput, now = new Date()): Promise<OrderResponseResult> {
+  const result = await recordShipment(orderId, userId, input, now);
+  if (result.ok) return { ok: true, queued: result.queued };
+  return { ok: false, error: result.error === "exceeds_open" ? "invalid_input" : result.error };
+}
+
+/** Staff confirm a web-shop order ("placed" → "confirmed"); nothing is sent, the buyer sees the status. */
+export async function confirmWebOrder(orderId: number, userId: number | null, comment?: string | null): Promise<OrderResponseResult> {
+  const detail = await getOrderDetail(orderId);
+  if (!detail) return { ok: false, error: "not_found" };
+  if (detail.purchaseOrder || detail.order.status !== "placed") return { ok: false, error: "invalid_status" };
+  const changed = await changePurchaseOrderStatus({ orderId, from: ["placed"], to: "confirmed", userId, comment: comment?.trim() || null, outbound: null });
+  return changed ? { ok: true, queued: false } : { ok: false, error: "invalid_status" };
 }
 
 /** Manual resend of an outbound message (same payloadID). */

@@ -5,6 +5,10 @@ import { staffAction } from "@/lib/actions/safe-action";
 import {
   confirmOrderForStaff,
   confirmOrderSchema,
+  invoiceOrderForStaff,
+  invoiceOrderSchema,
+  invoiceShipmentForStaff,
+  invoiceShipmentSchema,
   orderSettingsSchema,
   replayOrderRequestForStaff,
   replaySchema,
@@ -21,8 +25,33 @@ export const confirmOrderAction = staffAction(confirmOrderSchema, async (input, 
 });
 
 export const shipOrderAction = staffAction(shipOrderSchema, async (input, staff) => {
-  await shipOrderForStaff(staff, input);
+  const shipment = await shipOrderForStaff(staff, input);
   revalidatePath(`/admin/orders/${input.orderId}`);
+  if (shipment.invoice.status === "issued") revalidatePath("/admin/invoices");
+  const invoice = shipment.invoice;
+  return {
+    status: "ok",
+    data: {
+      shipmentNumber: shipment.shipmentNumber,
+      autoInvoice: invoice.status,
+      ...(invoice.status === "issued" ? { invoiceNumber: invoice.invoice.number } : {}),
+      ...(invoice.status === "failed" ? { invoiceError: invoice.error, invoiceDetail: invoice.detail ?? "" } : {}),
+    },
+  };
+});
+
+export const invoiceOrderAction = staffAction(invoiceOrderSchema, async (input, staff) => {
+  const invoice = await invoiceOrderForStaff(staff, input);
+  revalidatePath(`/admin/orders/${input.orderId}`);
+  revalidatePath("/admin/invoices");
+  return { status: "ok", data: { invoiceId: invoice.id, invoiceNumber: invoice.number } };
+});
+
+export const invoiceShipmentAction = staffAction(invoiceShipmentSchema, async (input, staff) => {
+  const invoice = await invoiceShipmentForStaff(staff, input);
+  revalidatePath(`/admin/orders/${input.orderId}`);
+  revalidatePath("/admin/invoices");
+  return { status: "ok", data: { invoiceId: invoice.id, invoiceNumber: invoice.number } };
 });
 
 export const resendMessageAction = staffAction(resendSchema, async (input, staff) => {

@@ -2,28 +2,52 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { inputBase } from "@/components/admin/styles";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
-import { ORDER_FILTER_STATUSES, listPurchaseOrdersForStaff } from "@/lib/admin/purchase-orders";
+import { ORDER_FILTER_STATUSES, ORDER_SOURCES, listOrdersForStaff } from "@/lib/admin/purchase-orders";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { statusTone } from "./status-tone";
 
-export const metadata = { title: "Inkooporders" };
+export const metadata = { title: "Orders" };
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const filtersSchema = z.object({ status: z.preprocess(first, z.enum(ORDER_FILTER_STATUSES).optional().catch(undefined)) });
+const filtersSchema = z.object({
+  status: z.preprocess(first, z.enum(ORDER_FILTER_STATUSES).optional().catch(undefined)),
+  source: z.preprocess(first, z.enum(ORDER_SOURCES).optional().catch(undefined)),
+  q: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
+});
 
-export default async function PurchaseOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const staff = await requireStaff("/admin/orders");
   const filters = filtersSchema.parse(await searchParams);
-  const [text, rows, { locale }] = await Promise.all([getTranslations("purchaseOrders"), listPurchaseOrdersForStaff(staff, filters.status), getShopContext()]);
+  const [text, rows, { locale }] = await Promise.all([
+    getTranslations("purchaseOrders"),
+    listOrdersForStaff(staff, { status: filters.status, source: filters.source, search: filters.q || undefined }),
+    getShopContext(),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{text("title")}</h1>
       <p className="text-sm text-slate-600">{text("intro")}</p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="order-filters">
+        <label>
+          {text("search")}
+          <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={100} placeholder={text("searchPlaceholder")} className={`block ${inputBase}`} />
+        </label>
+        <label>
+          {text("filterSource")}
+          <select name="source" defaultValue={filters.source ?? ""} className="block rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="">{text("all")}</option>
+            {ORDER_SOURCES.map((source) => (
+              <option key={source} value={source}>
+                {text(`source.${source}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {text("filterStatus")}
           <select name="status" defaultValue={filters.status ?? ""} className="block rounded-md border border-slate-300 px-2 py-1.5 text-sm">
@@ -49,7 +73,7 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
                 <th className={thClass}>{text("number")}</th>
                 <th className={thClass}>{text("poNumber")}</th>
                 <th className={thClass}>{text("customer")}</th>
-                <th className={thClass}>{text("connection")}</th>
+                <th className={thClass}>{text("filterSource")}</th>
                 <th className={thClass}>{text("filterStatus")}</th>
                 <th className={`${thClass} text-right`}>{text("total")}</th>
                 <th className={thClass}>{text("received")}</th>
@@ -57,15 +81,21 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id}>
+                <tr key={row.id} data-testid="order-row" data-order-number={row.orderNumber} data-source={row.source}>
                   <td className={tdClass}>
                     <Link href={`/admin/orders/${row.id}`} className="text-brand-700 underline">
                       {row.orderNumber}
                     </Link>
                   </td>
-                  <td className={tdClass}>{row.poNumber}</td>
+                  <td className={tdClass}>
+                    {row.poNumber ?? row.buyerOrderId ?? text("detail.none")}
+                    {row.buyerOrderId && row.poNumber && row.buyerOrderId !== row.poNumber ? <span className="block text-xs text-slate-500">{row.buyerOrderId}</span> : null}
+                  </td>
                   <td className={tdClass}>{row.companyName}</td>
-                  <td className={tdClass}>{row.connectionName}</td>
+                  <td className={tdClass}>
+                    {text(`source.${row.source}`)}
+                    {row.connectionName ? <span className="block text-xs text-slate-500">{row.connectionName}</span> : null}
+                  </td>
                   <td className={tdClass}>
                     <Badge tone={statusTone(row.status)}>{text(`status.${row.status}`)}</Badge>
                   </td>

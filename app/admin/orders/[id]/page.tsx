@@ -6,34 +6,37 @@ import { ActionForm, Field } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import type { PurchaseOrderLineReason } from "@/db/schema";
-import { getPurchaseOrderForStaff } from "@/lib/admin/purchase-orders";
+import { SHIPPING_VAT_RATES, getOrderForStaff } from "@/lib/admin/purchase-orders";
 import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
-import { dateTimeText, money } from "@/lib/format";
+import { addressText } from "@/lib/format-address";
+import { dateText, dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
-import { confirmOrderAction, resendMessageAction, shipOrderAction } from "../actions";
+import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, shipOrderAction } from "../actions";
+import { OrderActionForm } from "../order-action-form";
 import { statusTone } from "../status-tone";
 
-export const metadata = { title: "Inkooporder" };
+export const metadata = { title: "Order" };
 
-export default async function PurchaseOrderPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
   const staff = await requireStaff(`/admin/orders/${id}`);
   const orderId = Number(id);
-  if (!Number.isSafeInteger(orderId) || orderId <= 0) notFound();
-  const detail = await getPurchaseOrderForStaff(staff, orderId).catch((error: unknown) => {
+  if (!Number.isSafeInteger(orderId) || orderId <= 0 || orderId > 2_147_483_647) notFound();
+  const detail = await getOrderForStaff(staff, orderId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
   const [text, { locale }] = await Promise.all([getTranslations("purchaseOrders"), getShopContext()]);
   const { order, purchaseOrder } = detail;
   const byLine = new Map(detail.lines.map((line) => [line.lineNumber, line]));
+  const progress = new Map(detail.progress.map((line) => [line.lineNumber, line]));
   const reasonText = (reasons: PurchaseOrderLineReason[]) =>
     reasons.length ? reasons.map((r) => `${text(`reason.${r.code}`)}${r.detail ? ` (${r.detail})` : ""}`).join("; ") : text("detail.none");
-  const headerReasons = ((purchaseOrder.header as { reasons?: PurchaseOrderLineReason[] }).reasons ?? []);
-  const canConfirm = order.status === "needs_review" || order.status === "accepted";
-  const canShip = order.status === "accepted" || order.status === "confirmed";
+  const headerReasons = purchaseOrder ? ((purchaseOrder.header as { reasons?: PurchaseOrderLineReason[] }).reasons ?? []) : [];
+  const partlyShipped = order.status === "shipped" && detail.canShip;
+  const none = text("detail.none");
 
   return (
     <div className="space-y-4">
@@ -42,44 +45,97 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">
-          {order.orderNumber} · {purchaseOrder.buyerOrderId}
+          {order.orderNumber}
+          {purchaseOrder ? ` · ${purchaseOrder.buyerOrderId}` : order.poNumber ? ` · ${order.poNumber}` : ""}
         </h1>
         <Badge tone={statusTone(order.status)}>
           <span data-testid="order-status">{text(`status.${order.status}`)}</span>
         </Badge>
+        {partlyShipped && (
+          <Badge tone="amber">
+            <span data-testid="partly-shipped">{text("detail.partlyShipped")}</span>
+          </Badge>
+        )}
+        <Badge>
+          <span data-testid="order-source">{text(`source.${order.source}`)}</span>
+        </Badge>
       </div>
       <Card title={text("detail.header")}>
-        <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
+        <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2" data-testid="order-header">
           <div>
-            <dt className="font-medium">{text("connection")}</dt>
+            <dt className="font-medium">{text("customer")}</dt>
             <dd>
-              {detail.connection.name}{" "}
-              <Link href={`/admin/orders/settings/${detail.connection.id}`} className="text-brand-700 underline">
-                {text("detail.settings")}
+              <Link href={`/admin/customers/${detail.company.id}`} className="text-brand-700 underline">
+                {detail.company.name}
               </Link>
+              {detail.company.invoiceOnShipment && <span className="ml-2 text-xs text-slate-500">{text("detail.invoiceOnShipment")}</span>}
             </dd>
           </div>
           <div>
-            <dt className="font-medium">{text("detail.orderDate")}</dt>
-            <dd>{purchaseOrder.orderDate ?? text("detail.none")}</dd>
+            <dt className="font-medium">{text("detail.buyer")}</dt>
+            <dd>{detail.buyer ? `${detail.buyer.name} (${detail.buyer.email})` : none}</dd>
           </div>
           <div>
-            <dt className="font-medium">{text("detail.version")}</dt>
-            <dd>{purchaseOrder.orderVersion}</dd>
+            <dt className="font-medium">{text("poNumber")}</dt>
+            <dd>{order.poNumber ?? none}</dd>
           </div>
           <div>
-            <dt className="font-medium">{text("detail.payloadId")}</dt>
-            <dd className="break-all font-mono text-xs">{purchaseOrder.payloadId}</dd>
+            <dt className="font-medium">{text("detail.costCenter")}</dt>
+            <dd>{order.costCenter ?? none}</dd>
           </div>
+          <div>
+            <dt className="font-medium">{text("detail.placedAt")}</dt>
+            <dd>{dateTimeText(order.placedAt, locale)}</dd>
+          </div>
+          <div>
+            <dt className="font-medium">{text("detail.requestedDelivery")}</dt>
+            <dd>{order.requestedDeliveryDate ? dateText(order.requestedDeliveryDate, locale) : none}</dd>
+          </div>
+          {purchaseOrder && detail.connection && (
+            <>
+              <div>
+                <dt className="font-medium">{text("connection")}</dt>
+                <dd>
+                  {detail.connection.name}{" "}
+                  <Link href={`/admin/orders/settings/${detail.connection.id}`} className="text-brand-700 underline">
+                    {text("detail.settings")}
+                  </Link>
+                </dd>
+              </div>
+              <div>
+                <dt className="font-medium">{text("detail.orderDate")}</dt>
+                <dd>{purchaseOrder.orderDate ?? none}</dd>
+              </div>
+              <div>
+                <dt className="font-medium">{text("detail.version")}</dt>
+                <dd>{purchaseOrder.orderVersion}</dd>
+              </div>
+              <div>
+                <dt className="font-medium">{text("detail.payloadId")}</dt>
+                <dd className="break-all font-mono text-xs">{purchaseOrder.payloadId}</dd>
+              </div>
+            </>
+          )}
           <div>
             <dt className="font-medium">{text("detail.shipTo")}</dt>
-            <dd>
-              {[order.shipTo.name, order.shipTo.attention, order.shipTo.street, `${order.shipTo.postalCode} ${order.shipTo.city}`, order.shipTo.countryCode].filter(Boolean).join(", ")}
-            </dd>
+            <dd>{addressText(order.shipTo)}</dd>
           </div>
           <div>
+            <dt className="font-medium">{text("detail.billTo")}</dt>
+            <dd>{order.billTo ? addressText(order.billTo) : none}</dd>
+          </div>
+          {order.note && (
+            <div className="sm:col-span-2">
+              <dt className="font-medium">{text("detail.note")}</dt>
+              <dd className="whitespace-pre-line">{order.note}</dd>
+            </div>
+          )}
+          <div>
             <dt className="font-medium">{text("total")}</dt>
-            <dd>{money(order.totalMinor, locale, order.currency)}</dd>
+            <dd>
+              {money(order.totalMinor, locale, order.currency)}{" "}
+              <span className="text-xs text-slate-500">({text("detail.exclVat", { amount: money(order.subtotalMinor, locale, order.currency) })})</span>
+            </dd>
           </div>
         </dl>
         {headerReasons.length > 0 && (
@@ -90,45 +146,82 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
       </Card>
       <Card title={text("detail.lines")}>
         <div className="overflow-x-auto">
-          <table className={tableClass} data-testid="order-lines">
-            <thead>
-              <tr>
-                <th className={thClass}>{text("detail.line")}</th>
-                <th className={thClass}>{text("detail.sku")}</th>
-                <th className={thClass}>{text("detail.description")}</th>
-                <th className={`${thClass} text-right`}>{text("detail.quantity")}</th>
-                <th className={`${thClass} text-right`}>{text("detail.buyerPrice")}</th>
-                <th className={`${thClass} text-right`}>{text("detail.ourPrice")}</th>
-                <th className={thClass}>{text("detail.deliveryDate")}</th>
-                <th className={thClass}>{text("detail.reasons")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.purchaseLines.map((line) => (
-                <tr key={line.id} className={line.reasons.length ? "bg-amber-50" : undefined}>
-                  <td className={tdClass}>{line.lineNumber}</td>
-                  <td className={tdClass}>{line.supplierPartId}</td>
-                  <td className={tdClass}>{line.description ?? byLine.get(line.lineNumber)?.name}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>
-                    {line.quantity} {line.unitOfMeasure}
-                  </td>
-                  <td className={`${tdClass} text-right tabular-nums`}>
-                    {line.buyerUnitPriceMinor === null ? text("detail.none") : money(line.buyerUnitPriceMinor, locale, line.currency ?? order.currency)}
-                  </td>
-                  <td className={`${tdClass} text-right tabular-nums`}>
-                    {line.ourUnitPriceMinor === null ? text("detail.none") : money(line.ourUnitPriceMinor, locale, order.currency)}
-                  </td>
-                  <td className={tdClass}>{line.requestedDeliveryDate ?? text("detail.none")}</td>
-                  <td className={tdClass} data-testid={`line-reasons-${line.lineNumber}`}>
-                    {reasonText(line.reasons)}
-                  </td>
+          {purchaseOrder ? (
+            <table className={tableClass} data-testid="order-lines">
+              <thead>
+                <tr>
+                  <th className={thClass}>{text("detail.line")}</th>
+                  <th className={thClass}>{text("detail.sku")}</th>
+                  <th className={thClass}>{text("detail.description")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.quantity")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.buyerPrice")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.ourPrice")}</th>
+                  <th className={thClass}>{text("detail.deliveryDate")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.shippedQty")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.invoicedQty")}</th>
+                  <th className={thClass}>{text("detail.reasons")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.purchaseLines.map((line) => (
+                  <tr key={line.id} className={line.reasons.length ? "bg-amber-50" : undefined}>
+                    <td className={tdClass}>{line.lineNumber}</td>
+                    <td className={tdClass}>{line.supplierPartId}</td>
+                    <td className={tdClass}>{line.description ?? byLine.get(line.lineNumber)?.name}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>
+                      {line.quantity} {line.unitOfMeasure}
+                    </td>
+                    <td className={`${tdClass} text-right tabular-nums`}>
+                      {line.buyerUnitPriceMinor === null ? none : money(line.buyerUnitPriceMinor, locale, line.currency ?? order.currency)}
+                    </td>
+                    <td className={`${tdClass} text-right tabular-nums`}>
+                      {line.ourUnitPriceMinor === null ? none : money(line.ourUnitPriceMinor, locale, order.currency)}
+                    </td>
+                    <td className={tdClass}>{line.requestedDeliveryDate ?? none}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.shipped ?? none}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.invoiced ?? none}</td>
+                    <td className={tdClass} data-testid={`line-reasons-${line.lineNumber}`}>
+                      {reasonText(line.reasons)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <table className={tableClass} data-testid="order-lines">
+              <thead>
+                <tr>
+                  <th className={thClass}>{text("detail.line")}</th>
+                  <th className={thClass}>{text("detail.sku")}</th>
+                  <th className={thClass}>{text("detail.description")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.quantity")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.unitPrice")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.lineTotal")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.shippedQty")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.invoicedQty")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.lines.map((line) => (
+                  <tr key={line.id} data-testid={`order-line-${line.lineNumber}`}>
+                    <td className={tdClass}>{line.lineNumber}</td>
+                    <td className={tdClass}>{line.sku}</td>
+                    <td className={tdClass}>{line.name}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>
+                      {line.quantity} {line.unit}
+                    </td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{money(line.unitPriceMinor, locale, order.currency)}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{money(line.lineTotalMinor, locale, order.currency)}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.shipped ?? 0}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.invoiced ?? 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </div>
       </Card>
-      {canConfirm && (
+      {detail.canConfirm && purchaseOrder && (
         <Card title={text("detail.confirmTitle")}>
           <ActionForm action={confirmOrderAction} submitLabel={text("detail.submitConfirm")} successMessage={text("detail.confirmed")} testId="confirm-form">
             <input type="hidden" name="orderId" value={order.id} />
@@ -174,9 +267,27 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
           </ActionForm>
         </Card>
       )}
-      {canShip && (
+      {detail.canConfirm && !purchaseOrder && (
+        <Card title={text("detail.confirmTitle")}>
+          <OrderActionForm action={confirmOrderAction} submitLabel={text("detail.confirmWebOrder")} successKey="confirmed" testId="confirm-form">
+            <input type="hidden" name="orderId" value={order.id} />
+            <input type="hidden" name="decision" value="accept" />
+            <p className="text-sm text-slate-600">{text("detail.confirmWebIntro")}</p>
+            <Field label={text("detail.commentOptional")}>
+              <textarea name="comment" rows={2} maxLength={1000} className={inputClass} />
+            </Field>
+          </OrderActionForm>
+        </Card>
+      )}
+      {detail.canShip && (
         <Card title={text("detail.shipTitle")}>
-          <ActionForm action={shipOrderAction} submitLabel={text("detail.submitShip")} successMessage={text("detail.shipped")} testId="ship-form">
+          <OrderActionForm
+            action={shipOrderAction}
+            submitLabel={text("detail.submitShip")}
+            successKey="shipped"
+            testId="ship-form"
+            fieldLabels={{ carrier: text("detail.carrier"), trackingNumber: text("detail.trackingNumber"), trackingUrl: text("detail.trackingUrl") }}
+          >
             <input type="hidden" name="orderId" value={order.id} />
             <div className="grid gap-3 sm:grid-cols-3">
               <Field label={text("detail.carrier")}>
@@ -189,65 +300,195 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
                 <input name="trackingUrl" type="url" maxLength={500} className={inputClass} />
               </Field>
             </div>
-          </ActionForm>
+            <table className={tableClass} data-testid="ship-lines">
+              <thead>
+                <tr>
+                  <th className={thClass}>{text("detail.line")}</th>
+                  <th className={thClass}>{text("detail.description")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.openToShip")}</th>
+                  <th className={thClass}>{text("detail.shipNow")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.progress
+                  .filter((line) => line.openToShip > 0)
+                  .map((line) => (
+                    <tr key={line.lineNumber}>
+                      <td className={tdClass}>
+                        {line.lineNumber} · {byLine.get(line.lineNumber)?.sku}
+                      </td>
+                      <td className={tdClass}>{byLine.get(line.lineNumber)?.name}</td>
+                      <td className={`${tdClass} text-right tabular-nums`}>{line.openToShip}</td>
+                      <td className={tdClass}>
+                        <input
+                          name={`ship_${line.lineNumber}`}
+                          type="number"
+                          min={0}
+                          max={line.openToShip}
+                          step={1}
+                          defaultValue={line.openToShip}
+                          className={inputClass}
+                          aria-label={`${text("detail.shipNow")} ${line.lineNumber}`}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+            <p className="text-xs text-slate-500">{text("detail.shipHint")}</p>
+          </OrderActionForm>
         </Card>
       )}
       {detail.shipments.length > 0 && (
         <Card title={text("detail.shipments")}>
-          <ul className="text-sm">
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="shipments">
             {detail.shipments.map((shipment) => (
-              <li key={shipment.id}>
-                {shipment.shipmentNumber}: {shipment.carrier} {shipment.trackingUrl ? <a href={shipment.trackingUrl} className="underline">{shipment.trackingNumber}</a> : shipment.trackingNumber}
+              <li key={shipment.id} className="flex flex-wrap items-center gap-3 py-2" data-testid="shipment-row" data-shipment-number={shipment.shipmentNumber} data-invoiced={shipment.invoiced}>
+                <span className="font-medium">{shipment.shipmentNumber}</span>
+                <span>{dateTimeText(shipment.createdAt, locale)}</span>
+                <span>
+                  {shipment.carrier}{" "}
+                  {shipment.trackingUrl ? (
+                    <a href={shipment.trackingUrl} className="underline">
+                      {shipment.trackingNumber}
+                    </a>
+                  ) : (
+                    shipment.trackingNumber
+                  )}
+                </span>
+                <span className="text-slate-600">{shipment.lines.map((line) => text("detail.shipmentLine", { line: line.lineNumber, quantity: line.quantity })).join(", ")}</span>
+                {shipment.invoiced ? (
+                  <Badge tone="green">{text("detail.invoiced")}</Badge>
+                ) : (
+                  <>
+                    <Badge tone="amber">{text("detail.notInvoiced")}</Badge>
+                    {detail.canInvoiceShipments && (
+                      <OrderActionForm action={invoiceShipmentAction} submitLabel={text("invoices.invoiceShipment")} successKey="invoiced" variant="secondary" inline testId="invoice-shipment-form">
+                        <input type="hidden" name="orderId" value={order.id} />
+                        <input type="hidden" name="shipmentId" value={shipment.id} />
+                      </OrderActionForm>
+                    )}
+                    {shipment.autoInvoiceFailure && (
+                      <span className="basis-full text-xs text-amber-900" data-testid="shipment-invoice-error">
+                        {text("detail.autoInvoiceFailed", { reason: shipment.autoInvoiceFailure })}
+                      </span>
+                    )}
+                  </>
+                )}
               </li>
             ))}
           </ul>
         </Card>
       )}
-      <Card title={text("detail.outbound")}>
-        {detail.outbound.length === 0 ? (
-          <p className="text-sm text-slate-600">{text("detail.noOutbound")}</p>
+      <Card title={text("invoices.title")}>
+        {detail.invoices.length === 0 ? (
+          <p className="text-sm text-slate-600">{text("invoices.none")}</p>
         ) : (
-          <table className={tableClass} data-testid="outbound-messages">
+          <table className={tableClass} data-testid="order-invoices">
             <thead>
               <tr>
-                <th className={thClass}>{text("detail.kind")}</th>
-                <th className={thClass}>{text("detail.payloadId")}</th>
-                <th className={thClass}>{text("filterStatus")}</th>
-                <th className={thClass}>{text("detail.attempts")}</th>
-                <th className={thClass}>{text("detail.lastError")}</th>
-                <th className={thClass} />
+                <th className={thClass}>{text("invoices.number")}</th>
+                <th className={thClass}>{text("invoices.kind")}</th>
+                <th className={thClass}>{text("invoices.date")}</th>
+                <th className={`${thClass} text-right`}>{text("invoices.amount")}</th>
               </tr>
             </thead>
             <tbody>
-              {detail.outbound.map((message) => (
-                <tr key={message.id}>
-                  <td className={tdClass}>{message.kind === "confirmation" ? "ConfirmationRequest" : "ShipNoticeRequest"}</td>
-                  <td className={`${tdClass} break-all font-mono text-xs`}>{message.payloadId}</td>
+              {detail.invoices.map((invoice) => (
+                <tr key={invoice.id} data-testid="order-invoice-row" data-kind={invoice.kind}>
                   <td className={tdClass}>
-                    <Badge tone={message.status === "sent" ? "green" : message.status === "failed" ? "red" : "amber"}>{message.status}</Badge>
-                    {message.sentAt && <span className="ml-2 text-xs">{dateTimeText(message.sentAt, locale)}</span>}
+                    <Link href={`/admin/invoices/${invoice.id}`} className="text-brand-700 underline">
+                      {invoice.number}
+                    </Link>
                   </td>
-                  <td className={tdClass}>{message.attempts}</td>
-                  <td className={tdClass}>{message.lastError ?? text("detail.none")}</td>
-                  <td className={tdClass}>
-                    {message.status !== "pending" && (
-                      <ActionForm action={resendMessageAction} submitLabel={text("detail.resend")} successMessage={text("detail.resent")} variant="secondary" inline>
-                        <input type="hidden" name="orderId" value={order.id} />
-                        <input type="hidden" name="messageId" value={message.id} />
-                      </ActionForm>
-                    )}
-                  </td>
+                  <td className={tdClass}>{text(`invoices.kinds.${invoice.kind}`)}</td>
+                  <td className={tdClass}>{dateText(invoice.issueDate, locale)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{money(invoice.payableMinor, locale, invoice.currency)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        {detail.canInvoice && (
+          <div className="mt-4 border-t border-slate-100 pt-3">
+            <OrderActionForm
+              action={invoiceOrderAction}
+              submitLabel={text("invoices.invoiceOpenLines")}
+              successKey="invoiced"
+              testId="invoice-order-form"
+              fieldLabels={{ shippingAmount: text("invoices.shippingAmount"), shippingReason: text("invoices.shippingReason"), shippingVatRate: text("invoices.shippingVatRate") }}
+            >
+              <input type="hidden" name="orderId" value={order.id} />
+              <p className="text-sm text-slate-600">{text("invoices.openLinesIntro")}</p>
+              <div className="grid gap-3 sm:grid-cols-3">
+                <Field label={text("invoices.shippingAmount")} hint={text("invoices.shippingHint")}>
+                  <input name="shippingAmount" inputMode="decimal" maxLength={20} placeholder="0,00" className={inputClass} />
+                </Field>
+                <Field label={text("invoices.shippingVatRate")}>
+                  <select name="shippingVatRate" defaultValue="2100" className={inputClass}>
+                    {SHIPPING_VAT_RATES.map((rate) => (
+                      <option key={rate} value={rate}>
+                        {Number(rate) / 100} %
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field label={text("invoices.shippingReason")}>
+                  <input name="shippingReason" maxLength={100} defaultValue={text("invoices.shippingReasonDefault")} className={inputClass} />
+                </Field>
+              </div>
+            </OrderActionForm>
+          </div>
+        )}
       </Card>
+      {purchaseOrder && (
+        <Card title={text("detail.outbound")}>
+          {detail.outbound.length === 0 ? (
+            <p className="text-sm text-slate-600">{text("detail.noOutbound")}</p>
+          ) : (
+            <table className={tableClass} data-testid="outbound-messages">
+              <thead>
+                <tr>
+                  <th className={thClass}>{text("detail.kind")}</th>
+                  <th className={thClass}>{text("detail.payloadId")}</th>
+                  <th className={thClass}>{text("filterStatus")}</th>
+                  <th className={thClass}>{text("detail.attempts")}</th>
+                  <th className={thClass}>{text("detail.lastError")}</th>
+                  <th className={thClass} />
+                </tr>
+              </thead>
+              <tbody>
+                {detail.outbound.map((message) => (
+                  <tr key={message.id}>
+                    <td className={tdClass}>{message.kind === "confirmation" ? "ConfirmationRequest" : message.kind === "invoice" ? "InvoiceDetailRequest" : "ShipNoticeRequest"}</td>
+                    <td className={`${tdClass} break-all font-mono text-xs`}>{message.payloadId}</td>
+                    <td className={tdClass}>
+                      <Badge tone={message.status === "sent" ? "green" : message.status === "failed" ? "red" : "amber"}>{message.status}</Badge>
+                      {message.sentAt && <span className="ml-2 text-xs">{dateTimeText(message.sentAt, locale)}</span>}
+                    </td>
+                    <td className={tdClass}>{message.attempts}</td>
+                    <td className={tdClass}>{message.lastError ?? none}</td>
+                    <td className={tdClass}>
+                      {message.status !== "pending" && (
+                        <ActionForm action={resendMessageAction} submitLabel={text("detail.resend")} successMessage={text("detail.resent")} variant="secondary" inline>
+                          <input type="hidden" name="orderId" value={order.id} />
+                          <input type="hidden" name="messageId" value={message.id} />
+                        </ActionForm>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+      )}
       <Card title={text("detail.history")}>
-        <ul className="text-sm">
+        <ul className="text-sm" data-testid="order-history">
           {detail.events.map((event) => (
             <li key={event.id}>
               {dateTimeText(event.createdAt, locale)} · {text(`status.${event.status}`)}
+              {event.userName ? ` · ${event.userName}` : ""}
               {event.comment ? ` · ${event.comment}` : ""}
             </li>
           ))}

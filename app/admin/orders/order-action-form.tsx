@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { SubmitButton, useActionError, type FormAction } from "@/components/admin/action-form";
+import type { ActionState } from "@/lib/actions/safe-action";
+
+/**
+ * ActionForm for the order page: errors of the order/invoice flow (purchaseOrders.errors, with
+ * the issuer's detail, e.g. which master data is missing) come before the generic admin errors,
+ * and the success line can name what was created (shipment number, invoice number).
+ */
+export function OrderActionForm({
+  action,
+  children,
+  submitLabel,
+  successKey,
+  fieldLabels,
+  className = "space-y-3",
+  variant = "primary",
+  inline = false,
+  testId,
+}: {
+  action: FormAction;
+  children?: React.ReactNode;
+  submitLabel: string;
+  /** Key in purchaseOrders.success; the action's data are its values. */
+  successKey: "confirmed" | "shipped" | "invoiced";
+  fieldLabels?: Record<string, string>;
+  className?: string;
+  variant?: "primary" | "secondary";
+  inline?: boolean;
+  testId?: string;
+}) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  const t = useTranslations("purchaseOrders");
+  const adminErrors = useActionError()(state, fieldLabels);
+  const errors = orderErrors(state, t, fieldLabels) ?? adminErrors;
+  const data = state.status === "ok" ? (state.data ?? {}) : {};
+  const values = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value)]));
+  return (
+    <form action={formAction} className={className} data-testid={testId}>
+      {children}
+      <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
+        <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+        <span aria-live="polite" className="text-sm">
+          {state.status === "ok" && (
+            <span className="text-emerald-700" data-testid="form-success">
+              {t(`success.${successKey}`, values)}
+            </span>
+          )}
+        </span>
+      </div>
+      {state.status === "ok" && values.autoInvoice === "issued" && (
+        <p className="text-sm text-emerald-700" data-testid="auto-invoice-issued">
+          {t("success.autoInvoiced", values)}
+        </p>
+      )}
+      {state.status === "ok" && values.autoInvoice === "failed" && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="auto-invoice-failed">
+          {t("success.autoInvoiceFailed", { reason: reasonText(t, values.invoiceError ?? "", values.invoiceDetail ?? "") })}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <div role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errors.map((error) => (
+            <p key={error}>{error}</p>
+          ))}
+        </div>
+      )}
+    </form>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslations>;
+
+/** IssueResult codes of the automatic invoice → keys of purchaseOrders.errors. */
+const AUTO_INVOICE_ERROR_KEYS: Record<string, string> = {
+  not_found: "order_not_found",
+  invalid_status: "invoice_invalid_status",
+  invalid_input: "invoice_invalid_input",
+  nothing_to_invoice: "nothing_to_invoice",
+  master_data_missing: "master_data_missing",
+};
+
+const withDetail = (text: string, detail: string) => (detail && !text.includes(detail) ? `${text} (${detail})` : text);
+
+function reasonText(t: Translate, code: string, detail: string): string {
+  const key = `errors.${AUTO_INVOICE_ERROR_KEYS[code] ?? "invoice_failed"}`;
+  return withDetail(t(key, { line: "" }), detail);
+}
+
+/** The order-flow error texts; null when the error is not one of ours (the admin texts apply). */
+function orderErrors(state: ActionState, t: Translate, fieldLabels: Record<string, string> = {}): string[] | null {
+  if (state.status !== "error") return null;
+  const fields = Object.entries(state.fieldErrors ?? {});
+  if (fields.length > 0) {
+    const known = fields.every(([, messages]) => messages.every((m) => t.has(`errors.${m}`)));
+    if (!known) return null;
+    return fields.map(([name, messages]) => `${fieldLabels[name] ?? name}: ${messages.map((m) => t(`errors.${m}`, { line: "" })).join(", ")}`);
+  }
+  if (!t.has(`errors.${state.message}`)) return null;
+  const text = t(`errors.${state.message}`, { line: String(state.details?.line ?? "") });
+  return [withDetail(text, String(state.details?.detail ?? ""))];
+}
