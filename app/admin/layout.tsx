@@ -32,7 +32,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/connections", label: t("nav.connections") },
     { href: "/admin/messages", label: t("nav.messages") },
     { href: "/admin/orders", label: (await getTranslations("purchaseOrders"))("nav") },
+    { href: "/admin/invoices", label: (await getTranslations("invoices"))("nav") },
     { href: "/admin/api-keys", label: t("nav.apiKeys") },
+    { href: "/admin/settings/invoicing", label: (await getTranslations("invoicing"))("nav") },
   ];
   return (
     <div className="min-h-screen bg-slate-50">

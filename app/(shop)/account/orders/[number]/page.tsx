@@ -14,6 +14,7 @@ import { getShopContext } from "@/lib/shop-context";
 import { decideOrderAction, reorderAction } from "../../actions";
 import { addToCartAction } from "../../../cart/actions";
 import { addToListAction } from "../../../favorites/actions";
+import { OrderInvoices } from "../../invoices/order-invoices";
 
 export default async function OrderPage({
   params,
@@ -155,6 +156,7 @@ export default async function OrderPage({
       </table>
       <OrderTotals subtotalMinor={order.subtotalMinor} totalMinor={order.totalMinor} breakdown={order.vatBreakdown} locale={locale} />
       {canEditCart && <ReorderPanel formId={reorderFormId} orderNumber={order.orderNumber} action={reorderAction} addToCartAction={addToCartAction} locale={locale} />}
+      <OrderInvoices viewer={buyer} orderId={order.id} locale={locale} now={new Date()} />
       <section>
         <h2 className="font-semibold">{t("history")}</h2>
         <ol className="mt-2 space-y-1 text-sm" data-testid="order-history">

@@ -1,0 +1,68 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
+import { requireBuyer } from "@/lib/auth/guards";
+import { INVOICE_KIND_FILTERS, INVOICE_STATES, listInvoicesForBuyer } from "@/lib/invoices/invoice-access";
+import { getShopContext } from "@/lib/shop-context";
+import { InvoiceTable } from "./invoice-table";
+
+export const metadata = { title: "Facturen" };
+
+const filterSchema = z.object({
+  status: z.enum(INVOICE_STATES).optional().catch(undefined),
+  kind: z.enum(INVOICE_KIND_FILTERS).optional().catch(undefined),
+});
+
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const buyer = await requireBuyer("/account/invoices");
+  const [{ locale, now }, t, raw] = await Promise.all([getShopContext(), getTranslations("invoices"), searchParams]);
+  const filter = parseSearchParams(filterSchema, raw);
+  // Invoices are company documents: every user of the company sees all of them.
+  const rows = await listInvoicesForBuyer(buyer, filter, now);
+  const filtered = filter.status !== undefined || filter.kind !== undefined;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("account.intro", { company: buyer.companyName })}</p>
+      <form method="get" action="/account/invoices" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <label className="flex flex-col">
+          <span className="font-medium">{t("filter.status")}</span>
+          <select name="status" defaultValue={filter.status ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t("filter.any")}</option>
+            {INVOICE_STATES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="font-medium">{t("filter.kind")}</span>
+          <select name="kind" defaultValue={filter.kind ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t("filter.any")}</option>
+            {INVOICE_KIND_FILTERS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          {t("filter.submit")}
+        </button>
+        {filtered && (
+          <Link href="/account/invoices" className="px-2 py-2 underline">
+            {t("filter.reset")}
+          </Link>
+        )}
+      </form>
+      <p className="text-sm text-slate-600" data-testid="invoice-count">
+        {t("filter.results", { count: rows.length })}
+      </p>
+      {rows.length === 0 ? <p>{t(filtered ? "account.noMatch" : "account.empty")}</p> : <InvoiceTable rows={rows} locale={locale} />}
+    </div>
+  );
+}
