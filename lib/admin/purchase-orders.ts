@@ -225,6 +225,12 @@ function invoiced(result: IssueResult): { id: number; number: string } {
 
 export const SHIPPING_VAT_RATES = ["2100", "900", "0"] as const;
 
+/** Euros as typed ("7,50", "7.50"; empty = none) → minor units, or null when it is not an amount. */
+function optionalAmountMinor(text: string): number | null {
+  const amountMinor = text === "" ? 0 : parseDecimalToMinor(text, "EUR", { decimalComma: text.includes(",") });
+  return amountMinor === null || amountMinor < 0 || amountMinor > 100_000_000 ? null : amountMinor;
+}
+
 export const invoiceOrderSchema = z
   .object({
     orderId: id,
@@ -232,29 +238,35 @@ export const invoiceOrderSchema = z
     shippingAmount: z.string().trim().max(20).optional().default(""),
     shippingVatRate: z.enum(SHIPPING_VAT_RATES).default("2100"),
     shippingReason: z.string().trim().max(100).optional().default(""),
+    /** Optional document-level discount in euros, at one VAT rate. */
+    discountAmount: z.string().trim().max(20).optional().default(""),
+    discountVatRate: z.enum(SHIPPING_VAT_RATES).default("2100"),
+    discountReason: z.string().trim().max(100).optional().default(""),
   })
   .transform((input, ctx) => {
-    const amountMinor = input.shippingAmount === "" ? 0 : parseDecimalToMinor(input.shippingAmount, "EUR", { decimalComma: input.shippingAmount.includes(",") });
-    if (amountMinor === null || amountMinor < 0 || amountMinor > 100_000_000) {
-      ctx.addIssue({ code: "custom", path: ["shippingAmount"], message: "invalid_amount" });
-      return z.NEVER;
+    const shippingMinor = optionalAmountMinor(input.shippingAmount);
+    const discountMinor = optionalAmountMinor(input.discountAmount);
+    for (const [field, amount, reason, reasonField] of [
+      ["shippingAmount", shippingMinor, input.shippingReason, "shippingReason"],
+      ["discountAmount", discountMinor, input.discountReason, "discountReason"],
+    ] as const) {
+      if (amount === null) ctx.addIssue({ code: "custom", path: [field], message: "invalid_amount" });
+      else if (amount > 0 && reason === "") ctx.addIssue({ code: "custom", path: [reasonField], message: "required" });
     }
-    if (amountMinor > 0 && input.shippingReason === "") {
-      ctx.addIssue({ code: "custom", path: ["shippingReason"], message: "required" });
-      return z.NEVER;
-    }
+    if (shippingMinor === null || discountMinor === null || (shippingMinor > 0 && !input.shippingReason) || (discountMinor > 0 && !input.discountReason)) return z.NEVER;
     return {
       orderId: input.orderId,
-      charges: amountMinor > 0 ? [{ reason: input.shippingReason, amountMinor, vatRateBp: Number(input.shippingVatRate) }] : [],
+      charges: shippingMinor > 0 ? [{ reason: input.shippingReason, amountMinor: shippingMinor, vatRateBp: Number(input.shippingVatRate) }] : [],
+      allowances: discountMinor > 0 ? [{ reason: input.discountReason, amountMinor: discountMinor, vatRateBp: Number(input.discountVatRate) }] : [],
     };
   });
 
 export type InvoiceOrderInput = z.infer<typeof invoiceOrderSchema>;
 
-/** "Invoice all open lines" (optionally with a shipping charge) for an order the staff member may see. */
+/** "Invoice all open lines" (optionally with a shipping charge and a discount) for an order the staff member may see. */
 export async function invoiceOrderForStaff(staff: StaffUser, input: InvoiceOrderInput, now = new Date()): Promise<{ id: number; number: string }> {
   await getOrderForStaff(staff, input.orderId);
-  return invoiced(await issueInvoiceForOrder({ orderId: input.orderId, userId: staff.id, charges: input.charges, now }));
+  return invoiced(await issueInvoiceForOrder({ orderId: input.orderId, userId: staff.id, charges: input.charges, allowances: input.allowances, now }));
 }
 
 export const invoiceShipmentSchema = z.object({ orderId: id, shipmentId: id });

@@ -6,7 +6,7 @@
 import type { AddressSnapshot, Company, InvoiceChannel, SupplierProfile } from "@/db/schema";
 import type { CreditNoteContext, InvoiceDraft, OrderInvoicingContext, PlanOutcome } from "@/lib/data/invoices";
 import { validateCxmlInvoiceInput } from "@/lib/einvoice/build-cxml-invoice";
-import { calculateInvoiceTotals, hasValidGs1CheckDigit, validateInvoiceInput } from "@/lib/einvoice/calculate";
+import { calculateInvoiceTotals, hasValidGs1CheckDigit, lineNetMinor, validateInvoiceInput } from "@/lib/einvoice/calculate";
 import type {
   Address,
   AllowanceCharge,
@@ -235,6 +235,8 @@ export interface PlanInvoiceOptions {
   shipmentId: number | null;
   userId: number | null;
   charges: { reason: string; amountMinor: number; vatRateBp: number }[];
+  /** Document-level discounts (BG-20), e.g. a goodwill or volume discount on this invoice. */
+  allowances?: { reason: string; amountMinor: number; vatRateBp: number }[];
   now: Date;
 }
 
@@ -313,9 +315,12 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
 
   const lines: InvoiceLine[] = [];
   const lineMeta: { orderLineNumber: number | null }[] = [];
+  /** The catalog VAT rate of each document line, to match document-level discounts to. */
+  const lineRates: number[] = [];
   for (const line of context.lines) {
     const quantity = quantities.get(line.lineNumber);
     if (!quantity) continue;
+    lineRates.push(line.vatRateBasisPoints);
     const gtin = nonEmpty(line.gtin);
     lines.push({
       id: String(line.lineNumber),
@@ -331,12 +336,28 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
     });
     lineMeta.push({ orderLineNumber: line.lineNumber });
   }
-  const allowancesCharges: AllowanceCharge[] = options.charges.map((charge) => ({
-    isCharge: true,
-    reason: charge.reason.trim(),
-    amountMinor: charge.amountMinor,
-    vat: vatFor(regime, charge.vatRateBp, exemptionReason),
+  const allowancesCharges: AllowanceCharge[] = [
+    ...options.charges.map((charge) => ({ ...charge, isCharge: true })),
+    ...(options.allowances ?? []).map((allowance) => ({ ...allowance, isCharge: false })),
+  ].map(({ isCharge, reason, amountMinor, vatRateBp }) => ({
+    isCharge,
+    reason: reason.trim(),
+    // UNCL 5189 95 = discount (allowances need a reason code or text: BR-33; we give both).
+    ...(isCharge ? {} : { reasonCode: "95" }),
+    amountMinor,
+    vat: vatFor(regime, vatRateBp, exemptionReason),
   }));
+  // A discount may not exceed what is billed at its VAT rate: the taxable amount of a VAT
+  // breakdown must not turn negative on an invoice (that would be a credit note).
+  for (const rateBp of new Set((options.allowances ?? []).map((allowance) => allowance.vatRateBp))) {
+    const atRate = (entries: { amountMinor: number; vatRateBp: number }[]) =>
+      entries.filter((entry) => entry.vatRateBp === rateBp).reduce((sum, entry) => sum + entry.amountMinor, 0);
+    const billed =
+      lines.filter((line, index) => lineRates[index] === rateBp).reduce((sum, line) => sum + lineNetMinor(line), 0) + atRate(options.charges);
+    if (atRate(options.allowances ?? []) > billed) {
+      return fail("invalid_input", `the discount at ${rateBp / 100} % exceeds the amount invoiced at that rate`);
+    }
+  }
 
   // Delivery (BT-72, BT-80): the shipment's date, else the latest shipment, else the invoice date.
   const shipmentDate = context.shipment?.createdAt ?? context.shipments.at(-1)?.createdAt;

@@ -23,6 +23,7 @@ const issueInvoiceSchema = z.object({
   shipmentId: id.nullish(),
   userId: id.nullable(),
   charges: z.array(chargeSchema).max(10).optional(),
+  allowances: z.array(chargeSchema).max(10).optional(),
   now: z.date().optional(),
 });
 
@@ -60,14 +61,16 @@ export async function issueInvoiceForOrder(input: {
   shipmentId?: number | null;
   userId: number | null;
   charges?: { reason: string; amountMinor: number; vatRateBp: number }[];
+  /** Document-level discounts; at most what is invoiced at their VAT rate. */
+  allowances?: { reason: string; amountMinor: number; vatRateBp: number }[];
   now?: Date;
 }): Promise<IssueResult> {
   const parsed = issueInvoiceSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid_input", detail: describeZodError(parsed.error) };
-  const { orderId, shipmentId, userId, charges } = parsed.data;
+  const { orderId, shipmentId, userId, charges, allowances } = parsed.data;
   const now = parsed.data.now ?? new Date();
   const outcome = await issueOrderDocument(orderId, shipmentId ?? null, (context) =>
-    planOrderInvoice(context, { shipmentId: shipmentId ?? null, userId, charges: charges ?? [], now }),
+    planOrderInvoice(context, { shipmentId: shipmentId ?? null, userId, charges: charges ?? [], allowances: allowances ?? [], now }),
   );
   return toResult(outcome);
 }

@@ -56,7 +56,7 @@ beforeAll(async () => {
   const tape: Product = await make({ listPriceMinor: 249, vatRateBasisPoints: 2100, unit: "RO" });
   const web = (c: InvoiceCustomer, items: [Product, number][], poNumber?: string, costCenter?: string) =>
     placeWebOrder(c, items.map(([p, quantity]) => ({ sku: p.sku, quantity })), { poNumber, costCenter, now: NOW }).then((o) => o.id);
-  const invoice = (label: string, orderId: number, extra: { shipmentId?: number; charges?: (typeof SHIPPING)[] } = {}, cxml?: { payloadId: string }) =>
+  const invoice = (label: string, orderId: number, extra: { shipmentId?: number; charges?: (typeof SHIPPING)[]; allowances?: (typeof SHIPPING)[] } = {}, cxml?: { payloadId: string }) =>
     issueInvoiceForOrder({ orderId, userId: null, now: NOW, ...extra }).then((r) => collect(label, r, cxml));
   const credit = (label: string, invoiceId: number, lines: "all" | { lineId: string; quantity: number }[], cxml?: { payloadId: string }) =>
     issueCreditNote({ invoiceId, lines, reason: `Creditering: ${label}`, userId: null, now: NOW }).then((r) => collect(label, r, cxml));
@@ -67,6 +67,14 @@ beforeAll(async () => {
   const nl1 = await invoice("NL three rates + shipping", await web(nl, [[paper, 10], [coffee, 3], [book, 2]], "PO-1001", "CC-FAC"), { charges: [SHIPPING] });
   const nl2 = await invoice("NL 21% only, no PO (order number as buyer reference)", await web(nl, [[paper, 1], [folders, 2], [tape, 7]]));
   await invoice("NL 9% only", await web(nl, [[coffee, 12]], "PO-1003"));
+  const discounted = await invoice("NL shipping charge and discounts at 21 % and 9 %", await web(nl, [[paper, 20], [coffee, 5]], "PO-1006"), {
+    charges: [SHIPPING],
+    allowances: [
+      { reason: "Volumekorting", amountMinor: 1500, vatRateBp: 2100 },
+      { reason: "Korting koffie", amountMinor: 199, vatRateBp: 900 },
+    ],
+  });
+  await credit("NL full credit of a discounted invoice", discounted, "all");
   await invoice("NL zero-rated only + zero-rated charge", await web(nl, [[book, 4]], "PO-1004"), { charges: [{ reason: "Administratiekosten", amountMinor: 250, vatRateBp: 0 }] });
   await invoice("NL english buyer, derived KvK endpoint", await web(nlEn, [[paper, 3], [coffee, 1]], "PO-EN-1"), { charges: [SHIPPING] });
   const partialOrder = await web(nl, [[paper, 10], [coffee, 6], [book, 1]], "PO-1005", "CC-LOG");

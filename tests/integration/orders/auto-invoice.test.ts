@@ -141,6 +141,11 @@ describe("invoices from the admin order page", () => {
     await invoiceShipmentForStaff(mine, { orderId, shipmentId: shipped.shipmentId }, NOW);
     const input = invoiceOrderSchema.parse({ orderId: String(orderId), shippingAmount: "7,50", shippingVatRate: "2100", shippingReason: "Verzendkosten" });
     expect(input.charges).toEqual([{ reason: "Verzendkosten", amountMinor: 750, vatRateBp: 2100 }]);
+    expect(input.allowances).toEqual([]);
+    expect(invoiceOrderSchema.safeParse({ orderId: "1", discountAmount: "2,5x" }).success).toBe(false);
+    expect(invoiceOrderSchema.parse({ orderId: "1", discountAmount: "12,50", discountVatRate: "900", discountReason: "Korting" }).allowances).toEqual([
+      { reason: "Korting", amountMinor: 1250, vatRateBp: 900 },
+    ]);
     await expect(invoiceOrderForStaff(other, input, NOW)).rejects.toMatchObject({ code: "not_found" });
     const rest = await invoiceOrderForStaff(mine, input, NOW);
     const [, restInvoice] = await invoicesOf(orderId);

@@ -204,6 +204,19 @@ describe("planOrderInvoice", () => {
     expect(billed({ name: "Inkoop", attention: null, street: "", postalCode: "", city: "", countryCode: "NL" }, null)).toMatchObject({ street: "Straat 1" });
   });
 
+  it("takes document-level discounts per VAT rate, never more than is billed at that rate", () => {
+    const draft = draftOf(planOrderInvoice(context(), { ...options, allowances: [{ reason: "Volumekorting", amountMinor: 1000, vatRateBp: 2100 }] }));
+    const doc = draft.documentFor("F2026-00043");
+    expect(validateInvoiceInput(doc)).toEqual([]);
+    expect(doc.allowancesCharges).toEqual([{ isCharge: false, reason: "Volumekorting", reasonCode: "95", amountMinor: 1000, vat: { category: "S", rateBp: 2100 } }]);
+    // 100.00 − 10.00 at 21 % = 18.90; 100.00 at 9 % = 9.00; 20.00 at 0 %.
+    expect(draft.totals).toMatchObject({ lineExtensionMinor: 22_000, allowanceTotalMinor: 1000, taxExclusiveMinor: 21_000, taxMinor: 1890 + 900 });
+    expect(planOrderInvoice(context(), { ...options, allowances: [{ reason: "Te veel", amountMinor: 10_001, vatRateBp: 900 }] })).toMatchObject({
+      ok: false,
+      failure: { error: "invalid_input" },
+    });
+  });
+
   it("refuses statuses that may not be invoiced and nothing left to invoice", () => {
     for (const status of ["awaiting_approval", "rejected", "cancelled", "needs_review"] as const) {
       expect(planOrderInvoice(context({}, { status }), options)).toMatchObject({ ok: false, failure: { error: "invalid_status" } });

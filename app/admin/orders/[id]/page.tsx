@@ -416,7 +416,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               submitLabel={text("invoices.invoiceOpenLines")}
               successKey="invoiced"
               testId="invoice-order-form"
-              fieldLabels={{ shippingAmount: text("invoices.shippingAmount"), shippingReason: text("invoices.shippingReason"), shippingVatRate: text("invoices.shippingVatRate") }}
+              fieldLabels={{
+                shippingAmount: text("invoices.shippingAmount"),
+                shippingReason: text("invoices.shippingReason"),
+                shippingVatRate: text("invoices.shippingVatRate"),
+                discountAmount: text("invoices.discountAmount"),
+                discountReason: text("invoices.discountReason"),
+                discountVatRate: text("invoices.discountVatRate"),
+              }}
             >
               <input type="hidden" name="orderId" value={order.id} />
               <p className="text-sm text-slate-600">{text("invoices.openLinesIntro")}</p>
@@ -435,6 +442,21 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </Field>
                 <Field label={text("invoices.shippingReason")}>
                   <input name="shippingReason" maxLength={100} defaultValue={text("invoices.shippingReasonDefault")} className={inputClass} />
+                </Field>
+                <Field label={text("invoices.discountAmount")} hint={text("invoices.discountHint")}>
+                  <input name="discountAmount" inputMode="decimal" maxLength={20} placeholder="0,00" className={inputClass} />
+                </Field>
+                <Field label={text("invoices.discountVatRate")}>
+                  <select name="discountVatRate" defaultValue="2100" className={inputClass}>
+                    {SHIPPING_VAT_RATES.map((rate) => (
+                      <option key={rate} value={rate}>
+                        {Number(rate) / 100} %
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field label={text("invoices.discountReason")}>
+                  <input name="discountReason" maxLength={100} defaultValue={text("invoices.discountReasonDefault")} className={inputClass} />
                 </Field>
               </div>
             </OrderActionForm>
