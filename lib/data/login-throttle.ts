@@ -6,9 +6,17 @@ import { database } from "./database";
 
 /** True when any of the keys is currently blocked. */
 export async function isAnyThrottled(keys: string[], now: Date): Promise<boolean> {
+  return (await throttleStatus(keys, now)).blocked;
+}
+
+/**
+ * Whether any key is blocked, and which keys have failures on record: a successful sign-in only
+ * needs to clear failures that exist (saves a DELETE round trip on every punchout request).
+ */
+export async function throttleStatus(keys: string[], now: Date): Promise<{ blocked: boolean; withFailures: Set<string> }> {
   const db = await database();
   const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
-  return rows.some((row) => isBlocked(row, now));
+  return { blocked: rows.some((row) => isBlocked(row, now)), withFailures: new Set(rows.map((row) => row.key)) };
 }
 
 /** Counts a failed login against each key (row-locked, so parallel guesses all count). */

@@ -1,7 +1,8 @@
 import "server-only";
 import type { PunchoutConnection } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { clearLoginFailures, isAnyThrottled, recordLoginFailure } from "@/lib/data/login-throttle";
+import { punchoutSecretCache } from "@/lib/auth/verified-secret-cache";
+import { clearLoginFailures, recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { listCxmlConnections } from "@/lib/data/punchout-connections";
 import type { CxmlHeader } from "./cxml/parse-header";
 import {
@@ -50,7 +51,8 @@ const NOT_RECOGNISED = "Credentials not recognised";
 /**
  * Finds the cXML connection a request's Header belongs to and checks it (PROTOCOLS.md §2.2, §5):
  * From/To/Sender identities (domains case-insensitive, identities exact) pick the connection, the
- * Sender's SharedSecret is checked against the connection's scrypt hash, then the deploymentMode
+ * Sender's SharedSecret is checked against the connection's scrypt hash (a secret that verified in the
+ * last minutes is recognised from memory: punchoutSecretCache), then the deploymentMode
  * must equal the connection's environment. Unknown senders and wrong secrets get the same 401 and
  * take the same time (a dummy hash is checked when no connection matches); failures count towards
  * the same per-sender/per-IP throttling as OCI logins.
@@ -62,7 +64,8 @@ export async function authenticateCxmlRequest(
 ): Promise<CxmlAuthentication> {
   const senderIdentity = (header.sender[0]?.identity ?? "").toLowerCase().slice(0, 100);
   const keys = [`cxml:sender:${senderIdentity}`, ...(context.remoteAddress ? [`cxml:ip:${context.remoteAddress}`] : [])];
-  if (await isAnyThrottled(keys, context.now)) {
+  const throttle = await throttleStatus(keys, context.now);
+  if (throttle.blocked) {
     return { ok: false, connection: null, code: 401, message: "Too many failed attempts; try again in 15 minutes", reason: "throttled" };
   }
 
@@ -76,7 +79,8 @@ export async function authenticateCxmlRequest(
   let secretOk = false;
   for (const candidate of candidates) {
     const secret = sharedSecretToVerify(header, expectedCredentials(candidate.connection));
-    if (secret && (await verifyPassword(secret, candidate.secretHash))) {
+    // A secret that verified recently is answered from memory (see verified-secret-cache.ts).
+    if (secret && (await punchoutSecretCache.verify(secret, candidate.secretHash, context.now.getTime()))) {
       chosen = candidate.connection;
       secretOk = true;
       break;
@@ -97,6 +101,7 @@ export async function authenticateCxmlRequest(
   if (!chosen!.enabled) {
     return { ok: false, connection: chosen, code: 401, message: NOT_RECOGNISED, reason: "disabled" };
   }
-  await clearLoginFailures([keys[0]!]);
+  // Failures recorded between the status read and now are cleared by the next success.
+  if (throttle.withFailures.has(keys[0]!)) await clearLoginFailures([keys[0]!]);
   return { ok: true, connection: chosen! };
 }

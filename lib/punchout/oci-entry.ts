@@ -1,10 +1,11 @@
 import "server-only";
 import type { PunchoutConnection } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { punchoutSecretCache } from "@/lib/auth/verified-secret-cache";
 import { priceCartLines } from "@/lib/cart/priced-cart";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { getProductBySku, listCategories, searchProducts, type ProductRow } from "@/lib/data/catalog";
-import { clearLoginFailures, isAnyThrottled, recordLoginFailure } from "@/lib/data/login-throttle";
+import { clearLoginFailures, recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { logProtocolMessage } from "@/lib/data/protocol-messages";
 import { getOciConnectionByUsername } from "@/lib/data/punchout-connections";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
@@ -111,7 +112,8 @@ async function authenticate(params: [string, string][], context: EntryContext): 
   const username = (findParam(params, OCI_PARAMS.username) ?? "").trim().toLowerCase();
   const password = findParam(params, OCI_PARAMS.password) ?? "";
   const keys = [`oci:user:${username.slice(0, 100)}`, ...(context.remoteAddress ? [`oci:ip:${context.remoteAddress}`] : [])];
-  if (await isAnyThrottled(keys, context.now)) {
+  const throttle = await throttleStatus(keys, context.now);
+  if (throttle.blocked) {
     return {
       ok: false,
       connection: null,
@@ -125,12 +127,16 @@ async function authenticate(params: [string, string][], context: EntryContext): 
   }
   const connection = username ? await getOciConnectionByUsername(username) : null;
   // Always verify against some hash so the response time does not reveal whether the username exists.
-  const valid = await verifyPassword(password, connection?.secretHash ?? (await dummyPasswordHash()));
+  // A password that verified in the last minutes is recognised from memory (verified-secret-cache.ts).
+  const valid = connection
+    ? await punchoutSecretCache.verify(password, connection.secretHash, context.now.getTime())
+    : await verifyPassword(password, await dummyPasswordHash());
   if (!connection || !valid || !connection.enabled) {
     await recordLoginFailure(keys, context.now);
     return { ok: false, connection, outcome: UNAUTHORIZED, reason: "credentials" };
   }
-  await clearLoginFailures([keys[0]!]);
+  // Failures recorded between the status read and now are cleared by the next success.
+  if (throttle.withFailures.has(keys[0]!)) await clearLoginFailures([keys[0]!]);
   return { ok: true, connection };
 }
 

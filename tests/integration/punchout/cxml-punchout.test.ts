@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { priceListEntries, products, protocolMessages, punchoutSessions, punchoutTransferLines, users } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
+import { hashPassword } from "@/lib/auth/password";
 import { addToCart, getPricedCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
+import { updatePunchoutConnection } from "@/lib/data/punchout-connections";
 import { getPunchoutSession } from "@/lib/data/punchout-sessions";
 import { getActiveUserById } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
@@ -346,6 +348,26 @@ describe("authentication", () => {
     const blocked = await setup(posr({ from: sender, sender, secret: "right" }));
     expect(codes).toEqual(["401", "401", "401", "401", "401"]);
     expect([blocked.code, blocked.message]).toEqual(["401", "Too many failed attempts; try again in 15 minutes"]);
+  });
+
+  it("remembers a verified secret, but a replaced secret stops working at once and a wrong one never passes", async () => {
+    const sender = { domain: "NetworkID", identity: "AN-ROTATE" };
+    const rotating = await createCxmlConnection(handle, customer.company.id, { from: [sender], sender: [sender], secret: "first", origins: ["https://procurement.example.com"] });
+    // Verified by scrypt, then from the cache (same answer).
+    expect((await setup(posr({ from: sender, sender, secret: "first" }))).code).toBe("200");
+    expect((await setup(posr({ from: sender, sender, secret: "first" }))).code).toBe("200");
+    expect((await setup(posr({ from: sender, sender, secret: "firs" }))).code).toBe("401");
+    await updatePunchoutConnection(rotating.id, { secretHash: await hashPassword("second") });
+    expect((await setup(posr({ from: sender, sender, secret: "first" }))).code).toBe("401");
+    expect((await setup(posr({ from: sender, sender, secret: "second" }))).code).toBe("200");
+  });
+
+  it("throttles a sender whose right secret is remembered", async () => {
+    const sender = { domain: "NetworkID", identity: "AN-THROTTLE-CACHED" };
+    await createCxmlConnection(handle, customer.company.id, { from: [sender], sender: [sender], secret: "right", origins: ["https://procurement.example.com"] });
+    expect((await setup(posr({ from: sender, sender, secret: "right" }))).code).toBe("200");
+    for (let i = 0; i < 5; i++) await setup(posr({ from: sender, sender, secret: "wrong" }));
+    expect((await setup(posr({ from: sender, sender, secret: "right" }))).message).toBe("Too many failed attempts; try again in 15 minutes");
   });
 
   it("refuses a disabled connection like an unknown one", async () => {
