@@ -60,13 +60,18 @@ export function parseDecimalToMinor(
   return match[1] ? -minor : minor;
 }
 
+// One Intl.NumberFormat per locale and currency: creating one costs far more than formatting with it,
+// and a listing page formats dozens of prices.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Display formatting per locale: nl-NL gives "€ 1.234,56", en-GB "€1,234.56". */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amountMinor / 10 ** digits);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amountMinor / 10 ** digits);
 }
