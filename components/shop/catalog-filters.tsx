@@ -4,12 +4,15 @@ export async function CatalogFilters({
   action,
   query,
   brands,
+  partialCounts = false,
   selectedBrand,
   inStock,
 }: {
   action: string;
   query?: string;
   brands: { brand: string; count: number }[];
+  /** The counts cover only part of the matches (a bounded search): show the brands without them. */
+  partialCounts?: boolean;
   selectedBrand?: string;
   inStock: boolean;
 }) {
@@ -23,7 +26,7 @@ export async function CatalogFilters({
           <option value="">{t("allBrands")}</option>
           {brands.map(({ brand, count }) => (
             <option key={brand} value={brand}>
-              {brand} ({count})
+              {partialCounts ? brand : `${brand} (${count})`}
             </option>
           ))}
         </select>

@@ -1,24 +1,28 @@
-import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import type { getTranslations } from "next-intl/server";
 import type { ProductPrice } from "@/lib/catalog/priced-product";
 import { money } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 
+/** The "catalog" translator of the request: passed in, so 24 cards do not each await getTranslations. */
+export type CatalogTranslator = Awaited<ReturnType<typeof getTranslations<"catalog">>>;
+
 /** Net price with its origin; for anonymous visitors an invitation to sign in instead. */
-export async function PriceBlock({
+export function PriceBlock({
   price,
   unit,
   locale,
   loginReturnTo,
   size = "md",
+  t,
 }: {
   price: ProductPrice | null;
   unit: string;
   locale: Locale;
   loginReturnTo: string;
   size?: "md" | "lg";
+  t: CatalogTranslator;
 }) {
-  const t = await getTranslations("catalog");
   if (!price) {
     return (
       <Link href={`/login?callbackUrl=${encodeURIComponent(loginReturnTo)}`} className="text-sm font-medium text-brand-700 underline">

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
@@ -7,19 +6,21 @@ import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { addToListAction, loadEditableListsAction } from "@/app/(shop)/favorites/actions";
 import { SaveToList } from "@/components/account/save-to-list";
 import { AddToCartForm } from "./add-to-cart-form";
-import { PriceBlock } from "./price-block";
+import { PriceBlock, type CatalogTranslator } from "./price-block";
 import { StockBadge } from "./stock-badge";
 
-export async function ProductCard({
+/** One product of a listing; synchronous (the page passes its "catalog" translator), 24 per page. */
+export function ProductCard({
   product,
   locale,
   addToCartAction,
+  t,
 }: {
   product: ProductView;
   locale: Locale;
   addToCartAction: ((state: ActionState, formData: FormData) => Promise<ActionState>) | null;
+  t: CatalogTranslator;
 }) {
-  const t = await getTranslations("catalog");
   const href = `/products/${encodeURIComponent(product.sku)}`;
   return (
     <article className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="product-card" data-sku={product.sku}>
@@ -32,13 +33,13 @@ export async function ProductCard({
         {product.brand} · {product.sku}
       </p>
       <div className="mt-2">
-        <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} />
+        <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} t={t} />
       </div>
       {(product.minOrderQuantity > 1 || product.orderMultiple > 1) && (
         <p className="text-xs text-slate-500">{t("minOrder", { min: product.minOrderQuantity, multiple: product.orderMultiple })}</p>
       )}
       <div className="mt-auto space-y-2 pt-3">
-        <PriceBlock price={product.price} unit={product.unit} locale={locale} loginReturnTo={href} />
+        <PriceBlock price={product.price} unit={product.unit} locale={locale} loginReturnTo={href} t={t} />
         {product.price && addToCartAction && (
           <AddToCartForm
             sku={product.sku}

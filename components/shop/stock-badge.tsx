@@ -1,7 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import type { CatalogTranslator } from "./price-block";
 
-export async function StockBadge({ stock, leadTimeDays }: { stock: number; leadTimeDays: number }) {
-  const t = await getTranslations("catalog");
+export function StockBadge({ stock, leadTimeDays, t }: { stock: number; leadTimeDays: number; t: CatalogTranslator }) {
   return stock > 0 ? (
     <span className="text-xs font-medium text-emerald-700">{t("inStock", { count: stock })}</span>
   ) : (

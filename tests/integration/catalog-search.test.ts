@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { searchProducts, toPrefixTsQuery } from "@/lib/data/catalog";
+import { SEARCH_CANDIDATE_LIMIT, searchProducts, toPrefixTsQuery } from "@/lib/data/catalog";
 import { createCategory, createProduct } from "../support/fixtures";
 import { useFreshDatabase } from "../support/test-database";
 
@@ -80,10 +80,14 @@ describe("searchProducts", () => {
   });
 
   it("answers full-text and trigram predicates from indexes, not table scans", async () => {
-    // Forbid sequential scans so the planner must show an index that can answer each predicate.
+    // Forbid sequential scans so the planner must show an index that can answer each predicate; and
+    // plain/index-only scans, or it may read all of products_category_name_idx (which holds name_nl)
+    // and filter, which answers nothing from an index either.
     const plan = (query: string) =>
       handle.db.transaction(async (tx) => {
         await tx.execute(sql.raw("set local enable_seqscan = off"));
+        await tx.execute(sql.raw("set local enable_indexonlyscan = off"));
+        await tx.execute(sql.raw("set local enable_indexscan = off"));
         return JSON.stringify(await tx.execute(sql.raw(`explain (format json) ${query}`)));
       });
     const fts = await plan(
@@ -94,5 +98,42 @@ describe("searchProducts", () => {
     expect(trigram).toContain("products_name_nl_trgm_idx");
     const sku = await plan("select id from products where sku = '000123'");
     expect(sku).toContain("products_sku_unique");
+  });
+});
+
+describe("searchProducts on a broad term (more matches than SEARCH_CANDIDATE_LIMIT)", () => {
+  const NAMED = 5;
+  beforeAll(async () => {
+    const category = await createCategory(handle);
+    // Inserted first (lower ids): products that mention the word only in their description…
+    for (let i = 0; i < SEARCH_CANDIDATE_LIMIT + 10; i++) {
+      await createProduct(handle, category.id, {
+        brand: i % 2 ? "Zwaluw A" : "Zwaluw B",
+        descriptionNl: `Past bij elke zwaluwstaartverbinding (${i}).`,
+        descriptionEn: "Fits every joint.",
+      });
+    }
+    // …then the ones named after it: they must still be among the ranked candidates, first.
+    for (let i = 0; i < NAMED; i++) await createProduct(handle, category.id, { nameNl: `Zwaluwstaartfrees ${i}`, brand: "Zwaluw C" });
+  }, 120_000);
+
+  it("ranks a bounded candidate set, name matches first, and says the total is a lower bound", async () => {
+    const result = await searchProducts("zwaluwstaart", {}, page);
+    expect(result.mode).toBe("fulltext");
+    expect(result.truncated).toBe(true);
+    expect(result.total).toBe(SEARCH_CANDIDATE_LIMIT);
+    expect(result.items.slice(0, NAMED).map((p) => p.brand)).toEqual(Array(NAMED).fill("Zwaluw C"));
+    expect(result.brands.map((b) => b.brand)).toEqual(["Zwaluw A", "Zwaluw B", "Zwaluw C"]);
+  });
+
+  it("is exact again below the bound (a brand filter narrows the matches)", async () => {
+    const result = await searchProducts("zwaluwstaart", { brand: "Zwaluw C" }, page);
+    expect([result.truncated, result.total, result.items.length]).toEqual([false, NAMED, NAMED]);
+  });
+
+  it("a page beyond the bound widens it rather than running dry", async () => {
+    const all = SEARCH_CANDIDATE_LIMIT + 10 + NAMED;
+    const result = await searchProducts("zwaluwstaart", {}, { offset: SEARCH_CANDIDATE_LIMIT, limit: 24 });
+    expect([result.truncated, result.total, result.items.length]).toEqual([false, all, all - SEARCH_CANDIDATE_LIMIT]);
   });
 });

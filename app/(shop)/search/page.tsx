@@ -22,18 +22,26 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
       <aside>
-        <CatalogFilters action="/search" query={listing.q} brands={result.brands} selectedBrand={listing.brand} inStock={listing.stock === "1"} />
+        <CatalogFilters
+          action="/search"
+          query={listing.q}
+          brands={result.brands}
+          partialCounts={result.truncated}
+          selectedBrand={listing.brand}
+          inStock={listing.stock === "1"}
+        />
       </aside>
       <section>
         <h1 className="text-2xl font-semibold">{t("searchResults", { query: listing.q })}</h1>
-        <p className="mb-4 text-sm text-slate-600">{t("allProducts", { count: result.total })}</p>
+        <p className="mb-4 text-sm text-slate-600">{t(result.truncated ? "moreThanProducts" : "allProducts", { count: result.total })}</p>
+        {result.truncated && <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("truncatedNotice", { count: result.total })}</p>}
         {result.mode === "fuzzy" && <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("fuzzyNotice")}</p>}
         {result.total === 0 ? (
           <p>{t("noResults")}</p>
         ) : (
           <ProductGrid>
             {products.map((product) => (
-              <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} />
+              <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
             ))}
           </ProductGrid>
         )}

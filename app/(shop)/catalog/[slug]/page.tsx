@@ -71,7 +71,7 @@ export default async function CategoryPage({
         <p className="mb-4 text-sm text-slate-600">{t("allProducts", { count: result.total })}</p>
         <ProductGrid>
           {products.map((product) => (
-            <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} />
+            <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
           ))}
         </ProductGrid>
         <Pagination page={listing.page} pages={Math.ceil(result.total / PAGE_SIZE)} hrefFor={(page) => listingHref(path, listing, page)} />

@@ -20,7 +20,7 @@ import { addToListAction } from "../../favorites/actions";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
-  const [{ sku }, context, t] = await Promise.all([params, getShopContext(), getTranslations("product")]);
+  const [{ sku }, context, t, catalogT] = await Promise.all([params, getShopContext(), getTranslations("product"), getTranslations("catalog")]);
   const row = await getProductBySku(decodeURIComponent(sku));
   if (!row || !row.active) notFound();
   const [[product], categories] = await Promise.all([
@@ -62,8 +62,8 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
         <p className="text-sm text-slate-600">
           {product.brand} · {product.sku}
         </p>
-        <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} />
-        <PriceBlock price={product.price} unit={product.unit} locale={locale} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />
+        <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} t={catalogT} />
+        <PriceBlock price={product.price} unit={product.unit} locale={locale} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" t={catalogT} />
         {product.price && (
           <>
             {product.price.tiers.length > 1 && (
