@@ -25,6 +25,8 @@ export interface BenchConfig {
   authSecret: string;
   /** SQL file with extra CREATE INDEX statements to try (created for the run, dropped after it). */
   extraSql: string | null;
+  /** NODE_OPTIONS for `next start` (e.g. a heap cap, see "Memory" in BENCHMARKS.md); empty: Node's defaults. */
+  appNodeOptions: string;
 }
 
 const number = (name: string, fallback: number): number => {
@@ -63,6 +65,7 @@ export function readConfig(repoDir = process.cwd()): BenchConfig {
     only: new Set((process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
     authSecret: process.env.BENCH_AUTH_SECRET || "koppel-bench-secret-0123456789abcdef0123456789",
     extraSql: process.env.BENCH_EXTRA_SQL ? path.resolve(repoDir, process.env.BENCH_EXTRA_SQL) : null,
+    appNodeOptions: process.env.BENCH_APP_NODE_OPTIONS ?? "",
   };
 }
 

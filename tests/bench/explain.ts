@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
-import { categoryPageQueries, listCategoriesQuery, searchExactQuery, searchMatchQuery, toPrefixTsQuery } from "@/lib/data/catalog";
+import { categoryPageQueries, listCategoriesQuery, readSearchMatch, searchMatchQuery, toPrefixTsQuery } from "@/lib/data/catalog";
 import { contractCandidatesQuery } from "@/lib/data/prices";
 
 const url = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/koppel_bench";
@@ -45,18 +45,14 @@ if (mode === "all" || mode === "prices") {
 }
 if (mode === "all" || mode === "search") {
   for (const term of (process.env.TERMS ?? "papier,gloves,handschoenen,koppel,KP-012345,handschonen").split(",")) {
-    const exact = searchExactQuery(db, term, {});
-    await explain(`search "${term}": exact identifiers`, exact);
-    const exactIds = (await exact).map((r) => r.id);
-    let match: "fulltext" | "fuzzy" | null = toPrefixTsQuery(term) ? "fulltext" : null;
-    let query = searchMatchQuery(db, term, { exactIds, match }, {}, page);
+    let match: "fulltext" | "fuzzy" = toPrefixTsQuery(term) ? "fulltext" : "fuzzy";
+    let query = searchMatchQuery(db, term, match, {}, page);
     if (!query) continue;
-    await explain(`search "${term}": matches (${match})`, query);
-    const [row] = await query;
-    if (match && !exactIds.length && !(row?.brands ?? []).length) {
+    await explain(`search "${term}" (${match})`, query);
+    if (match === "fulltext" && readSearchMatch((await query) as never, match, page).mode === "none") {
       match = "fuzzy";
-      query = searchMatchQuery(db, term, { exactIds, match }, {}, page)!;
-      await explain(`search "${term}": matches (fuzzy)`, query);
+      query = searchMatchQuery(db, term, match, {}, page)!;
+      await explain(`search "${term}" (fuzzy)`, query);
     }
   }
 }

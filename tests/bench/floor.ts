@@ -12,9 +12,9 @@ import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import {
   categoryPageQueries,
   listCategoriesQuery,
-  productsByIdsQuery,
-  searchExactQuery,
+  readSearchMatch,
   searchMatchQuery,
+  type SearchMatchRow,
   toPrefixTsQuery,
   totalFromBrands,
   type ProductRow,
@@ -62,8 +62,9 @@ function build(key: string, make: () => BuildableQuery): Built {
   return entry;
 }
 
-async function run<T>(query: Built): Promise<T[]> {
-  const rows = await client.unsafe(query.sql, query.params as never[]).values();
+/** `prepared`: as the app runs that statement (its category, listing and search statements are prepared). */
+async function run<T>(query: Built, prepared = false): Promise<T[]> {
+  const rows = await client.unsafe(query.sql, query.params as never[], { prepare: prepared }).values();
   return rows.map((row) => {
     const object: Record<string, unknown> = {};
     query.keys.forEach((key, i) => (object[key] = row[i]));
@@ -73,7 +74,7 @@ async function run<T>(query: Built): Promise<T[]> {
 
 /** The app reads the categories on every listing request; so does the floor (same query). */
 function categories(): Promise<Category[]> {
-  return run<Category>(build("categories", () => listCategoriesQuery(builder) as unknown as BuildableQuery));
+  return run<Category>(build("categories", () => listCategoriesQuery(builder) as unknown as BuildableQuery), true);
 }
 
 async function candidates(companyId: number, ids: number[]): Promise<Map<number, ContractPriceCandidate[]>> {
@@ -114,36 +115,28 @@ async function listing(slug: string, page: number, companyId: number): Promise<s
   const ids = descendantIds(all, category.id);
   const lazy = () => categoryPageQueries(builder, ids, {}, { offset, limit: PAGE_SIZE });
   const [items, rawBrands] = await Promise.all([
-    run<ProductRow>(build(`${key}:items`, () => lazy().items as unknown as BuildableQuery)),
-    run<{ brand: string; count: string }>(build(`${key}:brands`, () => lazy().brands as unknown as BuildableQuery)),
+    run<ProductRow>(build(`${key}:items`, () => lazy().items as unknown as BuildableQuery), true),
+    run<{ brand: string; count: string }>(build(`${key}:brands`, () => lazy().brands as unknown as BuildableQuery), true),
   ]);
   const brands = rawBrands.map((b) => ({ brand: b.brand, count: Number(b.count) }));
   return renderProducts(category.nameNl, totalFromBrands(brands), brands, items, companyId);
 }
 
-/** The same steps as searchProducts (lib/data/catalog.ts): exact identifiers, one pass over the matches (typo fallback), the page's products. */
+/** The same steps as searchProducts (lib/data/catalog.ts): one search statement returning the page's products (typo fallback). */
 async function search(text: string, page: number, companyId: number): Promise<string> {
   const query = text.trim().slice(0, 200);
   const title = `Zoeken: ${query}`;
   if (!query) return renderProducts(title, 0, [], [], companyId);
   const range = { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
-  const exactIds = (await run<{ id: number }>(build(`exact:${query}`, () => searchExactQuery(builder, query, {}) as unknown as BuildableQuery))).map((r) => r.id);
-  const matchesFor = async (match: "fulltext" | "fuzzy" | null) => {
-    const built = searchMatchQuery(builder, query, { exactIds, match }, {}, range);
-    if (!built) return null;
-    const [row] = await run<{ ids: number[] | null; brands: [string, number][] | null }>(
-      build(`matches:${query}:${page}:${match}:${exactIds.join(",")}`, () => built as unknown as BuildableQuery),
+  const searchFor = async (match: "fulltext" | "fuzzy") =>
+    readSearchMatch(
+      await run<SearchMatchRow>(build(`search:${query}:${page}:${match}`, () => searchMatchQuery(builder, query, match, {}, range)! as unknown as BuildableQuery), true),
+      match,
+      range,
     );
-    return { ids: row?.ids ?? [], brands: (row?.brands ?? []).map(([brand, count]) => ({ brand, count })) };
-  };
-  const fulltext = toPrefixTsQuery(query) ? "fulltext" : null;
-  let found = await matchesFor(fulltext);
-  if (found && fulltext && !exactIds.length && totalFromBrands(found.brands) === 0) found = await matchesFor("fuzzy");
-  if (!found) return renderProducts(title, 0, [], [], companyId);
-  const ids = found.ids;
-  const rows = ids.length ? await run<ProductRow>(build(`ids:${ids.join(",")}`, () => productsByIdsQuery(builder, ids) as unknown as BuildableQuery)) : [];
-  const byId = new Map(rows.map((p) => [p.id, p]));
-  return renderProducts(title, totalFromBrands(found.brands), found.brands, ids.flatMap((id) => byId.get(id) ?? []), companyId);
+  let found = await searchFor(toPrefixTsQuery(query) ? "fulltext" : "fuzzy");
+  if (found.mode === "none" && toPrefixTsQuery(query)) found = await searchFor("fuzzy");
+  return renderProducts(`${title}${found.truncated ? " (bounded)" : ""}`, found.total, found.brands, found.items, companyId);
 }
 
 /**

@@ -126,6 +126,7 @@ export function startApp(appDir: string, config: BenchConfig): Promise<RunningSe
       SEED_DEMO: "0",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(config.appNodeOptions ? { NODE_OPTIONS: config.appNodeOptions } : {}),
     },
     healthPath: "/api/health",
     logPath: path.join(config.workDir, "app-server.log"),
