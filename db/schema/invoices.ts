@@ -180,6 +180,8 @@ export const invoiceDeliveries = pgTable(
   (t) => [
     uniqueIndex("invoice_deliveries_invoice_channel_unique").on(t.invoiceId, t.channel),
     index("invoice_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    // The outbound worker mirrors each cXML attempt onto its delivery row by this column.
+    index("invoice_deliveries_outbound_idx").on(t.outboundMessageId).where(sql`${t.outboundMessageId} is not null`),
   ],
 );
 

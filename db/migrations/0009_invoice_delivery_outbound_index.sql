@@ -1,0 +1,1 @@
+CREATE INDEX "invoice_deliveries_outbound_idx" ON "invoice_deliveries" USING btree ("outbound_message_id") WHERE "invoice_deliveries"."outbound_message_id" is not null;
