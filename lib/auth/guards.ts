@@ -6,6 +6,7 @@ import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { getBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { resolveViewAs, type ImpersonatedBy } from "./impersonation";
 import { auth } from "./index";
+import { sessionMatchesCredential } from "./session-binding";
 
 /** Set while the user shops inside a procurement system's punchout session. */
 export interface PunchoutContext {
@@ -24,8 +25,9 @@ export type SessionUser = Omit<UserRecord, "passwordHash"> & {
 export type BuyerUser = SessionUser & { companyId: number; companyName: string };
 
 /**
- * The signed-in user, re-read from the database on every request so deactivation and role
- * changes take effect at once (the JWT only carries the id). Null when not signed in.
+ * The signed-in user, re-read from the database on every request so deactivation, role and
+ * password changes take effect at once (the JWT carries the id and a fingerprint of the password
+ * it was signed in with). Null when not signed in.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   // A punchout session is a separate, new session: it wins over a normal sign-in in the same browser.
@@ -58,7 +60,8 @@ const getSignedInUser = cache(async (): Promise<SessionUser | null> => {
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getActiveUserById(id);
-  if (!user) return null;
+  // A session signed in with an earlier password is over (changed or reset elsewhere).
+  if (!user || !sessionMatchesCredential(session?.credential, user.passwordHash)) return null;
   const { passwordHash: _hash, ...rest } = user;
   return { ...rest, punchout: null, impersonatedBy: null };
 });

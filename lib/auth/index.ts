@@ -6,10 +6,16 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { getActiveUserByEmail } from "@/lib/data/users";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { credentialFingerprint } from "./session-binding";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    /** Fingerprint of the password hash the session was signed in with (lib/auth/session-binding.ts). */
+    credential?: string;
+  }
+  interface User {
+    credential?: string;
   }
 }
 
@@ -34,17 +40,21 @@ const nextAuth = NextAuth({
         // Verify against a dummy hash for unknown users so timing does not reveal which e-mails exist.
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
         if (!user || !user.passwordHash || !ok) return null;
-        return { id: String(user.id), email: user.email, name: user.name };
+        return { id: String(user.id), email: user.email, name: user.name, credential: credentialFingerprint(user.passwordHash) };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.credential = user.credential;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.credential === "string") session.credential = token.credential;
       return session;
     },
   },

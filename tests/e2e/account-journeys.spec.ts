@@ -260,6 +260,35 @@ describe("company isolation by URL", () => {
 });
 
 
+describe("password change", () => {
+  it("ends every other session of the user at once; the session that changed it stays signed in", async () => {
+    const email = "m.visser@noordlab.test";
+    const [before] = await sql<{ password_hash: string }[]>`select password_hash from users where email = ${email}`;
+    assert.ok(before);
+    const elsewhere = await signIn(email, "/account");
+    const here = await signIn(email, "/account/profile");
+    try {
+      const newPassword = `new-${stamp}-password`;
+      const form = here.getByRole("form", { name: "Change password" });
+      await form.getByLabel("Current password").fill(PASSWORDS[email]!);
+      // (The new-password label also holds the rules hint, so it is found by its field name.)
+      await form.locator('input[name="newPassword"]').fill(newPassword);
+      await form.getByLabel("Repeat new password").fill(newPassword);
+      await form.getByRole("button", { name: "Change password" }).click();
+      await here.getByText("Your password has been changed.").waitFor();
+
+      await here.goto("/account");
+      assert.equal(new URL(here.url()).pathname, "/account", "the session that changed the password continues");
+      await elsewhere.goto("/account");
+      assert.equal(new URL(elsewhere.url()).pathname, "/login", "a session signed in with the old password is over");
+    } finally {
+      await sql`update users set password_hash = ${before.password_hash} where email = ${email}`;
+      await here.context().close();
+      await elsewhere.context().close();
+    }
+  });
+});
+
 describe("inside a punchout session", () => {
   it("a shared favorites list and quick order fill the punchout cart that is transferred", async () => {
     const [extra] = await plainProducts(1);

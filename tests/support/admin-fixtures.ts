@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "@/db/client";
 import { accountManagerCustomers, productPurchasePrices, products, users } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
+import { TEST_PASSWORD_HASH } from "./fixtures";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -14,7 +15,8 @@ export async function createStaff(
   const id = unique();
   const [user] = await handle.db
     .insert(users)
-    .values({ email: `${role}-${id}@koppel.test`, name: `${role === "admin" ? "Admin" : "Manager"} ${id}`, role, companyId: null })
+    // A password (hash) so the member can have a session at all: sessions are bound to it.
+    .values({ email: `${role}-${id}@koppel.test`, name: `${role === "admin" ? "Admin" : "Manager"} ${id}`, role, companyId: null, passwordHash: TEST_PASSWORD_HASH })
     .returning();
   if (customers.length) {
     await handle.db.insert(accountManagerCustomers).values(customers.map((companyId) => ({ staffUserId: user!.id, companyId })));

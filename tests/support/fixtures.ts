@@ -48,12 +48,19 @@ export async function createProduct(handle: DatabaseHandle, categoryId: number, 
   return row!;
 }
 
+/**
+ * Stored password hash of fixture users. Tests never sign in with a password (next-request-mocks
+ * stands in for auth()), but a session is bound to the user's current hash
+ * (lib/auth/session-binding.ts), so a user needs one; this value never verifies any password.
+ */
+export const TEST_PASSWORD_HASH = "scrypt$16384$8$1$a29wcGVsLXRlc3Rz$placeholder-never-verified";
+
 export async function createCompanyWithBuyer(handle: DatabaseHandle, role: "buyer" | "approver" | "company_admin" = "buyer") {
   const id = unique();
   const [company] = await handle.db.insert(companies).values({ name: `Klant ${id} B.V.`, kvkNumber: "12345678" }).returning();
   const [user] = await handle.db
     .insert(users)
-    .values({ email: `buyer-${id}@example.test`, name: `Buyer ${id}`, role, companyId: company!.id })
+    .values({ email: `buyer-${id}@example.test`, name: `Buyer ${id}`, role, companyId: company!.id, passwordHash: TEST_PASSWORD_HASH })
     .returning();
   const [shipTo] = await handle.db
     .insert(addresses)

@@ -18,7 +18,13 @@ export interface RequestState {
 
 export function authMock(state: RequestState) {
   return {
-    auth: async () => (state.userId === null ? null : { user: { id: String(state.userId) }, expires: "2999-01-01T00:00:00Z" }),
+    // Like a real sign-in, the session is bound to the user's current password (lib/auth/session-binding.ts).
+    auth: async () => {
+      if (state.userId === null) return null;
+      const [{ getActiveUserById }, { credentialFingerprint }] = await Promise.all([import("@/lib/data/users"), import("@/lib/auth/session-binding")]);
+      const hash = (await getActiveUserById(state.userId))?.passwordHash;
+      return { user: { id: String(state.userId) }, credential: hash ? credentialFingerprint(hash) : undefined, expires: "2999-01-01T00:00:00Z" };
+    },
     signIn: vi.fn(),
     signOut: vi.fn(),
     handlers: {},

@@ -47,7 +47,13 @@ export const changePasswordAction = buyerAction(
     .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "passwords_differ" }),
   async ({ currentPassword, newPassword }, user) => {
     await changePassword(user, { currentPassword, newPassword });
-    return { status: "ok", message: "password_changed" };
+    // Every session signed in with the old password ends (lib/auth/session-binding.ts); this one
+    // continues, signed in again with the new password.
+    // (Imported here, not at the top: Auth.js needs the Next.js runtime, the other actions don't.)
+    const { signIn } = await import("@/lib/auth");
+    await signIn("credentials", { email: user.email, password: newPassword, redirect: false });
+    // The new session cookie re-renders the page and would drop the form's state: say it on the page.
+    redirect("/account/profile?changed=password");
   },
 );
 

@@ -9,10 +9,10 @@ export const metadata = { title: "Profile" };
 
 const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/profile");
-  const [t, hash] = await Promise.all([getTranslations("account.profile"), getPasswordHash(buyer.id)]);
+  const [t, tMessages, hash, { changed }] = await Promise.all([getTranslations("account.profile"), getTranslations("account.messages"), getPasswordHash(buyer.id), searchParams]);
   return (
     <div className="max-w-xl space-y-8">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -34,6 +34,11 @@ export default async function ProfilePage() {
       </ActionForm>
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("passwordTitle")}</h2>
+        {changed === "password" && (
+          <p role="status" className="text-sm text-emerald-700">
+            {tMessages("password_changed")}
+          </p>
+        )}
         {hash === null ? (
           <p className="text-sm">{t("noPassword")}</p>
         ) : (
