@@ -138,6 +138,15 @@ export async function getProductBySku(sku: string): Promise<ProductRow | null> {
   return row ?? null;
 }
 
+/** Products by SKU in one query (a procurement document's lines); unknown SKUs are simply absent. */
+export async function listProductsBySkus(skus: string[]): Promise<Map<string, ProductRow>> {
+  const unique = [...new Set(skus)];
+  if (unique.length === 0) return new Map();
+  const db = await database();
+  const rows = await db.select(productColumns).from(products).where(inArray(products.sku, unique));
+  return new Map(rows.map((row) => [row.sku, row]));
+}
+
 export async function listProductsByIds(ids: number[]): Promise<ProductRow[]> {
   if (ids.length === 0) return [];
   return productsByIdsQuery(await database(), ids);

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { AddressSnapshot, NewOrderLine, NewPurchaseOrderLine, OrderStatus, PriceSourceSnapshot, PunchoutConnection, PurchaseOrderLineReason } from "@/db/schema";
-import { listProductsByIds, getProductBySku, type ProductRow } from "@/lib/data/catalog";
+import { listProductsByIds, listProductsBySkus, type ProductRow } from "@/lib/data/catalog";
 import { getCompany } from "@/lib/data/companies";
 import { listContractCandidates } from "@/lib/data/prices";
 import {
@@ -170,11 +170,13 @@ async function reconcileLines(
   );
   const fromSnapshot = await listProductsByIds([...new Set([...snapshot.values()].map((line) => line.productId))]);
   const byId = new Map(fromSnapshot.map((product) => [product.id, product]));
-  const products: (ProductRow | null)[] = [];
-  for (const line of request.lines) {
-    const match = line.supplierPartAuxiliaryId ? snapshot.get(line.supplierPartAuxiliaryId) : undefined;
-    products.push(match ? (byId.get(match.productId) ?? null) : await getProductBySku(line.supplierPartId));
-  }
+  const matchOf = (line: (typeof request.lines)[number]) => (line.supplierPartAuxiliaryId ? snapshot.get(line.supplierPartAuxiliaryId) : undefined);
+  // Lines not from a transferred cart are looked up by SKU, all in one query.
+  const bySku = await listProductsBySkus(request.lines.filter((line) => !matchOf(line)).map((line) => line.supplierPartId));
+  const products: (ProductRow | null)[] = request.lines.map((line) => {
+    const match = matchOf(line);
+    return match ? (byId.get(match.productId) ?? null) : (bySku.get(line.supplierPartId) ?? null);
+  });
   const known = products.filter((p): p is ProductRow => p !== null);
   const candidates = await listContractCandidates(connection.companyId, [...new Set(known.map((p) => p.id))]);
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PunchoutConnection } from "@/db/schema";
-import { getProductBySku, listProductsByIds, type ProductRow } from "@/lib/data/catalog";
+import { getProductBySku, listProductsByIds, listProductsBySkus, type ProductRow } from "@/lib/data/catalog";
 import { createPunchoutSessionOnce, getPunchoutSession, hasSessionForPayload } from "@/lib/data/punchout-sessions";
 import { findTransferLinesByReference } from "@/lib/data/punchout-transfers";
 import { createPunchoutCompanyUser, getActiveCompanyUserByEmail, getActiveUserById } from "@/lib/data/users";
@@ -181,11 +181,15 @@ async function rebuildCartLines(
   );
   const referenced = await listProductsByIds([...new Set([...snapshot.values()].map((line) => line.productId))]);
   const byId = new Map(referenced.map((product) => [product.id, product]));
+  // Items that are not from one of our transfers are looked up by SKU, all in one query.
+  const bySku = await listProductsBySkus(
+    items.filter((item) => !(item.supplierPartAuxiliaryId && snapshot.has(item.supplierPartAuxiliaryId))).map((item) => item.supplierPartId),
+  );
   const quantities = new Map<number, number>();
   const unmatched: UnmatchedSetupItem[] = [];
   for (const item of items) {
     const fromSnapshot = item.supplierPartAuxiliaryId ? snapshot.get(item.supplierPartAuxiliaryId) : undefined;
-    const product: ProductRow | null | undefined = fromSnapshot ? byId.get(fromSnapshot.productId) : await getProductBySku(item.supplierPartId);
+    const product: ProductRow | null | undefined = fromSnapshot ? byId.get(fromSnapshot.productId) : bySku.get(item.supplierPartId);
     const miss = (reason: UnmatchedSetupItem["reason"]) =>
       unmatched.push({ supplierPartId: item.supplierPartId, supplierPartAuxiliaryId: item.supplierPartAuxiliaryId, quantity: item.quantity, reason });
     if (!product?.active) {
