@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# cXML samples and the official validators (../shared, or wherever tests/support/shared-dir.sh finds them).
+KOPPEL_SHARED_DIR="$(sh tests/support/shared-dir.sh)"
+export KOPPEL_SHARED_DIR
 export AUTH_SECRET="${AUTH_SECRET:-koppel-test-secret-0123456789abcdef0123456789}"
 PORT="${E2E_PORT:-3100}"
 TEST_DB_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/koppel_test}"

@@ -10,11 +10,12 @@ import { attr, childElements, childText, directText, firstChild, parseCxml } fro
 import { BASE_URL, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { decodeCxmlPost, FakeProcurementSystem } from "./support/fake-procurement";
+import { CXML_VALIDATOR } from "../support/shared-dir";
 
 const sql = openE2eDatabase();
 const fake = new FakeProcurementSystem();
 let browser: Browser;
-const VALIDATOR = path.resolve(process.cwd(), "../shared/validators/validate-cxml.sh");
+const VALIDATOR = CXML_VALIDATOR;
 const OUR_SECRET = "koppel-secret-at-demo-buyer";
 let sku = "";
 let shipTo: { name: string; street: string; postal_code: string; city: string; country_code: string };

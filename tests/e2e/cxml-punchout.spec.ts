@@ -11,6 +11,7 @@ import { pickListPriceProduct, pickTierProduct, type PricedFixture } from "./sup
 import { BASE_URL, launchBrowser } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { decodeCxmlPost, FakeProcurementSystem } from "./support/fake-procurement";
+import { CXML_VALIDATOR } from "../support/shared-dir";
 
 const sql = openE2eDatabase();
 const fake = new FakeProcurementSystem();
@@ -18,7 +19,7 @@ let browser: Browser;
 
 const SPECIAL_SKU = "E2E-CXML-SPECIAL";
 const SPECIAL_NAME = `Kabel & stekker <"A"> 'B' — Größe Ü ß é ø 漢字`;
-const VALIDATOR = path.resolve(process.cwd(), "../shared/validators/validate-cxml.sh");
+const VALIDATOR = CXML_VALIDATOR;
 
 type Fixture = PricedFixture;
 let tierProduct: Fixture;

@@ -10,6 +10,7 @@ import { BASE_URL, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { pickListPriceProduct } from "./support/demo-products";
 import { FakeProcurementSystem } from "./support/fake-procurement";
+import { SHARED_DIR } from "../support/shared-dir";
 
 /**
  * Issue 9 end to end in Chromium against the real server: a web order is shipped and invoiced by
@@ -19,7 +20,7 @@ import { FakeProcurementSystem } from "./support/fake-procurement";
  */
 const sql = openE2eDatabase();
 const buyerSystem = new FakeProcurementSystem();
-const VALIDATORS = path.resolve(process.cwd(), "../shared/validators");
+const VALIDATORS = path.join(SHARED_DIR, "validators");
 const OUR_SECRET = "koppel-secret-at-demo-buyer";
 const stamp = Date.now().toString(36);
 let browser: Browser;

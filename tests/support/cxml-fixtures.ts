@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { punchoutConnections, users, type NewPunchoutConnection } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { CXML_VALIDATOR } from "./shared-dir";
 
 let counter = 0;
 
@@ -58,7 +59,7 @@ export async function disableConnection(handle: DatabaseHandle, id: number): Pro
   await handle.db.update(punchoutConnections).set({ enabled: false }).where(eq(punchoutConnections.id, id));
 }
 
-export const VALIDATOR = path.resolve(process.cwd(), "../shared/validators/validate-cxml.sh");
+export const VALIDATOR = CXML_VALIDATOR;
 const hasXmllint = spawnSync("sh", ["-c", "command -v xmllint"]).status === 0;
 /** xmllint and the validator script are present (CI installs them; a missing validator fails there). */
 export const validatorReady = hasXmllint && existsSync(VALIDATOR);

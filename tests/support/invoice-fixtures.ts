@@ -20,6 +20,9 @@ import { placeOrder } from "@/lib/checkout/place-order";
 import { recordOrderShipment } from "@/lib/data/purchase-orders";
 import { handleCxmlOrder } from "@/lib/punchout/cxml-order";
 import { createCxmlConnection } from "./cxml-fixtures";
+import { CXML_VALIDATOR, UBL_VALIDATOR } from "./shared-dir";
+
+export { CXML_VALIDATOR, UBL_VALIDATOR };
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -238,8 +241,6 @@ export function gtin13(first12: string): string {
 // Official validators (../shared/validators), one call for many files
 // ---------------------------------------------------------------------------------------------
 
-export const UBL_VALIDATOR = path.resolve(process.cwd(), "../shared/validators/validate-ubl.sh");
-export const CXML_VALIDATOR = path.resolve(process.cwd(), "../shared/validators/validate-cxml.sh");
 const SAXON_JAR = process.env.SAXON_JAR ?? "/usr/share/java/Saxon-HE.jar";
 const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
 /** Why the validators cannot run here, or null when they can (CI installs xmllint, Java and Saxon). */

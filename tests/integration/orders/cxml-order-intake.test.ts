@@ -26,6 +26,7 @@ import { createStaff } from "../../support/admin-fixtures";
 import { createCxmlConnection } from "../../support/cxml-fixtures";
 import { createCategory, createCompanyWithBuyer, createPriceList, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
+import { SHARED_DIR } from "@/tests/support/shared-dir";
 
 let db: Awaited<ReturnType<typeof useFreshDatabase>>;
 let handle: DatabaseHandle;
@@ -33,7 +34,7 @@ const NOW = new Date("2026-11-28T10:00:00Z");
 const BASE_URL = "https://shop.example.nl";
 const FROM = { domain: "NetworkID", identity: "AN-PO-BUYER" };
 const SECRET = "po-shared-secret";
-const SHARED = path.resolve(process.cwd(), "../shared/cxml");
+const SHARED = path.join(SHARED_DIR, "cxml");
 
 let customer: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
 let connection: Awaited<ReturnType<typeof createCxmlConnection>>;

@@ -2,15 +2,15 @@ import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { buildCxmlInvoiceDetailRequest, type CxmlInvoiceEnvelope } from "@/lib/einvoice/build-cxml-invoice";
 import { InvoiceValidationError } from "@/lib/einvoice/calculate";
 import type { InvoiceDocument } from "@/lib/einvoice/types";
 import { CUSTOMER_BE, creditNote, invoice, line } from "./fixtures";
+import { CXML_VALIDATOR } from "@/tests/support/shared-dir";
 
-const VALIDATOR = fileURLToPath(new URL("../../../../shared/validators/validate-cxml.sh", import.meta.url));
+const VALIDATOR = CXML_VALIDATOR;
 
 const ENVELOPE: CxmlInvoiceEnvelope = {
   payloadId: "1764579600000.42.inv@koppel.example",

@@ -6,13 +6,13 @@ import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildUblXml } from "@/lib/einvoice/build-ubl";
 import { validateInvoiceInput } from "@/lib/einvoice/calculate";
 import { SCENARIOS } from "./scenarios";
+import { UBL_VALIDATOR } from "@/tests/support/shared-dir";
 
-const VALIDATOR = fileURLToPath(new URL("../../../../shared/validators/validate-ubl.sh", import.meta.url));
+const VALIDATOR = UBL_VALIDATOR;
 const SAXON_JAR = process.env.SAXON_JAR ?? "/usr/share/java/Saxon-HE.jar";
 
 function validatorMissing(): string | null {

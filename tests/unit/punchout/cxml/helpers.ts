@@ -5,9 +5,10 @@ import type { CxmlHeaderParties } from "@/lib/punchout/cxml/build-header";
 import { parseCxmlConnectionSettings } from "@/lib/punchout/cxml/connection-settings";
 import { type CxmlDocument, type CxmlResult, parseCxml } from "@/lib/punchout/cxml/xml";
 import type { PunchoutCart, PunchoutItem } from "@/lib/punchout/types";
+import { CXML_VALIDATOR, SHARED_DIR } from "@/tests/support/shared-dir";
 
-export const SHARED_CXML = path.resolve(process.cwd(), "../shared/cxml");
-export const VALIDATOR = path.resolve(process.cwd(), "../shared/validators/validate-cxml.sh");
+export const SHARED_CXML = path.join(SHARED_DIR, "cxml");
+export const VALIDATOR = CXML_VALIDATOR;
 
 function listXml(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
