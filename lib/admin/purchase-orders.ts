@@ -244,21 +244,17 @@ export const invoiceOrderSchema = z
     discountReason: z.string().trim().max(100).optional().default(""),
   })
   .transform((input, ctx) => {
-    const shippingMinor = optionalAmountMinor(input.shippingAmount);
-    const discountMinor = optionalAmountMinor(input.discountAmount);
-    for (const [field, amount, reason, reasonField] of [
-      ["shippingAmount", shippingMinor, input.shippingReason, "shippingReason"],
-      ["discountAmount", discountMinor, input.discountReason, "discountReason"],
-    ] as const) {
-      if (amount === null) ctx.addIssue({ code: "custom", path: [field], message: "invalid_amount" });
-      else if (amount > 0 && reason === "") ctx.addIssue({ code: "custom", path: [reasonField], message: "required" });
-    }
-    if (shippingMinor === null || discountMinor === null || (shippingMinor > 0 && !input.shippingReason) || (discountMinor > 0 && !input.discountReason)) return z.NEVER;
-    return {
-      orderId: input.orderId,
-      charges: shippingMinor > 0 ? [{ reason: input.shippingReason, amountMinor: shippingMinor, vatRateBp: Number(input.shippingVatRate) }] : [],
-      allowances: discountMinor > 0 ? [{ reason: input.discountReason, amountMinor: discountMinor, vatRateBp: Number(input.discountVatRate) }] : [],
-    };
+    // The shipping charge and the discount are entered alike: an amount in euros, a rate, a reason.
+    const amounts = (["shipping", "discount"] as const).map((kind) => {
+      const amountMinor = optionalAmountMinor(input[`${kind}Amount`]);
+      const reason = input[`${kind}Reason`];
+      if (amountMinor === null) ctx.addIssue({ code: "custom", path: [`${kind}Amount`], message: "invalid_amount" });
+      else if (amountMinor > 0 && reason === "") ctx.addIssue({ code: "custom", path: [`${kind}Reason`], message: "required" });
+      return amountMinor ? [{ reason, amountMinor, vatRateBp: Number(input[`${kind}VatRate`]) }] : [];
+    });
+    if (ctx.issues.length) return z.NEVER;
+    const [charges, allowances] = amounts;
+    return { orderId: input.orderId, charges: charges!, allowances: allowances! };
   });
 
 export type InvoiceOrderInput = z.infer<typeof invoiceOrderSchema>;

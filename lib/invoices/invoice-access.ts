@@ -4,7 +4,7 @@ import { canSeeCustomer } from "@/lib/admin/access";
 import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type StaffUser } from "@/lib/auth/guards";
 import { listAssignedCompanyIds } from "@/lib/data/customers";
 import { getInvoiceById, getInvoiceByNumber, listInvoices } from "@/lib/data/invoices";
-import { invoiceStatus } from "./invoice-status";
+import { invoiceStatus, type InvoiceKindFilter, type InvoiceState } from "./invoice-status";
 
 /**
  * Who sees which invoice. Invoices and credit notes are company documents: every user of the
@@ -16,9 +16,6 @@ import { invoiceStatus } from "./invoice-status";
 
 export type InvoiceDetail = NonNullable<Awaited<ReturnType<typeof getInvoiceByNumber>>>;
 export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>[number];
-export type InvoiceState = "open" | "paid" | "overdue";
-export const INVOICE_STATES = ["open", "paid", "overdue"] as const satisfies readonly InvoiceState[];
-export const INVOICE_KIND_FILTERS = ["invoice", "credit_note"] as const;
 
 /** The downloadable renderings of one document (routes …/[number]/<format>). */
 export const INVOICE_FORMATS = ["pdf", "ubl", "nlcius", "cxml"] as const;
@@ -104,7 +101,7 @@ export async function getInvoiceForRequest(number: string): Promise<{ signedIn: 
 
 export interface InvoiceListFilter {
   status?: InvoiceState;
-  kind?: (typeof INVOICE_KIND_FILTERS)[number];
+  kind?: InvoiceKindFilter;
   orderId?: number;
 }
 

@@ -1,3 +1,9 @@
+/** Payment states of a document and the kinds the invoice lists filter on. */
+export const INVOICE_STATES = ["open", "paid", "overdue"] as const;
+export type InvoiceState = (typeof INVOICE_STATES)[number];
+export const INVOICE_KIND_FILTERS = ["invoice", "credit_note"] as const;
+export type InvoiceKindFilter = (typeof INVOICE_KIND_FILTERS)[number];
+
 /**
  * Payment status of an issued document, derived (not stored: only `paid_at` may change after issue).
  * A credit note is never overdue: the amount is ours to pay back, there is no due date on it.
@@ -6,7 +12,7 @@
 export function invoiceStatus(
   row: { kind: "invoice" | "credit_note"; paidAt: Date | null; dueDate: string | null },
   today: string,
-): "open" | "paid" | "overdue" {
+): InvoiceState {
   if (row.paidAt) return "paid";
   if (row.kind === "invoice" && row.dueDate !== null && row.dueDate < today) return "overdue";
   return "open";

@@ -8,7 +8,9 @@ import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-para
 import { requireStaff } from "@/lib/auth/guards";
 import { listCustomerOptions } from "@/lib/data/customers";
 import { dateText, money } from "@/lib/format";
-import { INVOICE_KIND_FILTERS, INVOICE_STATES, listInvoicesForStaff } from "@/lib/invoices/invoice-access";
+import { InvoiceFilterFields } from "@/components/invoices/invoice-filter-fields";
+import { listInvoicesForStaff } from "@/lib/invoices/invoice-access";
+import { INVOICE_KIND_FILTERS, INVOICE_STATES } from "@/lib/invoices/invoice-status";
 import { getShopContext } from "@/lib/shop-context";
 import { AdminInvoiceStatus } from "./status-badge";
 
@@ -44,28 +46,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
             ))}
           </select>
         </label>
-        <label>
-          {t("filter.kind")}
-          <select name="kind" defaultValue={filter.kind ?? ""} className={select}>
-            <option value="">{t("filter.any")}</option>
-            {INVOICE_KIND_FILTERS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("filter.status")}
-          <select name="status" defaultValue={filter.status ?? ""} className={select}>
-            <option value="">{t("filter.any")}</option>
-            {INVOICE_STATES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InvoiceFilterFields status={filter.status} kind={filter.kind} selectClassName={select} />
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
           {t("filter.submit")}
         </button>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/admin/tabs";
-import type { InvoiceState } from "@/lib/invoices/invoice-access";
+import type { InvoiceState } from "@/lib/invoices/invoice-status";
 
 const TONE = { open: "blue", paid: "green", overdue: "red" } as const;
 

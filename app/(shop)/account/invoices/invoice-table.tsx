@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { dateText, money } from "@/lib/format";
-import { downloadHref, type InvoiceListItem, type InvoiceState } from "@/lib/invoices/invoice-access";
+import { downloadHref, type InvoiceListItem } from "@/lib/invoices/invoice-access";
+import type { InvoiceState } from "@/lib/invoices/invoice-status";
 
 const TONES: Record<InvoiceState, string> = {
   open: "bg-sky-100 text-sky-900",

@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireBuyer } from "@/lib/auth/guards";
-import { INVOICE_KIND_FILTERS, INVOICE_STATES, listInvoicesForBuyer } from "@/lib/invoices/invoice-access";
+import { InvoiceFilterFields } from "@/components/invoices/invoice-filter-fields";
+import { listInvoicesForBuyer } from "@/lib/invoices/invoice-access";
+import { INVOICE_KIND_FILTERS, INVOICE_STATES } from "@/lib/invoices/invoice-status";
 import { getShopContext } from "@/lib/shop-context";
 import { InvoiceTable } from "./invoice-table";
 
@@ -28,28 +30,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("account.intro", { company: buyer.companyName })}</p>
       <form method="get" action="/account/invoices" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-        <label className="flex flex-col">
-          <span className="font-medium">{t("filter.status")}</span>
-          <select name="status" defaultValue={filter.status ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
-            <option value="">{t("filter.any")}</option>
-            {INVOICE_STATES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="font-medium">{t("filter.kind")}</span>
-          <select name="kind" defaultValue={filter.kind ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
-            <option value="">{t("filter.any")}</option>
-            {INVOICE_KIND_FILTERS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InvoiceFilterFields status={filter.status} kind={filter.kind} labelClassName="flex flex-col" selectClassName="mt-1 rounded-md border border-slate-300 px-2 py-1.5" />
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           {t("filter.submit")}
         </button>

@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { Fragment } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -15,6 +16,8 @@ import { getShopContext } from "@/lib/shop-context";
 import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
 import { statusTone } from "../status-tone";
+
+const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
 
 export const metadata = { title: "Order" };
 
@@ -416,48 +419,33 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               submitLabel={text("invoices.invoiceOpenLines")}
               successKey="invoiced"
               testId="invoice-order-form"
-              fieldLabels={{
-                shippingAmount: text("invoices.shippingAmount"),
-                shippingReason: text("invoices.shippingReason"),
-                shippingVatRate: text("invoices.shippingVatRate"),
-                discountAmount: text("invoices.discountAmount"),
-                discountReason: text("invoices.discountReason"),
-                discountVatRate: text("invoices.discountVatRate"),
-              }}
+              fieldLabels={Object.fromEntries(
+                DOCUMENT_AMOUNTS.flatMap((kind) => (["Amount", "VatRate", "Reason"] as const).map((part) => [`${kind}${part}`, text(`invoices.${kind}${part}`)])),
+              )}
             >
               <input type="hidden" name="orderId" value={order.id} />
               <p className="text-sm text-slate-600">{text("invoices.openLinesIntro")}</p>
               <div className="grid gap-3 sm:grid-cols-3">
-                <Field label={text("invoices.shippingAmount")} hint={text("invoices.shippingHint")}>
-                  <input name="shippingAmount" inputMode="decimal" maxLength={20} placeholder="0,00" className={inputClass} />
-                </Field>
-                <Field label={text("invoices.shippingVatRate")}>
-                  <select name="shippingVatRate" defaultValue="2100" className={inputClass}>
-                    {SHIPPING_VAT_RATES.map((rate) => (
-                      <option key={rate} value={rate}>
-                        {Number(rate) / 100} %
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <Field label={text("invoices.shippingReason")}>
-                  <input name="shippingReason" maxLength={100} defaultValue={text("invoices.shippingReasonDefault")} className={inputClass} />
-                </Field>
-                <Field label={text("invoices.discountAmount")} hint={text("invoices.discountHint")}>
-                  <input name="discountAmount" inputMode="decimal" maxLength={20} placeholder="0,00" className={inputClass} />
-                </Field>
-                <Field label={text("invoices.discountVatRate")}>
-                  <select name="discountVatRate" defaultValue="2100" className={inputClass}>
-                    {SHIPPING_VAT_RATES.map((rate) => (
-                      <option key={rate} value={rate}>
-                        {Number(rate) / 100} %
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <Field label={text("invoices.discountReason")}>
-                  <input name="discountReason" maxLength={100} defaultValue={text("invoices.discountReasonDefault")} className={inputClass} />
-                </Field>
+                {/* A shipping charge and a discount: the same three fields each (lib/admin/purchase-orders.ts invoiceOrderSchema). */}
+                {DOCUMENT_AMOUNTS.map((kind) => (
+                  <Fragment key={kind}>
+                    <Field label={text(`invoices.${kind}Amount`)} hint={text(`invoices.${kind}Hint`)}>
+                      <input name={`${kind}Amount`} inputMode="decimal" maxLength={20} placeholder="0,00" className={inputClass} />
+                    </Field>
+                    <Field label={text(`invoices.${kind}VatRate`)}>
+                      <select name={`${kind}VatRate`} defaultValue="2100" className={inputClass}>
+                        {SHIPPING_VAT_RATES.map((rate) => (
+                          <option key={rate} value={rate}>
+                            {Number(rate) / 100} %
+                          </option>
+                        ))}
+                      </select>
+                    </Field>
+                    <Field label={text(`invoices.${kind}Reason`)}>
+                      <input name={`${kind}Reason`} maxLength={100} defaultValue={text(`invoices.${kind}ReasonDefault`)} className={inputClass} />
+                    </Field>
+                  </Fragment>
+                ))}
               </div>
             </OrderActionForm>
           </div>
