@@ -6,25 +6,8 @@ import { isAdmin } from "@/lib/admin/access";
 import { readSupplierProfile, SUPPLIER_PEPPOL_SCHEMES } from "@/lib/admin/invoicing-settings";
 import { requireStaff } from "@/lib/auth/guards";
 import { saveSupplierProfileAction } from "./actions";
+import { SUPPLIER_PROFILE_FIELDS } from "./fields";
 import { SupplierProfileForm } from "./supplier-profile-form";
-
-const FIELDS = [
-  "legalName",
-  "tradingName",
-  "kvkNumber",
-  "vatId",
-  "peppolScheme",
-  "peppolId",
-  "street",
-  "postalCode",
-  "city",
-  "countryCode",
-  "iban",
-  "bic",
-  "email",
-  "phone",
-  "paymentTermsDays",
-] as const;
 
 function ReadOnlyProfile({ profile, labels, adminOnly }: { profile: SupplierProfile | null; labels: Record<string, string>; adminOnly: string }) {
   return (
@@ -32,7 +15,7 @@ function ReadOnlyProfile({ profile, labels, adminOnly }: { profile: SupplierProf
       <p className="text-sm text-slate-600">{adminOnly}</p>
       {profile && (
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]" data-testid="supplier-profile">
-          {FIELDS.map((field) => (
+          {SUPPLIER_PROFILE_FIELDS.map((field) => (
             <div key={field} className="contents">
               <dt className="font-medium text-slate-700">{labels[field]}</dt>
               <dd>{profile[field] ?? "–"}</dd>
@@ -65,7 +48,7 @@ export default async function InvoicingSettingsPage() {
       )}
       <Card title={t("card")}>
         {!editable ? (
-          <ReadOnlyProfile profile={profile} labels={Object.fromEntries(FIELDS.map((f) => [f, t(`fields.${f}`)]))} adminOnly={t("adminOnly")} />
+          <ReadOnlyProfile profile={profile} labels={Object.fromEntries(SUPPLIER_PROFILE_FIELDS.map((f) => [f, t(`fields.${f}`)]))} adminOnly={t("adminOnly")} />
         ) : (
           <SupplierProfileForm
             action={saveSupplierProfileAction}

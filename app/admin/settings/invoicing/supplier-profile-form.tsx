@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, Field, type FormAction } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 import { keepAsDefault } from "../../customers/[id]/customer-master-data-form";
+import { SUPPLIER_PROFILE_FIELDS } from "./fields";
 
 export interface SupplierProfileValues {
   legalName: string;
@@ -35,23 +36,7 @@ export function SupplierProfileForm({
   peppolSchemes: readonly string[];
 }) {
   const t = useTranslations("invoicing.supplier");
-  const fields = [
-    "legalName",
-    "tradingName",
-    "kvkNumber",
-    "vatId",
-    "peppolScheme",
-    "peppolId",
-    "street",
-    "postalCode",
-    "city",
-    "countryCode",
-    "iban",
-    "bic",
-    "email",
-    "phone",
-    "paymentTermsDays",
-  ] as const;
+  const fields = SUPPLIER_PROFILE_FIELDS;
   const labels = Object.fromEntries(fields.map((field) => [field, t(`fields.${field}`)])) as Record<(typeof fields)[number], string>;
   // What the user entered stays on screen when the action answers with field errors (see keepAsDefault).
   const [form, setForm] = useState<Record<(typeof fields)[number], string>>(
