@@ -37,6 +37,20 @@ export interface PriceListSummary extends PriceList {
   customers: PriceListCustomer[];
 }
 
+/** The columns of a price list every list/summary query returns. */
+const priceListColumns = {
+  id: priceLists.id,
+  code: priceLists.code,
+  name: priceLists.name,
+  currency: priceLists.currency,
+  validFrom: priceLists.validFrom,
+  validTo: priceLists.validTo,
+  createdAt: priceLists.createdAt,
+};
+
+/** Number of entries of the price list in the current row (correlated subquery). */
+const entryCountOfList = () => sql<number>`(select count(*)::int from ${priceListEntries} where ${q(priceListEntries.priceListId)} = ${q(priceLists.id)})`;
+
 function customersOf(managerId: number | null) {
   const mine =
     managerId === null
@@ -64,14 +78,8 @@ export async function listPriceLists(options: { managerId: number | null; query?
   const like = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return db
     .select({
-      id: priceLists.id,
-      code: priceLists.code,
-      name: priceLists.name,
-      currency: priceLists.currency,
-      validFrom: priceLists.validFrom,
-      validTo: priceLists.validTo,
-      createdAt: priceLists.createdAt,
-      entryCount: sql<number>`(select count(*)::int from ${priceListEntries} where ${q(priceListEntries.priceListId)} = ${q(priceLists.id)})`,
+      ...priceListColumns,
+      entryCount: entryCountOfList(),
       customers: customersOf(options.managerId),
     })
     .from(priceLists)
@@ -83,14 +91,8 @@ export async function getPriceList(id: number, managerId: number | null): Promis
   const db = await database();
   const [row] = await db
     .select({
-      id: priceLists.id,
-      code: priceLists.code,
-      name: priceLists.name,
-      currency: priceLists.currency,
-      validFrom: priceLists.validFrom,
-      validTo: priceLists.validTo,
-      createdAt: priceLists.createdAt,
-      entryCount: sql<number>`(select count(*)::int from ${priceListEntries} where ${q(priceListEntries.priceListId)} = ${q(priceLists.id)})`,
+      ...priceListColumns,
+      entryCount: entryCountOfList(),
       customers: customersOf(managerId),
     })
     .from(priceLists)
@@ -611,15 +613,9 @@ export async function listCompanyPriceLists(companyId: number): Promise<CompanyP
   const db = await database();
   return db
     .select({
-      id: priceLists.id,
-      code: priceLists.code,
-      name: priceLists.name,
-      currency: priceLists.currency,
-      validFrom: priceLists.validFrom,
-      validTo: priceLists.validTo,
-      createdAt: priceLists.createdAt,
+      ...priceListColumns,
       priority: companyPriceLists.priority,
-      entryCount: sql<number>`(select count(*)::int from ${priceListEntries} where ${q(priceListEntries.priceListId)} = ${q(priceLists.id)})`,
+      entryCount: entryCountOfList(),
       sharedWith: sql<number>`(select count(*)::int - 1 from ${companyPriceLists} c2 where c2.price_list_id = ${q(priceLists.id)})`,
     })
     .from(companyPriceLists)
@@ -677,13 +673,7 @@ export async function listProductEntries(productId: number, managerId: number | 
     .select({
       entry: entryColumns,
       list: {
-        id: priceLists.id,
-        code: priceLists.code,
-        name: priceLists.name,
-        currency: priceLists.currency,
-        validFrom: priceLists.validFrom,
-        validTo: priceLists.validTo,
-        createdAt: priceLists.createdAt,
+        ...priceListColumns,
         entryCount: sql<number>`0`,
         customers: customersOf(managerId),
       },
