@@ -1,17 +1,13 @@
 import "server-only";
 import type { Invoice } from "@/db/schema";
-import { credentialsKey } from "@/lib/crypto/credentials-key";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getInvoiceCxmlContext } from "@/lib/data/invoice-deliveries";
-import { buildCxmlInvoiceDetailRequest, type CxmlCredential } from "@/lib/einvoice/build-cxml-invoice";
-import { env } from "@/lib/env";
-import { CXML_USER_AGENT, newPayloadId } from "@/lib/punchout/cxml-endpoint";
+import { buildCxmlInvoiceDetailRequest } from "@/lib/einvoice/build-cxml-invoice";
+import { CXML_USER_AGENT } from "@/lib/punchout/cxml-endpoint";
+import { outboundIdentity } from "@/lib/purchase-orders/outbound-identity";
 
 /**
  * Where and as whom an invoice's cXML InvoiceDetailRequest goes — the same identities and URL as
- * the ConfirmationRequest / ShipNoticeRequest of that order (lib/purchase-orders/order-responses.ts
- * outboundTarget): our From/Sender from purchase_order_settings.outboundFrom (else the connection's
- * To identity), the buyer's From (else Sender) credential as To, our encrypted SharedSecret.
+ * the ConfirmationRequest / ShipNoticeRequest of that order (lib/purchase-orders/outbound-identity.ts).
  */
 export type CxmlInvoicePlan =
   | {
@@ -26,10 +22,6 @@ export type CxmlInvoicePlan =
     }
   | { ok: false; error: string };
 
-export function invoicePayloadId(now: Date): string {
-  return newPayloadId(now, env.APP_URL ?? "http://koppel.invalid");
-}
-
 export async function planCxmlInvoice(invoice: Invoice): Promise<CxmlInvoicePlan> {
   const context = await getInvoiceCxmlContext(invoice);
   if (!context) return { ok: false, error: `the customer of ${invoice.number} has no cXML connection` };
@@ -38,21 +30,15 @@ export async function planCxmlInvoice(invoice: Invoice): Promise<CxmlInvoicePlan
     // InvoiceDetailOrderInfo/OrderReference needs the OrderRequest's payloadID (InvoiceDetail.dtd).
     return { ok: false, error: `${invoice.number} does not bill a cXML OrderRequest, so an InvoiceDetailRequest has no order to reference` };
   }
-  const us: CxmlCredential[] = settings?.outboundFrom.length
-    ? settings.outboundFrom
-    : connection.cxmlTo
-      ? [connection.cxmlTo]
-      : [{ domain: "NetworkID", identity: "KOPPEL" }];
-  const buyer = connection.cxmlFrom[0] ?? connection.cxmlSender[0];
-  if (!buyer) return { ok: false, error: `connection ${connection.name} has no buyer From/Sender credential` };
-  let secret: string | undefined;
-  if (settings?.outboundSharedSecretEncrypted) {
-    try {
-      secret = decryptSecret(settings.outboundSharedSecretEncrypted, credentialsKey());
-    } catch {
-      return { ok: false, error: `connection ${connection.name}: our outbound SharedSecret cannot be decrypted (credentials key changed)` };
-    }
+  let identity: ReturnType<typeof outboundIdentity>;
+  try {
+    identity = outboundIdentity(connection, settings);
+  } catch {
+    return { ok: false, error: `connection ${connection.name}: our outbound SharedSecret cannot be decrypted (credentials key changed)` };
   }
+  const { us, secret } = identity;
+  const buyer = identity.buyer[0];
+  if (!buyer) return { ok: false, error: `connection ${connection.name} has no buyer From/Sender credential` };
   // The orderID must be the buyer's OrderRequest orderID, whatever BT-13 the document carries.
   const document = { ...invoice.document, orderReference: purchaseOrder.buyerOrderId };
   return {

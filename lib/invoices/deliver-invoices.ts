@@ -18,7 +18,8 @@ import { invoiceMail } from "@/lib/mail/invoice-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import { backoffMs, MAX_DELIVERY_ATTEMPTS } from "@/lib/purchase-orders/delivery-outcome";
 import { AccessPointError, accessPointSender, type AccessPointSender } from "./access-point";
-import { invoicePayloadId, planCxmlInvoice } from "./cxml-invoice-target";
+import { outboundPayloadId } from "@/lib/purchase-orders/outbound-identity";
+import { planCxmlInvoice } from "./cxml-invoice-target";
 import { renderInvoicePdf } from "./render-pdf";
 
 /**
@@ -94,7 +95,7 @@ async function deliverOne(delivery: InvoiceDelivery, invoice: Invoice, now: Date
       const plan = await planCxmlInvoice(invoice);
       if (!plan.ok) throw new PermanentDeliveryError(plan.error);
       if (!plan.url) throw new PermanentDeliveryError(`no order-response URL configured for connection ${plan.connectionName}`);
-      const payloadId = invoicePayloadId(now);
+      const payloadId = outboundPayloadId(now);
       const xml = plan.build(payloadId, now, true);
       // Queued only, as the same outbox row the outbound worker retries (same payloadID every time).
       await queueInvoiceOutboundMessage(delivery.id, {

@@ -8,7 +8,8 @@ import { buildUblXml } from "@/lib/einvoice/build-ubl";
 import { InvoiceValidationError } from "@/lib/einvoice/calculate";
 import { AppError } from "@/lib/errors";
 import { ublFileName } from "./access-point";
-import { invoicePayloadId, planCxmlInvoice } from "./cxml-invoice-target";
+import { outboundPayloadId } from "@/lib/purchase-orders/outbound-identity";
+import { planCxmlInvoice } from "./cxml-invoice-target";
 
 export const INVOICE_FILE_FORMATS = ["ubl", "nlcius", "cxml"] as const;
 export type InvoiceFileFormat = (typeof INVOICE_FILE_FORMATS)[number];
@@ -59,5 +60,5 @@ async function cxmlBody(invoice: Invoice): Promise<string> {
   const plan = await planCxmlInvoice(invoice);
   if (!plan.ok) throw new AppError("invalid_input", plan.error);
   const now = new Date();
-  return plan.build(invoicePayloadId(now), now, false);
+  return plan.build(outboundPayloadId(now), now, false);
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { OrderStatus, PunchoutConnection } from "@/db/schema";
 import { credentialsKey } from "@/lib/crypto/credentials-key";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
-import { env } from "@/lib/env";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { requeueOutboundMessage } from "@/lib/data/outbound-messages";
 import {
   addOrderEvent,
@@ -14,7 +13,8 @@ import {
   type OutboundMessageInput,
 } from "@/lib/data/purchase-orders";
 import { issueInvoiceForOrder } from "@/lib/invoices/issue-invoice";
-import { CXML_USER_AGENT, newPayloadId } from "@/lib/punchout/cxml-endpoint";
+import { CXML_USER_AGENT } from "@/lib/punchout/cxml-endpoint";
+import { outboundIdentity, outboundPayloadId } from "./outbound-identity";
 import { buildConfirmationRequest, type ConfirmationItemInput, type ConfirmationType } from "@/lib/punchout/cxml/build-confirmation-request";
 import type { CxmlHeaderParties } from "@/lib/punchout/cxml/build-header";
 import { buildShipNoticeRequest } from "@/lib/punchout/cxml/build-ship-notice-request";
@@ -27,15 +27,9 @@ const CONFIRMABLE: readonly OrderStatus[] = ["needs_review", "accepted"];
 async function outboundTarget(connection: PunchoutConnection) {
   const settings = await getPurchaseOrderSettings(connection.id);
   if (!settings?.orderResponseUrl) return null;
-  const us = settings.outboundFrom.length ? settings.outboundFrom : connection.cxmlTo ? [connection.cxmlTo] : [{ domain: "NetworkID", identity: "KOPPEL" }];
-  const buyer = connection.cxmlFrom.length ? connection.cxmlFrom : connection.cxmlSender;
+  const { us, buyer, secret } = outboundIdentity(connection, settings);
   const parties: CxmlHeaderParties = { from: us, to: buyer, sender: us[0]!, userAgent: CXML_USER_AGENT };
-  const secret = settings.outboundSharedSecretEncrypted ? decryptSecret(settings.outboundSharedSecretEncrypted, credentialsKey()) : "";
-  return { url: settings.orderResponseUrl, parties, secret };
-}
-
-function baseUrl(): string {
-  return env.APP_URL ?? "http://koppel.invalid";
+  return { url: settings.orderResponseUrl, parties, secret: secret ?? "" };
 }
 
 function queue(kind: OutboundMessageInput["kind"], connectionId: number, url: string, payloadId: string, xml: string): OutboundMessageInput {
@@ -65,7 +59,7 @@ export async function respondToOrder(orderId: number, userId: number | null, dec
   const target = await outboundTarget(detail.connection);
   let outbound: OutboundMessageInput | null = null;
   if (target) {
-    const payloadId = newPayloadId(now, baseUrl());
+    const payloadId = outboundPayloadId(now);
     const type: ConfirmationType = decision.kind === "accept" ? "accept" : decision.kind === "reject" ? "reject" : "detail";
     const byLine = new Map(changes.map((c) => [c.lineNumber, c]));
     const items: ConfirmationItemInput[] =
@@ -169,7 +163,7 @@ export async function recordShipment(orderId: number, userId: number | null, inp
     lines: input.lines?.length ? input.lines : null,
     outbound: ({ shipmentNumber, lines, complete }) => {
       if (!target || !detail.purchaseOrder || !detail.connection) return null;
-      const payloadId = newPayloadId(now, baseUrl());
+      const payloadId = outboundPayloadId(now);
       const purchaseLine = new Map(detail.purchaseLines.map((line) => [line.lineNumber, line]));
       const order = { orderId: detail.purchaseOrder.buyerOrderId, orderDate: detail.purchaseOrder.orderDate, payloadId: detail.purchaseOrder.payloadId };
       const xml = buildShipNoticeRequest({
