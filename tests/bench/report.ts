@@ -6,8 +6,8 @@ import type { Measurement } from "./load";
 export interface ScenarioResult {
   id: string;
   name: string;
-  /** app, floor, or the floor's plain-search reference. */
-  server: "app" | "floor" | "floor (plain ts_rank)";
+  /** app, floor, the floor's plain-search reference, or an app page/route that bounds what any page of the app can reach. */
+  server: "app" | "app (reference)" | "floor" | "floor (plain ts_rank)";
   status: "ok" | "not available" | "skipped" | "failed";
   note?: string;
   target?: string;
@@ -74,7 +74,7 @@ export function renderTable(results: ScenarioResult[]): string {
     const rss = Math.max(...r.runs.map((m) => m.peakRssMb ?? 0));
     const floor = floorBest.get(r.id);
     const ratio =
-      r.server === "app" && floor
+      (r.server === "app" || r.server === "app (reference)") && floor
         ? `${(b.rps / floor.rps).toFixed(2)} (${(cpu(floor) / cpu(b)).toFixed(2)})`
         : r.server === "floor (plain ts_rank)" && floor
           ? `floor/plain ${(floor.rps / b.rps).toFixed(2)} (${(cpu(b) / cpu(floor)).toFixed(2)})`

@@ -126,6 +126,23 @@ const listing: Scenario = async (ctx) => {
       },
       expected: ok2xx,
     },
+    // What any page of the app costs before it shows a product: the same layout, session check, user and
+    // cart badge, header and client bundle references, around a page with no catalog data; and the
+    // framework's own minimum, a route handler answering one `select 1`. They bound the ratio a page can reach.
+    {
+      result: { id: "1", name: "Reference: shop page without products (/quick-order: same layout, session, header)", server: "app (reference)", status: "ok", runs: [] },
+      server: ctx.app,
+      baseUrl: ctx.appUrl,
+      plans: () => getPlans(buyers, () => "/quick-order", true),
+      expected: ok2xx,
+    },
+    {
+      result: { id: "1", name: "Reference: Next.js route handler (/api/health, one `select 1`)", server: "app (reference)", status: "ok", runs: [] },
+      server: ctx.app,
+      baseUrl: ctx.appUrl,
+      plans: () => getPlans(buyers, () => "/api/health", true),
+      expected: ok2xx,
+    },
   ]);
 };
 
