@@ -15,6 +15,14 @@ import {
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
+/**
+ * The words of a product's names as a tsvector, stemmed like weight A of products.search_vector; the
+ * expression of products_name_search_idx (a query must use the same expression to use the index).
+ */
+export function productNameVector(nameNl: AnyPgColumn, nameEn: AnyPgColumn): SQL {
+  return sql`(to_tsvector('dutch', ${nameNl}) || to_tsvector('english', ${nameEn}))`;
+}
+
 export const categories = pgTable(
   "categories",
   {
@@ -90,6 +98,11 @@ export const products = pgTable(
     index("products_category_idx").on(t.categoryId, t.id),
     index("products_brand_idx").on(t.brand),
     index("products_search_idx").using("gin", t.searchVector),
+    // The name words alone (weight A of search_vector, without the weights): the search takes the
+    // products whose NAME matches first (lib/data/catalog.ts searchMatchQuery). A weight in a tsquery
+    // cannot be checked in products_search_idx, so `search_vector @@ 'word:*A'` read and rechecked
+    // every product that has the word anywhere; this index answers it exactly.
+    index("products_name_search_idx").using("gin", productNameVector(t.nameNl, t.nameEn)),
     index("products_name_nl_trgm_idx").using("gin", sql`${t.nameNl} gin_trgm_ops`),
     index("products_name_en_trgm_idx").using("gin", sql`${t.nameEn} gin_trgm_ops`),
     check("products_pack_size_positive", sql`${t.packSize} > 0`),
@@ -99,6 +112,17 @@ export const products = pgTable(
     check("products_vat_rate_known", sql`${t.vatRateBasisPoints} in (0, 900, 2100)`),
   ],
 );
+
+/**
+ * Every word (3+ characters, not only digits, lower case) that occurs in a product name, Dutch or
+ * English: the typo fallback of the search finds the words closest to what was typed here (trigram
+ * similarity over a few thousand words instead of over 2 × 100k names) and searches for those.
+ * Filled and kept up to date by the trigger products_search_words (custom migration 0011); words of
+ * names that changed or disappeared stay (harmless: a search for them finds fewer or no products).
+ */
+export const searchWords = pgTable("search_words", { word: text("word").primaryKey() }, (t) => [
+  index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+]);
 
 export const categoriesRelations = relations(categories, ({ one, many }) => ({
   parent: one(categories, { fields: [categories.parentId], references: [categories.id], relationName: "tree" }),

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { products } from "@/db/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { SEARCH_CANDIDATE_LIMIT, searchProducts, toPrefixTsQuery } from "@/lib/data/catalog";
+import { SEARCH_CANDIDATE_LIMIT, searchProducts, toPrefixTsQuery, toSearchTsQuery } from "@/lib/data/catalog";
 import { createCategory, createProduct } from "../support/fixtures";
 import { useFreshDatabase } from "../support/test-database";
 
@@ -98,6 +99,42 @@ describe("searchProducts", () => {
     expect(trigram).toContain("products_name_nl_trgm_idx");
     const sku = await plan("select id from products where sku = '000123'");
     expect(sku).toContain("products_sku_unique");
+    // Name matches (taken first) come from the name-only index: no weight recheck on the heap.
+    const names = await plan(
+      "select id from products where (to_tsvector('dutch', name_nl) || to_tsvector('english', name_en)) @@ to_tsquery('dutch', 'papier:*')",
+    );
+    expect(names).toContain("products_name_search_idx");
+  });
+});
+
+describe("searchProducts: numbers and typo correction", () => {
+  beforeAll(async () => {
+    const category = await createCategory(handle);
+    await createProduct(handle, category.id, { nameNl: "Afvalzak 30 liter grijs", nameEn: "Waste bag 30 litre grey" });
+    await createProduct(handle, category.id, { nameNl: "Afvalzak 300 liter grijs", nameEn: "Waste bag 300 litre grey" });
+    await createProduct(handle, category.id, { nameNl: "Zeepdispenser wit", nameEn: "Soap dispenser white" });
+  });
+
+  it("a number matches itself, not every number it begins; words still match as prefixes", async () => {
+    expect(toSearchTsQuery("Afvalzak 30-voudig")).toBe("afvalzak:* & 30 & voudig:*");
+    expect((await searchProducts("afvalzak 30", {}, page)).items.map((p) => p.nameNl)).toEqual(["Afvalzak 30 liter grijs"]);
+    expect((await searchProducts("afvalzak 300", {}, page)).items.map((p) => p.nameNl)).toEqual(["Afvalzak 300 liter grijs"]);
+    expect((await searchProducts("afvalz", {}, page)).items.map((p) => p.nameNl).sort()).toEqual(["Afvalzak 30 liter grijs", "Afvalzak 300 liter grijs"]);
+  });
+
+  it("the typo fallback replaces each mistyped word by the closest name word, numbers as typed", async () => {
+    const result = await searchProducts("afvalzk 300", {}, page);
+    expect(result.mode).toBe("fuzzy");
+    expect(result.items.map((p) => p.nameNl)).toEqual(["Afvalzak 300 liter grijs"]);
+    await expect(searchProducts("qxqxqxqx", {}, page)).resolves.toMatchObject({ total: 0, mode: "none" });
+  });
+
+  it("knows the words of a renamed product (search_words follows products)", async () => {
+    const [row] = await handle.db.select({ id: products.id }).from(products).where(eq(products.nameNl, "Zeepdispenser wit"));
+    await handle.db.update(products).set({ nameNl: "Schuimzeepdispenser wit" }).where(eq(products.id, row!.id));
+    const result = await searchProducts("schuimzeepdispensr", {}, page);
+    expect(result.mode).toBe("fuzzy");
+    expect(result.items.map((p) => p.nameNl)).toEqual(["Schuimzeepdispenser wit"]);
   });
 });
 
