@@ -62,7 +62,7 @@ function build(key: string, make: () => BuildableQuery): Built {
   return entry;
 }
 
-/** `prepared`: as the app runs that statement (its category, listing and search statements are prepared). */
+/** `prepared`: as the app runs that statement (its category, listing, search and price statements are prepared). */
 async function run<T>(query: Built, prepared = false): Promise<T[]> {
   const rows = await client.unsafe(query.sql, query.params as never[], { prepare: prepared }).values();
   return rows.map((row) => {
@@ -82,6 +82,7 @@ async function candidates(companyId: number, ids: number[]): Promise<Map<number,
   if (ids.length === 0) return byProduct;
   const rows = await run<ContractPriceCandidate & { productId: number }>(
     build(`candidates:${companyId}:${ids.join(",")}`, () => contractCandidatesQuery(builder, companyId, ids) as unknown as BuildableQuery),
+    true,
   );
   for (const { productId, ...candidate } of rows) {
     const list = byProduct.get(productId);
