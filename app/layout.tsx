@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages-provider";
+import { ROOT_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,12 +9,14 @@ export const metadata: Metadata = {
   description: "B2B webshop with built-in punchout",
 };
 
+// Client components get only the texts they use: each area's layout wraps its pages in a provider
+// with its own namespaces (lib/i18n/client-messages.ts); this one serves app/error.tsx.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages namespaces={ROOT_CLIENT_MESSAGES}>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -5,8 +5,9 @@ import { ViewAsBanner } from "@/components/admin/view-as-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { PunchoutBanner } from "@/components/punchout/punchout-banner";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
-import { resolveCartId } from "@/lib/cart/cart-service";
-import { countCartUnits } from "@/lib/data/carts";
+import { countCartBadgeUnits } from "@/lib/cart/cart-service";
+import { SHOP_CLIENT_MESSAGES, VIEW_AS_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
+import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { toLocale } from "@/lib/i18n/locales";
 import { exitViewAsAction, recordViewAsPageViewAction } from "../admin/view-as/actions";
 import { setLocaleAction, signOutAction } from "./actions";
@@ -14,20 +15,23 @@ import { setLocaleAction, signOutAction } from "./actions";
 export default async function ShopLayout({ children }: { children: React.ReactNode }) {
   await connection(); // DB-backed: never prerendered at build time
   const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
-  const cartUnits = isBuyer(user) ? await countCartUnits(await resolveCartId(user)) : 0;
+  const cartUnits = isBuyer(user) ? await countCartBadgeUnits(user) : 0;
+  // Client components of the shop get only the texts they use (lib/i18n/client-messages.ts).
   return (
-    <>
+    <ClientMessages namespaces={SHOP_CLIENT_MESSAGES}>
       {user?.impersonatedBy && (
-        <Suspense>
-          <ViewAsBanner
-            customerUser={user.name}
-            companyName={user.companyName ?? ""}
-            staffName={user.impersonatedBy.name}
-            expiresAt={user.impersonatedBy.expiresAt.toISOString()}
-            exitAction={exitViewAsAction}
-            recordPageViewAction={recordViewAsPageViewAction}
-          />
-        </Suspense>
+        <ClientMessages namespaces={VIEW_AS_CLIENT_MESSAGES}>
+          <Suspense>
+            <ViewAsBanner
+              customerUser={user.name}
+              companyName={user.companyName ?? ""}
+              staffName={user.impersonatedBy.name}
+              expiresAt={user.impersonatedBy.expiresAt.toISOString()}
+              exitAction={exitViewAsAction}
+              recordPageViewAction={recordViewAsPageViewAction}
+            />
+          </Suspense>
+        </ClientMessages>
       )}
       <SiteHeader
         user={user ? { name: user.name, companyName: user.companyName, isBuyer: isBuyer(user) } : null}
@@ -40,6 +44,6 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,8 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { ActionForm } from "@/components/admin/action-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
+import { ADMIN_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
+import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { toLocale } from "@/lib/i18n/locales";
 import { setLocaleAction, signOutAction } from "../(shop)/actions";
 import { exitViewAsAction } from "./view-as/actions";
@@ -20,7 +22,7 @@ export const metadata = { title: { default: "Beheer", template: "%s · Koppel Be
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await connection(); // DB-backed: never prerendered at build time
   const current = await getCurrentUser();
-  if (!current) return <>{children}</>;
+  if (!current) return <ClientMessages namespaces={ADMIN_CLIENT_MESSAGES}>{children}</ClientMessages>;
   const [staff, t, locale] = await Promise.all([requireStaff("/admin"), getTranslations("admin"), getLocale()]);
   const items = [
     { href: "/admin", label: t("nav.dashboard") },
@@ -36,51 +38,54 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/api-keys", label: t("nav.apiKeys") },
     { href: "/admin/settings/invoicing", label: (await getTranslations("invoicing"))("nav") },
   ];
+  // The admin area's client texts only (lib/i18n/client-messages.ts), not the shop's.
   return (
-    <div className="min-h-screen bg-slate-50">
-      <header className="bg-slate-900 text-white">
-        <a href="#main" className="sr-only focus:not-sr-only">
-          {t("nav.skip")}
-        </a>
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href="/admin" className="text-lg font-bold tracking-tight">
-            {t("nav.title")}
-          </Link>
-          <Link href="/" className="text-sm text-slate-300 underline hover:text-white">
-            {t("nav.shop")}
-          </Link>
-          <div className="ml-auto flex items-center gap-4 text-sm">
-            <span data-testid="staff-identity">
-              {staff.name} <span className="rounded bg-slate-700 px-1.5 py-0.5 text-xs">{t(`roles.${staff.role}`)}</span>
-            </span>
-            <div className="rounded bg-white px-1 py-0.5">
-              <Suspense>
-                <LanguageSwitch locale={toLocale(locale)} label={t("nav.language")} action={setLocaleAction} />
-              </Suspense>
-            </div>
-            <form action={signOutAction}>
-              <button type="submit" className="text-slate-300 underline hover:text-white">
-                {t("nav.signOut")}
-              </button>
-            </form>
-          </div>
-        </div>
-        <AdminNav items={items} label={t("nav.label")} />
-      </header>
-      {current.impersonatedBy && (
-        <div className="border-b border-amber-300 bg-amber-50" data-testid="admin-view-as-notice">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm text-amber-950">
-            <span>{t("viewAs.adminNotice", { user: current.name, company: current.companyName ?? "" })}</span>
-            <Link href="/" className="underline">
-              {t("viewAs.openShop")}
+    <ClientMessages namespaces={ADMIN_CLIENT_MESSAGES}>
+      <div className="min-h-screen bg-slate-50">
+        <header className="bg-slate-900 text-white">
+          <a href="#main" className="sr-only focus:not-sr-only">
+            {t("nav.skip")}
+          </a>
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+            <Link href="/admin" className="text-lg font-bold tracking-tight">
+              {t("nav.title")}
             </Link>
-            <ActionForm action={exitViewAsAction} submitLabel={t("viewAs.exit")} variant="secondary" inline className="inline-flex" />
+            <Link href="/" className="text-sm text-slate-300 underline hover:text-white">
+              {t("nav.shop")}
+            </Link>
+            <div className="ml-auto flex items-center gap-4 text-sm">
+              <span data-testid="staff-identity">
+                {staff.name} <span className="rounded bg-slate-700 px-1.5 py-0.5 text-xs">{t(`roles.${staff.role}`)}</span>
+              </span>
+              <div className="rounded bg-white px-1 py-0.5">
+                <Suspense>
+                  <LanguageSwitch locale={toLocale(locale)} label={t("nav.language")} action={setLocaleAction} />
+                </Suspense>
+              </div>
+              <form action={signOutAction}>
+                <button type="submit" className="text-slate-300 underline hover:text-white">
+                  {t("nav.signOut")}
+                </button>
+              </form>
+            </div>
           </div>
-        </div>
-      )}
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        {children}
-      </main>
-    </div>
+          <AdminNav items={items} label={t("nav.label")} />
+        </header>
+        {current.impersonatedBy && (
+          <div className="border-b border-amber-300 bg-amber-50" data-testid="admin-view-as-notice">
+            <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm text-amber-950">
+              <span>{t("viewAs.adminNotice", { user: current.name, company: current.companyName ?? "" })}</span>
+              <Link href="/" className="underline">
+                {t("viewAs.openShop")}
+              </Link>
+              <ActionForm action={exitViewAsAction} submitLabel={t("viewAs.exit")} variant="secondary" inline className="inline-flex" />
+            </div>
+          </div>
+        )}
+        <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+          {children}
+        </main>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { getProductBySku, listProductsByIds } from "@/lib/data/catalog";
 import {
+  countCartUnits,
+  getCartBadgeUnits,
   getPunchoutCartId,
   getCartLineProductId,
   getCartLineQuantity,
@@ -35,6 +37,16 @@ export async function resolveCartId(owner: CartOwner): Promise<number> {
   const cartId = await getPunchoutCartId(owner.punchout.sessionId);
   if (cartId === null) throw new AppError("not_found", "punchout_cart_not_found");
   return cartId;
+}
+
+/**
+ * Units in the owner's cart for the header badge: one query when the cart exists (every shop page
+ * asks); otherwise as resolveCartId (a shop cart is created, a punchout session without its cart
+ * fails with not_found).
+ */
+export async function countCartBadgeUnits(owner: CartOwner): Promise<number> {
+  const units = await getCartBadgeUnits(owner.id, owner.punchout?.sessionId ?? null);
+  return units ?? countCartUnits(await resolveCartId(owner));
 }
 
 /**

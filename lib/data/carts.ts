@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, sql, sum } from "drizzle-orm";
 import { cartLines, carts } from "@/db/schema";
+import type { Db } from "@/db/client";
 import { database } from "./database";
 import { listProductsByIds, type ProductRow } from "./catalog";
 
@@ -22,6 +23,38 @@ export async function countCartUnits(cartId: number): Promise<number> {
   const db = await database();
   const [row] = await db.select({ units: sum(cartLines.quantity) }).from(cartLines).where(eq(cartLines.cartId, cartId));
   return Number(row?.units ?? 0);
+}
+
+function cartBadgeQueries(db: Db) {
+  // A join (not a correlated sub-select): drizzle leaves a single-table sub-select's columns
+  // unqualified, and "id" would then be cart_lines.id.
+  const badge = () =>
+    db
+      .select({ units: sql<string>`coalesce(sum(${cartLines.quantity}), 0)` })
+      .from(carts)
+      .leftJoin(cartLines, eq(cartLines.cartId, carts.id));
+  return {
+    shop: badge()
+      .where(and(eq(carts.userId, sql.placeholder("userId")), isNull(carts.punchoutSessionId)))
+      .groupBy(carts.id)
+      .prepare("cart_badge_shop"),
+    punchout: badge().where(eq(carts.punchoutSessionId, sql.placeholder("sessionId"))).groupBy(carts.id).prepare("cart_badge_punchout"),
+  };
+}
+// Built once per database: drizzle would otherwise assemble the SQL again on every page.
+const badgeQueries = new WeakMap<Db, ReturnType<typeof cartBadgeQueries>>();
+
+/**
+ * Units in the cart a user shops into, for the header badge of every shop page, in one statement:
+ * the shop cart of `userId` or, with `punchoutSessionId`, that session's cart. Null when that cart
+ * does not exist (yet); the caller then takes the slow path (create it, or fail as before).
+ */
+export async function getCartBadgeUnits(userId: number, punchoutSessionId: number | null): Promise<number | null> {
+  const db = await database();
+  let queries = badgeQueries.get(db);
+  if (!queries) badgeQueries.set(db, (queries = cartBadgeQueries(db)));
+  const [row] = punchoutSessionId === null ? await queries.shop.execute({ userId }) : await queries.punchout.execute({ sessionId: punchoutSessionId });
+  return row ? Number(row.units) : null;
 }
 
 /** The user's open shop cart id (not a punchout cart), created on first use. */

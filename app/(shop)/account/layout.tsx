@@ -3,13 +3,18 @@ import { getTranslations } from "next-intl/server";
 import { AccountNav } from "@/components/account/account-nav";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
 import { countAwaitingApproval } from "@/lib/data/order-history";
+import { ACCOUNT_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
+import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 
-/** "Mijn account": a section navigation around every account page (each page checks access itself). */
+/**
+ * "Mijn account": a section navigation around every account page (each page checks access itself),
+ * and the account area's client texts (lib/i18n/client-messages.ts).
+ */
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   await connection(); // DB-backed: never prerendered at build time
   const user = await getCurrentUser();
-  if (!isBuyer(user)) return children;
+  if (!isBuyer(user)) return <ClientMessages namespaces={ACCOUNT_CLIENT_MESSAGES}>{children}</ClientMessages>;
   const t = await getTranslations("account.nav");
   const approver = seesWholeCompany(user);
   const awaiting = approver ? await countAwaitingApproval(user.companyId, user.id) : 0;
@@ -25,11 +30,13 @@ export default async function AccountLayout({ children }: { children: React.Reac
     { href: "/account/profile", label: t("profile") },
   ];
   return (
-    <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
-      <aside>
-        <AccountNav label={t("label")} items={items} />
-      </aside>
-      <div className="min-w-0">{children}</div>
-    </div>
+    <ClientMessages namespaces={ACCOUNT_CLIENT_MESSAGES}>
+      <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
+        <aside>
+          <AccountNav label={t("label")} items={items} />
+        </aside>
+        <div className="min-w-0">{children}</div>
+      </div>
+    </ClientMessages>
   );
 }

@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { CatalogFilters } from "@/components/shop/catalog-filters";
 import { Pagination } from "@/components/shop/pagination";
-import { ProductCard, ProductGrid } from "@/components/shop/product-card";
+import { ProductGrid } from "@/components/shop/product-card";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { searchProducts } from "@/lib/data/catalog";
@@ -39,11 +39,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {result.total === 0 ? (
           <p>{t("noResults")}</p>
         ) : (
-          <ProductGrid>
-            {products.map((product) => (
-              <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
-            ))}
-          </ProductGrid>
+          <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
         )}
         <Pagination page={listing.page} pages={Math.ceil(result.total / PAGE_SIZE)} hrefFor={(page) => listingHref("/search", listing, page)} />
       </section>

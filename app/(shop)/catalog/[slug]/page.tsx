@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CatalogFilters } from "@/components/shop/catalog-filters";
 import { Pagination } from "@/components/shop/pagination";
-import { ProductCard, ProductGrid } from "@/components/shop/product-card";
+import { ProductGrid } from "@/components/shop/product-card";
 import { buildCategoryTree, descendantIds } from "@/lib/catalog/category-tree";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
@@ -69,11 +69,7 @@ export default async function CategoryPage({
       <section>
         <h1 className="text-2xl font-semibold">{name}</h1>
         <p className="mb-4 text-sm text-slate-600">{t("allProducts", { count: result.total })}</p>
-        <ProductGrid>
-          {products.map((product) => (
-            <ProductCard key={product.id} product={product} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
-          ))}
-        </ProductGrid>
+        <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
         <Pagination page={listing.page} pages={Math.ceil(result.total / PAGE_SIZE)} hrefFor={(page) => listingHref(path, listing, page)} />
       </section>
     </div>

@@ -1,0 +1,59 @@
+import type { ProductView } from "@/lib/catalog/priced-product";
+import type { Locale } from "@/lib/i18n/locales";
+import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { money } from "@/lib/format";
+import type { CatalogTranslator } from "./price-block";
+import type { ProductCardData, ProductCardLabels } from "./product-cards";
+
+/**
+ * The cards' texts with a number or unit in them ("59 op voorraad", "per PK", "Minimaal 10, per 5")
+ * by locale, message and values: the same few hundred strings come back on every page, and ICU
+ * formatting them (next-intl builds its message formats per request) took ~3 % of a listing's CPU.
+ * The messages are static per locale; in development they are not remembered (edited messages).
+ */
+const cardTexts = new Map<string, string>();
+const CARD_TEXTS_MAX = 5_000;
+
+function cardText(locale: Locale, key: string, values: (string | number)[], translate: () => string): string {
+  if (process.env.NODE_ENV !== "production") return translate();
+  const id = `${locale}\u0000${key}\u0000${values.join("\u0000")}`;
+  let text = cardTexts.get(id);
+  if (text === undefined) {
+    if (cardTexts.size >= CARD_TEXTS_MAX) cardTexts.clear();
+    text = translate();
+    cardTexts.set(id, text);
+  }
+  return text;
+}
+
+/** What one card shows, translated and formatted here (the client island only lays it out). */
+export function toProductCardData(product: ProductView, locale: Locale, t: CatalogTranslator): ProductCardData {
+  const { price, stock, leadTimeDays, minOrderQuantity: min, orderMultiple: multiple, unit } = product;
+  const isContract = price !== null && (price.source.kind === "contract" || price.source.kind === "contract_tier");
+  return {
+    id: product.id,
+    sku: product.sku,
+    name: product.name,
+    brand: product.brand,
+    stock:
+      stock > 0
+        ? cardText(locale, "inStock", [stock], () => t("inStock", { count: stock }))
+        : cardText(locale, "outOfStock", [leadTimeDays], () => t("outOfStock", { days: leadTimeDays })),
+    inStock: stock > 0,
+    minOrder: min > 1 || multiple > 1 ? cardText(locale, "minOrder", [min, multiple], () => t("minOrder", { min, multiple })) : null,
+    price: price && {
+      amount: money(price.unitPriceMinor, locale),
+      perUnit: cardText(locale, "perUnit", [unit], () => t("perUnit", { unit })),
+      contract: isContract,
+      listAmount: isContract && price.listPriceMinor > price.unitPriceMinor ? money(price.listPriceMinor, locale) : null,
+    },
+    defaultQuantity: smallestValidQuantity(product),
+    minOrderQuantity: product.minOrderQuantity,
+    orderMultiple: product.orderMultiple,
+  };
+}
+
+/** The texts all cards share, sent once per page. */
+export function productCardLabels(t: CatalogTranslator): ProductCardLabels {
+  return { signInForPrices: t("signInForPrices"), exclVat: t("exclVat"), contractPrice: t("contractPrice"), listPrice: t("listPrice") };
+}

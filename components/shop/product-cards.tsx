@@ -1,0 +1,144 @@
+"use client";
+
+import Link from "next/link";
+import type { ActionState } from "@/lib/actions/safe-action";
+import { SaveToList, type ListOption } from "@/components/account/save-to-list";
+import { AddToCartForm } from "./add-to-cart-form";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * What a product card shows, already translated and formatted by the server (product-card.tsx):
+ * a listing sends 24 of these small objects instead of 24 rendered element trees.
+ */
+export interface ProductCardData {
+  id: number;
+  sku: string;
+  name: string;
+  brand: string;
+  /** "12 op voorraad" / "Niet op voorraad – levering in 3 dagen". */
+  stock: string;
+  inStock: boolean;
+  /** Minimum / multiple note, only when one of them is above 1. */
+  minOrder: string | null;
+  /** Null for anonymous visitors (sign-in link instead). */
+  price: {
+    amount: string;
+    /** "per PK" */
+    perUnit: string;
+    contract: boolean;
+    /** The list price, struck through, when a contract price is below it. */
+    listAmount: string | null;
+  } | null;
+  defaultQuantity: number;
+  minOrderQuantity: number;
+  orderMultiple: number;
+}
+
+/** The texts every card shares (sent once per page). */
+export interface ProductCardLabels {
+  signInForPrices: string;
+  exclVat: string;
+  contractPrice: string;
+  listPrice: string;
+}
+
+/**
+ * The product grid of a listing or search page: one client island for all cards (with the add-to-cart
+ * and save-to-list controls), rendered on the server as before. The markup is what ProductCard,
+ * PriceBlock and StockBadge rendered as server components.
+ */
+export function ProductCards({
+  cards,
+  labels,
+  addToCartAction,
+  addToListAction,
+  loadLists,
+}: {
+  cards: ProductCardData[];
+  labels: ProductCardLabels;
+  /** Null when the cart cannot be changed (anonymous, or a read-only punchout inspect session). */
+  addToCartAction: Action | null;
+  addToListAction: Action;
+  loadLists: () => Promise<ListOption[]>;
+}) {
+  return (
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+      {cards.map((card) => (
+        <ProductCard key={card.id} card={card} labels={labels} addToCartAction={addToCartAction} addToListAction={addToListAction} loadLists={loadLists} />
+      ))}
+    </div>
+  );
+}
+
+function ProductCard({
+  card,
+  labels,
+  addToCartAction,
+  addToListAction,
+  loadLists,
+}: {
+  card: ProductCardData;
+  labels: ProductCardLabels;
+  addToCartAction: Action | null;
+  addToListAction: Action;
+  loadLists: () => Promise<ListOption[]>;
+}) {
+  const href = `/products/${encodeURIComponent(card.sku)}`;
+  const { price } = card;
+  return (
+    <article className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="product-card" data-sku={card.sku}>
+      <Link href={href} className="block">
+        {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG placeholder, nothing to optimise */}
+        <img src={`/product-images/${encodeURIComponent(card.sku)}`} alt="" width={160} height={120} className="mx-auto h-28 w-auto" loading="lazy" />
+        <h3 className="mt-3 line-clamp-2 min-h-10 text-sm font-medium text-slate-900 hover:text-brand-700">{card.name}</h3>
+      </Link>
+      <p className="mt-1 text-xs text-slate-500">
+        {card.brand} · {card.sku}
+      </p>
+      <div className="mt-2">
+        <span className={card.inStock ? "text-xs font-medium text-emerald-700" : "text-xs font-medium text-amber-700"}>{card.stock}</span>
+      </div>
+      {card.minOrder !== null && <p className="text-xs text-slate-500">{card.minOrder}</p>}
+      <div className="mt-auto space-y-2 pt-3">
+        {price ? (
+          <div data-testid="price">
+            <div className="flex items-baseline gap-2">
+              <span className="text-lg font-semibold">{price.amount}</span>
+              <span className="text-xs text-slate-500">
+                {price.perUnit} · {labels.exclVat}
+              </span>
+            </div>
+            {price.contract && (
+              <div className="flex items-center gap-2 text-xs">
+                <span className="rounded bg-brand-100 px-1.5 py-0.5 font-medium text-brand-900">{labels.contractPrice}</span>
+                {price.listAmount !== null && (
+                  <span className="text-slate-500 line-through" aria-label={labels.listPrice}>
+                    {price.listAmount}
+                  </span>
+                )}
+              </div>
+            )}
+          </div>
+        ) : (
+          <Link href={`/login?callbackUrl=${encodeURIComponent(href)}`} className="text-sm font-medium text-brand-700 underline">
+            {labels.signInForPrices}
+          </Link>
+        )}
+        {price && addToCartAction && (
+          <AddToCartForm
+            sku={card.sku}
+            defaultQuantity={card.defaultQuantity}
+            minOrderQuantity={card.minOrderQuantity}
+            orderMultiple={card.orderMultiple}
+            action={addToCartAction}
+            compact
+          />
+        )}
+        {price && addToCartAction && (
+          <SaveToList sku={card.sku} productName={card.name} defaultQuantity={card.defaultQuantity} action={addToListAction} loadLists={loadLists} compact />
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createTranslator } from "next-intl";
+import en from "@/lib/i18n/messages/shop.en.json";
+import nl from "@/lib/i18n/messages/shop.nl.json";
+import { productCardLabels, toProductCardData } from "@/components/shop/product-card-data";
+import type { CatalogTranslator } from "@/components/shop/price-block";
+import type { ProductView } from "@/lib/catalog/priced-product";
+import { money } from "@/lib/format";
+
+const translator = (messages: typeof nl) => createTranslator({ locale: "nl", messages, namespace: "catalog" }) as unknown as CatalogTranslator;
+const tNl = translator(nl);
+const tEn = translator(en);
+
+function product(overrides: Partial<ProductView> = {}): ProductView {
+  return {
+    id: 7,
+    sku: "KP-000007",
+    name: "Kopieerpapier A4",
+    description: "",
+    brand: "Papyra",
+    manufacturer: "Papyra",
+    manufacturerPartNumber: "P-7",
+    gtin: null,
+    unspsc: null,
+    unit: "PK",
+    packSize: 1,
+    minOrderQuantity: 1,
+    orderMultiple: 1,
+    leadTimeDays: 3,
+    stock: 59,
+    vatRateBasisPoints: 2100,
+    currency: "EUR",
+    attributes: {},
+    categoryId: 1,
+    price: { unitPriceMinor: 1899, listPriceMinor: 1899, source: { kind: "list" }, tiers: [] },
+    ...overrides,
+  };
+}
+
+const contract = { kind: "contract", priceListId: 1, priceListCode: "C", priceListName: "C", entryId: 1, entryKind: "fixed", validFrom: null, validTo: null } as const;
+
+describe("product card data", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("carries the texts the card showed as server components", () => {
+    expect(toProductCardData(product(), "nl", tNl)).toEqual({
+      id: 7,
+      sku: "KP-000007",
+      name: "Kopieerpapier A4",
+      brand: "Papyra",
+      stock: "59 op voorraad",
+      inStock: true,
+      minOrder: null,
+      price: { amount: money(1899, "nl"), perUnit: "per PK", contract: false, listAmount: null },
+      defaultQuantity: 1,
+      minOrderQuantity: 1,
+      orderMultiple: 1,
+    });
+    expect(productCardLabels(tNl)).toEqual({ signInForPrices: "Log in voor uw prijzen", exclVat: "excl. btw", contractPrice: "Contractprijs", listPrice: "Catalogusprijs" });
+  });
+
+  it("out of stock, order rules, contract prices under and at the list price, anonymous", () => {
+    const card = toProductCardData(product({ stock: 0, leadTimeDays: 1, minOrderQuantity: 10, orderMultiple: 5 }), "nl", tNl);
+    expect(card).toMatchObject({ stock: "Niet op voorraad – levering in 1 dag", inStock: false, minOrder: "Minimaal 10, per 5", defaultQuantity: 10 });
+    const below = { unitPriceMinor: 1598, listPriceMinor: 1949, source: contract, tiers: [] };
+    expect(toProductCardData(product({ price: below }), "nl", tNl).price).toEqual({ amount: money(1598, "nl"), perUnit: "per PK", contract: true, listAmount: money(1949, "nl") });
+    const same = { unitPriceMinor: 1949, listPriceMinor: 1949, source: { ...contract, kind: "contract_tier" as const }, tiers: [] };
+    expect(toProductCardData(product({ price: same }), "nl", tNl).price).toMatchObject({ contract: true, listAmount: null });
+    const list = { unitPriceMinor: 1598, listPriceMinor: 1949, source: { kind: "list_tier" as const, tierMinQuantity: 10 }, tiers: [] };
+    expect(toProductCardData(product({ price: list }), "nl", tNl).price).toMatchObject({ contract: false, listAmount: null });
+    expect(toProductCardData(product({ price: null }), "nl", tNl).price).toBeNull();
+    expect(toProductCardData(product({ minOrderQuantity: 3, orderMultiple: 2 }), "nl", tNl).defaultQuantity).toBe(4);
+  });
+
+  it("remembers texts per locale in production, never mixing languages or values", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const nlCard = toProductCardData(product({ stock: 12345, unit: "DS" }), "nl", tNl);
+    const enCard = toProductCardData(product({ stock: 12345, unit: "DS" }), "en", tEn);
+    expect(nlCard.stock).toBe("12345 op voorraad");
+    expect(enCard.stock).not.toBe(nlCard.stock);
+    expect(toProductCardData(product({ stock: 12346, unit: "DS" }), "nl", tNl).stock).toBe("12346 op voorraad");
+    const translate = vi.fn(tNl);
+    const again = toProductCardData(product({ stock: 12345, unit: "DS" }), "nl", translate as unknown as CatalogTranslator);
+    expect(again).toEqual(nlCard);
+    expect(translate).not.toHaveBeenCalled();
+  });
+});
