@@ -1,8 +1,36 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { loginThrottle } from "@/db/schema";
 import { afterFailure, isBlocked, THROTTLE_PER_IP, THROTTLE_PER_USERNAME, type ThrottleState } from "@/lib/punchout/throttle-policy";
 import { database } from "./database";
+import { preparedPerDatabase } from "./prepared-sql";
+
+export interface ThrottleStatus {
+  blocked: boolean;
+  withFailures: Set<string>;
+}
+
+/** What throttleStatus derives from the rows of the keys. */
+export function throttleStatusOf(rows: ThrottleRow[], now: Date): ThrottleStatus {
+  return { blocked: rows.some((row) => isBlocked(row, now)), withFailures: new Set(rows.map((row) => row.key)) };
+}
+
+type ThrottleRow = typeof loginThrottle.$inferSelect;
+
+/**
+ * A scalar subquery for other statements (the cXML endpoints read the throttle rows together with
+ * their credential candidates): the rows of the keys in `$1` (text[]) as one JSON array.
+ */
+export const THROTTLE_ROWS_JSON = `(select coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb) from "login_throttle" t where t."key" = any($1::text[]))`;
+
+/** The throttle rows of some keys (every punchout request reads them: prepared). */
+const throttleRows = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(loginThrottle)
+    .where(sql`${loginThrottle.key} = any(${sql.placeholder("keys")}::text[])`)
+    .prepare("login_throttle_status"),
+);
 
 /** True when any of the keys is currently blocked. */
 export async function isAnyThrottled(keys: string[], now: Date): Promise<boolean> {
@@ -13,10 +41,8 @@ export async function isAnyThrottled(keys: string[], now: Date): Promise<boolean
  * Whether any key is blocked, and which keys have failures on record: a successful sign-in only
  * needs to clear failures that exist (saves a DELETE round trip on every punchout request).
  */
-export async function throttleStatus(keys: string[], now: Date): Promise<{ blocked: boolean; withFailures: Set<string> }> {
-  const db = await database();
-  const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
-  return { blocked: rows.some((row) => isBlocked(row, now)), withFailures: new Set(rows.map((row) => row.key)) };
+export async function throttleStatus(keys: string[], now: Date): Promise<ThrottleStatus> {
+  return throttleStatusOf(await throttleRows(await database()).execute({ keys }), now);
 }
 
 /** Counts a failed login against each key (row-locked, so parallel guesses all count). */

@@ -2,12 +2,73 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { protocolMessages, type NewProtocolMessage, type ProtocolMessage } from "@/db/schema";
 import { database } from "./database";
+import { runPrepared } from "./prepared-sql";
 
 /** Appends to the protocol message log. The caller redacts secrets before. */
 export async function logProtocolMessage(message: NewProtocolMessage): Promise<number> {
   const db = await database();
   const [row] = await db.insert(protocolMessages).values(message).returning({ id: protocolMessages.id });
   return row!.id;
+}
+
+const LOG_COLUMNS = [
+  "connection_id",
+  "company_id",
+  "session_id",
+  "protocol",
+  "direction",
+  "type",
+  "status",
+  "http_status",
+  "duration_ms",
+  "remote_address",
+  "content_type",
+  "payload",
+  "summary",
+  "error",
+] as const;
+const LOG_INSERTS = new Map<number, string>();
+
+/** `insert … values (…), (…) returning id` for `rows` rows, built once per row count. */
+function logInsert(rows: number): string {
+  let text = LOG_INSERTS.get(rows);
+  if (!text) {
+    const tuples = Array.from({ length: rows }, (_, row) => {
+      const base = row * LOG_COLUMNS.length;
+      return `(${LOG_COLUMNS.map((column, i) => `$${base + i + 1}${column === "summary" ? "::jsonb" : ""}`).join(", ")})`;
+    });
+    text = `insert into "protocol_messages" (${LOG_COLUMNS.map((c) => `"${c}"`).join(", ")}) values ${tuples.join(", ")} returning "id"`;
+    LOG_INSERTS.set(rows, text);
+  }
+  return text;
+}
+
+/**
+ * Appends several messages to the log with one statement (an inbound document and our answer), in
+ * the order given: ids ascend in that order. The caller redacts secrets before.
+ */
+export async function logProtocolMessages(
+  messages: Omit<NewProtocolMessage, "id" | "createdAt">[],
+): Promise<number[]> {
+  if (messages.length === 0) return [];
+  const params = messages.flatMap((m) => [
+    m.connectionId ?? null,
+    m.companyId ?? null,
+    m.sessionId ?? null,
+    m.protocol,
+    m.direction,
+    m.type,
+    m.status,
+    m.httpStatus ?? null,
+    m.durationMs ?? null,
+    m.remoteAddress ?? null,
+    m.contentType ?? null,
+    m.payload,
+    JSON.stringify(m.summary ?? {}),
+    m.error ?? null,
+  ]);
+  const rows = await runPrepared<{ id: number }>(await database(), logInsert(messages.length), params);
+  return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
 
 export interface MessageFilters {

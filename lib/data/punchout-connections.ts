@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
+import { companies, loginThrottle, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
 import { database } from "./database";
+import { THROTTLE_ROWS_JSON, throttleStatusOf, type ThrottleStatus } from "./login-throttle";
+import { jsonValue, rowFromJson, runPrepared } from "./prepared-sql";
 
 /** An enabled OCI connection by USERNAME (case-insensitive), or null. */
 export async function getOciConnectionByUsername(username: string): Promise<PunchoutConnection | null> {
@@ -17,6 +19,21 @@ export async function getOciConnectionByUsername(username: string): Promise<Punc
 export async function listCxmlConnections(): Promise<PunchoutConnection[]> {
   const db = await database();
   return db.select().from(punchoutConnections).where(eq(punchoutConnections.protocol, "cxml"));
+}
+
+const CXML_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
+  (select coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) from "punchout_connections" c where c."protocol" = 'cxml') as "connections"`;
+
+/**
+ * What authenticating a cXML setup/profile request reads, in one statement (a prepared one; the
+ * rows come back as JSON and are mapped like drizzle's): throttleStatus(keys) and listCxmlConnections().
+ */
+export async function cxmlAuthState(keys: string[], now: Date): Promise<{ throttle: ThrottleStatus; connections: PunchoutConnection[] }> {
+  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), CXML_AUTH_STATE, [keys]);
+  return {
+    throttle: throttleStatusOf(jsonValue<unknown[]>(row?.throttle ?? []).map((t) => rowFromJson(loginThrottle, t)), now),
+    connections: jsonValue<unknown[]>(row?.connections ?? []).map((c) => rowFromJson(punchoutConnections, c)),
+  };
 }
 
 export async function getPunchoutConnection(id: number): Promise<PunchoutConnection | null> {

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
-import { cartLines, carts, punchoutConnections, punchoutSessions, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
+import { carts, punchoutConnections, punchoutSessions, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
 import { database } from "./database";
+import { preparedPerDatabase, runPrepared } from "./prepared-sql";
 
 export interface ActivePunchoutSession {
   id: number;
@@ -63,38 +64,79 @@ export async function createPunchoutSession(values: NewPunchoutSession): Promise
 }
 
 /**
- * Creates a cXML punchout session with its cart (pre-filled for edit/inspect) in one transaction,
+ * The session, its cart and the cart's lines in ONE statement (data-modifying CTEs: atomic like a
+ * transaction, one round trip instead of six). On a conflict on (connection, payloadID) `s` is
+ * empty, so no cart and no lines are written and no row comes back. Lines come as one JSON array.
+ */
+const CREATE_SESSION_ONCE = `with s as (
+  insert into "punchout_sessions" ("connection_id", "company_id", "user_id", "protocol", "status", "session_token_hash",
+    "start_token_hash", "start_token_expires_at", "return_url", "return_parameters", "target", "charset", "protocol_version",
+    "buyer_cookie", "operation", "request_payload_id", "context", "created_at", "expires_at", "ended_at")
+  values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9, coalesce($10::jsonb, '[]'::jsonb), $11, coalesce($12, 'utf-8'), $13,
+    $14, coalesce($15, 'create'), $16, coalesce($17::jsonb, '{}'::jsonb), coalesce($18::timestamptz, now()), $19::timestamptz, $20::timestamptz)
+  on conflict ("connection_id", "request_payload_id") do nothing
+  returning "id", "user_id", "company_id"
+), c as (
+  insert into "carts" ("user_id", "company_id", "punchout_session_id")
+  select "user_id", "company_id", "id" from s
+  returning "id"
+), l as (
+  insert into "cart_lines" ("cart_id", "product_id", "quantity")
+  select c."id", x."product_id", x."quantity" from c cross join jsonb_to_recordset($21::jsonb) as x("product_id" integer, "quantity" integer)
+)
+select "id" from s`;
+
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Creates a cXML punchout session with its cart (pre-filled for edit/inspect) atomically,
  * unless the connection already has a session for this setup request's payloadID: a replayed
  * PunchOutSetupRequest returns null and creates nothing (unique index, so also under races).
  */
 export async function createPunchoutSessionOnce(
   values: NewPunchoutSession & { requestPayloadId: string },
   lines: { productId: number; quantity: number }[],
-): Promise<PunchoutSession | null> {
+): Promise<{ id: number } | null> {
   const db = await database();
-  return db.transaction(async (tx) => {
-    const [session] = await tx
-      .insert(punchoutSessions)
-      .values(values)
-      .onConflictDoNothing({ target: [punchoutSessions.connectionId, punchoutSessions.requestPayloadId] })
-      .returning();
-    if (!session) return null;
-    const [cart] = await tx
-      .insert(carts)
-      .values({ userId: session.userId, companyId: session.companyId, punchoutSessionId: session.id })
-      .returning({ id: carts.id });
-    if (lines.length) await tx.insert(cartLines).values(lines.map((line) => ({ cartId: cart!.id, ...line })));
-    return session;
-  });
+  const [row] = await runPrepared<{ id: number }>(db, CREATE_SESSION_ONCE, [
+    values.connectionId,
+    values.companyId,
+    values.userId,
+    values.protocol,
+    values.status,
+    values.sessionTokenHash ?? null,
+    values.startTokenHash ?? null,
+    iso(values.startTokenExpiresAt),
+    values.returnUrl,
+    json(values.returnParameters),
+    values.target ?? null,
+    values.charset ?? null,
+    values.protocolVersion ?? null,
+    values.buyerCookie ?? null,
+    values.operation ?? null,
+    values.requestPayloadId,
+    json(values.context),
+    iso(values.createdAt),
+    iso(values.expiresAt),
+    iso(values.endedAt),
+    JSON.stringify(lines.map((line) => ({ product_id: line.productId, quantity: line.quantity }))),
+  ]);
+  return row ? { id: Number(row.id) } : null;
 }
+
+/** Setup requests check their payloadID before anything else: prepared. */
+const sessionForPayload = preparedPerDatabase((db) =>
+  db
+    .select({ id: punchoutSessions.id })
+    .from(punchoutSessions)
+    .where(and(eq(punchoutSessions.connectionId, sql.placeholder("connectionId")), eq(punchoutSessions.requestPayloadId, sql.placeholder("payloadId"))))
+    .prepare("punchout_session_for_payload"),
+);
 
 /** Whether a connection already opened a session for this setup request payloadID (replay check). */
 export async function hasSessionForPayload(connectionId: number, requestPayloadId: string): Promise<boolean> {
-  const db = await database();
-  const [row] = await db
-    .select({ id: punchoutSessions.id })
-    .from(punchoutSessions)
-    .where(and(eq(punchoutSessions.connectionId, connectionId), eq(punchoutSessions.requestPayloadId, requestPayloadId)));
+  const [row] = await sessionForPayload(await database()).execute({ connectionId, payloadId: requestPayloadId });
   return row !== undefined;
 }
 

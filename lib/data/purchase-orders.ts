@@ -7,6 +7,7 @@ import {
   companies,
   invoiceLines,
   invoices,
+  loginThrottle,
   orderEvents,
   orderShipments,
   outboundMessages,
@@ -34,6 +35,8 @@ import {
   type PurchaseOrderSettings,
 } from "@/db/schema";
 import { database } from "./database";
+import { THROTTLE_ROWS_JSON, throttleStatusOf, type ThrottleStatus } from "./login-throttle";
+import { jsonValue, preparedPerDatabase, rowFromJson, runPrepared } from "./prepared-sql";
 
 /** Postgres unique_violation (postgres.js and PGlite both expose `code`, drizzle wraps it in `cause`). */
 export function isUniqueViolation(error: unknown): boolean {
@@ -44,19 +47,50 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+const orderCredentialConnections = preparedPerDatabase((db) =>
+  db
+    .select({ connection: punchoutConnections, settings: purchaseOrderSettings })
+    .from(punchoutConnections)
+    .leftJoin(purchaseOrderSettings, eq(purchaseOrderSettings.connectionId, punchoutConnections.id))
+    .where(or(eq(punchoutConnections.protocol, "cxml"), isNotNull(purchaseOrderSettings.orderSecretHash)))
+    .prepare("purchase_order_credential_connections"),
+);
+
 /**
  * Connections whose cXML From/Sender may send OrderRequests, with the hash to check the SharedSecret
  * against: every cXML connection (its order secret, else its setup secret) and every OCI connection
- * that has cXML identities and an order secret configured.
+ * that has cXML identities and an order secret configured. Each comes with its purchase-order
+ * settings (null when none are stored), so an OrderRequest does not read them again.
  */
-export async function listOrderCredentialConnections(): Promise<{ connection: PunchoutConnection; secretHash: string }[]> {
-  const db = await database();
-  const rows = await db
-    .select({ connection: punchoutConnections, orderSecretHash: purchaseOrderSettings.orderSecretHash })
-    .from(punchoutConnections)
-    .leftJoin(purchaseOrderSettings, eq(purchaseOrderSettings.connectionId, punchoutConnections.id))
-    .where(or(eq(punchoutConnections.protocol, "cxml"), isNotNull(purchaseOrderSettings.orderSecretHash)));
-  return rows.map(({ connection, orderSecretHash }) => ({ connection, secretHash: orderSecretHash ?? connection.secretHash }));
+export async function listOrderCredentialConnections(): Promise<
+  { connection: PunchoutConnection; secretHash: string; settings: PurchaseOrderSettings | null }[]
+> {
+  const rows = await orderCredentialConnections(await database()).execute();
+  return rows.map(({ connection, settings }) => ({ connection, secretHash: settings?.orderSecretHash ?? connection.secretHash, settings }));
+}
+
+const ORDER_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
+  (select coalesce(jsonb_agg(jsonb_build_object('connection', to_jsonb(c), 'settings', to_jsonb(s))), '[]'::jsonb)
+     from "punchout_connections" c left join "purchase_order_settings" s on s."connection_id" = c."id"
+     where c."protocol" = 'cxml' or s."order_secret_hash" is not null) as "connections"`;
+
+/**
+ * What authenticating an OrderRequest reads, in one statement: throttleStatus(keys) and
+ * listOrderCredentialConnections().
+ */
+export async function orderAuthState(
+  keys: string[],
+  now: Date,
+): Promise<{ throttle: ThrottleStatus; candidates: { connection: PunchoutConnection; secretHash: string; settings: PurchaseOrderSettings | null }[] }> {
+  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), ORDER_AUTH_STATE, [keys]);
+  return {
+    throttle: throttleStatusOf(jsonValue<unknown[]>(row?.throttle ?? []).map((t) => rowFromJson(loginThrottle, t)), now),
+    candidates: jsonValue<{ connection: unknown; settings: unknown }[]>(row?.connections ?? []).map((candidate) => {
+      const connection = rowFromJson(punchoutConnections, candidate.connection);
+      const settings = candidate.settings ? rowFromJson(purchaseOrderSettings, candidate.settings) : null;
+      return { connection, secretHash: settings?.orderSecretHash ?? connection.secretHash, settings };
+    }),
+  };
 }
 
 export async function getPurchaseOrderSettings(connectionId: number): Promise<PurchaseOrderSettings | null> {
@@ -76,12 +110,16 @@ export async function upsertPurchaseOrderSettings(
     .onConflictDoUpdate({ target: purchaseOrderSettings.connectionId, set: { ...values, updatedAt: new Date() } });
 }
 
-export async function getPurchaseOrderDocument(connectionId: number, payloadId: string): Promise<PurchaseOrderDocument | null> {
-  const db = await database();
-  const [row] = await db
+const documentByPayload = preparedPerDatabase((db) =>
+  db
     .select()
     .from(purchaseOrderDocuments)
-    .where(and(eq(purchaseOrderDocuments.connectionId, connectionId), eq(purchaseOrderDocuments.payloadId, payloadId)));
+    .where(and(eq(purchaseOrderDocuments.connectionId, sql.placeholder("connectionId")), eq(purchaseOrderDocuments.payloadId, sql.placeholder("payloadId"))))
+    .prepare("purchase_order_document_by_payload"),
+);
+
+export async function getPurchaseOrderDocument(connectionId: number, payloadId: string): Promise<PurchaseOrderDocument | null> {
+  const [row] = await documentByPayload(await database()).execute({ connectionId, payloadId });
   return row ?? null;
 }
 
@@ -96,6 +134,49 @@ export async function getPurchaseOrderByBuyerId(
     .innerJoin(orders, eq(orders.id, purchaseOrders.orderId))
     .where(and(eq(purchaseOrders.connectionId, connectionId), eq(purchaseOrders.buyerOrderId, buyerOrderId)));
   return row ?? null;
+}
+
+/** See getOrderIntakeState: four lookups, one statement. */
+const ORDER_INTAKE_STATE = `select
+  (select to_jsonb(d) from "purchase_order_documents" d where d."connection_id" = $1 and d."payload_id" = $2) as "document",
+  (select jsonb_build_object('purchaseOrder', to_jsonb(po), 'order', to_jsonb(o))
+     from "purchase_orders" po join "orders" o on o."id" = po."order_id"
+     where po."connection_id" = $1 and po."buyer_order_id" = $3) as "existing",
+  (select c."name" from "companies" c where c."id" = $4) as "company_name",
+  (select coalesce(jsonb_agg(to_jsonb(a) order by a."is_default" desc, a."id" asc), '[]'::jsonb)
+     from "addresses" a where a."company_id" = $4 and a."kind" = 'ship_to') as "ship_to"`;
+
+export type ShipToAddress = typeof addresses.$inferSelect;
+
+export interface OrderIntakeState {
+  /** The document already stored for this payloadID: the request is a replay (getPurchaseOrderDocument). */
+  document: PurchaseOrderDocument | null;
+  /** The purchase order already stored for this orderID (getPurchaseOrderByBuyerId). */
+  existing: { purchaseOrder: PurchaseOrder; order: Order } | null;
+  /** The customer's name ("" when it is gone). */
+  companyName: string;
+  /** The customer's ship-to addresses, default first (listCompanyShipToAddresses). */
+  shipToAddresses: ShipToAddress[];
+}
+
+/**
+ * Everything an incoming OrderRequest reads before it is reconciled, in one statement: the
+ * document already stored for its payloadID, the order already stored for its orderID (both unique
+ * per connection), and the customer's name and ship-to addresses.
+ */
+export async function getOrderIntakeState(connectionId: number, companyId: number, payloadId: string, buyerOrderId: string): Promise<OrderIntakeState> {
+  const [row] = await runPrepared<{ document: unknown; existing: unknown; company_name: string | null; ship_to: unknown }>(
+    await database(),
+    ORDER_INTAKE_STATE,
+    [connectionId, payloadId, buyerOrderId, companyId],
+  );
+  const existing = row?.existing ? jsonValue<{ purchaseOrder: unknown; order: unknown }>(row.existing) : null;
+  return {
+    document: row?.document ? rowFromJson(purchaseOrderDocuments, row.document) : null,
+    existing: existing ? { purchaseOrder: rowFromJson(purchaseOrders, existing.purchaseOrder), order: rowFromJson(orders, existing.order) } : null,
+    companyName: row?.company_name ?? "",
+    shipToAddresses: jsonValue<unknown[]>(row?.ship_to ?? []).map((address) => rowFromJson(addresses, address)),
+  };
 }
 
 export interface SnapshotLineMatch {
@@ -123,13 +204,17 @@ export async function findSnapshotLines(companyId: number, references: string[])
   return new Map(rows.map(({ reference, ...line }) => [reference, line]));
 }
 
-export async function listCompanyShipToAddresses(companyId: number) {
-  const db = await database();
-  return db
+const companyShipTo = preparedPerDatabase((db) =>
+  db
     .select()
     .from(addresses)
-    .where(and(eq(addresses.companyId, companyId), eq(addresses.kind, "ship_to")))
-    .orderBy(desc(addresses.isDefault), asc(addresses.id));
+    .where(and(eq(addresses.companyId, sql.placeholder("companyId")), eq(addresses.kind, "ship_to")))
+    .orderBy(desc(addresses.isDefault), asc(addresses.id))
+    .prepare("company_ship_to_addresses"),
+);
+
+export async function listCompanyShipToAddresses(companyId: number) {
+  return companyShipTo(await database()).execute({ companyId });
 }
 
 export interface PurchaseOrderDocumentInput {
@@ -152,23 +237,124 @@ export interface StoredOrderInput {
 }
 
 /**
+ * The whole new purchase order in ONE statement (data-modifying CTEs run atomically, like a
+ * transaction, and the foreign keys between them are checked at its end): order, purchase order,
+ * document, order lines, purchase order lines (revision 1) and the first event. Lines come as JSON
+ * arrays, so the text (and the prepared statement) is the same for any number of lines.
+ */
+const CREATE_PURCHASE_ORDER = `with o as (
+  insert into "orders" ("company_id", "user_id", "source", "status", "po_number", "cost_center", "requested_delivery_date", "note",
+    "ship_to", "bill_to", "currency", "subtotal_minor", "vat_minor", "total_minor", "vat_breakdown")
+  values ($1, $2, coalesce($3, 'web'), $4, $5, $6, $7::date, $8, $9::jsonb, $10::jsonb, coalesce($11, 'EUR'), $12, $13, $14, $15::jsonb)
+  returning "id", "order_number", "status"
+), po as (
+  insert into "purchase_orders" ("order_id", "connection_id", "buyer_order_id", "order_date", "order_version", "revision", "payload_id",
+    "document_sha256", "deployment_mode", "currency", "buyer_total_minor", "header")
+  select o."id", $16, $17, $18, coalesce($19::integer, 1), 1, $20, $21, $22, $23, $24, coalesce($25::jsonb, '{}'::jsonb) from o
+  returning "order_id"
+), d as (
+  insert into "purchase_order_documents" ("connection_id", "payload_id", "order_id", "type", "buyer_order_id", "document_sha256", "raw_document", "response_xml")
+  select $26, $27, o."id", $28, $29, $30, $31, $32 from o
+), ol as (
+  insert into "order_lines" ("order_id", "line_number", "product_id", "sku", "name", "unit", "quantity", "unit_price_minor", "list_price_minor",
+    "line_total_minor", "vat_rate_basis_points", "price_source")
+  select o."id", x."line_number", x."product_id", x."sku", x."name", x."unit", x."quantity", x."unit_price_minor", x."list_price_minor",
+    x."line_total_minor", x."vat_rate_basis_points", x."price_source"
+  from o cross join jsonb_to_recordset($33::jsonb) as x("line_number" integer, "product_id" integer, "sku" text, "name" text, "unit" text,
+    "quantity" integer, "unit_price_minor" integer, "list_price_minor" integer, "line_total_minor" integer, "vat_rate_basis_points" integer,
+    "price_source" jsonb)
+), pl as (
+  insert into "purchase_order_lines" ("order_id", "revision", "line_number", "supplier_part_id", "supplier_part_auxiliary_id", "quantity",
+    "unit_of_measure", "buyer_unit_price_minor", "currency", "our_unit_price_minor", "description", "requested_delivery_date", "product_id",
+    "transfer_line_id", "details", "reasons")
+  select po."order_id", 1, x."line_number", x."supplier_part_id", x."supplier_part_auxiliary_id", x."quantity", x."unit_of_measure",
+    x."buyer_unit_price_minor", x."currency", x."our_unit_price_minor", x."description", x."requested_delivery_date", x."product_id",
+    x."transfer_line_id", coalesce(x."details", '{}'::jsonb), coalesce(x."reasons", '[]'::jsonb)
+  from po cross join jsonb_to_recordset($34::jsonb) as x("line_number" integer, "supplier_part_id" text, "supplier_part_auxiliary_id" text,
+    "quantity" text, "unit_of_measure" text, "buyer_unit_price_minor" integer, "currency" text, "our_unit_price_minor" integer,
+    "description" text, "requested_delivery_date" text, "product_id" integer, "transfer_line_id" integer, "details" jsonb, "reasons" jsonb)
+), e as (
+  insert into "order_events" ("order_id", "status", "comment")
+  select o."id", o."status", $35 from o
+)
+select "id", "order_number" from o`;
+
+const jsonOrNull = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
  * A new OrderRequest: order, lines, first event, the cXML header and lines, and the document with
- * its Response — one transaction. A parallel duplicate hits the unique indexes and writes nothing.
+ * its Response — one statement, so atomic. A parallel duplicate hits the unique indexes and writes nothing.
  */
 export async function createPurchaseOrder(input: StoredOrderInput): Promise<{ orderId: number; orderNumber: string }> {
-  const db = await database();
-  return db.transaction(async (tx) => {
-    const [created] = await tx.insert(orders).values(input.order).returning({ id: orders.id, orderNumber: orders.orderNumber });
-    if (!created) throw new Error("order insert returned nothing");
-    await tx.insert(purchaseOrders).values({ ...input.purchaseOrder, orderId: created.id, revision: 1 });
-    await tx.insert(purchaseOrderDocuments).values({ ...input.document, orderId: created.id });
-    if (input.lines.length) await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: created.id })));
-    if (input.purchaseLines.length) {
-      await tx.insert(purchaseOrderLines).values(input.purchaseLines.map((line) => ({ ...line, orderId: created.id, revision: 1 })));
-    }
-    await tx.insert(orderEvents).values({ orderId: created.id, status: input.order.status, comment: input.eventComment });
-    return { orderId: created.id, orderNumber: created.orderNumber };
-  });
+  const { order, purchaseOrder: po, document: doc } = input;
+  const lines = input.lines.map((line) => ({
+    line_number: line.lineNumber,
+    product_id: line.productId ?? null,
+    sku: line.sku,
+    name: line.name,
+    unit: line.unit,
+    quantity: line.quantity,
+    unit_price_minor: line.unitPriceMinor,
+    list_price_minor: line.listPriceMinor,
+    line_total_minor: line.lineTotalMinor,
+    vat_rate_basis_points: line.vatRateBasisPoints,
+    price_source: line.priceSource,
+  }));
+  const purchaseLines = input.purchaseLines.map((line) => ({
+    line_number: line.lineNumber,
+    supplier_part_id: line.supplierPartId,
+    supplier_part_auxiliary_id: line.supplierPartAuxiliaryId ?? null,
+    quantity: line.quantity,
+    unit_of_measure: line.unitOfMeasure ?? null,
+    buyer_unit_price_minor: line.buyerUnitPriceMinor ?? null,
+    currency: line.currency ?? null,
+    our_unit_price_minor: line.ourUnitPriceMinor ?? null,
+    description: line.description ?? null,
+    requested_delivery_date: line.requestedDeliveryDate ?? null,
+    product_id: line.productId ?? null,
+    transfer_line_id: line.transferLineId ?? null,
+    details: line.details ?? null,
+    reasons: line.reasons ?? null,
+  }));
+  const [created] = await runPrepared<{ id: number; order_number: string }>(await database(), CREATE_PURCHASE_ORDER, [
+    order.companyId,
+    order.userId ?? null,
+    order.source ?? null,
+    order.status,
+    order.poNumber ?? null,
+    order.costCenter ?? null,
+    order.requestedDeliveryDate ?? null,
+    order.note ?? null,
+    JSON.stringify(order.shipTo),
+    jsonOrNull(order.billTo),
+    order.currency ?? null,
+    order.subtotalMinor,
+    order.vatMinor,
+    order.totalMinor,
+    JSON.stringify(order.vatBreakdown),
+    po.connectionId,
+    po.buyerOrderId,
+    po.orderDate ?? null,
+    po.orderVersion ?? null,
+    po.payloadId,
+    po.documentSha256,
+    po.deploymentMode,
+    po.currency,
+    po.buyerTotalMinor,
+    jsonOrNull(po.header),
+    doc.connectionId,
+    doc.payloadId,
+    doc.type,
+    doc.buyerOrderId,
+    doc.documentSha256,
+    doc.rawDocument,
+    doc.responseXml,
+    JSON.stringify(lines),
+    JSON.stringify(purchaseLines),
+    input.eventComment,
+  ]);
+  if (!created) throw new Error("order insert returned nothing");
+  return { orderId: Number(created.id), orderNumber: created.order_number };
 }
 
 const UPDATABLE: readonly OrderStatus[] = ["needs_review", "accepted", "confirmed"];

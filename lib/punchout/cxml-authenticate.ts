@@ -2,8 +2,8 @@ import "server-only";
 import type { PunchoutConnection } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { punchoutSecretCache } from "@/lib/auth/verified-secret-cache";
-import { clearLoginFailures, recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
-import { listCxmlConnections } from "@/lib/data/punchout-connections";
+import { clearLoginFailures, recordLoginFailure, type ThrottleStatus } from "@/lib/data/login-throttle";
+import { cxmlAuthState } from "@/lib/data/punchout-connections";
 import type { CxmlHeader } from "./cxml/parse-header";
 import {
   identitiesMatch,
@@ -32,10 +32,17 @@ export interface CxmlCredentialCandidate {
   secretHash: string;
 }
 
+/**
+ * What a request is authenticated against: the throttle status of its keys and the candidate
+ * connections, read together (one statement).
+ */
+export type CxmlAuthLoader = (keys: string[], now: Date) => Promise<{ throttle: ThrottleStatus; candidates: CxmlCredentialCandidate[] }>;
+
 /** Setup/profile requests: the cXML connections with their setup SharedSecret. */
-async function setupCandidates(): Promise<CxmlCredentialCandidate[]> {
-  return (await listCxmlConnections()).map((connection) => ({ connection, secretHash: connection.secretHash }));
-}
+const setupCandidates: CxmlAuthLoader = async (keys, now) => {
+  const { throttle, connections } = await cxmlAuthState(keys, now);
+  return { throttle, candidates: connections.map((connection) => ({ connection, secretHash: connection.secretHash })) };
+};
 
 export function expectedCredentials(connection: PunchoutConnection): ExpectedCxmlCredentials {
   return {
@@ -60,16 +67,15 @@ const NOT_RECOGNISED = "Credentials not recognised";
 export async function authenticateCxmlRequest(
   header: CxmlHeader,
   context: { remoteAddress: string | null; now: Date },
-  listCandidates: () => Promise<CxmlCredentialCandidate[]> = setupCandidates,
+  load: CxmlAuthLoader = setupCandidates,
 ): Promise<CxmlAuthentication> {
   const senderIdentity = (header.sender[0]?.identity ?? "").toLowerCase().slice(0, 100);
   const keys = [`cxml:sender:${senderIdentity}`, ...(context.remoteAddress ? [`cxml:ip:${context.remoteAddress}`] : [])];
-  const throttle = await throttleStatus(keys, context.now);
+  const { throttle, candidates: connections } = await load(keys, context.now);
   if (throttle.blocked) {
     return { ok: false, connection: null, code: 401, message: "Too many failed attempts; try again in 15 minutes", reason: "throttled" };
   }
 
-  const connections = await listCandidates();
   // Enabled before disabled; a test and a production connection may share identities: the one for
   // this deploymentMode first.
   const rank = ({ connection: c }: CxmlCredentialCandidate) => Number(c.enabled) * 2 + Number(c.environment === header.deploymentMode);

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { PunchoutConnection } from "@/db/schema";
-import { logProtocolMessage } from "@/lib/data/protocol-messages";
-import { authenticateCxmlRequest, type CxmlCredentialCandidate } from "./cxml-authenticate";
+import { logProtocolMessages } from "@/lib/data/protocol-messages";
+import { authenticateCxmlRequest, type CxmlAuthLoader } from "./cxml-authenticate";
 import { buildStatusResponse, HTTP_STATUS_FOR_CXML_CODE, type CxmlStatusCode } from "./cxml/build-response";
 import { parseCxmlHeader, type CxmlHeader } from "./cxml/parse-header";
 import { cxmlTextForLog, redactCxmlSecrets } from "./cxml/redact";
@@ -71,7 +71,8 @@ export async function runCxmlEndpoint(
   context: CxmlEndpointContext,
   handle: (request: AuthenticatedCxmlRequest) => Promise<CxmlHandled>,
   options: {
-    credentials?: () => Promise<CxmlCredentialCandidate[]>;
+    /** Throttle status and credential candidates (default: cXML connections with their setup secret). */
+    credentials?: CxmlAuthLoader;
     /** Staff replay of a logged inbound document (its SharedSecret is redacted): runs as this connection. */
     trustedConnection?: PunchoutConnection;
   } = {},
@@ -133,28 +134,32 @@ export async function runCxmlEndpoint(
   } as const;
   const error = outcome.code < 300 ? null : [`${outcome.code}: ${outcome.message ?? ""}`, logReason && `(${logReason})`].filter(Boolean).join(" ");
   const inboundText = cxmlTextForLog(body.bytes);
-  // Inbound first, then the answer: the log reads in the order things happened.
+  // Inbound first, then the answer: the log reads in the order things happened. One statement
+  // writes both (one round trip instead of two).
+  const durationMs = Date.now() - started;
   try {
-    await logProtocolMessage({
-      ...common,
-      direction: "inbound",
-      type: `cxml.${doc?.payload?.name ?? (doc ? doc.kind : "unparseable")}`,
-      durationMs: Date.now() - started,
-      contentType: context.contentType,
-      payload: redactCxmlSecrets(body.truncated ? `${inboundText}\n<!-- truncated at ${body.bytes.byteLength} bytes -->` : inboundText),
-      summary: { payloadId: doc?.payloadId ?? null, deploymentMode: doc?.deploymentMode ?? null, bytes: body.bytes.byteLength, ...outcome.summary, cxmlStatus: outcome.code },
-      error,
-    });
-    await logProtocolMessage({
-      ...common,
-      direction: "outbound",
-      type: `cxml.${outcome.code === 200 && outcome.responseType ? outcome.responseType : "Response"}`,
-      durationMs: Date.now() - started,
-      contentType: "text/xml; charset=UTF-8",
-      payload: responseXml,
-      summary: { payloadId, inReplyTo: doc?.payloadId ?? null, cxmlStatus: outcome.code, statusText: outcome.message ?? null },
-      error,
-    });
+    await logProtocolMessages([
+      {
+        ...common,
+        direction: "inbound",
+        type: `cxml.${doc?.payload?.name ?? (doc ? doc.kind : "unparseable")}`,
+        durationMs,
+        contentType: context.contentType,
+        payload: redactCxmlSecrets(body.truncated ? `${inboundText}\n<!-- truncated at ${body.bytes.byteLength} bytes -->` : inboundText),
+        summary: { payloadId: doc?.payloadId ?? null, deploymentMode: doc?.deploymentMode ?? null, bytes: body.bytes.byteLength, ...outcome.summary, cxmlStatus: outcome.code },
+        error,
+      },
+      {
+        ...common,
+        direction: "outbound",
+        type: `cxml.${outcome.code === 200 && outcome.responseType ? outcome.responseType : "Response"}`,
+        durationMs,
+        contentType: "text/xml; charset=UTF-8",
+        payload: responseXml,
+        summary: { payloadId, inReplyTo: doc?.payloadId ?? null, cxmlStatus: outcome.code, statusText: outcome.message ?? null },
+        error,
+      },
+    ]);
   } catch (failure) {
     console.error("[koppel] cXML message log write failed", failure);
   }

@@ -1,27 +1,27 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { AddressSnapshot, NewOrderLine, NewPurchaseOrderLine, OrderStatus, PriceSourceSnapshot, PunchoutConnection, PurchaseOrderLineReason } from "@/db/schema";
+import type { AddressSnapshot, NewOrderLine, NewPurchaseOrderLine, OrderStatus, PriceSourceSnapshot, PunchoutConnection, PurchaseOrderLineReason, PurchaseOrderSettings } from "@/db/schema";
 import { listProductsByIds, listProductsBySkus, type ProductRow } from "@/lib/data/catalog";
-import { getCompany } from "@/lib/data/companies";
 import { listContractCandidates } from "@/lib/data/prices";
 import {
   cancelPurchaseOrder,
   createPurchaseOrder,
   findSnapshotLines,
-  getPurchaseOrderByBuyerId,
+  getOrderIntakeState,
   getPurchaseOrderDocument,
   getPurchaseOrderSettings,
   isUniqueViolation,
-  listCompanyShipToAddresses,
-  listOrderCredentialConnections,
+  orderAuthState,
   replacePurchaseOrder,
   type PurchaseOrderDocumentInput,
+  type ShipToAddress,
 } from "@/lib/data/purchase-orders";
 import { getActiveCompanyUserByEmail } from "@/lib/data/users";
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type ResolvedPrice } from "@/lib/pricing/resolve-price";
 import { summarizeVat } from "@/lib/pricing/vat";
 import { respondToOrder } from "@/lib/purchase-orders/order-responses";
+import type { CxmlAuthLoader } from "./cxml-authenticate";
 import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled } from "./cxml-endpoint";
 import { buildStatusResponse } from "./cxml/build-response";
 import type { CxmlAddress } from "./cxml/parse-common";
@@ -36,21 +36,44 @@ import { cxmlTextForLog, redactCxmlSecrets } from "./cxml/redact";
  * Idempotent on (connection, payloadID); the same orderID as "new" again is a 409.
  */
 export async function handleCxmlOrder(body: CxmlBody, context: CxmlEndpointContext, replayAs?: PunchoutConnection): Promise<CxmlAnswer> {
-  return runCxmlEndpoint(body, context, (request) => receiveOrder(request, body, context), {
-    credentials: listOrderCredentialConnections,
+  // The credential list carries each connection's purchase-order settings: kept for this request,
+  // so the order is built without reading them again (a staff replay reads them itself).
+  const settingsByConnection = new Map<number, PurchaseOrderSettings | null>();
+  const credentials: CxmlAuthLoader = async (keys, now) => {
+    const state = await orderAuthState(keys, now);
+    for (const { connection, settings } of state.candidates) settingsByConnection.set(connection.id, settings);
+    return state;
+  };
+  return runCxmlEndpoint(body, context, (request) => receiveOrder(request, body, context, settingsByConnection), {
+    credentials,
     trustedConnection: replayAs,
   });
 }
 
-async function receiveOrder({ document, connection }: AuthenticatedCxmlRequest, body: CxmlBody, context: CxmlEndpointContext): Promise<CxmlHandled> {
-  const replay = await getPurchaseOrderDocument(connection.id, document.payloadId);
-  if (replay) return { code: 200, stored: { payloadId: responsePayloadId(replay.responseXml), xml: replay.responseXml }, summary: { replay: true, orderId: replay.orderId } };
-
+async function receiveOrder(
+  { document, connection }: AuthenticatedCxmlRequest,
+  body: CxmlBody,
+  context: CxmlEndpointContext,
+  settingsByConnection: ReadonlyMap<number, PurchaseOrderSettings | null>,
+): Promise<CxmlHandled> {
+  // A replay (a document stored for this payloadID) is answered with the stored Response, whatever
+  // it holds; when the request parses, that lookup, the order stored for its orderID and the
+  // customer's name and ship-to addresses come from one statement.
   const parsed = parseOrderRequest(document);
-  if (!parsed.ok) return { code: parsed.error.code, message: parsed.error.message };
+  if (!parsed.ok) {
+    const replay = await getPurchaseOrderDocument(connection.id, document.payloadId);
+    if (replay) return replayOf(replay);
+    return { code: parsed.error.code, message: parsed.error.message };
+  }
   const request = parsed.value;
+  const state = await getOrderIntakeState(connection.id, connection.companyId, document.payloadId, request.orderId);
+  if (state.document) return replayOf(state.document);
+
   const summary: Record<string, unknown> = { orderId: request.orderId, type: request.type, lines: request.lines.length };
   if (request.hasPayment) return { code: 400, message: "Payment (PCard) data is not accepted; send the order without Payment", summary };
+  const settingsOf = async (connectionId: number) =>
+    settingsByConnection.has(connectionId) ? (settingsByConnection.get(connectionId) ?? null) : getPurchaseOrderSettings(connectionId);
+  const customer = { companyName: state.companyName, shipToAddresses: state.shipToAddresses };
 
   const sha = createHash("sha256").update(body.bytes).digest("hex");
   const responsePayload = newPayloadId(context.now, context.baseUrl);
@@ -67,7 +90,7 @@ async function receiveOrder({ document, connection }: AuthenticatedCxmlRequest, 
   const ok = (extra: Record<string, unknown>): CxmlHandled => ({ code: 200, stored: { payloadId: responsePayload, xml: responseXml }, summary: { ...summary, ...extra } });
 
   try {
-    const existing = await getPurchaseOrderByBuyerId(connection.id, request.orderId);
+    const existing = state.existing;
     if (request.type === "new") {
       if (existing) {
         if (existing.purchaseOrder.documentSha256 !== sha) {
@@ -79,7 +102,7 @@ async function receiveOrder({ document, connection }: AuthenticatedCxmlRequest, 
           ? { code: 200, stored: { payloadId: responsePayloadId(first.responseXml), xml: first.responseXml }, summary: { ...summary, replay: true } }
           : { code: 200, summary: { ...summary, duplicate: true } };
       }
-      const built = await buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now);
+      const built = await buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, await settingsOf(connection.id), customer);
       const created = await createPurchaseOrder({ ...built, document: documentRow });
       if (built.order.status === "accepted" && built.autoConfirm) {
         // Stored first; a failure here leaves an accepted order for staff to confirm by hand.
@@ -95,7 +118,16 @@ async function receiveOrder({ document, connection }: AuthenticatedCxmlRequest, 
       if ("refused" in result) return { code: 400, message: `Order ${request.orderId} has already shipped and can no longer be cancelled`, summary };
       return ok({ order: existing.order.orderNumber, status: result.status });
     }
-    const built = await buildOrder(connection, request, document.deploymentMode, existing.purchaseOrder.payloadId, existing.purchaseOrder.documentSha256, context.now);
+    const built = await buildOrder(
+      connection,
+      request,
+      document.deploymentMode,
+      existing.purchaseOrder.payloadId,
+      existing.purchaseOrder.documentSha256,
+      context.now,
+      await settingsOf(connection.id),
+      customer,
+    );
     const { companyId: _c, userId: _u, source: _s, poNumber: _p, ...orderChanges } = built.order;
     const result = await replacePurchaseOrder(existing.order.id, {
       ...built,
@@ -112,6 +144,10 @@ async function receiveOrder({ document, connection }: AuthenticatedCxmlRequest, 
     if (winner) return { code: 200, stored: { payloadId: responsePayloadId(winner.responseXml), xml: winner.responseXml }, summary: { ...summary, replay: true } };
     return { code: 409, message: `Order ${request.orderId} already exists; send type="update" to change it`, summary };
   }
+}
+
+function replayOf(stored: { responseXml: string; orderId: number | null }): CxmlHandled {
+  return { code: 200, stored: { payloadId: responsePayloadId(stored.responseXml), xml: stored.responseXml }, summary: { replay: true, orderId: stored.orderId } };
 }
 
 function responsePayloadId(xml: string): string {
@@ -230,12 +266,9 @@ async function buildOrder(
   payloadId: string,
   documentSha256: string,
   now: Date,
+  settings: PurchaseOrderSettings | null,
+  { companyName, shipToAddresses }: { companyName: string; shipToAddresses: ShipToAddress[] },
 ) {
-  const [settings, company, shipToAddresses] = await Promise.all([
-    getPurchaseOrderSettings(connection.id),
-    getCompany(connection.companyId),
-    listCompanyShipToAddresses(connection.companyId),
-  ]);
   const orderDate = toDate(request.orderDate, now);
   const reconciled = await reconcileLines(connection, request, orderDate, settings?.priceToleranceBasisPoints ?? 0);
 
@@ -249,7 +282,6 @@ async function buildOrder(
       )
     : shipToAddresses[0];
   if (!knownShipTo) headerReasons.push({ code: "unknown_ship_to", detail: cxmlShipTo?.addressId ?? cxmlShipTo?.postalCode ?? undefined });
-  const companyName = company?.name ?? "";
   const shipTo: AddressSnapshot = cxmlShipTo
     ? toSnapshot(cxmlShipTo, companyName)
     : knownShipTo

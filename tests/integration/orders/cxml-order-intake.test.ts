@@ -183,6 +183,96 @@ describe("POST /punchout/cxml/order — intake", () => {
     expect(history.some((o) => o.poNumber === "PO-CLEAN" && o.source === "cxml")).toBe(true);
   });
 
+  it("stores order, lines, purchase lines, event and document in full, and logs request then Response", async () => {
+    const answer = await post(orderRequest({ orderId: "PO-FULL", payloadId: "full-1@buyer", lines: cleanLines() }));
+    expect(answer.cxmlCode).toBe(200);
+    const stored = (await orderFor("PO-FULL"))!;
+    expect(stored.order).toMatchObject({
+      orderNumber: expect.stringMatching(/^K\d+$/),
+      userId: null,
+      currency: "EUR",
+      note: "Graag voor 10 uur",
+      requestedDeliveryDate: null,
+      shipTo: { name: "Magazijn", street: "Stationsplein 1", postalCode: "1012 AB", city: "Amsterdam", countryCode: "NL", externalId: "NL-AMS-01" },
+      billTo: { name: "Administratie", street: "Postbus 10", postalCode: "1000 AA", city: "Amsterdam", countryCode: "NL", externalId: "BILL-1" },
+      subtotalMinor: 3499,
+      vatMinor: 735,
+      totalMinor: 4234,
+      vatBreakdown: [{ vatRateBasisPoints: 2100, taxableMinor: 3499, vatMinor: 735 }],
+    });
+    expect(stored.order.placedAt).toBeInstanceOf(Date);
+    expect(stored.po).toMatchObject({
+      revision: 1,
+      orderVersion: 1,
+      orderDate: "2026-11-28T10:59:00+01:00",
+      deploymentMode: "production",
+      currency: "EUR",
+      buyerTotalMinor: 100,
+      documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(stored.po.header).toMatchObject({ shipTo: { addressId: "NL-AMS-01" }, billTo: { addressId: "BILL-1" }, reasons: [] });
+    const lines = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, stored.order.id)).orderBy(orderLines.lineNumber);
+    expect(lines.map(({ id: _id, orderId, ...line }) => [orderId === stored.order.id, line])).toEqual([
+      [
+        true,
+        {
+          lineNumber: 1,
+          productId: contractProduct.id,
+          sku: contractProduct.sku,
+          name: `Artikel ${contractProduct.sku}`,
+          unit: "EA",
+          quantity: 2,
+          unitPriceMinor: 450,
+          listPriceMinor: 1000,
+          lineTotalMinor: 900,
+          vatRateBasisPoints: 2100,
+          priceSource: expect.objectContaining({ kind: "contract", priceListId: expect.any(Number) }),
+        },
+      ],
+      [
+        true,
+        {
+          lineNumber: 2,
+          productId: listProduct.id,
+          sku: listProduct.sku,
+          name: `Artikel ${listProduct.sku}`,
+          unit: "EA",
+          quantity: 1,
+          unitPriceMinor: 2599,
+          listPriceMinor: 2599,
+          lineTotalMinor: 2599,
+          vatRateBasisPoints: 2100,
+          priceSource: { kind: "list" },
+        },
+      ],
+    ]);
+    const [first] = stored.lines;
+    expect(first).toMatchObject({
+      revision: 1,
+      supplierPartId: contractProduct.sku,
+      unitOfMeasure: "EA",
+      currency: "EUR",
+      description: `Artikel ${contractProduct.sku}`,
+      productId: contractProduct.id,
+      transferLineId: expect.any(Number),
+      reasons: [],
+    });
+    expect(first!.details).toMatchObject({ distributions: [{ segments: [expect.objectContaining({ id: "KP-100" })] }] });
+    const events = await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, stored.order.id));
+    expect(events.map((e) => [e.status, e.comment, e.userId])).toEqual([["accepted", null, null]]);
+    const [doc] = await handle.db.select().from(purchaseOrderDocuments).where(eq(purchaseOrderDocuments.payloadId, "full-1@buyer"));
+    expect(doc).toMatchObject({ orderId: stored.order.id, connectionId: connection.id, type: "new", buyerOrderId: "PO-FULL", documentSha256: stored.po.documentSha256 });
+    const log = (await handle.db.select().from(protocolMessages).where(eq(protocolMessages.connectionId, connection.id))).filter(
+      (m) => (m.summary as { payloadId?: string; inReplyTo?: string }).payloadId === "full-1@buyer" || (m.summary as { inReplyTo?: string }).inReplyTo === "full-1@buyer",
+    );
+    expect(log.sort((a, b) => a.id - b.id).map((m) => [m.direction, m.type, m.status, m.httpStatus, m.companyId])).toEqual([
+      ["inbound", "cxml.OrderRequest", "ok", 200, customer.company.id],
+      ["outbound", "cxml.Response", "ok", 200, customer.company.id],
+    ]);
+    expect(log[0]!.summary).toMatchObject({ orderId: "PO-FULL", order: stored.order.orderNumber, status: "accepted", cxmlStatus: 200 });
+    expect(log[1]!.payload).toBe(answer.body);
+  });
+
   it("answers a repeated payloadID with the same Response and creates nothing", async () => {
     const xml = orderRequest({ orderId: "PO-REPEAT", payloadId: "repeat-1@buyer", lines: cleanLines() });
     const first = await post(xml);

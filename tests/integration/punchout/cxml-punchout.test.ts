@@ -438,6 +438,39 @@ describe("content errors: a well-formed cXML Response with the reason, never HTM
     expect(sessions).toHaveLength(1);
     produced["status-409"] = replay.body;
   });
+
+  it("answers a replay 409 whatever its user resolves to now, and a connection that creates users creates nobody for it", async () => {
+    const sender = { domain: "NetworkID", identity: "AN-REPLAYS" };
+    await createCxmlConnection(handle, customer.company.id, {
+      from: [sender],
+      sender: [sender],
+      secret: "r",
+      origins: ["https://procurement.example.com"],
+      withTechnicalUser: false,
+    });
+    const first = posr({ from: sender, sender, secret: "r", payloadId: "replay-user@it.buyer.example", extrinsics: { UserEmail: customer.user.email } });
+    expect((await setup(first)).code).toBe("200");
+    // The same payloadID again, now naming nobody this connection can use: still the replay answer.
+    const stranger = posr({ from: sender, sender, secret: "r", payloadId: "replay-user@it.buyer.example", extrinsics: { UserEmail: "nobody@buyer.example" } });
+    expect([(await setup(stranger)).code, (await setup(first)).code]).toEqual(["409", "409"]);
+    expect(await handle.db.select().from(punchoutSessions).where(eq(punchoutSessions.requestPayloadId, "replay-user@it.buyer.example"))).toHaveLength(1);
+
+    const creator = { domain: "NetworkID", identity: "AN-REPLAYS-CREATE" };
+    await createCxmlConnection(handle, customer.company.id, {
+      from: [creator],
+      sender: [creator],
+      secret: "c",
+      origins: ["https://procurement.example.com"],
+      settings: { userMapping: "match-or-create-email" },
+      withTechnicalUser: false,
+    });
+    const created = posr({ from: creator, sender: creator, secret: "c", payloadId: "replay-create@it.buyer.example", extrinsics: { UserEmail: "first.creator@buyer.example" } });
+    expect((await setup(created)).code).toBe("200");
+    const replay = posr({ from: creator, sender: creator, secret: "c", payloadId: "replay-create@it.buyer.example", extrinsics: { UserEmail: "second.creator@buyer.example" } });
+    expect((await setup(replay)).code).toBe("409");
+    expect(await handle.db.select().from(users).where(eq(users.email, "second.creator@buyer.example"))).toHaveLength(0);
+    expect(await handle.db.select().from(punchoutSessions).where(eq(punchoutSessions.requestPayloadId, "replay-create@it.buyer.example"))).toHaveLength(1);
+  });
 });
 
 describe("user mapping", () => {
