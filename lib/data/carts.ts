@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql, sum } from "drizzle-orm";
 import { cartLines, carts } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { database } from "./database";
+import { preparedPerDatabase } from "./prepared-sql";
 import { listProductsByIds, type ProductRow } from "./catalog";
 
 /** The cart of a punchout session (created with the session). */
@@ -25,24 +26,22 @@ export async function countCartUnits(cartId: number): Promise<number> {
   return Number(row?.units ?? 0);
 }
 
-function cartBadgeQueries(db: Db) {
-  // A join (not a correlated sub-select): drizzle leaves a single-table sub-select's columns
-  // unqualified, and "id" would then be cart_lines.id.
-  const badge = () =>
-    db
-      .select({ units: sql<string>`coalesce(sum(${cartLines.quantity}), 0)` })
-      .from(carts)
-      .leftJoin(cartLines, eq(cartLines.cartId, carts.id));
-  return {
-    shop: badge()
-      .where(and(eq(carts.userId, sql.placeholder("userId")), isNull(carts.punchoutSessionId)))
-      .groupBy(carts.id)
-      .prepare("cart_badge_shop"),
-    punchout: badge().where(eq(carts.punchoutSessionId, sql.placeholder("sessionId"))).groupBy(carts.id).prepare("cart_badge_punchout"),
-  };
-}
-// Built once per database: drizzle would otherwise assemble the SQL again on every page.
-const badgeQueries = new WeakMap<Db, ReturnType<typeof cartBadgeQueries>>();
+// A join (not a correlated sub-select): drizzle leaves a single-table sub-select's columns
+// unqualified, and "id" would then be cart_lines.id. Built once per database and prepared.
+const cartBadge = (db: Db) =>
+  db
+    .select({ units: sql<string>`coalesce(sum(${cartLines.quantity}), 0)` })
+    .from(carts)
+    .leftJoin(cartLines, eq(cartLines.cartId, carts.id));
+const shopCartBadge = preparedPerDatabase((db) =>
+  cartBadge(db)
+    .where(and(eq(carts.userId, sql.placeholder("userId")), isNull(carts.punchoutSessionId)))
+    .groupBy(carts.id)
+    .prepare("cart_badge_shop"),
+);
+const punchoutCartBadge = preparedPerDatabase((db) =>
+  cartBadge(db).where(eq(carts.punchoutSessionId, sql.placeholder("sessionId"))).groupBy(carts.id).prepare("cart_badge_punchout"),
+);
 
 /**
  * Units in the cart a user shops into, for the header badge of every shop page, in one statement:
@@ -51,9 +50,8 @@ const badgeQueries = new WeakMap<Db, ReturnType<typeof cartBadgeQueries>>();
  */
 export async function getCartBadgeUnits(userId: number, punchoutSessionId: number | null): Promise<number | null> {
   const db = await database();
-  let queries = badgeQueries.get(db);
-  if (!queries) badgeQueries.set(db, (queries = cartBadgeQueries(db)));
-  const [row] = punchoutSessionId === null ? await queries.shop.execute({ userId }) : await queries.punchout.execute({ sessionId: punchoutSessionId });
+  const [row] =
+    punchoutSessionId === null ? await shopCartBadge(db).execute({ userId }) : await punchoutCartBadge(db).execute({ sessionId: punchoutSessionId });
   return row ? Number(row.units) : null;
 }
 

@@ -3,6 +3,7 @@ import { and, asc, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { database } from "./database";
+import { preparedPerDatabase } from "./prepared-sql";
 import { q } from "./sql";
 
 export type ProductRow = Omit<Product, "searchVector" | "updatedAt">;
@@ -139,17 +140,26 @@ export async function getProductBySku(sku: string): Promise<ProductRow | null> {
 }
 
 /** Products by SKU in one query (a procurement document's lines); unknown SKUs are simply absent. */
+// Prepared, with the keys as one array parameter: one statement text for any number of products
+// (the OrderRequest, punchout setup, cart and reorder paths read their products this way).
+const productsBySkus = preparedPerDatabase((db) =>
+  db.select(productColumns).from(products).where(sql`${products.sku} = any(${sql.placeholder("skus")})`).prepare("products_by_skus"),
+);
+const productsByIds = preparedPerDatabase((db) =>
+  db.select(productColumns).from(products).where(sql`${products.id} = any(${sql.placeholder("ids")})`).prepare("products_by_ids"),
+);
+
 export async function listProductsBySkus(skus: string[]): Promise<Map<string, ProductRow>> {
   const unique = [...new Set(skus)];
   if (unique.length === 0) return new Map();
-  const db = await database();
-  const rows = await db.select(productColumns).from(products).where(inArray(products.sku, unique));
+  const rows = await productsBySkus(await database()).execute({ skus: unique });
   return new Map(rows.map((row) => [row.sku, row]));
 }
 
+/** Products by id, in no particular order. */
 export async function listProductsByIds(ids: number[]): Promise<ProductRow[]> {
   if (ids.length === 0) return [];
-  return productsByIdsQuery(await database(), ids);
+  return productsByIds(await database()).execute({ ids: [...new Set(ids)] });
 }
 
 /** The words of free text as the search reads them: lower case, letters and digits only, at most 8. */
@@ -322,11 +332,6 @@ export function searchMatchQuery(
 }
 
 export type SearchMatchRow = Omit<ProductRow, "id"> & { id: number | null; brands: [string, number][] | null; exactCount: number; candidateCount: number };
-
-/** Products by id, in no particular order. */
-export function productsByIdsQuery(db: Db, ids: number[]) {
-  return db.select(productColumns).from(products).where(inArray(products.id, ids));
-}
 
 /** What searchMatchQuery's rows mean: the page's products in order, facets, total, mode. */
 export function readSearchMatch(

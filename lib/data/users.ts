@@ -1,8 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { companies, users, type UserRole } from "@/db/schema";
 import { database } from "./database";
+import { preparedPerDatabase } from "./prepared-sql";
 
 export interface UserRecord {
   id: number;
@@ -41,13 +42,18 @@ export async function getActiveUserByEmail(email: string): Promise<UserRecord | 
 }
 
 /** An active user by id, with the company still active; null otherwise. */
-export async function getActiveUserById(id: number): Promise<UserRecord | null> {
-  const db = await database();
-  const [row] = await db
+// Read on every signed-in request (lib/auth/guards.ts): built once, prepared.
+const activeUserById = preparedPerDatabase((db) =>
+  db
     .select({ ...userColumns, companyActive: companies.active })
     .from(users)
     .leftJoin(companies, eq(companies.id, users.companyId))
-    .where(and(eq(users.id, id), eq(users.active, true)));
+    .where(and(eq(users.id, sql.placeholder("id")), eq(users.active, true)))
+    .prepare("active_user_by_id"),
+);
+
+export async function getActiveUserById(id: number): Promise<UserRecord | null> {
+  const [row] = await activeUserById(await database()).execute({ id });
   if (!row || (row.companyId !== null && row.companyActive !== true)) return null;
   const { companyActive: _ignored, ...user } = row;
   return user;
