@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { cartLines, punchoutSessions, punchoutTransferLines, punchoutTransfers } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
@@ -15,6 +16,32 @@ export interface TransferSnapshotLine {
   unitPriceMinor: number;
   priceBasisQuantity: number;
   vatRateBasisPoints: number;
+}
+
+const SNAPSHOT_COLUMNS = {
+  reference: punchoutTransferLines.reference,
+  lineNumber: punchoutTransferLines.lineNumber,
+  productId: punchoutTransferLines.productId,
+  sku: punchoutTransferLines.sku,
+  description: punchoutTransferLines.description,
+  quantity: punchoutTransferLines.quantity,
+  unit: punchoutTransferLines.unit,
+  unitPriceMinor: punchoutTransferLines.unitPriceMinor,
+  priceBasisQuantity: punchoutTransferLines.priceBasisQuantity,
+  vatRateBasisPoints: punchoutTransferLines.vatRateBasisPoints,
+} satisfies Record<keyof TransferSnapshotLine, PgColumn>;
+
+/**
+ * The snapshot lines as ONE JSON parameter (jsonb_to_recordset) instead of a multi-row VALUES list:
+ * for a 500-line cart drizzle assembled 5,000 parameters in ~25 ms of CPU, a fifth of the transfer.
+ */
+function insertSnapshotLines(transferId: number, lines: TransferSnapshotLine[]): SQL {
+  const entries = Object.entries(SNAPSHOT_COLUMNS);
+  const names = sql.join(entries.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  const fields = sql.join(entries.map(([key]) => sql`"x".${sql.identifier(key)}`), sql`, `);
+  const record = sql.join(entries.map(([key, column]) => sql`${sql.identifier(key)} ${sql.raw(column.getSQLType())}`), sql`, `);
+  return sql`insert into ${punchoutTransferLines} (${sql.identifier(punchoutTransferLines.transferId.name)}, ${names})
+    select ${transferId}, ${fields} from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as "x"(${record})`;
 }
 
 /**
@@ -43,9 +70,7 @@ export async function recordPunchoutTransfer(input: {
       .insert(punchoutTransfers)
       .values({ sessionId: input.sessionId, companyId: input.companyId, currency: input.currency, totalMinor: input.totalMinor })
       .returning({ id: punchoutTransfers.id });
-    if (input.lines.length) {
-      await tx.insert(punchoutTransferLines).values(input.lines.map((line) => ({ ...line, transferId: transfer!.id })));
-    }
+    if (input.lines.length) await tx.execute(insertSnapshotLines(transfer!.id, input.lines));
     await tx.delete(cartLines).where(eq(cartLines.cartId, input.cartId));
     return { transferId: transfer!.id };
   });

@@ -559,6 +559,14 @@ describe("transfer: the PunchOutOrderMessage from the server-side cart", () => {
     expect(snapshot.filter((l) => references.includes(l.reference)).map((l) => [l.reference, l.sku, l.unitPriceMinor])).toEqual(
       poom.lines.map((l, i) => [l.aux, l.sku, [450, 2599, 123][i]]),
     );
+    // Every column of the snapshot (written from one JSON parameter, lib/data/punchout-transfers.ts).
+    const stored = snapshot.filter((l) => references.includes(l.reference));
+    expect(stored.map((l) => [l.lineNumber, l.productId, l.quantity, l.unit, l.priceBasisQuantity, l.description])).toEqual([
+      [1, contractProduct.id, 3, "EA", 1, contractProduct.nameNl],
+      [2, listProduct.id, 2, "PK", 1, listProduct.nameNl],
+      [3, specialProduct.id, 1, "EA", 1, specialProduct.nameNl],
+    ]);
+    expect(stored.every((l) => l.vatRateBasisPoints === 2100 && l.transferId === stored[0]!.transferId)).toBe(true);
     expect((await getPunchoutSession(sessionId))!.status).toBe("transferred");
     created = { xml, references };
     produced["poom-create-3-lines"] = xml;
