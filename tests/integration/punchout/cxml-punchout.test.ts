@@ -37,8 +37,8 @@ const RETURN = "https://procurement.example.com/punchout/return?session=abc";
 let customer: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
 let other: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
 let connection: Awaited<ReturnType<typeof createCxmlConnection>>;
-let contractProduct: { id: number; sku: string };
-let listProduct: { id: number; sku: string };
+let contractProduct: { id: number; sku: string; nameNl: string };
+let listProduct: { id: number; sku: string; nameNl: string };
 let specialProduct: { id: number; sku: string; nameNl: string };
 let packProduct: { id: number; sku: string };
 /** Every document the shop produced in these tests; validated against the DTD in one batch at the end. */
