@@ -3,7 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { loginThrottle } from "@/db/schema";
 import { afterFailure, isBlocked, THROTTLE_PER_IP, THROTTLE_PER_USERNAME, type ThrottleState } from "@/lib/punchout/throttle-policy";
 import { database } from "./database";
-import { preparedPerDatabase } from "./prepared-sql";
+import { jsonValue, preparedPerDatabase, rowFromJson } from "./prepared-sql";
 
 export interface ThrottleStatus {
   blocked: boolean;
@@ -11,8 +11,13 @@ export interface ThrottleStatus {
 }
 
 /** What throttleStatus derives from the rows of the keys. */
-export function throttleStatusOf(rows: ThrottleRow[], now: Date): ThrottleStatus {
+function throttleStatusOf(rows: ThrottleRow[], now: Date): ThrottleStatus {
   return { blocked: rows.some((row) => isBlocked(row, now)), withFailures: new Set(rows.map((row) => row.key)) };
+}
+
+/** throttleStatus from the JSON array that THROTTLE_ROWS_JSON selected in another statement. */
+export function throttleStatusFromJson(json: unknown, now: Date): ThrottleStatus {
+  return throttleStatusOf(jsonValue<unknown[]>(json ?? []).map((row) => rowFromJson(loginThrottle, row)), now);
 }
 
 type ThrottleRow = typeof loginThrottle.$inferSelect;
@@ -31,11 +36,6 @@ const throttleRows = preparedPerDatabase((db) =>
     .where(sql`${loginThrottle.key} = any(${sql.placeholder("keys")}::text[])`)
     .prepare("login_throttle_status"),
 );
-
-/** True when any of the keys is currently blocked. */
-export async function isAnyThrottled(keys: string[], now: Date): Promise<boolean> {
-  return (await throttleStatus(keys, now)).blocked;
-}
 
 /**
  * Whether any key is blocked, and which keys have failures on record: a successful sign-in only

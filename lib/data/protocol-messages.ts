@@ -5,10 +5,9 @@ import { database } from "./database";
 import { runPrepared } from "./prepared-sql";
 
 /** Appends to the protocol message log. The caller redacts secrets before. */
-export async function logProtocolMessage(message: NewProtocolMessage): Promise<number> {
-  const db = await database();
-  const [row] = await db.insert(protocolMessages).values(message).returning({ id: protocolMessages.id });
-  return row!.id;
+export async function logProtocolMessage(message: Omit<NewProtocolMessage, "id" | "createdAt">): Promise<number> {
+  const [id] = await logProtocolMessages([message]);
+  return id!;
 }
 
 const LOG_COLUMNS = [

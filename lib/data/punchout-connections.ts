@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { companies, loginThrottle, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
+import { companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
 import { database } from "./database";
-import { THROTTLE_ROWS_JSON, throttleStatusOf, type ThrottleStatus } from "./login-throttle";
+import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, rowFromJson, runPrepared } from "./prepared-sql";
 
 /** An enabled OCI connection by USERNAME (case-insensitive), or null. */
@@ -15,23 +15,18 @@ export async function getOciConnectionByUsername(username: string): Promise<Punc
   return row ?? null;
 }
 
-/** Every cXML connection; the caller matches From/Sender credentials (few per supplier, cheap). */
-export async function listCxmlConnections(): Promise<PunchoutConnection[]> {
-  const db = await database();
-  return db.select().from(punchoutConnections).where(eq(punchoutConnections.protocol, "cxml"));
-}
-
 const CXML_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
   (select coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) from "punchout_connections" c where c."protocol" = 'cxml') as "connections"`;
 
 /**
  * What authenticating a cXML setup/profile request reads, in one statement (a prepared one; the
- * rows come back as JSON and are mapped like drizzle's): throttleStatus(keys) and listCxmlConnections().
+ * rows come back as JSON and are mapped like drizzle's): throttleStatus(keys) and every cXML connection (the caller matches
+ * From/Sender credentials; few per supplier).
  */
 export async function cxmlAuthState(keys: string[], now: Date): Promise<{ throttle: ThrottleStatus; connections: PunchoutConnection[] }> {
   const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), CXML_AUTH_STATE, [keys]);
   return {
-    throttle: throttleStatusOf(jsonValue<unknown[]>(row?.throttle ?? []).map((t) => rowFromJson(loginThrottle, t)), now),
+    throttle: throttleStatusFromJson(row?.throttle, now),
     connections: jsonValue<unknown[]>(row?.connections ?? []).map((c) => rowFromJson(punchoutConnections, c)),
   };
 }

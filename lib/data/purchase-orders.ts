@@ -7,7 +7,6 @@ import {
   companies,
   invoiceLines,
   invoices,
-  loginThrottle,
   orderEvents,
   orderShipments,
   outboundMessages,
@@ -35,7 +34,7 @@ import {
   type PurchaseOrderSettings,
 } from "@/db/schema";
 import { database } from "./database";
-import { THROTTLE_ROWS_JSON, throttleStatusOf, type ThrottleStatus } from "./login-throttle";
+import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedPerDatabase, rowFromJson, runPrepared } from "./prepared-sql";
 
 /** Postgres unique_violation (postgres.js and PGlite both expose `code`, drizzle wraps it in `cause`). */
@@ -47,36 +46,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-const orderCredentialConnections = preparedPerDatabase((db) =>
-  db
-    .select({ connection: punchoutConnections, settings: purchaseOrderSettings })
-    .from(punchoutConnections)
-    .leftJoin(purchaseOrderSettings, eq(purchaseOrderSettings.connectionId, punchoutConnections.id))
-    .where(or(eq(punchoutConnections.protocol, "cxml"), isNotNull(purchaseOrderSettings.orderSecretHash)))
-    .prepare("purchase_order_credential_connections"),
-);
-
-/**
- * Connections whose cXML From/Sender may send OrderRequests, with the hash to check the SharedSecret
- * against: every cXML connection (its order secret, else its setup secret) and every OCI connection
- * that has cXML identities and an order secret configured. Each comes with its purchase-order
- * settings (null when none are stored), so an OrderRequest does not read them again.
- */
-export async function listOrderCredentialConnections(): Promise<
-  { connection: PunchoutConnection; secretHash: string; settings: PurchaseOrderSettings | null }[]
-> {
-  const rows = await orderCredentialConnections(await database()).execute();
-  return rows.map(({ connection, settings }) => ({ connection, secretHash: settings?.orderSecretHash ?? connection.secretHash, settings }));
-}
-
 const ORDER_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
   (select coalesce(jsonb_agg(jsonb_build_object('connection', to_jsonb(c), 'settings', to_jsonb(s))), '[]'::jsonb)
      from "punchout_connections" c left join "purchase_order_settings" s on s."connection_id" = c."id"
      where c."protocol" = 'cxml' or s."order_secret_hash" is not null) as "connections"`;
 
 /**
- * What authenticating an OrderRequest reads, in one statement: throttleStatus(keys) and
- * listOrderCredentialConnections().
+ * What authenticating an OrderRequest reads, in one statement: throttleStatus(keys) and the
+ * connections whose cXML From/Sender may send OrderRequests, with the hash to check the SharedSecret
+ * against: every cXML connection (its order secret, else its setup secret) and every OCI connection
+ * that has cXML identities and an order secret configured. Each comes with its purchase-order
+ * settings (null when none are stored), so an OrderRequest does not read them again.
  */
 export async function orderAuthState(
   keys: string[],
@@ -84,7 +64,7 @@ export async function orderAuthState(
 ): Promise<{ throttle: ThrottleStatus; candidates: { connection: PunchoutConnection; secretHash: string; settings: PurchaseOrderSettings | null }[] }> {
   const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), ORDER_AUTH_STATE, [keys]);
   return {
-    throttle: throttleStatusOf(jsonValue<unknown[]>(row?.throttle ?? []).map((t) => rowFromJson(loginThrottle, t)), now),
+    throttle: throttleStatusFromJson(row?.throttle, now),
     candidates: jsonValue<{ connection: unknown; settings: unknown }[]>(row?.connections ?? []).map((candidate) => {
       const connection = rowFromJson(punchoutConnections, candidate.connection);
       const settings = candidate.settings ? rowFromJson(purchaseOrderSettings, candidate.settings) : null;
@@ -120,19 +100,6 @@ const documentByPayload = preparedPerDatabase((db) =>
 
 export async function getPurchaseOrderDocument(connectionId: number, payloadId: string): Promise<PurchaseOrderDocument | null> {
   const [row] = await documentByPayload(await database()).execute({ connectionId, payloadId });
-  return row ?? null;
-}
-
-export async function getPurchaseOrderByBuyerId(
-  connectionId: number,
-  buyerOrderId: string,
-): Promise<{ purchaseOrder: PurchaseOrder; order: Order } | null> {
-  const db = await database();
-  const [row] = await db
-    .select({ purchaseOrder: purchaseOrders, order: orders })
-    .from(purchaseOrders)
-    .innerJoin(orders, eq(orders.id, purchaseOrders.orderId))
-    .where(and(eq(purchaseOrders.connectionId, connectionId), eq(purchaseOrders.buyerOrderId, buyerOrderId)));
   return row ?? null;
 }
 
@@ -202,19 +169,6 @@ export async function findSnapshotLines(companyId: number, references: string[])
     .innerJoin(punchoutTransfers, eq(punchoutTransfers.id, punchoutTransferLines.transferId))
     .where(and(eq(punchoutTransfers.companyId, companyId), inArray(punchoutTransferLines.reference, references)));
   return new Map(rows.map(({ reference, ...line }) => [reference, line]));
-}
-
-const companyShipTo = preparedPerDatabase((db) =>
-  db
-    .select()
-    .from(addresses)
-    .where(and(eq(addresses.companyId, sql.placeholder("companyId")), eq(addresses.kind, "ship_to")))
-    .orderBy(desc(addresses.isDefault), asc(addresses.id))
-    .prepare("company_ship_to_addresses"),
-);
-
-export async function listCompanyShipToAddresses(companyId: number) {
-  return companyShipTo(await database()).execute({ companyId });
 }
 
 export interface PurchaseOrderDocumentInput {

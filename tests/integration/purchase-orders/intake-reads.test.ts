@@ -1,21 +1,13 @@
 // The combined one-statement reads of the cXML endpoints (issue 8) return exactly what the separate
 // drizzle reads they replace return: same rows, same property names, Dates, parsed JSON.
+import { and, asc, desc, eq, isNotNull, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { addresses, punchoutConnections } from "@/db/schema";
+import { addresses, orders, punchoutConnections, purchaseOrderSettings, purchaseOrders } from "@/db/schema";
 import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
-import { cxmlAuthState, listCxmlConnections } from "@/lib/data/punchout-connections";
+import { cxmlAuthState } from "@/lib/data/punchout-connections";
 import { createPunchoutSessionOnce, hasSessionForPayload } from "@/lib/data/punchout-sessions";
-import {
-  createPurchaseOrder,
-  getOrderIntakeState,
-  getPurchaseOrderByBuyerId,
-  getPurchaseOrderDocument,
-  listCompanyShipToAddresses,
-  listOrderCredentialConnections,
-  orderAuthState,
-  upsertPurchaseOrderSettings,
-} from "@/lib/data/purchase-orders";
+import { createPurchaseOrder, getOrderIntakeState, getPurchaseOrderDocument, orderAuthState, upsertPurchaseOrderSettings } from "@/lib/data/purchase-orders";
 import { createCxmlConnection } from "../../support/cxml-fixtures";
 import { createCompanyWithBuyer } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
@@ -67,6 +59,31 @@ beforeAll(async () => {
   });
 }, 120_000);
 afterAll(() => db.dispose());
+
+// The separate drizzle reads the combined statements replaced: the oracles of these tests.
+const listCxmlConnections = () => handle.db.select().from(punchoutConnections).where(eq(punchoutConnections.protocol, "cxml"));
+const listOrderCredentialConnections = async () =>
+  (
+    await handle.db
+      .select({ connection: punchoutConnections, settings: purchaseOrderSettings })
+      .from(punchoutConnections)
+      .leftJoin(purchaseOrderSettings, eq(purchaseOrderSettings.connectionId, punchoutConnections.id))
+      .where(or(eq(punchoutConnections.protocol, "cxml"), isNotNull(purchaseOrderSettings.orderSecretHash)))
+  ).map(({ connection, settings }) => ({ connection, secretHash: settings?.orderSecretHash ?? connection.secretHash, settings }));
+const listCompanyShipToAddresses = (companyId: number) =>
+  handle.db
+    .select()
+    .from(addresses)
+    .where(and(eq(addresses.companyId, companyId), eq(addresses.kind, "ship_to")))
+    .orderBy(desc(addresses.isDefault), asc(addresses.id));
+const getPurchaseOrderByBuyerId = async (connectionId: number, buyerOrderId: string) =>
+  (
+    await handle.db
+      .select({ purchaseOrder: purchaseOrders, order: orders })
+      .from(purchaseOrders)
+      .innerJoin(orders, eq(orders.id, purchaseOrders.orderId))
+      .where(and(eq(purchaseOrders.connectionId, connectionId), eq(purchaseOrders.buyerOrderId, buyerOrderId)))
+  )[0] ?? null;
 
 describe("authentication reads", () => {
   it("cxmlAuthState = throttleStatus + listCxmlConnections", async () => {
