@@ -1,50 +1,59 @@
 import Link from "next/link";
-import type { getTranslations } from "next-intl/server";
-import type { ProductPrice } from "@/lib/catalog/priced-product";
-import { money } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locales";
 
-/** The "catalog" translator of the request: passed in, so 24 cards do not each await getTranslations. */
-export type CatalogTranslator = Awaited<ReturnType<typeof getTranslations<"catalog">>>;
+/** A price as the shop shows it, already formatted on the server (components/shop/product-card-data.ts). */
+export interface PriceView {
+  amount: string;
+  /** "per PK" */
+  perUnit: string;
+  contract: boolean;
+  /** The list price, struck through, when a contract price is below it. */
+  listAmount: string | null;
+}
 
-/** Net price with its origin; for anonymous visitors an invitation to sign in instead. */
+/** The texts every price block shares (sent once per page). */
+export interface PriceLabels {
+  signInForPrices: string;
+  exclVat: string;
+  contractPrice: string;
+  listPrice: string;
+}
+
+/**
+ * Net price with its origin; for anonymous visitors an invitation to sign in instead. Plain markup
+ * from formatted texts, so the product page (server) and the product grid (client island) share it.
+ */
 export function PriceBlock({
   price,
-  unit,
-  locale,
+  labels,
   loginReturnTo,
   size = "md",
-  t,
 }: {
-  price: ProductPrice | null;
-  unit: string;
-  locale: Locale;
+  price: PriceView | null;
+  labels: PriceLabels;
   loginReturnTo: string;
   size?: "md" | "lg";
-  t: CatalogTranslator;
 }) {
   if (!price) {
     return (
       <Link href={`/login?callbackUrl=${encodeURIComponent(loginReturnTo)}`} className="text-sm font-medium text-brand-700 underline">
-        {t("signInForPrices")}
+        {labels.signInForPrices}
       </Link>
     );
   }
-  const isContract = price.source.kind === "contract" || price.source.kind === "contract_tier";
   return (
     <div data-testid="price">
       <div className="flex items-baseline gap-2">
-        <span className={`${size === "lg" ? "text-3xl" : "text-lg"} font-semibold`}>{money(price.unitPriceMinor, locale)}</span>
+        <span className={`${size === "lg" ? "text-3xl" : "text-lg"} font-semibold`}>{price.amount}</span>
         <span className="text-xs text-slate-500">
-          {t("perUnit", { unit })} · {t("exclVat")}
+          {price.perUnit} · {labels.exclVat}
         </span>
       </div>
-      {isContract && (
+      {price.contract && (
         <div className="flex items-center gap-2 text-xs">
-          <span className="rounded bg-brand-100 px-1.5 py-0.5 font-medium text-brand-900">{t("contractPrice")}</span>
-          {price.listPriceMinor > price.unitPriceMinor && (
-            <span className="text-slate-500 line-through" aria-label={t("listPrice")}>
-              {money(price.listPriceMinor, locale)}
+          <span className="rounded bg-brand-100 px-1.5 py-0.5 font-medium text-brand-900">{labels.contractPrice}</span>
+          {price.listAmount !== null && (
+            <span className="text-slate-500 line-through" aria-label={labels.listPrice}>
+              {price.listAmount}
             </span>
           )}
         </div>

@@ -2,8 +2,12 @@ import type { ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { money } from "@/lib/format";
-import type { CatalogTranslator } from "./price-block";
-import type { ProductCardData, ProductCardLabels } from "./product-cards";
+import type { getTranslations } from "next-intl/server";
+import type { PriceLabels } from "./price-block";
+import type { ProductCardData } from "./product-cards";
+
+/** The "catalog" translator of the request: passed in, so 24 cards do not each await getTranslations. */
+export type CatalogTranslator = Awaited<ReturnType<typeof getTranslations<"catalog">>>;
 
 /**
  * The cards' texts with a number or unit in them ("59 op voorraad", "per PK", "Minimaal 10, per 5")
@@ -26,7 +30,7 @@ function cardText(locale: Locale, key: string, values: (string | number)[], tran
   return text;
 }
 
-/** What one card shows, translated and formatted here (the client island only lays it out). */
+/** What one card (or the product page) shows, translated and formatted here; the components only lay it out. */
 export function toProductCardData(product: ProductView, locale: Locale, t: CatalogTranslator): ProductCardData {
   const { price, stock, leadTimeDays, minOrderQuantity: min, orderMultiple: multiple, unit } = product;
   const isContract = price !== null && (price.source.kind === "contract" || price.source.kind === "contract_tier");
@@ -53,7 +57,7 @@ export function toProductCardData(product: ProductView, locale: Locale, t: Catal
   };
 }
 
-/** The texts all cards share, sent once per page. */
-export function productCardLabels(t: CatalogTranslator): ProductCardLabels {
+/** The texts all price blocks share, sent once per page. */
+export function priceLabels(t: CatalogTranslator): PriceLabels {
   return { signInForPrices: t("signInForPrices"), exclVat: t("exclVat"), contractPrice: t("contractPrice"), listPrice: t("listPrice") };
 }

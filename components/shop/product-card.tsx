@@ -2,8 +2,7 @@ import type { ActionState } from "@/lib/actions/safe-action";
 import type { ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { addToListAction, loadEditableListsAction } from "@/app/(shop)/favorites/actions";
-import type { CatalogTranslator } from "./price-block";
-import { productCardLabels, toProductCardData } from "./product-card-data";
+import { priceLabels, toProductCardData, type CatalogTranslator } from "./product-card-data";
 import { ProductCards } from "./product-cards";
 
 /**
@@ -25,7 +24,7 @@ export function ProductGrid({
   return (
     <ProductCards
       cards={products.map((product) => toProductCardData(product, locale, t))}
-      labels={productCardLabels(t)}
+      labels={priceLabels(t)}
       addToCartAction={addToCartAction}
       addToListAction={addToListAction}
       loadLists={loadEditableListsAction}

@@ -4,6 +4,8 @@ import Link from "next/link";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { SaveToList, type ListOption } from "@/components/account/save-to-list";
 import { AddToCartForm } from "./add-to-cart-form";
+import { PriceBlock, type PriceLabels, type PriceView } from "./price-block";
+import { StockBadge } from "./stock-badge";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -22,31 +24,16 @@ export interface ProductCardData {
   /** Minimum / multiple note, only when one of them is above 1. */
   minOrder: string | null;
   /** Null for anonymous visitors (sign-in link instead). */
-  price: {
-    amount: string;
-    /** "per PK" */
-    perUnit: string;
-    contract: boolean;
-    /** The list price, struck through, when a contract price is below it. */
-    listAmount: string | null;
-  } | null;
+  price: PriceView | null;
   defaultQuantity: number;
   minOrderQuantity: number;
   orderMultiple: number;
 }
 
-/** The texts every card shares (sent once per page). */
-export interface ProductCardLabels {
-  signInForPrices: string;
-  exclVat: string;
-  contractPrice: string;
-  listPrice: string;
-}
-
 /**
  * The product grid of a listing or search page: one client island for all cards (with the add-to-cart
- * and save-to-list controls), rendered on the server as before. The markup is what ProductCard,
- * PriceBlock and StockBadge rendered as server components.
+ * and save-to-list controls), rendered on the server as before; PriceBlock and StockBadge are the
+ * product page's too.
  */
 export function ProductCards({
   cards,
@@ -56,7 +43,7 @@ export function ProductCards({
   loadLists,
 }: {
   cards: ProductCardData[];
-  labels: ProductCardLabels;
+  labels: PriceLabels;
   /** Null when the cart cannot be changed (anonymous, or a read-only punchout inspect session). */
   addToCartAction: Action | null;
   addToListAction: Action;
@@ -79,7 +66,7 @@ function ProductCard({
   loadLists,
 }: {
   card: ProductCardData;
-  labels: ProductCardLabels;
+  labels: PriceLabels;
   addToCartAction: Action | null;
   addToListAction: Action;
   loadLists: () => Promise<ListOption[]>;
@@ -97,34 +84,11 @@ function ProductCard({
         {card.brand} · {card.sku}
       </p>
       <div className="mt-2">
-        <span className={card.inStock ? "text-xs font-medium text-emerald-700" : "text-xs font-medium text-amber-700"}>{card.stock}</span>
+        <StockBadge text={card.stock} inStock={card.inStock} />
       </div>
       {card.minOrder !== null && <p className="text-xs text-slate-500">{card.minOrder}</p>}
       <div className="mt-auto space-y-2 pt-3">
-        {price ? (
-          <div data-testid="price">
-            <div className="flex items-baseline gap-2">
-              <span className="text-lg font-semibold">{price.amount}</span>
-              <span className="text-xs text-slate-500">
-                {price.perUnit} · {labels.exclVat}
-              </span>
-            </div>
-            {price.contract && (
-              <div className="flex items-center gap-2 text-xs">
-                <span className="rounded bg-brand-100 px-1.5 py-0.5 font-medium text-brand-900">{labels.contractPrice}</span>
-                {price.listAmount !== null && (
-                  <span className="text-slate-500 line-through" aria-label={labels.listPrice}>
-                    {price.listAmount}
-                  </span>
-                )}
-              </div>
-            )}
-          </div>
-        ) : (
-          <Link href={`/login?callbackUrl=${encodeURIComponent(href)}`} className="text-sm font-medium text-brand-700 underline">
-            {labels.signInForPrices}
-          </Link>
-        )}
+        <PriceBlock price={price} labels={labels} loginReturnTo={href} />
         {price && addToCartAction && (
           <AddToCartForm
             sku={card.sku}

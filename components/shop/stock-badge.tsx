@@ -1,9 +1,4 @@
-import type { CatalogTranslator } from "./price-block";
-
-export function StockBadge({ stock, leadTimeDays, t }: { stock: number; leadTimeDays: number; t: CatalogTranslator }) {
-  return stock > 0 ? (
-    <span className="text-xs font-medium text-emerald-700">{t("inStock", { count: stock })}</span>
-  ) : (
-    <span className="text-xs font-medium text-amber-700">{t("outOfStock", { days: leadTimeDays })}</span>
-  );
+/** "59 op voorraad" / "Niet op voorraad – levering in 3 dagen", already translated. */
+export function StockBadge({ text, inStock }: { text: string; inStock: boolean }) {
+  return <span className={inStock ? "text-xs font-medium text-emerald-700" : "text-xs font-medium text-amber-700"}>{text}</span>;
 }

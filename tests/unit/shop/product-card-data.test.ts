@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createTranslator } from "next-intl";
 import en from "@/lib/i18n/messages/shop.en.json";
 import nl from "@/lib/i18n/messages/shop.nl.json";
-import { productCardLabels, toProductCardData } from "@/components/shop/product-card-data";
-import type { CatalogTranslator } from "@/components/shop/price-block";
+import { priceLabels, toProductCardData, type CatalogTranslator } from "@/components/shop/product-card-data";
 import type { ProductView } from "@/lib/catalog/priced-product";
 import { money } from "@/lib/format";
 
@@ -56,7 +55,7 @@ describe("product card data", () => {
       minOrderQuantity: 1,
       orderMultiple: 1,
     });
-    expect(productCardLabels(tNl)).toEqual({ signInForPrices: "Log in voor uw prijzen", exclVat: "excl. btw", contractPrice: "Contractprijs", listPrice: "Catalogusprijs" });
+    expect(priceLabels(tNl)).toEqual({ signInForPrices: "Log in voor uw prijzen", exclVat: "excl. btw", contractPrice: "Contractprijs", listPrice: "Catalogusprijs" });
   });
 
   it("out of stock, order rules, contract prices under and at the list price, anonymous", () => {

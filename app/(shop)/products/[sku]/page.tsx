@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { StaffPriceExplanation } from "@/components/admin/price-explanation";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
 import { PriceBlock } from "@/components/shop/price-block";
+import { priceLabels, toProductCardData } from "@/components/shop/product-card-data";
 import { StockBadge } from "@/components/shop/stock-badge";
 import { explainPriceForCompany } from "@/lib/admin/pricing";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
@@ -30,6 +31,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   if (!product) notFound();
   const category = categories.find((c) => c.id === product.categoryId);
   const { locale } = context;
+  const card = toProductCardData(product, locale, catalogT);
   const facts: [string, string][] = [
     [t("sku"), product.sku],
     [t("brand"), product.brand],
@@ -62,8 +64,8 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
         <p className="text-sm text-slate-600">
           {product.brand} · {product.sku}
         </p>
-        <StockBadge stock={product.stock} leadTimeDays={product.leadTimeDays} t={catalogT} />
-        <PriceBlock price={product.price} unit={product.unit} locale={locale} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" t={catalogT} />
+        <StockBadge text={card.stock} inStock={card.inStock} />
+        <PriceBlock price={card.price} labels={priceLabels(catalogT)} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />
         {product.price && (
           <>
             {product.price.tiers.length > 1 && (
