@@ -5,7 +5,7 @@ import { COMPANY_ROLES, STAFF_ROLES, type UserRole } from "@/db/schema/companies
 import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { getBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { resolveViewAs, type ImpersonatedBy } from "./impersonation";
-import { auth } from "./index";
+import { readSession } from "./index";
 import { sessionMatchesCredential } from "./session-binding";
 
 /** Set while the user shops inside a procurement system's punchout session. */
@@ -56,8 +56,8 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 
 /** Who signed in (the JWT's user, re-read), never the customer a staff member is viewing the shop as. */
 const getSignedInUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
+  const session = await readSession();
+  const id = Number(session?.userId);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getActiveUserById(id);
   // A session signed in with an earlier password is over (changed or reset elsewhere).

@@ -2,7 +2,7 @@ import { vi } from "vitest";
 
 /**
  * Stand-ins for the request scope of a server action, so action functions can be called directly
- * in tests: who is signed in (what `auth()` returns) and the cookie jar. Everything after that –
+ * in tests: who is signed in (what `readSession()` returns) and the cookie jar. Everything after that –
  * getCurrentUser, the staff check, the database – runs for real.
  *
  * Usage (vi.mock calls are hoisted, so they must be in the test file):
@@ -19,11 +19,11 @@ export interface RequestState {
 export function authMock(state: RequestState) {
   return {
     // Like a real sign-in, the session is bound to the user's current password (lib/auth/session-binding.ts).
-    auth: async () => {
+    readSession: async () => {
       if (state.userId === null) return null;
       const [{ getActiveUserById }, { credentialFingerprint }] = await Promise.all([import("@/lib/data/users"), import("@/lib/auth/session-binding")]);
       const hash = (await getActiveUserById(state.userId))?.passwordHash;
-      return { user: { id: String(state.userId) }, credential: hash ? credentialFingerprint(hash) : undefined, expires: "2999-01-01T00:00:00Z" };
+      return { userId: String(state.userId), credential: hash ? credentialFingerprint(hash) : undefined };
     },
     signIn: vi.fn(),
     signOut: vi.fn(),
