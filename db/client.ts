@@ -26,18 +26,39 @@ export interface DatabaseConfig {
   maxConnections?: number;
 }
 
+/**
+ * postgres.js connection options from a libpq-style URL. `?host=/var/run/postgresql` (or
+ * `postgres://user@%2Fvar%2Frun%2Fpostgresql/db`) means PostgreSQL's Unix socket in that
+ * directory, as psql reads it; postgres.js itself would send `host` to the server as a setting.
+ * On one machine the socket saves the TCP loopback work of every statement (BENCHMARKS.md).
+ */
+export function postgresConnection(url: string): { url: string; socketDir: string | undefined } {
+  const parsed = new URL(url);
+  const hostParam = parsed.searchParams.get("host");
+  const hostname = decodeURIComponent(parsed.hostname);
+  const socketDir = hostParam?.startsWith("/") ? hostParam : hostname.startsWith("/") ? hostname : undefined;
+  if (!socketDir) return { url, socketDir: undefined };
+  parsed.searchParams.delete("host");
+  parsed.hostname = "localhost";
+  return { url: parsed.toString(), socketDir };
+}
+
+/** postgres.js options for `postgresConnection(url)`: pass as `postgres(connection.url, { ...socketOptions(connection), … })`. */
+export const socketOptions = (connection: { socketDir: string | undefined }) => (connection.socketDir ? { host: connection.socketDir } : {});
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(config.url, { max: config.maxConnections ?? 10, onnotice: () => {} });
+    const connection = postgresConnection(config.url);
+    const client = postgres(connection.url, { ...socketOptions(connection), max: config.maxConnections ?? 10, onnotice: () => {} });
     return {
       db: drizzle(client, { schema }) as unknown as Db,
       driver: "postgres",
       query: async (text, params = []) => (await client.unsafe(text, params as never[])) as never,
       withAdvisoryLock: async (key, fn) => {
         // A separate connection holds the lock, so the pool stays free for `fn` even when max is 1.
-        const lock = postgres(config.url!, { max: 1, onnotice: () => {} });
+        const lock = postgres(connection.url, { ...socketOptions(connection), max: 1, onnotice: () => {} });
         try {
           await lock`select pg_advisory_lock(${key})`;
           return await fn();
