@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -7,6 +8,11 @@ export interface BenchConfig {
   smoke: boolean;
   productCount: number;
   databaseUrl: string;
+  /**
+   * PostgreSQL's Unix-socket directory for the app and the floor (both alike), or null for TCP.
+   * The harness's own connections stay on `databaseUrl`.
+   */
+  pgSocketDir: string | null;
   appPort: number;
   floorPort: number;
   connections: number;
@@ -48,6 +54,7 @@ export function readConfig(repoDir = process.cwd()): BenchConfig {
     smoke,
     productCount,
     databaseUrl: process.env.BENCH_DATABASE_URL || `postgres://postgres@127.0.0.1:5432/${defaultDb}`,
+    pgSocketDir: socketDir(process.env.BENCH_PG_SOCKET),
     appPort: number("BENCH_APP_PORT", 3700),
     floorPort: number("BENCH_FLOOR_PORT", 3701),
     connections: Math.round(number("BENCH_CONNECTIONS", 32)),
@@ -67,6 +74,26 @@ export function readConfig(repoDir = process.cwd()): BenchConfig {
     extraSql: process.env.BENCH_EXTRA_SQL ? path.resolve(repoDir, process.env.BENCH_EXTRA_SQL) : null,
     appNodeOptions: process.env.BENCH_APP_NODE_OPTIONS ?? "",
   };
+}
+
+/**
+ * BENCH_PG_SOCKET: unset → Debian's /var/run/postgresql when PostgreSQL listens there, "0" → TCP,
+ * else that directory. On one machine the socket is how PostgreSQL is normally reached (psql's
+ * default); TCP loopback costs app and floor alike (BENCHMARKS.md, "Fourth pass").
+ */
+function socketDir(raw: string | undefined): string | null {
+  if (raw === "0" || raw === "false") return null;
+  const dir = raw || "/var/run/postgresql";
+  if (raw && !existsSync(dir)) throw new Error(`BENCH_PG_SOCKET: ${dir} does not exist`);
+  return existsSync(`${dir}/.s.PGSQL.5432`) ? dir : null;
+}
+
+/** The URL the app and the floor get: the benchmark database, over the socket when there is one. */
+export function serverDatabaseUrl(config: Pick<BenchConfig, "databaseUrl" | "pgSocketDir">): string {
+  if (!config.pgSocketDir) return config.databaseUrl;
+  const url = new URL(config.databaseUrl);
+  url.searchParams.set("host", config.pgSocketDir);
+  return url.toString();
 }
 
 /** Refuses anything but a local database whose name says it is a benchmark database. */

@@ -6,7 +6,7 @@ import http from "node:http";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
-import type { Db } from "@/db/client";
+import { postgresConnection, socketOptions, type Db } from "@/db/client";
 import { descendantIds } from "@/lib/catalog/category-tree";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import {
@@ -30,7 +30,9 @@ if (!url) throw new Error("BENCH_DATABASE_URL is required");
 
 // Dates and timestamps stay strings, as drizzle's postgres-js driver configures them.
 const asText = { serialize: (x: unknown) => x, parse: (x: string) => x };
-const client = postgres(url, {
+const connection = postgresConnection(url);
+const client = postgres(connection.url, {
+  ...socketOptions(connection),
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   onnotice: () => {},
   types: { date: { to: 1082, from: [1082, 1083, 1114, 1184], ...asText } },

@@ -20,7 +20,7 @@ export interface ScenarioResult {
 
 export interface ReportContext {
   date: Date;
-  config: { products: number; connections: number; warmupSeconds: number; measureSeconds: number; rounds: number; transferIterations: number; smoke: boolean; appNodeOptions: string };
+  config: { products: number; connections: number; warmupSeconds: number; measureSeconds: number; rounds: number; transferIterations: number; smoke: boolean; appNodeOptions: string; pgSocketDir: string | null };
   dataset: { reused: boolean; generationSeconds: number | null; counts: Record<string, number> };
   build: { built: boolean; buildSeconds: number | null; dir: string };
   loadBefore: string;
@@ -97,7 +97,7 @@ export function renderReport(context: ReportContext, results: ScenarioResult[]):
     ...machineDescription(context.postgres),
     `- Load average (1/5/15 min): before ${context.loadBefore}; after ${context.loadAfter}; 1-min samples during the run ${loads.length ? `${fmt(Math.min(...loads), 2)}–${fmt(Math.max(...loads), 2)}` : "–"}. Other work on the machine competes for the CPU when the load exceeds the core count.`,
     `- Dataset: ${fmt(counts.products)} products, ${fmt(counts.categories)} categories, ${fmt(counts.companies)} companies, ${fmt(counts.users)} users, ${fmt(counts.price_lists)} price lists with ${fmt(counts.price_list_entries)} entries, ${fmt(counts.company_price_lists)} list assignments; list tiers on ${fmt(counts.products_with_list_tiers)} and contract tiers on ${fmt(counts.products_with_contract_tiers)} products. ${context.dataset.reused ? "Reused from an earlier run." : `Generated in ${context.dataset.generationSeconds} s.`}`,
-    `- App: \`next start\` (production build${context.build.built ? `, built in ${context.build.buildSeconds} s` : ", existing build"}), PostgreSQL via postgres.js (pool 10), ${c.appNodeOptions ? `NODE_OPTIONS=\`${c.appNodeOptions}\`` : "Node.js default heap limits"}; idle RSS after start ${fmt(context.idleRssMb)} MB.`,
+    `- App: \`next start\` (production build${context.build.built ? `, built in ${context.build.buildSeconds} s` : ", existing build"}), PostgreSQL via postgres.js (pool 10) over ${c.pgSocketDir ? `its Unix socket (${c.pgSocketDir}), as the floor` : "TCP loopback, as the floor"}, ${c.appNodeOptions ? `NODE_OPTIONS=\`${c.appNodeOptions}\`` : "Node.js default heap limits"}; idle RSS after start ${fmt(context.idleRssMb)} MB.`,
     `- Load: autocannon on loopback from the harness process, ${c.connections} keep-alive connections (one signed-in buyer each), ${c.warmupSeconds} s warm-up + ${c.measureSeconds} s measured, ${c.rounds} run(s) per scenario; the transfer page (7) is a sequential loop of ${c.transferIterations} fresh sessions per protocol. p50/p99 are of the best run; errors are non-expected statuses plus socket errors over all runs; RSS is the peak VmRSS of the server process during the scenario. CPU ms/req is the user+system CPU time of the server process and of the database's PostgreSQL backends per successful response (best run): unlike req/s it hardly depends on what else runs on the machine, so app/floor is also given as the ratio of those CPU costs (in parentheses).`,
     "",
     renderTable(results),

@@ -465,6 +465,7 @@ async function main(): Promise<void> {
           transferIterations: config.transferIterations,
           smoke: config.smoke,
           appNodeOptions: config.appNodeOptions,
+          pgSocketDir: config.pgSocketDir,
         },
         dataset,
         build,

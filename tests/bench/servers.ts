@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import type { BenchConfig } from "./config";
+import { serverDatabaseUrl, type BenchConfig } from "./config";
 
 /** A server process started in its own process group, stopped with the whole group. */
 export interface RunningServer {
@@ -121,7 +121,7 @@ export function startApp(appDir: string, config: BenchConfig): Promise<RunningSe
     command: process.execPath,
     args: [path.join(appDir, "node_modules/next/dist/bin/next"), "start", "-p", String(config.appPort), "-H", "127.0.0.1"],
     env: {
-      DATABASE_URL: config.databaseUrl,
+      DATABASE_URL: serverDatabaseUrl(config),
       AUTH_SECRET: config.authSecret,
       SEED_DEMO: "0",
       NODE_ENV: "production",
@@ -141,7 +141,7 @@ export function startFloor(config: BenchConfig): Promise<RunningServer> {
     cwd: config.repoDir,
     command: process.execPath,
     args: ["--conditions=react-server", "--import", "tsx", path.join(config.repoDir, "tests/bench/floor.ts")],
-    env: { BENCH_DATABASE_URL: config.databaseUrl, BENCH_FLOOR_PORT: String(config.floorPort), NODE_ENV: "production" },
+    env: { BENCH_DATABASE_URL: serverDatabaseUrl(config), BENCH_FLOOR_PORT: String(config.floorPort), NODE_ENV: "production" },
     healthPath: "/health",
     logPath: path.join(config.workDir, "floor-server.log"),
     memoryProcess: null,

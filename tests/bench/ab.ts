@@ -1,0 +1,82 @@
+/**
+ * Side-by-side comparison of two builds of the app on the benchmark database: both servers run at
+ * the same time and rounds alternate A, B, A, B…, so machine noise (other load, CPU frequency)
+ * hits both alike. Reports the median CPU per request (server process + its own PostgreSQL backends,
+ * told apart by application_name) and requests/s per round. Not part of `npm run bench`.
+ *
+ *   AB_A=/tmp/kb-old/app AB_B=/tmp/kb-new/app AB_PATHS=/quick-order,/catalog/x npm run bench:ab
+ *
+ * A path may also be `cxml-setup` or `cxml-order` (the POSTs of scenarios 5 and 8).
+ * Each directory must hold a built app (`npm run bench` builds one into BENCH_WORK_DIR/app).
+ * AB_A_URL / AB_B_URL override the DATABASE_URL each app gets (e.g. a Unix-socket URL for one).
+ */
+import path from "node:path";
+import postgres from "postgres";
+import { readConfig } from "./config";
+import { cpuMs, drive } from "./load";
+import { startApp, stopAll, type RunningServer } from "./servers";
+import { loadWorkload, orderRequestXml, setupRequestXml, signIn, type Buyer, type Workload } from "./workload";
+
+const config = readConfig();
+const dirs = { A: process.env.AB_A, B: process.env.AB_B };
+if (!dirs.A || !dirs.B) throw new Error("AB_A and AB_B must name two built app directories");
+const paths = (process.env.AB_PATHS ?? "/quick-order").split(",");
+const rounds = Number(process.env.AB_ROUNDS ?? 4);
+const seconds = Number(process.env.AB_SECONDS ?? 8);
+const connections = Number(process.env.AB_CONNECTIONS ?? 8);
+
+const sql = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
+const backends = async (appName: string) =>
+  (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and application_name = ${appName}`).map((r) => r.pid);
+
+let workload: Workload;
+
+/** What each connection sends for one A/B target. */
+function plansFor(target: string, buyers: Buyer[]) {
+  const xml = { "content-type": "text/xml; charset=utf-8" };
+  const skus = workload.cartProducts.slice(0, 5).map((p) => p.sku);
+  if (target === "cxml-setup") return buyers.map(() => ({ headers: xml, requests: [{ method: "POST" as const, path: "/punchout/cxml/setup", setupRequest: (r: object) => ({ ...r, body: setupRequestXml() }) }] }));
+  if (target === "cxml-order") return buyers.map(() => ({ headers: xml, requests: [{ method: "POST" as const, path: "/punchout/cxml/order", setupRequest: (r: object) => ({ ...r, body: orderRequestXml(skus) }) }] }));
+  return buyers.map((buyer) => ({ headers: { cookie: buyer.cookie }, requests: [{ method: "GET" as const, path: target }] }));
+}
+
+async function start(label: "A" | "B", port: number): Promise<{ label: string; server: RunningServer; url: string; buyers: Buyer[]; appName: string }> {
+  const appName = `koppel-ab-${label}`;
+  process.env.PGAPPNAME = appName;
+  const databaseUrl = process.env[`AB_${label}_URL`] || config.databaseUrl;
+  const server = await startApp(dirs[label]!, { ...config, databaseUrl, appPort: port, workDir: path.dirname(path.resolve(dirs[label]!)) });
+  const url = `http://127.0.0.1:${port}`;
+  workload ??= await loadWorkload(sql, connections);
+  const buyers: Buyer[] = [];
+  for (const buyer of workload.buyers) buyers.push(await signIn(url, buyer));
+  return { label, server, url, buyers, appName };
+}
+
+try {
+  const servers = [await start("A", config.appPort), await start("B", config.appPort + 1)];
+  for (const target of paths) {
+    const samples: Record<string, { cpu: number[]; rps: number[] }> = { A: { cpu: [], rps: [] }, B: { cpu: [], rps: [] } };
+    for (let round = 0; round <= rounds; round++) {
+      for (const s of round % 2 ? [...servers].reverse() : servers) {
+        const plans = plansFor(target, s.buyers);
+        const pids = await backends(s.appName);
+        const dbBefore = new Map(pids.map((pid) => [pid, cpuMs(pid)]));
+        const m = await drive({ baseUrl: s.url, plans: plans as never, seconds, expected: (status) => status < 400, rssPid: s.server.memoryPid() });
+        let db = 0;
+        for (const pid of await backends(s.appName)) db += cpuMs(pid) - (dbBefore.get(pid) ?? 0);
+        if (round === 0) continue; // warm-up round
+        samples[s.label]!.cpu.push((m.serverCpuMs ?? 0) + db / Math.max(1, m.requests));
+        samples[s.label]!.rps.push(m.rps);
+        if (m.errors) console.log(`${s.label} ${target}: ${m.errors} errors ${JSON.stringify(m.statuses)}`);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    for (const label of ["A", "B"]) {
+      const { cpu, rps } = samples[label]!;
+      console.log(`${target} ${label}: CPU ms/req median ${median(cpu).toFixed(2)} [${cpu.map((x) => x.toFixed(1)).join(" ")}], req/s median ${median(rps).toFixed(1)}`);
+    }
+  }
+} finally {
+  await stopAll();
+  await sql.end();
+}
