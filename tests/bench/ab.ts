@@ -8,7 +8,9 @@
  *
  * A path may also be `cxml-setup` or `cxml-order` (the POSTs of scenarios 5 and 8).
  * Each directory must hold a built app (`npm run bench` builds one into BENCH_WORK_DIR/app).
- * AB_A_URL / AB_B_URL override the DATABASE_URL each app gets (e.g. a Unix-socket URL for one).
+ * AB_A_URL / AB_B_URL override the DATABASE_URL each app gets (e.g. a Unix-socket URL for one),
+ * AB_A_NODE_OPTIONS / AB_B_NODE_OPTIONS its NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * Without AB_B, it only drives A (for a profile).
  */
 import path from "node:path";
 import postgres from "postgres";
@@ -19,7 +21,7 @@ import { loadWorkload, orderRequestXml, setupRequestXml, signIn, type Buyer, typ
 
 const config = readConfig();
 const dirs = { A: process.env.AB_A, B: process.env.AB_B };
-if (!dirs.A || !dirs.B) throw new Error("AB_A and AB_B must name two built app directories");
+if (!dirs.A) throw new Error("AB_A (and AB_B) must name built app directories");
 const paths = (process.env.AB_PATHS ?? "/quick-order").split(",");
 const rounds = Number(process.env.AB_ROUNDS ?? 4);
 const seconds = Number(process.env.AB_SECONDS ?? 8);
@@ -44,7 +46,8 @@ async function start(label: "A" | "B", port: number): Promise<{ label: string; s
   const appName = `koppel-ab-${label}`;
   process.env.PGAPPNAME = appName;
   const databaseUrl = process.env[`AB_${label}_URL`] || config.databaseUrl;
-  const server = await startApp(dirs[label]!, { ...config, databaseUrl, appPort: port, workDir: path.dirname(path.resolve(dirs[label]!)) });
+  const appNodeOptions = process.env[`AB_${label}_NODE_OPTIONS`] ?? config.appNodeOptions;
+  const server = await startApp(dirs[label]!, { ...config, databaseUrl, appNodeOptions, appPort: port, workDir: path.dirname(path.resolve(dirs[label]!)) });
   const url = `http://127.0.0.1:${port}`;
   workload ??= await loadWorkload(sql, connections);
   const buyers: Buyer[] = [];
@@ -53,7 +56,7 @@ async function start(label: "A" | "B", port: number): Promise<{ label: string; s
 }
 
 try {
-  const servers = [await start("A", config.appPort), await start("B", config.appPort + 1)];
+  const servers = [await start("A", config.appPort), ...(dirs.B ? [await start("B", config.appPort + 1)] : [])];
   for (const target of paths) {
     const samples: Record<string, { cpu: number[]; rps: number[] }> = { A: { cpu: [], rps: [] }, B: { cpu: [], rps: [] } };
     for (let round = 0; round <= rounds; round++) {
@@ -71,7 +74,7 @@ try {
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    for (const label of ["A", "B"]) {
+    for (const { label } of servers) {
       const { cpu, rps } = samples[label]!;
       console.log(`${target} ${label}: CPU ms/req median ${median(cpu).toFixed(2)} [${cpu.map((x) => x.toFixed(1)).join(" ")}], req/s median ${median(rps).toFixed(1)}`);
     }
