@@ -50,8 +50,11 @@ export function listCategoriesQuery(db: Db) {
   return db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
 }
 
+// Built once per database (every shop page reads the categories).
+const categoriesQuery = preparedPerDatabase((db) => listCategoriesQuery(db).prepare("catalog_categories"));
+
 export async function listCategories(): Promise<Category[]> {
-  return listCategoriesQuery(await database()).prepare("catalog_categories").execute();
+  return categoriesQuery(await database()).execute();
 }
 
 export async function getCategoryBySlug(slug: string): Promise<Category | null> {

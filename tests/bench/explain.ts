@@ -7,6 +7,7 @@
 // the app's search statement(s) as the app runs them (prepared, typo fallback) against the plain
 // reference of the floor (`@@` + ts_rank page plus count(*)). ROUNDS=<n> repetitions (default 30);
 // PLANS=1 also lists the connection's prepared statements with their generic/custom plan counts.
+import { fillPlaceholders } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
@@ -21,8 +22,10 @@ const client = postgres(url, { max: 1, onnotice: () => {} });
 const db = drizzle(client, { schema }) as unknown as Db;
 const page = { offset: 0, limit: 24 };
 
-async function explain(label: string, query: { toSQL(): { sql: string; params: unknown[] } }): Promise<void> {
-  const { sql, params } = query.toSQL();
+async function explain(label: string, query: { toSQL(): { sql: string; params: unknown[] } }, placeholders: Record<string, unknown> = {}): Promise<void> {
+  const built = query.toSQL();
+  const sql = built.sql;
+  const params = fillPlaceholders(built.params, placeholders);
   // The first run warms the cache; the second is reported.
   await client.unsafe(`explain (analyze, buffers) ${sql}`, params as never[]);
   const rows = await client.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${sql}`, params as never[]);
@@ -50,7 +53,7 @@ if (mode === "all" || mode === "listing") {
 }
 if (mode === "all" || mode === "prices") {
   const items = await categoryPageQueries(db, parentIds, {}, page).items;
-  await explain(`contract candidates (company ${company}, ${items.length} products)`, contractCandidatesQuery(db, company!, items.map((p) => p.id)));
+  await explain(`contract candidates (company ${company}, ${items.length} products)`, contractCandidatesQuery(db), { companyId: company!, productIds: items.map((p) => p.id) });
 }
 if (mode === "all" || mode === "search") {
   for (const term of (process.env.TERMS ?? "papier,gloves,handschoenen,koppel,KP-012345,handschonen").split(",")) {

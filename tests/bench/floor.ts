@@ -3,6 +3,7 @@
 // so app/floor shows what Next.js, React, auth and the page code cost on top of PostgreSQL.
 // Usage (started by run.ts): node --conditions=react-server --import tsx tests/bench/floor.ts
 import http from "node:http";
+import { fillPlaceholders } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
@@ -82,10 +83,8 @@ function categories(): Promise<Category[]> {
 async function candidates(companyId: number, ids: number[]): Promise<Map<number, ContractPriceCandidate[]>> {
   const byProduct = new Map<number, ContractPriceCandidate[]>();
   if (ids.length === 0) return byProduct;
-  const rows = await run<ContractPriceCandidate & { productId: number }>(
-    build(`candidates:${companyId}:${ids.join(",")}`, () => contractCandidatesQuery(builder, companyId, ids) as unknown as BuildableQuery),
-    true,
-  );
+  const query = build("candidates", () => contractCandidatesQuery(builder) as unknown as BuildableQuery);
+  const rows = await run<ContractPriceCandidate & { productId: number }>({ ...query, params: fillPlaceholders(query.params, { companyId, productIds: ids }) }, true);
   for (const { productId, ...candidate } of rows) {
     const list = byProduct.get(productId);
     if (list) list.push(candidate);
