@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { database } from "./database";
@@ -71,19 +71,62 @@ function filterConditions(filters: ProductFilters): SQL[] {
 }
 
 /**
- * The queries of a category page, built but not run (the benchmark floor sends the same SQL). No
- * count query: the brand facets count the same rows (see totalFromBrands).
+ * What varies between the statements of category pages: each shape is one statement text (with
+ * placeholders for the values, see categoryPageValues), built once per database and prepared by
+ * postgres.js per connection. drizzle assembling the SQL per request was part of the ~7 % of a
+ * listing's CPU it spent building SQL (BENCHMARKS.md, fourth pass).
  */
-export function categoryPageQueries(db: Db, categoryIds: number[], filters: ProductFilters, page: { offset: number; limit: number }) {
-  const inCategory = inArray(products.categoryId, categoryIds);
-  const where = and(inCategory, ...filterConditions(filters));
-  const brandWhere = and(inCategory, ...filterConditions({ inStock: filters.inStock }));
+export interface CategoryPageShape {
+  /** Several categories (with sub-categories): merged per-category scans. */
+  merged: boolean;
+  brand: boolean;
+  inStock: boolean;
+}
+
+export function categoryPageShape(categoryIds: number[], filters: ProductFilters): CategoryPageShape {
+  return { merged: categoryIds.length > 1, brand: !!filters.brand, inStock: !!filters.inStock };
+}
+
+/** The placeholder values of a category page's statements. */
+export function categoryPageValues(categoryIds: number[], filters: ProductFilters, page: { offset: number; limit: number }) {
   return {
-    items: categoryIds.length > 1 ? mergedCategoryItems(db, categoryIds, filters, page) : db.select(productColumns).from(products).where(where).orderBy(asc(products.nameNl), asc(products.id)).limit(page.limit).offset(page.offset),
+    categoryId: categoryIds[0] ?? 0,
+    categoryIds: categoryIds.map((id) => Math.trunc(id)),
+    brand: filters.brand ?? "",
+    offset: page.offset,
+    limit: page.limit,
+    perCategoryLimit: page.offset + page.limit,
+  };
+}
+
+function shapeConditions(shape: Pick<CategoryPageShape, "brand" | "inStock">): SQL[] {
+  const conditions: SQL[] = [eq(products.active, true)];
+  if (shape.brand) conditions.push(eq(products.brand, sql.placeholder("brand")));
+  if (shape.inStock) conditions.push(gt(products.stock, 0));
+  return conditions;
+}
+
+/**
+ * The queries of a category page of this shape, built but not run (the benchmark floor sends the
+ * same SQL). No count query: the brand facets count the same rows (see totalFromBrands).
+ */
+export function categoryPageQueries(db: Db, shape: CategoryPageShape) {
+  // One category: equality keeps the ordered scan of products_category_name_idx in the generic plan.
+  const inCategory = shape.merged ? sql`${products.categoryId} = any(${sql.placeholder("categoryIds")}::int[])` : eq(products.categoryId, sql.placeholder("categoryId"));
+  return {
+    items: shape.merged
+      ? mergedCategoryItems(db, shape)
+      : db
+          .select(productColumns)
+          .from(products)
+          .where(and(inCategory, ...shapeConditions(shape)))
+          .orderBy(asc(products.nameNl), asc(products.id))
+          .limit(sql.placeholder("limit"))
+          .offset(sql.placeholder("offset")),
     brands: db
       .select({ brand: products.brand, count: count() })
       .from(products)
-      .where(brandWhere)
+      .where(and(inCategory, ...shapeConditions({ brand: false, inStock: shape.inStock })))
       .groupBy(products.brand)
       .orderBy(asc(products.brand)),
   };
@@ -94,23 +137,30 @@ export function categoryPageQueries(db: Db, categoryIds: number[], filters: Prod
  * name order (an ordered scan of products_category_name_idx per category), merged. Same rows and
  * order as one `category_id in (…) order by name_nl, id` query, without sorting the whole group.
  */
-function mergedCategoryItems(db: Db, categoryIds: number[], filters: ProductFilters, page: { offset: number; limit: number }) {
+function mergedCategoryItems(db: Db, shape: CategoryPageShape) {
   const perCategory = db
     .select(productColumns)
     .from(products)
-    .where(and(sql`${q(products.categoryId)} = "category"."id"`, ...filterConditions(filters)))
+    .where(and(sql`${q(products.categoryId)} = "category"."id"`, ...shapeConditions(shape)))
     .orderBy(asc(products.nameNl), asc(products.id))
-    .limit(page.offset + page.limit)
+    .limit(sql.placeholder("perCategoryLimit"))
     .as("product");
   const fields = Object.fromEntries(Object.keys(productColumns).map((key) => [key, perCategory[key as keyof typeof productColumns]]));
   return db
     .select(fields as unknown as typeof productColumns)
-    .from(sql`unnest(${`{${categoryIds.map((id) => Math.trunc(id)).join(",")}}`}::int[]) as "category"("id")`)
+    .from(sql`unnest(${sql.placeholder("categoryIds")}::int[]) as "category"("id")`)
     .crossJoinLateral(perCategory)
     .orderBy(asc(perCategory.nameNl), asc(perCategory.id))
-    .limit(page.limit)
-    .offset(page.offset);
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"));
 }
+
+function prepareCategoryPage(db: Db, shape: CategoryPageShape) {
+  const queries = categoryPageQueries(db, shape);
+  const name = `catalog_${shape.merged ? "merged" : "single"}${shape.brand ? "_brand" : ""}${shape.inStock ? "_stock" : ""}`;
+  return { items: queries.items.prepare(`${name}_items`), brands: queries.brands.prepare(`${name}_brands`) };
+}
+const categoryPageStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareCategoryPage>>>();
 
 /**
  * The number of matching products, from the brand facets: they group the same rows (every product
@@ -128,11 +178,18 @@ export async function listProductsInCategory(
   filters: ProductFilters,
   page: { offset: number; limit: number },
 ): Promise<ProductPage> {
-  const queries = categoryPageQueries(await database(), categoryIds, filters, page);
-  // Prepared statements (postgres.js keeps them per connection and statement text): every listing
-  // request sends the same few statements, and parsing and planning them again cost about a third
-  // of their database time (measured with the floor: 1.9 → 1.3 ms per page).
-  const [items, brands] = await Promise.all([queries.items.prepare("catalog_items").execute(), queries.brands.prepare("catalog_brands").execute()]);
+  if (categoryIds.length === 0) return { items: [], total: 0, brands: [] };
+  const db = await database();
+  const shape = categoryPageShape(categoryIds, filters);
+  const key = JSON.stringify(shape);
+  let byShape = categoryPageStatements.get(db);
+  if (!byShape) categoryPageStatements.set(db, (byShape = new Map()));
+  let statements = byShape.get(key);
+  if (!statements) byShape.set(key, (statements = prepareCategoryPage(db, shape)));
+  // Prepared statements (postgres.js keeps them per connection and statement text): parsing and
+  // planning them again cost about a third of their database time (floor: 1.9 → 1.3 ms per page).
+  const values = categoryPageValues(categoryIds, filters, page);
+  const [items, brands] = await Promise.all([statements.items.execute(values), statements.brands.execute(values)]);
   return { items, total: totalFromBrands(brands, filters.brand), brands };
 }
 

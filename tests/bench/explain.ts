@@ -12,7 +12,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
-import { categoryPageQueries, listCategoriesQuery, readSearchMatch, searchMatchQuery, toPrefixTsQuery, type SearchMatchRow } from "@/lib/data/catalog";
+import { categoryPageQueries, categoryPageShape, categoryPageValues, listCategoriesQuery, readSearchMatch, searchMatchQuery, toPrefixTsQuery, type SearchMatchRow } from "@/lib/data/catalog";
 import { contractCandidatesQuery } from "@/lib/data/prices";
 import { readFileSync } from "node:fs";
 import { loadWorkload } from "./workload";
@@ -46,13 +46,14 @@ if (mode === "all" || mode === "listing") {
   await explain("categories", listCategoriesQuery(db));
   const cases: [string, number[]][] = [["leaf", [leaf!]], ["parent with sub-categories", parentIds]];
   for (const [label, categoryIds] of cases) {
-    const queries = categoryPageQueries(db, categoryIds, {}, page);
-    await explain(`listing ${label}: items`, queries.items);
-    await explain(`listing ${label}: brand facets (and total)`, queries.brands);
+    const queries = categoryPageQueries(db, categoryPageShape(categoryIds, {}));
+    const values = categoryPageValues(categoryIds, {}, page);
+    await explain(`listing ${label}: items`, queries.items, values);
+    await explain(`listing ${label}: brand facets (and total)`, queries.brands, values);
   }
 }
 if (mode === "all" || mode === "prices") {
-  const items = await categoryPageQueries(db, parentIds, {}, page).items;
+  const items = await categoryPageQueries(db, categoryPageShape(parentIds, {})).items.execute(categoryPageValues(parentIds, {}, page));
   await explain(`contract candidates (company ${company}, ${items.length} products)`, contractCandidatesQuery(db), { companyId: company!, productIds: items.map((p) => p.id) });
 }
 if (mode === "all" || mode === "search") {

@@ -12,6 +12,8 @@ import { descendantIds } from "@/lib/catalog/category-tree";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import {
   categoryPageQueries,
+  categoryPageShape,
+  categoryPageValues,
   listCategoriesQuery,
   readSearchMatch,
   searchMatchQuery,
@@ -113,15 +115,18 @@ async function listing(slug: string, page: number, companyId: number): Promise<s
   const category = all.find((c) => c.slug === slug);
   if (!category) return null;
   const offset = (page - 1) * PAGE_SIZE;
-  const key = `listing:${slug}:${page}`;
   const ids = descendantIds(all, category.id);
-  const lazy = () => categoryPageQueries(builder, ids, {}, { offset, limit: PAGE_SIZE });
-  const [items, rawBrands] = await Promise.all([
-    run<ProductRow>(build(`${key}:items`, () => lazy().items as unknown as BuildableQuery), true),
-    run<{ brand: string; count: string }>(build(`${key}:brands`, () => lazy().brands as unknown as BuildableQuery), true),
+  const shape = categoryPageShape(ids, {});
+  const values = categoryPageValues(ids, {}, { offset, limit: PAGE_SIZE });
+  const key = `listing:${JSON.stringify(shape)}`;
+  const items = build(`${key}:items`, () => categoryPageQueries(builder, shape).items as unknown as BuildableQuery);
+  const brandsQuery = build(`${key}:brands`, () => categoryPageQueries(builder, shape).brands as unknown as BuildableQuery);
+  const [rows, rawBrands] = await Promise.all([
+    run<ProductRow>({ ...items, params: fillPlaceholders(items.params, values) }, true),
+    run<{ brand: string; count: string }>({ ...brandsQuery, params: fillPlaceholders(brandsQuery.params, values) }, true),
   ]);
   const brands = rawBrands.map((b) => ({ brand: b.brand, count: Number(b.count) }));
-  return renderProducts(category.nameNl, totalFromBrands(brands), brands, items, companyId);
+  return renderProducts(category.nameNl, totalFromBrands(brands), brands, rows, companyId);
 }
 
 /** The same steps as searchProducts (lib/data/catalog.ts): one search statement returning the page's products (typo fallback). */
