@@ -23,7 +23,8 @@ export async function startServer(): Promise<void> {
   if (env.SEED_DEMO === "1") {
     console.log(
       [
-        "[koppel] demo logins (http://localhost:3000/login):",
+        // next dev/start take the port from PORT (or -p, which they also put into PORT).
+        `[koppel] demo logins (http://localhost:${process.env.PORT || 3000}/login):`,
         "  buyer            buyer@demo.test          / demo-buyer          (Demo Facilities B.V.)",
         "  approver         approver@demo.test       / demo-approver",
         "  company admin    companyadmin@demo.test   / demo-companyadmin",
