@@ -58,7 +58,7 @@ async function start(label: "A" | "B", port: number): Promise<{ label: string; s
 try {
   const servers = [await start("A", config.appPort), ...(dirs.B ? [await start("B", config.appPort + 1)] : [])];
   for (const target of paths) {
-    const samples: Record<string, { cpu: number[]; rps: number[] }> = { A: { cpu: [], rps: [] }, B: { cpu: [], rps: [] } };
+    const samples: Record<string, { cpu: number[]; rps: number[]; rss: number[] }> = { A: { cpu: [], rps: [], rss: [] }, B: { cpu: [], rps: [], rss: [] } };
     for (let round = 0; round <= rounds; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
         const plans = plansFor(target, s.buyers);
@@ -70,13 +70,14 @@ try {
         if (round === 0) continue; // warm-up round
         samples[s.label]!.cpu.push((m.serverCpuMs ?? 0) + db / Math.max(1, m.requests));
         samples[s.label]!.rps.push(m.rps);
+        samples[s.label]!.rss.push(m.peakRssMb ?? NaN);
         if (m.errors) console.log(`${s.label} ${target}: ${m.errors} errors ${JSON.stringify(m.statuses)}`);
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     for (const { label } of servers) {
-      const { cpu, rps } = samples[label]!;
-      console.log(`${target} ${label}: CPU ms/req median ${median(cpu).toFixed(2)} [${cpu.map((x) => x.toFixed(1)).join(" ")}], req/s median ${median(rps).toFixed(1)}`);
+      const { cpu, rps, rss } = samples[label]!;
+      console.log(`${target} ${label}: CPU ms/req median ${median(cpu).toFixed(2)} [${cpu.map((x) => x.toFixed(1)).join(" ")}], req/s median ${median(rps).toFixed(1)}, peak RSS ${Math.max(...rss).toFixed(0)} MB`);
     }
   }
 } finally {
