@@ -1,6 +1,6 @@
 /**
  * Side-by-side comparison of two builds of the app on the benchmark database: both servers run at
- * the same time and rounds alternate A, B, A, B…, so machine noise (other load, CPU frequency)
+ * the same time and rounds alternate (A B, B A, A B…), so machine noise (other load, CPU frequency)
  * hits both alike. Reports the median CPU per request (server process + its own PostgreSQL backends,
  * told apart by application_name) and requests/s per round. Not part of `npm run bench`.
  *
@@ -8,13 +8,15 @@
  *
  * A path may also be `cxml-setup` or `cxml-order` (the POSTs of scenarios 5 and 8).
  * Each directory must hold a built app (`npm run bench` builds one into BENCH_WORK_DIR/app).
- * AB_A_URL / AB_B_URL override the DATABASE_URL each app gets (e.g. a Unix-socket URL for one),
- * AB_A_NODE_OPTIONS / AB_B_NODE_OPTIONS its NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * AB_A_URL / AB_B_URL override the DATABASE_URL each app gets (default: as `npm run bench` gives it,
+ * over the Unix socket when there is one; e.g. a TCP URL for one of them), AB_A_NODE_OPTIONS /
+ * AB_B_NODE_OPTIONS its NODE_OPTIONS (a heap cap, or `--require <abs path>/tests/bench/cpu-profile-hook.cjs`
+ * with PROF_DIR for a CPU profile). Also reports each build's peak RSS.
  * Without AB_B, it only drives A (for a profile).
  */
 import path from "node:path";
 import postgres from "postgres";
-import { readConfig } from "./config";
+import { readConfig, serverDatabaseUrl } from "./config";
 import { cpuMs, drive } from "./load";
 import { startApp, stopAll, type RunningServer } from "./servers";
 import { loadWorkload, orderRequestXml, setupRequestXml, signIn, type Buyer, type Workload } from "./workload";
@@ -45,7 +47,7 @@ function plansFor(target: string, buyers: Buyer[]) {
 async function start(label: "A" | "B", port: number): Promise<{ label: string; server: RunningServer; url: string; buyers: Buyer[]; appName: string }> {
   const appName = `koppel-ab-${label}`;
   process.env.PGAPPNAME = appName;
-  const databaseUrl = process.env[`AB_${label}_URL`] || config.databaseUrl;
+  const databaseUrl = process.env[`AB_${label}_URL`] || serverDatabaseUrl(config);
   const appNodeOptions = process.env[`AB_${label}_NODE_OPTIONS`] ?? config.appNodeOptions;
   const server = await startApp(dirs[label]!, { ...config, databaseUrl, appNodeOptions, appPort: port, workDir: path.dirname(path.resolve(dirs[label]!)) });
   const url = `http://127.0.0.1:${port}`;
