@@ -118,6 +118,7 @@ export function writeReportFile(file: string, section: string): void {
   }
   const text = readFileSync(file, "utf8");
   const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
+  // The end marker that closes this section (a stray one earlier in the hand-written text must not count).
+  const end = start >= 0 ? text.indexOf(END, start) : -1;
   writeFileSync(file, start >= 0 && end > start ? text.slice(0, start) + generated + text.slice(end + END.length) : `${text.trimEnd()}\n\n${generated}\n`);
 }
