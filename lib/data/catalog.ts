@@ -91,7 +91,7 @@ export function categoryPageShape(categoryIds: number[], filters: ProductFilters
 export function categoryPageValues(categoryIds: number[], filters: ProductFilters, page: { offset: number; limit: number }) {
   return {
     categoryId: categoryIds[0] ?? 0,
-    categoryIds: categoryIds.map((id) => Math.trunc(id)),
+    categoryIds,
     brand: filters.brand ?? "",
     offset: page.offset,
     limit: page.limit,
@@ -160,7 +160,8 @@ function prepareCategoryPage(db: Db, shape: CategoryPageShape) {
   const name = `catalog_${shape.merged ? "merged" : "single"}${shape.brand ? "_brand" : ""}${shape.inStock ? "_stock" : ""}`;
   return { items: queries.items.prepare(`${name}_items`), brands: queries.brands.prepare(`${name}_brands`) };
 }
-const categoryPageStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareCategoryPage>>>();
+// Per database, the prepared statements of each shape met so far (at most 8).
+const categoryPageStatements = preparedPerDatabase(() => new Map<string, ReturnType<typeof prepareCategoryPage>>());
 
 /**
  * The number of matching products, from the brand facets: they group the same rows (every product
@@ -181,9 +182,8 @@ export async function listProductsInCategory(
   if (categoryIds.length === 0) return { items: [], total: 0, brands: [] };
   const db = await database();
   const shape = categoryPageShape(categoryIds, filters);
+  const byShape = categoryPageStatements(db);
   const key = JSON.stringify(shape);
-  let byShape = categoryPageStatements.get(db);
-  if (!byShape) categoryPageStatements.set(db, (byShape = new Map()));
   let statements = byShape.get(key);
   if (!statements) byShape.set(key, (statements = prepareCategoryPage(db, shape)));
   // Prepared statements (postgres.js keeps them per connection and statement text): parsing and
