@@ -41,6 +41,8 @@ interface Context {
 }
 
 const ok2xx = (status: number) => status >= 200 && status < 300;
+/** A path no route matches: the app answers with its not-found page (404, full HTML). */
+const NOT_FOUND_PATH = "/bench/no-such-page";
 
 let dbPids: () => Promise<number[]> = async () => [];
 
@@ -107,6 +109,8 @@ const listing: Scenario = async (ctx) => {
   if (first.status !== 200 || cards < 1 || cards > 24 || !first.body.includes('data-testid="price"')) {
     throw new Error(`listing page check failed: HTTP ${first.status}, ${cards} product cards, prices ${first.body.includes('data-testid="price"')}`);
   }
+  const notFound = await fetchText(`${ctx.appUrl}${NOT_FOUND_PATH}`, { headers: { cookie: buyers[0]!.cookie } });
+  if (notFound.status !== 404 || !notFound.body.includes("</html>")) throw new Error(`not-found page check failed: HTTP ${notFound.status}`);
   const target = "≥ 0.5 of floor, p99 ≤ 150 ms";
   return rounds([
     {
@@ -129,6 +133,15 @@ const listing: Scenario = async (ctx) => {
     // What any page of the app costs before it shows a product: the same layout, session check, user and
     // cart badge, header and client bundle references, around a page with no catalog data; and the
     // framework's own minimum, a route handler answering one `select 1`. They bound the ratio a page can reach.
+    // Between them the smallest page the app has: its not-found page (root layout, three texts, one link,
+    // no session read, no query), i.e. what rendering any App Router page costs before it does anything.
+    {
+      result: { id: "1", name: "Reference: smallest page (the not-found page: root layout, no session, no query)", server: "app (reference)", status: "ok", runs: [] },
+      server: ctx.app,
+      baseUrl: ctx.appUrl,
+      plans: () => getPlans(buyers, () => NOT_FOUND_PATH, true),
+      expected: (status) => status === 404,
+    },
     {
       result: { id: "1", name: "Reference: shop page without products (/quick-order: same layout, session, header)", server: "app (reference)", status: "ok", runs: [] },
       server: ctx.app,
