@@ -69,7 +69,9 @@ describe("order approval", () => {
 
   it("lets an approver approve with a comment: the order continues as placed, history says who and when, the buyer is told", async () => {
     const placed = await order(buyer, 30);
-    const decidedAt = new Date("2026-11-28T11:30:00Z");
+    // After the placement, whose event carries the database's clock: a fixed time of day failed once the
+    // wall clock passed it. A whole second, so the timestamp compares exactly.
+    const decidedAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 60_000);
     await expect(decideOrder(approver, { orderNumber: placed.orderNumber, decision: "approve", comment: "Akkoord, budget Q4" }, decidedAt)).resolves.toEqual({ status: "placed" });
     const detail = (await getOrderDetail(customer.company.id, placed.orderNumber))!;
     expect(detail.order.status).toBe("placed");
