@@ -16,7 +16,7 @@
  */
 import path from "node:path";
 import postgres from "postgres";
-import { readConfig, serverDatabaseUrl } from "./config";
+import { readConfig } from "./config";
 import { cpuMs, drive } from "./load";
 import { startApp, stopAll, type RunningServer } from "./servers";
 import { loadWorkload, orderRequestXml, setupRequestXml, signIn, type Buyer, type Workload } from "./workload";
@@ -47,9 +47,12 @@ function plansFor(target: string, buyers: Buyer[]) {
 async function start(label: "A" | "B", port: number): Promise<{ label: string; server: RunningServer; url: string; buyers: Buyer[]; appName: string }> {
   const appName = `koppel-ab-${label}`;
   process.env.PGAPPNAME = appName;
-  const databaseUrl = process.env[`AB_${label}_URL`] || serverDatabaseUrl(config);
+  // startApp gives the app serverDatabaseUrl(config); an AB_<label>_URL is taken exactly as written
+  // (no socket added to a TCP URL it names).
+  const urlOverride = process.env[`AB_${label}_URL`];
+  const database = urlOverride ? { databaseUrl: urlOverride, pgSocketDir: null } : {};
   const appNodeOptions = process.env[`AB_${label}_NODE_OPTIONS`] ?? config.appNodeOptions;
-  const server = await startApp(dirs[label]!, { ...config, databaseUrl, appNodeOptions, appPort: port, workDir: path.dirname(path.resolve(dirs[label]!)) });
+  const server = await startApp(dirs[label]!, { ...config, ...database, appNodeOptions, appPort: port, workDir: path.dirname(path.resolve(dirs[label]!)) });
   const url = `http://127.0.0.1:${port}`;
   workload ??= await loadWorkload(sql, connections);
   const buyers: Buyer[] = [];
