@@ -326,39 +326,40 @@ const transfer: Scenario = async (ctx) => {
   const results: ScenarioResult[] = [];
   const target = "p99 ≤ 200 ms";
   const appUrl = ctx.appUrl;
+  /** A new punchout session with the 500-line cart, then `POST /punchout/transfer` timed until the page is read; null without cXML setup. */
+  async function transferOnce(protocol: "oci" | "cxml") {
+    const session = protocol === "oci" ? await ociEntry(appUrl) : await cxmlPunchIn(appUrl);
+    if (!session) return null;
+    await fillPunchoutCart(ctx.sql, session.token, ctx.workload.transferProductIds);
+    const started = performance.now();
+    const response = await fetch(`${appUrl}/punchout/transfer`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: session.cookie, origin: appUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: "mode=transfer",
+    });
+    const body = await response.text();
+    return { response, body, took: performance.now() - started };
+  }
   for (const protocol of ["oci", "cxml"] as const) {
     const name = `Transfer page, 500-line cart (${protocol === "oci" ? "OCI" : "cXML"})`;
     const result: ScenarioResult = { id: "7", name, server: "app", status: "ok", runs: [], target, unit: "sequential, 1 connection" };
     // Warm-up, as every other scenario has: the first transfer of a process loads and compiles the
     // route (~300 ms); with 50 timed transfers a round, that one request would be its p99.
-    for (let i = 0; i < TRANSFER_WARMUP; i++) {
-      const session = protocol === "oci" ? await ociEntry(appUrl) : await cxmlPunchIn(appUrl);
-      if (!session) break;
-      await fillPunchoutCart(ctx.sql, session.token, ctx.workload.transferProductIds);
-      await (await fetch(`${appUrl}/punchout/transfer`, { method: "POST", redirect: "manual", headers: { cookie: session.cookie, origin: appUrl, "content-type": "application/x-www-form-urlencoded" }, body: "mode=transfer" })).text();
-    }
+    for (let i = 0; i < TRANSFER_WARMUP; i++) if (!(await transferOnce(protocol))) break;
     for (let round = 1; round <= config.rounds; round++) {
       const latencies: number[] = [];
       const statuses: Record<string, number> = {};
       let errors = 0;
       let elapsed = 0;
       for (let i = 0; i < config.transferIterations; i++) {
-        const session = protocol === "oci" ? await ociEntry(appUrl) : await cxmlPunchIn(appUrl);
-        if (!session) {
+        const transferred = await transferOnce(protocol);
+        if (!transferred) {
           result.status = "not available";
           result.note = "cXML setup answers 404";
           break;
         }
-        await fillPunchoutCart(ctx.sql, session.token, ctx.workload.transferProductIds);
-        const started = performance.now();
-        const response = await fetch(`${appUrl}/punchout/transfer`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { cookie: session.cookie, origin: appUrl, "content-type": "application/x-www-form-urlencoded" },
-          body: "mode=transfer",
-        });
-        const body = await response.text();
-        const took = performance.now() - started;
+        const { response, body, took } = transferred;
         elapsed += took;
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
         const complete = protocol === "oci" ? body.includes("NEW_ITEM-DESCRIPTION[500]") : body.length > 50_000;
