@@ -214,7 +214,7 @@ describe("parseCxml security", () => {
 });
 
 describe("rendering", () => {
-  it("writes the declaration and DOCTYPE the builder cannot (P17)", () => {
+  it("writes the declaration and DOCTYPE (P17)", () => {
     const xml = renderCxmlDocument({ payloadId: "p@shop", timestamp: new Date("2025-01-02T03:04:05.678Z") }, el("Response", null, el("Status", { code: 200, text: "OK" })));
     expect(xml).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -246,6 +246,20 @@ describe("rendering", () => {
     ["U+FFFE and U+FFFF go, U+FFFD stays", "a\uFFFEb\uFFFFc\uFFFDd", "abc\uFFFDd"],
   ])("text and attributes: %s", (_label, input, expected) => {
     expect(renderXml(el("A", { x: input }, input))).toBe(`<A x="${expected}">${expected}</A>`);
+  });
+
+  it.each([
+    ["no children", el("A"), "<A/>"],
+    ["attributes only", el("A", { k: "v", n: 2 }), '<A k="v" n="2"/>'],
+    ["only empty text", el("A", null, "", ""), "<A/>"],
+    ["only characters XML cannot carry", el("A", { k: "v" }, "\u0001"), '<A k="v"/>'],
+    ["whitespace is content", el("A", null, " "), "<A> </A>"],
+    ["an empty child element is content", el("A", null, "", el("B")), "<A><B/></A>"],
+    ["text that looks like an entity is escaped again", el("A", { k: "&amp;" }, "&lt;"), '<A k="&amp;amp;">&amp;lt;</A>'],
+    ["attribute order as given", el("A", { z: "1", a: "2", m: "3" }), '<A z="1" a="2" m="3"/>'],
+    ["mixed content keeps its order", el("A", null, "x", el("B", null, "y"), "z"), "<A>x<B>y</B>z</A>"],
+  ])("element forms: %s", (_label, element, expected) => {
+    expect(renderXml(element)).toBe(expected);
   });
 
   it("formats timestamps in UTC with offset and rejects invalid dates", () => {
