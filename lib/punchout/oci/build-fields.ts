@@ -109,8 +109,15 @@ function buildItemFields(item: PunchoutItem, index: number, settings: OciConnect
   return fields;
 }
 
+// Characters that are each a grapheme of their own, whatever precedes or follows them: printable
+// Latin-1 and Latin Extended-A/B (combining marks start at U+0300).
+const SINGLE_GRAPHEMES = /^[\u0020-\u007E\u00A0-\u02FF]*$/;
+
 /** Cuts to `maxLength` UTF-16 units (SAP's CHAR length) without splitting a surrogate pair or grapheme. */
 function truncate(text: string, maxLength: number): string {
+  // Nearly every product text is plain Latin script: when the characters up to and including the first
+  // one cut off are single graphemes, the cut is plain slicing. Segmenting took ~20 ms of a 500-line cart.
+  if (SINGLE_GRAPHEMES.test(text.slice(0, maxLength + 1))) return text.slice(0, maxLength).trimEnd();
   let out = "";
   for (const { segment } of graphemes.segment(text)) {
     if (out.length + segment.length > maxLength) break;
