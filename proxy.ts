@@ -2,17 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { FRAME_POLICY_COOKIE, toFrameAncestors, verifyFramePolicy } from "@/lib/punchout/frame-policy";
 
-const OWN_FRAME_POLICY = /^\/punchout\/(?:oci|transfer|cxml\/)/;
-
 /**
  * Routing-level headers only; authorization happens in every page, action and route itself.
  * Clickjacking protection: pages may be framed by the shop itself, and during a punchout session
  * by the procurement system's origins (signed cookie set at punchout entry).
  */
 export function proxy(request: NextRequest) {
-  // The punchout entry, StartPage and transfer routes know the connection and set frame-ancestors
-  // themselves (a header set here would replace theirs, e.g. on an error page shown in the buyer's frame).
-  if (OWN_FRAME_POLICY.test(request.nextUrl.pathname)) return NextResponse.next();
   const response = NextResponse.next();
   const origins = env.AUTH_SECRET ? verifyFramePolicy(request.cookies.get(FRAME_POLICY_COOKIE)?.value, env.AUTH_SECRET) : null;
   response.headers.set("Content-Security-Policy", `frame-ancestors ${toFrameAncestors(origins ?? [])}`);
@@ -20,5 +15,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|product-images).*)"],
+  // Not for the punchout entry, cXML and transfer routes: they know the connection and set frame-ancestors
+  // themselves (a header set here would replace theirs, e.g. on an error page shown in the buyer's frame),
+  // and procurement systems' server-to-server posts (cXML setup, OrderRequest) skip the proxy's cost.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|product-images|punchout/(?:oci|transfer|cxml/)).*)"],
 };
