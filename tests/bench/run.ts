@@ -318,10 +318,10 @@ const ociEntryScenario: Scenario = async (ctx) => {
   ]);
 };
 
-/** One fresh session + 500-line cart per transfer (a transfer ends the session): a sequential loop. */
 /** Untimed transfers per protocol before the measured rounds of scenario 7. */
 const TRANSFER_WARMUP = 5;
 
+/** One fresh session + 500-line cart per transfer (a transfer ends the session): a sequential loop. */
 const transfer: Scenario = async (ctx) => {
   const results: ScenarioResult[] = [];
   const target = "p99 ≤ 200 ms";
