@@ -11,7 +11,8 @@
  * AB_A_URL / AB_B_URL override the DATABASE_URL each app gets (default: as `npm run bench` gives it,
  * over the Unix socket when there is one; e.g. a TCP URL for one of them), AB_A_NODE_OPTIONS /
  * AB_B_NODE_OPTIONS its NODE_OPTIONS (a heap cap, or `--require <abs path>/tests/bench/cpu-profile-hook.cjs`
- * with PROF_DIR for a CPU profile). Also reports each build's peak RSS.
+ * with PROF_DIR for a CPU profile), AB_A_ENV / AB_B_ENV more variables for it ("MALLOC_ARENA_MAX=2 K=V"; the
+ * same directory may be given as A and B to compare settings). Also reports each build's peak RSS.
  * Without AB_B, it only drives A (for a profile).
  */
 import path from "node:path";
@@ -52,7 +53,8 @@ async function start(label: "A" | "B", port: number): Promise<{ label: string; s
   const urlOverride = process.env[`AB_${label}_URL`];
   const database = urlOverride ? { databaseUrl: urlOverride, pgSocketDir: null } : {};
   const appNodeOptions = process.env[`AB_${label}_NODE_OPTIONS`] ?? config.appNodeOptions;
-  const server = await startApp(dirs[label]!, { ...config, ...database, appNodeOptions, appPort: port, workDir: path.dirname(path.resolve(dirs[label]!)) });
+  const extraEnv = Object.fromEntries((process.env[`AB_${label}_ENV`] ?? "").split(/\s+/).filter(Boolean).map((pair) => pair.split(/=(.*)/s).slice(0, 2)));
+  const server = await startApp(dirs[label]!, { ...config, ...database, appNodeOptions, appPort: port, workDir: path.dirname(path.resolve(dirs[label]!)) }, extraEnv);
   const url = `http://127.0.0.1:${port}`;
   workload ??= await loadWorkload(sql, connections);
   const buyers: Buyer[] = [];

@@ -113,7 +113,8 @@ export async function prepareApp(config: BenchConfig, log: (line: string) => voi
   return { dir, built: true, buildSeconds, sourceHash };
 }
 
-export function startApp(appDir: string, config: BenchConfig): Promise<RunningServer> {
+/** `extraEnv`: variables for the app process on top of the benchmark's (e.g. MALLOC_ARENA_MAX in an A/B). */
+export function startApp(appDir: string, config: BenchConfig, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   return startServer({
     name: "app",
     port: config.appPort,
@@ -127,6 +128,7 @@ export function startApp(appDir: string, config: BenchConfig): Promise<RunningSe
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       ...(config.appNodeOptions ? { NODE_OPTIONS: config.appNodeOptions } : {}),
+      ...extraEnv,
     },
     healthPath: "/api/health",
     logPath: path.join(config.workDir, "app-server.log"),
