@@ -2,7 +2,6 @@
  * Checks a parsed cXML Header against one connection's expected credentials (PROTOCOLS.md §2.2,
  * §5): domains case-insensitive, identities exact, SharedSecret verified by the caller's hash check.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { CxmlCredential, CxmlHeader } from "@/lib/punchout/cxml/parse-header";
 import type { CxmlDeploymentMode } from "@/lib/punchout/cxml/xml";
 
@@ -34,16 +33,11 @@ export type CxmlCredentialCheck =
       message: string;
     };
 
-/** Constant-time string equality (hashing first hides length differences too). */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
-  return timingSafeEqual(digest(a), digest(b));
-}
-
+// Plain comparison: identities are public (they travel in every document between the parties and name
+// the connection to look up, PROTOCOLS.md §2.2); only the SharedSecret is compared in constant time, by
+// the caller's hash check.
 const matches = (sent: CxmlCredential, expected: CxmlCredentialRef): boolean =>
-  // Bitwise & so both comparisons always run.
-  (Number(constantTimeEqual(sent.domain.toLowerCase(), expected.domain.toLowerCase())) &
-    Number(constantTimeEqual(sent.identity, expected.identity))) === 1;
+  sent.identity === expected.identity && sent.domain.toLowerCase() === expected.domain.toLowerCase();
 
 const anyMatch = (sent: readonly CxmlCredential[], expected: readonly CxmlCredentialRef[]): CxmlCredential | undefined =>
   sent.find((credential) => expected.some((ref) => matches(credential, ref)));
