@@ -121,6 +121,7 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   maxNestedTags: MAX_DEPTH,
+  jPath: false, // no callbacks read the path; otherwise it is turned into a string for every tag and text
 });
 
 type FxpNode = Record<string, unknown>;
