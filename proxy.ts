@@ -18,7 +18,7 @@ export const config = {
   // Only where a punchout session's frame-policy cookie (FRAME_POLICY_COOKIE) is present: without it the
   // answer is always `frame-ancestors 'self'`, which next.config.ts sends as a static header for the same
   // paths without the per-request cost of a proxy round. Literals, as Next.js reads them at build time;
-  // tests/unit/frame-policy-routing.test.ts holds them equal to next.config.ts's.
+  // tests/unit/punchout/frame-policy.test.ts holds them equal to next.config.ts's.
   // Not for the punchout entry, cXML and transfer routes: they know the connection and set frame-ancestors
   // themselves (a header set here would replace theirs, e.g. on an error page shown in the buyer's frame),
   // and procurement systems' server-to-server posts (cXML setup, OrderRequest) skip the proxy's cost.
