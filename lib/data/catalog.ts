@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { database } from "./database";
-import { preparedPerDatabase } from "./prepared-sql";
+import { preparedPerDatabase, selectionFromJson } from "./prepared-sql";
 import { q } from "./sql";
 
 export type ProductRow = Omit<Product, "searchVector" | "updatedAt">;
@@ -214,6 +214,16 @@ export async function listProductsBySkus(skus: string[]): Promise<Map<string, Pr
   if (unique.length === 0) return new Map();
   const rows = await productsBySkus(await database()).execute({ skus: unique });
   return new Map(rows.map((row) => [row.sku, row]));
+}
+
+/** The column names of a ProductRow, for hand-written SQL (`select ${PRODUCT_ROW_COLUMNS} from "products"`). */
+export const PRODUCT_ROW_COLUMNS = Object.values(productColumns)
+  .map((column) => `"${column.name}"`)
+  .join(", ");
+
+/** A product row that a statement returned as JSON (`to_jsonb(p)`), mapped like the selects above. */
+export function productRowFromJson(json: unknown): ProductRow {
+  return selectionFromJson(productColumns, json) as ProductRow;
 }
 
 /** Products by id, in no particular order. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTableColumns, type InferSelectModel, type Table } from "drizzle-orm";
+import { getTableColumns, type Column, type InferSelectModel, type Table } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
 /**
@@ -46,13 +46,18 @@ export function preparedPerDatabase<Q>(build: (db: Db) => Q): (db: Db) => Q {
  * would return it from a select: property names, Dates, parsed JSON, via each column's own mapping.
  */
 export function rowFromJson<T extends Table>(table: T, json: unknown): InferSelectModel<T> {
+  return selectionFromJson(getTableColumns(table), json) as InferSelectModel<T>;
+}
+
+/** Like rowFromJson for a partial selection (`{ property: column }`, as passed to `db.select`). */
+export function selectionFromJson(columns: Record<string, Column>, json: unknown): Record<string, unknown> {
   const record = (typeof json === "string" ? JSON.parse(json) : json) as Record<string, unknown>;
   const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  for (const [key, column] of Object.entries(columns)) {
     const value = record[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
-  return row as InferSelectModel<T>;
+  return row;
 }
 
 /** A JSON value of a result column (postgres.js and PGlite parse json/jsonb; a string is parsed here). */

@@ -13,8 +13,6 @@ import {
   orderLines,
   orders,
   punchoutConnections,
-  punchoutTransferLines,
-  punchoutTransfers,
   purchaseOrderDocuments,
   purchaseOrderLines,
   purchaseOrders,
@@ -33,6 +31,8 @@ import {
   type PurchaseOrderLine,
   type PurchaseOrderSettings,
 } from "@/db/schema";
+import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import { database } from "./database";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedPerDatabase, rowFromJson, runPrepared } from "./prepared-sql";
@@ -103,17 +103,57 @@ export async function getPurchaseOrderDocument(connectionId: number, payloadId: 
   return row ?? null;
 }
 
-/** See getOrderIntakeState: four lookups, one statement. */
-const ORDER_INTAKE_STATE = `select
+/** See getOrderIntakeState: what used to be eight lookups, one statement. */
+const ORDER_INTAKE_STATE = `with "snapshot" as (
+  select l."reference", l."id", l."product_id", l."unit_price_minor", l."quantity"
+    from "punchout_transfer_lines" l join "punchout_transfers" t on t."id" = l."transfer_id"
+    where l."reference" = any($5::text[]) and t."company_id" = $4),
+"wanted" as (
+  select ${PRODUCT_ROW_COLUMNS} from "products"
+    where "sku" = any($6::text[]) or "id" = any(array(select s."product_id" from "snapshot" s)))
+select
   (select to_jsonb(d) from "purchase_order_documents" d where d."connection_id" = $1 and d."payload_id" = $2) as "document",
   (select jsonb_build_object('purchaseOrder', to_jsonb(po), 'order', to_jsonb(o))
      from "purchase_orders" po join "orders" o on o."id" = po."order_id"
      where po."connection_id" = $1 and po."buyer_order_id" = $3) as "existing",
   (select c."name" from "companies" c where c."id" = $4) as "company_name",
   (select coalesce(jsonb_agg(to_jsonb(a) order by a."is_default" desc, a."id" asc), '[]'::jsonb)
-     from "addresses" a where a."company_id" = $4 and a."kind" = 'ship_to') as "ship_to"`;
+     from "addresses" a where a."company_id" = $4 and a."kind" = 'ship_to') as "ship_to",
+  (select coalesce(jsonb_agg(jsonb_build_object('reference', s."reference", 'id', s."id", 'productId', s."product_id",
+       'unitPriceMinor', s."unit_price_minor", 'quantity', s."quantity")), '[]'::jsonb)
+     from "snapshot" s) as "snapshot",
+  (select coalesce(jsonb_agg(to_jsonb(w)), '[]'::jsonb) from "wanted" w) as "products",
+  (select coalesce(jsonb_agg(jsonb_build_object('productId', e."product_id", 'priceListId', pl."id", 'priceListCode', pl."code",
+       'priceListName', pl."name", 'priority', cpl."priority", 'currency', pl."currency", 'listValidFrom', pl."valid_from",
+       'listValidTo', pl."valid_to", 'entryId', e."id", 'kind', e."kind", 'priceMinor', e."price_minor",
+       'discountBasisPoints', e."discount_basis_points", 'tiers', e."tiers", 'validFrom', e."valid_from", 'validTo', e."valid_to")), '[]'::jsonb)
+     from "company_price_lists" cpl
+     join "price_lists" pl on pl."id" = cpl."price_list_id"
+     join "price_list_entries" e on e."price_list_id" = pl."id"
+     where cpl."company_id" = $4 and e."product_id" in (select w."id" from "wanted" w)) as "candidates",
+  (select u."id" from "users" u where u."email" = $7 and u."active" and u."company_id" = $4) as "contact_user_id"`;
 
 export type ShipToAddress = typeof addresses.$inferSelect;
+
+export interface SnapshotLineMatch {
+  id: number;
+  productId: number;
+  unitPriceMinor: number;
+  quantity: number;
+}
+
+export interface OrderIntakeQuery {
+  connectionId: number;
+  companyId: number;
+  payloadId: string;
+  buyerOrderId: string;
+  /** The lines' SupplierPartAuxiliaryIDs: references of transferred cart lines (punchout_transfer_lines). */
+  references: string[];
+  /** The lines' SupplierPartIDs. */
+  skus: string[];
+  /** The first contact's e-mail address: the order is placed for this user of the customer when there is one. */
+  contactEmail: string | null;
+}
 
 export interface OrderIntakeState {
   /** The document already stored for this payloadID: the request is a replay (getPurchaseOrderDocument). */
@@ -124,51 +164,60 @@ export interface OrderIntakeState {
   companyName: string;
   /** The customer's ship-to addresses, default first (listCompanyShipToAddresses). */
   shipToAddresses: ShipToAddress[];
+  /** This customer's transferred cart lines by reference (the other customers' are never matched). */
+  snapshotLines: Map<string, SnapshotLineMatch>;
+  /** The products with one of the SKUs or referenced by a matched snapshot line (listProductsBySkus / listProductsByIds). */
+  products: ProductRow[];
+  /** The customer's contract-price candidates for those products (listContractCandidates). */
+  contractCandidates: Map<number, ContractPriceCandidate[]>;
+  /** The active user of the customer with the contact's e-mail address (getActiveCompanyUserByEmail). */
+  contactUserId: number | null;
 }
 
 /**
- * Everything an incoming OrderRequest reads before it is reconciled, in one statement: the
- * document already stored for its payloadID, the order already stored for its orderID (both unique
- * per connection), and the customer's name and ship-to addresses.
+ * Everything an incoming OrderRequest reads before it is reconciled, in one statement (issue 8:
+ * each round trip to PostgreSQL costs the intake more than the reading itself): the document
+ * already stored for its payloadID, the order already stored for its orderID (both unique per
+ * connection), the customer's name and ship-to addresses, the transferred cart lines the order
+ * refers to, the products of its lines (by reference or by SKU) with the customer's contract prices
+ * for them, and the user the order is placed for.
  */
-export async function getOrderIntakeState(connectionId: number, companyId: number, payloadId: string, buyerOrderId: string): Promise<OrderIntakeState> {
-  const [row] = await runPrepared<{ document: unknown; existing: unknown; company_name: string | null; ship_to: unknown }>(
-    await database(),
-    ORDER_INTAKE_STATE,
-    [connectionId, payloadId, buyerOrderId, companyId],
-  );
+export async function getOrderIntakeState(query: OrderIntakeQuery): Promise<OrderIntakeState> {
+  const [row] = await runPrepared<{
+    document: unknown;
+    existing: unknown;
+    company_name: string | null;
+    ship_to: unknown;
+    snapshot: unknown;
+    products: unknown;
+    candidates: unknown;
+    contact_user_id: number | null;
+  }>(await database(), ORDER_INTAKE_STATE, [
+    query.connectionId,
+    query.payloadId,
+    query.buyerOrderId,
+    query.companyId,
+    [...new Set(query.references)],
+    [...new Set(query.skus)],
+    query.contactEmail?.trim().toLowerCase() || null,
+  ]);
   const existing = row?.existing ? jsonValue<{ purchaseOrder: unknown; order: unknown }>(row.existing) : null;
+  const contractCandidates = new Map<number, ContractPriceCandidate[]>();
+  for (const { productId, ...candidate } of jsonValue<(ContractPriceCandidate & { productId: number })[]>(row?.candidates ?? [])) {
+    const list = contractCandidates.get(productId);
+    if (list) list.push(candidate);
+    else contractCandidates.set(productId, [candidate]);
+  }
   return {
     document: row?.document ? rowFromJson(purchaseOrderDocuments, row.document) : null,
     existing: existing ? { purchaseOrder: rowFromJson(purchaseOrders, existing.purchaseOrder), order: rowFromJson(orders, existing.order) } : null,
     companyName: row?.company_name ?? "",
     shipToAddresses: jsonValue<unknown[]>(row?.ship_to ?? []).map((address) => rowFromJson(addresses, address)),
+    snapshotLines: new Map(jsonValue<(SnapshotLineMatch & { reference: string })[]>(row?.snapshot ?? []).map(({ reference, ...line }) => [reference, line])),
+    products: jsonValue<unknown[]>(row?.products ?? []).map(productRowFromJson),
+    contractCandidates,
+    contactUserId: row?.contact_user_id ?? null,
   };
-}
-
-export interface SnapshotLineMatch {
-  id: number;
-  productId: number;
-  unitPriceMinor: number;
-  quantity: number;
-}
-
-/** Transfer snapshot lines of one customer by reference (SupplierPartAuxiliaryID). */
-export async function findSnapshotLines(companyId: number, references: string[]): Promise<Map<string, SnapshotLineMatch>> {
-  if (references.length === 0) return new Map();
-  const db = await database();
-  const rows = await db
-    .select({
-      reference: punchoutTransferLines.reference,
-      id: punchoutTransferLines.id,
-      productId: punchoutTransferLines.productId,
-      unitPriceMinor: punchoutTransferLines.unitPriceMinor,
-      quantity: punchoutTransferLines.quantity,
-    })
-    .from(punchoutTransferLines)
-    .innerJoin(punchoutTransfers, eq(punchoutTransfers.id, punchoutTransferLines.transferId))
-    .where(and(eq(punchoutTransfers.companyId, companyId), inArray(punchoutTransferLines.reference, references)));
-  return new Map(rows.map(({ reference, ...line }) => [reference, line]));
 }
 
 export interface PurchaseOrderDocumentInput {

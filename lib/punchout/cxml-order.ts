@@ -1,22 +1,19 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { AddressSnapshot, NewOrderLine, NewPurchaseOrderLine, OrderStatus, PriceSourceSnapshot, PunchoutConnection, PurchaseOrderLineReason, PurchaseOrderSettings } from "@/db/schema";
-import { listProductsByIds, listProductsBySkus, type ProductRow } from "@/lib/data/catalog";
-import { listContractCandidates } from "@/lib/data/prices";
+import type { ProductRow } from "@/lib/data/catalog";
 import {
   cancelPurchaseOrder,
   createPurchaseOrder,
-  findSnapshotLines,
   getOrderIntakeState,
   getPurchaseOrderDocument,
   getPurchaseOrderSettings,
   isUniqueViolation,
   orderAuthState,
   replacePurchaseOrder,
+  type OrderIntakeState,
   type PurchaseOrderDocumentInput,
-  type ShipToAddress,
 } from "@/lib/data/purchase-orders";
-import { getActiveCompanyUserByEmail } from "@/lib/data/users";
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type ResolvedPrice } from "@/lib/pricing/resolve-price";
 import { summarizeVat } from "@/lib/pricing/vat";
@@ -66,14 +63,21 @@ async function receiveOrder(
     return { code: parsed.error.code, message: parsed.error.message };
   }
   const request = parsed.value;
-  const state = await getOrderIntakeState(connection.id, connection.companyId, document.payloadId, request.orderId);
+  const state = await getOrderIntakeState({
+    connectionId: connection.id,
+    companyId: connection.companyId,
+    payloadId: document.payloadId,
+    buyerOrderId: request.orderId,
+    references: request.lines.flatMap((line) => (line.supplierPartAuxiliaryId ? [line.supplierPartAuxiliaryId] : [])),
+    skus: request.lines.map((line) => line.supplierPartId),
+    contactEmail: contactEmailOf(request),
+  });
   if (state.document) return replayOf(state.document);
 
   const summary: Record<string, unknown> = { orderId: request.orderId, type: request.type, lines: request.lines.length };
   if (request.hasPayment) return { code: 400, message: "Payment (PCard) data is not accepted; send the order without Payment", summary };
   const settingsOf = async (connectionId: number) =>
     settingsByConnection.has(connectionId) ? (settingsByConnection.get(connectionId) ?? null) : getPurchaseOrderSettings(connectionId);
-  const customer = { companyName: state.companyName, shipToAddresses: state.shipToAddresses };
 
   const sha = createHash("sha256").update(body.bytes).digest("hex");
   const responsePayload = newPayloadId(context.now, context.baseUrl);
@@ -102,7 +106,7 @@ async function receiveOrder(
           ? { code: 200, stored: { payloadId: responsePayloadId(first.responseXml), xml: first.responseXml }, summary: { ...summary, replay: true } }
           : { code: 200, summary: { ...summary, duplicate: true } };
       }
-      const built = await buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, await settingsOf(connection.id), customer);
+      const built = buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, await settingsOf(connection.id), state);
       const created = await createPurchaseOrder({ ...built, document: documentRow });
       if (built.order.status === "accepted" && built.autoConfirm) {
         // Stored first; a failure here leaves an accepted order for staff to confirm by hand.
@@ -118,7 +122,7 @@ async function receiveOrder(
       if ("refused" in result) return { code: 400, message: `Order ${request.orderId} has already shipped and can no longer be cancelled`, summary };
       return ok({ order: existing.order.orderNumber, status: result.status });
     }
-    const built = await buildOrder(
+    const built = buildOrder(
       connection,
       request,
       document.deploymentMode,
@@ -126,7 +130,7 @@ async function receiveOrder(
       existing.purchaseOrder.documentSha256,
       context.now,
       await settingsOf(connection.id),
-      customer,
+      state,
     );
     const { companyId: _c, userId: _u, source: _s, poNumber: _p, ...orderChanges } = built.order;
     const result = await replacePurchaseOrder(existing.order.id, {
@@ -152,6 +156,11 @@ function replayOf(stored: { responseXml: string; orderId: number | null }): Cxml
 
 function responsePayloadId(xml: string): string {
   return /payloadID="([^"]+)"/.exec(xml)?.[1] ?? "";
+}
+
+/** The first contact with an e-mail address: the order is placed for the customer's user with that address. */
+function contactEmailOf(request: CxmlOrderRequest): string | null {
+  return request.contacts.map((contact) => contact.email).find((email): email is string => Boolean(email)) ?? null;
 }
 
 const CALENDAR_DATE = /^(\d{4}-\d{2}-\d{2})/;
@@ -194,35 +203,19 @@ interface ReconciledLine {
   reasons: PurchaseOrderLineReason[];
 }
 
-async function reconcileLines(
-  connection: PunchoutConnection,
-  request: CxmlOrderRequest,
-  orderDate: Date,
-  toleranceBasisPoints: number,
-): Promise<ReconciledLine[]> {
-  const snapshot = await findSnapshotLines(
-    connection.companyId,
-    request.lines.flatMap((line) => (line.supplierPartAuxiliaryId ? [line.supplierPartAuxiliaryId] : [])),
-  );
-  const fromSnapshot = await listProductsByIds([...new Set([...snapshot.values()].map((line) => line.productId))]);
-  const byId = new Map(fromSnapshot.map((product) => [product.id, product]));
-  const matchOf = (line: (typeof request.lines)[number]) => (line.supplierPartAuxiliaryId ? snapshot.get(line.supplierPartAuxiliaryId) : undefined);
-  // Lines not from a transferred cart are looked up by SKU, all in one query.
-  const bySku = await listProductsBySkus(request.lines.filter((line) => !matchOf(line)).map((line) => line.supplierPartId));
-  const products: (ProductRow | null)[] = request.lines.map((line) => {
-    const match = matchOf(line);
-    return match ? (byId.get(match.productId) ?? null) : (bySku.get(line.supplierPartId) ?? null);
-  });
-  const known = products.filter((p): p is ProductRow => p !== null);
-  const candidates = await listContractCandidates(connection.companyId, [...new Set(known.map((p) => p.id))]);
+function reconcileLines(request: CxmlOrderRequest, orderDate: Date, toleranceBasisPoints: number, state: OrderIntakeState): ReconciledLine[] {
+  const { snapshotLines: snapshot, contractCandidates: candidates } = state;
+  const byId = new Map(state.products.map((product) => [product.id, product]));
+  const bySku = new Map(state.products.map((product) => [product.sku, product]));
 
-  return request.lines.map((line, index) => {
+  return request.lines.map((line) => {
     const reasons: PurchaseOrderLineReason[] = [];
     const match = line.supplierPartAuxiliaryId ? snapshot.get(line.supplierPartAuxiliaryId) : undefined;
     if (!match) reasons.push({ code: "not_in_transfer", detail: line.supplierPartAuxiliaryId ?? undefined });
     const raw = Number(line.quantity);
     const quantity = Number.isFinite(raw) && raw > 0 ? Math.min(Math.ceil(raw), 1_000_000_000) : 1;
-    let product = products[index] ?? null;
+    // A line from a transferred cart is the product it was transferred as; any other line is looked up by SKU.
+    let product = (match ? byId.get(match.productId) : bySku.get(line.supplierPartId)) ?? null;
     if (product && (!product.active || (match === undefined && normalise(product.sku) !== normalise(line.supplierPartId)))) product = null;
     let price: ResolvedPrice | null = null;
     if (!product) {
@@ -259,7 +252,7 @@ function toPriceSource(price: ResolvedPrice | null): PriceSourceSnapshot {
 }
 
 /** Reconciles the request and maps it to order, order lines and the cXML header/lines to store. */
-async function buildOrder(
+function buildOrder(
   connection: PunchoutConnection,
   request: CxmlOrderRequest,
   deploymentMode: "test" | "production",
@@ -267,10 +260,11 @@ async function buildOrder(
   documentSha256: string,
   now: Date,
   settings: PurchaseOrderSettings | null,
-  { companyName, shipToAddresses }: { companyName: string; shipToAddresses: ShipToAddress[] },
+  state: OrderIntakeState,
 ) {
+  const { companyName, shipToAddresses } = state;
   const orderDate = toDate(request.orderDate, now);
-  const reconciled = await reconcileLines(connection, request, orderDate, settings?.priceToleranceBasisPoints ?? 0);
+  const reconciled = reconcileLines(request, orderDate, settings?.priceToleranceBasisPoints ?? 0, state);
 
   const headerReasons: PurchaseOrderLineReason[] = [];
   const cxmlShipTo = request.shipTo ?? request.lines.find((line) => line.shipTo)?.shipTo ?? null;
@@ -336,8 +330,6 @@ async function buildOrder(
     reasons,
   }));
 
-  const contactEmail = request.contacts.map((contact) => contact.email).find((email): email is string => Boolean(email));
-  const user = contactEmail ? await getActiveCompanyUserByEmail(connection.companyId, contactEmail) : null;
   const costCenter =
     request.lines
       .flatMap((line) => line.distributions)
@@ -348,7 +340,7 @@ async function buildOrder(
   return {
     order: {
       companyId: connection.companyId,
-      userId: user?.id ?? null,
+      userId: state.contactUserId,
       source: "cxml" as const,
       status,
       poNumber: request.orderId,

@@ -69,6 +69,7 @@ function orderRequest(options: {
   from?: { domain: string; identity: string };
   shipToId?: string;
   version?: number;
+  contactEmail?: string;
 }): string {
   const from = options.from ?? FROM;
   const lines = (options.lines ?? [])
@@ -91,7 +92,7 @@ function orderRequest(options: {
 <Total><Money currency="EUR">1.00</Money></Total>
 <ShipTo><Address addressID="${options.shipToId ?? "NL-AMS-01"}" isoCountryCode="NL"><Name xml:lang="nl">Magazijn</Name><PostalAddress><Street>Stationsplein 1</Street><City>Amsterdam</City><PostalCode>1012 AB</PostalCode><Country isoCountryCode="NL">Nederland</Country></PostalAddress></Address></ShipTo>
 <BillTo><Address addressID="BILL-1" isoCountryCode="NL"><Name xml:lang="nl">Administratie</Name><PostalAddress><Street>Postbus 10</Street><City>Amsterdam</City><PostalCode>1000 AA</PostalCode><Country isoCountryCode="NL">Nederland</Country></PostalAddress></Address></BillTo>
-<Contact role="endUser"><Name xml:lang="nl">Jan</Name><Email>jan@buyer.example</Email></Contact>
+<Contact role="endUser"><Name xml:lang="nl">Jan</Name><Email>${options.contactEmail ?? "jan@buyer.example"}</Email></Contact>
 <Comments xml:lang="nl">Graag voor 10 uur</Comments>
 <Extrinsic name="CostCenter">KP-100</Extrinsic>
 </OrderRequestHeader>
@@ -181,6 +182,11 @@ describe("POST /punchout/cxml/order — intake", () => {
     expect(doc?.responseXml).toBe(answer.body);
     const history = await listCompanyOrders(customer.company.id);
     expect(history.some((o) => o.poNumber === "PO-CLEAN" && o.source === "cxml")).toBe(true);
+  });
+
+  it("places the order for the customer's user whose e-mail address the contact gives", async () => {
+    await post(orderRequest({ orderId: "PO-CONTACT", lines: cleanLines().slice(0, 1), contactEmail: customer.user.email.toUpperCase() }));
+    expect((await orderFor("PO-CONTACT"))?.order).toMatchObject({ userId: customer.user.id, status: "accepted" });
   });
 
   it("stores order, lines, purchase lines, event and document in full, and logs request then Response", async () => {

@@ -1,15 +1,19 @@
 // The combined one-statement reads of the cXML endpoints (issue 8) return exactly what the separate
 // drizzle reads they replace return: same rows, same property names, Dates, parsed JSON.
-import { and, asc, desc, eq, isNotNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { addresses, orders, punchoutConnections, purchaseOrderSettings, purchaseOrders } from "@/db/schema";
+import { addresses, orders, punchoutConnections, punchoutSessions, punchoutTransferLines, punchoutTransfers, purchaseOrderSettings, purchaseOrders, users } from "@/db/schema";
+import { listProductsByIds, listProductsBySkus } from "@/lib/data/catalog";
 import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { cxmlAuthState } from "@/lib/data/punchout-connections";
 import { createPunchoutSessionOnce, hasSessionForPayload } from "@/lib/data/punchout-sessions";
-import { createPurchaseOrder, getOrderIntakeState, getPurchaseOrderDocument, orderAuthState, upsertPurchaseOrderSettings } from "@/lib/data/purchase-orders";
+import { listContractCandidates } from "@/lib/data/prices";
+import { createPurchaseOrder, getOrderIntakeState, getPurchaseOrderDocument, orderAuthState, upsertPurchaseOrderSettings, type OrderIntakeQuery } from "@/lib/data/purchase-orders";
+import { getActiveCompanyUserByEmail } from "@/lib/data/users";
+import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { createCxmlConnection } from "../../support/cxml-fixtures";
-import { createCompanyWithBuyer } from "../../support/fixtures";
+import { createCategory, createCompanyWithBuyer, createPriceList, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
 let db: Awaited<ReturnType<typeof useFreshDatabase>>;
@@ -85,6 +89,35 @@ const getPurchaseOrderByBuyerId = async (connectionId: number, buyerOrderId: str
       .where(and(eq(purchaseOrders.connectionId, connectionId), eq(purchaseOrders.buyerOrderId, buyerOrderId)))
   )[0] ?? null;
 
+const intake = (payloadId: string, buyerOrderId: string, lines: Partial<Pick<OrderIntakeQuery, "references" | "skus" | "contactEmail">> = {}): OrderIntakeQuery => ({
+  connectionId: connection.id,
+  companyId: customer.company.id,
+  payloadId,
+  buyerOrderId,
+  references: [],
+  skus: [],
+  contactEmail: null,
+  ...lines,
+});
+const findSnapshotLines = async (companyId: number, references: string[]) =>
+  new Map(
+    (
+      await handle.db
+        .select({
+          reference: punchoutTransferLines.reference,
+          id: punchoutTransferLines.id,
+          productId: punchoutTransferLines.productId,
+          unitPriceMinor: punchoutTransferLines.unitPriceMinor,
+          quantity: punchoutTransferLines.quantity,
+        })
+        .from(punchoutTransferLines)
+        .innerJoin(punchoutTransfers, eq(punchoutTransfers.id, punchoutTransferLines.transferId))
+        .where(and(eq(punchoutTransfers.companyId, companyId), inArray(punchoutTransferLines.reference, references)))
+    ).map(({ reference, ...line }) => [reference, line]),
+  );
+const byEntry = (map: Map<number, ContractPriceCandidate[]>) =>
+  new Map([...map].sort(([a], [b]) => a - b).map(([id, list]) => [id, [...list].sort((x, y) => x.entryId - y.entryId)]));
+
 describe("authentication reads", () => {
   it("cxmlAuthState = throttleStatus + listCxmlConnections", async () => {
     const keys = ["cxml:sender:an-reads", "cxml:ip:198.51.100.7"];
@@ -115,12 +148,16 @@ describe("authentication reads", () => {
 
 describe("OrderRequest intake reads and the one-statement writes", () => {
   it("getOrderIntakeState = document + order by buyer id + company name + ship-to addresses", async () => {
-    const empty = await getOrderIntakeState(connection.id, customer.company.id, "none@buyer", "NONE");
+    const empty = await getOrderIntakeState(intake("none@buyer", "NONE"));
     expect(empty).toEqual({
       document: null,
       existing: null,
       companyName: customer.company.name,
       shipToAddresses: await listCompanyShipToAddresses(customer.company.id),
+      snapshotLines: new Map(),
+      products: [],
+      contractCandidates: new Map(),
+      contactUserId: null,
     });
     expect(empty.shipToAddresses.map((a) => a.externalId)).toEqual([null, "NL-RTM"]);
 
@@ -144,17 +181,71 @@ describe("OrderRequest intake reads and the one-statement writes", () => {
       document: { connectionId: connection.id, payloadId: "reads@buyer", type: "new", buyerOrderId: "PO-READS", documentSha256: "ab", rawDocument: "<cXML/>", responseXml: "<cXML/>" },
       eventComment: "no lines",
     });
-    const state = await getOrderIntakeState(connection.id, customer.company.id, "reads@buyer", "PO-READS");
+    const state = await getOrderIntakeState(intake("reads@buyer", "PO-READS"));
     expect(state.document).toEqual(await getPurchaseOrderDocument(connection.id, "reads@buyer"));
     expect(state.existing).toEqual(await getPurchaseOrderByBuyerId(connection.id, "PO-READS"));
     expect(state.existing!.order).toMatchObject({ id: created.orderId, orderNumber: created.orderNumber, requestedDeliveryDate: "2026-12-05", billTo: null });
     expect(state.existing!.purchaseOrder).toMatchObject({ revision: 1, orderVersion: 1, header: {}, orderDate: null });
     // Another orderID: only the replay document is found, and the reverse.
-    expect((await getOrderIntakeState(connection.id, customer.company.id, "reads@buyer", "OTHER")).existing).toBeNull();
-    expect((await getOrderIntakeState(connection.id, customer.company.id, "other@buyer", "PO-READS")).document).toBeNull();
+    expect((await getOrderIntakeState(intake("reads@buyer", "OTHER"))).existing).toBeNull();
+    expect((await getOrderIntakeState(intake("other@buyer", "PO-READS"))).document).toBeNull();
     // A second order with the same orderID (or payloadID) writes nothing at all.
     await expect(createPurchaseOrder({ ...(await baseInput()), purchaseOrder: { ...(await baseInput()).purchaseOrder, buyerOrderId: "PO-READS" } })).rejects.toThrow();
-    expect((await getOrderIntakeState(connection.id, customer.company.id, "reads-2@buyer", "PO-READS")).document).toBeNull();
+    expect((await getOrderIntakeState(intake("reads-2@buyer", "PO-READS"))).document).toBeNull();
+  });
+
+  it("getOrderIntakeState also reads the lines' snapshot, products, contract prices and contact user, as the separate reads do", async () => {
+    const category = await createCategory(handle);
+    const [bySku, byReference, transferredElsewhere, inactive] = await Promise.all([
+      createProduct(handle, category.id, { listPriceMinor: 1000, listPriceTiers: [{ minQuantity: 10, priceMinor: 900 }] }),
+      createProduct(handle, category.id, { listPriceMinor: 2500 }),
+      createProduct(handle, category.id),
+      createProduct(handle, category.id, { active: false }),
+    ]);
+    await createPriceList(handle, customer.company.id, [
+      { productId: bySku.id, kind: "fixed", priceMinor: 800, tiers: [{ minQuantity: 5, priceMinor: 750 }], validFrom: "2026-01-01", validTo: "2026-12-31" },
+      { productId: byReference.id, kind: "discount", discountBasisPoints: 1000 },
+    ], { priority: 5, validFrom: "2026-06-01" });
+    await createPriceList(handle, customer.company.id, [{ productId: bySku.id, kind: "fixed", priceMinor: 850 }], { priority: 20 });
+    const other = await createCompanyWithBuyer(handle);
+    await createPriceList(handle, other.company.id, [{ productId: byReference.id, kind: "fixed", priceMinor: 1 }]);
+    const transferLine = async (companyId: number, reference: string, productId: number) => {
+      const [session] = await handle.db
+        .insert(punchoutSessions)
+        .values({ connectionId: connection.id, companyId, userId: customer.user.id, protocol: "cxml", status: "transferred", returnUrl: "https://procurement.example.com/r", expiresAt: NOW })
+        .returning();
+      const [transfer] = await handle.db.insert(punchoutTransfers).values({ sessionId: session!.id, companyId, currency: "EUR", totalMinor: 0 }).returning();
+      await handle.db
+        .insert(punchoutTransferLines)
+        .values({ transferId: transfer!.id, reference, lineNumber: 1, productId, sku: "x", description: "x", quantity: 3, unit: "EA", unitPriceMinor: 2250, vatRateBasisPoints: 2100 });
+    };
+    await transferLine(customer.company.id, "REF-READS-1", byReference.id);
+    await transferLine(other.company.id, "REF-READS-OTHER", transferredElsewhere.id);
+
+    const references = ["REF-READS-1", "REF-READS-OTHER", "REF-UNKNOWN"];
+    const skus = [bySku.sku, inactive.sku, "NO-SUCH-SKU", bySku.sku];
+    const state = await getOrderIntakeState(intake("lines@buyer", "PO-LINES", { references, skus, contactEmail: `  ${customer.user.email.toUpperCase()} ` }));
+
+    // Only this customer's transferred lines; the other customer's reference is not matched.
+    expect(state.snapshotLines).toEqual(await findSnapshotLines(customer.company.id, references));
+    expect([...state.snapshotLines.keys()]).toEqual(["REF-READS-1"]);
+    // Products by SKU (inactive ones too: reconciliation refuses them) and by matched reference.
+    const expected = [...(await listProductsBySkus(skus)).values(), ...(await listProductsByIds([byReference.id]))];
+    const sorted = <T extends { id: number }>(rows: T[]) => [...rows].sort((a, b) => a.id - b.id);
+    expect(sorted(state.products)).toEqual(sorted(expected));
+    expect(state.products.map((p) => p.id).sort()).toEqual([bySku.id, byReference.id, inactive.id].sort());
+    expect(state.products.find((p) => p.id === bySku.id)!.listPriceTiers).toEqual([{ minQuantity: 10, priceMinor: 900 }]);
+    // This customer's contract prices of those products, with dates as strings and tiers parsed.
+    expect(byEntry(state.contractCandidates)).toEqual(byEntry(await listContractCandidates(customer.company.id, [bySku.id, byReference.id, inactive.id])));
+    expect(state.contractCandidates.get(bySku.id)).toHaveLength(2);
+    expect(state.contractCandidates.get(bySku.id)!.find((c) => c.priority === 5)).toMatchObject({ validFrom: "2026-01-01", listValidFrom: "2026-06-01", tiers: [{ minQuantity: 5, priceMinor: 750 }] });
+    expect(state.contractCandidates.get(byReference.id)!.map((c) => c.discountBasisPoints)).toEqual([1000]);
+    // The contact: an active user of this customer (e-mail trimmed, any case), like getActiveCompanyUserByEmail.
+    expect(state.contactUserId).toBe((await getActiveCompanyUserByEmail(customer.company.id, customer.user.email))!.id);
+    expect((await getOrderIntakeState(intake("lines@buyer", "PO-LINES", { contactEmail: other.user.email }))).contactUserId).toBeNull();
+    await handle.db.update(users).set({ active: false }).where(eq(users.id, customer.user.id));
+    expect((await getOrderIntakeState(intake("lines@buyer", "PO-LINES", { contactEmail: customer.user.email }))).contactUserId).toBeNull();
+    await handle.db.update(users).set({ active: true }).where(eq(users.id, customer.user.id));
   });
 
   it("createPunchoutSessionOnce writes session, cart and lines once; a replay writes nothing", async () => {
