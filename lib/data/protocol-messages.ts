@@ -4,6 +4,9 @@ import { protocolMessages, type NewProtocolMessage, type ProtocolMessage } from 
 import { database } from "./database";
 import { runPrepared } from "./prepared-sql";
 
+/** A protocol log row to append (id and time are the database's). */
+export type ProtocolLogRow = Omit<NewProtocolMessage, "id" | "createdAt">;
+
 /** Appends to the protocol message log. The caller redacts secrets before. */
 export async function logProtocolMessage(message: Omit<NewProtocolMessage, "id" | "createdAt">): Promise<number> {
   const [id] = await logProtocolMessages([message]);

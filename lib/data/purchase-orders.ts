@@ -34,6 +34,7 @@ import {
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import { database } from "./database";
+import type { ProtocolLogRow } from "./protocol-messages";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedPerDatabase, rowFromJson, runPrepared } from "./prepared-sql";
 
@@ -279,16 +280,27 @@ const CREATE_PURCHASE_ORDER = `with o as (
 ), e as (
   insert into "order_events" ("order_id", "status", "comment")
   select o."id", o."status", $35 from o
+), m as (
+  insert into "protocol_messages" ("connection_id", "company_id", "session_id", "protocol", "direction", "type", "status", "http_status",
+    "duration_ms", "remote_address", "content_type", "payload", "summary", "error")
+  select (x."m"->>'connectionId')::integer, (x."m"->>'companyId')::integer, (x."m"->>'sessionId')::integer, x."m"->>'protocol',
+    x."m"->>'direction', x."m"->>'type', x."m"->>'status', (x."m"->>'httpStatus')::integer, (x."m"->>'durationMs')::integer,
+    x."m"->>'remoteAddress', x."m"->>'contentType', coalesce(x."m"->>'payload', $31),
+    case when x."m"->>'direction' = 'inbound' then x."m"->'summary' || jsonb_build_object('order', o."order_number") else x."m"->'summary' end,
+    x."m"->>'error'
+  from o cross join jsonb_array_elements($36::jsonb) with ordinality as x("m", "n")
+  order by x."n"
 )
 select "id", "order_number" from o`;
 
 const jsonOrNull = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /**
- * A new OrderRequest: order, lines, first event, the cXML header and lines, and the document with
- * its Response — one statement, so atomic. A parallel duplicate hits the unique indexes and writes nothing.
+ * A new OrderRequest: order, lines, first event, the cXML header and lines, the document with its
+ * Response, and its protocol log rows (`log`, in that order; the inbound row's summary gets the order
+ * number) — one statement, so atomic. A parallel duplicate hits the unique indexes and writes nothing.
  */
-export async function createPurchaseOrder(input: StoredOrderInput): Promise<{ orderId: number; orderNumber: string }> {
+export async function createPurchaseOrder(input: StoredOrderInput & { log?: ProtocolLogRow[] }): Promise<{ orderId: number; orderNumber: string }> {
   const { order, purchaseOrder: po, document: doc } = input;
   const lines = input.lines.map((line) => ({
     line_number: line.lineNumber,
@@ -355,6 +367,8 @@ export async function createPurchaseOrder(input: StoredOrderInput): Promise<{ or
     JSON.stringify(lines),
     JSON.stringify(purchaseLines),
     input.eventComment,
+    // The inbound document is the stored one: sent once (null here reads it from the document's parameter).
+    JSON.stringify((input.log ?? []).map((row) => (row.direction === "inbound" && row.payload === doc.rawDocument ? { ...row, payload: null } : row))),
   ]);
   if (!created) throw new Error("order insert returned nothing");
   return { orderId: Number(created.id), orderNumber: created.order_number };

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { PunchoutConnection } from "@/db/schema";
-import { logProtocolMessages } from "@/lib/data/protocol-messages";
+import { logProtocolMessages, type ProtocolLogRow } from "@/lib/data/protocol-messages";
 import { authenticateCxmlRequest, type CxmlAuthLoader } from "./cxml-authenticate";
 import { buildStatusResponse, HTTP_STATUS_FOR_CXML_CODE, type CxmlStatusCode } from "./cxml/build-response";
 import { parseCxmlHeader, type CxmlHeader } from "./cxml/parse-header";
@@ -46,12 +46,24 @@ export interface CxmlHandled {
   responseType?: string;
   sessionId?: number | null;
   summary?: Record<string, unknown>;
+  /** The handler wrote the log rows (AuthenticatedCxmlRequest.logRows) itself, with its own data in one statement. */
+  logged?: boolean;
 }
+
+/** An outcome whose Response the handler rendered and stored itself. */
+export type CxmlStoredAnswer = CxmlHandled & Required<Pick<CxmlHandled, "stored">>;
 
 export interface AuthenticatedCxmlRequest {
   document: CxmlDocument;
   header: CxmlHeader;
   connection: PunchoutConnection;
+  /**
+   * The protocol log rows (the inbound document, then the Response) the endpoint would write for an
+   * outcome with a `stored` Response. A handler that stores them itself, in the statement that stores
+   * its own data, answers with that Response and `logged: true`: one round trip and one commit less,
+   * and log and data are written together.
+   */
+  logRows: (outcome: CxmlStoredAnswer) => ProtocolLogRow[];
 }
 
 /** `<epoch ms>.<pid>.<random>@<host>` — unique in space and time (PROTOCOLS.md §2.1). */
@@ -102,7 +114,7 @@ export async function runCxmlEndpoint(
     if (!header.ok) return { code: header.error.code, message: header.error.message };
     if (options.trustedConnection) {
       connection = options.trustedConnection;
-      return handle({ document, header: header.value, connection: options.trustedConnection });
+      return handle({ document, header: header.value, connection: options.trustedConnection, logRows: (handled) => logRows(handled, handled.stored) });
     }
     const auth = await authenticateCxmlRequest(header.value, context, options.credentials);
     connection = auth.connection;
@@ -110,7 +122,43 @@ export async function runCxmlEndpoint(
       logReason = auth.reason;
       return { code: auth.code, message: auth.message };
     }
-    return handle({ document, header: header.value, connection: auth.connection });
+    return handle({ document, header: header.value, connection: auth.connection, logRows: (handled) => logRows(handled, handled.stored) });
+  }
+
+  // Inbound first, then the answer: the log reads in the order things happened.
+  function logRows(handled: CxmlHandled, { payloadId, xml }: { payloadId: string; xml: string }): ProtocolLogRow[] {
+    const doc = document as CxmlDocument | null;
+    const conn = connection as PunchoutConnection | null;
+    const common = {
+      protocol: "cxml" as const,
+      connectionId: conn?.id ?? null,
+      companyId: conn?.companyId ?? null,
+      sessionId: handled.sessionId ?? null,
+      status: handled.code < 300 ? "ok" : handled.code >= 500 ? "error" : "rejected",
+      httpStatus: HTTP_STATUS_FOR_CXML_CODE[handled.code],
+      remoteAddress: context.remoteAddress,
+      durationMs: Date.now() - started,
+      error: handled.code < 300 ? null : [`${handled.code}: ${handled.message ?? ""}`, logReason && `(${logReason})`].filter(Boolean).join(" "),
+    } as const;
+    const inboundText = cxmlTextForLog(body.bytes);
+    return [
+      {
+        ...common,
+        direction: "inbound",
+        type: `cxml.${doc?.payload?.name ?? (doc ? doc.kind : "unparseable")}`,
+        contentType: context.contentType,
+        payload: redactCxmlSecrets(body.truncated ? `${inboundText}\n<!-- truncated at ${body.bytes.byteLength} bytes -->` : inboundText),
+        summary: { payloadId: doc?.payloadId ?? null, deploymentMode: doc?.deploymentMode ?? null, bytes: body.bytes.byteLength, ...handled.summary, cxmlStatus: handled.code },
+      },
+      {
+        ...common,
+        direction: "outbound",
+        type: `cxml.${handled.code === 200 && handled.responseType ? handled.responseType : "Response"}`,
+        contentType: "text/xml; charset=UTF-8",
+        payload: xml,
+        summary: { payloadId, inReplyTo: doc?.payloadId ?? null, cxmlStatus: handled.code, statusText: handled.message ?? null },
+      },
+    ];
   }
 
   const payloadId = outcome.stored?.payloadId ?? newPayloadId(context.now, context.baseUrl);
@@ -119,51 +167,15 @@ export async function runCxmlEndpoint(
     : outcome.code === 200 && outcome.render
       ? outcome.render(payloadId)
       : buildStatusResponse({ payloadId, timestamp: context.now, code: outcome.code, message: outcome.message });
-  const httpStatus = HTTP_STATUS_FOR_CXML_CODE[outcome.code];
-  const doc = document as CxmlDocument | null;
-  const conn = connection as PunchoutConnection | null;
-  const status = outcome.code < 300 ? "ok" : outcome.code >= 500 ? "error" : "rejected";
-  const common = {
-    protocol: "cxml" as const,
-    connectionId: conn?.id ?? null,
-    companyId: conn?.companyId ?? null,
-    sessionId: outcome.sessionId ?? null,
-    status,
-    httpStatus,
-    remoteAddress: context.remoteAddress,
-  } as const;
-  const error = outcome.code < 300 ? null : [`${outcome.code}: ${outcome.message ?? ""}`, logReason && `(${logReason})`].filter(Boolean).join(" ");
-  const inboundText = cxmlTextForLog(body.bytes);
-  // Inbound first, then the answer: the log reads in the order things happened. One statement
-  // writes both (one round trip instead of two).
-  const durationMs = Date.now() - started;
-  try {
-    await logProtocolMessages([
-      {
-        ...common,
-        direction: "inbound",
-        type: `cxml.${doc?.payload?.name ?? (doc ? doc.kind : "unparseable")}`,
-        durationMs,
-        contentType: context.contentType,
-        payload: redactCxmlSecrets(body.truncated ? `${inboundText}\n<!-- truncated at ${body.bytes.byteLength} bytes -->` : inboundText),
-        summary: { payloadId: doc?.payloadId ?? null, deploymentMode: doc?.deploymentMode ?? null, bytes: body.bytes.byteLength, ...outcome.summary, cxmlStatus: outcome.code },
-        error,
-      },
-      {
-        ...common,
-        direction: "outbound",
-        type: `cxml.${outcome.code === 200 && outcome.responseType ? outcome.responseType : "Response"}`,
-        durationMs,
-        contentType: "text/xml; charset=UTF-8",
-        payload: responseXml,
-        summary: { payloadId, inReplyTo: doc?.payloadId ?? null, cxmlStatus: outcome.code, statusText: outcome.message ?? null },
-        error,
-      },
-    ]);
-  } catch (failure) {
-    console.error("[koppel] cXML message log write failed", failure);
+  if (!outcome.logged) {
+    try {
+      // One statement writes both rows (one round trip instead of two).
+      await logProtocolMessages(logRows(outcome, { payloadId, xml: responseXml }));
+    } catch (failure) {
+      console.error("[koppel] cXML message log write failed", failure);
+    }
   }
-  return { httpStatus, body: responseXml, cxmlCode: outcome.code };
+  return { httpStatus: HTTP_STATUS_FOR_CXML_CODE[outcome.code], body: responseXml, cxmlCode: outcome.code };
 }
 
 /** The HTTP response for an answer: never HTML, even for failures. */

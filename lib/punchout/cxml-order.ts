@@ -19,7 +19,7 @@ import { resolvePrice, type ResolvedPrice } from "@/lib/pricing/resolve-price";
 import { summarizeVat } from "@/lib/pricing/vat";
 import { respondToOrder } from "@/lib/purchase-orders/order-responses";
 import type { CxmlAuthLoader } from "./cxml-authenticate";
-import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled } from "./cxml-endpoint";
+import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled, type CxmlStoredAnswer } from "./cxml-endpoint";
 import { buildStatusResponse } from "./cxml/build-response";
 import type { CxmlAddress } from "./cxml/parse-common";
 import { parseOrderRequest, type CxmlOrderLine, type CxmlOrderRequest } from "./cxml/parse-order-request";
@@ -48,7 +48,7 @@ export async function handleCxmlOrder(body: CxmlBody, context: CxmlEndpointConte
 }
 
 async function receiveOrder(
-  { document, connection }: AuthenticatedCxmlRequest,
+  { document, connection, logRows }: AuthenticatedCxmlRequest,
   body: CxmlBody,
   context: CxmlEndpointContext,
   settingsByConnection: ReadonlyMap<number, PurchaseOrderSettings | null>,
@@ -91,7 +91,7 @@ async function receiveOrder(
     rawDocument: redactCxmlSecrets(cxmlTextForLog(body.bytes)),
     responseXml,
   };
-  const ok = (extra: Record<string, unknown>): CxmlHandled => ({ code: 200, stored: { payloadId: responsePayload, xml: responseXml }, summary: { ...summary, ...extra } });
+  const ok = (extra: Record<string, unknown>): CxmlStoredAnswer => ({ code: 200, stored: { payloadId: responsePayload, xml: responseXml }, summary: { ...summary, ...extra } });
 
   try {
     const existing = state.existing;
@@ -107,14 +107,16 @@ async function receiveOrder(
           : { code: 200, summary: { ...summary, duplicate: true } };
       }
       const built = buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, await settingsOf(connection.id), state);
-      const created = await createPurchaseOrder({ ...built, document: documentRow });
+      // The protocol log rows are written with the order (the statement adds the order number).
+      const answer = ok({ status: built.order.status });
+      const created = await createPurchaseOrder({ ...built, document: documentRow, log: logRows(answer) });
       if (built.order.status === "accepted" && built.autoConfirm) {
         // Stored first; a failure here leaves an accepted order for staff to confirm by hand.
         await respondToOrder(created.orderId, null, { kind: "accept" }, context.now).catch((failure: unknown) =>
           console.error("[koppel] auto-confirm failed", failure),
         );
       }
-      return ok({ order: created.orderNumber, status: built.order.status });
+      return { ...answer, summary: { ...answer.summary, order: created.orderNumber }, logged: true };
     }
     if (!existing) return { code: 400, message: `Unknown order ${request.orderId}: nothing to ${request.type}`, summary };
     if (request.type === "delete") {

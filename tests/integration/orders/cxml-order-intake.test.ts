@@ -277,6 +277,22 @@ describe("POST /punchout/cxml/order — intake", () => {
     ]);
     expect(log[0]!.summary).toMatchObject({ orderId: "PO-FULL", order: stored.order.orderNumber, status: "accepted", cxmlStatus: 200 });
     expect(log[1]!.payload).toBe(answer.body);
+    // Written with the order in one statement: the inbound row is the stored (redacted) document.
+    expect(log[0]).toMatchObject({ payload: doc!.rawDocument, contentType: "text/xml", remoteAddress: "203.0.113.9", sessionId: null, error: null, durationMs: expect.any(Number) });
+    expect(log[0]!.payload).not.toContain(SECRET);
+    expect(log[0]!.summary).toEqual({
+      payloadId: "full-1@buyer",
+      deploymentMode: "production",
+      bytes: expect.any(Number),
+      orderId: "PO-FULL",
+      type: "new",
+      lines: 2,
+      order: stored.order.orderNumber,
+      status: "accepted",
+      cxmlStatus: 200,
+    });
+    expect(log[1]).toMatchObject({ contentType: "text/xml; charset=UTF-8", remoteAddress: "203.0.113.9", error: null });
+    expect(log[1]!.summary).toEqual({ payloadId: /payloadID="([^"]+)"/.exec(answer.body)![1], inReplyTo: "full-1@buyer", cxmlStatus: 200, statusText: null });
   });
 
   it("answers a repeated payloadID with the same Response and creates nothing", async () => {
