@@ -7,6 +7,36 @@ import { runPrepared } from "./prepared-sql";
 /** A protocol log row to append (id and time are the database's). */
 export type ProtocolLogRow = Omit<NewProtocolMessage, "id" | "createdAt">;
 
+/**
+ * The body of a data-modifying CTE that appends log rows given as one JSON array parameter
+ * (`rowsParam`, e.g. "$36": ProtocolLogRow objects as JSON), once for each row of `source` (a CTE
+ * that returns one row, or none when nothing was written): so a statement that stores data can
+ * write its log rows with it, in the order given. `overrides` replaces the expression of a column
+ * (`x."m"` is the row's JSON object, e.g. `s."id"` for session_id from the statement's own insert).
+ */
+export function logRowsInsertSql(rowsParam: string, source: string, overrides: Partial<Record<(typeof LOG_COLUMNS)[number], string>> = {}): string {
+  const fromJson: Record<(typeof LOG_COLUMNS)[number], string> = {
+    connection_id: `(x."m"->>'connectionId')::integer`,
+    company_id: `(x."m"->>'companyId')::integer`,
+    session_id: `(x."m"->>'sessionId')::integer`,
+    protocol: `x."m"->>'protocol'`,
+    direction: `x."m"->>'direction'`,
+    type: `x."m"->>'type'`,
+    status: `x."m"->>'status'`,
+    http_status: `(x."m"->>'httpStatus')::integer`,
+    duration_ms: `(x."m"->>'durationMs')::integer`,
+    remote_address: `x."m"->>'remoteAddress'`,
+    content_type: `x."m"->>'contentType'`,
+    payload: `x."m"->>'payload'`,
+    summary: `coalesce(x."m"->'summary', '{}'::jsonb)`,
+    error: `x."m"->>'error'`,
+  };
+  return `insert into "protocol_messages" (${LOG_COLUMNS.map((c) => `"${c}"`).join(", ")})
+  select ${LOG_COLUMNS.map((column) => overrides[column] ?? fromJson[column]).join(", ")}
+  from ${source} cross join jsonb_array_elements(${rowsParam}::jsonb) with ordinality as x("m", "n")
+  order by x."n"`;
+}
+
 /** Appends to the protocol message log. The caller redacts secrets before. */
 export async function logProtocolMessage(message: Omit<NewProtocolMessage, "id" | "createdAt">): Promise<number> {
   const [id] = await logProtocolMessages([message]);

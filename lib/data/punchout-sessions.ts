@@ -3,6 +3,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { carts, punchoutConnections, punchoutSessions, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
 import { database } from "./database";
 import { preparedPerDatabase, runPrepared } from "./prepared-sql";
+import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 
 export interface ActivePunchoutSession {
   id: number;
@@ -64,9 +65,10 @@ export async function createPunchoutSession(values: NewPunchoutSession): Promise
 }
 
 /**
- * The session, its cart and the cart's lines in ONE statement (data-modifying CTEs: atomic like a
- * transaction, one round trip instead of six). On a conflict on (connection, payloadID) `s` is
- * empty, so no cart and no lines are written and no row comes back. Lines come as one JSON array.
+ * The session, its cart, the cart's lines and the protocol log rows of the setup request in ONE
+ * statement (data-modifying CTEs: atomic like a transaction, one round trip instead of seven). On a
+ * conflict on (connection, payloadID) `s` is empty, so nothing else is written and no row comes
+ * back. Lines and log rows come as JSON arrays.
  */
 const CREATE_SESSION_ONCE = `with s as (
   insert into "punchout_sessions" ("connection_id", "company_id", "user_id", "protocol", "status", "session_token_hash",
@@ -83,6 +85,8 @@ const CREATE_SESSION_ONCE = `with s as (
 ), l as (
   insert into "cart_lines" ("cart_id", "product_id", "quantity")
   select c."id", x."product_id", x."quantity" from c cross join jsonb_to_recordset($21::jsonb) as x("product_id" integer, "quantity" integer)
+), m as (
+  ${logRowsInsertSql("$22", "s", { session_id: `s."id"` })}
 )
 select "id" from s`;
 
@@ -90,13 +94,15 @@ const iso = (value: Date | null | undefined) => (value ? value.toISOString() : n
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /**
- * Creates a cXML punchout session with its cart (pre-filled for edit/inspect) atomically,
- * unless the connection already has a session for this setup request's payloadID: a replayed
- * PunchOutSetupRequest returns null and creates nothing (unique index, so also under races).
+ * Creates a cXML punchout session with its cart (pre-filled for edit/inspect) and its protocol log
+ * rows (`log`, with the new session's id) atomically, unless the connection already has a session
+ * for this setup request's payloadID: a replayed PunchOutSetupRequest returns null and creates
+ * nothing (unique index, so also under races).
  */
 export async function createPunchoutSessionOnce(
   values: NewPunchoutSession & { requestPayloadId: string },
   lines: { productId: number; quantity: number }[],
+  log: ProtocolLogRow[] = [],
 ): Promise<{ id: number } | null> {
   const db = await database();
   const [row] = await runPrepared<{ id: number }>(db, CREATE_SESSION_ONCE, [
@@ -121,6 +127,7 @@ export async function createPunchoutSessionOnce(
     iso(values.expiresAt),
     iso(values.endedAt),
     JSON.stringify(lines.map((line) => ({ product_id: line.productId, quantity: line.quantity }))),
+    JSON.stringify(log),
   ]);
   return row ? { id: Number(row.id) } : null;
 }

@@ -34,7 +34,7 @@ import {
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import { database } from "./database";
-import type { ProtocolLogRow } from "./protocol-messages";
+import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedPerDatabase, rowFromJson, runPrepared } from "./prepared-sql";
 
@@ -281,15 +281,11 @@ const CREATE_PURCHASE_ORDER = `with o as (
   insert into "order_events" ("order_id", "status", "comment")
   select o."id", o."status", $35 from o
 ), m as (
-  insert into "protocol_messages" ("connection_id", "company_id", "session_id", "protocol", "direction", "type", "status", "http_status",
-    "duration_ms", "remote_address", "content_type", "payload", "summary", "error")
-  select (x."m"->>'connectionId')::integer, (x."m"->>'companyId')::integer, (x."m"->>'sessionId')::integer, x."m"->>'protocol',
-    x."m"->>'direction', x."m"->>'type', x."m"->>'status', (x."m"->>'httpStatus')::integer, (x."m"->>'durationMs')::integer,
-    x."m"->>'remoteAddress', x."m"->>'contentType', coalesce(x."m"->>'payload', $31),
-    case when x."m"->>'direction' = 'inbound' then x."m"->'summary' || jsonb_build_object('order', o."order_number") else x."m"->'summary' end,
-    x."m"->>'error'
-  from o cross join jsonb_array_elements($36::jsonb) with ordinality as x("m", "n")
-  order by x."n"
+  ${logRowsInsertSql("$36", "o", {
+    // The inbound document is the stored one ($31), sent once; the inbound row's summary gets the order number.
+    payload: `coalesce(x."m"->>'payload', $31)`,
+    summary: `case when x."m"->>'direction' = 'inbound' then x."m"->'summary' || jsonb_build_object('order', o."order_number") else x."m"->'summary' end`,
+  })}
 )
 select "id", "order_number" from o`;
 

@@ -41,7 +41,7 @@ export interface CxmlHandled {
   message?: string;
   /** The full Response document for a success (PunchOutSetupResponse, ProfileResponse). */
   render?: (payloadId: string) => string;
-  /** A Response rendered (and stored) by the handler itself, answered as-is for any code (idempotent replays). */
+  /** A Response rendered by the handler itself (stored with its data, or for an idempotent replay), answered as-is for any code. */
   stored?: { payloadId: string; xml: string };
   responseType?: string;
   sessionId?: number | null;

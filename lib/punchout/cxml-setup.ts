@@ -5,7 +5,7 @@ import { createPunchoutSessionOnce, getPunchoutSession, hasSessionForPayload } f
 import { findTransferLinesByReference } from "@/lib/data/punchout-transfers";
 import { createPunchoutCompanyUser, getActiveCompanyUserByEmail, getActiveUserById } from "@/lib/data/users";
 import { hashToken, newToken } from "./browser-session";
-import { runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled } from "./cxml-endpoint";
+import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled, type CxmlStoredAnswer } from "./cxml-endpoint";
 import type { CxmlSessionContext, UnmatchedSetupItem } from "./cxml-session-context";
 import { buildPunchOutSetupResponse } from "./cxml/build-setup-response";
 import {
@@ -35,7 +35,7 @@ export async function handleCxmlSetup(body: CxmlBody, context: CxmlEndpointConte
   return runCxmlEndpoint(body, context, (request) => setUp(request, context));
 }
 
-async function setUp({ document, header, connection }: AuthenticatedCxmlRequest, context: CxmlEndpointContext): Promise<CxmlHandled> {
+async function setUp({ document, header, connection, logRows }: AuthenticatedCxmlRequest, context: CxmlEndpointContext): Promise<CxmlHandled> {
   const parsed = parsePunchOutSetupRequest(document);
   if (!parsed.ok) return { code: parsed.error.code, message: parsed.error.message };
   const setup = parsed.value;
@@ -96,6 +96,15 @@ async function setUp({ document, header, connection }: AuthenticatedCxmlRequest,
     unmatchedItems: rebuild.unmatched,
     landing,
   };
+  // The Response is rendered before the session is stored, so that its log rows are written with it.
+  const startPageUrl = `${context.baseUrl.replace(/\/+$/, "")}/punchout/cxml/start?token=${token}`;
+  const payloadId = newPayloadId(context.now, context.baseUrl);
+  const answer: CxmlStoredAnswer = {
+    code: 200,
+    responseType: "PunchOutSetupResponse",
+    stored: { payloadId, xml: buildPunchOutSetupResponse({ payloadId, timestamp: context.now, startPageUrl }) },
+    summary: { ...summary, userId, cartLines: rebuild.lines.length, unmatchedItems: rebuild.unmatched.length, landing },
+  };
   const session = await createPunchoutSessionOnce(
     {
       connectionId: connection.id,
@@ -117,17 +126,10 @@ async function setUp({ document, header, connection }: AuthenticatedCxmlRequest,
       expiresAt: new Date(context.now.getTime() + SESSION_TTL_MS),
     },
     rebuild.lines,
+    logRows(answer),
   );
   if (!session) return reject(409, replayMessage);
-
-  const startPageUrl = `${context.baseUrl.replace(/\/+$/, "")}/punchout/cxml/start?token=${token}`;
-  return {
-    code: 200,
-    responseType: "PunchOutSetupResponse",
-    render: (payloadId) => buildPunchOutSetupResponse({ payloadId, timestamp: context.now, startPageUrl }),
-    sessionId: session.id,
-    summary: { ...summary, userId, cartLines: rebuild.lines.length, unmatchedItems: rebuild.unmatched.length, landing },
-  };
+  return { ...answer, sessionId: session.id, logged: true };
 }
 
 function describeOrigin(url: string): string {

@@ -747,7 +747,10 @@ describe("message log", () => {
     const inbound = logged.filter((m) => m.type === "cxml.PunchOutSetupRequest" && (m.summary as { buyerCookie?: string }).buyerCookie === cookie)[0]!;
     const outbound = logged.find((m) => m.direction === "outbound" && m.sessionId === inbound.sessionId && m.type === "cxml.PunchOutSetupResponse")!;
     expect(inbound).toMatchObject({ direction: "inbound", status: "ok", httpStatus: 200, connectionId: connection.id, companyId: customer.company.id });
-    expect(inbound.sessionId).not.toBeNull();
+    // Written with the session in one statement: the rows carry its id, request before Response.
+    const [session] = await handle.db.select().from(punchoutSessions).where(eq(punchoutSessions.buyerCookie, cookie));
+    expect(inbound.sessionId).toBe(session!.id);
+    expect(outbound.id).toBeGreaterThan(inbound.id);
     expect(inbound.payload).toContain("<SharedSecret>***</SharedSecret>");
     expect(inbound.payload).not.toContain(SECRET);
     expect(inbound.summary).toMatchObject({ operation: "create", buyerCookie: cookie, browserFormPost: RETURN, extrinsics: ["CostCenter"], cxmlStatus: 200 });
