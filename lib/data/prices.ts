@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, sql, type Placeholder } from "drizzle-orm";
+import { and, eq, getTableName, sql, type Column, type Placeholder } from "drizzle-orm";
 import { companyPriceLists, priceListEntries, priceLists } from "@/db/schema";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import type { Db } from "@/db/client";
 import { database } from "./database";
-import { preparedPerDatabase } from "./prepared-sql";
+import { jsonValue, preparedPerDatabase } from "./prepared-sql";
 
 /**
  * Every contract-price candidate of a customer for a set of products, in ONE query (a listing
@@ -14,15 +14,66 @@ export async function listContractCandidates(
   companyId: number,
   productIds: number[],
 ): Promise<Map<number, ContractPriceCandidate[]>> {
-  const byProduct = new Map<number, ContractPriceCandidate[]>();
-  if (productIds.length === 0) return byProduct;
-  const rows = await contractCandidates(await database()).execute({ companyId, productIds: [...new Set(productIds)] });
+  if (productIds.length === 0) return new Map();
+  return byProduct(await contractCandidates(await database()).execute({ companyId, productIds: [...new Set(productIds)] }));
+}
+
+function byProduct(rows: Iterable<ContractPriceCandidate & { productId: number }>): Map<number, ContractPriceCandidate[]> {
+  const grouped = new Map<number, ContractPriceCandidate[]>();
   for (const { productId, ...candidate } of rows) {
-    const list = byProduct.get(productId);
+    const list = grouped.get(productId);
     if (list) list.push(candidate);
-    else byProduct.set(productId, [candidate]);
+    else grouped.set(productId, [candidate]);
   }
-  return byProduct;
+  return grouped;
+}
+
+/** What a candidate row holds: the selection of contractCandidatesQuery, and the keys of contractCandidatesJsonSql. */
+const candidateColumns = {
+  productId: priceListEntries.productId,
+  priceListId: priceLists.id,
+  priceListCode: priceLists.code,
+  priceListName: priceLists.name,
+  priority: companyPriceLists.priority,
+  currency: priceLists.currency,
+  listValidFrom: priceLists.validFrom,
+  listValidTo: priceLists.validTo,
+  entryId: priceListEntries.id,
+  kind: priceListEntries.kind,
+  priceMinor: priceListEntries.priceMinor,
+  discountBasisPoints: priceListEntries.discountBasisPoints,
+  tiers: priceListEntries.tiers,
+  validFrom: priceListEntries.validFrom,
+  validTo: priceListEntries.validTo,
+};
+
+const quoted = (column: Column) => `"${getTableName(column.table)}"."${column.name}"`;
+
+/**
+ * listContractCandidates as a subquery for a hand-written statement: one JSON array of the
+ * customer's (`companyIdSql`, e.g. "$4") candidates for the products whose ids `productIdsSql`
+ * selects; read it back with contractCandidatesFromJson. Same tables, joins and columns.
+ */
+export function contractCandidatesJsonSql(companyIdSql: string, productIdsSql: string): string {
+  const fields = Object.entries(candidateColumns).map(([key, column]) => `'${key}', ${quoted(column)}`);
+  return `select coalesce(jsonb_agg(jsonb_build_object(${fields.join(", ")})), '[]'::jsonb)
+     from "${getTableName(companyPriceLists)}"
+     join "${getTableName(priceLists)}" on ${quoted(priceLists.id)} = ${quoted(companyPriceLists.priceListId)}
+     join "${getTableName(priceListEntries)}" on ${quoted(priceListEntries.priceListId)} = ${quoted(priceLists.id)}
+     where ${quoted(companyPriceLists.companyId)} = ${companyIdSql} and ${quoted(priceListEntries.productId)} in (${productIdsSql})`;
+}
+
+/** The JSON array of contractCandidatesJsonSql as listContractCandidates returns it, each value through its column's mapping. */
+export function contractCandidatesFromJson(json: unknown): Map<number, ContractPriceCandidate[]> {
+  const rows = jsonValue<Record<string, unknown>[]>(json ?? []).map((record) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(candidateColumns)) {
+      const value = record[key];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as unknown as ContractPriceCandidate & { productId: number };
+  });
+  return byProduct(rows);
 }
 
 /**
@@ -36,23 +87,7 @@ export function contractCandidatesQuery(db: Db) {
   const companyId: Placeholder<"companyId", number> = sql.placeholder("companyId");
   const productIds: Placeholder<"productIds", number[]> = sql.placeholder("productIds");
   return db
-    .select({
-      productId: priceListEntries.productId,
-      priceListId: priceLists.id,
-      priceListCode: priceLists.code,
-      priceListName: priceLists.name,
-      priority: companyPriceLists.priority,
-      currency: priceLists.currency,
-      listValidFrom: priceLists.validFrom,
-      listValidTo: priceLists.validTo,
-      entryId: priceListEntries.id,
-      kind: priceListEntries.kind,
-      priceMinor: priceListEntries.priceMinor,
-      discountBasisPoints: priceListEntries.discountBasisPoints,
-      tiers: priceListEntries.tiers,
-      validFrom: priceListEntries.validFrom,
-      validTo: priceListEntries.validTo,
-    })
+    .select(candidateColumns)
     .from(companyPriceLists)
     .innerJoin(priceLists, eq(priceLists.id, companyPriceLists.priceListId))
     .innerJoin(priceListEntries, eq(priceListEntries.priceListId, priceLists.id))

@@ -34,6 +34,7 @@ import {
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import { database } from "./database";
+import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedPerDatabase, rowFromJson, runPrepared } from "./prepared-sql";
@@ -124,14 +125,7 @@ select
        'unitPriceMinor', s."unit_price_minor", 'quantity', s."quantity")), '[]'::jsonb)
      from "snapshot" s) as "snapshot",
   (select coalesce(jsonb_agg(to_jsonb(w)), '[]'::jsonb) from "wanted" w) as "products",
-  (select coalesce(jsonb_agg(jsonb_build_object('productId', e."product_id", 'priceListId', pl."id", 'priceListCode', pl."code",
-       'priceListName', pl."name", 'priority', cpl."priority", 'currency', pl."currency", 'listValidFrom', pl."valid_from",
-       'listValidTo', pl."valid_to", 'entryId', e."id", 'kind', e."kind", 'priceMinor', e."price_minor",
-       'discountBasisPoints', e."discount_basis_points", 'tiers', e."tiers", 'validFrom', e."valid_from", 'validTo', e."valid_to")), '[]'::jsonb)
-     from "company_price_lists" cpl
-     join "price_lists" pl on pl."id" = cpl."price_list_id"
-     join "price_list_entries" e on e."price_list_id" = pl."id"
-     where cpl."company_id" = $4 and e."product_id" in (select w."id" from "wanted" w)) as "candidates",
+  (${contractCandidatesJsonSql("$4", `select w."id" from "wanted" w`)}) as "candidates",
   (select u."id" from "users" u where u."email" = $7 and u."active" and u."company_id" = $4) as "contact_user_id"`;
 
 export type ShipToAddress = typeof addresses.$inferSelect;
@@ -203,12 +197,6 @@ export async function getOrderIntakeState(query: OrderIntakeQuery): Promise<Orde
     query.contactEmail?.trim().toLowerCase() || null,
   ]);
   const existing = row?.existing ? jsonValue<{ purchaseOrder: unknown; order: unknown }>(row.existing) : null;
-  const contractCandidates = new Map<number, ContractPriceCandidate[]>();
-  for (const { productId, ...candidate } of jsonValue<(ContractPriceCandidate & { productId: number })[]>(row?.candidates ?? [])) {
-    const list = contractCandidates.get(productId);
-    if (list) list.push(candidate);
-    else contractCandidates.set(productId, [candidate]);
-  }
   return {
     document: row?.document ? rowFromJson(purchaseOrderDocuments, row.document) : null,
     existing: existing ? { purchaseOrder: rowFromJson(purchaseOrders, existing.purchaseOrder), order: rowFromJson(orders, existing.order) } : null,
@@ -216,7 +204,7 @@ export async function getOrderIntakeState(query: OrderIntakeQuery): Promise<Orde
     shipToAddresses: jsonValue<unknown[]>(row?.ship_to ?? []).map((address) => rowFromJson(addresses, address)),
     snapshotLines: new Map(jsonValue<(SnapshotLineMatch & { reference: string })[]>(row?.snapshot ?? []).map(({ reference, ...line }) => [reference, line])),
     products: jsonValue<unknown[]>(row?.products ?? []).map(productRowFromJson),
-    contractCandidates,
+    contractCandidates: contractCandidatesFromJson(row?.candidates),
     contactUserId: row?.contact_user_id ?? null,
   };
 }

@@ -64,6 +64,8 @@ export interface AuthenticatedCxmlRequest {
    * and log and data are written together.
    */
   logRows: (outcome: CxmlStoredAnswer) => ProtocolLogRow[];
+  /** The inbound document as the log stores it (text, SharedSecret redacted); built once per request. */
+  redactedDocument: () => string;
 }
 
 /** `<epoch ms>.<pid>.<random>@<host>` — unique in space and time (PROTOCOLS.md §2.1). */
@@ -94,6 +96,7 @@ export async function runCxmlEndpoint(
   let connection: PunchoutConnection | null = null;
   let outcome: CxmlHandled;
   let logReason: string | null = null;
+  let redacted: string | undefined; // redactedDocument()'s text, once built
   try {
     const result = await run();
     outcome = result;
@@ -114,7 +117,7 @@ export async function runCxmlEndpoint(
     if (!header.ok) return { code: header.error.code, message: header.error.message };
     if (options.trustedConnection) {
       connection = options.trustedConnection;
-      return handle({ document, header: header.value, connection: options.trustedConnection, logRows: (handled) => logRows(handled, handled.stored) });
+      return handle({ document, header: header.value, connection: options.trustedConnection, logRows: (handled) => logRows(handled, handled.stored), redactedDocument });
     }
     const auth = await authenticateCxmlRequest(header.value, context, options.credentials);
     connection = auth.connection;
@@ -122,7 +125,15 @@ export async function runCxmlEndpoint(
       logReason = auth.reason;
       return { code: auth.code, message: auth.message };
     }
-    return handle({ document, header: header.value, connection: auth.connection, logRows: (handled) => logRows(handled, handled.stored) });
+    return handle({ document, header: header.value, connection: auth.connection, logRows: (handled) => logRows(handled, handled.stored), redactedDocument });
+  }
+
+  function redactedDocument(): string {
+    if (redacted === undefined) {
+      const text = cxmlTextForLog(body.bytes);
+      redacted = redactCxmlSecrets(body.truncated ? `${text}\n<!-- truncated at ${body.bytes.byteLength} bytes -->` : text);
+    }
+    return redacted;
   }
 
   // Inbound first, then the answer: the log reads in the order things happened.
@@ -140,14 +151,13 @@ export async function runCxmlEndpoint(
       durationMs: Date.now() - started,
       error: handled.code < 300 ? null : [`${handled.code}: ${handled.message ?? ""}`, logReason && `(${logReason})`].filter(Boolean).join(" "),
     } as const;
-    const inboundText = cxmlTextForLog(body.bytes);
     return [
       {
         ...common,
         direction: "inbound",
         type: `cxml.${doc?.payload?.name ?? (doc ? doc.kind : "unparseable")}`,
         contentType: context.contentType,
-        payload: redactCxmlSecrets(body.truncated ? `${inboundText}\n<!-- truncated at ${body.bytes.byteLength} bytes -->` : inboundText),
+        payload: redactedDocument(),
         summary: { payloadId: doc?.payloadId ?? null, deploymentMode: doc?.deploymentMode ?? null, bytes: body.bytes.byteLength, ...handled.summary, cxmlStatus: handled.code },
       },
       {

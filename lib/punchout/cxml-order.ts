@@ -23,7 +23,6 @@ import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type Cxml
 import { buildStatusResponse } from "./cxml/build-response";
 import type { CxmlAddress } from "./cxml/parse-common";
 import { parseOrderRequest, type CxmlOrderLine, type CxmlOrderRequest } from "./cxml/parse-order-request";
-import { cxmlTextForLog, redactCxmlSecrets } from "./cxml/redact";
 
 /**
  * `POST /punchout/cxml/order`: OrderRequest (PROTOCOLS.md §2.8) in → authenticated like setup
@@ -48,7 +47,7 @@ export async function handleCxmlOrder(body: CxmlBody, context: CxmlEndpointConte
 }
 
 async function receiveOrder(
-  { document, connection, logRows }: AuthenticatedCxmlRequest,
+  { document, connection, logRows, redactedDocument }: AuthenticatedCxmlRequest,
   body: CxmlBody,
   context: CxmlEndpointContext,
   settingsByConnection: ReadonlyMap<number, PurchaseOrderSettings | null>,
@@ -88,7 +87,7 @@ async function receiveOrder(
     type: request.type,
     buyerOrderId: request.orderId,
     documentSha256: sha,
-    rawDocument: redactCxmlSecrets(cxmlTextForLog(body.bytes)),
+    rawDocument: redactedDocument(),
     responseXml,
   };
   const ok = (extra: Record<string, unknown>): CxmlStoredAnswer => ({ code: 200, stored: { payloadId: responsePayload, xml: responseXml }, summary: { ...summary, ...extra } });
