@@ -45,6 +45,16 @@ function plansFor(target: string, buyers: Buyer[]) {
   return buyers.map((buyer) => ({ headers: { cookie: buyer.cookie }, requests: [{ method: "GET" as const, path: target }] }));
 }
 
+async function checkAnswers(target: string, baseUrl: string, buyer: Buyer): Promise<void> {
+  const plan = plansFor(target, [buyer])[0]!;
+  const request = plan.requests[0]!;
+  const body = "setupRequest" in request ? (request.setupRequest({}) as { body: string }).body : undefined;
+  const response = await fetch(baseUrl + request.path, { method: request.method, headers: plan.headers, body, redirect: "manual" });
+  const text = await response.text();
+  const ok = target.startsWith("cxml-") ? response.status === 200 && /<Status code="2\d\d"/.test(text) : response.status < 400;
+  if (!ok) throw new Error(`${baseUrl}${request.path} does not answer properly (HTTP ${response.status}): ${text.slice(0, 300)}`);
+}
+
 async function start(label: "A" | "B", port: number): Promise<{ label: string; server: RunningServer; url: string; buyers: Buyer[]; appName: string }> {
   const appName = `koppel-ab-${label}`;
   process.env.PGAPPNAME = appName;
@@ -65,6 +75,8 @@ async function start(label: "A" | "B", port: number): Promise<{ label: string; s
 try {
   const servers = [await start("A", config.appPort), ...(dirs.B ? [await start("B", config.appPort + 1)] : [])];
   for (const target of paths) {
+    // A cXML error is answered with HTTP 200 too: check each build answers the target properly first.
+    for (const s of servers) await checkAnswers(target, s.url, s.buyers[0]!);
     const samples: Record<string, { cpu: number[]; rps: number[]; rss: number[] }> = { A: { cpu: [], rps: [], rss: [] }, B: { cpu: [], rps: [], rss: [] } };
     for (let round = 0; round <= rounds; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {

@@ -7,12 +7,19 @@ import { hashPassword } from "@/lib/auth/password";
 import { assertBenchDatabase, type BenchConfig } from "./config";
 
 /** Bump when the generated shape changes: an existing database with another marker is regenerated. */
-const SHAPE_VERSION = 1;
+const SHAPE_VERSION = 2;
 const MARKER_PREFIX = "koppel-bench ";
 
 export const BENCH_CUSTOMERS = 1000;
 export const BENCH_PRICE_LISTS = 200;
 export const BUYER_PASSWORD = "bench-buyer-password";
+/**
+ * Every bench customer also punches out over cXML through a network hub, as a supplier's customers do
+ * (Ariba Network and the like): its own From identity, the hub as Sender with one shared secret. The
+ * load itself uses the demo connection; these make it one of 1,001, so what authenticating costs with
+ * a B2B-sized connection table shows in scenarios 5 and 8.
+ */
+export const BENCH_CXML_HUB = { sender: { domain: "NetworkID", identity: "AN-BENCH-HUB" }, sharedSecret: "bench-hub-secret" } as const;
 export const buyerEmail = (n: number) => `buyer${String(n).padStart(4, "0")}@bench.koppel.test`;
 
 export interface DatasetShape {
@@ -72,7 +79,8 @@ export async function prepareDataset(config: BenchConfig, log: (line: string) =>
       const sql = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
       try {
         const hash = await hashPassword(BUYER_PASSWORD);
-        await sql.begin((tx) => addBenchShape(tx as unknown as Sql, config.productCount, hash));
+        const hubHash = await hashPassword(BENCH_CXML_HUB.sharedSecret);
+        await sql.begin((tx) => addBenchShape(tx as unknown as Sql, config.productCount, hash, hubHash));
         // VACUUM too: a fresh table has no visibility map, so index-only scans (brand facets) would still
         // visit the heap until autovacuum gets to it.
         await sql`vacuum analyze`;
@@ -91,7 +99,7 @@ export async function prepareDataset(config: BenchConfig, log: (line: string) =>
   try {
     await resetVolatileState(sql);
     const counts: Record<string, number> = {};
-    for (const table of ["products", "categories", "companies", "users", "price_lists", "price_list_entries", "company_price_lists"]) {
+    for (const table of ["products", "categories", "companies", "users", "price_lists", "price_list_entries", "company_price_lists", "punchout_connections"]) {
       const [row] = await sql.unsafe<{ n: string }[]>(`select count(*)::text as n from ${table}`);
       counts[table] = Number(row!.n);
     }
@@ -115,9 +123,10 @@ async function resetVolatileState(sql: Sql): Promise<void> {
 /**
  * 1,000 customers with one buyer each, 200 price lists each overriding 2 %–10 % of the catalog
  * (2,000–10,000 products at 100k) with fixed prices and discounts, some windows, tiers on 10 % of the
- * products, and 1–3 lists per customer with priorities. All set-based.
+ * products, 1–3 lists per customer with priorities, and a cXML connection per customer (BENCH_CXML_HUB).
+ * All set-based.
  */
-async function addBenchShape(sql: Sql, productCount: number, passwordHash: string): Promise<void> {
+async function addBenchShape(sql: Sql, productCount: number, passwordHash: string, hubSecretHash: string): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   await sql`
     insert into companies (name, kvk_number, vat_id, peppol_scheme, peppol_id, country_code, payment_terms_days, delivery_terms, created_at)
@@ -136,6 +145,17 @@ async function addBenchShape(sql: Sql, productCount: number, passwordHash: strin
     select format('buyer%s@bench.koppel.test', lpad(n::text, 4, '0')), format('Inkoper %s', n), ${passwordHash}, 'buyer', company_id,
            case when n % 4 = 0 then 'en' else 'nl' end, now()
     from bench_customer`;
+  await sql`
+    insert into punchout_connections (company_id, protocol, name, preset_id, enabled, environment, secret_hash, cxml_from, cxml_to, cxml_sender,
+                                      allowed_return_origins, technical_user_id, settings)
+    select c.company_id, 'cxml', 'Ariba Network', 'ariba', true, 'production', ${hubSecretHash},
+           jsonb_build_array(jsonb_build_object('domain', 'NetworkID', 'identity', format('AN-BENCH-%s', lpad(c.n::text, 4, '0'))),
+                             jsonb_build_object('domain', 'DUNS', 'identity', (400000000 + c.n)::text)),
+           '{"domain": "NetworkID", "identity": "KOPPEL"}'::jsonb,
+           jsonb_build_array(jsonb_build_object('domain', ${BENCH_CXML_HUB.sender.domain}::text, 'identity', ${BENCH_CXML_HUB.sender.identity}::text)),
+           '["https://s1.ariba.com"]'::jsonb, u.id,
+           '{"transactions": ["PunchOutSetupRequest", "OrderRequest"], "userMapping": "match-email"}'::jsonb
+    from bench_customer c join users u on u.company_id = c.company_id`;
 
   // Lists: mostly open-ended, every 10th with a current window, every 25th expired, every 40th not started.
   await sql`
