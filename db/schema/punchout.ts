@@ -41,6 +41,9 @@ export const punchoutConnections = pgTable(
   (t) => [
     uniqueIndex("punchout_connections_oci_username_unique").on(t.username).where(sql`${t.protocol} = 'oci'`),
     index("punchout_connections_company_idx").on(t.companyId),
+    // cXML authentication looks connections up by the Identity of a From credential (exact match, any
+    // domain): `jsonb_path_query_array(cxml_from, '$[*].identity') ?| $ids` in lib/data.
+    index("punchout_connections_cxml_from_identities_idx").using("gin", sql`jsonb_path_query_array(${t.cxmlFrom}, '$[*].identity')`),
     check("punchout_connections_username_lowercase", sql`${t.username} is null or ${t.username} = lower(${t.username})`),
     check("punchout_connections_oci_has_username", sql`${t.protocol} <> 'oci' or ${t.username} is not null`),
   ],

@@ -15,16 +15,29 @@ export async function getOciConnectionByUsername(username: string): Promise<Punc
   return row ?? null;
 }
 
+/**
+ * The cXML connections one of these From identities may belong to (identities are exact, PROTOCOLS.md
+ * §2.2; the caller compares domains, To and Sender): found through the GIN index on the identities
+ * (migration 0013), so authenticating reads the few candidates, not every customer's connection.
+ */
+export const cxmlFromIdentityFilter = (alias: string, param: string) =>
+  `jsonb_path_query_array(${alias}."cxml_from", '$[*].identity') ?| ${param}::text[]`;
+
 const CXML_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
-  (select coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) from "punchout_connections" c where c."protocol" = 'cxml') as "connections"`;
+  (select coalesce(jsonb_agg(to_jsonb(c) order by c."id"), '[]'::jsonb) from "punchout_connections" c
+     where c."protocol" = 'cxml' and ${cxmlFromIdentityFilter("c", "$2")}) as "connections"`;
 
 /**
  * What authenticating a cXML setup/profile request reads, in one statement (a prepared one; the
- * rows come back as JSON and are mapped like drizzle's): throttleStatus(keys) and every cXML connection (the caller matches
- * From/Sender credentials; few per supplier).
+ * rows come back as JSON and are mapped like drizzle's): throttleStatus(keys) and the cXML connections
+ * whose From credentials hold one of `fromIdentities` (the caller matches From/To/Sender in full).
  */
-export async function cxmlAuthState(keys: string[], now: Date): Promise<{ throttle: ThrottleStatus; connections: PunchoutConnection[] }> {
-  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), CXML_AUTH_STATE, [keys]);
+export async function cxmlAuthState(
+  keys: string[],
+  fromIdentities: string[],
+  now: Date,
+): Promise<{ throttle: ThrottleStatus; connections: PunchoutConnection[] }> {
+  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), CXML_AUTH_STATE, [keys, fromIdentities]);
   return {
     throttle: throttleStatusFromJson(row?.throttle, now),
     connections: jsonValue<unknown[]>(row?.connections ?? []).map((c) => rowFromJson(punchoutConnections, c)),

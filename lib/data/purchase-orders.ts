@@ -35,6 +35,7 @@ import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import { database } from "./database";
 import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
+import { cxmlFromIdentityFilter } from "./punchout-connections";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedPerDatabase, rowFromJson, runPrepared } from "./prepared-sql";
@@ -49,22 +50,23 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 const ORDER_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
-  (select coalesce(jsonb_agg(jsonb_build_object('connection', to_jsonb(c), 'settings', to_jsonb(s))), '[]'::jsonb)
+  (select coalesce(jsonb_agg(jsonb_build_object('connection', to_jsonb(c), 'settings', to_jsonb(s)) order by c."id"), '[]'::jsonb)
      from "punchout_connections" c left join "purchase_order_settings" s on s."connection_id" = c."id"
-     where c."protocol" = 'cxml' or s."order_secret_hash" is not null) as "connections"`;
+     where (c."protocol" = 'cxml' or s."order_secret_hash" is not null) and ${cxmlFromIdentityFilter("c", "$2")}) as "connections"`;
 
 /**
  * What authenticating an OrderRequest reads, in one statement: throttleStatus(keys) and the
- * connections whose cXML From/Sender may send OrderRequests, with the hash to check the SharedSecret
- * against: every cXML connection (its order secret, else its setup secret) and every OCI connection
- * that has cXML identities and an order secret configured. Each comes with its purchase-order
+ * connections with one of `fromIdentities` in their cXML From credentials that may send OrderRequests,
+ * with the hash to check the SharedSecret against: cXML connections (their order secret, else their
+ * setup secret) and OCI connections that have cXML identities and an order secret configured. Each comes with its purchase-order
  * settings (null when none are stored), so an OrderRequest does not read them again.
  */
 export async function orderAuthState(
   keys: string[],
+  fromIdentities: string[],
   now: Date,
 ): Promise<{ throttle: ThrottleStatus; candidates: { connection: PunchoutConnection; secretHash: string; settings: PurchaseOrderSettings | null }[] }> {
-  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), ORDER_AUTH_STATE, [keys]);
+  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), ORDER_AUTH_STATE, [keys, fromIdentities]);
   return {
     throttle: throttleStatusFromJson(row?.throttle, now),
     candidates: jsonValue<{ connection: unknown; settings: unknown }[]>(row?.connections ?? []).map((candidate) => {

@@ -34,13 +34,17 @@ export interface CxmlCredentialCandidate {
 
 /**
  * What a request is authenticated against: the throttle status of its keys and the candidate
- * connections, read together (one statement).
+ * connections (those with one of the Header's From identities), read together (one statement).
  */
-export type CxmlAuthLoader = (keys: string[], now: Date) => Promise<{ throttle: ThrottleStatus; candidates: CxmlCredentialCandidate[] }>;
+export type CxmlAuthLoader = (
+  keys: string[],
+  fromIdentities: string[],
+  now: Date,
+) => Promise<{ throttle: ThrottleStatus; candidates: CxmlCredentialCandidate[] }>;
 
 /** Setup/profile requests: the cXML connections with their setup SharedSecret. */
-const setupCandidates: CxmlAuthLoader = async (keys, now) => {
-  const { throttle, connections } = await cxmlAuthState(keys, now);
+const setupCandidates: CxmlAuthLoader = async (keys, fromIdentities, now) => {
+  const { throttle, connections } = await cxmlAuthState(keys, fromIdentities, now);
   return { throttle, candidates: connections.map((connection) => ({ connection, secretHash: connection.secretHash })) };
 };
 
@@ -71,7 +75,8 @@ export async function authenticateCxmlRequest(
 ): Promise<CxmlAuthentication> {
   const senderIdentity = (header.sender[0]?.identity ?? "").toLowerCase().slice(0, 100);
   const keys = [`cxml:sender:${senderIdentity}`, ...(context.remoteAddress ? [`cxml:ip:${context.remoteAddress}`] : [])];
-  const { throttle, candidates: connections } = await load(keys, context.now);
+  const fromIdentities = [...new Set(header.from.map((credential) => credential.identity))];
+  const { throttle, candidates: connections } = await load(keys, fromIdentities, context.now);
   if (throttle.blocked) {
     return { ok: false, connection: null, code: 401, message: "Too many failed attempts; try again in 15 minutes", reason: "throttled" };
   }

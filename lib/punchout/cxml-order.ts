@@ -35,8 +35,8 @@ export async function handleCxmlOrder(body: CxmlBody, context: CxmlEndpointConte
   // The credential list carries each connection's purchase-order settings: kept for this request,
   // so the order is built without reading them again (a staff replay reads them itself).
   const settingsByConnection = new Map<number, PurchaseOrderSettings | null>();
-  const credentials: CxmlAuthLoader = async (keys, now) => {
-    const state = await orderAuthState(keys, now);
+  const credentials: CxmlAuthLoader = async (keys, fromIdentities, now) => {
+    const state = await orderAuthState(keys, fromIdentities, now);
     for (const { connection, settings } of state.candidates) settingsByConnection.set(connection.id, settings);
     return state;
   };

@@ -334,6 +334,37 @@ describe("authentication", () => {
     expect((await setup(posr({ from: { domain: "NetworkID", identity: FROM.identity.toLowerCase() } }))).code).toBe("401");
   });
 
+  it("finds each customer's connection behind one network hub by any of its From identities, never another's", async () => {
+    // Ariba Network style: the hub is the Sender of every customer's documents, with one SharedSecret;
+    // only From tells the customers apart (issue 8: looked up by identity, not read in full per request).
+    const hub = { domain: "NetworkID", identity: "AN-IT-HUB" };
+    const customers = [];
+    for (const n of [1, 2, 3]) {
+      const company = await createCompanyWithBuyer(handle);
+      const from = [{ domain: "NetworkID", identity: `AN-IT-HUB-BUYER-${n}` }, { domain: "DUNS", identity: `40000000${n}` }];
+      customers.push({ companyId: company.company.id, connection: await createCxmlConnection(handle, company.company.id, { from, sender: [hub], secret: "hub-secret", origins: ["https://procurement.example.com"] }) });
+    }
+    const sessionOf = async (xml: string) => {
+      const answer = await setup(xml);
+      expect(answer.code, answer.message).toBe("200");
+      const [session] = await handle.db.select().from(punchoutSessions).where(eq(punchoutSessions.requestPayloadId, /payloadID="([^"]+)"/.exec(xml)![1]!));
+      return { connectionId: session!.connectionId, companyId: session!.companyId };
+    };
+    // The second From credential is the one we know (an unknown NetworkID first, then customer 2's DUNS).
+    const second = posr({ from: { domain: "NetworkID", identity: "AN-NOT-OURS" }, sender: hub, secret: "hub-secret" }).replace(
+      "</Credential></From>",
+      `</Credential><Credential domain="DUNS"><Identity>400000002</Identity></Credential></From>`,
+    );
+    expect(await sessionOf(second)).toEqual({ connectionId: customers[1]!.connection.id, companyId: customers[1]!.companyId });
+    expect(await sessionOf(posr({ from: { domain: "networkid", identity: "AN-IT-HUB-BUYER-3" }, sender: hub, secret: "hub-secret" }))).toEqual({
+      connectionId: customers[2]!.connection.id,
+      companyId: customers[2]!.companyId,
+    });
+    expect((await setup(posr({ from: { domain: "NetworkID", identity: "AN-IT-HUB-BUYER-1" }, sender: hub, secret: "not-the-hub-secret" }))).code).toBe("401");
+    expect((await setup(posr({ from: { domain: "NetworkID", identity: "an-it-hub-buyer-1" }, sender: hub, secret: "hub-secret" }))).code).toBe("401");
+    expect((await setup(posr({ from: { domain: "DUNS", identity: "AN-IT-HUB-BUYER-1" }, sender: hub, secret: "hub-secret" }))).code).toBe("401");
+  });
+
   it("refuses a deploymentMode that does not match the connection's environment", async () => {
     const answer = await setup(posr({ deploymentMode: "test" }));
     expect(answer.code).toBe("403");

@@ -46,7 +46,16 @@ beforeAll(async () => {
   // An OCI connection with cXML order credentials also sends OrderRequests.
   const [oci] = await handle.db
     .insert(punchoutConnections)
-    .values({ companyId: customer.company.id, protocol: "oci", name: "OCI", presetId: "generic", username: "oci-reads", secretHash: "x", allowedReturnOrigins: [] })
+    .values({
+      companyId: customer.company.id,
+      protocol: "oci",
+      name: "OCI",
+      presetId: "generic",
+      username: "oci-reads",
+      secretHash: "x",
+      cxmlFrom: [{ domain: "NetworkID", identity: "AN-OCI-ORDERS" }],
+      allowedReturnOrigins: [],
+    })
     .returning();
   await upsertPurchaseOrderSettings(oci!.id, { orderSecretHash: "order-hash", priceToleranceBasisPoints: 150, autoConfirm: true, outboundFrom: [{ domain: "a", identity: "b" }] });
   await upsertPurchaseOrderSettings(connection.id, { priceToleranceBasisPoints: 25, orderResponseUrl: "https://procurement.example.com/cxml" });
@@ -64,16 +73,22 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db.dispose());
 
-// The separate drizzle reads the combined statements replaced: the oracles of these tests.
-const listCxmlConnections = () => handle.db.select().from(punchoutConnections).where(eq(punchoutConnections.protocol, "cxml"));
-const listOrderCredentialConnections = async () =>
+// The separate drizzle reads the combined statements replaced: the oracles of these tests. A connection
+// is a candidate when one of its From credentials carries one of the identities (exact, any domain).
+const hasFromIdentity = (connection: { cxmlFrom: { identity: string }[] }, identities: string[]) =>
+  connection.cxmlFrom.some((credential) => identities.includes(credential.identity));
+const listCxmlConnections = async (identities: string[]) =>
+  (await handle.db.select().from(punchoutConnections).where(eq(punchoutConnections.protocol, "cxml"))).filter((c) => hasFromIdentity(c, identities));
+const listOrderCredentialConnections = async (identities: string[]) =>
   (
     await handle.db
       .select({ connection: punchoutConnections, settings: purchaseOrderSettings })
       .from(punchoutConnections)
       .leftJoin(purchaseOrderSettings, eq(purchaseOrderSettings.connectionId, punchoutConnections.id))
       .where(or(eq(punchoutConnections.protocol, "cxml"), isNotNull(purchaseOrderSettings.orderSecretHash)))
-  ).map(({ connection, settings }) => ({ connection, secretHash: settings?.orderSecretHash ?? connection.secretHash, settings }));
+  )
+    .filter(({ connection }) => hasFromIdentity(connection, identities))
+    .map(({ connection, settings }) => ({ connection, secretHash: settings?.orderSecretHash ?? connection.secretHash, settings }));
 const listCompanyShipToAddresses = (companyId: number) =>
   handle.db
     .select()
@@ -119,11 +134,18 @@ const byEntry = (map: Map<number, ContractPriceCandidate[]>) =>
   new Map([...map].sort(([a], [b]) => a - b).map(([id, list]) => [id, [...list].sort((x, y) => x.entryId - y.entryId)]));
 
 describe("authentication reads", () => {
-  it("cxmlAuthState = throttleStatus + listCxmlConnections", async () => {
+  it("cxmlAuthState = throttleStatus + the cXML connections with one of the From identities", async () => {
     const keys = ["cxml:sender:an-reads", "cxml:ip:198.51.100.7"];
-    expect(await cxmlAuthState(keys, NOW)).toEqual({ throttle: await throttleStatus(keys, NOW), connections: await listCxmlConnections() });
+    const both = ["AN-READS", "123"];
+    expect(await cxmlAuthState(keys, both, NOW)).toEqual({ throttle: await throttleStatus(keys, NOW), connections: await listCxmlConnections(both) });
+    for (const identities of [["AN-READS"], ["123", "AN-UNKNOWN"], ["an-reads"], ["NetworkID"], ["AN-OCI-ORDERS"], []]) {
+      const ids = (list: { id: number }[]) => list.map((c) => c.id).sort();
+      expect(ids((await cxmlAuthState(keys, identities, NOW)).connections), identities.join()).toEqual(ids(await listCxmlConnections(identities)));
+    }
+    expect((await cxmlAuthState(keys, ["AN-READS"], NOW)).connections.map((c) => c.id)).toEqual([connection.id]);
+    expect((await cxmlAuthState(keys, ["an-reads"], NOW)).connections).toEqual([]); // identities are exact
     for (let i = 0; i < 5; i++) await recordLoginFailure(keys, NOW);
-    const state = await cxmlAuthState(keys, NOW);
+    const state = await cxmlAuthState(keys, both, NOW);
     expect(state.throttle).toEqual(await throttleStatus(keys, NOW));
     expect(state.throttle.blocked).toBe(true);
     expect([...state.throttle.withFailures].sort()).toEqual([...keys].sort());
@@ -133,11 +155,16 @@ describe("authentication reads", () => {
 
   it("orderAuthState = throttleStatus + listOrderCredentialConnections (with the settings)", async () => {
     const keys = ["cxml:sender:nobody"];
-    const state = await orderAuthState(keys, NOW);
+    const all = ["AN-READS", "123", "AN-OCI-ORDERS"];
+    const state = await orderAuthState(keys, all, NOW);
     expect(state.throttle).toEqual(await throttleStatus(keys, NOW));
     const byId = (list: { connection: { id: number } }[]) => [...list].sort((a, b) => a.connection.id - b.connection.id);
-    expect(byId(state.candidates)).toEqual(byId(await listOrderCredentialConnections()));
+    expect(byId(state.candidates)).toEqual(byId(await listOrderCredentialConnections(all)));
     expect(state.candidates).toHaveLength(3);
+    for (const identities of [["AN-OCI-ORDERS"], ["123"], ["AN-READS", "nobody"], ["an-oci-orders"], []]) {
+      expect(byId((await orderAuthState(keys, identities, NOW)).candidates), identities.join()).toEqual(byId(await listOrderCredentialConnections(identities)));
+    }
+    expect((await orderAuthState(keys, ["AN-OCI-ORDERS"], NOW)).candidates.map((c) => c.connection.protocol)).toEqual(["oci"]);
     const oci = state.candidates.find((c) => c.connection.protocol === "oci")!;
     expect(oci.secretHash).toBe("order-hash");
     expect(oci.settings).toMatchObject({ priceToleranceBasisPoints: 150, autoConfirm: true, outboundFrom: [{ domain: "a", identity: "b" }] });

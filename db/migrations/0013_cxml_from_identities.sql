@@ -1,0 +1,1 @@
+CREATE INDEX "punchout_connections_cxml_from_identities_idx" ON "punchout_connections" USING gin (jsonb_path_query_array("cxml_from", '$[*].identity'));
