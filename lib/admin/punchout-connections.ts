@@ -4,13 +4,12 @@ import { z } from "zod";
 import type { PunchoutConnection } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
-import { listAssignedCompanyIds } from "@/lib/data/customers";
 import { createTechnicalUser } from "@/lib/data/users";
 import {
   createPunchoutConnection,
   getOciConnectionByUsername,
   getPunchoutConnection,
-  listPunchoutConnections,
+  searchPunchoutConnections,
   updatePunchoutConnection,
   type ConnectionListRow,
 } from "@/lib/data/punchout-connections";
@@ -20,7 +19,7 @@ import { CXML_PRESETS } from "@/lib/punchout/cxml/presets";
 import { ociConnectionSettingsSchema } from "@/lib/punchout/oci/connection-settings";
 import { OCI_PRESETS } from "@/lib/punchout/oci/presets";
 import { isValidOriginRule } from "@/lib/punchout/return-url";
-import { canSeeCustomer } from "./access";
+import { canSeeCustomer, managerScope } from "./access";
 
 /** Presets per protocol, as data: the form offers them, the settings start from them. */
 export const CONNECTION_PRESETS = {
@@ -88,8 +87,14 @@ export const newConnectionSchema = connectionFormSchema.extend({
   presetId: z.string().min(1),
 });
 
+/** Every connection this staff member may see (all for an admin, their customers' for a manager). */
 export async function listConnectionsForStaff(staff: StaffUser): Promise<ConnectionListRow[]> {
-  return listPunchoutConnections(staff.role === "admin" ? undefined : await listAssignedCompanyIds(staff.id));
+  return (await searchPunchoutConnections({ managerId: managerScope(staff) })).items;
+}
+
+/** One page of the connections this staff member may see, searched (searchPunchoutConnections). */
+export function searchConnectionsForStaff(staff: StaffUser, search: { query?: string; offset: number; limit: number }): Promise<{ items: ConnectionListRow[]; total: number }> {
+  return searchPunchoutConnections({ managerId: managerScope(staff), ...search });
 }
 
 export async function getConnectionForStaff(staff: StaffUser, id: number): Promise<PunchoutConnection> {

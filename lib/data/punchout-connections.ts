@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
+import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { accountManagerCustomers, companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
 import { database } from "./database";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, rowFromJson, runPrepared } from "./prepared-sql";
@@ -62,9 +62,43 @@ export interface ConnectionListRow {
   companyName: string;
 }
 
-export async function listPunchoutConnections(companyIds?: number[]): Promise<ConnectionListRow[]> {
+/**
+ * Connections for the staff list, ordered by customer and name: scoped to an account manager's
+ * customers unless `managerId` is null, searched (case-insensitive, anywhere) in the customer's name,
+ * the connection's name and preset, the OCI USERNAME and the cXML From and Sender identities, one
+ * page at a time when `limit` is given. A supplier behind a network hub has a connection per customer.
+ */
+export async function searchPunchoutConnections(options: {
+  managerId: number | null;
+  query?: string;
+  offset?: number;
+  limit?: number;
+}): Promise<{ items: ConnectionListRow[]; total: number }> {
   const db = await database();
-  const rows = await db
+  const conditions: SQL[] = [];
+  if (options.managerId !== null) {
+    conditions.push(
+      sql`exists (select 1 from ${accountManagerCustomers} a where a."company_id" = ${punchoutConnections.companyId} and a."staff_user_id" = ${options.managerId})`,
+    );
+  }
+  const query = options.query?.trim().slice(0, 100);
+  if (query) {
+    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const identities = (column: typeof punchoutConnections.cxmlFrom | typeof punchoutConnections.cxmlSender) =>
+      sql`exists (select 1 from jsonb_array_elements(${column}) e where e->>'identity' ilike ${like})`;
+    conditions.push(
+      or(
+        ilike(companies.name, like),
+        ilike(punchoutConnections.name, like),
+        ilike(punchoutConnections.presetId, like),
+        ilike(punchoutConnections.username, like),
+        identities(punchoutConnections.cxmlFrom),
+        identities(punchoutConnections.cxmlSender),
+      )!,
+    );
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const page = db
     .select({
       id: punchoutConnections.id,
       name: punchoutConnections.name,
@@ -78,8 +112,21 @@ export async function listPunchoutConnections(companyIds?: number[]): Promise<Co
     })
     .from(punchoutConnections)
     .innerJoin(companies, eq(companies.id, punchoutConnections.companyId))
-    .orderBy(asc(companies.name), asc(punchoutConnections.name));
-  return companyIds ? rows.filter((row) => companyIds.includes(row.companyId)) : rows;
+    .where(where)
+    .orderBy(asc(companies.name), asc(punchoutConnections.name), asc(punchoutConnections.id));
+  if (options.limit === undefined) {
+    const items = await page;
+    return { items, total: items.length };
+  }
+  const [items, [counted]] = await Promise.all([
+    page.limit(options.limit).offset(options.offset ?? 0),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(punchoutConnections)
+      .innerJoin(companies, eq(companies.id, punchoutConnections.companyId))
+      .where(where),
+  ]);
+  return { items, total: counted?.total ?? 0 };
 }
 
 export async function createPunchoutConnection(values: NewPunchoutConnection): Promise<PunchoutConnection> {

@@ -79,6 +79,14 @@ describe("punchout connections in /admin", () => {
     await signIn(page, "manager@demo.test", "demo-manager", "/admin/connections");
     const customers = await page.getByTestId("connection-row").allInnerTexts();
     assert.ok(customers.some((row) => row.includes("Demo Facilities B.V.")));
+    // Searched by the cXML From identity: the demo cXML connection only.
+    await page.getByRole("searchbox").fill("an-demo-buyer");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/[?&]q=an-demo-buyer/);
+    const found = await page.getByTestId("connection-row").allInnerTexts();
+    assert.equal(found.length, 1);
+    assert.match(found[0]!, /Demo Facilities B\.V\..*CXML/s);
+    assert.equal(await page.getByTestId("connection-count").innerText(), "1 connection");
     const [foreign] = await sql<{ id: number }[]>`
       insert into punchout_connections (company_id, protocol, name, preset_id, username, secret_hash)
       select c.id, 'oci', 'Not yours', 'generic-oci-4', ${`foreign-${Date.now().toString(36)}`}, 'x' from companies c
