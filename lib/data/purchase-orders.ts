@@ -58,8 +58,9 @@ const ORDER_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
  * What authenticating an OrderRequest reads, in one statement: throttleStatus(keys) and the
  * connections with one of `fromIdentities` in their cXML From credentials that may send OrderRequests,
  * with the hash to check the SharedSecret against: cXML connections (their order secret, else their
- * setup secret) and OCI connections that have cXML identities and an order secret configured. Each comes with its purchase-order
- * settings (null when none are stored), so an OrderRequest does not read them again.
+ * setup secret) and OCI connections that have cXML identities and an order secret configured. Each
+ * comes with its purchase-order settings (null when none are stored), so an OrderRequest does not
+ * read them again.
  */
 export async function orderAuthState(
   keys: string[],
