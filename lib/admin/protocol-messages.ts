@@ -4,7 +4,9 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { listAssignedCompanyIds } from "@/lib/data/customers";
 import { listInvoiceDeliveryLog, type InvoiceDeliveryLogRow } from "@/lib/data/invoice-deliveries";
 import { getProtocolMessage, listProtocolMessages, type MessageFilters } from "@/lib/data/protocol-messages";
+import { getConnectionLabels, searchPunchoutConnections } from "@/lib/data/punchout-connections";
 import { AppError } from "@/lib/errors";
+import { managerScope } from "./access";
 
 /**
  * One row of the message log: a logged protocol message, or an outbound invoice on one channel
@@ -28,8 +30,20 @@ export function invoiceLogType(channel: InvoiceChannel): string {
  * cXML, e-mail), newest first. The type filter "invoice" shows all outbound invoices (deliveries
  * and the InvoiceDetailRequest attempts), "invoice.peppol" etc. one channel's deliveries.
  */
-export async function listMessageLogForStaff(staff: StaffUser, filters: MessageFilters, limit = 200): Promise<MessageLogEntry[]> {
-  const companyIds = staff.role === "admin" ? undefined : await listAssignedCompanyIds(staff.id);
+export async function listMessageLogForStaff(
+  staff: StaffUser,
+  { connectionSearch, ...filters }: MessageFilters & {
+    /** Only the connections this finds in the staff member's connection list (searchPunchoutConnections). */
+    connectionSearch?: string;
+  },
+  limit = 200,
+): Promise<MessageLogEntry[]> {
+  const search = connectionSearch?.trim();
+  const [companyIds, connectionIds] = await Promise.all([
+    staff.role === "admin" ? undefined : listAssignedCompanyIds(staff.id),
+    search ? searchPunchoutConnections({ managerId: managerScope(staff), query: search }).then(({ items }) => items.map((c) => c.id)) : undefined,
+  ]);
+  if (connectionIds) filters.connectionIds = connectionIds;
   const type = filters.type?.trim() || undefined;
   const channel = CHANNELS.find((c) => type === invoiceLogType(c));
   const wantsMessages = channel === undefined;
@@ -46,6 +60,7 @@ export async function listMessageLogForStaff(staff: StaffUser, filters: MessageF
             channel,
             status: filters.status ? DELIVERY_STATUS_FOR[filters.status] : undefined,
             connectionId: filters.connectionId,
+            connectionIds: filters.connectionIds,
           },
           limit,
         )
@@ -58,6 +73,12 @@ export async function listMessageLogForStaff(staff: StaffUser, filters: MessageF
       .map((delivery) => ({ kind: "invoice" as const, at: delivery.createdAt, delivery })),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+}
+
+/** Name and customer of the connections the entries name, for the log's connection column. */
+export function connectionLabelsOf(entries: MessageLogEntry[]): Promise<Map<number, { name: string; companyName: string }>> {
+  const ids = entries.map((entry) => (entry.kind === "message" ? entry.message.connectionId : entry.delivery.connectionId));
+  return getConnectionLabels(ids.filter((id): id is number => id !== null));
 }
 
 /** The invoice a logged message belongs to (outbound InvoiceDetailRequest attempts record it in the summary). */

@@ -248,6 +248,8 @@ export interface InvoiceDeliveryLogFilters {
   status?: InvoiceDeliveryStatus;
   /** Only cXML deliveries queued on this connection. */
   connectionId?: number;
+  /** Only cXML deliveries queued on one of these connections (an empty list matches nothing). */
+  connectionIds?: number[];
 }
 
 export interface InvoiceDeliveryLogRow {
@@ -278,6 +280,7 @@ export async function listInvoiceDeliveryLog(filters: InvoiceDeliveryLogFilters,
   if (filters.channel) conditions.push(eq(invoiceDeliveries.channel, filters.channel));
   if (filters.status) conditions.push(eq(invoiceDeliveries.status, filters.status));
   if (filters.connectionId !== undefined) conditions.push(eq(message.connectionId, filters.connectionId));
+  if (filters.connectionIds !== undefined) conditions.push(inArray(message.connectionId, filters.connectionIds.length ? filters.connectionIds : [-1]));
   return db
     .select({
       id: invoiceDeliveries.id,

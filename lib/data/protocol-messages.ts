@@ -110,6 +110,8 @@ export interface MessageFilters {
   until?: Date;
   companyId?: number;
   connectionId?: number;
+  /** One of these connections (an empty list matches nothing). */
+  connectionIds?: number[];
   sessionId?: number;
   type?: string;
   direction?: "inbound" | "outbound";
@@ -124,6 +126,7 @@ export async function listProtocolMessages(filters: MessageFilters, limit = 100)
   if (filters.from) conditions.push(gte(protocolMessages.createdAt, filters.from));
   if (filters.until) conditions.push(lt(protocolMessages.createdAt, filters.until));
   if (filters.connectionId !== undefined) conditions.push(eq(protocolMessages.connectionId, filters.connectionId));
+  if (filters.connectionIds !== undefined) conditions.push(inArray(protocolMessages.connectionId, filters.connectionIds.length ? filters.connectionIds : [-1]));
   if (filters.sessionId !== undefined) conditions.push(eq(protocolMessages.sessionId, filters.sessionId));
   if (filters.type) conditions.push(eq(protocolMessages.type, filters.type));
   if (filters.direction) conditions.push(eq(protocolMessages.direction, filters.direction));

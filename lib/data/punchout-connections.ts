@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { accountManagerCustomers, companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
 import { database } from "./database";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
@@ -127,6 +127,18 @@ export async function searchPunchoutConnections(options: {
       .where(where),
   ]);
   return { items, total: counted?.total ?? 0 };
+}
+
+/** Name and customer of these connections, by id (for lists that show a connection per row). */
+export async function getConnectionLabels(ids: number[]): Promise<Map<number, { name: string; companyName: string }>> {
+  if (ids.length === 0) return new Map();
+  const db = await database();
+  const rows = await db
+    .select({ id: punchoutConnections.id, name: punchoutConnections.name, companyName: companies.name })
+    .from(punchoutConnections)
+    .innerJoin(companies, eq(companies.id, punchoutConnections.companyId))
+    .where(inArray(punchoutConnections.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...label }) => [id, label]));
 }
 
 export async function createPunchoutConnection(values: NewPunchoutConnection): Promise<PunchoutConnection> {

@@ -70,6 +70,18 @@ describe("punchout connections in /admin", () => {
     const payload = await page.getByTestId("payload").innerText();
     assert.match(payload, /PASSWORD = \*\*\*/);
     assert.ok(!payload.includes(rotated) && !payload.includes(secret));
+
+    // Filtered by the connection, found by its USERNAME: its entries only, labelled with customer and name.
+    await page.goto("/admin/messages?type=oci.entry");
+    await page.getByLabel("Connection", { exact: true }).fill(username.toUpperCase());
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/[?&]search=/);
+    const rows = await page.getByTestId("message-row").allInnerTexts();
+    assert.ok(rows.length >= 3, `${rows.length} rows`);
+    assert.ok(rows.every((row) => row.includes("Bouwbedrijf Van der Meer & Zonen B.V. · S/4HANA productie")), rows.join("\n"));
+    await page.goto("/admin/messages?type=oci.entry&search=no-such-connection");
+    await page.getByText("No messages.").waitFor();
+    assert.equal(await page.getByTestId("message-row").count(), 0);
     await context.close();
   });
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
-import { INVOICE_LOG_TYPE, invoiceLogType, listMessageLogForStaff } from "@/lib/admin/protocol-messages";
-import { listConnectionsForStaff } from "@/lib/admin/punchout-connections";
+import { connectionLabelsOf, INVOICE_LOG_TYPE, invoiceLogType, listMessageLogForStaff } from "@/lib/admin/protocol-messages";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
@@ -16,6 +15,8 @@ const CHANNELS = ["peppol", "nlcius", "cxml", "email"] as const;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const filtersSchema = z.object({
   connection: z.preprocess(first, z.coerce.number().int().positive().optional().catch(undefined)),
+  /** Searched like the connections list (customer, name, USERNAME, cXML identity). */
+  search: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
   type: z.preprocess(first, z.string().trim().max(60).optional().catch(undefined)),
   direction: z.preprocess(first, z.enum(["inbound", "outbound"]).optional().catch(undefined)),
   status: z.preprocess(first, z.enum(["ok", "rejected", "error"]).optional().catch(undefined)),
@@ -27,15 +28,21 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   await connection();
   const staff = await requireStaff("/admin/messages");
   const filters = filtersSchema.parse(await searchParams);
-  const [t, connections, { locale }] = await Promise.all([getTranslations("punchout.admin"), listConnectionsForStaff(staff), getShopContext()]);
+  const [t, { locale }] = await Promise.all([getTranslations("punchout.admin"), getShopContext()]);
   const entries = await listMessageLogForStaff(staff, {
     connectionId: filters.connection,
+    connectionSearch: filters.search || undefined,
     type: filters.type || undefined,
     direction: filters.direction,
     status: filters.status,
     from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
     until: filters.until ? new Date(new Date(`${filters.until}T00:00:00Z`).getTime() + 86_400_000) : undefined,
   });
+  const labels = await connectionLabelsOf(entries);
+  const connectionText = (id: number | null) => {
+    const label = id === null ? undefined : labels.get(id);
+    return label ? `${label.companyName} · ${label.name}` : "—";
+  };
   const select = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
   return (
     <div className="space-y-4">
@@ -48,14 +55,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <label>
           {t("connection")}
-          <select name="connection" defaultValue={filters.connection ?? ""} className={`${select} block`}>
-            <option value="">—</option>
-            {connections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.companyName} · {c.name}
-              </option>
-            ))}
-          </select>
+          <input type="search" name="search" defaultValue={filters.search ?? ""} placeholder={t("searchPlaceholder")} className={`${select} block w-72`} />
         </label>
         <label>
           {t("type")}
@@ -127,7 +127,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                     </div>
                   </td>
                   <td className={tdClass}>outbound</td>
-                  <td className={tdClass}>{d.connectionId === null ? "—" : (connections.find((c) => c.id === d.connectionId)?.name ?? "—")}</td>
+                  <td className={tdClass}>{connectionText(d.connectionId)}</td>
                   <td className={tdClass}>
                     <Badge tone={d.status === "sent" ? "green" : d.status === "failed" ? "red" : "amber"}>{t(`deliveryStatus.${d.status}`)}</Badge>
                     <div className="text-xs text-slate-500">{t("attempts", { count: d.attempts })}</div>
@@ -147,7 +147,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                 </td>
                 <td className={tdClass}>{m.type}</td>
                 <td className={tdClass}>{m.direction}</td>
-                <td className={tdClass}>{connections.find((c) => c.id === m.connectionId)?.name ?? "—"}</td>
+                <td className={tdClass}>{connectionText(m.connectionId)}</td>
                 <td className={tdClass}>
                   <Badge tone={m.status === "ok" ? "green" : m.status === "rejected" ? "amber" : "red"}>
                     {m.status} {m.httpStatus ?? ""}

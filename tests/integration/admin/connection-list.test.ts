@@ -2,7 +2,8 @@
 // network hub): scoped to a manager's customers in SQL, searched, one page at a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { punchoutConnections } from "@/db/schema";
+import { protocolMessages, punchoutConnections } from "@/db/schema";
+import { connectionLabelsOf, listMessageLogForStaff } from "@/lib/admin/protocol-messages";
 import { listConnectionsForStaff, searchConnectionsForStaff } from "@/lib/admin/punchout-connections";
 import type { StaffUser } from "@/lib/auth/guards";
 import { createStaff } from "../../support/admin-fixtures";
@@ -17,6 +18,7 @@ let manager: StaffUser;
 const mine: number[] = [];
 const theirs: number[] = [];
 let ociId: number;
+const companyOf = new Map<number, number>();
 
 beforeAll(async () => {
   fresh = await useFreshDatabase();
@@ -35,12 +37,14 @@ beforeAll(async () => {
       withTechnicalUser: false,
     });
     (n <= 4 ? mine : theirs).push(connection.id);
+    companyOf.set(connection.id, company.id);
   }
   const [oci] = await handle.db
     .insert(punchoutConnections)
     .values({ companyId: companies[0]!, protocol: "oci", name: "SAP SRM", presetId: "sap-srm", username: "list-oci-user", secretHash: "x" })
     .returning();
   ociId = oci!.id;
+  companyOf.set(ociId, companies[0]!);
   mine.push(ociId);
   admin = await createStaff(handle, "admin");
   manager = await createStaff(handle, "account_manager", companies.slice(0, 4));
@@ -84,5 +88,34 @@ describe("searchConnectionsForStaff", () => {
     }
     expect(sorted(seen)).toEqual(sorted(all));
     expect(new Set(seen).size).toBe(all.length);
+  });
+});
+
+describe("the message log filtered by a connection search", () => {
+  it("shows the messages of the connections the search finds in the staff member's list, with their labels", async () => {
+    const log = (connectionId: number): typeof protocolMessages.$inferInsert => ({
+      connectionId,
+      companyId: companyOf.get(connectionId)!,
+      protocol: "cxml",
+      direction: "inbound",
+      type: "cxml.PunchOutSetupRequest",
+      status: "ok",
+      payload: "<cXML/>",
+    });
+    const inserted = await handle.db.insert(protocolMessages).values([log(mine[0]!), log(mine[1]!), log(theirs[1]!), log(ociId)]).returning({ id: protocolMessages.id });
+    const found = async (staff: StaffUser, connectionSearch: string) =>
+      (await listMessageLogForStaff(staff, { connectionSearch })).flatMap((entry) => (entry.kind === "message" ? [entry.message.connectionId] : [])).sort();
+    expect(await found(admin, "AN-LIST-1")).toEqual([mine[0]]);
+    expect(await found(admin, "an-list-hub")).toEqual(sorted([mine[0]!, mine[1]!, theirs[1]!]));
+    expect(await found(manager, "an-list-hub")).toEqual(sorted([mine[0]!, mine[1]!])); // not the other manager's customer
+    expect(await found(manager, "AN-LIST-6")).toEqual([]);
+    expect(await found(admin, "list-oci-user")).toEqual([ociId]);
+    expect(await found(admin, "nothing like this")).toEqual([]);
+    expect((await found(admin, "  ")).length).toBe(inserted.length); // a blank search filters nothing
+
+    const entries = await listMessageLogForStaff(admin, { connectionSearch: "AN-LIST" });
+    const labels = await connectionLabelsOf(entries);
+    expect(labels.get(theirs[1]!)).toEqual({ name: "Coupa", companyName: expect.stringMatching(/^Klant .* B\.V\.$/) });
+    expect([...labels.keys()].sort()).toEqual(sorted([mine[0]!, mine[1]!, theirs[1]!]));
   });
 });
