@@ -279,4 +279,22 @@ describe("account manager", () => {
     assert.ok(lines.some((line) => line.startsWith(`${skus[1]!.sku};`) && line.endsWith(";discount;7,5;;")), body);
     await context.close();
   });
+
+  it("names the first five customers of a list used by many, the rest behind a link to the settings tab", async () => {
+    const code = `E2E-MANY-${Date.now().toString(36).toUpperCase()}`;
+    const [list] = await sql<{ id: number }[]>`insert into price_lists (code, name, currency) values (${code}, 'Staffel voor iedereen', 'EUR') returning id`;
+    await sql`insert into companies (name) select format('Veelklant %s-%s B.V.', ${code}::text, g) from generate_series(1, 7) g`;
+    await sql`insert into company_price_lists (company_id, price_list_id, priority)
+              select id, ${list!.id}, 50 from companies where name like ${`Veelklant ${code}-%`}`;
+    const context = await newContext(browser, "en");
+    const page = await signIn(context, "admin@koppel.test", "demo-admin", `/admin/price-lists?q=${code}`);
+    const row = page.getByTestId("price-list-row").filter({ hasText: code });
+    assert.equal(await row.getByText(/^Veelklant /).count(), 5);
+    assert.equal(await row.getByTestId("more-customers").innerText(), "+2 more");
+    await row.getByTestId("more-customers").click();
+    await page.waitForURL(new RegExp(`/admin/price-lists/${list!.id}/settings$`));
+    assert.match(await page.getByText(/^Used by: /).innerText(), new RegExp(`Veelklant ${code}-5 B\\.V\\. \\(prio 50\\) and 2 more$`));
+    assert.ok((await page.locator("main").innerText()).includes(`Veelklant ${code}-7 B.V.`), "the settings tab lists every customer");
+    await context.close();
+  });
 });

@@ -14,6 +14,9 @@ import { toLocale } from "@/lib/i18n/locales";
 
 export const metadata = { title: "Prijslijsten" };
 
+/** A list used by many customers (a general staffel list) names the first few; the settings tab has them all. */
+const CUSTOMERS_SHOWN = 5;
+
 export default async function PriceListsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();
   const staff = await requireStaff("/admin/price-lists");
@@ -82,11 +85,18 @@ export default async function PriceListsPage({ searchParams }: { searchParams: P
                       {list.customers.length === 0 ? (
                         <span className="text-slate-400">{t("noCustomers")}</span>
                       ) : (
-                        list.customers.map((c) => (
-                          <div key={c.id} className={c.mine ? "" : "text-slate-500"}>
-                            {c.name} <span className="text-xs text-slate-500">({t("priorityShort", { priority: c.priority })})</span>
-                          </div>
-                        ))
+                        <>
+                          {list.customers.slice(0, CUSTOMERS_SHOWN).map((c) => (
+                            <div key={c.id} className={c.mine ? "" : "text-slate-500"}>
+                              {c.name} <span className="text-xs text-slate-500">({t("priorityShort", { priority: c.priority })})</span>
+                            </div>
+                          ))}
+                          {list.customers.length > CUSTOMERS_SHOWN && (
+                            <Link href={`/admin/price-lists/${list.id}/settings`} className="text-xs text-brand-700 hover:underline" data-testid="more-customers">
+                              {t("moreCustomers", { count: list.customers.length - CUSTOMERS_SHOWN })}
+                            </Link>
+                          )}
+                        </>
                       )}
                     </td>
                     <td className={tdClass}>{access === "edit" ? <Badge tone="green">{t("editable")}</Badge> : <Badge>{t("readOnly")}</Badge>}</td>

@@ -9,6 +9,9 @@ import { priceListForPage } from "@/lib/admin/route-params";
 import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
 import { toLocale } from "@/lib/i18n/locales";
 
+/** The header names this many customers of a list (every tab shows it); the settings tab lists them all. */
+const CUSTOMERS_NAMED = 5;
+
 export default async function PriceListLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
@@ -38,7 +41,13 @@ export default async function PriceListLayout({ children, params }: { children: 
         <p className="text-sm text-slate-600">
           {list.customers.length === 0
             ? t("noCustomers")
-            : t("usedBy", { customers: list.customers.map((c) => `${c.name} (${t("priorityShort", { priority: c.priority })})`).join(", ") })}
+            : t(list.customers.length > CUSTOMERS_NAMED ? "usedByMore" : "usedBy", {
+                customers: list.customers
+                  .slice(0, CUSTOMERS_NAMED)
+                  .map((c) => `${c.name} (${t("priorityShort", { priority: c.priority })})`)
+                  .join(", "),
+                count: list.customers.length - CUSTOMERS_NAMED,
+              })}
         </p>
         {!canEdit && <p className="mt-2 rounded-md bg-slate-100 px-3 py-2 text-sm">{t("readOnlyExplained")}</p>}
       </div>

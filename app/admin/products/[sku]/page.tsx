@@ -84,7 +84,13 @@ export default async function AdminProductPage({ params, searchParams }: { param
                           {entry.list.code} {priceListAccessOf(staff, entry.list) === "view" && `· ${t("readOnly")}`}
                         </div>
                       </td>
-                      <td className={tdClass}>{entry.list.customers.map((c) => `${c.name} (${c.priority})`).join(", ") || "–"}</td>
+                      <td className={tdClass}>
+                        {entry.list.customers
+                          .slice(0, 5)
+                          .map((c) => `${c.name} (${c.priority})`)
+                          .join(", ") || "–"}
+                        {entry.list.customers.length > 5 && ` +${entry.list.customers.length - 5}`}
+                      </td>
                       <td className={tdClass}>{describeValue(entry, ta, locale, entry.list.currency)}</td>
                       <td className={tdClass}>
                         <Badge tone={status === "active" && listStatus === "active" ? "green" : "slate"}>
