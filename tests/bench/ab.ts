@@ -20,7 +20,7 @@ import postgres from "postgres";
 import { readConfig } from "./config";
 import { cpuMs, drive } from "./load";
 import { startApp, stopAll, type RunningServer } from "./servers";
-import { loadWorkload, orderRequestXml, setupRequestXml, signIn, type Buyer, type Workload } from "./workload";
+import { hubCxmlParty, loadWorkload, orderRequestXml, setupRequestXml, signIn, type Buyer, type Workload } from "./workload";
 
 const config = readConfig();
 const dirs = { A: process.env.AB_A, B: process.env.AB_B };
@@ -40,8 +40,9 @@ let workload: Workload;
 function plansFor(target: string, buyers: Buyer[]) {
   const xml = { "content-type": "text/xml; charset=utf-8" };
   const skus = workload.cartProducts.slice(0, 5).map((p) => p.sku);
-  if (target === "cxml-setup") return buyers.map(() => ({ headers: xml, requests: [{ method: "POST" as const, path: "/punchout/cxml/setup", setupRequest: (r: object) => ({ ...r, body: setupRequestXml() }) }] }));
-  if (target === "cxml-order") return buyers.map(() => ({ headers: xml, requests: [{ method: "POST" as const, path: "/punchout/cxml/order", setupRequest: (r: object) => ({ ...r, body: orderRequestXml(skus) }) }] }));
+  // As in `npm run bench`: connection i sends as bench customer i + 1 through the network hub.
+  if (target === "cxml-setup") return buyers.map((_, i) => ({ headers: xml, requests: [{ method: "POST" as const, path: "/punchout/cxml/setup", setupRequest: (r: object) => ({ ...r, body: setupRequestXml(hubCxmlParty(i + 1)) }) }] }));
+  if (target === "cxml-order") return buyers.map((_, i) => ({ headers: xml, requests: [{ method: "POST" as const, path: "/punchout/cxml/order", setupRequest: (r: object) => ({ ...r, body: orderRequestXml(skus, hubCxmlParty(i + 1)) }) }] }));
   return buyers.map((buyer) => ({ headers: { cookie: buyer.cookie }, requests: [{ method: "GET" as const, path: target }] }));
 }
 

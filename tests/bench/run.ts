@@ -16,6 +16,7 @@ import {
   loadWorkload,
   OCI_ENTRY_PATH,
   ociEntry,
+  hubCxmlParty,
   orderRequestXml,
   setupRequestXml,
   signIn,
@@ -286,18 +287,22 @@ const cart: Scenario = async (ctx) => {
 const cxmlSetup: Scenario = async (ctx) => {
   const name = "cXML PunchOutSetupRequest";
   const target = "≥ 300 req/s";
-  const first = await fetchText(`${ctx.appUrl}/punchout/cxml/setup`, { method: "POST", headers: { "content-type": "text/xml; charset=utf-8" }, body: setupRequestXml() });
+  const first = await fetchText(`${ctx.appUrl}/punchout/cxml/setup`, { method: "POST", headers: { "content-type": "text/xml; charset=utf-8" }, body: setupRequestXml(hubCxmlParty(1)) });
   if (first.status === 404) return [{ id: "5", name, server: "app", status: "not available", note: "POST /punchout/cxml/setup answers 404", runs: [], target }];
   if (first.status !== 200 || !/<Status code="200"/.test(first.body)) throw new Error(`cXML setup check failed: HTTP ${first.status}: ${first.body.slice(0, 400)}`);
+  ctx.notes.push(
+    "cXML setup (5) and OrderRequest (8): each of the 32 connections sends as another customer through the network hub (From AN-BENCH-n and a DUNS number, the hub as Sender with its SharedSecret), so every request is authenticated among 1,001 cXML connections and an order is priced with that customer's contract lists.",
+  );
   return rounds([
     {
       result: { id: "5", name, server: "app", status: "ok", runs: [], target },
       server: ctx.app,
       baseUrl: ctx.appUrl,
       plans: () =>
-        ctx.buyers.map(() => ({
+        // Each connection is another customer behind the hub (buyer n's company, AN-BENCH-n).
+        ctx.buyers.map((_, i) => ({
           headers: { "content-type": "text/xml; charset=utf-8" },
-          requests: [{ method: "POST", path: "/punchout/cxml/setup", setupRequest: (request: AutocannonRequest) => ({ ...request, body: setupRequestXml() }) }],
+          requests: [{ method: "POST", path: "/punchout/cxml/setup", setupRequest: (request: AutocannonRequest) => ({ ...request, body: setupRequestXml(hubCxmlParty(i + 1)) }) }],
         })),
       expected: ok2xx,
     },
@@ -387,7 +392,7 @@ const cxmlOrder: Scenario = async (ctx) => {
   const name = "cXML OrderRequest intake (unique orderIDs)";
   const target = "≥ 300 req/s";
   const skus = ctx.workload.cartProducts.slice(0, 5).map((p) => p.sku);
-  const first = await fetchText(`${ctx.appUrl}/punchout/cxml/order`, { method: "POST", headers: { "content-type": "text/xml; charset=utf-8" }, body: orderRequestXml(skus) });
+  const first = await fetchText(`${ctx.appUrl}/punchout/cxml/order`, { method: "POST", headers: { "content-type": "text/xml; charset=utf-8" }, body: orderRequestXml(skus, hubCxmlParty(1)) });
   if (first.status === 404) return [{ id: "8", name, server: "app", status: "not available", note: "POST /punchout/cxml/order answers 404 (not built yet)", runs: [], target }];
   if (first.status !== 200 || !/<Status code="2\d\d"/.test(first.body)) throw new Error(`OrderRequest check failed: HTTP ${first.status}: ${first.body.slice(0, 400)}`);
   return rounds([
@@ -396,9 +401,9 @@ const cxmlOrder: Scenario = async (ctx) => {
       server: ctx.app,
       baseUrl: ctx.appUrl,
       plans: () =>
-        ctx.buyers.map(() => ({
+        ctx.buyers.map((_, i) => ({
           headers: { "content-type": "text/xml; charset=utf-8" },
-          requests: [{ method: "POST", path: "/punchout/cxml/order", setupRequest: (request: AutocannonRequest) => ({ ...request, body: orderRequestXml(skus) }) }],
+          requests: [{ method: "POST", path: "/punchout/cxml/order", setupRequest: (request: AutocannonRequest) => ({ ...request, body: orderRequestXml(skus, hubCxmlParty(i + 1)) }) }],
         })),
       expected: ok2xx,
     },

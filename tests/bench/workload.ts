@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import postgres from "postgres";
 import { DEMO_PUNCHOUT } from "@/db/seed/demo-punchout";
-import { BUYER_PASSWORD, buyerEmail } from "./dataset";
+import { BENCH_CXML_HUB, BUYER_PASSWORD, buyerEmail } from "./dataset";
 
 type Sql = postgres.Sql;
 
@@ -140,34 +140,71 @@ export async function ociEntry(baseUrl: string): Promise<{ cookie: string; token
 let payloadSequence = 0;
 const xmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function cxmlHeader(): string {
-  const { from, to, sender, sharedSecret } = DEMO_PUNCHOUT.cxml;
+/** Who sends a cXML document: its Header credentials, the mode and where the buyer's browser returns. */
+export interface CxmlParty {
+  from: readonly { domain: string; identity: string }[];
+  to: { domain: string; identity: string };
+  sender: { domain: string; identity: string };
+  sharedSecret: string;
+  deploymentMode: "test" | "production";
+  browserFormPost: string;
+}
+
+/** The demo customer's own cXML connection (the transfer scenario punches in through it). */
+export const DEMO_CXML_PARTY: CxmlParty = {
+  from: [DEMO_PUNCHOUT.cxml.from],
+  to: DEMO_PUNCHOUT.cxml.to,
+  sender: DEMO_PUNCHOUT.cxml.sender,
+  sharedSecret: DEMO_PUNCHOUT.cxml.sharedSecret,
+  deploymentMode: "test",
+  browserFormPost: "http://127.0.0.1:9/cxml/return",
+};
+
+/**
+ * Bench customer n (1-based, the customer of buyerEmail(n)) through the network hub, as the dataset
+ * configures its connection: NetworkID and DUNS in From, the hub as Sender.
+ */
+export function hubCxmlParty(n: number): CxmlParty {
+  return {
+    from: [
+      { domain: "NetworkID", identity: `AN-BENCH-${String(n).padStart(4, "0")}` },
+      { domain: "DUNS", identity: String(400000000 + n) },
+    ],
+    to: { domain: "NetworkID", identity: "KOPPEL" },
+    sender: BENCH_CXML_HUB.sender,
+    sharedSecret: BENCH_CXML_HUB.sharedSecret,
+    deploymentMode: "production",
+    browserFormPost: "https://s1.ariba.com/Buyer/punchout/return",
+  };
+}
+
+function cxmlHeader({ from, to, sender, sharedSecret }: CxmlParty): string {
   return `<Header>
-<From><Credential domain="${from.domain}"><Identity>${from.identity}</Identity></Credential></From>
+<From>${from.map((c) => `<Credential domain="${c.domain}"><Identity>${c.identity}</Identity></Credential>`).join("")}</From>
 <To><Credential domain="${to.domain}"><Identity>${to.identity}</Identity></Credential></To>
 <Sender><Credential domain="${sender.domain}"><Identity>${sender.identity}</Identity><SharedSecret>${xmlEscape(sharedSecret)}</SharedSecret></Credential><UserAgent>Koppel bench 1.0</UserAgent></Sender>
 </Header>`;
 }
 
-/** A PunchOutSetupRequest (operation create) for the demo cXML connection, unique payloadID and BuyerCookie. */
-export function setupRequestXml(): string {
+/** A PunchOutSetupRequest (operation create) from `party`, unique payloadID and BuyerCookie. */
+export function setupRequestXml(party: CxmlParty = DEMO_CXML_PARTY): string {
   const id = `${process.pid}.${Date.now()}.${payloadSequence++}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE cXML SYSTEM "http://xml.cxml.org/schemas/cXML/1.2.063/cXML.dtd">
 <cXML payloadID="${id}@bench.koppel.test" timestamp="${new Date().toISOString()}" xml:lang="nl-NL">
-${cxmlHeader()}
-<Request deploymentMode="test">
+${cxmlHeader(party)}
+<Request deploymentMode="${party.deploymentMode}">
 <PunchOutSetupRequest operation="create">
 <BuyerCookie>bench-${id}</BuyerCookie>
-<BrowserFormPost><URL>http://127.0.0.1:9/cxml/return</URL></BrowserFormPost>
+<BrowserFormPost><URL>${party.browserFormPost}</URL></BrowserFormPost>
 <ShipTo><Address addressID="DF-UTR" isoCountryCode="NL"><Name xml:lang="nl">Hoofdkantoor Utrecht</Name><PostalAddress><Street>Catharijnesingel 112</Street><City>Utrecht</City><PostalCode>3511 GP</PostalCode><Country isoCountryCode="NL">Nederland</Country></PostalAddress></Address></ShipTo>
 </PunchOutSetupRequest>
 </Request>
 </cXML>`;
 }
 
-/** A cXML OrderRequest with a unique orderID for the demo cXML connection. */
-export function orderRequestXml(skus: string[]): string {
+/** A cXML OrderRequest with a unique orderID from `party`. */
+export function orderRequestXml(skus: string[], party: CxmlParty = DEMO_CXML_PARTY): string {
   const id = `${process.pid}.${Date.now()}.${payloadSequence++}`;
   const items = skus
     .map(
@@ -177,8 +214,8 @@ export function orderRequestXml(skus: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE cXML SYSTEM "http://xml.cxml.org/schemas/cXML/1.2.063/cXML.dtd">
 <cXML payloadID="${id}@bench.koppel.test" timestamp="${new Date().toISOString()}" xml:lang="nl-NL">
-${cxmlHeader()}
-<Request deploymentMode="test">
+${cxmlHeader(party)}
+<Request deploymentMode="${party.deploymentMode}">
 <OrderRequest>
 <OrderRequestHeader orderID="BENCH-${id}" orderDate="${new Date().toISOString()}" type="new">
 <Total><Money currency="EUR">${skus.length}.00</Money></Total>
