@@ -15,9 +15,9 @@ export const BENCH_PRICE_LISTS = 200;
 export const BUYER_PASSWORD = "bench-buyer-password";
 /**
  * Every bench customer also punches out over cXML through a network hub, as a supplier's customers do
- * (Ariba Network and the like): its own From identity, the hub as Sender with one shared secret. The
- * load itself uses the demo connection; these make it one of 1,001, so what authenticating costs with
- * a B2B-sized connection table shows in scenarios 5 and 8.
+ * (Ariba Network and the like): its own From identities, the hub as Sender with one shared secret.
+ * Scenarios 5 and 8 send as these customers (workload.ts hubCxmlParty), so what authenticating among
+ * 1,001 cXML connections costs shows there; the transfer scenario uses the demo's own connection.
  */
 export const BENCH_CXML_HUB = { sender: { domain: "NetworkID", identity: "AN-BENCH-HUB" }, sharedSecret: "bench-hub-secret" } as const;
 export const buyerEmail = (n: number) => `buyer${String(n).padStart(4, "0")}@bench.koppel.test`;
