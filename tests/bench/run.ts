@@ -13,10 +13,10 @@ import {
   cxmlPunchIn,
   fillPunchoutCart,
   fillShopCarts,
+  hubCxmlParty,
   loadWorkload,
   OCI_ENTRY_PATH,
   ociEntry,
-  hubCxmlParty,
   orderRequestXml,
   setupRequestXml,
   signIn,
@@ -291,7 +291,7 @@ const cxmlSetup: Scenario = async (ctx) => {
   if (first.status === 404) return [{ id: "5", name, server: "app", status: "not available", note: "POST /punchout/cxml/setup answers 404", runs: [], target }];
   if (first.status !== 200 || !/<Status code="200"/.test(first.body)) throw new Error(`cXML setup check failed: HTTP ${first.status}: ${first.body.slice(0, 400)}`);
   ctx.notes.push(
-    "cXML setup (5) and OrderRequest (8): each of the 32 connections sends as another customer through the network hub (From AN-BENCH-n and a DUNS number, the hub as Sender with its SharedSecret), so every request is authenticated among 1,001 cXML connections and an order is priced with that customer's contract lists.",
+    `cXML setup (5) and OrderRequest (8): each of the ${ctx.buyers.length} connections sends as another customer through the network hub (From AN-BENCH-n and a DUNS number, the hub as Sender with its SharedSecret), so every request is authenticated among the dataset's cXML connections (one per customer) and an order is priced with that customer's contract lists.`,
   );
   return rounds([
     {
