@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { cartLines, carts, products } from "@/db/schema";
 import { listProductsByIds, type ProductRow } from "./catalog";
 import { database } from "./database";
+import { escapeLike } from "./sql";
 
 /** Bulk look-ups and writes behind quick order, favorites "add all" and reorder. */
 
@@ -62,7 +63,7 @@ export async function suggestProducts(text: string, tsquery: string | null, limi
   const query = text.trim().slice(0, 64);
   if (query.length < 2) return [];
   const db = await database();
-  const prefix = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${escapeLike(query)}%`;
   const columns = {
     id: products.id,
     sku: products.sku,

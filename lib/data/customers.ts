@@ -16,7 +16,7 @@ import {
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
-import { q } from "./sql";
+import { containsPattern, q } from "./sql";
 
 /**
  * Customers as staff see them. `managerId` scopes every read to the customers assigned to that
@@ -79,7 +79,7 @@ export async function listCustomers(options: {
   }
   const query = options.query?.trim().slice(0, 100);
   if (query) {
-    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query);
     conditions.push(
       or(
         ilike(companies.name, like),

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "dr
 import { orderEvents, orderLines, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
-import { q } from "./sql";
+import { escapeLike, q } from "./sql";
 
 /**
  * Order history for "My account": search and filter, detail with who did what, and the approval
@@ -39,7 +39,6 @@ export interface OrderListItem {
   lineCount: number;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function searchConditions(search: OrderSearch): SQL {
   const conditions: (SQL | undefined)[] = [eq(orders.companyId, search.companyId)];

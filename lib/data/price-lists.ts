@@ -16,7 +16,7 @@ import {
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
-import { q } from "./sql";
+import { containsPattern, escapeLike, q } from "./sql";
 import { writePriceAudit, type AuditRowInput, type PriceChangeActor } from "./price-audit";
 
 /**
@@ -75,7 +75,7 @@ function visibleTo(managerId: number | null): SQL | undefined {
 export async function listPriceLists(options: { managerId: number | null; query?: string }): Promise<PriceListSummary[]> {
   const db = await database();
   const query = options.query?.trim().slice(0, 100);
-  const like = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = query ? containsPattern(query) : null;
   return db
     .select({
       ...priceListColumns,
@@ -221,7 +221,7 @@ const entryColumns = {
 function productSearch(query: string | undefined): SQL | undefined {
   const text = query?.trim().slice(0, 100);
   if (!text) return undefined;
-  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const escaped = escapeLike(text);
   return or(
     eq(products.sku, text),
     ilike(products.sku, `${escaped}%`),

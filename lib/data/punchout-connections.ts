@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { accountManagerCustomers, companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
 import { database } from "./database";
+import { containsPattern } from "./sql";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, rowFromJson, runPrepared } from "./prepared-sql";
 
@@ -83,7 +84,7 @@ export async function searchPunchoutConnections(options: {
   }
   const query = options.query?.trim().slice(0, 100);
   if (query) {
-    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query);
     const identities = (column: typeof punchoutConnections.cxmlFrom | typeof punchoutConnections.cxmlSender) =>
       sql`exists (select 1 from jsonb_array_elements(${column}) e where e->>'identity' ilike ${like})`;
     conditions.push(

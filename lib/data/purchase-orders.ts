@@ -34,6 +34,7 @@ import {
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import { database } from "./database";
+import { containsPattern } from "./sql";
 import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
 import { cxmlFromIdentityFilter } from "./punchout-connections";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
@@ -668,7 +669,6 @@ export interface OrderListFilters {
   search?: string;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The admin order inbox: every order (web, OCI, cXML), newest first. */
 export async function listOrders(filters: OrderListFilters, limit = 200): Promise<OrderListRow[]> {
@@ -679,7 +679,7 @@ export async function listOrders(filters: OrderListFilters, limit = 200): Promis
     filters.source ? eq(orders.source, filters.source) : undefined,
     filters.companyIds ? inArray(orders.companyId, filters.companyIds.length ? filters.companyIds : [-1]) : undefined,
     search
-      ? or(ilike(orders.orderNumber, likePattern(search)), ilike(orders.poNumber, likePattern(search)), ilike(purchaseOrders.buyerOrderId, likePattern(search)))
+      ? or(ilike(orders.orderNumber, containsPattern(search)), ilike(orders.poNumber, containsPattern(search)), ilike(purchaseOrders.buyerOrderId, containsPattern(search)))
       : undefined,
   ].filter((c) => c !== undefined);
   return db

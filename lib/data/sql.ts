@@ -9,3 +9,11 @@ import { getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
 export function q(column: AnyColumn): SQL {
   return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
 }
+
+/** `text` with LIKE's wildcards and escape character escaped, to match literally inside a pattern. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A LIKE pattern matching `text` anywhere, literally. */
+export const containsPattern = (text: string): string => `%${escapeLike(text)}%`;
