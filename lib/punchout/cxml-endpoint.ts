@@ -97,6 +97,8 @@ export async function runCxmlEndpoint(
   let outcome: CxmlHandled;
   let logReason: string | null = null;
   let redacted: string | undefined; // redactedDocument()'s text, once built
+  // What every handler gets besides the request (declared before run() is called: no TDZ).
+  const forHandler = { logRows: (handled: CxmlStoredAnswer) => logRows(handled, handled.stored), redactedDocument };
   try {
     const result = await run();
     outcome = result;
@@ -117,7 +119,7 @@ export async function runCxmlEndpoint(
     if (!header.ok) return { code: header.error.code, message: header.error.message };
     if (options.trustedConnection) {
       connection = options.trustedConnection;
-      return handle({ document, header: header.value, connection: options.trustedConnection, logRows: (handled) => logRows(handled, handled.stored), redactedDocument });
+      return handle({ document, header: header.value, connection: options.trustedConnection, ...forHandler });
     }
     const auth = await authenticateCxmlRequest(header.value, context, options.credentials);
     connection = auth.connection;
@@ -125,7 +127,7 @@ export async function runCxmlEndpoint(
       logReason = auth.reason;
       return { code: auth.code, message: auth.message };
     }
-    return handle({ document, header: header.value, connection: auth.connection, logRows: (handled) => logRows(handled, handled.stored), redactedDocument });
+    return handle({ document, header: header.value, connection: auth.connection, ...forHandler });
   }
 
   function redactedDocument(): string {
