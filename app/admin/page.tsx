@@ -8,7 +8,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listCustomers, listCustomerOptions } from "@/lib/data/customers";
 import { listViewAsSessions } from "@/lib/data/impersonation";
 import { listPriceAudit } from "@/lib/data/price-audit";
-import { listPriceLists } from "@/lib/data/price-lists";
+import { searchPriceLists } from "@/lib/data/price-lists";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 
@@ -22,7 +22,7 @@ export default async function AdminDashboard() {
     getTranslations("admin.dashboard"),
     getLocale().then(toLocale),
     listCustomers({ managerId: scope, offset: 0, limit: 8 }),
-    listPriceLists({ managerId: scope }),
+    searchPriceLists({ managerId: scope, offset: 0, limit: 8, customersShown: 0 }),
     listPriceAudit({ managerId: scope }, { offset: 0, limit: 10 }),
     listViewAsSessions({ managerId: scope, limit: 5 }),
     listCustomerOptions(scope),
@@ -46,9 +46,9 @@ export default async function AdminDashboard() {
             ))}
           </ul>
         </Card>
-        <Card title={t("priceLists", { count: lists.length })} actions={<Link className="text-sm text-brand-700 underline" href="/admin/price-lists">{t("all")}</Link>}>
+        <Card title={t("priceLists", { count: lists.total })} actions={<Link className="text-sm text-brand-700 underline" href="/admin/price-lists">{t("all")}</Link>}>
           <ul className="divide-y divide-slate-100 text-sm">
-            {lists.slice(0, 8).map((list) => (
+            {lists.items.map((list) => (
               <li key={list.id} className="flex justify-between gap-2 py-1.5">
                 <Link className="text-brand-700 hover:underline" href={`/admin/price-lists/${list.id}`}>
                   {list.name}

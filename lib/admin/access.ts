@@ -40,10 +40,14 @@ export interface PriceListAccess {
   canEdit: boolean;
 }
 
-export function priceListAccessOf(staff: StaffUser, list: PriceListSummary): "edit" | "view" | null {
+/**
+ * Admins edit every list; an account manager edits a list only when every customer using it is
+ * theirs (an unassigned list too), and may view one that serves at least one of theirs.
+ */
+export function priceListAccessOf(staff: StaffUser, list: Pick<PriceListSummary, "customerCount" | "mineCount">): "edit" | "view" | null {
   if (staff.role === "admin") return "edit";
-  if (list.customers.every((c) => c.mine)) return "edit";
-  return list.customers.some((c) => c.mine) ? "view" : null;
+  if (list.mineCount === list.customerCount) return "edit";
+  return list.mineCount > 0 ? "view" : null;
 }
 
 export async function getPriceListOrThrow(staff: StaffUser, priceListId: number): Promise<PriceListAccess> {

@@ -34,7 +34,14 @@ export interface PriceListCustomer {
 
 export interface PriceListSummary extends PriceList {
   entryCount: number;
+  /**
+   * The list's customers by priority and name: all of them from getPriceList, the first few from the
+   * lists that show many price lists at once (a general staffel list can serve hundreds of customers).
+   */
   customers: PriceListCustomer[];
+  /** How many customers use the list, and how many of them the asking manager looks after. */
+  customerCount: number;
+  mineCount: number;
 }
 
 /** The columns of a price list every list/summary query returns. */
@@ -51,15 +58,37 @@ const priceListColumns = {
 /** Number of entries of the price list in the current row (correlated subquery). */
 const entryCountOfList = () => sql<number>`(select count(*)::int from ${priceListEntries} where ${q(priceListEntries.priceListId)} = ${q(priceLists.id)})`;
 
-function customersOf(managerId: number | null) {
+interface CustomersOfList {
+  count: number;
+  mine: number;
+  first: PriceListCustomer[];
+}
+
+/**
+ * The customers of the price list in the current row, for the asking manager (null: an admin), in
+ * one correlated subquery: their number, how many are the manager's, and the first `shown` of them
+ * (null: all).
+ */
+function customersOf(managerId: number | null, shown: number | null) {
   const mine =
     managerId === null
       ? sql`true`
       : sql`exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)} and ${q(accountManagerCustomers.staffUserId)} = ${managerId})`;
-  return sql<PriceListCustomer[]>`coalesce((
-    select json_agg(json_build_object('id', ${q(companies.id)}, 'name', ${q(companies.name)}, 'priority', ${q(companyPriceLists.priority)}, 'mine', ${mine}) order by ${q(companyPriceLists.priority)}, ${q(companies.name)})
-    from ${companyPriceLists} join ${companies} on ${q(companies.id)} = ${q(companyPriceLists.companyId)}
-    where ${q(companyPriceLists.priceListId)} = ${q(priceLists.id)}), '[]'::json)`;
+  const inFirst = shown === null ? sql`true` : sql`x.position <= ${shown}`;
+  return sql<CustomersOfList>`(
+    select json_build_object(
+      'count', count(*)::int,
+      'mine', (count(*) filter (where x.mine))::int,
+      'first', coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'priority', x.priority, 'mine', x.mine) order by x.position) filter (where ${inFirst}), '[]'::json))
+    from (
+      select ${q(companies.id)} as id, ${q(companies.name)} as name, ${q(companyPriceLists.priority)} as priority, ${mine} as mine,
+             row_number() over (order by ${q(companyPriceLists.priority)}, ${q(companies.name)}, ${q(companies.id)}) as position
+      from ${companyPriceLists} join ${companies} on ${q(companies.id)} = ${q(companyPriceLists.companyId)}
+      where ${q(companyPriceLists.priceListId)} = ${q(priceLists.id)}) x)`;
+}
+
+function withCustomers<Row extends { customers: CustomersOfList }>({ customers, ...row }: Row): Omit<Row, "customers"> & Pick<PriceListSummary, "customers" | "customerCount" | "mineCount"> {
+  return { ...row, customers: customers.first, customerCount: customers.count, mineCount: customers.mine };
 }
 
 /** Lists visible to a manager: unassigned ones and those assigned to at least one of their customers. */
@@ -72,18 +101,55 @@ function visibleTo(managerId: number | null): SQL | undefined {
   )`;
 }
 
-export async function listPriceLists(options: { managerId: number | null; query?: string }): Promise<PriceListSummary[]> {
+/**
+ * One page of the price lists a manager may see (null: an admin, all), by code; searched in code,
+ * name and the names of the customers that use a list (LIKE wildcards literal). Each row names its
+ * first `customersShown` customers and counts the rest.
+ */
+export async function searchPriceLists(options: {
+  managerId: number | null;
+  query?: string;
+  offset: number;
+  limit: number;
+  customersShown: number;
+}): Promise<{ items: PriceListSummary[]; total: number }> {
   const db = await database();
   const query = options.query?.trim().slice(0, 100);
   const like = query ? containsPattern(query) : null;
+  const usedByMatching = (pattern: string) =>
+    sql`exists (select 1 from ${companyPriceLists} join ${companies} on ${q(companies.id)} = ${q(companyPriceLists.companyId)}
+                where ${q(companyPriceLists.priceListId)} = ${q(priceLists.id)} and ${q(companies.name)} ilike ${pattern})`;
+  const where = and(visibleTo(options.managerId), like ? or(ilike(priceLists.code, like), ilike(priceLists.name, like), usedByMatching(like)) : undefined);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        ...priceListColumns,
+        entryCount: entryCountOfList(),
+        customers: customersOf(options.managerId, options.customersShown),
+      })
+      .from(priceLists)
+      .where(where)
+      .orderBy(asc(priceLists.code))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(priceLists).where(where),
+  ]);
+  return { items: rows.map(withCustomers), total: counted?.total ?? 0 };
+}
+
+export interface PriceListOption {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Every price list a manager may see (null: an admin), by code, for a choice of list: no counts, no customers. */
+export async function listPriceListOptions(managerId: number | null): Promise<PriceListOption[]> {
+  const db = await database();
   return db
-    .select({
-      ...priceListColumns,
-      entryCount: entryCountOfList(),
-      customers: customersOf(options.managerId),
-    })
+    .select({ id: priceLists.id, code: priceLists.code, name: priceLists.name })
     .from(priceLists)
-    .where(and(visibleTo(options.managerId), like ? or(ilike(priceLists.code, like), ilike(priceLists.name, like)) : undefined))
+    .where(visibleTo(managerId))
     .orderBy(asc(priceLists.code));
 }
 
@@ -93,11 +159,11 @@ export async function getPriceList(id: number, managerId: number | null): Promis
     .select({
       ...priceListColumns,
       entryCount: entryCountOfList(),
-      customers: customersOf(managerId),
+      customers: customersOf(managerId, null),
     })
     .from(priceLists)
     .where(eq(priceLists.id, id));
-  return row ?? null;
+  return row ? withCustomers(row) : null;
 }
 
 export async function isPriceListCodeTaken(code: string, exceptId?: number): Promise<boolean> {
@@ -666,8 +732,15 @@ export async function unassignPriceList(companyId: number, priceListId: number, 
   });
 }
 
-/** Every entry of a product across the price lists a manager may see, with the customers of each list. */
-export async function listProductEntries(productId: number, managerId: number | null): Promise<(StoredEntry & { list: PriceListSummary })[]> {
+/**
+ * Every entry of a product across the price lists a manager may see, each list with its first
+ * `customersShown` customers and their count.
+ */
+export async function listProductEntries(
+  productId: number,
+  managerId: number | null,
+  customersShown: number,
+): Promise<(StoredEntry & { list: PriceListSummary })[]> {
   const db = await database();
   const rows = await db
     .select({
@@ -675,12 +748,12 @@ export async function listProductEntries(productId: number, managerId: number | 
       list: {
         ...priceListColumns,
         entryCount: sql<number>`0`,
-        customers: customersOf(managerId),
+        customers: customersOf(managerId, customersShown),
       },
     })
     .from(priceListEntries)
     .innerJoin(priceLists, eq(priceLists.id, priceListEntries.priceListId))
     .where(and(eq(priceListEntries.productId, productId), visibleTo(managerId)))
     .orderBy(asc(priceLists.code));
-  return rows.map((row) => ({ ...row.entry, tiers: normalizeTiers(row.entry.kind, row.entry.tiers), list: row.list }));
+  return rows.map((row) => ({ ...row.entry, tiers: normalizeTiers(row.entry.kind, row.entry.tiers), list: withCustomers(row.list) }));
 }

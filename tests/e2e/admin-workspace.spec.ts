@@ -287,8 +287,14 @@ describe("account manager", () => {
     await sql`insert into company_price_lists (company_id, price_list_id, priority)
               select id, ${list!.id}, 50 from companies where name like ${`Veelklant ${code}-%`}`;
     const context = await newContext(browser, "en");
-    const page = await signIn(context, "admin@koppel.test", "demo-admin", `/admin/price-lists?q=${code}`);
+    const page = await signIn(context, "admin@koppel.test", "demo-admin", "/admin/price-lists");
+    // Found by the name of one of its customers, through the search form.
+    await page.getByRole("searchbox", { name: "Search" }).fill(`Veelklant ${code}-6`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/\/admin\/price-lists\?q=Veelklant/);
+    assert.equal(await page.getByTestId("price-list-count").innerText(), "1 price list");
     const row = page.getByTestId("price-list-row").filter({ hasText: code });
+    assert.equal(await page.getByTestId("price-list-row").count(), 1);
     assert.equal(await row.getByText(/^Veelklant /).count(), 5);
     assert.equal(await row.getByTestId("more-customers").innerText(), "+2 more");
     await row.getByTestId("more-customers").click();

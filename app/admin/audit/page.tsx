@@ -12,7 +12,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getProductBySku } from "@/lib/data/catalog";
 import { listCustomerOptions } from "@/lib/data/customers";
 import { listPriceAudit } from "@/lib/data/price-audit";
-import { listPriceLists } from "@/lib/data/price-lists";
+import { listPriceListOptions } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
 
 export const metadata = { title: "Prijshistorie" };
@@ -42,7 +42,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [t, locale, lists, customers] = await Promise.all([
     getTranslations("admin.audit"),
     getLocale().then(toLocale),
-    listPriceLists({ managerId: scope }),
+    listPriceListOptions(scope),
     listCustomerOptions(scope),
   ]);
   const audit =

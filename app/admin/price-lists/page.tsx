@@ -5,28 +5,32 @@ import { z } from "zod";
 import { inputBase } from "@/components/admin/styles";
 import { validity } from "@/components/admin/audit-table";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { Pagination } from "@/components/shop/pagination";
 import { managerScope, priceListAccessOf } from "@/lib/admin/access";
 import { windowStatus } from "@/lib/admin/list-status";
-import { parseSearchParams, queryParam, type RawSearchParams } from "@/lib/admin/search-params";
+import { pageParam, parseSearchParams, queryParam, toQueryString, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
-import { listPriceLists } from "@/lib/data/price-lists";
+import { searchPriceLists } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
 
 export const metadata = { title: "Prijslijsten" };
 
+const PAGE_SIZE = 50;
 /** A list used by many customers (a general staffel list) names the first few; the settings tab has them all. */
 const CUSTOMERS_SHOWN = 5;
+const paramsSchema = z.object({ q: queryParam, page: pageParam });
 
 export default async function PriceListsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();
   const staff = await requireStaff("/admin/price-lists");
-  const { q } = parseSearchParams(z.object({ q: queryParam }), await searchParams);
-  const [t, ta, locale, lists] = await Promise.all([
+  const { q, page } = parseSearchParams(paramsSchema, await searchParams);
+  const [t, ta, locale, result] = await Promise.all([
     getTranslations("admin.priceLists"),
     getTranslations("admin.audit"),
     getLocale().then(toLocale),
-    listPriceLists({ managerId: managerScope(staff), query: q }),
+    searchPriceLists({ managerId: managerScope(staff), query: q, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, customersShown: CUSTOMERS_SHOWN }),
   ]);
+  const lists = result.items;
   const now = new Date();
   return (
     <div className="space-y-4">
@@ -34,6 +38,9 @@ export default async function PriceListsPage({ searchParams }: { searchParams: P
         <div>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600">{staff.role === "admin" ? t("introAdmin") : t("introManager")}</p>
+          <p className="text-sm text-slate-600" data-testid="price-list-count">
+            {t("count", { count: result.total })}
+          </p>
         </div>
         <Link href="/admin/price-lists/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           {t("new")}
@@ -42,7 +49,7 @@ export default async function PriceListsPage({ searchParams }: { searchParams: P
       <form role="search" action="/admin/price-lists" className="flex items-end gap-2">
         <label className="text-sm font-medium">
           {t("search")}
-          <input type="search" name="q" defaultValue={q} className={`${inputBase} mt-1 w-72`} />
+          <input type="search" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={`${inputBase} mt-1 w-96`} />
         </label>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
           {t("searchButton")}
@@ -82,18 +89,18 @@ export default async function PriceListsPage({ searchParams }: { searchParams: P
                     </td>
                     <td className={`${tdClass} text-right`}>{list.entryCount}</td>
                     <td className={tdClass}>
-                      {list.customers.length === 0 ? (
+                      {list.customerCount === 0 ? (
                         <span className="text-slate-400">{t("noCustomers")}</span>
                       ) : (
                         <>
-                          {list.customers.slice(0, CUSTOMERS_SHOWN).map((c) => (
+                          {list.customers.map((c) => (
                             <div key={c.id} className={c.mine ? "" : "text-slate-500"}>
                               {c.name} <span className="text-xs text-slate-500">({t("priorityShort", { priority: c.priority })})</span>
                             </div>
                           ))}
-                          {list.customers.length > CUSTOMERS_SHOWN && (
+                          {list.customerCount > list.customers.length && (
                             <Link href={`/admin/price-lists/${list.id}/settings`} className="text-xs text-brand-700 hover:underline" data-testid="more-customers">
-                              {t("moreCustomers", { count: list.customers.length - CUSTOMERS_SHOWN })}
+                              {t("moreCustomers", { count: list.customerCount - list.customers.length })}
                             </Link>
                           )}
                         </>
@@ -107,6 +114,7 @@ export default async function PriceListsPage({ searchParams }: { searchParams: P
           </table>
         </div>
       )}
+      <Pagination page={page} pages={Math.max(1, Math.ceil(result.total / PAGE_SIZE))} hrefFor={(p) => `/admin/price-lists${toQueryString({ q, page: p })}`} />
     </div>
   );
 }

@@ -39,14 +39,14 @@ export default async function PriceListLayout({ children, params }: { children: 
           {list.code} · {list.currency} · {validity(list.validFrom, list.validTo, ta, locale) || ta("alwaysValid")} · {t("entries", { count: list.entryCount })}
         </p>
         <p className="text-sm text-slate-600">
-          {list.customers.length === 0
+          {list.customerCount === 0
             ? t("noCustomers")
-            : t(list.customers.length > CUSTOMERS_NAMED ? "usedByMore" : "usedBy", {
+            : t(list.customerCount > CUSTOMERS_NAMED ? "usedByMore" : "usedBy", {
                 customers: list.customers
                   .slice(0, CUSTOMERS_NAMED)
                   .map((c) => `${c.name} (${t("priorityShort", { priority: c.priority })})`)
                   .join(", "),
-                count: list.customers.length - CUSTOMERS_NAMED,
+                count: list.customerCount - CUSTOMERS_NAMED,
               })}
         </p>
         {!canEdit && <p className="mt-2 rounded-md bg-slate-100 px-3 py-2 text-sm">{t("readOnlyExplained")}</p>}

@@ -19,6 +19,8 @@ import { toLocale } from "@/lib/i18n/locales";
 
 export const metadata = { title: "Artikel" };
 const PAGE_SIZE = 50;
+/** A list used by many customers names the first few here; its settings tab has them all. */
+const CUSTOMERS_SHOWN = 5;
 
 export default async function AdminProductPage({ params, searchParams }: { params: Promise<{ sku: string }>; searchParams: Promise<RawSearchParams> }) {
   await connection();
@@ -34,7 +36,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
     getTranslations("admin.audit"),
     getLocale().then(toLocale),
     getGridProduct(product.id),
-    listProductEntries(product.id, scope),
+    listProductEntries(product.id, scope, CUSTOMERS_SHOWN),
     listPriceAudit({ productId: product.id, managerId: scope }, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     listCustomerOptions(scope),
   ]);
@@ -85,11 +87,8 @@ export default async function AdminProductPage({ params, searchParams }: { param
                         </div>
                       </td>
                       <td className={tdClass}>
-                        {entry.list.customers
-                          .slice(0, 5)
-                          .map((c) => `${c.name} (${c.priority})`)
-                          .join(", ") || "–"}
-                        {entry.list.customers.length > 5 && ` +${entry.list.customers.length - 5}`}
+                        {entry.list.customers.map((c) => `${c.name} (${c.priority})`).join(", ") || "–"}
+                        {entry.list.customerCount > entry.list.customers.length && ` +${entry.list.customerCount - entry.list.customers.length}`}
                       </td>
                       <td className={tdClass}>{describeValue(entry, ta, locale, entry.list.currency)}</td>
                       <td className={tdClass}>

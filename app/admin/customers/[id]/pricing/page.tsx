@@ -13,7 +13,7 @@ import { explainCustomerPrice } from "@/lib/admin/pricing";
 import { customerForPage } from "@/lib/admin/route-params";
 import { parseSearchParams, queryParam, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
-import { listCompanyPriceLists, listPriceLists } from "@/lib/data/price-lists";
+import { listCompanyPriceLists, listPriceListOptions } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
 import { assignPriceListAction, unassignPriceListAction } from "../../actions";
 
@@ -33,7 +33,7 @@ export default async function CustomerPricingPage({ params, searchParams }: { pa
     getTranslations("admin.audit"),
     getLocale().then(toLocale),
     listCompanyPriceLists(company.id),
-    listPriceLists({ managerId: managerScope(staff) }),
+    listPriceListOptions(managerScope(staff)),
     query.sku ? explainCustomerPrice(staff, company.id, query.sku, query.qty ?? null, now) : Promise.resolve(null),
   ]);
   const available = visible.filter((list) => !assigned.some((a) => a.id === list.id));
