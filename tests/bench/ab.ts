@@ -78,7 +78,10 @@ try {
   for (const target of paths) {
     // A cXML error is answered with HTTP 200 too: check each build answers the target properly first.
     for (const s of servers) await checkAnswers(target, s.url, s.buyers[0]!);
-    const samples: Record<string, { cpu: number[]; rps: number[]; rss: number[] }> = { A: { cpu: [], rps: [], rss: [] }, B: { cpu: [], rps: [], rss: [] } };
+    const samples: Record<string, { cpu: number[]; db: number[]; rps: number[]; rss: number[] }> = {
+      A: { cpu: [], db: [], rps: [], rss: [] },
+      B: { cpu: [], db: [], rps: [], rss: [] },
+    };
     for (let round = 0; round <= rounds; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
         const plans = plansFor(target, s.buyers);
@@ -89,6 +92,7 @@ try {
         for (const pid of await backends(s.appName)) db += cpuMs(pid) - (dbBefore.get(pid) ?? 0);
         if (round === 0) continue; // warm-up round
         samples[s.label]!.cpu.push((m.serverCpuMs ?? 0) + db / Math.max(1, m.requests));
+        samples[s.label]!.db.push(db / Math.max(1, m.requests));
         samples[s.label]!.rps.push(m.rps);
         samples[s.label]!.rss.push(m.peakRssMb ?? NaN);
         if (m.errors) console.log(`${s.label} ${target}: ${m.errors} errors ${JSON.stringify(m.statuses)}`);
@@ -96,8 +100,11 @@ try {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     for (const { label } of servers) {
-      const { cpu, rps, rss } = samples[label]!;
-      console.log(`${target} ${label}: CPU ms/req median ${median(cpu).toFixed(2)} [${cpu.map((x) => x.toFixed(1)).join(" ")}], req/s median ${median(rps).toFixed(1)}, peak RSS ${Math.max(...rss).toFixed(0)} MB`);
+      const { cpu, db, rps, rss } = samples[label]!;
+      console.log(
+        `${target} ${label}: CPU ms/req median ${median(cpu).toFixed(2)} [${cpu.map((x) => x.toFixed(1)).join(" ")}] (PostgreSQL's share ${median(db).toFixed(2)}), ` +
+          `req/s median ${median(rps).toFixed(1)}, peak RSS ${Math.max(...rss).toFixed(0)} MB`,
+      );
     }
   }
 } finally {

@@ -1,8 +1,9 @@
 // Self time of a .cpuprofile grouped by package (Next.js, Node.js internals, postgres.js, Koppel's own
 // code…), mapping the build's chunks back to their sources through the .js.map files next to them.
-// Usage: node tests/bench/profile-groups.cjs <profile> <app>/.next/server/chunks
+// Usage: node tests/bench/profile-groups.cjs <profile> <app>/.next/server/chunks [functions per group]
+// (with the third argument, each group's functions with the most self time follow its line).
 const fs = require("fs"); const path = require("path"); const { SourceMap } = require("module");
-const [,, file, chunksDir] = process.argv;
+const [,, file, chunksDir, perGroup] = process.argv;
 if (!file || !chunksDir) throw new Error("usage: profile-groups.cjs <profile.cpuprofile> <app>/.next/server/chunks");
 const p = JSON.parse(fs.readFileSync(file, "utf8"));
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
@@ -17,6 +18,13 @@ function source(cf) {
   const sm = maps.get(mapFile); if (!sm) return cf.url;
   const e = sm.findEntry(cf.lineNumber, cf.columnNumber);
   return e && e.originalSource ? e.originalSource : cf.url;
+}
+function where(cf) {
+  const m = cf.url.match(/\.next\/server\/chunks\/(?:ssr\/)?(.+\.js)$/);
+  const sm = m ? maps.get(path.join(chunksDir, cf.url.includes("/ssr/") ? "ssr/" + m[1] : m[1]) + ".map") : null;
+  const e = sm ? sm.findEntry(cf.lineNumber, cf.columnNumber) : null;
+  if (e && e.originalSource) return `${e.originalSource.replace(/.*node_modules\//, "").replace(/^.*\[project\]\//, "")}:${e.originalLine + 1}`;
+  return cf.url ? `${cf.url.replace(/.*node_modules\//, "")}:${cf.lineNumber + 1}` : "";
 }
 function group(cf) {
   const f = cf.functionName;
@@ -37,6 +45,16 @@ function group(cf) {
   if (!s) return "native (socket writes, JSON, regexp…)";
   return "other: " + s.replace(/.*node_modules\//, "").split("/")[0];
 }
-const g = new Map(); let total = 0;
-for (const [id, v] of self) { const k = group(byId.get(id).callFrame); if (!k) continue; total += v; g.set(k, (g.get(k) || 0) + v); }
-for (const [k, v] of [...g].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`${(100 * v / total).toFixed(1).padStart(5)}% ${k}`);
+const g = new Map(); const fns = new Map(); let total = 0;
+for (const [id, v] of self) {
+  const cf = byId.get(id).callFrame;
+  const k = group(cf); if (!k) continue;
+  total += v; g.set(k, (g.get(k) || 0) + v);
+  if (!fns.has(k)) fns.set(k, new Map());
+  const fn = `${cf.functionName || "(anonymous)"} ${where(cf)}`;
+  fns.get(k).set(fn, (fns.get(k).get(fn) || 0) + v);
+}
+for (const [k, v] of [...g].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
+  console.log(`${(100 * v / total).toFixed(1).padStart(5)}% ${k}`);
+  for (const [fn, fv] of [...fns.get(k)].sort((a, b) => b[1] - a[1]).slice(0, Number(perGroup) || 0)) console.log(`        ${(100 * fv / total).toFixed(1).padStart(5)}% ${fn}`);
+}
