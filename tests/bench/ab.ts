@@ -6,7 +6,8 @@
  *
  *   AB_A=/tmp/kb-old/app AB_B=/tmp/kb-new/app AB_PATHS=/quick-order,/catalog/x npm run bench:ab
  *
- * A path may also be `cxml-setup` or `cxml-order` (the POSTs of scenarios 5 and 8).
+ * A path may also be `cxml-setup` or `cxml-order` (the POSTs of scenarios 5 and 8), or `transfer-oci` /
+ * `transfer-cxml` (scenario 7: AB_TRANSFERS sequential 500-line transfers per round, default 20).
  * Each directory must hold a built app (`npm run bench` builds one into BENCH_WORK_DIR/app).
  * AB_A_URL / AB_B_URL override the DATABASE_URL each app gets (default: as `npm run bench` gives it,
  * over the Unix socket when there is one; e.g. a TCP URL for one of them), AB_A_NODE_OPTIONS /
@@ -15,12 +16,24 @@
  * same directory may be given as A and B to compare settings). Also reports each build's peak RSS.
  * Without AB_B, it only drives A (for a profile).
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { readConfig } from "./config";
 import { cpuMs, drive } from "./load";
 import { startApp, stopAll, type RunningServer } from "./servers";
-import { hubCxmlParty, loadWorkload, orderRequestXml, setupRequestXml, signIn, type Buyer, type Workload } from "./workload";
+import {
+  cxmlPunchIn,
+  fillPunchoutCart,
+  hubCxmlParty,
+  loadWorkload,
+  ociEntry,
+  orderRequestXml,
+  setupRequestXml,
+  signIn,
+  type Buyer,
+  type Workload,
+} from "./workload";
 
 const config = readConfig();
 const dirs = { A: process.env.AB_A, B: process.env.AB_B };
@@ -29,12 +42,15 @@ const paths = (process.env.AB_PATHS ?? "/quick-order").split(",");
 const rounds = Number(process.env.AB_ROUNDS ?? 4);
 const seconds = Number(process.env.AB_SECONDS ?? 8);
 const connections = Number(process.env.AB_CONNECTIONS ?? 8);
+const transfers = Number(process.env.AB_TRANSFERS ?? 20);
 
 const sql = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
 const backends = async (appName: string) =>
   (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and application_name = ${appName}`).map((r) => r.pid);
 
 let workload: Workload;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** What each connection sends for one A/B target. */
 function plansFor(target: string, buyers: Buyer[]) {
@@ -73,9 +89,67 @@ async function start(label: "A" | "B", port: number): Promise<{ label: string; s
   return { label, server, url, buyers, appName };
 }
 
+/**
+ * `transfer-oci` / `transfer-cxml`: scenario 7 of `npm run bench` as a round of sequential
+ * transfers, each in a fresh punchout session with the 500-line cart. CPU per iteration includes
+ * opening the session (a few ms); the latency is the transfer's alone.
+ */
+async function transferRound(target: string, s: { url: string; server: RunningServer; appName: string }) {
+  const protocol = target === "transfer-cxml" ? "cxml" : "oci";
+  const latencies: number[] = [];
+  const pid = s.server.memoryPid();
+  const pids = await backends(s.appName);
+  const dbBefore = new Map(pids.map((p) => [p, cpuMs(p)]));
+  const serverBefore = cpuMs(pid);
+  let peakRssMb = 0;
+  for (let i = 0; i < transfers; i++) {
+    const session = protocol === "oci" ? await ociEntry(s.url) : await cxmlPunchIn(s.url);
+    if (!session) throw new Error(`${s.url}: no cXML setup`);
+    await fillPunchoutCart(sql, session.token, workload.transferProductIds);
+    const started = performance.now();
+    const response = await fetch(`${s.url}/punchout/transfer`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: session.cookie, origin: s.url, "content-type": "application/x-www-form-urlencoded" },
+      body: "mode=transfer",
+    });
+    const body = await response.text();
+    latencies.push(performance.now() - started);
+    const complete = protocol === "oci" ? body.includes("NEW_ITEM-DESCRIPTION[500]") : body.length > 50_000;
+    if (response.status !== 200 || !complete) throw new Error(`${s.url}: transfer HTTP ${response.status}: ${body.slice(0, 200)}`);
+    const status = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
+    if (status) peakRssMb = Math.max(peakRssMb, Number(status[1]) / 1024);
+  }
+  let db = 0;
+  for (const p of await backends(s.appName)) db += cpuMs(p) - (dbBefore.get(p) ?? 0);
+  latencies.sort((a, b) => a - b);
+  return { cpu: (cpuMs(pid) - serverBefore + db) / transfers, db: db / transfers, p50: latencies[Math.floor(transfers / 2)]!, rss: peakRssMb };
+}
+
 try {
   const servers = [await start("A", config.appPort), ...(dirs.B ? [await start("B", config.appPort + 1)] : [])];
   for (const target of paths) {
+    if (target.startsWith("transfer-")) {
+      const samples: Record<string, { cpu: number[]; db: number[]; p50: number[]; rss: number[] }> = {
+        A: { cpu: [], db: [], p50: [], rss: [] },
+        B: { cpu: [], db: [], p50: [], rss: [] },
+      };
+      for (let round = 0; round <= rounds; round++) {
+        for (const s of round % 2 ? [...servers].reverse() : servers) {
+          const m = await transferRound(target, s);
+          if (round === 0) continue; // warm-up round
+          for (const key of ["cpu", "db", "p50", "rss"] as const) samples[s.label]![key].push(m[key]);
+        }
+      }
+      for (const { label } of servers) {
+        const { cpu, db, p50, rss } = samples[label]!;
+        console.log(
+          `${target} ${label}: CPU ms/transfer median ${median(cpu).toFixed(1)} [${cpu.map((x) => x.toFixed(1)).join(" ")}] (PostgreSQL's share ${median(db).toFixed(1)}), ` +
+            `p50 ms median ${median(p50).toFixed(1)} [${p50.map((x) => x.toFixed(0)).join(" ")}], peak RSS ${Math.max(...rss).toFixed(0)} MB`,
+        );
+      }
+      continue;
+    }
     // A cXML error is answered with HTTP 200 too: check each build answers the target properly first.
     for (const s of servers) await checkAnswers(target, s.url, s.buyers[0]!);
     const samples: Record<string, { cpu: number[]; db: number[]; rps: number[]; rss: number[] }> = {
@@ -98,7 +172,6 @@ try {
         if (m.errors) console.log(`${s.label} ${target}: ${m.errors} errors ${JSON.stringify(m.statuses)}`);
       }
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     for (const { label } of servers) {
       const { cpu, db, rps, rss } = samples[label]!;
       console.log(
