@@ -13,10 +13,7 @@ const FRAMED_PAGES = "/((?!_next/static|_next/image|favicon.ico|product-images|p
 
 const nextConfig: NextConfig = {
   // Webpack bundling breaks PGlite's file URLs at runtime (STACK-NOTES P3); keep it external.
-  // drizzle-orm too: bundled, every server layer got its own copy of its classes, and the one
-  // database object (db/client.ts, shared through globalThis) checked every column of every row
-  // against another copy's classes, down drizzle's slow path (BENCHMARKS.md, "Tenth pass").
-  serverExternalPackages: ["@electric-sql/pglite", "drizzle-orm"],
+  serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

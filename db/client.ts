@@ -10,6 +10,8 @@ export type DbDriver = "postgres" | "pglite";
 export interface DatabaseHandle {
   db: Db;
   driver: DbDriver;
+  /** The driver's client (postgres.js `Sql` or `PGlite`) under `db`, for a drizzle instance of another module copy (lib/data/database.ts). */
+  client: unknown;
   /** Runs raw SQL and returns rows, hiding the drivers' different result shapes. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` while holding a PostgreSQL session advisory lock (PGlite: single process, no lock needed). */
@@ -55,6 +57,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     return {
       db: drizzle(client, { schema }) as unknown as Db,
       driver: "postgres",
+      client,
       query: async (text, params = []) => (await client.unsafe(text, params as never[])) as never,
       withAdvisoryLock: async (key, fn) => {
         // A separate connection holds the lock, so the pool stays free for `fn` even when max is 1.
@@ -79,6 +82,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     driver: "pglite",
+    client,
     query: async (text, params = []) => (await client.query(text, params)).rows as never,
     withAdvisoryLock: (_key, fn) => fn(),
     close: () => client.close(),
