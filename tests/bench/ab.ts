@@ -16,24 +16,12 @@
  * same directory may be given as A and B to compare settings). Also reports each build's peak RSS.
  * Without AB_B, it only drives A (for a profile).
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { readConfig } from "./config";
 import { cpuMs, drive } from "./load";
-import { startApp, stopAll, type RunningServer } from "./servers";
-import {
-  cxmlPunchIn,
-  fillPunchoutCart,
-  hubCxmlParty,
-  loadWorkload,
-  ociEntry,
-  orderRequestXml,
-  setupRequestXml,
-  signIn,
-  type Buyer,
-  type Workload,
-} from "./workload";
+import { rssMb, startApp, stopAll, type RunningServer } from "./servers";
+import { hubCxmlParty, loadWorkload, orderRequestXml, setupRequestXml, signIn, transferOnce, type Buyer, type Workload } from "./workload";
 
 const config = readConfig();
 const dirs = { A: process.env.AB_A, B: process.env.AB_B };
@@ -103,22 +91,11 @@ async function transferRound(target: string, s: { url: string; server: RunningSe
   const serverBefore = cpuMs(pid);
   let peakRssMb = 0;
   for (let i = 0; i < transfers; i++) {
-    const session = protocol === "oci" ? await ociEntry(s.url) : await cxmlPunchIn(s.url);
-    if (!session) throw new Error(`${s.url}: no cXML setup`);
-    await fillPunchoutCart(sql, session.token, workload.transferProductIds);
-    const started = performance.now();
-    const response = await fetch(`${s.url}/punchout/transfer`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie: session.cookie, origin: s.url, "content-type": "application/x-www-form-urlencoded" },
-      body: "mode=transfer",
-    });
-    const body = await response.text();
-    latencies.push(performance.now() - started);
-    const complete = protocol === "oci" ? body.includes("NEW_ITEM-DESCRIPTION[500]") : body.length > 50_000;
-    if (response.status !== 200 || !complete) throw new Error(`${s.url}: transfer HTTP ${response.status}: ${body.slice(0, 200)}`);
-    const status = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
-    if (status) peakRssMb = Math.max(peakRssMb, Number(status[1]) / 1024);
+    const transferred = await transferOnce(s.url, sql, protocol, workload.transferProductIds);
+    if (!transferred) throw new Error(`${s.url}: no cXML setup`);
+    latencies.push(transferred.took);
+    if (!transferred.complete) throw new Error(`${s.url}: transfer HTTP ${transferred.status}: ${transferred.body.slice(0, 200)}`);
+    peakRssMb = Math.max(peakRssMb, rssMb(pid) ?? 0);
   }
   let db = 0;
   for (const p of await backends(s.appName)) db += cpuMs(p) - (dbBefore.get(p) ?? 0);

@@ -10,8 +10,6 @@ import { drive, rotation, summarize, type ConnectionPlan, type Measurement } fro
 import { best, renderReport, renderTable, writeReportFile, type ScenarioResult } from "./report";
 import { killAllSync, prepareApp, rssMb, startApp, startFloor, stopAll, type RunningServer } from "./servers";
 import {
-  cxmlPunchIn,
-  fillPunchoutCart,
   fillShopCarts,
   hubCxmlParty,
   loadWorkload,
@@ -20,6 +18,7 @@ import {
   orderRequestXml,
   setupRequestXml,
   signIn,
+  transferOnce as transferOnceIn,
   type Buyer,
   type Workload,
 } from "./workload";
@@ -331,21 +330,7 @@ const transfer: Scenario = async (ctx) => {
   const results: ScenarioResult[] = [];
   const target = "p99 ≤ 200 ms";
   const appUrl = ctx.appUrl;
-  /** A new punchout session with the 500-line cart, then `POST /punchout/transfer` timed until the page is read; null without cXML setup. */
-  async function transferOnce(protocol: "oci" | "cxml") {
-    const session = protocol === "oci" ? await ociEntry(appUrl) : await cxmlPunchIn(appUrl);
-    if (!session) return null;
-    await fillPunchoutCart(ctx.sql, session.token, ctx.workload.transferProductIds);
-    const started = performance.now();
-    const response = await fetch(`${appUrl}/punchout/transfer`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie: session.cookie, origin: appUrl, "content-type": "application/x-www-form-urlencoded" },
-      body: "mode=transfer",
-    });
-    const body = await response.text();
-    return { response, body, took: performance.now() - started };
-  }
+  const transferOnce = (protocol: "oci" | "cxml") => transferOnceIn(appUrl, ctx.sql, protocol, ctx.workload.transferProductIds);
   for (const protocol of ["oci", "cxml"] as const) {
     const name = `Transfer page, 500-line cart (${protocol === "oci" ? "OCI" : "cXML"})`;
     const result: ScenarioResult = { id: "7", name, server: "app", status: "ok", runs: [], target, unit: "sequential, 1 connection" };
@@ -364,14 +349,13 @@ const transfer: Scenario = async (ctx) => {
           result.note = "cXML setup answers 404";
           break;
         }
-        const { response, body, took } = transferred;
+        const { status, body, took, complete } = transferred;
         elapsed += took;
-        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-        const complete = protocol === "oci" ? body.includes("NEW_ITEM-DESCRIPTION[500]") : body.length > 50_000;
-        if (response.status === 200 && complete) latencies.push(took);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (complete) latencies.push(took);
         else {
           errors++;
-          if (errors === 1) log(`    transfer ${protocol} HTTP ${response.status}: ${body.slice(0, 200)}`);
+          if (errors === 1) log(`    transfer ${protocol} HTTP ${status}: ${body.slice(0, 200)}`);
         }
       }
       if (result.status !== "ok") break;

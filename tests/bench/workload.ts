@@ -243,3 +243,30 @@ export async function cxmlPunchIn(baseUrl: string): Promise<{ cookie: string; to
   if (!token) throw new Error(`cXML StartPage did not open a session: HTTP ${response.status}`);
   return { cookie: cookieHeader(cookies), token };
 }
+
+/**
+ * Scenario 7's unit: a new punchout session (OCI entry, or cXML setup + StartPage) with the
+ * 500-line cart put into it in SQL, then `POST /punchout/transfer` timed until the whole page is
+ * read. `complete` says whether the page holds every line. Null without cXML setup.
+ */
+export async function transferOnce(
+  baseUrl: string,
+  sql: Sql,
+  protocol: "oci" | "cxml",
+  productIds: number[],
+): Promise<{ status: number; body: string; took: number; complete: boolean } | null> {
+  const session = protocol === "oci" ? await ociEntry(baseUrl) : await cxmlPunchIn(baseUrl);
+  if (!session) return null;
+  await fillPunchoutCart(sql, session.token, productIds);
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/punchout/transfer`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: session.cookie, origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+    body: "mode=transfer",
+  });
+  const body = await response.text();
+  const took = performance.now() - started;
+  const complete = response.status === 200 && (protocol === "oci" ? body.includes(`NEW_ITEM-DESCRIPTION[${productIds.length}]`) : body.length > 50_000);
+  return { status: response.status, body, took, complete };
+}
