@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import {
   accountManagerCustomers,
   addresses,
@@ -17,6 +17,14 @@ import {
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
 import { containsPattern, q } from "./sql";
+
+/**
+ * The account manager `managerId` looks after the customer whose id is in `companyId` (a column of
+ * the row at hand): the scope condition of every staff list that an account manager sees.
+ */
+export function managedBy(companyId: AnyColumn, managerId: number): SQL {
+  return sql`exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companyId)} and ${q(accountManagerCustomers.staffUserId)} = ${managerId})`;
+}
 
 /**
  * Customers as staff see them. `managerId` scopes every read to the customers assigned to that
@@ -65,16 +73,12 @@ export async function listCustomers(options: {
 }): Promise<{ items: CustomerListItem[]; total: number }> {
   const db = await database();
   const conditions: SQL[] = [];
-  if (options.managerId !== null) {
-    conditions.push(
-      sql`exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)} and ${q(accountManagerCustomers.staffUserId)} = ${options.managerId})`,
-    );
-  }
+  if (options.managerId !== null) conditions.push(managedBy(companies.id, options.managerId));
   if (options.assignedTo !== undefined) {
     conditions.push(
       options.assignedTo === 0
         ? sql`not exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)})`
-        : sql`exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)} and ${q(accountManagerCustomers.staffUserId)} = ${options.assignedTo})`,
+        : managedBy(companies.id, options.assignedTo),
     );
   }
   const query = options.query?.trim().slice(0, 100);

@@ -1,6 +1,7 @@
 import "server-only";
 import { aliasedTable, and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { accountManagerCustomers, companies, orders, users, viewAsEvents, viewAsSessions, type ViewAsEventKind } from "@/db/schema";
+import { managedBy } from "./customers";
 import { database } from "./database";
 import { q } from "./sql";
 
@@ -41,7 +42,7 @@ export async function getActiveViewAsSession(
         gt(viewAsSessions.expiresAt, now),
         staff.role === "admin"
           ? undefined
-          : sql`exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.staffUserId)} = ${staff.id} and ${q(accountManagerCustomers.companyId)} = ${q(viewAsSessions.companyId)})`,
+          : managedBy(viewAsSessions.companyId, staff.id),
       ),
     );
   return row ?? null;

@@ -39,7 +39,6 @@ export interface OrderListItem {
   lineCount: number;
 }
 
-
 function searchConditions(search: OrderSearch): SQL {
   const conditions: (SQL | undefined)[] = [eq(orders.companyId, search.companyId)];
   if (search.userId !== undefined) conditions.push(eq(orders.userId, search.userId));

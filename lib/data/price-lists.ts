@@ -15,6 +15,7 @@ import {
   type PriceListTier,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { managedBy } from "./customers";
 import { database } from "./database";
 import { containsPattern, escapeLike, q } from "./sql";
 import { writePriceAudit, type AuditRowInput, type PriceChangeActor } from "./price-audit";
@@ -73,7 +74,7 @@ function customersOf(managerId: number | null, shown: number | null) {
   const mine =
     managerId === null
       ? sql`true`
-      : sql`exists (select 1 from ${accountManagerCustomers} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)} and ${q(accountManagerCustomers.staffUserId)} = ${managerId})`;
+      : managedBy(companies.id, managerId);
   const inFirst = shown === null ? sql`true` : sql`x.position <= ${shown}`;
   return sql<CustomersOfList>`(
     select json_build_object(

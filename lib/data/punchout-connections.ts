@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { accountManagerCustomers, companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
+import { companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
+import { managedBy } from "./customers";
 import { database } from "./database";
 import { containsPattern } from "./sql";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
@@ -77,11 +78,7 @@ export async function searchPunchoutConnections(options: {
 }): Promise<{ items: ConnectionListRow[]; total: number }> {
   const db = await database();
   const conditions: SQL[] = [];
-  if (options.managerId !== null) {
-    conditions.push(
-      sql`exists (select 1 from ${accountManagerCustomers} a where a."company_id" = ${punchoutConnections.companyId} and a."staff_user_id" = ${options.managerId})`,
-    );
-  }
+  if (options.managerId !== null) conditions.push(managedBy(punchoutConnections.companyId, options.managerId));
   const query = options.query?.trim().slice(0, 100);
   if (query) {
     const like = containsPattern(query);

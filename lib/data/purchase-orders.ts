@@ -669,17 +669,17 @@ export interface OrderListFilters {
   search?: string;
 }
 
-
 /** The admin order inbox: every order (web, OCI, cXML), newest first. */
 export async function listOrders(filters: OrderListFilters, limit = 200): Promise<OrderListRow[]> {
   const db = await database();
   const search = filters.search?.trim();
+  const like = search ? containsPattern(search) : null;
   const conditions = [
     filters.status ? eq(orders.status, filters.status) : undefined,
     filters.source ? eq(orders.source, filters.source) : undefined,
     filters.companyIds ? inArray(orders.companyId, filters.companyIds.length ? filters.companyIds : [-1]) : undefined,
-    search
-      ? or(ilike(orders.orderNumber, containsPattern(search)), ilike(orders.poNumber, containsPattern(search)), ilike(purchaseOrders.buyerOrderId, containsPattern(search)))
+    like
+      ? or(ilike(orders.orderNumber, like), ilike(orders.poNumber, like), ilike(purchaseOrders.buyerOrderId, like))
       : undefined,
   ].filter((c) => c !== undefined);
   return db
