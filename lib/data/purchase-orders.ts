@@ -50,10 +50,26 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-const ORDER_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
-  (select coalesce(jsonb_agg(jsonb_build_object('connection', to_jsonb(c), 'settings', to_jsonb(s)) order by c."id"), '[]'::jsonb)
-     from "punchout_connections" c left join "purchase_order_settings" s on s."connection_id" = c."id"
-     where (c."protocol" = 'cxml' or s."order_secret_hash" is not null) and ${cxmlFromIdentityFilter("c", "$2")}) as "connections"`;
+function orderAuthStateSql(withIntake: boolean): string {
+  // Aliases that are neither a column name ("settings" is one: to_jsonb(settings) would read it) nor
+  // one the intake's subqueries use themselves (they would shadow it).
+  const intake = withIntake ? `, 'intake', ${orderIntakeJsonSql(`conn."id"`, `conn."company_id"`)}` : "";
+  return `select ${THROTTLE_ROWS_JSON} as "throttle",
+  (select coalesce(jsonb_agg(jsonb_build_object('connection', to_jsonb(conn), 'settings', to_jsonb(order_settings)${intake}) order by conn."id"), '[]'::jsonb)
+     from "punchout_connections" conn left join "purchase_order_settings" order_settings on order_settings."connection_id" = conn."id"
+     where (conn."protocol" = 'cxml' or order_settings."order_secret_hash" is not null) and ${cxmlFromIdentityFilter("conn", "$2")}) as "connections"`;
+}
+
+const ORDER_AUTH_STATE = orderAuthStateSql(false);
+const ORDER_AUTH_STATE_WITH_INTAKE = orderAuthStateSql(true);
+
+export interface OrderCredentialCandidate {
+  connection: PunchoutConnection;
+  secretHash: string;
+  settings: PurchaseOrderSettings | null;
+  /** getOrderIntakeState for this connection, when orderAuthState was given the request's intake. */
+  intake: OrderIntakeState | null;
+}
 
 /**
  * What authenticating an OrderRequest reads, in one statement: throttleStatus(keys) and the
@@ -61,20 +77,27 @@ const ORDER_AUTH_STATE = `select ${THROTTLE_ROWS_JSON} as "throttle",
  * with the hash to check the SharedSecret against: cXML connections (their order secret, else their
  * setup secret) and OCI connections that have cXML identities and an order secret configured. Each
  * comes with its purchase-order settings (null when none are stored), so an OrderRequest does not
- * read them again.
+ * read them again, and — given the request's `intake` — with its getOrderIntakeState, so an order
+ * costs two round trips instead of three (issue 8). That state is read before the SharedSecret is
+ * checked and must only be used for the connection that authenticated; reading it costs less than
+ * parsing the document did, and far less than checking a wrong secret.
  */
 export async function orderAuthState(
   keys: string[],
   fromIdentities: string[],
   now: Date,
-): Promise<{ throttle: ThrottleStatus; candidates: { connection: PunchoutConnection; secretHash: string; settings: PurchaseOrderSettings | null }[] }> {
-  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), ORDER_AUTH_STATE, [keys, fromIdentities]);
+  intake: OrderIntakeRequest | null = null,
+): Promise<{ throttle: ThrottleStatus; candidates: OrderCredentialCandidate[] }> {
+  const [row] = intake
+    ? await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), ORDER_AUTH_STATE_WITH_INTAKE, [keys, fromIdentities, ...orderIntakeParameters(intake)])
+    : await runPrepared<{ throttle: unknown; connections: unknown }>(await database(), ORDER_AUTH_STATE, [keys, fromIdentities]);
   return {
     throttle: throttleStatusFromJson(row?.throttle, now),
-    candidates: jsonValue<{ connection: unknown; settings: unknown }[]>(row?.connections ?? []).map((candidate) => {
+    candidates: jsonValue<{ connection: unknown; settings: unknown; intake?: unknown }[]>(row?.connections ?? []).map((candidate) => {
       const connection = rowFromJson(punchoutConnections, candidate.connection);
       const settings = candidate.settings ? rowFromJson(purchaseOrderSettings, candidate.settings) : null;
-      return { connection, secretHash: settings?.orderSecretHash ?? connection.secretHash, settings };
+      const intakeState = candidate.intake ? orderIntakeFromJson(candidate.intake) : null;
+      return { connection, secretHash: settings?.orderSecretHash ?? connection.secretHash, settings, intake: intakeState };
     }),
   };
 }
@@ -109,28 +132,71 @@ export async function getPurchaseOrderDocument(connectionId: number, payloadId: 
   return row ?? null;
 }
 
-/** See getOrderIntakeState: what used to be eight lookups, one statement. */
-const ORDER_INTAKE_STATE = `with "snapshot" as (
+/**
+ * See getOrderIntakeState: what used to be eight lookups, as one JSON object, for the connection and
+ * customer given as SQL expressions (parameters or an outer query's columns). Its own parameters are
+ * $3 payloadID, $4 orderID, $5 references, $6 SKUs, $7 contact e-mail (ORDER_INTAKE_PARAMETERS).
+ */
+function orderIntakeJsonSql(connectionId: string, companyId: string): string {
+  return `(with "snapshot" as (
   select l."reference", l."id", l."product_id", l."unit_price_minor", l."quantity"
     from "punchout_transfer_lines" l join "punchout_transfers" t on t."id" = l."transfer_id"
-    where l."reference" = any($5::text[]) and t."company_id" = $4),
+    where l."reference" = any($5::text[]) and t."company_id" = ${companyId}),
 "wanted" as (
   select ${PRODUCT_ROW_COLUMNS} from "products"
     where "sku" = any($6::text[]) or "id" = any(array(select s."product_id" from "snapshot" s)))
-select
-  (select to_jsonb(d) from "purchase_order_documents" d where d."connection_id" = $1 and d."payload_id" = $2) as "document",
-  (select jsonb_build_object('purchaseOrder', to_jsonb(po), 'order', to_jsonb(o))
+select jsonb_build_object(
+  'document', (select to_jsonb(d) from "purchase_order_documents" d where d."connection_id" = ${connectionId} and d."payload_id" = $3),
+  'existing', (select jsonb_build_object('purchaseOrder', to_jsonb(po), 'order', to_jsonb(o))
      from "purchase_orders" po join "orders" o on o."id" = po."order_id"
-     where po."connection_id" = $1 and po."buyer_order_id" = $3) as "existing",
-  (select c."name" from "companies" c where c."id" = $4) as "company_name",
-  (select coalesce(jsonb_agg(to_jsonb(a) order by a."is_default" desc, a."id" asc), '[]'::jsonb)
-     from "addresses" a where a."company_id" = $4 and a."kind" = 'ship_to') as "ship_to",
-  (select coalesce(jsonb_agg(jsonb_build_object('reference', s."reference", 'id', s."id", 'productId', s."product_id",
+     where po."connection_id" = ${connectionId} and po."buyer_order_id" = $4),
+  'companyName', (select c."name" from "companies" c where c."id" = ${companyId}),
+  'shipTo', (select coalesce(jsonb_agg(to_jsonb(a) order by a."is_default" desc, a."id" asc), '[]'::jsonb)
+     from "addresses" a where a."company_id" = ${companyId} and a."kind" = 'ship_to'),
+  'snapshot', (select coalesce(jsonb_agg(jsonb_build_object('reference', s."reference", 'id', s."id", 'productId', s."product_id",
        'unitPriceMinor', s."unit_price_minor", 'quantity', s."quantity")), '[]'::jsonb)
-     from "snapshot" s) as "snapshot",
-  (select coalesce(jsonb_agg(to_jsonb(w)), '[]'::jsonb) from "wanted" w) as "products",
-  (${contractCandidatesJsonSql("$4", `select w."id" from "wanted" w`)}) as "candidates",
-  (select u."id" from "users" u where u."email" = $7 and u."active" and u."company_id" = $4) as "contact_user_id"`;
+     from "snapshot" s),
+  'products', (select coalesce(jsonb_agg(to_jsonb(w)), '[]'::jsonb) from "wanted" w),
+  'candidates', (${contractCandidatesJsonSql(companyId, `select w."id" from "wanted" w`)}),
+  'contactUserId', (select u."id" from "users" u where u."email" = $7 and u."active" and u."company_id" = ${companyId})))`;
+}
+
+const ORDER_INTAKE_STATE = `select ${orderIntakeJsonSql("$1::integer", "$2::integer")} as "intake"`;
+
+/** The intake parameters $3–$7 of orderIntakeJsonSql. */
+function orderIntakeParameters(query: OrderIntakeRequest): unknown[] {
+  return [
+    query.payloadId,
+    query.buyerOrderId,
+    [...new Set(query.references)],
+    [...new Set(query.skus)],
+    query.contactEmail?.trim().toLowerCase() || null,
+  ];
+}
+
+function orderIntakeFromJson(json: unknown): OrderIntakeState {
+  const intake = jsonValue<{
+    document: unknown;
+    existing: { purchaseOrder: unknown; order: unknown } | null;
+    companyName: string | null;
+    shipTo: unknown[];
+    snapshot: (SnapshotLineMatch & { reference: string })[];
+    products: unknown[];
+    candidates: unknown;
+    contactUserId: number | null;
+  }>(json);
+  const existing = intake.existing;
+  return {
+    document: intake.document ? rowFromJson(purchaseOrderDocuments, intake.document) : null,
+    existing: existing ? { purchaseOrder: rowFromJson(purchaseOrders, existing.purchaseOrder), order: rowFromJson(orders, existing.order) } : null,
+    companyName: intake.companyName ?? "",
+    shipToAddresses: intake.shipTo.map((address) => rowFromJson(addresses, address)),
+    snapshotLines: new Map(intake.snapshot.map(({ reference, ...line }) => [reference, line])),
+    products: intake.products.map(productRowFromJson),
+    contractCandidates: contractCandidatesFromJson(intake.candidates),
+    contactUserId: intake.contactUserId ?? null,
+  };
+}
 
 export type ShipToAddress = typeof addresses.$inferSelect;
 
@@ -141,9 +207,8 @@ export interface SnapshotLineMatch {
   quantity: number;
 }
 
-export interface OrderIntakeQuery {
-  connectionId: number;
-  companyId: number;
+/** What an OrderRequest's intake reads by, besides its connection and customer. */
+export interface OrderIntakeRequest {
   payloadId: string;
   buyerOrderId: string;
   /** The lines' SupplierPartAuxiliaryIDs: references of transferred cart lines (punchout_transfer_lines). */
@@ -152,6 +217,11 @@ export interface OrderIntakeQuery {
   skus: string[];
   /** The first contact's e-mail address: the order is placed for this user of the customer when there is one. */
   contactEmail: string | null;
+}
+
+export interface OrderIntakeQuery extends OrderIntakeRequest {
+  connectionId: number;
+  companyId: number;
 }
 
 export interface OrderIntakeState {
@@ -182,35 +252,8 @@ export interface OrderIntakeState {
  * for them, and the user the order is placed for.
  */
 export async function getOrderIntakeState(query: OrderIntakeQuery): Promise<OrderIntakeState> {
-  const [row] = await runPrepared<{
-    document: unknown;
-    existing: unknown;
-    company_name: string | null;
-    ship_to: unknown;
-    snapshot: unknown;
-    products: unknown;
-    candidates: unknown;
-    contact_user_id: number | null;
-  }>(await database(), ORDER_INTAKE_STATE, [
-    query.connectionId,
-    query.payloadId,
-    query.buyerOrderId,
-    query.companyId,
-    [...new Set(query.references)],
-    [...new Set(query.skus)],
-    query.contactEmail?.trim().toLowerCase() || null,
-  ]);
-  const existing = row?.existing ? jsonValue<{ purchaseOrder: unknown; order: unknown }>(row.existing) : null;
-  return {
-    document: row?.document ? rowFromJson(purchaseOrderDocuments, row.document) : null,
-    existing: existing ? { purchaseOrder: rowFromJson(purchaseOrders, existing.purchaseOrder), order: rowFromJson(orders, existing.order) } : null,
-    companyName: row?.company_name ?? "",
-    shipToAddresses: jsonValue<unknown[]>(row?.ship_to ?? []).map((address) => rowFromJson(addresses, address)),
-    snapshotLines: new Map(jsonValue<(SnapshotLineMatch & { reference: string })[]>(row?.snapshot ?? []).map(({ reference, ...line }) => [reference, line])),
-    products: jsonValue<unknown[]>(row?.products ?? []).map(productRowFromJson),
-    contractCandidates: contractCandidatesFromJson(row?.candidates),
-    contactUserId: row?.contact_user_id ?? null,
-  };
+  const [row] = await runPrepared<{ intake: unknown }>(await database(), ORDER_INTAKE_STATE, [query.connectionId, query.companyId, ...orderIntakeParameters(query)]);
+  return orderIntakeFromJson(row!.intake);
 }
 
 export interface PurchaseOrderDocumentInput {

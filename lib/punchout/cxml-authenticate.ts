@@ -5,6 +5,7 @@ import { punchoutSecretCache } from "@/lib/auth/verified-secret-cache";
 import { clearLoginFailures, recordLoginFailure, type ThrottleStatus } from "@/lib/data/login-throttle";
 import { cxmlAuthState } from "@/lib/data/punchout-connections";
 import type { CxmlHeader } from "./cxml/parse-header";
+import type { CxmlDocument } from "./cxml/xml";
 import {
   identitiesMatch,
   sharedSecretToVerify,
@@ -35,11 +36,13 @@ export interface CxmlCredentialCandidate {
 /**
  * What a request is authenticated against: the throttle status of its keys and the candidate
  * connections (those with one of the Header's From identities), read together (one statement).
+ * The document is there for a loader that reads what its request needs in the same statement.
  */
 export type CxmlAuthLoader = (
   keys: string[],
   fromIdentities: string[],
   now: Date,
+  document: CxmlDocument,
 ) => Promise<{ throttle: ThrottleStatus; candidates: CxmlCredentialCandidate[] }>;
 
 /** Setup/profile requests: the cXML connections with their setup SharedSecret. */
@@ -69,6 +72,7 @@ const NOT_RECOGNISED = "Credentials not recognised";
  * the same per-sender/per-IP throttling as OCI logins.
  */
 export async function authenticateCxmlRequest(
+  document: CxmlDocument,
   header: CxmlHeader,
   context: { remoteAddress: string | null; now: Date },
   load: CxmlAuthLoader = setupCandidates,
@@ -76,7 +80,7 @@ export async function authenticateCxmlRequest(
   const senderIdentity = (header.sender[0]?.identity ?? "").toLowerCase().slice(0, 100);
   const keys = [`cxml:sender:${senderIdentity}`, ...(context.remoteAddress ? [`cxml:ip:${context.remoteAddress}`] : [])];
   const fromIdentities = [...new Set(header.from.map((credential) => credential.identity))];
-  const { throttle, candidates: connections } = await load(keys, fromIdentities, context.now);
+  const { throttle, candidates: connections } = await load(keys, fromIdentities, context.now, document);
   if (throttle.blocked) {
     return { ok: false, connection: null, code: 401, message: "Too many failed attempts; try again in 15 minutes", reason: "throttled" };
   }

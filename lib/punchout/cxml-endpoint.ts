@@ -121,7 +121,7 @@ export async function runCxmlEndpoint(
       connection = options.trustedConnection;
       return handle({ document, header: header.value, connection: options.trustedConnection, ...forHandler });
     }
-    const auth = await authenticateCxmlRequest(header.value, context, options.credentials);
+    const auth = await authenticateCxmlRequest(document, header.value, context, options.credentials);
     connection = auth.connection;
     if (!auth.ok) {
       logReason = auth.reason;

@@ -11,6 +11,7 @@ import {
   isUniqueViolation,
   orderAuthState,
   replacePurchaseOrder,
+  type OrderIntakeRequest,
   type OrderIntakeState,
   type PurchaseOrderDocumentInput,
 } from "@/lib/data/purchase-orders";
@@ -23,6 +24,7 @@ import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type Cxml
 import { buildStatusResponse } from "./cxml/build-response";
 import type { CxmlAddress } from "./cxml/parse-common";
 import { parseOrderRequest, type CxmlOrderLine, type CxmlOrderRequest } from "./cxml/parse-order-request";
+import type { CxmlDocument } from "./cxml/xml";
 
 /**
  * `POST /punchout/cxml/order`: OrderRequest (PROTOCOLS.md §2.8) in → authenticated like setup
@@ -32,51 +34,63 @@ import { parseOrderRequest, type CxmlOrderLine, type CxmlOrderRequest } from "./
  * Idempotent on (connection, payloadID); the same orderID as "new" again is a 409.
  */
 export async function handleCxmlOrder(body: CxmlBody, context: CxmlEndpointContext, replayAs?: PunchoutConnection): Promise<CxmlAnswer> {
-  // The credential list carries each connection's purchase-order settings: kept for this request,
-  // so the order is built without reading them again (a staff replay reads them itself).
-  const settingsByConnection = new Map<number, PurchaseOrderSettings | null>();
-  const credentials: CxmlAuthLoader = async (keys, fromIdentities, now) => {
-    const state = await orderAuthState(keys, fromIdentities, now);
-    for (const { connection, settings } of state.candidates) settingsByConnection.set(connection.id, settings);
+  // Authentication reads, with each candidate connection, its purchase-order settings and this
+  // request's intake state (one statement: issue 8): kept for this request, so the order is built
+  // without reading them again. Only the authenticated connection's are used; a staff replay reads
+  // them itself.
+  const readWithCredentials = new Map<number, { settings: PurchaseOrderSettings | null; intake: OrderIntakeState | null }>();
+  let parsed: { document: CxmlDocument; result: ReturnType<typeof parseOrderRequest> } | null = null;
+  const parse = (document: CxmlDocument) =>
+    parsed?.document === document ? parsed.result : (parsed = { document, result: parseOrderRequest(document) }).result;
+  const credentials: CxmlAuthLoader = async (keys, fromIdentities, now, document) => {
+    const order = parse(document);
+    const state = await orderAuthState(keys, fromIdentities, now, order.ok ? intakeRequestOf(document, order.value) : null);
+    for (const { connection, settings, intake } of state.candidates) readWithCredentials.set(connection.id, { settings, intake });
     return state;
   };
-  return runCxmlEndpoint(body, context, (request) => receiveOrder(request, body, context, settingsByConnection), {
+  return runCxmlEndpoint(body, context, (request) => receiveOrder(request, body, context, { parse, readWithCredentials }), {
     credentials,
     trustedConnection: replayAs,
   });
+}
+
+function intakeRequestOf(document: CxmlDocument, request: CxmlOrderRequest): OrderIntakeRequest {
+  return {
+    payloadId: document.payloadId,
+    buyerOrderId: request.orderId,
+    references: request.lines.flatMap((line) => (line.supplierPartAuxiliaryId ? [line.supplierPartAuxiliaryId] : [])),
+    skus: request.lines.map((line) => line.supplierPartId),
+    contactEmail: contactEmailOf(request),
+  };
 }
 
 async function receiveOrder(
   { document, connection, logRows, redactedDocument }: AuthenticatedCxmlRequest,
   body: CxmlBody,
   context: CxmlEndpointContext,
-  settingsByConnection: ReadonlyMap<number, PurchaseOrderSettings | null>,
+  known: {
+    parse: (document: CxmlDocument) => ReturnType<typeof parseOrderRequest>;
+    readWithCredentials: ReadonlyMap<number, { settings: PurchaseOrderSettings | null; intake: OrderIntakeState | null }>;
+  },
 ): Promise<CxmlHandled> {
   // A replay (a document stored for this payloadID) is answered with the stored Response, whatever
   // it holds; when the request parses, that lookup, the order stored for its orderID and the
-  // customer's name and ship-to addresses come from one statement.
-  const parsed = parseOrderRequest(document);
+  // customer's name and ship-to addresses come from one statement (read with the credentials).
+  const parsed = known.parse(document);
   if (!parsed.ok) {
     const replay = await getPurchaseOrderDocument(connection.id, document.payloadId);
     if (replay) return replayOf(replay);
     return { code: parsed.error.code, message: parsed.error.message };
   }
   const request = parsed.value;
-  const state = await getOrderIntakeState({
-    connectionId: connection.id,
-    companyId: connection.companyId,
-    payloadId: document.payloadId,
-    buyerOrderId: request.orderId,
-    references: request.lines.flatMap((line) => (line.supplierPartAuxiliaryId ? [line.supplierPartAuxiliaryId] : [])),
-    skus: request.lines.map((line) => line.supplierPartId),
-    contactEmail: contactEmailOf(request),
-  });
+  const read = known.readWithCredentials.get(connection.id);
+  const state =
+    read?.intake ?? (await getOrderIntakeState({ connectionId: connection.id, companyId: connection.companyId, ...intakeRequestOf(document, request) }));
   if (state.document) return replayOf(state.document);
 
   const summary: Record<string, unknown> = { orderId: request.orderId, type: request.type, lines: request.lines.length };
   if (request.hasPayment) return { code: 400, message: "Payment (PCard) data is not accepted; send the order without Payment", summary };
-  const settingsOf = async (connectionId: number) =>
-    settingsByConnection.has(connectionId) ? (settingsByConnection.get(connectionId) ?? null) : getPurchaseOrderSettings(connectionId);
+  const connectionSettings = async () => (read ? read.settings : getPurchaseOrderSettings(connection.id));
 
   const sha = createHash("sha256").update(body.bytes).digest("hex");
   const responsePayload = newPayloadId(context.now, context.baseUrl);
@@ -105,7 +119,7 @@ async function receiveOrder(
           ? { code: 200, stored: { payloadId: responsePayloadId(first.responseXml), xml: first.responseXml }, summary: { ...summary, replay: true } }
           : { code: 200, summary: { ...summary, duplicate: true } };
       }
-      const built = buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, await settingsOf(connection.id), state);
+      const built = buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, await connectionSettings(), state);
       // The protocol log rows are written with the order (the statement adds the order number).
       const answer = ok({ status: built.order.status });
       const created = await createPurchaseOrder({ ...built, document: documentRow, log: logRows(answer) });
@@ -130,7 +144,7 @@ async function receiveOrder(
       existing.purchaseOrder.payloadId,
       existing.purchaseOrder.documentSha256,
       context.now,
-      await settingsOf(connection.id),
+      await connectionSettings(),
       state,
     );
     const { companyId: _c, userId: _u, source: _s, poNumber: _p, ...orderChanges } = built.order;

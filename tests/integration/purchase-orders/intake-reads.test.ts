@@ -158,7 +158,11 @@ describe("authentication reads", () => {
     const all = ["AN-READS", "123", "AN-OCI-ORDERS"];
     const state = await orderAuthState(keys, all, NOW);
     expect(state.throttle).toEqual(await throttleStatus(keys, NOW));
-    const byId = (list: { connection: { id: number } }[]) => [...list].sort((a, b) => a.connection.id - b.connection.id);
+    const byId = (list: { connection: { id: number } }[]) =>
+      [...list].sort((a, b) => a.connection.id - b.connection.id).map(({ intake, ...candidate }: { connection: { id: number }; intake?: unknown }) => {
+        expect(intake ?? null).toBeNull(); // read only when asked for
+        return candidate;
+      });
     expect(byId(state.candidates)).toEqual(byId(await listOrderCredentialConnections(all)));
     expect(state.candidates).toHaveLength(3);
     for (const identities of [["AN-OCI-ORDERS"], ["123"], ["AN-READS", "nobody"], ["an-oci-orders"], []]) {
@@ -273,6 +277,37 @@ describe("OrderRequest intake reads and the one-statement writes", () => {
     await handle.db.update(users).set({ active: false }).where(eq(users.id, customer.user.id));
     expect((await getOrderIntakeState(intake("lines@buyer", "PO-LINES", { contactEmail: customer.user.email }))).contactUserId).toBeNull();
     await handle.db.update(users).set({ active: true }).where(eq(users.id, customer.user.id));
+  });
+
+  it("orderAuthState given the request's intake reads each candidate's getOrderIntakeState in the same statement", async () => {
+    const category = await createCategory(handle);
+    const product = await createProduct(handle, category.id, { listPriceMinor: 1200 });
+    await createPriceList(handle, customer.company.id, [{ productId: product.id, kind: "fixed", priceMinor: 1100 }]);
+    const request = { payloadId: "reads@buyer", buyerOrderId: "PO-READS", references: ["REF-READS-1"], skus: [product.sku, "NO-SUCH-SKU"], contactEmail: customer.user.email };
+    const keys = ["cxml:sender:an-reads"];
+    const state = await orderAuthState(keys, ["AN-READS", "123", "AN-OCI-ORDERS"], NOW, request);
+    expect(state.throttle).toEqual(await throttleStatus(keys, NOW));
+    expect(state.candidates).toHaveLength(3);
+    for (const candidate of state.candidates) {
+      const separate = await getOrderIntakeState({ ...request, connectionId: candidate.connection.id, companyId: candidate.connection.companyId });
+      expect(candidate.intake, candidate.connection.name).toEqual(separate);
+    }
+    // Per connection: the document and order stored for this payloadID / orderID (previous test) belong
+    // to one connection only; company data is the customer's for all three.
+    const of = (id: number) => state.candidates.find((c) => c.connection.id === id)!.intake!;
+    expect(of(connection.id).document?.payloadId).toBe("reads@buyer");
+    expect(of(connection.id).existing?.purchaseOrder.buyerOrderId).toBe("PO-READS");
+    const others = state.candidates.filter((c) => c.connection.id !== connection.id);
+    expect(others.map((c) => [c.intake!.document, c.intake!.existing])).toEqual([[null, null], [null, null]]);
+    for (const { intake: read } of state.candidates) {
+      expect(read!.companyName).toBe(customer.company.name);
+      expect(read!.products.map((p) => p.sku)).toContain(product.sku); // and the referenced line's product
+      expect(read!.contractCandidates.get(product.id)!.map((c) => c.priceMinor)).toEqual([1100]);
+      expect(read!.snapshotLines.get("REF-READS-1")).toBeDefined();
+      expect(read!.contactUserId).toBe(customer.user.id);
+    }
+    // No candidate, no intake read; the throttle status is read all the same.
+    expect((await orderAuthState(keys, ["AN-UNKNOWN"], NOW, request)).candidates).toEqual([]);
   });
 
   it("createPunchoutSessionOnce writes session, cart and lines once; a replay writes nothing", async () => {
