@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, sql, sum } from "drizzle-orm";
 import { cartLines, carts } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { database } from "./database";
+import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase } from "./prepared-sql";
 import { listProductsByIds, type ProductRow } from "./catalog";
 
@@ -49,7 +49,7 @@ const punchoutCartBadge = preparedPerDatabase((db) =>
  * does not exist (yet); the caller then takes the slow path (create it, or fail as before).
  */
 export async function getCartBadgeUnits(userId: number, punchoutSessionId: number | null): Promise<number | null> {
-  const db = await database();
+  const db = await preparedDatabase();
   const [row] =
     punchoutSessionId === null ? await shopCartBadge(db).execute({ userId }) : await punchoutCartBadge(db).execute({ sessionId: punchoutSessionId });
   return row ? Number(row.units) : null;

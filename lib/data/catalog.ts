@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { database } from "./database";
+import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, selectionFromJson } from "./prepared-sql";
 import { q } from "./sql";
 
@@ -54,7 +54,7 @@ export function listCategoriesQuery(db: Db) {
 const categoriesQuery = preparedPerDatabase((db) => listCategoriesQuery(db).prepare("catalog_categories"));
 
 export async function listCategories(): Promise<Category[]> {
-  return categoriesQuery(await database()).execute();
+  return categoriesQuery(await preparedDatabase()).execute();
 }
 
 export async function getCategoryBySlug(slug: string): Promise<Category | null> {
@@ -180,7 +180,7 @@ export async function listProductsInCategory(
   page: { offset: number; limit: number },
 ): Promise<ProductPage> {
   if (categoryIds.length === 0) return { items: [], total: 0, brands: [] };
-  const db = await database();
+  const db = await preparedDatabase();
   const shape = categoryPageShape(categoryIds, filters);
   const byShape = categoryPageStatements(db);
   const key = JSON.stringify(shape);
@@ -212,7 +212,7 @@ const productsByIds = preparedPerDatabase((db) =>
 export async function listProductsBySkus(skus: string[]): Promise<Map<string, ProductRow>> {
   const unique = [...new Set(skus)];
   if (unique.length === 0) return new Map();
-  const rows = await productsBySkus(await database()).execute({ skus: unique });
+  const rows = await productsBySkus(await preparedDatabase()).execute({ skus: unique });
   return new Map(rows.map((row) => [row.sku, row]));
 }
 
@@ -229,7 +229,7 @@ export function productRowFromJson(json: unknown): ProductRow {
 /** Products by id, in no particular order. */
 export async function listProductsByIds(ids: number[]): Promise<ProductRow[]> {
   if (ids.length === 0) return [];
-  return productsByIds(await database()).execute({ ids: [...new Set(ids)] });
+  return productsByIds(await preparedDatabase()).execute({ ids: [...new Set(ids)] });
 }
 
 /** The words of free text as the search reads them: lower case, letters and digits only, at most 8. */
@@ -431,7 +431,7 @@ export async function searchProducts(
   filters: ProductFilters,
   page: { offset: number; limit: number },
 ): Promise<SearchResult> {
-  const db = await database();
+  const db = await preparedDatabase();
   const query = text.trim().slice(0, 200);
   const none: SearchResult = { items: [], total: 0, brands: [], mode: "none", truncated: false };
   if (!query) return none;

@@ -18,17 +18,17 @@ export function markDatabasePreparing(ready: Promise<unknown>): void {
  * path (its classes fail this copy's instanceof checks: 6 % of a 500-line transfer's CPU,
  * BENCHMARKS.md "Tenth pass"), so each copy of this module wraps the shared client in its own.
  */
-const ownDrizzle = new WeakMap<DatabaseHandle, Promise<Db>>();
+const ownDrizzle = new WeakMap<object, Promise<Db>>();
 
-function drizzleOf(handle: DatabaseHandle): Promise<Db> {
-  let db = ownDrizzle.get(handle);
+function drizzleOf(handle: DatabaseHandle, client: unknown): Promise<Db> {
+  let db = ownDrizzle.get(client as object);
   if (!db) {
     // Imported here, as in db/client.ts, so a PostgreSQL server never loads PGlite and vice versa.
     db =
       handle.driver === "postgres"
-        ? import("drizzle-orm/postgres-js").then(({ drizzle }) => drizzle(handle.client as Sql, { schema }) as unknown as Db)
-        : import("drizzle-orm/pglite").then(({ drizzle }) => drizzle(handle.client as PGlite, { schema }) as unknown as Db);
-    ownDrizzle.set(handle, db);
+        ? import("drizzle-orm/postgres-js").then(({ drizzle }) => drizzle(client as Sql, { schema }) as unknown as Db)
+        : import("drizzle-orm/pglite").then(({ drizzle }) => drizzle(client as PGlite, { schema }) as unknown as Db);
+    ownDrizzle.set(client as object, db);
   }
   return db;
 }
@@ -36,7 +36,19 @@ function drizzleOf(handle: DatabaseHandle): Promise<Db> {
 /** The drizzle database for lib/data modules (created lazily on first use). */
 export async function database(): Promise<Db> {
   await startup.__koppelReady;
-  return drizzleOf(await getDatabase());
+  const handle = await getDatabase();
+  return drizzleOf(handle, handle.client);
+}
+
+/**
+ * The database for named prepared statements (runPrepared, preparedPerDatabase): on PostgreSQL a
+ * pool whose sessions plan each of them once (DatabaseHandle.preparedClient). Not for transactions:
+ * a statement inside one runs on the transaction's own connection.
+ */
+export async function preparedDatabase(): Promise<Db> {
+  await startup.__koppelReady;
+  const handle = await getDatabase();
+  return drizzleOf(handle, handle.preparedClient);
 }
 
 /** Liveness check used by /api/health. */

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { loginThrottle } from "@/db/schema";
 import { afterFailure, isBlocked, THROTTLE_PER_IP, THROTTLE_PER_USERNAME, type ThrottleState } from "@/lib/punchout/throttle-policy";
-import { database } from "./database";
+import { database, preparedDatabase } from "./database";
 import { jsonValue, preparedPerDatabase, rowFromJson } from "./prepared-sql";
 
 export interface ThrottleStatus {
@@ -42,7 +42,7 @@ const throttleRows = preparedPerDatabase((db) =>
  * needs to clear failures that exist (saves a DELETE round trip on every punchout request).
  */
 export async function throttleStatus(keys: string[], now: Date): Promise<ThrottleStatus> {
-  return throttleStatusOf(await throttleRows(await database()).execute({ keys }), now);
+  return throttleStatusOf(await throttleRows(await preparedDatabase()).execute({ keys }), now);
 }
 
 /** Counts a failed login against each key (row-locked, so parallel guesses all count). */

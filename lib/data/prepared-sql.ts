@@ -6,7 +6,9 @@ import type { Db } from "@/db/client";
  * Hot-path statements (the cXML endpoints, issue 8) run as prepared statements. With postgres.js an
  * unprepared statement with parameters costs two round trips (Parse/Describe, then Bind/Execute)
  * plus parsing and planning in PostgreSQL every time; a prepared one is described once per pool
- * connection and then costs one round trip. PGlite runs them as usual.
+ * connection and then costs one round trip. They run on the database of `preparedDatabase()`,
+ * whose connections also plan each of them only once (DatabaseHandle.preparedClient). PGlite runs
+ * them as usual.
  */
 
 type Runner = Pick<Db, "_">;

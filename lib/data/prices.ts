@@ -3,7 +3,7 @@ import { and, eq, getTableName, sql, type Column, type Placeholder } from "drizz
 import { companyPriceLists, priceListEntries, priceLists } from "@/db/schema";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import type { Db } from "@/db/client";
-import { database } from "./database";
+import { preparedDatabase } from "./database";
 import { jsonValue, preparedPerDatabase } from "./prepared-sql";
 
 /**
@@ -15,7 +15,7 @@ export async function listContractCandidates(
   productIds: number[],
 ): Promise<Map<number, ContractPriceCandidate[]>> {
   if (productIds.length === 0) return new Map();
-  return byProduct(await contractCandidates(await database()).execute({ companyId, productIds: [...new Set(productIds)] }));
+  return byProduct(await contractCandidates(await preparedDatabase()).execute({ companyId, productIds: [...new Set(productIds)] }));
 }
 
 function byProduct(rows: Iterable<ContractPriceCandidate & { productId: number }>): Map<number, ContractPriceCandidate[]> {

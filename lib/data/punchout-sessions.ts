@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { carts, punchoutConnections, punchoutSessions, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
-import { database } from "./database";
+import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, runPrepared } from "./prepared-sql";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 
@@ -104,8 +104,7 @@ export async function createPunchoutSessionOnce(
   lines: { productId: number; quantity: number }[],
   log: ProtocolLogRow[] = [],
 ): Promise<{ id: number } | null> {
-  const db = await database();
-  const [row] = await runPrepared<{ id: number }>(db, CREATE_SESSION_ONCE, [
+  const [row] = await runPrepared<{ id: number }>(await preparedDatabase(), CREATE_SESSION_ONCE, [
     values.connectionId,
     values.companyId,
     values.userId,
@@ -143,7 +142,7 @@ const sessionForPayload = preparedPerDatabase((db) =>
 
 /** Whether a connection already opened a session for this setup request payloadID (replay check). */
 export async function hasSessionForPayload(connectionId: number, requestPayloadId: string): Promise<boolean> {
-  const [row] = await sessionForPayload(await database()).execute({ connectionId, payloadId: requestPayloadId });
+  const [row] = await sessionForPayload(await preparedDatabase()).execute({ connectionId, payloadId: requestPayloadId });
   return row !== undefined;
 }
 

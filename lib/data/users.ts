@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { companies, users, type UserRole } from "@/db/schema";
-import { database } from "./database";
+import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase } from "./prepared-sql";
 
 export interface UserRecord {
@@ -53,7 +53,7 @@ const activeUserById = preparedPerDatabase((db) =>
 );
 
 export async function getActiveUserById(id: number): Promise<UserRecord | null> {
-  const [row] = await activeUserById(await database()).execute({ id });
+  const [row] = await activeUserById(await preparedDatabase()).execute({ id });
   if (!row || (row.companyId !== null && row.companyActive !== true)) return null;
   const { companyActive: _ignored, ...user } = row;
   return user;

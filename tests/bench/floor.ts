@@ -34,12 +34,15 @@ if (!url) throw new Error("BENCH_DATABASE_URL is required");
 // Dates and timestamps stay strings, as drizzle's postgres-js driver configures them.
 const asText = { serialize: (x: unknown) => x, parse: (x: string) => x };
 const connection = postgresConnection(url);
-const client = postgres(connection.url, {
+const clientOptions = {
   ...socketOptions(connection),
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   onnotice: () => {},
   types: { date: { to: 1082, from: [1082, 1083, 1114, 1184], ...asText } },
-});
+};
+const client = postgres(connection.url, clientOptions);
+// As the app (db/client.ts): its prepared statements run on a pool that plans each of them once.
+const preparedClient = postgres(connection.url, { ...clientOptions, connection: { plan_cache_mode: "force_generic_plan" } });
 // Only used to BUILD queries (toSQL); nothing is run through drizzle.
 const builder = drizzle.mock({ schema }) as unknown as Db;
 
@@ -69,7 +72,7 @@ function build(key: string, make: () => BuildableQuery): Built {
 
 /** `prepared`: as the app runs that statement (its category, listing, search and price statements are prepared). */
 async function run<T>(query: Built, prepared = false): Promise<T[]> {
-  const rows = await client.unsafe(query.sql, query.params as never[], { prepare: prepared }).values();
+  const rows = await (prepared ? preparedClient : client).unsafe(query.sql, query.params as never[], { prepare: prepared }).values();
   return rows.map((row) => {
     const object: Record<string, unknown> = {};
     query.keys.forEach((key, i) => (object[key] = row[i]));
@@ -197,6 +200,6 @@ const server = http.createServer((request, response) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, "127.0.0.1", () => console.log(`[floor] listening on http://127.0.0.1:${port}`));
-const stop = () => server.close(() => void client.end({ timeout: 2 }).finally(() => process.exit(0)));
+const stop = () => server.close(() => void Promise.all([client.end({ timeout: 2 }), preparedClient.end({ timeout: 2 })]).finally(() => process.exit(0)));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
