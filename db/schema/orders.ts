@@ -115,6 +115,8 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex("orders_order_number_unique").on(t.orderNumber),
     index("orders_company_placed_idx").on(t.companyId, t.placedAt),
+    // "My orders": a buyer's own among every order of the customer (procurement systems send thousands).
+    index("orders_company_user_placed_idx").on(t.companyId, t.userId, t.placedAt),
     check("orders_total_adds_up", sql`${t.totalMinor} = ${t.subtotalMinor} + ${t.vatMinor}`),
   ],
 );

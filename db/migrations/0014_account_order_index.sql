@@ -1,0 +1,1 @@
+CREATE INDEX "orders_company_user_placed_idx" ON "orders" USING btree ("company_id","user_id","placed_at");
