@@ -66,12 +66,26 @@ export async function getOrCreateShopCartId(userId: number, companyId: number): 
   return id;
 }
 
-export async function getShopCartId(userId: number): Promise<number | null> {
-  const db = await database();
-  const [row] = await db
+// The cart page and every add to cart read these two: prepared (an ad-hoc statement with
+// parameters costs postgres.js two round trips, and PostgreSQL a plan each time).
+const shopCartId = preparedPerDatabase((db) =>
+  db
     .select({ id: carts.id })
     .from(carts)
-    .where(and(eq(carts.userId, userId), isNull(carts.punchoutSessionId)));
+    .where(and(eq(carts.userId, sql.placeholder("userId")), isNull(carts.punchoutSessionId)))
+    .prepare("cart_shop_id"),
+);
+const cartLineRows = preparedPerDatabase((db) =>
+  db
+    .select({ lineId: cartLines.id, productId: cartLines.productId, quantity: cartLines.quantity })
+    .from(cartLines)
+    .where(eq(cartLines.cartId, sql.placeholder("cartId")))
+    .orderBy(asc(cartLines.addedAt), asc(cartLines.id))
+    .prepare("cart_lines_of_cart"),
+);
+
+export async function getShopCartId(userId: number): Promise<number | null> {
+  const [row] = await shopCartId(await preparedDatabase()).execute({ userId });
   return row?.id ?? null;
 }
 
@@ -82,12 +96,7 @@ export interface CartLineWithProduct {
 }
 
 export async function listCartLines(cartId: number): Promise<CartLineWithProduct[]> {
-  const db = await database();
-  const lines = await db
-    .select({ lineId: cartLines.id, productId: cartLines.productId, quantity: cartLines.quantity })
-    .from(cartLines)
-    .where(eq(cartLines.cartId, cartId))
-    .orderBy(asc(cartLines.addedAt), asc(cartLines.id));
+  const lines = await cartLineRows(await preparedDatabase()).execute({ cartId });
   const productsById = new Map((await listProductsByIds(lines.map((l) => l.productId))).map((p) => [p.id, p]));
   return lines.flatMap((line) => {
     const product = productsById.get(line.productId);

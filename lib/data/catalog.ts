@@ -57,9 +57,13 @@ export async function listCategories(): Promise<Category[]> {
   return categoriesQuery(await preparedDatabase()).execute();
 }
 
+const categoryBySlug = preparedPerDatabase((db) =>
+  db.select().from(categories).where(eq(categories.slug, sql.placeholder("slug"))).prepare("catalog_category_by_slug"),
+);
+
+/** Every category page reads its category first: prepared. */
 export async function getCategoryBySlug(slug: string): Promise<Category | null> {
-  const db = await database();
-  const [row] = await db.select().from(categories).where(eq(categories.slug, slug));
+  const [row] = await categoryBySlug(await preparedDatabase()).execute({ slug });
   return row ?? null;
 }
 
@@ -193,9 +197,9 @@ export async function listProductsInCategory(
   return { items, total: totalFromBrands(brands, filters.brand), brands };
 }
 
+/** One product by SKU, through the prepared statement of listProductsBySkus (planned once, not per page). */
 export async function getProductBySku(sku: string): Promise<ProductRow | null> {
-  const db = await database();
-  const [row] = await db.select(productColumns).from(products).where(eq(products.sku, sku));
+  const [row] = await productsBySkus(await preparedDatabase()).execute({ skus: [sku] });
   return row ?? null;
 }
 

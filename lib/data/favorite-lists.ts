@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, count, desc, eq, max, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, max, or, sql, type Placeholder } from "drizzle-orm";
 import { favoriteListLines, favoriteLists, users, type FavoriteList } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { listProductsByIds, type ProductRow } from "./catalog";
-import { database } from "./database";
+import { database, preparedDatabase } from "./database";
+import { preparedPerDatabase } from "./prepared-sql";
 
 /**
  * Favorites lists. Every read and write is scoped by company AND visibility (own list or a
@@ -21,12 +22,14 @@ export interface FavoriteListSummary {
   updatedAt: Date;
 }
 
-const visibleTo = (companyId: number, userId: number) =>
+const visibleTo = (companyId: number | Placeholder, userId: number | Placeholder) =>
   and(eq(favoriteLists.companyId, companyId), or(eq(favoriteLists.ownerUserId, userId), eq(favoriteLists.shared, true)));
 
-/** The lists a user can use: their own and the company's shared lists. */
-export async function listVisibleFavoriteLists(companyId: number, userId: number): Promise<FavoriteListSummary[]> {
-  const db = await database();
+// Every product page reads them (the "add to a list" menu): prepared, planning it cost ten times
+// running it (0.23 against 0.02 ms under load).
+const visibleFavoriteLists = preparedPerDatabase((db) => {
+  const companyId = sql.placeholder("companyId");
+  const userId = sql.placeholder("userId");
   return db
     .select({
       id: favoriteLists.id,
@@ -42,7 +45,13 @@ export async function listVisibleFavoriteLists(companyId: number, userId: number
     .leftJoin(favoriteListLines, eq(favoriteListLines.listId, favoriteLists.id))
     .where(visibleTo(companyId, userId))
     .groupBy(favoriteLists.id, users.name)
-    .orderBy(desc(eq(favoriteLists.ownerUserId, userId)), asc(favoriteLists.name), asc(favoriteLists.id));
+    .orderBy(desc(eq(favoriteLists.ownerUserId, userId)), asc(favoriteLists.name), asc(favoriteLists.id))
+    .prepare("favorite_lists_visible");
+});
+
+/** The lists a user can use: their own and the company's shared lists. */
+export async function listVisibleFavoriteLists(companyId: number, userId: number): Promise<FavoriteListSummary[]> {
+  return visibleFavoriteLists(await preparedDatabase()).execute({ companyId, userId });
 }
 
 export type VisibleFavoriteList = FavoriteList & { ownerName: string };
