@@ -415,6 +415,25 @@ async function postgresInfo(sql: postgres.Sql): Promise<Record<string, string>> 
   return info;
 }
 
+/** PostgreSQL's cumulative WAL and checkpoint counters (null where the views differ, e.g. PostgreSQL 17's pg_stat_checkpointer). */
+async function postgresWork(sql: postgres.Sql): Promise<{ walBytes: number; fullPageImages: number; checkpoints: number } | null> {
+  try {
+    const [row] = await sql<{ wal_bytes: number; wal_fpi: number; checkpoints: number }[]>`
+      select (select wal_bytes from pg_stat_wal)::float8 as wal_bytes, (select wal_fpi from pg_stat_wal)::float8 as wal_fpi,
+        (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter)::float8 as checkpoints`;
+    return row ? { walBytes: row.wal_bytes, fullPageImages: row.wal_fpi, checkpoints: row.checkpoints } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What PostgreSQL wrote between two readings of postgresWork: WAL, full-page images, checkpoints. */
+function describeWork(before: Awaited<ReturnType<typeof postgresWork>>, after: Awaited<ReturnType<typeof postgresWork>>): string | null {
+  if (!before || !after) return null;
+  const mb = (after.walBytes - before.walBytes) / 1048576;
+  return `WAL ${mb.toLocaleString("en", { maximumFractionDigits: 0 })} MB, ${(after.fullPageImages - before.fullPageImages).toLocaleString("en")} full-page images, ${after.checkpoints - before.checkpoints} checkpoints`;
+}
+
 async function main(): Promise<void> {
   const date = new Date();
   const loadBefore = loadavg();
@@ -446,12 +465,19 @@ async function main(): Promise<void> {
     const ctx: Context = { app, floor, appUrl, floorUrl: `http://127.0.0.1:${config.floorPort}`, appDir: build.dir, sql, workload, buyers, notes: [] };
     const results: ScenarioResult[] = [];
     const loadSamples: number[] = [];
+    const databaseWork: string[] = [];
     for (const [id, label, scenario] of SCENARIOS) {
       if (config.only.size && !config.only.has(id)) continue;
       log(`scenario ${id}: ${label} (load ${loadavg()})`);
       loadSamples.push(load1());
+      const workBefore = await postgresWork(sql);
       try {
         results.push(...(await scenario(ctx)));
+        const work = describeWork(workBefore, await postgresWork(sql));
+        if (work) {
+          log(`  PostgreSQL during the scenario: ${work}`);
+          databaseWork.push(`${id} ${label}: ${work}`);
+        }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log(`  FAILED: ${message}`);
@@ -464,6 +490,9 @@ async function main(): Promise<void> {
     const notes = [
       ...(config.extraSql ? [`Extra indexes from \`${path.relative(config.repoDir, config.extraSql)}\` (BENCH_EXTRA_SQL) were created for this run and dropped after it: not yet in a migration.`] : []),
       ...ctx.notes,
+      ...(databaseWork.length
+        ? [`PostgreSQL's own work per scenario (warm-ups and every server included; from pg_stat_wal and pg_stat_bgwriter): ${databaseWork.join("; ")}.`]
+        : []),
       "Floor: a bare `node:http` + postgres.js server (tests/bench/floor.ts) sending the SQL of the app's own query builders (`listCategoriesQuery`, `categoryPageQueries`, `searchMatchQuery`, `contractCandidatesQuery`) in the same order as the app, each built once per distinct request with `.toSQL()` and then only executed, as prepared statements where the app prepares them (categories, listing, search, contract prices); it prices with `resolvePrice` and writes a minimal HTML list. It does not verify a session, nor read the user and cart badge (3 small queries the app runs per page).",
       "Plain search reference: one `search_vector @@ tsquery` query ordered by `ts_rank` plus a `count(*)`, same tsquery, no identifier lookup and no facets, not prepared (prepared, PostgreSQL switches it to a generic plan that costs more: 4.4 instead of 3.1 ms of database time per search).",
     ];
