@@ -114,10 +114,16 @@ export async function prepareDataset(config: BenchConfig, log: (line: string) =>
   }
 }
 
-/** Carts, punchout sessions and logs left by an earlier run: every run starts from the same state. */
+/**
+ * Carts, punchout sessions and logs left by an earlier run: every run starts from the same state.
+ * Not analyzed afterwards: TRUNCATE leaves them "never analyzed", and PostgreSQL then assumes a few
+ * pages and plans index lookups, as on a newly deployed database. Analyzed while empty, every plan
+ * made before the next autoanalyze is a sequential scan, and a generic plan (the prepared-statement
+ * pool makes them at once) keeps it as the tables fill during the scenario: cXML setup's second run
+ * fell to 261-263 req/s with twice the database CPU (BENCHMARKS.md, "Eleventh pass").
+ */
 async function resetVolatileState(sql: Sql): Promise<void> {
   await sql`truncate table cart_lines, carts, punchout_transfer_lines, punchout_transfers, punchout_sessions, protocol_messages, login_throttle cascade`;
-  await sql`vacuum analyze carts, cart_lines, punchout_sessions`;
 }
 
 /**
