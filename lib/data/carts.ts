@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq, isNull, sql, sum } from "drizzle-orm";
 import { cartLines, carts } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { database, preparedDatabase } from "./database";
-import { preparedPerDatabase } from "./prepared-sql";
+import { database } from "./database";
+import { preparedStatement } from "./prepared-sql";
 import { listProductsByIds, type ProductRow } from "./catalog";
 
 /** The cart of a punchout session (created with the session). */
@@ -33,13 +33,13 @@ const cartBadge = (db: Db) =>
     .select({ units: sql<string>`coalesce(sum(${cartLines.quantity}), 0)` })
     .from(carts)
     .leftJoin(cartLines, eq(cartLines.cartId, carts.id));
-const shopCartBadge = preparedPerDatabase((db) =>
+const shopCartBadge = preparedStatement((db) =>
   cartBadge(db)
     .where(and(eq(carts.userId, sql.placeholder("userId")), isNull(carts.punchoutSessionId)))
     .groupBy(carts.id)
     .prepare("cart_badge_shop"),
 );
-const punchoutCartBadge = preparedPerDatabase((db) =>
+const punchoutCartBadge = preparedStatement((db) =>
   cartBadge(db).where(eq(carts.punchoutSessionId, sql.placeholder("sessionId"))).groupBy(carts.id).prepare("cart_badge_punchout"),
 );
 
@@ -49,9 +49,8 @@ const punchoutCartBadge = preparedPerDatabase((db) =>
  * does not exist (yet); the caller then takes the slow path (create it, or fail as before).
  */
 export async function getCartBadgeUnits(userId: number, punchoutSessionId: number | null): Promise<number | null> {
-  const db = await preparedDatabase();
   const [row] =
-    punchoutSessionId === null ? await shopCartBadge(db).execute({ userId }) : await punchoutCartBadge(db).execute({ sessionId: punchoutSessionId });
+    punchoutSessionId === null ? await (await shopCartBadge()).execute({ userId }) : await (await punchoutCartBadge()).execute({ sessionId: punchoutSessionId });
   return row ? Number(row.units) : null;
 }
 
@@ -68,14 +67,14 @@ export async function getOrCreateShopCartId(userId: number, companyId: number): 
 
 // The cart page and every add to cart read these two: prepared (an ad-hoc statement with
 // parameters costs postgres.js two round trips, and PostgreSQL a plan each time).
-const shopCartId = preparedPerDatabase((db) =>
+const shopCartId = preparedStatement((db) =>
   db
     .select({ id: carts.id })
     .from(carts)
     .where(and(eq(carts.userId, sql.placeholder("userId")), isNull(carts.punchoutSessionId)))
     .prepare("cart_shop_id"),
 );
-const cartLineRows = preparedPerDatabase((db) =>
+const cartLineRows = preparedStatement((db) =>
   db
     .select({ lineId: cartLines.id, productId: cartLines.productId, quantity: cartLines.quantity })
     .from(cartLines)
@@ -85,7 +84,7 @@ const cartLineRows = preparedPerDatabase((db) =>
 );
 
 export async function getShopCartId(userId: number): Promise<number | null> {
-  const [row] = await shopCartId(await preparedDatabase()).execute({ userId });
+  const [row] = await (await shopCartId()).execute({ userId });
   return row?.id ?? null;
 }
 
@@ -96,7 +95,7 @@ export interface CartLineWithProduct {
 }
 
 export async function listCartLines(cartId: number): Promise<CartLineWithProduct[]> {
-  const lines = await cartLineRows(await preparedDatabase()).execute({ cartId });
+  const lines = await (await cartLineRows()).execute({ cartId });
   const productsById = new Map((await listProductsByIds(lines.map((l) => l.productId))).map((p) => [p.id, p]));
   return lines.flatMap((line) => {
     const product = productsById.get(line.productId);

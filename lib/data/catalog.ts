@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { database, preparedDatabase } from "./database";
-import { preparedPerDatabase, selectionFromJson } from "./prepared-sql";
+import { preparedDatabase } from "./database";
+import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
 import { q } from "./sql";
 
 export type ProductRow = Omit<Product, "searchVector" | "updatedAt">;
@@ -51,19 +51,19 @@ export function listCategoriesQuery(db: Db) {
 }
 
 // Built once per database (every shop page reads the categories).
-const categoriesQuery = preparedPerDatabase((db) => listCategoriesQuery(db).prepare("catalog_categories"));
+const categoriesQuery = preparedStatement((db) => listCategoriesQuery(db).prepare("catalog_categories"));
 
 export async function listCategories(): Promise<Category[]> {
-  return categoriesQuery(await preparedDatabase()).execute();
+  return (await categoriesQuery()).execute();
 }
 
-const categoryBySlug = preparedPerDatabase((db) =>
+const categoryBySlug = preparedStatement((db) =>
   db.select().from(categories).where(eq(categories.slug, sql.placeholder("slug"))).prepare("catalog_category_by_slug"),
 );
 
 /** Every category page reads its category first: prepared. */
 export async function getCategoryBySlug(slug: string): Promise<Category | null> {
-  const [row] = await categoryBySlug(await preparedDatabase()).execute({ slug });
+  const [row] = await (await categoryBySlug()).execute({ slug });
   return row ?? null;
 }
 
@@ -199,24 +199,24 @@ export async function listProductsInCategory(
 
 /** One product by SKU, through the prepared statement of listProductsBySkus (planned once, not per page). */
 export async function getProductBySku(sku: string): Promise<ProductRow | null> {
-  const [row] = await productsBySkus(await preparedDatabase()).execute({ skus: [sku] });
+  const [row] = await (await productsBySkus()).execute({ skus: [sku] });
   return row ?? null;
 }
 
 /** Products by SKU in one query (a procurement document's lines); unknown SKUs are simply absent. */
 // Prepared, with the keys as one array parameter: one statement text for any number of products
 // (the OrderRequest, punchout setup, cart and reorder paths read their products this way).
-const productsBySkus = preparedPerDatabase((db) =>
+const productsBySkus = preparedStatement((db) =>
   db.select(productColumns).from(products).where(sql`${products.sku} = any(${sql.placeholder("skus")})`).prepare("products_by_skus"),
 );
-const productsByIds = preparedPerDatabase((db) =>
+const productsByIds = preparedStatement((db) =>
   db.select(productColumns).from(products).where(sql`${products.id} = any(${sql.placeholder("ids")})`).prepare("products_by_ids"),
 );
 
 export async function listProductsBySkus(skus: string[]): Promise<Map<string, ProductRow>> {
   const unique = [...new Set(skus)];
   if (unique.length === 0) return new Map();
-  const rows = await productsBySkus(await preparedDatabase()).execute({ skus: unique });
+  const rows = await (await productsBySkus()).execute({ skus: unique });
   return new Map(rows.map((row) => [row.sku, row]));
 }
 
@@ -233,7 +233,7 @@ export function productRowFromJson(json: unknown): ProductRow {
 /** Products by id, in no particular order. */
 export async function listProductsByIds(ids: number[]): Promise<ProductRow[]> {
   if (ids.length === 0) return [];
-  return productsByIds(await preparedDatabase()).execute({ ids: [...new Set(ids)] });
+  return (await productsByIds()).execute({ ids: [...new Set(ids)] });
 }
 
 /** The words of free text as the search reads them: lower case, letters and digits only, at most 8. */

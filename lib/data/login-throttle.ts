@@ -2,8 +2,8 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { loginThrottle } from "@/db/schema";
 import { afterFailure, isBlocked, THROTTLE_PER_IP, THROTTLE_PER_USERNAME, type ThrottleState } from "@/lib/punchout/throttle-policy";
-import { database, preparedDatabase } from "./database";
-import { jsonValue, preparedPerDatabase, rowFromJson } from "./prepared-sql";
+import { database } from "./database";
+import { jsonValue, preparedStatement, rowFromJson } from "./prepared-sql";
 
 export interface ThrottleStatus {
   blocked: boolean;
@@ -29,7 +29,7 @@ type ThrottleRow = typeof loginThrottle.$inferSelect;
 export const THROTTLE_ROWS_JSON = `(select coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb) from "login_throttle" t where t."key" = any($1::text[]))`;
 
 /** The throttle rows of some keys (every punchout request reads them: prepared). */
-const throttleRows = preparedPerDatabase((db) =>
+const throttleRows = preparedStatement((db) =>
   db
     .select()
     .from(loginThrottle)
@@ -42,7 +42,7 @@ const throttleRows = preparedPerDatabase((db) =>
  * needs to clear failures that exist (saves a DELETE round trip on every punchout request).
  */
 export async function throttleStatus(keys: string[], now: Date): Promise<ThrottleStatus> {
-  return throttleStatusOf(await throttleRows(await preparedDatabase()).execute({ keys }), now);
+  return throttleStatusOf(await (await throttleRows()).execute({ keys }), now);
 }
 
 /** Counts a failed login against each key (row-locked, so parallel guesses all count). */

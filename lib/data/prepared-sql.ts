@@ -1,6 +1,7 @@
 import "server-only";
 import { getTableColumns, type Column, type InferSelectModel, type Table } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedDatabase } from "./database";
 
 /**
  * Hot-path statements (the cXML endpoints, issue 8) run as prepared statements. With postgres.js an
@@ -11,16 +12,15 @@ import type { Db } from "@/db/client";
  * them as usual.
  */
 
-type Runner = Pick<Db, "_">;
-
 /**
  * Runs a fixed SQL text (a module constant: postgres.js keeps one prepared statement per distinct
  * text and connection) with positional parameters; returns the rows with their column names as
  * PostgreSQL reports them. Values are passed as the driver sends them: numbers, strings, null,
  * arrays; JSON as a string with an explicit `::jsonb` cast, timestamps as ISO strings with
- * `::timestamptz`. Timestamps come back as strings.
+ * `::timestamptz`. Timestamps come back as strings. Always on the prepared-statement pool.
  */
-export async function runPrepared<T extends Record<string, unknown>>(db: Runner, text: string, params: unknown[]): Promise<T[]> {
+export async function runPrepared<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]> {
+  const db = await preparedDatabase();
   const prepared = db._.session.prepareQuery({ sql: text, params }, undefined, "koppel_prepared", false);
   const result = (await prepared.execute()) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -41,6 +41,15 @@ export function preparedPerDatabase<Q>(build: (db: Db) => Q): (db: Db) => Q {
     }
     return query;
   };
+}
+
+/**
+ * A drizzle prepared query (built with `sql.placeholder`) on the prepared-statement pool: built once
+ * per database, and every caller gets it from the pool that plans it once (`preparedDatabase()`).
+ */
+export function preparedStatement<Q>(build: (db: Db) => Q): () => Promise<Q> {
+  const perDatabase = preparedPerDatabase(build);
+  return async () => perDatabase(await preparedDatabase());
 }
 
 /**

@@ -3,8 +3,7 @@ import { and, eq, getTableName, sql, type Column, type Placeholder } from "drizz
 import { companyPriceLists, priceListEntries, priceLists } from "@/db/schema";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import type { Db } from "@/db/client";
-import { preparedDatabase } from "./database";
-import { jsonValue, preparedPerDatabase } from "./prepared-sql";
+import { jsonValue, preparedStatement } from "./prepared-sql";
 
 /**
  * Every contract-price candidate of a customer for a set of products, in ONE query (a listing
@@ -15,7 +14,7 @@ export async function listContractCandidates(
   productIds: number[],
 ): Promise<Map<number, ContractPriceCandidate[]>> {
   if (productIds.length === 0) return new Map();
-  return byProduct(await contractCandidates(await preparedDatabase()).execute({ companyId, productIds: [...new Set(productIds)] }));
+  return byProduct(await (await contractCandidates()).execute({ companyId, productIds: [...new Set(productIds)] }));
 }
 
 function byProduct(rows: Iterable<ContractPriceCandidate & { productId: number }>): Map<number, ContractPriceCandidate[]> {
@@ -94,4 +93,4 @@ export function contractCandidatesQuery(db: Db) {
     .where(and(eq(companyPriceLists.companyId, companyId), sql`${priceListEntries.productId} = any(${productIds}::int[])`));
 }
 
-const contractCandidates = preparedPerDatabase((db) => contractCandidatesQuery(db).prepare("contract_candidates"));
+const contractCandidates = preparedStatement((db) => contractCandidatesQuery(db).prepare("contract_candidates"));

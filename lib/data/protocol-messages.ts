@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { protocolMessages, type NewProtocolMessage, type ProtocolMessage } from "@/db/schema";
-import { database, preparedDatabase } from "./database";
+import { database } from "./database";
 import { runPrepared } from "./prepared-sql";
 
 /** A protocol log row to append (id and time are the database's). */
@@ -99,7 +99,7 @@ export async function logProtocolMessages(
     JSON.stringify(m.summary ?? {}),
     m.error ?? null,
   ]);
-  const rows = await runPrepared<{ id: number }>(await preparedDatabase(), logInsert(messages.length), params);
+  const rows = await runPrepared<{ id: number }>(logInsert(messages.length), params);
   return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
 import { managedBy } from "./customers";
-import { database, preparedDatabase } from "./database";
+import { database } from "./database";
 import { containsPattern } from "./sql";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, rowFromJson, runPrepared } from "./prepared-sql";
@@ -39,7 +39,7 @@ export async function cxmlAuthState(
   fromIdentities: string[],
   now: Date,
 ): Promise<{ throttle: ThrottleStatus; connections: PunchoutConnection[] }> {
-  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(await preparedDatabase(), CXML_AUTH_STATE, [keys, fromIdentities]);
+  const [row] = await runPrepared<{ throttle: unknown; connections: unknown }>(CXML_AUTH_STATE, [keys, fromIdentities]);
   return {
     throttle: throttleStatusFromJson(row?.throttle, now),
     connections: jsonValue<unknown[]>(row?.connections ?? []).map((c) => rowFromJson(punchoutConnections, c)),

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { carts, punchoutConnections, punchoutSessions, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
-import { database, preparedDatabase } from "./database";
-import { preparedPerDatabase, runPrepared } from "./prepared-sql";
+import { database } from "./database";
+import { preparedStatement, runPrepared } from "./prepared-sql";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 
 export interface ActivePunchoutSession {
@@ -104,7 +104,7 @@ export async function createPunchoutSessionOnce(
   lines: { productId: number; quantity: number }[],
   log: ProtocolLogRow[] = [],
 ): Promise<{ id: number } | null> {
-  const [row] = await runPrepared<{ id: number }>(await preparedDatabase(), CREATE_SESSION_ONCE, [
+  const [row] = await runPrepared<{ id: number }>(CREATE_SESSION_ONCE, [
     values.connectionId,
     values.companyId,
     values.userId,
@@ -132,7 +132,7 @@ export async function createPunchoutSessionOnce(
 }
 
 /** Setup requests check their payloadID before anything else: prepared. */
-const sessionForPayload = preparedPerDatabase((db) =>
+const sessionForPayload = preparedStatement((db) =>
   db
     .select({ id: punchoutSessions.id })
     .from(punchoutSessions)
@@ -142,7 +142,7 @@ const sessionForPayload = preparedPerDatabase((db) =>
 
 /** Whether a connection already opened a session for this setup request payloadID (replay check). */
 export async function hasSessionForPayload(connectionId: number, requestPayloadId: string): Promise<boolean> {
-  const [row] = await sessionForPayload(await preparedDatabase()).execute({ connectionId, payloadId: requestPayloadId });
+  const [row] = await (await sessionForPayload()).execute({ connectionId, payloadId: requestPayloadId });
   return row !== undefined;
 }
 

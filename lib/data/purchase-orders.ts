@@ -33,13 +33,13 @@ import {
 } from "@/db/schema";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
-import { database, preparedDatabase } from "./database";
+import { database } from "./database";
 import { containsPattern } from "./sql";
 import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
 import { cxmlFromIdentityFilter } from "./punchout-connections";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
-import { jsonValue, preparedPerDatabase, rowFromJson, runPrepared } from "./prepared-sql";
+import { jsonValue, preparedStatement, rowFromJson, runPrepared } from "./prepared-sql";
 
 /** Postgres unique_violation (postgres.js and PGlite both expose `code`, drizzle wraps it in `cause`). */
 export function isUniqueViolation(error: unknown): boolean {
@@ -89,8 +89,8 @@ export async function orderAuthState(
   intake: OrderIntakeRequest | null = null,
 ): Promise<{ throttle: ThrottleStatus; candidates: OrderCredentialCandidate[] }> {
   const [row] = intake
-    ? await runPrepared<{ throttle: unknown; connections: unknown }>(await preparedDatabase(), ORDER_AUTH_STATE_WITH_INTAKE, [keys, fromIdentities, ...orderIntakeParameters(intake)])
-    : await runPrepared<{ throttle: unknown; connections: unknown }>(await preparedDatabase(), ORDER_AUTH_STATE, [keys, fromIdentities]);
+    ? await runPrepared<{ throttle: unknown; connections: unknown }>(ORDER_AUTH_STATE_WITH_INTAKE, [keys, fromIdentities, ...orderIntakeParameters(intake)])
+    : await runPrepared<{ throttle: unknown; connections: unknown }>(ORDER_AUTH_STATE, [keys, fromIdentities]);
   return {
     throttle: throttleStatusFromJson(row?.throttle, now),
     candidates: jsonValue<{ connection: unknown; settings: unknown; intake?: unknown }[]>(row?.connections ?? []).map((candidate) => {
@@ -119,7 +119,7 @@ export async function upsertPurchaseOrderSettings(
     .onConflictDoUpdate({ target: purchaseOrderSettings.connectionId, set: { ...values, updatedAt: new Date() } });
 }
 
-const documentByPayload = preparedPerDatabase((db) =>
+const documentByPayload = preparedStatement((db) =>
   db
     .select()
     .from(purchaseOrderDocuments)
@@ -128,7 +128,7 @@ const documentByPayload = preparedPerDatabase((db) =>
 );
 
 export async function getPurchaseOrderDocument(connectionId: number, payloadId: string): Promise<PurchaseOrderDocument | null> {
-  const [row] = await documentByPayload(await preparedDatabase()).execute({ connectionId, payloadId });
+  const [row] = await (await documentByPayload()).execute({ connectionId, payloadId });
   return row ?? null;
 }
 
@@ -252,7 +252,7 @@ export interface OrderIntakeState {
  * for them, and the user the order is placed for.
  */
 export async function getOrderIntakeState(query: OrderIntakeQuery): Promise<OrderIntakeState> {
-  const [row] = await runPrepared<{ intake: unknown }>(await preparedDatabase(), ORDER_INTAKE_STATE, [query.connectionId, query.companyId, ...orderIntakeParameters(query)]);
+  const [row] = await runPrepared<{ intake: unknown }>(ORDER_INTAKE_STATE, [query.connectionId, query.companyId, ...orderIntakeParameters(query)]);
   return orderIntakeFromJson(row!.intake);
 }
 
@@ -362,7 +362,7 @@ export async function createPurchaseOrder(input: StoredOrderInput & { log?: Prot
     details: line.details ?? null,
     reasons: line.reasons ?? null,
   }));
-  const [created] = await runPrepared<{ id: number; order_number: string }>(await preparedDatabase(), CREATE_PURCHASE_ORDER, [
+  const [created] = await runPrepared<{ id: number; order_number: string }>(CREATE_PURCHASE_ORDER, [
     order.companyId,
     order.userId ?? null,
     order.source ?? null,

@@ -2,8 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { companies, users, type UserRole } from "@/db/schema";
-import { database, preparedDatabase } from "./database";
-import { preparedPerDatabase } from "./prepared-sql";
+import { database } from "./database";
+import { preparedStatement } from "./prepared-sql";
 
 export interface UserRecord {
   id: number;
@@ -43,7 +43,7 @@ export async function getActiveUserByEmail(email: string): Promise<UserRecord | 
 
 /** An active user by id, with the company still active; null otherwise. */
 // Read on every signed-in request (lib/auth/guards.ts): built once, prepared.
-const activeUserById = preparedPerDatabase((db) =>
+const activeUserById = preparedStatement((db) =>
   db
     .select({ ...userColumns, companyActive: companies.active })
     .from(users)
@@ -53,7 +53,7 @@ const activeUserById = preparedPerDatabase((db) =>
 );
 
 export async function getActiveUserById(id: number): Promise<UserRecord | null> {
-  const [row] = await activeUserById(await preparedDatabase()).execute({ id });
+  const [row] = await (await activeUserById()).execute({ id });
   if (!row || (row.companyId !== null && row.companyActive !== true)) return null;
   const { companyActive: _ignored, ...user } = row;
   return user;
