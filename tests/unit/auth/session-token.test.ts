@@ -1,6 +1,6 @@
-import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
-import { decodeSessionCookie } from "@/lib/auth/session-token";
+import { decode as authDecode, encode, type JWTDecodeParams } from "next-auth/jwt";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createRememberedDecode, decodeSessionCookie } from "@/lib/auth/session-token";
 
 const SECRET = "unit-test-secret-unit-test-secret-0123456789";
 const PLAIN = "authjs.session-token";
@@ -51,5 +51,73 @@ describe("decodeSessionCookie", () => {
 
   it("leaves the credential undefined when the token has none (the binding check then refuses it)", async () => {
     expect(await decode(`${PLAIN}=${await mint(PLAIN, { sub: "7" })}`)).toEqual({ userId: "7", credential: undefined });
+  });
+});
+
+describe("createRememberedDecode", () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** A remembered decode over Auth.js's own, counting how often the real one runs. */
+  function counted(maxEntries?: number) {
+    const calls = { count: 0 };
+    const remembered = createRememberedDecode(maxEntries, (params: JWTDecodeParams) => {
+      calls.count++;
+      return authDecode(params);
+    });
+    return { remembered, calls };
+  }
+  const params = (token: string, salt = PLAIN, secret = SECRET) => ({ token, salt, secret });
+
+  it("decodes a token once and answers it from memory afterwards, with the same claims", async () => {
+    const { remembered, calls } = counted();
+    const token = await mint(PLAIN, { sub: "42", credential: "fp" });
+    const first = await remembered(params(token));
+    const second = await remembered(params(token));
+    expect(first).toMatchObject({ sub: "42", credential: "fp" });
+    expect(second).toEqual(first);
+    expect(calls.count).toBe(1);
+  });
+
+  it("keeps answering until exp + 15 s, as jose does, then decodes again (and the token is refused)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-29T10:00:00Z"));
+    const { remembered, calls } = counted();
+    const token = await mint(PLAIN, undefined, { maxAge: 60 });
+    expect(await remembered(params(token))).toMatchObject({ sub: "42" });
+    vi.setSystemTime(new Date("2026-11-29T10:01:14Z")); // exp + 14 s: still valid for jose
+    expect(await remembered(params(token))).toMatchObject({ sub: "42" });
+    expect(calls.count).toBe(1);
+    vi.setSystemTime(new Date("2026-11-29T10:01:15Z")); // exp + 15 s: expired
+    await expect(remembered(params(token))).rejects.toThrow();
+    expect(calls.count).toBe(2);
+  });
+
+  it("never remembers a token that failed, and keys by secret and cookie name", async () => {
+    const { remembered, calls } = counted();
+    await expect(remembered(params("not-a-jwe"))).rejects.toThrow();
+    await expect(remembered(params("not-a-jwe"))).rejects.toThrow();
+    expect(calls.count).toBe(2);
+    const token = await mint(PLAIN);
+    expect(await remembered(params(token))).toMatchObject({ sub: "42" });
+    // The same token under another cookie name or secret is not the remembered one: decoded, refused.
+    await expect(remembered(params(token, SECURE))).rejects.toThrow();
+    await expect(remembered(params(token, PLAIN, "another-secret-another-secret-0123456789"))).rejects.toThrow();
+    // A tampered token (one character of the ciphertext changed) is decoded, and refused.
+    const parts = token.split(".");
+    parts[3] = (parts[3]![0] === "A" ? "B" : "A") + parts[3]!.slice(1);
+    await expect(remembered(params(parts.join(".")))).rejects.toThrow();
+    expect(calls.count).toBe(6);
+  });
+
+  it("holds at most maxEntries tokens, the oldest leaving first", async () => {
+    const { remembered, calls } = counted(2);
+    const [a, b, c] = await Promise.all(["1", "2", "3"].map((sub) => mint(PLAIN, { sub })));
+    for (const token of [a!, b!, c!]) await remembered(params(token));
+    expect(calls.count).toBe(3);
+    await remembered(params(c!));
+    await remembered(params(b!));
+    expect(calls.count).toBe(3);
+    expect(await remembered(params(a!))).toMatchObject({ sub: "1" }); // evicted: decoded again
+    expect(calls.count).toBe(4);
   });
 });
