@@ -40,7 +40,7 @@ export async function decodeSessionCookie(params: {
 /** jose's clock tolerance in Auth.js's decode, in seconds: a token is accepted until exp + 15 s. */
 const CLOCK_TOLERANCE_S = 15;
 /** Decoded sessions remembered per process (a few hundred bytes each); oldest out first. */
-export const DECODED_SESSIONS_MAX = 10_000;
+const DECODED_SESSIONS_MAX = 10_000;
 
 type Decode = (params: JWTDecodeParams) => Promise<JWT | null>;
 
