@@ -5,7 +5,8 @@ import { ViewAsBanner } from "@/components/admin/view-as-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { PunchoutBanner } from "@/components/punchout/punchout-banner";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
-import { countCartBadgeUnits } from "@/lib/cart/cart-service";
+import { NO_CART } from "@/lib/cart/cart-badge";
+import { readCartBadge } from "@/lib/cart/cart-service";
 import { SHOP_CLIENT_MESSAGES, VIEW_AS_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { toLocale } from "@/lib/i18n/locales";
@@ -15,7 +16,7 @@ import { setLocaleAction, signOutAction } from "./actions";
 export default async function ShopLayout({ children }: { children: React.ReactNode }) {
   await connection(); // DB-backed: never prerendered at build time
   const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
-  const cartUnits = isBuyer(user) ? await countCartBadgeUnits(user) : 0;
+  const cart = isBuyer(user) ? await readCartBadge(user) : NO_CART;
   // Client components of the shop get only the texts they use (lib/i18n/client-messages.ts).
   return (
     <ClientMessages namespaces={SHOP_CLIENT_MESSAGES}>
@@ -35,7 +36,7 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
       )}
       <SiteHeader
         user={user ? { name: user.name, companyName: user.companyName, isBuyer: isBuyer(user) } : null}
-        cartUnits={cartUnits}
+        cart={cart}
         locale={toLocale(locale)}
         setLocaleAction={setLocaleAction}
         signOutAction={signOutAction}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { ReportState } from "@/lib/actions/report-action";
 import type { AddLinesResult } from "@/lib/cart/add-lines";
@@ -41,6 +42,7 @@ export function FavoriteListTable({
   const t = useTranslations("account.favorites");
   const te = useTranslations("account.errors");
   const [state, cartAction, pending] = useActionState(addListToCartAction, { status: "idle" });
+  useAnnounceCartReading(state);
   const formId = `list-cart-form-${listId}`;
   return (
     <div className="space-y-4">

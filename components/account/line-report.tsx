@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { AddLineOutcome } from "@/lib/cart/add-lines";
 import { money } from "@/lib/format";
@@ -134,6 +135,7 @@ function OutcomeText({ row, locale, addToCartAction }: { row: ReportRow; locale:
 function SuggestionButton({ sku, suggested, action }: { sku: string; suggested: number; action: Action }) {
   const t = useTranslations("account.report");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  useAnnounceCartReading(state);
   if (state.status === "ok") return <div className="text-xs text-emerald-800">{t("suggestedAdded")}</div>;
   return (
     <form action={formAction}>

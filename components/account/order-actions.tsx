@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { ReportState } from "@/lib/actions/report-action";
 import type { Locale } from "@/lib/i18n/locales";
@@ -59,6 +60,7 @@ export function ReorderPanel({
   const t = useTranslations("account.order");
   const te = useTranslations("account.errors");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  useAnnounceCartReading(state);
   return (
     <section className="space-y-3" aria-labelledby="reorder-title">
       <h2 id="reorder-title" className="font-semibold">

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { ReportState } from "@/lib/actions/report-action";
 import type { Locale } from "@/lib/i18n/locales";
@@ -29,6 +30,7 @@ function ReportOrError({ state, locale, addToCartAction }: { state: ReportState<
 export function QuickOrderPaste({ action, addToCartAction, locale }: { action: ReportAction; addToCartAction: CartAction; locale: Locale }) {
   const t = useTranslations("account.quickOrder");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  useAnnounceCartReading(state);
   const sample = "data:text/csv;charset=utf-8," + encodeURIComponent("sku;quantity\nKP-000001;5\nKP-000002;12\n");
   return (
     <div className="space-y-4">
@@ -79,6 +81,7 @@ export function QuickOrderRows({
 }) {
   const t = useTranslations("account.quickOrder");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  useAnnounceCartReading(state);
   const [rowIds, setRowIds] = useState(() => [1, 2, 3, 4, 5]);
   return (
     <div className="space-y-4">

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { CartBadgeUnits } from "@/components/shop/cart-badge";
+import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { LanguageSwitch } from "./language-switch";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
@@ -12,14 +14,14 @@ export interface HeaderUser {
 
 export async function SiteHeader({
   user,
-  cartUnits,
+  cart,
   locale,
   query,
   setLocaleAction,
   signOutAction,
 }: {
   user: HeaderUser | null;
-  cartUnits: number;
+  cart: CartBadgeReading;
   locale: Locale;
   query?: string;
   setLocaleAction: (formData: FormData) => Promise<void>;
@@ -70,7 +72,7 @@ export async function SiteHeader({
               <Link href="/cart" className="relative font-medium hover:text-brand-700" aria-label={t("cart")} data-testid="cart-link">
                 {t("cart")}
                 <span className="ml-1 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white" aria-hidden="true" data-testid="cart-count">
-                  {cartUnits}
+                  <CartBadgeUnits reading={cart} />
                 </span>
               </Link>
             </>

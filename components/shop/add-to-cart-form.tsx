@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
+import { useAnnounceCartReading } from "./cart-badge";
 
 /** Quantity + "Add to cart"; quantity-rule violations come back with the nearest valid quantity. */
 export function AddToCartForm({
@@ -22,6 +23,7 @@ export function AddToCartForm({
 }) {
   const t = useTranslations("cart");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  useAnnounceCartReading(state);
   return (
     <form action={formAction} className="space-y-1">
       <input type="hidden" name="sku" value={sku} />

@@ -1,18 +1,26 @@
 import "server-only";
 import { z } from "zod";
 import { getCurrentUser, isBuyer, type BuyerUser } from "@/lib/auth/guards";
+import type { CartBadgeReading } from "@/lib/cart/cart-badge";
+import { readCartBadge } from "@/lib/cart/cart-service";
 import { isAppError } from "@/lib/errors";
 
 /**
  * Like buyerAction, for actions that answer with a result to show (a per-line report, search
  * suggestions): the user is checked inside the action, input is zod-parsed, AppErrors become state.
+ * `answersCart`: the action changes the cart, and its answer carries the badge's new reading
+ * (components/shop/cart-badge.tsx) instead of the action revalidating the page.
  */
 export type ReportState<R> =
   | { status: "idle" }
-  | { status: "ok"; report: R }
+  | { status: "ok"; report: R; cart?: CartBadgeReading }
   | { status: "error"; code: string; message: string; details?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
 
-export function buyerReportAction<S extends z.ZodType, R>(schema: S, handler: (input: z.infer<S>, user: BuyerUser) => Promise<R>) {
+export function buyerReportAction<S extends z.ZodType, R>(
+  schema: S,
+  handler: (input: z.infer<S>, user: BuyerUser) => Promise<R>,
+  { answersCart = false }: { answersCart?: boolean } = {},
+) {
   return async (_previous: ReportState<R>, formData: FormData): Promise<ReportState<R>> => {
     const user = await getCurrentUser();
     if (!isBuyer(user)) return { status: "error", code: "unauthenticated", message: "unauthenticated" };
@@ -26,7 +34,8 @@ export function buyerReportAction<S extends z.ZodType, R>(schema: S, handler: (i
       return { status: "error", code: "invalid_input", message: "invalid_input", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
     }
     try {
-      return { status: "ok", report: await handler(parsed.data, user) };
+      const report = await handler(parsed.data, user);
+      return answersCart ? { status: "ok", report, cart: await readCartBadge(user) } : { status: "ok", report };
     } catch (error) {
       if (isAppError(error)) {
         return { status: "error", code: error.code, message: error.message, details: error.details as Record<string, string | number> | undefined };

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type StaffUser } from "@/lib/auth/guards";
+import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { isAppError } from "@/lib/errors";
 
 /** What every form action returns to `useActionState`: never secrets, never raw input echoed back. */
 export type ActionState =
   | { status: "idle" }
-  | { status: "ok"; message?: string; data?: Record<string, string | number> }
+  | { status: "ok"; message?: string; data?: Record<string, string | number>; cart?: CartBadgeReading }
   | {
       status: "error";
       code: string;

@@ -13,6 +13,7 @@ import {
 } from "@/lib/data/carts";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import type { CartBadgeReading } from "./cart-badge";
 import { priceCartLines, type PricedCart } from "./priced-cart";
 import { checkQuantity } from "./quantity-rules";
 
@@ -47,6 +48,12 @@ export async function resolveCartId(owner: CartOwner): Promise<number> {
 export async function countCartBadgeUnits(owner: CartOwner): Promise<number> {
   const units = await getCartBadgeUnits(owner.id, owner.punchout?.sessionId ?? null);
   return units ?? countCartUnits(await resolveCartId(owner));
+}
+
+/** The badge's units with the moment before they were read (see CartBadgeReading). */
+export async function readCartBadge(owner: CartOwner): Promise<CartBadgeReading> {
+  const at = Date.now();
+  return { units: await countCartBadgeUnits(owner), at };
 }
 
 /**

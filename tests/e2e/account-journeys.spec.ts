@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { BASE_URL, cartBadgeShows, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { decodeForm, FakeProcurementSystem } from "./support/fake-procurement";
 
@@ -145,11 +145,13 @@ describe("quick order", () => {
     const statuses = await report.getByTestId("report-line").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-status")));
     assert.deepEqual(statuses, ["header", "added", "unknown_sku", "quantity_rule", "invalid_quantity"]);
     assert.match(await page.getByTestId("line-report-summary").innerText(), /1 added, 3 not added/);
+    await cartBadgeShows(page, 4);
     const ruleRow = report.getByTestId("report-line").nth(3);
     assert.match(await ruleRow.innerText(), new RegExp(`Minimum order quantity is ${minimum.min_order_quantity}`));
     const suggested = Math.ceil(minimum.min_order_quantity / minimum.order_multiple) * minimum.order_multiple;
     await ruleRow.getByRole("button", { name: `Add ${suggested} instead` }).click();
     await ruleRow.getByText("Added.", { exact: true }).waitFor();
+    await cartBadgeShows(page, 4 + suggested);
     const cart = await cartSkus("m.visser@noordlab.test");
     assert.equal(cart.get(good!.sku), 4);
     assert.equal(cart.get(minimum.sku), suggested);
@@ -163,6 +165,7 @@ describe("quick order", () => {
     await page.getByRole("button", { name: "Add to cart", exact: true }).click();
     await page.locator("[data-testid=line-report-summary]", { hasText: "1 added, 0 not added" }).waitFor();
     assert.equal((await cartSkus("m.visser@noordlab.test")).get(good!.sku), 6);
+    await cartBadgeShows(page, 6 + suggested);
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { BASE_URL, cartBadgeShows, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 let browser: Browser;
@@ -99,6 +99,7 @@ describe("direct buyer", () => {
     await page.getByRole("button", { name: "Place order" }).click();
     await page.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
     await page.getByText("Thank you for your order").waitFor();
+    await cartBadgeShows(page, 0);
     const orderNumber = (await page.getByTestId("order-number").innerText()).replace("Order ", "").trim();
     assert.match(orderNumber, /^K\d+$/);
     assert.match(await page.locator(`[data-testid=order-line][data-sku="${product.sku}"]`).innerText(), /3 /);
@@ -109,6 +110,51 @@ describe("direct buyer", () => {
     assert.match(await row.innerText(), /PO-E2E-1/);
     await page.getByRole("link", { name: "Cart", exact: true }).click();
     await page.getByText("Your cart is empty.").waitFor();
+    await context.close();
+  });
+
+  it("sees the cart badge follow every change, and a cart page restored by browser back/forward is asked for again", async () => {
+    const product = await contractProduct();
+    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(`/search?q=${product.sku}`)}`);
+    await page.getByLabel("E-mail address").fill("buyer@demo.test");
+    await page.getByLabel("Password").fill("demo-buyer");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/search\?q=/);
+    await cartBadgeShows(page, 0);
+    const card = page.locator(`[data-testid=product-card][data-sku="${product.sku}"]`);
+    await card.getByLabel("Quantity").fill("3");
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
+      card.getByRole("button", { name: "Add to cart" }).click(),
+    ]);
+    // The action answers with the badge's new reading; it does not have the search page rendered again.
+    assert.equal(answer.headers()["x-action-revalidated"], undefined);
+    await cartBadgeShows(page, 3);
+
+    await page.getByRole("link", { name: "Cart", exact: true }).click();
+    await page.waitForURL(/\/cart$/);
+    const quantity = page.getByLabel(`Quantity ${product.name_en}`);
+    assert.equal(await quantity.inputValue(), "3");
+    await quantity.fill("5");
+    await page.getByRole("button", { name: "Update" }).click();
+    // The cart page's own render is newer than the add's reading, so it wins.
+    await cartBadgeShows(page, 5);
+
+    await page.goBack();
+    await page.waitForURL(/\/search\?q=/);
+    await card.getByLabel("Quantity").fill("2");
+    await card.getByRole("button", { name: "Add to cart" }).click();
+    await cartBadgeShows(page, 7);
+    await page.goForward();
+    await page.waitForURL(/\/cart$/);
+    await page.waitForFunction((label) => document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)?.value === "7", `Quantity ${product.name_en}`);
+
+    await page.getByRole("button", { name: `Remove ${product.name_en}` }).click();
+    await page.getByText("Your cart is empty.").waitFor();
+    await cartBadgeShows(page, 0);
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { carts } from "@/db/schema";
-import { addToCart, countCartBadgeUnits, type CartOwner } from "@/lib/cart/cart-service";
+import { addToCart, countCartBadgeUnits, readCartBadge, type CartOwner } from "@/lib/cart/cart-service";
 import { getCartBadgeUnits } from "@/lib/data/carts";
 import { createPunchoutConnection } from "@/lib/data/punchout-connections";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
@@ -45,6 +45,18 @@ describe("cart badge (header of every shop page)", () => {
     await addToCart(other.buyer, paper.sku, 50);
     expect(await countCartBadgeUnits(customer.buyer)).toBe(7);
     expect(await countCartBadgeUnits(other.buyer)).toBe(50);
+  });
+
+  it("is read with the moment before the read, so a later reading is never older than the cart it counts", async () => {
+    const before = Date.now();
+    const first = await readCartBadge(other.buyer);
+    await addToCart(other.buyer, pens.sku, 1);
+    const second = await readCartBadge(other.buyer);
+    expect(first.units).toBe(50);
+    expect(first.at).toBeGreaterThanOrEqual(before);
+    expect(second.units).toBe(51);
+    expect(second.at).toBeGreaterThanOrEqual(first.at);
+    expect(second.at).toBeLessThanOrEqual(Date.now());
   });
 
   it("counts a punchout session's own cart, not the shop cart; a session without cart fails as before", async () => {

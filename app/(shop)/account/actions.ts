@@ -111,8 +111,7 @@ export const decideOrderAction = buyerAction(
 export const reorderAction = buyerReportAction(
   z.object({ orderNumber: text(20), mode: z.enum(["all", "selected"]), lines: idList }),
   async ({ orderNumber, mode, lines }, user) => {
-    const report = await reorder(user, { orderNumber, lineNumbers: mode === "all" ? null : lines }, toLocale(await getLocale()), new Date());
-    revalidatePath("/", "layout");
-    return report;
+    return reorder(user, { orderNumber, lineNumbers: mode === "all" ? null : lines }, toLocale(await getLocale()), new Date());
   },
+  { answersCart: true },
 );

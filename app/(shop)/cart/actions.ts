@@ -3,16 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { buyerAction } from "@/lib/actions/safe-action";
-import { addToCart, removeFromCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
+import { addToCart, readCartBadge, removeFromCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
 
 const quantity = z.coerce.number().int().min(1).max(100_000);
 
+/**
+ * Answers with the badge's new reading rather than revalidating: revalidation would render the
+ * page it came from (a listing, a product page) again for one number in the header.
+ */
 export const addToCartAction = buyerAction(
   z.object({ sku: z.string().trim().min(1).max(64), quantity }),
   async ({ sku, quantity }, user) => {
     const { lineQuantity } = await addToCart(user, sku, quantity);
-    revalidatePath("/", "layout");
-    return { status: "ok", data: { lineQuantity } };
+    return { status: "ok", data: { lineQuantity }, cart: await readCartBadge(user) };
   },
 );
 

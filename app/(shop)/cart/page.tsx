@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { RefreshIfCartChanged } from "@/components/shop/cart-badge";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { PunchoutButtons } from "@/components/punchout/punchout-banner";
@@ -28,6 +29,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   const favoriteLists = readOnly || cart.lines.length === 0 ? [] : await listSaveTargets(buyer);
   return (
     <div className="space-y-6">
+      <RefreshIfCartChanged renderedAt={now.getTime()} />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {error && tp.has(`errors.${error}`) && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { RefreshIfCartChanged } from "@/components/shop/cart-badge";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -28,6 +29,7 @@ export default async function CheckoutPage() {
   if (!cart.orderable) redirect("/cart");
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+      <RefreshIfCartChanged renderedAt={now.getTime()} />
       <section>
         <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
         <CheckoutForm

@@ -83,10 +83,9 @@ export const moveLineAction = buyerAction(z.object({ listId: id, lineId: id, dir
 export const addListToCartAction = buyerReportAction(
   z.object({ listId: id, mode: z.enum(["all", "selected"]), lineIds: idList }),
   async ({ listId, mode, lineIds }, user) => {
-    const report = await addListToCart(user, listId, mode === "all" ? null : lineIds, toLocale(await getLocale()));
-    revalidatePath("/", "layout");
-    return report;
+    return addListToCart(user, listId, mode === "all" ? null : lineIds, toLocale(await getLocale()));
   },
+  { answersCart: true },
 );
 
 /** The lists the signed-in buyer can save to (lazy-loaded by the "Save to list" control on product cards). */

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { buyerReportAction } from "@/lib/actions/report-action";
@@ -22,21 +21,22 @@ export const quickOrderPasteAction = buyerReportAction(
       if (file.size > MAX_UPLOAD_BYTES) throw new AppError("invalid_input", "file_too_large", { max: MAX_UPLOAD_BYTES / 1024 });
       input = decodeUpload(new Uint8Array(await file.arrayBuffer()));
     }
-    const report = await quickOrderFromText(user, input, toLocale(await getLocale()));
-    revalidatePath("/", "layout");
-    return report;
+    return quickOrderFromText(user, input, toLocale(await getLocale()));
   },
+  { answersCart: true },
 );
 
 const rowValue = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
-export const quickOrderRowsAction = buyerReportAction(z.object({ sku: rowValue, quantity: rowValue }), async ({ sku, quantity }, user) => {
-  if (sku.length > 200) throw new AppError("invalid_input", "too_many_lines", { count: sku.length, max: 200 });
-  const rows = sku.map((code, index) => ({ code: code.trim(), quantity: Number((quantity[index] ?? "").trim() || "1") }));
-  const report = await quickOrderFromRows(user, rows, toLocale(await getLocale()));
-  revalidatePath("/", "layout");
-  return report;
-});
+export const quickOrderRowsAction = buyerReportAction(
+  z.object({ sku: rowValue, quantity: rowValue }),
+  async ({ sku, quantity }, user) => {
+    if (sku.length > 200) throw new AppError("invalid_input", "too_many_lines", { count: sku.length, max: 200 });
+    const rows = sku.map((code, index) => ({ code: code.trim(), quantity: Number((quantity[index] ?? "").trim() || "1") }));
+    return quickOrderFromRows(user, rows, toLocale(await getLocale()));
+  },
+  { answersCart: true },
+);
 
 /** SKU / name / GTIN autocomplete for the quick-order rows. */
 export async function suggestProductsAction(query: string) {

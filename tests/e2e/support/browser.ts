@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 /** Debian's Chromium (or CHROMIUM_PATH); playwright-core never downloads a browser. */
 export function chromiumPath(): string {
@@ -25,4 +25,9 @@ export async function newContext(browser: Browser, locale: "nl" | "en" = "en"): 
   await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: BASE_URL }]);
   context.setDefaultTimeout(15_000);
   return context;
+}
+
+/** Waits until the header's cart badge shows exactly `units` (cart actions update it without a page render). */
+export async function cartBadgeShows(page: Page, units: number): Promise<void> {
+  await page.locator("[data-testid=cart-count]", { hasText: new RegExp(`^${units}$`) }).waitFor();
 }

@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApprovalForm, ReorderPanel } from "@/components/account/order-actions";
 import { SaveToList } from "@/components/account/save-to-list";
+import { AnnounceCartReading } from "@/components/shop/cart-badge";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { requireBuyer } from "@/lib/auth/guards";
+import { readCartBadge } from "@/lib/cart/cart-service";
 import { listSaveTargets } from "@/lib/favorites/favorites";
 import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
@@ -37,7 +39,7 @@ export default async function OrderPage({
   const detail = await getOrderForViewer(buyer, decodeURIComponent(number));
   if (!detail) notFound();
   const { order, lines, events, placedBy } = detail;
-  const lists = canEditCart ? await listSaveTargets(buyer) : [];
+  const [lists, cartAfterCheckout] = await Promise.all([canEditCart ? listSaveTargets(buyer) : [], placed === "1" ? readCartBadge(buyer) : null]);
   const decidable = mayDecide(buyer, order) && !buyer.impersonatedBy;
   const reorderFormId = `reorder-${order.orderNumber}`;
 
@@ -52,6 +54,7 @@ export default async function OrderPage({
 
   return (
     <div className="space-y-6">
+      {cartAfterCheckout && <AnnounceCartReading reading={cartAfterCheckout} />}
       {placed === "1" &&
         (order.status === "awaiting_approval" ? (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4">

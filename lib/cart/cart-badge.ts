@@ -1,0 +1,12 @@
+/**
+ * What the header's cart badge shows, and from when. `at` (ms since the epoch, server clock) is
+ * taken just before the units are read, so the count includes every change made before `at`; of
+ * two readings the later one is the truer one. Cart actions answer with a reading instead of
+ * re-rendering the page they were sent from (components/shop/cart-badge.tsx).
+ */
+export interface CartBadgeReading {
+  units: number;
+  at: number;
+}
+
+export const NO_CART: CartBadgeReading = { units: 0, at: 0 };
