@@ -138,6 +138,11 @@ describe("direct buyer", () => {
     await page.waitForURL(/\/cart$/);
     const quantity = page.getByLabel(`Quantity ${product.name_en}`);
     assert.equal(await quantity.inputValue(), "3");
+    // "Save to list" on a cart line loads the buyer's lists when it opens, as on product cards.
+    const cartLine = page.locator(`[data-testid=cart-line][data-sku="${product.sku}"]`);
+    await cartLine.getByTestId("save-to-list").click();
+    await cartLine.getByLabel("List", { exact: true }).waitFor();
+    assert.ok((await cartLine.getByLabel("List", { exact: true }).locator("option").allInnerTexts()).includes("New list…"));
     await quantity.fill("5");
     await page.getByRole("button", { name: "Update" }).click();
     // The cart page's own render is newer than the add's reading, so it wins.

@@ -12,8 +12,7 @@ import { listUnmatchedSetupItems } from "@/lib/punchout/cxml-setup";
 import { getShopContext } from "@/lib/shop-context";
 import { removeCartLineAction, updateCartLineAction } from "./actions";
 import { SaveToList } from "@/components/account/save-to-list";
-import { listSaveTargets } from "@/lib/favorites/favorites";
-import { addToListAction } from "../favorites/actions";
+import { addToListAction, loadEditableListsAction } from "../favorites/actions";
 
 export const metadata = { title: "Cart" };
 
@@ -26,7 +25,6 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
     buyer.punchout?.protocol === "cxml" ? listUnmatchedSetupItems(buyer.punchout.sessionId) : [],
   ]);
   const readOnly = buyer.punchout?.operation === "inspect";
-  const favoriteLists = readOnly || cart.lines.length === 0 ? [] : await listSaveTargets(buyer);
   return (
     <div className="space-y-6">
       <RefreshIfCartChanged renderedAt={now.getTime()} />
@@ -87,7 +85,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                       </div>
                     )}
                     {!readOnly && (
-                      <SaveToList sku={line.product.sku} productName={line.product.name} defaultQuantity={line.quantity} action={addToListAction} lists={favoriteLists} compact />
+                      <SaveToList sku={line.product.sku} productName={line.product.name} defaultQuantity={line.quantity} action={addToListAction} loadLists={loadEditableListsAction} compact />
                     )}
                   </td>
                   <td className="p-3">
