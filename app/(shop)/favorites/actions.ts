@@ -88,7 +88,7 @@ export const addListToCartAction = buyerReportAction(
   { answersCart: true },
 );
 
-/** The lists the signed-in buyer can save to (lazy-loaded by the "Save to list" control on product cards). */
+/** The lists the signed-in buyer can save to (loaded when the "Save to list" control of a product card or cart line opens). */
 export async function loadEditableListsAction(): Promise<{ id: number; name: string; shared: boolean }[]> {
   const user = await getCurrentUser();
   if (!isBuyer(user)) return [];
