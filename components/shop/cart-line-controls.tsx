@@ -6,55 +6,48 @@ import type { ActionState } from "@/lib/actions/safe-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** Quantity editor and remove button for one cart line; rule violations are shown, never corrected silently. */
+/** Quantity editor and remove button for one cart line, one form; rule violations are shown, never corrected silently. */
 export function CartLineControls({
   lineId,
   quantity,
   orderMultiple,
   productName,
-  updateAction,
-  removeAction,
+  action,
 }: {
   lineId: number;
   quantity: number;
   orderMultiple: number;
   productName: string;
-  updateAction: Action;
-  removeAction: Action;
+  action: Action;
 }) {
   const t = useTranslations("cart");
-  const [updateState, update, updating] = useActionState(updateAction, { status: "idle" });
-  const [removeState, remove, removing] = useActionState(removeAction, { status: "idle" });
-  const error = updateState.status === "error" ? updateState : removeState.status === "error" ? removeState : null;
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
   return (
     <div className="space-y-1">
-      <div className="flex items-center gap-2">
-        <form action={update} className="flex items-center gap-2">
-          <input type="hidden" name="lineId" value={lineId} />
-          <input
-            name="quantity"
-            type="number"
-            min={0}
-            step={orderMultiple}
-            defaultValue={quantity}
-            key={quantity}
-            aria-label={`${t("quantity")} ${productName}`}
-            className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
-          />
-          <button type="submit" disabled={updating} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
-            {t("update")}
-          </button>
-        </form>
-        <form action={remove}>
-          <input type="hidden" name="lineId" value={lineId} />
-          <button type="submit" disabled={removing} aria-label={`${t("remove")} ${productName}`} className="text-xs text-red-700 underline">
-            {t("remove")}
-          </button>
-        </form>
-      </div>
-      {error && (
+      <form action={formAction} className="flex items-center gap-2">
+        <input type="hidden" name="lineId" value={lineId} />
+        <input
+          name="quantity"
+          type="number"
+          min={0}
+          step={orderMultiple}
+          defaultValue={quantity}
+          key={quantity}
+          aria-label={`${t("quantity")} ${productName}`}
+          className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
+        />
+        {/* First submit button: Enter in the quantity field updates. */}
+        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+          {t("update")}
+        </button>
+        {/* formNoValidate: a quantity the browser finds invalid must not keep the line from being removed. */}
+        <button type="submit" name="remove" value="1" formNoValidate disabled={pending} aria-label={`${t("remove")} ${productName}`} className="text-xs text-red-700 underline">
+          {t("remove")}
+        </button>
+      </form>
+      {state.status === "error" && (
         <p role="alert" className="text-xs text-red-700">
-          {t.has(`errors.${error.message}`) ? t(`errors.${error.message}`, error.details ?? {}) : t("errors.invalid_input")}
+          {t.has(`errors.${state.message}`) ? t(`errors.${state.message}`, state.details ?? {}) : t("errors.invalid_input")}
         </p>
       )}
     </div>

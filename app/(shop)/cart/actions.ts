@@ -19,18 +19,21 @@ export const addToCartAction = buyerAction(
   },
 );
 
-export const updateCartLineAction = buyerAction(
-  z.object({ lineId: z.coerce.number().int().positive(), quantity: z.coerce.number().int().min(0).max(100_000) }),
-  async ({ lineId, quantity }, user) => {
-    await updateCartLineQuantity(user, lineId, quantity);
-    revalidatePath("/", "layout");
-  },
-);
+const lineId = z.coerce.number().int().positive();
 
-export const removeCartLineAction = buyerAction(
-  z.object({ lineId: z.coerce.number().int().positive() }),
-  async ({ lineId }, user) => {
-    await removeFromCart(user, lineId);
+/**
+ * A cart line's one form: "Update" sets the quantity (0 removes the line), "Remove" (its submit
+ * button sends remove=1) removes it whatever the quantity field holds. One form per line rather than
+ * two halves what a 500-line cart page renders for them.
+ */
+export const changeCartLineAction = buyerAction(
+  z.union([
+    z.object({ lineId, remove: z.literal("1") }),
+    z.object({ lineId, quantity: z.coerce.number().int().min(0).max(100_000) }),
+  ]),
+  async (input, user) => {
+    if ("remove" in input) await removeFromCart(user, input.lineId);
+    else await updateCartLineQuantity(user, input.lineId, input.quantity);
     revalidatePath("/", "layout");
   },
 );

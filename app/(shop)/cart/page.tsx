@@ -10,7 +10,7 @@ import { getPricedCart } from "@/lib/cart/cart-service";
 import { money } from "@/lib/format";
 import { listUnmatchedSetupItems } from "@/lib/punchout/cxml-setup";
 import { getShopContext } from "@/lib/shop-context";
-import { removeCartLineAction, updateCartLineAction } from "./actions";
+import { changeCartLineAction } from "./actions";
 import { SaveToList } from "@/components/account/save-to-list";
 import { addToListAction, loadEditableListsAction } from "../favorites/actions";
 
@@ -97,8 +97,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                         quantity={line.quantity}
                         orderMultiple={line.product.orderMultiple}
                         productName={line.product.name}
-                        updateAction={updateCartLineAction}
-                        removeAction={removeCartLineAction}
+                        action={changeCartLineAction}
                       />
                     )}
                   </td>
