@@ -1,8 +1,9 @@
 import postgres from "postgres";
 
 /**
- * Read-only look-ups in the e2e server's database, to pick products the seed guarantees
- * (e.g. one with a contract price) without hard-coding generated SKUs.
+ * The e2e server's database: look-ups to pick products the seed guarantees (e.g. one with a
+ * contract price) without hard-coding generated SKUs, and the few resets a journey needs to start
+ * from a known state (a buyer's empty cart).
  */
 export function openE2eDatabase() {
   const url = process.env.DATABASE_URL;
