@@ -10,3 +10,8 @@ export interface CartBadgeReading {
 }
 
 export const NO_CART: CartBadgeReading = { units: 0, at: 0 };
+
+/** The reading a page that read the cart's lines at `readAt` shows (the badge counts every unit). */
+export function readingOfLines(lines: { quantity: number }[], readAt: Date): CartBadgeReading {
+  return { units: lines.reduce((units, line) => units + line.quantity, 0), at: readAt.getTime() };
+}

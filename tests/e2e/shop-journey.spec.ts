@@ -165,6 +165,39 @@ describe("direct buyer", () => {
     await context.close();
   });
 
+  it("keeps another tab current: its badge follows the cart, and a cart page open there shows the new lines", async () => {
+    const product = await contractProduct();
+    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
+    const context = await newContext(browser, "en");
+    const shop = await context.newPage();
+    await shop.goto(`/login?callbackUrl=${encodeURIComponent(`/search?q=${product.sku}`)}`);
+    await shop.getByLabel("E-mail address").fill("buyer@demo.test");
+    await shop.getByLabel("Password").fill("demo-buyer");
+    await shop.getByRole("button", { name: "Sign in" }).click();
+    await shop.waitForURL(/\/search\?q=/);
+    const cart = await context.newPage();
+    await cart.goto("/cart");
+    await cart.getByText("Your cart is empty.").waitFor();
+
+    const card = shop.locator(`[data-testid=product-card][data-sku="${product.sku}"]`);
+    await card.getByLabel("Quantity").fill("4");
+    await card.getByRole("button", { name: "Add to cart" }).click();
+    await cartBadgeShows(shop, 4);
+    await cartBadgeShows(cart, 4);
+    const quantity = cart.getByLabel(`Quantity ${product.name_en}`);
+    await quantity.waitFor();
+    assert.equal(await quantity.inputValue(), "4");
+
+    await quantity.fill("6");
+    await cart.getByRole("button", { name: "Update" }).click();
+    await cartBadgeShows(cart, 6);
+    await cartBadgeShows(shop, 6);
+    await cart.getByRole("button", { name: `Remove ${product.name_en}` }).click();
+    await cart.getByText("Your cart is empty.").waitFor();
+    await cartBadgeShows(shop, 0);
+    await context.close();
+  });
+
   it("gets a clear message with the nearest valid quantity instead of a silent change", async () => {
     const [product] = await sql<{ sku: string; min_order_quantity: number; order_multiple: number }[]>`
       select sku, min_order_quantity, order_multiple from products

@@ -34,6 +34,7 @@ export const changeCartLineAction = buyerAction(
   async (input, user) => {
     if ("remove" in input) await removeFromCart(user, input.lineId);
     else await updateCartLineQuantity(user, input.lineId, input.quantity);
-    revalidatePath("/", "layout");
+    revalidatePath("/", "layout"); // the cart page shows totals: rendered again
+
   },
 );

@@ -1,11 +1,12 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { RefreshIfCartChanged } from "@/components/shop/cart-badge";
+import { CartPageSync } from "@/components/shop/cart-badge";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { PunchoutButtons } from "@/components/punchout/punchout-banner";
 import { requireBuyer } from "@/lib/auth/guards";
+import { readingOfLines } from "@/lib/cart/cart-badge";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import { money } from "@/lib/format";
 import { listUnmatchedSetupItems } from "@/lib/punchout/cxml-setup";
@@ -27,7 +28,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   const readOnly = buyer.punchout?.operation === "inspect";
   return (
     <div className="space-y-6">
-      <RefreshIfCartChanged renderedAt={now.getTime()} />
+      <CartPageSync rendered={readingOfLines(cart.lines, now)} />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {error && tp.has(`errors.${error}`) && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -1,10 +1,11 @@
 import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { RefreshIfCartChanged } from "@/components/shop/cart-badge";
+import { CartPageSync } from "@/components/shop/cart-badge";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { requireBuyer } from "@/lib/auth/guards";
+import { readingOfLines } from "@/lib/cart/cart-badge";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import { listCompanyAddresses } from "@/lib/data/companies";
 import { addressText } from "@/lib/format-address";
@@ -29,7 +30,7 @@ export default async function CheckoutPage() {
   if (!cart.orderable) redirect("/cart");
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
-      <RefreshIfCartChanged renderedAt={now.getTime()} />
+      <CartPageSync rendered={readingOfLines(cart.lines, now)} />
       <section>
         <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
         <CheckoutForm
