@@ -34,6 +34,20 @@ async function contractProduct() {
   return row;
 }
 
+/** The demo buyer, signed in with an empty shop cart, on the search page for a contract product. */
+async function searchWithEmptyCart() {
+  const product = await contractProduct();
+  await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
+  const context = await newContext(browser, "en");
+  const page = await context.newPage();
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(`/search?q=${product.sku}`)}`);
+  await page.getByLabel("E-mail address").fill("buyer@demo.test");
+  await page.getByLabel("Password").fill("demo-buyer");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/search\?q=/);
+  return { product, context, page };
+}
+
 describe("anonymous visitor", () => {
   it("browses the catalog and a product page but sees no prices, only an invitation to sign in", async () => {
     const context = await newContext(browser, "en");
@@ -114,15 +128,7 @@ describe("direct buyer", () => {
   });
 
   it("sees the cart badge follow every change, and a cart page restored by browser back/forward is asked for again", async () => {
-    const product = await contractProduct();
-    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
-    const context = await newContext(browser, "en");
-    const page = await context.newPage();
-    await page.goto(`/login?callbackUrl=${encodeURIComponent(`/search?q=${product.sku}`)}`);
-    await page.getByLabel("E-mail address").fill("buyer@demo.test");
-    await page.getByLabel("Password").fill("demo-buyer");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/search\?q=/);
+    const { product, context, page } = await searchWithEmptyCart();
     await cartBadgeShows(page, 0);
     const card = page.locator(`[data-testid=product-card][data-sku="${product.sku}"]`);
     await card.getByLabel("Quantity").fill("3");
@@ -166,15 +172,7 @@ describe("direct buyer", () => {
   });
 
   it("keeps another tab current: its badge follows the cart, and a cart page open there shows the new lines", async () => {
-    const product = await contractProduct();
-    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
-    const context = await newContext(browser, "en");
-    const shop = await context.newPage();
-    await shop.goto(`/login?callbackUrl=${encodeURIComponent(`/search?q=${product.sku}`)}`);
-    await shop.getByLabel("E-mail address").fill("buyer@demo.test");
-    await shop.getByLabel("Password").fill("demo-buyer");
-    await shop.getByRole("button", { name: "Sign in" }).click();
-    await shop.waitForURL(/\/search\?q=/);
+    const { product, context, page: shop } = await searchWithEmptyCart();
     const cart = await context.newPage();
     await cart.goto("/cart");
     await cart.getByText("Your cart is empty.").waitFor();
