@@ -8,14 +8,16 @@ import { isAppError } from "@/lib/errors";
 /**
  * Like buyerAction, for actions that answer with a result to show (a per-line report, search
  * suggestions): the user is checked inside the action, input is zod-parsed, AppErrors become state.
- * `answersCart`: the action changes the cart, and its answer carries the badge's new reading
- * (components/shop/cart-badge.tsx) instead of the action revalidating the page.
  */
 export type ReportState<R> =
   | { status: "idle" }
   | { status: "ok"; report: R; cart?: CartBadgeReading }
   | { status: "error"; code: string; message: string; details?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
 
+/**
+ * `answersCart`: the action changes the cart, and its answer carries the badge's new reading
+ * (components/shop/cart-badge.tsx) instead of the action revalidating the page.
+ */
 export function buyerReportAction<S extends z.ZodType, R>(
   schema: S,
   handler: (input: z.infer<S>, user: BuyerUser) => Promise<R>,
