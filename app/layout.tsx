@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { ROOT_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
+import { releaseRenderOnCompletion } from "@/lib/release-render-on-completion";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,6 +13,7 @@ export const metadata: Metadata = {
 // Client components get only the texts they use: each area's layout wraps its pages in a provider
 // with its own namespaces (lib/i18n/client-messages.ts); this one serves app/error.tsx.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  releaseRenderOnCompletion();
   const locale = await getLocale();
   return (
     <html lang={locale}>
