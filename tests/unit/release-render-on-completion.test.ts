@@ -51,14 +51,20 @@ describe("releaseRenderOnCompletion", () => {
   });
 
   it("does nothing outside a render, for a signal already aborted, or for a reason that is no Error", () => {
-    expect(() => releaseRenderOnCompletion()).not.toThrow();
+    expect(() => releaseRenderOnCompletion()).not.toThrow(); // no render: cacheSignal() is null
+
     const aborted = new AbortController();
     aborted.abort(new Error("earlier"));
+    const listen = vi.spyOn(aborted.signal, "addEventListener");
     currentSignal = aborted.signal;
-    expect(() => releaseRenderOnCompletion()).not.toThrow();
+    releaseRenderOnCompletion();
+    expect(listen).not.toHaveBeenCalled();
+
     const other = new AbortController();
     currentSignal = other.signal;
     releaseRenderOnCompletion();
-    expect(() => other.abort("not an error")).not.toThrow();
+    const stackRead = vi.fn(() => "");
+    other.abort({ get stack() { return stackRead(); } });
+    expect(stackRead).not.toHaveBeenCalled();
   });
 });
