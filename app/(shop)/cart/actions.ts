@@ -14,8 +14,8 @@ const quantity = z.coerce.number().int().min(1).max(100_000);
 export const addToCartAction = buyerAction(
   z.object({ sku: z.string().trim().min(1).max(64), quantity }),
   async ({ sku, quantity }, user) => {
-    const { lineQuantity } = await addToCart(user, sku, quantity);
-    return { status: "ok", data: { lineQuantity }, cart: await readCartBadge(user) };
+    await addToCart(user, sku, quantity);
+    return { status: "ok", cart: await readCartBadge(user) };
   },
 );
 
@@ -35,6 +35,5 @@ export const changeCartLineAction = buyerAction(
     if ("remove" in input) await removeFromCart(user, input.lineId);
     else await updateCartLineQuantity(user, input.lineId, input.quantity);
     revalidatePath("/", "layout"); // the cart page shows totals: rendered again
-
   },
 );
