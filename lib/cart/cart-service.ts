@@ -61,7 +61,7 @@ export async function readCartBadge(owner: CartOwner): Promise<CartBadgeReading>
  * the product's minimum and multiple; otherwise nothing changes and the error names the nearest
  * valid quantity (never a silent correction).
  */
-export async function addToCart(owner: CartOwner, sku: string, quantity: number): Promise<{ lineQuantity: number }> {
+export async function addToCart(owner: CartOwner, sku: string, quantity: number): Promise<void> {
   assertCartWritable(owner);
   const product = await getProductBySku(sku);
   if (!product || !product.active) throw new AppError("not_found", "product_not_found", { sku });
@@ -70,7 +70,6 @@ export async function addToCart(owner: CartOwner, sku: string, quantity: number)
   const lineQuantity = alreadyInCart + quantity;
   assertQuantity(lineQuantity, product, quantity, alreadyInCart);
   await setCartLine(cartId, product.id, lineQuantity);
-  return { lineQuantity };
 }
 
 /** Sets a cart line to an exact quantity (0 removes it). */
