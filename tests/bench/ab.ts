@@ -6,7 +6,8 @@
  *
  *   AB_A=/tmp/kb-old/app AB_B=/tmp/kb-new/app AB_PATHS=/quick-order,/catalog/x npm run bench:ab
  *
- * A path may also be `cxml-setup` or `cxml-order` (the POSTs of scenarios 5 and 8), or `transfer-oci` /
+ * A path may also be `cxml-setup` or `cxml-order` (the POSTs of scenarios 5 and 8), `add-to-cart` (scenario
+ * 4's server action alone, without the cart page), or `transfer-oci` /
  * `transfer-cxml` (scenario 7: AB_TRANSFERS sequential 500-line transfers per round, default 20).
  * Each directory must hold a built app (`npm run bench` builds one into BENCH_WORK_DIR/app).
  * AB_A_URL / AB_B_URL override the DATABASE_URL each app gets (default: as `npm run bench` gives it,
@@ -19,9 +20,9 @@
 import path from "node:path";
 import postgres from "postgres";
 import { readConfig } from "./config";
-import { cpuMs, drive } from "./load";
+import { cpuMs, drive, rotation } from "./load";
 import { rssMb, startApp, stopAll, type RunningServer } from "./servers";
-import { hubCxmlParty, loadWorkload, orderRequestXml, setupRequestXml, signIn, transferOnce, type Buyer, type Workload } from "./workload";
+import { addToCartBody, addToCartHeaders, hubCxmlParty, loadWorkload, orderRequestXml, setupRequestXml, signIn, transferOnce, type Buyer, type Workload } from "./workload";
 
 const config = readConfig();
 const dirs = { A: process.env.AB_A, B: process.env.AB_B };
@@ -40,23 +41,39 @@ let workload: Workload;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** What each connection sends for one A/B target. */
-function plansFor(target: string, buyers: Buyer[]) {
+/** What each connection sends for one A/B target to the build in `appDir` at `baseUrl`. */
+function plansFor(target: string, buyers: Buyer[], appDir: string, baseUrl: string) {
   const xml = { "content-type": "text/xml; charset=utf-8" };
   const skus = workload.cartProducts.slice(0, 5).map((p) => p.sku);
   // As in `npm run bench`: connection i sends as bench customer i + 1 through the network hub.
   if (target === "cxml-setup") return buyers.map((_, i) => ({ headers: xml, requests: [{ method: "POST" as const, path: "/punchout/cxml/setup", setupRequest: (r: object) => ({ ...r, body: setupRequestXml(hubCxmlParty(i + 1)) }) }] }));
   if (target === "cxml-order") return buyers.map((_, i) => ({ headers: xml, requests: [{ method: "POST" as const, path: "/punchout/cxml/order", setupRequest: (r: object) => ({ ...r, body: orderRequestXml(skus, hubCxmlParty(i + 1)) }) }] }));
+  if (target === "add-to-cart") {
+    // Scenario 4's POST alone: one of the cart products per request, added on its product page.
+    const headers = addToCartHeaders(appDir, baseUrl);
+    const nextProduct = rotation(workload.cartProducts);
+    const request = { method: "POST" as const, headers, setupRequest: (r: object) => {
+      const { sku } = nextProduct();
+      return { ...r, path: `/products/${encodeURIComponent(sku)}`, body: addToCartBody(sku) };
+    } };
+    return buyers.map((buyer) => ({ headers: { cookie: buyer.cookie }, requests: [{ ...request, path: "/" }] }));
+  }
   return buyers.map((buyer) => ({ headers: { cookie: buyer.cookie }, requests: [{ method: "GET" as const, path: target }] }));
 }
 
-async function checkAnswers(target: string, baseUrl: string, buyer: Buyer): Promise<void> {
-  const plan = plansFor(target, [buyer])[0]!;
-  const request = plan.requests[0]!;
-  const body = "setupRequest" in request ? (request.setupRequest({}) as { body: string }).body : undefined;
-  const response = await fetch(baseUrl + request.path, { method: request.method, headers: plan.headers, body, redirect: "manual" });
+async function checkAnswers(target: string, appDir: string, baseUrl: string, buyer: Buyer): Promise<void> {
+  const plan = plansFor(target, [buyer], appDir, baseUrl)[0]!;
+  type Sent = { method: string; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (r: object) => object };
+  const planned = plan.requests[0]! as Sent;
+  const request = (planned.setupRequest ? planned.setupRequest(planned) : planned) as Sent;
+  const headers = { ...plan.headers, ...request.headers };
+  const response = await fetch(baseUrl + request.path, { method: request.method, headers, body: request.body, redirect: "manual" });
   const text = await response.text();
-  const ok = target.startsWith("cxml-") ? response.status === 200 && /<Status code="2\d\d"/.test(text) : response.status < 400;
+  const ok = target.startsWith("cxml-")
+    ? response.status === 200 && /<Status code="2\d\d"/.test(text)
+    : target === "add-to-cart"
+      ? response.status === 200 && text.includes('"status":"ok"')
+      : response.status < 400;
   if (!ok) throw new Error(`${baseUrl}${request.path} does not answer properly (HTTP ${response.status}): ${text.slice(0, 300)}`);
 }
 
@@ -128,14 +145,14 @@ try {
       continue;
     }
     // A cXML error is answered with HTTP 200 too: check each build answers the target properly first.
-    for (const s of servers) await checkAnswers(target, s.url, s.buyers[0]!);
+    for (const s of servers) await checkAnswers(target, dirs[s.label as "A" | "B"]!, s.url, s.buyers[0]!);
     const samples: Record<string, { cpu: number[]; db: number[]; rps: number[]; rss: number[] }> = {
       A: { cpu: [], db: [], rps: [], rss: [] },
       B: { cpu: [], db: [], rps: [], rss: [] },
     };
     for (let round = 0; round <= rounds; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
-        const plans = plansFor(target, s.buyers);
+        const plans = plansFor(target, s.buyers, dirs[s.label as "A" | "B"]!, s.url);
         const pids = await backends(s.appName);
         const dbBefore = new Map(pids.map((pid) => [pid, cpuMs(pid)]));
         const m = await drive({ baseUrl: s.url, plans: plans as never, seconds, expected: (status) => status < 400, rssPid: s.server.memoryPid() });

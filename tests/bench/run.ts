@@ -10,6 +10,8 @@ import { drive, rotation, summarize, type ConnectionPlan, type Measurement } fro
 import { best, renderReport, renderTable, writeReportFile, type ScenarioResult } from "./report";
 import { killAllSync, prepareApp, rssMb, startApp, startFloor, stopAll, type RunningServer } from "./servers";
 import {
+  addToCartBody,
+  addToCartHeaders,
   fillShopCarts,
   hubCxmlParty,
   loadWorkload,
@@ -210,35 +212,10 @@ const detail: Scenario = async (ctx) => {
   ]);
 };
 
-/** The id of the add-to-cart server action in this build (what the browser sends as Next-Action). */
-function addToCartActionId(appDir: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(appDir, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string; workers?: Record<string, unknown> }>;
-  };
-  const match = Object.entries(manifest.node).find(
-    ([, entry]) => entry.exportedName === "addToCartAction" && (entry.filename === undefined || entry.filename.includes("cart/actions")),
-  );
-  if (!match) throw new Error("addToCartAction not found in .next/server/server-reference-manifest.json");
-  return match[0];
-}
-
-/** The multipart body React's encodeReply produces for action(previousState, formData). */
-function actionBody(sku: string, boundary: string): string {
-  const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  return `${part("_1_sku", sku)}${part("_1_quantity", "1")}${part("0", '[{"status":"idle"},"$K1"]')}--${boundary}--\r\n`;
-}
-
 const cart: Scenario = async (ctx) => {
   const { buyers, workload, sql } = ctx;
   await fillShopCarts(sql, buyers, workload.cartProducts);
-  const actionId = addToCartActionId(ctx.appDir);
-  const boundary = "----KoppelBenchBoundary7MA4YWxkTrZu0gW";
-  const actionHeaders = {
-    "next-action": actionId,
-    accept: "text/x-component",
-    "content-type": `multipart/form-data; boundary=${boundary}`,
-    origin: ctx.appUrl,
-  };
+  const actionHeaders = addToCartHeaders(ctx.appDir, ctx.appUrl);
   // Check once that the action really adds: the line quantity goes up.
   const probe = workload.cartProducts[0]!;
   const quantity = async () =>
@@ -249,7 +226,7 @@ const cart: Scenario = async (ctx) => {
   const added = await fetchText(`${ctx.appUrl}/products/${encodeURIComponent(probe.sku)}`, {
     method: "POST",
     headers: { ...actionHeaders, cookie: buyers[0]!.cookie },
-    body: actionBody(probe.sku, boundary),
+    body: addToCartBody(probe.sku),
   });
   const after = await quantity();
   if (added.status !== 200 || after !== before + 1) throw new Error(`add-to-cart check failed: HTTP ${added.status}, quantity ${before} → ${after}: ${added.body.slice(0, 300)}`);
@@ -271,7 +248,7 @@ const cart: Scenario = async (ctx) => {
               headers: actionHeaders,
               setupRequest: (request: AutocannonRequest) => {
                 const product = nextProduct();
-                return { ...request, path: `/products/${encodeURIComponent(product.sku)}`, body: actionBody(product.sku, boundary) };
+                return { ...request, path: `/products/${encodeURIComponent(product.sku)}`, body: addToCartBody(product.sku) };
               },
             },
             { method: "GET", path: "/cart" },

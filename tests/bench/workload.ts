@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
 import { DEMO_PUNCHOUT } from "@/db/seed/demo-punchout";
 import { BENCH_CXML_HUB, BUYER_PASSWORD, buyerEmail } from "./dataset";
@@ -269,4 +271,34 @@ export async function transferOnce(
   const took = performance.now() - started;
   const complete = response.status === 200 && (protocol === "oci" ? body.includes(`NEW_ITEM-DESCRIPTION[${productIds.length}]`) : body.length > 50_000);
   return { status: response.status, body, took, complete };
+}
+
+const ACTION_BOUNDARY = "----KoppelBenchBoundary7MA4YWxkTrZu0gW";
+
+/** The id of the add-to-cart server action in this build (what the browser sends as Next-Action). */
+function addToCartActionId(appDir: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(appDir, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string; workers?: Record<string, unknown> }>;
+  };
+  const match = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === "addToCartAction" && (entry.filename === undefined || entry.filename.includes("cart/actions")),
+  );
+  if (!match) throw new Error("addToCartAction not found in .next/server/server-reference-manifest.json");
+  return match[0];
+}
+
+/** The headers of the add-to-cart action as the browser sends it, for the build in `appDir`. */
+export function addToCartHeaders(appDir: string, appUrl: string): Record<string, string> {
+  return {
+    "next-action": addToCartActionId(appDir),
+    accept: "text/x-component",
+    "content-type": `multipart/form-data; boundary=${ACTION_BOUNDARY}`,
+    origin: appUrl,
+  };
+}
+
+/** The multipart body React's encodeReply produces for addToCartAction(previousState, formData); POST it to a product page. */
+export function addToCartBody(sku: string): string {
+  const part = (name: string, value: string) => `--${ACTION_BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  return `${part("_1_sku", sku)}${part("_1_quantity", "1")}${part("0", '[{"status":"idle"},"$K1"]')}--${ACTION_BOUNDARY}--\r\n`;
 }
