@@ -56,7 +56,7 @@ function plansFor(target: string, buyers: Buyer[], appDir: string, baseUrl: stri
       const { sku } = nextProduct();
       return { ...r, path: `/products/${encodeURIComponent(sku)}`, body: addToCartBody(sku) };
     } };
-    return buyers.map((buyer) => ({ headers: { cookie: buyer.cookie }, requests: [{ ...request, path: "/" }] }));
+    return buyers.map((buyer) => ({ headers: { cookie: buyer.cookie }, requests: [{ ...request, path: "/" /* set per request */ }] }));
   }
   return buyers.map((buyer) => ({ headers: { cookie: buyer.cookie }, requests: [{ method: "GET" as const, path: target }] }));
 }
@@ -77,7 +77,7 @@ async function checkAnswers(target: string, appDir: string, baseUrl: string, buy
   if (!ok) throw new Error(`${baseUrl}${request.path} does not answer properly (HTTP ${response.status}): ${text.slice(0, 300)}`);
 }
 
-async function start(label: "A" | "B", port: number): Promise<{ label: string; server: RunningServer; url: string; buyers: Buyer[]; appName: string }> {
+async function start(label: "A" | "B", port: number): Promise<{ label: string; appDir: string; server: RunningServer; url: string; buyers: Buyer[]; appName: string }> {
   const appName = `koppel-ab-${label}`;
   process.env.PGAPPNAME = appName;
   // startApp gives the app serverDatabaseUrl(config); an AB_<label>_URL is taken exactly as written
@@ -91,7 +91,7 @@ async function start(label: "A" | "B", port: number): Promise<{ label: string; s
   workload ??= await loadWorkload(sql, connections);
   const buyers: Buyer[] = [];
   for (const buyer of workload.buyers) buyers.push(await signIn(url, buyer));
-  return { label, server, url, buyers, appName };
+  return { label, appDir: dirs[label]!, server, url, buyers, appName };
 }
 
 /**
@@ -145,14 +145,14 @@ try {
       continue;
     }
     // A cXML error is answered with HTTP 200 too: check each build answers the target properly first.
-    for (const s of servers) await checkAnswers(target, dirs[s.label as "A" | "B"]!, s.url, s.buyers[0]!);
+    for (const s of servers) await checkAnswers(target, s.appDir, s.url, s.buyers[0]!);
     const samples: Record<string, { cpu: number[]; db: number[]; rps: number[]; rss: number[] }> = {
       A: { cpu: [], db: [], rps: [], rss: [] },
       B: { cpu: [], db: [], rps: [], rss: [] },
     };
     for (let round = 0; round <= rounds; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
-        const plans = plansFor(target, s.buyers, dirs[s.label as "A" | "B"]!, s.url);
+        const plans = plansFor(target, s.buyers, s.appDir, s.url);
         const pids = await backends(s.appName);
         const dbBefore = new Map(pids.map((pid) => [pid, cpuMs(pid)]));
         const m = await drive({ baseUrl: s.url, plans: plans as never, seconds, expected: (status) => status < 400, rssPid: s.server.memoryPid() });
