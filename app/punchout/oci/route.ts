@@ -4,6 +4,7 @@ import { toFrameAncestors } from "@/lib/punchout/frame-policy";
 import { applyPunchoutSessionCookies } from "@/lib/punchout/browser-session";
 import { handleOciEntry, type OciEntryOutcome } from "@/lib/punchout/oci-entry";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+import { clientAddress } from "@/lib/auth/client-address";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -22,7 +23,7 @@ export async function POST(request: NextRequest) {
 
 async function respond(request: NextRequest, params: [string, string][]): Promise<Response> {
   const outcome = await handleOciEntry(params, {
-    remoteAddress: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    remoteAddress: clientAddress(request.headers),
     now: new Date(),
     locale: toLocale(request.cookies.get(LOCALE_COOKIE)?.value),
   });

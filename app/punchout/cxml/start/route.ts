@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { applyPunchoutSessionCookies } from "@/lib/punchout/browser-session";
 import { redeemCxmlStartPage } from "@/lib/punchout/cxml-start";
+import { clientAddress } from "@/lib/auth/client-address";
 
 // GET /punchout/cxml/start?token=… — the StartPage: single-use token → new punchout shop session
 export async function GET(request: NextRequest) {
   const outcome = await redeemCxmlStartPage(request.nextUrl.searchParams.get("token"), {
     now: new Date(),
-    remoteAddress: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    remoteAddress: clientAddress(request.headers),
   });
   if (outcome.kind === "html") {
     // Usually shown inside the buyer's frame, whose origin we cannot know without a valid token:
