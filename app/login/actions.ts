@@ -3,11 +3,12 @@
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn, signInSchema } from "@/lib/auth";
+import { SignInThrottled, signIn, signInSchema } from "@/lib/auth";
 import { getActiveUserByEmail, updateUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 
-export type LoginState = { error: "invalid" | null };
+/** `throttled`: too many failed attempts for this address (or client) in the last 15 minutes. */
+export type LoginState = { error: "invalid" | "throttled" | null };
 
 /** Only same-site relative paths are allowed as post-login destinations. */
 function safeCallbackUrl(value: FormDataEntryValue | null): string {
@@ -21,7 +22,9 @@ export async function loginAction(_previous: LoginState, formData: FormData): Pr
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
-    // A failed authorize() surfaces as CredentialsSignin; anything else is a real failure.
+    // A failed authorize() surfaces as CredentialsSignin (SignInThrottled when refused before the
+    // password was checked); anything else is a real failure.
+    if (error instanceof SignInThrottled) return { error: "throttled" };
     if (error instanceof AuthError) return { error: "invalid" };
     throw error;
   }

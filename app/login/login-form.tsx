@@ -26,7 +26,7 @@ export function LoginForm({
       </label>
       {state.error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("invalid")}
+          {t(state.error === "throttled" ? "throttled" : "invalid")}
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">

@@ -173,7 +173,7 @@ export const protocolMessages = pgTable(
   ],
 );
 
-/** Failed punchout logins per key (username or IP) in the current window, for throttling. */
+/** Failed logins per key (punchout username or sender, shop e-mail address, client IP) in the current window, for throttling. */
 export const loginThrottle = pgTable("login_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),

@@ -1,14 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { getActiveUserByEmail } from "@/lib/data/users";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { clientAddress } from "./client-address";
 import { credentialFingerprint } from "./session-binding";
 import { decodeSessionCookie, type SessionClaims } from "./session-token";
+import { signInShopUser } from "./shop-sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -26,6 +26,11 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** Too many failed sign-ins for this address or client (lib/auth/shop-sign-in.ts); `code` reaches the login action. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+
 const nextAuth = NextAuth({
   secret: env.AUTH_SECRET,
   // Koppel runs behind the customer's own host name; Auth.js must not insist on AUTH_URL.
@@ -35,13 +40,15 @@ const nextAuth = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await getActiveUserByEmail(parsed.data.email);
-        // Verify against a dummy hash for unknown users so timing does not reveal which e-mails exist.
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !user.passwordHash || !ok) return null;
+        const result = await signInShopUser(parsed.data.email, parsed.data.password, { remoteAddress: clientAddress(request.headers), now: new Date() });
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new SignInThrottled();
+          return null;
+        }
+        const { user } = result;
         return { id: String(user.id), email: user.email, name: user.name, credential: credentialFingerprint(user.passwordHash) };
       },
     }),

@@ -1,5 +1,5 @@
 /**
- * Punchout login throttling (PROTOCOLS.md §5): after `maxFailures` wrong credentials for one key
+ * Login throttling (punchout credentials, PROTOCOLS.md §5, and shop sign-ins): after `maxFailures` wrong credentials for one key
  * (a username, an IP address) within `windowMs`, that key is refused for `blockMs` – even with the
  * right password, so guessing cannot continue. Pure: state in, state out.
  */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { BASE_URL, cartBadgeShows, launchBrowser, newContext } from "./support/browser";
+import { hashPassword } from "../../lib/auth/password";
 import { openE2eDatabase } from "./support/database";
 
 let browser: Browser;
@@ -258,6 +259,36 @@ describe("direct buyer", () => {
       assert.equal(await page.locator("p[role=alert]").innerText(), "E-mail address or password is incorrect.");
     }
     await context.close();
+  });
+
+  it("stops password guessing: after five failures for one address even the right password is refused", async () => {
+    // A user of its own, so the block cannot reach the demo users other journeys sign in as.
+    const email = "guessed-e2e@demo.test";
+    const password = "right-password-e2e-1";
+    await sql`delete from login_throttle where key = ${`shop:user:${email}`}`;
+    await sql`delete from users where email = ${email}`;
+    await sql`insert into users (email, name, role, company_id, password_hash)
+      select ${email}, 'Guessed Buyer', 'buyer', company_id, ${await hashPassword(password)} from users where email = 'buyer@demo.test'`;
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await page.goto("/login");
+    const attempt = async (guess: string, answer: string) => {
+      await page.getByLabel("E-mail address").fill(email);
+      await page.getByLabel("Password").fill(guess);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
+        page.getByRole("button", { name: "Sign in" }).click(),
+      ]);
+      await page.locator("p[role=alert]", { hasText: answer }).waitFor();
+    };
+    for (let i = 1; i <= 5; i++) await attempt(`wrong-${i}`, "E-mail address or password is incorrect.");
+    await attempt(password, "Too many failed sign-in attempts. Please try again in 15 minutes.");
+    assert.equal(new URL(page.url()).pathname, "/login");
+    const [blocked] = await sql<{ blocked_until: Date | null }[]>`select blocked_until from login_throttle where key = ${`shop:user:${email}`}`;
+    assert.ok(blocked?.blocked_until && blocked.blocked_until.getTime() > Date.now() + 10 * 60_000, "blocked for about 15 minutes");
+    await context.close();
+    await sql`delete from login_throttle where key = ${`shop:user:${email}`}`;
+    await sql`delete from users where email = ${email}`;
   });
 });
 
