@@ -1,7 +1,7 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { invitationMail } from "@/lib/admin/mail-templates";
+import { newLinkToken, setPasswordLink } from "@/lib/admin/set-password";
 import { getCompany } from "@/lib/data/companies";
 import { isEmailTaken, listCustomerUsers, updateCustomerUser, type CustomerUser } from "@/lib/data/customers";
 import { createInvitedUser } from "@/lib/data/user-accounts";
@@ -51,10 +51,9 @@ export async function inviteCompanyUser(
   const company = await getCompany(admin.companyId);
   if (!company) throw new AppError("not_found", "company_not_found");
   if (await isEmailTaken(input.email)) throw new AppError("conflict", "email_taken", { field: "email" });
-  const token = randomBytes(32).toString("base64url");
-  const tokenHash = createHash("sha256").update(token).digest("base64url");
+  const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
-  const link = `${await mailBaseUrl()}/set-password?token=${encodeURIComponent(token)}`;
+  const link = setPasswordLink(await mailBaseUrl(), token);
   const created = await createInvitedUser(
     company.id,
     { name: input.name, email: input.email, role: input.role, locale: input.locale, orderLimitMinor: input.orderLimitMinor },

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import type { Company } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
 import {
@@ -20,6 +19,7 @@ import { dateTimeText } from "@/lib/format";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { getCustomerOrThrow, isAdmin } from "./access";
 import { invitationMail, passwordResetMail } from "./mail-templates";
+import { newLinkToken, setPasswordLink } from "./set-password";
 import type { CustomerMasterDataInput } from "./invoicing-settings";
 
 /** Customer master data and customer users, as account managers and admins maintain them. */
@@ -68,15 +68,6 @@ export async function setManagers(staff: StaffUser, companyId: number, staffUser
   if (!isAdmin(staff)) throw new AppError("forbidden", "admin_only");
   await getCustomerOrThrow(staff, companyId);
   await setCustomerManagers(companyId, staffUserIds);
-}
-
-function newLinkToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: createHash("sha256").update(token).digest("base64url") };
-}
-
-function setPasswordLink(baseUrl: string, token: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}/set-password?token=${encodeURIComponent(token)}`;
 }
 
 export async function inviteCustomerUser(

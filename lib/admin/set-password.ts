@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { findUsableToken, redeemTokenWithPassword, type TokenHolder } from "@/lib/data/user-accounts";
 
@@ -8,6 +8,17 @@ import { findUsableToken, redeemTokenWithPassword, type TokenHolder } from "@/li
 export const MIN_PASSWORD_LENGTH = 12;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+/** A new single-use link token: the token goes into the e-mail, only its SHA-256 is stored. */
+export function newLinkToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
+/** Where an invitation or reset e-mail leads: the set-password page with the token. */
+export function setPasswordLink(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/set-password?token=${encodeURIComponent(token)}`;
+}
 
 export async function checkPasswordLink(token: string, now: Date): Promise<TokenHolder | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
