@@ -38,7 +38,8 @@ if curl -s -o /dev/null "http://localhost:$PORT/"; then
   echo "port $PORT is already in use (a leftover server?); set E2E_PORT to another port"
   exit 1
 fi
-node node_modules/next/dist/bin/next start -p "$PORT" >"$LOG" 2>&1 &
+# APP_URL as a deployment sets it: links in e-mails (self-service password reset) are only built on it in production.
+APP_URL="http://localhost:$PORT" node node_modules/next/dist/bin/next start -p "$PORT" >"$LOG" 2>&1 &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do

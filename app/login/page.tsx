@@ -26,6 +26,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="mt-4 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">{t("intro")}</p>
       <LoginForm action={loginAction} callbackUrl={target} />
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          {t("forgotLink")}
+        </Link>
+      </p>
     </main>
   );
 }

@@ -10,6 +10,8 @@ interface LinkMail {
   companyName: string;
   validUntil: string;
   invitedBy?: string;
+  /** Password reset: sent by staff (default), or asked for on the sign-in page by whoever knows the address. */
+  requestedBy?: "staff" | "self";
 }
 
 export function invitationMail(input: LinkMail): OutgoingMail {
@@ -43,6 +45,7 @@ export function invitationMail(input: LinkMail): OutgoingMail {
 
 export function passwordResetMail(input: LinkMail): OutgoingMail {
   const nl = input.locale === "nl";
+  if (input.requestedBy === "self") return selfServiceResetMail(input);
   return {
     toEmail: input.toEmail,
     toName: input.toName,
@@ -66,6 +69,35 @@ export function passwordResetMail(input: LinkMail): OutgoingMail {
           "",
           `The link is valid until ${input.validUntil} and works once. Your current password keeps working until you choose a new one.`,
           "Did not ask for this? Please contact your account manager.",
+        ].join("\n"),
+  };
+}
+
+function selfServiceResetMail(input: LinkMail): OutgoingMail {
+  const nl = input.locale === "nl";
+  return {
+    toEmail: input.toEmail,
+    toName: input.toName,
+    kind: "password_reset",
+    subject: nl ? "Nieuw wachtwoord instellen voor Koppel" : "Set a new password for Koppel",
+    bodyText: nl
+      ? [
+          `Beste ${input.toName},`,
+          "",
+          "Op de inlogpagina is voor dit e-mailadres een nieuw wachtwoord aangevraagd. Kies het via deze link:",
+          input.link,
+          "",
+          `De link is geldig tot ${input.validUntil} en werkt één keer.`,
+          "Heeft u dit niet zelf aangevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft zoals het is.",
+        ].join("\n")
+      : [
+          `Dear ${input.toName},`,
+          "",
+          "A new password was requested for this e-mail address on the sign-in page. Choose it with this link:",
+          input.link,
+          "",
+          `The link is valid until ${input.validUntil} and works once.`,
+          "Did not ask for this yourself? Then you can ignore this e-mail: your password stays as it is.",
         ].join("\n"),
   };
 }

@@ -8,6 +8,14 @@ import { openE2eDatabase } from "./support/database";
 let browser: Browser;
 const sql = openE2eDatabase();
 
+/** A buyer of the demo customer with a password of its own, for journeys that must not touch the demo users' sign-in. */
+async function ownBuyer(email: string, password: string): Promise<void> {
+  await sql`delete from login_throttle where key like ${`%:${email}`}`;
+  await sql`insert into users (email, name, role, company_id, password_hash)
+    select ${email}, 'E2E Buyer', 'buyer', company_id, ${await hashPassword(password)} from users where email = 'buyer@demo.test'
+    on conflict (email) do update set password_hash = excluded.password_hash, active = true`;
+}
+
 before(async () => {
   browser = await launchBrowser();
 });
@@ -265,10 +273,7 @@ describe("direct buyer", () => {
     // A user of its own, so the block cannot reach the demo users other journeys sign in as.
     const email = "guessed-e2e@demo.test";
     const password = "right-password-e2e-1";
-    await sql`delete from login_throttle where key = ${`shop:user:${email}`}`;
-    await sql`delete from users where email = ${email}`;
-    await sql`insert into users (email, name, role, company_id, password_hash)
-      select ${email}, 'Guessed Buyer', 'buyer', company_id, ${await hashPassword(password)} from users where email = 'buyer@demo.test'`;
+    await ownBuyer(email, password);
     const context = await newContext(browser, "en");
     const page = await context.newPage();
     await page.goto("/login");
@@ -288,7 +293,40 @@ describe("direct buyer", () => {
     assert.ok(blocked?.blocked_until && blocked.blocked_until.getTime() > Date.now() + 10 * 60_000, "blocked for about 15 minutes");
     await context.close();
     await sql`delete from login_throttle where key = ${`shop:user:${email}`}`;
-    await sql`delete from users where email = ${email}`;
+  });
+
+  it("sends a reset link from the sign-in page that sets a new password", async () => {
+    const email = "forgetful-e2e@demo.test";
+    await ownBuyer(email, "old-password-e2e-1");
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByRole("heading", { name: "Forgot your password" }).waitFor();
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByRole("button", { name: "Send link" }).click();
+    await page.getByRole("status").filter({ hasText: "If there is an account with this e-mail address" }).waitFor();
+    // An address without an account gets the very same answer.
+    await page.getByLabel("E-mail address").fill("nobody-here@demo.test");
+    await page.getByRole("button", { name: "Send link" }).click();
+    await page.getByRole("status").filter({ hasText: "If there is an account with this e-mail address" }).waitFor();
+    const mails = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email in (${email}, 'nobody-here@demo.test')`;
+    assert.equal(mails.length, 1);
+    const link = mails[0]!.body_text.match(/http\S+\/set-password\?token=\S+/)?.[0];
+    assert.ok(link?.startsWith(`${BASE_URL}/set-password?token=`), `a link on APP_URL in the mail: ${mails[0]!.body_text}`);
+    await page.goto(link!);
+    await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    await page.getByLabel("New password").fill("new-password-e2e-2");
+    await page.getByLabel("Repeat the password").fill("new-password-e2e-2");
+    await page.getByRole("button", { name: "Save password" }).click();
+    await page.getByText("Your password has been saved.").waitFor();
+    await page.goto("/login");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill("new-password-e2e-2");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("link", { name: "Cart" }).first().waitFor();
+    await context.close();
   });
 });
 
