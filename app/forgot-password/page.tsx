@@ -20,7 +20,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
     getTranslations("auth"),
     getTranslations("common"),
   ]);
-  if (user) redirect("/account/profile"); // signed in: the profile changes the password
+  if (user) redirect("/"); // signed in: a password is changed on the profile page
   const notice = typeof status === "string" && status in NOTICES ? NOTICES[status as keyof typeof NOTICES] : null;
   return (
     <main id="main" className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

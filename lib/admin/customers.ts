@@ -18,8 +18,8 @@ import { AppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { getCustomerOrThrow, isAdmin } from "./access";
-import { invitationMail, passwordResetMail } from "./mail-templates";
-import { newLinkToken, setPasswordLink } from "./set-password";
+import { invitationMail } from "./mail-templates";
+import { issuePasswordResetLink, newLinkToken, setPasswordLink } from "./set-password";
 import type { CustomerMasterDataInput } from "./invoicing-settings";
 
 /** Customer master data and customer users, as account managers and admins maintain them. */
@@ -163,25 +163,12 @@ export async function resendInvitation(staff: StaffUser, companyId: number, user
 export async function sendPasswordReset(staff: StaffUser, companyId: number, userId: number, context: LinkContext): Promise<void> {
   const { company, user } = await customerUserOrThrow(staff, companyId, userId);
   if (!user.active) throw new AppError("conflict", "user_inactive");
-  const { token, tokenHash } = newLinkToken();
-  const expiresAt = new Date(context.now.getTime() + RESET_VALID_HOURS * 3600_000);
-  await issueUserToken(
-    user.id,
-    "password_reset",
-    staff.id,
-    {
-      tokenHash,
-      expiresAt,
-      mail: passwordResetMail({
-        toEmail: user.email,
-        toName: user.name,
-        locale: user.locale,
-        link: setPasswordLink(context.baseUrl, token),
-        companyName: company.name,
-        validUntil: dateTimeText(expiresAt, user.locale),
-      }),
-    },
-    context.now,
-  );
+  await issuePasswordResetLink(user, {
+    createdBy: staff.id,
+    validForMs: RESET_VALID_HOURS * 3600_000,
+    baseUrl: context.baseUrl,
+    companyName: company.name,
+    now: context.now,
+  });
   await deliverQueuedMail();
 }

@@ -45,7 +45,9 @@ export function invitationMail(input: LinkMail): OutgoingMail {
 
 export function passwordResetMail(input: LinkMail): OutgoingMail {
   const nl = input.locale === "nl";
-  if (input.requestedBy === "self") return selfServiceResetMail(input);
+  // Staff send these from the customer's user list; anybody who knows the address can ask for one on
+  // the sign-in page, so that mail says how it came about and that ignoring it is safe.
+  const self = input.requestedBy === "self";
   return {
     toEmail: input.toEmail,
     toName: input.toName,
@@ -55,49 +57,26 @@ export function passwordResetMail(input: LinkMail): OutgoingMail {
       ? [
           `Beste ${input.toName},`,
           "",
-          "Uw accountmanager heeft voor u een link aangevraagd om een nieuw wachtwoord in te stellen:",
+          self
+            ? "Op de inlogpagina is voor dit e-mailadres een nieuw wachtwoord aangevraagd. Kies het via deze link:"
+            : "Uw accountmanager heeft voor u een link aangevraagd om een nieuw wachtwoord in te stellen:",
           input.link,
           "",
           `De link is geldig tot ${input.validUntil} en werkt één keer. Uw huidige wachtwoord blijft werken tot u een nieuw kiest.`,
-          "Heeft u hier niet om gevraagd? Neem dan contact op met uw accountmanager.",
+          self
+            ? "Heeft u dit niet zelf aangevraagd? Dan kunt u deze e-mail negeren."
+            : "Heeft u hier niet om gevraagd? Neem dan contact op met uw accountmanager.",
         ].join("\n")
       : [
           `Dear ${input.toName},`,
           "",
-          "Your account manager requested a link for you to set a new password:",
+          self
+            ? "A new password was requested for this e-mail address on the sign-in page. Choose it with this link:"
+            : "Your account manager requested a link for you to set a new password:",
           input.link,
           "",
           `The link is valid until ${input.validUntil} and works once. Your current password keeps working until you choose a new one.`,
-          "Did not ask for this? Please contact your account manager.",
-        ].join("\n"),
-  };
-}
-
-function selfServiceResetMail(input: LinkMail): OutgoingMail {
-  const nl = input.locale === "nl";
-  return {
-    toEmail: input.toEmail,
-    toName: input.toName,
-    kind: "password_reset",
-    subject: nl ? "Nieuw wachtwoord instellen voor Koppel" : "Set a new password for Koppel",
-    bodyText: nl
-      ? [
-          `Beste ${input.toName},`,
-          "",
-          "Op de inlogpagina is voor dit e-mailadres een nieuw wachtwoord aangevraagd. Kies het via deze link:",
-          input.link,
-          "",
-          `De link is geldig tot ${input.validUntil} en werkt één keer.`,
-          "Heeft u dit niet zelf aangevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft zoals het is.",
-        ].join("\n")
-      : [
-          `Dear ${input.toName},`,
-          "",
-          "A new password was requested for this e-mail address on the sign-in page. Choose it with this link:",
-          input.link,
-          "",
-          `The link is valid until ${input.validUntil} and works once.`,
-          "Did not ask for this yourself? Then you can ignore this e-mail: your password stays as it is.",
+          self ? "Did not ask for this yourself? Then you can ignore this e-mail." : "Did not ask for this? Please contact your account manager.",
         ].join("\n"),
   };
 }

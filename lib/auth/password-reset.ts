@@ -1,11 +1,8 @@
 import "server-only";
-import { passwordResetMail } from "@/lib/admin/mail-templates";
-import { newLinkToken, setPasswordLink } from "@/lib/admin/set-password";
+import { issuePasswordResetLink } from "@/lib/admin/set-password";
 import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
-import { issueUserToken } from "@/lib/data/user-accounts";
 import { getActiveUserByEmail, getActiveUserById } from "@/lib/data/users";
 import { env } from "@/lib/env";
-import { dateTimeText } from "@/lib/format";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 
 /** A link asked for on the sign-in page is for the person waiting for it: valid one hour (staff links: 24 h). */
@@ -46,26 +43,12 @@ export async function requestPasswordReset(
   // By id again: that read also requires the user's company to be active.
   const user = found?.passwordHash ? await getActiveUserById(found.id) : null;
   if (!user?.passwordHash) return "sent";
-  const { token, tokenHash } = newLinkToken();
-  const expiresAt = new Date(context.now.getTime() + SELF_SERVICE_RESET_VALID_MINUTES * 60_000);
-  await issueUserToken(
-    user.id,
-    "password_reset",
-    null,
-    {
-      tokenHash,
-      expiresAt,
-      mail: passwordResetMail({
-        toEmail: user.email,
-        toName: user.name,
-        locale: user.locale,
-        link: setPasswordLink(context.baseUrl, token),
-        companyName: user.companyName ?? "",
-        validUntil: dateTimeText(expiresAt, user.locale),
-        requestedBy: "self",
-      }),
-    },
-    context.now,
-  );
+  await issuePasswordResetLink(user, {
+    createdBy: null,
+    validForMs: SELF_SERVICE_RESET_VALID_MINUTES * 60_000,
+    baseUrl: context.baseUrl,
+    companyName: user.companyName ?? "",
+    now: context.now,
+  });
   return "sent";
 }
