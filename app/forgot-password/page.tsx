@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/layout/auth-card";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { selfServiceResetBaseUrl } from "@/lib/auth/password-reset";
 import { requestPasswordResetAction } from "./actions";
@@ -13,21 +14,16 @@ const NOTICES = { sent: "forgotSent", invalid: "forgotInvalid", throttled: "forg
 /** "Forgot password" from the sign-in page: asks for a single-use link to /set-password. */
 export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ status?: string | string[] }> }) {
   await connection();
-  const [{ status }, user, baseUrl, t, common] = await Promise.all([
+  const [{ status }, user, baseUrl, t] = await Promise.all([
     searchParams,
     getCurrentUser(),
     selfServiceResetBaseUrl(),
     getTranslations("auth"),
-    getTranslations("common"),
   ]);
   if (user) redirect("/"); // signed in: a password is changed on the profile page
   const notice = typeof status === "string" && status in NOTICES ? NOTICES[status as keyof typeof NOTICES] : null;
   return (
-    <main id="main" className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-      <Link href="/" className="text-xl font-bold text-brand-700">
-        {common("appName")}
-      </Link>
-      <h1 className="mt-4 text-2xl font-semibold">{t("forgotTitle")}</h1>
+    <AuthCard title={t("forgotTitle")}>
       {baseUrl ? (
         <>
           <p className="mt-1 mb-6 text-sm text-slate-600">{t("forgotIntro")}</p>
@@ -57,6 +53,6 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
           {t("backToLogin")}
         </Link>
       </p>
-    </main>
+    </AuthCard>
   );
 }

@@ -1,6 +1,6 @@
 import { connection } from "next/server";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/layout/auth-card";
 import { checkPasswordLink, MIN_PASSWORD_LENGTH } from "@/lib/admin/set-password";
 import { setPasswordAction } from "./actions";
 import { SetPasswordForm } from "./set-password-form";
@@ -12,13 +12,9 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
   await connection();
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const [holder, t, common] = await Promise.all([checkPasswordLink(value, new Date()), getTranslations("admin.setPassword"), getTranslations("common")]);
+  const [holder, t] = await Promise.all([checkPasswordLink(value, new Date()), getTranslations("admin.setPassword")]);
   return (
-    <main id="main" className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-      <Link href="/" className="text-xl font-bold text-brand-700">
-        {common("appName")}
-      </Link>
-      <h1 className="mt-4 text-2xl font-semibold">{holder?.purpose === "invite" ? t("titleInvite") : t("titleReset")}</h1>
+    <AuthCard title={holder?.purpose === "invite" ? t("titleInvite") : t("titleReset")}>
       {holder ? (
         <>
           <p className="mt-1 mb-6 text-sm text-slate-600">{t("intro", { name: holder.name, email: holder.email })}</p>
@@ -29,6 +25,6 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
           {t("errors.token_invalid")}
         </p>
       )}
-    </main>
+    </AuthCard>
   );
 }
