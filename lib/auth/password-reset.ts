@@ -1,7 +1,8 @@
 import "server-only";
 import { issuePasswordResetLink } from "@/lib/admin/set-password";
 import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
-import { getActiveUserByEmail, getActiveUserById } from "@/lib/data/users";
+import { accountThrottleKeys } from "./shop-sign-in";
+import { getActiveUserByEmail } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 
@@ -18,11 +19,6 @@ export async function selfServiceResetBaseUrl(): Promise<string | null> {
   return process.env.NODE_ENV === "production" ? null : mailBaseUrl();
 }
 
-/** Throttle keys of reset requests: per address asked for and per client address. */
-export function passwordResetKeys(email: string, remoteAddress: string | null): string[] {
-  return [`reset:user:${email.trim().toLowerCase().slice(0, 254)}`, ...(remoteAddress ? [`reset:ip:${remoteAddress}`] : [])];
-}
-
 /**
  * "Forgot password" on the sign-in page: e-mails a single-use link to choose a new password, valid
  * one hour, to an active user who already has a password (invited users who never chose one, and
@@ -36,12 +32,10 @@ export async function requestPasswordReset(
   email: string,
   context: { remoteAddress: string | null; now: Date; baseUrl: string },
 ): Promise<"sent" | "throttled"> {
-  const keys = passwordResetKeys(email, context.remoteAddress);
+  const keys = accountThrottleKeys("reset", email, context.remoteAddress);
   if ((await throttleStatus(keys, context.now)).blocked) return "throttled";
   await recordLoginFailure(keys, context.now);
-  const found = await getActiveUserByEmail(email);
-  // By id again: that read also requires the user's company to be active.
-  const user = found?.passwordHash ? await getActiveUserById(found.id) : null;
+  const user = await getActiveUserByEmail(email);
   if (!user?.passwordHash) return "sent";
   await issuePasswordResetLink(user, {
     createdBy: null,

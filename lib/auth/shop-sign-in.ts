@@ -9,13 +9,13 @@ export type ShopSignIn =
   | { ok: false; reason: "invalid" | "throttled" };
 
 /**
- * The throttle keys of a sign-in: the e-mail address as typed (whether or not an account has it, so
- * the answer tells nothing about which addresses exist) and the client address when known. The
- * policies are the punchout logins' (lib/punchout/throttle-policy.ts): 5 failures per address and
- * 30 per client address within 15 minutes block that key for 15 minutes.
+ * The throttle keys of a sign-in ("shop") or a reset request ("reset"): the e-mail address as typed
+ * (whether or not an account has it, so the answer tells nothing about which addresses exist) and
+ * the client address when known. The policies are the punchout logins' (lib/punchout/throttle-policy.ts):
+ * 5 per address and 30 per client address within 15 minutes block that key for 15 minutes.
  */
-export function shopSignInKeys(email: string, remoteAddress: string | null): string[] {
-  return [`shop:user:${email.trim().toLowerCase().slice(0, 254)}`, ...(remoteAddress ? [`shop:ip:${remoteAddress}`] : [])];
+export function accountThrottleKeys(scope: "shop" | "reset", email: string, remoteAddress: string | null): string[] {
+  return [`${scope}:user:${email.trim().toLowerCase().slice(0, 254)}`, ...(remoteAddress ? [`${scope}:ip:${remoteAddress}`] : [])];
 }
 
 /**
@@ -25,7 +25,7 @@ export function shopSignInKeys(email: string, remoteAddress: string | null): str
  * addresses are checked against a dummy hash, so timing does not tell them apart either.
  */
 export async function signInShopUser(email: string, password: string, context: { remoteAddress: string | null; now: Date }): Promise<ShopSignIn> {
-  const keys = shopSignInKeys(email, context.remoteAddress);
+  const keys = accountThrottleKeys("shop", email, context.remoteAddress);
   const throttle = await throttleStatus(keys, context.now);
   if (throttle.blocked) return { ok: false, reason: "throttled" };
   const user = await getActiveUserByEmail(email);

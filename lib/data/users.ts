@@ -33,12 +33,13 @@ const userColumns = {
 export async function getActiveUserByEmail(email: string): Promise<UserRecord | null> {
   const db = await database();
   const [row] = await db
-    .select(userColumns)
+    .select({ ...userColumns, companyActive: companies.active })
     .from(users)
     .leftJoin(companies, eq(companies.id, users.companyId))
     .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)));
-  if (!row || (row.companyId !== null && row.companyName === null)) return null;
-  return row;
+  if (!row || (row.companyId !== null && row.companyActive !== true)) return null;
+  const { companyActive: _ignored, ...user } = row;
+  return user;
 }
 
 /** An active user by id, with the company still active; null otherwise. */

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginThrottle, users } from "@/db/schema";
+import { companies, loginThrottle, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { shopSignInKeys, signInShopUser } from "@/lib/auth/shop-sign-in";
+import { accountThrottleKeys, signInShopUser } from "@/lib/auth/shop-sign-in";
 import { createCompanyWithBuyer } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -29,10 +29,10 @@ describe("shop sign-in throttling", () => {
   it("signs in with the right password and clears the failures recorded before", async () => {
     const email = await buyerWithPassword();
     expect(await signInShopUser(email, "fout", { remoteAddress: null, now: NOW })).toEqual({ ok: false, reason: "invalid" });
-    expect(await throttleRows(shopSignInKeys(email, null))).toHaveLength(1);
+    expect(await throttleRows(accountThrottleKeys("shop", email, null))).toHaveLength(1);
     const result = await signInShopUser(email.toUpperCase(), PASSWORD, { remoteAddress: null, now: at(1) });
     expect(result.ok && result.user.email).toBe(email);
-    expect(await throttleRows(shopSignInKeys(email, null))).toHaveLength(0);
+    expect(await throttleRows(accountThrottleKeys("shop", email, null))).toHaveLength(0);
   });
 
   it("refuses even the right password after five failures for the address, for 15 minutes", async () => {
@@ -64,6 +64,13 @@ describe("shop sign-in throttling", () => {
     expect(await signInShopUser(email, PASSWORD, { remoteAddress: guesser, now: at(4) })).toEqual({ ok: false, reason: "throttled" });
     const elsewhere = await signInShopUser(email, PASSWORD, { remoteAddress: "198.51.100.99", now: at(4) });
     expect(elsewhere.ok).toBe(true);
+  });
+
+  it("does not sign in a user whose company was deactivated", async () => {
+    const email = await buyerWithPassword();
+    const [user] = await db.handle.db.select().from(users).where(eq(users.email, email));
+    await db.handle.db.update(companies).set({ active: false }).where(eq(companies.id, user!.companyId!));
+    expect(await signInShopUser(email, PASSWORD, { remoteAddress: null, now: NOW })).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("does not sign in a deactivated user, whatever the password", async () => {
