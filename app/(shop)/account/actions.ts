@@ -46,7 +46,7 @@ export const changePasswordAction = buyerAction(
     .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200), confirmPassword: z.string().max(200) })
     .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "passwords_differ" }),
   async ({ currentPassword, newPassword }, user) => {
-    await changePassword(user, { currentPassword, newPassword });
+    await changePassword(user, { currentPassword, newPassword }, new Date());
     // Every session signed in with the old password ends (lib/auth/session-binding.ts); this one
     // continues, signed in again with the new password.
     // (Imported here, not at the top: Auth.js needs the Next.js runtime, the other actions don't.)

@@ -7,6 +7,7 @@ import { inviteCompanyUser, listCompanyUsers, setCompanyUserActive, updateCompan
 import { getAccountOverview } from "@/lib/account/overview";
 import { changePassword, updateProfile } from "@/lib/account/profile";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { signInShopUser } from "@/lib/auth/shop-sign-in";
 import { getActiveUserById } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { addCompanyUser } from "../../support/account-fixtures";
@@ -56,14 +57,29 @@ describe("profile", () => {
   });
 
   it("changes the password only with the current one, to a long enough new one", async () => {
-    expect((await appError(changePassword(admin, { currentPassword: "wrong", newPassword: "new-password-456" }))).message).toBe("current_password_wrong");
-    expect((await appError(changePassword(admin, { currentPassword: "old-password-123", newPassword: "short" }))).message).toBe("password_too_short");
-    await changePassword(admin, { currentPassword: "old-password-123", newPassword: "new-password-456" });
+    expect((await appError(changePassword(admin, { currentPassword: "wrong", newPassword: "new-password-456" }, now))).message).toBe("current_password_wrong");
+    expect((await appError(changePassword(admin, { currentPassword: "old-password-123", newPassword: "short" }, now))).message).toBe("password_too_short");
+    await changePassword(admin, { currentPassword: "old-password-123", newPassword: "new-password-456" }, now);
     const [row] = await handle.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, admin.id));
     expect(await verifyPassword("new-password-456", row!.hash!)).toBe(true);
     // A user without a password login (e.g. a technical punchout user) has nothing to change.
     await handle.db.update(users).set({ passwordHash: null }).where(eq(users.id, customer.buyer.id));
-    expect((await appError(changePassword(customer.buyer, { currentPassword: "x", newPassword: "new-password-456" }))).message).toBe("no_password_login");
+    expect((await appError(changePassword(customer.buyer, { currentPassword: "x", newPassword: "new-password-456" }, now))).message).toBe("no_password_login");
+  });
+});
+
+describe("password change throttle", () => {
+  it("counts wrong current passwords with the sign-in's failures: five, then even the right one is refused for 15 minutes", async () => {
+    const user = await addCompanyUser(handle, customer, "buyer", { passwordHash: await hashPassword("right-password-1") });
+    const change = (currentPassword: string, at: Date) => changePassword(user, { currentPassword, newPassword: "next-password-22" }, at);
+    // A wrong password at sign-in counts against the same key as one here.
+    expect(await signInShopUser(user.email, "guess-0", { remoteAddress: null, now })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 1; i < 5; i++) expect((await appError(change(`guess-${i}`, now))).message).toBe("current_password_wrong");
+    expect((await appError(change("right-password-1", now))).message).toBe("password_attempts_throttled");
+    expect(await signInShopUser(user.email, "right-password-1", { remoteAddress: null, now })).toEqual({ ok: false, reason: "throttled" });
+    const later = new Date(now.getTime() + 15 * 60_000 + 1_000);
+    await change("right-password-1", later);
+    expect(await signInShopUser(user.email, "next-password-22", { remoteAddress: null, now: later })).toMatchObject({ ok: true });
   });
 });
 
