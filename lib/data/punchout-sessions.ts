@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
-import { carts, punchoutConnections, punchoutSessions, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { carts, protocolMessages, punchoutConnections, punchoutSessions, users, type NewPunchoutSession, type PunchoutSession } from "@/db/schema";
 import { database } from "./database";
 import { preparedStatement, runPrepared } from "./prepared-sql";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
@@ -172,4 +172,49 @@ export async function endPunchoutSession(id: number, status: "transferred" | "ca
     .update(punchoutSessions)
     .set({ status, endedAt: sql`now()` })
     .where(and(eq(punchoutSessions.id, id), eq(punchoutSessions.status, "active")));
+}
+
+export interface ConnectionTestTransfer {
+  messageId: number;
+  sessionId: number;
+  createdAt: Date;
+  protocol: "oci" | "cxml";
+  /** oci.transfer, oci.cancel or cxml.PunchOutOrderMessage. */
+  type: string;
+  payload: string;
+  summary: Record<string, unknown>;
+  /** Who ran the test (null once that staff account is gone). */
+  staffName: string | null;
+}
+
+/**
+ * The newest cart a connection test sent back (the transfer's outbound protocol message of a session
+ * marked `context.connectionTest`, lib/punchout/connection-test.ts), with who ran the test.
+ */
+export async function getLatestConnectionTestTransfer(connectionId: number): Promise<ConnectionTestTransfer | null> {
+  const db = await database();
+  const [row] = await db
+    .select({
+      messageId: protocolMessages.id,
+      sessionId: punchoutSessions.id,
+      createdAt: protocolMessages.createdAt,
+      protocol: protocolMessages.protocol,
+      type: protocolMessages.type,
+      payload: protocolMessages.payload,
+      summary: protocolMessages.summary,
+      staffName: users.name,
+    })
+    .from(protocolMessages)
+    .innerJoin(punchoutSessions, eq(punchoutSessions.id, protocolMessages.sessionId))
+    .leftJoin(users, sql`${users.id} = (${punchoutSessions.context} -> 'connectionTest' ->> 'staffId')::integer`)
+    .where(
+      and(
+        eq(punchoutSessions.connectionId, connectionId),
+        sql`${punchoutSessions.context} ? 'connectionTest'`,
+        eq(protocolMessages.direction, "outbound"),
+      ),
+    )
+    .orderBy(desc(protocolMessages.id))
+    .limit(1);
+  return row ?? null;
 }

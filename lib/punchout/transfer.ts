@@ -11,6 +11,7 @@ import { recordPunchoutTransfer } from "@/lib/data/punchout-transfers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { isConnectionTestReturn } from "./connection-test";
 import { CXML_USER_AGENT, newPayloadId } from "./cxml-endpoint";
 import { readCxmlSessionContext } from "./cxml-session-context";
 import { replyHeaderParties } from "./cxml/build-header";
@@ -51,7 +52,8 @@ export async function transferPunchoutCart(
   const session = await getPunchoutSession(user.punchout.sessionId);
   const connection = session ? await getPunchoutConnection(session.connectionId) : null;
   if (!session || !connection || session.companyId !== user.companyId) throw new AppError("not_found", "punchout_session_not_found");
-  if (session.protocol === "cxml" && !isReturnUrlAllowed(session.returnUrl, connection.allowedReturnOrigins)) {
+  const returnAllowed = isConnectionTestReturn(session, connection.id, options.baseUrl ?? env.APP_URL) || isReturnUrlAllowed(session.returnUrl, connection.allowedReturnOrigins);
+  if (session.protocol === "cxml" && !returnAllowed) {
     // inspect without BrowserFormPost, or the connection's origins changed since the setup.
     throw new AppError("conflict", "punchout_no_return_url");
   }

@@ -8,6 +8,7 @@ import { getConnectionForStaff } from "@/lib/admin/punchout-connections";
 import { requireStaff } from "@/lib/auth/guards";
 import { listProtocolMessages } from "@/lib/data/protocol-messages";
 import { isAppError } from "@/lib/errors";
+import { connectionTestPath } from "@/lib/punchout/connection-test";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { rotateSecretAction, updateConnectionAction } from "../actions";
@@ -42,6 +43,10 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
             {t("preset")}: {connection.presetId} ·{" "}
             <Link href={`/admin/orders/settings/${connection.id}`} className="text-brand-700 underline">
               {t("orderSettings")}
+            </Link>{" "}
+            ·{" "}
+            <Link href={connectionTestPath(connection.id)} className="text-brand-700 underline">
+              {t("testConnection")}
             </Link>
           </p>
         </div>
