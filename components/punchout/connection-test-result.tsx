@@ -8,7 +8,7 @@ import { exceedsOciLength } from "@/lib/punchout/oci/read-transfer-fields";
 
 /** What the buyer's system would have received from the newest connection test, field by field. */
 export async function ConnectionTestResultView({ result, locale }: { result: ConnectionTestResult; locale: Locale }) {
-  const t = await getTranslations("punchout.admin.test");
+  const t = await getTranslations("punchout.admin.connectionTest");
   const cancelled = result.summary.mode === "cancel";
   return (
     <div className="space-y-4" data-testid="connection-test-result">
@@ -42,7 +42,7 @@ export async function ConnectionTestResultView({ result, locale }: { result: Con
 }
 
 async function OciResult({ result }: { result: Extract<ConnectionTestResult, { kind: "oci" }> }) {
-  const t = await getTranslations("punchout.admin.test");
+  const t = await getTranslations("punchout.admin.connectionTest");
   const { items, otherFields } = result.cart;
   return (
     <>
@@ -93,7 +93,7 @@ async function OciResult({ result }: { result: Extract<ConnectionTestResult, { k
 }
 
 async function CxmlResult({ result, locale }: { result: Extract<ConnectionTestResult, { kind: "cxml" }>; locale: Locale }) {
-  const t = await getTranslations("punchout.admin.test");
+  const t = await getTranslations("punchout.admin.connectionTest");
   const { message } = result;
   return (
     <>

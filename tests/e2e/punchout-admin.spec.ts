@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { BASE_URL, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
+import { pickListPriceProduct } from "./support/demo-products";
 
 const sql = openE2eDatabase();
 let browser: Browser;
@@ -119,5 +120,53 @@ describe("punchout connections in /admin", () => {
     const download = await buyerPage.request.get("/admin/messages/1/download");
     assert.equal(download.status(), 404);
     await buyer.close();
+  });
+
+  it("an account manager tests the demo OCI and cXML connections: the shop as their buyer, the cart back in /admin field by field", async () => {
+    const product = await pickListPriceProduct(sql, 8);
+    const price = (product.expectedPriceMinor / 100).toFixed(2);
+    const [oci] = await sql<{ id: number }[]>`select id from punchout_connections where username = 'demo-oci'`;
+    const [cxml] = await sql<{ id: number }[]>`select id from punchout_connections where protocol = 'cxml' and cxml_from @> '[{"identity": "AN-DEMO-BUYER"}]'`;
+    const [manager] = await sql<{ name: string }[]>`select name from users where email = 'manager@demo.test'`;
+    assert.ok(oci && cxml && manager);
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await signIn(page, "manager@demo.test", "demo-manager", "/admin/connections");
+    for (const connection of [oci, cxml]) {
+      await page.goto(`/admin/connections/${connection.id}`);
+      await page.getByRole("link", { name: "Test this connection" }).click();
+      await page.getByRole("heading", { name: /Test this connection/ }).waitFor();
+      await page.getByRole("button", { name: "Start test session" }).click();
+      await page.waitForURL(`${BASE_URL}/`);
+      assert.match(await page.getByTestId("punchout-banner").innerText(), /demo/i, "the shop in a punchout session of the connection");
+
+      await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+      await page.locator("main").getByRole("spinbutton", { name: "Quantity" }).fill(String(product.quantity));
+      await page.locator("main").getByRole("button", { name: "Add to cart" }).click();
+      await page.locator("main").getByText("Added to cart.").waitFor();
+      await page.goto("/cart");
+      await page.locator("main").getByRole("button", { name: "Transfer cart" }).click();
+
+      // Back on the test page, signed in as the manager again: the cart as the buyer's system would get it.
+      await page.waitForURL(new RegExp(`/admin/connections/${connection.id}/test`));
+      const result = page.getByTestId("connection-test-result");
+      await result.waitFor();
+      const text = await result.innerText();
+      assert.ok(text.includes(`tested by ${manager!.name}`), text.split("\n")[0]);
+      assert.ok(text.includes(product.sku), "the SKU is in the transferred cart");
+      if (connection === oci) {
+        assert.match(text, /1 line, charset/);
+        assert.match(text, new RegExp(`NEW_ITEM-PRICE\\[1\\]\\s+${price.replace(".", "\\.")}`));
+        assert.match(text, new RegExp(`NEW_ITEM-QUANTITY\\[1\\]\\s+${product.quantity}\\b`));
+      } else {
+        assert.match(text, /1 ItemIn/);
+        await page.getByText("The PunchOutOrderMessage as sent").click();
+        assert.ok((await result.innerText()).includes(`<Money currency="EUR">${price}</Money>`), "the unit price in the raw message");
+      }
+      // The test session has ended: the shop is the manager's again, nothing of the test remains open.
+      const sessions: { status: string }[] = await sql`select status from punchout_sessions where connection_id = ${connection.id} and context ? 'connectionTest' order by id desc limit 1`;
+      assert.equal(sessions[0]?.status, "transferred");
+    }
+    await context.close();
   });
 });

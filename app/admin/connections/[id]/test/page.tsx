@@ -22,7 +22,7 @@ export default async function ConnectionTestPage({ params }: { params: Promise<{
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [t, result, { locale }] = await Promise.all([getTranslations("punchout.admin.test"), latestConnectionTestResult(staff, connectionId), getShopContext()]);
+  const [t, result, { locale }] = await Promise.all([getTranslations("punchout.admin.connectionTest"), latestConnectionTestResult(staff, connectionId), getShopContext()]);
   return (
     <div className="space-y-6">
       <div>
