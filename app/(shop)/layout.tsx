@@ -41,7 +41,7 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         setLocaleAction={setLocaleAction}
         signOutAction={signOutAction}
       />
-      {user?.punchout && <PunchoutBanner system={user.punchout.connectionName} operation={user.punchout.operation} />}
+      {user?.punchout && <PunchoutBanner system={user.punchout.connectionName} operation={user.punchout.operation} connectionTest={user.punchout.connectionTest} />}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

@@ -3,12 +3,12 @@ import { getTranslations } from "next-intl/server";
 type Operation = "create" | "edit" | "inspect";
 
 /** Shown on every shop page during a punchout session: where the cart goes, and the way out. */
-export async function PunchoutBanner({ system, operation = "create" }: { system: string; operation?: Operation }) {
+export async function PunchoutBanner({ system, operation = "create", connectionTest = false }: { system: string; operation?: Operation; connectionTest?: boolean }) {
   const t = await getTranslations("punchout");
   return (
     <div role="region" aria-label="Punchout" className="border-b border-amber-300 bg-amber-50" data-testid="punchout-banner">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm text-amber-950">
-        <p>{operation === "inspect" ? t("inspectBanner", { system }) : t("banner", { system })}</p>
+        <p>{connectionTest ? t("testBanner", { system }) : operation === "inspect" ? t("inspectBanner", { system }) : t("banner", { system })}</p>
         <PunchoutButtons inspect={operation === "inspect"} />
       </div>
     </div>

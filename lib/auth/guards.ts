@@ -15,6 +15,8 @@ export interface PunchoutContext {
   presetId: string;
   protocol: "oci" | "cxml";
   operation: "create" | "edit" | "inspect";
+  /** An account manager's connection test: the cart goes back to /admin, not to a buyer. */
+  connectionTest?: boolean;
 }
 
 export type SessionUser = Omit<UserRecord, "passwordHash"> & {
@@ -44,6 +46,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
           presetId: punchout.presetId,
           protocol: punchout.protocol,
           operation: punchout.operation,
+          connectionTest: punchout.connectionTest,
         },
         impersonatedBy: null,
       };

@@ -16,6 +16,8 @@ export interface ActivePunchoutSession {
   operation: "create" | "edit" | "inspect";
   returnUrl: string;
   expiresAt: Date;
+  /** An account manager's connection test (lib/punchout/connection-test.ts), not a buyer's visit. */
+  connectionTest: boolean;
 }
 
 /** The active, unexpired punchout session whose browser token hashes to `tokenHash`. */
@@ -33,6 +35,7 @@ export async function getActivePunchoutSession(tokenHash: string, now: Date): Pr
       operation: punchoutSessions.operation,
       returnUrl: punchoutSessions.returnUrl,
       expiresAt: punchoutSessions.expiresAt,
+      connectionTest: sql<boolean>`${punchoutSessions.context} ? 'connectionTest'`,
     })
     .from(punchoutSessions)
     .innerJoin(punchoutConnections, eq(punchoutConnections.id, punchoutSessions.connectionId))

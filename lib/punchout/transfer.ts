@@ -11,7 +11,7 @@ import { recordPunchoutTransfer } from "@/lib/data/punchout-transfers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { isConnectionTestReturn } from "./connection-test";
+import { isConnectionTestReturn, readConnectionTestMark } from "./connection-test";
 import { CXML_USER_AGENT, newPayloadId } from "./cxml-endpoint";
 import { readCxmlSessionContext } from "./cxml-session-context";
 import { replyHeaderParties } from "./cxml/build-header";
@@ -94,7 +94,16 @@ export async function transferPunchoutCart(
     })),
   });
 
-  const summary = { mode, lines: cart.items.length, totalMinor: cart.totalMinor, currency: cart.currency, returnUrl: session.returnUrl };
+  const testedBy = readConnectionTestMark(session.context);
+  const summary = {
+    mode,
+    lines: cart.items.length,
+    totalMinor: cart.totalMinor,
+    currency: cart.currency,
+    returnUrl: session.returnUrl,
+    // A connection test's transfer (lib/punchout/connection-test.ts) reads as one in the message log.
+    ...(testedBy ? { connectionTestBy: testedBy.staffId } : {}),
+  };
   await logProtocolMessage({
     protocol: session.protocol,
     direction: "outbound",

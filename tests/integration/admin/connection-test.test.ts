@@ -105,6 +105,7 @@ describe("connection test", () => {
     const result = await latestConnectionTestResult(manager, cxmlId);
     if (result?.kind !== "cxml") expect.fail(`expected a cXML result, got ${result?.kind}`);
     expect(result.staffName).toBe(manager.name);
+    expect(result.summary.connectionTestBy).toBe(manager.id);
     // The connection's operationAllowed (the generic default: edit).
     expect(result.message.operationAllowed).toBe("edit");
     expect(result.message.buyerCookie).toMatch(/^koppel-test-[0-9a-f]{16}$/);
