@@ -45,6 +45,7 @@ export function toProductCardData(product: ProductView, locale: Locale, t: Catal
         : cardText(locale, "outOfStock", [leadTimeDays], () => t("outOfStock", { days: leadTimeDays })),
     inStock: stock > 0,
     minOrder: min > 1 || multiple > 1 ? cardText(locale, "minOrder", [min, multiple], () => t("minOrder", { min, multiple })) : null,
+    ownNumber: product.customerArticleNumber ? t("yourNumber", { number: product.customerArticleNumber }) : null,
     price: price && {
       amount: money(price.unitPriceMinor, locale),
       perUnit: cardText(locale, "perUnit", [unit], () => t("perUnit", { unit })),

@@ -25,6 +25,8 @@ export interface ProductCardData {
   minOrder: string | null;
   /** Null for anonymous visitors (sign-in link instead). */
   price: PriceView | null;
+  /** "Uw nr. 100-2045": the customer's own article number, when their company keeps one. */
+  ownNumber: string | null;
   defaultQuantity: number;
   minOrderQuantity: number;
   orderMultiple: number;
@@ -83,6 +85,11 @@ function ProductCard({
       <p className="mt-1 text-xs text-slate-500">
         {card.brand} · {card.sku}
       </p>
+      {card.ownNumber !== null && (
+        <p className="text-xs font-medium text-slate-700" data-testid="own-article-number">
+          {card.ownNumber}
+        </p>
+      )}
       <div className="mt-2">
         <StockBadge text={card.stock} inStock={card.inStock} />
       </div>

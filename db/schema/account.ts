@@ -66,3 +66,33 @@ export const favoriteListLinesRelations = relations(favoriteListLines, ({ one })
 
 export type FavoriteList = typeof favoriteLists.$inferSelect;
 export type FavoriteListLine = typeof favoriteListLines.$inferSelect;
+
+/**
+ * The customer's own article numbers ("eigen artikelnummers", the buyer's material numbers): per
+ * company at most one per product and one product per number. Shown to the company's users beside
+ * our SKU, accepted by quick order, carried into punchout carts (OCI MATNR where the connection asks
+ * for it, cXML BuyerPartID), order lines and invoices (UBL BT-156). Company admins maintain them.
+ */
+export const customerArticleNumbers = pgTable(
+  "customer_article_numbers",
+  {
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    /** As the customer writes it (OCI MATNR: at most 40 characters). */
+    articleNumber: text("article_number").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedByUserId: integer("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("customer_article_numbers_company_product_unique").on(t.companyId, t.productId),
+    // One product per number, whatever the case the buyer types it in (quick order matches case-insensitively).
+    uniqueIndex("customer_article_numbers_company_number_unique").on(t.companyId, sql`lower(${t.articleNumber})`),
+    check("customer_article_numbers_length", sql`length(${t.articleNumber}) between 1 and 40 and ${t.articleNumber} = trim(${t.articleNumber})`),
+  ],
+);
+
+export type CustomerArticleNumber = typeof customerArticleNumbers.$inferSelect;

@@ -147,6 +147,8 @@ export const orderLines = pgTable(
     lineTotalMinor: integer("line_total_minor").notNull(),
     vatRateBasisPoints: integer("vat_rate_basis_points").notNull(),
     priceSource: jsonb("price_source").$type<PriceSourceSnapshot>().notNull(),
+    /** The customer's own article number for the product when the order was placed (customer_article_numbers). */
+    customerArticleNumber: text("customer_article_number"),
   },
   (t) => [
     uniqueIndex("order_lines_order_line_unique").on(t.orderId, t.lineNumber),

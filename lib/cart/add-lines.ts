@@ -1,6 +1,7 @@
 import "server-only";
 import { addCartQuantities, findProductsByCodes, getCartQuantities } from "@/lib/data/cart-bulk";
-import type { ProductRow } from "@/lib/data/catalog";
+import { listProductsByIds, type ProductRow } from "@/lib/data/catalog";
+import { productIdsByArticleNumbers } from "@/lib/data/customer-article-numbers";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolveCartId, type CartOwner } from "./cart-service";
@@ -15,7 +16,7 @@ import { checkQuantity } from "./quantity-rules";
  */
 
 export interface AddLineRequest {
-  /** SKU (case-insensitive) or GTIN. */
+  /** SKU (case-insensitive), GTIN, or the customer's own article number (case-insensitive). */
   code: string;
   quantity: number;
   /** Where the line came from (e.g. the line number in a pasted list), echoed in the report. */
@@ -51,15 +52,21 @@ const MAX_QUANTITY = 100_000;
 export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[], locale: Locale): Promise<AddLinesResult> {
   if (owner.punchout?.operation === "inspect") throw new AppError("forbidden", "punchout_cart_read_only");
   if (requests.length > MAX_LINES_PER_ADD) throw new AppError("invalid_input", "too_many_lines", { count: requests.length, max: MAX_LINES_PER_ADD });
-  const [cartId, found] = await Promise.all([resolveCartId(owner), findProductsByCodes(requests.map((r) => r.code))]);
+  const codes = requests.map((r) => r.code);
+  const [cartId, found, owned] = await Promise.all([resolveCartId(owner), findProductsByCodes(codes), productIdsByArticleNumbers(owner.companyId, codes)]);
   const bySku = new Map(found.map((p) => [p.sku.toUpperCase(), p]));
   const byGtin = new Map(found.filter((p) => p.gtin).map((p) => [p.gtin!, p]));
+  const byId = new Map(found.map((p) => [p.id, p]));
+  const missing = [...owned.values()].filter((id) => !byId.has(id));
+  for (const product of await listProductsByIds(missing)) byId.set(product.id, product);
   const running = await getCartQuantities(cartId);
   const writes: { productId: number; quantity: number }[] = [];
 
   const lines = requests.map((request, index): AddLineReport => {
     const code = request.code.trim();
-    const product: ProductRow | undefined = bySku.get(code.toUpperCase()) ?? byGtin.get(code);
+    // Our SKU first (unique across customers), then the GTIN, then the customer's own article number.
+    const ownedId = owned.get(code.toLowerCase());
+    const product: ProductRow | undefined = bySku.get(code.toUpperCase()) ?? byGtin.get(code) ?? (ownedId === undefined ? undefined : byId.get(ownedId));
     const base = {
       ref: request.ref ?? index + 1,
       code,

@@ -1,4 +1,5 @@
 import "server-only";
+import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
 import { listContractCandidates } from "@/lib/data/prices";
 import type { CartLineWithProduct } from "@/lib/data/carts";
 import { localizeProduct, type ProductView } from "@/lib/catalog/priced-product";
@@ -19,6 +20,8 @@ export interface PricedCartLine {
   quantityCheck: QuantityCheck;
   /** Fewer units in stock than ordered: still orderable, delivered when available. */
   exceedsStock: boolean;
+  /** The customer's own article number for the product (order line snapshot, punchout BuyerPartID/MATNR). */
+  customerArticleNumber: string | null;
 }
 
 export interface PricedCart {
@@ -34,7 +37,8 @@ export async function priceCartLines(
   lines: CartLineWithProduct[],
   options: { companyId: number; locale: Locale; now: Date },
 ): Promise<PricedCart> {
-  const candidates = await listContractCandidates(options.companyId, lines.map((l) => l.product.id));
+  const ids = lines.map((l) => l.product.id);
+  const [candidates, articleNumbers] = await Promise.all([listContractCandidates(options.companyId, ids), articleNumbersForProducts(options.companyId, ids)]);
   const priced = lines.map(({ lineId, quantity, product }): PricedCartLine => {
     const price = resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity, now: options.now });
     const lineTotalMinor = price.unitPriceMinor * quantity;
@@ -49,6 +53,7 @@ export async function priceCartLines(
       priceSource: price.source,
       quantityCheck: checkQuantity(quantity, product),
       exceedsStock: quantity > product.stock,
+      customerArticleNumber: articleNumbers.get(product.id) ?? null,
     };
   });
   return {

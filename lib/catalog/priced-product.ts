@@ -1,5 +1,6 @@
 import "server-only";
 import type { ProductRow } from "@/lib/data/catalog";
+import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
 import { listContractCandidates } from "@/lib/data/prices";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type PriceSource, type PriceTierStep } from "@/lib/pricing/resolve-price";
@@ -28,6 +29,8 @@ export interface ProductView {
   categoryId: number;
   /** Null for anonymous visitors: Koppel is a closed B2B shop. */
   price: ProductPrice | null;
+  /** The customer's own article number for it, if their company keeps one. */
+  customerArticleNumber?: string | null;
 }
 
 export interface ProductPrice {
@@ -64,14 +67,16 @@ export function localizeProduct(product: ProductRow, locale: Locale): Omit<Produ
 
 /**
  * Localizes and prices a page of products for a customer: one query for all contract prices of
- * the page, then the pricing module per product. Anonymous (companyId null) gets no prices.
+ * the page (and one, alongside, for the customer's own article numbers), then the pricing module
+ * per product. Anonymous (companyId null) gets no prices.
  */
 export async function toProductViews(
   rows: ProductRow[],
   options: { companyId: number | null; locale: Locale; now: Date },
 ): Promise<ProductView[]> {
   if (options.companyId === null) return rows.map((row) => ({ ...localizeProduct(row, options.locale), price: null }));
-  const candidates = await listContractCandidates(options.companyId, rows.map((row) => row.id));
+  const ids = rows.map((row) => row.id);
+  const [candidates, articleNumbers] = await Promise.all([listContractCandidates(options.companyId, ids), articleNumbersForProducts(options.companyId, ids)]);
   return rows.map((row) => {
     const resolved = resolvePrice({
       product: row,
@@ -79,6 +84,6 @@ export async function toProductViews(
       quantity: smallestValidQuantity(row),
       now: options.now,
     });
-    return { ...localizeProduct(row, options.locale), price: resolved };
+    return { ...localizeProduct(row, options.locale), price: resolved, customerArticleNumber: articleNumbers.get(row.id) ?? null };
   });
 }

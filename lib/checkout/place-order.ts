@@ -95,6 +95,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       lineTotalMinor: line.lineTotalMinor,
       vatRateBasisPoints: line.product.vatRateBasisPoints,
       priceSource: toPriceSourceSnapshot(line.priceSource),
+      customerArticleNumber: line.customerArticleNumber,
     })),
   });
   if (status === "awaiting_approval") {

@@ -296,12 +296,12 @@ const CREATE_PURCHASE_ORDER = `with o as (
   select $26, $27, o."id", $28, $29, $30, $31, $32 from o
 ), ol as (
   insert into "order_lines" ("order_id", "line_number", "product_id", "sku", "name", "unit", "quantity", "unit_price_minor", "list_price_minor",
-    "line_total_minor", "vat_rate_basis_points", "price_source")
+    "line_total_minor", "vat_rate_basis_points", "price_source", "customer_article_number")
   select o."id", x."line_number", x."product_id", x."sku", x."name", x."unit", x."quantity", x."unit_price_minor", x."list_price_minor",
-    x."line_total_minor", x."vat_rate_basis_points", x."price_source"
+    x."line_total_minor", x."vat_rate_basis_points", x."price_source", x."customer_article_number"
   from o cross join jsonb_to_recordset($33::jsonb) as x("line_number" integer, "product_id" integer, "sku" text, "name" text, "unit" text,
     "quantity" integer, "unit_price_minor" integer, "list_price_minor" integer, "line_total_minor" integer, "vat_rate_basis_points" integer,
-    "price_source" jsonb)
+    "price_source" jsonb, "customer_article_number" text)
 ), pl as (
   insert into "purchase_order_lines" ("order_id", "revision", "line_number", "supplier_part_id", "supplier_part_auxiliary_id", "quantity",
     "unit_of_measure", "buyer_unit_price_minor", "currency", "our_unit_price_minor", "description", "requested_delivery_date", "product_id",
@@ -345,6 +345,7 @@ export async function createPurchaseOrder(input: StoredOrderInput & { log?: Prot
     line_total_minor: line.lineTotalMinor,
     vat_rate_basis_points: line.vatRateBasisPoints,
     price_source: line.priceSource,
+    customer_article_number: line.customerArticleNumber ?? null,
   }));
   const purchaseLines = input.purchaseLines.map((line) => ({
     line_number: line.lineNumber,

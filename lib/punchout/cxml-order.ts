@@ -313,6 +313,8 @@ function buildOrder(
       lineTotalMinor: unitPriceMinor * quantity,
       vatRateBasisPoints: product?.vatRateBasisPoints ?? 2100,
       priceSource: toPriceSource(price),
+      // The buyer's own item id on their PO (ItemID/BuyerPartID) is what their invoice matching looks for (UBL BT-156).
+      customerArticleNumber: line.buyerPartId,
     };
   });
   const totals = summarizeVat(lines.map((line) => ({ netMinor: line.lineTotalMinor!, vatRateBasisPoints: line.vatRateBasisPoints })));

@@ -10,6 +10,7 @@ export function toPunchoutCart(cart: PricedCart, options: { language: string; ne
   const items = cart.lines.map((line) => ({
     lineReference: options.newReference(),
     sku: line.product.sku,
+    buyerPartNumber: line.customerArticleNumber,
     productKey: line.product.sku,
     description: line.product.name,
     longText: line.product.description,

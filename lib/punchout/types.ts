@@ -9,6 +9,8 @@ export interface PunchoutItem {
   lineReference: string;
   /** Our article number (OCI VENDORMAT, cXML SupplierPartID). */
   sku: string;
+  /** The customer's own article number for the product, if they keep one (OCI MATNR if the connection asks, cXML BuyerPartID). */
+  buyerPartNumber: string | null;
   /** Stable product key the buyer system can send back (OCI EXT_PRODUCT_ID, DETAIL/VALIDATE PRODUCTID). */
   productKey: string;
   /** Short description in the user's language (full text; builders truncate per protocol). */

@@ -170,6 +170,51 @@ describe("quick order", () => {
   });
 });
 
+describe("own article numbers", () => {
+  it("a company admin imports the company's own numbers (all or nothing); a colleague sees them and quick-orders by them", async () => {
+    const [, first, second] = await plainProducts(3);
+    const own = (n: number) => `DF-${stamp}-${n}`;
+    try {
+      const admin = await signIn("companyadmin@demo.test", "/account/article-numbers");
+      await admin.getByLabel("Paste lines").fill(["sku;article_number", `${first!.sku};${own(1)}`, `NO-SUCH-SKU-${stamp};${own(9)}`].join("\n"));
+      await admin.getByRole("button", { name: "Import" }).click();
+      const report = admin.getByTestId("article-number-report");
+      await report.waitFor();
+      assert.match(await report.innerText(), /Nothing was saved: 1 line needs correcting/);
+      assert.match(await report.innerText(), /we have no product with this SKU or GTIN/);
+      await admin.getByLabel("Paste lines").fill([`${first!.sku};${own(1)}`, `${second!.sku.toLowerCase()}\t${own(2)}`].join("\n"));
+      await admin.getByRole("button", { name: "Import" }).click();
+      await admin.getByText("Saved: 2 numbers set, 0 removed.").waitFor();
+      await admin.reload();
+      assert.equal(await admin.getByTestId("article-number-count").innerText(), "2 article numbers");
+      const exported = await (await admin.request.get("/account/article-numbers/export")).text();
+      assert.ok(exported.includes(`${first!.sku};${own(1)}`) && exported.includes(`${second!.sku};${own(2)}`), exported);
+      await admin.context().close();
+
+      const buyer = await signIn("buyer@demo.test", `/products/${encodeURIComponent(first!.sku)}`);
+      assert.equal(await buyer.locator("main").getByTestId("own-article-number").innerText(), `Your no. ${own(1)}`);
+      // Searching for their own number finds the product it names.
+      await buyer.getByRole("searchbox", { name: "Search" }).fill(own(1));
+      await buyer.getByRole("button", { name: "Search" }).click();
+      await buyer.waitForURL(/\/search\?q=/);
+      const match = buyer.getByTestId("own-number-match");
+      assert.match(await match.innerText(), new RegExp(`Your article number ${own(1)}`));
+      assert.equal(await match.locator(`[data-testid=product-card][data-sku="${first!.sku}"]`).count(), 1);
+      await buyer.goto("/quick-order");
+      await buyer.getByLabel("Lines (SKU;quantity)").fill(`${own(2).toLowerCase()};3`);
+      await buyer.getByRole("button", { name: "Add lines to cart" }).click();
+      await buyer.locator("[data-testid=line-report-summary]", { hasText: "1 added, 0 not added" }).waitFor();
+      assert.match(await buyer.getByTestId("report-line").first().innerText(), new RegExp(second!.sku));
+      await buyer.goto("/cart");
+      const line = buyer.locator(`[data-testid=cart-line][data-sku="${second!.sku}"]`);
+      assert.equal((await line.getByTestId("own-article-number").innerText()).trim(), `· Your no. ${own(2)}`);
+      await buyer.context().close();
+    } finally {
+      await sql`delete from customer_article_numbers where article_number like ${`DF-${stamp}-%`}`;
+    }
+  });
+});
+
 describe("order approval", () => {
   it("an order above the buyer's limit waits for the approver, who approves it; the order then proceeds", async () => {
     const [product] = await plainProducts(1);

@@ -26,6 +26,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
     { href: "/favorites", label: t("favorites") },
     { href: "/quick-order", label: t("quickOrder") },
     { href: "/account/addresses", label: t("addresses") },
+    { href: "/account/article-numbers", label: t("articleNumbers") },
     ...(user.role === "company_admin" ? [{ href: "/account/users", label: t("users") }] : []),
     { href: "/account/profile", label: t("profile") },
   ];

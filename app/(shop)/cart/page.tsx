@@ -20,7 +20,7 @@ export const metadata = { title: "Cart" };
 export default async function CartPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/cart");
-  const [{ locale, now }, t, tp, { error }] = await Promise.all([getShopContext(), getTranslations("cart"), getTranslations("punchout"), searchParams]);
+  const [{ locale, now }, t, tp, tcat, { error }] = await Promise.all([getShopContext(), getTranslations("cart"), getTranslations("punchout"), getTranslations("catalog"), searchParams]);
   const [cart, unmatched] = await Promise.all([
     getPricedCart(buyer, locale, now),
     buyer.punchout?.protocol === "cxml" ? listUnmatchedSetupItems(buyer.punchout.sessionId) : [],
@@ -72,6 +72,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                     </Link>
                     <div className="text-xs text-slate-500">
                       {line.product.sku} · {line.product.unit}
+                      {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
                     </div>
                     {line.exceedsStock && (
                       <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>

@@ -6,6 +6,7 @@ import { ProductGrid } from "@/components/shop/product-card";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { searchProducts } from "@/lib/data/catalog";
+import { findProductByOwnArticleNumber } from "@/lib/catalog/own-article-number";
 import { getShopContext } from "@/lib/shop-context";
 import { addToCartAction } from "../cart/actions";
 
@@ -13,12 +14,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   await connection(); // DB-backed: never prerendered at build time
   const [rawSearch, context, t] = await Promise.all([searchParams, getShopContext(), getTranslations("catalog")]);
   const listing = parseListingParams(rawSearch);
-  const result = await searchProducts(
-    listing.q,
-    { brand: listing.brand, inStock: listing.stock === "1" },
-    { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
-  );
-  const products = await toProductViews(result.items, { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now });
+  const companyId = context.buyer?.companyId ?? null;
+  const [result, ownMatch] = await Promise.all([
+    searchProducts(listing.q, { brand: listing.brand, inStock: listing.stock === "1" }, { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    // A buyer may search for their own article number: the product it names leads the first page.
+    companyId !== null && listing.page === 1 ? findProductByOwnArticleNumber(companyId, listing.q) : null,
+  ]);
+  const pricing = { companyId, locale: context.locale, now: context.now };
+  const [products, ownProducts] = await Promise.all([toProductViews(result.items, pricing), ownMatch ? toProductViews([ownMatch], pricing) : []]);
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
       <aside>
@@ -36,8 +39,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <p className="mb-4 text-sm text-slate-600">{t(result.truncated ? "moreThanProducts" : "allProducts", { count: result.total })}</p>
         {result.truncated && <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("truncatedNotice", { count: result.total })}</p>}
         {result.mode === "fuzzy" && <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("fuzzyNotice")}</p>}
+        {ownProducts.length > 0 && (
+          <div className="mb-6" data-testid="own-number-match">
+            <h2 className="mb-2 text-sm font-semibold text-slate-700">{t("ownNumberMatch", { number: ownProducts[0]!.customerArticleNumber ?? listing.q })}</h2>
+            <ProductGrid products={ownProducts} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
+          </div>
+        )}
         {result.total === 0 ? (
-          <p>{t("noResults")}</p>
+          ownProducts.length === 0 && <p>{t("noResults")}</p>
         ) : (
           <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
         )}

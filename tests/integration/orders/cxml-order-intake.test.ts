@@ -55,6 +55,8 @@ async function post(xml: string): Promise<CxmlAnswer & { text: string }> {
 interface Line {
   sku: string;
   aux?: string | null;
+  /** The buyer's own item id (ItemID/BuyerPartID). */
+  buyerPartId?: string;
   quantity: string | number;
   price: string;
 }
@@ -75,7 +77,7 @@ function orderRequest(options: {
   const lines = (options.lines ?? [])
     .map(
       (line, index) => `<ItemOut quantity="${line.quantity}" lineNumber="${index + 1}" requestedDeliveryDate="2026-12-05">
-<ItemID><SupplierPartID>${line.sku}</SupplierPartID>${line.aux ? `<SupplierPartAuxiliaryID>${line.aux}</SupplierPartAuxiliaryID>` : ""}</ItemID>
+<ItemID><SupplierPartID>${line.sku}</SupplierPartID>${line.aux ? `<SupplierPartAuxiliaryID>${line.aux}</SupplierPartAuxiliaryID>` : ""}${line.buyerPartId ? `<BuyerPartID>${line.buyerPartId}</BuyerPartID>` : ""}</ItemID>
 <ItemDetail><UnitPrice><Money currency="EUR">${line.price}</Money></UnitPrice><Description xml:lang="nl">Artikel ${line.sku}</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail>
 <Distribution><Accounting name="Kosten"><Segment type="Cost Center" id="KP-100" description="Facilitair"/></Accounting><Charge><Money currency="EUR">1.00</Money></Charge></Distribution>
 </ItemOut>`,
@@ -190,7 +192,9 @@ describe("POST /punchout/cxml/order — intake", () => {
   });
 
   it("stores order, lines, purchase lines, event and document in full, and logs request then Response", async () => {
-    const answer = await post(orderRequest({ orderId: "PO-FULL", payloadId: "full-1@buyer", lines: cleanLines() }));
+    // Line 1 names the buyer's own item id: the order line keeps it for the invoice (UBL BT-156).
+    const poLines = cleanLines().map((line, index) => (index === 0 ? { ...line, buyerPartId: "MAT-4711" } : line));
+    const answer = await post(orderRequest({ orderId: "PO-FULL", payloadId: "full-1@buyer", lines: poLines }));
     expect(answer.cxmlCode).toBe(200);
     const stored = (await orderFor("PO-FULL"))!;
     expect(stored.order).toMatchObject({
@@ -222,6 +226,7 @@ describe("POST /punchout/cxml/order — intake", () => {
       [
         true,
         {
+          customerArticleNumber: "MAT-4711",
           lineNumber: 1,
           productId: contractProduct.id,
           sku: contractProduct.sku,
@@ -238,6 +243,7 @@ describe("POST /punchout/cxml/order — intake", () => {
       [
         true,
         {
+          customerArticleNumber: null,
           lineNumber: 2,
           productId: listProduct.id,
           sku: listProduct.sku,

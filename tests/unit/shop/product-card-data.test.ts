@@ -51,6 +51,7 @@ describe("product card data", () => {
       inStock: true,
       minOrder: null,
       price: { amount: money(1899, "nl"), perUnit: "per PK", contract: false, listAmount: null },
+      ownNumber: null,
       defaultQuantity: 1,
       minOrderQuantity: 1,
       orderMultiple: 1,
@@ -68,6 +69,7 @@ describe("product card data", () => {
     const list = { unitPriceMinor: 1598, listPriceMinor: 1949, source: { kind: "list_tier" as const, tierMinQuantity: 10 }, tiers: [] };
     expect(toProductCardData(product({ price: list }), "nl", tNl).price).toMatchObject({ contract: false, listAmount: null });
     expect(toProductCardData(product({ price: null }), "nl", tNl).price).toBeNull();
+    expect(toProductCardData(product({ customerArticleNumber: "100-2045" }), "nl", tNl).ownNumber).toBe("Uw nr. 100-2045");
     expect(toProductCardData(product({ minOrderQuantity: 3, orderMultiple: 2 }), "nl", tNl).defaultQuantity).toBe(4);
   });
 

@@ -64,6 +64,11 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
         <p className="text-sm text-slate-600">
           {product.brand} · {product.sku}
         </p>
+        {card.ownNumber !== null && (
+          <p className="text-sm font-medium text-slate-700" data-testid="own-article-number">
+            {card.ownNumber}
+          </p>
+        )}
         <StockBadge text={card.stock} inStock={card.inStock} />
         <PriceBlock price={card.price} labels={priceLabels(catalogT)} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />
         {product.price && (

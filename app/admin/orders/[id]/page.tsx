@@ -208,7 +208,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 {detail.lines.map((line) => (
                   <tr key={line.id} data-testid={`order-line-${line.lineNumber}`}>
                     <td className={tdClass}>{line.lineNumber}</td>
-                    <td className={tdClass}>{line.sku}</td>
+                    <td className={tdClass}>
+                      {line.sku}
+                      {line.customerArticleNumber && <div className="text-xs text-slate-500">{text("detail.customerArticleNumber", { number: line.customerArticleNumber })}</div>}
+                    </td>
                     <td className={tdClass}>{line.name}</td>
                     <td className={`${tdClass} text-right tabular-nums`}>
                       {line.quantity} {line.unit}

@@ -52,6 +52,7 @@ export function item(overrides: Partial<PunchoutItem> = {}): PunchoutItem {
   return {
     lineReference: "cart:8842;line:1",
     sku: "ART-10001",
+    buyerPartNumber: null,
     productKey: "p-10001",
     description: "Kabelbinder 200mm zwart",
     longText: "Kabelbinder 200 x 4,8 mm, zwart, UV-bestendig, zak à 100 stuks",

@@ -5,6 +5,7 @@ export function punchoutItem(overrides: Partial<PunchoutItem> = {}): PunchoutIte
   return {
     lineReference: "line-1",
     sku: "ART-10001",
+    buyerPartNumber: null,
     productKey: "p_8f3a2c",
     description: "Kabelbinder 200x4,8 zwart (100 st)",
     longText: "Kabelbinder PA66, UV-bestendig. Zak a 100 stuks.",

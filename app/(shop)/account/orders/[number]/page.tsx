@@ -28,12 +28,13 @@ export default async function OrderPage({
   await connection(); // DB-backed: never prerendered at build time
   const [{ number }, { placed, decided }] = await Promise.all([params, searchParams]);
   const buyer = await requireBuyer(`/account/orders/${number}`);
-  const [{ locale, canEditCart }, t, tc, ta, tm] = await Promise.all([
+  const [{ locale, canEditCart }, t, tc, ta, tm, tcat] = await Promise.all([
     getShopContext(),
     getTranslations("orders"),
     getTranslations("checkout"),
     getTranslations("account.order"),
     getTranslations("account.messages"),
+    getTranslations("catalog"),
   ]);
   // A plain buyer only sees their own orders; another company's order does not exist for them.
   const detail = await getOrderForViewer(buyer, decodeURIComponent(number));
@@ -144,7 +145,10 @@ export default async function OrderPage({
               <td className="p-3">{line.lineNumber}</td>
               <td className="p-3">
                 {line.name}
-                <div className="text-xs text-slate-500">{line.sku}</div>
+                <div className="text-xs text-slate-500">
+                  {line.sku}
+                  {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
+                </div>
                 {canEditCart && line.productId !== null && (
                   <SaveToList sku={line.sku} productName={line.name} defaultQuantity={line.quantity} action={addToListAction} lists={lists} compact />
                 )}
