@@ -113,6 +113,7 @@ async function CxmlResult({ result, locale }: { result: Extract<ConnectionTestRe
                 <th className={thClass}>{t("quantity")}</th>
                 <th className={thClass}>SupplierPartID</th>
                 <th className={thClass}>SupplierPartAuxiliaryID</th>
+                <th className={thClass}>BuyerPartID</th>
                 <th className={thClass}>{t("unitPrice")}</th>
                 <th className={thClass}>UnitOfMeasure</th>
                 <th className={thClass}>{t("description")}</th>
@@ -128,6 +129,7 @@ async function CxmlResult({ result, locale }: { result: Extract<ConnectionTestRe
                   <td className={tdClass}>{item.quantity}</td>
                   <td className={`${tdClass} font-mono text-xs`}>{item.supplierPartId}</td>
                   <td className={`${tdClass} font-mono text-xs`}>{item.supplierPartAuxiliaryId ?? "–"}</td>
+                  <td className={`${tdClass} font-mono text-xs`}>{item.buyerPartId ?? "–"}</td>
                   <td className={`${tdClass} whitespace-nowrap`}>
                     {money(item.unitPrice.amountMinor, locale, item.unitPrice.currency)}
                     {item.priceBasisQuantity && ` / ${item.priceBasisQuantity}`}

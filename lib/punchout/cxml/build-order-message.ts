@@ -89,6 +89,9 @@ function itemIn(item: PunchoutItem, index: number, settings: PoomSettings): XmlB
       null,
       el("SupplierPartID", null, item.sku),
       el("SupplierPartAuxiliaryID", null, item.lineReference),
+      // The customer's own article number, always when they keep one (a blank one identifies nothing).
+      // DTD 1.2.063: ItemID (SupplierPartID, SupplierPartAuxiliaryID?, BuyerPartID?, IdReference*).
+      item.buyerPartNumber?.trim() ? el("BuyerPartID", null, item.buyerPartNumber) : null,
     ),
     el(
       "ItemDetail",
@@ -117,7 +120,7 @@ function itemIn(item: PunchoutItem, index: number, settings: PoomSettings): XmlB
 /**
  * Builds the POOM: BuyerCookie, PunchOutOrderMessageHeader (operationAllowed, Total, ShipTo?,
  * Shipping?, Tax?) and one ItemIn per cart line (SupplierPartID = sku, SupplierPartAuxiliaryID =
- * lineReference). Never contains a SharedSecret.
+ * lineReference, BuyerPartID = buyerPartNumber when the customer keeps one). Never contains a SharedSecret.
  */
 export function buildPunchOutOrderMessage(input: OrderMessageInput): string {
   const { cart, settings } = input;

@@ -36,6 +36,8 @@ export interface CxmlOrderMessageItem {
   quantity: string;
   supplierPartId: string;
   supplierPartAuxiliaryId: string | null;
+  /** ItemID/BuyerPartID: the buyer's own number for the item. */
+  buyerPartId: string | null;
   unitPrice: CxmlMoney;
   shortName: string | null;
   description: string | null;
@@ -62,7 +64,7 @@ const orNull = (value: string | undefined | null) => (value === undefined || val
 
 function readItem(itemIn: XmlElement, index: number): CxmlOrderMessageItem {
   const what = `ItemIn ${index + 1}`;
-  const { supplierPartId, supplierPartAuxiliaryId } = readItemId(itemIn, what);
+  const { supplierPartId, supplierPartAuxiliaryId, buyerPartId } = readItemId(itemIn, what);
   const detail = firstChild(itemIn, "ItemDetail");
   if (!detail) throw new CxmlContentError(`${what}: ItemDetail is missing`);
   const description = readDescription(detail);
@@ -72,6 +74,7 @@ function readItem(itemIn: XmlElement, index: number): CxmlOrderMessageItem {
     quantity: readQuantity(itemIn, what),
     supplierPartId,
     supplierPartAuxiliaryId,
+    buyerPartId,
     unitPrice: requireMoney(firstChild(detail, "UnitPrice"), `${what} UnitPrice`),
     shortName: description?.shortName ?? null,
     description: orNull(description?.text),

@@ -32,7 +32,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 /**
  * The cart as OCI 4.0 form fields, in order: HOOK_URL query parameters, then per item
  * `NEW_ITEM-<FIELD>[n]` (n from 1) and `NEW_ITEM-LONGTEXT_n:132[]` (OCI 4.0/5.0 §3.2).
- * VENDORMAT carries our SKU and EXT_PRODUCT_ID the product key; MATNR is never sent (§3.2.2).
+ * VENDORMAT carries our SKU and EXT_PRODUCT_ID the product key; MATNR only the customer's own article
+ * number, when the connection asks for it (§3.2.2).
  * Throws RangeError for quantities or prices OCI cannot express.
  */
 export function buildOciFields(
@@ -81,8 +82,14 @@ function buildItemFields(item: PunchoutItem, index: number, settings: OciConnect
   const description = singleLine(item.description) || singleLine(item.sku);
   const price = ociPrice(item, settings);
 
-  put("DESCRIPTION", description);
+  // MATNR is the buyer's material number, never our SKU (OCI 5.0 §3.2.2, pitfall #3). A number too long
+  // for MATNR is left out like any code, and the line falls back to DESCRIPTION.
+  const materialNumber = settings.buyerMaterialNumber && put("MATNR", item.buyerPartNumber);
+  // "DESCRIPTION or MATNR required; only one of them should be filled" (OCI 5.0 §3.2.1, PROTOCOLS.md §1.4):
+  // with MATNR the buyer's material master names the item. LONGTEXT below is sent either way.
+  if (!materialNumber) put("DESCRIPTION", description);
   put("QUANTITY", ociDecimal(roundHalfAwayFromZero(item.quantity * 1000), 0));
+  // UNIT is only required without MATNR (§3.2.1), but QUANTITY counts our unit, so it is always sent.
   put("UNIT", mapUnit(item.unit, settings.units));
   put("PRICE", price.price);
   // PRICE is per PRICEUNIT: a basis other than 1 must always be sent (pitfall #1).

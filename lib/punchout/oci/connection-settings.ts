@@ -102,6 +102,12 @@ export const ociConnectionSettingsSchema = z.object({
   vendorNumber: z.string().trim().min(1).max(OCI_ITEM_FIELDS.VENDOR.maxLength).nullable().default(null),
   /** Manufacturer name → the buyer's manufacturer number (MANUFACTCODE); matched case-insensitively. */
   manufacturerCodes: z.record(z.string(), z.string().trim().min(1).max(OCI_ITEM_FIELDS.MANUFACTCODE.maxLength)).default({}),
+  /**
+   * Send the customer's own article number as MATNR. OCI 5.0 §3.2.2: MATNR is the buyer's material number
+   * (ours goes in VENDORMAT) and is filled only when the catalog knows the buyer's number, so this is off
+   * until the buyer confirms the article numbers they keep with us are their material numbers.
+   */
+  buyerMaterialNumber: z.boolean().default(false),
   /** Basware asks the buyer whether webshop prices are net or gross (§1.7 #12). */
   priceType: z.enum(["net", "gross"]).default("net"),
   /** `pack`: PRICE per the item's price basis with that basis in PRICEUNIT; `unit`: always per 1 (§1.7 #1). */

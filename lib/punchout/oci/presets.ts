@@ -22,7 +22,8 @@ export const OCI_PRESETS = {
     label: "SAP SRM",
     notes:
       "UNIT/CURRENCY as ISO codes, MATGROUP/VENDOR are buyer master data (fill only when the buyer gives them), " +
-      "PRICEUNIT honoured. Older non-Unicode SRM systems are Latin-1 when http_content_charset is missing. [S: §3; I for the charset]",
+      "likewise MATNR: switch on buyerMaterialNumber only when the customer's article numbers are their SAP material numbers, " +
+      "PRICEUNIT honoured. Older non-Unicode SRM systems are Latin-1 when http_content_charset is missing. [S: §3, §3.2.2; I for the charset]",
     settings: {
       units: { base: "iso" },
       matGroup: { source: "none" },

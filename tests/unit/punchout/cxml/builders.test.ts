@@ -131,6 +131,27 @@ describe("buildPunchOutOrderMessage", () => {
     expect(buildPunchOutOrderMessage(poomInput())).not.toContain("SharedSecret");
   });
 
+  it.each<[string, string | null, string[], string | undefined]>([
+    ["no number: no BuyerPartID", null, ["SupplierPartID", "SupplierPartAuxiliaryID"], undefined],
+    ["a blank number: no BuyerPartID", " ", ["SupplierPartID", "SupplierPartAuxiliaryID"], undefined],
+    ["the customer's number after SupplierPartAuxiliaryID", "MAT-0004711", ["SupplierPartID", "SupplierPartAuxiliaryID", "BuyerPartID"], "MAT-0004711"],
+    ["markup in the number is escaped", `KD&<5>"'`, ["SupplierPartID", "SupplierPartAuxiliaryID", "BuyerPartID"], `KD&<5>"'`],
+  ])("ItemID: %s", (_label, buyerPartNumber, names, buyerPartId) => {
+    const itemId = at(poom({ cart: cart([item({ buyerPartNumber })]) }).items[0]!, "ItemID");
+    expect(childElements(itemId).map((e) => e.name)).toEqual(names);
+    expect(childText(itemId, "SupplierPartID")).toBe("ART-10001");
+    expect(firstChild(itemId, "BuyerPartID") && directText(firstChild(itemId, "BuyerPartID")!)).toBe(buyerPartId);
+  });
+
+  it("writes BuyerPartID per line, only for lines with a number", () => {
+    const doc = parseDoc(generatedDocuments()["poom-buyer-part-ids"]!);
+    expect(childElements(doc.payload!, "ItemIn").map((i) => firstChild(at(i, "ItemID"), "BuyerPartID") && directText(firstChild(at(i, "ItemID"), "BuyerPartID")!))).toEqual([
+      "MAT-0004711",
+      undefined,
+      "KD-5555/ä",
+    ]);
+  });
+
   it("writes PriceBasisQuantity only for per-pack prices", () => {
     const { items } = poom({ cart: cart([item({ unit: "EA", priceBasisQuantity: 100, unitPriceMinor: 1999 }), item()]) });
     const pbq = at(items[0]!, "ItemDetail", "PriceBasisQuantity");

@@ -102,6 +102,16 @@ export function generatedDocuments(): Record<string, string> {
     "poom-per-pack-pricing": buildPunchOutOrderMessage(
       poomInput({ cart: cart([item({ unit: "EA", quantity: 250, unitPriceMinor: 1999, priceBasisQuantity: 100 }), item({ quantity: 3, unspsc: null, gtin: null, manufacturerName: null, manufacturerPartNumber: null })]) }),
     ),
+    "poom-buyer-part-ids": buildPunchOutOrderMessage(
+      poomInput({
+        cart: cart([
+          item({ buyerPartNumber: "MAT-0004711" }),
+          item({ sku: "ART-20002", lineReference: "cart:8842;line:2" }),
+          item({ sku: "ART-30003", lineReference: "cart:8842;line:3", buyerPartNumber: "KD-5555/ä" }),
+        ]),
+        settings: richSettings,
+      }),
+    ),
     "setup-response": buildPunchOutSetupResponse({
       payloadId: "1732780800456.9812.c1d2e3@shop.example.nl",
       timestamp: NOW,

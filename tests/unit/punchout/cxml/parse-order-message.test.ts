@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPunchOutOrderMessage } from "@/lib/punchout/cxml/build-order-message";
 import { parseCxmlConnectionSettings } from "@/lib/punchout/cxml/connection-settings";
 import { parsePunchOutOrderMessage } from "@/lib/punchout/cxml/parse-order-message";
-import { poomInput } from "./generated-documents";
+import { generatedDocuments, poomInput } from "./generated-documents";
 import { cart, item, parseDoc, sharedFile, unwrap } from "./helpers";
 
 const read = (xml: string | Buffer) => parsePunchOutOrderMessage(parseDoc(xml));
@@ -17,6 +17,7 @@ describe("parsePunchOutOrderMessage", () => {
       quantity: "10",
       supplierPartId: "ART-10001",
       supplierPartAuxiliaryId: "cart:8842;line:1",
+      buyerPartId: null,
       unitPrice: { amountMinor: 1234, currency: "EUR" },
       shortName: "Kabelbinder 200mm zwart",
       description: "Kabelbinder 200 x 4,8 mm, zwart, UV-bestendig, zak a 100 stuks",
@@ -48,6 +49,23 @@ describe("parsePunchOutOrderMessage", () => {
     ]);
     expect(message.items[0]!.classifications).toEqual([{ domain: "eCl@ss", code: "00000000" }]);
     expect(message.items[0]!.extrinsics).toEqual([{ name: "GTIN", value: "8712345678906" }]);
+  });
+
+  it("reads back the customer's article number as BuyerPartID, null for lines without one", () => {
+    const message = unwrap(read(generatedDocuments()["poom-buyer-part-ids"]!));
+    expect(message.items.map((i) => [i.supplierPartId, i.supplierPartAuxiliaryId, i.buyerPartId])).toEqual([
+      ["ART-10001", "cart:8842;line:1", "MAT-0004711"],
+      ["ART-20002", "cart:8842;line:2", null],
+      ["ART-30003", "cart:8842;line:3", "KD-5555/ä"],
+    ]);
+  });
+
+  it("reads BuyerPartID from another supplier's POOM (FriendsOfCXML sample, no SupplierPartAuxiliaryID)", () => {
+    const message = unwrap(read(sharedFile("samples/friendsofcxml-cxml-php/PunchoutOrderMessage.xml")));
+    expect(message.items.map((i) => [i.supplierPartId, i.supplierPartAuxiliaryId, i.buyerPartId])).toEqual([
+      ["5555", null, "KD5555"],
+      ["666", null, "KD666"],
+    ]);
   });
 
   it.each([

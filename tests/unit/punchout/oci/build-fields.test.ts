@@ -18,15 +18,17 @@ function build(
   return buildOciFields(punchoutCart(items), ociConnectionSettingsSchema.parse(settings), options);
 }
 
-/** Field values of line 1 by field name (`NEW_ITEM-PRICE[1]` → `PRICE`). */
-function line1(fields: OciField[]): Record<string, string> {
+/** Field values of line `index` by field name (`NEW_ITEM-PRICE[2]` → `PRICE`). */
+function lineFields(fields: OciField[], index: number): Record<string, string> {
   return Object.fromEntries(
     fields.flatMap(([name, value]) => {
-      const match = /^NEW_ITEM-(?:([A-Z0-9_]+)\[1\]|(LONGTEXT)_1:132\[\])$/.exec(name);
-      return match ? [[match[1] ?? match[2] ?? "", value]] : [];
+      const match = /^NEW_ITEM-(?:([A-Z0-9_]+)\[(\d+)\]|(LONGTEXT)_(\d+):132\[\])$/.exec(name);
+      return match && Number(match[2] ?? match[4]) === index ? [[match[1] ?? match[3] ?? "", value]] : [];
     }),
   );
 }
+
+const line1 = (fields: OciField[]) => lineFields(fields, 1);
 
 describe("buildOciFields", () => {
   it("builds the PROTOCOLS.md §1.4 example: HOOK_URL query first, then NEW_ITEM-*[1]", () => {
@@ -197,6 +199,62 @@ describe("buildOciFields", () => {
     ["manufacturer part number longer than 40 leaves MANUFACTMAT out", { manufacturerPartNumber: "M".repeat(41) }, "MANUFACTMAT"],
   ])("never cuts codes: %s", (_label, item, field) => {
     expect(line1(build([punchoutItem(item)]))[field]).toBeUndefined();
+  });
+
+  describe("MATNR: the customer's own article number (buyerMaterialNumber)", () => {
+    const number = "MAT-0004711";
+    const forty = "M".repeat(40);
+
+    it.each<[string, OciConnectionSettingsInput, string | null, Record<string, string | undefined>]>([
+      ["off by default: no MATNR even with a number", {}, number, { MATNR: undefined, DESCRIPTION: "Kabelbinder 200x4,8 zwart (100 st)" }],
+      ["off explicitly: no MATNR", { buyerMaterialNumber: false }, number, { MATNR: undefined, DESCRIPTION: "Kabelbinder 200x4,8 zwart (100 st)" }],
+      ["on with a number: MATNR instead of DESCRIPTION", { buyerMaterialNumber: true }, number, { MATNR: number, DESCRIPTION: undefined }],
+      ["on without a number: DESCRIPTION only", { buyerMaterialNumber: true }, null, { MATNR: undefined, DESCRIPTION: "Kabelbinder 200x4,8 zwart (100 st)" }],
+      ["on, 40 characters fit", { buyerMaterialNumber: true }, forty, { MATNR: forty, DESCRIPTION: undefined }],
+      ["on, 41 characters: left out, never cut, DESCRIPTION instead", { buyerMaterialNumber: true }, `${forty}9`, { MATNR: undefined, DESCRIPTION: "Kabelbinder 200x4,8 zwart (100 st)" }],
+      ["on, a blank number counts as none", { buyerMaterialNumber: true }, "  ", { MATNR: undefined, DESCRIPTION: "Kabelbinder 200x4,8 zwart (100 st)" }],
+    ])("%s", (_label, settings, buyerPartNumber, expected) => {
+      const fields = line1(build([punchoutItem({ buyerPartNumber })], settings));
+      expect(Object.fromEntries(Object.keys(expected).map((field) => [field, fields[field]]))).toEqual(expected);
+    });
+
+    it("fills MATNR[n] per line only for lines with a number, DESCRIPTION[n] for the others", () => {
+      const fields = build(
+        [
+          punchoutItem({ buyerPartNumber: "MAT-1" }),
+          punchoutItem({ sku: "ART-2", description: "Isolatietape rood" }),
+          punchoutItem({ sku: "ART-3", buyerPartNumber: "MAT-3" }),
+          punchoutItem({ sku: "ART-4", description: "Krimpkous", buyerPartNumber: "X".repeat(41) }),
+        ],
+        { buyerMaterialNumber: true },
+      );
+      expect([1, 2, 3, 4].map((n) => [lineFields(fields, n).MATNR, lineFields(fields, n).DESCRIPTION])).toEqual([
+        ["MAT-1", undefined],
+        [undefined, "Isolatietape rood"],
+        ["MAT-3", undefined],
+        [undefined, "Krimpkous"],
+      ]);
+      expect(fields.filter(([name]) => name.startsWith("NEW_ITEM-MATNR")).map(([name]) => name)).toEqual([
+        "NEW_ITEM-MATNR[1]",
+        "NEW_ITEM-MATNR[3]",
+      ]);
+    });
+
+    it("keeps every other field, our SKU in VENDORMAT and the long text, when MATNR replaces DESCRIPTION", () => {
+      const sent = line1(build([punchoutItem({ buyerPartNumber: number })], { buyerMaterialNumber: true, units: { base: "rec20" } }));
+      expect(Object.keys(sent)).toEqual([
+        "MATNR", "QUANTITY", "UNIT", "PRICE", "PRICEUNIT", "CURRENCY", "LEADTIME", "VENDORMAT", "MANUFACTMAT",
+        "EXT_PRODUCT_ID", "EXT_CATEGORY_ID", "EXT_SCHEMA_TYPE", "LONGTEXT",
+      ]);
+      expect(sent).toMatchObject({ UNIT: "PK", VENDORMAT: "ART-10001", LONGTEXT: "Kabelbinder PA66, UV-bestendig. Zak a 100 stuks." });
+    });
+
+    it("still moves a description longer than 40 characters into LONGTEXT", () => {
+      const description = "Kabelbinder polyamide 6.6, UV-bestendig, 200 x 4,8 mm, zwart";
+      const sent = line1(build([punchoutItem({ description, buyerPartNumber: number })], { buyerMaterialNumber: true }));
+      expect(sent.DESCRIPTION).toBeUndefined();
+      expect(sent.LONGTEXT).toBe(`${description}\nKabelbinder PA66, UV-bestendig. Zak a 100 stuks.`);
+    });
   });
 
   describe("classification", () => {

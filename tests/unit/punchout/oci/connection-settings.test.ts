@@ -12,6 +12,7 @@ describe("ociConnectionSettingsSchema", () => {
       extSchemaType: "UNSPSC",
       vendorNumber: null,
       manufacturerCodes: {},
+      buyerMaterialNumber: false,
       priceType: "net",
       priceBasis: "pack",
       defaultCharset: "utf-8",
@@ -60,6 +61,7 @@ describe("ociConnectionSettingsSchema", () => {
     ["background search over 500 results", { backgroundSearch: { maxResults: 501 } }],
     ["e-mail mapping without parameter names", { userMapping: { mode: "email-parameter", parameters: [] } }],
     ["unsupported charset", { defaultCharset: "shift_jis" }],
+    ["buyerMaterialNumber as a string", { buyerMaterialNumber: "true" }],
     ["return target with markup", { returnTargetOverride: '"><x' }],
   ])("rejects %s", (_label, input) => {
     expect(ociConnectionSettingsSchema.safeParse(input).success).toBe(false);
@@ -70,6 +72,10 @@ describe("OCI_PRESETS", () => {
   it.each(Object.entries(OCI_PRESETS))("%s parses with the settings schema", (_id, preset) => {
     expect(ociConnectionSettingsSchema.safeParse(preset.settings).error).toBeUndefined();
     expect(preset.label).not.toBe("");
+  });
+
+  it.each(Object.entries(OCI_PRESETS))("%s leaves MATNR off: the buyer has to confirm their material numbers", (_id, preset) => {
+    expect(ociConnectionSettingsSchema.parse(preset.settings).buyerMaterialNumber).toBe(false);
   });
 
   it.each<[string, keyof typeof OCI_PRESETS, Record<string, unknown>]>([

@@ -28,6 +28,19 @@ describe("readOciTransferFields", () => {
     expect(cart.items[0]!.values[0]!.field).toBe("DESCRIPTION");
   });
 
+  it("reads back the customer's article number in MATNR where it replaces DESCRIPTION", () => {
+    const fields = buildOciFields(
+      punchoutCart([punchoutItem({ buyerPartNumber: "MAT-0004711" }), punchoutItem({ sku: "ART-2", lineReference: "line-2" })]),
+      ociConnectionSettingsSchema.parse({ buyerMaterialNumber: true }),
+      { charset: "utf-8", hookUrl: null },
+    );
+    const cart = readOciTransferFields(fields);
+    expect(cart.items[0]!.values[0]).toEqual({ field: "MATNR", value: "MAT-0004711", maxLength: 40, unknown: false });
+    expect(value(cart, 1, "DESCRIPTION")).toBeUndefined();
+    expect(value(cart, 2, "MATNR")).toBeUndefined();
+    expect(value(cart, 2, "DESCRIPTION")).toBe("Kabelbinder 200x4,8 zwart (100 st)");
+  });
+
   it.each<[string, OciField[], { index: number; field: string; value: string; maxLength: number | null; unknown: boolean }[], OciField[]]>([
     ["lines out of order, by index", [["NEW_ITEM-PRICE[2]", "4.00"], ["NEW_ITEM-PRICE[1]", "12.34"]], [
       { index: 1, field: "PRICE", value: "12.34", maxLength: 15, unknown: false },
