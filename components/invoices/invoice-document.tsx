@@ -75,7 +75,14 @@ export function InvoiceDocumentView({ invoice, locale }: { invoice: PrintableInv
                 {row.name}
                 {row.description && <span className="block text-xs text-slate-500">{row.description}</span>}
               </td>
-              <td className="px-2 py-1.5">{row.sku}</td>
+              <td className="px-2 py-1.5">
+                {row.sku}
+                {row.buyersItemId && (
+                  <span className="block text-xs text-slate-500">
+                    {v.labels.buyersItemId} {row.buyersItemId}
+                  </span>
+                )}
+              </td>
               <td className="px-2 py-1.5 text-right tabular-nums">{row.quantity}</td>
               <td className="px-2 py-1.5">{row.unit}</td>
               <td className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap">

@@ -143,7 +143,11 @@ export function buildCxmlInvoiceDetailRequest(doc: InvoiceDocument, envelope: Cx
           }),
         node(
           "InvoiceDetailItemReference",
-          [node("ItemID", [leaf("SupplierPartID", line.sku ?? line.id)]), text("Description", line.name)],
+          [
+            // ItemID (SupplierPartID, SupplierPartAuxiliaryID?, BuyerPartID?, IdReference*) in InvoiceDetail.dtd.
+            node("ItemID", [leaf("SupplierPartID", line.sku ?? line.id), leaf("BuyerPartID", line.buyersItemId)]),
+            text("Description", line.name),
+          ],
           { lineNumber: line.orderLineReference },
         ),
         money("SubtotalAmount", totals.lines[index]?.netMinor ?? 0),

@@ -132,6 +132,8 @@ export function buildUblXml(doc: InvoiceDocument, profile: UblProfile = "peppol"
       node("cac:Item", [
         leaf("cbc:Description", line.description),
         leaf("cbc:Name", line.name),
+        // BT-156 before BT-155 (UBL 2.1 ItemType sequence); no schemeID (UBL-CR-667).
+        node("cac:BuyersItemIdentification", [leaf("cbc:ID", line.buyersItemId)]),
         node("cac:SellersItemIdentification", [leaf("cbc:ID", line.sku)]),
         node("cac:StandardItemIdentification", [leaf("cbc:ID", line.gtin, { schemeID: "0160" })]),
         taxCategory("cac:ClassifiedTaxCategory", line.vat),

@@ -68,6 +68,12 @@ export interface InvoiceLine {
   orderLineReference?: string;
   /** Our article number (BT-155). */
   sku?: string;
+  /**
+   * The buyer's own article number for the item (BT-156, Item buyer's identifier), e.g. the
+   * customer article number the order line recorded. Optional: documents issued before it existed
+   * are stored without it.
+   */
+  buyersItemId?: string;
   /** GTIN (BT-157, scheme 0160). */
   gtin?: string;
   name: string;

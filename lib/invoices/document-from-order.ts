@@ -322,11 +322,14 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
     if (!quantity) continue;
     lineRates.push(line.vatRateBasisPoints);
     const gtin = nonEmpty(line.gtin);
+    const buyersItemId = nonEmpty(line.customerArticleNumber);
     lines.push({
       id: String(line.lineNumber),
       // cXML order line numbers are the buyer's PO line numbers (NL-R-009: with an OrderReference).
       ...(purchaseOrder && orderReference ? { orderLineReference: String(line.lineNumber) } : {}),
       ...(nonEmpty(line.sku) ? { sku: line.sku.trim() } : {}),
+      // BT-156: the customer's article number as the order line recorded it when the order was placed.
+      ...(buyersItemId ? { buyersItemId } : {}),
       ...(gtin && hasValidGs1CheckDigit(gtin) ? { gtin } : {}),
       name: nonEmpty(line.name) ?? line.sku,
       quantity,
@@ -430,9 +433,10 @@ export interface PlanCreditNoteOptions {
 }
 
 /**
- * A credit note repeats the invoice's parties, references and VAT treatment (copied from its stored
- * document) for the credited quantities. "all" credits everything not yet credited, including the
- * document-level charges unless an earlier credit note did; per line credits only lines.
+ * A credit note repeats the invoice's parties, references, VAT treatment and line identifiers (our
+ * SKU, GTIN, the buyer's item id BT-156), copied from its stored document, for the credited
+ * quantities. "all" credits everything not yet credited, including the document-level charges
+ * unless an earlier credit note did; per line credits only lines.
  */
 export function planCreditNote(context: CreditNoteContext, options: PlanCreditNoteOptions): PlanOutcome<PlanFailure> {
   const fail = (error: PlanFailure["error"], detail?: string): PlanOutcome<PlanFailure> => ({

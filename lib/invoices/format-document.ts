@@ -37,6 +37,8 @@ export interface LineRow {
   name: string;
   description: string | null;
   sku: string;
+  /** The customer's own article number (BT-156), printed beside our SKU with `labels.buyersItemId`; null if none. */
+  buyersItemId: string | null;
   quantity: string;
   unit: string;
   unitPrice: string;
@@ -169,6 +171,7 @@ export function formatInvoiceDocument(invoice: PrintableInvoice, locale: Locale 
       name: line.name,
       description: line.description?.trim() ? line.description : null,
       sku: line.sku ?? "",
+      buyersItemId: line.buyersItemId?.trim() ? line.buyersItemId : null,
       quantity: formatQuantity(line.quantity, locale),
       unit: unitLabel(line.unitCode, labels),
       unitPrice: m(line.unitPriceMinor),

@@ -26,6 +26,8 @@ export interface InvoiceLabels {
   email: string;
   phone: string;
   columns: { description: string; sku: string; quantity: string; unit: string; unitPrice: string; vat: string; net: string };
+  /** Prefix of the customer's own article number (BT-156) under our SKU, e.g. "Uw art.nr. 4711". */
+  buyersItemId: string;
   /** Unit price quoted for more than one unit (BT-149), e.g. "per 100". */
   perBaseQuantity: (quantity: string) => string;
   allowance: string;
@@ -90,6 +92,7 @@ const nl: InvoiceLabels = {
   email: "E-mail",
   phone: "Telefoon",
   columns: { description: "Omschrijving", sku: "Artikelnr.", quantity: "Aantal", unit: "Eenheid", unitPrice: "Prijs", vat: "BTW", net: "Bedrag" },
+  buyersItemId: "Uw art.nr.",
   perBaseQuantity: (quantity) => `per ${quantity}`,
   allowance: "Korting",
   charge: "Toeslag",
@@ -195,6 +198,7 @@ const en: InvoiceLabels = {
   email: "E-mail",
   phone: "Phone",
   columns: { description: "Description", sku: "Item no.", quantity: "Qty", unit: "Unit", unitPrice: "Unit price", vat: "VAT", net: "Amount" },
+  buyersItemId: "Your item no.",
   perBaseQuantity: (quantity) => `per ${quantity}`,
   allowance: "Allowance",
   charge: "Charge",

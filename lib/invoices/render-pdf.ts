@@ -246,9 +246,17 @@ class InvoicePdfWriter {
     const name = COLUMNS[0]!;
     let h = this.heightOf(row.name, name.width - CELL_PAD, TABLE_SIZE);
     if (row.description) h += this.heightOf(row.description, name.width - CELL_PAD, SMALL_SIZE);
-    const sku = this.heightOf(row.sku || " ", COLUMNS[1]!.width, TABLE_SIZE);
+    const buyersItem = this.buyersItemText(row);
+    const sku =
+      (row.sku || !buyersItem ? this.heightOf(row.sku || " ", COLUMNS[1]!.width, TABLE_SIZE) : 0) +
+      (buyersItem ? this.heightOf(buyersItem, COLUMNS[1]!.width, SMALL_SIZE) : 0);
     const price = this.heightOf(row.unitPrice, COLUMNS[4]!.width, TABLE_SIZE) + (row.priceBase ? this.heightOf(row.priceBase, COLUMNS[4]!.width, SMALL_SIZE) : 0);
     return Math.max(h, sku, price) + 2 * CELL_PAD;
+  }
+
+  /** "Uw art.nr. 4711": the customer's own article number (BT-156), printed small under our SKU. */
+  private buyersItemText(row: LineRow): string | null {
+    return row.buyersItemId ? `${this.view.labels.buyersItemId} ${row.buyersItemId}` : null;
   }
 
   private lineTable(): void {
@@ -261,7 +269,9 @@ class InvoicePdfWriter {
       const w = (col: number) => COLUMNS[col]!.width;
       let ny = top + this.text(row.name, x(0) + CELL_PAD, top, { size: TABLE_SIZE, width: w(0) - CELL_PAD });
       if (row.description) ny += this.text(row.description, x(0) + CELL_PAD, ny, { size: SMALL_SIZE, color: COLOR.muted, width: w(0) - CELL_PAD });
-      this.text(row.sku, x(1), top, { size: TABLE_SIZE, width: w(1) });
+      const skuHeight = row.sku ? this.text(row.sku, x(1), top, { size: TABLE_SIZE, width: w(1) }) : 0;
+      const buyersItem = this.buyersItemText(row);
+      if (buyersItem) this.text(buyersItem, x(1), top + skuHeight, { size: SMALL_SIZE, color: COLOR.muted, width: w(1) });
       this.text(row.quantity, x(2), top, { size: TABLE_SIZE, width: w(2), align: "right" });
       this.text(row.unit, x(3), top, { size: TABLE_SIZE, width: w(3) });
       const ph = this.text(row.unitPrice, x(4), top, { size: TABLE_SIZE, width: w(4), align: "right" });

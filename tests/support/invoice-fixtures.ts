@@ -6,6 +6,7 @@ import type { DatabaseHandle } from "@/db/client";
 import {
   addresses,
   companies,
+  customerArticleNumbers,
   punchoutSessions,
   punchoutTransferLines,
   punchoutTransfers,
@@ -106,6 +107,22 @@ export async function createInvoiceCustomer(
 
 export type InvoiceCustomer = Awaited<ReturnType<typeof createInvoiceCustomer>>;
 
+/**
+ * The customer's own article numbers (customer_article_numbers) for some products, as the company
+ * admin maintains them; orders placed afterwards snapshot them on their lines.
+ */
+export async function setCustomerArticleNumbers(
+  handle: DatabaseHandle,
+  customer: InvoiceCustomer,
+  numbers: { productId: number; articleNumber: string }[],
+): Promise<void> {
+  await handle.db
+    .insert(customerArticleNumbers)
+    .values(numbers.map((n) => ({ companyId: customer.company.id, productId: n.productId, articleNumber: n.articleNumber, updatedByUserId: customer.user.id })));
+}
+
+const xmlText = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 /** A web order through the real cart and checkout code; returns the order id. */
 export async function placeWebOrder(
   customer: InvoiceCustomer,
@@ -130,12 +147,13 @@ export async function placeWebOrder(
 /**
  * A cXML OrderRequest for a customer through the real intake (handleCxmlOrder): a connection, a
  * transferred punchout cart with the lines (so reconciliation accepts them) and the PO itself,
- * with an accounting distribution (cost center) per line.
+ * with an accounting distribution (cost center) per line and, where given, the buyer's own part
+ * number (ItemID/BuyerPartID).
  */
 export async function placeCxmlOrder(
   handle: DatabaseHandle,
   customer: InvoiceCustomer,
-  items: { productId: number; sku: string; quantity: number; unitPriceMinor: number; vatRateBasisPoints: number; unit?: string }[],
+  items: { productId: number; sku: string; quantity: number; unitPriceMinor: number; vatRateBasisPoints: number; unit?: string; buyerPartId?: string }[],
   options: { orderId: string; now: Date; costCenter?: string },
 ): Promise<{ orderId: number; payloadId: string; body: string }> {
   const id = unique();
@@ -181,7 +199,7 @@ export async function placeCxmlOrder(
   const lines = items
     .map(
       (item, index) => `<ItemOut quantity="${item.quantity}" lineNumber="${index + 1}">
-<ItemID><SupplierPartID>${item.sku}</SupplierPartID><SupplierPartAuxiliaryID>${refs[index]}</SupplierPartAuxiliaryID></ItemID>
+<ItemID><SupplierPartID>${item.sku}</SupplierPartID><SupplierPartAuxiliaryID>${refs[index]}</SupplierPartAuxiliaryID>${item.buyerPartId ? `<BuyerPartID>${xmlText(item.buyerPartId)}</BuyerPartID>` : ""}</ItemID>
 <ItemDetail><UnitPrice><Money currency="EUR">${money(item.unitPriceMinor)}</Money></UnitPrice><Description xml:lang="nl">Artikel ${item.sku}</Description><UnitOfMeasure>${item.unit ?? "EA"}</UnitOfMeasure></ItemDetail>
 <Distribution><Accounting name="Kosten"><Segment type="Cost Center" id="${costCenter}" description="Facilitair"/></Accounting><Charge><Money currency="EUR">${money(item.unitPriceMinor * item.quantity)}</Money></Charge></Distribution>
 </ItemOut>`,

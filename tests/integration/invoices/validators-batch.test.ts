@@ -21,6 +21,7 @@ import {
   placeCxmlOrder,
   placeWebOrder,
   runValidatorBatch,
+  setCustomerArticleNumbers,
   shipOrder,
   validatorsMissing,
   type InvoiceCustomer,
@@ -97,6 +98,19 @@ beforeAll(async () => {
   const cx3 = await invoice("cXML shipment 2", po2.orderId, { shipmentId: await shipOrder(po2.orderId, null) }, po2);
   await credit("cXML shipment credit", cx3, [{ lineId: "1", quantity: 5 }], po2);
 
+  // Buyer's item ids (BT-156): a web customer's own article numbers (customer_article_numbers,
+  // snapshot on the order lines at checkout) and a cXML PO's ItemID/BuyerPartID.
+  const own = await createInvoiceCustomer(handle, { kvkNumber: "55667788", vatId: "NL556677889B01", peppolScheme: "0106", peppolId: "55667788", invoiceChannels: ["peppol", "nlcius"] });
+  await setCustomerArticleNumbers(handle, own, [
+    { productId: paper.id, articleNumber: "MAT-000471100" },
+    { productId: coffee.id, articleNumber: "K&L <koffie> 12/B" },
+  ]);
+  const own1 = await invoice("NL customer article numbers on two of three lines", await web(own, [[paper, 4], [book, 1], [coffee, 2]], "PO-OWN-1"), { charges: [SHIPPING] });
+  await credit("NL credit of a line with a customer article number", own1, [{ lineId: "1", quantity: 1 }]);
+  const poOwn = await placeCxmlOrder(handle, ariba, [{ ...cx(paper, 6), buyerPartId: "ARIBA-MAT-1001" }, cx(folders, 2), { ...cx(tape, 3), buyerPartId: "ARIBA-MAT-1003" }], { orderId: "4500010003", now: NOW });
+  const cxOwn = await invoice("cXML order with BuyerPartIDs", poOwn.orderId, {}, poOwn);
+  await credit("cXML credit with BuyerPartID", cxOwn, [{ lineId: "3", quantity: 1 }], poOwn);
+
   // BE customer with VAT id: intra-community supply (K), delivered in Belgium.
   const be = await createInvoiceCustomer(handle, { countryCode: "BE", kvkNumber: "0123456749", vatId: "BE0123456749", peppolScheme: "0208", peppolId: "0123456749", invoiceChannels: ["peppol"] });
   const be1 = await invoice("BE intra-community + shipping", await web(be, [[paper, 50], [coffee, 10], [book, 3]], "BE-PO-77"), { charges: [SHIPPING] });
@@ -151,6 +165,20 @@ describe("invoices and credit notes from real orders pass the official validator
     expect(documents.filter((d) => d.cxml).length).toBeGreaterThanOrEqual(8);
   });
 
+  it("carries the buyer's item id (BT-156) from the order lines onto invoices and their credit notes", () => {
+    const ids = (label: string) => {
+      const found = documents.find((d) => d.label === label);
+      if (!found) throw new Error(`no document "${label}"`);
+      return found.doc.lines.map((l) => [l.id, l.buyersItemId]);
+    };
+    expect(ids("NL customer article numbers on two of three lines")).toEqual([["1", "MAT-000471100"], ["2", undefined], ["3", "K&L <koffie> 12/B"]]);
+    expect(ids("NL credit of a line with a customer article number")).toEqual([["1", "MAT-000471100"]]);
+    expect(ids("cXML order with BuyerPartIDs")).toEqual([["1", "ARIBA-MAT-1001"], ["2", undefined], ["3", "ARIBA-MAT-1003"]]);
+    expect(ids("cXML credit with BuyerPartID")).toEqual([["3", "ARIBA-MAT-1003"]]);
+    // Orders without article numbers stay without the element.
+    expect(documents.filter(({ doc }) => doc.lines.some((l) => l.buyersItemId !== undefined))).toHaveLength(4);
+  });
+
   it.skipIf(validatorsMissing !== null && !process.env.CI)(`UBL (Peppol BIS 3 and NLCIUS) in one validate-ubl.sh call${validatorsMissing ? ` — SKIPPED: ${validatorsMissing}` : ""}`, () => {
     const files: Record<string, string> = {};
     documents.forEach(({ label, doc }, index) => {
@@ -158,6 +186,8 @@ describe("invoices and credit notes from real orders pass the official validator
       files[`${name}-peppol`] = buildUblXml(doc, "peppol");
       files[`${name}-nlcius`] = buildUblXml(doc, "nlcius");
     });
+    // BT-156 is in the batch: Peppol and NLCIUS, invoices and credit notes (4 documents × 2 profiles).
+    expect(Object.values(files).filter((xml) => xml.includes("<cac:BuyersItemIdentification>"))).toHaveLength(8);
     const result = runValidatorBatch(UBL_VALIDATOR, files);
     if (result.fatal.length > 0 || result.status !== 0) console.error(`validate-ubl.sh findings:\n${result.fatal.join("\n") || result.output}`);
     expect(result.files).toBeGreaterThanOrEqual(60);
@@ -179,6 +209,8 @@ describe("invoices and credit notes from real orders pass the official validator
         order: { payloadId: cxml.payloadId, orderDate: "2026-11-28T10:59:00+01:00" },
       });
     });
+    // The cXML invoice and credit memo of the PO with BuyerPartIDs carry them on InvoiceDetailItemReference/ItemID.
+    expect(Object.values(files).filter((xml) => xml.includes("<BuyerPartID>ARIBA-MAT-1003</BuyerPartID>"))).toHaveLength(2);
     const result = runValidatorBatch(CXML_VALIDATOR, files);
     if (result.fatal.length > 0 || result.status !== 0) console.error(`validate-cxml.sh findings:\n${result.fatal.join("\n") || result.output}`);
     expect(result.files).toBeGreaterThanOrEqual(8);

@@ -48,6 +48,11 @@ const DOCS: Array<[string, InvoiceDocument]> = [
     withPoLines(invoice({ customer: CUSTOMER_BE, lines: [line(1, { vat: { category: "K", rateBp: 0 } })], delivery: { date: "2025-11-27", address: { countryCode: "BE" } } })),
   ],
   ["credit memo", withPoLines(creditNote({ lines: [line(1, { quantity: 2, unitPriceMinor: 1234 })] }))],
+  [
+    "invoice with buyer part numbers",
+    withPoLines(invoice({ lines: [line(1, { buyersItemId: "MAT-4711" }), line(2), line(3, { buyersItemId: `K&L <"3">` })] })),
+  ],
+  ["credit memo with buyer part number", withPoLines(creditNote({ lines: [line(1, { quantity: 2, buyersItemId: "MAT-4711" })] }))],
 ];
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ["InvoiceDetailItem", "InvoicePartner", "TaxDetail", "Modification"].includes(name) });
@@ -88,6 +93,24 @@ describe("buildCxmlInvoiceDetailRequest", () => {
     expect(request.InvoiceDetailOrder.InvoiceDetailItem[0]["@_quantity"]).toBe("-2");
     expect(request.InvoiceDetailOrder.InvoiceDetailItem[0].UnitPrice.Money["#text"]).toBe("12.34");
     expect(request.InvoiceDetailSummary.DueAmount.Money["#text"]).toBe("-29.86");
+  });
+
+  it.each([
+    ["invoice", DOCS[4]![1], [["ART-1", "MAT-4711"], ["ART-2", undefined], ["ART-3", `K&L <"3">`]]],
+    ["credit memo", DOCS[5]![1], [["ART-1", "MAT-4711"]]],
+    ["invoice without buyer's item ids", DOCS[0]![1], [["ART-1", undefined], ["ART-2", undefined]]],
+  ] as const)("%s: ItemID/BuyerPartID carries the buyer's item id (BT-156) after SupplierPartID, only when present", (_, doc, expected) => {
+    const xml = buildCxmlInvoiceDetailRequest(doc, ENVELOPE);
+    const items = parser.parse(xml).cXML.Request.InvoiceDetailRequest.InvoiceDetailOrder.InvoiceDetailItem;
+    expect(items.map((item: { InvoiceDetailItemReference: { ItemID: Record<string, string> } }) => {
+      const id = item.InvoiceDetailItemReference.ItemID;
+      return [id.SupplierPartID, id.BuyerPartID];
+    })).toEqual(expected);
+    // DTD: ItemID (SupplierPartID, SupplierPartAuxiliaryID?, BuyerPartID?, IdReference*).
+    for (const match of xml.matchAll(/<ItemID>([\s\S]*?)<\/ItemID>/g)) {
+      expect(match[1]!.match(/<(\w+)>/g)).toEqual(match[1]!.includes("BuyerPartID") ? ["<SupplierPartID>", "<BuyerPartID>"] : ["<SupplierPartID>"]);
+    }
+    expect((xml.match(/<BuyerPartID>/g) ?? []).length).toBe(expected.filter(([, id]) => id !== undefined).length);
   });
 
   it("needs the orderID and numeric PO line numbers", () => {

@@ -68,7 +68,7 @@ const everything = (overrides: Partial<InvoiceDocument> = {}): Partial<InvoiceDo
   delivery: { date: "2025-11-27", address: { street: "Quai 1", city: "Antwerpen", postalCode: "2000", countryCode: "BE" } },
   paymentMeans: { code: "30", iban: "NL91ABNA0417164300", bic: "ABNANL2A", paymentId: "INV-2025-0001" },
   lines: [
-    line(1, { vat: { category: "K", rateBp: 0 }, orderLineReference: "10", sku: "ART-1", gtin: "4006381333931", description: "Beschrijving", priceBaseQuantity: 10, quantity: 25 }),
+    line(1, { vat: { category: "K", rateBp: 0 }, orderLineReference: "10", sku: "ART-1", buyersItemId: "KLANT-4711", gtin: "4006381333931", description: "Beschrijving", priceBaseQuantity: 10, quantity: 25 }),
     line(2, { vat: { category: "K", rateBp: 0 }, quantity: 2.5, unitCode: "KGM" }),
   ],
   allowancesCharges: [
@@ -160,6 +160,62 @@ describe("buildPeppolInvoiceXml / buildPeppolCreditNoteXml", () => {
   it("refuses a document of the other kind", () => {
     expect(() => buildPeppolInvoiceXml(creditNote())).toThrow(/expected a invoice document/);
     expect(() => buildPeppolCreditNoteXml(invoice())).toThrow(/expected a credit_note document/);
+  });
+});
+
+/** Child element names (prefix removed) of each line's cac:Item, in document order. */
+function itemChildren(xml: string): string[][] {
+  const names = (nodes: OrderedNode[]) => nodes.map((n) => Object.keys(n).find((k) => k !== ":@")).filter((n): n is string => !!n && n !== "#text");
+  const root = (orderedParser.parse(xml) as OrderedNode[]).find((n) => "Invoice" in n || "CreditNote" in n)!;
+  const children = (root.Invoice ?? root.CreditNote) as OrderedNode[];
+  return children
+    .filter((n) => "InvoiceLine" in n || "CreditNoteLine" in n)
+    .map((n) => {
+      const lineChildren = (n.InvoiceLine ?? n.CreditNoteLine) as OrderedNode[];
+      return names(lineChildren.find((c) => "Item" in c)!.Item as OrderedNode[]);
+    });
+}
+
+describe("BT-156 Item buyer's identifier (cac:Item/cac:BuyersItemIdentification/cbc:ID)", () => {
+  const builders = [
+    ["Peppol invoice", (lines: InvoiceDocument["lines"]) => buildPeppolInvoiceXml(invoice({ lines }))],
+    ["Peppol credit note", (lines: InvoiceDocument["lines"]) => buildPeppolCreditNoteXml(creditNote({ lines }))],
+    ["NLCIUS invoice", (lines: InvoiceDocument["lines"]) => buildNlciusInvoiceXml(invoice({ lines }))],
+    ["NLCIUS credit note", (lines: InvoiceDocument["lines"]) => buildNlciusCreditNoteXml(creditNote({ lines }))],
+  ] as const;
+  const cases = [
+    {
+      label: "with SKU and GTIN",
+      line: line(1, { buyersItemId: "KLANT-4711", sku: "ART-1", gtin: "4006381333931", description: "Doos" }),
+      items: ["Description", "Name", "BuyersItemIdentification", "SellersItemIdentification", "StandardItemIdentification", "ClassifiedTaxCategory"],
+    },
+    { label: "without SKU", line: line(1, { buyersItemId: "KLANT 12/B" }), items: ["Name", "BuyersItemIdentification", "ClassifiedTaxCategory"] },
+    { label: "absent", line: line(1, { sku: "ART-1" }), items: ["Name", "SellersItemIdentification", "ClassifiedTaxCategory"] },
+  ];
+
+  it.each(builders.flatMap(([builder, build]) => cases.map((c) => [builder, c.label, build, c] as const)))(
+    "%s, buyer's item id %s: Item children in UBL 2.1 ItemType order",
+    (_builder, _label, build, c) => {
+      const xml = build([c.line, line(2, { sku: "ART-2" })]);
+      expect(itemChildren(xml)).toEqual([c.items, ["Name", "SellersItemIdentification", "ClassifiedTaxCategory"]]);
+      expect(orderViolations(orderedParser.parse(xml) as OrderedNode[])).toEqual([]);
+      const parsed = parser.parse(xml);
+      const [first, second] = (parsed.Invoice ?? parsed.CreditNote)[xml.includes("<CreditNote") ? "CreditNoteLine" : "InvoiceLine"];
+      // Exactly cbc:ID, without schemeID (UBL-CR-667), and only on the line that has one.
+      expect(first.Item.BuyersItemIdentification).toEqual(c.line.buyersItemId === undefined ? undefined : { ID: c.line.buyersItemId });
+      expect(second.Item.BuyersItemIdentification).toBeUndefined();
+      expect((xml.match(/<cac:BuyersItemIdentification>/g) ?? []).length).toBe(c.line.buyersItemId === undefined ? 0 : 1);
+    },
+  );
+
+  it("refuses a blank buyer's item id instead of writing an empty element (PEPPOL-EN16931-R008)", () => {
+    expect(() => buildPeppolInvoiceXml(invoice({ lines: [line(1, { buyersItemId: "  " })] }))).toThrow(/lines\[0\]\.buyersItemId is empty/);
+  });
+
+  it("escapes the buyer's item id", () => {
+    const xml = buildPeppolInvoiceXml(invoice({ lines: [line(1, { buyersItemId: `A&B <"12">` })] }));
+    expect(xml).toContain("<cbc:ID>A&amp;B &lt;&quot;12&quot;&gt;</cbc:ID>");
+    expect(parser.parse(xml).Invoice.InvoiceLine[0].Item.BuyersItemIdentification).toEqual({ ID: `A&B <"12">` });
   });
 });
 

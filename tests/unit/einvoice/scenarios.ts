@@ -160,6 +160,30 @@ const handPicked: Scenario[] = [
     label: "nl-order-line-references-gtin",
     doc: invoice({ lines: lines(4, [S21]).map((l, i) => ({ ...l, orderLineReference: String((i + 1) * 10), gtin: "4006381333931", description: "Omschrijving & details" })) }),
   },
+  {
+    // BT-156 with and without our SKU / GTIN, with characters that need escaping.
+    label: "nl-buyers-item-ids",
+    doc: invoice({
+      lines: lines(5, [S21, S9], 4).map((l, i) => {
+        const buyersItemId = ["MAT-0001", "KLANT 12/B", `K&L <"3">`, undefined, "4500-ÄÖÜ-ß"][i];
+        return {
+          ...l,
+          ...(i === 0 ? { gtin: "4006381333931", description: "Omschrijving" } : {}),
+          ...(i === 1 ? { sku: undefined } : {}),
+          ...(buyersItemId ? { buyersItemId } : {}),
+        };
+      }),
+    }),
+  },
+  {
+    label: "cn-nl-buyers-item-ids",
+    doc: creditNote({ lines: lines(2, [S21]).map((l, i) => (i === 0 ? { ...l, buyersItemId: "MAT-000123" } : l)) }),
+  },
+  {
+    label: "nlcius-buyers-item-ids",
+    profile: "nlcius",
+    doc: invoice({ lines: lines(3, [S21, S9]).map((l, i) => (i === 2 ? l : { ...l, buyersItemId: `EIGEN-${i + 1}` })) }),
+  },
   { label: "cn-nl-basic", doc: creditNote({ lines: [line(1, { name: "Veiligheidshandschoen maat 9 (retour)", unitPriceMinor: 5000 })] }) },
   {
     label: "cn-nl-refund-with-iban",
@@ -216,6 +240,8 @@ function randomScenario(index: number): Scenario {
     line(i + 1, {
       name: `${pick(NASTY_NAMES)} #${i + 1}`,
       sku: random() < 0.8 ? `SKU-${int(1, 99999)}` : undefined,
+      // Every third line carries the buyer's item id (BT-156); derived from the indexes, so the PRNG sequence is unchanged.
+      buyersItemId: i % 3 === 0 ? `KL-${index}-${i + 1}` : undefined,
       quantity: random() < 0.2 ? int(1, 4000) / 4 : int(1, 250),
       unitCode: pick(["C62", "H87", "EA", "PR", "XBX", "XPK", "KGM", "MTR"]),
       unitPriceMinor: int(1, 500_000),

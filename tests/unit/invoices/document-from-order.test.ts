@@ -74,6 +74,7 @@ function orderLine(lineNumber: number, overrides: Partial<OrderLine> = {}): Orde
     lineTotalMinor: 10_000,
     vatRateBasisPoints: 2100,
     priceSource: { kind: "list" },
+    customerArticleNumber: null,
     gtin: null,
     ...overrides,
   };
@@ -240,6 +241,22 @@ describe("planOrderInvoice", () => {
     expect(doc.lines.map((l) => l.orderLineReference)).toEqual(["1", "2", "3"]);
   });
 
+  it.each([
+    ["a customer article number", "KLANT-4711", "KLANT-4711"],
+    ["one with surrounding blanks", "  KLANT 12/B ", "KLANT 12/B"],
+    ["none", null, undefined],
+    ["a blank one", "   ", undefined],
+  ] as const)("takes the buyer's item id (BT-156) from the order line: %s", (_, customerArticleNumber, expected) => {
+    const lines = [orderLine(1, { customerArticleNumber }), orderLine(2)];
+    const doc = draftOf(planOrderInvoice(context({ lines }), options)).documentFor("F2026-00001");
+    expect(validateInvoiceInput(doc)).toEqual([]);
+    expect(doc.lines.map((l) => [l.sku, l.buyersItemId])).toEqual([
+      ["SKU-1", expected],
+      ["SKU-2", undefined],
+    ]);
+    expect("buyersItemId" in doc.lines[1]!).toBe(false);
+  });
+
   it("intra-community supply: K on every line with delivery date and country", () => {
     const be = company({ countryCode: "BE", kvkNumber: "0123456749", vatId: "BE0123456749", peppolScheme: "0208", peppolId: "0123456749" });
     const shipment = { id: 9, shipmentNumber: "K1-S1", createdAt: new Date("2026-11-26T15:00:00Z"), lines: [{ lineNumber: 1, quantity: 3 }] } as OrderShipment;
@@ -307,6 +324,18 @@ describe("planCreditNote", () => {
     expect(doc.dueDate).toBeUndefined();
     expect(outcome.draft).toMatchObject({ series: "C", creditedInvoiceId: 11, dueDate: null });
     expect(outcome.draft.totals.payableMinor).toBe(invoiceDraft.totals.payableMinor);
+  });
+
+  it("repeats the invoice line's buyer's item id (BT-156) on the credited line", () => {
+    const lines1 = [orderLine(1, { customerArticleNumber: "KLANT-1" }), orderLine(2)];
+    const withIds = draftOf(planOrderInvoice(context({ lines: lines1 }), options));
+    const original = { ...invoice, document: withIds.documentFor("F2026-00042") } as Invoice;
+    const outcome = planCreditNote(creditContext({ invoice: original }), { ...creditOptions, lines: [{ lineId: "1", quantity: 2 }, { lineId: "2", quantity: 1 }] });
+    if (!outcome.ok) throw new Error(outcome.failure.detail);
+    expect(outcome.draft.documentFor("C2026-00001").lines.map((l) => [l.id, l.quantity, l.buyersItemId])).toEqual([
+      ["1", 2, "KLANT-1"],
+      ["2", 1, undefined],
+    ]);
   });
 
   it("credits single lines within what is not yet credited, without the charges", () => {

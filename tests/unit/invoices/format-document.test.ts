@@ -111,6 +111,19 @@ describe("formatInvoiceDocument", () => {
     expect(credit.title).toBe("Creditnota");
   });
 
+  it.each([
+    ["set", "MAT-4711", "MAT-4711"],
+    ["absent", undefined, null],
+  ] as const)("passes the buyer's item id (BT-156) to the line row when %s", (_, buyersItemId, expected) => {
+    const doc = invoice({ lines: [line(1, { sku: "HS-100", ...(buyersItemId ? { buyersItemId } : {}) })] });
+    for (const locale of ["nl", "en"] as const) {
+      const view = formatInvoiceDocument(printable(doc, locale));
+      expect(view.lines.map((l) => [l.sku, l.buyersItemId])).toEqual([["HS-100", expected]]);
+    }
+    expect(invoiceLabels("nl").buyersItemId).toBe("Uw art.nr.");
+    expect(invoiceLabels("en").buyersItemId).toBe("Your item no.");
+  });
+
   it("has the same label keys in Dutch and English", () => {
     const keys = (value: unknown): string[] =>
       value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v).map((sub) => `${k}.${sub}`)]).sort() : [];

@@ -158,6 +158,38 @@ describe("renderInvoicePdf", () => {
     expect(en).toContain("Belgium");
   });
 
+  it.each([
+    ["nl", "Uw art.nr.", "Artikelnr."],
+    ["en", "Your item no.", "Item no."],
+  ] as const)("prints the customer's own article number (BT-156) under our SKU, only where a line has one (%s)", async (locale, label, column) => {
+    const doc = invoice({
+      lines: [
+        line(1, { sku: "HS-100", buyersItemId: "MAT-000471100", name: "Handschoenen" }),
+        line(2, { sku: "KF-9", name: "Koffie" }),
+        line(3, { buyersItemId: "KLANT 12/B", name: "Zonder SKU" }),
+        line(4, { sku: "BT-1", buyersItemId: "EIGEN-NUMMER-MET-VEEL-TEKENS-1234567890", name: "Bouten" }),
+      ],
+    });
+    const pdf = await render(doc, locale);
+    const runs = extractPdfText(pdf).pages.flat();
+    const text = phrases(pdf);
+    expect(runs).toContain(column);
+    for (const id of ["MAT-000471100", "KLANT 12/B"]) expect(text).toContain(`${label} ${id}`);
+    // A long number wraps inside the SKU column instead of running into the quantity.
+    expect(text.replace(/ /g, "")).toContain(`${label.replace(/ /g, "")}EIGEN-NUMMER-MET-VEEL-TEKENS-1234567890`);
+    expect(text.split(label)).toHaveLength(4);
+    // Each number follows its own line's SKU (or, without one, the line's name).
+    expect(text.indexOf("HS-100")).toBeLessThan(text.indexOf("MAT-000471100"));
+    expect(text.indexOf("MAT-000471100")).toBeLessThan(text.indexOf("Koffie"));
+    expect(text.indexOf("Zonder SKU")).toBeLessThan(text.indexOf("KLANT 12/B"));
+    expect(text.indexOf("BT-1")).toBeLessThan(text.indexOf("EIGEN-"));
+  });
+
+  it("prints no customer article number label when no line has one", async () => {
+    const text = pdfPlainText(await render(mixed, "nl"));
+    expect(text).not.toContain("Uw art.nr.");
+  });
+
   it("is deterministic and carries title, author and the issue date as metadata", async () => {
     const a = await render(mixed, "nl");
     const b = await render(mixed, "nl");
