@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { customerArticleNumbers, products } from "@/db/schema";
+import { companies, customerArticleNumbers, products } from "@/db/schema";
 import { database } from "./database";
 import { preparedStatement } from "./prepared-sql";
 import { escapeLike } from "./sql";
@@ -111,8 +111,9 @@ export async function applyArticleNumbers(
   const db = await database();
   const assigned = changes.flatMap((c) => (c.articleNumber === null ? [] : [{ productId: c.productId, articleNumber: c.articleNumber }]));
   await db.transaction(async (tx) => {
-    // Lock the company's rows in a fixed order so two imports for one company cannot deadlock.
-    await tx.execute(sql`select 1 from ${customerArticleNumbers} where ${customerArticleNumbers.companyId} = ${companyId} order by ${customerArticleNumbers.productId} for update`);
+    // One writer per company at a time (the company row, so also before it has any number): two imports
+    // naming the same number for different products would otherwise both pass and one fail on the index.
+    await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId)).for("update");
     await tx.delete(customerArticleNumbers).where(
       and(
         eq(customerArticleNumbers.companyId, companyId),
