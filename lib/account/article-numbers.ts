@@ -9,8 +9,15 @@ import { parseArticleNumberLines, type ArticleNumberLine } from "./article-numbe
 /**
  * The customer's own article numbers in "My account" (db/schema/account.ts customerArticleNumbers):
  * everybody in the company sees them (beside our SKU on product cards, the cart and orders); company
- * admins maintain them, one at a time or as a pasted/uploaded list, all or nothing.
+ * admins maintain them, one at a time or as a pasted/uploaded list, all or nothing — and so can the
+ * customer's account managers (lib/admin/customer-article-numbers.ts), through the same functions.
  */
+
+/** Whose numbers change, and who changes them (a company admin, or staff for the customer). */
+export interface ArticleNumberEditor {
+  companyId: number;
+  userId: number;
+}
 
 type AccountUser = Pick<BuyerUser, "id" | "companyId" | "role" | "impersonatedBy">;
 
@@ -18,7 +25,7 @@ export const canManageArticleNumbers = (user: Pick<AccountUser, "role" | "impers
 
 export const ARTICLE_NUMBERS_PAGE_SIZE = 50;
 
-export async function listCompanyArticleNumbers(user: AccountUser, options: { query?: string; page: number }): Promise<{ items: ArticleNumberRow[]; total: number }> {
+export async function listCompanyArticleNumbers(user: Pick<AccountUser, "companyId">, options: { query?: string; page: number }): Promise<{ items: ArticleNumberRow[]; total: number }> {
   return listArticleNumbers(user.companyId, { query: options.query?.trim() || undefined, offset: (options.page - 1) * ARTICLE_NUMBERS_PAGE_SIZE, limit: ARTICLE_NUMBERS_PAGE_SIZE });
 }
 
@@ -54,23 +61,33 @@ export interface ArticleNumberReport {
  */
 export async function importArticleNumbers(user: AccountUser, text: string): Promise<ArticleNumberReport> {
   if (!canManageArticleNumbers(user)) throw new AppError("forbidden", "company_admin_only");
-  const parsed = parseArticleNumberLines(text);
-  if (!parsed.ok) {
-    if (parsed.error === "empty") throw new AppError("invalid_input", "article_numbers_empty");
-    throw new AppError("invalid_input", "too_many_lines", { count: parsed.count, max: 5000 });
-  }
-  return applyLines(user, parsed.lines);
+  return applyArticleNumberText({ companyId: user.companyId, userId: user.id }, text);
 }
 
 /** One SKU's own number from the form: an empty number removes it. */
 export async function saveArticleNumber(user: AccountUser, sku: string, articleNumber: string): Promise<ArticleNumberReport> {
   if (!canManageArticleNumbers(user)) throw new AppError("forbidden", "company_admin_only");
-  const line = parseArticleNumberLines(`${sku.replace(/[;\t,]/g, "")};${articleNumber.replace(/[;\t]/g, "")}`);
-  if (!line.ok) throw new AppError("invalid_input", "article_numbers_empty");
-  return applyLines(user, line.lines);
+  return applyOneArticleNumber({ companyId: user.companyId, userId: user.id }, sku, articleNumber);
 }
 
-async function applyLines(user: AccountUser, lines: ArticleNumberLine[]): Promise<ArticleNumberReport> {
+/** The list import for an editor whose right to edit the caller has checked. */
+export async function applyArticleNumberText(editor: ArticleNumberEditor, text: string): Promise<ArticleNumberReport> {
+  const parsed = parseArticleNumberLines(text);
+  if (!parsed.ok) {
+    if (parsed.error === "empty") throw new AppError("invalid_input", "article_numbers_empty");
+    throw new AppError("invalid_input", "too_many_lines", { count: parsed.count, max: 5000 });
+  }
+  return applyLines(editor, parsed.lines);
+}
+
+/** One SKU's number for an editor whose right to edit the caller has checked. */
+export async function applyOneArticleNumber(editor: ArticleNumberEditor, sku: string, articleNumber: string): Promise<ArticleNumberReport> {
+  const line = parseArticleNumberLines(`${sku.replace(/[;\t,]/g, "")};${articleNumber.replace(/[;\t]/g, "")}`);
+  if (!line.ok) throw new AppError("invalid_input", "article_numbers_empty");
+  return applyLines(editor, line.lines);
+}
+
+async function applyLines(editor: ArticleNumberEditor, lines: ArticleNumberLine[]): Promise<ArticleNumberReport> {
   const products = await findProductsByCodes(lines.flatMap((l) => (l.kind === "invalid" ? [] : [l.sku])));
   const bySku = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
   const byGtin = new Map(products.filter((p) => p.gtin).map((p) => [p.gtin!, p]));
@@ -99,7 +116,7 @@ async function applyLines(user: AccountUser, lines: ArticleNumberLine[]): Promis
   const problems = resolved.filter((l) => l.outcome.status !== "set" && l.outcome.status !== "removed").length;
   if (problems === 0) {
     // Numbers that another product of this company holds and that this list does not also reassign move: say from where.
-    const owners = await productIdsByArticleNumbers(user.companyId, [...seenNumber.keys()]);
+    const owners = await productIdsByArticleNumbers(editor.companyId, [...seenNumber.keys()]);
     const moving = resolved.flatMap((l) => {
       const owner = l.outcome.status === "set" ? owners.get(l.outcome.articleNumber.toLowerCase()) : undefined;
       return owner !== undefined && owner !== l.productId && !seenSku.has(owner) ? [[l, owner] as const] : [];
@@ -107,8 +124,8 @@ async function applyLines(user: AccountUser, lines: ArticleNumberLine[]): Promis
     const ownerSkus = new Map((await listProductsByIds(moving.map(([, owner]) => owner))).map((p) => [p.id, p.sku]));
     for (const [line, owner] of moving) if (line.outcome.status === "set") line.outcome.movedFromSku = ownerSkus.get(owner) ?? null;
     await applyArticleNumbers(
-      user.companyId,
-      user.id,
+      editor.companyId,
+      editor.userId,
       resolved.flatMap((l) => (l.productId === undefined ? [] : [{ productId: l.productId, articleNumber: l.articleNumber ?? null }])),
     );
   }
@@ -121,8 +138,8 @@ async function applyLines(user: AccountUser, lines: ArticleNumberLine[]): Promis
   };
 }
 
-/** The company's numbers as CSV (`sku;own number`, the import's own format), for Excel. */
-export async function articleNumbersCsv(user: AccountUser): Promise<string> {
+/** A company's numbers as CSV (`sku;own number`, the import's own format), for Excel. */
+export async function articleNumbersCsv(user: Pick<AccountUser, "companyId">): Promise<string> {
   const rows = await listAllArticleNumbers(user.companyId);
   const field = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   return ["sku;article_number", ...rows.map((r) => `${field(r.sku)};${field(r.articleNumber)}`)].join("\r\n") + "\r\n";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getCurrentUser, isBuyer, type BuyerUser } from "@/lib/auth/guards";
+import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type StaffUser } from "@/lib/auth/guards";
 import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { readCartBadge } from "@/lib/cart/cart-service";
 import { isAppError } from "@/lib/errors";
@@ -26,25 +26,44 @@ export function buyerReportAction<S extends z.ZodType, R>(
   return async (_previous: ReportState<R>, formData: FormData): Promise<ReportState<R>> => {
     const user = await getCurrentUser();
     if (!isBuyer(user)) return { status: "error", code: "unauthenticated", message: "unauthenticated" };
-    const entries: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-    for (const [key, value] of formData) {
-      const existing = entries[key];
-      entries[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-    }
-    const parsed = schema.safeParse(entries);
-    if (!parsed.success) {
-      return { status: "error", code: "invalid_input", message: "invalid_input", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-    }
-    try {
-      const report = await handler(parsed.data, user);
+    return parseAndReport(schema, formData, async (input) => {
+      const report = await handler(input, user);
       return answersCart ? { status: "ok", report, cart: await readCartBadge(user) } : { status: "ok", report };
-    } catch (error) {
-      if (isAppError(error)) {
-        return { status: "error", code: error.code, message: error.message, details: error.details as Record<string, string | number> | undefined };
-      }
-      throw error;
-    }
+    });
   };
+}
+
+/** The same for /admin: staff only; everybody else gets "not_found", like the admin pages' 404 (staffAction). */
+export function staffReportAction<S extends z.ZodType, R>(schema: S, handler: (input: z.infer<S>, staff: StaffUser) => Promise<R>) {
+  return async (_previous: ReportState<R>, formData: FormData): Promise<ReportState<R>> => {
+    const staff = await getStaffUser();
+    if (!staff) return { status: "error", code: "not_found", message: "not_found" };
+    return parseAndReport(schema, formData, async (input) => ({ status: "ok", report: await handler(input, staff) }));
+  };
+}
+
+async function parseAndReport<S extends z.ZodType, R>(
+  schema: S,
+  formData: FormData,
+  run: (input: z.infer<S>) => Promise<ReportState<R>>,
+): Promise<ReportState<R>> {
+  const entries: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const [key, value] of formData) {
+    const existing = entries[key];
+    entries[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  const parsed = schema.safeParse(entries);
+  if (!parsed.success) {
+    return { status: "error", code: "invalid_input", message: "invalid_input", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  }
+  try {
+    return await run(parsed.data);
+  } catch (error) {
+    if (isAppError(error)) {
+      return { status: "error", code: error.code, message: error.message, details: error.details as Record<string, string | number> | undefined };
+    }
+    throw error;
+  }
 }
 
 /** A form value that may be one string or several (checkbox groups) → number[]. */

@@ -32,9 +32,10 @@ export const VIEW_AS_CLIENT_MESSAGES = ["admin.viewAs"] as const;
 /**
  * app/admin/layout.tsx: the admin forms ("admin", incl. errors/problems of useActionError), order
  * actions ("purchaseOrders"), invoice actions ("invoices.admin"), invoicing master data and the
- * supplier profile ("invoicing"), punchout connection forms ("punchout.admin").
+ * supplier profile ("invoicing"), punchout connection forms ("punchout.admin"), and the customer's
+ * own article number forms, shared with My account ("account.articleNumbers", "account.errors").
  */
-export const ADMIN_CLIENT_MESSAGES = ["admin", "purchaseOrders", "invoices.admin", "invoicing", "punchout.admin"] as const;
+export const ADMIN_CLIENT_MESSAGES = ["admin", "purchaseOrders", "invoices.admin", "invoicing", "punchout.admin", "account.articleNumbers", "account.errors"] as const;
 
 /** app/login/layout.tsx: the sign-in form. */
 export const LOGIN_CLIENT_MESSAGES = ["auth"] as const;

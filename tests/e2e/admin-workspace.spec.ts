@@ -303,4 +303,31 @@ describe("account manager", () => {
     assert.ok((await page.locator("main").innerText()).includes(`Veelklant ${code}-7 B.V.`), "the settings tab lists every customer");
     await context.close();
   });
+
+  it("loads a customer's own article numbers from a list they sent; the customer's buyer sees them in the shop", async () => {
+    const [company] = await sql<{ id: number }[]>`select id from companies where name = 'Demo Facilities B.V.'`;
+    const products = await sql<{ sku: string }[]>`select sku from products where active order by id desc limit 2`;
+    assert.ok(company && products.length === 2);
+    const own = `AM-${Date.now().toString(36)}`;
+    const context = await newContext(browser, "nl");
+    try {
+      const page = await signIn(context, "manager@demo.test", "demo-manager", `/admin/customers/${company.id}`);
+      await page.getByRole("link", { name: "Artikelnummers" }).click();
+      await page.waitForURL(/\/article-numbers$/);
+      await page.getByLabel("Regels plakken").fill(`${products[0]!.sku};${own}-1\n${products[1]!.sku};${own}-2`);
+      await page.getByRole("button", { name: "Importeren" }).click();
+      await page.getByText("Opgeslagen: 2 nummers ingesteld, 0 verwijderd.").waitFor();
+      await page.reload();
+      assert.equal(await page.getByTestId("article-number-row").filter({ hasText: own }).count(), 2);
+      const [row] = await sql<{ updated_by: string }[]>`select u.email as updated_by from customer_article_numbers c join users u on u.id = c.updated_by_user_id where c.article_number = ${`${own}-1`}`;
+      assert.equal(row?.updated_by, "manager@demo.test");
+
+      const buyer = await signIn(await newContext(browser, "nl"), "buyer@demo.test", "demo-buyer", `/products/${encodeURIComponent(products[0]!.sku)}`);
+      assert.equal(await buyer.locator("main").getByTestId("own-article-number").innerText(), `Uw nr. ${own}-1`);
+      await buyer.context().close();
+    } finally {
+      await context.close();
+      await sql`delete from customer_article_numbers where article_number like ${`${own}-%`}`;
+    }
+  });
 });

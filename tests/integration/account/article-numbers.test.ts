@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { customerArticleNumbers, orderLines, orders } from "@/db/schema";
 import { articleNumbersCsv, importArticleNumbers, listCompanyArticleNumbers, saveArticleNumber } from "@/lib/account/article-numbers";
+import { customerArticleNumbersCsv, importCustomerArticleNumbers, listCustomerArticleNumbers } from "@/lib/admin/customer-article-numbers";
 import { addToCart, getPricedCart } from "@/lib/cart/cart-service";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { placeOrder } from "@/lib/checkout/place-order";
@@ -13,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { toPunchoutCart } from "@/lib/punchout/to-punchout-cart";
 import { quickOrderFromText } from "@/lib/quick-order/quick-order";
 import { addCompanyUser, inPunchout, openPunchoutSession } from "../../support/account-fixtures";
+import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -92,6 +94,23 @@ describe("maintaining own article numbers", () => {
     expect((await listCompanyArticleNumbers(other.buyer, { page: 1 })).items.map((r) => r.sku)).toEqual([gloves.sku]);
     expect(await numbersOf(customer.company.id)).toEqual({ [paper.id]: "100-2045", [tape.id]: "100-2047" });
     expect(await articleNumbersCsv(customer.buyer)).toBe(`sku;article_number\r\n${[[paper.sku, "100-2045"], [tape.sku, "100-2047"]].sort().map(([s, n]) => `${s};${n}`).join("\r\n")}\r\n`);
+  });
+});
+
+describe("account managers", () => {
+  it("load a customer's list for them through the same import; only for customers they manage", async () => {
+    const manager = await createStaff(handle, "account_manager", [other.company.id]);
+    const stranger = await createStaff(handle, "account_manager", []);
+    expect((await appError(importCustomerArticleNumbers(stranger, other.company.id, `${tape.sku};AM-1`))).message).toBe("customer_not_found");
+    expect((await appError(listCustomerArticleNumbers(stranger, other.company.id, { page: 1 }))).message).toBe("customer_not_found");
+    const bad = await importCustomerArticleNumbers(manager, other.company.id, `${tape.sku};AM-1\nNOPE;AM-2`);
+    expect(bad.saved).toBe(false);
+    const report = await importCustomerArticleNumbers(manager, other.company.id, `${tape.sku};AM-1`);
+    expect(report).toMatchObject({ saved: true, set: 1 });
+    const [row] = await handle.db.select().from(customerArticleNumbers).where(eq(customerArticleNumbers.articleNumber, "AM-1"));
+    expect(row).toMatchObject({ companyId: other.company.id, productId: tape.id, updatedByUserId: manager.id });
+    expect((await listCustomerArticleNumbers(manager, other.company.id, { page: 1 })).items.map((r) => r.articleNumber).sort()).toEqual(["100-2045", "AM-1"]);
+    expect(await customerArticleNumbersCsv(manager, other.company.id)).toContain(`${tape.sku};AM-1`);
   });
 });
 

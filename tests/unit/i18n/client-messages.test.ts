@@ -43,6 +43,14 @@ const RENDERED_UNDER: [RegExp, { name: string; namespaces: readonly string[] }[]
       { name: "account", namespaces: ACCOUNT_CLIENT_MESSAGES },
     ],
   ],
+  // My account, and the customer's page in /admin.
+  [
+    /^components\/account\/article-number-forms\.tsx$/,
+    [
+      { name: "account", namespaces: ACCOUNT_CLIENT_MESSAGES },
+      { name: "admin", namespaces: ADMIN_CLIENT_MESSAGES },
+    ],
+  ],
   [/^components\/account\//, [{ name: "account", namespaces: ACCOUNT_CLIENT_MESSAGES }]],
 ];
 

@@ -32,6 +32,7 @@ export default async function CustomerLayout({ children, params }: { children: R
           { href: base, label: t("tabs.overview") },
           { href: `${base}/users`, label: t("tabs.users") },
           { href: `${base}/pricing`, label: t("tabs.pricing") },
+          { href: `${base}/article-numbers`, label: t("tabs.articleNumbers") },
           { href: `${base}/history`, label: t("tabs.history") },
         ]}
       />

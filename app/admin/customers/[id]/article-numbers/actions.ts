@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { importCustomerArticleNumbers, saveCustomerArticleNumber } from "@/lib/admin/customer-article-numbers";
+import { staffReportAction } from "@/lib/actions/report-action";
+import { AppError } from "@/lib/errors";
+import { decodeUpload } from "@/lib/quick-order/parse-lines";
+
+const companyId = z.coerce.number().int().positive();
+/** 5,000 lines of "sku;own number" stay well below this. */
+const MAX_UPLOAD_BYTES = 512 * 1024;
+
+/** The customer's own article numbers, loaded by their account manager (lib/admin/customer-article-numbers.ts). */
+export const importCustomerArticleNumbersAction = staffReportAction(
+  z.object({ companyId, text: z.string().max(400_000).optional().default(""), file: z.instanceof(File).optional() }),
+  async ({ companyId: id, text, file }, staff) => {
+    let input = text;
+    if (file && file.size > 0) {
+      if (file.size > MAX_UPLOAD_BYTES) throw new AppError("invalid_input", "file_too_large", { max: MAX_UPLOAD_BYTES / 1024 });
+      input = decodeUpload(new Uint8Array(await file.arrayBuffer()));
+    }
+    const report = await importCustomerArticleNumbers(staff, id, input);
+    if (report.saved) revalidatePath(`/admin/customers/${id}/article-numbers`);
+    return report;
+  },
+);
+
+export const saveCustomerArticleNumberAction = staffReportAction(
+  z.object({ companyId, sku: z.string().trim().min(1).max(100), articleNumber: z.string().max(200).optional().default("") }),
+  async ({ companyId: id, sku, articleNumber }, staff) => {
+    const report = await saveCustomerArticleNumber(staff, id, sku, articleNumber);
+    if (report.saved) revalidatePath(`/admin/customers/${id}/article-numbers`);
+    return report;
+  },
+);
