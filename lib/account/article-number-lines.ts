@@ -8,6 +8,8 @@
  * - every other line comes back, valid or not, so the report can name each one.
  */
 
+import { delimitedFields, delimitedRows } from "@/lib/delimited-lines";
+
 export const MAX_ARTICLE_NUMBER_LENGTH = 40;
 export const MAX_ARTICLE_NUMBER_LINES = 5000;
 
@@ -23,14 +25,6 @@ export type ArticleNumberParse =
 
 const HEADER = /^(sku|artikel(nummer|nr\.?)?|art\.?\s?nr\.?|article( number)?|item( number)?|product( ?code)?|code)$/i;
 
-function fields(line: string): string[] {
-  const separator = line.includes("\t") ? "\t" : line.includes(";") ? ";" : ",";
-  return line.split(separator).map((field) => {
-    const trimmed = field.trim();
-    return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replace(/""/g, '"').trim() : trimmed;
-  });
-}
-
 /**
  * Checks one own number as typed: trimmed, 1–40 characters (OCI MATNR's length), no control
  * characters and no `;` (the list's own separator, so that an export always reads back).
@@ -44,16 +38,12 @@ export function checkArticleNumber(value: string): { ok: true; value: string } |
 }
 
 export function parseArticleNumberLines(input: string): ArticleNumberParse {
-  const rows = input
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n|\n|\r/)
-    .map((raw, index) => ({ raw, lineNumber: index + 1 }))
-    .filter((row) => row.raw.trim() !== "" && !/^[;,\t\s"]*$/.test(row.raw));
+  const rows = delimitedRows(input);
   if (rows.length === 0) return { ok: false, error: "empty" };
   let headerSkipped = false;
   const lines: ArticleNumberLine[] = [];
   for (const [index, { raw, lineNumber }] of rows.entries()) {
-    const [sku = "", number = ""] = fields(raw);
+    const [sku = "", number = ""] = delimitedFields(raw);
     if (index === 0 && HEADER.test(sku)) {
       headerSkipped = true;
       continue;

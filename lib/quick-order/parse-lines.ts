@@ -9,6 +9,8 @@
  * - columns after the second (descriptions, prices from an export) are ignored.
  */
 
+import { delimitedFields, delimitedRows } from "@/lib/delimited-lines";
+
 export const MAX_QUICK_ORDER_LINES = 1000;
 
 export type ParsedLine =
@@ -20,14 +22,6 @@ export type ParseResult = { ok: true; lines: ParsedLine[] } | { ok: false; error
 
 const HEADER_WORDS = /^(sku|artikel(nummer|nr\.?)?|art\.?\s?nr\.?|article( number)?|item( number)?|product( ?code)?|code|productnummer|bestelnummer)$/i;
 
-function splitFields(line: string): string[] {
-  const separator = line.includes("\t") ? "\t" : line.includes(";") ? ";" : ",";
-  return line.split(separator).map((field) => {
-    const trimmed = field.trim();
-    return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replace(/""/g, '"').trim() : trimmed;
-  });
-}
-
 /** "12", "12.0", "12,00", "1 000" → integer; anything else (incl. the ambiguous "1.000") → null. */
 export function parseQuantity(text: string): number | null {
   const compact = text.replace(/[\s\u00a0]/g, "");
@@ -36,16 +30,12 @@ export function parseQuantity(text: string): number | null {
 }
 
 export function parseQuickOrderText(input: string): ParseResult {
-  const rows = input
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n|\n|\r/)
-    .map((raw, index) => ({ raw, lineNumber: index + 1 }))
-    .filter((row) => row.raw.trim() !== "" && !/^[;,\t\s"]*$/.test(row.raw));
+  const rows = delimitedRows(input);
   if (rows.length === 0) return { ok: false, error: "empty" };
 
   const lines: ParsedLine[] = [];
   for (const [index, { raw, lineNumber }] of rows.entries()) {
-    const [code = "", quantityText = ""] = splitFields(raw);
+    const [code = "", quantityText = ""] = delimitedFields(raw);
     if (index === 0 && HEADER_WORDS.test(code) && parseQuantity(quantityText) === null) {
       lines.push({ lineNumber, raw, kind: "header" });
       continue;
@@ -68,16 +58,4 @@ export function parseQuickOrderText(input: string): ParseResult {
   const count = lines.filter((l) => l.kind !== "header").length;
   if (count > MAX_QUICK_ORDER_LINES) return { ok: false, error: "too_many_lines", count };
   return { ok: true, lines };
-}
-
-/**
- * Decodes an uploaded file: UTF-8 (with or without BOM), falling back to Windows-1252 – what
- * Excel on Windows writes for "CSV" – when the bytes are not valid UTF-8.
- */
-export function decodeUpload(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
 }

@@ -6,7 +6,7 @@ import { buyerReportAction } from "@/lib/actions/report-action";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/locales";
-import { decodeUpload } from "@/lib/quick-order/parse-lines";
+import { submittedList } from "@/lib/delimited-lines";
 import { quickOrderFromRows, quickOrderFromText } from "@/lib/quick-order/quick-order";
 import { suggestQuickOrderProducts } from "@/lib/quick-order/suggest";
 
@@ -16,12 +16,7 @@ const MAX_UPLOAD_BYTES = 512 * 1024;
 export const quickOrderPasteAction = buyerReportAction(
   z.object({ text: z.string().max(200_000).optional().default(""), file: z.instanceof(File).optional() }),
   async ({ text, file }, user) => {
-    let input = text;
-    if (file && file.size > 0) {
-      if (file.size > MAX_UPLOAD_BYTES) throw new AppError("invalid_input", "file_too_large", { max: MAX_UPLOAD_BYTES / 1024 });
-      input = decodeUpload(new Uint8Array(await file.arrayBuffer()));
-    }
-    return quickOrderFromText(user, input, toLocale(await getLocale()));
+    return quickOrderFromText(user, await submittedList({ text, file }, MAX_UPLOAD_BYTES), toLocale(await getLocale()));
   },
   { answersCart: true },
 );

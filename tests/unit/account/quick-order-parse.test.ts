@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeUpload, parseQuantity, parseQuickOrderText } from "@/lib/quick-order/parse-lines";
+import { decodeUpload } from "@/lib/delimited-lines";
+import { parseQuantity, parseQuickOrderText } from "@/lib/quick-order/parse-lines";
 
 describe("quick-order text", () => {
   it.each([

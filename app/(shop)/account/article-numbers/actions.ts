@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { importArticleNumbers, saveArticleNumber } from "@/lib/account/article-numbers";
 import { buyerReportAction } from "@/lib/actions/report-action";
-import { AppError } from "@/lib/errors";
-import { decodeUpload } from "@/lib/quick-order/parse-lines";
+import { submittedList } from "@/lib/delimited-lines";
 
 /** 5,000 lines of "sku;own number" stay well below this. */
 const MAX_UPLOAD_BYTES = 512 * 1024;
@@ -13,12 +12,7 @@ const MAX_UPLOAD_BYTES = 512 * 1024;
 export const importArticleNumbersAction = buyerReportAction(
   z.object({ text: z.string().max(400_000).optional().default(""), file: z.instanceof(File).optional() }),
   async ({ text, file }, user) => {
-    let input = text;
-    if (file && file.size > 0) {
-      if (file.size > MAX_UPLOAD_BYTES) throw new AppError("invalid_input", "file_too_large", { max: MAX_UPLOAD_BYTES / 1024 });
-      input = decodeUpload(new Uint8Array(await file.arrayBuffer()));
-    }
-    const report = await importArticleNumbers(user, input);
+    const report = await importArticleNumbers(user, await submittedList({ text, file }, MAX_UPLOAD_BYTES));
     if (report.saved) revalidatePath("/account/article-numbers");
     return report;
   },

@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { importCustomerArticleNumbers, saveCustomerArticleNumber } from "@/lib/admin/customer-article-numbers";
 import { staffReportAction } from "@/lib/actions/report-action";
-import { AppError } from "@/lib/errors";
-import { decodeUpload } from "@/lib/quick-order/parse-lines";
+import { submittedList } from "@/lib/delimited-lines";
 
 const companyId = z.coerce.number().int().positive();
 /** 5,000 lines of "sku;own number" stay well below this. */
@@ -15,12 +14,7 @@ const MAX_UPLOAD_BYTES = 512 * 1024;
 export const importCustomerArticleNumbersAction = staffReportAction(
   z.object({ companyId, text: z.string().max(400_000).optional().default(""), file: z.instanceof(File).optional() }),
   async ({ companyId: id, text, file }, staff) => {
-    let input = text;
-    if (file && file.size > 0) {
-      if (file.size > MAX_UPLOAD_BYTES) throw new AppError("invalid_input", "file_too_large", { max: MAX_UPLOAD_BYTES / 1024 });
-      input = decodeUpload(new Uint8Array(await file.arrayBuffer()));
-    }
-    const report = await importCustomerArticleNumbers(staff, id, input);
+    const report = await importCustomerArticleNumbers(staff, id, await submittedList({ text, file }, MAX_UPLOAD_BYTES));
     if (report.saved) revalidatePath(`/admin/customers/${id}/article-numbers`);
     return report;
   },
