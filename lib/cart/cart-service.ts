@@ -25,6 +25,8 @@ export interface CartOwner {
    * `inspect` session's cart is read-only.
    */
   punchout: { sessionId: number; operation?: "create" | "edit" | "inspect" } | null;
+  /** False when the company keeps no own article numbers (UserRecord): the cart skips looking them up. */
+  companyKeepsArticleNumbers?: boolean;
 }
 
 /** cXML inspect: the buyer looks at a cart it already has; nothing may change it. */
@@ -97,7 +99,7 @@ export async function removeFromCart(owner: CartOwner, lineId: number): Promise<
 export async function getPricedCart(owner: CartOwner, locale: Locale, now: Date): Promise<PricedCart & { cartId: number }> {
   const cartId = await resolveCartId(owner);
   const lines = await listCartLines(cartId);
-  return { cartId, ...(await priceCartLines(lines, { companyId: owner.companyId, locale, now })) };
+  return { cartId, ...(await priceCartLines(lines, { companyId: owner.companyId, locale, now, companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers })) };
 }
 
 function assertQuantity(

@@ -35,10 +35,13 @@ export interface PricedCart {
 /** Prices cart lines for a customer with the pricing module (server-side, never browser state). */
 export async function priceCartLines(
   lines: CartLineWithProduct[],
-  options: { companyId: number; locale: Locale; now: Date },
+  options: { companyId: number; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean },
 ): Promise<PricedCart> {
   const ids = lines.map((l) => l.product.id);
-  const [candidates, articleNumbers] = await Promise.all([listContractCandidates(options.companyId, ids), articleNumbersForProducts(options.companyId, ids)]);
+  const [candidates, articleNumbers] = await Promise.all([
+    listContractCandidates(options.companyId, ids),
+    options.companyKeepsArticleNumbers === false ? new Map<number, string>() : articleNumbersForProducts(options.companyId, ids),
+  ]);
   const priced = lines.map(({ lineId, quantity, product }): PricedCartLine => {
     const price = resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity, now: options.now });
     const lineTotalMinor = price.unitPriceMinor * quantity;

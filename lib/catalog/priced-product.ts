@@ -72,11 +72,14 @@ export function localizeProduct(product: ProductRow, locale: Locale): Omit<Produ
  */
 export async function toProductViews(
   rows: ProductRow[],
-  options: { companyId: number | null; locale: Locale; now: Date },
+  options: { companyId: number | null; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean },
 ): Promise<ProductView[]> {
   if (options.companyId === null) return rows.map((row) => ({ ...localizeProduct(row, options.locale), price: null }));
   const ids = rows.map((row) => row.id);
-  const [candidates, articleNumbers] = await Promise.all([listContractCandidates(options.companyId, ids), articleNumbersForProducts(options.companyId, ids)]);
+  const [candidates, articleNumbers] = await Promise.all([
+    listContractCandidates(options.companyId, ids),
+    options.companyKeepsArticleNumbers === false ? new Map<number, string>() : articleNumbersForProducts(options.companyId, ids),
+  ]);
   return rows.map((row) => {
     const resolved = resolvePrice({
       product: row,

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { companies, users, type UserRole } from "@/db/schema";
+import { companies, customerArticleNumbers, users, type UserRole } from "@/db/schema";
 import { database } from "./database";
 import { preparedStatement } from "./prepared-sql";
 
@@ -15,6 +15,12 @@ export interface UserRecord {
   locale: "nl" | "en";
   orderLimitMinor: number | null;
   passwordHash: string | null;
+  /**
+   * Whether the user's company keeps any own article numbers (customer_article_numbers): read with the
+   * user on every request, so that pages of the many companies without any skip looking them up.
+   * Always set by the reads here; absent (a user put together elsewhere) means "unknown: look them up".
+   */
+  companyKeepsArticleNumbers?: boolean;
 }
 
 const userColumns = {
@@ -27,6 +33,7 @@ const userColumns = {
   locale: users.locale,
   orderLimitMinor: users.orderLimitMinor,
   passwordHash: users.passwordHash,
+  companyKeepsArticleNumbers: sql<boolean>`exists (select 1 from ${customerArticleNumbers} where ${customerArticleNumbers.companyId} = ${users.companyId})`,
 };
 
 /** An active user by e-mail (case-insensitive), or null. Inactive users and companies cannot sign in. */

@@ -59,7 +59,7 @@ export async function transferPunchoutCart(
   }
 
   const cartId = await resolveCartId(user);
-  const priced = await priceCartLines(mode === "cancel" ? [] : await listCartLines(cartId), { companyId: user.companyId, locale, now });
+  const priced = await priceCartLines(mode === "cancel" ? [] : await listCartLines(cartId), { companyId: user.companyId, locale, now, companyKeepsArticleNumbers: user.companyKeepsArticleNumbers });
   // inspect returns the buyer's own cart unchanged, whatever today's quantity rules say.
   if (mode === "transfer" && session.operation !== "inspect" && priced.lines.some((line) => !line.quantityCheck.ok)) {
     throw new AppError("quantity_rule", "cart_has_invalid_quantities");

@@ -18,9 +18,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [result, ownMatch] = await Promise.all([
     searchProducts(listing.q, { brand: listing.brand, inStock: listing.stock === "1" }, { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     // A buyer may search for their own article number: the product it names leads the first page.
-    companyId !== null && listing.page === 1 ? findProductByOwnArticleNumber(companyId, listing.q) : null,
+    companyId !== null && listing.page === 1 && context.buyer?.companyKeepsArticleNumbers !== false ? findProductByOwnArticleNumber(companyId, listing.q) : null,
   ]);
-  const pricing = { companyId, locale: context.locale, now: context.now };
+  const pricing = { companyId, locale: context.locale, now: context.now, companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers };
   const [products, ownProducts] = await Promise.all([toProductViews(result.items, pricing), ownMatch ? toProductViews([ownMatch], pricing) : []]);
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">

@@ -10,6 +10,7 @@ import { addToCart, getPricedCart } from "@/lib/cart/cart-service";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { listProductsByIds } from "@/lib/data/catalog";
+import { getActiveUserById } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { toPunchoutCart } from "@/lib/punchout/to-punchout-cart";
 import { quickOrderFromText } from "@/lib/quick-order/quick-order";
@@ -94,6 +95,23 @@ describe("maintaining own article numbers", () => {
     expect((await listCompanyArticleNumbers(other.buyer, { page: 1 })).items.map((r) => r.sku)).toEqual([gloves.sku]);
     expect(await numbersOf(customer.company.id)).toEqual({ [paper.id]: "100-2045", [tape.id]: "100-2047" });
     expect(await articleNumbersCsv(customer.buyer)).toBe(`sku;article_number\r\n${[[paper.sku, "100-2045"], [tape.sku, "100-2047"]].sort().map(([s, n]) => `${s};${n}`).join("\r\n")}\r\n`);
+  });
+});
+
+describe("companies without own numbers", () => {
+  it("are known as such from the user read, so their pages skip the lookup; a company's first number changes that at once", async () => {
+    const fresh = await createCompanyWithBuyer(handle);
+    const freshAdmin = await addCompanyUser(handle, fresh, "company_admin");
+    expect((await getActiveUserById(fresh.buyer.id))?.companyKeepsArticleNumbers).toBe(false);
+    expect((await getActiveUserById(admin.id))?.companyKeepsArticleNumbers).toBe(true);
+    await importArticleNumbers(freshAdmin, `${paper.sku};FIRST-1`);
+    const reread = (await getActiveUserById(fresh.buyer.id))!;
+    expect(reread.companyKeepsArticleNumbers).toBe(true);
+    const [view] = await toProductViews(await listProductsByIds([paper.id]), { companyId: fresh.company.id, locale: "nl", now, companyKeepsArticleNumbers: reread.companyKeepsArticleNumbers });
+    expect(view!.customerArticleNumber).toBe("FIRST-1");
+    // Told that the company keeps none, the view does not look (the flag is read with the user on every request).
+    const [skipped] = await toProductViews(await listProductsByIds([paper.id]), { companyId: fresh.company.id, locale: "nl", now, companyKeepsArticleNumbers: false });
+    expect(skipped!.customerArticleNumber).toBeNull();
   });
 });
 

@@ -35,7 +35,7 @@ export default async function CategoryPage({
     { brand: listing.brand, inStock: listing.stock === "1" },
     { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
   );
-  const products = await toProductViews(result.items, { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now });
+  const products = await toProductViews(result.items, { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now, companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers });
   const tree = buildCategoryTree(categories, context.locale);
   const group = tree.find((g) => g.id === category.id || g.children.some((c) => c.id === category.id));
   const name = context.locale === "en" ? category.nameEn : category.nameNl;

@@ -25,7 +25,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   const row = await getProductBySku(decodeURIComponent(sku));
   if (!row || !row.active) notFound();
   const [[product], categories] = await Promise.all([
-    toProductViews([row], { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now }),
+    toProductViews([row], { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now, companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers }),
     listCategories(),
   ]);
   if (!product) notFound();
