@@ -206,6 +206,7 @@ function QuickOrderRow({ row, suggestAction }: { row: number; suggestAction: (qu
               >
                 <span className="font-medium">{option.sku}</span> – {option.name}
                 <span className="block text-xs text-slate-500">
+                  {option.ownNumber ? `${t("ownNumber", { number: option.ownNumber })} · ` : ""}
                   {option.gtin ? `GTIN ${option.gtin} · ` : ""}
                   {option.unit}
                   {(option.minOrderQuantity > 1 || option.orderMultiple > 1) && ` · ${t("minMultiple", { min: option.minOrderQuantity, multiple: option.orderMultiple })}`}

@@ -128,3 +128,21 @@ export async function applyArticleNumbers(
     }
   });
 }
+
+/** A company's products whose own number starts with `prefix` (case-insensitive), active ones, by number: quick order's autocomplete. */
+export async function productIdsByArticleNumberPrefix(companyId: number, prefix: string, limit: number): Promise<{ productId: number; articleNumber: string }[]> {
+  const db = await database();
+  return db
+    .select({ productId: customerArticleNumbers.productId, articleNumber: customerArticleNumbers.articleNumber })
+    .from(customerArticleNumbers)
+    .innerJoin(products, eq(products.id, customerArticleNumbers.productId))
+    .where(
+      and(
+        eq(customerArticleNumbers.companyId, companyId),
+        eq(products.active, true),
+        sql`lower(${customerArticleNumbers.articleNumber}) like ${`${escapeLike(prefix.toLowerCase())}%`}`,
+      ),
+    )
+    .orderBy(asc(sql`lower(${customerArticleNumbers.articleNumber})`))
+    .limit(limit);
+}

@@ -205,6 +205,11 @@ describe("own article numbers", () => {
       await buyer.getByRole("button", { name: "Add lines to cart" }).click();
       await buyer.locator("[data-testid=line-report-summary]", { hasText: "1 added, 0 not added" }).waitFor();
       assert.match(await buyer.getByTestId("report-line").first().innerText(), new RegExp(second!.sku));
+      // The row form's autocomplete offers their own numbers too, and fills in our SKU.
+      await buyer.getByRole("combobox", { name: "SKU, name or GTIN, row 1" }).fill(own(1).slice(0, -1).toLowerCase());
+      const option = buyer.getByRole("option", { name: new RegExp(`your no\\. ${own(1)}`) });
+      await option.click();
+      assert.equal(await buyer.getByRole("combobox", { name: "SKU, name or GTIN, row 1" }).inputValue(), first!.sku);
       await buyer.goto("/cart");
       const line = buyer.locator(`[data-testid=cart-line][data-sku="${second!.sku}"]`);
       assert.equal((await line.getByTestId("own-article-number").innerText()).trim(), `· Your no. ${own(2)}`);

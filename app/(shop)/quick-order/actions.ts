@@ -37,5 +37,5 @@ export const quickOrderRowsAction = buyerReportAction(
 export async function suggestProductsAction(query: string) {
   const user = await getCurrentUser();
   if (!isBuyer(user) || typeof query !== "string") return [];
-  return suggestQuickOrderProducts(query, toLocale(await getLocale()));
+  return suggestQuickOrderProducts(query, toLocale(await getLocale()), user);
 }

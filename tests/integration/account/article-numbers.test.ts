@@ -14,6 +14,7 @@ import { getActiveUserById } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { toPunchoutCart } from "@/lib/punchout/to-punchout-cart";
 import { quickOrderFromText } from "@/lib/quick-order/quick-order";
+import { suggestQuickOrderProducts } from "@/lib/quick-order/suggest";
 import { addCompanyUser, inPunchout, openPunchoutSession } from "../../support/account-fixtures";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
@@ -160,6 +161,13 @@ describe("using them", () => {
     // The order keeps the number it was placed with, whatever the company changes later.
     await saveArticleNumber(admin, paper.sku, "");
     expect(Object.fromEntries(lines.map((l) => [l.sku, l.customerArticleNumber]))).toEqual({ [paper.sku]: "100-2045", [tape.sku]: "100-2047" });
+  });
+
+  it("quick order's autocomplete offers the company's own numbers first, by prefix, case-insensitively", async () => {
+    const suggestions = await suggestQuickOrderProducts("100-20", "nl", { companyId: customer.company.id });
+    expect(suggestions.filter((s) => s.ownNumber !== null).map((s) => [s.ownNumber, s.sku])).toEqual([[ "100-2047", tape.sku ]]);
+    expect((await suggestQuickOrderProducts("100-20", "nl", { companyId: other.company.id })).map((s) => [s.ownNumber, s.sku])).toEqual([["100-2045", gloves.sku]]);
+    expect((await suggestQuickOrderProducts("100-20", "nl", { companyId: customer.company.id, companyKeepsArticleNumbers: false })).filter((s) => s.ownNumber)).toEqual([]);
   });
 
   it("a punchout cart carries them as the buyer's part number", async () => {

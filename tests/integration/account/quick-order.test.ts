@@ -122,11 +122,11 @@ describe("quick order", () => {
   });
 
   it("suggests active products by SKU prefix, GTIN and name", async () => {
-    const bySku = await suggestQuickOrderProducts(paper.sku.slice(0, -1), "nl");
+    const bySku = await suggestQuickOrderProducts(paper.sku.slice(0, -1), "nl", customer.buyer);
     expect(bySku.map((s) => s.sku)).toContain(paper.sku);
-    expect((await suggestQuickOrderProducts("871234567", "nl")).map((s) => s.sku)).toEqual([paper.sku]);
-    expect((await suggestQuickOrderProducts("kopieerpap", "nl")).map((s) => s.sku)).toContain(paper.sku);
-    expect((await suggestQuickOrderProducts(retired.sku, "nl")).map((s) => s.sku)).not.toContain(retired.sku);
-    expect(await suggestQuickOrderProducts("k", "nl")).toEqual([]);
+    expect((await suggestQuickOrderProducts("871234567", "nl", customer.buyer)).map((s) => s.sku)).toEqual([paper.sku]);
+    expect((await suggestQuickOrderProducts("kopieerpap", "nl", customer.buyer)).map((s) => s.sku)).toContain(paper.sku);
+    expect((await suggestQuickOrderProducts(retired.sku, "nl", customer.buyer)).map((s) => s.sku)).not.toContain(retired.sku);
+    expect(await suggestQuickOrderProducts("k", "nl", customer.buyer)).toEqual([]);
   });
 });
