@@ -89,6 +89,7 @@ export function FavoriteListTable({
                 </a>
                 <div className="text-xs text-slate-500">
                   {line.sku} · {line.unit}
+                  {line.ownNumber && <span data-testid="own-article-number"> · {t("ownNumber", { number: line.ownNumber })}</span>}
                 </div>
               </td>
               <td className="p-2 text-right" data-testid="favorite-price">

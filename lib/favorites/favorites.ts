@@ -18,6 +18,7 @@ import {
   type FavoriteListSummary,
   type VisibleFavoriteList,
 } from "@/lib/data/favorite-lists";
+import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
 import { listContractCandidates } from "@/lib/data/prices";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -30,7 +31,7 @@ import { resolvePrice } from "@/lib/pricing/resolve-price";
  * the session's cart – nothing here assumes direct checkout.
  */
 
-export type ListUser = Pick<BuyerUser, "id" | "companyId" | "role" | "punchout">;
+export type ListUser = Pick<BuyerUser, "id" | "companyId" | "role" | "punchout" | "companyKeepsArticleNumbers">;
 
 export function canEditList(user: Pick<ListUser, "id" | "role">, list: { ownerUserId: number; shared: boolean }): boolean {
   return list.ownerUserId === user.id || (list.shared && user.role === "company_admin");
@@ -69,6 +70,8 @@ export interface FavoriteLineView {
   minOrderQuantity: number;
   orderMultiple: number;
   active: boolean;
+  /** The company's own article number for the product, if it keeps one. */
+  ownNumber: string | null;
 }
 
 export interface FavoriteListView {
@@ -82,7 +85,11 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
   const list = await getVisibleFavoriteList(user.companyId, user.id, listId);
   if (!list) return null;
   const lines = await listFavoriteLines(list.id);
-  const candidates = await listContractCandidates(user.companyId, lines.map((l) => l.product.id));
+  const ids = lines.map((l) => l.product.id);
+  const [candidates, ownNumbers] = await Promise.all([
+    listContractCandidates(user.companyId, ids),
+    user.companyKeepsArticleNumbers === false ? new Map<number, string>() : articleNumbersForProducts(user.companyId, ids),
+  ]);
   return {
     list,
     canEdit: canEditList(user, list),
@@ -103,6 +110,7 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
         minOrderQuantity: product.minOrderQuantity,
         orderMultiple: product.orderMultiple,
         active: product.active,
+        ownNumber: ownNumbers.get(product.id) ?? null,
       };
     }),
   };

@@ -12,6 +12,7 @@ import { placeOrder } from "@/lib/checkout/place-order";
 import { listProductsByIds } from "@/lib/data/catalog";
 import { getActiveUserById } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { addProductToList, getFavoriteListView } from "@/lib/favorites/favorites";
 import { toPunchoutCart } from "@/lib/punchout/to-punchout-cart";
 import { quickOrderFromText } from "@/lib/quick-order/quick-order";
 import { suggestQuickOrderProducts } from "@/lib/quick-order/suggest";
@@ -168,6 +169,13 @@ describe("using them", () => {
     expect(suggestions.filter((s) => s.ownNumber !== null).map((s) => [s.ownNumber, s.sku])).toEqual([[ "100-2047", tape.sku ]]);
     expect((await suggestQuickOrderProducts("100-20", "nl", { companyId: other.company.id })).map((s) => [s.ownNumber, s.sku])).toEqual([["100-2045", gloves.sku]]);
     expect((await suggestQuickOrderProducts("100-20", "nl", { companyId: customer.company.id, companyKeepsArticleNumbers: false })).filter((s) => s.ownNumber)).toEqual([]);
+  });
+
+  it("favorites lists show them on their lines", async () => {
+    const { listId } = await addProductToList(customer.buyer, { listId: null, newListName: "Magazijn", sku: tape.sku, quantity: null, note: null }, now);
+    await addProductToList(customer.buyer, { listId, newListName: null, sku: gloves.sku, quantity: null, note: null }, now);
+    const view = await getFavoriteListView(customer.buyer, listId, "nl", now);
+    expect(Object.fromEntries(view!.lines.map((l) => [l.sku, l.ownNumber]))).toEqual({ [tape.sku]: "100-2047", [gloves.sku]: null });
   });
 
   it("a punchout cart carries them as the buyer's part number", async () => {
