@@ -4,7 +4,7 @@ import { findProductsByCodes } from "@/lib/data/cart-bulk";
 import { applyArticleNumbers, listAllArticleNumbers, listArticleNumbers, productIdsByArticleNumbers, type ArticleNumberRow } from "@/lib/data/customer-article-numbers";
 import { listProductsByIds } from "@/lib/data/catalog";
 import { AppError } from "@/lib/errors";
-import { parseArticleNumberLines, type ArticleNumberLine } from "./article-number-lines";
+import { checkArticleNumber, parseArticleNumberLines, type ArticleNumberLine } from "./article-number-lines";
 
 /**
  * The customer's own article numbers in "My account" (db/schema/account.ts customerArticleNumbers):
@@ -80,11 +80,19 @@ export async function applyArticleNumberText(editor: ArticleNumberEditor, text: 
   return applyLines(editor, parsed.lines);
 }
 
-/** One SKU's number for an editor whose right to edit the caller has checked. */
+/** One SKU's number (empty: remove it) for an editor whose right to edit the caller has checked; checked like a list line. */
 export async function applyOneArticleNumber(editor: ArticleNumberEditor, sku: string, articleNumber: string): Promise<ArticleNumberReport> {
-  const line = parseArticleNumberLines(`${sku.replace(/[;\t,]/g, "")};${articleNumber.replace(/[;\t]/g, "")}`);
-  if (!line.ok) throw new AppError("invalid_input", "article_numbers_empty");
-  return applyLines(editor, line.lines);
+  const code = sku.trim();
+  const number = articleNumber.trim();
+  const checked = checkArticleNumber(number);
+  const line: ArticleNumberLine = !code
+    ? { lineNumber: 1, kind: "invalid", sku: code, problem: "missing_sku" }
+    : number === ""
+      ? { lineNumber: 1, kind: "remove", sku: code }
+      : checked.ok
+        ? { lineNumber: 1, kind: "set", sku: code, articleNumber: checked.value }
+        : { lineNumber: 1, kind: "invalid", sku: code, problem: checked.problem };
+  return applyLines(editor, [line]);
 }
 
 async function applyLines(editor: ArticleNumberEditor, lines: ArticleNumberLine[]): Promise<ArticleNumberReport> {

@@ -77,6 +77,9 @@ describe("maintaining own article numbers", () => {
     // Numbers match case-insensitively, so "a" and "A" cannot name two products.
     const swapped = await importArticleNumbers(admin, `${paper.gtin};X-1\n${tape.sku};x-1`);
     expect(swapped.lines.map((l) => l.outcome.status)).toEqual(["set", "duplicate_number"]);
+    // The form's number is checked like a list line, never altered: a semicolon is refused, nothing saved.
+    const refused = await saveArticleNumber(admin, tape.sku, "100;2046");
+    expect(refused).toMatchObject({ saved: false, lines: [{ outcome: { status: "invalid_characters" } }] });
     const removed = await saveArticleNumber(admin, tape.sku, "");
     expect(removed).toMatchObject({ saved: true, removed: 1 });
     await saveArticleNumber(admin, tape.sku, "100-2047");
