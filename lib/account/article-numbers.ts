@@ -25,6 +25,9 @@ export const canManageArticleNumbers = (user: Pick<AccountUser, "role" | "impers
 
 export const ARTICLE_NUMBERS_PAGE_SIZE = 50;
 
+/** One row of a company's list (our SKU and product name beside their number). */
+export type { ArticleNumberRow };
+
 export async function listCompanyArticleNumbers(user: Pick<AccountUser, "companyId">, options: { query?: string; page: number }): Promise<{ items: ArticleNumberRow[]; total: number }> {
   return listArticleNumbers(user.companyId, { query: options.query?.trim() || undefined, offset: (options.page - 1) * ARTICLE_NUMBERS_PAGE_SIZE, limit: ARTICLE_NUMBERS_PAGE_SIZE });
 }

@@ -11,6 +11,7 @@ import { parsePunchOutOrderMessage, type CxmlOrderMessage } from "@/lib/punchout
 import { CXML_VERSION, parseCxml } from "@/lib/punchout/cxml/xml";
 import { ociConnectionSettingsSchema } from "@/lib/punchout/oci/connection-settings";
 import { readOciTransferFields, type OciReceivedCart } from "@/lib/punchout/oci/read-transfer-fields";
+import { addressedAs } from "@/lib/purchase-orders/outbound-identity";
 import { getConnectionForStaff } from "./punchout-connections";
 
 /** A test session lasts an hour, like nothing a buyer would keep open for longer while testing. */
@@ -54,8 +55,7 @@ export async function startConnectionTest(staff: StaffUser, connectionId: number
     const context: CxmlSessionContext & { connectionTest: ConnectionTestMark } = {
       header: {
         from: connection.cxmlFrom.map(({ domain, identity }) => ({ domain, identity })),
-        // What the buyer addresses us as; without a configured To, the identity our other documents use.
-        to: [connection.cxmlTo ?? { domain: "NetworkID", identity: "KOPPEL" }],
+        to: [addressedAs(connection)],
         userAgent: `${CXML_USER_AGENT} connection test`,
       },
       deploymentMode: connection.environment,

@@ -53,7 +53,11 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
   if (owner.punchout?.operation === "inspect") throw new AppError("forbidden", "punchout_cart_read_only");
   if (requests.length > MAX_LINES_PER_ADD) throw new AppError("invalid_input", "too_many_lines", { count: requests.length, max: MAX_LINES_PER_ADD });
   const codes = requests.map((r) => r.code);
-  const [cartId, found, owned] = await Promise.all([resolveCartId(owner), findProductsByCodes(codes), productIdsByArticleNumbers(owner.companyId, codes)]);
+  const [cartId, found, owned] = await Promise.all([
+    resolveCartId(owner),
+    findProductsByCodes(codes),
+    owner.companyKeepsArticleNumbers === false ? new Map<string, number>() : productIdsByArticleNumbers(owner.companyId, codes),
+  ]);
   const bySku = new Map(found.map((p) => [p.sku.toUpperCase(), p]));
   const byGtin = new Map(found.filter((p) => p.gtin).map((p) => [p.gtin!, p]));
   const byId = new Map(found.map((p) => [p.id, p]));

@@ -1,8 +1,6 @@
 import "server-only";
-import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
-import { listContractCandidates } from "@/lib/data/prices";
 import type { CartLineWithProduct } from "@/lib/data/carts";
-import { localizeProduct, type ProductView } from "@/lib/catalog/priced-product";
+import { customerProductInputs, localizeProduct, type ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice, type PriceSource } from "@/lib/pricing/resolve-price";
 import { lineVatMinor, summarizeVat, type VatSummary } from "@/lib/pricing/vat";
@@ -37,11 +35,7 @@ export async function priceCartLines(
   lines: CartLineWithProduct[],
   options: { companyId: number; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean },
 ): Promise<PricedCart> {
-  const ids = lines.map((l) => l.product.id);
-  const [candidates, articleNumbers] = await Promise.all([
-    listContractCandidates(options.companyId, ids),
-    options.companyKeepsArticleNumbers === false ? new Map<number, string>() : articleNumbersForProducts(options.companyId, ids),
-  ]);
+  const { candidates, articleNumbers } = await customerProductInputs(options.companyId, lines.map((l) => l.product.id), options.companyKeepsArticleNumbers);
   const priced = lines.map(({ lineId, quantity, product }): PricedCartLine => {
     const price = resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity, now: options.now });
     const lineTotalMinor = price.unitPriceMinor * quantity;

@@ -66,6 +66,23 @@ export function localizeProduct(product: ProductRow, locale: Locale): Omit<Produ
 }
 
 /**
+ * What showing products to a customer reads besides the products: every contract-price candidate, and
+ * — unless the company is known to keep none (UserRecord.companyKeepsArticleNumbers) — the company's
+ * own article numbers, in parallel: one round trip each for the whole page or cart.
+ */
+export async function customerProductInputs(
+  companyId: number,
+  productIds: number[],
+  companyKeepsArticleNumbers: boolean | undefined,
+): Promise<{ candidates: Awaited<ReturnType<typeof listContractCandidates>>; articleNumbers: Map<number, string> }> {
+  const [candidates, articleNumbers] = await Promise.all([
+    listContractCandidates(companyId, productIds),
+    companyKeepsArticleNumbers === false ? new Map<number, string>() : articleNumbersForProducts(companyId, productIds),
+  ]);
+  return { candidates, articleNumbers };
+}
+
+/**
  * Localizes and prices a page of products for a customer: one query for all contract prices of
  * the page (and one, alongside, for the customer's own article numbers), then the pricing module
  * per product. Anonymous (companyId null) gets no prices.
@@ -75,11 +92,7 @@ export async function toProductViews(
   options: { companyId: number | null; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean },
 ): Promise<ProductView[]> {
   if (options.companyId === null) return rows.map((row) => ({ ...localizeProduct(row, options.locale), price: null }));
-  const ids = rows.map((row) => row.id);
-  const [candidates, articleNumbers] = await Promise.all([
-    listContractCandidates(options.companyId, ids),
-    options.companyKeepsArticleNumbers === false ? new Map<number, string>() : articleNumbersForProducts(options.companyId, ids),
-  ]);
+  const { candidates, articleNumbers } = await customerProductInputs(options.companyId, rows.map((row) => row.id), options.companyKeepsArticleNumbers);
   return rows.map((row) => {
     const resolved = resolvePrice({
       product: row,

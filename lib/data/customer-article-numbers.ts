@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { companies, customerArticleNumbers, products } from "@/db/schema";
+import type { ProductSuggestion } from "./cart-bulk";
 import { database } from "./database";
 import { preparedStatement } from "./prepared-sql";
 import { escapeLike } from "./sql";
@@ -129,11 +130,23 @@ export async function applyArticleNumbers(
   });
 }
 
-/** A company's products whose own number starts with `prefix` (case-insensitive), active ones, by number: quick order's autocomplete. */
-export async function productIdsByArticleNumberPrefix(companyId: number, prefix: string, limit: number): Promise<{ productId: number; articleNumber: string }[]> {
+/**
+ * Quick order's autocomplete: a company's active products whose own number starts with `prefix`
+ * (case-insensitive), by number, with what a suggestion shows — one statement.
+ */
+export async function suggestByArticleNumberPrefix(companyId: number, prefix: string, limit: number): Promise<(ProductSuggestion & { articleNumber: string })[]> {
   const db = await database();
   return db
-    .select({ productId: customerArticleNumbers.productId, articleNumber: customerArticleNumbers.articleNumber })
+    .select({
+      sku: products.sku,
+      nameNl: products.nameNl,
+      nameEn: products.nameEn,
+      gtin: products.gtin,
+      unit: products.unit,
+      minOrderQuantity: products.minOrderQuantity,
+      orderMultiple: products.orderMultiple,
+      articleNumber: customerArticleNumbers.articleNumber,
+    })
     .from(customerArticleNumbers)
     .innerJoin(products, eq(products.id, customerArticleNumbers.productId))
     .where(

@@ -18,8 +18,7 @@ import {
   type FavoriteListSummary,
   type VisibleFavoriteList,
 } from "@/lib/data/favorite-lists";
-import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
-import { listContractCandidates } from "@/lib/data/prices";
+import { customerProductInputs } from "@/lib/catalog/priced-product";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice } from "@/lib/pricing/resolve-price";
@@ -85,11 +84,7 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
   const list = await getVisibleFavoriteList(user.companyId, user.id, listId);
   if (!list) return null;
   const lines = await listFavoriteLines(list.id);
-  const ids = lines.map((l) => l.product.id);
-  const [candidates, ownNumbers] = await Promise.all([
-    listContractCandidates(user.companyId, ids),
-    user.companyKeepsArticleNumbers === false ? new Map<number, string>() : articleNumbersForProducts(user.companyId, ids),
-  ]);
+  const { candidates, articleNumbers: ownNumbers } = await customerProductInputs(user.companyId, lines.map((l) => l.product.id), user.companyKeepsArticleNumbers);
   return {
     list,
     canEdit: canEditList(user, list),

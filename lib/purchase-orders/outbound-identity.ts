@@ -15,10 +15,15 @@ import { newPayloadId } from "@/lib/punchout/cxml-endpoint";
  * credentials key changed).
  */
 export function outboundIdentity(connection: PunchoutConnection, settings: PurchaseOrderSettings | null): { us: CxmlCredential[]; buyer: CxmlCredential[]; secret: string | undefined } {
-  const us = settings?.outboundFrom.length ? settings.outboundFrom : connection.cxmlTo ? [connection.cxmlTo] : [{ domain: "NetworkID", identity: "KOPPEL" }];
+  const us = settings?.outboundFrom.length ? settings.outboundFrom : [addressedAs(connection)];
   const buyer = connection.cxmlFrom.length ? connection.cxmlFrom : connection.cxmlSender;
   const secret = settings?.outboundSharedSecretEncrypted ? decryptSecret(settings.outboundSharedSecretEncrypted, credentialsKey()) : undefined;
   return { us, buyer, secret };
+}
+
+/** What the buyer addresses us as: the connection's To identity, else the one our documents use without it. */
+export function addressedAs(connection: Pick<PunchoutConnection, "cxmlTo">): CxmlCredential {
+  return connection.cxmlTo ?? { domain: "NetworkID", identity: "KOPPEL" };
 }
 
 /** payloadID of a document we send (cXML §2.1: unique, with our host name). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { suggestProducts, type ProductSuggestion } from "@/lib/data/cart-bulk";
-import { listProductsByIds, toPrefixTsQuery } from "@/lib/data/catalog";
-import { productIdsByArticleNumberPrefix } from "@/lib/data/customer-article-numbers";
+import { toPrefixTsQuery } from "@/lib/data/catalog";
+import { suggestByArticleNumberPrefix } from "@/lib/data/customer-article-numbers";
 import type { Locale } from "@/lib/i18n/locales";
 
 export interface QuickOrderSuggestion {
@@ -28,18 +28,17 @@ export async function suggestQuickOrderProducts(
 ): Promise<QuickOrderSuggestion[]> {
   const text = query.trim().slice(0, 64);
   const [owned, rows] = await Promise.all([
-    text.length >= 2 && company.companyKeepsArticleNumbers !== false ? productIdsByArticleNumberPrefix(company.companyId, text, LIMIT) : [],
+    text.length >= 2 && company.companyKeepsArticleNumbers !== false ? suggestByArticleNumberPrefix(company.companyId, text, LIMIT) : [],
     suggestProducts(query, toPrefixTsQuery(query), LIMIT),
   ]);
-  const ownProducts = new Map((await listProductsByIds(owned.map((o) => o.productId))).map((p) => [p.id, p]));
-  const name = (row: { nameNl: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameNl);
-  const fromOwn = owned.flatMap(({ productId, articleNumber }): QuickOrderSuggestion[] => {
-    const p = ownProducts.get(productId);
-    return p ? [{ sku: p.sku, name: name(p), gtin: p.gtin, unit: p.unit, minOrderQuantity: p.minOrderQuantity, orderMultiple: p.orderMultiple, ownNumber: articleNumber }] : [];
+  const toSuggestion = ({ nameNl, nameEn, ...rest }: ProductSuggestion, ownNumber: string | null): QuickOrderSuggestion => ({
+    ...rest,
+    name: locale === "en" ? nameEn : nameNl,
+    ownNumber,
   });
-  const seen = new Set(fromOwn.map((s) => s.sku));
-  const fromCatalog = rows
-    .filter((row: ProductSuggestion) => !seen.has(row.sku))
-    .map(({ nameNl, nameEn, ...rest }) => ({ ...rest, name: name({ nameNl, nameEn }), ownNumber: null }));
-  return [...fromOwn, ...fromCatalog].slice(0, LIMIT);
+  const seen = new Set(owned.map((o) => o.sku));
+  return [
+    ...owned.map(({ articleNumber, ...product }) => toSuggestion(product, articleNumber)),
+    ...rows.filter((row) => !seen.has(row.sku)).map((row) => toSuggestion(row, null)),
+  ].slice(0, LIMIT);
 }

@@ -20,8 +20,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     // A buyer may search for their own article number: the product it names leads the first page.
     companyId !== null && listing.page === 1 && context.buyer?.companyKeepsArticleNumbers !== false ? findProductByOwnArticleNumber(companyId, listing.q) : null,
   ]);
-  const pricing = { companyId, locale: context.locale, now: context.now, companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers };
-  const [products, ownProducts] = await Promise.all([toProductViews(result.items, pricing), ownMatch ? toProductViews([ownMatch], pricing) : []]);
+  // One pricing pass for the page, the own-number match included.
+  const views = await toProductViews(ownMatch ? [ownMatch, ...result.items] : result.items, {
+    companyId,
+    locale: context.locale,
+    now: context.now,
+    companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers,
+  });
+  const [ownProducts, products] = ownMatch ? [views.slice(0, 1), views.slice(1)] : [[], views];
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
       <aside>

@@ -16,8 +16,8 @@ export default async function ConnectionTestPage({ params }: { params: Promise<{
   await dynamic();
   const { id } = await params;
   const staff = await requireStaff(`/admin/connections/${id}/test`);
-  const connectionId = Number(id);
   if (!/^\d{1,9}$/.test(id)) notFound();
+  const connectionId = Number(id);
   const connection = await getConnectionForStaff(staff, connectionId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
