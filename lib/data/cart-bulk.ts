@@ -55,6 +55,17 @@ export interface ProductSuggestion {
   orderMultiple: number;
 }
 
+/** What an autocomplete suggestion shows of a product (also for the customer's own numbers, lib/data/customer-article-numbers.ts). */
+export const SUGGESTION_COLUMNS = {
+  sku: products.sku,
+  nameNl: products.nameNl,
+  nameEn: products.nameEn,
+  gtin: products.gtin,
+  unit: products.unit,
+  minOrderQuantity: products.minOrderQuantity,
+  orderMultiple: products.orderMultiple,
+};
+
 /**
  * Autocomplete for quick order: SKU or GTIN prefix first, then product names (full text, prefix
  * words). Active products only; at most `limit`.
@@ -64,16 +75,7 @@ export async function suggestProducts(text: string, tsquery: string | null, limi
   if (query.length < 2) return [];
   const db = await database();
   const prefix = `${escapeLike(query)}%`;
-  const columns = {
-    id: products.id,
-    sku: products.sku,
-    nameNl: products.nameNl,
-    nameEn: products.nameEn,
-    gtin: products.gtin,
-    unit: products.unit,
-    minOrderQuantity: products.minOrderQuantity,
-    orderMultiple: products.orderMultiple,
-  };
+  const columns = { id: products.id, ...SUGGESTION_COLUMNS };
   const byCode = await db
     .select(columns)
     .from(products)

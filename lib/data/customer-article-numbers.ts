@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { companies, customerArticleNumbers, products } from "@/db/schema";
-import type { ProductSuggestion } from "./cart-bulk";
+import { SUGGESTION_COLUMNS, type ProductSuggestion } from "./cart-bulk";
 import { database } from "./database";
 import { preparedStatement } from "./prepared-sql";
 import { escapeLike } from "./sql";
@@ -137,16 +137,7 @@ export async function applyArticleNumbers(
 export async function suggestByArticleNumberPrefix(companyId: number, prefix: string, limit: number): Promise<(ProductSuggestion & { articleNumber: string })[]> {
   const db = await database();
   return db
-    .select({
-      sku: products.sku,
-      nameNl: products.nameNl,
-      nameEn: products.nameEn,
-      gtin: products.gtin,
-      unit: products.unit,
-      minOrderQuantity: products.minOrderQuantity,
-      orderMultiple: products.orderMultiple,
-      articleNumber: customerArticleNumbers.articleNumber,
-    })
+    .select({ ...SUGGESTION_COLUMNS, articleNumber: customerArticleNumbers.articleNumber })
     .from(customerArticleNumbers)
     .innerJoin(products, eq(products.id, customerArticleNumbers.productId))
     .where(
