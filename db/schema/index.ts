@@ -7,3 +7,4 @@ export * from "./admin";
 export * from "./account";
 export * from "./purchase-orders";
 export * from "./invoices";
+export * from "./quotes";

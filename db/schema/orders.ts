@@ -15,6 +15,7 @@ import {
 import { products } from "./catalog";
 import { companies, users } from "./companies";
 import { punchoutSessions } from "./punchout";
+import { quoteLines } from "./quotes";
 
 /** Carts live in the database. A user has one open shop cart; a punchout session gets its own. */
 export const carts = pgTable(
@@ -48,6 +49,8 @@ export const cartLines = pgTable(
       .notNull()
       .references(() => products.id),
     quantity: integer("quantity").notNull(),
+    /** Set when the line came from an accepted quote: priced at the quote while it holds (lib/quotes/quote-rules.ts). */
+    quoteLineId: integer("quote_line_id").references((): AnyPgColumn => quoteLines.id, { onDelete: "set null" }),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("cart_lines_cart_product_unique").on(t.cartId, t.productId), check("cart_lines_quantity_positive", sql`${t.quantity} > 0`)],
@@ -123,7 +126,9 @@ export const orders = pgTable(
 
 /** How a line's price came about, kept with the order so it can be explained later. */
 export interface PriceSourceSnapshot {
-  kind: "list" | "list_tier" | "contract" | "contract_tier";
+  kind: "list" | "list_tier" | "contract" | "contract_tier" | "quote";
+  /** kind "quote": the quote whose price the line carries. */
+  quoteNumber?: string;
   priceListId?: number;
   priceListCode?: string;
   tierMinQuantity?: number;

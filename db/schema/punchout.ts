@@ -1,7 +1,8 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { companies, users } from "./companies";
+import { quoteLines } from "./quotes";
 
 export const PUNCHOUT_PROTOCOLS = ["oci", "cxml"] as const;
 export type PunchoutProtocol = (typeof PUNCHOUT_PROTOCOLS)[number];
@@ -136,6 +137,8 @@ export const punchoutTransferLines = pgTable(
     unitPriceMinor: integer("unit_price_minor").notNull(),
     priceBasisQuantity: integer("price_basis_quantity").notNull().default(1),
     vatRateBasisPoints: integer("vat_rate_basis_points").notNull(),
+    /** The quote line whose price the line carried: the purchase order is reconciled against the quote. */
+    quoteLineId: integer("quote_line_id").references((): AnyPgColumn => quoteLines.id),
   },
   (t) => [uniqueIndex("punchout_transfer_lines_reference_unique").on(t.reference)],
 );

@@ -67,7 +67,17 @@ export const purchaseOrders = pgTable(
 
 /** A line as the buyer sent it, with the reconciliation outcome; every revision is kept. */
 export interface PurchaseOrderLineReason {
-  code: "price_higher" | "price_lower" | "price_missing" | "currency" | "unknown_product" | "invalid_quantity" | "not_in_transfer" | "unknown_ship_to";
+  code:
+    | "price_higher"
+    | "price_lower"
+    | "price_missing"
+    | "currency"
+    | "unknown_product"
+    | "invalid_quantity"
+    | "not_in_transfer"
+    | "unknown_ship_to"
+    /** The line was transferred at a quote's price, which no longer holds (detail: quote number and why). */
+    | "quote_lapsed";
   detail?: string;
 }
 

@@ -79,11 +79,14 @@ async function parseAndRun<S extends z.ZodType>(
     return (await run(parsed.data)) ?? { status: "ok" };
   } catch (error) {
     if (isAppError(error)) {
+      // A check across fields in lib (e.g. one price per line) reports per field like the schema does.
+      const { fieldErrors, ...details } = (error.details ?? {}) as Record<string, unknown>;
       return {
         status: "error",
         code: error.code,
         message: error.message,
-        details: error.details as Record<string, string | number> | undefined,
+        ...(fieldErrors ? { fieldErrors: fieldErrors as Record<string, string[]> } : {}),
+        details: error.details ? (details as Record<string, string | number>) : undefined,
       };
     }
     throw error;

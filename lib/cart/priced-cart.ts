@@ -1,5 +1,8 @@
 import "server-only";
 import type { CartLineWithProduct } from "@/lib/data/carts";
+import { quoteLineTerms } from "@/lib/data/quotes";
+import { calendarDate } from "@/lib/pricing/calendar-date";
+import { quotedPrice, type QuotedPriceVerdict } from "@/lib/quotes/quote-rules";
 import { customerProductInputs, localizeProduct, type ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice, type PriceSource } from "@/lib/pricing/resolve-price";
@@ -20,6 +23,21 @@ export interface PricedCartLine {
   exceedsStock: boolean;
   /** The customer's own article number for the product (order line snapshot, punchout BuyerPartID/MATNR). */
   customerArticleNumber: string | null;
+  /**
+   * Set when the line came from an accepted quote. With `applies` the line carries the quoted price
+   * (unitPriceMinor); otherwise it is priced like any other line and `reason` says why.
+   */
+  quote: CartLineQuote | null;
+}
+
+export interface CartLineQuote {
+  quoteId: number;
+  quoteNumber: string;
+  quoteLineId: number;
+  /** The quote line's number (OCI EXT_QUOTE_ITEM). */
+  quoteLineNumber: number;
+  quotedQuantity: number;
+  verdict: QuotedPriceVerdict;
 }
 
 export interface PricedCart {
@@ -35,15 +53,33 @@ export async function priceCartLines(
   lines: CartLineWithProduct[],
   options: { companyId: number; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean },
 ): Promise<PricedCart> {
-  const { candidates, articleNumbers } = await customerProductInputs(options.companyId, lines.map((l) => l.product.id), options.companyKeepsArticleNumbers);
-  const priced = lines.map(({ lineId, quantity, product }): PricedCartLine => {
+  const quoteLineIds = lines.flatMap((l) => (l.quoteLineId ? [l.quoteLineId] : []));
+  const [{ candidates, articleNumbers }, quoteTerms] = await Promise.all([
+    customerProductInputs(options.companyId, lines.map((l) => l.product.id), options.companyKeepsArticleNumbers),
+    // Only carts holding a quote's lines read quotes: every other cart stays at its two statements.
+    quoteLineIds.length > 0 ? quoteLineTerms(quoteLineIds) : undefined,
+  ]);
+  const day = calendarDate(options.now);
+  const priced = lines.map(({ lineId, quantity, product, quoteLineId }): PricedCartLine => {
     const price = resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity, now: options.now });
-    const lineTotalMinor = price.unitPriceMinor * quantity;
+    const terms = quoteLineId ? quoteTerms?.get(quoteLineId) : undefined;
+    const quote: CartLineQuote | null = terms
+      ? {
+          quoteId: terms.quoteId,
+          quoteNumber: terms.quoteNumber,
+          quoteLineId: terms.quoteLineId,
+          quoteLineNumber: terms.lineNumber,
+          quotedQuantity: terms.quantity,
+          verdict: quotedPrice(terms, { companyId: options.companyId, productId: product.id, quantity, day }),
+        }
+      : null;
+    const unitPriceMinor = quote?.verdict.applies ? quote.verdict.unitPriceMinor : price.unitPriceMinor;
+    const lineTotalMinor = unitPriceMinor * quantity;
     return {
       lineId,
       product: localizeProduct(product, options.locale),
       quantity,
-      unitPriceMinor: price.unitPriceMinor,
+      unitPriceMinor,
       listPriceMinor: price.listPriceMinor,
       lineTotalMinor,
       lineVatMinor: lineVatMinor({ netMinor: lineTotalMinor, vatRateBasisPoints: product.vatRateBasisPoints }),
@@ -51,6 +87,7 @@ export async function priceCartLines(
       quantityCheck: checkQuantity(quantity, product),
       exceedsStock: quantity > product.stock,
       customerArticleNumber: articleNumbers.get(product.id) ?? null,
+      quote,
     };
   });
   return {

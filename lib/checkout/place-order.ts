@@ -64,6 +64,8 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   const created = await createOrderFromCart({
     cartId: cart.cartId,
     cartLineIds: cart.lines.map((line) => line.lineId),
+    // Lines priced at a quote use it up: checked and marked in the order's transaction.
+    quotes: { ids: cart.lines.flatMap((line) => (line.quote?.verdict.applies ? [line.quote.quoteId] : [])), day: calendarDate(now) },
     // Placed by a staff member viewing the shop as this user: audited with both identities.
     onBehalf: user.impersonatedBy ? { sessionId: user.impersonatedBy.sessionId, staffUserId: user.impersonatedBy.id } : null,
     order: {
@@ -94,7 +96,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       listPriceMinor: line.listPriceMinor,
       lineTotalMinor: line.lineTotalMinor,
       vatRateBasisPoints: line.product.vatRateBasisPoints,
-      priceSource: toPriceSourceSnapshot(line.priceSource),
+      priceSource: line.quote?.verdict.applies ? { kind: "quote", quoteNumber: line.quote.quoteNumber } : toPriceSourceSnapshot(line.priceSource),
       customerArticleNumber: line.customerArticleNumber,
     })),
   });

@@ -76,7 +76,7 @@ const shopCartId = preparedStatement((db) =>
 );
 const cartLineRows = preparedStatement((db) =>
   db
-    .select({ lineId: cartLines.id, productId: cartLines.productId, quantity: cartLines.quantity })
+    .select({ lineId: cartLines.id, productId: cartLines.productId, quantity: cartLines.quantity, quoteLineId: cartLines.quoteLineId })
     .from(cartLines)
     .where(eq(cartLines.cartId, sql.placeholder("cartId")))
     .orderBy(asc(cartLines.addedAt), asc(cartLines.id))
@@ -92,6 +92,8 @@ export interface CartLineWithProduct {
   lineId: number;
   quantity: number;
   product: ProductRow;
+  /** Set when the line came from an accepted quote (lib/quotes). */
+  quoteLineId?: number | null;
 }
 
 export async function listCartLines(cartId: number): Promise<CartLineWithProduct[]> {
@@ -99,7 +101,7 @@ export async function listCartLines(cartId: number): Promise<CartLineWithProduct
   const productsById = new Map((await listProductsByIds(lines.map((l) => l.productId))).map((p) => [p.id, p]));
   return lines.flatMap((line) => {
     const product = productsById.get(line.productId);
-    return product ? [{ lineId: line.lineId, quantity: line.quantity, product }] : [];
+    return product ? [{ lineId: line.lineId, quantity: line.quantity, product, quoteLineId: line.quoteLineId }] : [];
   });
 }
 

@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
+import { markQuotesOrdered } from "./quotes";
 
 export interface NewOrderFromCart {
   order: Omit<NewOrder, "id" | "orderNumber" | "placedAt">;
@@ -23,6 +24,8 @@ export interface NewOrderFromCart {
   cartLineIds: number[];
   /** Set when a staff member places the order while viewing the shop as the user. */
   onBehalf?: { sessionId: number; staffUserId: number } | null;
+  /** The quotes whose prices lines carry: each must still hold on `day`, and becomes ordered (markQuotesOrdered). */
+  quotes?: { ids: number[]; day: string };
 }
 
 /**
@@ -42,6 +45,7 @@ export async function createOrderFromCart(input: NewOrderFromCart): Promise<{ id
     if (!created) throw new Error("order insert returned nothing");
     await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: created.id })));
     await tx.insert(orderEvents).values({ orderId: created.id, status: input.order.status, userId: input.order.userId ?? null });
+    if (input.quotes) await markQuotesOrdered(tx, { quoteIds: input.quotes.ids, companyId: input.order.companyId, orderId: created.id, day: input.quotes.day });
     if (input.onBehalf && input.order.userId) {
       await tx.insert(viewAsEvents).values({
         sessionId: input.onBehalf.sessionId,

@@ -16,6 +16,8 @@ export interface TransferSnapshotLine {
   unitPriceMinor: number;
   priceBasisQuantity: number;
   vatRateBasisPoints: number;
+  /** The quote line whose price the line carried (null: priced as usual). */
+  quoteLineId: number | null;
 }
 
 const SNAPSHOT_COLUMNS = {
@@ -29,6 +31,7 @@ const SNAPSHOT_COLUMNS = {
   unitPriceMinor: punchoutTransferLines.unitPriceMinor,
   priceBasisQuantity: punchoutTransferLines.priceBasisQuantity,
   vatRateBasisPoints: punchoutTransferLines.vatRateBasisPoints,
+  quoteLineId: punchoutTransferLines.quoteLineId,
 } satisfies Record<keyof TransferSnapshotLine, PgColumn>;
 
 /**

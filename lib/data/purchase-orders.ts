@@ -17,6 +17,7 @@ import {
   purchaseOrderLines,
   purchaseOrders,
   purchaseOrderSettings,
+  quotes,
   users,
   type NewOrder,
   type NewOrderLine,
@@ -37,6 +38,7 @@ import { database } from "./database";
 import { containsPattern } from "./sql";
 import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
 import { cxmlFromIdentityFilter } from "./punchout-connections";
+import type { QuoteLineTerms } from "./quotes";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedStatement, rowFromJson, runPrepared } from "./prepared-sql";
@@ -139,8 +141,12 @@ export async function getPurchaseOrderDocument(connectionId: number, payloadId: 
  */
 function orderIntakeJsonSql(connectionId: string, companyId: string): string {
   return `(with "snapshot" as (
-  select l."reference", l."id", l."product_id", l."unit_price_minor", l."quantity"
+  select l."reference", l."id", l."product_id", l."unit_price_minor", l."quantity",
+      case when q."id" is null then null else jsonb_build_object('quoteLineId', ql."id", 'quoteId', q."id", 'quoteNumber', q."quote_number",
+        'lineNumber', ql."line_number", 'companyId', q."company_id", 'productId', ql."product_id", 'quantity', ql."quantity",
+        'quotedUnitPriceMinor', ql."quoted_unit_price_minor", 'status', q."status", 'validUntil', q."valid_until", 'orderId', q."order_id") end as "quote"
     from "punchout_transfer_lines" l join "punchout_transfers" t on t."id" = l."transfer_id"
+      left join "quote_lines" ql on ql."id" = l."quote_line_id" left join "quotes" q on q."id" = ql."quote_id"
     where l."reference" = any($5::text[]) and t."company_id" = ${companyId}),
 "wanted" as (
   select ${PRODUCT_ROW_COLUMNS} from "products"
@@ -154,7 +160,7 @@ select jsonb_build_object(
   'shipTo', (select coalesce(jsonb_agg(to_jsonb(a) order by a."is_default" desc, a."id" asc), '[]'::jsonb)
      from "addresses" a where a."company_id" = ${companyId} and a."kind" = 'ship_to'),
   'snapshot', (select coalesce(jsonb_agg(jsonb_build_object('reference', s."reference", 'id', s."id", 'productId', s."product_id",
-       'unitPriceMinor', s."unit_price_minor", 'quantity', s."quantity")), '[]'::jsonb)
+       'unitPriceMinor', s."unit_price_minor", 'quantity', s."quantity", 'quote', s."quote")), '[]'::jsonb)
      from "snapshot" s),
   'products', (select coalesce(jsonb_agg(to_jsonb(w)), '[]'::jsonb) from "wanted" w),
   'candidates', (${contractCandidatesJsonSql(companyId, `select w."id" from "wanted" w`)}),
@@ -205,6 +211,8 @@ export interface SnapshotLineMatch {
   productId: number;
   unitPriceMinor: number;
   quantity: number;
+  /** The quote whose price the line carried when transferred (its state now), else null. */
+  quote: QuoteLineTerms | null;
 }
 
 /** What an OrderRequest's intake reads by, besides its connection and customer. */
@@ -268,6 +276,8 @@ export interface PurchaseOrderDocumentInput {
 
 export interface StoredOrderInput {
   order: Omit<NewOrder, "id" | "orderNumber" | "placedAt">;
+  /** The quotes whose prices lines carry (accepted quotes become ordered with the order). */
+  quoteIds?: number[];
   lines: Omit<NewOrderLine, "id" | "orderId">[];
   purchaseOrder: Omit<typeof purchaseOrders.$inferInsert, "orderId" | "revision" | "createdAt" | "updatedAt">;
   purchaseLines: Omit<NewPurchaseOrderLine, "id" | "orderId" | "revision">[];
@@ -315,6 +325,9 @@ const CREATE_PURCHASE_ORDER = `with o as (
 ), e as (
   insert into "order_events" ("order_id", "status", "comment")
   select o."id", o."status", $35 from o
+), q as (
+  update "quotes" set "status" = 'ordered', "order_id" = o."id" from o
+  where "quotes"."id" = any($37::integer[]) and "quotes"."status" = 'accepted'
 ), m as (
   ${logRowsInsertSql("$36", "o", {
     // The inbound document is the stored one ($31), sent once; the inbound row's summary gets the order number.
@@ -401,6 +414,8 @@ export async function createPurchaseOrder(input: StoredOrderInput & { log?: Prot
     input.eventComment,
     // The inbound document is the stored one: sent once (null here reads it from the document's parameter).
     JSON.stringify((input.log ?? []).map((row) => (row.direction === "inbound" && row.payload === doc.rawDocument ? { ...row, payload: null } : row))),
+    // The quotes whose prices the order's lines carry: used up by it (lib/quotes).
+    input.quoteIds ?? [],
   ]);
   if (!created) throw new Error("order insert returned nothing");
   return { orderId: Number(created.id), orderNumber: created.order_number };
@@ -434,6 +449,13 @@ export async function replacePurchaseOrder(
       await tx.insert(purchaseOrderLines).values(input.purchaseLines.map((line) => ({ ...line, orderId, revision: po!.revision })));
     }
     await tx.insert(orderEvents).values({ orderId, status: input.order.status!, comment: input.eventComment });
+    if (input.quoteIds?.length) {
+      // A quote the changed order newly uses is used up by it, as with a new order.
+      await tx
+        .update(quotes)
+        .set({ status: "ordered", orderId })
+        .where(and(inArray(quotes.id, input.quoteIds), eq(quotes.status, "accepted")));
+    }
     return { status: input.order.status! };
   });
 }

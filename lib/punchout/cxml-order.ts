@@ -17,6 +17,8 @@ import {
 } from "@/lib/data/purchase-orders";
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type ResolvedPrice } from "@/lib/pricing/resolve-price";
+import { quotedPrice } from "@/lib/quotes/quote-rules";
+import { calendarDate } from "@/lib/pricing/calendar-date";
 import { summarizeVat } from "@/lib/pricing/vat";
 import { respondToOrder } from "@/lib/purchase-orders/order-responses";
 import type { CxmlAuthLoader } from "./cxml-authenticate";
@@ -214,11 +216,19 @@ interface ReconciledLine {
   product: ProductRow | null;
   transferLineId: number | null;
   price: ResolvedPrice | null;
+  /** Set when the line carries our quote's price (`price.unitPriceMinor` is then the quoted price). */
+  quote: { quoteId: number; quoteNumber: string } | null;
   quantity: number;
   reasons: PurchaseOrderLineReason[];
 }
 
-function reconcileLines(request: CxmlOrderRequest, orderDate: Date, toleranceBasisPoints: number, state: OrderIntakeState): ReconciledLine[] {
+function reconcileLines(
+  request: CxmlOrderRequest,
+  orderDate: Date,
+  toleranceBasisPoints: number,
+  state: OrderIntakeState,
+  customer: { companyId: number; orderId?: number },
+): ReconciledLine[] {
   const { snapshotLines: snapshot, contractCandidates: candidates } = state;
   const byId = new Map(state.products.map((product) => [product.id, product]));
   const bySku = new Map(state.products.map((product) => [product.sku, product]));
@@ -233,12 +243,23 @@ function reconcileLines(request: CxmlOrderRequest, orderDate: Date, toleranceBas
     let product = (match ? byId.get(match.productId) : bySku.get(line.supplierPartId)) ?? null;
     if (product && (!product.active || (match === undefined && normalise(product.sku) !== normalise(line.supplierPartId)))) product = null;
     let price: ResolvedPrice | null = null;
+    let quote: ReconciledLine["quote"] = null;
     if (!product) {
       reasons.push({ code: "unknown_product", detail: line.supplierPartId });
     } else {
       const check = checkQuantity(raw, product);
       if (!check.ok) reasons.push({ code: "invalid_quantity", detail: `${line.quantity} (${check.reason}, e.g. ${check.suggestedQuantity})` });
       price = resolvePrice({ product: { ...product, currency: product.currency }, candidates: candidates.get(product.id) ?? [], quantity, now: orderDate });
+      // A line transferred at our quote is held to the quote while it holds on the order date.
+      const quoted = match?.quote
+        ? quotedPrice(match.quote, { ...customer, productId: product.id, quantity, day: calendarDate(orderDate) })
+        : null;
+      if (quoted?.applies) {
+        quote = { quoteId: match!.quote!.quoteId, quoteNumber: match!.quote!.quoteNumber };
+        price = { ...price, unitPriceMinor: quoted.unitPriceMinor };
+      } else if (quoted) {
+        reasons.push({ code: "quote_lapsed", detail: `${match!.quote!.quoteNumber}: ${quoted.reason}` });
+      }
       if (line.unitPrice && line.unitPrice.currency !== product.currency) {
         reasons.push({ code: "currency", detail: `${line.unitPrice.currency} ≠ ${product.currency}` });
       } else {
@@ -249,7 +270,7 @@ function reconcileLines(request: CxmlOrderRequest, orderDate: Date, toleranceBas
     if (!Number.isInteger(raw) && !reasons.some((r) => r.code === "invalid_quantity")) {
       reasons.push({ code: "invalid_quantity", detail: line.quantity });
     }
-    return { line, product, transferLineId: match?.id ?? null, price, quantity, reasons };
+    return { line, product, transferLineId: match?.id ?? null, price, quote, quantity, reasons };
   });
 }
 
@@ -279,7 +300,10 @@ function buildOrder(
 ) {
   const { companyName, shipToAddresses } = state;
   const orderDate = toDate(request.orderDate, now);
-  const reconciled = reconcileLines(request, orderDate, settings?.priceToleranceBasisPoints ?? 0, state);
+  const reconciled = reconcileLines(request, orderDate, settings?.priceToleranceBasisPoints ?? 0, state, {
+    companyId: connection.companyId,
+    ...(state.existing ? { orderId: state.existing.order.id } : {}),
+  });
 
   const headerReasons: PurchaseOrderLineReason[] = [];
   const cxmlShipTo = request.shipTo ?? request.lines.find((line) => line.shipTo)?.shipTo ?? null;
@@ -298,7 +322,7 @@ function buildOrder(
       : { name: companyName, attention: null, street: "", postalCode: "", city: "", countryCode: "NL" };
 
   const currency = request.total.currency;
-  const lines: Omit<NewOrderLine, "id" | "orderId">[] = reconciled.map(({ line, product, price, quantity }) => {
+  const lines: Omit<NewOrderLine, "id" | "orderId">[] = reconciled.map(({ line, product, price, quote, quantity }) => {
     // The PO price is what the buyer committed to; ours is kept next to it for review.
     const unitPriceMinor = line.unitPrice?.amountMinor ?? price?.unitPriceMinor ?? 0;
     return {
@@ -312,7 +336,7 @@ function buildOrder(
       listPriceMinor: price?.listPriceMinor ?? unitPriceMinor,
       lineTotalMinor: unitPriceMinor * quantity,
       vatRateBasisPoints: product?.vatRateBasisPoints ?? 2100,
-      priceSource: toPriceSource(price),
+      priceSource: quote ? { kind: "quote", quoteNumber: quote.quoteNumber } : toPriceSource(price),
       // The buyer's own item id on their PO (ItemID/BuyerPartID) is what their invoice matching looks for (UBL BT-156).
       customerArticleNumber: line.buyerPartId,
     };
@@ -373,6 +397,7 @@ function buildOrder(
       vatBreakdown: totals.breakdown,
     },
     lines,
+    quoteIds: [...new Set(reconciled.flatMap((line) => (line.quote ? [line.quote.quoteId] : [])))],
     purchaseOrder: {
       connectionId: connection.id,
       buyerOrderId: request.orderId,

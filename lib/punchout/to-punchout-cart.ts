@@ -29,6 +29,7 @@ export function toPunchoutCart(cart: PricedCart, options: { language: string; ne
     categoryCode: options.categoryCodes.get(line.product.categoryId) ?? null,
     brand: line.product.brand,
     attributes: line.product.attributes,
+    quote: line.quote?.verdict.applies ? { number: line.quote.quoteNumber, item: line.quote.quoteLineNumber } : null,
   }));
   return { items, currency: cart.currency, totalMinor: cart.totals.subtotalMinor };
 }

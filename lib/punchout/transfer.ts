@@ -91,6 +91,7 @@ export async function transferPunchoutCart(
       unitPriceMinor: item.unitPriceMinor,
       priceBasisQuantity: item.priceBasisQuantity,
       vatRateBasisPoints: item.vatRateBasisPoints,
+      quoteLineId: item.quote ? priced.lines[index]!.quote!.quoteLineId : null,
     })),
   });
 

@@ -41,6 +41,8 @@ export interface PunchoutItem {
   brand: string | null;
   /** Product attributes available to per-connection custom field mappings. */
   attributes: Record<string, string>;
+  /** The line is priced at our quote: its number and line (OCI EXT_QUOTE_ID / EXT_QUOTE_ITEM). */
+  quote: { number: string; item: number } | null;
 }
 
 export interface PunchoutCart {

@@ -104,6 +104,9 @@ function buildItemFields(item: PunchoutItem, index: number, settings: OciConnect
   if (optional.has("MANUFACTMAT")) put("MANUFACTMAT", item.manufacturerPartNumber);
   put("MATGROUP", classify(item, settings.matGroup));
   if (optional.has("EXT_PRODUCT_ID")) put("EXT_PRODUCT_ID", item.productKey);
+  // A line priced at our quote names it, so the buyer's purchase order can refer to it (OCI 5.0 §3.2.3);
+  // EXT_QUOTE_ITEM only with EXT_QUOTE_ID (§3.2.1).
+  if (item.quote && put("EXT_QUOTE_ID", item.quote.number)) put("EXT_QUOTE_ITEM", String(item.quote.item));
   // EXT_SCHEMA_TYPE is required with EXT_CATEGORY_ID, and meaningless without it (§3.2.1).
   if (put("EXT_CATEGORY_ID", classify(item, settings.extCategoryId))) put("EXT_SCHEMA_TYPE", settings.extSchemaType);
   for (const custom of settings.customFields) put(custom.name, customValue(item, custom.value), custom.maxLength);

@@ -71,6 +71,7 @@ export function item(overrides: Partial<PunchoutItem> = {}): PunchoutItem {
     categoryCode: "CAT-1",
     brand: "HT",
     attributes: { color: "zwart" },
+    quote: null,
     ...overrides,
   };
 }

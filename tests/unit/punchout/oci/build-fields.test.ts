@@ -313,4 +313,17 @@ describe("buildOciFields", () => {
     });
     expect(line.ZZ_COSTCENTER).toBeUndefined();
   });
+
+  describe("EXT_QUOTE_ID / EXT_QUOTE_ITEM: a line priced at our quote (OCI 5.0 §3.2.3)", () => {
+    it.each<[string, PunchoutItem["quote"], Record<string, string | undefined>]>([
+      ["no quote: neither field", null, { EXT_QUOTE_ID: undefined, EXT_QUOTE_ITEM: undefined }],
+      ["a quote: its number and line", { number: "Q2001", item: 3 }, { EXT_QUOTE_ID: "Q2001", EXT_QUOTE_ITEM: "3" }],
+      ["35 characters fit", { number: "Q".repeat(35), item: 1 }, { EXT_QUOTE_ID: "Q".repeat(35), EXT_QUOTE_ITEM: "1" }],
+      // EXT_QUOTE_ITEM needs EXT_QUOTE_ID (§3.2.1): a number too long is left out, and so is its item.
+      ["36 characters: left out with its item, never cut", { number: "Q".repeat(36), item: 1 }, { EXT_QUOTE_ID: undefined, EXT_QUOTE_ITEM: undefined }],
+    ])("%s", (_label, quote, expected) => {
+      const fields = line1(build([punchoutItem({ quote })]));
+      expect(Object.fromEntries(Object.keys(expected).map((field) => [field, fields[field]]))).toEqual(expected);
+    });
+  });
 });

@@ -24,6 +24,7 @@ export function punchoutItem(overrides: Partial<PunchoutItem> = {}): PunchoutIte
     categoryCode: "KB",
     brand: "HellermannTyton",
     attributes: { colour: "zwart" },
+    quote: null,
     ...overrides,
   };
 }
