@@ -2,10 +2,12 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminNav, type AdminNavItem } from "@/components/admin/admin-nav";
 import { ActionForm } from "@/components/admin/action-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { managerScope } from "@/lib/admin/access";
 import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
+import { countOpenQuoteRequests } from "@/lib/data/quotes";
 import { ADMIN_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { toLocale } from "@/lib/i18n/locales";
@@ -24,7 +26,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const current = await getCurrentUser();
   if (!current) return <ClientMessages namespaces={ADMIN_CLIENT_MESSAGES}>{children}</ClientMessages>;
   const [staff, t, locale] = await Promise.all([requireStaff("/admin"), getTranslations("admin"), getLocale()]);
-  const items = [
+  // Requests of the staff member's own customers (admins: all) waiting for an answer.
+  const openQuotes = await countOpenQuoteRequests(managerScope(staff));
+  const items: AdminNavItem[] = [
     { href: "/admin", label: t("nav.dashboard") },
     { href: "/admin/customers", label: t("nav.customers") },
     { href: "/admin/price-lists", label: t("nav.priceLists") },
@@ -33,6 +37,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/view-as", label: t("nav.viewAs") },
     { href: "/admin/connections", label: t("nav.connections") },
     { href: "/admin/messages", label: t("nav.messages") },
+    { href: "/admin/quotes", label: t("nav.quotes"), badge: { count: openQuotes, label: t("nav.quotesOpen", { count: openQuotes }) } },
     { href: "/admin/orders", label: (await getTranslations("purchaseOrders"))("nav") },
     { href: "/admin/invoices", label: (await getTranslations("invoices"))("nav") },
     { href: "/admin/api-keys", label: t("nav.apiKeys") },

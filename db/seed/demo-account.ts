@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { favoriteListLines, favoriteLists, products, users } from "../schema";
+import { favoriteListLines, favoriteLists, products, quoteLines, quotes, users } from "../schema";
 
 /**
  * Demo favorites lists (issue 7): a list shared with all of Demo Facilities B.V., kept by the
@@ -36,4 +36,44 @@ export async function insertDemoFavorites(tx: Db, companyId: number, skus: { con
     ...lines(own!.id, skus.plain.slice(0, 3), [null, null, null]),
   ];
   if (values.length) await tx.insert(favoriteListLines).values(values);
+}
+
+/**
+ * Two quotes for buyer@demo.test, so both sides of the quote flow have something to show: one
+ * answered by the demo account manager (valid 30 days from the seed), one open request in the
+ * manager's inbox (/admin/quotes).
+ */
+export async function insertDemoQuotes(tx: Db, companyId: number, plainSkus: string[], now: Date): Promise<void> {
+  const people = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, ["buyer@demo.test", "manager@demo.test"]));
+  const buyer = people.find((p) => p.email === "buyer@demo.test");
+  const manager = people.find((p) => p.email === "manager@demo.test");
+  const wanted = plainSkus.slice(3, 6);
+  if (!buyer || !manager || wanted.length < 3) return;
+  const rows = await tx.select({ id: products.id, sku: products.sku, listPriceMinor: products.listPriceMinor }).from(products).where(inArray(products.sku, wanted));
+  const bySku = new Map(rows.map((r) => [r.sku, r]));
+  const [first, second, third] = wanted.map((sku) => bySku.get(sku)!);
+  const validUntil = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const [answered] = await tx
+    .insert(quotes)
+    .values({
+      companyId,
+      requestedBy: buyer.id,
+      status: "quoted",
+      buyerComment: "Jaarafname voor alle vestigingen: graag een scherpe prijs.",
+      staffComment: "Levering in twee delen mogelijk.",
+      validUntil,
+      quotedBy: manager.id,
+      quotedAt: now,
+      createdAt: new Date(now.getTime() - 2 * 86_400_000),
+    })
+    .returning({ id: quotes.id });
+  await tx.insert(quoteLines).values([
+    { quoteId: answered!.id, lineNumber: 1, productId: first!.id, quantity: 50, requestedUnitPriceMinor: first!.listPriceMinor, quotedUnitPriceMinor: Math.round(first!.listPriceMinor * 0.85) },
+    { quoteId: answered!.id, lineNumber: 2, productId: second!.id, quantity: 20, requestedUnitPriceMinor: second!.listPriceMinor, quotedUnitPriceMinor: Math.round(second!.listPriceMinor * 0.9) },
+  ]);
+  const [open] = await tx
+    .insert(quotes)
+    .values({ companyId, requestedBy: buyer.id, status: "requested", buyerComment: "Wat kost dit bij 200 stuks?", createdAt: now })
+    .returning({ id: quotes.id });
+  await tx.insert(quoteLines).values({ quoteId: open!.id, lineNumber: 1, productId: third!.id, quantity: 200, requestedUnitPriceMinor: third!.listPriceMinor });
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { calendarDate } from "../../lib/pricing/calendar-date";
 import { DEMO_PUNCHOUT_SECRETS, insertDemoPunchout } from "./demo-punchout";
-import { insertDemoFavorites } from "./demo-account";
+import { insertDemoFavorites, insertDemoQuotes } from "./demo-account";
 import { insertDemoInvoicing } from "./demo-invoicing";
 import type { DatabaseHandle, Db } from "../client";
 import {
@@ -79,6 +79,7 @@ export async function seedDemoData(
     const pricing = await insertPriceLists(tx, catalog, companyIds, createRandom(deriveSeed(seed, "price-lists")), now);
     await insertDemoPunchout(tx, companyIds.get(DEMO_COMPANY)!, punchoutSecretHashes, now);
     await insertDemoFavorites(tx, companyIds.get(DEMO_COMPANY)!, { contract: pricing.contractSkus, plain: pricing.plainSkus }, now);
+    await insertDemoQuotes(tx, companyIds.get(DEMO_COMPANY)!, pricing.plainSkus, now);
     await insertDemoInvoicing(tx, companyIds, now);
     return {
       products: catalog.length,

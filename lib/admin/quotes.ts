@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { QUOTE_STATUSES, type QuoteStatus } from "@/db/schema";
+import type { QuoteStatus } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
 import { listProductsByIds } from "@/lib/data/catalog";
 import { listContractCandidates } from "@/lib/data/prices";
@@ -73,7 +73,10 @@ export const answerQuoteSchema = z
   })
   .catchall(z.string().max(40));
 
-export async function sendQuote(staff: StaffUser, input: z.infer<typeof answerQuoteSchema>, now: Date): Promise<void> {
+/** The parsed answer: a `price_<quote line id>` field per line as typed. */
+export type QuoteAnswerInput = { quoteId: number; validUntil: string; comment: string | null } & { [field: `price_${number}`]: string };
+
+export async function sendQuote(staff: StaffUser, input: QuoteAnswerInput, now: Date): Promise<void> {
   const quote = await quoteOrThrow(staff, input.quoteId);
   if (!mayQuote(quote)) throw new AppError("conflict", "quote_not_answerable");
   const fieldErrors: Record<string, string[]> = {};
@@ -82,7 +85,7 @@ export async function sendQuote(staff: StaffUser, input: z.infer<typeof answerQu
   else if (validUntil.value < calendarDate(now)) fieldErrors.validUntil = ["in_the_past"];
   const prices = new Map<number, number>();
   for (const line of quote.lines) {
-    const raw = String(input[`price_${line.id}`] ?? "");
+    const raw = input[`price_${line.id}`] ?? "";
     const parsed = parseMoneyInput(raw);
     if (!raw.trim()) fieldErrors[`price_${line.id}`] = ["required"];
     else if (!parsed.ok) fieldErrors[`price_${line.id}`] = [parsed.problem];
@@ -132,8 +135,11 @@ async function tellRequester(
   ).catch((error: unknown) => console.error(`[koppel] quote answer mail for ${quote.quoteNumber} failed`, error));
 }
 
+// Every status (db/schema/quotes.ts), in the order a quote goes through them; only lib/data imports db values.
+const FILTERABLE_STATUSES: readonly QuoteStatus[] = ["requested", "quoted", "accepted", "ordered", "declined", "rejected"];
+
 /** Status filter of the inbox, from the query string ("open" = requests waiting for an answer). */
 export function parseQuoteStatusFilter(value: string | undefined): QuoteStatus[] | undefined {
-  if (value === "open" || value === undefined || value === "") return value === "open" ? ["requested"] : undefined;
-  return (QUOTE_STATUSES as readonly string[]).includes(value) ? [value as QuoteStatus] : undefined;
+  if (value === "open") return ["requested"];
+  return FILTERABLE_STATUSES.find((status) => status === value) ? [value as QuoteStatus] : undefined;
 }

@@ -57,6 +57,8 @@ export interface QuoteView {
   decidedByName: string | null;
   decidedAt: Date | null;
   declineReason: string | null;
+  /** The order that used the quote (its id for staff links, its number for buyers). */
+  orderId: number | null;
   orderNumber: string | null;
   createdAt: Date;
   lines: QuoteLineView[];
@@ -196,6 +198,7 @@ async function readQuote(where: SQL): Promise<QuoteView | null> {
       decidedByName: decidedBy.name,
       decidedAt: quotes.decidedAt,
       declineReason: quotes.declineReason,
+      orderId: quotes.orderId,
       orderNumber: orders.orderNumber,
       createdAt: quotes.createdAt,
     })

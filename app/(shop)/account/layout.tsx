@@ -21,6 +21,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const items = [
     { href: "/account", label: t("overview") },
     { href: "/account/orders", label: t("orders") },
+    { href: "/account/quotes", label: t("quotes") },
     { href: "/account/invoices", label: (await getTranslations("invoices"))("nav") },
     ...(approver ? [{ href: "/account/approvals", label: t("approvals"), badge: awaiting }] : []),
     { href: "/favorites", label: t("favorites") },

@@ -1,9 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { buyerAction } from "@/lib/actions/safe-action";
 import { addToCart, readCartBadge, removeFromCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
+import { toLocale } from "@/lib/i18n/locales";
+import { quoteRequestSchema, requestQuote } from "@/lib/quotes/buyer-quotes";
 
 const quantity = z.coerce.number().int().min(1).max(100_000);
 
@@ -37,3 +41,12 @@ export const changeCartLineAction = buyerAction(
     revalidatePath("/", "layout"); // the cart page shows totals: rendered again
   },
 );
+
+/**
+ * "Request a quote" under the cart: the cart's lines move into the request (the cart is empty
+ * afterwards), and the quote's page confirms it – the form has nothing left to show.
+ */
+export const requestQuoteAction = buyerAction(quoteRequestSchema, async (input, user) => {
+  const { quoteNumber } = await requestQuote(user, input, toLocale(await getLocale()), new Date());
+  redirect(`/account/quotes/${encodeURIComponent(quoteNumber)}?requested=1`);
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
+import { CartLineQuote } from "@/components/shop/cart-line-quote";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { PunchoutButtons } from "@/components/punchout/punchout-banner";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -11,21 +12,31 @@ import { getPricedCart } from "@/lib/cart/cart-service";
 import { money } from "@/lib/format";
 import { listUnmatchedSetupItems } from "@/lib/punchout/cxml-setup";
 import { getShopContext } from "@/lib/shop-context";
-import { changeCartLineAction } from "./actions";
+import { changeCartLineAction, requestQuoteAction } from "./actions";
+import { ActionForm } from "@/components/account/action-form";
 import { SaveToList } from "@/components/account/save-to-list";
 import { addToListAction, loadEditableListsAction } from "../favorites/actions";
 
 export const metadata = { title: "Cart" };
 
-export default async function CartPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+export default async function CartPage({ searchParams }: { searchParams: Promise<{ error?: string; quote?: string; replaced?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/cart");
-  const [{ locale, now }, t, tp, tcat, { error }] = await Promise.all([getShopContext(), getTranslations("cart"), getTranslations("punchout"), getTranslations("catalog"), searchParams]);
+  const [{ locale, now }, t, tp, tcat, { error, quote: acceptedQuote, replaced }] = await Promise.all([
+    getShopContext(),
+    getTranslations("cart"),
+    getTranslations("punchout"),
+    getTranslations("catalog"),
+    searchParams,
+  ]);
   const [cart, unmatched] = await Promise.all([
     getPricedCart(buyer, locale, now),
     buyer.punchout?.protocol === "cxml" ? listUnmatchedSetupItems(buyer.punchout.sessionId) : [],
   ]);
   const readOnly = buyer.punchout?.operation === "inspect";
+  // After "Add to cart" on a quote (acceptQuoteAction); only said while the cart holds that quote's lines.
+  const acceptedNotice = !!acceptedQuote && cart.lines.some((line) => line.quote?.quoteNumber === acceptedQuote);
+  const replacedCount = Number(replaced);
   return (
     <div className="space-y-6">
       <CartPageSync rendered={readingOfLines(cart.lines, now)} />
@@ -34,6 +45,12 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {tp(`errors.${error}`)}
         </p>
+      )}
+      {acceptedNotice && (
+        <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="quote-accepted">
+          <p>{t("quote.accepted", { number: acceptedQuote })}</p>
+          {Number.isSafeInteger(replacedCount) && replacedCount > 0 && <p>{t("quote.replaced", { count: replacedCount })}</p>}
+        </div>
       )}
       {readOnly && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="cart-read-only">
@@ -74,6 +91,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                       {line.product.sku} · {line.product.unit}
                       {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
                     </div>
+                    {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} />}
                     {line.exceedsStock && (
                       <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>
                     )}
@@ -124,6 +142,29 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               )
             )}
           </div>
+          {!readOnly && (
+            // The lines move into the request: the buyer orders them later at the quoted prices.
+            <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="quote-request-title" data-testid="quote-request">
+              <h2 id="quote-request-title" className="font-semibold">
+                {t("quote.requestTitle")}
+              </h2>
+              <p className="text-sm text-slate-600">{t("quote.requestIntro")}</p>
+              <ActionForm
+                action={requestQuoteAction}
+                submitLabel={t("quote.submit")}
+                ariaLabel={t("quote.requestTitle")}
+                submitClassName="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+              >
+                <label className="block text-sm">
+                  <span className="font-medium">{t("quote.comment")}</span>
+                  <textarea name="comment" rows={3} maxLength={2000} aria-describedby="quote-comment-hint" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+                  <span id="quote-comment-hint" className="text-xs text-slate-500">
+                    {t("quote.commentHint")}
+                  </span>
+                </label>
+              </ActionForm>
+            </section>
+          )}
         </>
       )}
     </div>

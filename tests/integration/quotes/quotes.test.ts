@@ -67,7 +67,7 @@ async function quoted(lines: [string, number][], prices: Record<string, string>,
   for (const [sku, quantity] of lines) await addToCart(buyer(), sku, quantity);
   const { quoteNumber } = await requestQuote(buyer(), { comment: null }, "nl", NOW);
   const quote = (await getQuoteForViewer(buyer(), quoteNumber))!;
-  const fields = Object.fromEntries(quote.lines.map((line) => [`price_${line.id}`, prices[line.sku]!]));
+  const fields = Object.fromEntries(quote.lines.map((line) => [`price_${line.id}`, prices[line.sku]!])) as Record<`price_${number}`, string>;
   await sendQuote(manager, { quoteId: quote.id, validUntil, comment: null, ...fields }, NOW);
   return (await getQuoteForViewer(buyer(), quoteNumber))!;
 }
@@ -117,11 +117,12 @@ describe("answering", () => {
     const [first, second] = view.quote.lines;
     expect(view.reference.get(first!.id)).toMatchObject({ currentUnitPriceMinor: 900, listPriceMinor: 1000 });
     expect(view.defaultValidUntil).toBe("2026-12-28");
-    const error = await appError(sendQuote(manager, { quoteId: view.quote.id, validUntil: "2026-11-27", comment: null, [`price_${first!.id}`]: "8,10" }, NOW));
+    const price = (line: { id: number }, value: string) => ({ [`price_${line.id}`]: value }) as Record<`price_${number}`, string>;
+    const error = await appError(sendQuote(manager, { quoteId: view.quote.id, validUntil: "2026-11-27", comment: null, ...price(first!, "8,10") }, NOW));
     expect(error.details).toMatchObject({ fieldErrors: { validUntil: ["in_the_past"], [`price_${second!.id}`]: ["required"] } });
     expect((await getQuoteForStaff(manager, view.quote.id, NOW)).quote.status).toBe("requested");
 
-    await sendQuote(manager, { quoteId: view.quote.id, validUntil: "15-12-2026", comment: "Levering in twee delen", [`price_${first!.id}`]: "8,10", [`price_${second!.id}`]: "2.05" }, NOW);
+    await sendQuote(manager, { quoteId: view.quote.id, validUntil: "15-12-2026", comment: "Levering in twee delen", ...price(first!, "8,10"), ...price(second!, "2.05") }, NOW);
     const answered = (await getQuoteForViewer(buyer(), view.quote.quoteNumber))!;
     expect(answered).toMatchObject({ status: "quoted", validUntil: "2026-12-15", staffComment: "Levering in twee delen", quotedByName: manager.name });
     expect(answered.lines.map((l) => l.quotedUnitPriceMinor)).toEqual([810, 205]);
@@ -211,7 +212,7 @@ describe("ordering at the quoted prices", () => {
 describe("quotes through punchout", () => {
   it("OCI: a quoted line goes to the procurement system with EXT_QUOTE_ID / EXT_QUOTE_ITEM, and its snapshot keeps the quote line", async () => {
     const quote = await quoted([[paper.sku, 30], [tape.sku, 10]], { [paper.sku]: "7,95", [tape.sku]: "1,05" });
-    const session = await openPunchoutSession(handle, customer.user);
+    const session = await openPunchoutSession(handle, customer.buyer);
     const shopper = inPunchout(customer.buyer, session) as unknown as BuyerUser;
     await acceptQuote(shopper, quote.quoteNumber, NOW);
     // The punchout cart, not the shop cart.
@@ -244,9 +245,12 @@ describe("quotes through punchout", () => {
         context: { header: { from: [FROM], to: [{ domain: "NetworkID", identity: "KOPPEL" }] }, deploymentMode: "production" },
         expiresAt: new Date(NOW.getTime() + 3_600_000),
       });
-      const shopper = inPunchout(customer.buyer, { sessionId: session.id, operation: "create" }) as unknown as BuyerUser;
-      await acceptQuote({ ...shopper, punchout: { ...shopper.punchout!, protocol: "cxml" } }, quote.quoteNumber, NOW);
-      await transferPunchoutCart({ ...shopper, punchout: { ...shopper.punchout!, protocol: "cxml" } }, "transfer", "nl", NOW);
+      const shopper = {
+        ...customer.buyer,
+        punchout: { sessionId: session.id, operation: "create", connectionName: connection.name, presetId: "generic", protocol: "cxml" },
+      } as unknown as BuyerUser;
+      await acceptQuote(shopper, quote.quoteNumber, NOW);
+      await transferPunchoutCart(shopper, "transfer", "nl", NOW);
       const [line] = await handle.db.select().from(punchoutTransferLines).where(eq(punchoutTransferLines.quoteLineId, quote.lines[0]!.id));
       return { quote, reference: line!.reference };
     };

@@ -211,6 +211,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     <td className={tdClass}>
                       {line.sku}
                       {line.customerArticleNumber && <div className="text-xs text-slate-500">{text("detail.customerArticleNumber", { number: line.customerArticleNumber })}</div>}
+                      {line.priceSource.kind === "quote" && <div className="text-xs text-slate-500" data-testid="line-quote">{text("detail.quotedPrice", { number: line.priceSource.quoteNumber ?? "" })}</div>}
                     </td>
                     <td className={tdClass}>{line.name}</td>
                     <td className={`${tdClass} text-right tabular-nums`}>

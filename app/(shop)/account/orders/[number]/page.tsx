@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -28,13 +29,14 @@ export default async function OrderPage({
   await connection(); // DB-backed: never prerendered at build time
   const [{ number }, { placed, decided }] = await Promise.all([params, searchParams]);
   const buyer = await requireBuyer(`/account/orders/${number}`);
-  const [{ locale, canEditCart }, t, tc, ta, tm, tcat] = await Promise.all([
+  const [{ locale, canEditCart }, t, tc, ta, tm, tcat, tcart] = await Promise.all([
     getShopContext(),
     getTranslations("orders"),
     getTranslations("checkout"),
     getTranslations("account.order"),
     getTranslations("account.messages"),
     getTranslations("catalog"),
+    getTranslations("cart"),
   ]);
   // A plain buyer only sees their own orders; another company's order does not exist for them.
   const detail = await getOrderForViewer(buyer, decodeURIComponent(number));
@@ -148,6 +150,14 @@ export default async function OrderPage({
                 <div className="text-xs text-slate-500">
                   {line.sku}
                   {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
+                  {line.priceSource.kind === "quote" && line.priceSource.quoteNumber && (
+                    <>
+                      {" · "}
+                      <Link href={`/account/quotes/${encodeURIComponent(line.priceSource.quoteNumber)}`} className="text-brand-700 underline" data-testid="line-quote">
+                        {tcart("quote.badge", { number: line.priceSource.quoteNumber })}
+                      </Link>
+                    </>
+                  )}
                 </div>
                 {canEditCart && line.productId !== null && (
                   <SaveToList sku={line.sku} productName={line.name} defaultQuantity={line.quantity} action={addToListAction} lists={lists} compact />
