@@ -128,7 +128,8 @@ const findSnapshotLines = async (companyId: number, references: string[]) =>
         .from(punchoutTransferLines)
         .innerJoin(punchoutTransfers, eq(punchoutTransfers.id, punchoutTransferLines.transferId))
         .where(and(eq(punchoutTransfers.companyId, companyId), inArray(punchoutTransferLines.reference, references)))
-    ).map(({ reference, ...line }) => [reference, line]),
+      // None of these lines was transferred at a quote (tests/integration/quotes covers those).
+    ).map(({ reference, ...line }) => [reference, { ...line, quote: null }]),
   );
 const byEntry = (map: Map<number, ContractPriceCandidate[]>) =>
   new Map([...map].sort(([a], [b]) => a - b).map(([id, list]) => [id, [...list].sort((x, y) => x.entryId - y.entryId)]));
