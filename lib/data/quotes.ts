@@ -16,9 +16,14 @@ import {
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
+import type { QuoteStatus as RuleStatus } from "@/lib/quotes/quote-rules";
 import { database } from "./database";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+// The pure rules name the statuses themselves (they import nothing from db/); the two lists must agree.
+const statusesAgree: [QuoteStatus] extends [RuleStatus] ? ([RuleStatus] extends [QuoteStatus] ? true : never) : never = true;
+void statusesAgree;
 
 /**
  * Quotes (RFQ) in the database. Every write that depends on a quote's status checks that status in

@@ -133,7 +133,13 @@ export const declineQuoteSchema = z.object({
   reason: z.string().trim().max(1000).optional().transform((v) => v || null),
 });
 
-export async function declineQuote(user: QuoteViewer, input: z.infer<typeof declineQuoteSchema>, now: Date): Promise<void> {
+export async function declineQuote(
+  user: QuoteViewer & Pick<BuyerUser, "impersonatedBy">,
+  input: z.infer<typeof declineQuoteSchema>,
+  now: Date,
+): Promise<void> {
+  // The customer's decision, recorded as theirs: staff viewing the shop as them withdraw it in /admin instead.
+  if (user.impersonatedBy) throw new AppError("forbidden", "not_while_viewing_as");
   const quote = await visibleQuoteOrThrow(user, input.quoteNumber);
   if (!mayDecline(quote, calendarDate(now))) throw new AppError("conflict", "quote_not_declinable");
   const declined = await declineStoredQuote({ quoteId: quote.id, companyId: user.companyId, userId: user.id, reason: input.reason, now });

@@ -1,4 +1,5 @@
-import type { QuoteStatus } from "@/db/schema";
+/** The stored statuses (db/schema/quotes.ts QUOTE_STATUSES; lib/data/quotes.ts checks that both agree). */
+export type QuoteStatus = "requested" | "quoted" | "accepted" | "ordered" | "declined" | "rejected";
 
 /**
  * The rules of a quote, pure: which state a quote is in on a given day, who may do what, and

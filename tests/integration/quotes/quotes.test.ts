@@ -179,6 +179,8 @@ describe("ordering at the quoted prices", () => {
   it("a quote declined after it went into the cart prices the line as usual, and is not used up", async () => {
     const quote = await quoted([[tape.sku, 20]], { [tape.sku]: "1,00" });
     await acceptQuote(buyer(), quote.quoteNumber, NOW);
+    const viewingAs = { ...approver, impersonatedBy: { id: manager.id, name: manager.name, sessionId: 1, expiresAt: LATER } };
+    expect((await appError(declineQuote(viewingAs, { quoteNumber: quote.quoteNumber, reason: null }, NOW))).message).toBe("not_while_viewing_as");
     await declineQuote(approver, { quoteNumber: quote.quoteNumber, reason: "Toch niet nodig" }, NOW);
     const [line] = (await getPricedCart(buyer(), "nl", NOW)).lines;
     expect([line!.unitPriceMinor, line!.quote?.verdict]).toEqual([120, { applies: false, reason: "not_accepted" }]);

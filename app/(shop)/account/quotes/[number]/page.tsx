@@ -48,7 +48,8 @@ export default async function QuotePage({
   const unavailable = quote.lines.some((line) => !line.active);
   // A cXML inspect session's cart is read-only: nothing can be taken into it.
   const acceptable = mayAccept(quote, today) && canEditCart;
-  const declinable = mayDecline(quote, today);
+  // Declining is the customer's own decision (lib/quotes/buyer-quotes.ts): not offered to staff viewing as them.
+  const declinable = mayDecline(quote, today) && !buyer.impersonatedBy;
 
   const notice: { tone: keyof typeof NOTICE_TONE; text: string } | null = justRequested
     ? null
