@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { preparedDatabase } from "./database";
+import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
 import { q } from "./sql";
 
@@ -452,4 +452,22 @@ export async function searchProducts(
   }
   if (found.mode === "none") return none;
   return { items: found.items, total: found.total, brands: found.brands, mode: found.mode, truncated: found.truncated };
+}
+
+/** One page of the active assortment in id order, after `afterId` (catalogue exports walk it page by page). */
+export async function listActiveProductsAfter(afterId: number, limit: number): Promise<ProductRow[]> {
+  const db = await database();
+  return db
+    .select(productColumns)
+    .from(products)
+    .where(and(eq(products.active, true), gt(products.id, afterId)))
+    .orderBy(asc(products.id))
+    .limit(limit);
+}
+
+/** Ids of the whole active assortment, ascending (a catalogue export of everything). */
+export async function listActiveProductIds(): Promise<number[]> {
+  const db = await database();
+  const rows = await db.select({ id: products.id }).from(products).where(eq(products.active, true)).orderBy(asc(products.id));
+  return rows.map((row) => row.id);
 }

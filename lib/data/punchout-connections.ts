@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
 import { managedBy } from "./customers";
 import { database } from "./database";
@@ -152,4 +152,14 @@ export async function updatePunchoutConnection(
 ): Promise<void> {
   const db = await database();
   await db.update(punchoutConnections).set({ ...values, updatedAt: new Date() }).where(eq(punchoutConnections.id, id));
+}
+
+/** What a customer's cXML systems address us as (their connections' To identities), enabled ones first. */
+export async function cxmlIdentitiesOfCustomer(companyId: number): Promise<Pick<PunchoutConnection, "cxmlTo">[]> {
+  const db = await database();
+  return db
+    .select({ cxmlTo: punchoutConnections.cxmlTo })
+    .from(punchoutConnections)
+    .where(and(eq(punchoutConnections.companyId, companyId), eq(punchoutConnections.protocol, "cxml")))
+    .orderBy(desc(punchoutConnections.enabled), asc(punchoutConnections.id));
 }

@@ -47,6 +47,11 @@ export function escapeXml(value: string): string {
     .replace(/'/g, "&apos;");
 }
 
+/** One element and its children, indented for `depth` (streamed documents write element by element). */
+export function serializeElement(element: XmlElement, depth: number): string {
+  return serialize(element, depth);
+}
+
 function serialize(element: XmlElement, depth: number): string {
   const indent = "  ".repeat(depth);
   const attributes = Object.entries(element.attributes)

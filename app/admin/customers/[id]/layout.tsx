@@ -33,6 +33,7 @@ export default async function CustomerLayout({ children, params }: { children: R
           { href: `${base}/users`, label: t("tabs.users") },
           { href: `${base}/pricing`, label: t("tabs.pricing") },
           { href: `${base}/article-numbers`, label: t("tabs.articleNumbers") },
+          { href: `${base}/catalog`, label: t("tabs.catalog") },
           { href: `${base}/history`, label: t("tabs.history") },
         ]}
       />

@@ -1,0 +1,145 @@
+import { leaf, node, serializeElement, type XmlChild } from "@/lib/einvoice/xml";
+import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { decimalAmount, type CatalogExportHeader, type CatalogExportItem, type CatalogLanguage } from "./types";
+
+/**
+ * BMEcat 2005 T_NEW_CATALOG (CATALOGS.md §3): the namespace real importers use
+ * (`http://www.bmecat.org/bmecat/2005`; the official XSD's `…/2005fd` is used by none), element
+ * order and lengths of the official XSD, prices as `net_customer` per quantity step (LOWER_BOUND)
+ * plus the `net_list` price. Written as head, one PRODUCT at a time and tail, so a catalogue of
+ * 100,000 products streams; `buildBmecat` joins them for small ones and tests.
+ */
+
+export const BMECAT_NAMESPACE = "http://www.bmecat.org/bmecat/2005";
+
+/** ISO 639-2 codes BMEcat names languages with. */
+const LANGUAGE_CODE: Record<CatalogLanguage, string> = { nl: "nld", en: "eng" };
+const LANGUAGES: readonly CatalogLanguage[] = ["nl", "en"];
+
+/** Characters XML 1.0 cannot carry at all (C0 controls but tab/CR/LF); never in our data, never emitted. */
+const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+/** Cuts to `max` characters (XSD maxLength counts characters), on a word boundary when one is near. */
+function fit(text: string | null | undefined, max: number): string | undefined {
+  const value = clean(text ?? "").replace(/\s+/g, " ").trim();
+  if (!value) return undefined;
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).trim();
+}
+/** Codes are never cut (a cut code names another thing): too long means left out. */
+const code = (text: string | null | undefined, max: number) => {
+  const value = clean(text ?? "").trim();
+  return value && value.length <= max ? value : undefined;
+};
+
+// One formatter each: creating an Intl.DateTimeFormat costs far more than formatting with it, and a
+// catalogue formats a date per product.
+const AMSTERDAM_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", hourCycle: "h23" });
+const AMSTERDAM_PARTS = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+const offsets = new Map<string, string>();
+
+/** ISO 8601 with the offset of Europe/Amsterdam on that day (dtDATETIME wants a time zone). */
+function amsterdamDateTime(day: string, time: "00:00:00" | "23:59:59"): string {
+  let offset = offsets.get(day);
+  if (offset === undefined) {
+    const offsetHours = Number(AMSTERDAM_HOUR.format(new Date(`${day}T12:00:00Z`))) - 12;
+    offset = `${offsetHours >= 0 ? "+" : "-"}${String(Math.abs(offsetHours)).padStart(2, "0")}:00`;
+    if (offsets.size < 1000) offsets.set(day, offset);
+  }
+  return `${day}T${time}${offset}`;
+}
+
+function amsterdamTimestamp(at: Date): string {
+  const parts = Object.fromEntries(AMSTERDAM_PARTS.formatToParts(at).map((part) => [part.type, part.value]));
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return amsterdamDateTime(day, "00:00:00").replace("00:00:00", `${parts.hour}:${parts.minute}:${parts.second}`);
+}
+
+export function bmecatHead(header: CatalogExportHeader): string {
+  const other = LANGUAGES.filter((language) => language !== header.language);
+  const head = node("HEADER", [
+    leaf("GENERATOR_INFO", "Koppel catalogue export"),
+    node("CATALOG", [
+      leaf("LANGUAGE", LANGUAGE_CODE[header.language], { default: "true" }),
+      ...other.map((language) => leaf("LANGUAGE", LANGUAGE_CODE[language])),
+      leaf("CATALOG_ID", code(header.catalogId, 20)),
+      leaf("CATALOG_VERSION", "1.0"),
+      leaf("CATALOG_NAME", fit(header.catalogName, 100), { lang: LANGUAGE_CODE[header.language] }),
+      leaf("GENERATION_DATE", amsterdamTimestamp(header.generatedAt)),
+      leaf("CURRENCY", header.currency),
+    ]),
+    node("BUYER", [leaf("BUYER_NAME", fit(header.buyer.name, 50))]),
+    node("SUPPLIER", [
+      leaf("SUPPLIER_ID", code(header.supplier.id.identity, 250), { type: partyIdType(header.supplier.id.domain) }),
+      leaf("SUPPLIER_NAME", fit(header.supplier.name, 50)),
+    ]),
+  ])!;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<BMECAT version="2005" xmlns="${BMECAT_NAMESPACE}">\n${serializeElement(head, 1)}\n  <T_NEW_CATALOG>\n`;
+}
+
+/** BMEcat's party id types (XSD pattern: predefined values or \w, which has no underscore or hyphen). */
+function partyIdType(domain: string): string {
+  const lower = domain.toLowerCase();
+  if (lower === "duns" || lower === "gln" || lower === "iln") return lower;
+  return "supplier_specific";
+}
+
+export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHeader): string {
+  const languages = [header.language, ...LANGUAGES.filter((language) => language !== header.language)];
+  const tax = decimalFraction(item.vatRateBasisPoints);
+  const price = (type: "net_customer" | "net_list", amountMinor: number, lowerBound: number) =>
+    node("PRODUCT_PRICE", [leaf("PRICE_AMOUNT", decimalAmount(amountMinor)), leaf("PRICE_CURRENCY", header.currency), leaf("TAX", tax), leaf("LOWER_BOUND", String(lowerBound))], {
+      price_type: type,
+    });
+  const pieces = item.packSize > 1;
+  const product = node(
+    "PRODUCT",
+    [
+      leaf("SUPPLIER_PID", item.sku),
+      node("PRODUCT_DETAILS", [
+        ...languages.map((language) => leaf("DESCRIPTION_SHORT", fit(item.name[language], 150), { lang: LANGUAGE_CODE[language] })),
+        ...languages.map((language) => leaf("DESCRIPTION_LONG", fit(item.description[language], 64_000), { lang: LANGUAGE_CODE[language] })),
+        leaf("INTERNATIONAL_PID", code(item.gtin, 50), { type: "gtin" }),
+        leaf("BUYER_PID", code(item.buyerPartNumber, 50), { type: "buyer_specific" }),
+        leaf("MANUFACTURER_PID", code(item.manufacturerPartNumber, 50)),
+        leaf("MANUFACTURER_NAME", fit(item.manufacturerName, 50)),
+        leaf("DELIVERY_TIME", String(Math.max(0, item.leadTimeDays))),
+      ]),
+      // Only with a group id: REFERENCE_FEATURE_SYSTEM_NAME alone would name a classification without a class.
+      code(item.unspsc, 60) ? node("PRODUCT_FEATURES", [leaf("REFERENCE_FEATURE_SYSTEM_NAME", "UNSPSC"), leaf("REFERENCE_FEATURE_GROUP_ID", code(item.unspsc, 60))]) : undefined,
+      node("PRODUCT_ORDER_DETAILS", [
+        leaf("ORDER_UNIT", item.unit),
+        // A pack of pieces: the content unit is the piece (C62), so many per order unit.
+        leaf("CONTENT_UNIT", pieces ? "C62" : item.unit),
+        leaf("NO_CU_PER_OU", String(pieces ? item.packSize : 1)),
+        leaf("PRICE_QUANTITY", "1"),
+        leaf("QUANTITY_MIN", String(smallestValidQuantity(item))),
+        // Counted from the minimum (CATALOGS.md §3.3): the steps of our order multiple.
+        leaf("QUANTITY_INTERVAL", String(Math.max(1, item.orderMultiple))),
+      ]),
+      node("PRODUCT_PRICE_DETAILS", [
+        leaf("VALID_START_DATE", amsterdamDateTime(header.priceDate, "00:00:00")),
+        item.priceValidTo ? leaf("VALID_END_DATE", amsterdamDateTime(item.priceValidTo, "23:59:59")) : undefined,
+        ...item.ladder.map((step) => price("net_customer", step.unitPriceMinor, step.minQuantity)),
+        price("net_list", item.listPriceMinor, 1),
+      ] satisfies XmlChild[]),
+    ],
+    { mode: "new" },
+  )!;
+  return `${serializeElement(product, 2)}\n`;
+}
+
+export const BMECAT_TAIL = "  </T_NEW_CATALOG>\n</BMECAT>\n";
+
+/** 2100 basis points → "0.21" (BMEcat TAX is a fraction). */
+function decimalFraction(basisPoints: number): string {
+  const text = (basisPoints / 10_000).toFixed(4).replace(/0+$/, "");
+  return text.endsWith(".") ? `${text}0` : text;
+}
+
+export function buildBmecat(header: CatalogExportHeader, items: Iterable<CatalogExportItem>): string {
+  let out = bmecatHead(header);
+  for (const item of items) out += bmecatProduct(item, header);
+  return out + BMECAT_TAIL;
+}

@@ -1,0 +1,93 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildBmecat } from "@/lib/catalog-export/bmecat";
+import { BMECAT_2005_XSD } from "../../support/shared-dir";
+import { HEADER, item } from "./fixtures";
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["PRODUCT", "PRODUCT_PRICE", "DESCRIPTION_SHORT", "DESCRIPTION_LONG", "LANGUAGE"].includes(name) });
+const dir = mkdtempSync(path.join(tmpdir(), "koppel-bmecat-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The official BMEcat 2005 XSD (namespace as used in the wild), through xmllint; all files in one call. */
+function validate(documents: Record<string, string>): { status: number | null; output: string } {
+  const files = Object.entries(documents).map(([name, xml]) => {
+    const file = path.join(dir, `${name}.xml`);
+    writeFileSync(file, xml, "utf8");
+    return file;
+  });
+  const run = spawnSync("xmllint", ["--noout", "--schema", BMECAT_2005_XSD, ...files], { encoding: "utf8" });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+const products = (xml: string) => parser.parse(xml).BMECAT.T_NEW_CATALOG.PRODUCT as Record<string, any>[];
+
+describe("BMEcat 2005 T_NEW_CATALOG", () => {
+  it.skipIf(!existsSync(BMECAT_2005_XSD))("is valid against the official XSD: full items, bare items, every unit we sell, long texts, English default", () => {
+    const units = ["EA", "PK", "BX", "CT", "PR", "KGM", "MTR", "LTR", "RO", "SET", "C62"];
+    const documents = {
+      full: buildBmecat(HEADER, [item()]),
+      bare: buildBmecat(HEADER, [item({ gtin: null, unspsc: null, manufacturerName: null, manufacturerPartNumber: null, buyerPartNumber: null, priceValidTo: null, packSize: 1, minOrderQuantity: 1, orderMultiple: 1, ladder: [{ minQuantity: 1, unitPriceMinor: 0 }] })]),
+      units: buildBmecat(HEADER, units.map((unit, index) => item({ sku: `KP-U${index}`, unit }))),
+      long: buildBmecat({ ...HEADER, language: "en", catalogName: "x".repeat(300) }, [
+        item({ name: { nl: "Ä".repeat(400), en: "word ".repeat(100) }, manufacturerName: "M".repeat(80), description: { nl: "<b>&amp;</b> \u0007", en: "" } }),
+      ]),
+      duns: buildBmecat({ ...HEADER, supplier: { name: "Koppel", id: { domain: "DUNS", identity: "123456789" } } }, [item()]),
+    };
+    const { status, output } = validate(documents);
+    expect(output).not.toMatch(/fails to validate|error/i);
+    expect(status, output).toBe(0);
+    // The check itself can fail: a unit outside UN/ECE Rec 20 (PCE, seen in the wild) is refused.
+    const wrong = validate({ wrong: buildBmecat(HEADER, [item({ unit: "PCE" })]) });
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.output).toMatch(/ORDER_UNIT/);
+  });
+
+  it("carries the customer's prices per quantity step, the list price, VAT as a fraction and the contract's end", () => {
+    const [product] = products(buildBmecat(HEADER, [item()]));
+    const prices = product!.PRODUCT_PRICE_DETAILS.PRODUCT_PRICE.map((p: Record<string, any>) => [p["@price_type"], p.PRICE_AMOUNT, p.LOWER_BOUND, p.TAX]);
+    expect(prices).toEqual([
+      ["net_customer", "4.25", "1", "0.21"],
+      ["net_customer", "3.95", "50", "0.21"],
+      ["net_list", "5.10", "1", "0.21"],
+    ]);
+    expect(product!.PRODUCT_PRICE_DETAILS.VALID_START_DATE).toBe("2026-11-29T00:00:00+01:00");
+    // Summer time in Amsterdam is +02:00.
+    expect(products(buildBmecat({ ...HEADER, priceDate: "2026-07-01" }, [item({ priceValidTo: "2026-07-31" })]))[0]!.PRODUCT_PRICE_DETAILS.VALID_END_DATE).toBe("2026-07-31T23:59:59+02:00");
+    expect(products(buildBmecat(HEADER, [item({ vatRateBasisPoints: 900 })]))[0]!.PRODUCT_PRICE_DETAILS.PRODUCT_PRICE[0].TAX).toBe("0.09");
+    expect(products(buildBmecat(HEADER, [item({ vatRateBasisPoints: 0 })]))[0]!.PRODUCT_PRICE_DETAILS.PRODUCT_PRICE[0].TAX).toBe("0.0");
+  });
+
+  it.each([
+    ["a pack of 500 sold per pack, min 5 in fives", {}, { ORDER_UNIT: "PK", CONTENT_UNIT: "C62", NO_CU_PER_OU: "500", QUANTITY_MIN: "5", QUANTITY_INTERVAL: "5" }],
+    ["a piece", { unit: "EA", packSize: 1, minOrderQuantity: 1, orderMultiple: 1 }, { ORDER_UNIT: "EA", CONTENT_UNIT: "EA", NO_CU_PER_OU: "1", QUANTITY_MIN: "1", QUANTITY_INTERVAL: "1" }],
+    // Our rule: at least the minimum AND a multiple: the smallest valid quantity is 12, not 10.
+    ["min 10 in sixes", { unit: "EA", packSize: 1, minOrderQuantity: 10, orderMultiple: 6 }, { ORDER_UNIT: "EA", CONTENT_UNIT: "EA", NO_CU_PER_OU: "1", QUANTITY_MIN: "12", QUANTITY_INTERVAL: "6" }],
+  ])("order details: %s", (_label, overrides, expected) => {
+    const [product] = products(buildBmecat(HEADER, [item(overrides)]));
+    expect(product!.PRODUCT_ORDER_DETAILS).toMatchObject(expected);
+  });
+
+  it("names both languages, the default first; the buyer's own number as BUYER_PID; UNSPSC as the classification", () => {
+    const document = parser.parse(buildBmecat({ ...HEADER, language: "en" }, [item()])).BMECAT;
+    expect(document.HEADER.CATALOG.LANGUAGE).toEqual([{ "#text": "eng", "@default": "true" }, "nld"]);
+    const details = document.T_NEW_CATALOG.PRODUCT[0].PRODUCT_DETAILS;
+    expect(details.DESCRIPTION_SHORT.map((d: Record<string, string>) => d["@lang"])).toEqual(["eng", "nld"]);
+    expect(details.BUYER_PID).toEqual({ "#text": "MAT-4711", "@type": "buyer_specific" });
+    expect(details.INTERNATIONAL_PID).toEqual({ "#text": "08712345678906", "@type": "gtin" });
+    expect(document.T_NEW_CATALOG.PRODUCT[0].PRODUCT_FEATURES).toEqual({ REFERENCE_FEATURE_SYSTEM_NAME: "UNSPSC", REFERENCE_FEATURE_GROUP_ID: "14111507" });
+    expect(document.HEADER.SUPPLIER.SUPPLIER_ID).toEqual({ "#text": "AN01000000042", "@type": "supplier_specific" });
+  });
+
+  it.each([
+    ["a description over 150 characters is cut at a word", { name: { nl: `${"woord ".repeat(30)}einde`, en: "x" } }, (p: Record<string, any>) => p.PRODUCT_DETAILS.DESCRIPTION_SHORT[0]["#text"].length <= 150 && !p.PRODUCT_DETAILS.DESCRIPTION_SHORT[0]["#text"].endsWith(" ")],
+    ["a code too long is left out, never cut", { manufacturerPartNumber: "M".repeat(51), buyerPartNumber: "B".repeat(51) }, (p: Record<string, any>) => p.PRODUCT_DETAILS.MANUFACTURER_PID === undefined && p.PRODUCT_DETAILS.BUYER_PID === undefined],
+    ["no GTIN, no INTERNATIONAL_PID; no UNSPSC, no PRODUCT_FEATURES", { gtin: null, unspsc: " " }, (p: Record<string, any>) => p.PRODUCT_DETAILS.INTERNATIONAL_PID === undefined && p.PRODUCT_FEATURES === undefined],
+    ["text is escaped", { name: { nl: 'A & B <"C">', en: "x" } }, (p: Record<string, any>) => p.PRODUCT_DETAILS.DESCRIPTION_SHORT[0]["#text"] === 'A & B <"C">'],
+  ])("%s", (_label, overrides, check) => {
+    expect(check(products(buildBmecat(HEADER, [item(overrides as never)]))[0]!)).toBe(true);
+  });
+});
