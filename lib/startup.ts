@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { prepareDatabase } from "@/lib/data/setup";
 import { startInvoiceDeliveryWorker } from "@/lib/invoices/deliver-invoices";
 import { startOutboundWorker } from "@/lib/purchase-orders/outbound-worker";
+import { startWebhookWorker } from "@/lib/webhooks/deliver-webhooks";
 import { startMailDelivery } from "@/lib/mail/send-mail";
 
 /** Migrates (and on first start seeds) the database, then prints where to sign in. */
@@ -17,6 +18,8 @@ export async function startServer(): Promise<void> {
   startOutboundWorker();
   // Invoices: Peppol / NLCIUS to the access point, cXML into the outbound queue above, e-mail with PDF.
   startInvoiceDeliveryWorker();
+  // Orders into the supplier's own systems: signed webhooks (/admin/settings/webhooks).
+  startWebhookWorker();
   console.log(`[koppel] database ready on ${where} in ${Date.now() - started} ms${seeded ? " (demo data seeded)" : ""}`);
   // Outgoing e-mail: always the mail_outbox table; delivered over SMTP only when SMTP_URL is set.
   startMailDelivery();

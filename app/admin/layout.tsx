@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AdminNav, type AdminNavItem } from "@/components/admin/admin-nav";
 import { ActionForm } from "@/components/admin/action-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
-import { managerScope } from "@/lib/admin/access";
+import { isAdmin, managerScope } from "@/lib/admin/access";
 import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
 import { countOpenQuoteRequests } from "@/lib/data/quotes";
 import { ADMIN_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
@@ -42,6 +42,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/invoices", label: (await getTranslations("invoices"))("nav") },
     { href: "/admin/api-keys", label: t("nav.apiKeys") },
     { href: "/admin/settings/invoicing", label: (await getTranslations("invoicing"))("nav") },
+    // Supplier-wide integrations: admins only (account managers get a 404 there).
+    ...(isAdmin(staff) ? [{ href: "/admin/settings/webhooks", label: t("nav.webhooks") }] : []),
   ];
   // The admin area's client texts only (lib/i18n/client-messages.ts), not the shop's.
   return (

@@ -8,3 +8,4 @@ export * from "./account";
 export * from "./purchase-orders";
 export * from "./invoices";
 export * from "./quotes";
+export * from "./webhooks";

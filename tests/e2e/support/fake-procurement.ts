@@ -6,6 +6,8 @@ export interface ReceivedPost {
   query: URLSearchParams;
   contentType: string;
   body: Buffer;
+  /** All request headers (lower-case names), e.g. a webhook's signature headers. */
+  headers: Record<string, string>;
 }
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
@@ -63,7 +65,13 @@ export class FakeProcurementSystem {
     if (request.method === "POST") {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
-      this.posts.push({ path: url.pathname, query: url.searchParams, contentType: request.headers["content-type"] ?? "", body: Buffer.concat(chunks) });
+      this.posts.push({
+        path: url.pathname,
+        query: url.searchParams,
+        contentType: request.headers["content-type"] ?? "",
+        body: Buffer.concat(chunks),
+        headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")])),
+      });
       this.waiters.splice(0).forEach((wake) => wake());
       return { status: 200, type: "text/html; charset=utf-8", body: "<!DOCTYPE html><title>Received</title><h1>Cart received by the procurement system</h1>" };
     }

@@ -46,7 +46,7 @@ export default async function CustomerCatalogPage({ params }: { params: Promise<
           </label>
         </fieldset>
         <label className="block text-sm">
-          <span className="font-medium">{t("language")}</span>
+          <span className="block font-medium">{t("language")}</span>
           <select name="language" defaultValue="nl" className={`${inputClass} mt-1 max-w-xs`}>
             <option value="nl">Nederlands</option>
             <option value="en">English</option>

@@ -1,0 +1,98 @@
+/**
+ * The JSON an ERP receives for an order event (ERP-SIDE.md §5: `{ type, timestamp, data }`, the full
+ * order, since a supplier without an API cannot fetch it, plus a link to it). Pure; amounts in minor
+ * units like everywhere in Koppel, and as decimals for importers that want them.
+ */
+
+export interface WebhookOrderFacts {
+  order: {
+    id: number;
+    orderNumber: string;
+    source: "web" | "cxml" | "oci";
+    status: string;
+    poNumber: string | null;
+    costCenter: string | null;
+    requestedDeliveryDate: string | null;
+    note: string | null;
+    shipTo: unknown;
+    billTo: unknown;
+    currency: string;
+    subtotalMinor: number;
+    vatMinor: number;
+    totalMinor: number;
+    vatBreakdown: { vatRateBasisPoints: number; taxableMinor: number; vatMinor: number }[];
+    placedAt: Date;
+  };
+  customer: { id: number; name: string; kvkNumber: string | null; vatId: string | null };
+  placedBy: { name: string; email: string } | null;
+  lines: {
+    lineNumber: number;
+    sku: string;
+    name: string;
+    unit: string;
+    quantity: number;
+    unitPriceMinor: number;
+    lineTotalMinor: number;
+    vatRateBasisPoints: number;
+    customerArticleNumber: string | null;
+    priceSource: { kind: string; quoteNumber?: string; priceListCode?: string };
+  }[];
+  event: { status: string; comment: string | null; at: Date };
+}
+
+const decimal = (minor: number) => (minor / 100).toFixed(2);
+
+export function orderWebhookBody(type: "order.created" | "order.status_changed", facts: WebhookOrderFacts, options: { at: Date; adminUrl: string | null }): string {
+  const { order } = facts;
+  return JSON.stringify({
+    type,
+    timestamp: options.at.toISOString(),
+    data: {
+      order: {
+        id: order.id,
+        number: order.orderNumber,
+        source: order.source,
+        status: order.status,
+        poNumber: order.poNumber,
+        costCenter: order.costCenter,
+        requestedDeliveryDate: order.requestedDeliveryDate,
+        note: order.note,
+        placedAt: order.placedAt.toISOString(),
+        customer: facts.customer,
+        placedBy: facts.placedBy,
+        shipTo: order.shipTo,
+        billTo: order.billTo,
+        currency: order.currency,
+        subtotalMinor: order.subtotalMinor,
+        vatMinor: order.vatMinor,
+        totalMinor: order.totalMinor,
+        subtotal: decimal(order.subtotalMinor),
+        vat: decimal(order.vatMinor),
+        total: decimal(order.totalMinor),
+        vatBreakdown: order.vatBreakdown,
+        lines: facts.lines.map((line) => ({
+          lineNumber: line.lineNumber,
+          sku: line.sku,
+          customerArticleNumber: line.customerArticleNumber,
+          name: line.name,
+          unit: line.unit,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+          unitPrice: decimal(line.unitPriceMinor),
+          lineTotalMinor: line.lineTotalMinor,
+          vatRateBasisPoints: line.vatRateBasisPoints,
+          priceSource: line.priceSource.kind,
+          ...(line.priceSource.quoteNumber ? { quoteNumber: line.priceSource.quoteNumber } : {}),
+          ...(line.priceSource.priceListCode ? { priceListCode: line.priceSource.priceListCode } : {}),
+        })),
+      },
+      event: { status: facts.event.status, comment: facts.event.comment, at: facts.event.at.toISOString() },
+    },
+    ...(options.adminUrl ? { links: { self: `${options.adminUrl}/admin/orders/${order.id}` } } : {}),
+  });
+}
+
+/** The test event an admin sends from the endpoint's page: proves URL and signature without an order. */
+export function testWebhookBody(options: { at: Date; endpointName: string }): string {
+  return JSON.stringify({ type: "webhook.test", timestamp: options.at.toISOString(), data: { endpoint: options.endpointName } });
+}

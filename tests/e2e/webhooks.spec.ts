@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { Webhook } from "standardwebhooks";
+import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+import { FakeProcurementSystem } from "./support/fake-procurement";
+
+/**
+ * Orders into the supplier's own system, in Chromium against the running server: an admin adds a
+ * webhook endpoint (the fake ERP middleware on 127.0.0.1), a buyer checks out, and the server's
+ * worker delivers a Standard Webhooks call the receiver's library verifies with the secret the admin
+ * was shown once. The endpoint is switched off afterwards so later spec files queue nothing.
+ */
+let browser: Browser;
+const sql = openE2eDatabase();
+const erp = new FakeProcurementSystem();
+let endpointId: number | null = null;
+
+before(async () => {
+  await erp.start();
+  browser = await launchBrowser();
+});
+after(async () => {
+  if (endpointId !== null) await sql`update webhook_endpoints set enabled = false, disabled_reason = 'e2e done' where id = ${endpointId}`;
+  await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'companyadmin@demo.test' and c.punchout_session_id is null)`;
+  await browser?.close();
+  await erp.stop();
+  await sql.end();
+});
+
+async function signIn(email: string, password: string, target: string): Promise<Page> {
+  const context = await newContext(browser, "en");
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === target);
+  return page;
+}
+
+describe("Order webhooks", () => {
+  it("admin adds an endpoint → buyer checks out → the ERP receives a signed order.created it can verify", async () => {
+    const admin = await signIn("admin@koppel.test", "demo-admin", "/admin/settings/webhooks");
+    const form = admin.getByTestId("webhook-create-form");
+    await form.locator("input[name=name]").fill("ERP middleware (e2e)");
+    await form.locator("input[name=url]").fill(`${erp.origin}/erp/orders`);
+    await form.getByRole("button", { name: "Create endpoint" }).click();
+    const secret = (await admin.getByTestId("webhook-secret").innerText()).trim();
+    assert.match(secret, /^whsec_/);
+    const [endpoint] = await sql<{ id: number }[]>`select id from webhook_endpoints where name = 'ERP middleware (e2e)'`;
+    assert.ok(endpoint);
+    endpointId = endpoint.id;
+
+    const [product] = await sql<{ sku: string }[]>`
+      select sku from products where active and min_order_quantity = 1 and order_multiple = 1 and stock > 20 order by id offset 40 limit 1`;
+    assert.ok(product);
+    const buyer = await signIn("companyadmin@demo.test", "demo-companyadmin", "/");
+    await buyer.goto(`${BASE_URL}/products/${encodeURIComponent(product.sku)}`);
+    const main = buyer.locator("main");
+    await main.getByRole("spinbutton", { name: /^(Quantity|Aantal)$/ }).fill("2");
+    await main.getByRole("button", { name: /^(Add to cart|In winkelwagen)$/ }).click();
+    await main.getByText(/^(Added to cart\.|Toegevoegd aan winkelwagen\.)$/).waitFor();
+    await buyer.goto(`${BASE_URL}/checkout`);
+    await buyer.locator("input[name=poNumber]").fill("PO-WEBHOOK-E2E");
+    const posted = erp.posts.length;
+    await buyer.getByRole("button", { name: "Place order" }).click();
+    await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+    const orderNumber = /\/account\/orders\/(K\d+)/.exec(buyer.url())![1]!;
+
+    // The worker polls every few seconds.
+    const call = await erp.waitForPosts(posted + 1, 30_000);
+    assert.equal(call.path, "/erp/orders");
+    const body = new Webhook(secret).verify(call.body.toString("utf8"), call.headers) as { type: string; data: { order: { number: string; poNumber: string; lines: { sku: string; quantity: number }[] } } };
+    assert.equal(body.type, "order.created");
+    assert.equal(body.data.order.number, orderNumber);
+    assert.equal(body.data.order.poNumber, "PO-WEBHOOK-E2E");
+    assert.deepEqual(body.data.order.lines.map((line) => [line.sku, line.quantity]), [[product.sku, 2]]);
+
+    // The endpoint's page lists the delivery as delivered.
+    await admin.goto(`${BASE_URL}/admin/settings/webhooks/${endpointId}`);
+    const row = admin.getByTestId("webhook-delivery").filter({ hasText: orderNumber }).first();
+    assert.equal(await row.getAttribute("data-status"), "delivered");
+    assert.equal(await row.getAttribute("data-event-type"), "order.created");
+  });
+});
