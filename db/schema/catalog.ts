@@ -69,6 +69,11 @@ export const products = pgTable(
     orderMultiple: integer("order_multiple").notNull().default(1),
     leadTimeDays: integer("lead_time_days").notNull().default(1),
     stock: integer("stock").notNull().default(0),
+    /**
+     * The moment the stock level was true at in the system that reported it (the ERP's `asOf`, else
+     * when it arrived): an older report never overwrites a newer one (lib/admin/stock-api.ts).
+     */
+    stockAsOf: timestamp("stock_as_of", { withTimezone: true }),
     listPriceMinor: integer("list_price_minor").notNull(),
     listPriceTiers: jsonb("list_price_tiers").$type<ListPriceTier[]>().notNull().default([]),
     currency: text("currency").notNull().default("EUR"),

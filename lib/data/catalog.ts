@@ -6,7 +6,7 @@ import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
 import { q } from "./sql";
 
-export type ProductRow = Omit<Product, "searchVector" | "updatedAt">;
+export type ProductRow = Omit<Product, "searchVector" | "updatedAt" | "stockAsOf">;
 
 const productColumns = {
   id: products.id,

@@ -1,0 +1,1 @@
+ALTER TABLE "products" ADD COLUMN "stock_as_of" timestamp with time zone;
