@@ -7,10 +7,11 @@ import { openE2eDatabase } from "./support/database";
 import { FakeProcurementSystem } from "./support/fake-procurement";
 
 /**
- * Orders into the supplier's own system, in Chromium against the running server: an admin adds a
+ * The supplier's ERP both ways, in Chromium against the running server. Orders out: an admin adds a
  * webhook endpoint (the fake ERP middleware on 127.0.0.1), a buyer checks out, and the server's
  * worker delivers a Standard Webhooks call the receiver's library verifies with the secret the admin
- * was shown once. The endpoint is switched off afterwards so later spec files queue nothing.
+ * was shown once (the endpoint is switched off afterwards so later spec files queue nothing). Stock
+ * in: the ERP pushes a level with an admin's API key and the buyer sees it on the product page.
  */
 let browser: Browser;
 const sql = openE2eDatabase();
@@ -41,7 +42,7 @@ async function signIn(email: string, password: string, target: string): Promise<
   return page;
 }
 
-describe("Order webhooks", () => {
+describe("ERP integration", () => {
   it("admin adds an endpoint → buyer checks out → the ERP receives a signed order.created it can verify", async () => {
     const admin = await signIn("admin@koppel.test", "demo-admin", "/admin/settings/webhooks");
     const form = admin.getByTestId("webhook-create-form");
@@ -50,7 +51,7 @@ describe("Order webhooks", () => {
     await form.getByRole("button", { name: "Create endpoint" }).click();
     const secret = (await admin.getByTestId("webhook-secret").innerText()).trim();
     assert.match(secret, /^whsec_/);
-    const [endpoint] = await sql<{ id: number }[]>`select id from webhook_endpoints where name = 'ERP middleware (e2e)'`;
+    const [endpoint] = await sql<{ id: number }[]>`select id from webhook_endpoints where name = 'ERP middleware (e2e)' order by id desc limit 1`;
     assert.ok(endpoint);
     endpointId = endpoint.id;
 
@@ -84,5 +85,37 @@ describe("Order webhooks", () => {
     const row = admin.getByTestId("webhook-delivery").filter({ hasText: orderNumber }).first();
     assert.equal(await row.getAttribute("data-status"), "delivered");
     assert.equal(await row.getAttribute("data-event-type"), "order.created");
+  });
+
+  it("the ERP pushes a stock level with an admin's API key; the buyer sees it; an older report changes nothing", async () => {
+    const admin = await signIn("admin@koppel.test", "demo-admin", "/admin/api-keys");
+    await admin.getByLabel("Name").fill("ERP stock sync (e2e)");
+    await admin.getByRole("button", { name: "Create key" }).click();
+    const key = (await admin.getByTestId("new-api-key").locator("code").innerText()).trim();
+    const [product] = await sql<{ sku: string; stock: number }[]>`select sku, stock from products where active order by id offset 41 limit 1`;
+    assert.ok(product);
+    const push = (stock: number, asOf: string) =>
+      fetch(`${BASE_URL}/admin/api/stock`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ items: [{ sku: product.sku, stock, asOf }] }),
+      });
+    const fresh = await push(product.stock + 777, new Date().toISOString());
+    assert.equal(fresh.status, 200);
+    assert.deepEqual(((await fresh.json()) as { rows: unknown }).rows, [{ sku: product.sku, outcome: "updated" }]);
+    const old = await push(3, new Date(Date.now() - 3_600_000).toISOString());
+    assert.deepEqual(((await old.json()) as { rows: unknown }).rows, [{ sku: product.sku, outcome: "stale" }]);
+    const unknown = await fetch(`${BASE_URL}/admin/api/stock`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ items: [{ sku: "NO-SUCH-SKU", stock: 1 }] }),
+    });
+    assert.equal(unknown.status, 422);
+    const anonymous = await fetch(`${BASE_URL}/admin/api/stock`, { method: "PUT", headers: { "content-type": "application/json" }, body: "{}" });
+    assert.equal(anonymous.status, 404);
+
+    const buyer = await signIn("companyadmin@demo.test", "demo-companyadmin", `/products/${encodeURIComponent(product.sku)}`);
+    assert.match(await buyer.locator("main").innerText(), new RegExp(String(product.stock + 777)));
+    await sql`update products set stock = ${product.stock}, stock_as_of = null where sku = ${product.sku}`;
   });
 });
