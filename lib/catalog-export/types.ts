@@ -5,6 +5,8 @@
  * pure functions of it: no Next, no database, `generatedAt` passed in.
  */
 
+import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+
 export type CatalogLanguage = "nl" | "en";
 
 export interface CatalogExportHeader {
@@ -60,8 +62,7 @@ export interface CatalogExportItem {
 
 /** The net unit price at the smallest quantity the customer can order (min, rounded up to the multiple). */
 export function priceAtMinimum(item: Pick<CatalogExportItem, "ladder" | "minOrderQuantity" | "orderMultiple">): number {
-  const multiple = Math.max(1, item.orderMultiple);
-  const smallest = Math.max(multiple, Math.ceil(item.minOrderQuantity / multiple) * multiple);
+  const smallest = smallestValidQuantity(item);
   let price = item.ladder[0]?.unitPriceMinor ?? 0;
   for (const step of item.ladder) if (smallest >= step.minQuantity) price = step.unitPriceMinor;
   return price;

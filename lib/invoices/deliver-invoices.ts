@@ -1,4 +1,5 @@
 import "server-only";
+import { startPollingWorker } from "@/lib/polling-worker";
 import type { Invoice, InvoiceChannel, InvoiceDelivery } from "@/db/schema";
 import { credentialsKey } from "@/lib/crypto/credentials-key";
 import { encryptSecret } from "@/lib/crypto/secret-box";
@@ -134,20 +135,7 @@ export async function resendInvoiceDelivery(invoiceId: number, channel: InvoiceC
   return (await resetInvoiceDelivery(invoiceId, channel, now)) !== null;
 }
 
-const worker = globalThis as unknown as { __koppelInvoiceWorker?: ReturnType<typeof setInterval> };
-
 /** Starts the in-process invoice delivery poller once per process (lib/startup.ts); runs never overlap. */
 export function startInvoiceDeliveryWorker(intervalMs = 10_000): void {
-  if (worker.__koppelInvoiceWorker) return;
-  let running = false;
-  worker.__koppelInvoiceWorker = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverDueInvoices()
-      .catch((failure: unknown) => console.error("[koppel] invoice delivery round failed", failure))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  worker.__koppelInvoiceWorker.unref?.();
+  startPollingWorker("invoice delivery", deliverDueInvoices, intervalMs);
 }

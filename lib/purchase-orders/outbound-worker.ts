@@ -1,4 +1,5 @@
 import "server-only";
+import { startPollingWorker } from "@/lib/polling-worker";
 import type { OutboundMessage } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { credentialsKey } from "@/lib/crypto/credentials-key";
@@ -97,20 +98,7 @@ export async function deliverDueMessages(options: DeliveryOptions = {}): Promise
   return claimed.length;
 }
 
-const worker = globalThis as unknown as { __koppelOutboundWorker?: ReturnType<typeof setInterval> };
-
 /** Starts the in-process outbox poller once per process (lib/startup.ts). */
 export function startOutboundWorker(intervalMs = 5_000): void {
-  if (worker.__koppelOutboundWorker) return;
-  let running = false;
-  worker.__koppelOutboundWorker = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverDueMessages()
-      .catch((failure: unknown) => console.error("[koppel] outbound delivery round failed", failure))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  worker.__koppelOutboundWorker.unref?.();
+  startPollingWorker("outbound delivery", deliverDueMessages, intervalMs);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { startPollingWorker } from "@/lib/polling-worker";
 import { credentialsKey } from "@/lib/crypto/credentials-key";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import {
@@ -88,20 +89,7 @@ async function buildBody(delivery: { eventType: string; orderId: number | null; 
   return orderWebhookBody(type, facts, { at, adminUrl: env.APP_URL?.replace(/\/+$/, "") ?? null });
 }
 
-const worker = globalThis as unknown as { __koppelWebhookWorker?: ReturnType<typeof setInterval> };
-
 /** Starts the in-process webhook poller once per process (lib/startup.ts). */
 export function startWebhookWorker(intervalMs = 3_000): void {
-  if (worker.__koppelWebhookWorker) return;
-  let running = false;
-  worker.__koppelWebhookWorker = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverDueWebhooks()
-      .catch((failure: unknown) => console.error("[koppel] webhook delivery round failed", failure))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  worker.__koppelWebhookWorker.unref?.();
+  startPollingWorker("webhook delivery", deliverDueWebhooks, intervalMs);
 }

@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
+import { cifFields } from "../support/cif";
 import { BMECAT_2005_XSD } from "../support/shared-dir";
-import { launchBrowser, newContext } from "./support/browser";
+import { launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
@@ -26,35 +27,13 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A CIF row's fields: commas outside quotes separate, a backslash escapes a quote. */
-function cifFields(row: string): string[] {
-  const out: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (let i = 0; i < row.length; i++) {
-    const c = row[i]!;
-    if (quoted && c === "\\") current += row[++i];
-    else if (c === '"') quoted = !quoted;
-    else if (c === "," && !quoted) (out.push(current), (current = ""));
-    else current += c;
-  }
-  out.push(current);
-  return out;
-}
-
 describe("Catalogue export", () => {
   it("manager → customer → Catalogue: CIF and BMEcat downloads of the customer's contract prices", async () => {
     const [company] = await sql<{ id: number }[]>`select id from companies where name = 'Demo Facilities B.V.'`;
     assert.ok(company);
-    const context = await newContext(browser, "en");
+    const target = `/admin/customers/${company.id}/catalog`;
+    const page = await signIn(browser, "manager@demo.test", "demo-manager", target);
     try {
-      const page = await context.newPage();
-      const target = `/admin/customers/${company.id}/catalog`;
-      await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
-      await page.getByLabel("E-mail address").fill("manager@demo.test");
-      await page.getByLabel("Password").fill("demo-manager");
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL((url) => url.pathname === target);
       const form = page.getByTestId("catalog-export-form");
       // The seed's demo cXML connection addresses us as NetworkID KOPPEL.
       assert.equal(await form.locator("input[name=supplierId]").inputValue(), "KOPPEL");
@@ -70,19 +49,13 @@ describe("Catalogue export", () => {
       // A row's price is what the customer's buyer sees in the shop (the first row's product).
       const first = cifFields(rows[0]!);
       const [sku, price] = [first[1]!, first[5]!];
-      const buyer = await newContext(browser, "en");
+      const productPath = `/products/${encodeURIComponent(sku)}`;
+      const shop = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", productPath);
       try {
-        const shop = await buyer.newPage();
-        const productPath = `/products/${encodeURIComponent(sku)}`;
-        await shop.goto(`/login?callbackUrl=${encodeURIComponent(productPath)}`);
-        await shop.getByLabel("E-mail address").fill("companyadmin@demo.test");
-        await shop.getByLabel("Password").fill("demo-companyadmin");
-        await shop.getByRole("button", { name: "Sign in" }).click();
-        await shop.waitForURL((url) => url.pathname === productPath);
         const shown = await shop.locator("main").getByTestId("price").first().locator("span").first().innerText();
         assert.equal(Number(shown.replace(/[^\d]/g, "")), Number(price.replace(".", "")), `shop shows ${shown}, catalogue ${price}`);
       } finally {
-        await buyer.close();
+        await shop.context().close();
       }
       await form.locator("input[name=format][value=bmecat]").check();
       const [bmecat] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download catalogue" }).click()]);
@@ -95,7 +68,7 @@ describe("Catalogue export", () => {
         assert.equal(run.status, 0, run.stderr.slice(0, 2000));
       }
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 });

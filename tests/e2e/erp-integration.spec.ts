@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { Webhook } from "standardwebhooks";
-import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { BASE_URL, launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { FakeProcurementSystem } from "./support/fake-procurement";
 
@@ -30,21 +30,9 @@ after(async () => {
   await sql.end();
 });
 
-async function signIn(email: string, password: string, target: string): Promise<Page> {
-  const context = await newContext(browser, "en");
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === target);
-  return page;
-}
-
 describe("ERP integration", () => {
   it("admin adds an endpoint → buyer checks out → the ERP receives a signed order.created it can verify", async () => {
-    const admin = await signIn("admin@koppel.test", "demo-admin", "/admin/settings/webhooks");
+    const admin = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/settings/webhooks");
     const form = admin.getByTestId("webhook-create-form");
     await form.locator("input[name=name]").fill("ERP middleware (e2e)");
     await form.locator("input[name=url]").fill(`${erp.origin}/erp/orders`);
@@ -58,7 +46,7 @@ describe("ERP integration", () => {
     const [product] = await sql<{ sku: string }[]>`
       select sku from products where active and min_order_quantity = 1 and order_multiple = 1 and stock > 20 order by id offset 40 limit 1`;
     assert.ok(product);
-    const buyer = await signIn("companyadmin@demo.test", "demo-companyadmin", "/");
+    const buyer = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/");
     await buyer.goto(`${BASE_URL}/products/${encodeURIComponent(product.sku)}`);
     const main = buyer.locator("main");
     await main.getByRole("spinbutton", { name: /^(Quantity|Aantal)$/ }).fill("2");
@@ -88,7 +76,7 @@ describe("ERP integration", () => {
   });
 
   it("the ERP pushes a stock level with an admin's API key; the buyer sees it; an older report changes nothing", async () => {
-    const admin = await signIn("admin@koppel.test", "demo-admin", "/admin/api-keys");
+    const admin = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/api-keys");
     await admin.getByLabel("Name").fill("ERP stock sync (e2e)");
     await admin.getByRole("button", { name: "Create key" }).click();
     const key = (await admin.getByTestId("new-api-key").locator("code").innerText()).trim();
@@ -114,7 +102,7 @@ describe("ERP integration", () => {
     const anonymous = await fetch(`${BASE_URL}/admin/api/stock`, { method: "PUT", headers: { "content-type": "application/json" }, body: "{}" });
     assert.equal(anonymous.status, 404);
 
-    const buyer = await signIn("companyadmin@demo.test", "demo-companyadmin", `/products/${encodeURIComponent(product.sku)}`);
+    const buyer = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", `/products/${encodeURIComponent(product.sku)}`);
     assert.match(await buyer.locator("main").innerText(), new RegExp(String(product.stock + 777)));
     await sql`update products set stock = ${product.stock}, stock_as_of = null where sku = ${product.sku}`;
   });

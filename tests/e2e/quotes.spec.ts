@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { attr, childElements, childText, directText, firstChild, parseCxml } from "../../lib/punchout/cxml/xml";
-import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { BASE_URL, launchBrowser, newContext, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { decodeCxmlPost, FakeProcurementSystem } from "./support/fake-procurement";
 
@@ -28,17 +28,6 @@ after(async () => {
   await fake.stop();
   await sql.end();
 });
-
-async function signIn(context: BrowserContext, email: string, password: string, target: string): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === target);
-  return page;
-}
 
 /** Orderable per unit, in stock, priced from the list (no contract), so a quoted price stands out. */
 async function plainProducts(count: number, offset: number) {
@@ -74,9 +63,8 @@ async function requestQuote(page: Page, note: string): Promise<string> {
 
 /** The account manager answers the request in /admin/quotes with one price per line (by SKU). */
 async function answerAsManager(quoteNumber: string, prices: Record<string, string>) {
-  const context = await newContext(browser, "en");
+  const page = await signIn(browser, "manager@demo.test", "demo-manager", "/admin/quotes");
   try {
-    const page = await signIn(context, "manager@demo.test", "demo-manager", "/admin/quotes");
     const row = page.getByRole("row").filter({ hasText: quoteNumber });
     await row.getByRole("link", { name: quoteNumber }).click();
     await page.waitForURL(/\/admin\/quotes\/\d+$/);
@@ -89,16 +77,15 @@ async function answerAsManager(quoteNumber: string, prices: Record<string, strin
     await form.getByTestId("form-success").waitFor();
     assert.equal(await page.getByTestId("quote-status").innerText(), "Quoted");
   } finally {
-    await context.close();
+    await page.context().close();
   }
 }
 
 describe("Quotes", () => {
   it("buyer asks for a quote from the cart → manager answers → buyer adds it to the cart and orders at the quoted price", async () => {
     const [first, second] = await plainProducts(2, 7);
-    const context = await newContext(browser, "en");
+    const page = await signIn(browser, REQUESTER, "demo-approver", "/");
     try {
-      const page = await signIn(context, REQUESTER, "demo-approver", "/");
       await addToCart(page, first!.sku, 40);
       await addToCart(page, second!.sku, 12);
       const quoteNumber = await requestQuote(page, "Jaarafname: graag een scherpe prijs.");
@@ -142,7 +129,7 @@ describe("Quotes", () => {
       assert.equal(await page.getByTestId("quote-order").innerText(), orderNumber);
       assert.equal(await page.getByRole("button", { name: "Add to cart" }).count(), 0, "a quote is ordered once");
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 

@@ -31,3 +31,15 @@ export async function newContext(browser: Browser, locale: "nl" | "en" = "en"): 
 export async function cartBadgeShows(page: Page, units: number): Promise<void> {
   await page.locator("[data-testid=cart-count]", { hasText: new RegExp(`^${units}$`) }).waitFor();
 }
+
+/** Signs in through the login form in a fresh English context and waits for `target` (a path). */
+export async function signIn(browser: Browser, email: string, password: string, target: string): Promise<Page> {
+  const context = await newContext(browser, "en");
+  const page = await context.newPage();
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === target.split("?")[0]);
+  return page;
+}

@@ -73,6 +73,12 @@ beforeEach(() => {
 });
 
 const buyer = () => customer.buyer as unknown as BuyerUser;
+
+/**
+ * One worker round "now". PostgreSQL stamps a queued delivery in microseconds, a JS Date counts
+ * milliseconds: a round within the same millisecond as the enqueue would find it not yet due.
+ */
+const deliver = (options: Parameters<typeof deliverDueWebhooks>[0] = {}) => deliverDueWebhooks({ now: () => new Date(Date.now() + 1), ...options });
 const checkout = { shipToAddressId: 0, poNumber: "PO-WH-1", costCenter: "KP-7", requestedDeliveryDate: null, note: null };
 
 async function order(user: BuyerUser = buyer(), quantity = 2) {
@@ -110,7 +116,7 @@ describe("order webhooks", () => {
     const placed = await order(buyer(), 3);
     const [queued] = await deliveriesOf(endpointId);
     expect(queued).toMatchObject({ eventType: "order.created", status: "pending", attempts: 0 });
-    expect(await deliverDueWebhooks()).toBe(1);
+    expect(await deliver()).toBe(1);
     expect(received).toHaveLength(1);
     const call = received[0]!;
     expect(call.headers["content-type"]).toBe("application/json");
@@ -129,7 +135,7 @@ describe("order webhooks", () => {
     const placed = await order(limited as unknown as BuyerUser, 1);
     expect(placed.status).toBe("awaiting_approval");
     await decideOrder(approver, { orderNumber: placed.orderNumber, decision: "approve", comment: "ok" }, new Date());
-    await deliverDueWebhooks();
+    await deliver();
     const types = received.map((call) => JSON.parse(call.body) as { type: string; data: { order: { number: string }; event: { status: string; comment: string | null } } });
     expect(types.map((t) => [t.type, t.data.order.number, t.data.event.status, t.data.event.comment])).toEqual([
       ["order.created", placed.orderNumber, "awaiting_approval", null],
@@ -148,7 +154,7 @@ describe("order webhooks", () => {
 </OrderRequest></Request></cXML>`;
     const answered = await handleCxmlOrder({ bytes: new TextEncoder().encode(xml), truncated: false }, { remoteAddress: "203.0.113.8", now: new Date(), baseUrl: "https://shop.example.nl", contentType: "text/xml" });
     expect(answered.cxmlCode).toBe(200);
-    await deliverDueWebhooks();
+    await deliver();
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0]!.body).data.order).toMatchObject({ source: "cxml", poNumber: "PO-CXML-WH", status: "needs_review" });
   });
@@ -156,7 +162,7 @@ describe("order webhooks", () => {
   it("retry a failed call with the same webhook-id and body, a new timestamp and signature; a redirect is not followed", async () => {
     answer = 503;
     await order();
-    const t0 = new Date();
+    const t0 = new Date(Date.now() + 1); // see deliver()
     await deliverDueWebhooks({ now: () => t0 });
     const [failed] = (await deliveriesOf(endpointId)).slice(-1);
     expect(failed).toMatchObject({ status: "pending", attempts: 1, lastHttpStatus: 503 });
@@ -182,7 +188,7 @@ describe("order webhooks", () => {
   it("a receiver that answers 410 Gone switches the endpoint off: nothing more is queued or sent; Resend after switching on", async () => {
     answer = 410;
     await order();
-    await deliverDueWebhooks();
+    await deliver();
     expect((await getEndpointForAdmin(admin, endpointId))).toMatchObject({ enabled: false, disabledReason: "410 Gone from the receiver" });
     const gone = (await deliveriesOf(endpointId)).at(-1)!;
     expect(gone).toMatchObject({ status: "failed", lastHttpStatus: 410 });
@@ -193,7 +199,7 @@ describe("order webhooks", () => {
     answer = 200;
     await setEndpointEnabled(admin, endpointId, true, new Date());
     await resendDelivery(admin, endpointId, gone.id, new Date());
-    await deliverDueWebhooks();
+    await deliver();
     expect(received.map((call) => call.headers["webhook-id"])).toEqual([gone.eventId, gone.eventId]);
     expect((await deliveriesOf(endpointId)).at(-1)).toMatchObject({ status: "delivered" });
   });
@@ -201,7 +207,7 @@ describe("order webhooks", () => {
   it("a test event and a rotated secret: the receiver verifies with the new secret, not the old one", async () => {
     const { secret: rotated } = await rotateEndpointSecret(admin, endpointId, new Date());
     await sendTestEvent(admin, endpointId);
-    await deliverDueWebhooks();
+    await deliver();
     const call = received.at(-1)!;
     expect(new Webhook(rotated).verify(call.body, call.headers)).toMatchObject({ type: "webhook.test", data: { endpoint: "Exact via middleware" } });
     expect(() => new Webhook(secret).verify(call.body, call.headers)).toThrow();
@@ -213,7 +219,7 @@ describe("order webhooks", () => {
   it("an unreachable receiver is a failed attempt, retried later", async () => {
     const unreachable = await createEndpoint(admin, { name: "Down", url: "http://127.0.0.1:9/nothing" });
     await order();
-    await deliverDueWebhooks({ timeoutMs: 2_000 });
+    await deliver({ timeoutMs: 2_000 });
     const [attempt] = await deliveriesOf(unreachable.id);
     expect(attempt).toMatchObject({ status: "pending", attempts: 1, lastHttpStatus: null });
     expect(attempt!.lastError).toMatch(/fetch failed|ECONNREFUSED/);

@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCif, CIF_FIELDS } from "@/lib/catalog-export/cif";
+import { cifFields } from "../../support/cif";
 import { HEADER, item } from "./fixtures";
-
-/** Splits a CIF row the way Ariba reads it: commas outside quotes, backslash escapes a quote. */
-function fields(row: string): string[] {
-  const out: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (let i = 0; i < row.length; i++) {
-    const c = row[i]!;
-    if (quoted && c === "\\") current += row[++i];
-    else if (c === '"') quoted = !quoted;
-    else if (c === "," && !quoted) (out.push(current), (current = ""));
-    else current += c;
-  }
-  out.push(current);
-  return out;
-}
 
 function parse(cif: string) {
   const lines = cif.split("\r\n");
@@ -24,7 +9,7 @@ function parse(cif: string) {
   const end = lines.indexOf("ENDOFDATA");
   const header = Object.fromEntries(lines.slice(1, data).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]));
   const names = header.FIELDNAMES!.split(",");
-  const rows = lines.slice(data + 1, end).map((line) => Object.fromEntries(fields(line).map((value, index) => [names[index], value])));
+  const rows = lines.slice(data + 1, end).map((line) => Object.fromEntries(cifFields(line).map((value, index) => [names[index], value])));
   return { first: lines[0], header, rows, afterEnd: lines.slice(end + 1) };
 }
 
