@@ -29,7 +29,7 @@ const NS = {
 
 const vatScheme = () => node("cac:TaxScheme", [leaf("cbc:ID", "VAT")]);
 
-function address(name: string, a: Partial<Address>): XmlElement | undefined {
+export function ublAddress(name: string, a: Partial<Address>): XmlElement | undefined {
   return node(name, [
     leaf("cbc:StreetName", a.street),
     leaf("cbc:AdditionalStreetName", a.additionalStreet),
@@ -43,7 +43,7 @@ function party(p: Party): XmlElement | undefined {
   return node("cac:Party", [
     leaf("cbc:EndpointID", p.endpoint.id, { schemeID: p.endpoint.scheme }),
     node("cac:PartyName", [leaf("cbc:Name", p.tradingName)]),
-    address("cac:PostalAddress", p.address),
+    ublAddress("cac:PostalAddress", p.address),
     p.vatId !== undefined && node("cac:PartyTaxScheme", [leaf("cbc:CompanyID", p.vatId), vatScheme()]),
     node("cac:PartyLegalEntity", [
       leaf("cbc:RegistrationName", p.name),
@@ -175,7 +175,7 @@ export function buildUblXml(doc: InvoiceDocument, profile: UblProfile = "peppol"
         node("cac:Delivery", [
           leaf("cbc:ActualDeliveryDate", doc.delivery.date),
           // DeliveryLocation/Address, not DeliveryAddress (UBL-CR-682); country is BT-80 (BR-IC-12).
-          doc.delivery.address && node("cac:DeliveryLocation", [address("cac:Address", doc.delivery.address)]),
+          doc.delivery.address && node("cac:DeliveryLocation", [ublAddress("cac:Address", doc.delivery.address)]),
         ]),
       paymentMeans,
       node("cac:PaymentTerms", [leaf("cbc:Note", doc.paymentTerms)]),

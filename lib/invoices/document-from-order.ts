@@ -123,7 +123,7 @@ function toAddress(snapshot: Pick<AddressSnapshot, "street" | "postalCode" | "ci
 }
 
 /** Partial address for the Delivery element: only the parts that are known. */
-function toDeliveryAddress(snapshot: AddressSnapshot): (Partial<Address> & { countryCode: string }) | undefined {
+export function toDeliveryAddress(snapshot: AddressSnapshot): (Partial<Address> & { countryCode: string }) | undefined {
   const countryCode = nonEmpty(snapshot.countryCode)?.toUpperCase();
   if (!countryCode) return undefined;
   const street = nonEmpty(snapshot.street);
@@ -150,7 +150,7 @@ export function supplierParty(profile: SupplierProfile): Party {
 }
 
 /** Legal registration id of a customer from its registration number, where the scheme is known. */
-function customerLegalId(company: Company): { scheme: LegalIdScheme; id: string } | undefined {
+export function customerLegalId(company: Company): { scheme: LegalIdScheme; id: string } | undefined {
   const number = nonEmpty(company.kvkNumber)?.replace(/[\s.]/g, "");
   if (!number) return undefined;
   const country = company.countryCode.toUpperCase();
@@ -165,7 +165,7 @@ function customerLegalId(company: Company): { scheme: LegalIdScheme; id: string 
  * on Peppol, the id the document format needs anyway (BT-49) is derived from their KvK or VAT
  * number with the matching scheme. Null when neither is available.
  */
-function customerEndpoint(company: Company, channels: readonly InvoiceChannel[]): Party["endpoint"] | string {
+export function customerEndpoint(company: Company, channels: readonly InvoiceChannel[]): Party["endpoint"] | string {
   const scheme = nonEmpty(company.peppolScheme);
   const id = nonEmpty(company.peppolId);
   if (scheme && id) return { scheme: scheme as EndpointScheme, id };

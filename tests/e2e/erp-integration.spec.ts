@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 import { BASE_URL, launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { FakeProcurementSystem } from "./support/fake-procurement";
+import { PEPPOL_ORDER_VALIDATOR } from "../support/shared-dir";
 
 /**
  * The supplier's ERP both ways, in Chromium against the running server. Orders out: an admin adds a
@@ -17,6 +22,7 @@ let browser: Browser;
 const sql = openE2eDatabase();
 const erp = new FakeProcurementSystem();
 let endpointId: number | null = null;
+const dir = mkdtempSync(path.join(tmpdir(), "koppel-e2e-erp-"));
 
 before(async () => {
   await erp.start();
@@ -27,6 +33,7 @@ after(async () => {
   await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'companyadmin@demo.test' and c.punchout_session_id is null)`;
   await browser?.close();
   await erp.stop();
+  rmSync(dir, { recursive: true, force: true });
   await sql.end();
 });
 
@@ -73,6 +80,18 @@ describe("ERP integration", () => {
     const row = admin.getByTestId("webhook-delivery").filter({ hasText: orderNumber }).first();
     assert.equal(await row.getAttribute("data-status"), "delivered");
     assert.equal(await row.getAttribute("data-event-type"), "order.created");
+
+    // The same order as a Peppol BIS Ordering 3 UBL Order, downloaded from its page, for ERPs that import UBL.
+    const [placed] = await sql<{ id: number }[]>`select id from orders where order_number = ${orderNumber}`;
+    await admin.goto(`${BASE_URL}/admin/orders/${placed!.id}`);
+    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByTestId("ubl-order-download").click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    assert.match(readFileSync(file, "utf8"), new RegExp(`<cbc:ID>${orderNumber}</cbc:ID>[\\s\\S]*<cbc:CustomerReference>PO-WEBHOOK-E2E</cbc:CustomerReference>`));
+    if (existsSync(PEPPOL_ORDER_VALIDATOR)) {
+      const run = spawnSync("sh", [PEPPOL_ORDER_VALIDATOR, "order", file], { encoding: "utf8" });
+      assert.equal(run.status, 0, `${run.stdout}${run.stderr}`.slice(0, 2000));
+    }
   });
 
   it("the ERP pushes a stock level with an admin's API key; the buyer sees it; an older report changes nothing", async () => {

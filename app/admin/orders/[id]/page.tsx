@@ -62,6 +62,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <Badge>
           <span data-testid="order-source">{text(`source.${order.source}`)}</span>
         </Badge>
+        {/* For the supplier's ERP: the order as a Peppol BIS Ordering 3 UBL Order (lib/admin/peppol-order.ts). */}
+        <a href={`/admin/orders/${order.id}/ubl-order`} className="ml-auto text-sm text-brand-700 underline" data-testid="ubl-order-download" download>
+          {text("detail.ublOrder")}
+        </a>
       </div>
       <Card title={text("detail.header")}>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2" data-testid="order-header">
