@@ -73,21 +73,26 @@ export interface NewQuoteRequest {
   companyId: number;
   userId: number;
   buyerComment: string | null;
-  /** The cart the lines come from; they move into the quote (deleted from the cart in the same transaction). */
-  cartId: number;
-  lines: { cartLineId: number; productId: number; quantity: number; requestedUnitPriceMinor: number }[];
+  lines: { productId: number; quantity: number; requestedUnitPriceMinor: number }[];
+  /**
+   * A request made from the cart: its lines move into the quote (deleted from the cart in the same
+   * transaction). Absent for a request from a product page, which leaves the cart alone.
+   */
+  fromCart?: { cartId: number; cartLineIds: number[] };
 }
 
-/** Stores a request with its lines and takes those lines out of the cart, at once; a cart changed meanwhile writes nothing. */
+/** Stores a request with its lines (and takes them out of the cart, at once; a cart changed meanwhile writes nothing). */
 export async function createQuoteRequest(input: NewQuoteRequest): Promise<{ id: number; quoteNumber: string }> {
   const db = await database();
   return db.transaction(async (tx) => {
-    const cartLineIds = input.lines.map((l) => l.cartLineId);
-    const consumed = await tx
-      .delete(cartLines)
-      .where(and(eq(cartLines.cartId, input.cartId), inArray(cartLines.id, cartLineIds)))
-      .returning({ id: cartLines.id });
-    if (consumed.length !== cartLineIds.length) throw new AppError("conflict", "cart_changed");
+    if (input.fromCart) {
+      const { cartId, cartLineIds } = input.fromCart;
+      const consumed = await tx
+        .delete(cartLines)
+        .where(and(eq(cartLines.cartId, cartId), inArray(cartLines.id, cartLineIds)))
+        .returning({ id: cartLines.id });
+      if (consumed.length !== cartLineIds.length) throw new AppError("conflict", "cart_changed");
+    }
     const [created] = await tx
       .insert(quotes)
       .values({ companyId: input.companyId, requestedBy: input.userId, buyerComment: input.buyerComment })

@@ -3,6 +3,9 @@ import { z } from "zod";
 import type { QuoteStatus } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getPricedCart, resolveCartId, type CartOwner } from "@/lib/cart/cart-service";
+import { checkQuantity } from "@/lib/cart/quantity-rules";
+import { customerProductInputs } from "@/lib/catalog/priced-product";
+import { getProductBySku } from "@/lib/data/catalog";
 import {
   acceptQuoteIntoCart,
   createQuoteRequest,
@@ -19,6 +22,7 @@ import { quoteRequestedMail } from "@/lib/mail/quote-mails";
 import { sendMail } from "@/lib/mail/send-mail";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 import { calendarDate } from "@/lib/pricing/calendar-date";
+import { resolvePrice } from "@/lib/pricing/resolve-price";
 import { mayAccept, mayDecline } from "./quote-rules";
 
 /**
@@ -48,16 +52,47 @@ export async function requestQuote(
     companyId: user.companyId,
     userId: user.id,
     buyerComment: input.comment,
-    cartId: cart.cartId,
-    lines: cart.lines.map((line) => ({
-      cartLineId: line.lineId,
-      productId: line.product.id,
-      quantity: line.quantity,
-      requestedUnitPriceMinor: line.unitPriceMinor,
-    })),
+    fromCart: { cartId: cart.cartId, cartLineIds: cart.lines.map((line) => line.lineId) },
+    lines: cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity, requestedUnitPriceMinor: line.unitPriceMinor })),
   });
   // The request stands even if the mail cannot be queued; managers also see it in /admin/quotes.
   await notifyManagers(user, { quoteNumber: created.quoteNumber, id: created.id, lineCount: cart.lines.length, comment: input.comment }, now).catch((error: unknown) =>
+    console.error(`[koppel] quote request mail for ${created.quoteNumber} failed`, error),
+  );
+  return { quoteNumber: created.quoteNumber };
+}
+
+export const productQuoteSchema = z.object({
+  sku: z.string().trim().min(1).max(64),
+  quantity: z.coerce.number().int().min(1).max(100_000),
+  comment: z.string().trim().max(2000).optional().transform((v) => v || null),
+});
+
+/**
+ * "Request a quote" on a product page: one product in a quantity the buyer names (typically a large
+ * one), without touching the cart. The quantity must be orderable, since the quote will be ordered
+ * as quoted; the price at request is the buyer's own for that quantity.
+ */
+export async function requestProductQuote(
+  user: CartOwner & Pick<BuyerUser, "name" | "companyName">,
+  input: z.infer<typeof productQuoteSchema>,
+  now: Date,
+): Promise<{ quoteNumber: string }> {
+  const product = await getProductBySku(input.sku);
+  if (!product || !product.active) throw new AppError("not_found", "product_not_found", { sku: input.sku });
+  const check = checkQuantity(input.quantity, product);
+  if (!check.ok) {
+    throw new AppError("quantity_rule", check.reason, { minimum: product.minOrderQuantity, multiple: product.orderMultiple, suggested: check.suggestedQuantity });
+  }
+  const { candidates } = await customerProductInputs(user.companyId, [product.id], false);
+  const price = resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity: input.quantity, now });
+  const created = await createQuoteRequest({
+    companyId: user.companyId,
+    userId: user.id,
+    buyerComment: input.comment,
+    lines: [{ productId: product.id, quantity: input.quantity, requestedUnitPriceMinor: price.unitPriceMinor }],
+  });
+  await notifyManagers(user, { quoteNumber: created.quoteNumber, id: created.id, lineCount: 1, comment: input.comment }, now).catch((error: unknown) =>
     console.error(`[koppel] quote request mail for ${created.quoteNumber} failed`, error),
   );
   return { quoteNumber: created.quoteNumber };

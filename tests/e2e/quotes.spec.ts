@@ -216,4 +216,25 @@ describe("Quotes", () => {
     const [quote] = await sql<{ status: string; order_id: number }[]>`select status, order_id from quotes where quote_number = ${quoteNumber}`;
     assert.deepEqual(quote, { status: "ordered", order_id: order.id });
   });
+
+  it("a quote for one product in a large quantity from its product page, the cart left alone", async () => {
+    const [product] = await plainProducts(1, 15);
+    const page = await signIn(browser, REQUESTER, "demo-approver", `/products/${encodeURIComponent(product!.sku)}`);
+    try {
+      const cartBefore = await sql<{ n: number }[]>`select count(*)::int as n from cart_lines l join carts c on c.id = l.cart_id join users u on u.id = c.user_id where u.email = ${REQUESTER}`;
+      const box = page.getByTestId("product-quote");
+      await box.locator("summary").click();
+      await box.locator("input[name=quantity]").fill("250");
+      await box.locator("textarea[name=comment]").fill("Jaarvolume, levering per kwartaal");
+      await box.getByRole("button", { name: "Request a quote" }).click();
+      await page.waitForURL(/\/account\/quotes\/Q\d+\?requested=1/);
+      assert.equal(await page.getByTestId("quote-status").getAttribute("data-state"), "requested");
+      const line = page.locator(`[data-testid=quote-line][data-sku="${product!.sku}"]`);
+      assert.match(await line.innerText(), /250/);
+      const cartAfter = await sql<{ n: number }[]>`select count(*)::int as n from cart_lines l join carts c on c.id = l.cart_id join users u on u.id = c.user_id where u.email = ${REQUESTER}`;
+      assert.equal(cartAfter[0]!.n, cartBefore[0]!.n, "the cart is left alone");
+    } finally {
+      await page.context().close();
+    }
+  });
 });

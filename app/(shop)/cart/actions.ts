@@ -7,7 +7,7 @@ import { z } from "zod";
 import { buyerAction } from "@/lib/actions/safe-action";
 import { addToCart, readCartBadge, removeFromCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
 import { toLocale } from "@/lib/i18n/locales";
-import { quoteRequestSchema, requestQuote } from "@/lib/quotes/buyer-quotes";
+import { productQuoteSchema, quoteRequestSchema, requestProductQuote, requestQuote } from "@/lib/quotes/buyer-quotes";
 
 const quantity = z.coerce.number().int().min(1).max(100_000);
 
@@ -48,5 +48,11 @@ export const changeCartLineAction = buyerAction(
  */
 export const requestQuoteAction = buyerAction(quoteRequestSchema, async (input, user) => {
   const { quoteNumber } = await requestQuote(user, input, toLocale(await getLocale()), new Date());
+  redirect(`/account/quotes/${encodeURIComponent(quoteNumber)}?requested=1`);
+});
+
+/** "Request a quote" on a product page: one product in the quantity asked for; the cart is left alone. */
+export const requestProductQuoteAction = buyerAction(productQuoteSchema, async (input, user) => {
+  const { quoteNumber } = await requestProductQuote(user, input, new Date());
   redirect(`/account/quotes/${encodeURIComponent(quoteNumber)}?requested=1`);
 });

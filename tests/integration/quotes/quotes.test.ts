@@ -14,7 +14,7 @@ import { createPunchoutSession } from "@/lib/data/punchout-sessions";
 import { AppError } from "@/lib/errors";
 import { handleCxmlOrder } from "@/lib/punchout/cxml-order";
 import { transferPunchoutCart } from "@/lib/punchout/transfer";
-import { acceptQuote, declineQuote, getQuoteForViewer, listQuotesForViewer, requestQuote } from "@/lib/quotes/buyer-quotes";
+import { acceptQuote, declineQuote, getQuoteForViewer, listQuotesForViewer, requestProductQuote, requestQuote } from "@/lib/quotes/buyer-quotes";
 import { addCompanyUser, inPunchout, openPunchoutSession, outboxTo } from "../../support/account-fixtures";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCxmlConnection } from "../../support/cxml-fixtures";
@@ -107,6 +107,25 @@ describe("asking for a quote", () => {
     expect((await listQuotesForStaff(otherManager, { limit: 10, offset: 0 })).total).toBe(0);
     expect((await listQuotesForStaff(manager, { statuses: ["requested"], limit: 10, offset: 0 })).items.map((q) => q.quoteNumber)).toContain(number);
     expect((await appError(sendQuote(otherManager, { quoteId: id, validUntil: "2026-12-15", comment: null }, NOW))).message).toBe("quote_not_found");
+  });
+});
+
+describe("asking for a quote on one product", () => {
+  it("from the product page: the quantity asked, the buyer's price for it, the cart left alone; an unorderable quantity is refused", async () => {
+    await addToCart(buyer(), tape.sku, 2);
+    const { quoteNumber } = await requestProductQuote(buyer(), { sku: paper.sku, quantity: 500, comment: "Jaarvolume" }, NOW);
+    const quote = (await getQuoteForViewer(buyer(), quoteNumber))!;
+    expect(quote.lines.map((l) => [l.sku, l.quantity, l.requestedUnitPriceMinor])).toEqual([[paper.sku, 500, 900]]);
+    expect(quote).toMatchObject({ status: "requested", buyerComment: "Jaarvolume" });
+    expect((await getPricedCart(buyer(), "nl", NOW)).lines.map((l) => [l.product.sku, l.quantity])).toEqual([[tape.sku, 2]]);
+    await updateCartLineQuantity(buyer(), (await getPricedCart(buyer(), "nl", NOW)).lines[0]!.lineId, 0);
+    // Answered later like any request; here it is rejected to keep the other tests' lists as they were.
+    await rejectQuoteRequest(manager, { quoteId: quote.id, reason: "test" }, NOW);
+
+    const packed = await createProduct(handle, (await createCategory(handle)).id, { minOrderQuantity: 10, orderMultiple: 5 });
+    const refused = await appError(requestProductQuote(buyer(), { sku: packed.sku, quantity: 12, comment: null }, NOW));
+    expect([refused.code, refused.message, refused.details?.suggested]).toEqual(["quantity_rule", "not_multiple", 10]);
+    expect((await appError(requestProductQuote(buyer(), { sku: "NOPE", quantity: 1, comment: null }, NOW))).message).toBe("product_not_found");
   });
 });
 

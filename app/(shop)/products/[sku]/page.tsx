@@ -14,14 +14,15 @@ import { getProductBySku, listCategories } from "@/lib/data/catalog";
 import { dateText, money, percent } from "@/lib/format";
 import type { PriceSource } from "@/lib/pricing/resolve-price";
 import { getShopContext } from "@/lib/shop-context";
-import { addToCartAction } from "../../cart/actions";
+import { addToCartAction, requestProductQuoteAction } from "../../cart/actions";
+import { ActionForm } from "@/components/account/action-form";
 import { SaveToList } from "@/components/account/save-to-list";
 import { listSaveTargets } from "@/lib/favorites/favorites";
 import { addToListAction } from "../../favorites/actions";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
-  const [{ sku }, context, t, catalogT] = await Promise.all([params, getShopContext(), getTranslations("product"), getTranslations("catalog")]);
+  const [{ sku }, context, t, catalogT, cartT] = await Promise.all([params, getShopContext(), getTranslations("product"), getTranslations("catalog"), getTranslations("cart")]);
   const row = await getProductBySku(decodeURIComponent(sku));
   if (!row || !row.active) notFound();
   const [[product], categories] = await Promise.all([
@@ -106,6 +107,32 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                 orderMultiple={product.orderMultiple}
                 action={addToCartAction}
               />
+            )}
+            {context.canEditCart && context.buyer && (
+              // A price for a quantity the buyer names (lib/quotes/buyer-quotes.ts requestProductQuote).
+              <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="product-quote">
+                <summary className="cursor-pointer font-medium text-brand-700">{cartT("quote.productTitle")}</summary>
+                <p className="mt-2 text-slate-600">{cartT("quote.productIntro")}</p>
+                <ActionForm action={requestProductQuoteAction} submitLabel={cartT("quote.submit")} ariaLabel={cartT("quote.productTitle")} className="mt-2 space-y-2">
+                  <input type="hidden" name="sku" value={product.sku} />
+                  <label className="block">
+                    <span className="font-medium">{cartT("quote.quantity")}</span>
+                    <input
+                      type="number"
+                      name="quantity"
+                      required
+                      min={product.minOrderQuantity}
+                      step={product.orderMultiple}
+                      defaultValue={Math.max(smallestValidQuantity(product), product.orderMultiple * 10)}
+                      className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1"
+                    />
+                  </label>
+                  <label className="block">
+                    <span className="font-medium">{cartT("quote.comment")}</span>
+                    <textarea name="comment" rows={2} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1" />
+                  </label>
+                </ActionForm>
+              </details>
             )}
             {context.canEditCart && context.buyer && (
               <SaveToList
