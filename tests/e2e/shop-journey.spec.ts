@@ -278,6 +278,9 @@ describe("direct buyer", () => {
     const page = await context.newPage();
     await page.goto("/login");
     const attempt = async (guess: string, answer: string) => {
+      // React resets the form after each answer (react#30580): fill only once that reset has happened,
+      // or a late reset empties the fields and the browser's "required" stops the submit (seen once in CI).
+      await page.waitForFunction(() => (document.querySelector("input[name=password]") as HTMLInputElement | null)?.value === "");
       await page.getByLabel("E-mail address").fill(email);
       await page.getByLabel("Password").fill(guess);
       await Promise.all([
