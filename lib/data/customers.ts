@@ -300,13 +300,15 @@ export interface StaffMember {
   email: string;
   role: UserRole;
   active: boolean;
+  /** The language of their e-mails (a customer's new quote request, for one). */
+  locale: "nl" | "en";
 }
 
 /** Every staff member (account managers and admins), for assignment pickers. */
 export async function listStaffMembers(): Promise<StaffMember[]> {
   const db = await database();
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, locale: users.locale })
     .from(users)
     .where(isNull(users.companyId))
     .orderBy(asc(users.name));
@@ -315,7 +317,7 @@ export async function listStaffMembers(): Promise<StaffMember[]> {
 export async function listCustomerManagers(companyId: number): Promise<StaffMember[]> {
   const db = await database();
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, locale: users.locale })
     .from(accountManagerCustomers)
     .innerJoin(users, eq(users.id, accountManagerCustomers.staffUserId))
     .where(eq(accountManagerCustomers.companyId, companyId))

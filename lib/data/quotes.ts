@@ -1,7 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import {
-  accountManagerCustomers,
   cartLines,
   carts,
   companies,
@@ -17,6 +16,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import type { QuoteStatus as RuleStatus } from "@/lib/quotes/quote-rules";
+import { managedBy } from "./customers";
 import { database } from "./database";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -144,9 +144,7 @@ export async function searchQuotes(search: QuoteSearch): Promise<{ items: QuoteS
   if (search.companyId !== undefined) conditions.push(eq(quotes.companyId, search.companyId));
   if (search.requestedBy !== undefined) conditions.push(eq(quotes.requestedBy, search.requestedBy));
   if (search.managerId !== undefined && search.managerId !== null) {
-    conditions.push(
-      sql`exists (select 1 from ${accountManagerCustomers} where ${accountManagerCustomers.companyId} = ${quotes.companyId} and ${accountManagerCustomers.staffUserId} = ${search.managerId})`,
-    );
+    conditions.push(managedBy(quotes.companyId, search.managerId));
   }
   if (search.statuses && search.statuses.length > 0) conditions.push(inArray(quotes.status, search.statuses));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
@@ -417,16 +415,6 @@ export async function markQuotesOrdered(tx: Tx, input: { quoteIds: number[]; com
     )
     .returning({ id: quotes.id });
   if (updated.length !== ids.length) throw new AppError("conflict", "quote_no_longer_valid");
-}
-
-/** The account managers of a customer (who hears about a new request). */
-export async function listCustomerManagers(companyId: number): Promise<{ id: number; email: string; name: string; locale: "nl" | "en" }[]> {
-  const db = await database();
-  return db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(accountManagerCustomers)
-    .innerJoin(users, eq(users.id, accountManagerCustomers.staffUserId))
-    .where(and(eq(accountManagerCustomers.companyId, companyId), eq(users.active, true)));
 }
 
 /** Purchase prices of some products (for the margin beside a quoted price). */

@@ -6,12 +6,12 @@ import { getPricedCart, resolveCartId, type CartOwner } from "@/lib/cart/cart-se
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import { customerProductInputs } from "@/lib/catalog/priced-product";
 import { getProductBySku } from "@/lib/data/catalog";
+import { listCustomerManagers } from "@/lib/data/customers";
 import {
   acceptQuoteIntoCart,
   createQuoteRequest,
   declineQuote as declineStoredQuote,
   getCompanyQuote,
-  listCustomerManagers,
   searchQuotes,
   type QuoteView,
 } from "@/lib/data/quotes";
@@ -103,7 +103,7 @@ async function notifyManagers(
   quote: { id: number; quoteNumber: string; lineCount: number; comment: string | null },
   now: Date,
 ): Promise<void> {
-  const managers = await listCustomerManagers(user.companyId);
+  const managers = (await listCustomerManagers(user.companyId)).filter((manager) => manager.active);
   if (managers.length === 0) return;
   const link = `${await mailBaseUrl()}/admin/quotes/${quote.id}`;
   await sendMail(
