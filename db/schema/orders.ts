@@ -114,6 +114,9 @@ export const orders = pgTable(
     totalMinor: integer("total_minor").notNull(),
     vatBreakdown: jsonb("vat_breakdown").$type<VatBreakdownRow[]>().notNull(),
     placedAt: timestamp("placed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The order's number in the supplier's ERP, reported back by it (API) or typed in by staff. */
+    erpReference: text("erp_reference"),
+    erpReferenceAt: timestamp("erp_reference_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("orders_order_number_unique").on(t.orderNumber),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./companies";
 import { orderEvents, orders } from "./orders";
 
@@ -9,10 +9,20 @@ import { orderEvents, orders } from "./orders";
  * outbox filled by a trigger on order_events (custom migration 0018), so every order event is
  * queued in the transaction that writes it, whichever code path wrote it.
  */
-export const webhookEndpoints = pgTable("webhook_endpoints", {
+export const WEBHOOK_DELIVERY_MODES = ["push", "pull"] as const;
+export type WebhookDeliveryMode = (typeof WEBHOOK_DELIVERY_MODES)[number];
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   name: text("name").notNull(),
-  url: text("url").notNull(),
+  /**
+   * push: we POST each event to `url`. pull: the supplier's system fetches the queued events with an
+   * API key and acknowledges them (for ERPs behind a firewall; exactly-once by event id) — no URL.
+   */
+  delivery: text("delivery", { enum: WEBHOOK_DELIVERY_MODES }).notNull().default("push"),
+  url: text("url"),
   /** The signing secret (`whsec_…`), AES-256-GCM under the credentials key (lib/crypto/secret-box). */
   secretEncrypted: text("secret_encrypted").notNull(),
   enabled: boolean("enabled").notNull().default(true),
@@ -21,7 +31,9 @@ export const webhookEndpoints = pgTable("webhook_endpoints", {
   createdBy: integer("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  (t) => [check("webhook_endpoints_url_for_push", sql`(${t.delivery} = 'push') = (${t.url} is not null)`)],
+);
 
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
@@ -53,6 +65,8 @@ export const webhookDeliveries = pgTable(
     uniqueIndex("webhook_deliveries_event_unique").on(t.endpointId, t.eventId),
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // A pull endpoint's queue, oldest first (its deliveries wait at next_attempt_at 'infinity', out of the push worker's way).
+    index("webhook_deliveries_pending_idx").on(t.endpointId, t.id).where(sql`${t.status} = 'pending'`),
   ],
 );
 

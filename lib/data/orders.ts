@@ -120,3 +120,20 @@ export async function getCompanyOrder(companyId: number, orderNumber: string): P
   ]);
   return { order, lines, events };
 }
+
+/** Records the order's number in the supplier's ERP; returns the previous one (undefined: no such order). */
+export async function setOrderErpReference(orderId: number, reference: string | null, now: Date): Promise<{ previous: string | null } | undefined> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ erpReference: orders.erpReference })
+      .from(orders)
+      .where(eq(orders.id, orderId))
+      .for("update");
+    if (!current) return undefined;
+    if (current.erpReference !== reference) {
+      await tx.update(orders).set({ erpReference: reference, erpReferenceAt: reference === null ? null : now }).where(eq(orders.id, orderId));
+    }
+    return { previous: current.erpReference };
+  });
+}

@@ -731,7 +731,7 @@ export interface OrderListFilters {
   source?: OrderSource;
   /** Restricts to these customers (account managers); undefined = all. */
   companyIds?: number[];
-  /** Part of the order number, the PO number or the buyer system's order id (case-insensitive). */
+  /** Part of the order number, the PO number, the buyer system's order id or our ERP's number (case-insensitive). */
   search?: string;
 }
 
@@ -745,7 +745,7 @@ export async function listOrders(filters: OrderListFilters, limit = 200): Promis
     filters.source ? eq(orders.source, filters.source) : undefined,
     filters.companyIds ? inArray(orders.companyId, filters.companyIds.length ? filters.companyIds : [-1]) : undefined,
     like
-      ? or(ilike(orders.orderNumber, like), ilike(orders.poNumber, like), ilike(purchaseOrders.buyerOrderId, like))
+      ? or(ilike(orders.orderNumber, like), ilike(orders.poNumber, like), ilike(purchaseOrders.buyerOrderId, like), ilike(orders.erpReference, like))
       : undefined,
   ].filter((c) => c !== undefined);
   return db

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { companies, orderEvents, orderLines, orders, users, webhookDeliveries, webhookEndpoints, type WebhookDelivery, type WebhookEndpoint } from "@/db/schema";
-import type { WebhookOrderFacts } from "@/lib/webhooks/order-payload";
+import type { OrderFacts, WebhookOrderFacts } from "@/lib/webhooks/order-payload";
 import { database } from "./database";
 
 /** Webhook endpoints and their delivery outbox (db/schema/webhooks.ts; queued by the order_events trigger). */
@@ -14,6 +14,7 @@ export async function listWebhookEndpoints(): Promise<WebhookEndpointSummary[]> 
     .select({
       id: webhookEndpoints.id,
       name: webhookEndpoints.name,
+      delivery: webhookEndpoints.delivery,
       url: webhookEndpoints.url,
       enabled: webhookEndpoints.enabled,
       disabledReason: webhookEndpoints.disabledReason,
@@ -35,7 +36,13 @@ export async function getWebhookEndpoint(id: number): Promise<WebhookEndpoint | 
   return row ?? null;
 }
 
-export async function createWebhookEndpoint(values: { name: string; url: string; secretEncrypted: string; createdBy: number }): Promise<WebhookEndpoint> {
+export async function createWebhookEndpoint(values: {
+  name: string;
+  delivery: WebhookEndpoint["delivery"];
+  url: string | null;
+  secretEncrypted: string;
+  createdBy: number;
+}): Promise<WebhookEndpoint> {
   const db = await database();
   const [row] = await db.insert(webhookEndpoints).values(values).returning();
   return row!;
@@ -66,14 +73,21 @@ export async function disableWebhookEndpoint(id: number, reason: string, now: Da
   });
 }
 
-export async function enqueueTestDelivery(endpointId: number, eventId: string): Promise<void> {
+/** A pull endpoint's deliveries wait here: fetched through the API, never claimed by the push worker. */
+const NEVER = sql<Date>`'infinity'::timestamptz`;
+
+/** When a delivery queued now for this endpoint is due: now for push, never for pull (as in migration 0020's trigger). */
+const dueFor = (endpointId: number, now: Date) =>
+  sql<Date>`case when (select ${webhookEndpoints.delivery} from ${webhookEndpoints} where ${webhookEndpoints.id} = ${endpointId}) = 'pull' then ${NEVER} else ${now.toISOString()}::timestamptz end`;
+
+export async function enqueueTestDelivery(endpointId: number, eventId: string, now: Date): Promise<void> {
   const db = await database();
-  await db.insert(webhookDeliveries).values({ endpointId, eventId, eventType: "webhook.test" });
+  await db.insert(webhookDeliveries).values({ endpointId, eventId, eventType: "webhook.test", nextAttemptAt: dueFor(endpointId, now) });
 }
 
 export interface ClaimedDelivery {
   delivery: WebhookDelivery;
-  endpoint: Pick<WebhookEndpoint, "id" | "name" | "url" | "secretEncrypted">;
+  endpoint: Pick<WebhookEndpoint, "id" | "name" | "secretEncrypted"> & { url: string };
 }
 
 /** Claims due deliveries of enabled endpoints (FOR UPDATE SKIP LOCKED, then a lease), counting the attempt. */
@@ -84,7 +98,14 @@ export async function claimDueWebhookDeliveries(now: Date, limit: number, leaseM
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, now), eq(webhookEndpoints.enabled, true)))
+      .where(
+        and(
+          eq(webhookDeliveries.status, "pending"),
+          lte(webhookDeliveries.nextAttemptAt, now),
+          eq(webhookEndpoints.enabled, true),
+          eq(webhookEndpoints.delivery, "push"),
+        ),
+      )
       .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
       .limit(limit)
       .for("update", { of: webhookDeliveries, skipLocked: true });
@@ -99,7 +120,8 @@ export async function claimDueWebhookDeliveries(now: Date, limit: number, leaseM
         .select({ id: webhookEndpoints.id, name: webhookEndpoints.name, url: webhookEndpoints.url, secretEncrypted: webhookEndpoints.secretEncrypted })
         .from(webhookEndpoints)
         .where(eq(webhookEndpoints.id, delivery!.endpointId));
-      claimed.push({ delivery: delivery!, endpoint: endpoint! });
+      // Push endpoints always have a URL (check webhook_endpoints_url_for_push).
+      claimed.push({ delivery: delivery!, endpoint: { ...endpoint!, url: endpoint!.url! } });
     }
     return claimed;
   });
@@ -150,14 +172,67 @@ export async function resendWebhookDelivery(endpointId: number, deliveryId: numb
   const db = await database();
   const updated = await db
     .update(webhookDeliveries)
-    .set({ status: "pending", nextAttemptAt: now, attempts: 0, lastError: null })
+    .set({ status: "pending", nextAttemptAt: dueFor(endpointId, now), attempts: 0, lastError: null })
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId), sql`${webhookDeliveries.status} <> 'pending'`))
     .returning({ id: webhookDeliveries.id });
   return updated.length > 0;
 }
 
-/** The order as stored, its customer, who placed it and the event, for the webhook body. */
-export async function orderWebhookFacts(orderId: number, orderEventId: number): Promise<WebhookOrderFacts | null> {
+/**
+ * The oldest queued events of a pull endpoint (one more than asked, so the caller can tell whether
+ * more wait), counting the fetch as an attempt. They stay queued until acknowledged.
+ */
+export async function fetchPullDeliveries(endpointId: number, limit: number): Promise<WebhookDelivery[]> {
+  const db = await database();
+  const rows = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")))
+    .orderBy(asc(webhookDeliveries.id))
+    .limit(limit + 1);
+  if (rows.length === 0) return [];
+  const fetched = await db
+    .update(webhookDeliveries)
+    .set({ attempts: sql`${webhookDeliveries.attempts} + 1` })
+    .where(
+      inArray(
+        webhookDeliveries.id,
+        rows.map((row) => row.id),
+      ),
+    )
+    .returning();
+  return fetched.sort((a, b) => a.id - b.id);
+}
+
+export type PullAcknowledgement = "acknowledged" | "already_acknowledged" | "not_queued" | "unknown";
+
+/**
+ * Marks a pull endpoint's events as received, by event id (the consumer's idempotency key). Each id
+ * is reported — acknowledged now, acknowledged earlier, no longer queued (failed when the endpoint
+ * was switched off; "Resend" queues it again), or not an event of this endpoint — never an error,
+ * so a retried acknowledgement is harmless.
+ */
+export async function acknowledgePullDeliveries(endpointId: number, eventIds: string[], now: Date): Promise<Map<string, PullAcknowledgement>> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const before = await tx
+      .select({ eventId: webhookDeliveries.eventId, status: webhookDeliveries.status })
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.endpointId, endpointId), inArray(webhookDeliveries.eventId, eventIds)))
+      .for("update");
+    await tx
+      .update(webhookDeliveries)
+      .set({ status: "delivered", deliveredAt: now, lastError: null })
+      .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending"), inArray(webhookDeliveries.eventId, eventIds)));
+    const statusOf = new Map(before.map((row) => [row.eventId, row.status]));
+    const outcome = (status: WebhookDelivery["status"] | undefined): PullAcknowledgement =>
+      status === "pending" ? "acknowledged" : status === "delivered" ? "already_acknowledged" : status === "failed" ? "not_queued" : "unknown";
+    return new Map(eventIds.map((id) => [id, outcome(statusOf.get(id))] as const));
+  });
+}
+
+/** The order as stored, its customer and who placed it: the order in webhook events and the orders API. */
+export async function orderFacts(where: { orderId: number } | { orderNumber: string }): Promise<OrderFacts | null> {
   const db = await database();
   const [row] = await db
     .select({
@@ -169,17 +244,24 @@ export async function orderWebhookFacts(orderId: number, orderEventId: number): 
     .from(orders)
     .innerJoin(companies, eq(companies.id, orders.companyId))
     .leftJoin(users, eq(users.id, orders.userId))
-    .where(eq(orders.id, orderId));
+    .where("orderId" in where ? eq(orders.id, where.orderId) : eq(orders.orderNumber, where.orderNumber));
   if (!row) return null;
-  const [lines, [event]] = await Promise.all([
-    db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber)),
-    db.select().from(orderEvents).where(eq(orderEvents.id, orderEventId)),
-  ]);
+  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, row.order.id)).orderBy(asc(orderLines.lineNumber));
   return {
     order: row.order,
     customer: row.customer,
     placedBy: row.placedByName && row.placedByEmail ? { name: row.placedByName, email: row.placedByEmail } : null,
     lines: lines.map((line) => ({ ...line, priceSource: line.priceSource })),
-    event: event ? { status: event.status, comment: event.comment, at: event.createdAt } : { status: row.order.status, comment: null, at: row.order.placedAt },
+  };
+}
+
+/** The order facts and the event a webhook delivery is about. */
+export async function orderWebhookFacts(orderId: number, orderEventId: number): Promise<WebhookOrderFacts | null> {
+  const db = await database();
+  const [facts, [event]] = await Promise.all([orderFacts({ orderId }), db.select().from(orderEvents).where(eq(orderEvents.id, orderEventId))]);
+  if (!facts) return null;
+  return {
+    ...facts,
+    event: event ? { status: event.status, comment: event.comment, at: event.createdAt } : { status: facts.order.status, comment: null, at: facts.order.placedAt },
   };
 }

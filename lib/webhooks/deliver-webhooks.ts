@@ -41,7 +41,7 @@ export async function deliverDueWebhooks(options: WebhookDeliveryOptions = {}): 
     }
     let body = delivery.body;
     if (body === null) {
-      body = await buildBody(delivery, endpoint.name, now());
+      body = await buildWebhookBody(delivery, endpoint.name, now());
       if (body === null) {
         await markWebhookAttemptFailed(delivery.id, { httpStatus: null, error: "the order no longer exists", nextAttemptAt: null });
         continue;
@@ -80,7 +80,8 @@ export async function deliverDueWebhooks(options: WebhookDeliveryOptions = {}): 
   return claimed.length;
 }
 
-async function buildBody(delivery: { eventType: string; orderId: number | null; orderEventId: number | null }, endpointName: string, at: Date): Promise<string | null> {
+/** The event's body as first sent (push) or fetched (pull); null when its order no longer exists. */
+export async function buildWebhookBody(delivery: { eventType: string; orderId: number | null; orderEventId: number | null }, endpointName: string, at: Date): Promise<string | null> {
   if (delivery.eventType === "webhook.test") return testWebhookBody({ at, endpointName });
   if (delivery.orderId === null || delivery.orderEventId === null) return null;
   const facts = await orderWebhookFacts(delivery.orderId, delivery.orderEventId);

@@ -22,6 +22,7 @@ export interface WebhookOrderFacts {
     totalMinor: number;
     vatBreakdown: { vatRateBasisPoints: number; taxableMinor: number; vatMinor: number }[];
     placedAt: Date;
+    erpReference: string | null;
   };
   customer: { id: number; name: string; kvkNumber: string | null; vatId: string | null };
   placedBy: { name: string; email: string } | null;
@@ -40,55 +41,68 @@ export interface WebhookOrderFacts {
   event: { status: string; comment: string | null; at: Date };
 }
 
+export type OrderFacts = Omit<WebhookOrderFacts, "event">;
+
 const decimal = (minor: number) => (minor / 100).toFixed(2);
 
-export function orderWebhookBody(type: "order.created" | "order.status_changed", facts: WebhookOrderFacts, options: { at: Date; adminUrl: string | null }): string {
+/** The order as JSON, the same in webhook events and in `GET /admin/api/orders/<number>`. */
+export function orderJson(facts: OrderFacts) {
   const { order } = facts;
+  return {
+    id: order.id,
+    number: order.orderNumber,
+    source: order.source,
+    status: order.status,
+    poNumber: order.poNumber,
+    costCenter: order.costCenter,
+    requestedDeliveryDate: order.requestedDeliveryDate,
+    note: order.note,
+    placedAt: order.placedAt.toISOString(),
+    erpReference: order.erpReference,
+    customer: facts.customer,
+    placedBy: facts.placedBy,
+    shipTo: order.shipTo,
+    billTo: order.billTo,
+    currency: order.currency,
+    subtotalMinor: order.subtotalMinor,
+    vatMinor: order.vatMinor,
+    totalMinor: order.totalMinor,
+    subtotal: decimal(order.subtotalMinor),
+    vat: decimal(order.vatMinor),
+    total: decimal(order.totalMinor),
+    vatBreakdown: order.vatBreakdown,
+    lines: facts.lines.map((line) => ({
+      lineNumber: line.lineNumber,
+      sku: line.sku,
+      customerArticleNumber: line.customerArticleNumber,
+      name: line.name,
+      unit: line.unit,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+      unitPrice: decimal(line.unitPriceMinor),
+      lineTotalMinor: line.lineTotalMinor,
+      vatRateBasisPoints: line.vatRateBasisPoints,
+      priceSource: line.priceSource.kind,
+      ...(line.priceSource.quoteNumber ? { quoteNumber: line.priceSource.quoteNumber } : {}),
+      ...(line.priceSource.priceListCode ? { priceListCode: line.priceSource.priceListCode } : {}),
+    })),
+  };
+}
+
+/** Where the order can be seen again: its admin page and its API resource. */
+export function orderLinks(orderId: number, orderNumber: string, appUrl: string | null) {
+  return appUrl ? { links: { self: `${appUrl}/admin/orders/${orderId}`, api: `${appUrl}/admin/api/orders/${encodeURIComponent(orderNumber)}` } } : {};
+}
+
+export function orderWebhookBody(type: "order.created" | "order.status_changed", facts: WebhookOrderFacts, options: { at: Date; adminUrl: string | null }): string {
   return JSON.stringify({
     type,
     timestamp: options.at.toISOString(),
     data: {
-      order: {
-        id: order.id,
-        number: order.orderNumber,
-        source: order.source,
-        status: order.status,
-        poNumber: order.poNumber,
-        costCenter: order.costCenter,
-        requestedDeliveryDate: order.requestedDeliveryDate,
-        note: order.note,
-        placedAt: order.placedAt.toISOString(),
-        customer: facts.customer,
-        placedBy: facts.placedBy,
-        shipTo: order.shipTo,
-        billTo: order.billTo,
-        currency: order.currency,
-        subtotalMinor: order.subtotalMinor,
-        vatMinor: order.vatMinor,
-        totalMinor: order.totalMinor,
-        subtotal: decimal(order.subtotalMinor),
-        vat: decimal(order.vatMinor),
-        total: decimal(order.totalMinor),
-        vatBreakdown: order.vatBreakdown,
-        lines: facts.lines.map((line) => ({
-          lineNumber: line.lineNumber,
-          sku: line.sku,
-          customerArticleNumber: line.customerArticleNumber,
-          name: line.name,
-          unit: line.unit,
-          quantity: line.quantity,
-          unitPriceMinor: line.unitPriceMinor,
-          unitPrice: decimal(line.unitPriceMinor),
-          lineTotalMinor: line.lineTotalMinor,
-          vatRateBasisPoints: line.vatRateBasisPoints,
-          priceSource: line.priceSource.kind,
-          ...(line.priceSource.quoteNumber ? { quoteNumber: line.priceSource.quoteNumber } : {}),
-          ...(line.priceSource.priceListCode ? { priceListCode: line.priceSource.priceListCode } : {}),
-        })),
-      },
+      order: orderJson(facts),
       event: { status: facts.event.status, comment: facts.event.comment, at: facts.event.at.toISOString() },
     },
-    ...(options.adminUrl ? { links: { self: `${options.adminUrl}/admin/orders/${order.id}` } } : {}),
+    ...orderLinks(facts.order.id, facts.order.orderNumber, options.adminUrl),
   });
 }
 

@@ -100,12 +100,12 @@ describe("order webhooks", () => {
   });
 
   it("are admins' alone to set up; the secret comes once, in the Standard Webhooks format", async () => {
-    const refused = await createEndpoint(manager, { name: "ERP", url: receiverUrl }).then(() => null, (e: unknown) => e);
+    const refused = await createEndpoint(manager, { delivery: "push", name: "ERP", url: receiverUrl }).then(() => null, (e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe("not_found");
-    const created = await createEndpoint(admin, { name: "Exact via middleware", url: receiverUrl });
+    const created = await createEndpoint(admin, { delivery: "push", name: "Exact via middleware", url: receiverUrl });
     endpointId = created.id;
-    secret = created.secret;
+    secret = created.secret!;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     const [stored] = await handle.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
     expect(stored!.secretEncrypted).not.toContain(secret.slice(6, 20));
@@ -217,7 +217,7 @@ describe("order webhooks", () => {
   });
 
   it("an unreachable receiver is a failed attempt, retried later", async () => {
-    const unreachable = await createEndpoint(admin, { name: "Down", url: "http://127.0.0.1:9/nothing" });
+    const unreachable = await createEndpoint(admin, { delivery: "push", name: "Down", url: "http://127.0.0.1:9/nothing" });
     await order();
     await deliver({ timeoutMs: 2_000 });
     const [attempt] = await deliveriesOf(unreachable.id);

@@ -101,6 +101,8 @@ function context(overrides: Partial<OrderInvoicingContext> = {}, orderOverrides:
     totalMinor: 0,
     vatBreakdown: [],
     placedAt: NOW,
+    erpReference: null,
+    erpReferenceAt: null,
     ...orderOverrides,
   };
   return {

@@ -1,6 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { orderWebhookBody, type WebhookOrderFacts } from "@/lib/webhooks/order-payload";
+import { orderJson, orderWebhookBody, type WebhookOrderFacts } from "@/lib/webhooks/order-payload";
 import {
   classifyWebhookResponse,
   MAX_WEBHOOK_ATTEMPTS,
@@ -78,6 +78,7 @@ describe("order payload", () => {
       totalMinor: 1271,
       vatBreakdown: [{ vatRateBasisPoints: 2100, taxableMinor: 1050, vatMinor: 221 }],
       placedAt: new Date("2026-11-29T10:00:00Z"),
+      erpReference: "SO-2026-0815",
     },
     customer: { id: 3, name: "Demo Facilities B.V.", kvkNumber: "12345678", vatId: null },
     placedBy: null,
@@ -94,15 +95,29 @@ describe("order payload", () => {
       type: "order.created",
       timestamp: "2026-11-29T10:00:05.000Z",
       data: {
-        order: { id: 7, number: "K100007", source: "cxml", poNumber: "PO-4711", totalMinor: 1271, total: "12.71", customer: { name: "Demo Facilities B.V." } },
+        order: {
+          id: 7,
+          number: "K100007",
+          source: "cxml",
+          poNumber: "PO-4711",
+          erpReference: "SO-2026-0815",
+          totalMinor: 1271,
+          total: "12.71",
+          customer: { name: "Demo Facilities B.V." },
+        },
         event: { status: "accepted", at: "2026-11-29T10:00:01.000Z" },
       },
-      links: { self: "https://shop.example.nl/admin/orders/7" },
+      links: { self: "https://shop.example.nl/admin/orders/7", api: "https://shop.example.nl/admin/api/orders/K100007" },
     });
     expect(body.data.order.lines).toEqual([
       { lineNumber: 1, sku: "KP-1", customerArticleNumber: "MAT-1", name: "Papier", unit: "PK", quantity: 2, unitPriceMinor: 425, unitPrice: "4.25", lineTotalMinor: 850, vatRateBasisPoints: 2100, priceSource: "quote", quoteNumber: "Q2001" },
       { lineNumber: 2, sku: "KP-2", customerArticleNumber: null, name: "Tape", unit: "EA", quantity: 1, unitPriceMinor: 200, unitPrice: "2.00", lineTotalMinor: 200, vatRateBasisPoints: 2100, priceSource: "contract", priceListCode: "PL-1" },
     ]);
     expect(JSON.parse(orderWebhookBody("order.status_changed", facts, { at: new Date(), adminUrl: null })).links).toBeUndefined();
+  });
+
+  it("is the same order object the orders API answers with", () => {
+    const body = JSON.parse(orderWebhookBody("order.created", facts, { at: new Date(), adminUrl: null }));
+    expect(body.data.order).toEqual(JSON.parse(JSON.stringify(orderJson(facts))));
   });
 });
