@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/actions/safe-action";
+import { erpReferenceSchema, setErpReferenceForStaff } from "@/lib/admin/orders-api";
+import { id } from "@/lib/admin/schemas";
 import {
   confirmOrderForStaff,
   confirmOrderSchema,
@@ -69,4 +71,9 @@ export const replayOrderRequestAction = staffAction(replaySchema, async ({ messa
   revalidatePath("/admin/messages");
   revalidatePath("/admin/orders");
   return { status: "ok", data: { code } };
+});
+
+export const setErpReferenceAction = staffAction(erpReferenceSchema.extend({ orderId: id }), async ({ orderId, erpReference }, staff) => {
+  await setErpReferenceForStaff(staff, { orderId }, erpReference, new Date());
+  revalidatePath(`/admin/orders/${orderId}`);
 });

@@ -13,7 +13,8 @@ import { isAppError } from "@/lib/errors";
 import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
-import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, shipOrderAction } from "../actions";
+import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
+import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
 import { statusTone } from "../status-tone";
 
@@ -142,6 +143,36 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dd>
               {money(order.totalMinor, locale, order.currency)}{" "}
               <span className="text-xs text-slate-500">({text("detail.exclVat", { amount: money(order.subtotalMinor, locale, order.currency) })})</span>
+            </dd>
+          </div>
+          {/* The order's number in the supplier's ERP: reported by the ERP (orders API) or typed in here. */}
+          <div>
+            <dt className="font-medium">{text("detail.erpReference")}</dt>
+            <dd>
+              <span data-testid="erp-reference">{order.erpReference ?? none}</span>
+              {order.erpReferenceAt && <span className="ml-2 text-xs text-slate-500">{dateTimeText(order.erpReferenceAt, locale)}</span>}
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs text-brand-700 underline">{text("detail.erpReferenceEdit")}</summary>
+                <ActionForm
+                  action={setErpReferenceAction}
+                  submitLabel={text("detail.erpReferenceSave")}
+                  successMessage={text("detail.erpReferenceSaved")}
+                  fieldLabels={{ erpReference: text("detail.erpReference") }}
+                  className="mt-2 flex flex-wrap items-end gap-2"
+                  variant="secondary"
+                  testId="erp-reference-form"
+                >
+                  <input type="hidden" name="orderId" value={order.id} />
+                  <input
+                    name="erpReference"
+                    defaultValue={order.erpReference ?? ""}
+                    maxLength={ERP_REFERENCE_MAX}
+                    aria-label={text("detail.erpReference")}
+                    placeholder={text("detail.erpReferencePlaceholder")}
+                    className={`${inputClass} w-48`}
+                  />
+                </ActionForm>
+              </details>
             </dd>
           </div>
         </dl>

@@ -12,6 +12,7 @@ import {
   setEndpointEnabled,
   updateEndpoint,
   webhookEndpointSchema,
+  webhookEndpointUpdateSchema,
 } from "@/lib/admin/webhooks";
 
 /**
@@ -27,10 +28,12 @@ const endpointRef = z.object({ endpointId: id });
 export const createWebhookEndpointAction = staffAction(webhookEndpointSchema, async (input, staff) => {
   const { id: endpointId, secret } = await createEndpoint(staff, input);
   revalidatePath(LIST);
-  return { status: "ok", data: { id: endpointId, secret } };
+  // A pull endpoint signs nothing: no secret to show.
+  const data: Record<string, string | number> = secret ? { id: endpointId, secret } : { id: endpointId };
+  return { status: "ok", data };
 });
 
-export const updateWebhookEndpointAction = staffAction(webhookEndpointSchema.extend({ endpointId: id }), async ({ endpointId, ...input }, staff) => {
+export const updateWebhookEndpointAction = staffAction(webhookEndpointUpdateSchema.extend({ endpointId: id }), async ({ endpointId, ...input }, staff) => {
   await updateEndpoint(staff, endpointId, input, new Date());
   revalidatePath(LIST);
   revalidatePath(endpointPath(endpointId));

@@ -42,13 +42,20 @@ export default async function WebhooksPage() {
               </thead>
               <tbody>
                 {endpoints.map((endpoint) => (
-                  <tr key={endpoint.id} data-testid="webhook-endpoint" data-enabled={endpoint.enabled ? "true" : "false"}>
+                  <tr key={endpoint.id} data-testid="webhook-endpoint" data-enabled={endpoint.enabled ? "true" : "false"} data-delivery={endpoint.delivery}>
                     <td className={tdClass}>
                       <Link href={`/admin/settings/webhooks/${endpoint.id}`} className="text-brand-700 underline">
                         {endpoint.name}
                       </Link>
                     </td>
-                    <td className={`${tdClass} break-all font-mono text-xs`}>{endpoint.url}</td>
+                    {/* A pull endpoint has no URL: the supplier's system fetches its events through the API. */}
+                    {endpoint.delivery === "pull" ? (
+                      <td className={tdClass}>
+                        <Badge>{t("deliveryPull")}</Badge>
+                      </td>
+                    ) : (
+                      <td className={`${tdClass} break-all font-mono text-xs`}>{endpoint.url}</td>
+                    )}
                     <td className={tdClass}>
                       <Badge tone={endpoint.enabled ? "green" : "red"}>{endpoint.enabled ? t("enabled") : t("disabled")}</Badge>
                       {!endpoint.enabled && endpoint.disabledReason && (
