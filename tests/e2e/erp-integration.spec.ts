@@ -16,12 +16,15 @@ import { PEPPOL_ORDER_VALIDATOR } from "../support/shared-dir";
  * webhook endpoint (the fake ERP middleware on 127.0.0.1), a buyer checks out, and the server's
  * worker delivers a Standard Webhooks call the receiver's library verifies with the secret the admin
  * was shown once (the endpoint is switched off afterwards so later spec files queue nothing). Stock
- * in: the ERP pushes a level with an admin's API key and the buyer sees it on the product page.
+ * in: the ERP pushes a level with an admin's API key and the buyer sees it on the product page. An
+ * ERP that cannot be called pulls the order over HTTP with an API key, acknowledges it and reports
+ * its own number, which the order's page shows.
  */
 let browser: Browser;
 const sql = openE2eDatabase();
 const erp = new FakeProcurementSystem();
 let endpointId: number | null = null;
+let pullEndpointId: number | null = null;
 const dir = mkdtempSync(path.join(tmpdir(), "koppel-e2e-erp-"));
 
 before(async () => {
@@ -29,13 +32,42 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(async () => {
-  if (endpointId !== null) await sql`update webhook_endpoints set enabled = false, disabled_reason = 'e2e done' where id = ${endpointId}`;
+  for (const id of [endpointId, pullEndpointId]) {
+    if (id !== null) await sql`update webhook_endpoints set enabled = false, disabled_reason = 'e2e done' where id = ${id}`;
+  }
   await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'companyadmin@demo.test' and c.punchout_session_id is null)`;
   await browser?.close();
   await erp.stop();
   rmSync(dir, { recursive: true, force: true });
   await sql.end();
 });
+
+/** The demo company admin buys two of `sku` in the browser; returns the order number. */
+async function checkOut(sku: string, poNumber: string): Promise<string> {
+  const buyer = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/");
+  await buyer.goto(`${BASE_URL}/products/${encodeURIComponent(sku)}`);
+  const main = buyer.locator("main");
+  await main.getByRole("spinbutton", { name: /^(Quantity|Aantal)$/ }).fill("2");
+  await main.getByRole("button", { name: /^(Add to cart|In winkelwagen)$/ }).click();
+  await main.getByText(/^(Added to cart\.|Toegevoegd aan winkelwagen\.)$/).waitFor();
+  await buyer.goto(`${BASE_URL}/checkout`);
+  await buyer.locator("input[name=poNumber]").fill(poNumber);
+  await buyer.getByRole("button", { name: "Place order" }).click();
+  await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+  const orderNumber = /\/account\/orders\/(K\d+)/.exec(buyer.url())![1]!;
+  await buyer.context().close();
+  return orderNumber;
+}
+
+/** An admin's API key, made in the browser (shown once). */
+async function createApiKey(name: string): Promise<string> {
+  const admin = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/api-keys");
+  await admin.getByLabel("Name").fill(name);
+  await admin.getByRole("button", { name: "Create key" }).click();
+  const key = (await admin.getByTestId("new-api-key").locator("code").innerText()).trim();
+  await admin.context().close();
+  return key;
+}
 
 describe("ERP integration", () => {
   it("admin adds an endpoint → buyer checks out → the ERP receives a signed order.created it can verify", async () => {
@@ -53,18 +85,8 @@ describe("ERP integration", () => {
     const [product] = await sql<{ sku: string }[]>`
       select sku from products where active and min_order_quantity = 1 and order_multiple = 1 and stock > 20 order by id offset 40 limit 1`;
     assert.ok(product);
-    const buyer = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/");
-    await buyer.goto(`${BASE_URL}/products/${encodeURIComponent(product.sku)}`);
-    const main = buyer.locator("main");
-    await main.getByRole("spinbutton", { name: /^(Quantity|Aantal)$/ }).fill("2");
-    await main.getByRole("button", { name: /^(Add to cart|In winkelwagen)$/ }).click();
-    await main.getByText(/^(Added to cart\.|Toegevoegd aan winkelwagen\.)$/).waitFor();
-    await buyer.goto(`${BASE_URL}/checkout`);
-    await buyer.locator("input[name=poNumber]").fill("PO-WEBHOOK-E2E");
     const posted = erp.posts.length;
-    await buyer.getByRole("button", { name: "Place order" }).click();
-    await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
-    const orderNumber = /\/account\/orders\/(K\d+)/.exec(buyer.url())![1]!;
+    const orderNumber = await checkOut(product.sku, "PO-WEBHOOK-E2E");
 
     // The worker polls every few seconds.
     const call = await erp.waitForPosts(posted + 1, 30_000);
@@ -95,10 +117,7 @@ describe("ERP integration", () => {
   });
 
   it("the ERP pushes a stock level with an admin's API key; the buyer sees it; an older report changes nothing", async () => {
-    const admin = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/api-keys");
-    await admin.getByLabel("Name").fill("ERP stock sync (e2e)");
-    await admin.getByRole("button", { name: "Create key" }).click();
-    const key = (await admin.getByTestId("new-api-key").locator("code").innerText()).trim();
+    const key = await createApiKey("ERP stock sync (e2e)");
     const [product] = await sql<{ sku: string; stock: number }[]>`select sku, stock from products where active order by id offset 41 limit 1`;
     assert.ok(product);
     const push = (stock: number, asOf: string) =>
@@ -124,5 +143,67 @@ describe("ERP integration", () => {
     const buyer = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", `/products/${encodeURIComponent(product.sku)}`);
     assert.match(await buyer.locator("main").innerText(), new RegExp(String(product.stock + 777)));
     await sql`update products set stock = ${product.stock}, stock_as_of = null where sku = ${product.sku}`;
+  });
+
+  it("an ERP behind a firewall pulls the order with an API key, acknowledges it and reports its own number", async () => {
+    const admin = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/settings/webhooks");
+    const form = admin.getByTestId("webhook-create-form");
+    await form.getByTestId("webhook-delivery-pull").check();
+    assert.equal(await form.locator("input[name=url]").count(), 0);
+    await form.locator("input[name=name]").fill("AFAS pull (e2e)");
+    await form.getByRole("button", { name: "Create endpoint" }).click();
+    await admin.getByTestId("webhook-pull-created").waitFor();
+    assert.equal(await admin.getByTestId("webhook-secret").count(), 0);
+    const [endpoint] = await sql<{ id: number }[]>`select id from webhook_endpoints where name = 'AFAS pull (e2e)' order by id desc limit 1`;
+    assert.ok(endpoint);
+    pullEndpointId = endpoint.id;
+    const key = await createApiKey("AFAS pull (e2e)");
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${BASE_URL}${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers } });
+
+    const [product] = await sql<{ sku: string }[]>`
+      select sku from products where active and min_order_quantity = 1 and order_multiple = 1 and stock > 20 order by id offset 42 limit 1`;
+    assert.ok(product);
+    const orderNumber = await checkOut(product.sku, "PO-PULL-E2E");
+
+    type Pulled = { events: { id: string; type: string; data: { order: { number: string; poNumber: string; erpReference: string | null } } }[]; hasMore: boolean };
+    const fetched = await api(`/admin/api/webhooks/${endpoint.id}/events?limit=10`);
+    assert.equal(fetched.status, 200);
+    const { events } = (await fetched.json()) as Pulled;
+    const created = events.find((event) => event.data.order?.number === orderNumber);
+    assert.ok(created, JSON.stringify(events).slice(0, 500));
+    assert.equal(created.type, "order.created");
+    assert.equal(created.data.order.poNumber, "PO-PULL-E2E");
+    // Not acknowledged yet: fetched again, the same event.
+    const again = (await (await api(`/admin/api/webhooks/${endpoint.id}/events?limit=10`)).json()) as Pulled;
+    assert.deepEqual(again.events.find((event) => event.id === created.id), created);
+
+    const ack = await api(`/admin/api/webhooks/${endpoint.id}/events/ack`, { method: "POST", body: JSON.stringify({ ids: events.map((event) => event.id) }) });
+    assert.equal(ack.status, 200);
+    assert.equal(((await ack.json()) as { counts: { acknowledged: number } }).counts.acknowledged, events.length);
+    const after = (await (await api(`/admin/api/webhooks/${endpoint.id}/events`)).json()) as Pulled;
+    assert.equal(after.events.some((event) => event.id === created.id), false);
+
+    const reported = await api(`/admin/api/orders/${orderNumber}/erp-reference`, { method: "PUT", body: JSON.stringify({ erpReference: "VO-E2E-4711" }) });
+    assert.equal(reported.status, 200);
+    const order = (await (await api(`/admin/api/orders/${orderNumber}`)).json()) as { order: { erpReference: string } };
+    assert.equal(order.order.erpReference, "VO-E2E-4711");
+    assert.equal((await fetch(`${BASE_URL}/admin/api/orders/${orderNumber}`)).status, 404);
+    assert.equal((await api(`/admin/api/orders/${orderNumber}/erp-reference`, { method: "PUT", body: "{}" })).status, 400);
+
+    // The endpoint's page shows the event acknowledged; the order's page shows the ERP number, which staff can correct.
+    await admin.goto(`${BASE_URL}/admin/settings/webhooks/${endpoint.id}`);
+    await admin.getByTestId("webhook-pull-api").waitFor();
+    assert.equal(await admin.getByTestId("webhook-delivery").filter({ hasText: orderNumber }).first().getAttribute("data-status"), "delivered");
+    const [placed] = await sql<{ id: number }[]>`select id from orders where order_number = ${orderNumber}`;
+    await admin.goto(`${BASE_URL}/admin/orders/${placed!.id}`);
+    assert.equal((await admin.getByTestId("erp-reference").innerText()).trim(), "VO-E2E-4711");
+    await admin.getByText("Enter or change").click();
+    const erpForm = admin.getByTestId("erp-reference-form");
+    await erpForm.locator("input[name=erpReference]").fill("VO-E2E-4712");
+    await erpForm.getByRole("button", { name: "Save" }).click();
+    await admin.getByTestId("erp-reference").filter({ hasText: "VO-E2E-4712" }).waitFor();
+    await admin.goto(`${BASE_URL}/admin/orders?q=E2E-4712`);
+    await admin.getByRole("link", { name: orderNumber }).waitFor();
   });
 });
