@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { prepareDatabase } from "@/lib/data/setup";
 import { startInvoiceDeliveryWorker } from "@/lib/invoices/deliver-invoices";
 import { startOutboundWorker } from "@/lib/purchase-orders/outbound-worker";
+import { startStandingOrderWorker } from "@/lib/standing-orders/standing-orders";
 import { startWebhookWorker } from "@/lib/webhooks/deliver-webhooks";
 import { startMailDelivery } from "@/lib/mail/send-mail";
 
@@ -20,6 +21,8 @@ export async function startServer(): Promise<void> {
   startInvoiceDeliveryWorker();
   // Orders into the supplier's own systems: signed webhooks (/admin/settings/webhooks).
   startWebhookWorker();
+  // Standing orders ("vaste bestelling"): favorites lists ordered on their day.
+  startStandingOrderWorker();
   console.log(`[koppel] database ready on ${where} in ${Date.now() - started} ms${seeded ? " (demo data seeded)" : ""}`);
   // Outgoing e-mail: always the mail_outbox table; delivered over SMTP only when SMTP_URL is set.
   startMailDelivery();

@@ -9,3 +9,4 @@ export * from "./purchase-orders";
 export * from "./invoices";
 export * from "./quotes";
 export * from "./webhooks";
+export * from "./standing-orders";

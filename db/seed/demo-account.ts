@@ -1,6 +1,6 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { favoriteListLines, favoriteLists, products, quoteLines, quotes, users } from "../schema";
+import { addresses, favoriteListLines, favoriteLists, products, quoteLines, quotes, standingOrders, users } from "../schema";
 
 /**
  * Demo favorites lists (issue 7): a list shared with all of Demo Facilities B.V., kept by the
@@ -36,6 +36,27 @@ export async function insertDemoFavorites(tx: Db, companyId: number, skus: { con
     ...lines(own!.id, skus.plain.slice(0, 3), [null, null, null]),
   ];
   if (values.length) await tx.insert(favoriteListLines).values(values);
+  // The shared list is also a standing order: every four weeks, the first a week after the seed.
+  const [shipTo] = await tx
+    .select({ id: addresses.id })
+    .from(addresses)
+    .where(and(eq(addresses.companyId, companyId), eq(addresses.kind, "ship_to")))
+    .orderBy(addresses.id)
+    .limit(1);
+  const firstRun = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await tx.insert(standingOrders).values({
+    companyId,
+    listId: shared!.id,
+    ownerUserId: admin.id,
+    intervalWeeks: 4,
+    nextRunOn: firstRun,
+    shipToAddressId: shipTo?.id ?? null,
+    poNumber: "RAAMCONTRACT-2026",
+    costCenter: null,
+    note: null,
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 /**

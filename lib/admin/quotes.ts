@@ -11,9 +11,9 @@ import { money } from "@/lib/format";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { quoteAnsweredMail } from "@/lib/mail/quote-mails";
 import { sendMail } from "@/lib/mail/send-mail";
-import { calendarDate } from "@/lib/pricing/calendar-date";
+import { addCalendarDays, calendarDate } from "@/lib/pricing/calendar-date";
 import { resolvePrice } from "@/lib/pricing/resolve-price";
-import { addCalendarDays, DEFAULT_VALIDITY_DAYS, mayQuote, mayReject } from "@/lib/quotes/quote-rules";
+import { DEFAULT_VALIDITY_DAYS, mayQuote, mayReject } from "@/lib/quotes/quote-rules";
 import { canSeeCustomer, managerScope } from "./access";
 import { parseDateInput, parseMoneyInput } from "./price-input";
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { AddressSnapshot, PriceSourceSnapshot } from "@/db/schema";
+import type { AddressSnapshot, NewOrderLine, PriceSourceSnapshot } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getPricedCart } from "@/lib/cart/cart-service";
+import type { PricedCartLine } from "@/lib/cart/priced-cart";
 import { getCompanyAddress, listCompanyAddresses } from "@/lib/data/companies";
-import { createOrderFromCart } from "@/lib/data/orders";
+import { createOrder } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { notifyApprovalRequested } from "@/lib/orders/approvals";
@@ -27,7 +28,8 @@ export const checkoutSchema = z.object({
 });
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 
-function toSnapshot(address: {
+/** An address as the order keeps it (addresses may change later). */
+export function addressSnapshot(address: {
   name: string;
   attention: string | null;
   street: string;
@@ -61,9 +63,8 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
 
   // Purchasing policy: above the buyer's order limit (excl. VAT) the order waits for an approver.
   const status = needsApproval(user.orderLimitMinor, cart.totals.subtotalMinor) ? "awaiting_approval" : "placed";
-  const created = await createOrderFromCart({
-    cartId: cart.cartId,
-    cartLineIds: cart.lines.map((line) => line.lineId),
+  const created = await createOrder({
+    cart: { cartId: cart.cartId, lineIds: cart.lines.map((line) => line.lineId) },
     // Lines priced at a quote use it up: checked and marked in the order's transaction.
     quotes: { ids: cart.lines.flatMap((line) => (line.quote?.verdict.applies ? [line.quote.quoteId] : [])), day: calendarDate(now) },
     // Placed by a staff member viewing the shop as this user: audited with both identities.
@@ -77,28 +78,15 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       costCenter: input.costCenter,
       requestedDeliveryDate: input.requestedDeliveryDate,
       note: input.note,
-      shipTo: toSnapshot(shipTo),
-      billTo: billTo ? toSnapshot(billTo) : null,
+      shipTo: addressSnapshot(shipTo),
+      billTo: billTo ? addressSnapshot(billTo) : null,
       currency: cart.currency,
       subtotalMinor: cart.totals.subtotalMinor,
       vatMinor: cart.totals.vatMinor,
       totalMinor: cart.totals.totalMinor,
       vatBreakdown: cart.totals.breakdown,
     },
-    lines: cart.lines.map((line, index) => ({
-      lineNumber: index + 1,
-      productId: line.product.id,
-      sku: line.product.sku,
-      name: line.product.name,
-      unit: line.product.unit,
-      quantity: line.quantity,
-      unitPriceMinor: line.unitPriceMinor,
-      listPriceMinor: line.listPriceMinor,
-      lineTotalMinor: line.lineTotalMinor,
-      vatRateBasisPoints: line.product.vatRateBasisPoints,
-      priceSource: line.quote?.verdict.applies ? { kind: "quote", quoteNumber: line.quote.quoteNumber } : toPriceSourceSnapshot(line.priceSource),
-      customerArticleNumber: line.customerArticleNumber,
-    })),
+    lines: orderLinesOf(cart.lines),
   });
   if (status === "awaiting_approval") {
     // The order stands even if the notification cannot be queued; approvers also see it in their list.
@@ -107,6 +95,24 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
     );
   }
   return { ...created, status };
+}
+
+/** Priced lines as order lines: numbered in their order, with the price and how it came about. */
+export function orderLinesOf(lines: PricedCartLine[]): Omit<NewOrderLine, "id" | "orderId">[] {
+  return lines.map((line, index) => ({
+    lineNumber: index + 1,
+    productId: line.product.id,
+    sku: line.product.sku,
+    name: line.product.name,
+    unit: line.product.unit,
+    quantity: line.quantity,
+    unitPriceMinor: line.unitPriceMinor,
+    listPriceMinor: line.listPriceMinor,
+    lineTotalMinor: line.lineTotalMinor,
+    vatRateBasisPoints: line.product.vatRateBasisPoints,
+    priceSource: line.quote?.verdict.applies ? { kind: "quote", quoteNumber: line.quote.quoteNumber } : toPriceSourceSnapshot(line.priceSource),
+    customerArticleNumber: line.customerArticleNumber,
+  }));
 }
 
 function toPriceSourceSnapshot(source: PriceSource): PriceSourceSnapshot {

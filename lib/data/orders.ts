@@ -15,37 +15,46 @@ import {
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
 import { markQuotesOrdered } from "./quotes";
+import { recordStandingOrderRun, type StandingOrderRunRecord } from "./standing-orders";
 
-export interface NewOrderFromCart {
+export interface NewOrderInput {
   order: Omit<NewOrder, "id" | "orderNumber" | "placedAt">;
   lines: Omit<NewOrderLine, "id" | "orderId">[];
-  /** The cart lines this order consumes; they are deleted in the same transaction. */
-  cartId: number;
-  cartLineIds: number[];
+  /** The cart lines this order consumes (checkout); they are deleted in the same transaction. */
+  cart?: { cartId: number; lineIds: number[] };
   /** Set when a staff member places the order while viewing the shop as the user. */
   onBehalf?: { sessionId: number; staffUserId: number } | null;
   /** The quotes whose prices lines carry: each must still hold on `day`, and becomes ordered (markQuotesOrdered). */
   quotes?: { ids: number[]; day: string };
+  /** The standing order run that places this order: recorded, and the standing order moved on, with it. */
+  standingOrderRun?: Omit<StandingOrderRunRecord, "orderId"> & { at: Date };
 }
 
 /**
- * Stores an order with its lines and first status event and empties the consumed cart lines, all
- * in one transaction. If another request already consumed those lines (double submit), nothing
- * is written and a conflict is raised.
+ * Stores an order with its lines and first status event and, in the same transaction, empties the
+ * consumed cart lines, uses up its quotes and records its standing order run. If another request
+ * already consumed those lines (double submit), or any of those steps no longer holds, nothing is
+ * written and a conflict is raised.
  */
-export async function createOrderFromCart(input: NewOrderFromCart): Promise<{ id: number; orderNumber: string }> {
+export async function createOrder(input: NewOrderInput): Promise<{ id: number; orderNumber: string }> {
   const db = await database();
   return db.transaction(async (tx) => {
-    const consumed = await tx
-      .delete(cartLines)
-      .where(and(eq(cartLines.cartId, input.cartId), inArray(cartLines.id, input.cartLineIds)))
-      .returning({ id: cartLines.id });
-    if (consumed.length !== input.cartLineIds.length) throw new AppError("conflict", "cart_changed");
+    if (input.cart) {
+      const consumed = await tx
+        .delete(cartLines)
+        .where(and(eq(cartLines.cartId, input.cart.cartId), inArray(cartLines.id, input.cart.lineIds)))
+        .returning({ id: cartLines.id });
+      if (consumed.length !== input.cart.lineIds.length) throw new AppError("conflict", "cart_changed");
+    }
     const [created] = await tx.insert(orders).values(input.order).returning({ id: orders.id, orderNumber: orders.orderNumber });
     if (!created) throw new Error("order insert returned nothing");
     await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: created.id })));
     await tx.insert(orderEvents).values({ orderId: created.id, status: input.order.status, userId: input.order.userId ?? null });
     if (input.quotes) await markQuotesOrdered(tx, { quoteIds: input.quotes.ids, companyId: input.order.companyId, orderId: created.id, day: input.quotes.day });
+    if (input.standingOrderRun) {
+      const { at, ...run } = input.standingOrderRun;
+      await recordStandingOrderRun(tx, { ...run, orderId: created.id }, at);
+    }
     if (input.onBehalf && input.order.userId) {
       await tx.insert(viewAsEvents).values({
         sessionId: input.onBehalf.sessionId,

@@ -20,3 +20,10 @@ export function calendarDate(now: Date, timeZone: string = BUSINESS_TIME_ZONE): 
 export function isWithinWindow(day: string, from: string | null, to: string | null): boolean {
   return (from === null || from <= day) && (to === null || day <= to);
 }
+
+/** An ISO calendar date plus (or minus) whole days; calendar days, so clock changes do not shift it. */
+export function addCalendarDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -41,12 +41,6 @@ export const mayReject = (quote: QuoteTerms) => quote.status === "requested" || 
 /** Default validity of an answer: 30 days, counted in calendar days from `today`. */
 export const DEFAULT_VALIDITY_DAYS = 30;
 
-export function addCalendarDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 export interface QuotedLineTerms extends QuoteTerms {
   companyId: number;
   productId: number;

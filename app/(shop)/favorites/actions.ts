@@ -19,6 +19,14 @@ import {
   updateListLine,
 } from "@/lib/favorites/favorites";
 import { toLocale } from "@/lib/i18n/locales";
+import {
+  pauseStandingOrder,
+  removeStandingOrder,
+  resumeStandingOrder,
+  saveStandingOrder,
+  skipNextStandingOrder,
+  standingOrderSchema,
+} from "@/lib/standing-orders/standing-orders";
 
 const id = z.coerce.number().int().positive();
 const listName = z.string().trim().min(1).max(80);
@@ -94,3 +102,23 @@ export async function loadEditableListsAction(): Promise<{ id: number; name: str
   if (!isBuyer(user)) return [];
   return listSaveTargets(user);
 }
+
+// Standing orders (lib/standing-orders): the list's editors set one up, pause, resume, skip or remove it.
+export const saveStandingOrderAction = buyerAction(standingOrderSchema, async (input, user) => {
+  await saveStandingOrder(user, input, new Date());
+  revalidatePath(`/favorites/${input.listId}`);
+  return { status: "ok", message: "standing_order_saved" };
+});
+
+export const changeStandingOrderAction = buyerAction(
+  z.object({ listId: id, change: z.enum(["pause", "resume", "skip", "remove"]) }),
+  async ({ listId, change }, user) => {
+    const now = new Date();
+    if (change === "pause") await pauseStandingOrder(user, listId, now);
+    else if (change === "resume") await resumeStandingOrder(user, listId, now);
+    else if (change === "skip") await skipNextStandingOrder(user, listId, now);
+    else await removeStandingOrder(user, listId);
+    revalidatePath(`/favorites/${listId}`);
+    return { status: "ok", message: `standing_order_${change}` };
+  },
+);

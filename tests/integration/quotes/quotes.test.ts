@@ -9,7 +9,7 @@ import { getQuoteForStaff, listQuotesForStaff, rejectQuoteRequest, sendQuote } f
 import type { BuyerUser } from "@/lib/auth/guards";
 import { addToCart, getPricedCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
-import { createOrderFromCart } from "@/lib/data/orders";
+import { createOrder } from "@/lib/data/orders";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
 import { AppError } from "@/lib/errors";
 import { handleCxmlOrder } from "@/lib/punchout/cxml-order";
@@ -215,9 +215,8 @@ describe("ordering at the quoted prices", () => {
     await handle.db.update(quotes).set({ status: "ordered" }).where(eq(quotes.id, quote.id));
     const before = await handle.db.select().from(orders);
     const error = await appError(
-      createOrderFromCart({
-        cartId: cart.cartId,
-        cartLineIds: cart.lines.map((l) => l.lineId),
+      createOrder({
+        cart: { cartId: cart.cartId, lineIds: cart.lines.map((l) => l.lineId) },
         quotes: { ids: [quote.id], day: "2026-11-28" },
         order: { companyId: customer.company.id, userId: customer.user.id, status: "placed", shipTo: { name: "x", attention: null, street: "s", postalCode: "1", city: "c", countryCode: "NL" }, subtotalMinor: 2000, vatMinor: 420, totalMinor: 2420, vatBreakdown: [] },
         lines: [{ lineNumber: 1, productId: gloves.id, sku: gloves.sku, name: "g", unit: "EA", quantity: 10, unitPriceMinor: 200, listPriceMinor: 250, lineTotalMinor: 2000, vatRateBasisPoints: 2100, priceSource: { kind: "quote", quoteNumber: quote.quoteNumber } }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QuoteStatus } from "@/db/schema";
+import { addCalendarDays } from "@/lib/pricing/calendar-date";
 import {
-  addCalendarDays,
   mayAccept,
   mayDecline,
   mayQuote,

@@ -6,9 +6,11 @@ import { ActionForm } from "@/components/account/action-form";
 import { FavoriteListTable } from "@/components/account/favorite-list-table";
 import { requireBuyer } from "@/lib/auth/guards";
 import { getFavoriteListView } from "@/lib/favorites/favorites";
+import { getStandingOrderPanel } from "@/lib/standing-orders/standing-orders";
 import { getShopContext } from "@/lib/shop-context";
 import { addToCartAction } from "../../cart/actions";
 import { addListToCartAction, deleteListAction, moveLineAction, removeLineAction, updateLineAction, updateListAction } from "../actions";
+import { StandingOrderSection } from "./standing-order";
 
 export default async function FavoriteListPage({ params }: { params: Promise<{ id: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
@@ -21,6 +23,7 @@ export default async function FavoriteListPage({ params }: { params: Promise<{ i
   const view = await getFavoriteListView(buyer, listId, locale, now);
   if (!view) notFound();
   const { list, canEdit, lines } = view;
+  const standingOrder = await getStandingOrderPanel(buyer, list, now);
   return (
     <div className="space-y-6">
       <Link href="/favorites" className="text-sm text-brand-700 underline">
@@ -51,6 +54,7 @@ export default async function FavoriteListPage({ params }: { params: Promise<{ i
           addToCartAction={addToCartAction}
         />
       )}
+      <StandingOrderSection listId={list.id} panel={standingOrder} locale={locale} />
       {canEdit && (
         <details className="rounded-lg border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer font-medium">{t("settings")}</summary>

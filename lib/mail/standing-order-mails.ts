@@ -1,0 +1,85 @@
+import type { SkippedStandingOrderLine, StandingOrderPauseReason } from "@/lib/standing-orders/schedule";
+import type { MailMessage } from "./send-mail";
+
+/** Plain-text e-mail to the owner of a standing order after each run, in their profile language. Pure. */
+
+interface Person {
+  id: number;
+  email: string;
+  name: string;
+  locale: "nl" | "en";
+}
+
+export interface StandingOrderRunFacts {
+  listName: string;
+  runOn: string;
+  outcome: "placed" | "awaiting_approval" | "nothing_orderable" | "paused";
+  orderNumber: string | null;
+  /** The order's subtotal excl. VAT, formatted for the recipient. */
+  subtotal: ((locale: "nl" | "en") => string) | null;
+  skipped: SkippedStandingOrderLine[];
+  nextRunOn: string | null;
+  pausedReason: StandingOrderPauseReason | null;
+  /** The list's page (settings and runs); the order's page when one was placed. */
+  listLink: string;
+  orderLink: string | null;
+}
+
+const SKIP_REASON = {
+  nl: { unavailable: "niet meer leverbaar", quantity_rule: "aantal past niet meer bij de bestelregels" },
+  en: { unavailable: "no longer available", quantity_rule: "quantity no longer fits the ordering rules" },
+} as const;
+
+const PAUSE_REASON = {
+  nl: { owner_inactive: "het account waarmee de bestelling is ingesteld is niet meer actief", no_ship_to: "het afleveradres bestaat niet meer" },
+  en: { owner_inactive: "the account that set it up is no longer active", no_ship_to: "the delivery address no longer exists" },
+} as const;
+
+export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): MailMessage {
+  const nl = to.locale === "nl";
+  const lang = nl ? "nl" : "en";
+  const skipped = run.skipped.length
+    ? [
+        "",
+        nl ? "Niet besteld:" : "Not ordered:",
+        ...run.skipped.map((line) => `- ${line.sku} ${line.name} (${line.quantity}): ${SKIP_REASON[lang][line.reason]}`),
+      ]
+    : [];
+  const next = run.nextRunOn ? ["", nl ? `Volgende bestelling: ${run.nextRunOn}.` : `Next order: ${run.nextRunOn}.`] : [];
+  const subjects = {
+    placed: nl ? `Vaste bestelling "${run.listName}" geplaatst: ${run.orderNumber}` : `Standing order "${run.listName}" placed: ${run.orderNumber}`,
+    awaiting_approval: nl
+      ? `Vaste bestelling "${run.listName}" wacht op goedkeuring: ${run.orderNumber}`
+      : `Standing order "${run.listName}" awaits approval: ${run.orderNumber}`,
+    nothing_orderable: nl ? `Vaste bestelling "${run.listName}": niets besteld` : `Standing order "${run.listName}": nothing ordered`,
+    paused: nl ? `Vaste bestelling "${run.listName}" is gestopt` : `Standing order "${run.listName}" has stopped`,
+  };
+  const subtotal = run.subtotal?.(lang) ?? "";
+  const lead = {
+    placed: nl
+      ? `Uw vaste bestelling "${run.listName}" van ${run.runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw), tegen de prijzen van vandaag.`
+      : `Your standing order "${run.listName}" of ${run.runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT), at today's prices.`,
+    awaiting_approval: nl
+      ? `Uw vaste bestelling "${run.listName}" van ${run.runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw) en wacht, boven uw orderlimiet, op goedkeuring.`
+      : `Your standing order "${run.listName}" of ${run.runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT) and, above your order limit, awaits approval.`,
+    nothing_orderable: nl
+      ? `Uit uw vaste bestelling "${run.listName}" van ${run.runOn} kon niets worden besteld.`
+      : `Nothing could be ordered from your standing order "${run.listName}" of ${run.runOn}.`,
+    paused: nl
+      ? `Uw vaste bestelling "${run.listName}" is gestopt: ${run.pausedReason ? PAUSE_REASON.nl[run.pausedReason] : ""}. Stel hem opnieuw in om weer te bestellen.`
+      : `Your standing order "${run.listName}" has stopped: ${run.pausedReason ? PAUSE_REASON.en[run.pausedReason] : ""}. Set it up again to order again.`,
+  };
+  const links = [
+    "",
+    ...(run.orderLink ? [nl ? `Order bekijken: ${run.orderLink}` : `View the order: ${run.orderLink}`] : []),
+    nl ? `Lijst en instellingen: ${run.listLink}` : `List and settings: ${run.listLink}`,
+  ];
+  return {
+    toEmail: to.email,
+    toName: to.name,
+    userId: to.id,
+    kind: "standing_order_run",
+    subject: subjects[run.outcome],
+    bodyText: [nl ? `Beste ${to.name},` : `Dear ${to.name},`, "", lead[run.outcome], ...skipped, ...next, ...links].join("\n"),
+  };
+}

@@ -1,0 +1,258 @@
+import "server-only";
+import { z } from "zod";
+import type { BuyerUser } from "@/lib/auth/guards";
+import { priceCartLines } from "@/lib/cart/priced-cart";
+import { addressSnapshot, orderLinesOf } from "@/lib/checkout/place-order";
+import { getCompanyAddress, listCompanyAddresses } from "@/lib/data/companies";
+import { getVisibleFavoriteList, listFavoriteLines } from "@/lib/data/favorite-lists";
+import { createOrder } from "@/lib/data/orders";
+import {
+  deleteStandingOrder,
+  getStandingOrder,
+  getStandingOrderOfList,
+  listDueStandingOrderIds,
+  listStandingOrderRuns,
+  recordStandingOrderRunAlone,
+  saveStandingOrder as storeStandingOrder,
+  updateStandingOrderState,
+  type StandingOrderRunRecord,
+  type StandingOrderRunView,
+  type StandingOrderView,
+} from "@/lib/data/standing-orders";
+import { getActiveUserById } from "@/lib/data/users";
+import { AppError, isAppError } from "@/lib/errors";
+import { canEditList } from "@/lib/favorites/favorites";
+import { money } from "@/lib/format";
+import { mailBaseUrl } from "@/lib/mail/base-url";
+import { sendMail } from "@/lib/mail/send-mail";
+import { standingOrderRunMail } from "@/lib/mail/standing-order-mails";
+import { notifyApprovalRequested } from "@/lib/orders/approvals";
+import { needsApproval } from "@/lib/orders/approval-rule";
+import { calendarDate } from "@/lib/pricing/calendar-date";
+import { startPollingWorker } from "@/lib/polling-worker";
+import { isDue, MAX_INTERVAL_WEEKS, nextRunAfter, runAfter, splitStandingLines, type StandingOrderPauseReason } from "./schedule";
+
+/**
+ * Standing orders: a favorites list ordered every N weeks, as it stands on the day and at that day's
+ * prices, in the name of the user who set it up (their order limit and the company's approvals
+ * apply, as at checkout). Whoever may edit the list sets it up, pauses, skips or removes it; the
+ * company sees it on the list. Not in punchout sessions (the procurement system orders there) and
+ * not while staff view the shop as the customer (orders placed later would carry nobody's consent).
+ */
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
+
+export const standingOrderSchema = z.object({
+  listId: z.coerce.number().int().positive(),
+  intervalWeeks: z.coerce.number().int().min(1).max(MAX_INTERVAL_WEEKS),
+  nextRunOn: z.iso.date(),
+  shipToAddressId: z.coerce.number().int().positive(),
+  poNumber: optionalText(35),
+  costCenter: optionalText(35),
+  note: optionalText(1000),
+});
+export type StandingOrderInput = z.infer<typeof standingOrderSchema>;
+
+type Manager = Pick<BuyerUser, "id" | "companyId" | "role" | "punchout" | "impersonatedBy">;
+
+async function manageableList(user: Manager, listId: number) {
+  if (user.punchout) throw new AppError("forbidden", "punchout_no_checkout");
+  const list = await getVisibleFavoriteList(user.companyId, user.id, listId);
+  if (!list) throw new AppError("not_found", "list_not_found");
+  if (!canEditList(user, list)) throw new AppError("forbidden", "list_read_only");
+  if (user.impersonatedBy) throw new AppError("forbidden", "not_while_viewing_as");
+  return list;
+}
+
+export interface StandingOrderPanel {
+  standingOrder: StandingOrderView | null;
+  runs: StandingOrderRunView[];
+  /** Whether this user may set it up or change it (the list's editors, outside punchout). */
+  canManage: boolean;
+  shipToOptions: { id: number; label: string }[];
+  today: string;
+}
+
+/** What the list page shows about the list's standing order (the list's visibility was checked by the page). */
+export async function getStandingOrderPanel(user: Manager, list: { id: number; ownerUserId: number; shared: boolean }, now: Date): Promise<StandingOrderPanel> {
+  const [standingOrder, shipTos] = await Promise.all([getStandingOrderOfList(user.companyId, list.id), listCompanyAddresses(user.companyId, "ship_to")]);
+  const runs = standingOrder ? await listStandingOrderRuns(standingOrder.id) : [];
+  return {
+    standingOrder,
+    runs,
+    canManage: !user.punchout && !user.impersonatedBy && canEditList(user, list),
+    shipToOptions: shipTos.map((a) => ({ id: a.id, label: [a.name, a.attention, a.street, `${a.postalCode} ${a.city}`].filter(Boolean).join(", ") })),
+    today: calendarDate(now),
+  };
+}
+
+/** Sets it up or changes it; the user who saves it becomes the one the orders are placed as. */
+export async function saveStandingOrder(user: Manager, input: StandingOrderInput, now: Date) {
+  await manageableList(user, input.listId);
+  if (input.nextRunOn < calendarDate(now)) throw new AppError("invalid_input", "standing_order_date_past", { fieldErrors: { nextRunOn: ["date_in_past"] } });
+  const shipTo = await getCompanyAddress(user.companyId, input.shipToAddressId);
+  if (!shipTo || shipTo.kind !== "ship_to") throw new AppError("invalid_input", "unknown_address", { fieldErrors: { shipToAddressId: ["unknown_address"] } });
+  return storeStandingOrder({ ...input, companyId: user.companyId, ownerUserId: user.id }, now);
+}
+
+async function manageableStandingOrder(user: Manager, listId: number) {
+  await manageableList(user, listId);
+  const standingOrder = await getStandingOrderOfList(user.companyId, listId);
+  if (!standingOrder) throw new AppError("not_found", "standing_order_not_found");
+  return standingOrder;
+}
+
+export async function pauseStandingOrder(user: Manager, listId: number, now: Date): Promise<void> {
+  const standingOrder = await manageableStandingOrder(user, listId);
+  await updateStandingOrderState(user.companyId, standingOrder.id, { active: false, pausedReason: null }, now);
+}
+
+/** Resumes at the next scheduled day that has not passed (a paused standing order does not catch up). */
+export async function resumeStandingOrder(user: Manager, listId: number, now: Date): Promise<void> {
+  const standingOrder = await manageableStandingOrder(user, listId);
+  const today = calendarDate(now);
+  const next = standingOrder.nextRunOn < today ? nextRunAfter(standingOrder.nextRunOn, standingOrder.intervalWeeks, today) : standingOrder.nextRunOn;
+  await updateStandingOrderState(user.companyId, standingOrder.id, { active: true, pausedReason: null, nextRunOn: next }, now);
+}
+
+/** Leaves out the next order: the one after it becomes the next. */
+export async function skipNextStandingOrder(user: Manager, listId: number, now: Date): Promise<void> {
+  const standingOrder = await manageableStandingOrder(user, listId);
+  if (!standingOrder.active) throw new AppError("conflict", "standing_order_paused");
+  await updateStandingOrderState(user.companyId, standingOrder.id, { nextRunOn: runAfter(standingOrder.nextRunOn, standingOrder.intervalWeeks) }, now);
+}
+
+export async function removeStandingOrder(user: Manager, listId: number): Promise<void> {
+  const standingOrder = await manageableStandingOrder(user, listId);
+  await deleteStandingOrder(user.companyId, standingOrder.id);
+}
+
+export type StandingOrderRunResult = { outcome: StandingOrderRunRecord["outcome"]; orderNumber: string | null } | { outcome: "not_due" };
+
+/**
+ * One run of one standing order, for its scheduled day: places the order (or records why not) and
+ * moves it to its next day, in one transaction; mails the owner the outcome. Safe to call twice or
+ * from two processes: the second finds it no longer due, or loses the transaction's guard.
+ */
+export async function runStandingOrder(standingOrderId: number, now: Date): Promise<StandingOrderRunResult> {
+  const standingOrder = await getStandingOrder(standingOrderId);
+  const today = calendarDate(now);
+  if (!standingOrder || !standingOrder.active || !isDue(standingOrder.nextRunOn, today)) return { outcome: "not_due" };
+  const runOn = standingOrder.nextRunOn;
+  const base = { standingOrderId, runOn, skippedLines: [] };
+  const owner = await getActiveUserById(standingOrder.ownerUserId);
+  const stop = (pausedReason: StandingOrderPauseReason) => recordStandingOrderRunAlone({ ...base, outcome: "paused", nextRunOn: null, pausedReason }, now);
+  // An owner who left (or whose company was switched off) cannot be the one an order is placed as.
+  if (!owner || owner.companyId !== standingOrder.companyId) {
+    await stop("owner_inactive");
+    return { outcome: "paused", orderNumber: null };
+  }
+  const person = { id: owner.id, email: owner.email, name: owner.name, locale: owner.locale };
+  const links = async (orderNumber: string | null) => {
+    const shop = await mailBaseUrl();
+    return {
+      listLink: `${shop}/favorites/${standingOrder.listId}`,
+      orderLink: orderNumber ? `${shop}/account/orders/${encodeURIComponent(orderNumber)}` : null,
+    };
+  };
+  const shipTo = standingOrder.shipToAddressId ? await getCompanyAddress(standingOrder.companyId, standingOrder.shipToAddressId) : null;
+  if (!shipTo || shipTo.kind !== "ship_to") {
+    await stop("no_ship_to");
+    await mailOwner(person, { listName: standingOrder.listName, runOn, outcome: "paused", orderNumber: null, subtotal: null, skipped: [], nextRunOn: null, pausedReason: "no_ship_to", ...(await links(null)) }, now);
+    return { outcome: "paused", orderNumber: null };
+  }
+  const nextRunOn = nextRunAfter(runOn, standingOrder.intervalWeeks, today);
+  const listLines = await listFavoriteLines(standingOrder.listId);
+  const { order: orderable, skipped } = splitStandingLines(
+    listLines.map((line) => ({
+      ...line,
+      sku: line.product.sku,
+      name: owner.locale === "en" ? line.product.nameEn : line.product.nameNl,
+      quantity: line.defaultQuantity,
+      active: line.product.active,
+      rules: line.product,
+    })),
+  );
+  if (orderable.length === 0) {
+    await recordStandingOrderRunAlone({ ...base, outcome: "nothing_orderable", nextRunOn, skippedLines: skipped }, now);
+    await mailOwner(person, { listName: standingOrder.listName, runOn, outcome: "nothing_orderable", orderNumber: null, subtotal: null, skipped, nextRunOn, pausedReason: null, ...(await links(null)) }, now);
+    return { outcome: "nothing_orderable", orderNumber: null };
+  }
+  const priced = await priceCartLines(
+    orderable.map((line) => ({ lineId: line.lineId, quantity: line.quantity, product: line.product })),
+    { companyId: standingOrder.companyId, locale: owner.locale, now, companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers },
+  );
+  const status = needsApproval(owner.orderLimitMinor, priced.totals.subtotalMinor) ? "awaiting_approval" : "placed";
+  const [billTo] = await listCompanyAddresses(standingOrder.companyId, "bill_to");
+  const created = await createOrder({
+    order: {
+      companyId: standingOrder.companyId,
+      userId: owner.id,
+      source: "web",
+      status,
+      poNumber: standingOrder.poNumber,
+      costCenter: standingOrder.costCenter,
+      requestedDeliveryDate: null,
+      note: standingOrder.note,
+      shipTo: addressSnapshot(shipTo),
+      billTo: billTo ? addressSnapshot(billTo) : null,
+      currency: priced.currency,
+      subtotalMinor: priced.totals.subtotalMinor,
+      vatMinor: priced.totals.vatMinor,
+      totalMinor: priced.totals.totalMinor,
+      vatBreakdown: priced.totals.breakdown,
+    },
+    lines: orderLinesOf(priced.lines),
+    standingOrderRun: { ...base, outcome: status, nextRunOn, skippedLines: skipped, at: now },
+  });
+  if (status === "awaiting_approval") {
+    await notifyApprovalRequested(
+      { id: owner.id, name: owner.name, companyId: standingOrder.companyId, companyName: owner.companyName ?? "", orderLimitMinor: owner.orderLimitMinor },
+      { orderNumber: created.orderNumber, subtotalMinor: priced.totals.subtotalMinor, currency: priced.currency },
+      now,
+    ).catch((error: unknown) => console.error(`[koppel] approval request mail for ${created.orderNumber} failed`, error));
+  }
+  await mailOwner(
+    person,
+    {
+      listName: standingOrder.listName,
+      runOn,
+      outcome: status,
+      orderNumber: created.orderNumber,
+      subtotal: (locale) => money(priced.totals.subtotalMinor, locale, priced.currency),
+      skipped,
+      nextRunOn,
+      pausedReason: null,
+      ...(await links(created.orderNumber)),
+    },
+    now,
+  );
+  return { outcome: status, orderNumber: created.orderNumber };
+}
+
+/** The outcome mail; a mail that cannot be queued never undoes the run (the list page shows it too). */
+async function mailOwner(to: Parameters<typeof standingOrderRunMail>[0], facts: Parameters<typeof standingOrderRunMail>[1], now: Date): Promise<void> {
+  await sendMail(standingOrderRunMail(to, facts), now).catch((error: unknown) => console.error(`[koppel] standing order mail for "${facts.listName}" failed`, error));
+}
+
+/** One round of the scheduler: every standing order due today (or missed), one by one. Returns how many ran. */
+export async function runDueStandingOrders(now: Date = new Date(), limit = 20): Promise<number> {
+  const due = await listDueStandingOrderIds(calendarDate(now), limit);
+  let ran = 0;
+  for (const id of due) {
+    try {
+      const result = await runStandingOrder(id, now);
+      if (result.outcome !== "not_due") ran++;
+    } catch (error) {
+      // Another process ran it first (the transaction's guard), or the list changed under it: next round.
+      if (isAppError(error) && error.code === "conflict") continue;
+      console.error(`[koppel] standing order ${id} failed`, error);
+    }
+  }
+  return ran;
+}
+
+/** Starts the in-process scheduler once per process (lib/startup.ts); a round is one indexed read when nothing is due. */
+export function startStandingOrderWorker(intervalMs = 15_000): void {
+  startPollingWorker("standing orders", () => runDueStandingOrders(new Date()), intervalMs);
+}

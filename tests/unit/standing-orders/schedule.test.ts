@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { standingOrderRunMail } from "@/lib/mail/standing-order-mails";
+import { isDue, nextRunAfter, runAfter, splitStandingLines } from "@/lib/standing-orders/schedule";
+
+describe("standing order schedule", () => {
+  it.each([
+    ["2026-11-30", "2026-11-29", false],
+    ["2026-11-30", "2026-11-30", true],
+    ["2026-11-02", "2026-11-30", true],
+  ])("due on %s, today %s: %s", (nextRunOn, today, due) => {
+    expect(isDue(nextRunOn, today)).toBe(due);
+  });
+
+  it.each([
+    // A run on its day moves one interval on.
+    ["2026-11-30", 1, "2026-11-30", "2026-12-07"],
+    ["2026-11-30", 4, "2026-11-30", "2026-12-28"],
+    ["2026-12-28", 2, "2026-12-28", "2027-01-11"],
+    // Missed runs (the shop was down): one order, and the next day after today on the same weekday.
+    ["2026-11-02", 1, "2026-11-30", "2026-12-07"],
+    ["2026-11-02", 2, "2026-11-25", "2026-11-30"],
+    ["2026-11-02", 2, "2026-11-30", "2026-12-14"],
+    // Across the October clock change and a leap day, calendar days stay calendar days.
+    ["2026-10-19", 1, "2026-10-19", "2026-10-26"],
+    ["2028-02-22", 1, "2028-02-22", "2028-02-29"],
+  ])("after the run of %s every %d week(s) on %s: %s", (runOn, weeks, today, next) => {
+    expect(nextRunAfter(runOn, weeks, today)).toBe(next);
+    expect(next > today).toBe(true);
+  });
+
+  it("skipping moves exactly one interval", () => {
+    expect(runAfter("2026-11-30", 3)).toBe("2026-12-21");
+  });
+
+  it("orders lines as they stand and skips what can no longer be ordered, saying why", () => {
+    const rules = { minOrderQuantity: 1, orderMultiple: 1 };
+    const lines = [
+      { sku: "A", name: "Papier", quantity: 5, active: true, rules },
+      { sku: "B", name: "Oud", quantity: 2, active: false, rules },
+      { sku: "C", name: "Doos", quantity: 10, active: true, rules: { minOrderQuantity: 12, orderMultiple: 12 } },
+      { sku: "D", name: "Tape", quantity: 24, active: true, rules: { minOrderQuantity: 12, orderMultiple: 12 } },
+    ];
+    const { order, skipped } = splitStandingLines(lines);
+    expect(order.map((l) => l.sku)).toEqual(["A", "D"]);
+    expect(skipped).toEqual([
+      { sku: "B", name: "Oud", quantity: 2, reason: "unavailable" },
+      { sku: "C", name: "Doos", quantity: 10, reason: "quantity_rule" },
+    ]);
+  });
+});
+
+describe("standing order mail", () => {
+  const to = { id: 1, email: "inkoop@example.nl", name: "Fatima", locale: "nl" as const };
+  const base = {
+    listName: "Kantoor",
+    runOn: "2026-11-30",
+    orderNumber: "K100123",
+    subtotal: () => "€ 42,50",
+    skipped: [{ sku: "B", name: "Oud", quantity: 2, reason: "unavailable" as const }],
+    nextRunOn: "2026-12-28",
+    pausedReason: null,
+    listLink: "https://shop.example/favorites/7",
+    orderLink: "https://shop.example/account/orders/K100123",
+  };
+
+  it.each([
+    ["placed", "nl", /Vaste bestelling "Kantoor" geplaatst: K100123/, /€ 42,50 excl\. btw[\s\S]*Niet besteld:\n- B Oud \(2\): niet meer leverbaar[\s\S]*Volgende bestelling: 2026-12-28/],
+    ["awaiting_approval", "en", /Standing order "Kantoor" awaits approval: K100123/, /above your order limit, awaits approval/],
+  ] as const)("%s (%s)", (outcome, locale, subject, body) => {
+    const mail = standingOrderRunMail({ ...to, locale }, { ...base, outcome });
+    expect(mail.subject).toMatch(subject);
+    expect(mail.bodyText).toMatch(body);
+    expect(mail.bodyText).toContain("https://shop.example/account/orders/K100123");
+    expect(mail.toEmail).toBe("inkoop@example.nl");
+  });
+
+  it("says why nothing was ordered or why it stopped, without an order link", () => {
+    const nothing = standingOrderRunMail(to, { ...base, outcome: "nothing_orderable", orderNumber: null, subtotal: null, orderLink: null });
+    expect(nothing.subject).toBe('Vaste bestelling "Kantoor": niets besteld');
+    expect(nothing.bodyText).not.toContain("Order bekijken");
+    const stopped = standingOrderRunMail({ ...to, locale: "en" }, { ...base, outcome: "paused", orderNumber: null, subtotal: null, orderLink: null, nextRunOn: null, skipped: [], pausedReason: "no_ship_to" });
+    expect(stopped.bodyText).toMatch(/has stopped: the delivery address no longer exists/);
+  });
+});
