@@ -26,8 +26,9 @@ export const webhookEndpoints = pgTable(
   /** The signing secret (`whsec_…`), AES-256-GCM under the credentials key (lib/crypto/secret-box). */
   secretEncrypted: text("secret_encrypted").notNull(),
   enabled: boolean("enabled").notNull().default(true),
-  /** Why it was switched off: by an admin, or by the receiver answering 410 Gone. */
-  disabledReason: text("disabled_reason"),
+  /** Why it was switched off, as a code the UI translates: "switched_off" (by `disabledBy`) or "gone" (the receiver answered 410). */
+  disabledReason: text("disabled_reason", { enum: ["switched_off", "gone"] }),
+  disabledBy: integer("disabled_by").references(() => users.id, { onDelete: "set null" }),
   createdBy: integer("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -108,8 +108,8 @@ export async function rotateEndpointSecret(staff: StaffUser, endpointId: number,
 
 export async function setEndpointEnabled(staff: StaffUser, endpointId: number, enabled: boolean, now: Date): Promise<void> {
   await getEndpointForAdmin(staff, endpointId);
-  if (enabled) await updateWebhookEndpoint(endpointId, { enabled: true, disabledReason: null }, now);
-  else await disableWebhookEndpoint(endpointId, `switched off by ${staff.name}`, now);
+  if (enabled) await updateWebhookEndpoint(endpointId, { enabled: true, disabledReason: null, disabledBy: null }, now);
+  else await disableWebhookEndpoint(endpointId, { code: "switched_off", by: staff.id }, now);
 }
 
 /** Queues a `webhook.test` event: the receiver sees a signed call without an order. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lte, sql, type SQL } from "drizzle-orm";
 import { favoriteLists, orders, standingOrderRuns, standingOrders, users, type StandingOrder, type StandingOrderRun, type StandingOrderRunOutcome } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SkippedStandingOrderLine, StandingOrderPauseReason } from "@/lib/standing-orders/schedule";
@@ -10,28 +10,22 @@ import type { Tx } from "./quotes";
 
 export type StandingOrderView = StandingOrder & { ownerName: string; listName: string };
 
-/** The standing order of a list of this company, or null. */
-export async function getStandingOrderOfList(companyId: number, listId: number): Promise<StandingOrderView | null> {
+async function standingOrderView(where: SQL): Promise<StandingOrderView | null> {
   const db = await database();
   const [row] = await db
     .select({ standingOrder: standingOrders, ownerName: users.name, listName: favoriteLists.name })
     .from(standingOrders)
     .innerJoin(users, eq(users.id, standingOrders.ownerUserId))
     .innerJoin(favoriteLists, eq(favoriteLists.id, standingOrders.listId))
-    .where(and(eq(standingOrders.companyId, companyId), eq(standingOrders.listId, listId)));
+    .where(where);
   return row ? { ...row.standingOrder, ownerName: row.ownerName, listName: row.listName } : null;
 }
 
-export async function getStandingOrder(id: number): Promise<StandingOrderView | null> {
-  const db = await database();
-  const [row] = await db
-    .select({ standingOrder: standingOrders, ownerName: users.name, listName: favoriteLists.name })
-    .from(standingOrders)
-    .innerJoin(users, eq(users.id, standingOrders.ownerUserId))
-    .innerJoin(favoriteLists, eq(favoriteLists.id, standingOrders.listId))
-    .where(eq(standingOrders.id, id));
-  return row ? { ...row.standingOrder, ownerName: row.ownerName, listName: row.listName } : null;
-}
+/** The standing order of a list of this company, or null. */
+export const getStandingOrderOfList = (companyId: number, listId: number) =>
+  standingOrderView(and(eq(standingOrders.companyId, companyId), eq(standingOrders.listId, listId))!);
+
+export const getStandingOrder = (id: number) => standingOrderView(eq(standingOrders.id, id));
 
 export type StandingOrderRunView = StandingOrderRun & { orderNumber: string | null };
 

@@ -6,7 +6,12 @@ import { database } from "./database";
 
 /** Webhook endpoints and their delivery outbox (db/schema/webhooks.ts; queued by the order_events trigger). */
 
-export type WebhookEndpointSummary = Omit<WebhookEndpoint, "secretEncrypted"> & { pending: number; failed: number; lastDeliveredAt: Date | null };
+export type WebhookEndpointSummary = Omit<WebhookEndpoint, "secretEncrypted"> & {
+  pending: number;
+  failed: number;
+  lastDeliveredAt: Date | null;
+  disabledByName: string | null;
+};
 
 export async function listWebhookEndpoints(): Promise<WebhookEndpointSummary[]> {
   const db = await database();
@@ -18,6 +23,8 @@ export async function listWebhookEndpoints(): Promise<WebhookEndpointSummary[]> 
       url: webhookEndpoints.url,
       enabled: webhookEndpoints.enabled,
       disabledReason: webhookEndpoints.disabledReason,
+      disabledBy: webhookEndpoints.disabledBy,
+      disabledByName: users.name,
       createdBy: webhookEndpoints.createdBy,
       createdAt: webhookEndpoints.createdAt,
       updatedAt: webhookEndpoints.updatedAt,
@@ -26,14 +33,19 @@ export async function listWebhookEndpoints(): Promise<WebhookEndpointSummary[]> 
       lastDeliveredAt: sql<Date | null>`(select max(d.delivered_at) from ${webhookDeliveries} d where d.endpoint_id = ${webhookEndpoints.id})`.mapWith((v) => (v ? new Date(v) : null)),
     })
     .from(webhookEndpoints)
+    .leftJoin(users, eq(users.id, webhookEndpoints.disabledBy))
     .orderBy(asc(webhookEndpoints.id));
   return rows;
 }
 
-export async function getWebhookEndpoint(id: number): Promise<WebhookEndpoint | null> {
+export async function getWebhookEndpoint(id: number): Promise<(WebhookEndpoint & { disabledByName: string | null }) | null> {
   const db = await database();
-  const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
-  return row ?? null;
+  const [row] = await db
+    .select({ endpoint: webhookEndpoints, disabledByName: users.name })
+    .from(webhookEndpoints)
+    .leftJoin(users, eq(users.id, webhookEndpoints.disabledBy))
+    .where(eq(webhookEndpoints.id, id));
+  return row ? { ...row.endpoint, disabledByName: row.disabledByName } : null;
 }
 
 export async function createWebhookEndpoint(values: {
@@ -50,7 +62,7 @@ export async function createWebhookEndpoint(values: {
 
 export async function updateWebhookEndpoint(
   id: number,
-  changes: Partial<Pick<WebhookEndpoint, "name" | "url" | "secretEncrypted" | "enabled" | "disabledReason">>,
+  changes: Partial<Pick<WebhookEndpoint, "name" | "url" | "secretEncrypted" | "enabled" | "disabledReason" | "disabledBy">>,
   now: Date,
 ): Promise<boolean> {
   const db = await database();
@@ -59,16 +71,19 @@ export async function updateWebhookEndpoint(
 }
 
 /**
- * Switches an endpoint off and, in the same transaction, stops what it still had queued (failed, with
- * the reason): a disabled endpoint receives nothing, and "Resend" puts a delivery back when wanted.
+ * Switches an endpoint off and, in the same transaction, stops what it still had queued (failed): a
+ * disabled endpoint receives nothing, and "Resend" puts a delivery back when wanted.
  */
-export async function disableWebhookEndpoint(id: number, reason: string, now: Date): Promise<void> {
+export async function disableWebhookEndpoint(id: number, reason: { code: "switched_off"; by: number } | { code: "gone" }, now: Date): Promise<void> {
   const db = await database();
   await db.transaction(async (tx) => {
-    await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason, updatedAt: now }).where(eq(webhookEndpoints.id, id));
+    await tx
+      .update(webhookEndpoints)
+      .set({ enabled: false, disabledReason: reason.code, disabledBy: reason.code === "switched_off" ? reason.by : null, updatedAt: now })
+      .where(eq(webhookEndpoints.id, id));
     await tx
       .update(webhookDeliveries)
-      .set({ status: "failed", lastError: reason })
+      .set({ status: "failed", lastError: reason.code === "gone" ? "endpoint switched off: 410 Gone" : "endpoint switched off" })
       .where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.status, "pending")));
   });
 }

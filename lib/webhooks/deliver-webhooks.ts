@@ -71,7 +71,7 @@ export async function deliverDueWebhooks(options: WebhookDeliveryOptions = {}): 
       await markWebhookDelivered(delivery.id, httpStatus!, now());
     } else if (outcome === "gone") {
       await markWebhookAttemptFailed(delivery.id, { httpStatus, error, nextAttemptAt: null });
-      await disableWebhookEndpoint(endpoint.id, "410 Gone from the receiver", now());
+      await disableWebhookEndpoint(endpoint.id, { code: "gone" }, now());
     } else {
       const delay = nextWebhookAttemptDelayMs(delivery.attempts);
       await markWebhookAttemptFailed(delivery.id, { httpStatus, error, nextAttemptAt: delay === null ? null : new Date(now().getTime() + delay) });

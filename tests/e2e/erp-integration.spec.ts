@@ -33,7 +33,7 @@ before(async () => {
 });
 after(async () => {
   for (const id of [endpointId, pullEndpointId]) {
-    if (id !== null) await sql`update webhook_endpoints set enabled = false, disabled_reason = 'e2e done' where id = ${id}`;
+    if (id !== null) await sql`update webhook_endpoints set enabled = false, disabled_reason = 'switched_off' where id = ${id}`;
   }
   await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'companyadmin@demo.test' and c.punchout_session_id is null)`;
   await browser?.close();

@@ -189,7 +189,7 @@ describe("order webhooks", () => {
     answer = 410;
     await order();
     await deliver();
-    expect((await getEndpointForAdmin(admin, endpointId))).toMatchObject({ enabled: false, disabledReason: "410 Gone from the receiver" });
+    expect((await getEndpointForAdmin(admin, endpointId))).toMatchObject({ enabled: false, disabledReason: "gone" });
     const gone = (await deliveriesOf(endpointId)).at(-1)!;
     expect(gone).toMatchObject({ status: "failed", lastHttpStatus: 410 });
     const before = (await deliveriesOf(endpointId)).length;
@@ -225,5 +225,10 @@ describe("order webhooks", () => {
     expect(attempt!.lastError).toMatch(/fetch failed|ECONNREFUSED/);
     await setEndpointEnabled(admin, unreachable.id, false, new Date());
     expect((await deliveriesOf(unreachable.id))[0]).toMatchObject({ status: "failed" });
+    // The reason is a code the pages translate, with who switched it off.
+    expect(await getEndpointForAdmin(admin, unreachable.id)).toMatchObject({ enabled: false, disabledReason: "switched_off", disabledBy: admin.id, disabledByName: admin.name });
+    await setEndpointEnabled(admin, unreachable.id, true, new Date());
+    expect(await getEndpointForAdmin(admin, unreachable.id)).toMatchObject({ enabled: true, disabledReason: null, disabledBy: null });
+    await setEndpointEnabled(admin, unreachable.id, false, new Date());
   });
 });

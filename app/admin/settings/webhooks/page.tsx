@@ -59,7 +59,7 @@ export default async function WebhooksPage() {
                     <td className={tdClass}>
                       <Badge tone={endpoint.enabled ? "green" : "red"}>{endpoint.enabled ? t("enabled") : t("disabled")}</Badge>
                       {!endpoint.enabled && endpoint.disabledReason && (
-                        <span className="mt-0.5 block text-xs text-slate-500">{t("disabledReason", { reason: endpoint.disabledReason })}</span>
+                        <span className="mt-0.5 block text-xs text-slate-500">{t("disabledReason", { reason: endpoint.disabledReason, name: endpoint.disabledByName ?? "?" })}</span>
                       )}
                     </td>
                     <td className={`${tdClass} text-right tabular-nums`}>{endpoint.pending}</td>

@@ -134,7 +134,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
             <dt className="font-medium text-slate-700">{t("status")}</dt>
             <dd>
               {endpoint.enabled ? t("enabled") : t("disabled")}
-              {!endpoint.enabled && endpoint.disabledReason && <span className="block text-xs text-slate-500">{t("disabledReason", { reason: endpoint.disabledReason })}</span>}
+              {!endpoint.enabled && endpoint.disabledReason && <span className="block text-xs text-slate-500">{t("disabledReason", { reason: endpoint.disabledReason, name: endpoint.disabledByName ?? "?" })}</span>}
             </dd>
             <dt className="font-medium text-slate-700">{t("created")}</dt>
             <dd>{when(endpoint.createdAt)}</dd>
