@@ -140,12 +140,12 @@ export async function recordStandingOrderRunAlone(run: StandingOrderRunRecord, n
   await db.transaction((tx) => recordStandingOrderRun(tx, run, now));
 }
 
-/** How many standing orders a company has running (My account). */
-export async function countActiveStandingOrders(companyId: number): Promise<number> {
+/** The company's standing orders by list (the favorites overview marks the lists that have one). */
+export async function listStandingOrderSchedules(companyId: number): Promise<Map<number, Pick<StandingOrder, "active" | "intervalWeeks" | "nextRunOn">>> {
   const db = await database();
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  const rows = await db
+    .select({ listId: standingOrders.listId, active: standingOrders.active, intervalWeeks: standingOrders.intervalWeeks, nextRunOn: standingOrders.nextRunOn })
     .from(standingOrders)
-    .where(and(eq(standingOrders.companyId, companyId), eq(standingOrders.active, true)));
-  return row?.n ?? 0;
+    .where(eq(standingOrders.companyId, companyId));
+  return new Map(rows.map(({ listId, ...schedule }) => [listId, schedule]));
 }

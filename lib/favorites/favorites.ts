@@ -18,6 +18,7 @@ import {
   type FavoriteListSummary,
   type VisibleFavoriteList,
 } from "@/lib/data/favorite-lists";
+import { listStandingOrderSchedules } from "@/lib/data/standing-orders";
 import { customerProductInputs } from "@/lib/catalog/priced-product";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -36,9 +37,12 @@ export function canEditList(user: Pick<ListUser, "id" | "role">, list: { ownerUs
   return list.ownerUserId === user.id || (list.shared && user.role === "company_admin");
 }
 
-export async function listMyFavoriteLists(user: ListUser): Promise<(FavoriteListSummary & { canEdit: boolean })[]> {
-  const lists = await listVisibleFavoriteLists(user.companyId, user.id);
-  return lists.map((list) => ({ ...list, canEdit: canEditList(user, list) }));
+export type ListSchedule = { active: boolean; intervalWeeks: number; nextRunOn: string } | null;
+
+/** The user's lists for the overview, each with its standing order's schedule (null: none). */
+export async function listMyFavoriteLists(user: ListUser): Promise<(FavoriteListSummary & { canEdit: boolean; standingOrder: ListSchedule })[]> {
+  const [lists, schedules] = await Promise.all([listVisibleFavoriteLists(user.companyId, user.id), listStandingOrderSchedules(user.companyId)]);
+  return lists.map((list) => ({ ...list, canEdit: canEditList(user, list), standingOrder: schedules.get(list.id) ?? null }));
 }
 
 async function visibleListOrThrow(user: ListUser, listId: number): Promise<VisibleFavoriteList> {

@@ -102,5 +102,9 @@ describe("standing orders", () => {
     await section.getByText(/Every 4 weeks; next order on/).waitFor();
     assert.equal(await page.getByTestId("standing-order-changes").count(), 0);
     assert.equal(await section.getByText("Set up a standing order").count(), 0);
+    // The favorites overview marks the list that has one.
+    await page.goto(`${BASE_URL}/favorites`);
+    const marked = page.getByTestId("favorite-list").filter({ hasText: "Kantoorvoorraad (gedeeld)" }).getByTestId("list-standing-order");
+    assert.match(await marked.innerText(), /Standing order: Every 4 weeks/);
   });
 });

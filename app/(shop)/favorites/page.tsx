@@ -13,7 +13,7 @@ export const metadata = { title: "Favorites" };
 export default async function FavoritesPage() {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/favorites");
-  const [{ locale }, t] = await Promise.all([getShopContext(), getTranslations("account.favorites")]);
+  const [{ locale }, t, ts] = await Promise.all([getShopContext(), getTranslations("account.favorites"), getTranslations("account.standingOrder")]);
   const lists = await listMyFavoriteLists(buyer);
   const mine = lists.filter((l) => l.ownerUserId === buyer.id);
   const shared = lists.filter((l) => l.ownerUserId !== buyer.id);
@@ -29,6 +29,14 @@ export default async function FavoritesPage() {
               {list.shared ? t("shared") : t("private")} · {t("lines", { count: list.lineCount })}
               {showOwner && ` · ${t("owner")}: ${list.ownerName}`} · {dateText(list.updatedAt, locale)}
             </div>
+            {list.standingOrder && (
+              <div className="text-xs text-brand-700" data-testid="list-standing-order">
+                {ts("title")}:{" "}
+                {list.standingOrder.active
+                  ? ts("active", { weeks: list.standingOrder.intervalWeeks, date: dateText(list.standingOrder.nextRunOn, locale) })
+                  : ts("pausedShort")}
+              </div>
+            )}
           </div>
         </li>
       ))}

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { addresses, orderLines, orders, products, standingOrderRuns, standingOrders, users } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
-import { addProductToList, createList } from "@/lib/favorites/favorites";
+import { addProductToList, createList, listMyFavoriteLists } from "@/lib/favorites/favorites";
 import {
   getStandingOrderPanel,
   pauseStandingOrder,
@@ -79,6 +79,9 @@ describe("standing orders", () => {
     expect(saved).toMatchObject({ active: true, intervalWeeks: 2, nextRunOn: "2026-11-30", ownerUserId: customer.user.id, poNumber: "RAAM-2026" });
     const panel = await getStandingOrderPanel(buyer(), { id: list.id, ownerUserId: customer.user.id, shared: false }, MONDAY);
     expect(panel).toMatchObject({ canManage: true, today: "2026-11-30", standingOrder: { id: saved.id, listName: list.name } });
+    // The favorites overview marks the list.
+    const overview = await listMyFavoriteLists(buyer());
+    expect(overview.find((l) => l.id === list.id)?.standingOrder).toEqual({ active: true, intervalWeeks: 2, nextRunOn: "2026-11-30" });
     await removeStandingOrder(buyer(), list.id);
     expect(await handle.db.select().from(standingOrders).where(eq(standingOrders.id, saved.id))).toEqual([]);
   });
