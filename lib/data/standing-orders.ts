@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import { favoriteLists, orders, standingOrderRuns, standingOrders, users, type StandingOrder, type StandingOrderRun, type StandingOrderRunOutcome } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SkippedStandingOrderLine, StandingOrderPauseReason } from "@/lib/standing-orders/schedule";
@@ -10,22 +10,26 @@ import type { Tx } from "./quotes";
 
 export type StandingOrderView = StandingOrder & { ownerName: string; listName: string };
 
-async function standingOrderView(where: SQL): Promise<StandingOrderView | null> {
+async function standingOrderViews(where: SQL): Promise<StandingOrderView[]> {
   const db = await database();
-  const [row] = await db
+  const rows = await db
     .select({ standingOrder: standingOrders, ownerName: users.name, listName: favoriteLists.name })
     .from(standingOrders)
     .innerJoin(users, eq(users.id, standingOrders.ownerUserId))
     .innerJoin(favoriteLists, eq(favoriteLists.id, standingOrders.listId))
-    .where(where);
-  return row ? { ...row.standingOrder, ownerName: row.ownerName, listName: row.listName } : null;
+    .where(where)
+    .orderBy(asc(standingOrders.nextRunOn), asc(standingOrders.id));
+  return rows.map((row) => ({ ...row.standingOrder, ownerName: row.ownerName, listName: row.listName }));
 }
 
 /** The standing order of a list of this company, or null. */
-export const getStandingOrderOfList = (companyId: number, listId: number) =>
-  standingOrderView(and(eq(standingOrders.companyId, companyId), eq(standingOrders.listId, listId))!);
+export async function getStandingOrderOfList(companyId: number, listId: number): Promise<StandingOrderView | null> {
+  return (await standingOrderViews(and(eq(standingOrders.companyId, companyId), eq(standingOrders.listId, listId))!))[0] ?? null;
+}
 
-export const getStandingOrder = (id: number) => standingOrderView(eq(standingOrders.id, id));
+export async function getStandingOrder(id: number): Promise<StandingOrderView | null> {
+  return (await standingOrderViews(eq(standingOrders.id, id)))[0] ?? null;
+}
 
 export type StandingOrderRunView = StandingOrderRun & { orderNumber: string | null };
 
@@ -148,4 +152,21 @@ export async function listStandingOrderSchedules(companyId: number): Promise<Map
     .from(standingOrders)
     .where(eq(standingOrders.companyId, companyId));
   return new Map(rows.map(({ listId, ...schedule }) => [listId, schedule]));
+}
+
+export type CompanyStandingOrder = StandingOrderView & { lastRun: StandingOrderRunView | null };
+
+/** A customer's standing orders with each one's latest run (the account manager's customer page). */
+export async function listCompanyStandingOrders(companyId: number): Promise<CompanyStandingOrder[]> {
+  const views = await standingOrderViews(eq(standingOrders.companyId, companyId));
+  if (views.length === 0) return [];
+  const db = await database();
+  const latest = await db
+    .selectDistinctOn([standingOrderRuns.standingOrderId], { run: standingOrderRuns, orderNumber: orders.orderNumber })
+    .from(standingOrderRuns)
+    .leftJoin(orders, eq(orders.id, standingOrderRuns.orderId))
+    .where(inArray(standingOrderRuns.standingOrderId, views.map((view) => view.id)))
+    .orderBy(standingOrderRuns.standingOrderId, desc(standingOrderRuns.runOn));
+  const lastRuns = new Map(latest.map((row) => [row.run.standingOrderId, { ...row.run, orderNumber: row.orderNumber }]));
+  return views.map((view) => ({ ...view, lastRun: lastRuns.get(view.id) ?? null }));
 }

@@ -107,4 +107,11 @@ describe("standing orders", () => {
     const marked = page.getByTestId("favorite-list").filter({ hasText: "Kantoorvoorraad (gedeeld)" }).getByTestId("list-standing-order");
     assert.match(await marked.innerText(), /Standing order: Every 4 weeks/);
   });
+
+  it("the account manager sees the customer's standing orders on the customer's page", async () => {
+    const [company] = await sql<{ id: number }[]>`select company_id as id from favorite_lists where shared and name = 'Kantoorvoorraad (gedeeld)'`;
+    const page = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/customers/${company!.id}`);
+    const row = page.getByTestId("customer-standing-order").filter({ hasText: "Kantoorvoorraad (gedeeld)" });
+    assert.match(await row.innerText(), /Every 4 weeks; next order on/);
+  });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { addresses, orderLines, orders, products, standingOrderRuns, standingOrders, users } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
+import { listCompanyStandingOrders } from "@/lib/data/standing-orders";
 import { AppError } from "@/lib/errors";
 import { addProductToList, createList, listMyFavoriteLists } from "@/lib/favorites/favorites";
 import {
@@ -121,6 +122,10 @@ describe("standing orders", () => {
     const [mail] = (await outboxTo(handle, customer.user.email)).filter((m) => m.kind === "standing_order_run");
     expect(mail!.subject).toContain(order!.orderNumber);
     expect(mail!.bodyText).toContain(boxes.sku);
+    // The account manager's customer page lists it with its latest run.
+    const forStaff = (await listCompanyStandingOrders(customer.company.id)).find((so) => so.id === saved.id);
+    expect(forStaff).toMatchObject({ listName: list.name, nextRunOn: "2026-12-14", lastRun: { runOn: "2026-11-30", outcome: "placed", orderNumber: order!.orderNumber } });
+    expect(await listCompanyStandingOrders(other.company.id)).toEqual([]);
     await handle.db.update(products).set({ active: true }).where(eq(products.id, retired.id));
     await handle.db.update(products).set({ minOrderQuantity: 10, orderMultiple: 10 }).where(eq(products.id, boxes.id));
     await removeStandingOrder(buyer(), list.id);

@@ -1,5 +1,6 @@
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { AddressForm } from "@/components/admin/address-form";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
@@ -9,6 +10,9 @@ import { INCOTERMS } from "@/lib/admin/schemas";
 import { customerForPage } from "@/lib/admin/route-params";
 import { requireStaff } from "@/lib/auth/guards";
 import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
+import { listCompanyStandingOrders } from "@/lib/data/standing-orders";
+import { dateText } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/locales";
 import { deleteAddressAction, saveAddressAction, setManagersAction, updateCustomerAction } from "../actions";
 import { CustomerMasterDataForm } from "./customer-master-data-form";
 
@@ -17,12 +21,15 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
   const { id } = await params;
   const staff = await requireStaff(`/admin/customers/${id}`);
   const company = await customerForPage(staff, id);
-  const [t, addresses, managers, staffMembers, cxmlConnected] = await Promise.all([
+  const [t, ts, locale, addresses, managers, staffMembers, cxmlConnected, standingOrders] = await Promise.all([
     getTranslations("admin.customer"),
+    getTranslations("account.standingOrder"),
+    getLocale().then(toLocale),
     listCustomerAddresses(company.id),
     listCustomerManagers(company.id),
     isAdmin(staff) ? listStaffMembers() : Promise.resolve([]),
     hasCxmlConnection(company.id),
+    listCompanyStandingOrders(company.id),
   ]);
   const ta = await getTranslations("admin.address");
   return (
@@ -94,6 +101,59 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
             />
           </div>
         </details>
+      </Card>
+
+      {/* What the customer orders by itself, and when: for stock and delivery planning. Read-only here. */}
+      <Card title={t("standingOrders")}>
+        <p className="mb-2 text-sm text-slate-600">{t("standingOrdersIntro")}</p>
+        {standingOrders.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noStandingOrders")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClass} data-testid="customer-standing-orders">
+              <thead>
+                <tr>
+                  <th className={thClass}>{t("standingOrderList")}</th>
+                  <th className={thClass}>{t("standingOrderOwner")}</th>
+                  <th className={thClass}>{t("standingOrderSchedule")}</th>
+                  <th className={thClass}>{t("standingOrderLastRun")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {standingOrders.map((standing) => (
+                  <tr key={standing.id} data-testid="customer-standing-order">
+                    <td className={tdClass}>{standing.listName}</td>
+                    <td className={tdClass}>{standing.ownerName}</td>
+                    <td className={tdClass}>
+                      {standing.active
+                        ? ts("active", { weeks: standing.intervalWeeks, date: dateText(standing.nextRunOn, locale) })
+                        : standing.pausedReason
+                          ? ts(`stopped.${standing.pausedReason as "owner_inactive" | "no_ship_to"}`)
+                          : ts("paused")}
+                    </td>
+                    <td className={tdClass}>
+                      {standing.lastRun ? (
+                        <>
+                          {dateText(standing.lastRun.runOn, locale)}: {ts(`outcomes.${standing.lastRun.outcome}`)}
+                          {standing.lastRun.orderId && standing.lastRun.orderNumber && (
+                            <>
+                              {" "}
+                              <Link href={`/admin/orders/${standing.lastRun.orderId}`} className="text-brand-700 underline">
+                                {standing.lastRun.orderNumber}
+                              </Link>
+                            </>
+                          )}
+                        </>
+                      ) : (
+                        "–"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </Card>
 
       <Card title={t("managers")}>
