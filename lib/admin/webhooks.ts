@@ -157,9 +157,9 @@ export interface PulledEvents {
  */
 export async function fetchPullEvents(staff: StaffUser, endpointId: number, limit: number, now: Date): Promise<PulledEvents> {
   const endpoint = await pullEndpointOrThrow(staff, endpointId);
-  const rows = await fetchPullDeliveries(endpointId, limit);
+  const { deliveries, hasMore } = await fetchPullDeliveries(endpointId, limit);
   const events: PulledEvents["events"] = [];
-  for (const delivery of rows.slice(0, limit)) {
+  for (const delivery of deliveries) {
     let body = delivery.body;
     if (body === null) {
       body = await buildWebhookBody(delivery, endpoint.name, now);
@@ -168,7 +168,7 @@ export async function fetchPullEvents(staff: StaffUser, endpointId: number, limi
     }
     events.push({ id: delivery.eventId, ...(JSON.parse(body) as Record<string, unknown>) });
   }
-  return { events, hasMore: rows.length > limit };
+  return { events, hasMore };
 }
 
 /** Acknowledges received events by id; every id is answered (see acknowledgePullDeliveries). */

@@ -194,10 +194,10 @@ export async function resendWebhookDelivery(endpointId: number, deliveryId: numb
 }
 
 /**
- * The oldest queued events of a pull endpoint (one more than asked, so the caller can tell whether
- * more wait), counting the fetch as an attempt. They stay queued until acknowledged.
+ * The oldest queued events of a pull endpoint, counting the fetch as an attempt, and whether more
+ * wait. They stay queued until acknowledged.
  */
-export async function fetchPullDeliveries(endpointId: number, limit: number): Promise<WebhookDelivery[]> {
+export async function fetchPullDeliveries(endpointId: number, limit: number): Promise<{ deliveries: WebhookDelivery[]; hasMore: boolean }> {
   const db = await database();
   const rows = await db
     .select({ id: webhookDeliveries.id })
@@ -205,18 +205,19 @@ export async function fetchPullDeliveries(endpointId: number, limit: number): Pr
     .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")))
     .orderBy(asc(webhookDeliveries.id))
     .limit(limit + 1);
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return { deliveries: [], hasMore: false };
+  // The extra row only tells that more wait: it is not handed out, so its fetch is not counted.
   const fetched = await db
     .update(webhookDeliveries)
     .set({ attempts: sql`${webhookDeliveries.attempts} + 1` })
     .where(
       inArray(
         webhookDeliveries.id,
-        rows.map((row) => row.id),
+        rows.slice(0, limit).map((row) => row.id),
       ),
     )
     .returning();
-  return fetched.sort((a, b) => a.id - b.id);
+  return { deliveries: fetched.sort((a, b) => a.id - b.id), hasMore: rows.length > limit };
 }
 
 export type PullAcknowledgement = "acknowledged" | "already_acknowledged" | "not_queued" | "unknown";

@@ -108,6 +108,8 @@ describe("pull endpoints", () => {
     const page = await fetchEvents(1);
     expect(page.events.map((e) => e.id)).toEqual([created.id]);
     expect(page.hasMore).toBe(true);
+    // Only what was handed out counts as fetched.
+    expect((await handle.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, feedId)).orderBy(webhookDeliveries.id)).map((row) => row.attempts)).toEqual([3, 1]);
   });
 
   it("acknowledge by id, answering every id, harmless to repeat; another endpoint's ids are unknown", async () => {
