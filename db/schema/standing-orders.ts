@@ -33,6 +33,8 @@ export const standingOrders = pgTable(
     costCenter: text("cost_center"),
     note: text("note"),
     active: boolean("active").notNull().default(true),
+    /** The run day the owner was last reminded of (two days ahead), so each run is announced once. */
+    remindedFor: date("reminded_for"),
     /** Why it stopped by itself (owner deactivated, address removed…); null when paused by a user or running. */
     pausedReason: text("paused_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { favoriteLists, orders, standingOrderRuns, standingOrders, users, type StandingOrder, type StandingOrderRun, type StandingOrderRunOutcome } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SkippedStandingOrderLine, StandingOrderPauseReason } from "@/lib/standing-orders/schedule";
@@ -97,6 +97,43 @@ export async function listDueStandingOrderIds(today: string, limit: number): Pro
     .orderBy(asc(standingOrders.nextRunOn), asc(standingOrders.id))
     .limit(limit);
   return rows.map((row) => row.id);
+}
+
+/** Active standing orders running after `today` and up to `horizon` whose owner was not yet reminded of that run. */
+export async function listStandingOrdersToRemind(today: string, horizon: string, limit: number): Promise<number[]> {
+  const db = await database();
+  const rows = await db
+    .select({ id: standingOrders.id })
+    .from(standingOrders)
+    .where(
+      and(
+        eq(standingOrders.active, true),
+        gt(standingOrders.nextRunOn, today),
+        lte(standingOrders.nextRunOn, horizon),
+        sql`${standingOrders.remindedFor} is distinct from ${standingOrders.nextRunOn}`,
+      ),
+    )
+    .orderBy(asc(standingOrders.nextRunOn), asc(standingOrders.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}
+
+/** Takes the reminder for the run on `runOn`: true for exactly one caller, however many processes ask. */
+export async function claimStandingOrderReminder(id: number, runOn: string): Promise<boolean> {
+  const db = await database();
+  const claimed = await db
+    .update(standingOrders)
+    .set({ remindedFor: runOn })
+    .where(
+      and(
+        eq(standingOrders.id, id),
+        eq(standingOrders.active, true),
+        eq(standingOrders.nextRunOn, runOn),
+        sql`${standingOrders.remindedFor} is distinct from ${runOn}::date`,
+      ),
+    )
+    .returning({ id: standingOrders.id });
+  return claimed.length > 0;
 }
 
 export interface StandingOrderRunRecord {

@@ -83,3 +83,27 @@ export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): Ma
     bodyText: [nl ? `Beste ${to.name},` : `Dear ${to.name},`, "", lead[run.outcome], ...skipped, ...next, ...links].join("\n"),
   };
 }
+
+/** Two days ahead: what will be ordered and roughly for how much, with the way to skip or change it. */
+export function standingOrderReminderMail(
+  to: Person,
+  run: { listName: string; runOn: string; lineCount: number; subtotal: (locale: "nl" | "en") => string; listLink: string },
+): MailMessage {
+  const nl = to.locale === "nl";
+  return {
+    toEmail: to.email,
+    toName: to.name,
+    userId: to.id,
+    kind: "standing_order_reminder",
+    subject: nl ? `Vaste bestelling "${run.listName}" wordt op ${run.runOn} geplaatst` : `Standing order "${run.listName}" will be placed on ${run.runOn}`,
+    bodyText: [
+      nl ? `Beste ${to.name},` : `Dear ${to.name},`,
+      "",
+      nl
+        ? `Op ${run.runOn} plaatsen we uw vaste bestelling "${run.listName}": ${run.lineCount} ${run.lineCount === 1 ? "regel" : "regels"}, ongeveer ${run.subtotal("nl")} excl. btw tegen de prijzen van vandaag.`
+        : `On ${run.runOn} we will place your standing order "${run.listName}": ${run.lineCount} ${run.lineCount === 1 ? "line" : "lines"}, about ${run.subtotal("en")} excl. VAT at today's prices.`,
+      "",
+      nl ? `Iets wijzigen of deze keer overslaan: ${run.listLink}` : `Change something or skip this one: ${run.listLink}`,
+    ].join("\n"),
+  };
+}

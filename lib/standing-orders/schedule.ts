@@ -10,6 +10,14 @@ export const MAX_INTERVAL_WEEKS = 52;
 
 export const isDue = (nextRunOn: string, today: string): boolean => nextRunOn <= today;
 
+/** How many days ahead the owner is reminded of a run (time to skip it or change the list). */
+export const REMINDER_DAYS_AHEAD = 2;
+
+/** Whether the owner should now be reminded of the run on `nextRunOn` (once per run, within the window, not on the day itself). */
+export function needsReminder(nextRunOn: string, remindedFor: string | null, today: string): boolean {
+  return nextRunOn > today && nextRunOn <= addCalendarDays(today, REMINDER_DAYS_AHEAD) && remindedFor !== nextRunOn;
+}
+
 /** The scheduled day after `runOn`. */
 export const runAfter = (runOn: string, intervalWeeks: number): string => addCalendarDays(runOn, 7 * intervalWeeks);
 

@@ -10,8 +10,10 @@ import {
   deleteStandingOrder,
   getStandingOrder,
   getStandingOrderOfList,
+  claimStandingOrderReminder,
   listDueStandingOrderIds,
   listStandingOrderRuns,
+  listStandingOrdersToRemind,
   recordStandingOrderRunAlone,
   saveStandingOrder as storeStandingOrder,
   updateStandingOrderState,
@@ -19,18 +21,27 @@ import {
   type StandingOrderRunView,
   type StandingOrderView,
 } from "@/lib/data/standing-orders";
-import { getActiveUserById } from "@/lib/data/users";
+import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { AppError, isAppError } from "@/lib/errors";
 import { canEditList } from "@/lib/favorites/favorites";
 import { money } from "@/lib/format";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { sendMail } from "@/lib/mail/send-mail";
-import { standingOrderRunMail } from "@/lib/mail/standing-order-mails";
+import { standingOrderReminderMail, standingOrderRunMail } from "@/lib/mail/standing-order-mails";
 import { notifyApprovalRequested } from "@/lib/orders/approvals";
 import { needsApproval } from "@/lib/orders/approval-rule";
-import { calendarDate } from "@/lib/pricing/calendar-date";
+import { addCalendarDays, calendarDate } from "@/lib/pricing/calendar-date";
 import { startPollingWorker } from "@/lib/polling-worker";
-import { isDue, MAX_INTERVAL_WEEKS, nextRunAfter, runAfter, splitStandingLines, type StandingOrderPauseReason } from "./schedule";
+import {
+  isDue,
+  MAX_INTERVAL_WEEKS,
+  needsReminder,
+  nextRunAfter,
+  REMINDER_DAYS_AHEAD,
+  runAfter,
+  splitStandingLines,
+  type StandingOrderPauseReason,
+} from "./schedule";
 
 /**
  * Standing orders: a favorites list ordered every N weeks, as it stands on the day and at that day's
@@ -162,26 +173,12 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
     return { outcome: "paused", orderNumber: null };
   }
   const nextRunOn = nextRunAfter(runOn, standingOrder.intervalWeeks, today);
-  const listLines = await listFavoriteLines(standingOrder.listId);
-  const { order: orderable, skipped } = splitStandingLines(
-    listLines.map((line) => ({
-      ...line,
-      sku: line.product.sku,
-      name: owner.locale === "en" ? line.product.nameEn : line.product.nameNl,
-      quantity: line.defaultQuantity,
-      active: line.product.active,
-      rules: line.product,
-    })),
-  );
-  if (orderable.length === 0) {
+  const { priced, skipped } = await plannedOrder(standingOrder, owner, now);
+  if (!priced) {
     await recordStandingOrderRunAlone({ ...base, outcome: "nothing_orderable", nextRunOn, skippedLines: skipped }, now);
     await mailOwner(person, { listName: standingOrder.listName, runOn, outcome: "nothing_orderable", orderNumber: null, subtotal: null, skipped, nextRunOn, pausedReason: null, ...(await links(null)) }, now);
     return { outcome: "nothing_orderable", orderNumber: null };
   }
-  const priced = await priceCartLines(
-    orderable.map((line) => ({ lineId: line.lineId, quantity: line.quantity, product: line.product })),
-    { companyId: standingOrder.companyId, locale: owner.locale, now, companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers },
-  );
   const status = needsApproval(owner.orderLimitMinor, priced.totals.subtotalMinor) ? "awaiting_approval" : "placed";
   const [billTo] = await listCompanyAddresses(standingOrder.companyId, "bill_to");
   const created = await createOrder({
@@ -230,6 +227,61 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
   return { outcome: status, orderNumber: created.orderNumber };
 }
 
+/** What a run would order now: the list's orderable lines priced for the owner (null: nothing orderable), and what it skips. */
+async function plannedOrder(standingOrder: StandingOrderView, owner: UserRecord, now: Date) {
+  const listLines = await listFavoriteLines(standingOrder.listId);
+  const { order: orderable, skipped } = splitStandingLines(
+    listLines.map((line) => ({
+      ...line,
+      sku: line.product.sku,
+      name: owner.locale === "en" ? line.product.nameEn : line.product.nameNl,
+      quantity: line.defaultQuantity,
+      active: line.product.active,
+      rules: line.product,
+    })),
+  );
+  const priced =
+    orderable.length === 0
+      ? null
+      : await priceCartLines(
+          orderable.map((line) => ({ lineId: line.lineId, quantity: line.quantity, product: line.product })),
+          { companyId: standingOrder.companyId, locale: owner.locale, now, companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers },
+        );
+  return { priced, skipped };
+}
+
+/**
+ * Reminds owners two days ahead of each run (REMINDER_DAYS_AHEAD): what it will order and roughly for
+ * how much at today's prices, with the list's page to skip or change it. Once per run: the claim is a
+ * guarded update, so only one process mails.
+ */
+export async function remindUpcomingStandingOrders(now: Date, limit = 20): Promise<number> {
+  const today = calendarDate(now);
+  let reminded = 0;
+  for (const id of await listStandingOrdersToRemind(today, addCalendarDays(today, REMINDER_DAYS_AHEAD), limit)) {
+    const standingOrder = await getStandingOrder(id);
+    if (!standingOrder || !needsReminder(standingOrder.nextRunOn, standingOrder.remindedFor, today)) continue;
+    if (!(await claimStandingOrderReminder(id, standingOrder.nextRunOn))) continue;
+    const owner = await getActiveUserById(standingOrder.ownerUserId);
+    // An owner who left is not mailed; the run itself stops the standing order.
+    if (!owner || owner.companyId !== standingOrder.companyId) continue;
+    const { priced } = await plannedOrder(standingOrder, owner, now);
+    const mail = standingOrderReminderMail(
+      { id: owner.id, email: owner.email, name: owner.name, locale: owner.locale },
+      {
+        listName: standingOrder.listName,
+        runOn: standingOrder.nextRunOn,
+        lineCount: priced?.lines.length ?? 0,
+        subtotal: (locale) => money(priced?.totals.subtotalMinor ?? 0, locale, priced?.currency ?? "EUR"),
+        listLink: `${await mailBaseUrl()}/favorites/${standingOrder.listId}`,
+      },
+    );
+    await sendMail(mail, now).catch((error: unknown) => console.error(`[koppel] standing order reminder for "${standingOrder.listName}" failed`, error));
+    reminded++;
+  }
+  return reminded;
+}
+
 /** The outcome mail; a mail that cannot be queued never undoes the run (the list page shows it too). */
 async function mailOwner(to: Parameters<typeof standingOrderRunMail>[0], facts: Parameters<typeof standingOrderRunMail>[1], now: Date): Promise<void> {
   await sendMail(standingOrderRunMail(to, facts), now).catch((error: unknown) => console.error(`[koppel] standing order mail for "${facts.listName}" failed`, error));
@@ -252,7 +304,15 @@ export async function runDueStandingOrders(now: Date = new Date(), limit = 20): 
   return ran;
 }
 
-/** Starts the in-process scheduler once per process (lib/startup.ts); a round is one indexed read when nothing is due. */
+/** Starts the in-process scheduler once per process (lib/startup.ts); a round is two indexed reads when nothing is due. */
 export function startStandingOrderWorker(intervalMs = 15_000): void {
-  startPollingWorker("standing orders", () => runDueStandingOrders(new Date()), intervalMs);
+  startPollingWorker(
+    "standing orders",
+    async () => {
+      const now = new Date();
+      await runDueStandingOrders(now);
+      await remindUpcomingStandingOrders(now);
+    },
+    intervalMs,
+  );
 }

@@ -12,6 +12,7 @@ import { addProductToList, createList, listMyFavoriteLists } from "@/lib/favorit
 import {
   getStandingOrderPanel,
   pauseStandingOrder,
+  remindUpcomingStandingOrders,
   removeStandingOrder,
   resumeStandingOrder,
   runDueStandingOrders,
@@ -139,6 +140,25 @@ describe("standing orders", () => {
     expect(await runsOf(saved.id)).toHaveLength(1);
     const [after] = await handle.db.select().from(standingOrders).where(eq(standingOrders.id, saved.id));
     expect(after!.nextRunOn).toBe("2026-12-21");
+    await removeStandingOrder(buyer(), list.id);
+  });
+
+  it("remind the owner two days ahead, once per run, with what it will order and roughly for how much", async () => {
+    const list = await listWith(buyer(), [[paper.sku, 5]], "Herinnering");
+    const saved = await saveStandingOrder(buyer(), settings(list.id, { nextRunOn: "2026-12-03" }), MONDAY);
+    const reminders = async () => (await outboxTo(handle, customer.user.email)).filter((m) => m.kind === "standing_order_reminder" && m.subject.includes("Herinnering"));
+    // Three days ahead: not yet.
+    expect(await remindUpcomingStandingOrders(MONDAY)).toBe(0);
+    // Two days ahead (and again the day before, or from a second process): one mail.
+    expect(await remindUpcomingStandingOrders(day("2026-12-01"))).toBe(1);
+    expect(await remindUpcomingStandingOrders(day("2026-12-02"))).toBe(0);
+    const [mail] = await reminders();
+    expect(mail!.subject).toBe('Vaste bestelling "Herinnering" wordt op 2026-12-03 geplaatst');
+    expect(mail!.bodyText).toMatch(/1 regel, ongeveer €\s21,00 excl\. btw/);
+    // After the run, the next run gets its own reminder.
+    await runStandingOrder(saved.id, day("2026-12-03"));
+    expect(await remindUpcomingStandingOrders(day("2026-12-15"))).toBe(1);
+    expect(await reminders()).toHaveLength(2);
     await removeStandingOrder(buyer(), list.id);
   });
 

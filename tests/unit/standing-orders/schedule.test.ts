@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { standingOrderRunMail } from "@/lib/mail/standing-order-mails";
-import { isDue, nextRunAfter, runAfter, splitStandingLines } from "@/lib/standing-orders/schedule";
+import { isDue, needsReminder, nextRunAfter, runAfter, splitStandingLines } from "@/lib/standing-orders/schedule";
+import { standingOrderReminderMail } from "@/lib/mail/standing-order-mails";
 
 describe("standing order schedule", () => {
   it.each([
@@ -26,6 +27,19 @@ describe("standing order schedule", () => {
   ])("after the run of %s every %d week(s) on %s: %s", (runOn, weeks, today, next) => {
     expect(nextRunAfter(runOn, weeks, today)).toBe(next);
     expect(next > today).toBe(true);
+  });
+
+  it.each([
+    // Two days ahead and the day before: once per run.
+    ["2026-12-02", null, "2026-11-30", true],
+    ["2026-12-01", null, "2026-11-30", true],
+    ["2026-12-02", "2026-12-02", "2026-11-30", false],
+    ["2026-12-02", "2026-11-18", "2026-12-01", true],
+    // Too early, or the day itself (the run's own mail follows).
+    ["2026-12-03", null, "2026-11-30", false],
+    ["2026-11-30", null, "2026-11-30", false],
+  ])("run on %s, reminded for %s, today %s: remind %s", (nextRunOn, remindedFor, today, remind) => {
+    expect(needsReminder(nextRunOn, remindedFor, today)).toBe(remind);
   });
 
   it("skipping moves exactly one interval", () => {
@@ -80,5 +94,20 @@ describe("standing order mail", () => {
     expect(nothing.bodyText).not.toContain("Order bekijken");
     const stopped = standingOrderRunMail({ ...to, locale: "en" }, { ...base, outcome: "paused", orderNumber: null, subtotal: null, orderLink: null, nextRunOn: null, skipped: [], pausedReason: "no_ship_to" });
     expect(stopped.bodyText).toMatch(/has stopped: the delivery address no longer exists/);
+  });
+});
+
+describe("standing order reminder mail", () => {
+  it.each([
+    ["nl", 'Vaste bestelling "Kantoor" wordt op 2026-12-02 geplaatst', /3 regels, ongeveer € 42,50 excl\. btw[\s\S]*overslaan: https:\/\/shop\.example\/favorites\/7/],
+    ["en", 'Standing order "Kantoor" will be placed on 2026-12-02', /3 lines, about € 42,50 excl\. VAT[\s\S]*skip this one: https:\/\/shop\.example\/favorites\/7/],
+  ] as const)("%s", (locale, subject, body) => {
+    const mail = standingOrderReminderMail(
+      { id: 1, email: "inkoop@example.nl", name: "Fatima", locale },
+      { listName: "Kantoor", runOn: "2026-12-02", lineCount: 3, subtotal: () => "€ 42,50", listLink: "https://shop.example/favorites/7" },
+    );
+    expect(mail.subject).toBe(subject);
+    expect(mail.bodyText).toMatch(body);
+    expect(mail.kind).toBe("standing_order_reminder");
   });
 });
