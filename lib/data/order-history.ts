@@ -158,3 +158,55 @@ export async function countAwaitingApproval(companyId: number, exceptUserId: num
     .where(and(eq(orders.companyId, companyId), eq(orders.status, "awaiting_approval"), sql`${orders.userId} is distinct from ${exceptUserId}`));
   return row?.n ?? 0;
 }
+
+export interface OrderLineExportRow {
+  orderNumber: string;
+  placedAt: Date;
+  status: OrderStatus;
+  poNumber: string | null;
+  costCenter: string | null;
+  placedBy: string | null;
+  currency: string;
+  lineNumber: number;
+  sku: string;
+  customerArticleNumber: string | null;
+  name: string;
+  quantity: number;
+  unit: string;
+  unitPriceMinor: number;
+  lineTotalMinor: number;
+  vatRateBasisPoints: number;
+}
+
+/**
+ * Every line of the orders a search finds, oldest order first (for a spreadsheet), at most `limit`
+ * rows: the caller asks one more than it allows, to tell that the search is too wide.
+ */
+export async function listOrderLinesForExport(search: Omit<OrderSearch, "limit" | "offset">, limit: number): Promise<OrderLineExportRow[]> {
+  const db = await database();
+  return db
+    .select({
+      orderNumber: orders.orderNumber,
+      placedAt: orders.placedAt,
+      status: orders.status,
+      poNumber: orders.poNumber,
+      costCenter: orders.costCenter,
+      placedBy: users.name,
+      currency: orders.currency,
+      lineNumber: orderLines.lineNumber,
+      sku: orderLines.sku,
+      customerArticleNumber: orderLines.customerArticleNumber,
+      name: orderLines.name,
+      quantity: orderLines.quantity,
+      unit: orderLines.unit,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      lineTotalMinor: orderLines.lineTotalMinor,
+      vatRateBasisPoints: orderLines.vatRateBasisPoints,
+    })
+    .from(orders)
+    .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+    .leftJoin(users, eq(users.id, orders.userId))
+    .where(searchConditions({ ...search, limit: 0, offset: 0 }))
+    .orderBy(asc(orders.placedAt), asc(orders.id), asc(orderLines.lineNumber))
+    .limit(limit);
+}

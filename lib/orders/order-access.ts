@@ -1,6 +1,6 @@
 import "server-only";
 import type { BuyerUser } from "@/lib/auth/guards";
-import { getOrderDetail, searchOrders, type OrderDetailView, type OrderSearch } from "@/lib/data/order-history";
+import { getOrderDetail, listOrderLinesForExport, searchOrders, type OrderDetailView, type OrderSearch } from "@/lib/data/order-history";
 
 /**
  * Who sees which orders: a plain buyer their own, approvers and company admins every order of
@@ -20,4 +20,9 @@ export async function getOrderForViewer(viewer: OrderViewer, orderNumber: string
 
 export function searchOrdersForViewer(viewer: OrderViewer, search: Omit<OrderSearch, "companyId" | "userId">) {
   return searchOrders({ ...search, companyId: viewer.companyId, ...(seesWholeCompany(viewer) ? {} : { userId: viewer.id }) });
+}
+
+/** The lines of the orders this viewer may see that a search finds, for the CSV download (same scope as the list). */
+export function orderLinesForViewer(viewer: OrderViewer, search: Omit<OrderSearch, "companyId" | "userId" | "limit" | "offset">, limit: number) {
+  return listOrderLinesForExport({ ...search, companyId: viewer.companyId, ...(seesWholeCompany(viewer) ? {} : { userId: viewer.id }) }, limit);
 }

@@ -23,7 +23,7 @@ export const orderSearchParamsSchema = z.object({
 });
 export type OrderSearchParams = z.infer<typeof orderSearchParamsSchema>;
 
-export function orderSearchHref(params: OrderSearchParams, page: number): string {
+export function orderSearchHref(params: OrderSearchParams, page: number, path = "/account/orders"): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   if (params.status) query.set("status", params.status);
@@ -31,5 +31,8 @@ export function orderSearchHref(params: OrderSearchParams, page: number): string
   if (params.to) query.set("to", params.to);
   if (page > 1) query.set("page", String(page));
   const text = query.toString();
-  return text ? `/account/orders?${text}` : "/account/orders";
+  return text ? `${path}?${text}` : path;
 }
+
+/** The CSV download of what the list with these parameters finds (every page). */
+export const orderExportHref = (params: OrderSearchParams) => orderSearchHref(params, 1, "/account/orders/export");

@@ -123,8 +123,12 @@ describe("account manager", () => {
     const value = row.getByLabel(`Prijs / korting ${product.sku}`);
     assert.equal(await value.inputValue(), (product.price_minor / 100).toFixed(2).replace(".", ","));
     await value.fill((newPrice / 100).toFixed(2).replace(".", ","));
-    // The net price follows the typing (same pricing rule as the shop), before saving.
-    assert.equal((await row.getByTestId("net-price").innerText()).trim(), euro(newPrice, "nl"));
+    // The net price follows the typing (same pricing rule as the shop), before saving — after React's
+    // next render, which comes late under load (CI once read the old price right after the fill).
+    await page.waitForFunction(
+      ([sku, expected]) => (document.querySelector(`[data-testid=grid-row][data-sku="${sku}"] [data-testid=net-price]`) as HTMLElement | null)?.innerText.trim() === expected,
+      [product.sku, euro(newPrice, "nl")] as const,
+    );
     await value.press("Enter");
     await page.getByTestId("grid-announcement").filter({ hasText: `${product.sku} opgeslagen.` }).waitFor({ state: "attached" });
     await page.waitForFunction(

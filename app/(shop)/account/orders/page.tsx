@@ -5,7 +5,7 @@ import { Pagination } from "@/components/shop/pagination";
 import { requireBuyer } from "@/lib/auth/guards";
 import { dateText, money } from "@/lib/format";
 import { searchOrdersForViewer, seesWholeCompany } from "@/lib/orders/order-access";
-import { FILTERABLE_STATUSES, orderSearchHref, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
+import { FILTERABLE_STATUSES, orderExportHref, orderSearchHref, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { getShopContext } from "@/lib/shop-context";
 
 export const metadata = { title: "Orders" };
@@ -63,9 +63,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           {ta("reset")}
         </Link>
       </form>
-      <p className="text-sm text-slate-600" data-testid="order-count">
-        {ta("results", { count: total })}
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <p className="text-slate-600" data-testid="order-count">
+          {ta("results", { count: total })}
+        </p>
+        {/* A route, not a page: the browser downloads it (lines of every order the search finds). */}
+        {total > 0 && (
+          <a href={orderExportHref(params)} className="text-brand-700 underline" data-testid="orders-export" download>
+            {t("export")}
+          </a>
+        )}
+      </div>
       {orders.length === 0 ? (
         total === 0 && !params.q && !params.status && !params.from && !params.to ? <p>{t("empty")}</p> : null
       ) : (
