@@ -1,4 +1,5 @@
 import "server-only";
+import { csvField } from "@/lib/admin/price-csv/parse-csv";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { findProductsByCodes } from "@/lib/data/cart-bulk";
 import { applyArticleNumbers, listAllArticleNumbers, listArticleNumbers, productIdsByArticleNumbers, type ArticleNumberRow } from "@/lib/data/customer-article-numbers";
@@ -152,6 +153,5 @@ async function applyLines(editor: ArticleNumberEditor, lines: ArticleNumberLine[
 /** A company's numbers as CSV (`sku;own number`, the import's own format), for Excel. */
 export async function articleNumbersCsv(user: Pick<AccountUser, "companyId">): Promise<string> {
   const rows = await listAllArticleNumbers(user.companyId);
-  const field = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return ["sku;article_number", ...rows.map((r) => `${field(r.sku)};${field(r.articleNumber)}`)].join("\r\n") + "\r\n";
+  return ["sku;article_number", ...rows.map((r) => `${csvField(r.sku, ";")};${csvField(r.articleNumber, ";")}`)].join("\r\n") + "\r\n";
 }
