@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import { orderEvents, orderLines, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
 import { database } from "./database";
 import { escapeLike, q } from "./sql";
 
@@ -159,30 +160,11 @@ export async function countAwaitingApproval(companyId: number, exceptUserId: num
   return row?.n ?? 0;
 }
 
-export interface OrderLineExportRow {
-  orderNumber: string;
-  placedAt: Date;
-  status: OrderStatus;
-  poNumber: string | null;
-  costCenter: string | null;
-  placedBy: string | null;
-  currency: string;
-  lineNumber: number;
-  sku: string;
-  customerArticleNumber: string | null;
-  name: string;
-  quantity: number;
-  unit: string;
-  unitPriceMinor: number;
-  lineTotalMinor: number;
-  vatRateBasisPoints: number;
-}
-
 /**
  * Every line of the orders a search finds, oldest order first (for a spreadsheet), at most `limit`
  * rows: the caller asks one more than it allows, to tell that the search is too wide.
  */
-export async function listOrderLinesForExport(search: Omit<OrderSearch, "limit" | "offset">, limit: number): Promise<OrderLineExportRow[]> {
+export async function listOrderLinesForExport(search: Omit<OrderSearch, "limit" | "offset">, limit: number): Promise<OrderLineCsvRow[]> {
   const db = await database();
   return db
     .select({

@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
+import { StandingOrderSchedule } from "@/components/account/standing-order-schedule";
 import { requireBuyer } from "@/lib/auth/guards";
 import { listMyFavoriteLists } from "@/lib/favorites/favorites";
 import { dateText } from "@/lib/format";
@@ -32,9 +33,7 @@ export default async function FavoritesPage() {
             {list.standingOrder && (
               <div className="text-xs text-brand-700" data-testid="list-standing-order">
                 {ts("title")}:{" "}
-                {list.standingOrder.active
-                  ? ts("active", { weeks: list.standingOrder.intervalWeeks, date: dateText(list.standingOrder.nextRunOn, locale) })
-                  : ts("pausedShort")}
+                <StandingOrderSchedule schedule={list.standingOrder} locale={locale} short />
               </div>
             )}
           </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
+import { StandingOrderSchedule } from "@/components/account/standing-order-schedule";
 import type { Locale } from "@/lib/i18n/locales";
 import { dateText } from "@/lib/format";
 import type { StandingOrderPanel } from "@/lib/standing-orders/standing-orders";
@@ -34,11 +35,7 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
       {standingOrder && (
         <div className="space-y-2 text-sm">
           <p data-testid="standing-order-status" data-active={standingOrder.active ? "true" : "false"}>
-            {standingOrder.active
-              ? t("active", { weeks: standingOrder.intervalWeeks, date: dateText(standingOrder.nextRunOn, locale) })
-              : standingOrder.pausedReason
-                ? t(`stopped.${standingOrder.pausedReason as "owner_inactive" | "no_ship_to"}`)
-                : t("paused")}
+            <StandingOrderSchedule schedule={standingOrder} locale={locale} />
           </p>
           <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">{t("placedAs")}</dt>

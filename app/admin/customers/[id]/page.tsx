@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
+import { StandingOrderSchedule } from "@/components/account/standing-order-schedule";
 import { AddressForm } from "@/components/admin/address-form";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
@@ -125,11 +126,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
                     <td className={tdClass}>{standing.listName}</td>
                     <td className={tdClass}>{standing.ownerName}</td>
                     <td className={tdClass}>
-                      {standing.active
-                        ? ts("active", { weeks: standing.intervalWeeks, date: dateText(standing.nextRunOn, locale) })
-                        : standing.pausedReason
-                          ? ts(`stopped.${standing.pausedReason as "owner_inactive" | "no_ship_to"}`)
-                          : ts("paused")}
+                      <StandingOrderSchedule schedule={standing} locale={locale} />
                     </td>
                     <td className={tdClass}>
                       {standing.lastRun ? (
