@@ -10,6 +10,7 @@ import { listInvoices } from "@/lib/data/invoices";
 import {
   getOrderDetail,
   getPurchaseOrderSettings,
+  listOrderLinesForExport,
   listOrders,
   openToShip,
   ORDER_SOURCES,
@@ -48,6 +49,13 @@ export async function listOrdersForStaff(staff: StaffUser, filters: OrderInboxFi
   const companyIds = staff.role === "admin" ? undefined : await listAssignedCompanyIds(staff.id);
   return listOrders({ ...filters, companyIds });
 }
+
+/** The lines of the orders the inbox's filters find, for its CSV download (same scope as the inbox). */
+export async function orderLinesForStaff(staff: StaffUser, filters: OrderInboxFilters, limit: number) {
+  const companyIds = staff.role === "admin" ? undefined : await listAssignedCompanyIds(staff.id);
+  return listOrderLinesForExport({ ...filters, companyIds }, limit);
+}
+
 
 /** @deprecated use listOrdersForStaff (kept for existing callers: filter by status only). */
 export async function listPurchaseOrdersForStaff(staff: StaffUser, status?: OrderStatus) {
@@ -335,6 +343,15 @@ export const ORDER_FILTER_STATUSES = [
   "cancelled",
 ] as const satisfies readonly OrderStatus[];
 export { ORDER_SOURCES };
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+/** The inbox's filters from its URL (the page and its CSV download read the same parameters). */
+export const orderInboxParamsSchema = z.object({
+  status: z.preprocess(first, z.enum(ORDER_FILTER_STATUSES).optional().catch(undefined)),
+  source: z.preprocess(first, z.enum(ORDER_SOURCES).optional().catch(undefined)),
+  q: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
+});
 
 export const replaySchema = z.object({ messageId: id });
 

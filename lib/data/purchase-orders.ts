@@ -35,6 +35,7 @@ import {
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import { database } from "./database";
+import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
 import { containsPattern } from "./sql";
 import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
 import { cxmlFromIdentityFilter } from "./punchout-connections";
@@ -735,9 +736,8 @@ export interface OrderListFilters {
   search?: string;
 }
 
-/** The admin order inbox: every order (web, OCI, cXML), newest first. */
-export async function listOrders(filters: OrderListFilters, limit = 200): Promise<OrderListRow[]> {
-  const db = await database();
+/** The inbox's filters as SQL (the query joins purchase_orders for the buyer system's order id). */
+function orderListConditions(filters: OrderListFilters) {
   const search = filters.search?.trim();
   const like = search ? containsPattern(search) : null;
   const conditions = [
@@ -748,6 +748,50 @@ export async function listOrders(filters: OrderListFilters, limit = 200): Promis
       ? or(ilike(orders.orderNumber, like), ilike(orders.poNumber, like), ilike(purchaseOrders.buyerOrderId, like), ilike(orders.erpReference, like))
       : undefined,
   ].filter((c) => c !== undefined);
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/**
+ * Every line of the orders the inbox's filters find, oldest order first, at most `limit` rows (the
+ * caller asks one more than it allows, to tell that the filters are too wide): the staff CSV.
+ */
+export async function listOrderLinesForExport(filters: OrderListFilters, limit: number): Promise<OrderLineCsvRow[]> {
+  const db = await database();
+  return db
+    .select({
+      orderNumber: orders.orderNumber,
+      placedAt: orders.placedAt,
+      status: orders.status,
+      source: orders.source,
+      customerName: companies.name,
+      poNumber: orders.poNumber,
+      costCenter: orders.costCenter,
+      placedBy: users.name,
+      erpReference: orders.erpReference,
+      currency: orders.currency,
+      lineNumber: orderLines.lineNumber,
+      sku: orderLines.sku,
+      customerArticleNumber: orderLines.customerArticleNumber,
+      name: orderLines.name,
+      quantity: orderLines.quantity,
+      unit: orderLines.unit,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      lineTotalMinor: orderLines.lineTotalMinor,
+      vatRateBasisPoints: orderLines.vatRateBasisPoints,
+    })
+    .from(orders)
+    .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+    .innerJoin(companies, eq(companies.id, orders.companyId))
+    .leftJoin(users, eq(users.id, orders.userId))
+    .leftJoin(purchaseOrders, eq(purchaseOrders.orderId, orders.id))
+    .where(orderListConditions(filters))
+    .orderBy(asc(orders.placedAt), asc(orders.id), asc(orderLines.lineNumber))
+    .limit(limit);
+}
+
+/** The admin order inbox: every order (web, OCI, cXML), newest first. */
+export async function listOrders(filters: OrderListFilters, limit = 200): Promise<OrderListRow[]> {
+  const db = await database();
   return db
     .select({
       id: orders.id,
@@ -767,7 +811,7 @@ export async function listOrders(filters: OrderListFilters, limit = 200): Promis
     .innerJoin(companies, eq(companies.id, orders.companyId))
     .leftJoin(purchaseOrders, eq(purchaseOrders.orderId, orders.id))
     .leftJoin(punchoutConnections, eq(punchoutConnections.id, purchaseOrders.connectionId))
-    .where(conditions.length ? and(...conditions) : undefined)
+    .where(orderListConditions(filters))
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(limit);
 }

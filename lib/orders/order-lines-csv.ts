@@ -13,6 +13,10 @@ export interface OrderLineCsvRow {
   orderNumber: string;
   placedAt: Date;
   status: string;
+  /** Staff files only: the customer, the channel (web, oci, cxml) and our ERP's number for the order. */
+  customerName?: string;
+  source?: string;
+  erpReference?: string | null;
   poNumber: string | null;
   costCenter: string | null;
   placedBy: string | null;
@@ -33,38 +37,56 @@ const HEADERS = {
   en: ["Order", "Date", "Status", "PO number", "Cost center", "Ordered by", "Line", "SKU", "Your article number", "Description", "Quantity", "Unit", "Price excl. VAT", "Line total excl. VAT", "VAT %", "Currency"],
 } as const;
 
+// The supplier's staff read the same file with the customer, the channel and our ERP number added, and
+// "the customer's article number" where the buyer reads "yours".
+const STAFF_HEADERS = {
+  nl: { customer: "Klant", source: "Kanaal", ownNumber: "Artikelnummer klant", erp: "Nummer in ERP" },
+  en: { customer: "Customer", source: "Channel", ownNumber: "Customer's article number", erp: "ERP number" },
+} as const;
+
 function decimal(minor: number, locale: "nl" | "en", places = 2): string {
   const text = (minor / 10 ** places).toFixed(places);
   return locale === "nl" ? text.replace(".", ",") : text;
 }
 
-export function orderLinesCsv(rows: readonly OrderLineCsvRow[], options: { locale: "nl" | "en"; statusLabel: (status: string) => string }): string {
-  const { locale } = options;
+export function orderLinesCsv(
+  rows: readonly OrderLineCsvRow[],
+  options: { locale: "nl" | "en"; statusLabel: (status: string) => string; staff?: { sourceLabel: (source: string) => string } },
+): string {
+  const { locale, staff } = options;
   const line = (fields: string[], freeText: readonly number[]) => fields.map((field, index) => csvField(field, ";", freeText.includes(index))).join(";");
-  // Free text (status label, PO number, cost center, who, own number, description) may start like a formula.
-  const freeText = [2, 3, 4, 5, 8, 9] as const;
-  const body = rows.map((row) =>
-    line(
-      [
-        row.orderNumber,
-        calendarDate(row.placedAt),
-        options.statusLabel(row.status),
-        row.poNumber ?? "",
-        row.costCenter ?? "",
-        row.placedBy ?? "",
-        String(row.lineNumber),
-        row.sku,
-        row.customerArticleNumber ?? "",
-        row.name,
-        String(row.quantity),
-        row.unit,
-        decimal(row.unitPriceMinor, locale),
-        decimal(row.lineTotalMinor, locale),
-        decimal(row.vatRateBasisPoints, locale),
-        row.currency,
-      ],
-      freeText,
-    ),
-  );
-  return `\uFEFF${[line([...HEADERS[locale]], []), ...body].join("\r\n")}\r\n`;
+  // Free text (status label, PO number, cost center, who, own number, description; staff: customer, ERP number) may start like a formula.
+  const freeText = staff ? [2, 4, 5, 6, 7, 10, 11, 18] : [2, 3, 4, 5, 8, 9];
+  const header: string[] = [...HEADERS[locale]];
+  if (staff) {
+    header[8] = STAFF_HEADERS[locale].ownNumber;
+    header.splice(2, 0, STAFF_HEADERS[locale].customer, STAFF_HEADERS[locale].source);
+    header.push(STAFF_HEADERS[locale].erp);
+  }
+  const body = rows.map((row) => {
+    const fields = [
+      row.orderNumber,
+      calendarDate(row.placedAt),
+      options.statusLabel(row.status),
+      row.poNumber ?? "",
+      row.costCenter ?? "",
+      row.placedBy ?? "",
+      String(row.lineNumber),
+      row.sku,
+      row.customerArticleNumber ?? "",
+      row.name,
+      String(row.quantity),
+      row.unit,
+      decimal(row.unitPriceMinor, locale),
+      decimal(row.lineTotalMinor, locale),
+      decimal(row.vatRateBasisPoints, locale),
+      row.currency,
+    ];
+    if (staff) {
+      fields.splice(2, 0, row.customerName ?? "", staff.sourceLabel(row.source ?? ""));
+      fields.push(row.erpReference ?? "");
+    }
+    return line(fields, freeText);
+  });
+  return `\uFEFF${[line(header, []), ...body].join("\r\n")}\r\n`;
 }

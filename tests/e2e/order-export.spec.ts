@@ -81,4 +81,17 @@ describe("order export", () => {
     assert.deepEqual(new Set(csv.records.map((r) => r.fields[0])), new Set(own.map((o) => o.order_number)));
     assert.equal((await fetch(`${BASE_URL}/account/orders/export`)).status, 404);
   });
+
+  it("an admin downloads the inbox's lines with the customer and channel; a buyer gets no staff file", async () => {
+    const page = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/orders?q=PO-EXPORT-E2E");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("admin-orders-export").click()]);
+    const target = path.join(dir, `admin-${file.suggestedFilename()}`);
+    await file.saveAs(target);
+    const csv = parseCsv(readFileSync(target, "utf8").slice(1), ";");
+    assert.deepEqual(csv.header!.fields.slice(0, 5), ["Order", "Date", "Customer", "Channel", "Status"]);
+    assert.ok(csv.records.length > 0);
+    assert.ok(csv.records.every((r) => r.fields[2] === COMPANY && r.fields[3] === "Web shop" && r.fields[5] === "PO-EXPORT-E2E"));
+    const buyer = await signIn(browser, BUYER[0], BUYER[1], "/account/orders");
+    assert.equal((await buyer.request.get(`${BASE_URL}/admin/orders/export`)).status(), 404);
+  });
 });

@@ -1,10 +1,9 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { inputBase } from "@/components/admin/styles";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
-import { ORDER_FILTER_STATUSES, ORDER_SOURCES, listOrdersForStaff } from "@/lib/admin/purchase-orders";
+import { ORDER_FILTER_STATUSES, ORDER_SOURCES, listOrdersForStaff, orderInboxParamsSchema } from "@/lib/admin/purchase-orders";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
@@ -12,17 +11,16 @@ import { statusTone } from "./status-tone";
 
 export const metadata = { title: "Orders" };
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const filtersSchema = z.object({
-  status: z.preprocess(first, z.enum(ORDER_FILTER_STATUSES).optional().catch(undefined)),
-  source: z.preprocess(first, z.enum(ORDER_SOURCES).optional().catch(undefined)),
-  q: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
-});
+function exportHref(filters: { status?: string; source?: string; q?: string }): string {
+  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return query.size ? `/admin/orders/export?${query}` : "/admin/orders/export";
+}
+
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const staff = await requireStaff("/admin/orders");
-  const filters = filtersSchema.parse(await searchParams);
+  const filters = orderInboxParamsSchema.parse(await searchParams);
   const [text, rows, { locale }] = await Promise.all([
     getTranslations("purchaseOrders"),
     listOrdersForStaff(staff, { status: filters.status, source: filters.source, search: filters.q || undefined }),
@@ -62,6 +60,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
           {text("filter")}
         </button>
+        {/* Every line of every order these filters find (the list shows the newest 200 orders). */}
+        <a href={exportHref(filters)} className="ml-auto self-center text-brand-700 underline" data-testid="admin-orders-export" download>
+          {text("export")}
+        </a>
       </form>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{text("empty")}</p>

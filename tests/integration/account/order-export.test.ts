@@ -6,7 +6,9 @@ import type { BuyerUser } from "@/lib/auth/guards";
 import { addToCart } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { orderLinesForViewer, searchOrdersForViewer } from "@/lib/orders/order-access";
+import { orderLinesForStaff } from "@/lib/admin/purchase-orders";
 import { addCompanyUser } from "../../support/account-fixtures";
+import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -60,6 +62,17 @@ describe("order lines export", () => {
       expect(new Set(lines.map((l) => l.orderNumber))).toEqual(new Set(items.map((o) => o.orderNumber)));
     }
     expect(await orderLinesForViewer(approver, { text: "colleague" }, 100)).toMatchObject([{ poNumber: "PO-COLLEAGUE", costCenter: "KP-9", placedBy: colleague.name }]);
+  });
+
+  it("staff: an account manager gets their customers' lines with the customer, filtered like the inbox; an admin everybody's", async () => {
+    const manager = await createStaff(handle, "account_manager", [customer.company.id]);
+    const admin = await createStaff(handle, "admin");
+    const mine = await orderLinesForStaff(manager, {}, 100);
+    expect(new Set(mine.map((l) => l.customerName))).toEqual(new Set([customer.company.name]));
+    expect(mine.map((l) => l.poNumber)).toEqual(["PO-OWN", "PO-OWN", "PO-COLLEAGUE"]);
+    expect((await orderLinesForStaff(manager, { search: "colleague" }, 100)).map((l) => l.poNumber)).toEqual(["PO-COLLEAGUE"]);
+    expect((await orderLinesForStaff(admin, { source: "web" }, 100)).map((l) => l.poNumber)).toEqual(["PO-OWN", "PO-OWN", "PO-COLLEAGUE", "PO-OTHER"]);
+    expect(await orderLinesForStaff(manager, { source: "cxml" }, 100)).toEqual([]);
   });
 
   it("stops at the limit the route asks for (one more than it allows)", async () => {

@@ -55,3 +55,21 @@ describe("order lines CSV", () => {
     expect(orderLinesCsv([], { locale: "en", statusLabel }).split("\r\n").filter(Boolean)).toHaveLength(1);
   });
 });
+
+describe("order lines CSV for the supplier's staff", () => {
+  it("adds the customer and channel after the date and our ERP number at the end, and says whose article number", () => {
+    const csv = orderLinesCsv([row({ customerName: "=Klant B.V.", source: "cxml", erpReference: "VO-1" })], {
+      locale: "en",
+      statusLabel,
+      staff: { sourceLabel: (source) => source.toUpperCase() },
+    });
+    const parsed = parseCsv(csv.slice(1), ";");
+    expect(parsed.header!.fields).toEqual([
+      "Order", "Date", "Customer", "Channel", "Status", "PO number", "Cost center", "Ordered by", "Line", "SKU",
+      "Customer's article number", "Description", "Quantity", "Unit", "Price excl. VAT", "Line total excl. VAT", "VAT %", "Currency", "ERP number",
+    ]);
+    const fields = parsed.records[0]!.fields;
+    expect([fields[2], fields[3], fields[10], fields[18]]).toEqual(["'=Klant B.V.", "CXML", "MAT-7", "VO-1"]);
+    expect(fields).toHaveLength(19);
+  });
+});
