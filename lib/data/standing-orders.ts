@@ -207,3 +207,16 @@ export async function listCompanyStandingOrders(companyId: number): Promise<Comp
   const lastRuns = new Map(latest.map((row) => [row.run.standingOrderId, { ...row.run, orderNumber: row.orderNumber }]));
   return views.map((view) => ({ ...view, lastRun: lastRuns.get(view.id) ?? null }));
 }
+
+/** The standing order (its list) whose run placed this order, or null (placed by hand, or the standing order was removed). */
+export async function standingOrderOfOrder(orderId: number): Promise<{ listId: number; listName: string; shared: boolean; ownerUserId: number } | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ listId: favoriteLists.id, listName: favoriteLists.name, shared: favoriteLists.shared, ownerUserId: favoriteLists.ownerUserId })
+    .from(standingOrderRuns)
+    .innerJoin(standingOrders, eq(standingOrders.id, standingOrderRuns.standingOrderId))
+    .innerJoin(favoriteLists, eq(favoriteLists.id, standingOrders.listId))
+    .where(eq(standingOrderRuns.orderId, orderId))
+    .limit(1);
+  return row ?? null;
+}

@@ -16,6 +16,7 @@ import {
   listStandingOrdersToRemind,
   recordStandingOrderRunAlone,
   saveStandingOrder as storeStandingOrder,
+  standingOrderOfOrder,
   updateStandingOrderState,
   type StandingOrderRunRecord,
   type StandingOrderRunView,
@@ -95,6 +96,18 @@ export async function getStandingOrderPanel(user: Manager, list: { id: number; o
     shipToOptions: shipTos.map((a) => ({ id: a.id, label: [a.name, a.attention, a.street, `${a.postalCode} ${a.city}`].filter(Boolean).join(", ") })),
     today: calendarDate(now),
   };
+}
+
+/**
+ * The standing order that placed an order (the order pages say so), with a link to its list when the
+ * viewer can see that list (a colleague's private list stays unnamed as a link). The order's own
+ * visibility is the caller's (the order pages check it).
+ */
+export async function standingOrderForOrder(viewer: Pick<BuyerUser, "id"> | null, orderId: number): Promise<{ listName: string; href: string | null } | null> {
+  const origin = await standingOrderOfOrder(orderId);
+  if (!origin) return null;
+  const visible = viewer !== null && (origin.shared || origin.ownerUserId === viewer.id);
+  return { listName: origin.listName, href: visible ? `/favorites/${origin.listId}` : null };
 }
 
 /** Sets it up or changes it; the user who saves it becomes the one the orders are placed as. */

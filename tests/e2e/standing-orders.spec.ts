@@ -72,6 +72,12 @@ describe("standing orders", () => {
     await run.getByRole("link", { name: orderNumber }).click();
     await page.waitForURL(new RegExp(`/account/orders/${orderNumber}$`));
     await page.getByText("PO-STANDING-E2E").first().waitFor();
+    // The order says which standing order placed it, linking back to the list.
+    await page.getByTestId("order-standing-order").getByRole("link", { name: "Mijn vaste artikelen" }).waitFor();
+    const [placedOrder] = await sql<{ id: number }[]>`select id from orders where order_number = ${orderNumber}`;
+    const admin = await signIn(browser, "admin@koppel.test", "demo-admin", `/admin/orders/${placedOrder!.id}`);
+    assert.equal((await admin.getByTestId("order-standing-order").innerText()).trim(), "Mijn vaste artikelen");
+    await admin.context().close();
     const [mail] = await sql<{ subject: string }[]>`
       select subject from mail_outbox where to_email = 'buyer@demo.test' and kind = 'standing_order_run' order by id desc limit 1`;
     assert.match(mail!.subject, new RegExp(orderNumber));

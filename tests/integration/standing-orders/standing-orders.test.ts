@@ -19,6 +19,7 @@ import {
   runStandingOrder,
   saveStandingOrder,
   skipNextStandingOrder,
+  standingOrderForOrder,
   standingOrderSchema,
 } from "@/lib/standing-orders/standing-orders";
 import { addCompanyUser, outboxTo } from "../../support/account-fixtures";
@@ -123,6 +124,9 @@ describe("standing orders", () => {
     const [mail] = (await outboxTo(handle, customer.user.email)).filter((m) => m.kind === "standing_order_run");
     expect(mail!.subject).toContain(order!.orderNumber);
     expect(mail!.bodyText).toContain(boxes.sku);
+    // The order says which standing order placed it: with a link for the list's owner, the name alone for a colleague who cannot see the private list.
+    expect(await standingOrderForOrder(buyer(), order!.id)).toEqual({ listName: list.name, href: `/favorites/${list.id}` });
+    expect(await standingOrderForOrder({ id: -1 }, order!.id)).toEqual({ listName: list.name, href: null });
     // The account manager's customer page lists it with its latest run.
     const forStaff = (await listCompanyStandingOrders(customer.company.id)).find((so) => so.id === saved.id);
     expect(forStaff).toMatchObject({ listName: list.name, nextRunOn: "2026-12-14", lastRun: { runOn: "2026-11-30", outcome: "placed", orderNumber: order!.orderNumber } });

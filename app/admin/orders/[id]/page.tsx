@@ -9,6 +9,7 @@ import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/ta
 import type { PurchaseOrderLineReason } from "@/db/schema";
 import { SHIPPING_VAT_RATES, getOrderForStaff } from "@/lib/admin/purchase-orders";
 import { requireStaff } from "@/lib/auth/guards";
+import { standingOrderForOrder } from "@/lib/standing-orders/standing-orders";
 import { isAppError } from "@/lib/errors";
 import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
@@ -32,7 +33,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [text, { locale }] = await Promise.all([getTranslations("purchaseOrders"), getShopContext()]);
+  const [text, { locale }, standingOrder] = await Promise.all([getTranslations("purchaseOrders"), getShopContext(), standingOrderForOrder(null, orderId)]);
   const { order, purchaseOrder } = detail;
   const byLine = new Map(detail.lines.map((line) => [line.lineNumber, line]));
   const progress = new Map(detail.progress.map((line) => [line.lineNumber, line]));
@@ -87,6 +88,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dt className="font-medium">{text("poNumber")}</dt>
             <dd>{order.poNumber ?? none}</dd>
           </div>
+          {standingOrder && (
+            <div>
+              <dt className="font-medium">{text("detail.standingOrder")}</dt>
+              <dd data-testid="order-standing-order">{standingOrder.listName}</dd>
+            </div>
+          )}
           <div>
             <dt className="font-medium">{text("detail.costCenter")}</dt>
             <dd>{order.costCenter ?? none}</dd>

@@ -13,6 +13,7 @@ import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { mayDecide } from "@/lib/orders/approval-rule";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
+import { standingOrderForOrder } from "@/lib/standing-orders/standing-orders";
 import { getShopContext } from "@/lib/shop-context";
 import { decideOrderAction, reorderAction } from "../../actions";
 import { addToCartAction } from "../../../cart/actions";
@@ -42,7 +43,11 @@ export default async function OrderPage({
   const detail = await getOrderForViewer(buyer, decodeURIComponent(number));
   if (!detail) notFound();
   const { order, lines, events, placedBy } = detail;
-  const [lists, cartAfterCheckout] = await Promise.all([canEditCart ? listSaveTargets(buyer) : [], placed === "1" ? readCartBadge(buyer) : null]);
+  const [lists, cartAfterCheckout, standingOrder] = await Promise.all([
+    canEditCart ? listSaveTargets(buyer) : [],
+    placed === "1" ? readCartBadge(buyer) : null,
+    standingOrderForOrder(buyer, order.id),
+  ]);
   const decidable = mayDecide(buyer, order) && !buyer.impersonatedBy;
   const reorderFormId = `reorder-${order.orderNumber}`;
 
@@ -91,6 +96,20 @@ export default async function OrderPage({
           <>
             <dt className="text-slate-500">{ta("placedBy")}</dt>
             <dd>{placedBy ?? "–"}</dd>
+          </>
+        )}
+        {standingOrder && (
+          <>
+            <dt className="text-slate-500">{ta("standingOrder")}</dt>
+            <dd data-testid="order-standing-order">
+              {standingOrder.href ? (
+                <Link href={standingOrder.href} className="text-brand-700 underline">
+                  {standingOrder.listName}
+                </Link>
+              ) : (
+                standingOrder.listName
+              )}
+            </dd>
           </>
         )}
         <dt className="text-slate-500">{tc("poNumber")}</dt>
