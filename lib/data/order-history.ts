@@ -161,30 +161,36 @@ export async function countAwaitingApproval(companyId: number, exceptUserId: num
 }
 
 /**
+ * The columns of an order-line CSV row (lib/orders/order-lines-csv.ts), for a query over orders joined
+ * with their lines and (left) the user who placed them; the staff export adds its own three.
+ */
+export const orderLineExportColumns = {
+  orderNumber: orders.orderNumber,
+  placedAt: orders.placedAt,
+  status: orders.status,
+  poNumber: orders.poNumber,
+  costCenter: orders.costCenter,
+  placedBy: users.name,
+  currency: orders.currency,
+  lineNumber: orderLines.lineNumber,
+  sku: orderLines.sku,
+  customerArticleNumber: orderLines.customerArticleNumber,
+  name: orderLines.name,
+  quantity: orderLines.quantity,
+  unit: orderLines.unit,
+  unitPriceMinor: orderLines.unitPriceMinor,
+  lineTotalMinor: orderLines.lineTotalMinor,
+  vatRateBasisPoints: orderLines.vatRateBasisPoints,
+};
+
+/**
  * Every line of the orders a search finds, oldest order first (for a spreadsheet), at most `limit`
  * rows: the caller asks one more than it allows, to tell that the search is too wide.
  */
 export async function listOrderLinesForExport(search: Omit<OrderSearch, "limit" | "offset">, limit: number): Promise<OrderLineCsvRow[]> {
   const db = await database();
   return db
-    .select({
-      orderNumber: orders.orderNumber,
-      placedAt: orders.placedAt,
-      status: orders.status,
-      poNumber: orders.poNumber,
-      costCenter: orders.costCenter,
-      placedBy: users.name,
-      currency: orders.currency,
-      lineNumber: orderLines.lineNumber,
-      sku: orderLines.sku,
-      customerArticleNumber: orderLines.customerArticleNumber,
-      name: orderLines.name,
-      quantity: orderLines.quantity,
-      unit: orderLines.unit,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      lineTotalMinor: orderLines.lineTotalMinor,
-      vatRateBasisPoints: orderLines.vatRateBasisPoints,
-    })
+    .select(orderLineExportColumns)
     .from(orders)
     .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
     .leftJoin(users, eq(users.id, orders.userId))

@@ -36,6 +36,7 @@ import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import { database } from "./database";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
+import { orderLineExportColumns } from "./order-history";
 import { containsPattern } from "./sql";
 import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
 import { cxmlFromIdentityFilter } from "./punchout-connections";
@@ -758,27 +759,7 @@ function orderListConditions(filters: OrderListFilters) {
 export async function listOrderLinesForExport(filters: OrderListFilters, limit: number): Promise<OrderLineCsvRow[]> {
   const db = await database();
   return db
-    .select({
-      orderNumber: orders.orderNumber,
-      placedAt: orders.placedAt,
-      status: orders.status,
-      source: orders.source,
-      customerName: companies.name,
-      poNumber: orders.poNumber,
-      costCenter: orders.costCenter,
-      placedBy: users.name,
-      erpReference: orders.erpReference,
-      currency: orders.currency,
-      lineNumber: orderLines.lineNumber,
-      sku: orderLines.sku,
-      customerArticleNumber: orderLines.customerArticleNumber,
-      name: orderLines.name,
-      quantity: orderLines.quantity,
-      unit: orderLines.unit,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      lineTotalMinor: orderLines.lineTotalMinor,
-      vatRateBasisPoints: orderLines.vatRateBasisPoints,
-    })
+    .select({ ...orderLineExportColumns, customerName: companies.name, source: orders.source, erpReference: orders.erpReference })
     .from(orders)
     .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
     .innerJoin(companies, eq(companies.id, orders.companyId))

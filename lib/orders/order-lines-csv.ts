@@ -9,6 +9,9 @@ import { calendarDate } from "@/lib/pricing/calendar-date";
  * free text a spreadsheet would run as a formula are neutralised (csvField). Pure.
  */
 
+/** More lines than a spreadsheet user wants in one file: the download asks for a narrower search instead. */
+export const MAX_EXPORT_LINES = 100_000;
+
 export interface OrderLineCsvRow {
   orderNumber: string;
   placedAt: Date;

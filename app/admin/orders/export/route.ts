@@ -3,10 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { orderInboxParamsSchema, orderLinesForStaff } from "@/lib/admin/purchase-orders";
 import { getStaffUser } from "@/lib/auth/guards";
 import { toLocale } from "@/lib/i18n/locales";
-import { orderLinesCsv } from "@/lib/orders/order-lines-csv";
+import { MAX_EXPORT_LINES, orderLinesCsv } from "@/lib/orders/order-lines-csv";
 import { calendarDate } from "@/lib/pricing/calendar-date";
-
-const MAX_EXPORT_LINES = 100_000;
 
 /**
  * GET /admin/orders/export?status=&source=&q= — the lines of the orders the inbox finds with the same

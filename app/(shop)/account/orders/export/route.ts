@@ -3,12 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
 import { toLocale } from "@/lib/i18n/locales";
 import { orderLinesForViewer } from "@/lib/orders/order-access";
-import { orderLinesCsv } from "@/lib/orders/order-lines-csv";
+import { MAX_EXPORT_LINES, orderLinesCsv } from "@/lib/orders/order-lines-csv";
 import { orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { calendarDate } from "@/lib/pricing/calendar-date";
-
-/** More lines than a spreadsheet user wants in one file: the answer asks for a narrower search instead. */
-const MAX_EXPORT_LINES = 100_000;
 
 /**
  * GET /account/orders/export?q=&status=&from=&to= — the lines of the orders the list shows with the
