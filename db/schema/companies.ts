@@ -27,6 +27,8 @@ export const companies = pgTable("companies", {
     .notNull()
     .default("auto"),
   vatExemptionReason: text("vat_exemption_reason"),
+  /** With active cost centres: every web order names one (otherwise choosing one is optional). */
+  costCenterRequired: boolean("cost_center_required").notNull().default(false),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

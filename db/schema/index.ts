@@ -10,3 +10,4 @@ export * from "./invoices";
 export * from "./quotes";
 export * from "./webhooks";
 export * from "./standing-orders";
+export * from "./cost-centers";

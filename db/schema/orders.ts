@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { companies, users } from "./companies";
+import { costCenters } from "./cost-centers";
 import { punchoutSessions } from "./punchout";
 import { quoteLines } from "./quotes";
 
@@ -55,6 +56,10 @@ export const cartLines = pgTable(
   },
   (t) => [uniqueIndex("cart_lines_cart_product_unique").on(t.cartId, t.productId), check("cart_lines_quantity_positive", sql`${t.quantity} > 0`)],
 );
+
+/** Why an order waited for approval: above the buyer's order limit, or beyond its cost centre's budget. */
+export const APPROVAL_REASONS = ["order_limit", "budget"] as const;
+export type ApprovalReason = (typeof APPROVAL_REASONS)[number];
 
 export const ORDER_STATUSES = [
   "awaiting_approval",
@@ -104,6 +109,10 @@ export const orders = pgTable(
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     poNumber: text("po_number"),
     costCenter: text("cost_center"),
+    /** The company's cost centre the order was placed on (its code is `costCenter`); counts against its budget. */
+    costCenterId: integer("cost_center_id").references(() => costCenters.id),
+    /** Why it waited for approval when placed (lib/orders/approval-rule.ts); empty when it did not. */
+    approvalReasons: jsonb("approval_reasons").$type<ApprovalReason[]>().notNull().default([]),
     requestedDeliveryDate: date("requested_delivery_date"),
     note: text("note"),
     shipTo: jsonb("ship_to").$type<AddressSnapshot>().notNull(),
@@ -123,6 +132,8 @@ export const orders = pgTable(
     index("orders_company_placed_idx").on(t.companyId, t.placedAt),
     // "My orders": a buyer's own among every order of the customer (procurement systems send thousands).
     index("orders_company_user_placed_idx").on(t.companyId, t.userId, t.placedAt),
+    // A cost centre's committed amount in a budget period.
+    index("orders_cost_center_placed_idx").on(t.costCenterId, t.placedAt).where(sql`${t.costCenterId} is not null`),
     check("orders_total_adds_up", sql`${t.totalMinor} = ${t.subtotalMinor} + ${t.vatMinor}`),
   ],
 );

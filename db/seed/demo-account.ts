@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { addresses, favoriteListLines, favoriteLists, products, quoteLines, quotes, standingOrders, users } from "../schema";
+import { addresses, costCenters, favoriteListLines, favoriteLists, products, quoteLines, quotes, standingOrders, users } from "../schema";
 
 /**
  * Demo favorites lists (issue 7): a list shared with all of Demo Facilities B.V., kept by the
@@ -97,4 +97,16 @@ export async function insertDemoQuotes(tx: Db, companyId: number, plainSkus: str
     .values({ companyId, requestedBy: buyer.id, status: "requested", buyerComment: "Wat kost dit bij 200 stuks?", createdAt: now })
     .returning({ id: quotes.id });
   await tx.insert(quoteLines).values({ quoteId: open!.id, lineNumber: 1, productId: third!.id, quantity: 200, requestedUnitPriceMinor: third!.listPriceMinor });
+}
+
+/**
+ * The demo company's cost centres: two with a budget (a quarter's and a month's), one without, so
+ * the checkout's choice and the budget's approval are demoable; choosing one stays optional.
+ */
+export async function insertDemoCostCenters(tx: Db, companyId: number, now: Date): Promise<void> {
+  await tx.insert(costCenters).values([
+    { companyId, code: "4100", name: "Facilitair beheer", budgetMinor: 750_000, budgetPeriod: "quarter", createdAt: now, updatedAt: now },
+    { companyId, code: "4200", name: "ICT", budgetMinor: 150_000, budgetPeriod: "month", createdAt: now, updatedAt: now },
+    { companyId, code: "4300", name: "Schoonmaak", budgetMinor: null, budgetPeriod: "month", createdAt: now, updatedAt: now },
+  ]);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { AddressSnapshot, NewOrderLine, PriceSourceSnapshot } from "@/db/schema";
+import { resolveOrderCostCenter } from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import type { PricedCartLine } from "@/lib/cart/priced-cart";
@@ -9,7 +10,7 @@ import { createOrder } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { notifyApprovalRequested } from "@/lib/orders/approvals";
-import { needsApproval } from "@/lib/orders/approval-rule";
+import { approvalReasons } from "@/lib/orders/approval-rule";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import type { PriceSource } from "@/lib/pricing/resolve-price";
 
@@ -61,9 +62,11 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   const invalid = cart.lines.find((line) => !line.quantityCheck.ok);
   if (invalid) throw new AppError("quantity_rule", "cart_has_invalid_quantities", { sku: invalid.product.sku });
 
-  // Purchasing policy: above the buyer's order limit (excl. VAT) the order waits for an approver.
-  const status = needsApproval(user.orderLimitMinor, cart.totals.subtotalMinor) ? "awaiting_approval" : "placed";
+  const costCenter = await resolveOrderCostCenter(user.companyId, input.costCenter);
+  const subtotalMinor = cart.totals.subtotalMinor;
   const created = await createOrder({
+    // Purchasing policy: above the buyer's order limit or beyond the cost centre's budget (excl. VAT) the order waits for an approver.
+    approval: { day: calendarDate(now), reasons: (budget) => approvalReasons({ orderLimitMinor: user.orderLimitMinor, subtotalMinor, budget }) },
     cart: { cartId: cart.cartId, lineIds: cart.lines.map((line) => line.lineId) },
     // Lines priced at a quote use it up: checked and marked in the order's transaction.
     quotes: { ids: cart.lines.flatMap((line) => (line.quote?.verdict.applies ? [line.quote.quoteId] : [])), day: calendarDate(now) },
@@ -73,9 +76,8 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       companyId: user.companyId,
       userId: user.id,
       source: "web",
-      status,
       poNumber: input.poNumber,
-      costCenter: input.costCenter,
+      ...costCenter,
       requestedDeliveryDate: input.requestedDeliveryDate,
       note: input.note,
       shipTo: addressSnapshot(shipTo),
@@ -88,13 +90,13 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
     },
     lines: orderLinesOf(cart.lines),
   });
-  if (status === "awaiting_approval") {
+  if (created.status === "awaiting_approval") {
     // The order stands even if the notification cannot be queued; approvers also see it in their list.
-    await notifyApprovalRequested(user, { orderNumber: created.orderNumber, subtotalMinor: cart.totals.subtotalMinor, currency: cart.currency }, now).catch(
+    await notifyApprovalRequested(user, { ...created, costCenter: costCenter.costCenter, subtotalMinor, currency: cart.currency }, now).catch(
       (error: unknown) => console.error(`[koppel] approval request mail for ${created.orderNumber} failed`, error),
     );
   }
-  return { ...created, status };
+  return created;
 }
 
 /** Priced lines as order lines: numbered in their order, with the price and how it came about. */

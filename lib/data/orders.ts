@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import {
+  type ApprovalReason,
   cartLines,
   orderEvents,
   orderLines,
@@ -13,12 +14,20 @@ import {
   viewAsEvents,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { BudgetUse } from "@/lib/orders/budget";
+import { lockedBudgetUse } from "./cost-centers";
 import { database } from "./database";
 import { markQuotesOrdered } from "./quotes";
 import { recordStandingOrderRun, type StandingOrderRunRecord } from "./standing-orders";
 
 export interface NewOrderInput {
-  order: Omit<NewOrder, "id" | "orderNumber" | "placedAt">;
+  order: Omit<NewOrder, "id" | "orderNumber" | "placedAt" | "status" | "approvalReasons">;
+  /**
+   * The purchasing policy (lib/orders/approval-rule.ts), applied in the transaction: the order's
+   * cost centre row is locked and its budget period's committed amount read first, so two orders at
+   * once cannot both fit in the last of a budget. Any reason returned makes it wait for approval.
+   */
+  approval: { day: string; reasons: (budget: BudgetUse | null) => ApprovalReason[] };
   lines: Omit<NewOrderLine, "id" | "orderId">[];
   /** The cart lines this order consumes (checkout); they are deleted in the same transaction. */
   cart?: { cartId: number; lineIds: number[] };
@@ -27,7 +36,7 @@ export interface NewOrderInput {
   /** The quotes whose prices lines carry: each must still hold on `day`, and becomes ordered (markQuotesOrdered). */
   quotes?: { ids: number[]; day: string };
   /** The standing order run that places this order: recorded, and the standing order moved on, with it. */
-  standingOrderRun?: Omit<StandingOrderRunRecord, "orderId"> & { at: Date };
+  standingOrderRun?: Omit<StandingOrderRunRecord, "orderId" | "outcome"> & { at: Date };
 }
 
 /**
@@ -36,7 +45,9 @@ export interface NewOrderInput {
  * already consumed those lines (double submit), or any of those steps no longer holds, nothing is
  * written and a conflict is raised.
  */
-export async function createOrder(input: NewOrderInput): Promise<{ id: number; orderNumber: string }> {
+export async function createOrder(
+  input: NewOrderInput,
+): Promise<{ id: number; orderNumber: string; status: "placed" | "awaiting_approval"; approvalReasons: ApprovalReason[]; budget: BudgetUse | null }> {
   const db = await database();
   return db.transaction(async (tx) => {
     if (input.cart) {
@@ -46,14 +57,20 @@ export async function createOrder(input: NewOrderInput): Promise<{ id: number; o
         .returning({ id: cartLines.id });
       if (consumed.length !== input.cart.lineIds.length) throw new AppError("conflict", "cart_changed");
     }
-    const [created] = await tx.insert(orders).values(input.order).returning({ id: orders.id, orderNumber: orders.orderNumber });
+    const budget = input.order.costCenterId ? await lockedBudgetUse(tx, input.order.costCenterId, input.approval.day) : null;
+    const approvalReasons = input.approval.reasons(budget);
+    const status = approvalReasons.length > 0 ? "awaiting_approval" : "placed";
+    const [created] = await tx
+      .insert(orders)
+      .values({ ...input.order, status, approvalReasons })
+      .returning({ id: orders.id, orderNumber: orders.orderNumber });
     if (!created) throw new Error("order insert returned nothing");
     await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: created.id })));
-    await tx.insert(orderEvents).values({ orderId: created.id, status: input.order.status, userId: input.order.userId ?? null });
+    await tx.insert(orderEvents).values({ orderId: created.id, status, userId: input.order.userId ?? null });
     if (input.quotes) await markQuotesOrdered(tx, { quoteIds: input.quotes.ids, companyId: input.order.companyId, orderId: created.id, day: input.quotes.day });
     if (input.standingOrderRun) {
       const { at, ...run } = input.standingOrderRun;
-      await recordStandingOrderRun(tx, { ...run, orderId: created.id }, at);
+      await recordStandingOrderRun(tx, { ...run, outcome: status, orderId: created.id }, at);
     }
     if (input.onBehalf && input.order.userId) {
       await tx.insert(viewAsEvents).values({
@@ -65,7 +82,7 @@ export async function createOrder(input: NewOrderInput): Promise<{ id: number; o
         orderId: created.id,
       });
     }
-    return created;
+    return { ...created, status, approvalReasons, budget };
   });
 }
 

@@ -16,7 +16,36 @@ interface OrderFacts {
   link: string;
 }
 
-export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerName: string; limit: (locale: "nl" | "en") => string }): MailMessage {
+type Amount = (locale: "nl" | "en") => string;
+
+/** Why the order waits, as the approver needs it: the order limit it is above, the budget it goes beyond (or both). */
+interface ApprovalGrounds {
+  limit: Amount | null;
+  budget: { costCenter: string; period: Amount; budget: Amount; remaining: Amount } | null;
+}
+
+function groundsText(order: OrderFacts & ApprovalGrounds, locale: "nl" | "en"): string[] {
+  const nl = locale === "nl";
+  const lines: string[] = [];
+  if (order.limit) {
+    lines.push(
+      nl
+        ? `Het bedrag van ${order.subtotal("nl")} excl. btw ligt boven de bestellimiet van ${order.limit("nl")}.`
+        : `Its amount of ${order.subtotal("en")} excl. VAT is above the order limit of ${order.limit("en")}.`,
+    );
+  }
+  if (order.budget) {
+    const b = order.budget;
+    lines.push(
+      nl
+        ? `Kostenplaats ${b.costCenter}: van het budget van ${b.budget("nl")} voor ${b.period("nl")} is nog ${b.remaining("nl")} over; deze bestelling van ${order.subtotal("nl")} excl. btw gaat erboven.`
+        : `Cost centre ${b.costCenter}: of its budget of ${b.budget("en")} for ${b.period("en")}, ${b.remaining("en")} is left; this order of ${order.subtotal("en")} excl. VAT goes beyond it.`,
+    );
+  }
+  return lines;
+}
+
+export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerName: string } & ApprovalGrounds): MailMessage {
   const nl = to.locale === "nl";
   return {
     toEmail: to.email,
@@ -28,16 +57,16 @@ export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerNam
       ? [
           `Beste ${to.name},`,
           "",
-          `${order.buyerName} heeft bestelling ${order.orderNumber} geplaatst voor ${order.companyName}.`,
-          `Het bedrag van ${order.subtotal("nl")} excl. btw ligt boven de bestellimiet van ${order.limit("nl")}; de bestelling wacht op uw goedkeuring.`,
+          `${order.buyerName} heeft bestelling ${order.orderNumber} geplaatst voor ${order.companyName}. De bestelling wacht op uw goedkeuring.`,
+          ...groundsText(order, "nl"),
           "",
           `Goedkeuren of afwijzen: ${order.link}`,
         ]
       : [
           `Dear ${to.name},`,
           "",
-          `${order.buyerName} placed order ${order.orderNumber} for ${order.companyName}.`,
-          `Its amount of ${order.subtotal("en")} excl. VAT is above the order limit of ${order.limit("en")}; the order awaits your approval.`,
+          `${order.buyerName} placed order ${order.orderNumber} for ${order.companyName}. The order awaits your approval.`,
+          ...groundsText(order, "en"),
           "",
           `Approve or reject: ${order.link}`,
         ]

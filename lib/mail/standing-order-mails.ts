@@ -31,8 +31,16 @@ const SKIP_REASON = {
 } as const;
 
 const PAUSE_REASON = {
-  nl: { owner_inactive: "het account waarmee de bestelling is ingesteld is niet meer actief", no_ship_to: "het afleveradres bestaat niet meer" },
-  en: { owner_inactive: "the account that set it up is no longer active", no_ship_to: "the delivery address no longer exists" },
+  nl: {
+    owner_inactive: "het account waarmee de bestelling is ingesteld is niet meer actief",
+    no_ship_to: "het afleveradres bestaat niet meer",
+    cost_center: "de kostenplaats bestaat niet meer of er moet een kostenplaats worden gekozen",
+  },
+  en: {
+    owner_inactive: "the account that set it up is no longer active",
+    no_ship_to: "the delivery address no longer exists",
+    cost_center: "its cost centre no longer exists, or one must now be chosen",
+  },
 } as const;
 
 export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): MailMessage {
@@ -60,8 +68,8 @@ export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): Ma
       ? `Uw vaste bestelling "${run.listName}" van ${run.runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw), tegen de prijzen van vandaag.`
       : `Your standing order "${run.listName}" of ${run.runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT), at today's prices.`,
     awaiting_approval: nl
-      ? `Uw vaste bestelling "${run.listName}" van ${run.runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw) en wacht, boven uw orderlimiet, op goedkeuring.`
-      : `Your standing order "${run.listName}" of ${run.runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT) and, above your order limit, awaits approval.`,
+      ? `Uw vaste bestelling "${run.listName}" van ${run.runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw) en wacht op goedkeuring.`
+      : `Your standing order "${run.listName}" of ${run.runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT) and awaits approval.`,
     nothing_orderable: nl
       ? `Uit uw vaste bestelling "${run.listName}" van ${run.runOn} kon niets worden besteld.`
       : `Nothing could be ordered from your standing order "${run.listName}" of ${run.runOn}.`,

@@ -1,3 +1,6 @@
+import type { ApprovalReason } from "@/db/schema";
+import { exceedsBudget, type BudgetUse } from "./budget";
+
 /**
  * The purchasing policy for direct checkout, pure: an order whose subtotal excl. VAT is above the
  * buyer's order limit waits for an approver. No limit (null) means no approval needed; an order
@@ -5,6 +8,18 @@
  */
 export function needsApproval(orderLimitMinor: number | null, subtotalMinor: number): boolean {
   return orderLimitMinor !== null && subtotalMinor > orderLimitMinor;
+}
+
+/**
+ * Every reason an order must wait for an approver: above the buyer's order limit, and/or beyond what
+ * is left of its cost centre's budget this period. Empty: it is placed. Going over a budget never
+ * blocks an order (a buyer with an urgent need asks, an approver decides).
+ */
+export function approvalReasons(order: { orderLimitMinor: number | null; subtotalMinor: number; budget: BudgetUse | null }): ApprovalReason[] {
+  const reasons: ApprovalReason[] = [];
+  if (needsApproval(order.orderLimitMinor, order.subtotalMinor)) reasons.push("order_limit");
+  if (order.budget && exceedsBudget(order.budget, order.subtotalMinor)) reasons.push("budget");
+  return reasons;
 }
 
 export type ApproverRole = "buyer" | "approver" | "company_admin" | "account_manager" | "admin";

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ApprovalReason } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getRecipient, listCompanyApprovers } from "@/lib/data/account";
 import { getCompany } from "@/lib/data/companies";
@@ -9,6 +10,7 @@ import { mailBaseUrl } from "@/lib/mail/base-url";
 import { approvalDecidedMail, approvalRequestedMail } from "@/lib/mail/order-approval-mails";
 import { sendMail } from "@/lib/mail/send-mail";
 import { mayDecide } from "./approval-rule";
+import { budgetPeriodLabel, remainingBudget, type BudgetUse } from "./budget";
 
 /**
  * Order approval for direct checkout. Placing an order above the buyer's limit stores it as
@@ -23,20 +25,31 @@ const orderLink = (baseUrl: string, orderNumber: string) => `${baseUrl}/account/
 
 export async function notifyApprovalRequested(
   buyer: Pick<BuyerUser, "id" | "name" | "companyId" | "companyName" | "orderLimitMinor">,
-  order: { orderNumber: string; subtotalMinor: number; currency: string },
+  order: { orderNumber: string; subtotalMinor: number; currency: string; approvalReasons: ApprovalReason[]; costCenter: string | null; budget: BudgetUse | null },
   now: Date,
 ): Promise<void> {
   const approvers = await listCompanyApprovers(buyer.companyId, buyer.id);
   if (approvers.length === 0) return;
   const link = orderLink(await mailBaseUrl(), order.orderNumber);
+  const amount = (minor: number) => (locale: "nl" | "en") => money(minor, locale, order.currency);
+  const { budget } = order;
   await sendMail(
     approvers.map((approver) =>
       approvalRequestedMail(approver, {
         orderNumber: order.orderNumber,
         companyName: buyer.companyName,
         buyerName: buyer.name,
-        subtotal: (locale) => money(order.subtotalMinor, locale, order.currency),
-        limit: (locale) => money(buyer.orderLimitMinor ?? 0, locale, order.currency),
+        subtotal: amount(order.subtotalMinor),
+        limit: order.approvalReasons.includes("order_limit") ? amount(buyer.orderLimitMinor ?? 0) : null,
+        budget:
+          order.approvalReasons.includes("budget") && budget && order.costCenter
+            ? {
+                costCenter: order.costCenter,
+                period: (locale) => budgetPeriodLabel(budget, locale),
+                budget: amount(budget.budgetMinor),
+                remaining: amount(remainingBudget(budget)),
+              }
+            : null,
         link,
       }),
     ),

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { resolveOrderCostCenter } from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { priceCartLines } from "@/lib/cart/priced-cart";
 import { addressSnapshot, orderLinesOf } from "@/lib/checkout/place-order";
@@ -30,7 +31,7 @@ import { mailBaseUrl } from "@/lib/mail/base-url";
 import { sendMail } from "@/lib/mail/send-mail";
 import { standingOrderReminderMail, standingOrderRunMail } from "@/lib/mail/standing-order-mails";
 import { notifyApprovalRequested } from "@/lib/orders/approvals";
-import { needsApproval } from "@/lib/orders/approval-rule";
+import { approvalReasons } from "@/lib/orders/approval-rule";
 import { addCalendarDays, calendarDate } from "@/lib/pricing/calendar-date";
 import { startPollingWorker } from "@/lib/polling-worker";
 import {
@@ -116,7 +117,11 @@ export async function saveStandingOrder(user: Manager, input: StandingOrderInput
   if (input.nextRunOn < calendarDate(now)) throw new AppError("invalid_input", "standing_order_date_past", { fieldErrors: { nextRunOn: ["date_in_past"] } });
   const shipTo = await getCompanyAddress(user.companyId, input.shipToAddressId);
   if (!shipTo || shipTo.kind !== "ship_to") throw new AppError("invalid_input", "unknown_address", { fieldErrors: { shipToAddressId: ["unknown_address"] } });
-  return storeStandingOrder({ ...input, companyId: user.companyId, ownerUserId: user.id }, now);
+  const { costCenter } = await resolveOrderCostCenter(user.companyId, input.costCenter).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "invalid_input") throw new AppError("invalid_input", error.message, { fieldErrors: { costCenter: [error.message] } });
+    throw error;
+  });
+  return storeStandingOrder({ ...input, costCenter, companyId: user.companyId, ownerUserId: user.id }, now);
 }
 
 async function manageableStandingOrder(user: Manager, listId: number) {
@@ -192,16 +197,26 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
     await mailOwner(person, { listName: standingOrder.listName, runOn, outcome: "nothing_orderable", orderNumber: null, subtotal: null, skipped, nextRunOn, pausedReason: null, ...(await links(null)) }, now);
     return { outcome: "nothing_orderable", orderNumber: null };
   }
-  const status = needsApproval(owner.orderLimitMinor, priced.totals.subtotalMinor) ? "awaiting_approval" : "placed";
+  // The company's cost centres may have changed since it was set up: the run follows the checkout's rules.
+  const costCenter = await resolveOrderCostCenter(standingOrder.companyId, standingOrder.costCenter).catch((error: unknown) => {
+    if (isAppError(error)) return null;
+    throw error;
+  });
+  if (!costCenter) {
+    await stop("cost_center");
+    await mailOwner(person, { listName: standingOrder.listName, runOn, outcome: "paused", orderNumber: null, subtotal: null, skipped: [], nextRunOn: null, pausedReason: "cost_center", ...(await links(null)) }, now);
+    return { outcome: "paused", orderNumber: null };
+  }
+  const subtotalMinor = priced.totals.subtotalMinor;
   const [billTo] = await listCompanyAddresses(standingOrder.companyId, "bill_to");
   const created = await createOrder({
+    approval: { day: today, reasons: (budget) => approvalReasons({ orderLimitMinor: owner.orderLimitMinor, subtotalMinor, budget }) },
     order: {
       companyId: standingOrder.companyId,
       userId: owner.id,
       source: "web",
-      status,
       poNumber: standingOrder.poNumber,
-      costCenter: standingOrder.costCenter,
+      ...costCenter,
       requestedDeliveryDate: null,
       note: standingOrder.note,
       shipTo: addressSnapshot(shipTo),
@@ -213,12 +228,13 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
       vatBreakdown: priced.totals.breakdown,
     },
     lines: orderLinesOf(priced.lines),
-    standingOrderRun: { ...base, outcome: status, nextRunOn, skippedLines: skipped, at: now },
+    standingOrderRun: { ...base, nextRunOn, skippedLines: skipped, at: now },
   });
+  const { status } = created;
   if (status === "awaiting_approval") {
     await notifyApprovalRequested(
       { id: owner.id, name: owner.name, companyId: standingOrder.companyId, companyName: owner.companyName ?? "", orderLimitMinor: owner.orderLimitMinor },
-      { orderNumber: created.orderNumber, subtotalMinor: priced.totals.subtotalMinor, currency: priced.currency },
+      { ...created, costCenter: costCenter.costCenter, subtotalMinor, currency: priced.currency },
       now,
     ).catch((error: unknown) => console.error(`[koppel] approval request mail for ${created.orderNumber} failed`, error));
   }

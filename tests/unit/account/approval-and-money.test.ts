@@ -46,7 +46,7 @@ describe("amounts typed in euros", () => {
 describe("approval e-mails", () => {
   const facts = { orderNumber: "K100042", companyName: "Demo B.V.", subtotal: (l: "nl" | "en") => (l === "nl" ? "€ 2.600,00" : "€2,600.00"), link: "https://shop.test/account/orders/K100042" };
   it("asks the approver in their language, with amount, limit and link", () => {
-    const mail = approvalRequestedMail({ id: 3, email: "a@x.test", name: "Pieter", locale: "nl" }, { ...facts, buyerName: "Sanne", limit: () => "€ 2.500,00" });
+    const mail = approvalRequestedMail({ id: 3, email: "a@x.test", name: "Pieter", locale: "nl" }, { ...facts, buyerName: "Sanne", limit: () => "€ 2.500,00", budget: null });
     expect(mail).toMatchObject({ toEmail: "a@x.test", userId: 3, kind: "order_approval_requested", subject: "Goedkeuring gevraagd: bestelling K100042" });
     expect(mail.bodyText).toContain("€ 2.600,00");
     expect(mail.bodyText).toContain("€ 2.500,00");

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { companies } from "./companies";
+
+export const BUDGET_PERIODS = ["month", "quarter", "year"] as const;
+export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
+
+/**
+ * A customer's cost centres ("kostenplaatsen"), kept by its company admin (ANCHORS.md §1.6 and
+ * pain point 4: budgets per period that are enforced, and that send an order for approval instead of
+ * blocking it). Once a company has active cost centres, web orders name one of them; with a budget,
+ * an order that would take the period's committed amount above it waits for an approver
+ * (lib/orders/approval-rule.ts). Never deleted once used: orders keep the link.
+ */
+export const costCenters = pgTable(
+  "cost_centers",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    /** What orders carry (cXML/UBL AccountingCost, 35 characters in procurement systems). */
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    /** Budget excl. VAT per period in minor units; null = no budget, only the order limit applies. */
+    budgetMinor: integer("budget_minor"),
+    budgetPeriod: text("budget_period", { enum: BUDGET_PERIODS }).notNull().default("month"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("cost_centers_company_code_unique").on(t.companyId, sql`lower(${t.code})`),
+    check("cost_centers_code_length", sql`char_length(${t.code}) between 1 and 35`),
+    check("cost_centers_budget_positive", sql`${t.budgetMinor} is null or ${t.budgetMinor} > 0`),
+  ],
+);
+
+export type CostCenter = typeof costCenters.$inferSelect;
