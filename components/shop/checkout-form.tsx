@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import type { CostCenterOption } from "@/components/account/cost-center-options";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 export interface CheckoutAddressOption {
@@ -10,12 +11,17 @@ export interface CheckoutAddressOption {
   text: string;
 }
 
+/** Free text until the company keeps cost centres; then one of them (lib/account/cost-centers.ts). */
+export type CheckoutCostCenters = { mode: "free" } | { mode: "list"; required: boolean; options: CostCenterOption[] };
+
 export function CheckoutForm({
   addresses,
+  costCenters,
   minDate,
   action,
 }: {
   addresses: CheckoutAddressOption[];
+  costCenters: CheckoutCostCenters;
   minDate: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
@@ -43,10 +49,14 @@ export function CheckoutForm({
           {t("poNumber")}
           <input name="poNumber" maxLength={35} className={input} aria-invalid={!!fieldError("poNumber")} />
         </label>
-        <label className="block text-sm font-medium">
-          {t("costCenter")}
-          <input name="costCenter" maxLength={35} className={input} aria-invalid={!!fieldError("costCenter")} />
-        </label>
+        {costCenters.mode === "list" ? (
+          <CostCenterSelect costCenters={costCenters} className={input} invalid={!!fieldError("costCenter")} />
+        ) : (
+          <label className="block text-sm font-medium">
+            {t("costCenter")}
+            <input name="costCenter" maxLength={35} className={input} aria-invalid={!!fieldError("costCenter")} />
+          </label>
+        )}
         <label className="block text-sm font-medium">
           {t("requestedDeliveryDate")}
           <input name="requestedDeliveryDate" type="date" min={minDate} className={input} aria-invalid={!!fieldError("requestedDeliveryDate")} />
@@ -65,5 +75,32 @@ export function CheckoutForm({
         {t("placeOrder")}
       </button>
     </form>
+  );
+}
+
+/** The company's cost centres; the chosen one's budget note says when the order will wait for approval. */
+function CostCenterSelect({ costCenters, className, invalid }: { costCenters: Extract<CheckoutCostCenters, { mode: "list" }>; className: string; invalid: boolean }) {
+  const t = useTranslations("checkout");
+  const [code, setCode] = useState("");
+  const note = costCenters.options.find((option) => option.code === code)?.overBudgetNote;
+  return (
+    <div className="sm:col-span-2">
+      <label className="block text-sm font-medium">
+        {t("costCenter")}
+        <select name="costCenter" required={costCenters.required} value={code} onChange={(event) => setCode(event.target.value)} className={className} aria-invalid={invalid}>
+          <option value="">{costCenters.required ? t("costCenterChoose") : t("costCenterNone")}</option>
+          {costCenters.options.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {note && (
+        <p role="note" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="budget-approval-needed">
+          {note}
+        </p>
+      )}
+    </div>
   );
 }

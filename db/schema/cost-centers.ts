@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads the schema without the app's path aliases.
+import { BUDGET_PERIODS } from "../../lib/orders/budget";
 import { companies } from "./companies";
-
-export const BUDGET_PERIODS = ["month", "quarter", "year"] as const;
-export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
 
 /**
  * A customer's cost centres ("kostenplaatsen"), kept by its company admin (ANCHORS.md §1.6 and

@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { companies, users } from "./companies";
+import type { ApprovalReason } from "../../lib/orders/approval-rule";
 import { costCenters } from "./cost-centers";
 import { punchoutSessions } from "./punchout";
 import { quoteLines } from "./quotes";
@@ -56,10 +57,6 @@ export const cartLines = pgTable(
   },
   (t) => [uniqueIndex("cart_lines_cart_product_unique").on(t.cartId, t.productId), check("cart_lines_quantity_positive", sql`${t.quantity} > 0`)],
 );
-
-/** Why an order waited for approval: above the buyer's order limit, or beyond its cost centre's budget. */
-export const APPROVAL_REASONS = ["order_limit", "budget"] as const;
-export type ApprovalReason = (typeof APPROVAL_REASONS)[number];
 
 export const ORDER_STATUSES = [
   "awaiting_approval",

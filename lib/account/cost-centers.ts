@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { BUDGET_PERIODS } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
 import {
   costCenterPolicy,
@@ -12,6 +11,7 @@ import {
   type CostCenterWithUse,
 } from "@/lib/data/cost-centers";
 import { AppError } from "@/lib/errors";
+import { BUDGET_PERIODS } from "@/lib/orders/budget";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 

@@ -15,3 +15,8 @@ export function parseMoneyInput(text: string): number | null | undefined {
   const minor = euros * 100 + cents;
   return Number.isSafeInteger(minor) && minor <= 2_000_000_000 ? minor : undefined;
 }
+
+/** Minor units as an input field's value ("7500,00" / "7500.00"), the other way round; null → "". */
+export function moneyInputValue(minor: number | null, locale: "nl" | "en"): string {
+  return minor === null ? "" : (minor / 100).toFixed(2).replace(".", locale === "nl" ? "," : ".");
+}

@@ -66,7 +66,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   const subtotalMinor = cart.totals.subtotalMinor;
   const created = await createOrder({
     // Purchasing policy: above the buyer's order limit or beyond the cost centre's budget (excl. VAT) the order waits for an approver.
-    approval: { day: calendarDate(now), reasons: (budget) => approvalReasons({ orderLimitMinor: user.orderLimitMinor, subtotalMinor, budget }) },
+    approval: { at: now, reasons: (budget) => approvalReasons({ orderLimitMinor: user.orderLimitMinor, subtotalMinor, budget }) },
     cart: { cartId: cart.cartId, lineIds: cart.lines.map((line) => line.lineId) },
     // Lines priced at a quote use it up: checked and marked in the order's transaction.
     quotes: { ids: cart.lines.flatMap((line) => (line.quote?.verdict.applies ? [line.quote.quoteId] : [])), day: calendarDate(now) },

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { companies, costCenters, orders, type BudgetPeriod, type CostCenter } from "@/db/schema";
+import { companies, costCenters, orders, type CostCenter } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { budgetPeriodOf, type BudgetPeriodBounds, type BudgetUse } from "@/lib/orders/budget";
+import { budgetPeriodOf, type BudgetPeriod, type BudgetPeriodBounds, type BudgetUse } from "@/lib/orders/budget";
 import { database } from "./database";
 import { isUniqueViolation } from "./purchase-orders";
+import { q } from "./sql";
 import type { Tx } from "./quotes";
 
 /** A cost centre with what its current budget period has committed (lib/orders/budget.ts). */
@@ -15,12 +16,13 @@ export interface CostCenterWithUse extends CostCenter {
 
 /** Orders that count against a budget: everything but rejected and cancelled ones. */
 function committedSql(costCenterId: typeof costCenters.id, from: SQL | string, to: SQL | string): SQL {
+  // Qualified names: unqualified, the outer query's "id" would resolve to orders.id in here.
   return sql`coalesce((
-    select sum(${orders.subtotalMinor}) from ${orders}
-    where ${orders.costCenterId} = ${costCenterId}
-      and ${orders.status} not in ('rejected', 'cancelled')
-      and ${orders.placedAt} >= ((${from})::date::timestamp at time zone 'Europe/Amsterdam')
-      and ${orders.placedAt} < ((${to})::date::timestamp at time zone 'Europe/Amsterdam')
+    select sum(${q(orders.subtotalMinor)}) from ${orders}
+    where ${q(orders.costCenterId)} = ${q(costCenterId)}
+      and ${q(orders.status)} not in ('rejected', 'cancelled')
+      and ${q(orders.placedAt)} >= ((${from})::date::timestamp at time zone 'Europe/Amsterdam')
+      and ${q(orders.placedAt)} < ((${to})::date::timestamp at time zone 'Europe/Amsterdam')
   ), 0)`;
 }
 
@@ -114,17 +116,17 @@ export async function setCostCenterRequired(companyId: number, required: boolean
  */
 export async function lockedBudgetUse(tx: Tx, costCenterId: number, day: string): Promise<BudgetUse | null> {
   const [costCenter] = await tx
-    .select({ budgetMinor: costCenters.budgetMinor, period: costCenters.budgetPeriod })
+    .select({ budgetMinor: costCenters.budgetMinor, budgetPeriod: costCenters.budgetPeriod })
     .from(costCenters)
     .where(eq(costCenters.id, costCenterId))
     .for("update");
   if (!costCenter || costCenter.budgetMinor === null) return null;
-  const bounds = budgetPeriodOf(costCenter.period, day);
+  const bounds = budgetPeriodOf(costCenter.budgetPeriod, day);
   // A statement of its own, after the lock: under READ COMMITTED it sees the orders committed by
   // whoever held the lock before (a subquery in the locking statement would not).
   const [row] = await tx
     .select({ committed: committedSql(costCenters.id, bounds.from, bounds.to) })
     .from(costCenters)
     .where(eq(costCenters.id, costCenterId));
-  return { budgetMinor: costCenter.budgetMinor, period: costCenter.period, bounds, committedMinor: Number(row?.committed ?? 0) };
+  return { budgetMinor: costCenter.budgetMinor, budgetPeriod: costCenter.budgetPeriod, bounds, committedMinor: Number(row?.committed ?? 0) };
 }

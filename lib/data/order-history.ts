@@ -30,6 +30,8 @@ export interface OrderListItem {
   orderNumber: string;
   status: OrderStatus;
   poNumber: string | null;
+  costCenter: string | null;
+  approvalReasons: Order["approvalReasons"];
   placedAt: Date;
   subtotalMinor: number;
   totalMinor: number;
@@ -53,6 +55,7 @@ function searchConditions(search: OrderSearch): SQL {
       or(
         ilike(orders.orderNumber, like),
         ilike(orders.poNumber, like),
+        ilike(orders.costCenter, like),
         sql`exists (select 1 from ${orderLines} where ${q(orderLines.orderId)} = ${q(orders.id)} and (${q(orderLines.sku)} ilike ${like} or ${q(orderLines.name)} ilike ${like}))`,
       ),
     );
@@ -70,6 +73,8 @@ export async function searchOrders(search: OrderSearch): Promise<{ items: OrderL
         orderNumber: orders.orderNumber,
         status: orders.status,
         poNumber: orders.poNumber,
+        costCenter: orders.costCenter,
+        approvalReasons: orders.approvalReasons,
         placedAt: orders.placedAt,
         subtotalMinor: orders.subtotalMinor,
         totalMinor: orders.totalMinor,

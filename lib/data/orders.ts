@@ -1,7 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import {
-  type ApprovalReason,
   cartLines,
   orderEvents,
   orderLines,
@@ -14,7 +13,9 @@ import {
   viewAsEvents,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { ApprovalReason } from "@/lib/orders/approval-rule";
 import type { BudgetUse } from "@/lib/orders/budget";
+import { calendarDate } from "@/lib/pricing/calendar-date";
 import { lockedBudgetUse } from "./cost-centers";
 import { database } from "./database";
 import { markQuotesOrdered } from "./quotes";
@@ -27,7 +28,7 @@ export interface NewOrderInput {
    * cost centre row is locked and its budget period's committed amount read first, so two orders at
    * once cannot both fit in the last of a budget. Any reason returned makes it wait for approval.
    */
-  approval: { day: string; reasons: (budget: BudgetUse | null) => ApprovalReason[] };
+  approval: { at: Date; reasons: (budget: BudgetUse | null) => ApprovalReason[] };
   lines: Omit<NewOrderLine, "id" | "orderId">[];
   /** The cart lines this order consumes (checkout); they are deleted in the same transaction. */
   cart?: { cartId: number; lineIds: number[] };
@@ -57,12 +58,14 @@ export async function createOrder(
         .returning({ id: cartLines.id });
       if (consumed.length !== input.cart.lineIds.length) throw new AppError("conflict", "cart_changed");
     }
-    const budget = input.order.costCenterId ? await lockedBudgetUse(tx, input.order.costCenterId, input.approval.day) : null;
+    // The order is placed at the caller's clock, the one its budget period is taken from.
+    const placedAt = input.approval.at;
+    const budget = input.order.costCenterId ? await lockedBudgetUse(tx, input.order.costCenterId, calendarDate(placedAt)) : null;
     const approvalReasons = input.approval.reasons(budget);
     const status = approvalReasons.length > 0 ? "awaiting_approval" : "placed";
     const [created] = await tx
       .insert(orders)
-      .values({ ...input.order, status, approvalReasons })
+      .values({ ...input.order, status, approvalReasons, placedAt })
       .returning({ id: orders.id, orderNumber: orders.orderNumber });
     if (!created) throw new Error("order insert returned nothing");
     await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: created.id })));

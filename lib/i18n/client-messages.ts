@@ -23,8 +23,9 @@ export const SHOP_CLIENT_MESSAGES = ["cart", "checkout", "account.favorites", "a
 /**
  * "Mijn account", favorites and quick order (their layouts): the shop's set plus all of "account"
  * (order actions, line reports, quick-order form, favorite list table).
+ * "costCenters.form": the company admin's cost centre forms (components/account/cost-center-forms.tsx).
  */
-export const ACCOUNT_CLIENT_MESSAGES = ["cart", "checkout", "account"] as const;
+export const ACCOUNT_CLIENT_MESSAGES = ["cart", "checkout", "account", "costCenters.form"] as const;
 
 /** The view-as banner in the shop layout (only rendered while staff views as a customer). */
 export const VIEW_AS_CLIENT_MESSAGES = ["admin.viewAs"] as const;

@@ -39,7 +39,7 @@ function groundsText(order: OrderFacts & ApprovalGrounds, locale: "nl" | "en"): 
     lines.push(
       nl
         ? `Kostenplaats ${b.costCenter}: van het budget van ${b.budget("nl")} voor ${b.period("nl")} is nog ${b.remaining("nl")} over; deze bestelling van ${order.subtotal("nl")} excl. btw gaat erboven.`
-        : `Cost centre ${b.costCenter}: of its budget of ${b.budget("en")} for ${b.period("en")}, ${b.remaining("en")} is left; this order of ${order.subtotal("en")} excl. VAT goes beyond it.`,
+        : `Cost center ${b.costCenter}: of its budget of ${b.budget("en")} for ${b.period("en")}, ${b.remaining("en")} is left; this order of ${order.subtotal("en")} excl. VAT goes beyond it.`,
     );
   }
   return lines;

@@ -1,5 +1,8 @@
-import type { ApprovalReason } from "@/db/schema";
 import { exceedsBudget, type BudgetUse } from "./budget";
+
+/** Why an order waits for approval: above the buyer's order limit, or beyond its cost centre's budget (orders.approval_reasons). */
+export const APPROVAL_REASONS = ["order_limit", "budget"] as const;
+export type ApprovalReason = (typeof APPROVAL_REASONS)[number];
 
 /**
  * The purchasing policy for direct checkout, pure: an order whose subtotal excl. VAT is above the

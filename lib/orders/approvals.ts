@@ -1,5 +1,4 @@
 import "server-only";
-import type { ApprovalReason } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getRecipient, listCompanyApprovers } from "@/lib/data/account";
 import { getCompany } from "@/lib/data/companies";
@@ -9,7 +8,7 @@ import { money } from "@/lib/format";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { approvalDecidedMail, approvalRequestedMail } from "@/lib/mail/order-approval-mails";
 import { sendMail } from "@/lib/mail/send-mail";
-import { mayDecide } from "./approval-rule";
+import { mayDecide, type ApprovalReason } from "./approval-rule";
 import { budgetPeriodLabel, remainingBudget, type BudgetUse } from "./budget";
 
 /**

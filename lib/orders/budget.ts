@@ -1,5 +1,3 @@
-import type { BudgetPeriod } from "@/db/schema";
-
 /**
  * Cost-centre budgets, pure: which calendar period a day falls in, and what is left of a budget.
  * Periods are calendar months, quarters and years in the Netherlands (the day comes from
@@ -7,6 +5,10 @@ import type { BudgetPeriod } from "@/db/schema";
  * including those still awaiting approval (committed, not yet spent: approving them must not push a
  * later order through unchecked).
  */
+
+/** Budgets run per calendar month, quarter or year (db/schema/cost-centers.ts stores one of these). */
+export const BUDGET_PERIODS = ["month", "quarter", "year"] as const;
+export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
 
 export interface BudgetPeriodBounds {
   /** First day of the period (ISO date, inclusive). */
@@ -32,7 +34,7 @@ export function budgetPeriodOf(period: BudgetPeriod, day: string): BudgetPeriodB
 
 export interface BudgetUse {
   budgetMinor: number;
-  period: BudgetPeriod;
+  budgetPeriod: BudgetPeriod;
   bounds: BudgetPeriodBounds;
   /** Orders in the period that count (placed, in progress, or awaiting approval). */
   committedMinor: number;
@@ -49,9 +51,9 @@ export const exceedsBudget = (use: Pick<BudgetUse, "budgetMinor" | "committedMin
 export const quarterOf = (bounds: BudgetPeriodBounds): number => Math.floor((Number(bounds.from.slice(5, 7)) - 1) / 3) + 1;
 
 /** "november 2026" / "November 2026", "Q4 2026", "2026": the period as people say it. */
-export function budgetPeriodLabel(use: { period: BudgetPeriod; bounds: BudgetPeriodBounds }, locale: "nl" | "en"): string {
+export function budgetPeriodLabel(use: { budgetPeriod: BudgetPeriod; bounds: BudgetPeriodBounds }, locale: "nl" | "en"): string {
   const year = use.bounds.from.slice(0, 4);
-  if (use.period === "year") return year;
-  if (use.period === "quarter") return `Q${quarterOf(use.bounds)} ${year}`;
+  if (use.budgetPeriod === "year") return year;
+  if (use.budgetPeriod === "quarter") return `Q${quarterOf(use.bounds)} ${year}`;
   return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${use.bounds.from}T00:00:00Z`));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { resolveOrderCostCenter } from "@/lib/account/cost-centers";
+import { costCenterChoice, resolveOrderCostCenter, type CostCenterChoice } from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { priceCartLines } from "@/lib/cart/priced-cart";
 import { addressSnapshot, orderLinesOf } from "@/lib/checkout/place-order";
@@ -83,18 +83,25 @@ export interface StandingOrderPanel {
   /** Whether this user may set it up or change it (the list's editors, outside punchout). */
   canManage: boolean;
   shipToOptions: { id: number; label: string }[];
+  /** What the form offers for the cost centre (as the checkout does). */
+  costCenters: CostCenterChoice;
   today: string;
 }
 
 /** What the list page shows about the list's standing order (the list's visibility was checked by the page). */
 export async function getStandingOrderPanel(user: Manager, list: { id: number; ownerUserId: number; shared: boolean }, now: Date): Promise<StandingOrderPanel> {
-  const [standingOrder, shipTos] = await Promise.all([getStandingOrderOfList(user.companyId, list.id), listCompanyAddresses(user.companyId, "ship_to")]);
+  const [standingOrder, shipTos, costCenters] = await Promise.all([
+    getStandingOrderOfList(user.companyId, list.id),
+    listCompanyAddresses(user.companyId, "ship_to"),
+    costCenterChoice(user.companyId, now),
+  ]);
   const runs = standingOrder ? await listStandingOrderRuns(standingOrder.id) : [];
   return {
     standingOrder,
     runs,
     canManage: !user.punchout && !user.impersonatedBy && canEditList(user, list),
     shipToOptions: shipTos.map((a) => ({ id: a.id, label: [a.name, a.attention, a.street, `${a.postalCode} ${a.city}`].filter(Boolean).join(", ") })),
+    costCenters,
     today: calendarDate(now),
   };
 }
@@ -210,7 +217,7 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
   const subtotalMinor = priced.totals.subtotalMinor;
   const [billTo] = await listCompanyAddresses(standingOrder.companyId, "bill_to");
   const created = await createOrder({
-    approval: { day: today, reasons: (budget) => approvalReasons({ orderLimitMinor: owner.orderLimitMinor, subtotalMinor, budget }) },
+    approval: { at: now, reasons: (budget) => approvalReasons({ orderLimitMinor: owner.orderLimitMinor, subtotalMinor, budget }) },
     order: {
       companyId: standingOrder.companyId,
       userId: owner.id,

@@ -24,6 +24,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
     { href: "/account/quotes", label: t("quotes") },
     { href: "/account/invoices", label: (await getTranslations("invoices"))("nav") },
     ...(approver ? [{ href: "/account/approvals", label: t("approvals"), badge: awaiting }] : []),
+    ...(approver ? [{ href: "/account/cost-centers", label: (await getTranslations("costCenters"))("nav") }] : []),
     { href: "/favorites", label: t("favorites") },
     { href: "/quick-order", label: t("quickOrder") },
     { href: "/account/addresses", label: t("addresses") },

@@ -2,8 +2,10 @@ import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
-import { CheckoutForm } from "@/components/shop/checkout-form";
+import { costCenterOptions } from "@/components/account/cost-center-options";
+import { CheckoutForm, type CheckoutCostCenters } from "@/components/shop/checkout-form";
 import { OrderTotals } from "@/components/shop/order-totals";
+import { costCenterChoice } from "@/lib/account/cost-centers";
 import { requireBuyer } from "@/lib/auth/guards";
 import { readingOfLines } from "@/lib/cart/cart-badge";
 import { getPricedCart } from "@/lib/cart/cart-service";
@@ -22,12 +24,15 @@ export default async function CheckoutPage() {
   const buyer = await requireBuyer("/checkout");
   if (buyer.punchout) redirect("/cart");
   const [{ locale, now }, t, ta] = await Promise.all([getShopContext(), getTranslations("checkout"), getTranslations("account.order")]);
-  const [cart, shipTo, billTo] = await Promise.all([
+  const [cart, shipTo, billTo, choice] = await Promise.all([
     getPricedCart(buyer, locale, now),
     listCompanyAddresses(buyer.companyId, "ship_to"),
     listCompanyAddresses(buyer.companyId, "bill_to"),
+    costCenterChoice(buyer.companyId, now),
   ]);
   if (!cart.orderable) redirect("/cart");
+  const costCenters: CheckoutCostCenters =
+    choice.mode === "free" ? { mode: "free" } : { mode: "list", required: choice.required, options: costCenterOptions(choice, t, locale, cart.totals.subtotalMinor) };
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
       <CartPageSync rendered={readingOfLines(cart.lines, now)} />
@@ -35,6 +40,7 @@ export default async function CheckoutPage() {
         <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
         <CheckoutForm
           addresses={shipTo.map((a) => ({ id: a.id, label: a.label, text: addressText(a) }))}
+          costCenters={costCenters}
           minDate={calendarDate(now)}
           action={placeOrderAction}
         />

@@ -218,7 +218,7 @@ describe("ordering at the quoted prices", () => {
       createOrder({
         cart: { cartId: cart.cartId, lineIds: cart.lines.map((l) => l.lineId) },
         quotes: { ids: [quote.id], day: "2026-11-28" },
-        approval: { day: "2026-11-28", reasons: () => [] },
+        approval: { at: new Date("2026-11-28T10:00:00Z"), reasons: () => [] },
         order: { companyId: customer.company.id, userId: customer.user.id, shipTo: { name: "x", attention: null, street: "s", postalCode: "1", city: "c", countryCode: "NL" }, subtotalMinor: 2000, vatMinor: 420, totalMinor: 2420, vatBreakdown: [] },
         lines: [{ lineNumber: 1, productId: gloves.id, sku: gloves.sku, name: "g", unit: "EA", quantity: 10, unitPriceMinor: 200, listPriceMinor: 250, lineTotalMinor: 2000, vatRateBasisPoints: 2100, priceSource: { kind: "quote", quoteNumber: quote.quoteNumber } }],
       }),

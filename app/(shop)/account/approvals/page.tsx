@@ -29,7 +29,7 @@ export default async function ApprovalsPage() {
               <th className="p-3">{to("number")}</th>
               <th className="p-3">{t("waitingSince")}</th>
               <th className="p-3">PO</th>
-              <th className="p-3">{to("status")}</th>
+              <th className="p-3">{t("reason")}</th>
               <th className="p-3 text-right">{t("amount")}</th>
               <th className="p-3" />
             </tr>
@@ -43,7 +43,9 @@ export default async function ApprovalsPage() {
                 </td>
                 <td className="p-3">{dateTimeText(order.placedAt, locale)}</td>
                 <td className="p-3">{order.poNumber ?? "–"}</td>
-                <td className="p-3">{to(`statuses.${order.status}`)}</td>
+                <td className="p-3" data-testid="approval-row-reasons">
+                  {order.approvalReasons.map((reason) => t(`reasons.${reason}`, { code: order.costCenter ?? "–" })).join("; ") || "–"}
+                </td>
                 <td className="p-3 text-right">{money(order.subtotalMinor, locale, order.currency)}</td>
                 <td className="p-3 text-right">
                   <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline" aria-label={`${t("decide")} ${order.orderNumber}`}>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { listCompanyUsers } from "@/lib/account/company-users";
+import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
 import { money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
@@ -12,9 +13,6 @@ export const metadata = { title: "Users" };
 
 const ROLES = ["buyer", "approver", "company_admin"] as const;
 const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
-
-/** Euros for an input field ("2500,00" / "2500.00"), from minor units. */
-const euros = (minor: number | null, locale: "nl" | "en") => (minor === null ? "" : (minor / 100).toFixed(2).replace(".", locale === "nl" ? "," : "."));
 
 export default async function UsersPage() {
   await connection(); // DB-backed: never prerendered at build time
@@ -71,7 +69,7 @@ export default async function UsersPage() {
                     )}
                     <label className="flex flex-col" htmlFor={`limit-${user.id}`}>
                       <span className="sr-only">{`${t("orderLimit")} ${user.name}`}</span>
-                      <input id={`limit-${user.id}`} name="orderLimit" inputMode="decimal" defaultValue={euros(user.orderLimitMinor, locale)} placeholder={t("noLimit")} className={`${inputClass} w-32`} />
+                      <input id={`limit-${user.id}`} name="orderLimit" inputMode="decimal" defaultValue={moneyInputValue(user.orderLimitMinor, locale)} placeholder={t("noLimit")} className={`${inputClass} w-32`} />
                     </label>
                     <span className="self-center text-xs text-slate-500">{user.orderLimitMinor === null ? t("noLimit") : money(user.orderLimitMinor, locale)}</span>
                   </ActionForm>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
+import { costCenterOptions } from "@/components/account/cost-center-options";
 import { StandingOrderSchedule } from "@/components/account/standing-order-schedule";
 import type { Locale } from "@/lib/i18n/locales";
 import { dateText } from "@/lib/format";
@@ -13,7 +14,7 @@ const secondaryButton = "rounded-md border border-slate-300 px-3 py-1.5 text-sm 
 
 /** The list's standing order: its schedule and settings, the buttons to change it, and its last runs. */
 export async function StandingOrderSection({ listId, panel, locale }: { listId: number; panel: StandingOrderPanel; locale: Locale }) {
-  const t = await getTranslations("account.standingOrder");
+  const [t, tc] = await Promise.all([getTranslations("account.standingOrder"), getTranslations("checkout")]);
   const { standingOrder, runs, canManage } = panel;
   if (!standingOrder && !canManage) return null;
   const shipTo = standingOrder ? panel.shipToOptions.find((option) => option.id === standingOrder.shipToAddressId) : undefined;
@@ -88,7 +89,18 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
               </label>
               <label className="flex flex-col text-sm">
                 <span className="font-medium">{t("costCenter")}</span>
-                <input name="costCenter" maxLength={35} defaultValue={standingOrder?.costCenter ?? ""} className={inputClass} />
+                {panel.costCenters.mode === "list" ? (
+                  <select name="costCenter" required={panel.costCenters.required} defaultValue={standingOrder?.costCenter ?? ""} className={`${inputClass} max-w-md`}>
+                    <option value="">{panel.costCenters.required ? tc("costCenterChoose") : tc("costCenterNone")}</option>
+                    {costCenterOptions(panel.costCenters, tc, locale).map((option) => (
+                      <option key={option.code} value={option.code}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input name="costCenter" maxLength={35} defaultValue={standingOrder?.costCenter ?? ""} className={inputClass} />
+                )}
               </label>
               <label className="flex min-w-64 flex-1 flex-col text-sm">
                 <span className="font-medium">{t("note")}</span>

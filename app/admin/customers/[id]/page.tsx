@@ -11,9 +11,12 @@ import { INCOTERMS } from "@/lib/admin/schemas";
 import { customerForPage } from "@/lib/admin/route-params";
 import { requireStaff } from "@/lib/auth/guards";
 import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
+import { listCostCenters } from "@/lib/data/cost-centers";
 import { listCompanyStandingOrders } from "@/lib/data/standing-orders";
-import { dateText } from "@/lib/format";
+import { dateText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
+import { calendarDate } from "@/lib/pricing/calendar-date";
 import { deleteAddressAction, saveAddressAction, setManagersAction, updateCustomerAction } from "../actions";
 import { CustomerMasterDataForm } from "./customer-master-data-form";
 
@@ -22,15 +25,17 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
   const { id } = await params;
   const staff = await requireStaff(`/admin/customers/${id}`);
   const company = await customerForPage(staff, id);
-  const [t, ts, locale, addresses, managers, staffMembers, cxmlConnected, standingOrders] = await Promise.all([
+  const [t, ts, tc, locale, addresses, managers, staffMembers, cxmlConnected, standingOrders, costCenters] = await Promise.all([
     getTranslations("admin.customer"),
     getTranslations("account.standingOrder"),
+    getTranslations("costCenters"),
     getLocale().then(toLocale),
     listCustomerAddresses(company.id),
     listCustomerManagers(company.id),
     isAdmin(staff) ? listStaffMembers() : Promise.resolve([]),
     hasCxmlConnection(company.id),
     listCompanyStandingOrders(company.id),
+    listCostCenters(company.id, calendarDate(new Date())),
   ]);
   const ta = await getTranslations("admin.address");
   return (
@@ -147,6 +152,53 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
                     </td>
                   </tr>
                 ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      {/* The customer's own cost centres and budgets (kept by its company admin): read-only here. */}
+      <Card title={tc("admin.title")}>
+        <p className="mb-2 text-sm text-slate-600">{tc("admin.intro")}</p>
+        <p className="mb-2 text-sm" data-testid="customer-cost-center-required">
+          {company.costCenterRequired ? tc("admin.requiredYes") : tc("admin.requiredNo")}
+        </p>
+        {costCenters.length === 0 ? (
+          <p className="text-sm text-slate-600">{tc("admin.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClass} data-testid="customer-cost-centers">
+              <thead>
+                <tr>
+                  <th className={thClass}>{tc("code")}</th>
+                  <th className={thClass}>{tc("name")}</th>
+                  <th className={thClass}>{tc("budget")}</th>
+                  <th className={thClass}>{tc("period")}</th>
+                  <th className={`${thClass} text-right`}>{tc("used")}</th>
+                  <th className={`${thClass} text-right`}>{tc("remaining")}</th>
+                  <th className={thClass}>{tc("status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {costCenters.map((costCenter) => {
+                  const remaining = costCenter.budgetMinor === null ? null : remainingBudget({ budgetMinor: costCenter.budgetMinor, committedMinor: costCenter.committedMinor });
+                  return (
+                    <tr key={costCenter.id} data-testid="customer-cost-center" data-code={costCenter.code}>
+                      <td className={`${tdClass} font-mono`}>{costCenter.code}</td>
+                      <td className={tdClass}>{costCenter.name}</td>
+                      <td className={tdClass}>
+                        {costCenter.budgetMinor === null ? tc("noBudget") : tc("budgetPer", { amount: money(costCenter.budgetMinor, locale), period: costCenter.budgetPeriod })}
+                      </td>
+                      <td className={tdClass}>{budgetPeriodLabel(costCenter, locale)}</td>
+                      <td className={`${tdClass} text-right`}>{money(costCenter.committedMinor, locale)}</td>
+                      <td className={`${tdClass} text-right`}>
+                        {remaining === null ? "–" : remaining < 0 ? <span className="text-red-700">{tc("overBudget", { amount: money(-remaining, locale) })}</span> : money(remaining, locale)}
+                      </td>
+                      <td className={tdClass}>{costCenter.active ? <Badge tone="green">{tc("active")}</Badge> : <Badge>{tc("inactive")}</Badge>}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -6,12 +6,14 @@ import { ApprovalForm, ReorderPanel } from "@/components/account/order-actions";
 import { SaveToList } from "@/components/account/save-to-list";
 import { AnnounceCartReading } from "@/components/shop/cart-badge";
 import { OrderTotals } from "@/components/shop/order-totals";
+import { budgetOfOrder } from "@/lib/account/cost-centers";
 import { requireBuyer } from "@/lib/auth/guards";
 import { readCartBadge } from "@/lib/cart/cart-service";
 import { listSaveTargets } from "@/lib/favorites/favorites";
 import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { mayDecide } from "@/lib/orders/approval-rule";
+import { budgetPeriodLabel } from "@/lib/orders/budget";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { standingOrderForOrder } from "@/lib/standing-orders/standing-orders";
 import { getShopContext } from "@/lib/shop-context";
@@ -43,10 +45,13 @@ export default async function OrderPage({
   const detail = await getOrderForViewer(buyer, decodeURIComponent(number));
   if (!detail) notFound();
   const { order, lines, events, placedBy } = detail;
-  const [lists, cartAfterCheckout, standingOrder] = await Promise.all([
+  const awaiting = order.status === "awaiting_approval";
+  const [lists, cartAfterCheckout, standingOrder, budget] = await Promise.all([
     canEditCart ? listSaveTargets(buyer) : [],
     placed === "1" ? readCartBadge(buyer) : null,
     standingOrderForOrder(buyer, order.id),
+    // While it waits, whoever sees it sees how far the budget it goes beyond is used.
+    awaiting && order.approvalReasons.includes("budget") ? budgetOfOrder(order) : null,
   ]);
   const decidable = mayDecide(buyer, order) && !buyer.impersonatedBy;
   const reorderFormId = `reorder-${order.orderNumber}`;
@@ -83,8 +88,26 @@ export default async function OrderPage({
       <h1 className="text-2xl font-semibold" data-testid="order-number">
         {t("detailTitle", { number: order.orderNumber })}
       </h1>
-      {order.status === "awaiting_approval" && placed !== "1" && (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{ta("awaitingApproval")}</p>
+      {awaiting && placed !== "1" && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{ta("awaitingApproval")}</p>}
+      {awaiting && order.approvalReasons.length > 0 && (
+        <ul className="list-disc space-y-1 pl-5 text-sm text-amber-900" data-testid="approval-reasons">
+          {order.approvalReasons.map((reason) => (
+            <li key={reason} data-reason={reason}>
+              {ta(`approvalReasons.${reason}`, { code: order.costCenter ?? "–" })}
+            </li>
+          ))}
+          {budget && budget.budgetMinor !== null && (
+            <li data-testid="order-budget">
+              {ta("budgetUse", {
+                code: budget.code,
+                name: budget.name,
+                used: money(budget.committedMinor, locale, order.currency),
+                budget: money(budget.budgetMinor, locale, order.currency),
+                period: budgetPeriodLabel(budget, locale),
+              })}
+            </li>
+          )}
+        </ul>
       )}
       {order.status === "rejected" && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{ta("rejectedNotice")}</p>}
       <dl className="grid gap-x-8 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">

@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { costCenterSchema, saveCostCenter, setCostCenterRequired } from "@/lib/account/cost-centers";
+import { parseMoneyInput } from "@/lib/account/money-input";
+import { buyerAction } from "@/lib/actions/safe-action";
+
+/**
+ * The company admin's cost centres (lib/account/cost-centers.ts checks the role). Field errors are
+ * message keys of costCenters.form.errors (components/account/cost-center-forms.tsx).
+ */
+
+/** Empty: a new cost centre. */
+const costCenterId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .pipe(z.number().int().positive().max(2_147_483_647).nullable());
+
+/** "7.500", "7500,00", "" (no budget) → minor units or null; a budget is more than zero. */
+const budget = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const parsed = parseMoneyInput(v ?? "");
+    if (parsed === undefined) {
+      ctx.addIssue({ code: "custom", message: "invalid_amount" });
+      return z.NEVER;
+    }
+    if (parsed === 0) {
+      ctx.addIssue({ code: "custom", message: "budget_not_positive" });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+export const saveCostCenterAction = buyerAction(
+  z.object({
+    costCenterId,
+    code: z.string().trim().min(1, "code_invalid").max(35, "code_invalid"),
+    name: z.string().trim().min(1, "name_invalid").max(100, "name_invalid"),
+    budget,
+    budgetPeriod: z.enum(costCenterSchema.shape.budgetPeriod.options, "period_invalid"),
+    active: checkbox,
+  }),
+  async ({ costCenterId, code, name, budget, budgetPeriod, active }, user) => {
+    // The add form has no "active" box: a new cost centre is in use straight away.
+    await saveCostCenter(user, costCenterId, { code, name, budgetMinor: budget, budgetPeriod, active: costCenterId === null ? true : active }, new Date());
+    revalidatePath("/account/cost-centers");
+    revalidatePath("/checkout");
+    return costCenterId === null ? { status: "ok", message: "cost_center_added", data: { code } } : { status: "ok", message: "cost_center_saved" };
+  },
+);
+
+export const setCostCenterRequiredAction = buyerAction(z.object({ required: checkbox }), async ({ required }, user) => {
+  await setCostCenterRequired(user, required);
+  revalidatePath("/account/cost-centers");
+  revalidatePath("/checkout");
+  return { status: "ok", message: required ? "cost_center_required_on" : "cost_center_required_off" };
+});

@@ -1,0 +1,151 @@
+import { connection } from "next/server";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CostCenterForm, CostCenterRequiredForm } from "@/components/account/cost-center-forms";
+import { costCenterOverview } from "@/lib/account/cost-centers";
+import { moneyInputValue } from "@/lib/account/money-input";
+import { requireBuyer } from "@/lib/auth/guards";
+import { money, percent } from "@/lib/format";
+import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
+import { seesWholeCompany } from "@/lib/orders/order-access";
+import { getShopContext } from "@/lib/shop-context";
+import { saveCostCenterAction, setCostCenterRequiredAction } from "./actions";
+
+export const metadata = { title: "Cost centers" };
+
+/**
+ * The company's cost centres and how far each budget is used in its current period: approvers and
+ * company admins see them, only the company admin changes them (lib/account/cost-centers.ts).
+ */
+export default async function CostCentersPage() {
+  await connection(); // DB-backed: never prerendered at build time
+  const buyer = await requireBuyer("/account/cost-centers");
+  if (!seesWholeCompany(buyer)) notFound();
+  const [{ locale, now }, t] = await Promise.all([getShopContext(), getTranslations("costCenters")]);
+  const { required, costCenters } = await costCenterOverview(buyer, now);
+  // Staff viewing the shop as the customer read along; the server refuses changes too.
+  const manage = buyer.role === "company_admin" && !buyer.impersonatedBy;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <div className="space-y-1 text-sm text-slate-600" data-testid="cost-centers-intro">
+        <p>{t("intro.choose")}</p>
+        <p>{t("intro.budget")}</p>
+        <p>{t("intro.used")}</p>
+        <p>{t("intro.vat")}</p>
+      </div>
+
+      {costCenters.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="cost-centers-empty">
+          {t("empty")}
+        </p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th className="p-3">{t("code")}</th>
+                <th className="p-3">{t("name")}</th>
+                <th className="p-3">{t("budget")}</th>
+                <th className="p-3">{t("period")}</th>
+                <th className="p-3 text-right">{t("used")}</th>
+                <th className="p-3 text-right">{t("remaining")}</th>
+                <th className="p-3">{t("status")}</th>
+                {manage && (
+                  <th className="p-3">
+                    <span className="sr-only">{t("actions")}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {costCenters.map((costCenter) => {
+                const budget = costCenter.budgetMinor;
+                const remaining = budget === null ? null : remainingBudget({ budgetMinor: budget, committedMinor: costCenter.committedMinor });
+                const usedShare = budget === null ? null : costCenter.committedMinor / budget;
+                return (
+                  <tr key={costCenter.id} className="border-t border-slate-100 align-top" data-testid="cost-center-row" data-code={costCenter.code}>
+                    <td className="p-3 font-mono font-medium">{costCenter.code}</td>
+                    <td className="p-3">{costCenter.name}</td>
+                    <td className="p-3">
+                      {budget === null ? (
+                        <span className="text-slate-500">{t("noBudget")}</span>
+                      ) : (
+                        t("budgetPer", { amount: money(budget, locale), period: costCenter.budgetPeriod })
+                      )}
+                    </td>
+                    <td className="p-3">{budgetPeriodLabel(costCenter, locale)}</td>
+                    <td className="p-3 text-right">
+                      {money(costCenter.committedMinor, locale)}
+                      {usedShare !== null && (
+                        <div className="mt-1 ml-auto w-32">
+                          <div className="h-1.5 overflow-hidden rounded bg-slate-200" aria-hidden="true">
+                            <div
+                              className={`h-full rounded ${usedShare > 1 ? "bg-red-600" : usedShare >= 0.9 ? "bg-amber-500" : "bg-emerald-600"}`}
+                              style={{ width: `${Math.min(100, Math.max(0, usedShare * 100))}%` }}
+                            />
+                          </div>
+                          <div className="mt-0.5 text-xs text-slate-500">{t("usage", { percent: percent(Math.round(usedShare * 100) * 100, locale) })}</div>
+                        </div>
+                      )}
+                    </td>
+                    <td className="p-3 text-right">
+                      {remaining === null ? (
+                        "–"
+                      ) : remaining < 0 ? (
+                        <span className="font-medium text-red-700">{t("overBudget", { amount: money(-remaining, locale) })}</span>
+                      ) : (
+                        money(remaining, locale)
+                      )}
+                    </td>
+                    <td className="p-3">{costCenter.active ? t("active") : <span className="text-slate-500">{t("inactive")}</span>}</td>
+                    {manage && (
+                      <td className="p-3">
+                        <details>
+                          <summary className="cursor-pointer text-brand-700">{t("edit")}</summary>
+                          <div className="mt-2 w-[36rem] max-w-[80vw]">
+                            <CostCenterForm
+                              action={saveCostCenterAction}
+                              idPrefix={`cost-center-${costCenter.id}`}
+                              ariaLabel={t("editTitle", { code: costCenter.code })}
+                              values={{
+                                id: costCenter.id,
+                                code: costCenter.code,
+                                name: costCenter.name,
+                                budget: moneyInputValue(budget, locale),
+                                budgetPeriod: costCenter.budgetPeriod,
+                                active: costCenter.active,
+                              }}
+                            />
+                          </div>
+                        </details>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {manage ? (
+        <>
+          <section className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-3 font-semibold">{t("add")}</h2>
+            <CostCenterForm action={saveCostCenterAction} idPrefix="cost-center-new" ariaLabel={t("add")} values={null} />
+          </section>
+          <section className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-3 font-semibold">{t("settingTitle")}</h2>
+            <CostCenterRequiredForm action={setCostCenterRequiredAction} required={required} />
+          </section>
+        </>
+      ) : (
+        <div className="space-y-1 text-sm text-slate-600">
+          <p data-testid="cost-center-required-setting">{required ? t("requiredOn") : t("requiredOff")}</p>
+          <p>{buyer.role === "company_admin" ? t("notWhileViewingAs") : t("onlyAdmins")}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions/safe-action";
+
+/**
+ * The company admin's cost centre forms on /account/cost-centers (the page renders the list itself).
+ * Texts come from costCenters.form only (ACCOUNT_CLIENT_MESSAGES). What was typed stays after an
+ * error: with JavaScript the form is submitted by hand, because React would otherwise reset it after
+ * the action (also on an error); without, it posts to the server action as usual.
+ */
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type Period = "month" | "quarter" | "year";
+
+const PERIODS: readonly Period[] = ["month", "quarter", "year"];
+const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm";
+const invalidClass = "border-red-500 bg-red-50";
+const buttonClass = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+
+/** useActionState, submitted without React's reset after the action. */
+function useFormAction(action: Action) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+  return { state, formAction, pending, onSubmit };
+}
+
+/** Message keys per field: the schema's own (fieldErrors) and a conflict naming its field (details.field). */
+function fieldErrorsOf(state: ActionState): Record<string, string[]> {
+  if (state.status !== "error") return {};
+  const errors = { ...(state.fieldErrors ?? {}) };
+  const field = state.details?.field;
+  if (typeof field === "string") errors[field] = [...(errors[field] ?? []), state.message];
+  return errors;
+}
+
+function FormMessage({ state }: { state: ActionState }) {
+  const t = useTranslations("costCenters.form");
+  if (state.status === "idle") return null;
+  if (state.status === "ok") {
+    if (!state.message || !t.has(`messages.${state.message}`)) return null;
+    return (
+      <p role="status" className="text-sm text-emerald-700">
+        {t(`messages.${state.message}`, state.data ?? {})}
+      </p>
+    );
+  }
+  const fieldMessage = Object.values(fieldErrorsOf(state))
+    .flat()
+    .find((message) => t.has(`errors.${message}`));
+  const key = fieldMessage ?? state.message;
+  return (
+    <p role="alert" data-testid="action-error" className="text-sm text-red-700">
+      {t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.failed")}
+    </p>
+  );
+}
+
+function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+  const t = useTranslations("costCenters.form");
+  if (!messages?.length) return null;
+  return (
+    <span id={id} className="mt-0.5 block text-xs text-red-700">
+      {messages.map((message) => (t.has(`errors.${message}`) ? t(`errors.${message}`) : t("errors.invalid_input"))).join(" ")}
+    </span>
+  );
+}
+
+export interface CostCenterFormValues {
+  id: number;
+  code: string;
+  name: string;
+  /** The budget as the admin types it ("7500,00"), "" for none. */
+  budget: string;
+  budgetPeriod: Period;
+  active: boolean;
+}
+
+/** Adds a cost centre (values null) or edits one, with an "active" box. */
+export function CostCenterForm({ action, values, idPrefix, ariaLabel }: { action: Action; values: CostCenterFormValues | null; idPrefix: string; ariaLabel: string }) {
+  const t = useTranslations("costCenters.form");
+  const { state, formAction, pending, onSubmit } = useFormAction(action);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = fieldErrorsOf(state);
+  const adding = values === null;
+  useEffect(() => {
+    // A new cost centre is in the list now: the add form is empty again for the next one.
+    if (adding && state.status === "ok") form.current?.reset();
+  }, [adding, state]);
+  const invalid = (field: string) => (errors[field]?.length ? { "aria-invalid": true as const, "aria-describedby": `${idPrefix}-${field}-error` } : {});
+  return (
+    <form
+      ref={form}
+      action={formAction}
+      onSubmit={onSubmit}
+      aria-label={ariaLabel}
+      data-testid={adding ? "cost-center-add-form" : "cost-center-edit-form"}
+      className="space-y-3"
+    >
+      {values && <input type="hidden" name="costCenterId" value={values.id} />}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="block text-sm font-medium" htmlFor={`${idPrefix}-code`}>
+          {t("code")}
+          <input
+            id={`${idPrefix}-code`}
+            name="code"
+            required
+            maxLength={35}
+            autoComplete="off"
+            defaultValue={values?.code ?? ""}
+            className={`${inputClass} ${errors.code ? invalidClass : ""}`}
+            {...invalid("code")}
+          />
+          {errors.code ? <FieldError id={`${idPrefix}-code-error`} messages={errors.code} /> : <span className="mt-0.5 block text-xs font-normal text-slate-500">{t("codeHint")}</span>}
+        </label>
+        <label className="block text-sm font-medium" htmlFor={`${idPrefix}-name`}>
+          {t("name")}
+          <input
+            id={`${idPrefix}-name`}
+            name="name"
+            required
+            maxLength={100}
+            autoComplete="off"
+            defaultValue={values?.name ?? ""}
+            className={`${inputClass} ${errors.name ? invalidClass : ""}`}
+            {...invalid("name")}
+          />
+          <FieldError id={`${idPrefix}-name-error`} messages={errors.name} />
+        </label>
+        <label className="block text-sm font-medium" htmlFor={`${idPrefix}-budget`}>
+          {t("budget")}
+          <input
+            id={`${idPrefix}-budget`}
+            name="budget"
+            inputMode="decimal"
+            autoComplete="off"
+            defaultValue={values?.budget ?? ""}
+            className={`${inputClass} ${errors.budget ? invalidClass : ""}`}
+            {...invalid("budget")}
+          />
+          {errors.budget ? <FieldError id={`${idPrefix}-budget-error`} messages={errors.budget} /> : <span className="mt-0.5 block text-xs font-normal text-slate-500">{t("budgetHint")}</span>}
+        </label>
+        <label className="block text-sm font-medium" htmlFor={`${idPrefix}-period`}>
+          {t("budgetPeriod")}
+          <select
+            id={`${idPrefix}-period`}
+            name="budgetPeriod"
+            defaultValue={values?.budgetPeriod ?? "month"}
+            className={`${inputClass} ${errors.budgetPeriod ? invalidClass : ""}`}
+            {...invalid("budgetPeriod")}
+          >
+            {PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {t(`periods.${period}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${idPrefix}-budgetPeriod-error`} messages={errors.budgetPeriod} />
+        </label>
+      </div>
+      {values && (
+        <label className="flex items-center gap-2 text-sm" htmlFor={`${idPrefix}-active`}>
+          <input id={`${idPrefix}-active`} type="checkbox" name="active" defaultChecked={values.active} />
+          {t("active")}
+        </label>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {adding ? t("add") : t("save")}
+        </button>
+        <div aria-live="polite">
+          <FormMessage state={state} />
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** Whether every web order must name a cost centre (only while there are active ones). */
+export function CostCenterRequiredForm({ action, required }: { action: Action; required: boolean }) {
+  const t = useTranslations("costCenters.form");
+  const { state, formAction, pending, onSubmit } = useFormAction(action);
+  return (
+    <form action={formAction} onSubmit={onSubmit} aria-label={t("required")} data-testid="cost-center-required-form" className="space-y-2">
+      <label className="flex items-center gap-2 text-sm font-medium" htmlFor="cost-center-required">
+        <input id="cost-center-required" type="checkbox" name="required" defaultChecked={required} aria-describedby="cost-center-required-hint" />
+        {t("required")}
+      </label>
+      <p id="cost-center-required-hint" className="text-xs text-slate-500">
+        {t("requiredHint")}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+          {t("saveSetting")}
+        </button>
+        <div aria-live="polite">
+          <FormMessage state={state} />
+        </div>
+      </div>
+    </form>
+  );
+}

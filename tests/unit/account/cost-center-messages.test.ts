@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/cost-centers.en.json";
+import nl from "@/lib/i18n/messages/cost-centers.nl.json";
+
+function keys(node: unknown, prefix = ""): string[] {
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+    value && typeof value === "object" ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe("cost centre messages", () => {
+  it("has the same keys in Dutch and English, none empty", () => {
+    expect(keys(nl).sort()).toEqual(keys(en).sort());
+    for (const messages of [nl, en]) {
+      for (const key of keys(messages)) expect(key.split(".").reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], messages), key).not.toBe("");
+    }
+  });
+
+  it("translates every message and error code the cost centre actions and lib can produce", () => {
+    const actions = readFileSync("app/(shop)/account/cost-centers/actions.ts", "utf8");
+    const lib = readFileSync("lib/account/cost-centers.ts", "utf8") + readFileSync("lib/data/cost-centers.ts", "utf8");
+    const messages = [...actions.matchAll(/message: "([a-z_]+)"/g), ...actions.matchAll(/message: \w+ \? "([a-z_]+)" : "([a-z_]+)"/g)].flatMap((m) => m.slice(1));
+    const successes = messages.filter((m) => m.startsWith("cost_center_"));
+    const errors = [
+      ...messages.filter((m) => !m.startsWith("cost_center_")),
+      ...[...actions.matchAll(/, "([a-z_]+)"\)/g)].map((m) => m[1]!),
+      ...[...lib.matchAll(/AppError\("(?:forbidden|conflict|not_found)", "([a-z_]+)"/g)].map((m) => m[1]!).filter((code) => code !== "approver_only"),
+    ];
+    expect(successes).toEqual(expect.arrayContaining(["cost_center_added", "cost_center_saved", "cost_center_required_on", "cost_center_required_off"]));
+    expect(errors).toEqual(expect.arrayContaining(["invalid_amount", "code_invalid", "cost_center_code_taken", "company_admin_only"]));
+    for (const { costCenters } of [nl, en]) {
+      for (const key of successes) expect(Object.keys(costCenters.form.messages), key).toContain(key);
+      for (const key of errors) expect(Object.keys(costCenters.form.errors), key).toContain(key);
+    }
+  });
+});
