@@ -279,7 +279,7 @@ describe("reorder", () => {
     assert.equal((await cartSkus("m.visser@noordlab.test")).size, 0);
 
     await page.getByRole("link", { name: "My orders" }).click();
-    await page.getByPlaceholder("Order number, PO number, SKU or product").fill(b!.sku);
+    await page.getByPlaceholder("Order number, PO number, cost center, SKU or product").fill(b!.sku);
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/\/account\/orders\?q=/);
     await page.locator("[data-testid=order-row]", { hasText: orderNumber }).getByRole("link", { name: orderNumber }).click();

@@ -98,6 +98,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dt className="font-medium">{text("detail.costCenter")}</dt>
             <dd>{order.costCenter ?? none}</dd>
           </div>
+          {order.approvalReasons.length > 0 && (
+            <div>
+              <dt className="font-medium">{text("detail.approvalReasons")}</dt>
+              <dd data-testid="order-approval-reasons">{order.approvalReasons.map((reason) => text(`detail.approvalReason.${reason}`)).join("; ")}</dd>
+            </div>
+          )}
           <div>
             <dt className="font-medium">{text("detail.placedAt")}</dt>
             <dd>{dateTimeText(order.placedAt, locale)}</dd>
