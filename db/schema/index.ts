@@ -11,3 +11,4 @@ export * from "./quotes";
 export * from "./webhooks";
 export * from "./standing-orders";
 export * from "./cost-centers";
+export * from "./account-requests";

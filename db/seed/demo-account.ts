@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { addresses, costCenters, favoriteListLines, favoriteLists, products, quoteLines, quotes, standingOrders, users } from "../schema";
+import { accountRequests, addresses, costCenters, favoriteListLines, favoriteLists, products, quoteLines, quotes, standingOrders, users } from "../schema";
 
 /**
  * Demo favorites lists (issue 7): a list shared with all of Demo Facilities B.V., kept by the
@@ -109,4 +109,24 @@ export async function insertDemoCostCenters(tx: Db, companyId: number, now: Date
     { companyId, code: "4200", name: "ICT", budgetMinor: 150_000, budgetPeriod: "month", createdAt: now, updatedAt: now },
     { companyId, code: "4300", name: "Schoonmaak", budgetMinor: null, budgetPeriod: "month", createdAt: now, updatedAt: now },
   ]);
+}
+
+/** One open account request, so the staff's queue (/admin/account-requests) is demoable. */
+export async function insertDemoAccountRequest(tx: Db, now: Date): Promise<void> {
+  await tx.insert(accountRequests).values({
+    companyName: "Kinderopvang De Vlinder B.V.",
+    kvkNumber: "87654321",
+    vatId: "NL862345678B01",
+    countryCode: "NL",
+    street: "Lindelaan 14",
+    postalCode: "3818 KL",
+    city: "Amersfoort",
+    contactName: "Ilse Verbeek",
+    email: "inkoop@devlinder.test",
+    phone: "033 123 45 67",
+    message: "Wij zoeken een vaste leverancier voor schoonmaak- en hygiëneartikelen voor onze vier locaties.",
+    locale: "nl",
+    createdAt: now,
+    updatedAt: now,
+  });
 }

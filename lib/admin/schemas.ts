@@ -21,6 +21,17 @@ export const PEPPOL_SCHEMES = ["0106", "0190", "9944", "0208", "9925", "9930", "
 
 export const CURRENCIES = ["EUR", "GBP", "USD", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK"] as const;
 
+/** A VAT id as stored (no spaces or dots, upper case): Dutch "NL123456789B01", others their country's prefix and 2–13 characters. */
+export function isVatIdFormat(vatId: string): boolean {
+  return vatId.startsWith("NL") ? /^NL\d{9}B\d{2}$/.test(vatId) : /^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(vatId);
+}
+
+/** A Dutch postal code as written on letters ("1012 AB"), or null when it is not one. */
+export function dutchPostalCode(text: string): string | null {
+  const match = /^(\d{4})\s?([A-Za-z]{2})$/.exec(text.trim());
+  return match ? `${match[1]} ${match[2]!.toUpperCase()}` : null;
+}
+
 export const companyDetailsSchema = z
   .object({
     name: z.string().trim().min(2).max(200),
@@ -53,13 +64,7 @@ export const companyDetailsSchema = z
     if (value.countryCode === "NL" && value.kvkNumber && !/^\d{8}$/.test(value.kvkNumber)) {
       ctx.addIssue({ code: "custom", path: ["kvkNumber"], message: "kvk_format" });
     }
-    if (value.vatId) {
-      const nl = /^NL\d{9}B\d{2}$/;
-      const generic = /^[A-Z]{2}[0-9A-Z+*]{2,13}$/;
-      if (value.vatId.startsWith("NL") ? !nl.test(value.vatId) : !generic.test(value.vatId)) {
-        ctx.addIssue({ code: "custom", path: ["vatId"], message: "vat_format" });
-      }
-    }
+    if (value.vatId && !isVatIdFormat(value.vatId)) ctx.addIssue({ code: "custom", path: ["vatId"], message: "vat_format" });
     if (!!value.peppolScheme !== !!value.peppolId) {
       ctx.addIssue({ code: "custom", path: [value.peppolScheme ? "peppolId" : "peppolScheme"], message: "peppol_pair" });
     }
@@ -94,12 +99,12 @@ export const addressSchema = z
   })
   .transform((value, ctx) => {
     if (value.countryCode !== "NL") return value;
-    const match = /^(\d{4})\s?([A-Za-z]{2})$/.exec(value.postalCode);
-    if (!match) {
+    const postalCode = dutchPostalCode(value.postalCode);
+    if (!postalCode) {
       ctx.addIssue({ code: "custom", path: ["postalCode"], message: "postal_code_format" });
       return z.NEVER;
     }
-    return { ...value, postalCode: `${match[1]} ${match[2]!.toUpperCase()}` };
+    return { ...value, postalCode };
   });
 
 const orderLimit = z

@@ -14,7 +14,7 @@ export type ShopSignIn =
  * the client address when known. The policies are the punchout logins' (lib/punchout/throttle-policy.ts):
  * 5 per address and 30 per client address within 15 minutes block that key for 15 minutes.
  */
-export function accountThrottleKeys(scope: "shop" | "reset", email: string, remoteAddress: string | null): string[] {
+export function accountThrottleKeys(scope: "shop" | "reset" | "register", email: string, remoteAddress: string | null): string[] {
   return [`${scope}:user:${email.trim().toLowerCase().slice(0, 254)}`, ...(remoteAddress ? [`${scope}:ip:${remoteAddress}`] : [])];
 }
 

@@ -26,7 +26,8 @@ export interface IssuedToken {
   mail: OutgoingMail;
 }
 
-async function issue(tx: Db, userId: number, purpose: UserTokenPurpose, createdBy: number | null, token: IssuedToken, now: Date): Promise<void> {
+/** Inside the caller's transaction: the new link replaces earlier ones, its mail is queued with it. */
+export async function issueUserTokenIn(tx: Db, userId: number, purpose: UserTokenPurpose, createdBy: number | null, token: IssuedToken, now: Date): Promise<void> {
   // A new link replaces every earlier open link of the same purpose.
   await tx
     .update(userTokens)
@@ -51,14 +52,14 @@ export async function createInvitedUser(
       .values({ ...user, email: user.email.toLowerCase(), companyId, passwordHash: null, createdAt: now })
       .returning({ id: users.id });
     if (!created) throw new Error("user insert returned nothing");
-    await issue(tx, created.id, "invite", createdBy, invitation(created.id), now);
+    await issueUserTokenIn(tx, created.id, "invite", createdBy, invitation(created.id), now);
     return created;
   });
 }
 
 export async function issueUserToken(userId: number, purpose: UserTokenPurpose, createdBy: number | null, token: IssuedToken, now: Date): Promise<void> {
   const db = await database();
-  await db.transaction((tx) => issue(tx, userId, purpose, createdBy, token, now));
+  await db.transaction((tx) => issueUserTokenIn(tx, userId, purpose, createdBy, token, now));
 }
 
 export interface TokenHolder {

@@ -1,0 +1,97 @@
+import "server-only";
+import { z } from "zod";
+import { dutchPostalCode, isVatIdFormat } from "@/lib/admin/schemas";
+import { accountThrottleKeys } from "@/lib/auth/shop-sign-in";
+import { queueMails, savePendingAccountRequest } from "@/lib/data/account-requests";
+import { listStaffMembers } from "@/lib/data/customers";
+import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
+import { getActiveUserByEmail } from "@/lib/data/users";
+import { accountExistsMail, accountRequestReceivedMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
+
+/**
+ * "Account aanvragen" on the public registration page: a prospective customer's organisation and
+ * contact person, stored for staff to approve (lib/admin/account-requests.ts). The answer is the same
+ * whatever happened — stored, updated, already a user (whose owner is mailed how to get in), or a
+ * bot that filled the hidden field — so the form tells nobody which addresses have an account. Every
+ * request counts against its address and the client's address like a failed sign-in: at most five per
+ * address and 30 per client in 15 minutes, so it cannot flood a mailbox or the staff's queue.
+ */
+
+const text = (min: number, max: number) => z.string().trim().min(min, "required").max(max, "too_long");
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "too_long")
+    .optional()
+    .transform((v) => v || null);
+
+export const accountRequestSchema = z
+  .object({
+    companyName: text(2, 200),
+    kvkNumber: optional(35).transform((v) => v?.replace(/\s/g, "") || null),
+    vatId: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").replace(/[\s.-]/g, "").toUpperCase() || null),
+    countryCode: z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, "country_format")),
+    street: text(1, 200),
+    postalCode: text(1, 20),
+    city: text(1, 100),
+    contactName: text(2, 100),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email("email_format").max(254, "email_format")),
+    phone: optional(30),
+    message: optional(2000),
+    locale: z.enum(["nl", "en"]),
+    /** Hidden from people; bots that fill every field fill this one too. */
+    website: z.string().optional(),
+  })
+  .transform((value, ctx) => {
+    if (value.countryCode === "NL" && !(value.kvkNumber && /^\d{8}$/.test(value.kvkNumber))) {
+      ctx.addIssue({ code: "custom", path: ["kvkNumber"], message: "kvk_format" });
+    }
+    if (value.vatId && !isVatIdFormat(value.vatId)) ctx.addIssue({ code: "custom", path: ["vatId"], message: "vat_format" });
+    const postalCode = value.countryCode === "NL" ? dutchPostalCode(value.postalCode) : value.postalCode;
+    if (!postalCode) {
+      ctx.addIssue({ code: "custom", path: ["postalCode"], message: "postal_code_format" });
+      return z.NEVER;
+    }
+    return { ...value, postalCode };
+  });
+export type AccountRequestInput = z.infer<typeof accountRequestSchema>;
+
+export type AccountRequestOutcome = "received" | "throttled";
+
+export async function requestAccount(
+  input: AccountRequestInput,
+  context: { remoteAddress: string | null; now: Date; baseUrl: string },
+): Promise<AccountRequestOutcome> {
+  const keys = accountThrottleKeys("register", input.email, context.remoteAddress);
+  if ((await throttleStatus(keys, context.now)).blocked) return "throttled";
+  await recordLoginFailure(keys, context.now);
+  const { website, ...details } = input;
+  if (website) return "received";
+  const existing = await getActiveUserByEmail(details.email);
+  if (existing) {
+    const links = { login: `${context.baseUrl}/login`, forgotPassword: `${context.baseUrl}/forgot-password` };
+    await queueMails([accountExistsMail({ email: existing.email, name: existing.name, locale: existing.locale }, links)], context.now);
+    return "received";
+  }
+  const admins = (await listStaffMembers()).filter((member) => member.role === "admin" && member.active);
+  // The request's id is not known before it is stored; the staff mail links to the queue.
+  const link = `${context.baseUrl}/admin/account-requests`;
+  await savePendingAccountRequest(
+    details,
+    [accountRequestReceivedMail(details), ...admins.map((admin) => newAccountRequestMail(admin, details, link))],
+    context.now,
+  );
+  return "received";
+}

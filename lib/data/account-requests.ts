@@ -1,0 +1,210 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
+import {
+  accountManagerCustomers,
+  accountRequests,
+  addresses,
+  companies,
+  mailOutbox,
+  users,
+  type AccountRequest,
+  type AccountRequestStatus,
+} from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { CompanyDetails, NewCustomerUser } from "./customers";
+import { database } from "./database";
+import { isUniqueViolation } from "./purchase-orders";
+import { q } from "./sql";
+import { issueUserTokenIn, type IssuedToken, type OutgoingMail } from "./user-accounts";
+
+export type AccountRequestDetails = Pick<
+  AccountRequest,
+  "companyName" | "kvkNumber" | "vatId" | "countryCode" | "street" | "postalCode" | "city" | "contactName" | "email" | "phone" | "message" | "locale"
+>;
+
+/**
+ * Stores a request, or updates the address's open one (asking again replaces what was asked), and
+ * queues its mails with it. `created` tells a new request from an update.
+ */
+export async function savePendingAccountRequest(details: AccountRequestDetails, mails: OutgoingMail[], now: Date): Promise<{ id: number; created: boolean }> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const values = { ...details, email: details.email.toLowerCase(), updatedAt: now };
+    const [row] = await tx
+      .insert(accountRequests)
+      .values({ ...values, createdAt: now })
+      .onConflictDoUpdate({ target: accountRequests.email, targetWhere: sql`${accountRequests.status} = 'pending'`, set: values })
+      .returning({ id: accountRequests.id, created: sql<boolean>`(xmax = 0)` });
+    if (mails.length > 0) await tx.insert(mailOutbox).values(mails.map((mail) => ({ ...mail, createdAt: now })));
+    return row!;
+  });
+}
+
+/** Queues mails on their own (the "you already have an account" answer). */
+export async function queueMails(mails: OutgoingMail[], now: Date): Promise<void> {
+  if (mails.length === 0) return;
+  const db = await database();
+  await db.insert(mailOutbox).values(mails.map((mail) => ({ ...mail, createdAt: now })));
+}
+
+export interface AccountRequestListItem extends AccountRequest {
+  decidedByName: string | null;
+}
+
+/** Requests of one status: open ones oldest first (the queue), decided ones newest first. */
+export async function listAccountRequests(status: AccountRequestStatus, limit = 200): Promise<AccountRequestListItem[]> {
+  const db = await database();
+  const rows = await db
+    .select({ request: accountRequests, decidedByName: users.name })
+    .from(accountRequests)
+    .leftJoin(users, eq(users.id, accountRequests.decidedBy))
+    .where(eq(accountRequests.status, status))
+    .orderBy(status === "pending" ? asc(accountRequests.createdAt) : desc(accountRequests.decidedAt), asc(accountRequests.id))
+    .limit(limit);
+  return rows.map(({ request, decidedByName }) => ({ ...request, decidedByName }));
+}
+
+export async function countPendingAccountRequests(): Promise<number> {
+  const db = await database();
+  const [row] = await db.select({ n: count() }).from(accountRequests).where(eq(accountRequests.status, "pending"));
+  return row?.n ?? 0;
+}
+
+export async function getAccountRequest(id: number): Promise<AccountRequestListItem | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ request: accountRequests, decidedByName: users.name })
+    .from(accountRequests)
+    .leftJoin(users, eq(users.id, accountRequests.decidedBy))
+    .where(eq(accountRequests.id, id));
+  return row ? { ...row.request, decidedByName: row.decidedByName } : null;
+}
+
+export interface MatchingCompany {
+  id: number;
+  name: string;
+  kvkNumber: string | null;
+  vatId: string | null;
+  /** Why it may be the same organisation. */
+  matchedOn: ("kvk" | "vat" | "email_domain")[];
+}
+
+/**
+ * Customers that may be the requester's own organisation: the same KvK number or VAT id, or users
+ * with the same e-mail domain (not for mailbox providers anybody can use; the caller leaves those out).
+ */
+export async function findMatchingCompanies(match: { kvkNumber: string | null; vatId: string | null; emailDomain: string | null }): Promise<MatchingCompany[]> {
+  const db = await database();
+  const conditions = [
+    match.kvkNumber ? eq(companies.kvkNumber, match.kvkNumber) : undefined,
+    match.vatId ? eq(companies.vatId, match.vatId) : undefined,
+    match.emailDomain
+      ? inArray(companies.id, db.select({ id: users.companyId }).from(users).where(sql`split_part(${users.email}, '@', 2) = ${match.emailDomain}`))
+      : undefined,
+  ].filter((c) => c !== undefined);
+  if (conditions.length === 0) return [];
+  const rows = await db
+    .select({
+      id: companies.id,
+      name: companies.name,
+      kvkNumber: companies.kvkNumber,
+      vatId: companies.vatId,
+      byDomain: match.emailDomain
+        ? sql<boolean>`exists (select 1 from ${users} where ${q(users.companyId)} = ${q(companies.id)} and split_part(${q(users.email)}, '@', 2) = ${match.emailDomain})`
+        : sql<boolean>`false`,
+    })
+    .from(companies)
+    .where(or(...conditions))
+    .orderBy(asc(companies.name))
+    .limit(20);
+  return rows.map(({ byDomain, ...company }) => ({
+    ...company,
+    matchedOn: [
+      ...(match.kvkNumber && company.kvkNumber === match.kvkNumber ? (["kvk"] as const) : []),
+      ...(match.vatId && company.vatId === match.vatId ? (["vat"] as const) : []),
+      ...(byDomain ? (["email_domain"] as const) : []),
+    ],
+  }));
+}
+
+export type ApprovalTarget =
+  | { kind: "new_company"; company: CompanyDetails; managerId: number | null }
+  | { kind: "existing_company"; companyId: number };
+
+/**
+ * Approves an open request, all at once: the new customer (with the request's address as its
+ * delivery and invoice address, and its account manager) or the existing one, the invited user with
+ * the set-password link and its mail, and the request's outcome. A request decided meanwhile, or an
+ * address that became a user meanwhile, writes nothing (conflict).
+ */
+export async function approveAccountRequestRecord(input: {
+  requestId: number;
+  decidedBy: number;
+  target: ApprovalTarget;
+  user: NewCustomerUser;
+  invitation: (userId: number, companyName: string) => IssuedToken;
+  now: Date;
+}): Promise<{ companyId: number; userId: number }> {
+  const db = await database();
+  try {
+    return await db.transaction(async (tx) => {
+      const [request] = await tx.select().from(accountRequests).where(eq(accountRequests.id, input.requestId)).for("update");
+      if (!request) throw new AppError("not_found", "account_request_not_found");
+      if (request.status !== "pending") throw new AppError("conflict", "account_request_decided");
+      let company: { id: number; name: string };
+      if (input.target.kind === "new_company") {
+        const [created] = await tx.insert(companies).values(input.target.company).returning({ id: companies.id, name: companies.name });
+        company = created!;
+        const address = { companyId: company.id, name: company.name, street: request.street, postalCode: request.postalCode, city: request.city, countryCode: request.countryCode };
+        await tx.insert(addresses).values([
+          { ...address, kind: "ship_to", label: "Hoofdadres", isDefault: true },
+          { ...address, kind: "bill_to", label: "Factuuradres", isDefault: true },
+        ]);
+        if (input.target.managerId !== null) await tx.insert(accountManagerCustomers).values({ staffUserId: input.target.managerId, companyId: company.id });
+      } else {
+        const [existing] = await tx.select({ id: companies.id, name: companies.name }).from(companies).where(eq(companies.id, input.target.companyId));
+        if (!existing) throw new AppError("not_found", "company_not_found");
+        company = existing;
+      }
+      const [user] = await tx
+        .insert(users)
+        .values({ ...input.user, email: input.user.email.toLowerCase(), companyId: company.id, passwordHash: null, createdAt: input.now })
+        .returning({ id: users.id });
+      await issueUserTokenIn(tx, user!.id, "invite", input.decidedBy, input.invitation(user!.id, company.name), input.now);
+      await tx
+        .update(accountRequests)
+        .set({ status: "approved", decidedAt: input.now, decidedBy: input.decidedBy, companyId: company.id, userId: user!.id, updatedAt: input.now })
+        .where(eq(accountRequests.id, request.id));
+      return { companyId: company.id, userId: user!.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "email_taken", { field: "email" });
+    throw error;
+  }
+}
+
+/** Rejects an open request with its reason and queues the requester's mail; false when it was no longer open. */
+export async function rejectAccountRequestRecord(input: { requestId: number; decidedBy: number; reason: string; mail: OutgoingMail; now: Date }): Promise<boolean> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const rejected = await tx
+      .update(accountRequests)
+      .set({ status: "rejected", decidedAt: input.now, decidedBy: input.decidedBy, rejectionReason: input.reason, updatedAt: input.now })
+      .where(and(eq(accountRequests.id, input.requestId), eq(accountRequests.status, "pending")))
+      .returning({ id: accountRequests.id });
+    if (rejected.length === 0) return false;
+    await tx.insert(mailOutbox).values({ ...input.mail, createdAt: input.now });
+    return true;
+  });
+}
+
+/** The user (active or not) with this address, with their company: an approval would collide with it. */
+export async function findUserWithEmail(email: string): Promise<{ id: number; name: string; active: boolean; companyId: number | null; companyName: string | null } | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ id: users.id, name: users.name, active: users.active, companyId: users.companyId, companyName: companies.name })
+    .from(users)
+    .leftJoin(companies, eq(companies.id, users.companyId))
+    .where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
+}

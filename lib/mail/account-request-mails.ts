@@ -1,0 +1,104 @@
+import type { OutgoingMail } from "@/lib/data/user-accounts";
+
+/** Plain-text e-mails about account requests ("Account aanvragen"), in the requester's language. Pure. */
+
+interface Requester {
+  email: string;
+  contactName: string;
+  companyName: string;
+  locale: "nl" | "en";
+}
+
+export function accountRequestReceivedMail(to: Requester): OutgoingMail {
+  const nl = to.locale === "nl";
+  return {
+    toEmail: to.email,
+    toName: to.contactName,
+    kind: "account_request_received",
+    subject: nl ? "Uw aanvraag voor een account is ontvangen" : "We received your account request",
+    bodyText: (nl
+      ? [
+          `Beste ${to.contactName},`,
+          "",
+          `Dank u voor uw aanvraag voor een account voor ${to.companyName}. Wij beoordelen hem zo snel mogelijk, meestal binnen één werkdag.`,
+          "Na goedkeuring ontvangt u een e-mail met een link om uw wachtwoord te kiezen.",
+          "",
+          "Heeft u deze aanvraag niet gedaan? Dan kunt u deze e-mail negeren.",
+        ]
+      : [
+          `Dear ${to.contactName},`,
+          "",
+          `Thank you for requesting an account for ${to.companyName}. We review it as soon as possible, usually within one working day.`,
+          "Once approved, you receive an e-mail with a link to choose your password.",
+          "",
+          "Did you not make this request? Then you can ignore this e-mail.",
+        ]
+    ).join("\n"),
+  };
+}
+
+/** Someone asked for an account with an address that has one: tell its owner how to get in (and nothing to the asker). */
+export function accountExistsMail(to: { email: string; name: string; locale: "nl" | "en" }, links: { login: string; forgotPassword: string }): OutgoingMail {
+  const nl = to.locale === "nl";
+  return {
+    toEmail: to.email,
+    toName: to.name,
+    kind: "account_request_existing",
+    subject: nl ? "U heeft al een account" : "You already have an account",
+    bodyText: (nl
+      ? [
+          `Beste ${to.name},`,
+          "",
+          "Er is een account aangevraagd met dit e-mailadres, maar u heeft al een account.",
+          `Inloggen: ${links.login}`,
+          `Wachtwoord vergeten: ${links.forgotPassword}`,
+          "",
+          "Heeft u deze aanvraag niet gedaan? Dan kunt u deze e-mail negeren; er is niets veranderd.",
+        ]
+      : [
+          `Dear ${to.name},`,
+          "",
+          "Someone requested an account with this e-mail address, but you already have one.",
+          `Sign in: ${links.login}`,
+          `Forgot your password: ${links.forgotPassword}`,
+          "",
+          "Did you not make this request? Then you can ignore this e-mail; nothing has changed.",
+        ]
+    ).join("\n"),
+  };
+}
+
+/** To staff: a new request waits in the admin workspace. */
+export function newAccountRequestMail(
+  to: { id: number; email: string; name: string; locale: "nl" | "en" },
+  request: Requester & { city: string; kvkNumber: string | null },
+  link: string,
+): OutgoingMail & { userId: number } {
+  const nl = to.locale === "nl";
+  const who = `${request.contactName} <${request.email}>`;
+  return {
+    toEmail: to.email,
+    toName: to.name,
+    userId: to.id,
+    kind: "account_request_new",
+    subject: nl ? `Accountaanvraag: ${request.companyName}` : `Account request: ${request.companyName}`,
+    bodyText: (nl
+      ? [`Nieuwe accountaanvraag van ${who} voor ${request.companyName} (${request.city}${request.kvkNumber ? `, KvK ${request.kvkNumber}` : ""}).`, "", `Beoordelen: ${link}`]
+      : [`New account request from ${who} for ${request.companyName} (${request.city}${request.kvkNumber ? `, KvK ${request.kvkNumber}` : ""}).`, "", `Review: ${link}`]
+    ).join("\n"),
+  };
+}
+
+export function accountRequestRejectedMail(to: Requester, reason: string): OutgoingMail {
+  const nl = to.locale === "nl";
+  return {
+    toEmail: to.email,
+    toName: to.contactName,
+    kind: "account_request_rejected",
+    subject: nl ? "Uw aanvraag voor een account" : "Your account request",
+    bodyText: (nl
+      ? [`Beste ${to.contactName},`, "", `Wij kunnen uw aanvraag voor een account voor ${to.companyName} helaas niet goedkeuren.`, "", `Toelichting: ${reason}`]
+      : [`Dear ${to.contactName},`, "", `Unfortunately we cannot approve your request for an account for ${to.companyName}.`, "", `Reason: ${reason}`]
+    ).join("\n"),
+  };
+}

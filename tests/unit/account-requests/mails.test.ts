@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { accountExistsMail, accountRequestReceivedMail, accountRequestRejectedMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
+
+const requester = { email: "ilse@vlinder.test", contactName: "Ilse Verbeek", companyName: "De Vlinder B.V.", city: "Amersfoort", kvkNumber: "87654321" };
+
+describe("account request mails", () => {
+  it.each([
+    ["nl", "Uw aanvraag voor een account is ontvangen", /aanvraag voor een account voor De Vlinder B\.V\./],
+    ["en", "We received your account request", /requesting an account for De Vlinder B\.V\./],
+  ] as const)("confirms the request (%s)", (locale, subject, body) => {
+    const mail = accountRequestReceivedMail({ ...requester, locale });
+    expect(mail).toMatchObject({ toEmail: requester.email, toName: "Ilse Verbeek", kind: "account_request_received", subject });
+    expect(mail.bodyText).toMatch(body);
+  });
+
+  it.each([
+    ["nl", "U heeft al een account", "Wachtwoord vergeten: https://shop.test/forgot-password"],
+    ["en", "You already have an account", "Forgot your password: https://shop.test/forgot-password"],
+  ] as const)("tells an existing user how to get in (%s)", (locale, subject, line) => {
+    const mail = accountExistsMail({ email: "sanne@demo.test", name: "Sanne", locale }, { login: "https://shop.test/login", forgotPassword: "https://shop.test/forgot-password" });
+    expect(mail).toMatchObject({ kind: "account_request_existing", subject });
+    expect(mail.bodyText.split("\n")).toContain(line);
+  });
+
+  it("tells staff who asked, for which organisation, and where to review it", () => {
+    const mail = newAccountRequestMail({ id: 9, email: "admin@koppel.test", name: "Beheer", locale: "en" }, { ...requester, locale: "nl" }, "https://shop.test/admin/account-requests");
+    expect(mail).toMatchObject({ userId: 9, kind: "account_request_new", subject: "Account request: De Vlinder B.V." });
+    expect(mail.bodyText).toContain("Ilse Verbeek <ilse@vlinder.test> for De Vlinder B.V. (Amersfoort, KvK 87654321)");
+    expect(mail.bodyText).toContain("Review: https://shop.test/admin/account-requests");
+  });
+
+  it.each([
+    ["nl", "Toelichting: Alleen zorginstellingen."],
+    ["en", "Reason: Alleen zorginstellingen."],
+  ] as const)("gives the reason of a rejection (%s)", (locale, line) => {
+    expect(accountRequestRejectedMail({ ...requester, locale }, "Alleen zorginstellingen.").bodyText.split("\n")).toContain(line);
+  });
+});
