@@ -22,11 +22,8 @@ export type AccountRequestDetails = Pick<
   "companyName" | "kvkNumber" | "vatId" | "countryCode" | "street" | "postalCode" | "city" | "contactName" | "email" | "phone" | "message" | "locale"
 >;
 
-/**
- * Stores a request, or updates the address's open one (asking again replaces what was asked), and
- * queues its mails with it. `created` tells a new request from an update.
- */
-export async function savePendingAccountRequest(details: AccountRequestDetails, mails: OutgoingMail[], now: Date): Promise<{ id: number; created: boolean }> {
+/** Stores a request, or updates the address's open one (asking again replaces what was asked), and queues its mails with it. */
+export async function savePendingAccountRequest(details: AccountRequestDetails, mails: OutgoingMail[], now: Date): Promise<{ id: number }> {
   const db = await database();
   return db.transaction(async (tx) => {
     const values = { ...details, email: details.email.toLowerCase(), updatedAt: now };
@@ -34,7 +31,7 @@ export async function savePendingAccountRequest(details: AccountRequestDetails, 
       .insert(accountRequests)
       .values({ ...values, createdAt: now })
       .onConflictDoUpdate({ target: accountRequests.email, targetWhere: sql`${accountRequests.status} = 'pending'`, set: values })
-      .returning({ id: accountRequests.id, created: sql<boolean>`(xmax = 0)` });
+      .returning({ id: accountRequests.id });
     if (mails.length > 0) await tx.insert(mailOutbox).values(mails.map((mail) => ({ ...mail, createdAt: now })));
     return row!;
   });
