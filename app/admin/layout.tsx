@@ -7,6 +7,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { isAdmin, managerScope } from "@/lib/admin/access";
 import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
+import { countPendingAccountRequests } from "@/lib/data/account-requests";
 import { countOpenQuoteRequests } from "@/lib/data/quotes";
 import { ADMIN_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
@@ -26,8 +27,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const current = await getCurrentUser();
   if (!current) return <ClientMessages namespaces={ADMIN_CLIENT_MESSAGES}>{children}</ClientMessages>;
   const [staff, t, locale] = await Promise.all([requireStaff("/admin"), getTranslations("admin"), getLocale()]);
-  // Requests of the staff member's own customers (admins: all) waiting for an answer.
-  const openQuotes = await countOpenQuoteRequests(managerScope(staff));
+  // Quote requests of the staff member's own customers (admins: all) waiting for an answer; account
+  // requests are everybody's queue (admins and account managers both decide them).
+  const [openQuotes, pendingAccountRequests, ar] = await Promise.all([
+    countOpenQuoteRequests(managerScope(staff)),
+    countPendingAccountRequests(),
+    getTranslations("accountRequests.admin"),
+  ]);
   const items: AdminNavItem[] = [
     { href: "/admin", label: t("nav.dashboard") },
     { href: "/admin/customers", label: t("nav.customers") },
@@ -38,6 +44,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/connections", label: t("nav.connections") },
     { href: "/admin/messages", label: t("nav.messages") },
     { href: "/admin/quotes", label: t("nav.quotes"), badge: { count: openQuotes, label: t("nav.quotesOpen", { count: openQuotes }) } },
+    {
+      href: "/admin/account-requests",
+      label: ar("nav"),
+      badge: { count: pendingAccountRequests, label: ar("navPending", { count: pendingAccountRequests }) },
+    },
     { href: "/admin/orders", label: (await getTranslations("purchaseOrders"))("nav") },
     { href: "/admin/invoices", label: (await getTranslations("invoices"))("nav") },
     { href: "/admin/api-keys", label: t("nav.apiKeys") },

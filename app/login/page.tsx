@@ -11,10 +11,11 @@ export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   await connection(); // DB-backed: never prerendered at build time
-  const [{ callbackUrl }, user, t] = await Promise.all([
+  const [{ callbackUrl }, user, t, tr] = await Promise.all([
     searchParams,
     getCurrentUser(),
     getTranslations("auth"),
+    getTranslations("accountRequests"),
   ]);
   const target = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   if (user) redirect(target);
@@ -25,6 +26,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="mt-4 text-sm">
         <Link href="/forgot-password" className="text-brand-700 underline">
           {t("forgotLink")}
+        </Link>
+      </p>
+      <p className="mt-2 text-sm">
+        <Link href="/register" className="text-brand-700 underline" data-testid="register-link">
+          {tr("loginLink")}
         </Link>
       </p>
     </AuthCard>

@@ -33,13 +33,26 @@ export const VIEW_AS_CLIENT_MESSAGES = ["admin.viewAs"] as const;
 /**
  * app/admin/layout.tsx: the admin forms ("admin", incl. errors/problems of useActionError), order
  * actions ("purchaseOrders"), invoice actions ("invoices.admin"), invoicing master data and the
- * supplier profile ("invoicing"), punchout connection forms ("punchout.admin"), and the customer's
- * own article number forms, shared with My account ("account.articleNumbers", "account.errors").
+ * supplier profile ("invoicing"), punchout connection forms ("punchout.admin"), the customer's
+ * own article number forms, shared with My account ("account.articleNumbers", "account.errors"),
+ * and the approve/reject forms of account requests ("accountRequests.adminForm").
  */
-export const ADMIN_CLIENT_MESSAGES = ["admin", "purchaseOrders", "invoices.admin", "invoicing", "punchout.admin", "account.articleNumbers", "account.errors"] as const;
+export const ADMIN_CLIENT_MESSAGES = [
+  "admin",
+  "purchaseOrders",
+  "invoices.admin",
+  "invoicing",
+  "punchout.admin",
+  "account.articleNumbers",
+  "account.errors",
+  "accountRequests.adminForm",
+] as const;
 
 /** app/login/layout.tsx: the sign-in form. */
 export const LOGIN_CLIENT_MESSAGES = ["auth"] as const;
+
+/** app/register/layout.tsx: the public account request form (components/auth/account-request-form.tsx). */
+export const REGISTER_CLIENT_MESSAGES = ["accountRequests.form"] as const;
 
 /** app/set-password/layout.tsx: the set-password form. */
 export const SET_PASSWORD_CLIENT_MESSAGES = ["admin.setPassword"] as const;

@@ -5,6 +5,7 @@ import {
   ACCOUNT_CLIENT_MESSAGES,
   ADMIN_CLIENT_MESSAGES,
   LOGIN_CLIENT_MESSAGES,
+  REGISTER_CLIENT_MESSAGES,
   ROOT_CLIENT_MESSAGES,
   SET_PASSWORD_CLIENT_MESSAGES,
   SHOP_CLIENT_MESSAGES,
@@ -13,7 +14,7 @@ import {
 } from "@/lib/i18n/client-messages";
 
 const root = process.cwd();
-const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers"];
+const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers", "account-requests"];
 const catalogue = (locale: string): Record<string, unknown> =>
   Object.assign({}, ...AREAS.map((area) => JSON.parse(readFileSync(path.join(root, `lib/i18n/messages/${area}.${locale}.json`), "utf8"))));
 
@@ -33,6 +34,7 @@ const RENDERED_UNDER: [RegExp, { name: string; namespaces: readonly string[] }[]
   [/^app\/error\.tsx$/, [{ name: "root", namespaces: ROOT_CLIENT_MESSAGES }]],
   [/^app\/login\//, [{ name: "login", namespaces: LOGIN_CLIENT_MESSAGES }]],
   [/^app\/set-password\//, [{ name: "set-password", namespaces: SET_PASSWORD_CLIENT_MESSAGES }]],
+  [/^(app\/register\/|components\/auth\/account-request-form\.tsx$)/, [{ name: "register", namespaces: REGISTER_CLIENT_MESSAGES }]],
   [/^components\/admin\/view-as-banner\.tsx$/, [{ name: "view-as", namespaces: VIEW_AS_CLIENT_MESSAGES }]],
   [/^(app\/admin|components\/admin|components\/punchout)\//, [{ name: "admin", namespaces: ADMIN_CLIENT_MESSAGES }]],
   // On product cards, product pages, the cart, checkout and in account pages.
@@ -90,7 +92,7 @@ describe("client messages", () => {
   });
 
   it("every namespace of every set exists in both languages", () => {
-    const sets = [ROOT_CLIENT_MESSAGES, SHOP_CLIENT_MESSAGES, ACCOUNT_CLIENT_MESSAGES, VIEW_AS_CLIENT_MESSAGES, ADMIN_CLIENT_MESSAGES, LOGIN_CLIENT_MESSAGES, SET_PASSWORD_CLIENT_MESSAGES];
+    const sets = [ROOT_CLIENT_MESSAGES, SHOP_CLIENT_MESSAGES, ACCOUNT_CLIENT_MESSAGES, VIEW_AS_CLIENT_MESSAGES, ADMIN_CLIENT_MESSAGES, LOGIN_CLIENT_MESSAGES, REGISTER_CLIENT_MESSAGES, SET_PASSWORD_CLIENT_MESSAGES];
     for (const locale of ["nl", "en"]) {
       const messages = catalogue(locale);
       for (const namespace of sets.flat()) expect(has(messages, namespace), `${locale}: ${namespace}`).toBe(true);
