@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" | "amber" | "red" | "blue"; children: React.ReactNode }) {
   const tones = {
     slate: "bg-slate-100 text-slate-700",
@@ -26,3 +28,26 @@ export function Card({ title, children, actions, className = "" }: { title?: str
 export const tableClass = "w-full text-sm";
 export const thClass = "border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 export const tdClass = "border-b border-slate-100 px-3 py-2 align-top";
+
+/** Tabs as links (a filter, a section's sub-pages): the `current` one is marked for eyes and screen readers. */
+export function LinkTabs({ items, label, testId }: { items: { href: string; label: string; current: boolean }[]; label: string; testId?: string }) {
+  return (
+    <nav aria-label={label} className="border-b border-slate-200">
+      <ul className="-mb-px flex flex-wrap gap-1" data-testid={testId}>
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={item.current ? "page" : undefined}
+              className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${
+                item.current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+              }`}
+            >
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

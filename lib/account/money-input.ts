@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * An amount typed by a person in euros → minor units. Accepts "2500", "2.500", "2500,00",
  * "2,500.00" and "€ 2.500"; "" means no amount (null); anything unclear is undefined (invalid).
@@ -20,3 +22,16 @@ export function parseMoneyInput(text: string): number | null | undefined {
 export function moneyInputValue(minor: number | null, locale: "nl" | "en"): string {
   return minor === null ? "" : (minor / 100).toFixed(2).replace(".", locale === "nl" ? "," : ".");
 }
+
+/** A form field with an amount in euros: minor units, null when left empty, the issue "invalid_amount" when unclear. */
+export const moneyField = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const parsed = parseMoneyInput(v ?? "");
+    if (parsed === undefined) {
+      ctx.addIssue({ code: "custom", message: "invalid_amount" });
+      return z.NEVER;
+    }
+    return parsed;
+  });

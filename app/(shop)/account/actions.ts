@@ -8,7 +8,7 @@ import { z } from "zod";
 import { saveShipToAddress } from "@/lib/account/addresses";
 import { inviteCompanyUser, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
 import { changePassword, updateProfile } from "@/lib/account/profile";
-import { parseMoneyInput } from "@/lib/account/money-input";
+import { moneyField } from "@/lib/account/money-input";
 import { buyerReportAction, idList } from "@/lib/actions/report-action";
 import { buyerAction } from "@/lib/actions/safe-action";
 import { LOCALE_COOKIE, LOCALES, toLocale } from "@/lib/i18n/locales";
@@ -20,17 +20,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
 const role = z.enum(["buyer", "approver", "company_admin"]);
 /** "2.500", "2500,00", "" (no limit) → minor units or null. */
-const orderLimit = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    const parsed = parseMoneyInput(v ?? "");
-    if (parsed === undefined) {
-      ctx.addIssue({ code: "custom", message: "invalid_amount" });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+const orderLimit = moneyField;
 
 export const updateProfileAction = buyerAction(z.object({ name: text(100), locale: z.enum(LOCALES) }), async (input, user) => {
   await updateProfile(user, input);

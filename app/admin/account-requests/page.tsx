@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { LinkTabs, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { listAccountRequestsForStaff } from "@/lib/admin/account-requests";
 import { parseSearchParams, toQueryString, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
@@ -33,26 +33,11 @@ export default async function AccountRequestsPage({ searchParams }: { searchPara
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <nav aria-label={t("filterLabel")} className="border-b border-slate-200">
-        <ul className="-mb-px flex flex-wrap gap-1" data-testid="account-request-filters">
-          {STATUSES.map((value) => {
-            const current = value === status;
-            return (
-              <li key={value}>
-                <Link
-                  href={hrefFor(value)}
-                  aria-current={current ? "page" : undefined}
-                  className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${
-                    current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-                  }`}
-                >
-                  {t(`filter.${value}`)}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <LinkTabs
+        label={t("filterLabel")}
+        testId="account-request-filters"
+        items={STATUSES.map((value) => ({ href: hrefFor(value), label: t(`filter.${value}`), current: value === status }))}
+      />
       <p className="text-sm text-slate-600">{t("count", { count: requests.length })}</p>
       {requests.length === 0 ? (
         <p className="text-sm text-slate-600">{status === "pending" ? t("emptyPending") : t("empty")}</p>

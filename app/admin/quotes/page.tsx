@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { Badge, LinkTabs, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { Pagination } from "@/components/shop/pagination";
 import { listQuotesForStaff, parseQuoteStatusFilter } from "@/lib/admin/quotes";
 import { pageParam, parseSearchParams, toQueryString, type RawSearchParams } from "@/lib/admin/search-params";
@@ -44,26 +44,11 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <nav aria-label={t("filterLabel")} className="border-b border-slate-200">
-        <ul className="-mb-px flex flex-wrap gap-1" data-testid="quote-filters">
-          {FILTERS.map((filter) => {
-            const current = filter === params.status;
-            return (
-              <li key={filter}>
-                <Link
-                  href={hrefFor(filter)}
-                  aria-current={current ? "page" : undefined}
-                  className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${
-                    current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-                  }`}
-                >
-                  {t(`filter.${filter}`)}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <LinkTabs
+        label={t("filterLabel")}
+        testId="quote-filters"
+        items={FILTERS.map((filter) => ({ href: hrefFor(filter), label: t(`filter.${filter}`), current: filter === params.status }))}
+      />
       <p className="text-sm text-slate-600">{t("count", { count: result.total })}</p>
       {result.items.length === 0 ? (
         <p className="text-sm text-slate-600">{params.status === "open" ? t("emptyOpen") : t("empty")}</p>

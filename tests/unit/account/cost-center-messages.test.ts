@@ -18,7 +18,8 @@ describe("cost centre messages", () => {
   });
 
   it("translates every message and error code the cost centre actions and lib can produce", () => {
-    const actions = readFileSync("app/(shop)/account/cost-centers/actions.ts", "utf8");
+    // The actions and the money field they use.
+    const actions = readFileSync("app/(shop)/account/cost-centers/actions.ts", "utf8") + readFileSync("lib/account/money-input.ts", "utf8");
     const lib = readFileSync("lib/account/cost-centers.ts", "utf8") + readFileSync("lib/data/cost-centers.ts", "utf8");
     const messages = [...actions.matchAll(/message: "([a-z_]+)"/g), ...actions.matchAll(/message: \w+ \? "([a-z_]+)" : "([a-z_]+)"/g)].flatMap((m) => m.slice(1));
     const successes = messages.filter((m) => m.startsWith("cost_center_"));

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { costCenterSchema, saveCostCenter, setCostCenterRequired } from "@/lib/account/cost-centers";
-import { parseMoneyInput } from "@/lib/account/money-input";
+import { moneyField } from "@/lib/account/money-input";
 import { buyerAction } from "@/lib/actions/safe-action";
 
 /**
@@ -19,21 +19,7 @@ const costCenterId = z
   .pipe(z.number().int().positive().max(2_147_483_647).nullable());
 
 /** "7.500", "7500,00", "" (no budget) → minor units or null; a budget is more than zero. */
-const budget = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    const parsed = parseMoneyInput(v ?? "");
-    if (parsed === undefined) {
-      ctx.addIssue({ code: "custom", message: "invalid_amount" });
-      return z.NEVER;
-    }
-    if (parsed === 0) {
-      ctx.addIssue({ code: "custom", message: "budget_not_positive" });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+const budget = moneyField.refine((minor) => minor !== 0, "budget_not_positive");
 
 const checkbox = z
   .string()
