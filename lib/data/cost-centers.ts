@@ -53,7 +53,7 @@ export async function costCenterPolicy(companyId: number): Promise<{ required: b
   const [row] = await db
     .select({
       required: companies.costCenterRequired,
-      activeCount: sql<number>`(select count(*) from ${costCenters} where ${costCenters.companyId} = ${companies.id} and ${costCenters.active})::int`,
+      activeCount: sql<number>`(select count(*) from ${costCenters} where ${q(costCenters.companyId)} = ${q(companies.id)} and ${q(costCenters.active)})::int`,
     })
     .from(companies)
     .where(eq(companies.id, companyId));

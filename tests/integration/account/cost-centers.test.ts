@@ -9,6 +9,7 @@ import { budgetOfOrder, costCenterChoice, costCenterOverview, resolveOrderCostCe
 import type { BuyerUser } from "@/lib/auth/guards";
 import { addToCart } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
+import { costCenterPolicy } from "@/lib/data/cost-centers";
 import { createOrder } from "@/lib/data/orders";
 import { searchOrders } from "@/lib/data/order-history";
 import { AppError } from "@/lib/errors";
@@ -101,6 +102,11 @@ describe("choosing one at checkout", () => {
     ict = (await costCenterOverview(admin, NOW)).costCenters.find((c) => c.code === "ICT-1")!;
     await saveCostCenter(admin, null, costCenter("FAC", 500_000, "quarter"), NOW);
     await saveCostCenter(admin, null, costCenter("OLD", null, "month", false), NOW);
+  });
+
+  it("counts the company's active ones (and only its own)", async () => {
+    expect(await costCenterPolicy(customer.company.id)).toEqual({ required: false, activeCount: 2 });
+    expect(await costCenterPolicy(other.company.id)).toEqual({ required: false, activeCount: 1 });
   });
 
   it("offers the active ones with what is left, and takes the code whatever its case", async () => {
