@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { costCenters } from "./cost-centers";
 
 /** Customer companies (and, with `isSupplier`, our own company for invoicing master data). */
 export const companies = pgTable("companies", {
@@ -79,6 +80,8 @@ export const users = pgTable(
     locale: text("locale", { enum: ["nl", "en"] }).notNull().default("nl"),
     /** Per-user order limit excl. VAT in minor units; null = no limit. */
     orderLimitMinor: integer("order_limit_minor"),
+    /** The cost centre the checkout chooses for them (cost-centers.ts); set by their company admin. */
+    defaultCostCenterId: integer("default_cost_center_id").references((): AnyPgColumn => costCenters.id, { onDelete: "set null" }),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

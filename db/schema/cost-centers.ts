@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the app's path aliases.
 import { BUDGET_PERIODS } from "../../lib/orders/budget";
-import { companies } from "./companies";
+import { companies, users } from "./companies";
 
 /**
  * A customer's cost centres ("kostenplaatsen"), kept by its company admin (ANCHORS.md §1.6 and
@@ -36,3 +36,20 @@ export const costCenters = pgTable(
 );
 
 export type CostCenter = typeof costCenters.$inferSelect;
+
+/**
+ * Who may order on a cost centre, when not everybody: a cost centre without rows here is open to the
+ * whole company; with rows, to those users (and the company admins, who keep them).
+ */
+export const costCenterUsers = pgTable(
+  "cost_center_users",
+  {
+    costCenterId: integer("cost_center_id")
+      .notNull()
+      .references(() => costCenters.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.costCenterId, t.userId] }), index("cost_center_users_user_idx").on(t.userId)],
+);

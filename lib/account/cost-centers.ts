@@ -4,14 +4,17 @@ import type { BuyerUser } from "@/lib/auth/guards";
 import {
   costCenterPolicy,
   findActiveCostCenter,
-  insertCostCenter,
+  getDefaultCostCenterId,
   listCostCenters,
+  saveCostCenterRecord,
   setCostCenterRequired as storeCostCenterRequired,
-  updateCostCenter,
+  setDefaultCostCenter,
   type CostCenterWithUse,
 } from "@/lib/data/cost-centers";
+import { listCustomerUsers } from "@/lib/data/customers";
 import { AppError } from "@/lib/errors";
 import { BUDGET_PERIODS } from "@/lib/orders/budget";
+import { mayUseCostCenter } from "@/lib/orders/cost-center-rule";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 
@@ -30,8 +33,10 @@ export const costCenterSchema = z.object({
   budgetMinor: z.number().int().positive().max(2_000_000_000).nullable(),
   budgetPeriod: z.enum(BUDGET_PERIODS),
   active: z.boolean(),
+  /** Who may use it; empty: everybody at the company. */
+  userIds: z.array(z.number().int().positive()).max(1000).default([]),
 });
-export type CostCenterFormInput = z.infer<typeof costCenterSchema>;
+export type CostCenterFormInput = z.input<typeof costCenterSchema>;
 
 function assertCompanyAdmin(admin: Viewer): void {
   if (admin.role !== "company_admin") throw new AppError("forbidden", "company_admin_only");
@@ -53,10 +58,25 @@ export async function costCenterOverview(viewer: Viewer, now: Date): Promise<Cos
 
 export async function saveCostCenter(admin: Viewer, costCenterId: number | null, input: CostCenterFormInput, now: Date): Promise<{ id: number }> {
   assertCompanyAdmin(admin);
-  const valid = costCenterSchema.parse(input);
-  if (costCenterId === null) return insertCostCenter(admin.companyId, valid);
-  if (!(await updateCostCenter(admin.companyId, costCenterId, valid, now))) throw new AppError("not_found", "cost_center_not_found");
-  return { id: costCenterId };
+  const saved = await saveCostCenterRecord(admin.companyId, costCenterId, costCenterSchema.parse(input), now);
+  if (!saved) throw new AppError("not_found", "cost_center_not_found");
+  return saved;
+}
+
+/**
+ * The cost centre the checkout chooses for one of the company's users; it must be active and one
+ * they may use (null clears it).
+ */
+export async function setUserDefaultCostCenter(admin: Viewer, userId: number, costCenterId: number | null, now: Date): Promise<void> {
+  assertCompanyAdmin(admin);
+  if (costCenterId !== null) {
+    const costCenter = (await listCostCenters(admin.companyId, calendarDate(now), { activeOnly: true })).find((c) => c.id === costCenterId);
+    if (!costCenter) throw new AppError("not_found", "cost_center_not_found");
+    const user = (await listCustomerUsers(admin.companyId)).find((u) => u.id === userId);
+    if (!user) throw new AppError("not_found", "user_not_found");
+    if (!mayUseCostCenter(user, costCenter)) throw new AppError("invalid_input", "cost_center_not_for_user", { field: "costCenterId" });
+  }
+  if (!(await setDefaultCostCenter(admin.companyId, userId, costCenterId))) throw new AppError("not_found", "user_not_found");
 }
 
 export async function setCostCenterRequired(admin: Viewer, required: boolean): Promise<void> {
@@ -68,29 +88,40 @@ export interface CostCenterChoice {
   /** No active cost centres: the field is free text, as before the company set any up. */
   mode: "free" | "list";
   required: boolean;
+  /** The active cost centres this user may order on. */
   options: CostCenterWithUse[];
+  /** Their default, when it is one of the options: chosen beforehand. */
+  defaultCode: string | null;
 }
 
-/** What the checkout (and a standing order's form) offers this company's buyers. */
-export async function costCenterChoice(companyId: number, now: Date): Promise<CostCenterChoice> {
-  const [policy, options] = await Promise.all([costCenterPolicy(companyId), listCostCenters(companyId, calendarDate(now), { activeOnly: true })]);
-  if (options.length === 0) return { mode: "free", required: false, options };
-  return { mode: "list", required: policy.required, options };
+type Orderer = Pick<BuyerUser, "id" | "companyId" | "role">;
+
+/** What the checkout (and a standing order's form) offers this user. */
+export async function costCenterChoice(user: Orderer, now: Date): Promise<CostCenterChoice> {
+  const [policy, active, defaultId] = await Promise.all([
+    costCenterPolicy(user.companyId),
+    listCostCenters(user.companyId, calendarDate(now), { activeOnly: true }),
+    getDefaultCostCenterId(user.id),
+  ]);
+  if (active.length === 0) return { mode: "free", required: false, options: [], defaultCode: null };
+  const options = active.filter((costCenter) => mayUseCostCenter(user, costCenter));
+  return { mode: "list", required: policy.required, options, defaultCode: options.find((c) => c.id === defaultId)?.code ?? null };
 }
 
 /**
- * The cost centre an order carries: with active cost centres, one of them by code (required when the
- * company says so); without, whatever the buyer typed. Field errors name `costCenter`.
+ * The cost centre an order carries: with active cost centres, one of them by code that the orderer
+ * may use (required when the company says so); without, whatever the buyer typed. Field errors name
+ * `costCenter`.
  */
-export async function resolveOrderCostCenter(companyId: number, code: string | null): Promise<{ costCenter: string | null; costCenterId: number | null }> {
-  const policy = await costCenterPolicy(companyId);
+export async function resolveOrderCostCenter(user: Orderer, code: string | null): Promise<{ costCenter: string | null; costCenterId: number | null }> {
+  const policy = await costCenterPolicy(user.companyId);
   if (policy.activeCount === 0) return { costCenter: code, costCenterId: null };
   if (code === null) {
     if (policy.required) throw new AppError("invalid_input", "cost_center_required", { field: "costCenter" });
     return { costCenter: null, costCenterId: null };
   }
-  const costCenter = await findActiveCostCenter(companyId, code);
-  if (!costCenter) throw new AppError("invalid_input", "unknown_cost_center", { field: "costCenter" });
+  const costCenter = await findActiveCostCenter(user.companyId, code);
+  if (!costCenter || !mayUseCostCenter(user, costCenter)) throw new AppError("invalid_input", "unknown_cost_center", { field: "costCenter" });
   return { costCenter: costCenter.code, costCenterId: costCenter.id };
 }
 

@@ -62,7 +62,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   const invalid = cart.lines.find((line) => !line.quantityCheck.ok);
   if (invalid) throw new AppError("quantity_rule", "cart_has_invalid_quantities", { sku: invalid.product.sku });
 
-  const costCenter = await resolveOrderCostCenter(user.companyId, input.costCenter);
+  const costCenter = await resolveOrderCostCenter(user, input.costCenter);
   const subtotalMinor = cart.totals.subtotalMinor;
   const created = await createOrder({
     // Purchasing policy: above the buyer's order limit or beyond the cost centre's budget (excl. VAT) the order waits for an approver.

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { companies, costCenters, orders, type CostCenter } from "@/db/schema";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { companies, costCenterUsers, costCenters, orders, users, type CostCenter } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { budgetPeriodOf, type BudgetPeriod, type BudgetPeriodBounds, type BudgetUse } from "@/lib/orders/budget";
 import { database } from "./database";
@@ -8,11 +8,16 @@ import { isUniqueViolation } from "./purchase-orders";
 import { q } from "./sql";
 import type { Tx } from "./quotes";
 
-/** A cost centre with what its current budget period has committed (lib/orders/budget.ts). */
+/** A cost centre with what its current budget period has committed (lib/orders/budget.ts), and who may use it. */
 export interface CostCenterWithUse extends CostCenter {
   bounds: BudgetPeriodBounds;
   committedMinor: number;
+  /** Empty: everybody at the company. */
+  userIds: number[];
 }
+
+/** The users a cost centre is limited to (an empty array: none, so everybody). */
+const userIdsSql = sql<number[]>`coalesce((select array_agg(${q(costCenterUsers.userId)} order by ${q(costCenterUsers.userId)}) from ${costCenterUsers} where ${q(costCenterUsers.costCenterId)} = ${q(costCenters.id)}), '{}')`;
 
 /** Orders that count against a budget: everything but rejected and cancelled ones. */
 function committedSql(costCenterId: typeof costCenters.id, from: SQL | string, to: SQL | string): SQL {
@@ -36,14 +41,15 @@ function boundOfRow(day: string, bound: keyof BudgetPeriodBounds): SQL {
 export async function listCostCenters(companyId: number, day: string, options: { activeOnly?: boolean } = {}): Promise<CostCenterWithUse[]> {
   const db = await database();
   const rows = await db
-    .select({ costCenter: costCenters, committed: committedSql(costCenters.id, boundOfRow(day, "from"), boundOfRow(day, "to")) })
+    .select({ costCenter: costCenters, committed: committedSql(costCenters.id, boundOfRow(day, "from"), boundOfRow(day, "to")), userIds: userIdsSql })
     .from(costCenters)
     .where(and(eq(costCenters.companyId, companyId), options.activeOnly ? eq(costCenters.active, true) : undefined))
     .orderBy(asc(sql`lower(${costCenters.code})`));
-  return rows.map(({ costCenter, committed }) => ({
+  return rows.map(({ costCenter, committed, userIds }) => ({
     ...costCenter,
     bounds: budgetPeriodOf(costCenter.budgetPeriod, day),
     committedMinor: Number(committed),
+    userIds: userIds.map(Number),
   }));
 }
 
@@ -61,13 +67,13 @@ export async function costCenterPolicy(companyId: number): Promise<{ required: b
 }
 
 /** The company's active cost centre with this code (codes compare case-insensitively). */
-export async function findActiveCostCenter(companyId: number, code: string): Promise<CostCenter | null> {
+export async function findActiveCostCenter(companyId: number, code: string): Promise<(CostCenter & { userIds: number[] }) | null> {
   const db = await database();
   const [row] = await db
-    .select()
+    .select({ costCenter: costCenters, userIds: userIdsSql })
     .from(costCenters)
     .where(and(eq(costCenters.companyId, companyId), eq(sql`lower(${costCenters.code})`, code.toLowerCase()), eq(costCenters.active, true)));
-  return row ?? null;
+  return row ? { ...row.costCenter, userIds: row.userIds.map(Number) } : null;
 }
 
 export interface CostCenterInput {
@@ -76,33 +82,74 @@ export interface CostCenterInput {
   budgetMinor: number | null;
   budgetPeriod: BudgetPeriod;
   active: boolean;
+  /** Who may use it; empty: everybody at the company. */
+  userIds: number[];
 }
 
 const codeTaken = (error: unknown) => (isUniqueViolation(error) ? new AppError("conflict", "cost_center_code_taken", { field: "code" }) : error);
 
-export async function insertCostCenter(companyId: number, input: CostCenterInput): Promise<{ id: number }> {
+/** Replaces who may use the cost centre; users of other companies (or staff) are refused whole. */
+async function replaceCostCenterUsers(tx: Tx, companyId: number, costCenterId: number, userIds: number[]): Promise<void> {
+  await tx.delete(costCenterUsers).where(eq(costCenterUsers.costCenterId, costCenterId));
+  if (userIds.length === 0) return;
+  const own = await tx.select({ id: users.id }).from(users).where(and(eq(users.companyId, companyId), inArray(users.id, userIds)));
+  if (own.length !== new Set(userIds).size) throw new AppError("invalid_input", "unknown_user", { field: "userIds" });
+  await tx.insert(costCenterUsers).values(own.map((user) => ({ costCenterId, userId: user.id })));
+}
+
+/** Saves a new cost centre (id null) or changes one of the company's, with who may use it, at once; null when it has no such cost centre. */
+export async function saveCostCenterRecord(companyId: number, id: number | null, input: CostCenterInput, now: Date): Promise<{ id: number } | null> {
   const db = await database();
+  const { userIds, ...fields } = input;
   try {
-    const [row] = await db.insert(costCenters).values({ companyId, ...input }).returning({ id: costCenters.id });
-    return row!;
+    return await db.transaction(async (tx) => {
+      const [row] =
+        id === null
+          ? await tx.insert(costCenters).values({ companyId, ...fields, createdAt: now, updatedAt: now }).returning({ id: costCenters.id })
+          : await tx
+              .update(costCenters)
+              .set({ ...fields, updatedAt: now })
+              .where(and(eq(costCenters.companyId, companyId), eq(costCenters.id, id)))
+              .returning({ id: costCenters.id });
+      if (!row) return null;
+      await replaceCostCenterUsers(tx, companyId, row.id, userIds);
+      return row;
+    });
   } catch (error) {
     throw codeTaken(error);
   }
 }
 
-/** False when the company has no such cost centre. */
-export async function updateCostCenter(companyId: number, id: number, input: CostCenterInput, now: Date): Promise<boolean> {
+/** The cost centre the checkout chooses for a user (their company admin's choice), or null. */
+export async function getDefaultCostCenterId(userId: number): Promise<number | null> {
   const db = await database();
-  try {
-    const updated = await db
-      .update(costCenters)
-      .set({ ...input, updatedAt: now })
-      .where(and(eq(costCenters.companyId, companyId), eq(costCenters.id, id)))
-      .returning({ id: costCenters.id });
-    return updated.length > 0;
-  } catch (error) {
-    throw codeTaken(error);
-  }
+  const [row] = await db.select({ id: users.defaultCostCenterId }).from(users).where(eq(users.id, userId));
+  return row?.id ?? null;
+}
+
+/** Sets (or clears) a user's default cost centre; false when the user or the cost centre is not the company's. */
+export async function setDefaultCostCenter(companyId: number, userId: number, costCenterId: number | null): Promise<boolean> {
+  const db = await database();
+  const costCenterOfCompany =
+    costCenterId === null
+      ? sql`true`
+      : sql`exists (select 1 from ${costCenters} where ${q(costCenters.id)} = ${costCenterId} and ${q(costCenters.companyId)} = ${companyId})`;
+  const updated = await db
+    .update(users)
+    .set({ defaultCostCenterId: costCenterId })
+    .where(and(eq(users.id, userId), eq(users.companyId, companyId), costCenterOfCompany))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}
+
+/** Each user's default cost centre at the company (for the users page). */
+export async function listDefaultCostCenters(companyId: number): Promise<Map<number, number>> {
+  const db = await database();
+  const rows = await db
+    .select({ userId: users.id, costCenterId: users.defaultCostCenterId })
+    .from(users)
+    .where(and(eq(users.companyId, companyId), sql`${users.defaultCostCenterId} is not null`));
+  return new Map(rows.map((row) => [row.userId, row.costCenterId!]));
 }
 
 export async function setCostCenterRequired(companyId: number, required: boolean): Promise<void> {

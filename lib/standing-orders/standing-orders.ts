@@ -93,7 +93,7 @@ export async function getStandingOrderPanel(user: Manager, list: { id: number; o
   const [standingOrder, shipTos, costCenters] = await Promise.all([
     getStandingOrderOfList(user.companyId, list.id),
     listCompanyAddresses(user.companyId, "ship_to"),
-    costCenterChoice(user.companyId, now),
+    costCenterChoice(user, now),
   ]);
   const runs = standingOrder ? await listStandingOrderRuns(standingOrder.id) : [];
   return {
@@ -124,7 +124,7 @@ export async function saveStandingOrder(user: Manager, input: StandingOrderInput
   if (input.nextRunOn < calendarDate(now)) throw new AppError("invalid_input", "standing_order_date_past", { fieldErrors: { nextRunOn: ["date_in_past"] } });
   const shipTo = await getCompanyAddress(user.companyId, input.shipToAddressId);
   if (!shipTo || shipTo.kind !== "ship_to") throw new AppError("invalid_input", "unknown_address", { fieldErrors: { shipToAddressId: ["unknown_address"] } });
-  const { costCenter } = await resolveOrderCostCenter(user.companyId, input.costCenter).catch((error: unknown) => {
+  const { costCenter } = await resolveOrderCostCenter(user, input.costCenter).catch((error: unknown) => {
     if (isAppError(error) && error.code === "invalid_input") throw new AppError("invalid_input", error.message, { fieldErrors: { costCenter: [error.message] } });
     throw error;
   });
@@ -205,7 +205,7 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
     return { outcome: "nothing_orderable", orderNumber: null };
   }
   // The company's cost centres may have changed since it was set up: the run follows the checkout's rules.
-  const costCenter = await resolveOrderCostCenter(standingOrder.companyId, standingOrder.costCenter).catch((error: unknown) => {
+  const costCenter = await resolveOrderCostCenter({ id: owner.id, companyId: standingOrder.companyId, role: owner.role }, standingOrder.costCenter).catch((error: unknown) => {
     if (isAppError(error)) return null;
     throw error;
   });

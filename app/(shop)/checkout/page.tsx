@@ -28,7 +28,7 @@ export default async function CheckoutPage() {
     getPricedCart(buyer, locale, now),
     listCompanyAddresses(buyer.companyId, "ship_to"),
     listCompanyAddresses(buyer.companyId, "bill_to"),
-    costCenterChoice(buyer.companyId, now),
+    costCenterChoice(buyer, now),
   ]);
   if (!cart.orderable) redirect("/cart");
   const costCenters: CheckoutCostCenters =

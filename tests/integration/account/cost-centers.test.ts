@@ -5,7 +5,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { orders } from "@/db/schema";
-import { budgetOfOrder, costCenterChoice, costCenterOverview, resolveOrderCostCenter, saveCostCenter, setCostCenterRequired } from "@/lib/account/cost-centers";
+import {
+  budgetOfOrder,
+  costCenterChoice,
+  costCenterOverview,
+  resolveOrderCostCenter,
+  saveCostCenter,
+  setCostCenterRequired,
+  setUserDefaultCostCenter,
+} from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { addToCart } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
@@ -68,7 +76,7 @@ afterAll(() => fresh.dispose());
 
 describe("keeping cost centres", () => {
   it("without cost centres the checkout's field stays free text, as before", async () => {
-    expect(await costCenterChoice(customer.company.id, NOW)).toEqual({ mode: "free", required: false, options: [] });
+    expect(await costCenterChoice(buyer, NOW)).toEqual({ mode: "free", required: false, options: [], defaultCode: null });
     const placed = await order(buyer, 1, "Vrije tekst 12");
     const [row] = await handle.db.select().from(orders).where(eq(orders.orderNumber, placed.orderNumber));
     expect([row!.costCenter, row!.costCenterId, row!.approvalReasons]).toEqual(["Vrije tekst 12", null, []]);
@@ -110,13 +118,13 @@ describe("choosing one at checkout", () => {
   });
 
   it("offers the active ones with what is left, and takes the code whatever its case", async () => {
-    const choice = await costCenterChoice(customer.company.id, NOW);
+    const choice = await costCenterChoice(buyer, NOW);
     expect(choice.mode).toBe("list");
     expect(choice.options.map((c) => [c.code, c.committedMinor, c.bounds])).toEqual([
       ["FAC", 0, { from: "2026-10-01", to: "2027-01-01" }],
       ["ICT-1", 0, { from: "2026-11-01", to: "2026-12-01" }],
     ]);
-    expect(await resolveOrderCostCenter(customer.company.id, "ict-1")).toEqual({ costCenter: "ICT-1", costCenterId: ict.id });
+    expect(await resolveOrderCostCenter(buyer, "ict-1")).toEqual({ costCenter: "ICT-1", costCenterId: ict.id });
   });
 
   it("refuses a code that is not one of them (or an inactive one) and writes nothing; none is fine unless required", async () => {
@@ -130,6 +138,45 @@ describe("choosing one at checkout", () => {
     expect((await failure(order(buyer, 1, null)))?.message).toBe("cost_center_required");
     await emptyCart(buyer);
     await setCostCenterRequired(admin, false);
+  });
+});
+
+describe("who may use a cost centre", () => {
+  it("one limited to some users is offered to them (and the company admins) only, and refused to others", async () => {
+    const colleague = (await addCompanyUser(handle, customer, "buyer")) as unknown as BuyerUser;
+    const { id } = await saveCostCenter(admin, null, { ...costCenter("LAB", null), userIds: [colleague.id] }, NOW);
+    const codes = async (user: BuyerUser) => (await costCenterChoice(user, NOW)).options.map((c) => c.code);
+    expect(await codes(colleague)).toContain("LAB");
+    expect(await codes(admin)).toContain("LAB");
+    expect(await codes(buyer)).not.toContain("LAB");
+    expect(await failure(resolveOrderCostCenter(buyer, "LAB"))).toMatchObject({ message: "unknown_cost_center" });
+    expect(await resolveOrderCostCenter(colleague, "lab")).toEqual({ costCenter: "LAB", costCenterId: id });
+    // Another company's user cannot be named (all or nothing: the cost centre keeps its users).
+    expect(await failure(saveCostCenter(admin, id, { ...costCenter("LAB", null), userIds: [colleague.id, other.user.id] }, NOW))).toMatchObject({ message: "unknown_user" });
+    expect((await costCenterOverview(admin, NOW)).costCenters.find((c) => c.id === id)!.userIds).toEqual([colleague.id]);
+    // Open to everybody again.
+    await saveCostCenter(admin, id, { ...costCenter("LAB", null), userIds: [] }, NOW);
+    expect(await codes(buyer)).toContain("LAB");
+    await saveCostCenter(admin, id, { ...costCenter("LAB", null), userIds: [colleague.id] }, NOW);
+  });
+
+  it("a user's default is chosen beforehand; only an active one they may use can be their default", async () => {
+    const overview = (await costCenterOverview(admin, NOW)).costCenters;
+    const fac = overview.find((c) => c.code === "FAC")!;
+    const lab = overview.find((c) => c.code === "LAB")!;
+    const old = overview.find((c) => c.code === "OLD")!;
+    await setUserDefaultCostCenter(admin, buyer.id, fac.id, NOW);
+    expect((await costCenterChoice(buyer, NOW)).defaultCode).toBe("FAC");
+    expect(await failure(setUserDefaultCostCenter(admin, buyer.id, lab.id, NOW))).toMatchObject({ message: "cost_center_not_for_user" });
+    expect((await failure(setUserDefaultCostCenter(admin, buyer.id, old.id, NOW)))?.message).toBe("cost_center_not_found");
+    expect((await failure(setUserDefaultCostCenter(admin, other.user.id, fac.id, NOW)))?.message).toBe("user_not_found");
+    expect((await failure(setUserDefaultCostCenter(approver, buyer.id, fac.id, NOW)))?.message).toBe("company_admin_only");
+    // Switched off later: no longer chosen beforehand.
+    await saveCostCenter(admin, fac.id, { ...costCenter("FAC", 500_000, "quarter"), active: false }, NOW);
+    expect((await costCenterChoice(buyer, NOW)).defaultCode).toBeNull();
+    await saveCostCenter(admin, fac.id, { ...costCenter("FAC", 500_000, "quarter"), active: true }, NOW);
+    await setUserDefaultCostCenter(admin, buyer.id, null, NOW);
+    expect((await costCenterChoice(buyer, NOW)).defaultCode).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { approvalReasons } from "@/lib/orders/approval-rule";
 import { budgetPeriodLabel, budgetPeriodOf, exceedsBudget, remainingBudget, type BudgetUse } from "@/lib/orders/budget";
 import { approvalRequestedMail } from "@/lib/mail/order-approval-mails";
+import { mayUseCostCenter } from "@/lib/orders/cost-center-rule";
 
 describe("budget periods", () => {
   it.each([
@@ -88,5 +89,17 @@ describe("approval request mail", () => {
     expect(mail.subject).toBe("Approval requested: order K100042");
     expect(mail.bodyText).toContain("Its amount of €600.00 excl. VAT is above the order limit of €500.00.");
     expect(mail.bodyText).toContain("Cost center 4100: of its budget of € 7.500,00 for Q4 2026, € 400,00 is left");
+  });
+});
+
+describe("who may use a cost centre", () => {
+  it.each([
+    ["open to everybody", { id: 1, role: "buyer" }, [], true],
+    ["named", { id: 1, role: "buyer" }, [1, 2], true],
+    ["not named", { id: 3, role: "buyer" }, [1, 2], false],
+    ["an approver not named", { id: 3, role: "approver" }, [1], false],
+    ["a company admin, named or not", { id: 3, role: "company_admin" }, [1], true],
+  ] as const)("%s", (_, user, userIds, may) => {
+    expect(mayUseCostCenter(user, { userIds })).toBe(may);
   });
 });
