@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
 
@@ -19,12 +19,13 @@ const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 t
 const invalidClass = "border-red-500 bg-red-50";
 const buttonClass = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 
-/** useActionState, submitted without React's reset after the action. */
-function useFormAction(action: Action) {
+/** useActionState, submitted without React's reset after the action; `check` false: not submitted. */
+function useFormAction(action: Action, check?: (data: FormData) => boolean) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    if (check && !check(data)) return;
     startTransition(() => formAction(data));
   };
   return { state, formAction, pending, onSubmit };
@@ -79,25 +80,61 @@ export interface CostCenterFormValues {
   budget: string;
   budgetPeriod: Period;
   active: boolean;
+  /** Who may use it; empty: everybody at the company. */
+  userIds: number[];
 }
 
-/** Adds a cost centre (values null) or edits one, with an "active" box. */
-export function CostCenterForm({ action, values, idPrefix, ariaLabel }: { action: Action; values: CostCenterFormValues | null; idPrefix: string; ariaLabel: string }) {
+/** A user the company admin can limit a cost centre to (company admins may use every cost centre anyway). */
+export interface CostCenterUserOption {
+  id: number;
+  name: string;
+  email: string;
+  active: boolean;
+}
+
+/** Adds a cost centre (values null) or edits one, with an "active" box; `users`: who it can be limited to. */
+export function CostCenterForm({
+  action,
+  values,
+  users,
+  idPrefix,
+  ariaLabel,
+}: {
+  action: Action;
+  values: CostCenterFormValues | null;
+  users: CostCenterUserOption[];
+  idPrefix: string;
+  ariaLabel: string;
+}) {
   const t = useTranslations("costCenters.form");
-  const { state, formAction, pending, onSubmit } = useFormAction(action);
+  const initialUsedBy = values && values.userIds.length > 0 ? "some" : "everybody";
+  const [usedBy, setUsedBy] = useState<"everybody" | "some">(initialUsedBy);
+  // "Only these users" with nobody checked: told here, not submitted (the server refuses it too).
+  const [noUsersChosen, setNoUsersChosen] = useState(false);
+  const { state, formAction, pending, onSubmit } = useFormAction(action, (data) => {
+    const missing = data.get("usedBy") === "some" && data.getAll("userIds").length === 0;
+    setNoUsersChosen(missing);
+    return !missing;
+  });
   const form = useRef<HTMLFormElement>(null);
-  const errors = fieldErrorsOf(state);
+  const serverErrors = fieldErrorsOf(state);
+  const errors = noUsersChosen ? { ...serverErrors, userIds: ["choose_users"] } : serverErrors;
   const adding = values === null;
   useEffect(() => {
     // A new cost centre is in the list now: the add form is empty again for the next one.
     if (adding && state.status === "ok") form.current?.reset();
   }, [adding, state]);
   const invalid = (field: string) => (errors[field]?.length ? { "aria-invalid": true as const, "aria-describedby": `${idPrefix}-${field}-error` } : {});
+  const chosen = new Set(values?.userIds ?? []);
   return (
     <form
       ref={form}
       action={formAction}
       onSubmit={onSubmit}
+      onReset={() => {
+        setUsedBy(initialUsedBy);
+        setNoUsersChosen(false);
+      }}
       aria-label={ariaLabel}
       data-testid={adding ? "cost-center-add-form" : "cost-center-edit-form"}
       className="space-y-3"
@@ -163,6 +200,64 @@ export function CostCenterForm({ action, values, idPrefix, ariaLabel }: { action
           <FieldError id={`${idPrefix}-budgetPeriod-error`} messages={errors.budgetPeriod} />
         </label>
       </div>
+      <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="cost-center-users" aria-describedby={`${idPrefix}-users-hint`}>
+        <legend className="px-1 text-sm font-medium">{t("usedBy")}</legend>
+        <p id={`${idPrefix}-users-hint`} className="text-xs text-slate-500">
+          {t("usedByHint")}
+        </p>
+        <div className="flex flex-wrap gap-x-6 gap-y-1">
+          {(["everybody", "some"] as const).map((option) => (
+            <label key={option} className="flex items-center gap-2 text-sm" htmlFor={`${idPrefix}-usedBy-${option}`}>
+              <input
+                id={`${idPrefix}-usedBy-${option}`}
+                type="radio"
+                name="usedBy"
+                value={option}
+                defaultChecked={initialUsedBy === option}
+                onChange={() => {
+                  setUsedBy(option);
+                  setNoUsersChosen(false);
+                }}
+              />
+              {option === "everybody" ? t("usedByEverybody") : t("usedBySome")}
+            </label>
+          ))}
+        </div>
+        {/* Hidden (and not posted) while everybody may use it; what was checked stays for a change of mind. */}
+        <fieldset disabled={usedBy !== "some"} hidden={usedBy !== "some"} className="space-y-1 pl-6" {...invalid("userIds")}>
+          {users.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("noUsers")}</p>
+          ) : (
+            <ul className="max-h-60 space-y-1 overflow-y-auto">
+              {users.map((user) => (
+                <li key={user.id}>
+                  <label className="flex items-start gap-2 text-sm" htmlFor={`${idPrefix}-user-${user.id}`}>
+                    <input
+                      id={`${idPrefix}-user-${user.id}`}
+                      type="checkbox"
+                      name="userIds"
+                      value={user.id}
+                      defaultChecked={chosen.has(user.id)}
+                      className="mt-0.5"
+                      onChange={() => setNoUsersChosen(false)}
+                    />
+                    <span>
+                      {user.name}
+                      {!user.active && <span className="text-slate-500"> ({t("userInactive")})</span>}
+                      <span className="block text-xs text-slate-500">{user.email}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+        {errors.userIds && (
+          <div role={noUsersChosen ? "alert" : undefined} data-testid="cost-center-users-error">
+            <FieldError id={`${idPrefix}-userIds-error`} messages={errors.userIds} />
+          </div>
+        )}
+      </fieldset>
       {values && (
         <label className="flex items-center gap-2 text-sm" htmlFor={`${idPrefix}-active`}>
           <input id={`${idPrefix}-active`} type="checkbox" name="active" defaultChecked={values.active} />
@@ -201,6 +296,72 @@ export function CostCenterRequiredForm({ action, required }: { action: Action; r
         <div aria-live="polite">
           <FormMessage state={state} />
         </div>
+      </div>
+    </form>
+  );
+}
+
+export interface DefaultCostCenterOption {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/**
+ * The users page: the cost centre the checkout chooses for one user beforehand, out of the active
+ * ones they may use (`value` null: none, or one that is no longer among them).
+ */
+export function DefaultCostCenterForm({
+  action,
+  userId,
+  userName,
+  options,
+  value,
+}: {
+  action: Action;
+  userId: number;
+  userName: string;
+  options: DefaultCostCenterOption[];
+  value: number | null;
+}) {
+  const t = useTranslations("costCenters.form");
+  const { state, formAction, pending, onSubmit } = useFormAction(action);
+  const errors = fieldErrorsOf(state);
+  const id = `default-cost-center-${userId}`;
+  return (
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      aria-label={t("defaultFor", { name: userName })}
+      data-testid="default-cost-center-form"
+      data-user-id={userId}
+      className="flex flex-wrap items-end gap-2"
+    >
+      <input type="hidden" name="userId" value={userId} />
+      <div className="flex flex-col">
+        <label className="text-xs text-slate-600" htmlFor={id}>
+          {t("defaultCostCenter")}
+        </label>
+        <select
+          id={id}
+          name="costCenterId"
+          defaultValue={value ?? ""}
+          className={`mt-0.5 rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900 ${errors.costCenterId ? invalidClass : ""}`}
+          {...(errors.costCenterId?.length ? { "aria-invalid": true as const } : {})}
+        >
+          <option value="">{t("noDefault")}</option>
+          {options.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.code} – {option.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+        {t("save")}
+      </button>
+      <div aria-live="polite" className="basis-full">
+        <FormMessage state={state} />
       </div>
     </form>
   );

@@ -12,7 +12,7 @@ export interface CheckoutAddressOption {
 }
 
 /** Free text until the company keeps cost centres; then one of them (lib/account/cost-centers.ts). */
-export type CheckoutCostCenters = { mode: "free" } | { mode: "list"; required: boolean; options: CostCenterOption[] };
+export type CheckoutCostCenters = { mode: "free" } | { mode: "list"; required: boolean; options: CostCenterOption[]; defaultCode: string | null };
 
 export function CheckoutForm({
   addresses,
@@ -81,7 +81,8 @@ export function CheckoutForm({
 /** The company's cost centres; the chosen one's budget note says when the order will wait for approval. */
 function CostCenterSelect({ costCenters, className, invalid }: { costCenters: Extract<CheckoutCostCenters, { mode: "list" }>; className: string; invalid: boolean }) {
   const t = useTranslations("checkout");
-  const [code, setCode] = useState("");
+  // The buyer's default cost center (set by their company admin) is chosen beforehand.
+  const [code, setCode] = useState(costCenters.defaultCode ?? "");
   const note = costCenters.options.find((option) => option.code === code)?.overBudgetNote;
   return (
     <div className="sm:col-span-2">

@@ -28,6 +28,7 @@ before(async () => {
 after(async () => {
   await sql`update companies set cost_center_required = false where id = ${companyId}`;
   await sql`update cost_centers set active = false where company_id = ${companyId} and code = ${code}`;
+  await sql`update users set default_cost_center_id = null where email = 'buyer@demo.test'`;
   await browser?.close();
   await sql.end();
 });
@@ -111,6 +112,39 @@ describe("cost centres and budgets", () => {
     await admin.context().close();
   });
 
+  it("a company admin limits a cost centre to a colleague and gives the buyer a default: the checkout follows both", async () => {
+    const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/cost-centers");
+    const row = admin.locator(`[data-testid=cost-center-row][data-code="${code}"]`);
+    await row.getByText("Edit").click();
+    const edit = row.getByTestId("cost-center-edit-form");
+    const users = edit.getByTestId("cost-center-users");
+    await users.getByLabel("Only these users").check();
+    await users.getByLabel(/Pieter Jansen/).check();
+    await edit.getByRole("button", { name: "Save" }).click();
+    await admin.getByText("Cost center saved.").waitFor();
+    await admin.reload();
+    assert.equal((await row.getByTestId("cost-center-used-by").innerText()).trim(), "Pieter Jansen");
+
+    await admin.goto("/account/users");
+    const [buyerRow] = await sql<{ id: number }[]>`select id from users where email = 'buyer@demo.test'`;
+    const defaultForm = admin.locator(`[data-testid=default-cost-center-form][data-user-id="${buyerRow!.id}"]`);
+    // The buyer may not use the limited one: it is not offered as their default.
+    const offered = await defaultForm.getByLabel("Default cost center").locator("option").allInnerTexts();
+    assert.ok(!offered.some((text) => text.startsWith(code)), offered.join(" | "));
+    await defaultForm.getByLabel("Default cost center").selectOption({ label: "4300 – Schoonmaak" });
+    await defaultForm.getByRole("button", { name: "Save" }).click();
+    await admin.getByText("Default cost center saved.").waitFor();
+    await admin.context().close();
+
+    const buyer = await buyerAtCheckout();
+    const choice = buyer.getByLabel("Cost center");
+    assert.equal(await choice.inputValue(), "4300");
+    const options = await choice.locator("option").allInnerTexts();
+    assert.ok(!options.some((text) => text.startsWith(code)), options.join(" | "));
+    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
+    await buyer.context().close();
+  });
+
   it("a company admin makes a cost centre required: the checkout asks for one; the account manager sees the customer's cost centres", async () => {
     const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/cost-centers");
     const setting = admin.getByTestId("cost-center-required-form");
@@ -119,6 +153,8 @@ describe("cost centres and budgets", () => {
     await admin.getByText("A cost center is now required when ordering.").waitFor();
     await admin.context().close();
 
+    // Without a default, the buyer must choose.
+    await sql`update users set default_cost_center_id = null where email = 'buyer@demo.test'`;
     const buyer = await buyerAtCheckout();
     const choice = buyer.getByLabel("Cost center");
     assert.equal(await choice.getAttribute("required"), "");

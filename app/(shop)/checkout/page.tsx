@@ -32,7 +32,7 @@ export default async function CheckoutPage() {
   ]);
   if (!cart.orderable) redirect("/cart");
   const costCenters: CheckoutCostCenters =
-    choice.mode === "free" ? { mode: "free" } : { mode: "list", required: choice.required, options: costCenterOptions(choice, t, locale, cart.totals.subtotalMinor) };
+    choice.mode === "free" ? { mode: "free" } : { mode: "list", required: choice.required, options: costCenterOptions(choice, t, locale, cart.totals.subtotalMinor), defaultCode: choice.defaultCode };
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
       <CartPageSync rendered={readingOfLines(cart.lines, now)} />

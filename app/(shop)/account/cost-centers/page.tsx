@@ -1,7 +1,8 @@
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { CostCenterForm, CostCenterRequiredForm } from "@/components/account/cost-center-forms";
+import { CostCenterForm, CostCenterRequiredForm, type CostCenterUserOption } from "@/components/account/cost-center-forms";
+import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -25,6 +26,20 @@ export default async function CostCentersPage() {
   const { required, costCenters } = await costCenterOverview(buyer, now);
   // Staff viewing the shop as the customer read along; the server refuses changes too.
   const manage = buyer.role === "company_admin" && !buyer.impersonatedBy;
+  // Only the company admin reads the company's users (names in the list, the forms' choice); the
+  // others see how many users a cost centre is limited to.
+  const companyUsers = manage ? await listCompanyUsers(buyer) : [];
+  const userNames = new Map(companyUsers.map((user) => [user.id, user.name]));
+  /** Who the forms offer: active users who are not company admins (those may use every cost centre), and whoever a cost centre names already. */
+  const userOptions = (named: readonly number[]): CostCenterUserOption[] =>
+    companyUsers
+      .filter((user) => user.role !== "company_admin" && (user.active || named.includes(user.id)))
+      .map(({ id, name, email, active }) => ({ id, name, email, active }));
+  const usedBy = (userIds: readonly number[]): string => {
+    if (userIds.length === 0) return t("usedByEverybody");
+    const names = userIds.map((id) => userNames.get(id));
+    return names.every((name) => name !== undefined) ? names.join(", ") : t("usedByCount", { count: userIds.length });
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -50,6 +65,7 @@ export default async function CostCentersPage() {
                 <th className="p-3">{t("period")}</th>
                 <th className="p-3 text-right">{t("used")}</th>
                 <th className="p-3 text-right">{t("remaining")}</th>
+                <th className="p-3">{t("usedBy")}</th>
                 <th className="p-3">{t("status")}</th>
                 {manage && (
                   <th className="p-3">
@@ -98,6 +114,9 @@ export default async function CostCentersPage() {
                         money(remaining, locale)
                       )}
                     </td>
+                    <td className="p-3" data-testid="cost-center-used-by">
+                      {costCenter.userIds.length === 0 ? <span className="text-slate-500">{usedBy(costCenter.userIds)}</span> : usedBy(costCenter.userIds)}
+                    </td>
                     <td className="p-3">{costCenter.active ? t("active") : <span className="text-slate-500">{t("inactive")}</span>}</td>
                     {manage && (
                       <td className="p-3">
@@ -107,6 +126,7 @@ export default async function CostCentersPage() {
                             <CostCenterForm
                               action={saveCostCenterAction}
                               idPrefix={`cost-center-${costCenter.id}`}
+                              users={userOptions(costCenter.userIds)}
                               ariaLabel={t("editTitle", { code: costCenter.code })}
                               values={{
                                 id: costCenter.id,
@@ -115,6 +135,7 @@ export default async function CostCentersPage() {
                                 budget: moneyInputValue(budget, locale),
                                 budgetPeriod: costCenter.budgetPeriod,
                                 active: costCenter.active,
+                                userIds: costCenter.userIds,
                               }}
                             />
                           </div>
@@ -133,7 +154,7 @@ export default async function CostCentersPage() {
         <>
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-3 font-semibold">{t("add")}</h2>
-            <CostCenterForm action={saveCostCenterAction} idPrefix="cost-center-new" ariaLabel={t("add")} values={null} />
+            <CostCenterForm action={saveCostCenterAction} idPrefix="cost-center-new" ariaLabel={t("add")} values={null} users={userOptions([])} />
           </section>
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-3 font-semibold">{t("settingTitle")}</h2>

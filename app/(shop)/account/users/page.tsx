@@ -2,12 +2,17 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
+import { DefaultCostCenterForm } from "@/components/account/cost-center-forms";
 import { listCompanyUsers } from "@/lib/account/company-users";
+import { costCenterOverview } from "@/lib/account/cost-centers";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
+import { listDefaultCostCenters } from "@/lib/data/cost-centers";
 import { money } from "@/lib/format";
+import { mayUseCostCenter } from "@/lib/orders/cost-center-rule";
 import { getShopContext } from "@/lib/shop-context";
 import { inviteUserAction, setUserActiveAction, updateUserAction } from "../actions";
+import { setDefaultCostCenterAction } from "../cost-centers/actions";
 
 export const metadata = { title: "Users" };
 
@@ -18,8 +23,23 @@ export default async function UsersPage() {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/users");
   if (buyer.role !== "company_admin") notFound();
-  const [{ locale }, t, tr] = await Promise.all([getShopContext(), getTranslations("account.users"), getTranslations("account.roles")]);
+  const [{ locale, now }, t, tr, tc] = await Promise.all([
+    getShopContext(),
+    getTranslations("account.users"),
+    getTranslations("account.roles"),
+    getTranslations("costCenters.form"),
+  ]);
   const users = await listCompanyUsers(buyer);
+  // Each active user's default cost centre, out of the active ones they may use (only while there are any).
+  const [{ costCenters }, defaults] = await Promise.all([costCenterOverview(buyer, now), listDefaultCostCenters(buyer.companyId)]);
+  const activeCostCenters = costCenters.filter((costCenter) => costCenter.active);
+  const withDefaults = activeCostCenters.length > 0;
+  const defaultChoice = (user: { id: number; role: string }) => {
+    const options = activeCostCenters.filter((costCenter) => mayUseCostCenter(user, costCenter)).map(({ id, code, name }) => ({ id, code, name }));
+    // A default that is no longer active or no longer theirs: the checkout ignores it, so it shows as none.
+    const value = options.find((option) => option.id === defaults.get(user.id))?.id ?? null;
+    return { options, value };
+  };
   const roleSelect = (id: string, value: string) => (
     <select id={id} name="role" defaultValue={value} className={inputClass}>
       {ROLES.map((role) => (
@@ -40,6 +60,7 @@ export default async function UsersPage() {
             <th className="p-3">{t("role")}</th>
             <th className="p-3">{t("orderLimit")}</th>
             <th className="p-3">{t("status")}</th>
+            {withDefaults && <th className="p-3">{tc("defaultCostCenter")}</th>}
           </tr>
         </thead>
         <tbody>
@@ -89,6 +110,20 @@ export default async function UsersPage() {
                     </ActionForm>
                   )}
                 </td>
+                {withDefaults && (
+                  <td className="p-3">
+                    {user.active ? (
+                      <DefaultCostCenterForm
+                        action={setDefaultCostCenterAction}
+                        userId={user.id}
+                        userName={user.name}
+                        {...defaultChoice(user)}
+                      />
+                    ) : (
+                      <span className="text-slate-500">–</span>
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -90,7 +90,7 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
               <label className="flex flex-col text-sm">
                 <span className="font-medium">{t("costCenter")}</span>
                 {panel.costCenters.mode === "list" ? (
-                  <select name="costCenter" required={panel.costCenters.required} defaultValue={standingOrder?.costCenter ?? ""} className={`${inputClass} max-w-md`}>
+                  <select name="costCenter" required={panel.costCenters.required} defaultValue={standingOrder ? (standingOrder.costCenter ?? "") : (panel.costCenters.defaultCode ?? "")} className={`${inputClass} max-w-md`}>
                     <option value="">{panel.costCenters.required ? tc("costCenterChoose") : tc("costCenterNone")}</option>
                     {costCenterOptions(panel.costCenters, tc, locale).map((option) => (
                       <option key={option.code} value={option.code}>
