@@ -21,6 +21,8 @@ export interface OrderSearch {
   /** Inclusive calendar dates (Europe/Amsterdam). */
   from?: string;
   to?: string;
+  /** Orders on this cost centre (its code, whatever the case). */
+  costCenter?: string;
   limit: number;
   offset: number;
 }
@@ -48,6 +50,7 @@ function searchConditions(search: OrderSearch): SQL {
   if (search.status) conditions.push(eq(orders.status, search.status));
   if (search.from) conditions.push(gte(orders.placedAt, sql`(${search.from}::date)::timestamp at time zone 'Europe/Amsterdam'`));
   if (search.to) conditions.push(lt(orders.placedAt, sql`((${search.to}::date + 1)::timestamp) at time zone 'Europe/Amsterdam'`));
+  if (search.costCenter) conditions.push(sql`lower(${orders.costCenter}) = ${search.costCenter.toLowerCase()}`);
   const text = search.text?.trim().slice(0, 100);
   if (text) {
     const like = `%${escapeLike(text)}%`;

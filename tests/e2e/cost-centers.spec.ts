@@ -105,8 +105,13 @@ describe("cost centres and budgets", () => {
     assert.equal(await approver.getByTestId("cost-center-add-form").count(), 0);
     await approver.context().close();
 
-    // The budget is exceeded by what the approver let through.
+    // The budget is exceeded by what the approver let through; its amount lists the orders that used it.
     await admin.reload();
+    await row.getByTestId("cost-center-orders").click();
+    await admin.waitForURL(/\/account\/orders\?.*costCenter=/);
+    await admin.locator("[data-testid=order-row]", { hasText: orderNumber }).waitFor();
+    assert.equal(await admin.getByTestId("order-count").innerText(), "1 order");
+    await admin.goBack();
     const over = (stored!.subtotal_minor - 10_000) / 100;
     assert.match(await row.innerText(), new RegExp(`over budget by €${over.toLocaleString("en-GB", { minimumFractionDigits: 2 }).replace(/\./g, "\\.")}`));
     await admin.context().close();

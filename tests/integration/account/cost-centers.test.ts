@@ -236,6 +236,10 @@ describe("budgets", () => {
     const found = await searchOrders({ companyId: customer.company.id, text: "mnd", limit: 50, offset: 0 });
     expect(found.items.length).toBeGreaterThanOrEqual(4);
     expect(found.items.every((o) => o.costCenter === "MND")).toBe(true);
+    // The cost centre filter (the cost centres page links to it with the budget period): exactly that code, in that period.
+    const november = await searchOrders({ companyId: customer.company.id, costCenter: "mnd", from: "2026-11-01", to: "2026-11-30", limit: 50, offset: 0 });
+    expect(november.items.length).toBe(found.items.length - 1);
+    expect(new Set(november.items.map((o) => o.costCenter))).toEqual(new Set(["MND"]));
   });
 
   it("two orders at once that each fit but not together: one is placed, the other waits", async () => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -9,6 +10,8 @@ import { requireBuyer } from "@/lib/auth/guards";
 import { money, percent } from "@/lib/format";
 import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
 import { seesWholeCompany } from "@/lib/orders/order-access";
+import { orderSearchHref } from "@/lib/orders/order-search-params";
+import { addCalendarDays } from "@/lib/pricing/calendar-date";
 import { getShopContext } from "@/lib/shop-context";
 import { saveCostCenterAction, setCostCenterRequiredAction } from "./actions";
 
@@ -92,7 +95,15 @@ export default async function CostCentersPage() {
                     </td>
                     <td className="p-3">{budgetPeriodLabel(costCenter, locale)}</td>
                     <td className="p-3 text-right">
-                      {money(costCenter.committedMinor, locale)}
+                      {/* What used it: the period's orders on this cost centre (the order list's own filter). */}
+                      <Link
+                        href={orderSearchHref({ costCenter: costCenter.code, from: costCenter.bounds.from, to: addCalendarDays(costCenter.bounds.to, -1) }, 1)}
+                        className="text-brand-700 underline"
+                        data-testid="cost-center-orders"
+                        aria-label={t("ordersOf", { code: costCenter.code, amount: money(costCenter.committedMinor, locale) })}
+                      >
+                        {money(costCenter.committedMinor, locale)}
+                      </Link>
                       {usedShare !== null && (
                         <div className="mt-1 ml-auto w-32">
                           <div className="h-1.5 overflow-hidden rounded bg-slate-200" aria-hidden="true">

@@ -2,10 +2,11 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/shop/pagination";
+import { costCenterChoice } from "@/lib/account/cost-centers";
 import { requireBuyer } from "@/lib/auth/guards";
 import { dateText, money } from "@/lib/format";
 import { searchOrdersForViewer, seesWholeCompany } from "@/lib/orders/order-access";
-import { FILTERABLE_STATUSES, orderExportHref, orderSearchHref, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
+import { FILTERABLE_STATUSES, orderExportHref, orderSearchHref, orderSearchOf, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { getShopContext } from "@/lib/shop-context";
 
 export const metadata = { title: "Orders" };
@@ -15,18 +16,21 @@ const PAGE_SIZE = 25;
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/orders");
-  const [{ locale }, t, ta, raw] = await Promise.all([getShopContext(), getTranslations("orders"), getTranslations("account.orders"), searchParams]);
+  const [{ locale, now }, t, ta, tc, raw] = await Promise.all([
+    getShopContext(),
+    getTranslations("orders"),
+    getTranslations("account.orders"),
+    getTranslations("checkout"),
+    searchParams,
+  ]);
   const params = orderSearchParamsSchema.parse(raw);
   const page = params.page ?? 1;
   // Buyers see their own orders; approvers and company admins see the whole company's.
-  const { items: orders, total } = await searchOrdersForViewer(buyer, {
-    text: params.q,
-    status: params.status,
-    from: params.from,
-    to: params.to,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const [{ items: orders, total }, { options: costCenterCodes }] = await Promise.all([
+    searchOrdersForViewer(buyer, { ...orderSearchOf(params), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    // The company's cost centres as suggestions for the filter (orders keep the code they were placed with).
+    costCenterChoice(buyer, now),
+  ]);
   const wholeCompany = seesWholeCompany(buyer);
   return (
     <div className="space-y-4">
@@ -56,6 +60,19 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <span className="font-medium">{ta("to")}</span>
           <input type="date" name="to" defaultValue={params.to} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5" />
         </label>
+        <label className="flex flex-col">
+          <span className="font-medium">{tc("costCenter")}</span>
+          <input name="costCenter" maxLength={35} defaultValue={params.costCenter} list={costCenterCodes.length > 0 ? "order-cost-centers" : undefined} className="mt-1 w-32 rounded-md border border-slate-300 px-2 py-1.5" />
+          {costCenterCodes.length > 0 && (
+            <datalist id="order-cost-centers">
+              {costCenterCodes.map((costCenter) => (
+                <option key={costCenter.code} value={costCenter.code}>
+                  {costCenter.name}
+                </option>
+              ))}
+            </datalist>
+          )}
+        </label>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           {ta("filter")}
         </button>
@@ -75,7 +92,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         )}
       </div>
       {orders.length === 0 ? (
-        total === 0 && !params.q && !params.status && !params.from && !params.to ? <p>{t("empty")}</p> : null
+        total === 0 && !params.q && !params.status && !params.from && !params.to && !params.costCenter ? <p>{t("empty")}</p> : null
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-100 text-left">

@@ -4,7 +4,7 @@ import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
 import { toLocale } from "@/lib/i18n/locales";
 import { orderLinesForViewer } from "@/lib/orders/order-access";
 import { MAX_EXPORT_LINES, orderLinesCsv } from "@/lib/orders/order-lines-csv";
-import { orderSearchParamsSchema } from "@/lib/orders/order-search-params";
+import { orderSearchOf, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 
 /**
@@ -16,7 +16,7 @@ export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!isBuyer(user)) return new NextResponse("Not found", { status: 404 });
   const params = orderSearchParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await orderLinesForViewer(user, { text: params.q, status: params.status, from: params.from, to: params.to }, MAX_EXPORT_LINES + 1);
+  const rows = await orderLinesForViewer(user, orderSearchOf(params), MAX_EXPORT_LINES + 1);
   const locale = toLocale(await getLocale());
   const t = await getTranslations({ locale, namespace: "orders" });
   if (rows.length > MAX_EXPORT_LINES) {
