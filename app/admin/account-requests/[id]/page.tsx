@@ -193,13 +193,16 @@ export default async function AccountRequestPage({ params, searchParams }: { par
 
       {pending && (
         <>
-          <Card title={t("approveTitle")}>
-            <ApproveAccountRequestForm
-              action={approveAccountRequestAction}
-              requestId={request.id}
-              matches={matches.map(({ id: companyId, name, kvkNumber }) => ({ id: companyId, name, kvkNumber }))}
-            />
-          </Card>
+          {/* Approving would collide with the existing user (the warning above says what to do instead). */}
+          {!existingUser && (
+            <Card title={t("approveTitle")}>
+              <ApproveAccountRequestForm
+                action={approveAccountRequestAction}
+                requestId={request.id}
+                matches={matches.map(({ id: companyId, name, kvkNumber }) => ({ id: companyId, name, kvkNumber }))}
+              />
+            </Card>
+          )}
           <Card title={t("rejectTitle")}>
             <p className="mb-3 text-sm text-slate-600">{t("rejectIntro")}</p>
             <RejectAccountRequestForm action={rejectAccountRequestAction} requestId={request.id} />
