@@ -91,6 +91,15 @@ export async function decideOrder(
   return { status };
 }
 
+/**
+ * Whether anybody but `user` can decide on their orders (an active approver or company admin): with
+ * nobody, an order that needs approval would wait until the company admin makes someone approver,
+ * and the checkout and the order say so.
+ */
+export async function someoneElseDecides(user: Pick<BuyerUser, "id" | "companyId">): Promise<boolean> {
+  return (await listCompanyApprovers(user.companyId, user.id)).length > 0;
+}
+
 /** Orders of the company waiting for a decision, oldest first is what approvers need; own orders excluded. */
 export async function listAwaitingApproval(decider: Pick<BuyerUser, "id" | "companyId" | "role">) {
   if (decider.role !== "approver" && decider.role !== "company_admin") return [];

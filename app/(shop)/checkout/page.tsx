@@ -15,6 +15,7 @@ import { money } from "@/lib/format";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getShopContext } from "@/lib/shop-context";
 import { needsApproval } from "@/lib/orders/approval-rule";
+import { someoneElseDecides } from "@/lib/orders/approvals";
 import { placeOrderAction } from "./actions";
 
 export const metadata = { title: "Checkout" };
@@ -24,15 +25,26 @@ export default async function CheckoutPage() {
   const buyer = await requireBuyer("/checkout");
   if (buyer.punchout) redirect("/cart");
   const [{ locale, now }, t, ta] = await Promise.all([getShopContext(), getTranslations("checkout"), getTranslations("account.order")]);
-  const [cart, shipTo, billTo, choice] = await Promise.all([
+  const [cart, shipTo, billTo, choice, decided] = await Promise.all([
     getPricedCart(buyer, locale, now),
     listCompanyAddresses(buyer.companyId, "ship_to"),
     listCompanyAddresses(buyer.companyId, "bill_to"),
     costCenterChoice(buyer, now),
+    someoneElseDecides(buyer),
   ]);
+  // Said wherever the checkout warns that the order will wait for approval.
+  const noApprover = decided ? null : ta("noApprover");
   if (!cart.orderable) redirect("/cart");
   const costCenters: CheckoutCostCenters =
-    choice.mode === "free" ? { mode: "free" } : { mode: "list", required: choice.required, options: costCenterOptions(choice, t, locale, cart.totals.subtotalMinor), defaultCode: choice.defaultCode };
+    choice.mode === "free" ? { mode: "free" } : {
+          mode: "list",
+          required: choice.required,
+          options: costCenterOptions(choice, t, locale, cart.totals.subtotalMinor).map((option) => ({
+            ...option,
+            overBudgetNote: option.overBudgetNote && noApprover ? `${option.overBudgetNote} ${noApprover}` : option.overBudgetNote,
+          })),
+          defaultCode: choice.defaultCode,
+        };
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
       <CartPageSync rendered={readingOfLines(cart.lines, now)} />
@@ -61,6 +73,7 @@ export default async function CheckoutPage() {
         {needsApproval(buyer.orderLimitMinor, cart.totals.subtotalMinor) && (
           <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="approval-needed">
             {ta("needsApproval", { limit: money(buyer.orderLimitMinor ?? 0, locale) })}
+            {noApprover && ` ${noApprover}`}
           </p>
         )}
         {billTo[0] && (

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { orders } from "@/db/schema";
+import { orders, users } from "@/db/schema";
 import { addToCart } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { getOrderDetail } from "@/lib/data/order-history";
 import { AppError } from "@/lib/errors";
-import { decideOrder, listAwaitingApproval } from "@/lib/orders/approvals";
+import { decideOrder, listAwaitingApproval, someoneElseDecides } from "@/lib/orders/approvals";
 import { addCompanyUser, outboxTo } from "../../support/account-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
@@ -113,5 +113,16 @@ describe("order approval", () => {
     const placed = await order(buyer, 29);
     const viewing = { ...approver, impersonatedBy: { id: 1, name: "Staff", sessionId: 1, expiresAt: new Date() } };
     expect((await appError(decideOrder(viewing, { orderNumber: placed.orderNumber, decision: "approve", comment: null }, now))).message).toBe("not_while_viewing_as");
+  });
+
+  it("knows when nobody but the orderer could decide (the checkout and the order then say so)", async () => {
+    const alone = await createCompanyWithBuyer(handle);
+    const soleBuyer = alone.buyer;
+    expect(await someoneElseDecides(soleBuyer)).toBe(false);
+    const soleAdmin = await addCompanyUser(handle, alone, "company_admin");
+    expect(await someoneElseDecides(soleBuyer)).toBe(true);
+    expect(await someoneElseDecides(soleAdmin)).toBe(false);
+    await handle.db.update(users).set({ active: false }).where(eq(users.id, soleAdmin.id));
+    expect(await someoneElseDecides(soleBuyer)).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { listSaveTargets } from "@/lib/favorites/favorites";
 import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { mayDecide } from "@/lib/orders/approval-rule";
+import { someoneElseDecides } from "@/lib/orders/approvals";
 import { budgetPeriodLabel } from "@/lib/orders/budget";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { standingOrderForOrder } from "@/lib/standing-orders/standing-orders";
@@ -46,13 +47,16 @@ export default async function OrderPage({
   if (!detail) notFound();
   const { order, lines, events, placedBy } = detail;
   const awaiting = order.status === "awaiting_approval";
-  const [lists, cartAfterCheckout, standingOrder, budget] = await Promise.all([
+  const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides] = await Promise.all([
     canEditCart ? listSaveTargets(buyer) : [],
     placed === "1" ? readCartBadge(buyer) : null,
     standingOrderForOrder(buyer, order.id),
     // While it waits, whoever sees it sees how far the budget it goes beyond is used.
     awaiting && order.approvalReasons.includes("budget") ? budgetOfOrder(order) : null,
+    // Nobody but the orderer could decide: say so, or it waits without anybody knowing why.
+    awaiting && order.userId !== null ? someoneElseDecides({ id: order.userId, companyId: order.companyId }) : true,
   ]);
+  const nobodyDecides = !someoneDecides;
   const decidable = mayDecide(buyer, order) && !buyer.impersonatedBy;
   const reorderFormId = `reorder-${order.orderNumber}`;
 
@@ -89,6 +93,11 @@ export default async function OrderPage({
         {t("detailTitle", { number: order.orderNumber })}
       </h1>
       {awaiting && placed !== "1" && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{ta("awaitingApproval")}</p>}
+      {nobodyDecides && (
+        <p role="note" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="no-approver">
+          {ta("noApprover")}
+        </p>
+      )}
       {awaiting && order.approvalReasons.length > 0 && (
         <ul className="list-disc space-y-1 pl-5 text-sm text-amber-900" data-testid="approval-reasons">
           {order.approvalReasons.map((reason) => (
