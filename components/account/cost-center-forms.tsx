@@ -72,6 +72,36 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   );
 }
 
+/** A labelled text input with its hint, or its errors in place of the hint (described by them). */
+function TextField({
+  idPrefix,
+  name,
+  label,
+  hint,
+  errors,
+  ...input
+}: { idPrefix: string; name: string; label: string; hint?: string; errors?: string[] } & Pick<
+  React.InputHTMLAttributes<HTMLInputElement>,
+  "required" | "maxLength" | "inputMode" | "defaultValue"
+>) {
+  const id = `${idPrefix}-${name}`;
+  const invalid = !!errors?.length;
+  return (
+    <label className="block text-sm font-medium" htmlFor={id}>
+      {label}
+      <input
+        id={id}
+        name={name}
+        autoComplete="off"
+        className={`${inputClass} ${invalid ? invalidClass : ""}`}
+        {...(invalid ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}
+        {...input}
+      />
+      {invalid ? <FieldError id={`${id}-error`} messages={errors} /> : hint ? <span className="mt-0.5 block text-xs font-normal text-slate-500">{hint}</span> : null}
+    </label>
+  );
+}
+
 export interface CostCenterFormValues {
   id: number;
   code: string;
@@ -141,47 +171,9 @@ export function CostCenterForm({
     >
       {values && <input type="hidden" name="costCenterId" value={values.id} />}
       <div className="grid gap-3 sm:grid-cols-2">
-        <label className="block text-sm font-medium" htmlFor={`${idPrefix}-code`}>
-          {t("code")}
-          <input
-            id={`${idPrefix}-code`}
-            name="code"
-            required
-            maxLength={35}
-            autoComplete="off"
-            defaultValue={values?.code ?? ""}
-            className={`${inputClass} ${errors.code ? invalidClass : ""}`}
-            {...invalid("code")}
-          />
-          {errors.code ? <FieldError id={`${idPrefix}-code-error`} messages={errors.code} /> : <span className="mt-0.5 block text-xs font-normal text-slate-500">{t("codeHint")}</span>}
-        </label>
-        <label className="block text-sm font-medium" htmlFor={`${idPrefix}-name`}>
-          {t("name")}
-          <input
-            id={`${idPrefix}-name`}
-            name="name"
-            required
-            maxLength={100}
-            autoComplete="off"
-            defaultValue={values?.name ?? ""}
-            className={`${inputClass} ${errors.name ? invalidClass : ""}`}
-            {...invalid("name")}
-          />
-          <FieldError id={`${idPrefix}-name-error`} messages={errors.name} />
-        </label>
-        <label className="block text-sm font-medium" htmlFor={`${idPrefix}-budget`}>
-          {t("budget")}
-          <input
-            id={`${idPrefix}-budget`}
-            name="budget"
-            inputMode="decimal"
-            autoComplete="off"
-            defaultValue={values?.budget ?? ""}
-            className={`${inputClass} ${errors.budget ? invalidClass : ""}`}
-            {...invalid("budget")}
-          />
-          {errors.budget ? <FieldError id={`${idPrefix}-budget-error`} messages={errors.budget} /> : <span className="mt-0.5 block text-xs font-normal text-slate-500">{t("budgetHint")}</span>}
-        </label>
+        <TextField idPrefix={idPrefix} name="code" label={t("code")} hint={t("codeHint")} errors={errors.code} required maxLength={35} defaultValue={values?.code ?? ""} />
+        <TextField idPrefix={idPrefix} name="name" label={t("name")} errors={errors.name} required maxLength={100} defaultValue={values?.name ?? ""} />
+        <TextField idPrefix={idPrefix} name="budget" label={t("budget")} hint={t("budgetHint")} errors={errors.budget} inputMode="decimal" defaultValue={values?.budget ?? ""} />
         <label className="block text-sm font-medium" htmlFor={`${idPrefix}-period`}>
           {t("budgetPeriod")}
           <select
