@@ -111,22 +111,44 @@ export async function insertDemoCostCenters(tx: Db, companyId: number, now: Date
   ]);
 }
 
-/** One open account request, so the staff's queue (/admin/account-requests) is demoable. */
-export async function insertDemoAccountRequest(tx: Db, now: Date): Promise<void> {
-  await tx.insert(accountRequests).values({
-    companyName: "Kinderopvang De Vlinder B.V.",
-    kvkNumber: "87654321",
-    vatId: "NL862345678B01",
-    countryCode: "NL",
-    street: "Lindelaan 14",
-    postalCode: "3818 KL",
-    city: "Amersfoort",
-    contactName: "Ilse Verbeek",
-    email: "inkoop@devlinder.test",
-    phone: "033 123 45 67",
-    message: "Wij zoeken een vaste leverancier voor schoonmaak- en hygiëneartikelen voor onze vier locaties.",
-    locale: "nl",
-    createdAt: now,
-    updatedAt: now,
-  });
+/**
+ * Two open account requests: one from a new organisation, so the staff's queue
+ * (/admin/account-requests) is demoable, and one from a new colleague at the demo company's e-mail
+ * domain, which its company admin decides under Users (lib/account/join-requests.ts).
+ */
+export async function insertDemoAccountRequests(tx: Db, now: Date): Promise<void> {
+  await tx.insert(accountRequests).values([
+    {
+      companyName: "Kinderopvang De Vlinder B.V.",
+      kvkNumber: "87654321",
+      vatId: "NL862345678B01",
+      countryCode: "NL",
+      street: "Lindelaan 14",
+      postalCode: "3818 KL",
+      city: "Amersfoort",
+      contactName: "Ilse Verbeek",
+      email: "inkoop@devlinder.test",
+      phone: "033 123 45 67",
+      message: "Wij zoeken een vaste leverancier voor schoonmaak- en hygiëneartikelen voor onze vier locaties.",
+      locale: "nl",
+      createdAt: now,
+      updatedAt: now,
+    },
+    {
+      companyName: "Demo Facilities",
+      kvkNumber: "68750110",
+      vatId: null,
+      countryCode: "NL",
+      street: "Stationsplein 9",
+      postalCode: "3818 LE",
+      city: "Amersfoort",
+      contactName: "Lotte Smit",
+      email: "lotte.smit@demo.test",
+      phone: null,
+      message: "Ik ben de nieuwe teamleider facilitair op de vestiging Amersfoort.",
+      locale: "nl",
+      createdAt: now,
+      updatedAt: now,
+    },
+  ]);
 }

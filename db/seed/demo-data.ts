@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { calendarDate } from "../../lib/pricing/calendar-date";
 import { DEMO_PUNCHOUT_SECRETS, insertDemoPunchout } from "./demo-punchout";
-import { insertDemoAccountRequest, insertDemoCostCenters, insertDemoFavorites, insertDemoQuotes } from "./demo-account";
+import { insertDemoAccountRequests, insertDemoCostCenters, insertDemoFavorites, insertDemoQuotes } from "./demo-account";
 import { insertDemoInvoicing } from "./demo-invoicing";
 import type { DatabaseHandle, Db } from "../client";
 import {
@@ -81,7 +81,7 @@ export async function seedDemoData(
     await insertDemoFavorites(tx, companyIds.get(DEMO_COMPANY)!, { contract: pricing.contractSkus, plain: pricing.plainSkus }, now);
     await insertDemoQuotes(tx, companyIds.get(DEMO_COMPANY)!, pricing.plainSkus, now);
     await insertDemoCostCenters(tx, companyIds.get(DEMO_COMPANY)!, now);
-    await insertDemoAccountRequest(tx, now);
+    await insertDemoAccountRequests(tx, now);
     await insertDemoInvoicing(tx, companyIds, now);
     return {
       products: catalog.length,

@@ -2,17 +2,20 @@ import "server-only";
 import { z } from "zod";
 import { dutchPostalCode, isVatIdFormat } from "@/lib/admin/schemas";
 import { accountThrottleKeys } from "@/lib/auth/shop-sign-in";
-import { queueMails, savePendingAccountRequest } from "@/lib/data/account-requests";
+import { findMatchingCompanies, listActiveCompanyAdmins, queueMails, savePendingAccountRequest } from "@/lib/data/account-requests";
 import { listStaffMembers } from "@/lib/data/customers";
 import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { getActiveUserByEmail } from "@/lib/data/users";
-import { accountExistsMail, accountRequestReceivedMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
+import { accountExistsMail, accountRequestReceivedMail, joinRequestMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
+import { organisationDomain } from "./match";
 
 /**
  * "Account aanvragen" on the public registration page: a prospective customer's organisation and
  * contact person, stored for staff to approve (lib/admin/account-requests.ts). The answer is the same
  * whatever happened — stored, updated, already a user (whose owner is mailed how to get in), or a
- * bot that filled the hidden field — so the form tells nobody which addresses have an account. Every
+ * bot that filled the hidden field — so the form tells nobody which addresses have an account. A
+ * request that may come from an existing customer is mailed to its company admins too, who may
+ * decide it themselves (lib/account/join-requests.ts). Every
  * request counts against its address and the client's address like a failed sign-in: at most five per
  * address and 30 per client in 15 minutes, so it cannot flood a mailbox or the staff's queue.
  */
@@ -85,12 +88,23 @@ export async function requestAccount(
     await queueMails([accountExistsMail({ email: existing.email, name: existing.name, locale: existing.locale }, links)], context.now);
     return "received";
   }
-  const admins = (await listStaffMembers()).filter((member) => member.role === "admin" && member.active);
-  // The request's id is not known before it is stored; the staff mail links to the queue.
+  const [staff, matches] = await Promise.all([
+    listStaffMembers(),
+    findMatchingCompanies({ kvkNumber: details.kvkNumber, vatId: details.vatId, emailDomain: organisationDomain(details.email) }),
+  ]);
+  const admins = staff.filter((member) => member.role === "admin" && member.active);
+  // A request that may come from a customer is its company admins' to decide as well (lib/account/join-requests.ts).
+  const companyAdmins = await listActiveCompanyAdmins(matches.slice(0, 5).map((company) => company.id));
+  // The request's id is not known before it is stored; the mails link to the queues.
   const link = `${context.baseUrl}/admin/account-requests`;
+  const joinLink = `${context.baseUrl}/account/users#join-requests`;
   await savePendingAccountRequest(
     details,
-    [accountRequestReceivedMail(details), ...admins.map((admin) => newAccountRequestMail(admin, details, link))],
+    [
+      accountRequestReceivedMail(details),
+      ...admins.map((admin) => newAccountRequestMail(admin, details, link)),
+      ...companyAdmins.map((companyAdmin) => joinRequestMail(companyAdmin, details, joinLink)),
+    ],
     context.now,
   );
   return "received";

@@ -21,7 +21,7 @@ export const INVITATION_VALID_DAYS = 7;
 export type CompanyRole = "buyer" | "approver" | "company_admin";
 export type CompanyAdmin = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "impersonatedBy">;
 
-function assertCompanyAdmin(admin: CompanyAdmin): void {
+export function assertCompanyAdmin(admin: CompanyAdmin): void {
   if (admin.role !== "company_admin") throw new AppError("forbidden", "company_admin_only");
   // Staff viewing the shop as a customer keep their hands off the customer's user accounts.
   if (admin.impersonatedBy) throw new AppError("forbidden", "not_while_viewing_as");

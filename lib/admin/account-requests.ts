@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { AccountRequestStatus } from "@/db/schema";
+import { organisationDomain } from "@/lib/account-requests/match";
 import type { StaffUser } from "@/lib/auth/guards";
 import {
   approveAccountRequestRecord,
@@ -29,12 +30,6 @@ import { newLinkToken, setPasswordLink } from "./set-password";
  * transaction; rejecting tells the requester why. Admins and account managers both decide.
  */
 
-/** Mailbox providers anybody can use: the same domain says nothing about the organisation. */
-const PUBLIC_MAIL_DOMAINS = new Set([
-  "gmail.com", "googlemail.com", "hotmail.com", "hotmail.nl", "outlook.com", "outlook.nl", "live.com", "live.nl", "msn.com",
-  "yahoo.com", "icloud.com", "me.com", "ziggo.nl", "kpnmail.nl", "planet.nl", "home.nl", "xs4all.nl", "hetnet.nl", "telfort.nl", "proton.me", "protonmail.com",
-]);
-
 export function listAccountRequestsForStaff(_staff: StaffUser, status: AccountRequestStatus): Promise<AccountRequestListItem[]> {
   return listAccountRequests(status);
 }
@@ -50,9 +45,8 @@ export interface AccountRequestReview {
 export async function reviewAccountRequest(_staff: StaffUser, requestId: number): Promise<AccountRequestReview> {
   const request = await getAccountRequest(requestId);
   if (!request) throw new AppError("not_found", "account_request_not_found");
-  const domain = request.email.split("@")[1] ?? null;
   const [matches, existingUser] = await Promise.all([
-    findMatchingCompanies({ kvkNumber: request.kvkNumber, vatId: request.vatId, emailDomain: domain && !PUBLIC_MAIL_DOMAINS.has(domain) ? domain : null }),
+    findMatchingCompanies({ kvkNumber: request.kvkNumber, vatId: request.vatId, emailDomain: organisationDomain(request.email) }),
     findUserWithEmail(request.email),
   ]);
   return { request, matches, existingUser };
@@ -101,23 +95,23 @@ export async function approveAccountRequest(
             managerId: isAdmin(staff) ? null : staff.id,
           }
         : { kind: "existing_company", companyId: input.companyId },
-    user: {
-      email: request.email,
-      name: request.contactName,
+    user: (locked) => ({
+      email: locked.email,
+      name: locked.contactName,
       role: input.target === "new_company" ? "company_admin" : input.role,
-      locale: request.locale,
+      locale: locked.locale,
       orderLimitMinor: null,
-    },
-    invitation: (_userId, companyName) => ({
+    }),
+    invitation: (locked, companyName) => ({
       tokenHash,
       expiresAt,
       mail: invitationMail({
-        toEmail: request.email,
-        toName: request.contactName,
-        locale: request.locale,
+        toEmail: locked.email,
+        toName: locked.contactName,
+        locale: locked.locale,
         link: setPasswordLink(context.baseUrl, token),
         companyName,
-        validUntil: dateTimeText(expiresAt, request.locale),
+        validUntil: dateTimeText(expiresAt, locked.locale),
         invitedBy: staff.name,
       }),
     }),
@@ -132,7 +126,7 @@ export async function rejectAccountRequest(staff: StaffUser, requestId: number, 
   if (!request) throw new AppError("not_found", "account_request_not_found");
   const trimmed = reason.trim();
   if (!trimmed) throw new AppError("invalid_input", "reason_required", { field: "reason" });
-  const rejected = await rejectAccountRequestRecord({ requestId, decidedBy: staff.id, reason: trimmed.slice(0, 1000), mail: accountRequestRejectedMail(request, trimmed.slice(0, 1000)), now });
+  const rejected = await rejectAccountRequestRecord({ requestId, decidedBy: staff.id, reason: trimmed.slice(0, 1000), mail: (locked) => accountRequestRejectedMail(locked, trimmed.slice(0, 1000)), now });
   if (!rejected) throw new AppError("conflict", "account_request_decided");
   await deliverQueuedMail();
 }

@@ -138,15 +138,18 @@ export async function approveAccountRequestRecord(input: {
   requestId: number;
   decidedBy: number;
   target: ApprovalTarget;
-  user: NewCustomerUser;
-  invitation: (userId: number, companyName: string) => IssuedToken;
+  /** The user and their invitation, from the request as locked (asking again may have changed it since it was read). */
+  user: (request: AccountRequest) => NewCustomerUser;
+  invitation: (request: AccountRequest, companyName: string) => IssuedToken;
+  /** Checked on the locked request: a company admin decides only requests that match their company. */
+  mayDecide?: (request: AccountRequest) => boolean;
   now: Date;
 }): Promise<{ companyId: number; userId: number }> {
   const db = await database();
   try {
     return await db.transaction(async (tx) => {
       const [request] = await tx.select().from(accountRequests).where(eq(accountRequests.id, input.requestId)).for("update");
-      if (!request) throw new AppError("not_found", "account_request_not_found");
+      if (!request || (input.mayDecide && !input.mayDecide(request))) throw new AppError("not_found", "account_request_not_found");
       if (request.status !== "pending") throw new AppError("conflict", "account_request_decided");
       let company: { id: number; name: string };
       if (input.target.kind === "new_company") {
@@ -165,9 +168,9 @@ export async function approveAccountRequestRecord(input: {
       }
       const [user] = await tx
         .insert(users)
-        .values({ ...input.user, email: input.user.email.toLowerCase(), companyId: company.id, passwordHash: null, createdAt: input.now })
+        .values({ ...input.user(request), email: request.email, companyId: company.id, passwordHash: null, createdAt: input.now })
         .returning({ id: users.id });
-      await issueUserTokenIn(tx, user!.id, "invite", input.decidedBy, input.invitation(user!.id, company.name), input.now);
+      await issueUserTokenIn(tx, user!.id, "invite", input.decidedBy, input.invitation(request, company.name), input.now);
       await tx
         .update(accountRequests)
         .set({ status: "approved", decidedAt: input.now, decidedBy: input.decidedBy, companyId: company.id, userId: user!.id, updatedAt: input.now })
@@ -180,19 +183,72 @@ export async function approveAccountRequestRecord(input: {
   }
 }
 
-/** Rejects an open request with its reason and queues the requester's mail; false when it was no longer open. */
-export async function rejectAccountRequestRecord(input: { requestId: number; decidedBy: number; reason: string; mail: OutgoingMail; now: Date }): Promise<boolean> {
+/**
+ * Rejects an open request with its reason and queues the requester's mail; false when it was no
+ * longer open. `mayDecide` is checked on the locked request (a company admin's rejection).
+ */
+export async function rejectAccountRequestRecord(input: {
+  requestId: number;
+  decidedBy: number;
+  reason: string;
+  mail: (request: AccountRequest) => OutgoingMail;
+  mayDecide?: (request: AccountRequest) => boolean;
+  now: Date;
+}): Promise<boolean> {
   const db = await database();
   return db.transaction(async (tx) => {
-    const rejected = await tx
+    const [request] = await tx.select().from(accountRequests).where(eq(accountRequests.id, input.requestId)).for("update");
+    if (!request || (input.mayDecide && !input.mayDecide(request))) throw new AppError("not_found", "account_request_not_found");
+    if (request.status !== "pending") return false;
+    await tx
       .update(accountRequests)
       .set({ status: "rejected", decidedAt: input.now, decidedBy: input.decidedBy, rejectionReason: input.reason, updatedAt: input.now })
-      .where(and(eq(accountRequests.id, input.requestId), eq(accountRequests.status, "pending")))
-      .returning({ id: accountRequests.id });
-    if (rejected.length === 0) return false;
-    await tx.insert(mailOutbox).values({ ...input.mail, createdAt: input.now });
+      .where(eq(accountRequests.id, request.id));
+    await tx.insert(mailOutbox).values({ ...input.mail(request), createdAt: input.now });
     return true;
   });
+}
+
+/** The e-mail domains of a company's users (active or not; the caller decides which say something). */
+export async function companyMailDomains(companyId: number): Promise<string[]> {
+  const db = await database();
+  const rows = await db
+    .selectDistinct({ domain: sql<string>`split_part(${users.email}, '@', 2)` })
+    .from(users)
+    .where(eq(users.companyId, companyId));
+  return rows.map((row) => row.domain);
+}
+
+/**
+ * Open requests that may come from a company: its KvK number, its VAT id, or an address at one of
+ * `domains` (organisation domains of its users). Oldest first, as a queue.
+ */
+export async function listPendingRequestsMatching(match: { kvkNumber: string | null; vatId: string | null; domains: readonly string[] }, limit = 100): Promise<AccountRequest[]> {
+  const conditions = [
+    match.kvkNumber ? eq(accountRequests.kvkNumber, match.kvkNumber) : undefined,
+    match.vatId ? eq(accountRequests.vatId, match.vatId) : undefined,
+    match.domains.length > 0 ? inArray(sql`split_part(${accountRequests.email}, '@', 2)`, [...match.domains]) : undefined,
+  ].filter((c) => c !== undefined);
+  if (conditions.length === 0) return [];
+  const db = await database();
+  return db
+    .select()
+    .from(accountRequests)
+    .where(and(eq(accountRequests.status, "pending"), or(...conditions)))
+    .orderBy(asc(accountRequests.createdAt), asc(accountRequests.id))
+    .limit(limit);
+}
+
+/** Active company admins of these companies, with their company's name (for mails about requests to join). */
+export async function listActiveCompanyAdmins(companyIds: number[]): Promise<{ id: number; email: string; name: string; locale: "nl" | "en"; companyName: string }[]> {
+  if (companyIds.length === 0) return [];
+  const db = await database();
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, companyName: companies.name })
+    .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .where(and(inArray(users.companyId, companyIds), eq(users.role, "company_admin"), eq(users.active, true), eq(companies.active, true)))
+    .orderBy(asc(companies.name), asc(users.name));
 }
 
 /** The user (active or not) with this address, with their company: an approval would collide with it. */

@@ -89,16 +89,64 @@ export function newAccountRequestMail(
   };
 }
 
-export function accountRequestRejectedMail(to: Requester, reason: string): OutgoingMail {
+/** The requester is told why; `decidedBy` when their own organisation's company admin decided, not the supplier. */
+export function accountRequestRejectedMail(to: Requester, reason: string, decidedBy?: { name: string; companyName: string }): OutgoingMail {
   const nl = to.locale === "nl";
+  const sentence = decidedBy
+    ? nl
+      ? `${decidedBy.name}, beheerder van ${decidedBy.companyName}, heeft uw aanvraag voor een account niet goedgekeurd.`
+      : `${decidedBy.name}, administrator of ${decidedBy.companyName}, did not approve your request for an account.`
+    : nl
+      ? `Wij kunnen uw aanvraag voor een account voor ${to.companyName} helaas niet goedkeuren.`
+      : `Unfortunately we cannot approve your request for an account for ${to.companyName}.`;
   return {
     toEmail: to.email,
     toName: to.contactName,
     kind: "account_request_rejected",
     subject: nl ? "Uw aanvraag voor een account" : "Your account request",
     bodyText: (nl
-      ? [`Beste ${to.contactName},`, "", `Wij kunnen uw aanvraag voor een account voor ${to.companyName} helaas niet goedkeuren.`, "", `Toelichting: ${reason}`]
-      : [`Dear ${to.contactName},`, "", `Unfortunately we cannot approve your request for an account for ${to.companyName}.`, "", `Reason: ${reason}`]
+      ? [`Beste ${to.contactName},`, "", sentence, "", `Toelichting: ${reason}`]
+      : [`Dear ${to.contactName},`, "", sentence, "", `Reason: ${reason}`]
+    ).join("\n"),
+  };
+}
+
+/**
+ * To a customer's company admin: someone who may be a colleague (same KvK number, VAT id or e-mail
+ * domain) asked for an account; they may approve or reject it under Users.
+ */
+export function joinRequestMail(
+  to: { id: number; email: string; name: string; locale: "nl" | "en"; companyName: string },
+  request: Requester,
+  link: string,
+): OutgoingMail & { userId: number } {
+  const nl = to.locale === "nl";
+  const who = `${request.contactName} <${request.email}>`;
+  return {
+    toEmail: to.email,
+    toName: to.name,
+    userId: to.id,
+    kind: "account_request_join",
+    subject: nl ? `${request.contactName} vraagt een account aan bij ${to.companyName}` : `${request.contactName} asks for an account with ${to.companyName}`,
+    bodyText: (nl
+      ? [
+          `Beste ${to.name},`,
+          "",
+          `${who} lijkt bij ${to.companyName} te horen en heeft een account aangevraagd (voor "${request.companyName}").`,
+          "Als beheerder kunt u de aanvraag goedkeuren (met de rol en het orderlimiet die u kiest) of afwijzen:",
+          link,
+          "",
+          "Kent u deze persoon niet? Wijs de aanvraag dan af.",
+        ]
+      : [
+          `Dear ${to.name},`,
+          "",
+          `${who} seems to belong to ${to.companyName} and requested an account (for "${request.companyName}").`,
+          "As its administrator you can approve the request (with the role and order limit you choose) or reject it:",
+          link,
+          "",
+          "Do you not know this person? Then reject the request.",
+        ]
     ).join("\n"),
   };
 }

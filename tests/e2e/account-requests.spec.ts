@@ -9,7 +9,9 @@ import { openE2eDatabase } from "./support/database";
  * sign-in page (a wrong KvK number first, answered at the field, what was typed kept); the account
  * manager approves it as a new customer; the invitation's link sets the password and the new company
  * admin signs in. A colleague's request is recognised by the company's e-mail domain and rejected with
- * a reason, which the requester is mailed.
+ * a reason, which the requester is mailed. A request from an address at an existing customer's domain
+ * is that customer's company admin's to decide too: they approve it under Users, and the new colleague
+ * signs in with the invitation.
  */
 let browser: Browser;
 const sql = openE2eDatabase();
@@ -120,5 +122,58 @@ describe("account requests", () => {
     await admin.context().close();
     const [mail] = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email = ${colleague} and kind = 'account_request_rejected'`;
     assert.match(mail!.body_text, /Uw collega kan u zelf toevoegen als gebruiker\./);
+  });
+
+  it("the company admin approves a colleague's request to join under Users; the new colleague signs in", async () => {
+    const colleague = `noor.${stamp}@demo.test`;
+    const context = await newContext(browser, "en");
+    const visitor = await context.newPage();
+    await visitor.goto("/register");
+    const form = visitor.getByTestId("account-request-form");
+    await form.getByLabel("Company name").fill("Demo Facilities");
+    await form.getByLabel("Chamber of Commerce (KvK) number").fill(String(Date.now() + 7).slice(-8));
+    await form.getByLabel("Street and number").fill("Stationsplein 1");
+    await form.getByLabel("Postal code").fill("1012AB");
+    await form.getByLabel("City").fill("Amsterdam");
+    await form.getByLabel("Name", { exact: true }).fill("Noor Bos");
+    await form.getByLabel("E-mail address").fill(colleague);
+    await form.getByLabel("Message (optional)").fill("Nieuw bij de facilitaire dienst, locatie Utrecht.");
+    await form.getByRole("button", { name: "Send request" }).click();
+    await visitor.getByTestId("account-request-received").waitFor();
+    const [joinMail] = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email = 'companyadmin@demo.test' and kind = 'account_request_join' and body_text like ${`%${colleague}%`}`;
+    assert.match(joinMail!.body_text, /\/account\/users#join-requests/);
+
+    const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/users");
+    await admin.locator('a[href="/account/users"]', { hasText: /\d/ }).first().waitFor();
+    const request = admin.locator(`[data-testid=join-request][data-email="${colleague}"]`);
+    await request.getByText("same e-mail domain as your colleagues").waitFor();
+    await request.getByText("Nieuw bij de facilitaire dienst, locatie Utrecht.").waitFor();
+    await request.getByLabel("Role").selectOption("buyer");
+    await request.getByLabel("Order limit (excl. VAT, €)").fill("750");
+    await request.getByRole("button", { name: "Approve and invite" }).click();
+    await admin.waitForURL(/joinRequest=approved/);
+    await admin.getByText("The request has been approved. The new user has been invited by e-mail").waitFor();
+    const row = admin.locator(`[data-testid=company-user][data-email="${colleague}"]`);
+    await row.getByText("Invitation sent").waitFor();
+    assert.equal(await admin.locator(`[data-testid=join-request][data-email="${colleague}"]`).count(), 0);
+    await admin.context().close();
+    const [user] = await sql<{ role: string; order_limit_minor: number; company: string }[]>`
+      select u.role, u.order_limit_minor, c.name as company from users u join companies c on c.id = u.company_id where u.email = ${colleague}`;
+    assert.deepEqual([user!.role, user!.order_limit_minor, user!.company], ["buyer", 75_000, "Demo Facilities B.V."]);
+    const [decided] = await sql<{ status: string; decided_by: string }[]>`
+      select r.status, d.email as decided_by from account_requests r join users d on d.id = r.decided_by where r.email = ${colleague}`;
+    assert.deepEqual([decided!.status, decided!.decided_by], ["approved", "companyadmin@demo.test"]);
+
+    const [invite] = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email = ${colleague} and kind = 'invite'`;
+    const link = invite!.body_text.match(/http\S+\/set-password\?token=\S+/)?.[0];
+    await visitor.goto(link!);
+    await visitor.getByLabel("New password").fill("noor-wachtwoord-2026");
+    await visitor.getByLabel("Repeat the password").fill("noor-wachtwoord-2026");
+    await visitor.getByRole("button", { name: "Save password" }).click();
+    await visitor.getByText("Your password has been saved.").waitFor();
+    await context.close();
+    const noor = await signIn(browser, colleague, "noor-wachtwoord-2026", "/account");
+    await noor.getByText("Demo Facilities").first().waitFor();
+    await noor.context().close();
   });
 });

@@ -7,6 +7,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { saveShipToAddress } from "@/lib/account/addresses";
 import { inviteCompanyUser, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
+import { approveJoinRequest, rejectJoinRequest } from "@/lib/account/join-requests";
 import { changePassword, updateProfile } from "@/lib/account/profile";
 import { moneyField } from "@/lib/account/money-input";
 import { buyerReportAction, idList } from "@/lib/actions/report-action";
@@ -86,6 +87,19 @@ export const setUserActiveAction = buyerAction(z.object({ userId: id, active: z.
   await setCompanyUserActive(user, userId, active === "true");
   revalidatePath("/account/users");
   return { status: "ok", message: active === "true" ? "user_reactivated" : "user_deactivated" };
+});
+
+// A decided request leaves the list (and its form with it): the page says what happened.
+export const approveJoinRequestAction = buyerAction(z.object({ requestId: id, role, orderLimit }), async ({ requestId, role, orderLimit }, user) => {
+  await approveJoinRequest(user, requestId, { role, orderLimitMinor: orderLimit }, new Date());
+  revalidatePath("/account", "layout");
+  redirect("/account/users?joinRequest=approved#join-requests");
+});
+
+export const rejectJoinRequestAction = buyerAction(z.object({ requestId: id, reason: z.string().max(5000).optional().default("") }), async ({ requestId, reason }, user) => {
+  await rejectJoinRequest(user, requestId, reason, new Date());
+  revalidatePath("/account", "layout");
+  redirect("/account/users?joinRequest=rejected#join-requests");
 });
 
 export const decideOrderAction = buyerAction(

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { AccountNav } from "@/components/account/account-nav";
+import { listJoinRequests } from "@/lib/account/join-requests";
 import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
 import { countAwaitingApproval } from "@/lib/data/order-history";
 import { ACCOUNT_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
@@ -17,7 +18,11 @@ export default async function AccountLayout({ children }: { children: React.Reac
   if (!isBuyer(user)) return <ClientMessages namespaces={ACCOUNT_CLIENT_MESSAGES}>{children}</ClientMessages>;
   const t = await getTranslations("account.nav");
   const approver = seesWholeCompany(user);
-  const awaiting = approver ? await countAwaitingApproval(user.companyId, user.id) : 0;
+  const companyAdmin = user.role === "company_admin" && !user.impersonatedBy;
+  const [awaiting, joinRequests] = await Promise.all([
+    approver ? countAwaitingApproval(user.companyId, user.id) : 0,
+    companyAdmin ? listJoinRequests(user).then((requests) => requests.length) : 0,
+  ]);
   const items = [
     { href: "/account", label: t("overview") },
     { href: "/account/orders", label: t("orders") },
@@ -29,7 +34,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
     { href: "/quick-order", label: t("quickOrder") },
     { href: "/account/addresses", label: t("addresses") },
     { href: "/account/article-numbers", label: t("articleNumbers") },
-    ...(user.role === "company_admin" ? [{ href: "/account/users", label: t("users") }] : []),
+    ...(user.role === "company_admin" ? [{ href: "/account/users", label: t("users"), badge: joinRequests }] : []),
     { href: "/account/profile", label: t("profile") },
   ];
   return (

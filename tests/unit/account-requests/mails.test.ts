@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountExistsMail, accountRequestReceivedMail, accountRequestRejectedMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
+import { accountExistsMail, accountRequestReceivedMail, accountRequestRejectedMail, joinRequestMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
 
 const requester = { email: "ilse@vlinder.test", contactName: "Ilse Verbeek", companyName: "De Vlinder B.V.", city: "Amersfoort", kvkNumber: "87654321" };
 
@@ -34,5 +34,23 @@ describe("account request mails", () => {
     ["en", "Reason: Alleen zorginstellingen."],
   ] as const)("gives the reason of a rejection (%s)", (locale, line) => {
     expect(accountRequestRejectedMail({ ...requester, locale }, "Alleen zorginstellingen.").bodyText.split("\n")).toContain(line);
+  });
+
+  it.each([
+    ["nl", "Ilse Verbeek vraagt een account aan bij Demo Facilities B.V.", "Ilse Verbeek <ilse@vlinder.test> lijkt bij Demo Facilities B.V. te horen en heeft een account aangevraagd (voor \"De Vlinder B.V.\")."],
+    ["en", "Ilse Verbeek asks for an account with Demo Facilities B.V.", "Ilse Verbeek <ilse@vlinder.test> seems to belong to Demo Facilities B.V. and requested an account (for \"De Vlinder B.V.\")."],
+  ] as const)("asks a customer's company admin to decide a request to join (%s)", (locale, subject, line) => {
+    const mail = joinRequestMail({ id: 4, email: "fatima@demo.test", name: "Fatima", locale, companyName: "Demo Facilities B.V." }, { ...requester, locale: "en" }, "https://shop.test/account/users#join-requests");
+    expect(mail).toMatchObject({ userId: 4, toEmail: "fatima@demo.test", kind: "account_request_join", subject });
+    expect(mail.bodyText.split("\n")).toEqual(expect.arrayContaining([line, "https://shop.test/account/users#join-requests"]));
+  });
+
+  it.each([
+    ["nl", "Fatima, beheerder van Demo Facilities B.V., heeft uw aanvraag voor een account niet goedgekeurd."],
+    ["en", "Fatima, administrator of Demo Facilities B.V., did not approve your request for an account."],
+  ] as const)("names the company admin who rejected a request to join (%s)", (locale, line) => {
+    const mail = accountRequestRejectedMail({ ...requester, locale }, "Onbekend.", { name: "Fatima", companyName: "Demo Facilities B.V." });
+    expect(mail.bodyText.split("\n")).toContain(line);
+    expect(mail.bodyText).toMatch(/Onbekend\.$/);
   });
 });

@@ -3,15 +3,17 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { DefaultCostCenterForm } from "@/components/account/cost-center-forms";
+import { JoinRequestList } from "@/components/account/join-request-list";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
+import { listJoinRequests } from "@/lib/account/join-requests";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
 import { listDefaultCostCenters } from "@/lib/data/cost-centers";
 import { money } from "@/lib/format";
 import { mayUseCostCenter } from "@/lib/orders/cost-center-rule";
 import { getShopContext } from "@/lib/shop-context";
-import { inviteUserAction, setUserActiveAction, updateUserAction } from "../actions";
+import { approveJoinRequestAction, inviteUserAction, rejectJoinRequestAction, setUserActiveAction, updateUserAction } from "../actions";
 import { setDefaultCostCenterAction } from "../cost-centers/actions";
 
 export const metadata = { title: "Users" };
@@ -19,17 +21,19 @@ export const metadata = { title: "Users" };
 const ROLES = ["buyer", "approver", "company_admin"] as const;
 const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ joinRequest?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/users");
   if (buyer.role !== "company_admin") notFound();
-  const [{ locale, now }, t, tr, tc] = await Promise.all([
+  const { joinRequest: decided } = await searchParams;
+  const [{ locale, now }, t, tr, tc, tj] = await Promise.all([
     getShopContext(),
     getTranslations("account.users"),
     getTranslations("account.roles"),
     getTranslations("costCenters.form"),
+    getTranslations("account.joinRequests"),
   ]);
-  const users = await listCompanyUsers(buyer);
+  const [users, joinRequests] = await Promise.all([listCompanyUsers(buyer), listJoinRequests(buyer)]);
   // Each active user's default cost centre, out of the active ones they may use (only while there are any).
   const [{ costCenters }, defaults] = await Promise.all([costCenterOverview(buyer, now), listDefaultCostCenters(buyer.companyId)]);
   const activeCostCenters = costCenters.filter((costCenter) => costCenter.active);
@@ -53,6 +57,14 @@ export default async function UsersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro", { company: buyer.companyName })}</p>
+      {(decided === "approved" || decided === "rejected") && (
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
+          {tj(decided)}
+        </p>
+      )}
+      {joinRequests.length > 0 && (
+        <JoinRequestList requests={joinRequests} companyName={buyer.companyName} locale={locale} approveAction={approveJoinRequestAction} rejectAction={rejectJoinRequestAction} />
+      )}
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-100 text-left">
           <tr>
