@@ -16,11 +16,14 @@ export type CheckoutCostCenters = { mode: "free" } | { mode: "list"; required: b
 
 export function CheckoutForm({
   addresses,
+  defaultAddressId,
   costCenters,
   minDate,
   action,
 }: {
+  /** The addresses this buyer may have orders delivered to (lib/account/addresses.ts), and the one chosen beforehand. */
   addresses: CheckoutAddressOption[];
+  defaultAddressId: number | null;
   costCenters: CheckoutCostCenters;
   minDate: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -33,9 +36,14 @@ export function CheckoutForm({
     <form action={formAction} className="space-y-4">
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("shipTo")}</legend>
-        {addresses.map((address, index) => (
+        {addresses.length === 0 && (
+          <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="no-ship-to">
+            {t("noShipTo")}
+          </p>
+        )}
+        {addresses.map((address) => (
           <label key={address.id} className="flex items-start gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
-            <input type="radio" name="shipToAddressId" value={address.id} defaultChecked={index === 0} required />
+            <input type="radio" name="shipToAddressId" value={address.id} defaultChecked={address.id === defaultAddressId} required />
             <span>
               <span className="font-medium">{address.label}</span>
               <br />

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { costCenters } from "./cost-centers";
 
 /** Customer companies (and, with `isSupplier`, our own company for invoicing master data). */
@@ -60,6 +60,24 @@ export const addresses = pgTable(
   ],
 );
 
+/**
+ * Who may have orders delivered to a ship-to address, when not everybody (ANCHORS.md §1.3, "multiple
+ * ship-to addresses, restricted per role/location"): an address without rows here is open to the
+ * whole company; with rows, to those users (and the company admins, who keep the addresses).
+ */
+export const addressUsers = pgTable(
+  "address_users",
+  {
+    addressId: integer("address_id")
+      .notNull()
+      .references(() => addresses.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references((): AnyPgColumn => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.addressId, t.userId] }), index("address_users_user_idx").on(t.userId)],
+);
+
 export const USER_ROLES = ["buyer", "approver", "company_admin", "account_manager", "admin"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const COMPANY_ROLES = ["buyer", "approver", "company_admin"] as const satisfies readonly UserRole[];
@@ -82,6 +100,8 @@ export const users = pgTable(
     orderLimitMinor: integer("order_limit_minor"),
     /** The cost centre the checkout chooses for them (cost-centers.ts); set by their company admin. */
     defaultCostCenterId: integer("default_cost_center_id").references((): AnyPgColumn => costCenters.id, { onDelete: "set null" }),
+    /** The delivery address the checkout chooses for them (instead of the company's default); set by their company admin. */
+    defaultShipToAddressId: integer("default_ship_to_address_id").references((): AnyPgColumn => addresses.id, { onDelete: "set null" }),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

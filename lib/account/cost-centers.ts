@@ -14,7 +14,7 @@ import {
 import { listCustomerUsers } from "@/lib/data/customers";
 import { AppError } from "@/lib/errors";
 import { BUDGET_PERIODS } from "@/lib/orders/budget";
-import { mayUseCostCenter } from "@/lib/orders/cost-center-rule";
+import { mayUse } from "@/lib/orders/allowed-users";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 
@@ -74,7 +74,7 @@ export async function setUserDefaultCostCenter(admin: Viewer, userId: number, co
     if (!costCenter) throw new AppError("not_found", "cost_center_not_found");
     const user = (await listCustomerUsers(admin.companyId)).find((u) => u.id === userId);
     if (!user) throw new AppError("not_found", "user_not_found");
-    if (!mayUseCostCenter(user, costCenter)) throw new AppError("invalid_input", "cost_center_not_for_user", { field: "costCenterId" });
+    if (!mayUse(user, costCenter)) throw new AppError("invalid_input", "cost_center_not_for_user", { field: "costCenterId" });
   }
   if (!(await setDefaultCostCenter(admin.companyId, userId, costCenterId))) throw new AppError("not_found", "user_not_found");
 }
@@ -104,7 +104,7 @@ export async function costCenterChoice(user: Orderer, now: Date): Promise<CostCe
     getDefaultCostCenterId(user.id),
   ]);
   if (active.length === 0) return { mode: "free", required: false, options: [], defaultCode: null };
-  const options = active.filter((costCenter) => mayUseCostCenter(user, costCenter));
+  const options = active.filter((costCenter) => mayUse(user, costCenter));
   return { mode: "list", required: policy.required, options, defaultCode: options.find((c) => c.id === defaultId)?.code ?? null };
 }
 
@@ -121,7 +121,7 @@ export async function resolveOrderCostCenter(user: Orderer, code: string | null)
     return { costCenter: null, costCenterId: null };
   }
   const costCenter = await findActiveCostCenter(user.companyId, code);
-  if (!costCenter || !mayUseCostCenter(user, costCenter)) throw new AppError("invalid_input", "unknown_cost_center", { field: "costCenter" });
+  if (!costCenter || !mayUse(user, costCenter)) throw new AppError("invalid_input", "unknown_cost_center", { field: "costCenter" });
   return { costCenter: costCenter.code, costCenterId: costCenter.id };
 }
 

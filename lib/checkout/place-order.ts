@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { AddressSnapshot, NewOrderLine, PriceSourceSnapshot } from "@/db/schema";
+import { resolveShipTo } from "@/lib/account/addresses";
 import { resolveOrderCostCenter } from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import type { PricedCartLine } from "@/lib/cart/priced-cart";
-import { getCompanyAddress, listCompanyAddresses } from "@/lib/data/companies";
+import { listCompanyAddresses } from "@/lib/data/companies";
 import { createOrder } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -53,8 +54,9 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   if (input.requestedDeliveryDate && input.requestedDeliveryDate < calendarDate(now)) {
     throw new AppError("invalid_input", "delivery_date_in_past", { field: "requestedDeliveryDate" });
   }
-  const shipTo = await getCompanyAddress(user.companyId, input.shipToAddressId);
-  if (!shipTo || shipTo.kind !== "ship_to") throw new AppError("invalid_input", "unknown_address", { field: "shipToAddressId" });
+  // The company's, and one this buyer may have orders delivered to (lib/account/addresses.ts).
+  const shipTo = await resolveShipTo(user, input.shipToAddressId);
+  if (!shipTo) throw new AppError("invalid_input", "unknown_address", { field: "shipToAddressId" });
   const [billTo] = await listCompanyAddresses(user.companyId, "bill_to");
 
   const cart = await getPricedCart(user, locale, now);

@@ -33,12 +33,12 @@ const SKIP_REASON = {
 const PAUSE_REASON = {
   nl: {
     owner_inactive: "het account waarmee de bestelling is ingesteld is niet meer actief",
-    no_ship_to: "het afleveradres bestaat niet meer",
+    no_ship_to: "het afleveradres bestaat niet meer of is niet meer voor deze gebruiker beschikbaar",
     cost_center: "de kostenplaats bestaat niet meer of er moet een kostenplaats worden gekozen",
   },
   en: {
     owner_inactive: "the account that set it up is no longer active",
-    no_ship_to: "the delivery address no longer exists",
+    no_ship_to: "the delivery address no longer exists or is no longer available to its owner",
     cost_center: "its cost centre no longer exists, or one must now be chosen",
   },
 } as const;

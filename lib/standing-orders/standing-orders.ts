@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { resolveShipTo, shipToChoice } from "@/lib/account/addresses";
 import { costCenterChoice, resolveOrderCostCenter, type CostCenterChoice } from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { priceCartLines } from "@/lib/cart/priced-cart";
 import { addressSnapshot, orderLinesOf } from "@/lib/checkout/place-order";
-import { getCompanyAddress, listCompanyAddresses } from "@/lib/data/companies";
+import { getShipToAddress, listCompanyAddresses } from "@/lib/data/companies";
 import { getVisibleFavoriteList, listFavoriteLines } from "@/lib/data/favorite-lists";
 import { createOrder } from "@/lib/data/orders";
 import {
@@ -83,6 +84,8 @@ export interface StandingOrderPanel {
   /** Whether this user may set it up or change it (the list's editors, outside punchout). */
   canManage: boolean;
   shipToOptions: { id: number; label: string }[];
+  /** What a new standing order's form chooses beforehand (as the checkout does). */
+  shipToDefaultId: number | null;
   /** What the form offers for the cost centre (as the checkout does). */
   costCenters: CostCenterChoice;
   today: string;
@@ -92,15 +95,23 @@ export interface StandingOrderPanel {
 export async function getStandingOrderPanel(user: Manager, list: { id: number; ownerUserId: number; shared: boolean }, now: Date): Promise<StandingOrderPanel> {
   const [standingOrder, shipTos, costCenters] = await Promise.all([
     getStandingOrderOfList(user.companyId, list.id),
-    listCompanyAddresses(user.companyId, "ship_to"),
+    shipToChoice(user),
     costCenterChoice(user, now),
   ]);
   const runs = standingOrder ? await listStandingOrderRuns(standingOrder.id) : [];
+  // The addresses this user may deliver to, and the standing order's own (shown, even when it is another's).
+  const current = standingOrder?.shipToAddressId && !shipTos.options.some((a) => a.id === standingOrder.shipToAddressId)
+    ? await getShipToAddress(user.companyId, standingOrder.shipToAddressId)
+    : null;
   return {
     standingOrder,
     runs,
     canManage: !user.punchout && !user.impersonatedBy && canEditList(user, list),
-    shipToOptions: shipTos.map((a) => ({ id: a.id, label: [a.name, a.attention, a.street, `${a.postalCode} ${a.city}`].filter(Boolean).join(", ") })),
+    shipToOptions: [...shipTos.options, ...(current ? [current] : [])].map((a) => ({
+      id: a.id,
+      label: [a.name, a.attention, a.street, `${a.postalCode} ${a.city}`].filter(Boolean).join(", "),
+    })),
+    shipToDefaultId: shipTos.defaultId,
     costCenters,
     today: calendarDate(now),
   };
@@ -122,8 +133,9 @@ export async function standingOrderForOrder(viewer: Pick<BuyerUser, "id"> | null
 export async function saveStandingOrder(user: Manager, input: StandingOrderInput, now: Date) {
   await manageableList(user, input.listId);
   if (input.nextRunOn < calendarDate(now)) throw new AppError("invalid_input", "standing_order_date_past", { fieldErrors: { nextRunOn: ["date_in_past"] } });
-  const shipTo = await getCompanyAddress(user.companyId, input.shipToAddressId);
-  if (!shipTo || shipTo.kind !== "ship_to") throw new AppError("invalid_input", "unknown_address", { fieldErrors: { shipToAddressId: ["unknown_address"] } });
+  // One the user may deliver to: whoever saves it becomes the one its orders are placed as.
+  const shipTo = await resolveShipTo(user, input.shipToAddressId);
+  if (!shipTo) throw new AppError("invalid_input", "unknown_address", { fieldErrors: { shipToAddressId: ["unknown_address"] } });
   const { costCenter } = await resolveOrderCostCenter(user, input.costCenter).catch((error: unknown) => {
     if (isAppError(error) && error.code === "invalid_input") throw new AppError("invalid_input", error.message, { fieldErrors: { costCenter: [error.message] } });
     throw error;
@@ -191,8 +203,9 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
       orderLink: orderNumber ? `${shop}/account/orders/${encodeURIComponent(orderNumber)}` : null,
     };
   };
-  const shipTo = standingOrder.shipToAddressId ? await getCompanyAddress(standingOrder.companyId, standingOrder.shipToAddressId) : null;
-  if (!shipTo || shipTo.kind !== "ship_to") {
+  // Removed meanwhile, or limited to others than its owner: it stops rather than deliver where they may not.
+  const shipTo = standingOrder.shipToAddressId ? await resolveShipTo({ ...owner, companyId: standingOrder.companyId }, standingOrder.shipToAddressId) : null;
+  if (!shipTo) {
     await stop("no_ship_to");
     await mailOwner(person, { listName: standingOrder.listName, runOn, outcome: "paused", orderNumber: null, subtotal: null, skipped: [], nextRunOn: null, pausedReason: "no_ship_to", ...(await links(null)) }, now);
     return { outcome: "paused", orderNumber: null };

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { saveShipToAddress } from "@/lib/account/addresses";
+import { limitShipToAddress, saveShipToAddress, setUserDefaultShipTo } from "@/lib/account/addresses";
 import { inviteCompanyUser, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
 import { approveJoinRequest, rejectJoinRequest } from "@/lib/account/join-requests";
 import { changePassword, updateProfile } from "@/lib/account/profile";
@@ -31,6 +31,40 @@ export const updateProfileAction = buyerAction(z.object({ name: text(100), local
   revalidatePath("/", "layout");
   return { status: "ok", message: "profile_saved" };
 });
+
+/** The checked users of an "Only these users" list: none, one value or several. */
+const userIds = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.coerce.number<string>().int().positive().max(2_147_483_647)).max(1000));
+
+/** Who may have orders delivered to a ship-to address: everybody at the company, or only the checked users. */
+export const limitAddressAction = buyerAction(
+  z
+    .object({ addressId: id, usedBy: z.enum(["everybody", "some"]).default("everybody"), userIds })
+    .superRefine((input, ctx) => {
+      if (input.usedBy === "some" && input.userIds.length === 0) ctx.addIssue({ code: "custom", path: ["userIds"], message: "choose_users" });
+    }),
+  async ({ addressId, usedBy, userIds }, user) => {
+    await limitShipToAddress(user, addressId, usedBy === "some" ? [...new Set(userIds)] : []);
+    revalidatePath("/account/addresses");
+    revalidatePath("/account/users");
+    revalidatePath("/checkout");
+    return { status: "ok", message: "address_users_saved" };
+  },
+);
+
+/** The users page: the delivery address the checkout chooses for one of the company's users ("" clears it). */
+export const setDefaultShipToAction = buyerAction(
+  z.object({ userId: id, addressId: z.string().optional().transform((v) => (v ? Number(v) : null)).pipe(z.number().int().positive().max(2_147_483_647).nullable()) }),
+  async ({ userId, addressId }, user) => {
+    await setUserDefaultShipTo(user, userId, addressId);
+    revalidatePath("/account/users");
+    revalidatePath("/checkout");
+    return { status: "ok", message: "default_ship_to_saved" };
+  },
+);
 
 export const changePasswordAction = buyerAction(
   z

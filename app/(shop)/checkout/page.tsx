@@ -5,6 +5,7 @@ import { CartPageSync } from "@/components/shop/cart-badge";
 import { costCenterOptions } from "@/components/account/cost-center-options";
 import { CheckoutForm, type CheckoutCostCenters } from "@/components/shop/checkout-form";
 import { OrderTotals } from "@/components/shop/order-totals";
+import { shipToChoice } from "@/lib/account/addresses";
 import { costCenterChoice } from "@/lib/account/cost-centers";
 import { requireBuyer } from "@/lib/auth/guards";
 import { readingOfLines } from "@/lib/cart/cart-badge";
@@ -27,7 +28,7 @@ export default async function CheckoutPage() {
   const [{ locale, now }, t, ta] = await Promise.all([getShopContext(), getTranslations("checkout"), getTranslations("account.order")]);
   const [cart, shipTo, billTo, choice, decided] = await Promise.all([
     getPricedCart(buyer, locale, now),
-    listCompanyAddresses(buyer.companyId, "ship_to"),
+    shipToChoice(buyer),
     listCompanyAddresses(buyer.companyId, "bill_to"),
     costCenterChoice(buyer, now),
     someoneElseDecides(buyer),
@@ -51,7 +52,8 @@ export default async function CheckoutPage() {
       <section>
         <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
         <CheckoutForm
-          addresses={shipTo.map((a) => ({ id: a.id, label: a.label, text: addressText(a) }))}
+          addresses={shipTo.options.map((a) => ({ id: a.id, label: a.label, text: addressText(a) }))}
+          defaultAddressId={shipTo.defaultId}
           costCenters={costCenters}
           minDate={calendarDate(now)}
           action={placeOrderAction}

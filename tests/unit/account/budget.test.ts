@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { approvalReasons } from "@/lib/orders/approval-rule";
 import { budgetPeriodLabel, budgetPeriodOf, exceedsBudget, remainingBudget, type BudgetUse } from "@/lib/orders/budget";
 import { approvalRequestedMail } from "@/lib/mail/order-approval-mails";
-import { mayUseCostCenter } from "@/lib/orders/cost-center-rule";
+import { mayUse } from "@/lib/orders/allowed-users";
 
 describe("budget periods", () => {
   it.each([
@@ -100,6 +100,6 @@ describe("who may use a cost centre", () => {
     ["an approver not named", { id: 3, role: "approver" }, [1], false],
     ["a company admin, named or not", { id: 3, role: "company_admin" }, [1], true],
   ] as const)("%s", (_, user, userIds, may) => {
-    expect(mayUseCostCenter(user, { userIds })).toBe(may);
+    expect(mayUse(user, { userIds })).toBe(may);
   });
 });

@@ -3,9 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { AddressFields } from "@/components/account/address-fields";
 import { canManageAddresses, listAccountAddresses } from "@/lib/account/addresses";
+import { listCompanyUsers } from "@/lib/account/company-users";
 import { requireBuyer } from "@/lib/auth/guards";
 import { addressText } from "@/lib/format-address";
-import { saveAddressAction } from "../actions";
+import { limitAddressAction, saveAddressAction } from "../actions";
 
 export const metadata = { title: "Addresses" };
 
@@ -14,6 +15,8 @@ export default async function AddressesPage() {
   const buyer = await requireBuyer("/account/addresses");
   const [t, { shipTo, billTo }] = await Promise.all([getTranslations("account.addresses"), listAccountAddresses(buyer)]);
   const manage = canManageAddresses(buyer);
+  // Who a company admin can limit an address to: the company's people (not its technical punchout users).
+  const people = manage ? await listCompanyUsers(buyer) : [];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -27,6 +30,47 @@ export default async function AddressesPage() {
                 {address.isDefault && <span className="rounded bg-slate-100 px-2 text-xs">{t("default")}</span>}
               </div>
               <p className="text-slate-700">{addressText(address)}</p>
+              <p className="mt-1 text-xs text-slate-600" data-testid="address-used-by">
+                {address.usedByNames.length === 0 ? t("usedByAll") : t("usedByNames", { names: address.usedByNames.join(", ") })}
+              </p>
+              {manage && (
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-brand-700">{t("usedBy")}</summary>
+                  <ActionForm
+                    action={limitAddressAction}
+                    submitLabel={t("saveUsedBy")}
+                    ariaLabel={t("usedByTitle", { label: address.label })}
+                    className="mt-3 space-y-2"
+                  >
+                    <input type="hidden" name="addressId" value={address.id} />
+                    <fieldset className="space-y-1" data-testid="address-users">
+                      <legend className="sr-only">{t("usedBy")}</legend>
+                      <label className="flex items-center gap-2">
+                        <input type="radio" name="usedBy" value="everybody" defaultChecked={address.userIds.length === 0} />
+                        {t("usedByEverybody", { company: buyer.companyName })}
+                      </label>
+                      <label className="flex items-center gap-2">
+                        <input type="radio" name="usedBy" value="some" defaultChecked={address.userIds.length > 0} />
+                        {t("usedBySome")}
+                      </label>
+                      <ul className="max-h-60 space-y-1 overflow-y-auto pl-6">
+                        {people.map((person) => (
+                          <li key={person.id}>
+                            <label className="flex items-start gap-2">
+                              <input type="checkbox" name="userIds" value={person.id} defaultChecked={address.userIds.includes(person.id)} className="mt-0.5" />
+                              <span>
+                                {person.name}
+                                {!person.active && <span className="text-slate-500"> ({t("inactive")})</span>}
+                                <span className="block text-xs text-slate-500">{person.email}</span>
+                              </span>
+                            </label>
+                          </li>
+                        ))}
+                      </ul>
+                    </fieldset>
+                  </ActionForm>
+                </details>
+              )}
               {manage && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-brand-700">{t("edit")}</summary>

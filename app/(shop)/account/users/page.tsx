@@ -4,16 +4,25 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { DefaultCostCenterForm } from "@/components/account/cost-center-forms";
 import { JoinRequestList } from "@/components/account/join-request-list";
+import { listAccountAddresses } from "@/lib/account/addresses";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
 import { listJoinRequests } from "@/lib/account/join-requests";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
+import { listDefaultShipToAddresses } from "@/lib/data/companies";
 import { listDefaultCostCenters } from "@/lib/data/cost-centers";
 import { money } from "@/lib/format";
-import { mayUseCostCenter } from "@/lib/orders/cost-center-rule";
+import { mayUse } from "@/lib/orders/allowed-users";
 import { getShopContext } from "@/lib/shop-context";
-import { approveJoinRequestAction, inviteUserAction, rejectJoinRequestAction, setUserActiveAction, updateUserAction } from "../actions";
+import {
+  approveJoinRequestAction,
+  inviteUserAction,
+  rejectJoinRequestAction,
+  setDefaultShipToAction,
+  setUserActiveAction,
+  updateUserAction,
+} from "../actions";
 import { setDefaultCostCenterAction } from "../cost-centers/actions";
 
 export const metadata = { title: "Users" };
@@ -35,11 +44,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   ]);
   const [users, joinRequests] = await Promise.all([listCompanyUsers(buyer), listJoinRequests(buyer)]);
   // Each active user's default cost centre, out of the active ones they may use (only while there are any).
-  const [{ costCenters }, defaults] = await Promise.all([costCenterOverview(buyer, now), listDefaultCostCenters(buyer.companyId)]);
+  const [{ costCenters }, defaults, { shipTo }, defaultShipTos] = await Promise.all([
+    costCenterOverview(buyer, now),
+    listDefaultCostCenters(buyer.companyId),
+    listAccountAddresses(buyer),
+    listDefaultShipToAddresses(buyer.companyId),
+  ]);
+  // Each active user's default delivery address, out of those they may use (only while there is a choice).
+  const withShipToDefaults = shipTo.length > 1;
+  const shipToChoiceOf = (user: { id: number; role: string }) => {
+    const options = shipTo.filter((address) => mayUse(user, address));
+    return { options, value: options.find((address) => address.id === defaultShipTos.get(user.id))?.id ?? "" };
+  };
   const activeCostCenters = costCenters.filter((costCenter) => costCenter.active);
   const withDefaults = activeCostCenters.length > 0;
   const defaultChoice = (user: { id: number; role: string }) => {
-    const options = activeCostCenters.filter((costCenter) => mayUseCostCenter(user, costCenter)).map(({ id, code, name }) => ({ id, code, name }));
+    const options = activeCostCenters.filter((costCenter) => mayUse(user, costCenter)).map(({ id, code, name }) => ({ id, code, name }));
     // A default that is no longer active or no longer theirs: the checkout ignores it, so it shows as none.
     const value = options.find((option) => option.id === defaults.get(user.id))?.id ?? null;
     return { options, value };
@@ -72,6 +92,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <th className="p-3">{t("role")}</th>
             <th className="p-3">{t("orderLimit")}</th>
             <th className="p-3">{t("status")}</th>
+            {withShipToDefaults && <th className="p-3">{t("defaultShipTo")}</th>}
             {withDefaults && <th className="p-3">{tc("defaultCostCenter")}</th>}
           </tr>
         </thead>
@@ -122,6 +143,34 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     </ActionForm>
                   )}
                 </td>
+                {withShipToDefaults && (
+                  <td className="p-3">
+                    {user.active ? (
+                      <ActionForm
+                        action={setDefaultShipToAction}
+                        submitLabel={t("save")}
+                        ariaLabel={t("defaultShipToFor", { name: user.name })}
+                        className="flex flex-wrap items-end gap-2"
+                        submitClassName="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+                      >
+                        <input type="hidden" name="userId" value={user.id} />
+                        <label className="flex flex-col" htmlFor={`default-ship-to-${user.id}`}>
+                          <span className="text-xs text-slate-600">{t("defaultShipTo")}</span>
+                          <select id={`default-ship-to-${user.id}`} name="addressId" defaultValue={shipToChoiceOf(user).value} className={`${inputClass} max-w-48`}>
+                            <option value="">{t("companyDefault")}</option>
+                            {shipToChoiceOf(user).options.map((address) => (
+                              <option key={address.id} value={address.id}>
+                                {address.label}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                      </ActionForm>
+                    ) : (
+                      <span className="text-slate-500">–</span>
+                    )}
+                  </td>
+                )}
                 {withDefaults && (
                   <td className="p-3">
                     {user.active ? (

@@ -73,7 +73,7 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
               </label>
               <label className="flex flex-col text-sm">
                 <span className="font-medium">{t("shipTo")}</span>
-                <select name="shipToAddressId" required defaultValue={standingOrder?.shipToAddressId ?? panel.shipToOptions[0]?.id} className={`${inputClass} max-w-md`}>
+                <select name="shipToAddressId" required defaultValue={standingOrder?.shipToAddressId ?? panel.shipToDefaultId ?? undefined} className={`${inputClass} max-w-md`}>
                   {panel.shipToOptions.map((option) => (
                     <option key={option.id} value={option.id}>
                       {option.label}
