@@ -7,7 +7,8 @@ import { openE2eDatabase } from "./support/database";
 /**
  * Delivery addresses limited to some users, in Chromium against the running server: the demo company
  * admin limits "Vestiging Amersfoort" to the approver and makes it the approver's default delivery
- * address; the buyer's checkout no longer offers it, the approver's has it chosen beforehand.
+ * address; the buyer's checkout no longer offers it, the approver's has it chosen beforehand; the
+ * account manager sees the limit on the customer's page.
  * Afterwards the address is open to everybody again and the default cleared.
  */
 let browser: Browser;
@@ -73,5 +74,11 @@ describe("delivery addresses per user", () => {
     const approver = await atCheckout("approver@demo.test", "demo-approver");
     assert.equal(await approver.getByRole("radio", { name: /Vestiging Amersfoort/ }).isChecked(), true);
     await approver.context().close();
+
+    // The account manager sees the limit on the customer's page (read-only: the customer's own decision).
+    const [company] = await sql<{ id: number }[]>`select company_id as id from users where email = 'approver@demo.test'`;
+    const manager = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/customers/${company!.id}`);
+    assert.equal((await manager.getByTestId("address-limited-to").innerText()).trim(), "Only for: Pieter Jansen (set by the company admin)");
+    await manager.context().close();
   });
 });
