@@ -7,13 +7,34 @@ import type { ActionState } from "@/lib/actions/safe-action";
 import type { ReportState } from "@/lib/actions/report-action";
 import type { AddLinesResult } from "@/lib/cart/add-lines";
 import type { FavoriteLineView } from "@/lib/favorites/favorites";
-import { money } from "@/lib/format";
+import { dateText, money, percent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { ActionMessage } from "./action-form";
 import { LineReport, toReportRows } from "./line-report";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type CartReportAction = (state: ReportState<AddLinesResult>, formData: FormData) => Promise<ReportState<AddLinesResult>>;
+
+/**
+ * What the company last paid for a line's product, and how today's price for that quantity differs
+ * (up in amber, down in green; the same price is said too, so nobody wonders).
+ */
+function LastOrdered({ last, locale }: { last: NonNullable<FavoriteLineView["lastOrdered"]>; locale: Locale }) {
+  const t = useTranslations("account.favorites");
+  const change = Math.round(((last.todayUnitPriceMinor - last.unitPriceMinor) * 10_000) / last.unitPriceMinor);
+  return (
+    <div className="mt-1 text-xs text-slate-600" data-testid="favorite-last-ordered">
+      {t("lastOrdered", { date: dateText(last.placedAt, locale), quantity: last.quantity, price: money(last.unitPriceMinor, locale) })}
+      <div className={change > 0 ? "text-amber-700" : change < 0 ? "text-emerald-700" : "text-slate-500"} data-testid="favorite-price-change">
+        {change > 0
+          ? t("priceUp", { change: percent(change, locale) })
+          : change < 0
+            ? t("priceDown", { change: percent(-change, locale) })
+            : t("priceSame")}
+      </div>
+    </div>
+  );
+}
 
 /** A favorites list: live price and stock per line, select lines, add all/selected to the cart, edit lines. */
 export function FavoriteListTable({
@@ -97,6 +118,7 @@ export function FavoriteListTable({
                 {line.isContractPrice && line.listPriceMinor > line.unitPriceMinor && (
                   <div className="text-xs text-slate-500 line-through">{money(line.listPriceMinor, locale)}</div>
                 )}
+                {line.lastOrdered && <LastOrdered last={line.lastOrdered} locale={locale} />}
               </td>
               <td className="p-2 text-xs">
                 {!line.active ? (

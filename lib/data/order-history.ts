@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { orderEvents, orderLines, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
@@ -205,4 +205,31 @@ export async function listOrderLinesForExport(search: Omit<OrderSearch, "limit" 
     .where(searchConditions({ ...search, limit: 0, offset: 0 }))
     .orderBy(asc(orders.placedAt), asc(orders.id), asc(orderLines.lineNumber))
     .limit(limit);
+}
+
+export interface LastOrderedPrice {
+  unitPriceMinor: number;
+  quantity: number;
+  placedAt: Date;
+}
+
+/**
+ * What the company last paid per product: the unit price and quantity of the product's line on the
+ * company's most recent order that was not rejected or cancelled (any orderer, any channel).
+ */
+export async function lastOrderedPrices(companyId: number, productIds: number[]): Promise<Map<number, LastOrderedPrice>> {
+  if (productIds.length === 0) return new Map();
+  const db = await database();
+  const rows = await db
+    .selectDistinctOn([orderLines.productId], {
+      productId: orderLines.productId,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      quantity: orderLines.quantity,
+      placedAt: orders.placedAt,
+    })
+    .from(orders)
+    .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+    .where(and(eq(orders.companyId, companyId), inArray(orderLines.productId, productIds), notInArray(orders.status, ["rejected", "cancelled"])))
+    .orderBy(orderLines.productId, desc(orders.placedAt), desc(orderLines.id));
+  return new Map(rows.map(({ productId, ...price }) => [productId!, price]));
 }

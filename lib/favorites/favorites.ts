@@ -18,6 +18,7 @@ import {
   type FavoriteListSummary,
   type VisibleFavoriteList,
 } from "@/lib/data/favorite-lists";
+import { lastOrderedPrices } from "@/lib/data/order-history";
 import { listStandingOrderSchedules } from "@/lib/data/standing-orders";
 import { customerProductInputs } from "@/lib/catalog/priced-product";
 import { AppError } from "@/lib/errors";
@@ -75,6 +76,11 @@ export interface FavoriteLineView {
   active: boolean;
   /** The company's own article number for the product, if it keeps one. */
   ownNumber: string | null;
+  /**
+   * What the company last paid for it (its latest order that was not rejected or cancelled), and the
+   * price today for that same quantity — tiers make a price for another quantity no comparison.
+   */
+  lastOrdered: { placedAt: Date; quantity: number; unitPriceMinor: number; todayUnitPriceMinor: number } | null;
 }
 
 export interface FavoriteListView {
@@ -88,12 +94,17 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
   const list = await getVisibleFavoriteList(user.companyId, user.id, listId);
   if (!list) return null;
   const lines = await listFavoriteLines(list.id);
-  const { candidates, articleNumbers: ownNumbers } = await customerProductInputs(user.companyId, lines.map((l) => l.product.id), user.companyKeepsArticleNumbers);
+  const productIds = lines.map((l) => l.product.id);
+  const [{ candidates, articleNumbers: ownNumbers }, lastPrices] = await Promise.all([
+    customerProductInputs(user.companyId, productIds, user.companyKeepsArticleNumbers),
+    lastOrderedPrices(user.companyId, productIds),
+  ]);
   return {
     list,
     canEdit: canEditList(user, list),
     lines: lines.map(({ lineId, defaultQuantity, note, product }) => {
       const price = resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity: defaultQuantity, now });
+      const last = lastPrices.get(product.id);
       return {
         lineId,
         sku: product.sku,
@@ -110,6 +121,15 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
         orderMultiple: product.orderMultiple,
         active: product.active,
         ownNumber: ownNumbers.get(product.id) ?? null,
+        lastOrdered: last
+          ? {
+              ...last,
+              todayUnitPriceMinor:
+                last.quantity === defaultQuantity
+                  ? price.unitPriceMinor
+                  : resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity: last.quantity, now }).unitPriceMinor,
+            }
+          : null,
       };
     }),
   };

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
+import { orders, products } from "@/db/schema";
+import { addToCart } from "@/lib/cart/cart-service";
+import { placeOrder } from "@/lib/checkout/place-order";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import { listCartLines } from "@/lib/data/carts";
 import { AppError } from "@/lib/errors";
@@ -50,6 +54,29 @@ beforeAll(async () => {
 afterAll(() => db.dispose());
 
 describe("favorites lists", () => {
+  it("says what the company last paid for a line, and how today's price for that quantity differs", async () => {
+    const list = await createList(customer.buyer, { name: "Handschoenen", shared: true }, now);
+    await addProductToList(customer.buyer, { listId: list.id, newListName: null, sku: gloves.sku, quantity: 20, note: null }, now);
+    const lastOf = async () => (await getFavoriteListView(colleague, list.id, "nl", now))!.lines[0]!.lastOrdered;
+    expect(await lastOf()).toBeNull();
+
+    // A colleague orders 10 at € 12.50; then the list price goes up 10 %.
+    await addToCart(colleague, gloves.sku, 10);
+    const placed = await placeOrder(colleague, { shipToAddressId: customer.shipTo.id, poNumber: null, costCenter: null, requestedDeliveryDate: null, note: null }, "nl", now);
+    await handle.db.update(products).set({ listPriceMinor: 1375 }).where(eq(products.id, gloves.id));
+    expect(await lastOf()).toEqual({ placedAt: now, quantity: 10, unitPriceMinor: 1250, todayUnitPriceMinor: 1375 });
+
+    // Another company's order says nothing about this one; a rejected or cancelled order is no price paid.
+    const other = await createCompanyWithBuyer(handle);
+    await addToCart(other.buyer, gloves.sku, 15);
+    await placeOrder(other.buyer, { shipToAddressId: other.shipTo.id, poNumber: null, costCenter: null, requestedDeliveryDate: null, note: null }, "nl", new Date(now.getTime() + 60_000));
+    expect((await lastOf())?.quantity).toBe(10);
+    await handle.db.update(orders).set({ status: "cancelled" }).where(eq(orders.orderNumber, placed.orderNumber));
+    expect(await lastOf()).toBeNull();
+    await handle.db.update(products).set({ listPriceMinor: 1250 }).where(eq(products.id, gloves.id));
+    await deleteList(customer.buyer, list.id);
+  });
+
   it("keeps private lists to their owner and shows shared lists to the whole company", async () => {
     const own = await createList(customer.buyer, { name: "Privé", shared: false }, now);
     const shared = await createList(customer.buyer, { name: "Team", shared: true }, now);

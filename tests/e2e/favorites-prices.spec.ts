@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { launchBrowser, signIn } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+
+/**
+ * A favorites list says what the company last paid, in Chromium against the running server: the
+ * approver orders a product of the demo company's shared list; the list then shows that order's date,
+ * quantity and unit price, and that today's price for that quantity is the same; after a price rise
+ * it says that today's price is higher. The prices are put back afterwards.
+ */
+let browser: Browser;
+const sql = openE2eDatabase();
+let product: { id: number; sku: string; list_price_minor: number };
+let listId = 0;
+/** The product's fixed contract prices (restored afterwards). */
+let fixedEntries: { id: number; price_minor: number }[] = [];
+
+before(async () => {
+  browser = await launchBrowser();
+  const [row] = await sql<{ list_id: number; id: number; sku: string; list_price_minor: number }[]>`
+    select fl.id as list_id, p.id, p.sku, p.list_price_minor
+    from favorite_lists fl
+    join favorite_list_lines l on l.list_id = fl.id
+    join products p on p.id = l.product_id
+    join users u on u.id = fl.owner_user_id
+    where u.email = 'companyadmin@demo.test' and fl.shared and p.active and p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock > 10
+    order by l.position limit 1`;
+  assert.ok(row, "the demo's shared list has a line orderable by one");
+  fixedEntries = await sql<{ id: number; price_minor: number }[]>`select id, price_minor from price_list_entries where product_id = ${row.id} and kind = 'fixed'`;
+  listId = row.list_id;
+  product = { id: row.id, sku: row.sku, list_price_minor: row.list_price_minor };
+});
+after(async () => {
+  if (product) await sql`update products set list_price_minor = ${product.list_price_minor} where id = ${product.id}`;
+  for (const entry of fixedEntries) await sql`update price_list_entries set price_minor = ${entry.price_minor} where id = ${entry.id}`;
+  await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'approver@demo.test' and c.punchout_session_id is null)`;
+  await browser?.close();
+  await sql.end();
+});
+
+describe("favorites: what the company last paid", () => {
+  it("shows the last order's quantity and price on the list, and the change since", async () => {
+    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'approver@demo.test' and c.punchout_session_id is null)`;
+    const page = await signIn(browser, "approver@demo.test", "demo-approver", `/products/${product.sku}`);
+    await page.getByRole("spinbutton", { name: "Quantity" }).fill("2");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByText("Added to cart.").waitFor();
+    await page.goto("/checkout");
+    await page.getByLabel("Cost center").selectOption("4300");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+
+    await page.goto(`/favorites/${listId}`);
+    const line = page.locator(`[data-testid=favorite-line][data-sku="${product.sku}"]`);
+    assert.match(await line.getByTestId("favorite-last-ordered").innerText(), /^Last ordered .+: 2 × €/);
+    assert.equal((await line.getByTestId("favorite-price-change").innerText()).trim(), "same price today");
+
+    // Prices rise 10 % (list price and contract prices): the list says so for that quantity.
+    await sql`update products set list_price_minor = ${Math.round(product.list_price_minor * 1.1)} where id = ${product.id}`;
+    for (const entry of fixedEntries) await sql`update price_list_entries set price_minor = ${Math.round(entry.price_minor * 1.1)} where id = ${entry.id}`;
+    await page.reload();
+    assert.match((await line.getByTestId("favorite-price-change").innerText()).trim(), /^today \+\d+(\.\d+)?% for that quantity$/);
+    await page.context().close();
+  });
+});
