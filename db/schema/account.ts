@@ -6,7 +6,8 @@ import { companies, users } from "./companies";
 /**
  * Favorites lists ("bestellijsten"): named lists of products with a default quantity and a note
  * per line. A list belongs to one user of one company; a shared list is usable by everybody in
- * that company and editable by its owner and the company admins.
+ * that company and editable by its owner and the company admins — and, when its owner says so
+ * (`colleaguesMayEdit`), its lines by everybody in the company (a team's order template).
  */
 export const favoriteLists = pgTable(
   "favorite_lists",
@@ -20,6 +21,8 @@ export const favoriteLists = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     shared: boolean("shared").notNull().default(false),
+    /** Shared lists only: colleagues may change its lines (not its name, sharing or existence). */
+    colleaguesMayEdit: boolean("colleagues_may_edit").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -27,6 +30,7 @@ export const favoriteLists = pgTable(
     index("favorite_lists_company_idx").on(t.companyId, t.shared),
     index("favorite_lists_owner_idx").on(t.ownerUserId),
     check("favorite_lists_name_not_blank", sql`length(trim(${t.name})) > 0`),
+    check("favorite_lists_colleagues_edit_shared", sql`not ${t.colleaguesMayEdit} or ${t.shared}`),
   ],
 );
 

@@ -16,6 +16,7 @@ export interface FavoriteListSummary {
   id: number;
   name: string;
   shared: boolean;
+  colleaguesMayEdit: boolean;
   ownerUserId: number;
   ownerName: string;
   lineCount: number;
@@ -35,6 +36,7 @@ const visibleFavoriteLists = preparedStatement((db) => {
       id: favoriteLists.id,
       name: favoriteLists.name,
       shared: favoriteLists.shared,
+      colleaguesMayEdit: favoriteLists.colleaguesMayEdit,
       ownerUserId: favoriteLists.ownerUserId,
       ownerName: users.name,
       lineCount: count(favoriteListLines.id),
@@ -67,15 +69,18 @@ export async function getVisibleFavoriteList(companyId: number, userId: number, 
   return row ? { ...row.list, ownerName: row.ownerName } : null;
 }
 
-export async function createFavoriteList(input: { companyId: number; ownerUserId: number; name: string; shared: boolean }, now: Date): Promise<FavoriteList> {
+export async function createFavoriteList(
+  input: { companyId: number; ownerUserId: number; name: string; shared: boolean; colleaguesMayEdit: boolean },
+  now: Date,
+): Promise<FavoriteList> {
   const db = await database();
   const [row] = await db.insert(favoriteLists).values({ ...input, createdAt: now, updatedAt: now }).returning();
   if (!row) throw new Error("favorite list insert returned nothing");
   return row;
 }
 
-/** Renames / (un)shares a list of the company. Callers have checked edit rights. */
-export async function updateFavoriteList(companyId: number, listId: number, changes: { name: string; shared: boolean }, now: Date): Promise<void> {
+/** Renames / (un)shares a list of the company. Callers have checked the right to manage it. */
+export async function updateFavoriteList(companyId: number, listId: number, changes: { name: string; shared: boolean; colleaguesMayEdit: boolean }, now: Date): Promise<void> {
   const db = await database();
   const updated = await db
     .update(favoriteLists)

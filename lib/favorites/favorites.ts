@@ -34,9 +34,26 @@ import { resolvePrice } from "@/lib/pricing/resolve-price";
 
 export type ListUser = Pick<BuyerUser, "id" | "companyId" | "role" | "punchout" | "companyKeepsArticleNumbers">;
 
-export function canEditList(user: Pick<ListUser, "id" | "role">, list: { ownerUserId: number; shared: boolean }): boolean {
+type SharedList = { ownerUserId: number; shared: boolean; colleaguesMayEdit: boolean };
+
+/** Who may change a list's lines (and set up its standing order): the owner; for shared lists the company admins, and everybody when the owner allows it. */
+export function canEditList(user: Pick<ListUser, "id" | "role">, list: SharedList): boolean {
+  return canManageList(user, list) || (list.shared && list.colleaguesMayEdit);
+}
+
+/** Who may rename, (un)share or delete a list: the owner, and for shared lists the company admins. */
+export function canManageList(user: Pick<ListUser, "id" | "role">, list: SharedList): boolean {
   return list.ownerUserId === user.id || (list.shared && user.role === "company_admin");
 }
+
+/** What a list's settings say about sharing: private, shared for use, or shared for use and change. */
+export interface ListSharing {
+  shared: boolean;
+  colleaguesMayEdit: boolean;
+}
+
+/** Colleagues may only change a list they can see. */
+const sharing = (input: ListSharing): ListSharing => ({ shared: input.shared, colleaguesMayEdit: input.shared && input.colleaguesMayEdit });
 
 export type ListSchedule = { active: boolean; intervalWeeks: number; nextRunOn: string } | null;
 
@@ -55,6 +72,12 @@ async function visibleListOrThrow(user: ListUser, listId: number): Promise<Visib
 async function editableListOrThrow(user: ListUser, listId: number): Promise<VisibleFavoriteList> {
   const list = await visibleListOrThrow(user, listId);
   if (!canEditList(user, list)) throw new AppError("forbidden", "list_read_only");
+  return list;
+}
+
+async function manageableListOrThrow(user: ListUser, listId: number): Promise<VisibleFavoriteList> {
+  const list = await visibleListOrThrow(user, listId);
+  if (!canManageList(user, list)) throw new AppError("forbidden", "list_read_only");
   return list;
 }
 
@@ -86,6 +109,8 @@ export interface FavoriteLineView {
 export interface FavoriteListView {
   list: VisibleFavoriteList;
   canEdit: boolean;
+  /** Rename, (un)share, delete. */
+  canManage: boolean;
   lines: FavoriteLineView[];
 }
 
@@ -102,6 +127,7 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
   return {
     list,
     canEdit: canEditList(user, list),
+    canManage: canManageList(user, list),
     lines: lines.map(({ lineId, defaultQuantity, note, product }) => {
       const price = resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity: defaultQuantity, now });
       const last = lastPrices.get(product.id);
@@ -135,17 +161,20 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
   };
 }
 
-export async function createList(user: ListUser, input: { name: string; shared: boolean }, now: Date) {
-  return createFavoriteList({ companyId: user.companyId, ownerUserId: user.id, name: input.name, shared: input.shared }, now);
+export async function createList(user: ListUser, input: { name: string } & Partial<ListSharing>, now: Date) {
+  return createFavoriteList(
+    { companyId: user.companyId, ownerUserId: user.id, name: input.name, ...sharing({ shared: input.shared ?? false, colleaguesMayEdit: input.colleaguesMayEdit ?? false }) },
+    now,
+  );
 }
 
-export async function updateList(user: ListUser, listId: number, input: { name: string; shared: boolean }, now: Date): Promise<void> {
-  const list = await editableListOrThrow(user, listId);
-  await updateFavoriteList(user.companyId, list.id, input, now);
+export async function updateList(user: ListUser, listId: number, input: { name: string; shared: boolean; colleaguesMayEdit?: boolean }, now: Date): Promise<void> {
+  const list = await manageableListOrThrow(user, listId);
+  await updateFavoriteList(user.companyId, list.id, { name: input.name, ...sharing({ shared: input.shared, colleaguesMayEdit: input.colleaguesMayEdit ?? false }) }, now);
 }
 
 export async function deleteList(user: ListUser, listId: number): Promise<void> {
-  const list = await editableListOrThrow(user, listId);
+  const list = await manageableListOrThrow(user, listId);
   await deleteFavoriteList(user.companyId, list.id);
 }
 

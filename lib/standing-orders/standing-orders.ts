@@ -92,7 +92,7 @@ export interface StandingOrderPanel {
 }
 
 /** What the list page shows about the list's standing order (the list's visibility was checked by the page). */
-export async function getStandingOrderPanel(user: Manager, list: { id: number; ownerUserId: number; shared: boolean }, now: Date): Promise<StandingOrderPanel> {
+export async function getStandingOrderPanel(user: Manager, list: { id: number; ownerUserId: number; shared: boolean; colleaguesMayEdit: boolean }, now: Date): Promise<StandingOrderPanel> {
   const [standingOrder, shipTos, costCenters] = await Promise.all([
     getStandingOrderOfList(user.companyId, list.id),
     shipToChoice(user),

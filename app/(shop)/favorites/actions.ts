@@ -33,12 +33,12 @@ const listName = z.string().trim().min(1).max(80);
 const note = z.string().trim().max(500).optional().transform((v) => v || null);
 const checkbox = z.string().optional().transform((v) => v === "on" || v === "1" || v === "true");
 
-export const createListAction = buyerAction(z.object({ name: listName, shared: checkbox }), async (input, user) => {
+export const createListAction = buyerAction(z.object({ name: listName, shared: checkbox, colleaguesMayEdit: checkbox }), async (input, user) => {
   const list = await createList(user, input, new Date());
   redirect(`/favorites/${list.id}`);
 });
 
-export const updateListAction = buyerAction(z.object({ listId: id, name: listName, shared: checkbox }), async ({ listId, ...input }, user) => {
+export const updateListAction = buyerAction(z.object({ listId: id, name: listName, shared: checkbox, colleaguesMayEdit: checkbox }), async ({ listId, ...input }, user) => {
   await updateList(user, listId, input, new Date());
   revalidatePath("/favorites", "layout");
   return { status: "ok", message: "list_saved" };

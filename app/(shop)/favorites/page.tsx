@@ -27,7 +27,7 @@ export default async function FavoritesPage() {
               {list.name}
             </Link>
             <div className="text-xs text-slate-500">
-              {list.shared ? t("shared") : t("private")} · {t("lines", { count: list.lineCount })}
+              {list.shared ? (list.colleaguesMayEdit ? t("sharedEditable") : t("shared")) : t("private")} · {t("lines", { count: list.lineCount })}
               {showOwner && ` · ${t("owner")}: ${list.ownerName}`} · {dateText(list.updatedAt, locale)}
             </div>
             {list.standingOrder && (
@@ -66,6 +66,13 @@ export default async function FavoritesPage() {
             <input type="checkbox" name="shared" />
             {t("share")}
           </label>
+          <label className="flex items-center gap-2 pl-6 text-sm">
+            <input type="checkbox" name="colleaguesMayEdit" aria-describedby="new-list-colleagues-hint" />
+            {t("colleaguesMayEdit")}
+          </label>
+          <p id="new-list-colleagues-hint" className="pl-6 text-xs text-slate-500">
+            {t("colleaguesMayEditHint")}
+          </p>
         </ActionForm>
       </section>
     </div>

@@ -121,7 +121,7 @@ describe("standing orders follow the checkout's rules", () => {
     await limitShipToAddress(admin, utrecht.id, [buyer.id]);
     const list = await createList(colleague, { name: "Koffie", shared: false }, NOW);
     await addProductToList(colleague, { listId: list.id, newListName: null, sku: chair.sku, quantity: 1, note: null }, NOW);
-    const panel = await getStandingOrderPanel(colleague, { id: list.id, ownerUserId: colleague.id, shared: false }, NOW);
+    const panel = await getStandingOrderPanel(colleague, { id: list.id, ownerUserId: colleague.id, shared: false, colleaguesMayEdit: false }, NOW);
     expect(panel.shipToOptions.map((o) => o.id)).toEqual([customer.shipTo.id]);
     expect(panel.shipToDefaultId).toBe(customer.shipTo.id);
     const input = { listId: list.id, intervalWeeks: 4, nextRunOn: "2026-11-29", poNumber: null, costCenter: null, note: null };

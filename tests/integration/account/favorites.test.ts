@@ -77,6 +77,30 @@ describe("favorites lists", () => {
     await deleteList(customer.buyer, list.id);
   });
 
+  it("colleagues change a shared list's lines when its owner allows it, but never its name, sharing or existence", async () => {
+    const team = await createList(customer.buyer, { name: "Teamlijst", shared: true, colleaguesMayEdit: true }, now);
+    const view = async () => (await getFavoriteListView(colleague, team.id, "nl", now))!;
+    expect([(await view()).canEdit, (await view()).canManage]).toEqual([true, false]);
+    await addProductToList(colleague, { listId: team.id, newListName: null, sku: paper.sku, quantity: 3, note: "voor de balie" }, now);
+    const [line] = (await view()).lines;
+    await updateListLine(colleague, team.id, line!.lineId, { quantity: 4, note: null }, now);
+    expect((await view()).lines.map((l) => l.defaultQuantity)).toEqual([4]);
+    expect((await listMyFavoriteLists(colleague)).find((l) => l.id === team.id)).toMatchObject({ colleaguesMayEdit: true, canEdit: true });
+    expect((await appError(updateList(colleague, team.id, { name: "Van mij", shared: false }, now))).message).toBe("list_read_only");
+    expect((await appError(deleteList(colleague, team.id))).message).toBe("list_read_only");
+
+    // Only a shared list can be changed by colleagues: unsharing takes the right away (and the list out of sight).
+    await updateList(customer.buyer, team.id, { name: "Teamlijst", shared: false, colleaguesMayEdit: true }, now);
+    expect(await getFavoriteListView(colleague, team.id, "nl", now)).toBeNull();
+    const mine = await createList(customer.buyer, { name: "Privé maar wijzigbaar?", shared: false, colleaguesMayEdit: true }, now);
+    expect((await listMyFavoriteLists(customer.buyer)).find((l) => l.id === mine.id)?.colleaguesMayEdit).toBe(false);
+    // Shared for use only: read-only for colleagues, as before.
+    await updateList(customer.buyer, team.id, { name: "Teamlijst", shared: true }, now);
+    expect((await appError(removeListLine(colleague, team.id, line!.lineId, now))).message).toBe("list_read_only");
+    await deleteList(customer.buyer, team.id);
+    await deleteList(customer.buyer, mine.id);
+  });
+
   it("keeps private lists to their owner and shows shared lists to the whole company", async () => {
     const own = await createList(customer.buyer, { name: "Privé", shared: false }, now);
     const shared = await createList(customer.buyer, { name: "Team", shared: true }, now);

@@ -80,7 +80,7 @@ describe("standing orders", () => {
     expect((await failure(saveStandingOrder({ ...buyer(), impersonatedBy: { id: 9, sessionId: 1 } } as unknown as BuyerUser, settings(list.id), MONDAY)))?.message).toBe("not_while_viewing_as");
     const saved = await saveStandingOrder(buyer(), settings(list.id), MONDAY);
     expect(saved).toMatchObject({ active: true, intervalWeeks: 2, nextRunOn: "2026-11-30", ownerUserId: customer.user.id, poNumber: "RAAM-2026" });
-    const panel = await getStandingOrderPanel(buyer(), { id: list.id, ownerUserId: customer.user.id, shared: false }, MONDAY);
+    const panel = await getStandingOrderPanel(buyer(), { id: list.id, ownerUserId: customer.user.id, shared: false, colleaguesMayEdit: false }, MONDAY);
     expect(panel).toMatchObject({ canManage: true, today: "2026-11-30", standingOrder: { id: saved.id, listName: list.name } });
     // The favorites overview marks the list.
     const overview = await listMyFavoriteLists(buyer());

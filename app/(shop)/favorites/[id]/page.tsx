@@ -22,7 +22,7 @@ export default async function FavoriteListPage({ params }: { params: Promise<{ i
   // Another company's list, or a colleague's private list, does not exist for this user.
   const view = await getFavoriteListView(buyer, listId, locale, now);
   if (!view) notFound();
-  const { list, canEdit, lines } = view;
+  const { list, canEdit, canManage, lines } = view;
   const standingOrder = await getStandingOrderPanel(buyer, list, now);
   return (
     <div className="space-y-6">
@@ -34,7 +34,8 @@ export default async function FavoriteListPage({ params }: { params: Promise<{ i
           {list.name}
         </h1>
         <p className="text-sm text-slate-600">
-          {list.shared ? t("shared") : t("private")} · {t("owner")}: {list.ownerName} · {t("lines", { count: lines.length })}
+          {list.shared ? (list.colleaguesMayEdit ? t("sharedEditable") : t("shared")) : t("private")} · {t("owner")}: {list.ownerName} ·{" "}
+          {t("lines", { count: lines.length })}
         </p>
       </div>
       {!canEdit && <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t("readOnly", { owner: list.ownerName })}</p>}
@@ -55,7 +56,7 @@ export default async function FavoriteListPage({ params }: { params: Promise<{ i
         />
       )}
       <StandingOrderSection listId={list.id} panel={standingOrder} locale={locale} />
-      {canEdit && (
+      {canManage && (
         <details className="rounded-lg border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer font-medium">{t("settings")}</summary>
           <div className="mt-3 space-y-4">
@@ -69,6 +70,13 @@ export default async function FavoriteListPage({ params }: { params: Promise<{ i
                 <input type="checkbox" name="shared" defaultChecked={list.shared} />
                 {t("share")}
               </label>
+              <label className="flex items-center gap-2 pl-6 text-sm">
+                <input type="checkbox" name="colleaguesMayEdit" defaultChecked={list.colleaguesMayEdit} aria-describedby="colleagues-may-edit-hint" />
+                {t("colleaguesMayEdit")}
+              </label>
+              <p id="colleagues-may-edit-hint" className="pl-6 text-xs text-slate-500">
+                {t("colleaguesMayEditHint")}
+              </p>
             </ActionForm>
             <ActionForm action={deleteListAction} submitLabel={t("deleteList")} submitClassName="rounded-md border border-red-700 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
               <input type="hidden" name="listId" value={list.id} />

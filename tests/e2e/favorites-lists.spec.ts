@@ -5,7 +5,9 @@ import { launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
- * A favorites list says what the company last paid, in Chromium against the running server: the
+ * Favorites lists in Chromium against the running server. A team list: the company admin shares a new
+ * list and lets colleagues change it; a buyer saves a product to it from the product page and changes
+ * its quantity, and has no list settings. What the company last paid, in Chromium against the running server: the
  * approver orders a product of the demo company's shared list; the list then shows that order's date,
  * quantity and unit price, and that today's price for that quantity is the same; after a price rise
  * it says that today's price is higher. The prices are put back afterwards.
@@ -14,6 +16,7 @@ let browser: Browser;
 const sql = openE2eDatabase();
 let product: { id: number; sku: string; list_price_minor: number };
 let listId = 0;
+const stamp = Date.now().toString(36);
 /** The product's fixed contract prices (restored afterwards). */
 let fixedEntries: { id: number; price_minor: number }[] = [];
 
@@ -36,11 +39,42 @@ after(async () => {
   if (product) await sql`update products set list_price_minor = ${product.list_price_minor} where id = ${product.id}`;
   for (const entry of fixedEntries) await sql`update price_list_entries set price_minor = ${entry.price_minor} where id = ${entry.id}`;
   await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'approver@demo.test' and c.punchout_session_id is null)`;
+  await sql`delete from favorite_lists where name = ${`E2E team ${stamp}`}`;
   await browser?.close();
   await sql.end();
 });
 
-describe("favorites: what the company last paid", () => {
+describe("favorites lists", () => {
+  it("a team list: colleagues may change its lines when the owner allows it, but not its settings", async () => {
+    const listName = `E2E team ${stamp}`;
+    const owner = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/favorites");
+    await owner.getByLabel("Name of the list").fill(listName);
+    await owner.getByLabel("Share with everybody at my company").check();
+    await owner.getByLabel("Colleagues may change its lines too").check();
+    await owner.getByRole("button", { name: "Create list" }).click();
+    await owner.waitForURL(/\/favorites\/\d+$/);
+    const listUrl = new URL(owner.url()).pathname;
+    await owner.getByText("Shared, colleagues may change it").waitFor();
+    await owner.context().close();
+
+    const buyer = await signIn(browser, "buyer@demo.test", "demo-buyer", `/products/${product.sku}`);
+    await buyer.getByTestId("save-to-list").click();
+    await buyer.getByLabel("List", { exact: true }).selectOption({ label: `${listName} (Shared)` });
+    await buyer.getByLabel("Default quantity").fill("2");
+    await buyer.getByRole("button", { name: "Save", exact: true }).click();
+    await buyer.getByText(`Saved to “${listName}”.`).waitFor();
+    await buyer.goto(listUrl);
+    const line = buyer.locator(`[data-testid=favorite-line][data-sku="${product.sku}"]`);
+    await line.getByRole("spinbutton").fill("4");
+    await line.getByRole("button", { name: "Save" }).click();
+    await line.getByText("Saved.", { exact: true }).waitFor();
+    assert.equal(await buyer.locator("summary", { hasText: "List settings" }).count(), 0);
+    await buyer.context().close();
+    const [stored] = await sql<{ default_quantity: number }[]>`
+      select l.default_quantity from favorite_list_lines l join favorite_lists fl on fl.id = l.list_id where fl.name = ${listName}`;
+    assert.equal(stored!.default_quantity, 4);
+  });
+
   it("shows the last order's quantity and price on the list, and the change since", async () => {
     await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'approver@demo.test' and c.punchout_session_id is null)`;
     const page = await signIn(browser, "approver@demo.test", "demo-approver", `/products/${product.sku}`);

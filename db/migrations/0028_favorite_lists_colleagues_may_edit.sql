@@ -1,0 +1,2 @@
+ALTER TABLE "favorite_lists" ADD COLUMN "colleagues_may_edit" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "favorite_lists" ADD CONSTRAINT "favorite_lists_colleagues_edit_shared" CHECK (not "favorite_lists"."colleagues_may_edit" or "favorite_lists"."shared");
