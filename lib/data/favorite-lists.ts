@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, max, or, sql, type Placeholder } from "drizzle-orm";
-import { favoriteListLines, favoriteLists, users, type FavoriteList } from "@/db/schema";
+import { and, asc, count, desc, eq, inArray, max, or, sql, type Placeholder } from "drizzle-orm";
+import { favoriteListLines, favoriteLists, standingOrders, users, type FavoriteList } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { listProductsByIds, type ProductRow } from "./catalog";
 import { database } from "./database";
@@ -218,4 +218,66 @@ export async function listFavoriteLinesByIds(listId: number, lineIds: number[]):
   const all = await listFavoriteLines(listId);
   const wanted = new Set(lineIds);
   return all.filter((line) => wanted.has(line.lineId));
+}
+
+/** What each of a company's users owns that a colleague could take over: lists, and standing orders they are the orderer of. */
+export async function countOwnedByUser(companyId: number): Promise<Map<number, { lists: number; standingOrders: number }>> {
+  const db = await database();
+  const [lists, schedules] = await Promise.all([
+    db.select({ userId: favoriteLists.ownerUserId, n: count() }).from(favoriteLists).where(eq(favoriteLists.companyId, companyId)).groupBy(favoriteLists.ownerUserId),
+    db.select({ userId: standingOrders.ownerUserId, n: count() }).from(standingOrders).where(eq(standingOrders.companyId, companyId)).groupBy(standingOrders.ownerUserId),
+  ]);
+  const owned = new Map<number, { lists: number; standingOrders: number }>();
+  for (const row of lists) owned.set(row.userId, { lists: row.n, standingOrders: 0 });
+  for (const row of schedules) owned.set(row.userId, { lists: owned.get(row.userId)?.lists ?? 0, standingOrders: row.n });
+  return owned;
+}
+
+/** A user's standing orders with the list each belongs to (to decide which a colleague may take over). */
+export async function listStandingOrdersOwnedBy(
+  companyId: number,
+  userId: number,
+): Promise<{ id: number; active: boolean; list: { ownerUserId: number; shared: boolean; colleaguesMayEdit: boolean } }[]> {
+  const db = await database();
+  const rows = await db
+    .select({
+      id: standingOrders.id,
+      active: standingOrders.active,
+      ownerUserId: favoriteLists.ownerUserId,
+      shared: favoriteLists.shared,
+      colleaguesMayEdit: favoriteLists.colleaguesMayEdit,
+    })
+    .from(standingOrders)
+    .innerJoin(favoriteLists, eq(favoriteLists.id, standingOrders.listId))
+    .where(and(eq(standingOrders.companyId, companyId), eq(standingOrders.ownerUserId, userId)));
+  return rows.map(({ id, active, ...list }) => ({ id, active, list }));
+}
+
+/**
+ * Moves a (deactivated) user's lists, and the given standing orders of theirs, to a colleague, at
+ * once. Standing orders that stopped because their owner left stay paused, as paused by a person:
+ * the new owner resumes them. Counts what moved.
+ */
+export async function handOverRecord(input: { companyId: number; fromUserId: number; toUserId: number; standingOrderIds: number[]; now: Date }): Promise<{ lists: number; standingOrders: number }> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const lists = await tx
+      .update(favoriteLists)
+      .set({ ownerUserId: input.toUserId, updatedAt: input.now })
+      .where(and(eq(favoriteLists.companyId, input.companyId), eq(favoriteLists.ownerUserId, input.fromUserId)))
+      .returning({ id: favoriteLists.id });
+    const moved =
+      input.standingOrderIds.length === 0
+        ? []
+        : await tx
+            .update(standingOrders)
+            .set({
+              ownerUserId: input.toUserId,
+              pausedReason: sql`case when ${standingOrders.pausedReason} = 'owner_inactive' then null else ${standingOrders.pausedReason} end`,
+              updatedAt: input.now,
+            })
+            .where(and(eq(standingOrders.companyId, input.companyId), eq(standingOrders.ownerUserId, input.fromUserId), inArray(standingOrders.id, input.standingOrderIds)))
+            .returning({ id: standingOrders.id });
+    return { lists: lists.length, standingOrders: moved.length };
+  });
 }

@@ -7,7 +7,8 @@ import { openE2eDatabase } from "./support/database";
 /**
  * Favorites lists in Chromium against the running server. A team list: the company admin shares a new
  * list and lets colleagues change it; a buyer saves a product to it from the product page and changes
- * its quantity, and has no list settings. What the company last paid, in Chromium against the running server: the
+ * its quantity, and has no list settings. A leaver's list: the company admin hands a deactivated
+ * colleague's list over to the approver, who finds it among their own. What the company last paid, in Chromium against the running server: the
  * approver orders a product of the demo company's shared list; the list then shows that order's date,
  * quantity and unit price, and that today's price for that quantity is the same; after a price rise
  * it says that today's price is higher. The prices are put back afterwards.
@@ -39,7 +40,8 @@ after(async () => {
   if (product) await sql`update products set list_price_minor = ${product.list_price_minor} where id = ${product.id}`;
   for (const entry of fixedEntries) await sql`update price_list_entries set price_minor = ${entry.price_minor} where id = ${entry.id}`;
   await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'approver@demo.test' and c.punchout_session_id is null)`;
-  await sql`delete from favorite_lists where name = ${`E2E team ${stamp}`}`;
+  await sql`delete from favorite_lists where name in (${`E2E team ${stamp}`}, ${`E2E leaver ${stamp}`})`;
+  await sql`delete from users where email = ${`leaver-${stamp}@demo.test`}`;
   await browser?.close();
   await sql.end();
 });
@@ -73,6 +75,33 @@ describe("favorites lists", () => {
     const [stored] = await sql<{ default_quantity: number }[]>`
       select l.default_quantity from favorite_list_lines l join favorite_lists fl on fl.id = l.list_id where fl.name = ${listName}`;
     assert.equal(stored!.default_quantity, 4);
+  });
+
+  it("the company admin hands a deactivated colleague's list over; the new owner finds it among their own", async () => {
+    const [company] = await sql<{ id: number }[]>`select company_id as id from users where email = 'companyadmin@demo.test'`;
+    const [leaver] = await sql<{ id: number }[]>`
+      insert into users (email, name, role, company_id, active) values (${`leaver-${stamp}@demo.test`}, ${`Vertrokken ${stamp}`}, 'buyer', ${company!.id}, false) returning id`;
+    const [list] = await sql<{ id: number }[]>`
+      insert into favorite_lists (company_id, owner_user_id, name, shared) values (${company!.id}, ${leaver!.id}, ${`E2E leaver ${stamp}`}, false) returning id`;
+    await sql`insert into favorite_list_lines (list_id, product_id, default_quantity, position) values (${list!.id}, ${product.id}, 1, 1)`;
+
+    const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/users");
+    const form = admin.getByRole("form", { name: `Hand over the lists of Vertrokken ${stamp}` });
+    await form.getByText("1 favorites list and 0 standing orders left: hand them over to").waitFor();
+    await form.getByRole("combobox").selectOption({ label: "Pieter Jansen" });
+    await form.getByRole("button", { name: "Hand over" }).click();
+    await admin.waitForURL(/handedOver=1-0/);
+    await admin.getByText("Handed over: 1 list and 0 standing orders. The colleague has been mailed.").waitFor();
+    await admin.context().close();
+
+    const approver = await signIn(browser, "approver@demo.test", "demo-approver", "/favorites");
+    await approver.getByRole("link", { name: `E2E leaver ${stamp}` }).click();
+    await approver.waitForURL(new RegExp(`/favorites/${list!.id}$`));
+    await approver.getByText("Owner: Pieter Jansen", { exact: false }).waitFor();
+    await approver.context().close();
+    const [mail] = await sql<{ subject: string }[]>`select subject from mail_outbox where to_email = 'approver@demo.test' and kind = 'hand_over' order by id desc limit 1`;
+    // In the approver's language, whichever the earlier specs left them with.
+    assert.ok([`Overgedragen: bestellijsten van Vertrokken ${stamp}`, `Handed over: favorites lists of Vertrokken ${stamp}`].includes(mail!.subject), mail!.subject);
   });
 
   it("shows the last order's quantity and price on the list, and the change since", async () => {

@@ -7,6 +7,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { limitShipToAddress, saveShipToAddress, setUserDefaultShipTo } from "@/lib/account/addresses";
 import { inviteCompanyUser, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
+import { handOverFromUser } from "@/lib/account/hand-over";
 import { approveJoinRequest, rejectJoinRequest } from "@/lib/account/join-requests";
 import { changePassword, updateProfile } from "@/lib/account/profile";
 import { moneyField } from "@/lib/account/money-input";
@@ -121,6 +122,15 @@ export const setUserActiveAction = buyerAction(z.object({ userId: id, active: z.
   await setCompanyUserActive(user, userId, active === "true");
   revalidatePath("/account/users");
   return { status: "ok", message: active === "true" ? "user_reactivated" : "user_deactivated" };
+});
+
+/** A deactivated user's favorites lists and standing orders, to an active colleague. */
+export const handOverAction = buyerAction(z.object({ fromUserId: id, toUserId: id }), async ({ fromUserId, toUserId }, user) => {
+  const moved = await handOverFromUser(user, fromUserId, toUserId, new Date());
+  revalidatePath("/account/users");
+  revalidatePath("/favorites", "layout");
+  // The form goes with what it handed over: the page says what moved.
+  redirect(`/account/users?handedOver=${moved.lists}-${moved.standingOrders}`);
 });
 
 // A decided request leaves the list (and its form with it): the page says what happened.

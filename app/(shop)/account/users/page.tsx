@@ -7,6 +7,7 @@ import { JoinRequestList } from "@/components/account/join-request-list";
 import { listAccountAddresses } from "@/lib/account/addresses";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
+import { ownedByUsers } from "@/lib/account/hand-over";
 import { listJoinRequests } from "@/lib/account/join-requests";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -17,6 +18,7 @@ import { mayUse } from "@/lib/orders/allowed-users";
 import { getShopContext } from "@/lib/shop-context";
 import {
   approveJoinRequestAction,
+  handOverAction,
   inviteUserAction,
   rejectJoinRequestAction,
   setDefaultShipToAction,
@@ -30,19 +32,22 @@ export const metadata = { title: "Users" };
 const ROLES = ["buyer", "approver", "company_admin"] as const;
 const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ joinRequest?: string }> }) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ joinRequest?: string; handedOver?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/users");
   if (buyer.role !== "company_admin") notFound();
-  const { joinRequest: decided } = await searchParams;
-  const [{ locale, now }, t, tr, tc, tj] = await Promise.all([
+  const { joinRequest: decided, handedOver } = await searchParams;
+  const handedOverCounts = /^(\d{1,6})-(\d{1,6})$/.exec(handedOver ?? "");
+  const [{ locale, now }, t, tr, tc, tj, tm] = await Promise.all([
     getShopContext(),
     getTranslations("account.users"),
     getTranslations("account.roles"),
     getTranslations("costCenters.form"),
     getTranslations("account.joinRequests"),
+    getTranslations("account.messages"),
   ]);
-  const [users, joinRequests] = await Promise.all([listCompanyUsers(buyer), listJoinRequests(buyer)]);
+  const [users, joinRequests, owned] = await Promise.all([listCompanyUsers(buyer), listJoinRequests(buyer), ownedByUsers(buyer)]);
+  const activeColleagues = users.filter((user) => user.active);
   // Each active user's default cost centre, out of the active ones they may use (only while there are any).
   const [{ costCenters }, defaults, { shipTo }, defaultShipTos] = await Promise.all([
     costCenterOverview(buyer, now),
@@ -77,6 +82,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro", { company: buyer.companyName })}</p>
+      {handedOverCounts && (
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
+          {tm("handed_over", { lists: Number(handedOverCounts[1]), standingOrders: Number(handedOverCounts[2]) })}
+        </p>
+      )}
       {(decided === "approved" || decided === "rejected") && (
         <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
           {tj(decided)}
@@ -142,6 +152,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       <input type="hidden" name="active" value={user.active ? "false" : "true"} />
                     </ActionForm>
                   )}
+                  {!user.active && (owned.get(user.id)?.lists || owned.get(user.id)?.standingOrders) ? (
+                    <ActionForm
+                      action={handOverAction}
+                      submitLabel={t("handOver")}
+                      ariaLabel={t("handOverTitle", { name: user.name })}
+                      className="mt-2 space-y-1"
+                      submitClassName="rounded-md border border-slate-300 px-3 py-1 text-xs hover:bg-slate-50"
+                    >
+                      <input type="hidden" name="fromUserId" value={user.id} />
+                      <label className="flex flex-col text-xs" htmlFor={`hand-over-${user.id}`}>
+                        <span>{t("handOverWhat", { lists: owned.get(user.id)?.lists ?? 0, standingOrders: owned.get(user.id)?.standingOrders ?? 0 })}</span>
+                        <select id={`hand-over-${user.id}`} name="toUserId" required defaultValue="" className={`${inputClass} text-sm`}>
+                          <option value="" disabled>
+                            {t("handOverTo")}
+                          </option>
+                          {activeColleagues.map((colleague) => (
+                            <option key={colleague.id} value={colleague.id}>
+                              {colleague.name}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    </ActionForm>
+                  ) : null}
                 </td>
                 {withShipToDefaults && (
                   <td className="p-3">
