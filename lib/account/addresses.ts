@@ -10,7 +10,7 @@ import {
   setDefaultShipToAddress,
   type ShipToAddress,
 } from "@/lib/data/companies";
-import { listCustomerAddresses, listCustomerUsers, saveCustomerAddress } from "@/lib/data/customers";
+import { deleteCustomerAddress, listCustomerAddresses, listCustomerUsers, saveCustomerAddress } from "@/lib/data/customers";
 import { AppError } from "@/lib/errors";
 import { mayUse } from "@/lib/orders/allowed-users";
 
@@ -64,6 +64,19 @@ export async function saveShipToAddress(user: AddressUser, addressId: number | n
     return;
   }
   await saveCustomerAddress(user.companyId, null, { ...input, kind: "ship_to", externalId: null });
+}
+
+/**
+ * Removes one of the company's ship-to addresses (a location that closed), never the last one: the
+ * checkout needs one. Orders keep their copy; standing orders delivering there stop at their next
+ * run and tell their owner; users who had it as their default get the company's default.
+ */
+export async function removeShipToAddress(admin: AddressUser, addressId: number): Promise<void> {
+  if (!canManageAddresses(admin)) throw new AppError("forbidden", "company_admin_only");
+  const shipTo = await listShipToAddresses(admin.companyId);
+  if (!shipTo.some((address) => address.id === addressId)) throw new AppError("not_found", "address_not_found");
+  if (shipTo.length === 1) throw new AppError("conflict", "last_ship_to_address");
+  await deleteCustomerAddress(admin.companyId, addressId);
 }
 
 /** Limits a ship-to address to some of the company's users, or opens it to everybody (empty). */

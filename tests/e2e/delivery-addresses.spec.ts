@@ -81,4 +81,25 @@ describe("delivery addresses per user", () => {
     assert.equal((await manager.getByTestId("address-limited-to").innerText()).trim(), "Only for: Pieter Jansen (set by the company admin)");
     await manager.context().close();
   });
+
+  it("the company admin adds a delivery address for a pop-up location and removes it again", async () => {
+    const label = `E2E pop-up ${Date.now().toString(36)}`;
+    const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/addresses");
+    await admin.locator("summary", { hasText: "Add delivery address" }).click();
+    const add = admin.getByRole("form", { name: "Add delivery address" });
+    await add.getByLabel("Label").fill(label);
+    await add.getByLabel("Company or department").fill("Demo Facilities B.V.");
+    await add.getByLabel("Street and number").fill("Markt 1");
+    await add.getByLabel("Postal code").fill("3511 AA");
+    await add.getByLabel("City").fill("Utrecht");
+    await add.getByRole("button", { name: "Save address" }).click();
+    const added = admin.getByTestId("ship-to-address").filter({ hasText: label });
+    await added.waitFor();
+    await added.locator("summary", { hasText: "Edit" }).click();
+    await added.getByRole("form", { name: `Remove ${label}` }).getByRole("button", { name: "Remove this address" }).click();
+    await admin.waitForURL(/removed=1/);
+    await admin.getByText("The address has been removed.").waitFor();
+    assert.equal(await admin.getByTestId("ship-to-address").filter({ hasText: label }).count(), 0);
+    await admin.context().close();
+  });
 });

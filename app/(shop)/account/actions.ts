@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { limitShipToAddress, saveShipToAddress, setUserDefaultShipTo } from "@/lib/account/addresses";
+import { limitShipToAddress, removeShipToAddress, saveShipToAddress, setUserDefaultShipTo } from "@/lib/account/addresses";
 import { inviteCompanyUser, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
 import { handOverFromUser } from "@/lib/account/hand-over";
 import { approveJoinRequest, rejectJoinRequest } from "@/lib/account/join-requests";
@@ -31,6 +31,15 @@ export const updateProfileAction = buyerAction(z.object({ name: text(100), local
   (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", maxAge: 365 * 24 * 3600, ...crossSite });
   revalidatePath("/", "layout");
   return { status: "ok", message: "profile_saved" };
+});
+
+export const removeAddressAction = buyerAction(z.object({ addressId: id }), async ({ addressId }, user) => {
+  await removeShipToAddress(user, addressId);
+  revalidatePath("/account/addresses");
+  revalidatePath("/account/users");
+  revalidatePath("/checkout");
+  // The address (and this form with it) is gone: the page says so.
+  redirect("/account/addresses?removed=1");
 });
 
 /** The checked users of an "Only these users" list: none, one value or several. */

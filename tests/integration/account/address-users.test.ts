@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { addresses, orders, users } from "@/db/schema";
-import { limitShipToAddress, listAccountAddresses, resolveShipTo, setUserDefaultShipTo, shipToChoice } from "@/lib/account/addresses";
+import { limitShipToAddress, listAccountAddresses, removeShipToAddress, resolveShipTo, setUserDefaultShipTo, shipToChoice } from "@/lib/account/addresses";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { addToCart } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
@@ -138,5 +138,30 @@ describe("standing orders follow the checkout's rules", () => {
     expect(await ordersOf(colleague)).toHaveLength(0);
     const mails = (await outboxTo(handle, colleague.email)).filter((m) => m.kind === "standing_order_run");
     expect(mails.at(-1)!.bodyText).toContain("niet meer voor deze gebruiker beschikbaar");
+  });
+});
+
+describe("removing a delivery address", () => {
+  it("only the company admin, never the last one; a default falls back and a standing order delivering there stops", async () => {
+    const [extra] = await handle.db
+      .insert(addresses)
+      .values({ companyId: customer.company.id, kind: "ship_to", label: "Pop-up", name: customer.company.name, street: "Markt 1", postalCode: "3511 AA", city: "Utrecht" })
+      .returning({ id: addresses.id });
+    await setUserDefaultShipTo(admin, colleague.id, extra!.id);
+    const list = await createList(colleague, { name: "Pop-up", shared: false }, NOW);
+    await addProductToList(colleague, { listId: list.id, newListName: null, sku: chair.sku, quantity: 1, note: null }, NOW);
+    const input = { listId: list.id, intervalWeeks: 4, nextRunOn: "2026-11-29", poNumber: null, costCenter: null, note: null, shipToAddressId: extra!.id };
+    const saved = await saveStandingOrder(colleague, input, NOW);
+
+    expect((await failure(removeShipToAddress(colleague, extra!.id)))?.message).toBe("company_admin_only");
+    expect((await failure(removeShipToAddress(admin, elsewhere.id)))?.code).toBe("not_found");
+    await removeShipToAddress(admin, extra!.id);
+    expect((await shipToChoice(colleague)).defaultId).toBe(customer.shipTo.id);
+    expect(await runStandingOrder(saved.id, NOW)).toEqual({ outcome: "paused", orderNumber: null });
+
+    // Down to one: that one stays.
+    await removeShipToAddress(admin, utrecht.id);
+    expect((await failure(removeShipToAddress(admin, customer.shipTo.id)))?.message).toBe("last_ship_to_address");
+    expect((await shipToChoice(admin)).options.map((a) => a.id)).toEqual([customer.shipTo.id]);
   });
 });

@@ -6,11 +6,11 @@ import { canManageAddresses, listAccountAddresses } from "@/lib/account/addresse
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { requireBuyer } from "@/lib/auth/guards";
 import { addressText } from "@/lib/format-address";
-import { limitAddressAction, saveAddressAction } from "../actions";
+import { limitAddressAction, removeAddressAction, saveAddressAction } from "../actions";
 
 export const metadata = { title: "Addresses" };
 
-export default async function AddressesPage() {
+export default async function AddressesPage({ searchParams }: { searchParams: Promise<{ removed?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/addresses");
   const [t, { shipTo, billTo }] = await Promise.all([getTranslations("account.addresses"), listAccountAddresses(buyer)]);
@@ -20,6 +20,11 @@ export default async function AddressesPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {(await searchParams).removed === "1" && (
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
+          {t("removed")}
+        </p>
+      )}
       <section className="space-y-3">
         <h2 className="font-semibold">{t("shipTo")}</h2>
         <ul className="space-y-3">
@@ -78,6 +83,18 @@ export default async function AddressesPage() {
                     <input type="hidden" name="addressId" value={address.id} />
                     <AddressFields address={address} idPrefix={`address-${address.id}`} />
                   </ActionForm>
+                  {shipTo.length > 1 && (
+                    <ActionForm
+                      action={removeAddressAction}
+                      submitLabel={t("remove")}
+                      ariaLabel={t("removeTitle", { label: address.label })}
+                      className="mt-4 space-y-2 border-t border-slate-100 pt-3"
+                      submitClassName="rounded-md border border-red-700 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50"
+                    >
+                      <input type="hidden" name="addressId" value={address.id} />
+                      <p className="text-xs text-slate-600">{t("removeHint")}</p>
+                    </ActionForm>
+                  )}
                 </details>
               )}
             </li>
