@@ -109,6 +109,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <tbody>
           {users.map((user) => {
             const self = user.id === buyer.id;
+            // What a deactivated user left behind, for the hand-over form; the addresses they may default to.
+            const left = user.active ? undefined : owned.get(user.id);
+            const shipToDefault = shipToChoiceOf(user);
             return (
               <tr key={user.id} className="border-t border-slate-100 align-top" data-testid="company-user" data-email={user.email}>
                 <td className="p-3">
@@ -152,7 +155,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       <input type="hidden" name="active" value={user.active ? "false" : "true"} />
                     </ActionForm>
                   )}
-                  {!user.active && (owned.get(user.id)?.lists || owned.get(user.id)?.standingOrders) ? (
+                  {left && (left.lists > 0 || left.standingOrders > 0) ? (
                     <ActionForm
                       action={handOverAction}
                       submitLabel={t("handOver")}
@@ -162,7 +165,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     >
                       <input type="hidden" name="fromUserId" value={user.id} />
                       <label className="flex flex-col text-xs" htmlFor={`hand-over-${user.id}`}>
-                        <span>{t("handOverWhat", { lists: owned.get(user.id)?.lists ?? 0, standingOrders: owned.get(user.id)?.standingOrders ?? 0 })}</span>
+                        <span>{t("handOverWhat", left)}</span>
                         <select id={`hand-over-${user.id}`} name="toUserId" required defaultValue="" className={`${inputClass} text-sm`}>
                           <option value="" disabled>
                             {t("handOverTo")}
@@ -190,9 +193,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                         <input type="hidden" name="userId" value={user.id} />
                         <label className="flex flex-col" htmlFor={`default-ship-to-${user.id}`}>
                           <span className="text-xs text-slate-600">{t("defaultShipTo")}</span>
-                          <select id={`default-ship-to-${user.id}`} name="addressId" defaultValue={shipToChoiceOf(user).value} className={`${inputClass} max-w-48`}>
+                          <select id={`default-ship-to-${user.id}`} name="addressId" defaultValue={shipToDefault.value} className={`${inputClass} max-w-48`}>
                             <option value="">{t("companyDefault")}</option>
-                            {shipToChoiceOf(user).options.map((address) => (
+                            {shipToDefault.options.map((address) => (
                               <option key={address.id} value={address.id}>
                                 {address.label}
                               </option>
