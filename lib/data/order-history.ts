@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { orderEvents, orderLines, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
+import { orderEvents, orderLines, orderShipments, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
 import { database } from "./database";
@@ -106,11 +106,23 @@ export interface OrderEventView {
   userName: string | null;
 }
 
+export interface OrderShipmentView {
+  shipmentNumber: string;
+  carrier: string;
+  trackingNumber: string;
+  /** An http(s) address (checked when it was recorded), or null. */
+  trackingUrl: string | null;
+  lines: { lineNumber: number; quantity: number }[];
+  createdAt: Date;
+}
+
 export interface OrderDetailView {
   order: Order;
   placedBy: string | null;
   lines: OrderLine[];
   events: OrderEventView[];
+  /** Its shipments, oldest first (track & trace). */
+  shipments: OrderShipmentView[];
 }
 
 /** An order of the company by number, with lines and its history (who, when, comment). */
@@ -122,7 +134,7 @@ export async function getOrderDetail(companyId: number, orderNumber: string): Pr
     .leftJoin(users, eq(users.id, orders.userId))
     .where(and(eq(orders.companyId, companyId), eq(orders.orderNumber, orderNumber)));
   if (!row) return null;
-  const [lines, events] = await Promise.all([
+  const [lines, events, shipments] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, row.order.id)).orderBy(asc(orderLines.lineNumber)),
     db
       .select({ status: orderEvents.status, createdAt: orderEvents.createdAt, comment: orderEvents.comment, userId: orderEvents.userId, userName: users.name })
@@ -130,8 +142,20 @@ export async function getOrderDetail(companyId: number, orderNumber: string): Pr
       .leftJoin(users, eq(users.id, orderEvents.userId))
       .where(eq(orderEvents.orderId, row.order.id))
       .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
+    db
+      .select({
+        shipmentNumber: orderShipments.shipmentNumber,
+        carrier: orderShipments.carrier,
+        trackingNumber: orderShipments.trackingNumber,
+        trackingUrl: orderShipments.trackingUrl,
+        lines: orderShipments.lines,
+        createdAt: orderShipments.createdAt,
+      })
+      .from(orderShipments)
+      .where(eq(orderShipments.orderId, row.order.id))
+      .orderBy(asc(orderShipments.createdAt), asc(orderShipments.id)),
   ]);
-  return { order: row.order, placedBy: row.placedBy, lines, events };
+  return { order: row.order, placedBy: row.placedBy, lines, events, shipments };
 }
 
 /**

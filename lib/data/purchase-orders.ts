@@ -7,6 +7,7 @@ import {
   companies,
   invoiceLines,
   invoices,
+  mailOutbox,
   orderEvents,
   orderShipments,
   outboundMessages,
@@ -41,6 +42,7 @@ import { containsPattern } from "./sql";
 import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
 import { cxmlFromIdentityFilter } from "./punchout-connections";
 import type { QuoteLineTerms } from "./quotes";
+import type { OutgoingMail } from "./user-accounts";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedStatement, rowFromJson, runPrepared } from "./prepared-sql";
@@ -651,6 +653,8 @@ export interface ShipmentRecordInput {
   lines: { lineNumber: number; quantity: number }[] | null;
   /** Builds the ShipNoticeRequest for the outbox (null: none), from the shipment as it will be stored. */
   outbound: (shipment: { shipmentNumber: string; lines: { lineNumber: number; quantity: number }[]; complete: boolean }) => OutboundMessageInput | null;
+  /** Builds the orderer's e-mail for the mail outbox (null: none), from the shipment as it will be stored. */
+  mail?: (shipment: { shipmentNumber: string; lines: { lineNumber: number; quantity: number }[]; complete: boolean }) => (OutgoingMail & { userId?: number }) | null;
 }
 
 export type ShipmentRecordResult =
@@ -701,6 +705,8 @@ export async function recordOrderShipment(input: ShipmentRecordInput): Promise<S
     await tx.insert(orderEvents).values({ orderId: input.orderId, status: "shipped", userId: input.userId, comment });
     const outbound = input.outbound({ shipmentNumber, lines: shipped, complete });
     if (outbound) await tx.insert(outboundMessages).values({ ...outbound, orderId: input.orderId });
+    const mail = input.mail?.({ shipmentNumber, lines: shipped, complete });
+    if (mail) await tx.insert(mailOutbox).values({ ...mail, toEmail: mail.toEmail.toLowerCase() });
     return { ok: true as const, shipmentId: stored!.id, shipmentNumber, lines: shipped, complete, queued: outbound !== null };
   });
 }

@@ -12,7 +12,11 @@ import {
   recordOrderShipment,
   type OutboundMessageInput,
 } from "@/lib/data/purchase-orders";
+import { getRecipient } from "@/lib/data/account";
 import { issueInvoiceForOrder } from "@/lib/invoices/issue-invoice";
+import { mailBaseUrl } from "@/lib/mail/base-url";
+import { deliverQueuedMail } from "@/lib/mail/send-mail";
+import { shipmentMail } from "@/lib/mail/shipment-mail";
 import { CXML_USER_AGENT } from "@/lib/punchout/cxml-endpoint";
 import { outboundIdentity, outboundPayloadId } from "./outbound-identity";
 import { buildConfirmationRequest, type ConfirmationItemInput, type ConfirmationType } from "@/lib/punchout/cxml/build-confirmation-request";
@@ -152,6 +156,11 @@ export async function recordShipment(orderId: number, userId: number | null, inp
   const byNumber = new Map(detail.lines.map((line) => [line.lineNumber, line]));
   // Only purchase orders whose connection has an order-response URL get a ShipNoticeRequest.
   const target = detail.purchaseOrder && detail.connection ? await outboundTarget(detail.connection) : null;
+  // A web order's orderer is mailed the track & trace (a procurement system gets the ShipNotice instead);
+  // technical punchout users have no mailbox of a person.
+  const orderer = !detail.purchaseOrder && detail.order.userId !== null ? await getRecipient(detail.order.userId) : null;
+  const mailTo = orderer && !orderer.email.endsWith(".invalid") ? orderer : null;
+  const orderLink = mailTo ? `${await mailBaseUrl()}/account/orders/${encodeURIComponent(detail.order.orderNumber)}` : "";
 
   const recorded = await recordOrderShipment({
     orderId,
@@ -194,8 +203,22 @@ export async function recordShipment(orderId: number, userId: number | null, inp
       });
       return queue("ship_notice", detail.connection.id, target.url, payloadId, xml);
     },
+    mail: ({ shipmentNumber, lines, complete }) =>
+      mailTo &&
+      shipmentMail(mailTo, {
+        orderNumber: detail.order.orderNumber,
+        poNumber: detail.order.poNumber,
+        shipmentNumber,
+        complete,
+        carrier,
+        trackingNumber,
+        trackingUrl: input.trackingUrl?.trim() || null,
+        lines: lines.map((l) => ({ sku: byNumber.get(l.lineNumber)!.sku, name: byNumber.get(l.lineNumber)!.name, unit: byNumber.get(l.lineNumber)!.unit, quantity: l.quantity })),
+        orderLink,
+      }),
   });
   if (!recorded.ok) return recorded;
+  if (mailTo) await deliverQueuedMail();
   const invoice = detail.company.invoiceOnShipment ? await invoiceShipment(orderId, recorded.shipmentId, recorded.shipmentNumber, userId, now) : ({ status: "off" } as const);
   return { ok: true, queued: recorded.queued, shipmentId: recorded.shipmentId, shipmentNumber: recorded.shipmentNumber, complete: recorded.complete, invoice };
 }

@@ -107,6 +107,7 @@ async function shipAndInvoice(orderId: number, trackingNumber: string): Promise<
   const ship = manager.getByTestId("ship-form");
   await ship.locator("input[name=carrier]").fill("PostNL");
   await ship.locator("input[name=trackingNumber]").fill(trackingNumber);
+  await ship.locator("input[name=trackingUrl]").fill(`https://jouw.postnl.nl/track-and-trace/${trackingNumber}`);
   await ship.locator("button[type=submit]").click();
   // The ship form goes away once everything is shipped, so wait for the shipment itself.
   const shipment = await until("the shipment", () =>
@@ -153,6 +154,15 @@ describe("invoices", () => {
 
     webInvoice = await shipAndInvoice(order.id, `3SINV${stamp}`);
     assert.match(webInvoice.number, /^F\d{4}-\d+$/);
+
+    // The buyer was mailed the track & trace; their order shows the shipment with its link.
+    const [shippedMail] = await sql<{ body_text: string }[]>`
+      select body_text from mail_outbox where to_email = 'buyer@demo.test' and kind = 'order_shipped' and body_text like ${`%${orderNumber}%`}`;
+    assert.match(shippedMail!.body_text, new RegExp(`Track & trace: 3SINV${stamp} — https://jouw.postnl.nl/track-and-trace/3SINV${stamp}`));
+    await buyer.goto(`/account/orders/${orderNumber}`);
+    const shipment = buyer.getByTestId("order-shipment");
+    assert.match(await shipment.innerText(), new RegExp(`PostNL · tracking number 3SINV${stamp}`));
+    assert.equal(await shipment.getByTestId("track-and-trace").getAttribute("href"), `https://jouw.postnl.nl/track-and-trace/3SINV${stamp}`);
 
     // The buyer finds it under My account → Invoices, open.
     await buyer.goto("/account");

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { orderEvents, orderShipments, orders, outboundMessages } from "@/db/schema";
+import { mailOutbox, orderEvents, orderShipments, orders, outboundMessages } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
 import { confirmOrderForStaff, getOrderForStaff, listOrdersForStaff, shipOrderForStaff, shipOrderSchema } from "@/lib/admin/purchase-orders";
 import { credentialsKey } from "@/lib/crypto/credentials-key";
 import { decryptSecret } from "@/lib/crypto/secret-box";
+import { getOrderDetail } from "@/lib/data/order-history";
 import { upsertPurchaseOrderSettings } from "@/lib/data/purchase-orders";
 import { recordShipment, sealOutboundSecret } from "@/lib/purchase-orders/order-responses";
 import { createStaff } from "../../support/admin-fixtures";
@@ -141,6 +142,38 @@ describe("admin orders: web orders", () => {
     await expect(shipOrderForStaff(mine, form(orderId, { ship_1: "1" }))).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("tells the orderer of a web order each shipment with its track & trace; their order shows the shipments", async () => {
+    const orderId = await webOrder([
+      { sku: paper.sku, quantity: 10 },
+      { sku: toner.sku, quantity: 1 },
+    ], "PO-TT-1");
+    const [{ orderNumber }] = (await handle.db.select({ orderNumber: orders.orderNumber }).from(orders).where(eq(orders.id, orderId))) as [{ orderNumber: string }];
+    const mailsOf = async () =>
+      (await handle.db.select().from(mailOutbox).where(eq(mailOutbox.toEmail, customer.user.email))).filter((m) => m.kind === "order_shipped" && m.bodyText.includes(orderNumber));
+    await shipOrderForStaff(mine, form(orderId, { ship_1: "4", trackingUrl: "https://jouw.postnl.nl/track-and-trace/3SKOPPEL1" }));
+    let [mail] = await mailsOf();
+    expect(mail).toMatchObject({ userId: customer.user.id, subject: `Een deel van uw bestelling ${orderNumber} is verzonden` });
+    expect(mail!.bodyText).toContain("uw referentie PO-TT-1");
+    expect(mail!.bodyText).toContain("Track & trace: 3S");
+    expect(mail!.bodyText).toContain("https://jouw.postnl.nl/track-and-trace/3SKOPPEL1");
+    expect(mail!.bodyText).toContain(`- 4 ${paper.unit ?? ""}`.trim());
+    expect(mail!.bodyText).toContain("De rest van uw bestelling volgt.");
+    await shipOrderForStaff(mine, form(orderId));
+    const mails = await mailsOf();
+    expect(mails).toHaveLength(2);
+    mail = mails[1];
+    expect(mail!.subject).toBe(`Uw bestelling ${orderNumber} is verzonden`);
+    expect(mail!.bodyText).not.toContain("De rest van uw bestelling volgt.");
+
+    const detail = await getOrderDetail(customer.company.id, orderNumber);
+    expect(detail!.shipments.map((s) => [s.shipmentNumber.replace(/^.*-/, ""), s.carrier, s.trackingUrl, s.lines])).toEqual([
+      ["S1", "PostNL", "https://jouw.postnl.nl/track-and-trace/3SKOPPEL1", [{ lineNumber: 1, quantity: 4 }]],
+      ["S2", "PostNL", null, [{ lineNumber: 1, quantity: 6 }, { lineNumber: 2, quantity: 1 }]],
+    ]);
+    // A tracking link is an http(s) address or nothing (it becomes a link on the buyer's page).
+    expect(() => form(orderId, { trackingUrl: "javascript:alert(1)" })).toThrow();
+  });
+
   it("parallel partial shipments never ship more than ordered", async () => {
     const orderId = await webOrder([{ sku: paper.sku, quantity: 10 }]);
     const results = await Promise.allSettled([1, 2, 3].map(() => shipOrderForStaff(mine, form(orderId, { ship_1: "4" }))));
@@ -191,6 +224,9 @@ describe("admin orders: web orders", () => {
     const messages = await handle.db.select().from(outboundMessages).where(eq(outboundMessages.orderId, orderId)).orderBy(outboundMessages.id);
     const bodies = messages.map((m) => decryptSecret(m.bodyEncrypted, credentialsKey()));
     expect(messages.map((m) => m.kind)).toEqual(["ship_notice", "ship_notice"]);
+    // The procurement system is told; nobody is mailed (its orderer is the connection's technical user).
+    const [{ orderNumber }] = (await handle.db.select({ orderNumber: orders.orderNumber }).from(orders).where(eq(orders.id, orderId))) as [{ orderNumber: string }];
+    expect((await handle.db.select().from(mailOutbox)).filter((m) => m.kind === "order_shipped" && m.bodyText.includes(orderNumber))).toEqual([]);
     expect(bodies[0]).toContain('fulfillmentType="partial"');
     expect(bodies[0]).toMatch(/<ShipNoticeItem[^>]*quantity="3"[^>]*lineNumber="1"|<ShipNoticeItem[^>]*lineNumber="1"[^>]*quantity="3"/);
     expect(bodies[1]).toContain('fulfillmentType="complete"');

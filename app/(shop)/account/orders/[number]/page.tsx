@@ -45,7 +45,8 @@ export default async function OrderPage({
   // A plain buyer only sees their own orders; another company's order does not exist for them.
   const detail = await getOrderForViewer(buyer, decodeURIComponent(number));
   if (!detail) notFound();
-  const { order, lines, events, placedBy } = detail;
+  const { order, lines, events, placedBy, shipments } = detail;
+  const lineByNumber = new Map(lines.map((line) => [line.lineNumber, line]));
   const awaiting = order.status === "awaiting_approval";
   const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides] = await Promise.all([
     canEditCart ? listSaveTargets(buyer) : [],
@@ -224,6 +225,38 @@ export default async function OrderPage({
       </table>
       <OrderTotals subtotalMinor={order.subtotalMinor} totalMinor={order.totalMinor} breakdown={order.vatBreakdown} locale={locale} />
       {canEditCart && <ReorderPanel formId={reorderFormId} orderNumber={order.orderNumber} action={reorderAction} addToCartAction={addToCartAction} locale={locale} />}
+      {shipments.length > 0 && (
+        <section aria-labelledby="shipments-title">
+          <h2 id="shipments-title" className="font-semibold">
+            {ta("shipments")}
+          </h2>
+          <ul className="mt-2 space-y-2 text-sm">
+            {shipments.map((shipment) => (
+              <li key={shipment.shipmentNumber} className="rounded-md border border-slate-200 bg-white p-3" data-testid="order-shipment">
+                <div className="flex flex-wrap items-baseline gap-x-3">
+                  <span className="font-medium">{shipment.shipmentNumber}</span>
+                  <span className="text-slate-600">{dateTimeText(shipment.createdAt, locale)}</span>
+                  <span>
+                    {shipment.carrier} · {ta("trackingNumber")} <span className="font-mono">{shipment.trackingNumber}</span>
+                  </span>
+                  {shipment.trackingUrl && (
+                    <a href={shipment.trackingUrl} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline" data-testid="track-and-trace">
+                      {ta("trackShipment")}
+                    </a>
+                  )}
+                </div>
+                <ul className="mt-1 text-slate-700">
+                  {shipment.lines.map((line) => (
+                    <li key={line.lineNumber}>
+                      {line.quantity} × {lineByNumber.get(line.lineNumber)?.sku} {lineByNumber.get(line.lineNumber)?.name}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <OrderInvoices viewer={buyer} orderId={order.id} locale={locale} now={new Date()} />
       <section>
         <h2 className="font-semibold">{t("history")}</h2>
