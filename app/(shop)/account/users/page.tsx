@@ -46,21 +46,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     getTranslations("account.joinRequests"),
     getTranslations("account.messages"),
   ]);
-  const [users, joinRequests, owned] = await Promise.all([listCompanyUsers(buyer), listJoinRequests(buyer), ownedByUsers(buyer)]);
-  const activeColleagues = users.filter((user) => user.active);
-  // Each active user's default cost centre, out of the active ones they may use (only while there are any).
-  const [{ costCenters }, defaults, { shipTo }, defaultShipTos] = await Promise.all([
+  const [users, joinRequests, owned, { costCenters }, defaults, { shipTo }, defaultShipTos] = await Promise.all([
+    listCompanyUsers(buyer),
+    listJoinRequests(buyer),
+    ownedByUsers(buyer),
     costCenterOverview(buyer, now),
     listDefaultCostCenters(buyer.companyId),
     listAccountAddresses(buyer),
     listDefaultShipToAddresses(buyer.companyId),
   ]);
+  const activeColleagues = users.filter((user) => user.active);
   // Each active user's default delivery address, out of those they may use (only while there is a choice).
   const withShipToDefaults = shipTo.length > 1;
   const shipToChoiceOf = (user: { id: number; role: string }) => {
     const options = shipTo.filter((address) => mayUse(user, address));
     return { options, value: options.find((address) => address.id === defaultShipTos.get(user.id))?.id ?? "" };
   };
+  // Each active user's default cost centre, out of the active ones they may use (only while there are any).
   const activeCostCenters = costCenters.filter((costCenter) => costCenter.active);
   const withDefaults = activeCostCenters.length > 0;
   const defaultChoice = (user: { id: number; role: string }) => {
