@@ -82,7 +82,7 @@ describe("delivery addresses per user", () => {
     await manager.context().close();
   });
 
-  it("the company admin adds a delivery address for a pop-up location and removes it again", async () => {
+  it("the company admin adds a delivery address for a pop-up location and removes it again; a procurement address warns", async () => {
     const label = `E2E pop-up ${Date.now().toString(36)}`;
     const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/addresses");
     await admin.locator("summary", { hasText: "Add delivery address" }).click();
@@ -100,6 +100,10 @@ describe("delivery addresses per user", () => {
     await admin.waitForURL(/removed=1/);
     await admin.getByText("The address has been removed.").waitFor();
     assert.equal(await admin.getByTestId("ship-to-address").filter({ hasText: label }).count(), 0);
+    // An address the procurement system names by its own id says what removing it means for its orders.
+    const amersfoort = admin.getByTestId("ship-to-address").filter({ hasText: "Vestiging Amersfoort" });
+    await amersfoort.locator("summary", { hasText: "Edit" }).click();
+    assert.match(await amersfoort.getByTestId("address-remove-procurement").innerText(), /knows this address as “DF-AMF”/);
     await admin.context().close();
   });
 });

@@ -93,6 +93,12 @@ export default async function AddressesPage({ searchParams }: { searchParams: Pr
                     >
                       <input type="hidden" name="addressId" value={address.id} />
                       <p className="text-xs text-slate-600">{t("removeHint")}</p>
+                      {address.externalId && (
+                        // cXML OrderRequests name it by this id; one for a removed address waits for the account manager (unknown_ship_to).
+                        <p className="text-xs text-amber-800" data-testid="address-remove-procurement">
+                          {t("removeProcurement", { id: address.externalId })}
+                        </p>
+                      )}
                     </ActionForm>
                   )}
                 </details>
