@@ -10,9 +10,10 @@ import {
   setDefaultShipToAddress,
   type ShipToAddress,
 } from "@/lib/data/companies";
-import { deleteCustomerAddress, listCustomerAddresses, listCustomerUsers, saveCustomerAddress } from "@/lib/data/customers";
+import { deleteCustomerAddress, listCustomerAddresses, listCustomerUsers, saveCustomerAddress, type CustomerUser } from "@/lib/data/customers";
 import { AppError } from "@/lib/errors";
 import { mayUse } from "@/lib/orders/allowed-users";
+import { isTechnical } from "./company-users";
 
 /**
  * The company's addresses in "My account": everybody sees them; company admins add and edit
@@ -41,14 +42,22 @@ export interface AccountShipToAddress extends ShipToAddress {
   usedByNames: string[];
 }
 
-export async function listAccountAddresses(user: AddressUser): Promise<{ shipTo: AccountShipToAddress[]; billTo: Address[] }> {
-  const [shipTo, billTo, people] = await Promise.all([
+/**
+ * The company's addresses, each ship-to address with the names of those it is limited to, and the
+ * people an admin may limit one to (the company's users, not its technical punchout users).
+ */
+export async function listAccountAddresses(user: AddressUser): Promise<{ shipTo: AccountShipToAddress[]; billTo: Address[]; people: CustomerUser[] }> {
+  const [shipTo, billTo, users] = await Promise.all([
     listShipToAddresses(user.companyId),
     listCompanyAddresses(user.companyId, "bill_to"),
     listCustomerUsers(user.companyId),
   ]);
-  const nameOf = new Map(people.map((person) => [person.id, person.name]));
-  return { shipTo: shipTo.map((address) => ({ ...address, usedByNames: address.userIds.map((id) => nameOf.get(id) ?? "?") })), billTo };
+  const nameOf = new Map(users.map((person) => [person.id, person.name]));
+  return {
+    shipTo: shipTo.map((address) => ({ ...address, usedByNames: address.userIds.map((id) => nameOf.get(id) ?? "?") })),
+    billTo,
+    people: users.filter((person) => !isTechnical(person)),
+  };
 }
 
 export const canManageAddresses = (user: Pick<AddressUser, "role" | "impersonatedBy">) => user.role === "company_admin" && !user.impersonatedBy;

@@ -28,7 +28,7 @@ export function assertCompanyAdmin(admin: CompanyAdmin): void {
 }
 
 /** Technical punchout users (no e-mail of a person) are not listed: nobody signs in with them. */
-const isTechnical = (user: { email: string }) => user.email.endsWith("@technical.koppel.invalid");
+export const isTechnical = (user: { email: string }) => user.email.endsWith("@technical.koppel.invalid");
 
 export async function listCompanyUsers(admin: CompanyAdmin): Promise<CustomerUser[]> {
   assertCompanyAdmin(admin);

@@ -71,6 +71,21 @@ export async function setAddressUsers(companyId: number, addressId: number, user
   });
 }
 
+/** Per ship-to address of the company that is limited to some users: their names (for staff's read-only view). */
+export async function listAddressLimits(companyId: number): Promise<Map<number, string[]>> {
+  const db = await database();
+  const rows = await db
+    .select({ addressId: addressUsers.addressId, name: users.name })
+    .from(addressUsers)
+    .innerJoin(addresses, eq(addresses.id, addressUsers.addressId))
+    .innerJoin(users, eq(users.id, addressUsers.userId))
+    .where(eq(addresses.companyId, companyId))
+    .orderBy(asc(users.name));
+  const limits = new Map<number, string[]>();
+  for (const row of rows) limits.set(row.addressId, [...(limits.get(row.addressId) ?? []), row.name]);
+  return limits;
+}
+
 /** The ship-to address the checkout chooses for a user (their company admin's choice), or null. */
 export async function getDefaultShipToAddressId(userId: number): Promise<number | null> {
   const db = await database();

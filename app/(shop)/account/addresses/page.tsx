@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { AddressFields } from "@/components/account/address-fields";
 import { canManageAddresses, listAccountAddresses } from "@/lib/account/addresses";
-import { listCompanyUsers } from "@/lib/account/company-users";
 import { requireBuyer } from "@/lib/auth/guards";
 import { addressText } from "@/lib/format-address";
 import { limitAddressAction, removeAddressAction, saveAddressAction } from "../actions";
@@ -13,10 +12,8 @@ export const metadata = { title: "Addresses" };
 export default async function AddressesPage({ searchParams }: { searchParams: Promise<{ removed?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/addresses");
-  const [t, { shipTo, billTo }] = await Promise.all([getTranslations("account.addresses"), listAccountAddresses(buyer)]);
+  const [t, { shipTo, billTo, people }] = await Promise.all([getTranslations("account.addresses"), listAccountAddresses(buyer)]);
   const manage = canManageAddresses(buyer);
-  // Who a company admin can limit an address to: the company's people (not its technical punchout users).
-  const people = manage ? await listCompanyUsers(buyer) : [];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

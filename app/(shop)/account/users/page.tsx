@@ -4,14 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { DefaultCostCenterForm } from "@/components/account/cost-center-forms";
 import { JoinRequestList } from "@/components/account/join-request-list";
-import { listAccountAddresses } from "@/lib/account/addresses";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
 import { ownedByUsers } from "@/lib/account/hand-over";
 import { listJoinRequests } from "@/lib/account/join-requests";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
-import { listDefaultShipToAddresses } from "@/lib/data/companies";
+import { listDefaultShipToAddresses, listShipToAddresses } from "@/lib/data/companies";
 import { listDefaultCostCenters } from "@/lib/data/cost-centers";
 import { money } from "@/lib/format";
 import { mayUse } from "@/lib/orders/allowed-users";
@@ -46,13 +45,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     getTranslations("account.joinRequests"),
     getTranslations("account.messages"),
   ]);
-  const [users, joinRequests, owned, { costCenters }, defaults, { shipTo }, defaultShipTos] = await Promise.all([
+  const [users, joinRequests, owned, { costCenters }, defaults, shipTo, defaultShipTos] = await Promise.all([
     listCompanyUsers(buyer),
     listJoinRequests(buyer),
     ownedByUsers(buyer),
     costCenterOverview(buyer, now),
     listDefaultCostCenters(buyer.companyId),
-    listAccountAddresses(buyer),
+    listShipToAddresses(buyer.companyId),
     listDefaultShipToAddresses(buyer.companyId),
   ]);
   const activeColleagues = users.filter((user) => user.active);

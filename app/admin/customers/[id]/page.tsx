@@ -10,8 +10,8 @@ import { CUSTOMER_PEPPOL_SCHEMES, INVOICE_CHANNEL_OPTIONS, VAT_TREATMENT_OPTIONS
 import { INCOTERMS } from "@/lib/admin/schemas";
 import { customerForPage } from "@/lib/admin/route-params";
 import { requireStaff } from "@/lib/auth/guards";
-import { listShipToAddresses } from "@/lib/data/companies";
-import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listCustomerUsers, listStaffMembers } from "@/lib/data/customers";
+import { listAddressLimits } from "@/lib/data/companies";
+import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
 import { listCostCenters } from "@/lib/data/cost-centers";
 import { listCompanyStandingOrders } from "@/lib/data/standing-orders";
 import { dateText, money } from "@/lib/format";
@@ -38,10 +38,8 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     listCompanyStandingOrders(company.id),
     listCostCenters(company.id, calendarDate(new Date())),
   ]);
-  const [ta, shipTos, people] = await Promise.all([getTranslations("admin.address"), listShipToAddresses(company.id), listCustomerUsers(company.id)]);
   // Delivery addresses the company admin limited to some users (My account → Addresses): named here, read-only.
-  const nameOf = new Map(people.map((person) => [person.id, person.name]));
-  const limitedTo = new Map(shipTos.filter((a) => a.userIds.length > 0).map((a) => [a.id, a.userIds.map((userId) => nameOf.get(userId) ?? "?").join(", ")]));
+  const [ta, limitedTo] = await Promise.all([getTranslations("admin.address"), listAddressLimits(company.id)]);
   return (
     <div className="space-y-6">
       <Card title={t("details")}>
@@ -83,7 +81,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
                     </div>
                     {limitedTo.has(address.id) && (
                       <div className="text-xs text-amber-800" data-testid="address-limited-to">
-                        {ta("limitedTo", { names: limitedTo.get(address.id)! })}
+                        {ta("limitedTo", { names: limitedTo.get(address.id)!.join(", ") })}
                       </div>
                     )}
                   </td>
