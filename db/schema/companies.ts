@@ -3,36 +3,46 @@ import { type AnyPgColumn, boolean, check, index, integer, jsonb, pgTable, prima
 import { costCenters } from "./cost-centers";
 
 /** Customer companies (and, with `isSupplier`, our own company for invoicing master data). */
-export const companies = pgTable("companies", {
-  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-  name: text("name").notNull(),
-  /** Dutch Chamber of Commerce number (8 digits) or foreign registration number. */
-  kvkNumber: text("kvk_number"),
-  vatId: text("vat_id"),
-  /** Peppol participant id, scheme (ISO 6523 ICD, e.g. 0106 KvK, 0190 OIN, 9944 NL VAT) and value. */
-  peppolScheme: text("peppol_scheme"),
-  peppolId: text("peppol_id"),
-  countryCode: text("country_code").notNull().default("NL"),
-  paymentTermsDays: integer("payment_terms_days").notNull().default(30),
-  deliveryTerms: text("delivery_terms"),
-  /** Customer's bank account (direct debit mandates, refunds of credit notes). */
-  iban: text("iban"),
-  /** Where PDF invoices are e-mailed when the "email" channel is on. */
-  invoiceEmail: text("invoice_email"),
-  /** Invoice delivery channels (db/schema/invoices.ts INVOICE_CHANNELS); several may apply. */
-  invoiceChannels: jsonb("invoice_channels").$type<("peppol" | "nlcius" | "cxml" | "email")[]>().notNull().default([]),
-  /** Issue an invoice automatically for the shipped lines when a shipment is recorded. */
-  invoiceOnShipment: boolean("invoice_on_shipment").notNull().default(false),
-  /** db/schema/invoices.ts VAT_TREATMENTS; `exempt` needs a reason (BR-E-10). */
-  vatTreatment: text("vat_treatment", { enum: ["auto", "domestic", "reverse_charge", "intra_community", "export", "exempt"] })
-    .notNull()
-    .default("auto"),
-  vatExemptionReason: text("vat_exemption_reason"),
-  /** With active cost centres: every web order names one (otherwise choosing one is optional). */
-  costCenterRequired: boolean("cost_center_required").notNull().default(false),
-  active: boolean("active").notNull().default(true),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const companies = pgTable(
+  "companies",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    /** Dutch Chamber of Commerce number (8 digits) or foreign registration number. */
+    kvkNumber: text("kvk_number"),
+    vatId: text("vat_id"),
+    /** Peppol participant id, scheme (ISO 6523 ICD, e.g. 0106 KvK, 0190 OIN, 9944 NL VAT) and value. */
+    peppolScheme: text("peppol_scheme"),
+    peppolId: text("peppol_id"),
+    countryCode: text("country_code").notNull().default("NL"),
+    paymentTermsDays: integer("payment_terms_days").notNull().default(30),
+    deliveryTerms: text("delivery_terms"),
+    /** Customer's bank account (direct debit mandates, refunds of credit notes). */
+    iban: text("iban"),
+    /** Where PDF invoices are e-mailed when the "email" channel is on. */
+    invoiceEmail: text("invoice_email"),
+    /** Invoice delivery channels (db/schema/invoices.ts INVOICE_CHANNELS); several may apply. */
+    invoiceChannels: jsonb("invoice_channels").$type<("peppol" | "nlcius" | "cxml" | "email")[]>().notNull().default([]),
+    /** Issue an invoice automatically for the shipped lines when a shipment is recorded. */
+    invoiceOnShipment: boolean("invoice_on_shipment").notNull().default(false),
+    /** db/schema/invoices.ts VAT_TREATMENTS; `exempt` needs a reason (BR-E-10). */
+    vatTreatment: text("vat_treatment", { enum: ["auto", "domestic", "reverse_charge", "intra_community", "export", "exempt"] })
+      .notNull()
+      .default("auto"),
+    vatExemptionReason: text("vat_exemption_reason"),
+    /** With active cost centres: every web order names one (otherwise choosing one is optional). */
+    costCenterRequired: boolean("cost_center_required").notNull().default(false),
+    /**
+     * How much the customer may owe us on account (incl. VAT, like the receivables in the ERP it is
+     * usually synced from): unpaid invoices plus orders not yet invoiced. Null: no limit. An order
+     * beyond it is held for review (lib/orders/credit.ts), never refused.
+     */
+    creditLimitMinor: integer("credit_limit_minor"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("companies_credit_limit_not_negative", sql`${t.creditLimitMinor} >= 0`)],
+);
 
 export const addresses = pgTable(
   "addresses",

@@ -77,7 +77,9 @@ export interface PurchaseOrderLineReason {
     | "not_in_transfer"
     | "unknown_ship_to"
     /** The line was transferred at a quote's price, which no longer holds (detail: quote number and why). */
-    | "quote_lapsed";
+    | "quote_lapsed"
+    /** Header: the order goes beyond the customer's credit limit (detail: owed + order > limit, lib/orders/credit.ts). */
+    | "credit_limit";
   detail?: string;
 }
 

@@ -18,6 +18,7 @@ import {
   vatIdCountry,
   normalizeCompact,
 } from "@/lib/einvoice/identifiers";
+import { moneyField } from "@/lib/account/money-input";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "./access";
 import { checkbox, INCOTERMS } from "./schemas";
@@ -148,6 +149,8 @@ export const customerMasterDataSchema = z
     peppolId: optionalText(80),
     iban: optionalIdentifier(normalizeIban, validateIban),
     paymentTermsDays,
+    /** Incl. VAT; empty: no limit (lib/orders/credit.ts). */
+    creditLimitMinor: moneyField,
     deliveryTerms: z
       .string()
       .optional()

@@ -6,6 +6,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { listAssignedCompanyIds } from "@/lib/data/customers";
 import { getOutboundMessage, listOrderOutboundMessages } from "@/lib/data/outbound-messages";
 import { getPunchoutConnection } from "@/lib/data/punchout-connections";
+import { getRecipient } from "@/lib/data/account";
+import { getCreditUse } from "@/lib/data/credit";
 import { listInvoices } from "@/lib/data/invoices";
 import {
   getOrderDetail,
@@ -22,9 +24,13 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { INVOICEABLE_ORDER_STATUSES, quantitiesToInvoice } from "@/lib/invoices/document-from-order";
 import { issueInvoiceForOrder, type IssueResult } from "@/lib/invoices/issue-invoice";
+import { mailBaseUrl } from "@/lib/mail/base-url";
+import { creditHoldDecidedMail } from "@/lib/mail/credit-hold-mail";
+import { sendMail } from "@/lib/mail/send-mail";
 import { parseDecimalToMinor } from "@/lib/pricing/money";
 import {
   AUTO_INVOICE_FAILED,
+  cancelHeldWebOrder,
   confirmWebOrder,
   recordShipment,
   resendOutboundMessage,
@@ -79,9 +85,11 @@ export interface OrderLineProgress {
 export async function getOrderForStaff(staff: StaffUser, orderId: number) {
   const detail = await getOrderDetail(orderId);
   if (!detail || !(await canSeeCustomer(staff, detail.order.companyId))) throw new AppError("not_found", "order_not_found");
-  const [outbound, invoiceRows] = await Promise.all([
+  const [outbound, invoiceRows, credit] = await Promise.all([
     detail.purchaseOrder ? listOrderOutboundMessages(orderId) : Promise.resolve([]),
     listInvoices({ orderId }),
+    // While an order waits for review, whoever decides sees the customer's credit as it is now.
+    detail.order.status === "needs_review" ? getCreditUse(detail.order.companyId) : Promise.resolve(null),
   ]);
   const shipped = shippedByLine(detail.shipments);
   const open = openToShip(detail.lines, detail.shipments);
@@ -106,8 +114,9 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
     shipments,
     outbound,
     invoices: invoiceRows,
+    credit,
     progress,
-    canConfirm: detail.purchaseOrder ? CONFIRMABLE_PURCHASE_ORDER.includes(detail.order.status) : detail.order.status === "placed",
+    canConfirm: detail.purchaseOrder ? CONFIRMABLE_PURCHASE_ORDER.includes(detail.order.status) : detail.order.status === "placed" || detail.order.status === "needs_review",
     canShip: SHIPPABLE_ORDER_STATUSES.includes(detail.order.status) && open.size > 0,
     canInvoice: statusAllows && quantitiesToInvoice({ ...billable, shipment: null }).size > 0,
     canInvoiceShipments: statusAllows,
@@ -153,9 +162,13 @@ const decimalToMinor = (text: string): number | null => (/^\d+(?:[.,]\d{1,2})?$/
 export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrderInput): Promise<void> {
   const detail = await getOrderForStaff(staff, input.orderId);
   if (!detail.purchaseOrder) {
-    // A web order has no buyer system to answer: confirming only tells the buyer we accepted it.
-    if (input.decision !== "accept") throw new AppError("invalid_input", "web_order_confirm_only");
-    check(await confirmWebOrder(input.orderId, staff.id, input.comment));
+    // A web order has no buyer system to answer: confirming tells the buyer we accepted it. One held
+    // for credit review (lib/orders/credit.ts) is released or cancelled, and its orderer is mailed why.
+    const held = detail.order.status === "needs_review";
+    if (input.decision === "change" || (input.decision === "reject" && !held)) throw new AppError("invalid_input", "web_order_confirm_only");
+    if (input.decision === "reject" && !input.comment) throw new AppError("invalid_input", "comment_required", { field: "comment" });
+    check(input.decision === "reject" ? await cancelHeldWebOrder(input.orderId, staff.id, input.comment!) : await confirmWebOrder(input.orderId, staff.id, input.comment));
+    if (held) await mailHeldOrderDecision(detail.order, input.decision === "reject" ? "cancelled" : "released", input.comment);
     return;
   }
   const changes =
@@ -170,6 +183,21 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
         })
       : [];
   check(await respondToOrder(input.orderId, staff.id, { kind: input.decision, comment: input.comment, changes }));
+}
+
+/** The orderer of a held web order hears how it was decided; the decision stands if the mail cannot be queued. */
+async function mailHeldOrderDecision(
+  order: { orderNumber: string; poNumber: string | null; userId: number | null },
+  decision: "released" | "cancelled",
+  comment: string | null,
+): Promise<void> {
+  const orderer = order.userId === null ? null : await getRecipient(order.userId);
+  // Users at .invalid addresses are technical (punchout, procurement systems): nobody reads their mail.
+  if (!orderer || orderer.email.endsWith(".invalid")) return;
+  const orderLink = `${await mailBaseUrl()}/account/orders/${encodeURIComponent(order.orderNumber)}`;
+  await sendMail(creditHoldDecidedMail(orderer, { orderNumber: order.orderNumber, poNumber: order.poNumber, decision, comment, orderLink })).catch((error: unknown) =>
+    console.error(`[koppel] credit hold mail for ${order.orderNumber} failed`, error),
+  );
 }
 
 export const shipOrderSchema = z

@@ -129,7 +129,7 @@ export type CompanyDetails = Pick<
   NewCompany,
   "name" | "kvkNumber" | "vatId" | "peppolScheme" | "peppolId" | "countryCode" | "paymentTermsDays" | "deliveryTerms" | "active"
 > &
-  Partial<Pick<NewCompany, "iban" | "invoiceEmail" | "invoiceChannels" | "invoiceOnShipment" | "vatTreatment" | "vatExemptionReason">>;
+  Partial<Pick<NewCompany, "iban" | "invoiceEmail" | "invoiceChannels" | "invoiceOnShipment" | "vatTreatment" | "vatExemptionReason" | "creditLimitMinor">>;
 
 /** Whether the customer has a cXML punchout connection (the "cxml" invoice channel needs one to address the buyer). */
 export async function hasCxmlConnection(companyId: number): Promise<boolean> {

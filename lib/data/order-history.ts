@@ -2,7 +2,9 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { orderEvents, orderLines, orderShipments, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { creditHoldComment, exceedsCredit, type CreditUse } from "@/lib/orders/credit";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
+import { lockedCreditUse } from "./credit";
 import { database } from "./database";
 import { escapeLike, q } from "./sql";
 
@@ -170,16 +172,31 @@ export async function decideAwaitingOrder(input: {
   userId: number;
   comment: string | null;
   now: Date;
-}): Promise<void> {
+}): Promise<{ status: Extract<OrderStatus, "placed" | "rejected" | "needs_review">; credit: CreditUse | null }> {
   const db = await database();
-  await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(orders)
-      .set({ status: input.status })
+  return db.transaction(async (tx) => {
+    // Approved, the order reaches us: beyond the customer's credit limit it is held for our review.
+    const credit = input.status === "placed" ? await lockedCreditUse(tx, input.companyId) : null;
+    const [order] = await tx
+      .select({ totalMinor: orders.totalMinor })
+      .from(orders)
       .where(and(eq(orders.id, input.orderId), eq(orders.companyId, input.companyId), eq(orders.status, "awaiting_approval")))
-      .returning({ id: orders.id });
-    if (updated.length === 0) throw new AppError("conflict", "not_awaiting_approval");
+      .for("update");
+    if (!order) throw new AppError("conflict", "not_awaiting_approval");
+    const creditHold = credit !== null && exceedsCredit(credit, order.totalMinor);
+    const status = creditHold ? "needs_review" : input.status;
+    await tx.update(orders).set({ status }).where(eq(orders.id, input.orderId));
     await tx.insert(orderEvents).values({ orderId: input.orderId, status: input.status, userId: input.userId, comment: input.comment, createdAt: input.now });
+    if (creditHold) {
+      await tx.insert(orderEvents).values({
+        orderId: input.orderId,
+        status,
+        userId: null,
+        comment: creditHoldComment(credit, order.totalMinor),
+        createdAt: input.now,
+      });
+    }
+    return { status, credit };
   });
 }
 

@@ -15,8 +15,10 @@ import {
 import { AppError } from "@/lib/errors";
 import type { ApprovalReason } from "@/lib/orders/approval-rule";
 import type { BudgetUse } from "@/lib/orders/budget";
+import { creditHoldComment, exceedsCredit, type CreditUse } from "@/lib/orders/credit";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { lockedBudgetUse } from "./cost-centers";
+import { lockedCreditUse } from "./credit";
 import { database } from "./database";
 import { markQuotesOrdered } from "./quotes";
 import { recordStandingOrderRun, type StandingOrderRunRecord } from "./standing-orders";
@@ -48,7 +50,15 @@ export interface NewOrderInput {
  */
 export async function createOrder(
   input: NewOrderInput,
-): Promise<{ id: number; orderNumber: string; status: "placed" | "awaiting_approval"; approvalReasons: ApprovalReason[]; budget: BudgetUse | null }> {
+): Promise<{
+  id: number;
+  orderNumber: string;
+  /** "needs_review": within the buyer's own rules but beyond the customer's credit limit, held for us (lib/orders/credit.ts). */
+  status: "placed" | "awaiting_approval" | "needs_review";
+  approvalReasons: ApprovalReason[];
+  budget: BudgetUse | null;
+  credit: CreditUse | null;
+}> {
   const db = await database();
   return db.transaction(async (tx) => {
     if (input.cart) {
@@ -62,18 +72,27 @@ export async function createOrder(
     const placedAt = input.approval.at;
     const budget = input.order.costCenterId ? await lockedBudgetUse(tx, input.order.costCenterId, calendarDate(placedAt)) : null;
     const approvalReasons = input.approval.reasons(budget);
-    const status = approvalReasons.length > 0 ? "awaiting_approval" : "placed";
+    // The buyer's approver decides first; the credit check is made when the order would reach us.
+    const credit = approvalReasons.length > 0 ? null : await lockedCreditUse(tx, input.order.companyId);
+    const creditHold = credit !== null && exceedsCredit(credit, input.order.totalMinor);
+    const status = approvalReasons.length > 0 ? "awaiting_approval" : creditHold ? "needs_review" : "placed";
     const [created] = await tx
       .insert(orders)
       .values({ ...input.order, status, approvalReasons, placedAt })
       .returning({ id: orders.id, orderNumber: orders.orderNumber });
     if (!created) throw new Error("order insert returned nothing");
     await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: created.id })));
-    await tx.insert(orderEvents).values({ orderId: created.id, status, userId: input.order.userId ?? null });
+    await tx.insert(orderEvents).values({
+      orderId: created.id,
+      status,
+      userId: input.order.userId ?? null,
+      comment: creditHold ? creditHoldComment(credit, input.order.totalMinor) : null,
+    });
     if (input.quotes) await markQuotesOrdered(tx, { quoteIds: input.quotes.ids, companyId: input.order.companyId, orderId: created.id, day: input.quotes.day });
     if (input.standingOrderRun) {
       const { at, ...run } = input.standingOrderRun;
-      await recordStandingOrderRun(tx, { ...run, outcome: status, orderId: created.id }, at);
+      // A run whose order is held for credit review did place it (its mail says it is held).
+      await recordStandingOrderRun(tx, { ...run, outcome: status === "needs_review" ? "placed" : status, orderId: created.id }, at);
     }
     if (input.onBehalf && input.order.userId) {
       await tx.insert(viewAsEvents).values({
@@ -85,7 +104,7 @@ export async function createOrder(
         orderId: created.id,
       });
     }
-    return { ...created, status, approvalReasons, budget };
+    return { ...created, status, approvalReasons, budget, credit };
   });
 }
 

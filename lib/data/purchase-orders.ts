@@ -35,6 +35,8 @@ import {
 } from "@/db/schema";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
+import type { CreditUse } from "@/lib/orders/credit";
+import { creditUseFromJson, creditUseJsonSql } from "./credit";
 import { database } from "./database";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
 import { orderLineExportColumns } from "./order-history";
@@ -168,7 +170,9 @@ select jsonb_build_object(
      from "snapshot" s),
   'products', (select coalesce(jsonb_agg(to_jsonb(w)), '[]'::jsonb) from "wanted" w),
   'candidates', (${contractCandidatesJsonSql(companyId, `select w."id" from "wanted" w`)}),
-  'contactUserId', (select u."id" from "users" u where u."email" = $7 and u."active" and u."company_id" = ${companyId})))`;
+  'contactUserId', (select u."id" from "users" u where u."email" = $7 and u."active" and u."company_id" = ${companyId}),
+  -- A new version of a purchase order replaces it: the credit check counts it with its new amount only.
+  'credit', ${creditUseJsonSql(companyId, `(select po."order_id" from "purchase_orders" po where po."connection_id" = ${connectionId} and po."buyer_order_id" = $4)`)}))`;
 }
 
 const ORDER_INTAKE_STATE = `select ${orderIntakeJsonSql("$1::integer", "$2::integer")} as "intake"`;
@@ -194,6 +198,7 @@ function orderIntakeFromJson(json: unknown): OrderIntakeState {
     products: unknown[];
     candidates: unknown;
     contactUserId: number | null;
+    credit: unknown;
   }>(json);
   const existing = intake.existing;
   return {
@@ -205,6 +210,7 @@ function orderIntakeFromJson(json: unknown): OrderIntakeState {
     products: intake.products.map(productRowFromJson),
     contractCandidates: contractCandidatesFromJson(intake.candidates),
     contactUserId: intake.contactUserId ?? null,
+    credit: creditUseFromJson(intake.credit ?? null),
   };
 }
 
@@ -253,6 +259,8 @@ export interface OrderIntakeState {
   contractCandidates: Map<number, ContractPriceCandidate[]>;
   /** The active user of the customer with the contact's e-mail address (getActiveCompanyUserByEmail). */
   contactUserId: number | null;
+  /** The customer's credit use without this purchase order (null: no credit limit; lib/orders/credit.ts). */
+  credit: CreditUse | null;
 }
 
 /**

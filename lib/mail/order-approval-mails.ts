@@ -76,7 +76,13 @@ export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerNam
 
 export function approvalDecidedMail(
   to: Person,
-  order: OrderFacts & { decision: "approved" | "rejected"; deciderName: string; comment: string | null },
+  order: OrderFacts & {
+    decision: "approved" | "rejected";
+    deciderName: string;
+    comment: string | null;
+    /** Approved, but beyond the customer's credit limit: the supplier reviews it first (lib/orders/credit.ts). */
+    creditHold?: boolean;
+  },
 ): MailMessage {
   const nl = to.locale === "nl";
   const approved = order.decision === "approved";
@@ -88,7 +94,11 @@ export function approvalDecidedMail(
         `Beste ${to.name},`,
         "",
         approved
-          ? `${order.deciderName} heeft uw bestelling ${order.orderNumber} (${order.subtotal("nl")} excl. btw) goedgekeurd. De bestelling wordt nu verwerkt.`
+          ? `${order.deciderName} heeft uw bestelling ${order.orderNumber} (${order.subtotal("nl")} excl. btw) goedgekeurd. ${
+              order.creditHold
+                ? "De bestelling gaat boven de kredietlimiet van uw bedrijf en wordt eerst door de leverancier beoordeeld."
+                : "De bestelling wordt nu verwerkt."
+            }`
           : `${order.deciderName} heeft uw bestelling ${order.orderNumber} (${order.subtotal("nl")} excl. btw) afgewezen. De bestelling wordt niet uitgevoerd.`,
         ...(order.comment ? ["", `Toelichting: ${order.comment}`] : []),
         "",
@@ -98,7 +108,9 @@ export function approvalDecidedMail(
         `Dear ${to.name},`,
         "",
         approved
-          ? `${order.deciderName} approved your order ${order.orderNumber} (${order.subtotal("en")} excl. VAT). The order is now being processed.`
+          ? `${order.deciderName} approved your order ${order.orderNumber} (${order.subtotal("en")} excl. VAT). ${
+              order.creditHold ? "The order goes beyond your company's credit limit and is reviewed by the supplier first." : "The order is now being processed."
+            }`
           : `${order.deciderName} rejected your order ${order.orderNumber} (${order.subtotal("en")} excl. VAT). The order will not be fulfilled.`,
         ...(order.comment ? ["", `Comment: ${order.comment}`] : []),
         "",

@@ -14,6 +14,8 @@ export interface StandingOrderRunFacts {
   listName: string;
   runOn: string;
   outcome: "placed" | "awaiting_approval" | "nothing_orderable" | "paused";
+  /** Placed, but beyond the customer's credit limit: held for the supplier's review (lib/orders/credit.ts). */
+  creditHold?: boolean;
   orderNumber: string | null;
   /** The order's subtotal excl. VAT, formatted for the recipient. */
   subtotal: ((locale: "nl" | "en") => string) | null;
@@ -77,6 +79,15 @@ export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): Ma
       ? `Uw vaste bestelling "${run.listName}" is gestopt: ${run.pausedReason ? PAUSE_REASON.nl[run.pausedReason] : ""}. Stel hem opnieuw in om weer te bestellen.`
       : `Your standing order "${run.listName}" has stopped: ${run.pausedReason ? PAUSE_REASON.en[run.pausedReason] : ""}. Set it up again to order again.`,
   };
+  const hold =
+    run.outcome === "placed" && run.creditHold
+      ? [
+          "",
+          nl
+            ? "De order gaat boven de kredietlimiet van uw bedrijf en wordt eerst door ons beoordeeld; we nemen contact op als dat nodig is."
+            : "The order goes beyond your company's credit limit and is reviewed by us first; we will contact you if needed.",
+        ]
+      : [];
   const links = [
     "",
     ...(run.orderLink ? [nl ? `Order bekijken: ${run.orderLink}` : `View the order: ${run.orderLink}`] : []),
@@ -88,7 +99,7 @@ export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): Ma
     userId: to.id,
     kind: "standing_order_run",
     subject: subjects[run.outcome],
-    bodyText: [nl ? `Beste ${to.name},` : `Dear ${to.name},`, "", lead[run.outcome], ...skipped, ...next, ...links].join("\n"),
+    bodyText: [nl ? `Beste ${to.name},` : `Dear ${to.name},`, "", lead[run.outcome], ...hold, ...skipped, ...next, ...links].join("\n"),
   };
 }
 

@@ -14,8 +14,8 @@ import { budgetPeriodLabel, remainingBudget, type BudgetUse } from "./budget";
 /**
  * Order approval for direct checkout. Placing an order above the buyer's limit stores it as
  * "awaiting_approval" (lib/checkout/place-order.ts); the company's approvers and company admins are
- * told by e-mail and decide here. Approved orders continue as "placed"; the history keeps who
- * decided when, with the comment.
+ * told by e-mail and decide here. Approved orders continue as "placed" (or, beyond the customer's
+ * credit limit, "needs_review" for the supplier); the history keeps who decided when, with the comment.
  */
 
 export type Decider = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "impersonatedBy">;
@@ -60,7 +60,7 @@ export async function decideOrder(
   decider: Decider,
   input: { orderNumber: string; decision: "approve" | "reject"; comment: string | null },
   now: Date,
-): Promise<{ status: "placed" | "rejected" }> {
+): Promise<{ status: "placed" | "rejected" | "needs_review" }> {
   const detail = await getOrderDetail(decider.companyId, input.orderNumber);
   if (!detail) throw new AppError("not_found", "order_not_found");
   // A staff member viewing the shop as a customer never decides for the customer's approver.
@@ -69,8 +69,15 @@ export async function decideOrder(
   if (detail.order.userId === decider.id) throw new AppError("forbidden", "own_order");
   if (!mayDecide(decider, detail.order)) throw new AppError("conflict", "not_awaiting_approval");
   if (input.decision === "reject" && !input.comment) throw new AppError("invalid_input", "comment_required", { field: "comment" });
-  const status = input.decision === "approve" ? "placed" : "rejected";
-  await decideAwaitingOrder({ companyId: decider.companyId, orderId: detail.order.id, status, userId: decider.id, comment: input.comment, now });
+  // Approved beyond the customer's credit limit, the order is held for the supplier's review ("needs_review").
+  const { status } = await decideAwaitingOrder({
+    companyId: decider.companyId,
+    orderId: detail.order.id,
+    status: input.decision === "approve" ? "placed" : "rejected",
+    userId: decider.id,
+    comment: input.comment,
+    now,
+  });
 
   const buyer = detail.order.userId === null ? null : await getRecipient(detail.order.userId);
   if (buyer) {
@@ -81,7 +88,8 @@ export async function decideOrder(
         companyName: company?.name ?? "",
         subtotal: (locale) => money(detail.order.subtotalMinor, locale, detail.order.currency),
         link: orderLink(await mailBaseUrl(), detail.order.orderNumber),
-        decision: status === "placed" ? "approved" : "rejected",
+        decision: status === "rejected" ? "rejected" : "approved",
+        creditHold: status === "needs_review",
         deciderName: decider.name,
         comment: input.comment,
       }),

@@ -17,6 +17,7 @@ import {
 } from "@/lib/data/purchase-orders";
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type ResolvedPrice } from "@/lib/pricing/resolve-price";
+import { creditHoldDetail, exceedsCredit } from "@/lib/orders/credit";
 import { quotedPrice } from "@/lib/quotes/quote-rules";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { summarizeVat } from "@/lib/pricing/vat";
@@ -342,6 +343,10 @@ function buildOrder(
     };
   });
   const totals = summarizeVat(lines.map((line) => ({ netMinor: line.lineTotalMinor!, vatRateBasisPoints: line.vatRateBasisPoints })));
+  // Beyond the customer's credit limit the purchase order waits for the account manager, like any other doubt.
+  if (state.credit && exceedsCredit(state.credit, totals.totalMinor)) {
+    headerReasons.push({ code: "credit_limit", detail: creditHoldDetail(state.credit, totals.totalMinor) });
+  }
   const clean = headerReasons.length === 0 && reconciled.every((line) => line.reasons.length === 0);
   const status: OrderStatus = clean ? "accepted" : "needs_review";
 

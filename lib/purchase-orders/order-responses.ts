@@ -253,12 +253,24 @@ export async function shipOrder(orderId: number, userId: number | null, input: S
   return { ok: false, error: result.error === "exceeds_open" ? "invalid_input" : result.error };
 }
 
-/** Staff confirm a web-shop order ("placed" → "confirmed"); nothing is sent, the buyer sees the status. */
+/** Web orders staff may confirm: placed ones, and those held for credit review ("needs_review": confirming releases them). */
+const CONFIRMABLE_WEB_ORDER: readonly OrderStatus[] = ["placed", "needs_review"];
+
+/** Staff confirm a web-shop order ("placed" or held → "confirmed"); nothing is sent to a system, the buyer sees the status. */
 export async function confirmWebOrder(orderId: number, userId: number | null, comment?: string | null): Promise<OrderResponseResult> {
   const detail = await getOrderDetail(orderId);
   if (!detail) return { ok: false, error: "not_found" };
-  if (detail.purchaseOrder || detail.order.status !== "placed") return { ok: false, error: "invalid_status" };
-  const changed = await changePurchaseOrderStatus({ orderId, from: ["placed"], to: "confirmed", userId, comment: comment?.trim() || null, outbound: null });
+  if (detail.purchaseOrder || !CONFIRMABLE_WEB_ORDER.includes(detail.order.status)) return { ok: false, error: "invalid_status" };
+  const changed = await changePurchaseOrderStatus({ orderId, from: CONFIRMABLE_WEB_ORDER, to: "confirmed", userId, comment: comment?.trim() || null, outbound: null });
+  return changed ? { ok: true, queued: false } : { ok: false, error: "invalid_status" };
+}
+
+/** Staff cancel a web order held for credit review ("needs_review" → "cancelled"), with the reason the buyer is told. */
+export async function cancelHeldWebOrder(orderId: number, userId: number | null, comment: string): Promise<OrderResponseResult> {
+  const detail = await getOrderDetail(orderId);
+  if (!detail) return { ok: false, error: "not_found" };
+  if (detail.purchaseOrder || detail.order.status !== "needs_review") return { ok: false, error: "invalid_status" };
+  const changed = await changePurchaseOrderStatus({ orderId, from: ["needs_review"], to: "cancelled", userId, comment, outbound: null });
   return changed ? { ok: true, queued: false } : { ok: false, error: "invalid_status" };
 }
 

@@ -251,6 +251,8 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
     standingOrderRun: { ...base, nextRunOn, skippedLines: skipped, at: now },
   });
   const { status } = created;
+  // Held for credit review, the order was still placed: the run says so, and its mail that it is held.
+  const outcome = status === "needs_review" ? "placed" : status;
   if (status === "awaiting_approval") {
     await notifyApprovalRequested(
       { id: owner.id, name: owner.name, companyId: standingOrder.companyId, companyName: owner.companyName ?? "", orderLimitMinor: owner.orderLimitMinor },
@@ -263,7 +265,8 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
     {
       listName: standingOrder.listName,
       runOn,
-      outcome: status,
+      outcome,
+      creditHold: status === "needs_review",
       orderNumber: created.orderNumber,
       subtotal: (locale) => money(priced.totals.subtotalMinor, locale, priced.currency),
       skipped,
@@ -273,7 +276,7 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
     },
     now,
   );
-  return { outcome: status, orderNumber: created.orderNumber };
+  return { outcome, orderNumber: created.orderNumber };
 }
 
 /** What a run would order now: the list's orderable lines priced for the owner (null: nothing orderable), and what it skips. */

@@ -11,12 +11,14 @@ import { requireBuyer } from "@/lib/auth/guards";
 import { readingOfLines } from "@/lib/cart/cart-badge";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import { listCompanyAddresses } from "@/lib/data/companies";
+import { getCreditUse } from "@/lib/data/credit";
 import { addressText } from "@/lib/format-address";
 import { money } from "@/lib/format";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getShopContext } from "@/lib/shop-context";
 import { needsApproval } from "@/lib/orders/approval-rule";
 import { someoneElseDecides } from "@/lib/orders/approvals";
+import { exceedsCredit } from "@/lib/orders/credit";
 import { placeOrderAction } from "./actions";
 
 export const metadata = { title: "Checkout" };
@@ -26,12 +28,13 @@ export default async function CheckoutPage() {
   const buyer = await requireBuyer("/checkout");
   if (buyer.punchout) redirect("/cart");
   const [{ locale, now }, t, ta] = await Promise.all([getShopContext(), getTranslations("checkout"), getTranslations("account.order")]);
-  const [cart, shipTo, billTo, choice, decided] = await Promise.all([
+  const [cart, shipTo, billTo, choice, decided, credit] = await Promise.all([
     getPricedCart(buyer, locale, now),
     shipToChoice(buyer),
     listCompanyAddresses(buyer.companyId, "bill_to"),
     costCenterChoice(buyer, now),
     someoneElseDecides(buyer),
+    getCreditUse(buyer.companyId),
   ]);
   // Said wherever the checkout warns that the order will wait for approval.
   const noApprover = decided ? null : ta("noApprover");
@@ -76,6 +79,11 @@ export default async function CheckoutPage() {
           <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="approval-needed">
             {ta("needsApproval", { limit: money(buyer.orderLimitMinor ?? 0, locale) })}
             {noApprover && ` ${noApprover}`}
+          </p>
+        )}
+        {credit && exceedsCredit(credit, cart.totals.totalMinor) && (
+          <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="credit-hold-ahead">
+            {ta("creditHoldAhead")}
           </p>
         )}
         {billTo[0] && (

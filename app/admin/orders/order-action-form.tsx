@@ -25,7 +25,7 @@ export function OrderActionForm({
   children?: React.ReactNode;
   submitLabel: string;
   /** Key in purchaseOrders.success; the action's data are its values. */
-  successKey: "confirmed" | "shipped" | "invoiced";
+  successKey: "confirmed" | "shipped" | "invoiced" | "decided";
   fieldLabels?: Record<string, string>;
   className?: string;
   variant?: "primary" | "secondary";

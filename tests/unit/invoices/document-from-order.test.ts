@@ -52,6 +52,7 @@ function company(overrides: Partial<Company> = {}): Company {
     vatTreatment: "auto",
     vatExemptionReason: null,
     costCenterRequired: false,
+    creditLimitMinor: null,
     active: true,
     createdAt: NOW,
     ...overrides,

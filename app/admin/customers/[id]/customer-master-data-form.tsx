@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ActionForm, Field, type FormAction } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 
@@ -29,6 +29,7 @@ export interface CustomerMasterDataValues {
   peppolId: string | null;
   countryCode: string;
   paymentTermsDays: number;
+  creditLimitMinor: number | null;
   deliveryTerms: string | null;
   active: boolean;
   iban: string | null;
@@ -61,6 +62,7 @@ export function CustomerMasterDataForm({
   const ti = useTranslations("invoicing.customer");
   const tc = useTranslations("invoicing.channels");
   const tv = useTranslations("invoicing.vatTreatments");
+  const decimalComma = useLocale() === "nl";
   // What the user entered (see keepAsDefault); the exemption reason field depends on the VAT treatment.
   const [form, setForm] = useState(() => ({
     name: values.name,
@@ -70,6 +72,9 @@ export function CustomerMasterDataForm({
     peppolScheme: values.peppolScheme ?? "",
     peppolId: values.peppolId ?? "",
     paymentTermsDays: String(values.paymentTermsDays),
+    // The amount as people type it back ("12500,00"); empty: no limit.
+    creditLimitMinor:
+      values.creditLimitMinor === null ? "" : (values.creditLimitMinor / 100).toFixed(2).replace(".", decimalComma ? "," : "."),
     deliveryTerms: values.deliveryTerms ?? "",
     iban: values.iban ?? "",
     invoiceEmail: values.invoiceEmail ?? "",
@@ -102,6 +107,7 @@ export function CustomerMasterDataForm({
     peppolId: t("peppolId"),
     countryCode: t("countryCode"),
     paymentTermsDays: t("paymentTermsDays"),
+    creditLimitMinor: t("creditLimit"),
     deliveryTerms: t("deliveryTerms"),
     iban: ti("iban"),
     invoiceEmail: ti("invoiceEmail"),
@@ -143,6 +149,9 @@ export function CustomerMasterDataForm({
         </div>
         <Field label={labels.paymentTermsDays}>
           <input {...bind("paymentTermsDays")} type="number" min={0} max={180} required className={inputClass} />
+        </Field>
+        <Field label={labels.creditLimitMinor} hint={t("creditLimitHint")}>
+          <input {...bind("creditLimitMinor")} inputMode="decimal" maxLength={20} className={inputClass} />
         </Field>
         <Field label={labels.deliveryTerms}>
           <select {...bind("deliveryTerms")} className={inputClass}>

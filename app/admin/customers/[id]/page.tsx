@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { StandingOrderSchedule } from "@/components/account/standing-order-schedule";
 import { AddressForm } from "@/components/admin/address-form";
+import { CreditFigures } from "@/components/admin/credit-figures";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
 import { CUSTOMER_PEPPOL_SCHEMES, INVOICE_CHANNEL_OPTIONS, VAT_TREATMENT_OPTIONS } from "@/lib/admin/invoicing-settings";
@@ -13,8 +14,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listAddressLimits } from "@/lib/data/companies";
 import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
 import { listCostCenters } from "@/lib/data/cost-centers";
+import { getCreditUse, listOrdersToReview } from "@/lib/data/credit";
 import { listCompanyStandingOrders } from "@/lib/data/standing-orders";
-import { dateText, money } from "@/lib/format";
+import { dateText, dateTimeText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
 import { calendarDate } from "@/lib/pricing/calendar-date";
@@ -39,7 +41,13 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     listCostCenters(company.id, calendarDate(new Date())),
   ]);
   // Delivery addresses the company admin limited to some users (My account → Addresses): named here, read-only.
-  const [ta, limitedTo] = await Promise.all([getTranslations("admin.address"), listAddressLimits(company.id)]);
+  const [ta, limitedTo, credit, toReview, tcr] = await Promise.all([
+    getTranslations("admin.address"),
+    listAddressLimits(company.id),
+    getCreditUse(company.id),
+    listOrdersToReview(company.id),
+    getTranslations("admin.credit"),
+  ]);
   return (
     <div className="space-y-6">
       <Card title={t("details")}>
@@ -50,6 +58,27 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
           hasCxmlConnection={cxmlConnected}
           options={{ peppolSchemes: CUSTOMER_PEPPOL_SCHEMES, incoterms: INCOTERMS, channels: INVOICE_CHANNEL_OPTIONS, vatTreatments: VAT_TREATMENT_OPTIONS }}
         />
+      </Card>
+
+      <Card title={tcr("title")}>
+        <div className="space-y-3" data-testid="customer-credit">
+          {credit ? <CreditFigures credit={credit} locale={locale} /> : <p className="text-sm text-slate-600">{tcr("none")}</p>}
+          {toReview.length > 0 && (
+            <div>
+              <h3 className="text-sm font-medium">{tcr("toReview")}</h3>
+              <ul className="text-sm" data-testid="orders-to-review">
+                {toReview.map((order) => (
+                  <li key={order.id}>
+                    <Link href={`/admin/orders/${order.id}`} className="text-brand-700 underline">
+                      {order.orderNumber}
+                    </Link>{" "}
+                    · {money(order.totalMinor, locale, order.currency)} · {dateTimeText(order.placedAt, locale)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
       </Card>
 
       <Card title={t("addresses")}>

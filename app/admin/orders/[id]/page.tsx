@@ -18,6 +18,7 @@ import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
 import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
 import { statusTone } from "../status-tone";
+import { CreditFigures } from "@/components/admin/credit-figures";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
 
@@ -322,7 +323,37 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </ActionForm>
         </Card>
       )}
-      {detail.canConfirm && !purchaseOrder && (
+      {detail.credit && (
+        <Card title={text("detail.creditTitle")}>
+          <CreditFigures credit={detail.credit} currency={order.currency} locale={locale} />
+          {order.status === "needs_review" && (
+            <p className="mt-2 text-sm text-slate-600">
+              {text("detail.creditWithOrder", { total: money(order.totalMinor, locale, order.currency) })}
+            </p>
+          )}
+        </Card>
+      )}
+      {detail.canConfirm && !purchaseOrder && order.status === "needs_review" && (
+        <Card title={text("detail.releaseTitle")}>
+          <OrderActionForm action={confirmOrderAction} submitLabel={text("detail.decide")} successKey="decided" testId="release-form">
+            <input type="hidden" name="orderId" value={order.id} />
+            <p className="text-sm text-slate-600">{text("detail.releaseIntro")}</p>
+            <fieldset className="flex flex-wrap gap-4 text-sm">
+              <legend className="font-medium">{text("detail.decision")}</legend>
+              <label className="inline-flex items-center gap-1">
+                <input type="radio" name="decision" value="accept" defaultChecked /> {text("detail.release")}
+              </label>
+              <label className="inline-flex items-center gap-1">
+                <input type="radio" name="decision" value="reject" /> {text("detail.cancelHeld")}
+              </label>
+            </fieldset>
+            <Field label={text("detail.releaseComment")}>
+              <textarea name="comment" rows={2} maxLength={1000} className={inputClass} />
+            </Field>
+          </OrderActionForm>
+        </Card>
+      )}
+      {detail.canConfirm && !purchaseOrder && order.status === "placed" && (
         <Card title={text("detail.confirmTitle")}>
           <OrderActionForm action={confirmOrderAction} submitLabel={text("detail.confirmWebOrder")} successKey="confirmed" testId="confirm-form">
             <input type="hidden" name="orderId" value={order.id} />

@@ -15,6 +15,7 @@ import { dateText, dateTimeText, money } from "@/lib/format";
 import { mayDecide } from "@/lib/orders/approval-rule";
 import { someoneElseDecides } from "@/lib/orders/approvals";
 import { budgetPeriodLabel } from "@/lib/orders/budget";
+import { isCreditHoldComment } from "@/lib/orders/credit";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { standingOrderForOrder } from "@/lib/standing-orders/standing-orders";
 import { getShopContext } from "@/lib/shop-context";
@@ -48,6 +49,8 @@ export default async function OrderPage({
   const { order, lines, events, placedBy, shipments } = detail;
   const lineByNumber = new Map(lines.map((line) => [line.lineNumber, line]));
   const awaiting = order.status === "awaiting_approval";
+  // Held by us because it goes beyond the customer's credit limit (the figures are in the history, for staff).
+  const creditHold = order.status === "needs_review" && events.some((event) => isCreditHoldComment(event.comment));
   const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides] = await Promise.all([
     canEditCart ? listSaveTargets(buyer) : [],
     placed === "1" ? readCartBadge(buyer) : null,
@@ -65,6 +68,7 @@ export default async function OrderPage({
     const event = events[index]!;
     const previous = events[index - 1];
     if (event.status === "awaiting_approval") return ta("submittedEvent");
+    if (isCreditHoldComment(event.comment)) return ta("creditHoldEvent");
     if (previous?.status === "awaiting_approval" && event.status === "placed") return ta("approvedEvent");
     if (event.status === "rejected") return ta("rejectedEvent");
     return t(`statuses.${event.status}`);
@@ -74,10 +78,10 @@ export default async function OrderPage({
     <div className="space-y-6">
       {cartAfterCheckout && <AnnounceCartReading reading={cartAfterCheckout} />}
       {placed === "1" &&
-        (order.status === "awaiting_approval" ? (
+        (order.status === "awaiting_approval" || creditHold ? (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
             <h2 className="font-semibold text-amber-900">{t("confirmationTitle")}</h2>
-            <p className="text-amber-900">{ta("awaitingApprovalPlaced", { number: order.orderNumber })}</p>
+            <p className="text-amber-900">{ta(creditHold ? "creditHoldPlaced" : "awaitingApprovalPlaced", { number: order.orderNumber })}</p>
           </div>
         ) : (
           <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4">
@@ -85,15 +89,20 @@ export default async function OrderPage({
             <p className="text-emerald-900">{t("confirmationText", { number: order.orderNumber })}</p>
           </div>
         ))}
-      {decided && decided === order.status && (decided === "placed" || decided === "rejected") && (
+      {decided && decided === order.status && (decided === "placed" || decided === "rejected" || decided === "needs_review") && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          {tm(decided === "placed" ? "order_approved" : "order_rejected")}
+          {tm(decided === "rejected" ? "order_rejected" : "order_approved")}
         </p>
       )}
       <h1 className="text-2xl font-semibold" data-testid="order-number">
         {t("detailTitle", { number: order.orderNumber })}
       </h1>
       {awaiting && placed !== "1" && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{ta("awaitingApproval")}</p>}
+      {creditHold && placed !== "1" && (
+        <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="credit-hold">
+          {ta("creditHold")}
+        </p>
+      )}
       {nobodyDecides && (
         <p role="note" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="no-approver">
           {ta("noApprover")}
@@ -265,7 +274,7 @@ export default async function OrderPage({
             <li key={index}>
               {dateTimeText(event.createdAt, locale)} – {eventLabel(index)}
               {event.userName ? ` ${ta("historyBy", { name: event.userName })}` : ""}
-              {event.comment ? `: ${event.comment}` : ""}
+              {event.comment && !isCreditHoldComment(event.comment) ? `: ${event.comment}` : ""}
             </li>
           ))}
         </ol>

@@ -1,0 +1,2 @@
+ALTER TABLE "companies" ADD COLUMN "credit_limit_minor" integer;--> statement-breakpoint
+ALTER TABLE "companies" ADD CONSTRAINT "companies_credit_limit_not_negative" CHECK ("companies"."credit_limit_minor" >= 0);
