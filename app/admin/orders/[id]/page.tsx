@@ -335,7 +335,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       )}
       {detail.canConfirm && !purchaseOrder && order.status === "needs_review" && (
         <Card title={text("detail.releaseTitle")}>
-          <OrderActionForm action={confirmOrderAction} submitLabel={text("detail.decide")} successKey="decided" testId="release-form">
+          <OrderActionForm action={confirmOrderAction} submitLabel={text("detail.decide")} successKey="decided" testId="release-form" fieldLabels={{ comment: text("detail.commentLabel") }}>
             <input type="hidden" name="orderId" value={order.id} />
             <p className="text-sm text-slate-600">{text("detail.releaseIntro")}</p>
             <fieldset className="flex flex-wrap gap-4 text-sm">
