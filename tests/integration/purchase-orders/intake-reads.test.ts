@@ -190,6 +190,8 @@ describe("OrderRequest intake reads and the one-statement writes", () => {
       products: [],
       contractCandidates: new Map(),
       contactUserId: null,
+      // No credit limit: nothing summed (lib/data/credit.ts).
+      credit: null,
     });
     expect(empty.shipToAddresses.map((a) => a.externalId)).toEqual([null, "NL-RTM"]);
 
