@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { orderEvents, orderLines, orderShipments, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { creditHoldComment, exceedsCredit, type CreditUse } from "@/lib/orders/credit";
+import { exceedsCredit, type CreditUse } from "@/lib/orders/credit";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
 import { lockedCreditUse } from "./credit";
 import { database } from "./database";
@@ -186,16 +186,8 @@ export async function decideAwaitingOrder(input: {
     const creditHold = credit !== null && exceedsCredit(credit, order.totalMinor);
     const status = creditHold ? "needs_review" : input.status;
     await tx.update(orders).set({ status }).where(eq(orders.id, input.orderId));
-    await tx.insert(orderEvents).values({ orderId: input.orderId, status: input.status, userId: input.userId, comment: input.comment, createdAt: input.now });
-    if (creditHold) {
-      await tx.insert(orderEvents).values({
-        orderId: input.orderId,
-        status,
-        userId: null,
-        comment: creditHoldComment(credit, order.totalMinor),
-        createdAt: input.now,
-      });
-    }
+    // One event with the status the order really has (webhook consumers act on it): a held order never was "placed".
+    await tx.insert(orderEvents).values({ orderId: input.orderId, status, userId: input.userId, comment: input.comment, createdAt: input.now });
     return { status, credit };
   });
 }

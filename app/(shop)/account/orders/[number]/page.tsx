@@ -49,8 +49,8 @@ export default async function OrderPage({
   const { order, lines, events, placedBy, shipments } = detail;
   const lineByNumber = new Map(lines.map((line) => [line.lineNumber, line]));
   const awaiting = order.status === "awaiting_approval";
-  // Held by us because it goes beyond the customer's credit limit (the figures are in the history, for staff).
-  const creditHold = order.status === "needs_review" && events.some((event) => isCreditHoldComment(event.comment));
+  // A web order waits for our review only when it goes beyond the customer's credit limit (lib/orders/credit.ts).
+  const creditHold = order.status === "needs_review" && order.source === "web";
   const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides] = await Promise.all([
     canEditCart ? listSaveTargets(buyer) : [],
     placed === "1" ? readCartBadge(buyer) : null,
@@ -68,8 +68,10 @@ export default async function OrderPage({
     const event = events[index]!;
     const previous = events[index - 1];
     if (event.status === "awaiting_approval") return ta("submittedEvent");
-    if (isCreditHoldComment(event.comment)) return ta("creditHoldEvent");
     if (previous?.status === "awaiting_approval" && event.status === "placed") return ta("approvedEvent");
+    if (order.source === "web" && event.status === "needs_review") {
+      return previous?.status === "awaiting_approval" ? ta("approvedHeldEvent") : ta("creditHoldEvent");
+    }
     if (event.status === "rejected") return ta("rejectedEvent");
     return t(`statuses.${event.status}`);
   };
