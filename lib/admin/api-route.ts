@@ -26,8 +26,6 @@ async function run(staff: StaffUser, handler: (staff: StaffUser) => Promise<Resp
     return await handler(staff);
   } catch (error) {
     if (isAppError(error)) return Response.json({ error: error.message, code: error.code, details: error.details ?? null }, { status: error.httpStatus });
-    // A path segment with a broken percent-encoding (decodeURIComponent in the routes) names nothing.
-    if (error instanceof URIError) return Response.json({ error: "not_found" }, { status: 404 });
     throw error;
   }
 }
