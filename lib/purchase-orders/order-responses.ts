@@ -14,6 +14,7 @@ import {
 } from "@/lib/data/purchase-orders";
 import { getRecipient } from "@/lib/data/account";
 import { issueInvoiceForOrder } from "@/lib/invoices/issue-invoice";
+import { trackingUrlFor } from "@/lib/orders/tracking-url";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { shipmentMail } from "@/lib/mail/shipment-mail";
@@ -153,6 +154,8 @@ export async function recordShipment(orderId: number, userId: number | null, inp
   const carrier = input.carrier.trim();
   const trackingNumber = input.trackingNumber.trim();
   if (!carrier || !trackingNumber) return { ok: false, error: "invalid_input" };
+  // A link staff pasted wins; otherwise PostNL, DHL, DPD, GLS and UPS get theirs from the number (lib/orders/tracking-url.ts).
+  const trackingUrl = input.trackingUrl?.trim() || trackingUrlFor(carrier, trackingNumber, detail.order.shipTo);
   const byNumber = new Map(detail.lines.map((line) => [line.lineNumber, line]));
   // Only purchase orders whose connection has an order-response URL get a ShipNoticeRequest.
   const target = detail.purchaseOrder && detail.connection ? await outboundTarget(detail.connection) : null;
@@ -168,7 +171,7 @@ export async function recordShipment(orderId: number, userId: number | null, inp
     userId,
     carrier,
     trackingNumber,
-    trackingUrl: input.trackingUrl?.trim() || null,
+    trackingUrl,
     lines: input.lines?.length ? input.lines : null,
     outbound: ({ shipmentNumber, lines, complete }) => {
       if (!target || !detail.purchaseOrder || !detail.connection) return null;
@@ -187,7 +190,7 @@ export async function recordShipment(orderId: number, userId: number | null, inp
         shipmentType: "actual",
         // "complete": with this shipment the order is shipped in full; every earlier one was "partial".
         fulfillmentType: complete ? "complete" : "partial",
-        tracking: [{ carrierDomain: "companyName", carrierName: carrier, trackingNumber, trackingUrl: input.trackingUrl ?? undefined }],
+        tracking: [{ carrierDomain: "companyName", carrierName: carrier, trackingNumber, trackingUrl: trackingUrl ?? undefined }],
         portions: [
           {
             order,
@@ -212,7 +215,7 @@ export async function recordShipment(orderId: number, userId: number | null, inp
         complete,
         carrier,
         trackingNumber,
-        trackingUrl: input.trackingUrl?.trim() || null,
+        trackingUrl,
         lines: lines.map((l) => ({ sku: byNumber.get(l.lineNumber)!.sku, name: byNumber.get(l.lineNumber)!.name, unit: byNumber.get(l.lineNumber)!.unit, quantity: l.quantity })),
         orderLink,
       }),

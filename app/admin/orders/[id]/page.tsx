@@ -19,6 +19,7 @@ import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMe
 import { OrderActionForm } from "../order-action-form";
 import { statusTone } from "../status-tone";
 import { CreditFigures } from "@/components/admin/credit-figures";
+import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
 
@@ -377,12 +378,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <input type="hidden" name="orderId" value={order.id} />
             <div className="grid gap-3 sm:grid-cols-3">
               <Field label={text("detail.carrier")}>
-                <input name="carrier" required maxLength={100} className={inputClass} />
+                <input name="carrier" required maxLength={100} list="known-carriers" className={inputClass} />
+                <datalist id="known-carriers">
+                  {KNOWN_CARRIERS.map((carrier) => (
+                    <option key={carrier} value={carrier} />
+                  ))}
+                </datalist>
               </Field>
               <Field label={text("detail.trackingNumber")}>
                 <input name="trackingNumber" required maxLength={100} className={inputClass} />
               </Field>
-              <Field label={text("detail.trackingUrl")}>
+              <Field label={text("detail.trackingUrl")} hint={text("detail.trackingUrlHint", { carriers: KNOWN_CARRIERS.join(", ") })}>
                 <input name="trackingUrl" type="url" maxLength={500} className={inputClass} />
               </Field>
             </div>
