@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { companies, users } from "./companies";
 
 export const ACCOUNT_REQUEST_STATUSES = ["pending", "approved", "rejected"] as const;
@@ -50,3 +50,34 @@ export const accountRequests = pgTable(
 );
 
 export type AccountRequest = typeof accountRequests.$inferSelect;
+
+/** The roles a person may get by joining automatically: never company admin (that stays a person's decision). */
+export const AUTO_JOIN_ROLES = ["buyer", "approver"] as const;
+
+/**
+ * Auto-join, switched on by a customer's company admin per e-mail domain its users already have: an
+ * account request from an address at the domain makes the person a user of the company at once, with
+ * this role and order limit, invited with the set-password link to that address — only its owner gets
+ * in (lib/account/auto-join.ts). A domain two customers claim joins nobody automatically.
+ */
+export const companyJoinDomains = pgTable(
+  "company_join_domains",
+  {
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    domain: text("domain").notNull(),
+    role: text("role", { enum: AUTO_JOIN_ROLES }).notNull().default("buyer"),
+    orderLimitMinor: integer("order_limit_minor"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.domain] }),
+    index("company_join_domains_domain_idx").on(t.domain),
+    check("company_join_domains_domain_lowercase", sql`${t.domain} = lower(${t.domain})`),
+    check("company_join_domains_order_limit", sql`${t.orderLimitMinor} >= 0`),
+  ],
+);
+
+export type CompanyJoinDomain = typeof companyJoinDomains.$inferSelect;

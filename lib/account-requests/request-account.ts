@@ -7,6 +7,7 @@ import { listStaffMembers } from "@/lib/data/customers";
 import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { getActiveUserByEmail } from "@/lib/data/users";
 import { accountExistsMail, accountRequestReceivedMail, joinRequestMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
+import { autoJoinTarget, joinAutomatically } from "@/lib/account/auto-join";
 import { organisationDomain } from "./match";
 
 /**
@@ -88,9 +89,13 @@ export async function requestAccount(
     await queueMails([accountExistsMail({ email: existing.email, name: existing.name, locale: existing.locale }, links)], context.now);
     return "received";
   }
+  const domain = organisationDomain(details.email);
+  // A customer that lets its domain join automatically takes the person in at once (lib/account/auto-join.ts).
+  const autoJoin = await autoJoinTarget(domain);
+  if (autoJoin && (await joinAutomatically(details, autoJoin, context))) return "received";
   const [staff, matches] = await Promise.all([
     listStaffMembers(),
-    findMatchingCompanies({ kvkNumber: details.kvkNumber, vatId: details.vatId, emailDomain: organisationDomain(details.email) }),
+    findMatchingCompanies({ kvkNumber: details.kvkNumber, vatId: details.vatId, emailDomain: domain }),
   ]);
   const admins = staff.filter((member) => member.role === "admin" && member.active);
   // A request that may come from a customer is its company admins' to decide as well (lib/account/join-requests.ts).

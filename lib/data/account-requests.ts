@@ -5,10 +5,12 @@ import {
   accountRequests,
   addresses,
   companies,
+  companyJoinDomains,
   mailOutbox,
   users,
   type AccountRequest,
   type AccountRequestStatus,
+  type CompanyJoinDomain,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { CompanyDetails, NewCustomerUser } from "./customers";
@@ -136,7 +138,8 @@ export type ApprovalTarget =
  */
 export async function approveAccountRequestRecord(input: {
   requestId: number;
-  decidedBy: number;
+  /** Null: nobody — the company's auto-join rule decided (lib/account/auto-join.ts). */
+  decidedBy: number | null;
   target: ApprovalTarget;
   /** The user and their invitation, from the request as locked (asking again may have changed it since it was read). */
   user: (request: AccountRequest) => NewCustomerUser;
@@ -209,14 +212,50 @@ export async function rejectAccountRequestRecord(input: {
   });
 }
 
-/** The e-mail domains of a company's users (active or not; the caller decides which say something). */
-export async function companyMailDomains(companyId: number): Promise<string[]> {
+/** The e-mail domains of a company's users (active or not, unless `activeOnly`; the caller decides which say something). */
+export async function companyMailDomains(companyId: number, options: { activeOnly?: boolean } = {}): Promise<string[]> {
   const db = await database();
   const rows = await db
     .selectDistinct({ domain: sql<string>`split_part(${users.email}, '@', 2)` })
     .from(users)
-    .where(eq(users.companyId, companyId));
-  return rows.map((row) => row.domain);
+    .where(and(eq(users.companyId, companyId), options.activeOnly ? eq(users.active, true) : undefined));
+  return rows.map((row) => row.domain).sort();
+}
+
+/** The company's auto-join rules, by domain. */
+export async function listJoinDomains(companyId: number): Promise<CompanyJoinDomain[]> {
+  const db = await database();
+  return db.select().from(companyJoinDomains).where(eq(companyJoinDomains.companyId, companyId)).orderBy(asc(companyJoinDomains.domain));
+}
+
+/** Switches auto-join on for a domain, or changes its role and order limit. */
+export async function saveJoinDomain(rule: Omit<CompanyJoinDomain, "createdAt">, now: Date): Promise<void> {
+  const db = await database();
+  await db
+    .insert(companyJoinDomains)
+    .values({ ...rule, createdAt: now })
+    .onConflictDoUpdate({ target: [companyJoinDomains.companyId, companyJoinDomains.domain], set: { role: rule.role, orderLimitMinor: rule.orderLimitMinor } });
+}
+
+/** Switches auto-join off for a domain; false when it was not on. */
+export async function removeJoinDomain(companyId: number, domain: string): Promise<boolean> {
+  const db = await database();
+  const removed = await db
+    .delete(companyJoinDomains)
+    .where(and(eq(companyJoinDomains.companyId, companyId), eq(companyJoinDomains.domain, domain)))
+    .returning({ domain: companyJoinDomains.domain });
+  return removed.length > 0;
+}
+
+/** Active customers that let people with an address at `domain` join automatically, with their rule. */
+export async function listAutoJoinCompanies(domain: string): Promise<(CompanyJoinDomain & { companyName: string })[]> {
+  const db = await database();
+  const rows = await db
+    .select({ rule: companyJoinDomains, companyName: companies.name })
+    .from(companyJoinDomains)
+    .innerJoin(companies, eq(companies.id, companyJoinDomains.companyId))
+    .where(and(eq(companyJoinDomains.domain, domain), eq(companies.active, true)));
+  return rows.map((row) => ({ ...row.rule, companyName: row.companyName }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { OutgoingMail } from "@/lib/data/user-accounts";
+import { money } from "@/lib/format";
 
 /** Plain-text e-mails about account requests ("Account aanvragen"), in the requester's language. Pure. */
 
@@ -146,6 +147,50 @@ export function joinRequestMail(
           link,
           "",
           "Do you not know this person? Then reject the request.",
+        ]
+    ).join("\n"),
+  };
+}
+
+/** To a customer's company admins: someone joined by the company's auto-join rule for their domain. */
+export function autoJoinedMail(
+  to: { id: number; email: string; name: string; locale: "nl" | "en"; companyName: string },
+  request: Requester,
+  facts: { role: "buyer" | "approver"; orderLimitMinor: number | null; domain: string; link: string },
+): OutgoingMail & { userId: number } {
+  const nl = to.locale === "nl";
+  const who = `${request.contactName} <${request.email}>`;
+  const role = nl ? { buyer: "inkoper", approver: "goedkeurder" }[facts.role] : facts.role;
+  const limit =
+    facts.orderLimitMinor === null
+      ? nl
+        ? "zonder orderlimiet"
+        : "without an order limit"
+      : nl
+        ? `met een orderlimiet van ${money(facts.orderLimitMinor, "nl")}`
+        : `with an order limit of ${money(facts.orderLimitMinor, "en")}`;
+  return {
+    toEmail: to.email,
+    toName: to.name,
+    userId: to.id,
+    kind: "account_auto_joined",
+    subject: nl ? `${request.contactName} is lid geworden van ${to.companyName}` : `${request.contactName} joined ${to.companyName}`,
+    bodyText: (nl
+      ? [
+          `Beste ${to.name},`,
+          "",
+          `${who} heeft een account aangevraagd en is, omdat iedereen met een adres @${facts.domain} zonder aanvraag mag aansluiten, toegevoegd als ${role} ${limit}.`,
+          "Zodra de uitnodiging aan dat adres is gebruikt, kan deze persoon bestellen.",
+          "",
+          `Hoort deze persoon er niet bij, deactiveer het account dan hier: ${facts.link}`,
+        ]
+      : [
+          `Dear ${to.name},`,
+          "",
+          `${who} asked for an account and, because anybody with an address @${facts.domain} may join without asking, was added as ${role} ${limit}.`,
+          "Once the invitation sent to that address is used, they can order.",
+          "",
+          `If they do not belong, deactivate the account here: ${facts.link}`,
         ]
     ).join("\n"),
   };

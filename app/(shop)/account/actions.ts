@@ -15,6 +15,7 @@ import { buyerReportAction, idList } from "@/lib/actions/report-action";
 import { buyerAction } from "@/lib/actions/safe-action";
 import { LOCALE_COOKIE, LOCALES, toLocale } from "@/lib/i18n/locales";
 import { decideOrder } from "@/lib/orders/approvals";
+import { AUTO_JOIN_ROLES, removeAutoJoin, setAutoJoin } from "@/lib/account/auto-join";
 import { reorder } from "@/lib/orders/reorder";
 
 const id = z.coerce.number().int().positive();
@@ -153,6 +154,21 @@ export const rejectJoinRequestAction = buyerAction(z.object({ requestId: id, rea
   await rejectJoinRequest(user, requestId, reason, new Date());
   revalidatePath("/account", "layout");
   redirect("/account/users?joinRequest=rejected#join-requests");
+});
+
+export const setAutoJoinAction = buyerAction(
+  z.object({ domain: text(253), role: z.enum(AUTO_JOIN_ROLES), orderLimit }),
+  async ({ domain, role, orderLimit }, user) => {
+    await setAutoJoin(user, { domain, role, orderLimitMinor: orderLimit }, new Date());
+    revalidatePath("/account/users");
+    redirect("/account/users?autoJoin=saved#auto-join");
+  },
+);
+
+export const removeAutoJoinAction = buyerAction(z.object({ domain: text(253) }), async ({ domain }, user) => {
+  await removeAutoJoin(user, domain);
+  revalidatePath("/account/users");
+  redirect("/account/users?autoJoin=removed#auto-join");
 });
 
 export const decideOrderAction = buyerAction(

@@ -78,7 +78,7 @@ export default async function AccountRequestsPage({ searchParams }: { searchPara
                   </td>
                   {decided && (
                     <td className={`${tdClass} whitespace-nowrap`}>
-                      {request.decidedAt ? t("byOn", { name: request.decidedByName ?? t("unknown"), date: dateTimeText(request.decidedAt, locale) }) : t("none")}
+                      {request.decidedAt ? t("byOn", { name: request.decidedBy === null ? t("autoJoin") : (request.decidedByName ?? t("unknown")), date: dateTimeText(request.decidedAt, locale) }) : t("none")}
                     </td>
                   )}
                   {status === "approved" && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountExistsMail, accountRequestReceivedMail, accountRequestRejectedMail, joinRequestMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
+import { accountExistsMail, accountRequestReceivedMail, accountRequestRejectedMail, autoJoinedMail, joinRequestMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
 
 const requester = { email: "ilse@vlinder.test", contactName: "Ilse Verbeek", companyName: "De Vlinder B.V.", city: "Amersfoort", kvkNumber: "87654321" };
 
@@ -52,5 +52,22 @@ describe("account request mails", () => {
     const mail = accountRequestRejectedMail({ ...requester, locale }, "Onbekend.", { name: "Fatima", companyName: "Demo Facilities B.V." });
     expect(mail.bodyText.split("\n")).toContain(line);
     expect(mail.bodyText).toMatch(/Onbekend\.$/);
+  });
+});
+
+describe("auto-joined mail to the company admins", () => {
+  const admin = { id: 9, email: "fm@acme.test", name: "Fleur", companyName: "Acme B.V." };
+  const request = { email: "sam@acme.test", contactName: "Sam", companyName: "Acme", locale: "en" as const };
+  it.each([
+    ["nl", "buyer", null, "Sam is lid geworden van Acme B.V.", "toegevoegd als inkoper zonder orderlimiet."],
+    ["nl", "approver", 250_000, "Sam is lid geworden van Acme B.V.", "toegevoegd als goedkeurder met een orderlimiet van € 2.500,00."],
+    ["en", "buyer", 50_000, "Sam joined Acme B.V.", "was added as buyer with an order limit of €500.00."],
+  ] as const)("%s, %s, limit %s", (locale, role, orderLimitMinor, subject, added) => {
+    const mail = autoJoinedMail({ ...admin, locale }, request, { role, orderLimitMinor, domain: "acme.test", link: "https://shop.test/account/users" });
+    expect(mail).toMatchObject({ toEmail: admin.email, userId: 9, kind: "account_auto_joined", subject });
+    expect(mail.bodyText).toContain("Sam <sam@acme.test>");
+    expect(mail.bodyText).toContain("@acme.test");
+    expect(mail.bodyText.replace(/\u00a0/g, " ")).toContain(added);
+    expect(mail.bodyText.split("\n").at(-1)).toMatch(/https:\/\/shop\.test\/account\/users$/);
   });
 });

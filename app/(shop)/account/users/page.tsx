@@ -8,6 +8,7 @@ import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
 import { ownedByUsers } from "@/lib/account/hand-over";
 import { listJoinRequests } from "@/lib/account/join-requests";
+import { AUTO_JOIN_ROLES, getAutoJoinSettings } from "@/lib/account/auto-join";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
 import { listDefaultShipToAddresses, listShipToAddresses } from "@/lib/data/companies";
@@ -20,6 +21,8 @@ import {
   handOverAction,
   inviteUserAction,
   rejectJoinRequestAction,
+  removeAutoJoinAction,
+  setAutoJoinAction,
   setDefaultShipToAction,
   setUserActiveAction,
   updateUserAction,
@@ -31,23 +34,29 @@ export const metadata = { title: "Users" };
 const ROLES = ["buyer", "approver", "company_admin"] as const;
 const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ joinRequest?: string; handedOver?: string }> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ joinRequest?: string; handedOver?: string; autoJoin?: string }>;
+}) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/users");
   if (buyer.role !== "company_admin") notFound();
-  const { joinRequest: decided, handedOver } = await searchParams;
+  const { joinRequest: decided, handedOver, autoJoin: autoJoinChange } = await searchParams;
   const handedOverCounts = /^(\d{1,6})-(\d{1,6})$/.exec(handedOver ?? "");
-  const [{ locale, now }, t, tr, tc, tj, tm] = await Promise.all([
+  const [{ locale, now }, t, tr, tc, tj, tm, ta] = await Promise.all([
     getShopContext(),
     getTranslations("account.users"),
     getTranslations("account.roles"),
     getTranslations("costCenters.form"),
     getTranslations("account.joinRequests"),
     getTranslations("account.messages"),
+    getTranslations("account.autoJoin"),
   ]);
-  const [users, joinRequests, owned, { costCenters }, defaults, shipTo, defaultShipTos] = await Promise.all([
+  const [users, joinRequests, autoJoin, owned, { costCenters }, defaults, shipTo, defaultShipTos] = await Promise.all([
     listCompanyUsers(buyer),
     listJoinRequests(buyer),
+    getAutoJoinSettings(buyer),
     ownedByUsers(buyer),
     costCenterOverview(buyer, now),
     listDefaultCostCenters(buyer.companyId),
@@ -228,6 +237,69 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           })}
         </tbody>
       </table>
+      <section id="auto-join" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="auto-join">
+        <h2 className="font-semibold">{ta("title")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{ta("intro", { company: buyer.companyName })}</p>
+        {(autoJoinChange === "saved" || autoJoinChange === "removed") && (
+          <p role="status" className="mt-2 rounded-md bg-emerald-50 p-2 text-sm text-emerald-800">
+            {ta(autoJoinChange)}
+          </p>
+        )}
+        {autoJoin.rules.length > 0 && (
+          <ul className="mt-3 divide-y divide-slate-100 text-sm">
+            {autoJoin.rules.map((rule) => (
+              <li key={rule.domain} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="auto-join-rule" data-domain={rule.domain}>
+                <span>
+                  {ta("rule", {
+                    domain: rule.domain,
+                    role: tr(rule.role),
+                    limit: rule.orderLimitMinor === null ? t("noLimit") : money(rule.orderLimitMinor, locale),
+                  })}
+                </span>
+                <ActionForm action={removeAutoJoinAction} submitLabel={ta("remove")} ariaLabel={ta("removeLabel", { domain: rule.domain })} className="flex items-center gap-2">
+                  <input type="hidden" name="domain" value={rule.domain} />
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        )}
+        {autoJoin.domains.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{ta("noDomains")}</p>
+        ) : (
+          <ActionForm action={setAutoJoinAction} submitLabel={ta("save")} ariaLabel={ta("title")} className="mt-3 space-y-3">
+            <div className="grid gap-3 sm:grid-cols-3">
+              <label className="flex flex-col text-sm" htmlFor="auto-join-domain">
+                <span className="font-medium">{ta("domain")}</span>
+                <select id="auto-join-domain" name="domain" className={inputClass}>
+                  {autoJoin.domains.map((domain) => (
+                    <option key={domain} value={domain}>
+                      @{domain}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex flex-col text-sm" htmlFor="auto-join-role">
+                <span className="font-medium">{t("role")}</span>
+                <select id="auto-join-role" name="role" defaultValue="buyer" className={inputClass}>
+                  {AUTO_JOIN_ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {tr(role)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex flex-col text-sm" htmlFor="auto-join-limit">
+                <span className="font-medium">{t("orderLimit")}</span>
+                <input id="auto-join-limit" name="orderLimit" inputMode="decimal" aria-describedby="auto-join-limit-hint" className={inputClass} />
+                <span id="auto-join-limit-hint" className="text-xs text-slate-500">
+                  {t("orderLimitHint")}
+                </span>
+              </label>
+            </div>
+            <p className="text-xs text-slate-500">{ta("safety")}</p>
+          </ActionForm>
+        )}
+      </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t("invite")}</h2>
         <ActionForm action={inviteUserAction} submitLabel={t("inviteSubmit")} ariaLabel={t("invite")} className="mt-3 space-y-3">

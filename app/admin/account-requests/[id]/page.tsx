@@ -114,7 +114,7 @@ export default async function AccountRequestPage({ params, searchParams }: { par
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="account-request-outcome">
             <div>
               <dt className="font-medium">{request.status === "approved" ? t("outcome.approvedBy") : t("outcome.rejectedBy")}</dt>
-              <dd>{request.decidedAt ? t("byOn", { name: request.decidedByName ?? t("unknown"), date: dateTimeText(request.decidedAt, locale) }) : none}</dd>
+              <dd>{request.decidedAt ? t("byOn", { name: request.decidedBy === null ? t("autoJoin") : (request.decidedByName ?? t("unknown")), date: dateTimeText(request.decidedAt, locale) }) : none}</dd>
             </div>
             {request.status === "approved" && (
               <div>
