@@ -1,8 +1,6 @@
 import "server-only";
 import type { CompanyJoinDomain } from "@/db/schema";
 import { isOrganisationDomain } from "@/lib/account-requests/match";
-import { invitationMail } from "@/lib/admin/mail-templates";
-import { newLinkToken, setPasswordLink } from "@/lib/admin/set-password";
 import {
   approveAccountRequestRecord,
   companyMailDomains,
@@ -16,10 +14,10 @@ import {
   type AccountRequestDetails,
 } from "@/lib/data/account-requests";
 import { AppError, isAppError } from "@/lib/errors";
-import { dateTimeText } from "@/lib/format";
 import { autoJoinedMail } from "@/lib/mail/account-request-mails";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
-import { assertCompanyAdmin, INVITATION_VALID_DAYS, type CompanyAdmin } from "./company-users";
+import { assertCompanyAdmin, type CompanyAdmin } from "./company-users";
+import { joinFromRequest } from "./join-requests";
 
 /**
  * Auto-join by e-mail domain (b2b-starter-medusa #2, ANCHORS §2 pain point 3), opt-in: a customer's
@@ -89,28 +87,13 @@ export async function joinAutomatically(
   context: { now: Date; baseUrl: string },
 ): Promise<boolean> {
   const { id } = await savePendingAccountRequest(details, [], context.now);
-  const { token, tokenHash } = newLinkToken();
-  const expiresAt = new Date(context.now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
-  const link = setPasswordLink(context.baseUrl, token);
   try {
     await approveAccountRequestRecord({
       requestId: id,
       decidedBy: null,
       target: { kind: "existing_company", companyId: rule.companyId },
-      user: (request) => ({ email: request.email, name: request.contactName, role: rule.role, locale: request.locale, orderLimitMinor: rule.orderLimitMinor }),
-      invitation: (request, companyName) => ({
-        tokenHash,
-        expiresAt,
-        mail: invitationMail({
-          toEmail: request.email,
-          toName: request.contactName,
-          locale: request.locale,
-          link,
-          companyName,
-          validUntil: dateTimeText(expiresAt, request.locale),
-          invitedBy: companyName,
-        }),
-      }),
+      // The invitation names the company: nobody in particular added them.
+      ...joinFromRequest({ role: rule.role, orderLimitMinor: rule.orderLimitMinor, baseUrl: context.baseUrl, now: context.now, invitedBy: (companyName) => companyName }),
       now: context.now,
     });
   } catch (error) {

@@ -82,16 +82,37 @@ export async function approveJoinRequest(
 ): Promise<{ userId: number }> {
   assertCompanyAdmin(admin);
   const company = await matchableCompany(admin.companyId);
-  const { token, tokenHash } = newLinkToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
-  const link = setPasswordLink(await mailBaseUrl(), token);
   const { userId } = await approveAccountRequestRecord({
     requestId,
     decidedBy: admin.id,
     target: { kind: "existing_company", companyId: admin.companyId },
     mayDecide: (request) => matchReasons(request, company).length > 0,
-    user: (request) => ({ email: request.email, name: request.contactName, role: input.role, locale: request.locale, orderLimitMinor: input.orderLimitMinor }),
-    invitation: (request) => ({
+    ...joinFromRequest({ ...input, baseUrl: await mailBaseUrl(), now, invitedBy: () => admin.name }),
+    now,
+  });
+  await deliverQueuedMail();
+  return { userId };
+}
+
+/**
+ * A request's person as a user of an existing company, with this role and order limit, and their
+ * invitation: the set-password link, sent to the requested address (approveAccountRequestRecord's
+ * `user` and `invitation`, for a company admin's approval and for auto-join alike).
+ */
+export function joinFromRequest(input: {
+  role: CompanyRole;
+  orderLimitMinor: number | null;
+  baseUrl: string;
+  now: Date;
+  /** Who the invitation says added them, given the company's name. */
+  invitedBy: (companyName: string) => string;
+}) {
+  const { token, tokenHash } = newLinkToken();
+  const expiresAt = new Date(input.now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
+  const link = setPasswordLink(input.baseUrl, token);
+  return {
+    user: (request: AccountRequest) => ({ email: request.email, name: request.contactName, role: input.role, locale: request.locale, orderLimitMinor: input.orderLimitMinor }),
+    invitation: (request: AccountRequest, companyName: string) => ({
       tokenHash,
       expiresAt,
       mail: invitationMail({
@@ -99,15 +120,12 @@ export async function approveJoinRequest(
         toName: request.contactName,
         locale: request.locale,
         link,
-        companyName: company.name,
+        companyName,
         validUntil: dateTimeText(expiresAt, request.locale),
-        invitedBy: admin.name,
+        invitedBy: input.invitedBy(companyName),
       }),
     }),
-    now,
-  });
-  await deliverQueuedMail();
-  return { userId };
+  };
 }
 
 export async function rejectJoinRequest(admin: CompanyAdmin, requestId: number, reason: string, now: Date): Promise<void> {
