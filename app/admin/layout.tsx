@@ -8,6 +8,7 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import { isAdmin, managerScope } from "@/lib/admin/access";
 import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
 import { countPendingAccountRequests } from "@/lib/data/account-requests";
+import { countOrdersToReview } from "@/lib/data/credit";
 import { countOpenQuoteRequests } from "@/lib/data/quotes";
 import { ADMIN_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
@@ -29,10 +30,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const [staff, t, locale] = await Promise.all([requireStaff("/admin"), getTranslations("admin"), getLocale()]);
   // Quote requests of the staff member's own customers (admins: all) waiting for an answer; account
   // requests are everybody's queue (admins and account managers both decide them).
-  const [openQuotes, pendingAccountRequests, ar] = await Promise.all([
+  const [openQuotes, pendingAccountRequests, ordersToReview, ar, po] = await Promise.all([
     countOpenQuoteRequests(managerScope(staff)),
     countPendingAccountRequests(),
+    // Orders held for review (credit limit, purchase orders with doubts) of the staff member's customers.
+    countOrdersToReview(managerScope(staff)),
     getTranslations("accountRequests.admin"),
+    getTranslations("purchaseOrders"),
   ]);
   const items: AdminNavItem[] = [
     { href: "/admin", label: t("nav.dashboard") },
@@ -49,7 +53,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       label: ar("nav"),
       badge: { count: pendingAccountRequests, label: ar("navPending", { count: pendingAccountRequests }) },
     },
-    { href: "/admin/orders", label: (await getTranslations("purchaseOrders"))("nav") },
+    { href: "/admin/orders", label: po("nav"), badge: { count: ordersToReview, label: po("navToReview", { count: ordersToReview }) } },
     { href: "/admin/invoices", label: (await getTranslations("invoices"))("nav") },
     { href: "/admin/api-keys", label: t("nav.apiKeys") },
     { href: "/admin/settings/invoicing", label: (await getTranslations("invoicing"))("nav") },

@@ -131,6 +131,8 @@ export const orders = pgTable(
     index("orders_company_user_placed_idx").on(t.companyId, t.userId, t.placedAt),
     // A cost centre's committed amount in a budget period.
     index("orders_cost_center_placed_idx").on(t.costCenterId, t.placedAt).where(sql`${t.costCenterId} is not null`),
+    // Staff's review queue (the navigation's count, a customer's orders to review): only the few waiting rows.
+    index("orders_needs_review_idx").on(t.companyId, t.placedAt).where(sql`${t.status} = 'needs_review'`),
     check("orders_total_adds_up", sql`${t.totalMinor} = ${t.subtotalMinor} + ${t.vatMinor}`),
   ],
 );

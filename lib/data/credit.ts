@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
-import { companies, orders } from "@/db/schema";
+import { and, asc, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { accountManagerCustomers, companies, orders } from "@/db/schema";
 import { CREDIT_COMMITTED_STATUSES, type CreditUse } from "@/lib/orders/credit";
 import { database } from "./database";
 import { jsonValue } from "./prepared-sql";
@@ -82,4 +82,12 @@ export async function listOrdersToReview(companyId: number) {
     .where(and(eq(orders.companyId, companyId), eq(orders.status, "needs_review")))
     .orderBy(asc(orders.placedAt), asc(orders.id))
     .limit(50);
+}
+
+/** How many orders wait for staff review, of one account manager's customers (null: every customer). */
+export async function countOrdersToReview(managerId: number | null): Promise<number> {
+  const db = await database();
+  const mine = managerId === null ? undefined : inArray(orders.companyId, db.select({ id: accountManagerCustomers.companyId }).from(accountManagerCustomers).where(eq(accountManagerCustomers.staffUserId, managerId)));
+  const [row] = await db.select({ n: count() }).from(orders).where(and(eq(orders.status, "needs_review"), mine));
+  return row?.n ?? 0;
 }

@@ -68,8 +68,9 @@ describe("credit limit on account", () => {
     assert.match(await accountCredit.innerText(), /Credit limit €0\.00/);
     assert.match(await accountCredit.getByTestId("account-credit-available").innerText(), /over the limit/);
 
-    // The account manager finds it on the customer's page.
+    // The account manager finds it on the customer's page, and the navigation counts it.
     await manager.reload();
+    assert.match(await manager.locator('a[href="/admin/orders"] [data-testid=nav-badge]').innerText(), /to review/);
     await manager.getByTestId("orders-to-review").getByRole("link", { name: orderNumber }).click();
     await manager.getByTestId("credit-figures").waitFor();
     const release = manager.getByTestId("release-form");

@@ -26,7 +26,7 @@ import { confirmOrderForStaff, getOrderForStaff } from "@/lib/admin/purchase-ord
 import type { StaffUser } from "@/lib/auth/guards";
 import { addToCart, getPricedCart } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
-import { getCreditUse, listOrdersToReview, setCreditLimit } from "@/lib/data/credit";
+import { countOrdersToReview, getCreditUse, listOrdersToReview, setCreditLimit } from "@/lib/data/credit";
 import { createOrder } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
 import { issueCreditNote, issueInvoiceForOrder, markInvoicePaid } from "@/lib/invoices/issue-invoice";
@@ -462,6 +462,20 @@ describe("staff release or cancel a held web order", () => {
     expect(await mailsOf(customer.user.email, "order_released", held.orderNumber)).toEqual([]);
     // Cancelled, it no longer counts against the limit.
     expect((await creditOf(customer))!.uninvoicedOrdersMinor).toBe(counted - CHAIR);
+  });
+
+  it("the staff navigation counts the orders waiting for review, of the account manager's own customers only", async () => {
+    const held = await webOrder(customer, 1);
+    expect(held.status).toBe("needs_review");
+    const all = await countOrdersToReview(null);
+    const mineNow = await countOrdersToReview(mine.id);
+    expect(mineNow).toBe((await listOrdersToReview(customer.company.id)).length);
+    expect(mineNow).toBeGreaterThan(0);
+    expect(all).toBeGreaterThanOrEqual(mineNow);
+    expect(await countOrdersToReview(other.id)).toBe(0);
+    await confirmOrderForStaff(mine, { orderId: held.id, decision: "accept", comment: null });
+    expect(await countOrdersToReview(mine.id)).toBe(mineNow - 1);
+    expect(await countOrdersToReview(null)).toBe(all - 1);
   });
 
   it("a web order that was not held still only knows accept, and confirming it mails nobody", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_needs_review_idx" ON "orders" USING btree ("company_id","placed_at") WHERE "orders"."status" = 'needs_review';
