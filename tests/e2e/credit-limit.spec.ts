@@ -70,7 +70,7 @@ describe("credit limit on account", () => {
 
     // The account manager finds it on the customer's page, and the navigation counts it.
     await manager.reload();
-    assert.match(await manager.locator('a[href="/admin/orders"] [data-testid=nav-badge]').innerText(), /to review/);
+    assert.match((await manager.locator('a[href="/admin/orders"] [data-testid=nav-badge]').textContent()) ?? "", /to review/);
     await manager.getByTestId("orders-to-review").getByRole("link", { name: orderNumber }).click();
     await manager.getByTestId("credit-figures").waitFor();
     const release = manager.getByTestId("release-form");
