@@ -183,6 +183,11 @@ export function CsvImport({ priceListId, canEdit }: { priceListId: number; canEd
               <dd>{report.counts.deleted}</dd>
             </dl>
           )}
+          {report.openCarts && (report.status === "validated" || report.status === "rejected") && (
+            <p className="text-sm text-slate-700" data-testid="open-carts">
+              {report.openCarts.carts > 0 ? t("openCarts", { carts: report.openCarts.carts, customers: report.openCarts.customers }) : t("noOpenCarts")}
+            </p>
+          )}
           {report.status === "applied" && <p className="text-sm text-emerald-800">{t("appliedIn", { seconds: (report.durationMs / 1000).toFixed(1) })}</p>}
           {report.status === "rejected" && canEdit && report.validRows > 0 && (
             <label className="flex items-start gap-2 rounded-md bg-amber-50 p-2 text-sm">

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
-import { deleteEntry, getPriceListByCode, importEntries, listEntriesForExport, lookupProductsBySku, previewEntryImport, type ImportCounts } from "@/lib/data/price-lists";
+import { deleteEntry, getPriceListByCode, importEntries, listEntriesForExport, lookupProductsBySku, previewEntryImport, type ImportCounts, type OpenCartsReached } from "@/lib/data/price-lists";
 import { AppError } from "@/lib/errors";
 import { actorOf, getEditablePriceListOrThrow, getPriceListOrThrow } from "./access";
 import { formatEntryValue, formatTierValue } from "./price-input";
@@ -67,6 +67,8 @@ export async function listEntriesViaApi(staff: StaffUser, code: string): Promise
 export interface ApiPutResult {
   status: "applied" | "validated" | "rejected";
   counts: ImportCounts;
+  /** Dry runs and rejected input: the open carts the change would reach (lib/data/price-lists.ts). */
+  openCarts?: OpenCartsReached;
   /** `index` is the position in `entries` (0-based). */
   errors: (Omit<RowError, "line"> & { index: number })[];
 }
@@ -94,7 +96,8 @@ export async function putEntriesViaApi(staff: StaffUser, code: string, input: Ap
   const replaceAll = input.replaceAll && read.invalidRows === 0;
   const mayApply = read.invalidRows === 0 || input.applyValidOnly;
   if (input.dryRun || !mayApply) {
-    return { status: mayApply ? "validated" : "rejected", counts: await previewEntryImport(list.id, incoming, replaceAll), errors };
+    const preview = await previewEntryImport(list.id, incoming, replaceAll, now);
+    return { status: mayApply ? "validated" : "rejected", counts: preview.counts, openCarts: preview.openCarts, errors };
   }
   const counts = await importEntries({ priceListId: list.id, incoming, replaceAll, actor: actorOf(staff, "api"), now });
   return { status: "applied", counts, errors };

@@ -525,11 +525,45 @@ function plan(existing: Map<number, ExistingEntry>, incoming: IncomingEntry[], r
   return { writes, deletes, unchanged };
 }
 
-/** What an import would do, without writing anything. */
-export async function previewEntryImport(priceListId: number, incoming: IncomingEntry[], replaceAll: boolean): Promise<ImportCounts> {
+/**
+ * The open carts a change to a list's prices reaches before it is applied (ANCHORS idea 6; Oro #105:
+ * a price change that silently re-prices carts): carts of the list's customers that hold a product
+ * whose entry would be created, changed or deleted — shop carts with lines, and carts of punchout
+ * sessions still open at `now`. Their buyers see the new price when they next look (carts are priced
+ * when shown, orders at checkout); carts already transferred to a procurement system keep their price.
+ */
+export interface OpenCartsReached {
+  carts: number;
+  customers: number;
+}
+
+async function openCartsHolding(db: Db, priceListId: number, productIds: number[], now: Date): Promise<OpenCartsReached> {
+  if (productIds.length === 0) return { carts: 0, customers: 0 };
+  const result = await db.execute<{ carts: number | string; customers: number | string }>(sql`
+    select count(distinct c."id") as "carts", count(distinct c."company_id") as "customers"
+    from "carts" c
+    left join "punchout_sessions" s on s."id" = c."punchout_session_id"
+    where c."company_id" in (select a."company_id" from "company_price_lists" a where a."price_list_id" = ${priceListId})
+      and (c."punchout_session_id" is null or (s."status" in ('pending', 'active') and s."expires_at" > ${now.toISOString()}::timestamptz))
+      and exists (select 1 from "cart_lines" l where l."cart_id" = c."id" and l."product_id" = any(${`{${productIds.join(",")}}`}::integer[]))`);
+  const [row] = Array.isArray(result) ? result : (result as unknown as { rows: { carts: number | string; customers: number | string }[] }).rows;
+  return { carts: Number(row?.carts ?? 0), customers: Number(row?.customers ?? 0) };
+}
+
+/** What an import would do, without writing anything, and the open carts it would reach. */
+export async function previewEntryImport(
+  priceListId: number,
+  incoming: IncomingEntry[],
+  replaceAll: boolean,
+  now: Date,
+): Promise<{ counts: ImportCounts; openCarts: OpenCartsReached }> {
   const db = await database();
   const { writes, deletes, unchanged } = plan(await loadExisting(db, priceListId), incoming, replaceAll);
-  return { created: writes.filter((w) => !w.old).length, updated: writes.filter((w) => w.old).length, unchanged, deleted: deletes.length };
+  const changed = [...writes.map((w) => w.incoming.productId), ...deletes.map((d) => d.productId)];
+  return {
+    counts: { created: writes.filter((w) => !w.old).length, updated: writes.filter((w) => w.old).length, unchanged, deleted: deletes.length },
+    openCarts: await openCartsHolding(db, priceListId, changed, now),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import type { StaffUser } from "@/lib/auth/guards";
-import { importEntries, lookupProductsBySku, previewEntryImport, type ImportCounts } from "@/lib/data/price-lists";
+import { importEntries, lookupProductsBySku, previewEntryImport, type ImportCounts, type OpenCartsReached } from "@/lib/data/price-lists";
 import { actorOf, getEditablePriceListOrThrow } from "../access";
 import { decodeUtf8, parseCsv, type CsvDelimiter } from "./parse-csv";
 import { readHeader, readPriceRows, skusOf, type FileProblem, type RowError, type RowWarning } from "./read-price-rows";
@@ -36,6 +36,8 @@ export interface ImportReport {
   warnings: RowWarning[];
   /** What was applied ("applied") or would be applied ("validated"/"rejected": the valid rows). */
   counts: ImportCounts;
+  /** Before applying: the open carts the change would reach (lib/data/price-lists.ts); null once applied or when the file is unreadable. */
+  openCarts: OpenCartsReached | null;
   batchId: string | null;
   durationMs: number;
 }
@@ -68,6 +70,7 @@ export async function importPriceListCsv(input: {
     errors: [],
     warnings: [],
     counts: NO_CHANGES,
+    openCarts: null,
     batchId: null,
     ...partial,
     durationMs: Math.round(clock() - started),
@@ -109,8 +112,8 @@ export async function importPriceListCsv(input: {
   const mayApply = read.invalidRows === 0 || input.options.applyValidOnly;
 
   if (input.options.dryRun || !mayApply) {
-    const counts = await previewEntryImport(list.id, incoming, replaceAll);
-    return report({ ...base, status: mayApply ? "validated" : "rejected", counts });
+    const preview = await previewEntryImport(list.id, incoming, replaceAll, input.now);
+    return report({ ...base, status: mayApply ? "validated" : "rejected", counts: preview.counts, openCarts: preview.openCarts });
   }
   const actor = actorOf(input.staff, "csv");
   const counts = await importEntries({

@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { priceAuditLog, priceListEntries } from "@/db/schema";
+import { cartLines, carts, companyPriceLists, priceAuditLog, priceListEntries, punchoutSessions } from "@/db/schema";
 import { formatPriceListCsv } from "@/lib/admin/price-csv/format-price-list";
 import { importPriceListCsv, type ImportEvent, type ImportOptions } from "@/lib/admin/price-csv/import-price-list";
 import { listEntriesForExport } from "@/lib/data/price-lists";
 import type { StaffUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { createStaff, createProducts } from "../../support/admin-fixtures";
+import { createCxmlConnection } from "../../support/cxml-fixtures";
 import { createCategory, createCompanyWithBuyer, createPriceList } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -126,6 +127,54 @@ describe("CSV import: good files", () => {
     expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: 1, deleted: 2 });
     expect((await entriesOf(list.id)).map((e) => e.productId)).toEqual([a!.id]);
     expect((await auditOf(list.id)).filter((row) => row.action === "entry_deleted").map((row) => row.sku).sort()).toEqual([b!.sku, c!.sku].sort());
+  });
+});
+
+describe("CSV import: the open carts a change reaches, before it is applied", () => {
+  it("counts the list's customers' open carts holding a changed product: shop carts and live punchout carts only", async () => {
+    const [inCart, notInCart, punchedOut] = await createProducts(handle, categoryId, 3, { prefix: "CART-" });
+    const customer = await createCompanyWithBuyer(handle);
+    const colleague = await createCompanyWithBuyer(handle);
+    const outsider = await createCompanyWithBuyer(handle);
+    const list = await createPriceList(handle, customer.company.id, [{ productId: inCart!.id, kind: "fixed", priceMinor: 100 }]);
+    await handle.db.insert(companyPriceLists).values({ companyId: colleague.company.id, priceListId: list.id, priority: 10 });
+    const connections = new Map<number, number>();
+    const connectionOf = async (companyId: number) => {
+      if (!connections.has(companyId)) {
+        const key = `${companyId}-${Date.now().toString(36)}`;
+        const connection = await createCxmlConnection(handle, companyId, { from: [{ domain: "NetworkID", identity: `AN-${key}` }], sender: [{ domain: "NetworkID", identity: `AN-${key}` }], secret: "s3cret", origins: [], withTechnicalUser: false });
+        connections.set(companyId, connection.id);
+      }
+      return connections.get(companyId)!;
+    };
+    const cartOf = async (companyId: number, userId: number, productId: number, session: { status: "active" | "transferred"; expiresAt: Date } | null) => {
+      const [punchout] = session
+        ? await handle.db
+            .insert(punchoutSessions)
+            .values({ connectionId: await connectionOf(companyId), companyId, userId, protocol: "cxml", status: session.status, returnUrl: "https://procurement.example/hook", expiresAt: session.expiresAt })
+            .returning()
+        : [null];
+      const [cart] = await handle.db.insert(carts).values({ userId, companyId, punchoutSessionId: punchout?.id ?? null }).returning();
+      await handle.db.insert(cartLines).values({ cartId: cart!.id, productId, quantity: 2 });
+    };
+    await cartOf(customer.company.id, customer.user.id, inCart!.id, null);
+    await cartOf(colleague.company.id, colleague.user.id, inCart!.id, null);
+    // Not this list's customer: its cart is not reached by the list.
+    await cartOf(outsider.company.id, outsider.user.id, inCart!.id, null);
+    // A live punchout session's cart counts; a transferred or expired one keeps the price it was sent at.
+    await cartOf(customer.company.id, customer.user.id, punchedOut!.id, { status: "active", expiresAt: new Date(now.getTime() + 3600_000) });
+    await cartOf(colleague.company.id, colleague.user.id, punchedOut!.id, { status: "transferred", expiresAt: new Date(now.getTime() + 3600_000) });
+    await cartOf(colleague.company.id, colleague.user.id, punchedOut!.id, { status: "active", expiresAt: new Date(now.getTime() - 60_000) });
+    const dryRun = (csv: string, options: Partial<ImportOptions> = {}) => importPriceListCsv({ staff: admin, priceListId: list.id, bytes: encode(csv), options: { ...apply, dryRun: true, ...options }, now });
+
+    expect(await dryRun(`sku;value\n${inCart!.sku};1,10\n`)).toMatchObject({ status: "validated", openCarts: { carts: 2, customers: 2 } });
+    // Unchanged entries and products nobody has in a cart reach nobody.
+    expect((await dryRun(`sku;value\n${inCart!.sku};1,00\n${notInCart!.sku};5\n`)).openCarts).toEqual({ carts: 0, customers: 0 });
+    expect((await dryRun(`sku;value\n${punchedOut!.sku};7\n`)).openCarts).toEqual({ carts: 1, customers: 1 });
+    // Replacing the list deletes the entry of the product in two carts.
+    expect((await dryRun(`sku;value\n${notInCart!.sku};5\n`, { replaceAll: true })).openCarts).toEqual({ carts: 2, customers: 2 });
+    // Applied, the report says what was done instead.
+    expect((await importPriceListCsv({ staff: admin, priceListId: list.id, bytes: encode(`sku;value\n${inCart!.sku};1,10\n`), options: apply, now })).openCarts).toBeNull();
   });
 });
 
