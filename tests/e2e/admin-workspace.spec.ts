@@ -232,6 +232,8 @@ describe("account manager", () => {
     await report.waitFor();
     assert.equal(await report.getAttribute("data-status"), "rejected");
     assert.match(await report.innerText(), /Er is niets toegepast: 2 van de 3 regels zijn ongeldig/);
+    // Before anything is applied, the check says which open carts the valid rows would reach.
+    assert.match(await report.getByTestId("open-carts").innerText(), /open winkelwagen/);
     const errors = await page.getByTestId("import-error").allInnerTexts();
     assert.equal(errors.length, 2);
     assert.match(errors[0]!, /^3\s+BESTAAT-NIET\s+sku\s+Artikelnummer bestaat niet/);
