@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { money } from "@/lib/format";
+import { dateText, money } from "@/lib/format";
 import { availableCredit, type CreditUse } from "@/lib/orders/credit";
 
 /** A customer's credit on account as staff read it: limit, what is owed and committed, what is left. */
@@ -20,5 +20,20 @@ export async function CreditFigures({ credit, currency = "EUR", locale }: { cred
         {available < 0 ? `${amount(-available)} ${t("overdrawn")}` : amount(available)}
       </dd>
     </dl>
+  );
+}
+
+/** The customer's overdue invoices, when there are any: the first thing a credit controller looks at. */
+export async function OverdueLine({ overdue, locale }: { overdue: { count: number; amountMinor: number; oldestDueDate: string | null }; locale: "nl" | "en" }) {
+  if (overdue.count === 0 || !overdue.oldestDueDate) return null;
+  const t = await getTranslations("admin.credit");
+  return (
+    <p className="text-sm font-medium text-red-700" data-testid="credit-overdue">
+      {t("overdue", {
+        count: overdue.count,
+        amount: money(overdue.amountMinor, locale),
+        since: dateText(new Date(`${overdue.oldestDueDate}T12:00:00Z`), locale),
+      })}
+    </p>
   );
 }

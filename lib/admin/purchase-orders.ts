@@ -7,7 +7,7 @@ import { listAssignedCompanyIds } from "@/lib/data/customers";
 import { getOutboundMessage, listOrderOutboundMessages } from "@/lib/data/outbound-messages";
 import { getPunchoutConnection } from "@/lib/data/punchout-connections";
 import { getRecipient } from "@/lib/data/account";
-import { getCreditUse } from "@/lib/data/credit";
+import { getCreditUse, getOverdueInvoices } from "@/lib/data/credit";
 import { listInvoices } from "@/lib/data/invoices";
 import {
   getOrderDetail,
@@ -23,6 +23,7 @@ import {
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { INVOICEABLE_ORDER_STATUSES, quantitiesToInvoice } from "@/lib/invoices/document-from-order";
+import { amsterdamToday } from "@/lib/invoices/invoice-access";
 import { issueInvoiceForOrder, type IssueResult } from "@/lib/invoices/issue-invoice";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { creditHoldDecidedMail } from "@/lib/mail/credit-hold-mail";
@@ -85,11 +86,13 @@ export interface OrderLineProgress {
 export async function getOrderForStaff(staff: StaffUser, orderId: number) {
   const detail = await getOrderDetail(orderId);
   if (!detail || !(await canSeeCustomer(staff, detail.order.companyId))) throw new AppError("not_found", "order_not_found");
-  const [outbound, invoiceRows, credit] = await Promise.all([
+  const reviewing = detail.order.status === "needs_review";
+  const [outbound, invoiceRows, credit, overdue] = await Promise.all([
     detail.purchaseOrder ? listOrderOutboundMessages(orderId) : Promise.resolve([]),
     listInvoices({ orderId }),
-    // While an order waits for review, whoever decides sees the customer's credit as it is now.
-    detail.order.status === "needs_review" ? getCreditUse(detail.order.companyId) : Promise.resolve(null),
+    // While an order waits for review, whoever decides sees the customer's credit and overdue invoices as they are now.
+    reviewing ? getCreditUse(detail.order.companyId) : Promise.resolve(null),
+    reviewing ? getOverdueInvoices(detail.order.companyId, amsterdamToday(new Date())) : Promise.resolve(null),
   ]);
   const shipped = shippedByLine(detail.shipments);
   const open = openToShip(detail.lines, detail.shipments);
@@ -115,6 +118,7 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
     outbound,
     invoices: invoiceRows,
     credit,
+    overdue,
     progress,
     canConfirm: detail.purchaseOrder ? CONFIRMABLE_PURCHASE_ORDER.includes(detail.order.status) : detail.order.status === "placed" || detail.order.status === "needs_review",
     canShip: SHIPPABLE_ORDER_STATUSES.includes(detail.order.status) && open.size > 0,

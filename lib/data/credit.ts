@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { accountManagerCustomers, companies, orders } from "@/db/schema";
+import { and, asc, count, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { accountManagerCustomers, companies, invoices, orders } from "@/db/schema";
 import { CREDIT_COMMITTED_STATUSES, type CreditUse } from "@/lib/orders/credit";
 import { database } from "./database";
 import { jsonValue } from "./prepared-sql";
@@ -90,4 +90,21 @@ export async function countOrdersToReview(managerId: number | null): Promise<num
   const mine = managerId === null ? undefined : inArray(orders.companyId, db.select({ id: accountManagerCustomers.companyId }).from(accountManagerCustomers).where(eq(accountManagerCustomers.staffUserId, managerId)));
   const [row] = await db.select({ n: count() }).from(orders).where(and(eq(orders.status, "needs_review"), mine));
   return row?.n ?? 0;
+}
+
+export interface OverdueInvoices {
+  count: number;
+  amountMinor: number;
+  /** The earliest due date among them (ISO date), null when none is overdue. */
+  oldestDueDate: string | null;
+}
+
+/** The customer's unpaid invoices past their due date on `today` (ISO date, the Netherlands'): what a credit controller looks at first. */
+export async function getOverdueInvoices(companyId: number, today: string): Promise<OverdueInvoices> {
+  const db = await database();
+  const [row] = await db
+    .select({ n: count(), amount: sql<string | number | null>`sum(${invoices.payableMinor})`, oldest: sql<string | null>`min(${invoices.dueDate})::text` })
+    .from(invoices)
+    .where(and(eq(invoices.companyId, companyId), eq(invoices.kind, "invoice"), isNull(invoices.paidAt), lt(invoices.dueDate, today)));
+  return { count: row?.n ?? 0, amountMinor: Number(row?.amount ?? 0), oldestDueDate: row?.oldest ?? null };
 }

@@ -26,7 +26,7 @@ import { confirmOrderForStaff, getOrderForStaff } from "@/lib/admin/purchase-ord
 import type { StaffUser } from "@/lib/auth/guards";
 import { addToCart, getPricedCart } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
-import { countOrdersToReview, getCreditUse, listOrdersToReview, setCreditLimit } from "@/lib/data/credit";
+import { countOrdersToReview, getCreditUse, getOverdueInvoices, listOrdersToReview, setCreditLimit } from "@/lib/data/credit";
 import { createOrder } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
 import { issueCreditNote, issueInvoiceForOrder, markInvoicePaid } from "@/lib/invoices/issue-invoice";
@@ -173,6 +173,22 @@ describe("getCreditUse: what a customer owes and has committed to owe", () => {
       .where(eq(invoices.id, (await invoice(charged.id, { charges: [{ reason: "Verzendkosten", amountMinor: 695, vatRateBp: 2100 }] })).id))) as [{ payableMinor: number }];
     expect(payableMinor).toBe(CHAIR + 695 + 146);
     expect(await creditOf(customer)).toEqual(use(1_000_000, 2 * CHAIR + payableMinor, 0));
+  });
+
+  it("overdue invoices: unpaid invoices past their due date, for staff to look at first", async () => {
+    const customer = await newCustomer(null);
+    const first = await invoice((await webOrder(customer, 1)).id);
+    const second = await invoice((await webOrder(customer, 2)).id);
+    const [{ dueDate }] = (await handle.db.select({ dueDate: invoices.dueDate }).from(invoices).where(eq(invoices.id, first.id))) as [{ dueDate: string }];
+    const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
+    // On the due date itself nothing is overdue; the day after both are.
+    expect(await getOverdueInvoices(customer.company.id, dueDate)).toEqual({ count: 0, amountMinor: 0, oldestDueDate: null });
+    expect(await getOverdueInvoices(customer.company.id, dayAfter(dueDate))).toEqual({ count: 2, amountMinor: 3 * CHAIR, oldestDueDate: dueDate });
+    // Paid, an invoice is no longer overdue; a credit note never is.
+    await markInvoicePaid(second.id, NOW);
+    const credited = await issueCreditNote({ invoiceId: first.id, lines: "all", reason: "Retour", userId: null, now: NOW });
+    if (!credited.ok) throw new Error(credited.detail);
+    expect(await getOverdueInvoices(customer.company.id, dayAfter(dueDate))).toEqual({ count: 1, amountMinor: CHAIR, oldestDueDate: dueDate });
   });
 
   describe("orders count by status", () => {

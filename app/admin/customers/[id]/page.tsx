@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { StandingOrderSchedule } from "@/components/account/standing-order-schedule";
 import { AddressForm } from "@/components/admin/address-form";
-import { CreditFigures } from "@/components/admin/credit-figures";
+import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
 import { CUSTOMER_PEPPOL_SCHEMES, INVOICE_CHANNEL_OPTIONS, VAT_TREATMENT_OPTIONS } from "@/lib/admin/invoicing-settings";
@@ -14,7 +14,8 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listAddressLimits } from "@/lib/data/companies";
 import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
 import { listCostCenters } from "@/lib/data/cost-centers";
-import { getCreditUse, listOrdersToReview } from "@/lib/data/credit";
+import { getCreditUse, getOverdueInvoices, listOrdersToReview } from "@/lib/data/credit";
+import { amsterdamToday } from "@/lib/invoices/invoice-access";
 import { listCompanyStandingOrders } from "@/lib/data/standing-orders";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
@@ -41,10 +42,11 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     listCostCenters(company.id, calendarDate(new Date())),
   ]);
   // Delivery addresses the company admin limited to some users (My account → Addresses): named here, read-only.
-  const [ta, limitedTo, credit, toReview, tcr] = await Promise.all([
+  const [ta, limitedTo, credit, overdue, toReview, tcr] = await Promise.all([
     getTranslations("admin.address"),
     listAddressLimits(company.id),
     getCreditUse(company.id),
+    getOverdueInvoices(company.id, amsterdamToday(new Date())),
     listOrdersToReview(company.id),
     getTranslations("admin.credit"),
   ]);
@@ -63,6 +65,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
       <Card title={tcr("title")}>
         <div className="space-y-3" data-testid="customer-credit">
           {credit ? <CreditFigures credit={credit} locale={locale} /> : <p className="text-sm text-slate-600">{tcr("none")}</p>}
+          <OverdueLine overdue={overdue} locale={locale} />
           {toReview.length > 0 && (
             <div>
               <h3 className="text-sm font-medium">{tcr("toReview")}</h3>

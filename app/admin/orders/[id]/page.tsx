@@ -18,7 +18,7 @@ import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
 import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
 import { statusTone } from "../status-tone";
-import { CreditFigures } from "@/components/admin/credit-figures";
+import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
@@ -324,10 +324,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </ActionForm>
         </Card>
       )}
-      {detail.credit && (
+      {(detail.credit || (detail.overdue && detail.overdue.count > 0)) && (
         <Card title={text("detail.creditTitle")}>
-          <CreditFigures credit={detail.credit} currency={order.currency} locale={locale} />
-          {order.status === "needs_review" && (
+          {detail.credit && <CreditFigures credit={detail.credit} currency={order.currency} locale={locale} />}
+          {detail.overdue && <OverdueLine overdue={detail.overdue} locale={locale} />}
+          {detail.credit && order.status === "needs_review" && (
             <p className="mt-2 text-sm text-slate-600">
               {text("detail.creditWithOrder", { total: money(order.totalMinor, locale, order.currency) })}
             </p>
