@@ -23,7 +23,7 @@ import {
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { INVOICEABLE_ORDER_STATUSES, quantitiesToInvoice } from "@/lib/invoices/document-from-order";
-import { amsterdamToday } from "@/lib/invoices/invoice-access";
+import { calendarDate } from "@/lib/pricing/calendar-date";
 import { issueInvoiceForOrder, type IssueResult } from "@/lib/invoices/issue-invoice";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { creditHoldDecidedMail } from "@/lib/mail/credit-hold-mail";
@@ -92,7 +92,7 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
     listInvoices({ orderId }),
     // While an order waits for review, whoever decides sees the customer's credit and overdue invoices as they are now.
     reviewing ? getCreditUse(detail.order.companyId) : Promise.resolve(null),
-    reviewing ? getOverdueInvoices(detail.order.companyId, amsterdamToday(new Date())) : Promise.resolve(null),
+    reviewing ? getOverdueInvoices(detail.order.companyId, calendarDate(new Date())) : Promise.resolve(null),
   ]);
   const shipped = shippedByLine(detail.shipments);
   const open = openToShip(detail.lines, detail.shipments);

@@ -15,7 +15,6 @@ import { listAddressLimits } from "@/lib/data/companies";
 import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
 import { listCostCenters } from "@/lib/data/cost-centers";
 import { getCreditUse, getOverdueInvoices, listOrdersToReview } from "@/lib/data/credit";
-import { amsterdamToday } from "@/lib/invoices/invoice-access";
 import { listCompanyStandingOrders } from "@/lib/data/standing-orders";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
@@ -46,7 +45,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     getTranslations("admin.address"),
     listAddressLimits(company.id),
     getCreditUse(company.id),
-    getOverdueInvoices(company.id, amsterdamToday(new Date())),
+    getOverdueInvoices(company.id, calendarDate(new Date())),
     listOrdersToReview(company.id),
     getTranslations("admin.credit"),
   ]);
