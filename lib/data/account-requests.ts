@@ -247,14 +247,19 @@ export async function removeJoinDomain(companyId: number, domain: string): Promi
   return removed.length > 0;
 }
 
-/** Active customers that let people with an address at `domain` join automatically, with their rule. */
+/**
+ * Active customers that let people with an address at `domain` join automatically, with their rule —
+ * as long as one of their active users still has an address there (a domain the company no longer
+ * uses joins nobody, even before its admin stops the rule).
+ */
 export async function listAutoJoinCompanies(domain: string): Promise<(CompanyJoinDomain & { companyName: string })[]> {
   const db = await database();
+  const stillTheirs = sql`exists (select 1 from ${users} u where u."company_id" = ${companyJoinDomains.companyId} and u."active" and split_part(u."email", '@', 2) = ${domain})`;
   const rows = await db
     .select({ rule: companyJoinDomains, companyName: companies.name })
     .from(companyJoinDomains)
     .innerJoin(companies, eq(companies.id, companyJoinDomains.companyId))
-    .where(and(eq(companyJoinDomains.domain, domain), eq(companies.active, true)));
+    .where(and(eq(companyJoinDomains.domain, domain), eq(companies.active, true), stillTheirs));
   return rows.map((row) => ({ ...row.rule, companyName: row.companyName }));
 }
 

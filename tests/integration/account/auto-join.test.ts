@@ -155,5 +155,8 @@ describe("asking for an account from a domain that may join", () => {
     const joined = await ask("acme-facilities.test");
     expect(joined).toMatchObject({ status: "approved", companyId: acme.company.id });
     await handle.db.update(companies).set({ active: true }).where(eq(companies.id, other.company.id));
+    // Nor does a rule count once the company has no active user at the domain any more (the other customer's colleague left).
+    await handle.db.update(users).set({ active: false }).where(eq(users.id, colleague.id));
+    expect(await ask("acme-facilities.test")).toMatchObject({ status: "approved", companyId: acme.company.id });
   });
 });
