@@ -25,7 +25,7 @@ import { AppError } from "@/lib/errors";
 import { INVOICEABLE_ORDER_STATUSES, quantitiesToInvoice } from "@/lib/invoices/document-from-order";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { issueInvoiceForOrder, type IssueResult } from "@/lib/invoices/issue-invoice";
-import { mailBaseUrl } from "@/lib/mail/base-url";
+import { accountOrderLink, mailBaseUrl, readsMail } from "@/lib/mail/base-url";
 import { creditHoldDecidedMail } from "@/lib/mail/credit-hold-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import { parseDecimalToMinor } from "@/lib/pricing/money";
@@ -196,9 +196,8 @@ async function mailHeldOrderDecision(
   comment: string | null,
 ): Promise<void> {
   const orderer = order.userId === null ? null : await getRecipient(order.userId);
-  // Users at .invalid addresses are technical (punchout, procurement systems): nobody reads their mail.
-  if (!orderer || orderer.email.endsWith(".invalid")) return;
-  const orderLink = `${await mailBaseUrl()}/account/orders/${encodeURIComponent(order.orderNumber)}`;
+  if (!orderer || !readsMail(orderer.email)) return;
+  const orderLink = accountOrderLink(await mailBaseUrl(), order.orderNumber);
   await sendMail(creditHoldDecidedMail(orderer, { orderNumber: order.orderNumber, poNumber: order.poNumber, decision, comment, orderLink })).catch((error: unknown) =>
     console.error(`[koppel] credit hold mail for ${order.orderNumber} failed`, error),
   );

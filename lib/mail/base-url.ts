@@ -17,3 +17,9 @@ export async function mailBaseUrl(): Promise<string> {
   }
   return "http://localhost:3000";
 }
+
+/** An order's page in the buyer's My account, for links in mails. */
+export const accountOrderLink = (baseUrl: string, orderNumber: string): string => `${baseUrl}/account/orders/${encodeURIComponent(orderNumber)}`;
+
+/** Technical users (punchout, procurement systems) have addresses at `.invalid` domains: nobody reads their mail. */
+export const readsMail = (email: string): boolean => !email.endsWith(".invalid");

@@ -5,7 +5,7 @@ import { getCompany } from "@/lib/data/companies";
 import { decideAwaitingOrder, getOrderDetail, searchOrders } from "@/lib/data/order-history";
 import { AppError } from "@/lib/errors";
 import { money } from "@/lib/format";
-import { mailBaseUrl } from "@/lib/mail/base-url";
+import { accountOrderLink, mailBaseUrl } from "@/lib/mail/base-url";
 import { approvalDecidedMail, approvalRequestedMail } from "@/lib/mail/order-approval-mails";
 import { sendMail } from "@/lib/mail/send-mail";
 import { mayDecide, type ApprovalReason } from "./approval-rule";
@@ -20,7 +20,6 @@ import { budgetPeriodLabel, remainingBudget, type BudgetUse } from "./budget";
 
 export type Decider = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "impersonatedBy">;
 
-const orderLink = (baseUrl: string, orderNumber: string) => `${baseUrl}/account/orders/${encodeURIComponent(orderNumber)}`;
 
 export async function notifyApprovalRequested(
   buyer: Pick<BuyerUser, "id" | "name" | "companyId" | "companyName" | "orderLimitMinor">,
@@ -29,7 +28,7 @@ export async function notifyApprovalRequested(
 ): Promise<void> {
   const approvers = await listCompanyApprovers(buyer.companyId, buyer.id);
   if (approvers.length === 0) return;
-  const link = orderLink(await mailBaseUrl(), order.orderNumber);
+  const link = accountOrderLink(await mailBaseUrl(), order.orderNumber);
   const amount = (minor: number) => (locale: "nl" | "en") => money(minor, locale, order.currency);
   const { budget } = order;
   await sendMail(
@@ -87,7 +86,7 @@ export async function decideOrder(
         orderNumber: detail.order.orderNumber,
         companyName: company?.name ?? "",
         subtotal: (locale) => money(detail.order.subtotalMinor, locale, detail.order.currency),
-        link: orderLink(await mailBaseUrl(), detail.order.orderNumber),
+        link: accountOrderLink(await mailBaseUrl(), detail.order.orderNumber),
         decision: status === "rejected" ? "rejected" : "approved",
         creditHold: status === "needs_review",
         deciderName: decider.name,

@@ -15,7 +15,7 @@ import {
 import { getRecipient } from "@/lib/data/account";
 import { issueInvoiceForOrder } from "@/lib/invoices/issue-invoice";
 import { trackingUrlFor } from "@/lib/orders/tracking-url";
-import { mailBaseUrl } from "@/lib/mail/base-url";
+import { accountOrderLink, mailBaseUrl, readsMail } from "@/lib/mail/base-url";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { shipmentMail } from "@/lib/mail/shipment-mail";
 import { CXML_USER_AGENT } from "@/lib/punchout/cxml-endpoint";
@@ -162,8 +162,8 @@ export async function recordShipment(orderId: number, userId: number | null, inp
   // A web order's orderer is mailed the track & trace (a procurement system gets the ShipNotice instead);
   // technical punchout users have no mailbox of a person.
   const orderer = !detail.purchaseOrder && detail.order.userId !== null ? await getRecipient(detail.order.userId) : null;
-  const mailTo = orderer && !orderer.email.endsWith(".invalid") ? orderer : null;
-  const orderLink = mailTo ? `${await mailBaseUrl()}/account/orders/${encodeURIComponent(detail.order.orderNumber)}` : "";
+  const mailTo = orderer && readsMail(orderer.email) ? orderer : null;
+  const orderLink = mailTo ? accountOrderLink(await mailBaseUrl(), detail.order.orderNumber) : "";
 
   const recorded = await recordOrderShipment({
     orderId,

@@ -28,7 +28,7 @@ import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { AppError, isAppError } from "@/lib/errors";
 import { canEditList } from "@/lib/favorites/favorites";
 import { money } from "@/lib/format";
-import { mailBaseUrl } from "@/lib/mail/base-url";
+import { accountOrderLink, mailBaseUrl } from "@/lib/mail/base-url";
 import { sendMail } from "@/lib/mail/send-mail";
 import { standingOrderReminderMail, standingOrderRunMail } from "@/lib/mail/standing-order-mails";
 import { notifyApprovalRequested } from "@/lib/orders/approvals";
@@ -200,7 +200,7 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
     const shop = await mailBaseUrl();
     return {
       listLink: `${shop}/favorites/${standingOrder.listId}`,
-      orderLink: orderNumber ? `${shop}/account/orders/${encodeURIComponent(orderNumber)}` : null,
+      orderLink: orderNumber ? accountOrderLink(shop, orderNumber) : null,
     };
   };
   // Removed meanwhile, or limited to others than its owner: it stops rather than deliver where they may not.
