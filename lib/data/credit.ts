@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { accountManagerCustomers, companies, invoices, orders } from "@/db/schema";
-import { CREDIT_COMMITTED_STATUSES, type CreditUse } from "@/lib/orders/credit";
+import { CREDIT_COMMITTED_STATUSES, exceedsCredit, type CreditUse } from "@/lib/orders/credit";
 import { database } from "./database";
 import { jsonValue } from "./prepared-sql";
 import type { Tx } from "./quotes";
@@ -64,6 +64,15 @@ export async function lockedCreditUse(tx: Tx, companyId: number): Promise<Credit
   if (!company) return null;
   // A statement of its own, after the lock: under READ COMMITTED it sees what the previous holder committed.
   return readCreditUse(tx, companyId);
+}
+
+/**
+ * Inside an order's transaction, at the moment the order would reach us (placed without approval, or
+ * approved): the customer's credit, locked, and whether this order goes beyond it.
+ */
+export async function lockedCreditCheck(tx: Tx, companyId: number, orderTotalMinor: number): Promise<{ credit: CreditUse | null; hold: boolean }> {
+  const credit = await lockedCreditUse(tx, companyId);
+  return { credit, hold: credit !== null && exceedsCredit(credit, orderTotalMinor) };
 }
 
 /** Sets the customer's credit limit (null: none); false when there is no such customer. */

@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { orderEvents, orderLines, orderShipments, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { exceedsCredit, type CreditUse } from "@/lib/orders/credit";
+import type { CreditUse } from "@/lib/orders/credit";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
-import { lockedCreditUse } from "./credit";
+import { lockedCreditCheck } from "./credit";
 import { database } from "./database";
 import { escapeLike, q } from "./sql";
 
@@ -175,16 +175,15 @@ export async function decideAwaitingOrder(input: {
 }): Promise<{ status: Extract<OrderStatus, "placed" | "rejected" | "needs_review">; credit: CreditUse | null }> {
   const db = await database();
   return db.transaction(async (tx) => {
-    // Approved, the order reaches us: beyond the customer's credit limit it is held for our review.
-    const credit = input.status === "placed" ? await lockedCreditUse(tx, input.companyId) : null;
     const [order] = await tx
       .select({ totalMinor: orders.totalMinor })
       .from(orders)
       .where(and(eq(orders.id, input.orderId), eq(orders.companyId, input.companyId), eq(orders.status, "awaiting_approval")))
       .for("update");
     if (!order) throw new AppError("conflict", "not_awaiting_approval");
-    const creditHold = credit !== null && exceedsCredit(credit, order.totalMinor);
-    const status = creditHold ? "needs_review" : input.status;
+    // Approved, the order reaches us: beyond the customer's credit limit it is held for our review.
+    const { credit, hold } = input.status === "placed" ? await lockedCreditCheck(tx, input.companyId, order.totalMinor) : { credit: null, hold: false };
+    const status = hold ? "needs_review" : input.status;
     await tx.update(orders).set({ status }).where(eq(orders.id, input.orderId));
     // One event with the status the order really has (webhook consumers act on it): a held order never was "placed".
     await tx.insert(orderEvents).values({ orderId: input.orderId, status, userId: input.userId, comment: input.comment, createdAt: input.now });

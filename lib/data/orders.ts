@@ -15,10 +15,10 @@ import {
 import { AppError } from "@/lib/errors";
 import type { ApprovalReason } from "@/lib/orders/approval-rule";
 import type { BudgetUse } from "@/lib/orders/budget";
-import { creditHoldComment, exceedsCredit, type CreditUse } from "@/lib/orders/credit";
+import { creditHoldComment, type CreditUse } from "@/lib/orders/credit";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { lockedBudgetUse } from "./cost-centers";
-import { lockedCreditUse } from "./credit";
+import { lockedCreditCheck } from "./credit";
 import { database } from "./database";
 import { markQuotesOrdered } from "./quotes";
 import { recordStandingOrderRun, type StandingOrderRunRecord } from "./standing-orders";
@@ -73,8 +73,7 @@ export async function createOrder(
     const budget = input.order.costCenterId ? await lockedBudgetUse(tx, input.order.costCenterId, calendarDate(placedAt)) : null;
     const approvalReasons = input.approval.reasons(budget);
     // The buyer's approver decides first; the credit check is made when the order would reach us.
-    const credit = approvalReasons.length > 0 ? null : await lockedCreditUse(tx, input.order.companyId);
-    const creditHold = credit !== null && exceedsCredit(credit, input.order.totalMinor);
+    const { credit, hold: creditHold } = approvalReasons.length > 0 ? { credit: null, hold: false } : await lockedCreditCheck(tx, input.order.companyId, input.order.totalMinor);
     const status = approvalReasons.length > 0 ? "awaiting_approval" : creditHold ? "needs_review" : "placed";
     const [created] = await tx
       .insert(orders)
@@ -86,7 +85,7 @@ export async function createOrder(
       orderId: created.id,
       status,
       userId: input.order.userId ?? null,
-      comment: creditHold ? creditHoldComment(credit, input.order.totalMinor) : null,
+      comment: creditHold && credit ? creditHoldComment(credit, input.order.totalMinor) : null,
     });
     if (input.quotes) await markQuotesOrdered(tx, { quoteIds: input.quotes.ids, companyId: input.order.companyId, orderId: created.id, day: input.quotes.day });
     if (input.standingOrderRun) {
