@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { JoinRequest } from "@/lib/account/join-requests";
+import { OrderLimitField } from "./order-limit-field";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { dateTimeText } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -73,13 +74,14 @@ export async function JoinRequestList({
                       ))}
                     </select>
                   </label>
-                  <label className="flex flex-col" htmlFor={`join-limit-${request.id}`}>
-                    <span className="font-medium">{tu("orderLimit")}</span>
-                    <input id={`join-limit-${request.id}`} name="orderLimit" inputMode="decimal" placeholder={tu("noLimit")} aria-describedby={`join-limit-hint-${request.id}`} className={`${inputClass} w-36`} />
-                    <span id={`join-limit-hint-${request.id}`} className="text-xs text-slate-500">
-                      {tu("orderLimitHint")}
-                    </span>
-                  </label>
+                  <OrderLimitField
+                    id={`join-limit-${request.id}`}
+                    label={tu("orderLimit")}
+                    hint={tu("orderLimitHint")}
+                    placeholder={tu("noLimit")}
+                    inputClassName={`${inputClass} w-36`}
+                    className="flex flex-col"
+                  />
                 </div>
               </ActionForm>
               <ActionForm

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { DefaultCostCenterForm } from "@/components/account/cost-center-forms";
 import { JoinRequestList } from "@/components/account/join-request-list";
+import { OrderLimitField } from "@/components/account/order-limit-field";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
 import { ownedByUsers } from "@/lib/account/hand-over";
@@ -288,13 +289,7 @@ export default async function UsersPage({
                   ))}
                 </select>
               </label>
-              <label className="flex flex-col text-sm" htmlFor="auto-join-limit">
-                <span className="font-medium">{t("orderLimit")}</span>
-                <input id="auto-join-limit" name="orderLimit" inputMode="decimal" aria-describedby="auto-join-limit-hint" className={inputClass} />
-                <span id="auto-join-limit-hint" className="text-xs text-slate-500">
-                  {t("orderLimitHint")}
-                </span>
-              </label>
+              <OrderLimitField id="auto-join-limit" label={t("orderLimit")} hint={t("orderLimitHint")} inputClassName={inputClass} />
             </div>
             <p className="text-xs text-slate-500">{ta("safety")}</p>
           </ActionForm>
@@ -323,13 +318,7 @@ export default async function UsersPage({
                 <option value="en">English</option>
               </select>
             </label>
-            <label className="flex flex-col text-sm" htmlFor="invite-limit">
-              <span className="font-medium">{t("orderLimit")}</span>
-              <input id="invite-limit" name="orderLimit" inputMode="decimal" aria-describedby="invite-limit-hint" className={inputClass} />
-              <span id="invite-limit-hint" className="text-xs text-slate-500">
-                {t("orderLimitHint")}
-              </span>
-            </label>
+            <OrderLimitField id="invite-limit" label={t("orderLimit")} hint={t("orderLimitHint")} inputClassName={inputClass} />
           </div>
         </ActionForm>
       </section>
