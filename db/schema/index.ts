@@ -12,3 +12,4 @@ export * from "./webhooks";
 export * from "./standing-orders";
 export * from "./cost-centers";
 export * from "./account-requests";
+export * from "./returns";

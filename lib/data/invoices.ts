@@ -340,33 +340,43 @@ export async function issueCreditNoteDocument<F>(
   plan: (context: CreditNoteContext) => PlanOutcome<F>,
 ): Promise<IssueOutcome<F> | null> {
   const db = await database();
-  return db.transaction(async (tx) => {
-    // A row lock fires no UPDATE trigger: the immutable invoice can be locked.
-    const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
-    if (!invoice) return null;
-    const [lines, credited, earlier, [company]] = await Promise.all([
-      tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.id)),
-      tx
-        .select({ lineId: invoiceLines.lineId, quantity: sql<number>`sum(${invoiceLines.quantity})::int` })
-        .from(invoiceLines)
-        .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-        .where(eq(invoices.creditedInvoiceId, invoiceId))
-        .groupBy(invoiceLines.lineId),
-      tx
-        .select({ chargeTotalMinor: invoices.chargeTotalMinor, allowanceTotalMinor: invoices.allowanceTotalMinor })
-        .from(invoices)
-        .where(eq(invoices.creditedInvoiceId, invoiceId)),
-      tx.select().from(companies).where(eq(companies.id, invoice.companyId)),
-    ]);
-    if (!company) return null;
-    const outcome = plan({
-      invoice,
-      lines,
-      creditedByLineId: new Map(credited.map((row) => [row.lineId, Number(row.quantity)])),
-      allowancesChargesCredited: earlier.some((row) => row.chargeTotalMinor > 0 || row.allowanceTotalMinor > 0),
-      company,
-    });
-    if (!outcome.ok) return outcome;
-    return { ok: true as const, invoice: await insertDraft(tx, outcome.draft) };
+  return db.transaction((tx) => issueCreditNoteIn(tx, invoiceId, plan));
+}
+
+/**
+ * The credit note of issueCreditNoteDocument inside a transaction the caller holds (a completed
+ * return issues its credit notes with its own update, all or nothing).
+ */
+export async function issueCreditNoteIn<F>(
+  tx: Tx,
+  invoiceId: number,
+  plan: (context: CreditNoteContext) => PlanOutcome<F>,
+): Promise<IssueOutcome<F> | null> {
+  // A row lock fires no UPDATE trigger: the immutable invoice can be locked.
+  const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
+  if (!invoice) return null;
+  const [lines, credited, earlier, [company]] = await Promise.all([
+    tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.id)),
+    tx
+      .select({ lineId: invoiceLines.lineId, quantity: sql<number>`sum(${invoiceLines.quantity})::int` })
+      .from(invoiceLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+      .where(eq(invoices.creditedInvoiceId, invoiceId))
+      .groupBy(invoiceLines.lineId),
+    tx
+      .select({ chargeTotalMinor: invoices.chargeTotalMinor, allowanceTotalMinor: invoices.allowanceTotalMinor })
+      .from(invoices)
+      .where(eq(invoices.creditedInvoiceId, invoiceId)),
+    tx.select().from(companies).where(eq(companies.id, invoice.companyId)),
+  ]);
+  if (!company) return null;
+  const outcome = plan({
+    invoice,
+    lines,
+    creditedByLineId: new Map(credited.map((row) => [row.lineId, Number(row.quantity)])),
+    allowancesChargesCredited: earlier.some((row) => row.chargeTotalMinor > 0 || row.allowanceTotalMinor > 0),
+    company,
   });
+  if (!outcome.ok) return outcome;
+  return { ok: true as const, invoice: await insertDraft(tx, outcome.draft) };
 }
