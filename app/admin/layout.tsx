@@ -10,6 +10,7 @@ import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
 import { countPendingAccountRequests } from "@/lib/data/account-requests";
 import { countOrdersToReview } from "@/lib/data/credit";
 import { countOpenQuoteRequests } from "@/lib/data/quotes";
+import { countReturnsToDecide } from "@/lib/data/returns";
 import { ADMIN_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { toLocale } from "@/lib/i18n/locales";
@@ -30,11 +31,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const [staff, t, locale] = await Promise.all([requireStaff("/admin"), getTranslations("admin"), getLocale()]);
   // Quote requests of the staff member's own customers (admins: all) waiting for an answer; account
   // requests are everybody's queue (admins and account managers both decide them).
-  const [openQuotes, pendingAccountRequests, ordersToReview, ar, po] = await Promise.all([
+  const [openQuotes, pendingAccountRequests, ordersToReview, returnsToDecide, ar, po] = await Promise.all([
     countOpenQuoteRequests(managerScope(staff)),
     countPendingAccountRequests(),
     // Orders held for review (credit limit, purchase orders with doubts) of the staff member's customers.
     countOrdersToReview(managerScope(staff)),
+    // Return requests of the staff member's customers waiting for approval or rejection.
+    countReturnsToDecide(managerScope(staff)),
     getTranslations("accountRequests.admin"),
     getTranslations("purchaseOrders"),
   ]);
@@ -54,6 +57,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       badge: { count: pendingAccountRequests, label: ar("navPending", { count: pendingAccountRequests }) },
     },
     { href: "/admin/orders", label: po("nav"), badge: { count: ordersToReview, label: po("navToReview", { count: ordersToReview }) } },
+    { href: "/admin/returns", label: t("nav.returns"), badge: { count: returnsToDecide, label: t("nav.returnsToDecide", { count: returnsToDecide }) } },
     { href: "/admin/invoices", label: (await getTranslations("invoices"))("nav") },
     { href: "/admin/api-keys", label: t("nav.apiKeys") },
     { href: "/admin/settings/invoicing", label: (await getTranslations("invoicing"))("nav") },

@@ -75,6 +75,8 @@ export interface ReturnView {
   completedAt: Date | null;
   completionNote: string | null;
   creditNoteNumbers: string[];
+  /** The same credit notes with their ids (staff's links). */
+  creditNotes: { id: number; number: string }[];
   createdAt: Date;
   lines: ReturnLineView[];
 }
@@ -293,19 +295,25 @@ async function readReturn(where: SQL): Promise<ReturnView | null> {
     .leftJoin(completer, eq(completer.id, returnRequests.completedBy))
     .where(where);
   if (!row) return null;
-  const lines = await db
-    .select({
-      orderLineNumber: returnRequestLines.orderLineNumber,
-      sku: returnRequestLines.sku,
-      name: returnRequestLines.name,
-      unit: returnRequestLines.unit,
-      quantity: returnRequestLines.quantity,
-      reason: returnRequestLines.reason,
-      receivedQuantity: returnRequestLines.receivedQuantity,
-    })
-    .from(returnRequestLines)
-    .where(eq(returnRequestLines.returnRequestId, row.request.id))
-    .orderBy(asc(returnRequestLines.orderLineNumber));
+  const numbers = row.request.creditNoteNumbers;
+  const [lines, creditNotes] = await Promise.all([
+    db
+      .select({
+        orderLineNumber: returnRequestLines.orderLineNumber,
+        sku: returnRequestLines.sku,
+        name: returnRequestLines.name,
+        unit: returnRequestLines.unit,
+        quantity: returnRequestLines.quantity,
+        reason: returnRequestLines.reason,
+        receivedQuantity: returnRequestLines.receivedQuantity,
+      })
+      .from(returnRequestLines)
+      .where(eq(returnRequestLines.returnRequestId, row.request.id))
+      .orderBy(asc(returnRequestLines.orderLineNumber)),
+    numbers.length === 0
+      ? []
+      : db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(inArray(invoices.number, numbers)).orderBy(asc(invoices.id)),
+  ]);
   const { request } = row;
   return {
     id: request.id,
@@ -325,6 +333,7 @@ async function readReturn(where: SQL): Promise<ReturnView | null> {
     completedAt: request.completedAt,
     completionNote: request.completionNote,
     creditNoteNumbers: request.creditNoteNumbers,
+    creditNotes,
     createdAt: request.createdAt,
     lines,
   };

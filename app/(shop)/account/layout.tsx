@@ -28,6 +28,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
     { href: "/account/orders", label: t("orders") },
     { href: "/account/quotes", label: t("quotes") },
     { href: "/account/invoices", label: (await getTranslations("invoices"))("nav") },
+    { href: "/account/returns", label: t("returns") },
     ...(approver ? [{ href: "/account/approvals", label: t("approvals"), badge: awaiting }] : []),
     ...(approver ? [{ href: "/account/cost-centers", label: (await getTranslations("costCenters"))("nav") }] : []),
     { href: "/favorites", label: t("favorites") },

@@ -8,6 +8,7 @@ import { inputClass } from "@/components/admin/styles";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import type { PurchaseOrderLineReason } from "@/db/schema";
 import { SHIPPING_VAT_RATES, getOrderForStaff } from "@/lib/admin/purchase-orders";
+import { listReturnsForStaff } from "@/lib/admin/returns";
 import { requireStaff } from "@/lib/auth/guards";
 import { standingOrderForOrder } from "@/lib/standing-orders/standing-orders";
 import { isAppError } from "@/lib/errors";
@@ -17,6 +18,7 @@ import { getShopContext } from "@/lib/shop-context";
 import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
 import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
+import { returnTone } from "../../returns/status-tone";
 import { statusTone } from "../status-tone";
 import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
@@ -35,7 +37,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [text, { locale }, standingOrder] = await Promise.all([getTranslations("purchaseOrders"), getShopContext(), standingOrderForOrder(null, orderId)]);
+  const [text, { locale }, standingOrder, returns, tReturns, tReturnStatus] = await Promise.all([
+    getTranslations("purchaseOrders"),
+    getShopContext(),
+    standingOrderForOrder(null, orderId),
+    detail.shipments.length > 0 ? listReturnsForStaff(staff, { orderId, limit: 50, offset: 0 }) : null,
+    getTranslations("admin.returns"),
+    getTranslations("account.returns.statuses"),
+  ]);
   const { order, purchaseOrder } = detail;
   const byLine = new Map(detail.lines.map((line) => [line.lineNumber, line]));
   const progress = new Map(detail.progress.map((line) => [line.lineNumber, line]));
@@ -468,6 +477,22 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     )}
                   </>
                 )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {returns && returns.items.length > 0 && (
+        <Card title={tReturns("orderSection")}>
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="order-returns">
+            {returns.items.map((item) => (
+              <li key={item.id} className="flex flex-wrap items-center gap-3 py-2">
+                <Link href={`/admin/returns/${item.id}`} className="font-medium text-brand-700 underline">
+                  {item.returnNumber}
+                </Link>
+                <span>{dateTimeText(item.createdAt, locale)}</span>
+                <span>{item.requesterName}</span>
+                <Badge tone={returnTone(item.status)}>{tReturnStatus(item.status)}</Badge>
               </li>
             ))}
           </ul>

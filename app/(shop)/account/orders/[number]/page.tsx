@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApprovalForm, ReorderPanel } from "@/components/account/order-actions";
 import { SaveToList } from "@/components/account/save-to-list";
+import { ReturnStatusBadge } from "@/components/account/return-status";
 import { AnnounceCartReading } from "@/components/shop/cart-badge";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { budgetOfOrder } from "@/lib/account/cost-centers";
@@ -17,6 +18,8 @@ import { someoneElseDecides } from "@/lib/orders/approvals";
 import { budgetPeriodLabel } from "@/lib/orders/budget";
 import { isCreditHoldComment } from "@/lib/orders/credit";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
+import { calendarDate } from "@/lib/pricing/calendar-date";
+import { getReturnableOrderForViewer, listReturnsForViewer } from "@/lib/returns/buyer-returns";
 import { standingOrderForOrder } from "@/lib/standing-orders/standing-orders";
 import { getShopContext } from "@/lib/shop-context";
 import { decideOrderAction, reorderAction } from "../../actions";
@@ -51,7 +54,8 @@ export default async function OrderPage({
   const awaiting = order.status === "awaiting_approval";
   // A web order waits for our review only when it goes beyond the customer's credit limit (lib/orders/credit.ts).
   const creditHold = order.status === "needs_review" && order.source === "web";
-  const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides] = await Promise.all([
+  const shipped = shipments.length > 0;
+  const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides, returnable, returns, tr] = await Promise.all([
     canEditCart ? listSaveTargets(buyer) : [],
     placed === "1" ? readCartBadge(buyer) : null,
     standingOrderForOrder(buyer, order.id),
@@ -59,7 +63,13 @@ export default async function OrderPage({
     awaiting && order.approvalReasons.includes("budget") ? budgetOfOrder(order) : null,
     // Nobody but the orderer could decide: say so, or it waits without anybody knowing why.
     awaiting && order.userId !== null ? someoneElseDecides({ id: order.userId, companyId: order.companyId }) : true,
+    // Returns exist only for shipped goods: an unshipped order asks nothing more.
+    shipped ? getReturnableOrderForViewer(buyer, order.id) : null,
+    shipped ? listReturnsForViewer(buyer, { orderId: order.id, limit: 50, offset: 0 }) : null,
+    getTranslations("account.returns"),
   ]);
+  const returnWindowOpen = returnable?.deadline != null && returnable.deadline >= calendarDate(new Date());
+  const anythingReturnable = returnable?.lines.some((line) => line.returnable > 0) ?? false;
   const nobodyDecides = !someoneDecides;
   const decidable = mayDecide(buyer, order) && !buyer.impersonatedBy;
   const reorderFormId = `reorder-${order.orderNumber}`;
@@ -266,6 +276,37 @@ export default async function OrderPage({
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {shipped && (
+        <section aria-labelledby="returns-title" className="space-y-2" data-testid="order-returns">
+          <h2 id="returns-title" className="font-semibold">
+            {tr("orderSection")}
+          </h2>
+          {returns && returns.items.length > 0 && (
+            <ul className="space-y-1 text-sm">
+              {returns.items.map((item) => (
+                <li key={item.id} className="flex flex-wrap items-center gap-3">
+                  <Link href={`/account/returns/${encodeURIComponent(item.returnNumber)}`} className="font-medium text-brand-700 underline">
+                    {item.returnNumber}
+                  </Link>
+                  <span>{dateText(item.createdAt, locale)}</span>
+                  <ReturnStatusBadge status={item.status} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {returnWindowOpen && anythingReturnable ? (
+            <p className="text-sm">
+              <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}/return`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" data-testid="return-items">
+                {tr("returnItems")}
+              </Link>{" "}
+              <span className="text-slate-600">{tr("returnUntil", { date: dateText(returnable!.deadline!, locale) })}</span>
+            </p>
+          ) : (
+            returnable?.deadline &&
+            !returnWindowOpen && <p className="text-sm text-slate-600">{tr("windowClosed", { date: dateText(returnable.deadline, locale) })}</p>
+          )}
         </section>
       )}
       <OrderInvoices viewer={buyer} orderId={order.id} locale={locale} now={new Date()} />

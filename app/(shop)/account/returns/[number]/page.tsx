@@ -1,0 +1,162 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/account/action-form";
+import { ReturnStatusBadge } from "@/components/account/return-status";
+import { requireBuyer } from "@/lib/auth/guards";
+import { dateTimeText } from "@/lib/format";
+import { getReturnForViewer } from "@/lib/returns/buyer-returns";
+import { mayCancelReturn } from "@/lib/returns/return-rules";
+import { getShopContext } from "@/lib/shop-context";
+import { withdrawReturnAction } from "../actions";
+
+const NOTICE_TONE = {
+  info: "border-slate-200 bg-slate-50 text-slate-800",
+  good: "border-emerald-200 bg-emerald-50 text-emerald-900",
+  bad: "border-red-200 bg-red-50 text-red-900",
+};
+
+export default async function ReturnPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ requested?: string }> }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const [{ number }, { requested }] = await Promise.all([params, searchParams]);
+  const buyer = await requireBuyer(`/account/returns/${number}`);
+  const [{ locale }, t] = await Promise.all([getShopContext(), getTranslations("account.returns")]);
+  // A plain buyer sees the returns of their own orders; another company's return does not exist for them.
+  const request = await getReturnForViewer(buyer, decodeURIComponent(number));
+  if (!request) notFound();
+  const justRequested = requested === "1" && request.status === "requested";
+  const completed = request.status === "completed";
+  const notice: { tone: keyof typeof NOTICE_TONE; text: string } | null = justRequested
+    ? null
+    : request.status === "requested"
+      ? { tone: "info", text: t("requestedNotice") }
+      : request.status === "approved"
+        ? { tone: "good", text: t("approvedNotice", { number: request.returnNumber }) }
+        : request.status === "completed"
+          ? { tone: "good", text: request.creditNoteNumbers.length > 0 ? t("completedNotice") : t("completedNoCreditNotice") }
+          : request.status === "rejected"
+            ? { tone: "bad", text: t("rejectedNotice") }
+            : { tone: "info", text: t("cancelledNotice") };
+
+  return (
+    <div className="space-y-6">
+      <Link href="/account/returns" className="text-sm text-brand-700 underline">
+        {t("backToList")}
+      </Link>
+      {justRequested && (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900" data-testid="return-requested">
+          {t("requestedConfirmation", { number: request.returnNumber })}
+        </p>
+      )}
+      <h1 className="text-2xl font-semibold" data-testid="return-number">
+        {t("detailTitle", { number: request.returnNumber })}
+      </h1>
+      {notice && (
+        <p role="note" className={`rounded-md border px-3 py-2 text-sm ${NOTICE_TONE[notice.tone]}`} data-testid="return-notice">
+          {notice.text}
+        </p>
+      )}
+      <dl className="grid gap-x-8 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="text-slate-500">{t("status")}</dt>
+        <dd>
+          <ReturnStatusBadge status={request.status} />
+        </dd>
+        <dt className="text-slate-500">{t("order")}</dt>
+        <dd>
+          <Link href={`/account/orders/${encodeURIComponent(request.orderNumber)}`} className="text-brand-700 underline">
+            {request.orderNumber}
+          </Link>
+        </dd>
+        <dt className="text-slate-500">{t("reported")}</dt>
+        <dd>{t("dateBy", { date: dateTimeText(request.createdAt, locale), name: request.requestedBy.name })}</dd>
+        {request.decidedAt && (
+          <>
+            <dt className="text-slate-500">{t("decided")}</dt>
+            <dd>{t("dateBy", { date: dateTimeText(request.decidedAt, locale), name: request.decidedByName ?? "–" })}</dd>
+          </>
+        )}
+        {request.buyerComment && (
+          <>
+            <dt className="text-slate-500">{t("comment")}</dt>
+            <dd className="whitespace-pre-line">{request.buyerComment}</dd>
+          </>
+        )}
+        {request.staffComment && (
+          <>
+            <dt className="text-slate-500">{request.status === "rejected" ? t("rejectReason") : t("instructions")}</dt>
+            <dd className="whitespace-pre-line" data-testid="return-staff-comment">
+              {request.staffComment}
+            </dd>
+          </>
+        )}
+        {request.completedAt && (
+          <>
+            <dt className="text-slate-500">{t("completed")}</dt>
+            <dd>{dateTimeText(request.completedAt, locale)}</dd>
+          </>
+        )}
+        {request.completionNote && (
+          <>
+            <dt className="text-slate-500">{t("completionNote")}</dt>
+            <dd className="whitespace-pre-line">{request.completionNote}</dd>
+          </>
+        )}
+        {request.creditNoteNumbers.length > 0 && (
+          <>
+            <dt className="text-slate-500">{t("creditNotes")}</dt>
+            <dd data-testid="return-credit-notes">
+              {request.creditNoteNumbers.map((creditNote, index) => (
+                <span key={creditNote}>
+                  {index > 0 && ", "}
+                  <Link href={`/account/invoices/${encodeURIComponent(creditNote)}`} className="text-brand-700 underline">
+                    {creditNote}
+                  </Link>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th className="p-3">{t("product")}</th>
+            <th className="p-3">{t("reason")}</th>
+            <th className="p-3 text-right">{t("quantity")}</th>
+            {completed && <th className="p-3 text-right">{t("credited")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {request.lines.map((line) => (
+            <tr key={line.orderLineNumber} className="border-t border-slate-100" data-testid="return-line" data-sku={line.sku}>
+              <td className="p-3">
+                {line.name}
+                <div className="text-xs text-slate-500">{line.sku}</div>
+              </td>
+              <td className="p-3">{t(`reasons.${line.reason}`)}</td>
+              <td className="p-3 text-right">
+                {line.quantity} {line.unit}
+              </td>
+              {completed && <td className="p-3 text-right">{line.receivedQuantity ?? 0}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {mayCancelReturn(request.status) && (
+        <section className="space-y-2" aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title" className="font-semibold">
+            {t("withdrawTitle")}
+          </h2>
+          <ActionForm
+            action={withdrawReturnAction}
+            submitLabel={t("withdraw")}
+            submitClassName="rounded-md border border-red-700 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+          >
+            <input type="hidden" name="returnNumber" value={request.returnNumber} />
+          </ActionForm>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { ReturnStatusBadge } from "@/components/account/return-status";
+import { Pagination } from "@/components/shop/pagination";
+import type { ReturnStatus } from "@/db/schema/returns";
+import { requireBuyer } from "@/lib/auth/guards";
+import { dateText } from "@/lib/format";
+import { seesWholeCompany } from "@/lib/orders/order-access";
+import { listReturnsForViewer } from "@/lib/returns/buyer-returns";
+import { getShopContext } from "@/lib/shop-context";
+
+export const metadata = { title: "Returns" };
+
+const PAGE_SIZE = 25;
+
+// A Record, so a status added to the schema fails to compile here until the filter offers it.
+const STATUS_FILTER: Record<ReturnStatus, true> = { requested: true, approved: true, completed: true, rejected: true, cancelled: true };
+const STATUSES = Object.keys(STATUS_FILTER) as ReturnStatus[];
+
+/** From the URL, so a filtered list can be bookmarked; anything unexpected is ignored. */
+const searchParamsSchema = z.object({
+  status: z.enum(STATUSES as [ReturnStatus, ...ReturnStatus[]]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+
+function pageHref(status: ReturnStatus | undefined, page: number): string {
+  const query = new URLSearchParams();
+  if (status) query.set("status", status);
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `/account/returns?${text}` : "/account/returns";
+}
+
+export default async function ReturnsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection(); // DB-backed: never prerendered at build time
+  const buyer = await requireBuyer("/account/returns");
+  const [{ locale }, t, raw] = await Promise.all([getShopContext(), getTranslations("account.returns"), searchParams]);
+  const { status, page = 1 } = searchParamsSchema.parse(raw);
+  // Like orders: buyers see the returns of their own orders; approvers and company admins the whole company's.
+  const { items, total } = await listReturnsForViewer(buyer, { statuses: status ? [status] : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const wholeCompany = seesWholeCompany(buyer);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{wholeCompany ? t("scopeCompany", { company: buyer.companyName }) : t("scopeOwn")}</p>
+      <form method="get" action="/account/returns" aria-label={t("filter")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <label className="flex flex-col">
+          <span className="font-medium">{t("status")}</span>
+          <select name="status" defaultValue={status ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t("anyStatus")}</option>
+            {STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`statuses.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          {t("filter")}
+        </button>
+        <Link href="/account/returns" className="px-2 py-2 underline">
+          {t("reset")}
+        </Link>
+      </form>
+      {total === 0 && !status ? (
+        <p>
+          {t("empty")}{" "}
+          <Link href="/account/orders" className="text-brand-700 underline">
+            {t("toOrders")}
+          </Link>
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600" data-testid="return-count">
+          {t("results", { count: total })}
+        </p>
+      )}
+      {items.length > 0 && (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-3">{t("number")}</th>
+              <th className="p-3">{t("reported")}</th>
+              <th className="p-3">{t("order")}</th>
+              {wholeCompany && <th className="p-3">{t("reportedBy")}</th>}
+              <th className="p-3">{t("status")}</th>
+              <th className="p-3 text-right">{t("items")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} className="border-t border-slate-100" data-testid="return-row">
+                <td className="p-3">
+                  <Link href={`/account/returns/${encodeURIComponent(item.returnNumber)}`} className="font-medium text-brand-700 underline">
+                    {item.returnNumber}
+                  </Link>
+                </td>
+                <td className="p-3">{dateText(item.createdAt, locale)}</td>
+                <td className="p-3">
+                  <Link href={`/account/orders/${encodeURIComponent(item.orderNumber)}`} className="text-brand-700 underline">
+                    {item.orderNumber}
+                  </Link>
+                </td>
+                {wholeCompany && <td className="p-3">{item.requesterName}</td>}
+                <td className="p-3">
+                  <ReturnStatusBadge status={item.status} />
+                </td>
+                <td className="p-3 text-right">{item.quantity}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} hrefFor={(p) => pageHref(status, p)} />
+    </div>
+  );
+}
