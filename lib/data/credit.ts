@@ -39,8 +39,9 @@ const integerLiteral = (id: number): string => {
   return String(id);
 };
 
-async function readCreditUse(db: Pick<Tx, "execute">, companyId: number): Promise<CreditUse | null> {
-  const result = await db.execute<{ credit: unknown }>(sql.raw(`select ${creditUseJsonSql(integerLiteral(companyId))} as "credit"`));
+async function readCreditUse(db: Pick<Tx, "execute">, companyId: number, exceptOrderId?: number): Promise<CreditUse | null> {
+  const except = exceptOrderId === undefined ? "null" : integerLiteral(exceptOrderId);
+  const result = await db.execute<{ credit: unknown }>(sql.raw(`select ${creditUseJsonSql(integerLiteral(companyId), except)} as "credit"`));
   const rows = Array.isArray(result) ? result : (result as unknown as { rows: { credit: unknown }[] }).rows;
   return creditUseFromJson(rows[0]?.credit ?? null);
 }
@@ -53,9 +54,10 @@ export async function getCreditUse(companyId: number): Promise<CreditUse | null>
 /**
  * Inside an order's transaction: locks the customer's row (FOR NO KEY UPDATE: foreign keys to it
  * still pass), so two orders of a customer with a credit limit are checked one after the other,
- * then reads its credit use. Customers without a limit are not locked.
+ * then reads its credit use (without `exceptOrderId`: a purchase order being replaced counts with its
+ * new amount only). Customers without a limit are not locked.
  */
-export async function lockedCreditUse(tx: Tx, companyId: number): Promise<CreditUse | null> {
+export async function lockedCreditUse(tx: Tx, companyId: number, exceptOrderId?: number): Promise<CreditUse | null> {
   const [company] = await tx
     .select({ id: companies.id })
     .from(companies)
@@ -63,7 +65,7 @@ export async function lockedCreditUse(tx: Tx, companyId: number): Promise<Credit
     .for("no key update");
   if (!company) return null;
   // A statement of its own, after the lock: under READ COMMITTED it sees what the previous holder committed.
-  return readCreditUse(tx, companyId);
+  return readCreditUse(tx, companyId, exceptOrderId);
 }
 
 /**

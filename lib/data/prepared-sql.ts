@@ -27,6 +27,16 @@ export async function runPrepared<T extends Record<string, unknown>>(text: strin
 }
 
 /**
+ * runPrepared's statement inside a transaction the caller holds (unnamed there: a transaction runs
+ * on one connection of the ordinary pool, and only the rare path that needs a lock goes this way).
+ */
+export async function runPreparedIn<T extends Record<string, unknown>>(tx: { _: Db["_"] }, text: string, params: unknown[]): Promise<T[]> {
+  const prepared = tx._.session.prepareQuery({ sql: text, params }, undefined, undefined, false);
+  const result = (await prepared.execute()) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
  * One instance of a drizzle prepared query (built with `sql.placeholder`) per database: the SQL is
  * built once instead of on every call, and postgres.js prepares it. Keyed by the database object,
  * so tests that swap databases get their own.

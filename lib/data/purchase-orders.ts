@@ -36,7 +36,7 @@ import {
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import type { CreditUse } from "@/lib/orders/credit";
-import { creditUseFromJson, creditUseJsonSql } from "./credit";
+import { creditUseFromJson, creditUseJsonSql, lockedCreditUse } from "./credit";
 import { database } from "./database";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
 import { orderLineExportColumns } from "./order-history";
@@ -47,7 +47,7 @@ import type { QuoteLineTerms } from "./quotes";
 import type { OutgoingMail } from "./user-accounts";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
-import { jsonValue, preparedStatement, rowFromJson, runPrepared } from "./prepared-sql";
+import { jsonValue, preparedStatement, rowFromJson, runPrepared, runPreparedIn } from "./prepared-sql";
 
 /** Postgres unique_violation (postgres.js and PGlite both expose `code`, drizzle wraps it in `cause`). */
 export function isUniqueViolation(error: unknown): boolean {
@@ -357,6 +357,30 @@ const jsonOrNull = (value: unknown) => (value === undefined || value === null ? 
  * number) — one statement, so atomic. A parallel duplicate hits the unique indexes and writes nothing.
  */
 export async function createPurchaseOrder(input: StoredOrderInput & { log?: ProtocolLogRow[] }): Promise<{ orderId: number; orderNumber: string }> {
+  return insertPurchaseOrder((text, params) => runPrepared(text, params), input);
+}
+
+/**
+ * createPurchaseOrder for a customer with a credit limit: the customer's row is locked first and its
+ * credit read again (lib/data/credit.ts lockedCreditUse), so two purchase orders arriving at once
+ * cannot both fit into what is left; `build` makes the order for that credit (the intake's own read
+ * is not locked). Customers without a limit take the one-statement path.
+ */
+export async function createPurchaseOrderUnderCreditLock<B>(
+  companyId: number,
+  build: (credit: CreditUse | null) => { built: B; input: StoredOrderInput & { log?: ProtocolLogRow[] } },
+): Promise<{ orderId: number; orderNumber: string; built: B }> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const { built, input } = build(await lockedCreditUse(tx, companyId));
+    return { ...(await insertPurchaseOrder((text, params) => runPreparedIn(tx, text, params), input)), built };
+  });
+}
+
+async function insertPurchaseOrder(
+  run: (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
+  input: StoredOrderInput & { log?: ProtocolLogRow[] },
+): Promise<{ orderId: number; orderNumber: string }> {
   const { order, purchaseOrder: po, document: doc } = input;
   const lines = input.lines.map((line) => ({
     line_number: line.lineNumber,
@@ -388,7 +412,7 @@ export async function createPurchaseOrder(input: StoredOrderInput & { log?: Prot
     details: line.details ?? null,
     reasons: line.reasons ?? null,
   }));
-  const [created] = await runPrepared<{ id: number; order_number: string }>(CREATE_PURCHASE_ORDER, [
+  const [created] = (await run(CREATE_PURCHASE_ORDER, [
     order.companyId,
     order.userId ?? null,
     order.source ?? null,
@@ -428,7 +452,7 @@ export async function createPurchaseOrder(input: StoredOrderInput & { log?: Prot
     JSON.stringify((input.log ?? []).map((row) => (row.direction === "inbound" && row.payload === doc.rawDocument ? { ...row, payload: null } : row))),
     // The quotes whose prices the order's lines carry: used up by it (lib/quotes).
     input.quoteIds ?? [],
-  ]);
+  ])) as { id: number; order_number: string }[];
   if (!created) throw new Error("order insert returned nothing");
   return { orderId: Number(created.id), orderNumber: created.order_number };
 }
@@ -440,14 +464,25 @@ const UPDATABLE: readonly OrderStatus[] = ["needs_review", "accepted", "confirme
  * re-decides the status, records an event and the document. Refused (null) once the order is no
  * longer open; the row lock serialises concurrent updates.
  */
+export type ReplacementInput = Omit<StoredOrderInput, "order"> & {
+  order: Pick<NewOrder, "status" | "subtotalMinor" | "vatMinor" | "totalMinor" | "vatBreakdown" | "currency" | "shipTo" | "billTo" | "requestedDeliveryDate" | "note" | "costCenter">;
+};
+
+/**
+ * `underCredit`: the customer has a credit limit, so after the order's lock its row is locked too
+ * and its credit read again without this order (as createPurchaseOrderUnderCreditLock does), and
+ * `rebuild` makes the replacement for that credit.
+ */
 export async function replacePurchaseOrder(
   orderId: number,
-  input: Omit<StoredOrderInput, "order"> & { order: Pick<NewOrder, "status" | "subtotalMinor" | "vatMinor" | "totalMinor" | "vatBreakdown" | "currency" | "shipTo" | "billTo" | "requestedDeliveryDate" | "note" | "costCenter"> },
+  given: ReplacementInput,
+  underCredit?: { companyId: number; rebuild: (credit: CreditUse | null) => ReplacementInput },
 ): Promise<{ status: OrderStatus } | { refused: OrderStatus }> {
   const db = await database();
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for("update");
     if (!current || !UPDATABLE.includes(current.status)) return { refused: current?.status ?? "cancelled" };
+    const input = underCredit ? underCredit.rebuild(await lockedCreditUse(tx, underCredit.companyId, orderId)) : given;
     const [po] = await tx
       .update(purchaseOrders)
       .set({ ...input.purchaseOrder, revision: sql`${purchaseOrders.revision} + 1`, updatedAt: new Date() })

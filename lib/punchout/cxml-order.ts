@@ -5,19 +5,21 @@ import type { ProductRow } from "@/lib/data/catalog";
 import {
   cancelPurchaseOrder,
   createPurchaseOrder,
+  createPurchaseOrderUnderCreditLock,
   getOrderIntakeState,
   getPurchaseOrderDocument,
   getPurchaseOrderSettings,
   isUniqueViolation,
   orderAuthState,
   replacePurchaseOrder,
+  type ReplacementInput,
   type OrderIntakeRequest,
   type OrderIntakeState,
   type PurchaseOrderDocumentInput,
 } from "@/lib/data/purchase-orders";
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type ResolvedPrice } from "@/lib/pricing/resolve-price";
-import { creditHoldDetail, exceedsCredit } from "@/lib/orders/credit";
+import { creditHoldDetail, exceedsCredit, type CreditUse } from "@/lib/orders/credit";
 import { quotedPrice } from "@/lib/quotes/quote-rules";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { summarizeVat } from "@/lib/pricing/vat";
@@ -122,10 +124,22 @@ async function receiveOrder(
           ? { code: 200, stored: { payloadId: responsePayloadId(first.responseXml), xml: first.responseXml }, summary: { ...summary, replay: true } }
           : { code: 200, summary: { ...summary, duplicate: true } };
       }
-      const built = buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, await connectionSettings(), state);
-      // The protocol log rows are written with the order (the statement adds the order number).
-      const answer = ok({ status: built.order.status });
-      const created = await createPurchaseOrder({ ...built, document: documentRow, log: logRows(answer) });
+      const settings = await connectionSettings();
+      const buildFor = (credit: CreditUse | null) => {
+        const built = buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, settings, { ...state, credit });
+        // The protocol log rows are written with the order (the statement adds the order number).
+        const answer = ok({ status: built.order.status });
+        return { built: { order: built.order, autoConfirm: built.autoConfirm, answer }, input: { ...built, document: documentRow, log: logRows(answer) } };
+      };
+      // A customer with a credit limit is checked again under its lock; everybody else's order is one statement.
+      const { built, ...created } =
+        state.credit === null
+          ? await (async () => {
+              const { built, input } = buildFor(null);
+              return { built, ...(await createPurchaseOrder(input)) };
+            })()
+          : await createPurchaseOrderUnderCreditLock(connection.companyId, buildFor);
+      const { answer } = built;
       if (built.order.status === "accepted" && built.autoConfirm) {
         // Stored first; a failure here leaves an accepted order for staff to confirm by hand.
         await respondToOrder(created.orderId, null, { kind: "accept" }, context.now).catch((failure: unknown) =>
@@ -140,23 +154,31 @@ async function receiveOrder(
       if ("refused" in result) return { code: 400, message: `Order ${request.orderId} has already shipped and can no longer be cancelled`, summary };
       return ok({ order: existing.order.orderNumber, status: result.status });
     }
-    const built = buildOrder(
-      connection,
-      request,
-      document.deploymentMode,
-      existing.purchaseOrder.payloadId,
-      existing.purchaseOrder.documentSha256,
-      context.now,
-      await connectionSettings(),
-      state,
+    const settings = await connectionSettings();
+    const replacementFor = (credit: CreditUse | null): ReplacementInput => {
+      const built = buildOrder(
+        connection,
+        request,
+        document.deploymentMode,
+        existing.purchaseOrder.payloadId,
+        existing.purchaseOrder.documentSha256,
+        context.now,
+        settings,
+        { ...state, credit },
+      );
+      const { companyId: _c, userId: _u, source: _s, poNumber: _p, ...orderChanges } = built.order;
+      return {
+        ...built,
+        order: orderChanges,
+        eventComment: `Updated by the buyer (orderVersion ${request.orderVersion ?? "?"}, payloadID ${document.payloadId})`,
+        document: documentRow,
+      };
+    };
+    const result = await replacePurchaseOrder(
+      existing.order.id,
+      replacementFor(state.credit),
+      state.credit === null ? undefined : { companyId: connection.companyId, rebuild: replacementFor },
     );
-    const { companyId: _c, userId: _u, source: _s, poNumber: _p, ...orderChanges } = built.order;
-    const result = await replacePurchaseOrder(existing.order.id, {
-      ...built,
-      order: orderChanges,
-      eventComment: `Updated by the buyer (orderVersion ${request.orderVersion ?? "?"}, payloadID ${document.payloadId})`,
-      document: documentRow,
-    });
     if ("refused" in result) return { code: 400, message: `Order ${request.orderId} is ${result.refused} and can no longer be changed`, summary };
     return ok({ order: existing.order.orderNumber, status: result.status });
   } catch (error) {

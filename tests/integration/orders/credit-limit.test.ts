@@ -366,6 +366,19 @@ describe("cXML OrderRequests beyond the credit limit", () => {
     expect((await eventsOf(orderId)).map((e) => [e.status, e.comment])).toEqual([[status, reasons.length ? "credit_limit" : null]]);
   });
 
+  it("two purchase orders at once that each fit but not together: one is accepted, the other held", async () => {
+    const customer = await newCustomer(40_000);
+    const threeChairs = () => [{ productId: chair.id, sku: chair.sku, quantity: 3, unitPriceMinor: 10_000, vatRateBasisPoints: 2100 }];
+    // Open pool connections first, so both intakes really run side by side.
+    await Promise.all([1, 2, 3].map(() => handle.db.select({ id: orders.id }).from(orders).limit(1)));
+    const placed = await Promise.all(["PO-RACE-A", "PO-RACE-B"].map((orderId) => placeCxmlOrder(handle, customer, threeChairs(), { orderId, now: NOW })));
+    const rows = await Promise.all(placed.map(async ({ orderId }) => ({ status: (await orderRow(orderId)).status, header: (await purchaseOrderOf(orderId)).header })));
+    expect(rows.map((row) => row.status).sort()).toEqual(["accepted", "needs_review"]);
+    // The one held saw the other: its reason names the other's € 363.00 as committed.
+    const held = rows.find((row) => row.status === "needs_review")!;
+    expect(held.header).toMatchObject({ reasons: [{ code: "credit_limit", detail: "363.00 + 363.00 > 400.00" }] });
+  });
+
   it("a new version of a purchase order counts with its new amount only, not also with the one it replaces", async () => {
     const customer = await newCustomer(40_000);
     const from = { domain: "NetworkID", identity: `AN-CREDIT-${customer.company.id}` };
