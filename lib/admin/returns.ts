@@ -69,6 +69,8 @@ export const decideReturnSchema = z
   });
 
 export async function decideReturnRequest(staff: StaffUser, input: z.infer<typeof decideReturnSchema>, now: Date): Promise<void> {
+  // Also here, not only in the schema: a customer is never refused goods without being told why.
+  if (input.decision === "rejected" && !input.comment?.trim()) throw new AppError("invalid_input", "reason_required", { fieldErrors: { comment: ["reason_required"] } });
   const request = await returnOrThrow(staff, input.returnId);
   if (!mayDecideReturn(request.status)) throw new AppError("conflict", "return_not_decidable");
   if (!(await decideReturn({ returnId: request.id, status: input.decision, staffUserId: staff.id, comment: input.comment, now }))) {

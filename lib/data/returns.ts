@@ -382,20 +382,26 @@ export type CompleteReturnOutcome<F> =
 /** The invoice lines of these invoices that bill an order line, each with what is not credited yet. */
 async function openInvoiceLines(executor: Db | Tx, invoiceIds: number[]): Promise<InvoicedLine[]> {
   if (invoiceIds.length === 0) return [];
-  const creditNotesOf = alias(invoices, "credit_notes");
-  const creditLines = alias(invoiceLines, "credit_lines");
-  const rows = await executor
-    .select({
-      invoiceId: invoiceLines.invoiceId,
-      lineId: invoiceLines.lineId,
-      orderLineNumber: invoiceLines.orderLineNumber,
-      quantity: invoiceLines.quantity,
-      credited: sql<number>`coalesce((select sum(${creditLines.quantity}) from ${creditLines} join ${creditNotesOf} on ${creditNotesOf.id} = ${creditLines.invoiceId} where ${creditNotesOf.creditedInvoiceId} = ${invoiceLines.invoiceId} and ${creditLines.lineId} = ${invoiceLines.lineId}), 0)::int`,
-    })
-    .from(invoiceLines)
-    .where(inArray(invoiceLines.invoiceId, invoiceIds));
-  return rows.flatMap((row) =>
-    row.orderLineNumber === null ? [] : [{ invoiceId: row.invoiceId, lineId: row.lineId, orderLineNumber: row.orderLineNumber, open: row.quantity - Number(row.credited) }],
+  // Two plain queries rather than a correlated subquery over aliases: drizzle leaves the columns of a
+  // single-table select unqualified and renders an alias inside sql`` by its name only, which
+  // PostgreSQL cannot resolve ("relation credit_lines does not exist").
+  const [billed, credited] = await Promise.all([
+    executor
+      .select({ invoiceId: invoiceLines.invoiceId, lineId: invoiceLines.lineId, orderLineNumber: invoiceLines.orderLineNumber, quantity: invoiceLines.quantity })
+      .from(invoiceLines)
+      .where(inArray(invoiceLines.invoiceId, invoiceIds)),
+    executor
+      .select({ invoiceId: invoices.creditedInvoiceId, lineId: invoiceLines.lineId, quantity: sql<number>`sum(${invoiceLines.quantity})::int` })
+      .from(invoiceLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+      .where(inArray(invoices.creditedInvoiceId, invoiceIds))
+      .groupBy(invoices.creditedInvoiceId, invoiceLines.lineId),
+  ]);
+  const creditedOf = new Map(credited.map((row) => [`${row.invoiceId}:${row.lineId}`, Number(row.quantity)]));
+  return billed.flatMap((row) =>
+    row.orderLineNumber === null
+      ? []
+      : [{ invoiceId: row.invoiceId, lineId: row.lineId, orderLineNumber: row.orderLineNumber, open: row.quantity - (creditedOf.get(`${row.invoiceId}:${row.lineId}`) ?? 0) }],
   );
 }
 

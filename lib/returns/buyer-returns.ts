@@ -47,14 +47,17 @@ export function returnLinesOf(input: ReturnRequestInput): { orderLineNumber: num
   const fieldErrors: Record<string, string[]> = {};
   const lines: { orderLineNumber: number; quantity: number; reason: ReturnReasonCode }[] = [];
   for (const [field, value] of Object.entries(input)) {
-    const match = /^quantity_(\d{1,6})$/.exec(field);
+    // Line numbers as the form writes them (no leading zero), so one line cannot be named twice ("quantity_01").
+    const match = /^quantity_([1-9]\d{0,5})$/.exec(field);
     if (!match || typeof value !== "string") continue;
     const text = value.trim();
-    if (text === "" || text === "0") continue;
+    if (text === "") continue;
     if (!/^\d{1,7}$/.test(text)) {
       fieldErrors[field] = ["return_quantity_whole"];
       continue;
     }
+    // "00" is zero as well: not returned (a line of nothing would break the lines' quantity check).
+    if (Number(text) === 0) continue;
     const orderLineNumber = Number(match[1]);
     const reason = input[`reason_${orderLineNumber}`];
     if (typeof reason !== "string" || !RETURN_REASON_CODES.includes(reason as ReturnReasonCode)) {
