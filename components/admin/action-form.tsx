@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
@@ -53,6 +53,7 @@ export function ActionForm({
   confirm,
   resetOnSuccess = false,
   inline = false,
+  keepInput = false,
   testId,
 }: {
   action: FormAction;
@@ -66,9 +67,11 @@ export function ActionForm({
   confirm?: string;
   resetOnSuccess?: boolean;
   inline?: boolean;
+  /** Submit without React's form reset, so what was typed stays when the action refuses it (long forms). */
+  keepInput?: boolean;
   testId?: string;
 }) {
-  const [state, formAction] = useActionState(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const errors = useActionError()(state, fieldLabels);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -81,12 +84,22 @@ export function ActionForm({
       className={className}
       data-testid={testId}
       onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
+        if (confirm && !window.confirm(confirm)) {
+          event.preventDefault();
+          return;
+        }
+        if (keepInput) {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => formAction(data));
+        }
       }}
     >
       {children}
       <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
-        <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+        <SubmitButton variant={variant} disabled={keepInput && pending}>
+          {submitLabel}
+        </SubmitButton>
         <span aria-live="polite" className="text-sm">
           {state.status === "ok" && successMessage && (
             <span className="text-emerald-700" data-testid="form-success">

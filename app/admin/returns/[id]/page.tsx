@@ -142,7 +142,7 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
               </Link>
             </p>
           )}
-          <ActionForm action={completeReturnAction} submitLabel={t("complete.submit")} confirm={t("complete.confirm")} testId="return-complete-form">
+          <ActionForm action={completeReturnAction} submitLabel={t("complete.submit")} confirm={t("complete.confirm")} keepInput testId="return-complete-form">
             <input type="hidden" name="returnId" value={request.id} />
             <LinesTable request={request} creditable={creditable} t={t} tr={tr} editable />
             <Field label={t("complete.note")} hint={t("complete.noteHint")}>

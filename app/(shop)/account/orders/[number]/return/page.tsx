@@ -2,7 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/account/action-form";
+import { ReturnRequestForm } from "@/components/account/return-request-form";
 import { requireBuyer } from "@/lib/auth/guards";
 import { dateText } from "@/lib/format";
 import { getOrderForViewer } from "@/lib/orders/order-access";
@@ -45,60 +45,12 @@ export default async function ReturnRequestPage({ params }: { params: Promise<{ 
       ) : (
         <>
           <p className="text-sm text-slate-600">{t("requestIntro", { days: RETURN_WINDOW_DAYS, date: dateText(returnable.deadline!, locale) })}</p>
-          <ActionForm action={requestReturnAction} submitLabel={t("submit")} ariaLabel={t("requestTitle", { number: detail.order.orderNumber })}>
-            <input type="hidden" name="orderId" value={detail.order.id} />
-            <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th className="p-3">#</th>
-                  <th className="p-3">{t("product")}</th>
-                  <th className="p-3 text-right">{t("returnable")}</th>
-                  <th className="p-3">{t("quantity")}</th>
-                  <th className="p-3">{t("reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lines.map((line) => (
-                  <tr key={line.lineNumber} className="border-t border-slate-100 align-top" data-testid="return-line" data-sku={line.sku}>
-                    <td className="p-3">{line.lineNumber}</td>
-                    <td className="p-3">
-                      {line.name}
-                      <div className="text-xs text-slate-500">{line.sku}</div>
-                    </td>
-                    <td className="p-3 text-right">
-                      {line.returnable} {line.unit}
-                    </td>
-                    <td className="p-3">
-                      <input
-                        type="number"
-                        name={`quantity_${line.lineNumber}`}
-                        min={0}
-                        max={line.returnable}
-                        step={1}
-                        defaultValue={0}
-                        aria-label={t("quantityOf", { sku: line.sku })}
-                        className="w-24 rounded-md border border-slate-300 px-2 py-1"
-                      />
-                    </td>
-                    <td className="p-3">
-                      <select name={`reason_${line.lineNumber}`} defaultValue="" aria-label={t("reasonOf", { sku: line.sku })} className="rounded-md border border-slate-300 px-2 py-1">
-                        <option value="">{t("chooseReason")}</option>
-                        {RETURN_REASON_CODES.map((reason) => (
-                          <option key={reason} value={reason}>
-                            {t(`reasons.${reason}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <label className="block text-sm">
-              <span className="font-medium">{t("comment")}</span>
-              <textarea name="comment" rows={3} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-            </label>
-          </ActionForm>
+          <ReturnRequestForm
+            orderId={detail.order.id}
+            lines={lines.map(({ lineNumber, sku, name, unit, returnable }) => ({ lineNumber, sku, name, unit, returnable }))}
+            reasons={RETURN_REASON_CODES}
+            action={requestReturnAction}
+          />
         </>
       )}
     </div>

@@ -1,0 +1,115 @@
+"use client";
+
+import { startTransition, useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions/safe-action";
+import { ActionMessage } from "./action-form";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+export interface ReturnableLineRow {
+  lineNumber: number;
+  sku: string;
+  name: string;
+  unit: string;
+  returnable: number;
+}
+
+/**
+ * "Return items": per shipped line a quantity and a reason. Submitted without React's form reset,
+ * so what the buyer typed stays when a line is refused; the refused fields are marked.
+ */
+export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId: number; lines: ReturnableLineRow[]; reasons: readonly string[]; action: Action }) {
+  const t = useTranslations("account");
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const fieldErrors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const problem = (field: string) => {
+    const message = fieldErrors[field]?.[0];
+    return message ? (t.has(`errors.${message}`) ? t(`errors.${message}`, state.status === "error" ? (state.details ?? {}) : {}) : t("errors.invalid_input")) : null;
+  };
+  return (
+    <form
+      className="space-y-3"
+      aria-label={t("returns.submit")}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
+      <input type="hidden" name="orderId" value={orderId} />
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th className="p-3">#</th>
+            <th className="p-3">{t("returns.product")}</th>
+            <th className="p-3 text-right">{t("returns.returnable")}</th>
+            <th className="p-3">{t("returns.quantity")}</th>
+            <th className="p-3">{t("returns.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => {
+            const quantityProblem = problem(`quantity_${line.lineNumber}`);
+            const reasonProblem = problem(`reason_${line.lineNumber}`);
+            return (
+              <tr key={line.lineNumber} className="border-t border-slate-100 align-top" data-testid="return-line" data-sku={line.sku}>
+                <td className="p-3">{line.lineNumber}</td>
+                <td className="p-3">
+                  {line.name}
+                  <div className="text-xs text-slate-500">{line.sku}</div>
+                </td>
+                <td className="p-3 text-right">
+                  {line.returnable} {line.unit}
+                </td>
+                <td className="p-3">
+                  <input
+                    type="number"
+                    name={`quantity_${line.lineNumber}`}
+                    min={0}
+                    max={line.returnable}
+                    step={1}
+                    defaultValue={0}
+                    aria-label={t("returns.quantityOf", { sku: line.sku })}
+                    aria-invalid={quantityProblem ? true : undefined}
+                    className={`w-24 rounded-md border px-2 py-1 ${quantityProblem ? "border-red-500" : "border-slate-300"}`}
+                  />
+                  {quantityProblem && <p className="mt-1 text-xs text-red-700">{quantityProblem}</p>}
+                </td>
+                <td className="p-3">
+                  <select
+                    name={`reason_${line.lineNumber}`}
+                    defaultValue=""
+                    aria-label={t("returns.reasonOf", { sku: line.sku })}
+                    aria-invalid={reasonProblem ? true : undefined}
+                    className={`rounded-md border px-2 py-1 ${reasonProblem ? "border-red-500" : "border-slate-300"}`}
+                  >
+                    <option value="">{t("returns.chooseReason")}</option>
+                    {reasons.map((reason) => (
+                      <option key={reason} value={reason}>
+                        {t(`returns.reasons.${reason}`)}
+                      </option>
+                    ))}
+                  </select>
+                  {reasonProblem && <p className="mt-1 text-xs text-red-700">{reasonProblem}</p>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <label className="block text-sm">
+        <span className="font-medium">{t("returns.comment")}</span>
+        <textarea name="comment" rows={3} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+      </label>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {t("returns.submit")}
+        </button>
+        <div aria-live="polite">
+          <ActionMessage state={state} />
+        </div>
+      </div>
+    </form>
+  );
+}
