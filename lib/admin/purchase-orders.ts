@@ -27,6 +27,10 @@ import { calendarDate } from "@/lib/pricing/calendar-date";
 import { issueInvoiceForOrder, type IssueResult } from "@/lib/invoices/issue-invoice";
 import { accountOrderLink, mailBaseUrl, readsMail } from "@/lib/mail/base-url";
 import { creditHoldDecidedMail } from "@/lib/mail/credit-hold-mail";
+import { orderCancelledMail } from "@/lib/mail/order-cancelled-mails";
+import { mayStaffCancel, STAFF_CANCELLABLE_STATUSES } from "@/lib/orders/cancellation";
+import { throwUnlessCancelled } from "@/lib/orders/cancel-order";
+import { cancelWebOrder } from "@/lib/data/order-history";
 import { sendMail } from "@/lib/mail/send-mail";
 import { parseDecimalToMinor } from "@/lib/pricing/money";
 import {
@@ -124,6 +128,8 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
     canShip: SHIPPABLE_ORDER_STATUSES.includes(detail.order.status) && open.size > 0,
     canInvoice: statusAllows && quantitiesToInvoice({ ...billable, shipment: null }).size > 0,
     canInvoiceShipments: statusAllows,
+    // A web order on the customer's request, until something of it ships or is invoiced (a held one through its review).
+    canCancel: mayStaffCancel(detail.order) && detail.shipments.length === 0 && invoiceRows.length === 0,
   };
 }
 
@@ -187,6 +193,36 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
         })
       : [];
   check(await respondToOrder(input.orderId, staff.id, { kind: input.decision, comment: input.comment, changes }));
+}
+
+export const cancelWebOrderSchema = z.object({
+  orderId: id,
+  comment: z.string().trim().min(1, "reason_required").max(1000),
+});
+
+/**
+ * Staff cancel a web order on the customer's request (lib/orders/cancellation.ts) with a reason
+ * the orderer is mailed; refused once something of it shipped or was invoiced.
+ */
+export async function cancelWebOrderForStaff(staff: StaffUser, input: z.infer<typeof cancelWebOrderSchema>, now = new Date()): Promise<void> {
+  const detail = await getOrderDetail(input.orderId);
+  if (!detail || !(await canSeeCustomer(staff, detail.order.companyId))) throw new AppError("not_found", "order_not_found");
+  if (!mayStaffCancel(detail.order)) throw new AppError("conflict", "order_not_cancellable");
+  throwUnlessCancelled(await cancelWebOrder({ orderId: detail.order.id, from: STAFF_CANCELLABLE_STATUSES, userId: staff.id, comment: input.comment, now }));
+  const orderer = detail.order.userId === null ? null : await getRecipient(detail.order.userId);
+  if (!orderer || !readsMail(orderer.email)) return;
+  const orderLink = accountOrderLink(await mailBaseUrl(), detail.order.orderNumber);
+  await sendMail(
+    orderCancelledMail(orderer, {
+      orderNumber: detail.order.orderNumber,
+      poNumber: detail.order.poNumber,
+      by: "supplier",
+      cancelledByName: staff.name,
+      comment: input.comment,
+      orderLink,
+    }),
+    now,
+  ).catch((error: unknown) => console.error(`[koppel] cancellation mail for ${detail.order.orderNumber} failed`, error));
 }
 
 /** The orderer of a held web order hears how it was decided; the decision stands if the mail cannot be queued. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { orderEvents, orderLines, orderShipments, orders, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
+import { invoices, orderEvents, orderLines, orderShipments, orders, quotes, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { CreditUse } from "@/lib/orders/credit";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
@@ -188,6 +188,48 @@ export async function decideAwaitingOrder(input: {
     // One event with the status the order really has (webhook consumers act on it): a held order never was "placed".
     await tx.insert(orderEvents).values({ orderId: input.orderId, status, userId: input.userId, comment: input.comment, createdAt: input.now });
     return { status, credit };
+  });
+}
+
+export type CancelOutcome = "cancelled" | "not_found" | "not_cancellable" | "shipped" | "invoiced";
+
+/**
+ * Cancels a web order in one of the `from` statuses, under the order's row lock, only while nothing
+ * of it has shipped or been invoiced (a shipment or an invoice needs a credit note and goods back,
+ * not a cancellation). The history gets who, when and why (and with it the webhooks); a quote the
+ * order used up is accepted again, so the customer can still order it while it holds.
+ */
+export async function cancelWebOrder(input: {
+  orderId: number;
+  /** The customer's own cancellation: only an order of this company. */
+  companyId?: number;
+  from: readonly OrderStatus[];
+  userId: number;
+  comment: string | null;
+  now: Date;
+}): Promise<CancelOutcome> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [order] = await tx
+      .select({ status: orders.status })
+      .from(orders)
+      .where(and(eq(orders.id, input.orderId), eq(orders.source, "web"), input.companyId === undefined ? undefined : eq(orders.companyId, input.companyId)))
+      .for("update");
+    if (!order) return "not_found";
+    if (!input.from.includes(order.status)) return "not_cancellable";
+    const [[shipment], [invoice]] = await Promise.all([
+      tx.select({ id: orderShipments.id }).from(orderShipments).where(eq(orderShipments.orderId, input.orderId)).limit(1),
+      tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.orderId, input.orderId)).limit(1),
+    ]);
+    if (shipment) return "shipped";
+    if (invoice) return "invoiced";
+    await tx.update(orders).set({ status: "cancelled" }).where(eq(orders.id, input.orderId));
+    await tx.insert(orderEvents).values({ orderId: input.orderId, status: "cancelled", userId: input.userId, comment: input.comment, createdAt: input.now });
+    await tx
+      .update(quotes)
+      .set({ status: "accepted", orderId: null })
+      .where(and(eq(quotes.orderId, input.orderId), eq(quotes.status, "ordered")));
+    return "cancelled";
   });
 }
 

@@ -15,6 +15,7 @@ import { buyerReportAction, idList } from "@/lib/actions/report-action";
 import { buyerAction } from "@/lib/actions/safe-action";
 import { LOCALE_COOKIE, LOCALES, toLocale } from "@/lib/i18n/locales";
 import { decideOrder } from "@/lib/orders/approvals";
+import { cancelOrderSchema, cancelOwnOrder } from "@/lib/orders/cancel-order";
 import { AUTO_JOIN_ROLES, removeAutoJoin, setAutoJoin } from "@/lib/account/auto-join";
 import { reorder } from "@/lib/orders/reorder";
 
@@ -180,6 +181,13 @@ export const decideOrderAction = buyerAction(
     redirect(`/account/orders/${encodeURIComponent(input.orderNumber)}?decided=${status}`);
   },
 );
+
+/** The cancel form disappears with the order's new status: the order page itself confirms it. */
+export const cancelOrderAction = buyerAction(cancelOrderSchema, async (input, user) => {
+  await cancelOwnOrder(user, input, new Date());
+  revalidatePath("/account", "layout");
+  redirect(`/account/orders/${encodeURIComponent(input.orderNumber)}?cancelled=1`);
+});
 
 export const reorderAction = buyerReportAction(
   z.object({ orderNumber: text(20), mode: z.enum(["all", "selected"]), lines: idList }),

@@ -7,6 +7,8 @@ import { id } from "@/lib/admin/schemas";
 import {
   confirmOrderForStaff,
   confirmOrderSchema,
+  cancelWebOrderForStaff,
+  cancelWebOrderSchema,
   invoiceOrderForStaff,
   invoiceOrderSchema,
   invoiceShipmentForStaff,
@@ -23,6 +25,11 @@ import {
 
 export const confirmOrderAction = staffAction(confirmOrderSchema, async (input, staff) => {
   await confirmOrderForStaff(staff, input);
+  revalidatePath(`/admin/orders/${input.orderId}`);
+});
+
+export const cancelWebOrderAction = staffAction(cancelWebOrderSchema, async (input, staff) => {
+  await cancelWebOrderForStaff(staff, input);
   revalidatePath(`/admin/orders/${input.orderId}`);
 });
 

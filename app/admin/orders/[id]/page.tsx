@@ -16,7 +16,7 @@ import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
-import { confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
+import { cancelWebOrderAction, confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
 import { returnTone } from "../../returns/status-tone";
 import { statusTone } from "../status-tone";
@@ -374,6 +374,24 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <textarea name="comment" rows={2} maxLength={1000} className={inputClass} />
             </Field>
           </OrderActionForm>
+        </Card>
+      )}
+      {detail.canCancel && (
+        <Card title={text("detail.cancelTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{text("detail.cancelIntro")}</p>
+          <ActionForm
+            action={cancelWebOrderAction}
+            submitLabel={text("detail.cancelSubmit")}
+            variant="danger"
+            confirm={text("detail.cancelConfirm")}
+            fieldLabels={{ comment: text("detail.cancelReason") }}
+            testId="cancel-order-form"
+          >
+            <input type="hidden" name="orderId" value={order.id} />
+            <Field label={text("detail.cancelReason")}>
+              <textarea name="comment" required rows={2} maxLength={1000} className={inputClass} />
+            </Field>
+          </ActionForm>
         </Card>
       )}
       {detail.canShip && (

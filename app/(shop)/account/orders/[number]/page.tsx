@@ -2,6 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/account/action-form";
 import { ApprovalForm, ReorderPanel } from "@/components/account/order-actions";
 import { SaveToList } from "@/components/account/save-to-list";
 import { ReturnStatusBadge } from "@/components/account/return-status";
@@ -16,13 +17,14 @@ import { dateText, dateTimeText, money } from "@/lib/format";
 import { mayDecide } from "@/lib/orders/approval-rule";
 import { someoneElseDecides } from "@/lib/orders/approvals";
 import { budgetPeriodLabel } from "@/lib/orders/budget";
+import { mayBuyerCancel } from "@/lib/orders/cancellation";
 import { isCreditHoldComment } from "@/lib/orders/credit";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getReturnableOrderForViewer, listReturnsForViewer } from "@/lib/returns/buyer-returns";
 import { standingOrderForOrder } from "@/lib/standing-orders/standing-orders";
 import { getShopContext } from "@/lib/shop-context";
-import { decideOrderAction, reorderAction } from "../../actions";
+import { cancelOrderAction, decideOrderAction, reorderAction } from "../../actions";
 import { addToCartAction } from "../../../cart/actions";
 import { addToListAction } from "../../../favorites/actions";
 import { OrderInvoices } from "../../invoices/order-invoices";
@@ -32,10 +34,10 @@ export default async function OrderPage({
   searchParams,
 }: {
   params: Promise<{ number: string }>;
-  searchParams: Promise<{ placed?: string; decided?: string }>;
+  searchParams: Promise<{ placed?: string; decided?: string; cancelled?: string }>;
 }) {
   await connection(); // DB-backed: never prerendered at build time
-  const [{ number }, { placed, decided }] = await Promise.all([params, searchParams]);
+  const [{ number }, { placed, decided, cancelled }] = await Promise.all([params, searchParams]);
   const buyer = await requireBuyer(`/account/orders/${number}`);
   const [{ locale, canEditCart }, t, tc, ta, tm, tcat, tcart] = await Promise.all([
     getShopContext(),
@@ -72,6 +74,8 @@ export default async function OrderPage({
   const anythingReturnable = returnable?.lines.some((line) => line.returnable > 0) ?? false;
   const nobodyDecides = !someoneDecides;
   const decidable = mayDecide(buyer, order) && !buyer.impersonatedBy;
+  // The customer's own decision (lib/orders/cancel-order.ts): not offered to staff viewing as them.
+  const cancellable = mayBuyerCancel(order) && !buyer.impersonatedBy;
   const reorderFormId = `reorder-${order.orderNumber}`;
 
   const eventLabel = (index: number) => {
@@ -104,6 +108,11 @@ export default async function OrderPage({
       {decided && decided === order.status && (decided === "placed" || decided === "rejected" || decided === "needs_review") && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           {tm(decided === "rejected" ? "order_rejected" : "order_approved")}
+        </p>
+      )}
+      {cancelled === "1" && order.status === "cancelled" && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="order-cancelled">
+          {ta("cancelledNotice", { number: order.orderNumber })}
         </p>
       )}
       <h1 className="text-2xl font-semibold" data-testid="order-number">
@@ -195,6 +204,24 @@ export default async function OrderPage({
           <p className="text-sm">{ta("approvalIntro", { name: placedBy ?? "–", amount: money(order.subtotalMinor, locale, order.currency) })}</p>
           <ApprovalForm orderNumber={order.orderNumber} action={decideOrderAction} />
         </section>
+      )}
+      {cancellable && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4" data-testid="cancel-order">
+          <summary className="cursor-pointer font-semibold">{ta("cancelTitle")}</summary>
+          <p className="mt-2 text-sm text-slate-600">{ta("cancelIntro")}</p>
+          <ActionForm
+            action={cancelOrderAction}
+            submitLabel={ta("cancelSubmit")}
+            className="mt-2 space-y-2"
+            submitClassName="rounded-md border border-red-700 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+          >
+            <input type="hidden" name="orderNumber" value={order.orderNumber} />
+            <label className="block text-sm">
+              <span className="font-medium">{ta("cancelReason")}</span>
+              <textarea name="comment" rows={2} maxLength={1000} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+            </label>
+          </ActionForm>
+        </details>
       )}
       {order.status === "awaiting_approval" && order.userId === buyer.id && buyer.role !== "buyer" && (
         <p className="text-sm text-slate-600">{ta("ownOrder")}</p>
