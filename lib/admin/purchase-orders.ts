@@ -205,10 +205,13 @@ export const cancelWebOrderSchema = z.object({
  * the orderer is mailed; refused once something of it shipped or was invoiced.
  */
 export async function cancelWebOrderForStaff(staff: StaffUser, input: z.infer<typeof cancelWebOrderSchema>, now = new Date()): Promise<void> {
+  // Also here, not only in the schema: the orderer is never told their order is cancelled without why.
+  const comment = input.comment?.trim();
+  if (!comment) throw new AppError("invalid_input", "reason_required", { fieldErrors: { comment: ["reason_required"] } });
   const detail = await getOrderDetail(input.orderId);
   if (!detail || !(await canSeeCustomer(staff, detail.order.companyId))) throw new AppError("not_found", "order_not_found");
   if (!mayStaffCancel(detail.order)) throw new AppError("conflict", "order_not_cancellable");
-  throwUnlessCancelled(await cancelWebOrder({ orderId: detail.order.id, from: STAFF_CANCELLABLE_STATUSES, userId: staff.id, comment: input.comment, now }));
+  throwUnlessCancelled(await cancelWebOrder({ orderId: detail.order.id, from: STAFF_CANCELLABLE_STATUSES, userId: staff.id, comment, now }));
   const orderer = detail.order.userId === null ? null : await getRecipient(detail.order.userId);
   if (!orderer || !readsMail(orderer.email)) return;
   const orderLink = accountOrderLink(await mailBaseUrl(), detail.order.orderNumber);
@@ -218,7 +221,7 @@ export async function cancelWebOrderForStaff(staff: StaffUser, input: z.infer<ty
       poNumber: detail.order.poNumber,
       by: "supplier",
       cancelledByName: staff.name,
-      comment: input.comment,
+      comment,
       orderLink,
     }),
     now,
