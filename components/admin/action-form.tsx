@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
@@ -74,6 +74,10 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const errors = useActionError()(state, fieldLabels);
   const form = useRef<HTMLFormElement>(null);
+  // A form that asks first (or keeps its input) works through its submit handler, which exists only
+  // once React runs: before that a click would submit without asking, so the button waits.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   useEffect(() => {
     if (resetOnSuccess && state.status === "ok") form.current?.reset();
   }, [state, resetOnSuccess]);
@@ -97,7 +101,7 @@ export function ActionForm({
     >
       {children}
       <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
-        <SubmitButton variant={variant} disabled={keepInput && pending}>
+        <SubmitButton variant={variant} disabled={((confirm !== undefined || keepInput) && !hydrated) || (keepInput && pending)}>
           {submitLabel}
         </SubmitButton>
         <span aria-live="polite" className="text-sm">

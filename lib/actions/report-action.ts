@@ -4,6 +4,7 @@ import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type StaffUser }
 import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { readCartBadge } from "@/lib/cart/cart-service";
 import { isAppError } from "@/lib/errors";
+import { formDataToObject } from "./safe-action";
 
 /**
  * Like buyerAction, for actions that answer with a result to show (a per-line report, search
@@ -47,12 +48,7 @@ async function parseAndReport<S extends z.ZodType, R>(
   formData: FormData,
   run: (input: z.infer<S>) => Promise<ReportState<R>>,
 ): Promise<ReportState<R>> {
-  const entries: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-  for (const [key, value] of formData) {
-    const existing = entries[key];
-    entries[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  const parsed = schema.safeParse(entries);
+  const parsed = schema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     return { status: "error", code: "invalid_input", message: "invalid_input", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   }

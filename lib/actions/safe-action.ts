@@ -51,10 +51,16 @@ export function staffAction<S extends z.ZodType>(
   };
 }
 
-/** Like Object.fromEntries, but a name that occurs more than once (checkbox groups) becomes an array. */
-function formDataToObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+/**
+ * Like Object.fromEntries, but a name that occurs more than once (checkbox groups) becomes an array.
+ * React's own fields are left out: a form submitted before hydration is replayed afterwards with
+ * `$ACTION_REF_1`, `$ACTION_1:0` …, which are not the form's fields (and would fail a schema that
+ * checks every field, like the per-line forms of returns and quotes).
+ */
+export function formDataToObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
   const result: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const [key, value] of formData) {
+    if (key.startsWith("$ACTION_")) continue;
     const existing = result[key];
     result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
