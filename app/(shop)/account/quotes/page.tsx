@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { QuoteStatusBadge } from "@/components/account/quote-status";
+import { StatusFilter } from "@/components/account/status-filter";
 import { Pagination } from "@/components/shop/pagination";
 import type { QuoteStatus } from "@/db/schema/quotes";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -52,25 +53,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{wholeCompany ? t("scopeCompany", { company: buyer.companyName }) : t("scopeOwn")}</p>
-      <form method="get" action="/account/quotes" aria-label={t("filter")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-        <label className="flex flex-col">
-          <span className="font-medium">{t("status")}</span>
-          <select name="status" defaultValue={status ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
-            <option value="">{t("anyStatus")}</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`statuses.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          {t("filter")}
-        </button>
-        <Link href="/account/quotes" className="px-2 py-2 underline">
-          {t("reset")}
-        </Link>
-      </form>
+      <StatusFilter href="/account/quotes" namespace="account.quotes" statuses={STATUSES} current={status} />
       {total === 0 && !status ? (
         <p>
           {t("empty")}{" "}
