@@ -3,12 +3,14 @@ import type { BuyerUser } from "@/lib/auth/guards";
 import { invitationMail } from "@/lib/admin/mail-templates";
 import { newLinkToken, setPasswordLink } from "@/lib/admin/set-password";
 import { getCompany } from "@/lib/data/companies";
-import { isEmailTaken, listCustomerUsers, updateCustomerUser, type CustomerUser } from "@/lib/data/customers";
-import { createInvitedUser } from "@/lib/data/user-accounts";
+import { isEmailTaken, listCustomerUsers, takenEmails, updateCustomerUser, type CustomerUser } from "@/lib/data/customers";
+import { isUniqueViolation } from "@/lib/data/purchase-orders";
+import { createInvitedUser, createInvitedUsers } from "@/lib/data/user-accounts";
 import { AppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
+import { MAX_INVITE_LINES, parseInviteLines, type InviteProblem } from "./invite-lines";
 
 /**
  * User administration by a customer's own company admin: add (by invitation e-mail with a
@@ -76,6 +78,71 @@ export async function inviteCompanyUser(
   // The invitation was queued in the outbox with the user; deliver it when SMTP is configured.
   await deliverQueuedMail();
   return created;
+}
+
+export type InviteOutcome = { status: "invited"; name: string; role: CompanyRole } | { status: InviteProblem | "email_taken"; firstLine?: number };
+
+export interface InviteReport {
+  /** All lines were fine and everybody was invited; otherwise nobody was. */
+  saved: boolean;
+  invited: number;
+  problems: number;
+  lines: { lineNumber: number; email: string; outcome: InviteOutcome }[];
+}
+
+/**
+ * Invites a list of colleagues at once (lib/account/invite-lines.ts), all or nothing: with any line
+ * wrong (or an address that has an account already) nobody is invited and the report names each
+ * line, so the admin corrects the list and sends it again. Each gets the invitation e-mail of a
+ * single invite.
+ */
+export async function inviteCompanyUsers(admin: CompanyAdmin & Pick<BuyerUser, "locale">, text: string, now: Date): Promise<InviteReport> {
+  assertCompanyAdmin(admin);
+  const parsed = parseInviteLines(text, admin.locale);
+  if (!parsed.ok) {
+    if (parsed.error === "empty") throw new AppError("invalid_input", "invite_list_empty");
+    throw new AppError("invalid_input", "invite_too_many_lines", { max: MAX_INVITE_LINES, count: parsed.count });
+  }
+  const company = await getCompany(admin.companyId);
+  if (!company) throw new AppError("not_found", "company_not_found");
+  const taken = await takenEmails(parsed.lines.flatMap((line) => (line.kind === "invite" ? [line.email] : [])));
+  const lines = parsed.lines.map((line) => ({
+    lineNumber: line.lineNumber,
+    email: line.email,
+    outcome: (line.kind === "invalid"
+      ? { status: line.problem, ...(line.firstLine ? { firstLine: line.firstLine } : {}) }
+      : taken.has(line.email)
+        ? { status: "email_taken" }
+        : { status: "invited", name: line.name, role: line.role }) as InviteOutcome,
+  }));
+  const problems = lines.filter((line) => line.outcome.status !== "invited").length;
+  if (problems > 0) return { saved: false, invited: 0, problems, lines };
+
+  const baseUrl = await mailBaseUrl();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
+  const invites = parsed.lines.flatMap((line) => {
+    if (line.kind !== "invite") return [];
+    const { token, tokenHash } = newLinkToken();
+    const mail = invitationMail({
+      toEmail: line.email,
+      toName: line.name,
+      locale: line.locale,
+      link: setPasswordLink(baseUrl, token),
+      companyName: company.name,
+      validUntil: dateTimeText(expiresAt, line.locale),
+      invitedBy: admin.name,
+    });
+    return [{ user: { name: line.name, email: line.email, role: line.role, locale: line.locale, orderLimitMinor: line.orderLimitMinor }, invitation: () => ({ tokenHash, expiresAt, mail }) }];
+  });
+  try {
+    await createInvitedUsers(admin.companyId, invites, admin.id, now);
+  } catch (error) {
+    // Somebody took one of the addresses since the check: nobody was invited; the admin sends the list again.
+    if (isUniqueViolation(error)) throw new AppError("conflict", "invite_list_changed");
+    throw error;
+  }
+  await deliverQueuedMail();
+  return { saved: true, invited: invites.length, problems: 0, lines };
 }
 
 export async function updateCompanyUser(

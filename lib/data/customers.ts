@@ -280,6 +280,14 @@ export async function isEmailTaken(email: string, exceptUserId?: number): Promis
   return !!row;
 }
 
+/** Which of these addresses (lower case) an account already has. */
+export async function takenEmails(emails: readonly string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const db = await database();
+  const rows = await db.select({ email: users.email }).from(users).where(inArray(users.email, emails.map((email) => email.toLowerCase())));
+  return new Set(rows.map((row) => row.email));
+}
+
 export async function updateCustomerUser(
   companyId: number,
   userId: number,

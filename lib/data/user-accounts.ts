@@ -45,15 +45,33 @@ export async function createInvitedUser(
   invitation: (userId: number) => IssuedToken,
   now: Date,
 ): Promise<{ id: number }> {
+  const [created] = await createInvitedUsers(companyId, [{ user, invitation }], createdBy, now);
+  return created!;
+}
+
+/**
+ * Several invited users with their set-password tokens (and mails) in one transaction: all or
+ * none (an address taken meanwhile fails the unique index and nothing is written).
+ */
+export async function createInvitedUsers(
+  companyId: number,
+  invites: { user: NewCustomerUser; invitation: (userId: number) => IssuedToken }[],
+  createdBy: number,
+  now: Date,
+): Promise<{ id: number }[]> {
   const db = await database();
   return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(users)
-      .values({ ...user, email: user.email.toLowerCase(), companyId, passwordHash: null, createdAt: now })
-      .returning({ id: users.id });
-    if (!created) throw new Error("user insert returned nothing");
-    await issueUserTokenIn(tx, created.id, "invite", createdBy, invitation(created.id), now);
-    return created;
+    const createdIds: { id: number }[] = [];
+    for (const { user, invitation } of invites) {
+      const [created] = await tx
+        .insert(users)
+        .values({ ...user, email: user.email.toLowerCase(), companyId, passwordHash: null, createdAt: now })
+        .returning({ id: users.id });
+      if (!created) throw new Error("user insert returned nothing");
+      await issueUserTokenIn(tx, created.id, "invite", createdBy, invitation(created.id), now);
+      createdIds.push(created);
+    }
+    return createdIds;
   });
 }
 

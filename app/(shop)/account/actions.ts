@@ -6,13 +6,14 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { limitShipToAddress, removeShipToAddress, saveShipToAddress, setUserDefaultShipTo } from "@/lib/account/addresses";
-import { inviteCompanyUser, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
+import { inviteCompanyUser, inviteCompanyUsers, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
 import { handOverFromUser } from "@/lib/account/hand-over";
 import { approveJoinRequest, rejectJoinRequest } from "@/lib/account/join-requests";
 import { changePassword, updateProfile } from "@/lib/account/profile";
 import { moneyField } from "@/lib/account/money-input";
 import { buyerReportAction, idList } from "@/lib/actions/report-action";
 import { buyerAction } from "@/lib/actions/safe-action";
+import { submittedList } from "@/lib/delimited-lines";
 import { LOCALE_COOKIE, LOCALES, toLocale } from "@/lib/i18n/locales";
 import { decideOrder } from "@/lib/orders/approvals";
 import { cancelOrderSchema, cancelOwnOrder } from "@/lib/orders/cancel-order";
@@ -188,6 +189,18 @@ export const cancelOrderAction = buyerAction(cancelOrderSchema, async (input, us
   revalidatePath("/account", "layout");
   redirect(`/account/orders/${encodeURIComponent(input.orderNumber)}?cancelled=1`);
 });
+
+/** A list of colleagues (pasted or a CSV file) is 200 lines at most; this is far more than that needs. */
+const MAX_INVITE_LIST_BYTES = 64 * 1024;
+
+export const inviteUsersAction = buyerReportAction(
+  z.object({ text: z.string().max(100_000).optional().default(""), file: z.instanceof(File).optional() }),
+  async ({ text, file }, user) => {
+    const report = await inviteCompanyUsers(user, await submittedList({ text, file }, MAX_INVITE_LIST_BYTES), new Date());
+    if (report.saved) revalidatePath("/account/users");
+    return report;
+  },
+);
 
 export const reorderAction = buyerReportAction(
   z.object({ orderNumber: text(20), mode: z.enum(["all", "selected"]), lines: idList }),

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { DefaultCostCenterForm } from "@/components/account/cost-center-forms";
 import { JoinRequestList } from "@/components/account/join-request-list";
+import { InviteListForm } from "@/components/account/invite-list-form";
 import { OrderLimitField } from "@/components/account/order-limit-field";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
@@ -21,6 +22,7 @@ import {
   approveJoinRequestAction,
   handOverAction,
   inviteUserAction,
+  inviteUsersAction,
   rejectJoinRequestAction,
   removeAutoJoinAction,
   setAutoJoinAction,
@@ -321,6 +323,12 @@ export default async function UsersPage({
             <OrderLimitField id="invite-limit" label={t("orderLimit")} hint={t("orderLimitHint")} inputClassName={inputClass} />
           </div>
         </ActionForm>
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="invite-list-title">
+        <h2 id="invite-list-title" className="font-semibold">
+          {t("inviteList")}
+        </h2>
+        <InviteListForm action={inviteUsersAction} />
       </section>
     </div>
   );
