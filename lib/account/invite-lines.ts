@@ -8,7 +8,8 @@ import { parseMoneyInput } from "./money-input";
  * commas). Only the e-mail address and the name are required; the role defaults to buyer, the
  * order limit to none, the language to the inviting admin's. Pure: no I/O.
  *
- * - a first line without an "@" in its first field is a header and skipped;
+ * - a first line whose first field names the column (e-mail, e-mailadres, email address, mail…) is a
+ *   header and skipped; any other line without an address is reported, never dropped;
  * - every other line comes back, valid or not, so the report can name each one;
  * - an address twice in the list is a problem of the second line (nobody is invited twice).
  */
@@ -43,6 +44,8 @@ const LANGUAGES: Record<string, "nl" | "en"> = { nl: "nl", nederlands: "nl", dut
 
 const email = z.email().max(200);
 
+const HEADER = /^(e-?mail(adres|address)?|e-?mail[ -]?(adres|address)|mail(adres)?|adres|address)$/i;
+
 export function parseInviteLines(input: string, defaultLocale: "nl" | "en"): InviteParse {
   const rows = delimitedRows(input);
   if (rows.length === 0) return { ok: false, error: "empty" };
@@ -51,7 +54,7 @@ export function parseInviteLines(input: string, defaultLocale: "nl" | "en"): Inv
   const firstLineOf = new Map<string, number>();
   for (const [index, { raw, lineNumber }] of rows.entries()) {
     const [address = "", name = "", roleText = "", limitText = "", languageText = ""] = delimitedFields(raw);
-    if (index === 0 && !address.includes("@")) {
+    if (index === 0 && HEADER.test(address)) {
       headerSkipped = true;
       continue;
     }
