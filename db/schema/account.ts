@@ -100,3 +100,30 @@ export const customerArticleNumbers = pgTable(
 );
 
 export type CustomerArticleNumber = typeof customerArticleNumbers.$inferSelect;
+
+/**
+ * "Mail me when it is back in stock": a user's wish for a product that is out of stock. The stock
+ * report that brings the product back mails the user and sets `notifiedAt` in one transaction
+ * (lib/catalog/stock-alerts.ts); asking again later opens the same row again.
+ */
+export const stockAlerts = pgTable(
+  "stock_alerts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    notifiedAt: timestamp("notified_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("stock_alerts_user_product_unique").on(t.userId, t.productId),
+    // A stock report looks up the open wishes of the products it changed.
+    index("stock_alerts_open_product_idx").on(t.productId).where(sql`${t.notifiedAt} is null`),
+  ],
+);
+
+export type StockAlert = typeof stockAlerts.$inferSelect;

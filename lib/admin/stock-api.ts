@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
 import { applyStockLevels, type StockRowOutcome } from "@/lib/data/stock";
+import { notifyBackInStock } from "@/lib/catalog/stock-alerts";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "./access";
 
@@ -52,6 +53,11 @@ export async function putStockViaApi(staff: StaffUser, input: StockPutInput, now
   const refused = unknown && !input.applyValidOnly;
   const outcomes = input.dryRun || refused ? preview : await applyStockLevels(reports, { dryRun: false });
   const rows = input.items.map((item) => ({ sku: item.sku, outcome: outcomes.get(item.sku) ?? "unknown_sku" }));
+  if (!input.dryRun && !refused) {
+    // Products back in stock answer their "mail me" wishes; the levels stand even if that fails.
+    const changed = rows.flatMap((row) => (row.outcome === "updated" ? [row.sku] : []));
+    await notifyBackInStock(changed, now).catch((error: unknown) => console.error("[koppel] back-in-stock mails failed", error));
+  }
   const counts: Record<StockRowOutcome, number> = { updated: 0, unchanged: 0, stale: 0, unknown_sku: 0 };
   for (const row of rows) counts[row.outcome]++;
   return { status: input.dryRun ? "dry_run" : refused ? "rejected" : "applied", counts, rows };

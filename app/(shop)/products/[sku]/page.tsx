@@ -19,6 +19,8 @@ import { ActionForm } from "@/components/account/action-form";
 import { SaveToList } from "@/components/account/save-to-list";
 import { listSaveTargets } from "@/lib/favorites/favorites";
 import { addToListAction } from "../../favorites/actions";
+import { stockAlertAction } from "../actions";
+import { stockAlertState } from "@/lib/catalog/stock-alerts";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
@@ -31,6 +33,8 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   ]);
   if (!product) notFound();
   const category = categories.find((c) => c.id === product.categoryId);
+  // Out of stock, a signed-in person may ask to be mailed when it is back (one lookup, only then).
+  const alertState = await stockAlertState(context.buyer, product);
   const { locale } = context;
   const card = toProductCardData(product, locale, catalogT);
   const facts: [string, string][] = [
@@ -71,6 +75,24 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
           </p>
         )}
         <StockBadge text={card.stock} inStock={card.inStock} />
+        {alertState !== "none" && (
+          <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="stock-alert" data-state={alertState}>
+            {alertState === "open" && <span>{t("stockAlertOpen")}</span>}
+            <ActionForm
+              action={stockAlertAction}
+              submitLabel={alertState === "open" ? t("stockAlertStop") : t("stockAlertAsk")}
+              className="flex flex-wrap items-center gap-3"
+              submitClassName={
+                alertState === "open"
+                  ? "text-sm text-brand-700 underline hover:text-brand-900"
+                  : "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+              }
+            >
+              <input type="hidden" name="sku" value={product.sku} />
+              <input type="hidden" name="want" value={alertState === "open" ? "0" : "1"} />
+            </ActionForm>
+          </div>
+        )}
         <PriceBlock price={card.price} labels={priceLabels(catalogT)} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />
         {product.price && (
           <>
