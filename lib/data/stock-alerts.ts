@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { mailOutbox, products, stockAlerts, users } from "@/db/schema";
+import { companies, mailOutbox, products, stockAlerts, users } from "@/db/schema";
 import type { OutboxMessage } from "./mail-outbox";
 import { database } from "./database";
 
@@ -47,7 +47,8 @@ export interface DueStockAlert {
 /**
  * Answers the open wishes for these products that are in stock and for sale now: each is marked
  * notified and its mail queued in one transaction, the rows locked SKIP LOCKED so two stock reports
- * at once never mail a wish twice. Wishes of deactivated users are answered without a mail.
+ * at once never mail a wish twice. Wishes of deactivated users (or of a deactivated company: they
+ * cannot sign in) are answered without a mail.
  * Returns how many mails were queued.
  */
 export async function answerStockAlerts(skus: readonly string[], mailFor: (alert: DueStockAlert) => OutboxMessage, now: Date): Promise<number> {
@@ -58,6 +59,7 @@ export async function answerStockAlerts(skus: readonly string[], mailFor: (alert
       .select({
         id: stockAlerts.id,
         active: users.active,
+        companyActive: companies.active,
         userId: users.id,
         email: users.email,
         name: users.name,
@@ -69,6 +71,7 @@ export async function answerStockAlerts(skus: readonly string[], mailFor: (alert
       .from(stockAlerts)
       .innerJoin(products, eq(products.id, stockAlerts.productId))
       .innerJoin(users, eq(users.id, stockAlerts.userId))
+      .leftJoin(companies, eq(companies.id, users.companyId))
       .where(and(isNull(stockAlerts.notifiedAt), inArray(products.sku, [...skus]), sql`${products.stock} > 0`, eq(products.active, true)))
       .for("update", { of: stockAlerts, skipLocked: true });
     if (due.length === 0) return 0;
@@ -76,7 +79,9 @@ export async function answerStockAlerts(skus: readonly string[], mailFor: (alert
       .update(stockAlerts)
       .set({ notifiedAt: now })
       .where(inArray(stockAlerts.id, due.map((row) => row.id)));
-    const mails = due.filter((row) => row.active).map(({ id: _id, active: _active, ...alert }) => mailFor(alert));
+    const mails = due
+      .filter((row) => row.active && row.companyActive !== false)
+      .map(({ id: _id, active: _active, companyActive: _companyActive, ...alert }) => mailFor(alert));
     // Plain-text notices: no attachments.
     if (mails.length > 0) await tx.insert(mailOutbox).values(mails.map(({ attachments: _none, ...mail }) => ({ ...mail, toEmail: mail.toEmail.toLowerCase(), createdAt: now })));
     return mails.length;
