@@ -343,6 +343,11 @@ export function getReturnById(id: number): Promise<ReturnView | null> {
   return readReturn(eq(returnRequests.id, id));
 }
 
+/** By its number (unique across customers); the caller checks who may see it. */
+export function getReturnByNumber(returnNumber: string): Promise<ReturnView | null> {
+  return readReturn(eq(returnRequests.returnNumber, returnNumber));
+}
+
 export function getCompanyReturn(companyId: number, returnNumber: string): Promise<ReturnView | null> {
   return readReturn(and(eq(returnRequests.companyId, companyId), eq(returnRequests.returnNumber, returnNumber))!);
 }

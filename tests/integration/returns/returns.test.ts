@@ -29,6 +29,7 @@ import {
   type ReturnRequestInput,
 } from "@/lib/returns/buyer-returns";
 import type { ReturnReasonCode } from "@/lib/returns/return-rules";
+import { getReturnViaApi, listReturnsViaApi, receiptSchema, reportReceiptViaApi, returnListQuerySchema } from "@/lib/admin/returns-api";
 import { addCompanyUser, outboxTo } from "../../support/account-fixtures";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createProduct } from "../../support/fixtures";
@@ -698,5 +699,86 @@ describe("completing a return credits what arrived", () => {
     expect(notes).toHaveLength(1);
     expect((await returnRow(returnNumber)).creditNoteNumbers).toEqual([notes[0]!.number]);
     expect(await handle.db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, notes.map((n) => n.id)))).toHaveLength(1);
+  });
+});
+
+describe("the ERP's returns API", () => {
+  it("lists the approved returns of the key holder's customers with their lines; another manager's are not found", async () => {
+    const customer = await newCustomer();
+    const { id: orderId, orderNumber } = await order(customer, [
+      { sku: chair.sku, quantity: 3 },
+      { sku: pen.sku, quantity: 10 },
+    ]);
+    await ship(orderId, null);
+    const { returnNumber } = await approvedReturn(customer, orderId, { 1: [2, "damaged"], 2: [4, "not_needed"] });
+
+    const listed = await listReturnsViaApi(customer.manager, returnListQuerySchema.parse({}));
+    expect(listed.total).toBe(1);
+    expect(listed.returns).toEqual([
+      expect.objectContaining({
+        number: returnNumber,
+        status: "approved",
+        customer: { id: customer.company.id, name: customer.company.name },
+        order: orderNumber,
+        lines: [
+          { line: 1, sku: chair.sku, name: expect.any(String), unit: "EA", quantity: 2, reason: "damaged", received: null },
+          { line: 2, sku: pen.sku, name: expect.any(String), unit: "PK", quantity: 4, reason: "not_needed", received: null },
+        ],
+        creditNotes: [],
+      }),
+    ]);
+    // Still to decide is not yet to expect: the default lists approved returns only.
+    expect((await listReturnsViaApi(customer.manager, returnListQuerySchema.parse({ status: "requested" }))).total).toBe(0);
+
+    const other = await createStaff(handle, "account_manager", []);
+    expect((await listReturnsViaApi(other, returnListQuerySchema.parse({ status: "all" }))).total).toBe(0);
+    expect(await appError(getReturnViaApi(other, returnNumber))).toMatchObject({ code: "not_found", message: "return_not_found" });
+    expect((await getReturnViaApi(customer.manager, returnNumber)).number).toBe(returnNumber);
+  });
+
+  it("a receipt must name every line once; then it completes the return and credits what arrived", async () => {
+    const customer = await newCustomer();
+    const { id: orderId } = await order(customer, [
+      { sku: chair.sku, quantity: 3 },
+      { sku: pen.sku, quantity: 10 },
+    ]);
+    await ship(orderId, null);
+    await invoice(orderId);
+    const { returnNumber } = await approvedReturn(customer, orderId, { 1: [2, "damaged"], 2: [4, "not_needed"] });
+    const receipt = (lines: { line: number; received: number }[], note?: string) => receiptSchema.parse({ lines, note });
+
+    expect(await appError(reportReceiptViaApi(customer.manager, returnNumber, receipt([{ line: 1, received: 2 }]), NOW))).toMatchObject({
+      code: "invalid_input",
+      message: "receipt_lines_mismatch",
+      details: { missing: "2", unknown: "" },
+    });
+    expect(
+      await appError(reportReceiptViaApi(customer.manager, returnNumber, receipt([{ line: 1, received: 2 }, { line: 1, received: 1 }, { line: 2, received: 0 }]), NOW)),
+    ).toMatchObject({ message: "line_twice" });
+    expect(
+      await appError(reportReceiptViaApi(customer.manager, returnNumber, receipt([{ line: 1, received: 2 }, { line: 2, received: 4 }, { line: 3, received: 1 }]), NOW)),
+    ).toMatchObject({ message: "receipt_lines_mismatch", details: { missing: "", unknown: "3" } });
+    // More than was reported: the goods-received form's own check.
+    expect(await appError(reportReceiptViaApi(customer.manager, returnNumber, receipt([{ line: 1, received: 3 }, { line: 2, received: 4 }]), NOW))).toMatchObject({
+      message: "return_received_invalid",
+    });
+    expect((await returnRow(returnNumber)).status).toBe("approved");
+    expect(await creditNotesOf(orderId)).toEqual([]);
+
+    const done = await reportReceiptViaApi(customer.manager, returnNumber, receipt([{ line: 2, received: 4 }, { line: 1, received: 1 }], "One chair not returned"), NOW);
+    const notes = await creditNotesOf(orderId);
+    expect(notes).toHaveLength(1);
+    expect(done).toMatchObject({ status: "completed", creditNotes: [notes[0]!.number] });
+    expect(done.lines.map((line) => [line.line, line.received])).toEqual([
+      [1, 1],
+      [2, 4],
+    ]);
+    expect((await returnRow(returnNumber)).completionNote).toBe("One chair not returned");
+    // Reported again: the return is complete, nothing more is credited.
+    expect(await appError(reportReceiptViaApi(customer.manager, returnNumber, receipt([{ line: 1, received: 1 }, { line: 2, received: 4 }]), NOW))).toMatchObject({
+      code: "conflict",
+      message: "return_not_completable",
+    });
+    expect(await creditNotesOf(orderId)).toHaveLength(1);
   });
 });
