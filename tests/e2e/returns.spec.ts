@@ -293,6 +293,13 @@ describe("returns (RMA)", () => {
     const [mail] = await sql<{ body_text: string }[]>`
       select body_text from mail_outbox where to_email = 'buyer@demo.test' and kind = 'return_completed' and subject like ${`%${reported.number}%`}`;
     assert.ok(mail?.body_text.includes(creditNumber), "the buyer is mailed the credit note number");
+    // The warehouse's view through the API (staff's session works like a key): the same return, completed.
+    const api = await manager.context().request.get(`/admin/api/returns/${reported.number}`);
+    assert.equal(api.status(), 200);
+    const json = (await api.json()) as { status: string; creditNotes: string[]; lines: { sku: string; received: number | null }[] };
+    assert.equal(json.status, "completed");
+    assert.deepEqual(json.creditNotes, [creditNumber]);
+    assert.equal(json.lines.find((l) => l.sku === first)?.received, 1);
 
     await buyer.goto(`/account/returns/${reported.number}`);
     assert.equal((await returnStatus(buyer).innerText()).trim(), "Processed");
