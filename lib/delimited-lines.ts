@@ -14,13 +14,63 @@ export function delimitedRows(input: string): { raw: string; lineNumber: number 
     .filter((row) => row.raw.trim() !== "" && !/^[;,\t\s"]*$/.test(row.raw));
 }
 
-/** A line's fields: split on a tab if it has one, else on `;`, else on `,`; trimmed and unquoted (`"a""b"` → `a"b`). */
+/**
+ * A line's fields: split on a tab if it has one outside quotes, else on `;`, else on `,` (what Excel
+ * writes for "CSV" in the Netherlands, and elsewhere); trimmed. A field that starts with a quote is
+ * quoted as in RFC 4180: separators inside it are text (`"Jansen, Jan"`) and `""` is a quote. A quote
+ * anywhere else is text (`3/4" fitting`), and so is a quote that is never closed.
+ */
 export function delimitedFields(line: string): string[] {
-  const separator = line.includes("\t") ? "\t" : line.includes(";") ? ";" : ",";
-  return line.split(separator).map((field) => {
-    const trimmed = field.trim();
-    return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replace(/""/g, '"').trim() : trimmed;
-  });
+  for (const separator of ["\t", ";"]) {
+    const fields = splitFields(line, separator);
+    if (fields.length > 1) return fields;
+  }
+  return splitFields(line, ",");
+}
+
+function splitFields(line: string, separator: string): string[] {
+  const fields: string[] = [];
+  let start = 0;
+  for (;;) {
+    let at = start;
+    while (at < line.length && line[at] !== separator && /\s/.test(line[at]!)) at++;
+    let end: number;
+    let value: string | null = null;
+    if (line[at] === '"') {
+      // Quoted: up to the quote that is not doubled; what follows it up to the separator stays (trimmed).
+      let text = "";
+      let index = at + 1;
+      let closed = false;
+      while (index < line.length) {
+        if (line[index] === '"') {
+          if (line[index + 1] === '"') {
+            text += '"';
+            index += 2;
+            continue;
+          }
+          closed = true;
+          index++;
+          break;
+        }
+        text += line[index];
+        index++;
+      }
+      if (closed) {
+        end = line.indexOf(separator, index);
+        if (end === -1) end = line.length;
+        value = (text + line.slice(index, end)).trim();
+      } else {
+        end = line.indexOf(separator, at);
+        if (end === -1) end = line.length;
+      }
+    } else {
+      end = line.indexOf(separator, at);
+      if (end === -1) end = line.length;
+    }
+    fields.push(value ?? line.slice(start, end).trim());
+    if (end >= line.length) return fields;
+    start = end + 1;
+  }
 }
 
 /**
