@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
-import { getReturnById, getReturnByNumber, type ReturnView } from "@/lib/data/returns";
+import { getReturnByNumber, getReturnsByIds, type ReturnView } from "@/lib/data/returns";
 import { AppError } from "@/lib/errors";
 import { canSeeCustomer } from "./access";
 import { completeReturnForStaff, listReturnsForStaff, parseReturnStatusFilter, type CompleteReturnInput } from "./returns";
@@ -66,9 +66,9 @@ export async function listReturnsViaApi(staff: StaffUser, query: z.infer<typeof 
     limit: query.limit,
     offset: query.offset,
   });
-  // A page is at most 200 returns of a few lines each: each is read whole, with its lines.
-  const full = await Promise.all(items.map((item) => getReturnById(item.id)));
-  return { returns: full.flatMap((request) => (request ? [returnJson(request)] : [])), total };
+  // The page's returns with their lines in one read, not one per return.
+  const full = await getReturnsByIds(items.map((item) => item.id));
+  return { returns: full.map(returnJson), total };
 }
 
 async function returnOrThrow(staff: StaffUser, returnNumber: string): Promise<ReturnView> {

@@ -6,6 +6,7 @@ import { getRecipient } from "@/lib/data/account";
 import { completeReturn, creditableByOrderLine, decideReturn, getReturnById, searchReturns, type ReturnView } from "@/lib/data/returns";
 import { getSupplierProfile } from "@/lib/data/supplier-profile";
 import { AppError } from "@/lib/errors";
+import { addressText } from "@/lib/format-address";
 import { planCreditNote } from "@/lib/invoices/document-from-order";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { returnCompletedMail, returnDecidedMail } from "@/lib/mail/return-mails";
@@ -46,10 +47,8 @@ export async function getReturnForStaff(staff: StaffUser, returnId: number): Pro
 
 async function supplierReturnAddress(): Promise<string | null> {
   const supplier = await getSupplierProfile();
-  if (!supplier) return null;
-  return [supplier.tradingName ?? supplier.legalName, supplier.street, `${supplier.postalCode} ${supplier.city}`, supplier.countryCode === "NL" ? null : supplier.countryCode]
-    .filter(Boolean)
-    .join("\n");
+  // A Dutch address for Dutch customers, as on a parcel label: the country only when it is not the Netherlands.
+  return supplier ? addressText({ ...supplier, name: supplier.tradingName ?? supplier.legalName, countryCode: supplier.countryCode === "NL" ? "" : supplier.countryCode }, "\n") : null;
 }
 
 /** A return's page in the buyer's My account, for links in mails. */

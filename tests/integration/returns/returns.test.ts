@@ -727,6 +727,15 @@ describe("the ERP's returns API", () => {
         creditNotes: [],
       }),
     ]);
+    // Two returns in one page: each with its own lines (read together, not one by one).
+    const { id: secondOrder } = await order(customer, [{ sku: pen.sku, quantity: 5 }]);
+    await ship(secondOrder, null);
+    const second = await approvedReturn(customer, secondOrder, { 1: [5, "wrong_item"] });
+    const both = await listReturnsViaApi(customer.manager, returnListQuerySchema.parse({}));
+    expect(both.returns.map((r) => [r.number, r.lines.map((line) => [line.sku, line.quantity])])).toEqual([
+      [second.returnNumber, [[pen.sku, 5]]],
+      [returnNumber, [[chair.sku, 2], [pen.sku, 4]]],
+    ]);
     // Still to decide is not yet to expect: the default lists approved returns only.
     expect((await listReturnsViaApi(customer.manager, returnListQuerySchema.parse({ status: "requested" }))).total).toBe(0);
 
