@@ -144,7 +144,8 @@ export async function getReturnableOrder(companyId: number, orderId: number): Pr
 }
 
 export type CreateReturnOutcome =
-  | { ok: true; id: number; returnNumber: string }
+  /** `order`: the order as the request was checked against (its number and lines, before this return). */
+  | { ok: true; id: number; returnNumber: string; order: ReturnableOrder }
   | { ok: false; problem: ReturnRequestProblem | { problem: "not_found" } | { problem: "window_closed"; deadline: string | null } };
 
 /**
@@ -155,6 +156,8 @@ export type CreateReturnOutcome =
 export async function createReturnRequest(input: {
   companyId: number;
   orderId: number;
+  /** Only an order this user placed (a plain buyer's own); otherwise not found. */
+  placedBy?: number;
   userId: number;
   buyerComment: string | null;
   lines: { orderLineNumber: number; quantity: number; reason: ReturnReason }[];
@@ -165,7 +168,7 @@ export async function createReturnRequest(input: {
     const [order] = await tx
       .select({ id: orders.id, orderNumber: orders.orderNumber, userId: orders.userId })
       .from(orders)
-      .where(and(eq(orders.id, input.orderId), eq(orders.companyId, input.companyId)))
+      .where(and(eq(orders.id, input.orderId), eq(orders.companyId, input.companyId), input.placedBy === undefined ? undefined : eq(orders.userId, input.placedBy)))
       .for("no key update");
     if (!order) return { ok: false, problem: { problem: "not_found" } };
     const returnable = await readReturnable(tx, order);
@@ -192,7 +195,7 @@ export async function createReturnRequest(input: {
         };
       }),
     );
-    return { ok: true, ...created };
+    return { ok: true, ...created, order: returnable };
   });
 }
 

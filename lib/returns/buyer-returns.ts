@@ -88,13 +88,11 @@ export async function requestReturn(
   now: Date,
 ): Promise<{ returnNumber: string }> {
   const lines = returnLinesOf(input);
-  const order = await getReturnableOrder(user.companyId, input.orderId);
-  if (!order) throw new AppError("not_found", "order_not_found");
-  // A plain buyer returns only goods of their own orders, like they see only those.
-  if (!seesWholeCompany(user) && order.orderUserId !== user.id) throw new AppError("not_found", "order_not_found");
   const outcome = await createReturnRequest({
     companyId: user.companyId,
-    orderId: order.orderId,
+    orderId: input.orderId,
+    // A plain buyer returns only goods of their own orders, like they see only those.
+    ...(seesWholeCompany(user) ? {} : { placedBy: user.id }),
     userId: user.id,
     buyerComment: input.comment,
     lines,
@@ -113,6 +111,7 @@ export async function requestReturn(
     });
   }
   // The request stands even if the mail cannot be queued; managers also see it in /admin/returns.
+  const { order } = outcome;
   await notifyManagers(user, { id: outcome.id, returnNumber: outcome.returnNumber, orderNumber: order.orderNumber, lines, comment: input.comment }, order, now).catch(
     (error: unknown) => console.error(`[koppel] return request mail for ${outcome.returnNumber} failed`, error),
   );
