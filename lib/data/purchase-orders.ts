@@ -355,25 +355,21 @@ const jsonOrNull = (value: unknown) => (value === undefined || value === null ? 
  * A new OrderRequest: order, lines, first event, the cXML header and lines, the document with its
  * Response, and its protocol log rows (`log`, in that order; the inbound row's summary gets the order
  * number) — one statement, so atomic. A parallel duplicate hits the unique indexes and writes nothing.
+ *
+ * `underCredit`: the customer has a credit limit, so its row is locked first and its credit read
+ * again (lib/data/credit.ts lockedCreditUse) in the transaction that stores the order, and `rebuild`
+ * makes the order for that credit: two purchase orders arriving at once cannot both fit into what is
+ * left (the intake's own read is not locked). Returns the status the order was stored with.
  */
-export async function createPurchaseOrder(input: StoredOrderInput & { log?: ProtocolLogRow[] }): Promise<{ orderId: number; orderNumber: string }> {
-  return insertPurchaseOrder((text, params) => runPrepared(text, params), input);
-}
-
-/**
- * createPurchaseOrder for a customer with a credit limit: the customer's row is locked first and its
- * credit read again (lib/data/credit.ts lockedCreditUse), so two purchase orders arriving at once
- * cannot both fit into what is left; `build` makes the order for that credit (the intake's own read
- * is not locked). Customers without a limit take the one-statement path.
- */
-export async function createPurchaseOrderUnderCreditLock<B>(
-  companyId: number,
-  build: (credit: CreditUse | null) => { built: B; input: StoredOrderInput & { log?: ProtocolLogRow[] } },
-): Promise<{ orderId: number; orderNumber: string; built: B }> {
+export async function createPurchaseOrder(
+  given: StoredOrderInput & { log?: ProtocolLogRow[] },
+  underCredit?: { companyId: number; rebuild: (credit: CreditUse | null) => StoredOrderInput & { log?: ProtocolLogRow[] } },
+): Promise<{ orderId: number; orderNumber: string; status: OrderStatus }> {
+  if (!underCredit) return { ...(await insertPurchaseOrder((text, params) => runPrepared(text, params), given)), status: given.order.status };
   const db = await database();
   return db.transaction(async (tx) => {
-    const { built, input } = build(await lockedCreditUse(tx, companyId));
-    return { ...(await insertPurchaseOrder((text, params) => runPreparedIn(tx, text, params), input)), built };
+    const input = underCredit.rebuild(await lockedCreditUse(tx, underCredit.companyId));
+    return { ...(await insertPurchaseOrder((text, params) => runPreparedIn(tx, text, params), input)), status: input.order.status };
   });
 }
 

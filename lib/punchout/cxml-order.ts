@@ -5,7 +5,6 @@ import type { ProductRow } from "@/lib/data/catalog";
 import {
   cancelPurchaseOrder,
   createPurchaseOrder,
-  createPurchaseOrderUnderCreditLock,
   getOrderIntakeState,
   getPurchaseOrderDocument,
   getPurchaseOrderSettings,
@@ -128,19 +127,13 @@ async function receiveOrder(
       const buildFor = (credit: CreditUse | null) => {
         const built = buildOrder(connection, request, document.deploymentMode, document.payloadId, sha, context.now, settings, { ...state, credit });
         // The protocol log rows are written with the order (the statement adds the order number).
-        const answer = ok({ status: built.order.status });
-        return { built: { order: built.order, autoConfirm: built.autoConfirm, answer }, input: { ...built, document: documentRow, log: logRows(answer) } };
+        return { ...built, document: documentRow, log: logRows(ok({ status: built.order.status })) };
       };
+      const given = buildFor(state.credit);
       // A customer with a credit limit is checked again under its lock; everybody else's order is one statement.
-      const { built, ...created } =
-        state.credit === null
-          ? await (async () => {
-              const { built, input } = buildFor(null);
-              return { built, ...(await createPurchaseOrder(input)) };
-            })()
-          : await createPurchaseOrderUnderCreditLock(connection.companyId, buildFor);
-      const { answer } = built;
-      if (built.order.status === "accepted" && built.autoConfirm) {
+      const created = await createPurchaseOrder(given, state.credit === null ? undefined : { companyId: connection.companyId, rebuild: buildFor });
+      const answer = ok({ status: created.status });
+      if (created.status === "accepted" && given.autoConfirm) {
         // Stored first; a failure here leaves an accepted order for staff to confirm by hand.
         await respondToOrder(created.orderId, null, { kind: "accept" }, context.now).catch((failure: unknown) =>
           console.error("[koppel] auto-confirm failed", failure),
