@@ -3,8 +3,7 @@ import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
 import { getReturnByNumber, getReturnsByIds, type ReturnView } from "@/lib/data/returns";
 import { AppError } from "@/lib/errors";
-import { canSeeCustomer } from "./access";
-import { completeReturnForStaff, listReturnsForStaff, parseReturnStatusFilter, type CompleteReturnInput } from "./returns";
+import { completeReturnForStaff, listReturnsForStaff, parseReturnStatusFilter, staffMaySee, type CompleteReturnInput } from "./returns";
 
 /**
  * Returns for the supplier's ERP or warehouse system, which usually receives the goods:
@@ -71,11 +70,7 @@ export async function listReturnsViaApi(staff: StaffUser, query: z.infer<typeof 
   return { returns: full.map(returnJson), total };
 }
 
-async function returnOrThrow(staff: StaffUser, returnNumber: string): Promise<ReturnView> {
-  const request = await getReturnByNumber(returnNumber);
-  if (!request || !(await canSeeCustomer(staff, request.companyId))) throw new AppError("not_found", "return_not_found");
-  return request;
-}
+const returnOrThrow = async (staff: StaffUser, returnNumber: string) => staffMaySee(staff, await getReturnByNumber(returnNumber));
 
 export async function getReturnViaApi(staff: StaffUser, returnNumber: string): Promise<ReturnJson> {
   return returnJson(await returnOrThrow(staff, returnNumber));

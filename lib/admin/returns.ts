@@ -33,11 +33,13 @@ export interface StaffReturnView {
   returnAddress: string | null;
 }
 
-async function returnOrThrow(staff: StaffUser, returnId: number): Promise<ReturnView> {
-  const request = await getReturnById(returnId);
+/** A return as staff may see it: of a customer they manage (admins: any), else "not found". */
+export async function staffMaySee(staff: StaffUser, request: ReturnView | null): Promise<ReturnView> {
   if (!request || !(await canSeeCustomer(staff, request.companyId))) throw new AppError("not_found", "return_not_found");
   return request;
 }
+
+const returnOrThrow = async (staff: StaffUser, returnId: number) => staffMaySee(staff, await getReturnById(returnId));
 
 export async function getReturnForStaff(staff: StaffUser, returnId: number): Promise<StaffReturnView> {
   const request = await returnOrThrow(staff, returnId);
