@@ -38,10 +38,24 @@ export const companies = pgTable(
      * beyond it is held for review (lib/orders/credit.ts), never refused.
      */
     creditLimitMinor: integer("credit_limit_minor"),
+    /**
+     * Delivery charge on web orders (lib/pricing/delivery-charge.ts): `default` follows the supplier
+     * profile, `free` never charges, `custom` uses the two amounts below (excl. VAT, minor units; no
+     * threshold: always charged).
+     */
+    deliveryChargeMode: text("delivery_charge_mode", { enum: ["default", "free", "custom"] }).notNull().default("default"),
+    deliveryChargeMinor: integer("delivery_charge_minor"),
+    freeDeliveryFromMinor: integer("free_delivery_from_minor"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("companies_credit_limit_not_negative", sql`${t.creditLimitMinor} >= 0`)],
+  (t) => [
+    check("companies_credit_limit_not_negative", sql`${t.creditLimitMinor} >= 0`),
+    check(
+      "companies_delivery_charge_custom",
+      sql`(${t.deliveryChargeMode} = 'custom') = (${t.deliveryChargeMinor} is not null) and coalesce(${t.deliveryChargeMinor}, 0) >= 0 and coalesce(${t.freeDeliveryFromMinor}, 0) >= 0 and (${t.freeDeliveryFromMinor} is null or ${t.deliveryChargeMode} = 'custom')`,
+    ),
+  ],
 );
 
 export const addresses = pgTable(

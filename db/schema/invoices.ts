@@ -57,9 +57,15 @@ export const supplierProfile = pgTable(
     phone: text("phone"),
     /** Default payment terms for customers without their own. */
     paymentTermsDays: integer("payment_terms_days").notNull().default(30),
+    /** Delivery charge on web orders excl. VAT (minor units; 0: none), waived from `freeDeliveryFromMinor` (goods excl. VAT; null: never). */
+    deliveryChargeMinor: integer("delivery_charge_minor").notNull().default(0),
+    freeDeliveryFromMinor: integer("free_delivery_from_minor"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("supplier_profile_single_row", sql`${t.id} = 1`)],
+  (t) => [
+    check("supplier_profile_single_row", sql`${t.id} = 1`),
+    check("supplier_profile_delivery_charge", sql`${t.deliveryChargeMinor} >= 0 and coalesce(${t.freeDeliveryFromMinor}, 0) >= 0`),
+  ],
 );
 
 /**
@@ -107,6 +113,8 @@ export const invoices = pgTable(
     lineExtensionMinor: integer("line_extension_minor").notNull(),
     allowanceTotalMinor: integer("allowance_total_minor").notNull(),
     chargeTotalMinor: integer("charge_total_minor").notNull(),
+    /** Of the charges, the order's delivery charge (billed once, with the order's first invoice). */
+    deliveryChargeMinor: integer("delivery_charge_minor").notNull().default(0),
     taxExclusiveMinor: integer("tax_exclusive_minor").notNull(),
     taxMinor: integer("tax_minor").notNull(),
     payableMinor: integer("payable_minor").notNull(),

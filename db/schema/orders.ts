@@ -115,7 +115,10 @@ export const orders = pgTable(
     shipTo: jsonb("ship_to").$type<AddressSnapshot>().notNull(),
     billTo: jsonb("bill_to").$type<AddressSnapshot>(),
     currency: text("currency").notNull().default("EUR"),
+    /** Excl. VAT: the lines plus the delivery charge (which the VAT breakdown includes, split over the lines' rates). */
     subtotalMinor: integer("subtotal_minor").notNull(),
+    /** The delivery charge excl. VAT included in `subtotalMinor` (lib/pricing/delivery-charge.ts); invoiced with the order's first invoice. */
+    deliveryChargeMinor: integer("delivery_charge_minor").notNull().default(0),
     vatMinor: integer("vat_minor").notNull(),
     totalMinor: integer("total_minor").notNull(),
     vatBreakdown: jsonb("vat_breakdown").$type<VatBreakdownRow[]>().notNull(),
@@ -134,6 +137,7 @@ export const orders = pgTable(
     // Staff's review queue (the navigation's count, a customer's orders to review): only the few waiting rows.
     index("orders_needs_review_idx").on(t.companyId, t.placedAt).where(sql`${t.status} = 'needs_review'`),
     check("orders_total_adds_up", sql`${t.totalMinor} = ${t.subtotalMinor} + ${t.vatMinor}`),
+    check("orders_delivery_charge_in_subtotal", sql`${t.deliveryChargeMinor} >= 0 and ${t.deliveryChargeMinor} <= ${t.subtotalMinor}`),
   ],
 );
 
