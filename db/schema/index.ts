@@ -13,3 +13,4 @@ export * from "./standing-orders";
 export * from "./cost-centers";
 export * from "./account-requests";
 export * from "./returns";
+export * from "./two-factor";
