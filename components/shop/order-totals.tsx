@@ -2,20 +2,38 @@ import { getTranslations } from "next-intl/server";
 import { money, percent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 
+/**
+ * Totals of a cart or order. `delivery` (cart, checkout: the customer has delivery terms) shows the
+ * items and the delivery charge above the subtotal, "free" when waived, and how much more makes it
+ * free; an order passes just its charge, shown when there was one.
+ */
 export async function OrderTotals({
   subtotalMinor,
   totalMinor,
   breakdown,
   locale,
+  delivery,
 }: {
   subtotalMinor: number;
   totalMinor: number;
   breakdown: { vatRateBasisPoints: number; taxableMinor: number; vatMinor: number }[];
   locale: Locale;
+  delivery?: { chargeMinor: number; missingForFreeMinor?: number | null; charged?: boolean };
 }) {
   const t = await getTranslations("cart");
+  const showDelivery = delivery !== undefined && (delivery.chargeMinor > 0 || delivery.charged === true);
   return (
     <dl className="ml-auto grid w-full max-w-sm grid-cols-[1fr_auto] gap-y-1 text-sm" data-testid="totals">
+      {showDelivery && (
+        <>
+          <dt>{t("goods")}</dt>
+          <dd className="text-right">{money(subtotalMinor - delivery.chargeMinor, locale)}</dd>
+          <dt>{t("delivery")}</dt>
+          <dd className="text-right" data-testid="delivery-charge">
+            {delivery.chargeMinor > 0 ? money(delivery.chargeMinor, locale) : t("deliveryFree")}
+          </dd>
+        </>
+      )}
       <dt>{t("subtotal")}</dt>
       <dd className="text-right">{money(subtotalMinor, locale)}</dd>
       {breakdown.map((row) => (
@@ -30,6 +48,11 @@ export async function OrderTotals({
       <dd className="border-t border-slate-200 pt-1 text-right font-semibold" data-testid="grand-total">
         {money(totalMinor, locale)}
       </dd>
+      {showDelivery && delivery.missingForFreeMinor ? (
+        <dd className="col-span-2 mt-1 rounded-md bg-sky-50 px-3 py-2 text-sky-900" data-testid="free-delivery-hint">
+          {t("freeDeliveryHint", { amount: money(delivery.missingForFreeMinor, locale) })}
+        </dd>
+      ) : null}
     </dl>
   );
 }

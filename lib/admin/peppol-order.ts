@@ -42,6 +42,8 @@ export async function peppolOrderForStaff(staff: StaffUser, orderId: number): Pr
     ...(delivery || order.requestedDeliveryDate
       ? { delivery: { ...(delivery ? { address: delivery } : {}), ...(order.requestedDeliveryDate ? { requestedDate: order.requestedDeliveryDate } : {}) } }
       : {}),
+    // The delivery charge the checkout added (excl. VAT, as the lines).
+    ...(order.deliveryChargeMinor > 0 ? { charges: [{ reason: "Delivery charge", reasonCode: "FC", amountMinor: order.deliveryChargeMinor }] } : {}),
     lines: detail.lines.map((line) => ({
       id: String(line.lineNumber),
       quantity: line.quantity,

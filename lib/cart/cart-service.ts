@@ -11,6 +11,7 @@ import {
   removeCartLine,
   setCartLine,
 } from "@/lib/data/carts";
+import { readDeliveryTerms } from "@/lib/data/supplier-profile";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { CartBadgeReading } from "./cart-badge";
@@ -98,8 +99,9 @@ export async function removeFromCart(owner: CartOwner, lineId: number): Promise<
 
 export async function getPricedCart(owner: CartOwner, locale: Locale, now: Date): Promise<PricedCart & { cartId: number }> {
   const cartId = await resolveCartId(owner);
-  const lines = await listCartLines(cartId);
-  return { cartId, ...(await priceCartLines(lines, { companyId: owner.companyId, locale, now, companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers })) };
+  // Punchout carts carry no delivery charge: the procurement contract arranges delivery.
+  const [lines, delivery] = await Promise.all([listCartLines(cartId), owner.punchout ? undefined : readDeliveryTerms(owner.companyId)]);
+  return { cartId, ...(await priceCartLines(lines, { companyId: owner.companyId, locale, now, companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers, delivery })) };
 }
 
 function assertQuantity(

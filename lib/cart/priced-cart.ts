@@ -6,6 +6,7 @@ import { quotedPrice, type QuotedPriceVerdict } from "@/lib/quotes/quote-rules";
 import { customerProductInputs, localizeProduct, type ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice, type PriceSource } from "@/lib/pricing/resolve-price";
+import { deliveryChargeByRate, deliveryChargeFor, NO_DELIVERY_CHARGE, type DeliveryCharge, type DeliveryTerms } from "@/lib/pricing/delivery-charge";
 import { lineVatMinor, summarizeVat, type VatSummary } from "@/lib/pricing/vat";
 import { checkQuantity, type QuantityCheck } from "./quantity-rules";
 
@@ -42,7 +43,11 @@ export interface CartLineQuote {
 
 export interface PricedCart {
   lines: PricedCartLine[];
+  /** The goods plus the delivery charge (in the subtotal and, split over the goods' rates, in the VAT breakdown). */
   totals: VatSummary;
+  /** The lines' amount excl. VAT. */
+  goodsMinor: number;
+  delivery: DeliveryCharge & { terms: DeliveryTerms };
   currency: string;
   /** True when every line passes its quantity rules and the cart is not empty. */
   orderable: boolean;
@@ -51,7 +56,8 @@ export interface PricedCart {
 /** Prices cart lines for a customer with the pricing module (server-side, never browser state). */
 export async function priceCartLines(
   lines: CartLineWithProduct[],
-  options: { companyId: number; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean },
+  /** `delivery`: the customer's terms (lib/pricing/delivery-charge.ts); none given, none charged (punchout carts). */
+  options: { companyId: number; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean; delivery?: DeliveryTerms },
 ): Promise<PricedCart> {
   const quoteLineIds = lines.flatMap((l) => (l.quoteLineId ? [l.quoteLineId] : []));
   const [{ candidates, articleNumbers }, quoteTerms] = await Promise.all([
@@ -90,9 +96,15 @@ export async function priceCartLines(
       quote,
     };
   });
+  const goods = priced.map((l) => ({ netMinor: l.lineTotalMinor, vatRateBasisPoints: l.product.vatRateBasisPoints }));
+  const goodsMinor = goods.reduce((sum, line) => sum + line.netMinor, 0);
+  const terms = options.delivery ?? NO_DELIVERY_CHARGE;
+  const delivery = deliveryChargeFor(goodsMinor, terms);
   return {
     lines: priced,
-    totals: summarizeVat(priced.map((l) => ({ netMinor: l.lineTotalMinor, vatRateBasisPoints: l.product.vatRateBasisPoints }))),
+    totals: summarizeVat([...goods, ...deliveryChargeByRate(delivery.chargeMinor, goods)]),
+    goodsMinor,
+    delivery: { ...delivery, terms },
     currency: "EUR",
     orderable: priced.length > 0 && priced.every((l) => l.quantityCheck.ok && l.product.stock >= 0),
   };

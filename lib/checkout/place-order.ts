@@ -5,7 +5,7 @@ import { resolveShipTo } from "@/lib/account/addresses";
 import { resolveOrderCostCenter } from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getPricedCart } from "@/lib/cart/cart-service";
-import type { PricedCartLine } from "@/lib/cart/priced-cart";
+import type { PricedCart, PricedCartLine } from "@/lib/cart/priced-cart";
 import { listCompanyAddresses } from "@/lib/data/companies";
 import { createOrder } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
@@ -84,11 +84,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       note: input.note,
       shipTo: addressSnapshot(shipTo),
       billTo: billTo ? addressSnapshot(billTo) : null,
-      currency: cart.currency,
-      subtotalMinor: cart.totals.subtotalMinor,
-      vatMinor: cart.totals.vatMinor,
-      totalMinor: cart.totals.totalMinor,
-      vatBreakdown: cart.totals.breakdown,
+      ...orderTotalsOf(cart),
     },
     lines: orderLinesOf(cart.lines),
   });
@@ -99,6 +95,18 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
     );
   }
   return created;
+}
+
+/** A priced cart's totals as the order keeps them: the delivery charge inside the subtotal and VAT breakdown. */
+export function orderTotalsOf(cart: Pick<PricedCart, "currency" | "totals" | "delivery">) {
+  return {
+    currency: cart.currency,
+    subtotalMinor: cart.totals.subtotalMinor,
+    deliveryChargeMinor: cart.delivery.chargeMinor,
+    vatMinor: cart.totals.vatMinor,
+    totalMinor: cart.totals.totalMinor,
+    vatBreakdown: cart.totals.breakdown,
+  };
 }
 
 /** Priced lines as order lines: numbered in their order, with the price and how it came about. */

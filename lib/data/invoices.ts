@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import {
   addresses,
   companies,
@@ -158,6 +158,8 @@ export interface OrderInvoicingContext {
   invoicedByLine: Map<number, number>;
   /** An invoice for `shipment` exists already. */
   shipmentInvoiced: boolean;
+  /** An earlier invoice of the order billed its delivery charge. */
+  deliveryChargeInvoiced: boolean;
 }
 
 /** What the credit note planner needs, read inside the transaction (invoice row locked). */
@@ -185,6 +187,8 @@ export interface InvoiceDraft {
   shipmentId: number | null;
   creditedInvoiceId: number | null;
   createdByUserId: number | null;
+  /** Of the charges, the order's delivery charge (0: none, or billed by an earlier invoice). */
+  deliveryChargeMinor: number;
   channels: readonly InvoiceChannel[];
   /** The complete document for the number the transaction assigns (it is also the payment reference). */
   documentFor(number: string): InvoiceDocument;
@@ -236,6 +240,7 @@ async function insertDraft(tx: Tx, draft: InvoiceDraft): Promise<{ id: number; n
       lineExtensionMinor: totals.lineExtensionMinor,
       allowanceTotalMinor: totals.allowanceTotalMinor,
       chargeTotalMinor: totals.chargeTotalMinor,
+      deliveryChargeMinor: draft.deliveryChargeMinor,
       taxExclusiveMinor: totals.taxExclusiveMinor,
       taxMinor: totals.taxMinor,
       payableMinor: totals.payableMinor,
@@ -253,7 +258,7 @@ async function loadOrderContext(tx: Tx, orderId: number, shipmentId: number | nu
   // The order row lock serialises invoicing of one order, so two issuers never bill the same lines.
   const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
   if (!order) return null;
-  const [lineRows, [company], billTos, [user], [supplier], [purchaseOrder], shipments, invoiced] = await Promise.all([
+  const [lineRows, [company], billTos, [user], [supplier], [purchaseOrder], shipments, invoiced, deliveryInvoices] = await Promise.all([
     tx
       .select({ line: orderLines, gtin: products.gtin })
       .from(orderLines)
@@ -286,6 +291,13 @@ async function loadOrderContext(tx: Tx, orderId: number, shipmentId: number | nu
       .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
       .where(and(eq(invoices.orderId, orderId), eq(invoices.kind, "invoice")))
       .groupBy(invoiceLines.orderLineNumber, invoices.shipmentId),
+    order.deliveryChargeMinor > 0
+      ? tx
+          .select({ id: invoices.id })
+          .from(invoices)
+          .where(and(eq(invoices.orderId, orderId), eq(invoices.kind, "invoice"), gt(invoices.deliveryChargeMinor, 0)))
+          .limit(1)
+      : Promise.resolve([]),
   ]);
   if (!company) return null;
   const shipment = shipmentId === null ? null : (shipments.find((s) => s.id === shipmentId) ?? null);
@@ -307,6 +319,7 @@ async function loadOrderContext(tx: Tx, orderId: number, shipmentId: number | nu
     shipment,
     invoicedByLine,
     shipmentInvoiced: shipmentId !== null && invoiced.some((row) => row.shipmentId === shipmentId),
+    deliveryChargeInvoiced: deliveryInvoices.length > 0,
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { supplierProfile, type NewSupplierProfile, type SupplierProfile } from "@/db/schema";
+import { companies, supplierProfile, type NewSupplierProfile, type SupplierProfile } from "@/db/schema";
+import { deliveryTermsOf, NO_DELIVERY_CHARGE, type DeliveryTerms } from "@/lib/pricing/delivery-charge";
 import { database } from "./database";
 
 /** Our own company's invoicing master data: the single supplier_profile row (id 1), or null before it is filled in. */
@@ -23,4 +24,37 @@ export async function upsertSupplierProfile(details: SupplierProfileDetails, now
     .returning();
   if (!row) throw new Error("supplier profile upsert returned nothing");
   return row;
+}
+
+/** A customer's delivery terms on web orders (its own, none, or the supplier profile's), in one statement. */
+export async function readDeliveryTerms(companyId: number): Promise<DeliveryTerms> {
+  const db = await database();
+  const [row] = await db
+    .select({
+      deliveryChargeMode: companies.deliveryChargeMode,
+      deliveryChargeMinor: companies.deliveryChargeMinor,
+      freeDeliveryFromMinor: companies.freeDeliveryFromMinor,
+      supplierChargeMinor: supplierProfile.deliveryChargeMinor,
+      supplierFreeFromMinor: supplierProfile.freeDeliveryFromMinor,
+    })
+    .from(companies)
+    .leftJoin(supplierProfile, eq(supplierProfile.id, 1))
+    .where(eq(companies.id, companyId));
+  if (!row) return NO_DELIVERY_CHARGE;
+  const supplier = row.supplierChargeMinor === null ? null : { deliveryChargeMinor: row.supplierChargeMinor, freeDeliveryFromMinor: row.supplierFreeFromMinor };
+  return deliveryTermsOf(row, supplier);
+}
+
+/** Sets the supplier's delivery charge terms; false when there is no supplier profile yet. */
+export async function updateSupplierDeliveryCharges(
+  terms: { deliveryChargeMinor: number; freeDeliveryFromMinor: number | null },
+  now: Date,
+): Promise<boolean> {
+  const db = await database();
+  const updated = await db
+    .update(supplierProfile)
+    .set({ ...terms, updatedAt: now })
+    .where(eq(supplierProfile.id, 1))
+    .returning({ id: supplierProfile.id });
+  return updated.length > 0;
 }

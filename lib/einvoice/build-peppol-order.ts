@@ -37,6 +37,8 @@ export interface PeppolOrderDocument {
   buyer: Pick<Party, "name" | "endpoint" | "legalId"> & { address?: Address };
   seller: Party;
   delivery?: { address?: Partial<Address> & { countryCode: string }; requestedDate?: string };
+  /** Document-level charges excl. VAT, e.g. the delivery charge (UNCL 7161 FC). */
+  charges?: { reason: string; reasonCode?: string; amountMinor: number }[];
   lines: PeppolOrderLine[];
 }
 
@@ -51,6 +53,9 @@ export function buildPeppolOrderXml(doc: PeppolOrderDocument): string {
   const currency = doc.currency;
   const amount = (name: string, minor: number) => leaf(name, toDecimalString(minor, currency), { currencyID: currency });
   const total = doc.lines.reduce((sum, line) => sum + line.lineExtensionMinor, 0);
+  const charges = (doc.charges ?? []).filter((charge) => charge.amountMinor !== 0);
+  if (charges.some((charge) => charge.amountMinor < 0)) throw new Error("a charge may not be negative (PEPPOL-T01-R032)");
+  const chargeTotal = charges.reduce((sum, charge) => sum + charge.amountMinor, 0);
   const party = (p: PeppolOrderDocument["buyer"] | Party) =>
     node("cac:Party", [
       leaf("cbc:EndpointID", p.endpoint.id, { schemeID: p.endpoint.scheme }),
@@ -76,7 +81,26 @@ export function buildPeppolOrderXml(doc: PeppolOrderDocument): string {
           doc.delivery.address && node("cac:DeliveryLocation", [ublAddress("cac:Address", doc.delivery.address)]),
           doc.delivery.requestedDate ? node("cac:RequestedDeliveryPeriod", [leaf("cbc:StartDate", doc.delivery.requestedDate), leaf("cbc:EndDate", doc.delivery.requestedDate)]) : undefined,
         ]),
-      node("cac:AnticipatedMonetaryTotal", [amount("cbc:LineExtensionAmount", total), amount("cbc:PayableAmount", total)]),
+      ...charges.map((charge) =>
+        node("cac:AllowanceCharge", [
+          leaf("cbc:ChargeIndicator", "true"),
+          leaf("cbc:AllowanceChargeReasonCode", charge.reasonCode),
+          leaf("cbc:AllowanceChargeReason", charge.reason),
+          amount("cbc:Amount", charge.amountMinor),
+        ]),
+      ),
+      // R010/R011: the charges add up to ChargeTotalAmount, and lines + charges to TaxExclusiveAmount.
+      node(
+        "cac:AnticipatedMonetaryTotal",
+        chargeTotal === 0
+          ? [amount("cbc:LineExtensionAmount", total), amount("cbc:PayableAmount", total)]
+          : [
+              amount("cbc:LineExtensionAmount", total),
+              amount("cbc:TaxExclusiveAmount", total + chargeTotal),
+              amount("cbc:ChargeTotalAmount", chargeTotal),
+              amount("cbc:PayableAmount", total + chargeTotal),
+            ],
+      ),
       ...doc.lines.map((line) =>
         node("cac:OrderLine", [
           node("cac:LineItem", [

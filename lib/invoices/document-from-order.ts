@@ -19,6 +19,7 @@ import type {
 } from "@/lib/einvoice/types";
 import { UNIT_CODES } from "@/lib/einvoice/unit-codes";
 import { calendarDate } from "@/lib/pricing/calendar-date";
+import { deliveryChargeByRate } from "@/lib/pricing/delivery-charge";
 
 export interface PlanFailure {
   error: "invalid_status" | "nothing_to_invoice" | "master_data_missing" | "invalid_input";
@@ -339,14 +340,24 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
     });
     lineMeta.push({ orderLineNumber: line.lineNumber });
   }
+  // The order's delivery charge goes on its first invoice, split over the order's VAT rates as at
+  // checkout (lib/pricing/delivery-charge.ts), so the invoices of an order add up to the order.
+  const deliveryChargeMinor = context.deliveryChargeInvoiced ? 0 : order.deliveryChargeMinor;
+  const deliveryCharges = deliveryChargeByRate(
+    deliveryChargeMinor,
+    context.lines.map((line) => ({ netMinor: line.lineTotalMinor, vatRateBasisPoints: line.vatRateBasisPoints })),
+  ).map((part) => ({ reason: locale === "en" ? "Delivery charge" : "Bezorgkosten", amountMinor: part.netMinor, vatRateBp: part.vatRateBasisPoints }));
+  const charges = [...deliveryCharges, ...options.charges];
   const allowancesCharges: AllowanceCharge[] = [
-    ...options.charges.map((charge) => ({ ...charge, isCharge: true })),
-    ...(options.allowances ?? []).map((allowance) => ({ ...allowance, isCharge: false })),
-  ].map(({ isCharge, reason, amountMinor, vatRateBp }) => ({
+    ...deliveryCharges.map((charge) => ({ ...charge, isCharge: true, reasonCode: "FC" })),
+    ...options.charges.map((charge) => ({ ...charge, isCharge: true, reasonCode: undefined })),
+    ...(options.allowances ?? []).map((allowance) => ({ ...allowance, isCharge: false, reasonCode: "95" })),
+  ].map(({ isCharge, reason, reasonCode, amountMinor, vatRateBp }) => ({
     isCharge,
     reason: reason.trim(),
-    // UNCL 5189 95 = discount (allowances need a reason code or text: BR-33; we give both).
-    ...(isCharge ? {} : { reasonCode: "95" }),
+    // UNCL 5189 95 = discount (allowances need a reason code or text: BR-33; we give both);
+    // UNCL 7161 FC = freight charge.
+    ...(reasonCode ? { reasonCode } : {}),
     amountMinor,
     vat: vatFor(regime, vatRateBp, exemptionReason),
   }));
@@ -356,7 +367,7 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
     const atRate = (entries: { amountMinor: number; vatRateBp: number }[]) =>
       entries.filter((entry) => entry.vatRateBp === rateBp).reduce((sum, entry) => sum + entry.amountMinor, 0);
     const billed =
-      lines.filter((line, index) => lineRates[index] === rateBp).reduce((sum, line) => sum + lineNetMinor(line), 0) + atRate(options.charges);
+      lines.filter((line, index) => lineRates[index] === rateBp).reduce((sum, line) => sum + lineNetMinor(line), 0) + atRate(charges);
     if (atRate(options.allowances ?? []) > billed) {
       return fail("invalid_input", `the discount at ${rateBp / 100} % exceeds the amount invoiced at that rate`);
     }
@@ -413,6 +424,7 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
       shipmentId: context.shipment?.id ?? null,
       creditedInvoiceId: null,
       createdByUserId: options.userId,
+      deliveryChargeMinor,
     },
     doc,
     withNumber,
@@ -507,6 +519,7 @@ export function planCreditNote(context: CreditNoteContext, options: PlanCreditNo
       shipmentId: null,
       creditedInvoiceId: invoice.id,
       createdByUserId: options.userId,
+      deliveryChargeMinor: 0,
     },
     doc,
     (d, number) => ({ ...d, number }),

@@ -4,7 +4,8 @@ import { resolveShipTo, shipToChoice } from "@/lib/account/addresses";
 import { costCenterChoice, resolveOrderCostCenter, type CostCenterChoice } from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { priceCartLines } from "@/lib/cart/priced-cart";
-import { addressSnapshot, orderLinesOf } from "@/lib/checkout/place-order";
+import { addressSnapshot, orderLinesOf, orderTotalsOf } from "@/lib/checkout/place-order";
+import { readDeliveryTerms } from "@/lib/data/supplier-profile";
 import { getShipToAddress, listCompanyAddresses } from "@/lib/data/companies";
 import { getVisibleFavoriteList, listFavoriteLines } from "@/lib/data/favorite-lists";
 import { createOrder } from "@/lib/data/orders";
@@ -241,11 +242,7 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
       note: standingOrder.note,
       shipTo: addressSnapshot(shipTo),
       billTo: billTo ? addressSnapshot(billTo) : null,
-      currency: priced.currency,
-      subtotalMinor: priced.totals.subtotalMinor,
-      vatMinor: priced.totals.vatMinor,
-      totalMinor: priced.totals.totalMinor,
-      vatBreakdown: priced.totals.breakdown,
+      ...orderTotalsOf(priced),
     },
     lines: orderLinesOf(priced.lines),
     standingOrderRun: { ...base, nextRunOn, skippedLines: skipped, at: now },
@@ -297,7 +294,13 @@ async function plannedOrder(standingOrder: StandingOrderView, owner: UserRecord,
       ? null
       : await priceCartLines(
           orderable.map((line) => ({ lineId: line.lineId, quantity: line.quantity, product: line.product })),
-          { companyId: standingOrder.companyId, locale: owner.locale, now, companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers },
+          {
+            companyId: standingOrder.companyId,
+            locale: owner.locale,
+            now,
+            companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers,
+            delivery: await readDeliveryTerms(standingOrder.companyId),
+          },
         );
   return { priced, skipped };
 }

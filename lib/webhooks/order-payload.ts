@@ -18,6 +18,7 @@ export interface WebhookOrderFacts {
     billTo: unknown;
     currency: string;
     subtotalMinor: number;
+    deliveryChargeMinor: number;
     vatMinor: number;
     totalMinor: number;
     vatBreakdown: { vatRateBasisPoints: number; taxableMinor: number; vatMinor: number }[];
@@ -65,9 +66,12 @@ export function orderJson(facts: OrderFacts) {
     billTo: order.billTo,
     currency: order.currency,
     subtotalMinor: order.subtotalMinor,
+    // Part of the subtotal (and of the VAT breakdown): the ERP books it as a freight line.
+    deliveryChargeMinor: order.deliveryChargeMinor,
     vatMinor: order.vatMinor,
     totalMinor: order.totalMinor,
     subtotal: decimal(order.subtotalMinor),
+    deliveryCharge: decimal(order.deliveryChargeMinor),
     vat: decimal(order.vatMinor),
     total: decimal(order.totalMinor),
     vatBreakdown: order.vatBreakdown,

@@ -127,7 +127,13 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               ))}
             </tbody>
           </table>
-          <OrderTotals subtotalMinor={cart.totals.subtotalMinor} totalMinor={cart.totals.totalMinor} breakdown={cart.totals.breakdown} locale={locale} />
+          <OrderTotals
+            subtotalMinor={cart.totals.subtotalMinor}
+            totalMinor={cart.totals.totalMinor}
+            breakdown={cart.totals.breakdown}
+            locale={locale}
+            delivery={{ chargeMinor: cart.delivery.chargeMinor, missingForFreeMinor: cart.delivery.missingForFreeMinor, charged: cart.delivery.terms.chargeMinor > 0 }}
+          />
           <div className="flex justify-end gap-4">
             <Link href="/catalog" className="px-4 py-2 text-sm underline">
               {t("continueShopping")}

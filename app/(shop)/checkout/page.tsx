@@ -74,7 +74,13 @@ export default async function CheckoutPage() {
             </li>
           ))}
         </ul>
-        <OrderTotals subtotalMinor={cart.totals.subtotalMinor} totalMinor={cart.totals.totalMinor} breakdown={cart.totals.breakdown} locale={locale} />
+        <OrderTotals
+            subtotalMinor={cart.totals.subtotalMinor}
+            totalMinor={cart.totals.totalMinor}
+            breakdown={cart.totals.breakdown}
+            locale={locale}
+            delivery={{ chargeMinor: cart.delivery.chargeMinor, missingForFreeMinor: cart.delivery.missingForFreeMinor, charged: cart.delivery.terms.chargeMinor > 0 }}
+          />
         {needsApproval(buyer.orderLimitMinor, cart.totals.subtotalMinor) && (
           <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="approval-needed">
             {ta("needsApproval", { limit: money(buyer.orderLimitMinor ?? 0, locale) })}

@@ -31,6 +31,8 @@ const supplier: SupplierProfile = {
   email: "facturen@koppel.test",
   phone: null,
   paymentTermsDays: 30,
+  deliveryChargeMinor: 0,
+  freeDeliveryFromMinor: null,
   updatedAt: NOW,
 };
 
@@ -53,6 +55,9 @@ function company(overrides: Partial<Company> = {}): Company {
     vatExemptionReason: null,
     costCenterRequired: false,
     creditLimitMinor: null,
+    deliveryChargeMode: "default",
+    deliveryChargeMinor: null,
+    freeDeliveryFromMinor: null,
     active: true,
     createdAt: NOW,
     ...overrides,
@@ -101,6 +106,7 @@ function context(overrides: Partial<OrderInvoicingContext> = {}, orderOverrides:
     billTo: null,
     currency: "EUR",
     subtotalMinor: 0,
+    deliveryChargeMinor: 0,
     vatMinor: 0,
     totalMinor: 0,
     vatBreakdown: [],
@@ -121,6 +127,7 @@ function context(overrides: Partial<OrderInvoicingContext> = {}, orderOverrides:
     shipment: null,
     invoicedByLine: new Map(),
     shipmentInvoiced: false,
+    deliveryChargeInvoiced: false,
     ...overrides,
   };
 }

@@ -74,6 +74,7 @@ describe("order payload", () => {
       billTo: null,
       currency: "EUR",
       subtotalMinor: 1050,
+      deliveryChargeMinor: 0,
       vatMinor: 221,
       totalMinor: 1271,
       vatBreakdown: [{ vatRateBasisPoints: 2100, taxableMinor: 1050, vatMinor: 221 }],

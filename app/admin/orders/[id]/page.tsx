@@ -167,6 +167,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dd>
               {money(order.totalMinor, locale, order.currency)}{" "}
               <span className="text-xs text-slate-500">({text("detail.exclVat", { amount: money(order.subtotalMinor, locale, order.currency) })})</span>
+              {order.deliveryChargeMinor > 0 && (
+                <span className="block text-xs text-slate-500" data-testid="order-delivery-charge">
+                  {text("detail.deliveryCharge", { amount: money(order.deliveryChargeMinor, locale, order.currency) })}
+                </span>
+              )}
             </dd>
           </div>
           {/* The order's number in the supplier's ERP: reported by the ERP (orders API) or typed in here. */}

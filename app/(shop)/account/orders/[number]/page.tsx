@@ -271,7 +271,13 @@ export default async function OrderPage({
           ))}
         </tbody>
       </table>
-      <OrderTotals subtotalMinor={order.subtotalMinor} totalMinor={order.totalMinor} breakdown={order.vatBreakdown} locale={locale} />
+      <OrderTotals
+        subtotalMinor={order.subtotalMinor}
+        totalMinor={order.totalMinor}
+        breakdown={order.vatBreakdown}
+        locale={locale}
+        delivery={{ chargeMinor: order.deliveryChargeMinor }}
+      />
       {canEditCart && <ReorderPanel formId={reorderFormId} orderNumber={order.orderNumber} action={reorderAction} addToCartAction={addToCartAction} locale={locale} />}
       {shipments.length > 0 && (
         <section aria-labelledby="shipments-title">
