@@ -25,6 +25,9 @@ export const DEMO_SUPPLIER_PROFILE = {
   email: "facturen@koppel.test",
   phone: "+31 30 799 40 00",
   paymentTermsDays: 30,
+  // A common Dutch B2B arrangement: € 9.95 per web order, free from € 250 of items (excl. VAT).
+  deliveryChargeMinor: 995,
+  freeDeliveryFromMinor: 25_000,
 } as const satisfies Omit<NewSupplierProfile, "id" | "updatedAt">;
 
 type InvoiceSettings = Pick<NewCompany, "iban" | "invoiceEmail" | "invoiceChannels" | "invoiceOnShipment" | "vatTreatment" | "vatExemptionReason">;

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { InvoiceChannel, SupplierProfile, VatTreatmentSetting } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
-import { getSupplierProfile, upsertSupplierProfile } from "@/lib/data/supplier-profile";
+import { getSupplierProfile, updateSupplierDeliveryCharges, upsertSupplierProfile } from "@/lib/data/supplier-profile";
 import {
   normalizeIban,
   normalizeKvkNumber,
@@ -19,6 +19,7 @@ import {
   normalizeCompact,
 } from "@/lib/einvoice/identifiers";
 import { moneyField } from "@/lib/account/money-input";
+import type { DeliveryChargeMode } from "@/lib/pricing/delivery-charge";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "./access";
 import { checkbox, INCOTERMS } from "./schemas";
@@ -43,6 +44,7 @@ export const VAT_TREATMENT_OPTIONS = [
 /** Schemes our own endpoint may use (the issue: KvK, OIN, NL VAT, GLN). */
 export const SUPPLIER_PEPPOL_SCHEMES = ["0106", "0190", "9944", "0088"] as const;
 export const CUSTOMER_PEPPOL_SCHEMES = PEPPOL_ID_SCHEMES;
+export const DELIVERY_CHARGE_MODES = ["default", "free", "custom"] as const satisfies readonly DeliveryChargeMode[];
 
 const EU_COUNTRIES = new Set("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" "));
 
@@ -151,6 +153,14 @@ export const customerMasterDataSchema = z
     paymentTermsDays,
     /** Incl. VAT; empty: no limit (lib/orders/credit.ts). */
     creditLimitMinor: moneyField,
+    /** lib/pricing/delivery-charge.ts: the supplier's terms, none, or the two amounts below (excl. VAT). */
+    deliveryChargeMode: z
+      .string()
+      .optional()
+      .transform((v) => v || "default")
+      .pipe(z.enum(DELIVERY_CHARGE_MODES, "delivery_charge_mode_unknown")),
+    deliveryChargeMinor: moneyField,
+    freeDeliveryFromMinor: moneyField,
     deliveryTerms: z
       .string()
       .optional()
@@ -194,10 +204,17 @@ export const customerMasterDataSchema = z
     if (value.vatTreatment === "exempt" && !value.vatExemptionReason) {
       ctx.addIssue({ code: "custom", path: ["vatExemptionReason"], message: "exemption_reason_required" });
     }
+    const customDelivery = value.deliveryChargeMode === "custom";
+    if (customDelivery && value.deliveryChargeMinor === null) {
+      ctx.addIssue({ code: "custom", path: ["deliveryChargeMinor"], message: "delivery_charge_required" });
+    }
     return {
       ...value,
       kvkNumber,
       ...peppol,
+      // Only own terms keep amounts (the database checks the same).
+      deliveryChargeMinor: customDelivery ? value.deliveryChargeMinor : null,
+      freeDeliveryFromMinor: customDelivery ? value.freeDeliveryFromMinor : null,
       // A reason only belongs to exempt invoices (BR-S-10, BR-Z-10: no reason on S/Z lines).
       vatExemptionReason: value.vatTreatment === "exempt" ? value.vatExemptionReason : null,
     };
@@ -255,4 +272,16 @@ export async function readSupplierProfile(_staff: StaffUser): Promise<SupplierPr
 export async function saveSupplierProfile(staff: StaffUser, input: SupplierProfileInput, now: Date): Promise<SupplierProfile> {
   if (!isAdmin(staff)) throw new AppError("forbidden", "admin_only");
   return upsertSupplierProfile(input, now);
+}
+
+/** The default delivery charge on web orders (lib/pricing/delivery-charge.ts), excl. VAT: empty charge is none, empty threshold never free. */
+export const deliveryChargeSettingsSchema = z.object({
+  deliveryChargeMinor: moneyField.transform((v) => v ?? 0),
+  freeDeliveryFromMinor: moneyField,
+});
+
+/** Admins only, like the rest of the supplier profile; it needs the profile to exist. */
+export async function saveDeliveryCharges(staff: StaffUser, input: z.infer<typeof deliveryChargeSettingsSchema>, now: Date): Promise<void> {
+  if (!isAdmin(staff)) throw new AppError("forbidden", "admin_only");
+  if (!(await updateSupplierDeliveryCharges(input, now))) throw new AppError("invalid_input", "supplier_profile_first");
 }

@@ -129,7 +129,21 @@ export type CompanyDetails = Pick<
   NewCompany,
   "name" | "kvkNumber" | "vatId" | "peppolScheme" | "peppolId" | "countryCode" | "paymentTermsDays" | "deliveryTerms" | "active"
 > &
-  Partial<Pick<NewCompany, "iban" | "invoiceEmail" | "invoiceChannels" | "invoiceOnShipment" | "vatTreatment" | "vatExemptionReason" | "creditLimitMinor">>;
+  Partial<
+    Pick<
+      NewCompany,
+      | "iban"
+      | "invoiceEmail"
+      | "invoiceChannels"
+      | "invoiceOnShipment"
+      | "vatTreatment"
+      | "vatExemptionReason"
+      | "creditLimitMinor"
+      | "deliveryChargeMode"
+      | "deliveryChargeMinor"
+      | "freeDeliveryFromMinor"
+    >
+  >;
 
 /** Whether the customer has a cXML punchout connection (the "cxml" invoice channel needs one to address the buyer). */
 export async function hasCxmlConnection(companyId: number): Promise<boolean> {

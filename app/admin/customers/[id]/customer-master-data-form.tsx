@@ -30,6 +30,9 @@ export interface CustomerMasterDataValues {
   countryCode: string;
   paymentTermsDays: number;
   creditLimitMinor: number | null;
+  deliveryChargeMode: string;
+  deliveryChargeMinor: number | null;
+  freeDeliveryFromMinor: number | null;
   deliveryTerms: string | null;
   active: boolean;
   iban: string | null;
@@ -63,6 +66,7 @@ export function CustomerMasterDataForm({
   const tc = useTranslations("invoicing.channels");
   const tv = useTranslations("invoicing.vatTreatments");
   const decimalComma = useLocale() === "nl";
+  const amountText = (minor: number | null) => (minor === null ? "" : (minor / 100).toFixed(2).replace(".", decimalComma ? "," : "."));
   // What the user entered (see keepAsDefault); the exemption reason field depends on the VAT treatment.
   const [form, setForm] = useState(() => ({
     name: values.name,
@@ -72,9 +76,11 @@ export function CustomerMasterDataForm({
     peppolScheme: values.peppolScheme ?? "",
     peppolId: values.peppolId ?? "",
     paymentTermsDays: String(values.paymentTermsDays),
-    // The amount as people type it back ("12500,00"); empty: no limit.
-    creditLimitMinor:
-      values.creditLimitMinor === null ? "" : (values.creditLimitMinor / 100).toFixed(2).replace(".", decimalComma ? "," : "."),
+    // Amounts as people type them back ("12500,00"); empty: no limit / no threshold.
+    creditLimitMinor: amountText(values.creditLimitMinor),
+    deliveryChargeMode: values.deliveryChargeMode,
+    deliveryChargeMinor: amountText(values.deliveryChargeMinor),
+    freeDeliveryFromMinor: amountText(values.freeDeliveryFromMinor),
     deliveryTerms: values.deliveryTerms ?? "",
     iban: values.iban ?? "",
     invoiceEmail: values.invoiceEmail ?? "",
@@ -108,6 +114,9 @@ export function CustomerMasterDataForm({
     countryCode: t("countryCode"),
     paymentTermsDays: t("paymentTermsDays"),
     creditLimitMinor: t("creditLimit"),
+    deliveryChargeMode: t("deliveryChargeMode"),
+    deliveryChargeMinor: t("deliveryCharge"),
+    freeDeliveryFromMinor: t("freeDeliveryFrom"),
     deliveryTerms: t("deliveryTerms"),
     iban: ti("iban"),
     invoiceEmail: ti("invoiceEmail"),
@@ -153,6 +162,25 @@ export function CustomerMasterDataForm({
         <Field label={labels.creditLimitMinor} hint={t("creditLimitHint")}>
           <input {...bind("creditLimitMinor")} inputMode="decimal" maxLength={20} className={inputClass} />
         </Field>
+        <Field label={labels.deliveryChargeMode} hint={t("deliveryChargeModeHint")}>
+          <select {...bind("deliveryChargeMode")} className={inputClass}>
+            {(["default", "free", "custom"] as const).map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`deliveryChargeModes.${mode}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {form.deliveryChargeMode === "custom" && (
+          <>
+            <Field label={labels.deliveryChargeMinor}>
+              <input {...bind("deliveryChargeMinor")} inputMode="decimal" required maxLength={20} className={inputClass} />
+            </Field>
+            <Field label={labels.freeDeliveryFromMinor} hint={t("freeDeliveryFromHint")}>
+              <input {...bind("freeDeliveryFromMinor")} inputMode="decimal" maxLength={20} className={inputClass} />
+            </Field>
+          </>
+        )}
         <Field label={labels.deliveryTerms}>
           <select {...bind("deliveryTerms")} className={inputClass}>
             <option value="">–</option>

@@ -1,11 +1,14 @@
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/admin/tabs";
 import type { SupplierProfile } from "@/db/schema";
 import { isAdmin } from "@/lib/admin/access";
 import { readSupplierProfile, SUPPLIER_PEPPOL_SCHEMES } from "@/lib/admin/invoicing-settings";
 import { requireStaff } from "@/lib/auth/guards";
-import { saveSupplierProfileAction } from "./actions";
+import { money } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/locales";
+import { saveDeliveryChargesAction, saveSupplierProfileAction } from "./actions";
+import { DeliveryChargeForm } from "./delivery-charge-form";
 import { SUPPLIER_PROFILE_FIELDS } from "./fields";
 import { SupplierProfileForm } from "./supplier-profile-form";
 
@@ -33,7 +36,12 @@ export const metadata = { title: "Facturatie" };
 export default async function InvoicingSettingsPage() {
   await connection();
   const staff = await requireStaff("/admin/settings/invoicing");
-  const [t, profile] = await Promise.all([getTranslations("invoicing.supplier"), readSupplierProfile(staff)]);
+  const [t, td, profile, locale] = await Promise.all([
+    getTranslations("invoicing.supplier"),
+    getTranslations("invoicing.delivery"),
+    readSupplierProfile(staff),
+    getLocale().then(toLocale),
+  ]);
   const editable = isAdmin(staff);
   return (
     <div className="space-y-6">
@@ -75,6 +83,24 @@ export default async function InvoicingSettingsPage() {
           />
         )}
       </Card>
+      {profile && (
+        <Card title={td("card")}>
+          <div className="space-y-3">
+            <p className="text-sm text-slate-600">{td("intro")}</p>
+            {editable ? (
+              <DeliveryChargeForm action={saveDeliveryChargesAction} values={profile} />
+            ) : (
+              <p className="text-sm" data-testid="delivery-charge-summary">
+                {profile.deliveryChargeMinor === 0
+                  ? td("none")
+                  : profile.freeDeliveryFromMinor === null
+                    ? td("summary", { charge: money(profile.deliveryChargeMinor, locale) })
+                    : td("summaryFree", { charge: money(profile.deliveryChargeMinor, locale), from: money(profile.freeDeliveryFromMinor, locale) })}
+              </p>
+            )}
+          </div>
+        </Card>
+      )}
     </div>
   );
 }
