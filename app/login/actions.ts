@@ -3,12 +3,12 @@
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { SignInThrottled, signIn, signInSchema } from "@/lib/auth";
+import { SignInNeedsSecondStep, SignInSecondStepWrong, SignInThrottled, signIn, signInSchema } from "@/lib/auth";
+import { nextLoginState, type LoginState, type SignInRefusal } from "@/lib/auth/login-state";
 import { getActiveUserByEmail, updateUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 
-/** `throttled`: too many failed attempts for this address (or client) in the last 15 minutes. */
-export type LoginState = { error: "invalid" | "throttled" | null };
+export type { LoginState } from "@/lib/auth/login-state";
 
 /** Only same-site relative paths are allowed as post-login destinations. */
 function safeCallbackUrl(value: FormDataEntryValue | null): string {
@@ -16,23 +16,33 @@ function safeCallbackUrl(value: FormDataEntryValue | null): string {
   return text.startsWith("/") && !text.startsWith("//") && !text.startsWith("/\\") ? text : "/";
 }
 
-export async function loginAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return { error: "invalid" };
+/** Which refusal a failed signIn() was (authorize's CredentialsSignin subclasses); null for a real failure. */
+function refusalOf(error: unknown): SignInRefusal | null {
+  if (error instanceof SignInThrottled) return "throttled";
+  if (error instanceof SignInNeedsSecondStep) return "two_step_required";
+  if (error instanceof SignInSecondStepWrong) return "two_step_invalid";
+  return error instanceof AuthError ? "invalid" : null;
+}
+
+export async function loginAction(previous: LoginState, formData: FormData): Promise<LoginState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password"), code: formData.get("code") ?? undefined });
+  if (!parsed.success) return nextLoginState(previous, "invalid");
+  const { email, password, code } = parsed.data;
   try {
-    await signIn("credentials", { ...parsed.data, redirect: false });
+    // No code (first step): no `code` field at all, so authorize sees none.
+    await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
   } catch (error) {
-    // A failed authorize() surfaces as CredentialsSignin (SignInThrottled when refused before the
-    // password was checked); anything else is a real failure.
-    if (error instanceof SignInThrottled) return { error: "throttled" };
-    if (error instanceof AuthError) return { error: "invalid" };
+    // A failed authorize() surfaces as CredentialsSignin (or one of ours, with its own code);
+    // anything else is a real failure.
+    const refusal = refusalOf(error);
+    if (refusal) return nextLoginState(previous, refusal);
     throw error;
   }
   // A language chosen on this device before signing in wins and becomes the profile language;
   // otherwise the profile language applies.
   const jar = await cookies();
   const chosen = jar.get(LOCALE_COOKIE)?.value;
-  const user = await getActiveUserByEmail(parsed.data.email);
+  const user = await getActiveUserByEmail(email);
   if (user && (chosen === "nl" || chosen === "en")) {
     if (chosen !== user.locale) await updateUserLocale(user.id, chosen);
   } else if (user) {

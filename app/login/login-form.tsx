@@ -1,9 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { LoginState } from "./actions";
+import { initialLoginState, type LoginState } from "@/lib/auth/login-state";
 
+/**
+ * E-mail and password, then — for a user with two-step verification — the code. The e-mail address
+ * and password stay in the form (hidden) and go with the code, so the server checks the password
+ * again; they are held here in the browser only, never in the action's answer.
+ */
 export function LoginForm({
   action,
   callbackUrl,
@@ -12,26 +17,93 @@ export function LoginForm({
   callbackUrl: string;
 }) {
   const t = useTranslations("auth");
-  const [state, formAction, pending] = useActionState(action, { error: null });
+  const tt = useTranslations("twoStep.login");
+  const [state, formAction, pending] = useActionState(action, initialLoginState);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [recovery, setRecovery] = useState(false);
+  const codeStep = state.step === "code";
+  useEffect(() => {
+    // Refused: type the password (or the code) again.
+    if (state.error === "invalid") setPassword("");
+    if (state.error === "code_invalid") setCode("");
+  }, [state]);
+  const error = state.error === "code_invalid" ? tt(recovery ? "recoveryInvalid" : "codeInvalid") : state.error ? t(state.error) : null;
   return (
-    <form action={formAction} className="space-y-4">
+    <form
+      action={formAction}
+      className="space-y-4"
+      onSubmit={(event) => {
+        // Keep what was typed (React resets a form after its action): the code step sends it again.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <label className="block text-sm font-medium">
-        {t("email")}
-        <input name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-      </label>
-      <label className="block text-sm font-medium">
-        {t("password")}
-        <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-      </label>
-      {state.error && (
+      <div className="space-y-4" hidden={codeStep}>
+        <label className="block text-sm font-medium">
+          {t("email")}
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+          />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("password")}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+          />
+        </label>
+      </div>
+      {codeStep && (
+        <div className="space-y-3" data-testid="two-step-login">
+          <p className="text-sm text-slate-700">{tt(recovery ? "recoveryIntro" : "intro")}</p>
+          <label className="block text-sm font-medium">
+            {tt(recovery ? "recoveryLabel" : "codeLabel")}
+            <input
+              key={recovery ? "recovery" : "code"}
+              name="code"
+              required
+              autoFocus
+              autoComplete={recovery ? "off" : "one-time-code"}
+              inputMode={recovery ? "text" : "numeric"}
+              maxLength={recovery ? 40 : 9}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest"
+            />
+          </label>
+          <button type="button" className="text-sm text-brand-700 underline" onClick={() => (setRecovery(!recovery), setCode(""))}>
+            {tt(recovery ? "useApp" : "useRecovery")}
+          </button>
+        </div>
+      )}
+      {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(state.error === "throttled" ? "throttled" : "invalid")}
+          {error}
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {t("submit")}
+        {codeStep ? tt("submit") : t("submit")}
       </button>
+      {codeStep && (
+        <a href={`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="block text-center text-sm text-slate-600 underline">
+          {tt("startOver")}
+        </a>
+      )}
     </form>
   );
 }

@@ -63,8 +63,9 @@ const getSignedInUser = cache(async (): Promise<SessionUser | null> => {
   const id = Number(session?.userId);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getActiveUserById(id);
-  // A session signed in with an earlier password is over (changed or reset elsewhere).
-  if (!user || !sessionMatchesCredential(session?.credential, user.passwordHash)) return null;
+  // A session signed in with an earlier password, or before two-step verification was turned on or
+  // off, is over (lib/auth/session-binding.ts).
+  if (!user || !sessionMatchesCredential(session?.credential, user.passwordHash, user.twoStepSince ?? null)) return null;
   const { passwordHash: _hash, ...rest } = user;
   return { ...rest, punchout: null, impersonatedBy: null };
 });

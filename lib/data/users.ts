@@ -1,9 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { companies, customerArticleNumbers, users, type UserRole } from "@/db/schema";
+import { companies, customerArticleNumbers, users, userTwoFactor, type UserRole } from "@/db/schema";
 import { database } from "./database";
 import { preparedStatement } from "./prepared-sql";
+import { q } from "./sql";
 
 export interface UserRecord {
   id: number;
@@ -21,6 +22,12 @@ export interface UserRecord {
    * Always set by the reads here; absent (a user put together elsewhere) means "unknown: look them up".
    */
   companyKeepsArticleNumbers?: boolean;
+  /**
+   * When the user's two-step verification was turned on (null: off, or only pending). Part of the
+   * session binding (lib/auth/session-binding.ts), so turning it on or off ends other sessions.
+   * Always set by the reads here (absent: a user put together elsewhere, e.g. in tests).
+   */
+  twoStepSince?: Date | null;
 }
 
 const userColumns = {
@@ -34,6 +41,7 @@ const userColumns = {
   orderLimitMinor: users.orderLimitMinor,
   passwordHash: users.passwordHash,
   companyKeepsArticleNumbers: sql<boolean>`exists (select 1 from ${customerArticleNumbers} where ${customerArticleNumbers.companyId} = ${users.companyId})`,
+  twoStepSince: sql<Date | null>`(select ${q(userTwoFactor.confirmedAt)} from ${userTwoFactor} where ${q(userTwoFactor.userId)} = ${q(users.id)})`.mapWith(userTwoFactor.confirmedAt),
 };
 
 /** An active user by e-mail (case-insensitive), or null. Inactive users and companies cannot sign in. */

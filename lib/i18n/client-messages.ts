@@ -24,8 +24,10 @@ export const SHOP_CLIENT_MESSAGES = ["cart", "checkout", "account.favorites", "a
  * "Mijn account", favorites and quick order (their layouts): the shop's set plus all of "account"
  * (order actions, line reports, quick-order form, favorite list table).
  * "costCenters.form": the company admin's cost centre forms (components/account/cost-center-forms.tsx).
+ * "twoStep.*": two-step verification on the profile and the company admin's reset on Users
+ * (components/account/two-step-section.tsx, two-step-reset-form.tsx).
  */
-export const ACCOUNT_CLIENT_MESSAGES = ["cart", "checkout", "account", "costCenters.form"] as const;
+export const ACCOUNT_CLIENT_MESSAGES = ["cart", "checkout", "account", "costCenters.form", "twoStep.profile", "twoStep.messages", "twoStep.errors", "twoStep.users"] as const;
 
 /** The view-as banner in the shop layout (only rendered while staff views as a customer). */
 export const VIEW_AS_CLIENT_MESSAGES = ["admin.viewAs"] as const;
@@ -35,7 +37,8 @@ export const VIEW_AS_CLIENT_MESSAGES = ["admin.viewAs"] as const;
  * actions ("purchaseOrders"), invoice actions ("invoices.admin"), invoicing master data and the
  * supplier profile ("invoicing"), punchout connection forms ("punchout.admin"), the customer's
  * own article number forms, shared with My account ("account.articleNumbers", "account.errors"),
- * and the approve/reject forms of account requests ("accountRequests.adminForm").
+ * the approve/reject forms of account requests ("accountRequests.adminForm"), and two-step verification
+ * on the staff member's profile and the reset on a customer's users ("twoStep.*", shared with My account).
  */
 export const ADMIN_CLIENT_MESSAGES = [
   "admin",
@@ -46,10 +49,14 @@ export const ADMIN_CLIENT_MESSAGES = [
   "account.articleNumbers",
   "account.errors",
   "accountRequests.adminForm",
+  "twoStep.profile",
+  "twoStep.messages",
+  "twoStep.errors",
+  "twoStep.users",
 ] as const;
 
 /** app/login/layout.tsx: the sign-in form. */
-export const LOGIN_CLIENT_MESSAGES = ["auth"] as const;
+export const LOGIN_CLIENT_MESSAGES = ["auth", "twoStep.login"] as const;
 
 /** app/register/layout.tsx: the public account request form (components/auth/account-request-form.tsx). */
 export const REGISTER_CLIENT_MESSAGES = ["accountRequests.form"] as const;

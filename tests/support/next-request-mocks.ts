@@ -21,12 +21,13 @@ export function authMock(state: RequestState) {
     // Like a real sign-in, the session is bound to the user's current password (lib/auth/session-binding.ts).
     readSession: async () => {
       if (state.userId === null) return null;
-      const [{ getActiveUserById }, { credentialFingerprint }] = await Promise.all([import("@/lib/data/users"), import("@/lib/auth/session-binding")]);
-      const hash = (await getActiveUserById(state.userId))?.passwordHash;
-      return { userId: String(state.userId), credential: hash ? credentialFingerprint(hash) : undefined };
+      const [{ getActiveUserById }, { credentialOf }] = await Promise.all([import("@/lib/data/users"), import("@/lib/auth/session-binding")]);
+      const user = await getActiveUserById(state.userId);
+      return { userId: String(state.userId), credential: user?.passwordHash ? credentialOf({ ...user, passwordHash: user.passwordHash }) : undefined };
     },
     signIn: vi.fn(),
     signOut: vi.fn(),
+    rebindSession: vi.fn(),
     handlers: {},
     signInSchema: { safeParse: () => ({ success: false }) },
   };

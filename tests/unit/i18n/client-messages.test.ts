@@ -14,7 +14,7 @@ import {
 } from "@/lib/i18n/client-messages";
 
 const root = process.cwd();
-const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers", "account-requests"];
+const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers", "account-requests", "two-step"];
 const catalogue = (locale: string): Record<string, unknown> =>
   Object.assign({}, ...AREAS.map((area) => JSON.parse(readFileSync(path.join(root, `lib/i18n/messages/${area}.${locale}.json`), "utf8"))));
 
@@ -47,7 +47,7 @@ const RENDERED_UNDER: [RegExp, { name: string; namespaces: readonly string[] }[]
   ],
   // My account, and the customer's page in /admin.
   [
-    /^components\/account\/article-number-forms\.tsx$/,
+    /^components\/account\/(article-number-forms|two-step-section|two-step-reset-form)\.tsx$/,
     [
       { name: "account", namespaces: ACCOUNT_CLIENT_MESSAGES },
       { name: "admin", namespaces: ADMIN_CLIENT_MESSAGES },
