@@ -63,6 +63,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/settings/invoicing", label: (await getTranslations("invoicing"))("nav") },
     // Supplier-wide integrations: admins only (account managers get a 404 there).
     ...(isAdmin(staff) ? [{ href: "/admin/settings/webhooks", label: t("nav.webhooks") }] : []),
+    // The staff member's own sign-in security (two-step verification).
+    { href: "/admin/profile", label: (await getTranslations("twoStep.admin"))("navProfile") },
   ];
   // The admin area's client texts only (lib/i18n/client-messages.ts), not the shop's.
   return (

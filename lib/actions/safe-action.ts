@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type StaffUser } from "@/lib/auth/guards";
+import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type SessionUser, type StaffUser } from "@/lib/auth/guards";
 import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { isAppError } from "@/lib/errors";
 
@@ -48,6 +48,22 @@ export function staffAction<S extends z.ZodType>(
     const staff = await getStaffUser();
     if (!staff) return { status: "error", code: "not_found", message: "not_found" };
     return parseAndRun(schema, formData, (input) => handler(input, staff));
+  };
+}
+
+/**
+ * Wraps an action on the signed-in user's own account, buyers and staff alike (two-step
+ * verification on /account/profile and /admin/profile). Whether a view-as or punchout session may
+ * do it is the lib function's call (they may not change sign-in security).
+ */
+export function selfAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const user = await getCurrentUser();
+    if (!user) return { status: "error", code: "unauthenticated", message: "unauthenticated" };
+    return parseAndRun(schema, formData, (input) => handler(input, user));
   };
 }
 

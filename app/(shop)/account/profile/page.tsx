@@ -1,9 +1,20 @@
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
+import { TwoStepSection } from "@/components/account/two-step-section";
 import { requireBuyer } from "@/lib/auth/guards";
 import { getPasswordHash } from "@/lib/data/account";
+import { twoStepView } from "@/lib/two-step/section-props";
 import { changePasswordAction, updateProfileAction } from "../actions";
+import { cancelTwoStepAction, confirmTwoStepAction, disableTwoStepAction, renewRecoveryCodesAction, startTwoStepAction } from "./two-step-actions";
+
+const twoStepActions = {
+  start: startTwoStepAction,
+  cancel: cancelTwoStepAction,
+  confirm: confirmTwoStepAction,
+  renew: renewRecoveryCodesAction,
+  disable: disableTwoStepAction,
+};
 
 export const metadata = { title: "Profile" };
 
@@ -12,7 +23,13 @@ const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/profile");
-  const [t, tMessages, hash, { changed }] = await Promise.all([getTranslations("account.profile"), getTranslations("account.messages"), getPasswordHash(buyer.id), searchParams]);
+  const [t, tMessages, hash, { changed }, twoStep] = await Promise.all([
+    getTranslations("account.profile"),
+    getTranslations("account.messages"),
+    getPasswordHash(buyer.id),
+    searchParams,
+    twoStepView(buyer),
+  ]);
   return (
     <div className="max-w-xl space-y-8">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -61,6 +78,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           </ActionForm>
         )}
       </section>
+      <TwoStepSection {...twoStep} actions={twoStepActions} />
     </div>
   );
 }

@@ -1,0 +1,31 @@
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { TwoStepSection } from "@/components/account/two-step-section";
+import { requireStaff } from "@/lib/auth/guards";
+import { twoStepView } from "@/lib/two-step/section-props";
+import { cancelTwoStepAction, confirmTwoStepAction, disableTwoStepAction, renewRecoveryCodesAction, startTwoStepAction } from "../../(shop)/account/profile/two-step-actions";
+
+export const metadata = { title: "Profiel" };
+
+const twoStepActions = {
+  start: startTwoStepAction,
+  cancel: cancelTwoStepAction,
+  confirm: confirmTwoStepAction,
+  renew: renewRecoveryCodesAction,
+  disable: disableTwoStepAction,
+};
+
+/** The staff member's own profile: two-step verification for their sign-in (buyers have it under My account). */
+export default async function AdminProfilePage() {
+  await connection();
+  const staff = await requireStaff("/admin/profile");
+  const [t, twoStep] = await Promise.all([getTranslations("twoStep.admin"), twoStepView(staff)]);
+  return (
+    <div className="max-w-xl space-y-6">
+      <h1 className="text-2xl font-semibold">{t("profileTitle")}</h1>
+      <p className="text-sm text-slate-600">{t("profileIntro", { name: staff.name, email: staff.email })}</p>
+      <p className="text-sm text-slate-600">{t("passwordNote")}</p>
+      <TwoStepSection {...twoStep} actions={twoStepActions} />
+    </div>
+  );
+}
