@@ -187,6 +187,8 @@ export const orderEvents = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    /** `status`: the order reached `status`; `changed`: staff changed its lines (lib/orders/order-edit.ts), status unchanged. */
+    kind: text("kind", { enum: ["status", "changed"] }).notNull().default("status"),
     userId: integer("user_id").references(() => users.id),
     comment: text("comment"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

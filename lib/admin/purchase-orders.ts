@@ -30,6 +30,7 @@ import { creditHoldDecidedMail } from "@/lib/mail/credit-hold-mail";
 import { orderCancelledMail } from "@/lib/mail/order-cancelled-mails";
 import { mayStaffCancel, STAFF_CANCELLABLE_STATUSES } from "@/lib/orders/cancellation";
 import { throwUnlessCancelled } from "@/lib/orders/cancel-order";
+import { EDITABLE_ORDER_STATUSES } from "@/lib/orders/order-edit";
 import { cancelWebOrder } from "@/lib/data/order-history";
 import { sendMail } from "@/lib/mail/send-mail";
 import { parseDecimalToMinor } from "@/lib/pricing/money";
@@ -130,6 +131,12 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
     canInvoiceShipments: statusAllows,
     // A web order on the customer's request, until something of it ships or is invoiced (a held one through its review).
     canCancel: mayStaffCancel(detail.order) && detail.shipments.length === 0 && invoiceRows.length === 0,
+    // Its lines may change (lib/orders/order-edit.ts) under the same conditions, for a placed, held or confirmed order.
+    canEdit:
+      detail.order.source === "web" &&
+      (EDITABLE_ORDER_STATUSES as readonly OrderStatus[]).includes(detail.order.status) &&
+      detail.shipments.length === 0 &&
+      invoiceRows.length === 0,
   };
 }
 

@@ -127,7 +127,7 @@ export function orderLinesOf(lines: PricedCartLine[]): Omit<NewOrderLine, "id" |
   }));
 }
 
-function toPriceSourceSnapshot(source: PriceSource): PriceSourceSnapshot {
+export function toPriceSourceSnapshot(source: PriceSource): PriceSourceSnapshot {
   if (source.kind === "list") return { kind: source.kind };
   if (source.kind === "list_tier") return { kind: source.kind, tierMinQuantity: source.tierMinQuantity };
   return {

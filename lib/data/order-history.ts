@@ -102,6 +102,8 @@ export async function searchOrders(search: OrderSearch): Promise<{ items: OrderL
 
 export interface OrderEventView {
   status: OrderStatus;
+  /** `changed`: staff changed the order's lines (the status stayed). */
+  kind: "status" | "changed";
   createdAt: Date;
   comment: string | null;
   userId: number | null;
@@ -139,7 +141,14 @@ export async function getOrderDetail(companyId: number, orderNumber: string): Pr
   const [lines, events, shipments] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, row.order.id)).orderBy(asc(orderLines.lineNumber)),
     db
-      .select({ status: orderEvents.status, createdAt: orderEvents.createdAt, comment: orderEvents.comment, userId: orderEvents.userId, userName: users.name })
+      .select({
+        status: orderEvents.status,
+        kind: orderEvents.kind,
+        createdAt: orderEvents.createdAt,
+        comment: orderEvents.comment,
+        userId: orderEvents.userId,
+        userName: users.name,
+      })
       .from(orderEvents)
       .leftJoin(users, eq(users.id, orderEvents.userId))
       .where(eq(orderEvents.orderId, row.order.id))

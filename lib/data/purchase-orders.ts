@@ -588,6 +588,7 @@ export async function getOrderDetail(orderId: number) {
         id: orderEvents.id,
         orderId: orderEvents.orderId,
         status: orderEvents.status,
+        kind: orderEvents.kind,
         userId: orderEvents.userId,
         userName: eventUsers.name,
         comment: orderEvents.comment,

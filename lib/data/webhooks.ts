@@ -278,6 +278,8 @@ export async function orderWebhookFacts(orderId: number, orderEventId: number): 
   if (!facts) return null;
   return {
     ...facts,
-    event: event ? { status: event.status, comment: event.comment, at: event.createdAt } : { status: facts.order.status, comment: null, at: facts.order.placedAt },
+    event: event
+      ? { kind: event.kind, status: event.status, comment: event.comment, at: event.createdAt }
+      : { kind: "status", status: facts.order.status, comment: null, at: facts.order.placedAt },
   };
 }

@@ -11,7 +11,7 @@ import {
   orderWebhookFacts,
 } from "@/lib/data/webhooks";
 import { env } from "@/lib/env";
-import { orderWebhookBody, testWebhookBody } from "./order-payload";
+import { orderWebhookBody, testWebhookBody, type OrderWebhookType } from "./order-payload";
 import { classifyWebhookResponse, nextWebhookAttemptDelayMs, webhookHeaders } from "./standard-webhooks";
 
 export interface WebhookDeliveryOptions {
@@ -86,7 +86,7 @@ export async function buildWebhookBody(delivery: { eventType: string; orderId: n
   if (delivery.orderId === null || delivery.orderEventId === null) return null;
   const facts = await orderWebhookFacts(delivery.orderId, delivery.orderEventId);
   if (!facts) return null;
-  const type = delivery.eventType === "order.created" ? "order.created" : "order.status_changed";
+  const type: OrderWebhookType = delivery.eventType === "order.created" || delivery.eventType === "order.changed" ? delivery.eventType : "order.status_changed";
   return orderWebhookBody(type, facts, { at, adminUrl: env.APP_URL?.replace(/\/+$/, "") ?? null });
 }
 

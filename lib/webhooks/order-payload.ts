@@ -39,7 +39,7 @@ export interface WebhookOrderFacts {
     customerArticleNumber: string | null;
     priceSource: { kind: string; quoteNumber?: string; priceListCode?: string };
   }[];
-  event: { status: string; comment: string | null; at: Date };
+  event: { kind: "status" | "changed"; status: string; comment: string | null; at: Date };
 }
 
 export type OrderFacts = Omit<WebhookOrderFacts, "event">;
@@ -98,13 +98,17 @@ export function orderLinks(orderId: number, orderNumber: string, appUrl: string 
   return appUrl ? { links: { self: `${appUrl}/admin/orders/${orderId}`, api: `${appUrl}/admin/api/orders/${encodeURIComponent(orderNumber)}` } } : {};
 }
 
-export function orderWebhookBody(type: "order.created" | "order.status_changed", facts: WebhookOrderFacts, options: { at: Date; adminUrl: string | null }): string {
+/** The order events webhooks carry (the order_events trigger names them, db/migrations/0036). */
+export type OrderWebhookType = "order.created" | "order.status_changed" | "order.changed";
+
+export function orderWebhookBody(type: OrderWebhookType, facts: WebhookOrderFacts, options: { at: Date; adminUrl: string | null }): string {
   return JSON.stringify({
     type,
     timestamp: options.at.toISOString(),
     data: {
       order: orderJson(facts),
-      event: { status: facts.event.status, comment: facts.event.comment, at: facts.event.at.toISOString() },
+      // `kind` "changed": staff changed the order's lines (the order above is the new state).
+      event: { kind: facts.event.kind, status: facts.event.status, comment: facts.event.comment, at: facts.event.at.toISOString() },
     },
     ...orderLinks(facts.order.id, facts.order.orderNumber, options.adminUrl),
   });

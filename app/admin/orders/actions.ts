@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/actions/safe-action";
+import { changeWebOrderForStaff } from "@/lib/admin/order-edit";
+import { editOrderFormSchema } from "@/lib/orders/order-edit";
 import { erpReferenceSchema, setErpReferenceForStaff } from "@/lib/admin/orders-api";
 import { id } from "@/lib/admin/schemas";
 import {
@@ -30,6 +32,11 @@ export const confirmOrderAction = staffAction(confirmOrderSchema, async (input, 
 
 export const cancelWebOrderAction = staffAction(cancelWebOrderSchema, async (input, staff) => {
   await cancelWebOrderForStaff(staff, input);
+  revalidatePath(`/admin/orders/${input.orderId}`);
+});
+
+export const changeOrderAction = staffAction(editOrderFormSchema, async (input, staff) => {
+  await changeWebOrderForStaff(staff, input);
   revalidatePath(`/admin/orders/${input.orderId}`);
 });
 

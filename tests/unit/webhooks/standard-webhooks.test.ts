@@ -87,7 +87,7 @@ describe("order payload", () => {
       { lineNumber: 1, sku: "KP-1", name: "Papier", unit: "PK", quantity: 2, unitPriceMinor: 425, lineTotalMinor: 850, vatRateBasisPoints: 2100, customerArticleNumber: "MAT-1", priceSource: { kind: "quote", quoteNumber: "Q2001" } },
       { lineNumber: 2, sku: "KP-2", name: "Tape", unit: "EA", quantity: 1, unitPriceMinor: 200, lineTotalMinor: 200, vatRateBasisPoints: 2100, customerArticleNumber: null, priceSource: { kind: "contract", priceListCode: "PL-1" } },
     ],
-    event: { status: "accepted", comment: null, at: new Date("2026-11-29T10:00:01Z") },
+    event: { kind: "status", status: "accepted", comment: null, at: new Date("2026-11-29T10:00:01Z") },
   };
 
   it("is the full order with its event, amounts in minor units and as decimals, and a link to it", () => {
@@ -106,7 +106,7 @@ describe("order payload", () => {
           total: "12.71",
           customer: { name: "Demo Facilities B.V." },
         },
-        event: { status: "accepted", at: "2026-11-29T10:00:01.000Z" },
+        event: { kind: "status", status: "accepted", at: "2026-11-29T10:00:01.000Z" },
       },
       links: { self: "https://shop.example.nl/admin/orders/7", api: "https://shop.example.nl/admin/api/orders/K100007" },
     });

@@ -16,7 +16,7 @@ import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
-import { cancelWebOrderAction, confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
+import { cancelWebOrderAction, changeOrderAction, confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
 import { returnTone } from "../../returns/status-tone";
 import { statusTone } from "../status-tone";
@@ -381,6 +381,68 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </OrderActionForm>
         </Card>
       )}
+      {detail.canEdit && (
+        <Card title={text("detail.editTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{text("detail.editIntro")}</p>
+          <ActionForm
+            action={changeOrderAction}
+            submitLabel={text("detail.editSubmit")}
+            successMessage={text("detail.edited")}
+            confirm={text("detail.editConfirm")}
+            keepInput
+            fieldLabels={{
+              reason: text("detail.editReason"),
+              additions: text("detail.editAdditions"),
+              ...Object.fromEntries(detail.lines.map((line) => [`quantity_${line.lineNumber}`, `${text("detail.editQuantity")} ${line.lineNumber} · ${line.sku}`])),
+            }}
+            testId="edit-order-form"
+          >
+            <input type="hidden" name="orderId" value={order.id} />
+            <table className={tableClass} data-testid="edit-lines">
+              <thead>
+                <tr>
+                  <th className={thClass}>{text("detail.line")}</th>
+                  <th className={thClass}>{text("detail.description")}</th>
+                  <th className={`${thClass} text-right`}>{text("detail.quantity")}</th>
+                  <th className={thClass}>{text("detail.editQuantity")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.lines.map((line) => (
+                  <tr key={line.lineNumber}>
+                    <td className={tdClass}>
+                      {line.lineNumber} · {line.sku}
+                    </td>
+                    <td className={tdClass}>{line.name}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{line.quantity}</td>
+                    <td className={tdClass}>
+                      {line.priceSource.kind === "quote" ? (
+                        <span className="text-xs text-slate-500">{text("detail.editQuoteLine")}</span>
+                      ) : (
+                        <input
+                          name={`quantity_${line.lineNumber}`}
+                          type="number"
+                          min={0}
+                          step={1}
+                          defaultValue={line.quantity}
+                          className={inputClass}
+                          aria-label={`${text("detail.editQuantity")} ${line.lineNumber}`}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Field label={text("detail.editAdditions")} hint={text("detail.editAdditionsHint")}>
+              <textarea name="additions" rows={2} maxLength={20_000} className={`${inputClass} font-mono`} />
+            </Field>
+            <Field label={text("detail.editReason")}>
+              <textarea name="reason" required rows={2} maxLength={500} className={inputClass} />
+            </Field>
+          </ActionForm>
+        </Card>
+      )}
       {detail.canCancel && (
         <Card title={text("detail.cancelTitle")}>
           <p className="mb-3 text-sm text-slate-600">{text("detail.cancelIntro")}</p>
@@ -634,8 +696,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <Card title={text("detail.history")}>
         <ul className="text-sm" data-testid="order-history">
           {detail.events.map((event) => (
-            <li key={event.id}>
-              {dateTimeText(event.createdAt, locale)} · {text(`status.${event.status}`)}
+            <li key={event.id} className="whitespace-pre-line">
+              {dateTimeText(event.createdAt, locale)} · {event.kind === "changed" ? text("detail.changedEvent") : text(`status.${event.status}`)}
               {event.userName ? ` · ${event.userName}` : ""}
               {event.comment ? ` · ${event.comment}` : ""}
             </li>

@@ -81,6 +81,7 @@ export default async function OrderPage({
   const eventLabel = (index: number) => {
     const event = events[index]!;
     const previous = events[index - 1];
+    if (event.kind === "changed") return ta("changedEvent");
     if (event.status === "awaiting_approval") return ta("submittedEvent");
     if (previous?.status === "awaiting_approval" && event.status === "placed") return ta("approvedEvent");
     if (order.source === "web" && event.status === "needs_review") {
@@ -347,7 +348,7 @@ export default async function OrderPage({
         <h2 className="font-semibold">{t("history")}</h2>
         <ol className="mt-2 space-y-1 text-sm" data-testid="order-history">
           {events.map((event, index) => (
-            <li key={index}>
+            <li key={index} className="whitespace-pre-line">
               {dateTimeText(event.createdAt, locale)} – {eventLabel(index)}
               {event.userName ? ` ${ta("historyBy", { name: event.userName })}` : ""}
               {event.comment && !isCreditHoldComment(event.comment) ? `: ${event.comment}` : ""}
