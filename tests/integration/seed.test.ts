@@ -8,7 +8,7 @@ import { BRANDS, CATALOG } from "@/db/seed/catalog-vocabulary";
 import { generateProducts, gtinCheckDigit, type GeneratedProduct } from "@/db/seed/generate-catalog";
 import { resolvePrice, type ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { DEMO_SUPPLIER_PROFILE } from "@/db/seed/demo-invoicing";
-import { customerMasterDataSchema, supplierProfileSchema } from "@/lib/admin/invoicing-settings";
+import { customerMasterDataSchema, deliveryChargeSettingsSchema, supplierProfileSchema } from "@/lib/admin/invoicing-settings";
 import { validateIban, validateKvkNumber, validatePeppolId, validateVatId } from "@/lib/einvoice/identifiers";
 
 const NOW = new Date("2026-03-15T10:00:00Z");
@@ -190,10 +190,13 @@ describe("seedDemoData", () => {
     expect(validateVatId(profile.vatId)).toBeNull();
     expect(validatePeppolId(profile.peppolScheme, profile.peppolId)).toBeNull();
     expect(validateIban(profile.iban)).toBeNull();
-    // What the admin form would post for it is accepted unchanged.
-    const { id: _id, updatedAt: _updatedAt, ...fields } = profile;
-    const parsed = supplierProfileSchema.safeParse(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === null ? "" : String(v)])));
+    // What the admin forms would post for it is accepted unchanged (delivery charges have a form of their own).
+    const { id: _id, updatedAt: _updatedAt, deliveryChargeMinor, freeDeliveryFromMinor, ...fields } = profile;
+    const posted = (values: object) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? "" : String(v)]));
+    const parsed = supplierProfileSchema.safeParse(posted(fields));
     expect(parsed.success ? parsed.data : parsed.error.issues).toEqual(fields);
+    const delivery = deliveryChargeSettingsSchema.safeParse(posted({ deliveryChargeMinor: deliveryChargeMinor / 100, freeDeliveryFromMinor: freeDeliveryFromMinor! / 100 }));
+    expect(delivery.success ? delivery.data : delivery.error.issues).toEqual({ deliveryChargeMinor, freeDeliveryFromMinor });
   });
 
   it("gives every customer master data and invoice settings the admin form accepts", async () => {
