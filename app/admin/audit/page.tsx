@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { inputBase } from "@/components/admin/styles";
@@ -39,8 +40,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const to = params.to ? parseDateInput(params.to) : null;
   const product = params.sku ? await getProductBySku(params.sku) : null;
   const customerAllowed = params.customer === undefined || (await canSeeCustomer(staff, params.customer));
-  const [t, locale, lists, customers] = await Promise.all([
+  const [t, tSecurity, locale, lists, customers] = await Promise.all([
     getTranslations("admin.audit"),
+    getTranslations("twoStep.audit"),
     getLocale().then(toLocale),
     listPriceListOptions(scope),
     listCustomerOptions(scope),
@@ -63,7 +65,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600">{t("intro")}</p>
+      <p className="text-sm text-slate-600">
+        {t("intro")}{" "}
+        <Link href="/admin/audit/security" className="text-brand-700 underline">
+          {tSecurity("link")}
+        </Link>
+      </p>
       <form action="/admin/audit" className="flex flex-wrap items-end gap-2 text-sm">
         <label className="font-medium">
           {t("list")}

@@ -6,11 +6,13 @@ import { DefaultCostCenterForm } from "@/components/account/cost-center-forms";
 import { JoinRequestList } from "@/components/account/join-request-list";
 import { InviteListForm } from "@/components/account/invite-list-form";
 import { OrderLimitField } from "@/components/account/order-limit-field";
+import { TwoStepResetForm } from "@/components/account/two-step-reset-form";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
 import { ownedByUsers } from "@/lib/account/hand-over";
 import { listJoinRequests } from "@/lib/account/join-requests";
 import { AUTO_JOIN_ROLES, getAutoJoinSettings } from "@/lib/account/auto-join";
+import { colleaguesWithTwoStep } from "@/lib/account/two-step";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
 import { listDefaultShipToAddresses, listShipToAddresses } from "@/lib/data/companies";
@@ -31,6 +33,7 @@ import {
   updateUserAction,
 } from "../actions";
 import { setDefaultCostCenterAction } from "../cost-centers/actions";
+import { resetColleagueTwoStepAction } from "./two-step-actions";
 
 export const metadata = { title: "Users" };
 
@@ -47,7 +50,7 @@ export default async function UsersPage({
   if (buyer.role !== "company_admin") notFound();
   const { joinRequest: decided, handedOver, autoJoin: autoJoinChange } = await searchParams;
   const handedOverCounts = /^(\d{1,6})-(\d{1,6})$/.exec(handedOver ?? "");
-  const [{ locale, now }, t, tr, tc, tj, tm, ta] = await Promise.all([
+  const [{ locale, now }, t, tr, tc, tj, tm, ta, t2] = await Promise.all([
     getShopContext(),
     getTranslations("account.users"),
     getTranslations("account.roles"),
@@ -55,8 +58,9 @@ export default async function UsersPage({
     getTranslations("account.joinRequests"),
     getTranslations("account.messages"),
     getTranslations("account.autoJoin"),
+    getTranslations("twoStep.users"),
   ]);
-  const [users, joinRequests, autoJoin, owned, { costCenters }, defaults, shipTo, defaultShipTos] = await Promise.all([
+  const [users, joinRequests, autoJoin, owned, { costCenters }, defaults, shipTo, defaultShipTos, withTwoStep] = await Promise.all([
     listCompanyUsers(buyer),
     listJoinRequests(buyer),
     getAutoJoinSettings(buyer),
@@ -65,6 +69,7 @@ export default async function UsersPage({
     listDefaultCostCenters(buyer.companyId),
     listShipToAddresses(buyer.companyId),
     listDefaultShipToAddresses(buyer.companyId),
+    colleaguesWithTwoStep(buyer),
   ]);
   const activeColleagues = users.filter((user) => user.active);
   // Each active user's default delivery address, out of those they may use (only while there is a choice).
@@ -156,6 +161,12 @@ export default async function UsersPage({
                 </td>
                 <td className="p-3">
                   <div>{!user.active ? t("inactive") : user.hasPassword ? t("active") : user.pendingInviteExpiresAt ? t("invitePending") : t("noPassword")}</div>
+                  {user.hasPassword && (
+                    <div className="text-xs text-slate-600" data-testid="two-step-status" data-on={withTwoStep.has(user.id)}>
+                      {withTwoStep.has(user.id) ? t2("on") : t2("off")}
+                    </div>
+                  )}
+                  {!self && user.hasPassword && <TwoStepResetForm action={resetColleagueTwoStepAction} name={user.name} fields={{ userId: user.id }} on={withTwoStep.has(user.id)} />}
                   {!self && (
                     <ActionForm
                       action={setUserActiveAction}

@@ -1,16 +1,19 @@
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
+import { TwoStepResetForm } from "@/components/account/two-step-reset-form";
 import { ActionForm, Field } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { UserForm } from "@/components/admin/user-form";
 import { formatMoneyInput } from "@/lib/admin/price-input";
 import { customerForPage } from "@/lib/admin/route-params";
+import { customerTwoStepUsers } from "@/lib/admin/two-step";
 import { VIEW_AS_DURATIONS } from "@/lib/admin/view-as";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCustomerUsers } from "@/lib/data/customers";
 import { dateTimeText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { resetTwoStepAction } from "../../../two-step/actions";
 import { startViewAsAction } from "../../../view-as/actions";
 import { inviteUserAction, resendInvitationAction, sendPasswordResetAction, setUserActiveAction, updateUserAction } from "../../actions";
 
@@ -21,7 +24,13 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const staff = await requireStaff(`/admin/customers/${id}/users`);
   const company = await customerForPage(staff, id);
-  const [t, users, locale] = await Promise.all([getTranslations("admin.users"), listCustomerUsers(company.id), getLocale().then(toLocale)]);
+  const [t, users, locale, withTwoStep, t2] = await Promise.all([
+    getTranslations("admin.users"),
+    listCustomerUsers(company.id),
+    getLocale().then(toLocale),
+    customerTwoStepUsers(staff, company.id),
+    getTranslations("twoStep.users"),
+  ]);
   const now = new Date();
   return (
     <div className="space-y-6">
@@ -62,6 +71,11 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
                         </Badge>
                       ) : (
                         <Badge tone="green">{t("statusActive")}</Badge>
+                      )}
+                      {user.hasPassword && (
+                        <div className="mt-1 text-xs text-slate-600" data-testid="two-step-status" data-on={withTwoStep.has(user.id)}>
+                          {withTwoStep.has(user.id) ? t2("on") : t2("off")}
+                        </div>
                       )}
                     </td>
                     <td className={tdClass}>{user.orderLimitMinor === null ? t("noLimit") : money(user.orderLimitMinor, locale)}</td>
@@ -107,6 +121,7 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
                         </div>
                       </details>
                       <div className="flex flex-wrap gap-3">
+                        {user.hasPassword && <TwoStepResetForm action={resetTwoStepAction} name={user.name} fields={{ companyId: company.id, userId: user.id }} on={withTwoStep.has(user.id)} />}
                         {user.active && invited && (
                           <ActionForm action={resendInvitationAction} submitLabel={user.lastInvitedAt ? t("resendInvite") : t("sendInvite")} successMessage={t("inviteSent")} variant="link" inline>
                             <input type="hidden" name="companyId" value={company.id} />
