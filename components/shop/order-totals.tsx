@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { money, percent } from "@/lib/format";
+import type { PricedCart } from "@/lib/cart/priced-cart";
 import type { Locale } from "@/lib/i18n/locales";
 
 /**
@@ -54,5 +55,18 @@ export async function OrderTotals({
         </dd>
       ) : null}
     </dl>
+  );
+}
+
+/** A priced cart's totals with its delivery charge ("free" once waived under the customer's terms). */
+export function CartTotals({ cart, locale }: { cart: Pick<PricedCart, "totals" | "delivery">; locale: Locale }) {
+  return (
+    <OrderTotals
+      subtotalMinor={cart.totals.subtotalMinor}
+      totalMinor={cart.totals.totalMinor}
+      breakdown={cart.totals.breakdown}
+      locale={locale}
+      delivery={{ chargeMinor: cart.delivery.chargeMinor, missingForFreeMinor: cart.delivery.missingForFreeMinor, charged: cart.delivery.terms.chargeMinor > 0 }}
+    />
   );
 }

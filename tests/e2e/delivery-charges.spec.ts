@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "./support/browser";
+import type { Browser } from "playwright-core";
+import { addToCartOnProductPage, launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
@@ -20,14 +20,6 @@ let companyId: number;
 
 const clearCart = () =>
   sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = ${BUYER} and c.punchout_session_id is null)`;
-
-async function addToCart(page: Page, quantity: number): Promise<void> {
-  await page.goto(`/products/${encodeURIComponent(product.sku)}`);
-  const main = page.locator("main");
-  await main.getByRole("spinbutton", { name: "Quantity", exact: true }).fill(String(quantity));
-  await main.getByRole("button", { name: "Add to cart", exact: true }).click();
-  await main.getByText("Added to cart.", { exact: true }).waitFor();
-}
 
 before(async () => {
   browser = await launchBrowser();
@@ -70,7 +62,7 @@ describe("delivery charges", () => {
     await admin.context().close();
 
     const buyer = await signIn(browser, BUYER, "demo-werkvoorbereiding", "/");
-    await addToCart(buyer, 1);
+    await addToCartOnProductPage(buyer, product.sku, 1);
     await buyer.goto("/cart");
     const totals = buyer.getByTestId("totals");
     assert.equal((await totals.getByTestId("delivery-charge").innerText()).trim(), "€12.50");
@@ -108,11 +100,11 @@ describe("delivery charges", () => {
     await manager.context().close();
 
     const buyer = await signIn(browser, BUYER, "demo-werkvoorbereiding", "/");
-    await addToCart(buyer, 1);
+    await addToCartOnProductPage(buyer, product.sku, 1);
     await buyer.goto("/cart");
     assert.equal((await buyer.getByTestId("delivery-charge").innerText()).trim(), "€5.00");
     await clearCart();
-    await addToCart(buyer, 10);
+    await addToCartOnProductPage(buyer, product.sku, 10);
     await buyer.goto("/cart");
     assert.equal((await buyer.getByTestId("delivery-charge").innerText()).trim(), "Free");
     assert.equal(await buyer.getByTestId("free-delivery-hint").count(), 0);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "./support/browser";
+import type { Browser } from "playwright-core";
+import { addToCartOnProductPage, launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
@@ -17,14 +17,6 @@ let items: { sku: string }[];
 
 const clearCart = () =>
   sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = ${BUYER[0]} and c.punchout_session_id is null)`;
-
-async function addToCart(page: Page, sku: string, quantity: number): Promise<void> {
-  await page.goto(`/products/${encodeURIComponent(sku)}`);
-  const main = page.locator("main");
-  await main.getByRole("spinbutton", { name: "Quantity", exact: true }).fill(String(quantity));
-  await main.getByRole("button", { name: "Add to cart", exact: true }).click();
-  await main.getByText("Added to cart.", { exact: true }).waitFor();
-}
 
 before(async () => {
   browser = await launchBrowser();
@@ -44,8 +36,8 @@ describe("changing an order", () => {
   it("the admin changes a placed order's lines; the buyer sees the change and why", async () => {
     const [a, b, c] = items as [{ sku: string }, { sku: string }, { sku: string }];
     const buyer = await signIn(browser, ...BUYER, "/");
-    await addToCart(buyer, a.sku, 2);
-    await addToCart(buyer, b.sku, 3);
+    await addToCartOnProductPage(buyer, a.sku, 2);
+    await addToCartOnProductPage(buyer, b.sku, 3);
     await buyer.goto("/checkout");
     await buyer.getByLabel("PO number").fill("PO-EDIT-1");
     await buyer.getByRole("button", { name: "Place order" }).click();

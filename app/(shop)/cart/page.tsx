@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
 import { CartLineQuote } from "@/components/shop/cart-line-quote";
-import { OrderTotals } from "@/components/shop/order-totals";
+import { CartTotals } from "@/components/shop/order-totals";
 import { PunchoutButtons } from "@/components/punchout/punchout-banner";
 import { requireBuyer } from "@/lib/auth/guards";
 import { readingOfLines } from "@/lib/cart/cart-badge";
@@ -127,13 +127,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               ))}
             </tbody>
           </table>
-          <OrderTotals
-            subtotalMinor={cart.totals.subtotalMinor}
-            totalMinor={cart.totals.totalMinor}
-            breakdown={cart.totals.breakdown}
-            locale={locale}
-            delivery={{ chargeMinor: cart.delivery.chargeMinor, missingForFreeMinor: cart.delivery.missingForFreeMinor, charged: cart.delivery.terms.chargeMinor > 0 }}
-          />
+          <CartTotals cart={cart} locale={locale} />
           <div className="flex justify-end gap-4">
             <Link href="/catalog" className="px-4 py-2 text-sm underline">
               {t("continueShopping")}

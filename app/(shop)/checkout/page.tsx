@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
 import { costCenterOptions } from "@/components/account/cost-center-options";
 import { CheckoutForm, type CheckoutCostCenters } from "@/components/shop/checkout-form";
-import { OrderTotals } from "@/components/shop/order-totals";
+import { CartTotals } from "@/components/shop/order-totals";
 import { shipToChoice } from "@/lib/account/addresses";
 import { costCenterChoice } from "@/lib/account/cost-centers";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -74,13 +74,7 @@ export default async function CheckoutPage() {
             </li>
           ))}
         </ul>
-        <OrderTotals
-            subtotalMinor={cart.totals.subtotalMinor}
-            totalMinor={cart.totals.totalMinor}
-            breakdown={cart.totals.breakdown}
-            locale={locale}
-            delivery={{ chargeMinor: cart.delivery.chargeMinor, missingForFreeMinor: cart.delivery.missingForFreeMinor, charged: cart.delivery.terms.chargeMinor > 0 }}
-          />
+        <CartTotals cart={cart} locale={locale} />
         {needsApproval(buyer.orderLimitMinor, cart.totals.subtotalMinor) && (
           <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="approval-needed">
             {ta("needsApproval", { limit: money(buyer.orderLimitMinor ?? 0, locale) })}

@@ -32,6 +32,15 @@ export async function cartBadgeShows(page: Page, units: number): Promise<void> {
   await page.locator("[data-testid=cart-count]", { hasText: new RegExp(`^${units}$`) }).waitFor();
 }
 
+/** Adds `quantity` of a product to the cart from its page (English UI) and waits for the confirmation. */
+export async function addToCartOnProductPage(page: Page, sku: string, quantity: number): Promise<void> {
+  await page.goto(`/products/${encodeURIComponent(sku)}`);
+  const main = page.locator("main");
+  await main.getByRole("spinbutton", { name: "Quantity", exact: true }).fill(String(quantity));
+  await main.getByRole("button", { name: "Add to cart", exact: true }).click();
+  await main.getByText("Added to cart.", { exact: true }).waitFor();
+}
+
 /** Signs in through the login form in a fresh English context and waits for `target` (a path). */
 export async function signIn(browser: Browser, email: string, password: string, target: string): Promise<Page> {
   const context = await newContext(browser, "en");
