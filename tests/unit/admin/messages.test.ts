@@ -9,6 +9,7 @@ import ordersNl from "@/lib/i18n/messages/orders.nl.json";
 import accountNl from "@/lib/i18n/messages/account.nl.json";
 import costCentersNl from "@/lib/i18n/messages/cost-centers.nl.json";
 import accountRequestsNl from "@/lib/i18n/messages/account-requests.nl.json";
+import twoStepNl from "@/lib/i18n/messages/two-step.nl.json";
 
 function keys(node: unknown, prefix = ""): string[] {
   return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
@@ -46,8 +47,8 @@ describe("admin messages", () => {
 
   it("defines every static key the admin UI asks for (suffix match within the admin namespace)", () => {
     // Screens under app/admin also take texts from their feature areas (invoicing, invoices, orders, and the
-    // customer's own article numbers of My account, the customer's cost centres, account requests).
-    const all = [...keys(nl), ...keys(invoicingNl), ...keys(invoicesNl), ...keys(ordersNl), ...keys(accountNl), ...keys(costCentersNl), ...keys(accountRequestsNl)];
+    // customer's own article numbers of My account, the customer's cost centres, account requests, two-step verification).
+    const all = [...keys(nl), ...keys(invoicingNl), ...keys(invoicesNl), ...keys(ordersNl), ...keys(accountNl), ...keys(costCentersNl), ...keys(accountRequestsNl), ...keys(twoStepNl)];
     const missing: string[] = [];
     for (const file of OWN.flatMap(files).filter((f) => !NOT_MINE.some((dir) => f.startsWith(dir)))) {
       const text = readFileSync(file, "utf8");
