@@ -55,7 +55,14 @@ export async function changeWebOrderForStaff(staff: StaffUser, input: EditOrderI
   // SKUs as typed, or in capitals as the catalog keeps them.
   const found = await listProductsBySkus(requests.flatMap((request) => [request.sku, request.sku.toUpperCase()]));
   const matched = requests.map((request) => ({ request, product: found.get(request.sku) ?? found.get(request.sku.toUpperCase()) }));
-  const usable = matched.flatMap(({ request, product }) => (product?.active ? [{ request, product }] : []));
+  // One addition per product however its SKU was spelled ("abc-1;2" and "ABC-1;1" add 3).
+  const byProduct = new Map<number, { request: { sku: string; quantity: number }; product: NonNullable<(typeof matched)[number]["product"]> }>();
+  for (const { request, product } of matched) {
+    if (!product?.active) continue;
+    const earlier = byProduct.get(product.id);
+    byProduct.set(product.id, { request: { sku: request.sku, quantity: (earlier?.request.quantity ?? 0) + request.quantity }, product });
+  }
+  const usable = [...byProduct.values()];
   const { candidates, articleNumbers } = await customerProductInputs(
     order.companyId,
     usable.map(({ product }) => product.id),

@@ -692,9 +692,20 @@ export interface ShipmentRecordInput {
   /** Lines and quantities shipped; null = everything still open. */
   lines: { lineNumber: number; quantity: number }[] | null;
   /** Builds the ShipNoticeRequest for the outbox (null: none), from the shipment as it will be stored. */
-  outbound: (shipment: { shipmentNumber: string; lines: { lineNumber: number; quantity: number }[]; complete: boolean }) => OutboundMessageInput | null;
+  outbound: (shipment: ShipmentAsStored) => OutboundMessageInput | null;
   /** Builds the orderer's e-mail for the mail outbox (null: none), from the shipment as it will be stored. */
-  mail?: (shipment: { shipmentNumber: string; lines: { lineNumber: number; quantity: number }[]; complete: boolean }) => (OutgoingMail & { userId?: number }) | null;
+  mail?: (shipment: ShipmentAsStored) => (OutgoingMail & { userId?: number }) | null;
+}
+
+/**
+ * A shipment as the transaction stores it, with the order's lines as read under its lock: staff may
+ * have changed them (lib/orders/order-edit.ts) after the caller read the order.
+ */
+export interface ShipmentAsStored {
+  shipmentNumber: string;
+  lines: { lineNumber: number; quantity: number }[];
+  complete: boolean;
+  orderLines: ReadonlyMap<number, { sku: string; name: string; unit: string }>;
 }
 
 export type ShipmentRecordResult =
@@ -717,7 +728,10 @@ export async function recordOrderShipment(input: ShipmentRecordInput): Promise<S
       .for("update");
     if (!current || !input.from.includes(current.status)) return { ok: false as const, error: "invalid_status" as const };
     const [lines, shipments] = await Promise.all([
-      tx.select({ lineNumber: orderLines.lineNumber, quantity: orderLines.quantity }).from(orderLines).where(eq(orderLines.orderId, input.orderId)),
+      tx
+        .select({ lineNumber: orderLines.lineNumber, quantity: orderLines.quantity, sku: orderLines.sku, name: orderLines.name, unit: orderLines.unit })
+        .from(orderLines)
+        .where(eq(orderLines.orderId, input.orderId)),
       tx.select({ lines: orderShipments.lines }).from(orderShipments).where(eq(orderShipments.orderId, input.orderId)),
     ]);
     const open = openToShip(lines, shipments);
@@ -736,18 +750,19 @@ export async function recordOrderShipment(input: ShipmentRecordInput): Promise<S
     shipped.sort((a, b) => a.lineNumber - b.lineNumber);
     const complete = [...open].every(([lineNumber, quantity]) => shipped.find((l) => l.lineNumber === lineNumber)?.quantity === quantity);
     const shipmentNumber = `${current.orderNumber}-S${shipments.length + 1}`;
-    const [stored] = await tx
+    const [row] = await tx
       .insert(orderShipments)
       .values({ orderId: input.orderId, shipmentNumber, carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl, lines: shipped })
       .returning({ id: orderShipments.id });
     if (current.status !== "shipped") await tx.update(orders).set({ status: "shipped" }).where(eq(orders.id, input.orderId));
     const comment = `${shipmentNumber}${complete ? "" : " (partial)"}: ${input.carrier} ${input.trackingNumber}`;
     await tx.insert(orderEvents).values({ orderId: input.orderId, status: "shipped", userId: input.userId, comment });
-    const outbound = input.outbound({ shipmentNumber, lines: shipped, complete });
+    const stored = { shipmentNumber, lines: shipped, complete, orderLines: new Map(lines.map((line) => [line.lineNumber, line])) };
+    const outbound = input.outbound(stored);
     if (outbound) await tx.insert(outboundMessages).values({ ...outbound, orderId: input.orderId });
-    const mail = input.mail?.({ shipmentNumber, lines: shipped, complete });
+    const mail = input.mail?.(stored);
     if (mail) await tx.insert(mailOutbox).values({ ...mail, toEmail: mail.toEmail.toLowerCase() });
-    return { ok: true as const, shipmentId: stored!.id, shipmentNumber, lines: shipped, complete, queued: outbound !== null };
+    return { ok: true as const, shipmentId: row!.id, shipmentNumber, lines: shipped, complete, queued: outbound !== null };
   });
 }
 

@@ -156,7 +156,6 @@ export async function recordShipment(orderId: number, userId: number | null, inp
   if (!carrier || !trackingNumber) return { ok: false, error: "invalid_input" };
   // A link staff pasted wins; otherwise PostNL, DHL, DPD, GLS and UPS get theirs from the number (lib/orders/tracking-url.ts).
   const trackingUrl = input.trackingUrl?.trim() || trackingUrlFor(carrier, trackingNumber, detail.order.shipTo);
-  const byNumber = new Map(detail.lines.map((line) => [line.lineNumber, line]));
   // Only purchase orders whose connection has an order-response URL get a ShipNoticeRequest.
   const target = detail.purchaseOrder && detail.connection ? await outboundTarget(detail.connection) : null;
   // A web order's orderer is mailed the track & trace (a procurement system gets the ShipNotice instead);
@@ -173,7 +172,7 @@ export async function recordShipment(orderId: number, userId: number | null, inp
     trackingNumber,
     trackingUrl,
     lines: input.lines?.length ? input.lines : null,
-    outbound: ({ shipmentNumber, lines, complete }) => {
+    outbound: ({ shipmentNumber, lines, complete, orderLines: byNumber }) => {
       if (!target || !detail.purchaseOrder || !detail.connection) return null;
       const payloadId = outboundPayloadId(now);
       const purchaseLine = new Map(detail.purchaseLines.map((line) => [line.lineNumber, line]));
@@ -206,7 +205,7 @@ export async function recordShipment(orderId: number, userId: number | null, inp
       });
       return queue("ship_notice", detail.connection.id, target.url, payloadId, xml);
     },
-    mail: ({ shipmentNumber, lines, complete }) =>
+    mail: ({ shipmentNumber, lines, complete, orderLines: byNumber }) =>
       mailTo &&
       shipmentMail(mailTo, {
         orderNumber: detail.order.orderNumber,
@@ -216,7 +215,10 @@ export async function recordShipment(orderId: number, userId: number | null, inp
         carrier,
         trackingNumber,
         trackingUrl,
-        lines: lines.map((l) => ({ sku: byNumber.get(l.lineNumber)!.sku, name: byNumber.get(l.lineNumber)!.name, unit: byNumber.get(l.lineNumber)!.unit, quantity: l.quantity })),
+        lines: lines.map((l) => {
+          const { sku, name, unit } = byNumber.get(l.lineNumber)!;
+          return { sku, name, unit, quantity: l.quantity };
+        }),
         orderLink,
       }),
   });

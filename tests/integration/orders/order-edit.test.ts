@@ -334,16 +334,13 @@ describe("a change", () => {
     await expectConsistentTotals(placed.id);
   });
 
-  // BUG (reported, not fixed here): parseAdditions adds repeats up per SKU *as typed*, and planOrderEdit
-  // checks "one line per product" only against the order's existing lines, not against the other
-  // additions; so "TEA;2" and "tea;1" find the same product twice and the order gets two lines of it.
-  // Remove `.fails` once either merges them into one line or refuses the second.
-  it.fails("one line per product also among the additions: the same SKU typed in two ways never gives two lines", async () => {
+  it("one line per product also among the additions: the same SKU typed in two ways adds up on one line", async () => {
     const customer = await newCustomer();
     const placed = await place(customer, [[paper, 2]]);
-    await failure(edit(admin, placed.id, { additions: `${coffee.sku};2\n${coffee.sku.toLowerCase()};1` }));
-    const products = (await linesOf(placed.id)).map((line) => line.productId);
-    expect(new Set(products).size).toBe(products.length);
+    await edit(admin, placed.id, { additions: `${coffee.sku};2\n${coffee.sku.toLowerCase()};1` });
+    const lines = await linesOf(placed.id);
+    expect(new Set(lines.map((line) => line.productId)).size).toBe(lines.length);
+    expect(lines.find((line) => line.sku === coffee.sku)?.quantity).toBe(3);
   });
 
   it("a held (needs_review) and a confirmed order can be changed too", async () => {
@@ -831,12 +828,9 @@ describe("at the same time", () => {
       expect((await orderRow(placed.id)).status).toBe("shipped");
     });
 
-    // BUG (reported, not in the order-edit code): recordShipment (lib/purchase-orders/order-responses.ts)
-    // reads the order's lines before its transaction locks the order, and builds the orderer's
-    // shipment mail from them (`byNumber.get(l.lineNumber)!.sku`). A line the change added while the
-    // shipment waited is not among them: TypeError, the shipment is rolled back. Remove `.fails` once
-    // the mail is built from the lines read under the lock.
-    it.fails("a change that adds a line first in line, a shipment behind it: the shipment ships the added line too", async () => {
+    // The shipment's mail is built from the lines read under the lock (recordOrderShipment), so a
+    // line the change added while the shipment waited is named in it.
+    it("a change that adds a line first in line, a shipment behind it: the shipment ships the added line too", async () => {
       const customer = await newCustomer();
       await warmPool();
       const placed = await place(customer, [[paper, 4], [coffee, 2]]);
