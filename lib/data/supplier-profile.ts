@@ -1,8 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { companies, supplierProfile, type NewSupplierProfile, type SupplierProfile } from "@/db/schema";
 import { deliveryTermsOf, NO_DELIVERY_CHARGE, type DeliveryTerms } from "@/lib/pricing/delivery-charge";
 import { database } from "./database";
+import { preparedStatement } from "./prepared-sql";
 
 /** Our own company's invoicing master data: the single supplier_profile row (id 1), or null before it is filled in. */
 export async function getSupplierProfile(): Promise<SupplierProfile | null> {
@@ -26,10 +27,9 @@ export async function upsertSupplierProfile(details: SupplierProfileDetails, now
   return row;
 }
 
-/** A customer's delivery terms on web orders (its own, none, or the supplier profile's), in one statement. */
-export async function readDeliveryTerms(companyId: number): Promise<DeliveryTerms> {
-  const db = await database();
-  const [row] = await db
+// Prepared: every cart page and checkout reads it (issue 8's cart scenario).
+const deliveryTermsOfCompany = preparedStatement((db) =>
+  db
     .select({
       deliveryChargeMode: companies.deliveryChargeMode,
       deliveryChargeMinor: companies.deliveryChargeMinor,
@@ -39,7 +39,13 @@ export async function readDeliveryTerms(companyId: number): Promise<DeliveryTerm
     })
     .from(companies)
     .leftJoin(supplierProfile, eq(supplierProfile.id, 1))
-    .where(eq(companies.id, companyId));
+    .where(eq(companies.id, sql.placeholder("companyId")))
+    .prepare("delivery_terms_of_company"),
+);
+
+/** A customer's delivery terms on web orders (its own, none, or the supplier profile's), in one statement. */
+export async function readDeliveryTerms(companyId: number): Promise<DeliveryTerms> {
+  const [row] = await (await deliveryTermsOfCompany()).execute({ companyId });
   if (!row) return NO_DELIVERY_CHARGE;
   const supplier = row.supplierChargeMinor === null ? null : { deliveryChargeMinor: row.supplierChargeMinor, freeDeliveryFromMinor: row.supplierFreeFromMinor };
   return deliveryTermsOf(row, supplier);
