@@ -6,7 +6,7 @@ import { AdminNav, type AdminNavItem } from "@/components/admin/admin-nav";
 import { ActionForm } from "@/components/admin/action-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { isAdmin, managerScope } from "@/lib/admin/access";
-import { getCurrentUser, requireStaff } from "@/lib/auth/guards";
+import { getCurrentUser, requireStaff, staffMustSetUpTwoStep } from "@/lib/auth/guards";
 import { countPendingAccountRequests } from "@/lib/data/account-requests";
 import { countOrdersToReview } from "@/lib/data/credit";
 import { countOpenQuoteRequests } from "@/lib/data/quotes";
@@ -28,20 +28,25 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   await connection(); // DB-backed: never prerendered at build time
   const current = await getCurrentUser();
   if (!current) return <ClientMessages namespaces={ADMIN_CLIENT_MESSAGES}>{children}</ClientMessages>;
-  const [staff, t, locale] = await Promise.all([requireStaff("/admin"), getTranslations("admin"), getLocale()]);
+  // The page checks (and redirects) for itself; the shell of a staff member who must set up two-step
+  // verification first shows no navigation and no counts, only the way to their profile.
+  const [staff, t, locale] = await Promise.all([requireStaff("/admin", { twoStepSetup: true }), getTranslations("admin"), getLocale()]);
+  const settingUp = await staffMustSetUpTwoStep(staff);
   // Quote requests of the staff member's own customers (admins: all) waiting for an answer; account
   // requests are everybody's queue (admins and account managers both decide them).
+  const none = Promise.resolve(0);
   const [openQuotes, pendingAccountRequests, ordersToReview, returnsToDecide, ar, po] = await Promise.all([
-    countOpenQuoteRequests(managerScope(staff)),
-    countPendingAccountRequests(),
+    settingUp ? none : countOpenQuoteRequests(managerScope(staff)),
+    settingUp ? none : countPendingAccountRequests(),
     // Orders held for review (credit limit, purchase orders with doubts) of the staff member's customers.
-    countOrdersToReview(managerScope(staff)),
+    settingUp ? none : countOrdersToReview(managerScope(staff)),
     // Return requests of the staff member's customers waiting for approval or rejection.
-    countReturnsToDecide(managerScope(staff)),
+    settingUp ? none : countReturnsToDecide(managerScope(staff)),
     getTranslations("accountRequests.admin"),
     getTranslations("purchaseOrders"),
   ]);
-  const items: AdminNavItem[] = [
+  const profileItem = { href: "/admin/profile", label: (await getTranslations("twoStep.admin"))("navProfile") };
+  const items: AdminNavItem[] = settingUp ? [profileItem] : [
     { href: "/admin", label: t("nav.dashboard") },
     { href: "/admin/customers", label: t("nav.customers") },
     { href: "/admin/price-lists", label: t("nav.priceLists") },
@@ -63,8 +68,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/settings/invoicing", label: (await getTranslations("invoicing"))("nav") },
     // Supplier-wide integrations: admins only (account managers get a 404 there).
     ...(isAdmin(staff) ? [{ href: "/admin/settings/webhooks", label: t("nav.webhooks") }] : []),
+    ...(isAdmin(staff) ? [{ href: "/admin/settings/security", label: t("nav.security") }] : []),
     // The staff member's own sign-in security (two-step verification).
-    { href: "/admin/profile", label: (await getTranslations("twoStep.admin"))("navProfile") },
+    profileItem,
   ];
   // The admin area's client texts only (lib/i18n/client-messages.ts), not the shop's.
   return (

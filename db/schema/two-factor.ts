@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { companies, users } from "./companies";
 
 /**
@@ -80,3 +80,18 @@ export const accountSecurityEvents = pgTable(
 
 export type UserTwoFactor = typeof userTwoFactor.$inferSelect;
 export type AccountSecurityEvent = typeof accountSecurityEvents.$inferSelect;
+
+/**
+ * Sign-in security settings, one row (id 1): whether every staff member must use two-step
+ * verification (lib/auth/guards.ts sends those without it to their profile to set it up first).
+ */
+export const securitySettings = pgTable(
+  "security_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    staffTwoStepRequired: boolean("staff_two_step_required").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedByUserId: integer("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [check("security_settings_single_row", sql`${t.id} = 1`)],
+);

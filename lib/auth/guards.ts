@@ -3,6 +3,7 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { COMPANY_ROLES, STAFF_ROLES, type UserRole } from "@/db/schema/companies";
 import { getActiveUserById, type UserRecord } from "@/lib/data/users";
+import { isStaffTwoStepRequired } from "@/lib/data/security-settings";
 import { getBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { resolveViewAs, type ImpersonatedBy } from "./impersonation";
 import { readSession } from "./index";
@@ -91,19 +92,34 @@ export type StaffUser = SessionUser & { role: "account_manager" | "admin"; compa
  * For every /admin page, action and route: staff only. Everybody else gets a 404, so the admin
  * area does not even reveal that it exists. Call it in each page/action/route, not only in a layout.
  */
-export async function requireStaff(returnTo: string): Promise<StaffUser> {
+export async function requireStaff(returnTo: string, options: { twoStepSetup?: boolean } = {}): Promise<StaffUser> {
   const user = await requireUser(returnTo);
   // While viewing the shop as a customer, the staff member keeps their own admin access.
   const staff = user.impersonatedBy ? await getSignedInUser() : user;
   if (!isStaff(staff)) notFound();
+  // Required for staff and not set up yet: their profile first, where they set it up (and nothing else).
+  if (!options.twoStepSetup && (await staffMustSetUpTwoStep(staff!))) redirect("/admin/profile?twoStep=required");
   return staff as StaffUser;
 }
 
-/** For server actions: the staff user, or null (the action then refuses). */
+/**
+ * Two-step verification is required for staff (security settings) and this staff member has none:
+ * only their profile (`requireStaff(…, { twoStepSetup: true })`, its selfAction actions) stays open.
+ * Only staff without it pay the settings read.
+ */
+export async function staffMustSetUpTwoStep(staff: Pick<SessionUser, "twoStepSince">): Promise<boolean> {
+  return !staff.twoStepSince && (await isStaffTwoStepRequired());
+}
+
+/**
+ * For server actions and API routes signed in by session: the staff user, or null (the action then
+ * refuses) — also while two-step verification is required for staff and theirs is not on.
+ */
 export async function getStaffUser(): Promise<StaffUser | null> {
   const user = await getCurrentUser();
   const staff = user?.impersonatedBy ? await getSignedInUser() : user;
-  return isStaff(staff) ? (staff as StaffUser) : null;
+  if (!isStaff(staff) || (await staffMustSetUpTwoStep(staff!))) return null;
+  return staff as StaffUser;
 }
 
 /** For pages that only a customer's user can use (cart, checkout, orders). */
