@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { mailOutbox, type MailOutboxRow } from "@/db/schema";
+import type { Db } from "@/db/client";
 import { database } from "./database";
 
 /**
@@ -50,12 +51,21 @@ const attachmentsSchema = z
  * record of what was sent. Invalid attachments throw before anything is written.
  */
 export async function queueMail(messages: OutboxMessage[], now: Date): Promise<number[]> {
+  return queueMailIn(await database(), messages, now);
+}
+
+/**
+ * queueMail inside a transaction the caller holds: a message that tells of a change is queued with
+ * it, all or nothing. Addresses are stored lower-cased, like users' e-mail addresses.
+ */
+export async function queueMailIn(tx: Pick<Db, "insert">, messages: OutboxMessage[], now: Date): Promise<number[]> {
   if (messages.length === 0) return [];
   const values = messages.map(({ attachments, ...m }) => {
     const parsed = attachmentsSchema.safeParse(attachments ?? []);
     if (!parsed.success) throw new Error(`invalid mail attachment for ${m.kind} mail: ${z.prettifyError(parsed.error)}`);
     return {
       ...m,
+      toEmail: m.toEmail.toLowerCase(),
       userId: m.userId ?? null,
       createdAt: now,
       attachments: parsed.data.map((a) => ({
@@ -65,8 +75,7 @@ export async function queueMail(messages: OutboxMessage[], now: Date): Promise<n
       })),
     };
   });
-  const db = await database();
-  const rows = await db.insert(mailOutbox).values(values).returning({ id: mailOutbox.id });
+  const rows = await tx.insert(mailOutbox).values(values).returning({ id: mailOutbox.id });
   return rows.map((r) => r.id);
 }
 

@@ -7,7 +7,6 @@ import {
   companies,
   invoiceLines,
   invoices,
-  mailOutbox,
   orderEvents,
   orderShipments,
   outboundMessages,
@@ -46,6 +45,7 @@ import { cxmlFromIdentityFilter } from "./punchout-connections";
 import type { QuoteLineTerms } from "./quotes";
 import type { OutgoingMail } from "./user-accounts";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
+import { queueMailIn } from "./mail-outbox";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedStatement, rowFromJson, runPrepared, runPreparedIn } from "./prepared-sql";
 
@@ -761,7 +761,7 @@ export async function recordOrderShipment(input: ShipmentRecordInput): Promise<S
     const outbound = input.outbound(stored);
     if (outbound) await tx.insert(outboundMessages).values({ ...outbound, orderId: input.orderId });
     const mail = input.mail?.(stored);
-    if (mail) await tx.insert(mailOutbox).values({ ...mail, toEmail: mail.toEmail.toLowerCase() });
+    if (mail) await queueMailIn(tx, [mail], new Date());
     return { ok: true as const, shipmentId: row!.id, shipmentNumber, lines: shipped, complete, queued: outbound !== null };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { companies, mailOutbox, products, stockAlerts, users } from "@/db/schema";
-import type { OutboxMessage } from "./mail-outbox";
+import { companies, products, stockAlerts, users } from "@/db/schema";
+import { queueMailIn, type OutboxMessage } from "./mail-outbox";
 import { database } from "./database";
 
 /** "Mail me when it is back in stock" wishes (db/schema/account.ts stockAlerts). */
@@ -83,7 +83,7 @@ export async function answerStockAlerts(skus: readonly string[], mailFor: (alert
       .filter((row) => row.active && row.companyActive !== false)
       .map(({ id: _id, active: _active, companyActive: _companyActive, ...alert }) => mailFor(alert));
     // Plain-text notices: no attachments.
-    if (mails.length > 0) await tx.insert(mailOutbox).values(mails.map(({ attachments: _none, ...mail }) => ({ ...mail, toEmail: mail.toEmail.toLowerCase(), createdAt: now })));
+    await queueMailIn(tx, mails, now);
     return mails.length;
   });
 }

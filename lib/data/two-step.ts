@@ -1,9 +1,10 @@
 import "server-only";
 import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountSecurityEvents, companies, mailOutbox, userRecoveryCodes, userTwoFactor, users, type AccountSecurityEventKind, type UserTwoFactor } from "@/db/schema";
+import { accountSecurityEvents, companies, userRecoveryCodes, userTwoFactor, users, type AccountSecurityEventKind, type UserTwoFactor } from "@/db/schema";
 import { database } from "./database";
 import { managedBy } from "./customers";
+import { queueMailIn } from "./mail-outbox";
 
 /**
  * Two-step verification: the user's TOTP factor (pending until confirmed), their hashed recovery
@@ -52,7 +53,7 @@ async function logEvent(tx: Db, event: SecurityEventInput, now: Date): Promise<v
 }
 
 async function queue(tx: Db, mail: QueuedMail, now: Date): Promise<void> {
-  await tx.insert(mailOutbox).values({ ...mail, toEmail: mail.toEmail.toLowerCase(), createdAt: now });
+  await queueMailIn(tx, [mail], now);
 }
 
 export async function getTwoStepFactor(userId: number): Promise<TwoStepFactor | null> {
