@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionForm, Field, type FormAction } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
+import { moneyInputValue } from "@/lib/account/money-input";
 
 /**
  * React resets a form after every action to each field's default (also for controlled fields,
@@ -65,8 +66,8 @@ export function CustomerMasterDataForm({
   const ti = useTranslations("invoicing.customer");
   const tc = useTranslations("invoicing.channels");
   const tv = useTranslations("invoicing.vatTreatments");
-  const decimalComma = useLocale() === "nl";
-  const amountText = (minor: number | null) => (minor === null ? "" : (minor / 100).toFixed(2).replace(".", decimalComma ? "," : "."));
+  const locale = useLocale() === "nl" ? "nl" : "en";
+  const amountText = (minor: number | null) => moneyInputValue(minor, locale);
   // What the user entered (see keepAsDefault); the exemption reason field depends on the VAT treatment.
   const [form, setForm] = useState(() => ({
     name: values.name,

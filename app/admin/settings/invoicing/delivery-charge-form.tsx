@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { ActionForm, Field, type FormAction } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
+import { moneyInputValue } from "@/lib/account/money-input";
 
 /** The default delivery charge on web orders and the amount from which delivery is free (both excl. VAT). */
 export function DeliveryChargeForm({
@@ -13,8 +14,8 @@ export function DeliveryChargeForm({
   values: { deliveryChargeMinor: number; freeDeliveryFromMinor: number | null };
 }) {
   const t = useTranslations("invoicing.delivery");
-  const decimalComma = useLocale() === "nl";
-  const amountText = (minor: number | null) => (minor === null ? "" : (minor / 100).toFixed(2).replace(".", decimalComma ? "," : "."));
+  const locale = useLocale() === "nl" ? "nl" : "en";
+  const amountText = (minor: number | null) => moneyInputValue(minor, locale);
   const labels = { deliveryChargeMinor: t("charge"), freeDeliveryFromMinor: t("freeFrom") };
   return (
     <ActionForm action={action} submitLabel={t("save")} successMessage={t("saved")} fieldLabels={labels} keepInput testId="delivery-charge-form">
