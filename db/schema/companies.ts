@@ -46,6 +46,13 @@ export const companies = pgTable(
     deliveryChargeMode: text("delivery_charge_mode", { enum: ["default", "free", "custom"] }).notNull().default("default"),
     deliveryChargeMinor: integer("delivery_charge_minor"),
     freeDeliveryFromMinor: integer("free_delivery_from_minor"),
+    /**
+     * Every user of this customer who signs in with a password must use two-step verification
+     * (lib/two-step/); set by the customer's company admin or account manager. Users without it
+     * reach only their profile until it is on (lib/auth/guards.ts). Punchout sessions are not
+     * password sign-ins and are not affected.
+     */
+    twoStepRequired: boolean("two_step_required").notNull().default(false),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

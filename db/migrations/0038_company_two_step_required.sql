@@ -1,0 +1,1 @@
+ALTER TABLE "companies" ADD COLUMN "two_step_required" boolean DEFAULT false NOT NULL;
