@@ -58,6 +58,7 @@ function company(overrides: Partial<Company> = {}): Company {
     deliveryChargeMode: "default",
     deliveryChargeMinor: null,
     freeDeliveryFromMinor: null,
+    twoStepRequired: false,
     active: true,
     createdAt: NOW,
     ...overrides,
