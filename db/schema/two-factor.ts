@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { companies, users } from "./companies";
 
 /**
@@ -49,8 +49,23 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
   "two_step_reset",
   "recovery_codes_renewed",
   "recovery_code_used",
+  /** Staff membership, changed by an admin (lib/admin/staff.ts); detail says what changed. */
+  "staff_invited",
+  "role_changed",
+  "email_changed",
+  "deactivated",
+  "reactivated",
+  "customers_handed_over",
 ] as const;
 export type AccountSecurityEventKind = (typeof ACCOUNT_SECURITY_EVENT_KINDS)[number];
+
+export interface SecurityEventDetail {
+  from?: string;
+  to?: string;
+  /** customers_handed_over: how many customers, and to whom (name copied like the actor's). */
+  customers?: number;
+  toName?: string;
+}
 
 /**
  * The audit of a user's sign-in security: who changed what and when. The price audit log keeps price
@@ -73,6 +88,8 @@ export const accountSecurityEvents = pgTable(
     actorRole: text("actor_role").notNull(),
     /** recovery_code_used: how many unused codes are left. */
     recoveryCodesLeft: integer("recovery_codes_left"),
+    /** What changed, for the kinds that need it: role_changed/email_changed from → to, customers_handed_over how many to whom. */
+    detail: jsonb("detail").$type<SecurityEventDetail>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("account_security_events_company_idx").on(t.companyId, t.createdAt), index("account_security_events_created_idx").on(t.createdAt)],

@@ -1,0 +1,1 @@
+ALTER TABLE "account_security_events" ADD COLUMN "detail" jsonb;
