@@ -49,6 +49,12 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
   "two_step_reset",
   "recovery_codes_renewed",
   "recovery_code_used",
+  /**
+   * The customer requires two-step verification of all its users, or no longer does (its company
+   * admin or staff, lib/data/company-security.ts): logged as an event of whoever changed it, with the company.
+   */
+  "company_two_step_required",
+  "company_two_step_not_required",
   /** Staff membership, changed by an admin (lib/admin/staff.ts); detail says what changed. */
   "staff_invited",
   "role_changed",
