@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountSecurityEvents, companies, userRecoveryCodes, userTwoFactor, users, type AccountSecurityEventKind, type UserTwoFactor } from "@/db/schema";
+import { accountSecurityEvents, companies, userRecoveryCodes, userTwoFactor, users, type AccountSecurityEventKind, type SecurityEventDetail, type UserTwoFactor } from "@/db/schema";
 import { database } from "./database";
 import { managedBy } from "./customers";
 import { queueMailIn } from "./mail-outbox";
@@ -235,6 +235,7 @@ export interface SecurityEventRow {
   actorName: string;
   actorRole: string;
   recoveryCodesLeft: number | null;
+  detail: SecurityEventDetail | null;
 }
 
 /**
@@ -265,6 +266,7 @@ export async function listSecurityEvents(
         actorName: accountSecurityEvents.actorName,
         actorRole: accountSecurityEvents.actorRole,
         recoveryCodesLeft: accountSecurityEvents.recoveryCodesLeft,
+        detail: accountSecurityEvents.detail,
       })
       .from(accountSecurityEvents)
       .innerJoin(users, eq(users.id, accountSecurityEvents.userId))
