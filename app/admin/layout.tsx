@@ -69,6 +69,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     // Supplier-wide integrations: admins only (account managers get a 404 there).
     ...(isAdmin(staff) ? [{ href: "/admin/settings/webhooks", label: t("nav.webhooks") }] : []),
     ...(isAdmin(staff) ? [{ href: "/admin/settings/security", label: t("nav.security") }] : []),
+    // Inviting, changing and deactivating staff: admins only.
+    ...(isAdmin(staff) ? [{ href: "/admin/staff", label: (await getTranslations("staff"))("nav") }] : []),
     // The staff member's own sign-in security (two-step verification).
     profileItem,
   ];

@@ -43,6 +43,40 @@ export function invitationMail(input: LinkMail): OutgoingMail {
   };
 }
 
+/**
+ * A new staff member's invitation: the back office of the supplier (`companyName`), in the role
+ * the admin gave them. Two-step verification may be required before anything else opens.
+ */
+export function staffInvitationMail(input: LinkMail & { role: "account_manager" | "admin"; backOfficeLink: string }): OutgoingMail {
+  const nl = input.locale === "nl";
+  const role = nl ? { account_manager: "accountmanager", admin: "beheerder" }[input.role] : { account_manager: "account manager", admin: "administrator" }[input.role];
+  return {
+    toEmail: input.toEmail,
+    toName: input.toName,
+    kind: "staff_invite",
+    subject: nl ? `Uitnodiging voor het Koppel-beheer van ${input.companyName}` : `Your invitation to the Koppel back office of ${input.companyName}`,
+    bodyText: nl
+      ? [
+          `Beste ${input.toName},`,
+          "",
+          `${input.invitedBy} heeft u als ${role} toegevoegd aan het Koppel-beheer van ${input.companyName}.`,
+          "Kies via deze link uw wachtwoord:",
+          input.link,
+          "",
+          `De link is geldig tot ${input.validUntil} en werkt één keer. Daarna meldt u zich aan op ${input.backOfficeLink}`,
+        ].join("\n")
+      : [
+          `Dear ${input.toName},`,
+          "",
+          `${input.invitedBy} added you as ${role} to the Koppel back office of ${input.companyName}.`,
+          "Choose your password with this link:",
+          input.link,
+          "",
+          `The link is valid until ${input.validUntil} and works once. Then sign in at ${input.backOfficeLink}`,
+        ].join("\n"),
+  };
+}
+
 export function passwordResetMail(input: LinkMail): OutgoingMail {
   const nl = input.locale === "nl";
   // Staff send these from the customer's user list; anybody who knows the address can ask for one on

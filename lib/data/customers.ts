@@ -346,7 +346,10 @@ export async function listCustomerManagers(companyId: number): Promise<StaffMemb
     .orderBy(asc(users.name));
 }
 
-/** Replaces the account managers of a customer with exactly `staffUserIds` (staff ids only). */
+/**
+ * Replaces the account managers of a customer with exactly `staffUserIds`: staff members of either
+ * role (an admin may look after key accounts themselves, and a manager promoted to admin keeps theirs).
+ */
 export async function setCustomerManagers(companyId: number, staffUserIds: number[]): Promise<void> {
   const db = await database();
   await db.transaction(async (tx) => {
@@ -354,9 +357,9 @@ export async function setCustomerManagers(companyId: number, staffUserIds: numbe
       ? await tx
           .select({ id: users.id })
           .from(users)
-          .where(and(inArray(users.id, staffUserIds), eq(users.role, "account_manager")))
+          .where(and(inArray(users.id, staffUserIds), isNull(users.companyId)))
       : [];
-    if (valid.length !== new Set(staffUserIds).size) throw new AppError("invalid_input", "not_an_account_manager");
+    if (valid.length !== new Set(staffUserIds).size) throw new AppError("invalid_input", "not_staff");
     await tx.delete(accountManagerCustomers).where(eq(accountManagerCustomers.companyId, companyId));
     if (valid.length) await tx.insert(accountManagerCustomers).values(valid.map((v) => ({ staffUserId: v.id, companyId })));
   });

@@ -38,7 +38,8 @@ export const VIEW_AS_CLIENT_MESSAGES = ["admin.viewAs"] as const;
  * supplier profile ("invoicing"), punchout connection forms ("punchout.admin"), the customer's
  * own article number forms, shared with My account ("account.articleNumbers", "account.errors"),
  * the approve/reject forms of account requests ("accountRequests.adminForm"), and two-step verification
- * on the staff member's profile and the reset on a customer's users ("twoStep.*", shared with My account).
+ * on the staff member's profile and the reset on a customer's users ("twoStep.*", shared with My account),
+ * and the staff forms ("staff").
  */
 export const ADMIN_CLIENT_MESSAGES = [
   "admin",
@@ -53,6 +54,7 @@ export const ADMIN_CLIENT_MESSAGES = [
   "twoStep.messages",
   "twoStep.errors",
   "twoStep.users",
+  "staff",
 ] as const;
 
 /** app/login/layout.tsx: the sign-in form. */

@@ -55,7 +55,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <option value="">{t("allManagers")}</option>
               <option value="0">{t("unassigned")}</option>
               {staffMembers
-                .filter((s) => s.role === "account_manager")
+                .filter((s) => s.active)
                 .map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}

@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { SecurityEventText } from "@/components/admin/security-event-text";
 import { tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { Pagination } from "@/components/shop/pagination";
 import { pageParam, parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
@@ -23,6 +24,7 @@ export default async function SecurityAuditPage({ searchParams }: { searchParams
     getLocale().then(toLocale),
     listAccountSecurityEvents(staff, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ]);
+  const ts = await getTranslations("staff");
   const role = (value: string) => (["self", "admin", "account_manager", "company_admin"].includes(value) ? t(`roles.${value as "self"}`) : value);
   return (
     <div className="space-y-4">
@@ -57,11 +59,18 @@ export default async function SecurityAuditPage({ searchParams }: { searchParams
                   <Link href={`/admin/customers/${event.companyId}/users`} className="underline">
                     {event.companyName}
                   </Link>
+                ) : staff.role === "admin" ? (
+                  // A staff member's event (only admins see those): their page in Staff.
+                  <Link href={`/admin/staff/${event.userId}`} className="underline">
+                    {ts("staffMember")}
+                  </Link>
                 ) : (
                   "–"
                 )}
               </td>
-              <td className={tdClass}>{t(`kinds.${event.kind}`, { left: event.recoveryCodesLeft ?? 0 })}</td>
+              <td className={tdClass}>
+                <SecurityEventText event={event} />
+              </td>
               <td className={tdClass}>{event.actorRole === "self" ? role("self") : `${event.actorName} (${role(event.actorRole)})`}</td>
             </tr>
           ))}

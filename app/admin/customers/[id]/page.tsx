@@ -41,13 +41,14 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     listCostCenters(company.id, calendarDate(new Date())),
   ]);
   // Delivery addresses the company admin limited to some users (My account → Addresses): named here, read-only.
-  const [ta, limitedTo, credit, overdue, toReview, tcr] = await Promise.all([
+  const [ta, limitedTo, credit, overdue, toReview, tcr, roles] = await Promise.all([
     getTranslations("admin.address"),
     listAddressLimits(company.id),
     getCreditUse(company.id),
     getOverdueInvoices(company.id, calendarDate(new Date())),
     listOrdersToReview(company.id),
     getTranslations("admin.credit"),
+    getTranslations("admin.roles"),
   ]);
   return (
     <div className="space-y-6">
@@ -250,11 +251,13 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
             <input type="hidden" name="companyId" value={company.id} />
             <fieldset className="flex flex-wrap gap-4 text-sm">
               <legend className="sr-only">{t("managers")}</legend>
+              {/* Every active staff member may look after a customer; an inactive one only shows while still assigned. */}
               {staffMembers
-                .filter((s) => s.role === "account_manager")
+                .filter((s) => s.active || managers.some((m) => m.id === s.id))
                 .map((s) => (
                   <label key={s.id} className="flex items-center gap-2">
                     <input type="checkbox" name="managerIds" value={s.id} defaultChecked={managers.some((m) => m.id === s.id)} /> {s.name}
+                    {s.role === "admin" && <span className="text-xs text-slate-600">({roles("admin")})</span>}
                     {!s.active && <Badge tone="red">{t("inactive")}</Badge>}
                   </label>
                 ))}

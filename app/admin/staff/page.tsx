@@ -1,0 +1,68 @@
+import { connection } from "next/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { StaffForm } from "@/components/admin/staff-form";
+import { StaffStatus } from "@/components/admin/staff-status";
+import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { isAdmin } from "@/lib/admin/access";
+import { readStaffOverview } from "@/lib/admin/staff";
+import { requireStaff } from "@/lib/auth/guards";
+import { toLocale } from "@/lib/i18n/locales";
+import { inviteStaffAction } from "./actions";
+
+export const metadata = { title: "Medewerkers" };
+
+/** Staff management: admins only, account managers get a 404 like everybody else. */
+export default async function StaffPage() {
+  await connection();
+  const staff = await requireStaff("/admin/staff");
+  if (!isAdmin(staff)) notFound();
+  const [t, locale, members] = await Promise.all([getTranslations("staff"), getLocale().then(toLocale), readStaffOverview(staff)]);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+      </div>
+      <Card title={t("count", { count: members.length })}>
+        <div className="overflow-x-auto">
+          <table className={tableClass} data-testid="staff-table">
+            <thead>
+              <tr>
+                <th className={thClass}>{t("name")}</th>
+                <th className={thClass}>{t("role")}</th>
+                <th className={thClass}>{t("status")}</th>
+                <th className={thClass}>{t("twoStep")}</th>
+                <th className={`${thClass} text-right`}>{t("customers")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.id} data-testid="staff-row" data-email={member.email}>
+                  <td className={tdClass}>
+                    <Link href={`/admin/staff/${member.id}`} className="font-medium text-brand-700 underline">
+                      {member.name}
+                    </Link>{" "}
+                    {member.id === staff.id && <span className="text-xs text-slate-600">{t("you")}</span>}
+                    <div className="text-xs text-slate-600">{member.email}</div>
+                  </td>
+                  <td className={tdClass}>{t(`roles.${member.role}`)}</td>
+                  <td className={tdClass}>
+                    <StaffStatus member={member} locale={locale} />
+                  </td>
+                  <td className={tdClass}>{member.hasPassword ? member.twoStepOn ? <Badge tone="green">{t("twoStepOn")}</Badge> : t("twoStepOff") : "–"}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{member.customerCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card title={t("inviteTitle")}>
+        <p className="mb-3 text-sm text-slate-600">{t("inviteIntro")}</p>
+        <StaffForm action={inviteStaffAction} submitLabel={t("invite")} values={{ id: null, name: "", email: "", role: "account_manager", locale: "nl" }} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import type { SecurityEventRow } from "@/lib/data/two-step";
+
+const STAFF_EVENTS = new Set(["staff_invited", "role_changed", "email_changed", "deactivated", "reactivated", "customers_handed_over"]);
+
+/** What an account security event says, in the reader's language (roles named, not coded). */
+export async function SecurityEventText({ event }: { event: Pick<SecurityEventRow, "kind" | "detail" | "recoveryCodesLeft"> }) {
+  if (!STAFF_EVENTS.has(event.kind)) {
+    const t = await getTranslations("twoStep.audit");
+    return <>{t(`kinds.${event.kind}`, { left: event.recoveryCodesLeft ?? 0 })}</>;
+  }
+  const t = await getTranslations("staff");
+  const detail = event.detail ?? {};
+  const role = (value: string | undefined) => (value === "admin" || value === "account_manager" ? t(`roles.${value}`) : (value ?? ""));
+  const roleKind = event.kind === "staff_invited" || event.kind === "role_changed";
+  return (
+    <>
+      {t(`events.${event.kind as "deactivated"}`, {
+        from: roleKind ? role(detail.from) : (detail.from ?? ""),
+        to: roleKind ? role(detail.to) : (detail.to ?? ""),
+        customers: detail.customers ?? 0,
+        toName: detail.toName ?? "",
+      })}
+    </>
+  );
+}
