@@ -35,7 +35,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [t, locale, t2, { invited }] = await Promise.all([getTranslations("staff"), getLocale().then(toLocale), getTranslations("twoStep.users"), searchParams]);
+  const [t, locale, { invited }] = await Promise.all([getTranslations("staff"), getLocale().then(toLocale), searchParams]);
   const { member, customers, receivers, events } = page;
   const self = member.id === staff.id;
   const lastAdmin = member.role === "admin" && member.active && page.activeAdmins <= 1;
@@ -74,7 +74,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
           {member.hasPassword && <p>{t("passwordSet")}</p>}
           {member.hasPassword && (
             <p data-testid="two-step-status" data-on={member.twoStepOn}>
-              {t("twoStep")}: {member.twoStepOn ? t2("on") : t2("off")}
+              {t("twoStep")}: {member.twoStepOn ? t("twoStepOn") : t("twoStepOff")}
             </p>
           )}
           {member.active && (
@@ -115,7 +115,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
                   <th className={thClass}>
                     <span className="sr-only">{t("handOver")}</span>
                   </th>
-                  <th className={thClass}>{t("customers")}</th>
+                  <th className={thClass}>{t("customer")}</th>
                   <th className={thClass}>{t("otherManagers")}</th>
                 </tr>
               </thead>
