@@ -74,10 +74,13 @@ function splitFields(line: string, separator: string): string[] {
 }
 
 /**
- * Decodes an uploaded file: UTF-8 (with or without BOM), falling back to Windows-1252 – what
- * Excel on Windows writes for "CSV" – when the bytes are not valid UTF-8.
+ * Decodes an uploaded file: UTF-16 when it starts with a UTF-16 byte-order mark (Excel's "Unicode
+ * text", tab-separated, is UTF-16 LE with one), else UTF-8 (with or without BOM), falling back to
+ * Windows-1252 – what Excel on Windows writes for "CSV" – when the bytes are not valid UTF-8.
  */
 export function decodeUpload(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

@@ -59,4 +59,17 @@ describe("quick-order text", () => {
     expect(decodeUpload(new TextEncoder().encode("Café;1"))).toBe("Café;1");
     expect(decodeUpload(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x3b, 0x31]))).toBe("Café;1");
   });
+
+  it("decodes Excel's \"Unicode text\" (UTF-16 with a byte-order mark, tab-separated) into lines it reads", () => {
+    const text = "artikel\taantal\r\nKP-000001\t5\r\nCafé-Ø\t2\r\n";
+    const le = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
+    const be = new Uint8Array([0xfe, 0xff, ...Buffer.from(text, "utf16le").swap16()]);
+    for (const bytes of [le, be]) {
+      expect(decodeUpload(bytes)).toBe(text);
+      expect(parseQuickOrderText(decodeUpload(bytes))).toMatchObject({
+        ok: true,
+        lines: [{ kind: "header" }, { code: "KP-000001", quantity: 5 }, { code: "Café-Ø", quantity: 2 }],
+      });
+    }
+  });
 });
