@@ -14,3 +14,4 @@ export * from "./cost-centers";
 export * from "./account-requests";
 export * from "./returns";
 export * from "./two-factor";
+export * from "./vat-checks";
