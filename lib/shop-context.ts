@@ -1,8 +1,10 @@
 import "server-only";
 import { cache } from "react";
+import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getCurrentUser, isBuyer, type BuyerUser, type SessionUser } from "@/lib/auth/guards";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 
 export interface ShopContext {
   user: SessionUser | null;
@@ -14,9 +16,14 @@ export interface ShopContext {
   now: Date;
 }
 
-/** Who is shopping, in which language, at which moment – once per request. */
+/**
+ * Who is shopping, in which language, at which moment – once per request. For the shop's pages:
+ * a buyer whose company requires two-step verification and who has none is sent to their profile
+ * (also from the catalogue, which needs no sign-in and so no requireBuyer).
+ */
 export const getShopContext = cache(async (): Promise<ShopContext> => {
   const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  if (buyerMustSetUpTwoStep(user)) redirect(BUYER_TWO_STEP_SETUP_PATH);
   const buyer = isBuyer(user) ? user : null;
   return { user, buyer, canEditCart: buyer !== null && buyer.punchout?.operation !== "inspect", locale: toLocale(locale), now: new Date() };
 });

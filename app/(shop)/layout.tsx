@@ -10,13 +10,17 @@ import { readCartBadge } from "@/lib/cart/cart-service";
 import { SHOP_CLIENT_MESSAGES, VIEW_AS_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { toLocale } from "@/lib/i18n/locales";
+import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 import { exitViewAsAction, recordViewAsPageViewAction } from "../admin/view-as/actions";
 import { setLocaleAction, signOutAction } from "./actions";
 
 export default async function ShopLayout({ children }: { children: React.ReactNode }) {
   await connection(); // DB-backed: never prerendered at build time
   const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
-  const cart = isBuyer(user) ? await readCartBadge(user) : NO_CART;
+  // Until the two-step verification their company requires is on, the buyer reaches only their
+  // profile (each page checks it): the header shows no shop links and no cart.
+  const shopping = isBuyer(user) && !buyerMustSetUpTwoStep(user);
+  const cart = shopping ? await readCartBadge(user) : NO_CART;
   // Client components of the shop get only the texts they use (lib/i18n/client-messages.ts).
   return (
     <ClientMessages namespaces={SHOP_CLIENT_MESSAGES}>
@@ -35,7 +39,7 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         </ClientMessages>
       )}
       <SiteHeader
-        user={user ? { name: user.name, companyName: user.companyName, isBuyer: isBuyer(user) } : null}
+        user={user ? { name: user.name, companyName: user.companyName, isBuyer: shopping } : null}
         cart={cart}
         locale={toLocale(locale)}
         setLocaleAction={setLocaleAction}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type SessionUser, type StaffUser } from "@/lib/auth/guards";
 import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { isAppError } from "@/lib/errors";
+import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 
 /** What every form action returns to `useActionState`: never secrets, never raw input echoed back. */
 export type ActionState =
@@ -19,6 +20,13 @@ export type ActionState =
 export const idleState: ActionState = { status: "idle" };
 
 /**
+ * Refusal of a buyer's action while their company requires two-step verification and theirs is not
+ * on (lib/two-step/required.ts): only the profile's own two-step actions (selfAction), signing out
+ * and the language switch stay open to them.
+ */
+export const TWO_STEP_REQUIRED_STATE = { status: "error", code: "forbidden", message: "two_step_required" } as const satisfies ActionState;
+
+/**
  * Wraps a buyer form action: resolves and checks the user in the action itself (never trusting
  * middleware or the page), parses FormData with a zod schema, and turns AppErrors into form state.
  * Unexpected errors are rethrown (they are bugs, and Next's redirects travel as errors too).
@@ -30,6 +38,7 @@ export function buyerAction<S extends z.ZodType>(
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
     if (!isBuyer(user)) return { status: "error", code: "unauthenticated", message: "unauthenticated" };
+    if (buyerMustSetUpTwoStep(user)) return TWO_STEP_REQUIRED_STATE;
     return parseAndRun(schema, formData, (input) => handler(input, user));
   };
 }

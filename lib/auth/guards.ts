@@ -5,6 +5,7 @@ import { COMPANY_ROLES, STAFF_ROLES, type UserRole } from "@/db/schema/companies
 import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { isStaffTwoStepRequired } from "@/lib/data/security-settings";
 import { getBrowserPunchoutSession } from "@/lib/punchout/browser-session";
+import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 import { resolveViewAs, type ImpersonatedBy } from "./impersonation";
 import { readSession } from "./index";
 import { sessionMatchesCredential } from "./session-binding";
@@ -79,10 +80,15 @@ export function isStaff(user: SessionUser | null): boolean {
   return !!user && (STAFF_ROLES as readonly UserRole[]).includes(user.role);
 }
 
-/** For pages: redirect to sign-in (and back) when nobody is signed in. */
-export async function requireUser(returnTo: string): Promise<SessionUser> {
+/**
+ * For pages: redirect to sign-in (and back) when nobody is signed in. A customer's user whose
+ * company requires two-step verification and who has none is sent to their profile to set it up
+ * (lib/two-step/required.ts); only the profile passes `{ twoStepSetup: true }`.
+ */
+export async function requireUser(returnTo: string, options: { twoStepSetup?: boolean } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!options.twoStepSetup && buyerMustSetUpTwoStep(user)) redirect(BUYER_TWO_STEP_SETUP_PATH);
   return user;
 }
 
@@ -93,7 +99,8 @@ export type StaffUser = SessionUser & { role: "account_manager" | "admin"; compa
  * area does not even reveal that it exists. Call it in each page/action/route, not only in a layout.
  */
 export async function requireStaff(returnTo: string, options: { twoStepSetup?: boolean } = {}): Promise<StaffUser> {
-  const user = await requireUser(returnTo);
+  // Buyers get the 404 below, also those whose company requires two-step verification.
+  const user = await requireUser(returnTo, { twoStepSetup: true });
   // While viewing the shop as a customer, the staff member keeps their own admin access.
   const staff = user.impersonatedBy ? await getSignedInUser() : user;
   if (!isStaff(staff)) notFound();
@@ -122,9 +129,13 @@ export async function getStaffUser(): Promise<StaffUser | null> {
   return staff as StaffUser;
 }
 
-/** For pages that only a customer's user can use (cart, checkout, orders). */
-export async function requireBuyer(returnTo: string): Promise<BuyerUser> {
-  const user = await requireUser(returnTo);
+/**
+ * For pages that only a customer's user can use (cart, checkout, orders). While their company
+ * requires two-step verification and theirs is not on, every one of them redirects to the profile
+ * (`requireBuyer("/account/profile", { twoStepSetup: true })`, the one page that stays open).
+ */
+export async function requireBuyer(returnTo: string, options: { twoStepSetup?: boolean } = {}): Promise<BuyerUser> {
+  const user = await requireUser(returnTo, options);
   if (!isBuyer(user)) notFound();
   return user;
 }

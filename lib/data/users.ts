@@ -28,6 +28,12 @@ export interface UserRecord {
    * Always set by the reads here (absent: a user put together elsewhere, e.g. in tests).
    */
   twoStepSince?: Date | null;
+  /**
+   * The user's company requires two-step verification of all its users (companies.two_step_required;
+   * false for staff). Read with the user so the guards decide without a query of their own
+   * (lib/two-step/required.ts). Always set by the reads here.
+   */
+  companyTwoStepRequired?: boolean;
 }
 
 const userColumns = {
@@ -42,6 +48,8 @@ const userColumns = {
   passwordHash: users.passwordHash,
   companyKeepsArticleNumbers: sql<boolean>`exists (select 1 from ${customerArticleNumbers} where ${customerArticleNumbers.companyId} = ${users.companyId})`,
   twoStepSince: sql<Date | null>`(select ${q(userTwoFactor.confirmedAt)} from ${userTwoFactor} where ${q(userTwoFactor.userId)} = ${q(users.id)})`.mapWith(userTwoFactor.confirmedAt),
+  // From the company row the reads join anyway: no extra look-up.
+  companyTwoStepRequired: sql<boolean>`coalesce(${q(companies.twoStepRequired)}, false)`.mapWith(Boolean),
 };
 
 /** An active user by e-mail (case-insensitive), or null. Inactive users and companies cannot sign in. */

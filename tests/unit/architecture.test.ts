@@ -39,7 +39,7 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  it.each(["lib/pricing", "lib/punchout/oci", "lib/punchout/cxml", "lib/einvoice", "lib/catalog-export", "lib/quotes/quote-rules.ts", "lib/webhooks/standard-webhooks.ts", "lib/webhooks/order-payload.ts", "lib/standing-orders/schedule.ts", "lib/orders/budget.ts", "lib/orders/approval-rule.ts", "lib/orders/allowed-users.ts", "lib/orders/credit.ts", "lib/orders/tracking-url.ts", "lib/account-requests/match.ts", "lib/returns/return-rules.ts", "lib/mail/return-mails.ts", "lib/orders/cancellation.ts", "lib/mail/order-cancelled-mails.ts", "lib/account/invite-lines.ts", "lib/mail/back-in-stock-mail.ts", "lib/two-step/totp.ts", "lib/two-step/recovery-codes.ts", "lib/auth/login-state.ts", "lib/mail/two-step-mails.ts", "lib/orders/order-edit.ts"])(
+  it.each(["lib/pricing", "lib/punchout/oci", "lib/punchout/cxml", "lib/einvoice", "lib/catalog-export", "lib/quotes/quote-rules.ts", "lib/webhooks/standard-webhooks.ts", "lib/webhooks/order-payload.ts", "lib/standing-orders/schedule.ts", "lib/orders/budget.ts", "lib/orders/approval-rule.ts", "lib/orders/allowed-users.ts", "lib/orders/credit.ts", "lib/orders/tracking-url.ts", "lib/account-requests/match.ts", "lib/returns/return-rules.ts", "lib/mail/return-mails.ts", "lib/orders/cancellation.ts", "lib/mail/order-cancelled-mails.ts", "lib/account/invite-lines.ts", "lib/mail/back-in-stock-mail.ts", "lib/two-step/totp.ts", "lib/two-step/recovery-codes.ts", "lib/auth/login-state.ts", "lib/mail/two-step-mails.ts", "lib/orders/order-edit.ts", "lib/two-step/required.ts"])(
     "%s is pure: no Next, React, auth, database, environment or wall clock",
     (dir) => {
       for (const file of sourceFiles(dir)) {

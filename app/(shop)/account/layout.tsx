@@ -7,6 +7,7 @@ import { countAwaitingApproval } from "@/lib/data/order-history";
 import { ACCOUNT_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { seesWholeCompany } from "@/lib/orders/order-access";
+import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 
 /**
  * "Mijn account": a section navigation around every account page (each page checks access itself),
@@ -17,6 +18,15 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const user = await getCurrentUser();
   if (!isBuyer(user)) return <ClientMessages namespaces={ACCOUNT_CLIENT_MESSAGES}>{children}</ClientMessages>;
   const t = await getTranslations("account.nav");
+  // Two-step verification required by their company and not on yet: the profile is all there is
+  // (the pages redirect there themselves), so no other link and no counts.
+  if (buyerMustSetUpTwoStep(user)) {
+    return (
+      <AccountShell label={t("label")} items={[{ href: "/account/profile", label: t("profile") }]}>
+        {children}
+      </AccountShell>
+    );
+  }
   const approver = seesWholeCompany(user);
   const companyAdmin = user.role === "company_admin" && !user.impersonatedBy;
   const [awaiting, joinRequests] = await Promise.all([
@@ -39,10 +49,18 @@ export default async function AccountLayout({ children }: { children: React.Reac
     { href: "/account/profile", label: t("profile") },
   ];
   return (
+    <AccountShell label={t("label")} items={items}>
+      {children}
+    </AccountShell>
+  );
+}
+
+function AccountShell({ label, items, children }: { label: string; items: React.ComponentProps<typeof AccountNav>["items"]; children: React.ReactNode }) {
+  return (
     <ClientMessages namespaces={ACCOUNT_CLIENT_MESSAGES}>
       <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
         <aside>
-          <AccountNav label={t("label")} items={items} />
+          <AccountNav label={label} items={items} />
         </aside>
         <div className="min-w-0">{children}</div>
       </div>

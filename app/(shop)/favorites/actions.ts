@@ -27,6 +27,7 @@ import {
   skipNextStandingOrder,
   standingOrderSchema,
 } from "@/lib/standing-orders/standing-orders";
+import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 
 const id = z.coerce.number().int().positive();
 const listName = z.string().trim().min(1).max(80);
@@ -99,7 +100,8 @@ export const addListToCartAction = buyerReportAction(
 /** The lists the signed-in buyer can save to (loaded when the "Save to list" control of a product card or cart line opens). */
 export async function loadEditableListsAction(): Promise<{ id: number; name: string; shared: boolean }[]> {
   const user = await getCurrentUser();
-  if (!isBuyer(user)) return [];
+  // Nothing while the company's required two-step verification is not on (like buyerAction).
+  if (!isBuyer(user) || buyerMustSetUpTwoStep(user)) return [];
   return listSaveTargets(user);
 }
 

@@ -9,6 +9,7 @@ import { toLocale } from "@/lib/i18n/locales";
 import { submittedList } from "@/lib/delimited-lines";
 import { quickOrderFromRows, quickOrderFromText } from "@/lib/quick-order/quick-order";
 import { suggestQuickOrderProducts } from "@/lib/quick-order/suggest";
+import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 
 /** 1,000 lines of "sku;quantity" are well below this; a bigger file is not a quick order. */
 const MAX_UPLOAD_BYTES = 512 * 1024;
@@ -36,6 +37,7 @@ export const quickOrderRowsAction = buyerReportAction(
 /** SKU / name / GTIN autocomplete for the quick-order rows. */
 export async function suggestProductsAction(query: string) {
   const user = await getCurrentUser();
-  if (!isBuyer(user) || typeof query !== "string") return [];
+  // Nothing while the company's required two-step verification is not on (like buyerReportAction).
+  if (!isBuyer(user) || buyerMustSetUpTwoStep(user) || typeof query !== "string") return [];
   return suggestQuickOrderProducts(query, toLocale(await getLocale()), user);
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { getInvoiceForRequest, invoiceNumberParam, type InvoiceFormat } from "@/lib/invoices/invoice-access";
 import { renderInvoiceFile } from "@/lib/invoices/render-invoice-file";
 import { renderInvoicePdf } from "@/lib/invoices/render-pdf";
+import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 
 export type DownloadContext = { params: Promise<{ number: string }> };
 
@@ -15,6 +17,8 @@ const plain = (status: number, text: string) => new Response(text, { status, hea
  */
 export async function downloadInvoice(context: DownloadContext, format: InvoiceFormat): Promise<Response> {
   const number = invoiceNumberParam((await context.params).number);
+  // Not before the company's required two-step verification is on (lib/two-step/required.ts).
+  if (buyerMustSetUpTwoStep(await getCurrentUser())) redirect(BUYER_TWO_STEP_SETUP_PATH);
   const { signedIn, invoice } = await getInvoiceForRequest(number);
   if (!signedIn) redirect(`/login?callbackUrl=${encodeURIComponent(`/account/invoices/${encodeURIComponent(number)}/${format}`)}`);
   if (!invoice) return plain(404, "Not found");
