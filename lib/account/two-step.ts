@@ -1,7 +1,9 @@
 import "server-only";
+import type { BuyerUser } from "@/lib/auth/guards";
 import { listCustomerUsers } from "@/lib/data/customers";
 import { listTwoStepUserIds } from "@/lib/data/two-step";
 import { AppError } from "@/lib/errors";
+import { changeCompanyTwoStepRequirement, type TwoStepRequirementOutcome } from "@/lib/two-step/company-requirement";
 import { turnOff } from "@/lib/two-step/two-step";
 import { assertCompanyAdmin, isTechnical, type CompanyAdmin } from "./company-users";
 
@@ -23,4 +25,20 @@ export async function resetColleagueTwoStep(admin: CompanyAdmin, userId: number,
 export async function colleaguesWithTwoStep(admin: CompanyAdmin): Promise<Set<number>> {
   assertCompanyAdmin(admin);
   return listTwoStepUserIds(admin.companyId);
+}
+
+/**
+ * The company admin requires two-step verification of every user of the company (or stops
+ * requiring it). Only with their own on: otherwise they would lock themselves out of everything but
+ * their profile (as an admin cannot require it of staff without having it). Colleagues without it
+ * are mailed and reach only their profile until it is on (lib/two-step/required.ts).
+ */
+export async function setCompanyTwoStepRequirement(
+  admin: CompanyAdmin & Pick<BuyerUser, "companyName" | "twoStepSince">,
+  required: boolean,
+  now: Date,
+): Promise<TwoStepRequirementOutcome> {
+  assertCompanyAdmin(admin);
+  if (required && !admin.twoStepSince) throw new AppError("conflict", "two_step_yours_first", { field: "required" });
+  return changeCompanyTwoStepRequirement({ id: admin.companyId, name: admin.companyName }, required, { userId: admin.id, name: admin.name, role: "company_admin" }, now);
 }

@@ -3,6 +3,7 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { getCustomerUser } from "@/lib/data/customers";
 import { listSecurityEvents, listTwoStepUserIds, type SecurityEventRow } from "@/lib/data/two-step";
 import { AppError } from "@/lib/errors";
+import { changeCompanyTwoStepRequirement, type TwoStepRequirementOutcome } from "@/lib/two-step/company-requirement";
 import { turnOff } from "@/lib/two-step/two-step";
 import { getCustomerOrThrow, managerScope } from "./access";
 
@@ -23,6 +24,16 @@ export async function resetCustomerUserTwoStep(staff: StaffUser, companyId: numb
 export async function customerTwoStepUsers(staff: StaffUser, companyId: number): Promise<Set<number>> {
   await getCustomerOrThrow(staff, companyId);
   return listTwoStepUserIds(companyId);
+}
+
+/**
+ * The customer's account manager (or an admin) requires two-step verification of all the customer's
+ * users, or stops requiring it — whether or not they have it themselves (staff are not the
+ * customer's users). Another manager's customer is "not found".
+ */
+export async function setCustomerTwoStepRequirement(staff: StaffUser, companyId: number, required: boolean, now: Date): Promise<TwoStepRequirementOutcome> {
+  const company = await getCustomerOrThrow(staff, companyId);
+  return changeCompanyTwoStepRequirement(company, required, { userId: staff.id, name: staff.name, role: staff.role }, now);
 }
 
 /** The account security log within the staff member's customers (admins: everybody's). */

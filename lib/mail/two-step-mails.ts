@@ -9,7 +9,7 @@ export interface TwoStepMail {
   toEmail: string;
   toName: string;
   userId: number;
-  kind: TwoStepMailKind;
+  kind: TwoStepMailKind | "two_step_required";
   subject: string;
   bodyText: string;
 }
@@ -95,5 +95,41 @@ export function twoStepMail(kind: TwoStepMailKind, to: { id: number; email: stri
     kind,
     subject,
     bodyText: [nl ? `Beste ${to.name},` : `Dear ${to.name},`, "", ...lines, "", where, notYou].join("\n"),
+  };
+}
+
+export interface TwoStepRequiredFacts {
+  companyName: string;
+  /** Who turned the requirement on (the company's admin or its account manager). */
+  byName: string;
+  /** When, already formatted in the user's language. */
+  when: string;
+}
+
+/**
+ * To each user of a customer who signs in with a password and has no two-step verification, when
+ * the customer starts requiring it: what changes at their next visit and how to set it up. No link,
+ * like the other notices (the user signs in as always and lands on the setup).
+ */
+export function twoStepRequiredMail(to: { id: number; email: string; name: string; locale: "nl" | "en" }, facts: TwoStepRequiredFacts): TwoStepMail {
+  const nl = to.locale === "nl";
+  const lines = nl
+    ? [
+        `${facts.companyName} vraagt voortaan tweestapsverificatie van iedereen die met een wachtwoord inlogt in Koppel (ingesteld door ${facts.byName} op ${facts.when}). Voor uw account staat die nog niet aan.`,
+        "Bij uw volgende bezoek logt u in zoals altijd en stelt u eerst tweestapsverificatie in: u scant een QR-code met een authenticator-app op uw telefoon (zoals Microsoft Authenticator, Google Authenticator of 1Password) en bevestigt met een code uit die app. Daarna kunt u weer overal in de webshop; tot dan alleen bij uw profiel.",
+        "Vragen? Neem contact op met de beheerder van uw organisatie of met uw accountmanager.",
+      ]
+    : [
+        `${facts.companyName} now requires two-step verification of everyone who signs in to Koppel with a password (set by ${facts.byName} on ${facts.when}). It is not on for your account yet.`,
+        "At your next visit you sign in as always and first set up two-step verification: you scan a QR code with an authenticator app on your phone (such as Microsoft Authenticator, Google Authenticator or 1Password) and confirm with a code from that app. Then the whole shop is open to you again; until then, only your profile.",
+        "Questions? Contact your organisation's administrator or your account manager.",
+      ];
+  return {
+    toEmail: to.email,
+    toName: to.name,
+    userId: to.id,
+    kind: "two_step_required",
+    subject: nl ? `Tweestapsverificatie is verplicht bij ${facts.companyName}` : `Two-step verification is required at ${facts.companyName}`,
+    bodyText: [nl ? `Beste ${to.name},` : `Dear ${to.name},`, "", ...lines].join("\n"),
   };
 }

@@ -6,6 +6,7 @@ import { DefaultCostCenterForm } from "@/components/account/cost-center-forms";
 import { JoinRequestList } from "@/components/account/join-request-list";
 import { InviteListForm } from "@/components/account/invite-list-form";
 import { OrderLimitField } from "@/components/account/order-limit-field";
+import { TwoStepRequirementForm } from "@/components/account/two-step-requirement-form";
 import { TwoStepResetForm } from "@/components/account/two-step-reset-form";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
@@ -33,7 +34,7 @@ import {
   updateUserAction,
 } from "../actions";
 import { setDefaultCostCenterAction } from "../cost-centers/actions";
-import { resetColleagueTwoStepAction } from "./two-step-actions";
+import { resetColleagueTwoStepAction, setTwoStepRequirementAction } from "./two-step-actions";
 
 export const metadata = { title: "Users" };
 
@@ -72,6 +73,9 @@ export default async function UsersPage({
     colleaguesWithTwoStep(buyer),
   ]);
   const activeColleagues = users.filter((user) => user.active);
+  // Two-step verification required of all users (read with the signed-in admin): who still lacks it.
+  const twoStepRequired = buyer.companyTwoStepRequired === true;
+  const lacksTwoStep = (user: { id: number; active: boolean; hasPassword: boolean }) => user.active && user.hasPassword && !withTwoStep.has(user.id);
   // Each active user's default delivery address, out of those they may use (only while there is a choice).
   const withShipToDefaults = shipTo.length > 1;
   const shipToChoiceOf = (user: { id: number; role: string }) => {
@@ -110,6 +114,7 @@ export default async function UsersPage({
           {tj(decided)}
         </p>
       )}
+      <TwoStepRequirementForm action={setTwoStepRequirementAction} required={twoStepRequired} missing={users.filter(lacksTwoStep).length} yoursFirst={!buyer.twoStepSince} />
       {joinRequests.length > 0 && (
         <JoinRequestList requests={joinRequests} companyName={buyer.companyName} locale={locale} approveAction={approveJoinRequestAction} rejectAction={rejectJoinRequestAction} />
       )}
@@ -162,8 +167,13 @@ export default async function UsersPage({
                 <td className="p-3">
                   <div>{!user.active ? t("inactive") : user.hasPassword ? t("active") : user.pendingInviteExpiresAt ? t("invitePending") : t("noPassword")}</div>
                   {user.hasPassword && (
-                    <div className="text-xs text-slate-600" data-testid="two-step-status" data-on={withTwoStep.has(user.id)}>
-                      {withTwoStep.has(user.id) ? t2("on") : t2("off")}
+                    <div
+                      className={`text-xs ${twoStepRequired && lacksTwoStep(user) ? "text-amber-800" : "text-slate-600"}`}
+                      data-testid="two-step-status"
+                      data-on={withTwoStep.has(user.id)}
+                      data-required={twoStepRequired}
+                    >
+                      {withTwoStep.has(user.id) ? t2("on") : twoStepRequired && lacksTwoStep(user) ? t2("offRequired") : t2("off")}
                     </div>
                   )}
                   {!self && user.hasPassword && <TwoStepResetForm action={resetColleagueTwoStepAction} name={user.name} fields={{ userId: user.id }} on={withTwoStep.has(user.id)} />}

@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
+import { TwoStepRequirementForm } from "@/components/account/two-step-requirement-form";
 import { TwoStepResetForm } from "@/components/account/two-step-reset-form";
 import { ActionForm, Field } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
@@ -13,7 +14,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listCustomerUsers } from "@/lib/data/customers";
 import { dateTimeText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
-import { resetTwoStepAction } from "../../../two-step/actions";
+import { resetTwoStepAction, setCustomerTwoStepRequirementAction } from "../../../two-step/actions";
 import { startViewAsAction } from "../../../view-as/actions";
 import { inviteUserAction, resendInvitationAction, sendPasswordResetAction, setUserActiveAction, updateUserAction } from "../../actions";
 
@@ -32,8 +33,16 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
     getTranslations("twoStep.users"),
   ]);
   const now = new Date();
+  // Two-step verification required of all the customer's users: who still lacks it.
+  const lacksTwoStep = (user: { id: number; active: boolean; hasPassword: boolean }) => user.active && user.hasPassword && !withTwoStep.has(user.id);
   return (
     <div className="space-y-6">
+      <TwoStepRequirementForm
+        action={setCustomerTwoStepRequirementAction}
+        required={company.twoStepRequired}
+        missing={users.filter(lacksTwoStep).length}
+        fields={{ companyId: company.id }}
+      />
       <Card title={t("heading", { count: users.length })}>
         <p className="mb-3 text-sm text-slate-600">{t("passwordNote")}</p>
         <div className="overflow-x-auto">
@@ -73,8 +82,13 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
                         <Badge tone="green">{t("statusActive")}</Badge>
                       )}
                       {user.hasPassword && (
-                        <div className="mt-1 text-xs text-slate-600" data-testid="two-step-status" data-on={withTwoStep.has(user.id)}>
-                          {withTwoStep.has(user.id) ? t2("on") : t2("off")}
+                        <div
+                          className={`mt-1 text-xs ${company.twoStepRequired && lacksTwoStep(user) ? "text-amber-800" : "text-slate-600"}`}
+                          data-testid="two-step-status"
+                          data-on={withTwoStep.has(user.id)}
+                          data-required={company.twoStepRequired}
+                        >
+                          {withTwoStep.has(user.id) ? t2("on") : company.twoStepRequired && lacksTwoStep(user) ? t2("offRequired") : t2("off")}
                         </div>
                       )}
                     </td>
