@@ -26,6 +26,8 @@ const envSchema = z.object({
   PEPPOL_AP_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Bearer token for PEPPOL_AP_URL. */
   PEPPOL_AP_TOKEN: z.string().min(8).optional(),
+  /** VIES check-vat-number endpoint (REST); default the European Commission's. */
+  VIES_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (client address for throttling). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
@@ -42,6 +44,7 @@ const parsed = envSchema.safeParse({
   PEPPOL_AP_URL: process.env.PEPPOL_AP_URL || undefined,
   PEPPOL_AP_TOKEN: process.env.PEPPOL_AP_TOKEN || undefined,
   TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS || undefined,
+  VIES_URL: process.env.VIES_URL || undefined,
 });
 if (!parsed.success) {
   throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);

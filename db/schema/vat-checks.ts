@@ -33,3 +33,4 @@ export const vatChecks = pgTable(
 );
 
 export type VatCheck = typeof vatChecks.$inferSelect;
+export type NewVatCheck = typeof vatChecks.$inferInsert;

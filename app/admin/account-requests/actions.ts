@@ -7,6 +7,7 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { approveAccountRequest, approveAccountRequestSchema, rejectAccountRequest } from "@/lib/admin/account-requests";
 import { publicBaseUrl } from "@/lib/admin/request-url";
 import { id } from "@/lib/admin/schemas";
+import { checkAccountRequestVatId } from "@/lib/admin/vat-checks";
 
 // Both change the open-request count in the admin navigation, so the whole /admin layout is refreshed;
 // the review page then shows the outcome (and a confirmation) instead of the forms.
@@ -28,3 +29,9 @@ export const rejectAccountRequestAction = staffAction(
     redirect(`/admin/account-requests/${requestId}?done=rejected`);
   },
 );
+
+/** Checks the request's VAT id at VIES before deciding; the answer is kept and shown on the page. */
+export const checkRequestVatIdAction = staffAction(z.object({ requestId: id }), async ({ requestId }, staff) => {
+  await checkAccountRequestVatId(staff, requestId, new Date());
+  revalidatePath(`/admin/account-requests/${requestId}`);
+});

@@ -17,6 +17,7 @@ import {
   updateCustomerUserDetails,
 } from "@/lib/admin/customers";
 import { assignListToCustomer, unassignListFromCustomer } from "@/lib/admin/pricing";
+import { checkCustomerVatId } from "@/lib/admin/vat-checks";
 import { publicBaseUrl } from "@/lib/admin/request-url";
 import { customerMasterDataSchema } from "@/lib/admin/invoicing-settings";
 import { addressSchema, checkbox, customerUserSchema, id, prioritySchema, updateCustomerUserSchema } from "@/lib/admin/schemas";
@@ -96,5 +97,11 @@ export const assignPriceListAction = staffAction(
 
 export const unassignPriceListAction = staffAction(z.object({ companyId: id, priceListId: id }), async ({ companyId, priceListId }, staff) => {
   await unassignListFromCustomer(staff, companyId, priceListId);
+  refresh(companyId);
+});
+
+/** Checks the customer's VAT id at VIES now; the answer (whatever it is) is kept and shown. */
+export const checkCustomerVatIdAction = staffAction(z.object({ companyId: id }), async ({ companyId }, staff) => {
+  await checkCustomerVatId(staff, companyId, new Date());
   refresh(companyId);
 });

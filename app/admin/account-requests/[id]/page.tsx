@@ -4,13 +4,15 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ApproveAccountRequestForm, RejectAccountRequestForm } from "@/components/admin/account-request-forms";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { VatCheckPanel } from "@/components/admin/vat-check-panel";
 import { reviewAccountRequest } from "@/lib/admin/account-requests";
 import type { RawSearchParams } from "@/lib/admin/search-params";
+import { vatIdStatus } from "@/lib/admin/vat-checks";
 import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
 import { INTL_LOCALE, toLocale } from "@/lib/i18n/locales";
-import { approveAccountRequestAction, rejectAccountRequestAction } from "../actions";
+import { approveAccountRequestAction, checkRequestVatIdAction, rejectAccountRequestAction } from "../actions";
 
 export const metadata = { title: "Accountaanvraag" };
 
@@ -27,7 +29,13 @@ export default async function AccountRequestPage({ params, searchParams }: { par
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [{ done }, t, locale] = await Promise.all([searchParams, getTranslations("accountRequests.admin"), getLocale().then(toLocale)]);
+  const [{ done }, t, locale, vatStatus, tv] = await Promise.all([
+    searchParams,
+    getTranslations("accountRequests.admin"),
+    getLocale().then(toLocale),
+    vatIdStatus({ vatId: request.vatId }, new Date()),
+    getTranslations("admin.vies"),
+  ]);
   const none = t("none");
   const country = new Intl.DisplayNames([INTL_LOCALE[locale]], { type: "region" }).of(request.countryCode) ?? request.countryCode;
   const pending = request.status === "pending";
@@ -108,6 +116,12 @@ export default async function AccountRequestPage({ params, searchParams }: { par
           ))}
         </dl>
       </Card>
+
+      {vatStatus && (
+        <Card title={tv("title")}>
+          <VatCheckPanel status={vatStatus} action={checkRequestVatIdAction} fields={{ requestId: request.id }} locale={locale} />
+        </Card>
+      )}
 
       {!pending && (
         <Card title={t("outcome.title")}>

@@ -6,10 +6,12 @@ import { StandingOrderSchedule } from "@/components/account/standing-order-sched
 import { AddressForm } from "@/components/admin/address-form";
 import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { VatCheckPanel } from "@/components/admin/vat-check-panel";
 import { isAdmin } from "@/lib/admin/access";
 import { CUSTOMER_PEPPOL_SCHEMES, INVOICE_CHANNEL_OPTIONS, VAT_TREATMENT_OPTIONS } from "@/lib/admin/invoicing-settings";
 import { INCOTERMS } from "@/lib/admin/schemas";
 import { customerForPage } from "@/lib/admin/route-params";
+import { vatIdStatus } from "@/lib/admin/vat-checks";
 import { requireStaff } from "@/lib/auth/guards";
 import { listAddressLimits } from "@/lib/data/companies";
 import { hasCxmlConnection, listCustomerAddresses, listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
@@ -20,7 +22,7 @@ import { dateText, dateTimeText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
 import { calendarDate } from "@/lib/pricing/calendar-date";
-import { deleteAddressAction, saveAddressAction, setManagersAction, updateCustomerAction } from "../actions";
+import { checkCustomerVatIdAction, deleteAddressAction, saveAddressAction, setManagersAction, updateCustomerAction } from "../actions";
 import { CustomerMasterDataForm } from "./customer-master-data-form";
 
 export default async function CustomerOverviewPage({ params }: { params: Promise<{ id: string }> }) {
@@ -41,7 +43,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     listCostCenters(company.id, calendarDate(new Date())),
   ]);
   // Delivery addresses the company admin limited to some users (My account → Addresses): named here, read-only.
-  const [ta, limitedTo, credit, overdue, toReview, tcr, roles] = await Promise.all([
+  const [ta, limitedTo, credit, overdue, toReview, tcr, roles, vatStatus, tv] = await Promise.all([
     getTranslations("admin.address"),
     listAddressLimits(company.id),
     getCreditUse(company.id),
@@ -49,6 +51,8 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     listOrdersToReview(company.id),
     getTranslations("admin.credit"),
     getTranslations("admin.roles"),
+    vatIdStatus(company, new Date()),
+    getTranslations("admin.vies"),
   ]);
   return (
     <div className="space-y-6">
@@ -61,6 +65,12 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
           options={{ peppolSchemes: CUSTOMER_PEPPOL_SCHEMES, incoterms: INCOTERMS, channels: INVOICE_CHANNEL_OPTIONS, vatTreatments: VAT_TREATMENT_OPTIONS }}
         />
       </Card>
+
+      {vatStatus && (
+        <Card title={tv("title")}>
+          <VatCheckPanel status={vatStatus} action={checkCustomerVatIdAction} fields={{ companyId: company.id }} locale={locale} />
+        </Card>
+      )}
 
       <Card title={tcr("title")}>
         <div className="space-y-3" data-testid="customer-credit">
