@@ -1,0 +1,182 @@
+import { z } from "zod";
+import type { ListPriceTier } from "@/db/schema";
+import { parseMoneyInput } from "@/lib/admin/price-input";
+
+/**
+ * Product master data from the supplier's ERP or PIM (ERP-SIDE.md §6.2 "push import API": upsert by
+ * SKU, per-row results, idempotent). A row names the product by SKU and carries the fields it sets:
+ * a new product needs category, Dutch name, unit, list price and VAT rate (English name defaults to
+ * the Dutch one); an existing product changes only the fields given, so `{"sku": "…", "active":
+ * false}` takes one out of the shop. Pure: the caller looks up the existing product and categories.
+ */
+
+export const MAX_PRODUCT_ROWS = 1_000;
+const decimal = z.union([z.string().max(20), z.number()]).transform((v) => String(v));
+const quantity = z.number().int().min(1).max(1_000_000);
+
+export const productRowSchema = z.object({
+  // OCI NEW_ITEM-VENDORMAT holds 40 characters; printable ASCII without spaces travels in every protocol.
+  sku: z.string().trim().regex(/^[\x21-\x7e]{1,40}$/, "sku_format"),
+  category: z.string().trim().min(1).max(64).optional(),
+  nameNl: z.string().trim().min(1).max(200).optional(),
+  nameEn: z.string().trim().min(1).max(200).optional(),
+  descriptionNl: z.string().trim().max(5_000).optional(),
+  descriptionEn: z.string().trim().max(5_000).optional(),
+  brand: z.string().trim().max(100).optional(),
+  manufacturer: z.string().trim().max(100).optional(),
+  manufacturerPartNumber: z.string().trim().max(64).optional(),
+  gtin: z.string().trim().max(14).nullable().optional(),
+  unspsc: z.string().trim().max(8).nullable().optional(),
+  /** UN/ECE Recommendation 20 code (EA, PK, BX, C62, KGM…). */
+  unit: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,3}$/, "unit_format").optional(),
+  packSize: quantity.optional(),
+  minOrderQuantity: quantity.optional(),
+  orderMultiple: quantity.optional(),
+  leadTimeDays: z.number().int().min(0).max(365).optional(),
+  /** Excl. VAT, in EUR: "4.25", "4,25" or 4.25. */
+  listPrice: decimal.optional(),
+  /** From `minQuantity` units on, each unit costs `price`. */
+  listPriceTiers: z.array(z.object({ minQuantity: z.number().int().min(2).max(1_000_000), price: decimal })).max(20).optional(),
+  /** Percent: 21, 9 or 0. */
+  vatRate: z.union([z.literal(21), z.literal(9), z.literal(0)]).optional(),
+  attributes: z.record(z.string().trim().min(1).max(40), z.string().trim().max(200)).optional(),
+  active: z.boolean().optional(),
+});
+export type ProductRow = z.infer<typeof productRowSchema>;
+
+/** The product's stored master data (what a row may change). */
+export interface ProductMasterData {
+  categoryId: number;
+  nameNl: string;
+  nameEn: string;
+  descriptionNl: string;
+  descriptionEn: string;
+  brand: string;
+  manufacturer: string;
+  manufacturerPartNumber: string;
+  gtin: string | null;
+  unspsc: string | null;
+  unit: string;
+  packSize: number;
+  minOrderQuantity: number;
+  orderMultiple: number;
+  leadTimeDays: number;
+  listPriceMinor: number;
+  listPriceTiers: ListPriceTier[];
+  vatRateBasisPoints: number;
+  attributes: Record<string, string>;
+  active: boolean;
+}
+
+export type ProductRowProblem =
+  | "unknown_category"
+  | "missing_category"
+  | "missing_name"
+  | "missing_list_price"
+  | "missing_vat_rate"
+  | "list_price_invalid"
+  | "tier_price_invalid"
+  | "tiers_not_ascending"
+  | "gtin_invalid"
+  | "unspsc_invalid"
+  | "order_multiple_conflict";
+
+export type CheckedProductRow =
+  | { ok: true; kind: "create" | "update" | "unchanged"; values: ProductMasterData }
+  | { ok: false; problems: { field: string; problem: ProductRowProblem }[] };
+
+/** GS1 check digit (mod 10, weights 3/1 from the right) of a GTIN-8, -12, -13 or -14. */
+export function isValidGtin(value: string): boolean {
+  if (!/^(\d{8}|\d{12,14})$/.test(value)) return false;
+  const digits = [...value].map(Number);
+  const check = digits.pop()!;
+  const sum = digits.reverse().reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10 === check;
+}
+
+const sameTiers = (a: readonly ListPriceTier[], b: readonly ListPriceTier[]) =>
+  a.length === b.length && a.every((tier, i) => tier.minQuantity === b[i]!.minQuantity && tier.priceMinor === b[i]!.priceMinor);
+const sameAttributes = (a: Record<string, string>, b: Record<string, string>) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+};
+
+/**
+ * The row applied to the current master data (`current` null: a new product). `categoryIds` maps
+ * category codes to ids.
+ */
+export function checkProductRow(row: ProductRow, current: ProductMasterData | null, categoryIds: ReadonlyMap<string, number>): CheckedProductRow {
+  const problems: { field: string; problem: ProductRowProblem }[] = [];
+  const problem = (field: string, kind: ProductRowProblem) => problems.push({ field, problem: kind });
+
+  let categoryId = current?.categoryId;
+  if (row.category !== undefined) {
+    categoryId = categoryIds.get(row.category);
+    if (categoryId === undefined) problem("category", "unknown_category");
+  } else if (!current) problem("category", "missing_category");
+
+  if (!current && row.nameNl === undefined) problem("nameNl", "missing_name");
+
+  let listPriceMinor = current?.listPriceMinor;
+  if (row.listPrice !== undefined) {
+    const parsed = parseMoneyInput(row.listPrice);
+    if (parsed.ok) listPriceMinor = parsed.value;
+    else problem("listPrice", "list_price_invalid");
+  } else if (!current) problem("listPrice", "missing_list_price");
+
+  let listPriceTiers = current?.listPriceTiers ?? [];
+  if (row.listPriceTiers !== undefined) {
+    const tiers: ListPriceTier[] = [];
+    for (const tier of row.listPriceTiers) {
+      const parsed = parseMoneyInput(tier.price);
+      if (!parsed.ok) problem("listPriceTiers", "tier_price_invalid");
+      else tiers.push({ minQuantity: tier.minQuantity, priceMinor: parsed.value });
+    }
+    if (tiers.some((tier, i) => i > 0 && tier.minQuantity <= tiers[i - 1]!.minQuantity)) problem("listPriceTiers", "tiers_not_ascending");
+    listPriceTiers = tiers;
+  }
+
+  if (row.vatRate === undefined && !current) problem("vatRate", "missing_vat_rate");
+  if (row.gtin && !isValidGtin(row.gtin)) problem("gtin", "gtin_invalid");
+  if (row.unspsc && !/^\d{8}$/.test(row.unspsc)) problem("unspsc", "unspsc_invalid");
+
+  const minOrderQuantity = row.minOrderQuantity ?? current?.minOrderQuantity ?? 1;
+  const orderMultiple = row.orderMultiple ?? current?.orderMultiple ?? 1;
+  // The smallest order must itself be orderable (a multiple of the order step).
+  if (minOrderQuantity % orderMultiple !== 0) problem("orderMultiple", "order_multiple_conflict");
+  if (problems.length) return { ok: false, problems };
+
+  const nameNl = row.nameNl ?? current!.nameNl;
+  const brand = row.brand ?? current?.brand ?? "";
+  const values: ProductMasterData = {
+    categoryId: categoryId!,
+    nameNl,
+    nameEn: row.nameEn ?? current?.nameEn ?? nameNl,
+    descriptionNl: row.descriptionNl ?? current?.descriptionNl ?? "",
+    descriptionEn: row.descriptionEn ?? current?.descriptionEn ?? row.descriptionNl ?? "",
+    brand,
+    manufacturer: row.manufacturer ?? current?.manufacturer ?? brand,
+    manufacturerPartNumber: row.manufacturerPartNumber ?? current?.manufacturerPartNumber ?? "",
+    gtin: row.gtin === undefined ? (current?.gtin ?? null) : row.gtin || null,
+    unspsc: row.unspsc === undefined ? (current?.unspsc ?? null) : row.unspsc || null,
+    unit: row.unit ?? current?.unit ?? "EA",
+    packSize: row.packSize ?? current?.packSize ?? 1,
+    minOrderQuantity,
+    orderMultiple,
+    leadTimeDays: row.leadTimeDays ?? current?.leadTimeDays ?? 1,
+    listPriceMinor: listPriceMinor!,
+    listPriceTiers,
+    vatRateBasisPoints: row.vatRate !== undefined ? row.vatRate * 100 : current!.vatRateBasisPoints,
+    attributes: row.attributes ?? current?.attributes ?? {},
+    active: row.active ?? current?.active ?? true,
+  };
+  if (!current) return { ok: true, kind: "create", values };
+  const changed = (Object.keys(values) as (keyof ProductMasterData)[]).some((key) =>
+    key === "listPriceTiers"
+      ? !sameTiers(values.listPriceTiers, current.listPriceTiers)
+      : key === "attributes"
+        ? !sameAttributes(values.attributes, current.attributes)
+        : values[key] !== current[key],
+  );
+  return { ok: true, kind: changed ? "update" : "unchanged", values };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import { categories, products } from "@/db/schema";
+import { checkProductRow, type ProductMasterData, type ProductRow, type ProductRowProblem } from "@/lib/catalog/product-import";
+import { database } from "./database";
+
+export type ProductRowOutcome = "created" | "updated" | "unchanged" | "invalid";
+
+export interface ProductImportRowResult {
+  sku: string;
+  outcome: ProductRowOutcome;
+  problems?: { field: string; problem: ProductRowProblem }[];
+}
+
+const masterDataColumns = {
+  id: products.id,
+  sku: products.sku,
+  categoryId: products.categoryId,
+  nameNl: products.nameNl,
+  nameEn: products.nameEn,
+  descriptionNl: products.descriptionNl,
+  descriptionEn: products.descriptionEn,
+  brand: products.brand,
+  manufacturer: products.manufacturer,
+  manufacturerPartNumber: products.manufacturerPartNumber,
+  gtin: products.gtin,
+  unspsc: products.unspsc,
+  unit: products.unit,
+  packSize: products.packSize,
+  minOrderQuantity: products.minOrderQuantity,
+  orderMultiple: products.orderMultiple,
+  leadTimeDays: products.leadTimeDays,
+  listPriceMinor: products.listPriceMinor,
+  listPriceTiers: products.listPriceTiers,
+  vatRateBasisPoints: products.vatRateBasisPoints,
+  attributes: products.attributes,
+  active: products.active,
+};
+
+/**
+ * Upserts product master data by SKU in one transaction (the rows of existing products locked):
+ * every row checked against what is stored now; with an invalid row nothing is written unless
+ * `applyValidOnly`; `dryRun` writes nothing. New products start with no stock (the stock API's).
+ */
+export async function importProductRows(
+  rows: readonly ProductRow[],
+  options: { dryRun: boolean; applyValidOnly: boolean },
+  now: Date,
+): Promise<{ written: boolean; rows: ProductImportRowResult[] }> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const skus = rows.map((row) => row.sku);
+    const codes = [...new Set(rows.flatMap((row) => (row.category === undefined ? [] : [row.category])))];
+    const [existing, categoryRows] = await Promise.all([
+      tx.select(masterDataColumns).from(products).where(inArray(products.sku, skus)).orderBy(products.id).for("update"),
+      codes.length ? tx.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, codes)) : Promise.resolve([]),
+    ]);
+    const bySku = new Map(existing.map((product) => [product.sku, product]));
+    const categoryIds = new Map(categoryRows.map((category) => [category.code, category.id]));
+    const checked = rows.map((row) => ({ row, current: bySku.get(row.sku) ?? null, result: checkProductRow(row, bySku.get(row.sku) ?? null, categoryIds) }));
+    const results: ProductImportRowResult[] = checked.map(({ row, result }) =>
+      result.ok
+        ? { sku: row.sku, outcome: result.kind === "create" ? "created" : result.kind === "update" ? "updated" : "unchanged" }
+        : { sku: row.sku, outcome: "invalid", problems: result.problems },
+    );
+    const anyInvalid = results.some((result) => result.outcome === "invalid");
+    if (options.dryRun || (anyInvalid && !options.applyValidOnly)) return { written: false, rows: results };
+
+    const creates: (ProductMasterData & { sku: string })[] = [];
+    for (const { row, current, result } of checked) {
+      if (!result.ok || result.kind === "unchanged") continue;
+      if (result.kind === "create") creates.push({ sku: row.sku, ...result.values });
+      else await tx.update(products).set({ ...result.values, updatedAt: now }).where(eq(products.id, current!.id));
+    }
+    for (let i = 0; i < creates.length; i += 500) {
+      await tx.insert(products).values(creates.slice(i, i + 500).map((values) => ({ ...values, stock: 0, updatedAt: now })));
+    }
+    return { written: true, rows: results };
+  });
+}

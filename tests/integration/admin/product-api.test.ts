@@ -1,0 +1,125 @@
+// Product master data from the ERP or PIM: upsert by SKU through PUT /admin/api/products with an admin's API key.
+// Imported first: the vi.mock factories below use it while the other imports load.
+import { authMock, headersMock } from "../../support/next-request-mocks";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { products } from "@/db/schema";
+import { createStaffApiKey } from "@/lib/admin/api-keys";
+import { searchProducts } from "@/lib/data/catalog";
+import { createStaff } from "../../support/admin-fixtures";
+import { createCategory, createProduct } from "../../support/fixtures";
+import { useFreshDatabase } from "../../support/test-database";
+
+const request = vi.hoisted(() => ({ userId: null as number | null, cookies: new Map<string, string>() }));
+vi.mock("@/lib/auth", () => authMock(request));
+vi.mock("next/headers", () => headersMock(request));
+
+const { PUT } = await import("@/app/admin/api/products/route");
+
+let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
+let handle: DatabaseHandle;
+let adminKey: string;
+let managerKey: string;
+let category: { id: number; code: string };
+let other: { id: number; code: string };
+let existing: { id: number; sku: string; stock: number };
+
+const put = async (body: unknown, key = adminKey) => {
+  const response = await PUT(new Request("http://localhost/admin/api/products", { method: "PUT", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+  return { status: response.status, body: await response.json() };
+};
+const bySku = async (skus: string[]) => handle.db.select().from(products).where(inArray(products.sku, skus)).orderBy(products.sku);
+
+beforeAll(async () => {
+  fresh = await useFreshDatabase();
+  handle = fresh.handle;
+  category = await createCategory(handle, { code: "SMR" });
+  other = await createCategory(handle, { code: "PAP" });
+  existing = await createProduct(handle, category.id, { sku: "KP-EXIST", stock: 17 });
+  const now = new Date();
+  adminKey = (await createStaffApiKey(await createStaff(handle, "admin"), "ERP", now)).key;
+  managerKey = (await createStaffApiKey(await createStaff(handle, "account_manager"), "mine", now)).key;
+}, 120_000);
+afterAll(() => fresh.dispose());
+
+describe("PUT /admin/api/products", () => {
+  it("creates and updates by SKU, reports each row, keeps stock, and the new product is found by search", async () => {
+    const { status, body } = await put({
+      items: [
+        { sku: "KP-NEW-1", category: "SMR", nameNl: "Zuurvrije kettingolie", nameEn: "Acid-free chain oil", listPrice: "12,95", vatRate: 21, unit: "ltr", gtin: "8712345678906", attributes: { inhoud: "1 l" } },
+        { sku: "KP-EXIST", nameNl: "Nieuwe naam", listPriceTiers: [{ minQuantity: 10, price: "9.50" }] },
+      ],
+    });
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      status: "applied",
+      counts: { created: 1, updated: 1, unchanged: 0, invalid: 0 },
+      rows: [
+        { sku: "KP-NEW-1", outcome: "created" },
+        { sku: "KP-EXIST", outcome: "updated" },
+      ],
+    });
+    const [created, updated] = await bySku(["KP-EXIST", "KP-NEW-1"]).then((rows) => [rows.find((r) => r.sku === "KP-NEW-1")!, rows.find((r) => r.sku === "KP-EXIST")!]);
+    expect(created).toMatchObject({ categoryId: category.id, nameEn: "Acid-free chain oil", listPriceMinor: 1295, vatRateBasisPoints: 2100, unit: "LTR", stock: 0, active: true, attributes: { inhoud: "1 l" } });
+    expect(updated).toMatchObject({ nameNl: "Nieuwe naam", listPriceTiers: [{ minQuantity: 10, priceMinor: 950 }], stock: 17, categoryId: category.id });
+    expect((await searchProducts("kettingolie", {}, { offset: 0, limit: 10 })).items.map((item) => item.sku)).toContain("KP-NEW-1");
+    expect((await searchProducts("8712345678906", {}, { offset: 0, limit: 10 })).items.map((item) => item.sku)).toEqual(["KP-NEW-1"]);
+  });
+
+  it("sending the same again changes nothing (idempotent)", async () => {
+    const { body } = await put({ items: [{ sku: "KP-EXIST", nameNl: "Nieuwe naam", listPriceTiers: [{ minQuantity: 10, price: 9.5 }] }] });
+    expect(body).toMatchObject({ status: "applied", counts: { unchanged: 1 } });
+  });
+
+  it("an invalid row refuses the whole batch with 422 and every row's outcome; nothing is written", async () => {
+    const before = await bySku(["KP-EXIST"]);
+    const { status, body } = await put({
+      items: [
+        { sku: "KP-EXIST", nameNl: "Zou niet mogen landen" },
+        { sku: "KP-NEW-2", category: "NOPE", nameNl: "X", listPrice: 1, vatRate: 9 },
+        { sku: "KP-NEW-3", nameNl: "Zonder categorie" },
+      ],
+    });
+    expect(status).toBe(422);
+    expect(body.status).toBe("rejected");
+    expect(body.rows).toEqual([
+      { sku: "KP-EXIST", outcome: "updated" },
+      { sku: "KP-NEW-2", outcome: "invalid", problems: [{ field: "category", problem: "unknown_category" }] },
+      {
+        sku: "KP-NEW-3",
+        outcome: "invalid",
+        problems: [
+          { field: "category", problem: "missing_category" },
+          { field: "listPrice", problem: "missing_list_price" },
+          { field: "vatRate", problem: "missing_vat_rate" },
+        ],
+      },
+    ]);
+    expect(await bySku(["KP-EXIST"])).toEqual(before);
+    expect(await bySku(["KP-NEW-2", "KP-NEW-3"])).toEqual([]);
+  });
+
+  it("applyValidOnly writes the valid rows; dryRun writes nothing", async () => {
+    const dry = await put({ items: [{ sku: "KP-EXIST", active: false }], dryRun: true });
+    expect(dry.body).toMatchObject({ status: "dry_run", counts: { updated: 1 } });
+    expect((await bySku(["KP-EXIST"]))[0]!.active).toBe(true);
+    const partial = await put({ items: [{ sku: "KP-EXIST", active: false, category: "PAP" }, { sku: "KP-NEW-4", nameNl: "X" }], applyValidOnly: true });
+    expect(partial.status).toBe(200);
+    expect(partial.body).toMatchObject({ status: "applied", counts: { updated: 1, invalid: 1 } });
+    expect((await bySku(["KP-EXIST"]))[0]).toMatchObject({ active: false, categoryId: other.id });
+    expect((await searchProducts("Nieuwe naam", {}, { offset: 0, limit: 10 })).items.map((item) => item.sku)).not.toContain("KP-EXIST");
+  });
+
+  it("bad JSON, duplicate SKUs and wrong types are 400; account managers get 404; a wrong key 401", async () => {
+    expect((await put({ items: [] })).status).toBe(400);
+    expect((await put({ items: [{ sku: "KP 1" }] })).status).toBe(400);
+    expect(await put({ items: [{ sku: "KP-EXIST" }, { sku: "KP-EXIST" }] })).toMatchObject({ status: 400, body: { error: "duplicate_sku" } });
+    expect((await put({ items: Array.from({ length: 1001 }, (_, i) => ({ sku: `KP-${i}` })) })).status).toBe(400);
+    expect(await put({ items: [{ sku: "KP-EXIST", active: true }] }, managerKey)).toMatchObject({ status: 404 });
+    expect((await put({ items: [{ sku: "KP-EXIST", active: true }] }, `${adminKey}x`)).status).toBe(401);
+    expect((await bySku(["KP-EXIST"]))[0]!.active).toBe(false);
+    const [row] = await handle.db.select({ stock: products.stock }).from(products).where(eq(products.id, existing.id));
+    expect(row!.stock).toBe(17);
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { checkProductRow, isValidGtin, productRowSchema, type ProductMasterData } from "@/lib/catalog/product-import";
+
+const categories = new Map([
+  ["PAP", 1],
+  ["SMR", 2],
+]);
+const current: ProductMasterData = {
+  categoryId: 1,
+  nameNl: "Kopieerpapier A4",
+  nameEn: "Copy paper A4",
+  descriptionNl: "500 vel",
+  descriptionEn: "500 sheets",
+  brand: "Navigator",
+  manufacturer: "Navigator",
+  manufacturerPartNumber: "NAV-A4",
+  gtin: "5602024006010",
+  unspsc: "14111507",
+  unit: "PK",
+  packSize: 500,
+  minOrderQuantity: 1,
+  orderMultiple: 1,
+  leadTimeDays: 1,
+  listPriceMinor: 450,
+  listPriceTiers: [{ minQuantity: 10, priceMinor: 420 }],
+  vatRateBasisPoints: 2100,
+  attributes: { formaat: "A4" },
+  active: true,
+};
+const row = (value: Record<string, unknown>) => productRowSchema.parse(value);
+
+describe("GTIN check digit", () => {
+  it.each([
+    ["5602024006010", true],
+    ["5602024006011", false],
+    ["96385074", true], // GTIN-8
+    ["036000291452", true], // GTIN-12 (UPC-A)
+    ["10012345678902", true], // GTIN-14
+    ["123", false],
+    ["56020240060100", false],
+    ["560202400601A", false],
+  ])("%s → %s", (gtin, valid) => {
+    expect(isValidGtin(gtin)).toBe(valid);
+  });
+});
+
+describe("product rows", () => {
+  it("a new product needs category, Dutch name, list price and VAT rate; the rest has defaults", () => {
+    expect(checkProductRow(row({ sku: "NEW-1", category: "SMR", nameNl: "Kettingolie", listPrice: "12,95", vatRate: 21 }), null, categories)).toEqual({
+      ok: true,
+      kind: "create",
+      values: {
+        categoryId: 2,
+        nameNl: "Kettingolie",
+        nameEn: "Kettingolie",
+        descriptionNl: "",
+        descriptionEn: "",
+        brand: "",
+        manufacturer: "",
+        manufacturerPartNumber: "",
+        gtin: null,
+        unspsc: null,
+        unit: "EA",
+        packSize: 1,
+        minOrderQuantity: 1,
+        orderMultiple: 1,
+        leadTimeDays: 1,
+        listPriceMinor: 1295,
+        listPriceTiers: [],
+        vatRateBasisPoints: 2100,
+        attributes: {},
+        active: true,
+      },
+    });
+    expect(checkProductRow(row({ sku: "NEW-2" }), null, categories)).toEqual({
+      ok: false,
+      problems: [
+        { field: "category", problem: "missing_category" },
+        { field: "nameNl", problem: "missing_name" },
+        { field: "listPrice", problem: "missing_list_price" },
+        { field: "vatRate", problem: "missing_vat_rate" },
+      ],
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, { field: string; problem: string }]>([
+    ["unknown category", { category: "NOPE" }, { field: "category", problem: "unknown_category" }],
+    ["price with three decimals", { listPrice: "4.255" }, { field: "listPrice", problem: "list_price_invalid" }],
+    ["negative price", { listPrice: -1 }, { field: "listPrice", problem: "list_price_invalid" }],
+    ["tier price not a number", { listPriceTiers: [{ minQuantity: 5, price: "abc" }] }, { field: "listPriceTiers", problem: "tier_price_invalid" }],
+    [
+      "tiers out of order",
+      { listPriceTiers: [{ minQuantity: 10, price: "4" }, { minQuantity: 5, price: "4.1" }] },
+      { field: "listPriceTiers", problem: "tiers_not_ascending" },
+    ],
+    ["GTIN check digit", { gtin: "5602024006011" }, { field: "gtin", problem: "gtin_invalid" }],
+    ["UNSPSC not 8 digits", { unspsc: "1411150" }, { field: "unspsc", problem: "unspsc_invalid" }],
+    ["minimum not a multiple of the step", { minOrderQuantity: 5, orderMultiple: 2 }, { field: "orderMultiple", problem: "order_multiple_conflict" }],
+  ])("refuses %s", (_name, change, problem) => {
+    expect(checkProductRow(row({ sku: "KP-1", ...change }), current, categories)).toEqual({ ok: false, problems: [problem] });
+  });
+
+  it("an existing product changes only the fields given, and reports when nothing changes", () => {
+    expect(checkProductRow(row({ sku: "KP-1", active: false }), current, categories)).toEqual({ ok: true, kind: "update", values: { ...current, active: false } });
+    expect(checkProductRow(row({ sku: "KP-1", listPrice: 4.5, nameNl: "Kopieerpapier A4", attributes: { formaat: "A4" } }), current, categories)).toMatchObject({ kind: "unchanged" });
+    expect(checkProductRow(row({ sku: "KP-1", listPriceTiers: [{ minQuantity: 10, price: "4,20" }] }), current, categories)).toMatchObject({ kind: "unchanged" });
+    expect(checkProductRow(row({ sku: "KP-1", listPriceTiers: [] }), current, categories)).toMatchObject({ kind: "update", values: { listPriceTiers: [] } });
+    expect(checkProductRow(row({ sku: "KP-1", gtin: null, category: "SMR", vatRate: 9 }), current, categories)).toMatchObject({
+      kind: "update",
+      values: { gtin: null, categoryId: 2, vatRateBasisPoints: 900, nameEn: "Copy paper A4" },
+    });
+  });
+
+  it.each([
+    ["a SKU with a space", { sku: "KP 1" }],
+    ["a SKU longer than OCI's 40 characters", { sku: "K".repeat(41) }],
+    ["a VAT rate that is not 21, 9 or 0", { sku: "KP-1", vatRate: 6 }],
+    ["a unit that is not a Rec 20 code", { sku: "KP-1", unit: "stuks" }],
+  ])("the schema refuses %s", (_name, value) => {
+    expect(productRowSchema.safeParse(value).success).toBe(false);
+  });
+
+  it("unit codes are upper-cased", () => {
+    expect(row({ sku: "KP-1", unit: "pk" }).unit).toBe("PK");
+  });
+});
