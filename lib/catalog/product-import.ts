@@ -79,7 +79,10 @@ export type ProductRowProblem =
   | "tiers_not_ascending"
   | "gtin_invalid"
   | "unspsc_invalid"
-  | "order_multiple_conflict";
+  | "order_multiple_conflict"
+  /** Only where the caller asked for a new product, or for an existing one (the back office's forms). */
+  | "sku_taken"
+  | "unknown_sku";
 
 export type CheckedProductRow =
   | { ok: true; kind: "create" | "update" | "unchanged"; values: ProductMasterData }

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { categories, products } from "@/db/schema";
-import { checkProductRow, type ProductMasterData, type ProductRow, type ProductRowProblem } from "@/lib/catalog/product-import";
+import { checkProductRow, type CheckedProductRow, type ProductMasterData, type ProductRow, type ProductRowProblem } from "@/lib/catalog/product-import";
 import { database } from "./database";
 
 export type ProductRowOutcome = "created" | "updated" | "unchanged" | "invalid";
@@ -44,7 +44,7 @@ const masterDataColumns = {
  */
 export async function importProductRows(
   rows: readonly ProductRow[],
-  options: { dryRun: boolean; applyValidOnly: boolean },
+  options: { dryRun: boolean; applyValidOnly: boolean; /** The back office's forms: a new SKU only, or an existing one only. */ only?: "create" | "update" },
   now: Date,
 ): Promise<{ written: boolean; rows: ProductImportRowResult[] }> {
   const db = await database();
@@ -57,7 +57,12 @@ export async function importProductRows(
     ]);
     const bySku = new Map(existing.map((product) => [product.sku, product]));
     const categoryIds = new Map(categoryRows.map((category) => [category.code, category.id]));
-    const checked = rows.map((row) => ({ row, current: bySku.get(row.sku) ?? null, result: checkProductRow(row, bySku.get(row.sku) ?? null, categoryIds) }));
+    const checked = rows.map((row): { row: ProductRow; current: (typeof existing)[number] | null; result: CheckedProductRow } => {
+      const current = bySku.get(row.sku) ?? null;
+      if (options.only === "create" && current) return { row, current, result: { ok: false, problems: [{ field: "sku", problem: "sku_taken" }] } };
+      if (options.only === "update" && !current) return { row, current, result: { ok: false, problems: [{ field: "sku", problem: "unknown_sku" }] } };
+      return { row, current, result: checkProductRow(row, current, categoryIds) };
+    });
     const results: ProductImportRowResult[] = checked.map(({ row, result }) =>
       result.ok
         ? { sku: row.sku, outcome: result.kind === "create" ? "created" : result.kind === "update" ? "updated" : "unchanged" }
@@ -77,4 +82,15 @@ export async function importProductRows(
     }
     return { written: true, rows: results };
   });
+}
+
+/** A product's master data as stored, active or not (the admin's edit form), with its category code. */
+export async function getProductMasterData(sku: string): Promise<(ProductMasterData & { sku: string; categoryCode: string }) | null> {
+  const db = await database();
+  const [row] = await db
+    .select({ ...masterDataColumns, categoryCode: categories.code })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(eq(products.sku, sku));
+  return row ?? null;
 }

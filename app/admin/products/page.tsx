@@ -3,10 +3,11 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { inputBase } from "@/components/admin/styles";
-import { tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { isAdmin } from "@/lib/admin/access";
 import { parseSearchParams, queryParam, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
-import { searchProducts } from "@/lib/data/catalog";
+import { getProductBySku, searchProducts } from "@/lib/data/catalog";
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 
@@ -14,16 +15,27 @@ export const metadata = { title: "Artikelen" };
 
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();
-  await requireStaff("/admin/products");
+  const staff = await requireStaff("/admin/products");
   const { q } = parseSearchParams(z.object({ q: queryParam }), await searchParams);
-  const [t, locale, result] = await Promise.all([
+  const [t, tf, locale, found, exact] = await Promise.all([
     getTranslations("admin.products"),
+    getTranslations("admin.productForm"),
     getLocale().then(toLocale),
     q ? searchProducts(q, {}, { offset: 0, limit: 50 }) : Promise.resolve(null),
+    // The shop's search shows active products; staff also reach an inactive one by its exact SKU.
+    q ? getProductBySku(q.trim()) : Promise.resolve(null),
   ]);
+  const result = found && exact && !exact.active && !found.items.some((p) => p.id === exact.id) ? { ...found, items: [exact, ...found.items] } : found;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {isAdmin(staff) && (
+          <Link href="/admin/products/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {tf("new")}
+          </Link>
+        )}
+      </div>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <form role="search" action="/admin/products" className="flex items-end gap-2">
         <label className="text-sm font-medium">
@@ -56,7 +68,9 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
                         {p.sku}
                       </Link>
                     </td>
-                    <td className={tdClass}>{locale === "en" ? p.nameEn : p.nameNl}</td>
+                    <td className={tdClass}>
+                      {locale === "en" ? p.nameEn : p.nameNl} {!p.active && <Badge>{tf("inactive")}</Badge>}
+                    </td>
                     <td className={tdClass}>{p.brand}</td>
                     <td className={`${tdClass} text-right`}>{money(p.listPriceMinor, locale, p.currency)}</td>
                   </tr>

@@ -6,16 +6,20 @@ import { z } from "zod";
 import { AuditTable, describeValue } from "@/components/admin/audit-table";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { Pagination } from "@/components/shop/pagination";
-import { managerScope, priceListAccessOf } from "@/lib/admin/access";
+import { ProductForm } from "@/components/admin/product-form";
+import { isAdmin, managerScope, priceListAccessOf } from "@/lib/admin/access";
 import { windowStatus } from "@/lib/admin/list-status";
+import { categoryOptions, productFormValues } from "@/lib/admin/product-edit";
 import { pageParam, parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
-import { getProductBySku } from "@/lib/data/catalog";
+import { getProductBySku, listCategories } from "@/lib/data/catalog";
 import { listCustomerOptions } from "@/lib/data/customers";
 import { listPriceAudit } from "@/lib/data/price-audit";
+import { getProductMasterData } from "@/lib/data/product-import";
 import { getGridProduct, listProductEntries } from "@/lib/data/price-lists";
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { saveProductAction } from "../actions";
 
 export const metadata = { title: "Artikel" };
 const PAGE_SIZE = 50;
@@ -31,6 +35,10 @@ export default async function AdminProductPage({ params, searchParams }: { param
   if (!product) notFound();
   const { page } = parseSearchParams(z.object({ page: pageParam }), await searchParams);
   const scope = managerScope(staff);
+  // Admins edit the master data here (lib/admin/product-edit.ts); account managers see prices and history.
+  const [master, categories, tf] = isAdmin(staff)
+    ? await Promise.all([getProductMasterData(product.sku), listCategories(), getTranslations("admin.productForm")])
+    : [null, [], await getTranslations("admin.productForm")];
   const [t, ta, locale, details, entries, audit, customers] = await Promise.all([
     getTranslations("admin.products"),
     getTranslations("admin.audit"),
@@ -58,6 +66,16 @@ export default async function AdminProductPage({ params, searchParams }: { param
           </Link>
         </p>
       </div>
+      {master && isAdmin(staff) && (
+        <Card title={tf("dataTitle")}>
+          {!master.active && (
+            <p className="mb-3">
+              <Badge tone="amber">{tf("inactive")}</Badge>
+            </p>
+          )}
+          <ProductForm action={saveProductAction} mode="edit" categories={categoryOptions(categories, locale)} values={productFormValues(master, locale)} />
+        </Card>
+      )}
       <Card title={t("entries")}>
         {entries.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noEntries")}</p>

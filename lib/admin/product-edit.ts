@@ -1,0 +1,136 @@
+import "server-only";
+import { z } from "zod";
+import type { StaffUser } from "@/lib/auth/guards";
+import type { Category } from "@/db/schema";
+import { productRowSchema, type ProductMasterData } from "@/lib/catalog/product-import";
+import { importProductRows } from "@/lib/data/product-import";
+import { AppError } from "@/lib/errors";
+import { isAdmin } from "./access";
+import { formatMoneyInput } from "./price-input";
+
+/**
+ * Admins create and edit a product in the back office (admin → Products) with the same checks the
+ * product API applies (lib/catalog/product-import.ts): the form is turned into one import row.
+ * Attributes stay the API's (the form leaves them as they are).
+ */
+
+const text = z.string().default("");
+const whole = (min: number) => z.coerce.number().int().min(min).max(1_000_000);
+
+export const productFormSchema = z.object({
+  mode: z.enum(["create", "edit"]),
+  sku: z.string().trim(),
+  category: z.string().trim().min(1),
+  nameNl: z.string().trim().min(1).max(200),
+  nameEn: text,
+  descriptionNl: text,
+  descriptionEn: text,
+  brand: text,
+  manufacturer: text,
+  manufacturerPartNumber: text,
+  gtin: text,
+  unspsc: text,
+  unit: z.string().trim().min(1),
+  packSize: whole(1),
+  minOrderQuantity: whole(1),
+  orderMultiple: whole(1),
+  leadTimeDays: z.coerce.number().int().min(0).max(365),
+  listPrice: z.string().trim().min(1),
+  /** "10: 4,20; 50: 3,95" — from 10 units 4,20 each, from 50 units 3,95. */
+  tiers: text,
+  vatRate: z.enum(["21", "9", "0"]).transform(Number),
+  active: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+});
+export type ProductFormInput = z.infer<typeof productFormSchema>;
+
+/** "10: 4,20; 50: 3,95" → [{minQuantity: 10, price: "4,20"}, …]; null when a part is not "quantity: price". */
+export function parseTierText(input: string): { minQuantity: number; price: string }[] | null {
+  const parts = input.split(/[;\n]/).map((part) => part.trim()).filter(Boolean);
+  const tiers: { minQuantity: number; price: string }[] = [];
+  for (const part of parts) {
+    const match = /^(\d{1,7})\s*[:=]\s*(.+)$/.exec(part);
+    if (!match) return null;
+    tiers.push({ minQuantity: Number(match[1]), price: match[2]!.trim() });
+  }
+  return tiers;
+}
+
+export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInput, now: Date): Promise<{ sku: string }> {
+  if (!isAdmin(staff)) throw new AppError("forbidden", "admin_only");
+  const tiers = parseTierText(input.tiers);
+  if (!tiers) throw new AppError("invalid_input", "tiers_format", { field: "tiers" });
+  const parsed = productRowSchema.safeParse({
+    sku: input.sku,
+    category: input.category,
+    nameNl: input.nameNl,
+    nameEn: input.nameEn.trim() || input.nameNl,
+    descriptionNl: input.descriptionNl,
+    // Left empty, the English texts are the Dutch ones and the manufacturer is the brand (as in the API).
+    descriptionEn: input.descriptionEn.trim() || input.descriptionNl,
+    brand: input.brand,
+    manufacturer: input.manufacturer.trim() || input.brand,
+    manufacturerPartNumber: input.manufacturerPartNumber,
+    gtin: input.gtin.trim() || null,
+    unspsc: input.unspsc.trim() || null,
+    unit: input.unit,
+    packSize: input.packSize,
+    minOrderQuantity: input.minOrderQuantity,
+    orderMultiple: input.orderMultiple,
+    leadTimeDays: input.leadTimeDays,
+    listPrice: input.listPrice,
+    listPriceTiers: tiers,
+    vatRate: input.vatRate,
+    active: input.active,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError("invalid_input", issue.message === "sku_format" || issue.message === "unit_format" ? issue.message : "invalid_field", { field: String(issue.path[0] ?? "") });
+  }
+  const result = await importProductRows([parsed.data], { dryRun: false, applyValidOnly: false, only: input.mode === "create" ? "create" : "update" }, now);
+  const row = result.rows[0]!;
+  if (row.outcome === "invalid") {
+    const first = row.problems![0]!;
+    if (first.problem === "unknown_sku") throw new AppError("not_found", "product_not_found");
+    throw new AppError(first.problem === "sku_taken" ? "conflict" : "invalid_input", first.problem, { field: first.field === "listPriceTiers" ? "tiers" : first.field });
+  }
+  return { sku: parsed.data.sku };
+}
+
+/** The edit form's values from the stored master data (prices as the admin types them). */
+export function productFormValues(product: ProductMasterData & { sku: string; categoryCode: string }, locale: "nl" | "en") {
+  const decimalComma = locale === "nl";
+  return {
+    sku: product.sku,
+    category: product.categoryCode,
+    nameNl: product.nameNl,
+    nameEn: product.nameEn,
+    descriptionNl: product.descriptionNl,
+    descriptionEn: product.descriptionEn,
+    brand: product.brand,
+    manufacturer: product.manufacturer,
+    manufacturerPartNumber: product.manufacturerPartNumber,
+    gtin: product.gtin ?? "",
+    unspsc: product.unspsc ?? "",
+    unit: product.unit,
+    packSize: product.packSize,
+    minOrderQuantity: product.minOrderQuantity,
+    orderMultiple: product.orderMultiple,
+    leadTimeDays: product.leadTimeDays,
+    listPrice: formatMoneyInput(product.listPriceMinor, decimalComma),
+    tiers: product.listPriceTiers.map((tier) => `${tier.minQuantity}: ${formatMoneyInput(tier.priceMinor, decimalComma)}`).join("; "),
+    vatRate: String(product.vatRateBasisPoints / 100) as "21" | "9" | "0",
+    active: product.active,
+  };
+}
+
+/** Categories for the form's select, children named after their parent ("Papier › Kopieerpapier"). */
+export function categoryOptions(categories: readonly Category[], locale: "nl" | "en"): { code: string; name: string }[] {
+  const name = (category: Category) => (locale === "en" ? category.nameEn : category.nameNl);
+  const byId = new Map(categories.map((category) => [category.id, category]));
+  return categories
+    .map((category) => {
+      const parent = category.parentId === null ? undefined : byId.get(category.parentId);
+      return { code: category.code, name: parent ? `${name(parent)} › ${name(category)}` : name(category) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+}

@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { hashPassword } from "../../lib/auth/password";
+import { launchBrowser, signIn } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+
+/**
+ * An admin adds a product by hand; a buyer finds it in the shop; the admin takes it out of the shop
+ * again and the buyer no longer finds it. Chromium against the running server.
+ */
+let browser: Browser;
+const sql = openE2eDatabase();
+const stamp = Date.now().toString(36).toUpperCase();
+const sku = `KP-E2E-${stamp}`;
+const name = `Zonnebrandcreme ${stamp}`;
+const adminEmail = `product.admin.${stamp.toLowerCase()}@koppel.test`;
+
+before(async () => {
+  browser = await launchBrowser();
+  await sql`insert into users (email, name, role, company_id, locale, password_hash) values (${adminEmail}, 'Product Admin', 'admin', null, 'en', ${await hashPassword("artikelbeheer-2026")})`;
+});
+after(async () => {
+  await browser?.close();
+  await sql.end();
+});
+
+describe("products in the back office", () => {
+  it("an admin adds a product, a buyer finds it, the admin takes it out of the shop", async () => {
+    const admin = await signIn(browser, adminEmail, "artikelbeheer-2026", "/admin/products");
+    await admin.getByRole("link", { name: "New product" }).click();
+    await admin.waitForURL((url) => url.pathname === "/admin/products/new");
+    const form = admin.getByTestId("product-form");
+    await form.getByLabel("SKU").fill(sku);
+    await form.getByLabel("Category").selectOption({ index: 1 });
+    await form.getByLabel("Name (Dutch)").fill(name);
+    await form.getByLabel("List price excl. VAT").fill("8.95");
+    await form.getByLabel("List price tiers").fill("10: 8,50");
+    await form.getByLabel("GTIN (EAN)").fill("5602024006011");
+    await form.getByRole("button", { name: "Create product" }).click();
+    // A wrong check digit is refused at its field, and what was typed stays.
+    await form.getByTestId("form-error").getByText("GTIN (EAN): Not a valid GTIN").waitFor();
+    assert.equal(await form.getByLabel("Name (Dutch)").inputValue(), name);
+    await form.getByLabel("GTIN (EAN)").fill("5602024006010");
+    await form.getByRole("button", { name: "Create product" }).click();
+    await admin.waitForURL((url) => url.pathname === `/admin/products/${sku}`);
+    const [stored] = await sql<{ list_price_minor: number; list_price_tiers: { minQuantity: number; priceMinor: number }[]; active: boolean }[]>`
+      select list_price_minor, list_price_tiers, active from products where sku = ${sku}`;
+    assert.deepEqual([stored!.list_price_minor, stored!.list_price_tiers, stored!.active], [895, [{ minQuantity: 10, priceMinor: 850 }], true]);
+
+    const buyer = await signIn(browser, "buyer@demo.test", "demo-buyer", "/");
+    await buyer.goto(`/search?q=${encodeURIComponent(name)}`);
+    await buyer.getByRole("link", { name }).first().waitFor();
+
+    // Out of the shop: unticked and saved; the buyer's search no longer has it.
+    await admin.getByTestId("product-form").getByLabel("In the shop (active)").uncheck();
+    await admin.getByTestId("product-form").getByRole("button", { name: "Save product" }).click();
+    await admin.getByTestId("product-form").getByTestId("form-success").waitFor();
+    await buyer.goto(`/search?q=${encodeURIComponent(name)}`);
+    await buyer.locator("main").waitFor();
+    assert.equal(await buyer.getByRole("link", { name }).count(), 0);
+    // Staff still reach it by its SKU.
+    await admin.goto(`/admin/products?q=${sku}`);
+    await admin.getByRole("link", { name: sku }).waitFor();
+    await admin.context().close();
+    await buyer.context().close();
+  });
+});
