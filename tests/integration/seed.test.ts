@@ -224,8 +224,9 @@ describe("seedDemoData", () => {
       const parsed = customerMasterDataSchema.safeParse(form);
       expect(parsed.success ? null : parsed.error.issues, company.name).toBeNull();
       // Stored values are already normalized: saving the form unchanged changes nothing.
-      // The cost centre requirement is the customer's own setting (My account), not master data.
-      const { id: _id, createdAt: _createdAt, costCenterRequired: _costCenterRequired, ...stored } = company;
+      // The cost centre requirement is the customer's own setting (My account), not master data; so is
+      // requiring two-step verification of its users (set on the Users pages).
+      const { id: _id, createdAt: _createdAt, costCenterRequired: _costCenterRequired, twoStepRequired: _twoStepRequired, ...stored } = company;
       expect(parsed.data, company.name).toEqual(stored);
       expect(company.invoiceChannels.length, company.name).toBeGreaterThan(0);
       if (company.invoiceChannels.includes("cxml")) expect(cxml.map((c) => c.companyId), company.name).toContain(company.id);
