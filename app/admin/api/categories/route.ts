@@ -1,0 +1,13 @@
+import { withStaffApi } from "@/lib/admin/api-route";
+import { categoryPutSchema, putCategoriesViaApi } from "@/lib/admin/category-api";
+
+// PUT /admin/api/categories — the category tree by code from the supplier's ERP or PIM (lib/admin/category-api.ts).
+export async function PUT(request: Request) {
+  return withStaffApi(request, async (staff) => {
+    const body = await request.json().catch(() => undefined);
+    const parsed = categoryPutSchema.safeParse(body);
+    if (!parsed.success) return Response.json({ error: "invalid_input", issues: parsed.error.issues.slice(0, 50) }, { status: 400 });
+    const result = await putCategoriesViaApi(staff, parsed.data);
+    return Response.json(result, { status: result.status === "rejected" ? 422 : 200 });
+  });
+}
