@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
-import type { SecurityEventRow } from "@/lib/data/two-step";
 
 const STAFF_EVENTS = new Set(["staff_invited", "role_changed", "email_changed", "deactivated", "reactivated", "customers_handed_over"]);
 
 /** What an account security event says, in the reader's language (roles named, not coded). */
-export async function SecurityEventText({ event }: { event: Pick<SecurityEventRow, "kind" | "detail" | "recoveryCodesLeft"> }) {
+export async function SecurityEventText({
+  event,
+}: {
+  event: { kind: string; detail: { from?: string; to?: string; customers?: number; toName?: string } | null; recoveryCodesLeft: number | null };
+}) {
   if (!STAFF_EVENTS.has(event.kind)) {
     const t = await getTranslations("twoStep.audit");
-    return <>{t(`kinds.${event.kind}`, { left: event.recoveryCodesLeft ?? 0 })}</>;
+    return <>{t(`kinds.${event.kind as "two_step_enabled"}`, { left: event.recoveryCodesLeft ?? 0 })}</>;
   }
   const t = await getTranslations("staff");
   const detail = event.detail ?? {};

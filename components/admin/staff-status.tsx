@@ -1,10 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import type { StaffMemberRow } from "@/lib/data/staff";
 import { dateTimeText } from "@/lib/format";
 import { Badge } from "./tabs";
 
 /** Active, invited (until when), invitation expired, or deactivated. */
-export async function StaffStatus({ member, locale }: { member: Pick<StaffMemberRow, "active" | "hasPassword" | "pendingInviteExpiresAt" | "lastInvitedAt">; locale: "nl" | "en" }) {
+export async function StaffStatus({ member, locale }: { member: { active: boolean; hasPassword: boolean; pendingInviteExpiresAt: Date | null; lastInvitedAt: Date | null }; locale: "nl" | "en" }) {
   const t = await getTranslations("staff");
   if (!member.active) return <Badge tone="red">{t("statusInactive")}</Badge>;
   if (member.hasPassword) return <Badge tone="green">{t("statusActive")}</Badge>;
