@@ -8,7 +8,8 @@ import { q } from "./sql";
 
 export type ProductRow = Omit<Product, "searchVector" | "updatedAt" | "stockAsOf">;
 
-const productColumns = {
+/** A product as the shop and the product import read it (every column but the search vector and timestamps). */
+export const productColumns = {
   id: products.id,
   sku: products.sku,
   categoryId: products.categoryId,

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { categories, products } from "@/db/schema";
 import { checkProductRow, type CheckedProductRow, type ProductMasterData, type ProductRow, type ProductRowProblem } from "@/lib/catalog/product-import";
+import { productColumns } from "./catalog";
 import { database } from "./database";
 
 export type ProductRowOutcome = "created" | "updated" | "unchanged" | "invalid";
@@ -11,31 +12,6 @@ export interface ProductImportRowResult {
   outcome: ProductRowOutcome;
   problems?: { field: string; problem: ProductRowProblem }[];
 }
-
-const masterDataColumns = {
-  id: products.id,
-  sku: products.sku,
-  categoryId: products.categoryId,
-  nameNl: products.nameNl,
-  nameEn: products.nameEn,
-  descriptionNl: products.descriptionNl,
-  descriptionEn: products.descriptionEn,
-  brand: products.brand,
-  manufacturer: products.manufacturer,
-  manufacturerPartNumber: products.manufacturerPartNumber,
-  gtin: products.gtin,
-  unspsc: products.unspsc,
-  unit: products.unit,
-  packSize: products.packSize,
-  minOrderQuantity: products.minOrderQuantity,
-  orderMultiple: products.orderMultiple,
-  leadTimeDays: products.leadTimeDays,
-  listPriceMinor: products.listPriceMinor,
-  listPriceTiers: products.listPriceTiers,
-  vatRateBasisPoints: products.vatRateBasisPoints,
-  attributes: products.attributes,
-  active: products.active,
-};
 
 /**
  * Upserts product master data by SKU in one transaction (the rows of existing products locked):
@@ -52,7 +28,7 @@ export async function importProductRows(
     const skus = rows.map((row) => row.sku);
     const codes = [...new Set(rows.flatMap((row) => (row.category === undefined ? [] : [row.category])))];
     const [existing, categoryRows] = await Promise.all([
-      tx.select(masterDataColumns).from(products).where(inArray(products.sku, skus)).orderBy(products.id).for("update"),
+      tx.select(productColumns).from(products).where(inArray(products.sku, skus)).orderBy(products.id).for("update"),
       codes.length ? tx.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, codes)) : Promise.resolve([]),
     ]);
     const bySku = new Map(existing.map((product) => [product.sku, product]));
@@ -88,7 +64,7 @@ export async function importProductRows(
 export async function getProductMasterData(sku: string): Promise<(ProductMasterData & { sku: string; categoryCode: string }) | null> {
   const db = await database();
   const [row] = await db
-    .select({ ...masterDataColumns, categoryCode: categories.code })
+    .select({ ...productColumns, categoryCode: categories.code })
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(eq(products.sku, sku));

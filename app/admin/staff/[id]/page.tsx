@@ -39,6 +39,12 @@ export default async function StaffMemberPage({ params, searchParams }: { params
   const { member, customers, receivers, events } = page;
   const self = member.id === staff.id;
   const lastAdmin = member.role === "admin" && member.active && page.activeAdmins <= 1;
+  // Who can take over customers: the hand-over form and the deactivation form offer the same people.
+  const receiverOptions = receivers.map((receiver) => (
+    <option key={receiver.id} value={receiver.id}>
+      {receiver.name} ({t(`roles.${receiver.role as "admin"}`)})
+    </option>
+  ));
   return (
     <div className="space-y-6" data-testid="staff-member" data-email={member.email}>
       <div>
@@ -141,11 +147,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
                 <option value="" disabled>
                   {t("choose")}
                 </option>
-                {receivers.map((receiver) => (
-                  <option key={receiver.id} value={receiver.id}>
-                    {receiver.name} ({t(`roles.${receiver.role as "admin"}`)})
-                  </option>
-                ))}
+                {receiverOptions}
               </select>
             </Field>
           </ActionForm>
@@ -172,11 +174,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
               <Field label={t("deactivateHandOver")} className="max-w-sm">
                 <select name="handOverTo" defaultValue="" className={inputClass}>
                   <option value="">{t("nobody")}</option>
-                  {receivers.map((receiver) => (
-                    <option key={receiver.id} value={receiver.id}>
-                      {receiver.name} ({t(`roles.${receiver.role as "admin"}`)})
-                    </option>
-                  ))}
+                  {receiverOptions}
                 </select>
               </Field>
             )}
