@@ -55,8 +55,11 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
    */
   "company_two_step_required",
   "company_two_step_not_required",
-  /** Staff membership, changed by an admin (lib/admin/staff.ts); detail says what changed. */
-  "staff_invited",
+  /**
+   * Who may do what: invitations, role and address changes, deactivation — of staff by an admin
+   * (lib/admin/staff.ts), of a customer's users by staff or their company admin. detail says what changed.
+   */
+  "invited",
   "role_changed",
   "email_changed",
   "deactivated",

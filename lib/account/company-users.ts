@@ -23,6 +23,9 @@ export const INVITATION_VALID_DAYS = 7;
 export type CompanyRole = "buyer" | "approver" | "company_admin";
 export type CompanyAdmin = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "impersonatedBy">;
 
+/** The company admin as the account security log names them. */
+const actorOf = (admin: CompanyAdmin) => ({ userId: admin.id, name: admin.name, role: "company_admin" });
+
 export function assertCompanyAdmin(admin: CompanyAdmin): void {
   if (admin.role !== "company_admin") throw new AppError("forbidden", "company_admin_only");
   // Staff viewing the shop as a customer keep their hands off the customer's user accounts.
@@ -59,7 +62,7 @@ export async function inviteCompanyUser(
   const created = await createInvitedUser(
     company.id,
     { name: input.name, email: input.email, role: input.role, locale: input.locale, orderLimitMinor: input.orderLimitMinor },
-    admin.id,
+    actorOf(admin),
     () => ({
       tokenHash,
       expiresAt,
@@ -135,7 +138,7 @@ export async function inviteCompanyUsers(admin: CompanyAdmin & Pick<BuyerUser, "
     return [{ user: { name: line.name, email: line.email, role: line.role, locale: line.locale, orderLimitMinor: line.orderLimitMinor }, invitation: () => ({ tokenHash, expiresAt, mail }) }];
   });
   try {
-    await createInvitedUsers(admin.companyId, invites, admin.id, now);
+    await createInvitedUsers(admin.companyId, invites, actorOf(admin), now);
   } catch (error) {
     // Somebody took one of the addresses since the check: nobody was invited; the admin sends the list again.
     if (isUniqueViolation(error)) throw new AppError("conflict", "invite_list_changed");
@@ -153,11 +156,11 @@ export async function updateCompanyUser(
   const user = await companyUserOrThrow(admin, userId);
   // Nobody locks themselves (and maybe the whole company) out of user administration.
   if (user.id === admin.id && input.role !== "company_admin") throw new AppError("conflict", "cannot_demote_self");
-  await updateCustomerUser(admin.companyId, user.id, { role: input.role, orderLimitMinor: input.orderLimitMinor });
+  await updateCustomerUser(admin.companyId, user.id, { role: input.role, orderLimitMinor: input.orderLimitMinor }, actorOf(admin), new Date());
 }
 
 export async function setCompanyUserActive(admin: CompanyAdmin, userId: number, active: boolean): Promise<void> {
   const user = await companyUserOrThrow(admin, userId);
   if (user.id === admin.id && !active) throw new AppError("conflict", "cannot_deactivate_self");
-  await updateCustomerUser(admin.companyId, user.id, { active });
+  await updateCustomerUser(admin.companyId, user.id, { active }, actorOf(admin), new Date());
 }

@@ -24,6 +24,9 @@ import type { CustomerMasterDataInput } from "./invoicing-settings";
 
 /** Customer master data and customer users, as account managers and admins maintain them. */
 
+/** The staff member as the account security log names them. */
+const actorOf = (staff: StaffUser) => ({ userId: staff.id, name: staff.name, role: staff.role });
+
 export const INVITATION_VALID_DAYS = 7;
 export const RESET_VALID_HOURS = 24;
 
@@ -82,7 +85,7 @@ export async function inviteCustomerUser(
   const created = await createInvitedUser(
     company.id,
     { name: input.name, email: input.email, role: input.role, locale: input.locale, orderLimitMinor: input.orderLimit },
-    staff.id,
+    actorOf(staff),
     () => ({
       tokenHash,
       expiresAt,
@@ -116,18 +119,18 @@ export async function updateCustomerUserDetails(
 ): Promise<void> {
   await customerUserOrThrow(staff, input.companyId, input.userId);
   if (await isEmailTaken(input.email, input.userId)) throw new AppError("conflict", "email_taken", { field: "email" });
-  await updateCustomerUser(input.companyId, input.userId, {
-    name: input.name,
-    email: input.email,
-    role: input.role,
-    locale: input.locale,
-    orderLimitMinor: input.orderLimit,
-  });
+  await updateCustomerUser(
+    input.companyId,
+    input.userId,
+    { name: input.name, email: input.email, role: input.role, locale: input.locale, orderLimitMinor: input.orderLimit },
+    actorOf(staff),
+    new Date(),
+  );
 }
 
 export async function setCustomerUserActive(staff: StaffUser, companyId: number, userId: number, active: boolean): Promise<void> {
   await customerUserOrThrow(staff, companyId, userId);
-  await updateCustomerUser(companyId, userId, { active });
+  await updateCustomerUser(companyId, userId, { active }, actorOf(staff), new Date());
 }
 
 /** A new invitation (earlier links stop working) for a user who never chose a password. */

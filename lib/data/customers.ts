@@ -12,10 +12,13 @@ import {
   type Company,
   type NewAddress,
   type NewCompany,
+  type AccountSecurityEventKind,
+  type SecurityEventDetail,
   type UserRole,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
+import { recordSecurityEventIn, type SecurityActor } from "./security-events";
 import { containsPattern, q } from "./sql";
 
 /**
@@ -302,18 +305,32 @@ export async function takenEmails(emails: readonly string[]): Promise<Set<string
   return new Set(rows.map((row) => row.email));
 }
 
+/**
+ * Changes a customer's user; a change of role, address or access is recorded in the account
+ * security log (who did it, from what to what) in the same transaction.
+ */
 export async function updateCustomerUser(
   companyId: number,
   userId: number,
   changes: Partial<Pick<NewCustomerUser, "name" | "email" | "role" | "locale" | "orderLimitMinor">> & { active?: boolean },
+  actor: SecurityActor,
+  now: Date,
 ): Promise<void> {
   const db = await database();
-  const updated = await db
-    .update(users)
-    .set(changes.email ? { ...changes, email: changes.email.toLowerCase() } : changes)
-    .where(and(eq(users.id, userId), eq(users.companyId, companyId)))
-    .returning({ id: users.id });
-  if (updated.length === 0) throw new AppError("not_found", "user_not_found");
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ role: users.role, email: users.email, active: users.active })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.companyId, companyId)))
+      .for("update");
+    if (!before) throw new AppError("not_found", "user_not_found");
+    const email = changes.email?.toLowerCase();
+    await tx.update(users).set(email ? { ...changes, email } : changes).where(eq(users.id, userId));
+    const event = (kind: AccountSecurityEventKind, detail?: SecurityEventDetail) => recordSecurityEventIn(tx, { userId, companyId, kind, actor, detail }, now);
+    if (changes.role !== undefined && changes.role !== before.role) await event("role_changed", { from: before.role, to: changes.role });
+    if (email !== undefined && email !== before.email) await event("email_changed", { from: before.email, to: email });
+    if (changes.active !== undefined && changes.active !== before.active) await event(changes.active ? "reactivated" : "deactivated");
+  });
 }
 
 export interface StaffMember {

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountManagerCustomers, accountSecurityEvents, companies, userTokens, userTwoFactor, users, type AccountSecurityEventKind, type SecurityEventDetail } from "@/db/schema";
+import { accountManagerCustomers, companies, userTokens, userTwoFactor, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
 import { q } from "./sql";
-import type { SecurityActor } from "./two-step";
+import { recordSecurityEventIn, type SecurityActor } from "./security-events";
 import { issueUserTokenIn, type IssuedToken } from "./user-accounts";
 
 /**
@@ -88,25 +88,6 @@ export async function listStaffCustomers(staffUserId: number): Promise<StaffCust
     .orderBy(asc(companies.name));
 }
 
-export interface StaffEvent {
-  userId: number;
-  kind: AccountSecurityEventKind;
-  detail?: SecurityEventDetail;
-}
-
-async function logStaffEvent(tx: Db, event: StaffEvent, actor: SecurityActor, now: Date): Promise<void> {
-  await tx.insert(accountSecurityEvents).values({
-    userId: event.userId,
-    companyId: null,
-    kind: event.kind,
-    actorUserId: actor.userId,
-    actorName: actor.name,
-    actorRole: actor.role,
-    detail: event.detail ?? null,
-    createdAt: now,
-  });
-}
-
 /**
  * Locks the active admins' rows and tells how many there are: every change that can take an
  * admin away (demotion, deactivation) runs after this in its transaction, so concurrent changes
@@ -158,7 +139,7 @@ export async function createInvitedStaffMember(
       .returning({ id: users.id });
     if (!created) throw new AppError("conflict", "email_taken", { field: "email" });
     await issueUserTokenIn(tx, created.id, "invite", actor.userId, invitation(created.id), now);
-    await logStaffEvent(tx, { userId: created.id, kind: "staff_invited", detail: { to: input.role } }, actor, now);
+    await recordSecurityEventIn(tx, { userId: created.id, kind: "invited", detail: { to: input.role }, companyId: null, actor }, now);
     return created;
   });
 }
@@ -183,8 +164,8 @@ export async function updateStaffMember(id: number, input: { name: string; email
       if (taken) throw new AppError("conflict", "email_taken", { field: "email" });
     }
     await tx.update(users).set({ name: input.name, email, role: input.role, locale: input.locale }).where(eq(users.id, id));
-    if (before.role !== input.role) await logStaffEvent(tx, { userId: id, kind: "role_changed", detail: { from: before.role, to: input.role } }, actor, now);
-    if (before.email !== email) await logStaffEvent(tx, { userId: id, kind: "email_changed", detail: { from: before.email, to: email } }, actor, now);
+    if (before.role !== input.role) await recordSecurityEventIn(tx, { userId: id, kind: "role_changed", detail: { from: before.role, to: input.role }, companyId: null, actor }, now);
+    if (before.email !== email) await recordSecurityEventIn(tx, { userId: id, kind: "email_changed", detail: { from: before.email, to: email }, companyId: null, actor }, now);
   });
 }
 
@@ -201,7 +182,7 @@ async function handOverIn(tx: Db, fromId: number, to: { id: number; name: string
     .insert(accountManagerCustomers)
     .values(moved.map((row) => ({ staffUserId: to.id, companyId: row.companyId })))
     .onConflictDoNothing();
-  await logStaffEvent(tx, { userId: fromId, kind: "customers_handed_over", detail: { customers: moved.length, toName: to.name } }, actor, now);
+  await recordSecurityEventIn(tx, { userId: fromId, kind: "customers_handed_over", detail: { customers: moved.length, toName: to.name }, companyId: null, actor }, now);
   return moved.length;
 }
 
@@ -241,7 +222,7 @@ export async function setStaffMemberActive(id: number, active: boolean, handOver
     await tx.update(users).set({ active }).where(eq(users.id, id));
     // Open invitation and reset links die with the account (a reactivated one gets a new link).
     if (!active) await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, id), isNull(userTokens.usedAt)));
-    await logStaffEvent(tx, { userId: id, kind: active ? "reactivated" : "deactivated" }, actor, now);
+    await recordSecurityEventIn(tx, { userId: id, kind: active ? "reactivated" : "deactivated", companyId: null, actor }, now);
     return { handedOver: receiver ? await handOverIn(tx, id, receiver, null, actor, now) : 0 };
   });
 }

@@ -5,6 +5,7 @@ import { accountSecurityEvents, companies, userRecoveryCodes, userTwoFactor, use
 import { database } from "./database";
 import { managedBy } from "./customers";
 import { queueMailIn } from "./mail-outbox";
+import { recordSecurityEventIn, type SecurityEventInput } from "./security-events";
 
 /**
  * Two-step verification: the user's TOTP factor (pending until confirmed), their hashed recovery
@@ -13,13 +14,6 @@ import { queueMailIn } from "./mail-outbox";
  */
 
 export type TwoStepFactor = UserTwoFactor;
-
-/** Who did something to a user's sign-in security (the user themself, staff, their company's admin). */
-export interface SecurityActor {
-  userId: number;
-  name: string;
-  role: string;
-}
 
 /** A message for the outbox, queued with the change. */
 export interface QueuedMail {
@@ -31,26 +25,7 @@ export interface QueuedMail {
   userId: number;
 }
 
-export interface SecurityEventInput {
-  userId: number;
-  companyId: number | null;
-  kind: AccountSecurityEventKind;
-  actor: SecurityActor;
-  recoveryCodesLeft?: number;
-}
-
-async function logEvent(tx: Db, event: SecurityEventInput, now: Date): Promise<void> {
-  await tx.insert(accountSecurityEvents).values({
-    userId: event.userId,
-    companyId: event.companyId,
-    kind: event.kind,
-    actorUserId: event.actor.userId,
-    actorName: event.actor.name,
-    actorRole: event.actor.role,
-    recoveryCodesLeft: event.recoveryCodesLeft ?? null,
-    createdAt: now,
-  });
-}
+export type { SecurityActor, SecurityEventInput } from "./security-events";
 
 async function queue(tx: Db, mail: QueuedMail, now: Date): Promise<void> {
   await queueMailIn(tx, [mail], now);
@@ -101,7 +76,7 @@ export async function confirmFactor(
     if (confirmed.length === 0) return false;
     await tx.delete(userRecoveryCodes).where(eq(userRecoveryCodes.userId, userId));
     await tx.insert(userRecoveryCodes).values(input.codeHashes.map((codeHash) => ({ userId, codeHash, createdAt: now })));
-    await logEvent(tx, input.event, now);
+    await recordSecurityEventIn(tx, input.event, now);
     await queue(tx, input.mail, now);
     return true;
   });
@@ -169,7 +144,7 @@ export async function consumeRecoveryCode(
       .where(and(eq(userRecoveryCodes.userId, userId), isNull(userRecoveryCodes.usedAt)));
     const codesLeft = left?.n ?? 0;
     if (notice) {
-      await logEvent(tx, { ...notice.event, recoveryCodesLeft: codesLeft }, now);
+      await recordSecurityEventIn(tx, { ...notice.event, recoveryCodesLeft: codesLeft }, now);
       await queue(tx, notice.mail(codesLeft), now);
     }
     return codesLeft;
@@ -188,7 +163,7 @@ export async function replaceRecoveryCodes(userId: number, codeHashes: string[],
     if (!factor) return false;
     await tx.delete(userRecoveryCodes).where(eq(userRecoveryCodes.userId, userId));
     await tx.insert(userRecoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash, createdAt: now })));
-    await logEvent(tx, event, now);
+    await recordSecurityEventIn(tx, event, now);
     return true;
   });
 }
@@ -206,7 +181,7 @@ export async function removeFactor(userId: number, event: SecurityEventInput, ma
       .returning({ userId: userTwoFactor.userId });
     if (removed.length === 0) return false;
     await tx.delete(userRecoveryCodes).where(eq(userRecoveryCodes.userId, userId));
-    await logEvent(tx, event, now);
+    await recordSecurityEventIn(tx, event, now);
     await queue(tx, mail, now);
     return true;
   });

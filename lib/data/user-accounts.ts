@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { mailOutbox, userTokens, users, type UserTokenPurpose } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
+import { recordSecurityEventIn, type SecurityActor } from "./security-events";
 import type { NewCustomerUser } from "./customers";
 
 /**
@@ -41,22 +42,23 @@ export async function issueUserTokenIn(tx: Db, userId: number, purpose: UserToke
 export async function createInvitedUser(
   companyId: number,
   user: NewCustomerUser,
-  createdBy: number,
+  invitedBy: SecurityActor,
   invitation: (userId: number) => IssuedToken,
   now: Date,
 ): Promise<{ id: number }> {
-  const [created] = await createInvitedUsers(companyId, [{ user, invitation }], createdBy, now);
+  const [created] = await createInvitedUsers(companyId, [{ user, invitation }], invitedBy, now);
   return created!;
 }
 
 /**
  * Several invited users with their set-password tokens (and mails) in one transaction: all or
- * none (an address taken meanwhile fails the unique index and nothing is written).
+ * none (an address taken meanwhile fails the unique index and nothing is written). Each invitation
+ * is in the account security log, with the role it gives.
  */
 export async function createInvitedUsers(
   companyId: number,
   invites: { user: NewCustomerUser; invitation: (userId: number) => IssuedToken }[],
-  createdBy: number,
+  invitedBy: SecurityActor,
   now: Date,
 ): Promise<{ id: number }[]> {
   const db = await database();
@@ -68,7 +70,8 @@ export async function createInvitedUsers(
         .values({ ...user, email: user.email.toLowerCase(), companyId, passwordHash: null, createdAt: now })
         .returning({ id: users.id });
       if (!created) throw new Error("user insert returned nothing");
-      await issueUserTokenIn(tx, created.id, "invite", createdBy, invitation(created.id), now);
+      await issueUserTokenIn(tx, created.id, "invite", invitedBy.userId, invitation(created.id), now);
+      await recordSecurityEventIn(tx, { userId: created.id, companyId, kind: "invited", detail: { to: user.role }, actor: invitedBy }, now);
       createdIds.push(created);
     }
     return createdIds;

@@ -96,7 +96,7 @@ describe("staff management", () => {
     const token = /set-password\?token=([A-Za-z0-9_-]+)/.exec(mail!.bodyText)![1]!;
     await setPasswordWithLink(token, "een lange zin als wachtwoord", new Date());
     expect((await userRow(created!.id)).passwordHash).toMatch(/^scrypt\$/);
-    expect(await eventsOf(created!.id)).toMatchObject([{ kind: "staff_invited", actorUserId: admin.id, detail: { to: "account_manager" }, companyId: null }]);
+    expect(await eventsOf(created!.id)).toMatchObject([{ kind: "invited", actorUserId: admin.id, detail: { to: "account_manager" }, companyId: null }]);
 
     const count = (await handle.db.select().from(users)).length;
     expect(await actions.inviteStaffAction(idle, form({ name: "Dubbel", email: customers[0]!.user.email.toUpperCase(), role: "admin", locale: "nl" }))).toMatchObject({
