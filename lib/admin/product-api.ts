@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
-import { MAX_PRODUCT_ROWS, productRowSchema } from "@/lib/catalog/product-import";
-import { importProductRows, type ProductImportRowResult, type ProductRowOutcome } from "@/lib/data/product-import";
+import { MAX_PRODUCT_ROWS, productRowSchema, type ProductRow } from "@/lib/catalog/product-import";
+import { getProductMasterData, importProductRows, type ProductImportRowResult, type ProductRowOutcome } from "@/lib/data/product-import";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "./access";
 
@@ -37,4 +37,40 @@ export async function putProductsViaApi(staff: StaffUser, input: ProductPutInput
   const counts: Record<ProductRowOutcome, number> = { created: 0, updated: 0, unchanged: 0, invalid: 0 };
   for (const row of rows) counts[row.outcome]++;
   return { status: input.dryRun ? "dry_run" : written ? "applied" : "rejected", counts, rows };
+}
+
+/**
+ * `GET /admin/api/products/:sku`: a product's master data exactly as PUT takes it (prices as
+ * decimal strings, the VAT rate in percent, the category by code), so an ERP can compare or send it
+ * back unchanged; plus its stock, which PUT leaves to the stock API.
+ */
+export async function getProductViaApi(staff: StaffUser, sku: string): Promise<ProductRow & { stock: number }> {
+  if (!isAdmin(staff)) throw new AppError("not_found", "not_found");
+  const product = await getProductMasterData(sku);
+  if (!product) throw new AppError("not_found", "product_not_found");
+  const price = (minor: number) => (minor / 100).toFixed(2);
+  return {
+    sku: product.sku,
+    category: product.categoryCode,
+    nameNl: product.nameNl,
+    nameEn: product.nameEn,
+    descriptionNl: product.descriptionNl,
+    descriptionEn: product.descriptionEn,
+    brand: product.brand,
+    manufacturer: product.manufacturer,
+    manufacturerPartNumber: product.manufacturerPartNumber,
+    gtin: product.gtin,
+    unspsc: product.unspsc,
+    unit: product.unit,
+    packSize: product.packSize,
+    minOrderQuantity: product.minOrderQuantity,
+    orderMultiple: product.orderMultiple,
+    leadTimeDays: product.leadTimeDays,
+    listPrice: price(product.listPriceMinor),
+    listPriceTiers: product.listPriceTiers.map((tier) => ({ minQuantity: tier.minQuantity, price: price(tier.priceMinor) })),
+    vatRate: (product.vatRateBasisPoints / 100) as 21 | 9 | 0,
+    attributes: product.attributes,
+    active: product.active,
+    stock: product.stock,
+  };
 }

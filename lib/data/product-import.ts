@@ -61,7 +61,7 @@ export async function importProductRows(
 }
 
 /** A product's master data as stored, active or not (the admin's edit form), with its category code. */
-export async function getProductMasterData(sku: string): Promise<(ProductMasterData & { sku: string; categoryCode: string }) | null> {
+export async function getProductMasterData(sku: string): Promise<(ProductMasterData & { sku: string; categoryCode: string; stock: number }) | null> {
   const db = await database();
   const [row] = await db
     .select({ ...productColumns, categoryCode: categories.code })

@@ -16,6 +16,7 @@ vi.mock("@/lib/auth", () => authMock(request));
 vi.mock("next/headers", () => headersMock(request));
 
 const { PUT } = await import("@/app/admin/api/products/route");
+const { GET } = await import("@/app/admin/api/products/[sku]/route");
 
 let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
 let handle: DatabaseHandle;
@@ -65,6 +66,21 @@ describe("PUT /admin/api/products", () => {
     expect(updated).toMatchObject({ nameNl: "Nieuwe naam", listPriceTiers: [{ minQuantity: 10, priceMinor: 950 }], stock: 17, categoryId: category.id });
     expect((await searchProducts("kettingolie", {}, { offset: 0, limit: 10 })).items.map((item) => item.sku)).toContain("KP-NEW-1");
     expect((await searchProducts("8712345678906", {}, { offset: 0, limit: 10 })).items.map((item) => item.sku)).toEqual(["KP-NEW-1"]);
+  });
+
+  it("GET gives a product back as PUT takes it (with its stock): sending it back changes nothing", async () => {
+    const get = async (sku: string, key = adminKey) => {
+      const response = await GET(new Request(`http://localhost/admin/api/products/${encodeURIComponent(sku)}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ sku: encodeURIComponent(sku) }) });
+      return { status: response.status, body: await response.json() };
+    };
+    const { status, body } = await get("KP-NEW-1");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ sku: "KP-NEW-1", category: "SMR", listPrice: "12.95", vatRate: 21, unit: "LTR", gtin: "8712345678906", active: true, stock: 0 });
+    const { stock: _stock, ...row } = body;
+    expect((await put({ items: [row] })).body).toMatchObject({ counts: { unchanged: 1 } });
+    expect((await get("KP-EXIST")).body).toMatchObject({ listPriceTiers: [{ minQuantity: 10, price: "9.50" }], stock: 17 });
+    expect((await get("NOPE")).status).toBe(404);
+    expect((await get("KP-NEW-1", managerKey)).status).toBe(404);
   });
 
   it("sending the same again changes nothing (idempotent)", async () => {
