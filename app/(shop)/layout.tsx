@@ -39,7 +39,7 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         </ClientMessages>
       )}
       <SiteHeader
-        user={user ? { name: user.name, companyName: user.companyName, isBuyer: shopping } : null}
+        user={user ? { name: user.name, companyName: user.companyName, isBuyer: shopping, restricted: isBuyer(user) && !shopping } : null}
         cart={cart}
         locale={toLocale(locale)}
         setLocaleAction={setLocaleAction}

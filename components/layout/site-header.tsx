@@ -10,6 +10,8 @@ export interface HeaderUser {
   name: string;
   companyName: string | null;
   isBuyer: boolean;
+  /** A buyer who must first set up the two-step verification their company requires: no catalogue, no search. */
+  restricted?: boolean;
 }
 
 export async function SiteHeader({
@@ -38,22 +40,27 @@ export async function SiteHeader({
         <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
           {t("appName")}
         </Link>
-        <Link href="/catalog" className="text-sm font-medium text-slate-700 hover:text-brand-700">
-          {t("catalog")}
-        </Link>
-        <form action="/search" method="get" role="search" className="flex min-w-64 flex-1 gap-2">
-          <input
-            type="search"
-            name="q"
-            defaultValue={query}
-            aria-label={t("search")}
-            placeholder={t("searchPlaceholder")}
-            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          />
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            {t("search")}
-          </button>
-        </form>
+        {!user?.restricted && (
+          <>
+            <Link href="/catalog" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+              {t("catalog")}
+            </Link>
+            <form action="/search" method="get" role="search" className="flex min-w-64 flex-1 gap-2">
+              <input
+                type="search"
+                name="q"
+                defaultValue={query}
+                aria-label={t("search")}
+                placeholder={t("searchPlaceholder")}
+                className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              />
+              <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                {t("search")}
+              </button>
+            </form>
+          </>
+        )}
+        {user?.restricted && <div className="flex-1" />}
         <nav className="flex items-center gap-4 text-sm">
           {user?.isBuyer && (
             <>
