@@ -135,6 +135,8 @@ export const users = pgTable(
     defaultShipToAddressId: integer("default_ship_to_address_id").references((): AnyPgColumn => addresses.id, { onDelete: "set null" }),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The last full sign-in with a password (lib/auth/shop-sign-in.ts): staff see who no longer uses their account. */
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),

@@ -1,7 +1,7 @@
 import "server-only";
 import { clearLoginFailures, recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { getTwoStepFactor } from "@/lib/data/two-step";
-import { getActiveUserByEmail, type UserRecord } from "@/lib/data/users";
+import { getActiveUserByEmail, recordSignIn, type UserRecord } from "@/lib/data/users";
 import { checkSecondFactor } from "@/lib/two-step/second-factor";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
@@ -57,5 +57,6 @@ export async function signInShopUser(email: string, password: string, context: {
     }
   }
   if (throttle.withFailures.has(keys[0]!)) await clearLoginFailures([keys[0]!]);
+  await recordSignIn(user.id, context.now);
   return { ok: true, user: { ...user, passwordHash: user.passwordHash } };
 }

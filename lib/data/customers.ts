@@ -231,6 +231,8 @@ export interface CustomerUser {
   pendingInviteExpiresAt: Date | null;
   /** When the last invitation was sent (null: never, e.g. a technical punchout user). */
   lastInvitedAt: Date | null;
+  /** The last sign-in with a password (null: never; punchout sessions do not count). */
+  lastSignInAt?: Date | null;
 }
 
 export async function listCustomerUsers(companyId: number): Promise<CustomerUser[]> {
@@ -245,6 +247,7 @@ export async function listCustomerUsers(companyId: number): Promise<CustomerUser
       orderLimitMinor: users.orderLimitMinor,
       active: users.active,
       createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
       hasPassword: sql<boolean>`${q(users.passwordHash)} is not null`,
       pendingInviteExpiresAt: sql<Date | null>`(select max(${q(userTokens.expiresAt)}) from ${userTokens} where ${q(userTokens.userId)} = ${q(users.id)} and ${q(userTokens.purpose)} = 'invite' and ${q(userTokens.usedAt)} is null)`.mapWith(
         (value: string | Date | null) => (value === null ? null : new Date(value)),

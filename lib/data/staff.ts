@@ -26,6 +26,7 @@ export interface StaffMemberRow {
   locale: "nl" | "en";
   active: boolean;
   createdAt: Date;
+  lastSignInAt: Date | null;
   hasPassword: boolean;
   twoStepOn: boolean;
   /** Customers assigned to them (admins see every customer; these are the ones named theirs). */
@@ -44,6 +45,7 @@ const staffColumns = {
   locale: users.locale,
   active: users.active,
   createdAt: users.createdAt,
+  lastSignInAt: users.lastSignInAt,
   hasPassword: sql<boolean>`${q(users.passwordHash)} is not null`,
   twoStepOn: sql<boolean>`exists (select 1 from ${userTwoFactor} where ${q(userTwoFactor.userId)} = ${q(users.id)} and ${q(userTwoFactor.confirmedAt)} is not null)`,
   customerCount: sql<number>`(select count(*) from ${accountManagerCustomers} where ${q(accountManagerCustomers.staffUserId)} = ${q(users.id)})`.mapWith(Number),

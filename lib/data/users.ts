@@ -88,6 +88,12 @@ export async function updateUserLocale(userId: number, locale: "nl" | "en"): Pro
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
+/** A full sign-in with a password happened now (staff see it in the user lists). */
+export async function recordSignIn(userId: number, now: Date): Promise<void> {
+  const db = await database();
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
+}
+
 /** An active user of one company by e-mail (punchout user mapping), or null. */
 export async function getActiveCompanyUserByEmail(companyId: number, email: string): Promise<UserRecord | null> {
   const user = await getActiveUserByEmail(email);

@@ -8,6 +8,7 @@ import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/ta
 import { isAdmin } from "@/lib/admin/access";
 import { readStaffOverview } from "@/lib/admin/staff";
 import { requireStaff } from "@/lib/auth/guards";
+import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { inviteStaffAction } from "./actions";
 
@@ -34,6 +35,7 @@ export default async function StaffPage() {
                 <th className={thClass}>{t("role")}</th>
                 <th className={thClass}>{t("status")}</th>
                 <th className={thClass}>{t("twoStep")}</th>
+                <th className={thClass}>{t("lastSignIn")}</th>
                 <th className={`${thClass} text-right`}>{t("customers")}</th>
               </tr>
             </thead>
@@ -52,6 +54,7 @@ export default async function StaffPage() {
                     <StaffStatus member={member} locale={locale} />
                   </td>
                   <td className={tdClass}>{member.hasPassword ? member.twoStepOn ? <Badge tone="green">{t("twoStepOn")}</Badge> : t("twoStepOff") : "–"}</td>
+                  <td className={tdClass}>{member.lastSignInAt ? dateTimeText(member.lastSignInAt, locale) : t("never")}</td>
                   <td className={`${tdClass} text-right tabular-nums`}>{member.customerCount}</td>
                 </tr>
               ))}

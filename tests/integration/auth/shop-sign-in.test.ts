@@ -30,9 +30,15 @@ describe("shop sign-in throttling", () => {
     const email = await buyerWithPassword();
     expect(await signInShopUser(email, "fout", { remoteAddress: null, now: NOW })).toEqual({ ok: false, reason: "invalid" });
     expect(await throttleRows(accountThrottleKeys("shop", email, null))).toHaveLength(1);
+    const lastSignIn = async () => (await db.handle.db.select({ at: users.lastSignInAt }).from(users).where(eq(users.email, email)))[0]!.at;
+    expect(await lastSignIn()).toBeNull();
     const result = await signInShopUser(email.toUpperCase(), PASSWORD, { remoteAddress: null, now: at(1) });
     expect(result.ok && result.user.email).toBe(email);
     expect(await throttleRows(accountThrottleKeys("shop", email, null))).toHaveLength(0);
+    // Staff see when the account was last used; a wrong password does not count as a sign-in.
+    expect(await lastSignIn()).toEqual(at(1));
+    await signInShopUser(email, "fout", { remoteAddress: null, now: at(2) });
+    expect(await lastSignIn()).toEqual(at(1));
   });
 
   it("refuses even the right password after five failures for the address, for 15 minutes", async () => {

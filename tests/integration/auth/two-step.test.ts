@@ -126,11 +126,15 @@ describe("signing in with two-step verification on", () => {
     expect(await signIn(user, at(2))).toEqual({ ok: false, reason: "two_step_required" });
     expect(await signIn(user, at(2), "  ")).toEqual({ ok: false, reason: "two_step_required" });
     expect(await failuresOf(user.email)).toBe(1);
+    // The password alone is not a sign-in: the last sign-in is only set with the code.
+    const lastSignIn = async () => (await db.handle.db.select({ at: users.lastSignInAt }).from(users).where(eq(users.id, user.id)))[0]!.at;
+    expect(await lastSignIn()).toBeNull();
     // A wrong password with a right code is still only "invalid".
     expect(await signIn(user, at(2), totpCode(secret, at(2).getTime()), "fout")).toEqual({ ok: false, reason: "invalid" });
     const result = await signIn(user, at(2), totpCode(secret, at(2).getTime()));
     expect(result.ok && result.user.id).toBe(user.id);
     expect(await failuresOf(user.email)).toBe(0);
+    expect(await lastSignIn()).toEqual(at(2));
   });
 
   it("accepts the previous and next step's code for clock drift", async () => {

@@ -78,6 +78,9 @@ export default async function StaffMemberPage({ params, searchParams }: { params
       <Card title={t("signInTitle")}>
         <div className="space-y-2 text-sm">
           {member.hasPassword && <p>{t("passwordSet")}</p>}
+          <p data-testid="last-sign-in">
+            {t("lastSignIn")}: {member.lastSignInAt ? dateTimeText(member.lastSignInAt, locale) : t("never")}
+          </p>
           {member.hasPassword && (
             <p data-testid="two-step-status" data-on={member.twoStepOn}>
               {t("twoStep")}: {member.twoStepOn ? t("twoStepOn") : t("twoStepOff")}

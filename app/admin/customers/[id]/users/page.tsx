@@ -91,6 +91,11 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
                           {withTwoStep.has(user.id) ? t2("on") : company.twoStepRequired && lacksTwoStep(user) ? t2("offRequired") : t2("off")}
                         </div>
                       )}
+                      {user.hasPassword && (
+                        <div className="mt-1 text-xs text-slate-600" data-testid="last-sign-in">
+                          {user.lastSignInAt ? t("lastSignIn", { when: dateTimeText(user.lastSignInAt, locale) }) : t("neverSignedIn")}
+                        </div>
+                      )}
                     </td>
                     <td className={tdClass}>{user.orderLimitMinor === null ? t("noLimit") : money(user.orderLimitMinor, locale)}</td>
                     <td className={`${tdClass} space-y-2`}>
