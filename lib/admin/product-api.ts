@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
-import { MAX_PRODUCT_ROWS, productRowSchema, type ProductRow } from "@/lib/catalog/product-import";
+import { MAX_PRODUCT_ROWS, productRowOf, productRowSchema, type ProductRow } from "@/lib/catalog/product-import";
 import { getProductMasterData, importProductRows, type ProductImportRowResult, type ProductRowOutcome } from "@/lib/data/product-import";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "./access";
@@ -48,29 +48,5 @@ export async function getProductViaApi(staff: StaffUser, sku: string): Promise<P
   if (!isAdmin(staff)) throw new AppError("not_found", "not_found");
   const product = await getProductMasterData(sku);
   if (!product) throw new AppError("not_found", "product_not_found");
-  const price = (minor: number) => (minor / 100).toFixed(2);
-  return {
-    sku: product.sku,
-    category: product.categoryCode,
-    nameNl: product.nameNl,
-    nameEn: product.nameEn,
-    descriptionNl: product.descriptionNl,
-    descriptionEn: product.descriptionEn,
-    brand: product.brand,
-    manufacturer: product.manufacturer,
-    manufacturerPartNumber: product.manufacturerPartNumber,
-    gtin: product.gtin,
-    unspsc: product.unspsc,
-    unit: product.unit,
-    packSize: product.packSize,
-    minOrderQuantity: product.minOrderQuantity,
-    orderMultiple: product.orderMultiple,
-    leadTimeDays: product.leadTimeDays,
-    listPrice: price(product.listPriceMinor),
-    listPriceTiers: product.listPriceTiers.map((tier) => ({ minQuantity: tier.minQuantity, price: price(tier.priceMinor) })),
-    vatRate: (product.vatRateBasisPoints / 100) as 21 | 9 | 0,
-    attributes: product.attributes,
-    active: product.active,
-    stock: product.stock,
-  };
+  return { ...productRowOf(product), stock: product.stock };
 }

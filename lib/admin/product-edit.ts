@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
 import type { Category } from "@/db/schema";
-import { productRowSchema, type ProductMasterData } from "@/lib/catalog/product-import";
+import { productRowOf, productRowSchema, type ProductMasterData } from "@/lib/catalog/product-import";
 import { importProductRows } from "@/lib/data/product-import";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "./access";
@@ -99,27 +99,14 @@ export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInp
 /** The edit form's values from the stored master data (prices as the admin types them). */
 export function productFormValues(product: ProductMasterData & { sku: string; categoryCode: string }, locale: "nl" | "en") {
   const decimalComma = locale === "nl";
+  const { attributes: _attributes, listPriceTiers: _tiers, ...row } = productRowOf(product);
   return {
-    sku: product.sku,
-    category: product.categoryCode,
-    nameNl: product.nameNl,
-    nameEn: product.nameEn,
-    descriptionNl: product.descriptionNl,
-    descriptionEn: product.descriptionEn,
-    brand: product.brand,
-    manufacturer: product.manufacturer,
-    manufacturerPartNumber: product.manufacturerPartNumber,
-    gtin: product.gtin ?? "",
-    unspsc: product.unspsc ?? "",
-    unit: product.unit,
-    packSize: product.packSize,
-    minOrderQuantity: product.minOrderQuantity,
-    orderMultiple: product.orderMultiple,
-    leadTimeDays: product.leadTimeDays,
+    ...row,
+    gtin: row.gtin ?? "",
+    unspsc: row.unspsc ?? "",
     listPrice: formatMoneyInput(product.listPriceMinor, decimalComma),
     tiers: product.listPriceTiers.map((tier) => `${tier.minQuantity}: ${formatMoneyInput(tier.priceMinor, decimalComma)}`).join("; "),
-    vatRate: String(product.vatRateBasisPoints / 100) as "21" | "9" | "0",
-    active: product.active,
+    vatRate: String(row.vatRate) as "21" | "9" | "0",
   };
 }
 

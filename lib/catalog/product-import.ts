@@ -183,3 +183,34 @@ export function checkProductRow(row: ProductRow, current: ProductMasterData | nu
   );
   return { ok: true, kind: changed ? "update" : "unchanged", values };
 }
+
+/**
+ * Stored master data as a row the import takes (prices as decimal strings with a point, the VAT
+ * rate in percent, the category by code): what the API gives back, and what the admin form starts from.
+ */
+export function productRowOf(product: ProductMasterData & { sku: string; categoryCode: string }): Required<Omit<ProductRow, "category">> & { category: string } {
+  const price = (minor: number) => (minor / 100).toFixed(2);
+  return {
+    sku: product.sku,
+    category: product.categoryCode,
+    nameNl: product.nameNl,
+    nameEn: product.nameEn,
+    descriptionNl: product.descriptionNl,
+    descriptionEn: product.descriptionEn,
+    brand: product.brand,
+    manufacturer: product.manufacturer,
+    manufacturerPartNumber: product.manufacturerPartNumber,
+    gtin: product.gtin,
+    unspsc: product.unspsc,
+    unit: product.unit,
+    packSize: product.packSize,
+    minOrderQuantity: product.minOrderQuantity,
+    orderMultiple: product.orderMultiple,
+    leadTimeDays: product.leadTimeDays,
+    listPrice: price(product.listPriceMinor),
+    listPriceTiers: product.listPriceTiers.map((tier) => ({ minQuantity: tier.minQuantity, price: price(tier.priceMinor) })),
+    vatRate: (product.vatRateBasisPoints / 100) as 21 | 9 | 0,
+    attributes: product.attributes,
+    active: product.active,
+  };
+}
