@@ -2,30 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, type FormAction } from "./action-form";
+import type { ProductFormValues } from "@/lib/admin/product-edit";
 import { inputClass } from "./styles";
-
-export interface ProductFormValues {
-  sku: string;
-  category: string;
-  nameNl: string;
-  nameEn: string;
-  descriptionNl: string;
-  descriptionEn: string;
-  brand: string;
-  manufacturer: string;
-  manufacturerPartNumber: string;
-  gtin: string;
-  unspsc: string;
-  unit: string;
-  packSize: number;
-  minOrderQuantity: number;
-  orderMultiple: number;
-  leadTimeDays: number;
-  listPrice: string;
-  tiers: string;
-  vatRate: "21" | "9" | "0";
-  active: boolean;
-}
 
 /** Create (`mode` create: the SKU is typed) or edit a product's master data; the checks are the product API's. */
 export function ProductForm({ action, mode, values, categories }: { action: FormAction; mode: "create" | "edit"; values: ProductFormValues; categories: { code: string; name: string }[] }) {

@@ -97,6 +97,9 @@ export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInp
 }
 
 /** The edit form's values from the stored master data (prices as the admin types them). */
+/** What the admin's product form shows and sends (components/admin/product-form.tsx). */
+export type ProductFormValues = ReturnType<typeof productFormValues>;
+
 export function productFormValues(product: ProductMasterData & { sku: string; categoryCode: string }, locale: "nl" | "en") {
   const decimalComma = locale === "nl";
   const { attributes: _attributes, listPriceTiers: _tiers, ...row } = productRowOf(product);

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { ListPriceTier } from "@/db/schema";
+import type { ListPriceTier, Product } from "@/db/schema";
 import { parseMoneyInput } from "@/lib/admin/price-input";
+import { hasValidGs1CheckDigit } from "@/lib/einvoice/calculate";
 
 /**
  * Product master data from the supplier's ERP or PIM (ERP-SIDE.md §6.2 "push import API": upsert by
@@ -45,28 +46,29 @@ export const productRowSchema = z.object({
 export type ProductRow = z.infer<typeof productRowSchema>;
 
 /** The product's stored master data (what a row may change). */
-export interface ProductMasterData {
-  categoryId: number;
-  nameNl: string;
-  nameEn: string;
-  descriptionNl: string;
-  descriptionEn: string;
-  brand: string;
-  manufacturer: string;
-  manufacturerPartNumber: string;
-  gtin: string | null;
-  unspsc: string | null;
-  unit: string;
-  packSize: number;
-  minOrderQuantity: number;
-  orderMultiple: number;
-  leadTimeDays: number;
-  listPriceMinor: number;
-  listPriceTiers: ListPriceTier[];
-  vatRateBasisPoints: number;
-  attributes: Record<string, string>;
-  active: boolean;
-}
+export type ProductMasterData = Pick<
+  Product,
+  | "categoryId"
+  | "nameNl"
+  | "nameEn"
+  | "descriptionNl"
+  | "descriptionEn"
+  | "brand"
+  | "manufacturer"
+  | "manufacturerPartNumber"
+  | "gtin"
+  | "unspsc"
+  | "unit"
+  | "packSize"
+  | "minOrderQuantity"
+  | "orderMultiple"
+  | "leadTimeDays"
+  | "listPriceMinor"
+  | "listPriceTiers"
+  | "vatRateBasisPoints"
+  | "attributes"
+  | "active"
+>;
 
 export type ProductRowProblem =
   | "unknown_category"
@@ -88,13 +90,9 @@ export type CheckedProductRow =
   | { ok: true; kind: "create" | "update" | "unchanged"; values: ProductMasterData }
   | { ok: false; problems: { field: string; problem: ProductRowProblem }[] };
 
-/** GS1 check digit (mod 10, weights 3/1 from the right) of a GTIN-8, -12, -13 or -14. */
+/** A GTIN-8, -12, -13 or -14 with its GS1 check digit (the check the Peppol documents apply too). */
 export function isValidGtin(value: string): boolean {
-  if (!/^(\d{8}|\d{12,14})$/.test(value)) return false;
-  const digits = [...value].map(Number);
-  const check = digits.pop()!;
-  const sum = digits.reverse().reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
-  return (10 - (sum % 10)) % 10 === check;
+  return /^(\d{8}|\d{12,14})$/.test(value) && hasValidGs1CheckDigit(value);
 }
 
 const sameTiers = (a: readonly ListPriceTier[], b: readonly ListPriceTier[]) =>
