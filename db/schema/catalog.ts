@@ -82,6 +82,8 @@ export const products = pgTable(
     /** Free-form attributes shown on the product page (colour, size, material…), by language-neutral key. */
     attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
     active: boolean("active").notNull().default(true),
+    /** The key of the main photo (product_images position 0), or null: the shop shows a placeholder. */
+    imageKey: text("image_key"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /**
      * Full-text document over both languages. 'simple' for identifiers and brand (no stemming),

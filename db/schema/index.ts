@@ -15,3 +15,4 @@ export * from "./account-requests";
 export * from "./returns";
 export * from "./two-factor";
 export * from "./vat-checks";
+export * from "./product-images";
