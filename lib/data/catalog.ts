@@ -34,6 +34,7 @@ export const productColumns = {
   vatRateBasisPoints: products.vatRateBasisPoints,
   attributes: products.attributes,
   active: products.active,
+  imageKey: products.imageKey,
 };
 
 export interface ProductFilters {
