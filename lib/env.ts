@@ -28,6 +28,8 @@ const envSchema = z.object({
   PEPPOL_AP_TOKEN: z.string().min(8).optional(),
   /** VIES check-vat-number endpoint (REST); default the European Commission's. */
   VIES_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** "off": no automatic VIES checks (after saves) and no periodic re-checks; staff still check by hand. */
+  VIES_AUTO_CHECKS: z.enum(["on", "off"]).default("on"),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (client address for throttling). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
@@ -45,6 +47,7 @@ const parsed = envSchema.safeParse({
   PEPPOL_AP_TOKEN: process.env.PEPPOL_AP_TOKEN || undefined,
   TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS || undefined,
   VIES_URL: process.env.VIES_URL || undefined,
+  VIES_AUTO_CHECKS: process.env.VIES_AUTO_CHECKS || undefined,
 });
 if (!parsed.success) {
   throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);

@@ -5,6 +5,7 @@ import { startInvoiceDeliveryWorker } from "@/lib/invoices/deliver-invoices";
 import { startOutboundWorker } from "@/lib/purchase-orders/outbound-worker";
 import { startStandingOrderWorker } from "@/lib/standing-orders/standing-orders";
 import { startWebhookWorker } from "@/lib/webhooks/deliver-webhooks";
+import { startVatCheckWorker } from "@/lib/admin/vat-auto-checks";
 import { startMailDelivery } from "@/lib/mail/send-mail";
 
 /** Migrates (and on first start seeds) the database, then prints where to sign in. */
@@ -23,6 +24,8 @@ export async function startServer(): Promise<void> {
   startWebhookWorker();
   // Standing orders ("vaste bestelling"): favorites lists ordered on their day.
   startStandingOrderWorker();
+  // VAT ids at VIES: checked after a save, re-checked before the evidence for 0 % invoices runs out.
+  startVatCheckWorker();
   console.log(`[koppel] database ready on ${where} in ${Date.now() - started} ms${seeded ? " (demo data seeded)" : ""}`);
   // Outgoing e-mail: always the mail_outbox table; delivered over SMTP only when SMTP_URL is set.
   startMailDelivery();

@@ -18,6 +18,7 @@ import { database } from "./database";
 import { isUniqueViolation } from "./purchase-orders";
 import { q } from "./sql";
 import { issueUserTokenIn, type IssuedToken, type OutgoingMail } from "./user-accounts";
+import { queueVatCheckIn } from "./vat-checks";
 
 export type AccountRequestDetails = Pick<
   AccountRequest,
@@ -35,6 +36,8 @@ export async function savePendingAccountRequest(details: AccountRequestDetails, 
       .onConflictDoUpdate({ target: accountRequests.email, targetWhere: sql`${accountRequests.status} = 'pending'`, set: values })
       .returning({ id: accountRequests.id });
     if (mails.length > 0) await tx.insert(mailOutbox).values(mails.map((mail) => ({ ...mail, createdAt: now })));
+    // Its VAT id is checked at VIES by itself, before staff look at the request (lib/admin/vat-auto-checks.ts).
+    if (details.vatId) await queueVatCheckIn(tx, { accountRequestId: row!.id }, now);
     return row!;
   });
 }
@@ -164,6 +167,7 @@ export async function approveAccountRequestRecord(input: {
           { ...address, kind: "bill_to", label: "Factuuradres", isDefault: true },
         ]);
         if (input.target.managerId !== null) await tx.insert(accountManagerCustomers).values({ staffUserId: input.target.managerId, companyId: company.id });
+        if (input.target.company.vatId) await queueVatCheckIn(tx, { companyId: company.id }, input.now);
       } else {
         const [existing] = await tx.select({ id: companies.id, name: companies.name }).from(companies).where(eq(companies.id, input.target.companyId));
         if (!existing) throw new AppError("not_found", "company_not_found");

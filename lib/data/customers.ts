@@ -19,6 +19,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
 import { recordSecurityEventIn, type SecurityActor } from "./security-events";
+import { dropVatCheckIn, queueVatCheckIn } from "./vat-checks";
 import { containsPattern, q } from "./sql";
 
 /**
@@ -159,20 +160,31 @@ export async function hasCxmlConnection(companyId: number): Promise<boolean> {
   return !!row;
 }
 
-export async function createCustomer(details: CompanyDetails, managerId: number | null): Promise<Company> {
+/** Creates a customer; one with a VAT id gets its VIES check queued in the same transaction (lib/admin/vat-auto-checks.ts). */
+export async function createCustomer(details: CompanyDetails, managerId: number | null, now: Date = new Date()): Promise<Company> {
   const db = await database();
   return db.transaction(async (tx) => {
     const [company] = await tx.insert(companies).values(details).returning();
     if (!company) throw new Error("company insert returned nothing");
     if (managerId !== null) await tx.insert(accountManagerCustomers).values({ staffUserId: managerId, companyId: company.id });
+    if (company.vatId) await queueVatCheckIn(tx, { companyId: company.id }, now);
     return company;
   });
 }
 
-export async function updateCustomer(companyId: number, details: CompanyDetails): Promise<void> {
+/** Saves a customer's master data; a new VAT id gets its VIES check queued with it, a removed one drops a queued check. */
+export async function updateCustomer(companyId: number, details: CompanyDetails, now: Date = new Date()): Promise<void> {
   const db = await database();
-  await db.update(companies).set(details).where(eq(companies.id, companyId));
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ vatId: companies.vatId }).from(companies).where(eq(companies.id, companyId)).for("update");
+    await tx.update(companies).set(details).where(eq(companies.id, companyId));
+    if (!before || details.vatId === undefined || sameVatId(before.vatId, details.vatId)) return;
+    if (details.vatId) await queueVatCheckIn(tx, { companyId }, now);
+    else await dropVatCheckIn(tx, { companyId });
+  });
 }
+
+const sameVatId = (a: string | null, b: string | null): boolean => (a ?? "").replace(/[\s.-]/g, "").toUpperCase() === (b ?? "").replace(/[\s.-]/g, "").toUpperCase();
 
 export async function listCustomerAddresses(companyId: number): Promise<Address[]> {
   const db = await database();

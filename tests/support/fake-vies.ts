@@ -7,16 +7,19 @@ import { createServer, type Server } from "node:http";
  * - DE123456789: not valid;
  * - anything of FR: the member state is unavailable (errorWrappers MS_UNAVAILABLE);
  * - every other number: valid, name "Test Trader".
- * A consultation number only when the requester is given, as VIES does.
+ * A consultation number only when the requester is given, as VIES does. `answers` overrides the
+ * verdict per VAT id (a number VIES found valid last year and now calls invalid; a member state down).
  */
 export interface FakeVies {
   url: string;
   requests: Record<string, unknown>[];
+  answers: Map<string, "valid" | "invalid" | "unavailable">;
   close: () => Promise<void>;
 }
 
 export async function startFakeVies(port = 0): Promise<FakeVies> {
   const requests: Record<string, unknown>[] = [];
+  const answers = new Map<string, "valid" | "invalid" | "unavailable">();
   let counter = 0;
   const server: Server = createServer((req, res) => {
     let body = "";
@@ -29,9 +32,10 @@ export async function startFakeVies(port = 0): Promise<FakeVies> {
         res.end(JSON.stringify(value));
       };
       if (req.method !== "POST" || !req.url?.endsWith("/check-vat-number")) return json(404, { message: "not found" });
-      if (request.countryCode === "FR") return json(200, { actionSucceed: false, errorWrappers: [{ error: "MS_UNAVAILABLE", message: "Member State service unavailable" }] });
       const id = `${request.countryCode}${request.vatNumber}`;
-      const valid = id !== "DE123456789";
+      const answer = answers.get(id) ?? (request.countryCode === "FR" ? "unavailable" : id === "DE123456789" ? "invalid" : "valid");
+      if (answer === "unavailable") return json(200, { actionSucceed: false, errorWrappers: [{ error: "MS_UNAVAILABLE", message: "Member State service unavailable" }] });
+      const valid = answer === "valid";
       const undisclosed = request.countryCode === "DE";
       json(200, {
         countryCode: request.countryCode,
@@ -51,6 +55,7 @@ export async function startFakeVies(port = 0): Promise<FakeVies> {
   return {
     url: `http://127.0.0.1:${actualPort}/check-vat-number`,
     requests,
+    answers,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

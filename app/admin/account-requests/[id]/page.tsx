@@ -33,7 +33,7 @@ export default async function AccountRequestPage({ params, searchParams }: { par
     searchParams,
     getTranslations("accountRequests.admin"),
     getLocale().then(toLocale),
-    vatIdStatus({ vatId: request.vatId }, new Date()),
+    vatIdStatus({ vatId: request.vatId, accountRequestId: request.id }, new Date()),
     getTranslations("admin.vies"),
   ]);
   const none = t("none");
