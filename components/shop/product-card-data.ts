@@ -1,6 +1,7 @@
 import type { ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { productCardImagePath } from "@/lib/catalog/product-image-path";
 import { money } from "@/lib/format";
 import type { getTranslations } from "next-intl/server";
 import type { PriceLabels } from "./price-block";
@@ -39,6 +40,7 @@ export function toProductCardData(product: ProductView, locale: Locale, t: Catal
     sku: product.sku,
     name: product.name,
     brand: product.brand,
+    imagePath: productCardImagePath(product),
     stock:
       stock > 0
         ? cardText(locale, "inStock", [stock], () => t("inStock", { count: stock }))

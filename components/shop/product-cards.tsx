@@ -18,6 +18,8 @@ export interface ProductCardData {
   sku: string;
   name: string;
   brand: string;
+  /** The main photo's thumbnail, or the generated placeholder. */
+  imagePath: string;
   /** "12 op voorraad" / "Niet op voorraad – levering in 3 dagen". */
   stock: string;
   inStock: boolean;
@@ -78,8 +80,8 @@ function ProductCard({
   return (
     <article className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="product-card" data-sku={card.sku}>
       <Link href={href} className="block">
-        {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG placeholder, nothing to optimise */}
-        <img src={`/product-images/${encodeURIComponent(card.sku)}`} alt="" width={160} height={120} className="mx-auto h-28 w-auto" loading="lazy" />
+        {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails are sized WebP already (lib/catalog/product-image.ts) */}
+        <img src={card.imagePath} alt="" width={160} height={120} className="mx-auto h-28 w-auto object-contain" loading="lazy" />
         <h3 className="mt-3 line-clamp-2 min-h-10 text-sm font-medium text-slate-900 hover:text-brand-700">{card.name}</h3>
       </Link>
       <p className="mt-1 text-xs text-slate-500">

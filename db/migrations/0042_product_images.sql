@@ -20,6 +20,6 @@ ALTER TABLE "product_images" ADD CONSTRAINT "product_images_product_id_products_
 ALTER TABLE "product_images" ADD CONSTRAINT "product_images_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "product_images_product_key_unique" ON "product_images" USING btree ("product_id","key");--> statement-breakpoint
 CREATE INDEX "product_images_product_position_idx" ON "product_images" USING btree ("product_id","position");--> statement-breakpoint
--- WebP is compressed already: keep the photos out of line without trying pglz on them again.
+-- JPEG and WebP are compressed already: keep the photos out of line without trying pglz on them again.
 ALTER TABLE "product_images" ALTER COLUMN "large" SET STORAGE EXTERNAL;--> statement-breakpoint
 ALTER TABLE "product_images" ALTER COLUMN "thumbnail" SET STORAGE EXTERNAL;

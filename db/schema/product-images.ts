@@ -12,8 +12,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 /**
  * A product's photos, in the order the shop shows them (position 0 is the main image, also kept in
  * products.image_key so listings need no join). An upload is re-encoded once (lib/catalog/product-image.ts)
- * into a large WebP for the product page and punchout/catalogue links and a thumbnail for cards; the
- * original is not kept (it may carry EXIF location data). `key` is a hash of the large image: URLs that
+ * into a large JPEG for the product page and punchout/catalogue links and a WebP thumbnail for cards; the
+ * original is not kept (it may carry EXIF location data). `key` is a hash of the uploaded file: URLs that
  * carry it never change meaning, so browsers may cache them forever, and the same photo uploaded twice
  * is the same image.
  */

@@ -158,6 +158,7 @@ async function catalogItems(companyId: number, ids: number[], now: Date): Promis
         ladder: price.tiers.map((step) => ({ minQuantity: step.minQuantity, unitPriceMinor: step.unitPriceMinor })),
         priceValidTo: price.source.kind === "contract" || price.source.kind === "contract_tier" ? price.source.validTo : null,
         buyerPartNumber: numbers.get(row.id) ?? null,
+        imageKey: row.imageKey,
       };
     });
 }

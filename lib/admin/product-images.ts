@@ -1,6 +1,7 @@
 import "server-only";
 import type { StaffUser } from "@/lib/auth/guards";
-import { processProductImage, productImagePath, ProductImageError, type ProcessedProductImage } from "@/lib/catalog/product-image";
+import { processProductImage, ProductImageError, type ProcessedProductImage } from "@/lib/catalog/product-image";
+import { productImagePath } from "@/lib/catalog/product-image-path";
 import { getProductBySku } from "@/lib/data/catalog";
 import { addProductImages, deleteProductImage, listProductImages, MAX_IMAGES_PER_PRODUCT, moveProductImage, type ProductImageInfo } from "@/lib/data/product-images";
 import { env } from "@/lib/env";
@@ -13,6 +14,8 @@ import { isAdmin } from "./access";
  * managers and API keys of account managers get "not found". Every file of an upload is read and
  * re-encoded before anything is stored; one unreadable file stores none.
  */
+
+export { MAX_IMAGES_PER_PRODUCT };
 
 /** At most this many files in one upload (the form's multiple-file input). */
 export const MAX_FILES_PER_UPLOAD = 8;

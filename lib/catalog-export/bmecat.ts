@@ -1,6 +1,6 @@
 import { leaf, node, serializeElement, type XmlChild } from "@/lib/einvoice/xml";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
-import { decimalAmount, type CatalogExportHeader, type CatalogExportItem, type CatalogLanguage } from "./types";
+import { decimalAmount, itemImageUrls, type CatalogExportHeader, type CatalogExportItem, type CatalogLanguage } from "./types";
 
 /**
  * BMEcat 2005 T_NEW_CATALOG (CATALOGS.md §3): the namespace real importers use
@@ -93,6 +93,9 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
       price_type: type,
     });
   const pieces = item.packSize > 1;
+  // MIME_SOURCE holds at most 250 characters (XSD): a longer URL is no link at all.
+  const urls = itemImageUrls(item, header);
+  const images = urls && urls.large.length <= 250 ? urls : null;
   const product = node(
     "PRODUCT",
     [
@@ -124,6 +127,8 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
         ...item.ladder.map((step) => price("net_customer", step.unitPriceMinor, step.minQuantity)),
         price("net_list", item.listPriceMinor, 1),
       ] satisfies XmlChild[]),
+      // The JPEG only: the XSD's MIME_TYPE knows no image/webp (the thumbnail's type).
+      images ? node("MIME_INFO", [node("MIME", [leaf("MIME_TYPE", "image/jpeg"), leaf("MIME_SOURCE", images.large), leaf("MIME_PURPOSE", "normal")])]) : undefined,
     ],
     { mode: "new" },
   )!;

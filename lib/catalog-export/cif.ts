@@ -1,4 +1,4 @@
-import { decimalAmount, priceAtMinimum, type CatalogExportHeader, type CatalogExportItem } from "./types";
+import { decimalAmount, itemImageUrls, priceAtMinimum, type CatalogExportHeader, type CatalogExportItem } from "./types";
 
 /**
  * Ariba CIF 3.0 (Catalog Interchange Format, CATALOGS.md §1), as SAP Ariba and Basware load it: a
@@ -25,6 +25,9 @@ export const CIF_FIELDS = [
   "Language",
   "Currency",
   "Short Name",
+  // Extended CIF 3.0 columns (CATALOGS.md §1.2): URLs of the item's picture and its thumbnail.
+  "Image",
+  "Thumbnail",
 ] as const;
 
 /** Ariba's locale codes for the item language. */
@@ -74,6 +77,7 @@ export function cifHead(header: CatalogExportHeader, itemCount: number): string 
 
 export function cifRow(item: CatalogExportItem, header: CatalogExportHeader): string {
   const language = header.language;
+  const images = itemImageUrls(item, header);
   const name = item.name[language];
   const description = [name, item.description[language]].filter(Boolean).join(" – ");
   const values: Record<(typeof CIF_FIELDS)[number], string> = {
@@ -93,6 +97,8 @@ export function cifRow(item: CatalogExportItem, header: CatalogExportHeader): st
     Language: CIF_LANGUAGE[language],
     Currency: header.currency,
     "Short Name": text(name, 50),
+    Image: text(images?.large, 255),
+    Thumbnail: text(images?.thumbnail, 255),
   };
   return `${CIF_FIELDS.map((field) => values[field]).join(",")}\r\n`;
 }

@@ -6,6 +6,7 @@
  */
 
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { productImagePath } from "@/lib/catalog/product-image-path";
 
 export type CatalogLanguage = "nl" | "en";
 
@@ -58,6 +59,17 @@ export interface CatalogExportItem {
   priceValidTo: string | null;
   /** The customer's own article number for the product. */
   buyerPartNumber: string | null;
+  /** The main photo's key (app/product-images): linked when the header has a shopUrl. */
+  imageKey: string | null;
+}
+
+/** Absolute URLs of an item's main photo, or null (no photo, or no shop URL to link to). */
+export function itemImageUrls(item: Pick<CatalogExportItem, "sku" | "imageKey">, header: Pick<CatalogExportHeader, "shopUrl">): { large: string; thumbnail: string } | null {
+  if (!item.imageKey || !header.shopUrl) return null;
+  return {
+    large: header.shopUrl + productImagePath(item.sku, item.imageKey, "large"),
+    thumbnail: header.shopUrl + productImagePath(item.sku, item.imageKey, "thumbnail"),
+  };
 }
 
 /** The net unit price at the smallest quantity the customer can order (min, rounded up to the multiple). */

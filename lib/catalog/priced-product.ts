@@ -27,6 +27,8 @@ export interface ProductView {
   currency: string;
   attributes: Record<string, string>;
   categoryId: number;
+  /** The main photo's key (lib/catalog/product-image.ts), or null: a placeholder is shown. */
+  imageKey: string | null;
   /** Null for anonymous visitors: Koppel is a closed B2B shop. */
   price: ProductPrice | null;
   /** The customer's own article number for it, if their company keeps one. */
@@ -62,6 +64,7 @@ export function localizeProduct(product: ProductRow, locale: Locale): Omit<Produ
     currency: product.currency,
     attributes: product.attributes,
     categoryId: product.categoryId,
+    imageKey: product.imageKey,
   };
 }
 

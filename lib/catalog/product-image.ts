@@ -3,8 +3,10 @@ import sharp, { type Metadata } from "sharp";
 
 /**
  * Product photos as the shop serves them. An upload (a supplier's own photo, a manufacturer's JPEG, a
- * PNG cut-out) is read once and written as two WebP files: `large` for the product page and for links
- * in punchout carts and catalogue files, `thumbnail` for cards and lists. Re-encoding is the safety
+ * PNG cut-out) is read once and written as two files: `large`, a JPEG on white, for the product page
+ * and for links in punchout carts and catalogue files (what every consumer takes: BMEcat's MIME_TYPE
+ * knows image/jpeg but not WebP, mail clients and PDF writers read JPEG), and `thumbnail`, a WebP for
+ * the shop's cards and lists (a third smaller; only browsers read it). Re-encoding is the safety
  * net too: what is served is always an image we wrote (never the uploaded bytes, so no EXIF location
  * data, no SVG with script, no polyglot file), rotated upright from its EXIF orientation.
  */
@@ -62,7 +64,7 @@ export function productImageKey(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 24);
 }
 
-/** Reads an uploaded photo and writes the shop's two WebP files, or throws a ProductImageError. */
+/** Reads an uploaded photo and writes the shop's two files, or throws a ProductImageError. */
 export async function processProductImage(bytes: Uint8Array): Promise<ProcessedProductImage> {
   if (bytes.byteLength === 0) throw new ProductImageError("image_empty");
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new ProductImageError("image_too_large");
@@ -89,7 +91,8 @@ export async function processProductImage(bytes: Uint8Array): Promise<ProcessedP
   try {
     const large = await upright()
       .resize({ width: LARGE_SIDE, height: LARGE_SIDE, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 82 })
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: 84, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });
     const thumbnail = await upright()
       .resize({ ...THUMBNAIL_BOX, fit: "inside", withoutEnlargement: true })
@@ -108,20 +111,4 @@ export async function processProductImage(bytes: Uint8Array): Promise<ProcessedP
     // A header that reads but a body that does not (a truncated upload).
     throw new ProductImageError("image_unreadable");
   }
-}
-
-/** URL paths of a photo (relative to the shop's origin); the key makes them safe to cache forever. */
-export function productImagePath(sku: string, key: string, size: "large" | "thumbnail"): string {
-  return `/product-images/${encodeURIComponent(sku)}/${key}${size === "thumbnail" ? "-thumb" : ""}.webp`;
-}
-
-/** The path of a product's card image: its main photo's thumbnail, else the generated placeholder. */
-export function productCardImagePath(product: { sku: string; imageKey: string | null }): string {
-  return product.imageKey ? productImagePath(product.sku, product.imageKey, "thumbnail") : `/product-images/${encodeURIComponent(product.sku)}`;
-}
-
-/** "<key>.webp" → large, "<key>-thumb.webp" → thumbnail, anything else → null (a 404). */
-export function parseProductImageFile(file: string): { key: string; size: "large" | "thumbnail" } | null {
-  const match = /^([0-9a-f]{24})(-thumb)?\.webp$/.exec(file);
-  return match?.[1] ? { key: match[1], size: match[2] ? "thumbnail" : "large" } : null;
 }

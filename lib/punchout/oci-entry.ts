@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import type { PunchoutConnection } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { punchoutSecretCache } from "@/lib/auth/verified-secret-cache";
@@ -275,7 +276,7 @@ async function renderFieldsPage(
     { companyId: connection.companyId, locale: options.locale, now: options.now },
   );
   const categories = new Map((await listCategories()).map((c) => [c.id, c.code]));
-  const cart = toPunchoutCart(priced, { language: options.locale, newReference: newLineReference, categoryCodes: categories });
+  const cart = toPunchoutCart(priced, { language: options.locale, newReference: newLineReference, categoryCodes: categories, imageBaseUrl: env.APP_URL ?? null });
   const fields = buildOciFields(cart, settings, { charset: options.charset, hookUrl: entry.hookUrl, legacyReturnFields: entry.legacyReturnFields });
   const html = renderOciTransferPage({
     action: entry.hookUrl!.base,

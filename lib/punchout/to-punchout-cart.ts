@@ -1,4 +1,5 @@
 import type { PricedCart } from "@/lib/cart/priced-cart";
+import { productImagePath } from "@/lib/catalog/product-image-path";
 import type { PunchoutCart } from "./types";
 
 /**
@@ -6,7 +7,17 @@ import type { PunchoutCart } from "./types";
  * module (via PricedCart), never from the browser. `newReference` makes the opaque per-line
  * reference the snapshot stores and the buyer system echoes in its purchase order.
  */
-export function toPunchoutCart(cart: PricedCart, options: { language: string; newReference: () => string; categoryCodes: Map<number, string> }): PunchoutCart {
+export function toPunchoutCart(
+  cart: PricedCart,
+  options: {
+    language: string;
+    newReference: () => string;
+    categoryCodes: Map<number, string>;
+    /** The shop's origin for photo links (APP_URL); without it items carry no imageUrl. */
+    imageBaseUrl: string | null;
+  },
+): PunchoutCart {
+  const base = options.imageBaseUrl?.replace(/\/$/, "") ?? null;
   const items = cart.lines.map((line) => ({
     lineReference: options.newReference(),
     sku: line.product.sku,
@@ -28,6 +39,7 @@ export function toPunchoutCart(cart: PricedCart, options: { language: string; ne
     unspsc: line.product.unspsc,
     categoryCode: options.categoryCodes.get(line.product.categoryId) ?? null,
     brand: line.product.brand,
+    imageUrl: base && line.product.imageKey ? base + productImagePath(line.product.sku, line.product.imageKey, "large") : null,
     attributes: line.product.attributes,
     quote: line.quote?.verdict.applies ? { number: line.quote.quoteNumber, item: line.quote.quoteLineNumber } : null,
   }));

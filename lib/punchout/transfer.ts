@@ -65,7 +65,7 @@ export async function transferPunchoutCart(
     throw new AppError("quantity_rule", "cart_has_invalid_quantities");
   }
   const categoryCodes = new Map((await listCategories()).map((c) => [c.id, c.code]));
-  const cart = toPunchoutCart(priced, { language: locale, newReference: newLineReference, categoryCodes });
+  const cart = toPunchoutCart(priced, { language: locale, newReference: newLineReference, categoryCodes, imageBaseUrl: options.baseUrl ?? env.APP_URL ?? null });
 
   // Built before the snapshot is stored: a document that cannot be built ends nothing.
   const page =

@@ -39,6 +39,8 @@ export interface PunchoutItem {
   /** Our own category code. */
   categoryCode: string | null;
   brand: string | null;
+  /** Absolute URL of the product's main photo (JPEG), or null: for a connection that maps it (cXML Extrinsic, OCI custom field). */
+  imageUrl: string | null;
   /** Product attributes available to per-connection custom field mappings. */
   attributes: Record<string, string>;
   /** The line is priced at our quote: its number and line (OCI EXT_QUOTE_ID / EXT_QUOTE_ITEM). */

@@ -48,6 +48,7 @@ export const ITEM_VALUE_FIELDS = [
   "brand",
   "manufacturerName",
   "manufacturerPartNumber",
+  "imageUrl",
 ] as const;
 export type ItemValueSource = (typeof ITEM_VALUE_FIELDS)[number] | `attributes.${string}`;
 

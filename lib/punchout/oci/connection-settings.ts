@@ -30,6 +30,7 @@ export const OCI_ITEM_PROPERTIES = [
   "unspsc",
   "categoryCode",
   "language",
+  "imageUrl",
 ] as const;
 
 const valueSourceSchema = z.discriminatedUnion("from", [

@@ -23,12 +23,14 @@ vi.mock("next/headers", () => headersMock(request));
 const imagesRoute = await import("@/app/admin/api/products/[sku]/images/route");
 const imageRoute = await import("@/app/admin/api/products/[sku]/images/[key]/route");
 const publicRoute = await import("@/app/product-images/[sku]/[file]/route");
+const uploadRoute = await import("@/app/admin/products/[sku]/photos/route");
 
 let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
 let handle: DatabaseHandle;
 let adminKey: string;
 let managerKey: string;
 let admin: Awaited<ReturnType<typeof createStaff>>;
+let manager: Awaited<ReturnType<typeof createStaff>>;
 let product: { id: number; sku: string };
 
 const photo = (width: number, height: number, red = 200) => sharp({ create: { width, height, channels: 3, background: { r: red, g: 80, b: 40 } } }).jpeg().toBuffer();
@@ -65,7 +67,8 @@ beforeAll(async () => {
   const now = new Date();
   admin = await createStaff(handle, "admin");
   adminKey = (await createStaffApiKey(admin, "PIM", now)).key;
-  managerKey = (await createStaffApiKey(await createStaff(handle, "account_manager"), "mine", now)).key;
+  manager = await createStaff(handle, "account_manager");
+  managerKey = (await createStaffApiKey(manager, "mine", now)).key;
 }, 120_000);
 afterAll(() => fresh.dispose());
 
@@ -73,24 +76,24 @@ describe("product photos through the API", () => {
   let first: string;
   let second: string;
 
-  it("stores a first photo as the main photo and serves both sizes as immutable WebP", async () => {
+  it("stores a first photo as the main photo and serves both sizes (JPEG, WebP thumbnail) cacheable forever", async () => {
     const bytes = await photo(1600, 1200);
     const { status, body } = await post(product.sku, bytes);
     expect(status).toBe(201);
     first = productImageKey(bytes);
     expect(body).toMatchObject({ key: first, position: 0, width: 1200, height: 900, originalName: "photo.jpg", originalType: "image/jpeg", originalBytes: bytes.byteLength, alreadyPresent: false });
-    expect(body.url).toMatch(new RegExp(`/product-images/KP-FOTO/${first}\\.webp$`));
+    expect(body.url).toMatch(new RegExp(`/product-images/KP-FOTO/${first}\\.jpg$`));
     expect(body.thumbnailUrl).toMatch(new RegExp(`/product-images/KP-FOTO/${first}-thumb\\.webp$`));
     expect(await mainKey()).toBe(first);
 
-    const large = await fetchPublic(product.sku, `${first}.webp`);
+    const large = await fetchPublic(product.sku, `${first}.jpg`);
     expect(large.status).toBe(200);
-    expect(large.headers.get("content-type")).toBe("image/webp");
+    expect(large.headers.get("content-type")).toBe("image/jpeg");
     expect(large.headers.get("cache-control")).toContain("immutable");
-    expect(await sharp(Buffer.from(await large.arrayBuffer())).metadata()).toMatchObject({ format: "webp", width: 1200, height: 900 });
+    expect(await sharp(Buffer.from(await large.arrayBuffer())).metadata()).toMatchObject({ format: "jpeg", width: 1200, height: 900 });
     const thumb = await fetchPublic(product.sku, `${first}-thumb.webp`);
     expect(await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).toMatchObject({ format: "webp", width: 320, height: 240 });
-    expect((await fetchPublic(product.sku, `${first}.webp`, { "if-none-match": large.headers.get("etag")! })).status).toBe(304);
+    expect((await fetchPublic(product.sku, `${first}.jpg`, { "if-none-match": large.headers.get("etag")! })).status).toBe(304);
   });
 
   it("answers the same file again with the stored photo, not a second one", async () => {
@@ -118,7 +121,7 @@ describe("product photos through the API", () => {
     expect((await remove(second)).status).toBe(204);
     expect((await list()).body.images.map((image: { key: string; position: number }) => [image.key, image.position])).toEqual([[first, 0]]);
     expect(await mainKey()).toBe(first);
-    expect((await fetchPublic(product.sku, `${second}.webp`)).status).toBe(404);
+    expect((await fetchPublic(product.sku, `${second}.jpg`)).status).toBe(404);
     expect((await remove(second)).status).toBe(404);
 
     expect((await remove(first)).status).toBe(204);
@@ -149,7 +152,7 @@ describe("product photos through the API", () => {
     ).rejects.toMatchObject({ message: "image_unreadable", details: { file: "broken.jpg" } });
     expect(await storedCount()).toBe(0);
 
-    const files = await Promise.all(Array.from({ length: MAX_IMAGES_PER_PRODUCT }, async (_, i) => ({ bytes: await photo(100, 100, i * 10), name: `p${i}.jpg` })));
+    const files = await Promise.all(Array.from({ length: MAX_IMAGES_PER_PRODUCT }, async (_, i) => ({ bytes: await photo(100 + i, 100, 100), name: `p${i}.jpg` })));
     const { images } = await uploadProductImagesAsAdmin(admin, product.sku, files.slice(0, 8), new Date());
     expect(images.map((image) => image.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(await mainKey()).toBe(images[0]!.key);
@@ -165,8 +168,35 @@ describe("product photos through the API", () => {
   it("serves a photo only under its own product's SKU", async () => {
     const other = await createProduct(handle, (await handle.db.select({ c: products.categoryId }).from(products).where(eq(products.id, product.id)))[0]!.c, { sku: "KP-ANDER" });
     const key = (await mainKey())!;
-    expect((await fetchPublic(product.sku, `${key}.webp`)).status).toBe(200);
-    expect((await fetchPublic(other.sku, `${key}.webp`)).status).toBe(404);
-    expect((await fetchPublic(product.sku, `${key}.png`)).status).toBe(404);
+    expect((await fetchPublic(product.sku, `${key}.jpg`)).status).toBe(200);
+    expect((await fetchPublic(other.sku, `${key}.jpg`)).status).toBe(404);
+    expect((await fetchPublic(product.sku, `${key}.webp`)).status).toBe(404);
+  });
+
+  it("takes the product page's multipart upload from a signed-in admin and redirects back with the outcome", async () => {
+    const form = (files: [Uint8Array, string][]) => {
+      const data = new FormData();
+      for (const [bytes, name] of files) data.append("photos", new File([new Uint8Array(bytes)], name, { type: "image/jpeg" }));
+      return data;
+    };
+    const upload = (data: FormData, headers: Record<string, string> = {}) =>
+      uploadRoute.POST(new Request(`http://localhost/admin/products/${product.sku}/photos`, { method: "POST", body: data, headers }), { params: Promise.resolve({ sku: product.sku }) });
+    await handle.db.delete(productImages).where(eq(productImages.productId, product.id));
+
+    request.userId = admin.id;
+    const added = await upload(form([[await photo(300, 300, 11), "a.jpg"], [await photo(300, 300, 77), "b.jpg"]]));
+    expect(added.status).toBe(303);
+    expect(added.headers.get("location")).toBe("/admin/products/KP-FOTO?photosAdded=2&photosPresent=0#photos");
+    expect(await storedCount()).toBe(2);
+
+    const refused = await upload(form([[await photo(300, 300, 140), "c.jpg"], [Buffer.from("nope"), "kapot.jpg"]]));
+    expect(refused.headers.get("location")).toBe("/admin/products/KP-FOTO?photoError=image_unreadable&photoFile=kapot.jpg#photos");
+    expect(await storedCount()).toBe(2);
+
+    expect((await upload(form([[await photo(300, 300, 190), "d.jpg"]]), { origin: "https://evil.example" })).status).toBe(403);
+    request.userId = manager.id;
+    expect((await upload(form([[await photo(300, 300, 250), "e.jpg"]]))).status).toBe(404);
+    expect(await storedCount()).toBe(2);
+    request.userId = null;
   });
 });

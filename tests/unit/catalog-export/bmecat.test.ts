@@ -29,7 +29,7 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
   it.skipIf(!existsSync(BMECAT_2005_XSD))("is valid against the official XSD: full items, bare items, every unit we sell, long texts, English default", () => {
     const units = ["EA", "PK", "BX", "CT", "PR", "KGM", "MTR", "LTR", "RO", "SET", "C62"];
     const documents = {
-      full: buildBmecat(HEADER, [item()]),
+      full: buildBmecat(HEADER, [item({ imageKey: "0123456789abcdef01234567" })]),
       bare: buildBmecat(HEADER, [item({ gtin: null, unspsc: null, manufacturerName: null, manufacturerPartNumber: null, buyerPartNumber: null, priceValidTo: null, packSize: 1, minOrderQuantity: 1, orderMultiple: 1, ladder: [{ minQuantity: 1, unitPriceMinor: 0 }] })]),
       units: buildBmecat(HEADER, units.map((unit, index) => item({ sku: `KP-U${index}`, unit }))),
       long: buildBmecat({ ...HEADER, language: "en", catalogName: "x".repeat(300) }, [
@@ -44,6 +44,14 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
     const wrong = validate({ wrong: buildBmecat(HEADER, [item({ unit: "PCE" })]) });
     expect(wrong.status).not.toBe(0);
     expect(wrong.output).toMatch(/ORDER_UNIT/);
+  });
+
+  it("links the main photo (MIME_PURPOSE normal, the JPEG) after the prices, only with a shop URL", () => {
+    const key = "0123456789abcdef01234567";
+    const [product] = products(buildBmecat(HEADER, [item({ imageKey: key })]));
+    expect(product!.MIME_INFO.MIME).toEqual({ MIME_TYPE: "image/jpeg", MIME_SOURCE: `https://shop.example.nl/product-images/KP-000019/${key}.jpg`, MIME_PURPOSE: "normal" });
+    expect(products(buildBmecat({ ...HEADER, shopUrl: null }, [item({ imageKey: key })]))[0]!.MIME_INFO).toBeUndefined();
+    expect(products(buildBmecat(HEADER, [item()]))[0]!.MIME_INFO).toBeUndefined();
   });
 
   it("carries the customer's prices per quantity step, the list price, VAT as a fraction and the contract's end", () => {

@@ -42,7 +42,17 @@ describe("CIF 3.0", () => {
       Language: "nl_NL",
       Currency: "EUR",
       "Short Name": "Kopieerpapier A4 80 g, pak 500 vel",
+      Image: "",
+      Thumbnail: "",
     });
+  });
+
+  it("links the main photo and its thumbnail as Image and Thumbnail, only with a shop URL", () => {
+    const key = "0123456789abcdef01234567";
+    const [row] = parse(buildCif(HEADER, [item({ imageKey: key })])).rows;
+    expect([row!.Image, row!.Thumbnail]).toEqual([`https://shop.example.nl/product-images/KP-000019/${key}.jpg`, `https://shop.example.nl/product-images/KP-000019/${key}-thumb.webp`]);
+    const [bare] = parse(buildCif({ ...HEADER, shopUrl: null }, [item({ imageKey: key })])).rows;
+    expect([bare!.Image, bare!.Thumbnail]).toEqual(["", ""]);
   });
 
   it.each([

@@ -1,16 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import {
-  LARGE_SIDE,
-  MAX_IMAGE_BYTES,
-  parseProductImageFile,
-  processProductImage,
-  productCardImagePath,
-  productImageKey,
-  productImagePath,
-  THUMBNAIL_BOX,
-  type ProductImageProblem,
-} from "@/lib/catalog/product-image";
+import { LARGE_SIDE, MAX_IMAGE_BYTES, processProductImage, productImageKey, THUMBNAIL_BOX, type ProductImageProblem } from "@/lib/catalog/product-image";
+import { parseProductImageFile, productCardImagePath, productImagePath } from "@/lib/catalog/product-image-path";
 
 const solid = (width: number, height: number, alpha = false) =>
   sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 10, g: 120, b: 90, alpha: 0.5 } : { r: 10, g: 120, b: 90 } } });
@@ -24,7 +15,7 @@ describe("processProductImage", () => {
     ["TIFF", () => solid(200, 300).tiff().toBuffer(), "image/tiff"],
     ["AVIF", () => solid(256, 256).avif().toBuffer(), "image/avif"],
   ];
-  it.each(accepted)("reads a %s and writes two WebP files", async (_name, make, type) => {
+  it.each(accepted)("reads a %s and writes a JPEG and a WebP thumbnail", async (_name, make, type) => {
     const input = await make();
     const image = await processProductImage(input);
     expect(image.originalType).toBe(type);
@@ -32,7 +23,8 @@ describe("processProductImage", () => {
     expect(image.key).toBe(productImageKey(input));
     const large = await sharp(image.large).metadata();
     const thumbnail = await sharp(image.thumbnail).metadata();
-    expect(large.format).toBe("webp");
+    expect(large.format).toBe("jpeg");
+    expect(large.hasAlpha).toBe(false);
     expect(thumbnail.format).toBe("webp");
     expect([large.width, large.height]).toEqual([image.width, image.height]);
     expect(thumbnail.width!).toBeLessThanOrEqual(THUMBNAIL_BOX.width);
@@ -87,20 +79,22 @@ describe("processProductImage", () => {
 
 describe("product image paths", () => {
   it.each([
-    ["abcdef0123456789abcdef01.webp", { key: "abcdef0123456789abcdef01", size: "large" }],
+    ["abcdef0123456789abcdef01.jpg", { key: "abcdef0123456789abcdef01", size: "large" }],
+    ["abcdef0123456789abcdef01.webp", null],
+    ["abcdef0123456789abcdef01-thumb.jpg", null],
     ["abcdef0123456789abcdef01-thumb.webp", { key: "abcdef0123456789abcdef01", size: "thumbnail" }],
     ["abcdef0123456789abcdef01.png", null],
-    ["ABCDEF0123456789ABCDEF01.webp", null],
-    ["abcdef0123456789abcdef0.webp", null],
-    ["../abcdef0123456789abcdef01.webp", null],
-    ["abcdef0123456789abcdef01-large.webp", null],
+    ["ABCDEF0123456789ABCDEF01.jpg", null],
+    ["abcdef0123456789abcdef0.jpg", null],
+    ["../abcdef0123456789abcdef01.jpg", null],
+    ["abcdef0123456789abcdef01-large.jpg", null],
   ])("parses %s", (file, expected) => {
     expect(parseProductImageFile(file)).toEqual(expected);
   });
 
   it("builds what the route parses, with the SKU escaped", () => {
     const key = "abcdef0123456789abcdef01";
-    expect(productImagePath("A/B 1", key, "large")).toBe(`/product-images/A%2FB%201/${key}.webp`);
+    expect(productImagePath("A/B 1", key, "large")).toBe(`/product-images/A%2FB%201/${key}.jpg`);
     expect(productImagePath("A-1", key, "thumbnail")).toBe(`/product-images/A-1/${key}-thumb.webp`);
     expect(parseProductImageFile(productImagePath("A-1", key, "thumbnail").split("/").pop()!)).toEqual({ key, size: "thumbnail" });
     expect(productCardImagePath({ sku: "A-1", imageKey: key })).toBe(`/product-images/A-1/${key}-thumb.webp`);

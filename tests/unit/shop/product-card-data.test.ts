@@ -31,6 +31,7 @@ function product(overrides: Partial<ProductView> = {}): ProductView {
     currency: "EUR",
     attributes: {},
     categoryId: 1,
+    imageKey: null,
     price: { unitPriceMinor: 1899, listPriceMinor: 1899, source: { kind: "list" }, tiers: [] },
     ...overrides,
   };
@@ -47,6 +48,7 @@ describe("product card data", () => {
       sku: "KP-000007",
       name: "Kopieerpapier A4",
       brand: "Papyra",
+      imagePath: "/product-images/KP-000007",
       stock: "59 op voorraad",
       inStock: true,
       minOrder: null,
@@ -56,6 +58,7 @@ describe("product card data", () => {
       minOrderQuantity: 1,
       orderMultiple: 1,
     });
+    expect(toProductCardData(product({ imageKey: "abcdef0123456789abcdef01" }), "nl", tNl).imagePath).toBe("/product-images/KP-000007/abcdef0123456789abcdef01-thumb.webp");
     expect(priceLabels(tNl)).toEqual({ signInForPrices: "Log in voor uw prijzen", exclVat: "excl. btw", contractPrice: "Contractprijs", listPrice: "Catalogusprijs" });
   });
 

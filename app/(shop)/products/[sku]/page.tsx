@@ -21,6 +21,9 @@ import { listSaveTargets } from "@/lib/favorites/favorites";
 import { addToListAction } from "../../favorites/actions";
 import { stockAlertAction } from "../actions";
 import { stockAlertState } from "@/lib/catalog/stock-alerts";
+import { ProductGallery, type GalleryImage } from "@/components/shop/product-gallery";
+import { productCardImagePath, productImagePath } from "@/lib/catalog/product-image-path";
+import { listProductImages } from "@/lib/data/product-images";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
@@ -34,7 +37,12 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   if (!product) notFound();
   const category = categories.find((c) => c.id === product.categoryId);
   // Out of stock, a signed-in person may ask to be mailed when it is back (one lookup, only then).
-  const alertState = await stockAlertState(context.buyer, product);
+  // Photos: one more read only for products that have any (the rest show the placeholder).
+  const [alertState, photos] = await Promise.all([stockAlertState(context.buyer, product), product.imageKey ? listProductImages(product.id) : []]);
+  const gallery: GalleryImage[] =
+    photos.length > 0
+      ? photos.map((photo) => ({ large: productImagePath(product.sku, photo.key, "large"), thumbnail: productImagePath(product.sku, photo.key, "thumbnail"), width: photo.width, height: photo.height }))
+      : [{ large: productCardImagePath(product), thumbnail: productCardImagePath(product), width: 480, height: 360 }];
   const { locale } = context;
   const card = toProductCardData(product, locale, catalogT);
   const facts: [string, string][] = [
@@ -56,8 +64,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   return (
     <article className="grid gap-8 lg:grid-cols-2">
       <div className="rounded-lg border border-slate-200 bg-white p-8">
-        {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG placeholder */}
-        <img src={`/product-images/${encodeURIComponent(product.sku)}`} alt={product.name} width={480} height={360} className="mx-auto w-full max-w-md" />
+        <ProductGallery images={gallery} alt={product.name} labels={{ show: t("showPhoto") }} />
       </div>
       <div className="space-y-4">
         {category && (

@@ -19,7 +19,10 @@ import { getProductMasterData } from "@/lib/data/product-import";
 import { getGridProduct, listProductEntries } from "@/lib/data/price-lists";
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
-import { saveProductAction } from "../actions";
+import { deleteProductPhotoAction, moveProductPhotoAction, saveProductAction } from "../actions";
+import { ProductPhotos, type ProductPhotoTexts } from "@/components/admin/product-photos";
+import { listProductImagesAsAdmin, MAX_FILES_PER_UPLOAD, MAX_IMAGES_PER_PRODUCT } from "@/lib/admin/product-images";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/catalog/product-image";
 
 export const metadata = { title: "Artikel" };
 const PAGE_SIZE = 50;
@@ -33,12 +36,29 @@ export default async function AdminProductPage({ params, searchParams }: { param
   const staff = await requireStaff(`/admin/products/${encodeURIComponent(sku)}`);
   const product = await getProductBySku(sku);
   if (!product) notFound();
-  const { page } = parseSearchParams(z.object({ page: pageParam }), await searchParams);
+  const { page, ...upload } = parseSearchParams(
+    z.object({
+      page: pageParam,
+      // The photo upload's outcome (app/admin/products/[sku]/photos/route.ts redirects back with it).
+      photosAdded: z.coerce.number().int().min(0).optional().catch(undefined),
+      photosPresent: z.coerce.number().int().min(0).optional().catch(undefined),
+      photoError: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+      photoFile: z.string().max(255).optional().catch(undefined),
+    }),
+    await searchParams,
+  );
   const scope = managerScope(staff);
   // Admins edit the master data here (lib/admin/product-edit.ts); account managers see prices and history.
-  const [master, categories, tf] = isAdmin(staff)
-    ? await Promise.all([getProductMasterData(product.sku), listCategories(), getTranslations("admin.productForm")])
-    : [null, [], await getTranslations("admin.productForm")];
+  const [master, categories, tf, photos, tp, te] = isAdmin(staff)
+    ? await Promise.all([
+        getProductMasterData(product.sku),
+        listCategories(),
+        getTranslations("admin.productForm"),
+        listProductImagesAsAdmin(staff, product.sku),
+        getTranslations("admin.productPhotos"),
+        getTranslations("admin.errors"),
+      ])
+    : [null, [], await getTranslations("admin.productForm"), [], null, null];
   const [t, ta, locale, details, entries, audit, customers] = await Promise.all([
     getTranslations("admin.products"),
     getTranslations("admin.audit"),
@@ -75,6 +95,20 @@ export default async function AdminProductPage({ params, searchParams }: { param
           )}
           <ProductForm action={saveProductAction} mode="edit" categories={categoryOptions(categories, locale)} values={productFormValues(master, locale)} />
         </Card>
+      )}
+      {tp && te && (
+        <div id="photos">
+          <Card title={tp("title")}>
+            <ProductPhotos
+              sku={product.sku}
+              photos={photos}
+              texts={photoTexts(tp, te, upload)}
+              accept={ACCEPTED_IMAGE_TYPES.join(",")}
+              moveAction={moveProductPhotoAction}
+              deleteAction={deleteProductPhotoAction}
+            />
+          </Card>
+        </div>
       )}
       <Card title={t("entries")}>
         {entries.length === 0 ? (
@@ -128,4 +162,34 @@ export default async function AdminProductPage({ params, searchParams }: { param
       </Card>
     </div>
   );
+}
+
+type UploadOutcome = { photosAdded?: number; photosPresent?: number; photoError?: string; photoFile?: string };
+
+/** The photo card's texts, with the last upload's outcome (from the redirect) translated. */
+function photoTexts(
+  tp: Awaited<ReturnType<typeof getTranslations<"admin.productPhotos">>>,
+  te: Awaited<ReturnType<typeof getTranslations<"admin.errors">>>,
+  upload: UploadOutcome,
+): ProductPhotoTexts {
+  const file = upload.photoFile ? `“${upload.photoFile}”` : "";
+  const max = upload.photoError === "image_too_many_files" ? MAX_FILES_PER_UPLOAD : MAX_IMAGES_PER_PRODUCT;
+  const error = upload.photoError ? (te.has(upload.photoError) ? te(upload.photoError as "image_unreadable", { file, max }).replace(/\s+/g, " ") : te("generic")) : null;
+  return {
+    none: tp("none"),
+    main: tp("main"),
+    makeMain: tp("makeMain"),
+    earlier: tp("earlier"),
+    later: tp("later"),
+    remove: tp("remove"),
+    removeConfirm: tp("removeConfirm"),
+    upload: tp("upload"),
+    uploadHint: tp("uploadHint"),
+    choose: tp("choose"),
+    outcome: error
+      ? { tone: "error", text: error }
+      : upload.photosAdded !== undefined
+        ? { tone: "ok", text: tp("added", { added: upload.photosAdded, present: upload.photosPresent ?? 0 }) }
+        : null,
+  };
 }

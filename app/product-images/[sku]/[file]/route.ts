@@ -1,8 +1,8 @@
-import { parseProductImageFile } from "@/lib/catalog/product-image";
+import { parseProductImageFile, PRODUCT_IMAGE_TYPES } from "@/lib/catalog/product-image-path";
 import { readProductImage } from "@/lib/data/product-images";
 
 /**
- * GET /product-images/:sku/:key.webp (large) and /:key-thumb.webp (thumbnail): a product photo.
+ * GET /product-images/:sku/:key.jpg (large) and /:key-thumb.webp (thumbnail): a product photo.
  * Public like the catalogue's placeholders — procurement systems and catalogue files link to it —
  * and cacheable forever: the key is a hash of the uploaded file, a new photo gets a new URL.
  */
@@ -19,5 +19,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ sku:
   const bytes = await readProductImage(decodeURIComponent(sku), wanted.key, wanted.size);
   if (!bytes) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(bytes), { headers: { ...headers, "content-type": "image/webp", "content-length": String(bytes.byteLength) } });
+  return new Response(new Uint8Array(bytes), { headers: { ...headers, "content-type": PRODUCT_IMAGE_TYPES[wanted.size], "content-length": String(bytes.byteLength) } });
 }

@@ -169,12 +169,13 @@ describe("buildPunchOutOrderMessage", () => {
         { name: "GTIN", source: "gtin" },
         { name: "Brand", source: "brand" },
         { name: "Eclass", source: "attributes.eclass" },
+        { name: "ImageURL", source: "imageUrl" },
       ],
       shortNameMaxLength: 5,
     });
     const { message, items } = poom({
       settings,
-      cart: cart([item({ description: "Ab😀defgh", brand: null }), item({ attributes: { eclass: "27-14-11-04" } })]),
+      cart: cart([item({ description: "Ab😀defgh", brand: null }), item({ attributes: { eclass: "27-14-11-04" }, imageUrl: "https://shop.example/product-images/A/0123456789abcdef01234567.jpg" })]),
     });
     expect(attr(at(message, "PunchOutOrderMessageHeader"), "operationAllowed")).toBe("create");
     const [first, second] = items.map((i) => at(i, "ItemDetail"));
@@ -183,7 +184,8 @@ describe("buildPunchOutOrderMessage", () => {
     expect(childText(first!, "Classification")).toBe("00000000");
     expect(childText(second!, "Classification")).toBe("27-14-11-04");
     expect(childElements(first!, "Extrinsic").map((e) => [attr(e, "name"), directText(e)])).toEqual([["GTIN", "8712345678906"]]);
-    expect(childElements(second!, "Extrinsic").map((e) => attr(e, "name"))).toEqual(["GTIN", "Brand", "Eclass"]);
+    expect(childElements(second!, "Extrinsic").map((e) => attr(e, "name"))).toEqual(["GTIN", "Brand", "Eclass", "ImageURL"]);
+    expect(directText(childElements(second!, "Extrinsic")[3]!)).toBe("https://shop.example/product-images/A/0123456789abcdef01234567.jpg");
   });
 
   it("sends an empty Classification when there is no code and no fallback", () => {

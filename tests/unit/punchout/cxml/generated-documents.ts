@@ -30,6 +30,7 @@ const richSettings = parseCxmlConnectionSettings({
   itemExtrinsics: [
     { name: "GTIN", source: "gtin" },
     { name: "Color", source: "attributes.color" },
+    { name: "ImageURL", source: "imageUrl" },
     { name: "Missing", source: "attributes.nope" },
   ],
   shortNameMaxLength: 40,
@@ -70,6 +71,7 @@ export function generatedDocuments(): Record<string, string> {
             manufacturerName: SPECIAL,
             manufacturerPartNumber: "M&M<1>",
             attributes: { color: "grün & blau" },
+            imageUrl: "https://shop.example.com/product-images/SKU%26%3C%3E/0123456789abcdef01234567.jpg",
           }),
         ]),
         settings: richSettings,

@@ -70,6 +70,7 @@ export function item(overrides: Partial<PunchoutItem> = {}): PunchoutItem {
     unspsc: "39131711",
     categoryCode: "CAT-1",
     brand: "HT",
+    imageUrl: null,
     attributes: { color: "zwart" },
     quote: null,
     ...overrides,

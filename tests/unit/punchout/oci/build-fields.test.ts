@@ -293,7 +293,7 @@ describe("buildOciFields", () => {
 
   it("fills custom fields from attributes, item properties and constants within their lengths", () => {
     const line = line1(
-      build([punchoutItem({ attributes: { colour: "zwart", material: "polyamide 6.6" } })], {
+      build([punchoutItem({ attributes: { colour: "zwart", material: "polyamide 6.6" }, imageUrl: "https://shop.example/product-images/A/0123456789abcdef01234567.jpg" })], {
         customFields: [
           { name: "CUST_FIELD1", value: { from: "attribute", name: "colour" } },
           { name: "CUST_FIELD2", value: { from: "attribute", name: "material" } },
@@ -301,6 +301,7 @@ describe("buildOciFields", () => {
           { name: "CUST_FIELD5", value: { from: "constant", value: "Koppel" }, maxLength: 3 },
           { name: "ZZ_COSTCENTER", value: { from: "attribute", name: "costCenter" } },
           { name: "zz_brand", value: { from: "item", property: "brand" } },
+          { name: "ZZ_IMAGE", value: { from: "item", property: "imageUrl" } },
         ],
       }),
     );
@@ -310,6 +311,7 @@ describe("buildOciFields", () => {
       CUST_FIELD4: "8711111222233",
       CUST_FIELD5: "Kop",
       ZZ_BRAND: "HellermannTyton",
+      ZZ_IMAGE: "https://shop.example/product-images/A/0123456789abcdef01234567.jpg",
     });
     expect(line.ZZ_COSTCENTER).toBeUndefined();
   });

@@ -23,6 +23,7 @@ export function punchoutItem(overrides: Partial<PunchoutItem> = {}): PunchoutIte
     unspsc: "39131711",
     categoryCode: "KB",
     brand: "HellermannTyton",
+    imageUrl: null,
     attributes: { colour: "zwart" },
     quote: null,
     ...overrides,

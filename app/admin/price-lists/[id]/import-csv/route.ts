@@ -1,4 +1,5 @@
 import { requireStaff } from "@/lib/auth/guards";
+import { isCrossOriginPost } from "@/lib/auth/same-origin";
 import { importPriceListCsv, MAX_IMPORT_BYTES, type ImportEvent } from "@/lib/admin/price-csv/import-price-list";
 import { idParam } from "@/lib/admin/route-params";
 import { isAppError } from "@/lib/errors";
@@ -8,11 +9,7 @@ import { isAppError } from "@/lib/errors";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requireStaff(`/admin/price-lists/${id}/csv`);
-  // Defence in depth next to the SameSite session cookie: only same-origin form posts.
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("host")}`) {
-    return Response.json({ error: "cross_origin" }, { status: 403 });
-  }
+  if (isCrossOriginPost(request)) return Response.json({ error: "cross_origin" }, { status: 403 });
   const priceListId = idParam(id);
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_IMPORT_BYTES + 64 * 1024) return Response.json({ error: "too_large" }, { status: 413 });
