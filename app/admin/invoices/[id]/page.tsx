@@ -6,7 +6,9 @@ import { InvoiceDocumentView } from "@/components/invoices/invoice-document";
 import { Field } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { VatEvidenceWarningNote } from "@/components/admin/vat-evidence-warning";
 import { idParam } from "@/lib/admin/route-params";
+import { vatEvidenceWarning } from "@/lib/admin/vat-checks";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { amsterdamToday, downloadHref, formatsOf, getInvoiceForStaff, listInvoicesForStaff, statusOf } from "@/lib/invoices/invoice-access";
@@ -39,6 +41,8 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
     .map((line) => ({ line, invoiced: invoicedLines.get(line.id)?.quantity ?? 0 }))
     .map(({ line, invoiced }) => ({ line, invoiced, remaining: Math.max(0, invoiced - (credited.get(line.id) ?? 0)) }));
   const creditedNumber = invoice.document.billingReference?.invoiceNumber;
+  // Crediting at 0 % without current VIES evidence: said beside the form, not blocked.
+  const vatWarning = creditable.some((row) => row.remaining > 0) ? await vatEvidenceWarning(staff, invoice.companyId, now) : null;
   const a = (key: string, values?: Record<string, string | number>) => t(`admin.${key}`, values);
 
   return (
@@ -204,6 +208,11 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
             <div className="mt-4 border-t border-slate-200 pt-4">
               <h3 className="font-semibold">{a("creditNote.title")}</h3>
               <p className="mb-3 text-sm text-slate-600">{a("creditNote.intro")}</p>
+              {vatWarning && (
+                <div className="mb-3">
+                  <VatEvidenceWarningNote warning={vatWarning} locale={locale} />
+                </div>
+              )}
               <InvoiceActionForm
                 action={issueCreditNoteAction}
                 submitLabel={a("creditNote.submit")}

@@ -21,6 +21,8 @@ import { OrderActionForm } from "../order-action-form";
 import { returnTone } from "../../returns/status-tone";
 import { statusTone } from "../status-tone";
 import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
+import { VatEvidenceWarningNote } from "@/components/admin/vat-evidence-warning";
+import { vatEvidenceWarning } from "@/lib/admin/vat-checks";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
@@ -37,13 +39,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [text, { locale }, standingOrder, returns, tReturns, tReturnStatus] = await Promise.all([
+  const [text, { locale }, standingOrder, returns, tReturns, tReturnStatus, vatWarning] = await Promise.all([
     getTranslations("purchaseOrders"),
     getShopContext(),
     standingOrderForOrder(null, orderId),
     detail.shipments.length > 0 ? listReturnsForStaff(staff, { orderId, limit: 50, offset: 0 }) : null,
     getTranslations("admin.returns"),
     getTranslations("account.returns.statuses"),
+    // Invoicing at 0 % without current VIES evidence: said beside the invoice forms, not blocked.
+    detail.canInvoice || detail.canInvoiceShipments ? vatEvidenceWarning(staff, detail.company.id, new Date()) : null,
   ]);
   const { order, purchaseOrder } = detail;
   const byLine = new Map(detail.lines.map((line) => [line.lineNumber, line]));
@@ -528,6 +532,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       )}
       {detail.shipments.length > 0 && (
         <Card title={text("detail.shipments")}>
+          {vatWarning && detail.canInvoiceShipments && detail.shipments.some((shipment) => !shipment.invoiced) && (
+            <div className="mb-3">
+              <VatEvidenceWarningNote warning={vatWarning} locale={locale} testId="vat-evidence-warning-shipments" />
+            </div>
+          )}
           <ul className="divide-y divide-slate-100 text-sm" data-testid="shipments">
             {detail.shipments.map((shipment) => (
               <li key={shipment.id} className="flex flex-wrap items-center gap-3 py-2" data-testid="shipment-row" data-shipment-number={shipment.shipmentNumber} data-invoiced={shipment.invoiced}>
@@ -613,7 +622,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </table>
         )}
         {detail.canInvoice && (
-          <div className="mt-4 border-t border-slate-100 pt-3">
+          <div className="mt-4 space-y-3 border-t border-slate-100 pt-3">
+            {vatWarning && <VatEvidenceWarningNote warning={vatWarning} locale={locale} />}
             <OrderActionForm
               action={invoiceOrderAction}
               submitLabel={text("invoices.invoiceOpenLines")}
