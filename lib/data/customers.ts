@@ -72,6 +72,8 @@ export async function listCustomers(options: {
   query?: string;
   /** Admin filter: only customers of this account manager (0 = customers without one). */
   assignedTo?: number;
+  /** Only these customers (e.g. those whose VAT id needs attention, lib/admin/vat-checks.ts). */
+  onlyIds?: readonly number[];
   offset: number;
   limit: number;
 }): Promise<{ items: CustomerListItem[]; total: number }> {
@@ -85,6 +87,7 @@ export async function listCustomers(options: {
         : managedBy(companies.id, options.assignedTo),
     );
   }
+  if (options.onlyIds) conditions.push(inArray(companies.id, [...options.onlyIds]));
   const query = options.query?.trim().slice(0, 100);
   if (query) {
     const like = containsPattern(query);
