@@ -715,6 +715,32 @@ describe("transfer: the PunchOutOrderMessage from the server-side cart", () => {
     produced["poom-urlencoded-shipto"] = xml;
   });
 
+  it("links a product's main photo in an Extrinsic the connection maps to imageUrl (absolute, on the shop's URL)", async () => {
+    const sender = { domain: "NetworkID", identity: "AN-IMAGES" };
+    await createCxmlConnection(handle, customer.company.id, {
+      from: [sender],
+      sender: [sender],
+      secret: "i",
+      origins: ["https://procurement.example.com"],
+      settings: { itemExtrinsics: [{ name: "ImageURL", source: "imageUrl" }] },
+    });
+    const key = "0123456789abcdef01234567";
+    await handle.db.update(products).set({ imageKey: key }).where(eq(products.id, specialProduct.id));
+    try {
+      const { shopper } = await punchIn({ from: sender, sender, secret: "i" });
+      await addToCart(shopper, specialProduct.sku, 1);
+      await addToCart(shopper, listProduct.sku, 1);
+      const { xml } = await transfer(shopper);
+      const items = childElements(firstChild(firstChild(readPoom(xml).document.root, "Message")!, "PunchOutOrderMessage")!, "ItemIn");
+      const extrinsics = items.map((item) => childElements(firstChild(item, "ItemDetail")!, "Extrinsic").map((e) => [attr(e, "name"), directText(e)]));
+      // A product without a photo has no such Extrinsic (an empty one would say "no image" to the buyer's system).
+      expect(extrinsics).toEqual([[["ImageURL", `${BASE_URL}/product-images/${specialProduct.sku}/${key}.jpg`]], []]);
+      produced["poom-image-url"] = xml;
+    } finally {
+      await handle.db.update(products).set({ imageKey: null }).where(eq(products.id, specialProduct.id));
+    }
+  });
+
   it("builds a 200-line cart", async () => {
     const category = await createCategory(handle);
     const rows = await handle.db
