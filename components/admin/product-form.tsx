@@ -9,7 +9,7 @@ import { inputClass } from "./styles";
 export function ProductForm({ action, mode, values, categories }: { action: FormAction; mode: "create" | "edit"; values: ProductFormValues; categories: { code: string; name: string }[] }) {
   const t = useTranslations("admin.productForm");
   const labels = Object.fromEntries(
-    (["sku", "category", "nameNl", "nameEn", "descriptionNl", "descriptionEn", "brand", "manufacturer", "manufacturerPartNumber", "gtin", "unspsc", "unit", "packSize", "minOrderQuantity", "orderMultiple", "leadTimeDays", "listPrice", "tiers", "vatRate", "active"] as const).map((key) => [key, t(key)]),
+    (["sku", "category", "nameNl", "nameEn", "descriptionNl", "descriptionEn", "brand", "manufacturer", "manufacturerPartNumber", "gtin", "unspsc", "unit", "packSize", "minOrderQuantity", "orderMultiple", "leadTimeDays", "listPrice", "tiers", "vatRate", "active", "attributes"] as const).map((key) => [key, t(key)]),
   );
   return (
     <ActionForm action={action} submitLabel={mode === "create" ? t("create") : t("save")} successMessage={mode === "edit" ? t("saved") : undefined} fieldLabels={labels} keepInput testId="product-form">
@@ -97,6 +97,9 @@ export function ProductForm({ action, mode, values, categories }: { action: Form
           </select>
         </Field>
       </div>
+      <Field label={labels.attributes!} hint={t("attributesHint")}>
+        <textarea name="attributes" rows={Math.min(10, Math.max(3, values.attributes.split("\n").length + 1))} defaultValue={values.attributes} className={inputClass} />
+      </Field>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="active" defaultChecked={values.active} /> {labels.active}
       </label>

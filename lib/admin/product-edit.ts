@@ -11,7 +11,7 @@ import { formatMoneyInput } from "./price-input";
 /**
  * Admins create and edit a product in the back office (admin → Products) with the same checks the
  * product API applies (lib/catalog/product-import.ts): the form is turned into one import row.
- * Attributes stay the API's (the form leaves them as they are).
+ * Attributes are typed one per line ("kleur: zwart"); a form without the field leaves them as they are.
  */
 
 const text = z.string().default("");
@@ -38,6 +38,8 @@ export const productFormSchema = z.object({
   listPrice: z.string().trim().min(1),
   /** "10: 4,20; 50: 3,95" — from 10 units 4,20 each, from 50 units 3,95. */
   tiers: text,
+  /** "kleur: zwart\nmaat: 10", one attribute per line; absent: the stored ones stay. */
+  attributes: z.string().max(20_000).optional(),
   vatRate: z.enum(["21", "9", "0"]).transform(Number),
   active: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
@@ -55,10 +57,28 @@ export function parseTierText(input: string): { minQuantity: number; price: stri
   return tiers;
 }
 
+/**
+ * "kleur: zwart\nmaat: 10" → {kleur: "zwart", maat: "10"}; empty lines skipped. Null when a line has no
+ * "name: value" or a name comes twice (the API's limits — name 40, value 200 characters — are checked
+ * by the import row).
+ */
+export function parseAttributeText(input: string): Record<string, string> | null {
+  const attributes: Record<string, string> = {};
+  for (const line of input.split(/\r?\n/).map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([^:=]+?)\s*[:=]\s*(.*)$/.exec(line);
+    const name = match?.[1]?.trim();
+    if (!match || !name || Object.hasOwn(attributes, name)) return null;
+    attributes[name] = match[2]!.trim();
+  }
+  return attributes;
+}
+
 export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInput, now: Date): Promise<{ sku: string }> {
   if (!isAdmin(staff)) throw new AppError("forbidden", "admin_only");
   const tiers = parseTierText(input.tiers);
   if (!tiers) throw new AppError("invalid_input", "tiers_format", { field: "tiers" });
+  const attributes = input.attributes === undefined ? undefined : parseAttributeText(input.attributes);
+  if (attributes === null) throw new AppError("invalid_input", "attributes_format", { field: "attributes" });
   const parsed = productRowSchema.safeParse({
     sku: input.sku,
     category: input.category,
@@ -81,6 +101,7 @@ export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInp
     listPriceTiers: tiers,
     vatRate: input.vatRate,
     active: input.active,
+    ...(attributes === undefined ? {} : { attributes }),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -102,7 +123,7 @@ export type ProductFormValues = ReturnType<typeof productFormValues>;
 
 export function productFormValues(product: ProductMasterData & { sku: string; categoryCode: string }, locale: "nl" | "en") {
   const decimalComma = locale === "nl";
-  const { attributes: _attributes, listPriceTiers: _tiers, ...row } = productRowOf(product);
+  const { attributes, listPriceTiers: _tiers, ...row } = productRowOf(product);
   return {
     ...row,
     gtin: row.gtin ?? "",
@@ -110,6 +131,9 @@ export function productFormValues(product: ProductMasterData & { sku: string; ca
     listPrice: formatMoneyInput(product.listPriceMinor, decimalComma),
     tiers: product.listPriceTiers.map((tier) => `${tier.minQuantity}: ${formatMoneyInput(tier.priceMinor, decimalComma)}`).join("; "),
     vatRate: String(row.vatRate) as "21" | "9" | "0",
+    attributes: Object.entries(attributes ?? {})
+      .map(([name, value]) => `${name}: ${value}`)
+      .join("\n"),
   };
 }
 

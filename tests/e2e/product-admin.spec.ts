@@ -37,6 +37,7 @@ describe("products in the back office", () => {
     await form.getByLabel("List price excl. VAT").fill("8.95");
     await form.getByLabel("List price tiers").fill("10: 8,50");
     await form.getByLabel("GTIN (EAN)").fill("5602024006011");
+    await form.getByLabel("Attributes").fill("inhoud: 200 ml\nSPF: 50");
     await form.getByRole("button", { name: "Create product" }).click();
     // A wrong check digit is refused at its field, and what was typed stays.
     await form.getByTestId("form-error").getByText("GTIN (EAN): Not a valid GTIN").waitFor();
@@ -44,13 +45,16 @@ describe("products in the back office", () => {
     await form.getByLabel("GTIN (EAN)").fill("5602024006010");
     await form.getByRole("button", { name: "Create product" }).click();
     await admin.waitForURL((url) => url.pathname === `/admin/products/${sku}`);
-    const [stored] = await sql<{ list_price_minor: number; list_price_tiers: { minQuantity: number; priceMinor: number }[]; active: boolean }[]>`
-      select list_price_minor, list_price_tiers, active from products where sku = ${sku}`;
+    const [stored] = await sql<{ list_price_minor: number; list_price_tiers: { minQuantity: number; priceMinor: number }[]; active: boolean; attributes: Record<string, string> }[]>`
+      select list_price_minor, list_price_tiers, active, attributes from products where sku = ${sku}`;
     assert.deepEqual([stored!.list_price_minor, stored!.list_price_tiers, stored!.active], [895, [{ minQuantity: 10, priceMinor: 850 }], true]);
+    assert.deepEqual(stored!.attributes, { inhoud: "200 ml", SPF: "50" });
 
     const buyer = await signIn(browser, "buyer@demo.test", "demo-buyer", "/");
     await buyer.goto(`/search?q=${encodeURIComponent(name)}`);
     await buyer.getByRole("link", { name }).first().waitFor();
+    await buyer.goto(`/products/${sku}`);
+    await buyer.locator("main").getByText("200 ml").waitFor();
 
     // Out of the shop: unticked and saved; the buyer's search no longer has it.
     await admin.getByTestId("product-form").getByLabel("In the shop (active)").uncheck();

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { products } from "@/db/schema";
-import { parseTierText } from "@/lib/admin/product-edit";
+import { parseAttributeText, parseTierText } from "@/lib/admin/product-edit";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
@@ -76,6 +76,18 @@ describe("products in the back office", () => {
     expect(parseTierText("12 3,19")).toBeNull();
   });
 
+  it.each([
+    ["kleur: zwart\nmaat = 10\n\n  inhoud:  500 ml  ", { kleur: "zwart", maat: "10", inhoud: "500 ml" }],
+    ["tijd: 10:30", { tijd: "10:30" }],
+    ["leeg:", { leeg: "" }],
+    ["", {}],
+    ["zonder waarde", null],
+    [": waarde", null],
+    ["kleur: zwart\nkleur: wit", null],
+  ])("attribute text %j", (text, expected) => {
+    expect(parseAttributeText(text)).toEqual(expected);
+  });
+
   it("an admin creates a product and lands on its page", async () => {
     request.userId = admin.id;
     expect(await runAction(() => saveProductAction(idle, form(fields({}))))).toEqual({ redirect: "/admin/products/KP-HAND-1" });
@@ -115,6 +127,24 @@ describe("products in the back office", () => {
     expect(await saveProductAction(idle, form(fields({ mode: "edit", sku: "KP-NOT-THERE" })))).toMatchObject({ status: "error", code: "not_found" });
     expect(await row("KP-NOT-THERE")).toBeUndefined();
     expect((await row("KP-HAND-1"))!.nameNl).toBe("Handzeep 1 l");
+  });
+
+  it("sets the attributes typed one per line, keeps them when the form has no such field, refuses what is not name: value", async () => {
+    request.userId = admin.id;
+    const edit = (values: Record<string, string>, drop: string[] = []) => {
+      const all = fields({ mode: "edit", sku: "KP-HAND-1", ...values });
+      for (const key of drop) delete all[key as keyof typeof all];
+      return saveProductAction(idle, form(all));
+    };
+    expect(await edit({ attributes: "inhoud: 1 l\ngeur: citroen" })).toEqual({ status: "ok" });
+    expect((await row("KP-HAND-1"))!.attributes).toEqual({ inhoud: "1 l", geur: "citroen" });
+    expect(await edit({ nameNl: "Handzeep citroen" }, ["attributes"])).toEqual({ status: "ok" });
+    expect((await row("KP-HAND-1"))!.attributes).toEqual({ inhoud: "1 l", geur: "citroen" });
+    expect(await edit({ attributes: "geur citroen" })).toMatchObject({ status: "error", message: "attributes_format", details: { field: "attributes" } });
+    expect(await edit({ attributes: `geur: ${"x".repeat(201)}` })).toMatchObject({ status: "error", details: { field: "attributes" } });
+    expect((await row("KP-HAND-1"))!.attributes).toEqual({ inhoud: "1 l", geur: "citroen" });
+    expect(await edit({ attributes: "" })).toEqual({ status: "ok" });
+    expect((await row("KP-HAND-1"))!.attributes).toEqual({});
   });
 
   it("account managers cannot change products", async () => {

@@ -52,6 +52,7 @@ export default async function NewProductPage() {
             tiers: "",
             vatRate: "21",
             active: true,
+            attributes: "",
           }}
         />
       </Card>
