@@ -92,6 +92,18 @@ export async function requireUser(returnTo: string, options: { twoStepSetup?: bo
   return user;
 }
 
+/**
+ * For buyer-only route handlers (exports, downloads): the signed-in customer user, or null — the route
+ * answers "not found". Like requireUser, a user whose company requires two-step verification they
+ * have not set up is sent to set it up first.
+ */
+export async function buyerForRoute(): Promise<BuyerUser | null> {
+  const user = await getCurrentUser();
+  if (!isBuyer(user)) return null;
+  if (buyerMustSetUpTwoStep(user)) redirect(BUYER_TWO_STEP_SETUP_PATH);
+  return user;
+}
+
 export type StaffUser = SessionUser & { role: "account_manager" | "admin"; companyId: null };
 
 /**

@@ -1,14 +1,11 @@
-import { redirect } from "next/navigation";
 import { NextResponse } from "next/server";
 import { articleNumbersCsv } from "@/lib/account/article-numbers";
-import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
-import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
+import { buyerForRoute } from "@/lib/auth/guards";
 
 /** GET /account/article-numbers/export — the company's own article numbers as `sku;article_number` CSV (the import's format). */
 export async function GET() {
-  const user = await getCurrentUser();
-  if (!isBuyer(user)) return new NextResponse("Not found", { status: 404 });
-  if (buyerMustSetUpTwoStep(user)) redirect(BUYER_TWO_STEP_SETUP_PATH);
+  const user = await buyerForRoute();
+  if (!user) return new NextResponse("Not found", { status: 404 });
   return new NextResponse(await articleNumbersCsv(user), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,13 +1,11 @@
-import { redirect } from "next/navigation";
 import { NextResponse } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, isBuyer } from "@/lib/auth/guards";
+import { buyerForRoute } from "@/lib/auth/guards";
 import { toLocale } from "@/lib/i18n/locales";
 import { orderLinesForViewer } from "@/lib/orders/order-access";
 import { MAX_EXPORT_LINES, orderLinesCsv } from "@/lib/orders/order-lines-csv";
 import { orderSearchOf, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { calendarDate } from "@/lib/pricing/calendar-date";
-import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 
 /**
  * GET /account/orders/export?q=&status=&from=&to= — the lines of the orders the list shows with the
@@ -15,9 +13,8 @@ import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step
  * approvers and company admins, like the list. Anybody else: not found.
  */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!isBuyer(user)) return new NextResponse("Not found", { status: 404 });
-  if (buyerMustSetUpTwoStep(user)) redirect(BUYER_TWO_STEP_SETUP_PATH);
+  const user = await buyerForRoute();
+  if (!user) return new NextResponse("Not found", { status: 404 });
   const params = orderSearchParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await orderLinesForViewer(user, orderSearchOf(params), MAX_EXPORT_LINES + 1);
   const locale = toLocale(await getLocale());
