@@ -11,6 +11,11 @@ import sharp, { type Metadata } from "sharp";
  * data, no SVG with script, no polyglot file), rotated upright from its EXIF orientation.
  */
 
+// An upload is rare and the shop's requests are not: no libvips operation cache kept in memory after it
+// (up to 50 MB by default), and one thread, so a 40-megapixel photo does not take every core from them.
+sharp.cache(false);
+sharp.concurrency(1);
+
 /** Bigger files are refused before decoding: a product photo needs far less. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Decoding bound (a small file can still claim 60,000 × 60,000 pixels: a decompression bomb). */

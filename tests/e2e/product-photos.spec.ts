@@ -75,8 +75,11 @@ describe("product photos", () => {
     assert.equal(image.headers()["content-type"], "image/jpeg");
     assert.deepEqual(await sharp(await image.body()).metadata().then((m) => [m.format, m.width, m.height]), ["jpeg", 800, 800]);
     await buyer.getByRole("button", { name: "Photo 2" }).click();
-    await buyer.waitForFunction((key) => document.querySelector('[data-testid="product-photo"]')?.getAttribute("src")?.includes(`${key}.jpg`), front);
-    assert.equal(await buyer.evaluate(() => (document.querySelector('[data-testid="product-photo"]') as HTMLImageElement).naturalWidth), 1200);
+    // The other photo, loaded: 1600 × 1200 scaled to 1200 wide.
+    await buyer.waitForFunction((key) => {
+      const shown = document.querySelector('[data-testid="product-photo"]') as HTMLImageElement | null;
+      return shown?.getAttribute("src")?.endsWith(`${key}.jpg`) && shown.complete && shown.naturalWidth === 1200;
+    }, front);
 
     await buyer.goto(`/search?q=${encodeURIComponent(name)}`);
     const card = buyer.locator(`[data-testid="product-card"][data-sku="${sku}"]`);
