@@ -16,3 +16,4 @@ export * from "./returns";
 export * from "./two-factor";
 export * from "./vat-checks";
 export * from "./product-images";
+export * from "./product-relations";
