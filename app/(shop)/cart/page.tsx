@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import Link from "next/link";
+import { productCardImagePath } from "@/lib/catalog/product-image-path";
 import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
@@ -84,29 +85,35 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               {cart.lines.map((line) => (
                 <tr key={line.lineId} className="border-t border-slate-100 align-top" data-testid="cart-line" data-sku={line.product.sku}>
                   <td className="p-3">
-                    <Link href={`/products/${encodeURIComponent(line.product.sku)}`} className="font-medium hover:text-brand-700">
-                      {line.product.name}
-                    </Link>
-                    <div className="text-xs text-slate-500">
-                      {line.product.sku} · {line.product.unit}
-                      {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
-                    </div>
-                    {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} />}
-                    {line.exceedsStock && (
-                      <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>
-                    )}
-                    {!line.quantityCheck.ok && (
-                      <div role="alert" className="text-xs text-red-700">
-                        {t(`errors.${line.quantityCheck.reason}`, {
-                          minimum: line.product.minOrderQuantity,
-                          multiple: line.product.orderMultiple,
-                          suggested: line.quantityCheck.suggestedQuantity,
-                        })}
+                    <div className="flex gap-3">
+                      {/* eslint-disable-next-line @next/next/no-img-element -- the stored WebP thumbnail or the placeholder */}
+                      <img src={productCardImagePath(line.product)} alt="" width={48} height={36} loading="lazy" className="h-9 w-12 shrink-0 object-contain" />
+                      <div>
+                        <Link href={`/products/${encodeURIComponent(line.product.sku)}`} className="font-medium hover:text-brand-700">
+                          {line.product.name}
+                        </Link>
+                        <div className="text-xs text-slate-500">
+                          {line.product.sku} · {line.product.unit}
+                          {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
+                        </div>
+                        {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} />}
+                        {line.exceedsStock && (
+                          <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>
+                        )}
+                        {!line.quantityCheck.ok && (
+                          <div role="alert" className="text-xs text-red-700">
+                            {t(`errors.${line.quantityCheck.reason}`, {
+                              minimum: line.product.minOrderQuantity,
+                              multiple: line.product.orderMultiple,
+                              suggested: line.quantityCheck.suggestedQuantity,
+                            })}
+                          </div>
+                        )}
+                        {!readOnly && (
+                          <SaveToList sku={line.product.sku} productName={line.product.name} defaultQuantity={line.quantity} action={addToListAction} loadLists={loadEditableListsAction} compact />
+                        )}
                       </div>
-                    )}
-                    {!readOnly && (
-                      <SaveToList sku={line.product.sku} productName={line.product.name} defaultQuantity={line.quantity} action={addToListAction} loadLists={loadEditableListsAction} compact />
-                    )}
+                    </div>
                   </td>
                   <td className="p-3">
                     {readOnly ? (
