@@ -81,10 +81,8 @@ describe("VAT ids checked at VIES by themselves", () => {
     // Valid evidence for the 0 % invoices: no warning, nothing queued any more.
     assert.equal(await panel.getByTestId("vat-check-warning").count(), 0);
     assert.equal(await panel.getByTestId("vat-check-queued").count(), 0);
-    assert.deepEqual(
-      vies.requests.slice(before).map((r) => `${r.countryCode}${r.vatNumber}`),
-      [vatId],
-    );
+    // Asked once (other specs' queued checks may come round meanwhile: only this id counts).
+    assert.equal(vies.requests.slice(before).filter((r) => `${r.countryCode}${r.vatNumber}` === vatId).length, 1);
     const [kept] = await sql<{ source: string; checked_by_name: string | null }[]>`select source, checked_by_name from vat_checks where vat_id = ${vatId}`;
     assert.deepEqual({ ...kept }, { source: "automatic", checked_by_name: null });
     await page.context().close();
