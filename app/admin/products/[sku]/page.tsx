@@ -19,10 +19,13 @@ import { getProductMasterData } from "@/lib/data/product-import";
 import { getGridProduct, listProductEntries } from "@/lib/data/price-lists";
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
-import { deleteProductPhotoAction, moveProductPhotoAction, saveProductAction } from "../actions";
+import { deleteProductPhotoAction, moveProductPhotoAction, saveProductAction, saveProductRelationsAction } from "../actions";
 import { ProductPhotos, type ProductPhotoTexts } from "@/components/admin/product-photos";
 import { listProductImagesAsAdmin, MAX_FILES_PER_UPLOAD, MAX_IMAGES_PER_PRODUCT } from "@/lib/admin/product-images";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/catalog/product-image";
+import { ProductRelationsForm } from "@/components/admin/product-relations-form";
+import { getProductRelationsAsAdmin } from "@/lib/admin/product-relations";
+import { MAX_ACCESSORIES, MAX_ALTERNATIVES, relationText } from "@/lib/catalog/product-relations";
 
 export const metadata = { title: "Artikel" };
 const PAGE_SIZE = 50;
@@ -49,7 +52,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
   );
   const scope = managerScope(staff);
   // Admins edit the master data here (lib/admin/product-edit.ts); account managers see prices and history.
-  const [master, categories, tf, photos, tp, te] = isAdmin(staff)
+  const [master, categories, tf, photos, tp, te, relations, tr] = isAdmin(staff)
     ? await Promise.all([
         getProductMasterData(product.sku),
         listCategories(),
@@ -57,8 +60,10 @@ export default async function AdminProductPage({ params, searchParams }: { param
         listProductImagesAsAdmin(staff, product.sku),
         getTranslations("admin.productPhotos"),
         getTranslations("admin.errors"),
+        getProductRelationsAsAdmin(staff, product.sku),
+        getTranslations("admin.productRelations"),
       ])
-    : [null, [], await getTranslations("admin.productForm"), [], null, null];
+    : [null, [], await getTranslations("admin.productForm"), [], null, null, null, null];
   const [t, ta, locale, details, entries, audit, customers] = await Promise.all([
     getTranslations("admin.products"),
     getTranslations("admin.audit"),
@@ -107,6 +112,28 @@ export default async function AdminProductPage({ params, searchParams }: { param
               moveAction={moveProductPhotoAction}
               deleteAction={deleteProductPhotoAction}
             />
+          </Card>
+        </div>
+      )}
+      {relations && tr && (
+        <div id="relations">
+          <Card title={tr("title")}>
+            {!product.active && relations.successor === null && relations.alternatives.length === 0 && (
+              <p className="mb-3 text-sm text-amber-800" data-testid="relations-inactive-product">
+                {tr("inactiveProduct")}
+              </p>
+            )}
+            <ProductRelationsForm
+              sku={product.sku}
+              values={{ accessories: relationText(relations.accessories), alternatives: relationText(relations.alternatives), successor: relations.successor ?? "" }}
+              limits={{ accessories: MAX_ACCESSORIES, alternatives: MAX_ALTERNATIVES }}
+              action={saveProductRelationsAction}
+            />
+            {relations.inactive.length > 0 && (
+              <p className="mt-3 text-sm text-slate-600" data-testid="relations-inactive">
+                {tr("inactiveStored", { skus: relations.inactive.join(", ") })}
+              </p>
+            )}
           </Card>
         </div>
       )}
