@@ -24,17 +24,30 @@ import { stockAlertState } from "@/lib/catalog/stock-alerts";
 import { ProductGallery, type GalleryImage } from "@/components/shop/product-gallery";
 import { productCardImagePath, productImagePath } from "@/lib/catalog/product-image-path";
 import { listProductImages } from "@/lib/data/product-images";
+import { ProductGrid } from "@/components/shop/product-card";
+import type { CatalogTranslator } from "@/components/shop/product-card-data";
+import { splitRelations } from "@/lib/catalog/product-relations";
+import type { ProductView } from "@/lib/catalog/priced-product";
+import type { ProductRow } from "@/lib/data/catalog";
+import { listActiveSuccessors, listShopRelationsBySku } from "@/lib/data/product-relations";
+import type { ShopContext } from "@/lib/shop-context";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const [{ sku }, context, t, catalogT, cartT] = await Promise.all([params, getShopContext(), getTranslations("product"), getTranslations("catalog"), getTranslations("cart")]);
-  const row = await getProductBySku(decodeURIComponent(sku));
-  if (!row || !row.active) notFound();
-  const [[product], categories] = await Promise.all([
-    toProductViews([row], { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now, companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers }),
-    listCategories(),
-  ]);
+  const wantedSku = decodeURIComponent(sku);
+  // Accessories, alternatives and successor are read beside the product, by its SKU: two index probes
+  // that find nothing for most products, so a product without relations waits for no extra round trip
+  // (lib/data/product-relations.ts listShopRelationsBySku). They are priced with the product below.
+  const [row, relationRows] = await Promise.all([getProductBySku(wantedSku), listShopRelationsBySku(wantedSku)]);
+  if (!row) notFound();
+  const related = splitRelations(relationRows);
+  const viewOptions: ViewOptions = { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now, companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers };
+  if (!row.active) return discontinuedPage(row, related, context, viewOptions, t, catalogT);
+  const [[product, ...relatedViews], categories] = await Promise.all([toProductViews([row, ...related.accessories, ...related.alternatives], viewOptions), listCategories()]);
   if (!product) notFound();
+  const accessories = relatedViews.slice(0, related.accessories.length);
+  const alternatives = relatedViews.slice(related.accessories.length);
   const category = categories.find((c) => c.id === product.categoryId);
   // Out of stock, a signed-in person may ask to be mailed when it is back (one lookup, only then).
   // Photos: one more read only for products that have any (the rest show the placeholder).
@@ -62,135 +75,201 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   ];
 
   return (
-    <article className="grid gap-8 lg:grid-cols-2">
-      <div className="rounded-lg border border-slate-200 bg-white p-8">
-        <ProductGallery images={gallery} alt={product.name} labels={{ show: t("showPhoto") }} />
-      </div>
-      <div className="space-y-4">
-        {category && (
-          <Link href={`/catalog/${category.slug}`} className="text-sm text-brand-700 hover:underline">
-            {locale === "en" ? category.nameEn : category.nameNl}
-          </Link>
-        )}
-        <h1 className="text-2xl font-semibold">{product.name}</h1>
-        <p className="text-sm text-slate-600">
-          {product.brand} · {product.sku}
-        </p>
-        {card.ownNumber !== null && (
-          <p className="text-sm font-medium text-slate-700" data-testid="own-article-number">
-            {card.ownNumber}
+    <div className="space-y-10">
+      <article className="grid gap-8 lg:grid-cols-2">
+        <div className="rounded-lg border border-slate-200 bg-white p-8">
+          <ProductGallery images={gallery} alt={product.name} labels={{ show: t("showPhoto") }} />
+        </div>
+        <div className="space-y-4">
+          {category && (
+            <Link href={`/catalog/${category.slug}`} className="text-sm text-brand-700 hover:underline">
+              {locale === "en" ? category.nameEn : category.nameNl}
+            </Link>
+          )}
+          <h1 className="text-2xl font-semibold">{product.name}</h1>
+          <p className="text-sm text-slate-600">
+            {product.brand} · {product.sku}
           </p>
-        )}
-        <StockBadge text={card.stock} inStock={card.inStock} />
-        {alertState !== "none" && (
-          <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="stock-alert" data-state={alertState}>
-            {alertState === "open" && <span>{t("stockAlertOpen")}</span>}
-            <ActionForm
-              action={stockAlertAction}
-              submitLabel={alertState === "open" ? t("stockAlertStop") : t("stockAlertAsk")}
-              className="flex flex-wrap items-center gap-3"
-              submitClassName={
-                alertState === "open"
-                  ? "text-sm text-brand-700 underline hover:text-brand-900"
-                  : "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-              }
-            >
-              <input type="hidden" name="sku" value={product.sku} />
-              <input type="hidden" name="want" value={alertState === "open" ? "0" : "1"} />
-            </ActionForm>
-          </div>
-        )}
-        <PriceBlock price={card.price} labels={priceLabels(catalogT)} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />
-        {product.price && (
-          <>
-            {product.price.tiers.length > 1 && (
-              <table className="text-sm" aria-label={t("tiers")}>
-                <caption className="text-left font-medium">{t("tiers")}</caption>
-                <tbody>
-                  {product.price.tiers.map((tier) => (
-                    <tr key={tier.minQuantity}>
-                      <td className="pr-6">{t("fromQuantity", { quantity: tier.minQuantity })}</td>
-                      <td className="text-right font-medium">{money(tier.unitPriceMinor, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            <details className="text-sm text-slate-700">
-              <summary className="cursor-pointer text-brand-700">{t("priceExplanation")}</summary>
-              <p className="mt-1">{await explain(product.price.source, locale)}</p>
-            </details>
-            {context.buyer?.impersonatedBy && (
-              <StaffPriceExplanation
-                explanation={await explainPriceForCompany(context.buyer.companyId, row, null, context.now)}
-                product={row}
-                customerName={context.buyer.companyName}
-                locale={locale}
-              />
-            )}
-            {context.canEditCart && (
-              <AddToCartForm
-                sku={product.sku}
-                defaultQuantity={smallestValidQuantity(product)}
-                minOrderQuantity={product.minOrderQuantity}
-                orderMultiple={product.orderMultiple}
-                action={addToCartAction}
-              />
-            )}
-            {context.canEditCart && context.buyer && (
-              // A price for a quantity the buyer names (lib/quotes/buyer-quotes.ts requestProductQuote).
-              <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="product-quote">
-                <summary className="cursor-pointer font-medium text-brand-700">{cartT("quote.productTitle")}</summary>
-                <p className="mt-2 text-slate-600">{cartT("quote.productIntro")}</p>
-                <ActionForm action={requestProductQuoteAction} submitLabel={cartT("quote.submit")} ariaLabel={cartT("quote.productTitle")} className="mt-2 space-y-2">
-                  <input type="hidden" name="sku" value={product.sku} />
-                  <label className="block">
-                    <span className="font-medium">{cartT("quote.quantity")}</span>
-                    <input
-                      type="number"
-                      name="quantity"
-                      required
-                      min={product.minOrderQuantity}
-                      step={product.orderMultiple}
-                      defaultValue={Math.max(smallestValidQuantity(product), product.orderMultiple * 10)}
-                      className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1"
-                    />
-                  </label>
-                  <label className="block">
-                    <span className="font-medium">{cartT("quote.comment")}</span>
-                    <textarea name="comment" rows={2} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1" />
-                  </label>
-                </ActionForm>
+          {card.ownNumber !== null && (
+            <p className="text-sm font-medium text-slate-700" data-testid="own-article-number">
+              {card.ownNumber}
+            </p>
+          )}
+          <StockBadge text={card.stock} inStock={card.inStock} />
+          {alertState !== "none" && (
+            <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="stock-alert" data-state={alertState}>
+              {alertState === "open" && <span>{t("stockAlertOpen")}</span>}
+              <ActionForm
+                action={stockAlertAction}
+                submitLabel={alertState === "open" ? t("stockAlertStop") : t("stockAlertAsk")}
+                className="flex flex-wrap items-center gap-3"
+                submitClassName={
+                  alertState === "open"
+                    ? "text-sm text-brand-700 underline hover:text-brand-900"
+                    : "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+                }
+              >
+                <input type="hidden" name="sku" value={product.sku} />
+                <input type="hidden" name="want" value={alertState === "open" ? "0" : "1"} />
+              </ActionForm>
+            </div>
+          )}
+          <PriceBlock price={card.price} labels={priceLabels(catalogT)} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />
+          {product.price && (
+            <>
+              {product.price.tiers.length > 1 && (
+                <table className="text-sm" aria-label={t("tiers")}>
+                  <caption className="text-left font-medium">{t("tiers")}</caption>
+                  <tbody>
+                    {product.price.tiers.map((tier) => (
+                      <tr key={tier.minQuantity}>
+                        <td className="pr-6">{t("fromQuantity", { quantity: tier.minQuantity })}</td>
+                        <td className="text-right font-medium">{money(tier.unitPriceMinor, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <details className="text-sm text-slate-700">
+                <summary className="cursor-pointer text-brand-700">{t("priceExplanation")}</summary>
+                <p className="mt-1">{await explain(product.price.source, locale)}</p>
               </details>
+              {context.buyer?.impersonatedBy && (
+                <StaffPriceExplanation
+                  explanation={await explainPriceForCompany(context.buyer.companyId, row, null, context.now)}
+                  product={row}
+                  customerName={context.buyer.companyName}
+                  locale={locale}
+                />
+              )}
+              {context.canEditCart && (
+                <AddToCartForm
+                  sku={product.sku}
+                  defaultQuantity={smallestValidQuantity(product)}
+                  minOrderQuantity={product.minOrderQuantity}
+                  orderMultiple={product.orderMultiple}
+                  action={addToCartAction}
+                />
+              )}
+              {context.canEditCart && context.buyer && (
+                // A price for a quantity the buyer names (lib/quotes/buyer-quotes.ts requestProductQuote).
+                <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="product-quote">
+                  <summary className="cursor-pointer font-medium text-brand-700">{cartT("quote.productTitle")}</summary>
+                  <p className="mt-2 text-slate-600">{cartT("quote.productIntro")}</p>
+                  <ActionForm action={requestProductQuoteAction} submitLabel={cartT("quote.submit")} ariaLabel={cartT("quote.productTitle")} className="mt-2 space-y-2">
+                    <input type="hidden" name="sku" value={product.sku} />
+                    <label className="block">
+                      <span className="font-medium">{cartT("quote.quantity")}</span>
+                      <input
+                        type="number"
+                        name="quantity"
+                        required
+                        min={product.minOrderQuantity}
+                        step={product.orderMultiple}
+                        defaultValue={Math.max(smallestValidQuantity(product), product.orderMultiple * 10)}
+                        className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1"
+                      />
+                    </label>
+                    <label className="block">
+                      <span className="font-medium">{cartT("quote.comment")}</span>
+                      <textarea name="comment" rows={2} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1" />
+                    </label>
+                  </ActionForm>
+                </details>
+              )}
+              {context.canEditCart && context.buyer && (
+                <SaveToList
+                  sku={product.sku}
+                  productName={product.name}
+                  defaultQuantity={smallestValidQuantity(product)}
+                  action={addToListAction}
+                  lists={await listSaveTargets(context.buyer)}
+                />
+              )}
+            </>
+          )}
+          <p className="whitespace-pre-line text-slate-800">{product.description}</p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            {facts.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-500">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+            {Object.entries(product.attributes).map(([key, value]) => (
+              <div key={key} className="contents">
+                <dt className="text-slate-500">{key}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      </article>
+      {accessories.length > 0 && <RelatedProducts title={t("accessories")} testId="related-accessories" products={accessories} context={context} t={catalogT} />}
+      {alternatives.length > 0 && <RelatedProducts title={t("alternatives")} testId="related-alternatives" products={alternatives} context={context} t={catalogT} />}
+    </div>
+  );
+}
+
+type ProductTranslator = Awaited<ReturnType<typeof getTranslations<"product">>>;
+type ViewOptions = Parameters<typeof toProductViews>[1];
+
+/** Cards of related products, with the buyer's price and stock like a listing's. */
+function RelatedProducts({ title, testId, products, context, t }: { title: string; testId: string; products: ProductView[]; context: ShopContext; t: CatalogTranslator }) {
+  return (
+    <section aria-labelledby={`${testId}-title`} data-testid={testId} className="space-y-3">
+      <h2 id={`${testId}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
+    </section>
+  );
+}
+
+/**
+ * A product taken out of the shop: where an admin named a successor or alternatives (only those in the
+ * shop count), old links, favorites and order history lead to them; otherwise it is not found.
+ */
+async function discontinuedPage(
+  row: ProductRow,
+  related: { alternatives: ProductRow[]; successor: ProductRow | null },
+  context: ShopContext,
+  viewOptions: ViewOptions,
+  t: ProductTranslator,
+  catalogT: CatalogTranslator,
+) {
+  // The direct successor may be out of the shop too: then its own successor (and so on) replaces it.
+  const successor = related.successor ?? (await listActiveSuccessors([row.id])).get(row.id) ?? null;
+  const alternativeRows = related.alternatives.filter((alternative) => alternative.id !== successor?.id);
+  if (!successor && alternativeRows.length === 0) notFound();
+  const views = await toProductViews([...(successor ? [successor] : []), ...alternativeRows], viewOptions);
+  const successorView = successor ? views[0]! : null;
+  const alternatives = successor ? views.slice(1) : views;
+  const name = context.locale === "en" ? row.nameEn : row.nameNl;
+  return (
+    <div className="space-y-10" data-testid="product-discontinued">
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">{name}</h1>
+        <p className="text-sm text-slate-600">
+          {row.brand} · {row.sku}
+        </p>
+        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="discontinued-notice">
+          <p className="font-semibold">{t("discontinued")}</p>
+          <p>
+            {t("discontinuedText")}{" "}
+            {successorView ? (
+              <Link href={`/products/${encodeURIComponent(successorView.sku)}`} className="font-medium underline">
+                {t("discontinuedSuccessor", { name: successorView.name, sku: successorView.sku })}
+              </Link>
+            ) : (
+              t("discontinuedAlternatives")
             )}
-            {context.canEditCart && context.buyer && (
-              <SaveToList
-                sku={product.sku}
-                productName={product.name}
-                defaultQuantity={smallestValidQuantity(product)}
-                action={addToListAction}
-                lists={await listSaveTargets(context.buyer)}
-              />
-            )}
-          </>
-        )}
-        <p className="whitespace-pre-line text-slate-800">{product.description}</p>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          {facts.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-500">{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-          {Object.entries(product.attributes).map(([key, value]) => (
-            <div key={key} className="contents">
-              <dt className="text-slate-500">{key}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+          </p>
+        </div>
       </div>
-    </article>
+      {successorView && <RelatedProducts title={t("successor")} testId="related-successor" products={[successorView]} context={context} t={catalogT} />}
+      {alternatives.length > 0 && <RelatedProducts title={t("alternatives")} testId="related-alternatives" products={alternatives} context={context} t={catalogT} />}
+    </div>
   );
 }
 
