@@ -10,7 +10,7 @@ import type { FavoriteLineView } from "@/lib/favorites/favorites";
 import { dateText, money, percent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { ActionMessage } from "./action-form";
-import { LineReport, toReportRows } from "./line-report";
+import { LineReport, SuccessorOfferView, toReportRows } from "./line-report";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type CartReportAction = (state: ReportState<AddLinesResult>, formData: FormData) => Promise<ReportState<AddLinesResult>>;
@@ -122,7 +122,17 @@ export function FavoriteListTable({
               </td>
               <td className="p-2 text-xs">
                 {!line.active ? (
-                  <span className="text-red-700">{t("notAvailable")}</span>
+                  <div className="space-y-1">
+                    <span className="text-red-700">{t("notAvailable")}</span>
+                    {line.successor && (
+                      <SuccessorOfferView
+                        successor={line.successor}
+                        label={t("replacedBy")}
+                        addLabel={t("addSuccessor", { quantity: line.successor.quantity, sku: line.successor.sku })}
+                        action={canAddToCart ? addToCartAction : null}
+                      />
+                    )}
+                  </div>
                 ) : line.stock > 0 ? (
                   <span className="text-emerald-700">{t("inStock", { count: line.stock })}</span>
                 ) : (

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { AddLineOutcome } from "@/lib/cart/add-lines";
+import type { SuccessorOffer } from "@/lib/catalog/product-relations";
 import { money } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -22,6 +23,8 @@ export interface ReportRow {
   quantityAssumed?: boolean;
   outcome: ReportOutcome;
   price?: { before: number; after: number | null; currency: string };
+  /** A discontinued product's successor: linked, and offered with one click. */
+  successor?: SuccessorOffer | null;
 }
 
 const PROBLEM = new Set(["unknown_sku", "unavailable", "invalid_quantity", "missing_sku", "quantity_rule", "discontinued"]);
@@ -118,21 +121,42 @@ function OutcomeText({ row, locale, addToCartAction }: { row: ReportRow; locale:
             {t(outcome.reason, { minimum: outcome.minimum, multiple: outcome.multiple })}
             {outcome.inCart > 0 && ` ${t("inCart", { inCart: outcome.inCart })}`}
           </span>
-          {addToCartAction && row.sku && <SuggestionButton sku={row.sku} suggested={outcome.suggested} action={addToCartAction} />}
+          {addToCartAction && row.sku && <SuggestionButton sku={row.sku} quantity={outcome.suggested} label={t("addSuggested", { suggested: outcome.suggested })} action={addToCartAction} />}
           {price}
         </div>
       );
     default:
       return (
-        <div>
+        <div className="space-y-1">
           <span className={outcome.status === "header" ? "text-slate-600" : "text-red-800"}>{t(outcome.status)}</span>
+          {row.successor && (outcome.status === "unavailable" || outcome.status === "discontinued") && (
+            <SuccessorOfferView successor={row.successor} label={t("replacedBy")} addLabel={t("addSuccessor", { quantity: row.successor.quantity, sku: row.successor.sku })} action={addToCartAction} />
+          )}
           {price}
         </div>
       );
   }
 }
 
-function SuggestionButton({ sku, suggested, action }: { sku: string; suggested: number; action: Action }) {
+/**
+ * "Replaced by <successor>" under a discontinued product, with "Add N × SKU" when the cart can be
+ * changed here (the favorites table shows it too).
+ */
+export function SuccessorOfferView({ successor, label, addLabel, action }: { successor: SuccessorOffer; label: string; addLabel: string; action: Action | null }) {
+  return (
+    <div className="space-y-1 text-xs" data-testid="successor-offer" data-sku={successor.sku}>
+      <div>
+        {label}{" "}
+        <Link href={`/products/${encodeURIComponent(successor.sku)}`} className="font-medium text-brand-700 underline">
+          {successor.name} ({successor.sku})
+        </Link>
+      </div>
+      {action && <SuggestionButton sku={successor.sku} quantity={successor.quantity} label={addLabel} action={action} />}
+    </div>
+  );
+}
+
+function SuggestionButton({ sku, quantity, label, action }: { sku: string; quantity: number; label: string; action: Action }) {
   const t = useTranslations("account.report");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   useAnnounceCartReading(state);
@@ -140,16 +164,27 @@ function SuggestionButton({ sku, suggested, action }: { sku: string; suggested: 
   return (
     <form action={formAction}>
       <input type="hidden" name="sku" value={sku} />
-      <input type="hidden" name="quantity" value={suggested} />
+      <input type="hidden" name="quantity" value={quantity} />
       <button type="submit" disabled={pending} className="rounded border border-brand-600 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
-        {t("addSuggested", { suggested })}
+        {label}
       </button>
     </form>
   );
 }
 
 export function toReportRows(
-  lines: { ref?: number; lineNumber?: number; code?: string; input?: string; sku: string | null; name: string | null; quantityAssumed?: boolean; requested?: number | null; outcome: ReportOutcome }[],
+  lines: {
+    ref?: number;
+    lineNumber?: number;
+    code?: string;
+    input?: string;
+    sku: string | null;
+    name: string | null;
+    quantityAssumed?: boolean;
+    requested?: number | null;
+    outcome: ReportOutcome;
+    successor?: SuccessorOffer | null;
+  }[],
 ): ReportRow[] {
   return lines.map((line, index) => ({
     ref: line.lineNumber ?? line.ref ?? index + 1,
@@ -158,5 +193,6 @@ export function toReportRows(
     name: line.name,
     quantityAssumed: line.quantityAssumed,
     outcome: line.outcome,
+    successor: line.successor ?? null,
   }));
 }

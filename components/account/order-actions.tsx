@@ -89,6 +89,7 @@ export function ReorderPanel({
             sku: line.sku,
             name: line.name,
             outcome: line.outcome,
+            successor: line.successor,
             price: { before: line.previousUnitPriceMinor, after: line.currentUnitPriceMinor, currency: state.report.currency },
           }))}
           locale={locale}

@@ -2,6 +2,8 @@ import "server-only";
 import { addCartQuantities, findProductsByCodes, getCartQuantities } from "@/lib/data/cart-bulk";
 import { listProductsByIds, type ProductRow } from "@/lib/data/catalog";
 import { productIdsByArticleNumbers } from "@/lib/data/customer-article-numbers";
+import { listActiveSuccessors } from "@/lib/data/product-relations";
+import { toSuccessorOffer, type SuccessorOffer } from "@/lib/catalog/product-relations";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolveCartId, type CartOwner } from "./cart-service";
@@ -38,6 +40,8 @@ export interface AddLineReport {
   name: string | null;
   unit: string | null;
   outcome: AddLineOutcome;
+  /** For a product no longer available: the one in the shop that replaces it, if an admin named one. */
+  successor?: SuccessorOffer | null;
 }
 
 export interface AddLinesResult {
@@ -65,6 +69,7 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
   for (const product of await listProductsByIds(missing)) byId.set(product.id, product);
   const running = await getCartQuantities(cartId);
   const writes: { productId: number; quantity: number }[] = [];
+  const discontinued = new Map<number, number>();
 
   const lines = requests.map((request, index): AddLineReport => {
     const code = request.code.trim();
@@ -80,7 +85,10 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
       unit: product?.unit ?? null,
     };
     if (!product) return { ...base, outcome: { status: "unknown_sku" } };
-    if (!product.active) return { ...base, outcome: { status: "unavailable" } };
+    if (!product.active) {
+      discontinued.set(index, product.id);
+      return { ...base, outcome: { status: "unavailable" } };
+    }
     if (!Number.isInteger(request.quantity) || request.quantity < 1 || request.quantity > MAX_QUANTITY) {
       return { ...base, outcome: { status: "invalid_quantity" } };
     }
@@ -110,6 +118,15 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
     };
   });
 
+  // Only when a line names a discontinued product: one read for the successors of all of them.
+  if (discontinued.size > 0) {
+    const successors = await listActiveSuccessors([...discontinued.values()]);
+    for (const [index, productId] of discontinued) {
+      const successor = successors.get(productId);
+      const line = lines[index]!;
+      if (successor) line.successor = toSuccessorOffer(successor, line.requested, locale);
+    }
+  }
   await addCartQuantities(cartId, writes);
   const added = lines.filter((l) => l.outcome.status === "added").length;
   return { lines, added, problems: lines.length - added };

@@ -21,6 +21,8 @@ import {
 import { lastOrderedPrices } from "@/lib/data/order-history";
 import { listStandingOrderSchedules } from "@/lib/data/standing-orders";
 import { customerProductInputs } from "@/lib/catalog/priced-product";
+import { toSuccessorOffer, type SuccessorOffer } from "@/lib/catalog/product-relations";
+import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice } from "@/lib/pricing/resolve-price";
@@ -104,6 +106,8 @@ export interface FavoriteLineView {
    * price today for that same quantity — tiers make a price for another quantity no comparison.
    */
   lastOrdered: { placedAt: Date; quantity: number; unitPriceMinor: number; todayUnitPriceMinor: number } | null;
+  /** For a product out of the shop: the one that replaces it, if an admin named one. */
+  successor: SuccessorOffer | null;
 }
 
 export interface FavoriteListView {
@@ -120,9 +124,11 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
   if (!list) return null;
   const lines = await listFavoriteLines(list.id);
   const productIds = lines.map((l) => l.product.id);
-  const [{ candidates, articleNumbers: ownNumbers }, lastPrices] = await Promise.all([
+  const [{ candidates, articleNumbers: ownNumbers }, lastPrices, successors] = await Promise.all([
     customerProductInputs(user.companyId, productIds, user.companyKeepsArticleNumbers),
     lastOrderedPrices(user.companyId, productIds),
+    // A read only for a list that holds a product out of the shop.
+    listActiveSuccessors(lines.filter((line) => !line.product.active).map((line) => line.product.id)),
   ]);
   return {
     list,
@@ -156,6 +162,7 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
                   : resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity: last.quantity, now }).unitPriceMinor,
             }
           : null,
+        successor: !product.active && successors.has(product.id) ? toSuccessorOffer(successors.get(product.id)!, defaultQuantity, locale) : null,
       };
     }),
   };

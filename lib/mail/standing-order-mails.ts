@@ -52,7 +52,11 @@ export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): Ma
     ? [
         "",
         nl ? "Niet besteld:" : "Not ordered:",
-        ...run.skipped.map((line) => `- ${line.sku} ${line.name} (${line.quantity}): ${SKIP_REASON[lang][line.reason]}`),
+        ...run.skipped.map(
+          (line) =>
+            `- ${line.sku} ${line.name} (${line.quantity}): ${SKIP_REASON[lang][line.reason]}` +
+            (line.successor ? (nl ? ` – vervangen door ${line.successor.sku} ${line.successor.name}` : ` – replaced by ${line.successor.sku} ${line.successor.name}`) : ""),
+        ),
       ]
     : [];
   const next = run.nextRunOn ? ["", nl ? `Volgende bestelling: ${run.nextRunOn}.` : `Next order: ${run.nextRunOn}.`] : [];

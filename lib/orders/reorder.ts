@@ -3,6 +3,8 @@ import type { BuyerUser } from "@/lib/auth/guards";
 import { addLinesToCart, type AddLineOutcome } from "@/lib/cart/add-lines";
 import { listProductsByIds } from "@/lib/data/catalog";
 import { listContractCandidates } from "@/lib/data/prices";
+import { listActiveSuccessors } from "@/lib/data/product-relations";
+import { toSuccessorOffer, type SuccessorOffer } from "@/lib/catalog/product-relations";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice } from "@/lib/pricing/resolve-price";
@@ -24,6 +26,8 @@ export interface ReorderLineReport {
   /** Today's unit price for that quantity; null when the product can no longer be ordered. */
   currentUnitPriceMinor: number | null;
   outcome: AddLineOutcome | { status: "discontinued" };
+  /** For a product out of the shop: the one that replaces it, if an admin named one (offered instead). */
+  successor: SuccessorOffer | null;
 }
 
 export interface ReorderReport {
@@ -59,6 +63,8 @@ export async function reorder(
     locale,
   );
   const outcomes = new Map(result.lines.map((line) => [line.ref, line.outcome]));
+  // A read only when a chosen line's product is out of the shop: one for all their successors.
+  const successors = await listActiveSuccessors(products.filter((product) => !product.active).map((product) => product.id));
 
   const lines = chosen.map((line): ReorderLineReport => {
     const product = line.productId === null ? undefined : productsById.get(line.productId);
@@ -75,6 +81,7 @@ export async function reorder(
       previousUnitPriceMinor: line.unitPriceMinor,
       currentUnitPriceMinor: current,
       outcome: outcome ?? { status: "discontinued" },
+      successor: product && !product.active && successors.has(product.id) ? toSuccessorOffer(successors.get(product.id)!, line.quantity, locale) : null,
     };
   });
   return {

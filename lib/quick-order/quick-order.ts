@@ -1,6 +1,7 @@
 import "server-only";
 import { addLinesToCart, type AddLineOutcome } from "@/lib/cart/add-lines";
 import type { CartOwner } from "@/lib/cart/cart-service";
+import type { SuccessorOffer } from "@/lib/catalog/product-relations";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { parseQuickOrderText } from "./parse-lines";
@@ -15,6 +16,8 @@ export interface QuickOrderReportLine {
   name: string | null;
   unit: string | null;
   outcome: AddLineOutcome | { status: "header" } | { status: "missing_sku" };
+  /** A discontinued product's successor, offered instead (lib/cart/add-lines.ts). */
+  successor?: SuccessorOffer | null;
 }
 
 export interface QuickOrderReport {
@@ -64,6 +67,7 @@ export async function quickOrderFromText(owner: CartOwner, text: string, locale:
       name: report.name,
       unit: report.unit,
       outcome: report.outcome,
+      successor: report.successor ?? null,
     };
   });
   return summarize(lines);
@@ -84,6 +88,7 @@ export async function quickOrderFromRows(owner: CartOwner, rows: { code: string;
       name: line.name,
       unit: line.unit,
       outcome: line.outcome,
+      successor: line.successor ?? null,
     })),
   );
 }

@@ -38,6 +38,8 @@ export interface SkippedStandingOrderLine {
   name: string;
   quantity: number;
   reason: "unavailable" | "quantity_rule";
+  /** For a product out of the shop: the one an admin named to replace it (the owner may put it on the list). */
+  successor?: { sku: string; name: string };
 }
 
 export interface StandingLine {

@@ -9,6 +9,7 @@ import { readDeliveryTerms } from "@/lib/data/supplier-profile";
 import { getShipToAddress, listCompanyAddresses } from "@/lib/data/companies";
 import { getVisibleFavoriteList, listFavoriteLines } from "@/lib/data/favorite-lists";
 import { createOrder } from "@/lib/data/orders";
+import { listActiveSuccessors } from "@/lib/data/product-relations";
 import {
   deleteStandingOrder,
   getStandingOrder,
@@ -289,6 +290,16 @@ async function plannedOrder(standingOrder: StandingOrderView, owner: UserRecord,
       rules: line.product,
     })),
   );
+  // A read only when a line's product is out of the shop: the mail and the run name its successor.
+  const gone = listLines.filter((line) => !line.product.active);
+  if (gone.length > 0) {
+    const successors = await listActiveSuccessors(gone.map((line) => line.product.id));
+    const bySku = new Map(gone.flatMap((line) => (successors.has(line.product.id) ? [[line.product.sku, successors.get(line.product.id)!] as const] : [])));
+    for (const line of skipped) {
+      const successor = line.reason === "unavailable" ? bySku.get(line.sku) : undefined;
+      if (successor) line.successor = { sku: successor.sku, name: owner.locale === "en" ? successor.nameEn : successor.nameNl };
+    }
+  }
   const priced =
     orderable.length === 0
       ? null
