@@ -144,6 +144,15 @@ describe("relations through the API (admins only)", () => {
     for (const sku of ["KP-LADER", "KP-BOOR-2"]) expect((await put(sku, {})).status).toBe(200);
   });
 
+  it("lets two admins at once not close a loop between them (each check alone would pass)", async () => {
+    const pairs = await Promise.all(Array.from({ length: 6 }, async (_, i) => [await product(`KP-RACE-${i}-A`), await product(`KP-RACE-${i}-B`)] as const));
+    const answers = await Promise.all(pairs.flatMap(([a, b]) => [put(a.sku, { successor: b.sku }), put(b.sku, { successor: a.sku })]));
+    for (let i = 0; i < pairs.length; i++) {
+      const [first, second] = [answers[2 * i]!, answers[2 * i + 1]!];
+      expect([first.status, second.status].sort()).toEqual([200, 422]);
+    }
+  });
+
   it("keeps a stored relation to a product taken out of the shop, so its GET can be sent back", async () => {
     await put("KP-LADER", { accessories: ["KP-ACCU"] });
     await setActive(p.battery.id, false);
