@@ -100,7 +100,11 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex("products_sku_unique").on(t.sku),
-    index("products_gtin_idx").on(t.gtin),
+    // Quick order finds products by SKU case-insensitively and by GTIN, and its autocomplete by their
+    // prefixes (lib/data/cart-bulk.ts): pattern ops answer both `=` and `LIKE 'prefix%'` in any collation.
+    // Without them each look-up read all 100,000 products (110–170 ms; BENCHMARKS.md, 25th pass).
+    index("products_sku_upper_idx").on(sql`upper(${t.sku}) text_pattern_ops`),
+    index("products_gtin_idx").on(sql`${t.gtin} text_pattern_ops`),
     index("products_mpn_lower_idx").on(sql`lower(${t.manufacturerPartNumber})`),
     index("products_category_idx").on(t.categoryId, t.id),
     index("products_brand_idx").on(t.brand),

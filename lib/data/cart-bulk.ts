@@ -79,7 +79,7 @@ export async function suggestProducts(text: string, tsquery: string | null, limi
   const byCode = await db
     .select(columns)
     .from(products)
-    .where(and(eq(products.active, true), or(sql`upper(${products.sku}) like upper(${prefix})`, sql`${products.gtin} like ${prefix}`)))
+    .where(and(eq(products.active, true), or(sql`upper(${products.sku}) like ${prefix.toUpperCase()}`, sql`${products.gtin} like ${prefix}`)))
     .orderBy(asc(products.sku))
     .limit(limit);
   let rows = byCode;
