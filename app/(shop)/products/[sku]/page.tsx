@@ -78,7 +78,13 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
     <div className="space-y-10">
       <article className="grid gap-8 lg:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-8">
-          <ProductGallery images={gallery} alt={product.name} labels={{ show: t("showPhoto") }} />
+          {gallery.length > 1 ? (
+            <ProductGallery images={gallery} alt={product.name} labels={{ show: t("showPhoto") }} />
+          ) : (
+            // One photo (or the placeholder) needs no client component: most products, and the measured path.
+            // eslint-disable-next-line @next/next/no-img-element -- sized JPEG or the SVG placeholder
+            <img src={gallery[0]!.large} alt={product.name} width={gallery[0]!.width} height={gallery[0]!.height} className="mx-auto h-auto max-h-[28rem] w-full max-w-md object-contain" data-testid="product-photo" />
+          )}
         </div>
         <div className="space-y-4">
           {category && (
