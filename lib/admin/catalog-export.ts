@@ -8,6 +8,7 @@ import type { CatalogExportHeader, CatalogExportItem, CatalogLanguage } from "@/
 import { listActiveProductIds, listActiveProductsAfter, listProductsByIds, type ProductRow } from "@/lib/data/catalog";
 import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
 import { listContractCandidates } from "@/lib/data/prices";
+import { listCatalogRelations } from "@/lib/data/product-relations";
 import { cxmlIdentitiesOfCustomer } from "@/lib/data/punchout-connections";
 import { getSupplierProfile } from "@/lib/data/supplier-profile";
 import { calendarDate } from "@/lib/pricing/calendar-date";
@@ -81,6 +82,7 @@ export async function exportCustomerCatalog(
   };
   // CIF states the number of items up front (ITEMCOUNT), so the scope is settled before the first row.
   const ids = input.scope === "all" ? await listActiveProductIds() : await contractProductIds(company.id, options.now);
+  const inFile = new Set(ids);
   const writer =
     input.format === "cif"
       ? { head: () => cifHead(header, ids.length), item: (item: CatalogExportItem) => cifRow(item, header), tail: CIF_TAIL }
@@ -102,7 +104,7 @@ export async function exportCustomerCatalog(
       }
       const page = ids.slice(next, next + PAGE);
       next += PAGE;
-      const items = await catalogItems(company.id, page, options.now);
+      const items = await catalogItems(company.id, page, inFile, options.now);
       controller.enqueue(encoder.encode(items.map(writer.item).join("")));
     },
   });
@@ -134,8 +136,13 @@ const isContract = (row: ProductRow, candidates: ContractPriceCandidate[], now: 
   resolvePrice({ product: row, candidates, quantity: smallestValidQuantity(row), now }).source.kind.startsWith("contract");
 
 /** One page of the projection: the products, the customer's prices for them and their own numbers. */
-async function catalogItems(companyId: number, ids: number[], now: Date): Promise<CatalogExportItem[]> {
-  const [rows, candidates, numbers] = await Promise.all([listProductsByIds(ids), listContractCandidates(companyId, ids), articleNumbersForProducts(companyId, ids)]);
+async function catalogItems(companyId: number, ids: number[], inFile: ReadonlySet<number>, now: Date): Promise<CatalogExportItem[]> {
+  const [rows, candidates, numbers, relations] = await Promise.all([
+    listProductsByIds(ids),
+    listContractCandidates(companyId, ids),
+    articleNumbersForProducts(companyId, ids),
+    listCatalogRelations(ids, inFile),
+  ]);
   return rows
     .sort((a, b) => a.id - b.id)
     .map((row) => {
@@ -159,6 +166,7 @@ async function catalogItems(companyId: number, ids: number[], now: Date): Promis
         priceValidTo: price.source.kind === "contract" || price.source.kind === "contract_tier" ? price.source.validTo : null,
         buyerPartNumber: numbers.get(row.id) ?? null,
         imageKey: row.imageKey,
+        related: relations.get(row.id) ?? [],
       };
     });
 }

@@ -129,6 +129,8 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
       ] satisfies XmlChild[]),
       // The JPEG only: the XSD's MIME_TYPE knows no image/webp (the thumbnail's type).
       images ? node("MIME_INFO", [node("MIME", [leaf("MIME_TYPE", "image/jpeg"), leaf("MIME_SOURCE", images.large), leaf("MIME_PURPOSE", "normal")])]) : undefined,
+      // BMEcat 2005 PRODUCT_REFERENCE types: accessories, and "similar" for an alternative.
+      ...item.related.map((relation) => node("PRODUCT_REFERENCE", [leaf("PROD_ID_TO", relation.sku)], { type: relation.kind === "accessory" ? "accessories" : "similar" })),
     ],
     { mode: "new" },
   )!;

@@ -61,6 +61,8 @@ export interface CatalogExportItem {
   buyerPartNumber: string | null;
   /** The main photo's key (app/product-images): linked when the header has a shopUrl. */
   imageKey: string | null;
+  /** Accessories and alternatives (SKUs) that are in the same file, in the admin's order. */
+  related: { kind: "accessory" | "alternative"; sku: string }[];
 }
 
 /** Absolute URLs of an item's main photo, or null (no photo, or no shop URL to link to). */

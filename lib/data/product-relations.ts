@@ -103,6 +103,30 @@ export async function listStoredRelations(productId: number): Promise<StoredRela
     .orderBy(asc(productRelations.kind), asc(productRelations.position));
 }
 
+/**
+ * Accessories and alternatives of several products (a catalogue export's page), by product id, each
+ * list in the admin's order, limited to the related products in `within` (what the file holds: a
+ * reference to a product the buyer's catalogue does not have leads nowhere).
+ */
+export async function listCatalogRelations(productIds: readonly number[], within: ReadonlySet<number>): Promise<Map<number, { kind: "accessory" | "alternative"; sku: string }[]>> {
+  const byProduct = new Map<number, { kind: "accessory" | "alternative"; sku: string }[]>();
+  if (productIds.length === 0) return byProduct;
+  const db = await database();
+  const rows = await db
+    .select({ productId: productRelations.productId, relatedId: productRelations.relatedProductId, kind: productRelations.kind, sku: products.sku })
+    .from(productRelations)
+    .innerJoin(products, eq(products.id, productRelations.relatedProductId))
+    .where(and(inArray(productRelations.productId, [...productIds]), inArray(productRelations.kind, ["accessory", "alternative"]), eq(products.active, true)))
+    .orderBy(asc(productRelations.productId), asc(productRelations.kind), asc(productRelations.position));
+  for (const row of rows) {
+    if (!within.has(row.relatedId) || row.kind === "successor") continue;
+    const list = byProduct.get(row.productId) ?? [];
+    list.push({ kind: row.kind, sku: row.sku });
+    byProduct.set(row.productId, list);
+  }
+  return byProduct;
+}
+
 /** Stored relations in the API's shape. */
 export function toRelationSkus(stored: readonly StoredRelation[]): RelationSkus {
   const of = (kind: ProductRelationKind) => stored.filter((relation) => relation.kind === kind).map((relation) => relation.sku);

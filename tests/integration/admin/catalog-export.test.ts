@@ -7,7 +7,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { customerArticleNumbers, products } from "@/db/schema";
+import { customerArticleNumbers, productRelations, products } from "@/db/schema";
 import { catalogExportDefaults, catalogExportSchema, exportCustomerCatalog, type CatalogExportInput } from "@/lib/admin/catalog-export";
 import { AppError } from "@/lib/errors";
 import { createProducts, createStaff } from "../../support/admin-fixtures";
@@ -94,6 +94,30 @@ describe("catalogue export", () => {
     expect(file.text).toContain("<VALID_END_DATE>2026-12-31T23:59:59+01:00</VALID_END_DATE>");
     expect(file.text).toContain("<NO_CU_PER_OU>500</NO_CU_PER_OU>");
     expect(file.text.match(/<PRODUCT mode="new">/g)).toHaveLength(2);
+  });
+
+  it.skipIf(!existsSync(BMECAT_2005_XSD))("BMEcat names accessories and alternatives that are in the same file, never others", async () => {
+    const category = await createCategory(handle);
+    const hidden = await createProduct(handle, category.id, { listPriceMinor: 120 });
+    await handle.db.update(products).set({ active: false }).where(eq(products.id, hidden.id));
+    await handle.db.insert(productRelations).values([
+      { productId: contract.id, kind: "accessory", relatedProductId: plain.id, position: 0 },
+      { productId: contract.id, kind: "alternative", relatedProductId: hidden.id, position: 0 },
+    ]);
+    try {
+      const all = await exported({ format: "bmecat", scope: "all" });
+      const xmlFile = path.join(dir, "related.xml");
+      writeFileSync(xmlFile, all.text, "utf8");
+      const run = spawnSync("xmllint", ["--noout", "--schema", BMECAT_2005_XSD, xmlFile], { encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      expect(all.text.match(/<PRODUCT_REFERENCE[^>]*>\s*<PROD_ID_TO>[^<]*<\/PROD_ID_TO>/g)?.map((reference) => reference.replace(/\s+/g, ""))).toEqual([
+        `<PRODUCT_REFERENCEtype="accessories"><PROD_ID_TO>${plain.sku}</PROD_ID_TO>`,
+      ]);
+      // Only the contract product is in this file: its accessory is not, so no reference.
+      expect((await exported({ format: "bmecat" })).text).not.toContain("PRODUCT_REFERENCE");
+    } finally {
+      await handle.db.delete(productRelations).where(eq(productRelations.productId, contract.id));
+    }
   });
 
   it("streams page by page: 1,201 more products arrive whole, in order, and ITEMCOUNT counts them", async () => {

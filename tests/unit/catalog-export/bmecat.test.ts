@@ -29,7 +29,15 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
   it.skipIf(!existsSync(BMECAT_2005_XSD))("is valid against the official XSD: full items, bare items, every unit we sell, long texts, English default", () => {
     const units = ["EA", "PK", "BX", "CT", "PR", "KGM", "MTR", "LTR", "RO", "SET", "C62"];
     const documents = {
-      full: buildBmecat(HEADER, [item({ imageKey: "0123456789abcdef01234567" })]),
+      full: buildBmecat(HEADER, [
+        item({
+          imageKey: "0123456789abcdef01234567",
+          related: [
+            { kind: "accessory", sku: "KP-000020" },
+            { kind: "alternative", sku: "KP-000021" },
+          ],
+        }),
+      ]),
       bare: buildBmecat(HEADER, [item({ gtin: null, unspsc: null, manufacturerName: null, manufacturerPartNumber: null, buyerPartNumber: null, priceValidTo: null, packSize: 1, minOrderQuantity: 1, orderMultiple: 1, ladder: [{ minQuantity: 1, unitPriceMinor: 0 }] })]),
       units: buildBmecat(HEADER, units.map((unit, index) => item({ sku: `KP-U${index}`, unit }))),
       long: buildBmecat({ ...HEADER, language: "en", catalogName: "x".repeat(300) }, [
@@ -52,6 +60,15 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
     expect(product!.MIME_INFO.MIME).toEqual({ MIME_TYPE: "image/jpeg", MIME_SOURCE: `https://shop.example.nl/product-images/KP-000019/${key}.jpg`, MIME_PURPOSE: "normal" });
     expect(products(buildBmecat({ ...HEADER, shopUrl: null }, [item({ imageKey: key })]))[0]!.MIME_INFO).toBeUndefined();
     expect(products(buildBmecat(HEADER, [item()]))[0]!.MIME_INFO).toBeUndefined();
+  });
+
+  it("names accessories and alternatives as PRODUCT_REFERENCE (accessories, similar) after the photo", () => {
+    const [product] = products(buildBmecat(HEADER, [item({ imageKey: "0123456789abcdef01234567", related: [{ kind: "accessory", sku: "KP-000020" }, { kind: "alternative", sku: "KP-000021" }] })]));
+    expect([product!.PRODUCT_REFERENCE].flat().map((reference: Record<string, string>) => [reference["@type"], reference.PROD_ID_TO])).toEqual([
+      ["accessories", "KP-000020"],
+      ["similar", "KP-000021"],
+    ]);
+    expect(products(buildBmecat(HEADER, [item()]))[0]!.PRODUCT_REFERENCE).toBeUndefined();
   });
 
   it("carries the customer's prices per quantity step, the list price, VAT as a fraction and the contract's end", () => {

@@ -35,6 +35,7 @@ export function item(overrides: Partial<CatalogExportItem> = {}): CatalogExportI
     priceValidTo: "2026-12-31",
     buyerPartNumber: "MAT-4711",
     imageKey: null,
+    related: [],
     ...overrides,
   };
 }
