@@ -22,6 +22,11 @@ export interface PricedCartLine {
   quantityCheck: QuantityCheck;
   /** Fewer units in stock than ordered: still orderable, delivered when available. */
   exceedsStock: boolean;
+  /**
+   * False when the product was taken out of the shop after it was put in the cart: shown, but it must
+   * be removed before the cart is ordered or transferred (lib/checkout/place-order.ts, lib/punchout/transfer.ts).
+   */
+  available: boolean;
   /** The customer's own article number for the product (order line snapshot, punchout BuyerPartID/MATNR). */
   customerArticleNumber: string | null;
   /**
@@ -49,7 +54,7 @@ export interface PricedCart {
   goodsMinor: number;
   delivery: DeliveryCharge & { terms: DeliveryTerms };
   currency: string;
-  /** True when every line passes its quantity rules and the cart is not empty. */
+  /** True when every line is available and passes its quantity rules, and the cart is not empty. */
   orderable: boolean;
 }
 
@@ -92,6 +97,7 @@ export async function priceCartLines(
       priceSource: price.source,
       quantityCheck: checkQuantity(quantity, product),
       exceedsStock: quantity > product.stock,
+      available: product.active,
       customerArticleNumber: articleNumbers.get(product.id) ?? null,
       quote,
     };
@@ -106,6 +112,6 @@ export async function priceCartLines(
     goodsMinor,
     delivery: { ...delivery, terms },
     currency: "EUR",
-    orderable: priced.length > 0 && priced.every((l) => l.quantityCheck.ok && l.product.stock >= 0),
+    orderable: priced.length > 0 && priced.every((l) => l.available && l.quantityCheck.ok && l.product.stock >= 0),
   };
 }

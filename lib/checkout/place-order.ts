@@ -61,6 +61,9 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
 
   const cart = await getPricedCart(user, locale, now);
   if (cart.lines.length === 0) throw new AppError("cart_empty", "cart_empty");
+  // A product taken out of the shop since it was put in the cart is not ordered (nor silently dropped).
+  const unavailable = cart.lines.find((line) => !line.available);
+  if (unavailable) throw new AppError("conflict", "cart_has_unavailable_products", { sku: unavailable.product.sku });
   const invalid = cart.lines.find((line) => !line.quantityCheck.ok);
   if (invalid) throw new AppError("quantity_rule", "cart_has_invalid_quantities", { sku: invalid.product.sku });
 

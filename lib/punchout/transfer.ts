@@ -61,6 +61,10 @@ export async function transferPunchoutCart(
   const cartId = await resolveCartId(user);
   const priced = await priceCartLines(mode === "cancel" ? [] : await listCartLines(cartId), { companyId: user.companyId, locale, now, companyKeepsArticleNumbers: user.companyKeepsArticleNumbers });
   // inspect returns the buyer's own cart unchanged, whatever today's quantity rules say.
+  // Nor a product taken out of the shop since it was put in the cart (the buyer removes it first).
+  if (mode === "transfer" && session.operation !== "inspect" && priced.lines.some((line) => !line.available)) {
+    throw new AppError("conflict", "cart_has_unavailable_products");
+  }
   if (mode === "transfer" && session.operation !== "inspect" && priced.lines.some((line) => !line.quantityCheck.ok)) {
     throw new AppError("quantity_rule", "cart_has_invalid_quantities");
   }

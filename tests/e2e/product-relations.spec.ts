@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { hashPassword } from "../../lib/auth/password";
-import { launchBrowser, signIn } from "./support/browser";
+import { addToCartOnProductPage, launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
@@ -74,6 +74,9 @@ describe("related products", () => {
     assert.match(await card.innerText(), /49[.,]00/);
     assert.equal(await buyer.getByTestId("related-successor").count(), 0, "an active product shows no successor");
 
+    // The buyer puts the drill in the cart before it goes.
+    await addToCartOnProductPage(buyer, drill, 1);
+
     // The admin takes the drill out of the shop.
     const productForm = admin.getByTestId("product-form");
     await productForm.getByLabel("In the shop (active)").uncheck();
@@ -89,6 +92,14 @@ describe("related products", () => {
     const next = buyer.getByTestId("related-successor").locator(`[data-testid="product-card"][data-sku="${successor}"]`);
     assert.match(await next.innerText(), /139[.,]00/);
     assert.match(await next.innerText(), /25 in stock/);
+
+    // In the cart it stays, marked, with its successor; checkout is refused until it is removed.
+    await buyer.goto("/cart");
+    const unavailable = buyer.locator(`[data-testid="cart-line"][data-sku="${drill}"]`).getByTestId("cart-line-unavailable");
+    await unavailable.getByText("No longer available").waitFor();
+    assert.match(await unavailable.innerText(), new RegExp(`Replaced by Accuboor nieuw ${stamp} \\(${successor}\\)`));
+    await buyer.locator(`[data-testid="cart-line"][data-sku="${drill}"]`).getByRole("button", { name: "Remove" }).click();
+    await buyer.locator(`[data-testid="cart-line"][data-sku="${drill}"]`).waitFor({ state: "detached" });
 
     // Quick order of the old SKU: no longer available, replaced by the successor, one click to add it instead.
     await buyer.goto("/quick-order");

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { products } from "@/db/schema";
 import { addToCart, getPricedCart, removeFromCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { getCompanyOrder, listCompanyOrders } from "@/lib/data/orders";
@@ -129,5 +131,28 @@ describe("checkout", () => {
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult | undefined;
     expect(rejected?.reason).toBeInstanceOf(AppError);
     expect((await listCompanyOrders(customer.company.id)).filter((o) => o.poNumber === "PO-DOUBLE")).toHaveLength(1);
+  });
+
+  it("a product taken out of the shop after it was added stays in the cart, marked, and must go before the order", async () => {
+    const category = await createCategory(handle);
+    const gone = await createProduct(handle, category.id, { listPriceMinor: 300 });
+    const input = { shipToAddressId: customer.shipTo.id, poNumber: "PO-GONE", costCenter: null, requestedDeliveryDate: null, note: null };
+    await addToCart(customer.buyer, paper.sku, 2);
+    await addToCart(customer.buyer, gone.sku, 1);
+    await handle.db.update(products).set({ active: false }).where(eq(products.id, gone.id));
+    const cart = await getPricedCart(customer.buyer, "nl", now);
+    expect(cart.lines.map((line) => [line.product.sku, line.available])).toEqual(
+      expect.arrayContaining([
+        [paper.sku, true],
+        [gone.sku, false],
+      ]),
+    );
+    expect(cart.orderable).toBe(false);
+    const refused = await expectAppError(placeOrder(customer.buyer, input, "nl", now), "conflict", "cart_has_unavailable_products");
+    expect(refused.details).toEqual({ sku: gone.sku });
+    expect((await listCompanyOrders(customer.company.id)).filter((o) => o.poNumber === "PO-GONE")).toHaveLength(0);
+    await removeFromCart(customer.buyer, cart.lines.find((line) => line.product.sku === gone.sku)!.lineId);
+    await placeOrder(customer.buyer, input, "nl", now);
+    expect((await listCompanyOrders(customer.company.id)).filter((o) => o.poNumber === "PO-GONE")).toHaveLength(1);
   });
 });

@@ -1,6 +1,8 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { productCardImagePath } from "@/lib/catalog/product-image-path";
+import type { ProductRow } from "@/lib/data/catalog";
+import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
@@ -35,6 +37,10 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
     buyer.punchout?.protocol === "cxml" ? listUnmatchedSetupItems(buyer.punchout.sessionId) : [],
   ]);
   const readOnly = buyer.punchout?.operation === "inspect";
+  // A product taken out of the shop since it was added: what replaces it (one read, only then).
+  const unavailableIds = cart.lines.flatMap((line) => (line.available ? [] : [line.product.id]));
+  const successors = unavailableIds.length > 0 ? await listActiveSuccessors(unavailableIds) : new Map<number, ProductRow>();
+  const replacements = new Map([...successors].map(([id, product]) => [id, { sku: product.sku, name: locale === "en" ? product.nameEn : product.nameNl }]));
   // After "Add to cart" on a quote (acceptQuoteAction); only said while the cart holds that quote's lines.
   const acceptedNotice = !!acceptedQuote && cart.lines.some((line) => line.quote?.quoteNumber === acceptedQuote);
   const replacedCount = Number(replaced);
@@ -97,7 +103,8 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                           {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
                         </div>
                         {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} />}
-                        {line.exceedsStock && (
+                        {!line.available && <UnavailableNotice text={t("unavailable")} successor={replacements.get(line.product.id)} replacedBy={(name, sku) => t("replacedBy", { name, sku })} />}
+                        {line.available && line.exceedsStock && (
                           <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>
                         )}
                         {!line.quantityCheck.ok && (
@@ -172,6 +179,23 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               </ActionForm>
             </section>
           )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A cart line whose product was taken out of the shop: remove it, and what replaces it (if anything). */
+function UnavailableNotice({ text, successor, replacedBy }: { text: string; successor?: { sku: string; name: string }; replacedBy: (name: string, sku: string) => string }) {
+  return (
+    <div role="alert" className="text-xs text-red-700" data-testid="cart-line-unavailable">
+      {text}
+      {successor && (
+        <>
+          {" "}
+          <Link href={`/products/${encodeURIComponent(successor.sku)}`} className="font-medium underline">
+            {replacedBy(successor.name, successor.sku)}
+          </Link>
         </>
       )}
     </div>

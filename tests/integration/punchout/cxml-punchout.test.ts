@@ -715,6 +715,18 @@ describe("transfer: the PunchOutOrderMessage from the server-side cart", () => {
     produced["poom-urlencoded-shipto"] = xml;
   });
 
+  it("does not transfer a product taken out of the shop since it was put in the cart; the session stays open", async () => {
+    const category = await createCategory(handle);
+    const gone = await createProduct(handle, category.id, { listPriceMinor: 300, unspsc: "44122000" });
+    const { sessionId, shopper } = await punchIn();
+    await addToCart(shopper, listProduct.sku, 1);
+    await addToCart(shopper, gone.sku, 1);
+    await handle.db.update(products).set({ active: false }).where(eq(products.id, gone.id));
+    await expectAppError(transfer(shopper), "conflict", "cart_has_unavailable_products");
+    expect((await getPunchoutSession(sessionId))!.status).toBe("active");
+    expect((await getPricedCart(shopper, "nl", later(2))).lines).toHaveLength(2);
+  });
+
   it("links a product's main photo in an Extrinsic the connection maps to imageUrl (absolute, on the shop's URL)", async () => {
     const sender = { domain: "NetworkID", identity: "AN-IMAGES" };
     await createCxmlConnection(handle, customer.company.id, {
