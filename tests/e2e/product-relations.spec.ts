@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { hashPassword } from "../../lib/auth/password";
-import { addToCartOnProductPage, launchBrowser, signIn } from "./support/browser";
+import { launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
@@ -74,8 +74,11 @@ describe("related products", () => {
     assert.match(await card.innerText(), /49[.,]00/);
     assert.equal(await buyer.getByTestId("related-successor").count(), 0, "an active product shows no successor");
 
-    // The buyer puts the drill in the cart before it goes.
-    await addToCartOnProductPage(buyer, drill, 1);
+    // The buyer puts the drill in the cart before it goes (the page's own form: the accessory card has one too).
+    const drillForm = buyer.locator("main article").first();
+    await drillForm.getByRole("spinbutton", { name: "Quantity", exact: true }).fill("1");
+    await drillForm.getByRole("button", { name: "Add to cart", exact: true }).click();
+    await drillForm.getByText("Added to cart.", { exact: true }).waitFor();
 
     // The admin takes the drill out of the shop.
     const productForm = admin.getByTestId("product-form");
