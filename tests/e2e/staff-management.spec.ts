@@ -99,4 +99,38 @@ describe("staff management", () => {
     await admin.context().close();
     await colleague.context().close();
   });
+
+  it("access review: staff and a customer's users not signed in for 90 days, at a click", async () => {
+    const idleEmail = `lang.weg.${stamp}@koppel.test`;
+    const recentEmail = `net.binnen.${stamp}@koppel.test`;
+    const hash = await hashPassword(PASSWORD);
+    await sql`insert into users (email, name, role, company_id, locale, password_hash, created_at, last_sign_in_at)
+              values (${idleEmail}, 'Lang Weg', 'account_manager', null, 'en', ${hash}, now() - interval '400 days', now() - interval '120 days'),
+                     (${recentEmail}, 'Net Binnen', 'account_manager', null, 'en', ${hash}, now() - interval '400 days', now() - interval '2 days')`;
+    const [demo] = await sql<{ id: number }[]>`select id from companies where name like 'Demo Facilities%' limit 1`;
+    const buyerEmail = `oude.koper.${stamp}@demo.test`;
+    await sql`insert into users (email, name, role, company_id, locale, password_hash, created_at)
+              values (${buyerEmail}, 'Oude Koper', 'buyer', ${demo!.id}, 'en', ${hash}, now() - interval '200 days')`;
+
+    try {
+      const admin = await signIn(browser, adminEmail, PASSWORD, "/admin/staff");
+      const filter = admin.getByTestId("idle-filter");
+      await filter.getByRole("link", { name: /Not signed in for 90\+ days/ }).click();
+      await admin.waitForURL((url) => url.search === "?idle=90");
+      const rows = admin.getByTestId("staff-row");
+      await admin.locator(`[data-testid="staff-row"][data-email="${idleEmail}"]`).waitFor();
+      assert.equal(await admin.locator(`[data-testid="staff-row"][data-email="${recentEmail}"]`).count(), 0);
+      assert.equal(await filter.getByRole("link", { name: /Not signed in for 90\+ days/ }).getAttribute("aria-current"), "page");
+      assert.ok((await rows.count()) >= 1);
+
+      await admin.goto(`/admin/customers/${demo!.id}/users?idle=180`);
+      await admin.locator(`[data-testid="user-row"][data-email="${buyerEmail}"]`).waitFor();
+      assert.equal(await admin.locator('[data-testid="user-row"][data-email="buyer@demo.test"]').count(), 0, "the demo buyer signs in all the time");
+      await admin.getByTestId("idle-filter").getByRole("link", { name: /^Everybody/ }).click();
+      await admin.locator('[data-testid="user-row"][data-email="buyer@demo.test"]').waitFor();
+      await admin.context().close();
+    } finally {
+      await sql`delete from users where email in (${idleEmail}, ${recentEmail}, ${buyerEmail})`;
+    }
+  });
 });

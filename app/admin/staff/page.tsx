@@ -2,10 +2,14 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { StaffForm } from "@/components/admin/staff-form";
+import { IdleFilter } from "@/components/admin/idle-filter";
 import { StaffStatus } from "@/components/admin/staff-status";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
+import { IDLE_DAY_CHOICES, idleDaysParam, isIdle } from "@/lib/admin/idle-accounts";
+import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { readStaffOverview } from "@/lib/admin/staff";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
@@ -15,18 +19,38 @@ import { inviteStaffAction } from "./actions";
 export const metadata = { title: "Medewerkers" };
 
 /** Staff management: admins only, account managers get a 404 like everybody else. */
-export default async function StaffPage() {
+export default async function StaffPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();
   const staff = await requireStaff("/admin/staff");
   if (!isAdmin(staff)) notFound();
-  const [t, locale, members] = await Promise.all([getTranslations("staff"), getLocale().then(toLocale), readStaffOverview(staff)]);
+  const [t, locale, everybody, { idle }] = await Promise.all([
+    getTranslations("staff"),
+    getLocale().then(toLocale),
+    readStaffOverview(staff),
+    searchParams.then((raw) => parseSearchParams(z.object({ idle: idleDaysParam }), raw)),
+  ]);
+  // Access review (?idle=90): only the accounts not signed in for that long.
+  const now = new Date();
+  const members = idle ? everybody.filter((member) => isIdle(member, idle, now)) : everybody;
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="max-w-3xl text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <Card title={t("count", { count: members.length })}>
+      <Card title={t("count", { count: everybody.length })}>
+        <IdleFilter
+          label={t("idleLabel")}
+          options={[
+            { href: "/admin/staff", label: t("idleAll", { count: everybody.length }), current: !idle },
+            ...IDLE_DAY_CHOICES.map((days) => ({
+              href: `/admin/staff?idle=${days}`,
+              label: t("idleDays", { days, count: everybody.filter((member) => isIdle(member, days, now)).length }),
+              current: idle === days,
+            })),
+          ]}
+        />
+        {idle && <p className="mb-3 text-xs text-slate-600">{members.length === 0 ? t("idleNone") : t("idleNote")}</p>}
         <div className="overflow-x-auto">
           <table className={tableClass} data-testid="staff-table">
             <thead>

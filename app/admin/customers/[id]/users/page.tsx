@@ -1,13 +1,17 @@
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { TwoStepRequirementForm } from "@/components/account/two-step-requirement-form";
 import { TwoStepResetForm } from "@/components/account/two-step-reset-form";
 import { ActionForm, Field } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { UserForm } from "@/components/admin/user-form";
+import { IdleFilter } from "@/components/admin/idle-filter";
 import { formatMoneyInput } from "@/lib/admin/price-input";
+import { IDLE_DAY_CHOICES, idleDaysParam, isIdle } from "@/lib/admin/idle-accounts";
 import { customerForPage } from "@/lib/admin/route-params";
+import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { customerTwoStepUsers } from "@/lib/admin/two-step";
 import { VIEW_AS_DURATIONS } from "@/lib/admin/view-as";
 import { requireStaff } from "@/lib/auth/guards";
@@ -20,19 +24,23 @@ import { inviteUserAction, resendInvitationAction, sendPasswordResetAction, setU
 
 export const metadata = { title: "Gebruikers" };
 
-export default async function CustomerUsersPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CustomerUsersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await connection();
   const { id } = await params;
   const staff = await requireStaff(`/admin/customers/${id}/users`);
   const company = await customerForPage(staff, id);
-  const [t, users, locale, withTwoStep, t2] = await Promise.all([
+  const [t, everybody, locale, withTwoStep, t2, { idle }] = await Promise.all([
     getTranslations("admin.users"),
     listCustomerUsers(company.id),
     getLocale().then(toLocale),
     customerTwoStepUsers(staff, company.id),
     getTranslations("twoStep.users"),
+    searchParams.then((raw) => parseSearchParams(z.object({ idle: idleDaysParam }), raw)),
   ]);
   const now = new Date();
+  // Access review (?idle=90): only the accounts not signed in for that long.
+  const users = idle ? everybody.filter((user) => isIdle(user, idle, now)) : everybody;
+  const usersPath = `/admin/customers/${company.id}/users`;
   // Two-step verification required of all the customer's users: who still lacks it.
   const lacksTwoStep = (user: { id: number; active: boolean; hasPassword: boolean }) => user.active && user.hasPassword && !withTwoStep.has(user.id);
   return (
@@ -40,11 +48,23 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
       <TwoStepRequirementForm
         action={setCustomerTwoStepRequirementAction}
         required={company.twoStepRequired}
-        missing={users.filter(lacksTwoStep).length}
+        missing={everybody.filter(lacksTwoStep).length}
         fields={{ companyId: company.id }}
       />
-      <Card title={t("heading", { count: users.length })}>
+      <Card title={t("heading", { count: everybody.length })}>
         <p className="mb-3 text-sm text-slate-600">{t("passwordNote")}</p>
+        <IdleFilter
+          label={t("idleLabel")}
+          options={[
+            { href: usersPath, label: t("idleAll", { count: everybody.length }), current: !idle },
+            ...IDLE_DAY_CHOICES.map((days) => ({
+              href: `${usersPath}?idle=${days}`,
+              label: t("idleDays", { days, count: everybody.filter((user) => isIdle(user, days, now)).length }),
+              current: idle === days,
+            })),
+          ]}
+        />
+        {idle && <p className="mb-3 text-xs text-slate-600">{users.length === 0 ? t("idleNone") : t("idleNote")}</p>}
         <div className="overflow-x-auto">
           <table className={tableClass} data-testid="user-table">
             <thead>
