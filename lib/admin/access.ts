@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Company } from "@/db/schema";
+import { getProductBySku, type ProductRow } from "@/lib/data/catalog";
 import type { StaffUser } from "@/lib/auth/guards";
 import { getCustomer, isCompanyAssigned } from "@/lib/data/customers";
 import type { PriceChangeActor } from "@/lib/data/price-audit";
@@ -33,6 +34,14 @@ export async function getCustomerOrThrow(staff: StaffUser, companyId: number): P
   const company = await getCustomer(companyId);
   if (!company || !(await canSeeCustomer(staff, companyId))) throw new AppError("not_found", "customer_not_found");
   return company;
+}
+
+/** The catalogue is the whole shop's: its master data (photos, relations) is the admins'; everybody else "not found". */
+export async function getProductForAdminOrThrow(staff: StaffUser, sku: string): Promise<ProductRow> {
+  if (!isAdmin(staff)) throw new AppError("not_found", "not_found");
+  const product = await getProductBySku(sku);
+  if (!product) throw new AppError("not_found", "product_not_found");
+  return product;
 }
 
 export interface PriceListAccess {

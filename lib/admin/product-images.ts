@@ -2,11 +2,10 @@ import "server-only";
 import type { StaffUser } from "@/lib/auth/guards";
 import { processProductImage, ProductImageError, type ProcessedProductImage } from "@/lib/catalog/product-image";
 import { productImagePath } from "@/lib/catalog/product-image-path";
-import { getProductBySku } from "@/lib/data/catalog";
 import { addProductImages, deleteProductImage, listProductImages, MAX_IMAGES_PER_PRODUCT, moveProductImage, type ProductImageInfo } from "@/lib/data/product-images";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { isAdmin } from "./access";
+import { getProductForAdminOrThrow } from "./access";
 
 /**
  * Admins manage a product's photos, in the back office (admin → Products → a product) and through the
@@ -25,13 +24,6 @@ export interface UploadedFile {
   name: string | null;
 }
 
-async function productOrThrow(staff: StaffUser, sku: string) {
-  if (!isAdmin(staff)) throw new AppError("not_found", "not_found");
-  const product = await getProductBySku(sku);
-  if (!product) throw new AppError("not_found", "product_not_found");
-  return product;
-}
-
 export interface ProductImageView extends ProductImageInfo {
   /** Absolute when APP_URL is set (what the API answers), else relative to the shop. */
   url: string;
@@ -44,7 +36,7 @@ function viewOf(sku: string, info: ProductImageInfo): ProductImageView {
 }
 
 export async function listProductImagesAsAdmin(staff: StaffUser, sku: string): Promise<ProductImageView[]> {
-  const product = await productOrThrow(staff, sku);
+  const product = await getProductForAdminOrThrow(staff, sku);
   return (await listProductImages(product.id)).map((info) => viewOf(product.sku, info));
 }
 
@@ -53,7 +45,7 @@ export interface ProductImageUploadResult {
 }
 
 export async function uploadProductImagesAsAdmin(staff: StaffUser, sku: string, files: UploadedFile[], now: Date): Promise<ProductImageUploadResult> {
-  const product = await productOrThrow(staff, sku);
+  const product = await getProductForAdminOrThrow(staff, sku);
   const uploads = files.filter((file) => file.bytes.byteLength > 0 || file.name);
   if (uploads.length === 0) throw new AppError("invalid_input", "image_none");
   if (uploads.length > MAX_FILES_PER_UPLOAD) throw new AppError("invalid_input", "image_too_many_files", { max: MAX_FILES_PER_UPLOAD });
@@ -74,12 +66,12 @@ export async function uploadProductImagesAsAdmin(staff: StaffUser, sku: string, 
 }
 
 export async function deleteProductImageAsAdmin(staff: StaffUser, sku: string, key: string, now: Date): Promise<void> {
-  const product = await productOrThrow(staff, sku);
+  const product = await getProductForAdminOrThrow(staff, sku);
   if (!(await deleteProductImage(product.id, key, now))) throw new AppError("not_found", "image_not_found");
 }
 
 /** Moves a photo to `position` (0 makes it the main photo). */
 export async function moveProductImageAsAdmin(staff: StaffUser, sku: string, key: string, position: number, now: Date): Promise<void> {
-  const product = await productOrThrow(staff, sku);
+  const product = await getProductForAdminOrThrow(staff, sku);
   if (!(await moveProductImage(product.id, key, position, now))) throw new AppError("not_found", "image_not_found");
 }

@@ -1,10 +1,9 @@
 import "server-only";
 import type { StaffUser } from "@/lib/auth/guards";
 import { checkRelationShape, type RelationProblem, type RelationSkus } from "@/lib/catalog/product-relations";
-import { getProductBySku } from "@/lib/data/catalog";
 import { listStoredRelations, replaceProductRelations, toRelationSkus, type StoredRelation } from "@/lib/data/product-relations";
 import { AppError } from "@/lib/errors";
-import { isAdmin } from "./access";
+import { getProductForAdminOrThrow, isAdmin } from "./access";
 
 /**
  * Admins maintain a product's accessories, alternatives and successor, on the product's admin page and
@@ -22,9 +21,7 @@ function viewOf(stored: readonly StoredRelation[]): ProductRelationsView {
 }
 
 export async function getProductRelationsAsAdmin(staff: StaffUser, sku: string): Promise<ProductRelationsView> {
-  if (!isAdmin(staff)) throw new AppError("not_found", "not_found");
-  const product = await getProductBySku(sku);
-  if (!product) throw new AppError("not_found", "product_not_found");
+  const product = await getProductForAdminOrThrow(staff, sku);
   return viewOf(await listStoredRelations(product.id));
 }
 
