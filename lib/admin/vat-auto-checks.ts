@@ -6,8 +6,6 @@ import { getSupplierProfile } from "@/lib/data/supplier-profile";
 import {
   claimNextVatCheckJob,
   finishVatCheckJob,
-  listActiveCustomersWithVatId,
-  listQueuedVatCheckCompanies,
   queueScheduledVatChecks,
   retryVatCheckJobLater,
   vatCheckStatuses,
@@ -21,7 +19,7 @@ import { vatIdTurnedInvalidMail } from "@/lib/mail/vat-check-mails";
 import { startPollingWorker } from "@/lib/polling-worker";
 import { planRechecks, retryDelayMs, stopsRound } from "@/lib/vies/evidence";
 import { viesRequest } from "@/lib/vies/vies";
-import { askViesAndRecord, viesQuestion, zeroRatedFor } from "./vat-checks";
+import { askViesAndRecord, customersVatEvidence, viesQuestion, zeroRatedFor } from "./vat-checks";
 
 /**
  * VAT ids checked at VIES without anybody clicking:
@@ -171,21 +169,14 @@ async function mailTurnedInvalid(companyId: number, vatId: string, previousValid
  * planRechecks), at most `limit` per run. Returns how many it queued.
  */
 export async function scheduleVatRechecks(now: Date, limit = VAT_RECHECKS_PER_PLAN): Promise<number> {
-  const [customers, supplier, queued] = await Promise.all([listActiveCustomersWithVatId(null), getSupplierProfile(), listQueuedVatCheckCompanies()]);
-  if (!supplier) return 0;
-  const vatIds = customers.map((customer) => normalizeVatId(customer.vatId!));
-  const statuses = await vatCheckStatuses(vatIds);
-  const candidates = customers.map((customer, index) => {
-    const status = statuses.get(vatIds[index]!)!;
-    return {
-      companyId: customer.id,
-      zeroRated: zeroRatedFor(customer, supplier.countryCode),
-      checkable: viesRequest(vatIds[index]!, null) !== null,
-      queued: queued.has(customer.id),
-      latestValid: status.latestValid,
-      latestVerdict: status.latestVerdict,
-    };
-  });
+  const candidates = (await customersVatEvidence(null)).map((evidence) => ({
+    companyId: evidence.customer.id,
+    zeroRated: evidence.zeroRated,
+    checkable: viesRequest(evidence.vatId, null) !== null,
+    queued: evidence.queued !== null,
+    latestValid: evidence.latestValid,
+    latestVerdict: evidence.latestVerdict,
+  }));
   return queueScheduledVatChecks(planRechecks(candidates, now, limit), now);
 }
 

@@ -3,7 +3,15 @@ import type { Company, VatCheck, VatCheckJob, VatCheckSource } from "@/db/schema
 import type { StaffUser } from "@/lib/auth/guards";
 import { getAccountRequest } from "@/lib/data/account-requests";
 import { getSupplierProfile } from "@/lib/data/supplier-profile";
-import { getQueuedVatCheck, listActiveCustomersWithVatId, listQueuedVatCheckCompanies, listVatChecks, recordVatCheck, vatCheckStatuses } from "@/lib/data/vat-checks";
+import {
+  getQueuedVatCheck,
+  listActiveCustomersWithVatId,
+  listQueuedVatCheckCompanies,
+  listVatChecks,
+  recordVatCheck,
+  vatCheckStatuses,
+  type CustomerVatFacts,
+} from "@/lib/data/vat-checks";
 import { normalizeVatId } from "@/lib/einvoice/identifiers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -152,14 +160,42 @@ export interface VatAttentionItem {
  * finance to work through: VIES said "not valid", or invoiced at 0 % without current valid evidence.
  */
 export async function listVatAttention(staff: StaffUser, now: Date): Promise<VatAttentionItem[]> {
-  const [customers, supplier, queued] = await Promise.all([listActiveCustomersWithVatId(managerScope(staff)), getSupplierProfile(), listQueuedVatCheckCompanies()]);
+  return (await customersVatEvidence(managerScope(staff))).flatMap((evidence) => {
+    const attention = vatAttention(evidence, now);
+    if (!attention) return [];
+    const { customer, vatId, zeroRated, latestValid, queued } = evidence;
+    return [{ companyId: customer.id, name: customer.name, vatId, zeroRated, attention, latestValidAt: latestValid?.checkedAt ?? null, queued: queuedOf(queued) }];
+  });
+}
+
+export interface CustomerVatEvidence {
+  customer: CustomerVatFacts;
+  /** Normalised. */
+  vatId: string;
+  zeroRated: boolean;
+  latestValid: VatCheck | null;
+  latestVerdict: VatCheck | null;
+  queued: VatCheckJob | null;
+}
+
+/**
+ * The active customers with a VAT id (of this account manager; null: all) and what their evidence
+ * rests on — zero-rating, VIES's newest valid check and newest verdict, a queued check — in four
+ * queries: the attention list above and the re-check planner (lib/admin/vat-auto-checks.ts) read it.
+ */
+export async function customersVatEvidence(managerId: number | null): Promise<CustomerVatEvidence[]> {
+  const [customers, supplier, queued] = await Promise.all([listActiveCustomersWithVatId(managerId), getSupplierProfile(), listQueuedVatCheckCompanies()]);
   const vatIds = customers.map((customer) => normalizeVatId(customer.vatId!));
   const statuses = await vatCheckStatuses(vatIds);
-  return customers.flatMap((customer, index) => {
+  return customers.map((customer, index) => {
     const status = statuses.get(vatIds[index]!)!;
-    const zeroRated = zeroRatedFor(customer, supplier?.countryCode ?? null);
-    const attention = vatAttention({ zeroRated, latestValid: status.latestValid, latestVerdict: status.latestVerdict }, now);
-    if (!attention) return [];
-    return [{ companyId: customer.id, name: customer.name, vatId: vatIds[index]!, zeroRated, attention, latestValidAt: status.latestValid?.checkedAt ?? null, queued: queuedOf(queued.get(customer.id)) }];
+    return {
+      customer,
+      vatId: vatIds[index]!,
+      zeroRated: zeroRatedFor(customer, supplier?.countryCode ?? null),
+      latestValid: status.latestValid,
+      latestVerdict: status.latestVerdict,
+      queued: queued.get(customer.id) ?? null,
+    };
   });
 }
