@@ -25,3 +25,13 @@ export function isIdle(account: { active: boolean; hasPassword: boolean; lastSig
   const lastUse = account.lastSignInAt ?? account.createdAt;
   return now.getTime() - lastUse.getTime() >= days * DAY_MS;
 }
+
+type Account = Parameters<typeof isIdle>[0];
+
+/** The filter's choices for a list at `basePath`: everybody, then each IDLE_DAY_CHOICES, with how many accounts each shows. */
+export function idleFilterChoices(basePath: string, accounts: readonly Account[], current: IdleDays | undefined, now: Date): { href: string; days: IdleDays | null; count: number; current: boolean }[] {
+  return [
+    { href: basePath, days: null, count: accounts.length, current: current === undefined },
+    ...IDLE_DAY_CHOICES.map((days) => ({ href: `${basePath}?idle=${days}`, days, count: accounts.filter((account) => isIdle(account, days, now)).length, current: current === days })),
+  ];
+}

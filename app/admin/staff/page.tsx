@@ -8,7 +8,7 @@ import { IdleFilter } from "@/components/admin/idle-filter";
 import { StaffStatus } from "@/components/admin/staff-status";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
-import { IDLE_DAY_CHOICES, idleDaysParam, isIdle } from "@/lib/admin/idle-accounts";
+import { idleDaysParam, idleFilterChoices, isIdle } from "@/lib/admin/idle-accounts";
 import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { readStaffOverview } from "@/lib/admin/staff";
 import { requireStaff } from "@/lib/auth/guards";
@@ -41,14 +41,8 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <Card title={t("count", { count: everybody.length })}>
         <IdleFilter
           label={t("idleLabel")}
-          options={[
-            { href: "/admin/staff", label: t("idleAll", { count: everybody.length }), current: !idle },
-            ...IDLE_DAY_CHOICES.map((days) => ({
-              href: `/admin/staff?idle=${days}`,
-              label: t("idleDays", { days, count: everybody.filter((member) => isIdle(member, days, now)).length }),
-              current: idle === days,
-            })),
-          ]}
+          choices={idleFilterChoices("/admin/staff", everybody, idle, now)}
+          labelFor={(days, count) => (days ? t("idleDays", { days, count }) : t("idleAll", { count }))}
         />
         {idle && <p className="mb-3 text-xs text-slate-600">{members.length === 0 ? t("idleNone") : t("idleNote")}</p>}
         <div className="overflow-x-auto">

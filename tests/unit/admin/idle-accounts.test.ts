@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { idleDaysParam, isIdle } from "@/lib/admin/idle-accounts";
+import { idleDaysParam, idleFilterChoices, isIdle } from "@/lib/admin/idle-accounts";
 
 const now = new Date("2026-11-30T12:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -29,5 +29,17 @@ describe("idle accounts (access review)", () => {
     [undefined, undefined],
   ])("?idle=%s → %s", (raw, expected) => {
     expect(z.object({ idle: idleDaysParam }).parse({ idle: raw }).idle).toBe(expected);
+  });
+
+  it("offers everybody and each period with its count, marking the current one", () => {
+    const accounts = [account(), account({ lastSignInAt: daysAgo(100) }), account({ lastSignInAt: daysAgo(400) }), account({ active: false })];
+    expect(idleFilterChoices("/admin/staff", accounts, 90, now)).toEqual([
+      { href: "/admin/staff", days: null, count: 4, current: false },
+      { href: "/admin/staff?idle=30", days: 30, count: 2, current: false },
+      { href: "/admin/staff?idle=90", days: 90, count: 2, current: true },
+      { href: "/admin/staff?idle=180", days: 180, count: 1, current: false },
+      { href: "/admin/staff?idle=365", days: 365, count: 1, current: false },
+    ]);
+    expect(idleFilterChoices("/x", [], undefined, now)[0]).toEqual({ href: "/x", days: null, count: 0, current: true });
   });
 });

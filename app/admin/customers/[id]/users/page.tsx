@@ -9,7 +9,7 @@ import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/ta
 import { UserForm } from "@/components/admin/user-form";
 import { IdleFilter } from "@/components/admin/idle-filter";
 import { formatMoneyInput } from "@/lib/admin/price-input";
-import { IDLE_DAY_CHOICES, idleDaysParam, isIdle } from "@/lib/admin/idle-accounts";
+import { idleDaysParam, idleFilterChoices, isIdle } from "@/lib/admin/idle-accounts";
 import { customerForPage } from "@/lib/admin/route-params";
 import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { customerTwoStepUsers } from "@/lib/admin/two-step";
@@ -55,14 +55,8 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
         <p className="mb-3 text-sm text-slate-600">{t("passwordNote")}</p>
         <IdleFilter
           label={t("idleLabel")}
-          options={[
-            { href: usersPath, label: t("idleAll", { count: everybody.length }), current: !idle },
-            ...IDLE_DAY_CHOICES.map((days) => ({
-              href: `${usersPath}?idle=${days}`,
-              label: t("idleDays", { days, count: everybody.filter((user) => isIdle(user, days, now)).length }),
-              current: idle === days,
-            })),
-          ]}
+          choices={idleFilterChoices(usersPath, everybody, idle, now)}
+          labelFor={(days, count) => (days ? t("idleDays", { days, count }) : t("idleAll", { count }))}
         />
         {idle && <p className="mb-3 text-xs text-slate-600">{users.length === 0 ? t("idleNone") : t("idleNote")}</p>}
         <div className="overflow-x-auto">
