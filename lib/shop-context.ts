@@ -5,6 +5,8 @@ import { getLocale } from "next-intl/server";
 import { getCurrentUser, isBuyer, type BuyerUser, type SessionUser } from "@/lib/auth/guards";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
+import { contractAssortmentFilter } from "@/lib/catalog/assortment";
+import type { ProductViewOptions } from "@/lib/catalog/priced-product";
 
 export interface ShopContext {
   user: SessionUser | null;
@@ -27,3 +29,19 @@ export const getShopContext = cache(async (): Promise<ShopContext> => {
   const buyer = isBuyer(user) ? user : null;
   return { user, buyer, canEditCart: buyer !== null && buyer.punchout?.operation !== "inspect", locale: toLocale(locale), now: new Date() };
 });
+
+/** How this request's shopper sees products (lib/catalog/priced-product.ts toProductViews). */
+export function productViewOptions(context: ShopContext): ProductViewOptions {
+  return {
+    companyId: context.buyer?.companyId ?? null,
+    locale: context.locale,
+    now: context.now,
+    companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers,
+    assortment: context.buyer?.companyAssortment,
+  };
+}
+
+/** The listing and search filter of this shopper's assortment: set for contract-assortment customers only. */
+export function assortmentFilter(context: ShopContext) {
+  return context.buyer ? contractAssortmentFilter(context.buyer.companyAssortment, context.buyer.companyId, context.now) : undefined;
+}

@@ -27,7 +27,7 @@ export interface ReportRow {
   successor?: SuccessorOffer | null;
 }
 
-const PROBLEM = new Set(["unknown_sku", "unavailable", "invalid_quantity", "missing_sku", "quantity_rule", "discontinued"]);
+const PROBLEM = new Set(["unknown_sku", "unavailable", "not_in_assortment", "invalid_quantity", "missing_sku", "quantity_rule", "discontinued"]);
 
 /**
  * Every input line with what happened to it. Lines that break a quantity rule offer the nearest

@@ -53,11 +53,18 @@ export const companies = pgTable(
      * password sign-ins and are not affected.
      */
     twoStepRequired: boolean("two_step_required").notNull().default(false),
+    /**
+     * What the customer's users may see and order (lib/catalog/assortment.ts): `all` the whole active
+     * catalogue; `contract` only the products their price lists price today — what a procurement
+     * department that allows contract items only expects of a punchout catalogue.
+     */
+    assortment: text("assortment", { enum: ["all", "contract"] }).notNull().default("all"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("companies_credit_limit_not_negative", sql`${t.creditLimitMinor} >= 0`),
+    check("companies_assortment_known", sql`${t.assortment} in ('all', 'contract')`),
     check(
       "companies_delivery_charge_custom",
       sql`(${t.deliveryChargeMode} = 'custom') = (${t.deliveryChargeMinor} is not null) and coalesce(${t.deliveryChargeMinor}, 0) >= 0 and coalesce(${t.freeDeliveryFromMinor}, 0) >= 0 and (${t.freeDeliveryFromMinor} is null or ${t.deliveryChargeMode} = 'custom')`,

@@ -56,7 +56,7 @@ export interface SkippedStandingOrderLine {
   sku: string;
   name: string;
   quantity: number;
-  reason: "unavailable" | "quantity_rule";
+  reason: "unavailable" | "not_in_assortment" | "quantity_rule";
 }
 
 export const standingOrderRuns = pgTable(

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolveCartId, type CartOwner } from "./cart-service";
 import { checkQuantity } from "./quantity-rules";
+import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
 
 /**
  * Adds many lines to the cart the owner shops into right now – the shop cart, or during a
@@ -29,6 +30,8 @@ export type AddLineOutcome =
   | { status: "added"; quantity: number; lineQuantity: number; stockWarning: "out_of_stock" | "partly_in_stock" | null; stock: number; leadTimeDays: number }
   | { status: "unknown_sku" }
   | { status: "unavailable" }
+  /** The customer's assortment is its contract, and no price list of it prices the product today. */
+  | { status: "not_in_assortment" }
   | { status: "invalid_quantity" }
   | { status: "quantity_rule"; reason: "below_minimum" | "not_multiple" | "not_positive"; minimum: number; multiple: number; suggested: number; inCart: number };
 
@@ -67,7 +70,10 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
   const byId = new Map(found.map((p) => [p.id, p]));
   const missing = [...owned.values()].filter((id) => !byId.has(id));
   for (const product of await listProductsByIds(missing)) byId.set(product.id, product);
-  const running = await getCartQuantities(cartId);
+  const [running, outside] = await Promise.all([
+    getCartQuantities(cartId),
+    productsOutsideAssortment({ companyId: owner.companyId, assortment: owner.companyAssortment }, [...byId.values()], new Date()),
+  ]);
   const writes: { productId: number; quantity: number }[] = [];
   const discontinued = new Map<number, number>();
 
@@ -89,6 +95,7 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
       discontinued.set(index, product.id);
       return { ...base, outcome: { status: "unavailable" } };
     }
+    if (outside.has(product.id)) return { ...base, outcome: { status: "not_in_assortment" } };
     if (!Number.isInteger(request.quantity) || request.quantity < 1 || request.quantity > MAX_QUANTITY) {
       return { ...base, outcome: { status: "invalid_quantity" } };
     }

@@ -17,6 +17,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { CartBadgeReading } from "./cart-badge";
 import { priceCartLines, type PricedCart } from "./priced-cart";
 import { checkQuantity } from "./quantity-rules";
+import type { Assortment } from "@/lib/catalog/assortment";
+import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
 
 export interface CartOwner {
   id: number;
@@ -28,6 +30,8 @@ export interface CartOwner {
   punchout: { sessionId: number; operation?: "create" | "edit" | "inspect" } | null;
   /** False when the company keeps no own article numbers (UserRecord): the cart skips looking them up. */
   companyKeepsArticleNumbers?: boolean;
+  /** The company's assortment (UserRecord.companyAssortment, lib/catalog/assortment.ts); absent: everything. */
+  companyAssortment?: Assortment;
 }
 
 /** cXML inspect: the buyer looks at a cart it already has; nothing may change it. */
@@ -68,6 +72,9 @@ export async function addToCart(owner: CartOwner, sku: string, quantity: number)
   assertCartWritable(owner);
   const product = await getProductBySku(sku);
   if (!product || !product.active) throw new AppError("not_found", "product_not_found", { sku });
+  if ((await productsOutsideAssortment({ companyId: owner.companyId, assortment: owner.companyAssortment }, [product], new Date())).size > 0) {
+    throw new AppError("conflict", "product_not_in_assortment", { sku });
+  }
   const cartId = await resolveCartId(owner);
   const alreadyInCart = await getCartLineQuantity(cartId, product.id);
   const lineQuantity = alreadyInCart + quantity;
@@ -101,7 +108,14 @@ export async function getPricedCart(owner: CartOwner, locale: Locale, now: Date)
   const cartId = await resolveCartId(owner);
   // Punchout carts carry no delivery charge: the procurement contract arranges delivery.
   const [lines, delivery] = await Promise.all([listCartLines(cartId), owner.punchout ? undefined : readDeliveryTerms(owner.companyId)]);
-  return { cartId, ...(await priceCartLines(lines, { companyId: owner.companyId, locale, now, companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers, delivery })) };
+  return { cartId, ...(await priceCartLines(lines, {
+      companyId: owner.companyId,
+      locale,
+      now,
+      companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers,
+      delivery,
+      assortment: owner.companyAssortment,
+    })) };
 }
 
 function assertQuantity(

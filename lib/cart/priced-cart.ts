@@ -9,10 +9,11 @@ import { resolvePrice, type PriceSource } from "@/lib/pricing/resolve-price";
 import { deliveryChargeByRate, deliveryChargeFor, NO_DELIVERY_CHARGE, type DeliveryCharge, type DeliveryTerms } from "@/lib/pricing/delivery-charge";
 import { lineVatMinor, summarizeVat, type VatSummary } from "@/lib/pricing/vat";
 import { checkQuantity, type QuantityCheck } from "./quantity-rules";
+import { inAssortment, type Assortment } from "@/lib/catalog/assortment";
 
 export interface PricedCartLine {
   lineId: number;
-  product: Omit<ProductView, "price">;
+  product: Omit<ProductView, "price" | "inAssortment">;
   quantity: number;
   unitPriceMinor: number;
   listPriceMinor: number;
@@ -23,10 +24,12 @@ export interface PricedCartLine {
   /** Fewer units in stock than ordered: still orderable, delivered when available. */
   exceedsStock: boolean;
   /**
-   * False when the product was taken out of the shop after it was put in the cart: shown, but it must
-   * be removed before the cart is ordered or transferred (lib/checkout/place-order.ts, lib/punchout/transfer.ts).
+   * False when the product was taken out of the shop after it was put in the cart, or is no longer in
+   * the customer's contract assortment (unavailableReason says which): shown, but it must be removed
+   * before the cart is ordered or transferred (lib/checkout/place-order.ts, lib/punchout/transfer.ts).
    */
   available: boolean;
+  unavailableReason: "discontinued" | "not_in_assortment" | null;
   /** The customer's own article number for the product (order line snapshot, punchout BuyerPartID/MATNR). */
   customerArticleNumber: string | null;
   /**
@@ -62,7 +65,15 @@ export interface PricedCart {
 export async function priceCartLines(
   lines: CartLineWithProduct[],
   /** `delivery`: the customer's terms (lib/pricing/delivery-charge.ts); none given, none charged (punchout carts). */
-  options: { companyId: number; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean; delivery?: DeliveryTerms },
+  options: {
+    companyId: number;
+    locale: Locale;
+    now: Date;
+    companyKeepsArticleNumbers?: boolean;
+    delivery?: DeliveryTerms;
+    /** The customer's assortment (lib/catalog/assortment.ts); absent: the whole catalogue. */
+    assortment?: Assortment;
+  },
 ): Promise<PricedCart> {
   const quoteLineIds = lines.flatMap((l) => (l.quoteLineId ? [l.quoteLineId] : []));
   const [{ candidates, articleNumbers }, quoteTerms] = await Promise.all([
@@ -72,7 +83,8 @@ export async function priceCartLines(
   ]);
   const day = calendarDate(options.now);
   const priced = lines.map(({ lineId, quantity, product, quoteLineId }): PricedCartLine => {
-    const price = resolvePrice({ product, candidates: candidates.get(product.id) ?? [], quantity, now: options.now });
+    const productCandidates = candidates.get(product.id) ?? [];
+    const price = resolvePrice({ product, candidates: productCandidates, quantity, now: options.now });
     const terms = quoteLineId ? quoteTerms?.get(quoteLineId) : undefined;
     const quote: CartLineQuote | null = terms
       ? {
@@ -85,6 +97,12 @@ export async function priceCartLines(
         }
       : null;
     const unitPriceMinor = quote?.verdict.applies ? quote.verdict.unitPriceMinor : price.unitPriceMinor;
+    // A quote that still applies is an agreed price too: its line counts as contract.
+    const unavailableReason = !product.active
+      ? "discontinued"
+      : !quote?.verdict.applies && !inAssortment(options.assortment, productCandidates, options.now, product.currency)
+        ? "not_in_assortment"
+        : null;
     const lineTotalMinor = unitPriceMinor * quantity;
     return {
       lineId,
@@ -97,7 +115,8 @@ export async function priceCartLines(
       priceSource: price.source,
       quantityCheck: checkQuantity(quantity, product),
       exceedsStock: quantity > product.stock,
-      available: product.active,
+      available: unavailableReason === null,
+      unavailableReason,
       customerArticleNumber: articleNumbers.get(product.id) ?? null,
       quote,
     };

@@ -5,6 +5,7 @@ import { listContractCandidates } from "@/lib/data/prices";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type PriceSource, type PriceTierStep } from "@/lib/pricing/resolve-price";
 import type { Locale } from "@/lib/i18n/locales";
+import { inAssortment, type Assortment } from "./assortment";
 
 /** What the shop UI shows of a product: localized, and priced for the customer when there is one. */
 export interface ProductView {
@@ -33,6 +34,12 @@ export interface ProductView {
   price: ProductPrice | null;
   /** The customer's own article number for it, if their company keeps one. */
   customerArticleNumber?: string | null;
+  /**
+   * False when the customer's assortment is its contract and no price list of it prices the product
+   * today (lib/catalog/assortment.ts): shown where it is asked for by name, never orderable. Always
+   * true for anonymous visitors and customers who see the whole catalogue.
+   */
+  inAssortment: boolean;
 }
 
 export interface ProductPrice {
@@ -43,7 +50,7 @@ export interface ProductPrice {
   tiers: PriceTierStep[];
 }
 
-export function localizeProduct(product: ProductRow, locale: Locale): Omit<ProductView, "price"> {
+export function localizeProduct(product: ProductRow, locale: Locale): Omit<ProductView, "price" | "inAssortment"> {
   return {
     id: product.id,
     sku: product.sku,
@@ -85,6 +92,16 @@ export async function customerProductInputs(
   return { candidates, articleNumbers };
 }
 
+export interface ProductViewOptions {
+  /** Null: an anonymous visitor (no prices). */
+  companyId: number | null;
+  locale: Locale;
+  now: Date;
+  companyKeepsArticleNumbers?: boolean;
+  /** The customer's assortment (UserRecord.companyAssortment); absent: the whole catalogue. */
+  assortment?: Assortment;
+}
+
 /**
  * Localizes and prices a page of products for a customer: one query for all contract prices of
  * the page (and one, alongside, for the customer's own article numbers), then the pricing module
@@ -92,17 +109,37 @@ export async function customerProductInputs(
  */
 export async function toProductViews(
   rows: ProductRow[],
-  options: { companyId: number | null; locale: Locale; now: Date; companyKeepsArticleNumbers?: boolean },
+  options: ProductViewOptions,
 ): Promise<ProductView[]> {
-  if (options.companyId === null) return rows.map((row) => ({ ...localizeProduct(row, options.locale), price: null }));
+  if (options.companyId === null) return rows.map((row) => ({ ...localizeProduct(row, options.locale), price: null, inAssortment: true }));
   const { candidates, articleNumbers } = await customerProductInputs(options.companyId, rows.map((row) => row.id), options.companyKeepsArticleNumbers);
   return rows.map((row) => {
+    const rowCandidates = candidates.get(row.id) ?? [];
     const resolved = resolvePrice({
       product: row,
-      candidates: candidates.get(row.id) ?? [],
+      candidates: rowCandidates,
       quantity: smallestValidQuantity(row),
       now: options.now,
     });
-    return { ...localizeProduct(row, options.locale), price: resolved, customerArticleNumber: articleNumbers.get(row.id) ?? null };
+    return {
+      ...localizeProduct(row, options.locale),
+      price: resolved,
+      customerArticleNumber: articleNumbers.get(row.id) ?? null,
+      inAssortment: inAssortment(options.assortment, rowCandidates, options.now, row.currency),
+    };
   });
+}
+
+/**
+ * The ids of those products that lie outside the customer's assortment today (lib/catalog/assortment.ts).
+ * No query unless the assortment is `contract`: the many customers who see everything pay nothing.
+ */
+export async function productsOutsideAssortment(
+  customer: { companyId: number; assortment?: Assortment },
+  products: readonly { id: number; currency: string }[],
+  now: Date,
+): Promise<Set<number>> {
+  if (customer.assortment !== "contract" || products.length === 0) return new Set();
+  const candidates = await listContractCandidates(customer.companyId, products.map((product) => product.id));
+  return new Set(products.filter((product) => !inAssortment(customer.assortment, candidates.get(product.id) ?? [], now, product.currency)).map((product) => product.id));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { contractAssortmentSql } from "./prices";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { cartLines, carts, products } from "@/db/schema";
 import { listProductsByIds, type ProductRow } from "./catalog";
@@ -70,16 +71,23 @@ export const SUGGESTION_COLUMNS = {
  * Autocomplete for quick order: SKU or GTIN prefix first, then product names (full text, prefix
  * words). Active products only; at most `limit`.
  */
-export async function suggestProducts(text: string, tsquery: string | null, limit: number): Promise<ProductSuggestion[]> {
+export async function suggestProducts(
+  text: string,
+  tsquery: string | null,
+  limit: number,
+  /** A contract-assortment customer's (lib/data/catalog.ts ProductFilters.contract): only its contract's products. */
+  contract?: { companyId: number; day: string },
+): Promise<ProductSuggestion[]> {
   const query = text.trim().slice(0, 64);
   if (query.length < 2) return [];
   const db = await database();
   const prefix = `${escapeLike(query)}%`;
   const columns = { id: products.id, ...SUGGESTION_COLUMNS };
+  const inAssortment = contract ? contractAssortmentSql(products, contract.companyId, contract.day) : undefined;
   const byCode = await db
     .select(columns)
     .from(products)
-    .where(and(eq(products.active, true), or(sql`upper(${products.sku}) like ${prefix.toUpperCase()}`, sql`${products.gtin} like ${prefix}`)))
+    .where(and(eq(products.active, true), or(sql`upper(${products.sku}) like ${prefix.toUpperCase()}`, sql`${products.gtin} like ${prefix}`), inAssortment))
     .orderBy(asc(products.sku))
     .limit(limit);
   let rows = byCode;
@@ -88,7 +96,7 @@ export async function suggestProducts(text: string, tsquery: string | null, limi
     const byName = await db
       .select(columns)
       .from(products)
-      .where(and(eq(products.active, true), sql`${products.searchVector} @@ ${match}`))
+      .where(and(eq(products.active, true), sql`${products.searchVector} @@ ${match}`, inAssortment))
       .orderBy(sql`ts_rank_cd(${products.searchVector}, ${match}) desc`, asc(products.id))
       .limit(limit);
     const seen = new Set(rows.map((r) => r.id));

@@ -4,6 +4,7 @@ import { categories, productNameVector, products, searchWords, type Category, ty
 import type { Db } from "@/db/client";
 import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
+import { contractAssortmentSql } from "./prices";
 import { q } from "./sql";
 
 export type ProductRow = Omit<Product, "searchVector" | "updatedAt" | "stockAsOf">;
@@ -40,6 +41,11 @@ export const productColumns = {
 export interface ProductFilters {
   brand?: string;
   inStock?: boolean;
+  /**
+   * For a customer whose assortment is `contract` (lib/catalog/assortment.ts): only the products its
+   * price lists price on `day` (ISO calendar date, Europe/Amsterdam). See contractAssortmentFilter.
+   */
+  contract?: { companyId: number; day: string };
 }
 
 export interface ProductPage {
@@ -73,6 +79,7 @@ function filterConditions(filters: ProductFilters): SQL[] {
   const conditions: SQL[] = [eq(products.active, true)];
   if (filters.brand) conditions.push(eq(products.brand, filters.brand));
   if (filters.inStock) conditions.push(gt(products.stock, 0));
+  if (filters.contract) conditions.push(contractAssortmentSql(products, filters.contract.companyId, filters.contract.day));
   return conditions;
 }
 
@@ -87,10 +94,12 @@ export interface CategoryPageShape {
   merged: boolean;
   brand: boolean;
   inStock: boolean;
+  /** A contract-assortment customer's page: another statement, so everybody else's stays as it was. */
+  contract?: boolean;
 }
 
 export function categoryPageShape(categoryIds: number[], filters: ProductFilters): CategoryPageShape {
-  return { merged: categoryIds.length > 1, brand: !!filters.brand, inStock: !!filters.inStock };
+  return { merged: categoryIds.length > 1, brand: !!filters.brand, inStock: !!filters.inStock, ...(filters.contract ? { contract: true } : {}) };
 }
 
 /** The placeholder values of a category page's statements. */
@@ -102,13 +111,16 @@ export function categoryPageValues(categoryIds: number[], filters: ProductFilter
     offset: page.offset,
     limit: page.limit,
     perCategoryLimit: page.offset + page.limit,
+    companyId: filters.contract?.companyId ?? 0,
+    day: filters.contract?.day ?? "",
   };
 }
 
-function shapeConditions(shape: Pick<CategoryPageShape, "brand" | "inStock">): SQL[] {
+function shapeConditions(shape: Pick<CategoryPageShape, "brand" | "inStock" | "contract">): SQL[] {
   const conditions: SQL[] = [eq(products.active, true)];
   if (shape.brand) conditions.push(eq(products.brand, sql.placeholder("brand")));
   if (shape.inStock) conditions.push(gt(products.stock, 0));
+  if (shape.contract) conditions.push(contractAssortmentSql(products, sql.placeholder("companyId"), sql.placeholder("day")));
   return conditions;
 }
 
@@ -132,7 +144,7 @@ export function categoryPageQueries(db: Db, shape: CategoryPageShape) {
     brands: db
       .select({ brand: products.brand, count: count() })
       .from(products)
-      .where(and(inCategory, ...shapeConditions({ brand: false, inStock: shape.inStock })))
+      .where(and(inCategory, ...shapeConditions({ brand: false, inStock: shape.inStock, contract: shape.contract })))
       .groupBy(products.brand)
       .orderBy(asc(products.brand)),
   };
@@ -163,10 +175,10 @@ function mergedCategoryItems(db: Db, shape: CategoryPageShape) {
 
 function prepareCategoryPage(db: Db, shape: CategoryPageShape) {
   const queries = categoryPageQueries(db, shape);
-  const name = `catalog_${shape.merged ? "merged" : "single"}${shape.brand ? "_brand" : ""}${shape.inStock ? "_stock" : ""}`;
+  const name = `catalog_${shape.merged ? "merged" : "single"}${shape.brand ? "_brand" : ""}${shape.inStock ? "_stock" : ""}${shape.contract ? "_contract" : ""}`;
   return { items: queries.items.prepare(`${name}_items`), brands: queries.brands.prepare(`${name}_brands`) };
 }
-// Per database, the prepared statements of each shape met so far (at most 8).
+// Per database, the prepared statements of each shape met so far (at most 16).
 const categoryPageStatements = preparedPerDatabase(() => new Map<string, ReturnType<typeof prepareCategoryPage>>());
 
 /**

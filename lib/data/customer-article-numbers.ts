@@ -1,4 +1,5 @@
 import "server-only";
+import { contractAssortmentSql } from "./prices";
 import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { companies, customerArticleNumbers, products } from "@/db/schema";
 import { SUGGESTION_COLUMNS, type ProductSuggestion } from "./cart-bulk";
@@ -134,7 +135,13 @@ export async function applyArticleNumbers(
  * Quick order's autocomplete: a company's active products whose own number starts with `prefix`
  * (case-insensitive), by number, with what a suggestion shows — one statement.
  */
-export async function suggestByArticleNumberPrefix(companyId: number, prefix: string, limit: number): Promise<(ProductSuggestion & { articleNumber: string })[]> {
+export async function suggestByArticleNumberPrefix(
+  companyId: number,
+  prefix: string,
+  limit: number,
+  /** A contract-assortment customer's day (lib/data/prices.ts contractAssortmentSql): only its contract's products. */
+  contractDay?: string,
+): Promise<(ProductSuggestion & { articleNumber: string })[]> {
   const db = await database();
   return db
     .select({ ...SUGGESTION_COLUMNS, articleNumber: customerArticleNumbers.articleNumber })
@@ -145,6 +152,7 @@ export async function suggestByArticleNumberPrefix(companyId: number, prefix: st
         eq(customerArticleNumbers.companyId, companyId),
         eq(products.active, true),
         sql`lower(${customerArticleNumbers.articleNumber}) like ${`${escapeLike(prefix.toLowerCase())}%`}`,
+        contractDay === undefined ? undefined : contractAssortmentSql(products, companyId, contractDay),
       ),
     )
     .orderBy(asc(sql`lower(${customerArticleNumbers.articleNumber})`))

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, getTableName, sql, type Column, type Placeholder } from "drizzle-orm";
+import { and, eq, getTableName, sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
 import { companyPriceLists, priceListEntries, priceLists } from "@/db/schema";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import type { Db } from "@/db/client";
@@ -94,3 +94,24 @@ export function contractCandidatesQuery(db: Db) {
 }
 
 const contractCandidates = preparedStatement((db) => contractCandidatesQuery(db).prepare("contract_candidates"));
+
+/**
+ * The SQL twin of inAssortment (lib/catalog/assortment.ts) for a customer whose assortment is
+ * `contract`: true for a product row when one of the customer's price lists prices it on `day` (an
+ * ISO calendar date) — the checks of candidateEligibility: the list's and the entry's inclusive
+ * windows, and the list's currency the product's. One probe of price_list_entries_product_idx per
+ * product row, so a listing stays an ordered scan that stops after its page.
+ */
+export function contractAssortmentSql(
+  product: { id: Column; currency: Column },
+  companyId: number | Placeholder<string, number>,
+  day: string | Placeholder<string, string>,
+): SQL {
+  const onDay = sql`${day}::date`;
+  return sql`exists (select 1 from ${companyPriceLists}
+    join ${priceLists} on ${priceLists.id} = ${companyPriceLists.priceListId}
+    join ${priceListEntries} on ${priceListEntries.priceListId} = ${companyPriceLists.priceListId} and ${priceListEntries.productId} = ${product.id}
+    where ${companyPriceLists.companyId} = ${companyId} and ${priceLists.currency} = ${product.currency}
+      and (${priceLists.validFrom} is null or ${priceLists.validFrom} <= ${onDay}) and (${priceLists.validTo} is null or ${onDay} <= ${priceLists.validTo})
+      and (${priceListEntries.validFrom} is null or ${priceListEntries.validFrom} <= ${onDay}) and (${priceListEntries.validTo} is null or ${onDay} <= ${priceListEntries.validTo}))`;
+}

@@ -5,6 +5,7 @@ import { companies, customerArticleNumbers, users, userTwoFactor, type UserRole 
 import { database } from "./database";
 import { preparedStatement } from "./prepared-sql";
 import { q } from "./sql";
+import type { Assortment } from "@/lib/catalog/assortment";
 
 export interface UserRecord {
   id: number;
@@ -34,6 +35,12 @@ export interface UserRecord {
    * (lib/two-step/required.ts). Always set by the reads here.
    */
   companyTwoStepRequired?: boolean;
+  /**
+   * The user's company's assortment (companies.assortment, lib/catalog/assortment.ts), read with the
+   * user like companyTwoStepRequired so shop pages know without a query of their own whether to
+   * narrow the catalogue. Always set by the reads here (absent: the whole catalogue).
+   */
+  companyAssortment?: Assortment;
 }
 
 const userColumns = {
@@ -50,6 +57,7 @@ const userColumns = {
   twoStepSince: sql<Date | null>`(select ${q(userTwoFactor.confirmedAt)} from ${userTwoFactor} where ${q(userTwoFactor.userId)} = ${q(users.id)})`.mapWith(userTwoFactor.confirmedAt),
   // From the company row the reads join anyway: no extra look-up.
   companyTwoStepRequired: sql<boolean>`coalesce(${q(companies.twoStepRequired)}, false)`.mapWith(Boolean),
+  companyAssortment: sql<Assortment>`coalesce(${q(companies.assortment)}, 'all')`,
 };
 
 /** An active user by e-mail (case-insensitive), or null. Inactive users and companies cannot sign in. */

@@ -28,8 +28,8 @@ export interface StandingOrderRunFacts {
 }
 
 const SKIP_REASON = {
-  nl: { unavailable: "niet meer leverbaar", quantity_rule: "aantal past niet meer bij de bestelregels" },
-  en: { unavailable: "no longer available", quantity_rule: "quantity no longer fits the ordering rules" },
+  nl: { unavailable: "niet meer leverbaar", not_in_assortment: "niet meer in uw contractassortiment", quantity_rule: "aantal past niet meer bij de bestelregels" },
+  en: { unavailable: "no longer available", not_in_assortment: "no longer in your contract assortment", quantity_rule: "quantity no longer fits the ordering rules" },
 } as const;
 
 const PAUSE_REASON = {

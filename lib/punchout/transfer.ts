@@ -59,7 +59,13 @@ export async function transferPunchoutCart(
   }
 
   const cartId = await resolveCartId(user);
-  const priced = await priceCartLines(mode === "cancel" ? [] : await listCartLines(cartId), { companyId: user.companyId, locale, now, companyKeepsArticleNumbers: user.companyKeepsArticleNumbers });
+  const priced = await priceCartLines(mode === "cancel" ? [] : await listCartLines(cartId), {
+    companyId: user.companyId,
+    locale,
+    now,
+    companyKeepsArticleNumbers: user.companyKeepsArticleNumbers,
+    assortment: user.companyAssortment,
+  });
   // inspect returns the buyer's own cart unchanged, whatever today's quantity rules say.
   // Nor a product taken out of the shop since it was put in the cart (the buyer removes it first).
   if (mode === "transfer" && session.operation !== "inspect" && priced.lines.some((line) => !line.available)) {

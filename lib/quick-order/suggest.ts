@@ -3,6 +3,7 @@ import { suggestProducts, type ProductSuggestion } from "@/lib/data/cart-bulk";
 import { toPrefixTsQuery } from "@/lib/data/catalog";
 import { suggestByArticleNumberPrefix } from "@/lib/data/customer-article-numbers";
 import type { Locale } from "@/lib/i18n/locales";
+import { contractAssortmentFilter, type Assortment } from "@/lib/catalog/assortment";
 
 export interface QuickOrderSuggestion {
   sku: string;
@@ -24,12 +25,15 @@ const LIMIT = 8;
 export async function suggestQuickOrderProducts(
   query: string,
   locale: Locale,
-  company: { companyId: number; companyKeepsArticleNumbers?: boolean },
+  company: { companyId: number; companyKeepsArticleNumbers?: boolean; companyAssortment?: Assortment },
+  now: Date,
 ): Promise<QuickOrderSuggestion[]> {
   const text = query.trim().slice(0, 64);
+  // A contract-assortment customer is offered only what it may order.
+  const contract = contractAssortmentFilter(company.companyAssortment, company.companyId, now);
   const [owned, rows] = await Promise.all([
-    text.length >= 2 && company.companyKeepsArticleNumbers !== false ? suggestByArticleNumberPrefix(company.companyId, text, LIMIT) : [],
-    suggestProducts(query, toPrefixTsQuery(query), LIMIT),
+    text.length >= 2 && company.companyKeepsArticleNumbers !== false ? suggestByArticleNumberPrefix(company.companyId, text, LIMIT, contract?.day) : [],
+    suggestProducts(query, toPrefixTsQuery(query), LIMIT, contract),
   ]);
   const toSuggestion = ({ nameNl, nameEn, ...rest }: ProductSuggestion, ownNumber: string | null): QuickOrderSuggestion => ({
     ...rest,

@@ -37,7 +37,7 @@ export interface SkippedStandingOrderLine {
   sku: string;
   name: string;
   quantity: number;
-  reason: "unavailable" | "quantity_rule";
+  reason: "unavailable" | "not_in_assortment" | "quantity_rule";
   /** For a product out of the shop: the one an admin named to replace it (the owner may put it on the list). */
   successor?: { sku: string; name: string };
 }
@@ -47,6 +47,8 @@ export interface StandingLine {
   name: string;
   quantity: number;
   active: boolean;
+  /** False when the customer's contract assortment no longer holds the product (lib/catalog/assortment.ts); absent: it does. */
+  inAssortment?: boolean;
   rules: QuantityRules;
 }
 
@@ -58,7 +60,13 @@ export function splitStandingLines<T extends StandingLine>(lines: readonly T[]):
   const order: T[] = [];
   const skipped: SkippedStandingOrderLine[] = [];
   for (const line of lines) {
-    const reason = !line.active ? "unavailable" : !checkQuantity(line.quantity, line.rules).ok ? "quantity_rule" : null;
+    const reason = !line.active
+      ? "unavailable"
+      : line.inAssortment === false
+        ? "not_in_assortment"
+        : !checkQuantity(line.quantity, line.rules).ok
+          ? "quantity_rule"
+          : null;
     if (reason) skipped.push({ sku: line.sku, name: line.name, quantity: line.quantity, reason });
     else order.push(line);
   }

@@ -4,6 +4,7 @@ import { resolveShipTo, shipToChoice } from "@/lib/account/addresses";
 import { costCenterChoice, resolveOrderCostCenter, type CostCenterChoice } from "@/lib/account/cost-centers";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { priceCartLines } from "@/lib/cart/priced-cart";
+import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
 import { addressSnapshot, orderLinesOf, orderTotalsOf } from "@/lib/checkout/place-order";
 import { readDeliveryTerms } from "@/lib/data/supplier-profile";
 import { getShipToAddress, listCompanyAddresses } from "@/lib/data/companies";
@@ -280,6 +281,7 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
 /** What a run would order now: the list's orderable lines priced for the owner (null: nothing orderable), and what it skips. */
 async function plannedOrder(standingOrder: StandingOrderView, owner: UserRecord, now: Date) {
   const listLines = await listFavoriteLines(standingOrder.listId);
+  const outside = await productsOutsideAssortment({ companyId: standingOrder.companyId, assortment: owner.companyAssortment }, listLines.map((line) => line.product), now);
   const { order: orderable, skipped } = splitStandingLines(
     listLines.map((line) => ({
       ...line,
@@ -287,6 +289,7 @@ async function plannedOrder(standingOrder: StandingOrderView, owner: UserRecord,
       name: owner.locale === "en" ? line.product.nameEn : line.product.nameNl,
       quantity: line.defaultQuantity,
       active: line.product.active,
+      inAssortment: !outside.has(line.product.id),
       rules: line.product,
     })),
   );
@@ -311,6 +314,7 @@ async function plannedOrder(standingOrder: StandingOrderView, owner: UserRecord,
             now,
             companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers,
             delivery: await readDeliveryTerms(standingOrder.companyId),
+            assortment: owner.companyAssortment,
           },
         );
   return { priced, skipped };

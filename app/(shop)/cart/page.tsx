@@ -38,7 +38,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   ]);
   const readOnly = buyer.punchout?.operation === "inspect";
   // A product taken out of the shop since it was added: what replaces it (one read, only then).
-  const unavailableIds = cart.lines.flatMap((line) => (line.available ? [] : [line.product.id]));
+  const unavailableIds = cart.lines.flatMap((line) => (line.unavailableReason === "discontinued" ? [line.product.id] : []));
   const successors = unavailableIds.length > 0 ? await listActiveSuccessors(unavailableIds) : new Map<number, ProductRow>();
   const replacements = new Map([...successors].map(([id, product]) => [id, { sku: product.sku, name: locale === "en" ? product.nameEn : product.nameNl }]));
   // After "Add to cart" on a quote (acceptQuoteAction); only said while the cart holds that quote's lines.
@@ -103,7 +103,13 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                           {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
                         </div>
                         {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} />}
-                        {!line.available && <UnavailableNotice text={t("unavailable")} successor={replacements.get(line.product.id)} replacedBy={(name, sku) => t("replacedBy", { name, sku })} />}
+                        {!line.available && (
+                          <UnavailableNotice
+                            text={t(line.unavailableReason === "not_in_assortment" ? "notInAssortment" : "unavailable")}
+                            successor={replacements.get(line.product.id)}
+                            replacedBy={(name, sku) => t("replacedBy", { name, sku })}
+                          />
+                        )}
                         {line.available && line.exceedsStock && (
                           <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>
                         )}

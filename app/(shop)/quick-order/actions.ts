@@ -39,5 +39,5 @@ export async function suggestProductsAction(query: string) {
   const user = await getCurrentUser();
   // Nothing while the company's required two-step verification is not on (like buyerReportAction).
   if (!isBuyer(user) || buyerMustSetUpTwoStep(user) || typeof query !== "string") return [];
-  return suggestQuickOrderProducts(query, toLocale(await getLocale()), user);
+  return suggestQuickOrderProducts(query, toLocale(await getLocale()), user, new Date());
 }

@@ -7,7 +7,7 @@ import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listin
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { searchProducts } from "@/lib/data/catalog";
 import { findProductByOwnArticleNumber } from "@/lib/catalog/own-article-number";
-import { getShopContext } from "@/lib/shop-context";
+import { assortmentFilter, getShopContext, productViewOptions } from "@/lib/shop-context";
 import { addToCartAction } from "../cart/actions";
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -16,18 +16,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const listing = parseListingParams(rawSearch);
   const companyId = context.buyer?.companyId ?? null;
   const [result, ownMatch] = await Promise.all([
-    searchProducts(listing.q, { brand: listing.brand, inStock: listing.stock === "1" }, { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    searchProducts(
+      listing.q,
+      { brand: listing.brand, inStock: listing.stock === "1", contract: assortmentFilter(context) },
+      { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    ),
     // A buyer may search for their own article number: the product it names leads the first page.
     companyId !== null && listing.page === 1 && context.buyer?.companyKeepsArticleNumbers !== false ? findProductByOwnArticleNumber(companyId, listing.q) : null,
   ]);
   // One pricing pass for the page, the own-number match included.
-  const views = await toProductViews(ownMatch ? [ownMatch, ...result.items] : result.items, {
-    companyId,
-    locale: context.locale,
-    now: context.now,
-    companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers,
-  });
-  const [ownProducts, products] = ownMatch ? [views.slice(0, 1), views.slice(1)] : [[], views];
+  const views = await toProductViews(ownMatch ? [ownMatch, ...result.items] : result.items, productViewOptions(context));
+  // The own-number match too is shown only when it lies in the customer's assortment.
+  const [ownProducts, products] = ownMatch ? [views.slice(0, 1).filter((view) => view.inAssortment), views.slice(1)] : [[], views];
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
       <aside>

@@ -168,10 +168,10 @@ describe("using them", () => {
   });
 
   it("quick order's autocomplete offers the company's own numbers first, by prefix, case-insensitively", async () => {
-    const suggestions = await suggestQuickOrderProducts("100-20", "nl", { companyId: customer.company.id });
+    const suggestions = await suggestQuickOrderProducts("100-20", "nl", { companyId: customer.company.id }, new Date());
     expect(suggestions.filter((s) => s.ownNumber !== null).map((s) => [s.ownNumber, s.sku])).toEqual([[ "100-2047", tape.sku ]]);
-    expect((await suggestQuickOrderProducts("100-20", "nl", { companyId: other.company.id })).map((s) => [s.ownNumber, s.sku])).toEqual([["100-2045", gloves.sku]]);
-    expect((await suggestQuickOrderProducts("100-20", "nl", { companyId: customer.company.id, companyKeepsArticleNumbers: false })).filter((s) => s.ownNumber)).toEqual([]);
+    expect((await suggestQuickOrderProducts("100-20", "nl", { companyId: other.company.id }, new Date())).map((s) => [s.ownNumber, s.sku])).toEqual([["100-2045", gloves.sku]]);
+    expect((await suggestQuickOrderProducts("100-20", "nl", { companyId: customer.company.id, companyKeepsArticleNumbers: false }, new Date())).filter((s) => s.ownNumber)).toEqual([]);
   });
 
   it("favorites lists show them on their lines", async () => {

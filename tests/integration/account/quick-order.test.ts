@@ -122,11 +122,11 @@ describe("quick order", () => {
   });
 
   it("suggests active products by SKU prefix, GTIN and name", async () => {
-    const bySku = await suggestQuickOrderProducts(paper.sku.slice(0, -1), "nl", customer.buyer);
+    const bySku = await suggestQuickOrderProducts(paper.sku.slice(0, -1), "nl", customer.buyer, new Date());
     expect(bySku.map((s) => s.sku)).toContain(paper.sku);
-    expect((await suggestQuickOrderProducts("871234567", "nl", customer.buyer)).map((s) => s.sku)).toEqual([paper.sku]);
-    expect((await suggestQuickOrderProducts("kopieerpap", "nl", customer.buyer)).map((s) => s.sku)).toContain(paper.sku);
-    expect((await suggestQuickOrderProducts(retired.sku, "nl", customer.buyer)).map((s) => s.sku)).not.toContain(retired.sku);
-    expect(await suggestQuickOrderProducts("k", "nl", customer.buyer)).toEqual([]);
+    expect((await suggestQuickOrderProducts("871234567", "nl", customer.buyer, new Date())).map((s) => s.sku)).toEqual([paper.sku]);
+    expect((await suggestQuickOrderProducts("kopieerpap", "nl", customer.buyer, new Date())).map((s) => s.sku)).toContain(paper.sku);
+    expect((await suggestQuickOrderProducts(retired.sku, "nl", customer.buyer, new Date())).map((s) => s.sku)).not.toContain(retired.sku);
+    expect(await suggestQuickOrderProducts("k", "nl", customer.buyer, new Date())).toEqual([]);
   });
 });

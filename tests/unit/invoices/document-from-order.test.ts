@@ -59,6 +59,7 @@ function company(overrides: Partial<Company> = {}): Company {
     deliveryChargeMinor: null,
     freeDeliveryFromMinor: null,
     twoStepRequired: false,
+    assortment: "all",
     active: true,
     createdAt: NOW,
     ...overrides,

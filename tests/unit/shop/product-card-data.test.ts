@@ -32,6 +32,7 @@ function product(overrides: Partial<ProductView> = {}): ProductView {
     attributes: {},
     categoryId: 1,
     imageKey: null,
+    inAssortment: true,
     price: { unitPriceMinor: 1899, listPriceMinor: 1899, source: { kind: "list" }, tiers: [] },
     ...overrides,
   };

@@ -13,7 +13,7 @@ import { toProductViews } from "@/lib/catalog/priced-product";
 import { getProductBySku, listCategories } from "@/lib/data/catalog";
 import { dateText, money, percent } from "@/lib/format";
 import type { PriceSource } from "@/lib/pricing/resolve-price";
-import { getShopContext } from "@/lib/shop-context";
+import { getShopContext, productViewOptions } from "@/lib/shop-context";
 import { addToCartAction, requestProductQuoteAction } from "../../cart/actions";
 import { ActionForm } from "@/components/account/action-form";
 import { SaveToList } from "@/components/account/save-to-list";
@@ -42,12 +42,13 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   const [row, relationRows] = await Promise.all([getProductBySku(wantedSku), listShopRelationsBySku(wantedSku)]);
   if (!row) notFound();
   const related = splitRelations(relationRows);
-  const viewOptions: ViewOptions = { companyId: context.buyer?.companyId ?? null, locale: context.locale, now: context.now, companyKeepsArticleNumbers: context.buyer?.companyKeepsArticleNumbers };
+  const viewOptions = productViewOptions(context);
   if (!row.active) return discontinuedPage(row, related, context, viewOptions, t, catalogT);
   const [[product, ...relatedViews], categories] = await Promise.all([toProductViews([row, ...related.accessories, ...related.alternatives], viewOptions), listCategories()]);
   if (!product) notFound();
-  const accessories = relatedViews.slice(0, related.accessories.length);
-  const alternatives = relatedViews.slice(related.accessories.length);
+  // A contract-assortment customer sees only related products its contract holds.
+  const accessories = relatedViews.slice(0, related.accessories.length).filter((view) => view.inAssortment);
+  const alternatives = relatedViews.slice(related.accessories.length).filter((view) => view.inAssortment);
   const category = categories.find((c) => c.id === product.categoryId);
   // Out of stock, a signed-in person may ask to be mailed when it is back (one lookup, only then).
   // Photos: one more read only for products that have any (the rest show the placeholder).
@@ -102,7 +103,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
             </p>
           )}
           <StockBadge text={card.stock} inStock={card.inStock} />
-          {alertState !== "none" && (
+          {alertState !== "none" && product.inAssortment && (
             <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="stock-alert" data-state={alertState}>
               {alertState === "open" && <span>{t("stockAlertOpen")}</span>}
               <ActionForm
@@ -120,8 +121,26 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
               </ActionForm>
             </div>
           )}
-          <PriceBlock price={card.price} labels={priceLabels(catalogT)} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />
-          {product.price && (
+          {product.inAssortment && <PriceBlock price={card.price} labels={priceLabels(catalogT)} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />}
+          {product.price && !product.inAssortment && (
+            // Found by its SKU or a link: not orderable, but the buyer may ask for a price (and so for it to be added).
+            <>
+              <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="not-in-assortment">
+                <p className="font-semibold">{t("notInAssortment")}</p>
+                <p>{t("notInAssortmentText")}</p>
+              </div>
+              {context.buyer?.impersonatedBy && (
+                <StaffPriceExplanation
+                  explanation={await explainPriceForCompany(context.buyer.companyId, row, null, context.now)}
+                  product={row}
+                  customerName={context.buyer.companyName}
+                  locale={locale}
+                />
+              )}
+              {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} />}
+            </>
+          )}
+          {product.price && product.inAssortment && (
             <>
               {product.price.tiers.length > 1 && (
                 <table className="text-sm" aria-label={t("tiers")}>
@@ -157,32 +176,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                   action={addToCartAction}
                 />
               )}
-              {context.canEditCart && context.buyer && (
-                // A price for a quantity the buyer names (lib/quotes/buyer-quotes.ts requestProductQuote).
-                <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="product-quote">
-                  <summary className="cursor-pointer font-medium text-brand-700">{cartT("quote.productTitle")}</summary>
-                  <p className="mt-2 text-slate-600">{cartT("quote.productIntro")}</p>
-                  <ActionForm action={requestProductQuoteAction} submitLabel={cartT("quote.submit")} ariaLabel={cartT("quote.productTitle")} className="mt-2 space-y-2">
-                    <input type="hidden" name="sku" value={product.sku} />
-                    <label className="block">
-                      <span className="font-medium">{cartT("quote.quantity")}</span>
-                      <input
-                        type="number"
-                        name="quantity"
-                        required
-                        min={product.minOrderQuantity}
-                        step={product.orderMultiple}
-                        defaultValue={Math.max(smallestValidQuantity(product), product.orderMultiple * 10)}
-                        className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1"
-                      />
-                    </label>
-                    <label className="block">
-                      <span className="font-medium">{cartT("quote.comment")}</span>
-                      <textarea name="comment" rows={2} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1" />
-                    </label>
-                  </ActionForm>
-                </details>
-              )}
+              {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} />}
               {context.canEditCart && context.buyer && (
                 <SaveToList
                   sku={product.sku}
@@ -218,7 +212,37 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
 }
 
 type ProductTranslator = Awaited<ReturnType<typeof getTranslations<"product">>>;
+type CartTranslator = Awaited<ReturnType<typeof getTranslations<"cart">>>;
 type ViewOptions = Parameters<typeof toProductViews>[1];
+
+/** A price for a quantity the buyer names (lib/quotes/buyer-quotes.ts requestProductQuote). */
+function ProductQuoteRequest({ sku, product, t }: { sku: string; product: ProductView; t: CartTranslator }) {
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="product-quote">
+      <summary className="cursor-pointer font-medium text-brand-700">{t("quote.productTitle")}</summary>
+      <p className="mt-2 text-slate-600">{t("quote.productIntro")}</p>
+      <ActionForm action={requestProductQuoteAction} submitLabel={t("quote.submit")} ariaLabel={t("quote.productTitle")} className="mt-2 space-y-2">
+        <input type="hidden" name="sku" value={sku} />
+        <label className="block">
+          <span className="font-medium">{t("quote.quantity")}</span>
+          <input
+            type="number"
+            name="quantity"
+            required
+            min={product.minOrderQuantity}
+            step={product.orderMultiple}
+            defaultValue={Math.max(smallestValidQuantity(product), product.orderMultiple * 10)}
+            className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <label className="block">
+          <span className="font-medium">{t("quote.comment")}</span>
+          <textarea name="comment" rows={2} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+      </ActionForm>
+    </details>
+  );
+}
 
 /** Cards of related products, with the buyer's price and stock like a listing's. */
 function RelatedProducts({ title, testId, products, context, t }: { title: string; testId: string; products: ProductView[]; context: ShopContext; t: CatalogTranslator }) {
@@ -249,8 +273,10 @@ async function discontinuedPage(
   const alternativeRows = related.alternatives.filter((alternative) => alternative.id !== successor?.id);
   if (!successor && alternativeRows.length === 0) notFound();
   const views = await toProductViews([...(successor ? [successor] : []), ...alternativeRows], viewOptions);
-  const successorView = successor ? views[0]! : null;
-  const alternatives = successor ? views.slice(1) : views;
+  // For a contract-assortment customer, only replacements its contract holds.
+  const successorView = successor && views[0]!.inAssortment ? views[0]! : null;
+  const alternatives = (successor ? views.slice(1) : views).filter((view) => view.inAssortment);
+  if (!successorView && alternatives.length === 0) notFound();
   const name = context.locale === "en" ? row.nameEn : row.nameNl;
   return (
     <div className="space-y-10" data-testid="product-discontinued">

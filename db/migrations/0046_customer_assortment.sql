@@ -1,0 +1,2 @@
+ALTER TABLE "companies" ADD COLUMN "assortment" text DEFAULT 'all' NOT NULL;--> statement-breakpoint
+ALTER TABLE "companies" ADD CONSTRAINT "companies_assortment_known" CHECK ("companies"."assortment" in ('all', 'contract'));
