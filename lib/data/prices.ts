@@ -107,11 +107,18 @@ export function contractAssortmentSql(
   companyId: number | Placeholder<string, number>,
   day: string | Placeholder<string, string>,
 ): SQL {
-  const onDay = sql`${day}::date`;
   return sql`exists (select 1 from ${companyPriceLists}
     join ${priceLists} on ${priceLists.id} = ${companyPriceLists.priceListId}
     join ${priceListEntries} on ${priceListEntries.priceListId} = ${companyPriceLists.priceListId} and ${priceListEntries.productId} = ${product.id}
-    where ${companyPriceLists.companyId} = ${companyId} and ${priceLists.currency} = ${product.currency}
-      and (${priceLists.validFrom} is null or ${priceLists.validFrom} <= ${onDay}) and (${priceLists.validTo} is null or ${onDay} <= ${priceLists.validTo})
-      and (${priceListEntries.validFrom} is null or ${priceListEntries.validFrom} <= ${onDay}) and (${priceListEntries.validTo} is null or ${onDay} <= ${priceListEntries.validTo}))`;
+    where ${companyPriceLists.companyId} = ${companyId} and ${priceLists.currency} = ${product.currency} and ${contractWindowsSql(day)})`;
+}
+
+/**
+ * The day lies in the price list's and in the entry's inclusive window (candidateEligibility's date
+ * checks), for a statement that joins price_lists and price_list_entries.
+ */
+export function contractWindowsSql(day: string | Placeholder<string, string>): SQL {
+  const onDay = sql`${day}::date`;
+  return sql`(${priceLists.validFrom} is null or ${priceLists.validFrom} <= ${onDay}) and (${priceLists.validTo} is null or ${onDay} <= ${priceLists.validTo})
+      and (${priceListEntries.validFrom} is null or ${priceListEntries.validFrom} <= ${onDay}) and (${priceListEntries.validTo} is null or ${onDay} <= ${priceListEntries.validTo})`;
 }
