@@ -7,6 +7,9 @@ import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 import { contractAssortmentFilter } from "@/lib/catalog/assortment";
 import type { ProductViewOptions } from "@/lib/catalog/priced-product";
+import { categoriesWithProducts } from "@/lib/catalog/category-tree";
+import { listContractCategoryIds } from "@/lib/data/catalog";
+import type { Category } from "@/db/schema";
 
 export interface ShopContext {
   user: SessionUser | null;
@@ -44,4 +47,13 @@ export function productViewOptions(context: ShopContext): ProductViewOptions {
 /** The listing and search filter of this shopper's assortment: set for contract-assortment customers only. */
 export function assortmentFilter(context: ShopContext) {
   return context.buyer ? contractAssortmentFilter(context.buyer.companyAssortment, context.buyer.companyId, context.now) : undefined;
+}
+
+/**
+ * The categories this shopper's navigation shows: all, or for a contract-assortment customer those
+ * holding one of its products (one read of its price lists, only for such customers).
+ */
+export async function navigationCategories(context: ShopContext, categories: Category[]): Promise<Category[]> {
+  const contract = assortmentFilter(context);
+  return contract ? categoriesWithProducts(categories, await listContractCategoryIds(contract)) : categories;
 }

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buildCategoryTree } from "@/lib/catalog/category-tree";
 import { listCategories } from "@/lib/data/catalog";
-import { getShopContext } from "@/lib/shop-context";
+import { getShopContext, navigationCategories } from "@/lib/shop-context";
 
 export default async function HomePage() {
   await connection(); // DB-backed: never prerendered at build time
-  const [{ locale }, categories, t] = await Promise.all([getShopContext(), listCategories(), getTranslations("common")]);
-  const tree = buildCategoryTree(categories, locale);
+  const [context, categories, t] = await Promise.all([getShopContext(), listCategories(), getTranslations("common")]);
+  const tree = buildCategoryTree(await navigationCategories(context, categories), context.locale);
   return (
     <div className="space-y-8">
       <section className="rounded-xl bg-brand-700 px-8 py-10 text-white">

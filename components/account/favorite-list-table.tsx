@@ -133,6 +133,10 @@ export function FavoriteListTable({
                       />
                     )}
                   </div>
+                ) : !line.inAssortment ? (
+                  <span className="text-red-700" data-testid="favorite-not-in-assortment">
+                    {t("notInAssortment")}
+                  </span>
                 ) : line.stock > 0 ? (
                   <span className="text-emerald-700">{t("inStock", { count: line.stock })}</span>
                 ) : (

@@ -28,3 +28,19 @@ export function descendantIds(categories: Category[], rootId: number): number[] 
   for (let i = 0; i < ids.length; i++) for (const c of categories) if (c.parentId === ids[i]) ids.push(c.id);
   return ids;
 }
+
+/**
+ * The categories a customer's navigation shows when its assortment is limited (lib/catalog/assortment.ts):
+ * those holding one of its products (`withProducts`) and their parents; order kept. Null: all.
+ */
+export function categoriesWithProducts(categories: Category[], withProducts: ReadonlySet<number> | null): Category[] {
+  if (withProducts === null) return categories;
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  const keep = new Set<number>();
+  for (const id of withProducts) {
+    for (let category = byId.get(id); category && !keep.has(category.id); category = category.parentId === null ? undefined : byId.get(category.parentId)) {
+      keep.add(category.id);
+    }
+  }
+  return categories.filter((c) => keep.has(c.id));
+}

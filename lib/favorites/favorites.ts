@@ -20,7 +20,8 @@ import {
 } from "@/lib/data/favorite-lists";
 import { lastOrderedPrices } from "@/lib/data/order-history";
 import { listStandingOrderSchedules } from "@/lib/data/standing-orders";
-import { customerProductInputs } from "@/lib/catalog/priced-product";
+import { customerProductInputs, productsOutsideAssortment } from "@/lib/catalog/priced-product";
+import { inAssortment } from "@/lib/catalog/assortment";
 import { toSuccessorOffer, type SuccessorOffer } from "@/lib/catalog/product-relations";
 import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { AppError } from "@/lib/errors";
@@ -34,7 +35,7 @@ import { resolvePrice } from "@/lib/pricing/resolve-price";
  * the session's cart – nothing here assumes direct checkout.
  */
 
-export type ListUser = Pick<BuyerUser, "id" | "companyId" | "role" | "punchout" | "companyKeepsArticleNumbers">;
+export type ListUser = Pick<BuyerUser, "id" | "companyId" | "role" | "punchout" | "companyKeepsArticleNumbers" | "companyAssortment">;
 
 type SharedList = { ownerUserId: number; shared: boolean; colleaguesMayEdit: boolean };
 
@@ -108,6 +109,8 @@ export interface FavoriteLineView {
   lastOrdered: { placedAt: Date; quantity: number; unitPriceMinor: number; todayUnitPriceMinor: number } | null;
   /** For a product out of the shop: the one that replaces it, if an admin named one. */
   successor: SuccessorOffer | null;
+  /** False when the customer's contract assortment does not hold it today (lib/catalog/assortment.ts): not orderable. */
+  inAssortment: boolean;
 }
 
 export interface FavoriteListView {
@@ -163,6 +166,7 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
             }
           : null,
         successor: !product.active && successors.has(product.id) ? toSuccessorOffer(successors.get(product.id)!, defaultQuantity, locale) : null,
+        inAssortment: inAssortment(user.companyAssortment, candidates.get(product.id) ?? [], now, product.currency),
       };
     }),
   };
@@ -207,6 +211,9 @@ export async function addProductToList(
 ): Promise<{ listId: number; listName: string; created: boolean }> {
   const product = await getProductBySku(input.sku);
   if (!product || !product.active) throw new AppError("not_found", "product_not_found", { sku: input.sku });
+  if ((await productsOutsideAssortment({ companyId: user.companyId, assortment: user.companyAssortment }, [product], now)).size > 0) {
+    throw new AppError("conflict", "product_not_in_assortment", { sku: input.sku });
+  }
   const quantity = input.quantity ?? smallestValidQuantity(product);
   assertDefaultQuantity(quantity, product);
   let list: { id: number; name: string };

@@ -9,7 +9,7 @@ import { buildCategoryTree, descendantIds } from "@/lib/catalog/category-tree";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { listCategories, listProductsInCategory } from "@/lib/data/catalog";
-import { assortmentFilter, getShopContext, productViewOptions } from "@/lib/shop-context";
+import { assortmentFilter, getShopContext, navigationCategories, productViewOptions } from "@/lib/shop-context";
 import { addToCartAction } from "../../cart/actions";
 
 export default async function CategoryPage({
@@ -30,13 +30,16 @@ export default async function CategoryPage({
   const category = categories.find((c) => c.slug === slug);
   if (!category) notFound();
   const listing = parseListingParams(rawSearch);
-  const result = await listProductsInCategory(
-    descendantIds(categories, category.id),
-    { brand: listing.brand, inStock: listing.stock === "1", contract: assortmentFilter(context) },
-    { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
-  );
+  const [result, navigation] = await Promise.all([
+    listProductsInCategory(
+      descendantIds(categories, category.id),
+      { brand: listing.brand, inStock: listing.stock === "1", contract: assortmentFilter(context) },
+      { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    ),
+    navigationCategories(context, categories),
+  ]);
   const products = await toProductViews(result.items, productViewOptions(context));
-  const tree = buildCategoryTree(categories, context.locale);
+  const tree = buildCategoryTree(navigation, context.locale);
   const group = tree.find((g) => g.id === category.id || g.children.some((c) => c.id === category.id));
   const name = context.locale === "en" ? category.nameEn : category.nameNl;
   const path = `/catalog/${category.slug}`;
