@@ -53,12 +53,16 @@ describe("standing order schedule", () => {
       { sku: "B", name: "Oud", quantity: 2, active: false, rules },
       { sku: "C", name: "Doos", quantity: 10, active: true, rules: { minOrderQuantity: 12, orderMultiple: 12 } },
       { sku: "D", name: "Tape", quantity: 24, active: true, rules: { minOrderQuantity: 12, orderMultiple: 12 } },
+      // Left the customer's contract assortment (its quantity would not fit either: the assortment is said first).
+      { sku: "E", name: "Nietjes", quantity: 3, active: true, inAssortment: false, rules: { minOrderQuantity: 12, orderMultiple: 12 } },
+      { sku: "F", name: "Pennen", quantity: 1, active: true, inAssortment: true, rules },
     ];
     const { order, skipped } = splitStandingLines(lines);
-    expect(order.map((l) => l.sku)).toEqual(["A", "D"]);
+    expect(order.map((l) => l.sku)).toEqual(["A", "D", "F"]);
     expect(skipped).toEqual([
       { sku: "B", name: "Oud", quantity: 2, reason: "unavailable" },
       { sku: "C", name: "Doos", quantity: 10, reason: "quantity_rule" },
+      { sku: "E", name: "Nietjes", quantity: 3, reason: "not_in_assortment" },
     ]);
   });
 });
