@@ -22,6 +22,8 @@ export interface PriceListSnapshot {
   validTo?: string | null;
   priority?: number;
   entries?: number;
+  assortment?: "all" | "contract";
+  products?: number;
 }
 export type PriceAuditValue = PriceEntrySnapshot | PriceListSnapshot;
 
@@ -63,6 +65,8 @@ export function describeValue(value: PriceAuditValue | null, t: T, locale: Local
     list.validFrom !== undefined || list.validTo !== undefined ? validity(list.validFrom ?? null, list.validTo ?? null, t, locale) || t("alwaysValid") : null,
     list.priority !== undefined ? t("priority", { priority: list.priority }) : null,
     list.entries !== undefined ? t("entries", { count: list.entries }) : null,
+    list.assortment !== undefined ? t(`assortments.${list.assortment}`) : null,
+    list.products !== undefined ? t("products", { count: list.products }) : null,
   ]
     .filter(Boolean)
     .join(" · ");
@@ -122,7 +126,7 @@ export async function AuditTable({
                       {row.priceListCode}
                     </Link>
                   ) : (
-                    row.priceListCode
+                    row.priceListCode || "–"
                   )}
                 </td>
               )}

@@ -46,6 +46,12 @@ export const PRICE_AUDIT_ACTIONS = [
   "list_assigned",
   "list_unassigned",
   "priority_changed",
+  /**
+   * The customer's assortment (companies.assortment) switched between the whole catalogue and its
+   * contract assortment: it decides which products its buyers see at all, so it belongs with the
+   * assignments that decide the contract assortment's content (no price list: price_list_code "").
+   */
+  "assortment_changed",
 ] as const;
 export type PriceAuditAction = (typeof PRICE_AUDIT_ACTIONS)[number];
 
@@ -67,6 +73,10 @@ export interface PriceListSnapshot {
   validTo?: string | null;
   priority?: number;
   entries?: number;
+  /** assortment_changed: the customer's assortment before / after (lib/catalog/assortment.ts). */
+  assortment?: "all" | "contract";
+  /** assortment_changed to "contract": how many active products the contract assortment held that day. */
+  products?: number;
 }
 
 export type PriceAuditValue = PriceEntrySnapshot | PriceListSnapshot;

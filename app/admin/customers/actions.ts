@@ -17,6 +17,7 @@ import {
   updateCustomerUserDetails,
 } from "@/lib/admin/customers";
 import { assignListToCustomer, unassignListFromCustomer } from "@/lib/admin/pricing";
+import { assortmentSchema, setCustomerAssortment } from "@/lib/admin/assortment";
 import { checkCustomerVatId } from "@/lib/admin/vat-checks";
 import { publicBaseUrl } from "@/lib/admin/request-url";
 import { customerMasterDataSchema } from "@/lib/admin/invoicing-settings";
@@ -98,6 +99,13 @@ export const assignPriceListAction = staffAction(
 export const unassignPriceListAction = staffAction(z.object({ companyId: id, priceListId: id }), async ({ companyId, priceListId }, staff) => {
   await unassignListFromCustomer(staff, companyId, priceListId);
   refresh(companyId);
+});
+
+/** Whole catalogue or contract assortment only; answers with the contract assortment's size today (0: an empty shop). */
+export const setAssortmentAction = staffAction(assortmentSchema, async ({ companyId, assortment }, staff) => {
+  const change = await setCustomerAssortment(staff, companyId, assortment, new Date());
+  refresh(companyId);
+  return { status: "ok", data: { contractProducts: change.contractProducts } };
 });
 
 /** Checks the customer's VAT id at VIES now; the answer (whatever it is) is kept and shown. */

@@ -8,6 +8,7 @@ import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { VatCheckPanel } from "@/components/admin/vat-check-panel";
 import { isAdmin } from "@/lib/admin/access";
+import { assortmentAtAGlance } from "@/lib/admin/assortment";
 import { CUSTOMER_PEPPOL_SCHEMES, INVOICE_CHANNEL_OPTIONS, VAT_TREATMENT_OPTIONS } from "@/lib/admin/invoicing-settings";
 import { INCOTERMS } from "@/lib/admin/schemas";
 import { customerForPage } from "@/lib/admin/route-params";
@@ -43,7 +44,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     listCostCenters(company.id, calendarDate(new Date())),
   ]);
   // Delivery addresses the company admin limited to some users (My account → Addresses): named here, read-only.
-  const [ta, limitedTo, credit, overdue, toReview, tcr, roles, vatStatus, tv] = await Promise.all([
+  const [ta, limitedTo, credit, overdue, toReview, tcr, roles, vatStatus, tv, tas, assortment] = await Promise.all([
     getTranslations("admin.address"),
     listAddressLimits(company.id),
     getCreditUse(company.id),
@@ -53,10 +54,28 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
     getTranslations("admin.roles"),
     vatIdStatus(company, new Date()),
     getTranslations("admin.vies"),
+    getTranslations("admin.assortment"),
+    assortmentAtAGlance(company, new Date()),
   ]);
   return (
     <div className="space-y-6">
       <Card title={t("details")}>
+        {/* Set on the pricing tab (it follows from the price lists); shown here beside the terms, since it decides what the buyers see at all. */}
+        <div className="mb-4 space-y-2 text-sm" data-testid="customer-assortment" data-assortment={assortment.assortment} data-count={assortment.contractProducts ?? undefined}>
+          <p>
+            <span className="font-medium">{tas("label")}:</span>{" "}
+            <Badge tone={assortment.assortment === "contract" ? "blue" : "slate"}>{tas(`options.${assortment.assortment}`)}</Badge>
+            {assortment.contractProducts !== null && <> · {tas("countShort", { count: assortment.contractProducts })}</>} ·{" "}
+            <Link href={`/admin/customers/${company.id}/pricing`} className="text-brand-700 underline">
+              {tas("change")}
+            </Link>
+          </p>
+          {assortment.emptyShop && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800" data-testid="assortment-empty-warning">
+              {tas("emptyActive")}
+            </p>
+          )}
+        </div>
         <CustomerMasterDataForm
           action={updateCustomerAction}
           submitLabel={t("save")}

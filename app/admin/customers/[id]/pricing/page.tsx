@@ -3,11 +3,13 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActionForm, Field } from "@/components/admin/action-form";
+import { AssortmentForm } from "@/components/admin/assortment-form";
 import { inputBase } from "@/components/admin/styles";
 import { validity } from "@/components/admin/audit-table";
 import { PriceExplanationPanel } from "@/components/admin/price-explanation";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { managerScope } from "@/lib/admin/access";
+import { assortmentSummary } from "@/lib/admin/assortment";
 import { windowStatus } from "@/lib/admin/list-status";
 import { explainCustomerPrice } from "@/lib/admin/pricing";
 import { customerForPage } from "@/lib/admin/route-params";
@@ -15,7 +17,7 @@ import { parseSearchParams, queryParam, type RawSearchParams } from "@/lib/admin
 import { requireStaff } from "@/lib/auth/guards";
 import { listCompanyPriceLists, listPriceListOptions } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
-import { assignPriceListAction, unassignPriceListAction } from "../../actions";
+import { assignPriceListAction, setAssortmentAction, unassignPriceListAction } from "../../actions";
 
 export const metadata = { title: "Prijzen" };
 
@@ -28,13 +30,15 @@ export default async function CustomerPricingPage({ params, searchParams }: { pa
   const company = await customerForPage(staff, id);
   const query = parseSearchParams(paramsSchema, await searchParams);
   const now = new Date();
-  const [t, ta, locale, assigned, visible, check] = await Promise.all([
+  const [t, ta, tas, locale, assigned, visible, check, assortment] = await Promise.all([
     getTranslations("admin.customerPricing"),
     getTranslations("admin.audit"),
+    getTranslations("admin.assortment"),
     getLocale().then(toLocale),
     listCompanyPriceLists(company.id),
     listPriceListOptions(managerScope(staff)),
     query.sku ? explainCustomerPrice(staff, company.id, query.sku, query.qty ?? null, now) : Promise.resolve(null),
+    assortmentSummary(company, now),
   ]);
   const available = visible.filter((list) => !assigned.some((a) => a.id === list.id));
   const priorities = assigned.map((a) => a.priority);
@@ -120,6 +124,17 @@ export default async function CustomerPricingPage({ params, searchParams }: { pa
             </Field>
           </ActionForm>
         )}
+      </Card>
+
+      {/* Below the lists: what they price today is the contract assortment. */}
+      <Card title={tas("title")}>
+        <div className="space-y-3" data-testid="customer-assortment-setting" data-assortment={assortment.assortment} data-count={assortment.contractProducts}>
+          <p className="max-w-3xl text-sm text-slate-600">{tas("intro")}</p>
+          <p className="text-sm" data-testid="assortment-count">
+            {tas("count", { count: assortment.contractProducts })}
+          </p>
+          <AssortmentForm action={setAssortmentAction} companyId={company.id} current={assortment.assortment} contractProducts={assortment.contractProducts} />
+        </div>
       </Card>
 
       <Card title={t("checkHeading")}>
