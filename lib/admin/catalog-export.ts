@@ -5,14 +5,16 @@ import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { BMECAT_TAIL, bmecatHead, bmecatProduct } from "@/lib/catalog-export/bmecat";
 import { CIF_TAIL, cifHead, cifRow } from "@/lib/catalog-export/cif";
 import type { CatalogExportHeader, CatalogExportItem, CatalogLanguage } from "@/lib/catalog-export/types";
-import { listActiveProductIds, listActiveProductsAfter, listProductsByIds, type ProductRow } from "@/lib/data/catalog";
+import { listActiveProductIds, listProductsByIds } from "@/lib/data/catalog";
+import { listContractAssortmentIds } from "@/lib/data/customer-assortment";
 import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
 import { listContractCandidates } from "@/lib/data/prices";
 import { listCatalogRelations } from "@/lib/data/product-relations";
 import { cxmlIdentitiesOfCustomer } from "@/lib/data/punchout-connections";
 import { getSupplierProfile } from "@/lib/data/supplier-profile";
 import { calendarDate } from "@/lib/pricing/calendar-date";
-import { resolvePrice, type ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import { AppError } from "@/lib/errors";
+import { resolvePrice } from "@/lib/pricing/resolve-price";
 import { addressedAs } from "@/lib/purchase-orders/outbound-identity";
 import { getCustomerOrThrow } from "./access";
 
@@ -29,7 +31,10 @@ const PAGE = 500;
 export const catalogExportSchema = z.object({
   format: z.enum(["cif", "bmecat"]),
   language: z.enum(["nl", "en"]).default("nl"),
-  /** "contract": only products with a contract price for the customer (what most buyers load); "all": the whole assortment. */
+  /**
+   * "contract": only products with a contract price for the customer (what most buyers load); "all": the
+   * whole assortment — refused for a customer whose assortment is its contract assortment (see exportCustomerCatalog).
+   */
   scope: z.enum(["contract", "all"]).default("contract"),
   /** How the buyer's system knows us (CIF Supplier ID): an Ariba ANID (NetworkID), a DUNS number, or their own id for us. */
   supplierIdDomain: z.enum(["NetworkID", "DUNS", "buyersystemid"]).default("NetworkID"),
@@ -66,6 +71,9 @@ export async function exportCustomerCatalog(
   options: { now: Date; shopUrl: string | null },
 ): Promise<CatalogExport> {
   const company = await getCustomerOrThrow(staff, companyId);
+  // Its buyers can neither see nor order the rest, so a file with the rest would offer what the shop refuses.
+  // Refused rather than narrowed: a file quietly smaller than asked for would go unnoticed (the page does not offer it).
+  if (input.scope === "all" && company.assortment === "contract") throw new AppError("conflict", "assortment_contract_only", { field: "scope" });
   const profile = await getSupplierProfile();
   const supplierName = profile?.tradingName || profile?.legalName || "Koppel";
   const priceDate = calendarDate(options.now);
@@ -80,8 +88,10 @@ export async function exportCustomerCatalog(
     buyer: { name: company.name },
     shopUrl: options.shopUrl?.replace(/\/+$/, "") ?? null,
   };
-  // CIF states the number of items up front (ITEMCOUNT), so the scope is settled before the first row.
-  const ids = input.scope === "all" ? await listActiveProductIds() : await contractProductIds(company.id, options.now);
+  // CIF states the number of items up front (ITEMCOUNT), so the scope is settled before the first row. The contract
+  // scope is the shop's contract assortment (one query): an eligible entry today is exactly when resolvePrice prices
+  // by contract, at any quantity, so every product in it gets its contract price below.
+  const ids = input.scope === "all" ? await listActiveProductIds() : await listContractAssortmentIds(company.id, priceDate);
   const inFile = new Set(ids);
   const writer =
     input.format === "cif"
@@ -116,24 +126,6 @@ export async function exportCustomerCatalog(
     body,
   };
 }
-
-/** The active products the customer has a contract price for today (at the smallest quantity they can order), ascending. */
-async function contractProductIds(companyId: number, now: Date): Promise<number[]> {
-  const ids: number[] = [];
-  for (let after = 0; ; ) {
-    const rows = await listActiveProductsAfter(after, 2000);
-    if (rows.length === 0) return ids;
-    after = rows.at(-1)!.id;
-    const candidates = await listContractCandidates(companyId, rows.map((row) => row.id));
-    for (const row of rows) {
-      const own = candidates.get(row.id);
-      if (own?.length && isContract(row, own, now)) ids.push(row.id);
-    }
-  }
-}
-
-const isContract = (row: ProductRow, candidates: ContractPriceCandidate[], now: Date) =>
-  resolvePrice({ product: row, candidates, quantity: smallestValidQuantity(row), now }).source.kind.startsWith("contract");
 
 /** One page of the projection: the products, the customer's prices for them and their own numbers. */
 async function catalogItems(companyId: number, ids: number[], inFile: ReadonlySet<number>, now: Date): Promise<CatalogExportItem[]> {

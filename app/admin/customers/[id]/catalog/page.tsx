@@ -19,6 +19,8 @@ export default async function CustomerCatalogPage({ params }: { params: Promise<
   const company = await customerForPage(staff, id);
   const [t, defaults] = await Promise.all([getTranslations("admin.catalogExport"), catalogExportDefaults(staff, company.id)]);
   const radio = "mr-2 align-middle";
+  // Its buyers see only the contract assortment: a file with more would offer what they cannot order (the export refuses it too).
+  const contractOnly = company.assortment === "contract";
   return (
     <Card title={t("title")}>
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
@@ -34,16 +36,22 @@ export default async function CustomerCatalogPage({ params }: { params: Promise<
             {t("formatBmecat")}
           </label>
         </fieldset>
-        <fieldset>
+        <fieldset data-testid="catalog-export-scope">
           <legend className="text-sm font-medium">{t("scope")}</legend>
           <label className="mt-1 block text-sm">
             <input type="radio" name="scope" value="contract" defaultChecked className={radio} />
             {t("scopeContract")}
           </label>
-          <label className="block text-sm">
-            <input type="radio" name="scope" value="all" className={radio} />
-            {t("scopeAll")}
-          </label>
+          {contractOnly ? (
+            <p className="mt-1 max-w-2xl text-xs text-slate-600" data-testid="catalog-export-contract-only">
+              {t("scopeContractOnly")}
+            </p>
+          ) : (
+            <label className="block text-sm">
+              <input type="radio" name="scope" value="all" className={radio} />
+              {t("scopeAll")}
+            </label>
+          )}
         </fieldset>
         <label className="block text-sm">
           <span className="block font-medium">{t("language")}</span>
