@@ -39,6 +39,7 @@ export async function startServer(): Promise<void> {
         "  company admin    companyadmin@demo.test   / demo-companyadmin",
         "  account manager  manager@demo.test        / demo-manager        (/admin)",
         "  admin            admin@koppel.test        / demo-admin          (/admin)",
+        "  contract buyer   inkoop@waterland.test    / demo-inkoop         (Gemeente Waterland: contract assortment only)",
         "[koppel] demo punchout: OCI USERNAME demo-oci / PASSWORD demo-oci-secret at /punchout/oci;",
         "         cXML NetworkID AN-DEMO-BUYER → KOPPEL, SharedSecret demo-cxml-secret at /punchout/cxml/setup",
       ].join("\n"),

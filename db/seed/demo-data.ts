@@ -169,6 +169,10 @@ const address = (
   extra: Partial<NewAddress> = {},
 ): Omit<NewAddress, "companyId"> => ({ kind, label, name, street, postalCode, city, countryCode: "NL", isDefault: false, attention: null, ...extra });
 
+const WATERLAND = "Gemeente Waterland";
+/** What Waterland's tender covers: its framework agreement prices these categories' products, and nothing else. */
+const WATERLAND_TENDER_CATEGORIES = new Set(["OFF-PAP", "OFF-PEN", "OFF-SMA", "OFF-NTB", "CLN-PAP", "CLN-HYG", "CLN-BAG"]);
+
 const COMPANIES: CompanySpec[] = [
   {
     company: { name: DEMO_COMPANY, ...nl("68750110", "857426199"), paymentTermsDays: 30, deliveryTerms: "DAP" },
@@ -245,6 +249,16 @@ const COMPANIES: CompanySpec[] = [
       address("ship_to", "Labor Krefeld", "Niederrhein Labordienste GmbH", "Ostwall 150", "47798", "Krefeld", { countryCode: "DE" }),
     ],
   },
+  {
+    // A public body buying under a tendered framework agreement: it may order only what the tender
+    // covers, so its assortment is its contract (lib/catalog/assortment.ts).
+    company: { name: WATERLAND, ...nl("34370380", "801456277"), paymentTermsDays: 30, deliveryTerms: "DAP", assortment: "contract" },
+    addresses: [
+      address("bill_to", "Crediteurenadministratie", WATERLAND, "Postbus 1000", "1140 BA", "Monnickendam", { isDefault: true }),
+      address("ship_to", "Gemeentehuis", WATERLAND, "Galgeriet 1", "1141 SH", "Monnickendam", { isDefault: true, attention: "Facilitaire zaken" }),
+      address("ship_to", "Gemeentewerf", WATERLAND, "Hemmeland 5", "1141 VZ", "Monnickendam"),
+    ],
+  },
 ];
 
 interface LoginSpec {
@@ -272,6 +286,7 @@ const LOGINS: LoginSpec[] = [
   { email: "labmanager@noordlab.test", name: "Jeroen Mulder", role: "approver", company: "Noordlab Analyses B.V." },
   { email: "aankoop@facilitas.test", name: "Lies Peeters", role: "buyer", company: "Facilitas Antwerpen NV" },
   { email: "einkauf@niederrhein-labor.test", name: "Jonas Becker", role: "buyer", company: "Niederrhein Labordienste GmbH", locale: "en" },
+  { email: "inkoop@waterland.test", name: "Ilse de Boer", role: "buyer", company: WATERLAND },
 ];
 
 const passwordOf = (email: string) => `demo-${email.slice(0, email.indexOf("@"))}`;
@@ -290,7 +305,7 @@ async function insertCompanies(tx: Db, now: Date): Promise<Map<string, number>> 
 // Account management: who looks after which customer, and purchase prices for margin indications
 
 /** manager@demo.test looks after Demo Facilities and about half of the other customers; admins see all. */
-const MANAGED_BY_DEMO_MANAGER = [DEMO_COMPANY, "Stichting Zorggroep Rijnstreek", "Bouwbedrijf Van der Meer & Zonen B.V.", "Noordlab Analyses B.V."];
+const MANAGED_BY_DEMO_MANAGER = [DEMO_COMPANY, "Stichting Zorggroep Rijnstreek", "Bouwbedrijf Van der Meer & Zonen B.V.", "Noordlab Analyses B.V.", WATERLAND];
 
 async function insertAccountManagement(tx: Db, catalog: CatalogItem[], companyIds: Map<string, number>, random: Random, now: Date): Promise<void> {
   const [manager] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "manager@demo.test"));
@@ -424,6 +439,15 @@ async function insertPriceLists(
       validTo: `${year + 3}-12-31`,
       entries: [...contract, ...next].map((p) => fixed(p, 25, 1)),
       companies: [[DEMO_COMPANY, 10]],
+    },
+    {
+      // No random draws: the lists above stay what they were.
+      code: "RO-WATERLAND",
+      name: "Raamovereenkomst kantoor & hygiëne Gemeente Waterland",
+      validFrom: `${year}-01-01`,
+      validTo: `${year + 2}-12-31`,
+      entries: catalog.filter((p) => WATERLAND_TENDER_CATEGORIES.has(p.categoryCode)).map((p) => fixed(p, 12, 0)),
+      companies: [[WATERLAND, 10]],
     },
   ];
 

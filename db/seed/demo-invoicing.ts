@@ -66,6 +66,8 @@ export const DEMO_INVOICE_SETTINGS: Record<string, InvoiceSettings> = {
     invoiceOnShipment: false,
     vatTreatment: "intra_community",
   },
+  // Dutch public bodies receive e-invoices in NLCIUS (Peppol, or Digipoort for the central government).
+  "Gemeente Waterland": { invoiceChannels: ["nlcius"], invoiceOnShipment: true, vatTreatment: "auto" },
   "Niederrhein Labordienste GmbH": {
     iban: "DE50300500000001234567",
     invoiceEmail: "rechnungen@niederrhein-labor.test",

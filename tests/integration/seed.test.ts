@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { useFreshDatabase } from "../support/test-database";
@@ -7,6 +7,8 @@ import { isDatabaseSeeded, seedDemoData, type SeedSummary } from "@/db/seed/demo
 import { BRANDS, CATALOG } from "@/db/seed/catalog-vocabulary";
 import { generateProducts, gtinCheckDigit, type GeneratedProduct } from "@/db/seed/generate-catalog";
 import { resolvePrice, type ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import { calendarDate } from "@/lib/pricing/calendar-date";
+import { contractAssortmentSql } from "@/lib/data/prices";
 import { DEMO_SUPPLIER_PROFILE } from "@/db/seed/demo-invoicing";
 import { customerMasterDataSchema, deliveryChargeSettingsSchema, supplierProfileSchema } from "@/lib/admin/invoicing-settings";
 import { validateIban, validateKvkNumber, validatePeppolId, validateVatId } from "@/lib/einvoice/identifiers";
@@ -181,6 +183,21 @@ describe("seedDemoData", () => {
     for (const p of rows) expect([p.minOrderQuantity, p.orderMultiple, p.stock > 0]).toEqual([1, 1, true]);
   });
 
+  it("gives a public body a contract assortment: its tender's categories, priced, and only those", async () => {
+    const [waterland] = await handle.db.select().from(companies).where(eq(companies.name, "Gemeente Waterland"));
+    expect(waterland!.assortment).toBe("contract");
+    // Every other customer sees the whole catalogue.
+    const others = await handle.db.select({ assortment: companies.assortment }).from(companies).where(ne(companies.id, waterland!.id));
+    expect(new Set(others.map((c) => c.assortment))).toEqual(new Set(["all"]));
+    const inContract = await handle.db
+      .select({ id: products.id, category: categories.code })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(and(eq(products.active, true), contractAssortmentSql(products, waterland!.id, calendarDate(NOW))));
+    expect(inContract.length).toBeGreaterThan(20);
+    expect(new Set(inContract.map((row) => row.category))).toEqual(new Set(["OFF-PAP", "OFF-PEN", "OFF-SMA", "OFF-NTB", "CLN-PAP", "CLN-HYG", "CLN-BAG"]));
+  });
+
   it("inserts our supplier profile with identifiers that pass the validators", async () => {
     const rows = await handle.db.select().from(supplierProfile);
     expect(rows).toHaveLength(1);
@@ -225,8 +242,9 @@ describe("seedDemoData", () => {
       expect(parsed.success ? null : parsed.error.issues, company.name).toBeNull();
       // Stored values are already normalized: saving the form unchanged changes nothing.
       // The cost centre requirement is the customer's own setting (My account), not master data; so is
-      // requiring two-step verification of its users (set on the Users pages).
-      const { id: _id, createdAt: _createdAt, costCenterRequired: _costCenterRequired, twoStepRequired: _twoStepRequired, ...stored } = company;
+      // requiring two-step verification of its users (set on the Users pages), and the assortment
+      // (set with the customer's pricing).
+      const { id: _id, createdAt: _createdAt, costCenterRequired: _costCenterRequired, twoStepRequired: _twoStepRequired, assortment: _assortment, ...stored } = company;
       expect(parsed.data, company.name).toEqual(stored);
       expect(company.invoiceChannels.length, company.name).toBeGreaterThan(0);
       if (company.invoiceChannels.includes("cxml")) expect(cxml.map((c) => c.companyId), company.name).toContain(company.id);
