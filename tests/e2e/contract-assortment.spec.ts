@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { addToCartOnProductPage, cartBadgeShows, launchBrowser, signIn } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+
+/**
+ * A contract-assortment customer in Chromium: Gemeente Waterland (demo), a municipality that may buy
+ * only what its tender covers. Its buyer's navigation, category pages, search and quick order hold
+ * only the contract's products; a product outside it, opened by its address, shows no price and no
+ * "Add to cart" but offers a quote request; the cart takes the contract's products. The account
+ * manager then opens the whole catalogue to the customer, and the same product can be ordered.
+ */
+const BUYER = ["inkoop@waterland.test", "demo-inkoop"] as const;
+const COMPANY = "Gemeente Waterland";
+let browser: Browser;
+const sql = openE2eDatabase();
+let inContract: { sku: string; name_en: string; slug: string };
+let outside: { sku: string; name_en: string; slug: string };
+
+before(async () => {
+  browser = await launchBrowser();
+  await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = ${BUYER[0]})`;
+  await sql`update companies set assortment = 'contract' where name = ${COMPANY}`;
+  // The tender covers copy paper (among others), not power tools.
+  [inContract] = await sql<{ sku: string; name_en: string; slug: string }[]>`
+    select p.sku, p.name_en, c.slug from products p join categories c on c.id = p.category_id
+    where p.active and c.code = 'OFF-PAP' and p.min_order_quantity = 1 and p.order_multiple = 1 order by p.id limit 1`;
+  [outside] = await sql<{ sku: string; name_en: string; slug: string }[]>`
+    select p.sku, p.name_en, c.slug from products p join categories c on c.id = p.category_id
+    where p.active and c.code = 'MRO-PWR' and p.min_order_quantity = 1 and p.order_multiple = 1 order by p.id limit 1`;
+  assert.ok(inContract && outside, "demo data: a copy paper and a power tool orderable per one");
+});
+after(async () => {
+  await sql`update companies set assortment = 'contract' where name = ${COMPANY}`;
+  await browser?.close();
+  await sql.end();
+});
+
+describe("contract assortment", () => {
+  it("the buyer finds only the contract's products, and cannot order the rest", async () => {
+    const page = await signIn(browser, BUYER[0], BUYER[1], "/");
+    const main = page.locator("main");
+    // Navigation: the tender's categories, not the others.
+    await main.getByRole("link", { name: "Copy paper", exact: true }).waitFor();
+    assert.equal(await main.getByRole("link", { name: "Power tools", exact: true }).count(), 0);
+
+    // A category outside the tender, opened by its address: nothing to order there.
+    await page.goto(`/catalog/${outside.slug}`);
+    await main.getByText("No products", { exact: true }).waitFor();
+
+    // Search: by the outside product's SKU nothing; by the contract product's SKU, that product.
+    await page.goto(`/search?q=${encodeURIComponent(outside.sku)}`);
+    assert.equal(await main.getByRole("link", { name: outside.name_en }).count(), 0);
+    await page.goto(`/search?q=${encodeURIComponent(inContract.sku)}`);
+    await main.getByRole("link", { name: inContract.name_en }).first().waitFor();
+
+    // The outside product's own page: no price, no "Add to cart"; a quote request instead.
+    await page.goto(`/products/${encodeURIComponent(outside.sku)}`);
+    await main.getByTestId("not-in-assortment").getByText("Not in your contract assortment").waitFor();
+    assert.equal(await main.getByRole("button", { name: "Add to cart", exact: true }).count(), 0);
+    await main.getByTestId("product-quote").waitFor();
+
+    // Quick order names the line outside the contract and adds the other.
+    await page.goto("/quick-order");
+    await page.getByLabel("Lines (SKU;quantity)").fill([`${outside.sku};2`, `${inContract.sku};3`].join("\n"));
+    await page.getByRole("button", { name: "Add lines to cart" }).click();
+    const report = page.getByTestId("line-report");
+    await report.waitFor();
+    const statuses = await report.getByTestId("report-line").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-status")));
+    assert.deepEqual(statuses, ["not_in_assortment", "added"]);
+    assert.match(await report.getByTestId("report-line").first().innerText(), /Not in your contract assortment/);
+    await cartBadgeShows(page, 3);
+    await page.context().close();
+  });
+});
