@@ -1,20 +1,32 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { companies, punchoutConnections, type NewPunchoutConnection, type PunchoutConnection } from "@/db/schema";
+import type { Assortment } from "@/lib/catalog/assortment";
 import { managedBy } from "./customers";
 import { database } from "./database";
 import { containsPattern } from "./sql";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, rowFromJson, runPrepared } from "./prepared-sql";
 
-/** An enabled OCI connection by USERNAME (case-insensitive), or null. */
-export async function getOciConnectionByUsername(username: string): Promise<PunchoutConnection | null> {
+/** An OCI connection with what its background functions need to know of the customer. */
+export interface OciConnection extends PunchoutConnection {
+  /**
+   * The customer's assortment (companies.assortment, lib/catalog/assortment.ts): VALIDATE,
+   * BACKGROUND_SEARCH and QUANTITYCHECK answer without a shop session, so they cannot take it from a
+   * user record. Read with the connection: no extra round trip on the entry.
+   */
+  companyAssortment: Assortment;
+}
+
+/** An OCI connection by USERNAME (case-insensitive), or null; the caller checks `enabled`. */
+export async function getOciConnectionByUsername(username: string): Promise<OciConnection | null> {
   const db = await database();
   const [row] = await db
-    .select()
+    .select({ connection: punchoutConnections, companyAssortment: companies.assortment })
     .from(punchoutConnections)
+    .innerJoin(companies, eq(companies.id, punchoutConnections.companyId))
     .where(and(eq(punchoutConnections.protocol, "oci"), eq(punchoutConnections.username, username.trim().toLowerCase())));
-  return row ?? null;
+  return row ? { ...row.connection, companyAssortment: row.companyAssortment } : null;
 }
 
 /**

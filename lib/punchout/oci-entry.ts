@@ -5,10 +5,12 @@ import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { punchoutSecretCache } from "@/lib/auth/verified-secret-cache";
 import { priceCartLines } from "@/lib/cart/priced-cart";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { contractAssortmentFilter } from "@/lib/catalog/assortment";
+import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
 import { getProductBySku, listCategories, searchProducts, type ProductRow } from "@/lib/data/catalog";
 import { clearLoginFailures, recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { logProtocolMessage } from "@/lib/data/protocol-messages";
-import { getOciConnectionByUsername } from "@/lib/data/punchout-connections";
+import { getOciConnectionByUsername, type OciConnection } from "@/lib/data/punchout-connections";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
 import { getActiveCompanyUserByEmail } from "@/lib/data/users";
 import { redactParameters, renderPunchoutMessagePage } from "./html-page";
@@ -106,7 +108,7 @@ function findParam(params: [string, string][], name: string): string | null {
 }
 
 type AuthResult =
-  | { ok: true; connection: PunchoutConnection }
+  | { ok: true; connection: OciConnection }
   | { ok: false; connection: PunchoutConnection | null; outcome: OciEntryOutcome; reason: string };
 
 async function authenticate(params: [string, string][], context: EntryContext): Promise<AuthResult> {
@@ -143,7 +145,7 @@ async function authenticate(params: [string, string][], context: EntryContext): 
 
 async function dispatch(
   params: [string, string][],
-  connection: PunchoutConnection,
+  connection: OciConnection,
   context: EntryContext,
 ): Promise<{ outcome: OciEntryOutcome; sessionId: number | null; error: string | null }> {
   const settings = ociConnectionSettingsSchema.parse(connection.settings);
@@ -174,10 +176,13 @@ async function dispatch(
   const charset: OciCharset = settings.charsetOverride ?? entry.charset ?? settings.defaultCharset;
   const fn = entry.function;
 
+  // The background functions answer without a shop session, so they apply the customer's assortment
+  // here (lib/catalog/assortment.ts): a contract customer's system learns nothing orderable outside it.
   if (fn?.name === "QUANTITYCHECK") {
     const product = await getProductBySku(fn.productId);
+    const orderable = product?.active === true && (await inCustomerAssortment(connection, product, context.now));
     return {
-      outcome: { kind: "json", status: 200, body: buildQuantityCheckResponse({ availableQuantity: product?.active ? product.stock : 0, leadTimeDays: product?.leadTimeDays ?? 0 }) },
+      outcome: { kind: "json", status: 200, body: buildQuantityCheckResponse({ availableQuantity: orderable ? product.stock : 0, leadTimeDays: product?.leadTimeDays ?? 0 }) },
       sessionId: null,
       error: null,
     };
@@ -186,9 +191,11 @@ async function dispatch(
     let rows: { product: ProductRow; quantity: number }[];
     if (fn.name === "VALIDATE") {
       const product = await getProductBySku(fn.productId);
-      rows = product?.active ? [{ product, quantity: Math.max(1, Math.round(fn.quantity)) }] : [];
+      // Outside a contract customer's assortment it is answered like a product we no longer sell.
+      rows = product?.active && (await inCustomerAssortment(connection, product, context.now)) ? [{ product, quantity: Math.max(1, Math.round(fn.quantity)) }] : [];
     } else {
-      const found = await searchProducts(fn.searchString, {}, { offset: 0, limit: settings.backgroundSearch.maxResults });
+      const contract = contractAssortmentFilter(connection.companyAssortment, connection.companyId, context.now);
+      const found = await searchProducts(fn.searchString, contract ? { contract } : {}, { offset: 0, limit: settings.backgroundSearch.maxResults });
       rows = found.items.map((product) => ({ product, quantity: smallestValidQuantity(product) }));
     }
     const body = await renderFieldsPage(entry, settings, connection, rows, {
@@ -251,6 +258,12 @@ async function dispatch(
         ? `/search?q=${encodeURIComponent(fn.searchString)}`
         : "/";
   return { outcome: { kind: "session", location, token, expiresAt, frameOrigins: connection.allowedReturnOrigins }, sessionId: session.id, error: null };
+}
+
+/** Whether the connection's customer may order the product today (no query unless its assortment is its contract). */
+async function inCustomerAssortment(connection: OciConnection, product: ProductRow, now: Date): Promise<boolean> {
+  const outside = await productsOutsideAssortment({ companyId: connection.companyId, assortment: connection.companyAssortment }, [product], now);
+  return !outside.has(product.id);
 }
 
 async function resolveSessionUser(entry: OciEntry, settings: OciConnectionSettings, connection: PunchoutConnection): Promise<number | null> {
