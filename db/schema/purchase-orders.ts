@@ -79,7 +79,12 @@ export interface PurchaseOrderLineReason {
     /** The line was transferred at a quote's price, which no longer holds (detail: quote number and why). */
     | "quote_lapsed"
     /** Header: the order goes beyond the customer's credit limit (detail: owed + order > limit, lib/orders/credit.ts). */
-    | "credit_limit";
+    | "credit_limit"
+    /**
+     * The customer's assortment is its contract and no price list of it prices the line's product on
+     * the order date, nor does a quote that still applies (detail: the SKU; lib/purchase-orders/assortment-reason.ts).
+     */
+    | "not_in_assortment";
   detail?: string;
 }
 

@@ -33,6 +33,7 @@ import {
   type PurchaseOrderSettings,
 } from "@/db/schema";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import { isAssortment, type Assortment } from "@/lib/catalog/assortment";
 import { PRODUCT_ROW_COLUMNS, productRowFromJson, type ProductRow } from "./catalog";
 import type { CreditUse } from "@/lib/orders/credit";
 import { creditUseFromJson, creditUseJsonSql, lockedCreditUse } from "./credit";
@@ -163,6 +164,7 @@ select jsonb_build_object(
      from "purchase_orders" po join "orders" o on o."id" = po."order_id"
      where po."connection_id" = ${connectionId} and po."buyer_order_id" = $4),
   'companyName', (select c."name" from "companies" c where c."id" = ${companyId}),
+  'assortment', (select c."assortment" from "companies" c where c."id" = ${companyId}),
   'shipTo', (select coalesce(jsonb_agg(to_jsonb(a) order by a."is_default" desc, a."id" asc), '[]'::jsonb)
      from "addresses" a where a."company_id" = ${companyId} and a."kind" = 'ship_to'),
   'snapshot', (select coalesce(jsonb_agg(jsonb_build_object('reference', s."reference", 'id', s."id", 'productId', s."product_id",
@@ -193,6 +195,7 @@ function orderIntakeFromJson(json: unknown): OrderIntakeState {
     document: unknown;
     existing: { purchaseOrder: unknown; order: unknown } | null;
     companyName: string | null;
+    assortment: string | null;
     shipTo: unknown[];
     snapshot: (SnapshotLineMatch & { reference: string })[];
     products: unknown[];
@@ -205,6 +208,7 @@ function orderIntakeFromJson(json: unknown): OrderIntakeState {
     document: intake.document ? rowFromJson(purchaseOrderDocuments, intake.document) : null,
     existing: existing ? { purchaseOrder: rowFromJson(purchaseOrders, existing.purchaseOrder), order: rowFromJson(orders, existing.order) } : null,
     companyName: intake.companyName ?? "",
+    assortment: isAssortment(intake.assortment) ? intake.assortment : "all",
     shipToAddresses: intake.shipTo.map((address) => rowFromJson(addresses, address)),
     snapshotLines: new Map(intake.snapshot.map(({ reference, ...line }) => [reference, line])),
     products: intake.products.map(productRowFromJson),
@@ -249,6 +253,8 @@ export interface OrderIntakeState {
   existing: { purchaseOrder: PurchaseOrder; order: Order } | null;
   /** The customer's name ("" when it is gone). */
   companyName: string;
+  /** The customer's assortment (companies.assortment, lib/catalog/assortment.ts; "all" when it is gone). */
+  assortment: Assortment;
   /** The customer's ship-to addresses, default first (listCompanyShipToAddresses). */
   shipToAddresses: ShipToAddress[];
   /** This customer's transferred cart lines by reference (the other customers' are never matched). */
@@ -267,7 +273,7 @@ export interface OrderIntakeState {
  * Everything an incoming OrderRequest reads before it is reconciled, in one statement (issue 8:
  * each round trip to PostgreSQL costs the intake more than the reading itself): the document
  * already stored for its payloadID, the order already stored for its orderID (both unique per
- * connection), the customer's name and ship-to addresses, the transferred cart lines the order
+ * connection), the customer's name, assortment and ship-to addresses, the transferred cart lines the order
  * refers to, the products of its lines (by reference or by SKU) with the customer's contract prices
  * for them, and the user the order is placed for.
  */

@@ -23,6 +23,7 @@ import { quotedPrice } from "@/lib/quotes/quote-rules";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { summarizeVat } from "@/lib/pricing/vat";
 import { respondToOrder } from "@/lib/purchase-orders/order-responses";
+import { assortmentReason } from "@/lib/purchase-orders/assortment-reason";
 import type { CxmlAuthLoader } from "./cxml-authenticate";
 import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled, type CxmlStoredAnswer } from "./cxml-endpoint";
 import { buildStatusResponse } from "./cxml/build-response";
@@ -276,6 +277,9 @@ function reconcileLines(
       } else if (quoted) {
         reasons.push({ code: "quote_lapsed", detail: `${match!.quote!.quoteNumber}: ${quoted.reason}` });
       }
+      // A contract-assortment customer's order for anything else waits for the account manager.
+      const outside = assortmentReason({ assortment: state.assortment, product, candidates: candidates.get(product.id) ?? [], orderDate, quoteApplies: quote !== null });
+      if (outside) reasons.push(outside);
       if (line.unitPrice && line.unitPrice.currency !== product.currency) {
         reasons.push({ code: "currency", detail: `${line.unitPrice.currency} ≠ ${product.currency}` });
       } else {

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { addresses, orders, punchoutConnections, punchoutSessions, punchoutTransferLines, punchoutTransfers, purchaseOrderSettings, purchaseOrders, users } from "@/db/schema";
+import { addresses, companies, orders, punchoutConnections, punchoutSessions, punchoutTransferLines, punchoutTransfers, purchaseOrderSettings, purchaseOrders, users } from "@/db/schema";
 import { listProductsByIds, listProductsBySkus } from "@/lib/data/catalog";
 import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { cxmlAuthState } from "@/lib/data/punchout-connections";
@@ -185,6 +185,7 @@ describe("OrderRequest intake reads and the one-statement writes", () => {
       document: null,
       existing: null,
       companyName: customer.company.name,
+      assortment: "all",
       shipToAddresses: await listCompanyShipToAddresses(customer.company.id),
       snapshotLines: new Map(),
       products: [],
@@ -194,6 +195,10 @@ describe("OrderRequest intake reads and the one-statement writes", () => {
       credit: null,
     });
     expect(empty.shipToAddresses.map((a) => a.externalId)).toEqual([null, "NL-RTM"]);
+    // The customer's assortment comes with its name (lib/punchout/cxml-order.ts holds lines outside a contract).
+    await handle.db.update(companies).set({ assortment: "contract" }).where(eq(companies.id, customer.company.id));
+    expect((await getOrderIntakeState(intake("none@buyer", "NONE"))).assortment).toBe("contract");
+    await handle.db.update(companies).set({ assortment: "all" }).where(eq(companies.id, customer.company.id));
 
     const created = await createPurchaseOrder({
       order: {
