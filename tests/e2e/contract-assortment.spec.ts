@@ -23,13 +23,15 @@ before(async () => {
   await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = ${BUYER[0]})`;
   await sql`update companies set assortment = 'contract' where name = ${COMPANY}`;
   // The tender covers copy paper (among others), not power tools.
-  [inContract] = await sql<{ sku: string; name_en: string; slug: string }[]>`
+  const [paper] = await sql<{ sku: string; name_en: string; slug: string }[]>`
     select p.sku, p.name_en, c.slug from products p join categories c on c.id = p.category_id
     where p.active and c.code = 'OFF-PAP' and p.min_order_quantity = 1 and p.order_multiple = 1 order by p.id limit 1`;
-  [outside] = await sql<{ sku: string; name_en: string; slug: string }[]>`
+  const [tool] = await sql<{ sku: string; name_en: string; slug: string }[]>`
     select p.sku, p.name_en, c.slug from products p join categories c on c.id = p.category_id
     where p.active and c.code = 'MRO-PWR' and p.min_order_quantity = 1 and p.order_multiple = 1 order by p.id limit 1`;
-  assert.ok(inContract && outside, "demo data: a copy paper and a power tool orderable per one");
+  assert.ok(paper && tool, "demo data: a copy paper and a power tool orderable per one");
+  inContract = paper;
+  outside = tool;
 });
 after(async () => {
   await sql`update companies set assortment = 'contract' where name = ${COMPANY}`;
@@ -72,5 +74,40 @@ describe("contract assortment", () => {
     assert.match(await report.getByTestId("report-line").first().innerText(), /Not in your contract assortment/);
     await cartBadgeShows(page, 3);
     await page.context().close();
+  });
+
+  it("the account manager opens the whole catalogue to the customer, and the product can be ordered; the switch is in its history", async () => {
+    const [company] = await sql<{ id: number }[]>`select id from companies where name = ${COMPANY}`;
+    const switches = async () =>
+      (await sql<{ n: number }[]>`select count(*)::int as n from price_audit_log where company_id = ${company!.id} and action = 'assortment_changed'`)[0]!.n;
+    const before = await switches();
+    const manager = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/customers/${company!.id}/pricing`);
+    const setting = manager.getByTestId("customer-assortment-setting");
+    assert.equal(await setting.getAttribute("data-assortment"), "contract");
+    assert.ok(Number(await setting.getAttribute("data-count")) > 20, "the tender prices its categories' products");
+    const form = manager.getByTestId("assortment-form");
+    await form.getByTestId("assortment-all").check();
+    await form.getByRole("button", { name: "Save assortment" }).click();
+    await form.getByTestId("form-success").waitFor();
+
+    const buyer = await signIn(browser, BUYER[0], BUYER[1], "/");
+    await addToCartOnProductPage(buyer, outside.sku, 1);
+    await buyer.goto("/cart");
+    await buyer.locator("main").getByRole("link", { name: outside.name_en }).waitFor();
+
+    // Limited again: the line stays in the cart, marked, and must go before checkout.
+    await manager.reload();
+    await manager.getByTestId("assortment-form").getByTestId("assortment-contract").check();
+    await manager.getByTestId("assortment-form").getByRole("button", { name: "Save assortment" }).click();
+    await manager.getByTestId("assortment-form").getByTestId("form-success").waitFor();
+    await buyer.reload();
+    await buyer.locator("main").getByText("Not (or no longer) in your contract assortment: remove it from your cart.").waitFor();
+
+    await manager.goto(`/admin/customers/${company!.id}/history`);
+    assert.equal(await switches(), before + 2);
+    const rows = manager.getByTestId("audit-row").filter({ hasText: "Assortment changed" });
+    await rows.nth(1).waitFor();
+    await manager.context().close();
+    await buyer.context().close();
   });
 });
