@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ASSORTMENTS, type Assortment } from "@/lib/catalog/assortment";
-import { SubmitButton, useActionError, type FormAction } from "./action-form";
+import { ActionForm, type FormAction } from "./action-form";
 
 /**
  * The customer's assortment: whole catalogue or contract assortment only. The warning follows the
@@ -23,12 +23,19 @@ export function AssortmentForm({
   contractProducts: number;
 }) {
   const t = useTranslations("admin.assortment");
-  const [state, formAction] = useActionState(action, { status: "idle" });
-  const [chosen, setChosen] = useState<Assortment>(current);
-  const errors = useActionError()(state, { assortment: t("label") });
   return (
-    <form action={formAction} className="space-y-3" data-testid="assortment-form">
+    <ActionForm action={action} submitLabel={t("save")} successMessage={t("saved")} fieldLabels={{ assortment: t("label") }} testId="assortment-form">
       <input type="hidden" name="companyId" value={companyId} />
+      <AssortmentChoice current={current} contractProducts={contractProducts} />
+    </ActionForm>
+  );
+}
+
+function AssortmentChoice({ current, contractProducts }: { current: Assortment; contractProducts: number }) {
+  const t = useTranslations("admin.assortment");
+  const [chosen, setChosen] = useState<Assortment>(current);
+  return (
+    <>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">{t("label")}</legend>
         {ASSORTMENTS.map((assortment) => (
@@ -54,23 +61,6 @@ export function AssortmentForm({
           {t("emptyWarning")}
         </p>
       )}
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>{t("save")}</SubmitButton>
-        <span aria-live="polite" className="text-sm">
-          {state.status === "ok" && (
-            <span className="text-emerald-700" data-testid="form-success">
-              {t("saved")}
-            </span>
-          )}
-        </span>
-      </div>
-      {errors.length > 0 && (
-        <div role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errors.map((error) => (
-            <p key={error}>{error}</p>
-          ))}
-        </div>
-      )}
-    </form>
+    </>
   );
 }

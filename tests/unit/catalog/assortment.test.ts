@@ -3,29 +3,12 @@ import type { Category } from "@/db/schema";
 import { contractAssortmentFilter, inAssortment, isAssortment } from "@/lib/catalog/assortment";
 import { categoriesWithProducts } from "@/lib/catalog/category-tree";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import { contractCandidate } from "../../support/contract-candidate";
 
 // 11:00 in Amsterdam on Monday 30 November 2026.
 const NOW = new Date("2026-11-30T10:00:00Z");
 
-function candidate(overrides: Partial<ContractPriceCandidate> = {}): ContractPriceCandidate {
-  return {
-    priceListId: 1,
-    priceListCode: "C",
-    priceListName: "Contract",
-    priority: 10,
-    currency: "EUR",
-    listValidFrom: null,
-    listValidTo: null,
-    entryId: 1,
-    kind: "fixed",
-    priceMinor: 450,
-    discountBasisPoints: null,
-    tiers: [],
-    validFrom: null,
-    validTo: null,
-    ...overrides,
-  };
-}
+const candidate = contractCandidate;
 
 describe("inAssortment", () => {
   it.each<[string, Parameters<typeof inAssortment>[0], ContractPriceCandidate[], Date, boolean]>([

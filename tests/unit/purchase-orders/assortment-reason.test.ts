@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/orders.en.json";
 import nl from "@/lib/i18n/messages/orders.nl.json";
-import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
+import { contractCandidate } from "../../support/contract-candidate";
 import { assortmentReason } from "@/lib/purchase-orders/assortment-reason";
 
-const candidate = (overrides: Partial<ContractPriceCandidate> = {}): ContractPriceCandidate => ({
-  priceListId: 1,
-  priceListCode: "PL-1",
-  priceListName: "Contract",
-  priority: 10,
-  currency: "EUR",
-  listValidFrom: null,
-  listValidTo: null,
-  entryId: 1,
-  kind: "fixed",
-  priceMinor: 450,
-  discountBasisPoints: null,
-  tiers: [],
-  validFrom: null,
-  validTo: null,
-  ...overrides,
-});
+const candidate = contractCandidate;
 
 // 28 November 2026, 23:30 UTC: already 29 November, 00:30, in Amsterdam.
 const AFTER_MIDNIGHT = new Date("2026-11-28T23:30:00Z");

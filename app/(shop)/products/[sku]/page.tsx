@@ -59,6 +59,15 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
       : [{ large: productCardImagePath(product), thumbnail: productCardImagePath(product), width: 480, height: 360 }];
   const { locale } = context;
   const card = toProductCardData(product, locale, catalogT);
+  // Staff viewing the shop as the customer get the long "why this price" (also for a product outside its assortment).
+  const staffExplanation = context.buyer?.impersonatedBy ? (
+    <StaffPriceExplanation
+      explanation={await explainPriceForCompany(context.buyer.companyId, row, null, context.now)}
+      product={row}
+      customerName={context.buyer.companyName}
+      locale={locale}
+    />
+  ) : null;
   const facts: [string, string][] = [
     [t("sku"), product.sku],
     [t("brand"), product.brand],
@@ -129,14 +138,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                 <p className="font-semibold">{t("notInAssortment")}</p>
                 <p>{t("notInAssortmentText")}</p>
               </div>
-              {context.buyer?.impersonatedBy && (
-                <StaffPriceExplanation
-                  explanation={await explainPriceForCompany(context.buyer.companyId, row, null, context.now)}
-                  product={row}
-                  customerName={context.buyer.companyName}
-                  locale={locale}
-                />
-              )}
+              {staffExplanation}
               {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} />}
             </>
           )}
@@ -159,14 +161,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                 <summary className="cursor-pointer text-brand-700">{t("priceExplanation")}</summary>
                 <p className="mt-1">{await explain(product.price.source, locale)}</p>
               </details>
-              {context.buyer?.impersonatedBy && (
-                <StaffPriceExplanation
-                  explanation={await explainPriceForCompany(context.buyer.companyId, row, null, context.now)}
-                  product={row}
-                  customerName={context.buyer.companyName}
-                  locale={locale}
-                />
-              )}
+              {staffExplanation}
               {context.canEditCart && (
                 <AddToCartForm
                   sku={product.sku}
