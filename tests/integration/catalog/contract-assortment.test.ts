@@ -21,6 +21,8 @@ import { addProductToList, createList, getFavoriteListView } from "@/lib/favorit
 import { hashToken } from "@/lib/punchout/browser-session";
 import { transferPunchoutCart } from "@/lib/punchout/transfer";
 import { quickOrderFromText } from "@/lib/quick-order/quick-order";
+import { sendQuote } from "@/lib/admin/quotes";
+import { acceptQuote, getQuoteForViewer, requestProductQuote } from "@/lib/quotes/buyer-quotes";
 import { suggestQuickOrderProducts } from "@/lib/quick-order/suggest";
 import { runStandingOrder, saveStandingOrder, standingOrderSchema } from "@/lib/standing-orders/standing-orders";
 import { createStaff } from "../../support/admin-fixtures";
@@ -224,6 +226,22 @@ describe("what a contract-assortment customer can order", () => {
     expect(run!.skippedLines).toEqual([{ sku: p.notListed.sku, name: "Kopieerpapier roze", quantity: 3, reason: "not_in_assortment" }]);
     const [order] = await handle.db.select({ id: orders.id }).from(orders).where(and(eq(orders.companyId, owner.company.id)));
     expect(order).toBeDefined();
+  });
+
+  it("a product outside it can be asked for: the quote's accepted line is orderable at the quoted price", async () => {
+    const customer = await createCompanyWithBuyer(handle);
+    await setAssortment(customer.company.id, "contract");
+    const buyer = await buyerOf(customer.user);
+    const manager = await createStaff(handle, "account_manager", [customer.company.id]);
+    const { quoteNumber } = await requestProductQuote(buyer, { sku: p.notListed.sku, quantity: 10, comment: "Graag toevoegen aan het contract" }, NOW);
+    const requested = (await getQuoteForViewer(buyer, quoteNumber))!;
+    const price = { [`price_${requested.lines[0]!.id}`]: "8,25" } as Record<`price_${number}`, string>;
+    await sendQuote(manager, { quoteId: requested.id, validUntil: "2026-12-15", comment: null, ...price }, NOW);
+    await acceptQuote(buyer, quoteNumber, NOW);
+    const cart = await getPricedCart(buyer, "nl", NOW);
+    expect(cart.lines.map((line) => [line.product.sku, line.available, line.unitPriceMinor])).toEqual([[p.notListed.sku, true, 825]]);
+    const { orderNumber } = await placeOrder(buyer, { shipToAddressId: customer.shipTo.id, poNumber: "PO-Q", costCenter: null, requestedDeliveryDate: null, note: null }, "nl", NOW);
+    expect(orderNumber).toMatch(/^K/);
   });
 
   it("a punchout cart holding a product outside it is not transferred; the session stays open", async () => {
