@@ -73,6 +73,10 @@ describe("contract assortment", () => {
     assert.deepEqual(statuses, ["not_in_assortment", "added"]);
     assert.match(await report.getByTestId("report-line").first().innerText(), /Not in your contract assortment/);
     await cartBadgeShows(page, 3);
+
+    // My account says why.
+    await page.goto("/account");
+    assert.match(await page.getByTestId("account-assortment").innerText(), /only the products in its contract/);
     await page.context().close();
   });
 

@@ -67,6 +67,13 @@ export default async function AccountPage() {
                 </ul>
               )}
             </dd>
+            {buyer.companyAssortment === "contract" && (
+              // Why the shop shows fewer products than the supplier sells (lib/catalog/assortment.ts).
+              <>
+                <dt className="text-slate-500">{t("assortment")}</dt>
+                <dd data-testid="account-assortment">{t("assortmentContract")}</dd>
+              </>
+            )}
           </dl>
         </div>
       </section>
