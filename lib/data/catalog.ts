@@ -485,17 +485,6 @@ export async function searchProducts(
   return { items: found.items, total: found.total, brands: found.brands, mode: found.mode, truncated: found.truncated };
 }
 
-/** One page of the active assortment in id order, after `afterId` (catalogue exports walk it page by page). */
-export async function listActiveProductsAfter(afterId: number, limit: number): Promise<ProductRow[]> {
-  const db = await database();
-  return db
-    .select(productColumns)
-    .from(products)
-    .where(and(eq(products.active, true), gt(products.id, afterId)))
-    .orderBy(asc(products.id))
-    .limit(limit);
-}
-
 /** Ids of the whole active assortment, ascending (a catalogue export of everything). */
 export async function listActiveProductIds(): Promise<number[]> {
   const db = await database();
