@@ -55,5 +55,22 @@ export function assortmentFilter(context: ShopContext) {
  */
 export async function navigationCategories(context: ShopContext, categories: Category[]): Promise<Category[]> {
   const contract = assortmentFilter(context);
-  return contract ? categoriesWithProducts(categories, await listContractCategoryIds(contract)) : categories;
+  return contract ? categoriesWithProducts(categories, await contractCategoryIds(contract, context.now.getTime())) : categories;
+}
+
+// Which categories hold a contract customer's products changes only with its price lists, and the
+// read costs ~30 ms for a 25,000-entry contract (BENCHMARKS.md, twenty-sixth pass): read at most once
+// a minute per customer, day and process. The listings themselves are filtered exactly on every request.
+const CONTRACT_CATEGORIES_TTL_MS = 60_000;
+const contractCategories = new Map<string, { until: number; ids: Promise<Set<number>> }>();
+
+function contractCategoryIds(contract: { companyId: number; day: string }, nowMs: number): Promise<Set<number>> {
+  const key = `${contract.companyId}:${contract.day}`;
+  const cached = contractCategories.get(key);
+  if (cached && cached.until > nowMs) return cached.ids;
+  if (contractCategories.size >= 1000) contractCategories.clear();
+  const ids = listContractCategoryIds(contract);
+  contractCategories.set(key, { until: nowMs + CONTRACT_CATEGORIES_TTL_MS, ids });
+  ids.catch(() => contractCategories.delete(key));
+  return ids;
 }

@@ -99,18 +99,21 @@ const contractCandidates = preparedStatement((db) => contractCandidatesQuery(db)
  * The SQL twin of inAssortment (lib/catalog/assortment.ts) for a customer whose assortment is
  * `contract`: true for a product row when one of the customer's price lists prices it on `day` (an
  * ISO calendar date) — the checks of candidateEligibility: the list's and the entry's inclusive
- * windows, and the list's currency the product's. One probe of price_list_entries_product_idx per
- * product row, so a listing stays an ordered scan that stops after its page.
+ * windows, and the list's currency the product's. Uncorrelated on purpose: PostgreSQL hashes the
+ * customer's (product, currency) pairs once and probes them per product row (a correlated EXISTS
+ * re-planned the price-list join per row: 690 ms for a top-level category's brand facets with a
+ * 25,000-entry contract, 22 ms so; BENCHMARKS.md, twenty-sixth pass). Migration 0047's indexes keep
+ * both sides index-only.
  */
 export function contractAssortmentSql(
   product: { id: Column; currency: Column },
   companyId: number | Placeholder<string, number>,
   day: string | Placeholder<string, string>,
 ): SQL {
-  return sql`exists (select 1 from ${companyPriceLists}
+  return sql`(${product.id}, ${product.currency}) in (select ${priceListEntries.productId}, ${priceLists.currency} from ${companyPriceLists}
     join ${priceLists} on ${priceLists.id} = ${companyPriceLists.priceListId}
-    join ${priceListEntries} on ${priceListEntries.priceListId} = ${companyPriceLists.priceListId} and ${priceListEntries.productId} = ${product.id}
-    where ${companyPriceLists.companyId} = ${companyId} and ${priceLists.currency} = ${product.currency} and ${contractWindowsSql(day)})`;
+    join ${priceListEntries} on ${priceListEntries.priceListId} = ${companyPriceLists.priceListId}
+    where ${companyPriceLists.companyId} = ${companyId} and ${contractWindowsSql(day)})`;
 }
 
 /**
