@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import type { OrderStatus } from "@/db/schema";
+import type { OrderStatus, PurchaseOrderLineReason } from "@/db/schema";
+import { listProductsBySkus } from "@/lib/data/catalog";
+import { listActiveSuccessors } from "@/lib/data/product-relations";
 import type { StaffUser } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
 import { listAssignedCompanyIds } from "@/lib/data/customers";
@@ -88,16 +90,36 @@ export interface OrderLineProgress {
  * may not see the customer. Purchase-order parts (connection, cXML header, buyer lines, outbound
  * messages) are null/empty for web orders.
  */
+/**
+ * The purchase-order lines the intake could not match to a product in the shop ("unknown_product",
+ * detail: the buyer's SupplierPartID) that name one we took out of the shop, with its successor where
+ * an admin named one (lib/catalog/product-relations.ts): what the account manager offers the buyer
+ * instead. By SKU; two reads, only for orders holding such a line.
+ */
+async function discontinuedOfUnknownLines(lines: readonly { reasons: readonly PurchaseOrderLineReason[] }[]): Promise<Map<string, { successor: { sku: string; nameNl: string; nameEn: string } | null }>> {
+  const skus = lines.flatMap((line) => line.reasons.flatMap((reason) => (reason.code === "unknown_product" && reason.detail ? [reason.detail] : [])));
+  if (skus.length === 0) return new Map();
+  const inactive = [...(await listProductsBySkus(skus)).values()].filter((product) => !product.active);
+  const successors = inactive.length > 0 ? await listActiveSuccessors(inactive.map((product) => product.id)) : new Map();
+  return new Map(
+    inactive.map((product) => {
+      const successor = successors.get(product.id);
+      return [product.sku, { successor: successor ? { sku: successor.sku, nameNl: successor.nameNl, nameEn: successor.nameEn } : null }];
+    }),
+  );
+}
+
 export async function getOrderForStaff(staff: StaffUser, orderId: number) {
   const detail = await getOrderDetail(orderId);
   if (!detail || !(await canSeeCustomer(staff, detail.order.companyId))) throw new AppError("not_found", "order_not_found");
   const reviewing = detail.order.status === "needs_review";
-  const [outbound, invoiceRows, credit, overdue] = await Promise.all([
+  const [outbound, invoiceRows, credit, overdue, discontinued] = await Promise.all([
     detail.purchaseOrder ? listOrderOutboundMessages(orderId) : Promise.resolve([]),
     listInvoices({ orderId }),
     // While an order waits for review, whoever decides sees the customer's credit and overdue invoices as they are now.
     reviewing ? getCreditUse(detail.order.companyId) : Promise.resolve(null),
     reviewing ? getOverdueInvoices(detail.order.companyId, calendarDate(new Date())) : Promise.resolve(null),
+    discontinuedOfUnknownLines(detail.purchaseLines),
   ]);
   const shipped = shippedByLine(detail.shipments);
   const open = openToShip(detail.lines, detail.shipments);
@@ -125,6 +147,7 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
     credit,
     overdue,
     progress,
+    discontinued,
     canConfirm: detail.purchaseOrder ? CONFIRMABLE_PURCHASE_ORDER.includes(detail.order.status) : detail.order.status === "placed" || detail.order.status === "needs_review",
     canShip: SHIPPABLE_ORDER_STATUSES.includes(detail.order.status) && open.size > 0,
     canInvoice: statusAllows && quantitiesToInvoice({ ...billable, shipment: null }).size > 0,

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { companies, orderEvents, orderLines, orders, punchoutSessions, punchoutTransferLines, punchoutTransfers, purchaseOrderLines, purchaseOrders } from "@/db/schema";
+import { companies, orderEvents, orderLines, orders, productRelations, punchoutSessions, punchoutTransferLines, punchoutTransfers, purchaseOrderLines, purchaseOrders } from "@/db/schema";
+import { getOrderForStaff } from "@/lib/admin/purchase-orders";
 import { sendQuote } from "@/lib/admin/quotes";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { handleCxmlOrder } from "@/lib/punchout/cxml-order";
@@ -208,5 +209,35 @@ describe("OrderRequest from a customer who sees the whole catalogue", () => {
     const order = await stored(allCustomer.company.id, "PO-A-MIXED");
     expect(order.order.status).toBe("accepted");
     expect(order.lines.map((line) => line.reasons)).toEqual([[], []]);
+  });
+});
+
+describe("an OrderRequest line for a product we took out of the shop", () => {
+  it("goes to review as before, and the account manager's order page names it as discontinued with its successor", async () => {
+    const category = await createCategory(handle);
+    const retired = await createProduct(handle, category.id, { listPriceMinor: 1500, active: false });
+    const successor = await createProduct(handle, category.id, { listPriceMinor: 1600, nameNl: "Opvolger NL", nameEn: "Successor EN" });
+    const gone = await createProduct(handle, category.id, { listPriceMinor: 900, active: false });
+    await handle.db.insert(productRelations).values({ productId: retired.id, kind: "successor", relatedProductId: successor.id, position: 0 });
+    await post(
+      orderRequest(ALL_FROM, "PO-A-RETIRED", [
+        { sku: retired.sku, quantity: 1, price: "15.00" },
+        { sku: gone.sku, quantity: 1, price: "9.00" },
+        { sku: "NO-SUCH-SKU", quantity: 1, price: "1.00" },
+      ]),
+    );
+    const order = await stored(allCustomer.company.id, "PO-A-RETIRED");
+    expect(order.order.status).toBe("needs_review");
+    expect(order.lines.map((line) => line.reasons)).toEqual([
+      [{ code: "not_in_transfer" }, { code: "unknown_product", detail: retired.sku }],
+      [{ code: "not_in_transfer" }, { code: "unknown_product", detail: gone.sku }],
+      [{ code: "not_in_transfer" }, { code: "unknown_product", detail: "NO-SUCH-SKU" }],
+    ]);
+    const manager = await createStaff(handle, "account_manager", [allCustomer.company.id]);
+    const detail = await getOrderForStaff(manager, order.order.id);
+    expect([...detail.discontinued]).toEqual([
+      [retired.sku, { successor: { sku: successor.sku, nameNl: "Opvolger NL", nameEn: "Successor EN" } }],
+      [gone.sku, { successor: null }],
+    ]);
   });
 });

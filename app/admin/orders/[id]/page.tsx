@@ -52,8 +52,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { order, purchaseOrder } = detail;
   const byLine = new Map(detail.lines.map((line) => [line.lineNumber, line]));
   const progress = new Map(detail.progress.map((line) => [line.lineNumber, line]));
-  const reasonText = (reasons: PurchaseOrderLineReason[]) =>
-    reasons.length ? reasons.map((r) => `${text(`reason.${r.code}`)}${r.detail ? ` (${r.detail})` : ""}`).join("; ") : text("detail.none");
+  // A SKU we took out of the shop is no unknown product: say so, and what replaces it.
+  const reasonOf = (r: PurchaseOrderLineReason) => {
+    const discontinued = r.code === "unknown_product" && r.detail ? detail.discontinued.get(r.detail) : undefined;
+    if (!discontinued) return `${text(`reason.${r.code}`)}${r.detail ? ` (${r.detail})` : ""}`;
+    const { successor } = discontinued;
+    return `${text("reason.discontinued")} (${r.detail})${successor ? ` – ${text("detail.replacedBy", { sku: successor.sku, name: locale === "en" ? successor.nameEn : successor.nameNl })}` : ""}`;
+  };
+  const reasonText = (reasons: PurchaseOrderLineReason[]) => (reasons.length ? reasons.map(reasonOf).join("; ") : text("detail.none"));
   const headerReasons = purchaseOrder ? ((purchaseOrder.header as { reasons?: PurchaseOrderLineReason[] }).reasons ?? []) : [];
   const partlyShipped = order.status === "shipped" && detail.canShip;
   const none = text("detail.none");
