@@ -139,7 +139,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                 <p>{t("notInAssortmentText")}</p>
               </div>
               {staffExplanation}
-              {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} />}
+              {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} open />}
             </>
           )}
           {product.price && product.inAssortment && (
@@ -211,9 +211,9 @@ type CartTranslator = Awaited<ReturnType<typeof getTranslations<"cart">>>;
 type ViewOptions = Parameters<typeof toProductViews>[1];
 
 /** A price for a quantity the buyer names (lib/quotes/buyer-quotes.ts requestProductQuote). */
-function ProductQuoteRequest({ sku, product, t }: { sku: string; product: ProductView; t: CartTranslator }) {
+function ProductQuoteRequest({ sku, product, t, open = false }: { sku: string; product: ProductView; t: CartTranslator; open?: boolean }) {
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="product-quote">
+    <details open={open} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="product-quote">
       <summary className="cursor-pointer font-medium text-brand-700">{t("quote.productTitle")}</summary>
       <p className="mt-2 text-slate-600">{t("quote.productIntro")}</p>
       <ActionForm action={requestProductQuoteAction} submitLabel={t("quote.submit")} ariaLabel={t("quote.productTitle")} className="mt-2 space-y-2">
