@@ -61,7 +61,15 @@ describe("contract assortment", () => {
     await page.goto(`/products/${encodeURIComponent(outside.sku)}`);
     await main.getByTestId("not-in-assortment").getByText("Not in your contract assortment").waitFor();
     assert.equal(await main.getByRole("button", { name: "Add to cart", exact: true }).count(), 0);
-    await main.getByTestId("product-quote").waitFor();
+    // …which goes to the account manager as a quote request.
+    const quote = main.getByTestId("product-quote");
+    await quote.getByRole("textbox").fill("Graag toevoegen aan de raamovereenkomst");
+    await quote.getByRole("button", { name: "Request a quote" }).click();
+    await page.waitForURL(/\/account\/quotes\/[^/?]+\?requested=1/);
+    const [request] = await sql<{ n: number }[]>`
+      select count(*)::int as n from quotes q join quote_lines l on l.quote_id = q.id join products p on p.id = l.product_id
+      where p.sku = ${outside.sku} and q.buyer_comment = 'Graag toevoegen aan de raamovereenkomst'`;
+    assert.equal(request!.n, 1);
 
     // Quick order names the line outside the contract and adds the other.
     await page.goto("/quick-order");
