@@ -5,6 +5,7 @@ import { COMPANY_ROLES, STAFF_ROLES, type UserRole } from "@/db/schema/companies
 import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { isStaffTwoStepRequired } from "@/lib/data/security-settings";
 import { getBrowserPunchoutSession } from "@/lib/punchout/browser-session";
+import { effectiveAssortment } from "@/lib/catalog/assortment";
 import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 import { resolveViewAs, type ImpersonatedBy } from "./impersonation";
 import { readSession } from "./index";
@@ -42,6 +43,8 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
       const { passwordHash: _hash, ...rest } = user;
       return {
         ...rest,
+        // A connection may limit its sessions to the customer's contract assortment (lib/catalog/assortment.ts).
+        companyAssortment: effectiveAssortment(rest.companyAssortment, punchout.connectionAssortment),
         punchout: {
           sessionId: punchout.id,
           connectionName: punchout.connectionName,

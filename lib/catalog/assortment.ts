@@ -40,3 +40,13 @@ export function inAssortment(
 export function contractAssortmentFilter(assortment: Assortment | undefined, companyId: number, now: Date): { companyId: number; day: string } | undefined {
   return assortment === "contract" ? { companyId, day: calendarDate(now) } : undefined;
 }
+
+/**
+ * The assortment a punchout connection's sessions and orders apply: the customer's, unless the
+ * connection's settings say `assortment: "contract"` (lib/punchout/{oci,cxml}/connection-settings.ts) —
+ * a connection may narrow the customer's assortment to its contract, never widen it. `connection` is
+ * the raw setting (stored JSON, unchecked here: anything but "contract" leaves the customer's).
+ */
+export function effectiveAssortment(customer: Assortment | undefined, connection: unknown): Assortment | undefined {
+  return connection === "contract" ? "contract" : customer;
+}

@@ -18,6 +18,8 @@ export interface ActivePunchoutSession {
   expiresAt: Date;
   /** An account manager's connection test (lib/punchout/connection-test.ts), not a buyer's visit. */
   connectionTest: boolean;
+  /** The connection's `assortment` setting as stored (lib/catalog/assortment.ts effectiveAssortment), null when unset. */
+  connectionAssortment: string | null;
 }
 
 /** The active, unexpired punchout session whose browser token hashes to `tokenHash`. */
@@ -36,6 +38,7 @@ export async function getActivePunchoutSession(tokenHash: string, now: Date): Pr
       returnUrl: punchoutSessions.returnUrl,
       expiresAt: punchoutSessions.expiresAt,
       connectionTest: sql<boolean>`${punchoutSessions.context} ? 'connectionTest'`,
+      connectionAssortment: sql<string | null>`${punchoutConnections.settings} ->> 'assortment'`,
     })
     .from(punchoutSessions)
     .innerJoin(punchoutConnections, eq(punchoutConnections.id, punchoutSessions.connectionId))

@@ -24,6 +24,7 @@ import { calendarDate } from "@/lib/pricing/calendar-date";
 import { summarizeVat } from "@/lib/pricing/vat";
 import { respondToOrder } from "@/lib/purchase-orders/order-responses";
 import { assortmentReason } from "@/lib/purchase-orders/assortment-reason";
+import { effectiveAssortment } from "@/lib/catalog/assortment";
 import type { CxmlAuthLoader } from "./cxml-authenticate";
 import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled, type CxmlStoredAnswer } from "./cxml-endpoint";
 import { buildStatusResponse } from "./cxml/build-response";
@@ -320,7 +321,9 @@ function buildOrder(
 ) {
   const { companyName, shipToAddresses } = state;
   const orderDate = toDate(request.orderDate, now);
-  const reconciled = reconcileLines(request, orderDate, settings?.priceToleranceBasisPoints ?? 0, state, {
+  // The connection may limit the customer to its contract assortment (lib/catalog/assortment.ts).
+  const assortment = effectiveAssortment(state.assortment, connection.settings.assortment) ?? "all";
+  const reconciled = reconcileLines(request, orderDate, settings?.priceToleranceBasisPoints ?? 0, { ...state, assortment }, {
     companyId: connection.companyId,
     ...(state.existing ? { orderId: state.existing.order.id } : {}),
   });

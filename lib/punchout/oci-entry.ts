@@ -5,7 +5,7 @@ import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { punchoutSecretCache } from "@/lib/auth/verified-secret-cache";
 import { priceCartLines } from "@/lib/cart/priced-cart";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
-import { contractAssortmentFilter } from "@/lib/catalog/assortment";
+import { contractAssortmentFilter, effectiveAssortment, type Assortment } from "@/lib/catalog/assortment";
 import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
 import { getProductBySku, listCategories, searchProducts, type ProductRow } from "@/lib/data/catalog";
 import { clearLoginFailures, recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
@@ -194,7 +194,7 @@ async function dispatch(
       // Outside a contract customer's assortment it is answered like a product we no longer sell.
       rows = product?.active && (await inCustomerAssortment(connection, product, context.now)) ? [{ product, quantity: Math.max(1, Math.round(fn.quantity)) }] : [];
     } else {
-      const contract = contractAssortmentFilter(connection.companyAssortment, connection.companyId, context.now);
+      const contract = contractAssortmentFilter(connectionAssortment(connection), connection.companyId, context.now);
       const found = await searchProducts(fn.searchString, contract ? { contract } : {}, { offset: 0, limit: settings.backgroundSearch.maxResults });
       rows = found.items.map((product) => ({ product, quantity: smallestValidQuantity(product) }));
     }
@@ -260,9 +260,17 @@ async function dispatch(
   return { outcome: { kind: "session", location, token, expiresAt, frameOrigins: connection.allowedReturnOrigins }, sessionId: session.id, error: null };
 }
 
+/**
+ * The assortment this connection applies: the customer's, or its contract assortment when the
+ * connection's settings say so (lib/catalog/assortment.ts effectiveAssortment).
+ */
+function connectionAssortment(connection: OciConnection): Assortment | undefined {
+  return effectiveAssortment(connection.companyAssortment, ociConnectionSettingsSchema.parse(connection.settings).assortment);
+}
+
 /** Whether the connection's customer may order the product today (no query unless its assortment is its contract). */
 async function inCustomerAssortment(connection: OciConnection, product: ProductRow, now: Date): Promise<boolean> {
-  const outside = await productsOutsideAssortment({ companyId: connection.companyId, assortment: connection.companyAssortment }, [product], now);
+  const outside = await productsOutsideAssortment({ companyId: connection.companyId, assortment: connectionAssortment(connection) }, [product], now);
   return !outside.has(product.id);
 }
 

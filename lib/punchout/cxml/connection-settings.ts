@@ -97,6 +97,13 @@ export const cxmlConnectionSettingsSchema = z.object({
   shortNameMaxLength: z.number().int().positive().nullable().default(null),
   /** Echo the POSR ShipTo in the POOM header. */
   echoShipTo: z.boolean().default(false),
+  /**
+   * Which products this connection's sessions show and its orders may hold: `customer` follows the
+   * customer's own assortment; `contract` limits them to its contract assortment whatever the
+   * customer's setting (the procurement system allows contract items only, its staff buy everything
+   * directly). It narrows, never widens (lib/catalog/assortment.ts effectiveAssortment).
+   */
+  assortment: z.enum(["customer", "contract"]).default("customer"),
 });
 
 export type CxmlConnectionSettings = z.output<typeof cxmlConnectionSettingsSchema>;

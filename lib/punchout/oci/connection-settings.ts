@@ -138,6 +138,13 @@ export const ociConnectionSettingsSchema = z.object({
       }),
     ])
     .default({ mode: "technical-user" }),
+  /**
+   * Which products this connection's sessions show and its orders may hold: `customer` follows the
+   * customer's own assortment; `contract` limits them to its contract assortment whatever the
+   * customer's setting (the procurement system allows contract items only, its staff buy everything
+   * directly). It narrows, never widens (lib/catalog/assortment.ts effectiveAssortment).
+   */
+  assortment: z.enum(["customer", "contract"]).default("customer"),
 });
 
 export type OciConnectionSettings = z.infer<typeof ociConnectionSettingsSchema>;

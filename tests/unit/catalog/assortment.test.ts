@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Category } from "@/db/schema";
-import { contractAssortmentFilter, inAssortment, isAssortment } from "@/lib/catalog/assortment";
+import { contractAssortmentFilter, effectiveAssortment, inAssortment, isAssortment } from "@/lib/catalog/assortment";
+import { cxmlConnectionSettingsSchema } from "@/lib/punchout/cxml/connection-settings";
+import { ociConnectionSettingsSchema } from "@/lib/punchout/oci/connection-settings";
 import { categoriesWithProducts } from "@/lib/catalog/category-tree";
 import type { ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { contractCandidate } from "../../support/contract-candidate";
@@ -66,5 +68,30 @@ describe("categoriesWithProducts", () => {
     ["an id that is no category (deleted meanwhile) is ignored", [99, 3], [1, 3]],
   ])("%s", (_label, withProducts, expected) => {
     expect(categoriesWithProducts(all, withProducts === null ? null : new Set(withProducts)).map((c) => c.id)).toEqual(expected);
+  });
+});
+
+describe("a punchout connection's assortment", () => {
+  it.each<[Parameters<typeof effectiveAssortment>[0], unknown, ReturnType<typeof effectiveAssortment>]>([
+    ["all", undefined, "all"],
+    ["all", "customer", "all"],
+    ["all", "contract", "contract"],
+    ["contract", "customer", "contract"],
+    ["contract", undefined, "contract"],
+    // Narrows, never widens; a stored value the schema never allowed changes nothing.
+    ["contract", "all", "contract"],
+    [undefined, "contract", "contract"],
+    [undefined, 42, undefined],
+  ])("customer %s, connection %j: %s", (customer, connection, expected) => {
+    expect(effectiveAssortment(customer, connection)).toBe(expected);
+  });
+
+  it.each([
+    ["OCI", ociConnectionSettingsSchema],
+    ["cXML", cxmlConnectionSettingsSchema],
+  ] as const)("%s settings default to the customer's assortment, take the contract, refuse anything else", (_protocol, schema) => {
+    expect(schema.parse({}).assortment).toBe("customer");
+    expect(schema.parse({ assortment: "contract" }).assortment).toBe("contract");
+    expect(schema.safeParse({ assortment: "all" }).success).toBe(false);
   });
 });

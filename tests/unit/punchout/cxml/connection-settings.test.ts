@@ -27,6 +27,7 @@ describe("cxmlConnectionSettingsSchema", () => {
       itemExtrinsics: [],
       shortNameMaxLength: null,
       echoShipTo: false,
+      assortment: "customer",
     });
   });
 

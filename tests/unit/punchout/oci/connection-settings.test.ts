@@ -22,6 +22,7 @@ describe("ociConnectionSettingsSchema", () => {
       customFields: [],
       backgroundSearch: { maxResults: 50 },
       userMapping: { mode: "technical-user" },
+      assortment: "customer",
     });
   });
 
