@@ -5,6 +5,7 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { ASSORTMENTS, type Assortment } from "@/lib/catalog/assortment";
 import { countContractAssortment, setCompanyAssortment, type AssortmentChange } from "@/lib/data/customer-assortment";
 import { calendarDate } from "@/lib/pricing/calendar-date";
+import { listContractOnlyConnections } from "@/lib/data/punchout-connections";
 import { actorOf, getCustomerOrThrow } from "./access";
 import { id } from "./schemas";
 
@@ -24,7 +25,17 @@ export interface AssortmentSummary<Count = number> {
   emptyShop: boolean;
 }
 
+/** The pricing tab's card: the summary, and the punchout connections limited to the contract on their own. */
+export interface AssortmentCard extends AssortmentSummary {
+  contractOnlyConnections: { id: number; name: string; protocol: "oci" | "cxml" }[];
+}
+
 /** For a customer the page has already checked access to (customerForPage); counted whichever assortment is set, for the form's warning. */
+export async function assortmentCard(company: Pick<Company, "id" | "assortment">, now: Date): Promise<AssortmentCard> {
+  const [summary, contractOnlyConnections] = await Promise.all([assortmentSummary(company, now), listContractOnlyConnections(company.id)]);
+  return { ...summary, contractOnlyConnections };
+}
+
 export async function assortmentSummary(company: Pick<Company, "id" | "assortment">, now: Date): Promise<AssortmentSummary> {
   const contractProducts = await countContractAssortment(company.id, calendarDate(now));
   return { assortment: company.assortment, contractProducts, emptyShop: company.assortment === "contract" && contractProducts === 0 };

@@ -175,3 +175,13 @@ export async function cxmlIdentitiesOfCustomer(companyId: number): Promise<Pick<
     .where(and(eq(punchoutConnections.companyId, companyId), eq(punchoutConnections.protocol, "cxml")))
     .orderBy(desc(punchoutConnections.enabled), asc(punchoutConnections.id));
 }
+
+/** The customer's punchout connections whose settings limit them to its contract assortment (lib/catalog/assortment.ts effectiveAssortment), by name. */
+export async function listContractOnlyConnections(companyId: number): Promise<{ id: number; name: string; protocol: "oci" | "cxml" }[]> {
+  const db = await database();
+  return db
+    .select({ id: punchoutConnections.id, name: punchoutConnections.name, protocol: punchoutConnections.protocol })
+    .from(punchoutConnections)
+    .where(and(eq(punchoutConnections.companyId, companyId), sql`${punchoutConnections.settings} ->> 'assortment' = 'contract'`))
+    .orderBy(asc(punchoutConnections.name), asc(punchoutConnections.id));
+}

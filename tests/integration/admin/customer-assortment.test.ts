@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { DatabaseHandle } from "@/db/client";
 import { companies, priceAuditLog, priceLists, products } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/safe-action";
-import { assortmentAtAGlance, assortmentSummary } from "@/lib/admin/assortment";
+import { assortmentAtAGlance, assortmentCard, assortmentSummary } from "@/lib/admin/assortment";
 import { catalogExportSchema, exportCustomerCatalog, type CatalogExportInput } from "@/lib/admin/catalog-export";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { listActiveProductIds, listProductsByIds } from "@/lib/data/catalog";
@@ -19,6 +19,7 @@ import { AppError } from "@/lib/errors";
 import { addCalendarDays, calendarDate } from "@/lib/pricing/calendar-date";
 import { resolvePrice } from "@/lib/pricing/resolve-price";
 import { createStaff } from "../../support/admin-fixtures";
+import { createCxmlConnection } from "../../support/cxml-fixtures";
 import { createCategory, createCompanyWithBuyer, createPriceList, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -141,6 +142,15 @@ describe("the contract assortment's size", () => {
     // The overview counts only for contract customers.
     expect(await assortmentAtAGlance({ id: customer.company.id, assortment: "all" }, now)).toEqual({ assortment: "all", contractProducts: null, emptyShop: false });
     expect(await assortmentAtAGlance({ id: empty.company.id, assortment: "contract" }, now)).toEqual({ assortment: "contract", contractProducts: 0, emptyShop: true });
+  });
+
+  it("the pricing tab names the customer's punchout connections limited to the contract on their own", async () => {
+    const own = await createCompanyWithBuyer(handle);
+    const limited = await createCxmlConnection(handle, own.company.id, { name: "Coupa contract", from: [{ domain: "NetworkID", identity: "AN-CARD-1" }], sender: [{ domain: "NetworkID", identity: "AN-CARD-1" }], secret: "s", origins: [], settings: { assortment: "contract" } });
+    await createCxmlConnection(handle, own.company.id, { name: "Ariba", from: [{ domain: "NetworkID", identity: "AN-CARD-2" }], sender: [{ domain: "NetworkID", identity: "AN-CARD-2" }], secret: "s", origins: [], settings: { assortment: "customer" } });
+    await createCxmlConnection(handle, empty.company.id, { name: "Elsewhere", from: [{ domain: "NetworkID", identity: "AN-CARD-3" }], sender: [{ domain: "NetworkID", identity: "AN-CARD-3" }], secret: "s", origins: [], settings: { assortment: "contract" } });
+    const card = await assortmentCard({ id: own.company.id, assortment: "all" }, new Date());
+    expect(card.contractOnlyConnections).toEqual([{ id: limited.id, name: "Coupa contract", protocol: "cxml" }]);
   });
 });
 

@@ -9,7 +9,7 @@ import { validity } from "@/components/admin/audit-table";
 import { PriceExplanationPanel } from "@/components/admin/price-explanation";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { managerScope } from "@/lib/admin/access";
-import { assortmentSummary } from "@/lib/admin/assortment";
+import { assortmentCard } from "@/lib/admin/assortment";
 import { windowStatus } from "@/lib/admin/list-status";
 import { explainCustomerPrice } from "@/lib/admin/pricing";
 import { customerForPage } from "@/lib/admin/route-params";
@@ -38,7 +38,7 @@ export default async function CustomerPricingPage({ params, searchParams }: { pa
     listCompanyPriceLists(company.id),
     listPriceListOptions(managerScope(staff)),
     query.sku ? explainCustomerPrice(staff, company.id, query.sku, query.qty ?? null, now) : Promise.resolve(null),
-    assortmentSummary(company, now),
+    assortmentCard(company, now),
   ]);
   const available = visible.filter((list) => !assigned.some((a) => a.id === list.id));
   const priorities = assigned.map((a) => a.priority);
@@ -134,6 +134,20 @@ export default async function CustomerPricingPage({ params, searchParams }: { pa
             {tas("count", { count: assortment.contractProducts })}
           </p>
           <AssortmentForm action={setAssortmentAction} companyId={company.id} current={assortment.assortment} contractProducts={assortment.contractProducts} />
+          {assortment.assortment === "all" && assortment.contractOnlyConnections.length > 0 && (
+            // Set in the connection's mapping settings ("assortment": "contract"): narrower than the customer's.
+            <p className="text-sm text-slate-700" data-testid="assortment-contract-connections">
+              {tas("contractOnlyConnections")}{" "}
+              {assortment.contractOnlyConnections.map((connection, index) => (
+                <span key={connection.id}>
+                  {index > 0 && ", "}
+                  <Link href={`/admin/connections/${connection.id}`} className="text-brand-700 underline">
+                    {connection.name}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
         </div>
       </Card>
 
