@@ -3,9 +3,9 @@ import { authMock, headersMock } from "../../support/next-request-mocks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { orders, punchoutConnections, purchaseOrderLines } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { orders, purchaseOrderLines } from "@/db/schema";
 import { createCxmlConnection } from "../../support/cxml-fixtures";
+import { createOciConnection } from "../../support/oci-fixtures";
 import { createCategory, createCompanyWithBuyer, createPriceList, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -37,23 +37,8 @@ let customer: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
 let inContract: { id: number; sku: string };
 let outside: { id: number; sku: string };
 
-async function ociConnection(username: string, settings: Record<string, unknown>) {
-  const [technical] = await handle.db
-    .insert((await import("@/db/schema")).users)
-    .values({ email: `${username}@technical.test`, name: username, role: "buyer", companyId: customer.company.id })
-    .returning();
-  await handle.db.insert(punchoutConnections).values({
-    companyId: customer.company.id,
-    name: `OCI ${username}`,
-    protocol: "oci",
-    presetId: "generic-oci",
-    username,
-    secretHash: await hashPassword(PASSWORD),
-    allowedReturnOrigins: ["https://procurement.example.com"],
-    technicalUserId: technical!.id,
-    settings,
-  });
-}
+const ociConnection = (username: string, settings: Record<string, unknown>) =>
+  createOciConnection(handle, customer.company.id, { username, password: PASSWORD, origins: ["https://procurement.example.com"], settings });
 
 const oci = (username: string, fields: [string, string][]) =>
   handleOciEntry([["USERNAME", username], ["PASSWORD", PASSWORD], ["HOOK_URL", HOOK], ...fields], { remoteAddress: null, now: NOW, locale: "nl" });

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { companies, punchoutConnections, punchoutSessions } from "@/db/schema";
+import { companies, punchoutSessions } from "@/db/schema";
 import type { BuyerUser } from "@/lib/auth/guards";
-import { hashPassword } from "@/lib/auth/password";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import { getPunchoutSession } from "@/lib/data/punchout-sessions";
 import { getActiveUserById } from "@/lib/data/users";
@@ -13,6 +12,7 @@ import { redeemCxmlStartPage } from "@/lib/punchout/cxml-start";
 import { handleOciEntry } from "@/lib/punchout/oci-entry";
 import { transferPunchoutCart } from "@/lib/punchout/transfer";
 import { createCxmlConnection } from "../../support/cxml-fixtures";
+import { createOciConnection } from "../../support/oci-fixtures";
 import { createCategory, createCompanyWithBuyer, createPriceList, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -37,17 +37,8 @@ let lapsedProduct: { id: number; sku: string };
 let contractCustomer: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
 let allCustomer: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
 
-async function ociConnection(companyId: number, username: string) {
-  await handle.db.insert(punchoutConnections).values({
-    companyId,
-    name: `OCI ${username}`,
-    protocol: "oci",
-    presetId: "generic-oci",
-    username,
-    secretHash: await hashPassword(PASSWORD),
-    allowedReturnOrigins: ["https://procurement.example.com"],
-  });
-}
+const ociConnection = (companyId: number, username: string) =>
+  createOciConnection(handle, companyId, { username, password: PASSWORD, origins: ["https://procurement.example.com"], withTechnicalUser: false });
 
 beforeAll(async () => {
   db = await useFreshDatabase();
