@@ -8,7 +8,7 @@ import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step
 import { contractAssortmentFilter } from "@/lib/catalog/assortment";
 import type { ProductViewOptions } from "@/lib/catalog/priced-product";
 import { categoriesWithProducts } from "@/lib/catalog/category-tree";
-import { listContractCategoryIds } from "@/lib/data/catalog";
+import { listContractCategoryIds } from "@/lib/data/customer-assortment";
 import type { Category } from "@/db/schema";
 
 export interface ShopContext {

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
-import { categories, companyPriceLists, priceListEntries, priceLists, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
+import { categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
-import { contractAssortmentSql, contractWindowsSql } from "./prices";
+import { contractAssortmentSql } from "./prices";
 import { q } from "./sql";
 
 export type ProductRow = Omit<Product, "searchVector" | "updatedAt" | "stockAsOf">;
@@ -63,23 +63,6 @@ const categoriesQuery = preparedStatement((db) => listCategoriesQuery(db).prepar
 
 export async function listCategories(): Promise<Category[]> {
   return (await categoriesQuery()).execute();
-}
-
-/**
- * The categories that hold a product of a contract-assortment customer's assortment on the day
- * (lib/catalog/assortment.ts), for its navigation. Read from its price lists' entries (thousands),
- * not by testing every product of the catalogue.
- */
-export async function listContractCategoryIds(contract: { companyId: number; day: string }): Promise<Set<number>> {
-  const db = await database();
-  const rows = await db
-    .selectDistinct({ categoryId: products.categoryId })
-    .from(companyPriceLists)
-    .innerJoin(priceLists, eq(priceLists.id, companyPriceLists.priceListId))
-    .innerJoin(priceListEntries, eq(priceListEntries.priceListId, companyPriceLists.priceListId))
-    .innerJoin(products, and(eq(products.id, priceListEntries.productId), eq(products.active, true), eq(products.currency, priceLists.currency)))
-    .where(and(eq(companyPriceLists.companyId, contract.companyId), contractWindowsSql(contract.day)));
-  return new Set(rows.map((row) => row.categoryId));
 }
 
 const categoryBySlug = preparedStatement((db) =>

@@ -26,6 +26,16 @@ export async function countContractAssortment(companyId: number, day: string): P
   return countIn(await database(), companyId, day);
 }
 
+/**
+ * The categories holding a product of the customer's contract assortment on `day`, for its
+ * navigation (lib/shop-context.ts navigationCategories keeps them a minute).
+ */
+export async function listContractCategoryIds(contract: { companyId: number; day: string }): Promise<Set<number>> {
+  const db = await database();
+  const rows = await db.selectDistinct({ categoryId: products.categoryId }).from(products).where(inContractAssortment(contract.companyId, contract.day));
+  return new Set(rows.map((row) => row.categoryId));
+}
+
 /** The ids of the customer's contract assortment on `day`, ascending (a catalogue export of contract products). */
 export async function listContractAssortmentIds(companyId: number, day: string): Promise<number[]> {
   const db = await database();

@@ -120,7 +120,7 @@ export function contractAssortmentSql(
  * The day lies in the price list's and in the entry's inclusive window (candidateEligibility's date
  * checks), for a statement that joins price_lists and price_list_entries.
  */
-export function contractWindowsSql(day: string | Placeholder<string, string>): SQL {
+function contractWindowsSql(day: string | Placeholder<string, string>): SQL {
   const onDay = sql`${day}::date`;
   return sql`(${priceLists.validFrom} is null or ${priceLists.validFrom} <= ${onDay}) and (${priceLists.validTo} is null or ${onDay} <= ${priceLists.validTo})
       and (${priceListEntries.validFrom} is null or ${priceListEntries.validFrom} <= ${onDay}) and (${priceListEntries.validTo} is null or ${onDay} <= ${priceListEntries.validTo})`;

@@ -175,12 +175,14 @@ async function dispatch(
   }
   const charset: OciCharset = settings.charsetOverride ?? entry.charset ?? settings.defaultCharset;
   const fn = entry.function;
+  // The customer's assortment, or its contract assortment when this connection is limited to it (lib/catalog/assortment.ts).
+  const customer = { companyId: connection.companyId, assortment: effectiveAssortment(connection.companyAssortment, settings.assortment) };
 
   // The background functions answer without a shop session, so they apply the customer's assortment
   // here (lib/catalog/assortment.ts): a contract customer's system learns nothing orderable outside it.
   if (fn?.name === "QUANTITYCHECK") {
     const product = await getProductBySku(fn.productId);
-    const orderable = product?.active === true && (await inCustomerAssortment(connection, product, context.now));
+    const orderable = product?.active === true && (await inAssortmentToday(customer, product, context.now));
     return {
       outcome: { kind: "json", status: 200, body: buildQuantityCheckResponse({ availableQuantity: orderable ? product.stock : 0, leadTimeDays: product?.leadTimeDays ?? 0 }) },
       sessionId: null,
@@ -192,9 +194,9 @@ async function dispatch(
     if (fn.name === "VALIDATE") {
       const product = await getProductBySku(fn.productId);
       // Outside a contract customer's assortment it is answered like a product we no longer sell.
-      rows = product?.active && (await inCustomerAssortment(connection, product, context.now)) ? [{ product, quantity: Math.max(1, Math.round(fn.quantity)) }] : [];
+      rows = product?.active && (await inAssortmentToday(customer, product, context.now)) ? [{ product, quantity: Math.max(1, Math.round(fn.quantity)) }] : [];
     } else {
-      const contract = contractAssortmentFilter(connectionAssortment(connection), connection.companyId, context.now);
+      const contract = contractAssortmentFilter(customer.assortment, customer.companyId, context.now);
       const found = await searchProducts(fn.searchString, contract ? { contract } : {}, { offset: 0, limit: settings.backgroundSearch.maxResults });
       rows = found.items.map((product) => ({ product, quantity: smallestValidQuantity(product) }));
     }
@@ -260,18 +262,9 @@ async function dispatch(
   return { outcome: { kind: "session", location, token, expiresAt, frameOrigins: connection.allowedReturnOrigins }, sessionId: session.id, error: null };
 }
 
-/**
- * The assortment this connection applies: the customer's, or its contract assortment when the
- * connection's settings say so (lib/catalog/assortment.ts effectiveAssortment).
- */
-function connectionAssortment(connection: OciConnection): Assortment | undefined {
-  return effectiveAssortment(connection.companyAssortment, ociConnectionSettingsSchema.parse(connection.settings).assortment);
-}
-
-/** Whether the connection's customer may order the product today (no query unless its assortment is its contract). */
-async function inCustomerAssortment(connection: OciConnection, product: ProductRow, now: Date): Promise<boolean> {
-  const outside = await productsOutsideAssortment({ companyId: connection.companyId, assortment: connectionAssortment(connection) }, [product], now);
-  return !outside.has(product.id);
+/** Whether the customer may order the product today (no query unless its assortment is its contract). */
+async function inAssortmentToday(customer: { companyId: number; assortment?: Assortment }, product: ProductRow, now: Date): Promise<boolean> {
+  return !(await productsOutsideAssortment(customer, [product], now)).has(product.id);
 }
 
 async function resolveSessionUser(entry: OciEntry, settings: OciConnectionSettings, connection: PunchoutConnection): Promise<number | null> {

@@ -1,8 +1,8 @@
 // One-off probe (not part of the harness): what the contract-assortment statements cost on the
 // benchmark's 100,000-product database, for a customer whose price lists hold thousands of entries.
 import { calendarDate } from "@/lib/pricing/calendar-date";
-import { listCategories, listContractCategoryIds, listProductsInCategory, searchProducts } from "@/lib/data/catalog";
-import { countContractAssortment } from "@/lib/data/customer-assortment";
+import { listCategories, listProductsInCategory, searchProducts } from "@/lib/data/catalog";
+import { countContractAssortment, listContractCategoryIds } from "@/lib/data/customer-assortment";
 import { database } from "@/lib/data/database";
 import { descendantIds } from "@/lib/catalog/category-tree";
 import { sql } from "drizzle-orm";

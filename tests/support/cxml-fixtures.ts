@@ -10,6 +10,15 @@ import { CXML_VALIDATOR } from "./shared-dir";
 
 let counter = 0;
 
+/** The user a punchout connection's sessions run as: no password, never signs in. */
+export async function createTechnicalUser(handle: DatabaseHandle, companyId: number, name: string): Promise<number> {
+  const [user] = await handle.db
+    .insert(users)
+    .values({ email: `${name}@technical.test`, name: `Punchout ${name}`, role: "buyer", companyId, passwordHash: null })
+    .returning({ id: users.id });
+  return user!.id;
+}
+
 /** A cXML connection for `companyId` with a technical user; the secret is stored hashed like the seed does. */
 export async function createCxmlConnection(
   handle: DatabaseHandle,
@@ -26,14 +35,7 @@ export async function createCxmlConnection(
   } & Partial<Pick<NewPunchoutConnection, "enabled" | "name" | "presetId">>,
 ) {
   const id = `${Date.now().toString(36)}${(counter++).toString(36)}`;
-  let technicalUserId: number | null = null;
-  if (options.withTechnicalUser !== false) {
-    const [user] = await handle.db
-      .insert(users)
-      .values({ email: `punchout-${id}@technical.test`, name: `Punchout ${id}`, role: "buyer", companyId, passwordHash: null })
-      .returning({ id: users.id });
-    technicalUserId = user!.id;
-  }
+  const technicalUserId = options.withTechnicalUser === false ? null : await createTechnicalUser(handle, companyId, `punchout-${id}`);
   const [connection] = await handle.db
     .insert(punchoutConnections)
     .values({

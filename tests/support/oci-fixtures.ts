@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "@/db/client";
-import { punchoutConnections, users } from "@/db/schema";
+import { punchoutConnections } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { createTechnicalUser } from "./cxml-fixtures";
 
 /**
  * An OCI connection of `companyId` by USERNAME, its PASSWORD stored hashed like the seed does, with a
@@ -11,14 +12,7 @@ export async function createOciConnection(
   companyId: number,
   options: { username: string; password: string; origins: string[]; settings?: Record<string, unknown>; withTechnicalUser?: boolean },
 ) {
-  let technicalUserId: number | null = null;
-  if (options.withTechnicalUser !== false) {
-    const [user] = await handle.db
-      .insert(users)
-      .values({ email: `${options.username}@technical.test`, name: `Punchout ${options.username}`, role: "buyer", companyId, passwordHash: null })
-      .returning({ id: users.id });
-    technicalUserId = user!.id;
-  }
+  const technicalUserId = options.withTechnicalUser === false ? null : await createTechnicalUser(handle, companyId, options.username);
   const [connection] = await handle.db
     .insert(punchoutConnections)
     .values({
