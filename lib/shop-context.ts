@@ -59,7 +59,7 @@ export async function navigationCategories(context: ShopContext, categories: Cat
 }
 
 // Which categories hold a contract customer's products changes only with its price lists, and the
-// read costs ~30 ms for a 25,000-entry contract (BENCHMARKS.md, twenty-sixth pass): read at most once
+// read costs ~24 ms for a 25,000-entry contract (BENCHMARKS.md, twenty-sixth pass): read at most once
 // a minute per customer, day and process. The listings themselves are filtered exactly on every request.
 const CONTRACT_CATEGORIES_TTL_MS = 60_000;
 const contractCategories = new Map<string, { until: number; ids: Promise<Set<number>> }>();

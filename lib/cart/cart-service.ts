@@ -108,14 +108,15 @@ export async function getPricedCart(owner: CartOwner, locale: Locale, now: Date)
   const cartId = await resolveCartId(owner);
   // Punchout carts carry no delivery charge: the procurement contract arranges delivery.
   const [lines, delivery] = await Promise.all([listCartLines(cartId), owner.punchout ? undefined : readDeliveryTerms(owner.companyId)]);
-  return { cartId, ...(await priceCartLines(lines, {
-      companyId: owner.companyId,
-      locale,
-      now,
-      companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers,
-      delivery,
-      assortment: owner.companyAssortment,
-    })) };
+  const priced = await priceCartLines(lines, {
+    companyId: owner.companyId,
+    locale,
+    now,
+    companyKeepsArticleNumbers: owner.companyKeepsArticleNumbers,
+    delivery,
+    assortment: owner.companyAssortment,
+  });
+  return { cartId, ...priced };
 }
 
 function assertQuantity(
