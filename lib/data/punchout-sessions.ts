@@ -89,8 +89,9 @@ const CREATE_SESSION_ONCE = `with s as (
   select "user_id", "company_id", "id" from s
   returning "id"
 ), l as (
-  insert into "cart_lines" ("cart_id", "product_id", "quantity")
-  select c."id", x."product_id", x."quantity" from c cross join jsonb_to_recordset($21::jsonb) as x("product_id" integer, "quantity" integer)
+  insert into "cart_lines" ("cart_id", "product_id", "quantity", "quote_line_id")
+  select c."id", x."product_id", x."quantity", x."quote_line_id"
+  from c cross join jsonb_to_recordset($21::jsonb) as x("product_id" integer, "quantity" integer, "quote_line_id" integer)
 ), m as (
   ${logRowsInsertSql("$22", "s", { session_id: `s."id"` })}
 )
@@ -107,7 +108,7 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
  */
 export async function createPunchoutSessionOnce(
   values: NewPunchoutSession & { requestPayloadId: string },
-  lines: { productId: number; quantity: number }[],
+  lines: { productId: number; quantity: number; quoteLineId: number | null }[],
   log: ProtocolLogRow[] = [],
 ): Promise<{ id: number } | null> {
   const [row] = await runPrepared<{ id: number }>(CREATE_SESSION_ONCE, [
@@ -131,7 +132,7 @@ export async function createPunchoutSessionOnce(
     iso(values.createdAt),
     iso(values.expiresAt),
     iso(values.endedAt),
-    JSON.stringify(lines.map((line) => ({ product_id: line.productId, quantity: line.quantity }))),
+    JSON.stringify(lines.map((line) => ({ product_id: line.productId, quantity: line.quantity, quote_line_id: line.quoteLineId }))),
     JSON.stringify(log),
   ]);
   return row ? { id: Number(row.id) } : null;

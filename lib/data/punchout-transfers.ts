@@ -93,7 +93,7 @@ export async function listTransferLines(transferId: number) {
 export async function findTransferLinesByReference(
   companyId: number,
   references: string[],
-): Promise<Map<string, { productId: number; sku: string; quantity: number }>> {
+): Promise<Map<string, { productId: number; sku: string; quantity: number; quoteLineId: number | null }>> {
   if (references.length === 0) return new Map();
   const db = await database();
   const rows = await db
@@ -102,6 +102,7 @@ export async function findTransferLinesByReference(
       productId: punchoutTransferLines.productId,
       sku: punchoutTransferLines.sku,
       quantity: punchoutTransferLines.quantity,
+      quoteLineId: punchoutTransferLines.quoteLineId,
     })
     .from(punchoutTransferLines)
     .innerJoin(punchoutTransfers, eq(punchoutTransfers.id, punchoutTransferLines.transferId))

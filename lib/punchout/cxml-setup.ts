@@ -179,12 +179,14 @@ async function resolveSessionUser(
  * pricing module whenever it is shown or transferred; the buyer's UnitPrice is ignored). A line
  * is found by its SupplierPartAuxiliaryID (our snapshot line reference, this customer's only),
  * else by SupplierPartID = SKU. Lines of one product are added up; what cannot be found is kept
- * in the session context and shown to the user.
+ * in the session context and shown to the user. A snapshot line that carried a quote brings its
+ * quote line back: the cart prices it at the quote while the quote holds for that quantity
+ * (lib/quotes/quote-rules.ts quotedPrice), else as any line, with the reason shown.
  */
 async function rebuildCartLines(
   companyId: number,
   items: CxmlSetupItem[],
-): Promise<{ lines: { productId: number; quantity: number }[]; unmatched: UnmatchedSetupItem[] }> {
+): Promise<{ lines: { productId: number; quantity: number; quoteLineId: number | null }[]; unmatched: UnmatchedSetupItem[] }> {
   const snapshot = await findTransferLinesByReference(
     companyId,
     items.flatMap((item) => (item.supplierPartAuxiliaryId ? [item.supplierPartAuxiliaryId] : [])),
@@ -196,6 +198,7 @@ async function rebuildCartLines(
     items.filter((item) => !(item.supplierPartAuxiliaryId && snapshot.has(item.supplierPartAuxiliaryId))).map((item) => item.supplierPartId),
   );
   const quantities = new Map<number, number>();
+  const quoteLines = new Map<number, number>();
   const unmatched: UnmatchedSetupItem[] = [];
   for (const item of items) {
     const fromSnapshot = item.supplierPartAuxiliaryId ? snapshot.get(item.supplierPartAuxiliaryId) : undefined;
@@ -214,8 +217,12 @@ async function rebuildCartLines(
       continue;
     }
     quantities.set(product.id, total);
+    if (fromSnapshot?.quoteLineId != null && !quoteLines.has(product.id)) quoteLines.set(product.id, fromSnapshot.quoteLineId);
   }
-  return { lines: [...quantities].map(([productId, quantity]) => ({ productId, quantity })), unmatched };
+  return {
+    lines: [...quantities].map(([productId, quantity]) => ({ productId, quantity, quoteLineId: quoteLines.get(productId) ?? null })),
+    unmatched,
+  };
 }
 
 /** Product-level ("level 2") punchout: the SelectedItem's product page, if we sell it. */

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { orderLines, orders, punchoutTransferLines, purchaseOrderLines, quotes } from "@/db/schema";
+import { orderLines, orders, punchoutSessions, punchoutTransferLines, purchaseOrderLines, quotes } from "@/db/schema";
 import { getQuoteForStaff, listQuotesForStaff, rejectQuoteRequest, sendQuote } from "@/lib/admin/quotes";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { addToCart, getPricedCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
@@ -13,6 +13,7 @@ import { createOrder } from "@/lib/data/orders";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
 import { AppError } from "@/lib/errors";
 import { handleCxmlOrder } from "@/lib/punchout/cxml-order";
+import { handleCxmlSetup } from "@/lib/punchout/cxml-setup";
 import { transferPunchoutCart } from "@/lib/punchout/transfer";
 import { acceptQuote, declineQuote, getQuoteForViewer, listQuotesForViewer, requestProductQuote, requestQuote } from "@/lib/quotes/buyer-quotes";
 import { addCompanyUser, inPunchout, openPunchoutSession, outboxTo } from "../../support/account-fixtures";
@@ -307,5 +308,33 @@ describe("quotes through punchout", () => {
     expect(reviewLine!.reasons).toContainEqual({ code: "quote_lapsed", detail: `${second.quote.quoteNumber}: expired` });
     // The quote (valid until 15 December) was not used up by an order it did not price.
     expect((await getQuoteForViewer(buyer(), second.quote.quoteNumber))?.status).toBe("accepted");
+
+    // The requisition is edited in the procurement system before it is ordered (cXML edit): the
+    // transferred quoted line comes back into the cart with its quote, priced at it as long as the
+    // quantity is the quoted one; after the quote's last day, or at another quantity, at the buyer's price.
+    const third = await transferAtQuote([[paper.sku, 12]], { [paper.sku]: "7,25" });
+    const editCart = async (quantity: number, now: Date) => {
+      const payloadId = `edit-${quantity}-${now.getTime()}@buyer`;
+      const posr = `<?xml version="1.0" encoding="UTF-8"?>
+<cXML payloadID="${payloadId}" timestamp="2026-11-28T11:00:00+01:00" xml:lang="nl-NL"><Header>
+<From><Credential domain="NetworkID"><Identity>AN-QUOTE-BUYER</Identity></Credential></From><To><Credential domain="NetworkID"><Identity>KOPPEL</Identity></Credential></To>
+<Sender><Credential domain="NetworkID"><Identity>AN-QUOTE-BUYER</Identity><SharedSecret>q-secret</SharedSecret></Credential><UserAgent>IT</UserAgent></Sender></Header>
+<Request deploymentMode="production"><PunchOutSetupRequest operation="edit"><BuyerCookie>edit-${quantity}</BuyerCookie>
+<Extrinsic name="UserEmail">${customer.user.email}</Extrinsic><BrowserFormPost><URL>https://procurement.example.com/return</URL></BrowserFormPost>
+<ItemOut quantity="${quantity}" lineNumber="1"><ItemID><SupplierPartID>${paper.sku}</SupplierPartID><SupplierPartAuxiliaryID>${third.reference}</SupplierPartAuxiliaryID></ItemID></ItemOut>
+</PunchOutSetupRequest></Request></cXML>`;
+      const answer = await handleCxmlSetup({ bytes: new TextEncoder().encode(posr), truncated: false }, { remoteAddress: null, now, baseUrl: "https://shop.example.nl", contentType: "text/xml" });
+      expect(answer.body).toContain('code="200"');
+      const [session] = await handle.db.select().from(punchoutSessions).where(eq(punchoutSessions.requestPayloadId, payloadId));
+      const shopper = {
+        ...customer.buyer,
+        punchout: { sessionId: session!.id, operation: "edit", connectionName: connection.name, presetId: "generic", protocol: "cxml" },
+      } as unknown as BuyerUser;
+      const cart = await getPricedCart(shopper, "nl", now);
+      return cart.lines.map((line) => [line.product.sku, line.quantity, line.unitPriceMinor, line.quote?.quoteNumber ?? null, line.quote?.verdict.applies ?? null]);
+    };
+    expect(await editCart(12, NOW)).toEqual([[paper.sku, 12, 725, third.quote.quoteNumber, true]]);
+    expect(await editCart(13, NOW)).toEqual([[paper.sku, 13, 900, third.quote.quoteNumber, false]]);
+    expect(await editCart(12, LATER)).toEqual([[paper.sku, 12, 900, third.quote.quoteNumber, false]]);
   });
 });
