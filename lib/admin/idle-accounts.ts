@@ -35,3 +35,62 @@ export function idleFilterChoices(basePath: string, accounts: readonly Account[]
     ...IDLE_DAY_CHOICES.map((days) => ({ href: `${basePath}?idle=${days}`, days, count: accounts.filter((account) => isIdle(account, days, now)).length, current: current === days })),
   ];
 }
+
+/**
+ * Why "deactivate all idle accounts shown" left an account of the list as it was: the acting user
+ * themself, already inactive, signed in (or otherwise no longer idle) since the list was shown, the
+ * last active admin (staff only), or not on this list at all (another customer's user, a customer's
+ * user on the staff list, an unknown id: never named back).
+ */
+export const IDLE_SKIP_REASONS = ["yourself", "inactive", "signed_in", "last_admin", "not_listed"] as const;
+export type IdleSkipReason = (typeof IDLE_SKIP_REASONS)[number];
+
+export interface IdleCandidate extends Account {
+  id: number;
+  name: string;
+  role: string;
+}
+
+export interface IdleDeactivationPlan {
+  /** In id order. */
+  deactivate: number[];
+  /** In id order; `name` null for the ids that are not on the list. */
+  skipped: { id: number; name: string | null; reason: IdleSkipReason }[];
+}
+
+/**
+ * Which of the ids an access-review page showed are deactivated, decided again on the accounts as
+ * they are now (the caller holds their row locks): `accounts` are the ones among `shownIds` that
+ * belong to the list reviewed. With `activeAdminIds` (the staff list: the active admins now) an
+ * admin goes only while another active admin stays, as with a single deactivation.
+ */
+export function planIdleDeactivation(
+  shownIds: readonly number[],
+  accounts: readonly IdleCandidate[],
+  review: { days: number; now: Date; actorId: number; activeAdminIds?: readonly number[] },
+): IdleDeactivationPlan {
+  const byId = new Map(accounts.map((account) => [account.id, account]));
+  const remainingAdmins = new Set(review.activeAdminIds ?? []);
+  const plan: IdleDeactivationPlan = { deactivate: [], skipped: [] };
+  for (const id of [...new Set(shownIds)].sort((a, b) => a - b)) {
+    const account = byId.get(id);
+    const reason: IdleSkipReason | null = !account
+      ? "not_listed"
+      : id === review.actorId
+        ? "yourself"
+        : !account.active
+          ? "inactive"
+          : !isIdle(account, review.days, review.now)
+            ? "signed_in"
+            : review.activeAdminIds && account.role === "admin" && remainingAdmins.has(id) && remainingAdmins.size <= 1
+              ? "last_admin"
+              : null;
+    if (reason) {
+      plan.skipped.push({ id, name: account?.name ?? null, reason });
+    } else {
+      plan.deactivate.push(id);
+      remainingAdmins.delete(id);
+    }
+  }
+  return plan;
+}

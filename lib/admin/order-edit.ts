@@ -1,6 +1,7 @@
 import "server-only";
 import type { StaffUser } from "@/lib/auth/guards";
-import { customerProductInputs, localizeProduct } from "@/lib/catalog/priced-product";
+import { isAssortment } from "@/lib/catalog/assortment";
+import { customerProductInputs, localizeProduct, productsOutsideAssortment } from "@/lib/catalog/priced-product";
 import { toPriceSourceSnapshot } from "@/lib/checkout/place-order";
 import { getRecipient } from "@/lib/data/account";
 import { listProductsBySkus } from "@/lib/data/catalog";
@@ -39,8 +40,9 @@ function problemError(problem: EditProblem): AppError {
 /**
  * Staff change a web order's lines (lib/orders/order-edit.ts): the customer's account manager or an
  * admin, with a reason the orderer is mailed along with what changed and the new total. Added
- * products are priced for the customer now (contract price and tier at the added quantity). The
- * first problem is reported (with what the form needs to point at it); nothing changes then.
+ * products are priced for the customer now (contract price and tier at the added quantity); for a
+ * customer limited to its contract assortment, products outside it only with the form's explicit
+ * tick. The first problem is reported (with what the form needs to point at it); nothing changes then.
  */
 export async function changeWebOrderForStaff(staff: StaffUser, input: EditOrderInput, now = new Date()): Promise<{ orderNumber: string }> {
   const reason = input.reason.trim();
@@ -63,6 +65,17 @@ export async function changeWebOrderForStaff(staff: StaffUser, input: EditOrderI
     byProduct.set(product.id, { request: { sku: request.sku, quantity: (earlier?.request.quantity ?? 0) + request.quantity }, product });
   }
   const usable = [...byProduct.values()];
+  // A customer limited to its contract assortment gets nothing else added unless staff say so
+  // explicitly (the buyer could not have ordered it; the checkout and intake refuse it too).
+  if (!input.allowOutsideAssortment && isAssortment(detail.company.assortment)) {
+    const outside = await productsOutsideAssortment(
+      { companyId: order.companyId, assortment: detail.company.assortment },
+      usable.map(({ product }) => product),
+      now,
+    );
+    const skus = usable.filter(({ product }) => outside.has(product.id)).map(({ product }) => product.sku);
+    if (skus.length > 0) throw new AppError("invalid_input", "order_edit_not_in_assortment", { skus: skus.join(", "), field: "additions" });
+  }
   const { candidates, articleNumbers } = await customerProductInputs(
     order.companyId,
     usable.map(({ product }) => product.id),

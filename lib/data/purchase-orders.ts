@@ -567,7 +567,7 @@ export async function getOrderDetail(orderId: number) {
   const [row] = await db
     .select({
       order: orders,
-      company: { id: companies.id, name: companies.name, invoiceOnShipment: companies.invoiceOnShipment },
+      company: { id: companies.id, name: companies.name, invoiceOnShipment: companies.invoiceOnShipment, assortment: companies.assortment },
       buyer: { id: users.id, name: users.name, email: users.email },
       purchaseOrder: purchaseOrders,
       connection: punchoutConnections,

@@ -26,6 +26,11 @@ export const editOrderSchema = z.object({
   quantities: z.record(z.string().regex(/^\d{1,4}$/), z.coerce.number().int().min(0).max(1_000_000)),
   /** Lines to add, as quick order takes them ("SKU;quantity" per line). */
   additions: z.string().max(20_000).optional().transform((v) => v?.trim() ?? ""),
+  /**
+   * For a customer limited to its contract assortment: the account manager's explicit yes to adding
+   * products outside it (staff decide; without it such an addition is refused and named).
+   */
+  allowOutsideAssortment: z.union([z.boolean(), z.literal("on")]).optional().transform((v) => v === true || v === "on"),
 });
 export type EditOrderInput = z.infer<typeof editOrderSchema>;
 
@@ -37,8 +42,8 @@ export function editOrderFormInput(raw: unknown): unknown {
     const match = /^quantity_(\d{1,4})$/.exec(key);
     if (match && typeof value === "string" && value.trim() !== "") quantities[match[1]!] = value.trim();
   }
-  const { orderId, reason, additions } = raw as Record<string, unknown>;
-  return { orderId, reason, additions, quantities };
+  const { orderId, reason, additions, allowOutsideAssortment } = raw as Record<string, unknown>;
+  return { orderId, reason, additions, quantities, allowOutsideAssortment };
 }
 
 export const editOrderFormSchema = z.preprocess(editOrderFormInput, editOrderSchema);

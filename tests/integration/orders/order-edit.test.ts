@@ -12,6 +12,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import {
+  companies,
   costCenters,
   invoiceLines,
   invoices,
@@ -110,8 +111,14 @@ const place = (customer: InvoiceCustomer, items: [Product, number][], options: {
   );
 
 /** The change as the admin form sends it, after the form's schema. */
-function change(orderId: number, what: { reason?: string; quantities?: Record<string, number>; additions?: string }): EditOrderInput {
-  return { orderId, reason: what.reason ?? "Op verzoek van de klant", quantities: what.quantities ?? {}, additions: what.additions ?? "" };
+function change(orderId: number, what: { reason?: string; quantities?: Record<string, number>; additions?: string; allowOutsideAssortment?: boolean }): EditOrderInput {
+  return {
+    orderId,
+    reason: what.reason ?? "Op verzoek van de klant",
+    quantities: what.quantities ?? {},
+    additions: what.additions ?? "",
+    allowOutsideAssortment: what.allowOutsideAssortment ?? false,
+  };
 }
 const edit = (staff: StaffUser, orderId: number, what: Parameters<typeof change>[1]) => changeWebOrderForStaff(staff, change(orderId, what), NOW);
 
@@ -508,6 +515,34 @@ describe("a refused change leaves the order as it was: lines, totals, history, w
         details: { sku: unknown },
       });
     }
+  });
+
+  it("for a customer limited to its contract assortment, a product outside it: order_edit_not_in_assortment naming it, unless staff tick that they mean it", async () => {
+    const limited = await newCustomer();
+    await createPriceList(handle, limited.company.id, [
+      { productId: tea.id, kind: "fixed", priceMinor: 1234 },
+      { productId: chair.id, kind: "fixed", priceMinor: 9500 },
+    ]);
+    const placed = await place(limited, [[tea, 2]]);
+    await handle.db.update(companies).set({ assortment: "contract" }).where(eq(companies.id, limited.company.id));
+    await expectRefused(placed, () => edit(limited.manager, placed.id, { additions: `${chair.sku};1\n${coffee.sku};2\n${paper.sku};1` }), {
+      code: "invalid_input",
+      message: "order_edit_not_in_assortment",
+      details: { skus: `${coffee.sku}, ${paper.sku}`, field: "additions" },
+    });
+    // Inside the contract: added as ever.
+    await edit(limited.manager, placed.id, { additions: `${chair.sku};1` });
+    // The form's tick box says they mean it: added, at the price the customer would pay (list price).
+    const form = editOrderFormSchema.parse({ orderId: String(placed.id), reason: "Telefonisch besteld", additions: `${coffee.sku};2`, allowOutsideAssortment: "on" });
+    expect(form.allowOutsideAssortment).toBe(true);
+    await changeWebOrderForStaff(limited.manager, form, NOW);
+    expect((await linesOf(placed.id)).map((line) => [line.sku, line.quantity, line.unitPriceMinor])).toEqual([
+      [tea.sku, 2, 1234],
+      [chair.sku, 1, 9500],
+      [coffee.sku, 2, 899],
+    ]);
+    // Without the tick box the form says no.
+    expect(editOrderFormSchema.parse({ orderId: String(placed.id), reason: "x" }).allowOutsideAssortment).toBe(false);
   });
 
   it("a product already on the order: order_edit_already_on_order (more of it is that line's quantity)", async () => {

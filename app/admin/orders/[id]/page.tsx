@@ -447,6 +447,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <Field label={text("detail.editAdditions")} hint={text("detail.editAdditionsHint")}>
               <textarea name="additions" rows={2} maxLength={20_000} className={`${inputClass} font-mono`} />
             </Field>
+            {detail.company.assortment === "contract" && (
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="allowOutsideAssortment" className="mt-1" data-testid="edit-outside-assortment" />
+                <span>
+                  {text("detail.editOutsideAssortment")}
+                  <span className="block text-xs text-slate-500">{text("detail.editOutsideAssortmentHint")}</span>
+                </span>
+              </label>
+            )}
             <Field label={text("detail.editReason")}>
               <textarea name="reason" required rows={2} maxLength={500} className={inputClass} />
             </Field>
