@@ -16,6 +16,7 @@ import {
   type SecurityEventDetail,
   type UserRole,
 } from "@/db/schema";
+import { planIdleDeactivation, type IdleDeactivationPlan } from "@/lib/admin/idle-accounts";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
 import { recordSecurityEventIn, type SecurityActor } from "./security-events";
@@ -348,6 +349,50 @@ export async function updateCustomerUser(
     if (changes.role !== undefined && changes.role !== before.role) await event("role_changed", { from: before.role, to: changes.role });
     if (email !== undefined && email !== before.email) await event("email_changed", { from: before.email, to: email });
     if (changes.active !== undefined && changes.active !== before.active) await event(changes.active ? "reactivated" : "deactivated");
+  });
+}
+
+/**
+ * Access review, "deactivate all idle accounts shown": of the user ids the customer's list showed,
+ * those that are still this customer's and idle for `days` now are deactivated in one transaction,
+ * each as updateCustomerUser deactivates one (their sessions end because every request re-reads the
+ * user) with its "deactivated" event. The rows are locked in id order and decided by
+ * planIdleDeactivation: the acting user, the already inactive and those who signed in meanwhile are
+ * skipped; another customer's ids are left alone and not named.
+ */
+export async function deactivateIdleCustomerUsers(
+  companyId: number,
+  review: { days: number; shownIds: number[] },
+  actor: SecurityActor,
+  now: Date,
+): Promise<IdleDeactivationPlan> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const accounts = review.shownIds.length
+      ? await tx
+          .select({
+            id: users.id,
+            name: users.name,
+            role: users.role,
+            active: users.active,
+            createdAt: users.createdAt,
+            lastSignInAt: users.lastSignInAt,
+            hasPassword: sql<boolean>`${q(users.passwordHash)} is not null`,
+          })
+          .from(users)
+          .where(and(inArray(users.id, review.shownIds), eq(users.companyId, companyId)))
+          .orderBy(asc(users.id))
+          .for("update")
+      : [];
+    const plan = planIdleDeactivation(review.shownIds, accounts, { days: review.days, now, actorId: actor.userId });
+    for (const userId of plan.deactivate) {
+      await tx
+        .update(users)
+        .set({ active: false })
+        .where(and(eq(users.id, userId), eq(users.companyId, companyId)));
+      await recordSecurityEventIn(tx, { userId, companyId, kind: "deactivated", actor }, now);
+    }
+    return plan;
   });
 }
 

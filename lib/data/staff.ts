@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountManagerCustomers, companies, userTokens, userTwoFactor, users } from "@/db/schema";
+import { planIdleDeactivation, type IdleDeactivationPlan } from "@/lib/admin/idle-accounts";
 import { AppError } from "@/lib/errors";
 import { database } from "./database";
 import { q } from "./sql";
@@ -105,7 +106,7 @@ async function lockActiveAdmins(tx: Db): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
-type LockedStaff = { id: number; name: string; email: string; role: string; active: boolean };
+type LockedStaff = { id: number; name: string; email: string; role: string; active: boolean; createdAt: Date; lastSignInAt: Date | null; hasPassword: boolean };
 
 /**
  * Locks staff members' rows (in id order, like every lock here, so two changes never wait on each
@@ -113,7 +114,16 @@ type LockedStaff = { id: number; name: string; email: string; role: string; acti
  */
 async function lockStaff(tx: Db, ids: number[]): Promise<Map<number, LockedStaff>> {
   const rows = await tx
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
+      hasPassword: sql<boolean>`${q(users.passwordHash)} is not null`,
+    })
     .from(users)
     .where(and(inArray(users.id, ids), isNull(users.companyId)))
     .orderBy(asc(users.id))
@@ -221,11 +231,42 @@ export async function setStaffMemberActive(id: number, active: boolean, handOver
     if (before.active === active) throw new AppError("conflict", active ? "already_active" : "already_inactive");
     if (!active && wouldRemoveLastAdmin(activeAdmins, before)) throw new AppError("conflict", "last_admin");
     const receiver = !active && handOverTo !== null ? receiverOrThrow(locked, handOverTo, id) : null;
-    await tx.update(users).set({ active }).where(eq(users.id, id));
-    // Open invitation and reset links die with the account (a reactivated one gets a new link).
-    if (!active) await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, id), isNull(userTokens.usedAt)));
-    await recordSecurityEventIn(tx, { userId: id, kind: active ? "reactivated" : "deactivated", companyId: null, actor }, now);
+    if (active) {
+      await tx.update(users).set({ active }).where(eq(users.id, id));
+      await recordSecurityEventIn(tx, { userId: id, kind: "reactivated", companyId: null, actor }, now);
+    } else {
+      await deactivateIn(tx, id, actor, now);
+    }
     return { handedOver: receiver ? await handOverIn(tx, id, receiver, null, actor, now) : 0 };
+  });
+}
+
+/**
+ * A staff member's deactivation inside the caller's transaction (their row locked, the checks
+ * done): the account, its open links and its security event. Their customers stay assigned.
+ */
+async function deactivateIn(tx: Db, id: number, actor: SecurityActor, now: Date): Promise<void> {
+  await tx.update(users).set({ active: false }).where(eq(users.id, id));
+  // Open invitation and reset links die with the account (a reactivated one gets a new link).
+  await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, id), isNull(userTokens.usedAt)));
+  await recordSecurityEventIn(tx, { userId: id, kind: "deactivated", companyId: null, actor }, now);
+}
+
+/**
+ * Access review, "deactivate all idle accounts shown": of the staff ids the list showed, those still
+ * idle for `days` now are deactivated in one transaction, each like a single deactivation without a
+ * hand-over (their customers stay with them, shown as inactive). Decided under the same locks as a
+ * single one (active admins, then the members in id order) by planIdleDeactivation: the acting
+ * admin, the already inactive, those who signed in meanwhile and the last active admin are skipped.
+ */
+export async function deactivateIdleStaffMembers(review: { days: number; shownIds: number[] }, actor: SecurityActor, now: Date): Promise<IdleDeactivationPlan> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const activeAdmins = await lockActiveAdmins(tx);
+    const locked = review.shownIds.length ? await lockStaff(tx, review.shownIds) : new Map<number, LockedStaff>();
+    const plan = planIdleDeactivation(review.shownIds, [...locked.values()], { days: review.days, now, actorId: actor.userId, activeAdminIds: activeAdmins });
+    for (const id of plan.deactivate) await deactivateIn(tx, id, actor, now);
+    return plan;
   });
 }
 

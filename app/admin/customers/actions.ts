@@ -16,6 +16,7 @@ import {
   updateCustomerDetails,
   updateCustomerUserDetails,
 } from "@/lib/admin/customers";
+import { deactivateIdleCustomerUsers, idleDeactivationSchema, idleDeactivationState } from "@/lib/admin/idle-deactivation";
 import { assignListToCustomer, unassignListFromCustomer } from "@/lib/admin/pricing";
 import { assortmentSchema, setCustomerAssortment } from "@/lib/admin/assortment";
 import { checkCustomerVatId } from "@/lib/admin/vat-checks";
@@ -76,6 +77,13 @@ export const updateUserAction = staffAction(updateCustomerUserSchema, async (inp
 export const setUserActiveAction = staffAction(z.object({ companyId: id, userId: id, active: checkbox }), async ({ companyId, userId, active }, staff) => {
   await setCustomerUserActive(staff, companyId, userId, active);
   refresh(companyId);
+});
+
+/** Access review: deactivates the idle users the list showed that are still idle now; answers how many and who was skipped why. */
+export const deactivateIdleUsersAction = staffAction(idleDeactivationSchema.extend({ companyId: id }), async ({ companyId, ...input }, staff) => {
+  const plan = await deactivateIdleCustomerUsers(staff, companyId, input, new Date());
+  refresh(companyId);
+  return idleDeactivationState(plan);
 });
 
 export const resendInvitationAction = staffAction(z.object({ companyId: id, userId: id }), async ({ companyId, userId }, staff) => {

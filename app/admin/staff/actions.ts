@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/safe-action";
+import { deactivateIdleStaff, idleDeactivationSchema, idleDeactivationState } from "@/lib/admin/idle-deactivation";
 import { publicBaseUrl } from "@/lib/admin/request-url";
 import { id } from "@/lib/admin/schemas";
 import {
@@ -40,6 +41,13 @@ export const updateStaffAction = staffAction(staffDetailsSchema.extend({ staffId
 export const setStaffActiveAction = staffAction(staffActiveSchema, async ({ staffId, active, handOverTo }, staff) => {
   await setStaffActive(staff, staffId, active, handOverTo, new Date());
   refresh(staffId);
+});
+
+/** Access review: deactivates the idle staff the list showed that are still idle now (no hand-over); answers how many and who was skipped why. */
+export const deactivateIdleStaffAction = staffAction(idleDeactivationSchema, async (input, staff) => {
+  const plan = await deactivateIdleStaff(staff, input, new Date());
+  revalidatePath("/admin/staff", "layout");
+  return idleDeactivationState(plan);
 });
 
 export const handOverCustomersAction = staffAction(handOverSchema, async (input, staff) => {
