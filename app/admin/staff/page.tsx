@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { StaffForm } from "@/components/admin/staff-form";
+import { IdleBulkDeactivate } from "@/components/admin/idle-bulk-deactivate";
 import { IdleFilter } from "@/components/admin/idle-filter";
 import { StaffStatus } from "@/components/admin/staff-status";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
@@ -14,7 +15,7 @@ import { readStaffOverview } from "@/lib/admin/staff";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
-import { inviteStaffAction } from "./actions";
+import { deactivateIdleStaffAction, inviteStaffAction } from "./actions";
 
 export const metadata = { title: "Medewerkers" };
 
@@ -45,6 +46,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           labelFor={(days, count) => (days ? t("idleDays", { days, count }) : t("idleAll", { count }))}
         />
         {idle && <p className="mb-3 text-xs text-slate-600">{members.length === 0 ? t("idleNone") : t("idleNote")}</p>}
+        {idle && <IdleBulkDeactivate action={deactivateIdleStaffAction} list="staff" days={idle} userIds={members.map((member) => member.id)} />}
         <div className="overflow-x-auto">
           <table className={tableClass} data-testid="staff-table">
             <thead>

@@ -7,6 +7,7 @@ import { ActionForm, Field } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { UserForm } from "@/components/admin/user-form";
+import { IdleBulkDeactivate } from "@/components/admin/idle-bulk-deactivate";
 import { IdleFilter } from "@/components/admin/idle-filter";
 import { formatMoneyInput } from "@/lib/admin/price-input";
 import { idleDaysParam, idleFilterChoices, isIdle } from "@/lib/admin/idle-accounts";
@@ -20,7 +21,7 @@ import { dateTimeText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { resetTwoStepAction, setCustomerTwoStepRequirementAction } from "../../../two-step/actions";
 import { startViewAsAction } from "../../../view-as/actions";
-import { inviteUserAction, resendInvitationAction, sendPasswordResetAction, setUserActiveAction, updateUserAction } from "../../actions";
+import { deactivateIdleUsersAction, inviteUserAction, resendInvitationAction, sendPasswordResetAction, setUserActiveAction, updateUserAction } from "../../actions";
 
 export const metadata = { title: "Gebruikers" };
 
@@ -59,6 +60,7 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
           labelFor={(days, count) => (days ? t("idleDays", { days, count }) : t("idleAll", { count }))}
         />
         {idle && <p className="mb-3 text-xs text-slate-600">{users.length === 0 ? t("idleNone") : t("idleNote")}</p>}
+        {idle && <IdleBulkDeactivate action={deactivateIdleUsersAction} list="users" days={idle} userIds={users.map((user) => user.id)} fields={{ companyId: company.id }} />}
         <div className="overflow-x-auto">
           <table className={tableClass} data-testid="user-table">
             <thead>
