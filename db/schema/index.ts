@@ -17,3 +17,4 @@ export * from "./two-factor";
 export * from "./vat-checks";
 export * from "./product-images";
 export * from "./product-relations";
+export * from "./product-documents";

@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
+import { users } from "./companies";
+import { products } from "./catalog";
+
+/**
+ * A product's documents: datasheets, safety data sheets (REACH art. 31), manuals, certificates — PDFs
+ * the shop shows on the product page and hands to procurement systems (OCI NEW_ITEM-ATTACHMENT, cXML
+ * AttachmentReference) and catalogue files (BMEcat MIME_INFO). `key` is a hash of the file: its URL
+ * never changes meaning and may be cached forever; the same file twice on one product is one document.
+ * `language` null: for every language (a multilingual sheet, drawings).
+ */
+export const productDocuments = pgTable(
+  "product_documents",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    kind: text("kind", { enum: ["datasheet", "safety_data_sheet", "manual", "certificate", "other"] }).notNull(),
+    language: text("language", { enum: ["nl", "en"] }),
+    title: text("title").notNull(),
+    /** The download's file name (ASCII, ends in .pdf): also the last part of its URL. */
+    fileName: text("file_name").notNull(),
+    bytes: bytea("bytes").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    // Also the index for a product's documents (product_id leads).
+    uniqueIndex("product_documents_product_key_unique").on(t.productId, t.key),
+    check("product_documents_kind_known", sql`${t.kind} in ('datasheet', 'safety_data_sheet', 'manual', 'certificate', 'other')`),
+    check("product_documents_language_known", sql`${t.language} is null or ${t.language} in ('nl', 'en')`),
+  ],
+);
+
+export type ProductDocument = typeof productDocuments.$inferSelect;

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Product documents (db/schema/product-documents.ts), pure: what may be stored, under which key and
+ * file name, at which URL, and in which order a buyer sees them. PDFs only: what procurement systems,
+ * buyers' document archives and safety officers accept without questions, and a type whose signature we
+ * can check (a "datasheet" that is really an HTML page would be served as such otherwise).
+ */
+
+export const PRODUCT_DOCUMENT_KINDS = ["datasheet", "safety_data_sheet", "manual", "certificate", "other"] as const;
+export type ProductDocumentKind = (typeof PRODUCT_DOCUMENT_KINDS)[number];
+
+export const PRODUCT_DOCUMENT_LANGUAGES = ["nl", "en"] as const;
+export type ProductDocumentLanguage = (typeof PRODUCT_DOCUMENT_LANGUAGES)[number];
+
+/** A safety data sheet or manual with photos stays well below this; a scanned book does not belong here. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_DOCUMENTS_PER_PRODUCT = 12;
+/** OCI NEW_ITEM-ATTACHMENT_TITLE takes 255; a title is a label, not a description. */
+export const MAX_DOCUMENT_TITLE_LENGTH = 120;
+export const PRODUCT_DOCUMENT_TYPE = "application/pdf";
+
+export type ProductDocumentProblem = "document_empty" | "document_too_large" | "document_not_pdf";
+
+/**
+ * Why a file cannot be a product document, or null. A PDF starts with `%PDF-`; readers accept the header
+ * anywhere in the first 1024 bytes (ISO 32000-1 §7.5.2 implementation note), so we do too.
+ */
+export function productDocumentProblem(bytes: Uint8Array): ProductDocumentProblem | null {
+  if (bytes.byteLength === 0) return "document_empty";
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) return "document_too_large";
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
+  return head.includes("%PDF-", 0, "latin1") ? null : "document_not_pdf";
+}
+
+/** 24 hex characters of the file's SHA-256: the same file is the same document. */
+export function productDocumentKey(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex").slice(0, 24);
+}
+
+/**
+ * The download's file name: the uploaded name (or the title) in plain ASCII — letters, digits, dots,
+ * dashes and underscores; accents dropped, anything else a dash — ending in `.pdf`, at most 100
+ * characters. Safe in a URL path and a Content-Disposition header without encoding.
+ */
+export function productDocumentFileName(name: string | null, title: string): string {
+  const base = (name?.trim() || title)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\.pdf$/i, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "")
+    .slice(0, 96);
+  return `${base || "document"}.pdf`;
+}
+
+/** The title when none was typed: the uploaded file's name without its extension, else the kind's label. */
+export function defaultDocumentTitle(name: string | null, kindLabel: string): string {
+  const fromName = name?.replace(/\.pdf$/i, "").replace(/[_]+/g, " ").trim();
+  return (fromName || kindLabel).slice(0, MAX_DOCUMENT_TITLE_LENGTH);
+}
+
+/** URL path of a document (relative to the shop's origin): public, and cacheable forever thanks to the key. */
+export function productDocumentPath(sku: string, key: string, fileName: string): string {
+  return `/product-documents/${encodeURIComponent(sku)}/${key}/${encodeURIComponent(fileName)}`;
+}
+
+/** A key as it appears in a document URL, or null (a 404). */
+export function parseProductDocumentKey(key: string): string | null {
+  return /^[0-9a-f]{24}$/.test(key) ? key : null;
+}
+
+export interface DocumentOrderFields {
+  kind: ProductDocumentKind;
+  language: ProductDocumentLanguage | null;
+  title: string;
+}
+
+const KIND_ORDER = new Map<ProductDocumentKind, number>(PRODUCT_DOCUMENT_KINDS.map((kind, index) => [kind, index]));
+
+/**
+ * The order a buyer reading `locale` sees a product's documents in: by kind (datasheet, safety data sheet,
+ * manual, certificate, other), within a kind the reader's language first, then those for every language,
+ * then the others; then by title. Documents in another language are shown, not hidden: a Dutch buyer may
+ * still need the English certificate when there is no Dutch one.
+ */
+export function orderDocumentsForReader<T extends DocumentOrderFields>(documents: readonly T[], locale: string): T[] {
+  const languageRank = (language: ProductDocumentLanguage | null) => (language === locale ? 0 : language === null ? 1 : 2);
+  return [...documents].sort(
+    (a, b) =>
+      KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
+      languageRank(a.language) - languageRank(b.language) ||
+      a.title.localeCompare(b.title, locale),
+  );
+}
+
+/**
+ * The one document a procurement system gets where it takes a single attachment per line (OCI
+ * NEW_ITEM-ATTACHMENT): the safety data sheet if there is one (the buyer's receiving and safety staff
+ * need it with the goods), else the datasheet; in the reader's language where possible. Null when the
+ * product has neither: manuals and certificates are on the product page, not in every requisition.
+ */
+export function primaryAttachment<T extends DocumentOrderFields>(documents: readonly T[], locale: string): T | null {
+  const ordered = orderDocumentsForReader(documents, locale);
+  return ordered.find((document) => document.kind === "safety_data_sheet") ?? ordered.find((document) => document.kind === "datasheet") ?? null;
+}
