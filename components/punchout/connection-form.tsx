@@ -3,8 +3,16 @@
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
+import { ConnectionSettingsEditor } from "./connection-settings-editor";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** A preset the "new connection" form offers; its settings are what the server puts under the typed JSON. */
+export interface ConnectionPresetOption {
+  id: string;
+  label: string;
+  settings?: Record<string, unknown>;
+}
 
 export interface ConnectionFormValues {
   id?: number;
@@ -36,11 +44,13 @@ export function ConnectionForm({
   values: ConnectionFormValues;
   protocol?: "oci" | "cxml";
   customers?: { id: number; name: string }[];
-  presets?: { oci: { id: string; label: string }[]; cxml: { id: string; label: string }[] };
+  presets?: { oci: ConnectionPresetOption[]; cxml: ConnectionPresetOption[] };
 }) {
   const t = useTranslations("punchout.admin");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const [chosenProtocol, setProtocol] = useState<"oci" | "cxml">(protocol ?? "oci");
+  const [chosenPresetId, setPresetId] = useState(presets?.[chosenProtocol][0]?.id ?? "");
+  const chosenPreset = presets?.[chosenProtocol].find((p) => p.id === chosenPresetId);
   const creating = values.id === undefined;
   const error = state.status === "error" ? state : null;
   const errorText = error
@@ -48,6 +58,7 @@ export function ConnectionForm({
         .filter(Boolean)
         .join(" ")
     : null;
+  const settingsRejected = error !== null && (error.details?.field === "settings" || error.fieldErrors?.settings !== undefined);
   if (creating && state.status === "ok" && state.data?.secret) {
     return <SecretNotice secret={String(state.data.secret)} href={`/admin/connections/${state.data.id}`} protocol={chosenProtocol} />;
   }
@@ -77,14 +88,25 @@ export function ConnectionForm({
           </label>
           <label className="block text-sm font-medium">
             {t("protocol")}
-            <select name="protocol" aria-label={t("protocol")} value={chosenProtocol} onChange={(e) => setProtocol(e.target.value as "oci" | "cxml")} className={input}>
+            <select
+              name="protocol"
+              aria-label={t("protocol")}
+              value={chosenProtocol}
+              onChange={(e) => {
+                const next = e.target.value as "oci" | "cxml";
+                setProtocol(next);
+                // The preset list is the new protocol's: it starts at its first preset, as before.
+                setPresetId(presets[next][0]?.id ?? "");
+              }}
+              className={input}
+            >
               <option value="oci">OCI</option>
               <option value="cxml">cXML</option>
             </select>
           </label>
           <label className="block text-sm font-medium">
             {t("preset")}
-            <select name="presetId" aria-label={t("preset")} key={chosenProtocol} className={input}>
+            <select name="presetId" aria-label={t("preset")} value={chosenPresetId} onChange={(e) => setPresetId(e.target.value)} className={input}>
               {presets[chosenProtocol].map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}
@@ -137,11 +159,8 @@ export function ConnectionForm({
         <textarea name="allowedReturnOrigins" rows={3} defaultValue={values.allowedReturnOrigins} className={`${input} font-mono`} placeholder="https://srm.buyer.example" />
         <span className="text-xs font-normal text-slate-500">{t("originsHint")}</span>
       </label>
-      <label className="block text-sm font-medium">
-        {t("settings")}
-        <textarea name="settings" rows={10} defaultValue={values.settings} className={`${input} font-mono text-xs`} spellCheck={false} />
-        <span className="text-xs font-normal text-slate-500">{t("settingsHint")}</span>
-      </label>
+      {/* The JSON typed so far stays when the protocol or preset changes (the server merges it over the preset); the controls follow. */}
+      <ConnectionSettingsEditor protocol={chosenProtocol} defaultText={values.settings} preset={chosenPreset?.settings} rejected={settingsRejected} />
       {errorText && (
         <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {errorText}

@@ -359,6 +359,8 @@ describe("settingsIssues and visibility", () => {
   it("OCI: the e-mail mode without parameters is the parameters' problem; a wrong mode the mode's", () => {
     expect(Object.keys(settingsIssues("oci", { userMapping: { mode: "email-parameter" } }).byField)).toEqual(["userMappingParameters"]);
     expect(Object.keys(settingsIssues("oci", { userMapping: { mode: "sso" } }).byField)).toEqual(["userMapping"]);
+    // Not an object at all (cXML's shape): the complaint is about userMapping as a whole, shown at its first control.
+    expect(Object.keys(settingsIssues("oci", { userMapping: "match-email" }).byField)).toEqual(["userMapping"]);
   });
 
   it("shows OCI's e-mail parameter details only in that mode", () => {

@@ -18,8 +18,9 @@ export default async function NewConnectionPage() {
         action={createConnectionAction}
         customers={customers}
         presets={{
-          oci: CONNECTION_PRESETS.oci.map(({ id, label }) => ({ id, label })),
-          cxml: CONNECTION_PRESETS.cxml.map(({ id, label }) => ({ id, label })),
+          // With their settings: the form's controls show what the preset sets under the typed JSON.
+          oci: CONNECTION_PRESETS.oci.map(({ id, label, settings }) => ({ id, label, settings })),
+          cxml: CONNECTION_PRESETS.cxml.map(({ id, label, settings }) => ({ id, label, settings })),
         }}
         values={{ name: "", enabled: true, environment: "test", username: "", allowedReturnOrigins: "", cxmlFrom: "", cxmlSender: "", cxmlTo: "", settings: "{}" }}
       />
