@@ -61,6 +61,12 @@ export function defaultDocumentTitle(name: string | null, kindLabel: string): st
   return (fromName || kindLabel).slice(0, MAX_DOCUMENT_TITLE_LENGTH);
 }
 
+/** "340 kB", "2,4 MB" (at least 1 kB: a size of 0 kB looks like a broken file). */
+export function documentSizeText(bytes: number, locale: string): string {
+  if (bytes >= 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
 /** URL path of a document (relative to the shop's origin): public, and cacheable forever thanks to the key. */
 export function productDocumentPath(sku: string, key: string, fileName: string): string {
   return `/product-documents/${encodeURIComponent(sku)}/${key}/${encodeURIComponent(fileName)}`;

@@ -47,6 +47,20 @@ export async function listProductDocumentsOf(productIds: readonly number[]): Pro
   return byProduct;
 }
 
+/**
+ * A product's documents found by its SKU: the shop's product page reads them beside the product itself
+ * (one index probe that finds nothing for most products), so no page waits for an extra round trip.
+ */
+export async function listProductDocumentsBySku(sku: string): Promise<ProductDocumentInfo[]> {
+  const db = await database();
+  return db
+    .select(infoColumns)
+    .from(productDocuments)
+    .innerJoin(products, eq(products.id, productDocuments.productId))
+    .where(eq(products.sku, sku))
+    .orderBy(asc(productDocuments.id));
+}
+
 /** One document's file, found by SKU and key (the public document route). */
 export async function readProductDocument(sku: string, key: string): Promise<{ bytes: Buffer; fileName: string } | null> {
   const db = await database();

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { staffAction } from "@/lib/actions/safe-action";
 import { z } from "zod";
 import { productFormSchema, saveProductAsAdmin } from "@/lib/admin/product-edit";
+import { deleteProductDocumentAsAdmin, productDocumentFieldsSchema, updateProductDocumentAsAdmin } from "@/lib/admin/product-documents";
 import { deleteProductImageAsAdmin, moveProductImageAsAdmin } from "@/lib/admin/product-images";
 import { saveProductRelationsAsAdmin } from "@/lib/admin/product-relations";
 import { relationSkusFromText, type RelationField, type RelationProblem } from "@/lib/catalog/product-relations";
@@ -27,6 +28,19 @@ export const moveProductPhotoAction = staffAction(photoSchema.extend({ position:
 
 export const deleteProductPhotoAction = staffAction(photoSchema, async (input, staff) => {
   await deleteProductImageAsAdmin(staff, input.sku, input.key, new Date());
+  revalidatePath(`/admin/products/${encodeURIComponent(input.sku)}`);
+});
+
+const documentSchema = z.object({ sku: z.string().min(1), key: z.string().regex(/^[0-9a-f]{24}$/) });
+
+/** What a document is: kind, language, title. */
+export const updateProductDocumentAction = staffAction(documentSchema.extend(productDocumentFieldsSchema.shape), async (input, staff) => {
+  await updateProductDocumentAsAdmin(staff, input.sku, input.key, input);
+  revalidatePath(`/admin/products/${encodeURIComponent(input.sku)}`);
+});
+
+export const deleteProductDocumentAction = staffAction(documentSchema, async (input, staff) => {
+  await deleteProductDocumentAsAdmin(staff, input.sku, input.key);
   revalidatePath(`/admin/products/${encodeURIComponent(input.sku)}`);
 });
 

@@ -31,19 +31,23 @@ import type { ProductView } from "@/lib/catalog/priced-product";
 import type { ProductRow } from "@/lib/data/catalog";
 import { listActiveSuccessors, listShopRelationsBySku } from "@/lib/data/product-relations";
 import type { ShopContext } from "@/lib/shop-context";
+import { ProductDocumentList, type ShopDocumentLink } from "@/components/shop/product-documents";
+import { documentSizeText, orderDocumentsForReader, productDocumentPath } from "@/lib/catalog/product-document";
+import { listProductDocumentsBySku, type ProductDocumentInfo } from "@/lib/data/product-documents";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const [{ sku }, context, t, catalogT, cartT] = await Promise.all([params, getShopContext(), getTranslations("product"), getTranslations("catalog"), getTranslations("cart")]);
   const wantedSku = decodeURIComponent(sku);
-  // Accessories, alternatives and successor are read beside the product, by its SKU: two index probes
-  // that find nothing for most products, so a product without relations waits for no extra round trip
-  // (lib/data/product-relations.ts listShopRelationsBySku). They are priced with the product below.
-  const [row, relationRows] = await Promise.all([getProductBySku(wantedSku), listShopRelationsBySku(wantedSku)]);
+  // Accessories, alternatives, successor and documents are read beside the product, by its SKU: index
+  // probes that find nothing for most products, so a product without them waits for no extra round trip
+  // (lib/data/product-relations.ts listShopRelationsBySku). Related products are priced with it below.
+  const [row, relationRows, documentRows] = await Promise.all([getProductBySku(wantedSku), listShopRelationsBySku(wantedSku), listProductDocumentsBySku(wantedSku)]);
   if (!row) notFound();
   const related = splitRelations(relationRows);
   const viewOptions = productViewOptions(context);
-  if (!row.active) return discontinuedPage(row, related, context, viewOptions, t, catalogT);
+  const documents = documentLinks(row.sku, documentRows, context.locale, t);
+  if (!row.active) return discontinuedPage(row, related, documents, context, viewOptions, t, catalogT);
   const [[product, ...relatedViews], categories] = await Promise.all([toProductViews([row, ...related.accessories, ...related.alternatives], viewOptions), listCategories()]);
   if (!product) notFound();
   // A contract-assortment customer sees only related products its contract holds.
@@ -198,6 +202,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
               </div>
             ))}
           </dl>
+          <ProductDocumentList title={t("documents")} documents={documents} />
         </div>
       </article>
       {accessories.length > 0 && <RelatedProducts title={t("accessories")} testId="related-accessories" products={accessories} context={context} t={catalogT} />}
@@ -258,6 +263,7 @@ function RelatedProducts({ title, testId, products, context, t }: { title: strin
 async function discontinuedPage(
   row: ProductRow,
   related: { alternatives: ProductRow[]; successor: ProductRow | null },
+  documents: ShopDocumentLink[],
   context: ShopContext,
   viewOptions: ViewOptions,
   t: ProductTranslator,
@@ -293,11 +299,24 @@ async function discontinuedPage(
             )}
           </p>
         </div>
+        {/* Buyers who have the product in stock still need its safety data sheet. */}
+        <ProductDocumentList title={t("documents")} documents={documents} />
       </div>
       {successorView && <RelatedProducts title={t("successor")} testId="related-successor" products={[successorView]} context={context} t={catalogT} />}
       {alternatives.length > 0 && <RelatedProducts title={t("alternatives")} testId="related-alternatives" products={alternatives} context={context} t={catalogT} />}
     </div>
   );
+}
+
+/** The product's documents as the reader sees them: their language first, the language named when it is another. */
+function documentLinks(sku: string, rows: ProductDocumentInfo[], locale: "nl" | "en", t: ProductTranslator): ShopDocumentLink[] {
+  return orderDocumentsForReader(rows, locale).map((document) => ({
+    key: document.key,
+    href: productDocumentPath(sku, document.key, document.fileName),
+    title: document.title,
+    description: [t(`documentKinds.${document.kind}`), document.language && document.language !== locale ? t(`documentLanguages.${document.language}`) : null].filter(Boolean).join(" · "),
+    size: documentSizeText(document.byteSize, locale),
+  }));
 }
 
 async function explain(source: PriceSource, locale: "nl" | "en"): Promise<string> {

@@ -19,7 +19,17 @@ import { getProductMasterData } from "@/lib/data/product-import";
 import { getGridProduct, listProductEntries } from "@/lib/data/price-lists";
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
-import { deleteProductPhotoAction, moveProductPhotoAction, saveProductAction, saveProductRelationsAction } from "../actions";
+import {
+  deleteProductDocumentAction,
+  deleteProductPhotoAction,
+  moveProductPhotoAction,
+  saveProductAction,
+  saveProductRelationsAction,
+  updateProductDocumentAction,
+} from "../actions";
+import { ProductDocuments, type ProductDocumentTexts } from "@/components/admin/product-documents";
+import { listProductDocumentsAsAdmin } from "@/lib/admin/product-documents";
+import { MAX_DOCUMENTS_PER_PRODUCT, PRODUCT_DOCUMENT_KINDS, PRODUCT_DOCUMENT_LANGUAGES } from "@/lib/catalog/product-document";
 import { ProductPhotos, type ProductPhotoTexts } from "@/components/admin/product-photos";
 import { listProductImagesAsAdmin, MAX_FILES_PER_UPLOAD, MAX_IMAGES_PER_PRODUCT } from "@/lib/admin/product-images";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/catalog/product-image";
@@ -47,12 +57,16 @@ export default async function AdminProductPage({ params, searchParams }: { param
       photosPresent: z.coerce.number().int().min(0).optional().catch(undefined),
       photoError: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
       photoFile: z.string().max(255).optional().catch(undefined),
+      // The document upload's outcome (app/admin/products/[sku]/documents/route.ts).
+      documentOutcome: z.enum(["added", "present"]).optional().catch(undefined),
+      documentError: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+      documentFile: z.string().max(255).optional().catch(undefined),
     }),
     await searchParams,
   );
   const scope = managerScope(staff);
   // Admins edit the master data here (lib/admin/product-edit.ts); account managers see prices and history.
-  const [master, categories, tf, photos, tp, te, relations, tr] = isAdmin(staff)
+  const [master, categories, tf, photos, tp, te, relations, tr, documents, td] = isAdmin(staff)
     ? await Promise.all([
         getProductMasterData(product.sku),
         listCategories(),
@@ -62,8 +76,10 @@ export default async function AdminProductPage({ params, searchParams }: { param
         getTranslations("admin.errors"),
         getProductRelationsAsAdmin(staff, product.sku),
         getTranslations("admin.productRelations"),
+        listProductDocumentsAsAdmin(staff, product.sku),
+        getTranslations("admin.productDocuments"),
       ])
-    : [null, [], await getTranslations("admin.productForm"), [], null, null, null, null];
+    : [null, [], await getTranslations("admin.productForm"), [], null, null, null, null, [], null];
   const [t, ta, locale, details, entries, audit, customers] = await Promise.all([
     getTranslations("admin.products"),
     getTranslations("admin.audit"),
@@ -111,6 +127,19 @@ export default async function AdminProductPage({ params, searchParams }: { param
               accept={ACCEPTED_IMAGE_TYPES.join(",")}
               moveAction={moveProductPhotoAction}
               deleteAction={deleteProductPhotoAction}
+            />
+          </Card>
+        </div>
+      )}
+      {td && te && (
+        <div id="documents">
+          <Card title={td("title")}>
+            <ProductDocuments
+              sku={product.sku}
+              documents={documents}
+              texts={documentTexts(td, te, upload, locale)}
+              updateAction={updateProductDocumentAction}
+              deleteAction={deleteProductDocumentAction}
             />
           </Card>
         </div>
@@ -191,7 +220,15 @@ export default async function AdminProductPage({ params, searchParams }: { param
   );
 }
 
-type UploadOutcome = { photosAdded?: number; photosPresent?: number; photoError?: string; photoFile?: string };
+type UploadOutcome = {
+  photosAdded?: number;
+  photosPresent?: number;
+  photoError?: string;
+  photoFile?: string;
+  documentOutcome?: "added" | "present";
+  documentError?: string;
+  documentFile?: string;
+};
 
 /** The photo card's texts, with the last upload's outcome (from the redirect) translated. */
 function photoTexts(
@@ -218,5 +255,38 @@ function photoTexts(
       : upload.photosAdded !== undefined
         ? { tone: "ok", text: tp("added", { added: upload.photosAdded, present: upload.photosPresent ?? 0 }) }
         : null,
+  };
+}
+
+/** The document card's texts, with the last upload's outcome (from the redirect) translated. */
+function documentTexts(
+  td: Awaited<ReturnType<typeof getTranslations<"admin.productDocuments">>>,
+  te: Awaited<ReturnType<typeof getTranslations<"admin.errors">>>,
+  upload: UploadOutcome,
+  locale: string,
+): ProductDocumentTexts {
+  const file = upload.documentFile ? `“${upload.documentFile}”` : "";
+  const error = upload.documentError
+    ? te.has(upload.documentError)
+      ? te(upload.documentError as "document_not_pdf", { file, max: MAX_DOCUMENTS_PER_PRODUCT }).replace(/\s+/g, " ")
+      : te("generic")
+    : null;
+  return {
+    none: td("none"),
+    kind: td("kind"),
+    language: td("language"),
+    title: td("titleField"),
+    titleHint: td("titleHint"),
+    locale,
+    file: td("file"),
+    size: td("size"),
+    save: td("save"),
+    remove: td("remove"),
+    removeConfirm: td("removeConfirm"),
+    upload: td("upload"),
+    uploadHint: td("uploadHint"),
+    kinds: PRODUCT_DOCUMENT_KINDS.map((kind) => ({ value: kind, label: td(`kinds.${kind}`) })),
+    languages: [{ value: "", label: td("languages.any") }, ...PRODUCT_DOCUMENT_LANGUAGES.map((language) => ({ value: language, label: td(`languages.${language}`) }))],
+    outcome: error ? { tone: "error", text: error } : upload.documentOutcome ? { tone: "ok", text: td(upload.documentOutcome) } : null,
   };
 }

@@ -1,0 +1,141 @@
+import { documentSizeText } from "@/lib/catalog/product-document";
+import { ActionForm, type FormAction } from "./action-form";
+import { inputClass } from "./styles";
+
+export interface ProductDocumentRow {
+  key: string;
+  kind: string;
+  language: string | null;
+  title: string;
+  fileName: string;
+  byteSize: number;
+  url: string;
+}
+
+export interface ProductDocumentTexts {
+  none: string;
+  kind: string;
+  language: string;
+  title: string;
+  titleHint: string;
+  /** The page's locale, for sizes ("2,4 MB"). */
+  locale: string;
+  file: string;
+  size: string;
+  save: string;
+  remove: string;
+  removeConfirm: string;
+  upload: string;
+  uploadHint: string;
+  kinds: { value: string; label: string }[];
+  /** First the "every language" choice (value ""). */
+  languages: { value: string; label: string }[];
+  /** The outcome of the last upload (from the redirect), already translated. */
+  outcome: { tone: "ok" | "error"; text: string } | null;
+}
+
+
+function Select({ name, value, options, label }: { name: string; value: string; options: { value: string; label: string }[]; label: string }) {
+  return (
+    <select name={name} defaultValue={value} aria-label={label} className={inputClass}>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * A product's documents on its admin page: each with what it is (kind, language, title — editable in
+ * place) and its file, and the upload form (a plain multipart post to /admin/products/:sku/documents,
+ * which redirects back here with the outcome).
+ */
+export function ProductDocuments({
+  sku,
+  documents,
+  texts,
+  updateAction,
+  deleteAction,
+}: {
+  sku: string;
+  documents: ProductDocumentRow[];
+  texts: ProductDocumentTexts;
+  updateAction: FormAction;
+  deleteAction: FormAction;
+}) {
+  const hidden = (key: string) => (
+    <>
+      <input type="hidden" name="sku" value={sku} />
+      <input type="hidden" name="key" value={key} />
+    </>
+  );
+  return (
+    <div className="space-y-4" data-testid="product-documents">
+      {texts.outcome && (
+        <p
+          role={texts.outcome.tone === "error" ? "alert" : "status"}
+          className={`rounded-md px-3 py-2 text-sm ${texts.outcome.tone === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}
+          data-testid="document-outcome"
+        >
+          {texts.outcome.text}
+        </p>
+      )}
+      {documents.length === 0 ? (
+        <p className="text-sm text-slate-600">{texts.none}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
+          {documents.map((document) => (
+            <li key={document.key} className="space-y-2 p-3" data-testid="product-document-item" data-key={document.key}>
+              <p className="text-sm">
+                <a href={document.url} target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline">
+                  {document.fileName}
+                </a>{" "}
+                <span className="text-xs text-slate-500">
+                  {texts.size} {documentSizeText(document.byteSize, texts.locale)}
+                </span>
+              </p>
+              <ActionForm action={updateAction} submitLabel={texts.save} variant="secondary" className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_2fr_auto]">
+                {hidden(document.key)}
+                <Select name="kind" value={document.kind} options={texts.kinds} label={texts.kind} />
+                <Select name="language" value={document.language ?? ""} options={texts.languages} label={texts.language} />
+                <input name="title" defaultValue={document.title} maxLength={120} aria-label={texts.title} className={inputClass} />
+              </ActionForm>
+              <ActionForm action={deleteAction} submitLabel={texts.remove} variant="link" inline className="inline" confirm={texts.removeConfirm}>
+                {hidden(document.key)}
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        method="post"
+        action={`/admin/products/${encodeURIComponent(sku)}/documents`}
+        encType="multipart/form-data"
+        className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_2fr_auto]"
+      >
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{texts.file}</span>
+          <input type="file" name="document" required accept="application/pdf,.pdf" className="text-sm" data-testid="document-input" />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{texts.kind}</span>
+          <Select name="kind" value="datasheet" options={texts.kinds} label={texts.kind} />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{texts.language}</span>
+          <Select name="language" value="" options={texts.languages} label={texts.language} />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{texts.title}</span>
+          <input name="title" maxLength={120} placeholder={texts.titleHint} className={inputClass} data-testid="document-title" />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {texts.upload}
+        </button>
+        <p className="text-xs text-slate-500 sm:col-span-2 lg:col-span-5">{texts.uploadHint}</p>
+      </form>
+    </div>
+  );
+}
