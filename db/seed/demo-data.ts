@@ -3,6 +3,7 @@ import { calendarDate } from "../../lib/pricing/calendar-date";
 import { DEMO_PUNCHOUT_SECRETS, insertDemoPunchout } from "./demo-punchout";
 import { insertDemoAccountRequests, insertDemoCostCenters, insertDemoFavorites, insertDemoQuotes } from "./demo-account";
 import { insertDemoInvoicing } from "./demo-invoicing";
+import { insertDemoDocuments } from "./demo-documents";
 import type { DatabaseHandle, Db } from "../client";
 import {
   accountManagerCustomers,
@@ -83,6 +84,7 @@ export async function seedDemoData(
     await insertDemoCostCenters(tx, companyIds.get(DEMO_COMPANY)!, now);
     await insertDemoAccountRequests(tx, now);
     await insertDemoInvoicing(tx, companyIds, now);
+    await insertDemoDocuments(tx, now);
     return {
       products: catalog.length,
       categories: categoryIds.size,

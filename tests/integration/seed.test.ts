@@ -2,7 +2,8 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { useFreshDatabase } from "../support/test-database";
-import { categories, companies, companyPriceLists, priceListEntries, priceLists, products, punchoutConnections, supplierProfile, users } from "@/db/schema";
+import { categories, companies, companyPriceLists, priceListEntries, priceLists, productDocuments, products, punchoutConnections, supplierProfile, users } from "@/db/schema";
+import { productDocumentKey, productDocumentProblem } from "@/lib/catalog/product-document";
 import { isDatabaseSeeded, seedDemoData, type SeedSummary } from "@/db/seed/demo-data";
 import { BRANDS, CATALOG } from "@/db/seed/catalog-vocabulary";
 import { generateProducts, gtinCheckDigit, type GeneratedProduct } from "@/db/seed/generate-catalog";
@@ -252,6 +253,23 @@ describe("seedDemoData", () => {
     const byName = new Map(rows.map((c) => [c.name, c]));
     expect(byName.get(DEMO)).toMatchObject({ invoiceChannels: ["peppol", "email"], invoiceOnShipment: false, invoiceEmail: "crediteuren@demo.test" });
     expect(byName.get("Facilitas Antwerpen NV")).toMatchObject({ countryCode: "BE", vatTreatment: "intra_community" });
+  });
+
+  it("gives the first lubricants safety data sheets in Dutch and English, and one a datasheet: real PDFs under their own keys", async () => {
+    const rows = await handle.db
+      .select({ category: categories.code, kind: productDocuments.kind, language: productDocuments.language, key: productDocuments.key, bytes: productDocuments.bytes, fileName: productDocuments.fileName })
+      .from(productDocuments)
+      .innerJoin(products, eq(products.id, productDocuments.productId))
+      .innerJoin(categories, eq(categories.id, products.categoryId));
+    expect(rows.map((row) => `${row.kind}:${row.language ?? "*"}`).sort()).toEqual(
+      ["datasheet:*", ...Array.from({ length: 3 }, () => ["safety_data_sheet:en", "safety_data_sheet:nl"]).flat()].sort(),
+    );
+    for (const row of rows) {
+      expect(row.category).toBe("MRO-LUB");
+      expect(productDocumentProblem(row.bytes)).toBeNull();
+      expect(row.key).toBe(productDocumentKey(row.bytes));
+      expect(row.fileName).toMatch(/^[A-Za-z0-9._-]+\.pdf$/);
+    }
   });
 
   it("lists SKUs with a minimum order quantity", async () => {

@@ -98,7 +98,15 @@ describe("parseAdditions", () => {
 describe("editOrderFormSchema", () => {
   it("reads quantity_<line> fields and drops empty ones", () => {
     const parsed = editOrderFormSchema.parse({ orderId: "12", reason: " Out of stock ", quantity_1: "3", quantity_2: "", quantity_x: "9", additions: " A;1 " });
-    expect(parsed).toEqual({ orderId: 12, reason: "Out of stock", quantities: { "1": 3 }, additions: "A;1" });
+    expect(parsed).toEqual({ orderId: 12, reason: "Out of stock", quantities: { "1": 3 }, additions: "A;1", allowOutsideAssortment: false });
+  });
+  it.each([
+    ["the tick box ticked", "on", true],
+    ["not ticked (absent)", undefined, false],
+    ["anything else", "yes", null],
+  ])("reads allowOutsideAssortment: %s", (_name, value, expected) => {
+    const parsed = editOrderFormSchema.safeParse({ orderId: "1", reason: "x", allowOutsideAssortment: value });
+    expect(parsed.success ? parsed.data.allowOutsideAssortment : null).toBe(expected);
   });
   it.each([
     ["no reason", { orderId: "1", reason: " " }],
