@@ -11,6 +11,7 @@ import { getProductBySku, listCategories, searchProducts, type ProductRow } from
 import { clearLoginFailures, recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { logProtocolMessage } from "@/lib/data/protocol-messages";
 import { getOciConnectionByUsername, type OciConnection } from "@/lib/data/punchout-connections";
+import { listProductDocumentsOf } from "@/lib/data/product-documents";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
 import { getActiveCompanyUserByEmail } from "@/lib/data/users";
 import { redactParameters, renderPunchoutMessagePage } from "./html-page";
@@ -289,8 +290,16 @@ async function renderFieldsPage(
     rows.map((row, index) => ({ lineId: index + 1, quantity: row.quantity, product: row.product })),
     { companyId: connection.companyId, locale: options.locale, now: options.now },
   );
-  const categories = new Map((await listCategories()).map((c) => [c.id, c.code]));
-  const cart = toPunchoutCart(priced, { language: options.locale, newReference: newLineReference, categoryCodes: categories, imageBaseUrl: env.APP_URL ?? null });
+  const baseUrl = env.APP_URL ?? null;
+  // The items as a transfer sends them: with the documents of every result, in one statement, when the
+  // connection attaches them.
+  const readDocuments = priced.lines.length > 0 && baseUrl !== null && settings.attachment !== "none";
+  const [categoryRows, documents] = await Promise.all([
+    listCategories(),
+    readDocuments ? listProductDocumentsOf(priced.lines.map((line) => line.product.id)) : new Map(),
+  ]);
+  const categories = new Map(categoryRows.map((c) => [c.id, c.code]));
+  const cart = toPunchoutCart(priced, { language: options.locale, newReference: newLineReference, categoryCodes: categories, imageBaseUrl: baseUrl, documents });
   const fields = buildOciFields(cart, settings, { charset: options.charset, hookUrl: entry.hookUrl, legacyReturnFields: entry.legacyReturnFields });
   const html = renderOciTransferPage({
     action: entry.hookUrl!.base,

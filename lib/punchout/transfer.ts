@@ -4,6 +4,7 @@ import { resolveCartId } from "@/lib/cart/cart-service";
 import { priceCartLines } from "@/lib/cart/priced-cart";
 import { listCartLines } from "@/lib/data/carts";
 import { listCategories } from "@/lib/data/catalog";
+import { listProductDocumentsOf } from "@/lib/data/product-documents";
 import { logProtocolMessage } from "@/lib/data/protocol-messages";
 import { getPunchoutConnection } from "@/lib/data/punchout-connections";
 import { getPunchoutSession } from "@/lib/data/punchout-sessions";
@@ -74,8 +75,16 @@ export async function transferPunchoutCart(
   if (mode === "transfer" && session.operation !== "inspect" && priced.lines.some((line) => !line.quantityCheck.ok)) {
     throw new AppError("quantity_rule", "cart_has_invalid_quantities");
   }
-  const categoryCodes = new Map((await listCategories()).map((c) => [c.id, c.code]));
-  const cart = toPunchoutCart(priced, { language: locale, newReference: newLineReference, categoryCodes, imageBaseUrl: options.baseUrl ?? env.APP_URL ?? null });
+  const baseUrl = options.baseUrl ?? env.APP_URL ?? null;
+  // Every line's documents in one statement, beside the categories; not read for a cancel, an empty cart,
+  // without a shop origin to link them from, or for a connection that attaches none (the default).
+  const readDocuments = priced.lines.length > 0 && baseUrl !== null && attachesDocuments(session.protocol, connection.settings);
+  const [categories, documents] = await Promise.all([
+    listCategories(),
+    readDocuments ? listProductDocumentsOf(priced.lines.map((line) => line.product.id)) : new Map(),
+  ]);
+  const categoryCodes = new Map(categories.map((c) => [c.id, c.code]));
+  const cart = toPunchoutCart(priced, { language: locale, newReference: newLineReference, categoryCodes, imageBaseUrl: baseUrl, documents });
 
   // Built before the snapshot is stored: a document that cannot be built ends nothing.
   const page =
@@ -133,6 +142,11 @@ export async function transferPunchoutCart(
         : { ...summary, charset: page.charset },
   });
   return { body: page.body, charset: page.charset, frameOrigins: connection.allowedReturnOrigins };
+}
+
+/** Whether the connection hands product documents on (OCI `attachment`, cXML `attachments`). */
+function attachesDocuments(protocol: "oci" | "cxml", rawSettings: Record<string, unknown>): boolean {
+  return protocol === "cxml" ? parseCxmlConnectionSettings(rawSettings).attachments !== "none" : ociConnectionSettingsSchema.parse(rawSettings).attachment !== "none";
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ProductDocumentKind, ProductDocumentLanguage } from "@/lib/catalog/product-document";
+
 /**
  * Protocol-neutral punchout shapes. The shop builds a PunchoutCart from its server-side cart with
  * the pricing module; lib/punchout/oci and lib/punchout/cxml turn it into their wire formats.
@@ -45,6 +47,28 @@ export interface PunchoutItem {
   attributes: Record<string, string>;
   /** The line is priced at our quote: its number and line (OCI EXT_QUOTE_ID / EXT_QUOTE_ITEM). */
   quote: { number: string; item: number } | null;
+  /**
+   * The product's documents in the reader's order (orderDocumentsForReader), each with its absolute
+   * public URL: what a connection may attach (OCI NEW_ITEM-ATTACHMENT, cXML AttachmentReference).
+   * Empty when the product has none, when the connection attaches none (they are not read then), or
+   * when the shop's origin (APP_URL) is unknown: a document without a URL the buyer's system can
+   * fetch is no attachment at all.
+   */
+  documents: PunchoutDocument[];
+}
+
+export interface PunchoutDocument {
+  /** The document's key (a hash of the file, lib/catalog/product-document.ts): stable, our id for it (cXML InternalID). */
+  key: string;
+  kind: ProductDocumentKind;
+  title: string;
+  /** Absolute URL of the public document route (lib/catalog/product-document.ts productDocumentPath). */
+  url: string;
+  /** ASCII, ends in .pdf: also the last part of `url`. */
+  fileName: string;
+  byteSize: number;
+  /** The document's language; null = for every language. */
+  language: ProductDocumentLanguage | null;
 }
 
 export interface PunchoutCart {

@@ -98,6 +98,19 @@ export const cxmlConnectionSettingsSchema = z.object({
   /** Echo the POSR ShipTo in the POOM header. */
   echoShipTo: z.boolean().default(false),
   /**
+   * Product documents as ItemDetail/AttachmentReference (a link with name, title and size, not the
+   * file): `primary` the one a single-attachment system gets (the safety data sheet, else the
+   * datasheet; lib/catalog/product-document.ts primaryAttachment), `all` every document in the
+   * reader's order, `none` no AttachmentReference.
+   *
+   * Off by default. ItemDetail took AttachmentReference only in later 1.2.0xx DTDs (1.2.014 and 1.2.020
+   * do not have it), and buyers read the POOM against the version they implemented: a strict one
+   * rejects the whole cart for an element it does not know. The DTD describes it as a reference into
+   * the buyer's own system (inside an "Attachments" Extrinsic), so whether a system shows our link at
+   * all is the buyer's to confirm. Existing connections keep sending exactly what they sent before.
+   */
+  attachments: z.enum(["none", "primary", "all"]).default("none"),
+  /**
    * Which products this connection's sessions show and its orders may hold: `customer` follows the
    * customer's own assortment; `contract` limits them to its contract assortment whatever the
    * customer's setting (the procurement system allows contract items only, its staff buy everything

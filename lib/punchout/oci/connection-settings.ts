@@ -120,6 +120,19 @@ export const ociConnectionSettingsSchema = z.object({
   /** Ignore `returntarget` (e.g. a buyer whose iframe needs `_top`). */
   returnTargetOverride: z.string().regex(/^[\w.:-]{1,64}$/).nullable().default(null),
   optionalFields: z.array(z.enum(OCI_OPTIONAL_FIELDS)).default([...OCI_OPTIONAL_FIELDS]),
+  /**
+   * `primary`: each line carries its product's one document (lib/catalog/product-document.ts
+   * primaryAttachment: the safety data sheet, else the datasheet, in the reader's language where there
+   * is one) as NEW_ITEM-ATTACHMENT (its URL) and NEW_ITEM-ATTACHMENT_TITLE; `none`: no attachment.
+   *
+   * Off by default. SAP SRM does not keep the link: its backend downloads the file into the shopping
+   * cart while taking over the transfer, so the buyer's backend must be able to reach our public
+   * document URL (many SRM systems reach the internet only through a proxy, or not at all), and every
+   * requisition line stores a copy of the PDF. A connection that worked yesterday would start sending
+   * fields its buyer never agreed to, with downloads that may fail on their side. So an account
+   * manager switches it on once the buyer has said their system fetches and wants the documents.
+   */
+  attachment: z.enum(["none", "primary"]).default("none"),
   customFields: z
     .array(customFieldSchema)
     .max(50)

@@ -187,7 +187,7 @@ describe("using them", () => {
     const shopper = inPunchout(buyer, { sessionId: session.sessionId, operation: "create" });
     await addToCart(shopper, tape.sku, 1);
     await addToCart(shopper, gloves.sku, 1);
-    const cart = toPunchoutCart(await getPricedCart(shopper, "nl", now), { language: "nl", newReference: () => "r", categoryCodes: new Map(), imageBaseUrl: null });
+    const cart = toPunchoutCart(await getPricedCart(shopper, "nl", now), { language: "nl", newReference: () => "r", categoryCodes: new Map(), imageBaseUrl: null, documents: new Map() });
     expect(Object.fromEntries(cart.items.map((i) => [i.sku, i.buyerPartNumber]))).toEqual({ [tape.sku]: "100-2047", [gloves.sku]: null });
   });
 });

@@ -27,6 +27,7 @@ describe("cxmlConnectionSettingsSchema", () => {
       itemExtrinsics: [],
       shortNameMaxLength: null,
       echoShipTo: false,
+      attachments: "none",
       assortment: "customer",
     });
   });
@@ -40,6 +41,7 @@ describe("cxmlConnectionSettingsSchema", () => {
     ["script in target", { targetFrame: "x\" onload=\"alert(1)" }],
     ["no transactions", { transactions: [] }],
     ["zero ShortName length", { shortNameMaxLength: 0 }],
+    ["unknown attachments choice", { attachments: "primary-only" }],
   ])("rejects %s", (_label, input) => {
     expect(cxmlConnectionSettingsSchema.safeParse(input).success).toBe(false);
   });
@@ -54,6 +56,8 @@ describe("presets", () => {
     const settings = parseCxmlConnectionSettings(preset.settings);
     expect(settings.poomEncoding).toBe("cxml-base64");
     expect(preset.notes.length).toBeGreaterThan(0);
+    // No buyer system is known to read ItemDetail/AttachmentReference: the buyer confirms it per connection.
+    expect(settings.attachments).toBe("none");
   });
 
   it("GHX requires UniqueName; AFAS only takes orders", () => {

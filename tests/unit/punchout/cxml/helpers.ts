@@ -73,6 +73,7 @@ export function item(overrides: Partial<PunchoutItem> = {}): PunchoutItem {
     imageUrl: null,
     attributes: { color: "zwart" },
     quote: null,
+    documents: [],
     ...overrides,
   };
 }

@@ -26,6 +26,7 @@ export function punchoutItem(overrides: Partial<PunchoutItem> = {}): PunchoutIte
     imageUrl: null,
     attributes: { colour: "zwart" },
     quote: null,
+    documents: [],
     ...overrides,
   };
 }

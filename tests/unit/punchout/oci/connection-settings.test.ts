@@ -19,6 +19,7 @@ describe("ociConnectionSettingsSchema", () => {
       charsetOverride: null,
       returnTargetOverride: null,
       optionalFields: [...OCI_OPTIONAL_FIELDS],
+      attachment: "none",
       customFields: [],
       backgroundSearch: { maxResults: 50 },
       userMapping: { mode: "technical-user" },
@@ -64,6 +65,8 @@ describe("ociConnectionSettingsSchema", () => {
     ["unsupported charset", { defaultCharset: "shift_jis" }],
     ["buyerMaterialNumber as a string", { buyerMaterialNumber: "true" }],
     ["return target with markup", { returnTargetOverride: '"><x' }],
+    // OCI carries one ATTACHMENT per item: "all" is a cXML choice only.
+    ["every document as attachment", { attachment: "all" }],
   ])("rejects %s", (_label, input) => {
     expect(ociConnectionSettingsSchema.safeParse(input).success).toBe(false);
   });
@@ -77,6 +80,10 @@ describe("OCI_PRESETS", () => {
 
   it.each(Object.entries(OCI_PRESETS))("%s leaves MATNR off: the buyer has to confirm their material numbers", (_id, preset) => {
     expect(ociConnectionSettingsSchema.parse(preset.settings).buyerMaterialNumber).toBe(false);
+  });
+
+  it.each(Object.entries(OCI_PRESETS))("%s attaches no document: the buyer's backend has to fetch it", (_id, preset) => {
+    expect(ociConnectionSettingsSchema.parse(preset.settings).attachment).toBe("none");
   });
 
   it.each<[string, keyof typeof OCI_PRESETS, Record<string, unknown>]>([
