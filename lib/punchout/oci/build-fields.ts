@@ -1,3 +1,4 @@
+import { primaryAttachment } from "@/lib/catalog/product-document";
 import { applyBasisPoints, minorDigits, roundHalfAwayFromZero } from "@/lib/pricing/money";
 import type { OciConnectionSettings } from "@/lib/punchout/oci/connection-settings";
 import {
@@ -109,6 +110,13 @@ function buildItemFields(item: PunchoutItem, index: number, settings: OciConnect
   if (item.quote && put("EXT_QUOTE_ID", item.quote.number)) put("EXT_QUOTE_ITEM", String(item.quote.item));
   // EXT_SCHEMA_TYPE is required with EXT_CATEGORY_ID, and meaningless without it (§3.2.1).
   if (put("EXT_CATEGORY_ID", classify(item, settings.extCategoryId))) put("EXT_SCHEMA_TYPE", settings.extSchemaType);
+  if (settings.attachment === "primary") {
+    // One document per line (OCI has one ATTACHMENT per item). The URL is a code: one longer than 255
+    // is left out, never cut (a cut URL downloads nothing, or something else); the title only with it.
+    // ATTACHMENT_PURPOSE stays empty: its one value, C, marks a configuration (OCI 5.0 §3.2.3).
+    const document = primaryAttachment(item.documents, item.language);
+    if (document && put("ATTACHMENT", document.url)) put("ATTACHMENT_TITLE", document.title);
+  }
   for (const custom of settings.customFields) put(custom.name, customValue(item, custom.value), custom.maxLength);
   if (optional.has("LONGTEXT")) {
     // DESCRIPTION holds 40 characters; the full text goes to the long text (pitfall #8).

@@ -6,6 +6,7 @@ import {
 } from "@/lib/punchout/oci/connection-settings";
 import type { OciField } from "@/lib/punchout/oci/fields";
 import type { PunchoutItem } from "@/lib/punchout/types";
+import { DUTCH_READERS_DOCUMENTS, punchoutDocument } from "../document-fixture";
 import { punchoutCart, punchoutItem } from "./cart-fixture";
 
 const UTF8: BuildOciFieldsOptions = { charset: "utf-8", hookUrl: null };
@@ -326,6 +327,43 @@ describe("buildOciFields", () => {
     ])("%s", (_label, quote, expected) => {
       const fields = line1(build([punchoutItem({ quote })]));
       expect(Object.fromEntries(Object.keys(expected).map((field) => [field, fields[field]]))).toEqual(expected);
+    });
+  });
+
+  describe("ATTACHMENT: the product's one document (connection setting attachment)", () => {
+    const sds = punchoutDocument();
+    const datasheet = punchoutDocument({ key: "b00000000000000000000001", kind: "datasheet", title: "Productblad", fileName: "productblad.pdf" });
+    const url = (length: number) => {
+      const base = "https://shop.example.nl/product-documents/ART-10001/0123456789abcdef01234567/";
+      return `${base}${"x".repeat(length - base.length - 4)}.pdf`;
+    };
+    const attachmentFields = (fields: Record<string, string>) => ({
+      ATTACHMENT: fields.ATTACHMENT,
+      ATTACHMENT_TITLE: fields.ATTACHMENT_TITLE,
+      ATTACHMENT_PURPOSE: fields.ATTACHMENT_PURPOSE,
+    });
+    it.each<[string, OciConnectionSettingsInput, Partial<PunchoutItem>, BuildOciFieldsOptions, Record<string, string | undefined>]>([
+      ["off by default: no attachment field at all", {}, { documents: [sds] }, UTF8, { ATTACHMENT: undefined, ATTACHMENT_TITLE: undefined, ATTACHMENT_PURPOSE: undefined }],
+      ["none: no attachment field", { attachment: "none" }, { documents: [sds] }, UTF8, { ATTACHMENT: undefined, ATTACHMENT_TITLE: undefined, ATTACHMENT_PURPOSE: undefined }],
+      ["primary: the safety data sheet before the datasheet; no PURPOSE (C = configuration)", { attachment: "primary" }, { documents: [datasheet, sds] }, UTF8, { ATTACHMENT: sds.url, ATTACHMENT_TITLE: sds.title, ATTACHMENT_PURPOSE: undefined }],
+      ["primary: the datasheet when there is no safety data sheet", { attachment: "primary" }, { documents: [datasheet] }, UTF8, { ATTACHMENT: datasheet.url, ATTACHMENT_TITLE: "Productblad", ATTACHMENT_PURPOSE: undefined }],
+      ["primary: the reader's language first", { attachment: "primary" }, { documents: DUTCH_READERS_DOCUMENTS.toReversed(), language: "en" }, UTF8, { ATTACHMENT: DUTCH_READERS_DOCUMENTS[2]!.url, ATTACHMENT_TITLE: "Safety data sheet", ATTACHMENT_PURPOSE: undefined }],
+      ["primary: a manual or certificate alone is no attachment", { attachment: "primary" }, { documents: [DUTCH_READERS_DOCUMENTS[3]!, punchoutDocument({ kind: "certificate" })] }, UTF8, { ATTACHMENT: undefined, ATTACHMENT_TITLE: undefined, ATTACHMENT_PURPOSE: undefined }],
+      ["primary: no documents, no fields", { attachment: "primary" }, { documents: [] }, UTF8, { ATTACHMENT: undefined, ATTACHMENT_TITLE: undefined, ATTACHMENT_PURPOSE: undefined }],
+      ["a URL of exactly 255 characters is sent", { attachment: "primary" }, { documents: [punchoutDocument({ url: url(255) })] }, UTF8, { ATTACHMENT: url(255), ATTACHMENT_TITLE: sds.title, ATTACHMENT_PURPOSE: undefined }],
+      ["a URL of 256 characters is left out, never cut, and its title with it", { attachment: "primary" }, { documents: [punchoutDocument({ url: url(256) })] }, UTF8, { ATTACHMENT: undefined, ATTACHMENT_TITLE: undefined, ATTACHMENT_PURPOSE: undefined }],
+      ["a title over 255 characters is cut within 255 (trailing space dropped)", { attachment: "primary" }, { documents: [punchoutDocument({ title: `${"Blad ".repeat(60)}einde` })] }, UTF8, { ATTACHMENT: sds.url, ATTACHMENT_TITLE: "Blad ".repeat(51).trimEnd(), ATTACHMENT_PURPOSE: undefined }],
+      ["the title on one line, in the page's Latin-1", { attachment: "primary" }, { documents: [punchoutDocument({ title: "Veiligheidsblad\n„Größe“ – 50 €" })] }, { charset: "iso-8859-1", hookUrl: null }, { ATTACHMENT: sds.url, ATTACHMENT_TITLE: 'Veiligheidsblad "Größe" - 50 EUR', ATTACHMENT_PURPOSE: undefined }],
+    ])("%s", (_label, settings, item, options, expected) => {
+      expect(attachmentFields(line1(build([punchoutItem(item)], settings, options)))).toEqual(expected);
+    });
+
+    it("numbers the attachment with its line, and a line without documents gets none", () => {
+      const fields = build([punchoutItem({ documents: [] }), punchoutItem({ sku: "ART-2", documents: [sds] })], { attachment: "primary" });
+      expect(fields.filter(([name]) => name.startsWith("NEW_ITEM-ATTACHMENT"))).toEqual([
+        ["NEW_ITEM-ATTACHMENT[2]", sds.url],
+        ["NEW_ITEM-ATTACHMENT_TITLE[2]", sds.title],
+      ]);
     });
   });
 });
