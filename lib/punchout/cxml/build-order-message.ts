@@ -4,11 +4,12 @@ import { buildHeader, type CxmlHeaderParties } from "@/lib/punchout/cxml/build-h
 import type { CxmlConnectionSettings, ItemValueSource } from "@/lib/punchout/cxml/connection-settings";
 import type { CxmlAddress } from "@/lib/punchout/cxml/parse-common";
 import { el, renderCxmlDocument, textEl, type CxmlDeploymentMode, type XmlBuildElement } from "@/lib/punchout/cxml/xml";
-import type { PunchoutCart, PunchoutItem } from "@/lib/punchout/types";
+import { primaryAttachment } from "@/lib/catalog/product-document";
+import type { PunchoutCart, PunchoutDocument, PunchoutItem } from "@/lib/punchout/types";
 
 export type PoomSettings = Pick<
   CxmlConnectionSettings,
-  "operationAllowed" | "unitMap" | "classification" | "itemExtrinsics" | "shortNameMaxLength"
+  "operationAllowed" | "unitMap" | "classification" | "itemExtrinsics" | "shortNameMaxLength" | "attachments"
 >;
 
 export interface PoomCharge {
@@ -73,6 +74,31 @@ export function addressElement(address: CxmlAddress, lang: string): XmlBuildElem
   );
 }
 
+/** The documents a line carries under the connection's `attachments` setting. */
+function attachedDocuments(item: PunchoutItem, setting: PoomSettings["attachments"]): PunchoutDocument[] {
+  if (setting === "all") return item.documents;
+  const primary = setting === "primary" ? primaryAttachment(item.documents, item.language) : null;
+  return primary ? [primary] : [];
+}
+
+/**
+ * `<AttachmentReference length>` (DTD 1.2.063: Name, Description, InternalID, URL?): a link to the
+ * document, not the file. Name is the file name, Description the title, both with xml:lang (required)
+ * in the document's language, else the line's; InternalID our key for it (a hash of the file, so the
+ * same id means the same bytes); URL the public document route on our side.
+ */
+function attachmentReference(document: PunchoutDocument, itemLanguage: string): XmlBuildElement {
+  const lang = document.language ?? itemLanguage;
+  return el(
+    "AttachmentReference",
+    { length: document.byteSize },
+    el("Name", { "xml:lang": lang }, document.fileName),
+    el("Description", { "xml:lang": lang }, document.title),
+    el("InternalID", null, document.key),
+    el("URL", null, document.url),
+  );
+}
+
 function itemIn(item: PunchoutItem, index: number, settings: PoomSettings): XmlBuildElement {
   if (!Number.isFinite(item.quantity) || item.quantity <= 0) throw new RangeError(`Line ${index + 1}: quantity must be positive`);
   if (!Number.isInteger(item.priceBasisQuantity) || item.priceBasisQuantity < 1) {
@@ -112,6 +138,8 @@ function itemIn(item: PunchoutItem, index: number, settings: PoomSettings): XmlB
       textEl("ManufacturerPartID", item.manufacturerPartNumber),
       textEl("ManufacturerName", item.manufacturerName),
       Number.isInteger(item.leadTimeDays) && item.leadTimeDays >= 0 ? el("LeadTime", null, String(item.leadTimeDays)) : null,
+      // DTD order: … LeadTime?, Dimension*, ItemDetailIndustry?, AttachmentReference*, PlannedAcceptanceDays?, Extrinsic*.
+      attachedDocuments(item, settings.attachments).map((document) => attachmentReference(document, item.language)),
       settings.itemExtrinsics.map(({ name, source: from }) => textEl("Extrinsic", resolveItemValue(item, from), { name })),
     ),
   );

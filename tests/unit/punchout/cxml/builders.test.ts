@@ -10,6 +10,7 @@ import { parseCxmlConnectionSettings } from "@/lib/punchout/cxml/connection-sett
 import { parseCxmlHeader } from "@/lib/punchout/cxml/parse-header";
 import { parsePunchOutSetupRequest } from "@/lib/punchout/cxml/parse-setup-request";
 import { attr, childElements, childText, directText, firstChild, type XmlElement } from "@/lib/punchout/cxml/xml";
+import { DUTCH_READERS_DOCUMENTS } from "../document-fixture";
 import { generatedDocuments, poomInput, SPECIAL } from "./generated-documents";
 import { cart, item, NOW, parseDoc, sharedFile, SUPPLIER_PARTIES, unwrap } from "./helpers";
 
@@ -304,5 +305,61 @@ describe("buildShipNoticeRequest", () => {
         portions: [{ order, items: [] }],
       }),
     ).toThrow(RangeError);
+  });
+});
+
+describe("buildPunchOutOrderMessage: product documents as AttachmentReference", () => {
+  const detailOf = (itemIn: XmlElement) => at(itemIn, "ItemDetail");
+  const references = (itemIn: XmlElement) => childElements(detailOf(itemIn), "AttachmentReference");
+  const withDocuments = (attachments: "none" | "primary" | "all", documents = DUTCH_READERS_DOCUMENTS, language = "nl") =>
+    poom({ cart: cart([item({ documents, language })]), settings: { ...poomInput().settings, attachments } }).items[0]!;
+
+  it.each<[string, "none" | "primary" | "all", string, string[]]>([
+    ["none: no reference", "none", "nl", []],
+    ["primary: the safety data sheet in the reader's language", "primary", "nl", ["a00000000000000000000002"]],
+    ["primary for an English reader: the English one", "primary", "en", ["a00000000000000000000003"]],
+    ["all: every document, in the order they were given (the reader's)", "all", "nl", ["a00000000000000000000001", "a00000000000000000000002", "a00000000000000000000003", "a00000000000000000000004"]],
+  ])("%s", (_label, attachments, language, keys) => {
+    expect(references(withDocuments(attachments, DUTCH_READERS_DOCUMENTS, language)).map((reference) => childText(reference, "InternalID"))).toEqual(keys);
+  });
+
+  it("is off by default, whatever documents a line has", () => {
+    expect(references(poom({ cart: cart([item({ documents: DUTCH_READERS_DOCUMENTS })]) }).items[0]!)).toEqual([]);
+  });
+
+  it("primary: a line with only a manual has none", () => {
+    expect(references(withDocuments("primary", [DUTCH_READERS_DOCUMENTS[3]!]))).toEqual([]);
+  });
+
+  it("writes Name (file name), Description (title) with xml:lang, InternalID (key), URL, and the size in bytes", () => {
+    const [datasheet, sds] = references(withDocuments("all"));
+    expect(sds!.attrs).toEqual({ length: "48213" });
+    expect(childElements(sds!).map((e) => e.name)).toEqual(["Name", "Description", "InternalID", "URL"]);
+    expect(at(sds!, "Name").attrs).toEqual({ "xml:lang": "nl" });
+    expect(childText(sds!, "Name")).toBe("veiligheidsblad-kabelbinder.pdf");
+    expect(at(sds!, "Description").attrs).toEqual({ "xml:lang": "nl" });
+    expect(directText(at(sds!, "Description"))).toBe("Veiligheidsinformatieblad kabelbinder");
+    expect(at(sds!, "InternalID").attrs).toEqual({});
+    expect(childText(sds!, "URL")).toBe("https://shop.example.nl/product-documents/ART-10001/a00000000000000000000002/veiligheidsblad-kabelbinder.pdf");
+    // A document for every language is written in the line's language.
+    expect(at(datasheet!, "Name").attrs).toEqual({ "xml:lang": "nl" });
+    expect(at(withDocuments("all", [DUTCH_READERS_DOCUMENTS[0]!], "en"), "ItemDetail", "AttachmentReference", "Description").attrs).toEqual({ "xml:lang": "en" });
+  });
+
+  it("sits where the DTD wants it: after LeadTime, before the Extrinsics", () => {
+    const doc = parseDoc(generatedDocuments()["poom-attachments-all"]!);
+    const [first, second, third] = childElements(doc.payload!, "ItemIn").map((itemIn) => childElements(detailOf(itemIn)).map((e) => e.name));
+    expect(first!.slice(first!.indexOf("LeadTime"))).toEqual(["LeadTime", ...Array(4).fill("AttachmentReference"), "Extrinsic", "Extrinsic"]);
+    expect(second).not.toContain("AttachmentReference");
+    // Without a LeadTime the reference follows ManufacturerName.
+    expect(third!.slice(third!.indexOf("ManufacturerName"))).toEqual(["ManufacturerName", "AttachmentReference", "Extrinsic", "Extrinsic"]);
+  });
+
+  it("escapes the title and the URL, and reads them back unchanged", () => {
+    const xml = generatedDocuments()["poom-attachments-all"]!;
+    expect(xml).toContain("<URL>https://shop.example.nl/product-documents/A%26B/0123456789abcdef01234567/special-chars.pdf</URL>");
+    expect(xml).toContain("Kabel &amp; stekker &lt;&quot;A&quot;&gt;");
+    const third = childElements(parseDoc(xml).payload!, "ItemIn")[2]!;
+    expect(directText(at(third, "ItemDetail", "AttachmentReference", "Description"))).toBe(SPECIAL);
   });
 });

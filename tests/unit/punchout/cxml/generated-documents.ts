@@ -6,6 +6,7 @@ import { buildStatusResponse, CXML_STATUS_TEXT, type CxmlStatusCode } from "@/li
 import { buildPunchOutSetupResponse } from "@/lib/punchout/cxml/build-setup-response";
 import { buildShipNoticeRequest } from "@/lib/punchout/cxml/build-ship-notice-request";
 import { parseCxmlConnectionSettings } from "@/lib/punchout/cxml/connection-settings";
+import { DUTCH_READERS_DOCUMENTS, punchoutDocument } from "../document-fixture";
 import { cart, DEFAULT_SETTINGS, item, NOW, SUPPLIER_PARTIES } from "./helpers";
 
 export const SPECIAL = `Kabel & stekker <"A"> 'B' — Größe Ü ß é ø 漢字 😀`;
@@ -113,6 +114,25 @@ export function generatedDocuments(): Record<string, string> {
         ]),
         settings: richSettings,
       }),
+    ),
+    // Product documents as ItemDetail/AttachmentReference, between LeadTime and the Extrinsics.
+    "poom-attachments-all": buildPunchOutOrderMessage(
+      poomInput({
+        cart: cart([
+          item({ documents: DUTCH_READERS_DOCUMENTS }),
+          item({ sku: "ART-20002", lineReference: "cart:8842;line:2", documents: [] }),
+          item({
+            sku: "ART-30003",
+            lineReference: "cart:8842;line:3",
+            leadTimeDays: Number.NaN,
+            documents: [punchoutDocument({ title: SPECIAL, fileName: "special-chars.pdf", url: "https://shop.example.nl/product-documents/A%26B/0123456789abcdef01234567/special-chars.pdf", language: null })],
+          }),
+        ]),
+        settings: { ...richSettings, attachments: "all" },
+      }),
+    ),
+    "poom-attachments-primary": buildPunchOutOrderMessage(
+      poomInput({ cart: cart([item({ documents: DUTCH_READERS_DOCUMENTS })]), settings: { ...DEFAULT_SETTINGS, attachments: "primary" } }),
     ),
     "setup-response": buildPunchOutSetupResponse({
       payloadId: "1732780800456.9812.c1d2e3@shop.example.nl",
