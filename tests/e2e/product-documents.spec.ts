@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { hashPassword } from "../../lib/auth/password";
+import { launchBrowser, signIn } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+
+/**
+ * Product documents: an admin uploads a safety data sheet (PDF) on the product's admin page, is refused
+ * a file that is not a PDF, renames the document in place; the buyer sees it under "Documents" on the
+ * product page and opens it (a PDF from the public URL); removed again, the section is gone. The demo's
+ * lubricants come with their own sheets. Chromium against the running server.
+ */
+let browser: Browser;
+const sql = openE2eDatabase();
+const stamp = Date.now().toString(36).toUpperCase();
+const sku = `KP-VIB-${stamp}`;
+const name = `Kettingolie ${stamp}`;
+const adminEmail = `documents.admin.${stamp.toLowerCase()}@koppel.test`;
+
+const pdf = (marker: string) => Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${marker}\ntrailer<</Root 1 0 R>>\n%%EOF\n`, "latin1");
+
+before(async () => {
+  browser = await launchBrowser();
+  await sql`insert into users (email, name, role, company_id, locale, password_hash) values (${adminEmail}, 'Documents Admin', 'admin', null, 'en', ${await hashPassword("documentbeheer-2026")})`;
+  const [category] = await sql<{ id: number }[]>`select id from categories where code = 'MRO-LUB'`;
+  await sql`insert into products (sku, category_id, name_nl, name_en, description_nl, description_en, brand, manufacturer, manufacturer_part_number, unit, stock, list_price_minor, vat_rate_basis_points)
+            values (${sku}, ${category!.id}, ${name}, ${name}, '', '', 'Koppel', 'Koppel', ${sku}, 'EA', 40, 895, 2100)`;
+});
+after(async () => {
+  await browser?.close();
+  await sql.end();
+});
+
+describe("product documents", () => {
+  it("an admin uploads, renames and removes a safety data sheet; the buyer sees and opens it on the product page", async () => {
+    const admin = await signIn(browser, adminEmail, "documentbeheer-2026", `/admin/products/${sku}`);
+    const documents = admin.getByTestId("product-documents");
+    await documents.getByText("No documents yet").waitFor();
+    await documents.getByTestId("document-input").setInputFiles([{ name: "VIB Kettingolie.pdf", mimeType: "application/pdf", buffer: pdf(stamp) }]);
+    await documents.getByRole("combobox", { name: "Kind" }).last().selectOption("safety_data_sheet");
+    await documents.getByRole("combobox", { name: "Language" }).last().selectOption("nl");
+    await documents.getByRole("button", { name: "Upload" }).click();
+    await documents.getByTestId("document-outcome").getByText("Document added.").waitFor();
+    const item = documents.getByTestId("product-document-item");
+    assert.equal(await item.count(), 1);
+    await item.getByRole("link", { name: "VIB-Kettingolie.pdf" }).waitFor();
+    assert.equal(await item.getByRole("textbox", { name: "Title" }).inputValue(), "VIB Kettingolie");
+
+    // Not a PDF: refused with its name, nothing added.
+    await documents.getByTestId("document-input").setInputFiles([{ name: "blad.pdf", mimeType: "application/pdf", buffer: Buffer.from("<!doctype html><p>geen pdf</p>") }]);
+    await documents.getByRole("button", { name: "Upload" }).click();
+    await documents.getByTestId("document-outcome").getByText("The file “blad.pdf” is not a PDF.").waitFor();
+    assert.equal(await documents.getByTestId("product-document-item").count(), 1);
+
+    // Renamed in place.
+    await item.getByRole("textbox", { name: "Title" }).fill(`Veiligheidsinformatieblad ${name}`);
+    await item.getByRole("button", { name: "Save" }).click();
+    await admin.waitForFunction(async (product) => {
+      const response = await fetch(`/admin/api/products/${product}/documents`);
+      const body = (await response.json()) as { documents: { title: string }[] };
+      return body.documents[0]?.title.startsWith("Veiligheidsinformatieblad");
+    }, sku);
+
+    // The buyer (English UI): under Documents, the kind and that it is in Dutch; opening it gives the PDF.
+    const buyer = await signIn(browser, "buyer@demo.test", "demo-buyer", `/products/${sku}`);
+    const section = buyer.getByTestId("product-documents");
+    const link = section.getByRole("link", { name: `Veiligheidsinformatieblad ${name}` });
+    await link.waitFor();
+    await section.getByText(/Safety data sheet \(SDS\) · Dutch · 1 kB/).waitFor();
+    const href = (await link.getAttribute("href"))!;
+    assert.match(href, new RegExp(`^/product-documents/${sku}/[0-9a-f]{24}/VIB-Kettingolie\\.pdf$`));
+    assert.equal(await link.getAttribute("target"), "_blank");
+    const file = await buyer.request.get(href);
+    assert.equal(file.status(), 200);
+    assert.equal(file.headers()["content-type"], "application/pdf");
+    assert.ok((await file.body()).equals(pdf(stamp)));
+
+    // Removed: the shop shows no documents section.
+    admin.once("dialog", (dialog) => void dialog.accept());
+    await item.getByRole("button", { name: "Remove" }).click();
+    await documents.getByText("No documents yet").waitFor();
+    await buyer.reload();
+    await buyer.getByRole("heading", { name }).waitFor();
+    assert.equal(await buyer.getByTestId("product-documents").count(), 0);
+
+    // The demo's first lubricant has its safety data sheets in both languages and a datasheet.
+    const [demo] = await sql<{ sku: string }[]>`select p.sku from product_documents d join products p on p.id = d.product_id where d.kind = 'datasheet' limit 1`;
+    await buyer.goto(`/products/${demo!.sku}`);
+    const demoDocuments = buyer.getByTestId("product-document");
+    assert.equal(await demoDocuments.count(), 3);
+    assert.match((await demoDocuments.nth(0).textContent()) ?? "", /Datasheet/);
+    assert.match((await demoDocuments.nth(1).textContent()) ?? "", /Safety data sheet .*Safety data sheet \(SDS\) ·/);
+    assert.match((await demoDocuments.nth(2).textContent()) ?? "", /Veiligheidsinformatieblad .*· Dutch ·/);
+    await admin.context().close();
+    await buyer.context().close();
+  });
+});
