@@ -122,4 +122,33 @@ describe("contract assortment", () => {
     await manager.context().close();
     await buyer.context().close();
   });
+
+  it("staff changing the customer's order add a product outside the contract only when they tick that they mean it", async () => {
+    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = ${BUYER[0]})`;
+    const buyer = await signIn(browser, BUYER[0], BUYER[1], "/");
+    await addToCartOnProductPage(buyer, inContract.sku, 2);
+    await buyer.goto("/checkout");
+    await buyer.getByLabel("PO number").fill("WL-2026-114");
+    await buyer.getByRole("button", { name: "Place order" }).click();
+    await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+    const orderNumber = (await buyer.getByTestId("order-number").innerText()).replace("Order ", "").trim();
+    const [order] = await sql<{ id: number }[]>`select id from orders where order_number = ${orderNumber}`;
+
+    const manager = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/orders/${order!.id}`);
+    manager.on("dialog", (dialog) => void dialog.accept());
+    const form = manager.getByTestId("edit-order-form");
+    await form.getByLabel("Add lines").fill(`${outside.sku};1`);
+    await form.getByLabel("Reason (for the orderer)").fill("Telefonisch bijbesteld");
+    await form.getByRole("button", { name: "Save change" }).click();
+    await form.getByTestId("form-error").getByText(`Outside this customer's contract assortment: ${outside.sku}.`, { exact: false }).waitFor();
+    const lines = async () => (await sql<{ sku: string }[]>`select sku from order_lines where order_id = ${order!.id} order by line_number`).map((line) => line.sku);
+    assert.deepEqual(await lines(), [inContract.sku]);
+
+    await form.getByTestId("edit-outside-assortment").check();
+    await form.getByRole("button", { name: "Save change" }).click();
+    await form.getByTestId("form-success").waitFor();
+    assert.deepEqual(await lines(), [inContract.sku, outside.sku]);
+    await manager.context().close();
+    await buyer.context().close();
+  });
 });
