@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { orderDocumentsForReader } from "@/lib/catalog/product-document";
 import { BMECAT_TAIL, bmecatHead, bmecatProduct } from "@/lib/catalog-export/bmecat";
 import { CIF_TAIL, cifHead, cifRow } from "@/lib/catalog-export/cif";
 import type { CatalogExportHeader, CatalogExportItem, CatalogLanguage } from "@/lib/catalog-export/types";
@@ -9,6 +10,7 @@ import { listActiveProductIds, listProductsByIds } from "@/lib/data/catalog";
 import { listContractAssortmentIds } from "@/lib/data/customer-assortment";
 import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
 import { listContractCandidates } from "@/lib/data/prices";
+import { listProductDocumentsOf, type ProductDocumentInfo } from "@/lib/data/product-documents";
 import { listCatalogRelations } from "@/lib/data/product-relations";
 import { cxmlIdentitiesOfCustomer } from "@/lib/data/punchout-connections";
 import { getSupplierProfile } from "@/lib/data/supplier-profile";
@@ -93,6 +95,9 @@ export async function exportCustomerCatalog(
   // by contract, at any quantity, so every product in it gets its contract price below.
   const ids = input.scope === "all" ? await listActiveProductIds() : await listContractAssortmentIds(company.id, priceDate);
   const inFile = new Set(ids);
+  // Documents are links into the shop: only BMEcat has a place for them (MIME_INFO; CIF 3.0 has no
+  // attachment column), and only with a shop URL to link from.
+  const withDocuments = input.format === "bmecat" && header.shopUrl !== null;
   const writer =
     input.format === "cif"
       ? { head: () => cifHead(header, ids.length), item: (item: CatalogExportItem) => cifRow(item, header), tail: CIF_TAIL }
@@ -114,7 +119,7 @@ export async function exportCustomerCatalog(
       }
       const page = ids.slice(next, next + PAGE);
       next += PAGE;
-      const items = await catalogItems(company.id, page, inFile, options.now);
+      const items = await catalogItems(company.id, page, inFile, options.now, { documents: withDocuments, language: header.language });
       controller.enqueue(encoder.encode(items.map(writer.item).join("")));
     },
   });
@@ -127,13 +132,23 @@ export async function exportCustomerCatalog(
   };
 }
 
-/** One page of the projection: the products, the customer's prices for them and their own numbers. */
-async function catalogItems(companyId: number, ids: number[], inFile: ReadonlySet<number>, now: Date): Promise<CatalogExportItem[]> {
-  const [rows, candidates, numbers, relations] = await Promise.all([
+/**
+ * One page of the projection: the products, the customer's prices for them, their own numbers, and the
+ * products' documents (one statement for the page, when asked for) in the catalogue reader's order.
+ */
+async function catalogItems(
+  companyId: number,
+  ids: number[],
+  inFile: ReadonlySet<number>,
+  now: Date,
+  options: { documents: boolean; language: CatalogLanguage },
+): Promise<CatalogExportItem[]> {
+  const [rows, candidates, numbers, relations, documents] = await Promise.all([
     listProductsByIds(ids),
     listContractCandidates(companyId, ids),
     articleNumbersForProducts(companyId, ids),
     listCatalogRelations(ids, inFile),
+    options.documents ? listProductDocumentsOf(ids) : new Map<number, ProductDocumentInfo[]>(),
   ]);
   return rows
     .sort((a, b) => a.id - b.id)
@@ -159,6 +174,7 @@ async function catalogItems(companyId: number, ids: number[], inFile: ReadonlySe
         buyerPartNumber: numbers.get(row.id) ?? null,
         imageKey: row.imageKey,
         related: relations.get(row.id) ?? [],
+        documents: orderDocumentsForReader(documents.get(row.id) ?? [], options.language).map(({ key, kind, title, fileName, language }) => ({ key, kind, title, fileName, language })),
       };
     });
 }

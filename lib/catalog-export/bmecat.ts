@@ -1,6 +1,7 @@
 import { leaf, node, serializeElement, type XmlChild } from "@/lib/einvoice/xml";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
-import { decimalAmount, itemImageUrls, type CatalogExportHeader, type CatalogExportItem, type CatalogLanguage } from "./types";
+import type { ProductDocumentKind } from "@/lib/catalog/product-document";
+import { decimalAmount, itemDocumentUrl, itemImageUrls, type CatalogExportHeader, type CatalogExportItem, type CatalogLanguage } from "./types";
 
 /**
  * BMEcat 2005 T_NEW_CATALOG (CATALOGS.md §3): the namespace real importers use
@@ -85,6 +86,31 @@ function partyIdType(domain: string): string {
   return "supplier_specific";
 }
 
+/**
+ * BMEcat 2005 MIME_PURPOSE for a document kind. The XSD's values are data_sheet, detail, icon, logo,
+ * normal, safety_data_sheet, thumbnail and others: manuals and certificates have none of their own.
+ */
+const MIME_PURPOSE: Record<ProductDocumentKind, string> = {
+  datasheet: "data_sheet",
+  safety_data_sheet: "safety_data_sheet",
+  manual: "others",
+  certificate: "others",
+  other: "others",
+};
+
+/** MIME_SOURCE holds at most 255 characters (XSD): a longer URL is no link at all, so it is left out. */
+const MIME_SOURCE_MAX = 255;
+
+/** One MIME per document (all PDFs), in the item's order: type, source, description (the title), purpose. */
+function documentMimes(item: CatalogExportItem, header: CatalogExportHeader): XmlChild[] {
+  return item.documents.map((document) => {
+    const url = itemDocumentUrl(item, document, header);
+    if (!url || url.length > MIME_SOURCE_MAX) return undefined;
+    // XSD order: MIME_TYPE, MIME_SOURCE, MIME_DESCR, MIME_ALT, MIME_PURPOSE, MIME_ORDER.
+    return node("MIME", [leaf("MIME_TYPE", "application/pdf"), leaf("MIME_SOURCE", url), leaf("MIME_DESCR", fit(document.title, 250)), leaf("MIME_PURPOSE", MIME_PURPOSE[document.kind])]);
+  });
+}
+
 export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHeader): string {
   const languages = [header.language, ...LANGUAGES.filter((language) => language !== header.language)];
   const tax = decimalFraction(item.vatRateBasisPoints);
@@ -93,9 +119,8 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
       price_type: type,
     });
   const pieces = item.packSize > 1;
-  // MIME_SOURCE holds at most 250 characters (XSD): a longer URL is no link at all.
   const urls = itemImageUrls(item, header);
-  const images = urls && urls.large.length <= 250 ? urls : null;
+  const images = urls && urls.large.length <= MIME_SOURCE_MAX ? urls : null;
   const product = node(
     "PRODUCT",
     [
@@ -127,8 +152,11 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
         ...item.ladder.map((step) => price("net_customer", step.unitPriceMinor, step.minQuantity)),
         price("net_list", item.listPriceMinor, 1),
       ] satisfies XmlChild[]),
-      // The JPEG only: the XSD's MIME_TYPE knows no image/webp (the thumbnail's type).
-      images ? node("MIME_INFO", [node("MIME", [leaf("MIME_TYPE", "image/jpeg"), leaf("MIME_SOURCE", images.large), leaf("MIME_PURPOSE", "normal")])]) : undefined,
+      // The photo first, then the documents. The JPEG only: the XSD's MIME_TYPE knows no image/webp (the thumbnail's type).
+      node("MIME_INFO", [
+        images ? node("MIME", [leaf("MIME_TYPE", "image/jpeg"), leaf("MIME_SOURCE", images.large), leaf("MIME_PURPOSE", "normal")]) : undefined,
+        ...documentMimes(item, header),
+      ]),
       // BMEcat 2005 PRODUCT_REFERENCE types: accessories, and "similar" for an alternative.
       ...item.related.map((relation) => node("PRODUCT_REFERENCE", [leaf("PROD_ID_TO", relation.sku)], { type: relation.kind === "accessory" ? "accessories" : "similar" })),
     ],

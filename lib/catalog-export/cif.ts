@@ -28,6 +28,7 @@ export const CIF_FIELDS = [
   // Extended CIF 3.0 columns (CATALOGS.md §1.2): URLs of the item's picture and its thumbnail.
   "Image",
   "Thumbnail",
+  // Product documents have no column: CIF 3.0 has no attachment field (BMEcat links them in MIME_INFO).
 ] as const;
 
 /** Ariba's locale codes for the item language. */

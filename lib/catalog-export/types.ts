@@ -6,6 +6,7 @@
  */
 
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { productDocumentPath, type ProductDocumentKind, type ProductDocumentLanguage } from "@/lib/catalog/product-document";
 import { productImagePath } from "@/lib/catalog/product-image-path";
 
 export type CatalogLanguage = "nl" | "en";
@@ -63,6 +64,19 @@ export interface CatalogExportItem {
   imageKey: string | null;
   /** Accessories and alternatives (SKUs) that are in the same file, in the admin's order. */
   related: { kind: "accessory" | "alternative"; sku: string }[];
+  /**
+   * The product's documents (PDFs) in the order a reader of the catalogue's language sees them: linked
+   * when the header has a shopUrl (BMEcat MIME_INFO; CIF has no column for them).
+   */
+  documents: CatalogDocument[];
+}
+
+export interface CatalogDocument {
+  key: string;
+  kind: ProductDocumentKind;
+  title: string;
+  fileName: string;
+  language: ProductDocumentLanguage | null;
 }
 
 /** Absolute URLs of an item's main photo, or null (no photo, or no shop URL to link to). */
@@ -72,6 +86,11 @@ export function itemImageUrls(item: Pick<CatalogExportItem, "sku" | "imageKey">,
     large: header.shopUrl + productImagePath(item.sku, item.imageKey, "large"),
     thumbnail: header.shopUrl + productImagePath(item.sku, item.imageKey, "thumbnail"),
   };
+}
+
+/** Absolute URL of one of an item's documents, or null (no shop URL to link to). */
+export function itemDocumentUrl(item: Pick<CatalogExportItem, "sku">, document: Pick<CatalogDocument, "key" | "fileName">, header: Pick<CatalogExportHeader, "shopUrl">): string | null {
+  return header.shopUrl ? header.shopUrl + productDocumentPath(item.sku, document.key, document.fileName) : null;
 }
 
 /** The net unit price at the smallest quantity the customer can order (min, rounded up to the multiple). */

@@ -6,9 +6,28 @@ import { XMLParser } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildBmecat } from "@/lib/catalog-export/bmecat";
 import { BMECAT_2005_XSD } from "../../support/shared-dir";
+import type { CatalogDocument } from "@/lib/catalog-export/types";
 import { HEADER, item } from "./fixtures";
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["PRODUCT", "PRODUCT_PRICE", "DESCRIPTION_SHORT", "DESCRIPTION_LONG", "LANGUAGE"].includes(name) });
+const document = (overrides: Partial<CatalogDocument> = {}): CatalogDocument => ({
+  key: "c00000000000000000000001",
+  kind: "safety_data_sheet",
+  title: "Veiligheidsinformatieblad",
+  fileName: "veiligheidsblad.pdf",
+  language: "nl",
+  ...overrides,
+});
+
+/** One of each kind, in the order lib/admin/catalog-export.ts hands them over (the reader's). */
+const DOCUMENTS: CatalogDocument[] = [
+  document({ key: "c00000000000000000000001", kind: "datasheet", title: "Productblad", fileName: "productblad.pdf", language: null }),
+  document({ key: "c00000000000000000000002" }),
+  document({ key: "c00000000000000000000003", kind: "manual", title: "Handleiding", fileName: "handleiding.pdf" }),
+  document({ key: "c00000000000000000000004", kind: "certificate", title: "FSC-certificaat", fileName: "fsc.pdf", language: "en" }),
+  document({ key: "c00000000000000000000005", kind: "other", title: "Tekening", fileName: "tekening.pdf" }),
+];
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["PRODUCT", "PRODUCT_PRICE", "DESCRIPTION_SHORT", "DESCRIPTION_LONG", "LANGUAGE", "MIME"].includes(name) });
 const dir = mkdtempSync(path.join(tmpdir(), "koppel-bmecat-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,6 +51,7 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
       full: buildBmecat(HEADER, [
         item({
           imageKey: "0123456789abcdef01234567",
+          documents: DOCUMENTS,
           related: [
             { kind: "accessory", sku: "KP-000020" },
             { kind: "alternative", sku: "KP-000021" },
@@ -44,6 +64,8 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
         item({ name: { nl: "Ä".repeat(400), en: "word ".repeat(100) }, manufacturerName: "M".repeat(80), description: { nl: "<b>&amp;</b> \u0007", en: "" } }),
       ]),
       duns: buildBmecat({ ...HEADER, supplier: { name: "Koppel", id: { domain: "DUNS", identity: "123456789" } } }, [item()]),
+      // Documents without a photo, a title at MIME_DESCR's 250 and markup in it.
+      documents: buildBmecat(HEADER, [item({ documents: [...DOCUMENTS, document({ key: "c00000000000000000000009", title: `<Blad> & "titel" ${"x".repeat(300)}` })] })]),
     };
     const { status, output } = validate(documents);
     expect(output).not.toMatch(/fails to validate|error/i);
@@ -57,7 +79,7 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
   it("links the main photo (MIME_PURPOSE normal, the JPEG) after the prices, only with a shop URL", () => {
     const key = "0123456789abcdef01234567";
     const [product] = products(buildBmecat(HEADER, [item({ imageKey: key })]));
-    expect(product!.MIME_INFO.MIME).toEqual({ MIME_TYPE: "image/jpeg", MIME_SOURCE: `https://shop.example.nl/product-images/KP-000019/${key}.jpg`, MIME_PURPOSE: "normal" });
+    expect(product!.MIME_INFO.MIME).toEqual([{ MIME_TYPE: "image/jpeg", MIME_SOURCE: `https://shop.example.nl/product-images/KP-000019/${key}.jpg`, MIME_PURPOSE: "normal" }]);
     expect(products(buildBmecat({ ...HEADER, shopUrl: null }, [item({ imageKey: key })]))[0]!.MIME_INFO).toBeUndefined();
     expect(products(buildBmecat(HEADER, [item()]))[0]!.MIME_INFO).toBeUndefined();
   });
@@ -114,5 +136,45 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
     ["text is escaped", { name: { nl: 'A & B <"C">', en: "x" } }, (p: Record<string, any>) => p.PRODUCT_DETAILS.DESCRIPTION_SHORT[0]["#text"] === 'A & B <"C">'],
   ])("%s", (_label, overrides, check) => {
     expect(check(products(buildBmecat(HEADER, [item(overrides as never)]))[0]!)).toBe(true);
+  });
+
+  describe("documents in MIME_INFO", () => {
+    const shop = "https://shop.example.nl/product-documents/KP-000019";
+    const mimes = (overrides: Parameters<typeof item>[0], header = HEADER) => products(buildBmecat(header, [item(overrides)]))[0]!.MIME_INFO?.MIME as Record<string, string>[] | undefined;
+
+    it("after the photo, one PDF each in the given order: type, source, title, purpose by kind (data_sheet, safety_data_sheet, others)", () => {
+      const all = mimes({ imageKey: "0123456789abcdef01234567", documents: DOCUMENTS })!;
+      expect(all[0]).toEqual({ MIME_TYPE: "image/jpeg", MIME_SOURCE: "https://shop.example.nl/product-images/KP-000019/0123456789abcdef01234567.jpg", MIME_PURPOSE: "normal" });
+      expect(all.slice(1)).toEqual([
+        { MIME_TYPE: "application/pdf", MIME_SOURCE: `${shop}/c00000000000000000000001/productblad.pdf`, MIME_DESCR: "Productblad", MIME_PURPOSE: "data_sheet" },
+        { MIME_TYPE: "application/pdf", MIME_SOURCE: `${shop}/c00000000000000000000002/veiligheidsblad.pdf`, MIME_DESCR: "Veiligheidsinformatieblad", MIME_PURPOSE: "safety_data_sheet" },
+        { MIME_TYPE: "application/pdf", MIME_SOURCE: `${shop}/c00000000000000000000003/handleiding.pdf`, MIME_DESCR: "Handleiding", MIME_PURPOSE: "others" },
+        { MIME_TYPE: "application/pdf", MIME_SOURCE: `${shop}/c00000000000000000000004/fsc.pdf`, MIME_DESCR: "FSC-certificaat", MIME_PURPOSE: "others" },
+        { MIME_TYPE: "application/pdf", MIME_SOURCE: `${shop}/c00000000000000000000005/tekening.pdf`, MIME_DESCR: "Tekening", MIME_PURPOSE: "others" },
+      ]);
+    });
+
+    it("writes each MIME's children in the XSD's order", () => {
+      const xml = buildBmecat(HEADER, [item({ documents: [document()] })]);
+      expect(xml).toMatch(/<MIME>\s*<MIME_TYPE>application\/pdf<\/MIME_TYPE>\s*<MIME_SOURCE>[^<]+<\/MIME_SOURCE>\s*<MIME_DESCR>[^<]+<\/MIME_DESCR>\s*<MIME_PURPOSE>safety_data_sheet<\/MIME_PURPOSE>\s*<\/MIME>/);
+    });
+
+    it.each<[string, Parameters<typeof item>[0], typeof HEADER, number]>([
+      ["no documents, no photo: no MIME_INFO", { documents: [] }, HEADER, 0],
+      ["documents without a photo", { documents: DOCUMENTS }, HEADER, 5],
+      ["no shop URL: nothing to link", { imageKey: "0123456789abcdef01234567", documents: DOCUMENTS }, { ...HEADER, shopUrl: null }, 0],
+      // SKUs that make the URL (87 characters + the SKU) exactly 255 and 256 characters long.
+      ["a URL of 255 characters is linked", { sku: "K".repeat(168), documents: [document()] }, HEADER, 1],
+      ["a URL of 256 characters is left out, never cut", { sku: "K".repeat(169), documents: [document()] }, HEADER, 0],
+    ])("%s", (_label, overrides, header, count) => {
+      expect(mimes(overrides, header)?.length ?? 0).toBe(count);
+    });
+
+    it("escapes the title and fits it in MIME_DESCR's 250 characters", () => {
+      const [mime] = mimes({ documents: [document({ title: `<Blad> & "titel" ${"woord ".repeat(60)}` })] })!;
+      expect(mime!.MIME_DESCR!.startsWith('<Blad> & "titel" woord')).toBe(true);
+      expect(mime!.MIME_DESCR!.length).toBeLessThanOrEqual(250);
+      expect(buildBmecat(HEADER, [item({ documents: [document({ title: "A & <B>" })] })])).toContain("<MIME_DESCR>A &amp; &lt;B&gt;</MIME_DESCR>");
+    });
   });
 });

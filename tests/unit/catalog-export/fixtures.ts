@@ -36,6 +36,7 @@ export function item(overrides: Partial<CatalogExportItem> = {}): CatalogExportI
     buyerPartNumber: "MAT-4711",
     imageKey: null,
     related: [],
+    documents: [],
     ...overrides,
   };
 }
