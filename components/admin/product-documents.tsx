@@ -10,6 +10,8 @@ export interface ProductDocumentRow {
   fileName: string;
   byteSize: number;
   url: string;
+  /** Safety data sheets only: when it last went to the product's buyers, and whether it can go now. */
+  sheet?: { status: string; sendLabel: string | null; confirm: string };
 }
 
 export interface ProductDocumentTexts {
@@ -27,6 +29,9 @@ export interface ProductDocumentTexts {
   removeConfirm: string;
   upload: string;
   uploadHint: string;
+  /** The upload form's tick box: mail a new safety data sheet to the product's recent buyers. */
+  notify: string;
+  sent: string;
   kinds: { value: string; label: string }[];
   /** First the "every language" choice (value ""). */
   languages: { value: string; label: string }[];
@@ -58,12 +63,14 @@ export function ProductDocuments({
   texts,
   updateAction,
   deleteAction,
+  sendSheetAction,
 }: {
   sku: string;
   documents: ProductDocumentRow[];
   texts: ProductDocumentTexts;
   updateAction: FormAction;
   deleteAction: FormAction;
+  sendSheetAction: FormAction;
 }) {
   const hidden = (key: string) => (
     <>
@@ -102,6 +109,16 @@ export function ProductDocuments({
                 <Select name="language" value={document.language ?? ""} options={texts.languages} label={texts.language} />
                 <input name="title" defaultValue={document.title} maxLength={120} aria-label={texts.title} className={inputClass} />
               </ActionForm>
+              {document.sheet && (
+                <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="sheet-notices">
+                  <span className="text-slate-600">{document.sheet.status}</span>
+                  {document.sheet.sendLabel && (
+                    <ActionForm action={sendSheetAction} submitLabel={document.sheet.sendLabel} variant="secondary" inline className="inline" confirm={document.sheet.confirm} successMessage={texts.sent}>
+                      {hidden(document.key)}
+                    </ActionForm>
+                  )}
+                </div>
+              )}
               <ActionForm action={deleteAction} submitLabel={texts.remove} variant="link" inline className="inline" confirm={texts.removeConfirm}>
                 {hidden(document.key)}
               </ActionForm>
@@ -134,6 +151,10 @@ export function ProductDocuments({
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           {texts.upload}
         </button>
+        <label className="flex items-start gap-2 text-sm sm:col-span-2 lg:col-span-5">
+          <input type="checkbox" name="notify" className="mt-1" data-testid="document-notify" />
+          <span>{texts.notify}</span>
+        </label>
         <p className="text-xs text-slate-500 sm:col-span-2 lg:col-span-5">{texts.uploadHint}</p>
       </form>
     </div>

@@ -174,6 +174,8 @@ export const orderLines = pgTable(
   },
   (t) => [
     uniqueIndex("order_lines_order_line_unique").on(t.orderId, t.lineNumber),
+    // Who bought a product (a safety data sheet's recipients, lib/data/product-documents.ts).
+    index("order_lines_product_idx").on(t.productId),
     check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
   ],
 );

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { bytea } from "./columns";
-import { users } from "./companies";
+import { companies, users } from "./companies";
 import { products } from "./catalog";
 
 /**
@@ -38,3 +38,30 @@ export const productDocuments = pgTable(
 );
 
 export type ProductDocument = typeof productDocuments.$inferSelect;
+
+/**
+ * Who was sent a product's safety data sheet, and when: REACH art. 31(9) has the supplier send an updated
+ * sheet to everyone it supplied the product to in the preceding twelve months. One row per person mailed;
+ * kept when the document is later replaced or removed (its key and title are copied), as the record of it.
+ */
+export const productDocumentNotices = pgTable(
+  "product_document_notices",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    documentKey: text("document_key").notNull(),
+    documentTitle: text("document_title").notNull(),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    email: text("email").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    sentByUserId: integer("sent_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("product_document_notices_product_idx").on(t.productId, t.documentKey, t.sentAt)],
+);
+
+export type ProductDocumentNotice = typeof productDocumentNotices.$inferSelect;

@@ -11,18 +11,28 @@ import {
   productDocumentKey,
   productDocumentPath,
   productDocumentProblem,
+  sheetRecipientsSince,
   type ProductDocumentKind,
   type ProductDocumentLanguage,
 } from "@/lib/catalog/product-document";
 import {
   addProductDocument,
   deleteProductDocument,
+  lastNoticesOf,
   listProductDocuments,
+  listSafetyDataSheetNotices,
+  listSafetyDataSheetRecipients,
+  recordSafetyDataSheetNotices,
   updateProductDocument,
+  type NoticeSummary,
   type ProductDocumentInfo,
+  type SheetRecipient,
 } from "@/lib/data/product-documents";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { mailBaseUrl, readsMail } from "@/lib/mail/base-url";
+import { safetyDataSheetMail } from "@/lib/mail/safety-data-sheet-mail";
+import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { getProductForAdminOrThrow } from "./access";
 
 /**
@@ -77,13 +87,18 @@ export interface UploadedDocument {
   name: string | null;
 }
 
+/**
+ * Stores an uploaded document. With `notify`, a new safety data sheet also goes to the product's buyers
+ * of the last twelve months (sendSafetyDataSheetAsAdmin); a file stored before is not sent again here.
+ */
 export async function uploadProductDocumentAsAdmin(
   staff: StaffUser,
   sku: string,
   file: UploadedDocument,
   fields: ProductDocumentFields,
   now: Date,
-): Promise<{ document: ProductDocumentView; alreadyPresent: boolean }> {
+  options: { notify?: boolean } = {},
+): Promise<{ document: ProductDocumentView; alreadyPresent: boolean; notified: SheetAudience | null }> {
   const product = await getProductForAdminOrThrow(staff, sku);
   const problem = productDocumentProblem(file.bytes);
   if (problem) throw new AppError("invalid_input", problem, { file: file.name ?? "", maxMegabytes: 20 });
@@ -100,8 +115,12 @@ export async function uploadProductDocumentAsAdmin(
       throw new AppError("not_found", "product_not_found");
     case "too_many_documents":
       throw new AppError("conflict", "document_too_many", { max: MAX_DOCUMENTS_PER_PRODUCT });
-    default:
-      return { document: viewOf(product.sku, result.document), alreadyPresent: result.outcome === "already_present" };
+    default: {
+      const alreadyPresent = result.outcome === "already_present";
+      const notified =
+        options.notify && !alreadyPresent && result.document.kind === "safety_data_sheet" ? await sendSafetyDataSheetAsAdmin(staff, product.sku, result.document.key, now) : null;
+      return { document: viewOf(product.sku, result.document), alreadyPresent, notified };
+    }
   }
 }
 
@@ -117,4 +136,68 @@ export async function updateProductDocumentAsAdmin(staff: StaffUser, sku: string
 export async function deleteProductDocumentAsAdmin(staff: StaffUser, sku: string, key: string): Promise<void> {
   const product = await getProductForAdminOrThrow(staff, sku);
   if (!(await deleteProductDocument(product.id, key))) throw new AppError("not_found", "document_not_found");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Safety data sheets to the product's buyers of the last twelve months (REACH art. 31(9))
+
+export interface SheetAudience {
+  people: number;
+  companies: number;
+}
+
+/** Who a safety data sheet of the product would go to now (mail-reading addresses only). */
+async function sheetRecipients(productId: number, now: Date): Promise<SheetRecipient[]> {
+  return (await listSafetyDataSheetRecipients(productId, sheetRecipientsSince(now))).filter((recipient) => readsMail(recipient.email));
+}
+
+const audienceOf = (recipients: SheetRecipient[]): SheetAudience => ({ people: recipients.length, companies: new Set(recipients.map((r) => r.companyId)).size });
+
+/**
+ * For the product page: how many people at how many customers a safety data sheet would reach now,
+ * and per document when it was last sent. Null for a product without a safety data sheet (nothing to send).
+ */
+export async function safetyDataSheetStatusAsAdmin(
+  staff: StaffUser,
+  sku: string,
+  now: Date,
+): Promise<{ audience: SheetAudience; lastSent: Map<string, NoticeSummary> } | null> {
+  const product = await getProductForAdminOrThrow(staff, sku);
+  const documents = await listProductDocuments(product.id);
+  if (!documents.some((document) => document.kind === "safety_data_sheet")) return null;
+  const [recipients, lastSent] = await Promise.all([sheetRecipients(product.id, now), lastNoticesOf(product.id)]);
+  return { audience: audienceOf(recipients), lastSent };
+}
+
+/**
+ * Mails the product's safety data sheet `key` to everyone who bought the product in the last twelve
+ * months (per customer its orderers, else its company admins), each in their language with the
+ * permanent link, and records who was sent it. Sending again is allowed (and recorded again).
+ */
+export async function sendSafetyDataSheetAsAdmin(staff: StaffUser, sku: string, key: string, now: Date): Promise<SheetAudience> {
+  const product = await getProductForAdminOrThrow(staff, sku);
+  const document = (await listProductDocuments(product.id)).find((candidate) => candidate.key === key);
+  if (!document) throw new AppError("not_found", "document_not_found");
+  if (document.kind !== "safety_data_sheet") throw new AppError("invalid_input", "document_not_safety_data_sheet");
+  const recipients = await sheetRecipients(product.id, now);
+  const base = await mailBaseUrl();
+  const sent = recipients.map((recipient) => ({
+    recipient,
+    mail: safetyDataSheetMail(recipient, {
+      sku: product.sku,
+      productName: recipient.locale === "en" ? product.nameEn : product.nameNl,
+      documentTitle: document.title,
+      documentLink: base + productDocumentPath(product.sku, document.key, document.fileName),
+      productLink: `${base}/products/${encodeURIComponent(product.sku)}`,
+    }),
+  }));
+  await recordSafetyDataSheetNotices(product.id, { key: document.key, title: document.title }, sent, staff.id, now);
+  await deliverQueuedMail();
+  return audienceOf(recipients);
+}
+
+/** The record of who was sent the product's safety data sheets, newest first. */
+export async function listSafetyDataSheetNoticesAsAdmin(staff: StaffUser, sku: string) {
+  const product = await getProductForAdminOrThrow(staff, sku);
+  return listSafetyDataSheetNotices(product.id);
 }

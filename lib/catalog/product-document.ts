@@ -111,3 +111,14 @@ export function primaryAttachment<T extends DocumentOrderFields>(documents: read
   const ordered = orderDocumentsForReader(documents, locale);
   return ordered.find((document) => document.kind === "safety_data_sheet") ?? ordered.find((document) => document.kind === "datasheet") ?? null;
 }
+
+/**
+ * Since when a product's buyers get its safety data sheet: REACH art. 31(9) — "all former recipients to
+ * whom they have supplied the substance or mixture within the preceding 12 months". The same instant a
+ * year earlier (29 February falls back to 1 March).
+ */
+export function sheetRecipientsSince(now: Date): Date {
+  const since = new Date(now.getTime());
+  since.setUTCFullYear(since.getUTCFullYear() - 1);
+  return since;
+}

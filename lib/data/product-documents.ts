@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { productDocuments, products } from "@/db/schema";
+import { and, asc, desc, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
+import { companies, orderLines, orders, productDocumentNotices, productDocuments, products, users } from "@/db/schema";
+import { queueMailIn, type OutboxMessage } from "./mail-outbox";
 import { MAX_DOCUMENTS_PER_PRODUCT, type ProductDocumentKind, type ProductDocumentLanguage } from "@/lib/catalog/product-document";
 import { database } from "./database";
 
@@ -131,4 +132,130 @@ export async function deleteProductDocument(productId: number, key: string): Pro
     .where(and(eq(productDocuments.productId, productId), eq(productDocuments.key, key)))
     .returning({ key: productDocuments.key });
   return deleted.length > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Safety data sheets to the product's recent buyers (REACH art. 31(9))
+
+/** Orders that never reached us as a purchase (still at the approver, rejected, cancelled) supplied nothing. */
+const NOT_SUPPLIED = ["awaiting_approval", "rejected", "cancelled"] as const;
+
+export interface SheetRecipient {
+  userId: number;
+  email: string;
+  name: string;
+  locale: "nl" | "en";
+  companyId: number;
+  companyName: string;
+}
+
+/**
+ * Who gets a product's safety data sheet: per customer that ordered it since `since`, the active users
+ * who placed those orders; where none of them is active any more (or the orders came from a procurement
+ * system without a person), the customer's active company admins. Addresses that take no mail
+ * (`.invalid`, punchout technical users) are left out by the caller.
+ */
+export async function listSafetyDataSheetRecipients(productId: number, since: Date): Promise<SheetRecipient[]> {
+  const db = await database();
+  const buyers = await db
+    .selectDistinct({ companyId: orders.companyId, userId: orders.userId })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(and(eq(orderLines.productId, productId), gte(orders.placedAt, since), notInArray(orders.status, [...NOT_SUPPLIED])));
+  if (buyers.length === 0) return [];
+  const companyIds = [...new Set(buyers.map((buyer) => buyer.companyId))];
+  const ordererIds = [...new Set(buyers.flatMap((buyer) => (buyer.userId === null ? [] : [buyer.userId])))];
+  const columns = { userId: users.id, email: users.email, name: users.name, locale: users.locale, companyId: companies.id, companyName: companies.name, role: users.role };
+  const orderers = ordererIds.length
+    ? await db
+        .select(columns)
+        .from(users)
+        .innerJoin(companies, eq(companies.id, users.companyId))
+        .where(and(inArray(users.id, ordererIds), inArray(users.companyId, companyIds), eq(users.active, true)))
+    : [];
+  const reached = new Set(orderers.map((user) => user.companyId));
+  const unreached = companyIds.filter((companyId) => !reached.has(companyId));
+  const admins = unreached.length
+    ? await db
+        .select(columns)
+        .from(users)
+        .innerJoin(companies, eq(companies.id, users.companyId))
+        .where(and(inArray(users.companyId, unreached), eq(users.role, "company_admin"), eq(users.active, true)))
+    : [];
+  return [...orderers, ...admins]
+    .map(({ role: _role, ...recipient }) => recipient)
+    .sort((a, b) => a.companyName.localeCompare(b.companyName) || a.name.localeCompare(b.name) || a.userId - b.userId);
+}
+
+/**
+ * Records that the sheet went to `recipients` and queues their mails, in one transaction: the record
+ * never says someone was told whose mail was not queued, nor the other way round.
+ */
+export async function recordSafetyDataSheetNotices(
+  productId: number,
+  document: { key: string; title: string },
+  sent: { recipient: SheetRecipient; mail: OutboxMessage }[],
+  sentByUserId: number | null,
+  now: Date,
+): Promise<void> {
+  if (sent.length === 0) return;
+  const db = await database();
+  await db.transaction(async (tx) => {
+    await tx.insert(productDocumentNotices).values(
+      sent.map(({ recipient }) => ({
+        productId,
+        documentKey: document.key,
+        documentTitle: document.title,
+        companyId: recipient.companyId,
+        userId: recipient.userId,
+        email: recipient.email,
+        sentAt: now,
+        sentByUserId,
+      })),
+    );
+    await queueMailIn(tx, sent.map(({ mail }) => mail), now);
+  });
+}
+
+export interface NoticeSummary {
+  sentAt: Date;
+  people: number;
+  companies: number;
+}
+
+/** Per document key of the product: when its sheet was last sent, to how many people at how many customers. */
+export async function lastNoticesOf(productId: number): Promise<Map<string, NoticeSummary>> {
+  const db = await database();
+  const rows = await db
+    .select({
+      documentKey: productDocumentNotices.documentKey,
+      sentAt: productDocumentNotices.sentAt,
+      people: sql<number>`count(*)::int`,
+      companies: sql<number>`count(distinct ${productDocumentNotices.companyId})::int`,
+    })
+    .from(productDocumentNotices)
+    .where(eq(productDocumentNotices.productId, productId))
+    .groupBy(productDocumentNotices.documentKey, productDocumentNotices.sentAt)
+    .orderBy(desc(productDocumentNotices.sentAt));
+  const byKey = new Map<string, NoticeSummary>();
+  for (const { documentKey, ...summary } of rows) if (!byKey.has(documentKey)) byKey.set(documentKey, summary);
+  return byKey;
+}
+
+/** Everyone the product's sheets were sent to, newest first (the API's record). */
+export async function listSafetyDataSheetNotices(productId: number) {
+  const db = await database();
+  return db
+    .select({
+      documentKey: productDocumentNotices.documentKey,
+      documentTitle: productDocumentNotices.documentTitle,
+      companyId: productDocumentNotices.companyId,
+      companyName: companies.name,
+      email: productDocumentNotices.email,
+      sentAt: productDocumentNotices.sentAt,
+    })
+    .from(productDocumentNotices)
+    .innerJoin(companies, eq(companies.id, productDocumentNotices.companyId))
+    .where(eq(productDocumentNotices.productId, productId))
+    .orderBy(desc(productDocumentNotices.sentAt), asc(companies.name), asc(productDocumentNotices.email));
 }

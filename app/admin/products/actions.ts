@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { staffAction } from "@/lib/actions/safe-action";
 import { z } from "zod";
 import { productFormSchema, saveProductAsAdmin } from "@/lib/admin/product-edit";
-import { deleteProductDocumentAsAdmin, productDocumentFieldsSchema, updateProductDocumentAsAdmin } from "@/lib/admin/product-documents";
+import { deleteProductDocumentAsAdmin, productDocumentFieldsSchema, sendSafetyDataSheetAsAdmin, updateProductDocumentAsAdmin } from "@/lib/admin/product-documents";
 import { deleteProductImageAsAdmin, moveProductImageAsAdmin } from "@/lib/admin/product-images";
 import { saveProductRelationsAsAdmin } from "@/lib/admin/product-relations";
 import { relationSkusFromText, type RelationField, type RelationProblem } from "@/lib/catalog/product-relations";
@@ -73,3 +73,10 @@ function relationProblemText(problem: RelationProblem, t: Awaited<ReturnType<typ
       return t(problem.problem, { skus: problem.skus.join(", ") });
   }
 }
+
+/** Mails a safety data sheet to the product's buyers of the last twelve months (REACH art. 31(9)). */
+export const sendSafetyDataSheetAction = staffAction(documentSchema, async (input, staff) => {
+  const audience = await sendSafetyDataSheetAsAdmin(staff, input.sku, input.key, new Date());
+  revalidatePath(`/admin/products/${encodeURIComponent(input.sku)}`);
+  return { status: "ok", data: { ...audience } };
+});

@@ -5,14 +5,16 @@ import { authMock, headersMock } from "../../support/next-request-mocks";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { productDocuments, products } from "@/db/schema";
+import { companies, mailOutbox, orders, productDocumentNotices, productDocuments, products, users, type OrderStatus } from "@/db/schema";
 import { createStaffApiKey } from "@/lib/admin/api-keys";
-import { updateProductDocumentAsAdmin, uploadProductDocumentAsAdmin } from "@/lib/admin/product-documents";
+import { safetyDataSheetStatusAsAdmin, sendSafetyDataSheetAsAdmin, updateProductDocumentAsAdmin, uploadProductDocumentAsAdmin } from "@/lib/admin/product-documents";
+import { createOrder } from "@/lib/data/orders";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_PRODUCT, productDocumentKey } from "@/lib/catalog/product-document";
 import { AppError } from "@/lib/errors";
 import { listProductDocumentsBySku, listProductDocumentsOf } from "@/lib/data/product-documents";
 import { createStaff } from "../../support/admin-fixtures";
-import { createCategory, createProduct } from "../../support/fixtures";
+import { addCompanyUser } from "../../support/account-fixtures";
+import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
 const request = vi.hoisted(() => ({ userId: null as number | null, cookies: new Map<string, string>() }));
@@ -21,6 +23,7 @@ vi.mock("next/headers", () => headersMock(request));
 
 const documentsRoute = await import("@/app/admin/api/products/[sku]/documents/route");
 const documentRoute = await import("@/app/admin/api/products/[sku]/documents/[key]/route");
+const noticesRoute = await import("@/app/admin/api/products/[sku]/documents/[key]/notices/route");
 const publicRoute = await import("@/app/product-documents/[sku]/[key]/[file]/route");
 const uploadRoute = await import("@/app/admin/products/[sku]/documents/route");
 
@@ -210,5 +213,133 @@ describe("product documents through the API", () => {
     expect((await upload(form(pdf("w"), "w.pdf", { kind: "manual" }))).status).toBe(404);
     expect(await storedCount()).toBe(2);
     request.userId = null;
+  });
+});
+
+describe("a safety data sheet to the product's buyers of the last twelve months (REACH art. 31(9))", () => {
+  const NOW = new Date("2026-11-30T10:00:00Z");
+  let grease: { id: number; sku: string };
+  let sheetKey: string;
+  const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+
+  /** An order of `productId` by `userId` (null: a procurement system's), placed `days` ago, in `status`. */
+  async function ordered(companyId: number, userId: number | null, productId: number, days: number, status: OrderStatus = "shipped") {
+    const { id } = await createOrder({
+      approval: { at: daysAgo(days), reasons: () => [] },
+      order: { companyId, userId, shipTo: { name: "x", attention: null, street: "s", postalCode: "1", city: "c", countryCode: "NL" }, subtotalMinor: 995, vatMinor: 209, totalMinor: 1204, vatBreakdown: [] },
+      lines: [{ lineNumber: 1, productId, sku: "x", name: "x", unit: "EA", quantity: 1, unitPriceMinor: 995, listPriceMinor: 995, lineTotalMinor: 995, vatRateBasisPoints: 2100, priceSource: { kind: "list" } }],
+    });
+    await handle.db.update(orders).set({ status }).where(eq(orders.id, id));
+  }
+  const mails = async () =>
+    (await handle.db.select().from(mailOutbox).where(eq(mailOutbox.kind, "safety_data_sheet"))).map((mail) => ({ to: mail.toEmail, subject: mail.subject, body: mail.bodyText }));
+
+  let recent: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
+  let colleague: Awaited<ReturnType<typeof addCompanyUser>>;
+  let leaver: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
+  let leaverAdmin: Awaited<ReturnType<typeof addCompanyUser>>;
+  let viaProcurement: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
+  let procurementAdmin: Awaited<ReturnType<typeof addCompanyUser>>;
+
+  beforeAll(async () => {
+    const [category] = await handle.db.select({ id: products.categoryId }).from(products).where(eq(products.id, product.id));
+    grease = await createProduct(handle, category!.id, { sku: "KP-LAGERVET" });
+    // Bought it recently: the orderer and a colleague who ordered it too (English), one line each.
+    recent = await createCompanyWithBuyer(handle);
+    colleague = await addCompanyUser(handle, recent, "buyer");
+    await handle.db.update(users).set({ locale: "en" }).where(eq(users.id, colleague.id));
+    await ordered(recent.company.id, recent.user.id, grease.id, 30);
+    await ordered(recent.company.id, recent.user.id, grease.id, 200, "placed");
+    await ordered(recent.company.id, colleague.id, grease.id, 364);
+    // The orderer has left: the customer's company admin hears of it instead.
+    leaver = await createCompanyWithBuyer(handle);
+    leaverAdmin = await addCompanyUser(handle, leaver, "company_admin");
+    await ordered(leaver.company.id, leaver.user.id, grease.id, 90);
+    await handle.db.update(users).set({ active: false }).where(eq(users.id, leaver.user.id));
+    // A procurement system's order (no person): the company admins.
+    viaProcurement = await createCompanyWithBuyer(handle);
+    procurementAdmin = await addCompanyUser(handle, viaProcurement, "company_admin");
+    await ordered(viaProcurement.company.id, null, grease.id, 10, "confirmed");
+    // Not supplied in the last twelve months: too long ago, cancelled, still at the approver, rejected; or another product.
+    const old = await createCompanyWithBuyer(handle);
+    await ordered(old.company.id, old.user.id, grease.id, 366);
+    for (const status of ["cancelled", "awaiting_approval", "rejected"] as const) {
+      const customer = await createCompanyWithBuyer(handle);
+      await ordered(customer.company.id, customer.user.id, grease.id, 5, status);
+    }
+    const otherProduct = await createCompanyWithBuyer(handle);
+    await ordered(otherProduct.company.id, otherProduct.user.id, product.id, 5);
+  });
+
+  it("shows who a sheet would reach, mails each of them in their language with the permanent link, and records it", async () => {
+    expect(await safetyDataSheetStatusAsAdmin(admin, grease.sku, NOW)).toBeNull();
+    const { document, notified } = await uploadProductDocumentAsAdmin(admin, grease.sku, { bytes: pdf("vib-lagervet"), name: "VIB Lagervet.pdf" }, { kind: "safety_data_sheet", language: "nl", title: "" }, NOW);
+    expect(notified).toBeNull();
+    sheetKey = document.key;
+    expect(await safetyDataSheetStatusAsAdmin(admin, grease.sku, NOW)).toEqual({ audience: { people: 4, companies: 3 }, lastSent: new Map() });
+    expect(await mails()).toEqual([]);
+
+    expect(await sendSafetyDataSheetAsAdmin(admin, grease.sku, sheetKey, NOW)).toEqual({ people: 4, companies: 3 });
+    const sent = await mails();
+    expect(sent.map((mail) => mail.to).sort()).toEqual([recent.user.email, colleague.email, leaverAdmin.email, procurementAdmin.email].sort());
+    const dutch = sent.find((mail) => mail.to === recent.user.email)!;
+    const [greaseRow] = await handle.db.select({ nameNl: products.nameNl, nameEn: products.nameEn }).from(products).where(eq(products.id, grease.id));
+    expect(dutch.subject).toBe(`Veiligheidsinformatieblad: ${greaseRow!.nameNl} (KP-LAGERVET)`);
+    expect(dutch.body).toContain(`VIB Lagervet: http://localhost:3000/product-documents/KP-LAGERVET/${sheetKey}/VIB-Lagervet.pdf`);
+    expect(dutch.body).toContain("REACH-verordening (artikel 31)");
+    expect(sent.find((mail) => mail.to === colleague.email)!.subject).toBe(`Safety data sheet: ${greaseRow!.nameEn} (KP-LAGERVET)`);
+
+    const notices = await handle.db.select().from(productDocumentNotices).where(eq(productDocumentNotices.productId, grease.id));
+    expect(notices.map((notice) => [notice.companyId, notice.email, notice.documentKey, notice.documentTitle, notice.sentByUserId, notice.sentAt.toISOString()]).sort()).toEqual(
+      [
+        [recent.company.id, recent.user.email, sheetKey, "VIB Lagervet", admin.id, NOW.toISOString()],
+        [recent.company.id, colleague.email, sheetKey, "VIB Lagervet", admin.id, NOW.toISOString()],
+        [leaver.company.id, leaverAdmin.email, sheetKey, "VIB Lagervet", admin.id, NOW.toISOString()],
+        [viaProcurement.company.id, procurementAdmin.email, sheetKey, "VIB Lagervet", admin.id, NOW.toISOString()],
+      ].sort(),
+    );
+    const status = await safetyDataSheetStatusAsAdmin(admin, grease.sku, NOW);
+    expect(status!.lastSent.get(sheetKey)).toEqual({ sentAt: NOW, people: 4, companies: 3 });
+  });
+
+  it("a new sheet uploaded with notify goes out at once; the same file again does not", async () => {
+    const before = (await mails()).length;
+    const { notified } = await uploadProductDocumentAsAdmin(admin, grease.sku, { bytes: pdf("sds-grease-en"), name: "SDS grease.pdf" }, { kind: "safety_data_sheet", language: "en", title: "" }, NOW, { notify: true });
+    expect(notified).toEqual({ people: 4, companies: 3 });
+    expect((await mails()).length).toBe(before + 4);
+    const again = await uploadProductDocumentAsAdmin(admin, grease.sku, { bytes: pdf("sds-grease-en"), name: "SDS grease.pdf" }, { kind: "safety_data_sheet", language: "en", title: "" }, NOW, { notify: true });
+    expect([again.alreadyPresent, again.notified]).toEqual([true, null]);
+    // A datasheet is not a safety data sheet: notify does nothing, and it cannot be sent.
+    const datasheet = await uploadProductDocumentAsAdmin(admin, grease.sku, { bytes: pdf("blad-grease"), name: "Blad.pdf" }, { kind: "datasheet", language: null, title: "" }, NOW, { notify: true });
+    expect(datasheet.notified).toBeNull();
+    expect(await appError(sendSafetyDataSheetAsAdmin(admin, grease.sku, datasheet.document.key, NOW))).toMatchObject({ message: "document_not_safety_data_sheet" });
+    expect((await mails()).length).toBe(before + 4);
+  });
+
+  it("through the API: POST sends and answers the counts, GET lists the record; account managers find nothing", async () => {
+    const send = (apiKey: string) =>
+      noticesRoute.POST(new Request(`http://localhost/admin/api/products/${grease.sku}/documents/${sheetKey}/notices`, { method: "POST", headers: { authorization: `Bearer ${apiKey}` } }), {
+        params: Promise.resolve({ sku: grease.sku, key: sheetKey }),
+      });
+    expect((await send(managerKey)).status).toBe(404);
+    const response = await send(adminKey);
+    expect([response.status, await response.json()]).toEqual([200, { people: 4, companies: 3 }]);
+    const record = await noticesRoute.GET(new Request(`http://localhost/admin/api/products/${grease.sku}/documents/${sheetKey}/notices`, { headers: { authorization: `Bearer ${adminKey}` } }), {
+      params: Promise.resolve({ sku: grease.sku, key: sheetKey }),
+    });
+    const { notices } = (await record.json()) as { notices: { email: string; companyName: string }[] };
+    // Sent twice (once by hand above, once now): eight rows for this sheet.
+    expect(notices).toHaveLength(8);
+    expect(new Set(notices.map((notice) => notice.companyName))).toEqual(
+      new Set((await handle.db.select({ name: companies.name }).from(companies).where(eq(companies.id, recent.company.id))).map((c) => c.name).concat([leaver.company.name, viaProcurement.company.name])),
+    );
+  });
+
+  it("nobody who bought it in the last twelve months: nothing is sent or recorded", async () => {
+    const later = new Date("2028-01-01T10:00:00Z");
+    const before = (await mails()).length;
+    expect(await sendSafetyDataSheetAsAdmin(admin, grease.sku, sheetKey, later)).toEqual({ people: 0, companies: 0 });
+    expect((await mails()).length).toBe(before);
+    expect((await safetyDataSheetStatusAsAdmin(admin, grease.sku, later))!.audience).toEqual({ people: 0, companies: 0 });
   });
 });

@@ -9,6 +9,7 @@ import {
   productDocumentKey,
   productDocumentPath,
   productDocumentProblem,
+  sheetRecipientsSince,
   type DocumentOrderFields,
 } from "@/lib/catalog/product-document";
 
@@ -96,5 +97,16 @@ describe("the order a reader sees, and the one attachment", () => {
     ["nothing when there are only manuals and certificates", documents.filter((d) => d.kind === "manual" || d.kind === "certificate"), "nl", null],
   ])("%s", (_name, list, locale, title) => {
     expect(primaryAttachment(list, locale)?.title ?? null).toBe(title);
+  });
+});
+
+describe("sheetRecipientsSince: the preceding twelve months of REACH art. 31(9)", () => {
+  it.each([
+    ["2026-11-30T10:00:00.000Z", "2025-11-30T10:00:00.000Z"],
+    ["2027-01-01T00:30:00.000Z", "2026-01-01T00:30:00.000Z"],
+    // 29 February has no twin a year earlier: the day after 28 February.
+    ["2028-02-29T12:00:00.000Z", "2027-03-01T12:00:00.000Z"],
+  ])("%s → %s", (now, since) => {
+    expect(sheetRecipientsSince(new Date(now)).toISOString()).toBe(since);
   });
 });

@@ -17,7 +17,7 @@ import { listCustomerOptions } from "@/lib/data/customers";
 import { listPriceAudit } from "@/lib/data/price-audit";
 import { getProductMasterData } from "@/lib/data/product-import";
 import { getGridProduct, listProductEntries } from "@/lib/data/price-lists";
-import { money } from "@/lib/format";
+import { dateText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import {
   deleteProductDocumentAction,
@@ -25,10 +25,11 @@ import {
   moveProductPhotoAction,
   saveProductAction,
   saveProductRelationsAction,
+  sendSafetyDataSheetAction,
   updateProductDocumentAction,
 } from "../actions";
 import { ProductDocuments, type ProductDocumentTexts } from "@/components/admin/product-documents";
-import { listProductDocumentsAsAdmin } from "@/lib/admin/product-documents";
+import { listProductDocumentsAsAdmin, safetyDataSheetStatusAsAdmin } from "@/lib/admin/product-documents";
 import { MAX_DOCUMENTS_PER_PRODUCT, PRODUCT_DOCUMENT_KINDS, PRODUCT_DOCUMENT_LANGUAGES } from "@/lib/catalog/product-document";
 import { ProductPhotos, type ProductPhotoTexts } from "@/components/admin/product-photos";
 import { listProductImagesAsAdmin, MAX_FILES_PER_UPLOAD, MAX_IMAGES_PER_PRODUCT } from "@/lib/admin/product-images";
@@ -61,12 +62,14 @@ export default async function AdminProductPage({ params, searchParams }: { param
       documentOutcome: z.enum(["added", "present"]).optional().catch(undefined),
       documentError: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
       documentFile: z.string().max(255).optional().catch(undefined),
+      sheetPeople: z.coerce.number().int().min(0).optional().catch(undefined),
+      sheetCompanies: z.coerce.number().int().min(0).optional().catch(undefined),
     }),
     await searchParams,
   );
   const scope = managerScope(staff);
   // Admins edit the master data here (lib/admin/product-edit.ts); account managers see prices and history.
-  const [master, categories, tf, photos, tp, te, relations, tr, documents, td] = isAdmin(staff)
+  const [master, categories, tf, photos, tp, te, relations, tr, documents, td, sheets] = isAdmin(staff)
     ? await Promise.all([
         getProductMasterData(product.sku),
         listCategories(),
@@ -78,8 +81,9 @@ export default async function AdminProductPage({ params, searchParams }: { param
         getTranslations("admin.productRelations"),
         listProductDocumentsAsAdmin(staff, product.sku),
         getTranslations("admin.productDocuments"),
+        safetyDataSheetStatusAsAdmin(staff, product.sku, new Date()),
       ])
-    : [null, [], await getTranslations("admin.productForm"), [], null, null, null, null, [], null];
+    : [null, [], await getTranslations("admin.productForm"), [], null, null, null, null, [], null, null];
   const [t, ta, locale, details, entries, audit, customers] = await Promise.all([
     getTranslations("admin.products"),
     getTranslations("admin.audit"),
@@ -136,10 +140,14 @@ export default async function AdminProductPage({ params, searchParams }: { param
           <Card title={td("title")}>
             <ProductDocuments
               sku={product.sku}
-              documents={documents}
+              documents={documents.map((document) => ({
+                ...document,
+                sheet: document.kind === "safety_data_sheet" && sheets ? sheetRow(td, sheets, document.key, locale) : undefined,
+              }))}
               texts={documentTexts(td, te, upload, locale)}
               updateAction={updateProductDocumentAction}
               deleteAction={deleteProductDocumentAction}
+              sendSheetAction={sendSafetyDataSheetAction}
             />
           </Card>
         </div>
@@ -228,6 +236,8 @@ type UploadOutcome = {
   documentOutcome?: "added" | "present";
   documentError?: string;
   documentFile?: string;
+  sheetPeople?: number;
+  sheetCompanies?: number;
 };
 
 /** The photo card's texts, with the last upload's outcome (from the redirect) translated. */
@@ -285,8 +295,34 @@ function documentTexts(
     removeConfirm: td("removeConfirm"),
     upload: td("upload"),
     uploadHint: td("uploadHint"),
+    notify: td("notify"),
+    sent: td("sheetSent"),
     kinds: PRODUCT_DOCUMENT_KINDS.map((kind) => ({ value: kind, label: td(`kinds.${kind}`) })),
     languages: [{ value: "", label: td("languages.any") }, ...PRODUCT_DOCUMENT_LANGUAGES.map((language) => ({ value: language, label: td(`languages.${language}`) }))],
-    outcome: error ? { tone: "error", text: error } : upload.documentOutcome ? { tone: "ok", text: td(upload.documentOutcome) } : null,
+    outcome: error
+      ? { tone: "error", text: error }
+      : upload.documentOutcome
+        ? {
+            tone: "ok",
+            text: [td(upload.documentOutcome), upload.sheetPeople !== undefined ? td("sheetMailed", { people: upload.sheetPeople, companies: upload.sheetCompanies ?? 0 }) : null].filter(Boolean).join(" "),
+          }
+        : null,
+  };
+}
+
+/** A safety data sheet's line: when it last went to the product's buyers, and the button to send it now. */
+function sheetRow(
+  td: Awaited<ReturnType<typeof getTranslations<"admin.productDocuments">>>,
+  sheets: NonNullable<Awaited<ReturnType<typeof safetyDataSheetStatusAsAdmin>>>,
+  key: string,
+  locale: "nl" | "en",
+) {
+  const last = sheets.lastSent.get(key);
+  const { people, companies } = sheets.audience;
+  const status = last ? td("sheetLastSent", { date: dateText(last.sentAt, locale), people: last.people, companies: last.companies }) : td("sheetNotSent");
+  return {
+    status: people === 0 ? `${status} ${td("sheetNoBuyers")}` : status,
+    sendLabel: people === 0 ? null : td("sheetSend", { people, companies }),
+    confirm: td("sheetConfirm", { people, companies }),
   };
 }

@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 
 /**
  * POST /admin/products/:sku/documents — the product page's document upload (multipart: `document`,
- * `kind`, `language`, `title`). A route rather than a server action for the same reasons as the photo
+ * `kind`, `language`, `title`, and `notify` to mail a new safety data sheet to the product's buyers). A route rather than a server action for the same reasons as the photo
  * upload: the staff member is checked before the body is read, and a PDF may be larger than a server
  * action takes. Redirects back to the product page with the outcome (works without JavaScript).
  */
@@ -25,8 +25,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ sku
   if (!(file instanceof File) || (file.size === 0 && !file.name)) return back({ documentError: "document_none" });
   if (!fields.success) return back({ documentError: fields.error.issues.some((issue) => issue.message === "document_title_too_long") ? "document_title_too_long" : "invalid_input" });
   try {
-    const { alreadyPresent } = await uploadProductDocumentAsAdmin(staff, sku, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || null }, fields.data, new Date());
-    return back({ documentOutcome: alreadyPresent ? "present" : "added" });
+    const { alreadyPresent, notified } = await uploadProductDocumentAsAdmin(
+      staff,
+      sku,
+      { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || null },
+      fields.data,
+      new Date(),
+      { notify: form?.get("notify") === "on" },
+    );
+    return back({
+      documentOutcome: alreadyPresent ? "present" : "added",
+      ...(notified ? { sheetPeople: String(notified.people), sheetCompanies: String(notified.companies) } : {}),
+    });
   } catch (error) {
     if (!isAppError(error)) throw error;
     if (error.code === "not_found") return new Response("Not found", { status: 404 });

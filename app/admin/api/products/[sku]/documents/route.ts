@@ -11,8 +11,10 @@ export async function GET(request: Request, { params }: Params) {
   return withStaffApi(request, async (staff) => Response.json({ documents: await listProductDocumentsAsAdmin(staff, decodeURIComponent(sku)) }));
 }
 
-// POST /admin/api/products/:sku/documents?kind=safety_data_sheet&language=nl&title=…&filename=… — the PDF as
-// the raw body. 201 with the new document; 200 with the stored one when the same file was sent before.
+// POST /admin/api/products/:sku/documents?kind=safety_data_sheet&language=nl&title=…&filename=…&notify=true — the
+// PDF as the raw body. 201 with the new document; 200 with the stored one when the same file was sent before.
+// `notify=true`: a new safety data sheet is also mailed to the product's buyers of the last twelve months
+// (the answer's `notified`: people and customers).
 export async function POST(request: Request, { params }: Params) {
   const { sku } = await params;
   return withStaffApi(request, async (staff) => {
@@ -21,7 +23,9 @@ export async function POST(request: Request, { params }: Params) {
     if (!fields.success) return Response.json({ error: "invalid_input", issues: fields.error.issues }, { status: 400 });
     const { bytes, truncated } = await readBodyLimited(request, MAX_DOCUMENT_BYTES);
     if (truncated) return Response.json({ error: "document_too_large", code: "invalid_input", details: { maxBytes: MAX_DOCUMENT_BYTES } }, { status: 413 });
-    const { document, alreadyPresent } = await uploadProductDocumentAsAdmin(staff, decodeURIComponent(sku), { bytes, name: query.get("filename") }, fields.data, new Date());
-    return Response.json(document, { status: alreadyPresent ? 200 : 201 });
+    const { document, alreadyPresent, notified } = await uploadProductDocumentAsAdmin(staff, decodeURIComponent(sku), { bytes, name: query.get("filename") }, fields.data, new Date(), {
+      notify: query.get("notify") === "true",
+    });
+    return Response.json({ ...document, ...(notified ? { notified } : {}) }, { status: alreadyPresent ? 200 : 201 });
   });
 }
