@@ -83,6 +83,7 @@ const CXML_FIELD_SPECS: readonly FieldSpec[] = [
   { key: "targetFrame", path: ["targetFrame"], group: "transfer", kind: "text", suggestions: FRAME_TARGET_SUGGESTIONS },
   { key: "shortNameMaxLength", path: ["shortNameMaxLength"], group: "transfer", kind: "number" },
   { key: "echoShipTo", path: ["echoShipTo"], group: "transfer", kind: "checkbox" },
+  { key: "attachments", path: ["attachments"], group: "transfer", kind: "select", messageKey: "cxmlAttachments" },
   { key: "unitMap", path: ["unitMap"], group: "units", kind: "map" },
 ];
 
@@ -109,6 +110,7 @@ const OCI_FIELD_SPECS: readonly FieldSpec[] = [
   { key: "priceBasis", path: ["priceBasis"], group: "transfer", kind: "select" },
   { key: "optionalFields", path: ["optionalFields"], group: "transfer", kind: "checkboxes" },
   { key: "buyerMaterialNumber", path: ["buyerMaterialNumber"], group: "transfer", kind: "checkbox" },
+  { key: "attachment", path: ["attachment"], group: "transfer", kind: "select", messageKey: "ociAttachment" },
   { key: "vendorNumber", path: ["vendorNumber"], group: "transfer", kind: "text" },
   { key: "extSchemaType", path: ["extSchemaType"], group: "transfer", kind: "text" },
   { key: "defaultCharset", path: ["defaultCharset"], group: "transfer", kind: "select" },
