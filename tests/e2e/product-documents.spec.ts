@@ -2,15 +2,17 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { hashPassword } from "../../lib/auth/password";
-import { launchBrowser, signIn } from "./support/browser";
+import { addToCartOnProductPage, launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
  * Product documents: an admin uploads a safety data sheet (PDF) on the product's admin page, is refused
  * a file that is not a PDF, renames the document in place; the buyer sees it under "Documents" on the
  * product page and opens it (a PDF from the public URL); removed again, the section is gone. The demo's
- * lubricants come with their own sheets. Chromium against the running server.
+ * lubricants come with their own sheets. A customer buys the product, and the next safety data sheet is
+ * mailed to its orderer as it is uploaded (REACH art. 31(9)). Chromium against the running server.
  */
+const BUYER = ["facilitair@soo-amstelland.test", "demo-facilitair"] as const;
 let browser: Browser;
 const sql = openE2eDatabase();
 const stamp = Date.now().toString(36).toUpperCase();
@@ -27,7 +29,11 @@ before(async () => {
   await sql`insert into products (sku, category_id, name_nl, name_en, description_nl, description_en, brand, manufacturer, manufacturer_part_number, unit, stock, list_price_minor, vat_rate_basis_points)
             values (${sku}, ${category!.id}, ${name}, ${name}, '', '', 'Koppel', 'Koppel', ${sku}, 'EA', 40, 895, 2100)`;
 });
+const clearCart = () =>
+  sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = ${BUYER[0]} and c.punchout_session_id is null)`;
+
 after(async () => {
+  await clearCart();
   await browser?.close();
   await sql.end();
 });
@@ -92,6 +98,38 @@ describe("product documents", () => {
     assert.match((await demoDocuments.nth(0).textContent()) ?? "", /Datasheet/);
     assert.match((await demoDocuments.nth(1).textContent()) ?? "", /Safety data sheet .*Safety data sheet \(SDS\) ·/);
     assert.match((await demoDocuments.nth(2).textContent()) ?? "", /Veiligheidsinformatieblad .*· Dutch ·/);
+    await admin.context().close();
+    await buyer.context().close();
+  });
+
+  it("a customer buys the product; its next safety data sheet is mailed to the orderer as it is uploaded, and the page says so", async () => {
+    await clearCart();
+    const buyer = await signIn(browser, ...BUYER, "/");
+    await addToCartOnProductPage(buyer, sku, 2);
+    await buyer.goto("/checkout");
+    await buyer.getByLabel("PO number").fill("PO-VIB-1");
+    await buyer.getByRole("button", { name: "Place order" }).click();
+    await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+
+    const admin = await signIn(browser, adminEmail, "documentbeheer-2026", `/admin/products/${sku}`);
+    const documents = admin.getByTestId("product-documents");
+    await documents.getByTestId("document-input").setInputFiles([{ name: "VIB Kettingolie v2.pdf", mimeType: "application/pdf", buffer: pdf(`${stamp}-v2`) }]);
+    await documents.getByRole("combobox", { name: "Kind" }).last().selectOption("safety_data_sheet");
+    await documents.getByTestId("document-notify").check();
+    await documents.getByRole("button", { name: "Upload" }).click();
+    await documents.getByTestId("document-outcome").getByText("Document added. Mailed to 1 person at 1 customer.").waitFor();
+    await documents.getByTestId("sheet-notices").getByText(/Last sent on .* to 1 person at 1 customer\./).waitFor();
+    const mails = await sql<{ to_email: string; subject: string; body_text: string }[]>`
+      select to_email, subject, body_text from mail_outbox where kind = 'safety_data_sheet' and subject like ${`%${sku}%`}`;
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.to_email, BUYER[0]);
+    assert.match(mails[0]!.body_text, new RegExp(`/product-documents/${sku}/[0-9a-f]{24}/VIB-Kettingolie-v2\\.pdf`));
+    // Sending it again by hand: the button names whom it reaches and asks first.
+    admin.once("dialog", (dialog) => void dialog.accept());
+    await documents.getByTestId("sheet-notices").getByRole("button", { name: "Mail to buyers of the last 12 months (1 person, 1 customer)" }).click();
+    await documents.getByTestId("sheet-notices").getByText("Sent.").waitFor();
+    const [count] = await sql<{ n: number }[]>`select count(*)::int as n from mail_outbox where kind = 'safety_data_sheet' and subject like ${`%${sku}%`}`;
+    assert.equal(count!.n, 2);
     await admin.context().close();
     await buyer.context().close();
   });
