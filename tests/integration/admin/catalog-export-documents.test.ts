@@ -10,9 +10,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { DatabaseHandle } from "@/db/client";
 import { products } from "@/db/schema";
 import { catalogExportSchema, exportCustomerCatalog, type CatalogExportInput } from "@/lib/admin/catalog-export";
-import { productDocumentFileName, productDocumentKey, type ProductDocumentKind, type ProductDocumentLanguage } from "@/lib/catalog/product-document";
-import { addProductDocument, listProductDocumentsOf } from "@/lib/data/product-documents";
+import { listProductDocumentsOf } from "@/lib/data/product-documents";
 import { createProducts, createStaff } from "../../support/admin-fixtures";
+import { addTestDocument } from "../../support/document-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { BMECAT_2005_XSD } from "../../support/shared-dir";
 import { useFreshDatabase } from "../../support/test-database";
@@ -34,24 +34,16 @@ let bulkCount = 0;
 const keys: Record<string, string> = {};
 const dir = mkdtempSync(path.join(tmpdir(), "koppel-catalog-documents-"));
 
-const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
-
-async function addDocument(productId: number, label: string, kind: ProductDocumentKind, language: ProductDocumentLanguage | null, title: string) {
-  const bytes = pdf(label);
-  const result = await addProductDocument(productId, { key: productDocumentKey(bytes), kind, language, title, fileName: productDocumentFileName(`${label}.pdf`, title), bytes }, null, NOW);
-  expect(result.outcome).toBe("added");
-  keys[label] = productDocumentKey(bytes);
-}
 
 beforeAll(async () => {
   fresh = await useFreshDatabase();
   handle = fresh.handle;
   const category = await createCategory(handle);
   documented = await createProduct(handle, category.id, { listPriceMinor: 1000, imageKey: "0123456789abcdef01234567" });
-  await addDocument(documented.id, "certificaat", "certificate", "en", "CE declaration");
-  await addDocument(documented.id, "sds-en", "safety_data_sheet", "en", "Safety data sheet");
-  await addDocument(documented.id, "sds-nl", "safety_data_sheet", "nl", "Veiligheidsinformatieblad & etiket");
-  await addDocument(documented.id, "productblad", "datasheet", null, "Productblad");
+  keys["certificaat"] = await addTestDocument(documented.id, "certificaat", "certificate", "en", "CE declaration", NOW);
+  keys["sds-en"] = await addTestDocument(documented.id, "sds-en", "safety_data_sheet", "en", "Safety data sheet", NOW);
+  keys["sds-nl"] = await addTestDocument(documented.id, "sds-nl", "safety_data_sheet", "nl", "Veiligheidsinformatieblad & etiket", NOW);
+  keys["productblad"] = await addTestDocument(documented.id, "productblad", "datasheet", null, "Productblad", NOW);
   // Enough products for a second page of the export (500 per page).
   bulkCount = 520;
   await createProducts(handle, category.id, bulkCount, { prefix: "DOC-EXPORT-" });

@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { listProductDocumentsBySku, listProductDocumentsOf } from "@/lib/data/product-documents";
 import { createStaff } from "../../support/admin-fixtures";
 import { addCompanyUser } from "../../support/account-fixtures";
+import { tinyPdf as pdf } from "../../support/document-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -36,9 +37,6 @@ let manager: Awaited<ReturnType<typeof createStaff>>;
 let product: { id: number; sku: string };
 let other: { id: number; sku: string };
 
-/** A small but well-formed PDF; `marker` makes each one a different file. */
-const pdf = (marker: string) =>
-  new Uint8Array(Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${marker}\ntrailer<</Root 1 0 R>>\n%%EOF\n`, "latin1"));
 
 const post = async (sku: string, body: Uint8Array, query: string, key = adminKey) => {
   const response = await documentsRoute.POST(

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { DatabaseHandle } from "@/db/client";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { addToCart } from "@/lib/cart/cart-service";
-import { productDocumentFileName, productDocumentKey, type ProductDocumentKind, type ProductDocumentLanguage } from "@/lib/catalog/product-document";
-import { addProductDocument, listProductDocumentsOf, readProductDocument } from "@/lib/data/product-documents";
+import { listProductDocumentsOf, readProductDocument } from "@/lib/data/product-documents";
 import { createPunchoutSession, getActivePunchoutSession } from "@/lib/data/punchout-sessions";
 import { getActiveUserById } from "@/lib/data/users";
 import { hashToken } from "@/lib/punchout/browser-session";
 import { attr, childElements, childText, directText, firstChild, parseCxml } from "@/lib/punchout/cxml/xml";
 import { transferPunchoutCart } from "@/lib/punchout/transfer";
 import { createCxmlConnection, poomFromTransferPage, validateCxmlBatch, validatorReady } from "../../support/cxml-fixtures";
+import { addTestDocument, tinyPdf } from "../../support/document-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { createOciConnection } from "../../support/oci-fixtures";
 import { useFreshDatabase } from "../../support/test-database";
@@ -40,15 +40,6 @@ let ociPlain: number;
 let cxmlAll: number;
 const keys: Record<string, string> = {};
 
-/** A tiny valid PDF; `label` makes its bytes, and so its key, its own. */
-const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
-
-async function addDocument(productId: number, label: string, kind: ProductDocumentKind, language: ProductDocumentLanguage | null, title: string) {
-  const bytes = pdf(label);
-  const result = await addProductDocument(productId, { key: productDocumentKey(bytes), kind, language, title, fileName: productDocumentFileName(`${label}.pdf`, title), bytes }, null, NOW);
-  expect(result.outcome).toBe("added");
-  keys[label] = productDocumentKey(bytes);
-}
 
 beforeAll(async () => {
   fresh = await useFreshDatabase();
@@ -57,11 +48,11 @@ beforeAll(async () => {
   documented = await createProduct(handle, category.id, { listPriceMinor: 1250, gtin: "8712345678906" });
   datasheetOnly = await createProduct(handle, category.id, { listPriceMinor: 800 });
   bare = await createProduct(handle, category.id, { listPriceMinor: 300 });
-  await addDocument(documented.id, "sds-nl", "safety_data_sheet", "nl", "Veiligheidsinformatieblad");
-  await addDocument(documented.id, "sds-en", "safety_data_sheet", "en", "Safety data sheet");
-  await addDocument(documented.id, "productblad", "datasheet", null, "Productblad & maattabel");
-  await addDocument(documented.id, "handleiding", "manual", "nl", "Handleiding");
-  await addDocument(datasheetOnly.id, "datasheet-only", "datasheet", "nl", "Technisch blad");
+  keys["sds-nl"] = await addTestDocument(documented.id, "sds-nl", "safety_data_sheet", "nl", "Veiligheidsinformatieblad", NOW);
+  keys["sds-en"] = await addTestDocument(documented.id, "sds-en", "safety_data_sheet", "en", "Safety data sheet", NOW);
+  keys["productblad"] = await addTestDocument(documented.id, "productblad", "datasheet", null, "Productblad & maattabel", NOW);
+  keys["handleiding"] = await addTestDocument(documented.id, "handleiding", "manual", "nl", "Handleiding", NOW);
+  keys["datasheet-only"] = await addTestDocument(datasheetOnly.id, "datasheet-only", "datasheet", "nl", "Technisch blad", NOW);
   customer = await createCompanyWithBuyer(handle);
   const oci = (username: string, settings: Record<string, unknown>) => createOciConnection(handle, customer.company.id, { username, password: "p", origins: [ORIGIN], settings });
   ociAttaching = (await oci("oci-documents", { attachment: "primary" })).id;
@@ -179,7 +170,7 @@ describe("cXML transfer with attachments 'all'", () => {
     // English reader: datasheet (every language), the English then the Dutch safety data sheet, the manual.
     expect(references(first).map((reference) => childText(reference, "InternalID"))).toEqual([keys.productblad, keys["sds-en"], keys["sds-nl"], keys.handleiding]);
     const [datasheet, sdsEn] = references(first);
-    expect(attr(datasheet!, "length")).toBe(String(pdf("productblad").byteLength));
+    expect(attr(datasheet!, "length")).toBe(String(tinyPdf("productblad").byteLength));
     expect(childText(datasheet!, "Name")).toBe("productblad.pdf");
     expect(attr(firstChild(datasheet!, "Name")!, "xml:lang")).toBe("en");
     expect(directText(firstChild(datasheet!, "Description")!)).toBe("Productblad & maattabel");
