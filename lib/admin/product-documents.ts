@@ -144,14 +144,24 @@ export async function deleteProductDocumentAsAdmin(staff: StaffUser, sku: string
 export interface SheetAudience {
   people: number;
   companies: number;
+  /** Customers that bought the product but have nobody left to mail (no active orderer or company admin): named, not skipped silently. */
+  unreached: string[];
 }
 
-/** Who a safety data sheet of the product would go to now (mail-reading addresses only). */
-async function sheetRecipients(productId: number, now: Date): Promise<SheetRecipient[]> {
-  return (await listSafetyDataSheetRecipients(productId, sheetRecipientsSince(now))).filter((recipient) => readsMail(recipient.email));
+/** Who a safety data sheet of the product would go to now (mail-reading addresses only), and who bought it but cannot be reached. */
+async function sheetRecipients(productId: number, now: Date): Promise<{ recipients: SheetRecipient[]; audience: SheetAudience }> {
+  const found = await listSafetyDataSheetRecipients(productId, sheetRecipientsSince(now));
+  const recipients = found.recipients.filter((recipient) => readsMail(recipient.email));
+  const reached = new Set(recipients.map((recipient) => recipient.companyId));
+  return {
+    recipients,
+    audience: {
+      people: recipients.length,
+      companies: reached.size,
+      unreached: found.buyers.filter((buyer) => !reached.has(buyer.companyId)).map((buyer) => buyer.companyName),
+    },
+  };
 }
-
-const audienceOf = (recipients: SheetRecipient[]): SheetAudience => ({ people: recipients.length, companies: new Set(recipients.map((r) => r.companyId)).size });
 
 /**
  * For the product page: how many people at how many customers a safety data sheet would reach now,
@@ -165,8 +175,8 @@ export async function safetyDataSheetStatusAsAdmin(
   const product = await getProductForAdminOrThrow(staff, sku);
   const documents = await listProductDocuments(product.id);
   if (!documents.some((document) => document.kind === "safety_data_sheet")) return null;
-  const [recipients, lastSent] = await Promise.all([sheetRecipients(product.id, now), lastNoticesOf(product.id)]);
-  return { audience: audienceOf(recipients), lastSent };
+  const [{ audience }, lastSent] = await Promise.all([sheetRecipients(product.id, now), lastNoticesOf(product.id)]);
+  return { audience, lastSent };
 }
 
 /**
@@ -179,7 +189,7 @@ export async function sendSafetyDataSheetAsAdmin(staff: StaffUser, sku: string, 
   const document = (await listProductDocuments(product.id)).find((candidate) => candidate.key === key);
   if (!document) throw new AppError("not_found", "document_not_found");
   if (document.kind !== "safety_data_sheet") throw new AppError("invalid_input", "document_not_safety_data_sheet");
-  const recipients = await sheetRecipients(product.id, now);
+  const { recipients, audience } = await sheetRecipients(product.id, now);
   const base = await mailBaseUrl();
   const sent = recipients.map((recipient) => ({
     recipient,
@@ -193,7 +203,7 @@ export async function sendSafetyDataSheetAsAdmin(staff: StaffUser, sku: string, 
   }));
   await recordSafetyDataSheetNotices(product.id, { key: document.key, title: document.title }, sent, staff.id, now);
   await deliverQueuedMail();
-  return audienceOf(recipients);
+  return audience;
 }
 
 /** The record of who was sent the product's safety data sheets, newest first. */

@@ -152,17 +152,21 @@ export interface SheetRecipient {
 /**
  * Who gets a product's safety data sheet: per customer that ordered it since `since`, the active users
  * who placed those orders; where none of them is active any more (or the orders came from a procurement
- * system without a person), the customer's active company admins. Addresses that take no mail
- * (`.invalid`, punchout technical users) are left out by the caller.
+ * system without a person), the customer's active company admins. `buyers` are all those customers, so
+ * the caller can name the ones nobody is left to mail at. Addresses that take no mail (`.invalid`,
+ * punchout technical users) are left out by the caller.
  */
-export async function listSafetyDataSheetRecipients(productId: number, since: Date): Promise<SheetRecipient[]> {
+export async function listSafetyDataSheetRecipients(
+  productId: number,
+  since: Date,
+): Promise<{ recipients: SheetRecipient[]; buyers: { companyId: number; companyName: string }[] }> {
   const db = await database();
   const buyers = await db
     .selectDistinct({ companyId: orders.companyId, userId: orders.userId })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .where(and(eq(orderLines.productId, productId), gte(orders.placedAt, since), notInArray(orders.status, [...NOT_SUPPLIED])));
-  if (buyers.length === 0) return [];
+  if (buyers.length === 0) return { recipients: [], buyers: [] };
   const companyIds = [...new Set(buyers.map((buyer) => buyer.companyId))];
   const ordererIds = [...new Set(buyers.flatMap((buyer) => (buyer.userId === null ? [] : [buyer.userId])))];
   const columns = { userId: users.id, email: users.email, name: users.name, locale: users.locale, companyId: companies.id, companyName: companies.name, role: users.role };
@@ -182,9 +186,11 @@ export async function listSafetyDataSheetRecipients(productId: number, since: Da
         .innerJoin(companies, eq(companies.id, users.companyId))
         .where(and(inArray(users.companyId, unreached), eq(users.role, "company_admin"), eq(users.active, true)))
     : [];
-  return [...orderers, ...admins]
+  const recipients = [...orderers, ...admins]
     .map(({ role: _role, ...recipient }) => recipient)
     .sort((a, b) => a.companyName.localeCompare(b.companyName) || a.name.localeCompare(b.name) || a.userId - b.userId);
+  const names = await db.select({ companyId: companies.id, companyName: companies.name }).from(companies).where(inArray(companies.id, companyIds)).orderBy(asc(companies.name));
+  return { recipients, buyers: names };
 }
 
 /**

@@ -238,6 +238,8 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
   let leaverAdmin: Awaited<ReturnType<typeof addCompanyUser>>;
   let viaProcurement: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
   let procurementAdmin: Awaited<ReturnType<typeof addCompanyUser>>;
+  let orphan: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
+  const audience = () => ({ people: 4, companies: 3, unreached: [orphan.company.name] });
 
   beforeAll(async () => {
     const [category] = await handle.db.select({ id: products.categoryId }).from(products).where(eq(products.id, product.id));
@@ -258,6 +260,10 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
     viaProcurement = await createCompanyWithBuyer(handle);
     procurementAdmin = await addCompanyUser(handle, viaProcurement, "company_admin");
     await ordered(viaProcurement.company.id, null, grease.id, 10, "confirmed");
+    // Its only orderer has left and it has no company admin: nobody to mail, and the page says so.
+    orphan = await createCompanyWithBuyer(handle);
+    await ordered(orphan.company.id, orphan.user.id, grease.id, 40);
+    await handle.db.update(users).set({ active: false }).where(eq(users.id, orphan.user.id));
     // Not supplied in the last twelve months: too long ago, cancelled, still at the approver, rejected; or another product.
     const old = await createCompanyWithBuyer(handle);
     await ordered(old.company.id, old.user.id, grease.id, 366);
@@ -274,10 +280,10 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
     const { document, notified } = await uploadProductDocumentAsAdmin(admin, grease.sku, { bytes: pdf("vib-lagervet"), name: "VIB Lagervet.pdf" }, { kind: "safety_data_sheet", language: "nl", title: "" }, NOW);
     expect(notified).toBeNull();
     sheetKey = document.key;
-    expect(await safetyDataSheetStatusAsAdmin(admin, grease.sku, NOW)).toEqual({ audience: { people: 4, companies: 3 }, lastSent: new Map() });
+    expect(await safetyDataSheetStatusAsAdmin(admin, grease.sku, NOW)).toEqual({ audience: audience(), lastSent: new Map() });
     expect(await mails()).toEqual([]);
 
-    expect(await sendSafetyDataSheetAsAdmin(admin, grease.sku, sheetKey, NOW)).toEqual({ people: 4, companies: 3 });
+    expect(await sendSafetyDataSheetAsAdmin(admin, grease.sku, sheetKey, NOW)).toEqual(audience());
     const sent = await mails();
     expect(sent.map((mail) => mail.to).sort()).toEqual([recent.user.email, colleague.email, leaverAdmin.email, procurementAdmin.email].sort());
     const dutch = sent.find((mail) => mail.to === recent.user.email)!;
@@ -303,7 +309,7 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
   it("a new sheet uploaded with notify goes out at once; the same file again does not", async () => {
     const before = (await mails()).length;
     const { notified } = await uploadProductDocumentAsAdmin(admin, grease.sku, { bytes: pdf("sds-grease-en"), name: "SDS grease.pdf" }, { kind: "safety_data_sheet", language: "en", title: "" }, NOW, { notify: true });
-    expect(notified).toEqual({ people: 4, companies: 3 });
+    expect(notified).toEqual(audience());
     expect((await mails()).length).toBe(before + 4);
     const again = await uploadProductDocumentAsAdmin(admin, grease.sku, { bytes: pdf("sds-grease-en"), name: "SDS grease.pdf" }, { kind: "safety_data_sheet", language: "en", title: "" }, NOW, { notify: true });
     expect([again.alreadyPresent, again.notified]).toEqual([true, null]);
@@ -321,7 +327,7 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
       });
     expect((await send(managerKey)).status).toBe(404);
     const response = await send(adminKey);
-    expect([response.status, await response.json()]).toEqual([200, { people: 4, companies: 3 }]);
+    expect([response.status, await response.json()]).toEqual([200, audience()]);
     const record = await noticesRoute.GET(new Request(`http://localhost/admin/api/products/${grease.sku}/documents/${sheetKey}/notices`, { headers: { authorization: `Bearer ${adminKey}` } }), {
       params: Promise.resolve({ sku: grease.sku, key: sheetKey }),
     });
@@ -336,8 +342,8 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
   it("nobody who bought it in the last twelve months: nothing is sent or recorded", async () => {
     const later = new Date("2028-01-01T10:00:00Z");
     const before = (await mails()).length;
-    expect(await sendSafetyDataSheetAsAdmin(admin, grease.sku, sheetKey, later)).toEqual({ people: 0, companies: 0 });
+    expect(await sendSafetyDataSheetAsAdmin(admin, grease.sku, sheetKey, later)).toEqual({ people: 0, companies: 0, unreached: [] });
     expect((await mails()).length).toBe(before);
-    expect((await safetyDataSheetStatusAsAdmin(admin, grease.sku, later))!.audience).toEqual({ people: 0, companies: 0 });
+    expect((await safetyDataSheetStatusAsAdmin(admin, grease.sku, later))!.audience).toEqual({ people: 0, companies: 0, unreached: [] });
   });
 });

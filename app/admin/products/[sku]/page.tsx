@@ -64,6 +64,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
       documentFile: z.string().max(255).optional().catch(undefined),
       sheetPeople: z.coerce.number().int().min(0).optional().catch(undefined),
       sheetCompanies: z.coerce.number().int().min(0).optional().catch(undefined),
+      sheetUnreached: z.coerce.number().int().min(0).optional().catch(undefined),
     }),
     await searchParams,
   );
@@ -238,6 +239,7 @@ type UploadOutcome = {
   documentFile?: string;
   sheetPeople?: number;
   sheetCompanies?: number;
+  sheetUnreached?: number;
 };
 
 /** The photo card's texts, with the last upload's outcome (from the redirect) translated. */
@@ -304,7 +306,13 @@ function documentTexts(
       : upload.documentOutcome
         ? {
             tone: "ok",
-            text: [td(upload.documentOutcome), upload.sheetPeople !== undefined ? td("sheetMailed", { people: upload.sheetPeople, companies: upload.sheetCompanies ?? 0 }) : null].filter(Boolean).join(" "),
+            text: [
+              td(upload.documentOutcome),
+              upload.sheetPeople !== undefined ? td("sheetMailed", { people: upload.sheetPeople, companies: upload.sheetCompanies ?? 0 }) : null,
+              upload.sheetUnreached ? td("sheetUnreachedCount", { count: upload.sheetUnreached }) : null,
+            ]
+              .filter(Boolean)
+              .join(" "),
           }
         : null,
   };
@@ -318,10 +326,16 @@ function sheetRow(
   locale: "nl" | "en",
 ) {
   const last = sheets.lastSent.get(key);
-  const { people, companies } = sheets.audience;
-  const status = last ? td("sheetLastSent", { date: dateText(last.sentAt, locale), people: last.people, companies: last.companies }) : td("sheetNotSent");
+  const { people, companies, unreached } = sheets.audience;
+  const status = [
+    last ? td("sheetLastSent", { date: dateText(last.sentAt, locale), people: last.people, companies: last.companies }) : td("sheetNotSent"),
+    people === 0 && unreached.length === 0 ? td("sheetNoBuyers") : null,
+    unreached.length > 0 ? td("sheetUnreached", { names: unreached.join(", ") }) : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return {
-    status: people === 0 ? `${status} ${td("sheetNoBuyers")}` : status,
+    status,
     sendLabel: people === 0 ? null : td("sheetSend", { people, companies }),
     confirm: td("sheetConfirm", { people, companies }),
   };

@@ -35,7 +35,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ sku
     );
     return back({
       documentOutcome: alreadyPresent ? "present" : "added",
-      ...(notified ? { sheetPeople: String(notified.people), sheetCompanies: String(notified.companies) } : {}),
+      ...(notified ? { sheetPeople: String(notified.people), sheetCompanies: String(notified.companies), sheetUnreached: String(notified.unreached.length) } : {}),
     });
   } catch (error) {
     if (!isAppError(error)) throw error;
