@@ -84,6 +84,8 @@ export const products = pgTable(
     active: boolean("active").notNull().default(true),
     /** The key of the main photo (product_images position 0), or null: the shop shows a placeholder. */
     imageKey: text("image_key"),
+    /** Whether product_documents holds any for it: the product page reads them only then (no probe for most products). */
+    hasDocuments: boolean("has_documents").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /**
      * Full-text document over both languages. 'simple' for identifiers and brand (no stemming),

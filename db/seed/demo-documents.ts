@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import PDFDocument from "pdfkit";
 import { productDocumentFileName, productDocumentKey, type ProductDocumentKind, type ProductDocumentLanguage } from "../../lib/catalog/product-document";
 import type { Db } from "../client";
@@ -107,6 +107,7 @@ export async function insertDemoDocuments(tx: Db, now: Date): Promise<number> {
     }
   }
   if (documents.length === 0) return 0;
+  await tx.update(products).set({ hasDocuments: true }).where(inArray(products.id, [...new Set(documents.map((document) => document.productId))]));
   await tx.insert(productDocuments).values(
     documents.map((document) => ({
       productId: document.productId,

@@ -36,6 +36,7 @@ export const productColumns = {
   attributes: products.attributes,
   active: products.active,
   imageKey: products.imageKey,
+  hasDocuments: products.hasDocuments,
 };
 
 export interface ProductFilters {

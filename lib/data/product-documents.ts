@@ -48,20 +48,6 @@ export async function listProductDocumentsOf(productIds: readonly number[]): Pro
   return byProduct;
 }
 
-/**
- * A product's documents found by its SKU: the shop's product page reads them beside the product itself
- * (one index probe that finds nothing for most products), so no page waits for an extra round trip.
- */
-export async function listProductDocumentsBySku(sku: string): Promise<ProductDocumentInfo[]> {
-  const db = await database();
-  return db
-    .select(infoColumns)
-    .from(productDocuments)
-    .innerJoin(products, eq(products.id, productDocuments.productId))
-    .where(eq(products.sku, sku))
-    .orderBy(asc(productDocuments.id));
-}
-
 /** One document's file, found by SKU and key (the public document route). */
 export async function readProductDocument(sku: string, key: string): Promise<{ bytes: Buffer; fileName: string } | null> {
   const db = await database();
@@ -89,7 +75,8 @@ export type AddProductDocumentResult =
 
 /**
  * Adds a document to a product, under the product's row lock so that two uploads at once cannot both
- * take the last place. The same file again is not a second document: the stored one is answered
+ * take the last place, and marks the product as having documents (products.has_documents: the product
+ * page reads them only then). The same file again is not a second document: the stored one is answered
  * (`already_present`, its kind, language and title unchanged), so an integration may send it twice.
  */
 export async function addProductDocument(productId: number, document: NewProductDocument, userId: number | null, now: Date): Promise<AddProductDocumentResult> {
@@ -105,6 +92,7 @@ export async function addProductDocument(productId: number, document: NewProduct
       .insert(productDocuments)
       .values({ productId, ...document, bytes: Buffer.from(document.bytes), byteSize: document.bytes.byteLength, createdAt: now, createdByUserId: userId })
       .returning(infoColumns);
+    if (stored.length === 0) await tx.update(products).set({ hasDocuments: true }).where(eq(products.id, productId));
     return { outcome: "added", document: added! };
   });
 }
@@ -124,14 +112,20 @@ export async function updateProductDocument(
   return updated.length > 0;
 }
 
-/** Removes a document; false when the product had no such document. */
+/** Removes a document (the product's last one clears products.has_documents); false when the product had no such document. */
 export async function deleteProductDocument(productId: number, key: string): Promise<boolean> {
   const db = await database();
-  const deleted = await db
-    .delete(productDocuments)
-    .where(and(eq(productDocuments.productId, productId), eq(productDocuments.key, key)))
-    .returning({ key: productDocuments.key });
-  return deleted.length > 0;
+  return db.transaction(async (tx) => {
+    await tx.select({ id: products.id }).from(products).where(eq(products.id, productId)).for("update");
+    const deleted = await tx
+      .delete(productDocuments)
+      .where(and(eq(productDocuments.productId, productId), eq(productDocuments.key, key)))
+      .returning({ key: productDocuments.key });
+    if (deleted.length === 0) return false;
+    const [left] = await tx.select({ key: productDocuments.key }).from(productDocuments).where(eq(productDocuments.productId, productId)).limit(1);
+    if (!left) await tx.update(products).set({ hasDocuments: false }).where(eq(products.id, productId));
+    return true;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

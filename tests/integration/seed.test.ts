@@ -257,7 +257,7 @@ describe("seedDemoData", () => {
 
   it("gives the first lubricants safety data sheets in Dutch and English, and one a datasheet: real PDFs under their own keys", async () => {
     const rows = await handle.db
-      .select({ category: categories.code, kind: productDocuments.kind, language: productDocuments.language, key: productDocuments.key, bytes: productDocuments.bytes, fileName: productDocuments.fileName })
+      .select({ hasDocuments: products.hasDocuments, category: categories.code, kind: productDocuments.kind, language: productDocuments.language, key: productDocuments.key, bytes: productDocuments.bytes, fileName: productDocuments.fileName })
       .from(productDocuments)
       .innerJoin(products, eq(products.id, productDocuments.productId))
       .innerJoin(categories, eq(categories.id, products.categoryId));
@@ -265,7 +265,7 @@ describe("seedDemoData", () => {
       ["datasheet:*", ...Array.from({ length: 3 }, () => ["safety_data_sheet:en", "safety_data_sheet:nl"]).flat()].sort(),
     );
     for (const row of rows) {
-      expect(row.category).toBe("MRO-LUB");
+      expect([row.category, row.hasDocuments]).toEqual(["MRO-LUB", true]);
       expect(productDocumentProblem(row.bytes)).toBeNull();
       expect(row.key).toBe(productDocumentKey(row.bytes));
       expect(row.fileName).toMatch(/^[A-Za-z0-9._-]+\.pdf$/);

@@ -11,7 +11,7 @@ import { safetyDataSheetStatusAsAdmin, sendSafetyDataSheetAsAdmin, updateProduct
 import { createOrder } from "@/lib/data/orders";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_PRODUCT, productDocumentKey } from "@/lib/catalog/product-document";
 import { AppError } from "@/lib/errors";
-import { listProductDocumentsBySku, listProductDocumentsOf } from "@/lib/data/product-documents";
+import { deleteProductDocument, listProductDocuments, listProductDocumentsOf } from "@/lib/data/product-documents";
 import { createStaff } from "../../support/admin-fixtures";
 import { addCompanyUser } from "../../support/account-fixtures";
 import { tinyPdf as pdf } from "../../support/document-fixtures";
@@ -171,15 +171,19 @@ describe("product documents through the API", () => {
     expect((await fetchPublic(product.sku, "../../etc")).status).toBe(404);
   });
 
-  it("is read by SKU for the shop's product page and by product ids for transfers and catalogue files", async () => {
-    expect((await listProductDocumentsBySku(product.sku)).map((d) => d.key)).toEqual([sds]);
-    expect(await listProductDocumentsBySku("KP-BESTAAT-NIET")).toEqual([]);
+  it("marks the product as having documents while it has any, and is read by product ids for transfers and catalogue files", async () => {
+    const hasDocuments = async (id: number) => (await handle.db.select({ has: products.hasDocuments }).from(products).where(eq(products.id, id)))[0]!.has;
+    expect((await listProductDocuments(product.id)).map((d) => d.key)).toEqual([sds]);
+    expect([await hasDocuments(product.id), await hasDocuments(other.id)]).toEqual([true, true]);
     const byProduct = await listProductDocumentsOf([product.id, other.id, product.id, 999_999]);
     expect([byProduct.get(product.id)!.length, byProduct.get(other.id)!.length, byProduct.get(999_999)]).toEqual([1, MAX_DOCUMENTS_PER_PRODUCT, []]);
-    // A product's deletion takes its documents along.
-    await handle.db.delete(productDocuments).where(eq(productDocuments.productId, other.id));
+    // The last one removed, the product has none again (the product page stops reading them).
+    const keys = byProduct.get(other.id)!.map((document) => document.key);
+    for (const [index, key] of keys.entries()) {
+      expect(await deleteProductDocument(other.id, key)).toBe(true);
+      expect(await hasDocuments(other.id)).toBe(index < keys.length - 1);
+    }
     expect(await storedCount(other.id)).toBe(0);
-    expect((await handle.db.select().from(products).where(eq(products.id, other.id))).length).toBe(1);
   });
 
   it("takes the product page's multipart upload from a signed-in admin and redirects back with the outcome", async () => {

@@ -33,21 +33,23 @@ import { listActiveSuccessors, listShopRelationsBySku } from "@/lib/data/product
 import type { ShopContext } from "@/lib/shop-context";
 import { ProductDocumentList, type ShopDocumentLink } from "@/components/shop/product-documents";
 import { documentSizeText, orderDocumentsForReader, productDocumentPath } from "@/lib/catalog/product-document";
-import { listProductDocumentsBySku, type ProductDocumentInfo } from "@/lib/data/product-documents";
+import { listProductDocuments, type ProductDocumentInfo } from "@/lib/data/product-documents";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const [{ sku }, context, t, catalogT, cartT] = await Promise.all([params, getShopContext(), getTranslations("product"), getTranslations("catalog"), getTranslations("cart")]);
   const wantedSku = decodeURIComponent(sku);
-  // Accessories, alternatives, successor and documents are read beside the product, by its SKU: index
-  // probes that find nothing for most products, so a product without them waits for no extra round trip
-  // (lib/data/product-relations.ts listShopRelationsBySku). Related products are priced with it below.
-  const [row, relationRows, documentRows] = await Promise.all([getProductBySku(wantedSku), listShopRelationsBySku(wantedSku), listProductDocumentsBySku(wantedSku)]);
+  // Accessories, alternatives and successor are read beside the product, by its SKU: two index probes
+  // that find nothing for most products, so a product without relations waits for no extra round trip
+  // (lib/data/product-relations.ts listShopRelationsBySku). They are priced with the product below.
+  const [row, relationRows] = await Promise.all([getProductBySku(wantedSku), listShopRelationsBySku(wantedSku)]);
   if (!row) notFound();
   const related = splitRelations(relationRows);
   const viewOptions = productViewOptions(context);
-  const documents = documentLinks(row.sku, documentRows, context.locale, t);
-  if (!row.active) return discontinuedPage(row, related, documents, context, viewOptions, t, catalogT);
+  // Documents, like photos: one more read only for products that have any (products.has_documents; a
+  // probe on every page cost 1.6 ms of CPU per request under load, BENCHMARKS.md twenty-seventh pass).
+  const readDocuments = async () => documentLinks(row.sku, row.hasDocuments ? await listProductDocuments(row.id) : [], context.locale, t);
+  if (!row.active) return discontinuedPage(row, related, await readDocuments(), context, viewOptions, t, catalogT);
   const [[product, ...relatedViews], categories] = await Promise.all([toProductViews([row, ...related.accessories, ...related.alternatives], viewOptions), listCategories()]);
   if (!product) notFound();
   // A contract-assortment customer sees only related products its contract holds.
@@ -56,7 +58,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   const category = categories.find((c) => c.id === product.categoryId);
   // Out of stock, a signed-in person may ask to be mailed when it is back (one lookup, only then).
   // Photos: one more read only for products that have any (the rest show the placeholder).
-  const [alertState, photos] = await Promise.all([stockAlertState(context.buyer, product), product.imageKey ? listProductImages(product.id) : []]);
+  const [alertState, photos, documents] = await Promise.all([stockAlertState(context.buyer, product), product.imageKey ? listProductImages(product.id) : [], readDocuments()]);
   const gallery: GalleryImage[] =
     photos.length > 0
       ? photos.map((photo) => ({ large: productImagePath(product.sku, photo.key, "large"), thumbnail: productImagePath(product.sku, photo.key, "thumbnail"), width: photo.width, height: photo.height }))
