@@ -127,9 +127,7 @@ export async function uploadProductDocumentAsAdmin(
 /** Changes a document's kind, language and title (an empty title keeps the current one). */
 export async function updateProductDocumentAsAdmin(staff: StaffUser, sku: string, key: string, fields: ProductDocumentFields): Promise<void> {
   const product = await getProductForAdminOrThrow(staff, sku);
-  const current = (await listProductDocuments(product.id)).find((document) => document.key === key);
-  if (!current) throw new AppError("not_found", "document_not_found");
-  const changed = await updateProductDocument(product.id, key, { kind: fields.kind, language: fields.language, title: fields.title || current.title });
+  const changed = await updateProductDocument(product.id, key, { kind: fields.kind, language: fields.language, ...(fields.title ? { title: fields.title } : {}) });
   if (!changed) throw new AppError("not_found", "document_not_found");
 }
 
@@ -163,20 +161,23 @@ async function sheetRecipients(productId: number, now: Date): Promise<{ recipien
   };
 }
 
+export interface SheetStatus {
+  audience: SheetAudience;
+  lastSent: Map<string, NoticeSummary>;
+}
+
 /**
- * For the product page: how many people at how many customers a safety data sheet would reach now,
- * and per document when it was last sent. Null for a product without a safety data sheet (nothing to send).
+ * The product page's documents card in one read of the product and its documents: the documents and,
+ * for a product with a safety data sheet, how many people at how many customers a sheet would reach
+ * now and per document when it was last sent (`sheets` null: nothing to send).
  */
-export async function safetyDataSheetStatusAsAdmin(
-  staff: StaffUser,
-  sku: string,
-  now: Date,
-): Promise<{ audience: SheetAudience; lastSent: Map<string, NoticeSummary> } | null> {
+export async function productDocumentsPageAsAdmin(staff: StaffUser, sku: string, now: Date): Promise<{ documents: ProductDocumentView[]; sheets: SheetStatus | null }> {
   const product = await getProductForAdminOrThrow(staff, sku);
-  const documents = await listProductDocuments(product.id);
-  if (!documents.some((document) => document.kind === "safety_data_sheet")) return null;
+  const infos = await listProductDocuments(product.id);
+  const documents = infos.map((info) => viewOf(product.sku, info));
+  if (!infos.some((document) => document.kind === "safety_data_sheet")) return { documents, sheets: null };
   const [{ audience }, lastSent] = await Promise.all([sheetRecipients(product.id, now), lastNoticesOf(product.id)]);
-  return { audience, lastSent };
+  return { documents, sheets: { audience, lastSent } };
 }
 
 /**
@@ -206,8 +207,8 @@ export async function sendSafetyDataSheetAsAdmin(staff: StaffUser, sku: string, 
   return audience;
 }
 
-/** The record of who was sent the product's safety data sheets, newest first. */
-export async function listSafetyDataSheetNoticesAsAdmin(staff: StaffUser, sku: string) {
+/** The record of who was sent one of the product's safety data sheets, newest first. */
+export async function listSafetyDataSheetNoticesAsAdmin(staff: StaffUser, sku: string, key: string) {
   const product = await getProductForAdminOrThrow(staff, sku);
-  return listSafetyDataSheetNotices(product.id);
+  return listSafetyDataSheetNotices(product.id, key);
 }

@@ -101,7 +101,8 @@ export async function addProductDocument(productId: number, document: NewProduct
 export async function updateProductDocument(
   productId: number,
   key: string,
-  fields: { kind: ProductDocumentKind; language: ProductDocumentLanguage | null; title: string },
+  /** Without `title` the title stays. */
+  fields: { kind: ProductDocumentKind; language: ProductDocumentLanguage | null; title?: string },
 ): Promise<boolean> {
   const db = await database();
   const updated = await db
@@ -242,8 +243,8 @@ export async function lastNoticesOf(productId: number): Promise<Map<string, Noti
   return byKey;
 }
 
-/** Everyone the product's sheets were sent to, newest first (the API's record). */
-export async function listSafetyDataSheetNotices(productId: number) {
+/** Everyone one of the product's sheets was sent to, newest first (the API's record). */
+export async function listSafetyDataSheetNotices(productId: number, documentKey: string) {
   const db = await database();
   return db
     .select({
@@ -256,6 +257,6 @@ export async function listSafetyDataSheetNotices(productId: number) {
     })
     .from(productDocumentNotices)
     .innerJoin(companies, eq(companies.id, productDocumentNotices.companyId))
-    .where(eq(productDocumentNotices.productId, productId))
+    .where(and(eq(productDocumentNotices.productId, productId), eq(productDocumentNotices.documentKey, documentKey)))
     .orderBy(desc(productDocumentNotices.sentAt), asc(companies.name), asc(productDocumentNotices.email));
 }

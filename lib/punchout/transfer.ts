@@ -17,11 +17,11 @@ import { CXML_USER_AGENT, newPayloadId } from "./cxml-endpoint";
 import { readCxmlSessionContext } from "./cxml-session-context";
 import { replyHeaderParties } from "./cxml/build-header";
 import { buildPunchOutOrderMessage } from "./cxml/build-order-message";
-import { parseCxmlConnectionSettings } from "./cxml/connection-settings";
+import { parseCxmlConnectionSettings, type CxmlConnectionSettings } from "./cxml/connection-settings";
 import { renderCxmlTransferPage } from "./cxml/encode-order-message";
 import { newLineReference } from "./line-reference";
 import { buildOciFields } from "./oci/build-fields";
-import { ociConnectionSettingsSchema } from "./oci/connection-settings";
+import { ociConnectionSettingsSchema, type OciConnectionSettings } from "./oci/connection-settings";
 import type { OciCharset, OciField } from "./oci/fields";
 import { encodeOciTransferPage, renderOciTransferPage } from "./oci/render-transfer-form";
 import { isReturnUrlAllowed } from "./return-url";
@@ -78,7 +78,13 @@ export async function transferPunchoutCart(
   const baseUrl = options.baseUrl ?? env.APP_URL ?? null;
   // Every line's documents in one statement, beside the categories; not read for a cancel, an empty cart,
   // without a shop origin to link them from, or for a connection that attaches none (the default).
-  const readDocuments = priced.lines.length > 0 && baseUrl !== null && attachesDocuments(session.protocol, connection.settings);
+  // The connection's mapping, parsed once: it decides the documents read here and the page built below.
+  const settings =
+    session.protocol === "cxml"
+      ? { protocol: "cxml" as const, cxml: parseCxmlConnectionSettings(connection.settings) }
+      : { protocol: "oci" as const, oci: ociConnectionSettingsSchema.parse(connection.settings) };
+  const attaches = settings.protocol === "cxml" ? settings.cxml.attachments !== "none" : settings.oci.attachment !== "none";
+  const readDocuments = priced.lines.length > 0 && baseUrl !== null && attaches;
   const [categories, documents] = await Promise.all([
     listCategories(),
     readDocuments ? listProductDocumentsOf(priced.lines.map((line) => line.product.id)) : new Map(),
@@ -88,9 +94,9 @@ export async function transferPunchoutCart(
 
   // Built before the snapshot is stored: a document that cannot be built ends nothing.
   const page =
-    session.protocol === "cxml"
-      ? buildCxmlReturnPage(cart, session, connection.settings, { locale, now, baseUrl: options.baseUrl })
-      : buildOciReturnPage(cart, session, connection.settings, locale);
+    settings.protocol === "cxml"
+      ? buildCxmlReturnPage(cart, session, settings.cxml, { locale, now, baseUrl: options.baseUrl })
+      : buildOciReturnPage(cart, session, settings.oci, locale);
 
   await recordPunchoutTransfer({
     sessionId: session.id,
@@ -144,11 +150,6 @@ export async function transferPunchoutCart(
   return { body: page.body, charset: page.charset, frameOrigins: connection.allowedReturnOrigins };
 }
 
-/** Whether the connection hands product documents on (OCI `attachment`, cXML `attachments`). */
-function attachesDocuments(protocol: "oci" | "cxml", rawSettings: Record<string, unknown>): boolean {
-  return protocol === "cxml" ? parseCxmlConnectionSettings(rawSettings).attachments !== "none" : ociConnectionSettingsSchema.parse(rawSettings).attachment !== "none";
-}
-
 /**
  * The PunchOutOrderMessage (PROTOCOLS.md §2.7) in its auto-posting page: BuyerCookie echoed
  * exactly, Header mirrored from the setup request without any secret, operationAllowed from the
@@ -158,10 +159,9 @@ function attachesDocuments(protocol: "oci" | "cxml", rawSettings: Record<string,
 function buildCxmlReturnPage(
   cart: PunchoutCart,
   session: { returnUrl: string; target: string | null; buyerCookie: string | null; operation: "create" | "edit" | "inspect"; context: Record<string, unknown> },
-  rawSettings: Record<string, unknown>,
+  settings: CxmlConnectionSettings,
   options: { locale: Locale; now: Date; baseUrl?: string },
 ) {
-  const settings = parseCxmlConnectionSettings(rawSettings);
   const context = readCxmlSessionContext(session.context);
   if (session.buyerCookie === null) throw new Error("cXML punchout session without BuyerCookie");
   const operationAllowed = session.operation === "inspect" ? "inspect" : settings.operationAllowed;
@@ -203,10 +203,9 @@ function buildCxmlReturnPage(
 function buildOciReturnPage(
   cart: PunchoutCart,
   session: { returnUrl: string; returnParameters: [string, string][]; target: string | null; charset: string; context: Record<string, unknown> },
-  rawSettings: Record<string, unknown>,
+  settings: OciConnectionSettings,
   locale: Locale,
 ): { kind: "oci"; body: Buffer; charset: OciCharset; fields: OciField[] } {
-  const settings = ociConnectionSettingsSchema.parse(rawSettings);
   const charset: OciCharset = session.charset === "iso-8859-1" ? "iso-8859-1" : "utf-8";
   const legacy = Array.isArray(session.context.legacyReturnFields) ? (session.context.legacyReturnFields as OciField[]) : [];
   const fields = buildOciFields(cart, settings, { charset, hookUrl: { query: session.returnParameters }, legacyReturnFields: legacy });

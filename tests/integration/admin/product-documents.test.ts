@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { companies, mailOutbox, orders, productDocumentNotices, productDocuments, products, users, type OrderStatus } from "@/db/schema";
 import { createStaffApiKey } from "@/lib/admin/api-keys";
-import { safetyDataSheetStatusAsAdmin, sendSafetyDataSheetAsAdmin, updateProductDocumentAsAdmin, uploadProductDocumentAsAdmin } from "@/lib/admin/product-documents";
+import { productDocumentsPageAsAdmin, sendSafetyDataSheetAsAdmin, updateProductDocumentAsAdmin, uploadProductDocumentAsAdmin } from "@/lib/admin/product-documents";
 import { createOrder } from "@/lib/data/orders";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_PRODUCT, productDocumentKey } from "@/lib/catalog/product-document";
 import { AppError } from "@/lib/errors";
@@ -233,6 +233,7 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
     });
     await handle.db.update(orders).set({ status }).where(eq(orders.id, id));
   }
+  const sheetStatus = async (now: Date) => (await productDocumentsPageAsAdmin(admin, grease.sku, now)).sheets;
   const mails = async () =>
     (await handle.db.select().from(mailOutbox).where(eq(mailOutbox.kind, "safety_data_sheet"))).map((mail) => ({ to: mail.toEmail, subject: mail.subject, body: mail.bodyText }));
 
@@ -280,11 +281,11 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
   });
 
   it("shows who a sheet would reach, mails each of them in their language with the permanent link, and records it", async () => {
-    expect(await safetyDataSheetStatusAsAdmin(admin, grease.sku, NOW)).toBeNull();
+    expect(await sheetStatus(NOW)).toBeNull();
     const { document, notified } = await uploadProductDocumentAsAdmin(admin, grease.sku, { bytes: pdf("vib-lagervet"), name: "VIB Lagervet.pdf" }, { kind: "safety_data_sheet", language: "nl", title: "" }, NOW);
     expect(notified).toBeNull();
     sheetKey = document.key;
-    expect(await safetyDataSheetStatusAsAdmin(admin, grease.sku, NOW)).toEqual({ audience: audience(), lastSent: new Map() });
+    expect(await sheetStatus(NOW)).toEqual({ audience: audience(), lastSent: new Map() });
     expect(await mails()).toEqual([]);
 
     expect(await sendSafetyDataSheetAsAdmin(admin, grease.sku, sheetKey, NOW)).toEqual(audience());
@@ -306,7 +307,7 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
         [viaProcurement.company.id, procurementAdmin.email, sheetKey, "VIB Lagervet", admin.id, NOW.toISOString()],
       ].sort(),
     );
-    const status = await safetyDataSheetStatusAsAdmin(admin, grease.sku, NOW);
+    const status = await sheetStatus(NOW);
     expect(status!.lastSent.get(sheetKey)).toEqual({ sentAt: NOW, people: 4, companies: 3 });
   });
 
@@ -348,6 +349,6 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
     const before = (await mails()).length;
     expect(await sendSafetyDataSheetAsAdmin(admin, grease.sku, sheetKey, later)).toEqual({ people: 0, companies: 0, unreached: [] });
     expect((await mails()).length).toBe(before);
-    expect((await safetyDataSheetStatusAsAdmin(admin, grease.sku, later))!.audience).toEqual({ people: 0, companies: 0, unreached: [] });
+    expect((await sheetStatus(later))!.audience).toEqual({ people: 0, companies: 0, unreached: [] });
   });
 });

@@ -29,7 +29,7 @@ import {
   updateProductDocumentAction,
 } from "../actions";
 import { ProductDocuments, type ProductDocumentTexts } from "@/components/admin/product-documents";
-import { listProductDocumentsAsAdmin, safetyDataSheetStatusAsAdmin } from "@/lib/admin/product-documents";
+import { productDocumentsPageAsAdmin, type SheetStatus } from "@/lib/admin/product-documents";
 import { MAX_DOCUMENTS_PER_PRODUCT, PRODUCT_DOCUMENT_KINDS, PRODUCT_DOCUMENT_LANGUAGES } from "@/lib/catalog/product-document";
 import { ProductPhotos, type ProductPhotoTexts } from "@/components/admin/product-photos";
 import { listProductImagesAsAdmin, MAX_FILES_PER_UPLOAD, MAX_IMAGES_PER_PRODUCT } from "@/lib/admin/product-images";
@@ -70,7 +70,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
   );
   const scope = managerScope(staff);
   // Admins edit the master data here (lib/admin/product-edit.ts); account managers see prices and history.
-  const [master, categories, tf, photos, tp, te, relations, tr, documents, td, sheets] = isAdmin(staff)
+  const [master, categories, tf, photos, tp, te, relations, tr, documentsCard, td] = isAdmin(staff)
     ? await Promise.all([
         getProductMasterData(product.sku),
         listCategories(),
@@ -80,11 +80,10 @@ export default async function AdminProductPage({ params, searchParams }: { param
         getTranslations("admin.errors"),
         getProductRelationsAsAdmin(staff, product.sku),
         getTranslations("admin.productRelations"),
-        listProductDocumentsAsAdmin(staff, product.sku),
+        productDocumentsPageAsAdmin(staff, product.sku, new Date()),
         getTranslations("admin.productDocuments"),
-        safetyDataSheetStatusAsAdmin(staff, product.sku, new Date()),
       ])
-    : [null, [], await getTranslations("admin.productForm"), [], null, null, null, null, [], null, null];
+    : [null, [], await getTranslations("admin.productForm"), [], null, null, null, null, null, null];
   const [t, ta, locale, details, entries, audit, customers] = await Promise.all([
     getTranslations("admin.products"),
     getTranslations("admin.audit"),
@@ -136,14 +135,14 @@ export default async function AdminProductPage({ params, searchParams }: { param
           </Card>
         </div>
       )}
-      {td && te && (
+      {documentsCard && td && te && (
         <div id="documents">
           <Card title={td("title")}>
             <ProductDocuments
               sku={product.sku}
-              documents={documents.map((document) => ({
+              documents={documentsCard.documents.map((document) => ({
                 ...document,
-                sheet: document.kind === "safety_data_sheet" && sheets ? sheetRow(td, sheets, document.key, locale) : undefined,
+                sheet: document.kind === "safety_data_sheet" && documentsCard.sheets ? sheetRow(td, documentsCard.sheets, document.key, locale) : undefined,
               }))}
               texts={documentTexts(td, te, upload, locale)}
               updateAction={updateProductDocumentAction}
@@ -321,7 +320,7 @@ function documentTexts(
 /** A safety data sheet's line: when it last went to the product's buyers, and the button to send it now. */
 function sheetRow(
   td: Awaited<ReturnType<typeof getTranslations<"admin.productDocuments">>>,
-  sheets: NonNullable<Awaited<ReturnType<typeof safetyDataSheetStatusAsAdmin>>>,
+  sheets: SheetStatus,
   key: string,
   locale: "nl" | "en",
 ) {

@@ -1,22 +1,18 @@
 import { productDocumentFieldsSchema, uploadProductDocumentAsAdmin } from "@/lib/admin/product-documents";
-import { requireStaff } from "@/lib/auth/guards";
-import { isCrossOriginPost } from "@/lib/auth/same-origin";
+import { openProductUpload } from "@/lib/admin/product-upload-route";
 import { MAX_DOCUMENT_BYTES } from "@/lib/catalog/product-document";
 import { isAppError } from "@/lib/errors";
 
 /**
  * POST /admin/products/:sku/documents — the product page's document upload (multipart: `document`,
- * `kind`, `language`, `title`, and `notify` to mail a new safety data sheet to the product's buyers). A route rather than a server action for the same reasons as the photo
- * upload: the staff member is checked before the body is read, and a PDF may be larger than a server
- * action takes. Redirects back to the product page with the outcome (works without JavaScript).
+ * `kind`, `language`, `title`, and `notify` to mail a new safety data sheet to the product's buyers).
+ * A route rather than a server action for the same reasons as the photo upload: the staff member is
+ * checked before the body is read, and a PDF may be larger than a server action takes.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ sku: string }> }) {
-  const { sku: rawSku } = await params;
-  const sku = decodeURIComponent(rawSku);
-  const page = `/admin/products/${encodeURIComponent(sku)}`;
-  const staff = await requireStaff(page);
-  if (isCrossOriginPost(request)) return Response.json({ error: "cross_origin" }, { status: 403 });
-  const back = (query: Record<string, string>) => new Response(null, { status: 303, headers: { location: `${page}?${new URLSearchParams(query)}#documents` } });
+  const upload = await openProductUpload(request, (await params).sku, "documents");
+  if ("refused" in upload) return upload.refused;
+  const { staff, sku, back } = upload;
   // The multipart envelope and the three small fields add a little.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES + 16_384) return back({ documentError: "document_too_large" });
   const form = await request.formData().catch(() => null);

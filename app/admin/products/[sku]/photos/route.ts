@@ -1,6 +1,5 @@
 import { MAX_FILES_PER_UPLOAD, uploadProductImagesAsAdmin } from "@/lib/admin/product-images";
-import { requireStaff } from "@/lib/auth/guards";
-import { isCrossOriginPost } from "@/lib/auth/same-origin";
+import { openProductUpload } from "@/lib/admin/product-upload-route";
 import { MAX_IMAGE_BYTES } from "@/lib/catalog/product-image";
 import { isAppError } from "@/lib/errors";
 
@@ -11,12 +10,9 @@ import { isAppError } from "@/lib/errors";
  * page, which shows the outcome (so the form works without JavaScript).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ sku: string }> }) {
-  const { sku: rawSku } = await params;
-  const sku = decodeURIComponent(rawSku);
-  const page = `/admin/products/${encodeURIComponent(sku)}`;
-  const staff = await requireStaff(page);
-  if (isCrossOriginPost(request)) return Response.json({ error: "cross_origin" }, { status: 403 });
-  const back = (query: Record<string, string>) => new Response(null, { status: 303, headers: { location: `${page}?${new URLSearchParams(query)}#photos` } });
+  const upload = await openProductUpload(request, (await params).sku, "photos");
+  if ("refused" in upload) return upload.refused;
+  const { staff, sku, back } = upload;
   // The multipart envelope adds a little per file.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_FILES_PER_UPLOAD * (MAX_IMAGE_BYTES + 4096)) return back({ photoError: "image_too_large" });
   const form = await request.formData().catch(() => null);

@@ -7,8 +7,7 @@ type Params = { params: Promise<{ sku: string; key: string }> };
 export async function GET(request: Request, { params }: Params) {
   const { sku, key } = await params;
   return withStaffApi(request, async (staff) => {
-    const notices = (await listSafetyDataSheetNoticesAsAdmin(staff, decodeURIComponent(sku))).filter((notice) => notice.documentKey === key);
-    return Response.json({ notices });
+    return Response.json({ notices: await listSafetyDataSheetNoticesAsAdmin(staff, decodeURIComponent(sku), key) });
   });
 }
 
