@@ -32,7 +32,17 @@ export interface StoredCategory {
   position: number;
 }
 
-export type CategoryRowProblem = "missing_name" | "unknown_parent" | "own_parent" | "too_deep" | "has_children" | "slug_format" | "slug_taken";
+export type CategoryRowProblem =
+  | "missing_name"
+  | "unknown_parent"
+  | "own_parent"
+  | "too_deep"
+  | "has_children"
+  | "slug_format"
+  | "slug_taken"
+  /** Only from the back office's forms (`only`): a new category's code that exists, an edited one that does not. */
+  | "code_taken"
+  | "unknown_code";
 
 export type CategoryPlan = {
   code: string;
@@ -56,8 +66,11 @@ export function slugify(text: string): string {
   );
 }
 
-/** Every row's outcome against the stored categories and the other rows of the batch. */
-export function planCategoryImport(rows: readonly CategoryRow[], stored: readonly StoredCategory[]): CategoryPlan[] {
+/**
+ * Every row's outcome against the stored categories and the other rows of the batch. `only`: the
+ * back office's forms, which create a new code or edit an existing one and never upsert by accident.
+ */
+export function planCategoryImport(rows: readonly CategoryRow[], stored: readonly StoredCategory[], only?: "create" | "update"): CategoryPlan[] {
   const byCode = new Map(stored.map((category) => [category.code, category]));
   const codeById = new Map(stored.map((category) => [category.id, category.code]));
   // The tree after the batch: each code's parent code, stored values overlaid with the rows'.
@@ -67,6 +80,8 @@ export function planCategoryImport(rows: readonly CategoryRow[], stored: readonl
 
   return rows.map((row): CategoryPlan => {
     const current = byCode.get(row.code);
+    if (only === "create" && current) return { code: row.code, outcome: "invalid", problems: [{ field: "code", problem: "code_taken" }] };
+    if (only === "update" && !current) return { code: row.code, outcome: "invalid", problems: [{ field: "code", problem: "unknown_code" }] };
     const problems: { field: string; problem: CategoryRowProblem }[] = [];
     if (!current && row.nameNl === undefined) problems.push({ field: "nameNl", problem: "missing_name" });
     const parentCode = parentOf.get(row.code) ?? null;
