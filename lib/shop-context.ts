@@ -64,6 +64,15 @@ export async function navigationCategories(context: ShopContext, categories: Cat
 const CONTRACT_CATEGORIES_TTL_MS = 60_000;
 const contractCategories = new Map<string, { until: number; ids: Promise<Set<number>> }>();
 
+/**
+ * Forgets the contract customers' navigation categories of this process: called after a category
+ * change in the back office, so its shop shows the moved products' categories at once. Other
+ * processes keep theirs for up to CONTRACT_CATEGORIES_TTL_MS.
+ */
+export function forgetContractCategories(): void {
+  contractCategories.clear();
+}
+
 function contractCategoryIds(contract: { companyId: number; day: string }, nowMs: number): Promise<Set<number>> {
   const key = `${contract.companyId}:${contract.day}`;
   const cached = contractCategories.get(key);

@@ -4,13 +4,14 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { categoryRowSchema, MAX_CATEGORY_ROWS, type CategoryPlan } from "@/lib/catalog/category-import";
 import { importCategoryRows } from "@/lib/data/category-import";
 import { AppError } from "@/lib/errors";
+import { forgetContractCategories } from "@/lib/shop-context";
 import { isAdmin } from "./access";
 
 /**
  * `PUT /admin/api/categories` with an admin's API key: the category tree from the ERP or PIM,
  * upsert by code (lib/catalog/category-import.ts), with the other APIs' conventions: per-row
- * outcome, all or nothing (422) unless `applyValidOnly`, `dryRun`. Categories are not deleted
- * here: products point at them (move the products, then leave the category empty).
+ * outcome, all or nothing (422) unless `applyValidOnly`, `dryRun`. Deleting is
+ * `DELETE /admin/api/categories/:code`, of an empty category only (lib/admin/categories.ts).
  */
 export const categoryPutSchema = z.object({
   items: z.array(categoryRowSchema).min(1).max(MAX_CATEGORY_ROWS),
@@ -32,6 +33,7 @@ export async function putCategoriesViaApi(staff: StaffUser, input: z.infer<typeo
     seen.add(item.code);
   }
   const { written, plans } = await importCategoryRows(input.items, { dryRun: input.dryRun, applyValidOnly: input.applyValidOnly });
+  if (written) forgetContractCategories();
   const counts = { created: 0, updated: 0, unchanged: 0, invalid: 0 };
   for (const plan of plans) counts[plan.outcome]++;
   return {

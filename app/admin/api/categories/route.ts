@@ -1,5 +1,11 @@
 import { withStaffApi } from "@/lib/admin/api-route";
+import { getCategoriesViaApi } from "@/lib/admin/categories";
 import { categoryPutSchema, putCategoriesViaApi } from "@/lib/admin/category-api";
+
+// GET /admin/api/categories — the whole tree exactly as PUT takes it (sending it back is all `unchanged`).
+export async function GET(request: Request) {
+  return withStaffApi(request, async (staff) => Response.json(await getCategoriesViaApi(staff)));
+}
 
 // PUT /admin/api/categories — the category tree by code from the supplier's ERP or PIM (lib/admin/category-api.ts).
 export async function PUT(request: Request) {
