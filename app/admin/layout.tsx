@@ -51,6 +51,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/customers", label: t("nav.customers") },
     { href: "/admin/price-lists", label: t("nav.priceLists") },
     { href: "/admin/products", label: t("nav.products") },
+    // The category tree is the whole shop's: admins only (account managers get a 404 there).
+    ...(isAdmin(staff) ? [{ href: "/admin/categories", label: (await getTranslations("categoriesAdmin"))("nav") }] : []),
     { href: "/admin/audit", label: t("nav.audit") },
     { href: "/admin/view-as", label: t("nav.viewAs") },
     { href: "/admin/connections", label: t("nav.connections") },

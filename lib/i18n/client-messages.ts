@@ -39,7 +39,7 @@ export const VIEW_AS_CLIENT_MESSAGES = ["admin.viewAs"] as const;
  * own article number forms, shared with My account ("account.articleNumbers", "account.errors"),
  * the approve/reject forms of account requests ("accountRequests.adminForm"), and two-step verification
  * on the staff member's profile and the reset on a customer's users ("twoStep.*", shared with My account),
- * and the staff forms ("staff").
+ * the staff forms ("staff"), and the category forms ("categoriesAdmin.form").
  */
 export const ADMIN_CLIENT_MESSAGES = [
   "admin",
@@ -55,6 +55,7 @@ export const ADMIN_CLIENT_MESSAGES = [
   "twoStep.errors",
   "twoStep.users",
   "staff",
+  "categoriesAdmin.form",
 ] as const;
 
 /** app/login/layout.tsx: the sign-in form. */

@@ -12,6 +12,7 @@ import accountRequestsNl from "@/lib/i18n/messages/account-requests.nl.json";
 import twoStepNl from "@/lib/i18n/messages/two-step.nl.json";
 import staffNl from "@/lib/i18n/messages/staff.nl.json";
 import vatChecksNl from "@/lib/i18n/messages/vat-checks.nl.json";
+import categoriesNl from "@/lib/i18n/messages/categories.nl.json";
 
 function keys(node: unknown, prefix = ""): string[] {
   return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
@@ -51,7 +52,7 @@ describe("admin messages", () => {
     // Screens under app/admin also take texts from their feature areas (invoicing, invoices, orders, and the
     // customer's own article numbers of My account, the customer's cost centres, account requests, two-step verification, staff members,
     // automatic VAT id checks).
-    const all = [...keys(nl), ...keys(invoicingNl), ...keys(invoicesNl), ...keys(ordersNl), ...keys(accountNl), ...keys(costCentersNl), ...keys(accountRequestsNl), ...keys(twoStepNl), ...keys(staffNl), ...keys(vatChecksNl)];
+    const all = [...keys(nl), ...keys(invoicingNl), ...keys(invoicesNl), ...keys(ordersNl), ...keys(accountNl), ...keys(costCentersNl), ...keys(accountRequestsNl), ...keys(twoStepNl), ...keys(staffNl), ...keys(vatChecksNl), ...keys(categoriesNl)];
     const missing: string[] = [];
     for (const file of OWN.flatMap(files).filter((f) => !NOT_MINE.some((dir) => f.startsWith(dir)))) {
       const text = readFileSync(file, "utf8");

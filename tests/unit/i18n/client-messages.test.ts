@@ -14,7 +14,7 @@ import {
 } from "@/lib/i18n/client-messages";
 
 const root = process.cwd();
-const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers", "account-requests", "two-step", "staff", "vat-checks"];
+const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers", "account-requests", "two-step", "staff", "vat-checks", "categories"];
 const catalogue = (locale: string): Record<string, unknown> =>
   Object.assign({}, ...AREAS.map((area) => JSON.parse(readFileSync(path.join(root, `lib/i18n/messages/${area}.${locale}.json`), "utf8"))));
 
