@@ -1,4 +1,7 @@
+import { addProductPhotosFromUrlsAction } from "@/app/admin/products/[sku]/photos/actions";
+import { MAX_FILES_PER_UPLOAD } from "@/lib/admin/product-images";
 import { ActionForm, type FormAction } from "./action-form";
+import { ProductPhotoUrlForm } from "./product-photo-url-form";
 
 export interface ProductPhotoView {
   key: string;
@@ -28,8 +31,8 @@ export interface ProductPhotoTexts {
 
 /**
  * A product's photos on its admin page: the main one first, each with its size and the buttons to
- * reorder or remove it, and the upload form (a plain multipart post to /admin/products/:sku/photos,
- * which redirects back here with the outcome).
+ * reorder or remove it, the upload form (a plain multipart post to /admin/products/:sku/photos,
+ * which redirects back here with the outcome) and "Add photo from URL" (a server action).
  */
 export function ProductPhotos({
   sku,
@@ -110,6 +113,7 @@ export function ProductPhotos({
         </button>
         <p className="w-full text-xs text-slate-500">{texts.uploadHint}</p>
       </form>
+      <ProductPhotoUrlForm sku={sku} action={addProductPhotosFromUrlsAction} max={MAX_FILES_PER_UPLOAD} />
     </div>
   );
 }
