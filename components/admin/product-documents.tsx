@@ -10,8 +10,15 @@ export interface ProductDocumentRow {
   fileName: string;
   byteSize: number;
   url: string;
+  version: string | null;
+  /** YYYY-MM-DD */
+  revisedOn: string | null;
   /** Safety data sheets only: when it last went to the product's buyers, and whether it can go now. */
   sheet?: { status: string; sendLabel: string | null; confirm: string };
+  /** Newest first; `description` already says version, revision date, when uploaded and replaced, and when sent. */
+  earlierVersions: { key: string; fileName: string; url: string; byteSize: number; description: string }[];
+  /** "Earlier versions (2)" */
+  earlierVersionsLabel: string;
 }
 
 export interface ProductDocumentTexts {
@@ -27,6 +34,16 @@ export interface ProductDocumentTexts {
   save: string;
   remove: string;
   removeConfirm: string;
+  /** Removing a current version that has earlier ones: the previous one is current again. */
+  removeRestoreConfirm: string;
+  removeEarlierConfirm: string;
+  version: string;
+  versionHint: string;
+  revisedOn: string;
+  /** The per-document "New version" form. */
+  newVersion: string;
+  newVersionHint: string;
+  uploadVersion: string;
   upload: string;
   uploadHint: string;
   /** The upload form's tick box: mail a new safety data sheet to the product's recent buyers. */
@@ -103,11 +120,13 @@ export function ProductDocuments({
                   {texts.size} {documentSizeText(document.byteSize, texts.locale)}
                 </span>
               </p>
-              <ActionForm action={updateAction} submitLabel={texts.save} variant="secondary" className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_2fr_auto]">
+              <ActionForm action={updateAction} submitLabel={texts.save} variant="secondary" className="grid items-end gap-2 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_2fr_6rem_9rem_auto]">
                 {hidden(document.key)}
                 <Select name="kind" value={document.kind} options={texts.kinds} label={texts.kind} />
                 <Select name="language" value={document.language ?? ""} options={texts.languages} label={texts.language} />
                 <input name="title" defaultValue={document.title} maxLength={120} aria-label={texts.title} className={inputClass} />
+                <input name="version" defaultValue={document.version ?? ""} maxLength={20} aria-label={texts.version} placeholder={texts.versionHint} className={inputClass} data-testid="document-version" />
+                <input type="date" name="revisedOn" defaultValue={document.revisedOn ?? ""} aria-label={texts.revisedOn} className={inputClass} data-testid="document-revised-on" />
               </ActionForm>
               {document.sheet && (
                 <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="sheet-notices">
@@ -119,7 +138,67 @@ export function ProductDocuments({
                   )}
                 </div>
               )}
-              <ActionForm action={deleteAction} submitLabel={texts.remove} variant="link" inline className="inline" confirm={texts.removeConfirm}>
+              <details className="text-sm" data-testid="document-new-version">
+                <summary className="cursor-pointer text-brand-700 underline">{texts.newVersion}</summary>
+                <form
+                  method="post"
+                  action={`/admin/products/${encodeURIComponent(sku)}/documents`}
+                  encType="multipart/form-data"
+                  className="mt-2 grid items-end gap-2 sm:grid-cols-2 lg:grid-cols-[2fr_6rem_9rem_auto]"
+                >
+                  <input type="hidden" name="replaces" value={document.key} />
+                  <label className="text-sm">
+                    <span className="mb-1 block font-medium text-slate-700">{texts.file}</span>
+                    <input type="file" name="document" required accept="application/pdf,.pdf" className="text-sm" data-testid="document-version-input" />
+                  </label>
+                  <label className="text-sm">
+                    <span className="mb-1 block font-medium text-slate-700">{texts.version}</span>
+                    <input name="version" maxLength={20} placeholder={texts.versionHint} className={inputClass} data-testid="document-version-new" />
+                  </label>
+                  <label className="text-sm">
+                    <span className="mb-1 block font-medium text-slate-700">{texts.revisedOn}</span>
+                    <input type="date" name="revisedOn" className={inputClass} data-testid="document-revised-on-new" />
+                  </label>
+                  <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                    {texts.uploadVersion}
+                  </button>
+                  {document.kind === "safety_data_sheet" && (
+                    <label className="flex items-start gap-2 text-sm sm:col-span-2 lg:col-span-4">
+                      <input type="checkbox" name="notify" className="mt-1" data-testid="document-version-notify" />
+                      <span>{texts.notify}</span>
+                    </label>
+                  )}
+                  <p className="text-xs text-slate-500 sm:col-span-2 lg:col-span-4">{texts.newVersionHint}</p>
+                </form>
+              </details>
+              {document.earlierVersions.length > 0 && (
+                <details className="text-sm" data-testid="document-earlier-versions">
+                  <summary className="cursor-pointer text-slate-700">{document.earlierVersionsLabel}</summary>
+                  <ul className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3">
+                    {document.earlierVersions.map((earlier) => (
+                      <li key={earlier.key} data-testid="document-earlier-version" data-key={earlier.key}>
+                        <a href={earlier.url} target="_blank" rel="noreferrer" className="text-brand-700 underline">
+                          {earlier.fileName}
+                        </a>{" "}
+                        <span className="text-xs text-slate-500">
+                          {earlier.description} · {documentSizeText(earlier.byteSize, texts.locale)}
+                        </span>{" "}
+                        <ActionForm action={deleteAction} submitLabel={texts.remove} variant="link" inline className="inline" confirm={texts.removeEarlierConfirm}>
+                          {hidden(earlier.key)}
+                        </ActionForm>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              <ActionForm
+                action={deleteAction}
+                submitLabel={texts.remove}
+                variant="link"
+                inline
+                className="inline"
+                confirm={document.earlierVersions.length > 0 ? texts.removeRestoreConfirm : texts.removeConfirm}
+              >
                 {hidden(document.key)}
               </ActionForm>
             </li>
@@ -130,7 +209,7 @@ export function ProductDocuments({
         method="post"
         action={`/admin/products/${encodeURIComponent(sku)}/documents`}
         encType="multipart/form-data"
-        className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_2fr_auto]"
+        className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_2fr_6rem_9rem_auto]"
       >
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">{texts.file}</span>
@@ -148,14 +227,22 @@ export function ProductDocuments({
           <span className="mb-1 block font-medium text-slate-700">{texts.title}</span>
           <input name="title" maxLength={120} placeholder={texts.titleHint} className={inputClass} data-testid="document-title" />
         </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{texts.version}</span>
+          <input name="version" maxLength={20} placeholder={texts.versionHint} className={inputClass} />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{texts.revisedOn}</span>
+          <input type="date" name="revisedOn" className={inputClass} />
+        </label>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           {texts.upload}
         </button>
-        <label className="flex items-start gap-2 text-sm sm:col-span-2 lg:col-span-5">
+        <label className="flex items-start gap-2 text-sm sm:col-span-2 lg:col-span-7">
           <input type="checkbox" name="notify" className="mt-1" data-testid="document-notify" />
           <span>{texts.notify}</span>
         </label>
-        <p className="text-xs text-slate-500 sm:col-span-2 lg:col-span-5">{texts.uploadHint}</p>
+        <p className="text-xs text-slate-500 sm:col-span-2 lg:col-span-7">{texts.uploadHint}</p>
       </form>
     </div>
   );

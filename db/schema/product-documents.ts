@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { bytea } from "./columns";
 import { companies, users } from "./companies";
 import { products } from "./catalog";
@@ -10,6 +10,12 @@ import { products } from "./catalog";
  * AttachmentReference) and catalogue files (BMEcat MIME_INFO). `key` is a hash of the file: its URL
  * never changes meaning and may be cached forever; the same file twice on one product is one document.
  * `language` null: for every language (a multilingual sheet, drawings).
+ *
+ * A document has versions (a safety data sheet is revised, a certificate renewed): a new version joins
+ * its predecessor's `series_key` and the predecessor gets `superseded_at`. Earlier versions stay stored and
+ * served at their URL — mails, procurement systems' attachments and catalogue files link to the version
+ * they carried — but the shop, punchout carts and catalogue files show only the current one. REACH art. 36
+ * has a supplier keep the information it supplied for ten years.
  */
 export const productDocuments = pgTable(
   "product_documents",
@@ -24,6 +30,14 @@ export const productDocuments = pgTable(
     title: text("title").notNull(),
     /** The download's file name (ASCII, ends in .pdf): also the last part of its URL. */
     fileName: text("file_name").notNull(),
+    /** The versions of one document share this (the first version's key, or a random id): at most one of them is current. */
+    seriesKey: text("series_key").notNull(),
+    /** The document's own version ("3.1", "2026-02"), as printed on it (an SDS's section 16); free text. */
+    version: text("version"),
+    /** The date the document itself gives as its revision or issue date (not when it was uploaded). */
+    revisedOn: date("revised_on"),
+    /** Set when a newer version took its place: kept and served, no longer shown. */
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
     bytes: bytea("bytes").notNull(),
     byteSize: integer("byte_size").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
@@ -32,6 +46,8 @@ export const productDocuments = pgTable(
   (t) => [
     // Also the index for a product's documents (product_id leads).
     uniqueIndex("product_documents_product_key_unique").on(t.productId, t.key),
+    // One current version per document, whatever two uploads at once try.
+    uniqueIndex("product_documents_current_unique").on(t.productId, t.seriesKey).where(sql`${t.supersededAt} is null`),
     check("product_documents_kind_known", sql`${t.kind} in ('datasheet', 'safety_data_sheet', 'manual', 'certificate', 'other')`),
     check("product_documents_language_known", sql`${t.language} is null or ${t.language} in ('nl', 'en')`),
   ],

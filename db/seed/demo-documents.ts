@@ -112,6 +112,10 @@ export async function insertDemoDocuments(tx: Db, now: Date): Promise<number> {
     documents.map((document) => ({
       productId: document.productId,
       key: productDocumentKey(document.bytes),
+      seriesKey: productDocumentKey(document.bytes),
+      // A safety data sheet states its version and revision date (section 16); the demo's are the first.
+      version: document.kind === "safety_data_sheet" ? "1.0" : null,
+      revisedOn: document.kind === "safety_data_sheet" ? now.toISOString().slice(0, 10) : null,
       kind: document.kind,
       language: document.language,
       title: document.title,

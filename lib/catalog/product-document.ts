@@ -16,6 +16,13 @@ export type ProductDocumentLanguage = (typeof PRODUCT_DOCUMENT_LANGUAGES)[number
 /** A safety data sheet or manual with photos stays well below this; a scanned book does not belong here. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_PRODUCT = 12;
+/**
+ * Versions kept per document, the current one included: a safety data sheet revised every year for the
+ * ten years REACH art. 36 asks a supplier to keep what it supplied, and room to spare.
+ */
+export const MAX_DOCUMENT_VERSIONS = 20;
+/** "3.1", "Rev. 12", "2026-02": a label as printed on the document. */
+export const MAX_DOCUMENT_VERSION_LENGTH = 20;
 /** OCI NEW_ITEM-ATTACHMENT_TITLE takes 255; a title is a label, not a description. */
 export const MAX_DOCUMENT_TITLE_LENGTH = 120;
 export const PRODUCT_DOCUMENT_TYPE = "application/pdf";
@@ -121,4 +128,33 @@ export function sheetRecipientsSince(now: Date): Date {
   const since = new Date(now.getTime());
   since.setUTCFullYear(since.getUTCFullYear() - 1);
   return since;
+}
+
+export interface VersionedDocument {
+  seriesKey: string;
+  supersededAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * A product's stored documents as its current documents, each with its earlier versions (newest first),
+ * in the order given for the current ones. An earlier version whose current one is missing (it cannot be,
+ * the data layer promotes one when the current is removed) is listed as current rather than lost.
+ */
+export function groupDocumentVersions<T extends VersionedDocument>(documents: readonly T[]): (T & { earlierVersions: T[] })[] {
+  const earlier = new Map<string, T[]>();
+  for (const document of documents) {
+    if (document.supersededAt === null) continue;
+    const list = earlier.get(document.seriesKey) ?? [];
+    list.push(document);
+    earlier.set(document.seriesKey, list);
+  }
+  const currentSeries = new Set(documents.filter((document) => document.supersededAt === null).map((document) => document.seriesKey));
+  const newestFirst = (a: T, b: T) => b.supersededAt!.getTime() - a.supersededAt!.getTime() || b.createdAt.getTime() - a.createdAt.getTime();
+  return documents
+    .filter((document) => document.supersededAt === null || !currentSeries.has(document.seriesKey))
+    .map((document) => ({
+      ...document,
+      earlierVersions: document.supersededAt === null ? [...(earlier.get(document.seriesKey) ?? [])].sort(newestFirst) : [],
+    }));
 }

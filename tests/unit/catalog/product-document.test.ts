@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   defaultDocumentTitle,
+  groupDocumentVersions,
   MAX_DOCUMENT_BYTES,
   orderDocumentsForReader,
   parseProductDocumentKey,
@@ -110,3 +111,26 @@ describe("sheetRecipientsSince: the preceding twelve months of REACH art. 31(9)"
     expect(sheetRecipientsSince(new Date(now)).toISOString()).toBe(since);
   });
 });
+
+describe("groupDocumentVersions", () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 0, day));
+  const doc = (key: string, seriesKey: string, created: number, superseded: number | null) => ({ key, seriesKey, createdAt: at(created), supersededAt: superseded === null ? null : at(superseded) });
+
+  it.each([
+    ["no documents", [], []],
+    ["one current document", [doc("a", "s1", 1, null)], [["a", []]]],
+    [
+      "a current document with two earlier versions, newest first, in the current documents' order",
+      [doc("a1", "s1", 1, 5), doc("b", "s2", 2, null), doc("a2", "s1", 5, 9), doc("a3", "s1", 9, null)],
+      [
+        ["b", []],
+        ["a3", ["a2", "a1"]],
+      ],
+    ],
+    ["earlier versions replaced the same day: the later upload first", [doc("x1", "s", 1, 3), doc("x2", "s", 2, 3), doc("x3", "s", 3, null)], [["x3", ["x2", "x1"]]]],
+    ["an earlier version without a current one is shown, not lost", [doc("o1", "s9", 1, 4)], [["o1", []]]],
+  ] as const)("%s", (_label, documents, expected) => {
+    expect(groupDocumentVersions(documents).map((document) => [document.key, document.earlierVersions.map((earlier) => earlier.key)])).toEqual(expected);
+  });
+});
+

@@ -22,4 +22,15 @@ describe("safetyDataSheetMail", () => {
     expect(mail.bodyText).toContain(`${productLabel}${facts.productLink}`);
     expect(mail.attachments).toBeUndefined();
   });
+
+  it.each([
+    ["nl", "2.1", "2026-10-12", "VIB Lagervet (versie 2.1, herzien op 12 oktober 2026): "],
+    ["en", "2.1", "2026-10-12", "VIB Lagervet (version 2.1, revised on 12 October 2026): "],
+    ["nl", null, "2026-01-01", "VIB Lagervet (herzien op 1 januari 2026): "],
+    ["en", "Rev. 7", null, "VIB Lagervet (version Rev. 7): "],
+    ["en", null, null, "VIB Lagervet: "],
+  ] as const)("in %s with version %s and revision date %s: the sheet's line says which sheet it is", (locale, documentVersion, documentRevisedOn, line) => {
+    const mail = safetyDataSheetMail({ userId: 7, email: "jan@klant.test", name: "Jan", locale }, { ...facts, documentVersion, documentRevisedOn });
+    expect(mail.bodyText).toContain(`${line}${facts.documentLink}`);
+  });
 });

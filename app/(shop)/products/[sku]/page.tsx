@@ -316,7 +316,15 @@ function documentLinks(sku: string, rows: ProductDocumentInfo[], locale: "nl" | 
     key: document.key,
     href: productDocumentPath(sku, document.key, document.fileName),
     title: document.title,
-    description: [t(`documentKinds.${document.kind}`), document.language && document.language !== locale ? t(`documentLanguages.${document.language}`) : null].filter(Boolean).join(" · "),
+    description: [
+      t(`documentKinds.${document.kind}`),
+      document.language && document.language !== locale ? t(`documentLanguages.${document.language}`) : null,
+      // Buyers file safety data sheets by version and revision date: they say which one this is.
+      document.version ? t("documentVersion", { version: document.version }) : null,
+      document.revisedOn ? t("documentRevised", { date: dateText(document.revisedOn, locale) }) : null,
+    ]
+      .filter(Boolean)
+      .join(" · "),
     size: documentSizeText(document.byteSize, locale),
   }));
 }

@@ -29,8 +29,8 @@ import {
   updateProductDocumentAction,
 } from "../actions";
 import { ProductDocuments, type ProductDocumentTexts } from "@/components/admin/product-documents";
-import { productDocumentsPageAsAdmin, type SheetStatus } from "@/lib/admin/product-documents";
-import { MAX_DOCUMENTS_PER_PRODUCT, PRODUCT_DOCUMENT_KINDS, PRODUCT_DOCUMENT_LANGUAGES } from "@/lib/catalog/product-document";
+import { productDocumentsPageAsAdmin, type EarlierVersionView, type SheetStatus } from "@/lib/admin/product-documents";
+import { MAX_DOCUMENT_VERSIONS, MAX_DOCUMENTS_PER_PRODUCT, PRODUCT_DOCUMENT_KINDS, PRODUCT_DOCUMENT_LANGUAGES } from "@/lib/catalog/product-document";
 import { ProductPhotos, type ProductPhotoTexts } from "@/components/admin/product-photos";
 import { listProductImagesAsAdmin, MAX_FILES_PER_UPLOAD, MAX_IMAGES_PER_PRODUCT } from "@/lib/admin/product-images";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/catalog/product-image";
@@ -59,7 +59,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
       photoError: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
       photoFile: z.string().max(255).optional().catch(undefined),
       // The document upload's outcome (app/admin/products/[sku]/documents/route.ts).
-      documentOutcome: z.enum(["added", "present"]).optional().catch(undefined),
+      documentOutcome: z.enum(["added", "present", "versionAdded"]).optional().catch(undefined),
       documentError: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
       documentFile: z.string().max(255).optional().catch(undefined),
       sheetPeople: z.coerce.number().int().min(0).optional().catch(undefined),
@@ -143,6 +143,8 @@ export default async function AdminProductPage({ params, searchParams }: { param
               documents={documentsCard.documents.map((document) => ({
                 ...document,
                 sheet: document.kind === "safety_data_sheet" && documentsCard.sheets ? sheetRow(td, documentsCard.sheets, document.key, locale) : undefined,
+                earlierVersions: document.earlierVersions.map((earlier) => ({ ...earlier, description: earlierVersionText(td, earlier, documentsCard.sheets, locale) })),
+                earlierVersionsLabel: td("earlierVersions", { count: document.earlierVersions.length }),
               }))}
               texts={documentTexts(td, te, upload, locale)}
               updateAction={updateProductDocumentAction}
@@ -233,7 +235,7 @@ type UploadOutcome = {
   photosPresent?: number;
   photoError?: string;
   photoFile?: string;
-  documentOutcome?: "added" | "present";
+  documentOutcome?: "added" | "present" | "versionAdded";
   documentError?: string;
   documentFile?: string;
   sheetPeople?: number;
@@ -279,7 +281,7 @@ function documentTexts(
   const file = upload.documentFile ? `“${upload.documentFile}”` : "";
   const error = upload.documentError
     ? te.has(upload.documentError)
-      ? te(upload.documentError as "document_not_pdf", { file, max: MAX_DOCUMENTS_PER_PRODUCT }).replace(/\s+/g, " ")
+      ? te(upload.documentError as "document_not_pdf", { file, max: upload.documentError === "document_too_many_versions" ? MAX_DOCUMENT_VERSIONS : MAX_DOCUMENTS_PER_PRODUCT }).replace(/\s+/g, " ")
       : te("generic")
     : null;
   return {
@@ -294,6 +296,14 @@ function documentTexts(
     save: td("save"),
     remove: td("remove"),
     removeConfirm: td("removeConfirm"),
+    removeRestoreConfirm: td("removeRestoreConfirm"),
+    removeEarlierConfirm: td("removeEarlierConfirm"),
+    version: td("version"),
+    versionHint: td("versionHint"),
+    revisedOn: td("revisedOn"),
+    newVersion: td("newVersion"),
+    newVersionHint: td("newVersionHint"),
+    uploadVersion: td("uploadVersion"),
     upload: td("upload"),
     uploadHint: td("uploadHint"),
     notify: td("notify"),
@@ -315,6 +325,24 @@ function documentTexts(
           }
         : null,
   };
+}
+
+/** An earlier version's line: its version and revision date as printed on it, when it was uploaded and replaced, when it was mailed. */
+function earlierVersionText(
+  td: Awaited<ReturnType<typeof getTranslations<"admin.productDocuments">>>,
+  earlier: EarlierVersionView,
+  sheets: SheetStatus | null,
+  locale: "nl" | "en",
+): string {
+  const sent = sheets?.lastSent.get(earlier.key);
+  return [
+    earlier.version ? td("versionLabel", { version: earlier.version }) : null,
+    earlier.revisedOn ? td("revisedLabel", { date: dateText(earlier.revisedOn, locale) }) : null,
+    td("uploadedReplaced", { uploaded: dateText(earlier.createdAt, locale), replaced: dateText(earlier.supersededAt, locale) }),
+    sent ? td("sheetLastSent", { date: dateText(sent.sentAt, locale), people: sent.people, companies: sent.companies }) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** A safety data sheet's line: when it last went to the product's buyers, and the button to send it now. */
