@@ -187,10 +187,12 @@ describe("moving products and deleting", () => {
   it.each([
     { label: "into itself", target: "CLN-SOAP", message: "same_category" },
     { label: "into a category that does not exist", target: "NOPE", message: "unknown_target" },
-  ])("moving products $label is refused and moves nothing", async ({ target, message }) => {
+  ])("moving products $label is refused and touches no product (not even its updated_at)", async ({ target, message }) => {
+    const read = () => handle.db.select({ id: products.id, categoryId: products.categoryId, updatedAt: products.updatedAt }).from(products).where(inArray(products.id, soapProducts)).orderBy(products.id);
+    const before = await read();
     expect(await runAction(() => actions.moveCategoryProductsAction(idle, form({ code: "CLN-SOAP", target })))).toMatchObject({ state: { status: "error", code: "invalid_input", message } });
-    const rows = await handle.db.select({ categoryId: products.categoryId }).from(products).where(inArray(products.id, soapProducts));
-    expect(new Set(rows.map((row) => row.categoryId))).toEqual(new Set([(await byCode("CLN-SOAP"))!.id]));
+    expect(await read()).toEqual(before);
+    expect(new Set(before.map((row) => row.categoryId))).toEqual(new Set([(await byCode("CLN-SOAP"))!.id]));
   });
 
   it("moves all products (inactive too) into another category — a parent is a valid home — then the empty one is deleted", async () => {
