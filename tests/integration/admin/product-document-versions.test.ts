@@ -202,6 +202,27 @@ describe("limits and races", () => {
     expect((await currentKeys(product.id)).length).toBe(1);
   });
 
+  // Deterministic on PostgreSQL: both uploads are under way while the product's row is locked, so both looked
+  // at the same current version unless the upload itself waits for that lock. PGlite runs one transaction at a time.
+  it.runIf(Boolean(process.env.KOPPEL_TEST_PG_URL))("two new versions arriving together are decided under the product's lock: the loser is told, not a 500", async () => {
+    const product = await newProduct();
+    const v1 = (await post(product.sku, pdf("lock-1"), "kind=certificate")).body.key as string;
+    let attempts!: Promise<string[]>;
+    await handle.db.transaction(async (tx) => {
+      await tx.select({ id: products.id }).from(products).where(eq(products.id, product.id)).for("update");
+      attempts = Promise.all(
+        ["lock-a", "lock-b"].map((label) => uploadProductDocumentVersionAsAdmin(admin, product.sku, v1, { bytes: pdf(label), name: null }, { title: "" }, new Date()).then(() => "ok", (error: Error) => error.message)),
+      );
+      for (let waited = 0; ; waited += 20) {
+        const [row] = await handle.query<{ waiting: number }>("select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        if (row!.waiting >= 2 || waited > 3_000) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    expect((await attempts).sort()).toEqual(["document_superseded", "ok"]);
+    expect((await currentKeys(product.id)).length).toBe(1);
+  });
+
   it("keeps account managers' keys out", async () => {
     const product = await newProduct();
     const v1 = (await post(product.sku, pdf("mgr-1"), "kind=manual")).body.key as string;
