@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "./action-form";
 
@@ -22,12 +22,14 @@ export type ProductPhotoUrlAction = (state: ProductPhotoUrlState, formData: Form
 /**
  * "Add photo from URL" on a product's admin page: one URL per line (up to 8), fetched by the shop and
  * stored like an upload, all or none. A refusal lists each URL that failed with its reason and keeps
- * what was typed; without JavaScript the form posts to the same action.
+ * what was typed (so the form submits through its handler, and its button waits until React runs).
  */
 export function ProductPhotoUrlForm({ sku, action, max }: { sku: string; action: ProductPhotoUrlAction; max: number }) {
   const t = useTranslations("admin");
-  const [state, formAction] = useActionState(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const form = useRef<HTMLFormElement>(null);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   useEffect(() => {
     if (state.status === "ok") form.current?.reset();
   }, [state]);
@@ -61,7 +63,9 @@ export function ProductPhotoUrlForm({ sku, action, max }: { sku: string; action:
         />
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>{t("productPhotos.fromUrlButton")}</SubmitButton>
+        <SubmitButton disabled={!hydrated || pending} aria-busy={pending}>
+          {t("productPhotos.fromUrlButton")}
+        </SubmitButton>
         {state.status === "ok" && (
           <span role="status" className="text-sm text-emerald-700" data-testid="photo-url-outcome">
             {t("productPhotos.added", state.data)}
