@@ -10,7 +10,9 @@ import { openE2eDatabase } from "./support/database";
  * a file that is not a PDF, renames the document in place; the buyer sees it under "Documents" on the
  * product page and opens it (a PDF from the public URL); removed again, the section is gone. The demo's
  * lubricants come with their own sheets. A customer buys the product, and the next safety data sheet is
- * mailed to its orderer as it is uploaded (REACH art. 31(9)). Chromium against the running server.
+ * mailed to its orderer as it is uploaded (REACH art. 31(9)). A revised sheet is uploaded as a new version:
+ * mailed again, the shop shows only it (with its version), the earlier one stays at its link; removing the
+ * new version brings the earlier one back. Chromium against the running server.
  */
 const BUYER = ["facilitair@soo-amstelland.test", "demo-facilitair"] as const;
 let browser: Browser;
@@ -130,6 +132,55 @@ describe("product documents", () => {
     await documents.getByTestId("sheet-notices").getByText("Sent.").waitFor();
     const [count] = await sql<{ n: number }[]>`select count(*)::int as n from mail_outbox where kind = 'safety_data_sheet' and subject like ${`%${sku}%`}`;
     assert.equal(count!.n, 2);
+    await admin.context().close();
+    await buyer.context().close();
+  });
+
+  it("a revised sheet replaces the current one as a new version: mailed, shown alone in the shop, the earlier kept at its link", async () => {
+    const admin = await signIn(browser, adminEmail, "documentbeheer-2026", `/admin/products/${sku}`);
+    const item = admin.getByTestId("product-document-item");
+    assert.equal(await item.count(), 1);
+    const earlierHref = (await item.getByRole("link", { name: "VIB-Kettingolie-v2.pdf" }).getAttribute("href"))!;
+    const newVersion = item.getByTestId("document-new-version");
+    await newVersion.locator("summary").click();
+    await newVersion.getByTestId("document-version-input").setInputFiles([{ name: "VIB Kettingolie rev3.pdf", mimeType: "application/pdf", buffer: pdf(`${stamp}-v3`) }]);
+    await newVersion.getByTestId("document-version-new").fill("3.0");
+    await newVersion.getByTestId("document-revised-on-new").fill("2026-11-15");
+    await newVersion.getByTestId("document-version-notify").check();
+    await newVersion.getByRole("button", { name: "Upload new version" }).click();
+    await admin.getByTestId("document-outcome").getByText("New version added; the previous one is kept as an earlier version. Mailed to 1 person at 1 customer.").waitFor();
+
+    const current = admin.getByTestId("product-document-item");
+    assert.equal(await current.count(), 1);
+    await current.getByRole("link", { name: "VIB-Kettingolie-rev3.pdf" }).waitFor();
+    assert.equal(await current.getByTestId("document-version").inputValue(), "3.0");
+    const earlier = current.getByTestId("document-earlier-versions");
+    await earlier.locator("summary").getByText("1 earlier version").click();
+    await earlier.getByTestId("document-earlier-version").getByText(/uploaded .*, replaced .* · Last sent on .* to 1 person at 1 customer\./).waitFor();
+
+    const [mail] = await sql<{ body_text: string }[]>`
+      select body_text from mail_outbox where kind = 'safety_data_sheet' and subject like ${`%${sku}%`} order by id desc limit 1`;
+    assert.match(mail!.body_text, /\((versie|version) 3\.0, (herzien op|revised on) 15 (november|November) 2026\): .*VIB-Kettingolie-rev3\.pdf/);
+
+    // The shop shows the new version alone, with its version; the earlier file is still served, pointing to it.
+    const buyer = await signIn(browser, "buyer@demo.test", "demo-buyer", `/products/${sku}`);
+    const shown = buyer.getByTestId("product-document");
+    await shown.first().waitFor();
+    assert.equal(await shown.count(), 1);
+    assert.match((await shown.textContent()) ?? "", /version 3\.0 · revised 15 Nov 2026/);
+    const old = await buyer.request.get(earlierHref);
+    assert.equal(old.status(), 200);
+    assert.match(old.headers()["link"] ?? "", new RegExp(`^</product-documents/${sku}/[0-9a-f]{24}/VIB-Kettingolie-rev3\\.pdf>; rel="latest-version"$`));
+
+    // Removing the new version: the earlier one is current again.
+    admin.once("dialog", (dialog) => {
+      assert.match(dialog.message(), /previous version becomes the current one again/);
+      void dialog.accept();
+    });
+    await current.getByRole("button", { name: "Remove" }).last().click();
+    await admin.getByRole("link", { name: "VIB-Kettingolie-rev3.pdf" }).waitFor({ state: "detached" });
+    await admin.getByTestId("product-document-item").getByRole("link", { name: "VIB-Kettingolie-v2.pdf" }).waitFor();
+    assert.equal(await admin.getByTestId("document-earlier-versions").count(), 0);
     await admin.context().close();
     await buyer.context().close();
   });
