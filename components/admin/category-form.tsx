@@ -119,15 +119,15 @@ export function CategoryForm({ action, mode, values, parents }: { action: FormAc
 }
 
 /**
- * A one-button form for a category command (move its products, delete it): asks first, then shows
- * the outcome — a refusal with its counts ("still holds 3 products") or the success text.
+ * A one-button form for a category command (move its products, delete it): asks first; both go on
+ * to another page when done, so what stays here is a refusal, told with its counts ("still holds 3
+ * products").
  */
 export function CategoryCommandForm({
   action,
   code,
   submitLabel,
   confirm,
-  success,
   testId,
   variant = "secondary",
   children,
@@ -136,13 +136,10 @@ export function CategoryCommandForm({
   code: string;
   submitLabel: string;
   confirm: string;
-  /** "moved": the number of products moved (the only command that returns to this page on success). */
-  success?: "moved";
   testId: string;
   variant?: "secondary" | "danger";
   children?: React.ReactNode;
 }) {
-  const t = useTranslations("categoriesAdmin.form");
   const describe = useCategoryError();
   const [state, formAction] = useActionState(action, { status: "idle" });
   const [hydrated, setHydrated] = useState(false);
@@ -162,13 +159,6 @@ export function CategoryCommandForm({
       <SubmitButton variant={variant} disabled={!hydrated}>
         {submitLabel}
       </SubmitButton>
-      <span aria-live="polite" className="text-sm">
-        {state.status === "ok" && success === "moved" && (
-          <span className="text-emerald-700" data-testid="form-success">
-            {t("moved", { moved: Number(state.data?.moved ?? 0) })}
-          </span>
-        )}
-      </span>
       {error && (
         <p role="alert" data-testid="form-error" className="w-full rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}

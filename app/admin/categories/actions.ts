@@ -32,11 +32,11 @@ export const moveCategoryAction = staffAction(codeSchema.extend({ direction: z.e
   refreshShop();
 });
 
-/** All products of the category into another one, in one transaction. */
+/** All products of the category into another one, in one transaction; back to its page, which now offers the delete. */
 export const moveCategoryProductsAction = staffAction(codeSchema.extend({ target: z.string().trim().min(1).max(40) }), async (input, staff) => {
   const { moved } = await moveCategoryProductsAsAdmin(staff, input.code, input.target, new Date());
   refreshShop();
-  return { status: "ok", data: { moved } };
+  redirect(`/admin/categories/${encodeURIComponent(input.code)}?moved=${moved}&to=${encodeURIComponent(input.target)}`);
 });
 
 /** Deletes an empty category (refused with the counts otherwise), then back to the tree. */

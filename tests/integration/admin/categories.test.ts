@@ -93,7 +93,7 @@ describe("creating and editing", () => {
     expect(await getCategoryBySlug("zeep")).toMatchObject({ code: "CLN-SOAP" });
   });
 
-  it.each([
+  it.each<{ label: string; values: Record<string, string>; field: string; problem: string }>([
     { label: "code in use", values: { code: "CLN", nameNl: "Nog eens" }, field: "code", problem: "code_taken" },
     { label: "code with a space", values: { code: "MET SPATIE", nameNl: "X" }, field: "code", problem: "code_format" },
     { label: "unknown parent", values: { code: "NEW-1", nameNl: "X", parent: "NOPE" }, field: "parent", problem: "unknown_parent" },
@@ -116,7 +116,7 @@ describe("creating and editing", () => {
     expect((await edit({ code: "CLN-SOAP", nameNl: "Zeep", nameEn: "Soap", parent: "CLN", slug: "handzeep" }))).toMatchObject({ state: { status: "ok" } });
   });
 
-  it.each([
+  it.each<{ label: string; values: Record<string, string>; field: string; problem: string }>([
     { label: "a parent for a category with children", values: { code: "CLN", nameNl: "Schoonmaak", parent: "OFF" }, field: "parent", problem: "has_children" },
     { label: "its own parent", values: { code: "OFF", nameNl: "Kantoor", parent: "OFF" }, field: "parent", problem: "own_parent" },
     { label: "another category's slug", values: { code: "CLN-SOAP", nameNl: "Zeep", parent: "CLN", slug: "kantoor" }, field: "slug", problem: "slug_taken" },
@@ -198,7 +198,7 @@ describe("moving products and deleting", () => {
   it("moves all products (inactive too) into another category — a parent is a valid home — then the empty one is deleted", async () => {
     const before = new Date(Date.now() - 60_000);
     await handle.db.update(products).set({ updatedAt: before }).where(inArray(products.id, soapProducts));
-    expect(await runAction(() => actions.moveCategoryProductsAction(idle, form({ code: "CLN-SOAP", target: "CLN" })))).toEqual({ state: { status: "ok", data: { moved: 3 } } });
+    expect(await runAction(() => actions.moveCategoryProductsAction(idle, form({ code: "CLN-SOAP", target: "CLN" })))).toEqual({ redirect: "/admin/categories/CLN-SOAP?moved=3&to=CLN" });
     const cln = (await byCode("CLN"))!;
     const rows = await handle.db.select({ categoryId: products.categoryId, updatedAt: products.updatedAt }).from(products).where(inArray(products.id, soapProducts));
     expect(rows.map((row) => row.categoryId)).toEqual([cln.id, cln.id, cln.id]);

@@ -2,10 +2,12 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { CategoryCommandForm, CategoryForm, CategoryTargetSelect } from "@/components/admin/category-form";
 import { Card } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
 import { listCategoryTreeAsAdmin } from "@/lib/admin/categories";
+import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
 import { deletionBlockers } from "@/lib/catalog/category-admin";
 import { toLocale } from "@/lib/i18n/locales";
@@ -14,9 +16,11 @@ import { deleteCategoryAction, moveCategoryProductsAction, saveCategoryAction } 
 export const metadata = { title: "Categorie" };
 
 /** One category: its details, moving all its products elsewhere, and deleting it once empty (admins only). */
-export default async function AdminCategoryPage({ params }: { params: Promise<{ code: string }> }) {
+export default async function AdminCategoryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<RawSearchParams> }) {
   await connection();
   const code = decodeURIComponent((await params).code);
+  // The outcome of "move all products" (app/admin/categories/actions.ts redirects back with it).
+  const moved = parseSearchParams(z.object({ moved: z.coerce.number().int().min(0).optional().catch(undefined), to: z.string().max(40).optional().catch(undefined) }), await searchParams);
   const staff = await requireStaff(`/admin/categories/${encodeURIComponent(code)}`);
   if (!isAdmin(staff)) notFound();
   const [t, tf, locale, tree] = await Promise.all([getTranslations("categoriesAdmin"), getTranslations("categoriesAdmin.form"), getLocale().then(toLocale), listCategoryTreeAsAdmin(staff)]);
@@ -44,6 +48,11 @@ export default async function AdminCategoryPage({ params }: { params: Promise<{ 
           {t("openInShop")}: /catalog/{category.slug}
         </Link>
       </div>
+      {moved.moved !== undefined && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="category-notice">
+          {t("moved", { moved: moved.moved, to: moved.to ?? "" })}
+        </p>
+      )}
       <Card title={t("detailsTitle")}>
         <CategoryForm
           action={saveCategoryAction}
@@ -61,7 +70,7 @@ export default async function AdminCategoryPage({ params }: { params: Promise<{ 
         ) : (
           <>
             <p className="mb-3 max-w-3xl text-sm text-slate-600">{t("productsIntro")}</p>
-            <CategoryCommandForm action={moveCategoryProductsAction} code={category.code} submitLabel={tf("moveSubmit")} confirm={tf("moveConfirm")} success="moved" testId="category-move-products">
+            <CategoryCommandForm action={moveCategoryProductsAction} code={category.code} submitLabel={tf("moveSubmit")} confirm={tf("moveConfirm")} testId="category-move-products">
               <CategoryTargetSelect options={targets} />
             </CategoryCommandForm>
           </>
