@@ -34,7 +34,8 @@ export default async function AdminCategoriesPage({ searchParams }: { searchPara
         </p>
       )}
       <Card title={t("newTitle")}>
-        <CategoryForm action={saveCategoryAction} mode="create" values={{ code: "", nameNl: "", nameEn: "", parent: "", slug: "" }} parents={parents} />
+        {/* Keyed by the last created code: a fresh, empty form for the next one. */}
+        <CategoryForm key={created ?? ""} action={saveCategoryAction} mode="create" values={{ code: "", nameNl: "", nameEn: "", parent: "", slug: "" }} parents={parents} />
       </Card>
       <Card title={t("treeTitle")}>
         <CategoryTree tree={tree} moveAction={moveCategoryAction} highlight={created} locale={locale} />
