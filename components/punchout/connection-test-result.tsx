@@ -120,6 +120,7 @@ async function CxmlResult({ result, locale }: { result: Extract<ConnectionTestRe
                 <th className={thClass}>Classification</th>
                 <th className={thClass}>{t("manufacturer")}</th>
                 <th className={thClass}>LeadTime</th>
+                <th className={thClass}>AttachmentReference</th>
                 <th className={thClass}>Extrinsic</th>
               </tr>
             </thead>
@@ -142,6 +143,22 @@ async function CxmlResult({ result, locale }: { result: Extract<ConnectionTestRe
                   <td className={tdClass}>{item.classifications.map((c) => `${c.domain}: ${c.code}`).join(", ") || "–"}</td>
                   <td className={tdClass}>{[item.manufacturerName, item.manufacturerPartId].filter(Boolean).join(" · ") || "–"}</td>
                   <td className={tdClass}>{item.leadTimeDays ?? "–"}</td>
+                  <td className={tdClass} data-testid="test-attachments">
+                    {item.attachments.length === 0
+                      ? "–"
+                      : item.attachments.map((attachment, position) => (
+                          <div key={position}>
+                            {attachment.url && /^https?:\/\//i.test(attachment.url) ? (
+                              <a href={attachment.url} target="_blank" rel="noreferrer" className="text-brand-700 underline">
+                                {attachment.description ?? attachment.name}
+                              </a>
+                            ) : (
+                              (attachment.description ?? attachment.name)
+                            )}
+                            {attachment.url ? null : <span className="text-xs text-amber-700"> (URL –)</span>}
+                          </div>
+                        ))}
+                  </td>
                   <td className={tdClass}>{item.extrinsics.map((e) => `${e.name}=${e.value}`).join(", ") || "–"}</td>
                 </tr>
               ))}

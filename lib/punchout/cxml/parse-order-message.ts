@@ -48,7 +48,20 @@ export interface CxmlOrderMessageItem {
   manufacturerPartId: string | null;
   manufacturerName: string | null;
   leadTimeDays: string | null;
+  /** ItemDetail/AttachmentReference (DTD 1.2.063): links to documents such as safety data sheets. */
+  attachments: CxmlAttachmentReference[];
   extrinsics: CxmlExtrinsic[];
+}
+
+export interface CxmlAttachmentReference {
+  /** Name: usually the file name. */
+  name: string;
+  /** Description: the document's title. */
+  description: string | null;
+  internalId: string | null;
+  url: string | null;
+  /** @length in bytes, as sent. */
+  length: string | null;
 }
 
 export interface CxmlOrderMessage {
@@ -84,6 +97,13 @@ function readItem(itemIn: XmlElement, index: number): CxmlOrderMessageItem {
     manufacturerPartId: orNull(childText(detail, "ManufacturerPartID")),
     manufacturerName: orNull(childText(detail, "ManufacturerName")),
     leadTimeDays: orNull(childText(detail, "LeadTime")),
+    attachments: childElements(detail, "AttachmentReference").map((reference) => ({
+      name: childText(reference, "Name") ?? "",
+      description: orNull(childText(reference, "Description")),
+      internalId: orNull(childText(reference, "InternalID")),
+      url: orNull(childText(reference, "URL")),
+      length: orNull(attr(reference, "length")?.trim()),
+    })),
     extrinsics: readExtrinsics(detail),
   };
 }

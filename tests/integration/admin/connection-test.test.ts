@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { punchoutConnections, users } from "@/db/schema";
 import { latestConnectionTestResult, startConnectionTest } from "@/lib/admin/connection-test";
+import { addTestDocument } from "../../support/document-fixtures";
 import type { BuyerUser, StaffUser } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
 import { addToCart } from "@/lib/cart/cart-service";
@@ -28,6 +29,7 @@ let otherManager: StaffUser;
 let customer: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
 let product: { id: number; sku: string };
 let cxmlId: number;
+let sheetKey: string;
 let ociId: number;
 
 beforeAll(async () => {
@@ -37,6 +39,7 @@ beforeAll(async () => {
   product = await createProduct(handle, category.id, { listPriceMinor: 1000, gtin: "8712345678906", nameNl: "Printpapier A4 80 g/m² – wit, pak à 500 vel (Océ)" });
   customer = await createCompanyWithBuyer(handle);
   await createPriceList(handle, customer.company.id, [{ productId: product.id, kind: "fixed", priceMinor: 450 }]);
+  sheetKey = await addTestDocument(product.id, "vib-papier", "safety_data_sheet", "nl", "VIB Printpapier", NOW);
   manager = await createStaff(handle, "account_manager", [customer.company.id]);
   otherManager = await createStaff(handle, "account_manager", []);
   const cxml = await createCxmlConnection(handle, customer.company.id, {
@@ -46,7 +49,7 @@ beforeAll(async () => {
     environment: "test",
     // No origin of the shop's own: the test's way back does not depend on one.
     origins: ["https://procurement.example.com"],
-    settings: { itemExtrinsics: [{ name: "GTIN", source: "gtin" }] },
+    settings: { itemExtrinsics: [{ name: "GTIN", source: "gtin" }], attachments: "all" },
   });
   cxmlId = cxml.id;
   const [technical] = await handle.db
@@ -113,6 +116,10 @@ describe("connection test", () => {
     expect(result.message.items).toHaveLength(1);
     expect(result.message.items[0]).toMatchObject({ supplierPartId: product.sku, quantity: "3", unitPrice: { amountMinor: 450, currency: "EUR" } });
     expect(result.message.items[0]!.extrinsics.map((e) => e.name)).toEqual(["GTIN"]);
+    // The connection attaches documents: the test page shows what the buyer's system gets.
+    expect(result.message.items[0]!.attachments).toEqual([
+      { name: "vib-papier.pdf", description: "VIB Printpapier", internalId: sheetKey, url: `${SHOP}/product-documents/${product.sku}/${sheetKey}/vib-papier.pdf`, length: expect.stringMatching(/^\d+$/) },
+    ]);
     // Mirrors the connection: its environment as deploymentMode, its buyer as To.
     expect(result.payload).toContain('deploymentMode="test"');
     expect(result.payload).toContain("AN-TEST-BUYER");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPunchOutOrderMessage } from "@/lib/punchout/cxml/build-order-message";
 import { parseCxmlConnectionSettings } from "@/lib/punchout/cxml/connection-settings";
 import { parsePunchOutOrderMessage } from "@/lib/punchout/cxml/parse-order-message";
-import { generatedDocuments, poomInput } from "./generated-documents";
+import { generatedDocuments, poomInput, SPECIAL } from "./generated-documents";
 import { cart, item, parseDoc, sharedFile, unwrap } from "./helpers";
 
 const read = (xml: string | Buffer) => parsePunchOutOrderMessage(parseDoc(xml));
@@ -27,6 +27,7 @@ describe("parsePunchOutOrderMessage", () => {
       manufacturerPartId: "T50R-PA66W-BK",
       manufacturerName: "HellermannTyton",
       leadTimeDays: "2",
+      attachments: [],
       extrinsics: [{ name: "GTIN", value: "8712345678906" }],
     });
     expect(message.items[1]).toMatchObject({ supplierPartId: "ART-20002", supplierPartAuxiliaryId: null, shortName: null, description: "Isolatietape 19mm x 20m rood" });
@@ -49,6 +50,28 @@ describe("parsePunchOutOrderMessage", () => {
     ]);
     expect(message.items[0]!.classifications).toEqual([{ domain: "eCl@ss", code: "00000000" }]);
     expect(message.items[0]!.extrinsics).toEqual([{ name: "GTIN", value: "8712345678906" }]);
+  });
+
+  it("reads back the documents Koppel attaches (AttachmentReference: name, title, key, URL, length), none for a line without", () => {
+    const message = unwrap(read(generatedDocuments()["poom-attachments-all"]!));
+    const [first, second, third] = message.items;
+    expect(first!.attachments).toHaveLength(4);
+    expect(first!.attachments.every((attachment) => /^https:\/\/.+\.pdf$/.test(attachment.url ?? "") && /^[0-9a-f]{24}$/.test(attachment.internalId ?? "") && /^\d+$/.test(attachment.length ?? ""))).toBe(true);
+    expect(second!.attachments).toEqual([]);
+    expect(third!.attachments).toEqual([
+      {
+        name: "special-chars.pdf",
+        description: SPECIAL,
+        internalId: "0123456789abcdef01234567",
+        url: "https://shop.example.nl/product-documents/A%26B/0123456789abcdef01234567/special-chars.pdf",
+        length: expect.stringMatching(/^\d+$/),
+      },
+    ]);
+  });
+
+  it("reads an AttachmentReference leniently: without URL or length, the missing parts are null", () => {
+    const xml = buildPunchOutOrderMessage(poomInput()).replace("<LeadTime>", '<AttachmentReference><Name xml:lang="en">spec.pdf</Name><Description xml:lang="en"></Description><InternalID>x</InternalID></AttachmentReference><LeadTime>');
+    expect(unwrap(read(xml)).items[0]!.attachments).toEqual([{ name: "spec.pdf", description: null, internalId: "x", url: null, length: null }]);
   });
 
   it("reads back the customer's article number as BuyerPartID, null for lines without one", () => {
