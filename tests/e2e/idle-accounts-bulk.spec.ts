@@ -10,7 +10,8 @@ import { openE2eDatabase } from "./support/database";
  * a customer of its own (made here, so no other spec's users change) filtered on 30+ days without a
  * sign-in, ticks "I have checked this list" and deactivates all idle accounts shown at once. One of
  * them signs in after the list was shown: it is skipped and named; the others are deactivated, each
- * with its security event, and show as deactivated on the full list.
+ * with its security event, and show as deactivated on the full list. The customer's only company admin
+ * was among them: deactivating them by hand asks with that said, and afterwards the page says it has none.
  */
 let browser: Browser;
 const sql = openE2eDatabase();
@@ -47,6 +48,16 @@ describe("access review: deactivate all idle accounts shown", () => {
     // Without an idle filter there is nothing to deactivate in bulk.
     await manager.getByTestId("user-table").waitFor();
     assert.equal(await manager.getByTestId("idle-bulk").count(), 0);
+    assert.equal(await manager.getByTestId("no-company-admin").count(), 0);
+    // Deactivating the customer's only company admin by hand says so before it happens (dismissed here).
+    let warning = "";
+    manager.once("dialog", (dialog) => {
+      warning = dialog.message();
+      void dialog.dismiss();
+    });
+    await manager.locator(`[data-testid="user-row"][data-email="${neverEmail}"]`).getByRole("button", { name: "Deactivate" }).click();
+    for (let waited = 0; warning === "" && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.match(warning, new RegExp(`is the last active company admin of ${companyName.replace(/\./g, "\\.")}: after this nobody there can manage`));
 
     await manager.getByTestId("idle-filter").getByRole("link", { name: /Not signed in for 30\+ days/ }).click();
     await manager.waitForURL((url) => url.search === "?idle=30");
@@ -77,6 +88,8 @@ describe("access review: deactivate all idle accounts shown", () => {
     await manager.waitForURL((url) => url.search === "");
     for (const email of [awayEmail, neverEmail]) await row(email).getByText("Deactivated", { exact: true }).waitFor();
     for (const email of [backEmail, recentEmail]) await row(email).getByText("Active", { exact: true }).waitFor();
+    // Its only company admin was among them: the page says the customer has none left.
+    await manager.getByTestId("no-company-admin").getByText(`${companyName} has no active company admin`).waitFor();
 
     const events = await sql<{ email: string; kind: string; actor_name: string }[]>`
       select u.email, e.kind, e.actor_name from account_security_events e join users u on u.id = e.user_id

@@ -44,6 +44,9 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
   const usersPath = `/admin/customers/${company.id}/users`;
   // Two-step verification required of all the customer's users: who still lacks it.
   const lacksTwoStep = (user: { id: number; active: boolean; hasPassword: boolean }) => user.active && user.hasPassword && !withTwoStep.has(user.id);
+  // Staff may leave a customer without a company admin (a customer leaving, a reorganisation), but not unawares:
+  // then nobody there manages its users, addresses and cost centers but its account managers.
+  const activeAdmins = everybody.filter((user) => user.active && user.role === "company_admin");
   return (
     <div className="space-y-6">
       <TwoStepRequirementForm
@@ -59,6 +62,11 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
           choices={idleFilterChoices(usersPath, everybody, idle, now)}
           labelFor={(days, count) => (days ? t("idleDays", { days, count }) : t("idleAll", { count }))}
         />
+        {activeAdmins.length === 0 && everybody.some((user) => user.active) && (
+          <p role="status" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="no-company-admin">
+            {t("noCompanyAdmin", { company: company.name })}
+          </p>
+        )}
         {idle && <p className="mb-3 text-xs text-slate-600">{users.length === 0 ? t("idleNone") : t("idleNote")}</p>}
         {idle && <IdleBulkDeactivate action={deactivateIdleUsersAction} list="users" days={idle} userIds={users.map((user) => user.id)} fields={{ companyId: company.id }} />}
         <div className="overflow-x-auto">
@@ -174,7 +182,13 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
                           submitLabel={user.active ? t("deactivate") : t("reactivate")}
                           variant="link"
                           inline
-                          confirm={user.active ? t("confirmDeactivate", { name: user.name }) : undefined}
+                          confirm={
+                            !user.active
+                              ? undefined
+                              : activeAdmins.length === 1 && activeAdmins[0]!.id === user.id
+                                ? t("confirmDeactivateLastAdmin", { name: user.name, company: company.name })
+                                : t("confirmDeactivate", { name: user.name })
+                          }
                         >
                           <input type="hidden" name="companyId" value={company.id} />
                           <input type="hidden" name="userId" value={user.id} />
