@@ -29,7 +29,9 @@ export async function importProductRows(
     const codes = [...new Set(rows.flatMap((row) => (row.category === undefined ? [] : [row.category])))];
     const [existing, categoryRows] = await Promise.all([
       tx.select(productColumns).from(products).where(inArray(products.sku, skus)).orderBy(products.id).for("update"),
-      codes.length ? tx.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, codes)) : Promise.resolve([]),
+      // Key share: a category being deleted is waited for (then unknown_category), and one read here cannot be
+      // deleted before this commits (the delete waits, then counts the product) — never a foreign-key error.
+      codes.length ? tx.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, codes)).for("key share") : Promise.resolve([]),
     ]);
     const bySku = new Map(existing.map((product) => [product.sku, product]));
     const categoryIds = new Map(categoryRows.map((category) => [category.code, category.id]));

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { categories } from "@/db/schema";
 import { createStaffApiKey } from "@/lib/admin/api-keys";
+import { productRowSchema } from "@/lib/catalog/product-import";
+import { importProductRows } from "@/lib/data/product-import";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
@@ -126,5 +128,32 @@ describe("DELETE /admin/api/categories/:code", () => {
     await insert;
     expect(await deleting).toEqual({ status: 409, body: { error: "category_not_empty", products: 1, children: 0 } });
     expect(await exists("RACE")).toBe(true);
+  });
+
+  // The other order: the category is being deleted when a product is written into it. The product import reads
+  // its categories with a key-share lock, so it waits for the delete and then finds the category gone.
+  it.skipIf(!process.env.KOPPEL_TEST_PG_URL)("a product written into a category that is being deleted waits and is refused as an unknown category, not a 500", async () => {
+    const doomed = await createCategory(handle, { code: "DOOMED", slug: "doomed" });
+    const sql = handle.client as Sql;
+    let deleted!: () => void;
+    let finish!: () => void;
+    const deletedNow = new Promise<void>((resolve) => (deleted = resolve));
+    const mayCommit = new Promise<void>((resolve) => (finish = resolve));
+    const deleting = sql.begin(async (tx) => {
+      await tx`delete from categories where id = ${doomed.id}`;
+      deleted();
+      await mayCommit;
+    });
+    await deletedNow;
+    const row = productRowSchema.parse({ sku: "DOOMED-1", category: "DOOMED", nameNl: "Te laat", listPrice: "1,00", vatRate: 21 });
+    let settled = false;
+    const importing = importProductRows([row], { dryRun: false, applyValidOnly: false }, new Date()).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    finish();
+    await deleting;
+    const result = await importing;
+    expect(result.written).toBe(false);
+    expect(result.rows).toEqual([{ sku: "DOOMED-1", outcome: "invalid", problems: [expect.objectContaining({ field: "category", problem: "unknown_category" })] }]);
   });
 });
