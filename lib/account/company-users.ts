@@ -4,7 +4,7 @@ import { invitationMail } from "@/lib/admin/mail-templates";
 import { newLinkToken, setPasswordLink } from "@/lib/admin/set-password";
 import { getCompany } from "@/lib/data/companies";
 import { isEmailTaken, listCustomerUsers, takenEmails, updateCustomerUser, type CustomerUser } from "@/lib/data/customers";
-import { isUniqueViolation } from "@/lib/data/purchase-orders";
+import { isUniqueViolation } from "@/lib/data/sql";
 import { createInvitedUser, createInvitedUsers } from "@/lib/data/user-accounts";
 import { AppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";

@@ -15,7 +15,7 @@ import {
 import { AppError } from "@/lib/errors";
 import type { CompanyDetails, NewCustomerUser } from "./customers";
 import { database } from "./database";
-import { isUniqueViolation } from "./purchase-orders";
+import { isUniqueViolation } from "./sql";
 import { q } from "./sql";
 import { issueUserTokenIn, type IssuedToken, type OutgoingMail } from "./user-accounts";
 import { queueVatCheckIn } from "./vat-checks";

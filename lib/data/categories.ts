@@ -6,6 +6,7 @@ import type { CategoryPlan, CategoryRow } from "@/lib/catalog/category-import";
 import { AppError } from "@/lib/errors";
 import { applyCategoryRows, lockCategories } from "./category-import";
 import { database } from "./database";
+import { isForeignKeyViolation } from "./sql";
 
 /**
  * The back office's category changes (admin → Categories, DELETE /admin/api/categories/:code).
@@ -107,15 +108,6 @@ async function countDependants(db: Pick<Awaited<ReturnType<typeof database>>, "s
     db.select({ n: count() }).from(categories).where(eq(categories.parentId, categoryId)),
   ]);
   return { products: productCount?.n ?? 0, children: childCount?.n ?? 0 };
-}
-
-/** Postgres foreign_key_violation (drizzle wraps the driver's error in `cause`). */
-function isForeignKeyViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    if (typeof e === "object" && "code" in e && (e as { code: unknown }).code === "23503") return true;
-    e = typeof e === "object" && "cause" in e ? (e as { cause: unknown }).cause : null;
-  }
-  return false;
 }
 
 /**

@@ -4,7 +4,7 @@ import { companies, costCenterUsers, costCenters, orders, users, type CostCenter
 import { AppError } from "@/lib/errors";
 import { budgetPeriodOf, type BudgetPeriod, type BudgetPeriodBounds, type BudgetUse } from "@/lib/orders/budget";
 import { database } from "./database";
-import { isUniqueViolation } from "./purchase-orders";
+import { isUniqueViolation } from "./sql";
 import { q } from "./sql";
 import type { Tx } from "./quotes";
 

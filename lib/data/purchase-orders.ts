@@ -50,15 +50,6 @@ import { queueMailIn } from "./mail-outbox";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedStatement, rowFromJson, runPrepared, runPreparedIn } from "./prepared-sql";
 
-/** Postgres unique_violation (postgres.js and PGlite both expose `code`, drizzle wraps it in `cause`). */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    if (typeof e === "object" && "code" in e && (e as { code: unknown }).code === "23505") return true;
-    e = typeof e === "object" && "cause" in e ? (e as { cause: unknown }).cause : null;
-  }
-  return false;
-}
-
 function orderAuthStateSql(withIntake: boolean): string {
   // Aliases that are neither a column name ("settings" is one: to_jsonb(settings) would read it) nor
   // one the intake's subqueries use themselves (they would shadow it).

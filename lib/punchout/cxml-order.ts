@@ -8,7 +8,6 @@ import {
   getOrderIntakeState,
   getPurchaseOrderDocument,
   getPurchaseOrderSettings,
-  isUniqueViolation,
   orderAuthState,
   replacePurchaseOrder,
   type ReplacementInput,
@@ -16,6 +15,7 @@ import {
   type OrderIntakeState,
   type PurchaseOrderDocumentInput,
 } from "@/lib/data/purchase-orders";
+import { isUniqueViolation } from "@/lib/data/sql";
 import { checkQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type ResolvedPrice } from "@/lib/pricing/resolve-price";
 import { creditHoldDetail, exceedsCredit, type CreditUse } from "@/lib/orders/credit";
