@@ -57,6 +57,15 @@ export interface ProductDocumentTexts {
 }
 
 
+function Labeled({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <label className="text-sm">
+      <span className="mb-1 block font-medium text-slate-700">{label}</span>
+      {children}
+    </label>
+  );
+}
+
 function Select({ name, value, options, label }: { name: string; value: string; options: { value: string; label: string }[]; label: string }) {
   return (
     <select name={name} defaultValue={value} aria-label={label} className={inputClass}>
@@ -147,18 +156,15 @@ export function ProductDocuments({
                   className="mt-2 grid items-end gap-2 sm:grid-cols-2 lg:grid-cols-[2fr_6rem_9rem_auto]"
                 >
                   <input type="hidden" name="replaces" value={document.key} />
-                  <label className="text-sm">
-                    <span className="mb-1 block font-medium text-slate-700">{texts.file}</span>
+                  <Labeled label={texts.file}>
                     <input type="file" name="document" required accept="application/pdf,.pdf" className="text-sm" data-testid="document-version-input" />
-                  </label>
-                  <label className="text-sm">
-                    <span className="mb-1 block font-medium text-slate-700">{texts.version}</span>
+                  </Labeled>
+                  <Labeled label={texts.version}>
                     <input name="version" maxLength={20} placeholder={texts.versionHint} className={inputClass} data-testid="document-version-new" />
-                  </label>
-                  <label className="text-sm">
-                    <span className="mb-1 block font-medium text-slate-700">{texts.revisedOn}</span>
+                  </Labeled>
+                  <Labeled label={texts.revisedOn}>
                     <input type="date" name="revisedOn" className={inputClass} data-testid="document-revised-on-new" />
-                  </label>
+                  </Labeled>
                   <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
                     {texts.uploadVersion}
                   </button>
@@ -211,30 +217,24 @@ export function ProductDocuments({
         encType="multipart/form-data"
         className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_2fr_6rem_9rem_auto]"
       >
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{texts.file}</span>
+        <Labeled label={texts.file}>
           <input type="file" name="document" required accept="application/pdf,.pdf" className="text-sm" data-testid="document-input" />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{texts.kind}</span>
+        </Labeled>
+        <Labeled label={texts.kind}>
           <Select name="kind" value="datasheet" options={texts.kinds} label={texts.kind} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{texts.language}</span>
+        </Labeled>
+        <Labeled label={texts.language}>
           <Select name="language" value="" options={texts.languages} label={texts.language} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{texts.title}</span>
+        </Labeled>
+        <Labeled label={texts.title}>
           <input name="title" maxLength={120} placeholder={texts.titleHint} className={inputClass} data-testid="document-title" />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{texts.version}</span>
+        </Labeled>
+        <Labeled label={texts.version}>
           <input name="version" maxLength={20} placeholder={texts.versionHint} className={inputClass} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{texts.revisedOn}</span>
+        </Labeled>
+        <Labeled label={texts.revisedOn}>
           <input type="date" name="revisedOn" className={inputClass} />
-        </label>
+        </Labeled>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           {texts.upload}
         </button>
