@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gte, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import { companies, orderLines, orders, productDocumentNotices, productDocuments, products, users } from "@/db/schema";
+import { and, asc, desc, eq, exists, gte, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
+import { companies, orderLines, orders, orderShipments, productDocumentNotices, productDocuments, products, users } from "@/db/schema";
 import { queueMailIn, type OutboxMessage } from "./mail-outbox";
 import { MAX_DOCUMENT_VERSIONS, MAX_DOCUMENTS_PER_PRODUCT, type ProductDocumentKind, type ProductDocumentLanguage } from "@/lib/catalog/product-document";
 import { database } from "./database";
@@ -243,7 +243,8 @@ export interface SheetRecipient {
 }
 
 /**
- * Who gets a product's safety data sheet: per customer that ordered it since `since`, the active users
+ * Who gets a product's safety data sheet: per customer that ordered it since `since` (or whose earlier
+ * order of it shipped since then: REACH counts what was supplied), the active users
  * who placed those orders; where none of them is active any more (or the orders came from a procurement
  * system without a person), the customer's active company admins. `buyers` are all those customers, so
  * the caller can name the ones nobody is left to mail at. Addresses that take no mail (`.invalid`,
@@ -258,7 +259,14 @@ export async function listSafetyDataSheetRecipients(
     .selectDistinct({ companyId: orders.companyId, userId: orders.userId })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(and(eq(orderLines.productId, productId), gte(orders.placedAt, since), notInArray(orders.status, [...NOT_SUPPLIED])));
+    .where(
+      and(
+        eq(orderLines.productId, productId),
+        notInArray(orders.status, [...NOT_SUPPLIED]),
+        // Supplied: ordered in the period, or ordered earlier and shipped in it (a backorder delivered late).
+        or(gte(orders.placedAt, since), exists(db.select({ one: sql`1` }).from(orderShipments).where(and(eq(orderShipments.orderId, orders.id), gte(orderShipments.createdAt, since))))),
+      ),
+    );
   if (buyers.length === 0) return { recipients: [], buyers: [] };
   const companyIds = [...new Set(buyers.map((buyer) => buyer.companyId))];
   const ordererIds = [...new Set(buyers.flatMap((buyer) => (buyer.userId === null ? [] : [buyer.userId])))];

@@ -5,13 +5,13 @@ import { authMock, headersMock } from "../../support/next-request-mocks";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { companies, mailOutbox, orders, productDocumentNotices, productDocuments, products, users, type OrderStatus } from "@/db/schema";
+import { companies, mailOutbox, orderShipments, orders, productDocumentNotices, productDocuments, products, users, type OrderStatus } from "@/db/schema";
 import { createStaffApiKey } from "@/lib/admin/api-keys";
 import { productDocumentsPageAsAdmin, sendSafetyDataSheetAsAdmin, updateProductDocumentAsAdmin, uploadProductDocumentAsAdmin } from "@/lib/admin/product-documents";
 import { createOrder } from "@/lib/data/orders";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_PRODUCT, productDocumentKey } from "@/lib/catalog/product-document";
 import { AppError } from "@/lib/errors";
-import { deleteProductDocument, listProductDocuments, listProductDocumentsOf } from "@/lib/data/product-documents";
+import { deleteProductDocument, listProductDocuments, listProductDocumentsOf, listSafetyDataSheetRecipients } from "@/lib/data/product-documents";
 import { createStaff } from "../../support/admin-fixtures";
 import { addCompanyUser } from "../../support/account-fixtures";
 import { tinyPdf as pdf } from "../../support/document-fixtures";
@@ -342,6 +342,24 @@ describe("a safety data sheet to the product's buyers of the last twelve months 
     expect(new Set(notices.map((notice) => notice.companyName))).toEqual(
       new Set((await handle.db.select({ name: companies.name }).from(companies).where(eq(companies.id, recent.company.id))).map((c) => c.name).concat([leaver.company.name, viaProcurement.company.name])),
     );
+  });
+
+  it("counts an order placed before the twelve months but shipped within them (a backorder): supplied then", async () => {
+    const [category] = await handle.db.select({ id: products.categoryId }).from(products).where(eq(products.id, product.id));
+    const backordered = await createProduct(handle, category!.id, { sku: "KP-NALEVERING" });
+    const shippedLate = await createCompanyWithBuyer(handle);
+    const shippedEarly = await createCompanyWithBuyer(handle);
+    const neverShipped = await createCompanyWithBuyer(handle);
+    for (const [customer, shippedDaysAgo] of [[shippedLate, 100], [shippedEarly, 380], [neverShipped, null]] as const) {
+      await ordered(customer.company.id, customer.user.id, backordered.id, 400);
+      const [order] = await handle.db.select({ id: orders.id }).from(orders).where(eq(orders.companyId, customer.company.id));
+      if (shippedDaysAgo !== null) {
+        await handle.db.insert(orderShipments).values({ orderId: order!.id, shipmentNumber: `SH-${customer.company.id}`, carrier: "PostNL", trackingNumber: "3S1", lines: [{ lineNumber: 1, quantity: 1 }], createdAt: daysAgo(shippedDaysAgo) });
+      }
+    }
+    const { recipients, buyers } = await listSafetyDataSheetRecipients(backordered.id, daysAgo(365));
+    expect(buyers.map((buyer) => buyer.companyId)).toEqual([shippedLate.company.id]);
+    expect(recipients.map((recipient) => recipient.email)).toEqual([shippedLate.user.email]);
   });
 
   it("nobody who bought it in the last twelve months: nothing is sent or recorded", async () => {
