@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -15,8 +16,7 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 export function TwoStepResetForm({ action, name, fields, on }: { action: Action; name: string; fields: Record<string, string | number>; on: boolean }) {
   const t = useTranslations("twoStep");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   // Rendered for every user who could have it, so the outcome stays when the list renders again without it.
   if (!on) {
     return state.status === "ok" ? (

@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -76,8 +77,7 @@ export function ActionForm({
   const form = useRef<HTMLFormElement>(null);
   // A form that asks first (or keeps its input) works through its submit handler, which exists only
   // once React runs: before that a click would submit without asking, so the button waits.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   useEffect(() => {
     if (resetOnSuccess && state.status === "ok") form.current?.reset();
   }, [state, resetOnSuccess]);
@@ -134,3 +134,12 @@ export function Field({ label, hint, children, className = "" }: { label: string
   );
 }
 
+/** A refusal shown under its field (the action's `fieldErrors`), for forms that lay out their own fields. */
+export function FieldError({ messages, testId }: { messages: string[] | undefined; testId: string }) {
+  if (!messages?.length) return null;
+  return (
+    <span role="alert" data-testid={testId} className="mt-1 block text-sm text-red-700">
+      {messages.join(" · ")}
+    </span>
+  );
+}

@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
-import { Field, SubmitButton, type FormAction } from "./action-form";
+import { Field, FieldError, type FormAction, SubmitButton } from "./action-form";
 import { inputClass } from "./styles";
 
 export interface CategoryFormValues {
@@ -33,15 +34,9 @@ export function CategoryForm({ action, mode, values, parents }: { action: FormAc
   const describe = useCategoryError();
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   // Submitted through the handler (no form reset on a refusal); before React runs, the button waits.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
-  const fieldError = (field: keyof CategoryFormValues) =>
-    errors[field]?.length ? (
-      <span role="alert" data-testid={`category-error-${field}`} className="mt-1 block text-sm text-red-700">
-        {errors[field].join(" · ")}
-      </span>
-    ) : null;
+  const fieldError = (field: keyof CategoryFormValues) => <FieldError messages={errors[field]} testId={`category-error-${field}`} />;
   return (
     <form
       className="space-y-3"
@@ -142,8 +137,7 @@ export function CategoryCommandForm({
 }) {
   const describe = useCategoryError();
   const [state, formAction] = useActionState(action, { status: "idle" });
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const error = describe(state);
   return (
     <form

@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/use-hydrated";
 import { SubmitButton, useActionError, type FormAction } from "./action-form";
 
 const SKIP_REASONS = ["yourself", "inactive", "signed_in", "last_admin"] as const;
@@ -31,8 +32,7 @@ export function IdleBulkDeactivate({
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const errors = useActionError()(state, { checked: t("checked") });
   const form = useRef<HTMLFormElement>(null);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   useEffect(() => {
     if (state.status === "ok") form.current?.reset();
   }, [state]);

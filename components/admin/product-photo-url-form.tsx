@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/use-hydrated";
 import { SubmitButton } from "./action-form";
 
 /** One URL that gave no photo, and why (an admin.errors code with its values). */
@@ -28,8 +29,7 @@ export function ProductPhotoUrlForm({ sku, action, max }: { sku: string; action:
   const t = useTranslations("admin");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const form = useRef<HTMLFormElement>(null);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   useEffect(() => {
     if (state.status === "ok") form.current?.reset();
   }, [state]);

@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/use-hydrated";
 import type { RelationField } from "@/lib/catalog/product-relations";
-import { Field, SubmitButton, useActionError, type FormAction } from "./action-form";
+import { Field, FieldError, type FormAction, SubmitButton, useActionError } from "./action-form";
 import { inputClass } from "./styles";
 
 export interface ProductRelationsValues {
@@ -23,15 +24,9 @@ export function ProductRelationsForm({ sku, values, limits, action }: { sku: str
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const describeError = useActionError();
   // The form submits through its handler (what was typed stays when it is refused); before React runs, it waits.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
-  const fieldError = (field: RelationField) =>
-    errors[field]?.length ? (
-      <span role="alert" data-testid={`relations-error-${field}`} className="mt-1 block text-sm text-red-700">
-        {errors[field].join(" · ")}
-      </span>
-    ) : null;
+  const fieldError = (field: RelationField) => <FieldError messages={errors[field]} testId={`relations-error-${field}`} />;
   return (
     <form
       className="space-y-3"
