@@ -1,12 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
-import { deletionBlockers, inTreeOrder } from "@/lib/catalog/category-admin";
+import { inTreeOrder } from "@/lib/catalog/category-admin";
 import { categoryRowSchema, type CategoryRow, type CategoryRowProblem } from "@/lib/catalog/category-import";
 import {
-  countCategoryDependants,
   deleteCategoryByCode,
-  getCategoryByCode,
   listCategoriesWithCounts,
   moveCategoryPosition,
   moveCategoryProducts,
@@ -116,14 +114,6 @@ export async function deleteCategoryAsAdmin(staff: StaffUser, code: string): Pro
   requireAdmin(staff);
   await deleteCategoryByCode(code);
   forgetContractCategories();
-}
-
-/** What the delete button needs to know before it is offered. */
-export async function categoryDeletionAsAdmin(staff: StaffUser, code: string): Promise<{ products: number; children: number } | null> {
-  requireAdmin(staff);
-  const category = await getCategoryByCode(code);
-  if (!category) throw new AppError("not_found", "category_not_found");
-  return deletionBlockers(await countCategoryDependants(category.id));
 }
 
 /**

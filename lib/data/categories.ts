@@ -32,7 +32,7 @@ export async function listCategoriesWithCounts(): Promise<CategoryWithCounts[]> 
     .groupBy(categories.id);
 }
 
-export async function getCategoryByCode(code: string): Promise<Category | null> {
+async function getCategoryByCode(code: string): Promise<Category | null> {
   const db = await database();
   const [row] = await db.select().from(categories).where(eq(categories.code, code));
   return row ?? null;
@@ -97,7 +97,7 @@ export async function moveCategoryProducts(sourceCode: string, targetCode: strin
   });
 }
 
-export async function countCategoryDependants(categoryId: number): Promise<{ products: number; children: number }> {
+async function countCategoryDependants(categoryId: number): Promise<{ products: number; children: number }> {
   const db = await database();
   return countDependants(db, categoryId);
 }
