@@ -127,6 +127,29 @@ export const products = pgTable(
 );
 
 /**
+ * What a key of products.attributes means: its name in both languages, its place on the product page,
+ * whether the shop offers it as a filter on category pages and in search, and the English words for
+ * stored values that are Dutch ("blauw" → "blue"). A key without a definition still shows, under
+ * the key itself; a value without an English label shows as stored (most are neutral: "A4", "5 l").
+ */
+export const attributeDefinitions = pgTable(
+  "attribute_definitions",
+  {
+    /** As in products.attributes (1–40 characters, the product import's rule). */
+    key: text("key").primaryKey(),
+    nameNl: text("name_nl").notNull(),
+    nameEn: text("name_en").notNull(),
+    position: integer("position").notNull().default(0),
+    filterable: boolean("filterable").notNull().default(false),
+    valueLabelsEn: jsonb("value_labels_en").$type<Record<string, string>>().notNull().default({}),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("attribute_definitions_key_length", sql`char_length(${t.key}) between 1 and 40`)],
+);
+
+export type AttributeDefinition = typeof attributeDefinitions.$inferSelect;
+
+/**
  * Every word (3+ characters, not only digits, lower case) that occurs in a product name, Dutch or
  * English: the typo fallback of the search finds the words closest to what was typed here (trigram
  * similarity over a few thousand words instead of over 2 × 100k names) and searches for those.
