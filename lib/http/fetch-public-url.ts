@@ -3,19 +3,28 @@ import { lookup as dnsLookup } from "node:dns/promises";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { parseImageUrl } from "@/lib/catalog/remote-image";
+import { parseImageUrl, usesWebPort } from "@/lib/catalog/remote-image";
 import { classifyAddress, isAddressLiteral } from "./address-class";
 
 /**
  * GET of a URL a user gave us (a product photo's address), guarded against server-side request
  * forgery: each hop's host is resolved, every address it resolves to must be public
- * (lib/http/address-class.ts), and the connection goes to exactly the address that was checked (a
- * `lookup` that answers with it), so a DNS answer that changes between check and connect (rebinding)
- * cannot reach the shop's network. Redirects are followed by the same rules, the body is read up to
- * a limit (whatever Content-Length claims) and the whole fetch has one deadline.
+ * (lib/http/address-class.ts), its port must be a usual web port (IMAGE_URL_PORTS: 80/8080 for http,
+ * 443/8443 for https), and the connection goes to exactly the address that was checked (a `lookup`
+ * that answers with it), so a DNS answer that changes between check and connect (rebinding) cannot
+ * reach the shop's network. Over https the certificate is verified by Node's default checks against
+ * the URL's host name (sent as SNI), not the pinned address. Redirects are followed by the same rules,
+ * the body is read up to a limit (whatever Content-Length claims) and the whole fetch has one deadline.
  */
 
-export type FetchProblem = "image_url_invalid" | "image_url_not_allowed" | "image_fetch_failed" | "image_fetch_status" | "image_too_large" | "image_type_not_allowed";
+export type FetchProblem =
+  | "image_url_invalid"
+  | "image_url_not_allowed"
+  | "image_url_port_not_allowed"
+  | "image_fetch_failed"
+  | "image_fetch_status"
+  | "image_too_large"
+  | "image_type_not_allowed";
 
 export class FetchPublicUrlError extends Error {
   constructor(
@@ -37,10 +46,16 @@ export interface FetchPublicUrlOptions {
   timeoutMs: number;
   maxRedirects: number;
   /**
-   * Hosts (as written in the URL) or addresses that may be reached although not public. For tests and
-   * development only (PRODUCT_IMAGE_FETCH_ALLOW_HOSTS); empty in production.
+   * Hosts (as written in the URL) or addresses that may be reached although not public, on any port.
+   * For tests and development only (PRODUCT_IMAGE_FETCH_ALLOW_HOSTS); empty in production.
    */
   allowHosts?: readonly string[];
+  /**
+   * PEM certificates to trust for https instead of Node's default roots (the TLS connection's `ca`):
+   * for tests' self-signed servers and a private PKI. Verification itself always stays on; unset, the
+   * public roots are trusted.
+   */
+  trustedCertificates?: readonly string[];
   /** Refuses an answer by its Content-Type before the body is read. */
   acceptContentType?: (contentType: string | null) => boolean;
   /** DNS; replaceable in tests. */
@@ -77,8 +92,10 @@ async function checkedAddresses(url: URL, options: FetchPublicUrlOptions): Promi
   }
   if (addresses.length === 0) throw new FetchPublicUrlError("image_fetch_failed", { reason: "dns" });
   // Every answer must be allowed: a name that also points inside is refused, whichever answer a connect would pick.
-  const ok = (address: string) => classifyAddress(address) === "public" || allowed.has(host) || allowed.has(address.toLowerCase());
-  if (!addresses.every(({ address }) => ok(address))) throw new FetchPublicUrlError("image_url_not_allowed");
+  const isAllowed = (address: string) => allowed.has(host) || allowed.has(address.toLowerCase());
+  if (!addresses.every(({ address }) => classifyAddress(address) === "public" || isAllowed(address))) throw new FetchPublicUrlError("image_url_not_allowed");
+  // Only the usual web ports, unless the host (or every address it has) is one the allow list opens.
+  if (!usesWebPort(url) && !addresses.every(({ address }) => isAllowed(address))) throw new FetchPublicUrlError("image_url_port_not_allowed");
   return addresses;
 }
 
@@ -90,13 +107,19 @@ function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
   };
 }
 
-function get(url: URL, pinned: ResolvedAddress, signal: AbortSignal): Promise<IncomingMessage> {
+function get(url: URL, pinned: ResolvedAddress, signal: AbortSignal, trustedCertificates?: readonly string[]): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const client = url.protocol === "https:" ? https : http;
+    const tls = url.protocol === "https:";
+    const client = tls ? https : http;
+    const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
     const request = client.request(url, {
       method: "GET",
       agent: false,
       lookup: pinnedLookup(pinned),
+      // The lookup changes where the socket connects, not whom TLS talks to: SNI and the certificate
+      // check use the URL's host name (an address literal is checked as an IP and sends no SNI).
+      ...(tls && !isAddressLiteral(host) ? { servername: host } : {}),
+      ...(tls && trustedCertificates ? { ca: [...trustedCertificates] } : {}),
       signal,
       headers: { accept: "image/*,*/*;q=0.5", "accept-encoding": "identity", "user-agent": "Koppel product photo import" },
     });
@@ -124,7 +147,7 @@ async function fetchWithin(start: URL, options: FetchPublicUrlOptions, signal: A
   let url = start;
   for (let redirects = 0; ; redirects++) {
     const [pinned] = await checkedAddresses(url, options);
-    const response = await get(url, pinned!, signal);
+    const response = await get(url, pinned!, signal, options.trustedCertificates);
     const status = response.statusCode ?? 0;
     const location = response.headers.location;
     if (REDIRECT_STATUSES.has(status) && location) {
@@ -159,7 +182,16 @@ async function fetchWithin(start: URL, options: FetchPublicUrlOptions, signal: A
   }
 }
 
-/** Fetches `url` (already checked by parseImageUrl) or throws a FetchPublicUrlError. */
+/**
+ * A failed TLS handshake or certificate check (untrusted, self-signed, expired, for another name; no
+ * TLS spoken: EPROTO "wrong version number"), by Node's and OpenSSL's error codes.
+ */
+function isTlsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^ERR_TLS_|^ERR_SSL_|^EPROTO$|CERT|SELF_SIGNED|^UNABLE_TO_/.test(code);
+}
+
+/** Fetches `url` (already checked by parseImageUrl) or throws a FetchPublicUrlError (reason "tls" for a certificate that does not verify). */
 export async function fetchPublicUrl(url: URL, options: FetchPublicUrlOptions): Promise<FetchedUrl> {
   const controller = new AbortController();
   let timedOut = false;
@@ -177,7 +209,7 @@ export async function fetchPublicUrl(url: URL, options: FetchPublicUrlOptions): 
   } catch (error) {
     if (timedOut) throw new FetchPublicUrlError("image_fetch_failed", { reason: "timeout" });
     if (error instanceof FetchPublicUrlError) throw error;
-    throw new FetchPublicUrlError("image_fetch_failed", { reason: "network" });
+    throw new FetchPublicUrlError("image_fetch_failed", { reason: isTlsError(error) ? "tls" : "network" });
   } finally {
     clearTimeout(timer);
     controller.abort();

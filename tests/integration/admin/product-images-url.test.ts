@@ -93,6 +93,9 @@ function serve(path: string, response: ServerResponse) {
       return response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
     case "/to-ftp":
       return response.writeHead(302, { location: "ftp://files.example.com/photo.jpg" }).end();
+    case "/to-redis":
+      // A public address, but Redis's port: an SSRF hop to another service of a host that trusts the shop.
+      return response.writeHead(302, { location: "http://93.184.215.14:6379/photo.jpg" }).end();
     default:
       return response.writeHead(404).end();
   }
@@ -185,6 +188,20 @@ describe("photos from a URL: the production default", () => {
     }
     expect(await stored()).toEqual([]);
   });
+
+  it("refuses a public host on a port other than the usual web ports (SMTP, Redis, SSH, https on 80), through the API and the lib function", async () => {
+    for (const url of ["http://93.184.215.14:25/a.jpg", "http://93.184.215.14:6379/a.jpg", "https://93.184.215.14:22/a.jpg", "https://93.184.215.14:80/a.jpg", "http://[2606:4700::1]:11211/a.jpg"]) {
+      expect(await post({ url }), url).toMatchObject({ status: 400, body: { error: "image_url_port_not_allowed", code: "invalid_input", details: { url } } });
+    }
+    // By name too: the host resolves to a public address, the port decides.
+    const resolve = vi.fn(async () => [{ address: "93.184.215.14", family: 4 as const }]);
+    for (const url of ["http://mail.koppel.test:25/a.jpg", "http://cdn.koppel.test:443/a.jpg", "https://cdn.koppel.test:8080/a.jpg"]) {
+      await expect(addProductImagesFromUrlsAsAdmin(admin, product.sku, [url], new Date(), { resolve, timeoutMs: 2_000 }), url).rejects.toMatchObject({ message: "image_url_port_not_allowed", details: { url } });
+    }
+    // A private address stays refused as internal, whatever its port.
+    expect(await post({ url: "http://10.0.0.1:6379/a.jpg" })).toMatchObject({ status: 400, body: { error: "image_url_not_allowed" } });
+    expect(await stored()).toEqual([]);
+  });
 });
 
 describe("photos from a URL through the API (PRODUCT_IMAGE_FETCH_ALLOW_HOSTS=127.0.0.1, as in the tests)", () => {
@@ -217,6 +234,10 @@ describe("photos from a URL through the API (PRODUCT_IMAGE_FETCH_ALLOW_HOSTS=127
     expect(hits).toEqual(["/redirect/4", "/redirect/3", "/redirect/2", "/redirect/1"]);
     expect(await post({ url: `${base}/to-metadata` })).toMatchObject({ status: 400, body: { error: "image_url_not_allowed" } });
     expect(await post({ url: `${base}/to-ftp` })).toMatchObject({ status: 400, body: { error: "image_url_invalid" } });
+    hits.length = 0;
+    // The allowed host's own random port is fine; a redirect's target is held to the web ports again.
+    expect(await post({ url: `${base}/to-redis` })).toMatchObject({ status: 400, body: { error: "image_url_port_not_allowed", details: { url: `${base}/to-redis` } } });
+    expect(hits).toEqual(["/to-redis"]);
     expect(await stored()).toEqual([]);
   });
 
@@ -327,10 +348,17 @@ describe("the product page's \"Add photo from URL\"", () => {
     await clearPhotos();
   });
 
-  it("refuses 127.0.0.1 by default in the form too", async () => {
+  it("refuses 127.0.0.1 by default in the form too, and a public host's Redis port", async () => {
     request.userId = admin.id;
-    expect(await runAction(() => addProductPhotosFromUrlsAction(idle, urlForm([`${base}/photo.jpg`])))).toMatchObject({
-      state: { status: "error", message: "image_url_not_allowed", failures: [{ url: `${base}/photo.jpg`, problem: "image_url_not_allowed" }] },
+    expect(await runAction(() => addProductPhotosFromUrlsAction(idle, urlForm([`${base}/photo.jpg`, "http://93.184.215.14:6379/a.jpg"])))).toMatchObject({
+      state: {
+        status: "error",
+        message: "image_url_not_allowed",
+        failures: [
+          { url: `${base}/photo.jpg`, problem: "image_url_not_allowed" },
+          { url: "http://93.184.215.14:6379/a.jpg", problem: "image_url_port_not_allowed" },
+        ],
+      },
     });
     expect(hits).toEqual([]);
     expect(await stored()).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageNameOfUrl, imageUrlsFromText, MAX_IMAGE_URL_LENGTH, mayBeImageContentType, parseImageUrl } from "@/lib/catalog/remote-image";
+import { IMAGE_URL_PORTS, imageNameOfUrl, imageUrlsFromText, MAX_IMAGE_URL_LENGTH, mayBeImageContentType, parseImageUrl, portOfUrl, usesWebPort } from "@/lib/catalog/remote-image";
 
 describe("parseImageUrl", () => {
   it.each([
@@ -30,6 +30,44 @@ describe("parseImageUrl", () => {
     ["password only", "https://:secret@cdn.example.com/a.jpg", "credentials"],
   ])("refuses %s", (_label, text, reason) => {
     expect(parseImageUrl(text)).toEqual({ ok: false, problem: "image_url_invalid", reason });
+  });
+});
+
+describe("usesWebPort: the usual web ports of the URL's scheme only", () => {
+  it("is 80/8080 for http and 443/8443 for https", () => {
+    expect(IMAGE_URL_PORTS).toEqual({ "http:": [80, 8080], "https:": [443, 8443] });
+  });
+
+  it.each([
+    ["http://cdn.example.com/a.jpg", 80],
+    ["http://cdn.example.com:80/a.jpg", 80],
+    ["http://pim.example.com:8080/export?id=7", 8080],
+    ["https://cdn.example.com/a.jpg", 443],
+    ["https://cdn.example.com:443/a.jpg", 443],
+    ["https://cdn.example.com:8443/a.jpg", 8443],
+    ["http://[2606:4700::1]:8080/a.jpg", 8080],
+  ])("allows %s (port %i)", (href, port) => {
+    expect(portOfUrl(new URL(href))).toBe(port);
+    expect(usesWebPort(new URL(href))).toBe(true);
+  });
+
+  it.each([
+    ["SMTP", "http://mail.example.com:25/a.jpg", 25],
+    ["SSH", "https://host.example.com:22/a.jpg", 22],
+    ["Redis", "http://cache.example.com:6379/a.jpg", 6379],
+    ["memcached on IPv6", "http://[2606:4700::1]:11211/a.jpg", 11211],
+    ["https on http's port", "https://cdn.example.com:80/a.jpg", 80],
+    ["http on https's port", "http://cdn.example.com:443/a.jpg", 443],
+    ["https on 8080", "https://cdn.example.com:8080/a.jpg", 8080],
+    ["http on 8443", "http://cdn.example.com:8443/a.jpg", 8443],
+    ["a random high port", "http://cdn.example.com:49152/a.jpg", 49152],
+  ])("refuses %s", (_label, href, port) => {
+    expect(portOfUrl(new URL(href))).toBe(port);
+    expect(usesWebPort(new URL(href))).toBe(false);
+  });
+
+  it("refuses every port of another scheme", () => {
+    expect(usesWebPort(new URL("ftp://files.example.com/a.jpg"))).toBe(false);
   });
 });
 
