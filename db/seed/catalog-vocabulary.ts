@@ -897,3 +897,131 @@ export const BRANDS: readonly BrandSpec[] = [
   { name: "Inktvast", manufacturer: "Inktvast Imaging Supplies", mpnPrefix: "IV", categories: ["OFF-TON"], exclusive: true },
   { name: "Printwerf", manufacturer: "Inktvast Imaging Supplies", mpnPrefix: "PW", categories: ["OFF-TON"], exclusive: true },
 ];
+
+export interface AttributeName {
+  nl: string;
+  en: string;
+  /** Offered as a filter on category pages and in search. */
+  filterable: boolean;
+}
+
+/**
+ * What every attribute key of the generated catalogue means (seeded as attribute_definitions): its
+ * name as the shop prints it, in the order the product page lists attributes (position = place in
+ * this map), and whether buyers can narrow a list by it. Names are generic where one key covers
+ * several kinds of products ("class" is a bolt's property class, a filter's ePM class, a mask's FFP
+ * class and a safety shoe's S class; "size" a glove size as well as a label's dimensions).
+ * Not filterable: `case` (one value, "in cassette"), `origin` (on half the products of every
+ * category, so it would crowd every category page with a choice nobody buys office, cleaning or lab
+ * supplies by) and `unspsc` (one code per category, never a choice within one).
+ */
+export const ATTRIBUTE_NAMES: Readonly<Record<string, AttributeName>> = {
+  // What the product is, then its size and look: what buyers choose by first.
+  type: { nl: "Type", en: "Type", filterable: true },
+  format: { nl: "Formaat", en: "Format", filterable: true },
+  size: { nl: "Maat", en: "Size", filterable: true },
+  colour: { nl: "Kleur", en: "Colour", filterable: true },
+  material: { nl: "Materiaal", en: "Material", filterable: true },
+  volume: { nl: "Inhoud", en: "Volume", filterable: true },
+  capacity: { nl: "Capaciteit", en: "Capacity", filterable: true },
+  weight: { nl: "Gewicht", en: "Weight", filterable: true },
+  length: { nl: "Lengte", en: "Length", filterable: true },
+  width: { nl: "Breedte", en: "Width", filterable: true },
+  diameter: { nl: "Diameter", en: "Diameter", filterable: true },
+  thickness: { nl: "Dikte", en: "Thickness", filterable: true },
+  class: { nl: "Klasse", en: "Class", filterable: true },
+  grade: { nl: "Kwaliteit", en: "Grade", filterable: true },
+  standard: { nl: "Norm", en: "Standard", filterable: true },
+  // Electrical and tools.
+  voltage: { nl: "Spanning", en: "Voltage", filterable: true },
+  power: { nl: "Voeding", en: "Power", filterable: true },
+  battery: { nl: "Batterij", en: "Battery", filterable: true },
+  fitting: { nl: "Fitting", en: "Lamp base", filterable: true },
+  output: { nl: "Lichtopbrengst", en: "Light output", filterable: true },
+  grit: { nl: "Korrelgrootte", en: "Grit", filterable: true },
+  disc: { nl: "Schijfdiameter", en: "Disc diameter", filterable: true },
+  // Office.
+  tip: { nl: "Punt", en: "Tip", filterable: true },
+  hardness: { nl: "Hardheid", en: "Hardness", filterable: true },
+  ruling: { nl: "Liniatuur", en: "Ruling", filterable: true },
+  cover: { nl: "Kaft", en: "Cover", filterable: true },
+  spine: { nl: "Rugbreedte", en: "Spine width", filterable: true },
+  holes: { nl: "Aantal gaten", en: "Number of holes", filterable: true },
+  closure: { nl: "Sluiting", en: "Closure", filterable: true },
+  window: { nl: "Venster", en: "Window", filterable: true },
+  adhesive: { nl: "Hechting", en: "Adhesive", filterable: true },
+  finish: { nl: "Afwerking", en: "Finish", filterable: true },
+  surface: { nl: "Oppervlak", en: "Surface", filterable: true },
+  body: { nl: "Huls", en: "Barrel", filterable: true },
+  design: { nl: "Ontwerp", en: "Design", filterable: true },
+  value: { nl: "Waarde", en: "Value", filterable: true },
+  layout: { nl: "Indeling", en: "Layout", filterable: true },
+  connection: { nl: "Verbinding", en: "Connection", filterable: true },
+  interface: { nl: "Aansluiting", en: "Interface", filterable: true },
+  screens: { nl: "Aantal schermen", en: "Number of screens", filterable: true },
+  mount: { nl: "Bevestiging", en: "Mounting", filterable: true },
+  sockets: { nl: "Aantal stopcontacten", en: "Number of sockets", filterable: true },
+  cable: { nl: "Kabellengte", en: "Cable length", filterable: true },
+  switch: { nl: "Schakelaar", en: "Switch", filterable: true },
+  roast: { nl: "Branding", en: "Roast", filterable: true },
+  flavour: { nl: "Smaak", en: "Flavour", filterable: true },
+  certification: { nl: "Keurmerk", en: "Certification", filterable: true },
+  // Cleaning and catering.
+  scent: { nl: "Geur", en: "Scent", filterable: true },
+  base: { nl: "Basis", en: "Base", filterable: true },
+  floor: { nl: "Vloertype", en: "Floor type", filterable: true },
+  use: { nl: "Toepassing", en: "Application", filterable: true },
+  operation: { nl: "Bediening", en: "Operation", filterable: true },
+  fold: { nl: "Vouwwijze", en: "Fold", filterable: true },
+  ply: { nl: "Aantal lagen", en: "Ply", filterable: true },
+  bristle: { nl: "Borstelhaar", en: "Bristles", filterable: true },
+  compartments: { nl: "Aantal vakken", en: "Compartments", filterable: true },
+  strength: { nl: "Sterkte", en: "Strength", filterable: true },
+  wall: { nl: "Golf", en: "Wall", filterable: true },
+  wheels: { nl: "Wielen", en: "Wheels", filterable: true },
+  // Tools, fixings and workplace.
+  blade: { nl: "Blad", en: "Blade", filterable: true },
+  handle: { nl: "Handgreep", en: "Handle", filterable: true },
+  insulation: { nl: "Isolatie", en: "Insulation", filterable: true },
+  pieces: { nl: "Aantal delen", en: "Number of pieces", filterable: true },
+  case: { nl: "Opberging", en: "Case", filterable: false },
+  shank: { nl: "Schacht", en: "Shank", filterable: true },
+  coating: { nl: "Coating", en: "Coating", filterable: true },
+  range: { nl: "Meetbereik", en: "Measuring range", filterable: true },
+  shape: { nl: "Uitvoering", en: "Shape", filterable: true },
+  shelves: { nl: "Aantal legborden", en: "Number of shelves", filterable: true },
+  steps: { nl: "Aantal treden", en: "Number of steps", filterable: true },
+  rungs: { nl: "Sporten", en: "Rungs", filterable: true },
+  forks: { nl: "Vorklengte", en: "Fork length", filterable: true },
+  pockets: { nl: "Aantal zakken", en: "Number of pockets", filterable: true },
+  // Personal protection and safety.
+  attenuation: { nl: "Demping (SNR)", en: "Attenuation (SNR)", filterable: true },
+  cord: { nl: "Koord", en: "Cord", filterable: true },
+  level: { nl: "Snijklasse", en: "Cut level", filterable: true },
+  lining: { nl: "Voering", en: "Lining", filterable: true },
+  lens: { nl: "Lens", en: "Lens", filterable: true },
+  frame: { nl: "Montuur", en: "Frame", filterable: true },
+  visor: { nl: "Vizier", en: "Visor", filterable: true },
+  ventilation: { nl: "Ventilatie", en: "Ventilation", filterable: true },
+  harness: { nl: "Binnenwerk", en: "Harness", filterable: true },
+  peak: { nl: "Klep", en: "Peak", filterable: true },
+  valve: { nl: "Ventiel", en: "Valve", filterable: true },
+  agent: { nl: "Blusmiddel", en: "Extinguishing agent", filterable: true },
+  link: { nl: "Koppeling", en: "Interlinking", filterable: true },
+  symbol: { nl: "Pictogram", en: "Symbol", filterable: true },
+  // Laboratory.
+  heating: { nl: "Verwarming", en: "Heating", filterable: true },
+  speed: { nl: "Toerental", en: "Speed", filterable: true },
+  form: { nl: "Vorm", en: "Form", filterable: true },
+  neck: { nl: "Hals", en: "Neck", filterable: true },
+  rim: { nl: "Rand", en: "Rim", filterable: true },
+  sterility: { nl: "Steriliteit", en: "Sterility", filterable: true },
+  filter: { nl: "Filter", en: "Filter", filterable: true },
+  vents: { nl: "Nokken", en: "Vents", filterable: true },
+  ph: { nl: "pH-waarde", en: "pH value", filterable: true },
+  solution: { nl: "Spoeloplossing", en: "Rinse solution", filterable: true },
+  yield: { nl: "Rendement", en: "Yield", filterable: true },
+  // Every product may carry these; last on the page.
+  origin: { nl: "Land van herkomst", en: "Country of origin", filterable: false },
+  unspsc: { nl: "UNSPSC", en: "UNSPSC", filterable: false },
+};

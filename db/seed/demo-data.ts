@@ -8,6 +8,7 @@ import type { DatabaseHandle, Db } from "../client";
 import {
   accountManagerCustomers,
   addresses,
+  attributeDefinitions,
   categories,
   companies,
   companyPriceLists,
@@ -22,7 +23,7 @@ import {
   type PriceListTier,
   type UserRole,
 } from "../schema";
-import { generateCategories, generateProducts, tierQuantities } from "./generate-catalog";
+import { generateAttributeDefinitions, generateCategories, generateProducts, tierQuantities } from "./generate-catalog";
 import { createRandom, deriveSeed, type Random } from "./random";
 
 export interface SeedSummary {
@@ -62,6 +63,7 @@ export async function seedDemoData(
   const punchoutSecretHashes = await Promise.all(DEMO_PUNCHOUT_SECRETS.map(hashPassword));
   return handle.db.transaction(async (tx) => {
     const categoryIds = await insertCategories(tx);
+    await insertAttributeDefinitions(tx, now);
     const catalog = await insertProducts(tx, categoryIds, productCount, seed, now);
     const companyIds = await insertCompanies(tx, now);
     await tx.insert(users).values(
@@ -120,6 +122,20 @@ async function insertCategories(tx: Db): Promise<Map<string, number>> {
     for (const { id, code } of inserted) ids.set(code, id);
   }
   return ids;
+}
+
+/**
+ * A definition for every attribute key the generated catalogue uses. Keys already defined are left
+ * as they are, so this also completes a database seeded before definitions existed (the benchmark
+ * reuses its dataset) without overwriting names an administrator changed. Returns how many it added.
+ */
+export async function insertAttributeDefinitions(db: Db, now: Date = new Date()): Promise<number> {
+  const inserted = await db
+    .insert(attributeDefinitions)
+    .values(generateAttributeDefinitions().map((row) => ({ ...row, updatedAt: now })))
+    .onConflictDoNothing({ target: attributeDefinitions.key })
+    .returning({ key: attributeDefinitions.key });
+  return inserted.length;
 }
 
 async function insertProducts(tx: Db, categoryIds: Map<string, number>, productCount: number, seed: number, now: Date): Promise<CatalogItem[]> {

@@ -1,5 +1,6 @@
 import type { ListPriceTier } from "../schema";
 import {
+  ATTRIBUTE_NAMES,
   BRANDS,
   CATALOG,
   UNIT_NAMES,
@@ -65,6 +66,48 @@ export function generateCategories(): GeneratedCategory[] {
     });
   }
   return rows;
+}
+
+export interface GeneratedAttributeDefinition {
+  key: string;
+  nameNl: string;
+  nameEn: string;
+  position: number;
+  filterable: boolean;
+  valueLabelsEn: Record<string, string>;
+}
+
+/**
+ * A definition per key of ATTRIBUTE_NAMES, in its order, with the English label of every stored
+ * value that is not its own English: "blauw" → "blue" (stored `value.nl`, English `value.en`); a
+ * value stored as its `attr` ("L" for "maat L") is language-neutral. Where one stored value of a key
+ * reads differently in two families, the first in vocabulary order wins. Origin codes need no labels.
+ */
+export function generateAttributeDefinitions(): GeneratedAttributeDefinition[] {
+  const labels = new Map<string, Map<string, string>>();
+  for (const parent of CATALOG) {
+    for (const child of parent.children) {
+      for (const family of child.families) {
+        for (const dim of family.dims) {
+          let byStored = labels.get(dim.key);
+          if (!byStored) labels.set(dim.key, (byStored = new Map()));
+          for (const value of dim.values) {
+            const stored = value.attr ?? value.nl;
+            const english = value.attr ? value.attr : value.en;
+            if (stored !== english && !byStored.has(stored)) byStored.set(stored, english);
+          }
+        }
+      }
+    }
+  }
+  return Object.entries(ATTRIBUTE_NAMES).map(([key, name], position) => ({
+    key,
+    nameNl: name.nl,
+    nameEn: name.en,
+    position,
+    filterable: name.filterable,
+    valueLabelsEn: Object.fromEntries(labels.get(key) ?? []),
+  }));
 }
 
 export function formatSku(sequence: number): string {

@@ -2,11 +2,11 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { useFreshDatabase } from "../support/test-database";
-import { categories, companies, companyPriceLists, priceListEntries, priceLists, productDocuments, products, punchoutConnections, supplierProfile, users } from "@/db/schema";
+import { attributeDefinitions, categories, companies, companyPriceLists, priceListEntries, priceLists, productDocuments, products, punchoutConnections, supplierProfile, users } from "@/db/schema";
 import { productDocumentKey, productDocumentProblem } from "@/lib/catalog/product-document";
-import { isDatabaseSeeded, seedDemoData, type SeedSummary } from "@/db/seed/demo-data";
+import { insertAttributeDefinitions, isDatabaseSeeded, seedDemoData, type SeedSummary } from "@/db/seed/demo-data";
 import { BRANDS, CATALOG } from "@/db/seed/catalog-vocabulary";
-import { generateProducts, gtinCheckDigit, type GeneratedProduct } from "@/db/seed/generate-catalog";
+import { generateAttributeDefinitions, generateProducts, gtinCheckDigit, type GeneratedProduct } from "@/db/seed/generate-catalog";
 import { resolvePrice, type ContractPriceCandidate } from "@/lib/pricing/resolve-price";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { contractAssortmentSql } from "@/lib/data/prices";
@@ -80,6 +80,33 @@ describe("seedDemoData", () => {
     const rootIds = new Set(roots.map((c) => c.id));
     for (const child of rows.filter((c) => c.parentId !== null)) expect(rootIds.has(child.parentId!)).toBe(true);
     for (const c of rows) expect(c.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it("defines every attribute key the seeded products carry", async () => {
+    const rows = await handle.db.select().from(attributeDefinitions);
+    const expected = generateAttributeDefinitions();
+    expect(rows).toHaveLength(expected.length);
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    for (const d of expected) expect(byKey.get(d.key), d.key).toMatchObject({ ...d, updatedAt: NOW });
+    const missing = new Set<string>();
+    for (const p of await allProducts()) for (const key of Object.keys(p.attributes)) if (!byKey.has(key)) missing.add(key);
+    expect([...missing]).toEqual([]);
+    expect(byKey.get("colour")).toMatchObject({ nameNl: "Kleur", nameEn: "Colour", filterable: true });
+    expect(byKey.get("colour")!.valueLabelsEn.blauw).toBe("blue");
+  });
+
+  it("completes the definitions of a database seeded without them, leaving existing ones alone", async () => {
+    // As the benchmark does with a dataset it reuses: only what is missing is added.
+    expect(await insertAttributeDefinitions(handle.db)).toBe(0);
+    await handle.db.update(attributeDefinitions).set({ nameNl: "Kleur (eigen naam)" }).where(eq(attributeDefinitions.key, "colour"));
+    await handle.db.delete(attributeDefinitions).where(eq(attributeDefinitions.key, "size"));
+    try {
+      expect(await insertAttributeDefinitions(handle.db, NOW)).toBe(1);
+      const rows = await handle.db.select().from(attributeDefinitions).where(inArray(attributeDefinitions.key, ["colour", "size"]));
+      expect(new Map(rows.map((row) => [row.key, row.nameNl]))).toEqual(new Map([["colour", "Kleur (eigen naam)"], ["size", "Maat"]]));
+    } finally {
+      await handle.db.update(attributeDefinitions).set({ nameNl: "Kleur" }).where(eq(attributeDefinitions.key, "colour"));
+    }
   });
 
   it("inserts 600 products with unique SKUs and unique, valid GTIN-13s", async () => {
