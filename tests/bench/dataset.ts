@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoData } from "@/db/seed/demo-data";
+import { insertAttributeDefinitions, seedDemoData } from "@/db/seed/demo-data";
 import { hashPassword } from "@/lib/auth/password";
 import { assertBenchDatabase, type BenchConfig } from "./config";
 
@@ -71,7 +71,12 @@ export async function prepareDataset(config: BenchConfig, log: (line: string) =>
   let generationSeconds: number | null = null;
   try {
     await migrateDatabase(handle);
-    if (!reused) {
+    if (reused) {
+      // A dataset generated before the seed defined attribute keys gets their definitions (the rest
+      // of the seed is unchanged, so the marker stays); keys already defined are left alone.
+      const added = await insertAttributeDefinitions(handle.db);
+      if (added > 0) log(`added ${added} attribute definitions to the reused dataset`);
+    } else {
       const started = performance.now();
       log(`generating ${config.productCount.toLocaleString("en")} products with the demo seed generator…`);
       await seedDemoData(handle, { productCount: config.productCount, hashPassword, now: new Date() });
