@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ATTRIBUTE_PARAM_PREFIX, type AttributeFacet } from "@/lib/catalog/attributes";
 
 export async function CatalogFilters({
   action,
@@ -7,6 +9,8 @@ export async function CatalogFilters({
   partialCounts = false,
   selectedBrand,
   inStock,
+  attributeFacets = [],
+  clearHref,
 }: {
   action: string;
   query?: string;
@@ -15,6 +19,10 @@ export async function CatalogFilters({
   partialCounts?: boolean;
   selectedBrand?: string;
   inStock: boolean;
+  /** The filterable attributes of the listing's products (lib/catalog/attributes.ts attributeFacets). */
+  attributeFacets?: AttributeFacet[];
+  /** The listing without any filter, offered while one is chosen. */
+  clearHref?: string;
 }) {
   const t = await getTranslations("catalog");
   return (
@@ -31,6 +39,23 @@ export async function CatalogFilters({
           ))}
         </select>
       </label>
+      {attributeFacets.map((facet) => (
+        <label key={facet.key} className="block font-medium">
+          {facet.label}
+          <select
+            name={`${ATTRIBUTE_PARAM_PREFIX}${facet.key}`}
+            defaultValue={facet.selected ?? ""}
+            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5"
+          >
+            <option value="">{t("anyValue")}</option>
+            {facet.values.map(({ value, label, count }) => (
+              <option key={value} value={value}>
+                {partialCounts ? label : `${label} (${count})`}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       <label className="flex items-center gap-2">
         <input type="checkbox" name="stock" value="1" defaultChecked={inStock} />
         {t("inStockOnly")}
@@ -38,6 +63,11 @@ export async function CatalogFilters({
       <button type="submit" className="w-full rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
         {t("apply")}
       </button>
+      {clearHref && (
+        <Link href={clearHref} className="block text-center text-slate-600 underline hover:text-brand-700">
+          {t("clearFilters")}
+        </Link>
+      )}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { attributeFilterParams, attributeFiltersFromParams, type AttributeFilters } from "./attributes";
 
 export const PAGE_SIZE = 24;
 
@@ -11,10 +12,11 @@ export const listingParamsSchema = z.object({
   stock: z.preprocess(first, z.enum(["1"]).optional().catch(undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
 });
-export type ListingParams = z.infer<typeof listingParamsSchema>;
+/** The query string's fields, and its attribute filters (`a.<key>=<value>`, lib/catalog/attributes.ts). */
+export type ListingParams = z.infer<typeof listingParamsSchema> & { attributes: AttributeFilters };
 
 export function parseListingParams(raw: Record<string, string | string[] | undefined>): ListingParams {
-  return listingParamsSchema.parse(raw);
+  return { ...listingParamsSchema.parse(raw), attributes: attributeFiltersFromParams(raw) };
 }
 
 export function listingHref(path: string, params: ListingParams, page: number): string {
@@ -22,6 +24,7 @@ export function listingHref(path: string, params: ListingParams, page: number): 
   if (params.q) query.set("q", params.q);
   if (params.brand) query.set("brand", params.brand);
   if (params.stock) query.set("stock", params.stock);
+  for (const [name, value] of attributeFilterParams(params.attributes)) query.set(name, value);
   if (page > 1) query.set("page", String(page));
   const text = query.toString();
   return text ? `${path}?${text}` : path;

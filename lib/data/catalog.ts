@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
-import { categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
+import { attributeDefinitions, categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
+import type { AttributeFilters } from "@/lib/catalog/attributes";
 import type { Db } from "@/db/client";
 import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
@@ -42,6 +43,8 @@ export const productColumns = {
 export interface ProductFilters {
   brand?: string;
   inStock?: boolean;
+  /** Products carrying each of these attribute values (`attributes @> filters`). */
+  attributes?: AttributeFilters;
   /**
    * For a customer whose assortment is `contract` (lib/catalog/assortment.ts): only the products its
    * price lists price on `day` (ISO calendar date, Europe/Amsterdam). See contractAssortmentFilter.
@@ -53,7 +56,15 @@ export interface ProductPage {
   items: ProductRow[];
   total: number;
   brands: { brand: string; count: number }[];
+  /**
+   * How many of the products carry each value of each filterable attribute, every count with the
+   * other filters applied but not its own attribute's (so a chosen value can be swapped for another).
+   * Empty where the page offers no attribute filters.
+   */
+  attributeCounts: { key: string; value: string; count: number }[];
 }
+
+const hasAttributeFilters = (filters: ProductFilters) => filters.attributes !== undefined && Object.keys(filters.attributes).length > 0;
 
 export function listCategoriesQuery(db: Db) {
   return db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
@@ -80,6 +91,7 @@ function filterConditions(filters: ProductFilters): SQL[] {
   const conditions: SQL[] = [eq(products.active, true)];
   if (filters.brand) conditions.push(eq(products.brand, filters.brand));
   if (filters.inStock) conditions.push(gt(products.stock, 0));
+  if (hasAttributeFilters(filters)) conditions.push(sql`${products.attributes} @> ${JSON.stringify(filters.attributes)}::jsonb`);
   if (filters.contract) conditions.push(contractAssortmentSql(products, filters.contract.companyId, filters.contract.day));
   return conditions;
 }
@@ -95,12 +107,20 @@ export interface CategoryPageShape {
   merged: boolean;
   brand: boolean;
   inStock: boolean;
+  /** Filtered on attribute values: another statement, so the unfiltered pages' plans stay as they were. */
+  attributes?: boolean;
   /** A contract-assortment customer's page: another statement, so everybody else's stays as it was. */
   contract?: boolean;
 }
 
 export function categoryPageShape(categoryIds: number[], filters: ProductFilters): CategoryPageShape {
-  return { merged: categoryIds.length > 1, brand: !!filters.brand, inStock: !!filters.inStock, ...(filters.contract ? { contract: true } : {}) };
+  return {
+    merged: categoryIds.length > 1,
+    brand: !!filters.brand,
+    inStock: !!filters.inStock,
+    ...(hasAttributeFilters(filters) ? { attributes: true } : {}),
+    ...(filters.contract ? { contract: true } : {}),
+  };
 }
 
 /** The placeholder values of a category page's statements. */
@@ -109,6 +129,7 @@ export function categoryPageValues(categoryIds: number[], filters: ProductFilter
     categoryId: categoryIds[0] ?? 0,
     categoryIds,
     brand: filters.brand ?? "",
+    attributes: JSON.stringify(filters.attributes ?? {}),
     offset: page.offset,
     limit: page.limit,
     perCategoryLimit: page.offset + page.limit,
@@ -117,17 +138,21 @@ export function categoryPageValues(categoryIds: number[], filters: ProductFilter
   };
 }
 
-function shapeConditions(shape: Pick<CategoryPageShape, "brand" | "inStock" | "contract">): SQL[] {
+function shapeConditions(shape: Pick<CategoryPageShape, "brand" | "inStock" | "contract" | "attributes">): SQL[] {
   const conditions: SQL[] = [eq(products.active, true)];
   if (shape.brand) conditions.push(eq(products.brand, sql.placeholder("brand")));
   if (shape.inStock) conditions.push(gt(products.stock, 0));
+  if (shape.attributes) conditions.push(sql`${products.attributes} @> ${sql.placeholder("attributes")}::jsonb`);
   if (shape.contract) conditions.push(contractAssortmentSql(products, sql.placeholder("companyId"), sql.placeholder("day")));
   return conditions;
 }
 
 /**
  * The queries of a category page of this shape, built but not run (the benchmark floor sends the
- * same SQL). No count query: the brand facets count the same rows (see totalFromBrands).
+ * same SQL). No count query: the brand facets count the same rows (see totalFromBrands). The
+ * attribute facets only for a category without sub-categories (`attributes` null otherwise): a
+ * group's products mix every child's attributes, and counting them all cost a pass over up to a
+ * quarter of the catalogue per page; the filters themselves work everywhere.
  */
 export function categoryPageQueries(db: Db, shape: CategoryPageShape) {
   // One category: equality keeps the ordered scan of products_category_name_idx in the generic plan.
@@ -145,10 +170,31 @@ export function categoryPageQueries(db: Db, shape: CategoryPageShape) {
     brands: db
       .select({ brand: products.brand, count: count() })
       .from(products)
-      .where(and(inCategory, ...shapeConditions({ brand: false, inStock: shape.inStock, contract: shape.contract })))
+      .where(and(inCategory, ...shapeConditions({ brand: false, inStock: shape.inStock, contract: shape.contract, attributes: shape.attributes })))
       .groupBy(products.brand)
       .orderBy(asc(products.brand)),
+    attributes: shape.merged ? null : attributeFacetQuery(db, inCategory, shape),
   };
+}
+
+/**
+ * Per filterable attribute and value, how many of the page's products carry it: every other filter
+ * applies, the attribute filters except the counted attribute's own (`filters - key`), so the
+ * counts say what choosing another value of it would show.
+ */
+function attributeFacetQuery(db: Db, inCategory: SQL, shape: CategoryPageShape) {
+  const pair = sql`jsonb_each_text(${products.attributes}) as "pair"("key", "value")`;
+  const conditions = [
+    inCategory,
+    ...shapeConditions({ brand: shape.brand, inStock: shape.inStock, contract: shape.contract }),
+    sql`"pair"."key" in (select ${q(attributeDefinitions.key)} from ${attributeDefinitions} where ${q(attributeDefinitions.filterable)})`,
+  ];
+  if (shape.attributes) conditions.push(sql`${products.attributes} @> (${sql.placeholder("attributes")}::jsonb - "pair"."key")`);
+  return db
+    .select({ key: sql<string>`"pair"."key"`, value: sql<string>`"pair"."value"`, count: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(sql`${products} cross join lateral ${pair}`)
+    .where(and(...conditions))
+    .groupBy(sql`"pair"."key"`, sql`"pair"."value"`);
 }
 
 /**
@@ -176,10 +222,14 @@ function mergedCategoryItems(db: Db, shape: CategoryPageShape) {
 
 function prepareCategoryPage(db: Db, shape: CategoryPageShape) {
   const queries = categoryPageQueries(db, shape);
-  const name = `catalog_${shape.merged ? "merged" : "single"}${shape.brand ? "_brand" : ""}${shape.inStock ? "_stock" : ""}${shape.contract ? "_contract" : ""}`;
-  return { items: queries.items.prepare(`${name}_items`), brands: queries.brands.prepare(`${name}_brands`) };
+  const name = `catalog_${shape.merged ? "merged" : "single"}${shape.brand ? "_brand" : ""}${shape.inStock ? "_stock" : ""}${shape.attributes ? "_attributes" : ""}${shape.contract ? "_contract" : ""}`;
+  return {
+    items: queries.items.prepare(`${name}_items`),
+    brands: queries.brands.prepare(`${name}_brands`),
+    attributes: queries.attributes?.prepare(`${name}_attributes`) ?? null,
+  };
 }
-// Per database, the prepared statements of each shape met so far (at most 16).
+// Per database, the prepared statements of each shape met so far (at most 32).
 const categoryPageStatements = preparedPerDatabase(() => new Map<string, ReturnType<typeof prepareCategoryPage>>());
 
 /**
@@ -192,13 +242,13 @@ export function totalFromBrands(brands: { brand: string; count: number }[], bran
   return brands.reduce((sum, b) => sum + b.count, 0);
 }
 
-/** One page of a category (its own products and its sub-categories'), with brand facets. */
+/** One page of a category (its own products and its sub-categories'), with brand and attribute facets. */
 export async function listProductsInCategory(
   categoryIds: number[],
   filters: ProductFilters,
   page: { offset: number; limit: number },
 ): Promise<ProductPage> {
-  if (categoryIds.length === 0) return { items: [], total: 0, brands: [] };
+  if (categoryIds.length === 0) return { items: [], total: 0, brands: [], attributeCounts: [] };
   const db = await preparedDatabase();
   const shape = categoryPageShape(categoryIds, filters);
   const byShape = categoryPageStatements(db);
@@ -208,8 +258,12 @@ export async function listProductsInCategory(
   // Prepared statements (postgres.js keeps them per connection and statement text): parsing and
   // planning them again cost about a third of their database time (floor: 1.9 → 1.3 ms per page).
   const values = categoryPageValues(categoryIds, filters, page);
-  const [items, brands] = await Promise.all([statements.items.execute(values), statements.brands.execute(values)]);
-  return { items, total: totalFromBrands(brands, filters.brand), brands };
+  const [items, brands, attributeCounts] = await Promise.all([
+    statements.items.execute(values),
+    statements.brands.execute(values),
+    statements.attributes ? statements.attributes.execute(values) : [],
+  ]);
+  return { items, total: totalFromBrands(brands, filters.brand), brands, attributeCounts };
 }
 
 /** One product by SKU, through the prepared statement of listProductsBySkus (planned once, not per page). */
@@ -401,9 +455,15 @@ export function searchMatchQuery(
     "summary" as (select
       (select json_agg(json_build_array("facet"."brand", "facet"."count") order by "facet"."brand")
         from (select "brand", count(*)::int as "count" from "ranked" group by "brand") as "facet") as "brands",
+      (select json_agg(json_build_array("facet"."key", "facet"."value", "facet"."count"))
+        from (select "pair"."key", "pair"."value", count(*)::int as "count"
+          from "ranked" join ${products} on ${id} = "ranked"."id" cross join lateral jsonb_each_text(${q(products.attributes)}) as "pair"("key", "value")
+          where "pair"."key" in (select ${q(attributeDefinitions.key)} from ${attributeDefinitions} where ${q(attributeDefinitions.filterable)})
+          group by "pair"."key", "pair"."value") as "facet") as "attributeFacets",
       (select count(*) from "exact")::int as "exactCount",
       (select count(*) from "candidates")::int as "candidateCount")
-    select case when coalesce("item"."position", 1) = 1 then "summary"."brands" end as "brands", "summary"."exactCount",
+    select case when coalesce("item"."position", 1) = 1 then "summary"."brands" end as "brands",
+      case when coalesce("item"."position", 1) = 1 then "summary"."attributeFacets" end as "attributeFacets", "summary"."exactCount",
       "summary"."candidateCount", "item".* from "summary" left join lateral (
       select ${sql.join(columns, sql`, `)}, "page"."position" from "page" join ${products} on ${id} = "page"."id") as "item" on true
     order by "item"."position"`;
@@ -414,28 +474,36 @@ export function searchMatchQuery(
     .select({
       ...fields,
       brands: sql<[string, number][] | null>`"result"."brands"`,
+      attributeCounts: sql<[string, string, number][] | null>`"result"."attributeFacets"`,
       exactCount: sql<number>`"result"."exactCount"`,
       candidateCount: sql<number>`"result"."candidateCount"`,
     })
     .from(sql`(${statement}) as "result"`);
 }
 
-export type SearchMatchRow = Omit<ProductRow, "id"> & { id: number | null; brands: [string, number][] | null; exactCount: number; candidateCount: number };
+export type SearchMatchRow = Omit<ProductRow, "id"> & {
+  id: number | null;
+  brands: [string, number][] | null;
+  attributeCounts: [string, string, number][] | null;
+  exactCount: number;
+  candidateCount: number;
+};
 
 /** What searchMatchQuery's rows mean: the page's products in order, facets, total, mode. */
 export function readSearchMatch(
   rows: SearchMatchRow[],
   match: "fulltext" | "fuzzy",
   page: { offset: number; limit: number },
-): { items: ProductRow[]; brands: { brand: string; count: number }[]; total: number; truncated: boolean; mode: SearchResult["mode"] } {
+): SearchResult {
   const summary = rows[0];
   const brands = (summary?.brands ?? []).map(([brand, count]) => ({ brand, count }));
+  const attributeCounts = (summary?.attributeCounts ?? []).map(([key, value, count]) => ({ key, value, count }));
   const total = totalFromBrands(brands);
   const limit = Math.max(SEARCH_CANDIDATE_LIMIT, page.offset + page.limit);
   const truncated = (summary?.candidateCount ?? 0) > limit;
   const mode: SearchResult["mode"] = total === 0 ? "none" : (summary?.exactCount ?? 0) > 0 ? "exact" : match;
-  const items = rows.flatMap(({ brands: _b, exactCount: _e, candidateCount: _c, ...product }) => (product.id === null ? [] : [product as ProductRow]));
-  return { items, brands, total: truncated ? Math.min(total, limit) : total, truncated, mode };
+  const items = rows.flatMap(({ brands: _b, attributeCounts: _a, exactCount: _e, candidateCount: _c, ...product }) => (product.id === null ? [] : [product as ProductRow]));
+  return { items, brands, attributeCounts, total: truncated ? Math.min(total, limit) : total, truncated, mode };
 }
 
 /**
@@ -452,7 +520,7 @@ export async function searchProducts(
 ): Promise<SearchResult> {
   const db = await preparedDatabase();
   const query = text.trim().slice(0, 200);
-  const none: SearchResult = { items: [], total: 0, brands: [], mode: "none", truncated: false };
+  const none: SearchResult = { items: [], total: 0, brands: [], attributeCounts: [], mode: "none", truncated: false };
   if (!query) return none;
 
   // Prepared (per connection, by statement text): the statement is long, planning it each time
@@ -465,8 +533,7 @@ export async function searchProducts(
     match = "fuzzy";
     found = readSearchMatch(await run(match), match, page);
   }
-  if (found.mode === "none") return none;
-  return { items: found.items, total: found.total, brands: found.brands, mode: found.mode, truncated: found.truncated };
+  return found.mode === "none" ? none : found;
 }
 
 /** Ids of the whole active assortment, ascending (a catalogue export of everything). */

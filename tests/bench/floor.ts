@@ -101,7 +101,14 @@ async function candidates(companyId: number, ids: number[]): Promise<Map<number,
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 const euro = (minor: number) => `€ ${(minor / 100).toFixed(2)}`;
 
-async function renderProducts(title: string, total: number, brands: { brand: string; count: number }[], items: ProductRow[], companyId: number): Promise<string> {
+async function renderProducts(
+  title: string,
+  total: number,
+  brands: { brand: string; count: number }[],
+  items: ProductRow[],
+  companyId: number,
+  attributeFacets = "",
+): Promise<string> {
   const prices = await candidates(companyId, items.map((p) => p.id));
   const now = new Date();
   const rows = items.map((product) => {
@@ -110,7 +117,7 @@ async function renderProducts(title: string, total: number, brands: { brand: str
     return `<li><a href="/products/${escape(product.sku)}">${escape(product.nameNl)}</a> ${escape(product.sku)} ${euro(price.unitPriceMinor)}${tiers}</li>`;
   });
   const facets = brands.map((b) => `<li>${escape(b.brand)} (${b.count})</li>`).join("");
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${total} products</p><ul>${facets}</ul><ol>${rows.join("")}</ol></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${total} products</p><ul>${facets}</ul><ul>${attributeFacets}</ul><ol>${rows.join("")}</ol></body></html>`;
 }
 
 async function listing(slug: string, page: number, companyId: number): Promise<string | null> {
@@ -124,12 +131,16 @@ async function listing(slug: string, page: number, companyId: number): Promise<s
   const key = `listing:${JSON.stringify(shape)}`;
   const items = build(`${key}:items`, () => categoryPageQueries(builder, shape).items as unknown as BuildableQuery);
   const brandsQuery = build(`${key}:brands`, () => categoryPageQueries(builder, shape).brands as unknown as BuildableQuery);
-  const [rows, rawBrands] = await Promise.all([
+  // The attribute facets of a category without sub-categories, as the app reads them (and shows).
+  const attributesQuery = shape.merged ? null : build(`${key}:attributes`, () => categoryPageQueries(builder, shape).attributes as unknown as BuildableQuery);
+  const [rows, rawBrands, attributeCounts] = await Promise.all([
     run<ProductRow>({ ...items, params: fillPlaceholders(items.params, values) }, true),
     run<{ brand: string; count: string }>({ ...brandsQuery, params: fillPlaceholders(brandsQuery.params, values) }, true),
+    attributesQuery ? run<{ key: string; value: string; count: number }>({ ...attributesQuery, params: fillPlaceholders(attributesQuery.params, values) }, true) : [],
   ]);
   const brands = rawBrands.map((b) => ({ brand: b.brand, count: Number(b.count) }));
-  return renderProducts(category.nameNl, totalFromBrands(brands), brands, rows, companyId);
+  const facets = attributeCounts.map((c) => `<li>${escape(c.key)}: ${escape(c.value)} (${c.count})</li>`).join("");
+  return renderProducts(category.nameNl, totalFromBrands(brands), brands, rows, companyId, facets);
 }
 
 /** The same steps as searchProducts (lib/data/catalog.ts): one search statement returning the page's products (typo fallback). */
@@ -146,7 +157,8 @@ async function search(text: string, page: number, companyId: number): Promise<st
     );
   let found = await searchFor(toPrefixTsQuery(query) ? "fulltext" : "fuzzy");
   if (found.mode === "none" && toPrefixTsQuery(query)) found = await searchFor("fuzzy");
-  return renderProducts(`${title}${found.truncated ? " (bounded)" : ""}`, found.total, found.brands, found.items, companyId);
+  const facets = found.attributeCounts.map((c) => `<li>${escape(c.key)}: ${escape(c.value)} (${c.count})</li>`).join("");
+  return renderProducts(`${title}${found.truncated ? " (bounded)" : ""}`, found.total, found.brands, found.items, companyId, facets);
 }
 
 /**

@@ -3,8 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { CatalogFilters } from "@/components/shop/catalog-filters";
 import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
+import { attributeFacets } from "@/lib/catalog/attributes";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
+import { listAttributeDefinitions } from "@/lib/data/attribute-definitions";
 import { searchProducts } from "@/lib/data/catalog";
 import { findProductByOwnArticleNumber } from "@/lib/catalog/own-article-number";
 import { assortmentFilter, getShopContext, productViewOptions } from "@/lib/shop-context";
@@ -15,15 +17,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [rawSearch, context, t] = await Promise.all([searchParams, getShopContext(), getTranslations("catalog")]);
   const listing = parseListingParams(rawSearch);
   const companyId = context.buyer?.companyId ?? null;
-  const [result, ownMatch] = await Promise.all([
+  const [result, ownMatch, definitions] = await Promise.all([
     searchProducts(
       listing.q,
-      { brand: listing.brand, inStock: listing.stock === "1", contract: assortmentFilter(context) },
+      { brand: listing.brand, inStock: listing.stock === "1", attributes: listing.attributes, contract: assortmentFilter(context) },
       { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
     ),
     // A buyer may search for their own article number: the product it names leads the first page.
     companyId !== null && listing.page === 1 && context.buyer?.companyKeepsArticleNumbers !== false ? findProductByOwnArticleNumber(companyId, listing.q) : null,
+    listAttributeDefinitions(),
   ]);
+  const filtered = listing.brand !== undefined || listing.stock !== undefined || Object.keys(listing.attributes).length > 0;
   // One pricing pass for the page, the own-number match included.
   const views = await toProductViews(ownMatch ? [ownMatch, ...result.items] : result.items, productViewOptions(context));
   // The own-number match too is shown only when it lies in the customer's assortment.
@@ -38,6 +42,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           partialCounts={result.truncated}
           selectedBrand={listing.brand}
           inStock={listing.stock === "1"}
+          attributeFacets={attributeFacets(result.attributeCounts, definitions, listing.attributes, context.locale)}
+          clearHref={filtered ? listingHref("/search", { q: listing.q, page: 1, attributes: {} }, 1) : undefined}
         />
       </aside>
       <section>

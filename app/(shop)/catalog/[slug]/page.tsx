@@ -5,9 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { CatalogFilters } from "@/components/shop/catalog-filters";
 import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
+import { attributeFacets } from "@/lib/catalog/attributes";
 import { buildCategoryTree, descendantIds } from "@/lib/catalog/category-tree";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
+import { listAttributeDefinitions } from "@/lib/data/attribute-definitions";
 import { listCategories, listProductsInCategory } from "@/lib/data/catalog";
 import { assortmentFilter, getShopContext, navigationCategories, productViewOptions } from "@/lib/shop-context";
 import { addToCartAction } from "../../cart/actions";
@@ -30,19 +32,21 @@ export default async function CategoryPage({
   const category = categories.find((c) => c.slug === slug);
   if (!category) notFound();
   const listing = parseListingParams(rawSearch);
-  const [result, navigation] = await Promise.all([
+  const [result, navigation, definitions] = await Promise.all([
     listProductsInCategory(
       descendantIds(categories, category.id),
-      { brand: listing.brand, inStock: listing.stock === "1", contract: assortmentFilter(context) },
+      { brand: listing.brand, inStock: listing.stock === "1", attributes: listing.attributes, contract: assortmentFilter(context) },
       { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
     ),
     navigationCategories(context, categories),
+    listAttributeDefinitions(),
   ]);
   const products = await toProductViews(result.items, productViewOptions(context));
   const tree = buildCategoryTree(navigation, context.locale);
   const group = tree.find((g) => g.id === category.id || g.children.some((c) => c.id === category.id));
   const name = context.locale === "en" ? category.nameEn : category.nameNl;
   const path = `/catalog/${category.slug}`;
+  const filtered = listing.brand !== undefined || listing.stock !== undefined || Object.keys(listing.attributes).length > 0;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
@@ -67,7 +71,14 @@ export default async function CategoryPage({
             </ul>
           </nav>
         )}
-        <CatalogFilters action={path} brands={result.brands} selectedBrand={listing.brand} inStock={listing.stock === "1"} />
+        <CatalogFilters
+          action={path}
+          brands={result.brands}
+          selectedBrand={listing.brand}
+          inStock={listing.stock === "1"}
+          attributeFacets={attributeFacets(result.attributeCounts, definitions, listing.attributes, context.locale)}
+          clearHref={filtered ? path : undefined}
+        />
       </aside>
       <section>
         <h1 className="text-2xl font-semibold">{name}</h1>

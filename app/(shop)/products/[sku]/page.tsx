@@ -34,6 +34,8 @@ import type { ShopContext } from "@/lib/shop-context";
 import { ProductDocumentList, type ShopDocumentLink } from "@/components/shop/product-documents";
 import { documentSizeText, orderDocumentsForReader, productDocumentPath } from "@/lib/catalog/product-document";
 import { listProductDocuments, type ProductDocumentInfo } from "@/lib/data/product-documents";
+import { attributeFilterHref, labelAttributes } from "@/lib/catalog/attributes";
+import { listAttributeDefinitions } from "@/lib/data/attribute-definitions";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
@@ -58,7 +60,13 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   const category = categories.find((c) => c.id === product.categoryId);
   // Out of stock, a signed-in person may ask to be mailed when it is back (one lookup, only then).
   // Photos: one more read only for products that have any (the rest show the placeholder).
-  const [alertState, photos, documents] = await Promise.all([stockAlertState(context.buyer, product), product.imageKey ? listProductImages(product.id) : [], readDocuments()]);
+  const [alertState, photos, documents, definitions] = await Promise.all([
+    stockAlertState(context.buyer, product),
+    product.imageKey ? listProductImages(product.id) : [],
+    readDocuments(),
+    Object.keys(product.attributes).length > 0 ? listAttributeDefinitions() : [],
+  ]);
+  const specifications = labelAttributes(product.attributes, definitions, context.locale);
   const gallery: GalleryImage[] =
     photos.length > 0
       ? photos.map((photo) => ({ large: productImagePath(product.sku, photo.key, "large"), thumbnail: productImagePath(product.sku, photo.key, "thumbnail"), width: photo.width, height: photo.height }))
@@ -197,10 +205,18 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                 <dd>{value}</dd>
               </div>
             ))}
-            {Object.entries(product.attributes).map(([key, value]) => (
+            {specifications.map(({ key, label, value, storedValue, filterable }) => (
               <div key={key} className="contents">
-                <dt className="text-slate-500">{key}</dt>
-                <dd>{value}</dd>
+                <dt className="text-slate-500">{label}</dt>
+                <dd>
+                  {filterable && category ? (
+                    <Link href={attributeFilterHref(`/catalog/${category.slug}`, key, storedValue)} className="hover:text-brand-700 hover:underline">
+                      {value}
+                    </Link>
+                  ) : (
+                    value
+                  )}
+                </dd>
               </div>
             ))}
           </dl>

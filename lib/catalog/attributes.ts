@@ -1,0 +1,151 @@
+import type { Locale } from "@/lib/i18n/locales";
+
+/** What the shop needs of an attribute definition (db/schema/catalog.ts attributeDefinitions). */
+export interface AttributeMeaning {
+  key: string;
+  nameNl: string;
+  nameEn: string;
+  position: number;
+  filterable: boolean;
+  valueLabelsEn: Record<string, string>;
+}
+
+/** One line of a product's specifications as the shop shows it. */
+export interface LabelledAttribute {
+  key: string;
+  label: string;
+  /** As the shopper reads it (translated where a label is known). */
+  value: string;
+  /** As stored: what a filter on it compares. */
+  storedValue: string;
+  /** Offered as a filter: the value may link to its category filtered on it. */
+  filterable: boolean;
+}
+
+/** The filters on attributes a listing URL holds: key → the one value chosen. */
+export type AttributeFilters = Record<string, string>;
+
+/** Query-string parameters of attribute filters: `a.<key>=<value>` (`a.colour=blauw`). */
+export const ATTRIBUTE_PARAM_PREFIX = "a.";
+/** More filters than any page offers at once: the rest of a longer URL is ignored. */
+export const MAX_ATTRIBUTE_FILTERS = 8;
+/** At most this many values per attribute are offered (the most frequent; a chosen one always). */
+export const MAX_FACET_VALUES = 40;
+
+export function attributeName(definition: AttributeMeaning, locale: Locale): string {
+  return locale === "en" ? definition.nameEn : definition.nameNl;
+}
+
+/** A stored value as the shopper reads it: its English label in English where one is known. */
+export function attributeValueLabel(definition: AttributeMeaning | undefined, value: string, locale: Locale): string {
+  if (locale !== "en" || !definition) return value;
+  return Object.hasOwn(definition.valueLabelsEn, value) ? definition.valueLabelsEn[value]! : value;
+}
+
+const byKey = (definitions: readonly AttributeMeaning[]) => new Map(definitions.map((d) => [d.key, d]));
+
+/**
+ * A product's attributes in the shopper's language and in the definitions' order; keys nobody has
+ * defined yet follow under their own name (in key order), so nothing a product carries is hidden.
+ */
+export function labelAttributes(attributes: Record<string, string>, definitions: readonly AttributeMeaning[], locale: Locale): LabelledAttribute[] {
+  const known = byKey(definitions);
+  return Object.entries(attributes)
+    .filter(([, value]) => value.trim() !== "")
+    .map(([key, value]) => ({ key, value, definition: known.get(key) }))
+    .sort((a, b) => {
+      if (a.definition && b.definition) return a.definition.position - b.definition.position || compareText(a.key, b.key);
+      if (a.definition || b.definition) return a.definition ? -1 : 1;
+      return compareText(a.key, b.key);
+    })
+    .map(({ key, value, definition }) => ({
+      key,
+      label: definition ? attributeName(definition, locale) : key,
+      value: attributeValueLabel(definition, value, locale),
+      storedValue: value,
+      filterable: definition?.filterable ?? false,
+    }));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The attribute filters of a listing's query string. Malformed ones are dropped, not refused (a
+ * shared link with a stale filter still shows the category): key 1–40 characters as products carry
+ * them, value 1–200, the first value of a repeated parameter, at most MAX_ATTRIBUTE_FILTERS.
+ */
+export function attributeFiltersFromParams(raw: Record<string, string | string[] | undefined>): AttributeFilters {
+  const filters: AttributeFilters = {};
+  let taken = 0;
+  for (const [name, given] of Object.entries(raw)) {
+    if (!name.startsWith(ATTRIBUTE_PARAM_PREFIX)) continue;
+    const key = name.slice(ATTRIBUTE_PARAM_PREFIX.length).trim();
+    const value = (Array.isArray(given) ? given[0] : given)?.trim() ?? "";
+    if (key.length < 1 || key.length > 40 || value.length < 1 || value.length > 200) continue;
+    if (taken >= MAX_ATTRIBUTE_FILTERS) break;
+    filters[key] = value;
+    taken++;
+  }
+  return filters;
+}
+
+/** A listing filtered on one attribute value: `/catalog/<slug>?a.<key>=<value>`. */
+export function attributeFilterHref(path: string, key: string, value: string): string {
+  return `${path}?${new URLSearchParams([[`${ATTRIBUTE_PARAM_PREFIX}${key}`, value]]).toString()}`;
+}
+
+/** The filters as query-string pairs, in key order (one URL per selection: cache- and test-friendly). */
+export function attributeFilterParams(filters: AttributeFilters): [string, string][] {
+  return Object.keys(filters)
+    .sort(compareText)
+    .map((key) => [`${ATTRIBUTE_PARAM_PREFIX}${key}`, filters[key]!]);
+}
+
+/** One filter the listing offers: an attribute, its values with the number of products each. */
+export interface AttributeFacet {
+  key: string;
+  label: string;
+  selected: string | null;
+  values: { value: string; label: string; count: number }[];
+}
+
+/**
+ * The facets of a listing from its counted (key, value) pairs: filterable definitions only, in their
+ * order; an attribute is offered when it tells products apart (two values or more) or is chosen.
+ * Values in natural order ("38" before "100", "A3" before "A4"), at most MAX_FACET_VALUES of the
+ * most frequent, and a chosen value is always there, with a count of 0 if no product has it now.
+ */
+export function attributeFacets(
+  counts: readonly { key: string; value: string; count: number }[],
+  definitions: readonly AttributeMeaning[],
+  selected: AttributeFilters,
+  locale: Locale,
+): AttributeFacet[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" });
+  const perKey = new Map<string, Map<string, number>>();
+  for (const { key, value, count } of counts) {
+    const values = perKey.get(key) ?? new Map<string, number>();
+    values.set(value, (values.get(value) ?? 0) + count);
+    perKey.set(key, values);
+  }
+  const facets: AttributeFacet[] = [];
+  for (const definition of [...definitions].sort((a, b) => a.position - b.position || compareText(a.key, b.key))) {
+    if (!definition.filterable) continue;
+    const chosen = Object.hasOwn(selected, definition.key) ? selected[definition.key]! : null;
+    const values = new Map(perKey.get(definition.key) ?? []);
+    if (values.size < 2 && chosen === null) continue;
+    let offered = [...values].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).slice(0, MAX_FACET_VALUES);
+    if (chosen !== null && !offered.some(([value]) => value === chosen)) offered = [...offered, [chosen, values.get(chosen) ?? 0]];
+    facets.push({
+      key: definition.key,
+      label: attributeName(definition, locale),
+      selected: chosen,
+      values: offered
+        .map(([value, count]) => ({ value, label: attributeValueLabel(definition, value, locale), count }))
+        .sort((a, b) => collator.compare(a.label, b.label)),
+    });
+  }
+  return facets;
+}
