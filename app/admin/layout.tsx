@@ -53,6 +53,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/products", label: t("nav.products") },
     // The category tree is the whole shop's: admins only (account managers get a 404 there).
     ...(isAdmin(staff) ? [{ href: "/admin/categories", label: (await getTranslations("categoriesAdmin"))("nav") }] : []),
+    ...(isAdmin(staff) ? [{ href: "/admin/attributes", label: (await getTranslations("attributesAdmin"))("nav") }] : []),
     { href: "/admin/audit", label: t("nav.audit") },
     { href: "/admin/view-as", label: t("nav.viewAs") },
     { href: "/admin/connections", label: t("nav.connections") },
