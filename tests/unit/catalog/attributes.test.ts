@@ -26,11 +26,11 @@ const origin = definition("origin", 9, { nameNl: "Land van herkomst", nameEn: "C
 const definitions = [colour, origin, size];
 
 describe("labelAttributes", () => {
-  it.each([
+  it.each<{ name: string; attributes: Record<string, string>; locale: "nl" | "en"; expected: string[][] }>([
     {
       name: "defined keys in position order, named in Dutch, values as stored",
       attributes: { origin: "PL", colour: "blauw", size: "43" },
-      locale: "nl" as const,
+      locale: "nl",
       expected: [
         ["Maat", "43"],
         ["Kleur", "blauw"],
@@ -40,7 +40,7 @@ describe("labelAttributes", () => {
     {
       name: "English names and value labels where known",
       attributes: { colour: "blauw", size: "43" },
-      locale: "en" as const,
+      locale: "en",
       expected: [
         ["Size", "43"],
         ["Colour", "blue"],
@@ -49,13 +49,13 @@ describe("labelAttributes", () => {
     {
       name: "a value without an English label stays as stored",
       attributes: { colour: "zalm" },
-      locale: "en" as const,
+      locale: "en",
       expected: [["Colour", "zalm"]],
     },
     {
       name: "undefined keys follow under their own name, in key order; blank values are left out",
       attributes: { zeta: "1", colour: "rood", alpha: "2", empty: " " },
-      locale: "nl" as const,
+      locale: "nl",
       expected: [
         ["Kleur", "rood"],
         ["alpha", "2"],
@@ -65,7 +65,7 @@ describe("labelAttributes", () => {
     {
       name: "an inherited property name is not a label",
       attributes: { colour: "constructor" },
-      locale: "en" as const,
+      locale: "en",
       expected: [["Colour", "constructor"]],
     },
   ])("$name", ({ attributes, locale, expected }) => {
