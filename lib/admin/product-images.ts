@@ -84,7 +84,7 @@ export interface PhotoUrlFailure {
   problem: string;
   /** The HTTP status of image_fetch_status. */
   status?: number;
-  /** image_fetch_failed: timeout, redirects, dns, network; image_url_invalid: what was wrong. */
+  /** image_fetch_failed: timeout, redirects, dns, network, tls; image_url_invalid: what was wrong. */
   reason?: string;
 }
 
