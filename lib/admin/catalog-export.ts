@@ -5,7 +5,8 @@ import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { orderDocumentsForReader } from "@/lib/catalog/product-document";
 import { BMECAT_TAIL, bmecatHead, bmecatProduct } from "@/lib/catalog-export/bmecat";
 import { CIF_TAIL, cifHead, cifRow } from "@/lib/catalog-export/cif";
-import type { CatalogExportHeader, CatalogExportItem, CatalogLanguage } from "@/lib/catalog-export/types";
+import { catalogFeatureLabeller, type CatalogExportHeader, type CatalogExportItem, type CatalogFeature, type CatalogLanguage } from "@/lib/catalog-export/types";
+import { listAttributeDefinitions } from "@/lib/data/attribute-definitions";
 import { listActiveProductIds, listProductsByIds } from "@/lib/data/catalog";
 import { listContractAssortmentIds } from "@/lib/data/customer-assortment";
 import { articleNumbersForProducts } from "@/lib/data/customer-article-numbers";
@@ -98,6 +99,9 @@ export async function exportCustomerCatalog(
   // Documents are links into the shop: only BMEcat has a place for them (MIME_INFO; CIF 3.0 has no
   // attachment column), and only with a shop URL to link from.
   const withDocuments = input.format === "bmecat" && header.shopUrl !== null;
+  // Attributes as features (names and values in both languages): only BMEcat has a place for them (CIF 3.0
+  // has no feature field). The definitions are read once for the whole file, not per page or product.
+  const features = input.format === "bmecat" ? catalogFeatureLabeller(await listAttributeDefinitions()) : null;
   const writer =
     input.format === "cif"
       ? { head: () => cifHead(header, ids.length), item: (item: CatalogExportItem) => cifRow(item, header), tail: CIF_TAIL }
@@ -119,7 +123,7 @@ export async function exportCustomerCatalog(
       }
       const page = ids.slice(next, next + PAGE);
       next += PAGE;
-      const items = await catalogItems(company.id, page, inFile, options.now, { documents: withDocuments, language: header.language });
+      const items = await catalogItems(company.id, page, inFile, options.now, { documents: withDocuments, features, language: header.language });
       controller.enqueue(encoder.encode(items.map(writer.item).join("")));
     },
   });
@@ -134,14 +138,15 @@ export async function exportCustomerCatalog(
 
 /**
  * One page of the projection: the products, the customer's prices for them, their own numbers, and the
- * products' documents (one statement for the page, when asked for) in the catalogue reader's order.
+ * products' documents (one statement for the page, when asked for) in the catalogue reader's order, and
+ * their attributes as features (when asked for) from the definitions read once for the export.
  */
 async function catalogItems(
   companyId: number,
   ids: number[],
   inFile: ReadonlySet<number>,
   now: Date,
-  options: { documents: boolean; language: CatalogLanguage },
+  options: { documents: boolean; features: ((attributes: Record<string, string>) => CatalogFeature[]) | null; language: CatalogLanguage },
 ): Promise<CatalogExportItem[]> {
   const [rows, candidates, numbers, relations, documents] = await Promise.all([
     listProductsByIds(ids),
@@ -175,6 +180,7 @@ async function catalogItems(
         imageKey: row.imageKey,
         related: relations.get(row.id) ?? [],
         documents: orderDocumentsForReader(documents.get(row.id) ?? [], options.language).map(({ key, kind, title, fileName, language }) => ({ key, kind, title, fileName, language })),
+        features: options.features ? options.features(row.attributes) : [],
       };
     });
 }

@@ -111,6 +111,26 @@ function documentMimes(item: CatalogExportItem, header: CatalogExportHeader): Xm
   });
 }
 
+/** FNAME and FVALUE are dtMLSTRING of 1 to 60 characters (XSD): longer text is cut, never left empty. */
+const FEATURE_TEXT_MAX = 60;
+
+/**
+ * One FEATURE per attribute, in the item's order: FNAME per language and FVALUE per language (both take
+ * @lang), the catalogue's language first as in DESCRIPTION_SHORT, then FORDER (1, 2, … over the
+ * features written). XSD order: FNAME+, FVALUE+, FUNIT, FORDER. A feature whose value is empty after
+ * cleaning in every language is skipped; a name empty after cleaning falls back to the key.
+ */
+function featureElements(item: CatalogExportItem, languages: readonly CatalogLanguage[]): XmlChild[] {
+  const features: XmlChild[] = [];
+  for (const feature of item.features ?? []) {
+    const values = languages.map((language) => leaf("FVALUE", fit(feature.value[language], FEATURE_TEXT_MAX), { lang: LANGUAGE_CODE[language] })).filter(Boolean);
+    const names = languages.map((language) => leaf("FNAME", fit(feature.name[language], FEATURE_TEXT_MAX) ?? fit(feature.key, FEATURE_TEXT_MAX), { lang: LANGUAGE_CODE[language] })).filter(Boolean);
+    if (values.length === 0 || names.length === 0) continue;
+    features.push(node("FEATURE", [...names, ...values, leaf("FORDER", String(features.length + 1))]));
+  }
+  return features;
+}
+
 export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHeader): string {
   const languages = [header.language, ...LANGUAGES.filter((language) => language !== header.language)];
   const tax = decimalFraction(item.vatRateBasisPoints);
@@ -118,6 +138,7 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
     node("PRODUCT_PRICE", [leaf("PRICE_AMOUNT", decimalAmount(amountMinor)), leaf("PRICE_CURRENCY", header.currency), leaf("TAX", tax), leaf("LOWER_BOUND", String(lowerBound))], {
       price_type: type,
     });
+  const unspsc = code(item.unspsc, 60);
   const pieces = item.packSize > 1;
   const urls = itemImageUrls(item, header);
   const images = urls && urls.large.length <= MIME_SOURCE_MAX ? urls : null;
@@ -134,8 +155,12 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
         leaf("MANUFACTURER_NAME", fit(item.manufacturerName, 50)),
         leaf("DELIVERY_TIME", String(Math.max(0, item.leadTimeDays))),
       ]),
-      // Only with a group id: REFERENCE_FEATURE_SYSTEM_NAME alone would name a classification without a class.
-      code(item.unspsc, 60) ? node("PRODUCT_FEATURES", [leaf("REFERENCE_FEATURE_SYSTEM_NAME", "UNSPSC"), leaf("REFERENCE_FEATURE_GROUP_ID", code(item.unspsc, 60))]) : undefined,
+      // The classification, then the attributes (XSD order); no block when there is neither. The system
+      // name only with a group id: alone it would name a classification without a class.
+      node("PRODUCT_FEATURES", [
+        ...(unspsc ? [leaf("REFERENCE_FEATURE_SYSTEM_NAME", "UNSPSC"), leaf("REFERENCE_FEATURE_GROUP_ID", unspsc)] : []),
+        ...featureElements(item, languages),
+      ]),
       node("PRODUCT_ORDER_DETAILS", [
         leaf("ORDER_UNIT", item.unit),
         // A pack of pieces: the content unit is the piece (C62), so many per order unit.

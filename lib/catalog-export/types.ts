@@ -6,6 +6,7 @@
  */
 
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { labelAttributes, type AttributeMeaning } from "@/lib/catalog/attributes";
 import { productDocumentPath, type ProductDocumentKind, type ProductDocumentLanguage } from "@/lib/catalog/product-document";
 import { productImagePath } from "@/lib/catalog/product-image-path";
 
@@ -69,6 +70,46 @@ export interface CatalogExportItem {
    * when the header has a shopUrl (BMEcat MIME_INFO; CIF has no column for them).
    */
   documents: CatalogDocument[];
+  /**
+   * The product's attributes (products.attributes) as features, in the definitions' order (see
+   * CatalogFeature); absent or empty: none. Filled for BMEcat only — see catalogFeatureLabeller.
+   */
+  features?: CatalogFeature[];
+}
+
+/**
+ * One of a product's attributes as a catalogue reader reads it, in both languages: the name from its
+ * attribute_definitions row (the key itself while nobody has defined it), the value as stored in Dutch
+ * and under its English label where one is defined (else as stored). BMEcat writes them as FEATUREs in
+ * PRODUCT_FEATURES (FNAME and FVALUE per language, FORDER). CIF 3.0 has no field for features (its
+ * fixed field list has none; the classification code is all it carries), so cif.ts leaves them out.
+ */
+export interface CatalogFeature {
+  key: string;
+  name: Record<CatalogLanguage, string>;
+  value: Record<CatalogLanguage, string>;
+}
+
+/**
+ * Features of products from one reading of the definitions (an export reads them once, not per
+ * product): the shop's labelAttributes per language — the same order (definition position, then key;
+ * undefined keys after, by key) and the same names and labels as the product page — joined by key.
+ * Only the product's own definitions are handed on, so a product costs its attributes, not all keys.
+ */
+export function catalogFeatureLabeller(definitions: readonly AttributeMeaning[]): (attributes: Record<string, string>) => CatalogFeature[] {
+  const known = new Map(definitions.map((definition) => [definition.key, definition]));
+  return (attributes) => {
+    const own = Object.keys(attributes).flatMap((key) => known.get(key) ?? []);
+    const english = new Map(labelAttributes(attributes, own, "en").map((line) => [line.key, line]));
+    return labelAttributes(attributes, own, "nl").map((dutch) => {
+      const en = english.get(dutch.key);
+      return {
+        key: dutch.key,
+        name: { nl: dutch.label.trim() ? dutch.label : dutch.key, en: en?.label.trim() ? en.label : dutch.key },
+        value: { nl: dutch.storedValue, en: en?.value.trim() ? en.value : dutch.storedValue },
+      };
+    });
+  };
 }
 
 export interface CatalogDocument {

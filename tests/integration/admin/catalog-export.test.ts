@@ -7,7 +7,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { customerArticleNumbers, productRelations, products } from "@/db/schema";
+import { attributeDefinitions, customerArticleNumbers, productRelations, products } from "@/db/schema";
 import { catalogExportDefaults, catalogExportSchema, exportCustomerCatalog, type CatalogExportInput } from "@/lib/admin/catalog-export";
 import { AppError } from "@/lib/errors";
 import { createProducts, createStaff } from "../../support/admin-fixtures";
@@ -117,6 +117,42 @@ describe("catalogue export", () => {
       expect((await exported({ format: "bmecat" })).text).not.toContain("PRODUCT_REFERENCE");
     } finally {
       await handle.db.delete(productRelations).where(eq(productRelations.productId, contract.id));
+    }
+  });
+
+  it.skipIf(!existsSync(BMECAT_2005_XSD))("BMEcat carries the products' attributes as FEATUREs named in both languages, from the definitions, and still validates", async () => {
+    await handle.db.insert(attributeDefinitions).values([
+      { key: "size", nameNl: "Maat", nameEn: "Size", position: 2 },
+      { key: "colour", nameNl: "Kleur", nameEn: "Colour", position: 1, filterable: true, valueLabelsEn: { blauw: "blue" } },
+    ]);
+    await handle.db.update(products).set({ attributes: { size: "43", colour: "blauw", finish: "mat" } }).where(eq(products.id, contract.id));
+    await handle.db.update(products).set({ attributes: { colour: "rood" } }).where(eq(products.id, plain.id));
+    try {
+      const file = await exported({ format: "bmecat", scope: "all", language: "en" });
+      const xmlFile = path.join(dir, "features.xml");
+      writeFileSync(xmlFile, file.text, "utf8");
+      const run = spawnSync("xmllint", ["--noout", "--schema", BMECAT_2005_XSD, xmlFile], { encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      const features = (sku: string) =>
+        file.text
+          .slice(file.text.indexOf(`<SUPPLIER_PID>${sku}</SUPPLIER_PID>`))
+          .split("</PRODUCT>")[0]!
+          .match(/<FEATURE>[\s\S]*?<\/FEATURE>/g)
+          ?.map((feature) => feature.replace(/\s+/g, ""));
+      // The catalogue's language (English) first; the definitions' order; an undefined key under itself, after them.
+      expect(features(contract.sku)).toEqual([
+        '<FEATURE><FNAMElang="eng">Colour</FNAME><FNAMElang="nld">Kleur</FNAME><FVALUElang="eng">blue</FVALUE><FVALUElang="nld">blauw</FVALUE><FORDER>1</FORDER></FEATURE>',
+        '<FEATURE><FNAMElang="eng">Size</FNAME><FNAMElang="nld">Maat</FNAME><FVALUElang="eng">43</FVALUE><FVALUElang="nld">43</FVALUE><FORDER>2</FORDER></FEATURE>',
+        '<FEATURE><FNAMElang="eng">finish</FNAME><FNAMElang="nld">finish</FNAME><FVALUElang="eng">mat</FVALUE><FVALUElang="nld">mat</FVALUE><FORDER>3</FORDER></FEATURE>',
+      ]);
+      // Its classification stays in the same block, before the features.
+      expect(file.text).toMatch(/<REFERENCE_FEATURE_GROUP_ID>14111507<\/REFERENCE_FEATURE_GROUP_ID>\s*<FEATURE>/);
+      // No English label for "rood": the stored value in both languages.
+      expect(features(plain.sku)).toEqual(['<FEATURE><FNAMElang="eng">Colour</FNAME><FNAMElang="nld">Kleur</FNAME><FVALUElang="eng">rood</FVALUE><FVALUElang="nld">rood</FVALUE><FORDER>1</FORDER></FEATURE>']);
+    } finally {
+      await handle.db.update(products).set({ attributes: {} }).where(eq(products.id, contract.id));
+      await handle.db.update(products).set({ attributes: {} }).where(eq(products.id, plain.id));
+      await handle.db.delete(attributeDefinitions);
     }
   });
 

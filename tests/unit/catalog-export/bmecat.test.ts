@@ -6,7 +6,8 @@ import { XMLParser } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildBmecat } from "@/lib/catalog-export/bmecat";
 import { BMECAT_2005_XSD } from "../../support/shared-dir";
-import type { CatalogDocument } from "@/lib/catalog-export/types";
+import type { AttributeMeaning } from "@/lib/catalog/attributes";
+import { catalogFeatureLabeller, type CatalogDocument, type CatalogFeature } from "@/lib/catalog-export/types";
 import { HEADER, item } from "./fixtures";
 
 const document = (overrides: Partial<CatalogDocument> = {}): CatalogDocument => ({
@@ -27,7 +28,7 @@ const DOCUMENTS: CatalogDocument[] = [
   document({ key: "c00000000000000000000005", kind: "other", title: "Tekening", fileName: "tekening.pdf" }),
 ];
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["PRODUCT", "PRODUCT_PRICE", "DESCRIPTION_SHORT", "DESCRIPTION_LONG", "LANGUAGE", "MIME"].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ["PRODUCT", "PRODUCT_PRICE", "DESCRIPTION_SHORT", "DESCRIPTION_LONG", "LANGUAGE", "MIME", "FEATURE", "FNAME", "FVALUE"].includes(name) });
 const dir = mkdtempSync(path.join(tmpdir(), "koppel-bmecat-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,6 +44,25 @@ function validate(documents: Record<string, string>): { status: number | null; o
 }
 
 const products = (xml: string) => parser.parse(xml).BMECAT.T_NEW_CATALOG.PRODUCT as Record<string, any>[];
+
+/** Definitions as attribute_definitions holds them, deliberately not in position order. */
+const DEFINITIONS: AttributeMeaning[] = [
+  { key: "size", nameNl: "Maat", nameEn: "Size", position: 2, filterable: true, valueLabelsEn: {} },
+  { key: "colour", nameNl: "Kleur", nameEn: "Colour", position: 1, filterable: true, valueLabelsEn: { blauw: "blue" } },
+  { key: "material", nameNl: "Materiaal", nameEn: "Material", position: 3, filterable: false, valueLabelsEn: { katoen: "cotton", wol: "" } },
+  { key: "cable", nameNl: `Lengte van de aansluitkabel inclusief ${"stekker ".repeat(8)}`, nameEn: "L".repeat(75), position: 4, filterable: false, valueLabelsEn: {} },
+];
+const features = catalogFeatureLabeller(DEFINITIONS);
+/** colour, size (defined, position order), then batch and finish (undefined, key order). */
+const ATTRIBUTES = { size: "43", finish: "mat", colour: "blauw", batch: "B-7" };
+
+/** A product's FEATUREs as [FORDER, FNAME by lang, FVALUE by lang]. */
+const featuresOf = (product: Record<string, any>): [string, Record<string, string>, Record<string, string>][] =>
+  ((product.PRODUCT_FEATURES?.FEATURE ?? []) as Record<string, any>[]).map((feature) => [
+    feature.FORDER,
+    Object.fromEntries(feature.FNAME.map((name: Record<string, string>) => [name["@lang"], name["#text"]])),
+    Object.fromEntries(feature.FVALUE.map((value: Record<string, string>) => [value["@lang"], value["#text"]])),
+  ]);
 
 describe("BMEcat 2005 T_NEW_CATALOG", () => {
   it.skipIf(!existsSync(BMECAT_2005_XSD))("is valid against the official XSD: full items, bare items, every unit we sell, long texts, English default", () => {
@@ -66,6 +86,12 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
       duns: buildBmecat({ ...HEADER, supplier: { name: "Koppel", id: { domain: "DUNS", identity: "123456789" } } }, [item()]),
       // Documents without a photo, a title at MIME_DESCR's 250 and markup in it.
       documents: buildBmecat(HEADER, [item({ documents: [...DOCUMENTS, document({ key: "c00000000000000000000009", title: `<Blad> & "titel" ${"x".repeat(300)}` })] })]),
+      // Attributes as FEATUREs: with and without UNSPSC, both default languages, over-long names and values, markup.
+      features: buildBmecat(HEADER, [
+        item({ features: features({ ...ATTRIBUTES, cable: `${"lang ".repeat(20)}`, material: "<wol> & \"katoen\"" }) }),
+        item({ sku: "KP-F2", unspsc: null, features: features({ colour: "blauw", ["x".repeat(40)]: "y".repeat(200) }) }),
+      ]),
+      featuresEnglish: buildBmecat({ ...HEADER, language: "en" }, [item({ unspsc: null, features: features(ATTRIBUTES) })]),
     };
     const { status, output } = validate(documents);
     expect(output).not.toMatch(/fails to validate|error/i);
@@ -74,6 +100,10 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
     const wrong = validate({ wrong: buildBmecat(HEADER, [item({ unit: "PCE" })]) });
     expect(wrong.status).not.toBe(0);
     expect(wrong.output).toMatch(/ORDER_UNIT/);
+    // And it checks the features: an FVALUE over 60 characters (as written without `fit`) is refused.
+    const long = validate({ longValue: buildBmecat(HEADER, [item({ features: features({ colour: "blauw" }) })]).replace(">blauw</FVALUE>", `>${"b".repeat(61)}</FVALUE>`) });
+    expect(long.status).not.toBe(0);
+    expect(long.output).toMatch(/FVALUE/);
   });
 
   it("links the main photo (MIME_PURPOSE normal, the JPEG) after the prices, only with a shop URL", () => {
@@ -175,6 +205,76 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
       expect(mime!.MIME_DESCR!.startsWith('<Blad> & "titel" woord')).toBe(true);
       expect(mime!.MIME_DESCR!.length).toBeLessThanOrEqual(250);
       expect(buildBmecat(HEADER, [item({ documents: [document({ title: "A & <B>" })] })])).toContain("<MIME_DESCR>A &amp; &lt;B&gt;</MIME_DESCR>");
+    });
+  });
+
+  describe("attributes as FEATUREs in PRODUCT_FEATURES", () => {
+    it("labels them like the shop: definition order, Dutch names and stored values, English names and labels, undefined keys by key under the key", () => {
+      expect(features(ATTRIBUTES)).toEqual<CatalogFeature[]>([
+        { key: "colour", name: { nl: "Kleur", en: "Colour" }, value: { nl: "blauw", en: "blue" } },
+        { key: "size", name: { nl: "Maat", en: "Size" }, value: { nl: "43", en: "43" } },
+        { key: "batch", name: { nl: "batch", en: "batch" }, value: { nl: "B-7", en: "B-7" } },
+        { key: "finish", name: { nl: "finish", en: "finish" }, value: { nl: "mat", en: "mat" } },
+      ]);
+      // A value without an English label (or with an empty one) is the stored value in English too; blank values are no attribute.
+      expect(features({ material: "wol", colour: "groen", size: "  " }).map((feature) => feature.value)).toEqual([
+        { nl: "groen", en: "groen" },
+        { nl: "wol", en: "wol" },
+      ]);
+      expect(features({})).toEqual([]);
+      expect(catalogFeatureLabeller([])({ colour: "blauw" })).toEqual([{ key: "colour", name: { nl: "colour", en: "colour" }, value: { nl: "blauw", en: "blauw" } }]);
+    });
+
+    it.each<[string, Parameters<typeof item>[0], typeof HEADER, Record<string, unknown> | undefined]>([
+      ["UNSPSC and attributes: the classification first, then the features", { features: features({ colour: "blauw" }) }, HEADER, {
+        REFERENCE_FEATURE_SYSTEM_NAME: "UNSPSC",
+        REFERENCE_FEATURE_GROUP_ID: "14111507",
+        FEATURE: [{ FNAME: [{ "#text": "Kleur", "@lang": "nld" }, { "#text": "Colour", "@lang": "eng" }], FVALUE: [{ "#text": "blauw", "@lang": "nld" }, { "#text": "blue", "@lang": "eng" }], FORDER: "1" }],
+      }],
+      ["attributes without UNSPSC: only the features", { unspsc: null, features: features({ colour: "blauw" }) }, HEADER, {
+        FEATURE: [{ FNAME: [{ "#text": "Kleur", "@lang": "nld" }, { "#text": "Colour", "@lang": "eng" }], FVALUE: [{ "#text": "blauw", "@lang": "nld" }, { "#text": "blue", "@lang": "eng" }], FORDER: "1" }],
+      }],
+      ["English catalogue: English first", { unspsc: null, features: features({ colour: "blauw" }) }, { ...HEADER, language: "en" }, {
+        FEATURE: [{ FNAME: [{ "#text": "Colour", "@lang": "eng" }, { "#text": "Kleur", "@lang": "nld" }], FVALUE: [{ "#text": "blue", "@lang": "eng" }, { "#text": "blauw", "@lang": "nld" }], FORDER: "1" }],
+      }],
+      ["UNSPSC without attributes: the classification alone", { features: [] }, HEADER, { REFERENCE_FEATURE_SYSTEM_NAME: "UNSPSC", REFERENCE_FEATURE_GROUP_ID: "14111507" }],
+      ["UNSPSC, no features field at all", {}, HEADER, { REFERENCE_FEATURE_SYSTEM_NAME: "UNSPSC", REFERENCE_FEATURE_GROUP_ID: "14111507" }],
+      ["neither: no PRODUCT_FEATURES", { unspsc: null, features: [] }, HEADER, undefined],
+      ["only attributes empty after cleaning: no PRODUCT_FEATURES", { unspsc: null, features: features({ colour: "\u0007", size: "\u0001\u0002" }) }, HEADER, undefined],
+    ])("%s", (_label, overrides, header, expected) => {
+      expect(products(buildBmecat(header, [item(overrides)]))[0]!.PRODUCT_FEATURES).toEqual(expected);
+    });
+
+    it("one FEATURE per attribute in the item's order, FORDER 1, 2, … over those written (one empty after cleaning is skipped)", () => {
+      const [product] = products(buildBmecat(HEADER, [item({ features: features({ ...ATTRIBUTES, size: "\u0007" }) })]));
+      expect(featuresOf(product!)).toEqual([
+        ["1", { nld: "Kleur", eng: "Colour" }, { nld: "blauw", eng: "blue" }],
+        ["2", { nld: "batch", eng: "batch" }, { nld: "B-7", eng: "B-7" }],
+        ["3", { nld: "finish", eng: "finish" }, { nld: "mat", eng: "mat" }],
+      ]);
+    });
+
+    it("writes FNAMEs, FVALUEs, FORDER in the XSD's order, after the classification and before the order details, escaped", () => {
+      const xml = buildBmecat(HEADER, [item({ features: features({ finish: 'A & <"B">' }) })]);
+      expect(xml).toMatch(
+        /<PRODUCT_FEATURES>\s*<REFERENCE_FEATURE_SYSTEM_NAME>UNSPSC<\/REFERENCE_FEATURE_SYSTEM_NAME>\s*<REFERENCE_FEATURE_GROUP_ID>14111507<\/REFERENCE_FEATURE_GROUP_ID>\s*<FEATURE>\s*<FNAME lang="nld">finish<\/FNAME>\s*<FNAME lang="eng">finish<\/FNAME>\s*<FVALUE lang="nld">A &amp; &lt;&quot;B&quot;&gt;<\/FVALUE>\s*<FVALUE lang="eng">A &amp; &lt;&quot;B&quot;&gt;<\/FVALUE>\s*<FORDER>1<\/FORDER>\s*<\/FEATURE>\s*<\/PRODUCT_FEATURES>\s*<PRODUCT_ORDER_DETAILS>/,
+      );
+    });
+
+    it("cuts names and values over FNAME's and FVALUE's 60 characters (at a word where one is near), never to nothing", () => {
+      const [product] = products(buildBmecat(HEADER, [item({ unspsc: null, features: features({ cable: `${"heel ".repeat(20)}lang`, ["k".repeat(40)]: "v".repeat(200) }) })]));
+      const [cable, key] = featuresOf(product!);
+      const [, cableName, cableValue] = cable!;
+      const [, keyName, keyValue] = key!;
+      for (const text of [...Object.values(cableName), ...Object.values(cableValue), ...Object.values(keyValue)]) {
+        expect(text.length).toBeGreaterThan(0);
+        expect(text.length).toBeLessThanOrEqual(60);
+      }
+      expect(cableName.nld).toBe("Lengte van de aansluitkabel inclusief stekker stekker");
+      expect(cableName.eng).toBe("L".repeat(60));
+      expect(cableValue.nld).toBe(`${"heel ".repeat(12)}`.trim());
+      expect(keyName).toEqual({ nld: "k".repeat(40), eng: "k".repeat(40) });
+      expect(keyValue).toEqual({ nld: "v".repeat(60), eng: "v".repeat(60) });
     });
   });
 });
