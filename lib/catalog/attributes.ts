@@ -103,6 +103,33 @@ export function attributeFilterParams(filters: AttributeFilters): [string, strin
     .map((key) => [`${ATTRIBUTE_PARAM_PREFIX}${key}`, filters[key]!]);
 }
 
+/** A listing's count of one value of a filterable attribute, with what the shop says about it. */
+export interface AttributeCount {
+  key: string;
+  value: string;
+  count: number;
+  nameNl: string;
+  nameEn: string;
+  position: number;
+  /** The English label of this value, if the definition has one. */
+  valueLabelEn: string | null;
+}
+
+/** The (filterable) definitions a listing's counts carry, as attributeFacets takes them. */
+export function definitionsOfCounts(counts: readonly AttributeCount[]): AttributeMeaning[] {
+  const byKey = new Map<string, AttributeMeaning>();
+  for (const count of counts) {
+    let definition = byKey.get(count.key);
+    if (!definition) {
+      definition = { key: count.key, nameNl: count.nameNl, nameEn: count.nameEn, position: count.position, filterable: true, valueLabelsEn: {} };
+      byKey.set(count.key, definition);
+    }
+    // defineProperty: a value named "__proto__" is a label like any other, not the object's prototype.
+    if (count.valueLabelEn !== null) Object.defineProperty(definition.valueLabelsEn, count.value, { value: count.valueLabelEn, enumerable: true, writable: true, configurable: true });
+  }
+  return [...byKey.values()];
+}
+
 /** One filter the listing offers: an attribute, its values with the number of products each. */
 export interface AttributeFacet {
   key: string;
@@ -112,17 +139,15 @@ export interface AttributeFacet {
 }
 
 /**
- * The facets of a listing from its counted (key, value) pairs: filterable definitions only, in their
- * order; an attribute is offered when it tells products apart (two values or more) or is chosen.
+ * The facets of a listing from its counted (key, value) pairs, which carry their filterable
+ * definitions: in the definitions' order; an attribute is offered when it tells products apart (two
+ * values or more) or is chosen (a chosen attribute none of the products carries is not offered:
+ * "Clear filters" drops it).
  * Values in natural order ("38" before "100", "A3" before "A4"), at most MAX_FACET_VALUES of the
  * most frequent, and a chosen value is always there, with a count of 0 if no product has it now.
  */
-export function attributeFacets(
-  counts: readonly { key: string; value: string; count: number }[],
-  definitions: readonly AttributeMeaning[],
-  selected: AttributeFilters,
-  locale: Locale,
-): AttributeFacet[] {
+export function attributeFacets(counts: readonly AttributeCount[], selected: AttributeFilters, locale: Locale): AttributeFacet[] {
+  const definitions = definitionsOfCounts(counts);
   const collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" });
   const perKey = new Map<string, Map<string, number>>();
   for (const { key, value, count } of counts) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { attributeDefinitions, categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
-import type { AttributeFilters } from "@/lib/catalog/attributes";
+import type { AttributeCount, AttributeFilters } from "@/lib/catalog/attributes";
 import type { Db } from "@/db/client";
 import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
@@ -57,11 +57,12 @@ export interface ProductPage {
   total: number;
   brands: { brand: string; count: number }[];
   /**
-   * How many of the products carry each value of each filterable attribute, every count with the
-   * other filters applied but not its own attribute's (so a chosen value can be swapped for another).
-   * Empty where the page offers no attribute filters.
+   * How many of the products carry each value of each filterable attribute (with the attribute's
+   * names and the value's English label, so the page needs no read of the definitions), every count
+   * with the other filters applied but not its own attribute's (so a chosen value can be swapped for
+   * another). Empty where the page offers no attribute filters.
    */
-  attributeCounts: { key: string; value: string; count: number }[];
+  attributeCounts: AttributeCount[];
 }
 
 const hasAttributeFilters = (filters: ProductFilters) => filters.attributes !== undefined && Object.keys(filters.attributes).length > 0;
@@ -181,8 +182,9 @@ export function categoryPageQueries(db: Db, shape: CategoryPageShape) {
  * Per filterable attribute and value, how many of the page's products carry it: every other filter
  * applies, the attribute filters except the counted attribute's own (`filters - key`), so the
  * counts say what choosing another value of it would show. The products are first counted per
- * distinct set of attributes (a category of 1,900 has a few hundred), from
- * products_category_attributes_idx alone, and only those sets are taken apart (3.3 → 1.6 ms).
+ * distinct set of attributes (a category of 1,900 has a few dozen), from
+ * products_category_attributes_idx alone, and only those sets are taken apart (3.3 → 1.6 ms). The
+ * definition's names, position and the value's English label come along (see ProductPage).
  */
 function attributeFacetQuery(db: Db, inCategory: SQL, shape: CategoryPageShape) {
   const combinations = db
@@ -191,14 +193,27 @@ function attributeFacetQuery(db: Db, inCategory: SQL, shape: CategoryPageShape) 
     .where(and(inCategory, ...shapeConditions({ brand: shape.brand, inStock: shape.inStock, contract: shape.contract })))
     .groupBy(products.attributes)
     .as("combination");
-  const conditions = [sql`"pair"."key" in (select ${q(attributeDefinitions.key)} from ${attributeDefinitions} where ${q(attributeDefinitions.filterable)})`];
-  if (shape.attributes) conditions.push(sql`"combination"."attributes" @> (${sql.placeholder("attributes")}::jsonb - "pair"."key")`);
-  return db
-    .select({ key: sql<string>`"pair"."key"`, value: sql<string>`"pair"."value"`, count: sql<number>`sum("combination"."count")::int`.mapWith(Number) })
+  const definition = (column: string) => sql.raw(`"definition"."${column}"`);
+  const counted = (column: string) => sql.raw(`"counted"."${column}"`);
+  const countedPairs = db
+    .select({ key: sql<string>`"pair"."key"`.as("key"), value: sql<string>`"pair"."value"`.as("value"), count: sql<number>`sum("combination"."count")::int`.as("count") })
     .from(combinations)
     .crossJoinLateral(sql`jsonb_each_text("combination"."attributes") as "pair"("key", "value")`)
-    .where(and(...conditions))
-    .groupBy(sql`"pair"."key"`, sql`"pair"."value"`);
+    .where(shape.attributes ? sql`"combination"."attributes" @> (${sql.placeholder("attributes")}::jsonb - "pair"."key")` : undefined)
+    .groupBy(sql`"pair"."key"`, sql`"pair"."value"`)
+    .as("counted");
+  return db
+    .select({
+      key: sql<string>`${counted("key")}`,
+      value: sql<string>`${counted("value")}`,
+      count: sql<number>`${counted("count")}`.mapWith(Number),
+      nameNl: sql<string>`${definition("name_nl")}`,
+      nameEn: sql<string>`${definition("name_en")}`,
+      position: sql<number>`${definition("position")}`,
+      valueLabelEn: sql<string | null>`${definition("value_labels_en")} ->> ${counted("value")}`,
+    })
+    .from(countedPairs)
+    .innerJoin(sql`${attributeDefinitions} as "definition"`, sql`${definition("key")} = ${counted("key")} and ${definition("filterable")}`);
 }
 
 /**
@@ -459,11 +474,12 @@ export function searchMatchQuery(
     "summary" as (select
       (select json_agg(json_build_array("facet"."brand", "facet"."count") order by "facet"."brand")
         from (select "brand", count(*)::int as "count" from "ranked" group by "brand") as "facet") as "brands",
-      (select json_agg(json_build_array("facet"."key", "facet"."value", "facet"."count"))
+      (select json_agg(json_build_array("facet"."key", "facet"."value", "facet"."count", "definition"."name_nl", "definition"."name_en",
+          "definition"."position", "definition"."value_labels_en" ->> "facet"."value"))
         from (select "pair"."key", "pair"."value", count(*)::int as "count"
           from "ranked" join ${products} on ${id} = "ranked"."id" cross join lateral jsonb_each_text(${q(products.attributes)}) as "pair"("key", "value")
-          where "pair"."key" in (select ${q(attributeDefinitions.key)} from ${attributeDefinitions} where ${q(attributeDefinitions.filterable)})
-          group by "pair"."key", "pair"."value") as "facet") as "attributeFacets",
+          group by "pair"."key", "pair"."value") as "facet"
+        join ${attributeDefinitions} as "definition" on "definition"."key" = "facet"."key" and "definition"."filterable") as "attributeFacets",
       (select count(*) from "exact")::int as "exactCount",
       (select count(*) from "candidates")::int as "candidateCount")
     select case when coalesce("item"."position", 1) = 1 then "summary"."brands" end as "brands",
@@ -478,17 +494,20 @@ export function searchMatchQuery(
     .select({
       ...fields,
       brands: sql<[string, number][] | null>`"result"."brands"`,
-      attributeCounts: sql<[string, string, number][] | null>`"result"."attributeFacets"`,
+      attributeCounts: sql<AttributeCountTuple[] | null>`"result"."attributeFacets"`,
       exactCount: sql<number>`"result"."exactCount"`,
       candidateCount: sql<number>`"result"."candidateCount"`,
     })
     .from(sql`(${statement}) as "result"`);
 }
 
+/** An AttributeCount as the search statement's JSON carries it: key, value, count, names, position, English label. */
+type AttributeCountTuple = [string, string, number, string, string, number, string | null];
+
 export type SearchMatchRow = Omit<ProductRow, "id"> & {
   id: number | null;
   brands: [string, number][] | null;
-  attributeCounts: [string, string, number][] | null;
+  attributeCounts: AttributeCountTuple[] | null;
   exactCount: number;
   candidateCount: number;
 };
@@ -501,7 +520,15 @@ export function readSearchMatch(
 ): SearchResult {
   const summary = rows[0];
   const brands = (summary?.brands ?? []).map(([brand, count]) => ({ brand, count }));
-  const attributeCounts = (summary?.attributeCounts ?? []).map(([key, value, count]) => ({ key, value, count }));
+  const attributeCounts = (summary?.attributeCounts ?? []).map(([key, value, count, nameNl, nameEn, position, valueLabelEn]) => ({
+    key,
+    value,
+    count,
+    nameNl,
+    nameEn,
+    position,
+    valueLabelEn,
+  }));
   const total = totalFromBrands(brands);
   const limit = Math.max(SEARCH_CANDIDATE_LIMIT, page.offset + page.limit);
   const truncated = (summary?.candidateCount ?? 0) > limit;

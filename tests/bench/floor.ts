@@ -136,10 +136,10 @@ async function listing(slug: string, page: number, companyId: number): Promise<s
   const [rows, rawBrands, attributeCounts] = await Promise.all([
     run<ProductRow>({ ...items, params: fillPlaceholders(items.params, values) }, true),
     run<{ brand: string; count: string }>({ ...brandsQuery, params: fillPlaceholders(brandsQuery.params, values) }, true),
-    attributesQuery ? run<{ key: string; value: string; count: number }>({ ...attributesQuery, params: fillPlaceholders(attributesQuery.params, values) }, true) : [],
+    attributesQuery ? run<{ nameNl: string; value: string; count: number }>({ ...attributesQuery, params: fillPlaceholders(attributesQuery.params, values) }, true) : [],
   ]);
   const brands = rawBrands.map((b) => ({ brand: b.brand, count: Number(b.count) }));
-  const facets = attributeCounts.map((c) => `<li>${escape(c.key)}: ${escape(c.value)} (${c.count})</li>`).join("");
+  const facets = attributeCounts.map((c) => `<li>${escape(c.nameNl)}: ${escape(c.value)} (${c.count})</li>`).join("");
   return renderProducts(category.nameNl, totalFromBrands(brands), brands, rows, companyId, facets);
 }
 
@@ -157,7 +157,7 @@ async function search(text: string, page: number, companyId: number): Promise<st
     );
   let found = await searchFor(toPrefixTsQuery(query) ? "fulltext" : "fuzzy");
   if (found.mode === "none" && toPrefixTsQuery(query)) found = await searchFor("fuzzy");
-  const facets = found.attributeCounts.map((c) => `<li>${escape(c.key)}: ${escape(c.value)} (${c.count})</li>`).join("");
+  const facets = found.attributeCounts.map((c) => `<li>${escape(c.nameNl)}: ${escape(c.value)} (${c.count})</li>`).join("");
   return renderProducts(`${title}${found.truncated ? " (bounded)" : ""}`, found.total, found.brands, found.items, companyId, facets);
 }
 

@@ -6,7 +6,6 @@ import { ProductGrid } from "@/components/shop/product-card";
 import { attributeFacets } from "@/lib/catalog/attributes";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
-import { listAttributeDefinitions } from "@/lib/data/attribute-definitions";
 import { searchProducts } from "@/lib/data/catalog";
 import { findProductByOwnArticleNumber } from "@/lib/catalog/own-article-number";
 import { assortmentFilter, getShopContext, productViewOptions } from "@/lib/shop-context";
@@ -17,7 +16,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [rawSearch, context, t] = await Promise.all([searchParams, getShopContext(), getTranslations("catalog")]);
   const listing = parseListingParams(rawSearch);
   const companyId = context.buyer?.companyId ?? null;
-  const [result, ownMatch, definitions] = await Promise.all([
+  const [result, ownMatch] = await Promise.all([
     searchProducts(
       listing.q,
       { brand: listing.brand, inStock: listing.stock === "1", attributes: listing.attributes, contract: assortmentFilter(context) },
@@ -25,7 +24,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     ),
     // A buyer may search for their own article number: the product it names leads the first page.
     companyId !== null && listing.page === 1 && context.buyer?.companyKeepsArticleNumbers !== false ? findProductByOwnArticleNumber(companyId, listing.q) : null,
-    listAttributeDefinitions(),
   ]);
   const filtered = listing.brand !== undefined || listing.stock !== undefined || Object.keys(listing.attributes).length > 0;
   // One pricing pass for the page, the own-number match included.
@@ -42,7 +40,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           partialCounts={result.truncated}
           selectedBrand={listing.brand}
           inStock={listing.stock === "1"}
-          attributeFacets={attributeFacets(result.attributeCounts, definitions, listing.attributes, context.locale)}
+          attributeFacets={attributeFacets(result.attributeCounts, listing.attributes, context.locale)}
           clearHref={filtered ? listingHref("/search", { q: listing.q, page: 1, attributes: {} }, 1) : undefined}
         />
       </aside>

@@ -6,6 +6,7 @@ import {
   labelAttributes,
   MAX_ATTRIBUTE_FILTERS,
   MAX_FACET_VALUES,
+  type AttributeCount,
   type AttributeMeaning,
 } from "@/lib/catalog/attributes";
 import { listingHref, parseListingParams } from "@/lib/catalog/listing-params";
@@ -116,20 +117,20 @@ describe("listing URLs keep the attribute filters", () => {
 });
 
 describe("attributeFacets", () => {
-  const counts = [
-    { key: "size", value: "44", count: 3 },
-    { key: "size", value: "100", count: 1 },
-    { key: "size", value: "43", count: 5 },
-    { key: "colour", value: "rood", count: 2 },
-    { key: "colour", value: "blauw", count: 4 },
-    { key: "origin", value: "PL", count: 6 },
-    { key: "origin", value: "DE", count: 1 },
-    { key: "unknown", value: "x", count: 1 },
-    { key: "unknown", value: "y", count: 1 },
-  ];
+  /** A count row as the listing's statement returns it: the value with its definition's names. */
+  const row = (definition: AttributeMeaning, value: string, count: number): AttributeCount => ({
+    key: definition.key,
+    value,
+    count,
+    nameNl: definition.nameNl,
+    nameEn: definition.nameEn,
+    position: definition.position,
+    valueLabelEn: Object.hasOwn(definition.valueLabelsEn, value) ? definition.valueLabelsEn[value]! : null,
+  });
+  const counts = [row(size, "44", 3), row(size, "100", 1), row(size, "43", 5), row(colour, "rood", 2), row(colour, "blauw", 4)];
 
-  it("offers filterable definitions in position order, values in natural order, with counts", () => {
-    const facets = attributeFacets(counts, definitions, {}, "nl");
+  it("offers the counted attributes in position order, values in natural order, with counts", () => {
+    const facets = attributeFacets(counts, {}, "nl");
     expect(facets.map((f) => f.label)).toEqual(["Maat", "Kleur"]);
     expect(facets[0]!.values.map((v) => [v.label, v.count])).toEqual([
       ["43", 5],
@@ -140,34 +141,40 @@ describe("attributeFacets", () => {
   });
 
   it("labels values in English and sorts by the label", () => {
-    const facet = attributeFacets(counts, definitions, {}, "en").find((f) => f.key === "colour")!;
+    const facet = attributeFacets(counts, {}, "en").find((f) => f.key === "colour")!;
     expect(facet.values.map((v) => [v.value, v.label])).toEqual([
       ["blauw", "blue"],
       ["rood", "red"],
     ]);
+    expect(facet.label).toBe("Colour");
   });
 
   it("leaves out an attribute with one value unless it is chosen", () => {
-    const one = [{ key: "size", value: "43", count: 5 }];
-    expect(attributeFacets(one, definitions, {}, "nl")).toEqual([]);
-    expect(attributeFacets(one, definitions, { size: "43" }, "nl")).toEqual([
+    const one = [row(size, "43", 5)];
+    expect(attributeFacets(one, {}, "nl")).toEqual([]);
+    expect(attributeFacets(one, { size: "43" }, "nl")).toEqual([
       { key: "size", label: "Maat", selected: "43", values: [{ value: "43", label: "43", count: 5 }] },
     ]);
   });
 
-  it("keeps a chosen value that no product has any more, counted 0", () => {
-    const facet = attributeFacets(counts, definitions, { size: "47" }, "nl")[0]!;
+  it("keeps a chosen value that no product has any more, counted 0; an attribute nobody carries is not offered", () => {
+    const facet = attributeFacets(counts, { size: "47" }, "nl")[0]!;
     expect(facet.values.find((v) => v.value === "47")).toEqual({ value: "47", label: "47", count: 0 });
-    expect(attributeFacets([], definitions, { colour: "groen" }, "nl")).toEqual([
-      { key: "colour", label: "Kleur", selected: "groen", values: [{ value: "groen", label: "groen", count: 0 }] },
-    ]);
+    expect(attributeFacets([], { colour: "groen" }, "nl")).toEqual([]);
   });
 
   it(`offers at most ${MAX_FACET_VALUES} values, the most frequent`, () => {
-    const many = Array.from({ length: MAX_FACET_VALUES + 5 }, (_, i) => ({ key: "size", value: String(i), count: i + 1 }));
-    const facet = attributeFacets(many, definitions, {}, "nl")[0]!;
+    const many = Array.from({ length: MAX_FACET_VALUES + 5 }, (_, i) => row(size, String(i), i + 1));
+    const facet = attributeFacets(many, {}, "nl")[0]!;
     expect(facet.values).toHaveLength(MAX_FACET_VALUES);
     expect(facet.values.map((v) => v.value)).not.toContain("0");
     expect(facet.values.map((v) => v.value)).toContain(String(MAX_FACET_VALUES + 4));
+  });
+
+  it("takes a value named __proto__ as a value like any other", () => {
+    const odd = { ...colour, valueLabelsEn: { __proto__: "prototype" } as Record<string, string> };
+    Object.defineProperty(odd.valueLabelsEn, "__proto__", { value: "prototype", enumerable: true });
+    const facets = attributeFacets([row(odd, "__proto__", 1), row(odd, "rood", 1)], {}, "en");
+    expect(facets[0]!.values.map((v) => v.label)).toEqual(["prototype", "rood"]);
   });
 });

@@ -9,7 +9,6 @@ import { attributeFacets } from "@/lib/catalog/attributes";
 import { buildCategoryTree, descendantIds } from "@/lib/catalog/category-tree";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
-import { listAttributeDefinitions } from "@/lib/data/attribute-definitions";
 import { listCategories, listProductsInCategory } from "@/lib/data/catalog";
 import { assortmentFilter, getShopContext, navigationCategories, productViewOptions } from "@/lib/shop-context";
 import { addToCartAction } from "../../cart/actions";
@@ -32,14 +31,13 @@ export default async function CategoryPage({
   const category = categories.find((c) => c.slug === slug);
   if (!category) notFound();
   const listing = parseListingParams(rawSearch);
-  const [result, navigation, definitions] = await Promise.all([
+  const [result, navigation] = await Promise.all([
     listProductsInCategory(
       descendantIds(categories, category.id),
       { brand: listing.brand, inStock: listing.stock === "1", attributes: listing.attributes, contract: assortmentFilter(context) },
       { offset: (listing.page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
     ),
     navigationCategories(context, categories),
-    listAttributeDefinitions(),
   ]);
   const products = await toProductViews(result.items, productViewOptions(context));
   const tree = buildCategoryTree(navigation, context.locale);
@@ -76,7 +74,7 @@ export default async function CategoryPage({
           brands={result.brands}
           selectedBrand={listing.brand}
           inStock={listing.stock === "1"}
-          attributeFacets={attributeFacets(result.attributeCounts, definitions, listing.attributes, context.locale)}
+          attributeFacets={attributeFacets(result.attributeCounts, listing.attributes, context.locale)}
           clearHref={filtered ? path : undefined}
         />
       </aside>
