@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { attributeDefinitions } from "@/db/schema";
 import { listProductsInCategory, searchProducts, type ProductFilters } from "@/lib/data/catalog";
-import { listAttributeDefinitions } from "@/lib/data/attribute-definitions";
+import { listAttributeDefinitions, listAttributeDefinitionsOf } from "@/lib/data/attribute-definitions";
 import { createCategory, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
@@ -139,5 +139,10 @@ describe("search", () => {
 describe("listAttributeDefinitions", () => {
   it("reads the definitions in position order", async () => {
     expect((await listAttributeDefinitions()).map((d) => d.key)).toEqual(["size", "colour", "origin"]);
+  });
+
+  it("reads the definitions of a product's keys only (undefined keys have none)", async () => {
+    expect((await listAttributeDefinitionsOf(["colour", "remark", "size"])).map((d) => d.key).sort()).toEqual(["colour", "size"]);
+    expect(await listAttributeDefinitionsOf([])).toEqual([]);
   });
 });

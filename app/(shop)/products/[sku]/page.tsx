@@ -35,7 +35,7 @@ import { ProductDocumentList, type ShopDocumentLink } from "@/components/shop/pr
 import { documentSizeText, orderDocumentsForReader, productDocumentPath } from "@/lib/catalog/product-document";
 import { listProductDocuments, type ProductDocumentInfo } from "@/lib/data/product-documents";
 import { attributeFilterHref, labelAttributes } from "@/lib/catalog/attributes";
-import { listAttributeDefinitions } from "@/lib/data/attribute-definitions";
+import { listAttributeDefinitionsOf } from "@/lib/data/attribute-definitions";
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
@@ -64,7 +64,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
     stockAlertState(context.buyer, product),
     product.imageKey ? listProductImages(product.id) : [],
     readDocuments(),
-    Object.keys(product.attributes).length > 0 ? listAttributeDefinitions() : [],
+    listAttributeDefinitionsOf(Object.keys(product.attributes)),
   ]);
   const specifications = labelAttributes(product.attributes, definitions, context.locale);
   const gallery: GalleryImage[] =
