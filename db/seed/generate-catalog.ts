@@ -1,4 +1,4 @@
-import type { ListPriceTier } from "../schema";
+import type { AttributeDefinition, ListPriceTier } from "../schema";
 import {
   ATTRIBUTE_NAMES,
   BRANDS,
@@ -68,14 +68,7 @@ export function generateCategories(): GeneratedCategory[] {
   return rows;
 }
 
-export interface GeneratedAttributeDefinition {
-  key: string;
-  nameNl: string;
-  nameEn: string;
-  position: number;
-  filterable: boolean;
-  valueLabelsEn: Record<string, string>;
-}
+export type GeneratedAttributeDefinition = Omit<AttributeDefinition, "updatedAt">;
 
 /**
  * A definition per key of ATTRIBUTE_NAMES, in its order, with the English label of every stored

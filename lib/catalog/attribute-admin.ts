@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AttributeMeaning } from "./attributes";
 
 /**
  * The rules of an attribute definition (what a key of products.attributes means: its names, its
@@ -94,14 +95,8 @@ export const attributeDefinitionSchema = z.object({
 });
 export type AttributeDefinitionInput = z.infer<typeof attributeDefinitionSchema>;
 
-export interface StoredAttributeDefinition {
-  key: string;
-  nameNl: string;
-  nameEn: string;
-  position: number;
-  filterable: boolean;
-  valueLabelsEn: Record<string, string>;
-}
+/** A definition as stored (lib/catalog/attributes.ts AttributeMeaning). */
+export type StoredAttributeDefinition = AttributeMeaning;
 
 export interface AttributeDefinitionPlan {
   key: string;

@@ -1,14 +1,8 @@
+import type { AttributeDefinition } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 
-/** What the shop needs of an attribute definition (db/schema/catalog.ts attributeDefinitions). */
-export interface AttributeMeaning {
-  key: string;
-  nameNl: string;
-  nameEn: string;
-  position: number;
-  filterable: boolean;
-  valueLabelsEn: Record<string, string>;
-}
+/** What the shop, the back office and the seed handle of an attribute definition (all but the time it changed). */
+export type AttributeMeaning = Omit<AttributeDefinition, "updatedAt">;
 
 /** One line of a product's specifications as the shop shows it. */
 export interface LabelledAttribute {
