@@ -1,9 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
-import { Field, type FormAction } from "./action-form";
+import { Field, type FormAction, useKeptInputAction } from "./action-form";
 import { inputBase, inputClass } from "./styles";
 
 /**
@@ -33,16 +33,6 @@ function useFormErrors(state: ActionState) {
     if (Object.keys(errors).length > 0 && general === null) general = t("errors.invalid_input");
   }
   return { errors, general };
-}
-
-function useManualSubmit(action: FormAction) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
-  return { state, formAction, pending, onSubmit };
 }
 
 function FieldError({ id, text }: { id: string; text?: string }) {
@@ -92,7 +82,7 @@ export function ApproveAccountRequestForm({
   defaultPaymentTermsDays?: number;
 }) {
   const t = useTranslations("accountRequests.adminForm");
-  const { state, formAction, pending, onSubmit } = useManualSubmit(action);
+  const { state, formAction, pending, onSubmit } = useKeptInputAction(action);
   const { errors, general } = useFormErrors(state);
   const [target, setTarget] = useState<Target>("new_company");
   const invalid = (field: string) => (errors[field] ? { "aria-invalid": true as const, "aria-describedby": `approve-${field}-error` } : {});
@@ -200,7 +190,7 @@ export function ApproveAccountRequestForm({
 
 export function RejectAccountRequestForm({ action, requestId }: { action: FormAction; requestId: number }) {
   const t = useTranslations("accountRequests.adminForm");
-  const { state, formAction, pending, onSubmit } = useManualSubmit(action);
+  const { state, formAction, pending, onSubmit } = useKeptInputAction(action);
   const { errors, general } = useFormErrors(state);
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-3" data-testid="account-request-reject-form">

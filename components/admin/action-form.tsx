@@ -8,6 +8,22 @@ import type { ActionState } from "@/lib/actions/safe-action";
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
+/**
+ * A form that keeps what was typed when its action refuses it: it submits through `onSubmit` (React
+ * resets a form after an action it was given as `action`), so until React runs the button must wait
+ * (`hydrated`). For long forms whose refusals show at their fields.
+ */
+export function useKeptInputAction(action: FormAction) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const hydrated = useHydrated();
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+  return { state, formAction, pending, hydrated, onSubmit };
+}
+
 /** The message key for an action error, in the admin.errors namespace (falls back to the code). */
 export function useActionError() {
   const t = useTranslations("admin");

@@ -1,9 +1,9 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { useActionState } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
-import { Field, FieldError, type FormAction, SubmitButton } from "./action-form";
+import { Field, FieldError, type FormAction, SubmitButton, useKeptInputAction } from "./action-form";
 import { inputClass } from "./styles";
 
 export interface AttributeFormValues {
@@ -48,20 +48,14 @@ const describe = (state: ActionState, errors: Record<string, string>): string | 
  * while what was typed stays.
  */
 export function AttributeForm({ action, mode, values, texts }: { action: FormAction; mode: "create" | "edit"; values: AttributeFormValues; texts: AttributeFormTexts }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  // Submitted through the handler (no form reset on a refusal); before React runs, the button waits.
-  const hydrated = useHydrated();
+  const { state, pending, hydrated, onSubmit } = useKeptInputAction(action);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const fieldError = (field: keyof AttributeFormValues) => <FieldError messages={errors[field]} testId={`attribute-error-${field}`} />;
   return (
     <form
       className="space-y-3"
       data-testid={mode === "create" ? "attribute-create-form" : "attribute-edit-form"}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={onSubmit}
     >
       <input type="hidden" name="mode" value={mode} />
       {mode === "edit" && <input type="hidden" name="key" value={values.key} />}

@@ -1,10 +1,10 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
-import { Field, FieldError, type FormAction, SubmitButton } from "./action-form";
+import { Field, FieldError, type FormAction, SubmitButton, useKeptInputAction } from "./action-form";
 import { inputClass } from "./styles";
 
 export interface CategoryFormValues {
@@ -32,20 +32,14 @@ function useCategoryError() {
 export function CategoryForm({ action, mode, values, parents }: { action: FormAction; mode: "create" | "edit"; values: CategoryFormValues; parents: { code: string; name: string }[] }) {
   const t = useTranslations("categoriesAdmin.form");
   const describe = useCategoryError();
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  // Submitted through the handler (no form reset on a refusal); before React runs, the button waits.
-  const hydrated = useHydrated();
+  const { state, pending, hydrated, onSubmit } = useKeptInputAction(action);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const fieldError = (field: keyof CategoryFormValues) => <FieldError messages={errors[field]} testId={`category-error-${field}`} />;
   return (
     <form
       className="space-y-3"
       data-testid={mode === "create" ? "category-create-form" : "category-edit-form"}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={onSubmit}
     >
       <input type="hidden" name="mode" value={mode} />
       {mode === "edit" && <input type="hidden" name="code" value={values.code} />}

@@ -1,10 +1,8 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useHydrated } from "@/components/use-hydrated";
 import type { RelationField } from "@/lib/catalog/product-relations";
-import { Field, FieldError, type FormAction, SubmitButton, useActionError } from "./action-form";
+import { Field, FieldError, type FormAction, SubmitButton, useActionError, useKeptInputAction } from "./action-form";
 import { inputClass } from "./styles";
 
 export interface ProductRelationsValues {
@@ -21,21 +19,15 @@ export interface ProductRelationsValues {
  */
 export function ProductRelationsForm({ sku, values, limits, action }: { sku: string; values: ProductRelationsValues; limits: { accessories: number; alternatives: number }; action: FormAction }) {
   const t = useTranslations("admin.productRelations");
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const { state, pending, hydrated, onSubmit } = useKeptInputAction(action);
   const describeError = useActionError();
-  // The form submits through its handler (what was typed stays when it is refused); before React runs, it waits.
-  const hydrated = useHydrated();
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const fieldError = (field: RelationField) => <FieldError messages={errors[field]} testId={`relations-error-${field}`} />;
   return (
     <form
       className="space-y-3"
       data-testid="product-relations-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={onSubmit}
     >
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <input type="hidden" name="sku" value={sku} />

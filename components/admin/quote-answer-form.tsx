@@ -1,12 +1,12 @@
 "use client";
 
-import { startTransition, useActionState, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { parseMoneyInput } from "@/lib/admin/price-input";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/pricing/money";
-import { Field, useActionError, type FormAction } from "./action-form";
+import { Field, useActionError, useKeptInputAction, type FormAction } from "./action-form";
 import { inputClass } from "./styles";
 import { tableClass, tdClass, thClass } from "./tabs";
 
@@ -209,7 +209,7 @@ export function QuoteAnswerForm({
 }) {
   const t = useTranslations("admin.quotes");
   const ta = useTranslations("admin");
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const { state, pending, onSubmit } = useKeptInputAction(action);
   const [prices, setPrices] = useState(initialPrices);
   const labels = useMemo(
     () => ({ validUntil: t("answer.validUntil"), comment: t("answer.comment"), ...Object.fromEntries(lines.map((line) => [`price_${line.id}`, t("detail.priceFor", { sku: line.sku })])) }),
@@ -224,11 +224,7 @@ export function QuoteAnswerForm({
     <form
       className="space-y-4"
       data-testid="quote-answer-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={onSubmit}
     >
       <input type="hidden" name="quoteId" value={quoteId} />
       <QuoteLinesTable
