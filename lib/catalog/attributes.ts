@@ -97,6 +97,33 @@ export function attributeFilterParams(filters: AttributeFilters): [string, strin
     .map((key) => [`${ATTRIBUTE_PARAM_PREFIX}${key}`, filters[key]!]);
 }
 
+const LETTER_SIZES = ["XXXS", "XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "XXXXL"];
+
+/**
+ * Where a clothing size stands among the others (S < M < L < XL…, "2XL" = XXL, "M/L" between M and
+ * L), or null for anything else: sizes sorted as text read "L, M, S, XL".
+ */
+export function letterSizeRank(value: string): number | null {
+  const parts = value.trim().toUpperCase().split("/");
+  if (parts.length > 2) return null;
+  const ranks = parts.map((part) => {
+    const size = part.trim().replace(/^([2-5])XL$/, (_, n: string) => "X".repeat(Number(n)) + "L");
+    const rank = LETTER_SIZES.indexOf(size);
+    return rank < 0 ? null : rank;
+  });
+  return ranks.some((rank) => rank === null) ? null : (ranks as number[]).reduce((sum, rank) => sum + rank, 0) / ranks.length;
+}
+
+/** Values in the order a buyer expects: clothing sizes by size, the rest naturally ("38" before "100", "A3" before "A4"). */
+function compareValues(collator: Intl.Collator) {
+  return (a: { value: string; label: string }, b: { value: string; label: string }): number => {
+    const [rankA, rankB] = [letterSizeRank(a.value), letterSizeRank(b.value)];
+    if (rankA !== null && rankB !== null) return rankA - rankB || collator.compare(a.label, b.label);
+    if (rankA !== null || rankB !== null) return rankA !== null ? -1 : 1;
+    return collator.compare(a.label, b.label);
+  };
+}
+
 /** A listing's count of one value of a filterable attribute, with what the shop says about it. */
 export interface AttributeCount {
   key: string;
@@ -137,7 +164,8 @@ export interface AttributeFacet {
  * definitions: in the definitions' order; an attribute is offered when it tells products apart (two
  * values or more) or is chosen (a chosen attribute none of the products carries is not offered:
  * "Clear filters" drops it).
- * Values in natural order ("38" before "100", "A3" before "A4"), at most MAX_FACET_VALUES of the
+ * Values in the order a buyer expects (clothing sizes S, M, L, XL; otherwise naturally: "38" before
+ * "100", "A3" before "A4"), at most MAX_FACET_VALUES of the
  * most frequent, and a chosen value is always there, with a count of 0 if no product has it now.
  */
 export function attributeFacets(counts: readonly AttributeCount[], selected: AttributeFilters, locale: Locale): AttributeFacet[] {
@@ -163,7 +191,7 @@ export function attributeFacets(counts: readonly AttributeCount[], selected: Att
       selected: chosen,
       values: offered
         .map(([value, count]) => ({ value, label: attributeValueLabel(definition, value, locale), count }))
-        .sort((a, b) => collator.compare(a.label, b.label)),
+        .sort(compareValues(collator)),
     });
   }
   return facets;

@@ -4,6 +4,7 @@ import {
   attributeFilterHref,
   attributeFiltersFromParams,
   labelAttributes,
+  letterSizeRank,
   MAX_ATTRIBUTE_FILTERS,
   MAX_FACET_VALUES,
   type AttributeCount,
@@ -116,6 +117,25 @@ describe("listing URLs keep the attribute filters", () => {
   });
 });
 
+describe("letterSizeRank", () => {
+  it.each([
+    ["S", 3],
+    ["m", 4],
+    [" XL ", 6],
+    ["2XL", 7],
+    ["3xl", 8],
+    ["M/L", 4.5],
+    ["XS/S", 2.5],
+    ["43", null],
+    ["A4", null],
+    ["M/L/XL", null],
+    ["maat M", null],
+    ["", null],
+  ])("%j → %j", (value, rank) => {
+    expect(letterSizeRank(value)).toBe(rank);
+  });
+});
+
 describe("attributeFacets", () => {
   /** A count row as the listing's statement returns it: the value with its definition's names. */
   const row = (definition: AttributeMeaning, value: string, count: number): AttributeCount => ({
@@ -138,6 +158,11 @@ describe("attributeFacets", () => {
       ["100", 1],
     ]);
     expect(facets[0]!.selected).toBeNull();
+  });
+
+  it("orders clothing sizes by size, whatever else is among them", () => {
+    const sizes = ["XXL", "L", "M/L", "S", "XL/XXL", "M", "XL", "one size"].map((value, i) => row(size, value, i + 1));
+    expect(attributeFacets(sizes, {}, "nl")[0]!.values.map((v) => v.value)).toEqual(["S", "M", "M/L", "L", "XL", "XL/XXL", "XXL", "one size"]);
   });
 
   it("labels values in English and sorts by the label", () => {
