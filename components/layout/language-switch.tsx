@@ -2,6 +2,9 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 
+/** Each language by its own name, in its own language (a Dutch screen reader reads "en" as "and"). */
+const LANGUAGE_NAMES = { nl: "Nederlands", en: "English" } as const;
+
 /** NL/EN switch that returns to the page the user is on. */
 export function LanguageSwitch({
   locale,
@@ -24,6 +27,8 @@ export function LanguageSwitch({
           name="locale"
           value={code}
           aria-pressed={code === locale}
+          aria-label={LANGUAGE_NAMES[code]}
+          lang={code}
           className={`rounded px-1.5 py-0.5 text-xs uppercase ${code === locale ? "bg-slate-800 text-white" : "text-slate-600 hover:bg-slate-100"}`}
         >
           {code}
