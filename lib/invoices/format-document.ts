@@ -1,3 +1,4 @@
+import { unitName } from "@/lib/catalog/unit-names";
 import { calculateInvoiceTotals } from "@/lib/einvoice/calculate";
 import type { DocumentKind, InvoiceDocument, Party, VatCategory } from "@/lib/einvoice/types";
 import { dateText, money, percent } from "@/lib/format";
@@ -106,8 +107,9 @@ export function formatQuantity(quantity: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 4 }).format(quantity);
 }
 
-export function unitLabel(unitCode: string, labels: InvoiceLabels): string {
-  return labels.units[unitCode] ?? unitCode;
+/** The unit column names the unit (the singular: the column is "Eenheid"), in the shop's words for it. */
+export function unitLabel(unitCode: string, locale: Locale): string {
+  return unitName(unitCode, locale);
 }
 
 function countryName(code: string, locale: Locale): string {
@@ -173,7 +175,7 @@ export function formatInvoiceDocument(invoice: PrintableInvoice, locale: Locale 
       sku: line.sku ?? "",
       buyersItemId: line.buyersItemId?.trim() ? line.buyersItemId : null,
       quantity: formatQuantity(line.quantity, locale),
-      unit: unitLabel(line.unitCode, labels),
+      unit: unitLabel(line.unitCode, locale),
       unitPrice: m(line.unitPriceMinor),
       priceBase: base !== 1 ? labels.perBaseQuantity(formatQuantity(base, locale)) : null,
       // Non-standard categories are 0 %; the VAT breakdown names the category and its reason.

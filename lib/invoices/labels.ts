@@ -55,7 +55,6 @@ export interface InvoiceLabels {
   note: string;
   page: (page: number, total: number) => string;
   continued: string;
-  units: Record<string, string>;
   mail: {
     subject: (p: { kind: DocumentKind; number: string; supplier: string }) => string;
     body: (p: {
@@ -128,37 +127,6 @@ const nl: InvoiceLabels = {
   note: "Opmerking",
   page: (page, total) => `Pagina ${page}/${total}`,
   continued: "vervolg",
-  units: {
-    C62: "st.",
-    H87: "st.",
-    XPK: "pak",
-    PK: "pak",
-    XBX: "doos",
-    BX: "doos",
-    XPR: "paar",
-    PR: "paar",
-    SET: "set",
-    KGM: "kg",
-    GRM: "g",
-    TNE: "ton",
-    LTR: "l",
-    MLT: "ml",
-    MTR: "m",
-    MTK: "m²",
-    MTQ: "m³",
-    CMT: "cm",
-    MMT: "mm",
-    HUR: "uur",
-    MIN: "min",
-    DAY: "dag",
-    MON: "maand",
-    ANN: "jaar",
-    XRO: "rol",
-    XPA: "pakket",
-    XBG: "zak",
-    XCT: "karton",
-    XPX: "pallet",
-  },
   mail: {
     subject: ({ kind, number, supplier }) => `${kind === "invoice" ? "Factuur" : "Creditnota"} ${number} van ${supplier}`,
     body: ({ kind, name, number, amount, dueDate, issueDate, payment, supplier, supplierEmail }) =>
@@ -234,37 +202,6 @@ const en: InvoiceLabels = {
   note: "Note",
   page: (page, total) => `Page ${page}/${total}`,
   continued: "continued",
-  units: {
-    C62: "pcs",
-    H87: "pcs",
-    XPK: "pack",
-    PK: "pack",
-    XBX: "box",
-    BX: "box",
-    XPR: "pair",
-    PR: "pair",
-    SET: "set",
-    KGM: "kg",
-    GRM: "g",
-    TNE: "t",
-    LTR: "l",
-    MLT: "ml",
-    MTR: "m",
-    MTK: "m²",
-    MTQ: "m³",
-    CMT: "cm",
-    MMT: "mm",
-    HUR: "hr",
-    MIN: "min",
-    DAY: "day",
-    MON: "month",
-    ANN: "year",
-    XRO: "roll",
-    XPA: "packet",
-    XBG: "bag",
-    XCT: "carton",
-    XPX: "pallet",
-  },
   mail: {
     subject: ({ kind, number, supplier }) => `${kind === "invoice" ? "Invoice" : "Credit note"} ${number} from ${supplier}`,
     body: ({ kind, name, number, amount, dueDate, issueDate, payment, supplier, supplierEmail }) =>

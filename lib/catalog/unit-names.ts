@@ -1,0 +1,94 @@
+import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * The words for the units of measure a buyer sees: products carry a UN/ECE Rec 20 code ("EA", "PK",
+ * "BX", "KGM"), invoices the Peppol spelling of it (C62, and Rec 21 package codes with an X prefix:
+ * XPK, XBX, XPR). A shop page, a mail or an invoice shows "per doos", "10 dozen", "1 pak", never the
+ * code. Protocol output (cXML, OCI, UBL, BMEcat) keeps the codes: those carry them by spec. An
+ * unknown code is shown as it is. Pure: no Next, no database; used on the server and in the browser.
+ */
+
+/** Singular ("1 doos", "per doos") and plural ("10 dozen") per language. */
+type Forms = { one: string; other: string };
+type UnitName = Record<Locale, Forms>;
+
+const name = (nlOne: string, nlOther: string, enOne: string, enOther: string): UnitName => ({
+  nl: { one: nlOne, other: nlOther },
+  en: { one: enOne, other: enOther },
+});
+/** A symbol reads the same in both languages and for any quantity ("1 kg", "2,5 kg"). */
+const symbol = (text: string): UnitName => name(text, text, text, text);
+
+const PIECE = name("stuk", "stuks", "piece", "pieces");
+
+/** By code; a Rec 21 package code with the X prefix (XBX) is looked up without it (BX). */
+const UNIT_NAMES: Readonly<Record<string, UnitName>> = {
+  EA: PIECE,
+  C62: PIECE,
+  H87: PIECE,
+  PCE: PIECE,
+  PCS: PIECE,
+  PC: PIECE,
+  ST: PIECE,
+  STK: PIECE,
+  PK: name("pak", "pakken", "pack", "packs"),
+  PA: name("pakket", "pakketten", "packet", "packets"),
+  BX: name("doos", "dozen", "box", "boxes"),
+  PR: name("paar", "paar", "pair", "pairs"),
+  CT: name("karton", "kartons", "carton", "cartons"),
+  RO: name("rol", "rollen", "roll", "rolls"),
+  BG: name("zak", "zakken", "bag", "bags"),
+  PX: name("pallet", "pallets", "pallet", "pallets"),
+  SET: name("set", "sets", "set", "sets"),
+  KGM: symbol("kg"),
+  GRM: symbol("g"),
+  TNE: name("ton", "ton", "tonne", "tonnes"),
+  LTR: name("liter", "liter", "litre", "litres"),
+  MLT: symbol("ml"),
+  MTR: name("meter", "meter", "metre", "metres"),
+  CMT: symbol("cm"),
+  MMT: symbol("mm"),
+  MTK: symbol("m²"),
+  MTQ: symbol("m³"),
+  HUR: name("uur", "uur", "hour", "hours"),
+  MIN: name("minuut", "minuten", "minute", "minutes"),
+  DAY: name("dag", "dagen", "day", "days"),
+  MON: name("maand", "maanden", "month", "months"),
+  ANN: name("jaar", "jaar", "year", "years"),
+};
+
+/** The codes this module names (for tests and for whoever wants to know whether a code is named). */
+export const NAMED_UNIT_CODES: readonly string[] = Object.keys(UNIT_NAMES);
+
+function lookUp(code: string): UnitName | undefined {
+  const key = code.trim().toUpperCase();
+  return UNIT_NAMES[key] ?? (key.length === 3 && key.startsWith("X") ? UNIT_NAMES[key.slice(1)] : undefined);
+}
+
+/** Whether the unit has a name (else it is shown as its code). */
+export function isNamedUnit(code: string): boolean {
+  return lookUp(code) !== undefined;
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+function plural(quantity: number, locale: Locale): "one" | "other" {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(INTL_LOCALE[locale])));
+  return rules.select(quantity) === "one" ? "one" : "other";
+}
+
+/**
+ * The unit's word: singular without a quantity ("per doos", "Eenheid: doos"), else the form that
+ * goes with the quantity ("dozen" for 10, "doos" for 1). An unknown code comes back as it is.
+ */
+export function unitName(code: string, locale: Locale, quantity?: number): string {
+  const unit = lookUp(code);
+  if (!unit) return code;
+  return unit[locale][quantity === undefined ? "one" : plural(quantity, locale)];
+}
+
+/** A quantity with its unit, the number formatted for the language: "1 doos", "1.200 stuks", "10 boxes". */
+export function unitQuantity(quantity: number, code: string, locale: Locale): string {
+  const amount = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 }).format(quantity);
+  return `${amount} ${unitName(code, locale, quantity)}`;
+}
