@@ -412,6 +412,38 @@ function correctedTsQuery(text: string): SQL {
 }
 
 /**
+ * Dutch writes compounds as one word: "werkhandschoenen", "montagehandschoenen" are gloves, and a
+ * prefix search for "handschoenen" found neither. The full-text tsquery string, computed in SQL:
+ * each typed word of 4+ letters OR-ed with the name words (search_words) that end in it after a
+ * modifier of 3+ characters, either word with or without a plural or diminutive ending (handschoenen →
+ * werkhandschoenen and montagehandschoen, papier → kopieerpapier; not lamp → clamp, pen → open); at
+ * most COMPOUNDS_PER_WORD, shortest first.
+ * Numbers match only themselves and short words only as prefixes, as in toSearchTsQuery.
+ */
+const COMPOUNDS_PER_WORD = 20;
+const COMPOUND_ENDINGS = "tjes|tje|jes|je|es|en|s|n|e";
+/** The typed word without a plural or diminutive ending ("handschoenen" → "handschoen"), if 4+ letters remain. */
+function compoundBase(word: string): string {
+  const base = word.replace(new RegExp(`(${COMPOUND_ENDINGS})$`), "");
+  return base.length >= 4 ? base : word;
+}
+
+function compoundTsQuery(text: string): SQL | null {
+  const words = searchWordsOf(text);
+  if (words.length === 0) return null;
+  const groups = words.map((word) => {
+    if (/^\p{N}+$/u.test(word)) return sql`${word}::text`;
+    if (word.length < 4) return sql`${`${word}:*`}::text`;
+    const base = compoundBase(word);
+    return sql`'(' || ${`${word}:*`}::text || coalesce((select ' | ' || string_agg("compound"."word" || ':*', ' | ' order by "compound"."word")
+      from (select ${q(searchWords.word)} as "word" from ${searchWords}
+        where ${q(searchWords.word)} like ${`%${base}%`} and ${q(searchWords.word)} ~ ${`^.{3,}(${word}|${base})(${COMPOUND_ENDINGS})?$`}
+        order by length(${q(searchWords.word)}), ${q(searchWords.word)} limit ${COMPOUNDS_PER_WORD}) as "compound"), '') || ')'`;
+  });
+  return sql`concat_ws(' & ', ${sql.join(groups, sql`, `)})`;
+}
+
+/**
  * A whole search in ONE statement: the exact identifier hits (SKU, GTIN, manufacturer part number),
  * plus at most `limit` full-text candidates – name matches first, then the other matches – ranked
  * (exact hits first, then rank, then id), giving the products of the requested page in result order,
@@ -434,9 +466,9 @@ export function searchMatchQuery(
   const vector = q(products.searchVector);
   let typed: SQL;
   if (match === "fulltext") {
-    const anywhere = toSearchTsQuery(query);
-    if (!anywhere) return null;
-    typed = sql`${anywhere}::text`;
+    const withCompounds = compoundTsQuery(query);
+    if (!withCompounds) return null;
+    typed = withCompounds;
   } else {
     typed = correctedTsQuery(query);
   }

@@ -107,6 +107,45 @@ describe("searchProducts", () => {
   });
 });
 
+describe("searchProducts: Dutch compound words", () => {
+  beforeAll(async () => {
+    const category = await createCategory(handle);
+    for (const [nameNl, nameEn] of [
+      ["Werkhandschoenen leder maat 9", "Work gloves leather size 9"],
+      ["Montagehandschoen nylon maat 8", "Assembly glove nylon size 8"],
+      ["Schuurpapier korrel 120", "Sandpaper grit 120"],
+      ["Bouwlamp LED 20 W", "Site light LED 20 W"],
+      ["Clamp voor buis", "Pipe clamp"],
+      ["Openhaardborstel", "Fireplace brush"],
+    ]) {
+      await createProduct(handle, category.id, { nameNl: nameNl!, nameEn: nameEn! });
+    }
+  });
+  const names = async (query: string) => (await searchProducts(query, {}, { offset: 0, limit: 50 })).items.map((p) => p.nameNl);
+
+  it.each([
+    { query: "handschoenen", finds: ["Nitril handschoenen maat L", "Werkhandschoenen leder maat 9", "Montagehandschoen nylon maat 8"] },
+    { query: "handschoen", finds: ["Nitril handschoenen maat L", "Werkhandschoenen leder maat 9", "Montagehandschoen nylon maat 8"] },
+    { query: "papier", finds: ["Kopieerpapier A4 80 g/m² wit, 500 vel", "Schuurpapier korrel 120"] },
+    { query: "lamp", finds: ["Bouwlamp LED 20 W"] },
+  ])("a word finds the compounds ending in it: $query", async ({ query, finds }) => {
+    expect(await names(query)).toEqual(expect.arrayContaining(finds));
+  });
+
+  it.each([
+    { query: "lamp", not: "Clamp voor buis", why: "a one-letter modifier is no compound" },
+    { query: "haard", not: "Openhaardborstel", why: "the word must end the compound (up to a plural or diminutive ending)" },
+    { query: "handschoenen leder", not: "Montagehandschoen nylon maat 8", why: "every typed word must still match" },
+  ])("but not: $not for $query ($why)", async ({ query, not }) => {
+    expect(await names(query)).not.toContain(not);
+  });
+
+  it("the rest of the words keep their rules: numbers exact, short words as prefixes", async () => {
+    expect(await names("handschoenen 9")).toEqual(["Werkhandschoenen leder maat 9"]);
+    expect(await names("werkhand")).toEqual(["Werkhandschoenen leder maat 9"]);
+  });
+});
+
 describe("searchProducts: numbers and typo correction", () => {
   beforeAll(async () => {
     const category = await createCategory(handle);
