@@ -6,9 +6,11 @@ import { ProductGrid } from "@/components/shop/product-card";
 import { attributeFacets } from "@/lib/catalog/attributes";
 import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
-import { searchProducts } from "@/lib/data/catalog";
+import { listCategories, searchProducts } from "@/lib/data/catalog";
+import { categoriesMatchingSearch } from "@/lib/catalog/category-tree";
+import Link from "next/link";
 import { findProductByOwnArticleNumber } from "@/lib/catalog/own-article-number";
-import { assortmentFilter, getShopContext, productViewOptions } from "@/lib/shop-context";
+import { assortmentFilter, getShopContext, navigationCategories, productViewOptions } from "@/lib/shop-context";
 import { addToCartAction } from "../cart/actions";
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -16,7 +18,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [rawSearch, context, t] = await Promise.all([searchParams, getShopContext(), getTranslations("catalog")]);
   const listing = parseListingParams(rawSearch);
   const companyId = context.buyer?.companyId ?? null;
-  const [result, ownMatch] = await Promise.all([
+  const [result, ownMatch, categories] = await Promise.all([
     searchProducts(
       listing.q,
       { brand: listing.brand, inStock: listing.stock === "1", attributes: listing.attributes, contract: assortmentFilter(context) },
@@ -24,7 +26,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     ),
     // A buyer may search for their own article number: the product it names leads the first page.
     companyId !== null && listing.page === 1 && context.buyer?.companyKeepsArticleNumbers !== false ? findProductByOwnArticleNumber(companyId, listing.q) : null,
+    // The categories the words name (a search for "werkhandschoenen" means the category too), of this shopper's navigation.
+    listing.page === 1 ? listCategories().then((all) => navigationCategories(context, all)) : [],
   ]);
+  const namedCategories = categoriesMatchingSearch(categories, listing.q, context.locale);
   const filtered = listing.brand !== undefined || listing.stock !== undefined || Object.keys(listing.attributes).length > 0;
   // One pricing pass for the page, the own-number match included.
   const views = await toProductViews(ownMatch ? [ownMatch, ...result.items] : result.items, productViewOptions(context));
@@ -47,6 +52,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <section>
         <h1 className="text-2xl font-semibold">{t("searchResults", { query: listing.q })}</h1>
         <p className="mb-4 text-sm text-slate-600">{t(result.truncated ? "moreThanProducts" : "allProducts", { count: result.total })}</p>
+        {namedCategories.length > 0 && (
+          <p className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm" data-testid="search-categories">
+            <span className="text-slate-600">{t("searchCategories")}</span>
+            {namedCategories.map((category) => (
+              <Link key={category.id} href={`/catalog/${category.slug}`} className="rounded-full border border-slate-300 bg-white px-3 py-0.5 font-medium text-brand-700 hover:border-brand-600">
+                {context.locale === "en" ? category.nameEn : category.nameNl}
+              </Link>
+            ))}
+          </p>
+        )}
         {result.truncated && <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("truncatedNotice", { count: result.total })}</p>}
         {result.mode === "fuzzy" && <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("fuzzyNotice")}</p>}
         {ownProducts.length > 0 && (
