@@ -24,6 +24,9 @@ export function AddToCartForm({
   const t = useTranslations("cart");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   useAnnounceCartReading(state);
+  // A quantity the rules refuse comes back with the nearest valid one: the field offers it (React
+  // resets the form after the action, and the typed quantity is the one that was refused).
+  const suggested = state.status === "error" && typeof state.details?.suggested === "number" ? state.details.suggested : null;
   return (
     <form action={formAction} className="space-y-1">
       <input type="hidden" name="sku" value={sku} />
@@ -32,13 +35,14 @@ export function AddToCartForm({
           {t("quantity")}
         </label>
         <input
+          key={suggested ?? "default"}
           id={`qty-${sku}`}
           name="quantity"
           type="number"
           inputMode="numeric"
           min={1}
           step={orderMultiple}
-          defaultValue={defaultQuantity}
+          defaultValue={suggested ?? defaultQuantity}
           className={`${compact ? "w-20" : "w-24"} rounded-md border border-slate-300 px-2 py-1.5 text-sm`}
           aria-describedby={`qty-help-${sku}`}
         />
@@ -51,7 +55,7 @@ export function AddToCartForm({
         </button>
       </div>
       <span id={`qty-help-${sku}`} className="sr-only">
-        {minOrderQuantity > 1 || orderMultiple > 1 ? `min ${minOrderQuantity}, ×${orderMultiple}` : ""}
+        {minOrderQuantity > 1 || orderMultiple > 1 ? t("quantityHelp", { min: minOrderQuantity, multiple: orderMultiple }) : ""}
       </span>
       <p aria-live="polite" className="min-h-4 text-xs">
         {state.status === "ok" && <span className="text-emerald-700">{t("added")}</span>}
