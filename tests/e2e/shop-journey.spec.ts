@@ -223,6 +223,9 @@ describe("direct buyer", () => {
     // Next.js renders its own (empty) route announcer with role=alert; pick the form's.
     const alert = await page.locator("p [role=alert], p[role=alert]").first().innerText();
     assert.match(alert, new RegExp(`minimum order quantity is ${product.min_order_quantity}`));
+    // The field now holds the quantity the message suggests, ready to add.
+    const offered = Number(await page.getByRole("spinbutton", { name: "Quantity" }).inputValue());
+    assert.ok(offered > 1 && offered % product.order_multiple === 0, `the field offers a valid quantity, not ${offered}`);
     await context.close();
   });
 
