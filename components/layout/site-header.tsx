@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { CartBadgeUnits } from "@/components/shop/cart-badge";
 import type { CartBadgeReading } from "@/lib/cart/cart-badge";
+import { HeaderSearchInput, SearchField } from "./header-search-input";
 import { LanguageSwitch } from "./language-switch";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
@@ -46,14 +47,9 @@ export async function SiteHeader({
               {t("catalog")}
             </Link>
             <form action="/search" method="get" role="search" className="flex min-w-64 flex-1 gap-2">
-              <input
-                type="search"
-                name="q"
-                defaultValue={query}
-                aria-label={t("search")}
-                placeholder={t("searchPlaceholder")}
-                className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-              />
+              <Suspense fallback={<SearchField value={query} label={t("search")} placeholder={t("searchPlaceholder")} />}>
+                <HeaderSearchInput label={t("search")} placeholder={t("searchPlaceholder")} />
+              </Suspense>
               <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
                 {t("search")}
               </button>

@@ -1,0 +1,26 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+
+interface FieldLabels {
+  label: string;
+  placeholder: string;
+}
+
+/** The search field itself (also the Suspense fallback: the query it was handed, if any). */
+export function SearchField({ value, label, placeholder }: FieldLabels & { value?: string }) {
+  return <input type="search" name="q" defaultValue={value} aria-label={label} placeholder={placeholder} className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />;
+}
+
+/**
+ * The header's search field. On the results page it holds the query searched for, so the buyer can
+ * correct a typo in place; elsewhere it starts empty. The layout cannot read the search parameters,
+ * this client component can – also in the server render, so the field is filled without JavaScript too.
+ */
+export function HeaderSearchInput(labels: FieldLabels) {
+  const pathname = usePathname();
+  const query = useSearchParams().get("q");
+  const value = pathname === "/search" ? (query ?? "") : "";
+  // Keyed on the query: a new search (or leaving the results page) shows the new value, not what was typed before.
+  return <SearchField key={value} value={value} {...labels} />;
+}
