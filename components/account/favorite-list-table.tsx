@@ -9,6 +9,7 @@ import type { AddLinesResult } from "@/lib/cart/add-lines";
 import type { FavoriteLineView } from "@/lib/favorites/favorites";
 import { dateText, money, percent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { unitName } from "@/lib/catalog/unit-names";
 import { ActionMessage } from "./action-form";
 import { LineReport, SuccessorOfferView, toReportRows } from "./line-report";
 
@@ -109,7 +110,7 @@ export function FavoriteListTable({
                   {line.name}
                 </a>
                 <div className="text-xs text-slate-500">
-                  {line.sku} · {line.unit}
+                  {line.sku} · {t("perUnit", { unit: unitName(line.unit, locale) })}
                   {line.ownNumber && <span data-testid="own-article-number"> · {t("ownNumber", { number: line.ownNumber })}</span>}
                 </div>
               </td>

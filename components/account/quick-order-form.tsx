@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { unitName } from "@/lib/catalog/unit-names";
 import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { ReportState } from "@/lib/actions/report-action";
-import type { Locale } from "@/lib/i18n/locales";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import type { QuickOrderReport } from "@/lib/quick-order/quick-order";
 import type { QuickOrderSuggestion } from "@/lib/quick-order/suggest";
 import { LineReport, toReportRows } from "./line-report";
@@ -109,6 +110,7 @@ export function QuickOrderRows({
 
 function QuickOrderRow({ row, suggestAction }: { row: number; suggestAction: (query: string) => Promise<QuickOrderSuggestion[]> }) {
   const t = useTranslations("account.quickOrder");
+  const locale = toLocale(useLocale());
   const listId = useId();
   const [value, setValue] = useState("");
   const [quantity, setQuantity] = useState("");
@@ -208,7 +210,7 @@ function QuickOrderRow({ row, suggestAction }: { row: number; suggestAction: (qu
                 <span className="block text-xs text-slate-500">
                   {option.ownNumber ? `${t("ownNumber", { number: option.ownNumber })} · ` : ""}
                   {option.gtin ? `GTIN ${option.gtin} · ` : ""}
-                  {option.unit}
+                  {t("perUnit", { unit: unitName(option.unit, locale) })}
                   {(option.minOrderQuantity > 1 || option.orderMultiple > 1) && ` · ${t("minMultiple", { min: option.minOrderQuantity, multiple: option.orderMultiple })}`}
                 </span>
               </li>

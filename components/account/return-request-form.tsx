@@ -1,7 +1,9 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { unitQuantity } from "@/lib/catalog/unit-names";
+import { toLocale } from "@/lib/i18n/locales";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { ActionMessage } from "./action-form";
 
@@ -21,6 +23,7 @@ export interface ReturnableLineRow {
  */
 export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId: number; lines: ReturnableLineRow[]; reasons: readonly string[]; action: Action }) {
   const t = useTranslations("account");
+  const locale = toLocale(useLocale());
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const fieldErrors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const problem = (field: string) => {
@@ -60,7 +63,7 @@ export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId
                   <div className="text-xs text-slate-500">{line.sku}</div>
                 </td>
                 <td className="p-3 text-right">
-                  {line.returnable} {line.unit}
+                  {unitQuantity(line.returnable, line.unit, locale)}
                 </td>
                 <td className="p-3">
                   <input

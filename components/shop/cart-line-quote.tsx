@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { unitName } from "@/lib/catalog/unit-names";
+import type { Locale } from "@/lib/i18n/locales";
 
 /** What a cart line knows of the quote it came from (lib/cart/priced-cart.ts CartLineQuote). */
 export interface CartLineQuoteProps {
@@ -12,7 +14,7 @@ export interface CartLineQuoteProps {
  * The quote badge under a cart line. When the quoted price does not apply (any more) the line is
  * priced like any other, and the buyer is told why, so a price jump is never a surprise at checkout.
  */
-export async function CartLineQuote({ quote, unit }: { quote: CartLineQuoteProps; unit: string }) {
+export async function CartLineQuote({ quote, unit, locale }: { quote: CartLineQuoteProps; /** The product's unit code. */ unit: string; locale: Locale }) {
   const t = await getTranslations("cart.quote");
   const { verdict } = quote;
   return (
@@ -25,7 +27,7 @@ export async function CartLineQuote({ quote, unit }: { quote: CartLineQuoteProps
           {verdict.reason === "expired"
             ? t("expired")
             : verdict.reason === "quantity_changed"
-              ? t("quantity_changed", { quantity: quote.quotedQuantity, unit })
+              ? t("quantity_changed", { quantity: quote.quotedQuantity, unit: unitName(unit, locale, quote.quotedQuantity) })
               : t("not_valid")}
         </div>
       )}

@@ -2,6 +2,7 @@ import type { ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { productCardImagePath } from "@/lib/catalog/product-image-path";
+import { unitName } from "@/lib/catalog/unit-names";
 import { money } from "@/lib/format";
 import type { getTranslations } from "next-intl/server";
 import type { PriceLabels } from "./price-block";
@@ -11,7 +12,7 @@ import type { ProductCardData } from "./product-cards";
 export type CatalogTranslator = Awaited<ReturnType<typeof getTranslations<"catalog">>>;
 
 /**
- * The cards' texts with a number or unit in them ("59 op voorraad", "per PK", "Minimaal 10, per 5")
+ * The cards' texts with a number or unit in them ("1.705 op voorraad", "per pak", "Minimaal 10, per 5")
  * by locale, message and values: the same few hundred strings come back on every page, and ICU
  * formatting them (next-intl builds its message formats per request) took ~3 % of a listing's CPU.
  * The messages are static per locale; in development they are not remembered (edited messages).
@@ -50,7 +51,7 @@ export function toProductCardData(product: ProductView, locale: Locale, t: Catal
     ownNumber: product.customerArticleNumber ? t("yourNumber", { number: product.customerArticleNumber }) : null,
     price: price && {
       amount: money(price.unitPriceMinor, locale),
-      perUnit: cardText(locale, "perUnit", [unit], () => t("perUnit", { unit })),
+      perUnit: cardText(locale, "perUnit", [unit], () => t("perUnit", { unit: unitName(unit, locale) })),
       contract: isContract,
       listAmount: isContract && price.listPriceMinor > price.unitPriceMinor ? money(price.listPriceMinor, locale) : null,
     },

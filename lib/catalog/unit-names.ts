@@ -87,8 +87,12 @@ export function unitName(code: string, locale: Locale, quantity?: number): strin
   return unit[locale][quantity === undefined ? "one" : plural(quantity, locale)];
 }
 
+/** A quantity (or a count) formatted for the language: "1.705" / "1,705", "2,5" / "2.5". */
+export function quantityText(quantity: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 }).format(quantity);
+}
+
 /** A quantity with its unit, the number formatted for the language: "1 doos", "1.200 stuks", "10 boxes". */
 export function unitQuantity(quantity: number, code: string, locale: Locale): string {
-  const amount = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 }).format(quantity);
-  return `${amount} ${unitName(code, locale, quantity)}`;
+  return `${quantityText(quantity, locale)} ${unitName(code, locale, quantity)}`;
 }

@@ -53,6 +53,14 @@ export async function listCostCenters(companyId: number, day: string, options: {
   }));
 }
 
+/** The name of the cost centre an order carries, to show beside its code (null: none from the list). */
+export async function getCostCenterName(costCenterId: number | null): Promise<string | null> {
+  if (costCenterId === null) return null;
+  const db = await database();
+  const [row] = await db.select({ name: costCenters.name }).from(costCenters).where(eq(costCenters.id, costCenterId));
+  return row?.name ?? null;
+}
+
 /** Whether the company's web orders must name a cost centre, and how many active ones it has. */
 export async function costCenterPolicy(companyId: number): Promise<{ required: boolean; activeCount: number }> {
   const db = await database();

@@ -1,3 +1,4 @@
+import { unitQuantity } from "@/lib/catalog/unit-names";
 import type { OutgoingMail } from "@/lib/data/user-accounts";
 
 /**
@@ -25,7 +26,7 @@ export function shipmentMail(
   const subject = nl
     ? `${facts.complete ? "Uw bestelling" : "Een deel van uw bestelling"} ${facts.orderNumber} is verzonden`
     : `${facts.complete ? "Your order" : "Part of your order"} ${facts.orderNumber} has been shipped`;
-  const items = facts.lines.map((line) => `- ${line.quantity} ${line.unit} ${line.sku} ${line.name}`);
+  const items = facts.lines.map((line) => `- ${unitQuantity(line.quantity, line.unit, to.locale)} ${line.sku} ${line.name}`);
   const body = nl
     ? [
         `Beste ${to.name},`,

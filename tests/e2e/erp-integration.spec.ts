@@ -141,7 +141,8 @@ describe("ERP integration", () => {
     assert.equal(anonymous.status, 404);
 
     const buyer = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", `/products/${encodeURIComponent(product.sku)}`);
-    assert.match(await buyer.locator("main").innerText(), new RegExp(String(product.stock + 777)));
+    // Stock is shown with a thousands separator ("1,234 in stock" / "1.234 op voorraad").
+    assert.match(await buyer.locator("main").innerText(), new RegExp(new Intl.NumberFormat("en-GB").format(product.stock + 777).replace(/,/g, "[.,]")));
     await sql`update products set stock = ${product.stock}, stock_as_of = null where sku = ${product.sku}`;
   });
 

@@ -73,12 +73,15 @@ describe("formatInvoiceDocument", () => {
     expect(formatQuantity(1234.5, "nl")).toBe("1.234,5");
     expect(formatQuantity(1234.5, "en")).toBe("1,234.5");
     expect(formatQuantity(0.1234, "nl")).toBe("0,1234");
-    const doc = invoice({ lines: [line(1, { quantity: 2.5, unitCode: "KGM" }), line(2, { unitCode: "XBX", priceBaseQuantity: 100, quantity: 200 }), line(3, { unitCode: "ZZ" })] });
+    const doc = invoice({ lines: [line(1, { quantity: 2.5, unitCode: "KGM" }), line(2, { unitCode: "XBX", priceBaseQuantity: 100, quantity: 200 }), line(3, { unitCode: "ZZ" }), line(4, { unitCode: "EA" }), line(5, { unitCode: "XPR" })] });
     const nl = formatInvoiceDocument(printable(doc, "nl"));
     expect(nl.lines.map((l) => [l.quantity, l.unit, l.priceBase])).toEqual([
       ["2,5", "kg", null],
       ["200", "doos", "per 100"],
       ["1", "ZZ", null],
+      // The shop's own code and Peppol's package code read as words like every other unit.
+      ["1", "stuk", null],
+      ["1", "paar", null],
     ]);
     expect(formatInvoiceDocument(printable(doc, "en")).lines[1]!.unit).toBe("box");
   });

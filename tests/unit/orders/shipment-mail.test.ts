@@ -21,7 +21,8 @@ describe("shipment mail", () => {
     const mail = shipmentMail({ ...to, locale }, { ...base, complete, poNumber, trackingUrl });
     const lines = mail.bodyText.split("\n");
     expect(mail).toMatchObject({ toEmail: to.email, userId: 3, kind: "order_shipped", subject });
-    expect(lines).toEqual(expect.arrayContaining([first, tracking, "- 4 PK KP-000001 Plakband"]));
+    // The unit in words, not its code (PK).
+    expect(lines).toEqual(expect.arrayContaining([first, tracking, locale === "nl" ? "- 4 pakken KP-000001 Plakband" : "- 4 packs KP-000001 Plakband"]));
     expect(lines.at(-1)).toMatch(/https:\/\/shop\.test\/account\/orders\/K100123$/);
     // A partial shipment says the rest follows; the last one does not.
     expect(lines.some((line) => /volgt\.|follows\./.test(line))).toBe(!complete);

@@ -53,7 +53,7 @@ describe("product card data", () => {
       stock: "59 op voorraad",
       inStock: true,
       minOrder: null,
-      price: { amount: money(1899, "nl"), perUnit: "per PK", contract: false, listAmount: null },
+      price: { amount: money(1899, "nl"), perUnit: "per pak", contract: false, listAmount: null },
       ownNumber: null,
       defaultQuantity: 1,
       minOrderQuantity: 1,
@@ -67,7 +67,7 @@ describe("product card data", () => {
     const card = toProductCardData(product({ stock: 0, leadTimeDays: 1, minOrderQuantity: 10, orderMultiple: 5 }), "nl", tNl);
     expect(card).toMatchObject({ stock: "Niet op voorraad – levering in 1 dag", inStock: false, minOrder: "Minimaal 10, per 5", defaultQuantity: 10 });
     const below = { unitPriceMinor: 1598, listPriceMinor: 1949, source: contract, tiers: [] };
-    expect(toProductCardData(product({ price: below }), "nl", tNl).price).toEqual({ amount: money(1598, "nl"), perUnit: "per PK", contract: true, listAmount: money(1949, "nl") });
+    expect(toProductCardData(product({ price: below }), "nl", tNl).price).toEqual({ amount: money(1598, "nl"), perUnit: "per pak", contract: true, listAmount: money(1949, "nl") });
     const same = { unitPriceMinor: 1949, listPriceMinor: 1949, source: { ...contract, kind: "contract_tier" as const }, tiers: [] };
     expect(toProductCardData(product({ price: same }), "nl", tNl).price).toMatchObject({ contract: true, listAmount: null });
     const list = { unitPriceMinor: 1598, listPriceMinor: 1949, source: { kind: "list_tier" as const, tierMinQuantity: 10 }, tiers: [] };
@@ -81,9 +81,12 @@ describe("product card data", () => {
     vi.stubEnv("NODE_ENV", "production");
     const nlCard = toProductCardData(product({ stock: 12345, unit: "DS" }), "nl", tNl);
     const enCard = toProductCardData(product({ stock: 12345, unit: "DS" }), "en", tEn);
-    expect(nlCard.stock).toBe("12345 op voorraad");
+    expect(nlCard.stock).toBe("12.345 op voorraad");
+    // The unit in words; an unknown code as it is.
+    expect([nlCard.price?.perUnit, enCard.price?.perUnit]).toEqual(["per DS", "per DS"]);
+    expect(toProductCardData(product({ unit: "BX" }), "en", tEn).price?.perUnit).toBe("per box");
     expect(enCard.stock).not.toBe(nlCard.stock);
-    expect(toProductCardData(product({ stock: 12346, unit: "DS" }), "nl", tNl).stock).toBe("12346 op voorraad");
+    expect(toProductCardData(product({ stock: 12346, unit: "DS" }), "nl", tNl).stock).toBe("12.346 op voorraad");
     const translate = vi.fn(tNl);
     const again = toProductCardData(product({ stock: 12345, unit: "DS" }), "nl", translate as unknown as CatalogTranslator);
     expect(again).toEqual(nlCard);
