@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { ROOT_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
+import { layoutTitle, titleText } from "@/lib/i18n/page-title";
 import { releaseRenderOnCompletion } from "@/lib/release-render-on-completion";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Koppel", template: "%s · Koppel" },
-  description: "B2B webshop with built-in punchout",
-};
+// Every page's title in the request's language, with " · Koppel" (the admin layout: " · Koppel Beheer").
+export async function generateMetadata(): Promise<Metadata> {
+  const [title, description] = await Promise.all([layoutTitle("shop"), titleText("description")]);
+  return { title, description };
+}
 
 // Client components get only the texts they use: each area's layout wraps its pages in a provider
 // with its own namespaces (lib/i18n/client-messages.ts); this one serves app/error.tsx.

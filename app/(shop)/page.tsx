@@ -4,6 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { buildCategoryTree } from "@/lib/catalog/category-tree";
 import { listCategories } from "@/lib/data/catalog";
 import { getShopContext, navigationCategories } from "@/lib/shop-context";
+import { homeTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = homeTitle;
 
 export default async function HomePage() {
   await connection(); // DB-backed: never prerendered at build time

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -14,10 +15,14 @@ import { countReturnsToDecide } from "@/lib/data/returns";
 import { ADMIN_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { toLocale } from "@/lib/i18n/locales";
+import { layoutTitle } from "@/lib/i18n/page-title";
 import { setLocaleAction, signOutAction } from "../(shop)/actions";
 import { exitViewAsAction } from "./view-as/actions";
 
-export const metadata = { title: { default: "Beheer", template: "%s · Koppel Beheer" } };
+// " · Koppel Beheer" / " · Koppel Admin" after each admin page's title (/admin itself sets its own in full).
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await layoutTitle("admin") };
+}
 
 /**
  * The staff area's shell. Every page, action and route below checks staff access itself; this

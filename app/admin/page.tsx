@@ -11,8 +11,9 @@ import { listPriceAudit } from "@/lib/data/price-audit";
 import { searchPriceLists } from "@/lib/data/price-lists";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { adminHomeTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Overzicht" };
+export const generateMetadata = adminHomeTitle;
 
 export default async function AdminDashboard() {
   await connection();

@@ -6,8 +6,9 @@ import { AuthCard } from "@/components/layout/auth-card";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { selfServiceResetBaseUrl } from "@/lib/auth/password-reset";
 import { requestPasswordResetAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Wachtwoord vergeten", robots: { index: false } };
+export const generateMetadata = pageTitle("auth.forgotPassword", { robots: { index: false } });
 
 const NOTICES = { sent: "forgotSent", invalid: "forgotInvalid", throttled: "forgotThrottled" } as const;
 

@@ -6,8 +6,9 @@ import { AuthCard } from "@/components/layout/auth-card";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { loginAction } from "./actions";
 import { LoginForm } from "./login-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle("auth.login");
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   await connection(); // DB-backed: never prerendered at build time

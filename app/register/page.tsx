@@ -8,8 +8,9 @@ import { getCurrentUser } from "@/lib/auth/guards";
 import { selfServiceResetBaseUrl } from "@/lib/auth/password-reset";
 import { INTL_LOCALE, toLocale } from "@/lib/i18n/locales";
 import { requestAccountAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Account aanvragen" };
+export const generateMetadata = pageTitle("auth.register");
 
 /** The EU member states plus the United Kingdom, Switzerland and Norway (ISO 3166-1 alpha-2). */
 const COUNTRIES = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK GB CH NO".split(" ");

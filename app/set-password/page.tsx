@@ -4,8 +4,9 @@ import { AuthCard } from "@/components/layout/auth-card";
 import { checkPasswordLink, MIN_PASSWORD_LENGTH } from "@/lib/admin/set-password";
 import { setPasswordAction } from "./actions";
 import { SetPasswordForm } from "./set-password-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Wachtwoord kiezen", robots: { index: false } };
+export const generateMetadata = pageTitle("auth.setPassword", { robots: { index: false } });
 
 /** Where invitation and password-reset e-mails lead: the user chooses their own password. */
 export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {

@@ -4,7 +4,7 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
 
 // Messages are split per area (shop, admin, punchout) so features can evolve their texts apart;
 // each file holds its own top-level namespaces.
-const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers", "account-requests", "two-step", "staff", "vat-checks", "categories", "attributesAdmin"] as const;
+const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers", "account-requests", "two-step", "staff", "vat-checks", "categories", "attributesAdmin", "titles"] as const;
 
 // No locale in the URL: B2B users pick a language once (cookie, set from their profile at sign-in).
 export default getRequestConfig(async () => {

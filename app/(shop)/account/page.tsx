@@ -5,8 +5,9 @@ import { getAccountOverview } from "@/lib/account/overview";
 import { requireBuyer } from "@/lib/auth/guards";
 import { dateText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "My account" };
+export const generateMetadata = pageTitle("account.overview");
 
 export default async function AccountPage() {
   await connection(); // DB-backed: never prerendered at build time

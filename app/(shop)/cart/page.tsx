@@ -19,8 +19,9 @@ import { changeCartLineAction, requestQuoteAction } from "./actions";
 import { ActionForm } from "@/components/account/action-form";
 import { SaveToList } from "@/components/account/save-to-list";
 import { addToListAction, loadEditableListsAction } from "../favorites/actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Cart" };
+export const generateMetadata = pageTitle("shop.cart");
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<{ error?: string; quote?: string; replaced?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time

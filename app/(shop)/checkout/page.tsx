@@ -20,8 +20,9 @@ import { needsApproval } from "@/lib/orders/approval-rule";
 import { someoneElseDecides } from "@/lib/orders/approvals";
 import { exceedsCredit } from "@/lib/orders/credit";
 import { placeOrderAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Checkout" };
+export const generateMetadata = pageTitle("shop.checkout");
 
 export default async function CheckoutPage() {
   await connection(); // DB-backed: never prerendered at build time

@@ -8,8 +8,9 @@ import { listMyFavoriteLists } from "@/lib/favorites/favorites";
 import { dateText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { createListAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Favorites" };
+export const generateMetadata = pageTitle("shop.favorites");
 
 export default async function FavoritesPage() {
   await connection(); // DB-backed: never prerendered at build time

@@ -5,8 +5,9 @@ import { requireBuyer } from "@/lib/auth/guards";
 import { getShopContext } from "@/lib/shop-context";
 import { addToCartAction } from "../cart/actions";
 import { quickOrderPasteAction, quickOrderRowsAction, suggestProductsAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Quick order" };
+export const generateMetadata = pageTitle("shop.quickOrder");
 
 export default async function QuickOrderPage() {
   await connection(); // DB-backed: never prerendered at build time

@@ -12,6 +12,9 @@ import Link from "next/link";
 import { findProductByOwnArticleNumber } from "@/lib/catalog/own-article-number";
 import { assortmentFilter, getShopContext, navigationCategories, productViewOptions } from "@/lib/shop-context";
 import { addToCartAction } from "../cart/actions";
+import { searchTitle } from "@/lib/page-titles";
+
+export const generateMetadata = async ({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) => searchTitle(await searchParams);
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // DB-backed: never prerendered at build time

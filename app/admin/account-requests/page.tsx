@@ -8,8 +8,9 @@ import { parseSearchParams, toQueryString, type RawSearchParams } from "@/lib/ad
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Accountaanvragen" };
+export const generateMetadata = pageTitle("admin.accountRequests");
 
 /** "pending" (the queue, oldest first) is the default; decided requests newest first. */
 const STATUSES = ["pending", "approved", "rejected"] as const;

@@ -9,8 +9,9 @@ import { listApiKeys } from "@/lib/data/api-keys";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "API-sleutels" };
+export const generateMetadata = pageTitle("admin.apiKeys");
 
 export default async function ApiKeysPage() {
   await connection();

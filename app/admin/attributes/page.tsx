@@ -11,8 +11,9 @@ import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-para
 import { requireStaff } from "@/lib/auth/guards";
 import { moveAttributeAction, saveAttributeAction } from "./actions";
 import { attributeFormTexts } from "./form-texts";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Kenmerken" };
+export const generateMetadata = pageTitle("admin.attributes");
 
 const notice = z.string().max(40).optional().catch(undefined);
 

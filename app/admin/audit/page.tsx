@@ -15,8 +15,9 @@ import { listCustomerOptions } from "@/lib/data/customers";
 import { listPriceAudit } from "@/lib/data/price-audit";
 import { listPriceListOptions } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Prijshistorie" };
+export const generateMetadata = pageTitle("admin.priceHistory");
 const PAGE_SIZE = 50;
 
 const optionalId = z.coerce.number().int().positive().optional().catch(undefined);

@@ -11,8 +11,9 @@ import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-para
 import { requireStaff } from "@/lib/auth/guards";
 import { toLocale } from "@/lib/i18n/locales";
 import { moveCategoryAction, saveCategoryAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Categorieën" };
+export const generateMetadata = pageTitle("admin.categories");
 
 const notice = z.string().max(40).optional().catch(undefined);
 

@@ -8,8 +8,9 @@ import { Pagination } from "@/components/shop/pagination";
 import { searchConnectionsForStaff } from "@/lib/admin/punchout-connections";
 import { pageParam, parseSearchParams, queryParam, toQueryString, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Punchout" };
+export const generateMetadata = pageTitle("admin.connections");
 
 const PAGE_SIZE = 50;
 const paramsSchema = z.object({ q: queryParam, page: pageParam });

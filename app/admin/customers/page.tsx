@@ -12,8 +12,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listCustomers, listStaffMembers } from "@/lib/data/customers";
 import { dateText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Klanten" };
+export const generateMetadata = pageTitle("admin.customers");
 
 const PAGE_SIZE = 25;
 const paramsSchema = z.object({

@@ -13,8 +13,9 @@ import { listInvoicesForStaff } from "@/lib/invoices/invoice-access";
 import { INVOICE_KIND_FILTERS, INVOICE_STATES } from "@/lib/invoices/invoice-status";
 import { getShopContext } from "@/lib/shop-context";
 import { AdminInvoiceStatus } from "./status-badge";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Facturen" };
+export const generateMetadata = pageTitle("admin.invoices");
 
 const filterSchema = z.object({
   company: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),

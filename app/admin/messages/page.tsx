@@ -7,8 +7,9 @@ import { connectionLabelsOf, INVOICE_LOG_TYPE, invoiceLogType, listMessageLogFor
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Berichten" };
+export const generateMetadata = pageTitle("admin.messages");
 
 const CHANNELS = ["peppol", "nlcius", "cxml", "email"] as const;
 

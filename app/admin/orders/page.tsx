@@ -8,8 +8,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { statusTone } from "./status-tone";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Orders" };
+export const generateMetadata = pageTitle("admin.orders");
 
 function exportHref(filters: { status?: string; source?: string; q?: string }): string {
   const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));

@@ -12,8 +12,9 @@ import { pageParam, parseSearchParams, queryParam, toQueryString, type RawSearch
 import { requireStaff } from "@/lib/auth/guards";
 import { searchPriceLists } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Prijslijsten" };
+export const generateMetadata = pageTitle("admin.priceLists");
 
 const PAGE_SIZE = 50;
 /** A list used by many customers (a general staffel list) names the first few; the settings tab has them all. */

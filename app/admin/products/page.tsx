@@ -10,8 +10,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getProductBySku, searchProducts } from "@/lib/data/catalog";
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Artikelen" };
+export const generateMetadata = pageTitle("admin.products");
 
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();

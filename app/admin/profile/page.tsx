@@ -4,8 +4,9 @@ import { TwoStepSection } from "@/components/account/two-step-section";
 import { requireStaff, staffMustSetUpTwoStep } from "@/lib/auth/guards";
 import { twoStepView } from "@/lib/two-step/section-props";
 import { cancelTwoStepAction, confirmTwoStepAction, disableTwoStepAction, renewRecoveryCodesAction, startTwoStepAction } from "../../(shop)/account/profile/two-step-actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Profiel" };
+export const generateMetadata = pageTitle("admin.profile");
 
 const twoStepActions = {
   start: startTwoStepAction,

@@ -12,8 +12,9 @@ import { toLocale } from "@/lib/i18n/locales";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { quoteState } from "@/lib/quotes/quote-rules";
 import { quoteTone } from "./status-tone";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Offertes" };
+export const generateMetadata = pageTitle("admin.quotes");
 
 const PAGE_SIZE = 25;
 /** "open" (requests waiting for an answer) is the inbox's default; "requested" is the same, so it is not offered twice. */

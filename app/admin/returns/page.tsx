@@ -10,8 +10,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { returnTone } from "./status-tone";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Retouren" };
+export const generateMetadata = pageTitle("admin.returns");
 
 const PAGE_SIZE = 25;
 /** "open" (waiting for a decision or for the goods) is the inbox's default. */

@@ -16,8 +16,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { deactivateIdleStaffAction, inviteStaffAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Medewerkers" };
+export const generateMetadata = pageTitle("admin.staff");
 
 /** Staff management: admins only, account managers get a 404 like everybody else. */
 export default async function StaffPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {

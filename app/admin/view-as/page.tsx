@@ -8,8 +8,9 @@ import { pageParam, parseSearchParams, type RawSearchParams } from "@/lib/admin/
 import { requireStaff } from "@/lib/auth/guards";
 import { listViewAsSessions } from "@/lib/data/impersonation";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Meekijksessies" };
+export const generateMetadata = pageTitle("admin.viewAs");
 const PAGE_SIZE = 50;
 
 export default async function ViewAsLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {

@@ -6,8 +6,9 @@ import { canManageAddresses, listAccountAddresses } from "@/lib/account/addresse
 import { requireBuyer } from "@/lib/auth/guards";
 import { addressText } from "@/lib/format-address";
 import { limitAddressAction, removeAddressAction, saveAddressAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Addresses" };
+export const generateMetadata = pageTitle("account.addresses");
 
 export default async function AddressesPage({ searchParams }: { searchParams: Promise<{ removed?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time

@@ -7,8 +7,9 @@ import { dateTimeText, money } from "@/lib/format";
 import { listAwaitingApproval } from "@/lib/orders/approvals";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 import { getShopContext } from "@/lib/shop-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Approvals" };
+export const generateMetadata = pageTitle("account.approvals");
 
 export default async function ApprovalsPage() {
   await connection(); // DB-backed: never prerendered at build time

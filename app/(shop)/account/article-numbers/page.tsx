@@ -8,8 +8,9 @@ import { pageParam, parseSearchParams, queryParam, type RawSearchParams } from "
 import { requireBuyer } from "@/lib/auth/guards";
 import { getShopContext } from "@/lib/shop-context";
 import { importArticleNumbersAction, saveArticleNumberAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Article numbers" };
+export const generateMetadata = pageTitle("account.articleNumbers");
 
 export default async function ArticleNumbersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection(); // DB-backed: never prerendered at build time

@@ -14,8 +14,9 @@ import { orderSearchHref } from "@/lib/orders/order-search-params";
 import { addCalendarDays } from "@/lib/pricing/calendar-date";
 import { getShopContext } from "@/lib/shop-context";
 import { saveCostCenterAction, setCostCenterRequiredAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Cost centers" };
+export const generateMetadata = pageTitle("account.costCenters");
 
 /**
  * The company's cost centres and how far each budget is used in its current period: approvers and

@@ -12,8 +12,9 @@ import { availableCredit } from "@/lib/orders/credit";
 import { INVOICE_KIND_FILTERS, INVOICE_STATES } from "@/lib/invoices/invoice-status";
 import { getShopContext } from "@/lib/shop-context";
 import { InvoiceTable } from "./invoice-table";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Facturen" };
+export const generateMetadata = pageTitle("account.invoices");
 
 const filterSchema = z.object({
   status: z.enum(INVOICE_STATES).optional().catch(undefined),

@@ -8,8 +8,9 @@ import { dateText, money } from "@/lib/format";
 import { searchOrdersForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { FILTERABLE_STATUSES, orderExportHref, orderSearchHref, orderSearchOf, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { getShopContext } from "@/lib/shop-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Orders" };
+export const generateMetadata = pageTitle("account.orders");
 
 const PAGE_SIZE = 25;
 

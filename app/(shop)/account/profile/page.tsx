@@ -8,6 +8,7 @@ import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 import { twoStepView } from "@/lib/two-step/section-props";
 import { changePasswordAction, updateProfileAction } from "../actions";
 import { cancelTwoStepAction, confirmTwoStepAction, disableTwoStepAction, renewRecoveryCodesAction, startTwoStepAction } from "./two-step-actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 const twoStepActions = {
   start: startTwoStepAction,
@@ -17,7 +18,7 @@ const twoStepActions = {
   disable: disableTwoStepAction,
 };
 
-export const metadata = { title: "Profile" };
+export const generateMetadata = pageTitle("account.profile");
 
 const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";
 

@@ -13,8 +13,9 @@ import { calendarDate } from "@/lib/pricing/calendar-date";
 import { listQuotesForViewer } from "@/lib/quotes/buyer-quotes";
 import { quoteState } from "@/lib/quotes/quote-rules";
 import { getShopContext } from "@/lib/shop-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Quotes" };
+export const generateMetadata = pageTitle("account.quotes");
 
 const PAGE_SIZE = 25;
 

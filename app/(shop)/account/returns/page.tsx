@@ -11,8 +11,9 @@ import { dateText } from "@/lib/format";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 import { listReturnsForViewer } from "@/lib/returns/buyer-returns";
 import { getShopContext } from "@/lib/shop-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Returns" };
+export const generateMetadata = pageTitle("account.returns");
 
 const PAGE_SIZE = 25;
 

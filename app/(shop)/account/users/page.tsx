@@ -35,8 +35,9 @@ import {
 } from "../actions";
 import { setDefaultCostCenterAction } from "../cost-centers/actions";
 import { resetColleagueTwoStepAction, setTwoStepRequirementAction } from "./two-step-actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Users" };
+export const generateMetadata = pageTitle("account.users");
 
 const ROLES = ["buyer", "approver", "company_admin"] as const;
 const inputClass = "mt-1 rounded-md border border-slate-300 px-3 py-1.5";

@@ -12,6 +12,9 @@ import { toProductViews } from "@/lib/catalog/priced-product";
 import { listCategories, listProductsInCategory } from "@/lib/data/catalog";
 import { assortmentFilter, getShopContext, navigationCategories, productViewOptions } from "@/lib/shop-context";
 import { addToCartAction } from "../../cart/actions";
+import { categoryTitle } from "@/lib/page-titles";
+
+export const generateMetadata = async ({ params }: { params: Promise<{ slug: string }> }) => categoryTitle((await params).slug);
 
 export default async function CategoryPage({
   params,

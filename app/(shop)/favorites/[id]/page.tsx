@@ -11,6 +11,9 @@ import { getShopContext } from "@/lib/shop-context";
 import { addToCartAction } from "../../cart/actions";
 import { addListToCartAction, deleteListAction, moveLineAction, removeLineAction, updateLineAction, updateListAction } from "../actions";
 import { StandingOrderSection } from "./standing-order";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("shop.favoriteList");
 
 export default async function FavoriteListPage({ params }: { params: Promise<{ id: string }> }) {
   await connection(); // DB-backed: never prerendered at build time

@@ -36,6 +36,9 @@ import { documentSizeText, orderDocumentsForReader, productDocumentPath } from "
 import { listProductDocuments, type ProductDocumentInfo } from "@/lib/data/product-documents";
 import { attributeFilterHref, labelAttributes } from "@/lib/catalog/attributes";
 import { listAttributeDefinitionsOf } from "@/lib/data/attribute-definitions";
+import { productTitle } from "@/lib/page-titles";
+
+export const generateMetadata = async ({ params }: { params: Promise<{ sku: string }> }) => productTitle((await params).sku, "shop");
 
 export default async function ProductPage({ params }: { params: Promise<{ sku: string }> }) {
   await connection(); // DB-backed: never prerendered at build time

@@ -13,8 +13,9 @@ import { isAppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
 import { INTL_LOCALE, toLocale } from "@/lib/i18n/locales";
 import { approveAccountRequestAction, checkRequestVatIdAction, rejectAccountRequestAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Accountaanvraag" };
+export const generateMetadata = pageTitle("admin.accountRequest");
 
 const TONES = { pending: "amber", approved: "green", rejected: "red" } as const;
 

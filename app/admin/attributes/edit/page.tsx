@@ -13,8 +13,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { deleteAttributeAction, saveAttributeAction } from "../actions";
 import { attributeFormTexts } from "../form-texts";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Kenmerk" };
+export const generateMetadata = pageTitle("admin.attribute");
 
 /**
  * One key (in the query: keys may hold spaces, "/" and "%"): its definition to edit, or — for a key

@@ -10,8 +10,9 @@ import { listAccountSecurityEvents } from "@/lib/admin/two-step";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Accountbeveiliging" };
+export const generateMetadata = pageTitle("admin.accountSecurity");
 const PAGE_SIZE = 50;
 
 /** The account security log: two-step verification of the staff member's customers' users (admins: everybody's). */

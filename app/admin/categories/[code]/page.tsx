@@ -12,8 +12,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { deletionBlockers } from "@/lib/catalog/category-admin";
 import { toLocale } from "@/lib/i18n/locales";
 import { deleteCategoryAction, moveCategoryProductsAction, saveCategoryAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Categorie" };
+export const generateMetadata = pageTitle("admin.category");
 
 /** One category: its details, moving all its products elsewhere, and deleting it once empty (admins only). */
 export default async function AdminCategoryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<RawSearchParams> }) {

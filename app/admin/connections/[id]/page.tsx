@@ -12,6 +12,9 @@ import { connectionTestPath } from "@/lib/punchout/connection-test";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { rotateSecretAction, updateConnectionAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.connection");
 
 export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
   await dynamic();

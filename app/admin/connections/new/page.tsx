@@ -6,6 +6,9 @@ import { CONNECTION_PRESETS } from "@/lib/admin/punchout-connections";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCustomerOptions } from "@/lib/data/customers";
 import { createConnectionAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.newConnection");
 
 export default async function NewConnectionPage() {
   await connection();

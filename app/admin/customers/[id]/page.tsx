@@ -25,6 +25,9 @@ import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { checkCustomerVatIdAction, deleteAddressAction, saveAddressAction, setManagersAction, updateCustomerAction } from "../actions";
 import { CustomerMasterDataForm } from "./customer-master-data-form";
+import { adminCustomerTitle } from "@/lib/page-titles";
+
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => adminCustomerTitle((await params).id);
 
 export default async function CustomerOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

@@ -4,8 +4,9 @@ import { CompanyForm } from "@/components/admin/company-form";
 import { Card } from "@/components/admin/tabs";
 import { requireStaff } from "@/lib/auth/guards";
 import { createCustomerAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Nieuwe klant" };
+export const generateMetadata = pageTitle("admin.newCustomer");
 
 export default async function NewCustomerPage() {
   await connection();

@@ -16,8 +16,9 @@ import { getShopContext } from "@/lib/shop-context";
 import { issueCreditNoteAction, markPaidAction, resendDeliveryAction } from "../actions";
 import { AdminInvoiceStatus } from "../status-badge";
 import { InvoiceActionForm } from "./invoice-action-form";
+import { adminInvoiceTitle } from "@/lib/page-titles";
 
-export const metadata = { title: "Factuur" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => adminInvoiceTitle((await params).id);
 
 const DELIVERY_TONE = { pending: "amber", sent: "green", failed: "red" } as const;
 

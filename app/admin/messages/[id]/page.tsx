@@ -10,6 +10,9 @@ import { isAppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { replayOrderRequestAction } from "../../orders/actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.message");
 
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

@@ -24,10 +24,11 @@ import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { VatEvidenceWarningNote } from "@/components/admin/vat-evidence-warning";
 import { vatEvidenceWarning } from "@/lib/admin/vat-checks";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
+import { adminOrderTitle } from "@/lib/page-titles";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
 
-export const metadata = { title: "Order" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => adminOrderTitle((await params).id);
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

@@ -13,8 +13,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listPriceGrid } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
 import { removeEntryAction, saveEntryAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Prijzen" };
+export const generateMetadata = pageTitle("admin.priceList");
 const PAGE_SIZE = 50;
 const paramsSchema = z.object({ q: queryParam, page: pageParam, scope: z.enum(["entries", "all", "missing"]).catch("entries") });
 

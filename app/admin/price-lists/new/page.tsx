@@ -4,8 +4,9 @@ import { PriceListForm } from "@/components/admin/price-list-form";
 import { Card } from "@/components/admin/tabs";
 import { requireStaff } from "@/lib/auth/guards";
 import { createPriceListAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Nieuwe prijslijst" };
+export const generateMetadata = pageTitle("admin.newPriceList");
 
 export default async function NewPriceListPage() {
   await connection();

@@ -37,8 +37,9 @@ import { ACCEPTED_IMAGE_TYPES } from "@/lib/catalog/product-image";
 import { ProductRelationsForm } from "@/components/admin/product-relations-form";
 import { getProductRelationsAsAdmin } from "@/lib/admin/product-relations";
 import { MAX_ACCESSORIES, MAX_ALTERNATIVES, relationText } from "@/lib/catalog/product-relations";
+import { productTitle } from "@/lib/page-titles";
 
-export const metadata = { title: "Artikel" };
+export const generateMetadata = async ({ params }: { params: Promise<{ sku: string }> }) => productTitle((await params).sku, "admin");
 const PAGE_SIZE = 50;
 /** A list used by many customers names the first few here; its settings tab has them all. */
 const CUSTOMERS_SHOWN = 5;

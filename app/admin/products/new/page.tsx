@@ -10,8 +10,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/data/catalog";
 import { toLocale } from "@/lib/i18n/locales";
 import { saveProductAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Nieuw artikel" };
+export const generateMetadata = pageTitle("admin.newProduct");
 
 /** A product added by hand (admins only; the ERP's product API is the usual way in). */
 export default async function NewProductPage() {

@@ -16,8 +16,9 @@ import { calendarDate } from "@/lib/pricing/calendar-date";
 import { mayQuote, mayReject, quoteState } from "@/lib/quotes/quote-rules";
 import { rejectQuoteAction, sendQuoteAction } from "../actions";
 import { quoteTone } from "../status-tone";
+import { adminQuoteTitle } from "@/lib/page-titles";
 
-export const metadata = { title: "Offerte" };
+export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => adminQuoteTitle((await params).id);
 
 export default async function QuotePage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

@@ -13,8 +13,9 @@ import { toLocale } from "@/lib/i18n/locales";
 import { mayCompleteReturn, mayDecideReturn } from "@/lib/returns/return-rules";
 import { completeReturnAction, decideReturnAction } from "../actions";
 import { returnTone } from "../status-tone";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Retour" };
+export const generateMetadata = pageTitle("admin.return");
 
 export default async function ReturnPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

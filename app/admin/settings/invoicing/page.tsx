@@ -11,6 +11,7 @@ import { saveDeliveryChargesAction, saveSupplierProfileAction } from "./actions"
 import { DeliveryChargeForm } from "./delivery-charge-form";
 import { SUPPLIER_PROFILE_FIELDS } from "./fields";
 import { SupplierProfileForm } from "./supplier-profile-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 function ReadOnlyProfile({ profile, labels, adminOnly }: { profile: SupplierProfile | null; labels: Record<string, string>; adminOnly: string }) {
   return (
@@ -30,7 +31,7 @@ function ReadOnlyProfile({ profile, labels, adminOnly }: { profile: SupplierProf
   );
 }
 
-export const metadata = { title: "Facturatie" };
+export const generateMetadata = pageTitle("admin.invoicingSettings");
 
 /** Our company's invoicing master data: every staff member sees it, only admins change it. */
 export default async function InvoicingSettingsPage() {

@@ -7,8 +7,9 @@ import { isAdmin } from "@/lib/admin/access";
 import { readSecuritySettings } from "@/lib/admin/security-settings";
 import { requireStaff } from "@/lib/auth/guards";
 import { saveSecuritySettingsAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Beveiliging" };
+export const generateMetadata = pageTitle("admin.securitySettings");
 
 /** Sign-in security of the staff: admins only, everybody else gets a 404. */
 export default async function SecuritySettingsPage() {

@@ -9,8 +9,9 @@ import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { createWebhookEndpointAction } from "./actions";
 import { orNotFound } from "./load";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Webhooks" };
+export const generateMetadata = pageTitle("admin.webhooks");
 
 /** Order webhooks into the supplier's own systems (ERP, middleware): admins only, everybody else gets a 404. */
 export default async function WebhooksPage() {

@@ -23,8 +23,9 @@ import {
   setStaffActiveAction,
   updateStaffAction,
 } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Medewerker" };
+export const generateMetadata = pageTitle("admin.staffMember");
 
 export default async function StaffMemberPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ invited?: string }> }) {
   await connection();

@@ -9,8 +9,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getViewAsSession, listViewAsEvents } from "@/lib/data/impersonation";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Meekijksessie" };
+export const generateMetadata = pageTitle("admin.viewAsSession");
 
 export default async function ViewAsSessionPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

@@ -8,8 +8,9 @@ import { dateText } from "@/lib/format";
 import { downloadHref, formatsOf, getInvoiceForBuyer, invoiceNumberParam, listInvoicesForBuyer, statusOf } from "@/lib/invoices/invoice-access";
 import { getShopContext } from "@/lib/shop-context";
 import { InvoiceStatusBadge } from "../invoice-table";
+import { accountInvoiceTitle } from "@/lib/page-titles";
 
-export const metadata = { title: "Factuur" };
+export const generateMetadata = async ({ params }: { params: Promise<{ number: string }> }) => accountInvoiceTitle((await params).number);
 
 export default async function InvoicePage({ params }: { params: Promise<{ number: string }> }) {
   await connection(); // DB-backed: never prerendered at build time

@@ -28,6 +28,9 @@ import { cancelOrderAction, decideOrderAction, reorderAction } from "../../actio
 import { addToCartAction } from "../../../cart/actions";
 import { addToListAction } from "../../../favorites/actions";
 import { OrderInvoices } from "../../invoices/order-invoices";
+import { accountOrderTitle } from "@/lib/page-titles";
+
+export const generateMetadata = async ({ params }: { params: Promise<{ number: string }> }) => accountOrderTitle((await params).number);
 
 export default async function OrderPage({
   params,

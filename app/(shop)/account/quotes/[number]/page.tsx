@@ -13,6 +13,9 @@ import { getQuoteForViewer } from "@/lib/quotes/buyer-quotes";
 import { mayAccept, mayDecline, quoteState } from "@/lib/quotes/quote-rules";
 import { getShopContext } from "@/lib/shop-context";
 import { acceptQuoteAction, declineQuoteAction } from "../actions";
+import { accountQuoteTitle } from "@/lib/page-titles";
+
+export const generateMetadata = async ({ params }: { params: Promise<{ number: string }> }) => accountQuoteTitle((await params).number);
 
 const NOTICE_TONE = {
   info: "border-slate-200 bg-slate-50 text-slate-800",

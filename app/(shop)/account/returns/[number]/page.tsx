@@ -10,6 +10,9 @@ import { getReturnForViewer } from "@/lib/returns/buyer-returns";
 import { mayCancelReturn } from "@/lib/returns/return-rules";
 import { getShopContext } from "@/lib/shop-context";
 import { withdrawReturnAction } from "../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("account.return");
 
 const NOTICE_TONE = {
   info: "border-slate-200 bg-slate-50 text-slate-800",

@@ -11,6 +11,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { getShopContext } from "@/lib/shop-context";
 import { startConnectionTestAction } from "../../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("admin.connectionTest");
 
 export default async function ConnectionTestPage({ params }: { params: Promise<{ id: string }> }) {
   await dynamic();

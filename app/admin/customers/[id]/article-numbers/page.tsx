@@ -10,8 +10,9 @@ import { pageParam, parseSearchParams, queryParam, type RawSearchParams } from "
 import { requireStaff } from "@/lib/auth/guards";
 import { toLocale } from "@/lib/i18n/locales";
 import { importCustomerArticleNumbersAction, saveCustomerArticleNumberAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Artikelnummers klant" };
+export const generateMetadata = pageTitle("admin.customerArticleNumbers");
 
 export default async function CustomerArticleNumbersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await connection();

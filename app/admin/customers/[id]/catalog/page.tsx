@@ -5,8 +5,9 @@ import { Card } from "@/components/admin/tabs";
 import { catalogExportDefaults } from "@/lib/admin/catalog-export";
 import { customerForPage } from "@/lib/admin/route-params";
 import { requireStaff } from "@/lib/auth/guards";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Catalogus-export" };
+export const generateMetadata = pageTitle("admin.catalogExport");
 
 /**
  * A static catalogue of the customer's prices for their procurement system: a plain GET form to the

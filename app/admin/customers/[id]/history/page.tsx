@@ -12,8 +12,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listViewAsSessions } from "@/lib/data/impersonation";
 import { listPriceAudit } from "@/lib/data/price-audit";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Historie" };
+export const generateMetadata = pageTitle("admin.customerHistory");
 const PAGE_SIZE = 50;
 
 export default async function CustomerHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {

@@ -18,8 +18,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listCompanyPriceLists, listPriceListOptions } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
 import { assignPriceListAction, setAssortmentAction, unassignPriceListAction } from "../../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Prijzen" };
+export const generateMetadata = pageTitle("admin.customerPricing");
 
 const paramsSchema = z.object({ sku: queryParam, qty: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined) });
 

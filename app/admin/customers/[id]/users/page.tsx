@@ -22,8 +22,9 @@ import { toLocale } from "@/lib/i18n/locales";
 import { resetTwoStepAction, setCustomerTwoStepRequirementAction } from "../../../two-step/actions";
 import { startViewAsAction } from "../../../view-as/actions";
 import { deactivateIdleUsersAction, inviteUserAction, resendInvitationAction, sendPasswordResetAction, setUserActiveAction, updateUserAction } from "../../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Gebruikers" };
+export const generateMetadata = pageTitle("admin.customerUsers");
 
 export default async function CustomerUsersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await connection();

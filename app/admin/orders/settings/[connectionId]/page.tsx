@@ -8,8 +8,9 @@ import { getOrderSettingsForStaff } from "@/lib/admin/purchase-orders";
 import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { updateOrderSettingsAction } from "../../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Orderinstellingen" };
+export const generateMetadata = pageTitle("admin.orderSettings");
 
 export default async function OrderSettingsPage({ params }: { params: Promise<{ connectionId: string }> }) {
   await connection();

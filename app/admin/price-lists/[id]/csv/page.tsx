@@ -4,8 +4,9 @@ import { CsvImport } from "@/components/admin/csv-import";
 import { Card } from "@/components/admin/tabs";
 import { priceListForPage } from "@/lib/admin/route-params";
 import { requireStaff } from "@/lib/auth/guards";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Importeren / exporteren" };
+export const generateMetadata = pageTitle("admin.priceListCsv");
 
 export default async function PriceListCsvPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

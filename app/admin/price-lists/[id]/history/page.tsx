@@ -10,8 +10,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listCustomerOptions } from "@/lib/data/customers";
 import { listPriceAudit } from "@/lib/data/price-audit";
 import { toLocale } from "@/lib/i18n/locales";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Historie" };
+export const generateMetadata = pageTitle("admin.priceListHistory");
 const PAGE_SIZE = 50;
 
 export default async function PriceListHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {

@@ -7,8 +7,9 @@ import { Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { priceListForPage } from "@/lib/admin/route-params";
 import { requireStaff } from "@/lib/auth/guards";
 import { deletePriceListAction, updatePriceListAction } from "../../actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Instellingen" };
+export const generateMetadata = pageTitle("admin.priceListSettings");
 
 export default async function PriceListSettingsPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();

@@ -22,8 +22,9 @@ import {
   updateWebhookEndpointAction,
 } from "../actions";
 import { orNotFound } from "../load";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Webhook" };
+export const generateMetadata = pageTitle("admin.webhook");
 
 const paramsSchema = z.object({ page: pageParam });
 const STATUS_TONE = { pending: "blue", delivered: "green", failed: "red" } as const;

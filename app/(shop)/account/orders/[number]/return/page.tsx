@@ -11,8 +11,9 @@ import { getReturnableOrderForViewer } from "@/lib/returns/buyer-returns";
 import { RETURN_REASON_CODES, RETURN_WINDOW_DAYS } from "@/lib/returns/return-rules";
 import { getShopContext } from "@/lib/shop-context";
 import { requestReturnAction } from "../../../returns/actions";
+import { accountOrderTitle } from "@/lib/page-titles";
 
-export const metadata = { title: "Return items" };
+export const generateMetadata = async ({ params }: { params: Promise<{ number: string }> }) => accountOrderTitle((await params).number, "returnRequest");
 
 /** "Return items" of an order: per shipped line how many go back and why. */
 export default async function ReturnRequestPage({ params }: { params: Promise<{ number: string }> }) {
