@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { productCardImagePath } from "@/lib/catalog/product-image-path";
+import { unitName } from "@/lib/catalog/unit-names";
 import type { ProductRow } from "@/lib/data/catalog";
 import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { getTranslations } from "next-intl/server";
@@ -82,7 +83,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
             <thead className="bg-slate-100 text-left">
               <tr>
-                <th className="p-3">{t("title")}</th>
+                <th className="p-3">{t("item")}</th>
                 <th className="p-3">{t("quantity")}</th>
                 <th className="p-3 text-right">{t("unitPrice")}</th>
                 <th className="p-3 text-right">{t("lineTotal")}</th>
@@ -100,10 +101,10 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                           {line.product.name}
                         </Link>
                         <div className="text-xs text-slate-500">
-                          {line.product.sku} · {line.product.unit}
+                          {line.product.sku} · {tcat("perUnit", { unit: unitName(line.product.unit, locale) })}
                           {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
                         </div>
-                        {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} />}
+                        {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} locale={locale} />}
                         {!line.available && (
                           <UnavailableNotice
                             text={t(line.unavailableReason === "not_in_assortment" ? "notInAssortment" : "unavailable")}

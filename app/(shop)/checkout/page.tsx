@@ -14,6 +14,7 @@ import { listCompanyAddresses } from "@/lib/data/companies";
 import { getCreditUse } from "@/lib/data/credit";
 import { addressText } from "@/lib/format-address";
 import { money } from "@/lib/format";
+import { unitQuantity } from "@/lib/catalog/unit-names";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getShopContext } from "@/lib/shop-context";
 import { needsApproval } from "@/lib/orders/approval-rule";
@@ -69,7 +70,7 @@ export default async function CheckoutPage() {
           {cart.lines.map((line) => (
             <li key={line.lineId} className="flex justify-between gap-4">
               <span>
-                {line.quantity} × {line.product.name}
+                {unitQuantity(line.quantity, line.product.unit, locale)} {line.product.name}
               </span>
               <span className="whitespace-nowrap">{money(line.lineTotalMinor, locale)}</span>
             </li>

@@ -21,6 +21,7 @@ import { listSaveTargets } from "@/lib/favorites/favorites";
 import { addToListAction } from "../../favorites/actions";
 import { stockAlertAction } from "../actions";
 import { stockAlertState } from "@/lib/catalog/stock-alerts";
+import { quantityText, unitName } from "@/lib/catalog/unit-names";
 import { ProductGallery, type GalleryImage } from "@/components/shop/product-gallery";
 import { productCardImagePath, productImagePath } from "@/lib/catalog/product-image-path";
 import { listProductImages } from "@/lib/data/product-images";
@@ -92,12 +93,12 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
     [t("mpn"), product.manufacturerPartNumber],
     [t("gtin"), product.gtin ?? "–"],
     [t("unspsc"), product.unspsc ?? "–"],
-    [t("unit"), product.unit],
-    [t("packSize"), String(product.packSize)],
-    [t("minOrderQuantity"), String(product.minOrderQuantity)],
-    [t("orderMultiple"), String(product.orderMultiple)],
+    [t("unit"), unitName(product.unit, locale)],
+    [t("packSize"), quantityText(product.packSize, locale)],
+    [t("minOrderQuantity"), quantityText(product.minOrderQuantity, locale)],
+    [t("orderMultiple"), quantityText(product.orderMultiple, locale)],
     [t("vatRate"), percent(product.vatRateBasisPoints, locale)],
-    [t("stock"), String(product.stock)],
+    [t("stock"), quantityText(product.stock, locale)],
     [t("leadTime"), t("days", { days: product.leadTimeDays })],
   ];
 

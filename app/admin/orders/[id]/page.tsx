@@ -24,6 +24,7 @@ import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { VatEvidenceWarningNote } from "@/components/admin/vat-evidence-warning";
 import { vatEvidenceWarning } from "@/lib/admin/vat-checks";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
+import { getCostCenterName } from "@/lib/data/cost-centers";
 import { adminOrderTitle } from "@/lib/page-titles";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
@@ -40,7 +41,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [text, { locale }, standingOrder, returns, tReturns, tReturnStatus, vatWarning] = await Promise.all([
+  const [text, { locale }, standingOrder, returns, tReturns, tReturnStatus, vatWarning, costCenterName] = await Promise.all([
     getTranslations("purchaseOrders"),
     getShopContext(),
     standingOrderForOrder(null, orderId),
@@ -49,6 +50,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     getTranslations("account.returns.statuses"),
     // Invoicing at 0 % without current VIES evidence: said beside the invoice forms, not blocked.
     detail.canInvoice || detail.canInvoiceShipments ? vatEvidenceWarning(staff, detail.company.id, new Date()) : null,
+    detail.order.costCenter ? getCostCenterName(detail.order.costCenterId) : null,
   ]);
   const { order, purchaseOrder } = detail;
   const byLine = new Map(detail.lines.map((line) => [line.lineNumber, line]));
@@ -118,7 +120,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           )}
           <div>
             <dt className="font-medium">{text("detail.costCenter")}</dt>
-            <dd>{order.costCenter ?? none}</dd>
+            <dd>{order.costCenter ? (costCenterName ? `${order.costCenter} – ${costCenterName}` : order.costCenter) : none}</dd>
           </div>
           {order.approvalReasons.length > 0 && (
             <div>

@@ -9,6 +9,8 @@ import { ReturnStatusBadge } from "@/components/account/return-status";
 import { AnnounceCartReading } from "@/components/shop/cart-badge";
 import { OrderTotals } from "@/components/shop/order-totals";
 import { budgetOfOrder } from "@/lib/account/cost-centers";
+import { unitQuantity } from "@/lib/catalog/unit-names";
+import { getCostCenterName } from "@/lib/data/cost-centers";
 import { requireBuyer } from "@/lib/auth/guards";
 import { readCartBadge } from "@/lib/cart/cart-service";
 import { listSaveTargets } from "@/lib/favorites/favorites";
@@ -60,7 +62,7 @@ export default async function OrderPage({
   // A web order waits for our review only when it goes beyond the customer's credit limit (lib/orders/credit.ts).
   const creditHold = order.status === "needs_review" && order.source === "web";
   const shipped = shipments.length > 0;
-  const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides, returnable, returns, tr] = await Promise.all([
+  const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides, returnable, returns, tr, costCenterName] = await Promise.all([
     canEditCart ? listSaveTargets(buyer) : [],
     placed === "1" ? readCartBadge(buyer) : null,
     standingOrderForOrder(buyer, order.id),
@@ -72,6 +74,7 @@ export default async function OrderPage({
     shipped ? getReturnableOrderForViewer(buyer, order.id) : null,
     shipped ? listReturnsForViewer(buyer, { orderId: order.id, limit: 50, offset: 0 }) : null,
     getTranslations("account.returns"),
+    order.costCenter ? getCostCenterName(order.costCenterId) : null,
   ]);
   const returnWindowOpen = returnable?.deadline != null && returnable.deadline >= calendarDate(new Date());
   const anythingReturnable = returnable?.lines.some((line) => line.returnable > 0) ?? false;
@@ -182,7 +185,7 @@ export default async function OrderPage({
         <dt className="text-slate-500">{tc("poNumber")}</dt>
         <dd>{order.poNumber ?? "–"}</dd>
         <dt className="text-slate-500">{tc("costCenter")}</dt>
-        <dd>{order.costCenter ?? "–"}</dd>
+        <dd>{order.costCenter ? (costCenterName ? tc("costCenterOption", { code: order.costCenter, name: costCenterName }) : order.costCenter) : "–"}</dd>
         <dt className="text-slate-500">{tc("requestedDeliveryDate")}</dt>
         <dd>{order.requestedDeliveryDate ? dateText(order.requestedDeliveryDate, locale) : "–"}</dd>
         <dt className="text-slate-500">{tc("shipTo")}</dt>
@@ -236,7 +239,7 @@ export default async function OrderPage({
             {canEditCart && <th className="w-8 p-3" />}
             <th className="p-3">#</th>
             <th className="p-3">{t("product")}</th>
-            <th className="p-3 text-right">{tc("summary")}</th>
+            <th className="p-3 text-right">{t("quantityPrice")}</th>
             <th className="p-3 text-right">{t("total")}</th>
           </tr>
         </thead>
@@ -268,7 +271,7 @@ export default async function OrderPage({
                 )}
               </td>
               <td className="p-3 text-right">
-                {line.quantity} {line.unit} × {money(line.unitPriceMinor, locale, order.currency)}
+                {unitQuantity(line.quantity, line.unit, locale)} × {money(line.unitPriceMinor, locale, order.currency)}
               </td>
               <td className="p-3 text-right">{money(line.lineTotalMinor, locale, order.currency)}</td>
             </tr>
@@ -306,7 +309,7 @@ export default async function OrderPage({
                 <ul className="mt-1 text-slate-700">
                   {shipment.lines.map((line) => (
                     <li key={line.lineNumber}>
-                      {line.quantity} × {lineByNumber.get(line.lineNumber)?.sku} {lineByNumber.get(line.lineNumber)?.name}
+                      {unitQuantity(line.quantity, lineByNumber.get(line.lineNumber)?.unit ?? "", locale)} {lineByNumber.get(line.lineNumber)?.sku} {lineByNumber.get(line.lineNumber)?.name}
                     </li>
                   ))}
                 </ul>

@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { unitQuantity } from "@/lib/catalog/unit-names";
 import { ActionForm } from "@/components/account/action-form";
 import { QuoteStatusBadge } from "@/components/account/quote-status";
 import { AnnounceCartReading } from "@/components/shop/cart-badge";
@@ -168,7 +169,7 @@ export default async function QuotePage({
                 {!line.active && <div className="text-xs text-red-700">{t("notAvailable")}</div>}
               </td>
               <td className="p-3 text-right whitespace-nowrap">
-                {line.quantity} {line.unit}
+                {unitQuantity(line.quantity, line.unit, locale)}
               </td>
               <td className="p-3 text-right">{money(line.requestedUnitPriceMinor, locale, quote.currency)}</td>
               <td className="p-3 text-right font-medium" data-testid="quoted-price">

@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { unitQuantity } from "@/lib/catalog/unit-names";
 import { ActionForm } from "@/components/account/action-form";
 import { ReturnStatusBadge } from "@/components/account/return-status";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -139,7 +140,7 @@ export default async function ReturnPage({ params, searchParams }: { params: Pro
               </td>
               <td className="p-3">{t(`reasons.${line.reason}`)}</td>
               <td className="p-3 text-right">
-                {line.quantity} {line.unit}
+                {unitQuantity(line.quantity, line.unit, locale)}
               </td>
               {completed && <td className="p-3 text-right">{line.receivedQuantity ?? 0}</td>}
             </tr>
