@@ -4,7 +4,7 @@ import { getLocale } from "next-intl/server";
 import { canSeeCustomer } from "@/lib/admin/access";
 import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser } from "@/lib/auth/guards";
 import { parseListingParams } from "@/lib/catalog/listing-params";
-import { getCategoryBySlug, getProductBySku } from "@/lib/data/catalog";
+import { getProductBySku, listCategories } from "@/lib/data/catalog";
 import { getCustomer } from "@/lib/data/customers";
 import { invoiceTitleFactsById, invoiceTitleFactsByNumber, orderTitleFactsById, orderTitleFactsByNumber, quoteTitleFactsById, quoteTitleFactsByNumber } from "@/lib/data/page-titles";
 import { titleText } from "@/lib/i18n/page-title";
@@ -45,7 +45,8 @@ export async function visibleOrderNumber(buyer: Pick<BuyerUser, "id" | "companyI
 
 /** /catalog/[slug]: the category's name. */
 export async function categoryTitle(slug: string): Promise<Metadata> {
-  const [category, locale] = await Promise.all([getCategoryBySlug(slug), getLocale()]);
+  // The page reads all categories anyway (listCategories, once per request): no query of its own.
+  const [category, locale] = await Promise.all([listCategories().then((all) => all.find((c) => c.slug === slug)), getLocale()]);
   return { title: category ? (locale === "en" ? category.nameEn : category.nameNl) : await titleText("shop.catalog") };
 }
 

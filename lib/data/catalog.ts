@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { attributeDefinitions, categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
 import type { AttributeCount, AttributeFilters } from "@/lib/catalog/attributes";
@@ -74,9 +75,11 @@ export function listCategoriesQuery(db: Db) {
 // Built once per database (every shop page reads the categories).
 const categoriesQuery = preparedStatement((db) => listCategoriesQuery(db).prepare("catalog_categories"));
 
-export async function listCategories(): Promise<Category[]> {
-  return (await categoriesQuery()).execute();
-}
+/**
+ * Once per request (React's cache: the page and its generateMetadata title share the read; outside a
+ * React render each call reads).
+ */
+export const listCategories = cache(async (): Promise<Category[]> => (await categoriesQuery()).execute());
 
 const categoryBySlug = preparedStatement((db) =>
   db.select().from(categories).where(eq(categories.slug, sql.placeholder("slug"))).prepare("catalog_category_by_slug"),
@@ -286,10 +289,10 @@ export async function listProductsInCategory(
 }
 
 /** One product by SKU, through the prepared statement of listProductsBySkus (planned once, not per page). */
-export async function getProductBySku(sku: string): Promise<ProductRow | null> {
+export const getProductBySku = cache(async (sku: string): Promise<ProductRow | null> => {
   const [row] = await (await productsBySkus()).execute({ skus: [sku] });
   return row ?? null;
-}
+});
 
 /** Products by SKU in one query (a procurement document's lines); unknown SKUs are simply absent. */
 // Prepared, with the keys as one array parameter: one statement text for any number of products
