@@ -18,6 +18,7 @@ export function CheckoutForm({
   addresses,
   defaultAddressId,
   costCenters,
+  poNumberRequired = false,
   minDate,
   action,
 }: {
@@ -25,6 +26,8 @@ export function CheckoutForm({
   addresses: CheckoutAddressOption[];
   defaultAddressId: number | null;
   costCenters: CheckoutCostCenters;
+  /** The company requires a PO number on every order (lib/account/po-number.ts); the server refuses an order without one either way. */
+  poNumberRequired?: boolean;
   minDate: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
@@ -55,7 +58,16 @@ export function CheckoutForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="block text-sm font-medium">
           {t("poNumber")}
-          <input name="poNumber" maxLength={35} className={input} aria-invalid={!!fieldError("poNumber")} />
+          {poNumberRequired && <span className="font-normal text-slate-600"> {t("required")}</span>}
+          <input
+            name="poNumber"
+            maxLength={35}
+            required={poNumberRequired}
+            // Spaces alone are no PO number (the server says the same).
+            pattern={poNumberRequired ? ".*\\S.*" : undefined}
+            className={input}
+            aria-invalid={!!fieldError("poNumber")}
+          />
         </label>
         {costCenters.mode === "list" ? (
           <CostCenterSelect costCenters={costCenters} className={input} invalid={!!fieldError("costCenter")} />

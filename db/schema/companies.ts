@@ -33,6 +33,12 @@ export const companies = pgTable(
     /** With active cost centres: every web order names one (otherwise choosing one is optional). */
     costCenterRequired: boolean("cost_center_required").notNull().default(false),
     /**
+     * Every web order (checkout, standing orders) carries the customer's purchase-order number: many
+     * public-sector customers pay no invoice without one. Set by the company admin or its account
+     * manager. Punchout orders carry the procurement system's own order id and are not affected.
+     */
+    poNumberRequired: boolean("po_number_required").notNull().default(false),
+    /**
      * How much the customer may owe us on account (incl. VAT, like the receivables in the ERP it is
      * usually synced from): unpaid invoices plus orders not yet invoiced. Null: no limit. An order
      * beyond it is held for review (lib/orders/credit.ts), never refused.

@@ -10,6 +10,8 @@ export interface AccountOverview {
   companyName: string;
   paymentTermsDays: number;
   deliveryTerms: string | null;
+  /** The company requires a PO number on every order (lib/account/po-number.ts). */
+  poNumberRequired: boolean;
   priceLists: (AccountPriceList & { state: "valid" | "not_yet_valid" | "expired" })[];
   orderLimitMinor: number | null;
   awaitingApproval: number;
@@ -29,6 +31,7 @@ export async function getAccountOverview(user: BuyerUser, now: Date): Promise<Ac
     companyName: company?.name ?? user.companyName,
     paymentTermsDays: company?.paymentTermsDays ?? 30,
     deliveryTerms: company?.deliveryTerms ?? null,
+    poNumberRequired: company?.poNumberRequired ?? false,
     priceLists: priceLists.map((list) => ({
       ...list,
       state: list.validFrom && list.validFrom > today ? "not_yet_valid" : list.validTo && list.validTo < today ? "expired" : "valid",

@@ -13,6 +13,7 @@ import {
   updateCustomerUser,
   type AddressDetails,
 } from "@/lib/data/customers";
+import { setPoNumberRequired } from "@/lib/data/companies";
 import { createInvitedUser, issueUserToken } from "@/lib/data/user-accounts";
 import { AppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
@@ -55,6 +56,15 @@ export async function updateCustomerDetails(staff: StaffUser, companyId: number,
     throw new AppError("invalid_input", "cxml_channel_needs_connection", { field: "invoiceChannels" });
   }
   await updateCustomer(companyId, details);
+}
+
+/**
+ * Requires a PO number on every web order of the customer, or stops requiring it (as its company
+ * admin can: lib/account/po-number.ts). Another manager's customer is "not found".
+ */
+export async function setPoNumberRequiredAsStaff(staff: StaffUser, companyId: number, required: boolean): Promise<void> {
+  await getCustomerOrThrow(staff, companyId);
+  await setPoNumberRequired(companyId, required);
 }
 
 export async function saveAddress(staff: StaffUser, companyId: number, addressId: number | null, details: AddressDetails): Promise<void> {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AddressSnapshot, NewOrderLine, PriceSourceSnapshot } from "@/db/schema";
 import { resolveShipTo } from "@/lib/account/addresses";
 import { resolveOrderCostCenter } from "@/lib/account/cost-centers";
+import { resolveOrderPoNumber } from "@/lib/account/po-number";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import type { PricedCart, PricedCartLine } from "@/lib/cart/priced-cart";
@@ -54,6 +55,8 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   if (input.requestedDeliveryDate && input.requestedDeliveryDate < calendarDate(now)) {
     throw new AppError("invalid_input", "delivery_date_in_past", { field: "requestedDeliveryDate" });
   }
+  // Required by the company (its company admin's or account manager's setting): no order without it.
+  const poNumber = await resolveOrderPoNumber(user, input.poNumber);
   // The company's, and one this buyer may have orders delivered to (lib/account/addresses.ts).
   const shipTo = await resolveShipTo(user, input.shipToAddressId);
   if (!shipTo) throw new AppError("invalid_input", "unknown_address", { field: "shipToAddressId" });
@@ -81,7 +84,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       companyId: user.companyId,
       userId: user.id,
       source: "web",
-      poNumber: input.poNumber,
+      poNumber,
       ...costCenter,
       requestedDeliveryDate: input.requestedDeliveryDate,
       note: input.note,

@@ -127,3 +127,17 @@ export async function getCompanyAddress(companyId: number, addressId: number): P
     .where(and(eq(addresses.companyId, companyId), eq(addresses.id, addressId)));
   return row ?? null;
 }
+
+/** Whether the company's web orders must carry a purchase-order number (companies.po_number_required). */
+export async function isPoNumberRequired(companyId: number): Promise<boolean> {
+  const db = await database();
+  const [row] = await db.select({ required: companies.poNumberRequired }).from(companies).where(eq(companies.id, companyId));
+  return row?.required ?? false;
+}
+
+/** Sets whether the company's web orders must carry a PO number; false when there is no such company. */
+export async function setPoNumberRequired(companyId: number, required: boolean): Promise<boolean> {
+  const db = await database();
+  const updated = await db.update(companies).set({ poNumberRequired: required }).where(eq(companies.id, companyId)).returning({ id: companies.id });
+  return updated.length > 0;
+}

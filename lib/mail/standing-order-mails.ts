@@ -37,11 +37,13 @@ const PAUSE_REASON = {
     owner_inactive: "het account waarmee de bestelling is ingesteld is niet meer actief",
     no_ship_to: "het afleveradres bestaat niet meer of is niet meer voor deze gebruiker beschikbaar",
     cost_center: "de kostenplaats bestaat niet meer of er moet een kostenplaats worden gekozen",
+    po_number: "uw organisatie vraagt nu bij elke bestelling een inkoopordernummer en deze vaste bestelling heeft er geen",
   },
   en: {
     owner_inactive: "the account that set it up is no longer active",
     no_ship_to: "the delivery address no longer exists or is no longer available to its owner",
     cost_center: "its cost centre no longer exists, or one must now be chosen",
+    po_number: "your organisation now requires a PO number on every order and this standing order has none",
   },
 } as const;
 

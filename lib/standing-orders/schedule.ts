@@ -74,5 +74,5 @@ export function splitStandingLines<T extends StandingLine>(lines: readonly T[]):
 }
 
 /** Why a standing order stopped by itself (translated in the UI). */
-export const STANDING_ORDER_PAUSE_REASONS = ["owner_inactive", "no_ship_to", "cost_center"] as const;
+export const STANDING_ORDER_PAUSE_REASONS = ["owner_inactive", "no_ship_to", "cost_center", "po_number"] as const;
 export type StandingOrderPauseReason = (typeof STANDING_ORDER_PAUSE_REASONS)[number];

@@ -2,12 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { resolveShipTo, shipToChoice } from "@/lib/account/addresses";
 import { costCenterChoice, resolveOrderCostCenter, type CostCenterChoice } from "@/lib/account/cost-centers";
+import { poNumberRequired, resolveOrderPoNumber } from "@/lib/account/po-number";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { priceCartLines } from "@/lib/cart/priced-cart";
 import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
 import { addressSnapshot, orderLinesOf, orderTotalsOf } from "@/lib/checkout/place-order";
 import { readDeliveryTerms } from "@/lib/data/supplier-profile";
-import { getShipToAddress, listCompanyAddresses } from "@/lib/data/companies";
+import { getShipToAddress, isPoNumberRequired, listCompanyAddresses } from "@/lib/data/companies";
 import { getVisibleFavoriteList, listFavoriteLines } from "@/lib/data/favorite-lists";
 import { createOrder } from "@/lib/data/orders";
 import { listActiveSuccessors } from "@/lib/data/product-relations";
@@ -36,6 +37,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { standingOrderReminderMail, standingOrderRunMail } from "@/lib/mail/standing-order-mails";
 import { notifyApprovalRequested } from "@/lib/orders/approvals";
 import { approvalReasons } from "@/lib/orders/approval-rule";
+import { orderPoNumber } from "@/lib/orders/po-number";
 import { addCalendarDays, calendarDate } from "@/lib/pricing/calendar-date";
 import { startPollingWorker } from "@/lib/polling-worker";
 import {
@@ -91,15 +93,18 @@ export interface StandingOrderPanel {
   shipToDefaultId: number | null;
   /** What the form offers for the cost centre (as the checkout does). */
   costCenters: CostCenterChoice;
+  /** The company requires a PO number on every order: the form's field is required (as at checkout). */
+  poNumberRequired: boolean;
   today: string;
 }
 
 /** What the list page shows about the list's standing order (the list's visibility was checked by the page). */
 export async function getStandingOrderPanel(user: Manager, list: { id: number; ownerUserId: number; shared: boolean; colleaguesMayEdit: boolean }, now: Date): Promise<StandingOrderPanel> {
-  const [standingOrder, shipTos, costCenters] = await Promise.all([
+  const [standingOrder, shipTos, costCenters, poRequired] = await Promise.all([
     getStandingOrderOfList(user.companyId, list.id),
     shipToChoice(user),
     costCenterChoice(user, now),
+    poNumberRequired(user),
   ]);
   const runs = standingOrder ? await listStandingOrderRuns(standingOrder.id) : [];
   // The addresses this user may deliver to, and the standing order's own (shown, even when it is another's).
@@ -116,6 +121,7 @@ export async function getStandingOrderPanel(user: Manager, list: { id: number; o
     })),
     shipToDefaultId: shipTos.defaultId,
     costCenters,
+    poNumberRequired: poRequired,
     today: calendarDate(now),
   };
 }
@@ -139,11 +145,16 @@ export async function saveStandingOrder(user: Manager, input: StandingOrderInput
   // One the user may deliver to: whoever saves it becomes the one its orders are placed as.
   const shipTo = await resolveShipTo(user, input.shipToAddressId);
   if (!shipTo) throw new AppError("invalid_input", "unknown_address", { fieldErrors: { shipToAddressId: ["unknown_address"] } });
+  // Every run's order must carry it when the company requires one, as at checkout.
+  const poNumber = await resolveOrderPoNumber(user, input.poNumber).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "invalid_input") throw new AppError("invalid_input", error.message, { fieldErrors: { poNumber: [error.message] } });
+    throw error;
+  });
   const { costCenter } = await resolveOrderCostCenter(user, input.costCenter).catch((error: unknown) => {
     if (isAppError(error) && error.code === "invalid_input") throw new AppError("invalid_input", error.message, { fieldErrors: { costCenter: [error.message] } });
     throw error;
   });
-  return storeStandingOrder({ ...input, costCenter, companyId: user.companyId, ownerUserId: user.id }, now);
+  return storeStandingOrder({ ...input, poNumber, costCenter, companyId: user.companyId, ownerUserId: user.id }, now);
 }
 
 async function manageableStandingOrder(user: Manager, listId: number) {
@@ -228,6 +239,12 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
   if (!costCenter) {
     await stop("cost_center");
     await mailOwner(person, { listName: standingOrder.listName, runOn, outcome: "paused", orderNumber: null, subtotal: null, skipped: [], nextRunOn: null, pausedReason: "cost_center", ...(await links(null)) }, now);
+    return { outcome: "paused", orderNumber: null };
+  }
+  // Set up before the company required a PO number, without one: it stops until the owner gives it one.
+  if ((await isPoNumberRequired(standingOrder.companyId)) && orderPoNumber(standingOrder.poNumber) === null) {
+    await stop("po_number");
+    await mailOwner(person, { listName: standingOrder.listName, runOn, outcome: "paused", orderNumber: null, subtotal: null, skipped: [], nextRunOn: null, pausedReason: "po_number", ...(await links(null)) }, now);
     return { outcome: "paused", orderNumber: null };
   }
   const subtotalMinor = priced.totals.subtotalMinor;

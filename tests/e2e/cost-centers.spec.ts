@@ -10,7 +10,8 @@ import { openE2eDatabase } from "./support/database";
  * that the order goes beyond the budget, and the order waits for approval saying why; the approver
  * sees the reason and the budget's use and approves; the company admin sees the budget exceeded and
  * makes choosing a cost centre required, which the checkout then enforces; the account manager sees
- * the customer's cost centres. Afterwards the cost centre is switched off and the requirement lifted.
+ * the customer's cost centres; then a PO number is made required on the Users page, which the checkout
+ * marks and asks for. Afterwards the cost centre is switched off and both requirements lifted.
  */
 let browser: Browser;
 const sql = openE2eDatabase();
@@ -27,6 +28,7 @@ before(async () => {
 });
 after(async () => {
   await sql`update companies set cost_center_required = false where id = ${companyId}`;
+  await sql`update companies set po_number_required = false where id = ${companyId}`;
   await sql`update cost_centers set active = false where company_id = ${companyId} and code = ${code}`;
   await sql`update users set default_cost_center_id = null where email = 'buyer@demo.test'`;
   await browser?.close();
@@ -178,6 +180,30 @@ describe("cost centres and budgets", () => {
     const [order] = await sql<{ id: number }[]>`select id from orders where order_number = ${budgetOrderNumber}`;
     await manager.goto(`/admin/orders/${order!.id}`);
     assert.equal((await manager.getByTestId("order-approval-reasons").innerText()).trim(), "beyond the cost center's budget");
+    await manager.context().close();
+  });
+
+  it("a company admin makes a PO number required: the checkout marks the field and asks for it; the account manager sees it", async () => {
+    const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/users");
+    const setting = admin.getByTestId("po-number-required");
+    await setting.getByLabel("PO number required on every order").check();
+    await setting.getByRole("button", { name: "Save setting" }).click();
+    await admin.getByText("A PO number is now required on every order.").waitFor();
+    await admin.context().close();
+
+    const buyer = await buyerAtCheckout();
+    const poNumber = buyer.getByRole("textbox", { name: "PO number (required)" });
+    assert.equal(await poNumber.getAttribute("required"), "");
+    // Spaces alone are no PO number: the browser asks before anything is sent; the server refuses it too (integration tests).
+    await poNumber.fill("   ");
+    await buyer.getByRole("button", { name: "Place order" }).click();
+    assert.equal(await poNumber.evaluate((input: HTMLInputElement) => input.validity.valid), false);
+    assert.equal(new URL(buyer.url()).pathname, "/checkout");
+    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
+    await buyer.context().close();
+
+    const manager = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/customers/${companyId}`);
+    assert.match(await manager.getByTestId("customer-po-number-required").innerText(), /required when ordering: yes/);
     await manager.context().close();
   });
 });

@@ -269,10 +269,10 @@ describe("seedDemoData", () => {
       const parsed = customerMasterDataSchema.safeParse(form);
       expect(parsed.success ? null : parsed.error.issues, company.name).toBeNull();
       // Stored values are already normalized: saving the form unchanged changes nothing.
-      // The cost centre requirement is the customer's own setting (My account), not master data; so is
+      // The cost centre and PO number requirements are the customer's own settings (My account), not master data; so is
       // requiring two-step verification of its users (set on the Users pages), and the assortment
       // (set with the customer's pricing).
-      const { id: _id, createdAt: _createdAt, costCenterRequired: _costCenterRequired, twoStepRequired: _twoStepRequired, assortment: _assortment, ...stored } = company;
+      const { id: _id, createdAt: _createdAt, costCenterRequired: _costCenterRequired, poNumberRequired: _poNumberRequired, twoStepRequired: _twoStepRequired, assortment: _assortment, ...stored } = company;
       expect(parsed.data, company.name).toEqual(stored);
       expect(company.invoiceChannels.length, company.name).toBeGreaterThan(0);
       if (company.invoiceChannels.includes("cxml")) expect(cxml.map((c) => c.companyId), company.name).toContain(company.id);

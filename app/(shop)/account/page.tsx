@@ -68,6 +68,13 @@ export default async function AccountPage() {
                 </ul>
               )}
             </dd>
+            {overview.poNumberRequired && (
+              // Their finance department pays no invoice without it: the checkout asks for it.
+              <>
+                <dt className="text-slate-500">{t("poNumber")}</dt>
+                <dd data-testid="account-po-number-required">{t("poNumberRequired")}</dd>
+              </>
+            )}
             {buyer.companyAssortment === "contract" && (
               // Why the shop shows fewer products than the supplier sells (lib/catalog/assortment.ts).
               <>

@@ -7,6 +7,7 @@ import { CheckoutForm, type CheckoutCostCenters } from "@/components/shop/checko
 import { CartTotals } from "@/components/shop/order-totals";
 import { shipToChoice } from "@/lib/account/addresses";
 import { costCenterChoice } from "@/lib/account/cost-centers";
+import { poNumberRequired } from "@/lib/account/po-number";
 import { requireBuyer } from "@/lib/auth/guards";
 import { readingOfLines } from "@/lib/cart/cart-badge";
 import { getPricedCart } from "@/lib/cart/cart-service";
@@ -30,13 +31,14 @@ export default async function CheckoutPage() {
   const buyer = await requireBuyer("/checkout");
   if (buyer.punchout) redirect("/cart");
   const [{ locale, now }, t, ta] = await Promise.all([getShopContext(), getTranslations("checkout"), getTranslations("account.order")]);
-  const [cart, shipTo, billTo, choice, decided, credit] = await Promise.all([
+  const [cart, shipTo, billTo, choice, decided, credit, poRequired] = await Promise.all([
     getPricedCart(buyer, locale, now),
     shipToChoice(buyer),
     listCompanyAddresses(buyer.companyId, "bill_to"),
     costCenterChoice(buyer, now),
     someoneElseDecides(buyer),
     getCreditUse(buyer.companyId),
+    poNumberRequired(buyer),
   ]);
   // Said wherever the checkout warns that the order will wait for approval.
   const noApprover = decided ? null : ta("noApprover");
@@ -60,6 +62,7 @@ export default async function CheckoutPage() {
           addresses={shipTo.options.map((a) => ({ id: a.id, label: a.label, text: addressText(a) }))}
           defaultAddressId={shipTo.defaultId}
           costCenters={costCenters}
+          poNumberRequired={poRequired}
           minDate={calendarDate(now)}
           action={placeOrderAction}
         />

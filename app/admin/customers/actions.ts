@@ -13,6 +13,7 @@ import {
   sendPasswordReset,
   setCustomerUserActive,
   setManagers,
+  setPoNumberRequiredAsStaff,
   updateCustomerDetails,
   updateCustomerUserDetails,
 } from "@/lib/admin/customers";
@@ -38,6 +39,12 @@ export const updateCustomerAction = staffAction(
     refresh(companyId);
   },
 );
+
+/** The customer's "PO number required on every order" (its company admin can set it too). */
+export const setPoNumberRequiredAction = staffAction(z.object({ companyId: id, required: checkbox }), async ({ companyId, required }, staff) => {
+  await setPoNumberRequiredAsStaff(staff, companyId, required);
+  refresh(companyId);
+});
 
 export const saveAddressAction = staffAction(addressSchema, async ({ companyId, addressId, ...details }, staff) => {
   await saveAddress(staff, companyId, addressId, details);

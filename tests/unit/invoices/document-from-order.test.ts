@@ -54,6 +54,7 @@ function company(overrides: Partial<Company> = {}): Company {
     vatTreatment: "auto",
     vatExemptionReason: null,
     costCenterRequired: false,
+    poNumberRequired: false,
     creditLimitMinor: null,
     deliveryChargeMode: "default",
     deliveryChargeMinor: null,

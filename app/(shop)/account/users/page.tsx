@@ -13,6 +13,7 @@ import { costCenterOverview } from "@/lib/account/cost-centers";
 import { ownedByUsers } from "@/lib/account/hand-over";
 import { listJoinRequests } from "@/lib/account/join-requests";
 import { AUTO_JOIN_ROLES, getAutoJoinSettings } from "@/lib/account/auto-join";
+import { poNumberRequired } from "@/lib/account/po-number";
 import { colleaguesWithTwoStep } from "@/lib/account/two-step";
 import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -34,6 +35,7 @@ import {
   updateUserAction,
 } from "../actions";
 import { setDefaultCostCenterAction } from "../cost-centers/actions";
+import { setPoNumberRequiredAction } from "./po-number-actions";
 import { resetColleagueTwoStepAction, setTwoStepRequirementAction } from "./two-step-actions";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -62,7 +64,7 @@ export default async function UsersPage({
     getTranslations("account.autoJoin"),
     getTranslations("twoStep.users"),
   ]);
-  const [users, joinRequests, autoJoin, owned, { costCenters }, defaults, shipTo, defaultShipTos, withTwoStep] = await Promise.all([
+  const [users, joinRequests, autoJoin, owned, { costCenters }, defaults, shipTo, defaultShipTos, withTwoStep, poRequired] = await Promise.all([
     listCompanyUsers(buyer),
     listJoinRequests(buyer),
     getAutoJoinSettings(buyer),
@@ -72,6 +74,7 @@ export default async function UsersPage({
     listShipToAddresses(buyer.companyId),
     listDefaultShipToAddresses(buyer.companyId),
     colleaguesWithTwoStep(buyer),
+    poNumberRequired(buyer),
   ]);
   const activeColleagues = users.filter((user) => user.active);
   // Two-step verification required of all users (read with the signed-in admin): who still lacks it.
@@ -116,6 +119,21 @@ export default async function UsersPage({
         </p>
       )}
       <TwoStepRequirementForm action={setTwoStepRequirementAction} required={twoStepRequired} missing={users.filter(lacksTwoStep).length} yoursFirst={!buyer.twoStepSince} />
+      {/* A rule for every order of the company (checkout and standing orders), beside the one for every user. */}
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="po-number-required-title" data-testid="po-number-required" data-required={poRequired}>
+        <h2 id="po-number-required-title" className="font-semibold">
+          {t("poNumberTitle")}
+        </h2>
+        <ActionForm action={setPoNumberRequiredAction} submitLabel={t("poNumberSave")} ariaLabel={t("poNumberTitle")} className="mt-2 space-y-3" submitClassName="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="required" defaultChecked={poRequired} className="mt-1" />
+            <span>
+              <span className="font-medium">{t("poNumberLabel")}</span>
+              <span className="block text-slate-600">{t("poNumberHint")}</span>
+            </span>
+          </label>
+        </ActionForm>
+      </section>
       {joinRequests.length > 0 && (
         <JoinRequestList requests={joinRequests} companyName={buyer.companyName} locale={locale} approveAction={approveJoinRequestAction} rejectAction={rejectJoinRequestAction} />
       )}

@@ -84,8 +84,18 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
             </div>
             <div className="flex flex-wrap gap-4">
               <label className="flex flex-col text-sm">
-                <span className="font-medium">{t("poNumber")}</span>
-                <input name="poNumber" maxLength={35} defaultValue={standingOrder?.poNumber ?? ""} className={inputClass} />
+                <span className="font-medium">
+                  {t("poNumber")}
+                  {panel.poNumberRequired && <span className="font-normal text-slate-600"> {tc("required")}</span>}
+                </span>
+                <input
+                  name="poNumber"
+                  maxLength={35}
+                  required={panel.poNumberRequired}
+                  pattern={panel.poNumberRequired ? ".*\\S.*" : undefined}
+                  defaultValue={standingOrder?.poNumber ?? ""}
+                  className={inputClass}
+                />
               </label>
               <label className="flex flex-col text-sm">
                 <span className="font-medium">{t("costCenter")}</span>

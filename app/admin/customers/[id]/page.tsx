@@ -23,7 +23,7 @@ import { dateText, dateTimeText, money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
 import { calendarDate } from "@/lib/pricing/calendar-date";
-import { checkCustomerVatIdAction, deleteAddressAction, saveAddressAction, setManagersAction, updateCustomerAction } from "../actions";
+import { checkCustomerVatIdAction, deleteAddressAction, saveAddressAction, setManagersAction, setPoNumberRequiredAction, updateCustomerAction } from "../actions";
 import { CustomerMasterDataForm } from "./customer-master-data-form";
 import { adminCustomerTitle } from "@/lib/page-titles";
 
@@ -235,6 +235,23 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
         <p className="mb-2 text-sm" data-testid="customer-cost-center-required">
           {company.costCenterRequired ? tc("admin.requiredYes") : tc("admin.requiredNo")}
         </p>
+        {/* Also the customer's company admin's to set (My account → Users); staff who may edit the customer change it here. */}
+        <p className="mb-2 text-sm" data-testid="customer-po-number-required" data-required={company.poNumberRequired}>
+          {company.poNumberRequired ? t("poNumberRequiredYes") : t("poNumberRequiredNo")}
+        </p>
+        <details className="mb-4">
+          <summary className="cursor-pointer text-sm text-brand-700">{t("edit")}</summary>
+          <ActionForm action={setPoNumberRequiredAction} submitLabel={t("poNumberRequiredSave")} successMessage={t("saved")} variant="secondary" className="mt-2 space-y-2" testId="po-number-required-form">
+            <input type="hidden" name="companyId" value={company.id} />
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="required" defaultChecked={company.poNumberRequired} className="mt-1" />
+              <span>
+                <span className="font-medium">{t("poNumberRequiredLabel")}</span>
+                <span className="block text-slate-600">{t("poNumberRequiredHint")}</span>
+              </span>
+            </label>
+          </ActionForm>
+        </details>
         {costCenters.length === 0 ? (
           <p className="text-sm text-slate-600">{tc("admin.empty")}</p>
         ) : (

@@ -1,0 +1,1 @@
+ALTER TABLE "companies" ADD COLUMN "po_number_required" boolean DEFAULT false NOT NULL;
