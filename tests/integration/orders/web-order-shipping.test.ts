@@ -156,7 +156,9 @@ describe("admin orders: web orders", () => {
     expect(mail!.bodyText).toContain("uw referentie PO-TT-1");
     expect(mail!.bodyText).toContain("Track & trace: 3S");
     expect(mail!.bodyText).toContain("https://jouw.postnl.nl/track-and-trace/3SKOPPEL1");
-    expect(mail!.bodyText).toContain(`- 4 ${paper.unit ?? ""}`.trim());
+    // The unit in words, as the buyer reads it ("- 4 stuks"), not its code.
+    expect(paper.unit).toBe("EA");
+    expect(mail!.bodyText).toContain("- 4 stuks");
     expect(mail!.bodyText).toContain("De rest van uw bestelling volgt.");
     await shipOrderForStaff(mine, form(orderId));
     const mails = await mailsOf();
