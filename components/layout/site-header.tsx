@@ -57,7 +57,7 @@ export async function SiteHeader({
           </>
         )}
         {user?.restricted && <div className="flex-1" />}
-        <nav className="flex items-center gap-4 text-sm">
+        <nav className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           {user?.isBuyer && (
             <>
               <Link href="/quick-order" className="hover:text-brand-700">

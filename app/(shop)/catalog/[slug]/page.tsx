@@ -51,9 +51,11 @@ export default async function CategoryPage({
 
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-      <aside className="space-y-4">
+      {/* On a phone the filters come first, then the products, then the category list (17 links that
+          pushed the products below the fold); from lg on the aside is the left column as it reads. */}
+      <aside className="contents lg:block lg:space-y-4">
         {group && (
-          <nav aria-label={t("categories")} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <nav aria-label={t("categories")} className="order-3 rounded-lg border border-slate-200 bg-white p-4 text-sm lg:order-none">
             <Link href={`/catalog/${group.slug}`} className="font-semibold hover:text-brand-700">
               {group.name}
             </Link>
@@ -81,7 +83,7 @@ export default async function CategoryPage({
           clearHref={filtered ? path : undefined}
         />
       </aside>
-      <section>
+      <section className="order-2 lg:order-none">
         <h1 className="text-2xl font-semibold">{name}</h1>
         <p className="mb-4 text-sm text-slate-600">{t("allProducts", { count: result.total })}</p>
         <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
