@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { AttributeAdminRow } from "@/lib/admin/attributes";
-import { ActionForm, type FormAction } from "./action-form";
+import type { FormAction } from "./action-form";
+import { MoveButtons } from "./move-buttons";
 import { Badge, tableClass, tdClass, thClass } from "./tabs";
 
 /** The edit (or define) page of a key: in the query, as keys may hold spaces, "/" and "%". */
@@ -16,12 +17,6 @@ export const attributeHref = (key: string) => `/admin/attributes/edit?key=${enco
 export async function AttributeTable({ rows, moveAction, highlight }: { rows: AttributeAdminRow[]; moveAction: FormAction; highlight?: string }) {
   const t = await getTranslations("attributesAdmin");
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
-  const move = (key: string, direction: "up" | "down") => (
-    <ActionForm action={moveAction} submitLabel={t(direction)} variant="link" inline className="inline">
-      <input type="hidden" name="key" value={key} />
-      <input type="hidden" name="direction" value={direction} />
-    </ActionForm>
-  );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={tableClass} data-testid="attribute-table">
@@ -76,10 +71,7 @@ export async function AttributeTable({ rows, moveAction, highlight }: { rows: At
               <td className={tdClass}>{definition ? t("labelCount", { count: Object.keys(definition.valueLabelsEn).length }) : "–"}</td>
               <td className={`${tdClass} whitespace-nowrap`}>
                 {definition && (
-                  <span className="inline-flex gap-3">
-                    {!first && move(key, "up")}
-                    {!last && move(key, "down")}
-                  </span>
+                  <MoveButtons action={moveAction} field="key" value={key} first={first} last={last} labels={{ up: t("up"), down: t("down") }} />
                 )}
               </td>
             </tr>

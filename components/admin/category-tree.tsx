@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CategoryAdminNode } from "@/lib/admin/categories";
 import type { Locale } from "@/lib/i18n/locales";
-import { ActionForm, type FormAction } from "./action-form";
+import type { FormAction } from "./action-form";
+import { MoveButtons } from "./move-buttons";
 import { Badge, tableClass, tdClass, thClass } from "./tabs";
 
 /**
@@ -13,12 +14,6 @@ import { Badge, tableClass, tdClass, thClass } from "./tabs";
 export async function CategoryTree({ tree, moveAction, highlight, locale }: { tree: CategoryAdminNode[]; moveAction: FormAction; highlight?: string; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "categoriesAdmin" });
   if (tree.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
-  const move = (code: string, direction: "up" | "down") => (
-    <ActionForm action={moveAction} submitLabel={t(direction)} variant="link" inline className="inline">
-      <input type="hidden" name="code" value={code} />
-      <input type="hidden" name="direction" value={direction} />
-    </ActionForm>
-  );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={tableClass} data-testid="category-tree">
@@ -53,10 +48,7 @@ export async function CategoryTree({ tree, moveAction, highlight, locale }: { tr
               </td>
               <td className={tdClass}>{category.children > 0 ? <Badge>{t("childCount", { count: category.children })}</Badge> : t("childCount", { count: 0 })}</td>
               <td className={`${tdClass} whitespace-nowrap`}>
-                <span className="inline-flex gap-3">
-                  {!category.first && move(category.code, "up")}
-                  {!category.last && move(category.code, "down")}
-                </span>
+                <MoveButtons action={moveAction} field="code" value={category.code} first={category.first} last={category.last} labels={{ up: t("up"), down: t("down") }} />
               </td>
             </tr>
           ))}
