@@ -193,6 +193,12 @@ describe("invoices", () => {
     // The order page lists the order's invoices too.
     await buyer.goto(`/account/orders/${orderNumber}`);
     await buyer.getByTestId("order-invoices").locator(`[data-testid=invoice-row][data-number="${webInvoice.number}"]`).waitFor();
+    // …and its history says when it was invoiced, after the shipment.
+    const history = (await buyer.getByTestId("order-history").innerText()).split("\n");
+    const invoiceNumber = webInvoice.number;
+    const invoiced = history.findIndex((entry) => entry.endsWith(`Invoiced: invoice ${invoiceNumber}`));
+    assert.ok(invoiced > 0, `the history names the invoice:\n${history.join("\n")}`);
+    assert.ok(history.slice(0, invoiced).some((entry) => /Shipped/.test(entry)), `shipped before invoiced:\n${history.join("\n")}`);
   });
 
   it("journey 2: cXML OrderRequest → confirmed, shipped, invoiced → the buyer system receives a DTD-valid InvoiceDetailRequest", async () => {
@@ -237,8 +243,9 @@ describe("invoices", () => {
     await manager.goto(`/admin/orders/${order.id}`);
     const confirm = manager.getByTestId("confirm-form");
     await confirm.locator("button[type=submit]").click();
-    // Once confirmed the form is gone; the status tells.
+    // Once confirmed the form is gone; the status tells, and the form's message stays.
     await manager.getByTestId("order-status").filter({ hasText: "Confirmed" }).waitFor();
+    await manager.getByTestId("outliving-notice").filter({ hasText: "Done; the confirmation is queued for sending." }).waitFor();
     const invoice = await shipAndInvoice(order.id, `3SCX${stamp}`);
 
     // The delivery worker queues the InvoiceDetailRequest; the outbound worker posts it.

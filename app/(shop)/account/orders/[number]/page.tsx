@@ -21,6 +21,7 @@ import { someoneElseDecides } from "@/lib/orders/approvals";
 import { budgetPeriodLabel } from "@/lib/orders/budget";
 import { mayBuyerCancel } from "@/lib/orders/cancellation";
 import { isCreditHoldComment } from "@/lib/orders/credit";
+import { listInvoicesForBuyer } from "@/lib/invoices/invoice-access";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getReturnableOrderForViewer, listReturnsForViewer } from "@/lib/returns/buyer-returns";
@@ -62,7 +63,7 @@ export default async function OrderPage({
   // A web order waits for our review only when it goes beyond the customer's credit limit (lib/orders/credit.ts).
   const creditHold = order.status === "needs_review" && order.source === "web";
   const shipped = shipments.length > 0;
-  const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides, returnable, returns, tr, costCenterName] = await Promise.all([
+  const [lists, cartAfterCheckout, standingOrder, budget, someoneDecides, returnable, returns, tr, costCenterName, invoiceRows] = await Promise.all([
     canEditCart ? listSaveTargets(buyer) : [],
     placed === "1" ? readCartBadge(buyer) : null,
     standingOrderForOrder(buyer, order.id),
@@ -75,6 +76,7 @@ export default async function OrderPage({
     shipped ? listReturnsForViewer(buyer, { orderId: order.id, limit: 50, offset: 0 }) : null,
     getTranslations("account.returns"),
     order.costCenter ? getCostCenterName(order.costCenterId) : null,
+    listInvoicesForBuyer(buyer, { orderId: order.id }, new Date()),
   ]);
   const returnWindowOpen = returnable?.deadline != null && returnable.deadline >= calendarDate(new Date());
   const anythingReturnable = returnable?.lines.some((line) => line.returnable > 0) ?? false;
@@ -96,6 +98,20 @@ export default async function OrderPage({
     if (event.status === "rejected") return ta("rejectedEvent");
     return t(`statuses.${event.status}`);
   };
+  // The order's own events and, among them in time, each invoice and credit note issued for it.
+  const history = [
+    ...events.map((event, index) => ({
+      at: event.createdAt,
+      text:
+        eventLabel(index) +
+        (event.userName ? ` ${ta("historyBy", { name: event.userName })}` : "") +
+        (event.comment && !isCreditHoldComment(event.comment) ? `: ${event.comment}` : ""),
+    })),
+    ...invoiceRows.map((invoice) => ({
+      at: invoice.createdAt,
+      text: ta(invoice.kind === "credit_note" ? "creditNoteEvent" : "invoiceEvent", { number: invoice.number }),
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   return (
     <div className="space-y-6">
@@ -349,15 +365,13 @@ export default async function OrderPage({
           )}
         </section>
       )}
-      <OrderInvoices viewer={buyer} orderId={order.id} locale={locale} now={new Date()} />
+      <OrderInvoices rows={invoiceRows} locale={locale} />
       <section>
         <h2 className="font-semibold">{t("history")}</h2>
         <ol className="mt-2 space-y-1 text-sm" data-testid="order-history">
-          {events.map((event, index) => (
+          {history.map((entry, index) => (
             <li key={index} className="whitespace-pre-line">
-              {dateTimeText(event.createdAt, locale)} – {eventLabel(index)}
-              {event.userName ? ` ${ta("historyBy", { name: event.userName })}` : ""}
-              {event.comment && !isCreditHoldComment(event.comment) ? `: ${event.comment}` : ""}
+              {dateTimeText(entry.at, locale)} – {entry.text}
             </li>
           ))}
         </ol>
