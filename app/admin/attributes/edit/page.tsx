@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AttributeDeleteForm, AttributeForm } from "@/components/admin/attribute-form";
 import { attributeHref } from "@/components/admin/attribute-table";
-import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
 import { getAttributeAsAdmin, valueLabelText } from "@/lib/admin/attributes";
 import { parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
@@ -73,7 +73,7 @@ export default async function AdminAttributePage({ searchParams }: { searchParam
                       <tr key={value}>
                         <td className={tdClass}>{value || <span className="text-slate-500">{t("emptyValue")}</span>}</td>
                         <td className={tdClass}>{products}</td>
-                        <td className={tdClass}>{label ?? <Badge>{t("noLabel")}</Badge>}</td>
+                        <td className={tdClass}>{label ?? <span className="text-slate-500">{t("noLabel", { value })}</span>}</td>
                       </tr>
                     );
                   })}
