@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminNav, type AdminNavItem } from "@/components/admin/admin-nav";
 import { ActionForm } from "@/components/admin/action-form";
+import { OutlivingNoticeProvider } from "@/components/admin/outliving-notice";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { isAdmin, managerScope } from "@/lib/admin/access";
 import { getCurrentUser, requireStaff, staffMustSetUpTwoStep } from "@/lib/auth/guards";
@@ -127,7 +128,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
         )}
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-          {children}
+          <OutlivingNoticeProvider>{children}</OutlivingNoticeProvider>
         </main>
       </div>
     </ClientMessages>

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
+import { useOutlivingSuccess } from "@/components/admin/outliving-notice";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
@@ -94,6 +95,7 @@ export function ActionForm({
   // A form that asks first (or keeps its input) works through its submit handler, which exists only
   // once React runs: before that a click would submit without asking, so the button waits.
   const hydrated = useHydrated();
+  useOutlivingSuccess(state.status === "ok" && successMessage ? successMessage : null);
   useEffect(() => {
     if (resetOnSuccess && state.status === "ok") form.current?.reset();
   }, [state, resetOnSuccess]);

@@ -311,6 +311,19 @@ export async function listProductsBySkus(skus: string[]): Promise<Map<string, Pr
   return new Map(rows.map((row) => [row.sku, row]));
 }
 
+export type ProductActivity = "all" | "active" | "inactive";
+
+/** The back office's product list: every product (inactive ones too), by SKU, a page at a time. */
+export async function listProductsForAdmin(filter: { activity: ProductActivity; offset: number; limit: number }): Promise<{ items: ProductRow[]; total: number }> {
+  const db = await database();
+  const where = filter.activity === "all" ? undefined : eq(products.active, filter.activity === "active");
+  const [items, [totalRow]] = await Promise.all([
+    db.select(productColumns).from(products).where(where).orderBy(asc(products.sku)).limit(filter.limit).offset(filter.offset),
+    db.select({ total: count() }).from(products).where(where),
+  ]);
+  return { items, total: totalRow?.total ?? 0 };
+}
+
 /** The column names of a ProductRow, for hand-written SQL (`select ${PRODUCT_ROW_COLUMNS} from "products"`). */
 export const PRODUCT_ROW_COLUMNS = Object.values(productColumns)
   .map((column) => `"${column.name}"`)

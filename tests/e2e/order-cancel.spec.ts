@@ -76,6 +76,11 @@ describe("cancelling a web order", () => {
     const manager = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/orders/${order!.id}`);
     await manager.getByTestId("confirm-form").locator("button[type=submit]").click();
     await manager.getByTestId("order-status").filter({ hasText: "Confirmed" }).waitFor();
+    // The confirm form is gone with the confirmation; its message stays on the page.
+    assert.equal(await manager.getByTestId("confirm-form").count(), 0);
+    assert.equal((await manager.getByTestId("outliving-notice").innerText()).split("\n")[0], "Order confirmed.");
+    await manager.getByTestId("outliving-notice").getByRole("button", { name: "Close" }).click();
+    assert.equal(await manager.getByTestId("outliving-notice").count(), 0);
 
     await buyer.reload();
     assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Confirmed");

@@ -66,6 +66,16 @@ describe("products in the back office", () => {
     // Staff still reach it by its SKU.
     await admin.goto(`/admin/products?q=${sku}`);
     await admin.getByRole("link", { name: sku }).waitFor();
+    // …and in the list of every product, under "Inactive", where each one is marked so.
+    await admin.goto("/admin/products");
+    assert.equal(await admin.locator("tbody tr").count(), 50, "the first page of all products, before any search");
+    await admin.getByTestId("product-activity").getByRole("link", { name: "Inactive" }).click();
+    await admin.waitForURL((url) => url.search === "?activity=inactive");
+    const [counted] = await sql<{ inactive: number }[]>`select count(*)::int as inactive from products where not active`;
+    const inactive = counted!.inactive;
+    assert.equal(await admin.getByTestId("product-count").innerText(), inactive === 1 ? "1 product" : `${inactive.toLocaleString("en")} products`);
+    const rows = await admin.locator("tbody tr").allInnerTexts();
+    assert.ok(rows.length > 0 && rows.every((row) => row.includes("Inactive")), rows.join("\n"));
     await admin.context().close();
     await buyer.context().close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { listProductsInCategory, searchProducts, type ProductFilters } from "@/lib/data/catalog";
+import { listProductsForAdmin, listProductsInCategory, searchProducts, type ProductActivity, type ProductFilters } from "@/lib/data/catalog";
 import { createCategory, createProduct } from "../support/fixtures";
 import { useFreshDatabase } from "../support/test-database";
 
@@ -77,5 +77,20 @@ describe("searchProducts total", () => {
     const result = await searchProducts("kopieerpapier", {}, { offset: 0, limit: 24 });
     expect(result.total).toBe(await countWhere([parentId, ...childIds], {}));
     expect(result.brands.reduce((sum, b) => sum + b.count, 0)).toBe(result.total);
+  });
+});
+
+describe("listProductsForAdmin", () => {
+  it.each<[ProductActivity, string]>([
+    ["all", "true"],
+    ["active", "active"],
+    ["inactive", "not active"],
+  ])("%s: every such product by SKU, a page at a time", async (activity, condition) => {
+    const skus = (await handle.query<{ sku: string }>(`select sku from products where ${condition} order by sku`)).map((row) => row.sku);
+    const first = await listProductsForAdmin({ activity, offset: 0, limit: 4 });
+    const rest = await listProductsForAdmin({ activity, offset: 4, limit: 1000 });
+    expect(first.total).toBe(skus.length);
+    expect([...first.items, ...rest.items].map((p) => p.sku)).toEqual(skus);
+    expect(first.items).toHaveLength(Math.min(4, skus.length));
   });
 });

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton, useActionError, type FormAction } from "@/components/admin/action-form";
+import { useOutlivingSuccess } from "@/components/admin/outliving-notice";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 /**
@@ -38,6 +39,7 @@ export function OrderActionForm({
   const errors = orderErrors(state, t, fieldLabels) ?? adminErrors;
   const data = state.status === "ok" ? (state.data ?? {}) : {};
   const values = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value)]));
+  useOutlivingSuccess(state.status === "ok" ? t(`success.${successKey}`, values) : null);
   return (
     <form action={formAction} className={className} data-testid={testId}>
       {children}

@@ -5,28 +5,38 @@ import { z } from "zod";
 import { inputBase } from "@/components/admin/styles";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
-import { parseSearchParams, queryParam, type RawSearchParams } from "@/lib/admin/search-params";
+import { Pagination } from "@/components/shop/pagination";
+import { pageParam, parseSearchParams, queryParam, toQueryString, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
-import { getProductBySku, searchProducts } from "@/lib/data/catalog";
+import { getProductBySku, listProductsForAdmin, searchProducts, type ProductActivity } from "@/lib/data/catalog";
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin.products");
 
+const PAGE_SIZE = 50;
+const ACTIVITIES = ["all", "active", "inactive"] as const satisfies readonly ProductActivity[];
+
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();
   const staff = await requireStaff("/admin/products");
-  const { q } = parseSearchParams(z.object({ q: queryParam }), await searchParams);
-  const [t, tf, locale, found, exact] = await Promise.all([
+  const { q, activity, page } = parseSearchParams(z.object({ q: queryParam, activity: z.enum(ACTIVITIES).catch("all"), page: pageParam }), await searchParams);
+  const [t, tf, locale, found, exact, listed] = await Promise.all([
     getTranslations("admin.products"),
     getTranslations("admin.productForm"),
     getLocale().then(toLocale),
     q ? searchProducts(q, {}, { offset: 0, limit: 50 }) : Promise.resolve(null),
     // The shop's search shows active products; staff also reach an inactive one by its exact SKU.
     q ? getProductBySku(q.trim()) : Promise.resolve(null),
+    // Without a search: every product by SKU, a page at a time, inactive ones too if asked.
+    q ? Promise.resolve(null) : listProductsForAdmin({ activity, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ]);
-  const result = found && exact && !exact.active && !found.items.some((p) => p.id === exact.id) ? { ...found, items: [exact, ...found.items] } : found;
+  const result = (found && exact && !exact.active && !found.items.some((p) => p.id === exact.id) ? { ...found, items: [exact, ...found.items] } : found) ?? listed;
+  const pages = listed ? Math.max(1, Math.ceil(listed.total / PAGE_SIZE)) : 1;
+  // The default filter and the first page stay out of the URL (the navigation link is the same page).
+  const hrefFor = (next: ProductActivity, nextPage?: number) =>
+    `/admin/products${toQueryString({ activity: next === "all" ? undefined : next, page: nextPage && nextPage > 1 ? nextPage : undefined })}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -47,6 +57,25 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
           {t("searchButton")}
         </button>
       </form>
+      {listed && (
+        <div className="flex flex-wrap items-center gap-4 text-sm" data-testid="product-activity">
+          <nav aria-label={t("activityLabel")} className="flex gap-1">
+            {ACTIVITIES.map((option) => (
+              <Link
+                key={option}
+                href={hrefFor(option)}
+                aria-current={option === activity ? "page" : undefined}
+                className={`rounded-md px-3 py-1 ${option === activity ? "bg-slate-900 text-white" : "border border-slate-300 bg-white hover:bg-slate-50"}`}
+              >
+                {t(`activity.${option}`)}
+              </Link>
+            ))}
+          </nav>
+          <span className="text-slate-600" data-testid="product-count">
+            {t("count", { count: listed.total })}
+          </span>
+        </div>
+      )}
       {result &&
         (result.items.length === 0 ? (
           <p className="text-sm text-slate-600">{t("empty")}</p>
@@ -80,6 +109,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
             </table>
           </div>
         ))}
+      {listed && <Pagination page={page} pages={pages} hrefFor={(next) => hrefFor(activity, next)} />}
     </div>
   );
 }
