@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { GetForm } from "@/components/get-form";
 
 /**
  * The status filter above a My-account list (quotes, returns): a GET form, so a filtered list can
@@ -18,7 +19,7 @@ export async function StatusFilter({
 }) {
   const t = await getTranslations(namespace);
   return (
-    <form method="get" action={href} aria-label={t("filter")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+    <GetForm action={href} aria-label={t("filter")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <label className="flex flex-col">
         <span className="font-medium">{t("status")}</span>
         <select name="status" defaultValue={current ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
@@ -36,6 +37,6 @@ export async function StatusFilter({
       <Link href={href} className="px-2 py-2 underline">
         {t("reset")}
       </Link>
-    </form>
+    </GetForm>
   );
 }

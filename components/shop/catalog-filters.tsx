@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ATTRIBUTE_PARAM_PREFIX, type AttributeFacet } from "@/lib/catalog/attributes";
+import { GetForm } from "@/components/get-form";
 
 export async function CatalogFilters({
   action,
@@ -26,7 +27,7 @@ export async function CatalogFilters({
 }) {
   const t = await getTranslations("catalog");
   return (
-    <form action={action} method="get" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={t("filters")}>
+    <GetForm action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={t("filters")}>
       {query && <input type="hidden" name="q" value={query} />}
       <label className="block font-medium">
         {t("brand")}
@@ -68,6 +69,6 @@ export async function CatalogFilters({
           {t("clearFilters")}
         </Link>
       )}
-    </form>
+    </GetForm>
   );
 }

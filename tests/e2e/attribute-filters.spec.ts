@@ -96,6 +96,8 @@ describe("product attributes: named in the back office, filtered on in the shop"
     await buyer.getByRole("form", { name: "Filters" }).getByLabel("Colour").selectOption("blauw");
     await buyer.getByRole("button", { name: "Apply" }).click();
     await buyer.waitForURL((url) => url.searchParams.get(`a.${colourKey}`) === "blauw");
+    // Only what was chosen goes into the link: no empty brand, size or stock parameters.
+    assert.equal(new URL(buyer.url()).search, `?a.${colourKey}=blauw`);
     await buyer.getByText("2 products").waitFor();
     assert.deepEqual(await optionsOf(buyer, "Size"), ["Any", "L (1)", "XL (1)"]);
     assert.deepEqual(await optionsOf(buyer, "Colour"), ["Any", "black (1)", "blue (2)", "red (1)"]);

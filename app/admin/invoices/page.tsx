@@ -14,6 +14,7 @@ import { INVOICE_KIND_FILTERS, INVOICE_STATES } from "@/lib/invoices/invoice-sta
 import { getShopContext } from "@/lib/shop-context";
 import { AdminInvoiceStatus } from "./status-badge";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { GetForm } from "@/components/get-form";
 
 export const generateMetadata = pageTitle("admin.invoices");
 
@@ -35,7 +36,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("admin.intro")}</p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <GetForm action="/admin/invoices" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <label>
           {t("filter.customer")}
           <select name="company" defaultValue={filter.company ?? ""} className={select}>
@@ -54,7 +55,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
         <Link href="/admin/invoices" className="px-2 py-1.5 underline">
           {t("filter.reset")}
         </Link>
-      </form>
+      </GetForm>
       <p className="text-sm text-slate-600" data-testid="invoice-count">
         {t("filter.results", { count: rows.length })}
       </p>

@@ -8,6 +8,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { GetForm } from "@/components/get-form";
 
 export const generateMetadata = pageTitle("admin.messages");
 
@@ -53,7 +54,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           {t("outboundInvoices")}
         </Link>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <GetForm action="/admin/messages" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <label>
           {t("connection")}
           <input type="search" name="search" defaultValue={filters.search ?? ""} placeholder={t("searchPlaceholder")} className={`${select} block w-72`} />
@@ -95,7 +96,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
           {t("filter")}
         </button>
-      </form>
+      </GetForm>
       <table className={tableClass}>
         <thead>
           <tr>

@@ -9,6 +9,7 @@ import { dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { statusTone } from "./status-tone";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { GetForm } from "@/components/get-form";
 
 export const generateMetadata = pageTitle("admin.orders");
 
@@ -31,7 +32,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{text("title")}</h1>
       <p className="text-sm text-slate-600">{text("intro")}</p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="order-filters">
+      <GetForm action="/admin/orders" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="order-filters">
         <label>
           {text("search")}
           <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={100} placeholder={text("searchPlaceholder")} className={`block ${inputBase}`} />
@@ -65,7 +66,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <a href={exportHref(filters)} className="ml-auto self-center text-brand-700 underline" data-testid="admin-orders-export" download>
           {text("export")}
         </a>
-      </form>
+      </GetForm>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{text("empty")}</p>
       ) : (

@@ -13,6 +13,7 @@ import { INVOICE_KIND_FILTERS, INVOICE_STATES } from "@/lib/invoices/invoice-sta
 import { getShopContext } from "@/lib/shop-context";
 import { InvoiceTable } from "./invoice-table";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { GetForm } from "@/components/get-form";
 
 export const generateMetadata = pageTitle("account.invoices");
 
@@ -51,7 +52,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           <p className="mt-1 text-xs text-slate-500">{t("credit.hint")}</p>
         </section>
       )}
-      <form method="get" action="/account/invoices" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <GetForm action="/account/invoices" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <InvoiceFilterFields status={filter.status} kind={filter.kind} labelClassName="flex flex-col" selectClassName="mt-1 rounded-md border border-slate-300 px-2 py-1.5" />
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           {t("filter.submit")}
@@ -61,7 +62,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             {t("filter.reset")}
           </Link>
         )}
-      </form>
+      </GetForm>
       <p className="text-sm text-slate-600" data-testid="invoice-count">
         {t("filter.results", { count: rows.length })}
       </p>

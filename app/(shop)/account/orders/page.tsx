@@ -9,6 +9,7 @@ import { searchOrdersForViewer, seesWholeCompany } from "@/lib/orders/order-acce
 import { FILTERABLE_STATUSES, orderExportHref, orderSearchHref, orderSearchOf, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { getShopContext } from "@/lib/shop-context";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { GetForm } from "@/components/get-form";
 
 export const generateMetadata = pageTitle("account.orders");
 
@@ -37,7 +38,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{wholeCompany ? ta("scopeCompany", { company: buyer.companyName }) : ta("scopeOwn")}</p>
-      <form method="get" action="/account/orders" role="search" aria-label={ta("search")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <GetForm action="/account/orders" role="search" aria-label={ta("search")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <label className="flex min-w-64 flex-1 flex-col">
           <span className="font-medium">{ta("search")}</span>
           <input type="search" name="q" defaultValue={params.q} placeholder={ta("searchPlaceholder")} className="mt-1 rounded-md border border-slate-300 px-3 py-1.5" />
@@ -80,7 +81,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <Link href="/account/orders" className="px-2 py-2 underline">
           {ta("reset")}
         </Link>
-      </form>
+      </GetForm>
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="text-slate-600" data-testid="order-count">
           {ta("results", { count: total })}
