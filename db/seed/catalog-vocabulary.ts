@@ -378,7 +378,7 @@ const CLEANING: ParentCategorySpec = {
     {
       code: "CLN-CLT", slug: "schoonmaakdoeken", nameNl: "Schoonmaakdoeken & sponzen", nameEn: "Cleaning cloths & sponges",
       unspsc: "47131502", units: ["PK"], vat: 2100, price: [199, 2495],
-      blurb: { nl: "Met kleurcodering voor hygiënisch werken per ruimte.", en: "Colour-coded for hygienic cleaning per area." },
+      blurb: { nl: "Met kleurcodering voor hygiënisch werken per ruimte.", en: "Color-coded for hygienic cleaning per area." },
       families: [
         { nl: "Microvezeldoek", en: "Microfibre cloth", price: [495, 1295], pack: pieces(5, 10), dims: [dim("size", [v("40 x 40 cm"), v("38 x 38 cm")]), dim("colour", CODE_COLOURS)] },
         { nl: "Sopdoek", en: "Dish cloth", price: [395, 995], pack: pieces(10, 50), dims: [dim("material", [v("katoen", "cotton"), v("viscose", "viscose", 0.8)]), dim("colour", CODE_COLOURS)] },
@@ -920,7 +920,7 @@ export const ATTRIBUTE_NAMES: Readonly<Record<string, AttributeName>> = {
   type: { nl: "Type", en: "Type", filterable: true },
   format: { nl: "Formaat", en: "Format", filterable: true },
   size: { nl: "Maat", en: "Size", filterable: true },
-  colour: { nl: "Kleur", en: "Colour", filterable: true },
+  colour: { nl: "Kleur", en: "Color", filterable: true },
   material: { nl: "Materiaal", en: "Material", filterable: true },
   volume: { nl: "Inhoud", en: "Volume", filterable: true },
   capacity: { nl: "Capaciteit", en: "Capacity", filterable: true },

@@ -35,7 +35,7 @@ export function safetyDataSheetMail(
       "",
       nl
         ? `Uw organisatie heeft het afgelopen jaar ${facts.productName} (${facts.sku}) bij ons gekocht. Hierbij ontvangt u het actuele veiligheidsinformatieblad, zoals de REACH-verordening (artikel 31) voorschrijft. Stuur het door naar wie in uw organisatie met dit product werkt of er de veiligheid van bewaakt.`
-        : `Your organisation bought ${facts.productName} (${facts.sku}) from us in the past year. Here is its current safety data sheet, as the REACH regulation (article 31) requires. Please pass it on to whoever works with this product or looks after its safe use in your organisation.`,
+        : `Your organization bought ${facts.productName} (${facts.sku}) from us in the past year. Here is its current safety data sheet, as the REACH regulation (article 31) requires. Please pass it on to whoever works with this product or looks after its safe use in your organisation.`,
       "",
       `${facts.documentTitle}${edition.length ? ` (${edition.join(", ")})` : ""}: ${facts.documentLink}`,
       `${nl ? "Het artikel" : "The product"}: ${facts.productLink}`,

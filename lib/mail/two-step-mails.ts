@@ -122,7 +122,7 @@ export function twoStepRequiredMail(to: { id: number; email: string; name: strin
     : [
         `${facts.companyName} now requires two-step verification of everyone who signs in to Koppel with a password (set by ${facts.byName} on ${facts.when}). It is not on for your account yet.`,
         "At your next visit you sign in as always and first set up two-step verification: you scan a QR code with an authenticator app on your phone (such as Microsoft Authenticator, Google Authenticator or 1Password) and confirm with a code from that app. Then the whole shop is open to you again; until then, only your profile.",
-        "Questions? Contact your organisation's administrator or your account manager.",
+        "Questions? Contact your organization's administrator or your account manager.",
       ];
   return {
     toEmail: to.email,

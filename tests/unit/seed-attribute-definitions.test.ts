@@ -72,7 +72,7 @@ describe("generateAttributeDefinitions", () => {
     const duplicates = (names: string[]) => names.filter((name, i) => names.findIndex((n) => n.toLowerCase() === name.toLowerCase()) !== i);
     expect(duplicates(definitions.map((d) => d.nameNl))).toEqual([]);
     expect(duplicates(definitions.map((d) => d.nameEn))).toEqual([]);
-    expect(byKey.get("colour")).toMatchObject({ nameNl: "Kleur", nameEn: "Colour" });
+    expect(byKey.get("colour")).toMatchObject({ nameNl: "Kleur", nameEn: "Color" });
     expect(byKey.get("size")).toMatchObject({ nameNl: "Maat", nameEn: "Size" });
     expect(byKey.get("origin")).toMatchObject({ nameNl: "Land van herkomst", nameEn: "Country of origin" });
   });

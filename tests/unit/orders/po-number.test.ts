@@ -31,6 +31,6 @@ describe("the standing order's stop mail", () => {
     const nl = standingOrderRunMail({ id: 1, email: "a@b.test", name: "An", locale: "nl" }, facts);
     expect(nl.bodyText).toContain("is gestopt: uw organisatie vraagt nu bij elke bestelling een inkoopordernummer");
     const en = standingOrderRunMail({ id: 1, email: "a@b.test", name: "An", locale: "en" }, facts);
-    expect(en.bodyText).toContain("has stopped: your organisation now requires a PO number on every order");
+    expect(en.bodyText).toContain("has stopped: your organization now requires a PO number on every order");
   });
 });
