@@ -89,16 +89,21 @@ export function ActionForm({
   keepInput?: boolean;
   testId?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const notice = useOutlivingSuccess();
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (previous, data) => {
+    const next = await action(previous, data);
+    notice.remember(next.status === "ok" && successMessage ? successMessage : null);
+    return next;
+  }, { status: "idle" });
   const errors = useActionError()(state, fieldLabels);
   const form = useRef<HTMLFormElement>(null);
   // A form that asks first (or keeps its input) works through its submit handler, which exists only
   // once React runs: before that a click would submit without asking, so the button waits.
   const hydrated = useHydrated();
-  useOutlivingSuccess(state.status === "ok" && successMessage ? successMessage : null);
   useEffect(() => {
+    if (state.status === "ok") notice.shownInline();
     if (resetOnSuccess && state.status === "ok") form.current?.reset();
-  }, [state, resetOnSuccess]);
+  }, [state, resetOnSuccess, notice]);
   return (
     <form
       ref={form}

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
@@ -43,18 +43,33 @@ export function OutlivingNoticeProvider({ children }: { children: React.ReactNod
 }
 
 /**
- * Hands `successText` (the form's current success message, null when none) to the provider when
- * the form unmounts; a form that stays on the page shows its own message and hands over nothing.
+ * A form's side of the notice. The refreshed page and the action's result arrive in one commit, so
+ * a form that disappears with its success never renders that success: the form `remember`s the
+ * text when its action answers (before the commit), and hands it over if it unmounts. A form that
+ * stays shows its own message and calls `shownInline`, which drops it.
  */
-export function useOutlivingSuccess(successText: string | null) {
+export function useOutlivingSuccess() {
   const show = useContext(NoticeContext);
   const pathname = usePathname();
-  const latest = useRef<Notice | null>(null);
-  latest.current = successText ? { text: successText, pathname } : null;
+  const page = useRef(pathname);
+  page.current = pathname;
+  const pending = useRef<Notice | null>(null);
   useEffect(
     () => () => {
-      if (latest.current) show?.(latest.current);
+      if (pending.current) show?.(pending.current);
     },
     [show],
+  );
+  // Stable, so a form's effects can depend on it without running on every render.
+  return useMemo(
+    () => ({
+      remember: (text: string | null) => {
+        pending.current = text ? { text, pathname: page.current } : null;
+      },
+      shownInline: () => {
+        pending.current = null;
+      },
+    }),
+    [],
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton, useActionError, type FormAction } from "@/components/admin/action-form";
 import { useOutlivingSuccess } from "@/components/admin/outliving-notice";
@@ -33,13 +33,20 @@ export function OrderActionForm({
   inline?: boolean;
   testId?: string;
 }) {
-  const [state, formAction] = useActionState(action, { status: "idle" });
   const t = useTranslations("purchaseOrders");
+  const notice = useOutlivingSuccess();
+  const successText = (result: ActionState) => t(`success.${successKey}`, stringValues(result.status === "ok" ? result.data : undefined));
+  const [state, formAction] = useActionState<ActionState, FormData>(async (previous, data) => {
+    const next = await action(previous, data);
+    notice.remember(next.status === "ok" ? successText(next) : null);
+    return next;
+  }, { status: "idle" });
+  useEffect(() => {
+    if (state.status === "ok") notice.shownInline();
+  }, [state, notice]);
   const adminErrors = useActionError()(state, fieldLabels);
   const errors = orderErrors(state, t, fieldLabels) ?? adminErrors;
-  const data = state.status === "ok" ? (state.data ?? {}) : {};
-  const values = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value)]));
-  useOutlivingSuccess(state.status === "ok" ? t(`success.${successKey}`, values) : null);
+  const values = stringValues(state.status === "ok" ? state.data : undefined);
   return (
     <form action={formAction} className={className} data-testid={testId}>
       {children}
@@ -75,6 +82,10 @@ export function OrderActionForm({
 }
 
 type Translate = ReturnType<typeof useTranslations>;
+
+/** An action's data as message values. */
+const stringValues = (data: Record<string, unknown> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(data ?? {}).map(([key, value]) => [key, String(value)]));
 
 /** IssueResult codes of the automatic invoice → keys of purchaseOrders.errors. */
 const AUTO_INVOICE_ERROR_KEYS: Record<string, string> = {
