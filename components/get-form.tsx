@@ -1,5 +1,6 @@
 "use client";
 
+import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 
 /**
@@ -10,11 +11,14 @@ import { useRouter } from "next/navigation";
  */
 export function GetForm({ action, children, ...rest }: { action: string; children: React.ReactNode } & Omit<React.FormHTMLAttributes<HTMLFormElement>, "action" | "method" | "onSubmit">) {
   const router = useRouter();
+  // Busy until the filtered page is shown (the address bar may change before it is).
+  const [navigating, startNavigation] = useTransition();
   return (
     <form
       {...rest}
       action={action}
       method="get"
+      aria-busy={navigating}
       onSubmit={(event) => {
         event.preventDefault();
         const filled = new URLSearchParams();
@@ -22,7 +26,7 @@ export function GetForm({ action, children, ...rest }: { action: string; childre
           if (typeof value === "string" && value.trim() !== "") filled.append(name, value);
         }
         const query = filled.toString();
-        router.push(query ? `${action}?${query}` : action);
+        startNavigation(() => router.push(query ? `${action}?${query}` : action));
       }}
     >
       {children}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { BASE_URL, cartBadgeShows, launchBrowser, newContext } from "./support/browser";
+import { applyFilters, BASE_URL, cartBadgeShows, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { decodeForm, FakeProcurementSystem } from "./support/fake-procurement";
 
@@ -280,8 +280,7 @@ describe("reorder", () => {
 
     await page.getByRole("link", { name: "My orders" }).click();
     await page.getByPlaceholder("Order number, PO number, cost center, SKU or product").fill(b!.sku);
-    await page.getByRole("button", { name: "Filter" }).click();
-    await page.waitForURL(/\/account\/orders\?q=/);
+    await applyFilters(page, page.getByRole("button", { name: "Filter" }), /\/account\/orders\?q=/);
     await page.locator("[data-testid=order-row]", { hasText: orderNumber }).getByRole("link", { name: orderNumber }).click();
     await page.waitForURL(new RegExp(`/account/orders/${orderNumber}$`));
     await page.getByLabel(`Select line 2 (${b!.sku})`).check();

@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { deriveSecretKey, encryptSecret } from "../../lib/crypto/secret-box";
-import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { applyFilters, BASE_URL, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { pickListPriceProduct } from "./support/demo-products";
 import { FakeProcurementSystem } from "./support/fake-procurement";
@@ -301,8 +301,7 @@ describe("invoices", () => {
     const paid = buyer.locator(`[data-testid=invoice-row][data-number="${webInvoice.number}"]`).getByTestId("invoice-status");
     assert.equal(await paid.getAttribute("data-status"), "paid");
     await buyer.getByLabel("Status").selectOption("paid");
-    await buyer.getByRole("button", { name: "Filter" }).click();
-    await buyer.waitForURL(/status=paid/);
+    await applyFilters(buyer, buyer.getByRole("button", { name: "Filter" }), /status=paid/);
     assert.deepEqual(await buyer.locator("[data-testid=invoice-row]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number"))), [webInvoice.number]);
   });
 });

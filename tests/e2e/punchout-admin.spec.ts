@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { applyFilters, BASE_URL, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { pickListPriceProduct } from "./support/demo-products";
 
@@ -75,8 +75,7 @@ describe("punchout connections in /admin", () => {
     // Filtered by the connection, found by its USERNAME: its entries only, labelled with customer and name.
     await page.goto("/admin/messages?type=oci.entry");
     await page.getByLabel("Connection", { exact: true }).fill(username.toUpperCase());
-    await page.getByRole("button", { name: "Filter" }).click();
-    await page.waitForURL(/[?&]search=/);
+    await applyFilters(page, page.getByRole("button", { name: "Filter" }), /[?&]search=/);
     const rows = await page.getByTestId("message-row").allInnerTexts();
     assert.ok(rows.length >= 3, `${rows.length} rows`);
     assert.ok(rows.every((row) => row.includes("Bouwbedrijf Van der Meer & Zonen B.V. · S/4HANA productie")), rows.join("\n"));

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 /** Debian's Chromium (or CHROMIUM_PATH); playwright-core never downloads a browser. */
 export function chromiumPath(): string {
@@ -51,4 +51,15 @@ export async function signIn(browser: Browser, email: string, password: string, 
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === target.split("?")[0]);
   return page;
+}
+
+/**
+ * Submits a filter form (components/get-form.tsx) with `button` and waits until the filtered page
+ * is shown: the address matches `url` and no form is busy navigating any more (the address bar can
+ * change before the new page is rendered).
+ */
+export async function applyFilters(page: Page, button: Locator, url: RegExp | ((url: URL) => boolean)): Promise<void> {
+  await button.click();
+  await page.waitForURL(url);
+  await page.waitForFunction(() => document.querySelector('form[aria-busy="true"]') === null);
 }
