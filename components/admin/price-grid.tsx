@@ -167,8 +167,8 @@ export function PriceGrid({
               <th className="px-2 py-2">{t("kind")}</th>
               <th className="px-2 py-2">{t("value")}</th>
               <th className="px-2 py-2">{t("tiers")}</th>
-              <th className="px-2 py-2">{t("validFrom")}</th>
-              <th className="px-2 py-2">{t("validTo")}</th>
+              {/* From above until: one column, so the row's Save and Remove fit a 1280 px screen. */}
+              <th className="px-2 py-2">{t("validity")}</th>
               <th className="px-2 py-2 text-right">{t("net")}</th>
               <th className="px-2 py-2 text-right">{t("margin")}</th>
               <th className="px-2 py-2">
@@ -276,10 +276,8 @@ export function PriceGrid({
                       disabled={!canEdit}
                       onChange={(event) => setField(row, "validFrom", event.target.value)}
                       onKeyDown={(event) => onKeyDown(event, row, index, "validFrom")}
-                      className={`${input} w-36`}
+                      className={`${input} block w-36`}
                     />
-                  </td>
-                  <td className={cell}>
                     <input
                       type="date"
                       aria-label={label("validTo")}
@@ -287,7 +285,7 @@ export function PriceGrid({
                       disabled={!canEdit}
                       onChange={(event) => setField(row, "validTo", event.target.value)}
                       onKeyDown={(event) => onKeyDown(event, row, index, "validTo")}
-                      className={`${input} w-36`}
+                      className={`${input} mt-1 block w-36`}
                     />
                     {row.entry && !row.entry.validToday && !dirty && <div className="mt-0.5 text-xs text-amber-700">{t("notValidToday")}</div>}
                   </td>

@@ -119,6 +119,10 @@ describe("account manager", () => {
     const row = page.locator(`[data-testid=grid-row][data-sku="${product.sku}"]`);
     await row.waitFor();
     assert.equal(await page.locator("[data-testid=grid-row]").count(), 1);
+    // At 1280 px every column fits, the row's Save and Remove too: no sideways scrolling.
+    assert.equal(page.viewportSize()?.width, 1280);
+    const { scrollWidth, clientWidth } = await page.getByTestId("price-grid").evaluate((grid) => ({ scrollWidth: grid.parentElement!.scrollWidth, clientWidth: grid.parentElement!.clientWidth }));
+    assert.ok(scrollWidth <= clientWidth, `the grid is ${scrollWidth} px wide in ${clientWidth}`);
 
     const value = row.getByLabel(`Prijs / korting ${product.sku}`);
     assert.equal(await value.inputValue(), (product.price_minor / 100).toFixed(2).replace(".", ","));
