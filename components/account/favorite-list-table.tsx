@@ -187,7 +187,7 @@ function LineEditor({ line, listId, action }: { line: FavoriteLineView; listId: 
         <input
           name="quantity"
           type="number"
-          min={1}
+          min={line.orderMultiple}
           step={line.orderMultiple}
           defaultValue={line.defaultQuantity}
           key={`q-${line.defaultQuantity}`}

@@ -40,7 +40,8 @@ export function AddToCartForm({
           name="quantity"
           type="number"
           inputMode="numeric"
-          min={1}
+          // The browser accepts min + k·step only: min 1 with step 2 refused 2, the default (KP-003476).
+          min={orderMultiple}
           step={orderMultiple}
           defaultValue={suggested ?? defaultQuantity}
           className={`${compact ? "w-20" : "w-24"} rounded-md border border-slate-300 px-2 py-1.5 text-sm`}

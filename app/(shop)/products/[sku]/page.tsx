@@ -251,7 +251,7 @@ function ProductQuoteRequest({ sku, product, t, open = false }: { sku: string; p
             type="number"
             name="quantity"
             required
-            min={product.minOrderQuantity}
+            min={smallestValidQuantity(product)}
             step={product.orderMultiple}
             defaultValue={Math.max(smallestValidQuantity(product), product.orderMultiple * 10)}
             className="mt-1 block w-32 rounded-md border border-slate-300 px-2 py-1"
