@@ -21,3 +21,8 @@ export function dateTimeText(value: Date, locale: Locale): string {
     timeZone: "Europe/Amsterdam",
   }).format(value);
 }
+
+/** `text` followed by a full stop, unless it already ends with one ("Demo Facilities B.V." + "." is one stop). */
+export function withFullStop(text: string): string {
+  return text.endsWith(".") ? text : `${text}.`;
+}

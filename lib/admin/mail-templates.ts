@@ -1,4 +1,5 @@
 import type { OutgoingMail } from "@/lib/data/user-accounts";
+import { withFullStop } from "@/lib/format";
 
 /** Plain-text e-mails to customer users, in their profile language. */
 
@@ -25,7 +26,7 @@ export function invitationMail(input: LinkMail): OutgoingMail {
       ? [
           `Beste ${input.toName},`,
           "",
-          `${input.invitedBy ?? "Uw accountmanager"} heeft een account voor u aangemaakt in de Koppel-webshop van ${input.companyName}.`,
+          `${input.invitedBy ?? "Uw accountmanager"} heeft een account voor u aangemaakt in de Koppel-webshop van ${withFullStop(input.companyName)}`,
           "Kies via deze link uw wachtwoord:",
           input.link,
           "",
@@ -34,7 +35,7 @@ export function invitationMail(input: LinkMail): OutgoingMail {
       : [
           `Dear ${input.toName},`,
           "",
-          `${input.invitedBy ?? "Your account manager"} created an account for you in the Koppel web shop of ${input.companyName}.`,
+          `${input.invitedBy ?? "Your account manager"} created an account for you in the Koppel web shop of ${withFullStop(input.companyName)}`,
           "Choose your password with this link:",
           input.link,
           "",
@@ -59,7 +60,7 @@ export function staffInvitationMail(input: LinkMail & { role: "account_manager" 
       ? [
           `Beste ${input.toName},`,
           "",
-          `${input.invitedBy} heeft u als ${role} toegevoegd aan het Koppel-beheer van ${input.companyName}.`,
+          `${input.invitedBy} heeft u als ${role} toegevoegd aan het Koppel-beheer van ${withFullStop(input.companyName)}`,
           "Kies via deze link uw wachtwoord:",
           input.link,
           "",
@@ -68,7 +69,7 @@ export function staffInvitationMail(input: LinkMail & { role: "account_manager" 
       : [
           `Dear ${input.toName},`,
           "",
-          `${input.invitedBy} added you as ${role} to the Koppel back office of ${input.companyName}.`,
+          `${input.invitedBy} added you as ${role} to the Koppel back office of ${withFullStop(input.companyName)}`,
           "Choose your password with this link:",
           input.link,
           "",

@@ -1,5 +1,5 @@
 import type { OutgoingMail } from "@/lib/data/user-accounts";
-import { money } from "@/lib/format";
+import { money, withFullStop } from "@/lib/format";
 
 /** Plain-text e-mails about account requests ("Account aanvragen"), in the requester's language. Pure. */
 
@@ -21,7 +21,7 @@ export function accountRequestReceivedMail(to: Requester): OutgoingMail {
       ? [
           `Beste ${to.contactName},`,
           "",
-          `Dank u voor uw aanvraag voor een account voor ${to.companyName}. Wij beoordelen hem zo snel mogelijk, meestal binnen één werkdag.`,
+          `Dank u voor uw aanvraag voor een account voor ${withFullStop(to.companyName)} Wij beoordelen hem zo snel mogelijk, meestal binnen één werkdag.`,
           "Na goedkeuring ontvangt u een e-mail met een link om uw wachtwoord te kiezen.",
           "",
           "Heeft u deze aanvraag niet gedaan? Dan kunt u deze e-mail negeren.",
@@ -29,7 +29,7 @@ export function accountRequestReceivedMail(to: Requester): OutgoingMail {
       : [
           `Dear ${to.contactName},`,
           "",
-          `Thank you for requesting an account for ${to.companyName}. We review it as soon as possible, usually within one working day.`,
+          `Thank you for requesting an account for ${withFullStop(to.companyName)} We review it as soon as possible, usually within one working day.`,
           "Once approved, you receive an e-mail with a link to choose your password.",
           "",
           "Did you not make this request? Then you can ignore this e-mail.",
@@ -99,7 +99,7 @@ export function accountRequestRejectedMail(to: Requester, reason: string, decide
       : `${decidedBy.name}, administrator of ${decidedBy.companyName}, did not approve your request for an account.`
     : nl
       ? `Wij kunnen uw aanvraag voor een account voor ${to.companyName} helaas niet goedkeuren.`
-      : `Unfortunately we cannot approve your request for an account for ${to.companyName}.`;
+      : `Unfortunately we cannot approve your request for an account for ${withFullStop(to.companyName)}`;
   return {
     toEmail: to.email,
     toName: to.contactName,

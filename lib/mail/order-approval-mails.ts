@@ -1,4 +1,5 @@
 import type { MailMessage } from "./send-mail";
+import { withFullStop } from "@/lib/format";
 
 /** Plain-text e-mails about order approval, in the recipient's profile language. Pure. */
 
@@ -57,7 +58,7 @@ export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerNam
       ? [
           `Beste ${to.name},`,
           "",
-          `${order.buyerName} heeft bestelling ${order.orderNumber} geplaatst voor ${order.companyName}. De bestelling wacht op uw goedkeuring.`,
+          `${order.buyerName} heeft bestelling ${order.orderNumber} geplaatst voor ${withFullStop(order.companyName)} De bestelling wacht op uw goedkeuring.`,
           ...groundsText(order, "nl"),
           "",
           `Goedkeuren of afwijzen: ${order.link}`,
@@ -65,7 +66,7 @@ export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerNam
       : [
           `Dear ${to.name},`,
           "",
-          `${order.buyerName} placed order ${order.orderNumber} for ${order.companyName}. The order awaits your approval.`,
+          `${order.buyerName} placed order ${order.orderNumber} for ${withFullStop(order.companyName)} The order awaits your approval.`,
           ...groundsText(order, "en"),
           "",
           `Approve or reject: ${order.link}`,

@@ -52,6 +52,13 @@ describe("approval e-mails", () => {
     expect(mail.bodyText).toContain("€ 2.500,00");
     expect(mail.bodyText).toContain(facts.link);
   });
+  it.each(["Demo Facilities B.V.", "Demo BV"])("ends the sentence naming %s with one full stop", (companyName) => {
+    for (const locale of ["nl", "en"] as const) {
+      const mail = approvalRequestedMail({ id: 3, email: "a@x.test", name: "Pieter", locale }, { ...facts, companyName, buyerName: "Sanne", limit: () => "€ 2.500,00", budget: null });
+      expect(mail.bodyText).toContain(companyName === "Demo BV" ? "Demo BV. " : "Demo Facilities B.V. ");
+      expect(mail.bodyText).not.toContain("..");
+    }
+  });
   it("tells the buyer the decision with the comment", () => {
     const mail = approvalDecidedMail({ id: 4, email: "b@x.test", name: "Sanne", locale: "en" }, { ...facts, decision: "rejected", deciderName: "Pieter", comment: "Use the framework contract" });
     expect(mail).toMatchObject({ kind: "order_rejected", subject: "Order K100042 rejected" });
