@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { useAnnounceCartReading } from "./cart-badge";
+import { quantityRuleShape } from "@/lib/cart/quantity-rules";
 
 /** Quantity + "Add to cart"; quantity-rule violations come back with the nearest valid quantity. */
 export function AddToCartForm({
@@ -56,7 +57,7 @@ export function AddToCartForm({
         </button>
       </div>
       <span id={`qty-help-${sku}`} className="sr-only">
-        {minOrderQuantity > 1 || orderMultiple > 1 ? t("quantityHelp", { min: minOrderQuantity, multiple: orderMultiple }) : ""}
+        {minOrderQuantity > 1 || orderMultiple > 1 ? t("quantityHelp", { min: minOrderQuantity, multiple: orderMultiple, shape: quantityRuleShape({ minOrderQuantity, orderMultiple }) }) : ""}
       </span>
       <p aria-live="polite" className="min-h-4 text-xs">
         {state.status === "ok" && <span className="text-emerald-700">{t("added")}</span>}

@@ -7,6 +7,7 @@ import { money } from "@/lib/format";
 import type { getTranslations } from "next-intl/server";
 import type { PriceLabels } from "./price-block";
 import type { ProductCardData } from "./product-cards";
+import { quantityRuleShape } from "@/lib/cart/quantity-rules";
 
 /** The "catalog" translator of the request: passed in, so 24 cards do not each await getTranslations. */
 export type CatalogTranslator = Awaited<ReturnType<typeof getTranslations<"catalog">>>;
@@ -47,7 +48,7 @@ export function toProductCardData(product: ProductView, locale: Locale, t: Catal
         ? cardText(locale, "inStock", [stock], () => t("inStock", { count: stock }))
         : cardText(locale, "outOfStock", [leadTimeDays], () => t("outOfStock", { days: leadTimeDays })),
     inStock: stock > 0,
-    minOrder: min > 1 || multiple > 1 ? cardText(locale, "minOrder", [min, multiple], () => t("minOrder", { min, multiple })) : null,
+    minOrder: min > 1 || multiple > 1 ? cardText(locale, "minOrder", [min, multiple], () => t("minOrder", { min, multiple, shape: quantityRuleShape({ minOrderQuantity: min, orderMultiple: multiple }) })) : null,
     ownNumber: product.customerArticleNumber ? t("yourNumber", { number: product.customerArticleNumber }) : null,
     price: price && {
       amount: money(price.unitPriceMinor, locale),

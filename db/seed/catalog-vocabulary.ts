@@ -437,7 +437,7 @@ const CLEANING: ParentCategorySpec = {
       ],
     },
     {
-      code: "CLN-AIR", slug: "geurbeheer", nameNl: "Geurbeheer", nameEn: "Odour control",
+      code: "CLN-AIR", slug: "geurbeheer", nameNl: "Geurbeheer", nameEn: "Odor control",
       unspsc: "47131819", units: ["EA", "PK"], vat: 2100, price: [299, 2495],
       blurb: { nl: "Zorgt voor een frisse ruimte zonder overheersende geur.", en: "Keeps rooms fresh without an overpowering scent." },
       families: [
@@ -536,7 +536,7 @@ const TOOLS: ParentCategorySpec = {
       ],
     },
     {
-      code: "MRO-BIT", slug: "boren-bits", nameNl: "Boren & bits", nameEn: "Drill bits & bits",
+      code: "MRO-BIT", slug: "boren-bits", nameNl: "Boren & bits", nameEn: "Drill and driver bits",
       unspsc: "27112802", units: ["PK", "SET"], vat: 2100, price: [295, 4995],
       blurb: { nl: "Nauwkeurig geslepen voor schone gaten.", en: "Precision-ground for clean holes." },
       families: [

@@ -28,3 +28,12 @@ export function checkQuantity(quantity: number, rules: QuantityRules): QuantityC
 export function smallestValidQuantity({ minOrderQuantity, orderMultiple }: QuantityRules): number {
   return Math.ceil(minOrderQuantity / orderMultiple) * orderMultiple;
 }
+
+/**
+ * Which ordering rules a product's quantity hint names: only the minimum (sold per piece), only the
+ * multiple (its minimum is one multiple), or both — "Minimum 2, in multiples of 1" says nothing new.
+ */
+export function quantityRuleShape({ minOrderQuantity, orderMultiple }: QuantityRules): "min" | "multiple" | "both" {
+  if (orderMultiple <= 1) return "min";
+  return minOrderQuantity <= orderMultiple ? "multiple" : "both";
+}

@@ -158,7 +158,7 @@ const en: InvoiceLabels = {
   buyerReference: "Your reference",
   orderReference: "Order number",
   creditedInvoice: "Credited invoice",
-  accountingCost: "Cost centre",
+  accountingCost: "Cost center",
   legalId: { "0106": "CoC no.", "0190": "OIN", "0088": "GLN", other: "Registration no." },
   vatId: "VAT ID",
   iban: "IBAN",

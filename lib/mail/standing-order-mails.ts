@@ -42,7 +42,7 @@ const PAUSE_REASON = {
   en: {
     owner_inactive: "the account that set it up is no longer active",
     no_ship_to: "the delivery address no longer exists or is no longer available to its owner",
-    cost_center: "its cost centre no longer exists, or one must now be chosen",
+    cost_center: "its cost center no longer exists, or one must now be chosen",
     po_number: "your organization now requires a PO number on every order and this standing order has none",
   },
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuantity } from "@/lib/cart/quantity-rules";
+import { checkQuantity, quantityRuleShape } from "@/lib/cart/quantity-rules";
 
 describe("checkQuantity", () => {
   it.each([
@@ -17,5 +17,17 @@ describe("checkQuantity", () => {
     const result = checkQuantity(qty, { minOrderQuantity: min, orderMultiple: mult });
     if (ok) expect(result).toEqual({ ok: true });
     else expect(result).toEqual({ ok: false, reason, suggestedQuantity: suggested });
+  });
+});
+
+describe("quantityRuleShape", () => {
+  it.each([
+    { minOrderQuantity: 1, orderMultiple: 1, shape: "min" },
+    { minOrderQuantity: 2, orderMultiple: 1, shape: "min" },
+    { minOrderQuantity: 2, orderMultiple: 2, shape: "multiple" },
+    { minOrderQuantity: 1, orderMultiple: 25, shape: "multiple" },
+    { minOrderQuantity: 10, orderMultiple: 5, shape: "both" },
+  ] as const)("minimum $minOrderQuantity, multiple $orderMultiple: $shape", ({ shape, ...rules }) => {
+    expect(quantityRuleShape(rules)).toBe(shape);
   });
 });

@@ -66,6 +66,9 @@ describe("product card data", () => {
   it("out of stock, order rules, contract prices under and at the list price, anonymous", () => {
     const card = toProductCardData(product({ stock: 0, leadTimeDays: 1, minOrderQuantity: 10, orderMultiple: 5 }), "nl", tNl);
     expect(card).toMatchObject({ stock: "Niet op voorraad – levering in 1 dag", inStock: false, minOrder: "Minimaal 10, per 5", defaultQuantity: 10 });
+    // Only the rule that says something: a minimum of one multiple is the multiple; a multiple of one, the minimum.
+    expect(toProductCardData(product({ minOrderQuantity: 2, orderMultiple: 2 }), "nl", tNl).minOrder).toBe("Per 2");
+    expect(toProductCardData(product({ minOrderQuantity: 2, orderMultiple: 1 }), "nl", tNl).minOrder).toBe("Minimaal 2");
     const below = { unitPriceMinor: 1598, listPriceMinor: 1949, source: contract, tiers: [] };
     expect(toProductCardData(product({ price: below }), "nl", tNl).price).toEqual({ amount: money(1598, "nl"), perUnit: "per pak", contract: true, listAmount: money(1949, "nl") });
     const same = { unitPriceMinor: 1949, listPriceMinor: 1949, source: { ...contract, kind: "contract_tier" as const }, tiers: [] };
