@@ -30,6 +30,13 @@ export const companies = pgTable(
       .notNull()
       .default("auto"),
     vatExemptionReason: text("vat_exemption_reason"),
+    /**
+     * The language of the documents we send the customer — invoices and credit notes (PDF, the
+     * texts in the UBL and cXML), their e-mails to the invoice address — set by staff. Not any
+     * user's shop language: an invoice is read by the customer's accounts payable, not by the buyer
+     * who happened to order. Each issued invoice keeps the language it was issued in (invoices.locale).
+     */
+    documentLocale: text("document_locale", { enum: ["nl", "en"] }).notNull().default("nl"),
     /** With active cost centres: every web order names one (otherwise choosing one is optional). */
     costCenterRequired: boolean("cost_center_required").notNull().default(false),
     /**
@@ -71,6 +78,7 @@ export const companies = pgTable(
   (t) => [
     check("companies_credit_limit_not_negative", sql`${t.creditLimitMinor} >= 0`),
     check("companies_assortment_known", sql`${t.assortment} in ('all', 'contract')`),
+    check("companies_document_locale_known", sql`${t.documentLocale} in ('nl', 'en')`),
     check(
       "companies_delivery_charge_custom",
       sql`(${t.deliveryChargeMode} = 'custom') = (${t.deliveryChargeMinor} is not null) and coalesce(${t.deliveryChargeMinor}, 0) >= 0 and coalesce(${t.freeDeliveryFromMinor}, 0) >= 0 and (${t.freeDeliveryFromMinor} is null or ${t.deliveryChargeMode} = 'custom')`,

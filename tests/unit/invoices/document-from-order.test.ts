@@ -53,6 +53,7 @@ function company(overrides: Partial<Company> = {}): Company {
     invoiceOnShipment: false,
     vatTreatment: "auto",
     vatExemptionReason: null,
+    documentLocale: "nl",
     costCenterRequired: false,
     poNumberRequired: false,
     creditLimitMinor: null,

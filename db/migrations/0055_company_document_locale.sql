@@ -1,0 +1,2 @@
+ALTER TABLE "companies" ADD COLUMN "document_locale" text DEFAULT 'nl' NOT NULL;--> statement-breakpoint
+ALTER TABLE "companies" ADD CONSTRAINT "companies_document_locale_known" CHECK ("companies"."document_locale" in ('nl', 'en'));
