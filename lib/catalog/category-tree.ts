@@ -46,21 +46,26 @@ export function categoriesWithProducts(categories: Category[], withProducts: Rea
 }
 
 /**
- * The categories a search is probably looking for: those whose name (in the shopper's language)
- * contains one of the typed words of 4+ letters, or is contained in one ("werkhandschoenen" →
- * Werkhandschoenen; "handschoenen" → Werkhandschoenen, Wegwerphandschoenen). At most `limit`, in
- * the navigation's order. A search for a category's name finds its products only when their names
- * carry the word, so the page offers the category itself.
+ * The categories a search is probably looking for: those whose name, in either language (the search
+ * reads both), contains one of the typed words of 4+ letters, or ends one — a Dutch compound ends
+ * in its head noun ("werkhandschoenen" → Werkhandschoenen, "kettingsmeermiddelen" → Smeermiddelen;
+ * "handschoenen" → Werkhandschoenen, Wegwerphandschoenen; but "handschoen" is no Hand tools). At
+ * most `limit`, in the navigation's order, shown in the shopper's language by the caller. A search
+ * for a category's name finds its products only when their names carry the word, so the page
+ * offers the category itself.
  */
-export function categoriesMatchingSearch(categories: Category[], query: string, locale: Locale, limit = 5): Category[] {
+export function categoriesMatchingSearch(categories: Category[], query: string, limit = 5): Category[] {
   const words = query
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length >= 4 && !/^\p{N}+$/u.test(word));
   if (words.length === 0) return [];
-  const matches = categories.filter((category) => {
-    const name = (locale === "en" ? category.nameEn : category.nameNl).toLowerCase();
-    return words.some((word) => name.includes(word) || name.split(/[^\p{L}\p{N}]+/u).some((part) => part.length >= 4 && word.includes(part)));
-  });
+  const matches = categories.filter((category) =>
+    [category.nameNl, category.nameEn].some((name) => {
+      const lower = name.toLowerCase();
+      const parts = lower.split(/[^\p{L}\p{N}]+/u).filter((part) => part.length >= 4);
+      return words.some((word) => lower.includes(word) || parts.some((part) => word.endsWith(part)));
+    }),
+  );
   return matches.sort((a, b) => a.position - b.position || a.id - b.id).slice(0, limit);
 }

@@ -32,7 +32,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     // The categories the words name (a search for "werkhandschoenen" means the category too), of this shopper's navigation.
     listing.page === 1 ? listCategories().then((all) => navigationCategories(context, all)) : [],
   ]);
-  const namedCategories = categoriesMatchingSearch(categories, listing.q, context.locale);
+  const namedCategories = categoriesMatchingSearch(categories, listing.q);
   const filtered = listing.brand !== undefined || listing.stock !== undefined || Object.keys(listing.attributes).length > 0;
   // One pricing pass for the page, the own-number match included.
   const views = await toProductViews(ownMatch ? [ownMatch, ...result.items] : result.items, productViewOptions(context));
