@@ -20,6 +20,8 @@ export interface VariantValue extends Term {
   price?: number;
   /** Attribute value when it differs from `nl` (e.g. "L" for "maat L"). */
   attr?: string;
+  /** The attribute value in English when `attr` is Dutch ("nitril" → "nitrile", "1,5 m" → "1.5 m"). */
+  attrEn?: string;
 }
 
 export interface VariantDimension {
@@ -100,7 +102,7 @@ export const UNIT_NAMES: Record<UnitCode, Term> = {
   CT: { nl: "karton", en: "carton" },
 };
 
-const v = (nl: string, en: string = nl, price?: number, attr?: string): VariantValue => ({ nl, en, price, attr });
+const v = (nl: string, en: string = nl, price?: number, attr?: string, attrEn?: string): VariantValue => ({ nl, en, price, attr, attrEn });
 const same = (...values: string[]): VariantValue[] => values.map((value) => v(value));
 const dim = (key: string, values: readonly VariantValue[]): VariantDimension => ({ key, values });
 const pack = (sizes: readonly number[], nl: string, en: string, units?: readonly UnitCode[]): PackSpec => ({ sizes, nl, en, units });
@@ -284,7 +286,7 @@ const OFFICE: ParentCategorySpec = {
       families: [
         { nl: "USB-C-kabel", en: "USB-C cable", price: [699, 1495], dims: [dim("length", [v("1 m"), v("2 m", "2 m", 1.3)]), dim("type", [v("USB-C naar USB-C", "USB-C to USB-C"), v("USB-C naar USB-A", "USB-C to USB-A")])] },
         { nl: "HDMI-kabel", en: "HDMI cable", price: [799, 1495], dims: [dim("length", [v("1,5 m", "1.5 m"), v("3 m", "3 m", 1.4), v("5 m", "5 m", 1.9)])] },
-        { nl: "Stekkerdoos", en: "Power strip", price: [995, 2495], dims: [dim("sockets", [v("3-voudig", "3 sockets", 1, "3"), v("6-voudig", "6 sockets", 1.5, "6")]), dim("switch", [v("met schakelaar", "with switch", 1.2), v("zonder schakelaar", "without switch")]), dim("cable", [v("kabel 1,5 m", "1.5 m cable", 1, "1,5 m"), v("kabel 3 m", "3 m cable", 1.2, "3 m")])] },
+        { nl: "Stekkerdoos", en: "Power strip", price: [995, 2495], dims: [dim("sockets", [v("3-voudig", "3 sockets", 1, "3"), v("6-voudig", "6 sockets", 1.5, "6")]), dim("switch", [v("met schakelaar", "with switch", 1.2), v("zonder schakelaar", "without switch")]), dim("cable", [v("kabel 1,5 m", "1.5 m cable", 1, "1,5 m", "1.5 m"), v("kabel 3 m", "3 m cable", 1.2, "3 m")])] },
       ],
     },
     {
@@ -699,7 +701,7 @@ const LAB: ParentCategorySpec = {
       unspsc: "46181504", units: ["PR", "PK"], vat: 2100, price: [295, 1995],
       blurb: { nl: "Goede grip en bescherming volgens EN 388.", en: "Good grip and protection to EN 388." },
       families: [
-        { nl: "Montagehandschoenen", en: "Assembly gloves", price: [249, 595], dims: [dim("size", WORK_GLOVE_SIZES), dim("coating", [v("PU-coating", "PU coated", 1, "PU"), v("nitrilcoating", "nitrile coated", 1.2, "nitril")])] },
+        { nl: "Montagehandschoenen", en: "Assembly gloves", price: [249, 595], dims: [dim("size", WORK_GLOVE_SIZES), dim("coating", [v("PU-coating", "PU coated", 1, "PU"), v("nitrilcoating", "nitrile coated", 1.2, "nitril", "nitrile")])] },
         { nl: "Snijbestendige handschoenen", en: "Cut-resistant gloves", price: [595, 1495], dims: [dim("size", WORK_GLOVE_SIZES), dim("level", [v("niveau B", "level B", 1, "B"), v("niveau D", "level D", 1.6, "D"), v("niveau F", "level F", 2.2, "F")])] },
         { nl: "Winterwerkhandschoenen", en: "Winter work gloves", price: [495, 1195], dims: [dim("size", WORK_GLOVE_SIZES), dim("lining", [v("gevoerd", "lined"), v("thermisch gevoerd", "thermal lined", 1.3)])] },
         { nl: "Chemicaliënbestendige handschoenen", en: "Chemical-resistant gloves", price: [395, 1295], dims: [dim("size", WORK_GLOVE_SIZES), dim("material", [v("nitril", "nitrile"), v("neopreen", "neoprene", 1.5), v("butyl", "butyl", 2.5)])] },
@@ -783,7 +785,7 @@ const LAB: ParentCategorySpec = {
         { nl: "Verbandtrommel", en: "First aid kit", price: [2995, 9995], dims: [dim("standard", [v("type B"), v("DIN 13157"), v("DIN 13169", "DIN 13169", 1.4)]), dim("mount", [v("wandmodel", "wall-mounted"), v("draagbaar", "portable")])] },
         { nl: "Pleisters", en: "Plasters", price: [395, 995], unit: "BX", pack: pieces(100), dims: [dim("type", [v("textiel", "fabric"), v("waterafstotend", "waterproof"), v("blauw detecteerbaar", "blue detectable", 1.5)])] },
         { nl: "Oogspoelfles", en: "Eye wash bottle", price: [495, 1495], dims: [dim("volume", millilitres(200, 500)), dim("solution", [v("natriumchloride 0,9%", "sodium chloride 0.9%"), v("pH-neutraal", "pH neutral", 1.3)])] },
-        { nl: "Brandwondengel", en: "Burn gel", price: [495, 1295], dims: [dim("size", [v("tube 50 ml", "50 ml tube", 1, "50 ml"), v("sachets 3,5 g", "3.5 g sachets", 1, "3,5 g")])] },
+        { nl: "Brandwondengel", en: "Burn gel", price: [495, 1295], dims: [dim("size", [v("tube 50 ml", "50 ml tube", 1, "50 ml"), v("sachets 3,5 g", "3.5 g sachets", 1, "3,5 g", "3.5 g")])] },
       ],
     },
     {
@@ -793,7 +795,7 @@ const LAB: ParentCategorySpec = {
       families: [
         { nl: "Brandblusser", en: "Fire extinguisher", price: [3995, 14995], dims: [dim("agent", [v("poeder", "powder"), v("schuim", "foam", 1.1), v("CO2", "CO2", 1.5)]), dim("capacity", [v("2 kg"), v("6 kg", "6 kg", 1.8)])] },
         { nl: "Blusdeken", en: "Fire blanket", price: [1495, 3995], dims: [dim("size", [v("120 x 120 cm"), v("120 x 180 cm", "120 x 180 cm", 1.3)])] },
-        { nl: "Rookmelder", en: "Smoke alarm", price: [1495, 4995], dims: [dim("battery", [v("10 jaar batterij", "10-year battery", 1.4, "10 jaar"), v("9V-batterij", "9V battery")]), dim("link", [v("koppelbaar", "interlinkable", 1.6), v("losstaand", "standalone")])] },
+        { nl: "Rookmelder", en: "Smoke alarm", price: [1495, 4995], dims: [dim("battery", [v("10 jaar batterij", "10-year battery", 1.4, "10 jaar", "10 years"), v("9V-batterij", "9V battery")]), dim("link", [v("koppelbaar", "interlinkable", 1.6), v("losstaand", "standalone")])] },
       ],
     },
     {

@@ -73,7 +73,7 @@ export type GeneratedAttributeDefinition = Omit<AttributeDefinition, "updatedAt"
 /**
  * A definition per key of ATTRIBUTE_NAMES, in its order, with the English label of every stored
  * value that is not its own English: "blauw" → "blue" (stored `value.nl`, English `value.en`); a
- * value stored as its `attr` ("L" for "maat L") is language-neutral. Where one stored value of a key
+ * value stored as its `attr` ("L" for "maat L") is language-neutral unless it has an `attrEn` ("nitril" → "nitrile"). Where one stored value of a key
  * reads differently in two families, the first in vocabulary order wins. Origin codes need no labels.
  */
 export function generateAttributeDefinitions(): GeneratedAttributeDefinition[] {
@@ -86,7 +86,7 @@ export function generateAttributeDefinitions(): GeneratedAttributeDefinition[] {
           if (!byStored) labels.set(dim.key, (byStored = new Map()));
           for (const value of dim.values) {
             const stored = value.attr ?? value.nl;
-            const english = value.attr ? value.attr : value.en;
+            const english = value.attr ? (value.attrEn ?? value.attr) : value.en;
             if (stored !== english && !byStored.has(stored)) byStored.set(stored, english);
           }
         }

@@ -32,7 +32,7 @@ function englishReadings(): Map<string, Map<string, Set<string>>> {
     for (const value of dim.values) {
       const stored = value.attr ?? value.nl;
       if (!byStored.has(stored)) byStored.set(stored, new Set());
-      byStored.get(stored)!.add(value.attr ? value.attr : value.en);
+      byStored.get(stored)!.add(value.attr ? (value.attrEn ?? value.attr) : value.en);
     }
   }
   return readings;
@@ -134,6 +134,11 @@ describe("generateAttributeDefinitions", () => {
     }
     expect(byKey.get("origin")?.valueLabelsEn).toEqual({});
     expect(byKey.get("unspsc")?.valueLabelsEn).toEqual({});
+  });
+
+  it("labels a Dutch short attribute value in English ('nitril' is no neutral value like 'PU' or 'L')", () => {
+    expect(byKey.get("coating")?.valueLabelsEn).toMatchObject({ nitril: "nitrile" });
+    expect(byKey.get("coating")?.valueLabelsEn).not.toHaveProperty("PU");
   });
 
   it("is deterministic: where a stored value reads two ways, the first family in the vocabulary wins", () => {
