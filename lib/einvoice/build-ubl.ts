@@ -161,7 +161,12 @@ export function buildUblXml(doc: InvoiceDocument, profile: UblProfile = "peppol"
       leaf("cbc:DocumentCurrencyCode", currency),
       leaf("cbc:AccountingCost", doc.accountingCost),
       leaf("cbc:BuyerReference", doc.buyerReference),
-      node("cac:OrderReference", [leaf("cbc:ID", doc.orderReference)]),
+      // BT-13 and BT-14. OrderReference/ID is mandatory in UBL: with only our order number, Peppol
+      // BIS 3 has "NA" stand for the purchase order the buyer did not give.
+      node("cac:OrderReference", [
+        leaf("cbc:ID", doc.orderReference ?? (doc.salesOrderReference?.trim() ? "NA" : undefined)),
+        leaf("cbc:SalesOrderID", doc.salesOrderReference),
+      ]),
       billing &&
         node("cac:BillingReference", [
           node("cac:InvoiceDocumentReference", [

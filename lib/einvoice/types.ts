@@ -127,8 +127,10 @@ export interface InvoiceDocument {
   currency: Currency;
   /** BT-10: the buyer's reference ("inkoopnummer", government reference). */
   buyerReference?: string;
-  /** BT-13: purchase order number, e.g. the cXML OrderRequest orderID. */
+  /** BT-13: the buyer's purchase order number, e.g. the cXML OrderRequest orderID. */
   orderReference?: string;
+  /** BT-14: our (the seller's) order number, e.g. "K100001". */
+  salesOrderReference?: string;
   /** BT-25/26: the invoice a credit note corrects (NL-R-001). */
   billingReference?: { invoiceNumber: string; issueDate?: string };
   supplier: Party;

@@ -81,7 +81,7 @@ export interface InvoiceDisplay {
   meta: LabelledValue[];
   issueDate: string;
   dueDate: string | null;
-  /** Buyer reference, order number, credited invoice, cost centre (only those present). */
+  /** Buyer reference, purchase order, our order number, credited invoice, cost centre (only those present). */
   references: LabelledValue[];
   supplier: PartyDisplay;
   customer: PartyDisplay;
@@ -148,8 +148,13 @@ export function formatInvoiceDocument(invoice: PrintableInvoice, locale: Locale 
   if (doc.delivery?.date) meta.push({ label: labels.deliveryDate, value: d(doc.delivery.date) });
 
   const references: LabelledValue[] = [];
-  if (doc.buyerReference) references.push({ label: labels.buyerReference, value: doc.buyerReference });
+  // The buyer reference is mostly their PO number again (or our order number when they gave none):
+  // printed only when it says something the two order numbers below do not.
+  if (doc.buyerReference && doc.buyerReference !== doc.orderReference && doc.buyerReference !== doc.salesOrderReference) {
+    references.push({ label: labels.buyerReference, value: doc.buyerReference });
+  }
   if (doc.orderReference) references.push({ label: labels.orderReference, value: doc.orderReference });
+  if (doc.salesOrderReference) references.push({ label: labels.salesOrderReference, value: doc.salesOrderReference });
   if (doc.billingReference) {
     const issued = doc.billingReference.issueDate ? ` (${d(doc.billingReference.issueDate)})` : "";
     references.push({ label: labels.creditedInvoice, value: `${doc.billingReference.invoiceNumber}${issued}` });

@@ -16,7 +16,10 @@ export interface InvoiceLabels {
   billTo: string;
   deliverTo: string;
   buyerReference: string;
+  /** BT-13: the buyer's purchase order number. */
   orderReference: string;
+  /** BT-14: our order number. */
+  salesOrderReference: string;
   creditedInvoice: string;
   accountingCost: string;
   legalId: Record<string, string>;
@@ -81,7 +84,8 @@ const nl: InvoiceLabels = {
   billTo: "Factuuradres",
   deliverTo: "Afleveradres",
   buyerReference: "Uw referentie",
-  orderReference: "Ordernummer",
+  orderReference: "Inkoopordernummer",
+  salesOrderReference: "Ordernummer",
   creditedInvoice: "Betreft factuur",
   accountingCost: "Kostenplaats",
   legalId: { "0106": "KvK", "0190": "OIN", "0088": "GLN", other: "Registratienr." },
@@ -156,7 +160,8 @@ const en: InvoiceLabels = {
   billTo: "Bill to",
   deliverTo: "Deliver to",
   buyerReference: "Your reference",
-  orderReference: "Order number",
+  orderReference: "Purchase order",
+  salesOrderReference: "Order number",
   creditedInvoice: "Credited invoice",
   accountingCost: "Cost center",
   legalId: { "0106": "CoC no.", "0190": "OIN", "0088": "GLN", other: "Registration no." },

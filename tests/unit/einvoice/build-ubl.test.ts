@@ -131,6 +131,17 @@ describe("buildPeppolInvoiceXml / buildPeppolCreditNoteXml", () => {
     expect(doc.AccountingCustomerParty.Party.PartyLegalEntity.RegistrationName).toBe(name);
   });
 
+  it("writes the buyer's PO number as BT-13 (OrderReference/ID) and our order number as BT-14 (SalesOrderID)", () => {
+    const both = buildPeppolInvoiceXml(invoice({ orderReference: "PO-EN-1", salesOrderReference: "K100001" }));
+    expect(both).toMatch(/<cac:OrderReference>\s*<cbc:ID>PO-EN-1<\/cbc:ID>\s*<cbc:SalesOrderID>K100001<\/cbc:SalesOrderID>\s*<\/cac:OrderReference>/);
+    // OrderReference/ID is mandatory in UBL: "NA" when the buyer gave no PO number (Peppol BIS 3).
+    const ours = buildPeppolInvoiceXml(invoice({ orderReference: undefined, salesOrderReference: "K100002" }));
+    expect(ours).toMatch(/<cac:OrderReference>\s*<cbc:ID>NA<\/cbc:ID>\s*<cbc:SalesOrderID>K100002<\/cbc:SalesOrderID>/);
+    expect(buildPeppolInvoiceXml(invoice({ orderReference: undefined, salesOrderReference: undefined }))).not.toContain("OrderReference>");
+    const credit = buildPeppolCreditNoteXml(creditNote({ orderReference: "PO-EN-1", salesOrderReference: "K100001" }));
+    expect(credit).toContain("<cbc:SalesOrderID>K100001</cbc:SalesOrderID>");
+  });
+
   it("emits no empty elements (PEPPOL-EN16931-R008) and EUR on every amount (R051)", () => {
     const xml = buildPeppolInvoiceXml(invoice({ lines: [line(1)], buyerReference: undefined, orderReference: "PO-1", paymentTerms: undefined }));
     expect(xml).not.toMatch(/<([\w:]+)[^>]*>\s*<\/\1>|<[\w:]+[^>]*\/>/);

@@ -78,6 +78,10 @@ const handPicked: Scenario[] = [
   },
   { label: "nl-21-9-0-mixed", doc: invoice({ lines: lines(9, [S21, S9, Z]) }) },
   { label: "nl-gov-oin-buyer-reference-only", doc: invoice({ customer: CUSTOMER_NL_GOV, orderReference: undefined, lines: lines(3, [S21]) }) },
+  // BT-13 the buyer's PO number, BT-14 our order number; without a PO number the ID is "NA" (BIS 3).
+  { label: "nl-po-and-sales-order-number", doc: invoice({ orderReference: "PO-EN-1", salesOrderReference: "K100001", lines: lines(2, [S21]) }) },
+  { label: "nl-sales-order-number-only", doc: invoice({ orderReference: undefined, salesOrderReference: "K100002", lines: lines(2, [S21]) }) },
+  { label: "nlcius-sales-order-number-only", profile: "nlcius", doc: invoice({ orderReference: undefined, salesOrderReference: "K100003", lines: lines(2, [S9]) }) },
   {
     label: "nl-reverse-charge-ae",
     doc: invoice({ lines: lines(4, [AE]), note: "Btw verlegd naar afnemer (art. 24ba Wet OB)" }),

@@ -127,6 +127,24 @@ describe("formatInvoiceDocument", () => {
     expect(invoiceLabels("en").buyersItemId).toBe("Your item no.");
   });
 
+  it("names the buyer's purchase order and our order number, and the buyer reference only when it differs", () => {
+    const doc = invoice({ buyerReference: "PO-EN-1", orderReference: "PO-EN-1", salesOrderReference: "K100001", accountingCost: undefined });
+    expect(formatInvoiceDocument(printable(doc, "en")).references).toEqual([
+      { label: "Purchase order", value: "PO-EN-1" },
+      { label: "Order number", value: "K100001" },
+    ]);
+    expect(formatInvoiceDocument(printable(doc, "nl")).references).toEqual([
+      { label: "Inkoopordernummer", value: "PO-EN-1" },
+      { label: "Ordernummer", value: "K100001" },
+    ]);
+    // Without a PO number the buyer reference falls back to our order number: printed once.
+    const noPo = invoice({ buyerReference: "K100002", orderReference: undefined, salesOrderReference: "K100002", accountingCost: undefined });
+    expect(formatInvoiceDocument(printable(noPo, "en")).references).toEqual([{ label: "Order number", value: "K100002" }]);
+    // A government buyer's own reference beside its PO number says something of its own.
+    const gov = invoice({ buyerReference: "OIN-REF-77", orderReference: "4500012345", salesOrderReference: "K100003", accountingCost: undefined });
+    expect(formatInvoiceDocument(printable(gov, "nl")).references.map((r) => r.label)).toEqual(["Uw referentie", "Inkoopordernummer", "Ordernummer"]);
+  });
+
   it("has the same label keys in Dutch and English", () => {
     const keys = (value: unknown): string[] =>
       value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v).map((sub) => `${k}.${sub}`)]).sort() : [];
@@ -137,6 +155,7 @@ describe("formatInvoiceDocument", () => {
 describe("InvoiceDocumentView (HTML)", () => {
   const doc = invoice({
     number: "F2026-00031",
+    salesOrderReference: "K100031",
     lines: [line(1, { sku: "HS-100", name: "Handschoenen", quantity: 3, unitPriceMinor: 3883 }), line(2, { name: "Koffie", vat: { category: "S", rateBp: 900 }, unitPriceMinor: 1849 })],
     allowancesCharges: [{ isCharge: true, reason: "Vracht", amountMinor: 995, vat: { category: "S", rateBp: 2100 } }],
   });

@@ -12,6 +12,8 @@ const render = (doc: InvoiceDocument, locale: "nl" | "en") => renderInvoicePdf({
 
 const mixed = invoice({
   number: "F2026-00017",
+  buyerReference: "AFD-INKOOP-12",
+  salesOrderReference: "K100017",
   paymentMeans: { code: "58", iban: "NL91ABNA0417164300", bic: "ABNANL2A" },
   accountingCost: "KP-4410",
   lines: [
@@ -44,8 +46,11 @@ describe("renderInvoicePdf", () => {
       "Vervaldatum",
       "28 dec 2025",
       "Uw referentie",
-      "Ordernummer",
+      "AFD-INKOOP-12",
+      "Inkoopordernummer",
       "PO-2025-0001",
+      "Ordernummer",
+      "K100017",
       "Kostenplaats",
       "KP-4410",
       "Koppel B.V.",
@@ -93,7 +98,7 @@ describe("renderInvoicePdf", () => {
     const pdf = await render(mixed, "en");
     const text = pdfPlainText(pdf);
     const totals = calculateInvoiceTotals(mixed);
-    for (const expected of ["INVOICE", "Invoice number", "Invoice date", "28 Nov 2025", "Due date", "Your reference", "Order number", "Cost centre", "CoC no. 12345678", "VAT ID NL123456789B01", "Description", "Unit price", "Charge: Verzendkosten", "Allowance: Projectkorting", "VAT 21%", "VAT 9%", "Total excl. VAT", "Amount due", "Page 1/1", "Please transfer"]) {
+    for (const expected of ["INVOICE", "Invoice number", "Invoice date", "28 Nov 2025", "Due date", "Your reference", "Purchase order", "PO-2025-0001", "Order number", "K100017", "Cost center", "CoC no. 12345678", "VAT ID NL123456789B01", "Description", "Unit price", "Charge: Verzendkosten", "Allowance: Projectkorting", "VAT 21%", "VAT 9%", "Total excl. VAT", "Amount due", "Page 1/1", "Please transfer"]) {
       expect(text).toContain(expected);
     }
     expect(money(totals.payableMinor, "en")).toMatch(/^€\d{1,3}(,\d{3})*\.\d{2}$/);
