@@ -106,6 +106,8 @@ export const products = pgTable(
     // prefixes (lib/data/cart-bulk.ts): pattern ops answer both `=` and `LIKE 'prefix%'` in any collation.
     // Without them each look-up read all 100,000 products (110–170 ms; BENCHMARKS.md, 25th pass).
     index("products_sku_upper_idx").on(sql`upper(${t.sku}) text_pattern_ops`),
+    // The search's SKU fragments ("KP-0002", "000279": lib/data/catalog.ts skuFragment) anywhere in the SKU.
+    index("products_sku_trgm_idx").using("gin", sql`upper(${t.sku}) gin_trgm_ops`),
     index("products_gtin_idx").on(sql`${t.gtin} text_pattern_ops`),
     index("products_mpn_lower_idx").on(sql`lower(${t.manufacturerPartNumber})`),
     index("products_category_idx").on(t.categoryId, t.id),

@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
 import { contractAssortmentSql } from "./prices";
-import { q } from "./sql";
+import { escapeLike, q } from "./sql";
 
 export type ProductRow = Omit<Product, "searchVector" | "updatedAt" | "stockAsOf">;
 
@@ -503,20 +503,33 @@ export function searchMatchQuery(
       "other" as materialized (select ${id} as "id", ${brand} as "brand", ${rank} as "rank" from ${products}, "q"
         where ${vector} @@ "q"."any" and ${filter} and not exists (select from "named" where "named"."id" = ${id})
         limit greatest(${limit} - (select count(*) from "named"), 0)),
-      "candidates" as (select "id", "brand", 1 as "exact", "rank" from "named" union all select "id", "brand", 1, "rank" from "other")`;
+      "candidates" as (select "id", "brand", 2 as "exact", "rank" from "named" union all select "id", "brand", 2, "rank" from "other")`;
   const exact = sql`select ${id} as "id", ${brand} as "brand", 0 as "exact", ${rank} as "rank" from ${products}, "q"
     where (${q(products.sku)} = ${query} or ${q(products.gtin)} = ${query} or lower(${q(products.manufacturerPartNumber)}) = lower(${query}))
       and ${filter}
     limit 20`;
+  // A typed SKU fragment ("KP-0002", "000279", "kp-test"): the SKUs containing it, whatever the case,
+  // after the exact hits (products_sku_trgm_idx). Only for one token with a digit or a hyphen, so a
+  // word search costs nothing more.
+  const fragment = skuFragment(query);
+  const partial = fragment
+    ? // Ranked by SKU: the first SKU highest (ranks are compared descending).
+      sql`select "id", "brand", 1 as "exact", (-row_number() over (order by "sku"))::real as "rank" from (
+        select ${id} as "id", ${brand} as "brand", ${q(products.sku)} as "sku" from ${products}
+        where upper(${q(products.sku)}) like ${`%${escapeLike(fragment.toUpperCase())}%`} and ${filter}
+        order by ${q(products.sku)} limit ${limit}) as "containing"`
+    : sql`select null::int as "id", null::text as "brand", 1 as "exact", 0::real as "rank" where false`;
   // Each candidate is ranked as it is read (at most `limit` rows). Exact hits first (also when they
-  // match the text too), then by rank, then by id. The page's products come in the same statement
+  // match the text too), then SKUs containing the typed fragment (by SKU, also when their names
+  // match the text), then by rank, then by id; a product found both ways keeps its first way's rank. The page's products come in the same statement
   // (one row per product in result order, the counts repeated, the brand facets in the first row
   // only; one row of nulls when the page is empty).
   const columns = Object.values(productColumns).map((c) => q(c));
   const statement = sql`with ${candidates},
     "exact" as materialized (${exact}),
-    "ranked" as materialized (select "id", "brand", min("exact") as "exact", max("rank") as "rank"
-      from (select * from "exact" union all select * from "candidates") as "all" group by "id", "brand"),
+    "partial" as materialized (${partial}),
+    "ranked" as materialized (select "id", "brand", min("exact") as "exact", (array_agg("rank" order by "exact", "rank" desc))[1] as "rank"
+      from (select * from "exact" union all select * from "partial" union all select * from "candidates") as "all" group by "id", "brand"),
     "page" as materialized (select "id", row_number() over (order by "exact", "rank" desc, "id") as "position"
       from (select "id", "exact", "rank" from "ranked" order by "exact", "rank" desc, "id" limit ${page.limit} offset ${page.offset}) as "slice"),
     "summary" as (select
@@ -528,7 +541,7 @@ export function searchMatchQuery(
           from "ranked" join ${products} on ${id} = "ranked"."id" cross join lateral jsonb_each_text(${q(products.attributes)}) as "pair"("key", "value")
           group by "pair"."key", "pair"."value") as "facet"
         join ${attributeDefinitions} as "definition" on "definition"."key" = "facet"."key" and "definition"."filterable") as "attributeFacets",
-      (select count(*) from "exact")::int as "exactCount",
+      (select count(*) from "exact")::int + (select count(*) from "partial")::int as "exactCount",
       (select count(*) from "candidates")::int as "candidateCount")
     select case when coalesce("item"."position", 1) = 1 then "summary"."brands" end as "brands",
       case when coalesce("item"."position", 1) = 1 then "summary"."attributeFacets" end as "attributeFacets", "summary"."exactCount",
@@ -547,6 +560,11 @@ export function searchMatchQuery(
       candidateCount: sql<number>`"result"."candidateCount"`,
     })
     .from(sql`(${statement}) as "result"`);
+}
+
+/** The typed text as a SKU fragment to look for inside SKUs: one token of 3–40 characters with a digit or a hyphen; else null. */
+export function skuFragment(query: string): string | null {
+  return /^\S{3,40}$/u.test(query) && /[\p{N}-]/u.test(query) ? query : null;
 }
 
 /** An AttributeCount as the search statement's JSON carries it: key, value, count, names, position, English label. */

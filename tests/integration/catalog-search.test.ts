@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { products } from "@/db/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { SEARCH_CANDIDATE_LIMIT, searchProducts, toPrefixTsQuery, toSearchTsQuery } from "@/lib/data/catalog";
+import { SEARCH_CANDIDATE_LIMIT, searchProducts, skuFragment, toPrefixTsQuery, toSearchTsQuery } from "@/lib/data/catalog";
 import { createCategory, createProduct } from "../support/fixtures";
 import { useFreshDatabase } from "../support/test-database";
 
@@ -104,6 +104,43 @@ describe("searchProducts", () => {
       "select id from products where (to_tsvector('dutch', name_nl) || to_tsvector('english', name_en)) @@ to_tsquery('dutch', 'papier:*')",
     );
     expect(names).toContain("products_name_search_idx");
+    // A SKU fragment anywhere in the SKU, whatever the case.
+    expect(await plan("select id from products where upper(sku) like '%KP-0002%'")).toContain("products_sku_trgm_idx");
+  });
+});
+
+describe("searchProducts: SKU fragments", () => {
+  beforeAll(async () => {
+    const category = await createCategory(handle);
+    for (const sku of ["KP-TEST-02", "KP-TEST-01", "KP-000279"]) await createProduct(handle, category.id, { sku, nameNl: `Artikel ${sku}`, nameEn: `Product ${sku}` });
+  });
+
+  it.each([
+    { query: "kp-test", skus: ["KP-TEST-01", "KP-TEST-02"] },
+    { query: "KP-TEST-0", skus: ["KP-TEST-01", "KP-TEST-02"] },
+    { query: "ST-02", skus: ["KP-TEST-02"] },
+    { query: "000279", skus: ["KP-000279"] },
+    { query: "KP-0002", skus: ["KP-000279"] },
+  ])("$query finds the SKUs containing it, by SKU, as identifier hits", async ({ query, skus }) => {
+    const result = await searchProducts(query, {}, page);
+    expect(result.mode).toBe("exact");
+    // First, in SKU order (their names hold the text too); then whatever else the text finds.
+    expect(result.items.slice(0, skus.length).map((p) => p.sku)).toEqual(skus);
+  });
+
+  it("the exact SKU comes before the SKUs that merely contain it", async () => {
+    const result = await searchProducts("KP-TEST-01", {}, page);
+    expect(result.items[0]?.sku).toBe("KP-TEST-01");
+  });
+
+  it.each([
+    { query: "KP-0002", fragment: "KP-0002" },
+    { query: "000279", fragment: "000279" },
+    { query: "kopieerpapier", fragment: null },
+    { query: "papier a4", fragment: null },
+    { query: "a4", fragment: null },
+  ])("only one token with a digit or a hyphen is a fragment: $query", ({ query, fragment }) => {
+    expect(skuFragment(query)).toBe(fragment);
   });
 });
 
