@@ -51,7 +51,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
       <form role="search" action="/admin/products" className="flex items-end gap-2">
         <label className="text-sm font-medium">
           {t("search")}
-          <input type="search" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={`${inputBase} mt-1 w-80`} />
+          <input type="search" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={`${inputBase} mt-1 block w-80`} />
         </label>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
           {t("searchButton")}
