@@ -79,6 +79,11 @@ describe("punchout connections in /admin", () => {
     const rows = await page.getByTestId("message-row").allInnerTexts();
     assert.ok(rows.length >= 3, `${rows.length} rows`);
     assert.ok(rows.every((row) => row.includes("Bouwbedrijf Van der Meer & Zonen B.V. · S/4HANA productie")), rows.join("\n"));
+    // The old password's refusal, in words: outcome, HTTP status and the reason.
+    const refused = rows.filter((row) => row.includes("Refused · HTTP 401"));
+    assert.equal(refused.length, 1, rows.join("\n"));
+    assert.match(refused[0]!, /Inbound[\s\S]*Unknown USERNAME or wrong PASSWORD[\s\S]*credentials/);
+    assert.ok(rows.filter((row) => row !== refused[0]).every((row) => row.includes("Processed · HTTP 303")), rows.join("\n"));
     await page.goto("/admin/messages?type=oci.entry&search=no-such-connection");
     await page.getByText("No messages.").waitFor();
     assert.equal(await page.getByTestId("message-row").count(), 0);

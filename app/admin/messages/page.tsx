@@ -9,6 +9,7 @@ import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { GetForm } from "@/components/get-form";
+import { MessageDirection, MessageOutcome } from "@/components/admin/protocol-message-labels";
 
 export const generateMetadata = pageTitle("admin.messages");
 
@@ -30,7 +31,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   await connection();
   const staff = await requireStaff("/admin/messages");
   const filters = filtersSchema.parse(await searchParams);
-  const [t, { locale }] = await Promise.all([getTranslations("punchout.admin"), getShopContext()]);
+  const [t, tl, { locale }] = await Promise.all([getTranslations("punchout.admin"), getTranslations("punchout.admin.log"), getShopContext()]);
   const entries = await listMessageLogForStaff(staff, {
     connectionId: filters.connection,
     connectionSearch: filters.search || undefined,
@@ -72,17 +73,17 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           {t("direction")}
           <select name="direction" defaultValue={filters.direction ?? ""} className={`${select} block`}>
             <option value="">—</option>
-            <option value="inbound">inbound</option>
-            <option value="outbound">outbound</option>
+            <option value="inbound">{tl("directions.inbound")}</option>
+            <option value="outbound">{tl("directions.outbound")}</option>
           </select>
         </label>
         <label>
           {t("status")}
           <select name="status" defaultValue={filters.status ?? ""} className={`${select} block`}>
             <option value="">—</option>
-            <option value="ok">ok</option>
-            <option value="rejected">rejected</option>
-            <option value="error">error</option>
+            <option value="ok">{tl("statuses.ok")}</option>
+            <option value="rejected">{tl("statuses.rejected")}</option>
+            <option value="error">{tl("statuses.error")}</option>
           </select>
         </label>
         <label>
@@ -128,7 +129,9 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                       {t(`invoiceChannels.${d.channel}`)} · {d.companyName}
                     </div>
                   </td>
-                  <td className={tdClass}>outbound</td>
+                  <td className={tdClass}>
+                    <MessageDirection message={{ direction: "outbound" }} />
+                  </td>
                   <td className={tdClass}>{connectionText(d.connectionId)}</td>
                   <td className={tdClass}>
                     <Badge tone={d.status === "sent" ? "green" : d.status === "failed" ? "red" : "amber"}>{t(`deliveryStatus.${d.status}`)}</Badge>
@@ -148,13 +151,12 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                   </Link>
                 </td>
                 <td className={tdClass}>{m.type}</td>
-                <td className={tdClass}>{m.direction}</td>
+                <td className={tdClass}>
+                  <MessageDirection message={m} />
+                </td>
                 <td className={tdClass}>{connectionText(m.connectionId)}</td>
                 <td className={tdClass}>
-                  <Badge tone={m.status === "ok" ? "green" : m.status === "rejected" ? "amber" : "red"}>
-                    {m.status} {m.httpStatus ?? ""}
-                  </Badge>
-                  {m.error && <div className="text-xs text-slate-500">{m.error}</div>}
+                  <MessageOutcome message={m} />
                 </td>
                 <td className={tdClass}>{m.durationMs ?? ""}</td>
               </tr>

@@ -13,6 +13,7 @@ import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { rotateSecretAction, updateConnectionAction } from "../actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { MessageDirection, MessageOutcome } from "@/components/admin/protocol-message-labels";
 
 export const generateMetadata = pageTitle("admin.connection");
 
@@ -91,11 +92,11 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
                   </Link>
                 </td>
                 <td className={tdClass}>{m.type}</td>
-                <td className={tdClass}>{m.direction}</td>
                 <td className={tdClass}>
-                  <Badge tone={m.status === "ok" ? "green" : "red"}>
-                    {m.status} {m.httpStatus ?? ""}
-                  </Badge>
+                  <MessageDirection message={m} />
+                </td>
+                <td className={tdClass}>
+                  <MessageOutcome message={m} />
                 </td>
               </tr>
             ))}

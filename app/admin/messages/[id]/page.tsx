@@ -11,6 +11,7 @@ import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { replayOrderRequestAction } from "../../orders/actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { MessageDirection, MessageReason, MessageStatusBadge } from "@/components/admin/protocol-message-labels";
 
 export const generateMetadata = pageTitle("admin.message");
 
@@ -31,13 +32,15 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
         {t("messagesTitle")}
       </Link>
       <h1 className="text-2xl font-semibold">
-        {message.type} <Badge tone={message.status === "ok" ? "green" : "red"}>{message.status}</Badge>
+        {message.type} <MessageStatusBadge message={message} />
       </h1>
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("time")}</dt>
         <dd>{dateTimeText(message.createdAt, locale)}</dd>
         <dt className="text-slate-500">{t("direction")}</dt>
-        <dd>{message.direction}</dd>
+        <dd>
+          <MessageDirection message={message} />
+        </dd>
         <dt className="text-slate-500">HTTP</dt>
         <dd>{message.httpStatus ?? "—"}</dd>
         <dt className="text-slate-500">ms</dt>
@@ -45,7 +48,10 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
         {message.error && (
           <>
             <dt className="text-slate-500">{t("error")}</dt>
-            <dd>{message.error}</dd>
+            <dd>
+              <MessageReason message={message} />
+              <span className="font-mono break-all">{message.error}</span>
+            </dd>
           </>
         )}
         {invoiceId !== null && (
