@@ -9,6 +9,7 @@ import { formatMoney } from "@/lib/pricing/money";
 import { Field, useActionError, useKeptInputAction, type FormAction } from "./action-form";
 import { inputClass } from "./styles";
 import { tableClass, tdClass, thClass } from "./tabs";
+import { unitQuantity } from "@/lib/catalog/unit-names";
 
 /** One line of a quote as the account manager sees it: what was asked, what the customer pays now, and the cost. */
 export interface QuoteLineRow {
@@ -101,7 +102,7 @@ function QuoteLinesTable({ lines, locale, currency, edit }: { lines: QuoteLineRo
                   {!line.active && <span className="block text-xs text-red-700">{t("detail.inactive")}</span>}
                 </td>
                 <td className={right}>
-                  {line.quantity} {line.unit}
+                  <span title={line.unit}>{unitQuantity(line.quantity, line.unit, locale)}</span>
                 </td>
                 <td className={right}>{money(line.requestedUnitPriceMinor)}</td>
                 <td className={right}>{line.currentUnitPriceMinor === null ? "–" : money(line.currentUnitPriceMinor)}</td>

@@ -23,9 +23,11 @@ import { statusTone } from "../status-tone";
 import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { VatEvidenceWarningNote } from "@/components/admin/vat-evidence-warning";
 import { vatEvidenceWarning } from "@/lib/admin/vat-checks";
+import { historyEventKind } from "@/lib/orders/order-story";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 import { getCostCenterName } from "@/lib/data/cost-centers";
 import { adminOrderTitle } from "@/lib/page-titles";
+import { unitQuantity } from "@/lib/catalog/unit-names";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
 
@@ -292,7 +294,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     </td>
                     <td className={tdClass}>{line.name}</td>
                     <td className={`${tdClass} text-right tabular-nums`}>
-                      {line.quantity} {line.unit}
+                      <span title={line.unit}>{unitQuantity(line.quantity, line.unit, locale)}</span>
                     </td>
                     <td className={`${tdClass} text-right tabular-nums`}>{money(line.unitPriceMinor, locale, order.currency)}</td>
                     <td className={`${tdClass} text-right tabular-nums`}>{money(line.lineTotalMinor, locale, order.currency)}</td>
@@ -723,13 +725,18 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       )}
       <Card title={text("detail.history")}>
         <ul className="text-sm" data-testid="order-history">
-          {detail.events.map((event) => (
-            <li key={event.id} className="whitespace-pre-line">
-              {dateTimeText(event.createdAt, locale)} · {event.kind === "changed" ? text("detail.changedEvent") : text(`status.${event.status}`)}
-              {event.userName ? ` · ${event.userName}` : ""}
-              {event.comment ? ` · ${event.comment}` : ""}
-            </li>
-          ))}
+          {detail.events.map((event, index) => {
+            // Placed (or held) straight after "awaiting approval": the customer's approver approved it, they did not place it.
+            const kind = historyEventKind(event, detail.events[index - 1], order.source);
+            const approval = kind === "approved" || kind === "approved_held";
+            return (
+              <li key={event.id} className="whitespace-pre-line">
+                {dateTimeText(event.createdAt, locale)} · {event.kind === "changed" ? text("detail.changedEvent") : text(`status.${event.status}`)}
+                {event.userName ? ` · ${approval ? text("detail.approvedBy", { name: event.userName }) : event.userName}` : ""}
+                {event.comment ? ` · ${event.comment}` : ""}
+              </li>
+            );
+          })}
         </ul>
       </Card>
     </div>

@@ -9,11 +9,12 @@ import { getReturnForStaff } from "@/lib/admin/returns";
 import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
-import { toLocale } from "@/lib/i18n/locales";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { mayCompleteReturn, mayDecideReturn } from "@/lib/returns/return-rules";
 import { completeReturnAction, decideReturnAction } from "../actions";
 import { returnTone } from "../status-tone";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { unitQuantity } from "@/lib/catalog/unit-names";
 
 export const generateMetadata = pageTitle("admin.return");
 
@@ -145,7 +146,7 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
           )}
           <ActionForm action={completeReturnAction} submitLabel={t("complete.submit")} confirm={t("complete.confirm")} keepInput testId="return-complete-form">
             <input type="hidden" name="returnId" value={request.id} />
-            <LinesTable request={request} creditable={creditable} t={t} tr={tr} editable />
+            <LinesTable request={request} creditable={creditable} t={t} tr={tr} editable locale={locale} />
             <Field label={t("complete.note")} hint={t("complete.noteHint")}>
               <textarea name="note" rows={2} maxLength={2000} className={inputClass} />
             </Field>
@@ -153,7 +154,7 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
         </Card>
       ) : (
         <Card title={t("detail.lines")}>
-          <LinesTable request={request} creditable={creditable} t={t} tr={tr} editable={false} />
+          <LinesTable request={request} creditable={creditable} t={t} tr={tr} editable={false} locale={locale} />
         </Card>
       )}
       {mayDecideReturn(request.status) && (
@@ -203,12 +204,14 @@ function LinesTable({
   t,
   tr,
   editable,
+  locale,
 }: {
   request: Awaited<ReturnType<typeof getReturnForStaff>>["request"];
   creditable: Map<number, number>;
   t: Translate;
   tr: Translate;
   editable: boolean;
+  locale: Locale;
 }) {
   const completed = request.status === "completed";
   return (
@@ -234,7 +237,7 @@ function LinesTable({
               </td>
               <td className={tdClass}>{tr(line.reason)}</td>
               <td className={`${tdClass} text-right tabular-nums`}>
-                {line.quantity} {line.unit}
+                <span title={line.unit}>{unitQuantity(line.quantity, line.unit, locale)}</span>
               </td>
               {!completed && <td className={`${tdClass} text-right tabular-nums`}>{creditable.get(line.orderLineNumber) ?? 0}</td>}
               {editable && (
