@@ -225,7 +225,14 @@ export function QuoteAnswerForm({
     <form
       className="space-y-4"
       data-testid="quote-answer-form"
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        // The customer is mailed at once and may accept right away: no sending the pre-filled prices by a stray click.
+        if (!window.confirm(t("answer.confirmSend", { name: requesterName }))) {
+          event.preventDefault();
+          return;
+        }
+        onSubmit(event);
+      }}
     >
       <input type="hidden" name="quoteId" value={quoteId} />
       <QuoteLinesTable

@@ -73,7 +73,15 @@ async function answerAsManager(quoteNumber: string, prices: Record<string, strin
       await page.locator(`[data-testid=quote-line][data-sku="${sku}"] input[name^=price_]`).fill(price);
     }
     await form.locator("textarea[name=comment]").fill("Prijs geldt bij afname in één keer.");
+    // Sending asks first, naming the customer's user.
+    const asked = new Promise<string>((resolve) =>
+      page.once("dialog", (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await form.locator("button[type=submit]").click();
+    assert.match(await asked, /^Send this quote to .+\? .+ is e-mailed at once/);
     await form.getByTestId("form-success").waitFor();
     assert.equal(await page.getByTestId("quote-status").innerText(), "Quoted");
   } finally {
