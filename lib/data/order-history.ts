@@ -123,6 +123,8 @@ export interface OrderShipmentView {
 export interface OrderDetailView {
   order: Order;
   placedBy: string | null;
+  /** The orderer's order limit now (it may have changed since the order was placed); null: none. */
+  placedByOrderLimitMinor: number | null;
   lines: OrderLine[];
   events: OrderEventView[];
   /** Its shipments, oldest first (track & trace). */
@@ -133,7 +135,7 @@ export interface OrderDetailView {
 export async function getOrderDetail(companyId: number, orderNumber: string): Promise<OrderDetailView | null> {
   const db = await database();
   const [row] = await db
-    .select({ order: orders, placedBy: users.name })
+    .select({ order: orders, placedBy: users.name, placedByOrderLimitMinor: users.orderLimitMinor })
     .from(orders)
     .leftJoin(users, eq(users.id, orders.userId))
     .where(and(eq(orders.companyId, companyId), eq(orders.orderNumber, orderNumber)));
@@ -166,7 +168,7 @@ export async function getOrderDetail(companyId: number, orderNumber: string): Pr
       .where(eq(orderShipments.orderId, row.order.id))
       .orderBy(asc(orderShipments.createdAt), asc(orderShipments.id)),
   ]);
-  return { order: row.order, placedBy: row.placedBy, lines, events, shipments };
+  return { order: row.order, placedBy: row.placedBy, placedByOrderLimitMinor: row.placedByOrderLimitMinor, lines, events, shipments };
 }
 
 /**

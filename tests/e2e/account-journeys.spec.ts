@@ -36,6 +36,7 @@ const PASSWORDS: Record<string, string> = {
   "approver@demo.test": "demo-approver",
   "companyadmin@demo.test": "demo-companyadmin",
   "m.visser@noordlab.test": "demo-m.visser",
+  "manager@demo.test": "demo-manager",
 };
 
 async function signIn(email: string, returnTo = "/"): Promise<Page> {
@@ -237,6 +238,10 @@ describe("order approval", () => {
     await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
     await buyer.getByText("has been sent for approval").waitFor();
     assert.equal(await buyer.getByTestId("order-status").innerText(), "Awaiting approval");
+    // Why it waits, in figures: the amount and the buyer's own limit.
+    assert.match(await buyer.getByTestId("approval-reasons").innerText(), /The amount \(€[\d,]+\.\d{2} excl\. VAT\) is above your order limit of €2,500\.00\./);
+    // Nothing is invoiced before the order is approved: no invoices section yet.
+    assert.equal(await buyer.getByTestId("order-invoices").count(), 0);
     const orderNumber = (await buyer.getByTestId("order-number").innerText()).replace("Order ", "").trim();
     const [mail] = await sql<{ subject: string }[]>`select subject from mail_outbox where to_email = 'approver@demo.test' and subject like ${`%${orderNumber}%`}`;
     assert.ok(mail, "the approver gets an approval request in the outbox");
@@ -246,6 +251,8 @@ describe("order approval", () => {
     const row = approver.locator("[data-testid=approval-row]", { hasText: orderNumber });
     await row.getByRole("link", { name: `Review ${orderNumber}` }).click();
     await approver.waitForURL(new RegExp(`/account/orders/${orderNumber}$`));
+    // The approver reads whose limit it is above.
+    assert.match(await approver.getByTestId("approval-reasons").innerText(), /is above the order limit of Sanne de Vries \(€2,500\.00\)\./);
     await approver.getByLabel("Comment").fill("Akkoord – budget Q4");
     await approver.getByRole("button", { name: "Approve order" }).click();
     await approver.waitForURL(/\?decided=placed$/);
@@ -257,10 +264,48 @@ describe("order approval", () => {
     assert.equal(await back.getByTestId("order-status").innerText(), "Placed");
     const history = await back.getByTestId("order-history").innerText();
     assert.match(history, /Submitted for approval by Sanne de Vries/);
-    assert.match(history, /Approved – order placed by Pieter Jansen: Akkoord – budget Q4/);
+    assert.match(history, /Approved by Pieter Jansen – order placed: Akkoord – budget Q4/);
+    // Placed: it will be invoiced, so the invoices section is back.
+    await back.getByTestId("order-invoices").waitFor();
     const [decision] = await sql<{ kind: string }[]>`select kind from mail_outbox where to_email = 'buyer@demo.test' and subject like ${`%${orderNumber}%`}`;
-    assert.equal(decision?.kind, "order_approved");
+    // The approval's mail is the order confirmation, one mail (not "approved" and a confirmation beside it).
+    assert.equal(decision?.kind, "order_confirmation");
     await back.context().close();
+
+    // Staff read the approval as the approver's decision, not as Pieter Jansen placing the order.
+    const [placed] = await sql<{ id: number }[]>`select id from orders where order_number = ${orderNumber}`;
+    const manager = await signIn("manager@demo.test", `/admin/orders/${placed!.id}`);
+    assert.match(await manager.getByTestId("order-history").innerText(), /Placed · approved by Pieter Jansen · Akkoord – budget Q4/);
+    await manager.context().close();
+  });
+
+  it("a rejected order says at the top who rejected it and why, and has no invoices section", async () => {
+    const [product] = await plainProducts(1);
+    const quantity = Math.ceil(520_000 / product!.list_price_minor);
+    await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
+    const buyer = await signIn("buyer@demo.test", `/products/${product!.sku}`);
+    await buyer.getByRole("spinbutton", { name: "Quantity" }).fill(String(quantity));
+    await buyer.getByRole("button", { name: "Add to cart" }).click();
+    await buyer.getByText("Added to cart.").waitFor();
+    await buyer.goto("/checkout");
+    await buyer.getByLabel("PO number").fill(`PO-REJECT-${stamp}`);
+    await buyer.getByRole("button", { name: "Place order" }).click();
+    await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+    const orderNumber = (await buyer.getByTestId("order-number").innerText()).replace("Order ", "").trim();
+
+    const approver = await signIn("approver@demo.test", `/account/orders/${orderNumber}`);
+    await approver.getByLabel("Comment").fill("Te veel dozen – bestel er 20");
+    await approver.getByRole("button", { name: "Reject order" }).click();
+    await approver.waitForURL(/\?decided=rejected$/);
+    await approver.context().close();
+
+    await buyer.goto(`/account/orders/${orderNumber}`);
+    assert.equal(await buyer.getByTestId("order-status").innerText(), "Rejected");
+    const notice = (await buyer.getByTestId("rejected-notice").innerText()).split(/\n+/).map((part) => part.trim());
+    assert.deepEqual(notice, ["Pieter Jansen rejected this order; it will not be fulfilled.", "Reason: Te veel dozen – bestel er 20"]);
+    assert.equal(await buyer.getByTestId("order-invoices").count(), 0);
+    assert.match(await buyer.getByTestId("order-history").innerText(), /Rejected by Pieter Jansen: Te veel dozen – bestel er 20/);
+    await buyer.context().close();
   });
 });
 

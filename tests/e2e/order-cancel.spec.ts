@@ -57,6 +57,12 @@ describe("cancelling a web order", () => {
     await buyer.getByTestId("order-cancelled").waitFor();
     assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Cancelled");
     assert.match(await buyer.getByTestId("order-history").innerText(), /Cancelled by .*: Ordered twice/);
+    // The page says at the top who cancelled it and why; a cancelled order gets no invoices section.
+    assert.deepEqual(
+      (await buyer.getByTestId("cancelled-notice").innerText()).split(/\n+/).map((part) => part.trim()),
+      ["Sanne de Vries cancelled this order.", "Reason: Ordered twice"],
+    );
+    assert.equal(await buyer.getByTestId("order-invoices").count(), 0);
     // Nothing more to cancel, and not twice.
     assert.equal(await buyer.getByTestId("cancel-order").count(), 0);
 
@@ -99,6 +105,8 @@ describe("cancelling a web order", () => {
     await buyer.reload();
     assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Cancelled");
     assert.match(await buyer.getByTestId("order-history").innerText(), /goods no longer needed/);
+    assert.match(await buyer.getByTestId("cancelled-notice").innerText(), /^.+ cancelled this order\.\n+Reason: Customer called: goods no longer needed$/);
+    assert.equal(await buyer.getByTestId("order-invoices").count(), 0);
     await buyer.context().close();
     await manager.context().close();
   });

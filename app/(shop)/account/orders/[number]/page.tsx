@@ -20,8 +20,9 @@ import { mayDecide } from "@/lib/orders/approval-rule";
 import { someoneElseDecides } from "@/lib/orders/approvals";
 import { budgetPeriodLabel } from "@/lib/orders/budget";
 import { mayBuyerCancel } from "@/lib/orders/cancellation";
-import { isCreditHoldComment } from "@/lib/orders/credit";
+import { INVOICEABLE_ORDER_STATUSES } from "@/lib/invoices/document-from-order";
 import { listInvoicesForBuyer } from "@/lib/invoices/invoice-access";
+import { buyerVisibleComment, closingEvent, historyEventKind, orderLimitWording, stillToShip } from "@/lib/orders/order-story";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getReturnableOrderForViewer, listReturnsForViewer } from "@/lib/returns/buyer-returns";
@@ -57,7 +58,7 @@ export default async function OrderPage({
   // A plain buyer only sees their own orders; another company's order does not exist for them.
   const detail = await getOrderForViewer(buyer, decodeURIComponent(number));
   if (!detail) notFound();
-  const { order, lines, events, placedBy, shipments } = detail;
+  const { order, lines, events, placedBy, placedByOrderLimitMinor, shipments } = detail;
   const lineByNumber = new Map(lines.map((line) => [line.lineNumber, line]));
   const awaiting = order.status === "awaiting_approval";
   // A web order waits for our review only when it goes beyond the customer's credit limit (lib/orders/credit.ts).
@@ -86,32 +87,59 @@ export default async function OrderPage({
   const cancellable = mayBuyerCancel(order) && !buyer.impersonatedBy;
   const reorderFormId = `reorder-${order.orderNumber}`;
 
+  // "Approved by <approver> – order placed": the approver named as such, not as if they placed it.
   const eventLabel = (index: number) => {
     const event = events[index]!;
-    const previous = events[index - 1];
-    if (event.kind === "changed") return ta("changedEvent");
-    if (event.status === "awaiting_approval") return ta("submittedEvent");
-    if (previous?.status === "awaiting_approval" && event.status === "placed") return ta("approvedEvent");
-    if (order.source === "web" && event.status === "needs_review") {
-      return previous?.status === "awaiting_approval" ? ta("approvedHeldEvent") : ta("creditHoldEvent");
+    const by = event.userName ? ` ${ta("historyBy", { name: event.userName })}` : "";
+    switch (historyEventKind(event, events[index - 1], order.source)) {
+      case "changed":
+        return ta("changedEvent") + by;
+      case "submitted":
+        return ta("submittedEvent") + by;
+      case "approved":
+        return event.userName ? ta("approvedByEvent", { name: event.userName }) : ta("approvedEvent");
+      case "approved_held":
+        return event.userName ? ta("approvedHeldByEvent", { name: event.userName }) : ta("approvedHeldEvent");
+      case "credit_hold":
+        return ta("creditHoldEvent") + by;
+      case "rejected":
+        return ta("rejectedEvent") + by;
+      case "status":
+        return t(`statuses.${event.status}`) + by;
     }
-    if (event.status === "rejected") return ta("rejectedEvent");
-    return t(`statuses.${event.status}`);
   };
   // The order's own events and, among them in time, each invoice and credit note issued for it.
   const history = [
-    ...events.map((event, index) => ({
-      at: event.createdAt,
-      text:
-        eventLabel(index) +
-        (event.userName ? ` ${ta("historyBy", { name: event.userName })}` : "") +
-        (event.comment && !isCreditHoldComment(event.comment) ? `: ${event.comment}` : ""),
-    })),
+    ...events.map((event, index) => {
+      const comment = buyerVisibleComment(event.comment);
+      return { at: event.createdAt, text: eventLabel(index) + (comment ? `: ${comment}` : "") };
+    }),
     ...invoiceRows.map((invoice) => ({
       at: invoice.createdAt,
       text: ta(invoice.kind === "credit_note" ? "creditNoteEvent" : "invoiceEvent", { number: invoice.number }),
     })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  // A rejected or cancelled order says at the top who decided so and why (also further down in its history).
+  const closed = order.status === "rejected" || order.status === "cancelled" ? closingEvent(events, order.status) : null;
+  const amount = money(order.subtotalMinor, locale, order.currency);
+  const limitWording = orderLimitWording({
+    subtotalMinor: order.subtotalMinor,
+    currentLimitMinor: placedByOrderLimitMinor,
+    viewerIsOrderer: order.userId === buyer.id,
+    ordererName: placedBy,
+  });
+  const reasonText = (reason: (typeof order.approvalReasons)[number]) =>
+    reason === "budget"
+      ? ta("approvalReasons.budget", { code: order.costCenter ?? "–" })
+      : ta(`approvalReasons.${limitWording.key}`, {
+          amount,
+          name: placedBy ?? "–",
+          limit: "limitMinor" in limitWording ? money(limitWording.limitMinor, locale, order.currency) : "",
+        });
+  // What has not shipped yet of an order that has begun to ship (the admin sees "Partly shipped" too).
+  const toShip = order.status === "shipped" ? stillToShip(lines, shipments) : [];
+  // Invoices come only for an order we deliver: none for one awaiting approval, rejected or cancelled (unless some exist).
+  const showInvoices = invoiceRows.length > 0 || (INVOICEABLE_ORDER_STATUSES as readonly string[]).includes(order.status);
 
   return (
     <div className="space-y-6">
@@ -156,7 +184,7 @@ export default async function OrderPage({
         <ul className="list-disc space-y-1 pl-5 text-sm text-amber-900" data-testid="approval-reasons">
           {order.approvalReasons.map((reason) => (
             <li key={reason} data-reason={reason}>
-              {ta(`approvalReasons.${reason}`, { code: order.costCenter ?? "–" })}
+              {reasonText(reason)}
             </li>
           ))}
           {budget && budget.budgetMinor !== null && (
@@ -172,10 +200,28 @@ export default async function OrderPage({
           )}
         </ul>
       )}
-      {order.status === "rejected" && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{ta("rejectedNotice")}</p>}
+      {order.status === "rejected" && (
+        <div role="note" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="rejected-notice">
+          <p>{closed?.name ? ta("rejectedByNotice", { name: closed.name }) : ta("rejectedNotice")}</p>
+          {closed?.reason && <p className="whitespace-pre-line">{ta("closedReason", { reason: closed.reason })}</p>}
+        </div>
+      )}
+      {order.status === "cancelled" && (
+        <div role="note" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="cancelled-notice">
+          <p>{closed?.name ? ta("cancelledByNotice", { name: closed.name }) : ta("cancelledStateNotice")}</p>
+          {closed?.reason && <p className="whitespace-pre-line">{ta("closedReason", { reason: closed.reason })}</p>}
+        </div>
+      )}
       <dl className="grid gap-x-8 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-500">{t("status")}</dt>
-        <dd data-testid="order-status">{t(`statuses.${order.status}`)}</dd>
+        <dd>
+          <span data-testid="order-status">{t(`statuses.${order.status}`)}</span>
+          {toShip.length > 0 && (
+            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="partly-shipped">
+              {ta("partlyShipped")}
+            </span>
+          )}
+        </dd>
         <dt className="text-slate-500">{t("date")}</dt>
         <dd>{dateTimeText(order.placedAt, locale)}</dd>
         {seesWholeCompany(buyer) && (
@@ -224,7 +270,7 @@ export default async function OrderPage({
           <h2 id="approval-title" className="font-semibold">
             {ta("approvalTitle")}
           </h2>
-          <p className="text-sm">{ta("approvalIntro", { name: placedBy ?? "–", amount: money(order.subtotalMinor, locale, order.currency) })}</p>
+          <p className="text-sm">{ta("approvalIntro", { name: placedBy ?? "–", amount })}</p>
           <ApprovalForm orderNumber={order.orderNumber} action={decideOrderAction} />
         </section>
       )}
@@ -249,51 +295,54 @@ export default async function OrderPage({
       {order.status === "awaiting_approval" && order.userId === buyer.id && buyer.role !== "buyer" && (
         <p className="text-sm text-slate-600">{ta("ownOrder")}</p>
       )}
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            {canEditCart && <th className="w-8 p-3" />}
-            <th className="p-3">#</th>
-            <th className="p-3">{t("product")}</th>
-            <th className="p-3 text-right">{t("quantityPrice")}</th>
-            <th className="p-3 text-right">{t("total")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => (
-            <tr key={line.id} className="border-t border-slate-100 align-top" data-testid="order-line" data-sku={line.sku}>
-              {canEditCart && (
-                <td className="p-3">
-                  <input type="checkbox" name="lines" value={line.lineNumber} form={reorderFormId} aria-label={ta("selectLine", { number: line.lineNumber, sku: line.sku })} />
-                </td>
-              )}
-              <td className="p-3">{line.lineNumber}</td>
-              <td className="p-3">
-                {line.name}
-                <div className="text-xs text-slate-500">
-                  {line.sku}
-                  {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
-                  {line.priceSource.kind === "quote" && line.priceSource.quoteNumber && (
-                    <>
-                      {" · "}
-                      <Link href={`/account/quotes/${encodeURIComponent(line.priceSource.quoteNumber)}`} className="text-brand-700 underline" data-testid="line-quote">
-                        {tcart("quote.badge", { number: line.priceSource.quoteNumber })}
-                      </Link>
-                    </>
-                  )}
-                </div>
-                {canEditCart && line.productId !== null && (
-                  <SaveToList sku={line.sku} productName={line.name} defaultQuantity={line.quantity} action={addToListAction} lists={lists} compact />
-                )}
-              </td>
-              <td className="p-3 text-right">
-                {unitQuantity(line.quantity, line.unit, locale)} × {money(line.unitPriceMinor, locale, order.currency)}
-              </td>
-              <td className="p-3 text-right">{money(line.lineTotalMinor, locale, order.currency)}</td>
+      {/* Scrolls sideways on a phone instead of making the whole page wider than the screen. */}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              {canEditCart && <th className="w-8 p-3" />}
+              <th className="p-3">#</th>
+              <th className="p-3">{t("product")}</th>
+              <th className="p-3 text-right">{t("quantityPrice")}</th>
+              <th className="p-3 text-right">{t("total")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.id} className="border-t border-slate-100 align-top" data-testid="order-line" data-sku={line.sku}>
+                {canEditCart && (
+                  <td className="p-3">
+                    <input type="checkbox" name="lines" value={line.lineNumber} form={reorderFormId} aria-label={ta("selectLine", { number: line.lineNumber, sku: line.sku })} />
+                  </td>
+                )}
+                <td className="p-3">{line.lineNumber}</td>
+                <td className="p-3">
+                  {line.name}
+                  <div className="text-xs text-slate-500">
+                    {line.sku}
+                    {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
+                    {line.priceSource.kind === "quote" && line.priceSource.quoteNumber && (
+                      <>
+                        {" · "}
+                        <Link href={`/account/quotes/${encodeURIComponent(line.priceSource.quoteNumber)}`} className="text-brand-700 underline" data-testid="line-quote">
+                          {tcart("quote.badge", { number: line.priceSource.quoteNumber })}
+                        </Link>
+                      </>
+                    )}
+                  </div>
+                  {canEditCart && line.productId !== null && (
+                    <SaveToList sku={line.sku} productName={line.name} defaultQuantity={line.quantity} action={addToListAction} lists={lists} compact />
+                  )}
+                </td>
+                <td className="p-3 text-right">
+                  {unitQuantity(line.quantity, line.unit, locale)} × {money(line.unitPriceMinor, locale, order.currency)}
+                </td>
+                <td className="p-3 text-right">{money(line.lineTotalMinor, locale, order.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <OrderTotals
         subtotalMinor={order.subtotalMinor}
         totalMinor={order.totalMinor}
@@ -332,6 +381,18 @@ export default async function OrderPage({
               </li>
             ))}
           </ul>
+          {toShip.length > 0 && (
+            <div className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="still-to-ship">
+              <h3 className="font-medium">{ta("stillToShip")}</h3>
+              <ul className="mt-1">
+                {toShip.map((open) => (
+                  <li key={open.lineNumber}>
+                    {unitQuantity(open.quantity, lineByNumber.get(open.lineNumber)?.unit ?? "", locale)} {lineByNumber.get(open.lineNumber)?.sku} {lineByNumber.get(open.lineNumber)?.name}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </section>
       )}
       {shipped && (
@@ -365,7 +426,7 @@ export default async function OrderPage({
           )}
         </section>
       )}
-      <OrderInvoices rows={invoiceRows} locale={locale} />
+      {showInvoices && <OrderInvoices rows={invoiceRows} locale={locale} />}
       <section>
         <h2 className="font-semibold">{t("history")}</h2>
         <ol className="mt-2 space-y-1 text-sm" data-testid="order-history">
