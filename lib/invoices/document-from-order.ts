@@ -308,7 +308,8 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
     ...(customerEmail || contactName ? { contact: { ...(contactName ? { name: contactName } : {}), ...(customerEmail ? { email: customerEmail } : {}) } } : {}),
   };
 
-  // References (BT-10 / BT-13 / BT-132): the buyer matches the invoice on their PO number.
+  // References (BT-10 / BT-13 / BT-132): the buyer matches the invoice on their PO number; BT-14 is
+  // our order number, which the buyer sees on their order page and in our mails.
   const purchaseOrder = context.purchaseOrder;
   const poNumber = nonEmpty(order.poNumber);
   const orderReference = nonEmpty(purchaseOrder?.buyerOrderId) ?? poNumber;
@@ -390,6 +391,7 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
     currency: "EUR",
     buyerReference,
     ...(orderReference ? { orderReference } : {}),
+    salesOrderReference: order.orderNumber,
     supplier: supplierParty(supplier),
     customer,
     delivery,

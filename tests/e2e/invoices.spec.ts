@@ -174,7 +174,11 @@ describe("invoices", () => {
 
     await row.getByRole("link", { name: webInvoice.number, exact: true }).click();
     await buyer.waitForURL((url) => url.pathname === `/account/invoices/${webInvoice!.number}`);
-    assert.match(await buyer.getByTestId("invoice-document").innerText(), new RegExp(webInvoice.number));
+    const invoiceText = await buyer.getByTestId("invoice-document").innerText();
+    assert.match(invoiceText, new RegExp(webInvoice.number));
+    // The buyer's PO number as their purchase order, our order number as the order number (BT-13, BT-14).
+    assert.match(invoiceText, new RegExp(`Purchase order\\s+PO-INV-${stamp}`));
+    assert.match(invoiceText, new RegExp(`Order number\\s+${orderNumber}`));
 
     const pdf = await downloadFrom(buyer, buyer.getByTestId("download-pdf"));
     assert.equal(pdf.filename, `${webInvoice.number}.pdf`);
@@ -186,6 +190,7 @@ describe("invoices", () => {
     const xml = ubl.content.toString("utf8");
     assert.match(xml, /<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/);
     assert.ok(xml.includes(`<cbc:ID>${webInvoice.number}</cbc:ID>`), "UBL carries the invoice number");
+    assert.match(xml, new RegExp(`<cac:OrderReference>\\s*<cbc:ID>PO-INV-${stamp}</cbc:ID>\\s*<cbc:SalesOrderID>${orderNumber}</cbc:SalesOrderID>`), "BT-13 the PO number, BT-14 our order number");
     const check = validate("validate-ubl.sh", `${webInvoice.number}.xml`, ubl.content);
     assert.equal(check.status, 0, `UBL passes XSD, CEN and Peppol rules without fatal findings:\n${check.output}`);
     assert.doesNotMatch(check.output, /\] fatal /);
@@ -303,5 +308,46 @@ describe("invoices", () => {
     await buyer.getByLabel("Status").selectOption("paid");
     await applyFilters(buyer, buyer.getByRole("button", { name: "Filter" }), /status=paid/);
     assert.deepEqual(await buyer.locator("[data-testid=invoice-row]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number"))), [webInvoice.number]);
+  });
+});
+
+describe("partial shipment", () => {
+  it("the buyer sees a partly shipped order as such, with what is still to come; at phone width the page stays within the screen", async () => {
+    const product = await pickListPriceProduct(sql, 7);
+    await buyer.goto(`/products/${encodeURIComponent(product.sku)}`);
+    const main = buyer.locator("main");
+    await main.getByRole("spinbutton", { name: "Quantity" }).fill("3");
+    await main.getByRole("button", { name: "Add to cart" }).click();
+    await main.getByText("Added to cart.").waitFor();
+    await buyer.goto("/checkout");
+    await buyer.getByLabel("PO number").fill(`PO-PART-${stamp}`);
+    await buyer.getByRole("button", { name: "Place order" }).click();
+    await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+    const orderNumber = decodeURIComponent(new URL(buyer.url()).pathname.split("/").pop()!);
+    const [order] = await sql<{ id: number }[]>`select id from orders where order_number = ${orderNumber}`;
+
+    // Two of the three ship now.
+    await manager.goto(`/admin/orders/${order!.id}`);
+    const ship = manager.getByTestId("ship-form");
+    await ship.locator("input[name=carrier]").fill("PostNL");
+    await ship.locator("input[name=trackingNumber]").fill(`3SPART${stamp}`);
+    await ship.locator("input[name=ship_1]").fill("2");
+    await ship.locator("button[type=submit]").click();
+    await manager.getByTestId("partly-shipped").waitFor();
+
+    await buyer.goto(`/account/orders/${orderNumber}`);
+    assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Shipped");
+    assert.equal((await buyer.getByTestId("partly-shipped").innerText()).trim(), "Partly shipped");
+    const toCome = await buyer.getByTestId("still-to-ship").innerText();
+    assert.match(toCome, /^Still to come/);
+    assert.match(toCome, new RegExp(`\\b1 .+ ${product.sku}`));
+
+    // The line table scrolls in its own box on a phone: the page is never wider than the screen.
+    const viewport = buyer.viewportSize();
+    await buyer.setViewportSize({ width: 390, height: 844 });
+    await buyer.reload();
+    const width = await buyer.evaluate(() => document.documentElement.scrollWidth);
+    if (viewport) await buyer.setViewportSize(viewport);
+    assert.ok(width <= 390, `the order page fits a 390 px screen (${width} px)`);
   });
 });

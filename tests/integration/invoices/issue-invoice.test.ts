@@ -103,6 +103,7 @@ describe("issueInvoiceForOrder", () => {
     const [order] = await handle.db.select().from(orders).where(eq(orders.id, orderId));
     expect(doc.buyerReference).toBe(order!.orderNumber);
     expect(doc.orderReference).toBeUndefined();
+    expect(doc.salesOrderReference).toBe(order!.orderNumber);
     expect(await issueInvoiceForOrder({ orderId, userId: null, now: NOW })).toMatchObject({ ok: false, error: "nothing_to_invoice" });
   });
 

@@ -195,7 +195,7 @@ describe("planOrderInvoice", () => {
     expect(draft).toMatchObject({ kind: "invoice", series: "F", year: 2026, issueDate: "2026-11-28", dueDate: "2026-12-28", locale: "nl", createdByUserId: 5, channels: ["peppol"] });
     const doc = draft.documentFor("F2026-00042");
     expect(validateInvoiceInput(doc)).toEqual([]);
-    expect(doc).toMatchObject({ number: "F2026-00042", buyerReference: "PO-1", orderReference: "PO-1", accountingCost: "CC-1" });
+    expect(doc).toMatchObject({ number: "F2026-00042", buyerReference: "PO-1", orderReference: "PO-1", salesOrderReference: "K100001", accountingCost: "CC-1" });
     expect(doc.paymentMeans).toEqual({ code: "58", iban: "NL91ABNA0417164300", paymentId: "F2026-00042" });
     expect(doc.lines.map((l) => [l.id, l.unitCode, l.vat.category, l.vat.rateBp])).toEqual([
       ["1", "EA", "S", 2100],
