@@ -23,6 +23,13 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   redirect(parsed.data.returnTo.startsWith("//") ? "/" : parsed.data.returnTo);
 }
 
+/**
+ * A punchout session has nothing to sign out of (the header offers no "Sign out" there), but a page
+ * rendered before it began may still post this. Refused, on the cart page, which names the two ways
+ * out: ending the session here could not take the buyer back to their procurement system (only the
+ * transfer page posts to its return address), and would discard the cart without asking.
+ */
 export async function signOutAction(): Promise<void> {
+  if ((await getCurrentUser())?.punchout) redirect("/cart?error=sign_out_in_punchout");
   await signOut({ redirectTo: "/" });
 }

@@ -39,13 +39,13 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         </ClientMessages>
       )}
       <SiteHeader
-        user={user ? { name: user.name, companyName: user.companyName, isBuyer: shopping, restricted: isBuyer(user) && !shopping } : null}
+        user={user ? { name: user.name, companyName: user.companyName, isBuyer: shopping, restricted: isBuyer(user) && !shopping, punchout: !!user.punchout } : null}
         cart={cart}
         locale={toLocale(locale)}
         setLocaleAction={setLocaleAction}
         signOutAction={signOutAction}
       />
-      {user?.punchout && <PunchoutBanner system={user.punchout.connectionName} operation={user.punchout.operation} connectionTest={user.punchout.connectionTest} />}
+      {user?.punchout && <PunchoutBanner system={user.punchout.connectionName} operation={user.punchout.operation} connectionTest={user.punchout.connectionTest} cart={cart} />}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

@@ -85,7 +85,9 @@ export function TwoStepSection(props: TwoStepSectionProps) {
         </div>
       )}
       {props.unavailable ? (
-        <p className="text-sm">{t(props.unavailable === "no_password" ? "noPassword" : "viewingAs")}</p>
+        <p className="text-sm" data-testid="two-step-unavailable">
+          {t(props.unavailable === "no_password" ? "noPassword" : props.unavailable === "punchout" ? "punchout" : "viewingAs")}
+        </p>
       ) : props.state === "off" ? (
         <form action={start} className="space-y-2">
           <p className="text-sm">{t("off")}</p>

@@ -13,6 +13,11 @@ export interface HeaderUser {
   isBuyer: boolean;
   /** A buyer who must first set up the two-step verification their company requires: no catalogue, no search. */
   restricted?: boolean;
+  /**
+   * Shopping in a procurement system's punchout session: nothing to sign out of (the procurement
+   * system signed them in); the banner's "Transfer cart" and "Cancel punchout" are the ways out.
+   */
+  punchout?: boolean;
 }
 
 export async function SiteHeader({
@@ -80,7 +85,12 @@ export async function SiteHeader({
               </Link>
             </>
           )}
-          {user ? (
+          {user?.punchout ? (
+            <span className="text-slate-600">
+              {user.name}
+              {user.companyName ? ` · ${user.companyName}` : ""}
+            </span>
+          ) : user ? (
             <form action={signOutAction} className="flex items-center gap-2">
               <span className="text-slate-600">
                 {user.name}

@@ -1,15 +1,28 @@
 import { getTranslations } from "next-intl/server";
+import { CancelPunchoutForm } from "@/components/shop/cancel-punchout-form";
+import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 
 type Operation = "create" | "edit" | "inspect";
 
 /** Shown on every shop page during a punchout session: where the cart goes, and the way out. */
-export async function PunchoutBanner({ system, operation = "create", connectionTest = false }: { system: string; operation?: Operation; connectionTest?: boolean }) {
+export async function PunchoutBanner({
+  system,
+  operation = "create",
+  connectionTest = false,
+  cart,
+}: {
+  system: string;
+  operation?: Operation;
+  connectionTest?: boolean;
+  /** The cart as the header badge read it: "Cancel punchout" asks first when it has lines. */
+  cart: CartBadgeReading;
+}) {
   const t = await getTranslations("punchout");
   return (
     <div role="region" aria-label="Punchout" className="border-b border-amber-300 bg-amber-50" data-testid="punchout-banner">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm text-amber-950">
         <p>{connectionTest ? t("testBanner", { system }) : operation === "inspect" ? t("inspectBanner", { system }) : t("banner", { system })}</p>
-        <PunchoutButtons inspect={operation === "inspect"} />
+        <PunchoutButtons inspect={operation === "inspect"} cart={cart} />
       </div>
     </div>
   );
@@ -17,9 +30,10 @@ export async function PunchoutBanner({ system, operation = "create", connectionT
 
 /**
  * Plain HTML forms: they work without JavaScript inside any procurement system's frame. An inspect
- * session (read-only cart) only has "Return", which sends the same cart back.
+ * session (read-only cart) only has "Return", which sends the same cart back. "Cancel punchout"
+ * asks first when the cart has lines (CancelPunchoutForm; `cart` as the page read it, if it did).
  */
-export async function PunchoutButtons({ transfer = true, inspect = false }: { transfer?: boolean; inspect?: boolean }) {
+export async function PunchoutButtons({ transfer = true, inspect = false, cart }: { transfer?: boolean; inspect?: boolean; cart?: CartBadgeReading }) {
   const t = await getTranslations("punchout");
   if (inspect) {
     return (
@@ -41,12 +55,7 @@ export async function PunchoutButtons({ transfer = true, inspect = false }: { tr
           </button>
         </form>
       )}
-      <form method="post" action="/punchout/transfer">
-        <input type="hidden" name="mode" value="cancel" />
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50">
-          {t("cancel")}
-        </button>
-      </form>
+      <CancelPunchoutForm cart={cart} label={t("cancel")} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50" />
     </div>
   );
 }

@@ -28,7 +28,7 @@ function channel(): BroadcastChannel | null {
   if (otherTabs === undefined) {
     otherTabs = typeof BroadcastChannel === "function" ? new BroadcastChannel("koppel-cart-badge") : null;
     otherTabs?.addEventListener("message", ({ data }: MessageEvent) => {
-      if (Number.isSafeInteger(data?.units) && Number.isSafeInteger(data?.at)) take({ units: data.units, at: data.at });
+      if (Number.isSafeInteger(data?.units) && Number.isSafeInteger(data?.lines) && Number.isSafeInteger(data?.at)) take({ units: data.units, lines: data.lines, at: data.at });
     });
   }
   return otherTabs;
@@ -63,10 +63,15 @@ export function AnnounceCartReading({ reading }: { reading: CartBadgeReading }) 
   return null;
 }
 
+/** The newest reading of the cart: the server's rendering, unless an action answered later. */
+export function useNewestCartReading(rendered: CartBadgeReading): CartBadgeReading {
+  const heard = useSyncExternalStore(subscribe, readNewest, nothingOnTheServer);
+  return heard && heard.at > rendered.at ? heard : rendered;
+}
+
 /** The badge's number: the server's rendering, unless an action answered later. */
 export function CartBadgeUnits({ reading }: { reading: CartBadgeReading }) {
-  const heard = useSyncExternalStore(subscribe, readNewest, nothingOnTheServer);
-  return heard && heard.at > reading.at ? heard.units : reading.units;
+  return useNewestCartReading(reading).units;
 }
 
 /**
@@ -75,8 +80,9 @@ export function CartBadgeUnits({ reading }: { reading: CartBadgeReading }) {
  *   later add, or another tab changed the cart), the page asks the server again, once per reading;
  * - otherwise, when the page shows units the browser had not heard of (this tab's own update or
  *   removal, whose line may be gone with its form, or a change made elsewhere), it announces them,
- *   to the badge and the other tabs. Equal units are not passed on, so two open cart pages cannot
- *   keep refreshing each other.
+ *   to the badge and the other tabs. Equal units and lines are not passed on, so two open cart pages
+ *   cannot keep refreshing each other. So on these pages the newest reading the browser knows always
+ *   matches the lines shown ("Cancel punchout" below them names how many it discards).
  */
 export function CartPageSync({ rendered }: { rendered: CartBadgeReading }) {
   const router = useRouter();
@@ -87,7 +93,7 @@ export function CartPageSync({ rendered }: { rendered: CartBadgeReading }) {
       if (refreshedFor.current === heard.at) return;
       refreshedFor.current = heard.at;
       router.refresh();
-    } else if (!heard || heard.units !== rendered.units) {
+    } else if (!heard || heard.units !== rendered.units || heard.lines !== rendered.lines) {
       announceCartReading(rendered);
     }
   }, [heard, rendered, router]);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { BuyerUser } from "@/lib/auth/guards";
+import type { BuyerUser, PunchoutContext } from "@/lib/auth/guards";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountThrottleKeys } from "@/lib/auth/shop-sign-in";
 import { getPasswordHash, replacePasswordHash, updateOwnProfile } from "@/lib/data/account";
@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-type ProfileUser = Pick<BuyerUser, "id" | "email" | "impersonatedBy">;
+type ProfileUser = Pick<BuyerUser, "id" | "email" | "impersonatedBy"> & { punchout?: Pick<PunchoutContext, "technicalUser"> | null };
 
 function assertSelf(user: ProfileUser): void {
   // Staff viewing the shop as a customer never change that customer's profile or password.
@@ -19,6 +19,9 @@ function assertSelf(user: ProfileUser): void {
 
 export async function updateProfile(user: ProfileUser, input: { name: string; locale: "nl" | "en" }): Promise<void> {
   assertSelf(user);
+  // A connection's technical user is shared by everybody its procurement system sends: whoever
+  // punches out today does not rename it (its name is the requester on quotes and orders) for all.
+  if (user.punchout?.technicalUser) throw new AppError("forbidden", "punchout_shared_account");
   await updateOwnProfile(user.id, input);
 }
 
@@ -30,6 +33,9 @@ export async function updateProfile(user: ProfileUser, input: { name: string; lo
  */
 export async function changePassword(user: ProfileUser, input: { currentPassword: string; newPassword: string }, now: Date): Promise<void> {
   assertSelf(user);
+  // Sign-in security, like two-step verification (lib/two-step/two-step.ts): not from a session the
+  // procurement system signed in; the action would also sign the browser in with the new password.
+  if (user.punchout) throw new AppError("forbidden", "password_not_in_punchout");
   const stored = await getPasswordHash(user.id);
   if (!stored) throw new AppError("conflict", "no_password_login");
   const [accountKey] = accountThrottleKeys("shop", user.email, null);

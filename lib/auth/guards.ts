@@ -20,6 +20,11 @@ export interface PunchoutContext {
   operation: "create" | "edit" | "inspect";
   /** An account manager's connection test: the cart goes back to /admin, not to a buyer. */
   connectionTest?: boolean;
+  /**
+   * The session runs as the connection's technical user: an account the procurement system's users
+   * share, with no profile of its own and a mailbox nobody reads (no mail is promised to it).
+   */
+  technicalUser?: boolean;
 }
 
 export type SessionUser = Omit<UserRecord, "passwordHash"> & {
@@ -52,6 +57,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
           protocol: punchout.protocol,
           operation: punchout.operation,
           connectionTest: punchout.connectionTest,
+          technicalUser: punchout.technicalUser,
         },
         impersonatedBy: null,
       };

@@ -6,12 +6,14 @@
  */
 export interface CartBadgeReading {
   units: number;
+  /** The cart's lines: "Cancel punchout" asks first when there are any, and names how many it discards. */
+  lines: number;
   at: number;
 }
 
-export const NO_CART: CartBadgeReading = { units: 0, at: 0 };
+export const NO_CART: CartBadgeReading = { units: 0, lines: 0, at: 0 };
 
 /** The reading a page that read the cart's lines at `readAt` shows (the badge counts every unit). */
 export function readingOfLines(lines: { quantity: number }[], readAt: Date): CartBadgeReading {
-  return { units: lines.reduce((units, line) => units + line.quantity, 0), at: readAt.getTime() };
+  return { units: lines.reduce((units, line) => units + line.quantity, 0), lines: lines.length, at: readAt.getTime() };
 }

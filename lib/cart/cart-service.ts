@@ -1,8 +1,8 @@
 import "server-only";
 import { getProductBySku, listProductsByIds } from "@/lib/data/catalog";
 import {
-  countCartUnits,
-  getCartBadgeUnits,
+  countCartContents,
+  getCartBadgeCounts,
   getPunchoutCartId,
   getCartLineProductId,
   getCartLineQuantity,
@@ -48,19 +48,20 @@ export async function resolveCartId(owner: CartOwner): Promise<number> {
 }
 
 /**
- * Units in the owner's cart for the header badge: one query when the cart exists (every shop page
- * asks); otherwise as resolveCartId (a shop cart is created, a punchout session without its cart
- * fails with not_found).
+ * Units and lines in the owner's cart for the header badge: one query when the cart exists (every
+ * shop page asks); otherwise as resolveCartId (a shop cart is created, a punchout session without
+ * its cart fails with not_found).
  */
-export async function countCartBadgeUnits(owner: CartOwner): Promise<number> {
-  const units = await getCartBadgeUnits(owner.id, owner.punchout?.sessionId ?? null);
-  return units ?? countCartUnits(await resolveCartId(owner));
+export async function countCartBadge(owner: CartOwner): Promise<{ units: number; lines: number }> {
+  const counts = await getCartBadgeCounts(owner.id, owner.punchout?.sessionId ?? null);
+  return counts ?? countCartContents(await resolveCartId(owner));
 }
 
-/** The badge's units with the moment before they were read (see CartBadgeReading). */
+/** The badge's units and lines with the moment before they were read (see CartBadgeReading). */
 export async function readCartBadge(owner: CartOwner): Promise<CartBadgeReading> {
   const at = Date.now();
-  return { units: await countCartBadgeUnits(owner), at };
+  const { units, lines } = await countCartBadge(owner);
+  return { units, lines, at };
 }
 
 /**

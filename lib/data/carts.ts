@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, sql, sum } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql, sum } from "drizzle-orm";
 import { cartLines, carts } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { database } from "./database";
@@ -19,18 +19,24 @@ export async function clearCart(cartId: number): Promise<void> {
   await db.delete(cartLines).where(eq(cartLines.cartId, cartId));
 }
 
-/** Units in a cart, for the header badge. */
-export async function countCartUnits(cartId: number): Promise<number> {
+/** Units and lines in a cart, for the header badge. */
+export async function countCartContents(cartId: number): Promise<CartBadgeCounts> {
   const db = await database();
-  const [row] = await db.select({ units: sum(cartLines.quantity) }).from(cartLines).where(eq(cartLines.cartId, cartId));
-  return Number(row?.units ?? 0);
+  const [row] = await db.select({ units: sum(cartLines.quantity), lines: count(cartLines.id) }).from(cartLines).where(eq(cartLines.cartId, cartId));
+  return { units: Number(row?.units ?? 0), lines: Number(row?.lines ?? 0) };
+}
+
+/** What the header badge reads: the units it shows, and the lines ("Cancel punchout" names them before it discards them). */
+export interface CartBadgeCounts {
+  units: number;
+  lines: number;
 }
 
 // A join (not a correlated sub-select): drizzle leaves a single-table sub-select's columns
 // unqualified, and "id" would then be cart_lines.id. Built once per database and prepared.
 const cartBadge = (db: Db) =>
   db
-    .select({ units: sql<string>`coalesce(sum(${cartLines.quantity}), 0)` })
+    .select({ units: sql<string>`coalesce(sum(${cartLines.quantity}), 0)`, lines: sql<string>`count(${cartLines.id})` })
     .from(carts)
     .leftJoin(cartLines, eq(cartLines.cartId, carts.id));
 const shopCartBadge = preparedStatement((db) =>
@@ -44,14 +50,14 @@ const punchoutCartBadge = preparedStatement((db) =>
 );
 
 /**
- * Units in the cart a user shops into, for the header badge of every shop page, in one statement:
- * the shop cart of `userId` or, with `punchoutSessionId`, that session's cart. Null when that cart
- * does not exist (yet); the caller then takes the slow path (create it, or fail as before).
+ * Units and lines in the cart a user shops into, for the header badge of every shop page, in one
+ * statement: the shop cart of `userId` or, with `punchoutSessionId`, that session's cart. Null when
+ * that cart does not exist (yet); the caller then takes the slow path (create it, or fail as before).
  */
-export async function getCartBadgeUnits(userId: number, punchoutSessionId: number | null): Promise<number | null> {
+export async function getCartBadgeCounts(userId: number, punchoutSessionId: number | null): Promise<CartBadgeCounts | null> {
   const [row] =
     punchoutSessionId === null ? await (await shopCartBadge()).execute({ userId }) : await (await punchoutCartBadge()).execute({ sessionId: punchoutSessionId });
-  return row ? Number(row.units) : null;
+  return row ? { units: Number(row.units), lines: Number(row.lines) } : null;
 }
 
 /** The user's open shop cart id (not a punchout cart), created on first use. */

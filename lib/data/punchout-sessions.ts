@@ -20,6 +20,11 @@ export interface ActivePunchoutSession {
   connectionTest: boolean;
   /** The connection's `assortment` setting as stored (lib/catalog/assortment.ts effectiveAssortment), null when unset. */
   connectionAssortment: string | null;
+  /**
+   * The session runs as the connection's technical user (an account shared by everybody the
+   * procurement system sends, whose mailbox nobody reads), not as a person the user mapping found.
+   */
+  technicalUser: boolean;
 }
 
 /** The active, unexpired punchout session whose browser token hashes to `tokenHash`. */
@@ -39,6 +44,7 @@ export async function getActivePunchoutSession(tokenHash: string, now: Date): Pr
       expiresAt: punchoutSessions.expiresAt,
       connectionTest: sql<boolean>`${punchoutSessions.context} ? 'connectionTest'`,
       connectionAssortment: sql<string | null>`${punchoutConnections.settings} ->> 'assortment'`,
+      technicalUser: sql<boolean>`coalesce(${punchoutSessions.userId} = ${punchoutConnections.technicalUserId}, false)`,
     })
     .from(punchoutSessions)
     .innerJoin(punchoutConnections, eq(punchoutConnections.id, punchoutSessions.connectionId))

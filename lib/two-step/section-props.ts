@@ -6,8 +6,8 @@ import { twoStepOverview } from "./two-step";
 /** What the profile's two-step section shows (components/account/two-step-section.tsx). */
 export interface TwoStepView {
   state: "off" | "pending" | "on";
-  /** Why the user cannot change it here: no password sign-in, or viewing the shop as a customer / punchout. */
-  unavailable: "no_password" | "viewing_as" | null;
+  /** Why the user cannot change it here: no password sign-in, viewing the shop as a customer, or a punchout session. */
+  unavailable: "no_password" | "viewing_as" | "punchout" | null;
   /** When it was turned on, formatted. */
   since: string | null;
   recoveryCodesLeft: number;
@@ -20,7 +20,8 @@ export async function twoStepView(user: SessionUser): Promise<TwoStepView> {
   const overview = await twoStepOverview(user);
   return {
     state: overview.state,
-    unavailable: user.impersonatedBy || user.punchout ? "viewing_as" : overview.hasPassword ? null : "no_password",
+    // The procurement system signed a punchout session in, not a password: its own reason, not view-as's.
+    unavailable: user.impersonatedBy ? "viewing_as" : user.punchout ? "punchout" : overview.hasPassword ? null : "no_password",
     since: overview.since ? dateTimeText(overview.since, user.locale) : null,
     recoveryCodesLeft: overview.recoveryCodesLeft,
     enrolment: overview.enrolment ? { secret: overview.enrolment.secret, qrSvgDataUri: overview.enrolment.qrSvgDataUri } : null,

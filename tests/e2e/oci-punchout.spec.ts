@@ -213,6 +213,66 @@ describe("OCI punchout", () => {
     });
   }
 
+  it("in the session: no sign-out, a profile without sign-in security, quotes without a mail promise; Cancel with lines asks first", async () => {
+    const context = await browser.newContext({ locale: "nl-NL" });
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "nl", url: BASE_URL }]);
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(startUrl({ USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", HOOK_URL: hookUrl("/hook-cancel"), returntarget: "_top" }));
+      await page.waitForURL(`${BASE_URL}/`);
+      await page.getByTestId("punchout-banner").waitFor();
+      const [session] = await sql<{ id: number }[]>`select id from punchout_sessions order by id desc limit 1`;
+      // Nothing to sign out of: the procurement system signed the technical user in.
+      assert.equal(await page.getByRole("button", { name: /^(Uitloggen|Sign out)$/ }).count(), 0, "no Sign out in a punchout session");
+
+      // The shared technical account: no name, language, password or two-step verification to change here.
+      await page.goto(`${BASE_URL}/account/profile`);
+      assert.match(await page.getByTestId("two-step-unavailable").innerText(), /^Niet beschikbaar in een punchoutsessie/);
+      assert.match(await page.getByTestId("password-unavailable").innerText(), /^Niet beschikbaar in een punchoutsessie/);
+      assert.match(await page.getByTestId("profile-shared-account").innerText(), /gedeelde account van SAP SRM \(demo\)/);
+      assert.equal(await page.getByRole("button", { name: "Profiel opslaan" }).count(), 0);
+      assert.equal(await page.getByRole("button", { name: /^(Uitloggen|Sign out)$/ }).count(), 0, "nor on My account");
+
+      // A quote waits under My account for the next session: nobody reads the technical user's mail.
+      await addToCart(page, plainProduct, false);
+      await page.goto(`${BASE_URL}/cart`);
+      const quoteRequest = await page.getByTestId("quote-request").innerText();
+      assert.doesNotMatch(quoteRequest, /u krijgt een e-mail/);
+      assert.match(quoteRequest, /Mijn account → Offertes, ook in een volgende punchoutsessie/);
+
+      // Two lines in the cart: a product page whose banner was rendered with one counts the second add too.
+      await addToCart(page, umlautProduct, false);
+      const posted = fake.posts.length;
+      const cancel = page.getByTestId("punchout-banner").getByRole("button", { name: "Punchout annuleren" });
+      let question = "";
+      page.once("dialog", (dialog) => {
+        question = dialog.message();
+        void dialog.dismiss();
+      });
+      await cancel.click();
+      assert.equal(question, "Punchout annuleren? De 2 regels in uw winkelwagen gaan niet naar uw inkoopsysteem en vervallen.");
+      await page.waitForTimeout(500);
+      assert.equal(fake.posts.length, posted, "dismissed: nothing goes back");
+      assert.equal(await page.locator(`[data-testid=punchout-banner]`).count(), 1, "dismissed: still in the session");
+
+      question = "";
+      page.once("dialog", (dialog) => {
+        question = dialog.message();
+        void dialog.accept();
+      });
+      await cancel.click();
+      const post = await fake.waitForPosts(posted + 1);
+      assert.match(question, /^Punchout annuleren\? De 2 regels/);
+      assert.equal(post.path, "/hook-cancel");
+      assert.equal(itemFields(post, "utf-8").bySku.size, 0, "a cancel sends no items");
+      const [after] = await sql<{ status: string }[]>`select status from punchout_sessions where id = ${session!.id}`;
+      assert.equal(after?.status, "cancelled");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("sends frame-ancestors for the connection's origins only during punchout", async () => {
     const plain = await fetch(`${BASE_URL}/`);
     assert.equal(plain.headers.get("content-security-policy"), "frame-ancestors 'self'");

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { carts } from "@/db/schema";
-import { addToCart, countCartBadgeUnits, readCartBadge, type CartOwner } from "@/lib/cart/cart-service";
-import { getCartBadgeUnits } from "@/lib/data/carts";
+import { addToCart, countCartBadge, readCartBadge, type CartOwner } from "@/lib/cart/cart-service";
+import { getCartBadgeCounts } from "@/lib/data/carts";
 import { createPunchoutConnection } from "@/lib/data/punchout-connections";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
 import { AppError } from "@/lib/errors";
@@ -33,18 +33,18 @@ const shopCarts = (userId: number) => handle.db.select().from(carts).where(and(e
 describe("cart badge (header of every shop page)", () => {
   it("is 0 without a cart and creates the shop cart as before", async () => {
     expect(await shopCarts(customer.buyer.id)).toHaveLength(0);
-    expect(await getCartBadgeUnits(customer.buyer.id, null)).toBeNull();
-    expect(await countCartBadgeUnits(customer.buyer)).toBe(0);
+    expect(await getCartBadgeCounts(customer.buyer.id, null)).toBeNull();
+    expect(await countCartBadge(customer.buyer)).toEqual({ units: 0, lines: 0 });
     expect(await shopCarts(customer.buyer.id)).toHaveLength(1);
-    expect(await getCartBadgeUnits(customer.buyer.id, null)).toBe(0);
+    expect(await getCartBadgeCounts(customer.buyer.id, null)).toEqual({ units: 0, lines: 0 });
   });
 
-  it("sums the units of the user's own shop cart only", async () => {
+  it("sums the units and counts the lines of the user's own shop cart only", async () => {
     await addToCart(customer.buyer, paper.sku, 3);
     await addToCart(customer.buyer, pens.sku, 4);
     await addToCart(other.buyer, paper.sku, 50);
-    expect(await countCartBadgeUnits(customer.buyer)).toBe(7);
-    expect(await countCartBadgeUnits(other.buyer)).toBe(50);
+    expect(await countCartBadge(customer.buyer)).toEqual({ units: 7, lines: 2 });
+    expect(await countCartBadge(other.buyer)).toEqual({ units: 50, lines: 1 });
   });
 
   it("is read with the moment before the read, so a later reading is never older than the cart it counts", async () => {
@@ -52,9 +52,9 @@ describe("cart badge (header of every shop page)", () => {
     const first = await readCartBadge(other.buyer);
     await addToCart(other.buyer, pens.sku, 1);
     const second = await readCartBadge(other.buyer);
-    expect(first.units).toBe(50);
+    expect(first).toMatchObject({ units: 50, lines: 1 });
     expect(first.at).toBeGreaterThanOrEqual(before);
-    expect(second.units).toBe(51);
+    expect(second).toMatchObject({ units: 51, lines: 2 });
     expect(second.at).toBeGreaterThanOrEqual(first.at);
     expect(second.at).toBeLessThanOrEqual(Date.now());
   });
@@ -78,13 +78,13 @@ describe("cart badge (header of every shop page)", () => {
       expiresAt: new Date(Date.now() + 3_600_000),
     } as Parameters<typeof createPunchoutSession>[0]);
     const shopper: CartOwner = { id: customer.buyer.id, companyId: customer.company.id, punchout: { sessionId: session.id, operation: "create" } };
-    expect(await countCartBadgeUnits(shopper)).toBe(0);
+    expect(await countCartBadge(shopper)).toEqual({ units: 0, lines: 0 });
     await addToCart(shopper, pens.sku, 2);
-    expect(await countCartBadgeUnits(shopper)).toBe(2);
-    expect(await countCartBadgeUnits(customer.buyer)).toBe(7);
+    expect(await countCartBadge(shopper)).toEqual({ units: 2, lines: 1 });
+    expect(await countCartBadge(customer.buyer)).toEqual({ units: 7, lines: 2 });
 
     await handle.db.delete(carts).where(eq(carts.punchoutSessionId, session.id));
-    const error = await countCartBadgeUnits(shopper).then(() => null, (e: unknown) => e);
+    const error = await countCartBadge(shopper).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "not_found", message: "punchout_cart_not_found" });
   });

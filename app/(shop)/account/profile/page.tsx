@@ -27,11 +27,15 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   // The one shop page open to a buyer whose company requires two-step verification and who has none.
   const buyer = await requireBuyer("/account/profile", { twoStepSetup: true });
   const mustSetUp = buyerMustSetUpTwoStep(buyer);
+  // In a punchout session the procurement system signed the user in: no password to change (nor
+  // two-step verification, twoStepView). Its technical user is shared by everybody the system sends:
+  // no name or language of its own either (lib/account/profile.ts refuses both).
+  const { punchout } = buyer;
   const [t, tMessages, t2, hash, { changed }, twoStep] = await Promise.all([
     getTranslations("account.profile"),
     getTranslations("account.messages"),
     getTranslations("twoStep.profile"),
-    getPasswordHash(buyer.id),
+    punchout ? null : getPasswordHash(buyer.id),
     searchParams,
     twoStepView(buyer),
   ]);
@@ -46,7 +50,12 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           {t2("requiredNotice", { company: buyer.companyName })}
         </p>
       )}
-      {!mustSetUp && (
+      {punchout?.technicalUser && (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="profile-shared-account">
+          {t("sharedAccount", { system: punchout.connectionName })}
+        </p>
+      )}
+      {!mustSetUp && !punchout?.technicalUser && (
         <ActionForm action={updateProfileAction} submitLabel={t("save")} ariaLabel={t("title")}>
           <label className="flex flex-col text-sm" htmlFor="profile-name">
             <span className="font-medium">{t("name")}</span>
@@ -72,7 +81,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
               {tMessages("password_changed")}
             </p>
           )}
-          {hash === null ? (
+          {punchout ? (
+            <p className="text-sm" data-testid="password-unavailable">
+              {t("passwordPunchout")}
+            </p>
+          ) : hash === null ? (
             <p className="text-sm">{t("noPassword")}</p>
           ) : (
             <ActionForm action={changePasswordAction} submitLabel={t("changePassword")} ariaLabel={t("passwordTitle")}>
