@@ -30,12 +30,13 @@ export const DEMO_SUPPLIER_PROFILE = {
   freeDeliveryFromMinor: 25_000,
 } as const satisfies Omit<NewSupplierProfile, "id" | "updatedAt">;
 
-type InvoiceSettings = Pick<NewCompany, "iban" | "invoiceEmail" | "invoiceChannels" | "invoiceOnShipment" | "vatTreatment" | "vatExemptionReason">;
+type InvoiceSettings = Pick<NewCompany, "iban" | "invoiceEmail" | "invoiceChannels" | "invoiceOnShipment" | "vatTreatment" | "vatExemptionReason" | "documentLocale">;
 
 /**
  * Invoice settings per demo customer (by company name). Demo Facilities gets Peppol + e-mail and is
- * invoiced by hand; the Belgian customer is set to intra-community supply, the German one gets the
- * same through "auto" (EU customer with a VAT id); the others show the remaining channels.
+ * invoiced by hand, in Dutch whatever language its buyers shop in; the Belgian customer is set to
+ * intra-community supply, the German one gets the same through "auto" (EU customer with a VAT id)
+ * and its invoices in English; the others show the remaining channels.
  */
 export const DEMO_INVOICE_SETTINGS: Record<string, InvoiceSettings> = {
   "Demo Facilities B.V.": {
@@ -44,6 +45,7 @@ export const DEMO_INVOICE_SETTINGS: Record<string, InvoiceSettings> = {
     invoiceChannels: ["peppol", "email"],
     invoiceOnShipment: false,
     vatTreatment: "auto",
+    documentLocale: "nl",
   },
   "Stichting Zorggroep Rijnstreek": { invoiceChannels: ["peppol"], invoiceOnShipment: true, vatTreatment: "auto" },
   "Stichting Openbaar Onderwijs Amstelland": {
@@ -74,6 +76,7 @@ export const DEMO_INVOICE_SETTINGS: Record<string, InvoiceSettings> = {
     invoiceChannels: ["email"],
     invoiceOnShipment: false,
     vatTreatment: "auto",
+    documentLocale: "en",
   },
 };
 

@@ -12,6 +12,8 @@ export interface AccountOverview {
   deliveryTerms: string | null;
   /** The company requires a PO number on every order (lib/account/po-number.ts). */
   poNumberRequired: boolean;
+  /** The language of the company's invoices and credit notes (companies.document_locale), set by its account manager. */
+  documentLocale: "nl" | "en";
   priceLists: (AccountPriceList & { state: "valid" | "not_yet_valid" | "expired" })[];
   orderLimitMinor: number | null;
   awaitingApproval: number;
@@ -32,6 +34,7 @@ export async function getAccountOverview(user: BuyerUser, now: Date): Promise<Ac
     paymentTermsDays: company?.paymentTermsDays ?? 30,
     deliveryTerms: company?.deliveryTerms ?? null,
     poNumberRequired: company?.poNumberRequired ?? false,
+    documentLocale: company?.documentLocale ?? "nl",
     priceLists: priceLists.map((list) => ({
       ...list,
       state: list.validFrom && list.validFrom > today ? "not_yet_valid" : list.validTo && list.validTo < today ? "expired" : "valid",

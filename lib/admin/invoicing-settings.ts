@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { InvoiceChannel, SupplierProfile, VatTreatmentSetting } from "@/db/schema";
+import type { Company, InvoiceChannel, SupplierProfile, VatTreatmentSetting } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
 import { getSupplierProfile, updateSupplierDeliveryCharges, upsertSupplierProfile } from "@/lib/data/supplier-profile";
 import {
@@ -45,6 +45,8 @@ export const VAT_TREATMENT_OPTIONS = [
 export const SUPPLIER_PEPPOL_SCHEMES = ["0106", "0190", "9944", "0088"] as const;
 export const CUSTOMER_PEPPOL_SCHEMES = PEPPOL_ID_SCHEMES;
 export const DELIVERY_CHARGE_MODES = ["default", "free", "custom"] as const satisfies readonly DeliveryChargeMode[];
+/** The languages a customer's invoices, credit notes and their mails can be in (companies.document_locale). */
+export const DOCUMENT_LOCALE_OPTIONS = ["nl", "en"] as const satisfies readonly Company["documentLocale"][];
 
 const EU_COUNTRIES = new Set("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" "));
 
@@ -176,6 +178,12 @@ export const customerMasterDataSchema = z
       .transform((v) => v || "auto")
       .pipe(z.enum(VAT_TREATMENT_OPTIONS, "vat_treatment_unknown")),
     vatExemptionReason: optionalText(300),
+    /** Not posted (a form without the field): Dutch, the default for a new customer. */
+    documentLocale: z
+      .string()
+      .optional()
+      .transform((v) => v || "nl")
+      .pipe(z.enum(DOCUMENT_LOCALE_OPTIONS, "document_locale_unknown")),
   })
   .transform((value, ctx) => {
     // The Dutch and Belgian registers have a fixed format; other countries' numbers ("HRB 81234") are kept as written.

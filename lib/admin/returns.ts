@@ -134,7 +134,8 @@ export async function completeReturnForStaff(staff: StaffUser, input: CompleteRe
     planCreditNote: (context, lines) =>
       planCreditNote(context, {
         lines,
-        reason: context.invoice.locale === "nl" ? `Retour ${request.returnNumber}` : `Return ${request.returnNumber}`,
+        // In the credit note's language: the customer's (lib/invoices/document-from-order.ts).
+        reason: context.company.documentLocale === "nl" ? `Retour ${request.returnNumber}` : `Return ${request.returnNumber}`,
         userId: staff.id,
         now,
       }),

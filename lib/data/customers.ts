@@ -146,6 +146,7 @@ export type CompanyDetails = Pick<
       | "invoiceOnShipment"
       | "vatTreatment"
       | "vatExemptionReason"
+      | "documentLocale"
       | "creditLimitMinor"
       | "deliveryChargeMode"
       | "deliveryChargeMinor"

@@ -143,11 +143,13 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** What the invoice planner needs about an order, read inside the issuing transaction (order row locked). */
 export interface OrderInvoicingContext {
   order: Order;
-  lines: (OrderLine & { gtin: string | null })[];
+  /** With the product's current catalog names (null: the product is gone), to print a line in the document's language. */
+  lines: (OrderLine & { gtin: string | null; productNames?: { nl: string; en: string } | null })[];
   company: Company;
   /** The customer's default bill-to address (first bill-to if none is marked default). */
   defaultBillTo: Address | null;
-  orderingUser: { name: string; email: string; locale: "nl" | "en" } | null;
+  /** The contact on the invoice. Not its language: that is the customer's (companies.document_locale). */
+  orderingUser: { name: string; email: string } | null;
   supplier: SupplierProfile | null;
   /** Set for orders that came in as a cXML OrderRequest. */
   purchaseOrder: { buyerOrderId: string; payloadId: string; orderDate: string | null } | null;
@@ -260,7 +262,7 @@ async function loadOrderContext(tx: Tx, orderId: number, shipmentId: number | nu
   if (!order) return null;
   const [lineRows, [company], billTos, [user], [supplier], [purchaseOrder], shipments, invoiced, deliveryInvoices] = await Promise.all([
     tx
-      .select({ line: orderLines, gtin: products.gtin })
+      .select({ line: orderLines, gtin: products.gtin, nameNl: products.nameNl, nameEn: products.nameEn })
       .from(orderLines)
       .leftJoin(products, eq(products.id, orderLines.productId))
       .where(eq(orderLines.orderId, orderId))
@@ -274,7 +276,7 @@ async function loadOrderContext(tx: Tx, orderId: number, shipmentId: number | nu
       .limit(1),
     order.userId === null
       ? Promise.resolve([])
-      : tx.select({ name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.id, order.userId)),
+      : tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, order.userId)),
     tx.select().from(supplierProfile).where(eq(supplierProfile.id, 1)),
     tx
       .select({ buyerOrderId: purchaseOrders.buyerOrderId, payloadId: purchaseOrders.payloadId, orderDate: purchaseOrders.orderDate })
@@ -309,7 +311,11 @@ async function loadOrderContext(tx: Tx, orderId: number, shipmentId: number | nu
   }
   return {
     order,
-    lines: lineRows.map(({ line, gtin }) => ({ ...line, gtin: gtin ?? null })),
+    lines: lineRows.map(({ line, gtin, nameNl, nameEn }) => ({
+      ...line,
+      gtin: gtin ?? null,
+      productNames: nameNl !== null && nameEn !== null ? { nl: nameNl, en: nameEn } : null,
+    })),
     company,
     defaultBillTo: billTos[0] ?? null,
     orderingUser: user ?? null,

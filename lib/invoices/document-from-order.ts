@@ -183,6 +183,19 @@ export function customerEndpoint(company: Company, channels: readonly InvoiceCha
   return "customer has no Peppol participant id and no KvK or VAT number to address the invoice to";
 }
 
+/**
+ * A line's name on the document. A web order line keeps the product's name in the language its
+ * buyer shopped in; on the customer's document that name is the catalog's name in the document's
+ * language. Any other name (a procurement system's description, a product renamed since the
+ * order) is printed as ordered.
+ */
+export function lineName(line: Pick<OrderInvoicingContext["lines"][number], "name" | "productNames">, locale: "nl" | "en"): string | undefined {
+  const name = nonEmpty(line.name);
+  const names = line.productNames;
+  if (name && names && (name === names.nl.trim() || name === names.en.trim())) return nonEmpty(names[locale]) ?? name;
+  return name;
+}
+
 const MASTER_DATA_PROBLEM = /^(supplier|customer)\b|VAT id|IBAN|BIC|KvK|legal id|endpoint/i;
 
 /** validateInvoiceInput problems → a failure: party data problems are master data, the rest input. */
@@ -293,7 +306,8 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
   const issueDate = calendarDate(options.now);
   const year = Number(issueDate.slice(0, 4));
   const dueDate = addDays(issueDate, company.paymentTermsDays);
-  const locale = context.orderingUser?.locale ?? "nl";
+  // The customer's document language, not the orderer's shop language (companies.document_locale).
+  const locale = company.documentLocale;
   // A procurement system may send a BillTo with only a name: then the customer's own bill-to
   // address on file is the legal address the invoice needs (NL-R-004), and ship-to the last resort.
   const billTo = [order.billTo, context.defaultBillTo, order.shipTo].find(isCompleteAddress) ?? order.billTo ?? order.shipTo;
@@ -333,7 +347,7 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
       // BT-156: the customer's article number as the order line recorded it when the order was placed.
       ...(buyersItemId ? { buyersItemId } : {}),
       ...(gtin && hasValidGs1CheckDigit(gtin) ? { gtin } : {}),
-      name: nonEmpty(line.name) ?? line.sku,
+      name: lineName(line, locale) ?? line.sku,
       quantity,
       unitCode: toPeppolUnitCode(line.unit),
       unitPriceMinor: line.unitPriceMinor,
@@ -515,7 +529,8 @@ export function planCreditNote(context: CreditNoteContext, options: PlanCreditNo
       issueDate,
       dueDate: null,
       currency: invoice.currency,
-      locale: invoice.locale,
+      // A new document to the customer: in its language now (the copied lines and charges keep the invoice's texts).
+      locale: company.documentLocale,
       companyId: invoice.companyId,
       orderId: invoice.orderId,
       shipmentId: null,

@@ -265,6 +265,7 @@ describe("seedDemoData", () => {
         invoiceOnShipment: company.invoiceOnShipment ? "on" : "",
         vatTreatment: company.vatTreatment,
         vatExemptionReason: company.vatExemptionReason ?? "",
+        documentLocale: company.documentLocale,
       };
       const parsed = customerMasterDataSchema.safeParse(form);
       expect(parsed.success ? null : parsed.error.issues, company.name).toBeNull();
@@ -278,7 +279,8 @@ describe("seedDemoData", () => {
       if (company.invoiceChannels.includes("cxml")) expect(cxml.map((c) => c.companyId), company.name).toContain(company.id);
     }
     const byName = new Map(rows.map((c) => [c.name, c]));
-    expect(byName.get(DEMO)).toMatchObject({ invoiceChannels: ["peppol", "email"], invoiceOnShipment: false, invoiceEmail: "crediteuren@demo.test" });
+    expect(byName.get(DEMO)).toMatchObject({ invoiceChannels: ["peppol", "email"], invoiceOnShipment: false, invoiceEmail: "crediteuren@demo.test", documentLocale: "nl" });
+    expect(byName.get("Niederrhein Labordienste GmbH")).toMatchObject({ documentLocale: "en" });
     expect(byName.get("Facilitas Antwerpen NV")).toMatchObject({ countryCode: "BE", vatTreatment: "intra_community" });
   });
 

@@ -149,8 +149,8 @@ describe("issueInvoiceForOrder", () => {
     expect(await issueInvoiceForOrder({ orderId: otherOrder, shipmentId: first, userId: null, now: NOW })).toEqual({ ok: false, error: "not_found" });
   });
 
-  it("carries the cXML orderID, PO line numbers, cost center and the ordering user's locale", async () => {
-    const en = await createInvoiceCustomer(handle, { kvkNumber: "23456789", peppolScheme: "0106", peppolId: "23456789", invoiceChannels: ["cxml", "email"] }, { locale: "en" });
+  it("carries the cXML orderID, PO line numbers, cost center and the customer's document language", async () => {
+    const en = await createInvoiceCustomer(handle, { kvkNumber: "23456789", peppolScheme: "0106", peppolId: "23456789", invoiceChannels: ["cxml", "email"], documentLocale: "en" });
     const po = await placeCxmlOrder(
       handle,
       en,

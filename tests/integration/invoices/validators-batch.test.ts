@@ -64,7 +64,7 @@ beforeAll(async () => {
 
   // NL domestic (S 21 / S 9 / Z), Peppol + e-mail.
   const nl = await createInvoiceCustomer(handle, { kvkNumber: "12345678", vatId: "NL123456789B01", peppolScheme: "0106", peppolId: "12345678", invoiceChannels: ["peppol", "email"] });
-  const nlEn = await createInvoiceCustomer(handle, { kvkNumber: "11223344", invoiceChannels: ["nlcius"], paymentTermsDays: 14 }, { locale: "en" });
+  const nlEn = await createInvoiceCustomer(handle, { kvkNumber: "11223344", invoiceChannels: ["nlcius"], paymentTermsDays: 14, documentLocale: "en" }, { locale: "en" });
   const nl1 = await invoice("NL three rates + shipping", await web(nl, [[paper, 10], [coffee, 3], [book, 2]], "PO-1001", "CC-FAC"), { charges: [SHIPPING] });
   const nl2 = await invoice("NL 21% only, no PO (order number as buyer reference)", await web(nl, [[paper, 1], [folders, 2], [tape, 7]]));
   await invoice("NL 9% only", await web(nl, [[coffee, 12]], "PO-1003"));
@@ -128,11 +128,11 @@ beforeAll(async () => {
   await credit("DE cXML intra-community credit", de1, "all", poDe);
 
   // Export outside the EU (G): Norway (org number endpoint) and Switzerland (GLN endpoint).
-  const no = await createInvoiceCustomer(handle, { countryCode: "NO", kvkNumber: "923609016", vatId: "NO923609016MVA", peppolScheme: "0192", peppolId: "923609016", invoiceChannels: ["peppol"] }, { locale: "en" });
+  const no = await createInvoiceCustomer(handle, { countryCode: "NO", kvkNumber: "923609016", vatId: "NO923609016MVA", peppolScheme: "0192", peppolId: "923609016", invoiceChannels: ["peppol"], documentLocale: "en" }, { locale: "en" });
   const no1 = await invoice("NO export + shipping", await web(no, [[paper, 5], [book, 2], [coffee, 1]], "NO-PO-5"), { charges: [SHIPPING] });
   await invoice("NO export, one line", await web(no, [[folders, 3]], "NO-PO-6"));
   await credit("NO export credit", no1, [{ lineId: "2", quantity: 2 }]);
-  const ch = await createInvoiceCustomer(handle, { countryCode: "CH", peppolScheme: "0088", peppolId: gtin13("761234567890"), invoiceChannels: ["email"] }, { locale: "en" });
+  const ch = await createInvoiceCustomer(handle, { countryCode: "CH", peppolScheme: "0088", peppolId: gtin13("761234567890"), invoiceChannels: ["email"], documentLocale: "en" }, { locale: "en" });
   await invoice("CH export (GLN endpoint)", await web(ch, [[paper, 2], [tape, 4]], "CH-1"));
 
   // Reverse charge (AE) for an NL customer with a VAT id.

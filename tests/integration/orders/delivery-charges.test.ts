@@ -138,7 +138,7 @@ beforeAll(async () => {
     invoiceEmail: "crediteuren@klant.test",
   });
   nl = await createInvoiceCustomer(handle, { ...invoicing("12345678"), vatId: "NL123456789B01" });
-  en = await createInvoiceCustomer(handle, invoicing("23456789"), { locale: "en" });
+  en = await createInvoiceCustomer(handle, { ...invoicing("23456789"), documentLocale: "en" }, { locale: "en" });
   freeCustomer = await createInvoiceCustomer(handle, { ...invoicing("34567890"), deliveryChargeMode: "free" });
   customCustomer = await createInvoiceCustomer(handle, {
     ...invoicing("45678901"),

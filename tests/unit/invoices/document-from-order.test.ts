@@ -70,7 +70,7 @@ function company(overrides: Partial<Company> = {}): Company {
 
 const address = (countryCode: string) => ({ name: "Klant", attention: null, street: "Straat 1", postalCode: "1000", city: "Stad", countryCode });
 
-function orderLine(lineNumber: number, overrides: Partial<OrderLine> = {}): OrderLine & { gtin: string | null } {
+function orderLine(lineNumber: number, overrides: Partial<OrderInvoicingContext["lines"][number]> = {}): OrderInvoicingContext["lines"][number] {
   return {
     id: lineNumber,
     orderId: 1,
@@ -124,7 +124,7 @@ function context(overrides: Partial<OrderInvoicingContext> = {}, orderOverrides:
     lines: [orderLine(1), orderLine(2, { vatRateBasisPoints: 900, unit: "PK" }), orderLine(3, { vatRateBasisPoints: 0, quantity: 2 })],
     company: c,
     defaultBillTo: null,
-    orderingUser: { name: "Jan Inkoper", email: "jan@klant.test", locale: "nl" },
+    orderingUser: { name: "Jan Inkoper", email: "jan@klant.test" },
     supplier,
     purchaseOrder: null,
     shipments: [],
@@ -299,11 +299,27 @@ describe("planOrderInvoice", () => {
     expect(planOrderInvoice(context({ supplier: badIban }), options)).toMatchObject({ ok: false, failure: { error: "master_data_missing", detail: expect.stringMatching(/IBAN/) } });
   });
 
-  it("takes the locale of the ordering user and states the payment terms in it", () => {
-    const draft = draftOf(planOrderInvoice(context({ orderingUser: { name: "Ann", email: "ann@x.test", locale: "en" } }), options));
+  it("is in the customer's document language, whoever ordered, and states the payment terms in it", () => {
+    const dutch = draftOf(planOrderInvoice(context(), options));
+    expect(dutch.locale).toBe("nl");
+    expect(dutch.documentFor("F2026-00001").paymentTerms).toBe("Betaling binnen 30 dagen na factuurdatum");
+    const draft = draftOf(planOrderInvoice(context({ company: company({ documentLocale: "en" }) }), options));
     expect(draft.locale).toBe("en");
     expect(draft.documentFor("F2026-00001").paymentTerms).toBe("Payment within 30 days of the invoice date");
-    expect(draftOf(planOrderInvoice(context({ orderingUser: null }), options)).locale).toBe("nl");
+    expect(draftOf(planOrderInvoice(context({ orderingUser: null, company: company({ documentLocale: "en" }) }), options)).locale).toBe("en");
+  });
+
+  it("names a line as the catalog does in the document's language; a name not from the catalog as ordered", () => {
+    const names = { nl: "Nitril handschoenen", en: "Nitrile gloves" };
+    const lines = [
+      orderLine(1, { name: "Nitrile gloves", productNames: names }),
+      orderLine(2, { name: "Gloves per buyer's PO text", productNames: names }),
+      orderLine(3, { name: "Verdwenen artikel", productNames: null }),
+    ];
+    const nl = draftOf(planOrderInvoice(context({ lines }), options)).documentFor("F2026-00001");
+    expect(nl.lines.map((line) => line.name)).toEqual(["Nitril handschoenen", "Gloves per buyer's PO text", "Verdwenen artikel"]);
+    const en = draftOf(planOrderInvoice(context({ lines, company: company({ documentLocale: "en" }) }), options)).documentFor("F2026-00001");
+    expect(en.lines.map((line) => line.name)).toEqual(["Nitrile gloves", "Gloves per buyer's PO text", "Verdwenen artikel"]);
   });
 });
 
@@ -339,8 +355,14 @@ describe("planCreditNote", () => {
     expect(doc).toMatchObject({ kind: "credit_note", issueDate: "2026-12-02", billingReference: { invoiceNumber: "F2026-00042", issueDate: "2026-11-28" }, note: "Retour" });
     expect(doc.customer).toEqual(invoice.document.customer);
     expect(doc.dueDate).toBeUndefined();
-    expect(outcome.draft).toMatchObject({ series: "C", creditedInvoiceId: 11, dueDate: null });
+    expect(outcome.draft).toMatchObject({ series: "C", creditedInvoiceId: 11, dueDate: null, locale: "nl" });
     expect(outcome.draft.totals.payableMinor).toBe(invoiceDraft.totals.payableMinor);
+  });
+
+  it("is in the customer's document language at the time of the credit note", () => {
+    const outcome = planCreditNote(creditContext({ company: company({ documentLocale: "en" }) }), { ...creditOptions, lines: "all" });
+    if (!outcome.ok) throw new Error(outcome.failure.detail);
+    expect(outcome.draft.locale).toBe("en");
   });
 
   it("repeats the invoice line's buyer's item id (BT-156) on the credited line", () => {

@@ -42,6 +42,7 @@ export interface CustomerMasterDataValues {
   invoiceOnShipment: boolean;
   vatTreatment: string;
   vatExemptionReason: string | null;
+  documentLocale: string;
 }
 
 /**
@@ -59,7 +60,7 @@ export function CustomerMasterDataForm({
   action: FormAction;
   submitLabel: string;
   values: CustomerMasterDataValues;
-  options: { peppolSchemes: readonly string[]; incoterms: readonly string[]; channels: readonly string[]; vatTreatments: readonly string[] };
+  options: { peppolSchemes: readonly string[]; incoterms: readonly string[]; channels: readonly string[]; vatTreatments: readonly string[]; documentLocales: readonly ("nl" | "en")[] };
   hasCxmlConnection: boolean;
 }) {
   const t = useTranslations("admin.company");
@@ -87,6 +88,7 @@ export function CustomerMasterDataForm({
     invoiceEmail: values.invoiceEmail ?? "",
     vatTreatment: values.vatTreatment,
     vatExemptionReason: values.vatExemptionReason ?? "",
+    documentLocale: values.documentLocale,
   }));
   const [flags, setFlags] = useState({ active: values.active, invoiceOnShipment: values.invoiceOnShipment });
   const [channels, setChannels] = useState<string[]>(values.invoiceChannels);
@@ -125,6 +127,7 @@ export function CustomerMasterDataForm({
     invoiceOnShipment: ti("invoiceOnShipment"),
     vatTreatment: ti("vatTreatment"),
     vatExemptionReason: ti("vatExemptionReason"),
+    documentLocale: ti("documentLocale"),
   };
   return (
     <ActionForm action={action} submitLabel={submitLabel} successMessage={t("saved")} fieldLabels={labels} testId="company-form" className="space-y-5">
@@ -205,6 +208,15 @@ export function CustomerMasterDataForm({
           </Field>
           <Field label={labels.invoiceEmail} hint={ti("invoiceEmailHint")}>
             <input {...bind("invoiceEmail")} type="email" maxLength={254} className={inputClass} />
+          </Field>
+          <Field label={labels.documentLocale} hint={ti("documentLocaleHint")}>
+            <select {...bind("documentLocale")} className={inputClass} data-testid="customer-document-locale">
+              {options.documentLocales.map((documentLocale) => (
+                <option key={documentLocale} value={documentLocale}>
+                  {ti(`documentLocales.${documentLocale}`)}
+                </option>
+              ))}
+            </select>
           </Field>
           <Field label={labels.vatTreatment}>
             <select {...bind("vatTreatment")} className={inputClass}>

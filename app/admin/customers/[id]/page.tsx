@@ -9,7 +9,7 @@ import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/ta
 import { VatCheckPanel } from "@/components/admin/vat-check-panel";
 import { isAdmin } from "@/lib/admin/access";
 import { assortmentAtAGlance } from "@/lib/admin/assortment";
-import { CUSTOMER_PEPPOL_SCHEMES, INVOICE_CHANNEL_OPTIONS, VAT_TREATMENT_OPTIONS } from "@/lib/admin/invoicing-settings";
+import { CUSTOMER_PEPPOL_SCHEMES, DOCUMENT_LOCALE_OPTIONS, INVOICE_CHANNEL_OPTIONS, VAT_TREATMENT_OPTIONS } from "@/lib/admin/invoicing-settings";
 import { INCOTERMS } from "@/lib/admin/schemas";
 import { customerForPage } from "@/lib/admin/route-params";
 import { vatIdStatus } from "@/lib/admin/vat-checks";
@@ -84,7 +84,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
           submitLabel={t("save")}
           values={company}
           hasCxmlConnection={cxmlConnected}
-          options={{ peppolSchemes: CUSTOMER_PEPPOL_SCHEMES, incoterms: INCOTERMS, channels: INVOICE_CHANNEL_OPTIONS, vatTreatments: VAT_TREATMENT_OPTIONS }}
+          options={{ peppolSchemes: CUSTOMER_PEPPOL_SCHEMES, incoterms: INCOTERMS, channels: INVOICE_CHANNEL_OPTIONS, vatTreatments: VAT_TREATMENT_OPTIONS, documentLocales: DOCUMENT_LOCALE_OPTIONS }}
         />
       </Card>
 
