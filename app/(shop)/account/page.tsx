@@ -32,13 +32,24 @@ export default async function AccountPage() {
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-500">{t("company")}</dt>
             <dd data-testid="account-company">{overview.companyName}</dd>
-            <dt className="text-slate-500">{t("role")}</dt>
-            <dd data-testid="account-role">{tr(buyer.role as "buyer" | "approver" | "company_admin")}</dd>
-            <dt className="text-slate-500">{t("orderLimit")}</dt>
-            <dd data-testid="account-order-limit">
-              {overview.orderLimitMinor === null ? t("noLimit") : money(overview.orderLimitMinor, locale)}
-              {overview.orderLimitMinor !== null && <div className="text-xs text-slate-500">{t("limitExplained")}</div>}
-            </dd>
+            {buyer.punchout ? (
+              // The procurement system approves and orders: the session user's role and order limit
+              // (a technical account's, often) apply to checkout, which a punchout session has not.
+              <>
+                <dt className="text-slate-500">{t("ordering")}</dt>
+                <dd data-testid="account-ordering">{t("orderingPunchout", { system: buyer.punchout.connectionName })}</dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-slate-500">{t("role")}</dt>
+                <dd data-testid="account-role">{tr(buyer.role as "buyer" | "approver" | "company_admin")}</dd>
+                <dt className="text-slate-500">{t("orderLimit")}</dt>
+                <dd data-testid="account-order-limit">
+                  {overview.orderLimitMinor === null ? t("noLimit") : money(overview.orderLimitMinor, locale)}
+                  {overview.orderLimitMinor !== null && <div className="text-xs text-slate-500">{t("limitExplained")}</div>}
+                </dd>
+              </>
+            )}
           </dl>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
@@ -68,21 +79,12 @@ export default async function AccountPage() {
                 </ul>
               )}
             </dd>
-            {overview.poNumberRequired && (
-              // Their finance department pays no invoice without it: the checkout asks for it.
+            {overview.poNumberRequired && !buyer.punchout && (
+              // Their finance department pays no invoice without it: the checkout asks for it
+              // (punchout orders carry the procurement system's own order number).
               <>
                 <dt className="text-slate-500">{t("poNumber")}</dt>
                 <dd data-testid="account-po-number-required">{t("poNumberRequired")}</dd>
-              </>
-            )}
-            {buyer.role === "company_admin" && (
-              // Read-only: the supplier sets it (admin → customer → Invoicing); shown to who answers for the company's account.
-              <>
-                <dt className="text-slate-500">{t("documentLocale")}</dt>
-                <dd data-testid="account-document-locale">
-                  {t(`documentLocales.${overview.documentLocale}`)}
-                  <div className="text-xs text-slate-500">{t("documentLocaleExplained")}</div>
-                </dd>
               </>
             )}
             {buyer.companyAssortment === "contract" && (

@@ -165,12 +165,16 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             )}
           </div>
           {!readOnly && (
-            // The lines move into the request: the buyer orders them later at the quoted prices.
+            // The lines move into the request: the buyer orders them later at the quoted prices. In a
+            // punchout session as the connection's technical user nobody reads its mail: the quote waits
+            // under My account, in this and later sessions of the connection, to be transferred from there.
             <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="quote-request-title" data-testid="quote-request">
               <h2 id="quote-request-title" className="font-semibold">
                 {t("quote.requestTitle")}
               </h2>
-              <p className="text-sm text-slate-600">{t("quote.requestIntro")}</p>
+              <p className="text-sm text-slate-600">
+                {buyer.punchout?.technicalUser ? t("quote.requestIntroPunchout", { system: buyer.punchout.connectionName }) : t("quote.requestIntro")}
+              </p>
               <ActionForm
                 action={requestQuoteAction}
                 submitLabel={t("quote.submit")}
@@ -181,7 +185,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                   <span className="font-medium">{t("quote.comment")}</span>
                   <textarea name="comment" rows={3} maxLength={2000} aria-describedby="quote-comment-hint" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
                   <span id="quote-comment-hint" className="text-xs text-slate-500">
-                    {t("quote.commentHint")}
+                    {t(buyer.punchout?.technicalUser ? "quote.commentHintPunchout" : "quote.commentHint")}
                   </span>
                 </label>
               </ActionForm>

@@ -79,7 +79,10 @@ export default async function QuotePage({
       </Link>
       {justRequested && (
         <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900" data-testid="quote-requested">
-          {t("requestedNotice", { number: quote.quoteNumber })}
+          {/* A technical punchout user's mailbox is read by nobody: no mail promised, where the quote waits instead. */}
+          {buyer.punchout?.technicalUser
+            ? t("requestedNoticePunchout", { number: quote.quoteNumber, system: buyer.punchout.connectionName })
+            : t("requestedNotice", { number: quote.quoteNumber })}
         </p>
       )}
       <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold" data-testid="quote-number">
