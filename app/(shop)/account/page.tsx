@@ -87,6 +87,16 @@ export default async function AccountPage() {
                 <dd data-testid="account-po-number-required">{t("poNumberRequired")}</dd>
               </>
             )}
+            {buyer.role === "company_admin" && (
+              // Read-only: the supplier sets it (admin → customer → Invoicing); shown to who answers for the company's account.
+              <>
+                <dt className="text-slate-500">{t("documentLocale")}</dt>
+                <dd data-testid="account-document-locale">
+                  {t(`documentLocales.${overview.documentLocale}`)}
+                  <div className="text-xs text-slate-500">{t("documentLocaleExplained")}</div>
+                </dd>
+              </>
+            )}
             {buyer.companyAssortment === "contract" && (
               // Why the shop shows fewer products than the supplier sells (lib/catalog/assortment.ts).
               <>
