@@ -1,8 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/admin/tabs";
-import type { ProtocolMessage } from "@/db/schema";
 
-type Message = Pick<ProtocolMessage, "type" | "direction" | "status" | "httpStatus" | "error">;
+/** What the labels read of a protocol_messages row (components do not import the data layer). */
+interface Message {
+  type: string;
+  direction: "inbound" | "outbound";
+  status: "ok" | "rejected" | "error";
+  httpStatus: number | null;
+  error: string | null;
+}
 
 /**
  * The message log's words for a message, in the staff member's language: direction and outcome,

@@ -14,6 +14,7 @@ import staffNl from "@/lib/i18n/messages/staff.nl.json";
 import vatChecksNl from "@/lib/i18n/messages/vat-checks.nl.json";
 import categoriesNl from "@/lib/i18n/messages/categories.nl.json";
 import attributesNl from "@/lib/i18n/messages/attributesAdmin.nl.json";
+import punchoutNl from "@/lib/i18n/messages/punchout.nl.json";
 
 function keys(node: unknown, prefix = ""): string[] {
   return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
@@ -52,8 +53,8 @@ describe("admin messages", () => {
   it("defines every static key the admin UI asks for (suffix match within the admin namespace)", () => {
     // Screens under app/admin also take texts from their feature areas (invoicing, invoices, orders, and the
     // customer's own article numbers of My account, the customer's cost centres, account requests, two-step verification, staff members,
-    // automatic VAT id checks, categories, attributes).
-    const all = [...keys(nl), ...keys(invoicingNl), ...keys(invoicesNl), ...keys(ordersNl), ...keys(accountNl), ...keys(costCentersNl), ...keys(accountRequestsNl), ...keys(twoStepNl), ...keys(staffNl), ...keys(vatChecksNl), ...keys(categoriesNl), ...keys(attributesNl)];
+    // automatic VAT id checks, categories, attributes, and the punchout message log's words).
+    const all = [...keys(nl), ...keys(invoicingNl), ...keys(invoicesNl), ...keys(ordersNl), ...keys(accountNl), ...keys(costCentersNl), ...keys(accountRequestsNl), ...keys(twoStepNl), ...keys(staffNl), ...keys(vatChecksNl), ...keys(categoriesNl), ...keys(attributesNl), ...keys(punchoutNl)];
     const missing: string[] = [];
     for (const file of OWN.flatMap(files).filter((f) => !NOT_MINE.some((dir) => f.startsWith(dir)))) {
       const text = readFileSync(file, "utf8");
