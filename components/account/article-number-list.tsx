@@ -48,30 +48,32 @@ export async function ArticleNumberList({
         {t("count", { count: total })}
       </p>
       {items.length > 0 && (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
-              <th className="px-2 py-2">{numberHeader}</th>
-              <th className="px-2 py-2">{t("skuHeader")}</th>
-              <th className="px-2 py-2">{t("productHeader")}</th>
-              <th className="px-2 py-2">{t("changedHeader")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((row) => (
-              <tr key={row.productId} data-testid="article-number-row">
-                <td className={`${cell} font-mono`}>{row.articleNumber}</td>
-                <td className={`${cell} font-mono`}>
-                  <Link href={`/products/${encodeURIComponent(row.sku)}`} className="text-brand-700 underline">
-                    {row.sku}
-                  </Link>
-                </td>
-                <td className={cell}>{locale === "en" ? row.nameEn : row.nameNl}</td>
-                <td className={`${cell} text-slate-500`}>{dateText(row.updatedAt, locale)}</td>
+        <div className="relative overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
+                <th className="px-2 py-2">{numberHeader}</th>
+                <th className="px-2 py-2">{t("skuHeader")}</th>
+                <th className="px-2 py-2">{t("productHeader")}</th>
+                <th className="px-2 py-2">{t("changedHeader")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((row) => (
+                <tr key={row.productId} data-testid="article-number-row">
+                  <td className={`${cell} font-mono`}>{row.articleNumber}</td>
+                  <td className={`${cell} font-mono`}>
+                    <Link href={`/products/${encodeURIComponent(row.sku)}`} className="text-brand-700 underline">
+                      {row.sku}
+                    </Link>
+                  </td>
+                  <td className={cell}>{locale === "en" ? row.nameEn : row.nameNl}</td>
+                  <td className={`${cell} text-slate-500`}>{dateText(row.updatedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination
         page={page}

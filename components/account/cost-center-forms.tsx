@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 /**
@@ -356,5 +357,56 @@ export function DefaultCostCenterForm({
         <FormMessage state={state} />
       </div>
     </form>
+  );
+}
+
+/**
+ * A cost centre's row in the company admin's list, with "Edit" in its last cell opening the edit form
+ * in a row of its own below it, across every column: inside that cell the form stretched the table
+ * beyond its box, so the first columns were out of sight. Like the <details> it replaces, the button
+ * opens and closes it, and the form stays rendered while closed (what was typed and its outcome stay).
+ * Where the table scrolls sideways (a phone) the form keeps to the part in view.
+ */
+export function CostCenterRow({
+  code,
+  columns,
+  editLabel,
+  children,
+  form,
+}: {
+  code: string;
+  /** Of the whole table, this row's edit cell included. */
+  columns: number;
+  editLabel: string;
+  /** The row's cells but the last. */
+  children: React.ReactNode;
+  form: React.ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
+  const formRowId = useId();
+  return (
+    <>
+      <tr className="border-t border-slate-100 align-top" data-testid="cost-center-row" data-code={code}>
+        {children}
+        <td className="p-3">
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={formRowId}
+            disabled={!hydrated}
+            onClick={() => setOpen((shown) => !shown)}
+            className="text-brand-700 hover:underline disabled:opacity-60"
+          >
+            {editLabel}
+          </button>
+        </td>
+      </tr>
+      <tr id={formRowId} hidden={!open} className="bg-slate-50" data-testid="cost-center-edit-row" data-code={code}>
+        <td colSpan={columns} className="p-3">
+          <div className="sticky left-3 max-w-[min(36rem,calc(100vw-4rem))]">{form}</div>
+        </td>
+      </tr>
+    </>
   );
 }

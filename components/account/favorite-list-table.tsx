@@ -84,93 +84,95 @@ export function FavoriteListTable({
           {te.has(state.message) ? te(state.message, state.details ?? {}) : te("invalid_input")}
         </p>
       )}
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            {canAddToCart && <th className="w-8 p-2" />}
-            <th className="p-2">{t("product")}</th>
-            <th className="p-2 text-right">{t("price")}</th>
-            <th className="p-2">{t("stock")}</th>
-            <th className="p-2">
-              {t("quantity")} / {t("note")}
-            </th>
-            {canEdit && <th className="p-2" />}
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line, index) => (
-            <tr key={line.lineId} className="border-t border-slate-100 align-top" data-testid="favorite-line" data-sku={line.sku}>
-              {canAddToCart && (
-                <td className="p-2">
-                  <input type="checkbox" name="lineIds" value={line.lineId} form={formId} aria-label={t("select", { name: line.name })} />
-                </td>
-              )}
-              <td className="p-2">
-                <a href={`/products/${encodeURIComponent(line.sku)}`} className="font-medium hover:text-brand-700">
-                  {line.name}
-                </a>
-                <div className="text-xs text-slate-500">
-                  {line.sku} · {t("perUnit", { unit: unitName(line.unit, locale) })}
-                  {line.ownNumber && <span data-testid="own-article-number"> · {t("ownNumber", { number: line.ownNumber })}</span>}
-                </div>
-              </td>
-              <td className="p-2 text-right" data-testid="favorite-price">
-                {money(line.unitPriceMinor, locale)}
-                {line.isContractPrice && line.listPriceMinor > line.unitPriceMinor && (
-                  <div className="text-xs text-slate-500 line-through">{money(line.listPriceMinor, locale)}</div>
-                )}
-                {line.lastOrdered && <LastOrdered last={line.lastOrdered} locale={locale} />}
-              </td>
-              <td className="p-2 text-xs">
-                {!line.active ? (
-                  <div className="space-y-1">
-                    <span className="text-red-700">{t("notAvailable")}</span>
-                    {line.successor && (
-                      <SuccessorOfferView
-                        successor={line.successor}
-                        label={t("replacedBy")}
-                        addLabel={t("addSuccessor", { quantity: line.successor.quantity, sku: line.successor.sku })}
-                        action={canAddToCart ? addToCartAction : null}
-                      />
-                    )}
-                  </div>
-                ) : !line.inAssortment ? (
-                  <span className="text-red-700" data-testid="favorite-not-in-assortment">
-                    {t("notInAssortment")}
-                  </span>
-                ) : line.stock > 0 ? (
-                  <span className="text-emerald-700">{t("inStock", { count: line.stock })}</span>
-                ) : (
-                  <span className="text-amber-700">{t("outOfStock", { days: line.leadTimeDays })}</span>
-                )}
-              </td>
-              <td className="p-2">
-                {canEdit ? (
-                  <LineEditor line={line} listId={listId} action={updateLineAction} />
-                ) : (
-                  <div>
-                    <span data-testid="favorite-quantity">{line.defaultQuantity}</span>
-                    {line.note && <div className="text-xs text-slate-600">{line.note}</div>}
-                  </div>
-                )}
-              </td>
-              {canEdit && (
-                <td className="space-x-1 whitespace-nowrap p-2">
-                  <SmallAction action={moveLineAction} fields={{ listId, lineId: line.lineId, direction: "up" }} label="↑" ariaLabel={t("moveUp", { name: line.name })} disabled={index === 0} />
-                  <SmallAction
-                    action={moveLineAction}
-                    fields={{ listId, lineId: line.lineId, direction: "down" }}
-                    label="↓"
-                    ariaLabel={t("moveDown", { name: line.name })}
-                    disabled={index === lines.length - 1}
-                  />
-                  <SmallAction action={removeLineAction} fields={{ listId, lineId: line.lineId }} label="✕" ariaLabel={t("remove", { name: line.name })} />
-                </td>
-              )}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              {canAddToCart && <th className="w-8 p-2" />}
+              <th className="p-2">{t("product")}</th>
+              <th className="p-2 text-right">{t("price")}</th>
+              <th className="p-2">{t("stock")}</th>
+              <th className="p-2">
+                {t("quantity")} / {t("note")}
+              </th>
+              {canEdit && <th className="p-2" />}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lines.map((line, index) => (
+              <tr key={line.lineId} className="border-t border-slate-100 align-top" data-testid="favorite-line" data-sku={line.sku}>
+                {canAddToCart && (
+                  <td className="p-2">
+                    <input type="checkbox" name="lineIds" value={line.lineId} form={formId} aria-label={t("select", { name: line.name })} />
+                  </td>
+                )}
+                <td className="p-2">
+                  <a href={`/products/${encodeURIComponent(line.sku)}`} className="font-medium hover:text-brand-700">
+                    {line.name}
+                  </a>
+                  <div className="text-xs text-slate-500">
+                    {line.sku} · {t("perUnit", { unit: unitName(line.unit, locale) })}
+                    {line.ownNumber && <span data-testid="own-article-number"> · {t("ownNumber", { number: line.ownNumber })}</span>}
+                  </div>
+                </td>
+                <td className="p-2 text-right" data-testid="favorite-price">
+                  {money(line.unitPriceMinor, locale)}
+                  {line.isContractPrice && line.listPriceMinor > line.unitPriceMinor && (
+                    <div className="text-xs text-slate-500 line-through">{money(line.listPriceMinor, locale)}</div>
+                  )}
+                  {line.lastOrdered && <LastOrdered last={line.lastOrdered} locale={locale} />}
+                </td>
+                <td className="p-2 text-xs">
+                  {!line.active ? (
+                    <div className="space-y-1">
+                      <span className="text-red-700">{t("notAvailable")}</span>
+                      {line.successor && (
+                        <SuccessorOfferView
+                          successor={line.successor}
+                          label={t("replacedBy")}
+                          addLabel={t("addSuccessor", { quantity: line.successor.quantity, sku: line.successor.sku })}
+                          action={canAddToCart ? addToCartAction : null}
+                        />
+                      )}
+                    </div>
+                  ) : !line.inAssortment ? (
+                    <span className="text-red-700" data-testid="favorite-not-in-assortment">
+                      {t("notInAssortment")}
+                    </span>
+                  ) : line.stock > 0 ? (
+                    <span className="text-emerald-700">{t("inStock", { count: line.stock })}</span>
+                  ) : (
+                    <span className="text-amber-700">{t("outOfStock", { days: line.leadTimeDays })}</span>
+                  )}
+                </td>
+                <td className="p-2">
+                  {canEdit ? (
+                    <LineEditor line={line} listId={listId} action={updateLineAction} />
+                  ) : (
+                    <div>
+                      <span data-testid="favorite-quantity">{line.defaultQuantity}</span>
+                      {line.note && <div className="text-xs text-slate-600">{line.note}</div>}
+                    </div>
+                  )}
+                </td>
+                {canEdit && (
+                  <td className="space-x-1 whitespace-nowrap p-2">
+                    <SmallAction action={moveLineAction} fields={{ listId, lineId: line.lineId, direction: "up" }} label="↑" ariaLabel={t("moveUp", { name: line.name })} disabled={index === 0} />
+                    <SmallAction
+                      action={moveLineAction}
+                      fields={{ listId, lineId: line.lineId, direction: "down" }}
+                      label="↓"
+                      ariaLabel={t("moveDown", { name: line.name })}
+                      disabled={index === lines.length - 1}
+                    />
+                    <SmallAction action={removeLineAction} fields={{ listId, lineId: line.lineId }} label="✕" ariaLabel={t("remove", { name: line.name })} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {state.status === "ok" && <LineReport rows={toReportRows(state.report.lines)} locale={locale} addToCartAction={addToCartAction} summary={{ ...state.report, warnings: state.report.lines.filter((l) => l.outcome.status === "added" && l.outcome.stockWarning).length }} />}
     </div>
   );

@@ -58,36 +58,38 @@ export function LineReport({
           </Link>
         )}
       </p>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th className="p-2">{t("line")}</th>
-            <th className="p-2">{t("input")}</th>
-            <th className="p-2">{t("product")}</th>
-            <th className="p-2">{t("result")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr
-              key={row.ref}
-              className={`border-t border-slate-100 align-top ${PROBLEM.has(row.outcome.status) ? "bg-red-50" : row.outcome.status === "added" && row.outcome.stockWarning ? "bg-amber-50" : ""}`}
-              data-testid="report-line"
-              data-status={row.outcome.status === "added" && row.outcome.stockWarning ? row.outcome.stockWarning : row.outcome.status}
-            >
-              <td className="p-2">{row.ref}</td>
-              <td className="p-2 font-mono text-xs">{row.input}</td>
-              <td className="p-2">
-                {row.name ?? "–"}
-                {row.sku && <div className="text-xs text-slate-500">{row.sku}</div>}
-              </td>
-              <td className="p-2">
-                <OutcomeText row={row} locale={locale} addToCartAction={addToCartAction} />
-              </td>
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-2">{t("line")}</th>
+              <th className="p-2">{t("input")}</th>
+              <th className="p-2">{t("product")}</th>
+              <th className="p-2">{t("result")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={row.ref}
+                className={`border-t border-slate-100 align-top ${PROBLEM.has(row.outcome.status) ? "bg-red-50" : row.outcome.status === "added" && row.outcome.stockWarning ? "bg-amber-50" : ""}`}
+                data-testid="report-line"
+                data-status={row.outcome.status === "added" && row.outcome.stockWarning ? row.outcome.stockWarning : row.outcome.status}
+              >
+                <td className="p-2">{row.ref}</td>
+                <td className="p-2 font-mono text-xs">{row.input}</td>
+                <td className="p-2">
+                  {row.name ?? "–"}
+                  {row.sku && <div className="text-xs text-slate-500">{row.sku}</div>}
+                </td>
+                <td className="p-2">
+                  <OutcomeText row={row} locale={locale} addToCartAction={addToCartAction} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

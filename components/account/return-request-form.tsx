@@ -41,66 +41,68 @@ export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId
       }}
     >
       <input type="hidden" name="orderId" value={orderId} />
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th className="p-3">#</th>
-            <th className="p-3">{t("returns.product")}</th>
-            <th className="p-3 text-right">{t("returns.returnable")}</th>
-            <th className="p-3">{t("returns.quantity")}</th>
-            <th className="p-3">{t("returns.reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => {
-            const quantityProblem = problem(`quantity_${line.lineNumber}`);
-            const reasonProblem = problem(`reason_${line.lineNumber}`);
-            return (
-              <tr key={line.lineNumber} className="border-t border-slate-100 align-top" data-testid="return-line" data-sku={line.sku}>
-                <td className="p-3">{line.lineNumber}</td>
-                <td className="p-3">
-                  {line.name}
-                  <div className="text-xs text-slate-500">{line.sku}</div>
-                </td>
-                <td className="p-3 text-right">
-                  {unitQuantity(line.returnable, line.unit, locale)}
-                </td>
-                <td className="p-3">
-                  <input
-                    type="number"
-                    name={`quantity_${line.lineNumber}`}
-                    min={0}
-                    max={line.returnable}
-                    step={1}
-                    defaultValue={0}
-                    aria-label={t("returns.quantityOf", { sku: line.sku })}
-                    aria-invalid={quantityProblem ? true : undefined}
-                    className={`w-24 rounded-md border px-2 py-1 ${quantityProblem ? "border-red-500" : "border-slate-300"}`}
-                  />
-                  {quantityProblem && <p className="mt-1 text-xs text-red-700">{quantityProblem}</p>}
-                </td>
-                <td className="p-3">
-                  <select
-                    name={`reason_${line.lineNumber}`}
-                    defaultValue=""
-                    aria-label={t("returns.reasonOf", { sku: line.sku })}
-                    aria-invalid={reasonProblem ? true : undefined}
-                    className={`rounded-md border px-2 py-1 ${reasonProblem ? "border-red-500" : "border-slate-300"}`}
-                  >
-                    <option value="">{t("returns.chooseReason")}</option>
-                    {reasons.map((reason) => (
-                      <option key={reason} value={reason}>
-                        {t(`returns.reasons.${reason}`)}
-                      </option>
-                    ))}
-                  </select>
-                  {reasonProblem && <p className="mt-1 text-xs text-red-700">{reasonProblem}</p>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-3">#</th>
+              <th className="p-3">{t("returns.product")}</th>
+              <th className="p-3 text-right">{t("returns.returnable")}</th>
+              <th className="p-3">{t("returns.quantity")}</th>
+              <th className="p-3">{t("returns.reason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => {
+              const quantityProblem = problem(`quantity_${line.lineNumber}`);
+              const reasonProblem = problem(`reason_${line.lineNumber}`);
+              return (
+                <tr key={line.lineNumber} className="border-t border-slate-100 align-top" data-testid="return-line" data-sku={line.sku}>
+                  <td className="p-3">{line.lineNumber}</td>
+                  <td className="p-3">
+                    {line.name}
+                    <div className="text-xs text-slate-500">{line.sku}</div>
+                  </td>
+                  <td className="p-3 text-right">
+                    {unitQuantity(line.returnable, line.unit, locale)}
+                  </td>
+                  <td className="p-3">
+                    <input
+                      type="number"
+                      name={`quantity_${line.lineNumber}`}
+                      min={0}
+                      max={line.returnable}
+                      step={1}
+                      defaultValue={0}
+                      aria-label={t("returns.quantityOf", { sku: line.sku })}
+                      aria-invalid={quantityProblem ? true : undefined}
+                      className={`w-24 rounded-md border px-2 py-1 ${quantityProblem ? "border-red-500" : "border-slate-300"}`}
+                    />
+                    {quantityProblem && <p className="mt-1 text-xs text-red-700">{quantityProblem}</p>}
+                  </td>
+                  <td className="p-3">
+                    <select
+                      name={`reason_${line.lineNumber}`}
+                      defaultValue=""
+                      aria-label={t("returns.reasonOf", { sku: line.sku })}
+                      aria-invalid={reasonProblem ? true : undefined}
+                      className={`rounded-md border px-2 py-1 ${reasonProblem ? "border-red-500" : "border-slate-300"}`}
+                    >
+                      <option value="">{t("returns.chooseReason")}</option>
+                      {reasons.map((reason) => (
+                        <option key={reason} value={reason}>
+                          {t(`returns.reasons.${reason}`)}
+                        </option>
+                      ))}
+                    </select>
+                    {reasonProblem && <p className="mt-1 text-xs text-red-700">{reasonProblem}</p>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <label className="block text-sm">
         <span className="font-medium">{t("returns.comment")}</span>
         <textarea name="comment" rows={3} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />

@@ -24,7 +24,7 @@ export function CartLineControls({
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   return (
     <div className="space-y-1">
-      <form action={formAction} className="flex items-center gap-2">
+      <form action={formAction} className="flex flex-wrap items-center gap-2">
         <input type="hidden" name="lineId" value={lineId} />
         <input
           name="quantity"

@@ -122,8 +122,9 @@ describe("cost centres and budgets", () => {
   it("a company admin limits a cost centre to a colleague and gives the buyer a default: the checkout follows both", async () => {
     const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/cost-centers");
     const row = admin.locator(`[data-testid=cost-center-row][data-code="${code}"]`);
-    await row.getByText("Edit").click();
-    const edit = row.getByTestId("cost-center-edit-form");
+    await row.getByRole("button", { name: "Edit" }).click();
+    // The form opens in a row of its own below the cost centre's.
+    const edit = admin.locator(`[data-testid=cost-center-edit-row][data-code="${code}"]`).getByTestId("cost-center-edit-form");
     const users = edit.getByTestId("cost-center-users");
     await users.getByLabel("Only these users").check();
     await users.getByLabel(/Pieter Jansen/).check();

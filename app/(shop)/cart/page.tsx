@@ -80,75 +80,92 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
         </p>
       ) : (
         <>
-          <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th className="p-3">{t("item")}</th>
-                <th className="p-3">{t("quantity")}</th>
-                <th className="p-3 text-right">{t("unitPrice")}</th>
-                <th className="p-3 text-right">{t("lineTotal")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cart.lines.map((line) => (
-                <tr key={line.lineId} className="border-t border-slate-100 align-top" data-testid="cart-line" data-sku={line.product.sku}>
-                  <td className="p-3">
-                    <div className="flex gap-3">
-                      {/* eslint-disable-next-line @next/next/no-img-element -- the stored WebP thumbnail or the placeholder */}
-                      <img src={productCardImagePath(line.product)} alt="" width={48} height={36} loading="lazy" className="h-9 w-12 shrink-0 object-contain" />
-                      <div>
-                        <Link href={`/products/${encodeURIComponent(line.product.sku)}`} className="font-medium hover:text-brand-700">
-                          {line.product.name}
-                        </Link>
-                        <div className="text-xs text-slate-500">
-                          {line.product.sku} · {tcat("perUnit", { unit: unitName(line.product.unit, locale) })}
-                          {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
-                        </div>
-                        {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} locale={locale} />}
-                        {!line.available && (
-                          <UnavailableNotice
-                            text={t(line.unavailableReason === "not_in_assortment" ? "notInAssortment" : "unavailable")}
-                            successor={replacements.get(line.product.id)}
-                            replacedBy={(name, sku) => t("replacedBy", { name, sku })}
-                          />
-                        )}
-                        {line.available && line.exceedsStock && (
-                          <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>
-                        )}
-                        {!line.quantityCheck.ok && (
-                          <div role="alert" className="text-xs text-red-700">
-                            {t(`errors.${line.quantityCheck.reason}`, {
-                              minimum: line.product.minOrderQuantity,
-                              multiple: line.product.orderMultiple,
-                              suggested: line.quantityCheck.suggestedQuantity,
-                            })}
-                          </div>
-                        )}
-                        {!readOnly && (
-                          <SaveToList sku={line.product.sku} productName={line.product.name} defaultQuantity={line.quantity} action={addToListAction} loadLists={loadEditableListsAction} compact />
-                        )}
-                      </div>
-                    </div>
-                  </td>
-                  <td className="p-3">
-                    {readOnly ? (
-                      <span data-testid="cart-quantity">{line.quantity}</span>
-                    ) : (
-                      <CartLineControls
-                        lineId={line.lineId}
-                        quantity={line.quantity}
-                        orderMultiple={line.product.orderMultiple}
-                        productName={line.product.name}
-                        action={changeCartLineAction}
-                      />
-                    )}
-                  </td>
-                  <td className="p-3 text-right">{money(line.unitPriceMinor, locale)}</td>
-                  <td className="p-3 text-right font-medium">{money(line.lineTotalMinor, locale)}</td>
+          {/*
+            Never wider than the page: it would scroll in its own box ("relative" keeps the absolutely
+            positioned screen-reader texts inside it too). On a phone each line is a block of its own:
+            the product across the width, under it the quantity and the line total; the unit price goes
+            with the product's number.
+          */}
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="cart-table">
+            <table className="block w-full text-sm sm:table">
+              <thead className="hidden bg-slate-100 text-left sm:table-header-group">
+                <tr>
+                  <th className="p-3">{t("item")}</th>
+                  <th className="p-3">{t("quantity")}</th>
+                  <th className="hidden p-3 text-right sm:table-cell">{t("unitPrice")}</th>
+                  <th className="p-3 text-right">{t("lineTotal")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="block sm:table-row-group">
+                {cart.lines.map((line) => (
+                  <tr
+                    key={line.lineId}
+                    className="grid grid-cols-[1fr_auto] border-t border-slate-100 align-top max-sm:first:border-t-0 sm:table-row"
+                    data-testid="cart-line"
+                    data-sku={line.product.sku}
+                  >
+                    <td className="col-span-2 p-3">
+                      <div className="flex gap-3">
+                        {/* eslint-disable-next-line @next/next/no-img-element -- the stored WebP thumbnail or the placeholder */}
+                        <img src={productCardImagePath(line.product)} alt="" width={48} height={36} loading="lazy" className="h-9 w-12 shrink-0 object-contain" />
+                        <div>
+                          <Link href={`/products/${encodeURIComponent(line.product.sku)}`} className="font-medium hover:text-brand-700">
+                            {line.product.name}
+                          </Link>
+                          <div className="text-xs text-slate-500">
+                            {line.product.sku} · <span className="sm:hidden">{money(line.unitPriceMinor, locale)} </span>
+                            {tcat("perUnit", { unit: unitName(line.product.unit, locale) })}
+                            {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
+                          </div>
+                          {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} locale={locale} />}
+                          {!line.available && (
+                            <UnavailableNotice
+                              text={t(line.unavailableReason === "not_in_assortment" ? "notInAssortment" : "unavailable")}
+                              successor={replacements.get(line.product.id)}
+                              replacedBy={(name, sku) => t("replacedBy", { name, sku })}
+                            />
+                          )}
+                          {line.available && line.exceedsStock && (
+                            <div className="text-xs text-amber-700">{t("exceedsStock", { stock: line.product.stock, days: line.product.leadTimeDays })}</div>
+                          )}
+                          {!line.quantityCheck.ok && (
+                            <div role="alert" className="text-xs text-red-700">
+                              {t(`errors.${line.quantityCheck.reason}`, {
+                                minimum: line.product.minOrderQuantity,
+                                multiple: line.product.orderMultiple,
+                                suggested: line.quantityCheck.suggestedQuantity,
+                              })}
+                            </div>
+                          )}
+                          {!readOnly && (
+                            <SaveToList sku={line.product.sku} productName={line.product.name} defaultQuantity={line.quantity} action={addToListAction} loadLists={loadEditableListsAction} compact />
+                          )}
+                        </div>
+                      </div>
+                    </td>
+                    <td className="p-3 max-sm:pt-0">
+                      {readOnly ? (
+                        <span data-testid="cart-quantity">{line.quantity}</span>
+                      ) : (
+                        <CartLineControls
+                          lineId={line.lineId}
+                          quantity={line.quantity}
+                          orderMultiple={line.product.orderMultiple}
+                          productName={line.product.name}
+                          action={changeCartLineAction}
+                        />
+                      )}
+                    </td>
+                    <td className="hidden p-3 text-right sm:table-cell">{money(line.unitPriceMinor, locale)}</td>
+                    <td className="p-3 text-right font-medium max-sm:pt-0">
+                      <span className="block text-xs font-normal text-slate-500 sm:hidden">{t("lineTotal")}</span>
+                      {money(line.lineTotalMinor, locale)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <CartTotals cart={cart} locale={locale} />
           <div className="flex justify-end gap-4">
             <Link href="/catalog" className="px-4 py-2 text-sm underline">

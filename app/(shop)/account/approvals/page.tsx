@@ -24,39 +24,41 @@ export default async function ApprovalsPage() {
       {orders.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-3">{to("number")}</th>
-              <th className="p-3">{t("waitingSince")}</th>
-              <th className="p-3">PO</th>
-              <th className="p-3">{t("reason")}</th>
-              <th className="p-3 text-right">{t("amount")}</th>
-              <th className="p-3" />
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.id} className="border-t border-slate-100" data-testid="approval-row">
-                <td className="p-3 font-medium">
-                  {order.orderNumber}
-                  <div className="text-xs font-normal text-slate-500">{order.placedBy}</div>
-                </td>
-                <td className="p-3">{dateTimeText(order.placedAt, locale)}</td>
-                <td className="p-3">{order.poNumber ?? "–"}</td>
-                <td className="p-3" data-testid="approval-row-reasons">
-                  {order.approvalReasons.map((reason) => t(`reasons.${reason}`, { code: order.costCenter ?? "–" })).join("; ") || "–"}
-                </td>
-                <td className="p-3 text-right">{money(order.subtotalMinor, locale, order.currency)}</td>
-                <td className="p-3 text-right">
-                  <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline" aria-label={`${t("decide")} ${order.orderNumber}`}>
-                    {t("decide")}
-                  </Link>
-                </td>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th className="p-3">{to("number")}</th>
+                <th className="hidden p-3 sm:table-cell">{t("waitingSince")}</th>
+                <th className="hidden p-3 sm:table-cell">PO</th>
+                <th className="p-3">{t("reason")}</th>
+                <th className="p-3 text-right">{t("amount")}</th>
+                <th className="p-3" />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {orders.map((order) => (
+                <tr key={order.id} className="border-t border-slate-100" data-testid="approval-row">
+                  <td className="p-3 font-medium">
+                    {order.orderNumber}
+                    <div className="text-xs font-normal text-slate-500">{order.placedBy}</div>
+                  </td>
+                  <td className="hidden p-3 sm:table-cell">{dateTimeText(order.placedAt, locale)}</td>
+                  <td className="hidden p-3 sm:table-cell">{order.poNumber ?? "–"}</td>
+                  <td className="p-3" data-testid="approval-row-reasons">
+                    {order.approvalReasons.map((reason) => t(`reasons.${reason}`, { code: order.costCenter ?? "–" })).join("; ") || "–"}
+                  </td>
+                  <td className="p-3 text-right whitespace-nowrap">{money(order.subtotalMinor, locale, order.currency)}</td>
+                  <td className="p-3 text-right">
+                    <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline" aria-label={`${t("decide")} ${order.orderNumber}`}>
+                      {t("decide")}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { CostCenterForm, CostCenterRequiredForm, type CostCenterUserOption } from "@/components/account/cost-center-forms";
+import { CostCenterForm, CostCenterRequiredForm, CostCenterRow, type CostCenterUserOption } from "@/components/account/cost-center-forms";
 import { listCompanyUsers } from "@/lib/account/company-users";
 import { costCenterOverview } from "@/lib/account/cost-centers";
 import { moneyInputValue } from "@/lib/account/money-input";
@@ -17,6 +17,9 @@ import { saveCostCenterAction, setCostCenterRequiredAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("account.costCenters");
+
+/** The list's columns without the company admin's "Edit" (the edit form's row spans them all). */
+const COLUMNS = 8;
 
 /**
  * The company's cost centres and how far each budget is used in its current period: approvers and
@@ -59,8 +62,8 @@ export default async function CostCentersPage() {
           {t("empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="cost-centers-table">
+          <table className="w-full text-sm">
             <thead className="bg-slate-100 text-left">
               <tr>
                 <th className="p-3">{t("code")}</th>
@@ -83,8 +86,8 @@ export default async function CostCentersPage() {
                 const budget = costCenter.budgetMinor;
                 const remaining = budget === null ? null : remainingBudget({ budgetMinor: budget, committedMinor: costCenter.committedMinor });
                 const usedShare = budget === null ? null : costCenter.committedMinor / budget;
-                return (
-                  <tr key={costCenter.id} className="border-t border-slate-100 align-top" data-testid="cost-center-row" data-code={costCenter.code}>
+                const cells = (
+                  <>
                     <td className="p-3 font-mono font-medium">{costCenter.code}</td>
                     <td className="p-3">{costCenter.name}</td>
                     <td className="p-3">
@@ -130,30 +133,37 @@ export default async function CostCentersPage() {
                       {costCenter.userIds.length === 0 ? <span className="text-slate-500">{usedBy(costCenter.userIds)}</span> : usedBy(costCenter.userIds)}
                     </td>
                     <td className="p-3">{costCenter.active ? t("active") : <span className="text-slate-500">{t("inactive")}</span>}</td>
-                    {manage && (
-                      <td className="p-3">
-                        <details>
-                          <summary className="cursor-pointer text-brand-700">{t("edit")}</summary>
-                          <div className="mt-2 w-[36rem] max-w-[80vw]">
-                            <CostCenterForm
-                              action={saveCostCenterAction}
-                              idPrefix={`cost-center-${costCenter.id}`}
-                              users={userOptions(costCenter.userIds)}
-                              ariaLabel={t("editTitle", { code: costCenter.code })}
-                              values={{
-                                id: costCenter.id,
-                                code: costCenter.code,
-                                name: costCenter.name,
-                                budget: moneyInputValue(budget, locale),
-                                budgetPeriod: costCenter.budgetPeriod,
-                                active: costCenter.active,
-                                userIds: costCenter.userIds,
-                              }}
-                            />
-                          </div>
-                        </details>
-                      </td>
-                    )}
+                  </>
+                );
+                return manage ? (
+                  <CostCenterRow
+                    key={costCenter.id}
+                    code={costCenter.code}
+                    columns={COLUMNS + 1}
+                    editLabel={t("edit")}
+                    form={
+                      <CostCenterForm
+                        action={saveCostCenterAction}
+                        idPrefix={`cost-center-${costCenter.id}`}
+                        users={userOptions(costCenter.userIds)}
+                        ariaLabel={t("editTitle", { code: costCenter.code })}
+                        values={{
+                          id: costCenter.id,
+                          code: costCenter.code,
+                          name: costCenter.name,
+                          budget: moneyInputValue(budget, locale),
+                          budgetPeriod: costCenter.budgetPeriod,
+                          active: costCenter.active,
+                          userIds: costCenter.userIds,
+                        }}
+                      />
+                    }
+                  >
+                    {cells}
+                  </CostCenterRow>
+                ) : (
+                  <tr key={costCenter.id} className="border-t border-slate-100 align-top" data-testid="cost-center-row" data-code={costCenter.code}>
+                    {cells}
                   </tr>
                 );
               })}

@@ -96,40 +96,44 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {orders.length === 0 ? (
         total === 0 && !params.q && !params.status && !params.from && !params.to && !params.costCenter ? <p>{t("empty")}</p> : null
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-3">{t("number")}</th>
-              <th className="p-3">{t("date")}</th>
-              <th className="p-3">PO</th>
-              {wholeCompany && <th className="p-3">{ta("placedBy")}</th>}
-              <th className="p-3">{t("status")}</th>
-              <th className="p-3 text-right">{t("lines")}</th>
-              <th className="p-3 text-right">{t("total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.id} className="border-t border-slate-100" data-testid="order-row">
-                <td className="p-3">
-                  <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline">
-                    {order.orderNumber}
-                  </Link>
-                </td>
-                <td className="p-3">{dateText(order.placedAt, locale)}</td>
-                <td className="p-3">{order.poNumber ?? "–"}</td>
-                {wholeCompany && <td className="p-3">{order.placedBy ?? "–"}</td>}
-                <td className="p-3">
-                  <span className={order.status === "awaiting_approval" ? "rounded bg-amber-100 px-2 py-0.5 text-amber-900" : order.status === "rejected" ? "rounded bg-red-100 px-2 py-0.5 text-red-900" : ""}>
-                    {t(`statuses.${order.status}`)}
-                  </span>
-                </td>
-                <td className="p-3 text-right">{order.lineCount}</td>
-                <td className="p-3 text-right">{money(order.totalMinor, locale, order.currency)}</td>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th className="p-3">{t("number")}</th>
+                <th className="hidden p-3 sm:table-cell">{t("date")}</th>
+                <th className="hidden p-3 sm:table-cell">PO</th>
+                {wholeCompany && <th className="hidden p-3 sm:table-cell">{ta("placedBy")}</th>}
+                <th className="p-3">{t("status")}</th>
+                <th className="hidden p-3 text-right sm:table-cell">{t("lines")}</th>
+                <th className="p-3 text-right">{t("total")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {orders.map((order) => (
+                <tr key={order.id} className="border-t border-slate-100" data-testid="order-row">
+                  <td className="p-3">
+                    <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline">
+                      {order.orderNumber}
+                    </Link>
+                    {/* On a phone the date goes under the number (its own column would push the total out of sight). */}
+                    <div className="text-xs text-slate-500 sm:hidden">{dateText(order.placedAt, locale)}</div>
+                  </td>
+                  <td className="hidden p-3 sm:table-cell">{dateText(order.placedAt, locale)}</td>
+                  <td className="hidden p-3 sm:table-cell">{order.poNumber ?? "–"}</td>
+                  {wholeCompany && <td className="hidden p-3 sm:table-cell">{order.placedBy ?? "–"}</td>}
+                  <td className="p-3">
+                    <span className={order.status === "awaiting_approval" ? "rounded bg-amber-100 px-2 py-0.5 text-amber-900" : order.status === "rejected" ? "rounded bg-red-100 px-2 py-0.5 text-red-900" : ""}>
+                      {t(`statuses.${order.status}`)}
+                    </span>
+                  </td>
+                  <td className="hidden p-3 text-right sm:table-cell">{order.lineCount}</td>
+                  <td className="p-3 text-right whitespace-nowrap">{money(order.totalMinor, locale, order.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} hrefFor={(p) => orderSearchHref(params, p)} />
     </div>

@@ -68,38 +68,42 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       {quotes.length > 0 && (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-3">{t("number")}</th>
-              <th className="p-3">{t("requested")}</th>
-              {wholeCompany && <th className="p-3">{t("requestedBy")}</th>}
-              <th className="p-3">{t("status")}</th>
-              <th className="p-3">{t("validUntil")}</th>
-              <th className="p-3 text-right">{t("lines")}</th>
-              <th className="p-3 text-right">{t("total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {quotes.map((quote) => (
-              <tr key={quote.id} className="border-t border-slate-100" data-testid="quote-row">
-                <td className="p-3">
-                  <Link href={`/account/quotes/${encodeURIComponent(quote.quoteNumber)}`} className="font-medium text-brand-700 underline">
-                    {quote.quoteNumber}
-                  </Link>
-                </td>
-                <td className="p-3">{dateText(quote.createdAt, locale)}</td>
-                {wholeCompany && <td className="p-3">{quote.requesterName}</td>}
-                <td className="p-3">
-                  <QuoteStatusBadge state={quoteState(quote, today)} />
-                </td>
-                <td className="p-3">{quote.validUntil ? dateText(quote.validUntil, locale) : "–"}</td>
-                <td className="p-3 text-right">{quote.lineCount}</td>
-                <td className="p-3 text-right">{money(quote.totalMinor, locale, quote.currency)}</td>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th className="p-3">{t("number")}</th>
+                <th className="hidden p-3 sm:table-cell">{t("requested")}</th>
+                {wholeCompany && <th className="hidden p-3 sm:table-cell">{t("requestedBy")}</th>}
+                <th className="p-3">{t("status")}</th>
+                <th className="hidden p-3 sm:table-cell">{t("validUntil")}</th>
+                <th className="hidden p-3 text-right sm:table-cell">{t("lines")}</th>
+                <th className="p-3 text-right">{t("total")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {quotes.map((quote) => (
+                <tr key={quote.id} className="border-t border-slate-100" data-testid="quote-row">
+                  <td className="p-3">
+                    <Link href={`/account/quotes/${encodeURIComponent(quote.quoteNumber)}`} className="font-medium text-brand-700 underline">
+                      {quote.quoteNumber}
+                    </Link>
+                    {/* On a phone the date goes under the number. */}
+                    <div className="text-xs text-slate-500 sm:hidden">{dateText(quote.createdAt, locale)}</div>
+                  </td>
+                  <td className="hidden p-3 sm:table-cell">{dateText(quote.createdAt, locale)}</td>
+                  {wholeCompany && <td className="hidden p-3 sm:table-cell">{quote.requesterName}</td>}
+                  <td className="p-3">
+                    <QuoteStatusBadge state={quoteState(quote, today)} />
+                  </td>
+                  <td className="hidden p-3 sm:table-cell">{quote.validUntil ? dateText(quote.validUntil, locale) : "–"}</td>
+                  <td className="hidden p-3 text-right sm:table-cell">{quote.lineCount}</td>
+                  <td className="p-3 text-right whitespace-nowrap">{money(quote.totalMinor, locale, quote.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} hrefFor={(p) => pageHref(status, p)} />
     </div>

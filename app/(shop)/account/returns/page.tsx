@@ -61,40 +61,44 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
         </p>
       )}
       {items.length > 0 && (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-3">{t("number")}</th>
-              <th className="p-3">{t("reported")}</th>
-              <th className="p-3">{t("order")}</th>
-              {wholeCompany && <th className="p-3">{t("reportedBy")}</th>}
-              <th className="p-3">{t("status")}</th>
-              <th className="p-3 text-right">{t("items")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} className="border-t border-slate-100" data-testid="return-row">
-                <td className="p-3">
-                  <Link href={`/account/returns/${encodeURIComponent(item.returnNumber)}`} className="font-medium text-brand-700 underline">
-                    {item.returnNumber}
-                  </Link>
-                </td>
-                <td className="p-3">{dateText(item.createdAt, locale)}</td>
-                <td className="p-3">
-                  <Link href={`/account/orders/${encodeURIComponent(item.orderNumber)}`} className="text-brand-700 underline">
-                    {item.orderNumber}
-                  </Link>
-                </td>
-                {wholeCompany && <td className="p-3">{item.requesterName}</td>}
-                <td className="p-3">
-                  <ReturnStatusBadge status={item.status} />
-                </td>
-                <td className="p-3 text-right">{item.quantity}</td>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th className="p-3">{t("number")}</th>
+                <th className="hidden p-3 sm:table-cell">{t("reported")}</th>
+                <th className="p-3">{t("order")}</th>
+                {wholeCompany && <th className="hidden p-3 sm:table-cell">{t("reportedBy")}</th>}
+                <th className="p-3">{t("status")}</th>
+                <th className="hidden p-3 text-right sm:table-cell">{t("items")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} className="border-t border-slate-100" data-testid="return-row">
+                  <td className="p-3">
+                    <Link href={`/account/returns/${encodeURIComponent(item.returnNumber)}`} className="font-medium text-brand-700 underline">
+                      {item.returnNumber}
+                    </Link>
+                    {/* On a phone the date goes under the number. */}
+                    <div className="text-xs text-slate-500 sm:hidden">{dateText(item.createdAt, locale)}</div>
+                  </td>
+                  <td className="hidden p-3 sm:table-cell">{dateText(item.createdAt, locale)}</td>
+                  <td className="p-3">
+                    <Link href={`/account/orders/${encodeURIComponent(item.orderNumber)}`} className="text-brand-700 underline">
+                      {item.orderNumber}
+                    </Link>
+                  </td>
+                  {wholeCompany && <td className="hidden p-3 sm:table-cell">{item.requesterName}</td>}
+                  <td className="p-3">
+                    <ReturnStatusBadge status={item.status} />
+                  </td>
+                  <td className="hidden p-3 text-right sm:table-cell">{item.quantity}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} hrefFor={(p) => pageHref(status, p)} />
     </div>

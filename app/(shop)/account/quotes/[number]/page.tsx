@@ -50,6 +50,11 @@ export default async function QuotePage({
   const requestedTotal = quote.lines.reduce((sum, line) => sum + line.requestedUnitPriceMinor * line.quantity, 0);
   const quotedTotal = quote.lines.reduce((sum, line) => sum + (line.quotedUnitPriceMinor ?? 0) * line.quantity, 0);
   const unavailable = quote.lines.some((line) => !line.active);
+  // On a phone each line is a block of its own (the product across the width, under it the quantity,
+  // one unit price and the line total, each named): the requested price until the quote is answered,
+  // then the quoted one.
+  const onPhone = (shown: boolean) => (shown ? "max-sm:pt-0" : "hidden sm:table-cell");
+  const phoneLabel = (text: string) => <span className="block text-xs font-normal text-slate-500 sm:hidden">{text}</span>;
   // A cXML inspect session's cart is read-only: nothing can be taken into it.
   const acceptable = mayAccept(quote, today) && canEditCart;
   // Declining is the customer's own decision (lib/quotes/buyer-quotes.ts): not offered to staff viewing as them.
@@ -145,46 +150,54 @@ export default async function QuotePage({
           </>
         )}
       </dl>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th className="p-3">#</th>
-            <th className="p-3">{t("product")}</th>
-            <th className="p-3 text-right">{t("quantity")}</th>
-            <th className="p-3 text-right">{t("requestedPrice")}</th>
-            <th className="p-3 text-right">{t("quotedPrice")}</th>
-            <th className="p-3 text-right">{t("lineTotal")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quote.lines.map((line) => (
-            <tr key={line.id} className="border-t border-slate-100 align-top" data-testid="quote-line" data-sku={line.sku}>
-              <td className="p-3">{line.lineNumber}</td>
-              <td className="p-3">
-                {line.active ? (
-                  <Link href={`/products/${encodeURIComponent(line.sku)}`} className="font-medium hover:text-brand-700">
-                    {locale === "en" ? line.nameEn : line.nameNl}
-                  </Link>
-                ) : (
-                  <span className="font-medium">{locale === "en" ? line.nameEn : line.nameNl}</span>
-                )}
-                <div className="text-xs text-slate-500">{line.sku}</div>
-                {!line.active && <div className="text-xs text-red-700">{t("notAvailable")}</div>}
-              </td>
-              <td className="p-3 text-right whitespace-nowrap">
-                {unitQuantity(line.quantity, line.unit, locale)}
-              </td>
-              <td className="p-3 text-right">{money(line.requestedUnitPriceMinor, locale, quote.currency)}</td>
-              <td className="p-3 text-right font-medium" data-testid="quoted-price">
-                {line.quotedUnitPriceMinor === null ? "–" : money(line.quotedUnitPriceMinor, locale, quote.currency)}
-              </td>
-              <td className="p-3 text-right">
-                {money((line.quotedUnitPriceMinor ?? line.requestedUnitPriceMinor) * line.quantity, locale, quote.currency)}
-              </td>
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="block w-full text-sm sm:table">
+          <thead className="hidden bg-slate-100 text-left sm:table-header-group">
+            <tr>
+              <th className="p-3">#</th>
+              <th className="p-3">{t("product")}</th>
+              <th className="p-3 text-right">{t("quantity")}</th>
+              <th className={`p-3 text-right ${onPhone(!quoted)}`}>{t("requestedPrice")}</th>
+              <th className={`p-3 text-right ${onPhone(quoted)}`}>{t("quotedPrice")}</th>
+              <th className="p-3 text-right">{t("lineTotal")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="block sm:table-row-group">
+            {quote.lines.map((line) => (
+              <tr key={line.id} className="grid grid-cols-3 border-t border-slate-100 align-top max-sm:first:border-t-0 sm:table-row" data-testid="quote-line" data-sku={line.sku}>
+                <td className="hidden p-3 sm:table-cell">{line.lineNumber}</td>
+                <td className="col-span-3 p-3">
+                  {line.active ? (
+                    <Link href={`/products/${encodeURIComponent(line.sku)}`} className="font-medium hover:text-brand-700">
+                      {locale === "en" ? line.nameEn : line.nameNl}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{locale === "en" ? line.nameEn : line.nameNl}</span>
+                  )}
+                  <div className="text-xs text-slate-500">{line.sku}</div>
+                  {!line.active && <div className="text-xs text-red-700">{t("notAvailable")}</div>}
+                </td>
+                <td className="p-3 whitespace-nowrap max-sm:pt-0 sm:text-right">
+                  {phoneLabel(t("quantity"))}
+                  {unitQuantity(line.quantity, line.unit, locale)}
+                </td>
+                <td className={`p-3 text-right ${onPhone(!quoted)}`}>
+                  {phoneLabel(t("requestedPrice"))}
+                  {money(line.requestedUnitPriceMinor, locale, quote.currency)}
+                </td>
+                <td className={`p-3 text-right font-medium ${onPhone(quoted)}`} data-testid="quoted-price">
+                  {phoneLabel(t("quotedPrice"))}
+                  {line.quotedUnitPriceMinor === null ? "–" : money(line.quotedUnitPriceMinor, locale, quote.currency)}
+                </td>
+                <td className="p-3 text-right max-sm:pt-0">
+                  {phoneLabel(t("lineTotal"))}
+                  {money((line.quotedUnitPriceMinor ?? line.requestedUnitPriceMinor) * line.quantity, locale, quote.currency)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <dl className="ml-auto grid w-full max-w-sm grid-cols-[1fr_auto] gap-y-1 text-sm" data-testid="quote-totals">
         <dt className={quoted ? "text-slate-600" : "font-semibold"}>{t("requestedTotal")}</dt>
         <dd className={`text-right ${quoted ? "text-slate-600" : "font-semibold"}`}>{money(requestedTotal, locale, quote.currency)}</dd>

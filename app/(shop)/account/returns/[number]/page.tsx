@@ -122,31 +122,33 @@ export default async function ReturnPage({ params, searchParams }: { params: Pro
           </>
         )}
       </dl>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th className="p-3">{t("product")}</th>
-            <th className="p-3">{t("reason")}</th>
-            <th className="p-3 text-right">{t("quantity")}</th>
-            {completed && <th className="p-3 text-right">{t("credited")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {request.lines.map((line) => (
-            <tr key={line.orderLineNumber} className="border-t border-slate-100" data-testid="return-line" data-sku={line.sku}>
-              <td className="p-3">
-                {line.name}
-                <div className="text-xs text-slate-500">{line.sku}</div>
-              </td>
-              <td className="p-3">{t(`reasons.${line.reason}`)}</td>
-              <td className="p-3 text-right">
-                {unitQuantity(line.quantity, line.unit, locale)}
-              </td>
-              {completed && <td className="p-3 text-right">{line.receivedQuantity ?? 0}</td>}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-3">{t("product")}</th>
+              <th className="p-3">{t("reason")}</th>
+              <th className="p-3 text-right">{t("quantity")}</th>
+              {completed && <th className="p-3 text-right">{t("credited")}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {request.lines.map((line) => (
+              <tr key={line.orderLineNumber} className="border-t border-slate-100" data-testid="return-line" data-sku={line.sku}>
+                <td className="p-3">
+                  {line.name}
+                  <div className="text-xs text-slate-500">{line.sku}</div>
+                </td>
+                <td className="p-3">{t(`reasons.${line.reason}`)}</td>
+                <td className="p-3 text-right">
+                  {unitQuantity(line.quantity, line.unit, locale)}
+                </td>
+                {completed && <td className="p-3 text-right">{line.receivedQuantity ?? 0}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {mayCancelReturn(request.status) && (
         <section className="space-y-2" aria-labelledby="withdraw-title">
           <h2 id="withdraw-title" className="font-semibold">

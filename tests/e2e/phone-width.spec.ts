@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { addToCartOnProductPage, BASE_URL, launchBrowser, signIn } from "./support/browser";
+import { openE2eDatabase } from "./support/database";
+
+/**
+ * The shop at phone width (390 px), in Chromium against the running server: no page of the cart or
+ * "My account" is wider than the screen, in Dutch and in English — a table that does not fit scrolls
+ * inside its own box, the page itself never pans sideways. The demo buyer's pages with a product in
+ * the cart (the one with the longest name of the company's contract) and a quote asked for it; the
+ * demo company admin's pages (users, cost centers, approvals, the whole company's lists). At 1280 px
+ * a cost center's edit form opens below its row and the table still fits its box; at 390 px the form
+ * stays in view. Leaves the buyer's cart empty and removes the quote it asked for.
+ */
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+let browser: Browser;
+const sql = openE2eDatabase();
+let sku = "";
+let quoteNumber = "";
+
+before(async () => {
+  browser = await launchBrowser();
+  // Long product names are what widened the cart; a contract product is in the company's assortment.
+  const [product] = await sql<{ sku: string }[]>`
+    select p.sku from products p
+    join price_list_entries e on e.product_id = p.id
+    join price_lists l on l.id = e.price_list_id and l.code = 'RC-DEMO'
+    where p.active and p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock > 10
+    order by length(p.name_nl) desc, p.id limit 1`;
+  assert.ok(product, "the demo seed gives Demo Facilities contract products");
+  sku = product.sku;
+  await emptyCart();
+});
+after(async () => {
+  await emptyCart();
+  if (quoteNumber) await sql`delete from quotes where quote_number = ${quoteNumber}`;
+  await browser?.close();
+  await sql.end();
+});
+
+async function emptyCart() {
+  await sql`delete from cart_lines where cart_id in (
+    select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
+}
+
+/** Signed in (English UI, as the helpers expect) with the phone's screen from the start. */
+async function signInOnPhone(email: string, password: string, target: string): Promise<Page> {
+  const page = await signIn(browser, email, password, target);
+  await page.setViewportSize(PHONE);
+  return page;
+}
+
+async function useLanguage(page: Page, locale: "nl" | "en") {
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: BASE_URL }]);
+}
+
+/** Each path in each language: the paths (with the width found) whose page is wider than the screen. */
+async function tooWide(page: Page, paths: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const locale of ["nl", "en"] as const) {
+    await useLanguage(page, locale);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      assert.equal(response?.status(), 200, path);
+      await page.locator("main h1").first().waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > PHONE.width) found.push(`${path} (${locale}): ${width} px`);
+    }
+  }
+  await useLanguage(page, "en");
+  return found;
+}
+
+describe("the shop at phone width", () => {
+  it("the buyer's cart, quote and account pages fit a 390 px screen", async () => {
+    const buyer = await signInOnPhone("buyer@demo.test", "demo-buyer", "/account");
+    await useLanguage(buyer, "en");
+    // A quote asked for the product (the request takes the cart's lines), then the product in the cart again.
+    await addToCartOnProductPage(buyer, sku, 1);
+    await buyer.goto("/cart");
+    const request = buyer.getByTestId("quote-request");
+    await request.getByRole("button", { name: "Request a quote" }).click();
+    await buyer.waitForURL(/\/account\/quotes\/Q\d+\?requested=1/);
+    quoteNumber = decodeURIComponent(/\/account\/quotes\/([^/?]+)/.exec(buyer.url())![1]!);
+    await addToCartOnProductPage(buyer, sku, 1);
+
+    const [list] = await sql<{ id: number }[]>`
+      select fl.id from favorite_lists fl join users u on u.id = fl.owner_user_id
+      where u.email = 'companyadmin@demo.test' and fl.shared order by fl.id limit 1`;
+    const [ownReturn] = await sql<{ return_number: string }[]>`
+      select r.return_number from return_requests r join users u on u.id = r.requested_by where u.email = 'buyer@demo.test' order by r.id limit 1`;
+    const paths = [
+      "/cart",
+      `/account/quotes/${encodeURIComponent(quoteNumber)}`,
+      "/account",
+      "/account/orders",
+      "/account/quotes",
+      "/account/invoices",
+      "/account/returns",
+      "/account/addresses",
+      "/account/article-numbers",
+      "/account/profile",
+      "/favorites",
+      ...(list ? [`/favorites/${list.id}`] : []),
+      "/quick-order",
+      ...(ownReturn ? [`/account/returns/${encodeURIComponent(ownReturn.return_number)}`] : []),
+    ];
+    assert.deepEqual(await tooWide(buyer, paths), []);
+    // The cart's table shows its line total without scrolling sideways.
+    await buyer.goto("/cart");
+    const table = buyer.getByTestId("cart-table");
+    assert.equal(await table.evaluate((box) => box.scrollWidth <= box.clientWidth), true, "the cart's table fits its box");
+    await buyer.context().close();
+  });
+
+  it("the company admin's users, cost centers and approvals fit a 390 px screen", async () => {
+    const admin = await signInOnPhone("companyadmin@demo.test", "demo-companyadmin", "/account/users");
+    assert.deepEqual(await tooWide(admin, ["/account/users", "/account/cost-centers", "/account/approvals", "/account/orders", "/account/quotes", "/account/returns"]), []);
+
+    // A cost center's edit form opens in view, also when the table was scrolled to its last column.
+    await admin.goto("/account/cost-centers");
+    const row = admin.locator('[data-testid=cost-center-row][data-code="4100"]');
+    await row.getByRole("button", { name: "Edit" }).click();
+    const form = admin.locator('[data-testid=cost-center-edit-row][data-code="4100"]').getByTestId("cost-center-edit-form");
+    await form.getByLabel("Name", { exact: true }).waitFor();
+    const box = await form.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `the edit form is in view: ${JSON.stringify(box)}`);
+    assert.ok((await admin.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width);
+    await admin.context().close();
+  });
+
+  it("at 1280 px a cost center's edit form opens below its row and the table still fits its box", async () => {
+    const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/cost-centers");
+    await admin.setViewportSize(DESKTOP);
+    const table = admin.getByTestId("cost-centers-table");
+    const fits = () => table.evaluate((box) => box.scrollWidth <= box.clientWidth);
+    assert.equal(await fits(), true, "closed");
+    const row = admin.locator('[data-testid=cost-center-row][data-code="4100"]');
+    await row.getByRole("button", { name: "Edit" }).click();
+    const editRow = admin.locator('[data-testid=cost-center-edit-row][data-code="4100"]');
+    await editRow.getByTestId("cost-center-edit-form").getByLabel("Name", { exact: true }).waitFor();
+    assert.equal(await row.getByRole("button", { name: "Edit" }).getAttribute("aria-expanded"), "true");
+    assert.equal(await fits(), true, "with the edit form open");
+    // Every column heading is in view without scrolling.
+    const tableBox = (await table.boundingBox())!;
+    for (const heading of await table.locator("thead th").all()) {
+      const cell = (await heading.boundingBox())!;
+      assert.ok(cell.x >= tableBox.x && cell.x + cell.width <= tableBox.x + tableBox.width + 1, `${await heading.innerText()} is in view`);
+    }
+    // "Edit" again closes it.
+    await row.getByRole("button", { name: "Edit" }).click();
+    await editRow.waitFor({ state: "hidden" });
+    await admin.context().close();
+  });
+});
