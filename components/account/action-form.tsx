@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -31,7 +32,8 @@ export function ActionMessage({ state, className = "" }: { state: ActionState; c
 
 /**
  * A form bound to a buyer server action with its result shown underneath. Works before hydration
- * too (server actions are progressively enhanced).
+ * too (server actions are progressively enhanced), except one that asks first (`confirm`): the
+ * question exists only once React runs, so until then its button waits.
  */
 export function ActionForm({
   action,
@@ -41,6 +43,7 @@ export function ActionForm({
   submitClassName = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60",
   ariaLabel,
   id,
+  confirm,
 }: {
   action: Action;
   children: React.ReactNode;
@@ -49,13 +52,24 @@ export function ActionForm({
   submitClassName?: string;
   ariaLabel?: string;
   id?: string;
+  /** Asked before submitting (an action that is hard to take back); cancelled, nothing is sent. */
+  confirm?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const hydrated = useHydrated();
   return (
-    <form action={formAction} className={className} aria-label={ariaLabel} id={id}>
+    <form
+      action={formAction}
+      className={className}
+      aria-label={ariaLabel}
+      id={id}
+      onSubmit={(event) => {
+        if (confirm !== undefined && !window.confirm(confirm)) event.preventDefault();
+      }}
+    >
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={submitClassName}>
+        <button type="submit" disabled={pending || (confirm !== undefined && !hydrated)} className={submitClassName}>
           {submitLabel}
         </button>
         <div aria-live="polite">

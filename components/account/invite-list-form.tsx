@@ -7,7 +7,7 @@ import type { ReportState } from "@/lib/actions/report-action";
 
 type ReportAction = (state: ReportState<InviteReport>, formData: FormData) => Promise<ReportState<InviteReport>>;
 
-const SAMPLE = "e-mail;naam;rol;orderlimiet;taal\nanna@example.nl;Anna de Vries;koper;1500;nl\nbob@example.nl;Bob Smit;goedkeurder;;en\n";
+const SAMPLE = "e-mail;naam;rol;bestellimiet;taal\nanna@example.nl;Anna de Vries;inkoper;1500;nl\nbob@example.nl;Bob Smit;fiatteur;;en\n";
 
 /**
  * A pasted or uploaded list of colleagues to invite, all or nothing. Submitted without React's form
@@ -43,7 +43,7 @@ export function InviteListForm({ action }: { action: ReportAction }) {
         rows={5}
         spellCheck={false}
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm"
-        placeholder={"anna@example.nl;Anna de Vries;koper;1500\nbob@example.nl;Bob Smit;goedkeurder"}
+        placeholder={"anna@example.nl;Anna de Vries;inkoper;1500\nbob@example.nl;Bob Smit;fiatteur"}
       />
       <div className="flex flex-wrap items-center gap-4">
         <label className="text-sm">

@@ -25,7 +25,9 @@ export type InviteLine =
 
 export type InviteParse = { ok: true; lines: InviteLine[]; headerSkipped: boolean } | { ok: false; error: "empty" } | { ok: false; error: "too_many_lines"; count: number };
 
-// The words people type in either language for the three roles (the Users page's own labels included).
+// The words people type in either language for the three roles: the Users page's own (inkoper,
+// fiatteur, beheerder; buyer, approver, company admin), which its help text lists, and other common
+// ones (koper and goedkeurder were that help text's words before: lists made with them still work).
 const ROLES: Record<string, InviteRole> = {
   buyer: "buyer",
   koper: "buyer",

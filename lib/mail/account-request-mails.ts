@@ -134,7 +134,7 @@ export function joinRequestMail(
           `Beste ${to.name},`,
           "",
           `${who} lijkt bij ${to.companyName} te horen en heeft een account aangevraagd (voor "${request.companyName}").`,
-          "Als beheerder kunt u de aanvraag goedkeuren (met de rol en het orderlimiet die u kiest) of afwijzen:",
+          "Als beheerder kunt u de aanvraag goedkeuren (met de rol en de bestellimiet die u kiest) of afwijzen:",
           link,
           "",
           "Kent u deze persoon niet? Wijs de aanvraag dan af.",
@@ -160,14 +160,15 @@ export function autoJoinedMail(
 ): OutgoingMail & { userId: number } {
   const nl = to.locale === "nl";
   const who = `${request.contactName} <${request.email}>`;
-  const role = nl ? { buyer: "inkoper", approver: "goedkeurder" }[facts.role] : facts.role;
+  // The role names of the Users page (account.roles), mid-sentence.
+  const role = nl ? { buyer: "inkoper", approver: "fiatteur" }[facts.role] : facts.role;
   const limit =
     facts.orderLimitMinor === null
       ? nl
-        ? "zonder orderlimiet"
+        ? "zonder bestellimiet"
         : "without an order limit"
       : nl
-        ? `met een orderlimiet van ${money(facts.orderLimitMinor, "nl")}`
+        ? `met een bestellimiet van ${money(facts.orderLimitMinor, "nl")}`
         : `with an order limit of ${money(facts.orderLimitMinor, "en")}`;
   return {
     toEmail: to.email,

@@ -20,7 +20,7 @@ export function handOverMail(
         `${facts.byName} heeft ${lists}${facts.standingOrders > 0 ? ` en ${standing}` : ""} van ${facts.fromName} aan u overgedragen.`,
         ...(facts.standingOrders > 0
           ? [
-              "Vaste bestellingen bestellen voortaan op uw naam: uw orderlimiet en de goedkeuringen van uw bedrijf gelden, en u krijgt de herinneringen.",
+              "Vaste bestellingen bestellen voortaan op uw naam: uw bestellimiet en de goedkeuringen van uw bedrijf gelden, en u krijgt de herinneringen.",
               ...(facts.pausedStandingOrders > 0 ? [`${facts.pausedStandingOrders} daarvan ${facts.pausedStandingOrders === 1 ? "staat" : "staan"} gepauzeerd tot u ze hervat.`] : []),
             ]
           : []),

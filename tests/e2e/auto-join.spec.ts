@@ -36,7 +36,7 @@ describe("auto-join by e-mail domain", () => {
     await form.getByRole("button", { name: "Let them join" }).click();
     await admin.waitForURL(/autoJoin=saved/);
     const rule = section.locator('[data-testid=auto-join-rule][data-domain="demo.test"]');
-    assert.match(await rule.innerText(), /Anybody @demo\.test joins as Buyer, order limit €300\.00/);
+    assert.match(await rule.innerText(), /Anybody @demo\.test joins as buyer, order limit €300\.00/);
 
     const context = await newContext(browser, "en");
     const visitor = await context.newPage();

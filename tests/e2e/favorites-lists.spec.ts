@@ -7,8 +7,9 @@ import { openE2eDatabase } from "./support/database";
 /**
  * Favorites lists in Chromium against the running server. A team list: the company admin shares a new
  * list and lets colleagues change it; a buyer saves a product to it from the product page and changes
- * its quantity, and has no list settings. A leaver's list: the company admin hands a deactivated
- * colleague's list over to the approver, who finds it among their own. What the company last paid, in Chromium against the running server: the
+ * its quantity, and has no list settings. A leaver's list: the company admin deactivates a colleague
+ * (after confirming; cancelling leaves them active) and hands their list over to the approver, who
+ * finds it among their own. What the company last paid, in Chromium against the running server: the
  * approver orders a product of the demo company's shared list; the list then shows that order's date,
  * quantity and unit price, and that today's price for that quantity is the same; after a price rise
  * it says that today's price is higher. The prices are put back afterwards.
@@ -77,15 +78,35 @@ describe("favorites lists", () => {
     assert.equal(stored!.default_quantity, 4);
   });
 
-  it("the company admin hands a deactivated colleague's list over; the new owner finds it among their own", async () => {
+  it("the company admin deactivates a colleague after confirming and hands their list over; the new owner finds it among their own", async () => {
     const [company] = await sql<{ id: number }[]>`select company_id as id from users where email = 'companyadmin@demo.test'`;
     const [leaver] = await sql<{ id: number }[]>`
-      insert into users (email, name, role, company_id, active) values (${`leaver-${stamp}@demo.test`}, ${`Vertrokken ${stamp}`}, 'buyer', ${company!.id}, false) returning id`;
+      insert into users (email, name, role, company_id, active) values (${`leaver-${stamp}@demo.test`}, ${`Vertrokken ${stamp}`}, 'buyer', ${company!.id}, true) returning id`;
     const [list] = await sql<{ id: number }[]>`
       insert into favorite_lists (company_id, owner_user_id, name, shared) values (${company!.id}, ${leaver!.id}, ${`E2E leaver ${stamp}`}, false) returning id`;
     await sql`insert into favorite_list_lines (list_id, product_id, default_quantity, position) values (${list!.id}, ${product.id}, 1, 1)`;
 
     const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/users");
+    // Deactivating asks first, naming the colleague (as the back office does); cancelled, nothing happens.
+    const leaverRow = admin.locator(`[data-testid=company-user][data-email="leaver-${stamp}@demo.test"]`);
+    const answers: string[] = [];
+    admin.once("dialog", (dialog) => {
+      answers.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await leaverRow.getByRole("button", { name: "Deactivate" }).click();
+    for (let waited = 0; answers.length === 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const question = `Deactivate Vertrokken ${stamp}? They will no longer be able to sign in or order, starting right away. You can reactivate the account later.`;
+    assert.deepEqual(answers, [question]);
+    assert.equal((await sql<{ active: boolean }[]>`select active from users where id = ${leaver!.id}`)[0]!.active, true, "cancelled: still active");
+    admin.once("dialog", (dialog) => {
+      answers.push(dialog.message());
+      void dialog.accept();
+    });
+    await leaverRow.getByRole("button", { name: "Deactivate" }).click();
+    await leaverRow.getByRole("button", { name: "Reactivate" }).waitFor();
+    assert.deepEqual(answers, [question, question]);
+    assert.equal((await sql<{ active: boolean }[]>`select active from users where id = ${leaver!.id}`)[0]!.active, false);
     const form = admin.getByRole("form", { name: `Hand over the lists of Vertrokken ${stamp}` });
     await form.getByText("1 favorites list and 0 standing orders left: hand them over to").waitFor();
     await form.getByRole("combobox").selectOption({ label: "Pieter Jansen" });

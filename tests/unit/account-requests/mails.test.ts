@@ -59,8 +59,8 @@ describe("auto-joined mail to the company admins", () => {
   const admin = { id: 9, email: "fm@acme.test", name: "Fleur", companyName: "Acme B.V." };
   const request = { email: "sam@acme.test", contactName: "Sam", companyName: "Acme", locale: "en" as const };
   it.each([
-    ["nl", "buyer", null, "Sam is lid geworden van Acme B.V.", "toegevoegd als inkoper zonder orderlimiet."],
-    ["nl", "approver", 250_000, "Sam is lid geworden van Acme B.V.", "toegevoegd als goedkeurder met een orderlimiet van € 2.500,00."],
+    ["nl", "buyer", null, "Sam is lid geworden van Acme B.V.", "toegevoegd als inkoper zonder bestellimiet."],
+    ["nl", "approver", 250_000, "Sam is lid geworden van Acme B.V.", "toegevoegd als fiatteur met een bestellimiet van € 2.500,00."],
     ["en", "buyer", 50_000, "Sam joined Acme B.V.", "was added as buyer with an order limit of €500.00."],
   ] as const)("%s, %s, limit %s", (locale, role, orderLimitMinor, subject, added) => {
     const mail = autoJoinedMail({ ...admin, locale }, request, { role, orderLimitMinor, domain: "acme.test", link: "https://shop.test/account/users" });

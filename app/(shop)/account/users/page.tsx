@@ -137,149 +137,153 @@ export default async function UsersPage({
       {joinRequests.length > 0 && (
         <JoinRequestList requests={joinRequests} companyName={buyer.companyName} locale={locale} approveAction={approveJoinRequestAction} rejectAction={rejectJoinRequestAction} />
       )}
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th className="p-3">{t("name")}</th>
-            <th className="p-3">{t("role")}</th>
-            <th className="p-3">{t("orderLimit")}</th>
-            <th className="p-3">{t("status")}</th>
-            {withShipToDefaults && <th className="p-3">{t("defaultShipTo")}</th>}
-            {withDefaults && <th className="p-3">{tc("defaultCostCenter")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => {
-            const self = user.id === buyer.id;
-            // What a deactivated user left behind, for the hand-over form; the addresses they may default to.
-            const left = user.active ? undefined : owned.get(user.id);
-            const shipToDefault = shipToChoiceOf(user);
-            return (
-              <tr key={user.id} className="border-t border-slate-100 align-top" data-testid="company-user" data-email={user.email}>
-                <td className="p-3">
-                  <span className="font-medium">{user.name}</span>
-                  {self && <span className="text-xs text-slate-500"> ({t("you")})</span>}
-                  <div className="text-xs text-slate-500">{user.email}</div>
-                </td>
-                <td className="p-3" colSpan={2}>
-                  <ActionForm action={updateUserAction} submitLabel={t("save")} ariaLabel={t("editUser", { name: user.name })} className="flex flex-wrap items-end gap-3" submitClassName="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
-                    <input type="hidden" name="userId" value={user.id} />
-                    {self ? (
-                      // Nobody takes away their own admin role (the server refuses it too).
-                      <>
-                        <input type="hidden" name="role" value={user.role} />
-                        <span className="self-center">{tr(user.role as (typeof ROLES)[number])}</span>
-                      </>
-                    ) : (
-                      <label className="flex flex-col" htmlFor={`role-${user.id}`}>
-                        <span className="sr-only">{`${t("role")} ${user.name}`}</span>
-                        {roleSelect(`role-${user.id}`, user.role)}
-                      </label>
-                    )}
-                    <label className="flex flex-col" htmlFor={`limit-${user.id}`}>
-                      <span className="sr-only">{`${t("orderLimit")} ${user.name}`}</span>
-                      <input id={`limit-${user.id}`} name="orderLimit" inputMode="decimal" defaultValue={moneyInputValue(user.orderLimitMinor, locale)} placeholder={t("noLimit")} className={`${inputClass} w-32`} />
-                    </label>
-                    <span className="self-center text-xs text-slate-500">{user.orderLimitMinor === null ? t("noLimit") : money(user.orderLimitMinor, locale)}</span>
-                  </ActionForm>
-                </td>
-                <td className="p-3">
-                  <div>{!user.active ? t("inactive") : user.hasPassword ? t("active") : user.pendingInviteExpiresAt ? t("invitePending") : t("noPassword")}</div>
-                  {user.hasPassword && (
-                    <div
-                      className={`text-xs ${twoStepRequired && lacksTwoStep(user) ? "text-amber-800" : "text-slate-600"}`}
-                      data-testid="two-step-status"
-                      data-on={withTwoStep.has(user.id)}
-                      data-required={twoStepRequired}
-                    >
-                      {withTwoStep.has(user.id) ? t2("on") : twoStepRequired && lacksTwoStep(user) ? t2("offRequired") : t2("off")}
-                    </div>
-                  )}
-                  {!self && user.hasPassword && <TwoStepResetForm action={resetColleagueTwoStepAction} name={user.name} fields={{ userId: user.id }} on={withTwoStep.has(user.id)} />}
-                  {!self && (
-                    <ActionForm
-                      action={setUserActiveAction}
-                      submitLabel={user.active ? t("deactivate") : t("reactivate")}
-                      ariaLabel={`${user.active ? t("deactivate") : t("reactivate")} ${user.name}`}
-                      className="mt-1"
-                      submitClassName="text-xs text-brand-700 underline"
-                    >
-                      <input type="hidden" name="userId" value={user.id} />
-                      <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-                    </ActionForm>
-                  )}
-                  {left && (left.lists > 0 || left.standingOrders > 0) ? (
-                    <ActionForm
-                      action={handOverAction}
-                      submitLabel={t("handOver")}
-                      ariaLabel={t("handOverTitle", { name: user.name })}
-                      className="mt-2 space-y-1"
-                      submitClassName="rounded-md border border-slate-300 px-3 py-1 text-xs hover:bg-slate-50"
-                    >
-                      <input type="hidden" name="fromUserId" value={user.id} />
-                      <label className="flex flex-col text-xs" htmlFor={`hand-over-${user.id}`}>
-                        <span>{t("handOverWhat", left)}</span>
-                        <select id={`hand-over-${user.id}`} name="toUserId" required defaultValue="" className={`${inputClass} text-sm`}>
-                          <option value="" disabled>
-                            {t("handOverTo")}
-                          </option>
-                          {activeColleagues.map((colleague) => (
-                            <option key={colleague.id} value={colleague.id}>
-                              {colleague.name}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                    </ActionForm>
-                  ) : null}
-                </td>
-                {withShipToDefaults && (
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="company-users">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-3">{t("name")}</th>
+              <th className="p-3">{t("role")}</th>
+              <th className="p-3">{t("orderLimit")}</th>
+              <th className="p-3">{t("status")}</th>
+              {withShipToDefaults && <th className="p-3">{t("defaultShipTo")}</th>}
+              {withDefaults && <th className="p-3">{tc("defaultCostCenter")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const self = user.id === buyer.id;
+              // What a deactivated user left behind, for the hand-over form; the addresses they may default to.
+              const left = user.active ? undefined : owned.get(user.id);
+              const shipToDefault = shipToChoiceOf(user);
+              return (
+                <tr key={user.id} className="border-t border-slate-100 align-top" data-testid="company-user" data-email={user.email}>
                   <td className="p-3">
-                    {user.active ? (
+                    <span className="font-medium">{user.name}</span>
+                    {self && <span className="text-xs text-slate-500"> ({t("you")})</span>}
+                    <div className="text-xs text-slate-500">{user.email}</div>
+                  </td>
+                  <td className="p-3" colSpan={2}>
+                    <ActionForm action={updateUserAction} submitLabel={t("save")} ariaLabel={t("editUser", { name: user.name })} className="flex flex-wrap items-end gap-3" submitClassName="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+                      <input type="hidden" name="userId" value={user.id} />
+                      {self ? (
+                        // Nobody takes away their own admin role (the server refuses it too).
+                        <>
+                          <input type="hidden" name="role" value={user.role} />
+                          <span className="self-center">{tr(user.role as (typeof ROLES)[number])}</span>
+                        </>
+                      ) : (
+                        <label className="flex flex-col" htmlFor={`role-${user.id}`}>
+                          <span className="sr-only">{`${t("role")} ${user.name}`}</span>
+                          {roleSelect(`role-${user.id}`, user.role)}
+                        </label>
+                      )}
+                      <label className="flex flex-col" htmlFor={`limit-${user.id}`}>
+                        <span className="sr-only">{`${t("orderLimit")} ${user.name}`}</span>
+                        <input id={`limit-${user.id}`} name="orderLimit" inputMode="decimal" defaultValue={moneyInputValue(user.orderLimitMinor, locale)} placeholder={t("noLimit")} className={`${inputClass} w-32`} />
+                      </label>
+                      <span className="self-center text-xs text-slate-500">{user.orderLimitMinor === null ? t("noLimit") : money(user.orderLimitMinor, locale)}</span>
+                    </ActionForm>
+                  </td>
+                  <td className="p-3">
+                    <div>{!user.active ? t("inactive") : user.hasPassword ? t("active") : user.pendingInviteExpiresAt ? t("invitePending") : t("noPassword")}</div>
+                    {user.hasPassword && (
+                      <div
+                        className={`text-xs ${twoStepRequired && lacksTwoStep(user) ? "text-amber-800" : "text-slate-600"}`}
+                        data-testid="two-step-status"
+                        data-on={withTwoStep.has(user.id)}
+                        data-required={twoStepRequired}
+                      >
+                        {withTwoStep.has(user.id) ? t2("on") : twoStepRequired && lacksTwoStep(user) ? t2("offRequired") : t2("off")}
+                      </div>
+                    )}
+                    {!self && user.hasPassword && <TwoStepResetForm action={resetColleagueTwoStepAction} name={user.name} fields={{ userId: user.id }} on={withTwoStep.has(user.id)} />}
+                    {!self && (
                       <ActionForm
-                        action={setDefaultShipToAction}
-                        submitLabel={t("save")}
-                        ariaLabel={t("defaultShipToFor", { name: user.name })}
-                        className="flex flex-wrap items-end gap-2"
-                        submitClassName="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+                        action={setUserActiveAction}
+                        submitLabel={user.active ? t("deactivate") : t("reactivate")}
+                        ariaLabel={`${user.active ? t("deactivate") : t("reactivate")} ${user.name}`}
+                        // Their sessions end at once: asked first, as in the back office (reactivating is not).
+                        confirm={user.active ? t("confirmDeactivate", { name: user.name }) : undefined}
+                        className="mt-1"
+                        submitClassName="text-xs text-brand-700 underline disabled:opacity-60"
                       >
                         <input type="hidden" name="userId" value={user.id} />
-                        <label className="flex flex-col" htmlFor={`default-ship-to-${user.id}`}>
-                          <span className="text-xs text-slate-600">{t("defaultShipTo")}</span>
-                          <select id={`default-ship-to-${user.id}`} name="addressId" defaultValue={shipToDefault.value} className={`${inputClass} max-w-48`}>
-                            <option value="">{t("companyDefault")}</option>
-                            {shipToDefault.options.map((address) => (
-                              <option key={address.id} value={address.id}>
-                                {address.label}
+                        <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                      </ActionForm>
+                    )}
+                    {left && (left.lists > 0 || left.standingOrders > 0) ? (
+                      <ActionForm
+                        action={handOverAction}
+                        submitLabel={t("handOver")}
+                        ariaLabel={t("handOverTitle", { name: user.name })}
+                        className="mt-2 space-y-1"
+                        submitClassName="rounded-md border border-slate-300 px-3 py-1 text-xs hover:bg-slate-50"
+                      >
+                        <input type="hidden" name="fromUserId" value={user.id} />
+                        <label className="flex flex-col text-xs" htmlFor={`hand-over-${user.id}`}>
+                          <span>{t("handOverWhat", left)}</span>
+                          <select id={`hand-over-${user.id}`} name="toUserId" required defaultValue="" className={`${inputClass} text-sm`}>
+                            <option value="" disabled>
+                              {t("handOverTo")}
+                            </option>
+                            {activeColleagues.map((colleague) => (
+                              <option key={colleague.id} value={colleague.id}>
+                                {colleague.name}
                               </option>
                             ))}
                           </select>
                         </label>
                       </ActionForm>
-                    ) : (
-                      <span className="text-slate-500">–</span>
-                    )}
+                    ) : null}
                   </td>
-                )}
-                {withDefaults && (
-                  <td className="p-3">
-                    {user.active ? (
-                      <DefaultCostCenterForm
-                        action={setDefaultCostCenterAction}
-                        userId={user.id}
-                        userName={user.name}
-                        {...defaultChoice(user)}
-                      />
-                    ) : (
-                      <span className="text-slate-500">–</span>
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  {withShipToDefaults && (
+                    <td className="p-3">
+                      {user.active ? (
+                        <ActionForm
+                          action={setDefaultShipToAction}
+                          submitLabel={t("save")}
+                          ariaLabel={t("defaultShipToFor", { name: user.name })}
+                          className="flex flex-wrap items-end gap-2"
+                          submitClassName="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+                        >
+                          <input type="hidden" name="userId" value={user.id} />
+                          <label className="flex flex-col" htmlFor={`default-ship-to-${user.id}`}>
+                            <span className="text-xs text-slate-600">{t("defaultShipTo")}</span>
+                            <select id={`default-ship-to-${user.id}`} name="addressId" defaultValue={shipToDefault.value} className={`${inputClass} max-w-48`}>
+                              <option value="">{t("companyDefault")}</option>
+                              {shipToDefault.options.map((address) => (
+                                <option key={address.id} value={address.id}>
+                                  {address.label}
+                                </option>
+                              ))}
+                            </select>
+                          </label>
+                        </ActionForm>
+                      ) : (
+                        <span className="text-slate-500">–</span>
+                      )}
+                    </td>
+                  )}
+                  {withDefaults && (
+                    <td className="p-3">
+                      {user.active ? (
+                        <DefaultCostCenterForm
+                          action={setDefaultCostCenterAction}
+                          userId={user.id}
+                          userName={user.name}
+                          {...defaultChoice(user)}
+                        />
+                      ) : (
+                        <span className="text-slate-500">–</span>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <section id="auto-join" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="auto-join">
         <h2 className="font-semibold">{ta("title")}</h2>
         <p className="mt-1 text-sm text-slate-600">{ta("intro", { company: buyer.companyName })}</p>
@@ -295,7 +299,8 @@ export default async function UsersPage({
                 <span>
                   {ta("rule", {
                     domain: rule.domain,
-                    role: tr(rule.role),
+                    // Mid-sentence: "sluit aan als inkoper", "joins as buyer".
+                    role: tr(rule.role).toLocaleLowerCase(locale),
                     limit: rule.orderLimitMinor === null ? t("noLimit") : money(rule.orderLimitMinor, locale),
                   })}
                 </span>
