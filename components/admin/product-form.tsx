@@ -44,7 +44,7 @@ export function ProductForm({ action, mode, values, categories }: { action: Form
         <Field label={labels.descriptionNl!}>
           <textarea name="descriptionNl" rows={3} maxLength={5000} defaultValue={values.descriptionNl} className={inputClass} />
         </Field>
-        <Field label={labels.descriptionEn!}>
+        <Field label={labels.descriptionEn!} hint={t("descriptionEnHint")}>
           <textarea name="descriptionEn" rows={3} maxLength={5000} defaultValue={values.descriptionEn} className={inputClass} />
         </Field>
       </div>

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { orderDocumentsForReader } from "@/lib/catalog/product-document";
+import { productDescription } from "@/lib/catalog/product-description";
 import { BMECAT_TAIL, bmecatHead, bmecatProduct } from "@/lib/catalog-export/bmecat";
 import { CIF_TAIL, cifHead, cifRow } from "@/lib/catalog-export/cif";
 import { catalogFeatureLabeller, type CatalogExportHeader, type CatalogExportItem, type CatalogFeature, type CatalogLanguage } from "@/lib/catalog-export/types";
@@ -162,7 +163,8 @@ async function catalogItems(
       return {
         sku: row.sku,
         name: { nl: row.nameNl, en: row.nameEn },
-        description: { nl: row.descriptionNl, en: row.descriptionEn },
+        // An empty English description is the Dutch one in the shop, and so in the catalog (BMEcat DESCRIPTION_LONG, CIF).
+        description: { nl: row.descriptionNl, en: productDescription(row, "en") },
         manufacturerName: row.manufacturer || null,
         manufacturerPartNumber: row.manufacturerPartNumber || null,
         gtin: row.gtin,

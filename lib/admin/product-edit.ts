@@ -85,8 +85,9 @@ export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInp
     nameNl: input.nameNl,
     nameEn: input.nameEn.trim() || input.nameNl,
     descriptionNl: input.descriptionNl,
-    // Left empty, the English texts are the Dutch ones and the manufacturer is the brand (as in the API).
-    descriptionEn: input.descriptionEn.trim() || input.descriptionNl,
+    // Left empty, the English name is the Dutch one and the manufacturer the brand (as in the API); the
+    // English description stays empty, so the shop shows the Dutch one, also after it is edited.
+    descriptionEn: input.descriptionEn,
     brand: input.brand,
     manufacturer: input.manufacturer.trim() || input.brand,
     manufacturerPartNumber: input.manufacturerPartNumber,
@@ -126,6 +127,9 @@ export function productFormValues(product: ProductMasterData & { sku: string; ca
   const { attributes, listPriceTiers: _tiers, ...row } = productRowOf(product);
   return {
     ...row,
+    // An English name that is the Dutch one shows as empty ("Empty: the Dutch name"), so saving the
+    // form after a change of the Dutch name changes the English one with it.
+    nameEn: row.nameEn === row.nameNl ? "" : row.nameEn,
     gtin: row.gtin ?? "",
     unspsc: row.unspsc ?? "",
     listPrice: formatMoneyInput(product.listPriceMinor, decimalComma),

@@ -6,6 +6,7 @@ import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { resolvePrice, type PriceSource, type PriceTierStep } from "@/lib/pricing/resolve-price";
 import type { Locale } from "@/lib/i18n/locales";
 import { inAssortment, type Assortment } from "./assortment";
+import { productDescription } from "./product-description";
 
 /** What the shop UI shows of a product: localized, and priced for the customer when there is one. */
 export interface ProductView {
@@ -55,7 +56,7 @@ export function localizeProduct(product: ProductRow, locale: Locale): Omit<Produ
     id: product.id,
     sku: product.sku,
     name: locale === "en" ? product.nameEn : product.nameNl,
-    description: locale === "en" ? product.descriptionEn : product.descriptionNl,
+    description: productDescription(product, locale),
     brand: product.brand,
     manufacturer: product.manufacturer,
     manufacturerPartNumber: product.manufacturerPartNumber,

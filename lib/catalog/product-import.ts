@@ -7,8 +7,9 @@ import { hasValidGs1CheckDigit } from "@/lib/einvoice/calculate";
  * Product master data from the supplier's ERP or PIM (ERP-SIDE.md §6.2 "push import API": upsert by
  * SKU, per-row results, idempotent). A row names the product by SKU and carries the fields it sets:
  * a new product needs category, Dutch name, unit, list price and VAT rate (English name defaults to
- * the Dutch one); an existing product changes only the fields given, so `{"sku": "…", "active":
- * false}` takes one out of the shop. Pure: the caller looks up the existing product and categories.
+ * the Dutch one; an English description left empty stays empty, and English readers get the Dutch
+ * one); an existing product changes only the fields given, so `{"sku": "…", "active": false}` takes
+ * one out of the shop. Pure: the caller looks up the existing product and categories.
  */
 
 export const MAX_PRODUCT_ROWS = 1_000;
@@ -154,7 +155,8 @@ export function checkProductRow(row: ProductRow, current: ProductMasterData | nu
     nameNl,
     nameEn: row.nameEn ?? current?.nameEn ?? nameNl,
     descriptionNl: row.descriptionNl ?? current?.descriptionNl ?? "",
-    descriptionEn: row.descriptionEn ?? current?.descriptionEn ?? row.descriptionNl ?? "",
+    // Not a copy of the Dutch one: empty, the shop shows the Dutch description (lib/catalog/product-description.ts), edits included.
+    descriptionEn: row.descriptionEn ?? current?.descriptionEn ?? "",
     brand,
     manufacturer: row.manufacturer ?? current?.manufacturer ?? brand,
     manufacturerPartNumber: row.manufacturerPartNumber ?? current?.manufacturerPartNumber ?? "",

@@ -156,6 +156,20 @@ describe("catalogue export", () => {
     }
   });
 
+  it("an empty English description is the Dutch one in an English catalog (CIF and BMEcat), never an empty text", async () => {
+    await handle.db.update(products).set({ descriptionNl: "Gewoon gereedschap", descriptionEn: "" }).where(eq(products.id, plain.id));
+    try {
+      const cif = cifRows((await exported({ scope: "all", language: "en" })).text).find((r) => r.includes(`"${plain.sku}"`))!;
+      expect(cif).toContain(" – Gewoon gereedschap");
+      const bmecat = (await exported({ format: "bmecat", scope: "all", language: "en" })).text;
+      const item = bmecat.slice(bmecat.indexOf(`<SUPPLIER_PID>${plain.sku}</SUPPLIER_PID>`)).split("</PRODUCT>")[0]!;
+      expect(item).toContain('<DESCRIPTION_LONG lang="eng">Gewoon gereedschap</DESCRIPTION_LONG>');
+      expect(item).toContain('<DESCRIPTION_LONG lang="nld">Gewoon gereedschap</DESCRIPTION_LONG>');
+    } finally {
+      await handle.db.update(products).set({ descriptionNl: "Omschrijving", descriptionEn: "Description" }).where(eq(products.id, plain.id));
+    }
+  });
+
   it("streams page by page: 1,201 more products arrive whole, in order, and ITEMCOUNT counts them", async () => {
     const category = await createCategory(handle);
     await createProducts(handle, category.id, 1201, { prefix: "CAT-EXPORT-" });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { products } from "@/db/schema";
 import { createStaffApiKey } from "@/lib/admin/api-keys";
+import { localizeProduct } from "@/lib/catalog/priced-product";
 import { searchProducts } from "@/lib/data/catalog";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createProduct } from "../../support/fixtures";
@@ -81,6 +82,24 @@ describe("PUT /admin/api/products", () => {
     expect((await get("KP-EXIST")).body).toMatchObject({ listPriceTiers: [{ minQuantity: 10, price: "9.50" }], stock: 17 });
     expect((await get("NOPE")).status).toBe(404);
     expect((await get("KP-NEW-1", managerKey)).status).toBe(404);
+  });
+
+  it("a product without an English description keeps it empty: English readers get the Dutch one, which follows later Dutch updates", async () => {
+    expect((await put({ items: [{ sku: "KP-DESC-1", category: "SMR", nameNl: "Kettingspray", descriptionNl: "Hecht goed, spat niet", listPrice: "8,95", vatRate: 21 }] })).body).toMatchObject({
+      counts: { created: 1 },
+    });
+    const [created] = await bySku(["KP-DESC-1"]);
+    expect(created).toMatchObject({ nameEn: "Kettingspray", descriptionNl: "Hecht goed, spat niet", descriptionEn: "" });
+    expect(localizeProduct(created!, "en").description).toBe("Hecht goed, spat niet");
+    expect((await put({ items: [{ sku: "KP-DESC-1", descriptionNl: "Hecht goed, spat niet, waterbestendig" }] })).body).toMatchObject({ counts: { updated: 1 } });
+    const [updated] = await bySku(["KP-DESC-1"]);
+    expect(updated!.descriptionEn).toBe("");
+    expect(localizeProduct(updated!, "en").description).toBe("Hecht goed, spat niet, waterbestendig");
+    // An English description sent later is used; sending it empty again goes back to the Dutch one.
+    await put({ items: [{ sku: "KP-DESC-1", descriptionEn: "Sticks well, does not splash" }] });
+    expect(localizeProduct((await bySku(["KP-DESC-1"]))[0]!, "en").description).toBe("Sticks well, does not splash");
+    await put({ items: [{ sku: "KP-DESC-1", descriptionEn: "" }] });
+    expect(localizeProduct((await bySku(["KP-DESC-1"]))[0]!, "en").description).toBe("Hecht goed, spat niet, waterbestendig");
   });
 
   it("sending the same again changes nothing (idempotent)", async () => {

@@ -4,7 +4,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { products } from "@/db/schema";
-import { parseAttributeText, parseTierText } from "@/lib/admin/product-edit";
+import { parseAttributeText, parseTierText, productFormValues } from "@/lib/admin/product-edit";
+import { localizeProduct } from "@/lib/catalog/priced-product";
+import { getProductMasterData } from "@/lib/data/product-import";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
@@ -106,6 +108,26 @@ describe("products in the back office", () => {
       stock: 0,
       active: true,
     });
+  });
+
+  it("an English description left empty stays empty: the English shop shows the Dutch one, also after it is edited", async () => {
+    request.userId = admin.id;
+    const save = (values: Record<string, string>) => saveProductAction(idle, form(fields({ sku: "KP-HAND-2", ...values })));
+    expect(await runAction(() => save({ descriptionNl: "Milde zeep voor de handen" }))).toEqual({ redirect: "/admin/products/KP-HAND-2" });
+    expect(await row("KP-HAND-2")).toMatchObject({ nameEn: "Handzeep 500 ml", descriptionNl: "Milde zeep voor de handen", descriptionEn: "" });
+    expect(localizeProduct((await row("KP-HAND-2"))!, "en")).toMatchObject({ name: "Handzeep 500 ml", description: "Milde zeep voor de handen" });
+    // The form shows both English fields empty (with "Empty: the Dutch …"), so saving it keeps them following the Dutch.
+    expect(productFormValues((await getProductMasterData("KP-HAND-2"))!, "en")).toMatchObject({ nameEn: "", descriptionEn: "" });
+
+    expect(await save({ mode: "edit", nameNl: "Handzeep 1 l", descriptionNl: "Parfumvrije handzeep" })).toEqual({ status: "ok" });
+    expect(localizeProduct((await row("KP-HAND-2"))!, "en")).toMatchObject({ name: "Handzeep 1 l", description: "Parfumvrije handzeep" });
+
+    // English texts typed in are kept, shown in English and in the form.
+    expect(await save({ mode: "edit", nameNl: "Handzeep 1 l", nameEn: "Hand soap 1 l", descriptionNl: "Parfumvrije handzeep", descriptionEn: "Unscented hand soap" })).toEqual({ status: "ok" });
+    const translated = (await row("KP-HAND-2"))!;
+    expect(localizeProduct(translated, "en")).toMatchObject({ name: "Hand soap 1 l", description: "Unscented hand soap" });
+    expect(localizeProduct(translated, "nl")).toMatchObject({ name: "Handzeep 1 l", description: "Parfumvrije handzeep" });
+    expect(productFormValues((await getProductMasterData("KP-HAND-2"))!, "nl")).toMatchObject({ nameEn: "Hand soap 1 l", descriptionEn: "Unscented hand soap" });
   });
 
   it("creating an existing SKU is refused, and the product is left alone", async () => {
