@@ -34,7 +34,8 @@ import { mayStaffCancel, STAFF_CANCELLABLE_STATUSES } from "@/lib/orders/cancell
 import { throwUnlessCancelled } from "@/lib/orders/cancel-order";
 import { EDITABLE_ORDER_STATUSES } from "@/lib/orders/order-edit";
 import { cancelWebOrder } from "@/lib/data/order-history";
-import { sendMail } from "@/lib/mail/send-mail";
+import { deliverQueuedMail, sendMail } from "@/lib/mail/send-mail";
+import { orderConfirmationMailer } from "@/lib/orders/order-confirmation";
 import { parseDecimalToMinor } from "@/lib/pricing/money";
 import {
   AUTO_INVOICE_FAILED,
@@ -203,12 +204,25 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
   const detail = await getOrderForStaff(staff, input.orderId);
   if (!detail.purchaseOrder) {
     // A web order has no buyer system to answer: confirming tells the buyer we accepted it. One held
-    // for credit review (lib/orders/credit.ts) is released or cancelled, and its orderer is mailed why.
+    // for credit review (lib/orders/credit.ts) is released or cancelled, and its orderer is mailed:
+    // released, its order confirmation (queued with the release; it was never confirmed before),
+    // cancelled, why.
     const held = detail.order.status === "needs_review";
     if (input.decision === "change" || (input.decision === "reject" && !held)) throw new AppError("invalid_input", "web_order_confirm_only");
     if (input.decision === "reject" && !input.comment) throw new AppError("invalid_input", "comment_required", { field: "comment" });
-    check(input.decision === "reject" ? await cancelHeldWebOrder(input.orderId, staff.id, input.comment!) : await confirmWebOrder(input.orderId, staff.id, input.comment));
-    if (held) await mailHeldOrderDecision(detail.order, input.decision === "reject" ? "cancelled" : "released", input.comment);
+    if (input.decision === "reject") {
+      check(await cancelHeldWebOrder(input.orderId, staff.id, input.comment!));
+      await mailHeldOrderCancelled(detail.order, input.comment!);
+      return;
+    }
+    const confirmation = held ? await orderConfirmationMailer(detail.order.userId === null ? null : await getRecipient(detail.order.userId), detail.order) : null;
+    const comment = input.comment?.trim() || null;
+    check(
+      await confirmWebOrder(input.orderId, staff.id, comment, (stored, from) =>
+        confirmation && from === "needs_review" ? confirmation(stored, { kind: "released", comment }) : null,
+      ),
+    );
+    if (confirmation) await deliverQueuedMail().catch((error: unknown) => console.error(`[koppel] delivering the confirmation of ${detail.order.orderNumber} failed`, error));
     return;
   }
   const changes =
@@ -258,16 +272,12 @@ export async function cancelWebOrderForStaff(staff: StaffUser, input: z.infer<ty
   ).catch((error: unknown) => console.error(`[koppel] cancellation mail for ${detail.order.orderNumber} failed`, error));
 }
 
-/** The orderer of a held web order hears how it was decided; the decision stands if the mail cannot be queued. */
-async function mailHeldOrderDecision(
-  order: { orderNumber: string; poNumber: string | null; userId: number | null },
-  decision: "released" | "cancelled",
-  comment: string | null,
-): Promise<void> {
+/** The orderer of a held web order we cancelled hears why; the cancellation stands if the mail cannot be queued. */
+async function mailHeldOrderCancelled(order: { orderNumber: string; poNumber: string | null; userId: number | null }, comment: string): Promise<void> {
   const orderer = order.userId === null ? null : await getRecipient(order.userId);
   if (!orderer || !readsMail(orderer.email)) return;
   const orderLink = accountOrderLink(await mailBaseUrl(), order.orderNumber);
-  await sendMail(creditHoldDecidedMail(orderer, { orderNumber: order.orderNumber, poNumber: order.poNumber, decision, comment, orderLink })).catch((error: unknown) =>
+  await sendMail(creditHoldDecidedMail(orderer, { orderNumber: order.orderNumber, poNumber: order.poNumber, decision: "cancelled", comment, orderLink })).catch((error: unknown) =>
     console.error(`[koppel] credit hold mail for ${order.orderNumber} failed`, error),
   );
 }

@@ -7,12 +7,15 @@ import { resolveOrderPoNumber } from "@/lib/account/po-number";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import type { PricedCart, PricedCartLine } from "@/lib/cart/priced-cart";
+import { getRecipient } from "@/lib/data/account";
 import { listCompanyAddresses } from "@/lib/data/companies";
 import { createOrder } from "@/lib/data/orders";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { notifyApprovalRequested } from "@/lib/orders/approvals";
 import { approvalReasons } from "@/lib/orders/approval-rule";
+import { orderConfirmationMailer } from "@/lib/orders/order-confirmation";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import type { PriceSource } from "@/lib/pricing/resolve-price";
 
@@ -72,6 +75,8 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
 
   const costCenter = await resolveOrderCostCenter(user, input.costCenter);
   const subtotalMinor = cart.totals.subtotalMinor;
+  // To the user the order is placed as (also when staff place it viewing the shop as them).
+  const confirmation = await orderConfirmationMailer(await getRecipient(user.id), { source: "web", costCenterId: costCenter.costCenterId });
   const created = await createOrder({
     // Purchasing policy: above the buyer's order limit or beyond the cost centre's budget (excl. VAT) the order waits for an approver.
     approval: { at: now, reasons: (budget) => approvalReasons({ orderLimitMinor: user.orderLimitMinor, subtotalMinor, budget }) },
@@ -93,7 +98,13 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       ...orderTotalsOf(cart),
     },
     lines: orderLinesOf(cart.lines),
+    // Confirmed once it is placed; awaiting approval or held for credit review, its confirmation comes with the decision.
+    mail: (stored) => (confirmation && stored.status === "placed" ? confirmation(stored, { kind: "checkout" }) : null),
   });
+  if (created.status === "placed" && confirmation) {
+    // Queued with the order; delivered now when SMTP is configured (else by the next delivery run).
+    await deliverQueuedMail().catch((error: unknown) => console.error(`[koppel] delivering the confirmation of ${created.orderNumber} failed`, error));
+  }
   if (created.status === "awaiting_approval") {
     // The order stands even if the notification cannot be queued; approvers also see it in their list.
     await notifyApprovalRequested(user, { ...created, costCenter: costCenter.costCenter, subtotalMinor, currency: cart.currency }, now).catch(

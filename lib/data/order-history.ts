@@ -6,6 +6,8 @@ import type { CreditUse } from "@/lib/orders/credit";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
 import { lockedCreditCheck } from "./credit";
 import { database } from "./database";
+import type { OutboxMessage } from "./mail-outbox";
+import { queueOrderMail, type OrderForMail } from "./orders";
 import { escapeLike, q } from "./sql";
 
 /**
@@ -173,8 +175,9 @@ export async function getOrderDetail(companyId: number, orderNumber: string): Pr
 
 /**
  * Records an approver's decision on an order awaiting approval: the status changes and the
- * history gets who, when and the comment, in one transaction. Only an order of this company that
- * is still awaiting approval changes; a second decision (double click, two approvers) is a conflict.
+ * history gets who, when and the comment, in one transaction, with the orderer's mail (`mail`, built
+ * from the order with the status it got). Only an order of this company that is still awaiting
+ * approval changes; a second decision (double click, two approvers) is a conflict.
  */
 export async function decideAwaitingOrder(input: {
   companyId: number;
@@ -183,6 +186,7 @@ export async function decideAwaitingOrder(input: {
   userId: number;
   comment: string | null;
   now: Date;
+  mail?: (order: OrderForMail) => OutboxMessage | null;
 }): Promise<{ status: Extract<OrderStatus, "placed" | "rejected" | "needs_review">; credit: CreditUse | null }> {
   const db = await database();
   return db.transaction(async (tx) => {
@@ -198,6 +202,7 @@ export async function decideAwaitingOrder(input: {
     await tx.update(orders).set({ status }).where(eq(orders.id, input.orderId));
     // One event with the status the order really has (webhook consumers act on it): a held order never was "placed".
     await tx.insert(orderEvents).values({ orderId: input.orderId, status, userId: input.userId, comment: input.comment, createdAt: input.now });
+    await queueOrderMail(tx, input.orderId, input.mail, input.now);
     return { status, credit };
   });
 }

@@ -20,7 +20,8 @@ import { calendarDate } from "@/lib/pricing/calendar-date";
 import { lockedBudgetUse } from "./cost-centers";
 import { lockedCreditCheck } from "./credit";
 import { database } from "./database";
-import { markQuotesOrdered } from "./quotes";
+import { queueMailIn, type OutboxMessage } from "./mail-outbox";
+import { markQuotesOrdered, type Tx } from "./quotes";
 import { recordStandingOrderRun, type StandingOrderRunRecord } from "./standing-orders";
 
 export interface NewOrderInput {
@@ -40,13 +41,67 @@ export interface NewOrderInput {
   quotes?: { ids: number[]; day: string };
   /** The standing order run that places this order: recorded, and the standing order moved on, with it. */
   standingOrderRun?: Omit<StandingOrderRunRecord, "orderId" | "outcome"> & { at: Date };
+  /** Builds the orderer's mail (the order confirmation) from the order as stored; queued with it (null: none). */
+  mail?: (order: OrderForMail) => OutboxMessage | null;
+}
+
+/** An order as its mails tell it: read in the transaction that stores or changes it, so the mail says what was stored. */
+export type OrderForMail = Pick<
+  Order,
+  | "id"
+  | "orderNumber"
+  | "status"
+  | "source"
+  | "userId"
+  | "placedAt"
+  | "poNumber"
+  | "costCenter"
+  | "costCenterId"
+  | "requestedDeliveryDate"
+  | "note"
+  | "shipTo"
+  | "currency"
+  | "deliveryChargeMinor"
+  | "subtotalMinor"
+  | "vatBreakdown"
+  | "totalMinor"
+> & { lines: Pick<OrderLine, "lineNumber" | "sku" | "name" | "unit" | "quantity" | "unitPriceMinor" | "lineTotalMinor" | "customerArticleNumber">[] };
+
+/** The order and its lines for a mail, inside the caller's transaction (after its changes). */
+export async function readOrderForMail(tx: Pick<Tx, "select">, orderId: number): Promise<OrderForMail> {
+  const [[order], lines] = await Promise.all([
+    tx.select().from(orders).where(eq(orders.id, orderId)),
+    tx
+      .select({
+        lineNumber: orderLines.lineNumber,
+        sku: orderLines.sku,
+        name: orderLines.name,
+        unit: orderLines.unit,
+        quantity: orderLines.quantity,
+        unitPriceMinor: orderLines.unitPriceMinor,
+        lineTotalMinor: orderLines.lineTotalMinor,
+        customerArticleNumber: orderLines.customerArticleNumber,
+      })
+      .from(orderLines)
+      .where(eq(orderLines.orderId, orderId))
+      .orderBy(asc(orderLines.lineNumber)),
+  ]);
+  if (!order) throw new Error(`order ${orderId} not found for its mail`);
+  return { ...order, lines };
+}
+
+/** Queues the mail `build` makes of the order as stored, in the caller's transaction. */
+export async function queueOrderMail(tx: Tx, orderId: number, build: ((order: OrderForMail) => OutboxMessage | null) | undefined, now: Date): Promise<void> {
+  if (!build) return;
+  const mail = build(await readOrderForMail(tx, orderId));
+  if (mail) await queueMailIn(tx, [mail], now);
 }
 
 /**
  * Stores an order with its lines and first status event and, in the same transaction, empties the
- * consumed cart lines, uses up its quotes and records its standing order run. If another request
- * already consumed those lines (double submit), or any of those steps no longer holds, nothing is
- * written and a conflict is raised.
+ * consumed cart lines, uses up its quotes, records its standing order run and queues the orderer's
+ * mail (`mail`). If another request already consumed those lines (double submit), or any of those
+ * steps no longer holds, nothing is written and a conflict is raised.
  */
 export async function createOrder(
   input: NewOrderInput,
@@ -103,6 +158,7 @@ export async function createOrder(
         orderId: created.id,
       });
     }
+    await queueOrderMail(tx, created.id, input.mail, placedAt);
     return { ...created, status, approvalReasons, budget, credit };
   });
 }

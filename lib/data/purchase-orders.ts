@@ -46,7 +46,8 @@ import { cxmlFromIdentityFilter } from "./punchout-connections";
 import type { QuoteLineTerms } from "./quotes";
 import type { OutgoingMail } from "./user-accounts";
 import { logRowsInsertSql, type ProtocolLogRow } from "./protocol-messages";
-import { queueMailIn } from "./mail-outbox";
+import { queueMailIn, type OutboxMessage } from "./mail-outbox";
+import { queueOrderMail, type OrderForMail } from "./orders";
 import { THROTTLE_ROWS_JSON, throttleStatusFromJson, type ThrottleStatus } from "./login-throttle";
 import { jsonValue, preparedStatement, rowFromJson, runPrepared, runPreparedIn } from "./prepared-sql";
 
@@ -652,6 +653,8 @@ export async function changePurchaseOrderStatus(input: {
   comment: string | null;
   lineChanges?: { lineNumber: number; quantity: number; unitPriceMinor: number }[];
   outbound: OutboundMessageInput | null;
+  /** The orderer's mail, from the order as changed and the status it had (null: none); queued with the change. */
+  mail?: (order: OrderForMail, from: OrderStatus) => OutboxMessage | null;
 }): Promise<boolean> {
   const db = await database();
   return db.transaction(async (tx) => {
@@ -674,6 +677,8 @@ export async function changePurchaseOrderStatus(input: {
     await tx.update(orders).set({ status: input.to }).where(eq(orders.id, input.orderId));
     await tx.insert(orderEvents).values({ orderId: input.orderId, status: input.to, userId: input.userId, comment: input.comment });
     if (input.outbound) await tx.insert(outboundMessages).values({ ...input.outbound, orderId: input.orderId });
+    const mail = input.mail;
+    await queueOrderMail(tx, input.orderId, mail && ((order) => mail(order, current.status)), new Date());
     return true;
   });
 }

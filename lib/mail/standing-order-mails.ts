@@ -1,3 +1,4 @@
+import { dateText } from "@/lib/format";
 import type { SkippedStandingOrderLine, StandingOrderPauseReason } from "@/lib/standing-orders/schedule";
 import type { MailMessage } from "./send-mail";
 
@@ -12,6 +13,7 @@ interface Person {
 
 export interface StandingOrderRunFacts {
   listName: string;
+  /** YYYY-MM-DD, as every date here; the mail writes it the way the app does ("30 nov 2026"). */
   runOn: string;
   outcome: "placed" | "awaiting_approval" | "nothing_orderable" | "paused";
   /** Placed, but beyond the customer's credit limit: held for the supplier's review (lib/orders/credit.ts). */
@@ -47,21 +49,33 @@ const PAUSE_REASON = {
   },
 } as const;
 
-export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): MailMessage {
-  const nl = to.locale === "nl";
-  const lang = nl ? "nl" : "en";
-  const skipped = run.skipped.length
+/** The lines a run left out and why, after an empty line (none: nothing); the order confirmation of a run repeats them. */
+export function skippedLinesText(skipped: SkippedStandingOrderLine[], locale: "nl" | "en"): string[] {
+  const nl = locale === "nl";
+  return skipped.length
     ? [
         "",
         nl ? "Niet besteld:" : "Not ordered:",
-        ...run.skipped.map(
+        ...skipped.map(
           (line) =>
-            `- ${line.sku} ${line.name} (${line.quantity}): ${SKIP_REASON[lang][line.reason]}` +
+            `- ${line.sku} ${line.name} (${line.quantity}): ${SKIP_REASON[locale][line.reason]}` +
             (line.successor ? (nl ? ` – vervangen door ${line.successor.sku} ${line.successor.name}` : ` – replaced by ${line.successor.sku} ${line.successor.name}`) : ""),
         ),
       ]
     : [];
-  const next = run.nextRunOn ? ["", nl ? `Volgende bestelling: ${run.nextRunOn}.` : `Next order: ${run.nextRunOn}.`] : [];
+}
+
+/**
+ * After each run that did not end in a confirmed order: awaiting approval, held for our credit
+ * review, nothing orderable, stopped. A run whose order is placed sends the order confirmation
+ * instead (lib/mail/order-confirmation-mail.ts), which carries this mail's news.
+ */
+export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): MailMessage {
+  const nl = to.locale === "nl";
+  const lang = nl ? "nl" : "en";
+  const skipped = skippedLinesText(run.skipped, lang);
+  const runOn = dateText(run.runOn, lang);
+  const next = run.nextRunOn ? ["", nl ? `Volgende bestelling: ${dateText(run.nextRunOn, lang)}.` : `Next order: ${dateText(run.nextRunOn, lang)}.`] : [];
   const subjects = {
     placed: nl ? `Vaste bestelling "${run.listName}" geplaatst: ${run.orderNumber}` : `Standing order "${run.listName}" placed: ${run.orderNumber}`,
     awaiting_approval: nl
@@ -73,14 +87,14 @@ export function standingOrderRunMail(to: Person, run: StandingOrderRunFacts): Ma
   const subtotal = run.subtotal?.(lang) ?? "";
   const lead = {
     placed: nl
-      ? `Uw vaste bestelling "${run.listName}" van ${run.runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw), tegen de prijzen van vandaag.`
-      : `Your standing order "${run.listName}" of ${run.runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT), at today's prices.`,
+      ? `Uw vaste bestelling "${run.listName}" van ${runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw), tegen de prijzen van vandaag.`
+      : `Your standing order "${run.listName}" of ${runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT), at today's prices.`,
     awaiting_approval: nl
-      ? `Uw vaste bestelling "${run.listName}" van ${run.runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw) en wacht op goedkeuring.`
-      : `Your standing order "${run.listName}" of ${run.runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT) and awaits approval.`,
+      ? `Uw vaste bestelling "${run.listName}" van ${runOn} is geplaatst als order ${run.orderNumber} (${subtotal} excl. btw) en wacht op goedkeuring.`
+      : `Your standing order "${run.listName}" of ${runOn} was placed as order ${run.orderNumber} (${subtotal} excl. VAT) and awaits approval.`,
     nothing_orderable: nl
-      ? `Uit uw vaste bestelling "${run.listName}" van ${run.runOn} kon niets worden besteld.`
-      : `Nothing could be ordered from your standing order "${run.listName}" of ${run.runOn}.`,
+      ? `Uit uw vaste bestelling "${run.listName}" van ${runOn} kon niets worden besteld.`
+      : `Nothing could be ordered from your standing order "${run.listName}" of ${runOn}.`,
     paused: nl
       ? `Uw vaste bestelling "${run.listName}" is gestopt: ${run.pausedReason ? PAUSE_REASON.nl[run.pausedReason] : ""}. Stel hem opnieuw in om weer te bestellen.`
       : `Your standing order "${run.listName}" has stopped: ${run.pausedReason ? PAUSE_REASON.en[run.pausedReason] : ""}. Set it up again to order again.`,
@@ -115,18 +129,19 @@ export function standingOrderReminderMail(
   run: { listName: string; runOn: string; lineCount: number; subtotal: (locale: "nl" | "en") => string; listLink: string },
 ): MailMessage {
   const nl = to.locale === "nl";
+  const runOn = dateText(run.runOn, to.locale);
   return {
     toEmail: to.email,
     toName: to.name,
     userId: to.id,
     kind: "standing_order_reminder",
-    subject: nl ? `Vaste bestelling "${run.listName}" wordt op ${run.runOn} geplaatst` : `Standing order "${run.listName}" will be placed on ${run.runOn}`,
+    subject: nl ? `Vaste bestelling "${run.listName}" wordt op ${runOn} geplaatst` : `Standing order "${run.listName}" will be placed on ${runOn}`,
     bodyText: [
       nl ? `Beste ${to.name},` : `Dear ${to.name},`,
       "",
       nl
-        ? `Op ${run.runOn} plaatsen we uw vaste bestelling "${run.listName}": ${run.lineCount} ${run.lineCount === 1 ? "regel" : "regels"}, ongeveer ${run.subtotal("nl")} excl. btw tegen de prijzen van vandaag.`
-        : `On ${run.runOn} we will place your standing order "${run.listName}": ${run.lineCount} ${run.lineCount === 1 ? "line" : "lines"}, about ${run.subtotal("en")} excl. VAT at today's prices.`,
+        ? `Op ${runOn} plaatsen we uw vaste bestelling "${run.listName}": ${run.lineCount} ${run.lineCount === 1 ? "regel" : "regels"}, ongeveer ${run.subtotal("nl")} excl. btw tegen de prijzen van vandaag.`
+        : `On ${runOn} we will place your standing order "${run.listName}": ${run.lineCount} ${run.lineCount === 1 ? "line" : "lines"}, about ${run.subtotal("en")} excl. VAT at today's prices.`,
       "",
       nl ? `Iets wijzigen of deze keer overslaan: ${run.listLink}` : `Change something or skip this one: ${run.listLink}`,
     ].join("\n"),

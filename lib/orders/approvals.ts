@@ -7,15 +7,19 @@ import { AppError } from "@/lib/errors";
 import { money } from "@/lib/format";
 import { accountOrderLink, mailBaseUrl } from "@/lib/mail/base-url";
 import { approvalDecidedMail, approvalRequestedMail } from "@/lib/mail/order-approval-mails";
-import { sendMail } from "@/lib/mail/send-mail";
+import { deliverQueuedMail, sendMail } from "@/lib/mail/send-mail";
 import { mayDecide, type ApprovalReason } from "./approval-rule";
 import { budgetPeriodLabel, remainingBudget, type BudgetUse } from "./budget";
+import { orderConfirmationMailer } from "./order-confirmation";
 
 /**
  * Order approval for direct checkout. Placing an order above the buyer's limit stores it as
  * "awaiting_approval" (lib/checkout/place-order.ts); the company's approvers and company admins are
  * told by e-mail and decide here. Approved orders continue as "placed" (or, beyond the customer's
  * credit limit, "needs_review" for the supplier); the history keeps who decided when, with the comment.
+ * The buyer gets one mail about the decision, queued with it: an approved order's is its order
+ * confirmation, opening with who approved it (not an "approved" mail and a confirmation beside it);
+ * a rejected or held one says so (approvalDecidedMail).
  */
 
 export type Decider = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "impersonatedBy">;
@@ -68,6 +72,8 @@ export async function decideOrder(
   if (detail.order.userId === decider.id) throw new AppError("forbidden", "own_order");
   if (!mayDecide(decider, detail.order)) throw new AppError("conflict", "not_awaiting_approval");
   if (input.decision === "reject" && !input.comment) throw new AppError("invalid_input", "comment_required", { field: "comment" });
+  const buyer = detail.order.userId === null ? null : await getRecipient(detail.order.userId);
+  const [company, confirmation, baseUrl] = await Promise.all([getCompany(decider.companyId), orderConfirmationMailer(buyer, detail.order), mailBaseUrl()]);
   // Approved beyond the customer's credit limit, the order is held for the supplier's review ("needs_review").
   const { status } = await decideAwaitingOrder({
     companyId: decider.companyId,
@@ -76,25 +82,23 @@ export async function decideOrder(
     userId: decider.id,
     comment: input.comment,
     now,
-  });
-
-  const buyer = detail.order.userId === null ? null : await getRecipient(detail.order.userId);
-  if (buyer) {
-    const company = await getCompany(decider.companyId);
-    await sendMail(
-      approvalDecidedMail(buyer, {
-        orderNumber: detail.order.orderNumber,
+    mail: (stored) => {
+      if (stored.status === "placed" && confirmation) return confirmation(stored, { kind: "approved", approverName: decider.name, comment: input.comment });
+      if (!buyer) return null;
+      return approvalDecidedMail(buyer, {
+        orderNumber: stored.orderNumber,
         companyName: company?.name ?? "",
-        subtotal: (locale) => money(detail.order.subtotalMinor, locale, detail.order.currency),
-        link: accountOrderLink(await mailBaseUrl(), detail.order.orderNumber),
-        decision: status === "rejected" ? "rejected" : "approved",
-        creditHold: status === "needs_review",
+        subtotal: (locale) => money(stored.subtotalMinor, locale, stored.currency),
+        link: accountOrderLink(baseUrl, stored.orderNumber),
+        decision: stored.status === "rejected" ? "rejected" : "approved",
+        creditHold: stored.status === "needs_review",
         deciderName: decider.name,
         comment: input.comment,
-      }),
-      now,
-    );
-  }
+      });
+    },
+  });
+  // Queued with the decision; delivered now when SMTP is configured (else by the next delivery run).
+  await deliverQueuedMail().catch((error: unknown) => console.error(`[koppel] delivering the decision mail of ${detail.order.orderNumber} failed`, error));
   return { status };
 }
 

@@ -13,6 +13,8 @@ import {
   type OutboundMessageInput,
 } from "@/lib/data/purchase-orders";
 import { getRecipient } from "@/lib/data/account";
+import type { OutboxMessage } from "@/lib/data/mail-outbox";
+import type { OrderForMail } from "@/lib/data/orders";
 import { issueInvoiceForOrder } from "@/lib/invoices/issue-invoice";
 import { trackingUrlFor } from "@/lib/orders/tracking-url";
 import { accountOrderLink, mailBaseUrl, readsMail } from "@/lib/mail/base-url";
@@ -261,12 +263,21 @@ export async function shipOrder(orderId: number, userId: number | null, input: S
 /** Web orders staff may confirm: placed ones, and those held for credit review ("needs_review": confirming releases them). */
 const CONFIRMABLE_WEB_ORDER: readonly OrderStatus[] = ["placed", "needs_review"];
 
-/** Staff confirm a web-shop order ("placed" or held → "confirmed"); nothing is sent to a system, the buyer sees the status. */
-export async function confirmWebOrder(orderId: number, userId: number | null, comment?: string | null): Promise<OrderResponseResult> {
+/**
+ * Staff confirm a web-shop order ("placed" or held → "confirmed"); nothing is sent to a system, the
+ * buyer sees the status. `mail` (the orderer's, from the order as confirmed and the status it had)
+ * is queued with the change.
+ */
+export async function confirmWebOrder(
+  orderId: number,
+  userId: number | null,
+  comment?: string | null,
+  mail?: (order: OrderForMail, from: OrderStatus) => OutboxMessage | null,
+): Promise<OrderResponseResult> {
   const detail = await getOrderDetail(orderId);
   if (!detail) return { ok: false, error: "not_found" };
   if (detail.purchaseOrder || !CONFIRMABLE_WEB_ORDER.includes(detail.order.status)) return { ok: false, error: "invalid_status" };
-  const changed = await changePurchaseOrderStatus({ orderId, from: CONFIRMABLE_WEB_ORDER, to: "confirmed", userId, comment: comment?.trim() || null, outbound: null });
+  const changed = await changePurchaseOrderStatus({ orderId, from: CONFIRMABLE_WEB_ORDER, to: "confirmed", userId, comment: comment?.trim() || null, outbound: null, mail });
   return changed ? { ok: true, queued: false } : { ok: false, error: "invalid_status" };
 }
 

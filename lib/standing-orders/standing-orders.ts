@@ -28,15 +28,17 @@ import {
   type StandingOrderRunView,
   type StandingOrderView,
 } from "@/lib/data/standing-orders";
+import { getRecipient } from "@/lib/data/account";
 import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { AppError, isAppError } from "@/lib/errors";
 import { canEditList } from "@/lib/favorites/favorites";
 import { money } from "@/lib/format";
 import { accountOrderLink, mailBaseUrl } from "@/lib/mail/base-url";
-import { sendMail } from "@/lib/mail/send-mail";
+import { deliverQueuedMail, sendMail } from "@/lib/mail/send-mail";
 import { standingOrderReminderMail, standingOrderRunMail } from "@/lib/mail/standing-order-mails";
 import { notifyApprovalRequested } from "@/lib/orders/approvals";
 import { approvalReasons } from "@/lib/orders/approval-rule";
+import { orderConfirmationMailer } from "@/lib/orders/order-confirmation";
 import { orderPoNumber } from "@/lib/orders/po-number";
 import { addCalendarDays, calendarDate } from "@/lib/pricing/calendar-date";
 import { startPollingWorker } from "@/lib/polling-worker";
@@ -193,8 +195,9 @@ export type StandingOrderRunResult = { outcome: StandingOrderRunRecord["outcome"
 
 /**
  * One run of one standing order, for its scheduled day: places the order (or records why not) and
- * moves it to its next day, in one transaction; mails the owner the outcome. Safe to call twice or
- * from two processes: the second finds it no longer due, or loses the transaction's guard.
+ * moves it to its next day, in one transaction; mails the owner the outcome (a placed order: its
+ * order confirmation, queued in that transaction). Safe to call twice or from two processes: the
+ * second finds it no longer due, or loses the transaction's guard.
  */
 export async function runStandingOrder(standingOrderId: number, now: Date): Promise<StandingOrderRunResult> {
   const standingOrder = await getStandingOrder(standingOrderId);
@@ -249,6 +252,8 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
   }
   const subtotalMinor = priced.totals.subtotalMinor;
   const [billTo] = await listCompanyAddresses(standingOrder.companyId, "bill_to");
+  const runLinks = await links(null);
+  const confirmation = await orderConfirmationMailer(await getRecipient(owner.id), { source: "web", costCenterId: costCenter.costCenterId });
   const created = await createOrder({
     approval: { at: now, reasons: (budget) => approvalReasons({ orderLimitMinor: owner.orderLimitMinor, subtotalMinor, budget }) },
     order: {
@@ -265,6 +270,11 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
     },
     lines: orderLinesOf(priced.lines),
     standingOrderRun: { ...base, nextRunOn, skippedLines: skipped, at: now },
+    // Placed, the owner's one mail is the order confirmation, carrying what the run mail would say.
+    mail: (stored) =>
+      confirmation && stored.status === "placed"
+        ? confirmation(stored, { kind: "standing_order", listName: standingOrder.listName, runOn, skipped, nextRunOn, listLink: runLinks.listLink })
+        : null,
   });
   const { status } = created;
   // Held for credit review, the order was still placed: the run says so, and its mail that it is held.
@@ -275,6 +285,10 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
       { ...created, costCenter: costCenter.costCenter, subtotalMinor, currency: priced.currency },
       now,
     ).catch((error: unknown) => console.error(`[koppel] approval request mail for ${created.orderNumber} failed`, error));
+  }
+  if (status === "placed" && confirmation) {
+    await deliverQueuedMail().catch((error: unknown) => console.error(`[koppel] delivering the confirmation of ${created.orderNumber} failed`, error));
+    return { outcome, orderNumber: created.orderNumber };
   }
   await mailOwner(
     person,

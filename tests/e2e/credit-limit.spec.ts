@@ -85,8 +85,8 @@ describe("credit limit on account", () => {
     await manager.getByTestId("order-status").filter({ hasText: "Confirmed" }).waitFor();
 
     const [mail] = await sql<{ kind: string; body_text: string }[]>`
-      select kind, body_text from mail_outbox where to_email = 'buyer@demo.test' and subject like ${`%${orderNumber}%`} and kind = 'order_released'`;
-    assert.ok(mail, "the buyer is mailed the release");
+      select kind, body_text from mail_outbox where to_email = 'buyer@demo.test' and subject like ${`%${orderNumber}%`} and kind = 'order_confirmation'`;
+    assert.ok(mail, "the buyer is mailed the release: the order's confirmation");
     assert.match(mail.body_text, /Payment of last month received/);
     await buyer.goto(`/account/orders/${orderNumber}`);
     assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Confirmed");

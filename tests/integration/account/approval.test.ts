@@ -49,6 +49,8 @@ describe("order approval", () => {
     const placed = await order(buyer, 25); // € 2,500.00 excl. VAT, € 3,025.00 incl.: exactly at the limit
     expect(placed.status).toBe("placed");
     expect(await outboxTo(handle, approver.email)).toHaveLength(0);
+    // Placed directly, the buyer gets its confirmation.
+    expect((await outboxTo(handle, buyer.email)).filter((m) => m.subject.includes(placed.orderNumber)).map((m) => m.kind)).toEqual(["order_confirmation"]);
   });
 
   it("puts an order above the limit on awaiting_approval and e-mails the approvers and company admins (not the buyer)", async () => {
@@ -63,6 +65,7 @@ describe("order approval", () => {
     expect(toApprover!.bodyText).toContain(`/account/orders/${placed.orderNumber}`);
     expect(toApprover!.bodyText).toMatch(/€\s2\.600,00/);
     expect((await outboxTo(handle, admin.email)).some((m) => m.subject.includes(placed.orderNumber))).toBe(true);
+    // Not confirmed while it waits.
     expect((await outboxTo(handle, buyer.email)).some((m) => m.subject.includes(placed.orderNumber))).toBe(false);
     expect((await listAwaitingApproval(approver)).map((o) => o.orderNumber)).toContain(placed.orderNumber);
   });
@@ -79,9 +82,12 @@ describe("order approval", () => {
       { status: "awaiting_approval", userId: buyer.id },
       { status: "placed", userId: approver.id, userName: approver.name, comment: "Akkoord, budget Q4", createdAt: decidedAt },
     ]);
-    const [mail] = (await outboxTo(handle, buyer.email)).filter((m) => m.subject.includes(placed.orderNumber));
-    expect(mail).toMatchObject({ kind: "order_approved", subject: `Order ${placed.orderNumber} approved` });
-    expect(mail!.bodyText).toContain("Akkoord, budget Q4");
+    // One mail: the order confirmation, opening with the approval (not an "approved" mail beside it).
+    const mails = (await outboxTo(handle, buyer.email)).filter((m) => m.subject.includes(placed.orderNumber));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ kind: "order_confirmation", subject: `Order confirmation ${placed.orderNumber}: approved` });
+    expect(mails[0]!.bodyText).toContain(`${approver.name} approved your order.`);
+    expect(mails[0]!.bodyText).toContain("Comment: Akkoord, budget Q4");
     // Decided once: a second decision is a conflict, not a second history entry.
     expect((await appError(decideOrder(admin, { orderNumber: placed.orderNumber, decision: "reject", comment: "te laat" }, now))).message).toBe("not_awaiting_approval");
     expect((await getOrderDetail(customer.company.id, placed.orderNumber))!.events).toHaveLength(2);

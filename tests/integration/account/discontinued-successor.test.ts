@@ -100,7 +100,8 @@ describe("a discontinued product where the buyer meets it again", () => {
     expect(await runStandingOrder(saved.id, MONDAY)).toMatchObject({ outcome: "placed" });
     const [run] = await handle.db.select().from(standingOrderRuns).where(eq(standingOrderRuns.standingOrderId, saved.id));
     expect(run!.skippedLines).toEqual([{ sku: "KP-BOOR", name: "Accuboor", quantity: 3, reason: "unavailable", successor: { sku: "KP-BOOR-NIEUW", name: "Accuboor nieuw" } }]);
-    const mail = (await outboxTo(handle, customer.user.email)).find((message) => message.kind === "standing_order_run");
+    // Placed, the run's news comes in the order confirmation.
+    const mail = (await outboxTo(handle, customer.user.email)).find((message) => message.kind === "order_confirmation" && message.subject.includes("Maandelijks"));
     expect(mail!.bodyText).toContain("KP-BOOR Accuboor (3): niet meer leverbaar – vervangen door KP-BOOR-NIEUW Accuboor nieuw");
   });
 });

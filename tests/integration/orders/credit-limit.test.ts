@@ -327,9 +327,10 @@ describe("approval, then the credit limit", () => {
 
   // Limit set to what is owed plus `slack`; the approved order is € 1,331.00 incl. VAT.
   it.each([
-    { label: "beyond what is left of the credit limit: held for the supplier", slack: 133_099, status: "needs_review", says: "The order goes beyond your company's credit limit and is reviewed by the supplier first.", not: "now being processed" },
-    { label: "exactly what is left: placed", slack: 133_100, status: "placed", says: "The order is now being processed.", not: "credit limit" },
-  ] as const)("approved, $label; the buyer's mail says so", async ({ slack, status, says, not }) => {
+    { label: "beyond what is left of the credit limit: held for the supplier", slack: 133_099, status: "needs_review", kind: "order_approved", says: "The order goes beyond your company's credit limit and is reviewed by the supplier first.", not: "now being processed" },
+    // Placed, the approval's mail is the order confirmation (not an "approved" mail beside it).
+    { label: "exactly what is left: placed", slack: 133_100, status: "placed", kind: "order_confirmation", says: "approved your order. It is now being processed.", not: "credit limit" },
+  ] as const)("approved, $label; the buyer's mail says so", async ({ slack, status, kind, says, not }) => {
     const placed = await orderAboveOrderLimit();
     expect(placed.status).toBe("awaiting_approval");
     // Set after the order was placed: the check is made when the approver decides, against the credit as it is then.
@@ -343,8 +344,8 @@ describe("approval, then the credit limit", () => {
       ["awaiting_approval", buyer.id, null],
       [status, approver.id, "Akkoord"],
     ]);
-    const mails = await mailsOf(buyer.email, "order_approved", placed.orderNumber);
-    expect(mails).toHaveLength(1);
+    const mails = (await outboxTo(handle, buyer.email)).filter((mail) => mail.subject.includes(placed.orderNumber));
+    expect(mails.map((mail) => mail.kind)).toEqual([kind]);
     expect(mails[0]!.bodyText).toContain(says);
     expect(mails[0]!.bodyText).not.toContain(not);
   });
@@ -445,7 +446,7 @@ describe("staff release or cancel a held web order", () => {
     other = await createStaff(handle, "account_manager", []);
   });
 
-  it("release: the order is confirmed and its orderer is mailed, with the comment", async () => {
+  it("release: the order is confirmed and its orderer is mailed its order confirmation, with the comment", async () => {
     const held = await webOrder(customer, 1, "PO-RELEASE");
     expect(held.status).toBe("needs_review");
     const detail = await getOrderForStaff(mine, held.id);
@@ -457,11 +458,14 @@ describe("staff release or cancel a held web order", () => {
     await confirmOrderForStaff(mine, { orderId: held.id, decision: "accept", comment: "Betaling ontvangen" });
     expect((await orderRow(held.id)).status).toBe("confirmed");
     expect((await eventsOf(held.id)).at(-1)).toMatchObject({ status: "confirmed", userId: mine.id, comment: "Betaling ontvangen" });
-    const mails = await mailsOf(customer.user.email, "order_released", held.orderNumber);
+    // Held, it was never confirmed to the buyer: the release is its confirmation, the one mail about it.
+    const mails = (await outboxTo(handle, customer.user.email)).filter((mail) => mail.subject.includes(held.orderNumber));
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ userId: customer.user.id, subject: `Bestelling ${held.orderNumber} wordt verwerkt` });
-    expect(mails[0]!.bodyText).toContain("uw referentie PO-RELEASE");
+    expect(mails[0]).toMatchObject({ kind: "order_confirmation", userId: customer.user.id, subject: `Orderbevestiging ${held.orderNumber}: vrijgegeven` });
+    expect(mails[0]!.bodyText).toContain("We hebben haar beoordeeld en vrijgegeven: ze wordt nu verwerkt.");
+    expect(mails[0]!.bodyText).toContain("Inkoopordernummer: PO-RELEASE");
     expect(mails[0]!.bodyText).toContain("Toelichting: Betaling ontvangen");
+    expect(mails[0]!.bodyText).toMatch(/Totaal incl\. btw: €\s121,00/);
     expect(mails[0]!.bodyText).toContain(`/account/orders/${held.orderNumber}`);
     // Released once: it is an ordinary confirmed order now, which can no longer be cancelled as held.
     await expect(confirmOrderForStaff(mine, { orderId: held.id, decision: "reject", comment: "toch niet" })).rejects.toMatchObject({ code: "invalid_input", message: "web_order_confirm_only" });
@@ -488,7 +492,7 @@ describe("staff release or cancel a held web order", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Bestelling ${held.orderNumber} is geannuleerd`);
     expect(mails[0]!.bodyText).toContain("Toelichting: Eerst de openstaande facturen betalen");
-    expect(await mailsOf(customer.user.email, "order_released", held.orderNumber)).toEqual([]);
+    expect(await mailsOf(customer.user.email, "order_confirmation", held.orderNumber)).toEqual([]);
     // Cancelled, it no longer counts against the limit.
     expect((await creditOf(customer))!.uninvoicedOrdersMinor).toBe(counted - CHAIR);
   });
@@ -507,7 +511,7 @@ describe("staff release or cancel a held web order", () => {
     expect(await countOrdersToReview(null)).toBe(all - 1);
   });
 
-  it("a web order that was not held still only knows accept, and confirming it mails nobody", async () => {
+  it("a web order that was not held still only knows accept, and confirming it mails nobody (it was confirmed when placed)", async () => {
     const plain = await newCustomer(null);
     const manager = await createStaff(handle, "account_manager", [plain.company.id]);
     const placed = await webOrder(plain, 1);
@@ -516,7 +520,8 @@ describe("staff release or cancel a held web order", () => {
     expect((await orderRow(placed.id)).status).toBe("placed");
     await confirmOrderForStaff(manager, { orderId: placed.id, decision: "accept", comment: null });
     expect((await orderRow(placed.id)).status).toBe("confirmed");
-    expect((await outboxTo(handle, plain.user.email)).filter((m) => m.kind === "order_released" || m.kind === "order_cancelled")).toEqual([]);
+    const mails = (await outboxTo(handle, plain.user.email)).filter((m) => m.subject.includes(placed.orderNumber));
+    expect(mails.map((m) => m.kind)).toEqual(["order_confirmation"]);
   });
 });
 

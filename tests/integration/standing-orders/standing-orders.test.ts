@@ -121,9 +121,13 @@ describe("standing orders", () => {
     expect(await runStandingOrder(saved.id, MONDAY)).toEqual({ outcome: "not_due" });
     expect(await runDueStandingOrders(MONDAY)).toBe(0);
     expect(await runsOf(saved.id)).toHaveLength(1);
-    const [mail] = (await outboxTo(handle, customer.user.email)).filter((m) => m.kind === "standing_order_run");
-    expect(mail!.subject).toContain(order!.orderNumber);
-    expect(mail!.bodyText).toContain(boxes.sku);
+    // One mail: the order confirmation, carrying what the run left out (no run mail beside it).
+    const mails = (await outboxTo(handle, customer.user.email)).filter((m) => m.subject.includes(order!.orderNumber));
+    expect(mails.map((m) => m.kind)).toEqual(["order_confirmation"]);
+    expect(mails[0]!.subject).toBe(`Orderbevestiging ${order!.orderNumber}: vaste bestelling "${list.name}"`);
+    expect(mails[0]!.bodyText).toContain(`Uw vaste bestelling "${list.name}" van 30 nov 2026 is geplaatst`);
+    expect(mails[0]!.bodyText).toContain(`Niet besteld:\n- ${boxes.sku}`);
+    expect(mails[0]!.bodyText).toContain("Volgende bestelling: 14 dec 2026.");
     // The order says which standing order placed it: with a link for the list's owner, the name alone for a colleague who cannot see the private list.
     expect(await standingOrderForOrder(buyer(), order!.id)).toEqual({ listName: list.name, href: `/favorites/${list.id}` });
     expect(await standingOrderForOrder({ id: -1 }, order!.id)).toEqual({ listName: list.name, href: null });
@@ -157,7 +161,7 @@ describe("standing orders", () => {
     expect(await remindUpcomingStandingOrders(day("2026-12-01"))).toBe(1);
     expect(await remindUpcomingStandingOrders(day("2026-12-02"))).toBe(0);
     const [mail] = await reminders();
-    expect(mail!.subject).toBe('Vaste bestelling "Herinnering" wordt op 2026-12-03 geplaatst');
+    expect(mail!.subject).toBe('Vaste bestelling "Herinnering" wordt op 3 dec 2026 geplaatst');
     expect(mail!.bodyText).toMatch(/1 regel, ongeveer €\s21,00 excl\. btw/);
     // After the run, the next run gets its own reminder.
     await runStandingOrder(saved.id, day("2026-12-03"));

@@ -82,8 +82,8 @@ describe("standing order mail", () => {
   };
 
   it.each([
-    ["placed", "nl", /Vaste bestelling "Kantoor" geplaatst: K100123/, /€ 42,50 excl\. btw[\s\S]*Niet besteld:\n- B Oud \(2\): niet meer leverbaar[\s\S]*Volgende bestelling: 2026-12-28/],
-    ["awaiting_approval", "en", /Standing order "Kantoor" awaits approval: K100123/, /\(€ 42,50 excl\. VAT\) and awaits approval\./],
+    ["placed", "nl", /Vaste bestelling "Kantoor" geplaatst: K100123/, /van 30 nov 2026 is geplaatst als order K100123 \(€ 42,50 excl\. btw\)[\s\S]*Niet besteld:\n- B Oud \(2\): niet meer leverbaar[\s\S]*Volgende bestelling: 28 dec 2026\./],
+    ["awaiting_approval", "en", /Standing order "Kantoor" awaits approval: K100123/, /of 30 Nov 2026 was placed as order K100123 \(€ 42,50 excl\. VAT\) and awaits approval\.[\s\S]*Next order: 28 Dec 2026\./],
   ] as const)("%s (%s)", (outcome, locale, subject, body) => {
     const mail = standingOrderRunMail({ ...to, locale }, { ...base, outcome });
     expect(mail.subject).toMatch(subject);
@@ -103,8 +103,8 @@ describe("standing order mail", () => {
 
 describe("standing order reminder mail", () => {
   it.each([
-    ["nl", 'Vaste bestelling "Kantoor" wordt op 2026-12-02 geplaatst', /3 regels, ongeveer € 42,50 excl\. btw[\s\S]*overslaan: https:\/\/shop\.example\/favorites\/7/],
-    ["en", 'Standing order "Kantoor" will be placed on 2026-12-02', /3 lines, about € 42,50 excl\. VAT[\s\S]*skip this one: https:\/\/shop\.example\/favorites\/7/],
+    ["nl", 'Vaste bestelling "Kantoor" wordt op 2 dec 2026 geplaatst', /Op 2 dec 2026 plaatsen we uw vaste bestelling "Kantoor": 3 regels, ongeveer € 42,50 excl\. btw[\s\S]*overslaan: https:\/\/shop\.example\/favorites\/7/],
+    ["en", 'Standing order "Kantoor" will be placed on 2 Dec 2026', /On 2 Dec 2026 we will place your standing order "Kantoor": 3 lines, about € 42,50 excl\. VAT[\s\S]*skip this one: https:\/\/shop\.example\/favorites\/7/],
   ] as const)("%s", (locale, subject, body) => {
     const mail = standingOrderReminderMail(
       { id: 1, email: "inkoop@example.nl", name: "Fatima", locale },
