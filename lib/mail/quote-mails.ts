@@ -1,3 +1,4 @@
+import { dateText } from "@/lib/format";
 import type { MailMessage } from "./send-mail";
 
 /** Plain-text e-mails about quotes, in the recipient's profile language. Pure. */
@@ -41,10 +42,12 @@ export function quoteRequestedMail(to: Person, quote: QuoteFacts & { requesterNa
 /** To the requester: the account manager answered (with prices) or will not quote. */
 export function quoteAnsweredMail(
   to: Person,
+  /** validUntil: YYYY-MM-DD, written the way the app writes dates ("20 dec 2026"). */
   quote: QuoteFacts & { outcome: "quoted" | "rejected"; total: (locale: "nl" | "en") => string; validUntil: string | null; comment: string | null },
 ): MailMessage {
   const nl = to.locale === "nl";
   const quoted = quote.outcome === "quoted";
+  const validUntil = quote.validUntil ? dateText(quote.validUntil, to.locale) : null;
   const comment = quote.comment ? ["", quote.comment] : [];
   const subject = quoted
     ? nl
@@ -55,8 +58,8 @@ export function quoteAnsweredMail(
       : `Quote request ${quote.quoteNumber}: no quote`;
   const body = quoted
     ? nl
-      ? [`Uw offerte ${quote.quoteNumber} voor ${quote.companyName} staat klaar: ${quote.total("nl")} excl. btw, geldig t/m ${quote.validUntil}.`, ...comment, "", `Bekijken en in uw winkelwagen zetten: ${quote.link}`]
-      : [`Your quote ${quote.quoteNumber} for ${quote.companyName} is ready: ${quote.total("en")} excl. VAT, valid until ${quote.validUntil}.`, ...comment, "", `View it and add it to your cart: ${quote.link}`]
+      ? [`Uw offerte ${quote.quoteNumber} voor ${quote.companyName} staat klaar: ${quote.total("nl")} excl. btw${validUntil ? `, geldig t/m ${validUntil}` : ""}.`, ...comment, "", `Bekijken en in uw winkelwagen zetten: ${quote.link}`]
+      : [`Your quote ${quote.quoteNumber} for ${quote.companyName} is ready: ${quote.total("en")} excl. VAT${validUntil ? `, valid until ${validUntil}` : ""}.`, ...comment, "", `View it and add it to your cart: ${quote.link}`]
     : nl
       ? [`Op uw aanvraag ${quote.quoteNumber} volgt geen offerte.`, ...comment, "", `Bekijken: ${quote.link}`]
       : [`Your request ${quote.quoteNumber} will not be quoted.`, ...comment, "", `View it: ${quote.link}`];
