@@ -91,7 +91,7 @@ describe("seedDemoData", () => {
     const missing = new Set<string>();
     for (const p of await allProducts()) for (const key of Object.keys(p.attributes)) if (!byKey.has(key)) missing.add(key);
     expect([...missing]).toEqual([]);
-    expect(byKey.get("colour")).toMatchObject({ nameNl: "Kleur", nameEn: "Colour", filterable: true });
+    expect(byKey.get("colour")).toMatchObject({ nameNl: "Kleur", nameEn: "Color", filterable: true });
     expect(byKey.get("colour")!.valueLabelsEn.blauw).toBe("blue");
   });
 
