@@ -28,7 +28,7 @@ import { INVOICEABLE_ORDER_STATUSES, quantitiesToInvoice } from "@/lib/invoices/
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { issueInvoiceForOrder, type IssueResult } from "@/lib/invoices/issue-invoice";
 import { accountOrderLink, mailBaseUrl, readsMail } from "@/lib/mail/base-url";
-import { creditHoldDecidedMail } from "@/lib/mail/credit-hold-mail";
+import { creditHoldCancelledMail } from "@/lib/mail/credit-hold-mail";
 import { orderCancelledMail } from "@/lib/mail/order-cancelled-mails";
 import { mayStaffCancel, STAFF_CANCELLABLE_STATUSES } from "@/lib/orders/cancellation";
 import { throwUnlessCancelled } from "@/lib/orders/cancel-order";
@@ -277,7 +277,7 @@ async function mailHeldOrderCancelled(order: { orderNumber: string; poNumber: st
   const orderer = order.userId === null ? null : await getRecipient(order.userId);
   if (!orderer || !readsMail(orderer.email)) return;
   const orderLink = accountOrderLink(await mailBaseUrl(), order.orderNumber);
-  await sendMail(creditHoldDecidedMail(orderer, { orderNumber: order.orderNumber, poNumber: order.poNumber, decision: "cancelled", comment, orderLink })).catch((error: unknown) =>
+  await sendMail(creditHoldCancelledMail(orderer, { orderNumber: order.orderNumber, poNumber: order.poNumber, comment, orderLink })).catch((error: unknown) =>
     console.error(`[koppel] credit hold mail for ${order.orderNumber} failed`, error),
   );
 }

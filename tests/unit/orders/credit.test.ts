@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditHoldDecidedMail } from "@/lib/mail/credit-hold-mail";
+import { creditHoldCancelledMail } from "@/lib/mail/credit-hold-mail";
 import { approvalDecidedMail } from "@/lib/mail/order-approval-mails";
 import { standingOrderRunMail } from "@/lib/mail/standing-order-mails";
 import { availableCredit, creditExposure, creditHoldComment, creditHoldDetail, exceedsCredit, isCreditHoldComment, type CreditUse } from "@/lib/orders/credit";
@@ -34,12 +34,10 @@ describe("credit hold mails", () => {
   const to = { id: 5, email: "sanne@demo.test", name: "Sanne" };
   const facts = { orderNumber: "K100200", orderLink: "https://shop.test/account/orders/K100200" };
   it.each([
-    ["nl", "released", "PO-9", null, "Bestelling K100200 wordt verwerkt", "Uw bestelling K100200 (uw referentie PO-9) ging boven de kredietlimiet van uw bedrijf. We hebben haar beoordeeld en vrijgegeven: ze wordt nu verwerkt.", "order_released"],
-    ["nl", "cancelled", null, "Eerst factuur F2026-00012 betalen", "Bestelling K100200 is geannuleerd", "Uw bestelling K100200 ging boven de kredietlimiet van uw bedrijf. We hebben haar beoordeeld en geannuleerd: ze wordt niet geleverd.", "order_cancelled"],
-    ["en", "released", null, "Limit raised", "Order K100200 is being processed", "Your order K100200 went beyond your company's credit limit. We reviewed and released it: it is being processed now.", "order_released"],
-    ["en", "cancelled", "PO-10", null, "Order K100200 has been cancelled", "Your order K100200 (your reference PO-10) went beyond your company's credit limit. We reviewed and cancelled it: it will not be delivered.", "order_cancelled"],
-  ] as const)("%s, %s", (locale, decision, poNumber, comment, subject, lead, kind) => {
-    const mail = creditHoldDecidedMail({ ...to, locale }, { ...facts, decision, poNumber, comment });
+    ["nl", null, "Eerst factuur F2026-00012 betalen", "Bestelling K100200 is geannuleerd", "Uw bestelling K100200 ging boven de kredietlimiet van uw bedrijf. We hebben haar beoordeeld en geannuleerd: ze wordt niet geleverd.", "order_cancelled"],
+    ["en", "PO-10", null, "Order K100200 has been cancelled", "Your order K100200 (your reference PO-10) went beyond your company's credit limit. We reviewed and cancelled it: it will not be delivered.", "order_cancelled"],
+  ] as const)("%s, cancelled", (locale, poNumber, comment, subject, lead, kind) => {
+    const mail = creditHoldCancelledMail({ ...to, locale }, { ...facts, poNumber, comment });
     const lines = mail.bodyText.split("\n");
     expect(mail).toMatchObject({ toEmail: to.email, userId: 5, kind, subject });
     expect(lines).toContain(lead);
