@@ -38,7 +38,7 @@ describe("Catalogue export", () => {
       // The seed's demo cXML connection addresses us as NetworkID KOPPEL.
       assert.equal(await form.locator("input[name=supplierId]").inputValue(), "KOPPEL");
 
-      const [cif] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download catalogue" }).click()]);
+      const [cif] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download catalog" }).click()]);
       assert.match(cif.suggestedFilename(), /^catalogus-demo-facilities-b-v-\d{4}-\d{2}-\d{2}\.cif$/);
       const cifText = readFileSync((await cif.path())!, "utf8");
       const lines = cifText.split("\r\n");
@@ -58,7 +58,7 @@ describe("Catalogue export", () => {
         await shop.context().close();
       }
       await form.locator("input[name=format][value=bmecat]").check();
-      const [bmecat] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download catalogue" }).click()]);
+      const [bmecat] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download catalog" }).click()]);
       const file = path.join(dir, "catalog.xml");
       await bmecat.saveAs(file);
       const xml = readFileSync(file, "utf8");

@@ -104,7 +104,7 @@ describe("two-step verification required by a customer", () => {
     assert.match(await buyer.getByTestId("two-step-required").innerText(), new RegExp(`${companyName} requires two-step verification`));
     assert.equal(await buyer.getByTestId("cart-link").count(), 0);
     assert.equal(await buyer.locator("header").getByRole("search").count(), 0, "no search box either");
-    assert.equal(await buyer.locator("header").getByRole("link", { name: "Catalogue" }).count(), 0);
+    assert.equal(await buyer.locator("header").getByRole("link", { name: "Catalog" }).count(), 0);
     assert.deepEqual(await buyer.getByRole("navigation", { name: "My account" }).getByRole("link").allInnerTexts(), ["Profile"]);
     assert.equal(await buyer.getByRole("form", { name: "Change password" }).count(), 0, "only the setup on the page");
     for (const path of ["/catalog", "/account/orders", "/quick-order", "/favorites", "/checkout"]) {
