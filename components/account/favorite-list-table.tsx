@@ -182,7 +182,7 @@ function LineEditor({ line, listId, action }: { line: FavoriteLineView; listId: 
   const t = useTranslations("account.favorites");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   return (
-    <form action={formAction} className="space-y-1">
+    <form action={formAction} noValidate className="space-y-1">
       <input type="hidden" name="listId" value={listId} />
       <input type="hidden" name="lineId" value={line.lineId} />
       <div className="flex flex-wrap items-center gap-2">

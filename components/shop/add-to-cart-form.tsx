@@ -29,7 +29,9 @@ export function AddToCartForm({
   // resets the form after the action, and the typed quantity is the one that was refused).
   const suggested = state.status === "error" && typeof state.details?.suggested === "number" ? state.details.suggested : null;
   return (
-    <form action={formAction} className="space-y-1">
+    // noValidate: a quantity against the ordering rules gets our message with the nearest valid
+    // quantity (in the shop's language), not the browser's bubble; min/step only set the arrows.
+    <form action={formAction} noValidate className="space-y-1">
       <input type="hidden" name="sku" value={sku} />
       <div className="flex items-center gap-2">
         <label className="sr-only" htmlFor={`qty-${sku}`}>
@@ -41,7 +43,7 @@ export function AddToCartForm({
           name="quantity"
           type="number"
           inputMode="numeric"
-          // The browser accepts min + k·step only: min 1 with step 2 refused 2, the default (KP-003476).
+          // The arrows step from min in steps of step: min 1 with step 2 would offer 1, 3, 5 (KP-003476).
           min={orderMultiple}
           step={orderMultiple}
           defaultValue={suggested ?? defaultQuantity}
