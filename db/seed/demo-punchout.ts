@@ -12,7 +12,7 @@ export const DEMO_PUNCHOUT = {
     sender: { domain: "NetworkID", identity: "AN-DEMO-BUYER" },
     sharedSecret: "demo-cxml-secret",
   },
-  technicalUser: { email: "punchout@demo.test", name: "Punchout Demo Facilities" },
+  technicalUser: { email: "punchout-demo@technical.koppel.invalid", name: "Punchout Demo Facilities" },
   allowedReturnOrigins: ["http://localhost:*", "http://127.0.0.1:*"],
 } as const;
 

@@ -13,6 +13,7 @@ import { contractAssortmentSql } from "@/lib/data/prices";
 import { DEMO_SUPPLIER_PROFILE } from "@/db/seed/demo-invoicing";
 import { customerMasterDataSchema, deliveryChargeSettingsSchema, supplierProfileSchema } from "@/lib/admin/invoicing-settings";
 import { validateIban, validateKvkNumber, validatePeppolId, validateVatId } from "@/lib/einvoice/identifiers";
+import { isTechnical } from "@/lib/account/company-users";
 
 const NOW = new Date("2026-03-15T10:00:00Z");
 const DEMO = "Demo Facilities B.V.";
@@ -242,6 +243,15 @@ describe("seedDemoData", () => {
     expect(parsed.success ? parsed.data : parsed.error.issues).toEqual(fields);
     const delivery = deliveryChargeSettingsSchema.safeParse(posted({ deliveryChargeMinor: deliveryChargeMinor / 100, freeDeliveryFromMinor: freeDeliveryFromMinor! / 100 }));
     expect(delivery.success ? delivery.data : delivery.error.issues).toEqual({ deliveryChargeMinor, freeDeliveryFromMinor });
+  });
+
+  it("runs the demo connections as technical users, whom the company admin's user list leaves out", async () => {
+    const technical = await handle.db
+      .select({ email: users.email })
+      .from(punchoutConnections)
+      .innerJoin(users, eq(users.id, punchoutConnections.technicalUserId));
+    expect(technical.length).toBeGreaterThan(0);
+    for (const user of technical) expect(isTechnical(user), user.email).toBe(true);
   });
 
   it("gives every customer master data and invoice settings the admin form accepts", async () => {
