@@ -18,7 +18,7 @@ export async function AttributeTable({ rows, moveAction, highlight }: { rows: At
   const t = await getTranslations("attributesAdmin");
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={tableClass} data-testid="attribute-table">
         <thead>
           <tr>

@@ -95,7 +95,7 @@ export async function AuditTable({
   const t = await getTranslations("admin.audit");
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={tableClass} data-testid="audit-table">
         <thead>
           <tr>

@@ -15,7 +15,7 @@ export async function CategoryTree({ tree, moveAction, highlight, locale }: { tr
   const t = await getTranslations({ locale, namespace: "categoriesAdmin" });
   if (tree.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={tableClass} data-testid="category-tree">
         <thead>
           <tr>

@@ -85,7 +85,7 @@ export async function PriceExplanationPanel({
         </p>
       )}
       {explanation.candidates.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass}>
             <caption className="mb-1 text-left text-xs text-slate-500">{t("checkedOn", { date: dateText(explanation.day, locale) })}</caption>
             <thead>

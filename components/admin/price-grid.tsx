@@ -158,7 +158,7 @@ export function PriceGrid({
       <p aria-live="polite" className="sr-only" data-testid="grid-announcement">
         {announcement}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table ref={table} className="w-full text-sm" data-testid="price-grid">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
             <tr>

@@ -65,7 +65,7 @@ function QuoteLinesTable({ lines, locale, currency, edit }: { lines: QuoteLineRo
   const requestedTotal = lines.reduce((sum, line) => sum + line.requestedUnitPriceMinor * line.quantity, 0);
   const right = `${tdClass} whitespace-nowrap text-right tabular-nums`;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={tableClass} data-testid="quote-lines">
         <thead>
           <tr>

@@ -24,7 +24,7 @@ export async function ViewAsSessionsTable({ sessions, locale, now, showCompany =
   const t = await getTranslations("admin.viewAs");
   if (sessions.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={tableClass} data-testid="view-as-sessions">
         <thead>
           <tr>

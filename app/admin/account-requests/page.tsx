@@ -43,7 +43,7 @@ export default async function AccountRequestsPage({ searchParams }: { searchPara
       {requests.length === 0 ? (
         <p className="text-sm text-slate-600">{status === "pending" ? t("emptyPending") : t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className={tableClass} data-testid="account-request-table">
             <thead>
               <tr>

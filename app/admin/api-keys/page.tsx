@@ -66,7 +66,7 @@ export default async function ApiKeysPage() {
       </Card>
       <Card title={t("usage")}>
         <p className="mb-2 text-sm text-slate-600">{t("usageIntro")}</p>
-        <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+        <pre className="relative overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
           {`# ${t("exampleGet")}
 curl -H "Authorization: Bearer kop_…" ${baseUrl}/admin/api/price-lists/RC-DEMO/entries
 

@@ -93,7 +93,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       {result.items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className={tableClass} data-testid="customer-table">
             <thead>
               <tr>

@@ -62,7 +62,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("admin.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className={tableClass} data-testid="admin-invoices">
             <thead>
               <tr>

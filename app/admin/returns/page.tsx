@@ -52,7 +52,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
       {result.items.length === 0 ? (
         <p className="text-sm text-slate-600">{params.status === "open" ? t("emptyOpen") : t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className={tableClass} data-testid="return-table">
             <thead>
               <tr>

@@ -48,7 +48,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         />
         {idle && <p className="mb-3 text-xs text-slate-600">{members.length === 0 ? t("idleNone") : t("idleNote")}</p>}
         {idle && <IdleBulkDeactivate action={deactivateIdleStaffAction} list="staff" days={idle} userIds={members.map((member) => member.id)} />}
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass} data-testid="staff-table">
             <thead>
               <tr>

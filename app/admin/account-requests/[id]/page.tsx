@@ -167,7 +167,7 @@ export default async function AccountRequestPage({ params, searchParams }: { par
             <>
               <p className="mb-3 text-sm text-slate-600">{t("matches.intro")}</p>
               {request.status === "pending" && <p className="mb-3 text-sm text-slate-600">{t("matches.companyAdmins")}</p>}
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className={tableClass} data-testid="account-request-matches">
                   <thead>
                     <tr>

@@ -57,7 +57,7 @@ export default async function AdminAttributePage({ searchParams }: { searchParam
         ) : (
           <>
             <p className="mb-3 max-w-3xl text-sm text-slate-600">{t("valuesIntro")}</p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
+            <div className="relative overflow-x-auto rounded-lg border border-slate-200">
               <table className={tableClass} data-testid="attribute-values">
                 <thead>
                   <tr>

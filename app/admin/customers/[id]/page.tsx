@@ -117,7 +117,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
       </Card>
 
       <Card title={t("addresses")}>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass} data-testid="address-table">
             <thead>
               <tr>
@@ -186,7 +186,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
         {standingOrders.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noStandingOrders")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass} data-testid="customer-standing-orders">
               <thead>
                 <tr>
@@ -255,7 +255,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
         {costCenters.length === 0 ? (
           <p className="text-sm text-slate-600">{tc("admin.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass} data-testid="customer-cost-centers">
               <thead>
                 <tr>

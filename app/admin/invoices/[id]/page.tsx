@@ -143,7 +143,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
         {invoice.deliveries.length === 0 ? (
           <p className="text-sm text-slate-600">{a("noDeliveries")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass} data-testid="invoice-deliveries">
               <thead>
                 <tr>
@@ -280,7 +280,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
       )}
 
       <Card title={a("document")}>
-        <div className="overflow-x-auto" data-testid="invoice-document">
+        <div className="relative overflow-x-auto" data-testid="invoice-document">
           <InvoiceDocumentView invoice={invoice} locale={locale} />
         </div>
       </Card>

@@ -72,7 +72,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
       )}
       <section>
         <h2 className="font-semibold">{t("summary")}</h2>
-        <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(message.summary, null, 2)}</pre>
+        <pre className="relative overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(message.summary, null, 2)}</pre>
       </section>
       <section>
         <div className="flex items-center justify-between">

@@ -227,7 +227,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         )}
       </Card>
       <Card title={text("detail.lines")}>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           {purchaseOrder ? (
             <table className={tableClass} data-testid="order-lines">
               <thead>

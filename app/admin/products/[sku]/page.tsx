@@ -181,7 +181,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
         {entries.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noEntries")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass} data-testid="product-entries">
               <thead>
                 <tr>

@@ -215,7 +215,7 @@ function LinesTable({
 }) {
   const completed = request.status === "completed";
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={tableClass} data-testid="return-lines">
         <thead>
           <tr>

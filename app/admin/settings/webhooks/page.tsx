@@ -29,7 +29,7 @@ export default async function WebhooksPage() {
         {endpoints.length === 0 ? (
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass} data-testid="webhook-endpoints">
               <thead>
                 <tr>

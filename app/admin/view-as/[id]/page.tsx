@@ -30,7 +30,7 @@ export default async function ViewAsSessionPage({ params }: { params: Promise<{ 
         {t("sessionWindow", { start: dateTimeText(session.createdAt, locale), end: dateTimeText(session.endedAt ?? session.expiresAt, locale) })}
         {session.reason && ` · ${t("reason")}: ${session.reason}`}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className={tableClass} data-testid="view-as-events">
           <thead>
             <tr>

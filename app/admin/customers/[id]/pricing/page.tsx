@@ -55,7 +55,7 @@ export default async function CustomerPricingPage({ params, searchParams }: { pa
         {assigned.length === 0 ? (
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass} data-testid="assigned-lists">
               <thead>
                 <tr>

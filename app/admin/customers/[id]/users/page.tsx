@@ -70,7 +70,7 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
         )}
         {idle && <p className="mb-3 text-xs text-slate-600">{users.length === 0 ? t("idleNone") : t("idleNote")}</p>}
         {idle && <IdleBulkDeactivate action={deactivateIdleUsersAction} list="users" days={idle} userIds={users.map((user) => user.id)} fields={{ companyId: company.id }} />}
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass} data-testid="user-table">
             <thead>
               <tr>

@@ -30,7 +30,7 @@ export default async function PriceListCsvPage({ params }: { params: Promise<{ i
       <Card title={t("importHeading")}>
         <div className="mb-4 space-y-2 text-sm text-slate-700">
           <p>{t("importIntro")}</p>
-          <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">
+          <pre className="relative overflow-x-auto rounded bg-slate-100 p-2 text-xs">
             {"sku;type;value;tier1_qty;tier1_value;valid_from;valid_to\nKP-000001;fixed;4,50;10;4,20;;31-12-2026\nKP-000002;discount;12,5;;;2026-01-01;"}
           </pre>
           <ul className="list-disc pl-5 text-xs text-slate-600">

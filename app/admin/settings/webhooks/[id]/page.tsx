@@ -48,7 +48,7 @@ async function PullApiCard({ endpointId }: { endpointId: number }) {
   const fetchPath = `${events}?limit=50`;
   const ackPath = `${events}/ack`;
   const code = (chunks: React.ReactNode) => <code className="break-all font-mono text-xs">{chunks}</code>;
-  const pre = "overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100";
+  const pre = "relative overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100";
   return (
     <div data-testid="webhook-pull-api">
       <Card title={t("pullApi.title")}>
@@ -181,7 +181,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
       <Card title={t("deliveries")}>
         <p className="mb-2 text-sm text-slate-600">{deliveries.total === 0 ? t("noDeliveries") : t("deliveriesCount", { count: deliveries.total })}</p>
         {deliveries.items.length > 0 && (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass} data-testid="webhook-deliveries">
               <thead>
                 <tr>
