@@ -42,6 +42,8 @@ export const productColumns = {
 };
 
 export interface ProductFilters {
+  /** Which products by their `active` flag; the shop's default is the active ones (the back office also searches the others). */
+  activity?: ProductActivity;
   brand?: string;
   inStock?: boolean;
   /** Products carrying each of these attribute values (`attributes @> filters`). */
@@ -92,7 +94,9 @@ export async function getCategoryBySlug(slug: string): Promise<Category | null> 
 }
 
 function filterConditions(filters: ProductFilters): SQL[] {
-  const conditions: SQL[] = [eq(products.active, true)];
+  const activity = filters.activity ?? "active";
+  // Never empty: the statements put the filter after "and".
+  const conditions: SQL[] = [activity === "all" ? sql`true` : eq(products.active, activity === "active")];
   if (filters.brand) conditions.push(eq(products.brand, filters.brand));
   if (filters.inStock) conditions.push(gt(products.stock, 0));
   if (hasAttributeFilters(filters)) conditions.push(sql`${products.attributes} @> ${JSON.stringify(filters.attributes)}::jsonb`);

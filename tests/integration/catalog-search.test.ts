@@ -113,6 +113,17 @@ describe("searchProducts: SKU fragments", () => {
   beforeAll(async () => {
     const category = await createCategory(handle);
     for (const sku of ["KP-TEST-02", "KP-TEST-01", "KP-000279"]) await createProduct(handle, category.id, { sku, nameNl: `Artikel ${sku}`, nameEn: `Product ${sku}` });
+    await createProduct(handle, category.id, { sku: "KP-TEST-09", nameNl: "Artikel uit het assortiment", nameEn: "Product no longer sold", active: false });
+  });
+
+  it.each([
+    { activity: undefined, skus: ["KP-TEST-01", "KP-TEST-02"] },
+    { activity: "active" as const, skus: ["KP-TEST-01", "KP-TEST-02"] },
+    { activity: "all" as const, skus: ["KP-TEST-01", "KP-TEST-02", "KP-TEST-09"] },
+    { activity: "inactive" as const, skus: ["KP-TEST-09"] },
+  ])("the shop finds active products; the back office asks for $activity", async ({ activity, skus }) => {
+    const result = await searchProducts("kp-test", activity ? { activity } : {}, page);
+    expect(result.items.map((p) => p.sku).filter((sku) => sku.startsWith("KP-TEST"))).toEqual(skus);
   });
 
   it.each([

@@ -8,7 +8,7 @@ import { isAdmin } from "@/lib/admin/access";
 import { Pagination } from "@/components/shop/pagination";
 import { pageParam, parseSearchParams, queryParam, toQueryString, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
-import { getProductBySku, listProductsForAdmin, searchProducts, type ProductActivity } from "@/lib/data/catalog";
+import { listProductsForAdmin, searchProducts, type ProductActivity } from "@/lib/data/catalog";
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -22,21 +22,22 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
   await connection();
   const staff = await requireStaff("/admin/products");
   const { q, activity, page } = parseSearchParams(z.object({ q: queryParam, activity: z.enum(ACTIVITIES).catch("all"), page: pageParam }), await searchParams);
-  const [t, tf, locale, found, exact, listed] = await Promise.all([
+  const [t, tf, locale, result] = await Promise.all([
     getTranslations("admin.products"),
     getTranslations("admin.productForm"),
     getLocale().then(toLocale),
-    q ? searchProducts(q, {}, { offset: 0, limit: 50 }) : Promise.resolve(null),
-    // The shop's search shows active products; staff also reach an inactive one by its exact SKU.
-    q ? getProductBySku(q.trim()) : Promise.resolve(null),
-    // Without a search: every product by SKU, a page at a time, inactive ones too if asked.
-    q ? Promise.resolve(null) : listProductsForAdmin({ activity, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    // A search finds products as the shop's search does (SKU fragments, words, typos), inactive ones
+    // too unless asked otherwise; without one, every product by SKU. Both a page at a time.
+    q
+      ? searchProducts(q, { activity }, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
+      : listProductsForAdmin({ activity, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ]);
-  const result = (found && exact && !exact.active && !found.items.some((p) => p.id === exact.id) ? { ...found, items: [exact, ...found.items] } : found) ?? listed;
-  const pages = listed ? Math.max(1, Math.ceil(listed.total / PAGE_SIZE)) : 1;
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   // The default filter and the first page stay out of the URL (the navigation link is the same page).
   const hrefFor = (next: ProductActivity, nextPage?: number) =>
-    `/admin/products${toQueryString({ activity: next === "all" ? undefined : next, page: nextPage && nextPage > 1 ? nextPage : undefined })}`;
+    `/admin/products${toQueryString({ q: q || undefined, activity: next === "all" ? undefined : next, page: nextPage && nextPage > 1 ? nextPage : undefined })}`;
+  // A broad search ranks a bounded candidate set: its total is a lower bound (lib/data/catalog.ts).
+  const truncated = "truncated" in result && result.truncated;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -49,6 +50,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
       </div>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <form role="search" action="/admin/products" className="flex items-end gap-2">
+        {activity !== "all" && <input type="hidden" name="activity" value={activity} />}
         <label className="text-sm font-medium">
           {t("search")}
           <input type="search" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={`${inputBase} mt-1 block w-80`} />
@@ -57,8 +59,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
           {t("searchButton")}
         </button>
       </form>
-      {listed && (
-        <div className="flex flex-wrap items-center gap-4 text-sm" data-testid="product-activity">
+      <div className="flex flex-wrap items-center gap-4 text-sm" data-testid="product-activity">
           <nav aria-label={t("activityLabel")} className="flex gap-1">
             {ACTIVITIES.map((option) => (
               <Link
@@ -71,13 +72,13 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
               </Link>
             ))}
           </nav>
-          <span className="text-slate-600" data-testid="product-count">
-            {t("count", { count: listed.total })}
-          </span>
-        </div>
-      )}
-      {result &&
-        (result.items.length === 0 ? (
+          {result.total > 0 && (
+            <span className="text-slate-600" data-testid="product-count">
+              {t(truncated ? "countAtLeast" : "count", { count: result.total })}
+            </span>
+          )}
+      </div>
+      {result.items.length === 0 ? (
           <p className="text-sm text-slate-600">{t("empty")}</p>
         ) : (
           <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -108,8 +109,8 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
               </tbody>
             </table>
           </div>
-        ))}
-      {listed && <Pagination page={page} pages={pages} hrefFor={(next) => hrefFor(activity, next)} />}
+        )}
+      <Pagination page={page} pages={pages} hrefFor={(next) => hrefFor(activity, next)} />
     </div>
   );
 }
