@@ -70,7 +70,7 @@ describe("products in the back office", () => {
     await admin.getByTestId("product-activity").getByRole("link", { name: "Active" }).click();
     await admin.waitForURL((url) => url.searchParams.get("activity") === "active" && url.searchParams.get("q") === sku.slice(0, -2).toLowerCase());
     // The filtered page is shown once its tab is the current one (the address bar changes first).
-    await admin.getByTestId("product-activity").locator("a[aria-current=page]", { hasText: "Active" }).waitFor();
+    await admin.getByTestId("product-activity").locator("a[aria-current=page]", { hasText: /^Active$/ }).waitFor();
     assert.equal(await admin.getByRole("link", { name: sku }).count(), 0);
     // …and in the list of every product, under "Inactive", where each one is marked so.
     await admin.goto("/admin/products");
