@@ -757,7 +757,8 @@ export async function recordOrderShipment(input: ShipmentRecordInput): Promise<S
       .values({ orderId: input.orderId, shipmentNumber, carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl, lines: shipped })
       .returning({ id: orderShipments.id });
     if (current.status !== "shipped") await tx.update(orders).set({ status: "shipped" }).where(eq(orders.id, input.orderId));
-    const comment = `${shipmentNumber}${complete ? "" : " (partial)"}: ${input.carrier} ${input.trackingNumber}`;
+    // Facts only, in no language: whether it was partial, the pages tell from the shipments (lib/orders/order-story.ts shipmentEvent).
+    const comment = `${shipmentNumber}: ${input.carrier} ${input.trackingNumber}`;
     await tx.insert(orderEvents).values({ orderId: input.orderId, status: "shipped", userId: input.userId, comment });
     const stored = { shipmentNumber, lines: shipped, complete, orderLines: new Map(lines.map((line) => [line.lineNumber, line])) };
     const outbound = input.outbound(stored);

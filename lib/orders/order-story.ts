@@ -84,3 +84,27 @@ export function stillToShip(
     .map((line) => ({ lineNumber: line.lineNumber, quantity: line.quantity - (shipped.get(line.lineNumber) ?? 0) }))
     .filter((line) => line.quantity > 0);
 }
+
+/**
+ * A shipment's history entry, told in the reader's language: which shipment it was and whether it
+ * left something of the order still to ship ("Partly shipped"). The event stores facts only,
+ * "<shipment number>: <carrier> <tracking number>" (lib/data/purchase-orders.ts); whether it was
+ * partial follows from the shipments up to and including it (an order cannot be edited once shipped,
+ * so its lines are those that were shipped against). Events stored before said so in English, as
+ * "K100004-S1 (partial): …": that marker is read and taken out of the comment. Null when the comment
+ * names none of the order's shipments (another "shipped" event).
+ */
+export function shipmentEvent(
+  comment: string | null,
+  lines: readonly { lineNumber: number; quantity: number }[],
+  /** The order's shipments, oldest first. */
+  shipments: readonly { shipmentNumber: string; lines: readonly { lineNumber: number; quantity: number }[] }[],
+): { shipmentNumber: string; partial: boolean; comment: string } | null {
+  const match = comment?.match(/^(\S+?)( \(partial\))?: ([\s\S]*)$/);
+  if (!match) return null;
+  const [, shipmentNumber, legacyPartial, details] = match as unknown as [string, string, string | undefined, string];
+  const index = shipments.findIndex((shipment) => shipment.shipmentNumber === shipmentNumber);
+  if (index < 0 && !legacyPartial) return null;
+  const partial = legacyPartial !== undefined || stillToShip(lines, shipments.slice(0, index + 1)).length > 0;
+  return { shipmentNumber, partial, comment: `${shipmentNumber}, ${details}` };
+}

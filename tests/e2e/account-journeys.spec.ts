@@ -264,7 +264,9 @@ describe("order approval", () => {
     assert.equal(await back.getByTestId("order-status").innerText(), "Placed");
     const history = await back.getByTestId("order-history").innerText();
     assert.match(history, /Submitted for approval by Sanne de Vries/);
-    assert.match(history, /Approved by Pieter Jansen – order placed: Akkoord – budget Q4/);
+    // The comment is the approver's, right after their name (not after "order placed").
+    assert.match(history, /Approved by Pieter Jansen: Akkoord – budget Q4/);
+    assert.doesNotMatch(history, /order placed:/);
     // Placed: it will be invoiced, so the invoices section is back.
     await back.getByTestId("order-invoices").waitFor();
     const [decision] = await sql<{ kind: string }[]>`select kind from mail_outbox where to_email = 'buyer@demo.test' and subject like ${`%${orderNumber}%`}`;

@@ -59,7 +59,8 @@ describe("credit limit on account", () => {
     assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Under review");
     await buyer.getByRole("status").getByText(/goes beyond your company's credit limit/).waitFor();
     const history = await buyer.getByTestId("order-history").innerText();
-    assert.match(history, /Held for review: credit limit/);
+    // The buyer placed it; the shop held it (not "held … by" the buyer).
+    assert.match(history, /Placed by Sanne de Vries; held for review: credit limit/);
     // The customer's figures are for staff; the buyer's page shows the hold, not the sum.
     assert.doesNotMatch(history, /credit_limit:/);
 

@@ -334,6 +334,8 @@ describe("partial shipment", () => {
     await ship.locator("input[name=ship_1]").fill("2");
     await ship.locator("button[type=submit]").click();
     await manager.getByTestId("partly-shipped").waitFor();
+    // The history tells it in the reader's language from the shipments; the event stores facts only.
+    assert.match(await manager.getByTestId("order-history").innerText(), new RegExp(`Partly shipped · .+ · ${orderNumber}-S1, PostNL 3SPART${stamp}`));
 
     await buyer.goto(`/account/orders/${orderNumber}`);
     assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Shipped");
@@ -341,6 +343,9 @@ describe("partial shipment", () => {
     const toCome = await buyer.getByTestId("still-to-ship").innerText();
     assert.match(toCome, /^Still to come/);
     assert.match(toCome, new RegExp(`\\b1 .+ ${product.sku}`));
+    const history = await buyer.getByTestId("order-history").innerText();
+    assert.match(history, new RegExp(`Partly shipped by .+: ${orderNumber}-S1, PostNL 3SPART${stamp}`));
+    assert.doesNotMatch(history, /\(partial\)/);
 
     // The line table scrolls in its own box on a phone: the page is never wider than the screen.
     const viewport = buyer.viewportSize();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buyerVisibleComment, closingEvent, historyEventKind, orderLimitWording, stillToShip, type StoryEvent } from "@/lib/orders/order-story";
+import { buyerVisibleComment, closingEvent, historyEventKind, orderLimitWording, shipmentEvent, stillToShip, type StoryEvent } from "@/lib/orders/order-story";
 
 // What the buyer's order page tells about an order's course: the approver named as approver, who
 // rejected or cancelled it and why, the order limit in figures it can stand behind, what is still to come.
@@ -91,5 +91,30 @@ describe("stillToShip", () => {
   it("is empty once everything shipped, and everything before anything did", () => {
     expect(stillToShip(lines, [{ lines: [{ lineNumber: 1, quantity: 150 }, { lineNumber: 2, quantity: 4 }] }])).toEqual([]);
     expect(stillToShip(lines, [])).toEqual(lines);
+  });
+});
+
+describe("shipmentEvent", () => {
+  const lines = [
+    { lineNumber: 1, quantity: 10 },
+    { lineNumber: 2, quantity: 3 },
+  ];
+  const shipments = [
+    { shipmentNumber: "K100004-S1", lines: [{ lineNumber: 1, quantity: 4 }] },
+    { shipmentNumber: "K100004-S2", lines: [{ lineNumber: 1, quantity: 6 }, { lineNumber: 2, quantity: 3 }] },
+  ];
+
+  it.each([
+    ["the first of two shipments: partial", "K100004-S1: PostNL 3SKAAB1234567", { shipmentNumber: "K100004-S1", partial: true, comment: "K100004-S1, PostNL 3SKAAB1234567" }],
+    ["the one that completes the order", "K100004-S2: DHL Express JD0123", { shipmentNumber: "K100004-S2", partial: false, comment: "K100004-S2, DHL Express JD0123" }],
+    // Stored before the event kept facts only: the English marker is read, and not shown.
+    ["an old partial one, marked in English", "K100004-S1 (partial): PostNL 3SKAAB1234567", { shipmentNumber: "K100004-S1", partial: true, comment: "K100004-S1, PostNL 3SKAAB1234567" }],
+  ])("%s", (_, comment, expected) => {
+    expect(shipmentEvent(comment, lines, shipments)).toEqual(expected);
+  });
+
+  it("knows no shipment in another comment, or none", () => {
+    expect(shipmentEvent("Shipped by the warehouse: see the ERP", lines, shipments)).toBeNull();
+    expect(shipmentEvent(null, lines, shipments)).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ import { statusTone } from "../status-tone";
 import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { VatEvidenceWarningNote } from "@/components/admin/vat-evidence-warning";
 import { vatEvidenceWarning } from "@/lib/admin/vat-checks";
-import { historyEventKind } from "@/lib/orders/order-story";
+import { historyEventKind, shipmentEvent } from "@/lib/orders/order-story";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 import { getCostCenterName } from "@/lib/data/cost-centers";
 import { adminOrderTitle } from "@/lib/page-titles";
@@ -729,11 +729,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             // Placed (or held) straight after "awaiting approval": the customer's approver approved it, they did not place it.
             const kind = historyEventKind(event, detail.events[index - 1], order.source);
             const approval = kind === "approved" || kind === "approved_held";
+            // A shipment says "Partly shipped" while something was still to come, as the buyer's page does.
+            const shipment = kind === "status" && event.status === "shipped" ? shipmentEvent(event.comment, detail.lines, detail.shipments) : null;
+            const label = event.kind === "changed" ? text("detail.changedEvent") : shipment?.partial ? text("detail.partlyShipped") : text(`status.${event.status}`);
+            const comment = shipment ? shipment.comment : event.comment;
             return (
               <li key={event.id} className="whitespace-pre-line">
-                {dateTimeText(event.createdAt, locale)} · {event.kind === "changed" ? text("detail.changedEvent") : text(`status.${event.status}`)}
+                {dateTimeText(event.createdAt, locale)} · {label}
                 {event.userName ? ` · ${approval ? text("detail.approvedBy", { name: event.userName }) : event.userName}` : ""}
-                {event.comment ? ` · ${event.comment}` : ""}
+                {comment ? ` · ${comment}` : ""}
               </li>
             );
           })}

@@ -22,7 +22,7 @@ import { budgetPeriodLabel } from "@/lib/orders/budget";
 import { mayBuyerCancel } from "@/lib/orders/cancellation";
 import { INVOICEABLE_ORDER_STATUSES } from "@/lib/invoices/document-from-order";
 import { listInvoicesForBuyer } from "@/lib/invoices/invoice-access";
-import { buyerVisibleComment, closingEvent, historyEventKind, orderLimitWording, stillToShip } from "@/lib/orders/order-story";
+import { buyerVisibleComment, closingEvent, historyEventKind, orderLimitWording, shipmentEvent, stillToShip } from "@/lib/orders/order-story";
 import { getOrderForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getReturnableOrderForViewer, listReturnsForViewer } from "@/lib/returns/buyer-returns";
@@ -87,33 +87,43 @@ export default async function OrderPage({
   const cancellable = mayBuyerCancel(order) && !buyer.impersonatedBy;
   const reorderFormId = `reorder-${order.orderNumber}`;
 
-  // "Approved by <approver> – order placed": the approver named as such, not as if they placed it.
-  const eventLabel = (index: number) => {
+  // What each event of the order says, in the reader's language. A comment follows the one who gave it
+  // ("Approved by <approver>: <comment>"), never a phrase about something else ("– order placed: …").
+  const eventTexts = (index: number): string[] => {
     const event = events[index]!;
-    const by = event.userName ? ` ${ta("historyBy", { name: event.userName })}` : "";
+    const name = event.userName;
+    const by = name ? ` ${ta("historyBy", { name })}` : "";
+    const comment = buyerVisibleComment(event.comment);
+    const withComment = (label: string) => label + (comment ? `: ${comment}` : "");
+    const approvedWith = (given: string) => (name ? ta("approvedByCommentEvent", { name, comment: given }) : ta("approvedCommentEvent", { comment: given }));
     switch (historyEventKind(event, events[index - 1], order.source)) {
       case "changed":
-        return ta("changedEvent") + by;
+        return [withComment(ta("changedEvent") + by)];
       case "submitted":
-        return ta("submittedEvent") + by;
+        return [withComment(ta("submittedEvent") + by)];
       case "approved":
-        return event.userName ? ta("approvedByEvent", { name: event.userName }) : ta("approvedEvent");
+        if (comment) return [approvedWith(comment)];
+        return [name ? ta("approvedByEvent", { name }) : ta("approvedEvent")];
       case "approved_held":
-        return event.userName ? ta("approvedHeldByEvent", { name: event.userName }) : ta("approvedHeldEvent");
+        // The approver's comment with their approval; the hold that followed is ours, on a line of its own.
+        if (comment) return [approvedWith(comment), ta("creditHoldEvent")];
+        return [name ? ta("approvedHeldByEvent", { name }) : ta("approvedHeldEvent")];
       case "credit_hold":
-        return ta("creditHoldEvent") + by;
+        // The orderer placed it; the shop held it (not "held … by <orderer>").
+        return [withComment(name ? ta("creditHoldByEvent", { name }) : ta("creditHoldEvent"))];
       case "rejected":
-        return ta("rejectedEvent") + by;
-      case "status":
-        return t(`statuses.${event.status}`) + by;
+        return [withComment(ta("rejectedEvent") + by)];
+      case "status": {
+        // A shipment: "Partly shipped" while something is still to come, told from the shipments.
+        const shipment = event.status === "shipped" ? shipmentEvent(event.comment, lines, shipments) : null;
+        if (shipment) return [`${shipment.partial ? ta("partlyShipped") : t("statuses.shipped")}${by}: ${shipment.comment}`];
+        return [withComment(t(`statuses.${event.status}`) + by)];
+      }
     }
   };
   // The order's own events and, among them in time, each invoice and credit note issued for it.
   const history = [
-    ...events.map((event, index) => {
-      const comment = buyerVisibleComment(event.comment);
-      return { at: event.createdAt, text: eventLabel(index) + (comment ? `: ${comment}` : "") };
-    }),
+    ...events.flatMap((event, index) => eventTexts(index).map((text) => ({ at: event.createdAt, text }))),
     ...invoiceRows.map((invoice) => ({
       at: invoice.createdAt,
       text: ta(invoice.kind === "credit_note" ? "creditNoteEvent" : "invoiceEvent", { number: invoice.number }),
