@@ -66,6 +66,8 @@ export function FavoriteListTable({
   const [state, cartAction, pending] = useActionState(addListToCartAction, { status: "idle" });
   useAnnounceCartReading(state);
   const formId = `list-cart-form-${listId}`;
+  // On a phone the cells after the selection box stack in the column beside it.
+  const stacked = canAddToCart ? "max-sm:col-start-2" : "";
   return (
     <div className="space-y-4">
       {canAddToCart && (
@@ -84,9 +86,14 @@ export function FavoriteListTable({
           {te.has(state.message) ? te(state.message, state.details ?? {}) : te("invalid_input")}
         </p>
       )}
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left">
+      {/*
+        On a phone each line is a block of its own, as in the cart: the selection box beside the product,
+        under it today's price, the stock and the default quantity with its note (labelled), then the line's
+        buttons. From the sm breakpoint up the table.
+      */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="favorite-lines">
+        <table className="block w-full text-sm sm:table">
+          <thead className="hidden bg-slate-100 text-left sm:table-header-group">
             <tr>
               {canAddToCart && <th className="w-8 p-2" />}
               <th className="p-2">{t("product")}</th>
@@ -98,15 +105,20 @@ export function FavoriteListTable({
               {canEdit && <th className="p-2" />}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {lines.map((line, index) => (
-              <tr key={line.lineId} className="border-t border-slate-100 align-top" data-testid="favorite-line" data-sku={line.sku}>
+              <tr
+                key={line.lineId}
+                className={`grid ${canAddToCart ? "grid-cols-[2rem_minmax(0,1fr)]" : "grid-cols-1"} border-t border-slate-100 align-top max-sm:py-1 max-sm:first:border-t-0 sm:table-row`}
+                data-testid="favorite-line"
+                data-sku={line.sku}
+              >
                 {canAddToCart && (
                   <td className="p-2">
                     <input type="checkbox" name="lineIds" value={line.lineId} form={formId} aria-label={t("select", { name: line.name })} />
                   </td>
                 )}
-                <td className="p-2">
+                <td className={`p-2 ${stacked}`}>
                   <a href={`/products/${encodeURIComponent(line.sku)}`} className="font-medium hover:text-brand-700">
                     {line.name}
                   </a>
@@ -115,14 +127,15 @@ export function FavoriteListTable({
                     {line.ownNumber && <span data-testid="own-article-number"> · {t("ownNumber", { number: line.ownNumber })}</span>}
                   </div>
                 </td>
-                <td className="p-2 text-right" data-testid="favorite-price">
+                <td className={`p-2 max-sm:py-1 sm:text-right ${stacked}`} data-testid="favorite-price">
+                  <span className="text-xs text-slate-500 sm:hidden">{t("price")}: </span>
                   {money(line.unitPriceMinor, locale)}
                   {line.isContractPrice && line.listPriceMinor > line.unitPriceMinor && (
                     <div className="text-xs text-slate-500 line-through">{money(line.listPriceMinor, locale)}</div>
                   )}
                   {line.lastOrdered && <LastOrdered last={line.lastOrdered} locale={locale} />}
                 </td>
-                <td className="p-2 text-xs">
+                <td className={`p-2 text-xs max-sm:py-1 ${stacked}`}>
                   {!line.active ? (
                     <div className="space-y-1">
                       <span className="text-red-700">{t("notAvailable")}</span>
@@ -145,7 +158,10 @@ export function FavoriteListTable({
                     <span className="text-amber-700">{t("outOfStock", { days: line.leadTimeDays })}</span>
                   )}
                 </td>
-                <td className="p-2">
+                <td className={`p-2 max-sm:py-1 ${stacked}`}>
+                  <span className="mb-1 block text-xs text-slate-500 sm:hidden" aria-hidden="true">
+                    {t("quantity")} / {t("note")}
+                  </span>
                   {canEdit ? (
                     <LineEditor line={line} listId={listId} action={updateLineAction} />
                   ) : (
@@ -156,7 +172,7 @@ export function FavoriteListTable({
                   )}
                 </td>
                 {canEdit && (
-                  <td className="space-x-1 whitespace-nowrap p-2">
+                  <td className={`space-x-1 whitespace-nowrap p-2 max-sm:pt-1 ${stacked}`}>
                     <SmallAction action={moveLineAction} fields={{ listId, lineId: line.lineId, direction: "up" }} label="↑" ariaLabel={t("moveUp", { name: line.name })} disabled={index === 0} />
                     <SmallAction
                       action={moveLineAction}

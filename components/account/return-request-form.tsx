@@ -41,9 +41,14 @@ export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId
       }}
     >
       <input type="hidden" name="orderId" value={orderId} />
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left">
+      {/*
+        On a phone each line is a block of its own, as in the cart: the product across the width (with
+        its line number and how many can go back), under it the quantity and the reason, each labelled.
+        From the sm breakpoint up the table.
+      */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="return-lines">
+        <table className="block w-full text-sm sm:table">
+          <thead className="hidden bg-slate-100 text-left sm:table-header-group">
             <tr>
               <th className="p-3">#</th>
               <th className="p-3">{t("returns.product")}</th>
@@ -52,21 +57,34 @@ export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId
               <th className="p-3">{t("returns.reason")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {lines.map((line) => {
               const quantityProblem = problem(`quantity_${line.lineNumber}`);
               const reasonProblem = problem(`reason_${line.lineNumber}`);
+              const returnable = unitQuantity(line.returnable, line.unit, locale);
               return (
-                <tr key={line.lineNumber} className="border-t border-slate-100 align-top" data-testid="return-line" data-sku={line.sku}>
-                  <td className="p-3">{line.lineNumber}</td>
-                  <td className="p-3">
+                <tr
+                  key={line.lineNumber}
+                  className="grid grid-cols-[8rem_minmax(0,1fr)] border-t border-slate-100 align-top max-sm:first:border-t-0 sm:table-row"
+                  data-testid="return-line"
+                  data-sku={line.sku}
+                >
+                  <td className="hidden p-3 sm:table-cell">{line.lineNumber}</td>
+                  <td className="col-span-2 p-3">
                     {line.name}
-                    <div className="text-xs text-slate-500">{line.sku}</div>
+                    <div className="text-xs text-slate-500">
+                      <span className="sm:hidden">#{line.lineNumber} · </span>
+                      {line.sku}
+                    </div>
+                    <div className="text-xs text-slate-600 sm:hidden">
+                      {t("returns.returnable")}: {returnable}
+                    </div>
                   </td>
-                  <td className="p-3 text-right">
-                    {unitQuantity(line.returnable, line.unit, locale)}
-                  </td>
-                  <td className="p-3">
+                  <td className="hidden p-3 text-right sm:table-cell">{returnable}</td>
+                  <td className="p-3 max-sm:pt-0">
+                    <span className="mb-1 block text-xs text-slate-500 sm:hidden" aria-hidden="true">
+                      {t("returns.quantity")}
+                    </span>
                     <input
                       type="number"
                       name={`quantity_${line.lineNumber}`}
@@ -80,13 +98,16 @@ export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId
                     />
                     {quantityProblem && <p className="mt-1 text-xs text-red-700">{quantityProblem}</p>}
                   </td>
-                  <td className="p-3">
+                  <td className="p-3 max-sm:pt-0">
+                    <span className="mb-1 block text-xs text-slate-500 sm:hidden" aria-hidden="true">
+                      {t("returns.reason")}
+                    </span>
                     <select
                       name={`reason_${line.lineNumber}`}
                       defaultValue=""
                       aria-label={t("returns.reasonOf", { sku: line.sku })}
                       aria-invalid={reasonProblem ? true : undefined}
-                      className={`rounded-md border px-2 py-1 ${reasonProblem ? "border-red-500" : "border-slate-300"}`}
+                      className={`w-full rounded-md border px-2 py-1 sm:w-auto ${reasonProblem ? "border-red-500" : "border-slate-300"}`}
                     >
                       <option value="">{t("returns.chooseReason")}</option>
                       {reasons.map((reason) => (

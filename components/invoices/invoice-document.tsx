@@ -7,6 +7,11 @@ import { formatInvoiceDocument, type LabelledValue, type PartyDisplay, type Prin
  * and amounts. Printing from the browser prints only the document: the print rules below hide every
  * element that neither is, contains nor sits inside the document (site header, navigation, forms),
  * so no page needs to mark its chrome.
+ *
+ * Where the document itself is narrow (a phone; the rule asks the document's width, not the screen's,
+ * as it sits in the shop, in the back office and on A4 paper) each line is a block: the product across
+ * the width, its item number under it (never broken at the hyphen), then quantity × price, the VAT
+ * rate and the amount, each labelled. From 36rem up (and on paper) the table.
  */
 
 const PRINT_CSS = `
@@ -33,7 +38,7 @@ export function InvoiceDocumentView({ invoice, locale }: { invoice: PrintableInv
   const registration = [v.supplier.name, ...v.supplier.identifiers.filter((id) => id.label !== v.labels.email && id.label !== v.labels.phone).map((id) => `${id.label} ${id.value}`)];
 
   return (
-    <article className="invoice-document mx-auto max-w-4xl bg-white text-sm text-slate-900" lang={lang} data-invoice-kind={v.kind} data-invoice-number={v.number}>
+    <article className="invoice-document @container mx-auto max-w-4xl bg-white text-sm text-slate-900" lang={lang} data-invoice-kind={v.kind} data-invoice-number={v.number}>
       <style>{PRINT_CSS}</style>
 
       <div className="flex flex-wrap items-start justify-between gap-6">
@@ -56,8 +61,8 @@ export function InvoiceDocumentView({ invoice, locale }: { invoice: PrintableInv
         )}
       </div>
 
-      <table className="mt-6 w-full border-collapse text-sm">
-        <thead>
+      <table className="mt-6 block w-full border-collapse text-sm @xl:table" data-testid="invoice-lines">
+        <thead className="hidden @xl:table-header-group">
           <tr className="invoice-band bg-slate-100 text-xs">
             <th scope="col" className="px-2 py-1.5 text-left">{c.description}</th>
             <th scope="col" className="px-2 py-1.5 text-left">{c.sku}</th>
@@ -68,33 +73,49 @@ export function InvoiceDocumentView({ invoice, locale }: { invoice: PrintableInv
             <th scope="col" className="px-2 py-1.5 text-right">{c.net}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block @xl:table-row-group">
           {v.lines.map((row) => (
-            <tr key={row.position} className="border-b border-slate-200 align-top">
-              <td className="px-2 py-1.5">
+            <tr key={row.position} className="grid grid-cols-[minmax(0,1fr)_auto_auto] border-b border-slate-200 align-top @xl:table-row" data-testid="invoice-line">
+              <td className="col-span-3 px-2 py-1.5 @max-xl:pb-0">
                 {row.name}
                 {row.description && <span className="block text-xs text-slate-500">{row.description}</span>}
               </td>
-              <td className="px-2 py-1.5">
-                {row.sku}
+              <td className="col-span-3 px-2 py-1.5 @max-xl:py-0 @max-xl:text-xs @max-xl:text-slate-500">
+                <span className="@xl:hidden">{c.sku} </span>
+                <span className="whitespace-nowrap">{row.sku}</span>
                 {row.buyersItemId && (
                   <span className="block text-xs text-slate-500">
                     {v.labels.buyersItemId} {row.buyersItemId}
                   </span>
                 )}
               </td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{row.quantity}</td>
-              <td className="px-2 py-1.5">{row.unit}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap">
+              <td className="px-2 pb-1.5 pt-1 @xl:hidden">
+                <Caption>
+                  {c.quantity} × {c.unitPrice}
+                </Caption>
+                <span className="tabular-nums">
+                  {row.quantity} {row.unit} × {row.unitPrice}
+                  {row.priceBase && ` ${row.priceBase}`}
+                </span>
+              </td>
+              <td className="hidden px-2 py-1.5 text-right tabular-nums @xl:table-cell">{row.quantity}</td>
+              <td className="hidden px-2 py-1.5 @xl:table-cell">{row.unit}</td>
+              <td className="hidden px-2 py-1.5 text-right tabular-nums whitespace-nowrap @xl:table-cell">
                 {row.unitPrice}
                 {row.priceBase && <span className="block text-xs text-slate-500">{row.priceBase}</span>}
               </td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{row.vat}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap">{row.net}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums @max-xl:pb-1.5 @max-xl:pt-1">
+                <Caption>{c.vat}</Caption>
+                {row.vat}
+              </td>
+              <td className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap @max-xl:pb-1.5 @max-xl:pt-1" data-testid="invoice-line-amount">
+                <Caption>{c.net}</Caption>
+                {row.net}
+              </td>
             </tr>
           ))}
           {v.allowancesCharges.map((ac, index) => (
-            <tr key={`ac-${index}`} className="border-b border-slate-200 text-slate-600">
+            <tr key={`ac-${index}`} className="grid grid-cols-[minmax(0,1fr)_auto_auto] border-b border-slate-200 text-slate-600 @xl:table-row">
               <td className="px-2 py-1.5" colSpan={5}>
                 {ac.label}
               </td>
@@ -155,6 +176,11 @@ export function InvoiceDocumentView({ invoice, locale }: { invoice: PrintableInv
       <p className="mt-8 border-t border-slate-200 pt-2 text-xs text-slate-500">{registration.join("  ·  ")}</p>
     </article>
   );
+}
+
+/** A value's column heading, shown above it only where the lines are blocks (the table has its heading row). */
+function Caption({ children }: { children: React.ReactNode }) {
+  return <span className="block text-xs font-normal text-slate-500 @xl:hidden">{children}</span>;
 }
 
 function Party({ party, nameClass }: { party: PartyDisplay; nameClass: string }) {
