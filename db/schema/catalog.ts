@@ -19,6 +19,11 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
  * The words of a product's names as a tsvector, stemmed like weight A of products.search_vector; the
  * expression of products_name_search_idx (a query must use the same expression to use the index).
  */
+/** A SKU as a search compares it: upper case, letters and digits only ("kp-000279" → "KP000279"). */
+export function skuKey(sku: AnyPgColumn): SQL {
+  return sql`regexp_replace(upper(${sku}), '[^A-Z0-9]', '', 'g')`;
+}
+
 export function productNameVector(nameNl: AnyPgColumn, nameEn: AnyPgColumn): SQL {
   return sql`(to_tsvector('dutch', ${nameNl}) || to_tsvector('english', ${nameEn}))`;
 }
@@ -106,8 +111,9 @@ export const products = pgTable(
     // prefixes (lib/data/cart-bulk.ts): pattern ops answer both `=` and `LIKE 'prefix%'` in any collation.
     // Without them each look-up read all 100,000 products (110–170 ms; BENCHMARKS.md, 25th pass).
     index("products_sku_upper_idx").on(sql`upper(${t.sku}) text_pattern_ops`),
-    // The search's SKU fragments ("KP-0002", "000279": lib/data/catalog.ts skuFragment) anywhere in the SKU.
-    index("products_sku_trgm_idx").using("gin", sql`upper(${t.sku}) gin_trgm_ops`),
+    // The search's SKU fragments ("KP-0002", "000279", "kp000279": lib/data/catalog.ts skuFragment) anywhere in
+    // the SKU, read without case and punctuation (skuKey).
+    index("products_sku_key_trgm_idx").using("gin", sql`${skuKey(t.sku)} gin_trgm_ops`),
     index("products_gtin_idx").on(sql`${t.gtin} text_pattern_ops`),
     index("products_mpn_lower_idx").on(sql`lower(${t.manufacturerPartNumber})`),
     index("products_category_idx").on(t.categoryId, t.id),

@@ -1,13 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
-import { attributeDefinitions, categories, productNameVector, products, searchWords, type Category, type Product } from "@/db/schema";
+import { attributeDefinitions, categories, productNameVector, products, searchWords, skuKey, type Category, type Product } from "@/db/schema";
 import type { AttributeCount, AttributeFilters } from "@/lib/catalog/attributes";
 import type { Db } from "@/db/client";
 import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
 import { contractAssortmentSql } from "./prices";
-import { escapeLike, q } from "./sql";
+import { q } from "./sql";
 
 export type ProductRow = Omit<Product, "searchVector" | "updatedAt" | "stockAsOf">;
 
@@ -512,15 +512,15 @@ export function searchMatchQuery(
     where (${q(products.sku)} = ${query} or ${q(products.gtin)} = ${query} or lower(${q(products.manufacturerPartNumber)}) = lower(${query}))
       and ${filter}
     limit 20`;
-  // A typed SKU fragment ("KP-0002", "000279", "kp-test"): the SKUs containing it, whatever the case,
-  // after the exact hits (products_sku_trgm_idx). Only for one token with a digit or a hyphen, so a
+  // A typed SKU fragment ("KP-0002", "000279", "kp-test", "kp000279"): the SKUs containing it, whatever
+  // the case and punctuation, after the exact hits (products_sku_key_trgm_idx). Only for one token with a digit or a hyphen, so a
   // word search costs nothing more.
   const fragment = skuFragment(query);
   const partial = fragment
     ? // Ranked by SKU: the first SKU highest (ranks are compared descending).
       sql`select "id", "brand", 1 as "exact", (-row_number() over (order by "sku"))::real as "rank" from (
         select ${id} as "id", ${brand} as "brand", ${q(products.sku)} as "sku" from ${products}
-        where upper(${q(products.sku)}) like ${`%${escapeLike(fragment.toUpperCase())}%`} and ${filter}
+        where ${skuKey(products.sku)} like ${`%${fragment}%`} and ${filter}
         order by ${q(products.sku)} limit ${limit}) as "containing"`
     : sql`select null::int as "id", null::text as "brand", 1 as "exact", 0::real as "rank" where false`;
   // Each candidate is ranked as it is read (at most `limit` rows). Exact hits first (also when they
@@ -566,9 +566,15 @@ export function searchMatchQuery(
     .from(sql`(${statement}) as "result"`);
 }
 
-/** The typed text as a SKU fragment to look for inside SKUs: one token of 3–40 characters with a digit or a hyphen; else null. */
+/**
+ * The typed text as a SKU fragment to look for inside SKUs (as skuKey reads them: upper case, letters
+ * and digits only, so "kp000279" finds KP-000279): one token of 3–40 characters with a digit or a
+ * hyphen, 3+ letters or digits once read so; else null.
+ */
 export function skuFragment(query: string): string | null {
-  return /^\S{3,40}$/u.test(query) && /[\p{N}-]/u.test(query) ? query : null;
+  if (!/^\S{3,40}$/u.test(query) || !/[\p{N}-]/u.test(query)) return null;
+  const key = query.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  return key.length >= 3 ? key : null;
 }
 
 /** An AttributeCount as the search statement's JSON carries it: key, value, count, names, position, English label. */
