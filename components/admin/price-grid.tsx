@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { parseEntryFields, type EntryFields } from "@/lib/admin/price-input";
+import { unitName } from "@/lib/catalog/unit-names";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/pricing/money";
 import { resolvePrice } from "@/lib/pricing/resolve-price";
@@ -219,7 +220,7 @@ export function PriceGrid({
                     <div className="font-medium text-slate-900">{row.sku}</div>
                     <div className="text-xs">{row.name}</div>
                     <div className="text-xs text-slate-500">
-                      {row.brand} · {row.unit}
+                      {row.brand} · <span title={row.unit}>{unitName(row.unit, locale)}</span>
                       {!row.active && ` · ${t("inactive")}`}
                     </div>
                   </td>
