@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { deriveSecretKey, encryptSecret } from "../../lib/crypto/secret-box";
 import { applyFilters, BASE_URL, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
@@ -176,6 +176,8 @@ describe("invoices", () => {
     await buyer.waitForURL((url) => url.pathname === `/account/invoices/${webInvoice!.number}`);
     const invoiceText = await buyer.getByTestId("invoice-document").innerText();
     assert.match(invoiceText, new RegExp(webInvoice.number));
+    // The same due date as the invoice's own "by": paying on it is in time.
+    await buyer.getByText(/^Due by \d/).waitFor();
     // The buyer's PO number as their purchase order, our order number as the order number (BT-13, BT-14).
     assert.match(invoiceText, new RegExp(`Purchase order\\s+PO-INV-${stamp}`));
     assert.match(invoiceText, new RegExp(`Order number\\s+${orderNumber}`));
@@ -198,6 +200,22 @@ describe("invoices", () => {
     // The order page lists the order's invoices too.
     await buyer.goto(`/account/orders/${orderNumber}`);
     await buyer.getByTestId("order-invoices").locator(`[data-testid=invoice-row][data-number="${webInvoice.number}"]`).waitFor();
+    // On a phone the line totals and the invoice's downloads are within the screen, not cut off.
+    {
+      const viewport = buyer.viewportSize();
+      await buyer.setViewportSize({ width: 390, height: 844 });
+      const within = async (locator: Locator) => {
+        const box = await locator.boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= 390;
+      };
+      const line = buyer.getByTestId("order-line").first();
+      assert.ok(await within(line.locator("td").last()), "the line total fits a 390 px screen");
+      assert.match(await line.innerText(), /Total\s+€/);
+      const invoiceRow = buyer.getByTestId("order-invoices").locator(`[data-testid=invoice-row][data-number="${webInvoice.number}"]`);
+      assert.ok(await within(invoiceRow.getByRole("link", { name: /UBL/ })), "the downloads fit a 390 px screen");
+      assert.ok(await within(invoiceRow.getByTestId("invoice-status")), "the status fits a 390 px screen");
+      if (viewport) await buyer.setViewportSize(viewport);
+    }
     // …and its history says when it was invoiced, after the shipment.
     const history = (await buyer.getByTestId("order-history").innerText()).split("\n");
     const invoiceNumber = webInvoice.number;
@@ -347,7 +365,7 @@ describe("partial shipment", () => {
     assert.match(history, new RegExp(`Partly shipped by .+: ${orderNumber}-S1, PostNL 3SPART${stamp}`));
     assert.doesNotMatch(history, /\(partial\)/);
 
-    // The line table scrolls in its own box on a phone: the page is never wider than the screen.
+    // On a phone each line is a block (product, then quantity and total): the page is never wider than the screen.
     const viewport = buyer.viewportSize();
     await buyer.setViewportSize({ width: 390, height: 844 });
     await buyer.reload();

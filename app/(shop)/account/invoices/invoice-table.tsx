@@ -20,41 +20,55 @@ export async function InvoiceStatusBadge({ status }: { status: InvoiceState }) {
   );
 }
 
-/** A company's invoices and credit notes with status and the PDF / UBL downloads (list page and order page). */
+/**
+ * A company's invoices and credit notes with status and the PDF / UBL downloads (list page and order page).
+ * On a phone each invoice is a block of its own, as in the cart: number and amount across, the due date
+ * and status under them, the downloads below; kind, date and order from sm up (the number says the kind).
+ */
 export async function InvoiceTable({ rows, locale, showOrder = true }: { rows: InvoiceListItem[]; locale: Locale; showOrder?: boolean }) {
   const t = await getTranslations("invoices");
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm" data-testid="invoice-table">
-        <thead className="bg-slate-100 text-left">
+      <table className="block w-full text-sm sm:table" data-testid="invoice-table">
+        <thead className="hidden bg-slate-100 text-left sm:table-header-group">
           <tr>
             <th className="p-3">{t("columns.number")}</th>
-            <th className="hidden p-3 sm:table-cell">{t("columns.kind")}</th>
-            <th className="hidden p-3 sm:table-cell">{t("columns.issueDate")}</th>
+            <th className="p-3">{t("columns.kind")}</th>
+            <th className="p-3">{t("columns.issueDate")}</th>
             <th className="p-3">{t("columns.dueDate")}</th>
-            {showOrder && <th className="hidden p-3 sm:table-cell">{t("columns.order")}</th>}
+            {showOrder && <th className="p-3">{t("account.orderColumn")}</th>}
             <th className="p-3 text-right">{t("columns.amount")}</th>
             <th className="p-3">{t("columns.status")}</th>
             <th className="p-3">{t("columns.downloads")}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block sm:table-row-group">
           {rows.map((row) => (
-            <tr key={row.id} className="border-t border-slate-100" data-testid="invoice-row" data-number={row.number} data-kind={row.kind}>
-              <td className="p-3">
+            <tr
+              key={row.id}
+              className="grid grid-cols-[1fr_auto] border-t border-slate-100 max-sm:py-2 max-sm:first:border-t-0 sm:table-row"
+              data-testid="invoice-row"
+              data-number={row.number}
+              data-kind={row.kind}
+            >
+              <td className="p-3 max-sm:order-1 max-sm:py-1">
                 <Link href={`/account/invoices/${encodeURIComponent(row.number)}`} className="font-medium text-brand-700 underline">
                   {row.number}
                 </Link>
+                {row.kind === "credit_note" && <span className="ml-2 text-xs text-slate-500 sm:hidden">{t(`kind.${row.kind}`)}</span>}
               </td>
               <td className="hidden p-3 sm:table-cell">{t(`kind.${row.kind}`)}</td>
               <td className="hidden p-3 sm:table-cell">{dateText(row.issueDate, locale)}</td>
-              <td className="p-3">{row.dueDate ? dateText(row.dueDate, locale) : "–"}</td>
+              <td className="p-3 max-sm:order-3 max-sm:py-1">
+                <span className="text-slate-500 sm:hidden">{t("columns.dueDate")} </span>
+                {row.dueDate ? dateText(row.dueDate, locale) : "–"}
+              </td>
               {showOrder && <td className="hidden p-3 sm:table-cell">{row.orderNumber ?? "–"}</td>}
-              <td className="p-3 text-right whitespace-nowrap tabular-nums">{money(row.payableMinor, locale, row.currency)}</td>
-              <td className="p-3">
+              <td className="p-3 text-right whitespace-nowrap tabular-nums max-sm:order-2 max-sm:py-1 max-sm:font-medium">{money(row.payableMinor, locale, row.currency)}</td>
+              <td className="p-3 max-sm:order-4 max-sm:py-1 max-sm:text-right">
                 <InvoiceStatusBadge status={row.status} />
               </td>
-              <td className="space-x-2 p-3 whitespace-nowrap">
+              <td className="space-x-2 p-3 whitespace-nowrap max-sm:order-5 max-sm:col-span-2 max-sm:py-1">
                 {(["pdf", "ubl"] as const).map((format) => (
                   <a
                     key={format}

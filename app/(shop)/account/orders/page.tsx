@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { OrderStatusLabel } from "@/components/account/order-status";
 import { Pagination } from "@/components/shop/pagination";
 import { costCenterChoice } from "@/lib/account/cost-centers";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -102,7 +103,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               <tr>
                 <th className="p-3">{t("number")}</th>
                 <th className="hidden p-3 sm:table-cell">{t("date")}</th>
-                <th className="hidden p-3 sm:table-cell">PO</th>
+                <th className="hidden p-3 sm:table-cell">{tc("poNumber")}</th>
                 {wholeCompany && <th className="hidden p-3 sm:table-cell">{ta("placedBy")}</th>}
                 <th className="p-3">{t("status")}</th>
                 <th className="hidden p-3 text-right sm:table-cell">{t("lines")}</th>
@@ -123,9 +124,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   <td className="hidden p-3 sm:table-cell">{order.poNumber ?? "–"}</td>
                   {wholeCompany && <td className="hidden p-3 sm:table-cell">{order.placedBy ?? "–"}</td>}
                   <td className="p-3">
-                    <span className={order.status === "awaiting_approval" ? "rounded bg-amber-100 px-2 py-0.5 text-amber-900" : order.status === "rejected" ? "rounded bg-red-100 px-2 py-0.5 text-red-900" : ""}>
-                      {t(`statuses.${order.status}`)}
-                    </span>
+                    <OrderStatusLabel status={order.status} partlyShipped={order.partlyShipped} />
                   </td>
                   <td className="hidden p-3 text-right sm:table-cell">{order.lineCount}</td>
                   <td className="p-3 text-right whitespace-nowrap">{money(order.totalMinor, locale, order.currency)}</td>

@@ -305,10 +305,14 @@ export default async function OrderPage({
       {order.status === "awaiting_approval" && order.userId === buyer.id && buyer.role !== "buyer" && (
         <p className="text-sm text-slate-600">{ta("ownOrder")}</p>
       )}
-      {/* Scrolls sideways on a phone instead of making the whole page wider than the screen. */}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left">
+      {/*
+        On a phone each line is a block of its own, as in the cart: the product across the width, the
+        quantity × price and the line total under it, labelled; the table from sm up. The box stays
+        positioned and scrolls sideways rather than making the page wider than the screen.
+      */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="block w-full text-sm sm:table">
+          <thead className="hidden bg-slate-100 text-left sm:table-header-group">
             <tr>
               {canEditCart && <th className="w-8 p-3" />}
               <th className="p-3">#</th>
@@ -317,16 +321,24 @@ export default async function OrderPage({
               <th className="p-3 text-right">{t("total")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {lines.map((line) => (
-              <tr key={line.id} className="border-t border-slate-100 align-top" data-testid="order-line" data-sku={line.sku}>
+              <tr
+                key={line.id}
+                className="grid grid-cols-[auto_auto_1fr_auto] border-t border-slate-100 align-top max-sm:first:border-t-0 sm:table-row"
+                data-testid="order-line"
+                data-sku={line.sku}
+              >
                 {canEditCart && (
-                  <td className="p-3">
+                  <td className="p-3 max-sm:pr-0">
                     <input type="checkbox" name="lines" value={line.lineNumber} form={reorderFormId} aria-label={ta("selectLine", { number: line.lineNumber, sku: line.sku })} />
                   </td>
                 )}
-                <td className="p-3">{line.lineNumber}</td>
-                <td className="p-3">
+                <td className="p-3 max-sm:pr-0 max-sm:text-slate-500">
+                  <span className="sm:hidden">#</span>
+                  {line.lineNumber}
+                </td>
+                <td className={`p-3 ${canEditCart ? "max-sm:col-span-2" : "max-sm:col-span-3"}`}>
                   {line.name}
                   <div className="text-xs text-slate-500">
                     {line.sku}
@@ -344,10 +356,14 @@ export default async function OrderPage({
                     <SaveToList sku={line.sku} productName={line.name} defaultQuantity={line.quantity} action={addToListAction} lists={lists} compact />
                   )}
                 </td>
-                <td className="p-3 text-right">
+                <td className="p-3 text-right max-sm:col-span-3 max-sm:col-start-1 max-sm:pt-0 max-sm:text-left">
+                  <span className="block text-xs text-slate-500 sm:hidden">{t("quantityPrice")}</span>
                   {unitQuantity(line.quantity, line.unit, locale)} × {money(line.unitPriceMinor, locale, order.currency)}
                 </td>
-                <td className="p-3 text-right">{money(line.lineTotalMinor, locale, order.currency)}</td>
+                <td className="p-3 text-right font-medium whitespace-nowrap max-sm:pt-0 sm:font-normal">
+                  <span className="block text-xs font-normal text-slate-500 sm:hidden">{t("total")}</span>
+                  {money(line.lineTotalMinor, locale, order.currency)}
+                </td>
               </tr>
             ))}
           </tbody>
