@@ -19,6 +19,7 @@ export function CheckoutForm({
   defaultAddressId,
   costCenters,
   poNumberRequired = false,
+  aboveOrderLimit = false,
   minDate,
   action,
 }: {
@@ -28,6 +29,8 @@ export function CheckoutForm({
   costCenters: CheckoutCostCenters;
   /** The company requires a PO number on every order (lib/account/po-number.ts); the server refuses an order without one either way. */
   poNumberRequired?: boolean;
+  /** The cart is above the buyer's order limit (lib/orders/approval-rule.ts): the order will wait for approval. */
+  aboveOrderLimit?: boolean;
   minDate: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
@@ -35,6 +38,12 @@ export function CheckoutForm({
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors?.[name]?.[0] ?? (state.details?.field === name ? state.message : undefined) : undefined);
   const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+  // The buyer's default cost center (set by their company admin) is chosen beforehand.
+  const [costCenterCode, setCostCenterCode] = useState(costCenters.mode === "list" ? (costCenters.defaultCode ?? "") : "");
+  const overBudget = costCenters.mode === "list" && !!costCenters.options.find((option) => option.code === costCenterCode)?.overBudgetNote;
+  // The button says what happens: above the order limit or beyond the chosen cost center's budget the
+  // order goes to an approver first (the server decides the same with the same rule, approvalReasons).
+  const forApproval = aboveOrderLimit || overBudget;
   return (
     <form action={formAction} className="space-y-4">
       <fieldset className="space-y-2">
@@ -70,7 +79,7 @@ export function CheckoutForm({
           />
         </label>
         {costCenters.mode === "list" ? (
-          <CostCenterSelect costCenters={costCenters} className={input} invalid={!!fieldError("costCenter")} />
+          <CostCenterSelect costCenters={costCenters} code={costCenterCode} onChange={setCostCenterCode} className={input} invalid={!!fieldError("costCenter")} />
         ) : (
           <label className="block text-sm font-medium">
             {t("costCenter")}
@@ -91,24 +100,39 @@ export function CheckoutForm({
           {t.has(`errors.${state.message}`) ? t(`errors.${state.message}`) : t("errors.invalid_input")}
         </p>
       )}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-6 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {t("placeOrder")}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-6 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        data-testid="place-order"
+      >
+        {t(forApproval ? "submitForApproval" : "placeOrder")}
       </button>
     </form>
   );
 }
 
 /** The company's cost centres; the chosen one's budget note says when the order will wait for approval. */
-function CostCenterSelect({ costCenters, className, invalid }: { costCenters: Extract<CheckoutCostCenters, { mode: "list" }>; className: string; invalid: boolean }) {
+function CostCenterSelect({
+  costCenters,
+  code,
+  onChange,
+  className,
+  invalid,
+}: {
+  costCenters: Extract<CheckoutCostCenters, { mode: "list" }>;
+  code: string;
+  onChange: (code: string) => void;
+  className: string;
+  invalid: boolean;
+}) {
   const t = useTranslations("checkout");
-  // The buyer's default cost center (set by their company admin) is chosen beforehand.
-  const [code, setCode] = useState(costCenters.defaultCode ?? "");
   const note = costCenters.options.find((option) => option.code === code)?.overBudgetNote;
   return (
     <div className="sm:col-span-2">
       <label className="block text-sm font-medium">
         {t("costCenter")}
-        <select name="costCenter" required={costCenters.required} value={code} onChange={(event) => setCode(event.target.value)} className={className} aria-invalid={invalid}>
+        <select name="costCenter" required={costCenters.required} value={code} onChange={(event) => onChange(event.target.value)} className={className} aria-invalid={invalid}>
           <option value="">{costCenters.required ? t("costCenterChoose") : t("costCenterNone")}</option>
           {costCenters.options.map((option) => (
             <option key={option.code} value={option.code}>

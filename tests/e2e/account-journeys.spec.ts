@@ -234,7 +234,9 @@ describe("order approval", () => {
     await buyer.goto("/checkout");
     assert.match(await buyer.getByTestId("approval-needed").innerText(), /above your order limit of €2,500\.00/);
     await buyer.getByLabel("PO number").fill(`PO-APPROVAL-${stamp}`);
-    await buyer.getByRole("button", { name: "Place order" }).click();
+    // The button says where the order goes.
+    assert.equal(await buyer.getByRole("button", { name: "Place order" }).count(), 0);
+    await buyer.getByRole("button", { name: "Submit for approval" }).click();
     await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
     await buyer.getByText("has been sent for approval").waitFor();
     assert.equal(await buyer.getByTestId("order-status").innerText(), "Awaiting approval");
@@ -291,7 +293,7 @@ describe("order approval", () => {
     await buyer.getByText("Added to cart.").waitFor();
     await buyer.goto("/checkout");
     await buyer.getByLabel("PO number").fill(`PO-REJECT-${stamp}`);
-    await buyer.getByRole("button", { name: "Place order" }).click();
+    await buyer.getByRole("button", { name: "Submit for approval" }).click();
     await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
     const orderNumber = (await buyer.getByTestId("order-number").innerText()).replace("Order ", "").trim();
 

@@ -75,9 +75,11 @@ describe("cost centres and budgets", () => {
     const options = await choice.locator("option").allInnerTexts();
     assert.ok(options.some((text) => text.startsWith(`${code} – Marketing (€100.00 left in `)), options.join(" | "));
     assert.equal(options[0], "— none —");
+    // Within the limit and without a cost center the order is placed; beyond the chosen one's budget it goes for approval, and the button says so.
+    assert.equal(await buyer.getByTestId("place-order").innerText(), "Place order");
     await choice.selectOption(code);
     assert.match(await buyer.getByTestId("budget-approval-needed").innerText(), new RegExp(`beyond what is left of cost center ${code}'s budget for .+ \\(€100\\.00\\)`));
-    await buyer.getByRole("button", { name: "Place order" }).click();
+    await buyer.getByRole("button", { name: "Submit for approval" }).click();
     await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
     await buyer.getByText("has been sent for approval").waitFor();
     assert.equal(await buyer.getByTestId("order-status").innerText(), "Awaiting approval");

@@ -53,21 +53,15 @@ export default async function CheckoutPage() {
           })),
           defaultCode: choice.defaultCode,
         };
+  const aboveOrderLimit = needsApproval(buyer.orderLimitMinor, cart.totals.subtotalMinor);
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+    // On a phone the summary (lines, delivery, total, the approval notice) comes between the title and
+    // the form, so the buyer has read what they order before the button; from lg up it is the side column
+    // beside title and form (its second row takes any extra height of a long summary, not the title's).
+    <div className="grid gap-x-8 gap-y-4 lg:grid-cols-[1fr_24rem] lg:grid-rows-[auto_1fr]">
       <CartPageSync rendered={readingOfLines(cart.lines, now)} />
-      <section>
-        <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
-        <CheckoutForm
-          addresses={shipTo.options.map((a) => ({ id: a.id, label: a.label, text: addressText(a) }))}
-          defaultAddressId={shipTo.defaultId}
-          costCenters={costCenters}
-          poNumberRequired={poRequired}
-          minDate={calendarDate(now)}
-          action={placeOrderAction}
-        />
-      </section>
-      <aside className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <h1 className="text-2xl font-semibold lg:col-start-1">{t("title")}</h1>
+      <aside className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 max-lg:mb-4 lg:col-start-2 lg:row-span-2 lg:row-start-1" data-testid="checkout-summary">
         <h2 className="font-semibold">{t("summary")}</h2>
         <ul className="space-y-1 text-sm">
           {cart.lines.map((line) => (
@@ -80,7 +74,7 @@ export default async function CheckoutPage() {
           ))}
         </ul>
         <CartTotals cart={cart} locale={locale} />
-        {needsApproval(buyer.orderLimitMinor, cart.totals.subtotalMinor) && (
+        {aboveOrderLimit && (
           <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="approval-needed">
             {ta("needsApproval", { limit: money(buyer.orderLimitMinor ?? 0, locale) })}
             {noApprover && ` ${noApprover}`}
@@ -97,6 +91,17 @@ export default async function CheckoutPage() {
           </p>
         )}
       </aside>
+      <section className="lg:col-start-1">
+        <CheckoutForm
+          addresses={shipTo.options.map((a) => ({ id: a.id, label: a.label, text: addressText(a) }))}
+          defaultAddressId={shipTo.defaultId}
+          costCenters={costCenters}
+          poNumberRequired={poRequired}
+          aboveOrderLimit={aboveOrderLimit}
+          minDate={calendarDate(now)}
+          action={placeOrderAction}
+        />
+      </section>
     </div>
   );
 }
