@@ -82,7 +82,9 @@ export function InvoiceDocumentView({ invoice, locale }: { invoice: PrintableInv
               </td>
               <td className="col-span-3 px-2 py-1.5 @max-xl:py-0 @max-xl:text-xs @max-xl:text-slate-500">
                 <span className="@xl:hidden">{c.sku} </span>
-                <span className="whitespace-nowrap">{row.sku}</span>
+                <span className="whitespace-nowrap" data-testid="invoice-line-sku">
+                  {row.sku}
+                </span>
                 {row.buyersItemId && (
                   <span className="block text-xs text-slate-500">
                     {v.labels.buyersItemId} {row.buyersItemId}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { addToCartOnProductPage, BASE_URL, launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
@@ -12,9 +12,16 @@ import { openE2eDatabase } from "./support/database";
  * demo company admin's pages (users, cost centers, approvals, the whole company's lists). At 1280 px
  * a cost center's edit form opens below its row and the table still fits its box; at 390 px the form
  * stays in view. Leaves the buyer's cart empty and removes the quote it asked for.
+ *
+ * Where a table would hide what matters off to the right, each line is a block at 390 px: the buyer
+ * places an order on the phone (the checkout's total comes before its button), the account manager
+ * ships and invoices it, and the return form's reason, the invoice lines' amounts (the SKU unbroken)
+ * and a favorites list's default quantity are in view without scrolling sideways. The order stays,
+ * shipped and invoiced, as the other specs' orders do.
  */
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
+const stamp = Date.now().toString(36);
 let browser: Browser;
 const sql = openE2eDatabase();
 let sku = "";
@@ -54,6 +61,22 @@ async function signInOnPhone(email: string, password: string, target: string): P
 
 async function useLanguage(page: Page, locale: "nl" | "en") {
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: BASE_URL }]);
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, everyMs = 300): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** The element is on the phone's screen horizontally: nothing of it hidden off to the right (or left). */
+async function assertInView(locator: Locator, what: string) {
+  const box = await locator.boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `${what} is in view at ${PHONE.width} px: ${JSON.stringify(box)}`);
 }
 
 /** Each path in each language: the paths (with the width found) whose page is wider than the screen. */
@@ -112,6 +135,88 @@ describe("the shop at phone width", () => {
     await buyer.goto("/cart");
     const table = buyer.getByTestId("cart-table");
     assert.equal(await table.evaluate((box) => box.scrollWidth <= box.clientWidth), true, "the cart's table fits its box");
+    await buyer.context().close();
+  });
+
+  it("at 390 px the checkout's total comes before its button; the return form, an invoice and a favorites list show their key columns in view", async () => {
+    // A cheap product of the contract with a long name (what widened the tables), twice: within the order limit.
+    const [product] = await sql<{ sku: string }[]>`
+      select p.sku from products p
+      join price_list_entries e on e.product_id = p.id
+      join price_lists l on l.id = e.price_list_id and l.code = 'RC-DEMO'
+      where p.active and p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock > 10 and p.list_price_minor < 50000
+      order by length(p.name_nl) desc, p.id limit 1`;
+    assert.ok(product, "the demo seed gives Demo Facilities cheap contract products");
+    await emptyCart();
+    const buyer = await signInOnPhone("buyer@demo.test", "demo-buyer", "/account");
+    await useLanguage(buyer, "en");
+    await addToCartOnProductPage(buyer, product.sku, 2);
+
+    // The checkout: the summary's total before the button, in both languages, and the page fits.
+    assert.deepEqual(await tooWide(buyer, ["/checkout"]), []);
+    await buyer.goto("/checkout");
+    const total = buyer.getByTestId("checkout-summary").getByTestId("grand-total");
+    const submit = buyer.getByTestId("place-order");
+    assert.equal((await submit.innerText()).trim(), "Place order", "within the order limit");
+    const totalBox = (await total.boundingBox())!;
+    const submitBox = (await submit.boundingBox())!;
+    assert.ok(totalBox.y + totalBox.height <= submitBox.y, `the total (${JSON.stringify(totalBox)}) comes before the button (${JSON.stringify(submitBox)})`);
+    await buyer.getByLabel("PO number").fill(`PO-PHONE-${stamp}`);
+    await submit.click();
+    await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
+    const orderNumber = decodeURIComponent(new URL(buyer.url()).pathname.split("/").pop()!);
+    const [order] = await sql<{ id: number; status: string }[]>`select id, status from orders where order_number = ${orderNumber}`;
+    assert.ok(order, orderNumber);
+    assert.equal(order.status, "placed", "within the order limit");
+
+    // The account manager ships it and invoices the shipment (the demo customer is invoiced by hand).
+    const manager = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/orders/${order.id}`);
+    const ship = manager.getByTestId("ship-form");
+    await ship.locator("input[name=carrier]").fill("PostNL");
+    await ship.locator("input[name=trackingNumber]").fill(`3SPHONE${stamp}`);
+    await ship.locator("button[type=submit]").click();
+    const shipment = await until("the shipment", () =>
+      sql<{ id: number; shipment_number: string }[]>`select id, shipment_number from order_shipments where order_id = ${order.id}`.then((r) => r[0]),
+    );
+    if ((await sql`select 1 from invoices where shipment_id = ${shipment.id}`).length === 0) {
+      await manager.reload();
+      await manager.locator(`[data-testid=shipment-row][data-shipment-number="${shipment.shipment_number}"]`).getByTestId("invoice-shipment-form").locator("button[type=submit]").click();
+    }
+    const invoice = await until("the invoice", () => sql<{ number: string }[]>`select number from invoices where shipment_id = ${shipment.id}`.then((r) => r[0]));
+    await manager.context().close();
+
+    const returnPath = `/account/orders/${encodeURIComponent(orderNumber)}/return`;
+    const invoicePath = `/account/invoices/${encodeURIComponent(invoice.number)}`;
+    const [list] = await sql<{ id: number }[]>`
+      select fl.id from favorite_lists fl join users u on u.id = fl.owner_user_id
+      where u.email = 'companyadmin@demo.test' and fl.shared and exists (select 1 from favorite_list_lines l where l.list_id = fl.id)
+      order by fl.id limit 1`;
+    assert.ok(list, "the demo company admin shares a list with lines");
+    const listPath = `/favorites/${list.id}`;
+    assert.deepEqual(await tooWide(buyer, [returnPath, invoicePath, listPath]), []);
+
+    for (const locale of ["nl", "en"] as const) {
+      await useLanguage(buyer, locale);
+      // The return form: the quantity and the reason of the line, without scrolling its box.
+      await buyer.goto(returnPath);
+      const line = buyer.locator(`[data-testid=return-line][data-sku="${product.sku}"]`);
+      await assertInView(line.locator("input[type=number]"), `the return quantity (${locale})`);
+      await assertInView(line.locator("select"), `the return reason (${locale})`);
+
+      // The invoice: the line's amount in view, its SKU on one line (not broken at the hyphen).
+      await buyer.goto(invoicePath);
+      const invoiceLine = buyer.getByTestId("invoice-line").first();
+      await assertInView(invoiceLine.getByTestId("invoice-line-amount"), `the invoice line's amount (${locale})`);
+      const sku = invoiceLine.getByTestId("invoice-line-sku");
+      assert.equal((await sku.innerText()).trim(), product.sku);
+      assert.equal(await sku.evaluate((span) => span.getClientRects().length), 1, `the SKU on one line (${locale})`);
+
+      // A favorites list: the line's default quantity.
+      await buyer.goto(listPath);
+      const favorite = buyer.getByTestId("favorite-line").first();
+      await assertInView(favorite.locator("[data-testid=favorite-quantity], input[name=quantity]").first(), `the favorite's default quantity (${locale})`);
+    }
+    await useLanguage(buyer, "en");
     await buyer.context().close();
   });
 
