@@ -46,7 +46,28 @@ export interface OrderListItem {
   userId: number | null;
   placedBy: string | null;
   lineCount: number;
+  /**
+   * Shipped, but not every ordered quantity yet: the buyer reads "Partly shipped" (lib/orders/shown-status.ts),
+   * as the admin order page says from the same shipments (lib/admin/purchase-orders.ts, openToShip).
+   */
+  partlyShipped: boolean;
 }
+
+/**
+ * Whether a shipped order still has quantities to ship: a line ordered beyond what its shipments
+ * (order_shipments.lines, `{ lineNumber, quantity }` per shipment) carried. A correlated subquery on the
+ * order's own rows (order_lines and order_shipments indexed by order), so a list page stays one query.
+ */
+const partlyShipped = sql<boolean>`(${q(orders.status)} = 'shipped' and exists (
+  select 1 from ${orderLines} ol
+  left join (
+    select (shipped_line ->> 'lineNumber')::int as line_number, sum((shipped_line ->> 'quantity')::int) as quantity
+    from ${orderShipments} s, jsonb_array_elements(s.lines) shipped_line
+    where s.order_id = ${q(orders.id)}
+    group by 1
+  ) shipped on shipped.line_number = ol.line_number
+  where ol.order_id = ${q(orders.id)} and ol.quantity > coalesce(shipped.quantity, 0)
+))`;
 
 function searchConditions(search: OrderSearch): SQL {
   const conditions: (SQL | undefined)[] = [eq(orders.companyId, search.companyId)];
@@ -90,6 +111,7 @@ export async function searchOrders(search: OrderSearch): Promise<{ items: OrderL
         userId: orders.userId,
         placedBy: users.name,
         lineCount: sql<number>`(select count(*)::int from ${orderLines} where ${q(orderLines.orderId)} = ${q(orders.id)})`,
+        partlyShipped,
       })
       .from(orders)
       .leftJoin(users, eq(users.id, orders.userId))

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { OrderStatusLabel } from "@/components/account/order-status";
 import { getAccountOverview } from "@/lib/account/overview";
 import { requireBuyer } from "@/lib/auth/guards";
 import { dateText, money } from "@/lib/format";
@@ -124,7 +125,7 @@ export default async function AccountPage() {
                   {order.orderNumber}
                 </Link>
                 <span>{dateText(order.placedAt, locale)}</span>
-                <span>{to(`statuses.${order.status}`)}</span>
+                <OrderStatusLabel status={order.status} partlyShipped={order.partlyShipped} />
                 <span>{money(order.totalMinor, locale, order.currency)}</span>
               </li>
             ))}
