@@ -76,7 +76,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   const costCenter = await resolveOrderCostCenter(user, input.costCenter);
   const subtotalMinor = cart.totals.subtotalMinor;
   // To the user the order is placed as (also when staff place it viewing the shop as them).
-  const confirmation = await orderConfirmationMailer(await getRecipient(user.id), { source: "web", costCenterId: costCenter.costCenterId });
+  const confirmation = await orderConfirmationMailer(await getRecipient(user.id), { source: "web", costCenterId: costCenter.costCenterId, companyId: user.companyId });
   const created = await createOrder({
     // Purchasing policy: above the buyer's order limit or beyond the cost centre's budget (excl. VAT) the order waits for an approver.
     approval: { at: now, reasons: (budget) => approvalReasons({ orderLimitMinor: user.orderLimitMinor, subtotalMinor, budget }) },

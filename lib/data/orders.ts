@@ -60,6 +60,7 @@ export type OrderForMail = Pick<
   | "requestedDeliveryDate"
   | "note"
   | "shipTo"
+  | "billTo"
   | "currency"
   | "deliveryChargeMinor"
   | "subtotalMinor"

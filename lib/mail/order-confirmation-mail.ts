@@ -11,8 +11,12 @@ import { skippedLinesText } from "./standing-order-mails";
  * approver, or released by us after a credit review. Office buyers file it: everything the order
  * says (numbers, address, lines, VAT per rate, total) in plain text, in their language. An order
  * awaiting approval or held for credit review is not confirmed yet (its own mails say so); punchout
- * orders are confirmed to the procurement system in cXML. Pure.
+ * orders are confirmed to the procurement system in cXML. The totals read as on the order page and
+ * the invoice: the items, then delivery ("free" when the customer's terms waived it), then the
+ * subtotal, VAT per rate and the total. Pure.
  */
+
+type MailAddress = { name: string; attention: string | null; street: string; postalCode: string; city: string; countryCode: string };
 
 export interface OrderConfirmationFacts {
   orderNumber: string;
@@ -23,15 +27,24 @@ export interface OrderConfirmationFacts {
   /** YYYY-MM-DD */
   requestedDeliveryDate: string | null;
   note: string | null;
-  shipTo: { name: string; attention: string | null; street: string; postalCode: string; city: string; countryCode: string };
+  shipTo: MailAddress;
+  /** The invoice address the order stores (null: none given; the invoice goes to the company's). */
+  billTo: MailAddress | null;
   lines: { sku: string; name: string; quantity: number; unit: string; unitPriceMinor: number; lineTotalMinor: number; customerArticleNumber: string | null }[];
   currency: string;
   /** Inside the subtotal and the VAT breakdown, as on the order. */
   deliveryChargeMinor: number;
+  /**
+   * Whether the customer's terms charge for delivery (lib/pricing/delivery-charge.ts): then a waived
+   * charge says "free", as the cart and checkout did; without terms delivery is not mentioned.
+   */
+  deliveryCharged: boolean;
   subtotalMinor: number;
   vatBreakdown: { vatRateBasisPoints: number; taxableMinor: number; vatMinor: number }[];
   totalMinor: number;
   orderLink: string;
+  /** Who signs the mail (the supplier profile's trading or legal name); null before there is a profile. */
+  supplierName: string | null;
 }
 
 /** How the order came to be confirmed: it opens the mail (one mail, not a second one beside the news). */
@@ -84,8 +97,9 @@ export function orderConfirmationMail(
   })();
   const costCenter = order.costCenter ? (order.costCenter.name ? `${order.costCenter.code} – ${order.costCenter.name}` : order.costCenter.code) : null;
   const facts = [
-    `${nl ? "Ordernummer" : "Order number"}: ${order.orderNumber}`,
-    `${nl ? "Orderdatum" : "Order date"}: ${dateText(order.placedAt, locale)}`,
+    // "Bestelling", as the subject and the shop say; not the back office's "order".
+    `${nl ? "Bestelnummer" : "Order number"}: ${order.orderNumber}`,
+    `${nl ? "Besteldatum" : "Order date"}: ${dateText(order.placedAt, locale)}`,
     ...(order.poNumber ? [`${nl ? "Inkoopordernummer" : "PO number"}: ${order.poNumber}`] : []),
     ...(costCenter ? [`${nl ? "Kostenplaats" : "Cost center"}: ${costCenter}`] : []),
     ...(order.requestedDeliveryDate ? [`${nl ? "Gewenste leverdatum" : "Requested delivery date"}: ${dateText(order.requestedDeliveryDate, locale)}`] : []),
@@ -95,8 +109,14 @@ export function orderConfirmationMail(
     `- ${line.sku} ${line.name}${line.customerArticleNumber ? ` (${nl ? "uw nr." : "your no."} ${line.customerArticleNumber})` : ""}`,
     `  ${unitQuantity(line.quantity, line.unit, locale)} × ${amount(line.unitPriceMinor)} = ${amount(line.lineTotalMinor)}`,
   ]);
+  const showDelivery = order.deliveryChargeMinor > 0 || order.deliveryCharged;
   const totals = [
-    ...(order.deliveryChargeMinor > 0 ? [`${nl ? "Bezorgkosten" : "Delivery"}: ${amount(order.deliveryChargeMinor)}`] : []),
+    ...(showDelivery
+      ? [
+          `${nl ? "Artikelen excl. btw" : "Items excl. VAT"}: ${amount(order.subtotalMinor - order.deliveryChargeMinor)}`,
+          `${nl ? "Bezorgkosten" : "Delivery"}: ${order.deliveryChargeMinor > 0 ? amount(order.deliveryChargeMinor) : nl ? "gratis" : "free"}`,
+        ]
+      : []),
     `${nl ? "Subtotaal excl. btw" : "Subtotal excl. VAT"}: ${amount(order.subtotalMinor)}`,
     ...order.vatBreakdown.map(
       (row) => `${nl ? "Btw" : "VAT"} ${percent(row.vatRateBasisPoints, locale)} ${nl ? "over" : "on"} ${amount(row.taxableMinor)}: ${amount(row.vatMinor)}`,
@@ -128,8 +148,9 @@ export function orderConfirmationMail(
       ...facts,
       "",
       `${nl ? "Afleveradres" : "Delivery address"}:`,
-      addressText(order.shipTo, "\n"),
+      addressText(order.shipTo, "\n", locale),
       "",
+      ...(order.billTo ? [`${nl ? "Factuuradres" : "Invoice address"}:`, addressText(order.billTo, "\n", locale), ""] : []),
       nl ? "Artikelen (prijzen excl. btw):" : "Items (prices excl. VAT):",
       ...lines,
       "",
@@ -137,6 +158,7 @@ export function orderConfirmationMail(
       ...standing,
       "",
       ...links,
+      ...(order.supplierName ? ["", nl ? "Met vriendelijke groet," : "Kind regards,", order.supplierName] : []),
     ].join("\n"),
   };
 }

@@ -253,7 +253,7 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
   const subtotalMinor = priced.totals.subtotalMinor;
   const [billTo] = await listCompanyAddresses(standingOrder.companyId, "bill_to");
   const runLinks = await links(null);
-  const confirmation = await orderConfirmationMailer(await getRecipient(owner.id), { source: "web", costCenterId: costCenter.costCenterId });
+  const confirmation = await orderConfirmationMailer(await getRecipient(owner.id), { source: "web", costCenterId: costCenter.costCenterId, companyId: standingOrder.companyId });
   const created = await createOrder({
     approval: { at: now, reasons: (budget) => approvalReasons({ orderLimitMinor: owner.orderLimitMinor, subtotalMinor, budget }) },
     order: {

@@ -8,7 +8,7 @@ import { authMock } from "../../support/next-request-mocks";
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { cartLines, carts, costCenters, mailOutbox, orders } from "@/db/schema";
+import { cartLines, carts, companies, costCenters, mailOutbox, orders } from "@/db/schema";
 import { confirmOrderForStaff } from "@/lib/admin/purchase-orders";
 import type { BuyerUser, StaffUser } from "@/lib/auth/guards";
 import { addToCart } from "@/lib/cart/cart-service";
@@ -83,7 +83,9 @@ describe("order confirmation", () => {
       "PO number: PO-2026-118",
       "Cost center: 4200 – ICT",
       "Requested delivery date: 3 Dec 2026",
-      `Delivery address:\n${customer.company.name}\nStationsplein 1\n1012 AB Amsterdam\nNL`,
+      `Delivery address:\n${customer.company.name}\nStationsplein 1\n1012 AB Amsterdam\nNetherlands`,
+      // The company's invoice address the order stores; the country by name, in the reader's language.
+      `Invoice address:\n${customer.company.name}\nStationsplein 1 (administratie)\n1012 AB Amsterdam\nNetherlands`,
       `- ${paper.sku} ${paper.nameNl}\n  10 boxes × €24.50 = €245.00`,
       `- ${coffee.sku} ${coffee.nameNl}\n  1 pack × €18.95 = €18.95`,
       "Subtotal excl. VAT: €263.95",
@@ -95,7 +97,21 @@ describe("order confirmation", () => {
     ]) {
       expect(body).toContain(text);
     }
+    // No delivery terms: delivery is not mentioned. Signed by the supplier, as its invoice mails are.
     expect(body).not.toContain("Delivery:");
+    expect(body.endsWith("\n\nKind regards,\nKoppel")).toBe(true);
+  });
+
+  it("under delivery terms that waive the charge above an amount, the items come first and delivery says free", async () => {
+    await handle.db.update(companies).set({ deliveryChargeMode: "custom", deliveryChargeMinor: 695, freeDeliveryFromMinor: 10_000 }).where(eq(companies.id, customer.company.id));
+    try {
+      await addToCart(buyer, paper.sku, 10);
+      const placed = await checkout(buyer);
+      const [mail] = await mailsAbout(placed.orderNumber);
+      expect(mail!.bodyText.replace(/\u00a0/g, " ")).toContain("Items excl. VAT: €245.00\nDelivery: free\nSubtotal excl. VAT: €245.00\n");
+    } finally {
+      await handle.db.update(companies).set({ deliveryChargeMode: "default", deliveryChargeMinor: null, freeDeliveryFromMinor: null }).where(eq(companies.id, customer.company.id));
+    }
   });
 
   it("awaiting approval: no confirmation (the approvers are asked); approved: one mail to the buyer, the confirmation naming the approver", async () => {

@@ -5,7 +5,7 @@ const person = (locale: "nl" | "en") => ({ id: 9, email: "sanne@demo.test", name
 /** Dutch amounts keep "€" and the number together with a no-break space; the expectations write a plain one. */
 const plain = (text: string) => text.replace(/\u00a0/g, " ");
 
-/** Two lines at 21 % and one at 9 %, a delivery charge (at 21 %), everything the order may carry. */
+/** Two lines at 21 % and one at 9 %, a delivery charge (at 21 %), everything the order may carry (an invoice address abroad). */
 const order: OrderConfirmationFacts = {
   orderNumber: "K100003",
   // 23:30 in Amsterdam on 28 November: the order date is the Dutch calendar day, not UTC's.
@@ -15,12 +15,14 @@ const order: OrderConfirmationFacts = {
   requestedDeliveryDate: "2026-12-03",
   note: "Graag bij de receptie afgeven",
   shipTo: { name: "Demo Facilities B.V.", attention: "Facilitaire dienst", street: "Stationsplein 12", postalCode: "3511 ED", city: "Utrecht", countryCode: "NL" },
+  billTo: { name: "Demo Facilities Group NV", attention: "Crediteurenadministratie", street: "Kunstlaan 1", postalCode: "1000", city: "Brussel", countryCode: "BE" },
   lines: [
     { sku: "KP-000123", name: "Kopieerpapier A4 80 g", quantity: 10, unit: "BX", unitPriceMinor: 2_450, lineTotalMinor: 24_500, customerArticleNumber: "4711" },
     { sku: "KF-000001", name: "Koffiebonen 1 kg", quantity: 1, unit: "PK", unitPriceMinor: 1_895, lineTotalMinor: 1_895, customerArticleNumber: null },
   ],
   currency: "EUR",
   deliveryChargeMinor: 695,
+  deliveryCharged: true,
   subtotalMinor: 27_090,
   vatBreakdown: [
     { vatRateBasisPoints: 2_100, taxableMinor: 25_195, vatMinor: 5_291 },
@@ -28,6 +30,7 @@ const order: OrderConfirmationFacts = {
   ],
   totalMinor: 32_552,
   orderLink: "https://shop.example/account/orders/K100003",
+  supplierName: "Koppel Kantoorartikelen",
 };
 
 /** Only what every order has. */
@@ -38,8 +41,11 @@ const bare: OrderConfirmationFacts = {
   requestedDeliveryDate: null,
   note: null,
   shipTo: { ...order.shipTo, attention: null },
+  billTo: null,
   lines: [order.lines[1]!],
   deliveryChargeMinor: 0,
+  deliveryCharged: false,
+  supplierName: null,
   subtotalMinor: 1_895,
   vatBreakdown: [{ vatRateBasisPoints: 900, taxableMinor: 1_895, vatMinor: 171 }],
   totalMinor: 2_066,
@@ -55,8 +61,8 @@ describe("orderConfirmationMail", () => {
         "",
         "Dank u voor uw bestelling. Bewaar deze bevestiging voor uw administratie.",
         "",
-        "Ordernummer: K100003",
-        "Orderdatum: 28 nov 2026",
+        "Bestelnummer: K100003",
+        "Besteldatum: 28 nov 2026",
         "Inkoopordernummer: PO-2026-118",
         "Kostenplaats: 4200 – ICT",
         "Gewenste leverdatum: 3 dec 2026",
@@ -67,7 +73,14 @@ describe("orderConfirmationMail", () => {
         "Facilitaire dienst",
         "Stationsplein 12",
         "3511 ED Utrecht",
-        "NL",
+        "Nederland",
+        "",
+        "Factuuradres:",
+        "Demo Facilities Group NV",
+        "Crediteurenadministratie",
+        "Kunstlaan 1",
+        "1000 Brussel",
+        "België",
         "",
         "Artikelen (prijzen excl. btw):",
         "- KP-000123 Kopieerpapier A4 80 g (uw nr. 4711)",
@@ -75,6 +88,7 @@ describe("orderConfirmationMail", () => {
         "- KF-000001 Koffiebonen 1 kg",
         "  1 pak × € 18,95 = € 18,95",
         "",
+        "Artikelen excl. btw: € 263,95",
         "Bezorgkosten: € 6,95",
         "Subtotaal excl. btw: € 270,90",
         "Btw 21% over € 251,95: € 52,91",
@@ -82,6 +96,9 @@ describe("orderConfirmationMail", () => {
         "Totaal incl. btw: € 325,52",
         "",
         "Uw bestelling in Mijn account: https://shop.example/account/orders/K100003",
+        "",
+        "Met vriendelijke groet,",
+        "Koppel Kantoorartikelen",
       ].join("\n"),
     );
   });
@@ -107,7 +124,14 @@ describe("orderConfirmationMail", () => {
         "Facilitaire dienst",
         "Stationsplein 12",
         "3511 ED Utrecht",
-        "NL",
+        "Netherlands",
+        "",
+        "Invoice address:",
+        "Demo Facilities Group NV",
+        "Crediteurenadministratie",
+        "Kunstlaan 1",
+        "1000 Brussel",
+        "Belgium",
         "",
         "Items (prices excl. VAT):",
         "- KP-000123 Kopieerpapier A4 80 g (your no. 4711)",
@@ -115,6 +139,7 @@ describe("orderConfirmationMail", () => {
         "- KF-000001 Koffiebonen 1 kg",
         "  1 pack × €18.95 = €18.95",
         "",
+        "Items excl. VAT: €263.95",
         "Delivery: €6.95",
         "Subtotal excl. VAT: €270.90",
         "VAT 21% on €251.95: €52.91",
@@ -122,18 +147,29 @@ describe("orderConfirmationMail", () => {
         "Total incl. VAT: €325.52",
         "",
         "Your order in My account: https://shop.example/account/orders/K100003",
+        "",
+        "Kind regards,",
+        "Koppel Kantoorartikelen",
       ].join("\n"),
     );
   });
 
   it.each([
-    ["nl", ["Inkoopordernummer", "Kostenplaats", "Gewenste leverdatum", "Opmerking", "Bezorgkosten", "uw nr."]],
-    ["en", ["PO number", "Cost center", "Requested delivery date", "Note:", "Delivery:", "your no."]],
+    ["nl", ["Inkoopordernummer", "Kostenplaats", "Gewenste leverdatum", "Opmerking", "Bezorgkosten", "Artikelen excl. btw", "uw nr.", "Factuuradres", "Met vriendelijke groet"]],
+    ["en", ["PO number", "Cost center", "Requested delivery date", "Note:", "Delivery:", "Items excl. VAT", "your no.", "Invoice address", "Kind regards"]],
   ] as const)("leaves out what the order does not have (%s)", (locale, absent) => {
     const text = plain(orderConfirmationMail(person(locale), bare, { kind: "checkout" }).bodyText);
     for (const label of absent) expect(text).not.toContain(label);
     expect(text).toContain(locale === "nl" ? "Totaal incl. btw: € 20,66" : "Total incl. VAT: €20.66");
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  // Delivery waived under the customer's terms (goods above the free-delivery amount) says so, as the checkout did.
+  it.each([
+    ["nl", "Artikelen excl. btw: € 18,95\nBezorgkosten: gratis\nSubtotaal excl. btw: € 18,95\n"],
+    ["en", "Items excl. VAT: €18.95\nDelivery: free\nSubtotal excl. VAT: €18.95\n"],
+  ] as const)("says delivery is free when the terms would have charged it (%s)", (locale, totals) => {
+    expect(plain(orderConfirmationMail(person(locale), { ...bare, deliveryCharged: true }, { kind: "checkout" }).bodyText)).toContain(totals);
   });
 
   it.each([
@@ -154,7 +190,7 @@ describe("orderConfirmationMail", () => {
 
   it.each<[string, "nl" | "en", ConfirmationOccasion, string, string[]]>([
     ["approved", "nl", { kind: "approved", approverName: "Pieter Jansen", comment: "Akkoord, budget Q4" }, "Orderbevestiging K100003: goedgekeurd", [
-      "Beste Sanne de Vries,\n\nPieter Jansen heeft uw bestelling goedgekeurd. De bestelling wordt nu verwerkt.\n\nToelichting: Akkoord, budget Q4\n\nOrdernummer: K100003",
+      "Beste Sanne de Vries,\n\nPieter Jansen heeft uw bestelling goedgekeurd. De bestelling wordt nu verwerkt.\n\nToelichting: Akkoord, budget Q4\n\nBestelnummer: K100003",
     ]],
     ["approved", "en", { kind: "approved", approverName: "Pieter Jansen", comment: null }, "Order confirmation K100003: approved", [
       "Dear Sanne de Vries,\n\nPieter Jansen approved your order. It is now being processed.\n\nOrder number: K100003",
@@ -181,7 +217,7 @@ describe("orderConfirmationMail", () => {
     for (const part of parts) expect(plain(mail.bodyText)).toContain(part);
     // The summary is the checkout's, word for word, after the opening.
     const summary = orderConfirmationMail(person(locale), order, { kind: "checkout" }).bodyText;
-    const from = (text: string) => text.slice(text.indexOf(locale === "nl" ? "Ordernummer:" : "Order number:"));
+    const from = (text: string) => text.slice(text.indexOf(locale === "nl" ? "Bestelnummer:" : "Order number:"));
     expect(from(mail.bodyText).startsWith(from(summary).split(locale === "nl" ? "\n\nUw bestelling in" : "\n\nYour order in")[0]!)).toBe(true);
     expect(mail.bodyText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });

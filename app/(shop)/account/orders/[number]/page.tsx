@@ -261,11 +261,11 @@ export default async function OrderPage({
         <dt className="text-slate-500">{tc("requestedDeliveryDate")}</dt>
         <dd>{order.requestedDeliveryDate ? dateText(order.requestedDeliveryDate, locale) : "–"}</dd>
         <dt className="text-slate-500">{tc("shipTo")}</dt>
-        <dd>{addressText(order.shipTo)}</dd>
+        <dd>{addressText(order.shipTo, ", ", locale)}</dd>
         {order.billTo && (
           <>
             <dt className="text-slate-500">{tc("billTo")}</dt>
-            <dd>{addressText(order.billTo)}</dd>
+            <dd>{addressText(order.billTo, ", ", locale)}</dd>
           </>
         )}
         {order.note && (
