@@ -194,6 +194,7 @@ export function QuoteAnswerForm({
   minValidUntil,
   comment,
   requesterName,
+  punchout = null,
 }: {
   action: FormAction;
   quoteId: number;
@@ -207,6 +208,11 @@ export function QuoteAnswerForm({
   minValidUntil: string;
   comment: string;
   requesterName: string;
+  /**
+   * Requested as a punchout connection's technical user (lib/admin/quotes.ts punchoutRequest): no mail
+   * goes out, so the confirmation and the success say where the quote waits instead.
+   */
+  punchout?: { company: string; connection: string } | null;
 }) {
   const t = useTranslations("admin.quotes");
   const ta = useTranslations("admin");
@@ -226,8 +232,9 @@ export function QuoteAnswerForm({
       className="space-y-4"
       data-testid="quote-answer-form"
       onSubmit={(event) => {
-        // The customer is mailed at once and may accept right away: no sending the pre-filled prices by a stray click.
-        if (!window.confirm(t("answer.confirmSend", { name: requesterName }))) {
+        // The customer is mailed at once (or finds it in their procurement catalog) and may accept right
+        // away: no sending the pre-filled prices by a stray click.
+        if (!window.confirm(punchout ? t("answer.confirmSendPunchout", punchout) : t("answer.confirmSend", { name: requesterName }))) {
           event.preventDefault();
           return;
         }
@@ -270,7 +277,7 @@ export function QuoteAnswerForm({
         <span aria-live="polite" className="text-sm">
           {state.status === "ok" && !pending && (
             <span className="text-emerald-700" data-testid="form-success">
-              {t("answer.sent", { name: requesterName })}
+              {punchout ? t("answer.sentPunchout", punchout) : t("answer.sent", { name: requesterName })}
             </span>
           )}
         </span>

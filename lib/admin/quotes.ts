@@ -6,6 +6,7 @@ import { listProductsByIds } from "@/lib/data/catalog";
 import { listContractCandidates } from "@/lib/data/prices";
 import { answerQuote, getQuoteById, purchaseCosts, rejectQuote, searchQuotes, type QuoteView } from "@/lib/data/quotes";
 import { getRecipient } from "@/lib/data/account";
+import { isTechnical } from "@/lib/account/company-users";
 import { AppError } from "@/lib/errors";
 import { money } from "@/lib/format";
 import { mailBaseUrl } from "@/lib/mail/base-url";
@@ -25,6 +26,18 @@ import { parseDateInput, parseMoneyInput } from "./price-input";
 
 export function listQuotesForStaff(staff: StaffUser, options: { statuses?: QuoteStatus[]; limit: number; offset: number }) {
   return searchQuotes({ ...options, managerId: managerScope(staff) });
+}
+
+/**
+ * A request made in a punchout session as a connection's technical user: an account shared by
+ * everybody the procurement system sends, whose mailbox nobody reads. Its answer waits in the
+ * customer's procurement catalog (My account → Quotes in the connection's next punchout session),
+ * no mail is sent, and who to contact is in the requester's note. `connectionName` is null for a
+ * technical user whose connection is gone.
+ */
+export function punchoutRequest(quote: Pick<QuoteView, "requestedBy">): { connectionName: string | null } | null {
+  const { technicalUserOf } = quote.requestedBy;
+  return technicalUserOf !== null || isTechnical(quote.requestedBy) ? { connectionName: technicalUserOf } : null;
 }
 
 export interface StaffQuoteLine {
@@ -117,6 +130,9 @@ async function tellRequester(
   answer: { outcome: "quoted" | "rejected"; totalMinor: number; validUntil: string | null; comment: string | null },
   now: Date,
 ): Promise<void> {
+  // Nobody reads a technical punchout user's mailbox, and a link there leads outside any punchout
+  // session: the answer waits under My account → Quotes for the connection's next session instead.
+  if (punchoutRequest(quote)) return;
   const requester = await getRecipient(quote.requestedBy.id);
   if (!requester) return;
   const link = `${await mailBaseUrl()}/account/quotes/${encodeURIComponent(quote.quoteNumber)}`;

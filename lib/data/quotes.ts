@@ -7,6 +7,7 @@ import {
   orders,
   productPurchasePrices,
   products,
+  punchoutConnections,
   quoteLines,
   quotes,
   users,
@@ -51,7 +52,11 @@ export interface QuoteView {
   quoteNumber: string;
   companyId: number;
   companyName: string;
-  requestedBy: { id: number; name: string; email: string };
+  /**
+   * `technicalUserOf`: the punchout connection whose technical user asked (an account shared by
+   * everybody the procurement system sends, whose mailbox nobody reads), else null.
+   */
+  requestedBy: { id: number; name: string; email: string; technicalUserOf: string | null };
   status: QuoteStatus;
   currency: string;
   buyerComment: string | null;
@@ -196,6 +201,7 @@ async function readQuote(where: SQL): Promise<QuoteView | null> {
       requesterId: users.id,
       requesterName: users.name,
       requesterEmail: users.email,
+      requesterTechnicalUserOf: sql<string | null>`(select ${punchoutConnections.name} from ${punchoutConnections} where ${punchoutConnections.technicalUserId} = ${users.id} order by ${punchoutConnections.id} limit 1)`,
       status: quotes.status,
       currency: quotes.currency,
       buyerComment: quotes.buyerComment,
@@ -237,8 +243,8 @@ async function readQuote(where: SQL): Promise<QuoteView | null> {
     .innerJoin(products, eq(products.id, quoteLines.productId))
     .where(eq(quoteLines.quoteId, row.id))
     .orderBy(asc(quoteLines.lineNumber));
-  const { requesterId, requesterName, requesterEmail, ...quote } = row;
-  return { ...quote, requestedBy: { id: requesterId, name: requesterName, email: requesterEmail }, lines };
+  const { requesterId, requesterName, requesterEmail, requesterTechnicalUserOf, ...quote } = row;
+  return { ...quote, requestedBy: { id: requesterId, name: requesterName, email: requesterEmail, technicalUserOf: requesterTechnicalUserOf }, lines };
 }
 
 /** A quote by number, only within the given company (another company's quote is "not found"). */

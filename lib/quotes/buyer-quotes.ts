@@ -38,9 +38,23 @@ export const quoteRequestSchema = z.object({
   comment: z.string().trim().max(2000).optional().transform((v) => v || null),
 });
 
+/** Who asks for a quote: a cart owner (in a punchout session, maybe as the connection's technical user). */
+type QuoteRequester = CartOwner & Pick<BuyerUser, "name" | "companyName"> & { punchout: (CartOwner["punchout"] & { technicalUser?: boolean }) | null };
+
+/**
+ * A connection's technical user is shared by everybody the procurement system sends and its mailbox
+ * is read by nobody: the note is the account manager's only way to know whom to tell that the
+ * quote is ready (the cart asks for a name and an e-mail address or phone number).
+ */
+function assertContactNamed(user: QuoteRequester, comment: string | null): void {
+  if (user.punchout?.technicalUser && !comment) {
+    throw new AppError("invalid_input", "quote_contact_required", { fieldErrors: { comment: ["quote_contact_required"] } });
+  }
+}
+
 /** Turns the cart into a quote request: its lines move into the request, and the customer's account managers are told. */
 export async function requestQuote(
-  user: CartOwner & Pick<BuyerUser, "name" | "companyName">,
+  user: QuoteRequester,
   input: z.infer<typeof quoteRequestSchema>,
   locale: Locale,
   now: Date,
@@ -48,6 +62,7 @@ export async function requestQuote(
   if (user.punchout?.operation === "inspect") throw new AppError("forbidden", "punchout_cart_read_only");
   const cart = await getPricedCart(user, locale, now);
   if (cart.lines.length === 0) throw new AppError("cart_empty", "cart_empty");
+  assertContactNamed(user, input.comment);
   const created = await createQuoteRequest({
     companyId: user.companyId,
     userId: user.id,
@@ -74,10 +89,11 @@ export const productQuoteSchema = z.object({
  * as quoted; the price at request is the buyer's own for that quantity.
  */
 export async function requestProductQuote(
-  user: CartOwner & Pick<BuyerUser, "name" | "companyName">,
+  user: QuoteRequester,
   input: z.infer<typeof productQuoteSchema>,
   now: Date,
 ): Promise<{ quoteNumber: string }> {
+  assertContactNamed(user, input.comment);
   const product = await getProductBySku(input.sku);
   if (!product || !product.active) throw new AppError("not_found", "product_not_found", { sku: input.sku });
   const check = checkQuantity(input.quantity, product);

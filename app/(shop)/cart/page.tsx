@@ -198,9 +198,17 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                 ariaLabel={t("quote.requestTitle")}
                 submitClassName="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
               >
+                {/* The shared technical account names nobody: the note must (lib/quotes/buyer-quotes.ts refuses one without). */}
                 <label className="block text-sm">
-                  <span className="font-medium">{t("quote.comment")}</span>
-                  <textarea name="comment" rows={3} maxLength={2000} aria-describedby="quote-comment-hint" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+                  <span className="font-medium">{t(buyer.punchout?.technicalUser ? "quote.commentRequired" : "quote.comment")}</span>
+                  <textarea
+                    name="comment"
+                    rows={3}
+                    maxLength={2000}
+                    required={buyer.punchout?.technicalUser || undefined}
+                    aria-describedby="quote-comment-hint"
+                    className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+                  />
                   <span id="quote-comment-hint" className="text-xs text-slate-500">
                     {t(buyer.punchout?.technicalUser ? "quote.commentHintPunchout" : "quote.commentHint")}
                   </span>

@@ -4,8 +4,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { orderLines, orders, punchoutSessions, punchoutTransferLines, purchaseOrderLines, quotes } from "@/db/schema";
-import { getQuoteForStaff, listQuotesForStaff, rejectQuoteRequest, sendQuote } from "@/lib/admin/quotes";
+import { orderLines, orders, punchoutConnections, punchoutSessions, punchoutTransferLines, purchaseOrderLines, quotes, users } from "@/db/schema";
+import { getQuoteForStaff, listQuotesForStaff, punchoutRequest, rejectQuoteRequest, sendQuote } from "@/lib/admin/quotes";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { addToCart, getPricedCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
 import { placeOrder } from "@/lib/checkout/place-order";
@@ -336,5 +336,57 @@ describe("quotes through punchout", () => {
     expect(await editCart(12, NOW)).toEqual([[paper.sku, 12, 725, third.quote.quoteNumber, true]]);
     expect(await editCart(13, NOW)).toEqual([[paper.sku, 13, 900, third.quote.quoteNumber, false]]);
     expect(await editCart(12, LATER)).toEqual([[paper.sku, 12, 900, third.quote.quoteNumber, false]]);
+  });
+});
+
+describe("a request from a punchout connection's technical user", () => {
+  /** A punchout session as the connection's technical user (a shared account nobody reads the mail of). */
+  async function technicalShopper() {
+    const [user] = await handle.db
+      .insert(users)
+      .values({ email: `punchout-${Date.now().toString(36)}@technical.koppel.invalid`, name: "Punchout SAP", role: "buyer", companyId: customer.company.id, passwordHash: null })
+      .returning();
+    const technical = { ...user!, companyId: customer.company.id, companyName: customer.company.name, impersonatedBy: null };
+    const session = await openPunchoutSession(handle, technical);
+    const [row] = await handle.db.select({ connectionId: punchoutSessions.connectionId }).from(punchoutSessions).where(eq(punchoutSessions.id, session.sessionId));
+    await handle.db.update(punchoutConnections).set({ name: "SAP SRM", technicalUserId: technical.id }).where(eq(punchoutConnections.id, row!.connectionId));
+    const inSession = inPunchout(technical, session);
+    return { technical, shopper: { ...inSession, punchout: { ...inSession.punchout, technicalUser: true } } as unknown as BuyerUser };
+  }
+  const answer = (quote: { id: number; lines: { id: number }[] }) =>
+    sendQuote(manager, { quoteId: quote.id, validUntil: "2026-12-15", comment: null, ...(Object.fromEntries(quote.lines.map((line) => [`price_${line.id}`, "1,00"])) as Record<`price_${number}`, string>) }, NOW);
+
+  it("must name who asks in its note (cart and product page), since the shared account names nobody", async () => {
+    const { shopper } = await technicalShopper();
+    await addToCart(shopper, tape.sku, 10);
+    const refused = await appError(requestQuote(shopper, { comment: null }, "nl", NOW));
+    expect(refused).toMatchObject({ code: "invalid_input", message: "quote_contact_required", details: { fieldErrors: { comment: ["quote_contact_required"] } } });
+    expect((await getPricedCart(shopper, "nl", NOW)).lines).toHaveLength(1);
+    expect((await appError(requestProductQuote(shopper, { sku: paper.sku, quantity: 500, comment: null }, NOW))).message).toBe("quote_contact_required");
+  });
+
+  it("is answered and rejected without a mail to the technical user (the manager sees whose it is); a person's answer is still mailed", async () => {
+    const { technical, shopper } = await technicalShopper();
+    await addToCart(shopper, tape.sku, 10);
+    const { quoteNumber } = await requestQuote(shopper, { comment: "Jan Jansen, jan@demo.example, 020 123 4567" }, "nl", NOW);
+    const quote = (await getQuoteForViewer(shopper, quoteNumber))!;
+    const view = await getQuoteForStaff(manager, quote.id, NOW);
+    expect(view.quote.requestedBy.technicalUserOf).toBe("SAP SRM");
+    expect(punchoutRequest(view.quote)).toEqual({ connectionName: "SAP SRM" });
+    await answer(quote);
+    expect((await getQuoteForViewer(shopper, quoteNumber))?.status).toBe("quoted");
+
+    await addToCart(shopper, gloves.sku, 20);
+    const second = (await getQuoteForViewer(shopper, (await requestQuote(shopper, { comment: "Jan Jansen, 020 123 4567" }, "nl", NOW)).quoteNumber))!;
+    await rejectQuoteRequest(manager, { quoteId: second.id, reason: "Niet leverbaar" }, NOW);
+    expect(await outboxTo(handle, technical.email)).toEqual([]);
+
+    // A person who asked (in the shop) still hears of the answer.
+    const before = (await outboxTo(handle, customer.user.email)).filter((mail) => mail.kind === "quote_answered").length;
+    await addToCart(buyer(), tape.sku, 10);
+    const own = (await getQuoteForViewer(buyer(), (await requestQuote(buyer(), { comment: null }, "nl", NOW)).quoteNumber))!;
+    expect(punchoutRequest(own)).toBeNull();
+    await answer(own);
+    expect((await outboxTo(handle, customer.user.email)).filter((mail) => mail.kind === "quote_answered")).toHaveLength(before + 1);
   });
 });

@@ -157,7 +157,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                 <p>{t("notInAssortmentText")}</p>
               </div>
               {staffExplanation}
-              {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} open />}
+              {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} open technicalUser={context.buyer?.punchout?.technicalUser} />}
             </>
           )}
           {product.price && product.inAssortment && (
@@ -189,7 +189,7 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                   action={addToCartAction}
                 />
               )}
-              {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} />}
+              {context.canEditCart && <ProductQuoteRequest sku={product.sku} product={product} t={cartT} technicalUser={context.buyer?.punchout?.technicalUser} />}
               {context.canEditCart && context.buyer && (
                 <SaveToList
                   sku={product.sku}
@@ -237,8 +237,11 @@ type ProductTranslator = Awaited<ReturnType<typeof getTranslations<"product">>>;
 type CartTranslator = Awaited<ReturnType<typeof getTranslations<"cart">>>;
 type ViewOptions = Parameters<typeof toProductViews>[1];
 
-/** A price for a quantity the buyer names (lib/quotes/buyer-quotes.ts requestProductQuote). */
-function ProductQuoteRequest({ sku, product, t, open = false }: { sku: string; product: ProductView; t: CartTranslator; open?: boolean }) {
+/**
+ * A price for a quantity the buyer names (lib/quotes/buyer-quotes.ts requestProductQuote). As a punchout
+ * connection's technical user (a shared account) the note must name who asks, as under the cart.
+ */
+function ProductQuoteRequest({ sku, product, t, open = false, technicalUser = false }: { sku: string; product: ProductView; t: CartTranslator; open?: boolean; technicalUser?: boolean }) {
   return (
     <details open={open} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="product-quote">
       <summary className="cursor-pointer font-medium text-brand-700">{t("quote.productTitle")}</summary>
@@ -258,8 +261,20 @@ function ProductQuoteRequest({ sku, product, t, open = false }: { sku: string; p
           />
         </label>
         <label className="block">
-          <span className="font-medium">{t("quote.comment")}</span>
-          <textarea name="comment" rows={2} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1" />
+          <span className="font-medium">{t(technicalUser ? "quote.commentRequired" : "quote.comment")}</span>
+          <textarea
+            name="comment"
+            rows={2}
+            maxLength={2000}
+            required={technicalUser || undefined}
+            aria-describedby={technicalUser ? "product-quote-hint" : undefined}
+            className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1"
+          />
+          {technicalUser && (
+            <span id="product-quote-hint" className="text-xs text-slate-500">
+              {t("quote.commentHintPunchout")}
+            </span>
+          )}
         </label>
       </ActionForm>
     </details>

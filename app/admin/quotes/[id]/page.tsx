@@ -7,7 +7,7 @@ import { QuoteAnswerForm, QuoteLinesView, type QuoteLineRow } from "@/components
 import { inputClass } from "@/components/admin/styles";
 import { Badge, Card } from "@/components/admin/tabs";
 import { formatMoneyInput } from "@/lib/admin/price-input";
-import { getQuoteForStaff } from "@/lib/admin/quotes";
+import { getQuoteForStaff, punchoutRequest } from "@/lib/admin/quotes";
 import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { dateText, dateTimeText } from "@/lib/format";
@@ -60,6 +60,9 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   // An answer that lapsed is re-sent with a fresh default rather than its past date.
   const validUntil = quote.validUntil && quote.validUntil >= today ? quote.validUntil : defaultValidUntil;
   const byOn = (name: string | null, at: Date | null) => (at ? t("detail.byOn", { name: name ?? none, date: dateTimeText(at, locale) }) : none);
+  // Asked as a punchout connection's technical user: no mail reaches anybody, the note names who asked.
+  const punchout = punchoutRequest(quote);
+  const punchoutTexts = punchout ? { company: quote.companyName, connection: punchout.connectionName ?? t("detail.punchoutConnectionUnknown") } : null;
   const decidedLabel = { accepted: t("detail.acceptedBy"), ordered: t("detail.acceptedBy"), declined: t("detail.declinedBy"), rejected: t("detail.rejectedBy") } as const;
 
   return (
@@ -75,6 +78,20 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
       </div>
       <Card title={t("detail.request")}>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2" data-testid="quote-header">
+          {punchoutTexts && (
+            // The only trace of the person behind a shared account: up front, where the manager looks first.
+            <div className="rounded-md border border-amber-300 bg-amber-50 p-3 sm:col-span-2" data-testid="quote-punchout-contact">
+              <dt className="font-semibold text-amber-950">{t("detail.punchoutContact")}</dt>
+              <dd className="space-y-1 text-amber-950">
+                <p>{t("detail.punchoutContactIntro", punchoutTexts)}</p>
+                {quote.buyerComment ? (
+                  <p className="whitespace-pre-line rounded bg-white px-2 py-1 font-medium">{quote.buyerComment}</p>
+                ) : (
+                  <p className="font-medium">{t("detail.punchoutNoContact", punchoutTexts)}</p>
+                )}
+              </dd>
+            </div>
+          )}
           <div>
             <dt className="font-medium">{t("customer")}</dt>
             <dd>
@@ -86,11 +103,20 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           <div>
             <dt className="font-medium">{t("requester")}</dt>
             <dd>
-              {quote.requestedBy.name} (
-              <a href={`mailto:${quote.requestedBy.email}`} className="text-brand-700 underline">
-                {quote.requestedBy.email}
-              </a>
-              )
+              {punchoutTexts ? (
+                // Its address is a placeholder nobody reads: no mail link.
+                <>
+                  {quote.requestedBy.name} <span className="text-slate-500">({t("detail.punchoutRequester", punchoutTexts)})</span>
+                </>
+              ) : (
+                <>
+                  {quote.requestedBy.name} (
+                  <a href={`mailto:${quote.requestedBy.email}`} className="text-brand-700 underline">
+                    {quote.requestedBy.email}
+                  </a>
+                  )
+                </>
+              )}
             </dd>
           </div>
           <div>
@@ -101,10 +127,12 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
             <dt className="font-medium">{t("status")}</dt>
             <dd>{t(`statuses.${state}`)}</dd>
           </div>
-          <div className="sm:col-span-2">
-            <dt className="font-medium">{t("detail.buyerComment")}</dt>
-            <dd className="whitespace-pre-line">{quote.buyerComment ?? none}</dd>
-          </div>
+          {!punchoutTexts && (
+            <div className="sm:col-span-2">
+              <dt className="font-medium">{t("detail.buyerComment")}</dt>
+              <dd className="whitespace-pre-line">{quote.buyerComment ?? none}</dd>
+            </div>
+          )}
         </dl>
       </Card>
       {(quote.quotedAt || quote.decidedAt || quote.orderNumber) && (
@@ -176,6 +204,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               minValidUntil={today}
               comment={quote.staffComment ?? ""}
               requesterName={quote.requestedBy.name}
+              punchout={punchoutTexts}
             />
           </div>
         ) : (
@@ -184,7 +213,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
       </Card>
       {mayReject(quote) && (
         <Card title={quote.status === "quoted" ? t("reject.titleWithdraw") : t("reject.title")}>
-          <p className="mb-3 text-sm text-slate-600">{t("reject.intro")}</p>
+          <p className="mb-3 text-sm text-slate-600">{punchoutTexts ? t("reject.introPunchout", punchoutTexts) : t("reject.intro")}</p>
           <ActionForm
             action={rejectQuoteAction}
             submitLabel={quote.status === "quoted" ? t("reject.submitWithdraw") : t("reject.submit")}
