@@ -107,7 +107,7 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
   }
   if (created.status === "awaiting_approval") {
     // The order stands even if the notification cannot be queued; approvers also see it in their list.
-    await notifyApprovalRequested(user, { ...created, costCenter: costCenter.costCenter, subtotalMinor, currency: cart.currency }, now).catch(
+    await notifyApprovalRequested(user, { ...created, poNumber, costCenter: costCenter.costCenter, subtotalMinor, currency: cart.currency }, now).catch(
       (error: unknown) => console.error(`[koppel] approval request mail for ${created.orderNumber} failed`, error),
     );
   }

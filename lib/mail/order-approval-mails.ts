@@ -12,6 +12,8 @@ interface Person {
 
 interface OrderFacts {
   orderNumber: string;
+  /** The buyer's own reference (their purchase order number), by which they know the order; null: none given. */
+  poNumber: string | null;
   companyName: string;
   subtotal: (locale: "nl" | "en") => string;
   link: string;
@@ -24,6 +26,10 @@ interface ApprovalGrounds {
   limit: Amount | null;
   budget: { costCenter: string; period: Amount; budget: Amount; remaining: Amount } | null;
 }
+
+/** " (uw referentie PO-123)" after the order number, as the credit-hold mail has it; nothing without one. */
+const reference = (order: Pick<OrderFacts, "poNumber">, nl: boolean): string =>
+  order.poNumber ? (nl ? ` (uw referentie ${order.poNumber})` : ` (your reference ${order.poNumber})`) : "";
 
 function groundsText(order: OrderFacts & ApprovalGrounds, locale: "nl" | "en"): string[] {
   const nl = locale === "nl";
@@ -58,7 +64,7 @@ export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerNam
       ? [
           `Beste ${to.name},`,
           "",
-          `${order.buyerName} heeft bestelling ${order.orderNumber} geplaatst voor ${withFullStop(order.companyName)} De bestelling wacht op uw goedkeuring.`,
+          `${order.buyerName} heeft bestelling ${order.orderNumber}${reference(order, true)} geplaatst voor ${withFullStop(order.companyName)} De bestelling wacht op uw goedkeuring.`,
           ...groundsText(order, "nl"),
           "",
           `Goedkeuren of afwijzen: ${order.link}`,
@@ -66,7 +72,7 @@ export function approvalRequestedMail(to: Person, order: OrderFacts & { buyerNam
       : [
           `Dear ${to.name},`,
           "",
-          `${order.buyerName} placed order ${order.orderNumber} for ${withFullStop(order.companyName)} The order awaits your approval.`,
+          `${order.buyerName} placed order ${order.orderNumber}${reference(order, false)} for ${withFullStop(order.companyName)} The order awaits your approval.`,
           ...groundsText(order, "en"),
           "",
           `Approve or reject: ${order.link}`,
@@ -95,12 +101,12 @@ export function approvalDecidedMail(
         `Beste ${to.name},`,
         "",
         approved
-          ? `${order.deciderName} heeft uw bestelling ${order.orderNumber} (${order.subtotal("nl")} excl. btw) goedgekeurd. ${
+          ? `${order.deciderName} heeft uw bestelling ${order.orderNumber}${reference(order, true)} van ${order.subtotal("nl")} excl. btw goedgekeurd. ${
               order.creditHold
                 ? "De bestelling gaat boven de kredietlimiet van uw bedrijf en wordt eerst door de leverancier beoordeeld."
                 : "De bestelling wordt nu verwerkt."
             }`
-          : `${order.deciderName} heeft uw bestelling ${order.orderNumber} (${order.subtotal("nl")} excl. btw) afgewezen. De bestelling wordt niet uitgevoerd.`,
+          : `${order.deciderName} heeft uw bestelling ${order.orderNumber}${reference(order, true)} van ${order.subtotal("nl")} excl. btw afgewezen. De bestelling wordt niet uitgevoerd.`,
         ...(order.comment ? ["", `Toelichting: ${order.comment}`] : []),
         "",
         `Bekijk de bestelling: ${order.link}`,
@@ -109,10 +115,10 @@ export function approvalDecidedMail(
         `Dear ${to.name},`,
         "",
         approved
-          ? `${order.deciderName} approved your order ${order.orderNumber} (${order.subtotal("en")} excl. VAT). ${
+          ? `${order.deciderName} approved your order ${order.orderNumber}${reference(order, false)} of ${order.subtotal("en")} excl. VAT. ${
               order.creditHold ? "The order goes beyond your company's credit limit and is reviewed by the supplier first." : "The order is now being processed."
             }`
-          : `${order.deciderName} rejected your order ${order.orderNumber} (${order.subtotal("en")} excl. VAT). The order will not be fulfilled.`,
+          : `${order.deciderName} rejected your order ${order.orderNumber}${reference(order, false)} of ${order.subtotal("en")} excl. VAT. The order will not be fulfilled.`,
         ...(order.comment ? ["", `Comment: ${order.comment}`] : []),
         "",
         `View the order: ${order.link}`,

@@ -27,7 +27,16 @@ export type Decider = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "im
 
 export async function notifyApprovalRequested(
   buyer: Pick<BuyerUser, "id" | "name" | "companyId" | "companyName" | "orderLimitMinor">,
-  order: { orderNumber: string; subtotalMinor: number; currency: string; approvalReasons: ApprovalReason[]; costCenter: string | null; budget: BudgetUse | null },
+  order: {
+    orderNumber: string;
+    /** The buyer's reference: the approvers know the order by it too. */
+    poNumber: string | null;
+    subtotalMinor: number;
+    currency: string;
+    approvalReasons: ApprovalReason[];
+    costCenter: string | null;
+    budget: BudgetUse | null;
+  },
   now: Date,
 ): Promise<void> {
   const approvers = await listCompanyApprovers(buyer.companyId, buyer.id);
@@ -39,6 +48,7 @@ export async function notifyApprovalRequested(
     approvers.map((approver) =>
       approvalRequestedMail(approver, {
         orderNumber: order.orderNumber,
+        poNumber: order.poNumber,
         companyName: buyer.companyName,
         buyerName: buyer.name,
         subtotal: amount(order.subtotalMinor),
@@ -87,6 +97,7 @@ export async function decideOrder(
       if (!buyer) return null;
       return approvalDecidedMail(buyer, {
         orderNumber: stored.orderNumber,
+        poNumber: stored.poNumber,
         companyName: company?.name ?? "",
         subtotal: (locale) => money(stored.subtotalMinor, locale, stored.currency),
         link: accountOrderLink(baseUrl, stored.orderNumber),

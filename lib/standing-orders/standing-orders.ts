@@ -282,7 +282,7 @@ export async function runStandingOrder(standingOrderId: number, now: Date): Prom
   if (status === "awaiting_approval") {
     await notifyApprovalRequested(
       { id: owner.id, name: owner.name, companyId: standingOrder.companyId, companyName: owner.companyName ?? "", orderLimitMinor: owner.orderLimitMinor },
-      { ...created, costCenter: costCenter.costCenter, subtotalMinor, currency: priced.currency },
+      { ...created, poNumber: standingOrder.poNumber, costCenter: costCenter.costCenter, subtotalMinor, currency: priced.currency },
       now,
     ).catch((error: unknown) => console.error(`[koppel] approval request mail for ${created.orderNumber} failed`, error));
   }

@@ -27,9 +27,9 @@ async function appError(promise: Promise<unknown>): Promise<AppError> {
 }
 
 /** Puts `quantity` chairs (€ 100.00 each, excl. VAT) in the user's cart and checks out. */
-async function order(user: typeof buyer, quantity: number) {
+async function order(user: typeof buyer, quantity: number, poNumber: string | null = null) {
   await addToCart(user, chair.sku, quantity);
-  return placeOrder(user, { shipToAddressId: customer.shipTo.id, poNumber: null, costCenter: null, requestedDeliveryDate: null, note: null }, "nl", now);
+  return placeOrder(user, { shipToAddressId: customer.shipTo.id, poNumber, costCenter: null, requestedDeliveryDate: null, note: null }, "nl", now);
 }
 
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe("order approval", () => {
   });
 
   it("puts an order above the limit on awaiting_approval and e-mails the approvers and company admins (not the buyer)", async () => {
-    const placed = await order(buyer, 26);
+    const placed = await order(buyer, 26, "PO-APPR-26");
     expect(placed.status).toBe("awaiting_approval");
     const detail = (await getOrderDetail(customer.company.id, placed.orderNumber))!;
     expect(detail.order.status).toBe("awaiting_approval");
@@ -64,6 +64,8 @@ describe("order approval", () => {
     expect(toApprover!.subject).toBe(`Goedkeuring gevraagd: bestelling ${placed.orderNumber}`);
     expect(toApprover!.bodyText).toContain(`/account/orders/${placed.orderNumber}`);
     expect(toApprover!.bodyText).toMatch(/€\s2\.600,00/);
+    // The approvers know the order by the buyer's reference too.
+    expect(toApprover!.bodyText).toContain(`bestelling ${placed.orderNumber} (uw referentie PO-APPR-26) geplaatst`);
     expect((await outboxTo(handle, admin.email)).some((m) => m.subject.includes(placed.orderNumber))).toBe(true);
     // Not confirmed while it waits.
     expect((await outboxTo(handle, buyer.email)).some((m) => m.subject.includes(placed.orderNumber))).toBe(false);
@@ -94,12 +96,14 @@ describe("order approval", () => {
   });
 
   it("requires a comment to reject; a rejected order is not processed", async () => {
-    const placed = await order(buyer, 27);
+    const placed = await order(buyer, 27, "PO-APPR-27");
     expect((await appError(decideOrder(admin, { orderNumber: placed.orderNumber, decision: "reject", comment: null }, now))).message).toBe("comment_required");
     await decideOrder(admin, { orderNumber: placed.orderNumber, decision: "reject", comment: "Graag via raamcontract" }, now);
     const [row] = await handle.db.select({ status: orders.status }).from(orders).where(eq(orders.orderNumber, placed.orderNumber));
     expect(row?.status).toBe("rejected");
-    expect((await outboxTo(handle, buyer.email)).find((m) => m.subject.includes(placed.orderNumber))).toMatchObject({ kind: "order_rejected" });
+    const rejection = (await outboxTo(handle, buyer.email)).find((m) => m.subject.includes(placed.orderNumber));
+    expect(rejection).toMatchObject({ kind: "order_rejected" });
+    expect(rejection!.bodyText).toContain(`rejected your order ${placed.orderNumber} (your reference PO-APPR-27) of €2,700.00 excl. VAT.`);
   });
 
   it("never lets buyers decide, nor anybody decide on their own order", async () => {

@@ -44,7 +44,7 @@ describe("amounts typed in euros", () => {
 });
 
 describe("approval e-mails", () => {
-  const facts = { orderNumber: "K100042", companyName: "Demo B.V.", subtotal: (l: "nl" | "en") => (l === "nl" ? "€ 2.600,00" : "€2,600.00"), link: "https://shop.test/account/orders/K100042" };
+  const facts = { orderNumber: "K100042", poNumber: null, companyName: "Demo B.V.", subtotal: (l: "nl" | "en") => (l === "nl" ? "€ 2.600,00" : "€2,600.00"), link: "https://shop.test/account/orders/K100042" };
   it("asks the approver in their language, with amount, limit and link", () => {
     const mail = approvalRequestedMail({ id: 3, email: "a@x.test", name: "Pieter", locale: "nl" }, { ...facts, buyerName: "Sanne", limit: () => "€ 2.500,00", budget: null });
     expect(mail).toMatchObject({ toEmail: "a@x.test", userId: 3, kind: "order_approval_requested", subject: "Goedkeuring gevraagd: bestelling K100042" });
@@ -63,5 +63,21 @@ describe("approval e-mails", () => {
     const mail = approvalDecidedMail({ id: 4, email: "b@x.test", name: "Sanne", locale: "en" }, { ...facts, decision: "rejected", deciderName: "Pieter", comment: "Use the framework contract" });
     expect(mail).toMatchObject({ kind: "order_rejected", subject: "Order K100042 rejected" });
     expect(mail.bodyText).toContain("Comment: Use the framework contract");
+  });
+
+  // The buyer and their approvers know the order by their own purchase order number too.
+  const who = (locale: "nl" | "en") => ({ id: 4, email: "b@x.test", name: "Sanne", locale });
+  it.each<["nl" | "en", string | null, string, string]>([
+    ["nl", "PO-123", "Sanne heeft bestelling K100042 (uw referentie PO-123) geplaatst voor Demo B.V. De bestelling wacht op uw goedkeuring.", "Pieter heeft uw bestelling K100042 (uw referentie PO-123) van € 2.600,00 excl. btw afgewezen."],
+    ["en", "PO-123", "Sanne placed order K100042 (your reference PO-123) for Demo B.V. The order awaits your approval.", "Pieter rejected your order K100042 (your reference PO-123) of €2,600.00 excl. VAT."],
+    ["nl", null, "Sanne heeft bestelling K100042 geplaatst voor Demo B.V. De bestelling wacht op uw goedkeuring.", "Pieter heeft uw bestelling K100042 van € 2.600,00 excl. btw afgewezen."],
+    ["en", null, "Sanne placed order K100042 for Demo B.V. The order awaits your approval.", "Pieter rejected your order K100042 of €2,600.00 excl. VAT."],
+  ])("names the buyer's reference when the order has one (%s, %s)", (locale, poNumber, requested, decided) => {
+    const asked = approvalRequestedMail(who(locale), { ...facts, poNumber, buyerName: "Sanne", limit: null, budget: null });
+    expect(asked.bodyText.split("\n")).toContain(requested);
+    const told = approvalDecidedMail(who(locale), { ...facts, poNumber, decision: "rejected", deciderName: "Pieter", comment: "Te duur" });
+    expect(told.bodyText).toContain(decided);
+    const approved = approvalDecidedMail(who(locale), { ...facts, poNumber, decision: "approved", deciderName: "Pieter", comment: null, creditHold: true });
+    expect(approved.bodyText.includes(locale === "nl" ? "uw referentie PO-123" : "your reference PO-123")).toBe(poNumber !== null);
   });
 });

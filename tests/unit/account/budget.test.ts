@@ -71,6 +71,7 @@ describe("approval request mail", () => {
   const approver = { id: 3, email: "a@x.test", name: "Pieter", locale: "nl" as const };
   const base = {
     orderNumber: "K100042",
+    poNumber: null,
     companyName: "Demo B.V.",
     buyerName: "Sanne",
     subtotal: (l: "nl" | "en") => (l === "nl" ? "€ 600,00" : "€600.00"),

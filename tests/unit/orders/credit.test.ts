@@ -47,7 +47,7 @@ describe("credit hold mails", () => {
   });
 
   it("an approval that ends in a credit hold says so instead of 'being processed'", () => {
-    const base = { orderNumber: "K100042", companyName: "Demo", subtotal: () => "€ 10,00", link: "https://x.test/o", deciderName: "Pieter", comment: null, decision: "approved" as const };
+    const base = { orderNumber: "K100042", poNumber: null, companyName: "Demo", subtotal: () => "€ 10,00", link: "https://x.test/o", deciderName: "Pieter", comment: null, decision: "approved" as const };
     const held = approvalDecidedMail({ id: 4, email: "b@x.test", name: "Sanne", locale: "nl" }, { ...base, creditHold: true });
     expect(held.bodyText).toContain("boven de kredietlimiet van uw bedrijf");
     expect(held.bodyText).not.toContain("wordt nu verwerkt");
