@@ -67,7 +67,8 @@ export function TwoStepSection(props: TwoStepSectionProps) {
       <h2 id="two-step-title" className="text-lg font-semibold">
         {t("title")}
       </h2>
-      <p className="text-sm text-slate-600">{t("intro")}</p>
+      {/* In a punchout session the procurement system signed in, not a password: how the two steps protect an account says nothing there. */}
+      {props.unavailable !== "punchout" && <p className="text-sm text-slate-600">{t("intro")}</p>}
       {codes && (
         <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="recovery-codes">
           <h3 className="font-semibold">{t("codesTitle")}</h3>

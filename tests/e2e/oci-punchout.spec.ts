@@ -229,10 +229,16 @@ describe("OCI punchout", () => {
       // The shared technical account: no name, language, password or two-step verification to change here.
       await page.goto(`${BASE_URL}/account/profile`);
       assert.match(await page.getByTestId("two-step-unavailable").innerText(), /^Niet beschikbaar in een punchoutsessie/);
+      // Without how two steps protect a password sign-in: there is none in a punchout session.
+      assert.doesNotMatch(await page.getByTestId("two-step").innerText(), /Bescherm uw account/);
       assert.match(await page.getByTestId("password-unavailable").innerText(), /^Niet beschikbaar in een punchoutsessie/);
       assert.match(await page.getByTestId("profile-shared-account").innerText(), /gedeelde account van SAP SRM \(demo\)/);
       assert.equal(await page.getByRole("button", { name: "Profiel opslaan" }).count(), 0);
       assert.equal(await page.getByRole("button", { name: /^(Uitloggen|Sign out)$/ }).count(), 0, "nor on My account");
+
+      // The shared account's quotes are the connection's, not "your own".
+      await page.goto(`${BASE_URL}/account/quotes`);
+      assert.match(await page.getByTestId("quotes-scope").innerText(), /^De offerteaanvragen via SAP SRM \(demo\), het gedeelde account van uw inkoopsysteem/);
 
       // A quote waits under My account for the next session: nobody reads the technical user's mail.
       await addToCart(page, plainProduct, false);
@@ -240,6 +246,9 @@ describe("OCI punchout", () => {
       const quoteRequest = await page.getByTestId("quote-request").innerText();
       assert.doesNotMatch(quoteRequest, /u krijgt een e-mail/);
       assert.match(quoteRequest, /Mijn account → Offertes, ook in een volgende punchoutsessie/);
+      // The shared account names nobody: the note must say who asks (the server refuses a request without).
+      assert.match(quoteRequest, /Opmerking met uw naam en contactgegevens \(verplicht\)/);
+      assert.equal(await page.getByTestId("quote-request").locator("textarea[name=comment]").getAttribute("required"), "");
 
       // Two lines in the cart: a product page whose banner was rendered with one counts the second add too.
       await addToCart(page, umlautProduct, false);

@@ -53,7 +53,14 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600">{wholeCompany ? t("scopeCompany", { company: buyer.companyName }) : t("scopeOwn")}</p>
+      <p className="text-sm text-slate-600" data-testid="quotes-scope">
+        {wholeCompany
+          ? t("scopeCompany", { company: buyer.companyName })
+          : // A connection's technical user is shared: its requests are everybody's who shops through it, not "your own".
+            buyer.punchout?.technicalUser
+            ? t("scopePunchout", { system: buyer.punchout.connectionName })
+            : t("scopeOwn")}
+      </p>
       <StatusFilter href="/account/quotes" namespace="account.quotes" statuses={STATUSES} current={status} />
       {total === 0 && !status ? (
         <p>

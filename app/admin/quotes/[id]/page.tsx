@@ -106,7 +106,8 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               {punchoutTexts ? (
                 // Its address is a placeholder nobody reads: no mail link.
                 <>
-                  {quote.requestedBy.name} <span className="text-slate-500">({t("detail.punchoutRequester", punchoutTexts)})</span>
+                  {quote.requestedBy.name}
+                  <span className="block text-xs text-slate-500">{t("detail.punchoutRequester", punchoutTexts)}</span>
                 </>
               ) : (
                 <>
