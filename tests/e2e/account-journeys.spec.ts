@@ -190,6 +190,10 @@ describe("own article numbers", () => {
       assert.equal(await admin.getByTestId("article-number-count").innerText(), "2 article numbers");
       const exported = await (await admin.request.get("/account/article-numbers/export")).text();
       assert.ok(exported.includes(`${first!.sku};${own(1)}`) && exported.includes(`${second!.sku};${own(2)}`), exported);
+      // The company admin reads in which language invoices come, named as in the back office, in a full sentence.
+      await admin.goto("/account");
+      await admin.getByText("Invoice language", { exact: true }).waitFor();
+      assert.match(await admin.getByTestId("account-document-locale").innerText(), /Your accounts payable receive your organization's invoices and credit notes, and the e-mails they come with, in this language/);
       await admin.context().close();
 
       const buyer = await signIn("buyer@demo.test", `/products/${encodeURIComponent(first!.sku)}`);
