@@ -33,6 +33,7 @@ import { addToCartAction } from "../../../cart/actions";
 import { addToListAction } from "../../../favorites/actions";
 import { OrderInvoices } from "../../invoices/order-invoices";
 import { accountOrderTitle } from "@/lib/page-titles";
+import { OrderStatusLabel } from "@/components/account/order-status";
 
 export const generateMetadata = async ({ params }: { params: Promise<{ number: string }> }) => accountOrderTitle((await params).number);
 
@@ -225,12 +226,8 @@ export default async function OrderPage({
       <dl className="grid gap-x-8 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-500">{t("status")}</dt>
         <dd>
-          <span data-testid="order-status">{t(`statuses.${order.status}`)}</span>
-          {toShip.length > 0 && (
-            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="partly-shipped">
-              {ta("partlyShipped")}
-            </span>
-          )}
+          {/* "Partly shipped" while quantities are still to come (listed further down), as in the order list. */}
+          <OrderStatusLabel status={order.status} partlyShipped={toShip.length > 0} testId="order-status" />
         </dd>
         <dt className="text-slate-500">{t("date")}</dt>
         <dd>{dateTimeText(order.placedAt, locale)}</dd>
