@@ -5,12 +5,13 @@ import { OrderStatusLabel } from "@/components/account/order-status";
 import { Pagination } from "@/components/shop/pagination";
 import { costCenterChoice } from "@/lib/account/cost-centers";
 import { requireBuyer } from "@/lib/auth/guards";
-import { dateText, money } from "@/lib/format";
+import { money } from "@/lib/format";
 import { searchOrdersForViewer, seesWholeCompany } from "@/lib/orders/order-access";
 import { FILTERABLE_STATUSES, orderExportHref, orderSearchHref, orderSearchOf, orderSearchParamsSchema } from "@/lib/orders/order-search-params";
 import { getShopContext } from "@/lib/shop-context";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { GetForm } from "@/components/get-form";
+import { NumberDateCells } from "@/components/account/number-date-cells";
 
 export const generateMetadata = pageTitle("account.orders");
 
@@ -113,14 +114,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <tbody>
               {orders.map((order) => (
                 <tr key={order.id} className="border-t border-slate-100" data-testid="order-row">
-                  <td className="p-3">
-                    <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline">
-                      {order.orderNumber}
-                    </Link>
-                    {/* On a phone the date goes under the number (its own column would push the total out of sight). */}
-                    <div className="text-xs text-slate-500 sm:hidden">{dateText(order.placedAt, locale)}</div>
-                  </td>
-                  <td className="hidden p-3 sm:table-cell">{dateText(order.placedAt, locale)}</td>
+                  <NumberDateCells href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} number={order.orderNumber} date={order.placedAt} locale={locale} />
                   <td className="hidden p-3 sm:table-cell">{order.poNumber ?? "–"}</td>
                   {wholeCompany && <td className="hidden p-3 sm:table-cell">{order.placedBy ?? "–"}</td>}
                   <td className="p-3">

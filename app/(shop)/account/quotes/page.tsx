@@ -14,6 +14,7 @@ import { listQuotesForViewer } from "@/lib/quotes/buyer-quotes";
 import { quoteState } from "@/lib/quotes/quote-rules";
 import { getShopContext } from "@/lib/shop-context";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { NumberDateCells } from "@/components/account/number-date-cells";
 
 export const generateMetadata = pageTitle("account.quotes");
 
@@ -91,14 +92,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
             <tbody>
               {quotes.map((quote) => (
                 <tr key={quote.id} className="border-t border-slate-100" data-testid="quote-row">
-                  <td className="p-3">
-                    <Link href={`/account/quotes/${encodeURIComponent(quote.quoteNumber)}`} className="font-medium text-brand-700 underline">
-                      {quote.quoteNumber}
-                    </Link>
-                    {/* On a phone the date goes under the number. */}
-                    <div className="text-xs text-slate-500 sm:hidden">{dateText(quote.createdAt, locale)}</div>
-                  </td>
-                  <td className="hidden p-3 sm:table-cell">{dateText(quote.createdAt, locale)}</td>
+                  <NumberDateCells href={`/account/quotes/${encodeURIComponent(quote.quoteNumber)}`} number={quote.quoteNumber} date={quote.createdAt} locale={locale} />
                   {wholeCompany && <td className="hidden p-3 sm:table-cell">{quote.requesterName}</td>}
                   <td className="p-3">
                     <QuoteStatusBadge state={quoteState(quote, today)} />

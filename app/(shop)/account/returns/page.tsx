@@ -7,11 +7,11 @@ import { StatusFilter } from "@/components/account/status-filter";
 import { Pagination } from "@/components/shop/pagination";
 import type { ReturnStatus } from "@/db/schema/returns";
 import { requireBuyer } from "@/lib/auth/guards";
-import { dateText } from "@/lib/format";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 import { listReturnsForViewer } from "@/lib/returns/buyer-returns";
 import { getShopContext } from "@/lib/shop-context";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { NumberDateCells } from "@/components/account/number-date-cells";
 
 export const generateMetadata = pageTitle("account.returns");
 
@@ -76,14 +76,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
             <tbody>
               {items.map((item) => (
                 <tr key={item.id} className="border-t border-slate-100" data-testid="return-row">
-                  <td className="p-3">
-                    <Link href={`/account/returns/${encodeURIComponent(item.returnNumber)}`} className="font-medium text-brand-700 underline">
-                      {item.returnNumber}
-                    </Link>
-                    {/* On a phone the date goes under the number. */}
-                    <div className="text-xs text-slate-500 sm:hidden">{dateText(item.createdAt, locale)}</div>
-                  </td>
-                  <td className="hidden p-3 sm:table-cell">{dateText(item.createdAt, locale)}</td>
+                  <NumberDateCells href={`/account/returns/${encodeURIComponent(item.returnNumber)}`} number={item.returnNumber} date={item.createdAt} locale={locale} />
                   <td className="p-3">
                     <Link href={`/account/orders/${encodeURIComponent(item.orderNumber)}`} className="text-brand-700 underline">
                       {item.orderNumber}
