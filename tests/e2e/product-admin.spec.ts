@@ -67,7 +67,7 @@ describe("products in the back office", () => {
     await admin.goto(`/admin/products?q=${sku.slice(0, -2).toLowerCase()}`);
     await admin.getByRole("link", { name: sku }).waitFor();
     assert.match(await admin.getByTestId("product-count").innerText(), /^\d+ products?$/);
-    await admin.getByTestId("product-activity").getByRole("link", { name: "Active" }).click();
+    await admin.getByTestId("product-activity").getByRole("link", { name: "Active", exact: true }).click();
     await admin.waitForURL((url) => url.searchParams.get("activity") === "active" && url.searchParams.get("q") === sku.slice(0, -2).toLowerCase());
     // The filtered page is shown once its tab is the current one (the address bar changes first).
     await admin.getByTestId("product-activity").locator("a[aria-current=page]", { hasText: /^Active$/ }).waitFor();
