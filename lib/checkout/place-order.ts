@@ -98,10 +98,12 @@ export async function placeOrder(user: BuyerUser, input: CheckoutInput, locale: 
       ...orderTotalsOf(cart),
     },
     lines: orderLinesOf(cart.lines),
-    // Confirmed once it is placed; awaiting approval or held for credit review, its confirmation comes with the decision.
-    mail: (stored) => (confirmation && stored.status === "placed" ? confirmation(stored, { kind: "checkout" }) : null),
+    // Confirmed once it is placed; held for credit review, a receipt now and the confirmation when released;
+    // awaiting approval, the approver's decision brings it.
+    mail: (stored) =>
+      !confirmation ? null : stored.status === "placed" ? confirmation(stored, { kind: "checkout" }) : stored.status === "needs_review" ? confirmation(stored, { kind: "held" }) : null,
   });
-  if (created.status === "placed" && confirmation) {
+  if ((created.status === "placed" || created.status === "needs_review") && confirmation) {
     // Queued with the order; delivered now when SMTP is configured (else by the next delivery run).
     await deliverQueuedMail().catch((error: unknown) => console.error(`[koppel] delivering the confirmation of ${created.orderNumber} failed`, error));
   }

@@ -50,6 +50,8 @@ export interface OrderConfirmationFacts {
 /** How the order came to be confirmed: it opens the mail (one mail, not a second one beside the news). */
 export type ConfirmationOccasion =
   | { kind: "checkout" }
+  /** Placed but held for our review (beyond the credit limit): a receipt now, the confirmation when released. */
+  | { kind: "held" }
   | { kind: "approved"; approverName: string; comment: string | null }
   | { kind: "released"; comment: string | null }
   | { kind: "standing_order"; listName: string; runOn: string; skipped: SkippedStandingOrderLine[]; nextRunOn: string | null; listLink: string };
@@ -64,6 +66,7 @@ export function orderConfirmationMail(
   const amount = (minor: number) => money(minor, locale, order.currency);
   const subjectNote = {
     checkout: "",
+    held: "",
     approved: nl ? ": goedgekeurd" : ": approved",
     released: nl ? ": vrijgegeven" : ": released",
     standing_order: occasion.kind === "standing_order" ? (nl ? `: vaste bestelling "${occasion.listName}"` : `: standing order "${occasion.listName}"`) : "",
@@ -73,6 +76,12 @@ export function orderConfirmationMail(
     switch (occasion.kind) {
       case "checkout":
         return [nl ? "Dank u voor uw bestelling. Bewaar deze bevestiging voor uw administratie." : "Thank you for your order. Keep this confirmation for your records."];
+      case "held":
+        return [
+          nl
+            ? "Dank u voor uw bestelling; we hebben haar ontvangen. Ze gaat boven de kredietlimiet van uw bedrijf, dus we beoordelen haar voordat we haar verwerken en nemen contact op als dat nodig is. U krijgt een bevestiging zodra we haar hebben vrijgegeven."
+            : "Thank you for your order; we have received it. It goes beyond your company's credit limit, so we review it before we process it and will contact you if needed. You will get a confirmation once we have released it.",
+        ];
       case "approved":
         return [
           nl
@@ -138,8 +147,13 @@ export function orderConfirmationMail(
     toEmail: to.email,
     toName: to.name,
     userId: to.id,
-    kind: "order_confirmation",
-    subject: `${nl ? "Orderbevestiging" : "Order confirmation"} ${order.orderNumber}${subjectNote}`,
+    kind: occasion.kind === "held" ? "order_received" : "order_confirmation",
+    subject:
+      occasion.kind === "held"
+        ? nl
+          ? `Bestelling ${order.orderNumber} ontvangen, in beoordeling`
+          : `Order ${order.orderNumber} received, under review`
+        : `${nl ? "Orderbevestiging" : "Order confirmation"} ${order.orderNumber}${subjectNote}`,
     bodyText: [
       nl ? `Beste ${to.name},` : `Dear ${to.name},`,
       "",

@@ -138,17 +138,20 @@ describe("order confirmation", () => {
     expect((await mailsAbout(placed.orderNumber)).filter((m) => m.toEmail === buyer.email).map((m) => m.kind)).toEqual(["order_rejected"]);
   });
 
-  it("held for credit review: not confirmed; released by staff: confirmed then, once", async () => {
+  it("held for credit review: a receipt, not a confirmation; released by staff: confirmed then, once", async () => {
     const held = await createInvoiceCustomer(handle, { kvkNumber: "23456789" }, { locale: "nl" });
     await setCreditLimit(held.company.id, 1_000);
     const manager: StaffUser = await createStaff(handle, "account_manager", [held.company.id]);
     await addToCart(held.buyer, coffee.sku, 2);
     const placed = await placeOrder(held.buyer, { shipToAddressId: held.shipTo.id, poNumber: "PO-HOLD", costCenter: null, requestedDeliveryDate: null, note: null }, "nl", NOW);
     expect(placed.status).toBe("needs_review");
-    expect(await mailsAbout(placed.orderNumber)).toEqual([]);
+    const receipt = await mailsAbout(placed.orderNumber);
+    expect(receipt.map((m) => [m.toEmail, m.kind, m.subject])).toEqual([[held.user.email, "order_received", `Bestelling ${placed.orderNumber} ontvangen, in beoordeling`]]);
+    expect(receipt[0]!.bodyText).toContain("boven de kredietlimiet van uw bedrijf");
+    expect(receipt[0]!.bodyText).toContain("2 pakken × €\u00a018,95 = €\u00a037,90");
 
     await confirmOrderForStaff(manager, { orderId: placed.id, decision: "accept", comment: "Betaling ontvangen" });
-    const mails = await mailsAbout(placed.orderNumber);
+    const mails = (await mailsAbout(placed.orderNumber)).filter((m) => m.kind !== "order_received");
     expect(mails.map((m) => [m.toEmail, m.kind, m.subject])).toEqual([[held.user.email, "order_confirmation", `Orderbevestiging ${placed.orderNumber}: vrijgegeven`]]);
     expect(mails[0]!.bodyText).toContain("Toelichting: Betaling ontvangen");
     expect(mails[0]!.bodyText).toContain("Inkoopordernummer: PO-HOLD");

@@ -201,6 +201,12 @@ describe("orderConfirmationMail", () => {
     ["released", "en", { kind: "released", comment: null }, "Order confirmation K100003: released", [
       "Your order went beyond your company's credit limit. We reviewed and released it: it is being processed now.\n\nOrder number",
     ]],
+    ["held", "nl", { kind: "held" }, "Bestelling K100003 ontvangen, in beoordeling", [
+      "Dank u voor uw bestelling; we hebben haar ontvangen. Ze gaat boven de kredietlimiet van uw bedrijf, dus we beoordelen haar voordat we haar verwerken en nemen contact op als dat nodig is. U krijgt een bevestiging zodra we haar hebben vrijgegeven.\n\nBestelnummer: K100003",
+    ]],
+    ["held", "en", { kind: "held" }, "Order K100003 received, under review", [
+      "It goes beyond your company's credit limit, so we review it before we process it and will contact you if needed. You will get a confirmation once we have released it.\n\nOrder number: K100003",
+    ]],
     ["standing order", "nl", standing, 'Orderbevestiging K100003: vaste bestelling "Kantoor"', [
       'Uw vaste bestelling "Kantoor" van 30 nov 2026 is geplaatst, tegen de prijzen van vandaag.',
       "Totaal incl. btw: € 325,52\n\nNiet besteld:\n- B-1 Oude nietjes (2): niet meer leverbaar – vervangen door B-2 Nietjes 24/6\n\nVolgende bestelling: 28 dec 2026.",
@@ -212,7 +218,8 @@ describe("orderConfirmationMail", () => {
     ]],
   ])("%s (%s): opens with how it came to be confirmed, then the same summary", (_name, locale, occasion, subject, parts) => {
     const mail = orderConfirmationMail(person(locale), order, occasion);
-    expect(mail.kind).toBe("order_confirmation");
+    // A held order is received, not yet confirmed: its own kind.
+    expect(mail.kind).toBe(occasion.kind === "held" ? "order_received" : "order_confirmation");
     expect(mail.subject).toBe(subject);
     for (const part of parts) expect(plain(mail.bodyText)).toContain(part);
     // The summary is the checkout's, word for word, after the opening.
