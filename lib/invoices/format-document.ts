@@ -1,7 +1,8 @@
-import { unitName } from "@/lib/catalog/unit-names";
+import { quantityText, unitName } from "@/lib/catalog/unit-names";
 import { calculateInvoiceTotals } from "@/lib/einvoice/calculate";
 import type { DocumentKind, InvoiceDocument, Party, VatCategory } from "@/lib/einvoice/types";
 import { dateText, money, percent } from "@/lib/format";
+import { countryName } from "@/lib/format-address";
 import type { Locale } from "@/lib/i18n/locales";
 import { invoiceLabels, type InvoiceLabels } from "./labels";
 
@@ -103,23 +104,6 @@ const DEFAULT_REASONS: Partial<Record<VatCategory, string>> = {
   G: "Export outside the EU",
 };
 
-export function formatQuantity(quantity: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 4 }).format(quantity);
-}
-
-/** The unit column names the unit (the singular: the column is "Eenheid"), in the shop's words for it. */
-export function unitLabel(unitCode: string, locale: Locale): string {
-  return unitName(unitCode, locale);
-}
-
-function countryName(code: string, locale: Locale): string {
-  try {
-    return new Intl.DisplayNames([locale === "nl" ? "nl-NL" : "en-GB"], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 function party(p: Party, locale: Locale, labels: InvoiceLabels, homeCountry: string): PartyDisplay {
   const a = p.address;
   const addressLines = [a.street, a.additionalStreet, `${a.postalCode} ${a.city}`.trim(), a.countryCode !== homeCountry ? countryName(a.countryCode, locale) : undefined].filter(
@@ -179,10 +163,11 @@ export function formatInvoiceDocument(invoice: PrintableInvoice, locale: Locale 
       description: line.description?.trim() ? line.description : null,
       sku: line.sku ?? "",
       buyersItemId: line.buyersItemId?.trim() ? line.buyersItemId : null,
-      quantity: formatQuantity(line.quantity, locale),
-      unit: unitLabel(line.unitCode, locale),
+      quantity: quantityText(line.quantity, locale),
+      // The unit column names the unit (singular: the column is "Eenheid"), in the shop's words for it.
+      unit: unitName(line.unitCode, locale),
       unitPrice: m(line.unitPriceMinor),
-      priceBase: base !== 1 ? labels.perBaseQuantity(formatQuantity(base, locale)) : null,
+      priceBase: base !== 1 ? labels.perBaseQuantity(quantityText(base, locale)) : null,
       // Non-standard categories are 0 %; the VAT breakdown names the category and its reason.
       vat: rate(line.vat.category === "S" ? line.vat.rateBp : 0),
       net: m(totals.lines[index]!.netMinor),
