@@ -33,6 +33,7 @@ import { orderCancelledMail } from "@/lib/mail/order-cancelled-mails";
 import { mayStaffCancel, STAFF_CANCELLABLE_STATUSES } from "@/lib/orders/cancellation";
 import { throwUnlessCancelled } from "@/lib/orders/cancel-order";
 import { EDITABLE_ORDER_STATUSES } from "@/lib/orders/order-edit";
+import type { ShownOrderStatus } from "@/lib/orders/shown-status";
 import { cancelWebOrder } from "@/lib/data/order-history";
 import { deliverQueuedMail, sendMail } from "@/lib/mail/send-mail";
 import { orderConfirmationMailer } from "@/lib/orders/order-confirmation";
@@ -54,7 +55,7 @@ import { getMessageForStaff } from "./protocol-messages";
 
 /** Filters of the order inbox (parsed from the query string by the page). */
 export interface OrderInboxFilters {
-  status?: OrderStatus;
+  status?: ShownOrderStatus;
   source?: OrderSource;
   search?: string;
 }
@@ -69,12 +70,6 @@ export async function listOrdersForStaff(staff: StaffUser, filters: OrderInboxFi
 export async function orderLinesForStaff(staff: StaffUser, filters: OrderInboxFilters, limit: number) {
   const companyIds = staff.role === "admin" ? undefined : await listAssignedCompanyIds(staff.id);
   return listOrderLinesForExport({ ...filters, companyIds }, limit);
-}
-
-
-/** @deprecated use listOrdersForStaff (kept for existing callers: filter by status only). */
-export async function listPurchaseOrdersForStaff(staff: StaffUser, status?: OrderStatus) {
-  return listOrdersForStaff(staff, { status });
 }
 
 /** Per order line: shipped, still to ship and invoiced quantities. */
@@ -441,17 +436,21 @@ export async function updateOrderSettingsForStaff(staff: StaffUser, input: z.inf
   });
 }
 
-/** Status filter of the order inbox: every status (web orders: awaiting_approval, placed; purchase orders: needs_review, accepted). */
+/**
+ * Status filter of the order inbox: every status (web orders: awaiting_approval, placed; purchase
+ * orders: needs_review, accepted), "shipped" split into partly and in full as the list shows them.
+ */
 export const ORDER_FILTER_STATUSES = [
   "awaiting_approval",
   "placed",
   "needs_review",
   "accepted",
   "confirmed",
+  "partly_shipped",
   "shipped",
   "rejected",
   "cancelled",
-] as const satisfies readonly OrderStatus[];
+] as const satisfies readonly ShownOrderStatus[];
 export { ORDER_SOURCES };
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);

@@ -4,10 +4,12 @@ import { invoices, orderEvents, orderLines, orderShipments, orders, quotes, user
 import { AppError } from "@/lib/errors";
 import type { CreditUse } from "@/lib/orders/credit";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
+import type { ShownOrderStatus } from "@/lib/orders/shown-status";
 import { lockedCreditCheck } from "./credit";
 import { database } from "./database";
 import type { OutboxMessage } from "./mail-outbox";
 import { queueOrderMail, type OrderForMail } from "./orders";
+import { partlyShipped, shownStatus, shownStatusIs } from "./order-shown-status";
 import { escapeLike, q } from "./sql";
 
 /**
@@ -21,7 +23,8 @@ export interface OrderSearch {
   userId?: number;
   /** Order number, PO number, or a SKU / product name on one of its lines. */
   text?: string;
-  status?: OrderStatus;
+  /** As people read it: "shipped" finds orders shipped in full, "partly_shipped" the others. */
+  status?: ShownOrderStatus;
   /** Inclusive calendar dates (Europe/Amsterdam). */
   from?: string;
   to?: string;
@@ -53,26 +56,10 @@ export interface OrderListItem {
   partlyShipped: boolean;
 }
 
-/**
- * Whether a shipped order still has quantities to ship: a line ordered beyond what its shipments
- * (order_shipments.lines, `{ lineNumber, quantity }` per shipment) carried. A correlated subquery on the
- * order's own rows (order_lines and order_shipments indexed by order), so a list page stays one query.
- */
-const partlyShipped = sql<boolean>`(${q(orders.status)} = 'shipped' and exists (
-  select 1 from ${orderLines} ol
-  left join (
-    select (shipped_line ->> 'lineNumber')::int as line_number, sum((shipped_line ->> 'quantity')::int) as quantity
-    from ${orderShipments} s, jsonb_array_elements(s.lines) shipped_line
-    where s.order_id = ${q(orders.id)}
-    group by 1
-  ) shipped on shipped.line_number = ol.line_number
-  where ol.order_id = ${q(orders.id)} and ol.quantity > coalesce(shipped.quantity, 0)
-))`;
-
 function searchConditions(search: OrderSearch): SQL {
   const conditions: (SQL | undefined)[] = [eq(orders.companyId, search.companyId)];
   if (search.userId !== undefined) conditions.push(eq(orders.userId, search.userId));
-  if (search.status) conditions.push(eq(orders.status, search.status));
+  if (search.status) conditions.push(shownStatusIs(search.status));
   if (search.from) conditions.push(gte(orders.placedAt, sql`(${search.from}::date)::timestamp at time zone 'Europe/Amsterdam'`));
   if (search.to) conditions.push(lt(orders.placedAt, sql`((${search.to}::date + 1)::timestamp) at time zone 'Europe/Amsterdam'`));
   if (search.costCenter) conditions.push(sql`lower(${orders.costCenter}) = ${search.costCenter.toLowerCase()}`);
@@ -287,7 +274,7 @@ export async function countAwaitingApproval(companyId: number, exceptUserId: num
 export const orderLineExportColumns = {
   orderNumber: orders.orderNumber,
   placedAt: orders.placedAt,
-  status: orders.status,
+  status: shownStatus,
   poNumber: orders.poNumber,
   costCenter: orders.costCenter,
   placedBy: users.name,

@@ -40,6 +40,8 @@ import { creditUseFromJson, creditUseJsonSql, lockedCreditUse } from "./credit";
 import { database } from "./database";
 import type { OrderLineCsvRow } from "@/lib/orders/order-lines-csv";
 import { orderLineExportColumns } from "./order-history";
+import { shownStatus, shownStatusIs } from "./order-shown-status";
+import type { ShownOrderStatus } from "@/lib/orders/shown-status";
 import { containsPattern } from "./sql";
 import { contractCandidatesFromJson, contractCandidatesJsonSql } from "./prices";
 import { cxmlFromIdentityFilter } from "./punchout-connections";
@@ -775,7 +777,8 @@ export type OrderSource = (typeof ORDER_SOURCES)[number];
 export interface OrderListRow {
   id: number;
   orderNumber: string;
-  status: OrderStatus;
+  /** As people read it: "partly_shipped" for a shipped order with quantities still to come. */
+  status: ShownOrderStatus;
   source: OrderSource;
   poNumber: string | null;
   /** The buyer system's order id (purchase orders only). */
@@ -793,7 +796,8 @@ export interface OrderListRow {
 export type PurchaseOrderListRow = OrderListRow;
 
 export interface OrderListFilters {
-  status?: OrderStatus;
+  /** "shipped" finds orders shipped in full, "partly_shipped" the others. */
+  status?: ShownOrderStatus;
   source?: OrderSource;
   /** Restricts to these customers (account managers); undefined = all. */
   companyIds?: number[];
@@ -806,7 +810,7 @@ function orderListConditions(filters: OrderListFilters) {
   const search = filters.search?.trim();
   const like = search ? containsPattern(search) : null;
   const conditions = [
-    filters.status ? eq(orders.status, filters.status) : undefined,
+    filters.status ? shownStatusIs(filters.status) : undefined,
     filters.source ? eq(orders.source, filters.source) : undefined,
     filters.companyIds ? inArray(orders.companyId, filters.companyIds.length ? filters.companyIds : [-1]) : undefined,
     like
@@ -841,7 +845,7 @@ export async function listOrders(filters: OrderListFilters, limit = 200): Promis
     .select({
       id: orders.id,
       orderNumber: orders.orderNumber,
-      status: orders.status,
+      status: shownStatus,
       source: orders.source,
       poNumber: orders.poNumber,
       buyerOrderId: purchaseOrders.buyerOrderId,
@@ -861,5 +865,3 @@ export async function listOrders(filters: OrderListFilters, limit = 200): Promis
     .limit(limit);
 }
 
-/** @deprecated use listOrders. */
-export const listPurchaseOrders = listOrders;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { OrderStatus } from "@/db/schema/orders";
+import type { ShownOrderStatus } from "./shown-status";
 
-/** Every order status, in life-cycle order, for the status filter. */
+/** Every order status, in life-cycle order, for the status filter ("shipped" in part and in full, as the list shows them). */
 export const FILTERABLE_STATUSES = [
   "awaiting_approval",
   "rejected",
@@ -9,9 +9,10 @@ export const FILTERABLE_STATUSES = [
   "needs_review",
   "accepted",
   "confirmed",
+  "partly_shipped",
   "shipped",
   "cancelled",
-] as const satisfies readonly OrderStatus[];
+] as const satisfies readonly ShownOrderStatus[];
 
 /** The order list's search parameters (from the URL, so searches can be bookmarked and shared). */
 export const orderSearchParamsSchema = z.object({

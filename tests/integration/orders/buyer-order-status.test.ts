@@ -1,10 +1,11 @@
-// The status a buyer reads in the order list and on My account: an order that has begun to ship but
-// still has quantities to come reads "Partly shipped", as the admin order page says, not "Shipped".
+// The status people read in order lists, filters and CSV files: an order that has begun to ship but
+// still has quantities to come reads "Partly shipped", as the order pages say, not "Shipped" — for the
+// buyer (My account) and for the supplier's staff (the order inbox) alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import type { StaffUser } from "@/lib/auth/guards";
-import { shipOrderForStaff, shipOrderSchema } from "@/lib/admin/purchase-orders";
-import { searchOrdersForViewer } from "@/lib/orders/order-access";
+import { listOrdersForStaff, orderLinesForStaff, shipOrderForStaff, shipOrderSchema } from "@/lib/admin/purchase-orders";
+import { orderLinesForViewer, searchOrdersForViewer } from "@/lib/orders/order-access";
 import { shownOrderStatus } from "@/lib/orders/shown-status";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createProduct } from "../../support/fixtures";
@@ -61,5 +62,41 @@ describe("the buyer's order list", () => {
     await ship(partly, { ship_1: "0", ship_2: "1" });
     shown = await shownStatuses();
     expect(shown.get(partly)).toBe("shipped");
+  });
+
+  it("filters 'partly shipped' and 'shipped' apart, in the list and its CSV, for the buyer and in the staff inbox", async () => {
+    const items = [
+      { sku: paper.sku, quantity: 4 },
+      { sku: toner.sku, quantity: 2 },
+    ];
+    const { id: partly, orderNumber: partlyNumber } = await placeWebOrder(customer, items, { now: NOW });
+    const { id: whole, orderNumber: wholeNumber } = await placeWebOrder(customer, items, { now: NOW });
+    await ship(partly, { ship_1: "4", ship_2: "1" });
+    await ship(whole, { ship_1: "4", ship_2: "2" });
+
+    const buyerFinds = async (status: "shipped" | "partly_shipped") =>
+      (await searchOrdersForViewer(customer.buyer, { status, limit: 100, offset: 0 })).items.map((order) => order.id);
+    expect(await buyerFinds("partly_shipped")).toContain(partly);
+    expect(await buyerFinds("partly_shipped")).not.toContain(whole);
+    expect(await buyerFinds("shipped")).toContain(whole);
+    expect(await buyerFinds("shipped")).not.toContain(partly);
+
+    const csvStatuses = (rows: readonly { orderNumber: string; status: string }[]) =>
+      new Map(rows.filter((row) => row.orderNumber === partlyNumber || row.orderNumber === wholeNumber).map((row) => [row.orderNumber, row.status]));
+    expect(csvStatuses(await orderLinesForViewer(customer.buyer, {}, 1000))).toEqual(
+      new Map([
+        [partlyNumber, "partly_shipped"],
+        [wholeNumber, "shipped"],
+      ]),
+    );
+
+    const inbox = new Map((await listOrdersForStaff(manager)).map((row) => [row.id, row.status]));
+    expect([inbox.get(partly), inbox.get(whole)]).toEqual(["partly_shipped", "shipped"]);
+    const inboxFinds = async (status: "shipped" | "partly_shipped") => (await listOrdersForStaff(manager, { status })).map((row) => row.id);
+    expect(await inboxFinds("partly_shipped")).toContain(partly);
+    expect(await inboxFinds("partly_shipped")).not.toContain(whole);
+    expect(await inboxFinds("shipped")).toContain(whole);
+    expect(await inboxFinds("shipped")).not.toContain(partly);
+    expect(csvStatuses(await orderLinesForStaff(manager, { status: "partly_shipped" }, 1000))).toEqual(new Map([[partlyNumber, "partly_shipped"]]));
   });
 });
