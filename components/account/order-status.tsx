@@ -11,8 +11,8 @@ const TONE: Partial<Record<ShownOrderStatus, string>> = {
 /**
  * An order's status as the buyer reads it: "Partly shipped" while a shipped order still has
  * quantities to come (lib/orders/shown-status.ts), never a "Shipped" that promises everything.
- * `partlyShipped` from the order list (OrderListItem.partlyShipped), or on the order page
- * `shownOrderStatusOf(order.status, lines, shipments) === "partly_shipped"`.
+ * `partlyShipped` from the order list (OrderListItem.partlyShipped), or on the order page whether
+ * any line is still to ship (lib/orders/order-story.ts stillToShip).
  */
 export async function OrderStatusLabel({ status, partlyShipped, testId }: { status: Parameters<typeof shownOrderStatus>[0]; partlyShipped: boolean; testId?: string }) {
   const t = await getTranslations("orders.statuses");
