@@ -312,7 +312,9 @@ export function planOrderInvoice(context: OrderInvoicingContext, options: PlanIn
   // address on file is the legal address the invoice needs (NL-R-004), and ship-to the last resort.
   const billTo = [order.billTo, context.defaultBillTo, order.shipTo].find(isCompleteAddress) ?? order.billTo ?? order.shipTo;
   const customerEmail = nonEmpty(company.invoiceEmail) ?? nonEmpty(context.orderingUser?.email);
-  const contactName = nonEmpty(context.orderingUser?.name);
+  // BT-56, the buyer's contact point: the bill-to address's "t.a.v." (their accounts payable, where an
+  // invoice is meant to go), else whoever ordered.
+  const contactName = nonEmpty(billTo?.attention) ?? nonEmpty(context.orderingUser?.name);
   const customer: Party = {
     name: company.name.trim(),
     endpoint,

@@ -115,6 +115,13 @@ function party(p: Party, locale: Locale, labels: InvoiceLabels, homeCountry: str
   return { name: p.name, tradingName: p.tradingName && p.tradingName !== p.name ? p.tradingName : null, addressLines, identifiers };
 }
 
+/** The customer's address block names its contact point (BT-56) under the name, as a letter's "t.a.v." line. */
+function customerParty(p: Party, locale: Locale, labels: InvoiceLabels, homeCountry: string): PartyDisplay {
+  const display = party(p, locale, labels, homeCountry);
+  const contact = p.contact?.name?.trim();
+  return contact ? { ...display, addressLines: [`${labels.attention} ${contact}`, ...display.addressLines] } : display;
+}
+
 export function formatInvoiceDocument(invoice: PrintableInvoice, locale: Locale = invoice.locale): InvoiceDisplay {
   const doc = invoice.document;
   const labels = invoiceLabels(locale);
@@ -231,7 +238,7 @@ export function formatInvoiceDocument(invoice: PrintableInvoice, locale: Locale 
     dueDate,
     references,
     supplier,
-    customer: party(doc.customer, locale, labels, homeCountry),
+    customer: customerParty(doc.customer, locale, labels, homeCountry),
     lines,
     allowancesCharges,
     vatRows,

@@ -14,6 +14,8 @@ export interface InvoiceLabels {
   dueDate: string;
   deliveryDate: string;
   billTo: string;
+  /** Before the customer's contact point (BT-56) in the address block: "t.a.v. Crediteurenadministratie". */
+  attention: string;
   deliverTo: string;
   buyerReference: string;
   /** BT-13: the buyer's purchase order number. */
@@ -82,6 +84,7 @@ const nl: InvoiceLabels = {
   dueDate: "Vervaldatum",
   deliveryDate: "Leverdatum",
   billTo: "Factuuradres",
+  attention: "t.a.v.",
   deliverTo: "Afleveradres",
   buyerReference: "Uw referentie",
   orderReference: "Inkoopordernummer",
@@ -158,6 +161,7 @@ const en: InvoiceLabels = {
   dueDate: "Due date",
   deliveryDate: "Delivery date",
   billTo: "Bill to",
+  attention: "Attn.",
   deliverTo: "Deliver to",
   buyerReference: "Your reference",
   orderReference: "Purchase order",

@@ -222,6 +222,13 @@ describe("planOrderInvoice", () => {
     expect(billed({ name: "Inkoop", attention: null, street: "", postalCode: "", city: "", countryCode: "NL" }, null)).toMatchObject({ street: "Straat 1" });
   });
 
+  it("names the bill-to address's attention line as the buyer's contact point (BT-56), else whoever ordered", () => {
+    const contactOf = (billTo: Order["billTo"]) => draftOf(planOrderInvoice(context({}, { billTo }), options)).documentFor("F2026-00001").customer.contact;
+    expect(contactOf({ ...address("NL"), attention: "Crediteurenadministratie" })).toEqual({ name: "Crediteurenadministratie", email: "jan@klant.test" });
+    expect(contactOf({ ...address("NL"), attention: "  " })).toEqual({ name: "Jan Inkoper", email: "jan@klant.test" });
+    expect(contactOf(null)).toEqual({ name: "Jan Inkoper", email: "jan@klant.test" });
+  });
+
   it("takes document-level discounts per VAT rate, never more than is billed at that rate", () => {
     const draft = draftOf(planOrderInvoice(context(), { ...options, allowances: [{ reason: "Volumekorting", amountMinor: 1000, vatRateBp: 2100 }] }));
     const doc = draft.documentFor("F2026-00043");

@@ -101,6 +101,14 @@ describe("formatInvoiceDocument", () => {
     expect(formatInvoiceDocument(printable(doc, "en")).vatRows[0]!.label).toBe("Export outside the EU, VAT 0%");
   });
 
+  it("addresses the customer's contact point under the name, as a letter's attention line", () => {
+    const doc = invoice({ customer: { ...CUSTOMER_CH, contact: { name: "Crediteurenadministratie", email: "ap@klant.test" } } });
+    expect(formatInvoiceDocument(printable(doc, "nl")).customer.addressLines[0]).toBe("t.a.v. Crediteurenadministratie");
+    expect(formatInvoiceDocument(printable(doc, "en")).customer.addressLines[0]).toBe("Attn. Crediteurenadministratie");
+    const withoutContact = formatInvoiceDocument(printable(invoice({ customer: { ...CUSTOMER_CH, contact: undefined } })));
+    expect(withoutContact.customer.addressLines[0]).toBe(CUSTOMER_CH.address.street);
+  });
+
   it("writes the payment instruction for transfer, direct debit and credit notes", () => {
     const transfer = formatInvoiceDocument(printable(invoice({ number: "F2026-00009", paymentMeans: { code: "30", iban: "NL91ABNA0417164300" } })));
     expect(transfer.paymentInstruction).toBe(
