@@ -55,3 +55,32 @@ export async function MessageOutcome({ message }: { message: Message }) {
     </>
   );
 }
+
+/** One summary value as text: lists joined, yes/no for flags, a dash for nothing, nested parts as compact JSON. */
+function summaryValue(value: unknown, yes: string, no: string): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? yes : no;
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number")) return value.length ? value.join(", ") : "—";
+  return JSON.stringify(value);
+}
+
+/**
+ * What the log noted of a message (payload id, cXML status, order number, line counts…) as a table
+ * of its fields, under the names the protocols use, rather than as raw JSON.
+ */
+export async function MessageSummary({ summary }: { summary: Record<string, unknown> }) {
+  const t = await getTranslations("punchout.admin.log");
+  const entries = Object.entries(summary);
+  if (entries.length === 0) return <p className="text-sm text-slate-500">—</p>;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="message-summary">
+      {entries.map(([key, value]) => (
+        <div key={key} className="contents">
+          <dt className="font-mono text-xs leading-5 text-slate-500">{key}</dt>
+          <dd className="font-mono text-xs leading-5 break-all">{summaryValue(value, t("yes"), t("no"))}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -171,6 +171,11 @@ ${itemOuts.join("\n")}
       assert.ok(logged);
       await page.goto(`/admin/messages/${logged.id}`);
       assert.ok(!(await page.getByTestId("payload").innerText()).includes("demo-cxml-secret"), "secret redacted in the log");
+      // What the log noted reads as fields (the buyer's order id, the cXML status), not as raw JSON.
+      const summary = await page.getByTestId("message-summary").innerText();
+      assert.match(summary, new RegExp(`orderId\\s+${orderId}`));
+      assert.match(summary, /cxmlStatus\s+200/);
+      assert.ok(!summary.includes("{"), summary);
       await page.getByTestId("replay-form").locator("button[type=submit]").click();
       await page.getByTestId("replay-form").getByTestId("form-success").waitFor();
       const [counted] = await sql<{ count: string }[]>`select count(*) from purchase_orders where buyer_order_id = ${orderId}`;

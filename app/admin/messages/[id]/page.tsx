@@ -11,7 +11,7 @@ import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { replayOrderRequestAction } from "../../orders/actions";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { MessageDirection, MessageReason, MessageStatusBadge } from "@/components/admin/protocol-message-labels";
+import { MessageDirection, MessageReason, MessageStatusBadge, MessageSummary } from "@/components/admin/protocol-message-labels";
 
 export const generateMetadata = pageTitle("admin.message");
 
@@ -72,7 +72,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
       )}
       <section>
         <h2 className="font-semibold">{t("summary")}</h2>
-        <pre className="relative overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(message.summary, null, 2)}</pre>
+        <MessageSummary summary={message.summary} />
       </section>
       <section>
         <div className="flex items-center justify-between">
