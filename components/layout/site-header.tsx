@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { CartBadgeUnits } from "@/components/shop/cart-badge";
 import type { CartBadgeReading } from "@/lib/cart/cart-badge";
+import { HeaderMenu } from "./header-menu";
 import { HeaderSearchInput, SearchField } from "./header-search-input";
 import { LanguageSwitch } from "./language-switch";
 import { getTranslations } from "next-intl/server";
@@ -37,21 +38,66 @@ export async function SiteHeader({
 }) {
   const t = await getTranslations("common");
   const ta = await getTranslations("account.header");
+  const links = (
+    <>
+      {user?.isBuyer && (
+        <>
+          <Link href="/quick-order" className="hover:text-brand-700">
+            {ta("quickOrder")}
+          </Link>
+          <Link href="/favorites" className="hover:text-brand-700">
+            {ta("favorites")}
+          </Link>
+          <Link href="/account/orders" className="hover:text-brand-700">
+            {t("myOrders")}
+          </Link>
+          <Link href="/account" className="hover:text-brand-700">
+            {ta("myAccount")}
+          </Link>
+        </>
+      )}
+      {user?.punchout ? (
+        <span className="text-slate-600">
+          {user.name}
+          {user.companyName ? ` · ${user.companyName}` : ""}
+        </span>
+      ) : user ? (
+        <form action={signOutAction} className="flex flex-wrap items-center gap-2">
+          <span className="text-slate-600">
+            {user.name}
+            {user.companyName ? ` · ${user.companyName}` : ""}
+          </span>
+          <button type="submit" className="text-slate-700 underline hover:text-brand-700">
+            {t("signOut")}
+          </button>
+        </form>
+      ) : (
+        <Link href="/login" className="rounded-md border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
+          {t("signIn")}
+        </Link>
+      )}
+      <Suspense>
+        <LanguageSwitch locale={locale} label={t("language")} action={setLocaleAction} />
+      </Suspense>
+    </>
+  );
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only">
         {t("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
-        <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
+      {/* On a phone: logo, catalog, cart and "Menu" in one row, the search field below it, the links behind
+          the menu (HeaderMenu); from 640 px up everything in one row as before, the cart at the end. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
+        <Link href="/" className="order-1 text-xl font-bold tracking-tight text-brand-700 sm:order-none">
           {t("appName")}
         </Link>
         {!user?.restricted && (
           <>
-            <Link href="/catalog" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+            <Link href="/catalog" className="order-2 text-sm font-medium text-slate-700 hover:text-brand-700 sm:order-none">
               {t("catalog")}
             </Link>
-            <form action="/search" method="get" role="search" className="flex min-w-64 flex-1 gap-2">
+            <form action="/search" method="get" role="search" className="order-7 flex basis-full gap-2 sm:order-none sm:min-w-64 sm:flex-1 sm:basis-auto">
               <Suspense fallback={<SearchField value={query} label={t("search")} placeholder={t("searchPlaceholder")} />}>
                 <HeaderSearchInput label={t("search")} placeholder={t("searchPlaceholder")} />
               </Suspense>
@@ -61,54 +107,28 @@ export async function SiteHeader({
             </form>
           </>
         )}
-        {user?.restricted && <div className="flex-1" />}
-        <nav className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          {user?.isBuyer && (
-            <>
-              <Link href="/quick-order" className="hover:text-brand-700">
-                {ta("quickOrder")}
-              </Link>
-              <Link href="/favorites" className="hover:text-brand-700">
-                {ta("favorites")}
-              </Link>
-              <Link href="/account/orders" className="hover:text-brand-700">
-                {t("myOrders")}
-              </Link>
-              <Link href="/account" className="hover:text-brand-700">
-                {ta("myAccount")}
-              </Link>
-              <Link href="/cart" className="relative font-medium hover:text-brand-700" aria-label={t("cart")} data-testid="cart-link">
-                {t("cart")}
-                <span className="ml-1 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white" aria-hidden="true" data-testid="cart-count">
-                  <CartBadgeUnits reading={cart} />
-                </span>
-              </Link>
-            </>
-          )}
-          {user?.punchout ? (
-            <span className="text-slate-600">
-              {user.name}
-              {user.companyName ? ` · ${user.companyName}` : ""}
+        <div className={`order-3 flex-1 ${user?.restricted ? "" : "sm:hidden"}`} />
+        {user ? (
+          <HeaderMenu label={t("menu")} navLabel={t("menu")}>
+            {links}
+          </HeaderMenu>
+        ) : (
+          // Signed out there is little to hide, and "Sign in" is what the visitor came for.
+          <nav aria-label={t("menu")} className="order-5 flex items-center gap-x-4 text-sm sm:order-none">
+            {links}
+          </nav>
+        )}
+        {user?.isBuyer && (
+          <Link href="/cart" className="relative order-4 flex items-center text-sm font-medium hover:text-brand-700 sm:order-none" aria-label={t("cart")} data-testid="cart-link">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 sm:hidden" fill="currentColor">
+              <path d="M1 2.5a1 1 0 0 1 1-1h1.4a1 1 0 0 1 1 .8L4.7 4H17a1 1 0 0 1 1 1.2l-1.2 6a1 1 0 0 1-1 .8H6.6l.3 1.5H15a1 1 0 1 1 0 2H6.1a1 1 0 0 1-1-.8L2.6 3.5H2a1 1 0 0 1-1-1ZM7 17.5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0Zm9 0a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0Z" />
+            </svg>
+            <span className="hidden sm:inline">{t("cart")}</span>
+            <span className="ml-1 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white" aria-hidden="true" data-testid="cart-count">
+              <CartBadgeUnits reading={cart} />
             </span>
-          ) : user ? (
-            <form action={signOutAction} className="flex items-center gap-2">
-              <span className="text-slate-600">
-                {user.name}
-                {user.companyName ? ` · ${user.companyName}` : ""}
-              </span>
-              <button type="submit" className="text-slate-700 underline hover:text-brand-700">
-                {t("signOut")}
-              </button>
-            </form>
-          ) : (
-            <Link href="/login" className="rounded-md border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
-              {t("signIn")}
-            </Link>
-          )}
-          <Suspense>
-            <LanguageSwitch locale={locale} label={t("language")} action={setLocaleAction} />
-          </Suspense>
-        </nav>
+          </Link>
+        )}
       </div>
     </header>
   );
