@@ -1,4 +1,3 @@
-import type { Locale } from "@/lib/i18n/locales";
 import { formatInvoiceDocument, type LabelledValue, type PartyDisplay, type PrintableInvoice } from "@/lib/invoices/format-document";
 
 /**
@@ -30,9 +29,13 @@ const PRINT_CSS = `
 }
 `;
 
-/** `invoice`: an `Invoice` row (or anything with its number, kind, document and locale); `locale` overrides the document's language. */
-export function InvoiceDocumentView({ invoice, locale }: { invoice: PrintableInvoice; locale?: Locale }) {
-  const lang = locale ?? invoice.locale;
+/**
+ * `invoice`: an `Invoice` row (or anything with its number, kind, document and locale). Always in the
+ * document's own language (invoices.locale), whoever views it: its lines and payment terms were written
+ * in that language, so labels in the viewer's would make a document of two languages, unlike its PDF.
+ */
+export function InvoiceDocumentView({ invoice }: { invoice: PrintableInvoice }) {
+  const lang = invoice.locale;
   const v = formatInvoiceDocument({ number: invoice.number, kind: invoice.kind, document: invoice.document, locale: invoice.locale }, lang);
   const c = v.labels.columns;
   const registration = [v.supplier.name, ...v.supplier.identifiers.filter((id) => id.label !== v.labels.email && id.label !== v.labels.phone).map((id) => `${id.label} ${id.value}`)];

@@ -178,9 +178,10 @@ describe("invoices", () => {
     assert.match(invoiceText, new RegExp(webInvoice.number));
     // The same due date as the invoice's own "by": paying on it is in time.
     await buyer.getByText(/^Due by \d/).waitFor();
-    // The buyer's PO number as their purchase order, our order number as the order number (BT-13, BT-14).
-    assert.match(invoiceText, new RegExp(`Purchase order\\s+PO-INV-${stamp}`));
-    assert.match(invoiceText, new RegExp(`Order number\\s+${orderNumber}`));
+    // The buyer's PO number as their purchase order, our order number as the order number (BT-13, BT-14),
+    // in the document's language (Demo Facilities gets Dutch invoices) although the buyer reads English.
+    assert.match(invoiceText, new RegExp(`Inkoopordernummer\\s+PO-INV-${stamp}`));
+    assert.match(invoiceText, new RegExp(`Ordernummer\\s+${orderNumber}`));
 
     const pdf = await downloadFrom(buyer, buyer.getByTestId("download-pdf"));
     assert.equal(pdf.filename, `${webInvoice.number}.pdf`);

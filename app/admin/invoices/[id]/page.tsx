@@ -281,7 +281,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
 
       <Card title={a("document")}>
         <div className="relative overflow-x-auto" data-testid="invoice-document">
-          <InvoiceDocumentView invoice={invoice} locale={locale} />
+          <InvoiceDocumentView invoice={invoice} />
         </div>
       </Card>
     </div>

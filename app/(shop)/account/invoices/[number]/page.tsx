@@ -86,7 +86,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
         </section>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4" data-testid="invoice-document">
-        <InvoiceDocumentView invoice={invoice} locale={locale} />
+        <InvoiceDocumentView invoice={invoice} />
       </div>
     </div>
   );
