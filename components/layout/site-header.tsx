@@ -87,7 +87,7 @@ export async function SiteHeader({
         {t("skipToContent")}
       </a>
       {/* On a phone: logo, catalog, cart and "Menu" in one row, the search field below it, the links behind
-          the menu (HeaderMenu); from 640 px up everything in one row as before, the cart at the end. */}
+          the menu (HeaderMenu); from 640 px up the cart next to the search field and the links below them. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
         <Link href="/" className="order-1 text-xl font-bold tracking-tight text-brand-700 sm:order-none">
           {t("appName")}
@@ -107,17 +107,6 @@ export async function SiteHeader({
             </form>
           </>
         )}
-        <div className={`order-3 flex-1 ${user?.restricted ? "" : "sm:hidden"}`} />
-        {user ? (
-          <HeaderMenu label={t("menu")} navLabel={t("menu")}>
-            {links}
-          </HeaderMenu>
-        ) : (
-          // Signed out there is little to hide, and "Sign in" is what the visitor came for.
-          <nav aria-label={t("menu")} className="order-5 flex items-center gap-x-4 text-sm sm:order-none">
-            {links}
-          </nav>
-        )}
         {user?.isBuyer && (
           <Link href="/cart" className="relative order-4 flex items-center text-sm font-medium hover:text-brand-700 sm:order-none" aria-label={t("cart")} data-testid="cart-link">
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 sm:hidden" fill="currentColor">
@@ -128,6 +117,17 @@ export async function SiteHeader({
               <CartBadgeUnits reading={cart} />
             </span>
           </Link>
+        )}
+        <div className={`order-3 flex-1 ${user?.restricted ? "" : "sm:hidden"}`} />
+        {user ? (
+          <HeaderMenu label={t("menu")} navLabel={t("menu")}>
+            {links}
+          </HeaderMenu>
+        ) : (
+          // Signed out there is little to hide, and "Sign in" is what the visitor came for.
+          <nav aria-label={t("menu")} className="order-5 flex items-center gap-x-4 text-sm sm:order-none">
+            {links}
+          </nav>
         )}
       </div>
     </header>
