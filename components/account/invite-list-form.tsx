@@ -7,8 +7,6 @@ import type { ReportState } from "@/lib/actions/report-action";
 
 type ReportAction = (state: ReportState<InviteReport>, formData: FormData) => Promise<ReportState<InviteReport>>;
 
-const SAMPLE = "e-mail;naam;rol;bestellimiet;taal\nanna@example.nl;Anna de Vries;inkoper;1500;nl\nbob@example.nl;Bob Smit;fiatteur;;en\n";
-
 /**
  * A pasted or uploaded list of colleagues to invite, all or nothing. Submitted without React's form
  * reset, so a list with a wrong line stays to be corrected; once everybody is invited it empties.
@@ -21,7 +19,8 @@ export function InviteListForm({ action }: { action: ReportAction }) {
   useEffect(() => {
     if (state.status === "ok" && state.report.saved) form.current?.reset();
   }, [state]);
-  const sample = "data:text/csv;charset=utf-8," + encodeURIComponent(SAMPLE);
+  // The example and the sample file in the admin's language, with the role words its help text names.
+  const sample = "data:text/csv;charset=utf-8," + encodeURIComponent(t("inviteListSampleFile"));
   return (
     <form
       ref={form}
@@ -43,7 +42,7 @@ export function InviteListForm({ action }: { action: ReportAction }) {
         rows={5}
         spellCheck={false}
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm"
-        placeholder={"anna@example.nl;Anna de Vries;inkoper;1500\nbob@example.nl;Bob Smit;fiatteur"}
+        placeholder={t("inviteListPlaceholder")}
       />
       <div className="flex flex-wrap items-center gap-4">
         <label className="text-sm">

@@ -299,3 +299,18 @@ describe("parseInviteLines: empty lists and the line limit", () => {
     expect(parseInviteLines(lines.join("\n"), "nl")).toEqual({ ok: false, error: "too_many_lines", count: 201 });
   });
 });
+
+describe("the Users page's example and sample file", () => {
+  it.each(["nl", "en"] as const)("parse as the help text promises (%s)", async (locale) => {
+    const messages = (await import(`@/lib/i18n/messages/account.${locale}.json`)).default.account.users;
+    const sample = parseInviteLines(messages.inviteListSampleFile, locale);
+    expect(sample).toMatchObject({ ok: true, headerSkipped: true });
+    const invites = (sample as Extract<InviteParse, { ok: true }>).lines;
+    expect(invites.map((line) => (line.kind === "invite" ? [line.role, line.orderLimitMinor] : line.problem))).toEqual([
+      ["buyer", 150_000],
+      ["approver", null],
+    ]);
+    const placeholder = parseInviteLines(messages.inviteListPlaceholder, locale);
+    expect(placeholder.ok && placeholder.lines.every((line) => line.kind === "invite")).toBe(true);
+  });
+});
