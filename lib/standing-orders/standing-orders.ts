@@ -90,7 +90,8 @@ export interface StandingOrderPanel {
   runs: StandingOrderRunView[];
   /** Whether this user may set it up or change it (the list's editors, outside punchout). */
   canManage: boolean;
-  shipToOptions: { id: number; label: string }[];
+  /** `label`: the address's short name and street, as a choice; `text`: the whole address, as the settings show it. */
+  shipToOptions: { id: number; label: string; text: string }[];
   /** What a new standing order's form chooses beforehand (as the checkout does). */
   shipToDefaultId: number | null;
   /** What the form offers for the cost centre (as the checkout does). */
@@ -119,7 +120,8 @@ export async function getStandingOrderPanel(user: Manager, list: { id: number; o
     canManage: !user.punchout && !user.impersonatedBy && canEditList(user, list),
     shipToOptions: [...shipTos.options, ...(current ? [current] : [])].map((a) => ({
       id: a.id,
-      label: [a.name, a.attention, a.street, `${a.postalCode} ${a.city}`].filter(Boolean).join(", "),
+      label: `${a.label} – ${a.street}, ${a.city}`,
+      text: [a.name, a.attention, a.street, `${a.postalCode} ${a.city}`].filter(Boolean).join(", "),
     })),
     shipToDefaultId: shipTos.defaultId,
     costCenters,

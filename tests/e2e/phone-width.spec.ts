@@ -233,6 +233,17 @@ describe("the shop at phone width", () => {
     const box = await form.boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `the edit form is in view: ${JSON.stringify(box)}`);
     assert.ok((await admin.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width);
+
+    // A shared list's standing order form, open: its address and cost center choices stay within the screen.
+    const [list] = await sql<{ id: number }[]>`
+      select fl.id from favorite_lists fl join users u on u.id = fl.owner_user_id
+      where u.email = 'companyadmin@demo.test' order by fl.id limit 1`;
+    assert.ok(list, "the demo company admin has a favorites list");
+    await admin.goto(`/favorites/${list.id}`);
+    const standing = admin.getByTestId("standing-order").locator("details");
+    await standing.locator("summary").click();
+    await standing.locator("select[name=shipToAddressId]").waitFor();
+    assert.ok((await admin.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width, "the standing order form fits 390 px");
     await admin.context().close();
   });
 

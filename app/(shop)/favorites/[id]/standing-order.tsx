@@ -42,7 +42,7 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
             <dt className="font-medium">{t("placedAs")}</dt>
             <dd>{standingOrder.ownerName}</dd>
             <dt className="font-medium">{t("shipTo")}</dt>
-            <dd>{shipTo?.label ?? "–"}</dd>
+            <dd>{shipTo?.text ?? "–"}</dd>
             <dt className="font-medium">{t("poNumber")}</dt>
             <dd>{standingOrder.poNumber ?? "–"}</dd>
             <dt className="font-medium">{t("costCenter")}</dt>
@@ -71,9 +71,10 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
                 <span className="font-medium">{standingOrder ? t("nextRunOn") : t("firstRunOn")}</span>
                 <input name="nextRunOn" type="date" min={panel.today} required defaultValue={standingOrder?.nextRunOn ?? panel.today} className={inputClass} />
               </label>
-              <label className="flex flex-col text-sm">
+              {/* max-w-full: a long option must not make the form wider than a phone's screen. */}
+              <label className="flex max-w-full min-w-0 flex-col text-sm">
                 <span className="font-medium">{t("shipTo")}</span>
-                <select name="shipToAddressId" required defaultValue={standingOrder?.shipToAddressId ?? panel.shipToDefaultId ?? undefined} className={`${inputClass} max-w-md`}>
+                <select name="shipToAddressId" required defaultValue={standingOrder?.shipToAddressId ?? panel.shipToDefaultId ?? undefined} className={`${inputClass} w-full max-w-md`}>
                   {panel.shipToOptions.map((option) => (
                     <option key={option.id} value={option.id}>
                       {option.label}
@@ -97,10 +98,10 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
                   className={inputClass}
                 />
               </label>
-              <label className="flex flex-col text-sm">
+              <label className="flex max-w-full min-w-0 flex-col text-sm">
                 <span className="font-medium">{t("costCenter")}</span>
                 {panel.costCenters.mode === "list" ? (
-                  <select name="costCenter" required={panel.costCenters.required} defaultValue={standingOrder ? (standingOrder.costCenter ?? "") : (panel.costCenters.defaultCode ?? "")} className={`${inputClass} max-w-md`}>
+                  <select name="costCenter" required={panel.costCenters.required} defaultValue={standingOrder ? (standingOrder.costCenter ?? "") : (panel.costCenters.defaultCode ?? "")} className={`${inputClass} w-full max-w-md`}>
                     <option value="">{panel.costCenters.required ? tc("costCenterChoose") : tc("costCenterNone")}</option>
                     {costCenterOptions(panel.costCenters, tc, locale).map((option) => (
                       <option key={option.code} value={option.code}>
@@ -112,7 +113,7 @@ export async function StandingOrderSection({ listId, panel, locale }: { listId: 
                   <input name="costCenter" maxLength={35} defaultValue={standingOrder?.costCenter ?? ""} className={inputClass} />
                 )}
               </label>
-              <label className="flex min-w-64 flex-1 flex-col text-sm">
+              <label className="flex max-w-full min-w-0 flex-1 basis-64 flex-col text-sm">
                 <span className="font-medium">{t("note")}</span>
                 <input name="note" maxLength={1000} defaultValue={standingOrder?.note ?? ""} className={inputClass} />
               </label>
