@@ -87,13 +87,13 @@ export default async function CheckoutPage() {
         )}
         {billTo[0] && (
           <p className="text-xs text-slate-600">
-            {t("billTo")}: {addressText(billTo[0])}
+            {t("billTo")}: {addressText(billTo[0], ", ", locale)}
           </p>
         )}
       </aside>
       <section className="lg:col-start-1">
         <CheckoutForm
-          addresses={shipTo.options.map((a) => ({ id: a.id, label: a.label, text: addressText(a) }))}
+          addresses={shipTo.options.map((a) => ({ id: a.id, label: a.label, text: addressText(a, ", ", locale) }))}
           defaultAddressId={shipTo.defaultId}
           costCenters={costCenters}
           poNumberRequired={poRequired}

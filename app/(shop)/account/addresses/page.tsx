@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { getShopContext } from "@/lib/shop-context";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
 import { AddressFields } from "@/components/account/address-fields";
@@ -13,7 +14,7 @@ export const generateMetadata = pageTitle("account.addresses");
 export default async function AddressesPage({ searchParams }: { searchParams: Promise<{ removed?: string }> }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/addresses");
-  const [t, { shipTo, billTo, people }] = await Promise.all([getTranslations("account.addresses"), listAccountAddresses(buyer)]);
+  const [t, { shipTo, billTo, people }, { locale }] = await Promise.all([getTranslations("account.addresses"), listAccountAddresses(buyer), getShopContext()]);
   const manage = canManageAddresses(buyer);
   return (
     <div className="space-y-6">
@@ -32,7 +33,7 @@ export default async function AddressesPage({ searchParams }: { searchParams: Pr
                 <span className="font-medium">{address.label}</span>
                 {address.isDefault && <span className="rounded bg-slate-100 px-2 text-xs">{t("default")}</span>}
               </div>
-              <p className="text-slate-700">{addressText(address)}</p>
+              <p className="text-slate-700">{addressText(address, ", ", locale)}</p>
               <p className="mt-1 text-xs text-slate-600" data-testid="address-used-by">
                 {address.usedByNames.length === 0 ? t("usedByAll") : t("usedByNames", { names: address.usedByNames.join(", ") })}
               </p>
@@ -119,7 +120,7 @@ export default async function AddressesPage({ searchParams }: { searchParams: Pr
         <h2 className="font-semibold">{t("billTo")}</h2>
         {billTo.map((address) => (
           <p key={address.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-            {addressText(address)}
+            {addressText(address, ", ", locale)}
           </p>
         ))}
         <p className="text-xs text-slate-500">{t("billToNote")}</p>
