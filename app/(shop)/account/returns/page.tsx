@@ -50,7 +50,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
       <StatusFilter href="/account/returns" namespace="account.returns" statuses={STATUSES} current={status} />
       {total === 0 && !status ? (
         <p>
-          {t("empty")}{" "}
+          {wholeCompany ? t("emptyCompany", { company: buyer.companyName }) : t("empty")}{" "}
           <Link href="/account/orders" className="text-brand-700 underline">
             {t("toOrders")}
           </Link>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InvoiceDocumentView } from "@/components/invoices/invoice-document";
 import { requireBuyer } from "@/lib/auth/guards";
-import { dateText } from "@/lib/format";
+import { dateText, withFullStop } from "@/lib/format";
 import { downloadHref, formatsOf, getInvoiceForBuyer, invoiceNumberParam, listInvoicesForBuyer, statusOf } from "@/lib/invoices/invoice-access";
 import { getShopContext } from "@/lib/shop-context";
 import { InvoiceStatusBadge } from "../invoice-table";
@@ -67,6 +67,14 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
             {t(`download.${format}`)}
           </a>
         ))}
+        {/* What each format is for: "NLCIUS" or "UBL" alone tells a buyer nothing. */}
+        <p className="basis-full text-xs text-slate-600" data-testid="download-hint">
+          {withFullStop(
+            formatsOf(invoice)
+              .map((format) => t(`account.downloadHint.${format}`))
+              .join("; "),
+          )}
+        </p>
       </section>
       {credits.length > 0 && (
         <section aria-labelledby="credits-title">
