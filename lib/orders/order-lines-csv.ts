@@ -1,11 +1,13 @@
 import { csvField } from "@/lib/admin/price-csv/parse-csv";
+import { unitName } from "@/lib/catalog/unit-names";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 
 /**
  * Order lines as CSV for a spreadsheet (My account → Orders → Download): one row per order line, the
  * order's facts repeated, so a pivot table sums by cost center, product or month. Separated by `;`
  * with the UI language's decimal mark (Dutch Excel reads `12,50`, English `12.50`), a UTF-8 BOM so
- * Excel reads the accents, dates as ISO days in the Netherlands, prices excl. VAT. Names and other
+ * Excel reads the accents, dates as ISO days in the Netherlands, prices excl. VAT, units in words ("pak",
+ * "pack": the codes belong to the protocols, as everywhere a person reads). Names and other
  * free text a spreadsheet would run as a formula are neutralised (csvField). Pure.
  */
 
@@ -79,7 +81,7 @@ export function orderLinesCsv(
       row.customerArticleNumber ?? "",
       row.name,
       String(row.quantity),
-      row.unit,
+      unitName(row.unit, locale),
       decimal(row.unitPriceMinor, locale),
       decimal(row.lineTotalMinor, locale),
       decimal(row.vatRateBasisPoints, locale),

@@ -27,9 +27,9 @@ const statusLabel = (status: string) => labels[status] ?? status;
 
 describe("order lines CSV", () => {
   it.each([
-    ["nl", ["Order", "Datum", "Status", "Inkoopordernummer"], ["K100123", "2026-11-30", "Geplaatst", "PO-1", "FAC-01", "Fatima El Amrani", "1", "KP-000019", "MAT-7", "Kopieerpapier A4, 80 g", "5", "PK", "4,25", "21,25", "21,00", "EUR"]],
-    ["en", ["Order", "Date", "Status", "PO number"], ["K100123", "2026-11-30", "Geplaatst", "PO-1", "FAC-01", "Fatima El Amrani", "1", "KP-000019", "MAT-7", "Kopieerpapier A4, 80 g", "5", "PK", "4.25", "21.25", "21.00", "EUR"]],
-  ] as const)("%s: header, a row per line, the language's decimal mark, the day in the Netherlands", (locale, header, fields) => {
+    ["nl", ["Order", "Datum", "Status", "Inkoopordernummer"], ["K100123", "2026-11-30", "Geplaatst", "PO-1", "FAC-01", "Fatima El Amrani", "1", "KP-000019", "MAT-7", "Kopieerpapier A4, 80 g", "5", "pak", "4,25", "21,25", "21,00", "EUR"]],
+    ["en", ["Order", "Date", "Status", "PO number"], ["K100123", "2026-11-30", "Geplaatst", "PO-1", "FAC-01", "Fatima El Amrani", "1", "KP-000019", "MAT-7", "Kopieerpapier A4, 80 g", "5", "pack", "4.25", "21.25", "21.00", "EUR"]],
+  ] as const)("%s: header, a row per line, the language's decimal mark and unit words, the day in the Netherlands", (locale, header, fields) => {
     const csv = orderLinesCsv([row()], { locale, statusLabel });
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
