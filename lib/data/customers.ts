@@ -68,6 +68,13 @@ export interface CustomerListItem {
 }
 
 /** One page of customers, searched by name, KvK, VAT id or city; scoped to a manager unless null. */
+/**
+ * A punchout connection's technical user (lib/data/users.ts createTechnicalUser): the account its
+ * sessions run as, which nobody signs in with. By the connection that names it, or by the address a
+ * connection's technical user gets (kept after its connection is removed).
+ */
+const isTechnicalUser = sql<boolean>`(exists (select 1 from ${punchoutConnections} where ${q(punchoutConnections.technicalUserId)} = ${q(users.id)}) or ${q(users.email)} like '%@technical.koppel.invalid')`;
+
 export async function listCustomers(options: {
   managerId: number | null;
   query?: string;
@@ -113,7 +120,8 @@ export async function listCustomers(options: {
         countryCode: companies.countryCode,
         active: companies.active,
         city: sql<string | null>`(select ${q(addresses.city)} from ${addresses} where ${q(addresses.companyId)} = ${q(companies.id)} and ${q(addresses.kind)} = 'bill_to' order by ${q(addresses.isDefault)} desc, ${q(addresses.id)} limit 1)`,
-        userCount: sql<number>`(select count(*)::int from ${users} where ${q(users.companyId)} = ${q(companies.id)})`,
+        // People only: a punchout connection's technical user (lib/data/users.ts createTechnicalUser) is nobody's account.
+        userCount: sql<number>`(select count(*)::int from ${users} where ${q(users.companyId)} = ${q(companies.id)} and not ${isTechnicalUser})`,
         priceListCount: sql<number>`(select count(*)::int from ${companyPriceLists} where ${q(companyPriceLists.companyId)} = ${q(companies.id)})`,
         managers: sql<string[]>`coalesce((select array_agg(${q(users.name)} order by ${q(users.name)}) from ${accountManagerCustomers} join ${users} on ${q(users.id)} = ${q(accountManagerCustomers.staffUserId)} where ${q(accountManagerCustomers.companyId)} = ${q(companies.id)}), '{}')`,
       })
@@ -250,6 +258,8 @@ export interface CustomerUser {
   lastInvitedAt: Date | null;
   /** The last sign-in with a password (null: never; punchout sessions do not count). */
   lastSignInAt?: Date | null;
+  /** A punchout connection's technical user: nobody's account, never invited. */
+  technical?: boolean;
 }
 
 export async function listCustomerUsers(companyId: number): Promise<CustomerUser[]> {
@@ -272,6 +282,7 @@ export async function listCustomerUsers(companyId: number): Promise<CustomerUser
       lastInvitedAt: sql<Date | null>`(select max(${q(userTokens.createdAt)}) from ${userTokens} where ${q(userTokens.userId)} = ${q(users.id)} and ${q(userTokens.purpose)} = 'invite')`.mapWith(
         (value: string | Date | null) => (value === null ? null : new Date(value)),
       ),
+      technical: isTechnicalUser,
     })
     .from(users)
     .where(eq(users.companyId, companyId))

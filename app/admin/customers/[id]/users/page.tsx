@@ -31,9 +31,10 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
   const { id } = await params;
   const staff = await requireStaff(`/admin/customers/${id}/users`);
   const company = await customerForPage(staff, id);
-  const [t, everybody, locale, withTwoStep, t2, { idle }] = await Promise.all([
+  // Technical punchout users are nobody's account: no invitation, no password, not counted (named below the list).
+  const [t, { people: everybody, technical }, locale, withTwoStep, t2, { idle }] = await Promise.all([
     getTranslations("admin.users"),
-    listCustomerUsers(company.id),
+    listCustomerUsers(company.id).then((all) => ({ people: all.filter((user) => !user.technical), technical: all.filter((user) => user.technical) })),
     getLocale().then(toLocale),
     customerTwoStepUsers(staff, company.id),
     getTranslations("twoStep.users"),
@@ -203,6 +204,11 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
             </tbody>
           </table>
         </div>
+        {technical.length > 0 && (
+          <p className="mt-3 text-xs text-slate-600" data-testid="technical-users">
+            {t("technicalUsers", { count: technical.length, names: technical.map((user) => user.name).join(", ") })}
+          </p>
+        )}
       </Card>
       <Card title={t("inviteHeading")}>
         <p className="mb-3 text-sm text-slate-600">{t("inviteIntro")}</p>
