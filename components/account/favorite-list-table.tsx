@@ -6,6 +6,7 @@ import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { ReportState } from "@/lib/actions/report-action";
 import type { AddLinesResult } from "@/lib/cart/add-lines";
+import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import type { FavoriteLineView } from "@/lib/favorites/favorites";
 import { dateText, money, percent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -205,7 +206,7 @@ function LineEditor({ line, listId, action }: { line: FavoriteLineView; listId: 
         <input
           name="quantity"
           type="number"
-          min={line.orderMultiple}
+          min={smallestValidQuantity(line)}
           step={line.orderMultiple}
           defaultValue={line.defaultQuantity}
           key={`q-${line.defaultQuantity}`}

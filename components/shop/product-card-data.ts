@@ -1,13 +1,12 @@
 import type { ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
-import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { quantityRuleHint, smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { productCardImagePath } from "@/lib/catalog/product-image-path";
 import { unitName } from "@/lib/catalog/unit-names";
 import { money } from "@/lib/format";
 import type { getTranslations } from "next-intl/server";
 import type { PriceLabels } from "./price-block";
 import type { ProductCardData } from "./product-cards";
-import { quantityRuleShape } from "@/lib/cart/quantity-rules";
 
 /** The "catalog" translator of the request: passed in, so 24 cards do not each await getTranslations. */
 export type CatalogTranslator = Awaited<ReturnType<typeof getTranslations<"catalog">>>;
@@ -35,7 +34,8 @@ function cardText(locale: Locale, key: string, values: (string | number)[], tran
 
 /** What one card (or the product page) shows, translated and formatted here; the components only lay it out. */
 export function toProductCardData(product: ProductView, locale: Locale, t: CatalogTranslator): ProductCardData {
-  const { price, stock, leadTimeDays, minOrderQuantity: min, orderMultiple: multiple, unit } = product;
+  const { price, stock, leadTimeDays, unit } = product;
+  const rule = quantityRuleHint(product);
   const isContract = price !== null && (price.source.kind === "contract" || price.source.kind === "contract_tier");
   return {
     id: product.id,
@@ -48,7 +48,7 @@ export function toProductCardData(product: ProductView, locale: Locale, t: Catal
         ? cardText(locale, "inStock", [stock], () => t("inStock", { count: stock }))
         : cardText(locale, "outOfStock", [leadTimeDays], () => t("outOfStock", { days: leadTimeDays })),
     inStock: stock > 0,
-    minOrder: min > 1 || multiple > 1 ? cardText(locale, "minOrder", [min, multiple], () => t("minOrder", { min, multiple, shape: quantityRuleShape({ minOrderQuantity: min, orderMultiple: multiple }) })) : null,
+    minOrder: rule ? cardText(locale, "minOrder", [rule.min, rule.multiple], () => t("minOrder", rule)) : null,
     ownNumber: product.customerArticleNumber ? t("yourNumber", { number: product.customerArticleNumber }) : null,
     price: price && {
       amount: money(price.unitPriceMinor, locale),

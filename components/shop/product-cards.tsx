@@ -101,7 +101,6 @@ function ProductCard({
         {price && addToCartAction && (
           <AddToCartForm
             sku={card.sku}
-            defaultQuantity={card.defaultQuantity}
             minOrderQuantity={card.minOrderQuantity}
             orderMultiple={card.orderMultiple}
             action={addToCartAction}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuantity, quantityRuleShape } from "@/lib/cart/quantity-rules";
+import { checkQuantity, nearestValidQuantities, orderableTiers, quantityRuleHint, quantityRuleShape, smallestValidQuantity } from "@/lib/cart/quantity-rules";
 
 describe("checkQuantity", () => {
   it.each([
@@ -13,6 +13,11 @@ describe("checkQuantity", () => {
     { label: "multiple of 6, tie 9 → 12 (round up)", qty: 9, min: 1, mult: 6, reason: "not_multiple", suggested: 12 },
     { label: "multiple of 10 with min 20: 21 → 20", qty: 21, min: 20, mult: 10, reason: "not_multiple", suggested: 20 },
     { label: "exact multiple", qty: 24, min: 12, mult: 12, ok: true },
+    { label: "minimum 12 per 6: 6 → 12", qty: 6, min: 12, mult: 6, reason: "below_minimum", suggested: 12 },
+    { label: "minimum 10 per 6: 10 is no multiple → 12", qty: 10, min: 10, mult: 6, reason: "not_multiple", suggested: 12 },
+    { label: "minimum 10 per 6: 11 → 12, never 6 (below the minimum)", qty: 11, min: 10, mult: 6, reason: "not_multiple", suggested: 12 },
+    { label: "per 2: 3 → 4 (tie up)", qty: 3, min: 1, mult: 2, reason: "not_multiple", suggested: 4 },
+    { label: "minimum 12 per 6: 18", qty: 18, min: 12, mult: 6, ok: true },
   ])("$label", ({ qty, min, mult, ok, reason, suggested }) => {
     const result = checkQuantity(qty, { minOrderQuantity: min, orderMultiple: mult });
     if (ok) expect(result).toEqual({ ok: true });
@@ -29,5 +34,63 @@ describe("quantityRuleShape", () => {
     { minOrderQuantity: 10, orderMultiple: 5, shape: "both" },
   ] as const)("minimum $minOrderQuantity, multiple $orderMultiple: $shape", ({ shape, ...rules }) => {
     expect(quantityRuleShape(rules)).toBe(shape);
+  });
+});
+
+describe("smallestValidQuantity", () => {
+  it.each([
+    { min: 1, mult: 1, smallest: 1 },
+    { min: 5, mult: 1, smallest: 5 },
+    { min: 1, mult: 6, smallest: 6 },
+    { min: 6, mult: 6, smallest: 6 },
+    { min: 12, mult: 6, smallest: 12 },
+    { min: 10, mult: 6, smallest: 12 },
+    { min: 50, mult: 25, smallest: 50 },
+  ])("minimum $min, multiple $mult: $smallest", ({ min, mult, smallest }) => {
+    expect(smallestValidQuantity({ minOrderQuantity: min, orderMultiple: mult })).toBe(smallest);
+  });
+});
+
+describe("nearestValidQuantities", () => {
+  it.each([
+    { label: "valid itself", qty: 4, min: 1, mult: 2, below: 4, above: 4 },
+    { label: "per 2: 3 lies between 2 and 4", qty: 3, min: 1, mult: 2, below: 2, above: 4 },
+    { label: "per 2: 1 lies below the smallest", qty: 1, min: 1, mult: 2, below: null, above: 2 },
+    { label: "minimum 12 per 6: 6 is a multiple but below the minimum", qty: 6, min: 12, mult: 6, below: null, above: 12 },
+    { label: "minimum 12 per 6: the smallest itself", qty: 12, min: 12, mult: 6, below: 12, above: 12 },
+    { label: "minimum 10 per 6: 10", qty: 10, min: 10, mult: 6, below: null, above: 12 },
+    { label: "minimum 10 per 6: 13", qty: 13, min: 10, mult: 6, below: 12, above: 18 },
+    { label: "minimum 5, per piece: 3", qty: 3, min: 5, mult: 1, below: null, above: 5 },
+    { label: "zero", qty: 0, min: 1, mult: 1, below: null, above: 1 },
+  ])("$label", ({ qty, min, mult, below, above }) => {
+    expect(nearestValidQuantities(qty, { minOrderQuantity: min, orderMultiple: mult })).toEqual({ below, above });
+  });
+});
+
+describe("quantityRuleHint", () => {
+  it.each([
+    { label: "no rules", min: 1, mult: 1, hint: null },
+    { label: "minimum only", min: 12, mult: 1, hint: { shape: "min", min: 12, multiple: 1 } },
+    { label: "per 2", min: 1, mult: 2, hint: { shape: "multiple", min: 2, multiple: 2 } },
+    { label: "minimum of one multiple", min: 6, mult: 6, hint: { shape: "multiple", min: 6, multiple: 6 } },
+    { label: "minimum 12 per 6", min: 12, mult: 6, hint: { shape: "both", min: 12, multiple: 6 } },
+    { label: "minimum 10 per 6 names 12, the smallest it accepts", min: 10, mult: 6, hint: { shape: "both", min: 12, multiple: 6 } },
+  ])("$label", ({ min, mult, hint }) => {
+    expect(quantityRuleHint({ minOrderQuantity: min, orderMultiple: mult })).toEqual(hint);
+  });
+});
+
+describe("orderableTiers", () => {
+  const ladder = (...steps: [number, number][]) => steps.map(([minQuantity, unitPriceMinor]) => ({ minQuantity, unitPriceMinor }));
+  it.each([
+    { label: "no rules: as it is", min: 1, mult: 1, tiers: ladder([1, 500], [10, 450]), shown: ladder([1, 500], [10, 450]) },
+    { label: "minimum 12 per 6 (KP-001238): from 12, then 30", min: 12, mult: 6, tiers: ladder([1, 2700], [30, 2490]), shown: ladder([12, 2700], [30, 2490]) },
+    { label: "a tier below the minimum takes over the first row", min: 12, mult: 6, tiers: ladder([1, 500], [6, 480], [30, 450]), shown: ladder([12, 480], [30, 450]) },
+    { label: "a tier at the minimum replaces the base", min: 12, mult: 1, tiers: ladder([1, 500], [12, 480], [50, 450]), shown: ladder([12, 480], [50, 450]) },
+    { label: "a tier between multiples starts at the next multiple", min: 1, mult: 6, tiers: ladder([1, 500], [25, 450]), shown: ladder([6, 500], [30, 450]) },
+    { label: "two tiers on the same multiple: the later one applies there", min: 1, mult: 6, tiers: ladder([1, 500], [25, 450], [28, 440]), shown: ladder([6, 500], [30, 440]) },
+    { label: "all below the minimum: one row", min: 50, mult: 25, tiers: ladder([1, 500], [10, 450]), shown: ladder([50, 450]) },
+  ])("$label", ({ min, mult, tiers, shown }) => {
+    expect(orderableTiers(tiers, { minOrderQuantity: min, orderMultiple: mult })).toEqual(shown);
   });
 });

@@ -65,7 +65,7 @@ describe("product card data", () => {
 
   it("out of stock, order rules, contract prices under and at the list price, anonymous", () => {
     const card = toProductCardData(product({ stock: 0, leadTimeDays: 1, minOrderQuantity: 10, orderMultiple: 5 }), "nl", tNl);
-    expect(card).toMatchObject({ stock: "Niet op voorraad – levering in 1 dag", inStock: false, minOrder: "Minimaal 10, per 5", defaultQuantity: 10 });
+    expect(card).toMatchObject({ stock: "Niet op voorraad – geleverd binnen 1 dag", inStock: false, minOrder: "Minimaal 10, per 5", defaultQuantity: 10 });
     // Only the rule that says something: a minimum of one multiple is the multiple; a multiple of one, the minimum.
     expect(toProductCardData(product({ minOrderQuantity: 2, orderMultiple: 2 }), "nl", tNl).minOrder).toBe("Per 2");
     expect(toProductCardData(product({ minOrderQuantity: 2, orderMultiple: 1 }), "nl", tNl).minOrder).toBe("Minimaal 2");
@@ -78,6 +78,18 @@ describe("product card data", () => {
     expect(toProductCardData(product({ price: null }), "nl", tNl).price).toBeNull();
     expect(toProductCardData(product({ customerArticleNumber: "100-2045" }), "nl", tNl).ownNumber).toBe("Uw nr. 100-2045");
     expect(toProductCardData(product({ minOrderQuantity: 3, orderMultiple: 2 }), "nl", tNl).defaultQuantity).toBe(4);
+  });
+
+  it.each([
+    { min: 12, mult: 6, nl: "Minimaal 12, per 6", en: "Minimum 12, in multiples of 6", defaultQuantity: 12 },
+    // The minimum the card names is one the shop accepts: 10 is no multiple of 6.
+    { min: 10, mult: 6, nl: "Minimaal 12, per 6", en: "Minimum 12, in multiples of 6", defaultQuantity: 12 },
+    { min: 3, mult: 2, nl: "Minimaal 4, per 2", en: "Minimum 4, in multiples of 2", defaultQuantity: 4 },
+    { min: 1, mult: 2, nl: "Per 2", en: "In multiples of 2", defaultQuantity: 2 },
+  ])("minimum $min in multiples of $mult: $nl", ({ min, mult, nl, en, defaultQuantity }) => {
+    const rules = { minOrderQuantity: min, orderMultiple: mult };
+    expect(toProductCardData(product(rules), "nl", tNl)).toMatchObject({ minOrder: nl, defaultQuantity });
+    expect(toProductCardData(product(rules), "en", tEn).minOrder).toBe(en);
   });
 
   it("remembers texts per locale in production, never mixing languages or values", () => {

@@ -8,7 +8,7 @@ import { PriceBlock } from "@/components/shop/price-block";
 import { priceLabels, toProductCardData } from "@/components/shop/product-card-data";
 import { StockBadge } from "@/components/shop/stock-badge";
 import { explainPriceForCompany } from "@/lib/admin/pricing";
-import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { orderableTiers, smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { getProductBySku, listCategories } from "@/lib/data/catalog";
 import { dateText, money, percent } from "@/lib/format";
@@ -77,6 +77,8 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
       : [{ large: productCardImagePath(product), thumbnail: productCardImagePath(product), width: 480, height: 360 }];
   const { locale } = context;
   const card = toProductCardData(product, locale, catalogT);
+  // The ladder from the smallest quantity the buyer may order: "from 12", not "from 1", for a minimum of 12.
+  const tiers = product.price ? orderableTiers(product.price.tiers, product) : [];
   // Staff viewing the shop as the customer get the long "why this price" (also for a product outside its assortment).
   const staffExplanation = context.buyer?.impersonatedBy ? (
     <StaffPriceExplanation
@@ -162,11 +164,11 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
           )}
           {product.price && product.inAssortment && (
             <>
-              {product.price.tiers.length > 1 && (
-                <table className="text-sm" aria-label={t("tiers")}>
+              {tiers.length > 1 && (
+                <table className="text-sm" aria-label={t("tiers")} data-testid="price-tiers">
                   <caption className="text-left font-medium">{t("tiers")}</caption>
                   <tbody>
-                    {product.price.tiers.map((tier) => (
+                    {tiers.map((tier) => (
                       <tr key={tier.minQuantity}>
                         <td className="pr-6">{t("fromQuantity", { quantity: tier.minQuantity })}</td>
                         <td className="text-right font-medium">{money(tier.unitPriceMinor, locale)}</td>
@@ -183,7 +185,6 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
               {context.canEditCart && (
                 <AddToCartForm
                   sku={product.sku}
-                  defaultQuantity={smallestValidQuantity(product)}
                   minOrderQuantity={product.minOrderQuantity}
                   orderMultiple={product.orderMultiple}
                   action={addToCartAction}
