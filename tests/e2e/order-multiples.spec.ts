@@ -8,7 +8,9 @@ import { openE2eDatabase } from "./support/database";
  * Products sold in multiples (order_multiple > 1) go into the cart from their product page: the
  * browser does not stand in the way (min 1 with step 2 made it refuse 2, the suggested quantity,
  * before anything reached the server), and a quantity between multiples gets the shop's message
- * with the nearest valid one. Chromium against the running server.
+ * with the nearest valid one, on the product page and in the cart, where each line names its rule.
+ * A minimum above the multiple (12 per 6): the field and the tier table start at it. Chromium
+ * against the running server.
  */
 let browser: Browser;
 const sql = openE2eDatabase();
@@ -34,6 +36,11 @@ describe("products sold in multiples", () => {
     const main = buyer.locator("main");
     const quantity = main.getByRole("spinbutton", { name: "Quantity", exact: true });
     assert.equal(await quantity.inputValue(), String(multiple), "the field suggests one multiple");
+    // The rule under the field (its description) is visible: it was for screen readers only.
+    const rule = main.locator(`[id="qty-help-${product.sku}"]`);
+    assert.equal(await quantity.getAttribute("aria-describedby"), `qty-help-${product.sku}`);
+    assert.equal(await rule.isVisible(), true);
+    assert.equal((await rule.innerText()).trim(), `In multiples of ${multiple}`);
     await main.getByRole("button", { name: "Add to cart", exact: true }).click();
     await main.getByText("Added to cart.", { exact: true }).waitFor();
 
@@ -52,6 +59,53 @@ describe("products sold in multiples", () => {
       select l.quantity from cart_lines l join carts c on c.id = l.cart_id join users u on u.id = c.user_id join products p on p.id = l.product_id
       where u.email = 'buyer@demo.test' and c.punchout_session_id is null and p.sku = ${product.sku}`;
     assert.equal(line?.quantity, multiple + suggested);
+
+    // In the cart: the line names its rule, and a quantity between multiples gets the shop's message
+    // (noValidate: not the browser's English bubble) with the nearest valid quantity, which the field
+    // then holds; the line keeps its quantity.
+    await buyer.goto("/cart");
+    const row = buyer.locator(`[data-testid=cart-line][data-sku="${product.sku}"]`);
+    assert.equal((await row.getByTestId("cart-line-rule").innerText()).trim(), `In multiples of ${multiple}`);
+    const lineQuantity = row.getByRole("spinbutton");
+    const between = multiple + 1;
+    const nearest = between - multiple < 2 * multiple - between ? multiple : 2 * multiple;
+    await lineQuantity.fill(String(between));
+    await row.getByRole("button", { name: "Update", exact: true }).click();
+    const lineAlert = row.locator("p[role=alert]");
+    await lineAlert.waitFor();
+    assert.equal((await lineAlert.innerText()).trim(), `This product is sold in multiples of ${multiple}. Nearest valid quantity: ${nearest}.`);
+    assert.equal(await lineQuantity.inputValue(), String(nearest), "the field offers the nearest valid quantity");
+    const [kept] = await sql<{ quantity: number }[]>`
+      select l.quantity from cart_lines l join carts c on c.id = l.cart_id join users u on u.id = c.user_id join products p on p.id = l.product_id
+      where u.email = 'buyer@demo.test' and c.punchout_session_id is null and p.sku = ${product.sku}`;
+    assert.equal(kept?.quantity, multiple + suggested);
+    await row.getByRole("button", { name: /^Remove / }).click();
+    await row.waitFor({ state: "detached" });
+    await buyer.context().close();
+  });
+
+  it("a minimum above the multiple (12 per 6): the field, its rule and the tier table start at the smallest valid quantity", async () => {
+    // List tiers only (no contract price of Demo Facilities replaces the ladder), so the table shows.
+    const [product] = await sql<{ sku: string; order_multiple: number; min_order_quantity: number }[]>`
+      select p.sku, p.order_multiple, p.min_order_quantity from products p
+      where p.active and p.order_multiple > 1 and p.min_order_quantity > p.order_multiple and jsonb_array_length(p.list_price_tiers) > 0
+        and not exists (select 1 from price_list_entries e join company_price_lists c on c.price_list_id = e.price_list_id
+                        join companies co on co.id = c.company_id and co.name = 'Demo Facilities B.V.' where e.product_id = p.id)
+      order by p.id limit 1`;
+    assert.ok(product, "the demo catalog has products with a minimum above their multiple and list tiers");
+    const multiple = product.order_multiple;
+    const smallest = Math.ceil(product.min_order_quantity / multiple) * multiple;
+    const buyer = await signIn(browser, "buyer@demo.test", "demo-buyer", `/products/${encodeURIComponent(product.sku)}`);
+    const main = buyer.locator("main");
+    const quantity = main.getByRole("spinbutton", { name: "Quantity", exact: true });
+    assert.deepEqual(
+      [await quantity.inputValue(), await quantity.getAttribute("min"), await quantity.getAttribute("step")],
+      [String(smallest), String(smallest), String(multiple)],
+      "the field starts at, and steps from, the smallest valid quantity",
+    );
+    assert.equal((await main.locator(`[id="qty-help-${product.sku}"]`).innerText()).trim(), `Minimum ${smallest}, in multiples of ${multiple}`);
+    const firstTier = await main.getByTestId("price-tiers").locator("tr").first().locator("td").first().innerText();
+    assert.equal(firstTier.trim(), `from ${smallest}`);
     await buyer.context().close();
   });
 });

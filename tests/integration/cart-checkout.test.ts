@@ -57,6 +57,15 @@ describe("cart", () => {
     expect(cart.lines.find((l) => l.product.sku === gloves.sku)).toMatchObject({ quantity: 15, exceedsStock: true });
   });
 
+  it("refuses a line quantity against the rules with the quantity to set (the cart's message), and keeps the line", async () => {
+    const line = (await getPricedCart(customer.buyer, "nl", now)).lines.find((l) => l.product.sku === gloves.sku)!;
+    const off = await expectAppError(updateCartLineQuantity(customer.buyer, line.lineId, 17), "quantity_rule", "not_multiple");
+    expect(off.details).toMatchObject({ suggested: 15, multiple: 5 });
+    const below = await expectAppError(updateCartLineQuantity(customer.buyer, line.lineId, 6), "quantity_rule", "below_minimum");
+    expect(below.details).toMatchObject({ suggested: 10, minimum: 10 });
+    expect((await getPricedCart(customer.buyer, "nl", now)).lines.find((l) => l.lineId === line.lineId)).toMatchObject({ quantity: 15 });
+  });
+
   it("prices with the customer's contract and tiers, and the list price for others", async () => {
     await addToCart(customer.buyer, paper.sku, 10);
     await addToCart(other.buyer, paper.sku, 10);

@@ -130,7 +130,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                           )}
                           {!line.quantityCheck.ok && (
                             <div role="alert" className="text-xs text-red-700">
-                              {t(`errors.${line.quantityCheck.reason}`, {
+                              {t(`lineErrors.${line.quantityCheck.reason}`, {
                                 minimum: line.product.minOrderQuantity,
                                 multiple: line.product.orderMultiple,
                                 suggested: line.quantityCheck.suggestedQuantity,
@@ -150,6 +150,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                         <CartLineControls
                           lineId={line.lineId}
                           quantity={line.quantity}
+                          minOrderQuantity={line.product.minOrderQuantity}
                           orderMultiple={line.product.orderMultiple}
                           productName={line.product.name}
                           action={changeCartLineAction}
