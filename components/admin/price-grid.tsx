@@ -35,6 +35,9 @@ type Status = { kind: "saving" } | { kind: "error"; message: string } | null;
  * saves the row, Escape restores it, ↑/↓ move to the same field in the previous/next row. The
  * resulting net price and margin are computed live with the shop's own pricing rule.
  */
+/** The column heading (admin.priceGrid message) of each editable field, to name where a problem is. */
+const FIELD_COLUMN = { kind: "kind", value: "value", tiers: "tiers", validFrom: "validity", validTo: "validity" } as const;
+
 export function PriceGrid({
   rows,
   priceListId,
@@ -156,7 +159,8 @@ export function PriceGrid({
           </button>
         )}
       </div>
-      <p aria-live="polite" className="sr-only" data-testid="grid-announcement">
+      {/* Seen as well as heard: a save far from the Save button needs its confirmation in view. */}
+      <p aria-live="polite" className="min-h-5 text-sm text-slate-700" data-testid="grid-announcement">
         {announcement}
       </p>
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -340,7 +344,10 @@ export function PriceGrid({
                       </div>
                     )}
                     {dirty && parsed?.ok === false && (
-                      <div className="max-w-48 whitespace-normal text-xs text-red-700">{parsed.problems.map((p) => tp(p.problem)).join(" ")}</div>
+                      // Each problem with the column it is in: "Geen geldig getal." twice (value and tiers) said neither which.
+                      <div className="max-w-48 whitespace-normal text-xs text-red-700" data-testid="row-problems">
+                        {parsed.problems.map((p) => `${t(FIELD_COLUMN[p.field])}: ${tp(p.problem)}`).join(" ")}
+                      </div>
                     )}
                   </td>
                 </tr>

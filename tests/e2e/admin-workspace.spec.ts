@@ -134,7 +134,7 @@ describe("account manager", () => {
       [product.sku, euro(newPrice, "nl")] as const,
     );
     await value.press("Enter");
-    await page.getByTestId("grid-announcement").filter({ hasText: `${product.sku} opgeslagen.` }).waitFor({ state: "attached" });
+    await page.getByTestId("grid-announcement").filter({ hasText: `${product.sku} opgeslagen.` }).waitFor();
     await page.waitForFunction(
       ([sku, expected]) => (document.querySelector(`[data-testid=grid-row][data-sku="${sku}"] input[data-col=value]`) as HTMLInputElement | null)?.value === expected,
       [product.sku, (newPrice / 100).toFixed(2).replace(".", ",")] as const,
@@ -154,7 +154,7 @@ describe("account manager", () => {
     await audit.waitFor();
     const text = await audit.innerText();
     assert.match(text, /Ruud Verhoeven/);
-    assert.match(text, /Editor/);
+    assert.match(text, /Prijsraster/);
     assert.ok(text.includes(euro(product.price_minor, "nl")) && text.includes(euro(newPrice, "nl")), text);
     await manager.close();
   });
