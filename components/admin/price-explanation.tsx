@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { unitQuantity } from "@/lib/catalog/unit-names";
 import { dateText, money, percent } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { PriceExplanation } from "@/lib/pricing/explain-price";
@@ -70,7 +71,7 @@ export async function PriceExplanationPanel({
   return (
     <div className="space-y-3 text-sm" data-testid="price-explanation">
       <p className="text-base">
-        {t("result", { customer: customerName, quantity: explanation.quantity, unit: product.unit })}{" "}
+        {t("result", { customer: customerName, quantity: unitQuantity(explanation.quantity, product.unit, locale) })}{" "}
         <strong data-testid="explained-price">{m(result.unitPriceMinor)}</strong>
         <span className="text-slate-500"> · {t("listPrice", { price: m(result.listPriceMinor) })}</span>
       </p>

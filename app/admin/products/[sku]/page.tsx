@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { unitName } from "@/lib/catalog/unit-names";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -106,7 +107,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
         </h1>
         <p className="text-sm text-slate-600">
           {t("listPriceIs", { price: money(product.listPriceMinor, locale, product.currency) })}
-          {details?.costMinor != null && ` · ${t("costIs", { price: money(details.costMinor, locale, product.currency) })}`} · {product.unit} ·{" "}
+          {details?.costMinor != null && ` · ${t("costIs", { price: money(details.costMinor, locale, product.currency) })}`} · <span title={product.unit}>{unitName(product.unit, locale)}</span> ·{" "}
           <Link href={`/products/${encodeURIComponent(product.sku)}`} className="underline">
             {t("inShop")}
           </Link>
