@@ -104,7 +104,8 @@ export function outboxFolderSender(dir: string, clock: () => Date = () => new Da
       await rename(path.join(folder, `${temp}.xml`), xmlPath);
       await writeFile(path.join(folder, `${temp}.json`), `${JSON.stringify(envelope, null, 2)}\n`, "utf8");
       await rename(path.join(folder, `${temp}.json`), jsonPath);
-      return { messageId: `${messageId} (${xmlPath})` };
+      // The file's name, not its path on the server: the id is shown to staff on the invoice page.
+      return { messageId: `${messageId} (${xmlName})` };
     },
   };
 }

@@ -57,7 +57,8 @@ describe("outbox folder sender", () => {
     });
     expect(envelope.documentTypeId).toContain("Invoice-2::Invoice##");
     expect(messageId).toContain(envelope.messageId!);
-    expect(messageId).toContain(path.join(dir, "F2026-00001.xml"));
+    expect(messageId).toBe(`${envelope.messageId} (F2026-00001.xml)`);
+    expect(messageId).not.toContain(dir);
   });
 
   it("keeps the NLCIUS variant apart, overwrites on resend with a new message id, and sanitises the file name", async () => {
