@@ -5,6 +5,7 @@ import type { CxmlConnectionSettings, ItemValueSource } from "@/lib/punchout/cxm
 import type { CxmlAddress } from "@/lib/punchout/cxml/parse-common";
 import { el, renderCxmlDocument, textEl, type CxmlDeploymentMode, type XmlBuildElement } from "@/lib/punchout/cxml/xml";
 import { primaryAttachment } from "@/lib/catalog/product-document";
+import { shortDescription } from "@/lib/punchout/short-description";
 import type { PunchoutCart, PunchoutDocument, PunchoutItem } from "@/lib/punchout/types";
 
 export type PoomSettings = Pick<
@@ -43,8 +44,8 @@ export function resolveItemValue(item: PunchoutItem, source: ItemValueSource): s
   return value == null || value.trim() === "" ? null : value;
 }
 
-const truncate = (text: string, max: number | null): string =>
-  max === null ? text : Array.from(text).slice(0, max).join("").trimEnd(); // code points: never half a surrogate pair
+// The same word-boundary shortening as OCI DESCRIPTION; XML counts characters (code points).
+const shortName = (text: string, max: number | null): string => (max === null ? text : shortDescription(text, max, "codepoint"));
 
 function money(amountMinor: number, currency: string): XmlBuildElement {
   return el("Money", { currency }, toDecimalString(amountMinor, currency));
@@ -126,7 +127,7 @@ function itemIn(item: PunchoutItem, index: number, settings: PoomSettings): XmlB
       el(
         "Description",
         { "xml:lang": item.language },
-        el("ShortName", null, truncate(item.description, settings.shortNameMaxLength)),
+        el("ShortName", null, shortName(item.description, settings.shortNameMaxLength)),
         longText,
       ),
       el("UnitOfMeasure", null, unit),

@@ -10,6 +10,7 @@ import {
 } from "@/lib/punchout/oci/fields";
 import type { OciHookUrl } from "@/lib/punchout/oci/parse-entry";
 import { transliterateToLatin1 } from "@/lib/punchout/oci/render-transfer-form";
+import { cutToLength, shortDescription } from "@/lib/punchout/short-description";
 import type { PunchoutCart, PunchoutItem } from "@/lib/punchout/types";
 
 export interface BuildOciFieldsOptions {
@@ -28,7 +29,6 @@ const REC20_TO_ISO: Readonly<Record<string, string>> = { EA: "PCE", C62: "PCE", 
 const MAX_WHOLE_DIGITS = 11;
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * The cart as OCI 4.0 form fields, in order: HOOK_URL query parameters, then per item
@@ -73,7 +73,10 @@ function buildItemFields(item: PunchoutItem, index: number, settings: OciConnect
       if (spec.kind === "number") throw new RangeError(`${field} ${text} is longer than ${limit} characters`);
       // A cut SKU or category code would point at a different thing; leave it out instead.
       if (spec.kind === "code") return false;
-      text = truncate(text, limit);
+      // The buyer reads DESCRIPTION in the requisition: cut between words, without a dangling ", 1"
+      // (the full text goes to LONGTEXT). SAP counts a CHAR field in UTF-16 units, after the charset
+      // conversion above (an emoji is two; Latin-1 output has been transliterated to one unit each).
+      text = field === "DESCRIPTION" ? shortDescription(text, limit, "utf16") : cutToLength(text, limit, "utf16");
     }
     if (text === "") return false;
     fields.push([ociItemFieldName(field, index), text]);
@@ -125,23 +128,6 @@ function buildItemFields(item: PunchoutItem, index: number, settings: OciConnect
     put("LONGTEXT", [fullDescription ? description : "", longText].filter(Boolean).join("\n"));
   }
   return fields;
-}
-
-// Characters that are each a grapheme of their own, whatever precedes or follows them: printable
-// Latin-1 and Latin Extended-A/B (combining marks start at U+0300).
-const SINGLE_GRAPHEMES = /^[\u0020-\u007E\u00A0-\u02FF]*$/;
-
-/** Cuts to `maxLength` UTF-16 units (SAP's CHAR length) without splitting a surrogate pair or grapheme. */
-function truncate(text: string, maxLength: number): string {
-  // Nearly every product text is plain Latin script: when the characters up to and including the first
-  // one cut off are single graphemes, the cut is plain slicing. Segmenting took ~20 ms of a 500-line cart.
-  if (SINGLE_GRAPHEMES.test(text.slice(0, maxLength + 1))) return text.slice(0, maxLength).trimEnd();
-  let out = "";
-  for (const { segment } of graphemes.segment(text)) {
-    if (out.length + segment.length > maxLength) break;
-    out += segment;
-  }
-  return out.trimEnd();
 }
 
 /** OCI number: `.` as decimal point, no thousands separators, ≤ 3 decimals, ≥ `minDecimals`. */

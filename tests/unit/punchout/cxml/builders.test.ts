@@ -161,6 +161,14 @@ describe("buildPunchOutOrderMessage", () => {
     expect(firstChild(at(items[1]!, "ItemDetail"), "PriceBasisQuantity")).toBeUndefined();
   });
 
+  it("shortens ShortName like OCI DESCRIPTION: between words, a cut pack size left out, the full name in the Description", () => {
+    const name = "Latex gloves size L examination grade, 100 pieces";
+    const { items } = poom({ settings: parseCxmlConnectionSettings({ shortNameMaxLength: 40 }), cart: cart([item({ description: name, longText: "" })]) });
+    const description = at(items[0]!, "ItemDetail", "Description");
+    expect(childText(description, "ShortName")).toBe("Latex gloves size L examination grade");
+    expect(directText(description)).toBe(name);
+  });
+
   it("applies unit map, classification source/fallback, item extrinsics and ShortName length", () => {
     const settings = parseCxmlConnectionSettings({
       operationAllowed: "create",

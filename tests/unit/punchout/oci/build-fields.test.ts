@@ -145,9 +145,9 @@ describe("buildOciFields", () => {
   describe("DESCRIPTION and LONGTEXT", () => {
     const long = "Kabelbinder polyamide 6.6, UV-bestendig, 200 x 4,8 mm, zwart";
 
-    it("cuts DESCRIPTION to 40 characters and puts the full text first in LONGTEXT", () => {
+    it("cuts DESCRIPTION to 40 characters between words and puts the full text first in LONGTEXT", () => {
       const line = line1(build([punchoutItem({ description: long })]));
-      expect(line.DESCRIPTION).toBe("Kabelbinder polyamide 6.6, UV-bestendig,");
+      expect(line.DESCRIPTION).toBe("Kabelbinder polyamide 6.6, UV-bestendig");
       expect(line.DESCRIPTION?.length).toBeLessThanOrEqual(40);
       expect(line.LONGTEXT).toBe(`${long}\nKabelbinder PA66, UV-bestendig. Zak a 100 stuks.`);
     });
@@ -171,6 +171,31 @@ describe("buildOciFields", () => {
       ["empty description falls back to the SKU", "  ", "ART-10001"],
     ])("%s", (_label, description, expected) => {
       expect(line1(build([punchoutItem({ description })])).DESCRIPTION).toBe(expected);
+    });
+
+    // The shortening itself is tested in tests/unit/punchout/short-description.test.ts; here what the
+    // buyer's system receives in each charset: SAP counts characters after the charset conversion.
+    it.each<[string, string, string, string]>([
+      ["a pack suffix that does not fit goes whole", "Latex gloves size L examination grade, 100 pieces", "Latex gloves size L examination grade", "Latex gloves size L examination grade"],
+      ["a Dutch one too", "Kabelbinders 2,5 x 100 mm zwart, 100 stuks", "Kabelbinders 2,5 x 100 mm zwart", "Kabelbinders 2,5 x 100 mm zwart"],
+      [
+        "Latin-1 letters are one character in either charset",
+        "Präzisions-Meßbecher für Café-Labor, 250 ml, hitzebeständig borosilicaatglas",
+        "Präzisions-Meßbecher für Café-Labor",
+        "Präzisions-Meßbecher für Café-Labor",
+      ],
+      // "€" becomes "EUR" in Latin-1: two more characters, so a name that fits in UTF-8 is cut there.
+      ["a transliteration that grows moves the cut", "Cadeaubon € 25 kantine Zwolle Zuid, 2026", "Cadeaubon € 25 kantine Zwolle Zuid, 2026", "Cadeaubon EUR 25 kantine Zwolle Zuid"],
+      ["no space in the first 40 characters: cut after a hyphen", "Veiligheidshandschoenen-snijbestendig-niveau-C-maat-9, 12 paar", "Veiligheidshandschoenen-snijbestendig", "Veiligheidshandschoenen-snijbestendig"],
+      // Latin-1 has no Japanese: transliterated to "?" (render-transfer-form.ts), one character each.
+      ["Japanese without spaces", "ニトリル手袋パウダーフリー青色Mサイズ百枚入り使い捨て手袋食品衛生法適合品ニトリル製極薄タイプ", "ニトリル手袋パウダーフリー青色Mサイズ百枚入り使い捨て手袋食品衛生法適合品ニトリ", `${"?".repeat(15)}M${"?".repeat(24)}`],
+    ])("DESCRIPTION: %s", (_label, description, utf8, latin1) => {
+      const sent = (charset: BuildOciFieldsOptions["charset"]) => line1(build([punchoutItem({ description })], {}, { charset, hookUrl: null }));
+      expect(sent("utf-8").DESCRIPTION).toBe(utf8);
+      expect(sent("iso-8859-1").DESCRIPTION).toBe(latin1);
+      // Whatever was cut is in full at the start of LONGTEXT (in Latin-1 transliterated, as everywhere).
+      if (utf8 !== description) expect(sent("utf-8").LONGTEXT?.split("\n")[0]).toBe(description);
+      if (latin1 !== description) expect(sent("iso-8859-1").LONGTEXT?.split("\n")[0]?.startsWith(latin1)).toBe(true);
     });
 
     it("counts the 40 characters after Latin-1 transliteration", () => {
