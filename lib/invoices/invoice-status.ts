@@ -17,3 +17,8 @@ export function invoiceStatus(
   if (row.kind === "invoice" && row.dueDate !== null && row.dueDate < today) return "overdue";
   return "open";
 }
+
+/** A document's amount as lists show it: a credit note is money back, so negative, and a list reads as the ledger does. */
+export function signedAmount(row: { kind: "invoice" | "credit_note"; payableMinor: number }): number {
+  return row.kind === "credit_note" ? -row.payableMinor : row.payableMinor;
+}

@@ -38,7 +38,7 @@ async function signIn(email: string, password: string, returnTo: string): Promis
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === returnTo);
@@ -158,7 +158,7 @@ describe("invoices", () => {
     // The buyer was mailed the track & trace; their order shows the shipment with its link.
     const [shippedMail] = await sql<{ body_text: string }[]>`
       select body_text from mail_outbox where to_email = 'buyer@demo.test' and kind = 'order_shipped' and body_text like ${`%${orderNumber}%`}`;
-    assert.match(shippedMail!.body_text, new RegExp(`Track & trace: 3SINV${stamp} — https://jouw.postnl.nl/track-and-trace/3SINV${stamp}`));
+    assert.match(shippedMail!.body_text, new RegExp(`Tracking: 3SINV${stamp} — https://jouw.postnl.nl/track-and-trace/3SINV${stamp}`));
     await buyer.goto(`/account/orders/${orderNumber}`);
     const shipment = buyer.getByTestId("order-shipment");
     assert.match(await shipment.innerText(), new RegExp(`PostNL · tracking number 3SINV${stamp}`));
@@ -322,6 +322,9 @@ describe("invoices", () => {
     const row = buyer.locator(`[data-testid=invoice-row][data-number="${creditNumber}"]`);
     assert.equal(await row.getAttribute("data-kind"), "credit_note");
     assert.match(await row.innerText(), /Credit note/);
+    // Money back, to be settled: a negative amount, not an "Open" that reads like a debt.
+    assert.match(await row.getByTestId("invoice-amount").innerText(), /^[-−]\s?€|^€\s?[-−]/);
+    assert.equal(await row.getByTestId("invoice-status").innerText(), "To be settled");
     const paid = buyer.locator(`[data-testid=invoice-row][data-number="${webInvoice.number}"]`).getByTestId("invoice-status");
     assert.equal(await paid.getAttribute("data-status"), "paid");
     await buyer.getByLabel("Status").selectOption("paid");

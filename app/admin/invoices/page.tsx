@@ -10,7 +10,7 @@ import { listCustomerOptions } from "@/lib/data/customers";
 import { dateText, money } from "@/lib/format";
 import { InvoiceFilterFields } from "@/components/invoices/invoice-filter-fields";
 import { listInvoicesForStaff } from "@/lib/invoices/invoice-access";
-import { INVOICE_KIND_FILTERS, INVOICE_STATES } from "@/lib/invoices/invoice-status";
+import { INVOICE_KIND_FILTERS, INVOICE_STATES, signedAmount } from "@/lib/invoices/invoice-status";
 import { getShopContext } from "@/lib/shop-context";
 import { AdminInvoiceStatus } from "./status-badge";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -97,9 +97,11 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
                   </td>
                   <td className={tdClass}>{dateText(row.issueDate, locale)}</td>
                   <td className={tdClass}>{row.dueDate ? dateText(row.dueDate, locale) : "–"}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{money(row.payableMinor, locale, row.currency)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`} data-testid="invoice-amount">
+                    {money(signedAmount(row), locale, row.currency)}
+                  </td>
                   <td className={tdClass}>
-                    <AdminInvoiceStatus status={row.status} />
+                    <AdminInvoiceStatus status={row.status} kind={row.kind} />
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { invoiceStatus } from "@/lib/invoices/invoice-status";
+import { invoiceStatus, signedAmount } from "@/lib/invoices/invoice-status";
 
 describe("invoiceStatus", () => {
   const today = "2026-11-28";
@@ -12,5 +12,12 @@ describe("invoiceStatus", () => {
     ["refunded credit note", { kind: "credit_note", paidAt: new Date("2026-11-20T10:00:00Z"), dueDate: null }, "paid"],
   ] as const)("%s", (_label, row, expected) => {
     expect(invoiceStatus(row, today)).toBe(expected);
+  });
+});
+
+describe("signedAmount", () => {
+  it("shows a credit note as money back", () => {
+    expect(signedAmount({ kind: "invoice", payableMinor: 408 })).toBe(408);
+    expect(signedAmount({ kind: "credit_note", payableMinor: 408 })).toBe(-408);
   });
 });

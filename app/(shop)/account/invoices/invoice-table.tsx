@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { dateText, money } from "@/lib/format";
 import { downloadHref, type InvoiceListItem } from "@/lib/invoices/invoice-access";
-import type { InvoiceState } from "@/lib/invoices/invoice-status";
+import { signedAmount, type InvoiceState } from "@/lib/invoices/invoice-status";
 
 const TONES: Record<InvoiceState, string> = {
   open: "bg-sky-100 text-sky-900",
@@ -11,8 +11,9 @@ const TONES: Record<InvoiceState, string> = {
   overdue: "bg-red-100 text-red-900",
 };
 
-export async function InvoiceStatusBadge({ status }: { status: InvoiceState }) {
-  const t = await getTranslations("invoices.status");
+/** A credit note's "open" is the supplier's to settle: it reads "Te verrekenen", not an "Open" that sounds like a debt. */
+export async function InvoiceStatusBadge({ status, kind = "invoice" }: { status: InvoiceState; kind?: "invoice" | "credit_note" }) {
+  const t = await getTranslations(kind === "credit_note" ? "invoices.creditStatus" : "invoices.status");
   return (
     <span className={`rounded px-2 py-0.5 text-xs font-medium ${TONES[status]}`} data-testid="invoice-status" data-status={status}>
       {t(status)}
@@ -64,9 +65,11 @@ export async function InvoiceTable({ rows, locale, showOrder = true }: { rows: I
                 {row.dueDate ? dateText(row.dueDate, locale) : "–"}
               </td>
               {showOrder && <td className="hidden p-3 sm:table-cell">{row.orderNumber ?? "–"}</td>}
-              <td className="p-3 text-right whitespace-nowrap tabular-nums max-sm:order-2 max-sm:py-1 max-sm:font-medium">{money(row.payableMinor, locale, row.currency)}</td>
+              <td className="p-3 text-right whitespace-nowrap tabular-nums max-sm:order-2 max-sm:py-1 max-sm:font-medium" data-testid="invoice-amount">
+                {money(signedAmount(row), locale, row.currency)}
+              </td>
               <td className="p-3 max-sm:order-4 max-sm:py-1 max-sm:text-right">
-                <InvoiceStatusBadge status={row.status} />
+                <InvoiceStatusBadge status={row.status} kind={row.kind} />
               </td>
               <td className="space-x-2 p-3 whitespace-nowrap max-sm:order-5 max-sm:col-span-2 max-sm:py-1">
                 {(["pdf", "ubl"] as const).map((format) => (

@@ -55,7 +55,7 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
         <h1 className="text-2xl font-semibold" data-testid="invoice-number">
           {t(`kind.${invoice.kind}`)} {invoice.number}
         </h1>
-        <AdminInvoiceStatus status={statusOf(invoice, now)} />
+        <AdminInvoiceStatus status={statusOf(invoice, now)} kind={invoice.kind} />
       </div>
       <Card title={a("summary")}>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">

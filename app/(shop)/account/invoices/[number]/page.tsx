@@ -34,7 +34,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
         <h1 className="text-2xl font-semibold" data-testid="invoice-number">
           {t("account.detailTitle", { kind: t(`kind.${invoice.kind}`), number: invoice.number })}
         </h1>
-        <InvoiceStatusBadge status={status} />
+        <InvoiceStatusBadge status={status} kind={invoice.kind} />
       </div>
       <p className="text-sm text-slate-600">
         {invoice.paidAt
