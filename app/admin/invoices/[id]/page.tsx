@@ -250,6 +250,12 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
                         </td>
                         <td className={`${tdClass} text-right tabular-nums`}>
                           {invoiced} × {money(line.unitPriceMinor, locale, invoice.currency)}
+                          {/* Earlier credit notes said only by the input's max before: a browser bubble after the fact. */}
+                          {invoiced > remaining && (
+                            <div className="text-xs text-slate-600" data-testid="already-credited">
+                              {a("creditNote.alreadyCredited", { count: invoiced - remaining })}
+                            </div>
+                          )}
                         </td>
                         <td className={tdClass}>
                           {/* lineId / quantity travel as parallel lists: a fully credited line sends neither. */}
@@ -264,7 +270,13 @@ export default async function AdminInvoicePage({ params }: { params: Promise<{ i
                             disabled={remaining === 0}
                             className={`${inputClass} max-w-28`}
                             aria-label={a("creditNote.quantityFor", { line: line.id })}
+                            aria-describedby={remaining > 0 ? `credit-up-to-${line.id}` : undefined}
                           />
+                          {remaining > 0 && (
+                            <div id={`credit-up-to-${line.id}`} className="text-xs text-slate-600">
+                              {a("creditNote.upTo", { count: remaining })}
+                            </div>
+                          )}
                         </td>
                       </tr>
                     ))}
