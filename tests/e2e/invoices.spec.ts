@@ -269,7 +269,7 @@ describe("invoices", () => {
     await confirm.locator("button[type=submit]").click();
     // Once confirmed the form is gone; the status tells, and the form's message stays.
     await manager.getByTestId("order-status").filter({ hasText: "Confirmed" }).waitFor();
-    await manager.getByTestId("outliving-notice").filter({ hasText: "Done; the confirmation is queued for sending." }).waitFor();
+    await manager.getByTestId("outliving-notice").filter({ hasText: "Confirmed. The confirmation is queued for sending to the procurement system." }).waitFor();
     const invoice = await shipAndInvoice(order.id, `3SCX${stamp}`);
 
     // The delivery worker queues the InvoiceDetailRequest; the outbound worker posts it.
@@ -315,6 +315,9 @@ describe("invoices", () => {
 
     // The invoice is paid (less the credit): staff mark it, the buyer sees it as paid.
     await manager.goto(`/admin/invoices/${webInvoice.id}`);
+    // The credit form says what was credited already and what is left of the line.
+    const creditedLine = manager.getByTestId("credit-note-form").getByTestId("credit-line").first();
+    assert.match(await creditedLine.getByTestId("already-credited").innerText(), /^1 already credited$/);
     await manager.getByTestId("mark-paid-form").locator("button[type=submit]").click();
     await manager.getByTestId("mark-unpaid-form").waitFor();
 
@@ -355,7 +358,9 @@ describe("partial shipment", () => {
     await ship.locator("input[name=trackingNumber]").fill(`3SPART${stamp}`);
     await ship.locator("input[name=ship_1]").fill("2");
     await ship.locator("button[type=submit]").click();
-    await manager.getByTestId("partly-shipped").waitFor();
+    // One status on the staff page too: "Partly shipped", not "Shipped" beside a "Partly shipped" badge.
+    await manager.getByTestId("order-status").filter({ hasText: "Partly shipped" }).waitFor();
+    assert.equal(await manager.getByTestId("partly-shipped").count(), 0);
     // The history tells it in the reader's language from the shipments; the event stores facts only.
     assert.match(await manager.getByTestId("order-history").innerText(), new RegExp(`Partly shipped · .+ · ${orderNumber}-S1, PostNL 3SPART${stamp}`));
 
