@@ -26,8 +26,14 @@ export async function CatalogFilters({
   clearHref?: string;
 }) {
   const t = await getTranslations("catalog");
+  // Below 1024 px the filters stand above the results: side by side in columns there, so a page with
+  // nine attributes still shows products in a procurement system's 900 px window (one column in the sidebar).
   return (
-    <GetForm action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={t("filters")}>
+    <GetForm
+      action={action}
+      className="grid items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 md:grid-cols-3 lg:grid-cols-1"
+      aria-label={t("filters")}
+    >
       {query && <input type="hidden" name="q" value={query} />}
       <label className="block font-medium">
         {t("brand")}
@@ -65,7 +71,7 @@ export async function CatalogFilters({
         {t("apply")}
       </button>
       {clearHref && (
-        <Link href={clearHref} className="block text-center text-slate-600 underline hover:text-brand-700">
+        <Link href={clearHref} className="block self-center text-center text-slate-600 underline hover:text-brand-700">
           {t("clearFilters")}
         </Link>
       )}
