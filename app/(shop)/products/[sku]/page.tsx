@@ -106,8 +106,9 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
 
   return (
     <div className="space-y-10">
-      <article className="grid gap-8 lg:grid-cols-2">
-        <div className="rounded-lg border border-slate-200 bg-white p-8">
+      <article className="grid gap-8 md:grid-cols-2">
+        {/* Photo and buying side by side from 768 px: in a 900 px procurement window the price and the button stay above the fold. */}
+        <div className="rounded-lg border border-slate-200 bg-white p-4 md:p-8">
           {gallery.length > 1 ? (
             <ProductGallery images={gallery} alt={product.name} labels={{ show: t("showPhoto") }} />
           ) : (
