@@ -26,10 +26,32 @@ export const availableCredit = (use: CreditUse): number => use.limitMinor - cred
 /** An order exactly using up what is left fits; one cent more does not. */
 export const exceedsCredit = (use: CreditUse, orderTotalMinor: number): boolean => creditExposure(use) + orderTotalMinor > use.limitMinor;
 
-/** The hold's reason as staff read it in an order's history and a purchase order's reasons: "exposure + order > limit" in euros. */
+/**
+ * The hold's detail as stored in an order's history and a purchase order's reasons: "exposure + order > limit"
+ * in euros. Pages read the amounts back (parseCreditHoldDetail) and say them in words in their own money format.
+ */
 export function creditHoldDetail(use: CreditUse, orderTotalMinor: number): string {
   const euros = (minor: number) => (minor / 100).toFixed(2);
   return `${euros(creditExposure(use))} + ${euros(orderTotalMinor)} > ${euros(use.limitMinor)}`;
+}
+
+/** The three amounts of a hold, in minor units. */
+export interface CreditHoldAmounts {
+  owedMinor: number;
+  orderMinor: number;
+  limitMinor: number;
+}
+
+const DETAIL = /^(-?\d+\.\d{2}) \+ (-?\d+\.\d{2}) > (-?\d+\.\d{2})$/;
+const toMinor = (euros: string) => Math.round(Number(euros) * 100);
+
+/**
+ * The amounts back from a stored detail (creditHoldDetail's text), so a page can say them in words and
+ * in its own money format; old rows keep this text, so it is read, not rewritten. Null: not a hold's detail.
+ */
+export function parseCreditHoldDetail(detail: string): CreditHoldAmounts | null {
+  const match = DETAIL.exec(detail.trim());
+  return match ? { owedMinor: toMinor(match[1]!), orderMinor: toMinor(match[2]!), limitMinor: toMinor(match[3]!) } : null;
 }
 
 const CREDIT_HOLD = "credit_limit";
@@ -39,3 +61,7 @@ export const creditHoldComment = (use: CreditUse, orderTotalMinor: number): stri
 
 /** Whether an order-history comment is a credit hold's (buyers see that it is held, not the customer's figures). */
 export const isCreditHoldComment = (comment: string | null): boolean => comment?.startsWith(`${CREDIT_HOLD}:`) ?? false;
+
+/** The amounts of a hold's order-history comment (creditHoldComment's text); null for any other comment. */
+export const parseCreditHoldComment = (comment: string): CreditHoldAmounts | null =>
+  isCreditHoldComment(comment) ? parseCreditHoldDetail(comment.slice(CREDIT_HOLD.length + 1)) : null;

@@ -224,6 +224,7 @@ const normalise = (text: string | null | undefined) => (text ?? "").replace(/\s+
 export function priceReason(buyerMinor: number | null, ourMinor: number, toleranceBasisPoints: number): PurchaseOrderLineReason | null {
   if (buyerMinor === null) return { code: "price_missing" };
   const allowed = Math.floor((ourMinor * toleranceBasisPoints) / 10_000);
+  // Detail in minor units ("337 > 270"): the order page formats the amounts in the viewer's money format (lib/orders/history-comment.ts).
   if (buyerMinor > ourMinor + allowed) return { code: "price_higher", detail: `${buyerMinor} > ${ourMinor}` };
   if (buyerMinor < ourMinor - allowed) return { code: "price_lower", detail: `${buyerMinor} < ${ourMinor}` };
   return null;
@@ -452,6 +453,7 @@ function buildOrder(
     },
     purchaseLines,
     autoConfirm: settings?.autoConfirm ?? false,
-    eventComment: clean ? null : [...headerReasons, ...reconciled.flatMap((line) => line.reasons.map((r) => ({ ...r, line: line.line.lineNumber })))].map((r) => r.code).join(", "),
+    // The reasons' codes, each once: the order page says them in the viewer's words (lib/orders/history-comment.ts).
+    eventComment: clean ? null : [...new Set([...headerReasons, ...reconciled.flatMap((line) => line.reasons)].map((r) => r.code))].join(", "),
   };
 }

@@ -16,6 +16,7 @@ import { getRecipient } from "@/lib/data/account";
 import type { OutboxMessage } from "@/lib/data/mail-outbox";
 import type { OrderForMail } from "@/lib/data/orders";
 import { issueInvoiceForOrder } from "@/lib/invoices/issue-invoice";
+import { CONFIRMED_WITH_CHANGES } from "@/lib/orders/history-comment";
 import { trackingUrlFor } from "@/lib/orders/tracking-url";
 import { accountOrderLink, mailBaseUrl, readsMail } from "@/lib/mail/base-url";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
@@ -108,7 +109,8 @@ export async function respondToOrder(orderId: number, userId: number | null, dec
     from: CONFIRMABLE,
     to: decision.kind === "reject" ? "rejected" : "confirmed",
     userId,
-    comment: comment ?? (decision.kind === "change" ? "Confirmed with changes" : null),
+    // Stored in this fixed form, the order page shows it in the viewer's language (lib/orders/history-comment.ts).
+    comment: comment ?? (decision.kind === "change" ? CONFIRMED_WITH_CHANGES : null),
     lineChanges: changes.filter((c) => c.quantity > 0).map(({ lineNumber, quantity, unitPriceMinor }) => ({ lineNumber, quantity, unitPriceMinor })),
     outbound,
   });
