@@ -195,7 +195,8 @@ export type ConfirmOrderInput = z.infer<typeof confirmOrderSchema>;
 
 const decimalToMinor = (text: string): number | null => (/^\d+(?:[.,]\d{1,2})?$/.test(text.trim()) ? Math.round(Number(text.trim().replace(",", ".")) * 100) : null);
 
-export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrderInput): Promise<void> {
+/** `queued`: a response went into the outbox for the buyer's system (false: nothing is sent, e.g. no order-response URL). */
+export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrderInput): Promise<{ queued: boolean }> {
   const detail = await getOrderForStaff(staff, input.orderId);
   if (!detail.purchaseOrder) {
     // A web order has no buyer system to answer: confirming tells the buyer we accepted it. One held
@@ -208,7 +209,7 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
     if (input.decision === "reject") {
       check(await cancelHeldWebOrder(input.orderId, staff.id, input.comment!));
       await mailHeldOrderCancelled(detail.order, input.comment!);
-      return;
+      return { queued: false };
     }
     const confirmation = held ? await orderConfirmationMailer(detail.order.userId === null ? null : await getRecipient(detail.order.userId), detail.order) : null;
     const comment = input.comment?.trim() || null;
@@ -218,20 +219,28 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
       ),
     );
     if (confirmation) await deliverQueuedMail().catch((error: unknown) => console.error(`[koppel] delivering the confirmation of ${detail.order.orderNumber} failed`, error));
-    return;
+    return { queued: false };
   }
+  // Said at the field, before anything is sent: the buyer's system is told the reason of a rejection.
+  if (input.decision === "reject" && !input.comment) throw new AppError("invalid_input", "reject_comment_required", { field: "comment" });
+  const fieldErrors: Record<string, string[]> = {};
   const changes =
     input.decision === "change"
       ? detail.lines.map((line) => {
-          const field = (name: string) => String(input[`line_${line.lineNumber}_${name}`] ?? "").trim();
+          const name = (part: string) => `line_${line.lineNumber}_${part}`;
+          const field = (part: string) => String(input[name(part)] ?? "").trim();
           const quantity = field("quantity") === "" ? line.quantity : Number(field("quantity"));
           const unitPriceMinor = field("price") === "" ? line.unitPriceMinor : decimalToMinor(field("price"));
           const date = field("date");
-          if (!Number.isInteger(quantity) || quantity < 0 || unitPriceMinor === null) throw new AppError("invalid_input", "invalid_input");
-          return { lineNumber: line.lineNumber, quantity, unitPriceMinor, deliveryDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : null };
+          if (!Number.isInteger(quantity) || quantity < 0) fieldErrors[name("quantity")] = ["whole_number"];
+          if (unitPriceMinor === null) fieldErrors[name("price")] = ["invalid_amount"];
+          return { lineNumber: line.lineNumber, quantity, unitPriceMinor: unitPriceMinor ?? 0, deliveryDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : null };
         })
       : [];
-  check(await respondToOrder(input.orderId, staff.id, { kind: input.decision, comment: input.comment, changes }));
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("invalid_input", "invalid_input", { fieldErrors });
+  const result = await respondToOrder(input.orderId, staff.id, { kind: input.decision, comment: input.comment, changes });
+  check(result);
+  return { queued: result.ok && result.queued };
 }
 
 export const cancelWebOrderSchema = z.object({

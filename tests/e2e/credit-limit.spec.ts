@@ -77,8 +77,14 @@ describe("credit limit on account", () => {
     const release = manager.getByTestId("release-form");
     await release.getByRole("radio", { name: "Cancel" }).check();
     await release.getByRole("button", { name: "Save decision" }).click();
-    await release.getByTestId("form-error").getByText(/the orderer is mailed the reason/).waitFor();
+    await release.getByTestId("form-error").getByText("Say why: the orderer is mailed the reason.").waitFor();
     assert.equal((await manager.getByTestId("order-status").innerText()).trim(), "Needs review");
+    // The refused choice stays chosen (it used to jump back to "Release", and a resubmit released the order).
+    assert.equal(await release.getByRole("radio", { name: "Cancel" }).isChecked(), true);
+    // Staff read the hold in words, with the amounts in the page's money format.
+    const staffHistory = await manager.getByTestId("order-history").innerText();
+    assert.match(staffHistory, /Needs review · (.+ · )?Beyond the credit limit of €0\.00: owed -?€[\d,.]+ \+ this order €[\d,.]+ \(incl\. VAT\)/);
+    assert.doesNotMatch(staffHistory, /credit_limit/);
 
     await release.getByRole("radio", { name: "Release" }).check();
     await release.getByLabel(/Comment \(required to cancel/).fill("Payment of last month received");

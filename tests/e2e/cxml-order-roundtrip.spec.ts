@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { deriveSecretKey, encryptSecret } from "../../lib/crypto/secret-box";
 import { attr, childElements, childText, directText, firstChild, parseCxml } from "../../lib/punchout/cxml/xml";
-import { BASE_URL, launchBrowser, newContext } from "./support/browser";
+import { BASE_URL, launchBrowser, newContext, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { decodeCxmlPost, FakeProcurementSystem } from "./support/fake-procurement";
 import { CXML_VALIDATOR } from "../support/shared-dir";
@@ -176,8 +176,13 @@ ${itemOuts.join("\n")}
       assert.match(summary, new RegExp(`orderId\\s+${orderId}`));
       assert.match(summary, /cxmlStatus\s+200/);
       assert.ok(!summary.includes("{"), summary);
+      // The message names its connection and customer, and links the order it created.
+      assert.match(await page.getByTestId("message-customer").innerText(), /Demo Facilities B\.V\./);
+      assert.equal(await page.getByTestId("message-order-link").getAttribute("href"), target);
+      assert.equal(await page.getByTestId("summary-order-link").getAttribute("href"), target);
       await page.getByTestId("replay-form").locator("button[type=submit]").click();
       await page.getByTestId("replay-form").getByTestId("form-success").waitFor();
+      assert.match(await page.getByTestId("replay-form").getByTestId("form-success").innerText(), /the order already existed \(K\d+\) and was not created twice/);
       const [counted] = await sql<{ count: string }[]>`select count(*) from purchase_orders where buyer_order_id = ${orderId}`;
       assert.equal(Number(counted?.count), 1, "replay created nothing");
       await page.goto(target);
@@ -215,5 +220,64 @@ ${itemOuts.join("\n")}
       if (row) message!.status = row.status;
     }
     assert.equal(message?.status, "sent");
+  });
+
+  it("an order under review: a rejection without a reason is refused and stays chosen; confirmed with another price, the line and the history say so in words", async () => {
+    // Not from a transferred cart (no SupplierPartAuxiliaryID) and far above our price: it waits for review.
+    const orderId = `PO-E2E-REVIEW-${Date.now()}`;
+    const request = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE cXML SYSTEM "http://xml.cxml.org/schemas/cXML/1.2.063/cXML.dtd">
+<cXML payloadID="${orderId}@ariba.example" timestamp="2026-11-28T12:00:00+01:00" xml:lang="en-US">${HEADER}
+<Request deploymentMode="test"><OrderRequest><OrderRequestHeader orderID="${orderId}" orderDate="2026-11-28T10:59:00+01:00" type="new">
+<Total><Money currency="EUR">19998.00</Money></Total>
+<ShipTo><Address isoCountryCode="${shipTo.country_code}"><Name xml:lang="nl">${esc(shipTo.name)}</Name><PostalAddress><Street>${esc(shipTo.street)}</Street><City>${esc(shipTo.city)}</City><PostalCode>${esc(shipTo.postal_code)}</PostalCode><Country isoCountryCode="${shipTo.country_code}">NL</Country></PostalAddress></Address></ShipTo>
+<BillTo><Address><Name xml:lang="nl">Demo Facilities B.V.</Name></Address></BillTo>
+</OrderRequestHeader>
+<ItemOut quantity="2" lineNumber="1" requestedDeliveryDate="2026-12-10"><ItemID><SupplierPartID>${esc(sku)}</SupplierPartID></ItemID>
+<ItemDetail><UnitPrice><Money currency="EUR">9999.00</Money></UnitPrice><Description xml:lang="nl">E2E review item</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail></ItemOut>
+</OrderRequest></Request></cXML>`;
+    const answer = await postCxml("/punchout/cxml/order", request);
+    assert.equal(answer.document.status?.code, "200", answer.text);
+    const [order] = await sql<{ id: number; status: string }[]>`
+      select o.id, o.status from orders o join purchase_orders p on p.order_id = o.id where p.buyer_order_id = ${orderId}`;
+    assert.equal(order?.status, "needs_review");
+
+    const page = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/orders/${order.id}`);
+    try {
+      // The buyer's dates and our reasons read as the page's words and formats, not as stored.
+      assert.equal((await page.getByTestId("order-date").innerText()).trim(), "28 Nov 2026");
+      assert.match(await page.getByTestId("order-lines").innerText(), /10 Dec 2026/);
+      const reasons = await page.getByTestId("line-reasons-1").innerText();
+      assert.match(reasons, /Price higher than ours \(€9,999\.00 > €[\d,]+\.\d{2}\)/);
+      const history = await page.getByTestId("order-history").innerText();
+      // Each reason once, in words (a credit-limit reason of the demo customer may come first).
+      assert.match(history, /Needs review · (.+; )?Line is not from a transferred cart; Price higher than ours(\n|$)/);
+      assert.doesNotMatch(history, /not_in_transfer|price_higher/);
+
+      const form = page.getByTestId("confirm-form");
+      const price = form.getByLabel("Price 1", { exact: true });
+      // Under "Confirm all" a line's price cannot be edited (it would be dropped).
+      assert.equal(await form.getByRole("radio", { name: "Confirm all" }).isChecked(), true);
+      assert.equal(await price.isDisabled(), true);
+
+      // Rejected without a reason: refused at the field, and still a rejection (it used to jump back to "Confirm all").
+      await form.getByRole("radio", { name: "Reject" }).check();
+      await form.getByRole("button", { name: "Send" }).click();
+      await form.getByTestId("form-error").getByText("Give a reason when you reject.").waitFor();
+      assert.equal(await form.getByRole("radio", { name: "Reject" }).isChecked(), true);
+      assert.equal((await page.getByTestId("order-status").innerText()).trim(), "Needs review");
+
+      // Confirmed with a lower price instead.
+      await form.getByRole("radio", { name: "Confirm with changes" }).check();
+      assert.equal(await price.isDisabled(), false);
+      await price.fill("1.00");
+      await form.getByRole("button", { name: "Send" }).click();
+      await page.getByTestId("order-status").filter({ hasText: "Confirmed" }).waitFor();
+      await page.getByTestId("outliving-notice").filter({ hasText: "Confirmed. The confirmation is queued for sending to the procurement system." }).waitFor();
+      assert.equal((await page.getByTestId("line-confirmed-1").innerText()).trim(), "2 × €1.00");
+      assert.match(await page.getByTestId("order-history").innerText(), /· Confirmed with changes/);
+    } finally {
+      await page.context().close();
+    }
   });
 });

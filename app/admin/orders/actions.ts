@@ -26,8 +26,10 @@ import {
 } from "@/lib/admin/purchase-orders";
 
 export const confirmOrderAction = staffAction(confirmOrderSchema, async (input, staff) => {
-  await confirmOrderForStaff(staff, input);
+  const { queued } = await confirmOrderForStaff(staff, input);
   revalidatePath(`/admin/orders/${input.orderId}`);
+  // The success line says what was decided and whether a response is on its way to the buyer's system.
+  return { status: "ok", data: { decision: input.decision, queued: String(queued) } };
 });
 
 export const cancelWebOrderAction = staffAction(cancelWebOrderSchema, async (input, staff) => {

@@ -1,15 +1,21 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton, useActionError, type FormAction } from "@/components/admin/action-form";
 import { useOutlivingSuccess } from "@/components/admin/outliving-notice";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 /**
  * ActionForm for the order page: errors of the order/invoice flow (purchaseOrders.errors, with
  * the issuer's detail, e.g. which master data is missing) come before the generic admin errors,
  * and the success line can name what was created (shipment number, invoice number).
+ *
+ * A refused submit keeps what was chosen and typed: React resets a form after the action it was
+ * given as `action`, which turned a held order's "Cancel" back into "Release" (and a resubmit then
+ * released it). So it submits through `onSubmit` (the button waits for React) and resets itself only
+ * after a success, for the next shipment or invoice.
  */
 export function OrderActionForm({
   action,
@@ -26,7 +32,7 @@ export function OrderActionForm({
   children?: React.ReactNode;
   submitLabel: string;
   /** Key in purchaseOrders.success; the action's data are its values. */
-  successKey: "confirmed" | "shipped" | "invoiced" | "decided";
+  successKey: "confirmed" | "shipped" | "invoiced" | "decided" | "responded";
   fieldLabels?: Record<string, string>;
   className?: string;
   variant?: "primary" | "secondary";
@@ -36,22 +42,38 @@ export function OrderActionForm({
   const t = useTranslations("purchaseOrders");
   const notice = useOutlivingSuccess();
   const successText = (result: ActionState) => t(`success.${successKey}`, stringValues(result.status === "ok" ? result.data : undefined));
-  const [state, formAction] = useActionState<ActionState, FormData>(async (previous, data) => {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (previous, data) => {
     const next = await action(previous, data);
     notice.remember(next.status === "ok" ? successText(next) : null);
     return next;
   }, { status: "idle" });
+  const form = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
   useEffect(() => {
-    if (state.status === "ok") notice.shownInline();
+    if (state.status !== "ok") return;
+    notice.shownInline();
+    form.current?.reset();
   }, [state, notice]);
   const adminErrors = useActionError()(state, fieldLabels);
   const errors = orderErrors(state, t, fieldLabels) ?? adminErrors;
   const values = stringValues(state.status === "ok" ? state.data : undefined);
   return (
-    <form action={formAction} className={className} data-testid={testId}>
+    <form
+      ref={form}
+      action={formAction}
+      className={className}
+      data-testid={testId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       {children}
       <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
-        <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+        <SubmitButton variant={variant} disabled={!hydrated || pending}>
+          {submitLabel}
+        </SubmitButton>
         <span aria-live="polite" className="text-sm">
           {state.status === "ok" && (
             <span className="text-emerald-700" data-testid="form-success">

@@ -18,12 +18,15 @@ import { getShopContext } from "@/lib/shop-context";
 import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
 import { cancelWebOrderAction, changeOrderAction, confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
+import { OrderResponseForm } from "../order-response-form";
 import { returnTone } from "../../returns/status-tone";
 import { statusTone } from "../status-tone";
 import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { VatEvidenceWarningNote } from "@/components/admin/vat-evidence-warning";
 import { vatEvidenceWarning } from "@/lib/admin/vat-checks";
 import { historyEventKind, shipmentEvent } from "@/lib/orders/order-story";
+import { historyComment, reasonDetail } from "@/lib/orders/history-comment";
+import { shownOrderStatus } from "@/lib/orders/shown-status";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 import { getCostCenterName } from "@/lib/data/cost-centers";
 import { adminOrderTitle } from "@/lib/page-titles";
@@ -57,17 +60,58 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { order, purchaseOrder } = detail;
   const byLine = new Map(detail.lines.map((line) => [line.lineNumber, line]));
   const progress = new Map(detail.progress.map((line) => [line.lineNumber, line]));
+  const amount = (minor: number) => money(minor, locale, order.currency);
+  const creditHoldText = ({ owedMinor, orderMinor, limitMinor }: { owedMinor: number; orderMinor: number; limitMinor: number }) =>
+    text("detail.creditHold", { limit: amount(limitMinor), owed: amount(owedMinor), order: amount(orderMinor) });
   // A SKU we took out of the shop is no unknown product: say so, and what replaces it.
   const reasonOf = (r: PurchaseOrderLineReason) => {
     const discontinued = r.code === "unknown_product" && r.detail ? detail.discontinued.get(r.detail) : undefined;
-    if (!discontinued) return `${text(`reason.${r.code}`)}${r.detail ? ` (${r.detail})` : ""}`;
+    if (!discontinued) {
+      // Stored details hold amounts in a fixed form (lib/orders/history-comment.ts): said here in the page's money format.
+      const shown = reasonDetail(r);
+      if (shown?.kind === "credit") return creditHoldText(shown.amounts);
+      const extra = shown?.kind === "prices" ? `${amount(shown.buyerMinor)} ${r.code === "price_higher" ? ">" : "<"} ${amount(shown.ourMinor)}` : shown?.text;
+      return `${text(`reason.${r.code}`)}${extra ? ` (${extra})` : ""}`;
+    }
     const { successor } = discontinued;
     return `${text("reason.discontinued")} (${r.detail})${successor ? ` – ${text("detail.replacedBy", { sku: successor.sku, name: locale === "en" ? successor.nameEn : successor.nameNl })}` : ""}`;
   };
   const reasonText = (reasons: PurchaseOrderLineReason[]) => (reasons.length ? reasons.map(reasonOf).join("; ") : text("detail.none"));
   const headerReasons = purchaseOrder ? ((purchaseOrder.header as { reasons?: PurchaseOrderLineReason[] }).reasons ?? []) : [];
-  const partlyShipped = order.status === "shipped" && detail.canShip;
+  // One status: "Partly shipped" while lines are still to ship, as the order list and the buyer's page say.
+  const shownStatus = shownOrderStatus(order.status, order.status === "shipped" && detail.canShip);
   const none = text("detail.none");
+  // The buyer's dates come as cXML sent them ("2026-11-28T10:59:00+01:00"): their calendar date, in the page's format.
+  const documentDate = (value: string | null) => {
+    const day = /^\d{4}-\d{2}-\d{2}/.exec(value ?? "")?.[0];
+    return day && !Number.isNaN(Date.parse(`${day}T12:00:00Z`)) ? dateText(day, locale) : (value ?? none);
+  };
+  // What the order flow stored for itself, in the viewer's words; a comment a person typed stays as typed.
+  const commentText = (comment: string) => {
+    const shown = historyComment(comment);
+    if (shown.kind === "review_reasons") return shown.codes.map((code) => text(`reason.${code}`)).join("; ");
+    if (shown.kind === "credit_hold") return creditHoldText(shown.amounts);
+    if (shown.kind === "buyer_update") return text("detail.buyerUpdate", { version: shown.version, payloadId: shown.payloadId });
+    if (shown.kind === "confirmed_with_changes") return null;
+    return shown.text;
+  };
+  // Confirmed with changes: the lines as confirmed differ from what the buyer sent (the order's lines carry the confirmed values).
+  const confirmedLine = (line: { lineNumber: number; quantity: string; buyerUnitPriceMinor: number | null; ourUnitPriceMinor: number | null }) => {
+    const ordered = byLine.get(line.lineNumber);
+    if (!ordered) return null;
+    return {
+      ordered,
+      quantityChanged: ordered.quantity !== Number(line.quantity),
+      priceChanged: ordered.unitPriceMinor !== (line.buyerUnitPriceMinor ?? line.ourUnitPriceMinor),
+    };
+  };
+  // What the confirmation changed is struck through where the buyer's value stands, the new value in its own column.
+  const struck = "text-slate-500 line-through";
+  const decided = order.status === "confirmed" || order.status === "shipped";
+  const showConfirmed = decided && detail.purchaseLines.some((line) => {
+    const confirmed = confirmedLine(line);
+    return confirmed !== null && (confirmed.quantityChanged || confirmed.priceChanged);
+  });
 
   return (
     <div className="space-y-4">
@@ -79,14 +123,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {order.orderNumber}
           {purchaseOrder ? ` · ${purchaseOrder.buyerOrderId}` : order.poNumber ? ` · ${order.poNumber}` : ""}
         </h1>
-        <Badge tone={statusTone(order.status)}>
-          <span data-testid="order-status">{text(`status.${order.status}`)}</span>
+        <Badge tone={statusTone(shownStatus)}>
+          <span data-testid="order-status">{text(`status.${shownStatus}`)}</span>
         </Badge>
-        {partlyShipped && (
-          <Badge tone="amber">
-            <span data-testid="partly-shipped">{text("detail.partlyShipped")}</span>
-          </Badge>
-        )}
         <Badge>
           <span data-testid="order-source">{text(`source.${order.source}`)}</span>
         </Badge>
@@ -151,7 +190,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </div>
               <div>
                 <dt className="font-medium">{text("detail.orderDate")}</dt>
-                <dd>{purchaseOrder.orderDate ?? none}</dd>
+                <dd data-testid="order-date">{documentDate(purchaseOrder.orderDate)}</dd>
               </div>
               <div>
                 <dt className="font-medium">{text("detail.version")}</dt>
@@ -202,6 +241,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   submitLabel={text("detail.erpReferenceSave")}
                   successMessage={text("detail.erpReferenceSaved")}
                   fieldLabels={{ erpReference: text("detail.erpReference") }}
+                  keepInput
                   className="mt-2 flex flex-wrap items-end gap-2"
                   variant="secondary"
                   testId="erp-reference-form"
@@ -238,6 +278,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   <th className={`${thClass} text-right`}>{text("detail.quantity")}</th>
                   <th className={`${thClass} text-right`}>{text("detail.buyerPrice")}</th>
                   <th className={`${thClass} text-right`}>{text("detail.ourPrice")}</th>
+                  {showConfirmed && <th className={`${thClass} text-right`}>{text("detail.confirmedLine")}</th>}
                   <th className={thClass}>{text("detail.deliveryDate")}</th>
                   <th className={`${thClass} text-right`}>{text("detail.shippedQty")}</th>
                   <th className={`${thClass} text-right`}>{text("detail.invoicedQty")}</th>
@@ -245,28 +286,47 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </tr>
               </thead>
               <tbody>
-                {detail.purchaseLines.map((line) => (
-                  <tr key={line.id} className={line.reasons.length ? "bg-amber-50" : undefined}>
-                    <td className={tdClass}>{line.lineNumber}</td>
-                    <td className={tdClass}>{line.supplierPartId}</td>
-                    <td className={tdClass}>{line.description ?? byLine.get(line.lineNumber)?.name}</td>
-                    <td className={`${tdClass} text-right tabular-nums`}>
-                      {line.quantity} {line.unitOfMeasure}
-                    </td>
-                    <td className={`${tdClass} text-right tabular-nums`}>
-                      {line.buyerUnitPriceMinor === null ? none : money(line.buyerUnitPriceMinor, locale, line.currency ?? order.currency)}
-                    </td>
-                    <td className={`${tdClass} text-right tabular-nums`}>
-                      {line.ourUnitPriceMinor === null ? none : money(line.ourUnitPriceMinor, locale, order.currency)}
-                    </td>
-                    <td className={tdClass}>{line.requestedDeliveryDate ?? none}</td>
-                    <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.shipped ?? none}</td>
-                    <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.invoiced ?? none}</td>
-                    <td className={tdClass} data-testid={`line-reasons-${line.lineNumber}`}>
-                      {reasonText(line.reasons)}
-                    </td>
-                  </tr>
-                ))}
+                {detail.purchaseLines.map((line) => {
+                  const confirmed = showConfirmed ? confirmedLine(line) : null;
+                  return (
+                    <tr key={line.id} className={line.reasons.length ? "bg-amber-50" : undefined}>
+                      <td className={tdClass}>{line.lineNumber}</td>
+                      <td className={tdClass}>{line.supplierPartId}</td>
+                      <td className={tdClass}>{line.description ?? byLine.get(line.lineNumber)?.name}</td>
+                      <td className={`${tdClass} text-right tabular-nums`}>
+                        <span className={confirmed?.quantityChanged ? struck : undefined}>
+                          {line.quantity} {line.unitOfMeasure}
+                        </span>
+                      </td>
+                      <td className={`${tdClass} text-right tabular-nums`}>
+                        <span className={confirmed?.priceChanged && line.buyerUnitPriceMinor !== null ? struck : undefined}>
+                          {line.buyerUnitPriceMinor === null ? none : money(line.buyerUnitPriceMinor, locale, line.currency ?? order.currency)}
+                        </span>
+                      </td>
+                      <td className={`${tdClass} text-right tabular-nums`}>
+                        {line.ourUnitPriceMinor === null ? none : money(line.ourUnitPriceMinor, locale, order.currency)}
+                      </td>
+                      {showConfirmed && (
+                        <td className={`${tdClass} text-right tabular-nums`} data-testid={`line-confirmed-${line.lineNumber}`}>
+                          {confirmed ? (
+                            <>
+                              <span className={confirmed.quantityChanged ? "font-semibold" : undefined}>{confirmed.ordered.quantity}</span> ×{" "}
+                              <span className={confirmed.priceChanged ? "font-semibold" : undefined}>{money(confirmed.ordered.unitPriceMinor, locale, order.currency)}</span>
+                            </>
+                          ) : (
+                            none
+                          )}
+                        </td>
+                      )}
+                      <td className={tdClass}>{documentDate(line.requestedDeliveryDate)}</td>
+                      <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.shipped ?? none}</td>
+                      <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.invoiced ?? none}</td>
+                      <td className={tdClass} data-testid={`line-reasons-${line.lineNumber}`}>
+                        {reasonText(line.reasons)}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           ) : (
@@ -309,48 +369,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </Card>
       {detail.canConfirm && purchaseOrder && (
         <Card title={text("detail.confirmTitle")}>
-          <ActionForm action={confirmOrderAction} submitLabel={text("detail.submitConfirm")} successMessage={text("detail.confirmed")} testId="confirm-form">
-            <input type="hidden" name="orderId" value={order.id} />
-            <fieldset className="flex flex-wrap gap-4 text-sm">
-              <legend className="font-medium">{text("detail.decision")}</legend>
-              {(["accept", "change", "reject"] as const).map((decision) => (
-                <label key={decision} className="inline-flex items-center gap-1">
-                  <input type="radio" name="decision" value={decision} defaultChecked={decision === "accept"} /> {text(`detail.${decision}`)}
-                </label>
-              ))}
-            </fieldset>
-            <Field label={text("detail.comment")}>
-              <textarea name="comment" rows={2} className={inputClass} />
-            </Field>
-            <table className={tableClass}>
-              <thead>
-                <tr>
-                  <th className={thClass}>{text("detail.line")}</th>
-                  <th className={thClass}>{text("detail.newQuantity")}</th>
-                  <th className={thClass}>{text("detail.newPrice")}</th>
-                  <th className={thClass}>{text("detail.newDate")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.lines.map((line) => (
-                  <tr key={line.id}>
-                    <td className={tdClass}>
-                      {line.lineNumber} · {line.sku}
-                    </td>
-                    <td className={tdClass}>
-                      <input name={`line_${line.lineNumber}_quantity`} defaultValue={line.quantity} inputMode="numeric" className={inputClass} aria-label={`${text("detail.newQuantity")} ${line.lineNumber}`} />
-                    </td>
-                    <td className={tdClass}>
-                      <input name={`line_${line.lineNumber}_price`} defaultValue={(line.unitPriceMinor / 100).toFixed(2)} inputMode="decimal" className={inputClass} aria-label={`${text("detail.newPrice")} ${line.lineNumber}`} />
-                    </td>
-                    <td className={tdClass}>
-                      <input type="date" name={`line_${line.lineNumber}_date`} className={inputClass} aria-label={`${text("detail.newDate")} ${line.lineNumber}`} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ActionForm>
+          <OrderResponseForm
+            action={confirmOrderAction}
+            orderId={order.id}
+            lines={detail.lines.map(({ lineNumber, sku, quantity, unitPriceMinor }) => ({ lineNumber, sku, quantity, unitPriceMinor }))}
+          />
         </Card>
       )}
       {(detail.credit || (detail.overdue && detail.overdue.count > 0)) && (
@@ -476,6 +499,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             variant="danger"
             confirm={text("detail.cancelConfirm")}
             fieldLabels={{ comment: text("detail.cancelReason") }}
+            keepInput
             testId="cancel-order-form"
           >
             <input type="hidden" name="orderId" value={order.id} />
@@ -731,8 +755,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             const approval = kind === "approved" || kind === "approved_held";
             // A shipment says "Partly shipped" while something was still to come, as the buyer's page does.
             const shipment = kind === "status" && event.status === "shipped" ? shipmentEvent(event.comment, detail.lines, detail.shipments) : null;
-            const label = event.kind === "changed" ? text("detail.changedEvent") : shipment?.partial ? text("detail.partlyShipped") : text(`status.${event.status}`);
-            const comment = shipment ? shipment.comment : event.comment;
+            const withChanges = event.comment !== null && historyComment(event.comment).kind === "confirmed_with_changes";
+            const label =
+              event.kind === "changed"
+                ? text("detail.changedEvent")
+                : shipment?.partial
+                  ? text("detail.partlyShipped")
+                  : withChanges
+                    ? text("detail.confirmedWithChanges")
+                    : text(`status.${event.status}`);
+            const comment = shipment ? shipment.comment : event.comment ? commentText(event.comment) : null;
             return (
               <li key={event.id} className="whitespace-pre-line">
                 {dateTimeText(event.createdAt, locale)} · {label}
