@@ -26,6 +26,7 @@ import type { OciCharset, OciField } from "./oci/fields";
 import { encodeOciTransferPage, renderOciTransferPage } from "./oci/render-transfer-form";
 import { isReturnUrlAllowed } from "./return-url";
 import { toPunchoutCart } from "./to-punchout-cart";
+import { transferRefusal } from "./transfer-refusal";
 import type { PunchoutCart } from "./types";
 
 export interface TransferPage {
@@ -67,14 +68,9 @@ export async function transferPunchoutCart(
     companyKeepsArticleNumbers: user.companyKeepsArticleNumbers,
     assortment: user.companyAssortment,
   });
-  // inspect returns the buyer's own cart unchanged, whatever today's quantity rules say.
-  // Nor a product taken out of the shop since it was put in the cart (the buyer removes it first).
-  if (mode === "transfer" && session.operation !== "inspect" && priced.lines.some((line) => !line.available)) {
-    throw new AppError("conflict", "cart_has_unavailable_products");
-  }
-  if (mode === "transfer" && session.operation !== "inspect" && priced.lines.some((line) => !line.quantityCheck.ok)) {
-    throw new AppError("quantity_rule", "cart_has_invalid_quantities");
-  }
+  // The cart page tells the same before anybody presses Transfer (lib/punchout/transfer-refusal.ts).
+  const refusal = mode === "transfer" ? transferRefusal(priced.lines, session.operation) : null;
+  if (refusal) throw new AppError(refusal === "cart_has_invalid_quantities" ? "quantity_rule" : "conflict", refusal);
   const baseUrl = options.baseUrl ?? env.APP_URL ?? null;
   // Every line's documents in one statement, beside the categories; not read for a cancel, an empty cart,
   // without a shop origin to link them from, or for a connection that attaches none (the default).

@@ -142,8 +142,23 @@ describe("OCI punchout", () => {
     assert.ok(!log[0]!.payload.includes("demo-oci-secret") && log[0]!.payload.includes("PASSWORD=***"));
     const cart = await sql`select count(*)::int as n from cart_lines c join carts k on k.id = c.cart_id where k.punchout_session_id = ${session!.id}`;
     assert.equal(cart[0]!.n, 0);
+    // The buyer has no password here (the procurement system signed them in): no sign-in page, but
+    // the page that says the session has ended — no form, no account request.
     await page.goto(`${BASE_URL}/cart`);
-    await page.waitForURL(/\/login/);
+    await page.waitForURL(`${BASE_URL}/punchout/ended`);
+    const ended = await page.getByTestId("punchout-ended").innerText();
+    assert.match(ended, /^Punchout session ended\s+Your punchout session has ended\. Start again from your procurement system to continue shopping\.$/);
+    assert.equal(await page.locator("input[type=password]").count(), 0, "no sign-in form");
+    assert.equal(await page.getByTestId("register-link").count(), 0, "no account request");
+    // Somebody with an account of their own can still sign in in this browser: /login says what ended
+    // and keeps its form, and the sign-in is a normal one (no punchout left over).
+    await page.goto(`${BASE_URL}/login?callbackUrl=%2Fcart`);
+    assert.match(await page.getByTestId("punchout-ended-notice").innerText(), /^Your punchout session has ended\./);
+    await page.getByLabel(/^E-?mail address$/).fill("buyer@demo.test");
+    await page.getByLabel("Password").fill("demo-buyer");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${BASE_URL}/cart`);
+    assert.equal(await page.getByTestId("punchout-banner").count(), 0, "a normal session, not the punchout's");
     await context.close();
   });
 
@@ -278,6 +293,59 @@ describe("OCI punchout", () => {
       assert.equal(itemFields(post, "utf-8").bySku.size, 0, "a cancel sends no items");
       const [after] = await sql<{ status: string }[]>`select status from punchout_sessions where id = ${session!.id}`;
       assert.equal(after?.status, "cancelled");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("Transfer on an empty cart asks first; a press from a stale tab after the end gets the session-ended page in the shop's language", async () => {
+    const context = await browser.newContext({ locale: "nl-NL" });
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "nl", url: BASE_URL }]);
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(startUrl({ USERNAME: "demo-oci", PASSWORD: "demo-oci-secret", HOOK_URL: hookUrl("/hook-empty"), returntarget: "_top" }));
+      await page.waitForURL(`${BASE_URL}/`);
+      const [session] = await sql<{ id: number }[]>`select id from punchout_sessions order by id desc limit 1`;
+      // A second tab of the same session, left open.
+      const stale = await context.newPage();
+      stale.setDefaultTimeout(15_000);
+      await stale.goto(`${BASE_URL}/`);
+      await stale.getByTestId("punchout-banner").waitFor();
+
+      const posted = fake.posts.length;
+      const transfer = page.getByTestId("punchout-banner").getByRole("button", { name: "Winkelwagen overdragen" });
+      let question = "";
+      page.once("dialog", (dialog) => {
+        question = dialog.message();
+        void dialog.dismiss();
+      });
+      await transfer.click();
+      assert.equal(question, "Uw winkelwagen is leeg. Een lege winkelwagen overdragen sluit de punchout af zonder artikelen. Doorgaan?");
+      await page.waitForTimeout(500);
+      assert.equal(fake.posts.length, posted, "dismissed: nothing goes back");
+      assert.equal(await page.getByTestId("punchout-banner").count(), 1, "dismissed: still in the session");
+
+      page.once("dialog", (dialog) => void dialog.accept());
+      await transfer.click();
+      const post = await fake.waitForPosts(posted + 1);
+      assert.equal(post.path, "/hook-empty");
+      assert.equal(itemFields(post, "utf-8").bySku.size, 0, "confirmed: an empty cart goes back");
+      const [after] = await sql<{ status: string }[]>`select status from punchout_sessions where id = ${session!.id}`;
+      assert.equal(after?.status, "transferred");
+
+      // The stale tab still shows the banner; its press finds the session over.
+      stale.once("dialog", (dialog) => void dialog.accept());
+      const [answer] = await Promise.all([
+        stale.waitForResponse((response) => response.url() === `${BASE_URL}/punchout/transfer`),
+        stale.getByTestId("punchout-banner").getByRole("button", { name: "Winkelwagen overdragen" }).click(),
+      ]);
+      assert.equal(answer.status(), 401);
+      await stale.waitForURL(`${BASE_URL}/punchout/transfer`);
+      assert.equal(await stale.locator("html").getAttribute("lang"), "nl");
+      assert.match(await stale.locator("h1").innerText(), /^Punchout-?sessie afgesloten$/);
+      assert.match(await stale.locator("p").innerText(), /^Deze punchout-?sessie is al afgesloten\. Start opnieuw vanuit uw inkoopsysteem\.$/);
+      assert.equal(fake.posts.length, posted + 1, "nothing goes back twice");
     } finally {
       await context.close();
     }

@@ -15,6 +15,7 @@ import { readingOfLines } from "@/lib/cart/cart-badge";
 import { getPricedCart } from "@/lib/cart/cart-service";
 import { money } from "@/lib/format";
 import { listUnmatchedSetupItems } from "@/lib/punchout/cxml-setup";
+import { transferRefusal } from "@/lib/punchout/transfer-refusal";
 import { getShopContext } from "@/lib/shop-context";
 import { changeCartLineAction, requestQuoteAction } from "./actions";
 import { ActionForm } from "@/components/account/action-form";
@@ -46,9 +47,12 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   // After "Add to cart" on a quote (acceptQuoteAction); only said while the cart holds that quote's lines.
   const acceptedNotice = !!acceptedQuote && cart.lines.some((line) => line.quote?.quoteNumber === acceptedQuote);
   const replacedCount = Number(replaced);
+  // What "Transfer cart" would be refused for, said beside the buttons (the banner's shows on every page).
+  const refusal = buyer.punchout ? transferRefusal(cart.lines, buyer.punchout.operation) : null;
+  const reading = readingOfLines(cart.lines, now);
   return (
     <div className="space-y-6">
-      <CartPageSync rendered={readingOfLines(cart.lines, now)} />
+      <CartPageSync rendered={reading} />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {error && tp.has(`errors.${error}`) && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -168,12 +172,19 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             </table>
           </div>
           <CartTotals cart={cart} locale={locale} />
+          {/* Unless the alert at the top says it already (a press that was refused). */}
+          {refusal && refusal !== error && (
+            <p className="text-right text-sm text-red-700" data-testid="transfer-refused">
+              {tp(`errors.${refusal}`)}
+            </p>
+          )}
           <div className="flex justify-end gap-4">
             <Link href="/catalog" className="px-4 py-2 text-sm underline">
               {t("continueShopping")}
             </Link>
             {buyer.punchout ? (
-              <PunchoutButtons transfer={readOnly || cart.orderable} inspect={readOnly} />
+              // The same buttons as the banner's: shown also when lines need fixing, the reason above them.
+              <PunchoutButtons operation={buyer.punchout.operation} cart={reading} />
             ) : (
               cart.orderable && (
                 <Link href="/checkout" className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700">
