@@ -3,7 +3,10 @@
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
+import type { HandoverItem } from "@/lib/admin/connection-handover";
+import { ConnectionHandover } from "./connection-handover";
 import { ConnectionSettingsEditor } from "./connection-settings-editor";
+import { CopyButton } from "./copy-button";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -16,6 +19,8 @@ export interface ConnectionPresetOption {
 
 export interface ConnectionFormValues {
   id?: number;
+  /** New connection: the customer chosen at first (coming from the customer's page). */
+  companyId?: number;
   name: string;
   enabled: boolean;
   environment: "test" | "production";
@@ -60,7 +65,9 @@ export function ConnectionForm({
     : null;
   const settingsRejected = error !== null && (error.details?.field === "settings" || error.fieldErrors?.settings !== undefined);
   if (creating && state.status === "ok" && state.data?.secret) {
-    return <SecretNotice secret={String(state.data.secret)} href={`/admin/connections/${state.data.id}`} protocol={chosenProtocol} />;
+    // The create action sends what the customer is given with the secret (JSON: action data are flat).
+    const handover = typeof state.data.handover === "string" ? (JSON.parse(state.data.handover) as HandoverItem[]) : undefined;
+    return <SecretNotice secret={String(state.data.secret)} href={`/admin/connections/${state.data.id}`} protocol={chosenProtocol} handover={handover} />;
   }
   return (
     <form
@@ -78,7 +85,7 @@ export function ConnectionForm({
         <div className="grid gap-4 sm:grid-cols-3">
           <label className="block text-sm font-medium">
             {t("customer")}
-            <select name="companyId" required aria-label={t("customer")} className={input}>
+            <select name="companyId" required aria-label={t("customer")} defaultValue={values.companyId} className={input}>
               {customers.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -178,14 +185,22 @@ export function ConnectionForm({
   );
 }
 
-function SecretNotice({ secret, href, protocol }: { secret: string; href?: string; protocol: "oci" | "cxml" }) {
+/**
+ * The generated password / SharedSecret, shown once, with a copy button; on creation also everything
+ * else the customer is given (on the connection's page that list stands beside it).
+ */
+function SecretNotice({ secret, href, protocol, handover }: { secret: string; href?: string; protocol: "oci" | "cxml"; handover?: HandoverItem[] }) {
   const t = useTranslations("punchout.admin");
   return (
     <div role="status" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="secret-notice">
       <p className="font-medium">{protocol === "oci" ? t("passwordOnce") : t("secretOnce")}</p>
-      <code className="block rounded bg-white px-3 py-2 font-mono text-base" data-testid="secret-value">
-        {secret}
-      </code>
+      <div className="flex flex-wrap items-center gap-2">
+        <code className="block min-w-0 flex-1 break-all rounded bg-white px-3 py-2 font-mono text-base" data-testid="secret-value">
+          {secret}
+        </code>
+        <CopyButton value={secret} label={protocol === "oci" ? t("handover.labels.ociPassword") : t("handover.labels.cxmlSharedSecret")} />
+      </div>
+      {handover ? <ConnectionHandover protocol={protocol} items={handover} secret={secret} /> : <p>{t("handover.withTheRest")}</p>}
       {href && (
         <a href={href} className="text-brand-700 underline">
           {t("openConnection")}

@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { createTechnicalUser } from "@/lib/data/users";
 import {
   createPunchoutConnection,
+  getConnectionLabels,
   getOciConnectionByUsername,
   getPunchoutConnection,
   searchPunchoutConnections,
@@ -97,10 +98,22 @@ export function searchConnectionsForStaff(staff: StaffUser, search: { query?: st
   return searchPunchoutConnections({ managerId: managerScope(staff), ...search });
 }
 
+/** One customer's connections, for the customer's page (within the staff member's scope). */
+export async function listCustomerConnectionsForStaff(staff: StaffUser, companyId: number): Promise<ConnectionListRow[]> {
+  return (await searchPunchoutConnections({ managerId: managerScope(staff), companyId })).items;
+}
+
 export async function getConnectionForStaff(staff: StaffUser, id: number): Promise<PunchoutConnection> {
   const connection = await getPunchoutConnection(id);
   if (!connection || !(await canSeeCustomer(staff, connection.companyId))) throw new AppError("not_found", "connection_not_found");
   return connection;
+}
+
+/** A connection with its customer's name, for its page (which names and links the customer). */
+export async function getConnectionWithCustomerForStaff(staff: StaffUser, id: number): Promise<PunchoutConnection & { companyName: string }> {
+  const connection = await getConnectionForStaff(staff, id);
+  const label = (await getConnectionLabels([id])).get(id);
+  return { ...connection, companyName: label?.companyName ?? "" };
 }
 
 /** A random secret for the buyer system; only its hash is stored, the plain value is shown once. */

@@ -84,6 +84,8 @@ export interface ConnectionListRow {
  */
 export async function searchPunchoutConnections(options: {
   managerId: number | null;
+  /** Only this customer's connections. */
+  companyId?: number;
   query?: string;
   offset?: number;
   limit?: number;
@@ -91,6 +93,7 @@ export async function searchPunchoutConnections(options: {
   const db = await database();
   const conditions: SQL[] = [];
   if (options.managerId !== null) conditions.push(managedBy(punchoutConnections.companyId, options.managerId));
+  if (options.companyId !== undefined) conditions.push(eq(punchoutConnections.companyId, options.companyId));
   const query = options.query?.trim().slice(0, 100);
   if (query) {
     const like = containsPattern(query);

@@ -4,16 +4,27 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/safe-action";
+import { connectionHandover } from "@/lib/admin/connection-handover";
 import { startConnectionTest } from "@/lib/admin/connection-test";
 import { publicBaseUrl } from "@/lib/admin/request-url";
-import { connectionFormSchema, createConnection, newConnectionSchema, rotateConnectionSecret, updateConnection } from "@/lib/admin/punchout-connections";
+import {
+  connectionFormSchema,
+  createConnection,
+  getConnectionForStaff,
+  newConnectionSchema,
+  rotateConnectionSecret,
+  updateConnection,
+} from "@/lib/admin/punchout-connections";
 import { setPunchoutCookie } from "@/lib/punchout/browser-session";
 
 export const createConnectionAction = staffAction(newConnectionSchema, async (input, staff) => {
   const { id, secret } = await createConnection(staff, input);
   revalidatePath("/admin/connections");
-  // The secret leaves the server exactly once, to the manager who created it.
-  return { status: "ok", data: { id, secret } };
+  revalidatePath(`/admin/customers/${input.companyId}`);
+  // The secret leaves the server exactly once, to the manager who created it, with the URLs and
+  // identities the customer needs beside it (as JSON: action data are flat).
+  const handover = connectionHandover(await getConnectionForStaff(staff, id), await publicBaseUrl());
+  return { status: "ok", data: { id, secret, handover: JSON.stringify(handover) } };
 });
 
 export const updateConnectionAction = staffAction(

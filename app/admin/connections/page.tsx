@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { inputBase } from "@/components/admin/styles";
@@ -8,7 +8,9 @@ import { Pagination } from "@/components/shop/pagination";
 import { searchConnectionsForStaff } from "@/lib/admin/punchout-connections";
 import { pageParam, parseSearchParams, queryParam, toQueryString, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
+import { toLocale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { presetName, protocolName } from "@/lib/punchout/preset-names";
 
 export const generateMetadata = pageTitle("admin.connections");
 
@@ -19,8 +21,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   await connection();
   const staff = await requireStaff("/admin/connections");
   const params = parseSearchParams(paramsSchema, await searchParams);
-  const [t, result] = await Promise.all([
+  const [t, locale, result] = await Promise.all([
     getTranslations("punchout.admin"),
+    getLocale().then(toLocale),
     searchConnectionsForStaff(staff, { query: params.q, offset: (params.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ]);
   const rows = result.items;
@@ -61,15 +64,19 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-testid="connection-row">
-              <td className={tdClass}>{row.companyName}</td>
+              <td className={tdClass}>
+                <Link href={`/admin/customers/${row.companyId}`} className="text-brand-700 underline">
+                  {row.companyName}
+                </Link>
+              </td>
               <td className={tdClass}>
                 <Link href={`/admin/connections/${row.id}`} className="font-medium text-brand-700 underline">
                   {row.name}
                 </Link>
                 {row.username && <div className="text-xs text-slate-500">USERNAME {row.username}</div>}
               </td>
-              <td className={tdClass}>{row.protocol.toUpperCase()}</td>
-              <td className={tdClass}>{row.presetId}</td>
+              <td className={tdClass}>{protocolName(row.protocol)}</td>
+              <td className={tdClass}>{presetName(row.protocol, row.presetId, locale)}</td>
               <td className={tdClass}>{t(row.environment)}</td>
               <td className={tdClass}>{row.enabled ? <Badge tone="green">{t("enabled")}</Badge> : <Badge tone="red">{t("disabled")}</Badge>}</td>
             </tr>

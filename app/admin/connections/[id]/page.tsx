@@ -3,17 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { ConnectionHandover } from "@/components/punchout/connection-handover";
 import { ConnectionForm, RotateSecretForm } from "@/components/punchout/connection-form";
-import { getConnectionForStaff } from "@/lib/admin/punchout-connections";
+import { connectionHandover } from "@/lib/admin/connection-handover";
+import { getConnectionWithCustomerForStaff } from "@/lib/admin/punchout-connections";
+import { publicBaseUrl } from "@/lib/admin/request-url";
 import { requireStaff } from "@/lib/auth/guards";
 import { listProtocolMessages } from "@/lib/data/protocol-messages";
 import { isAppError } from "@/lib/errors";
 import { connectionTestPath } from "@/lib/punchout/connection-test";
+import { presetName, protocolName } from "@/lib/punchout/preset-names";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { rotateSecretAction, updateConnectionAction } from "../actions";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { MessageDirection, MessageOutcome } from "@/components/admin/protocol-message-labels";
+import { MessageDirection, MessageOrderLink, MessageOutcome, MessageTypeName } from "@/components/admin/protocol-message-labels";
 
 export const generateMetadata = pageTitle("admin.connection");
 
@@ -23,14 +27,15 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
   const staff = await requireStaff(`/admin/connections/${id}`);
   const connectionId = Number(id);
   if (!Number.isSafeInteger(connectionId)) notFound();
-  const connection = await getConnectionForStaff(staff, connectionId).catch((error: unknown) => {
+  const connection = await getConnectionWithCustomerForStaff(staff, connectionId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [t, messages, { locale }] = await Promise.all([
+  const [t, messages, { locale }, baseUrl] = await Promise.all([
     getTranslations("punchout.admin"),
     listProtocolMessages({ connectionId }, 20),
     getShopContext(),
+    publicBaseUrl(),
   ]);
   const credentials = (list: { domain: string; identity: string }[]) => list.map((c) => `${c.domain}:${c.identity}`).join("\n");
   return (
@@ -41,10 +46,16 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
             {t("title")}
           </Link>
           <h1 className="text-2xl font-semibold">
-            {connection.name} <Badge>{connection.protocol.toUpperCase()}</Badge>
+            {connection.name} <Badge>{protocolName(connection.protocol)}</Badge>
           </h1>
+          <p className="text-sm text-slate-600" data-testid="connection-customer">
+            {t("customer")}:{" "}
+            <Link href={`/admin/customers/${connection.companyId}`} className="text-brand-700 underline">
+              {connection.companyName}
+            </Link>{" "}
+            · {t("preset")}: {presetName(connection.protocol, connection.presetId, locale)}
+          </p>
           <p className="text-sm text-slate-600">
-            {t("preset")}: {connection.presetId} ·{" "}
             <Link href={`/admin/orders/settings/${connection.id}`} className="text-brand-700 underline">
               {t("orderSettings")}
             </Link>{" "}
@@ -56,6 +67,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         </div>
         <RotateSecretForm id={connection.id} protocol={connection.protocol} action={rotateSecretAction} />
       </div>
+      <ConnectionHandover protocol={connection.protocol} items={connectionHandover(connection, baseUrl)} />
       <ConnectionForm
         action={updateConnectionAction}
         protocol={connection.protocol}
@@ -74,34 +86,46 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
       />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("recentMessages")}</h2>
-        <table className={tableClass}>
-          <thead>
-            <tr>
-              <th className={thClass}>{t("time")}</th>
-              <th className={thClass}>{t("type")}</th>
-              <th className={thClass}>{t("direction")}</th>
-              <th className={thClass}>{t("status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <td className={tdClass}>
-                  <Link href={`/admin/messages/${m.id}`} className="text-brand-700 underline">
-                    {dateTimeText(m.createdAt, locale)}
-                  </Link>
-                </td>
-                <td className={tdClass}>{m.type}</td>
-                <td className={tdClass}>
-                  <MessageDirection message={m} />
-                </td>
-                <td className={tdClass}>
-                  <MessageOutcome message={m} />
-                </td>
+        {messages.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="no-recent-messages">
+            {t("noRecentMessages")}
+          </p>
+        ) : (
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                <th className={thClass}>{t("time")}</th>
+                <th className={thClass}>{t("type")}</th>
+                <th className={thClass}>{t("direction")}</th>
+                <th className={thClass}>{t("order")}</th>
+                <th className={thClass}>{t("status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td className={tdClass}>
+                    <Link href={`/admin/messages/${m.id}`} className="text-brand-700 underline">
+                      {dateTimeText(m.createdAt, locale)}
+                    </Link>
+                  </td>
+                  <td className={tdClass}>
+                    <MessageTypeName type={m.type} />
+                  </td>
+                  <td className={tdClass}>
+                    <MessageDirection message={m} />
+                  </td>
+                  <td className={tdClass}>
+                    <MessageOrderLink order={m.order} />
+                  </td>
+                  <td className={tdClass}>
+                    <MessageOutcome message={m} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </div>
   );

@@ -25,6 +25,7 @@ import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { checkCustomerVatIdAction, deleteAddressAction, saveAddressAction, setManagersAction, setPoNumberRequiredAction, updateCustomerAction } from "../actions";
 import { CustomerMasterDataForm } from "./customer-master-data-form";
+import { CustomerPunchoutConnections } from "./punchout-connections";
 import { adminCustomerTitle } from "@/lib/page-titles";
 
 export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => adminCustomerTitle((await params).id);
@@ -292,6 +293,8 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
           </div>
         )}
       </Card>
+
+      <CustomerPunchoutConnections staff={staff} companyId={company.id} />
 
       <Card title={t("managers")}>
         {managers.length === 0 ? <p className="text-sm text-slate-600">{t("noManagers")}</p> : <p className="text-sm">{managers.map((m) => m.name).join(", ")}</p>}

@@ -12,6 +12,7 @@ import { isAppError } from "@/lib/errors";
 import { getShopContext } from "@/lib/shop-context";
 import { startConnectionTestAction } from "../../actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { protocolName } from "@/lib/punchout/preset-names";
 
 export const generateMetadata = pageTitle("admin.connectionTest");
 
@@ -33,7 +34,7 @@ export default async function ConnectionTestPage({ params }: { params: Promise<{
           {connection.name}
         </Link>
         <h1 className="text-2xl font-semibold">
-          {t("title")} <Badge>{connection.protocol.toUpperCase()}</Badge>
+          {t("title")} <Badge>{protocolName(connection.protocol)}</Badge>
         </h1>
       </div>
       <Card>
