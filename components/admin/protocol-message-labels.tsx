@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/admin/tabs";
+import { messageTypeKey, type MessageOrderLink as OrderLink } from "@/lib/admin/protocol-message-types";
 
 /** What the labels read of a protocol_messages row (components do not import the data layer). */
 interface Message {
@@ -56,6 +58,29 @@ export async function MessageOutcome({ message }: { message: Message }) {
   );
 }
 
+/** A message type by its readable name ("OCI-aanroep"), the logged type below it; an unknown type as it is. */
+export async function MessageTypeName({ type }: { type: string }) {
+  const t = await getTranslations("punchout.admin.log");
+  const key = messageTypeKey(type);
+  if (!key) return <span className="font-mono text-xs">{type}</span>;
+  return (
+    <>
+      <span className="block">{t(`types.${key}`)}</span>
+      <span className="block font-mono text-xs font-normal text-slate-500">{type}</span>
+    </>
+  );
+}
+
+/** The order a message belongs to, linked to its page; nothing when there is none. */
+export function MessageOrderLink({ order }: { order: OrderLink | null }) {
+  if (!order) return null;
+  return (
+    <Link href={`/admin/orders/${order.id}`} className="text-brand-700 underline" data-testid="message-order-link">
+      {order.number}
+    </Link>
+  );
+}
+
 /** One summary value as text: lists joined, yes/no for flags, a dash for nothing, nested parts as compact JSON. */
 function summaryValue(value: unknown, yes: string, no: string): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -67,9 +92,10 @@ function summaryValue(value: unknown, yes: string, no: string): string {
 
 /**
  * What the log noted of a message (payload id, cXML status, order number, line counts…) as a table
- * of its fields, under the names the protocols use, rather than as raw JSON.
+ * of its fields, under the names the protocols use, rather than as raw JSON. The value naming the
+ * message's order (its number under `order`, our id as a number under `orderId`) links to the order.
  */
-export async function MessageSummary({ summary }: { summary: Record<string, unknown> }) {
+export async function MessageSummary({ summary, order = null }: { summary: Record<string, unknown>; order?: OrderLink | null }) {
   const t = await getTranslations("punchout.admin.log");
   const entries = Object.entries(summary);
   if (entries.length === 0) return <p className="text-sm text-slate-500">—</p>;
@@ -78,7 +104,15 @@ export async function MessageSummary({ summary }: { summary: Record<string, unkn
       {entries.map(([key, value]) => (
         <div key={key} className="contents">
           <dt className="font-mono text-xs leading-5 text-slate-500">{key}</dt>
-          <dd className="font-mono text-xs leading-5 break-all">{summaryValue(value, t("yes"), t("no"))}</dd>
+          <dd className="font-mono text-xs leading-5 break-all">
+            {order && ((key === "order" && value === order.number) || (key === "orderId" && value === order.id)) ? (
+              <Link href={`/admin/orders/${order.id}`} className="text-brand-700 underline" data-testid="summary-order-link">
+                {summaryValue(value, t("yes"), t("no"))}
+              </Link>
+            ) : (
+              summaryValue(value, t("yes"), t("no"))
+            )}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,29 +1,31 @@
 import "server-only";
-import type { InvoiceChannel, InvoiceDeliveryStatus, ProtocolMessage } from "@/db/schema";
+import type { InvoiceDeliveryStatus, ProtocolMessage } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
 import { listAssignedCompanyIds } from "@/lib/data/customers";
 import { listInvoiceDeliveryLog, type InvoiceDeliveryLogRow } from "@/lib/data/invoice-deliveries";
-import { getProtocolMessage, listProtocolMessages, type MessageFilters } from "@/lib/data/protocol-messages";
+import {
+  getProtocolMessage,
+  listProtocolMessages,
+  type LoggedProtocolMessage,
+  type MessageFilters,
+  type ProtocolMessageDetail,
+} from "@/lib/data/protocol-messages";
 import { getConnectionLabels, searchPunchoutConnections } from "@/lib/data/punchout-connections";
 import { AppError } from "@/lib/errors";
 import { managerScope } from "./access";
+import { INVOICE_CHANNELS, INVOICE_LOG_TYPE, invoiceLogType } from "./protocol-message-types";
+
+export { INVOICE_LOG_TYPE, invoiceLogType };
 
 /**
  * One row of the message log: a logged protocol message, or an outbound invoice on one channel
  * (its current delivery status; a cXML invoice also has one protocol message per HTTP attempt).
  */
-export type MessageLogEntry = { kind: "message"; at: Date; message: ProtocolMessage } | { kind: "invoice"; at: Date; delivery: InvoiceDeliveryLogRow };
+export type MessageLogEntry = { kind: "message"; at: Date; message: LoggedProtocolMessage } | { kind: "invoice"; at: Date; delivery: InvoiceDeliveryLogRow };
 
-/** The type filter value that selects outbound invoices; `invoice.<channel>` selects one channel. */
-export const INVOICE_LOG_TYPE = "invoice";
 const INVOICE_DETAIL_REQUEST = "cxml.InvoiceDetailRequest";
-const CHANNELS: readonly InvoiceChannel[] = ["peppol", "nlcius", "cxml", "email"];
 /** The log's status vocabulary for deliveries, as the outbound worker logs its attempts (retry = error). */
 const DELIVERY_STATUS_FOR: Record<NonNullable<MessageFilters["status"]>, InvoiceDeliveryStatus> = { ok: "sent", error: "pending", rejected: "failed" };
-
-export function invoiceLogType(channel: InvoiceChannel): string {
-  return `${INVOICE_LOG_TYPE}.${channel}`;
-}
 
 /**
  * The message log for staff: protocol messages plus outbound invoice deliveries (Peppol, NLCIUS,
@@ -45,7 +47,7 @@ export async function listMessageLogForStaff(
   ]);
   if (connectionIds) filters.connectionIds = connectionIds;
   const type = filters.type?.trim() || undefined;
-  const channel = CHANNELS.find((c) => type === invoiceLogType(c));
+  const channel = INVOICE_CHANNELS.find((c) => type === invoiceLogType(c));
   const wantsMessages = channel === undefined;
   const wantsInvoices = filters.direction !== "inbound" && filters.sessionId === undefined && (type === undefined || type === INVOICE_LOG_TYPE || channel !== undefined);
   const scoped = { ...filters, ...(companyIds ? { companyIds } : {}) };
@@ -87,7 +89,8 @@ export function messageInvoiceId(message: Pick<ProtocolMessage, "summary">): num
   return typeof id === "number" && Number.isInteger(id) && id > 0 ? id : null;
 }
 
-export async function getMessageForStaff(staff: StaffUser, id: number): Promise<ProtocolMessage> {
+/** A logged message with its order, connection and customer, if the staff member may see its customer. */
+export async function getMessageForStaff(staff: StaffUser, id: number): Promise<ProtocolMessageDetail> {
   const message = await getProtocolMessage(id);
   const visible =
     message && (staff.role === "admin" || (message.companyId !== null && (await listAssignedCompanyIds(staff.id)).includes(message.companyId)));

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
-import { protocolMessages, type NewProtocolMessage, type ProtocolMessage } from "@/db/schema";
+import { and, desc, eq, getTableColumns, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { companies, orders, protocolMessages, punchoutConnections, type NewProtocolMessage, type ProtocolMessage } from "@/db/schema";
 import { database } from "./database";
 import { runPrepared } from "./prepared-sql";
+import { q } from "./sql";
 
 /** A protocol log row to append (id and time are the database's). */
 export type ProtocolLogRow = Omit<NewProtocolMessage, "id" | "createdAt">;
@@ -118,7 +119,49 @@ export interface MessageFilters {
   status?: "ok" | "rejected" | "error";
 }
 
-export async function listProtocolMessages(filters: MessageFilters, limit = 100): Promise<ProtocolMessage[]> {
+/** The order a logged message belongs to (orderOfMessage). */
+export interface MessageOrder {
+  id: number;
+  number: string;
+}
+
+/** A log row with the order it belongs to, if any. */
+export type LoggedProtocolMessage = ProtocolMessage & { order: MessageOrder | null };
+
+/** A log row for its own page: with its order, connection and customer (null when there is none or it is gone). */
+export type ProtocolMessageDetail = LoggedProtocolMessage & {
+  connection: { id: number; name: string } | null;
+  company: { id: number; name: string } | null;
+};
+
+/**
+ * The order of the message's customer that the message's summary names: the order number an
+ * OrderRequest stored or changed (`order`, "K100003"), or our order id (`orderId` as a JSON number:
+ * a replayed OrderRequest, an outbound ConfirmationRequest / ShipNoticeRequest). An inbound
+ * OrderRequest's `orderId` is the buyer's order id, a string, and never matches. Both lookups use a
+ * unique index; the customer must be the message's, so a summary can never point at another's order.
+ * The cast sits in a CASE: SQL does not evaluate AND left to right, so a guard beside it would not
+ * keep "PO-123" from being cast.
+ */
+function orderOfMessage(column: typeof orders.id | typeof orders.orderNumber): SQL {
+  const summary = q(protocolMessages.summary);
+  return sql`(select ${q(column)} from ${orders} where ${q(orders.companyId)} = ${q(protocolMessages.companyId)} and (
+    ${q(orders.orderNumber)} = ${summary}->>'order'
+    or ${q(orders.id)} = (case when jsonb_typeof(${summary}->'orderId') = 'number' and (${summary}->>'orderId') ~ '^[0-9]{1,9}$' then (${summary}->>'orderId')::integer end)
+  ) limit 1)`;
+}
+
+const withOrder = {
+  ...getTableColumns(protocolMessages),
+  orderId: sql<number | null>`${orderOfMessage(orders.id)}`.mapWith((value: unknown) => (value === null ? null : Number(value))),
+  orderNumber: sql<string | null>`${orderOfMessage(orders.orderNumber)}`,
+};
+
+function toLogged<T extends ProtocolMessage & { orderId: number | null; orderNumber: string | null }>({ orderId, orderNumber, ...message }: T) {
+  return { ...message, order: orderId !== null && orderNumber !== null ? { id: orderId, number: orderNumber } : null };
+}
+
+export async function listProtocolMessages(filters: MessageFilters, limit = 100): Promise<LoggedProtocolMessage[]> {
   const db = await database();
   const conditions: SQL[] = [];
   if (filters.companyId !== undefined) conditions.push(eq(protocolMessages.companyId, filters.companyId));
@@ -131,16 +174,63 @@ export async function listProtocolMessages(filters: MessageFilters, limit = 100)
   if (filters.type) conditions.push(eq(protocolMessages.type, filters.type));
   if (filters.direction) conditions.push(eq(protocolMessages.direction, filters.direction));
   if (filters.status) conditions.push(eq(protocolMessages.status, filters.status));
-  return db
-    .select()
+  const rows = await db
+    .select(withOrder)
     .from(protocolMessages)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(protocolMessages.createdAt), desc(protocolMessages.id))
     .limit(limit);
+  return rows.map(toLogged);
 }
 
-export async function getProtocolMessage(id: number): Promise<ProtocolMessage | null> {
+export async function getProtocolMessage(id: number): Promise<ProtocolMessageDetail | null> {
   const db = await database();
-  const [row] = await db.select().from(protocolMessages).where(eq(protocolMessages.id, id));
-  return row ?? null;
+  const [row] = await db
+    .select({
+      ...withOrder,
+      connectionName: punchoutConnections.name,
+      companyName: companies.name,
+    })
+    .from(protocolMessages)
+    .leftJoin(punchoutConnections, eq(punchoutConnections.id, protocolMessages.connectionId))
+    .leftJoin(companies, eq(companies.id, protocolMessages.companyId))
+    .where(eq(protocolMessages.id, id));
+  if (!row) return null;
+  const { connectionName, companyName, ...message } = row;
+  const logged = toLogged(message);
+  return {
+    ...logged,
+    connection: logged.connectionId !== null && connectionName !== null ? { id: logged.connectionId, name: connectionName } : null,
+    company: logged.companyId !== null && companyName !== null ? { id: logged.companyId, name: companyName } : null,
+  };
+}
+
+/** The newest log row's id (0 for an empty log): what a replay logs comes after it. */
+export async function latestProtocolMessageId(): Promise<number> {
+  const db = await database();
+  const [row] = await db.select({ id: sql<number>`coalesce(max(${q(protocolMessages.id)}), 0)::integer` }).from(protocolMessages);
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * The inbound row a document logged after `afterId` on this connection (a replay of it): the newest
+ * one with that type and payloadID, with its order.
+ */
+export async function findLoggedDocumentAfter(input: { connectionId: number; type: string; payloadId: string; afterId: number }): Promise<LoggedProtocolMessage | null> {
+  const db = await database();
+  const [row] = await db
+    .select(withOrder)
+    .from(protocolMessages)
+    .where(
+      and(
+        eq(protocolMessages.connectionId, input.connectionId),
+        gt(protocolMessages.id, input.afterId),
+        eq(protocolMessages.direction, "inbound"),
+        eq(protocolMessages.type, input.type),
+        sql`${q(protocolMessages.summary)}->>'payloadId' = ${input.payloadId}`,
+      ),
+    )
+    .orderBy(desc(protocolMessages.id))
+    .limit(1);
+  return row ? toLogged(row) : null;
 }

@@ -4,16 +4,15 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Badge, tableClass, tdClass, thClass } from "@/components/admin/tabs";
 import { connectionLabelsOf, INVOICE_LOG_TYPE, invoiceLogType, listMessageLogForStaff } from "@/lib/admin/protocol-messages";
+import { MESSAGE_TYPE_GROUPS, messageTypeKey } from "@/lib/admin/protocol-message-types";
 import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { GetForm } from "@/components/get-form";
-import { MessageDirection, MessageOutcome } from "@/components/admin/protocol-message-labels";
+import { MessageDirection, MessageOrderLink, MessageOutcome, MessageTypeName } from "@/components/admin/protocol-message-labels";
 
 export const generateMetadata = pageTitle("admin.messages");
-
-const CHANNELS = ["peppol", "nlcius", "cxml", "email"] as const;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const filtersSchema = z.object({
@@ -62,12 +61,20 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         </label>
         <label>
           {t("type")}
-          <input name="type" defaultValue={filters.type ?? ""} placeholder="oci.entry" list="message-types" className={`${select} block`} />
-          <datalist id="message-types">
-            {[INVOICE_LOG_TYPE, ...CHANNELS.map(invoiceLogType), "cxml.InvoiceDetailRequest", "cxml.OrderRequest", "cxml.ConfirmationRequest", "cxml.ShipNoticeRequest"].map((value) => (
-              <option key={value} value={value} />
+          {/* The types the log holds by name; a type only a link names (one the list does not know) stays selectable as it is. */}
+          <select name="type" defaultValue={filters.type ?? ""} className={`${select} block`}>
+            <option value="">{tl("allTypes")}</option>
+            {MESSAGE_TYPE_GROUPS.map(({ group, types }) => (
+              <optgroup key={group} label={tl(`typeGroups.${group}`)}>
+                {types.map((type) => (
+                  <option key={type} value={type}>
+                    {tl(`types.${messageTypeKey(type)}`)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
-          </datalist>
+            {filters.type && messageTypeKey(filters.type) === null && <option value={filters.type}>{filters.type}</option>}
+          </select>
         </label>
         <label>
           {t("direction")}
@@ -105,6 +112,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
             <th className={thClass}>{t("type")}</th>
             <th className={thClass}>{t("direction")}</th>
             <th className={thClass}>{t("connection")}</th>
+            <th className={thClass}>{t("order")}</th>
             <th className={thClass}>{t("status")}</th>
             <th className={thClass}>ms</th>
           </tr>
@@ -121,7 +129,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                     </Link>
                   </td>
                   <td className={tdClass}>
-                    <div>{invoiceLogType(d.channel)}</div>
+                    <MessageTypeName type={invoiceLogType(d.channel)} />
                     <Link href={`/admin/invoices/${d.invoiceId}`} className="text-xs text-brand-700 underline">
                       {t(d.invoiceKind === "credit_note" ? "creditNoteEntry" : "invoiceEntry", { number: d.invoiceNumber })}
                     </Link>
@@ -133,6 +141,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                     <MessageDirection message={{ direction: "outbound" }} />
                   </td>
                   <td className={tdClass}>{connectionText(d.connectionId)}</td>
+                  <td className={tdClass}></td>
                   <td className={tdClass}>
                     <Badge tone={d.status === "sent" ? "green" : d.status === "failed" ? "red" : "amber"}>{t(`deliveryStatus.${d.status}`)}</Badge>
                     <div className="text-xs text-slate-500">{t("attempts", { count: d.attempts })}</div>
@@ -150,11 +159,16 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                     {dateTimeText(m.createdAt, locale)}
                   </Link>
                 </td>
-                <td className={tdClass}>{m.type}</td>
+                <td className={tdClass}>
+                  <MessageTypeName type={m.type} />
+                </td>
                 <td className={tdClass}>
                   <MessageDirection message={m} />
                 </td>
                 <td className={tdClass}>{connectionText(m.connectionId)}</td>
+                <td className={tdClass}>
+                  <MessageOrderLink order={m.order} />
+                </td>
                 <td className={tdClass}>
                   <MessageOutcome message={m} />
                 </td>

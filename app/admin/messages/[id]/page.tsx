@@ -2,16 +2,15 @@ import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/admin/action-form";
-import { Badge } from "@/components/admin/tabs";
 import { getMessageForStaff, messageInvoiceId, prettyPayload } from "@/lib/admin/protocol-messages";
 import { requireStaff } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
-import { replayOrderRequestAction } from "../../orders/actions";
+import { replayMessageAction } from "../actions";
+import { ReplayForm } from "./replay-form";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { MessageDirection, MessageReason, MessageStatusBadge, MessageSummary } from "@/components/admin/protocol-message-labels";
+import { MessageDirection, MessageOrderLink, MessageReason, MessageStatusBadge, MessageSummary, MessageTypeName } from "@/components/admin/protocol-message-labels";
 
 export const generateMetadata = pageTitle("admin.message");
 
@@ -25,16 +24,47 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const invoiceId = messageInvoiceId(message);
-  const [t, { locale }, orders] = await Promise.all([getTranslations("punchout.admin"), getShopContext(), getTranslations("purchaseOrders")]);
+  const [t, { locale }] = await Promise.all([getTranslations("punchout.admin"), getShopContext()]);
   return (
     <div className="space-y-4">
       <Link href="/admin/messages" className="text-sm text-brand-700 underline">
         {t("messagesTitle")}
       </Link>
-      <h1 className="text-2xl font-semibold">
-        {message.type} <MessageStatusBadge message={message} />
-      </h1>
+      <div className="flex flex-wrap items-start gap-3">
+        <h1 className="text-2xl font-semibold">
+          <MessageTypeName type={message.type} />
+        </h1>
+        <MessageStatusBadge message={message} />
+      </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+        <dt className="text-slate-500">{t("customer")}</dt>
+        <dd data-testid="message-customer">
+          {message.company ? (
+            <Link href={`/admin/customers/${message.company.id}`} className="text-brand-700 underline">
+              {message.company.name}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </dd>
+        <dt className="text-slate-500">{t("connection")}</dt>
+        <dd data-testid="message-connection">
+          {message.connection ? (
+            <Link href={`/admin/connections/${message.connection.id}`} className="text-brand-700 underline">
+              {message.connection.name}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </dd>
+        {message.order && (
+          <>
+            <dt className="text-slate-500">{t("order")}</dt>
+            <dd>
+              <MessageOrderLink order={message.order} />
+            </dd>
+          </>
+        )}
         <dt className="text-slate-500">{t("time")}</dt>
         <dd>{dateTimeText(message.createdAt, locale)}</dd>
         <dt className="text-slate-500">{t("direction")}</dt>
@@ -66,13 +96,11 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
         )}
       </dl>
       {message.direction === "inbound" && message.type === "cxml.OrderRequest" && (
-        <ActionForm action={replayOrderRequestAction} submitLabel={orders("replay.submit")} successMessage={orders("replay.done")} variant="secondary" inline testId="replay-form">
-          <input type="hidden" name="messageId" value={message.id} />
-        </ActionForm>
+        <ReplayForm action={replayMessageAction} messageId={message.id} />
       )}
       <section>
         <h2 className="font-semibold">{t("summary")}</h2>
-        <MessageSummary summary={message.summary} />
+        <MessageSummary summary={message.summary} order={message.order} />
       </section>
       <section>
         <div className="flex items-center justify-between">

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffAction } from "@/lib/actions/safe-action";
+import { replayMessageForStaff } from "@/lib/admin/message-replay";
+
+/**
+ * Replays a logged OrderRequest and answers what it did (lib/admin/message-replay.ts), as flat
+ * action data: the outcome, the order it concerns, or the cXML status and reason of a refusal.
+ */
+export const replayMessageAction = staffAction(z.object({ messageId: z.coerce.number().int().positive() }), async ({ messageId }, staff) => {
+  const outcome = await replayMessageForStaff(staff, messageId);
+  revalidatePath("/admin/messages");
+  revalidatePath("/admin/orders");
+  const data: Record<string, string | number> = { outcome: outcome.kind };
+  if ("order" in outcome && outcome.order) Object.assign(data, { orderId: outcome.order.id, orderNumber: outcome.order.number });
+  if ("code" in outcome) data.code = outcome.code;
+  if ("reason" in outcome) data.reason = outcome.reason;
+  return { status: "ok", data };
+});

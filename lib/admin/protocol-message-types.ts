@@ -1,0 +1,79 @@
+/**
+ * The message log's vocabulary, pure (no Next, no database): the types the log holds, grouped for the
+ * type filter, each with a message key for its readable name ("oci.entry" → log.types.oci_entry), and
+ * what a replayed OrderRequest did, read from the log row the replay wrote.
+ */
+
+/** The type filter value that selects outbound invoices; `invoice.<channel>` selects one channel. */
+export const INVOICE_LOG_TYPE = "invoice";
+export const INVOICE_CHANNELS = ["peppol", "nlcius", "cxml", "email"] as const;
+export type InvoiceLogChannel = (typeof INVOICE_CHANNELS)[number];
+
+export function invoiceLogType(channel: InvoiceLogChannel): string {
+  return `${INVOICE_LOG_TYPE}.${channel}`;
+}
+
+/**
+ * Every type written to the log (lib/punchout/oci-entry.ts, transfer.ts, cxml-endpoint.ts: `cxml.<payload>`
+ * in and `cxml.<Response type>` out, cxml-start.ts, lib/purchase-orders/outbound-worker.ts) and the
+ * invoice filters, in the order the filter offers them.
+ */
+export const MESSAGE_TYPE_GROUPS = [
+  { group: "oci", types: ["oci.entry", "oci.transfer", "oci.cancel"] },
+  {
+    group: "cxmlPunchout",
+    types: ["cxml.PunchOutSetupRequest", "cxml.PunchOutSetupResponse", "cxml.StartPage", "cxml.PunchOutOrderMessage", "cxml.ProfileRequest", "cxml.ProfileResponse"],
+  },
+  { group: "orders", types: ["cxml.OrderRequest", "cxml.Response", "cxml.ConfirmationRequest", "cxml.ShipNoticeRequest"] },
+  { group: "invoices", types: [INVOICE_LOG_TYPE, ...INVOICE_CHANNELS.map(invoiceLogType), "cxml.InvoiceDetailRequest"] },
+] as const;
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(MESSAGE_TYPE_GROUPS.flatMap((group) => group.types));
+
+/** The message key (under log.types) of a known type's readable name; null for a type the log does not name (shown as it is). */
+export function messageTypeKey(type: string): string | null {
+  return KNOWN_TYPES.has(type) ? type.replace(/\./g, "_") : null;
+}
+
+/** The order a logged message belongs to, as the log query resolves it (lib/data/protocol-messages.ts). */
+export interface MessageOrderLink {
+  id: number;
+  number: string;
+}
+
+/** What replaying a logged OrderRequest did, for the account manager. */
+export type ReplayOutcome =
+  /** The document had been processed before: the stored answer was sent again, nothing created twice. */
+  | { kind: "existing"; order: MessageOrderLink | null }
+  /** Processed now (the first time failed): the order was created, changed or cancelled. */
+  | { kind: "created" | "updated" | "cancelled"; order: MessageOrderLink | null }
+  /** Refused again (409: another document already created an order with this buyer's order id). */
+  | { kind: "refused"; code: number; reason: string }
+  /** Our own failure again (cXML 5xx). */
+  | { kind: "failed"; code: number }
+  /** Processed, but the replay's log row could not be found (its log write failed): only the cXML status is known. */
+  | { kind: "unknown"; code: number };
+
+/** The log row the replay wrote for the document (the inbound one), as far as the outcome needs it. */
+export interface ReplayLogRow {
+  status: "ok" | "rejected" | "error";
+  error: string | null;
+  summary: Record<string, unknown>;
+  order: MessageOrderLink | null;
+}
+
+/**
+ * Reads the outcome of a replay from the inbound row it logged (lib/punchout/cxml-order.ts notes
+ * `replay`/`duplicate` when the payloadID or the byte-identical document was stored already, the
+ * request's `type` and the order number when it stored something). `code` is the cXML status of the
+ * replay's answer, for when there is no row.
+ */
+export function replayOutcome(row: ReplayLogRow | null, code: number): ReplayOutcome {
+  if (!row) return code >= 500 ? { kind: "failed", code } : code >= 300 ? { kind: "refused", code, reason: "" } : { kind: "unknown", code };
+  const status = typeof row.summary.cxmlStatus === "number" ? row.summary.cxmlStatus : code;
+  if (row.status === "error") return { kind: "failed", code: status };
+  if (row.status === "rejected") return { kind: "refused", code: status, reason: (row.error ?? "").replace(/^\d{3}:\s*/, "") };
+  if (row.summary.replay === true || row.summary.duplicate === true) return { kind: "existing", order: row.order };
+  const kind = row.summary.type === "update" ? "updated" : row.summary.type === "delete" ? "cancelled" : "created";
+  return { kind, order: row.order };
+}

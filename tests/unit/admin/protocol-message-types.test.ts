@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/punchout.en.json";
+import nl from "@/lib/i18n/messages/punchout.nl.json";
+import { MESSAGE_TYPE_GROUPS, messageTypeKey, replayOutcome, type ReplayLogRow } from "@/lib/admin/protocol-message-types";
+
+const ORDER = { id: 7, number: "K100007" };
+const row = (values: Partial<ReplayLogRow>): ReplayLogRow => ({ status: "ok", error: null, summary: {}, order: null, ...values });
+
+describe("messageTypeKey", () => {
+  it.each([
+    ["oci.entry", "oci_entry"],
+    ["cxml.OrderRequest", "cxml_OrderRequest"],
+    ["invoice", "invoice"],
+    ["invoice.peppol", "invoice_peppol"],
+    // Not a type the log names: shown as it is.
+    ["cxml.unparseable", null],
+    ["oci_entry", null],
+    ["", null],
+  ])("%s → %s", (type, key) => {
+    expect(messageTypeKey(type)).toBe(key);
+  });
+
+  it("has a readable name for every type and group, in Dutch and in English", () => {
+    for (const messages of [nl, en]) {
+      const log = messages.punchout.admin.log as unknown as { types: Record<string, string>; typeGroups: Record<string, string> };
+      const missing = MESSAGE_TYPE_GROUPS.flatMap(({ group, types }) => [
+        ...(log.typeGroups[group] ? [] : [`group ${group}`]),
+        ...types.filter((type) => !log.types[messageTypeKey(type)!]),
+      ]);
+      expect(missing).toEqual([]);
+      expect(Object.keys(log.types).sort()).toEqual(MESSAGE_TYPE_GROUPS.flatMap(({ types }) => types.map((type) => messageTypeKey(type)!)).sort());
+    }
+  });
+});
+
+describe("replayOutcome", () => {
+  it.each<[string, ReplayLogRow | null, number, ReturnType<typeof replayOutcome>]>([
+    ["stored before (same payloadID): nothing twice", row({ summary: { replay: true, orderId: 7, cxmlStatus: 200 }, order: ORDER }), 200, { kind: "existing", order: ORDER }],
+    ["byte-identical document committed meanwhile", row({ summary: { orderId: "PO-1", type: "new", duplicate: true }, order: null }), 200, { kind: "existing", order: null }],
+    ["a new order stored now", row({ summary: { orderId: "PO-1", type: "new", order: "K100007", status: "accepted" }, order: ORDER }), 200, { kind: "created", order: ORDER }],
+    ["an update stored now", row({ summary: { orderId: "PO-1", type: "update", order: "K100007" }, order: ORDER }), 200, { kind: "updated", order: ORDER }],
+    ["a delete stored now", row({ summary: { orderId: "PO-1", type: "delete", order: "K100007" }, order: ORDER }), 200, { kind: "cancelled", order: ORDER }],
+    [
+      "refused again, the reason without its code",
+      row({ status: "rejected", error: '409: Order PO-1 already exists; send type="update" to change it', summary: { cxmlStatus: 409 } }),
+      409,
+      { kind: "refused", code: 409, reason: 'Order PO-1 already exists; send type="update" to change it' },
+    ],
+    ["refused without a logged reason", row({ status: "rejected", error: null, summary: { cxmlStatus: 400 } }), 400, { kind: "refused", code: 400, reason: "" }],
+    ["our own failure again", row({ status: "error", error: "500: boom", summary: { cxmlStatus: 500 } }), 500, { kind: "failed", code: 500 }],
+    ["no row found, answered 200", null, 200, { kind: "unknown", code: 200 }],
+    ["no row found, refused", null, 406, { kind: "refused", code: 406, reason: "" }],
+    ["no row found, failed", null, 500, { kind: "failed", code: 500 }],
+  ])("%s", (_name, logged, code, expected) => {
+    expect(replayOutcome(logged, code)).toEqual(expected);
+  });
+});
+
+describe("the connection and message log texts", () => {
+  function keys(node: unknown, prefix = ""): string[] {
+    return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => (value && typeof value === "object" ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
+  }
+  it.each(["handover", "replay", "copy", "log"])("%s has the same keys in Dutch and English, none empty", (area) => {
+    const nlArea = (nl.punchout.admin as Record<string, unknown>)[area];
+    const enArea = (en.punchout.admin as Record<string, unknown>)[area];
+    expect(keys(nlArea).sort()).toEqual(keys(enArea).sort());
+    const values = (node: unknown): string[] => Object.values(node as Record<string, unknown>).flatMap((v) => (typeof v === "string" ? [v] : values(v)));
+    expect([...values(nlArea), ...values(enArea)].filter((v) => v.trim() === "")).toEqual([]);
+  });
+});
