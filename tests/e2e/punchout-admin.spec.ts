@@ -50,6 +50,12 @@ describe("punchout connections in /admin", () => {
     await page.getByRole("button", { name: "Create connection" }).click();
     const secret = (await page.getByTestId("secret-value").innerText()).trim();
     assert.ok(secret.length >= 20);
+    // Beside the one-time password: what the customer's system is set up with, each with a copy button.
+    const handover = page.getByTestId("connection-handover");
+    assert.match(await handover.getByTestId("handover-ociEntryUrl").getByTestId("handover-value").innerText(), /^https?:\/\/[^/]+\/punchout\/oci$/);
+    assert.equal(await handover.getByTestId("handover-ociUsername").getByTestId("handover-value").innerText(), username);
+    assert.ok((await handover.getByTestId("handover-secret").textContent())?.includes(secret));
+    await page.getByTestId("secret-notice").getByRole("button", { name: "Copy PASSWORD" }).first().waitFor();
     const [stored] = await sql<{ secret_hash: string; settings: Record<string, unknown> }[]>`select secret_hash, settings from punchout_connections where username = ${username}`;
     assert.ok(stored && !stored.secret_hash.includes(secret), "only a hash is stored");
 
@@ -57,6 +63,11 @@ describe("punchout connections in /admin", () => {
     assert.equal((await entry(username.toUpperCase(), secret)).status, 303, "USERNAME is matched case-insensitively");
 
     await page.getByRole("link", { name: "Open the connection" }).click();
+    // The connection page names and links its customer, and the preset by its name.
+    const customerLine = page.getByTestId("connection-customer");
+    assert.match(await customerLine.innerText(), /Bouwbedrijf Van der Meer & Zonen B\.V\. · Preset: SAP S\/4HANA/);
+    assert.match((await customerLine.getByRole("link").getAttribute("href")) ?? "", /^\/admin\/customers\/\d+$/);
+    assert.equal(await page.getByTestId("connection-handover").getByTestId("handover-ociUsername").getByTestId("handover-value").innerText(), username);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "New password" }).click();
     const rotated = (await page.getByTestId("secret-value").innerText()).trim();
@@ -102,7 +113,7 @@ describe("punchout connections in /admin", () => {
     await page.waitForURL(/[?&]q=an-demo-buyer/);
     const found = await page.getByTestId("connection-row").allInnerTexts();
     assert.equal(found.length, 1);
-    assert.match(found[0]!, /Demo Facilities B\.V\..*CXML/s);
+    assert.match(found[0]!, /Demo Facilities B\.V\..*cXML/s);
     assert.equal(await page.getByTestId("connection-count").innerText(), "1 connection");
     const [foreign] = await sql<{ id: number }[]>`
       insert into punchout_connections (company_id, protocol, name, preset_id, username, secret_hash)
