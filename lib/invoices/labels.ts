@@ -172,7 +172,7 @@ const en: InvoiceLabels = {
   vatId: "VAT ID",
   iban: "IBAN",
   bic: "BIC",
-  email: "E-mail",
+  email: "Email",
   phone: "Phone",
   columns: { description: "Description", sku: "Item no.", quantity: "Qty", unit: "Unit", unitPrice: "Unit price", vat: "VAT", net: "Amount" },
   buyersItemId: "Your item no.",

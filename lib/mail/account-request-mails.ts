@@ -29,10 +29,10 @@ export function accountRequestReceivedMail(to: Requester): OutgoingMail {
       : [
           `Dear ${to.contactName},`,
           "",
-          `Thank you for requesting an account for ${withFullStop(to.companyName)} We review it as soon as possible, usually within one working day.`,
-          "Once approved, you receive an e-mail with a link to choose your password.",
+          `Thank you for requesting an account for ${withFullStop(to.companyName)} We review it as soon as possible, usually within one business day.`,
+          "Once approved, you receive an email with a link to choose your password.",
           "",
-          "Did you not make this request? Then you can ignore this e-mail.",
+          "Did you not make this request? Then you can ignore this email.",
         ]
     ).join("\n"),
   };
@@ -59,11 +59,11 @@ export function accountExistsMail(to: { email: string; name: string; locale: "nl
       : [
           `Dear ${to.name},`,
           "",
-          "Someone requested an account with this e-mail address, but you already have one.",
+          "Someone requested an account with this email address, but you already have one.",
           `Sign in: ${links.login}`,
           `Forgot your password: ${links.forgotPassword}`,
           "",
-          "Did you not make this request? Then you can ignore this e-mail; nothing has changed.",
+          "Did you not make this request? Then you can ignore this email; nothing has changed.",
         ]
     ).join("\n"),
   };
@@ -85,7 +85,7 @@ export function newAccountRequestMail(
     subject: nl ? `Accountaanvraag: ${request.companyName}` : `Account request: ${request.companyName}`,
     bodyText: (nl
       ? [`Nieuwe accountaanvraag van ${who} voor ${request.companyName} (${request.city}${request.kvkNumber ? `, KvK ${request.kvkNumber}` : ""}).`, "", `Beoordelen: ${link}`]
-      : [`New account request from ${who} for ${request.companyName} (${request.city}${request.kvkNumber ? `, KvK ${request.kvkNumber}` : ""}).`, "", `Review: ${link}`]
+      : [`New account request from ${who} for ${request.companyName} (${request.city}${request.kvkNumber ? `, KvK number ${request.kvkNumber}` : ""}).`, "", `Review: ${link}`]
     ).join("\n"),
   };
 }

@@ -12,10 +12,10 @@ export function creditHoldCancelledMail(
 ): MailMessage {
   const nl = to.locale === "nl";
   const reference = facts.poNumber ? (nl ? ` (uw referentie ${facts.poNumber})` : ` (your reference ${facts.poNumber})`) : "";
-  const subject = nl ? `Bestelling ${facts.orderNumber} is geannuleerd` : `Order ${facts.orderNumber} has been cancelled`;
+  const subject = nl ? `Bestelling ${facts.orderNumber} is geannuleerd` : `Order ${facts.orderNumber} has been canceled`;
   const lead = nl
     ? `Uw bestelling ${facts.orderNumber}${reference} ging boven de kredietlimiet van uw bedrijf. We hebben haar beoordeeld en geannuleerd: ze wordt niet geleverd.`
-    : `Your order ${facts.orderNumber}${reference} went beyond your company's credit limit. We reviewed and cancelled it: it will not be delivered.`;
+    : `Your order ${facts.orderNumber}${reference} went beyond your company's credit limit. We reviewed and canceled it: it will not be delivered.`;
   const body = [
     nl ? `Beste ${to.name},` : `Dear ${to.name},`,
     "",

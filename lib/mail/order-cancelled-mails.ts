@@ -23,16 +23,16 @@ export function orderCancelledMail(
     facts.by === "supplier"
       ? nl
         ? `We hebben uw bestelling ${facts.orderNumber}${reference} geannuleerd: ze wordt niet geleverd en niet gefactureerd.`
-        : `We have cancelled your order ${facts.orderNumber}${reference}: it will not be delivered or invoiced.`
+        : `We have canceled your order ${facts.orderNumber}${reference}: it will not be delivered or invoiced.`
       : nl
         ? `${facts.cancelledByName} heeft uw bestelling ${facts.orderNumber}${reference} geannuleerd: ze wordt niet geleverd en niet gefactureerd.`
-        : `${facts.cancelledByName} has cancelled your order ${facts.orderNumber}${reference}: it will not be delivered or invoiced.`;
+        : `${facts.cancelledByName} has canceled your order ${facts.orderNumber}${reference}: it will not be delivered or invoiced.`;
   return {
     toEmail: to.email,
     toName: to.name,
     userId: to.id,
     kind: "order_cancelled",
-    subject: nl ? `Bestelling ${facts.orderNumber} is geannuleerd` : `Order ${facts.orderNumber} has been cancelled`,
+    subject: nl ? `Bestelling ${facts.orderNumber} is geannuleerd` : `Order ${facts.orderNumber} has been canceled`,
     bodyText: [
       nl ? `Beste ${to.name},` : `Dear ${to.name},`,
       "",
@@ -55,13 +55,13 @@ export function orderCancelledByCustomerMail(
     toName: to.name,
     userId: to.id,
     kind: "order_cancelled_by_customer",
-    subject: nl ? `Bestelling ${facts.orderNumber} geannuleerd door ${facts.companyName}` : `Order ${facts.orderNumber} cancelled by ${facts.companyName}`,
+    subject: nl ? `Bestelling ${facts.orderNumber} geannuleerd door ${facts.companyName}` : `Order ${facts.orderNumber} canceled by ${facts.companyName}`,
     bodyText: [
       nl ? `Beste ${to.name},` : `Dear ${to.name},`,
       "",
       nl
         ? `${facts.cancelledByName} (${facts.companyName}) heeft bestelling ${facts.orderNumber} geannuleerd. Niet verzenden.`
-        : `${facts.cancelledByName} (${facts.companyName}) has cancelled order ${facts.orderNumber}. Do not ship it.`,
+        : `${facts.cancelledByName} (${facts.companyName}) has canceled order ${facts.orderNumber}. Do not ship it.`,
       ...(facts.comment ? ["", `${nl ? "Toelichting" : "Comment"}: ${facts.comment}`] : []),
       "",
       `${nl ? "Bestelling" : "Order"}: ${facts.link}`,

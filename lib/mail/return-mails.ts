@@ -62,7 +62,7 @@ export function returnDecidedMail(
     ? [
         nl
           ? `Uw retour ${facts.returnNumber} (order ${facts.orderNumber}) is goedgekeurd. Vermeld ${facts.returnNumber} op het pakket.`
-          : `Your return ${facts.returnNumber} (order ${facts.orderNumber}) is approved. Put ${facts.returnNumber} on the parcel.`,
+          : `Your return ${facts.returnNumber} (order ${facts.orderNumber}) is approved. Put ${facts.returnNumber} on the package.`,
         ...(facts.returnAddress ? ["", nl ? "Retouradres:" : "Return address:", facts.returnAddress] : []),
         ...comment,
         "",

@@ -48,7 +48,7 @@ export function shipmentMail(
         `${facts.complete ? "Your order" : "Part of your order"} ${facts.orderNumber}${reference} has been shipped (shipment ${facts.shipmentNumber}).`,
         "",
         `Carrier: ${facts.carrier}`,
-        `Track & trace: ${facts.trackingNumber}${facts.trackingUrl ? ` — ${facts.trackingUrl}` : ""}`,
+        `Tracking: ${facts.trackingNumber}${facts.trackingUrl ? ` — ${facts.trackingUrl}` : ""}`,
         "",
         "In this shipment:",
         ...items,

@@ -60,7 +60,7 @@ export function expectedCredentials(connection: PunchoutConnection): ExpectedCxm
   };
 }
 
-const NOT_RECOGNISED = "Credentials not recognised";
+const NOT_RECOGNISED = "Credentials not recognized";
 
 /**
  * Finds the cXML connection a request's Header belongs to and checks it (PROTOCOLS.md §2.2, §5):

@@ -14,9 +14,9 @@ const REFUSED: CxmlStartOutcome = {
   kind: "html",
   status: 410,
   body: renderPunchoutMessagePage({
-    title: { nl: "Deze punchout-link is niet meer geldig", en: "This punchout link is no longer valid" },
+    title: { nl: "Deze punchoutlink is niet meer geldig", en: "This punchout link is no longer valid" },
     text: {
-      nl: "Een punchout-link kan maar één keer en maar vijf minuten worden gebruikt. Start de punchout opnieuw vanuit uw inkoopsysteem.",
+      nl: "Een punchoutlink kan maar één keer en maar vijf minuten worden gebruikt. Start de punchout opnieuw vanuit uw inkoopsysteem.",
       en: "A punchout link works only once and only for five minutes. Please start the punchout again from your procurement system.",
     },
   }),

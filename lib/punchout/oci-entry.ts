@@ -51,8 +51,8 @@ const UNAUTHORIZED = page(
   401,
   { nl: "Aanmelden mislukt", en: "Sign-in failed" },
   {
-    nl: "De punchout-gegevens van uw inkoopsysteem worden niet herkend. Neem contact op met uw beheerder.",
-    en: "The punchout credentials of your procurement system were not recognised. Please contact your administrator.",
+    nl: "De punchoutgegevens van uw inkoopsysteem worden niet herkend. Neem contact op met uw beheerder.",
+    en: "The punchout credentials of your procurement system were not recognized. Please contact your administrator.",
   },
 );
 
@@ -153,7 +153,7 @@ async function dispatch(
   const parsed = parseOciEntry(new URLSearchParams(params), { parameterNames: settings.parameterNames });
   if (!parsed.ok) {
     return {
-      outcome: page(400, { nl: "Ongeldige punchout-aanroep", en: "Invalid punchout call" }, { nl: parsed.error.message, en: parsed.error.message }),
+      outcome: page(400, { nl: "Ongeldige punchoutaanroep", en: "Invalid punchout call" }, { nl: parsed.error.message, en: parsed.error.message }),
       sessionId: null,
       error: `${parsed.error.code}: ${parsed.error.message}`,
     };

@@ -44,7 +44,7 @@ async function signIn(email: string, returnTo = "/"): Promise<Page> {
   const context = await newContext(browser, "en");
   const page = await context.newPage();
   await page.goto(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(PASSWORDS[email]!);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === returnTo.split("?")[0]);
@@ -150,8 +150,13 @@ describe("quick order", () => {
     const ruleRow = report.getByTestId("report-line").nth(3);
     assert.match(await ruleRow.innerText(), new RegExp(`Minimum order quantity is ${minimum.min_order_quantity}`));
     const suggested = Math.ceil(minimum.min_order_quantity / minimum.order_multiple) * minimum.order_multiple;
+    // The line with the bad quantity shows what was typed, and why it was not added.
+    const badQuantity = report.getByTestId("report-line").nth(4);
+    assert.match(await badQuantity.innerText(), new RegExp(`${good!.sku}\\s+abc[\\s\\S]*Quantity is not a number`));
     await ruleRow.getByRole("button", { name: `Add ${suggested} instead` }).click();
-    await ruleRow.getByText("Added.", { exact: true }).waitFor();
+    // The fixed line turns into an added one, and the counts follow.
+    await report.locator(`tbody tr:nth-child(4)[data-status="added"]`, { hasText: `Added: ${suggested}` }).waitFor();
+    assert.match(await page.getByTestId("line-report-summary").innerText(), /2 added, 2 not added/);
     await cartBadgeShows(page, 4 + suggested);
     const cart = await cartSkus("m.visser@noordlab.test");
     assert.equal(cart.get(good!.sku), 4);
@@ -193,7 +198,7 @@ describe("own article numbers", () => {
       // The company admin reads in which language invoices come, named as in the back office, in a full sentence.
       await admin.goto("/account");
       await admin.getByText("Invoice language", { exact: true }).waitFor();
-      assert.match(await admin.getByTestId("account-document-locale").innerText(), /Your accounts payable receive your organization's invoices and credit notes, and the e-mails they come with, in this language/);
+      assert.match(await admin.getByTestId("account-document-locale").innerText(), /Your accounts payable receive your organization's invoices and credit notes, and the emails they come with, in this language/);
       await admin.context().close();
 
       const buyer = await signIn("buyer@demo.test", `/products/${encodeURIComponent(first!.sku)}`);

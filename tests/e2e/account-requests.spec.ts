@@ -38,7 +38,7 @@ async function fillRequest(page: Page, person: { name: string; email: string }, 
   await form.getByLabel("Postal code").fill("3818kl");
   await form.getByLabel("City").fill("Amersfoort");
   await form.getByLabel("Name", { exact: true }).fill(person.name);
-  await form.getByLabel("E-mail address").fill(person.email);
+  await form.getByLabel("Email address").fill(person.email);
   return form;
 }
 
@@ -116,7 +116,7 @@ describe("account requests", () => {
     await reject.getByLabel("Reason for rejection").fill("Uw collega kan u zelf toevoegen als gebruiker.");
     await reject.getByRole("button", { name: "Reject" }).click();
     await admin.waitForURL(/\?done=rejected$/);
-    await admin.getByText("The request has been rejected. Jan de Boer has been sent an e-mail with the reason.").waitFor();
+    await admin.getByText("The request has been rejected. Jan de Boer has been sent an email with the reason.").waitFor();
     await admin.goto("/admin/account-requests?status=rejected");
     await admin.locator(`[data-testid=account-request-row][data-id="${request!.id}"]`).waitFor();
     await admin.context().close();
@@ -136,7 +136,7 @@ describe("account requests", () => {
     await form.getByLabel("Postal code").fill("1012AB");
     await form.getByLabel("City").fill("Amsterdam");
     await form.getByLabel("Name", { exact: true }).fill("Noor Bos");
-    await form.getByLabel("E-mail address").fill(colleague);
+    await form.getByLabel("Email address").fill(colleague);
     await form.getByLabel("Message (optional)").fill("Nieuw bij de facilitaire dienst, locatie Utrecht.");
     await form.getByRole("button", { name: "Send request" }).click();
     await visitor.getByTestId("account-request-received").waitFor();
@@ -146,13 +146,13 @@ describe("account requests", () => {
     const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/users");
     await admin.locator('a[href="/account/users"]', { hasText: /\d/ }).first().waitFor();
     const request = admin.locator(`[data-testid=join-request][data-email="${colleague}"]`);
-    await request.getByText("same e-mail domain as your colleagues").waitFor();
+    await request.getByText("same email domain as your colleagues").waitFor();
     await request.getByText("Nieuw bij de facilitaire dienst, locatie Utrecht.").waitFor();
     await request.getByLabel("Role").selectOption("buyer");
     await request.getByLabel("Order limit (excl. VAT, €)").fill("750");
     await request.getByRole("button", { name: "Approve and invite" }).click();
     await admin.waitForURL(/joinRequest=approved/);
-    await admin.getByText("The request has been approved. The new user has been invited by e-mail").waitFor();
+    await admin.getByText("The request has been approved. The new user has been invited by email").waitFor();
     const row = admin.locator(`[data-testid=company-user][data-email="${colleague}"]`);
     await row.getByText("Invitation sent").waitFor();
     assert.equal(await admin.locator(`[data-testid=join-request][data-email="${colleague}"]`).count(), 0);

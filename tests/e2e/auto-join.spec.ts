@@ -30,7 +30,7 @@ describe("auto-join by e-mail domain", () => {
     const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/users");
     const section = admin.getByTestId("auto-join");
     const form = section.getByRole("form", { name: "Join without asking" });
-    await form.getByLabel("E-mail domain").selectOption("demo.test");
+    await form.getByLabel("Email domain").selectOption("demo.test");
     await form.getByLabel("Role").selectOption("buyer");
     await form.getByLabel("Order limit (excl. VAT, €)").fill("300");
     await form.getByRole("button", { name: "Let them join" }).click();
@@ -48,7 +48,7 @@ describe("auto-join by e-mail domain", () => {
     await request.getByLabel("Postal code").fill("1012AB");
     await request.getByLabel("City").fill("Amsterdam");
     await request.getByLabel("Name", { exact: true }).fill("Sam de Wit");
-    await request.getByLabel("E-mail address").fill(colleague);
+    await request.getByLabel("Email address").fill(colleague);
     await request.getByRole("button", { name: "Send request" }).click();
     // The same answer as any request: the page tells nobody what happened to which address.
     await visitor.getByTestId("account-request-received").waitFor();

@@ -68,7 +68,7 @@ describe("the connection settings editor in /admin", () => {
     await editor.getByLabel("Assortment", { exact: true }).selectOption("contract");
     await page.getByTestId("setting-userMapping").selectOption("match-or-create-email");
     assert.equal(await selectedLabel(page, "assortment"), "Contract assortment only");
-    assert.equal(await selectedLabel(page, "userMapping"), "Match by e-mail, create if missing");
+    assert.equal(await selectedLabel(page, "userMapping"), "Match by email, create if missing");
 
     // The JSON follows the controls: the two keys written, nothing else added or lost.
     const edited = JSON.parse(await jsonText(page));

@@ -58,7 +58,7 @@ async function setUpTwoStep(page: Page): Promise<{ secret: string; codes: string
 async function buyerSignsIn(target: string): Promise<Page> {
   const page = await (await newContext(browser, "en")).newPage();
   await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
-  await page.getByLabel("E-mail address").fill(buyerEmail);
+  await page.getByLabel("Email address").fill(buyerEmail);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === "/account/profile");
@@ -84,7 +84,7 @@ describe("two-step verification required by a customer", () => {
     await admin.goto("/account/users");
     await requirement.getByLabel("Required for every user who signs in with a password").check();
     await requirement.getByRole("button", { name: "Save" }).click();
-    await requirement.getByText("1 user who does not have it yet has been e-mailed", { exact: false }).waitFor();
+    await requirement.getByText("1 user who does not have it yet has been emailed", { exact: false }).waitFor();
     const [stored] = await sql<{ two_step_required: boolean }[]>`select two_step_required from companies where id = ${companyId}`;
     assert.equal(stored!.two_step_required, true);
     assert.deepEqual(

@@ -476,7 +476,7 @@ describe("cXML punchout", () => {
       assert.equal((await context.cookies(BASE_URL)).filter((c) => c.name === "koppel_punchout").length, 0, "no session for a reused token");
       // Where the buyer really shows it: inside its own page.
       await page.goto(`${fake.origin}/frame?src=${encodeURIComponent(startPage)}`);
-      await page.frameLocator("#catalog").getByText(/Deze punchout-link is niet meer geldig/).waitFor();
+      await page.frameLocator("#catalog").getByText(/Deze punchoutlink is niet meer geldig/).waitFor();
     } finally {
       await context.close();
     }
@@ -487,7 +487,7 @@ describe("cXML punchout", () => {
     // A fresh unknown identity per run: failures are throttled per sender (the database outlives a run locally).
     const unknown = await post("/punchout/cxml/setup", aribaSetup({ cookie: "x" }).replace(/AN-DEMO-BUYER/g, `AN-NOBODY-${Date.now()}`));
     for (const reply of [wrong, unknown]) {
-      assert.deepEqual([reply.code, reply.message, reply.status, reply.startPage, reply.setCookie], ["401", "Credentials not recognised", 200, null, null]);
+      assert.deepEqual([reply.code, reply.message, reply.status, reply.startPage, reply.setCookie], ["401", "Credentials not recognized", 200, null, null]);
       assert.equal(reply.contentType, "text/xml; charset=UTF-8");
     }
     const strip = (xml: string) => xml.replace(/payloadID="[^"]*"/, "").replace(/timestamp="[^"]*"/, "");

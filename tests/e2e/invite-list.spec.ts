@@ -42,7 +42,7 @@ describe("inviting a list of colleagues", () => {
 
     await form.getByLabel("Colleagues").fill(list("goedkeurder"));
     await form.getByRole("button", { name: "Invite everybody" }).click();
-    await report.getByText("3 colleagues invited: each gets an e-mail to set a password.").waitFor();
+    await report.getByText("3 colleagues invited: each gets an email to set a password.").waitFor();
     assert.equal(await form.getByLabel("Colleagues").inputValue(), "");
     const invited = await sql<{ email: string; role: string; locale: string; order_limit_minor: number | null }[]>`
       select email, role, locale, order_limit_minor from users where email in (${anna}, ${bob}, ${cor}) order by email`;

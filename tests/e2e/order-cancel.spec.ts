@@ -55,12 +55,12 @@ describe("cancelling a web order", () => {
     await cancel.getByRole("button", { name: "Cancel this order" }).click();
     await buyer.waitForURL(new RegExp(`/account/orders/${orderNumber}\\?cancelled=1`));
     await buyer.getByTestId("order-cancelled").waitFor();
-    assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Cancelled");
-    assert.match(await buyer.getByTestId("order-history").innerText(), /Cancelled by .*: Ordered twice/);
+    assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Canceled");
+    assert.match(await buyer.getByTestId("order-history").innerText(), /Canceled by .*: Ordered twice/);
     // The page says at the top who cancelled it and why; a cancelled order gets no invoices section.
     assert.deepEqual(
       (await buyer.getByTestId("cancelled-notice").innerText()).split(/\n+/).map((part) => part.trim()),
-      ["Sanne de Vries cancelled this order.", "Reason: Ordered twice"],
+      ["Sanne de Vries canceled this order.", "Reason: Ordered twice"],
     );
     assert.equal(await buyer.getByTestId("order-invoices").count(), 0);
     // Nothing more to cancel, and not twice.
@@ -96,14 +96,14 @@ describe("cancelling a web order", () => {
     await form.getByLabel("Reason").fill("Customer called: goods no longer needed");
     manager.once("dialog", (dialog) => void dialog.accept());
     await form.getByRole("button", { name: "Cancel order" }).click();
-    await manager.getByTestId("order-status").filter({ hasText: "Cancelled" }).waitFor();
+    await manager.getByTestId("order-status").filter({ hasText: "Canceled" }).waitFor();
     assert.equal(await manager.getByTestId("cancel-order-form").count(), 0);
 
     const [mail] = await mailsAbout("buyer@demo.test", "order_cancelled", orderNumber);
     assert.ok(mail, "the buyer is mailed the cancellation");
     assert.match(mail.body_text, /goods no longer needed/);
     await buyer.reload();
-    assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Cancelled");
+    assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Canceled");
     assert.match(await buyer.getByTestId("order-history").innerText(), /goods no longer needed/);
     assert.match(await buyer.getByTestId("cancelled-notice").innerText(), /^.+ cancelled this order\.\n+Reason: Customer called: goods no longer needed$/);
     assert.equal(await buyer.getByTestId("order-invoices").count(), 0);

@@ -18,7 +18,7 @@ after(async () => {
 
 async function signIn(page: Page, email: string, password: string, target: string) {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
-  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${BASE_URL}${target}`);

@@ -81,7 +81,7 @@ async function answerAsManager(quoteNumber: string, prices: Record<string, strin
       }),
     );
     await form.locator("button[type=submit]").click();
-    assert.match(await asked, /^Send this quote to .+\? .+ is e-mailed at once/);
+    assert.match(await asked, /^Send this quote to .+\? .+ is emailed at once/);
     await form.getByTestId("form-success").waitFor();
     assert.equal(await page.getByTestId("quote-status").innerText(), "Quoted");
   } finally {

@@ -245,7 +245,7 @@ describe("returns (RMA)", () => {
 
     await buyer.goto(`/account/returns/${reported.number}`);
     assert.equal((await returnStatus(buyer).innerText()).trim(), "Approved");
-    assert.match(await buyer.getByTestId("return-notice").innerText(), new RegExp(`send the goods back with ${reported.number} on the parcel`));
+    assert.match(await buyer.getByTestId("return-notice").innerText(), new RegExp(`send the goods back with ${reported.number} on the package`));
     assert.match(await buyer.getByTestId("return-staff-comment").innerText(), new RegExp(`DHL picks it up on Friday \\(${stamp}\\)`));
     // Decided: no longer withdrawable.
     assert.equal(await buyer.getByRole("button", { name: "Withdraw" }).count(), 0);

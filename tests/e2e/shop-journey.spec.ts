@@ -50,7 +50,7 @@ async function searchWithEmptyCart() {
   const context = await newContext(browser, "en");
   const page = await context.newPage();
   await page.goto(`/login?callbackUrl=${encodeURIComponent(`/search?q=${product.sku}`)}`);
-  await page.getByLabel("E-mail address").fill("buyer@demo.test");
+  await page.getByLabel("Email address").fill("buyer@demo.test");
   await page.getByLabel("Password").fill("demo-buyer");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/search\?q=/);
@@ -92,7 +92,7 @@ describe("direct buyer", () => {
     const page = await context.newPage();
     await page.goto("/");
     await page.getByRole("link", { name: "Sign in" }).click();
-    await page.getByLabel("E-mail address").fill("buyer@demo.test");
+    await page.getByLabel("Email address").fill("buyer@demo.test");
     await page.getByLabel("Password").fill("demo-buyer");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${BASE_URL}/`);
@@ -214,7 +214,7 @@ describe("direct buyer", () => {
     const context = await newContext(browser, "en");
     const page = await context.newPage();
     await page.goto(`/login?callbackUrl=${encodeURIComponent(`/products/${product.sku}`)}`);
-    await page.getByLabel("E-mail address").fill("buyer@demo.test");
+    await page.getByLabel("Email address").fill("buyer@demo.test");
     await page.getByLabel("Password").fill("demo-buyer");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/products\//);
@@ -260,15 +260,15 @@ describe("direct buyer", () => {
     const page = await context.newPage();
     await page.goto("/login");
     for (const email of ["buyer@demo.test", "nobody@demo.test"]) {
-      await page.getByLabel("E-mail address").fill(email);
+      await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Password").fill("wrong-password");
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
         page.getByRole("button", { name: "Sign in" }).click(),
       ]);
       assert.equal(response.status(), 200);
-      await page.locator("p[role=alert]", { hasText: "E-mail address or password is incorrect." }).waitFor();
-      assert.equal(await page.locator("p[role=alert]").innerText(), "E-mail address or password is incorrect.");
+      await page.locator("p[role=alert]", { hasText: "Email address or password is incorrect." }).waitFor();
+      assert.equal(await page.locator("p[role=alert]").innerText(), "Email address or password is incorrect.");
     }
     await context.close();
   });
@@ -285,7 +285,7 @@ describe("direct buyer", () => {
       // React resets the form after each answer (react#30580): fill only once that reset has happened,
       // or a late reset empties the fields and the browser's "required" stops the submit (seen once in CI).
       await page.waitForFunction(() => (document.querySelector("input[name=password]") as HTMLInputElement | null)?.value === "");
-      await page.getByLabel("E-mail address").fill(email);
+      await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Password").fill(guess);
       await Promise.all([
         page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
@@ -293,7 +293,7 @@ describe("direct buyer", () => {
       ]);
       await page.locator("p[role=alert]", { hasText: answer }).waitFor();
     };
-    for (let i = 1; i <= 5; i++) await attempt(`wrong-${i}`, "E-mail address or password is incorrect.");
+    for (let i = 1; i <= 5; i++) await attempt(`wrong-${i}`, "Email address or password is incorrect.");
     await attempt(password, "Too many failed sign-in attempts. Please try again in 15 minutes.");
     assert.equal(new URL(page.url()).pathname, "/login");
     const [blocked] = await sql<{ blocked_until: Date | null }[]>`select blocked_until from login_throttle where key = ${`shop:user:${email}`}`;
@@ -310,13 +310,13 @@ describe("direct buyer", () => {
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.getByRole("heading", { name: "Forgot your password" }).waitFor();
-    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Email address").fill(email);
     await page.getByRole("button", { name: "Send link" }).click();
-    await page.getByRole("status").filter({ hasText: "If there is an account with this e-mail address" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "If there is an account with this email address" }).waitFor();
     // An address without an account gets the very same answer.
-    await page.getByLabel("E-mail address").fill("nobody-here@demo.test");
+    await page.getByLabel("Email address").fill("nobody-here@demo.test");
     await page.getByRole("button", { name: "Send link" }).click();
-    await page.getByRole("status").filter({ hasText: "If there is an account with this e-mail address" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "If there is an account with this email address" }).waitFor();
     const mails = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email in (${email}, 'nobody-here@demo.test')`;
     assert.equal(mails.length, 1);
     const link = mails[0]!.body_text.match(/http\S+\/set-password\?token=\S+/)?.[0];
@@ -328,7 +328,7 @@ describe("direct buyer", () => {
     await page.getByRole("button", { name: "Save password" }).click();
     await page.getByText("Your password has been saved.").waitFor();
     await page.goto("/login");
-    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill("new-password-e2e-2");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname === "/");

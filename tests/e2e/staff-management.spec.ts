@@ -33,7 +33,7 @@ describe("staff management", () => {
     await admin.getByRole("heading", { name: "Staff", exact: true }).waitFor();
     const invite = admin.getByTestId("staff-invite-form");
     await invite.getByLabel("Name").fill("Nieuwe Collega");
-    await invite.getByLabel("E-mail address").fill(newEmail);
+    await invite.getByLabel("Email address").fill(newEmail);
     await invite.getByLabel("Language").selectOption("en");
     await invite.getByRole("button", { name: "Invite" }).click();
     await admin.waitForURL(/\/admin\/staff\/\d+\?invited=1$/);

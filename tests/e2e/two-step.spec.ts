@@ -35,7 +35,7 @@ after(async () => {
 async function signInUpToCode(): Promise<Page> {
   const page = await (await newContext(browser, "en")).newPage();
   await page.goto("/login?callbackUrl=%2Faccount");
-  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByTestId("two-step-login").waitFor();

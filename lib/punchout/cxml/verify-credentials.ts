@@ -85,7 +85,7 @@ export function verifyCxmlCredentials(
     ok: false,
     failure,
     code: 401,
-    message: "Credentials not recognised",
+    message: "Credentials not recognized",
   });
   if (!fromOk) return fail("from");
   if (!toOk) return fail("to");

@@ -61,7 +61,7 @@ export const OCI_PRESETS = {
     label: "Basware P2P",
     notes:
       "HTML variant only; price type Net/Gross is configured on the Basware side and must match priceType; " +
-      "the supplier is recognised by the DUNS code from the webshop (set vendorNumber to our DUNS); " +
+      "the supplier is recognized by the DUNS code from the webshop (set vendorNumber to our DUNS); " +
       "supports BACKGROUND_SEARCH. [S: Basware KB]",
     settings: {
       units: { base: "iso" },

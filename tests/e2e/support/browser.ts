@@ -46,7 +46,7 @@ export async function signIn(browser: Browser, email: string, password: string, 
   const context = await newContext(browser, "en");
   const page = await context.newPage();
   await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
-  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === target.split("?")[0]);

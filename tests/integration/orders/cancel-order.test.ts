@@ -197,8 +197,8 @@ describe("the customer cancels", () => {
     expect((await eventsOf(placed.id)).at(-1)).toMatchObject({ status: "cancelled", userId: boss.user.id, comment: "Budget op" });
     const toOrderer = await mailsOf(orderer.user.email, "order_cancelled", placed.orderNumber);
     expect(toOrderer).toHaveLength(1);
-    expect(toOrderer[0]).toMatchObject({ userId: orderer.user.id, subject: `Order ${placed.orderNumber} has been cancelled` });
-    expect(toOrderer[0]!.bodyText).toContain(`${boss.user.name} has cancelled your order ${placed.orderNumber} (your reference PO-COLLEAGUE)`);
+    expect(toOrderer[0]).toMatchObject({ userId: orderer.user.id, subject: `Order ${placed.orderNumber} has been canceled` });
+    expect(toOrderer[0]!.bodyText).toContain(`${boss.user.name} has canceled your order ${placed.orderNumber} (your reference PO-COLLEAGUE)`);
     expect(toOrderer[0]!.bodyText).toContain("Comment: Budget op");
     expect(toOrderer[0]!.bodyText).toContain(`/account/orders/${placed.orderNumber}`);
     expect(await mailsOf(customer.manager.email, "order_cancelled_by_customer", placed.orderNumber)).toHaveLength(1);

@@ -322,7 +322,7 @@ describe("authentication", () => {
     const unknown = await setup(posr({ from: { domain: "NetworkID", identity: "AN-NOBODY" }, sender: { domain: "NetworkID", identity: "AN-NOBODY" } }));
     const missing = await setup(posr({ secret: null }));
     for (const answer of [wrong, unknown, missing]) {
-      expect([answer.code, answer.text, answer.message, answer.httpStatus]).toEqual(["401", "Unauthorized", "Credentials not recognised", 200]);
+      expect([answer.code, answer.text, answer.message, answer.httpStatus]).toEqual(["401", "Unauthorized", "Credentials not recognized", 200]);
       expect(answer.startPage).toBeNull();
     }
     expect(await handle.db.select().from(punchoutSessions)).toHaveLength(before.length);
@@ -404,7 +404,7 @@ describe("authentication", () => {
   it("refuses a disabled connection like an unknown one", async () => {
     const sender = { domain: "DUNS", identity: "disabled-buyer" };
     await createCxmlConnection(handle, customer.company.id, { from: [sender], sender: [sender], secret: "s", origins: ["https://procurement.example.com"], enabled: false });
-    expect((await setup(posr({ from: sender, sender, secret: "s" }))).message).toBe("Credentials not recognised");
+    expect((await setup(posr({ from: sender, sender, secret: "s" }))).message).toBe("Credentials not recognized");
   });
 });
 
@@ -829,7 +829,7 @@ describe("message log", () => {
     const wrong = await setup(posr({ secret: "a-wrong-secret" }));
     expect(wrong.code).toBe("401");
     const rejected = (await handle.db.select().from(protocolMessages).orderBy(protocolMessages.id)).filter((m) => m.type === "cxml.PunchOutSetupRequest").at(-1)!;
-    expect(rejected).toMatchObject({ status: "rejected", error: "401: Credentials not recognised (secret)" });
+    expect(rejected).toMatchObject({ status: "rejected", error: "401: Credentials not recognized (secret)" });
     expect(rejected.payload).not.toContain("a-wrong-secret");
 
     const transfers = logged.filter((m) => m.type === "cxml.PunchOutOrderMessage");

@@ -25,7 +25,7 @@ describe("account request mails", () => {
   it("tells staff who asked, for which organisation, and where to review it", () => {
     const mail = newAccountRequestMail({ id: 9, email: "admin@koppel.test", name: "Beheer", locale: "en" }, { ...requester, locale: "nl" }, "https://shop.test/admin/account-requests");
     expect(mail).toMatchObject({ userId: 9, kind: "account_request_new", subject: "Account request: De Vlinder B.V." });
-    expect(mail.bodyText).toContain("Ilse Verbeek <ilse@vlinder.test> for De Vlinder B.V. (Amersfoort, KvK 87654321)");
+    expect(mail.bodyText).toContain("Ilse Verbeek <ilse@vlinder.test> for De Vlinder B.V. (Amersfoort, KvK number 87654321)");
     expect(mail.bodyText).toContain("Review: https://shop.test/admin/account-requests");
   });
 

@@ -35,7 +35,7 @@ describe("credit hold mails", () => {
   const facts = { orderNumber: "K100200", orderLink: "https://shop.test/account/orders/K100200" };
   it.each([
     ["nl", null, "Eerst factuur F2026-00012 betalen", "Bestelling K100200 is geannuleerd", "Uw bestelling K100200 ging boven de kredietlimiet van uw bedrijf. We hebben haar beoordeeld en geannuleerd: ze wordt niet geleverd.", "order_cancelled"],
-    ["en", "PO-10", null, "Order K100200 has been cancelled", "Your order K100200 (your reference PO-10) went beyond your company's credit limit. We reviewed and cancelled it: it will not be delivered.", "order_cancelled"],
+    ["en", "PO-10", null, "Order K100200 has been canceled", "Your order K100200 (your reference PO-10) went beyond your company's credit limit. We reviewed and canceled it: it will not be delivered.", "order_cancelled"],
   ] as const)("%s, cancelled", (locale, poNumber, comment, subject, lead, kind) => {
     const mail = creditHoldCancelledMail({ ...to, locale }, { ...facts, poNumber, comment });
     const lines = mail.bodyText.split("\n");

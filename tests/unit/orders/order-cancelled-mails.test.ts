@@ -14,8 +14,8 @@ describe("orderCancelledMail (to the orderer)", () => {
   it.each([
     ["nl", "supplier", "We hebben uw bestelling K100123 (uw referentie PO-77) geannuleerd: ze wordt niet geleverd en niet gefactureerd."],
     ["nl", "colleague", "Piet Inkoop heeft uw bestelling K100123 (uw referentie PO-77) geannuleerd: ze wordt niet geleverd en niet gefactureerd."],
-    ["en", "supplier", "We have cancelled your order K100123 (your reference PO-77): it will not be delivered or invoiced."],
-    ["en", "colleague", "Piet Inkoop has cancelled your order K100123 (your reference PO-77): it will not be delivered or invoiced."],
+    ["en", "supplier", "We have canceled your order K100123 (your reference PO-77): it will not be delivered or invoiced."],
+    ["en", "colleague", "Piet Inkoop has canceled your order K100123 (your reference PO-77): it will not be delivered or invoiced."],
   ] as const)("%s, cancelled by the %s: who did it, with the PO reference", (locale, by, lead) => {
     const message = mail(locale, by, "PO-77", "Dubbel besteld");
     expect(message).toMatchObject({
@@ -23,7 +23,7 @@ describe("orderCancelledMail (to the orderer)", () => {
       toName: "Sanne de Vries",
       userId: 7,
       kind: "order_cancelled",
-      subject: locale === "nl" ? "Bestelling K100123 is geannuleerd" : "Order K100123 has been cancelled",
+      subject: locale === "nl" ? "Bestelling K100123 is geannuleerd" : "Order K100123 has been canceled",
     });
     expect(message.bodyText.split("\n")).toEqual([
       locale === "nl" ? "Beste Sanne de Vries," : "Dear Sanne de Vries,",
@@ -57,7 +57,7 @@ describe("orderCancelledMail (to the orderer)", () => {
   });
 
   it("the recipient's language decides, not the canceller's", () => {
-    expect(mail("en", "colleague", null, null).subject).toBe("Order K100123 has been cancelled");
+    expect(mail("en", "colleague", null, null).subject).toBe("Order K100123 has been canceled");
     expect(mail("nl", "colleague", null, null).subject).toBe("Bestelling K100123 is geannuleerd");
   });
 });
@@ -80,8 +80,8 @@ describe("orderCancelledByCustomerMail (to the account managers)", () => {
     ],
     [
       "en",
-      "Order K100123 cancelled by Klant B.V.",
-      ["Dear Sanne de Vries,", "", "Piet Inkoop (Klant B.V.) has cancelled order K100123. Do not ship it.", "", "Comment: Verkeerd adres", "", "Order: https://shop.test/admin/orders/42"],
+      "Order K100123 canceled by Klant B.V.",
+      ["Dear Sanne de Vries,", "", "Piet Inkoop (Klant B.V.) has canceled order K100123. Do not ship it.", "", "Comment: Verkeerd adres", "", "Order: https://shop.test/admin/orders/42"],
     ],
   ] as const)("%s: who of which customer, do not ship, the comment and the admin link", (locale, subject, body) => {
     const message = mail(locale, "Verkeerd adres");

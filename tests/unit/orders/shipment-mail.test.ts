@@ -15,8 +15,8 @@ describe("shipment mail", () => {
   it.each([
     ["nl", true, "PO-7", "https://t.test/3SABC123", "Uw bestelling K100123 is verzonden", "Uw bestelling K100123 (uw referentie PO-7) is verzonden (zending K100123-S1).", "Track & trace: 3SABC123 — https://t.test/3SABC123"],
     ["nl", false, null, null, "Een deel van uw bestelling K100123 is verzonden", "Een deel van uw bestelling K100123 is verzonden (zending K100123-S1).", "Track & trace: 3SABC123"],
-    ["en", true, null, null, "Your order K100123 has been shipped", "Your order K100123 has been shipped (shipment K100123-S1).", "Track & trace: 3SABC123"],
-    ["en", false, "PO-8", "https://t.test/x", "Part of your order K100123 has been shipped", "Part of your order K100123 (your reference PO-8) has been shipped (shipment K100123-S1).", "Track & trace: 3SABC123 — https://t.test/x"],
+    ["en", true, null, null, "Your order K100123 has been shipped", "Your order K100123 has been shipped (shipment K100123-S1).", "Tracking: 3SABC123"],
+    ["en", false, "PO-8", "https://t.test/x", "Part of your order K100123 has been shipped", "Part of your order K100123 (your reference PO-8) has been shipped (shipment K100123-S1).", "Tracking: 3SABC123 — https://t.test/x"],
   ] as const)("%s, complete %s", (locale, complete, poNumber, trackingUrl, subject, first, tracking) => {
     const mail = shipmentMail({ ...to, locale }, { ...base, complete, poNumber, trackingUrl });
     const lines = mail.bodyText.split("\n");

@@ -41,7 +41,7 @@ describe("ConnectionSettingsEditor", () => {
     const text = JSON.stringify({ assortment: "contract", userMapping: "match-or-create-email", shortNameMaxLength: 40, unitMap: { EA: "ST" } }, null, 2);
     const html = render({ protocol: "cxml", defaultText: text });
     expect(selectedOption(html, "setting-assortment")).toBe("Contract assortment only");
-    expect(selectedOption(html, "setting-userMapping")).toBe("Match by e-mail, create if missing");
+    expect(selectedOption(html, "setting-userMapping")).toBe("Match by email, create if missing");
     expect(tag(html, "setting-shortNameMaxLength")).toContain('value="40"');
     expect(tag(html, "setting-unitMap-from-0")).toContain('value="EA"');
     expect(tag(html, "setting-unitMap-to-0")).toContain('value="ST"');

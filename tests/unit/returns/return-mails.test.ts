@@ -87,7 +87,7 @@ describe("returnDecidedMail (to the requester)", () => {
     [
       "en",
       "Return R5001 approved",
-      "Your return R5001 (order K100123) is approved. Put R5001 on the parcel.",
+      "Your return R5001 (order K100123) is approved. Put R5001 on the package.",
       "Return address:",
       "Once the goods are in, you will receive a credit note.",
       "View it: https://shop.test/account/returns/R5001",

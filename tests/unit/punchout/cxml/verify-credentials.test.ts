@@ -50,7 +50,7 @@ describe("verifyCxmlCredentials", () => {
 
   it("keeps the buyer-facing message generic", () => {
     const result = verifyCxmlCredentials(withSender({ sharedSecret: "guess" }), EXPECTED, secretIs("x"));
-    expect(result).toMatchObject({ ok: false, message: "Credentials not recognised" });
+    expect(result).toMatchObject({ ok: false, message: "Credentials not recognized" });
   });
 
   it("matches Coupa's mixed-case domains (duns / Duns) and rejects its missing secret", () => {
