@@ -32,8 +32,11 @@ export interface VariantDimension {
 
 export interface PackSpec {
   sizes: readonly number[];
+  /** The noun after a count other than one ("500 vel", "500 sheets"). */
   nl: string;
   en: string;
+  /** The noun after a count of one ("1 stuk", "1 piece"); required when `sizes` holds 1. */
+  one?: Term;
   /** Sales unit per size when it changes with the size (a ream of 500 is a pack, 2500 sheets a box). */
   units?: readonly UnitCode[];
 }
@@ -95,8 +98,8 @@ export const UNIT_NAMES: Record<UnitCode, Term> = {
   BX: { nl: "doos", en: "box" },
   PR: { nl: "paar", en: "pair" },
   KGM: { nl: "kilogram", en: "kilogram" },
-  MTR: { nl: "meter", en: "metre" },
-  LTR: { nl: "liter", en: "litre" },
+  MTR: { nl: "meter", en: "meter" },
+  LTR: { nl: "liter", en: "liter" },
   RO: { nl: "rol", en: "roll" },
   SET: { nl: "set", en: "set" },
   CT: { nl: "karton", en: "carton" },
@@ -106,20 +109,20 @@ const v = (nl: string, en: string = nl, price?: number, attr?: string, attrEn?: 
 const same = (...values: string[]): VariantValue[] => values.map((value) => v(value));
 const dim = (key: string, values: readonly VariantValue[]): VariantDimension => ({ key, values });
 const pack = (sizes: readonly number[], nl: string, en: string, units?: readonly UnitCode[]): PackSpec => ({ sizes, nl, en, units });
-const pieces = (...sizes: number[]) => pack(sizes, "stuks", "pieces");
+const pieces = (...sizes: number[]): PackSpec => ({ ...pack(sizes, "stuks", "pieces"), one: { nl: "stuk", en: "piece" } });
 const sized = (prefixNl: string, prefixEn: string, sizes: readonly string[], step = 0): VariantValue[] =>
   sizes.map((size, i) => v(`${prefixNl} ${size}`, `${prefixEn} ${size}`, 1 + i * step, size));
 
 const PEN_COLOURS = [v("blauw", "blue"), v("zwart", "black"), v("rood", "red"), v("groen", "green")];
 const BRIGHT_COLOURS = [v("geel", "yellow"), v("roze", "pink"), v("groen", "green"), v("oranje", "orange"), v("blauw", "blue")];
-const OFFICE_COLOURS = [v("zwart", "black"), v("blauw", "blue"), v("rood", "red"), v("grijs", "grey"), v("wit", "white")];
+const OFFICE_COLOURS = [v("zwart", "black"), v("blauw", "blue"), v("rood", "red"), v("grijs", "gray"), v("wit", "white")];
 const CODE_COLOURS = [v("rood", "red"), v("blauw", "blue"), v("geel", "yellow"), v("groen", "green")];
 const GLOVE_SIZES = sized("maat", "size", ["S", "M", "L", "XL"]);
 const WORK_GLOVE_SIZES = sized("maat", "size", ["8", "9", "10", "11"]);
 const GARMENT_SIZES = sized("maat", "size", ["S", "M", "L", "XL", "XXL"]);
 const SHOE_SIZES = sized("maat", "size", ["38", "39", "40", "41", "42", "43", "44", "45", "46", "47"]);
 const litres = (...amounts: number[]): VariantValue[] =>
-  amounts.map((l) => v(`${l} liter`, `${l} litre${l === 1 ? "" : "s"}`, (l / amounts[0]!) ** 0.7, `${l} l`));
+  amounts.map((l) => v(`${l} liter`, `${l} liter${l === 1 ? "" : "s"}`, (l / amounts[0]!) ** 0.7, `${l} l`));
 const millilitres = (...amounts: number[]): VariantValue[] => amounts.map((ml) => v(`${ml} ml`, `${ml} ml`, (ml / amounts[0]!) ** 0.7));
 
 const OFFICE: ParentCategorySpec = {
@@ -128,7 +131,7 @@ const OFFICE: ParentCategorySpec = {
   nameNl: "Kantoorartikelen",
   nameEn: "Office supplies",
   sentences: [
-    { nl: "Op werkdagen voor 16.00 uur besteld, de volgende werkdag op kantoor.", en: "Order before 4 pm on working days for next-day delivery to your office." },
+    { nl: "Op werkdagen voor 16.00 uur besteld, de volgende werkdag op kantoor.", en: "Order before 4 pm on business days for next-day delivery to your office." },
     { nl: "Geschikt voor intensief dagelijks gebruik.", en: "Built for intensive daily use." },
     { nl: "Een vaste waarde op elke werkplek.", en: "A staple on every desk." },
     { nl: "Geproduceerd met aandacht voor duurzaamheid en minder verpakking.", en: "Made with an eye on sustainability and less packaging." },
@@ -149,10 +152,10 @@ const OFFICE: ParentCategorySpec = {
           note: { nl: "Vrij van stof en storingen, ook bij dubbelzijdig printen.", en: "Dust-free and jam-free, including duplex printing." },
         },
         {
-          nl: "Gekleurd kopieerpapier", en: "Coloured copy paper", price: [499, 899], pack: pack([250, 500], "vel", "sheets"),
+          nl: "Gekleurd kopieerpapier", en: "Colored copy paper", price: [499, 899], pack: pack([250, 500], "vel", "sheets"),
           dims: [dim("format", [v("A4")]), dim("weight", [v("80 g/m²", "80 gsm"), v("160 g/m²", "160 gsm", 1.6)]), dim("colour", [v("pastelgeel", "pastel yellow"), v("pastelblauw", "pastel blue"), v("lichtgroen", "light green"), v("intensrood", "intense red", 1.2), v("zalm", "salmon")])],
         },
-        { nl: "Printkarton", en: "Printer card", price: [799, 1499], pack: pack([100, 250], "vel", "sheets"), dims: [dim("format", [v("A4"), v("A3", "A3", 2)]), dim("weight", [v("200 g/m²", "200 gsm"), v("250 g/m²", "250 gsm", 1.2)])] },
+        { nl: "Printkarton", en: "Cardstock", price: [799, 1499], pack: pack([100, 250], "vel", "sheets"), dims: [dim("format", [v("A4"), v("A3", "A3", 2)]), dim("weight", [v("200 g/m²", "200 gsm"), v("250 g/m²", "250 gsm", 1.2)])] },
       ],
     },
     {
@@ -169,7 +172,7 @@ const OFFICE: ParentCategorySpec = {
     {
       code: "OFF-MRK", slug: "markers", nameNl: "Markers & markeerstiften", nameEn: "Markers & highlighters",
       unspsc: "44121708", units: ["PK", "EA"], vat: 2100, price: [149, 1295],
-      blurb: { nl: "Heldere kleuren die niet doordrukken.", en: "Bright colours that do not bleed through." },
+      blurb: { nl: "Heldere kleuren die niet doordrukken.", en: "Bright colors that do not bleed through." },
       families: [
         { nl: "Markeerstift", en: "Highlighter", price: [299, 699], pack: pieces(4, 10), dims: [dim("colour", BRIGHT_COLOURS), dim("tip", [v("beitelpunt", "chisel tip")])] },
         { nl: "Permanent marker", en: "Permanent marker", price: [129, 349], unit: "EA", dims: [dim("colour", PEN_COLOURS), dim("tip", [v("ronde punt", "bullet tip"), v("beitelpunt", "chisel tip")])] },
@@ -189,12 +192,12 @@ const OFFICE: ParentCategorySpec = {
     {
       code: "OFF-FIL", slug: "archivering", nameNl: "Ordners & archivering", nameEn: "Binders & filing",
       unspsc: "44122011", units: ["EA", "PK"], vat: 2100, price: [179, 2495],
-      blurb: { nl: "Houdt documenten overzichtelijk en goed beschermd.", en: "Keeps documents organised and well protected." },
+      blurb: { nl: "Houdt documenten overzichtelijk en goed beschermd.", en: "Keeps documents organized and well protected." },
       families: [
         { nl: "Ordner", en: "Lever arch file", price: [199, 499], unit: "EA", dims: [dim("format", [v("A4"), v("folio", "foolscap", 1.1)]), dim("spine", [v("rugbreedte 50 mm", "50 mm spine", 1, "50 mm"), v("rugbreedte 80 mm", "80 mm spine", 1.1, "80 mm")]), dim("colour", OFFICE_COLOURS)] },
-        { nl: "Hangmappen", en: "Suspension files", price: [995, 1995], unit: "PK", pack: pieces(25, 50), dims: [dim("format", [v("A4"), v("folio", "foolscap")]), dim("base", [v("V-bodem", "V-base"), v("bodem 30 mm", "30 mm base", 1.2)])] },
+        { nl: "Hangmappen", en: "Hanging file folders", price: [995, 1995], unit: "PK", pack: pieces(25, 50), dims: [dim("format", [v("A4"), v("folio", "foolscap")]), dim("base", [v("V-bodem", "V-base"), v("bodem 30 mm", "30 mm base", 1.2)])] },
         { nl: "Archiefdoos", en: "Archive box", price: [995, 2495], unit: "PK", pack: pieces(10, 50), dims: [dim("format", [v("A4"), v("folio", "foolscap")]), dim("material", [v("gerecycled karton", "recycled board"), v("wit karton", "white board", 1.2)])] },
-        { nl: "Insteekhoezen", en: "Punched pockets", price: [295, 895], unit: "PK", pack: pieces(100, 500), dims: [dim("finish", [v("glashelder", "clear"), v("generfd", "embossed")]), dim("thickness", same("50 micron", "80 micron"))] },
+        { nl: "Insteekhoezen", en: "Sheet protectors", price: [295, 895], unit: "PK", pack: pieces(100, 500), dims: [dim("finish", [v("glashelder", "clear"), v("generfd", "embossed")]), dim("thickness", same("50 micron", "80 micron"))] },
       ],
     },
     {
@@ -223,7 +226,7 @@ const OFFICE: ParentCategorySpec = {
       blurb: { nl: "Kleine artikelen die op kantoor altijd op moeten voorraad zijn.", en: "Small items every office should have in stock." },
       families: [
         { nl: "Nietjes", en: "Staples", price: [89, 249], pack: pieces(1000, 5000), dims: [dim("size", same("24/6", "26/6", "23/10"))] },
-        { nl: "Paperclips", en: "Paper clips", price: [89, 299], pack: pieces(100, 1000), dims: [dim("length", [v("28 mm"), v("50 mm", "50 mm", 1.5)]), dim("finish", [v("verzinkt", "galvanised"), v("gekleurd", "coloured", 1.3)])] },
+        { nl: "Paperclips", en: "Paper clips", price: [89, 299], pack: pieces(100, 1000), dims: [dim("length", [v("28 mm"), v("50 mm", "50 mm", 1.5)]), dim("finish", [v("verzinkt", "galvanized"), v("gekleurd", "colored", 1.3)])] },
         { nl: "Plakband", en: "Adhesive tape", price: [495, 995], unit: "PK", pack: pack([8, 24], "rollen", "rolls"), dims: [dim("size", [v("19 mm x 33 m"), v("15 mm x 10 m", "15 mm x 10 m", 0.5)]), dim("type", [v("transparant", "clear"), v("onzichtbaar", "invisible", 1.3)])] },
         { nl: "Elastiekjes", en: "Rubber bands", price: [149, 395], pack: pack([100, 500], "gram", "grams"), dims: [dim("size", [v("60 x 1,5 mm", "60 x 1.5 mm"), v("100 x 2 mm")]), dim("colour", [v("naturel", "natural"), v("assorti", "assorted")])] },
       ],
@@ -254,16 +257,16 @@ const OFFICE: ParentCategorySpec = {
       blurb: { nl: "Voor overleg, trainingen en de dagelijkse planning.", en: "For meetings, training sessions and daily planning." },
       families: [
         { nl: "Whiteboard", en: "Whiteboard", price: [3995, 8995], dims: [dim("size", [v("60 x 90 cm"), v("90 x 120 cm", "90 x 120 cm", 1.6), v("120 x 180 cm", "120 x 180 cm", 2.6)]), dim("surface", [v("gelakt staal", "lacquered steel"), v("emaille", "enamel", 1.8)])] },
-        { nl: "Prikbord", en: "Notice board", dims: [dim("size", [v("60 x 90 cm"), v("90 x 120 cm", "90 x 120 cm", 1.5)]), dim("surface", [v("kurk", "cork"), v("vilt blauw", "blue felt", 1.2)])] },
+        { nl: "Prikbord", en: "Bulletin board", dims: [dim("size", [v("60 x 90 cm"), v("90 x 120 cm", "90 x 120 cm", 1.5)]), dim("surface", [v("kurk", "cork"), v("vilt blauw", "blue felt", 1.2)])] },
         { nl: "Flipoverpapier", en: "Flipchart pads", unit: "PK", price: [1495, 2995], pack: pack([5], "blokken van 50 vel", "pads of 50 sheets"), dims: [dim("ruling", [v("blanco", "plain"), v("geruit", "squared")])] },
       ],
     },
     {
-      code: "OFF-CAL", slug: "agendas-planning", nameNl: "Agenda's & planning", nameEn: "Diaries & planners",
+      code: "OFF-CAL", slug: "agendas-planning", nameNl: "Agenda's & planning", nameEn: "Planners & calendars",
       unspsc: "44112004", units: ["EA"], vat: 2100, price: [495, 3995],
       blurb: { nl: "Overzichtelijke indeling voor het hele jaar.", en: "A clear layout for the whole year." },
       families: [
-        { nl: "Bureau-agenda", en: "Desk diary", price: [995, 2495], dims: [dim("format", [v("A5"), v("A4", "A4", 1.3)]), dim("layout", [v("1 week op 2 pagina's", "week to view"), v("1 dag per pagina", "day per page", 1.3)]), dim("colour", [v("zwart", "black"), v("blauw", "blue")])] },
+        { nl: "Bureau-agenda", en: "Desk planner", price: [995, 2495], dims: [dim("format", [v("A5"), v("A4", "A4", 1.3)]), dim("layout", [v("1 week op 2 pagina's", "week to view"), v("1 dag per pagina", "day per page", 1.3)]), dim("colour", [v("zwart", "black"), v("blauw", "blue")])] },
         { nl: "Jaarplanner", en: "Year planner", price: [795, 1995], dims: [dim("size", [v("60 x 90 cm"), v("90 x 120 cm", "90 x 120 cm", 1.4)]), dim("finish", [v("gelamineerd", "laminated"), v("papier", "paper", 0.6)])] },
         { nl: "Bureaukalender", en: "Desk calendar", price: [495, 1295], dims: [dim("type", [v("staand", "standing"), v("met notitieruimte", "with notes section", 1.2)])] },
       ],
@@ -273,7 +276,7 @@ const OFFICE: ParentCategorySpec = {
       unspsc: "43211708", units: ["EA"], vat: 2100, price: [995, 7995],
       blurb: { nl: "Plug-and-play op Windows, macOS en Linux.", en: "Plug and play on Windows, macOS and Linux." },
       families: [
-        { nl: "Draadloze muis", en: "Wireless mouse", price: [1495, 2995], dims: [dim("design", [v("compact"), v("ergonomisch", "ergonomic", 1.8), v("verticaal", "vertical", 2.2)]), dim("colour", [v("zwart", "black"), v("grijs", "grey")])] },
+        { nl: "Draadloze muis", en: "Wireless mouse", price: [1495, 2995], dims: [dim("design", [v("compact"), v("ergonomisch", "ergonomic", 1.8), v("verticaal", "vertical", 2.2)]), dim("colour", [v("zwart", "black"), v("grijs", "gray")])] },
         { nl: "Toetsenbord", en: "Keyboard", price: [1995, 4995], dims: [dim("layout", [v("US International"), v("QWERTY NL")]), dim("connection", [v("draadloos", "wireless", 1.4), v("USB")])] },
         { nl: "USB-stick", en: "USB flash drive", price: [699, 1295], dims: [dim("capacity", [v("32 GB"), v("64 GB", "64 GB", 1.5), v("128 GB", "128 GB", 2.4)]), dim("interface", [v("USB-A 3.2"), v("USB-C", "USB-C", 1.2)])] },
         { nl: "Monitorarm", en: "Monitor arm", price: [4995, 12995], dims: [dim("screens", [v("enkel", "single"), v("dubbel", "dual", 1.8)]), dim("mount", [v("bureauklem", "desk clamp"), v("doorvoer", "grommet mount")])] },
@@ -286,7 +289,7 @@ const OFFICE: ParentCategorySpec = {
       families: [
         { nl: "USB-C-kabel", en: "USB-C cable", price: [699, 1495], dims: [dim("length", [v("1 m"), v("2 m", "2 m", 1.3)]), dim("type", [v("USB-C naar USB-C", "USB-C to USB-C"), v("USB-C naar USB-A", "USB-C to USB-A")])] },
         { nl: "HDMI-kabel", en: "HDMI cable", price: [799, 1495], dims: [dim("length", [v("1,5 m", "1.5 m"), v("3 m", "3 m", 1.4), v("5 m", "5 m", 1.9)])] },
-        { nl: "Stekkerdoos", en: "Power strip", price: [995, 2495], dims: [dim("sockets", [v("3-voudig", "3 sockets", 1, "3"), v("6-voudig", "6 sockets", 1.5, "6")]), dim("switch", [v("met schakelaar", "with switch", 1.2), v("zonder schakelaar", "without switch")]), dim("cable", [v("kabel 1,5 m", "1.5 m cable", 1, "1,5 m", "1.5 m"), v("kabel 3 m", "3 m cable", 1.2, "3 m")])] },
+        { nl: "Stekkerdoos", en: "Power strip", price: [995, 2495], dims: [dim("sockets", [v("3-voudig", "3 outlets", 1, "3"), v("6-voudig", "6 outlets", 1.5, "6")]), dim("switch", [v("met schakelaar", "with switch", 1.2), v("zonder schakelaar", "without switch")]), dim("cable", [v("kabel 1,5 m", "1.5 m cable", 1, "1,5 m", "1.5 m"), v("kabel 3 m", "3 m cable", 1.2, "3 m")])] },
       ],
     },
     {
@@ -297,7 +300,7 @@ const OFFICE: ParentCategorySpec = {
         { nl: "Koffiebonen", en: "Coffee beans", price: [1295, 2295], unit: "KGM", dims: [dim("roast", [v("espresso", "espresso", 1.2), v("medium branding", "medium roast"), v("donkere branding", "dark roast", 1.1), v("cafeïnevrij", "decaf", 1.15)]), dim("certification", [v("Fairtrade"), v("biologisch", "organic", 1.25)])] },
         { nl: "Thee", en: "Tea", price: [199, 349], pack: pack([20, 100], "zakjes", "bags"), dims: [dim("flavour", [v("Engelse melange", "English blend"), v("groene thee", "green tea"), v("rooibos"), v("pepermunt", "peppermint"), v("Earl Grey")])] },
         { nl: "Suikersticks", en: "Sugar sticks", price: [795, 1295], unit: "BX", pack: pieces(500, 1000), dims: [dim("type", [v("witte suiker", "white sugar"), v("rietsuiker", "cane sugar", 1.3)])] },
-        { nl: "Koekjes", en: "Biscuits", price: [249, 499], pack: pieces(12, 48), dims: [dim("flavour", [v("roomboter", "butter"), v("chocolade", "chocolate", 1.2), v("speculaas", "spiced"), v("stroopwafel", "syrup waffle", 1.3)])] },
+        { nl: "Koekjes", en: "Cookies", price: [249, 499], pack: pieces(12, 48), dims: [dim("flavour", [v("roomboter", "butter"), v("chocolade", "chocolate", 1.2), v("speculaas", "spiced"), v("stroopwafel", "syrup waffle", 1.3)])] },
       ],
     },
     {
@@ -330,7 +333,7 @@ const CLEANING: ParentCategorySpec = {
       blurb: { nl: "Mild voor de huid, ook bij frequent handen wassen.", en: "Gentle on the skin, even with frequent hand washing." },
       families: [
         { nl: "Handzeep", en: "Hand soap", price: [295, 695], dims: [dim("volume", [...millilitres(500), ...litres(1).map((x) => ({ ...x, price: 1.7 }))]), dim("type", [v("vloeibaar", "liquid"), v("schuim", "foam", 1.15)]), dim("scent", [v("ongeparfumeerd", "unscented"), v("fris", "fresh")])] },
-        { nl: "Handdesinfectie", en: "Hand sanitiser", price: [249, 495], dims: [dim("volume", [...millilitres(100, 500), ...litres(1).map((x) => ({ ...x, price: 5 }))]), dim("type", [v("gel"), v("vloeibaar", "liquid")])] },
+        { nl: "Handdesinfectie", en: "Hand sanitizer", price: [249, 495], dims: [dim("volume", [...millilitres(100, 500), ...litres(1).map((x) => ({ ...x, price: 5 }))]), dim("type", [v("gel"), v("vloeibaar", "liquid")])] },
         { nl: "Handcrème", en: "Hand cream", price: [349, 795], dims: [dim("volume", millilitres(100, 500)), dim("scent", [v("ongeparfumeerd", "unscented"), v("aloë vera", "aloe vera")])] },
         { nl: "Handzeep navulcassette", en: "Hand soap refill cartridge", price: [2995, 5995], unit: "CT", pack: pieces(6), dims: [dim("volume", [...millilitres(800), ...litres(1)]), dim("type", [v("schuim", "foam"), v("vloeibaar", "liquid")])] },
       ],
@@ -340,7 +343,7 @@ const CLEANING: ParentCategorySpec = {
       unspsc: "14111704", units: ["PK", "CT", "RO"], vat: 2100, price: [995, 4995],
       blurb: { nl: "Past in de gangbare dispensers.", en: "Fits common dispensers." },
       families: [
-        { nl: "Toiletpapier", en: "Toilet tissue", price: [1295, 2495], pack: pack([24, 48], "rollen", "rolls"), dims: [dim("ply", [v("2-laags", "2-ply"), v("3-laags", "3-ply", 1.3)]), dim("material", [v("recycled"), v("cellulose", "virgin fibre", 1.2)])] },
+        { nl: "Toiletpapier", en: "Toilet paper", price: [1295, 2495], pack: pack([24, 48], "rollen", "rolls"), dims: [dim("ply", [v("2-laags", "2-ply"), v("3-laags", "3-ply", 1.3)]), dim("material", [v("recycled"), v("cellulose", "virgin fiber", 1.2)])] },
         { nl: "Handdoekpapier", en: "Paper hand towels", price: [2495, 4495], unit: "CT", pack: pack([3200, 4000], "vel", "sheets"), dims: [dim("fold", [v("Z-vouw", "Z-fold"), v("C-vouw", "C-fold"), v("V-vouw", "V-fold")]), dim("ply", [v("1-laags", "1-ply"), v("2-laags", "2-ply", 1.25)])] },
         { nl: "Poetspapier", en: "Wiping paper", price: [1995, 3995], unit: "RO", dims: [dim("length", [v("rol 300 m", "300 m roll", 1, "300 m"), v("rol 380 m", "380 m roll", 1.2, "380 m")]), dim("ply", [v("1-laags", "1-ply"), v("2-laags", "2-ply", 1.3)]), dim("colour", [v("wit", "white"), v("blauw", "blue")])] },
       ],
@@ -372,7 +375,7 @@ const CLEANING: ParentCategorySpec = {
       blurb: { nl: "Voor schone vaat in de pantry en bedrijfskeuken.", en: "For clean dishes in the pantry and company kitchen." },
       families: [
         { nl: "Vaatwastabletten", en: "Dishwasher tablets", price: [1495, 2995], unit: "PK", pack: pieces(100, 200), dims: [dim("type", [v("alles-in-1", "all-in-1"), v("fosfaatvrij", "phosphate-free", 1.1)])] },
-        { nl: "Afwasmiddel", en: "Washing-up liquid", price: [199, 449], dims: [dim("volume", [...millilitres(500), ...litres(5).map((x) => ({ ...x, price: 5 }))]), dim("scent", [v("citroen", "lemon"), v("ongeparfumeerd", "unscented")])] },
+        { nl: "Afwasmiddel", en: "Dish soap", price: [199, 449], dims: [dim("volume", [...millilitres(500), ...litres(5).map((x) => ({ ...x, price: 5 }))]), dim("scent", [v("citroen", "lemon"), v("ongeparfumeerd", "unscented")])] },
         { nl: "Glansspoelmiddel", en: "Rinse aid", price: [349, 695], dims: [dim("volume", [...millilitres(500), ...litres(5).map((x) => ({ ...x, price: 5 }))])] },
         { nl: "Ontkalker", en: "Descaler", price: [695, 1495], dims: [dim("volume", [...litres(1), ...litres(5).map((x) => ({ ...x, price: 3.8 }))]), dim("use", [v("voor koffiemachines", "for coffee machines"), v("voor vaatwassers", "for dishwashers")])] },
       ],
@@ -382,7 +385,7 @@ const CLEANING: ParentCategorySpec = {
       unspsc: "47131502", units: ["PK"], vat: 2100, price: [199, 2495],
       blurb: { nl: "Met kleurcodering voor hygiënisch werken per ruimte.", en: "Color-coded for hygienic cleaning per area." },
       families: [
-        { nl: "Microvezeldoek", en: "Microfibre cloth", price: [495, 1295], pack: pieces(5, 10), dims: [dim("size", [v("40 x 40 cm"), v("38 x 38 cm")]), dim("colour", CODE_COLOURS)] },
+        { nl: "Microvezeldoek", en: "Microfiber cloth", price: [495, 1295], pack: pieces(5, 10), dims: [dim("size", [v("40 x 40 cm"), v("38 x 38 cm")]), dim("colour", CODE_COLOURS)] },
         { nl: "Sopdoek", en: "Dish cloth", price: [395, 995], pack: pieces(10, 50), dims: [dim("material", [v("katoen", "cotton"), v("viscose", "viscose", 0.8)]), dim("colour", CODE_COLOURS)] },
         { nl: "Schuurspons", en: "Scouring sponge", price: [295, 795], pack: pieces(10, 40), dims: [dim("grade", [v("zacht", "gentle"), v("normaal", "standard"), v("grof", "heavy duty", 1.2)])] },
       ],
@@ -392,40 +395,40 @@ const CLEANING: ParentCategorySpec = {
       unspsc: "47131604", units: ["EA", "PK"], vat: 2100, price: [995, 3495],
       blurb: { nl: "Voor snel en ergonomisch vloeren reinigen.", en: "For fast and ergonomic floor cleaning." },
       families: [
-        { nl: "Vlakmop", en: "Flat mop", dims: [dim("width", [v("40 cm"), v("50 cm", "50 cm", 1.2)]), dim("material", [v("microvezel", "microfibre"), v("katoen", "cotton", 0.8)])] },
-        { nl: "Mopsteel", en: "Mop handle", dims: [dim("length", [v("140 cm"), v("telescopisch 100–180 cm", "telescopic 100–180 cm", 1.6, "100–180 cm")]), dim("material", [v("aluminium"), v("glasvezel", "fibreglass", 1.5)])] },
+        { nl: "Vlakmop", en: "Flat mop", dims: [dim("width", [v("40 cm"), v("50 cm", "50 cm", 1.2)]), dim("material", [v("microvezel", "microfiber"), v("katoen", "cotton", 0.8)])] },
+        { nl: "Mopsteel", en: "Mop handle", dims: [dim("length", [v("140 cm"), v("telescopisch 100–180 cm", "telescopic 100–180 cm", 1.6, "100–180 cm")]), dim("material", [v("aluminium", "aluminum"), v("glasvezel", "fiberglass", 1.5)])] },
         { nl: "Vloerwisser", en: "Floor squeegee", dims: [dim("width", [v("45 cm"), v("60 cm", "60 cm", 1.3), v("75 cm", "75 cm", 1.6)])] },
         { nl: "Veger", en: "Broom", dims: [dim("width", [v("30 cm"), v("60 cm", "60 cm", 1.7)]), dim("bristle", [v("zacht", "soft"), v("hard")])] },
       ],
     },
     {
-      code: "CLN-TRL", slug: "schoonmaakwagens-emmers", nameNl: "Schoonmaakwagens & emmers", nameEn: "Cleaning trolleys & buckets",
+      code: "CLN-TRL", slug: "schoonmaakwagens-emmers", nameNl: "Schoonmaakwagens & emmers", nameEn: "Cleaning carts & buckets",
       unspsc: "47121807", units: ["EA"], vat: 2100, price: [399, 2995],
       blurb: { nl: "Robuust kunststof, eenvoudig schoon te houden.", en: "Robust plastic, easy to keep clean." },
       families: [
         { nl: "Emmer", en: "Bucket", price: [299, 995], dims: [dim("volume", litres(10, 12, 15)), dim("colour", CODE_COLOURS)] },
-        { nl: "Mopemmer met pers", en: "Mop bucket with wringer", price: [2495, 5995], dims: [dim("volume", litres(20, 25)), dim("wheels", [v("met wielen", "on castors", 1.4), v("zonder wielen", "without castors")])] },
-        { nl: "Schoonmaakwagen", en: "Cleaning trolley", price: [12995, 24995], dims: [dim("layout", [v("compact"), v("met afvalzakhouder", "with sack holder", 1.3), v("volledig uitgerust", "fully equipped", 1.9)])] },
+        { nl: "Mopemmer met pers", en: "Mop bucket with wringer", price: [2495, 5995], dims: [dim("volume", litres(20, 25)), dim("wheels", [v("met wielen", "on casters", 1.4), v("zonder wielen", "without casters")])] },
+        { nl: "Schoonmaakwagen", en: "Cleaning cart", price: [12995, 24995], dims: [dim("layout", [v("compact"), v("met afvalzakhouder", "with bag holder", 1.3), v("volledig uitgerust", "fully equipped", 1.9)])] },
       ],
     },
     {
-      code: "CLN-BAG", slug: "afvalzakken", nameNl: "Afvalzakken", nameEn: "Waste sacks",
+      code: "CLN-BAG", slug: "afvalzakken", nameNl: "Afvalzakken", nameEn: "Trash bags & liners",
       unspsc: "47121701", units: ["RO", "PK", "CT"], vat: 2100, price: [199, 2495],
       blurb: { nl: "Scheurvast en lekvrij.", en: "Tear-resistant and leak-proof." },
       families: [
-        { nl: "Afvalzakken", en: "Bin bags", price: [295, 895], pack: pack([20, 25], "stuks", "pieces"), dims: [dim("volume", litres(60, 120, 240)), dim("colour", [v("grijs", "grey"), v("blauw", "blue"), v("transparant", "clear")]), dim("strength", [v("T25"), v("T50", "T50", 1.5)])] },
-        { nl: "Pedaalemmerzakken", en: "Pedal bin liners", price: [149, 399], pack: pack([20, 50], "stuks", "pieces"), dims: [dim("volume", litres(20, 30)), dim("closure", [v("met trekband", "drawstring", 1.4), v("zonder trekband", "flat")])] },
-        { nl: "Containerzakken", en: "Wheelie bin liners", price: [3995, 7995], unit: "CT", pack: pieces(100), dims: [dim("volume", litres(240)), dim("strength", [v("T50"), v("T70", "T70", 1.3)])] },
+        { nl: "Afvalzakken", en: "Trash bags", price: [295, 895], pack: pack([20, 25], "stuks", "pieces"), dims: [dim("volume", litres(60, 120, 240)), dim("colour", [v("grijs", "gray"), v("blauw", "blue"), v("transparant", "clear")]), dim("strength", [v("T25"), v("T50", "T50", 1.5)])] },
+        { nl: "Pedaalemmerzakken", en: "Step can liners", price: [149, 399], pack: pack([20, 50], "stuks", "pieces"), dims: [dim("volume", litres(20, 30)), dim("closure", [v("met trekband", "drawstring", 1.4), v("zonder trekband", "flat")])] },
+        { nl: "Containerzakken", en: "Wheeled cart liners", price: [3995, 7995], unit: "CT", pack: pieces(100), dims: [dim("volume", litres(240)), dim("strength", [v("T50"), v("T70", "T70", 1.3)])] },
       ],
     },
     {
-      code: "CLN-BIN", slug: "afvalbakken", nameNl: "Afvalbakken", nameEn: "Waste bins",
+      code: "CLN-BIN", slug: "afvalbakken", nameNl: "Afvalbakken", nameEn: "Trash cans & bins",
       unspsc: "47121702", units: ["EA"], vat: 2100, price: [995, 12995],
       blurb: { nl: "Voor gescheiden inzameling op kantoor en in de kantine.", en: "For separate waste collection in offices and canteens." },
       families: [
-        { nl: "Pedaalemmer", en: "Pedal bin", price: [1495, 3995], dims: [dim("volume", litres(20, 30, 50)), dim("material", [v("kunststof", "plastic"), v("rvs", "stainless steel", 2.2)])] },
+        { nl: "Pedaalemmer", en: "Step trash can", price: [1495, 3995], dims: [dim("volume", litres(20, 30, 50)), dim("material", [v("kunststof", "plastic"), v("rvs", "stainless steel", 2.2)])] },
         { nl: "Afvalscheidingsbak", en: "Recycling bin", price: [4995, 12995], dims: [dim("compartments", [v("2 compartimenten", "2 compartments", 1, "2"), v("3 compartimenten", "3 compartments", 1.4, "3")]), dim("volume", litres(60, 90))] },
-        { nl: "Papierbak", en: "Paper bin", price: [495, 1495], dims: [dim("volume", litres(15, 30)), dim("colour", [v("zwart", "black"), v("grijs", "grey"), v("blauw", "blue")])] },
+        { nl: "Papierbak", en: "Wastebasket", price: [495, 1495], dims: [dim("volume", litres(15, 30)), dim("colour", [v("zwart", "black"), v("grijs", "gray"), v("blauw", "blue")])] },
       ],
     },
     {
@@ -435,7 +438,7 @@ const CLEANING: ParentCategorySpec = {
       families: [
         { nl: "Zeepdispenser", en: "Soap dispenser", price: [1995, 3995], dims: [dim("operation", [v("handbediend", "manual"), v("sensor", "touch-free", 2.5)]), dim("colour", [v("wit", "white"), v("zwart", "black"), v("rvs", "stainless steel", 1.8)])] },
         { nl: "Handdoekdispenser", en: "Towel dispenser", price: [2495, 5995], dims: [dim("fold", [v("voor Z- en C-vouw", "for Z and C-fold"), v("voor rollen", "for rolls", 1.5)]), dim("colour", [v("wit", "white"), v("zwart", "black")])] },
-        { nl: "Toiletroldispenser", en: "Toilet roll dispenser", price: [1995, 4995], dims: [dim("capacity", [v("2 rollen", "2 rolls"), v("jumbo rol", "jumbo roll", 1.3)]), dim("colour", [v("wit", "white"), v("zwart", "black")])] },
+        { nl: "Toiletroldispenser", en: "Toilet paper dispenser", price: [1995, 4995], dims: [dim("capacity", [v("2 rollen", "2 rolls"), v("jumbo rol", "jumbo roll", 1.3)]), dim("colour", [v("wit", "white"), v("zwart", "black")])] },
       ],
     },
     {
@@ -475,17 +478,17 @@ const CLEANING: ParentCategorySpec = {
       unspsc: "52101507", units: ["EA"], vat: 2100, price: [2495, 14995],
       blurb: { nl: "Vangt vuil en vocht bij de ingang en beperkt het schoonmaakwerk.", en: "Traps dirt and moisture at the entrance and cuts cleaning time." },
       families: [
-        { nl: "Schoonloopmat", en: "Entrance mat", price: [2995, 6995], dims: [dim("size", [v("60 x 90 cm"), v("90 x 150 cm", "90 x 150 cm", 1.8), v("120 x 180 cm", "120 x 180 cm", 2.6)]), dim("colour", [v("grijs", "grey"), v("antraciet", "anthracite"), v("bruin", "brown")])] },
+        { nl: "Schoonloopmat", en: "Entrance mat", price: [2995, 6995], dims: [dim("size", [v("60 x 90 cm"), v("90 x 150 cm", "90 x 150 cm", 1.8), v("120 x 180 cm", "120 x 180 cm", 2.6)]), dim("colour", [v("grijs", "gray"), v("antraciet", "anthracite"), v("bruin", "brown")])] },
         { nl: "Antivermoeidheidsmat", en: "Anti-fatigue mat", price: [3995, 8995], dims: [dim("size", [v("60 x 90 cm"), v("90 x 150 cm", "90 x 150 cm", 1.9)]), dim("material", [v("PVC"), v("rubber", "rubber", 1.5)])] },
       ],
     },
     {
       code: "CLN-WIN", slug: "winterdienst", nameNl: "Winterdienst", nameEn: "Winter maintenance",
       unspsc: "12352305", units: ["PK", "EA"], vat: 2100, price: [695, 5995],
-      blurb: { nl: "Houdt paden, parkeerplaatsen en entrees begaanbaar bij gladheid.", en: "Keeps paths, car parks and entrances safe in icy weather." },
+      blurb: { nl: "Houdt paden, parkeerplaatsen en entrees begaanbaar bij gladheid.", en: "Keeps paths, parking lots and entrances safe in icy weather." },
       families: [
         { nl: "Strooizout", en: "De-icing salt", price: [695, 1295], pack: pack([10, 25], "kg", "kg"), dims: [dim("type", [v("fijn", "fine"), v("grof", "coarse"), v("milieuvriendelijk", "eco-friendly", 1.6)])] },
-        { nl: "Sneeuwschuiver", en: "Snow pusher", price: [1995, 4995], unit: "EA", dims: [dim("width", [v("50 cm"), v("75 cm", "75 cm", 1.4)]), dim("blade", [v("kunststof", "plastic"), v("aluminium", "aluminium", 1.5)])] },
+        { nl: "Sneeuwschuiver", en: "Snow pusher", price: [1995, 4995], unit: "EA", dims: [dim("width", [v("50 cm"), v("75 cm", "75 cm", 1.4)]), dim("blade", [v("kunststof", "plastic"), v("aluminium", "aluminum", 1.5)])] },
         { nl: "Strooiwagen", en: "Salt spreader", price: [7995, 19995], unit: "EA", dims: [dim("capacity", [v("25 kg"), v("50 kg", "50 kg", 1.6)])] },
       ],
     },
@@ -509,8 +512,8 @@ const TOOLS: ParentCategorySpec = {
       unspsc: "31161500", units: ["BX", "PK"], vat: 2100, price: [295, 2995],
       blurb: { nl: "Sterke bevestiging in hout, metaal en steen.", en: "Strong fixing in wood, metal and masonry." },
       families: [
-        { nl: "Spaanplaatschroeven", en: "Chipboard screws", price: [495, 1295], pack: pieces(200, 500), dims: [dim("size", [v("3,5 x 30 mm", "3.5 x 30 mm"), v("4 x 40 mm"), v("5 x 60 mm", "5 x 60 mm", 1.5)]), dim("finish", [v("verzinkt", "zinc plated"), v("rvs", "stainless steel", 2.2)])] },
-        { nl: "Nylon pluggen", en: "Nylon wall plugs", price: [295, 795], pack: pieces(100, 250), dims: [dim("size", same("6 mm", "8 mm", "10 mm")), dim("type", [v("universeel", "universal"), v("voor hol materiaal", "for hollow walls", 1.4)])] },
+        { nl: "Spaanplaatschroeven", en: "Particleboard screws", price: [495, 1295], pack: pieces(200, 500), dims: [dim("size", [v("3,5 x 30 mm", "3.5 x 30 mm"), v("4 x 40 mm"), v("5 x 60 mm", "5 x 60 mm", 1.5)]), dim("finish", [v("verzinkt", "zinc plated"), v("rvs", "stainless steel", 2.2)])] },
+        { nl: "Nylon pluggen", en: "Nylon wall anchors", price: [295, 795], pack: pieces(100, 250), dims: [dim("size", same("6 mm", "8 mm", "10 mm")), dim("type", [v("universeel", "universal"), v("voor hol materiaal", "for hollow walls", 1.4)])] },
         { nl: "Zeskantbouten", en: "Hex bolts", price: [595, 1495], pack: pieces(50, 100), dims: [dim("size", [v("M6 x 40"), v("M8 x 50", "M8 x 50", 1.4), v("M10 x 60", "M10 x 60", 2)]), dim("class", [v("8.8 verzinkt", "8.8 zinc plated"), v("A2 rvs", "A2 stainless", 2.4)])] },
         { nl: "Sluitringen", en: "Flat washers", price: [249, 695], pack: pieces(100, 500), dims: [dim("size", same("M6", "M8", "M10")), dim("finish", [v("verzinkt", "zinc plated"), v("rvs", "stainless steel", 2)])] },
       ],
@@ -521,9 +524,9 @@ const TOOLS: ParentCategorySpec = {
       blurb: { nl: "Ergonomische greep voor minder vermoeidheid.", en: "Ergonomic grip for less fatigue." },
       families: [
         { nl: "Schroevendraaier", en: "Screwdriver", price: [395, 1295], dims: [dim("tip", [v("sleuf", "slotted"), v("kruiskop PH2", "Phillips PH2"), v("Pozidriv PZ2"), v("Torx T25")]), dim("length", same("100 mm", "150 mm")), dim("insulation", [v("geïsoleerd 1000 V", "insulated 1000 V", 1.6), v("standaard", "standard")])] },
-        { nl: "Steeksleutelset", en: "Open-end spanner set", price: [1995, 4995], unit: "SET", dims: [dim("pieces", [v("6-delig", "6 pieces", 1, "6"), v("12-delig", "12 pieces", 1.8, "12")]), dim("finish", [v("verchroomd", "chrome plated")])] },
+        { nl: "Steeksleutelset", en: "Open-end wrench set", price: [1995, 4995], unit: "SET", dims: [dim("pieces", [v("6-delig", "6 pieces", 1, "6"), v("12-delig", "12 pieces", 1.8, "12")]), dim("finish", [v("verchroomd", "chrome plated")])] },
         { nl: "Waterpomptang", en: "Water pump pliers", price: [1495, 3495], dims: [dim("length", [v("180 mm"), v("250 mm", "250 mm", 1.3), v("300 mm", "300 mm", 1.5)])] },
-        { nl: "Klauwhamer", en: "Claw hammer", price: [1295, 2995], dims: [dim("weight", [v("450 g"), v("570 g", "570 g", 1.2)]), dim("handle", [v("glasvezel", "fibreglass"), v("hout", "wood", 0.9)])] },
+        { nl: "Klauwhamer", en: "Claw hammer", price: [1295, 2995], dims: [dim("weight", [v("450 g"), v("570 g", "570 g", 1.2)]), dim("handle", [v("glasvezel", "fiberglass"), v("hout", "wood", 0.9)])] },
       ],
     },
     {
@@ -574,7 +577,7 @@ const TOOLS: ParentCategorySpec = {
       blurb: { nl: "Hecht op vrijwel alle bouwmaterialen.", en: "Bonds to almost all building materials." },
       families: [
         { nl: "Montagekit", en: "Construction adhesive", price: [495, 1095], dims: [dim("size", [v("koker 290 ml", "290 ml cartridge", 1, "290 ml")]), dim("colour", [v("wit", "white"), v("transparant", "clear", 1.2)])] },
-        { nl: "Siliconenkit", en: "Silicone sealant", price: [549, 1095], dims: [dim("size", [v("koker 310 ml", "310 ml cartridge", 1, "310 ml")]), dim("type", [v("sanitair", "sanitary"), v("neutraal", "neutral"), v("glas", "glazing")]), dim("colour", [v("wit", "white"), v("transparant", "clear"), v("grijs", "grey")])] },
+        { nl: "Siliconenkit", en: "Silicone sealant", price: [549, 1095], dims: [dim("size", [v("koker 310 ml", "310 ml cartridge", 1, "310 ml")]), dim("type", [v("sanitair", "sanitary"), v("neutraal", "neutral"), v("glas", "glazing")]), dim("colour", [v("wit", "white"), v("transparant", "clear"), v("grijs", "gray")])] },
         { nl: "Secondelijm", en: "Super glue", price: [299, 699], dims: [dim("type", [v("vloeibaar", "liquid"), v("gel")]), dim("size", same("3 g", "20 g"))] },
         { nl: "Houtlijm", en: "Wood glue", price: [495, 995], dims: [dim("size", [v("250 g"), v("750 g", "750 g", 2.2)]), dim("class", [v("D2"), v("D3 watervast", "D3 water-resistant", 1.3, "D3")])] },
       ],
@@ -586,7 +589,7 @@ const TOOLS: ParentCategorySpec = {
       families: [
         { nl: "Ducttape", en: "Duct tape", price: [495, 995], dims: [dim("size", [v("50 mm x 25 m"), v("50 mm x 50 m", "50 mm x 50 m", 1.8)]), dim("colour", [v("zilver", "silver"), v("zwart", "black")])] },
         { nl: "Afplaktape", en: "Masking tape", price: [199, 495], dims: [dim("width", [v("19 mm"), v("25 mm", "25 mm", 1.2), v("38 mm", "38 mm", 1.6), v("50 mm", "50 mm", 2)]), dim("use", [v("binnen", "indoor"), v("buiten UV-bestendig", "outdoor UV-resistant", 1.6)])] },
-        { nl: "Isolatietape", en: "Insulating tape", price: [495, 995], unit: "PK", pack: pack([10], "rollen", "rolls"), dims: [dim("size", [v("19 mm x 20 m")]), dim("colour", [v("zwart", "black"), v("assorti", "assorted"), v("geel-groen", "yellow-green")])] },
+        { nl: "Isolatietape", en: "Electrical tape", price: [495, 995], unit: "PK", pack: pack([10], "rollen", "rolls"), dims: [dim("size", [v("19 mm x 20 m")]), dim("colour", [v("zwart", "black"), v("assorti", "assorted"), v("geel-groen", "yellow-green")])] },
       ],
     },
     {
@@ -608,7 +611,7 @@ const TOOLS: ParentCategorySpec = {
         { nl: "LED-lamp", en: "LED bulb", price: [349, 895], dims: [dim("fitting", same("E27", "E14", "GU10")), dim("power", [v("5 W"), v("8 W", "8 W", 1.2)]), dim("colour", [v("warmwit 2700 K", "warm white 2700 K", 1, "2700 K"), v("neutraalwit 4000 K", "neutral white 4000 K", 1, "4000 K")])] },
         { nl: "LED-buis T8", en: "LED tube T8", price: [695, 1495], dims: [dim("length", [v("60 cm"), v("120 cm", "120 cm", 1.4), v("150 cm", "150 cm", 1.6)]), dim("colour", [v("neutraalwit 4000 K", "neutral white 4000 K", 1, "4000 K"), v("daglicht 6500 K", "daylight 6500 K", 1, "6500 K")])] },
         { nl: "Kabelbinders", en: "Cable ties", price: [249, 895], unit: "PK", pack: pieces(100), dims: [dim("size", [v("2,5 x 100 mm", "2.5 x 100 mm"), v("4,8 x 200 mm", "4.8 x 200 mm", 1.6), v("7,6 x 300 mm", "7.6 x 300 mm", 2.5)]), dim("colour", [v("zwart", "black"), v("naturel", "natural")])] },
-        { nl: "LED-bouwlamp", en: "LED work light", price: [2495, 7995], dims: [dim("output", [v("1000 lumen"), v("3000 lumen", "3000 lumen", 1.6)]), dim("power", [v("snoer", "corded"), v("accu", "rechargeable", 1.3)])] },
+        { nl: "LED-bouwlamp", en: "LED work light", price: [2495, 7995], dims: [dim("output", [v("1000 lumen", "1000 lumens"), v("3000 lumen", "3000 lumens", 1.6)]), dim("power", [v("snoer", "corded"), v("accu", "rechargeable", 1.3)])] },
       ],
     },
     {
@@ -629,15 +632,15 @@ const TOOLS: ParentCategorySpec = {
         { nl: "Knelkoppeling", en: "Compression fitting", price: [295, 895], dims: [dim("diameter", [v("15 mm"), v("22 mm", "22 mm", 1.5)]), dim("shape", [v("recht", "straight"), v("knie", "elbow"), v("T-stuk", "tee", 1.3)]), dim("material", [v("messing", "brass"), v("vernikkeld", "nickel plated", 1.2)])] },
         { nl: "Kogelkraan", en: "Ball valve", price: [795, 1995], dims: [dim("size", [v('1/2"'), v('3/4"', '3/4"', 1.4), v('1"', '1"', 2)]), dim("handle", [v("hendel", "lever"), v("vlinder", "butterfly")])] },
         { nl: "PTFE-tape", en: "PTFE thread tape", price: [495, 995], unit: "PK", pack: pack([10], "rollen", "rolls"), dims: [dim("size", same("12 mm x 12 m", "19 mm x 15 m"))] },
-        { nl: "Afvoerontstopper", en: "Drain unblocker", price: [595, 1195], dims: [dim("volume", litres(1)), dim("type", [v("gel"), v("korrels", "granules")])] },
+        { nl: "Afvoerontstopper", en: "Drain opener", price: [595, 1195], dims: [dim("volume", litres(1)), dim("type", [v("gel"), v("korrels", "granules")])] },
       ],
     },
     {
       code: "MRO-STO", slug: "opslag-magazijn", nameNl: "Opslag & magazijn", nameEn: "Storage & warehouse",
       unspsc: "24112401", units: ["EA"], vat: 2100, price: [395, 24995],
-      blurb: { nl: "Overzichtelijke opslag in werkplaats en magazijn.", en: "Organised storage in workshop and warehouse." },
+      blurb: { nl: "Overzichtelijke opslag in werkplaats en magazijn.", en: "Organized storage in workshop and warehouse." },
       families: [
-        { nl: "Magazijnbak", en: "Storage bin", price: [395, 1495], dims: [dim("size", [v("maat 2", "size 2", 1, "2"), v("maat 3", "size 3", 1.4, "3"), v("maat 4", "size 4", 2, "4")]), dim("colour", [v("blauw", "blue"), v("rood", "red"), v("geel", "yellow"), v("grijs", "grey")])] },
+        { nl: "Magazijnbak", en: "Storage bin", price: [395, 1495], dims: [dim("size", [v("maat 2", "size 2", 1, "2"), v("maat 3", "size 3", 1.4, "3"), v("maat 4", "size 4", 2, "4")]), dim("colour", [v("blauw", "blue"), v("rood", "red"), v("geel", "yellow"), v("grijs", "gray")])] },
         { nl: "Legbordstelling", en: "Shelving unit", price: [7995, 24995], dims: [dim("size", [v("200 x 100 x 40 cm"), v("200 x 120 x 50 cm", "200 x 120 x 50 cm", 1.3)]), dim("shelves", [v("4 legborden", "4 shelves", 1, "4"), v("5 legborden", "5 shelves", 1.15, "5")])] },
         { nl: "Gereedschapskist", en: "Toolbox", price: [1995, 7995], dims: [dim("material", [v("kunststof", "plastic"), v("metaal", "metal", 1.5)]), dim("length", same("40 cm", "60 cm"))] },
       ],
@@ -647,9 +650,9 @@ const TOOLS: ParentCategorySpec = {
       unspsc: "30191501", units: ["EA"], vat: 2100, price: [2995, 14995],
       blurb: { nl: "Gekeurd volgens EN 131, met antislip treden.", en: "Tested to EN 131, with anti-slip treads." },
       families: [
-        { nl: "Huishoudtrap", en: "Step ladder", price: [3995, 8995], dims: [dim("steps", [v("3 treden", "3 steps", 1, "3"), v("4 treden", "4 steps", 1.2, "4"), v("5 treden", "5 steps", 1.4, "5")]), dim("material", [v("aluminium"), v("glasvezel", "fibreglass", 1.8)])] },
+        { nl: "Huishoudtrap", en: "Stepladder", price: [3995, 8995], dims: [dim("steps", [v("3 treden", "3 steps", 1, "3"), v("4 treden", "4 steps", 1.2, "4"), v("5 treden", "5 steps", 1.4, "5")]), dim("material", [v("aluminium", "aluminum"), v("glasvezel", "fiberglass", 1.8)])] },
         { nl: "Reformladder", en: "Combination ladder", price: [9995, 24995], dims: [dim("rungs", [v("3 x 7 sporten", "3 x 7 rungs", 1, "3x7"), v("3 x 9 sporten", "3 x 9 rungs", 1.3, "3x9")])] },
-        { nl: "Opstapkruk", en: "Step stool", price: [2495, 5995], dims: [dim("type", [v("rolkruk", "kick stool"), v("2 treden", "2 steps")]), dim("colour", [v("grijs", "grey"), v("zwart", "black"), v("blauw", "blue")])] },
+        { nl: "Opstapkruk", en: "Step stool", price: [2495, 5995], dims: [dim("type", [v("rolkruk", "kick stool"), v("2 treden", "2 steps")]), dim("colour", [v("grijs", "gray"), v("zwart", "black"), v("blauw", "blue")])] },
       ],
     },
     {
@@ -657,9 +660,9 @@ const TOOLS: ParentCategorySpec = {
       unspsc: "24101602", units: ["EA"], vat: 2100, price: [5995, 49995],
       blurb: { nl: "Verplaatst zware lasten veilig en zonder rugbelasting.", en: "Moves heavy loads safely and without back strain." },
       families: [
-        { nl: "Steekwagen", en: "Sack truck", price: [5995, 14995], dims: [dim("capacity", [v("150 kg"), v("250 kg", "250 kg", 1.3)]), dim("wheels", [v("luchtbanden", "pneumatic tyres"), v("massieve banden", "solid tyres", 1.1)])] },
-        { nl: "Platformwagen", en: "Platform trolley", price: [7995, 19995], dims: [dim("size", [v("90 x 60 cm"), v("120 x 80 cm", "120 x 80 cm", 1.4)]), dim("capacity", [v("300 kg"), v("500 kg", "500 kg", 1.3)])] },
-        { nl: "Palletwagen", en: "Pallet truck", price: [24995, 49995], dims: [dim("capacity", [v("2000 kg"), v("2500 kg", "2500 kg", 1.15)]), dim("forks", [v("1150 mm"), v("800 mm")])] },
+        { nl: "Steekwagen", en: "Hand truck", price: [5995, 14995], dims: [dim("capacity", [v("150 kg"), v("250 kg", "250 kg", 1.3)]), dim("wheels", [v("luchtbanden", "pneumatic tires"), v("massieve banden", "solid tires", 1.1)])] },
+        { nl: "Platformwagen", en: "Platform cart", price: [7995, 19995], dims: [dim("size", [v("90 x 60 cm"), v("120 x 80 cm", "120 x 80 cm", 1.4)]), dim("capacity", [v("300 kg"), v("500 kg", "500 kg", 1.3)])] },
+        { nl: "Palletwagen", en: "Pallet jack", price: [24995, 49995], dims: [dim("capacity", [v("2000 kg"), v("2500 kg", "2500 kg", 1.15)]), dim("forks", [v("1150 mm"), v("800 mm")])] },
       ],
     },
     {
@@ -721,7 +724,7 @@ const LAB: ParentCategorySpec = {
     {
       code: "LAB-RES", slug: "adembescherming", nameNl: "Adembescherming", nameEn: "Respiratory protection",
       unspsc: "46182001", units: ["BX", "EA", "PR"], vat: 2100, price: [995, 4995],
-      blurb: { nl: "Beschermt tegen stof, nevel en dampen.", en: "Protects against dust, mist and vapours." },
+      blurb: { nl: "Beschermt tegen stof, nevel en dampen.", en: "Protects against dust, mist and vapors." },
       families: [
         { nl: "Stofmaskers", en: "Dust masks", price: [995, 2495], pack: pieces(10, 20), dims: [dim("class", [v("FFP1"), v("FFP2", "FFP2", 1.4), v("FFP3", "FFP3", 2.2)]), dim("valve", [v("met ventiel", "with valve", 1.2), v("zonder ventiel", "without valve")])] },
         { nl: "Halfgelaatsmasker", en: "Half mask", price: [1995, 3995], unit: "EA", dims: [dim("size", [v("maat S", "size S", 1, "S"), v("maat M", "size M", 1, "M"), v("maat L", "size L", 1, "L")])] },
@@ -733,8 +736,8 @@ const LAB: ParentCategorySpec = {
       unspsc: "46181902", units: ["BX", "EA"], vat: 2100, price: [1295, 3995],
       blurb: { nl: "Comfortabel, ook bij langdurig dragen.", en: "Comfortable, even when worn for long periods." },
       families: [
-        { nl: "Oordoppen", en: "Ear plugs", price: [2495, 4995], pack: pack([200], "paar", "pairs"), dims: [dim("attenuation", [v("SNR 33 dB"), v("SNR 37 dB", "SNR 37 dB", 1.1)]), dim("cord", [v("zonder koord", "uncorded"), v("met koord", "corded", 2.5)])] },
-        { nl: "Oorkap", en: "Ear defenders", price: [1495, 3995], unit: "EA", dims: [dim("attenuation", [v("SNR 28 dB"), v("SNR 32 dB", "SNR 32 dB", 1.3)]), dim("mount", [v("hoofdband", "headband"), v("helmbevestiging", "helmet mounted", 1.2)])] },
+        { nl: "Oordoppen", en: "Earplugs", price: [2495, 4995], pack: pack([200], "paar", "pairs"), dims: [dim("attenuation", [v("SNR 33 dB"), v("SNR 37 dB", "SNR 37 dB", 1.1)]), dim("cord", [v("zonder koord", "uncorded"), v("met koord", "corded", 2.5)])] },
+        { nl: "Oorkap", en: "Earmuffs", price: [1495, 3995], unit: "EA", dims: [dim("attenuation", [v("SNR 28 dB"), v("SNR 32 dB", "SNR 32 dB", 1.3)]), dim("mount", [v("hoofdband", "headband"), v("helmbevestiging", "helmet mounted", 1.2)])] },
       ],
     },
     {
@@ -743,7 +746,7 @@ const LAB: ParentCategorySpec = {
       blurb: { nl: "Licht van gewicht en volgens EN 397 of EN 812.", en: "Lightweight and to EN 397 or EN 812." },
       families: [
         { nl: "Veiligheidshelm", en: "Safety helmet", price: [995, 2495], dims: [dim("colour", [v("wit", "white"), v("geel", "yellow"), v("blauw", "blue"), v("rood", "red")]), dim("ventilation", [v("geventileerd", "vented"), v("niet geventileerd", "unvented")]), dim("harness", [v("draaiknop", "ratchet", 1.3), v("schuifband", "slip")])] },
-        { nl: "Stootpet", en: "Bump cap", price: [1295, 2495], dims: [dim("colour", [v("zwart", "black"), v("marineblauw", "navy")]), dim("peak", [v("korte klep", "short peak"), v("normale klep", "standard peak")])] },
+        { nl: "Stootpet", en: "Bump cap", price: [1295, 2495], dims: [dim("colour", [v("zwart", "black"), v("marineblauw", "navy")]), dim("peak", [v("korte klep", "short brim"), v("normale klep", "standard brim")])] },
       ],
     },
     {
@@ -753,7 +756,7 @@ const LAB: ParentCategorySpec = {
       families: [
         { nl: "Veiligheidsschoen laag", en: "Low safety shoe", dims: [dim("class", [v("S1P"), v("S3", "S3", 1.15)]), dim("size", SHOE_SIZES)] },
         { nl: "Veiligheidsschoen hoog", en: "Safety boot", dims: [dim("class", [v("S3"), v("S3 WR", "S3 WR", 1.2)]), dim("size", SHOE_SIZES)] },
-        { nl: "Veiligheidslaars", en: "Safety wellington", dims: [dim("class", [v("S5")]), dim("size", SHOE_SIZES)] },
+        { nl: "Veiligheidslaars", en: "Safety rubber boot", dims: [dim("class", [v("S5")]), dim("size", SHOE_SIZES)] },
       ],
     },
     {
@@ -764,7 +767,7 @@ const LAB: ParentCategorySpec = {
         { nl: "Laboratoriumjas", en: "Lab coat", price: [2495, 4995], dims: [dim("size", GARMENT_SIZES), dim("material", [v("katoen", "cotton"), v("polyester-katoen", "polycotton", 0.9)])] },
         { nl: "Wegwerpoverall type 5/6", en: "Disposable coverall type 5/6", price: [495, 1295], dims: [dim("size", GARMENT_SIZES), dim("colour", [v("wit", "white"), v("blauw", "blue")])] },
         { nl: "Schorten", en: "Aprons", price: [295, 795], unit: "PK", pack: pieces(10, 100), dims: [dim("material", [v("PE wegwerp", "disposable PE"), v("PVC", "PVC", 4)])] },
-        { nl: "Overschoenen", en: "Overshoes", price: [695, 1495], unit: "PK", pack: pieces(100), dims: [dim("material", [v("CPE"), v("PP non-woven", "PP non-woven", 1.5)])] },
+        { nl: "Overschoenen", en: "Shoe covers", price: [695, 1495], unit: "PK", pack: pieces(100), dims: [dim("material", [v("CPE"), v("PP non-woven", "PP non-woven", 1.5)])] },
       ],
     },
     {
@@ -783,7 +786,7 @@ const LAB: ParentCategorySpec = {
       blurb: { nl: "Voor de EHBO-post en de bedrijfshulpverlening.", en: "For the first aid station and company emergency response." },
       families: [
         { nl: "Verbandtrommel", en: "First aid kit", price: [2995, 9995], dims: [dim("standard", [v("type B"), v("DIN 13157"), v("DIN 13169", "DIN 13169", 1.4)]), dim("mount", [v("wandmodel", "wall-mounted"), v("draagbaar", "portable")])] },
-        { nl: "Pleisters", en: "Plasters", price: [395, 995], unit: "BX", pack: pieces(100), dims: [dim("type", [v("textiel", "fabric"), v("waterafstotend", "waterproof"), v("blauw detecteerbaar", "blue detectable", 1.5)])] },
+        { nl: "Pleisters", en: "Adhesive bandages", price: [395, 995], unit: "BX", pack: pieces(100), dims: [dim("type", [v("textiel", "fabric"), v("waterafstotend", "waterproof"), v("blauw detecteerbaar", "blue detectable", 1.5)])] },
         { nl: "Oogspoelfles", en: "Eye wash bottle", price: [495, 1495], dims: [dim("volume", millilitres(200, 500)), dim("solution", [v("natriumchloride 0,9%", "sodium chloride 0.9%"), v("pH-neutraal", "pH neutral", 1.3)])] },
         { nl: "Brandwondengel", en: "Burn gel", price: [495, 1295], dims: [dim("size", [v("tube 50 ml", "50 ml tube", 1, "50 ml"), v("sachets 3,5 g", "3.5 g sachets", 1, "3,5 g", "3.5 g")])] },
       ],
@@ -791,7 +794,7 @@ const LAB: ParentCategorySpec = {
     {
       code: "LAB-FIR", slug: "brandbeveiliging", nameNl: "Brandbeveiliging", nameEn: "Fire safety",
       unspsc: "46191601", units: ["EA"], vat: 2100, price: [1495, 14995],
-      blurb: { nl: "Voldoet aan NEN 2559 en de eisen van de brandweer.", en: "Complies with NEN 2559 and fire service requirements." },
+      blurb: { nl: "Voldoet aan NEN 2559 en de eisen van de brandweer.", en: "Complies with NEN 2559 and fire department requirements." },
       families: [
         { nl: "Brandblusser", en: "Fire extinguisher", price: [3995, 14995], dims: [dim("agent", [v("poeder", "powder"), v("schuim", "foam", 1.1), v("CO2", "CO2", 1.5)]), dim("capacity", [v("2 kg"), v("6 kg", "6 kg", 1.8)])] },
         { nl: "Blusdeken", en: "Fire blanket", price: [1495, 3995], dims: [dim("size", [v("120 x 120 cm"), v("120 x 180 cm", "120 x 180 cm", 1.3)])] },
@@ -813,8 +816,8 @@ const LAB: ParentCategorySpec = {
       unspsc: "41121800", units: ["EA", "PK"], vat: 2100, price: [295, 2995],
       blurb: { nl: "Borosilicaatglas 3.3, hittebestendig en chemisch resistent.", en: "Borosilicate glass 3.3, heat and chemical resistant." },
       families: [
-        { nl: "Bekerglas", en: "Beaker", price: [195, 495], pack: pieces(1, 10), dims: [dim("volume", millilitres(50, 100, 250, 600, 1000)), dim("form", [v("lage vorm", "low form"), v("hoge vorm", "tall form", 1.1)])] },
-        { nl: "Erlenmeyer", en: "Erlenmeyer flask", price: [295, 595], pack: pieces(1, 10), dims: [dim("volume", millilitres(100, 250, 500, 1000)), dim("neck", [v("nauwe hals", "narrow neck"), v("wijde hals", "wide neck", 1.1)])] },
+        { nl: "Bekerglas", en: "Beaker", price: [195, 495], pack: { ...pieces(1, 10), units: ["EA", "PK"] }, dims: [dim("volume", millilitres(50, 100, 250, 600, 1000)), dim("form", [v("lage vorm", "low form"), v("hoge vorm", "tall form", 1.1)])] },
+        { nl: "Erlenmeyer", en: "Erlenmeyer flask", price: [295, 595], pack: { ...pieces(1, 10), units: ["EA", "PK"] }, dims: [dim("volume", millilitres(100, 250, 500, 1000)), dim("neck", [v("nauwe hals", "narrow neck"), v("wijde hals", "wide neck", 1.1)])] },
         { nl: "Maatcilinder", en: "Graduated cylinder", price: [595, 1295], dims: [dim("volume", millilitres(10, 100, 250, 1000)), dim("class", [v("klasse A", "class A", 1.6, "A"), v("klasse B", "class B", 1, "B")])] },
         { nl: "Reageerbuizen", en: "Test tubes", price: [1995, 3995], unit: "PK", pack: pieces(100), dims: [dim("size", same("12 x 100 mm", "16 x 160 mm")), dim("rim", [v("met rand", "with rim"), v("zonder rand", "rimless")])] },
       ],
@@ -837,7 +840,7 @@ const LAB: ParentCategorySpec = {
       families: [
         { nl: "Ethanol", en: "Ethanol", price: [1495, 2995], dims: [dim("grade", [v("96% technisch", "96% technical"), v("absoluut p.a.", "absolute AR", 1.8)]), dim("volume", litres(1, 5))] },
         { nl: "Isopropanol", en: "Isopropanol", price: [1295, 2495], dims: [dim("grade", [v("technisch", "technical"), v("p.a.", "AR", 1.6)]), dim("volume", litres(1, 5))] },
-        { nl: "Gedemineraliseerd water", en: "Demineralised water", price: [495, 995], dims: [dim("volume", litres(5, 10, 25))] },
+        { nl: "Gedemineraliseerd water", en: "Demineralized water", price: [495, 995], dims: [dim("volume", litres(5, 10, 25))] },
         { nl: "Bufferoplossing", en: "Buffer solution", price: [1495, 2995], dims: [dim("ph", [v("pH 4,01", "pH 4.01"), v("pH 7,00", "pH 7.00"), v("pH 10,01", "pH 10.01")]), dim("volume", millilitres(250, 500))] },
       ],
     },
@@ -846,7 +849,7 @@ const LAB: ParentCategorySpec = {
       unspsc: "41103000", units: ["EA"], vat: 2100, price: [14995, 99995],
       blurb: { nl: "Betrouwbare apparatuur voor het dagelijkse labwerk.", en: "Reliable equipment for daily lab work." },
       families: [
-        { nl: "Magneetroerder", en: "Magnetic stirrer", price: [19995, 49995], dims: [dim("heating", [v("met verwarming", "with heating", 1.6), v("zonder verwarming", "without heating")]), dim("capacity", [v("tot 5 liter", "up to 5 litres", 1, "5 l"), v("tot 15 liter", "up to 15 litres", 1.3, "15 l")])] },
+        { nl: "Magneetroerder", en: "Magnetic stirrer", price: [19995, 49995], dims: [dim("heating", [v("met verwarming", "with heating", 1.6), v("zonder verwarming", "without heating")]), dim("capacity", [v("tot 5 liter", "up to 5 liters", 1, "5 l"), v("tot 15 liter", "up to 15 liters", 1.3, "15 l")])] },
         { nl: "Precisieweegschaal", en: "Precision balance", price: [49995, 99995], dims: [dim("capacity", [v("220 g x 0,001 g", "220 g x 0.001 g", 1.5), v("3200 g x 0,01 g", "3200 g x 0.01 g")])] },
         { nl: "Vortexmixer", en: "Vortex mixer", price: [19995, 39995], dims: [dim("speed", [v("vast toerental", "fixed speed"), v("variabel toerental", "variable speed", 1.3)])] },
         { nl: "pH-meter", en: "pH meter", price: [14995, 49995], dims: [dim("type", [v("draagbaar", "portable"), v("tafelmodel", "benchtop", 1.6)])] },
@@ -962,11 +965,11 @@ export const ATTRIBUTE_NAMES: Readonly<Record<string, AttributeName>> = {
   interface: { nl: "Aansluiting", en: "Interface", filterable: true },
   screens: { nl: "Aantal schermen", en: "Number of screens", filterable: true },
   mount: { nl: "Bevestiging", en: "Mounting", filterable: true },
-  sockets: { nl: "Aantal stopcontacten", en: "Number of sockets", filterable: true },
+  sockets: { nl: "Aantal stopcontacten", en: "Number of outlets", filterable: true },
   cable: { nl: "Kabellengte", en: "Cable length", filterable: true },
   switch: { nl: "Schakelaar", en: "Switch", filterable: true },
   roast: { nl: "Branding", en: "Roast", filterable: true },
-  flavour: { nl: "Smaak", en: "Flavour", filterable: true },
+  flavour: { nl: "Smaak", en: "Flavor", filterable: true },
   certification: { nl: "Keurmerk", en: "Certification", filterable: true },
   // Cleaning and catering.
   scent: { nl: "Geur", en: "Scent", filterable: true },
@@ -1006,7 +1009,7 @@ export const ATTRIBUTE_NAMES: Readonly<Record<string, AttributeName>> = {
   visor: { nl: "Vizier", en: "Visor", filterable: true },
   ventilation: { nl: "Ventilatie", en: "Ventilation", filterable: true },
   harness: { nl: "Binnenwerk", en: "Harness", filterable: true },
-  peak: { nl: "Klep", en: "Peak", filterable: true },
+  peak: { nl: "Klep", en: "Brim", filterable: true },
   valve: { nl: "Ventiel", en: "Valve", filterable: true },
   agent: { nl: "Blusmiddel", en: "Extinguishing agent", filterable: true },
   link: { nl: "Koppeling", en: "Interlinking", filterable: true },

@@ -8,10 +8,12 @@ import {
   type ChildCategorySpec,
   type PackSpec,
   type ParentCategorySpec,
+  type Term,
   type UnitCode,
   type VariantValue,
   type VatRate,
 } from "./catalog-vocabulary";
+import { countryName } from "../../lib/format-address";
 import { createRandom, deriveSeed, hashString, type Random } from "./random";
 
 export interface GeneratedCategory {
@@ -74,7 +76,8 @@ export type GeneratedAttributeDefinition = Omit<AttributeDefinition, "updatedAt"
  * A definition per key of ATTRIBUTE_NAMES, in its order, with the English label of every stored
  * value that is not its own English: "blauw" → "blue" (stored `value.nl`, English `value.en`); a
  * value stored as its `attr` ("L" for "maat L") is language-neutral unless it has an `attrEn` ("nitril" → "nitrile"). Where one stored value of a key
- * reads differently in two families, the first in vocabulary order wins. Origin codes need no labels.
+ * reads differently in two families, the first in vocabulary order wins. Origins are stored as the
+ * country's Dutch name ("Duitsland") and labeled with its English one ("Germany").
  */
 export function generateAttributeDefinitions(): GeneratedAttributeDefinition[] {
   const labels = new Map<string, Map<string, string>>();
@@ -99,7 +102,7 @@ export function generateAttributeDefinitions(): GeneratedAttributeDefinition[] {
     nameEn: name.en,
     position,
     filterable: name.filterable,
-    valueLabelsEn: Object.fromEntries(labels.get(key) ?? []),
+    valueLabelsEn: key === "origin" ? originLabelsEn() : Object.fromEntries(labels.get(key) ?? []),
   }));
 }
 
@@ -184,16 +187,12 @@ function generateProduct(random: Random, { parent, child, brands }: CategoryCont
   const brand = random.pick(brands);
   const mpn = `${brand.mpnPrefix}-${random.int(10, 99)}${sequence.toString(36).toUpperCase().padStart(4, "0")}`;
 
-  const packLabel = (lang: "nl" | "en") => (family.pack ? `, ${packSize} ${family.pack[lang]}` : "");
-  const nameNl = [family.nl, ...values.map((x) => x.value.nl)].join(" ") + packLabel("nl");
-  const nameEn = [family.en, ...values.map((x) => x.value.en)].join(" ") + packLabel("en");
+  const contents = (lang: "nl" | "en") => (family.pack ? packContents(family.pack, packSize, lang) : "");
+  const nameNl = [family.nl, ...values.map((x) => x.value.nl)].join(" ") + (family.pack ? `, ${contents("nl")}` : "");
+  const nameEn = [family.en, ...values.map((x) => x.value.en)].join(" ") + (family.pack ? `, ${contents("en")}` : "");
 
   const middle = family.note && random.chance(0.5) ? family.note : random.pick(parent.sentences);
-  const unitName = UNIT_NAMES[unit];
-  const sold = {
-    nl: `Geleverd per ${unitName.nl}${family.pack ? ` van ${packSize} ${family.pack.nl}` : ""}.`,
-    en: `Sold per ${unitName.en}${family.pack ? ` of ${packSize} ${family.pack.en}` : ""}.`,
-  };
+  const sold = soldPer(unit, family.pack ? packSize : 1, contents);
   const descriptionNl = `${child.blurb.nl} ${middle.nl} ${sold.nl}`;
   const descriptionEn = `${child.blurb.en} ${middle.en} ${sold.en}`;
 
@@ -203,7 +202,8 @@ function generateProduct(random: Random, { parent, child, brands }: CategoryCont
 
   const attributes: Record<string, string> = {};
   for (const { key, value } of values.slice(0, 3)) attributes[key] = value.attr ?? value.nl;
-  if (Object.keys(attributes).length < 2 || random.chance(0.5)) attributes.origin = random.pick(ORIGINS);
+  // Stored as the Dutch name, like every other value (its English label is in the definitions).
+  if (Object.keys(attributes).length < 2 || random.chance(0.5)) attributes.origin = countryName(random.pick(ORIGINS), "nl");
   if (Object.keys(attributes).length < 2) attributes.unspsc = child.unspsc;
 
   return {
@@ -229,6 +229,31 @@ function generateProduct(random: Random, { parent, child, brands }: CategoryCont
     vatRateBasisPoints: child.vat,
     attributes,
   };
+}
+
+/** "500 vel" / "500 sheets", "1 stuk" / "1 piece": the count with the pack's noun in the form that goes with it. */
+export function packContents(pack: PackSpec, size: number, lang: "nl" | "en"): string {
+  if (size === 1 && !pack.one) throw new Error(`A pack of 1 needs its singular noun (${pack.nl})`);
+  return `${size} ${size === 1 ? pack.one![lang] : pack[lang]}`;
+}
+
+/**
+ * The description's last sentence: "Geleverd per pak van 500 vel." / "Sold per pack of 500 sheets.";
+ * just "per stuk" / "per piece" when the sales unit holds one. A single piece holding more (a pad of
+ * 50 sheets) reads "Sold individually, 50 sheets each." in English.
+ */
+export function soldPer(unit: UnitCode, packSize: number, contents: (lang: "nl" | "en") => string): Term {
+  const name = UNIT_NAMES[unit];
+  if (packSize === 1) return { nl: `Geleverd per ${name.nl}.`, en: `Sold per ${name.en}.` };
+  return {
+    nl: `Geleverd per ${name.nl} van ${contents("nl")}.`,
+    en: unit === "EA" ? `Sold individually, ${contents("en")} each.` : `Sold per ${name.en} of ${contents("en")}.`,
+  };
+}
+
+/** The English label of each origin the generator stores (as its Dutch name): "Duitsland" → "Germany". */
+function originLabelsEn(): Record<string, string> {
+  return Object.fromEntries(ORIGINS.map((code) => [countryName(code, "nl"), countryName(code, "en")]).filter(([nl, en]) => nl !== en));
 }
 
 /**

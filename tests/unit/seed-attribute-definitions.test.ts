@@ -101,7 +101,7 @@ describe("generateAttributeDefinitions", () => {
       rood: "red",
       groen: "green",
       geel: "yellow",
-      grijs: "grey",
+      grijs: "gray",
       oranje: "orange",
       roze: "pink",
       bruin: "brown",
@@ -124,16 +124,19 @@ describe("generateAttributeDefinitions", () => {
     }
   });
 
-  it("labels only stored values that differ from their English, and none for country codes", () => {
-    for (const d of definitions) {
+  it("labels only stored values that differ from their English; origins by the country's English name", () => {
+    for (const d of definitions.filter((d) => d.key !== "origin")) {
       for (const [stored, english] of Object.entries(d.valueLabelsEn)) {
         expect(english.trim(), `${d.key}: ${stored}`).not.toBe("");
         expect(english, `${d.key}: ${stored}`).not.toBe(stored);
         expect(readings.get(d.key)?.get(stored)?.has(english), `${d.key}: ${stored}`).toBe(true);
       }
     }
-    expect(byKey.get("origin")?.valueLabelsEn).toEqual({});
     expect(byKey.get("unspsc")?.valueLabelsEn).toEqual({});
+    // Stored as the Dutch name ("Duitsland"), shown in English as "Germany"; China reads the same in both.
+    expect(byKey.get("origin")?.valueLabelsEn).toEqual({ Nederland: "Netherlands", Duitsland: "Germany", België: "Belgium", Frankrijk: "France", Italië: "Italy", Polen: "Poland" });
+    const origins = produced.get("origin") ?? new Set();
+    expect([...origins].sort()).toEqual(["België", "China", "Duitsland", "Frankrijk", "Italië", "Nederland", "Polen"]);
   });
 
   it("labels a Dutch short attribute value in English ('nitril' is no neutral value like 'PU' or 'L')", () => {
@@ -143,8 +146,8 @@ describe("generateAttributeDefinitions", () => {
 
   it("is deterministic: where a stored value reads two ways, the first family in the vocabulary wins", () => {
     expect(generateAttributeDefinitions()).toEqual(definitions);
-    // Paper clips ("galvanised") come before chipboard screws and washers ("zinc plated").
-    expect([...readings.get("finish")!.get("verzinkt")!]).toEqual(["galvanised", "zinc plated"]);
-    expect(byKey.get("finish")?.valueLabelsEn.verzinkt).toBe("galvanised");
+    // Paper clips ("galvanized") come before particleboard screws and washers ("zinc plated").
+    expect([...readings.get("finish")!.get("verzinkt")!]).toEqual(["galvanized", "zinc plated"]);
+    expect(byKey.get("finish")?.valueLabelsEn.verzinkt).toBe("galvanized");
   });
 });
