@@ -91,7 +91,9 @@ describe("Peppol / NLCIUS delivery through the access point", () => {
     for (const channel of ["peppol", "nlcius"]) {
       expect(rows[channel]).toMatchObject({ status: "sent", attempts: 1, lastError: null });
       expect(rows[channel]!.sentAt).toBeInstanceOf(Date);
-      expect(rows[channel]!.externalReference).toContain(path.join(outbox, `${created.number}${channel === "nlcius" ? "-nlcius" : ""}.xml`));
+      // The file's name, not its path on the server (the reference is shown to staff).
+      expect(rows[channel]!.externalReference).toContain(`(${created.number}${channel === "nlcius" ? "-nlcius" : ""}.xml)`);
+      expect(rows[channel]!.externalReference).not.toContain(outbox);
     }
     const peppol = readFileSync(path.join(outbox, `${created.number}.xml`), "utf8");
     const nlcius = readFileSync(path.join(outbox, `${created.number}-nlcius.xml`), "utf8");
