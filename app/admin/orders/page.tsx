@@ -79,7 +79,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 <th className={thClass}>{text("customer")}</th>
                 <th className={thClass}>{text("filterSource")}</th>
                 <th className={thClass}>{text("filterStatus")}</th>
-                <th className={`${thClass} text-right`}>{text("total")}</th>
+                <th className={`${thClass} text-right`}>{text("totalInclVat")}</th>
                 <th className={thClass}>{text("received")}</th>
               </tr>
             </thead>
