@@ -1,8 +1,8 @@
 import "server-only";
 import { contractAssortmentSql } from "./prices";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { cartLines, carts, products } from "@/db/schema";
-import { listProductsByIds, type ProductRow } from "./catalog";
+import { cartLines, carts, products, skuKey } from "@/db/schema";
+import { listProductsByIds, skuFragment, spacedSkuKey, type ProductRow } from "./catalog";
 import { database } from "./database";
 import { escapeLike } from "./sql";
 
@@ -22,6 +22,37 @@ export async function findProductsByCodes(codes: string[]): Promise<ProductRow[]
     .from(products)
     .where(or(inArray(sql`upper(${products.sku})`, upper), inArray(products.gtin, unique)));
   return listProductsByIds(ids.map((r) => r.id));
+}
+
+/** At most this many products per key: enough to name the candidates of an ambiguous code. */
+const SKU_KEY_CANDIDATES = 5;
+
+/**
+ * Products whose SKU reads as the key once case and punctuation are dropped (skuKey: KP-001150 for
+ * "KP001150"), per key, by SKU, at most SKU_KEY_CANDIDATES each, inactive ones included – for codes
+ * typed without the SKU's punctuation. One statement; each key is looked up in
+ * products_sku_key_trgm_idx (its `=` support), which has no plan for `= any(array)`: hence the lateral join.
+ */
+export async function findProductsBySkuKeys(keys: string[]): Promise<Map<string, ProductRow[]>> {
+  const unique = [...new Set(keys.filter((key) => key !== ""))];
+  if (unique.length === 0) return new Map();
+  const db = await database();
+  const candidate = db
+    .select({ id: products.id })
+    .from(products)
+    .where(sql`${skuKey(products.sku)} = "key"."key"`)
+    .orderBy(asc(products.sku))
+    .limit(SKU_KEY_CANDIDATES)
+    .as("candidate");
+  const found = await db
+    .select({ key: sql<string>`"key"."key"`, id: candidate.id })
+    .from(sql`unnest(${sql.param(unique)}::text[]) as "key"("key")`)
+    .crossJoinLateral(candidate);
+  const byId = new Map((await listProductsByIds(found.map((row) => row.id))).map((product) => [product.id, product]));
+  const byKey = new Map<string, ProductRow[]>();
+  for (const { key, id } of found) byKey.set(key, [...(byKey.get(key) ?? []), byId.get(id)!]);
+  for (const list of byKey.values()) list.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  return byKey;
 }
 
 /** Current quantity per product in a cart. */
@@ -68,8 +99,10 @@ export const SUGGESTION_COLUMNS = {
 };
 
 /**
- * Autocomplete for quick order: SKU or GTIN prefix first, then product names (full text, prefix
- * words). Active products only; at most `limit`.
+ * Autocomplete for quick order: SKU or GTIN prefix first, then the SKUs containing a typed SKU
+ * fragment whatever its case and punctuation ("001150", "kp0011", "KP 0011": skuFragment and
+ * spacedSkuKey, as the search reads them), then product names (full text, prefix words). Active
+ * products only; at most `limit`.
  */
 export async function suggestProducts(
   text: string,
@@ -91,6 +124,19 @@ export async function suggestProducts(
     .orderBy(asc(products.sku))
     .limit(limit);
   let rows = byCode;
+  // Typed with spaces ("kp 0011") the SKU's start is a fragment too.
+  const fragment = skuFragment(query) ?? spacedSkuKey(query);
+  if (rows.length < limit && fragment) {
+    // Only when the prefixes left room: the prefix statement stays as it was.
+    const byFragment = await db
+      .select(columns)
+      .from(products)
+      .where(and(eq(products.active, true), sql`${skuKey(products.sku)} like ${`%${fragment}%`}`, inAssortment))
+      .orderBy(asc(products.sku))
+      .limit(limit);
+    const seen = new Set(rows.map((r) => r.id));
+    rows = [...rows, ...byFragment.filter((r) => !seen.has(r.id))].slice(0, limit);
+  }
   if (rows.length < limit && tsquery) {
     const match = sql`(to_tsquery('dutch', ${tsquery}) || to_tsquery('english', ${tsquery}) || to_tsquery('simple', ${tsquery}))`;
     const byName = await db

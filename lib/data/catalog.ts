@@ -3,6 +3,7 @@ import { cache } from "react";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { attributeDefinitions, categories, productNameVector, products, searchWords, skuKey, type Category, type Product } from "@/db/schema";
 import type { AttributeCount, AttributeFilters } from "@/lib/catalog/attributes";
+import { skuKeyOf } from "@/lib/catalog/sku-key";
 import type { Db } from "@/db/client";
 import { database, preparedDatabase } from "./database";
 import { preparedPerDatabase, preparedStatement, selectionFromJson } from "./prepared-sql";
@@ -514,13 +515,16 @@ export function searchMatchQuery(
     limit 20`;
   // A typed SKU fragment ("KP-0002", "000279", "kp-test", "kp000279"): the SKUs containing it, whatever
   // the case and punctuation, after the exact hits (products_sku_key_trgm_idx). Only for one token with a digit or a hyphen, so a
-  // word search costs nothing more.
+  // word search costs nothing more. A SKU typed with spaces ("KP 001150": spacedSkuKey) is looked for
+  // whole in the same statement: its key is letters and digits only, so `like` without wildcards is
+  // the key's equality.
   const fragment = skuFragment(query);
-  const partial = fragment
+  const pattern = fragment ? `%${fragment}%` : spacedSkuKey(query);
+  const partial = pattern
     ? // Ranked by SKU: the first SKU highest (ranks are compared descending).
       sql`select "id", "brand", 1 as "exact", (-row_number() over (order by "sku"))::real as "rank" from (
         select ${id} as "id", ${brand} as "brand", ${q(products.sku)} as "sku" from ${products}
-        where ${skuKey(products.sku)} like ${`%${fragment}%`} and ${filter}
+        where ${skuKey(products.sku)} like ${pattern} and ${filter}
         order by ${q(products.sku)} limit ${limit}) as "containing"`
     : sql`select null::int as "id", null::text as "brand", 1 as "exact", 0::real as "rank" where false`;
   // Each candidate is ranked as it is read (at most `limit` rows). Exact hits first (also when they
@@ -573,8 +577,20 @@ export function searchMatchQuery(
  */
 export function skuFragment(query: string): string | null {
   if (!/^\S{3,40}$/u.test(query) || !/[\p{N}-]/u.test(query)) return null;
-  const key = query.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const key = skuKeyOf(query);
   return key.length >= 3 ? key : null;
+}
+
+/**
+ * A SKU typed with spaces ("KP 001150", "kp 00-1150"), as skuKey reads it: 2–4 words, each with a digit
+ * or of at most 4 characters (a SKU's letter prefix), with a digit in all, 3–40 characters once read so;
+ * else null. Word searches ("papier a4", "pedaalemmerzakken 30") are never one: a word of 5+ letters.
+ */
+export function spacedSkuKey(query: string): string | null {
+  const words = query.trim().split(/\s+/u);
+  if (words.length < 2 || words.length > 4 || !words.every((word) => /\p{N}/u.test(word) || word.length <= 4)) return null;
+  const key = skuKeyOf(query);
+  return key.length >= 3 && key.length <= 40 && /[0-9]/.test(key) ? key : null;
 }
 
 /** An AttributeCount as the search statement's JSON carries it: key, value, count, names, position, English label. */

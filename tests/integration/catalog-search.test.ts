@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { products } from "@/db/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { SEARCH_CANDIDATE_LIMIT, searchProducts, skuFragment, toPrefixTsQuery, toSearchTsQuery } from "@/lib/data/catalog";
+import { SEARCH_CANDIDATE_LIMIT, searchProducts, skuFragment, spacedSkuKey, toPrefixTsQuery, toSearchTsQuery } from "@/lib/data/catalog";
 import { createCategory, createProduct } from "../support/fixtures";
 import { useFreshDatabase } from "../support/test-database";
 
@@ -138,6 +138,25 @@ describe("searchProducts: SKU fragments", () => {
     expect(result.mode).toBe("exact");
     // First, in SKU order (their names hold the text too); then whatever else the text finds.
     expect(result.items.slice(0, skus.length).map((p) => p.sku)).toEqual(skus);
+  });
+
+  it.each(["KP 000279", "kp 000 279", "KP-000 279"])("%s: a SKU typed with spaces is that SKU", async (query) => {
+    const result = await searchProducts(query, {}, page);
+    expect(result.mode).toBe("exact");
+    expect(result.items.map((p) => p.sku)).toEqual(["KP-000279"]);
+  });
+
+  it.each([
+    { query: "KP 000279", key: "KP000279" },
+    { query: "kp 00-0279", key: "KP000279" },
+    { query: "a4 80 g", key: "A480G" },
+    { query: "KP-000279", key: null },
+    { query: "papier a4", key: null },
+    { query: "pedaalemmerzakken 30", key: null },
+    { query: "kp test", key: null },
+    { query: "1 2 3 4 5", key: null },
+  ])("only 2–4 short or numbered words make a SKU with spaces: $query", ({ query, key }) => {
+    expect(spacedSkuKey(query)).toBe(key);
   });
 
   it("the exact SKU comes before the SKUs that merely contain it", async () => {
