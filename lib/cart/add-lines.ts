@@ -1,14 +1,17 @@
 import "server-only";
-import { addCartQuantities, findProductsByCodes, getCartQuantities } from "@/lib/data/cart-bulk";
+import { addCartQuantities, findProductsByCodes, findProductsBySkuKeys, getCartQuantities } from "@/lib/data/cart-bulk";
 import { listProductsByIds, type ProductRow } from "@/lib/data/catalog";
 import { productIdsByArticleNumbers } from "@/lib/data/customer-article-numbers";
 import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { toSuccessorOffer, type SuccessorOffer } from "@/lib/catalog/product-relations";
+import { pickBySkuKey, skuKeyOf } from "@/lib/catalog/sku-key";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolveCartId, type CartOwner } from "./cart-service";
+import { stockWarningOf } from "./line-report-fixes";
 import { checkQuantity } from "./quantity-rules";
 import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
+import type { QuantityProblem } from "@/lib/quick-order/parse-lines";
 
 /**
  * Adds many lines to the cart the owner shops into right now – the shop cart, or during a
@@ -19,7 +22,11 @@ import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
  */
 
 export interface AddLineRequest {
-  /** SKU (case-insensitive), GTIN, or the customer's own article number (case-insensitive). */
+  /**
+   * SKU (case-insensitive), GTIN, or the customer's own article number (case-insensitive); failing
+   * those, the SKU without its punctuation ("kp001150", "KP 001150" for KP-001150) when that names one
+   * product.
+   */
   code: string;
   quantity: number;
   /** Where the line came from (e.g. the line number in a pasted list), echoed in the report. */
@@ -29,11 +36,14 @@ export interface AddLineRequest {
 export type AddLineOutcome =
   | { status: "added"; quantity: number; lineQuantity: number; stockWarning: "out_of_stock" | "partly_in_stock" | null; stock: number; leadTimeDays: number }
   | { status: "unknown_sku" }
+  /** Read without case and punctuation the code is the SKU of several products: which one is meant? */
+  | { status: "ambiguous_sku"; candidates: string[] }
   | { status: "unavailable" }
   /** The customer's assortment is its contract, and no price list of it prices the product today. */
   | { status: "not_in_assortment" }
-  | { status: "invalid_quantity" }
-  | { status: "quantity_rule"; reason: "below_minimum" | "not_multiple" | "not_positive"; minimum: number; multiple: number; suggested: number; inCart: number };
+  | { status: "invalid_quantity"; reason?: QuantityProblem; max?: number }
+  /** `stock` and `leadTimeDays`: what the report needs to show the line as added once the buyer takes the suggestion. */
+  | { status: "quantity_rule"; reason: "below_minimum" | "not_multiple" | "not_positive"; minimum: number; multiple: number; suggested: number; inCart: number; stock: number; leadTimeDays: number };
 
 export interface AddLineReport {
   ref: number;
@@ -69,7 +79,15 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
   const byGtin = new Map(found.filter((p) => p.gtin).map((p) => [p.gtin!, p]));
   const byId = new Map(found.map((p) => [p.id, p]));
   const missing = [...owned.values()].filter((id) => !byId.has(id));
-  for (const product of await listProductsByIds(missing)) byId.set(product.id, product);
+  // Our SKU first (unique across customers), then the GTIN, then the customer's own article number.
+  const direct = (code: string): number | undefined => bySku.get(code.toUpperCase())?.id ?? byGtin.get(code)?.id ?? owned.get(code.toLowerCase());
+  // Codes none of those know: the SKU typed without its punctuation or in another case (one more read, only for them).
+  const unresolved = [...new Set(requests.map((r) => r.code.trim()).filter((code) => direct(code) === undefined).map(skuKeyOf))];
+  const [byKey, ownedProducts] = await Promise.all([
+    unresolved.length > 0 ? findProductsBySkuKeys(unresolved) : new Map<string, ProductRow[]>(),
+    listProductsByIds(missing),
+  ]);
+  for (const product of [...ownedProducts, ...[...byKey.values()].flat()]) byId.set(product.id, product);
   const [running, outside] = await Promise.all([
     getCartQuantities(cartId),
     productsOutsideAssortment({ companyId: owner.companyId, assortment: owner.companyAssortment }, [...byId.values()], new Date()),
@@ -79,9 +97,12 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
 
   const lines = requests.map((request, index): AddLineReport => {
     const code = request.code.trim();
-    // Our SKU first (unique across customers), then the GTIN, then the customer's own article number.
-    const ownedId = owned.get(code.toLowerCase());
-    const product: ProductRow | undefined = bySku.get(code.toUpperCase()) ?? byGtin.get(code) ?? (ownedId === undefined ? undefined : byId.get(ownedId));
+    const directId = direct(code);
+    const byKeyPick = directId === undefined ? pickBySkuKey(byKey.get(skuKeyOf(code)) ?? []) : null;
+    if (byKeyPick && "ambiguous" in byKeyPick) {
+      return { ref: request.ref ?? index + 1, code, requested: request.quantity, sku: null, name: null, unit: null, outcome: { status: "ambiguous_sku", candidates: byKeyPick.ambiguous } };
+    }
+    const product: ProductRow | undefined = directId !== undefined ? byId.get(directId) : byKeyPick?.product;
     const base = {
       ref: request.ref ?? index + 1,
       code,
@@ -96,9 +117,9 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
       return { ...base, outcome: { status: "unavailable" } };
     }
     if (outside.has(product.id)) return { ...base, outcome: { status: "not_in_assortment" } };
-    if (!Number.isInteger(request.quantity) || request.quantity < 1 || request.quantity > MAX_QUANTITY) {
-      return { ...base, outcome: { status: "invalid_quantity" } };
-    }
+    if (!Number.isInteger(request.quantity)) return { ...base, outcome: { status: "invalid_quantity", reason: "not_whole" } };
+    if (request.quantity < 1) return { ...base, outcome: { status: "invalid_quantity", reason: "not_positive" } };
+    if (request.quantity > MAX_QUANTITY) return { ...base, outcome: { status: "invalid_quantity", reason: "too_large", max: MAX_QUANTITY } };
     const inCart = running.get(product.id) ?? 0;
     const lineQuantity = inCart + request.quantity;
     const check = checkQuantity(lineQuantity, product);
@@ -113,12 +134,14 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
           // What to add (not the line total), given what is already in the cart – as addToCart offers it.
           suggested: Math.max(check.suggestedQuantity - inCart, product.orderMultiple),
           inCart,
+          stock: Math.max(product.stock, 0),
+          leadTimeDays: product.leadTimeDays,
         },
       };
     }
     running.set(product.id, lineQuantity);
     writes.push({ productId: product.id, quantity: request.quantity });
-    const stockWarning = product.stock <= 0 ? "out_of_stock" : lineQuantity > product.stock ? "partly_in_stock" : null;
+    const stockWarning = stockWarningOf(product.stock, lineQuantity);
     return {
       ...base,
       outcome: { status: "added", quantity: request.quantity, lineQuantity, stockWarning, stock: Math.max(product.stock, 0), leadTimeDays: product.leadTimeDays },

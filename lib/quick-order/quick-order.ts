@@ -4,11 +4,13 @@ import type { CartOwner } from "@/lib/cart/cart-service";
 import type { SuccessorOffer } from "@/lib/catalog/product-relations";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { parseQuickOrderText } from "./parse-lines";
+import { parseQuickOrderLine, parseQuickOrderText, type ParsedLine } from "./parse-lines";
 
 /** One row of the quick-order report: every non-blank input line gets exactly one. */
 export interface QuickOrderReportLine {
   lineNumber: number;
+  /** The line as the buyer typed it ("KP-000137;2,5"), so a quantity that could not be read shows. */
+  input: string;
   code: string;
   requested: number | null;
   quantityAssumed: boolean;
@@ -27,39 +29,60 @@ export interface QuickOrderReport {
   warnings: number;
 }
 
-/** Pasted text or an uploaded CSV → cart lines, with a report line for every input line. */
+/** Pasted text or an uploaded CSV → cart lines, with a report line for every input line; quantities read as `locale` writes numbers. */
 export async function quickOrderFromText(owner: CartOwner, text: string, locale: Locale): Promise<QuickOrderReport> {
-  const parsed = parseQuickOrderText(text);
+  const parsed = parseQuickOrderText(text, locale);
   if (!parsed.ok) {
     if (parsed.error === "empty") throw new AppError("invalid_input", "quick_order_empty");
     throw new AppError("invalid_input", "too_many_lines", { count: parsed.count, max: 1000 });
   }
-  const items = parsed.lines.flatMap((line) => (line.kind === "item" ? [line] : []));
+  return reportLines(owner, parsed.lines, locale);
+}
+
+/**
+ * Rows of the quick-order form (SKU and quantity fields, the quantity as typed) → the same report;
+ * empty rows are left out, a row without a quantity orders 1 (reported as assumed).
+ */
+export async function quickOrderFromRows(owner: CartOwner, rows: { code: string; quantity: string }[], locale: Locale): Promise<QuickOrderReport> {
+  const lines = rows.flatMap((row, index) => {
+    const code = row.code.trim();
+    const quantity = row.quantity.trim();
+    return code === "" ? [] : [parseQuickOrderLine(index + 1, quantity === "" ? code : `${code};${quantity}`, code, quantity, locale)];
+  });
+  if (lines.length === 0) throw new AppError("invalid_input", "quick_order_empty");
+  return reportLines(owner, lines, locale);
+}
+
+async function reportLines(owner: CartOwner, parsed: ParsedLine[], locale: Locale): Promise<QuickOrderReport> {
+  const items = parsed.flatMap((line) => (line.kind === "item" ? [line] : []));
   const result = await addLinesToCart(
     owner,
     items.map((line) => ({ code: line.code, quantity: line.quantity, ref: line.lineNumber })),
     locale,
   );
   const byRef = new Map(result.lines.map((line) => [line.ref, line]));
-  const lines = parsed.lines.map((line): QuickOrderReportLine => {
+  const lines = parsed.map((line): QuickOrderReportLine => {
+    const input = line.raw.trim();
     if (line.kind === "header") {
-      return { lineNumber: line.lineNumber, code: line.raw.trim(), requested: null, quantityAssumed: false, sku: null, name: null, unit: null, outcome: { status: "header" } };
+      return { lineNumber: line.lineNumber, input, code: input, requested: null, quantityAssumed: false, sku: null, name: null, unit: null, outcome: { status: "header" } };
     }
     if (line.kind === "invalid") {
       return {
         lineNumber: line.lineNumber,
+        input,
         code: line.code,
         requested: null,
         quantityAssumed: false,
         sku: null,
         name: null,
         unit: null,
-        outcome: line.problem === "missing_sku" ? { status: "missing_sku" } : { status: "invalid_quantity" },
+        outcome: line.problem === "missing_sku" ? { status: "missing_sku" } : { status: "invalid_quantity", reason: line.quantityProblem },
       };
     }
     const report = byRef.get(line.lineNumber)!;
     return {
       lineNumber: line.lineNumber,
+      input,
       code: line.code,
       requested: line.quantity,
       quantityAssumed: line.quantityAssumed,
@@ -71,26 +94,6 @@ export async function quickOrderFromText(owner: CartOwner, text: string, locale:
     };
   });
   return summarize(lines);
-}
-
-/** Rows of the quick-order form (SKU + quantity fields) → the same report. */
-export async function quickOrderFromRows(owner: CartOwner, rows: { code: string; quantity: number }[], locale: Locale): Promise<QuickOrderReport> {
-  const filled = rows.map((row, index) => ({ ...row, ref: index + 1 })).filter((row) => row.code.trim() !== "");
-  if (filled.length === 0) throw new AppError("invalid_input", "quick_order_empty");
-  const result = await addLinesToCart(owner, filled, locale);
-  return summarize(
-    result.lines.map((line) => ({
-      lineNumber: line.ref,
-      code: line.code,
-      requested: line.requested,
-      quantityAssumed: false,
-      sku: line.sku,
-      name: line.name,
-      unit: line.unit,
-      outcome: line.outcome,
-      successor: line.successor ?? null,
-    })),
-  );
 }
 
 function summarize(lines: QuickOrderReportLine[]): QuickOrderReport {

@@ -28,7 +28,8 @@ export const quickOrderRowsAction = buyerReportAction(
   z.object({ sku: rowValue, quantity: rowValue }),
   async ({ sku, quantity }, user) => {
     if (sku.length > 200) throw new AppError("invalid_input", "too_many_lines", { count: sku.length, max: 200 });
-    const rows = sku.map((code, index) => ({ code: code.trim(), quantity: Number((quantity[index] ?? "").trim() || "1") }));
+    // The quantity as typed: read in the UI's language ("1.000" is a thousand in Dutch), with why when it cannot be.
+    const rows = sku.map((code, index) => ({ code, quantity: (quantity[index] ?? "").slice(0, 40) }));
     return quickOrderFromRows(user, rows, toLocale(await getLocale()));
   },
   { answersCart: true },

@@ -63,7 +63,7 @@ describe("a discontinued product where the buyer meets it again", () => {
       ["KP-OUD", "unavailable", null],
       ["KP-LADER", "added", null],
     ]);
-    const rows = await quickOrderFromRows(buyer, [{ code: "KP-BOOR", quantity: 2 }], "en");
+    const rows = await quickOrderFromRows(buyer, [{ code: "KP-BOOR", quantity: "2" }], "en");
     expect(rows.lines[0]).toMatchObject({ outcome: { status: "unavailable" }, successor: { sku: "KP-BOOR-NIEUW", name: "New cordless drill", quantity: 2 } });
   });
 

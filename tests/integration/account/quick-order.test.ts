@@ -18,6 +18,7 @@ let gloves: { sku: string; id: number };
 let soldOut: { sku: string; id: number };
 let low: { sku: string; id: number };
 let retired: { sku: string; id: number };
+let hyphenated: { sku: string; id: number };
 
 beforeAll(async () => {
   db = await useFreshDatabase();
@@ -28,6 +29,13 @@ beforeAll(async () => {
   soldOut = await createProduct(handle, category.id, { stock: 0, leadTimeDays: 7 });
   low = await createProduct(handle, category.id, { stock: 3, leadTimeDays: 2 });
   retired = await createProduct(handle, category.id, { active: false });
+  // SKUs as buyers type them without punctuation: one product per key, two products for "QO7788",
+  // and a retired product next to an active one for "QO5511".
+  hyphenated = await createProduct(handle, category.id, { sku: "QO-001150", nameNl: "Kabelbinder zwart", nameEn: "Cable tie black" });
+  await createProduct(handle, category.id, { sku: "QO-7788" });
+  await createProduct(handle, category.id, { sku: "QO7788" });
+  await createProduct(handle, category.id, { sku: "QO-5511" });
+  await createProduct(handle, category.id, { sku: "QO5511", active: false });
   customer = await createCompanyWithBuyer(handle);
 });
 afterAll(() => db.dispose());
@@ -73,6 +81,9 @@ describe("quick order", () => {
     expect(report.lines[6]!.outcome).toMatchObject({ stockWarning: "out_of_stock", leadTimeDays: 7 });
     expect(report.lines[7]!.outcome).toMatchObject({ stockWarning: "partly_in_stock", stock: 3 });
     expect(report.lines[12]).toMatchObject({ quantityAssumed: true, requested: 1 });
+    // What the buyer typed, so the bad quantity shows next to its reason.
+    expect(report.lines[9]).toMatchObject({ input: `${paper.sku};abc`, outcome: { status: "invalid_quantity", reason: "not_a_number" } });
+    expect(report.lines[11]).toMatchObject({ input: `"${paper.gtin}";"1"` });
     expect(report).toMatchObject({ added: 6, problems: 6, warnings: 2 });
     const cart = await getPricedCart(user, "nl", now);
     expect(Object.fromEntries(cart.lines.map((l) => [l.product.sku, l.quantity]))).toEqual({ [paper.sku]: 9, [soldOut.sku]: 2, [low.sku]: 5 });
@@ -106,11 +117,64 @@ describe("quick order", () => {
 
   it("adds form rows and ignores empty rows", async () => {
     const user = await addCompanyUser(handle, customer, "buyer");
-    const report = await quickOrderFromRows(user, [{ code: paper.sku, quantity: 2 }, { code: "", quantity: 1 }, { code: "X-0", quantity: 1 }], "en");
+    const report = await quickOrderFromRows(user, [{ code: paper.sku, quantity: "2" }, { code: "", quantity: "1" }, { code: "X-0", quantity: "1" }], "en");
     expect(report.lines.map((l) => [l.lineNumber, l.outcome.status, l.name])).toEqual([
       [1, "added", "Copy paper A4 white"],
       [3, "unknown_sku", null],
     ]);
+  });
+
+  it("form rows read the quantity as the UI language writes it, say why one cannot be ordered, and report the row as typed", async () => {
+    const user = await addCompanyUser(handle, customer, "buyer");
+    const rows = [
+      { code: paper.sku, quantity: "1.000" },
+      { code: paper.sku, quantity: "2,5" },
+      { code: paper.sku, quantity: "abc" },
+      { code: paper.sku, quantity: "1,000" },
+      { code: paper.sku, quantity: "0" },
+      { code: paper.sku, quantity: "" },
+    ];
+    const nl = await quickOrderFromRows(user, rows, "nl");
+    expect(nl.lines.map((l) => [l.input, l.outcome.status, l.outcome.status === "invalid_quantity" ? l.outcome.reason : l.requested])).toEqual([
+      [`${paper.sku};1.000`, "added", 1000],
+      [`${paper.sku};2,5`, "invalid_quantity", "not_whole"],
+      [`${paper.sku};abc`, "invalid_quantity", "not_a_number"],
+      [`${paper.sku};1,000`, "invalid_quantity", "ambiguous"],
+      [`${paper.sku};0`, "invalid_quantity", "not_positive"],
+      [paper.sku, "added", 1],
+    ]);
+    expect(nl.lines[5]).toMatchObject({ quantityAssumed: true });
+    const en = await quickOrderFromRows(user, rows.slice(0, 4), "en");
+    expect(en.lines.map((l) => (l.outcome.status === "invalid_quantity" ? l.outcome.reason : l.requested))).toEqual(["ambiguous", "not_whole", "not_a_number", 1000]);
+    const tooMany = await quickOrderFromText(user, `${paper.sku};100.001`, "nl");
+    expect(tooMany.lines[0]!.outcome).toEqual({ status: "invalid_quantity", reason: "too_large", max: 100_000 });
+  });
+
+  it("finds a SKU typed without its punctuation or in another case, when it names one product; names the candidates otherwise", async () => {
+    const user = await addCompanyUser(handle, customer, "buyer");
+    const pasted = await quickOrderFromText(user, ["kp001150;1", "qo001150;1", "QO 001150;2", "qo-001150\t3", "qo 77-88;1", "qo 5511;1", "QO-77-88-9;1"].join("\n"), "nl");
+    expect(pasted.lines.map((l) => [l.input, l.sku, l.outcome.status])).toEqual([
+      ["kp001150;1", null, "unknown_sku"],
+      ["qo001150;1", hyphenated.sku, "added"],
+      ["QO 001150;2", hyphenated.sku, "added"],
+      ["qo-001150\t3", hyphenated.sku, "added"],
+      // QO-7788 and QO7788: which one?
+      ["qo 77-88;1", null, "ambiguous_sku"],
+      // The retired QO5511 does not compete with QO-5511.
+      ["qo 5511;1", "QO-5511", "added"],
+      ["QO-77-88-9;1", null, "unknown_sku"],
+    ]);
+    expect(pasted.lines[4]!.outcome).toEqual({ status: "ambiguous_sku", candidates: ["QO-7788", "QO7788"] });
+    expect(pasted.lines[1]).toMatchObject({ name: "Kabelbinder zwart" });
+    // The exact SKU (in any case) still wins over the key: "qo7788" is that product, not ambiguous.
+    const exact = await quickOrderFromRows(user, [{ code: "qo7788", quantity: "1" }, { code: "kp 001150", quantity: "" }, { code: "Qo 0011-50", quantity: "4" }], "en");
+    expect(exact.lines.map((l) => [l.sku, l.outcome.status])).toEqual([
+      ["QO7788", "added"],
+      [null, "unknown_sku"],
+      [hyphenated.sku, "added"],
+    ]);
+    const cart = await getPricedCart(user, "nl", now);
+    expect(cart.lines.find((l) => l.product.sku === hyphenated.sku)?.quantity).toBe(10);
   });
 
   it("fills the punchout cart inside a punchout session", async () => {
@@ -119,6 +183,15 @@ describe("quick order", () => {
     await quickOrderFromText(inPunchout(user, session), `${paper.sku};3`, "nl");
     expect((await listCartLines(session.cartId)).map((l) => l.quantity)).toEqual([3]);
     expect((await getPricedCart(user, "nl", now)).lines).toHaveLength(0);
+  });
+
+  it("suggests the SKUs containing a typed fragment, whatever its case and punctuation, as the search does", async () => {
+    for (const fragment of ["001150", "QO-0011", "qo0011", "o-00115", "qo 0011"]) {
+      expect((await suggestQuickOrderProducts(fragment, "nl", customer.buyer, new Date())).map((s) => s.sku), fragment).toEqual([hyphenated.sku]);
+    }
+    // Prefixes first, then the SKUs containing the fragment elsewhere.
+    expect((await suggestQuickOrderProducts("QO-77", "en", customer.buyer, new Date())).map((s) => s.sku)).toEqual(["QO-7788", "QO7788"]);
+    expect((await suggestQuickOrderProducts("5511", "en", customer.buyer, new Date())).map((s) => s.sku)).toEqual(["QO-5511"]);
   });
 
   it("suggests active products by SKU prefix, GTIN and name", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeUpload } from "@/lib/delimited-lines";
-import { parseQuantity, parseQuickOrderText } from "@/lib/quick-order/parse-lines";
+import { parseQuantity, parseQuickOrderLine, parseQuickOrderText, readQuantity } from "@/lib/quick-order/parse-lines";
 
 describe("quick-order text", () => {
   it.each([
@@ -44,8 +44,63 @@ describe("quick-order text", () => {
     ["-2", null],
     ["abc", null],
     ["", null],
-  ])("quantity %j → %j", (text, expected) => {
+  ])("without a language, quantity %j → %j (only what Dutch and English read alike)", (text, expected) => {
     expect(parseQuantity(text)).toBe(expected);
+  });
+
+  it.each([
+    // Dutch: "." groups thousands, "," starts decimals.
+    ["nl", "1.000", 1000],
+    ["nl", "12.500", 12500],
+    ["nl", "1.000,00", 1000],
+    ["nl", "12,00", 12],
+    ["nl", "1 000", 1000],
+    ["nl", "1\u00a0000", 1000],
+    ["nl", "12.0", 12],
+    ["nl", "2,5", "not_whole"],
+    ["nl", "2.5", "not_whole"],
+    ["nl", "1.000,5", "not_whole"],
+    ["nl", "1,000", "ambiguous"],
+    ["nl", "1,500", "ambiguous"],
+    // English: "," groups thousands, "." starts decimals.
+    ["en", "1,000", 1000],
+    ["en", "1,000.00", 1000],
+    ["en", "12.0", 12],
+    ["en", "12,00", 12],
+    ["en", "2.5", "not_whole"],
+    ["en", "2,5", "not_whole"],
+    ["en", "1.000", "ambiguous"],
+    ["en", "1.500", "ambiguous"],
+    // Either language.
+    ["nl", "0", "not_positive"],
+    ["en", "-3", "not_positive"],
+    ["nl", "abc", "not_a_number"],
+    ["en", "1 5", "not_a_number"],
+    ["nl", "1e3", "not_a_number"],
+    ["en", "", "not_a_number"],
+  ] as const)("%s: quantity %j → %j", (locale, text, expected) => {
+    expect(readQuantity(text, locale)).toEqual(typeof expected === "number" ? { ok: true, quantity: expected } : { ok: false, problem: expected });
+  });
+
+  it("reads pasted quantities in the UI language and says why a line's quantity cannot be ordered", () => {
+    const text = "KP-1;1.000\nKP-2;2,5\nKP-3;abc\nKP-4;1,000";
+    const lines = (locale: "nl" | "en") => {
+      const result = parseQuickOrderText(text, locale);
+      return result.ok ? result.lines.map((l) => (l.kind === "item" ? l.quantity : l.kind === "invalid" && l.problem === "invalid_quantity" ? l.quantityProblem : l.kind)) : [];
+    };
+    expect(lines("nl")).toEqual([1000, "not_whole", "not_a_number", "ambiguous"]);
+    expect(lines("en")).toEqual(["ambiguous", "not_whole", "not_a_number", 1000]);
+    // The raw line comes back as typed, for the report's input column.
+    expect(parseQuickOrderText("KP-000306;abc", "nl")).toMatchObject({ ok: true, lines: [{ raw: "KP-000306;abc", quantityText: "abc" }] });
+  });
+
+  it.each([
+    ["a row without a quantity orders 1, assumed", "KP-1", "", { kind: "item", quantity: 1, quantityAssumed: true }],
+    ["a row's quantity in Dutch", "KP-1", "1.000", { kind: "item", quantity: 1000, quantityAssumed: false }],
+    ["a fraction", "KP-1", "0,5", { kind: "invalid", problem: "invalid_quantity", quantityProblem: "not_whole" }],
+    ["no SKU", "", "3", { kind: "invalid", problem: "missing_sku" }],
+  ])("one line: %s", (_label, code, quantity, expected) => {
+    expect(parseQuickOrderLine(1, `${code};${quantity}`, code, quantity, "nl")).toMatchObject(expected);
   });
 
   it("allows 1,000 lines plus a header, and refuses 1,001", () => {
