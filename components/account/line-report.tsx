@@ -1,14 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useEffectEvent, useState } from "react";
 import { useTranslations } from "next-intl";
-import { useAnnounceCartReading } from "@/components/shop/cart-badge";
+import { useAnnounceCartReading, useNewestCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { AddLineOutcome } from "@/lib/cart/add-lines";
+import { NO_CART, type CartBadgeReading } from "@/lib/cart/cart-badge";
+import { addedAfterSuggestion, summaryAfterFixes, type FixedOutcome } from "@/lib/cart/line-report-fixes";
 import type { SuccessorOffer } from "@/lib/catalog/product-relations";
 import { money } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locales";
+import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -27,32 +29,46 @@ export interface ReportRow {
   successor?: SuccessorOffer | null;
 }
 
-const PROBLEM = new Set(["unknown_sku", "unavailable", "not_in_assortment", "invalid_quantity", "missing_sku", "quantity_rule", "discontinued"]);
+const PROBLEM = new Set(["unknown_sku", "ambiguous_sku", "unavailable", "not_in_assortment", "invalid_quantity", "missing_sku", "quantity_rule", "discontinued"]);
 
 /**
  * Every input line with what happened to it. Lines that break a quantity rule offer the nearest
- * valid quantity as a one-click "Add N instead"; nothing is changed without the buyer's click.
+ * valid quantity as a one-click "Add N instead" (a discontinued product its successor); nothing is
+ * changed without the buyer's click. A line whose fix was taken then shows as added, and the counts
+ * and the way to the cart follow, so the report never contradicts the cart.
  */
 export function LineReport({
   rows,
   locale,
   addToCartAction,
   summary,
+  cart,
 }: {
   rows: ReportRow[];
   locale: Locale;
   addToCartAction: Action | null;
   summary: { added: number; problems: number; warnings: number };
+  /** The cart as the action that made the report left it: the way to the cart shows while it holds anything. */
+  cart?: CartBadgeReading;
 }) {
   const t = useTranslations("account.report");
+  // The fixes taken, per line, for this report only: a new report (a new submission) has new outcome
+  // objects, so the first row's outcome tells the reports apart whatever the caller re-renders.
+  const [fixes, setFixes] = useState<{ report: object | undefined; byRef: ReadonlyMap<number, FixedOutcome> }>({ report: undefined, byRef: new Map() });
+  const report = rows[0]?.outcome;
+  const fixed = fixes.report === report ? fixes.byRef : new Map<number, FixedOutcome>();
+  const fix = (ref: number, outcome: FixedOutcome) =>
+    setFixes((current) => ({ report, byRef: new Map([...(current.report === report ? current.byRef : []), [ref, outcome]]) }));
+  const shown = summaryAfterFixes(summary, [...fixed.values()]);
+  const cartHoldsSomething = useNewestCartReading(cart ?? NO_CART).units > 0;
   return (
     <section aria-labelledby="line-report-title" className="space-y-2" data-testid="line-report">
       <h2 id="line-report-title" className="text-lg font-semibold">
         {t("title")}
       </h2>
       <p role="status" className="text-sm" data-testid="line-report-summary">
-        {t("summary", summary)}{" "}
-        {summary.added > 0 && (
+        {t("summary", shown)}{" "}
+        {(shown.added > 0 || cartHoldsSomething) && (
           <Link href="/cart" className="text-brand-700 underline">
             {t("goToCart")}
           </Link>
@@ -69,24 +85,29 @@ export function LineReport({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.ref}
-                className={`border-t border-slate-100 align-top ${PROBLEM.has(row.outcome.status) ? "bg-red-50" : row.outcome.status === "added" && row.outcome.stockWarning ? "bg-amber-50" : ""}`}
-                data-testid="report-line"
-                data-status={row.outcome.status === "added" && row.outcome.stockWarning ? row.outcome.stockWarning : row.outcome.status}
-              >
-                <td className="p-2">{row.ref}</td>
-                <td className="p-2 font-mono text-xs">{row.input}</td>
-                <td className="p-2">
-                  {row.name ?? "–"}
-                  {row.sku && <div className="text-xs text-slate-500">{row.sku}</div>}
-                </td>
-                <td className="p-2">
-                  <OutcomeText row={row} locale={locale} addToCartAction={addToCartAction} />
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const outcome = fixed.get(row.ref) ?? row.outcome;
+              // A line added after its fix reads as added (a successor added instead too).
+              const status = outcome.status === "successor_added" ? "added" : outcome.status === "added" && outcome.stockWarning ? outcome.stockWarning : outcome.status;
+              return (
+                <tr
+                  key={row.ref}
+                  className={`border-t border-slate-100 align-top ${PROBLEM.has(outcome.status) ? "bg-red-50" : outcome.status === "added" && outcome.stockWarning ? "bg-amber-50" : ""}`}
+                  data-testid="report-line"
+                  data-status={status}
+                >
+                  <td className="p-2">{row.ref}</td>
+                  <td className="p-2 font-mono text-xs whitespace-pre-wrap break-all">{row.input}</td>
+                  <td className="p-2">
+                    {row.name ?? "–"}
+                    {row.sku && <div className="text-xs text-slate-500">{row.sku}</div>}
+                  </td>
+                  <td className="p-2">
+                    <OutcomeText row={row} outcome={outcome} locale={locale} addToCartAction={addToCartAction} onFixed={(fixedOutcome) => fix(row.ref, fixedOutcome)} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -94,9 +115,20 @@ export function LineReport({
   );
 }
 
-function OutcomeText({ row, locale, addToCartAction }: { row: ReportRow; locale: Locale; addToCartAction: Action | null }) {
+function OutcomeText({
+  row,
+  outcome,
+  locale,
+  addToCartAction,
+  onFixed,
+}: {
+  row: ReportRow;
+  outcome: ReportOutcome | FixedOutcome;
+  locale: Locale;
+  addToCartAction: Action | null;
+  onFixed: (outcome: FixedOutcome) => void;
+}) {
   const t = useTranslations("account.report");
-  const { outcome } = row;
   const price = row.price && row.price.after !== null && (
     <div className={row.price.after === row.price.before ? "text-xs text-slate-500" : "text-xs font-medium text-amber-800"} data-testid="price-change">
       {row.price.after === row.price.before
@@ -109,6 +141,7 @@ function OutcomeText({ row, locale, addToCartAction }: { row: ReportRow; locale:
       return (
         <div>
           <span className="text-emerald-800">{t("added", { quantity: outcome.quantity })}</span>
+          {outcome.lineQuantity > outcome.quantity && <span className="text-xs text-slate-600"> {t("inCartNow", { lineQuantity: outcome.lineQuantity })}</span>}
           {row.quantityAssumed && <span className="text-xs text-slate-600"> {t("quantityAssumed")}</span>}
           {outcome.stockWarning && (
             <div className="text-xs text-amber-800">{t(outcome.stockWarning, { stock: outcome.stock, days: outcome.leadTimeDays })}</div>
@@ -123,20 +156,51 @@ function OutcomeText({ row, locale, addToCartAction }: { row: ReportRow; locale:
             {t(outcome.reason, { minimum: outcome.minimum, multiple: outcome.multiple })}
             {outcome.inCart > 0 && ` ${t("inCart", { inCart: outcome.inCart })}`}
           </span>
-          {addToCartAction && row.sku && <SuggestionButton sku={row.sku} quantity={outcome.suggested} label={t("addSuggested", { suggested: outcome.suggested })} action={addToCartAction} />}
-          {price}
-        </div>
-      );
-    default:
-      return (
-        <div className="space-y-1">
-          <span className={outcome.status === "header" ? "text-slate-600" : "text-red-800"}>{t(outcome.status)}</span>
-          {row.successor && (outcome.status === "unavailable" || outcome.status === "discontinued") && (
-            <SuccessorOfferView successor={row.successor} label={t("replacedBy")} addLabel={t("addSuccessor", { quantity: row.successor.quantity, sku: row.successor.sku })} action={addToCartAction} />
+          {addToCartAction && row.sku && (
+            <SuggestionButton
+              sku={row.sku}
+              quantity={outcome.suggested}
+              label={t("addSuggested", { suggested: outcome.suggested })}
+              action={addToCartAction}
+              onAdded={() => onFixed(addedAfterSuggestion(outcome))}
+            />
           )}
           {price}
         </div>
       );
+    case "successor_added":
+      return <span className="text-emerald-800">{t("successorAdded", { quantity: outcome.quantity, sku: outcome.sku })}</span>;
+    case "invalid_quantity":
+      return (
+        <div className="space-y-1">
+          <span className="text-red-800">{outcome.reason ? t(`quantityProblem.${outcome.reason}`, { max: outcome.max ?? 0 }) : t("invalid_quantity")}</span>
+          {price}
+        </div>
+      );
+    case "ambiguous_sku":
+      return (
+        <span className="text-red-800">
+          {t("ambiguous_sku", { candidates: new Intl.ListFormat(INTL_LOCALE[locale], { type: "disjunction" }).format(outcome.candidates) })}
+        </span>
+      );
+    default: {
+      const successor = row.successor;
+      return (
+        <div className="space-y-1">
+          <span className={outcome.status === "header" ? "text-slate-600" : "text-red-800"}>{t(outcome.status)}</span>
+          {successor && (outcome.status === "unavailable" || outcome.status === "discontinued") && (
+            <SuccessorOfferView
+              successor={successor}
+              label={t("replacedBy")}
+              addLabel={t("addSuccessor", { quantity: successor.quantity, sku: successor.sku })}
+              action={addToCartAction}
+              onAdded={() => onFixed({ status: "successor_added", sku: successor.sku, quantity: successor.quantity })}
+            />
+          )}
+          {price}
+        </div>
+      );
+    }
   }
 }
 
@@ -144,7 +208,20 @@ function OutcomeText({ row, locale, addToCartAction }: { row: ReportRow; locale:
  * "Replaced by <successor>" under a discontinued product, with "Add N × SKU" when the cart can be
  * changed here (the favorites table shows it too).
  */
-export function SuccessorOfferView({ successor, label, addLabel, action }: { successor: SuccessorOffer; label: string; addLabel: string; action: Action | null }) {
+export function SuccessorOfferView({
+  successor,
+  label,
+  addLabel,
+  action,
+  onAdded,
+}: {
+  successor: SuccessorOffer;
+  label: string;
+  addLabel: string;
+  action: Action | null;
+  /** The line report turns its line into an added one; elsewhere the offer says "Added." itself. */
+  onAdded?: () => void;
+}) {
   return (
     <div className="space-y-1 text-xs" data-testid="successor-offer" data-sku={successor.sku}>
       <div>
@@ -153,15 +230,21 @@ export function SuccessorOfferView({ successor, label, addLabel, action }: { suc
           {successor.name} ({successor.sku})
         </Link>
       </div>
-      {action && <SuggestionButton sku={successor.sku} quantity={successor.quantity} label={addLabel} action={action} />}
+      {action && <SuggestionButton sku={successor.sku} quantity={successor.quantity} label={addLabel} action={action} onAdded={onAdded} />}
     </div>
   );
 }
 
-function SuggestionButton({ sku, quantity, label, action }: { sku: string; quantity: number; label: string; action: Action }) {
+function SuggestionButton({ sku, quantity, label, action, onAdded }: { sku: string; quantity: number; label: string; action: Action; onAdded?: () => void }) {
   const t = useTranslations("account.report");
+  const te = useTranslations("account.errors");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   useAnnounceCartReading(state);
+  // Once per successful add, with the parent's latest callback.
+  const announceAdded = useEffectEvent(() => onAdded?.());
+  useEffect(() => {
+    if (state.status === "ok") announceAdded();
+  }, [state]);
   if (state.status === "ok") return <div className="text-xs text-emerald-800">{t("suggestedAdded")}</div>;
   return (
     <form action={formAction}>
@@ -170,6 +253,11 @@ function SuggestionButton({ sku, quantity, label, action }: { sku: string; quant
       <button type="submit" disabled={pending} className="rounded border border-brand-600 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
         {label}
       </button>
+      {state.status === "error" && (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {te.has(state.message) ? te(state.message, state.details ?? {}) : te("invalid_input")}
+        </p>
+      )}
     </form>
   );
 }

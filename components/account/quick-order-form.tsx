@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { quantityRuleHint, smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { unitName } from "@/lib/catalog/unit-names";
 import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
@@ -24,7 +25,7 @@ function ReportOrError({ state, locale, addToCartAction }: { state: ReportState<
     );
   }
   if (state.status !== "ok") return null;
-  return <LineReport rows={toReportRows(state.report.lines)} locale={locale} addToCartAction={addToCartAction} summary={state.report} />;
+  return <LineReport rows={toReportRows(state.report.lines)} locale={locale} addToCartAction={addToCartAction} summary={state.report} cart={state.cart} />;
 }
 
 /** Paste or upload `sku;quantity` lines (also `,` and tab), up to 1,000, with a report per line. */
@@ -108,6 +109,13 @@ export function QuickOrderRows({
   );
 }
 
+/** " · min. 5" / " · per 6" / " · min. 12, per 6": only the rules that say something (quantityRuleHint). */
+function RuleHint({ rules }: { rules: { minOrderQuantity: number; orderMultiple: number } }) {
+  const t = useTranslations("account.quickOrder");
+  const hint = quantityRuleHint(rules);
+  return hint ? <>{` · ${t("minMultiple", hint)}`}</> : null;
+}
+
 function QuickOrderRow({ row, suggestAction }: { row: number; suggestAction: (query: string) => Promise<QuickOrderSuggestion[]> }) {
   const t = useTranslations("account.quickOrder");
   const locale = toLocale(useLocale());
@@ -139,7 +147,7 @@ function QuickOrderRow({ row, suggestAction }: { row: number; suggestAction: (qu
 
   const choose = (option: QuickOrderSuggestion) => {
     setValue(option.sku);
-    if (!quantity) setQuantity(String(Math.ceil(option.minOrderQuantity / option.orderMultiple) * option.orderMultiple));
+    if (!quantity) setQuantity(String(smallestValidQuantity(option)));
     setOpen(false);
     setOptions([]);
   };
@@ -179,11 +187,13 @@ function QuickOrderRow({ row, suggestAction }: { row: number; suggestAction: (qu
         autoComplete="off"
         className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
       />
+      {/* Text, not a number field: the server reads it in the UI's language ("1.000" is a thousand in
+          Dutch) and says why a quantity cannot be ordered, where a number field would pass on "" or 1. */}
       <input
         name="quantity"
-        type="number"
+        type="text"
         inputMode="numeric"
-        min={1}
+        autoComplete="off"
         value={quantity}
         onChange={(e) => setQuantity(e.target.value)}
         aria-label={t("quantity", { row })}
@@ -211,7 +221,7 @@ function QuickOrderRow({ row, suggestAction }: { row: number; suggestAction: (qu
                   {option.ownNumber ? `${t("ownNumber", { number: option.ownNumber })} · ` : ""}
                   {option.gtin ? `GTIN ${option.gtin} · ` : ""}
                   {t("perUnit", { unit: unitName(option.unit, locale) })}
-                  {(option.minOrderQuantity > 1 || option.orderMultiple > 1) && ` · ${t("minMultiple", { min: option.minOrderQuantity, multiple: option.orderMultiple })}`}
+                  <RuleHint rules={option} />
                 </span>
               </li>
             ))

@@ -115,7 +115,9 @@ describe("related products", () => {
     assert.equal(await offer.getAttribute("data-sku"), successor);
     assert.match(await offer.innerText(), new RegExp(`Replaced by Accuboor nieuw ${stamp} \\(${successor}\\)`));
     await offer.getByRole("button", { name: `Add 2 × ${successor} instead` }).click();
-    await offer.getByText("Added.").waitFor();
+    // The line now reads as added, by its successor.
+    await line.getByText(`Replacement added: 2 × ${successor}`).waitFor();
+    assert.equal(await line.getAttribute("data-status"), "added");
     const [inCart] = await sql<{ quantity: number }[]>`
       select l.quantity from cart_lines l join carts c on c.id = l.cart_id join users u on u.id = c.user_id join products p on p.id = l.product_id
       where u.email = 'buyer@demo.test' and c.punchout_session_id is null and p.sku = ${successor}`;
