@@ -33,6 +33,8 @@ export interface CxmlSessionContext {
   unmatchedItems: UnmatchedSetupItem[];
   /** Where the StartPage lands: "/", a product page or "/cart". */
   landing: string;
+  /** cXML@xml:lang as sent ("en-US"): the StartPage sets the shop language from it (lib/punchout/buyer-language.ts). */
+  language?: string | null;
 }
 
 const credential = z.object({ domain: z.string().min(1), identity: z.string().min(1) });

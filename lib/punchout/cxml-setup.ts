@@ -95,6 +95,8 @@ async function setUp({ document, header, connection, logRows }: AuthenticatedCxm
     items: setup.items,
     unmatchedItems: rebuild.unmatched,
     landing,
+    // The StartPage opens the session in it (cxml-start.ts): the browser is not here yet.
+    language: document.lang?.slice(0, 35) ?? null,
   };
   // The Response is rendered before the session is stored, so that its log rows are written with it.
   const startPageUrl = `${context.baseUrl.replace(/\/+$/, "")}/punchout/cxml/start?token=${token}`;

@@ -1,13 +1,16 @@
 import "server-only";
 import { logProtocolMessage } from "@/lib/data/protocol-messages";
+import type { Locale } from "@/lib/i18n/locales";
 import { getPunchoutConnection } from "@/lib/data/punchout-connections";
 import { redeemStartToken } from "@/lib/data/punchout-sessions";
 import { hashToken, newToken } from "./browser-session";
+import { shopLocaleOf } from "./buyer-language";
 import { readCxmlSessionContext } from "./cxml-session-context";
 import { renderPunchoutMessagePage } from "./html-page";
 
 export type CxmlStartOutcome =
-  | { kind: "session"; location: string; token: string; expiresAt: Date; frameOrigins: string[] }
+  /** `locale`: the shop language the setup request's xml:lang asked for, null when none of ours. */
+  | { kind: "session"; location: string; token: string; expiresAt: Date; frameOrigins: string[]; locale: Locale | null }
   | { kind: "html"; status: number; body: string };
 
 const REFUSED: CxmlStartOutcome = {
@@ -25,7 +28,9 @@ const REFUSED: CxmlStartOutcome = {
 /**
  * `GET /punchout/cxml/start?token=…` (the StartPage of a PunchOutSetupResponse): redeems the
  * single-use token atomically and opens a NEW browser session in punchout mode, landing where the
- * setup request pointed (SelectedItem's product, the cart for edit/inspect, else the shop).
+ * setup request pointed (SelectedItem's product, the cart for edit/inspect, else the shop), in the
+ * language its xml:lang named when we have it (the setup request came server-to-server; this is
+ * the first request from the buyer's browser).
  * A second use, an expired or an unknown token gets a clear page instead.
  */
 export async function redeemCxmlStartPage(token: string | null, context: { now: Date; remoteAddress: string | null }): Promise<CxmlStartOutcome> {
@@ -45,7 +50,14 @@ export async function redeemCxmlStartPage(token: string | null, context: { now: 
   if (!landing.startsWith("/") || landing.startsWith("//")) landing = "/";
   const outcome: CxmlStartOutcome =
     session && connection?.enabled
-      ? { kind: "session", location: landing, token: sessionToken, expiresAt: session.expiresAt, frameOrigins: connection.allowedReturnOrigins }
+      ? {
+          kind: "session",
+          location: landing,
+          token: sessionToken,
+          expiresAt: session.expiresAt,
+          frameOrigins: connection.allowedReturnOrigins,
+          locale: shopLocaleOf(typeof session.context.language === "string" ? session.context.language : null),
+        }
       : REFUSED;
   await logProtocolMessage({
     protocol: "cxml",
@@ -60,7 +72,7 @@ export async function redeemCxmlStartPage(token: string | null, context: { now: 
     remoteAddress: context.remoteAddress,
     contentType: null,
     payload: "GET /punchout/cxml/start?token=***",
-    summary: { landing: outcome.kind === "session" ? landing : null },
+    summary: outcome.kind === "session" ? { landing, locale: outcome.locale } : { landing: null },
     error: outcome.kind === "session" ? null : token ? "start token unknown, used or expired" : "start token missing",
   }).catch((failure: unknown) => console.error("[koppel] cXML message log write failed", failure));
   return outcome;

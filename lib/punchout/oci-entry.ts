@@ -14,6 +14,7 @@ import { getOciConnectionByUsername, type OciConnection } from "@/lib/data/punch
 import { listProductDocumentsOf } from "@/lib/data/product-documents";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
 import { getActiveCompanyUserByEmail } from "@/lib/data/users";
+import type { Locale } from "@/lib/i18n/locales";
 import { redactParameters, renderPunchoutMessagePage } from "./html-page";
 import { buildOciFields } from "./oci/build-fields";
 import { ociConnectionSettingsSchema, type OciConnectionSettings } from "./oci/connection-settings";
@@ -23,14 +24,21 @@ import { buildQuantityCheckResponse } from "./oci/quantity-check";
 import { encodeOciTransferPage, renderOciTransferPage } from "./oci/render-transfer-form";
 import { isReturnUrlAllowed } from "./return-url";
 import { hashToken, newToken } from "./browser-session";
+import { shopLocaleOf } from "./buyer-language";
 import { toPunchoutCart } from "./to-punchout-cart";
 import { newLineReference } from "./line-reference";
 
 /** How long an OCI shopping session stays valid after the entry. */
 const SESSION_TTL_MS = 4 * 60 * 60_000;
+/**
+ * The buyer system's language (PROTOCOLS.md §1.2: catalog-specific like USERNAME, matched
+ * case-insensitively like every call-up parameter): the session opens in it when it is one of ours.
+ */
+const LANGUAGE_PARAM = "LANGUAGE";
 
 export type OciEntryOutcome =
-  | { kind: "session"; location: string; token: string; expiresAt: Date; frameOrigins: string[] }
+  /** `locale`: the shop language the buyer system asked for (LANGUAGE), null when none of ours. */
+  | { kind: "session"; location: string; token: string; expiresAt: Date; frameOrigins: string[]; locale: Locale | null }
   | { kind: "html"; status: number; body: Buffer; charset: OciCharset; frameOrigins?: string[] }
   | { kind: "json"; status: number; body: unknown };
 
@@ -234,6 +242,7 @@ async function dispatch(
   }
   const token = newToken();
   const expiresAt = new Date(context.now.getTime() + SESSION_TTL_MS);
+  const language = findParam(params, LANGUAGE_PARAM)?.trim().slice(0, 35) || null;
   const session = await createPunchoutSession({
     connectionId: connection.id,
     companyId: connection.companyId,
@@ -251,6 +260,7 @@ async function dispatch(
       okCode: entry.okCode,
       legacyReturnFields: entry.legacyReturnFields,
       function: fn?.name ?? null,
+      language,
     },
     expiresAt,
   });
@@ -260,7 +270,11 @@ async function dispatch(
       : fn?.name === "SOURCING"
         ? `/search?q=${encodeURIComponent(fn.searchString)}`
         : "/";
-  return { outcome: { kind: "session", location, token, expiresAt, frameOrigins: connection.allowedReturnOrigins }, sessionId: session.id, error: null };
+  return {
+    outcome: { kind: "session", location, token, expiresAt, frameOrigins: connection.allowedReturnOrigins, locale: shopLocaleOf(language) },
+    sessionId: session.id,
+    error: null,
+  };
 }
 
 /** Whether the customer may order the product today (no query unless its assortment is its contract). */

@@ -418,6 +418,8 @@ describe("cXML punchout", () => {
       await page.goto(startPage);
       await page.waitForURL(`${BASE_URL}/`);
       assert.match(await page.getByTestId("punchout-banner").innerText(), /Coupa \(e2e\)/);
+      // The setup request said xml:lang="en-US": the session opens in English in this Dutch browser.
+      assert.equal(await page.locator("html").getAttribute("lang"), "en");
       await addToCart(page, specialProduct);
       await addToCart(page, tierProduct);
       await page.goto(`${BASE_URL}/cart`);
@@ -433,7 +435,7 @@ describe("cXML punchout", () => {
       assert.equal(poom.lines.length, 2);
       assertLine(poom.lines.find((l) => l.sku === specialProduct.sku), specialProduct);
       assertLine(poom.lines.find((l) => l.sku === tierProduct.sku), tierProduct);
-      assert.ok(xml.includes('<Description xml:lang="nl">'), "descriptions in the user's language");
+      assert.ok(xml.includes('<Description xml:lang="en">'), "descriptions in the session's language, the one the buyer system asked for");
       assertDtdValid(xml, "coupa-urlencoded");
     } finally {
       await context.close();
