@@ -7,6 +7,7 @@ import { SignInNeedsSecondStep, SignInSecondStepWrong, SignInThrottled, signIn, 
 import { nextLoginState, type LoginState, type SignInRefusal } from "@/lib/auth/login-state";
 import { getActiveUserByEmail, updateUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { clearPunchoutTrace, PUNCHOUT_TRACE_COOKIE } from "@/lib/punchout/browser-session";
 
 export type { LoginState } from "@/lib/auth/login-state";
 
@@ -39,9 +40,13 @@ export async function loginAction(previous: LoginState, formData: FormData): Pro
     throw error;
   }
   // A language chosen on this device before signing in wins and becomes the profile language;
-  // otherwise the profile language applies.
+  // otherwise the profile language applies. After a punchout session in this browser the language
+  // was the procurement system's (or its shopper's), not this user's: their profile's applies.
   const jar = await cookies();
-  const chosen = jar.get(LOCALE_COOKIE)?.value;
+  const afterPunchout = jar.has(PUNCHOUT_TRACE_COOKIE);
+  const chosen = afterPunchout ? undefined : jar.get(LOCALE_COOKIE)?.value;
+  // This browser is somebody's own sign-in now: no "punchout session ended" for it any more.
+  await clearPunchoutTrace();
   const user = await getActiveUserByEmail(email);
   if (user && (chosen === "nl" || chosen === "en")) {
     if (chosen !== user.locale) await updateUserLocale(user.id, chosen);

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/layout/auth-card";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { getEndedBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { loginAction } from "./actions";
 import { LoginForm } from "./login-form";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -12,16 +13,25 @@ export const generateMetadata = pageTitle("auth.login");
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   await connection(); // DB-backed: never prerendered at build time
-  const [{ callbackUrl }, user, t, tr] = await Promise.all([
+  const [{ callbackUrl }, user, t, tr, tp, endedPunchout] = await Promise.all([
     searchParams,
     getCurrentUser(),
     getTranslations("auth"),
     getTranslations("accountRequests"),
+    getTranslations("punchout.ended"),
+    getEndedBrowserPunchoutSession(new Date()),
   ]);
   const target = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   if (user) redirect(target);
   return (
     <AuthCard title={t("title")}>
+      {/* This browser's punchout session is over: its buyer has no password here, and starts again
+          from the procurement system. The form stays for whoever has an account of their own. */}
+      {endedPunchout && (
+        <p role="status" data-testid="punchout-ended-notice" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {tp("text")}
+        </p>
+      )}
       <p className="mt-1 mb-6 text-sm text-slate-600">{t("intro")}</p>
       <LoginForm action={loginAction} callbackUrl={target} />
       <p className="mt-4 text-sm">

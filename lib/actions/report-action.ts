@@ -5,7 +5,7 @@ import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { readCartBadge } from "@/lib/cart/cart-service";
 import { isAppError } from "@/lib/errors";
 import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
-import { formDataToObject, TWO_STEP_REQUIRED_STATE } from "./safe-action";
+import { formDataToObject, TWO_STEP_REQUIRED_STATE, unauthenticatedState } from "./safe-action";
 
 /**
  * Like buyerAction, for actions that answer with a result to show (a per-line report, search
@@ -27,7 +27,7 @@ export function buyerReportAction<S extends z.ZodType, R>(
 ) {
   return async (_previous: ReportState<R>, formData: FormData): Promise<ReportState<R>> => {
     const user = await getCurrentUser();
-    if (!isBuyer(user)) return { status: "error", code: "unauthenticated", message: "unauthenticated" };
+    if (!isBuyer(user)) return unauthenticatedState(user);
     // Like buyerAction: refused while the company requires two-step verification and theirs is not on.
     if (buyerMustSetUpTwoStep(user)) return TWO_STEP_REQUIRED_STATE;
     return parseAndReport(schema, formData, async (input) => {

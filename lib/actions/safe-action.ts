@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getCurrentUser, getStaffUser, isBuyer, type BuyerUser, type SessionUser, type StaffUser } from "@/lib/auth/guards";
 import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { isAppError } from "@/lib/errors";
+import { getEndedBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 
 /** What every form action returns to `useActionState`: never secrets, never raw input echoed back. */
@@ -27,6 +28,16 @@ export const idleState: ActionState = { status: "idle" };
 export const TWO_STEP_REQUIRED_STATE = { status: "error", code: "forbidden", message: "two_step_required" } as const satisfies ActionState;
 
 /**
+ * Refusal of a buyer's action when nobody is signed in: "unauthenticated" (sign in again), or, when
+ * nobody is because this browser's punchout session has ended, "punchout_ended" — that buyer has no
+ * password to sign in with; the forms say to start again from the procurement system.
+ */
+export async function unauthenticatedState(user: SessionUser | null): Promise<Extract<ActionState, { status: "error" }>> {
+  const ended = user === null && (await getEndedBrowserPunchoutSession(new Date())) !== null;
+  return { status: "error", code: "unauthenticated", message: ended ? "punchout_ended" : "unauthenticated" };
+}
+
+/**
  * Wraps a buyer form action: resolves and checks the user in the action itself (never trusting
  * middleware or the page), parses FormData with a zod schema, and turns AppErrors into form state.
  * Unexpected errors are rethrown (they are bugs, and Next's redirects travel as errors too).
@@ -37,7 +48,7 @@ export function buyerAction<S extends z.ZodType>(
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
-    if (!isBuyer(user)) return { status: "error", code: "unauthenticated", message: "unauthenticated" };
+    if (!isBuyer(user)) return unauthenticatedState(user);
     if (buyerMustSetUpTwoStep(user)) return TWO_STEP_REQUIRED_STATE;
     return parseAndRun(schema, formData, (input) => handler(input, user));
   };

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { COMPANY_ROLES, STAFF_ROLES, type UserRole } from "@/db/schema/companies";
 import { getActiveUserById, type UserRecord } from "@/lib/data/users";
 import { isStaffTwoStepRequired } from "@/lib/data/security-settings";
-import { getBrowserPunchoutSession } from "@/lib/punchout/browser-session";
+import { getBrowserPunchoutSession, getEndedBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { effectiveAssortment } from "@/lib/catalog/assortment";
 import { BUYER_TWO_STEP_SETUP_PATH, buyerMustSetUpTwoStep } from "@/lib/two-step/required";
 import { resolveViewAs, type ImpersonatedBy } from "./impersonation";
@@ -89,14 +89,28 @@ export function isStaff(user: SessionUser | null): boolean {
   return !!user && (STAFF_ROLES as readonly UserRole[]).includes(user.role);
 }
 
+/** Says that this browser's punchout session is over, and to start again from the procurement system. */
+export const PUNCHOUT_ENDED_PATH = "/punchout/ended";
+
 /**
- * For pages: redirect to sign-in (and back) when nobody is signed in. A customer's user whose
+ * Where a page sends a request nobody is signed in for: to sign in (and back), or — when this
+ * browser's punchout session has ended (transfer, cancel, expiry) and nothing else is signed in — to
+ * the page that says so: that buyer has no password, the procurement system signed them in.
+ */
+export async function signInRedirectPath(returnTo: string): Promise<string> {
+  if (await getEndedBrowserPunchoutSession(new Date())) return PUNCHOUT_ENDED_PATH;
+  return `/login?callbackUrl=${encodeURIComponent(returnTo)}`;
+}
+
+/**
+ * For pages: redirect to sign-in (and back) when nobody is signed in (an ended punchout session: to
+ * PUNCHOUT_ENDED_PATH instead). A customer's user whose
  * company requires two-step verification and who has none is sent to their profile to set it up
  * (lib/two-step/required.ts); only the profile passes `{ twoStepSetup: true }`.
  */
 export async function requireUser(returnTo: string, options: { twoStepSetup?: boolean } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(await signInRedirectPath(returnTo));
   if (!options.twoStepSetup && buyerMustSetUpTwoStep(user)) redirect(BUYER_TWO_STEP_SETUP_PATH);
   return user;
 }

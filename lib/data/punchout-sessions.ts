@@ -59,6 +59,37 @@ export async function getActivePunchoutSession(tokenHash: string, now: Date): Pr
   return row ?? null;
 }
 
+export interface EndedPunchoutSession {
+  id: number;
+  /** As stored: "active" (or "expired") when it ran out, or when its connection was disabled. */
+  status: Exclude<PunchoutSession["status"], "pending">;
+  /** The language the buyer system asked for at the start, as sent (context.language), if any. */
+  language: string | null;
+}
+
+/**
+ * The punchout session whose browser token hashes to `tokenHash` when it is over: transferred,
+ * cancelled, expired, or its connection disabled (getActivePunchoutSession no longer finds it).
+ * Null for a session that is still open, a pending one, or none.
+ */
+export async function getEndedPunchoutSession(tokenHash: string, now: Date): Promise<EndedPunchoutSession | null> {
+  const db = await database();
+  const [row] = await db
+    .select({
+      id: punchoutSessions.id,
+      status: punchoutSessions.status,
+      language: sql<string | null>`${punchoutSessions.context} ->> 'language'`,
+      expiresAt: punchoutSessions.expiresAt,
+      enabled: punchoutConnections.enabled,
+    })
+    .from(punchoutSessions)
+    .innerJoin(punchoutConnections, eq(punchoutConnections.id, punchoutSessions.connectionId))
+    .where(eq(punchoutSessions.sessionTokenHash, tokenHash));
+  if (!row || row.status === "pending") return null;
+  const ended = row.status !== "active" || row.expiresAt.getTime() <= now.getTime() || !row.enabled;
+  return ended ? { id: row.id, status: row.status, language: row.language } : null;
+}
+
 export async function getPunchoutSession(id: number): Promise<PunchoutSession | null> {
   const db = await database();
   const [row] = await db.select().from(punchoutSessions).where(eq(punchoutSessions.id, id));
