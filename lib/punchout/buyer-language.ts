@@ -33,3 +33,16 @@ export function shopLocaleOf(language: string | null | undefined): Locale | null
   if (primary === "en" || primary === "nl") return primary;
   return THREE_LETTER_CODES.get(primary) ?? null;
 }
+
+/**
+ * Per connection (settings `shopLanguage`): `buyer_system` follows the language the buyer's system
+ * names, `browser` keeps the browser's own choice (Dutch by default), `nl`/`en` fix it.
+ */
+export const SHOP_LANGUAGES = ["buyer_system", "browser", "nl", "en"] as const;
+export type ShopLanguageSetting = (typeof SHOP_LANGUAGES)[number];
+
+/** The language a session starts in, or null to leave the browser's own (cookie) or the default. */
+export function sessionLocale(setting: ShopLanguageSetting, sentLanguage: string | null | undefined): Locale | null {
+  if (setting === "nl" || setting === "en") return setting;
+  return setting === "buyer_system" ? shopLocaleOf(sentLanguage) : null;
+}

@@ -4,7 +4,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getPunchoutConnection } from "@/lib/data/punchout-connections";
 import { redeemStartToken } from "@/lib/data/punchout-sessions";
 import { hashToken, newToken } from "./browser-session";
-import { shopLocaleOf } from "./buyer-language";
+import { sessionLocale } from "./buyer-language";
+import { cxmlConnectionSettingsSchema } from "./cxml/connection-settings";
 import { readCxmlSessionContext } from "./cxml-session-context";
 import { renderPunchoutMessagePage } from "./html-page";
 
@@ -56,7 +57,8 @@ export async function redeemCxmlStartPage(token: string | null, context: { now: 
           token: sessionToken,
           expiresAt: session.expiresAt,
           frameOrigins: connection.allowedReturnOrigins,
-          locale: shopLocaleOf(typeof session.context.language === "string" ? session.context.language : null),
+          // xml:lang only where the connection follows it (settings.shopLanguage; most systems always send en-US).
+          locale: sessionLocale(shopLanguageOf(connection.settings), typeof session.context.language === "string" ? session.context.language : null),
         }
       : REFUSED;
   await logProtocolMessage({
@@ -76,4 +78,10 @@ export async function redeemCxmlStartPage(token: string | null, context: { now: 
     error: outcome.kind === "session" ? null : token ? "start token unknown, used or expired" : "start token missing",
   }).catch((failure: unknown) => console.error("[koppel] cXML message log write failed", failure));
   return outcome;
+}
+
+/** The connection's language setting; a settings object that no longer parses keeps the browser's choice. */
+function shopLanguageOf(settings: unknown) {
+  const parsed = cxmlConnectionSettingsSchema.safeParse(settings);
+  return parsed.success ? parsed.data.shopLanguage : "browser";
 }

@@ -24,7 +24,7 @@ import { buildQuantityCheckResponse } from "./oci/quantity-check";
 import { encodeOciTransferPage, renderOciTransferPage } from "./oci/render-transfer-form";
 import { isReturnUrlAllowed } from "./return-url";
 import { hashToken, newToken } from "./browser-session";
-import { shopLocaleOf } from "./buyer-language";
+import { sessionLocale } from "./buyer-language";
 import { toPunchoutCart } from "./to-punchout-cart";
 import { newLineReference } from "./line-reference";
 
@@ -271,7 +271,7 @@ async function dispatch(
         ? `/search?q=${encodeURIComponent(fn.searchString)}`
         : "/";
   return {
-    outcome: { kind: "session", location, token, expiresAt, frameOrigins: connection.allowedReturnOrigins, locale: shopLocaleOf(language) },
+    outcome: { kind: "session", location, token, expiresAt, frameOrigins: connection.allowedReturnOrigins, locale: sessionLocale(settings.shopLanguage, language) },
     sessionId: session.id,
     error: null,
   };

@@ -3,6 +3,7 @@
  * on the connection; credentials live elsewhere (see verify-credentials.ts).
  */
 import { z } from "zod";
+import { SHOP_LANGUAGES } from "@/lib/punchout/buyer-language";
 import type { CxmlSetupRequest, PunchOutOperation } from "@/lib/punchout/cxml/parse-setup-request";
 import type { CxmlError } from "@/lib/punchout/cxml/xml";
 
@@ -57,6 +58,11 @@ const itemValueSource = z.union([z.enum(ITEM_VALUE_FIELDS), z.templateLiteral(["
 const unitCode = z.string().regex(/^[A-Za-z0-9._:-]+$/, "unit codes are NMTOKENs (letters, digits, . _ : -)");
 
 export const cxmlConnectionSettingsSchema = z.object({
+  /**
+   * The shop's language in this connection's sessions. Not the cXML xml:lang by default: Coupa, Ariba
+   * and most others send "en-US" whatever their user reads, which would show Dutch buyers an English shop.
+   */
+  shopLanguage: z.enum(SHOP_LANGUAGES).default("browser"),
   /** cXML transactions this connection uses; AFAS only sends OrderRequests (punchout is OCI there). */
   transactions: z.array(z.enum(CXML_TRANSACTIONS)).min(1).default(["PunchOutSetupRequest", "OrderRequest"]),
   /** Form field carrying the POOM; base64 is what Ariba prefers (§2.7). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHOP_LANGUAGES } from "@/lib/punchout/buyer-language";
 import { OCI_CHARSETS, OCI_CUSTOM_FIELDS, OCI_ITEM_FIELDS, OCI_PARAMS } from "@/lib/punchout/oci/fields";
 
 const parameterName = z.string().trim().min(1).max(64);
@@ -73,6 +74,8 @@ export type OciOptionalField = (typeof OCI_OPTIONAL_FIELDS)[number];
  * OCI 4.0 connection; presets in `presets.ts` are partial inputs to this schema.
  */
 export const ociConnectionSettingsSchema = z.object({
+  /** The shop's language in this connection's sessions: SAP's LANGUAGE (sy-langu) is the user's own, so followed by default. */
+  shopLanguage: z.enum(SHOP_LANGUAGES).default("buyer_system"),
   /** Call-up parameter names are catalog-defined (OCI §2.2); matched case-insensitively. */
   parameterNames: z
     .object({

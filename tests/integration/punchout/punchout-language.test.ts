@@ -16,15 +16,19 @@ import { useFreshDatabase } from "../../support/test-database";
 
 /**
  * The punchout session opens in the buyer system's language (OCI LANGUAGE, cXML xml:lang) when it
- * is one of ours, through the real entry and StartPage routes: the language cookie the shop reads
- * (lib/i18n/request.ts) comes with the session's own cookies. Any other language leaves the
- * browser's cookie (or the default) alone.
+ * is one of ours and the connection follows it (settings.shopLanguage: OCI by default, cXML when set,
+ * since most cXML systems send en-US whatever their user reads), through the real entry and
+ * StartPage routes: the language cookie the shop reads (lib/i18n/request.ts) comes with the
+ * session's own cookies. Any other language leaves the browser's cookie (or the default) alone.
  */
 let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
 let handle: DatabaseHandle;
 const OCI_USER = `oci-language-${Date.now().toString(36)}`;
 const OCI_PASSWORD = "oci-language-secret";
 const FROM = { domain: "NetworkID", identity: `AN-LANG-${Date.now().toString(36)}` };
+/** A second cXML connection with the default setting: the browser's choice, whatever xml:lang says. */
+const FROM_DEFAULT = { domain: "NetworkID", identity: `AN-LANGDEF-${Date.now().toString(36)}` };
+const OCI_FIXED = `oci-fixed-${Date.now().toString(36)}`;
 const SECRET = "cxml-language-secret";
 const BASE = "https://shop.example.nl";
 
@@ -33,7 +37,9 @@ beforeAll(async () => {
   handle = fresh.handle;
   const customer = await createCompanyWithBuyer(handle);
   await createOciConnection(handle, customer.company.id, { username: OCI_USER, password: OCI_PASSWORD, origins: ["https://erp.example.com"] });
-  await createCxmlConnection(handle, customer.company.id, { from: [FROM], sender: [FROM], secret: SECRET, origins: ["https://erp.example.com"] });
+  await createCxmlConnection(handle, customer.company.id, { from: [FROM], sender: [FROM], secret: SECRET, origins: ["https://erp.example.com"], settings: { shopLanguage: "buyer_system" } });
+  await createCxmlConnection(handle, customer.company.id, { from: [FROM_DEFAULT], sender: [FROM_DEFAULT], secret: SECRET, origins: ["https://erp.example.com"] });
+  await createOciConnection(handle, customer.company.id, { username: OCI_FIXED, password: OCI_PASSWORD, origins: ["https://erp.example.com"], settings: { shopLanguage: "nl" } });
 }, 120_000);
 afterAll(() => fresh.dispose());
 
@@ -78,6 +84,12 @@ describe("OCI entry with the buyer system's LANGUAGE", () => {
     expect(response.cookies.get(LOCALE_COOKIE)).toBeUndefined();
   });
 
+  it("a connection set to Dutch opens in Dutch whatever LANGUAGE says", async () => {
+    const response = await oci(ociRequest({ USERNAME: OCI_FIXED, LANGUAGE: "EN" }, { [LOCALE_COOKIE]: "en" }));
+    expect(response.status).toBe(303);
+    expect(response.cookies.get(LOCALE_COOKIE)?.value).toBe("nl");
+  });
+
   it("sets no language on an answer that opens no session (wrong password)", async () => {
     const response = await oci(ociRequest({ PASSWORD: "wrong", LANGUAGE: "EN" }));
     expect(response.status).toBe(401);
@@ -86,13 +98,13 @@ describe("OCI entry with the buyer system's LANGUAGE", () => {
 });
 
 let sequence = 0;
-function posr(lang: string | null): string {
+function posr(lang: string | null, from = FROM): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <cXML payloadID="lang-${Date.now()}-${sequence++}@buyer.example" timestamp="2026-11-28T11:00:00+01:00"${lang === null ? "" : ` xml:lang="${lang}"`}>
 <Header>
-<From><Credential domain="${FROM.domain}"><Identity>${FROM.identity}</Identity></Credential></From>
+<From><Credential domain="${from.domain}"><Identity>${from.identity}</Identity></Credential></From>
 <To><Credential domain="NetworkID"><Identity>KOPPEL</Identity></Credential></To>
-<Sender><Credential domain="${FROM.domain}"><Identity>${FROM.identity}</Identity><SharedSecret>${SECRET}</SharedSecret></Credential><UserAgent>IT</UserAgent></Sender>
+<Sender><Credential domain="${from.domain}"><Identity>${from.identity}</Identity><SharedSecret>${SECRET}</SharedSecret></Credential><UserAgent>IT</UserAgent></Sender>
 </Header>
 <Request deploymentMode="production"><PunchOutSetupRequest operation="create">
 <BuyerCookie>lang-${sequence}</BuyerCookie>
@@ -102,9 +114,9 @@ function posr(lang: string | null): string {
 }
 
 /** The setup request server-to-server, then the StartPage in "the browser" (the real route). */
-async function startPageResponse(lang: string | null, cookies: Record<string, string> = {}) {
+async function startPageResponse(lang: string | null, cookies: Record<string, string> = {}, from = FROM) {
   const answer = await handleCxmlSetup(
-    { bytes: Buffer.from(posr(lang), "utf8"), truncated: false },
+    { bytes: Buffer.from(posr(lang, from), "utf8"), truncated: false },
     { remoteAddress: null, now: new Date(), baseUrl: BASE, contentType: "text/xml" },
   );
   const parsed = parseCxml(answer.body);
@@ -116,6 +128,13 @@ async function startPageResponse(lang: string | null, cookies: Record<string, st
 }
 
 describe("cXML StartPage with the setup request's xml:lang", () => {
+  it("by default the connection keeps the browser's language: en-US is what nearly every system sends", async () => {
+    const response = await startPageResponse("en-US", { [LOCALE_COOKIE]: "nl" }, FROM_DEFAULT);
+    expect(response.status).toBe(303);
+    expect(response.cookies.get(PUNCHOUT_COOKIE)?.value).toBeTruthy();
+    expect(response.cookies.get(LOCALE_COOKIE)).toBeUndefined();
+  });
+
   it("xml:lang en-US: the StartPage opens the session in English", async () => {
     const response = await startPageResponse("en-US", { [LOCALE_COOKIE]: "nl" });
     expect(response.status).toBe(303);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shopLocaleOf } from "@/lib/punchout/buyer-language";
+import { sessionLocale, shopLocaleOf } from "@/lib/punchout/buyer-language";
 
 describe("shopLocaleOf: the buyer system's language → the shop's", () => {
   it.each([
@@ -32,5 +32,19 @@ describe("shopLocaleOf: the buyer system's language → the shop's", () => {
     { language: `en-${"x".repeat(40)}`, expected: null },
   ])("$language → $expected", ({ language, expected }) => {
     expect(shopLocaleOf(language)).toBe(expected);
+  });
+});
+
+describe("sessionLocale: the connection's setting decides whether the buyer system's language counts", () => {
+  it.each([
+    ["buyer_system", "EN", "en"],
+    ["buyer_system", "en-US", "en"],
+    ["buyer_system", "de", null],
+    ["browser", "EN", null],
+    ["browser", "nl-NL", null],
+    ["nl", "en-US", "nl"],
+    ["en", null, "en"],
+  ] as const)("%s with %s → %s", (setting, sent, expected) => {
+    expect(sessionLocale(setting, sent)).toBe(expected);
   });
 });

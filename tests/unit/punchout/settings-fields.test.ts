@@ -1,3 +1,4 @@
+import { SHOP_LANGUAGES } from "@/lib/punchout/buyer-language";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,6 +48,8 @@ describe("the described fields match their schemas", () => {
     ["cxml", "userMapping", "userMapping", "select", USER_MAPPING_MODES],
     ["cxml", "operationAllowed", "operationAllowed", "select", cxmlShape.operationAllowed.unwrap().options],
     ["cxml", "assortment", "assortment", "select", cxmlShape.assortment.unwrap().options],
+    ["cxml", "shopLanguage", "shopLanguage", "select", SHOP_LANGUAGES],
+    ["oci", "shopLanguage", "shopLanguage", "select", SHOP_LANGUAGES],
     ["cxml", "poomEncoding", "poomEncoding", "select", POOM_ENCODINGS],
     ["cxml", "targetFrame", "targetFrame", "text", null],
     ["cxml", "transactions", "transactions", "checkboxes", CXML_TRANSACTIONS],

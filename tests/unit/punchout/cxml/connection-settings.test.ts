@@ -15,6 +15,7 @@ const setupFrom = (file: string) => unwrap(parsePunchOutSetupRequest(parseDoc(sh
 describe("cxmlConnectionSettingsSchema", () => {
   it("fills defaults", () => {
     expect(parseCxmlConnectionSettings(undefined)).toEqual({
+      shopLanguage: "browser",
       transactions: ["PunchOutSetupRequest", "OrderRequest"],
       poomEncoding: "cxml-base64",
       targetFrame: "_top",

@@ -5,6 +5,7 @@ import { OCI_PRESETS } from "@/lib/punchout/oci/presets";
 describe("ociConnectionSettingsSchema", () => {
   it("parses {} to a plain OCI 4.0 connection", () => {
     expect(ociConnectionSettingsSchema.parse({})).toEqual({
+      shopLanguage: "buyer_system",
       parameterNames: { username: "USERNAME", password: "PASSWORD", hookUrl: "HOOK_URL" },
       units: { base: "iso", map: {} },
       matGroup: { source: "none" },
