@@ -105,7 +105,7 @@ describe("cancelling a web order", () => {
     await buyer.reload();
     assert.equal((await buyer.getByTestId("order-status").innerText()).trim(), "Canceled");
     assert.match(await buyer.getByTestId("order-history").innerText(), /goods no longer needed/);
-    assert.match(await buyer.getByTestId("cancelled-notice").innerText(), /^.+ cancelled this order\.\n+Reason: Customer called: goods no longer needed$/);
+    assert.match(await buyer.getByTestId("cancelled-notice").innerText(), /^.+ canceled this order\.\n+Reason: Customer called: goods no longer needed$/);
     assert.equal(await buyer.getByTestId("order-invoices").count(), 0);
     await buyer.context().close();
     await manager.context().close();
