@@ -255,6 +255,11 @@ describe("OCI punchout", () => {
       // The shared account's quotes are the connection's, not "your own".
       await page.goto(`${BASE_URL}/account/quotes`);
       assert.match(await page.getByTestId("quotes-scope").innerText(), /^De offerteaanvragen via SAP SRM \(demo\), het gedeelde account van uw inkoopsysteem/);
+      // Its orders and returns are the procurement system's to follow, not "your own" (an empty list otherwise).
+      await page.goto(`${BASE_URL}/account/orders`);
+      assert.match(await page.getByTestId("orders-scope").innerText(), /^U winkelt via SAP SRM \(demo\): uw bestellingen plaatst en volgt u in uw inkoopsysteem/);
+      await page.goto(`${BASE_URL}/account/returns`);
+      assert.match(await page.getByTestId("returns-scope").innerText(), /^U winkelt via SAP SRM \(demo\): die bestellingen staan in uw inkoopsysteem/);
 
       // A quote waits under My account for the next session: nobody reads the technical user's mail.
       await addToCart(page, plainProduct, false);

@@ -46,7 +46,14 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600">{wholeCompany ? t("scopeCompany", { company: buyer.companyName }) : t("scopeOwn")}</p>
+      <p className="text-sm text-slate-600" data-testid="returns-scope">
+        {wholeCompany
+          ? t("scopeCompany", { company: buyer.companyName })
+          : // A connection's technical user is shared and orders through the procurement system, not here.
+            buyer.punchout?.technicalUser
+            ? t("scopePunchout", { system: buyer.punchout.connectionName })
+            : t("scopeOwn")}
+      </p>
       <StatusFilter href="/account/returns" namespace="account.returns" statuses={STATUSES} current={status} />
       {total === 0 && !status ? (
         <p>
