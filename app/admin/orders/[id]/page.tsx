@@ -30,6 +30,7 @@ import { shownOrderStatus } from "@/lib/orders/shown-status";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 import { getCostCenterName } from "@/lib/data/cost-centers";
 import { adminOrderTitle } from "@/lib/page-titles";
+import type { Locale } from "@/lib/i18n/locales";
 import { unitQuantity } from "@/lib/catalog/unit-names";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
@@ -295,7 +296,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                       <td className={tdClass}>{line.description ?? byLine.get(line.lineNumber)?.name}</td>
                       <td className={`${tdClass} text-right tabular-nums`}>
                         <span className={confirmed?.quantityChanged ? struck : undefined}>
-                          {line.quantity} {line.unitOfMeasure}
+                          {/* The buyer's UnitOfMeasure as sent, in words where we know the code (the code on hover). */}
+                          <span title={line.unitOfMeasure ?? undefined}>{buyerQuantityText(line.quantity, line.unitOfMeasure, locale)}</span>
                         </span>
                       </td>
                       <td className={`${tdClass} text-right tabular-nums`}>
@@ -777,4 +779,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </Card>
     </div>
   );
+}
+
+/** A PO line's quantity (kept as the buyer sent it) with its unit in words where we know the code. */
+function buyerQuantityText(quantity: string, unitOfMeasure: string | null, locale: Locale): string {
+  const number = Number(quantity);
+  if (!unitOfMeasure) return quantity;
+  return Number.isFinite(number) ? unitQuantity(number, unitOfMeasure, locale) : `${quantity} ${unitOfMeasure}`;
 }
