@@ -59,9 +59,16 @@ export type ReasonDetail =
   | { kind: "prices"; buyerMinor: number; ourMinor: number }
   /** credit_limit on a purchase order's header. */
   | { kind: "credit"; amounts: CreditHoldAmounts }
+  /** invalid_quantity: what the buyer ordered, the rule it breaks and the nearest quantity that keeps it. */
+  | { kind: "quantity"; quantity: string; rule: "below_minimum" | "not_multiple" | "not_positive"; suggested: number }
+  /** quote_lapsed: the quote and why it no longer holds (lib/quotes/quote-rules.ts). */
+  | { kind: "quote"; quoteNumber: string; why: "expired" | "quantity_changed" | "not_accepted" | "other_customer" }
   | { kind: "text"; text: string };
 
 const PRICES = /^(\d+) [<>] (\d+)$/;
+// As lib/punchout/cxml-order.ts writes them: "3 (not_multiple, e.g. 4)", "Q2001: expired".
+const QUANTITY = /^(\S+) \((below_minimum|not_multiple|not_positive), e\.g\. (\d+)\)$/;
+const QUOTE = /^(\S+): (expired|quantity_changed|not_accepted|other_customer)$/;
 
 /** A reason's stored detail, read for display; null when it has none. */
 export function reasonDetail(reason: { code: string; detail?: string | null }): ReasonDetail | null {
@@ -69,6 +76,14 @@ export function reasonDetail(reason: { code: string; detail?: string | null }): 
   if (reason.code === "price_higher" || reason.code === "price_lower") {
     const match = PRICES.exec(reason.detail);
     if (match) return { kind: "prices", buyerMinor: Number(match[1]), ourMinor: Number(match[2]) };
+  }
+  if (reason.code === "invalid_quantity") {
+    const match = QUANTITY.exec(reason.detail);
+    if (match) return { kind: "quantity", quantity: match[1]!, rule: match[2] as "not_multiple", suggested: Number(match[3]) };
+  }
+  if (reason.code === "quote_lapsed") {
+    const match = QUOTE.exec(reason.detail);
+    if (match) return { kind: "quote", quoteNumber: match[1]!, why: match[2] as "expired" };
   }
   if (reason.code === "credit_limit") {
     const amounts = parseCreditHoldDetail(reason.detail);

@@ -27,6 +27,9 @@ describe("reasonDetail", () => {
     ["credit limit on a purchase order's header", { code: "credit_limit", detail: "54.20 + 342.82 > 150.00" }, { kind: "credit", amounts: { owedMinor: 5420, orderMinor: 34282, limitMinor: 15000 } }],
     ["any other detail as stored", { code: "unknown_product", detail: "KP-404" }, { kind: "text", text: "KP-404" }],
     ["a price detail in another form stays text", { code: "price_higher", detail: "3.37 > 2.70" }, { kind: "text", text: "3.37 > 2.70" }],
+    ["a quantity against the rules", { code: "invalid_quantity", detail: "15 (below_minimum, e.g. 20)" }, { kind: "quantity", quantity: "15", rule: "below_minimum", suggested: 20 }],
+    ["a fractional quantity stays text", { code: "invalid_quantity", detail: "2.5" }, { kind: "text", text: "2.5" }],
+    ["a lapsed quote", { code: "quote_lapsed", detail: "Q2001: expired" }, { kind: "quote", quoteNumber: "Q2001", why: "expired" }],
   ])("%s", (_label, reason, expected) => {
     expect(reasonDetail(reason)).toEqual(expected);
   });

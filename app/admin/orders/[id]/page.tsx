@@ -71,7 +71,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       // Stored details hold amounts in a fixed form (lib/orders/history-comment.ts): said here in the page's money format.
       const shown = reasonDetail(r);
       if (shown?.kind === "credit") return creditHoldText(shown.amounts);
-      const extra = shown?.kind === "prices" ? `${amount(shown.buyerMinor)} ${r.code === "price_higher" ? ">" : "<"} ${amount(shown.ourMinor)}` : shown?.text;
+      const extra =
+        shown?.kind === "prices"
+          ? `${amount(shown.buyerMinor)} ${r.code === "price_higher" ? ">" : "<"} ${amount(shown.ourMinor)}`
+          : shown?.kind === "quantity"
+            ? text(`detail.quantityRule.${shown.rule}`, { quantity: shown.quantity, suggested: shown.suggested })
+            : shown?.kind === "quote"
+              ? text(`detail.quoteLapsed.${shown.why}`, { quote: shown.quoteNumber })
+              : shown?.text;
       return `${text(`reason.${r.code}`)}${extra ? ` (${extra})` : ""}`;
     }
     const { successor } = discontinued;
