@@ -1,26 +1,36 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 /**
  * The header's links on a phone: behind a "Menu" button, so the shop starts under one row and the
  * search field instead of five lines of links (227 px of a 844 px screen). From 640 px (sm) up the
  * links stand in the header as always and the button is gone. One copy of the links serves both.
- * Navigating closes the menu: it is open only for the page it was opened on.
+ * Navigating closes the menu: it is open only for the page it was opened on; so does Escape, with
+ * focus back on the button. From 640 px up the links take a row of their own under the search field
+ * (in one row with it, English left the search 240 px wide).
  */
 export function HeaderMenu({ label, navLabel, children }: { label: string; navLabel: string; children: React.ReactNode }) {
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
+  const button = useRef<HTMLButtonElement>(null);
+  const closeOnEscape = (event: React.KeyboardEvent) => {
+    if (event.key !== "Escape" || !open) return;
+    setOpenOn(null);
+    button.current?.focus();
+  };
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="order-5 flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 sm:hidden"
         aria-expanded={open}
         aria-controls="site-menu"
         onClick={() => setOpenOn(open ? null : pathname)}
+        onKeyDown={closeOnEscape}
         data-testid="header-menu-button"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
@@ -35,7 +45,8 @@ export function HeaderMenu({ label, navLabel, children }: { label: string; navLa
       <nav
         id="site-menu"
         aria-label={navLabel}
-        className={`${open ? "flex" : "hidden"} order-6 basis-full flex-col items-start gap-3 border-t border-slate-200 pt-3 text-sm sm:order-none sm:flex sm:basis-auto sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4 sm:gap-y-2 sm:border-0 sm:pt-0`}
+        onKeyDown={closeOnEscape}
+        className={`${open ? "flex" : "hidden"} order-6 basis-full flex-col items-start gap-3 border-t border-slate-200 pt-3 text-sm sm:order-none sm:flex sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4 sm:gap-y-2 sm:border-0 sm:pt-0`}
       >
         {children}
       </nav>
