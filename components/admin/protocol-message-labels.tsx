@@ -24,7 +24,7 @@ export async function MessageDirection({ message }: { message: Pick<Message, "di
 
 // A cart goes back through the buyer's browser (a form posted to the HOOK_URL / BrowserFormPost): the
 // HTTP status logged is that of our own page, not an answer of the buyer's system.
-const VIA_BROWSER = new Set(["oci.transfer", "cxml.PunchOutOrderMessage"]);
+const VIA_BROWSER = new Set(["oci.transfer", "oci.cancel", "cxml.PunchOutOrderMessage"]);
 
 /** The outcome as a badge: processed (green), refused (amber: the sender's input), error (red: ours). */
 export async function MessageStatusBadge({ message }: { message: Message }) {
@@ -96,21 +96,32 @@ function summaryValue(value: unknown, yes: string, no: string): string {
  * message's order (its number under `order`, our id as a number under `orderId`) links to the order.
  */
 export async function MessageSummary({ summary, order = null }: { summary: Record<string, unknown>; order?: OrderLink | null }) {
-  const t = await getTranslations("punchout.admin.log");
+  const [t, statuses] = await Promise.all([getTranslations("punchout.admin.log"), getTranslations("purchaseOrders.status")]);
   const entries = Object.entries(summary);
+  // Our own notes in words ("Status bij ontvangst: Controle nodig"); the protocols' field names
+  // (payloadId, buyerCookie, cxmlStatus, orderId…) stay as the protocols spell them.
+  const label = (key: string) => (t.has(`summaryKeys.${key}`) ? t(`summaryKeys.${key}`) : key);
+  const valueText = (key: string, value: unknown) =>
+    key === "status" && typeof value === "string" && statuses.has(value)
+      ? statuses(value)
+      : key === "type" && typeof value === "string" && t.has(`summaryTypes.${value}`)
+        ? t(`summaryTypes.${value}`)
+        : summaryValue(value, t("yes"), t("no"));
   if (entries.length === 0) return <p className="text-sm text-slate-500">—</p>;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="message-summary">
       {entries.map(([key, value]) => (
         <div key={key} className="contents">
-          <dt className="font-mono text-xs leading-5 text-slate-500">{key}</dt>
+          <dt className="text-xs leading-5 text-slate-500" title={key}>
+            {label(key)}
+          </dt>
           <dd className="font-mono text-xs leading-5 break-all">
             {order && ((key === "order" && value === order.number) || (key === "orderId" && value === order.id)) ? (
               <Link href={`/admin/orders/${order.id}`} className="text-brand-700 underline" data-testid="summary-order-link">
-                {summaryValue(value, t("yes"), t("no"))}
+                {valueText(key, value)}
               </Link>
             ) : (
-              summaryValue(value, t("yes"), t("no"))
+              valueText(key, value)
             )}
           </dd>
         </div>
