@@ -15,7 +15,8 @@ export async function InvoiceFilterFields({
 }) {
   const t = await getTranslations("invoices");
   const fields = [
-    { name: "status", value: status, options: INVOICE_STATES.map((value) => ({ value, label: t(`status.${value}`) })) },
+    // "Open" finds credit notes still to settle too (their badge says "Te verrekenen"): the filter says both.
+    { name: "status", value: status, options: INVOICE_STATES.map((value) => ({ value, label: t(`statusFilter.${value}`) })) },
     { name: "kind", value: kind, options: INVOICE_KIND_FILTERS.map((value) => ({ value, label: t(`kind.${value}`) })) },
   ] as const;
   return fields.map((field) => (
