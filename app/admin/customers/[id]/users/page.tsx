@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { TwoStepRequirementForm } from "@/components/account/two-step-requirement-form";
@@ -206,7 +207,15 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
         </div>
         {technical.length > 0 && (
           <p className="mt-3 text-xs text-slate-600" data-testid="technical-users">
-            {t("technicalUsers", { count: technical.length, names: technical.map((user) => user.name).join(", ") })}
+            {t.rich("technicalUsers", {
+              count: technical.length,
+              names: technical.map((user) => user.name).join(", "),
+              link: (chunks) => (
+                <Link href={`/admin/connections?q=${encodeURIComponent(company.name)}`} className="text-brand-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         )}
       </Card>
