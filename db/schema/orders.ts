@@ -171,6 +171,11 @@ export const orderLines = pgTable(
     priceSource: jsonb("price_source").$type<PriceSourceSnapshot>().notNull(),
     /** The customer's own article number for the product when the order was placed (customer_article_numbers). */
     customerArticleNumber: text("customer_article_number"),
+    /**
+     * The delivery date we confirmed for the line when a purchase order was confirmed with changes
+     * (lib/purchase-orders/order-responses.ts; sent in the ConfirmationRequest); null otherwise.
+     */
+    confirmedDeliveryDate: date("confirmed_delivery_date"),
   },
   (t) => [
     uniqueIndex("order_lines_order_line_unique").on(t.orderId, t.lineNumber),
