@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState, useTransition } from "react";
+import { Fragment, useCallback, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { parseEntryFields, type EntryFields } from "@/lib/admin/price-input";
@@ -186,6 +186,7 @@ export function PriceGrid({
               const fields = fieldsOf(row);
               const dirty = isDirty(row);
               const parsed = fields.value.trim() ? parseEntryFields(fields) : null;
+              const invalid = dirty && parsed?.ok === false;
               const net =
                 parsed?.ok === true
                   ? resolvePrice({
@@ -214,143 +215,148 @@ export function PriceGrid({
               const cell = "px-2 py-1.5 align-top";
               const input = "rounded border border-slate-300 bg-white px-1.5 py-1 text-sm disabled:bg-slate-50 disabled:text-slate-500";
               return (
-                <tr
-                  key={`${row.productId}-${row.entry?.updatedAt ?? "none"}`}
-                  data-testid="grid-row"
-                  data-sku={row.sku}
-                  className={`border-t border-slate-100 ${dirty ? "bg-amber-50" : row.entry ? "" : "text-slate-500"}`}
-                >
-                  <td className={`${cell} min-w-56`}>
-                    <div className="font-medium text-slate-900">{row.sku}</div>
-                    <div className="text-xs">{row.name}</div>
-                    <div className="text-xs text-slate-500">
-                      {row.brand} · <span title={row.unit}>{unitName(row.unit, locale)}</span>
-                      {!row.active && ` · ${t("inactive")}`}
-                    </div>
-                  </td>
-                  <td className={`${cell} whitespace-nowrap text-right`}>
-                    {money(row.listPriceMinor)}
-                    {row.costMinor !== null && <div className="text-xs text-slate-500">{t("cost", { price: money(row.costMinor) })}</div>}
-                  </td>
-                  <td className={cell}>
-                    <select
-                      aria-label={label("kind")}
-                      value={fields.kind}
-                      disabled={!canEdit}
-                      onChange={(event) => setField(row, "kind", event.target.value)}
-                      onKeyDown={(event) => onKeyDown(event, row, index, "kind")}
-                      className={`${input} w-32`}
-                    >
-                      <option value="fixed">{t("fixed")}</option>
-                      <option value="discount">{t("discount")}</option>
-                    </select>
-                  </td>
-                  <td className={cell}>
-                    <input
-                      aria-label={label("value")}
-                      data-row={index}
-                      data-col="value"
-                      inputMode="decimal"
-                      value={fields.value}
-                      disabled={!canEdit}
-                      placeholder={fields.kind === "fixed" ? (decimalComma ? "0,00" : "0.00") : "%"}
-                      onChange={(event) => setField(row, "value", event.target.value)}
-                      onKeyDown={(event) => onKeyDown(event, row, index, "value")}
-                      className={`${input} w-24 text-right`}
-                    />
-                  </td>
-                  <td className={cell}>
-                    <input
-                      aria-label={label("tiers")}
-                      data-row={index}
-                      data-col="tiers"
-                      value={fields.tiers}
-                      disabled={!canEdit}
-                      placeholder={t("tiersPlaceholder")}
-                      onChange={(event) => setField(row, "tiers", event.target.value)}
-                      onKeyDown={(event) => onKeyDown(event, row, index, "tiers")}
-                      title={fields.tiers || undefined}
-                      className={`${input} w-52`}
-                    />
-                  </td>
-                  <td className={cell}>
-                    <input
-                      type="date"
-                      aria-label={label("validFrom")}
-                      value={fields.validFrom}
-                      disabled={!canEdit}
-                      onChange={(event) => setField(row, "validFrom", event.target.value)}
-                      onKeyDown={(event) => onKeyDown(event, row, index, "validFrom")}
-                      className={`${input} block w-36`}
-                    />
-                    <input
-                      type="date"
-                      aria-label={label("validTo")}
-                      value={fields.validTo}
-                      disabled={!canEdit}
-                      onChange={(event) => setField(row, "validTo", event.target.value)}
-                      onKeyDown={(event) => onKeyDown(event, row, index, "validTo")}
-                      className={`${input} mt-1 block w-36`}
-                    />
-                    {row.entry && !row.entry.validToday && !dirty && <div className="mt-0.5 text-xs text-amber-700">{t("notValidToday")}</div>}
-                  </td>
-                  <td className={`${cell} whitespace-nowrap text-right font-medium`} data-testid="net-price">
-                    {net === null ? "–" : money(net)}
-                    {net !== null && net > row.listPriceMinor && <div className="text-xs font-normal text-amber-700">{t("aboveList")}</div>}
-                  </td>
-                  <td className={`${cell} whitespace-nowrap text-right`}>
-                    {margin === null ? (
-                      <span className="text-slate-400">{row.costMinor === null && net !== null ? t("noCost") : "–"}</span>
-                    ) : (
-                      <span
-                        title={t("marginTitle")}
-                        className={`rounded px-1.5 py-0.5 text-xs font-medium ${
-                          margin < 0 ? "bg-red-100 text-red-800" : margin < 1000 ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-800"
-                        }`}
+                <Fragment key={`${row.productId}-${row.entry?.updatedAt ?? "none"}`}>
+                  <tr
+                    data-testid="grid-row"
+                    data-sku={row.sku}
+                    className={`border-t border-slate-100 ${dirty ? "bg-amber-50" : row.entry ? "" : "text-slate-500"}`}
+                  >
+                    <td className={`${cell} min-w-56`}>
+                      <div className="font-medium text-slate-900">{row.sku}</div>
+                      <div className="text-xs">{row.name}</div>
+                      <div className="text-xs text-slate-500">
+                        {row.brand} · <span title={row.unit}>{unitName(row.unit, locale)}</span>
+                        {!row.active && ` · ${t("inactive")}`}
+                      </div>
+                    </td>
+                    <td className={`${cell} whitespace-nowrap text-right`}>
+                      {money(row.listPriceMinor)}
+                      {row.costMinor !== null && <div className="text-xs text-slate-500">{t("cost", { price: money(row.costMinor) })}</div>}
+                    </td>
+                    <td className={cell}>
+                      <select
+                        aria-label={label("kind")}
+                        value={fields.kind}
+                        disabled={!canEdit}
+                        onChange={(event) => setField(row, "kind", event.target.value)}
+                        onKeyDown={(event) => onKeyDown(event, row, index, "kind")}
+                        className={`${input} w-32`}
                       >
-                        {margin < 0 ? `${t("belowCost")} ` : ""}
-                        {pct(margin)}
-                      </span>
-                    )}
-                  </td>
-                  <td className={`${cell} whitespace-nowrap`}>
-                    {canEdit && (
-                      <div className="flex items-center gap-2">
-                        <button
-                          type="button"
-                          onClick={() => void save(row)}
-                          disabled={!dirty || rowStatus?.kind === "saving"}
-                          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-40"
-                          aria-label={`${row.entry ? t("save") : t("add")} ${row.sku}`}
+                        <option value="fixed">{t("fixed")}</option>
+                        <option value="discount">{t("discount")}</option>
+                      </select>
+                    </td>
+                    <td className={cell}>
+                      <input
+                        aria-label={label("value")}
+                        data-row={index}
+                        data-col="value"
+                        inputMode="decimal"
+                        value={fields.value}
+                        disabled={!canEdit}
+                        placeholder={fields.kind === "fixed" ? (decimalComma ? "0,00" : "0.00") : "%"}
+                        onChange={(event) => setField(row, "value", event.target.value)}
+                        onKeyDown={(event) => onKeyDown(event, row, index, "value")}
+                        className={`${input} w-24 text-right`}
+                      />
+                    </td>
+                    <td className={cell}>
+                      <input
+                        aria-label={label("tiers")}
+                        data-row={index}
+                        data-col="tiers"
+                        value={fields.tiers}
+                        disabled={!canEdit}
+                        placeholder={t("tiersPlaceholder")}
+                        onChange={(event) => setField(row, "tiers", event.target.value)}
+                        onKeyDown={(event) => onKeyDown(event, row, index, "tiers")}
+                        title={fields.tiers || undefined}
+                        className={`${input} w-52`}
+                      />
+                    </td>
+                    <td className={cell}>
+                      <input
+                        type="date"
+                        aria-label={label("validFrom")}
+                        value={fields.validFrom}
+                        disabled={!canEdit}
+                        onChange={(event) => setField(row, "validFrom", event.target.value)}
+                        onKeyDown={(event) => onKeyDown(event, row, index, "validFrom")}
+                        className={`${input} block w-36`}
+                      />
+                      <input
+                        type="date"
+                        aria-label={label("validTo")}
+                        value={fields.validTo}
+                        disabled={!canEdit}
+                        onChange={(event) => setField(row, "validTo", event.target.value)}
+                        onKeyDown={(event) => onKeyDown(event, row, index, "validTo")}
+                        className={`${input} mt-1 block w-36`}
+                      />
+                      {row.entry && !row.entry.validToday && !dirty && <div className="mt-0.5 text-xs text-amber-700">{t("notValidToday")}</div>}
+                    </td>
+                    <td className={`${cell} whitespace-nowrap text-right font-medium`} data-testid="net-price">
+                      {net === null ? "–" : money(net)}
+                      {net !== null && net > row.listPriceMinor && <div className="text-xs font-normal text-amber-700">{t("aboveList")}</div>}
+                    </td>
+                    <td className={`${cell} whitespace-nowrap text-right`}>
+                      {margin === null ? (
+                        <span className="text-slate-400">{row.costMinor === null && net !== null ? t("noCost") : "–"}</span>
+                      ) : (
+                        <span
+                          title={t("marginTitle")}
+                          className={`rounded px-1.5 py-0.5 text-xs font-medium ${
+                            margin < 0 ? "bg-red-100 text-red-800" : margin < 1000 ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-800"
+                          }`}
                         >
-                          {row.entry ? t("save") : t("add")}
-                        </button>
-                        {row.entry && (
+                          {margin < 0 ? `${t("belowCost")} ` : ""}
+                          {pct(margin)}
+                        </span>
+                      )}
+                    </td>
+                    <td className={`${cell} whitespace-nowrap`}>
+                      {canEdit && (
+                        <div className="flex items-center gap-2">
                           <button
                             type="button"
-                            onClick={() => void remove(row)}
-                            className="text-xs text-red-700 underline"
-                            aria-label={`${t("remove")} ${row.sku}`}
+                            onClick={() => void save(row)}
+                            disabled={!dirty || rowStatus?.kind === "saving"}
+                            className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-40"
+                            aria-label={`${row.entry ? t("save") : t("add")} ${row.sku}`}
                           >
-                            {t("remove")}
+                            {row.entry ? t("save") : t("add")}
                           </button>
-                        )}
-                      </div>
-                    )}
-                    {rowStatus?.kind === "saving" && <div className="text-xs text-slate-500">{t("saving")}</div>}
-                    {rowStatus?.kind === "error" && (
-                      <div role="alert" className="max-w-48 whitespace-normal text-xs text-red-700" data-testid="row-error">
-                        {rowStatus.message}
-                      </div>
-                    )}
-                    {dirty && parsed?.ok === false && (
-                      // Each problem with the column it is in: "Geen geldig getal." twice (value and tiers) said neither which.
-                      <div className="max-w-48 whitespace-normal text-xs text-red-700" data-testid="row-problems">
-                        {parsed.problems.map((p) => `${t(FIELD_COLUMN[p.field])}: ${tp(p.problem)}`).join(" ")}
-                      </div>
-                    )}
-                  </td>
-                </tr>
+                          {row.entry && (
+                            <button
+                              type="button"
+                              onClick={() => void remove(row)}
+                              className="text-xs text-red-700 underline"
+                              aria-label={`${t("remove")} ${row.sku}`}
+                            >
+                              {t("remove")}
+                            </button>
+                          )}
+                        </div>
+                      )}
+                      {rowStatus?.kind === "saving" && <div className="text-xs text-slate-500">{t("saving")}</div>}
+                    </td>
+                  </tr>
+                  {/* Problems in a row of their own under the line: in the buttons' column they widened the grid past
+                      1280 px and were cut off. What the fields say now comes first; the server's answer only when they parse. */}
+                  {(invalid || rowStatus?.kind === "error") && (
+                    <tr className={dirty ? "bg-amber-50" : undefined}>
+                      <td colSpan={9} className="px-2 pb-2 text-xs text-red-700">
+                        {invalid ? (
+                          <span data-testid="row-problems">{parsed.problems.map((p) => `${t(FIELD_COLUMN[p.field])}: ${tp(p.problem)}`).join(" ")}</span>
+                        ) : rowStatus?.kind === "error" ? (
+                          <span role="alert" data-testid="row-error">
+                            {rowStatus.message}
+                          </span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>
