@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { inputClass } from "@/components/admin/styles";
 import { Card } from "@/components/admin/tabs";
+import { assortmentSummary } from "@/lib/admin/assortment";
 import { catalogExportDefaults } from "@/lib/admin/catalog-export";
 import { customerForPage } from "@/lib/admin/route-params";
 import { requireStaff } from "@/lib/auth/guards";
@@ -18,7 +19,11 @@ export default async function CustomerCatalogPage({ params }: { params: Promise<
   const { id } = await params;
   const staff = await requireStaff(`/admin/customers/${id}/catalog`);
   const company = await customerForPage(staff, id);
-  const [t, defaults] = await Promise.all([getTranslations("admin.catalogExport"), catalogExportDefaults(staff, company.id)]);
+  const [t, defaults, { contractProducts }] = await Promise.all([
+    getTranslations("admin.catalogExport"),
+    catalogExportDefaults(staff, company.id),
+    assortmentSummary(company, new Date()),
+  ]);
   const radio = "mr-2 align-middle";
   // Its buyers see only the contract assortment: a file with more would offer what they cannot order (the export refuses it too).
   const contractOnly = company.assortment === "contract";
@@ -41,8 +46,14 @@ export default async function CustomerCatalogPage({ params }: { params: Promise<
           <legend className="text-sm font-medium">{t("scope")}</legend>
           <label className="mt-1 block text-sm">
             <input type="radio" name="scope" value="contract" defaultChecked className={radio} />
-            {t("scopeContract")}
+            {t("scopeContract")} ({contractProducts})
           </label>
+          {/* Said before the download: the file would hold no item at all (the buyer's system would load an empty catalogue). */}
+          {contractProducts === 0 && (
+            <p role="status" className="mt-1 max-w-2xl rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="catalog-export-no-contract">
+              {t(contractOnly ? "noContractProductsOnly" : "noContractProducts")}
+            </p>
+          )}
           {contractOnly ? (
             <p className="mt-1 max-w-2xl text-xs text-slate-600" data-testid="catalog-export-contract-only">
               {t("scopeContractOnly")}
