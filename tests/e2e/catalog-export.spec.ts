@@ -46,6 +46,9 @@ describe("Catalogue export", () => {
       const rows = lines.slice(lines.indexOf("DATA") + 1, lines.indexOf("ENDOFDATA"));
       assert.ok(rows.length > 0, "the customer has contract products");
       assert.ok(lines.includes(`ITEMCOUNT: ${rows.length}`));
+      // The form named the count before the download, and no warning of an empty file.
+      assert.ok((await page.getByTestId("catalog-export-scope").innerText()).includes(`(${rows.length})`));
+      assert.equal(await page.getByTestId("catalog-export-no-contract").count(), 0);
       // A row's price is what the customer's buyer sees in the shop (the first row's product).
       const first = cifFields(rows[0]!);
       const [sku, price] = [first[1]!, first[5]!];
