@@ -1,15 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
-import { quantityRuleHint, smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { quantityRuleHint, smallestValidQuantity, validQuantitiesAround } from "@/lib/cart/quantity-rules";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**
  * Quantity editor and remove button for one cart line, one form, with the product's ordering rule
- * ("Per 2") under it; rule violations are shown, never corrected silently.
+ * ("Per 2") under it; rule violations are shown, never corrected silently: the field goes back to
+ * what the cart holds, and the message offers the valid quantities either side as buttons.
  */
 export function CartLineControls({
   lineId,
@@ -30,12 +31,38 @@ export function CartLineControls({
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const rules = { minOrderQuantity, orderMultiple };
   const hint = quantityRuleHint(rules);
-  // As on the product page: a refused quantity comes back with the nearest valid one, which the field
-  // then offers (React resets the form after the action; the typed quantity is the refused one).
-  const suggested = state.status === "error" && typeof state.details?.suggested === "number" ? state.details.suggested : null;
+  // A refused quantity is offered as "Zet op 30" / "Zet op 40" rather than put in the field: the field
+  // shows what the cart holds (React resets the form to its defaultValue after every action), so it
+  // never shows a quantity that the line total does not reflect.
+  const requested = state.status === "error" && state.code === "quantity_rule" && typeof state.details?.requested === "number" ? state.details.requested : null;
+  const offers = requested !== null ? validQuantitiesAround(requested, rules) : [];
   const hintId = `cart-line-rule-${lineId}`;
+  const areaRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const updateRef = useRef<HTMLButtonElement>(null);
+  const wasPending = useRef(false);
+  // After Update, Enter or an offer, the keyboard stays on the quantity: the pressed button is disabled
+  // while the action runs (and an offer is gone after it), which would drop focus to <body>. Focus
+  // that the buyer moved elsewhere meanwhile stays there.
+  useEffect(() => {
+    if (pending) {
+      wasPending.current = true;
+      return;
+    }
+    if (!wasPending.current) return;
+    wasPending.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body || areaRef.current?.contains(active)) inputRef.current?.focus();
+  }, [pending]);
+  const setTo = (value: number) => {
+    const input = inputRef.current;
+    const update = updateRef.current;
+    if (!input || !update?.form) return;
+    input.value = String(value);
+    update.form.requestSubmit(update);
+  };
   return (
-    <div className="space-y-1">
+    <div ref={areaRef} className="space-y-1">
       {/*
         noValidate: a quantity against the ordering rules gets the shop's message with the nearest valid
         quantity in the UI language (the server checks it), not the browser's English bubble; min and
@@ -49,14 +76,15 @@ export function CartLineControls({
           inputMode="numeric"
           min={smallestValidQuantity(rules)}
           step={orderMultiple}
-          defaultValue={suggested ?? quantity}
-          key={`${quantity}-${suggested ?? ""}`}
+          // Not keyed: a field re-created on each answer would lose the keyboard focus.
+          defaultValue={quantity}
+          ref={inputRef}
           aria-label={`${t("quantity")} ${productName}`}
           aria-describedby={hint ? hintId : undefined}
           className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
         />
         {/* First submit button: Enter in the quantity field updates. */}
-        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+        <button ref={updateRef} type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
           {t("update")}
         </button>
         <button type="submit" name="remove" value="1" disabled={pending} aria-label={`${t("remove")} ${productName}`} className="text-xs text-red-700 underline">
@@ -77,6 +105,21 @@ export function CartLineControls({
               ? t(`errors.${state.message}`, state.details ?? {})
               : t("errors.invalid_input")}
         </p>
+      )}
+      {offers.length > 0 && (
+        <div className="flex flex-wrap gap-2" data-testid="cart-line-offers">
+          {offers.map((value) => (
+            <button
+              key={value}
+              type="button"
+              disabled={pending}
+              onClick={() => setTo(value)}
+              className="rounded-md border border-red-300 bg-white px-2 py-0.5 text-xs font-medium text-red-800 hover:bg-red-50"
+            >
+              {t("setTo", { quantity: value })}
+            </button>
+          ))}
+        </div>
       )}
     </div>
   );

@@ -45,6 +45,15 @@ export function nearestValidQuantities(quantity: number, rules: QuantityRules): 
 }
 
 /**
+ * The valid quantities to offer for a refused one (a cart line's "Zet op 30" / "Zet op 40"): the
+ * nearest below and above it, or only the one above when none lies below (under the minimum).
+ */
+export function validQuantitiesAround(quantity: number, rules: QuantityRules): number[] {
+  const { below, above } = nearestValidQuantities(quantity, rules);
+  return below === null || below === above ? [above] : [below, above];
+}
+
+/**
  * Which ordering rules a product's quantity hint names: only the minimum (sold per piece), only the
  * multiple (its minimum is one multiple), or both — "Minimum 2, in multiples of 1" says nothing new.
  */

@@ -8,7 +8,8 @@ import { openE2eDatabase } from "./support/database";
  * Products sold in multiples (order_multiple > 1) go into the cart from their product page: the
  * browser does not stand in the way (min 1 with step 2 made it refuse 2, the suggested quantity,
  * before anything reached the server), and a quantity between multiples gets the shop's message
- * with the nearest valid one, on the product page and in the cart, where each line names its rule.
+ * with the nearest valid one, on the product page and in the cart, where each line names its rule,
+ * keeps its quantity in the field and offers the valid quantities either side as buttons.
  * A minimum above the multiple (12 per 6): the field and the tier table start at it. Chromium
  * against the running server.
  */
@@ -61,24 +62,62 @@ describe("products sold in multiples", () => {
     assert.equal(line?.quantity, multiple + suggested);
 
     // In the cart: the line names its rule, and a quantity between multiples gets the shop's message
-    // (noValidate: not the browser's English bubble) with the nearest valid quantity, which the field
-    // then holds; the line keeps its quantity.
+    // (noValidate: not the browser's English bubble) with the nearest valid quantity; the line keeps its
+    // quantity and so does the field (it never shows what the line total does not reflect), the valid
+    // quantities either side are offered as buttons, and the keyboard stays on the field.
     await buyer.goto("/cart");
     const row = buyer.locator(`[data-testid=cart-line][data-sku="${product.sku}"]`);
     assert.equal((await row.getByTestId("cart-line-rule").innerText()).trim(), `In multiples of ${multiple}`);
     const lineQuantity = row.getByRole("spinbutton");
-    const between = multiple + 1;
-    const nearest = between - multiple < 2 * multiple - between ? multiple : 2 * multiple;
+    const inCart = multiple + suggested;
+    // React resets the form, and the component moves the focus back, when the answer is in: wait briefly for each.
+    const fieldHolds = async (value: number, what: string) => {
+      const field = await lineQuantity.elementHandle();
+      const holds = await buyer
+        .waitForFunction(([element, text]) => (element as HTMLInputElement).value === text, [field, String(value)] as const, { timeout: 5_000 })
+        .then(() => true, () => false);
+      assert.equal(holds, true, `${what}: ${await lineQuantity.inputValue()}, not ${value}`);
+    };
+    const focusIsOnField = async (what: string) => {
+      const field = await lineQuantity.elementHandle();
+      const back = await buyer.waitForFunction((element) => element === document.activeElement, field, { timeout: 5_000 }).then(() => true, () => false);
+      assert.equal(back, true, what);
+    };
+    const lineInCart = async () =>
+      (
+        await sql<{ quantity: number }[]>`
+          select l.quantity from cart_lines l join carts c on c.id = l.cart_id join users u on u.id = c.user_id join products p on p.id = l.product_id
+          where u.email = 'buyer@demo.test' and c.punchout_session_id is null and p.sku = ${product.sku}`
+      )[0]?.quantity;
+    const between = inCart + 1;
+    const below = inCart;
+    const above = inCart + multiple;
+    const nearest = between - below < above - between ? below : above;
     await lineQuantity.fill(String(between));
     await row.getByRole("button", { name: "Update", exact: true }).click();
     const lineAlert = row.locator("p[role=alert]");
     await lineAlert.waitFor();
-    assert.equal((await lineAlert.innerText()).trim(), `This product is sold in multiples of ${multiple}. Nearest valid quantity: ${nearest}.`);
-    assert.equal(await lineQuantity.inputValue(), String(nearest), "the field offers the nearest valid quantity");
-    const [kept] = await sql<{ quantity: number }[]>`
-      select l.quantity from cart_lines l join carts c on c.id = l.cart_id join users u on u.id = c.user_id join products p on p.id = l.product_id
-      where u.email = 'buyer@demo.test' and c.punchout_session_id is null and p.sku = ${product.sku}`;
-    assert.equal(kept?.quantity, multiple + suggested);
+    assert.equal((await lineAlert.innerText()).trim(), `This product is sold in multiples of ${multiple}. Nearest valid quantity: ${nearest.toLocaleString("en-US")}.`);
+    const offers = row.getByTestId("cart-line-offers").getByRole("button");
+    assert.deepEqual(
+      (await offers.allInnerTexts()).map((text) => text.trim()),
+      [`Set to ${below.toLocaleString("en-US")}`, `Set to ${above.toLocaleString("en-US")}`],
+    );
+    await fieldHolds(inCart, "the field shows what the cart holds");
+    await focusIsOnField("after Update the keyboard is back on the field");
+    assert.equal(await lineInCart(), inCart);
+
+    // Enter in the field: refused again, the focus stays; one press on an offer sets it.
+    await lineQuantity.fill(String(between));
+    await lineQuantity.press("Enter");
+    await fieldHolds(inCart, "after Enter the field shows what the cart holds");
+    await focusIsOnField("after Enter the keyboard stays on the field");
+    await row.getByRole("button", { name: `Set to ${above.toLocaleString("en-US")}`, exact: true }).click();
+    await lineAlert.waitFor({ state: "detached" });
+    await row.getByTestId("cart-line-offers").waitFor({ state: "detached" });
+    await fieldHolds(above, "the field shows the quantity set");
+    assert.equal(await lineInCart(), above);
+    await focusIsOnField("after an offer the keyboard is on the field");
     await row.getByRole("button", { name: /^Remove / }).click();
     await row.waitFor({ state: "detached" });
     await buyer.context().close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuantity, nearestValidQuantities, orderableTiers, quantityRuleHint, quantityRuleShape, smallestValidQuantity } from "@/lib/cart/quantity-rules";
+import { checkQuantity, nearestValidQuantities, orderableTiers, quantityRuleHint, quantityRuleShape, smallestValidQuantity, validQuantitiesAround } from "@/lib/cart/quantity-rules";
 
 describe("checkQuantity", () => {
   it.each([
@@ -64,6 +64,22 @@ describe("nearestValidQuantities", () => {
     { label: "zero", qty: 0, min: 1, mult: 1, below: null, above: 1 },
   ])("$label", ({ qty, min, mult, below, above }) => {
     expect(nearestValidQuantities(qty, { minOrderQuantity: min, orderMultiple: mult })).toEqual({ below, above });
+  });
+});
+
+describe("validQuantitiesAround: the cart line's offers for a refused quantity", () => {
+  it.each([
+    { label: "per 10: 35 → 30 and 40", qty: 35, min: 1, mult: 10, offers: [30, 40] },
+    { label: "per 10: 55 → 50 and 60", qty: 55, min: 10, mult: 10, offers: [50, 60] },
+    { label: "per 10: 5 → only 10 (none below)", qty: 5, min: 1, mult: 10, offers: [10] },
+    { label: "minimum 12 per 6: 7 → only 12 (6 is below the minimum)", qty: 7, min: 12, mult: 6, offers: [12] },
+    { label: "minimum 10 per 6: 11 → only 12", qty: 11, min: 10, mult: 6, offers: [12] },
+    { label: "minimum 10 per 6: 13 → 12 and 18", qty: 13, min: 10, mult: 6, offers: [12, 18] },
+    { label: "minimum 5 per piece: 3 → only 5", qty: 3, min: 5, mult: 1, offers: [5] },
+    { label: "per 1,000: 1,500 → 1,000 and 2,000", qty: 1500, min: 1, mult: 1000, offers: [1000, 2000] },
+    { label: "a valid quantity: itself once", qty: 40, min: 1, mult: 10, offers: [40] },
+  ])("$label", ({ qty, min, mult, offers }) => {
+    expect(validQuantitiesAround(qty, { minOrderQuantity: min, orderMultiple: mult })).toEqual(offers);
   });
 });
 
