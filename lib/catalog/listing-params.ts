@@ -29,3 +29,8 @@ export function listingHref(path: string, params: ListingParams, page: number): 
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }
+
+/** How many filters narrow the listing (a brand, in stock only, each attribute): the phone's "Filters (2)". */
+export function activeFilterCount(params: Pick<ListingParams, "brand" | "stock" | "attributes">): number {
+  return (params.brand ? 1 : 0) + (params.stock ? 1 : 0) + Object.keys(params.attributes).length;
+}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { addToCartOnProductPage, BASE_URL, launchBrowser, signIn } from "./support/browser";
+import { addToCartOnProductPage, applyFilters, BASE_URL, launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
@@ -18,8 +18,12 @@ import { openE2eDatabase } from "./support/database";
  * ships and invoices it, and the return form's reason, the invoice lines' amounts (the SKU unbroken)
  * and a favorites list's default quantity are in view without scrolling sideways. The order stays,
  * shipped and invoiced, as the other specs' orders do.
+ *
+ * A category and a search at 390 px: the heading, then a closed "Filters" button that counts the active
+ * filters, then the products on the first screen; at 800 px the filters show (no button), after the heading.
  */
 const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 800, height: 1000 };
 const DESKTOP = { width: 1280, height: 800 };
 const stamp = Date.now().toString(36);
 let browser: Browser;
@@ -245,6 +249,56 @@ describe("the shop at phone width", () => {
     await standing.locator("select[name=shipToAddressId]").waitFor();
     assert.ok((await admin.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width, "the standing order form fits 390 px");
     await admin.context().close();
+  });
+
+  it("a category and a search at 390 px: heading, a closed Filters button with the active count, products on the first screen", async () => {
+    // The demo catalogue's biggest category: the most filters, the longest form to keep out of the way.
+    const [category] = await sql<{ slug: string }[]>`
+      select c.slug from categories c join products p on p.category_id = c.id
+      where p.active and p.stock > 0 group by c.slug order by count(*) desc, c.slug limit 1`;
+    assert.ok(category, "the demo catalogue has categories with products in stock");
+    const path = `/catalog/${category.slug}`;
+    const buyer = await signInOnPhone("buyer@demo.test", "demo-buyer", path);
+    await useLanguage(buyer, "en");
+    await buyer.goto(path);
+    const main = buyer.locator("main");
+    const button = main.getByTestId("filters-button");
+    const form = main.getByRole("form", { name: "Filters" });
+    const top = async (locator: Locator) => (await locator.first().boundingBox())?.y ?? Number.NaN;
+
+    assert.equal((await button.innerText()).trim(), "Filters");
+    assert.equal(await button.getAttribute("aria-expanded"), "false");
+    const panelId = await button.getAttribute("aria-controls");
+    const panel = buyer.locator(`[id="${panelId}"]`);
+    assert.ok(panelId && (await panel.count()) === 1, "the button names the panel it opens");
+    assert.equal(await panel.isVisible(), false, "the filters are closed on a phone");
+    assert.ok((await top(main.locator("h1"))) < (await top(button)), "the heading comes before the filters");
+    const firstCard = await top(main.getByTestId("product-card"));
+    assert.ok(firstCard < PHONE.height, `the first product is on the first screen: ${firstCard} px`);
+
+    // Open, filter on stock, apply: the listing comes back with the button closed and counting the filter.
+    await button.click();
+    assert.equal(await button.getAttribute("aria-expanded"), "true");
+    await form.waitFor();
+    await form.getByLabel("In stock only").check();
+    await applyFilters(buyer, form.getByRole("button", { name: "Apply" }), (url) => url.searchParams.get("stock") === "1");
+    await main.getByTestId("filters-button").filter({ hasText: "Filters (1)" }).waitFor();
+    assert.equal(await main.getByTestId("filters-button").getAttribute("aria-expanded"), "false");
+    assert.equal(await panel.isVisible(), false, "applying the filters closes them: the products show");
+    assert.deepEqual(await tooWide(buyer, [path, `/search?q=${encodeURIComponent("handschoen")}`]), []);
+
+    // A search: the same order.
+    await buyer.goto(`/search?q=${encodeURIComponent("handschoen")}`);
+    assert.equal(await main.getByTestId("filters-button").isVisible(), true);
+    assert.ok((await top(main.locator("h1"))) < (await top(main.getByTestId("filters-button"))), "the search's heading comes before the filters");
+
+    // From 640 px up the filters show as before, without the button, after the heading.
+    await buyer.setViewportSize(TABLET);
+    await buyer.goto(path);
+    assert.equal(await main.getByTestId("filters-button").isVisible(), false);
+    assert.equal(await form.isVisible(), true);
+    assert.ok((await top(main.locator("h1"))) < (await top(form)), "the heading comes before the filters at 800 px");
+    await buyer.context().close();
   });
 
   it("at 1280 px a cost center's edit form opens below its row and the table still fits its box", async () => {

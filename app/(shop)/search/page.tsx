@@ -4,7 +4,7 @@ import { CatalogFilters } from "@/components/shop/catalog-filters";
 import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
 import { attributeFacets } from "@/lib/catalog/attributes";
-import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
+import { PAGE_SIZE, activeFilterCount, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { listCategories, searchProducts } from "@/lib/data/catalog";
 import { categoriesMatchingSearch } from "@/lib/catalog/category-tree";
@@ -39,8 +39,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   // The own-number match too is shown only when it lies in the customer's assortment.
   const [ownProducts, products] = ownMatch ? [views.slice(0, 1).filter((view) => view.inAssortment), views.slice(1)] : [[], views];
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-      <aside>
+    <div className="grid gap-x-6 gap-y-4 lg:grid-cols-[16rem_1fr] lg:grid-rows-[auto_1fr]">
+      {/* Below 1024 px the heading and count come before the filters (behind a button on a phone); from
+          lg on the filters are the left column beside both. */}
+      <div className="lg:col-start-2 lg:row-start-1">
+        <h1 className="text-2xl font-semibold">{t("searchResults", { query: listing.q })}</h1>
+        <p className="text-sm text-slate-600">{t(result.truncated ? "moreThanProducts" : "allProducts", { count: result.total })}</p>
+      </div>
+      <aside className="lg:col-start-1 lg:row-span-2 lg:row-start-1">
         <CatalogFilters
           action="/search"
           query={listing.q}
@@ -50,11 +56,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           inStock={listing.stock === "1"}
           attributeFacets={attributeFacets(result.attributeCounts, listing.attributes, context.locale)}
           clearHref={filtered ? listingHref("/search", { q: listing.q, page: 1, attributes: {} }, 1) : undefined}
+          activeFilters={activeFilterCount(listing)}
         />
       </aside>
-      <section>
-        <h1 className="text-2xl font-semibold">{t("searchResults", { query: listing.q })}</h1>
-        <p className="mb-4 text-sm text-slate-600">{t(result.truncated ? "moreThanProducts" : "allProducts", { count: result.total })}</p>
+      <section className="lg:col-start-2 lg:row-start-2">
         {namedCategories.length > 0 && (
           <p className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm" data-testid="search-categories">
             <span className="text-slate-600">{t("searchCategories")}</span>

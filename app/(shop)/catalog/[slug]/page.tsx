@@ -7,7 +7,7 @@ import { Pagination } from "@/components/shop/pagination";
 import { ProductGrid } from "@/components/shop/product-card";
 import { attributeFacets } from "@/lib/catalog/attributes";
 import { buildCategoryTree, descendantIds } from "@/lib/catalog/category-tree";
-import { PAGE_SIZE, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
+import { PAGE_SIZE, activeFilterCount, listingHref, parseListingParams } from "@/lib/catalog/listing-params";
 import { toProductViews } from "@/lib/catalog/priced-product";
 import { listCategories, listProductsInCategory } from "@/lib/data/catalog";
 import { assortmentFilter, getShopContext, navigationCategories, productViewOptions } from "@/lib/shop-context";
@@ -50,12 +50,17 @@ export default async function CategoryPage({
   const filtered = listing.brand !== undefined || listing.stock !== undefined || Object.keys(listing.attributes).length > 0;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-      {/* On a phone the filters come first, then the products, then the category list (17 links that
-          pushed the products below the fold); from lg on the aside is the left column as it reads. */}
-      <aside className="contents lg:block lg:space-y-4">
+    <div className="grid gap-x-6 gap-y-4 lg:grid-cols-[16rem_1fr] lg:grid-rows-[auto_1fr]">
+      {/* Below 1024 px the heading and count come first, then the filters (behind a button on a phone),
+          the products, and last the category list (17 links that pushed the products below the fold);
+          from lg on the aside is the left column beside both, as it reads. */}
+      <div className="lg:col-start-2 lg:row-start-1">
+        <h1 className="text-2xl font-semibold">{name}</h1>
+        <p className="text-sm text-slate-600">{t("allProducts", { count: result.total })}</p>
+      </div>
+      <aside className="contents lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:block lg:space-y-4">
         {group && (
-          <nav aria-label={t("categories")} className="order-3 rounded-lg border border-slate-200 bg-white p-4 text-sm lg:order-none">
+          <nav aria-label={t("categories")} className="order-last rounded-lg border border-slate-200 bg-white p-4 text-sm lg:order-none">
             <Link href={`/catalog/${group.slug}`} className="font-semibold hover:text-brand-700">
               {group.name}
             </Link>
@@ -81,11 +86,10 @@ export default async function CategoryPage({
           inStock={listing.stock === "1"}
           attributeFacets={attributeFacets(result.attributeCounts, listing.attributes, context.locale)}
           clearHref={filtered ? path : undefined}
+          activeFilters={activeFilterCount(listing)}
         />
       </aside>
-      <section className="order-2 lg:order-none">
-        <h1 className="text-2xl font-semibold">{name}</h1>
-        <p className="mb-4 text-sm text-slate-600">{t("allProducts", { count: result.total })}</p>
+      <section className="lg:col-start-2 lg:row-start-2">
         <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
         <Pagination page={listing.page} pages={Math.ceil(result.total / PAGE_SIZE)} hrefFor={(page) => listingHref(path, listing, page)} />
       </section>
