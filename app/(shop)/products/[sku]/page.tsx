@@ -107,8 +107,9 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   return (
     <div className="space-y-10">
       <article className="grid gap-8 md:grid-cols-2">
-        {/* Photo and buying side by side from 768 px: in a 900 px procurement window the price and the button stay above the fold. */}
-        <div className="rounded-lg border border-slate-200 bg-white p-4 md:p-8">
+        {/* Photo and buying side by side from 768 px: in a 900 px procurement window the price and the button stay above the fold.
+            self-start: the photo's card is as tall as the photo, not an empty white box as tall as the buying column. */}
+        <div className="self-start rounded-lg border border-slate-200 bg-white p-4 md:p-8">
           {gallery.length > 1 ? (
             <ProductGallery images={gallery} alt={product.name} labels={{ show: t("showPhoto") }} />
           ) : (
