@@ -21,15 +21,23 @@ export function delimitedRows(input: string): { raw: string; lineNumber: number 
  * anywhere else is text (`3/4" fitting`), and so is a quote that is never closed.
  */
 export function delimitedFields(line: string): string[] {
-  for (const separator of ["\t", ";"]) {
-    const fields = splitFields(line, separator);
-    if (fields.length > 1) return fields;
-  }
-  return splitFields(line, ",");
+  return delimitedLine(line).fields.map((field) => field.text);
 }
 
-function splitFields(line: string, separator: string): string[] {
-  const fields: string[] = [];
+/**
+ * delimitedFields with the separator it split on and whether each field was quoted: a reader that
+ * must tell "KP-1,2,5" (a Dutch 2,5 or two columns?) from "KP-1","2","5" (three columns).
+ */
+export function delimitedLine(line: string): { separator: "\t" | ";" | ","; fields: { text: string; quoted: boolean }[] } {
+  for (const separator of ["\t", ";"] as const) {
+    const fields = splitFields(line, separator);
+    if (fields.length > 1) return { separator, fields };
+  }
+  return { separator: ",", fields: splitFields(line, ",") };
+}
+
+function splitFields(line: string, separator: string): { text: string; quoted: boolean }[] {
+  const fields: { text: string; quoted: boolean }[] = [];
   let start = 0;
   for (;;) {
     let at = start;
@@ -67,7 +75,7 @@ function splitFields(line: string, separator: string): string[] {
       end = line.indexOf(separator, at);
       if (end === -1) end = line.length;
     }
-    fields.push(value ?? line.slice(start, end).trim());
+    fields.push({ text: value ?? line.slice(start, end).trim(), quoted: value !== null });
     if (end >= line.length) return fields;
     start = end + 1;
   }

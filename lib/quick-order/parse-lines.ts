@@ -6,16 +6,21 @@
  * - blank lines carry nothing and are ignored; every other line comes back, valid or not;
  * - a missing quantity means 1 (reported as assumed), anything but a whole number is invalid, with why;
  * - quotes around fields ("ABC-1";"5") and a UTF-8 byte-order mark are removed;
- * - columns after the second (descriptions, prices from an export) are ignored.
+ * - columns after the second (descriptions, prices from an export) are ignored – except that with a
+ *   comma as the separator, a quantity followed by a field of digits ("KP-1,2,5") may be a decimal
+ *   quantity cut in two: such a line is refused as ambiguous (`comma_separator`), never added as 2.
  */
 
-import { delimitedFields, delimitedRows } from "@/lib/delimited-lines";
+import { delimitedLine, delimitedRows } from "@/lib/delimited-lines";
 import type { Locale } from "@/lib/i18n/locales";
 
 export const MAX_QUICK_ORDER_LINES = 1000;
 
-/** Why a quantity cannot be ordered; `too_large` comes from lib/cart/add-lines.ts (its maximum per line). */
-export type QuantityProblem = "not_a_number" | "not_whole" | "ambiguous" | "not_positive" | "too_large";
+/**
+ * Why a quantity cannot be ordered; `too_large` comes from lib/cart/add-lines.ts (its maximum per line),
+ * `comma_separator` from a comma-separated line whose quantity may go on in the next field.
+ */
+export type QuantityProblem = "not_a_number" | "not_whole" | "ambiguous" | "not_positive" | "too_large" | "comma_separator";
 
 export type ParsedLine =
   | { lineNumber: number; raw: string; kind: "item"; code: string; quantity: number; quantityAssumed: boolean }
@@ -101,6 +106,25 @@ export function parseQuickOrderLine(lineNumber: number, raw: string, code: strin
   return { lineNumber, raw, kind: "item", code, quantity: reading.quantity, quantityAssumed: false };
 }
 
+/** A form row as the report's input column shows it: the two fields as typed ("kp000279 · 2,5"), not as a pasted line. */
+export function rowInput(code: string, quantityText: string): string {
+  return quantityText === "" ? code : `${code} · ${quantityText}`;
+}
+
+/** A whole number, possibly grouped with points or spaces ("2", "1.000"): the part of a quantity before a decimal comma. */
+const WHOLE_PART = /^(\d+|\d{1,3}([. ]\d{3})+)$/;
+
+/**
+ * "KP-1,2,5": with commas between the fields, is the quantity 2 (and 5 an extra column) or 2,5 – or
+ * "1,000" a thousand? The help text allows the comma as separator and extra columns are ignored, so
+ * the line would be added as 2 with nothing said. A quantity followed by a field of digits only is
+ * therefore not read; quoted fields ("KP-1","2","5") say where each ends and are read as usual.
+ */
+function quantityCutByComma(separator: string, fields: readonly { text: string; quoted: boolean }[]): boolean {
+  const [, quantity, next] = fields;
+  return separator === "," && !!quantity && !!next && !quantity.quoted && !next.quoted && WHOLE_PART.test(quantity.text) && /^\d+$/.test(next.text);
+}
+
 /** `locale`: the language the quantities are read in (readQuantity); without it, only what both read alike. */
 export function parseQuickOrderText(input: string, locale?: Locale): ParseResult {
   const rows = delimitedRows(input);
@@ -108,9 +132,16 @@ export function parseQuickOrderText(input: string, locale?: Locale): ParseResult
 
   const lines: ParsedLine[] = [];
   for (const [index, { raw, lineNumber }] of rows.entries()) {
-    const [code = "", quantityText = ""] = delimitedFields(raw);
+    const { separator, fields } = delimitedLine(raw);
+    const code = fields[0]?.text ?? "";
+    const quantityText = fields[1]?.text ?? "";
     if (index === 0 && HEADER_WORDS.test(code) && parseQuantity(quantityText, locale) === null) {
       lines.push({ lineNumber, raw, kind: "header" });
+      continue;
+    }
+    if (code && quantityCutByComma(separator, fields)) {
+      const text = `${quantityText},${fields[2]!.text}`;
+      lines.push({ lineNumber, raw, kind: "invalid", code, problem: "invalid_quantity", quantityText: text, quantityProblem: "comma_separator" });
       continue;
     }
     lines.push(parseQuickOrderLine(lineNumber, raw, code, quantityText, locale));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeUpload } from "@/lib/delimited-lines";
-import { parseQuantity, parseQuickOrderLine, parseQuickOrderText, readQuantity } from "@/lib/quick-order/parse-lines";
+import { parseQuantity, parseQuickOrderLine, parseQuickOrderText, readQuantity, rowInput } from "@/lib/quick-order/parse-lines";
 
 describe("quick-order text", () => {
   it.each([
@@ -15,6 +15,31 @@ describe("quick-order text", () => {
   ])("reads %s", (_label, text, expected) => {
     const result = parseQuickOrderText(text);
     expect(result.ok && result.lines[0]).toMatchObject({ kind: "item", ...expected });
+  });
+
+  // "KP-000303,2,5" was added as 2: with commas between the fields a Dutch 2,5 (or an English 1,000)
+  // is cut in two, and the extra column it seems to be was ignored without a word.
+  it.each([
+    ["a Dutch decimal quantity", "KP-000303,2,5", "comma_separator"],
+    ["an English thousand", "KP-000303,1,000", "comma_separator"],
+    ["a Dutch grouped decimal", "KP-000303,1.000,50", "comma_separator"],
+    ["digits after it, then more columns", "KP-000303,2,5,Kopieerpapier", "comma_separator"],
+    ["spaces around the fields", "KP-000303, 2 , 5", "comma_separator"],
+    ["in English too", "KP-000303,2,5", "comma_separator", "en"],
+    ["a description after the quantity", "KP-000303,2,Kopieerpapier A4", 2],
+    ["a price with a point after the quantity", "KP-000303,2,4.50", 2],
+    ["quoted fields say where each ends", '"KP-000303","2","5"', 2],
+    ["a quoted quantity with its comma", '"KP-000303","2,5"', "not_whole"],
+    ["a semicolon between the fields", "KP-000303;2,5", "not_whole"],
+    ["a semicolon with more columns", "KP-000303;2;5", 2],
+    ["a tab between the fields", "KP-000303\t2\t5", 2],
+    ["two fields only", "KP-000303,2", 2],
+    ["a quantity that is no number", "KP-000303,abc,5", "not_a_number"],
+  ] as const)("comma as separator, %s: %j → %j", (_label, text, expected, locale: "nl" | "en" = "nl") => {
+    const result = parseQuickOrderText(text, locale);
+    const line = result.ok ? result.lines[0] : undefined;
+    expect(line?.kind === "item" ? line.quantity : line?.kind === "invalid" && line.problem === "invalid_quantity" ? line.quantityProblem : line?.kind).toBe(expected);
+    expect(line).toMatchObject({ raw: text, code: "KP-000303" });
   });
 
   it("skips a header line and reports it, keeps every other non-blank line in order", () => {
@@ -101,6 +126,14 @@ describe("quick-order text", () => {
     ["no SKU", "", "3", { kind: "invalid", problem: "missing_sku" }],
   ])("one line: %s", (_label, code, quantity, expected) => {
     expect(parseQuickOrderLine(1, `${code};${quantity}`, code, quantity, "nl")).toMatchObject(expected);
+  });
+
+  it.each([
+    ["both fields", "kp000279", "2,5", "kp000279 · 2,5"],
+    ["no quantity", "KP-000279", "", "KP-000279"],
+    ["a quantity with a semicolon in it stays as typed", "KP-1", "2;5", "KP-1 · 2;5"],
+  ])("a form row in the report's input column, %s", (_label, code, quantity, expected) => {
+    expect(rowInput(code, quantity)).toBe(expected);
   });
 
   it("allows 1,000 lines plus a header, and refuses 1,001", () => {

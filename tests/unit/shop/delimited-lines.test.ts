@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { delimitedFields } from "@/lib/delimited-lines";
+import { delimitedFields, delimitedLine } from "@/lib/delimited-lines";
 
 // Pasted and uploaded lists (quick order, own article numbers, colleagues to invite): what Excel
 // copies (tabs), what it saves as CSV (semicolons in the Netherlands, commas elsewhere), with the
@@ -28,5 +28,21 @@ describe("delimitedFields", () => {
     ["a quoted amount with a decimal comma", 'anna@x.nl,Anna,koper,"1.500,00"', ["anna@x.nl", "Anna", "koper", "1.500,00"]],
   ])("%s", (_case, line, fields) => {
     expect(delimitedFields(line)).toEqual(fields);
+  });
+});
+
+// Quick order asks whether "KP-1,2,5" split on commas and whether a field was quoted ("KP-1","2","5").
+describe("delimitedLine", () => {
+  it.each<[string, string, string, boolean[]]>([
+    ["a comma line", "KP-1,2,5", ",", [false, false, false]],
+    ["quoted fields", '"KP-1","2",5', ",", [true, true, false]],
+    ["a semicolon line", "KP-1;2,5", ";", [false, false]],
+    ["a tab line", "KP-1\t2", "\t", [false, false]],
+    ["an unclosed quote is text, not quoted", '"KP-1,2', ",", [false, false]],
+  ])("%s", (_case, line, separator, quoted) => {
+    const result = delimitedLine(line);
+    expect(result.separator).toBe(separator);
+    expect(result.fields.map((f) => f.quoted)).toEqual(quoted);
+    expect(result.fields.map((f) => f.text)).toEqual(delimitedFields(line));
   });
 });
