@@ -7,7 +7,8 @@ import { useAnnounceCartReading, useNewestCartReading } from "@/components/shop/
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { AddLineOutcome } from "@/lib/cart/add-lines";
 import { NO_CART, type CartBadgeReading } from "@/lib/cart/cart-badge";
-import { addedAfterSuggestion, summaryAfterFixes, type FixedOutcome } from "@/lib/cart/line-report-fixes";
+import { addedAfterSuggestion, cartQuantityOf, summaryAfterFixes, type FixedOutcome } from "@/lib/cart/line-report-fixes";
+import { addedMessageValues, inputParts } from "@/lib/cart/line-report-text";
 import type { SuccessorOffer } from "@/lib/catalog/product-relations";
 import { money } from "@/lib/format";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
@@ -20,6 +21,8 @@ export type ReportOutcome = AddLineOutcome | { status: "header" } | { status: "m
 export interface ReportRow {
   ref: number;
   input: string;
+  /** The SKU (or GTIN, own number) as typed in `input`, kept unbroken there; without it the product's SKU is looked for. */
+  code?: string;
   sku: string | null;
   name: string | null;
   quantityAssumed?: boolean;
@@ -43,6 +46,7 @@ export function LineReport({
   addToCartAction,
   summary,
   cart,
+  onLineFixed,
 }: {
   rows: ReportRow[];
   locale: Locale;
@@ -50,6 +54,8 @@ export function LineReport({
   summary: { added: number; problems: number; warnings: number };
   /** The cart as the action that made the report left it: the way to the cart shows while it holds anything. */
   cart?: CartBadgeReading;
+  /** A line was added after all by its fix button (quick order takes it out of its paste box). */
+  onLineFixed?: (ref: number) => void;
 }) {
   const t = useTranslations("account.report");
   // The fixes taken, per line, for this report only: a new report (a new submission) has new outcome
@@ -57,8 +63,14 @@ export function LineReport({
   const [fixes, setFixes] = useState<{ report: object | undefined; byRef: ReadonlyMap<number, FixedOutcome> }>({ report: undefined, byRef: new Map() });
   const report = rows[0]?.outcome;
   const fixed = fixes.report === report ? fixes.byRef : new Map<number, FixedOutcome>();
-  const fix = (ref: number, outcome: FixedOutcome) =>
-    setFixes((current) => ({ report, byRef: new Map([...(current.report === report ? current.byRef : []), [ref, outcome]]) }));
+  // `make` gets the fixes taken before this one: a fixed line counts what they added to the cart.
+  const fix = (ref: number, make: (before: ReadonlyMap<number, FixedOutcome>) => FixedOutcome) => {
+    setFixes((current) => {
+      const before = current.report === report ? current.byRef : new Map<number, FixedOutcome>();
+      return { report, byRef: new Map([...before, [ref, make(before)]]) };
+    });
+    onLineFixed?.(ref);
+  };
   const shown = summaryAfterFixes(summary, [...fixed.values()]);
   const cartHoldsSomething = useNewestCartReading(cart ?? NO_CART).units > 0;
   return (
@@ -87,6 +99,8 @@ export function LineReport({
           <tbody>
             {rows.map((row) => {
               const outcome = fixed.get(row.ref) ?? row.outcome;
+              // A header line holds no SKU: all of it may wrap.
+              const input = inputParts(row.input, outcome.status === "header" ? null : (row.code ?? row.sku));
               // A line added after its fix reads as added (a successor added instead too).
               const status = outcome.status === "successor_added" ? "added" : outcome.status === "added" && outcome.stockWarning ? outcome.stockWarning : outcome.status;
               return (
@@ -97,13 +111,27 @@ export function LineReport({
                   data-status={status}
                 >
                   <td className="p-2">{row.ref}</td>
-                  <td className="p-2 font-mono text-xs whitespace-pre-wrap break-all">{row.input}</td>
-                  <td className="p-2">
-                    {row.name ?? "–"}
-                    {row.sku && <div className="text-xs text-slate-500">{row.sku}</div>}
+                  {/* The SKU stays on one line at phone width (a hyphen or break-all would split it); the rest wraps. */}
+                  <td className="p-2 font-mono text-xs whitespace-pre-wrap" data-testid="report-input">
+                    {input.before && <span className="break-all">{input.before}</span>}
+                    {input.sku && <span className="whitespace-nowrap">{input.sku}</span>}
+                    {input.after && <span className="break-all">{input.after}</span>}
                   </td>
                   <td className="p-2">
-                    <OutcomeText row={row} outcome={outcome} locale={locale} addToCartAction={addToCartAction} onFixed={(fixedOutcome) => fix(row.ref, fixedOutcome)} />
+                    {row.name ?? "–"}
+                    {row.sku && <div className="whitespace-nowrap text-xs text-slate-500">{row.sku}</div>}
+                  </td>
+                  <td className="p-2">
+                    <OutcomeText
+                      row={row}
+                      outcome={outcome}
+                      // "no quantity given" is about what the report added, not about a quantity the buyer chose by its fix.
+                      quantityAssumed={row.quantityAssumed === true && !fixed.has(row.ref)}
+                      locale={locale}
+                      addToCartAction={addToCartAction}
+                      onFixed={(fixedOutcome) => fix(row.ref, () => fixedOutcome)}
+                      onSuggestionAdded={(rule) => fix(row.ref, (before) => addedAfterSuggestion(rule, row.sku ? cartQuantityOf(row.sku, rows, before) : rule.inCart))}
+                    />
                   </td>
                 </tr>
               );
@@ -118,15 +146,19 @@ export function LineReport({
 function OutcomeText({
   row,
   outcome,
+  quantityAssumed,
   locale,
   addToCartAction,
   onFixed,
+  onSuggestionAdded,
 }: {
   row: ReportRow;
   outcome: ReportOutcome | FixedOutcome;
+  quantityAssumed: boolean;
   locale: Locale;
   addToCartAction: Action | null;
   onFixed: (outcome: FixedOutcome) => void;
+  onSuggestionAdded: (rule: Extract<AddLineOutcome, { status: "quantity_rule" }>) => void;
 }) {
   const t = useTranslations("account.report");
   const price = row.price && row.price.after !== null && (
@@ -140,9 +172,8 @@ function OutcomeText({
     case "added":
       return (
         <div>
-          <span className="text-emerald-800">{t("added", { quantity: outcome.quantity })}</span>
-          {outcome.lineQuantity > outcome.quantity && <span className="text-xs text-slate-600"> {t("inCartNow", { lineQuantity: outcome.lineQuantity })}</span>}
-          {row.quantityAssumed && <span className="text-xs text-slate-600"> {t("quantityAssumed")}</span>}
+          {/* One sentence, a line added by its fix button too: "Toegevoegd: 1, geen aantal opgegeven (nu 2.003 in uw winkelwagen)". */}
+          <span className="text-emerald-800">{t("added", addedMessageValues(outcome, quantityAssumed))}</span>
           {outcome.stockWarning && (
             <div className="text-xs text-amber-800">{t(outcome.stockWarning, { stock: outcome.stock, days: outcome.leadTimeDays })}</div>
           )}
@@ -162,7 +193,7 @@ function OutcomeText({
               quantity={outcome.suggested}
               label={t("addSuggested", { suggested: outcome.suggested })}
               action={addToCartAction}
-              onAdded={() => onFixed(addedAfterSuggestion(outcome))}
+              onAdded={() => onSuggestionAdded(outcome)}
             />
           )}
           {price}
@@ -279,6 +310,7 @@ export function toReportRows(
   return lines.map((line, index) => ({
     ref: line.lineNumber ?? line.ref ?? index + 1,
     input: line.input ?? [line.code ?? "", line.requested ?? ""].filter((v) => v !== "").join(";"),
+    code: line.code,
     sku: line.sku,
     name: line.name,
     quantityAssumed: line.quantityAssumed,

@@ -8,6 +8,7 @@ import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { ReportState } from "@/lib/actions/report-action";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { refusedLinesText, withoutLine } from "@/lib/quick-order/paste-box";
 import type { QuickOrderReport } from "@/lib/quick-order/quick-order";
 import type { QuickOrderSuggestion } from "@/lib/quick-order/suggest";
 import { LineReport, toReportRows } from "./line-report";
@@ -15,7 +16,17 @@ import { LineReport, toReportRows } from "./line-report";
 type ReportAction = (state: ReportState<QuickOrderReport>, formData: FormData) => Promise<ReportState<QuickOrderReport>>;
 type CartAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-function ReportOrError({ state, locale, addToCartAction }: { state: ReportState<QuickOrderReport>; locale: Locale; addToCartAction: CartAction }) {
+function ReportOrError({
+  state,
+  locale,
+  addToCartAction,
+  onLineFixed,
+}: {
+  state: ReportState<QuickOrderReport>;
+  locale: Locale;
+  addToCartAction: CartAction;
+  onLineFixed?: (ref: number) => void;
+}) {
   const t = useTranslations("account.errors");
   if (state.status === "error") {
     return (
@@ -25,7 +36,7 @@ function ReportOrError({ state, locale, addToCartAction }: { state: ReportState<
     );
   }
   if (state.status !== "ok") return null;
-  return <LineReport rows={toReportRows(state.report.lines)} locale={locale} addToCartAction={addToCartAction} summary={state.report} cart={state.cart} />;
+  return <LineReport rows={toReportRows(state.report.lines)} locale={locale} addToCartAction={addToCartAction} summary={state.report} cart={state.cart} onLineFixed={onLineFixed} />;
 }
 
 /** Paste or upload `sku;quantity` lines (also `,` and tab), up to 1,000, with a report per line. */
@@ -33,6 +44,21 @@ export function QuickOrderPaste({ action, addToCartAction, locale }: { action: R
   const t = useTranslations("account.quickOrder");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   useAnnounceCartReading(state);
+  // The box is controlled (React keeps a controlled value through the form's reset after the action):
+  // after a report it holds the lines that were not added, as typed; after an error, what was sent.
+  const [text, setText] = useState("");
+  const [reported, setReported] = useState(state);
+  if (reported !== state) {
+    setReported(state);
+    if (state.status === "ok") setText(refusedLinesText(state.report.lines));
+  }
+  const kept = state.status === "ok" && text !== "" && refusedLinesText(state.report.lines) !== "";
+  // A line added after all by its fix button leaves the box, so a second press cannot add it twice.
+  const lineFixed = (ref: number) => {
+    if (state.status !== "ok") return;
+    const line = state.report.lines.find((l) => l.lineNumber === ref);
+    if (line) setText((box) => withoutLine(box, line.raw));
+  };
   const sample = "data:text/csv;charset=utf-8," + encodeURIComponent("sku;quantity\nKP-000001;5\nKP-000002;12\n");
   return (
     <div className="space-y-4">
@@ -49,7 +75,15 @@ export function QuickOrderPaste({ action, addToCartAction, locale }: { action: R
             spellCheck={false}
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
             placeholder={"KP-000001;5\nKP-000002;12"}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={kept ? "quick-order-kept" : undefined}
           />
+          {kept && (
+            <p id="quick-order-kept" className="mt-1 text-sm text-slate-600" data-testid="quick-order-kept">
+              {t("refusedKept")}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <label className="text-sm">
@@ -64,7 +98,7 @@ export function QuickOrderPaste({ action, addToCartAction, locale }: { action: R
           {t("submitPaste")}
         </button>
       </form>
-      <ReportOrError state={state} locale={locale} addToCartAction={addToCartAction} />
+      <ReportOrError state={state} locale={locale} addToCartAction={addToCartAction} onLineFixed={lineFixed} />
     </div>
   );
 }

@@ -31,6 +31,12 @@ export interface AddLineRequest {
   quantity: number;
   /** Where the line came from (e.g. the line number in a pasted list), echoed in the report. */
   ref?: number;
+  /**
+   * The quantity as typed could not be read (quick order): the line is looked up so the report can name
+   * the product (or why it cannot be ordered at all), then refused with this reason – never added.
+   * `quantity` then only sizes a successor's offer.
+   */
+  quantityProblem?: QuantityProblem;
 }
 
 export type AddLineOutcome =
@@ -117,6 +123,7 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
       return { ...base, outcome: { status: "unavailable" } };
     }
     if (outside.has(product.id)) return { ...base, outcome: { status: "not_in_assortment" } };
+    if (request.quantityProblem) return { ...base, outcome: { status: "invalid_quantity", reason: request.quantityProblem } };
     if (!Number.isInteger(request.quantity)) return { ...base, outcome: { status: "invalid_quantity", reason: "not_whole" } };
     if (request.quantity < 1) return { ...base, outcome: { status: "invalid_quantity", reason: "not_positive" } };
     if (request.quantity > MAX_QUANTITY) return { ...base, outcome: { status: "invalid_quantity", reason: "too_large", max: MAX_QUANTITY } };

@@ -17,9 +17,12 @@ export function stockWarningOf(stock: number, lineQuantity: number): "out_of_sto
   return stock <= 0 ? "out_of_stock" : lineQuantity > stock ? "partly_in_stock" : null;
 }
 
-/** A quantity-rule line after "Add N instead": N added to what the cart held. */
-export function addedAfterSuggestion(outcome: QuantityRuleOutcome): AddedOutcome {
-  const lineQuantity = outcome.inCart + outcome.suggested;
+/**
+ * A quantity-rule line after "Add N instead": N added to what the cart held – `inCart`, what it holds
+ * of the product now (cartQuantityOf); the line's own `inCart` knew only the lines above it.
+ */
+export function addedAfterSuggestion(outcome: QuantityRuleOutcome, inCart: number = outcome.inCart): AddedOutcome {
+  const lineQuantity = inCart + outcome.suggested;
   return {
     status: "added",
     quantity: outcome.suggested,
@@ -28,6 +31,30 @@ export function addedAfterSuggestion(outcome: QuantityRuleOutcome): AddedOutcome
     stock: outcome.stock,
     leadTimeDays: outcome.leadTimeDays,
   };
+}
+
+type ReportLine = { ref: number; sku: string | null; outcome: { status: string; lineQuantity?: number; inCart?: number } };
+
+/**
+ * What the cart holds of `sku` once the report was made and the fixes taken so far were added: the
+ * report's lines count the cart as they went (an added line's lineQuantity, a refused line's inCart),
+ * so the largest of them is what the report left; a fix after it adds its quantity. So a fixed line
+ * says "(now 60 in your cart)" like any other line when a later line or fix of the report added the
+ * same product, rather than the 30 its own line knew of.
+ */
+export function cartQuantityOf(sku: string, lines: readonly ReportLine[], fixed: ReadonlyMap<number, FixedOutcome>): number {
+  let left = 0;
+  for (const line of lines) {
+    if (line.sku !== sku) continue;
+    if (line.outcome.status === "added") left = Math.max(left, line.outcome.lineQuantity ?? 0);
+    else if (line.outcome.status === "quantity_rule") left = Math.max(left, line.outcome.inCart ?? 0);
+  }
+  const skuOf = new Map(lines.map((line) => [line.ref, line.sku]));
+  let since = 0;
+  for (const [ref, outcome] of fixed) {
+    if (outcome.status === "successor_added" ? outcome.sku === sku : skuOf.get(ref) === sku) since += outcome.quantity;
+  }
+  return left + since;
 }
 
 export type ReportSummary = {

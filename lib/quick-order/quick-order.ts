@@ -4,13 +4,18 @@ import type { CartOwner } from "@/lib/cart/cart-service";
 import type { SuccessorOffer } from "@/lib/catalog/product-relations";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { parseQuickOrderLine, parseQuickOrderText, type ParsedLine } from "./parse-lines";
+import { parseQuickOrderLine, parseQuickOrderText, rowInput, type ParsedLine } from "./parse-lines";
 
 /** One row of the quick-order report: every non-blank input line gets exactly one. */
 export interface QuickOrderReportLine {
   lineNumber: number;
-  /** The line as the buyer typed it ("KP-000137;2,5"), so a quantity that could not be read shows. */
+  /**
+   * The line as the buyer typed it ("KP-000137;2,5"; a form row's two fields as "KP-000137 · 2,5"),
+   * so a quantity that could not be read shows.
+   */
   input: string;
+  /** A pasted line exactly as typed, untrimmed: what goes back into the paste box when it was not added. */
+  raw: string;
   code: string;
   requested: number | null;
   quantityAssumed: boolean;
@@ -47,45 +52,43 @@ export async function quickOrderFromRows(owner: CartOwner, rows: { code: string;
   const lines = rows.flatMap((row, index) => {
     const code = row.code.trim();
     const quantity = row.quantity.trim();
-    return code === "" ? [] : [parseQuickOrderLine(index + 1, quantity === "" ? code : `${code};${quantity}`, code, quantity, locale)];
+    return code === "" ? [] : [parseQuickOrderLine(index + 1, rowInput(code, quantity), code, quantity, locale)];
   });
   if (lines.length === 0) throw new AppError("invalid_input", "quick_order_empty");
   return reportLines(owner, lines, locale);
 }
 
 async function reportLines(owner: CartOwner, parsed: ParsedLine[], locale: Locale): Promise<QuickOrderReport> {
-  const items = parsed.flatMap((line) => (line.kind === "item" ? [line] : []));
+  // A line whose quantity could not be read is looked up too (never added), so its report names the product.
   const result = await addLinesToCart(
     owner,
-    items.map((line) => ({ code: line.code, quantity: line.quantity, ref: line.lineNumber })),
+    parsed.flatMap((line) =>
+      line.kind === "item"
+        ? [{ code: line.code, quantity: line.quantity, ref: line.lineNumber }]
+        : line.kind === "invalid" && line.problem === "invalid_quantity"
+          ? [{ code: line.code, quantity: 1, ref: line.lineNumber, quantityProblem: line.quantityProblem }]
+          : [],
+    ),
     locale,
   );
   const byRef = new Map(result.lines.map((line) => [line.ref, line]));
   const lines = parsed.map((line): QuickOrderReportLine => {
     const input = line.raw.trim();
+    const raw = line.raw;
     if (line.kind === "header") {
-      return { lineNumber: line.lineNumber, input, code: input, requested: null, quantityAssumed: false, sku: null, name: null, unit: null, outcome: { status: "header" } };
+      return { lineNumber: line.lineNumber, input, raw, code: input, requested: null, quantityAssumed: false, sku: null, name: null, unit: null, outcome: { status: "header" } };
     }
-    if (line.kind === "invalid") {
-      return {
-        lineNumber: line.lineNumber,
-        input,
-        code: line.code,
-        requested: null,
-        quantityAssumed: false,
-        sku: null,
-        name: null,
-        unit: null,
-        outcome: line.problem === "missing_sku" ? { status: "missing_sku" } : { status: "invalid_quantity", reason: line.quantityProblem },
-      };
+    if (line.kind === "invalid" && line.problem === "missing_sku") {
+      return { lineNumber: line.lineNumber, input, raw, code: line.code, requested: null, quantityAssumed: false, sku: null, name: null, unit: null, outcome: { status: "missing_sku" } };
     }
     const report = byRef.get(line.lineNumber)!;
     return {
       lineNumber: line.lineNumber,
       input,
+      raw,
       code: line.code,
-      requested: line.quantity,
-      quantityAssumed: line.quantityAssumed,
+      requested: line.kind === "item" ? line.quantity : null,
+      quantityAssumed: line.kind === "item" && line.quantityAssumed,
       sku: report.sku,
       name: report.name,
       unit: report.unit,

@@ -131,21 +131,25 @@ describe("favorites lists", () => {
 });
 
 describe("quick order", () => {
-  it("reports every pasted line: added, unknown SKU, below minimum with the nearest valid quantity, invalid quantity", async () => {
+  it("reports every pasted line: added, unknown SKU, below minimum with the nearest valid quantity, invalid quantity; the refused lines stay in the box", async () => {
     const [good] = await plainProducts(1);
     const [minimum] = await sql<{ sku: string; min_order_quantity: number; order_multiple: number }[]>`
       select sku, min_order_quantity, order_multiple from products where active and min_order_quantity > 1 and stock > 100 order by id limit 1`;
     assert.ok(minimum);
     const page = await signIn("m.visser@noordlab.test", "/quick-order");
-    await page.getByLabel("Lines (SKU;quantity)").fill(
-      ["sku;quantity", `${good!.sku};4`, `NO-SUCH-SKU-${stamp};2`, `${minimum.sku},1`, `${good!.sku}\tabc`].join("\n"),
-    );
+    // The last line: a comma between SKU and quantity, then "2,5" – a decimal cut in two, not 2.
+    const refused = [`NO-SUCH-SKU-${stamp};2`, `${minimum.sku},1`, `${good!.sku}\tabc`, `${good!.sku},2,5`];
+    await page.getByLabel("Lines (SKU;quantity)").fill(["sku;quantity", `${good!.sku};4`, ...refused].join("\n"));
     await page.getByRole("button", { name: "Add lines to cart" }).click();
     const report = page.getByTestId("line-report");
     await report.waitFor();
     const statuses = await report.getByTestId("report-line").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-status")));
-    assert.deepEqual(statuses, ["header", "added", "unknown_sku", "quantity_rule", "invalid_quantity"]);
-    assert.match(await page.getByTestId("line-report-summary").innerText(), /1 added, 3 not added/);
+    assert.deepEqual(statuses, ["header", "added", "unknown_sku", "quantity_rule", "invalid_quantity", "invalid_quantity"]);
+    assert.match(await page.getByTestId("line-report-summary").innerText(), /1 added, 4 not added/);
+    // The lines that were not added are still in the box, as typed; the added one and the header are not.
+    assert.equal(await page.getByLabel("Lines (SKU;quantity)").inputValue(), refused.join("\n"));
+    await page.getByTestId("quick-order-kept").getByText("The lines that were not added are still in the box.").waitFor();
+    assert.match(await report.getByTestId("report-line").nth(5).innerText(), /Use ; or a tab between SKU and quantity for a quantity with a comma/i);
     await cartBadgeShows(page, 4);
     const ruleRow = report.getByTestId("report-line").nth(3);
     assert.match(await ruleRow.innerText(), new RegExp(`Minimum order quantity is ${minimum.min_order_quantity}`));
@@ -153,10 +157,14 @@ describe("quick order", () => {
     // The line with the bad quantity shows what was typed, and why it was not added.
     const badQuantity = report.getByTestId("report-line").nth(4);
     assert.match(await badQuantity.innerText(), new RegExp(`${good!.sku}\\s+abc[\\s\\S]*Quantity is not a number`));
+    // ... and the product its SKU found.
+    assert.ok((await badQuantity.innerText()).includes(good!.name_en), "the product of a refused quantity is named");
     await ruleRow.getByRole("button", { name: `Add ${suggested} instead` }).click();
     // The fixed line turns into an added one, and the counts follow.
     await report.locator(`tbody tr:nth-child(4)[data-status="added"]`, { hasText: `Added: ${suggested}` }).waitFor();
-    assert.match(await page.getByTestId("line-report-summary").innerText(), /2 added, 2 not added/);
+    assert.match(await page.getByTestId("line-report-summary").innerText(), /2 added, 3 not added/);
+    // Added after all: it leaves the box, so a second press cannot add it twice.
+    assert.equal(await page.getByLabel("Lines (SKU;quantity)").inputValue(), refused.filter((line) => line !== `${minimum.sku},1`).join("\n"));
     await cartBadgeShows(page, 4 + suggested);
     const cart = await cartSkus("m.visser@noordlab.test");
     assert.equal(cart.get(good!.sku), 4);

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { addToCart, getPricedCart } from "@/lib/cart/cart-service";
 import { listCartLines } from "@/lib/data/carts";
 import { AppError } from "@/lib/errors";
+import { refusedLinesText } from "@/lib/quick-order/paste-box";
 import { quickOrderFromRows, quickOrderFromText } from "@/lib/quick-order/quick-order";
 import { suggestQuickOrderProducts } from "@/lib/quick-order/suggest";
 import { addCompanyUser, inPunchout, openPunchoutSession } from "../../support/account-fixtures";
@@ -136,11 +137,12 @@ describe("quick order", () => {
     ];
     const nl = await quickOrderFromRows(user, rows, "nl");
     expect(nl.lines.map((l) => [l.input, l.outcome.status, l.outcome.status === "invalid_quantity" ? l.outcome.reason : l.requested])).toEqual([
-      [`${paper.sku};1.000`, "added", 1000],
-      [`${paper.sku};2,5`, "invalid_quantity", "not_whole"],
-      [`${paper.sku};abc`, "invalid_quantity", "not_a_number"],
-      [`${paper.sku};1,000`, "invalid_quantity", "ambiguous"],
-      [`${paper.sku};0`, "invalid_quantity", "not_positive"],
+      // The two fields as typed, not as a pasted line would be.
+      [`${paper.sku} · 1.000`, "added", 1000],
+      [`${paper.sku} · 2,5`, "invalid_quantity", "not_whole"],
+      [`${paper.sku} · abc`, "invalid_quantity", "not_a_number"],
+      [`${paper.sku} · 1,000`, "invalid_quantity", "ambiguous"],
+      [`${paper.sku} · 0`, "invalid_quantity", "not_positive"],
       [paper.sku, "added", 1],
     ]);
     expect(nl.lines[5]).toMatchObject({ quantityAssumed: true });
@@ -148,6 +150,35 @@ describe("quick order", () => {
     expect(en.lines.map((l) => (l.outcome.status === "invalid_quantity" ? l.outcome.reason : l.requested))).toEqual(["ambiguous", "not_whole", "not_a_number", 1000]);
     const tooMany = await quickOrderFromText(user, `${paper.sku};100.001`, "nl");
     expect(tooMany.lines[0]!.outcome).toEqual({ status: "invalid_quantity", reason: "too_large", max: 100_000 });
+  });
+
+  it("a line refused for its quantity names the product its SKU found, or why that cannot be ordered at all; nothing of it is added", async () => {
+    const user = await addCompanyUser(handle, customer, "buyer");
+    const text = [`${paper.sku.toLowerCase()},2,5`, `${paper.gtin};2,5`, `${gloves.sku};abc`, `${retired.sku};abc`, "NOPE-9;abc", `qo 001150;x`, `"${paper.sku}","2","5"`].join("\n");
+    const report = await quickOrderFromText(user, text, "nl");
+    expect(report.lines.map((l) => [l.sku, l.name, l.outcome.status, l.outcome.status === "invalid_quantity" ? l.outcome.reason : l.requested])).toEqual([
+      // "2,5" cut in two by the comma separator: not added as 2.
+      [paper.sku, "Kopieerpapier A4 wit", "invalid_quantity", "comma_separator"],
+      [paper.sku, "Kopieerpapier A4 wit", "invalid_quantity", "not_whole"],
+      [gloves.sku, expect.any(String), "invalid_quantity", "not_a_number"],
+      // A product that cannot be ordered says so first: a better quantity would not help.
+      [retired.sku, expect.any(String), "unavailable", null],
+      [null, null, "unknown_sku", null],
+      [hyphenated.sku, "Kabelbinder zwart", "invalid_quantity", "not_a_number"],
+      // Quoted fields say where each ends: 2, and the 5 is an extra column.
+      [paper.sku, "Kopieerpapier A4 wit", "added", 2],
+    ]);
+    expect(report).toMatchObject({ added: 1, problems: 6 });
+    expect(Object.fromEntries((await getPricedCart(user, "nl", now)).lines.map((l) => [l.product.sku, l.quantity]))).toEqual({ [paper.sku]: 2 });
+    // The paste box gets the refused lines back exactly as typed, without the added one.
+    expect(refusedLinesText(report.lines)).toBe(text.split("\n").slice(0, 6).join("\n"));
+  });
+
+  it("the paste box keeps a refused line's own spacing, a header left out", async () => {
+    const user = await addCompanyUser(handle, customer, "buyer");
+    const report = await quickOrderFromText(user, `sku;aantal\r\n${paper.sku};1\r\n\t4\r\n  NOPE-1 ;2\r\n`, "nl");
+    expect(report.lines.map((l) => l.outcome.status)).toEqual(["header", "added", "missing_sku", "unknown_sku"]);
+    expect(refusedLinesText(report.lines)).toBe("\t4\n  NOPE-1 ;2");
   });
 
   it("finds a SKU typed without its punctuation or in another case, when it names one product; names the candidates otherwise", async () => {
