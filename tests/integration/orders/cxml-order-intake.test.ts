@@ -237,6 +237,8 @@ describe("POST /punchout/cxml/order — intake", () => {
           listPriceMinor: 1000,
           lineTotalMinor: 900,
           vatRateBasisPoints: 2100,
+          // Set only when the line is confirmed with changes (lib/purchase-orders/order-responses.ts).
+          confirmedDeliveryDate: null,
           priceSource: expect.objectContaining({ kind: "contract", priceListId: expect.any(Number) }),
         },
       ],
@@ -254,6 +256,8 @@ describe("POST /punchout/cxml/order — intake", () => {
           listPriceMinor: 2599,
           lineTotalMinor: 2599,
           vatRateBasisPoints: 2100,
+          // Set only when the line is confirmed with changes (lib/purchase-orders/order-responses.ts).
+          confirmedDeliveryDate: null,
           priceSource: { kind: "list" },
         },
       ],

@@ -86,6 +86,7 @@ function orderLine(lineNumber: number, overrides: Partial<OrderInvoicingContext[
     vatRateBasisPoints: 2100,
     priceSource: { kind: "list" },
     customerArticleNumber: null,
+    confirmedDeliveryDate: null,
     gtin: null,
     ...overrides,
   };
