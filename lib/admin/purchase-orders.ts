@@ -185,8 +185,12 @@ const optionalText = (max: number) => z.string().trim().max(max).optional().tran
 
 export const confirmOrderSchema = z.object({
   orderId: id,
-  /** Web orders only know "accept" (placed → confirmed). */
-  decision: z.enum(["accept", "change", "reject"]).default("accept"),
+  /**
+   * Web orders only know "accept" (placed → confirmed), which is also what they get without one. A
+   * purchase order needs the account manager's own choice: none is preselected on an order under
+   * review, and a missing one is refused, not read as "confirm all".
+   */
+  decision: z.enum(["accept", "change", "reject"]).optional(),
   comment: optionalText(1000),
   /** Per line (for "change"): line_<n>_quantity, line_<n>_price (decimal), line_<n>_date. */
 }).catchall(z.unknown());
@@ -204,9 +208,10 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
     // released, its order confirmation (queued with the release; it was never confirmed before),
     // cancelled, why.
     const held = detail.order.status === "needs_review";
-    if (input.decision === "change" || (input.decision === "reject" && !held)) throw new AppError("invalid_input", "web_order_confirm_only");
-    if (input.decision === "reject" && !input.comment) throw new AppError("invalid_input", "comment_required", { field: "comment" });
-    if (input.decision === "reject") {
+    const decision = input.decision ?? "accept";
+    if (decision === "change" || (decision === "reject" && !held)) throw new AppError("invalid_input", "web_order_confirm_only");
+    if (decision === "reject" && !input.comment) throw new AppError("invalid_input", "comment_required", { field: "comment" });
+    if (decision === "reject") {
       check(await cancelHeldWebOrder(input.orderId, staff.id, input.comment!));
       await mailHeldOrderCancelled(detail.order, input.comment!);
       return { queued: false };
@@ -221,24 +226,35 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
     if (confirmation) await deliverQueuedMail().catch((error: unknown) => console.error(`[koppel] delivering the confirmation of ${detail.order.orderNumber} failed`, error));
     return { queued: false };
   }
-  // Said at the field, before anything is sent: the buyer's system is told the reason of a rejection.
-  if (input.decision === "reject" && !input.comment) throw new AppError("invalid_input", "reject_comment_required", { field: "comment" });
+  // Each refusal is said at its field (the form shows it there and moves the focus to it), before anything is sent.
+  const decision = input.decision;
+  if (!decision) throw new AppError("invalid_input", "decision_required", { fieldErrors: { decision: ["decision_required"] } });
+  // The buyer's system is told the reason of a rejection.
+  if (decision === "reject" && !input.comment) throw new AppError("invalid_input", "reject_comment_required", { field: "comment" });
   const fieldErrors: Record<string, string[]> = {};
   const changes =
-    input.decision === "change"
+    decision === "change"
       ? detail.lines.map((line) => {
           const name = (part: string) => `line_${line.lineNumber}_${part}`;
           const field = (part: string) => String(input[name(part)] ?? "").trim();
           const quantity = field("quantity") === "" ? line.quantity : Number(field("quantity"));
           const unitPriceMinor = field("price") === "" ? line.unitPriceMinor : decimalToMinor(field("price"));
           const date = field("date");
-          if (!Number.isInteger(quantity) || quantity < 0) fieldErrors[name("quantity")] = ["whole_number"];
+          // A calendar day (the date field's YYYY-MM-DD) at noon UTC, so it is that day in the buyer's time zone too; a day that does not exist is refused, not rolled over.
+          const noon = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : null;
+          const deliveryDate = noon && !Number.isNaN(noon.getTime()) && noon.toISOString().startsWith(date) ? noon : null;
+          if (!Number.isInteger(quantity) || quantity < 0 || quantity > 1_000_000_000) fieldErrors[name("quantity")] = ["whole_number"];
           if (unitPriceMinor === null) fieldErrors[name("price")] = ["invalid_amount"];
-          return { lineNumber: line.lineNumber, quantity, unitPriceMinor: unitPriceMinor ?? 0, deliveryDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : null };
+          if (date !== "" && deliveryDate === null) fieldErrors[name("date")] = ["invalid_date"];
+          return { lineNumber: line.lineNumber, quantity, unitPriceMinor: unitPriceMinor ?? 0, deliveryDate };
         })
       : [];
   if (Object.keys(fieldErrors).length > 0) throw new AppError("invalid_input", "invalid_input", { fieldErrors });
-  const result = await respondToOrder(input.orderId, staff.id, { kind: input.decision, comment: input.comment, changes });
+  // Every line at 0 is no confirmation: it rejects the order, which needs "Reject" and a reason for the buyer.
+  const allRejected = { fieldErrors: { decision: ["all_lines_rejected"] } };
+  if (changes.length > 0 && changes.every((change) => change.quantity === 0)) throw new AppError("invalid_input", "all_lines_rejected", allRejected);
+  const result = await respondToOrder(input.orderId, staff.id, { kind: decision, comment: input.comment, changes });
+  if (!result.ok && result.error === "all_lines_rejected") throw new AppError("invalid_input", "all_lines_rejected", allRejected);
   check(result);
   return { queued: result.ok && result.queued };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { deliveryChargeByRate } from "@/lib/pricing/delivery-charge";
 import { summarizeVat } from "@/lib/pricing/vat";
 import {
   addresses,
@@ -653,7 +654,13 @@ export async function changePurchaseOrderStatus(input: {
   to: OrderStatus;
   userId: number | null;
   comment: string | null;
-  lineChanges?: { lineNumber: number; quantity: number; unitPriceMinor: number }[];
+  /**
+   * Confirmed with changes: per line the confirmed quantity, unit price and delivery date
+   * (YYYY-MM-DD or null). Quantity 0 rejects the line: it leaves the order (an order line is never
+   * 0, as with a staff edit), so nothing of it is shipped or invoiced; the buyer's line stays in
+   * purchase_order_lines, which is how the order page tells it was rejected.
+   */
+  lineChanges?: { lineNumber: number; quantity: number; unitPriceMinor: number; deliveryDate?: string | null }[];
   outbound: OutboundMessageInput | null;
   /** The orderer's mail, from the order as changed and the status it had (null: none); queued with the change. */
   mail?: (order: OrderForMail, from: OrderStatus) => OutboxMessage | null;
@@ -663,14 +670,29 @@ export async function changePurchaseOrderStatus(input: {
     const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId)).for("update");
     if (!current || !input.from.includes(current.status)) return false;
     for (const change of input.lineChanges ?? []) {
+      const line = and(eq(orderLines.orderId, input.orderId), eq(orderLines.lineNumber, change.lineNumber));
+      if (change.quantity === 0) {
+        await tx.delete(orderLines).where(line);
+        continue;
+      }
       await tx
         .update(orderLines)
-        .set({ quantity: change.quantity, unitPriceMinor: change.unitPriceMinor, lineTotalMinor: change.quantity * change.unitPriceMinor })
-        .where(and(eq(orderLines.orderId, input.orderId), eq(orderLines.lineNumber, change.lineNumber)));
+        .set({
+          quantity: change.quantity,
+          unitPriceMinor: change.unitPriceMinor,
+          lineTotalMinor: change.quantity * change.unitPriceMinor,
+          confirmedDeliveryDate: change.deliveryDate ?? null,
+        })
+        .where(line);
     }
     if (input.lineChanges?.length) {
+      const [order] = await tx.select({ deliveryChargeMinor: orders.deliveryChargeMinor }).from(orders).where(eq(orders.id, input.orderId));
       const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, input.orderId));
-      const totals = summarizeVat(lines.map((line) => ({ netMinor: line.lineTotalMinor, vatRateBasisPoints: line.vatRateBasisPoints })));
+      // Rejecting every line is rejecting the order (the caller refuses it); never leave an order without lines.
+      if (lines.length === 0) throw new Error(`confirming order ${input.orderId} with changes would leave it without lines`);
+      const goods = lines.map((line) => ({ netMinor: line.lineTotalMinor, vatRateBasisPoints: line.vatRateBasisPoints }));
+      // The order's delivery charge stays, spread over the remaining lines' rates as when it was placed.
+      const totals = summarizeVat([...goods, ...deliveryChargeByRate(order?.deliveryChargeMinor ?? 0, goods)]);
       await tx
         .update(orders)
         .set({ subtotalMinor: totals.subtotalMinor, vatMinor: totals.vatMinor, totalMinor: totals.totalMinor, vatBreakdown: totals.breakdown })

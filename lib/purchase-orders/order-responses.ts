@@ -27,7 +27,10 @@ import { buildConfirmationRequest, type ConfirmationItemInput, type Confirmation
 import type { CxmlHeaderParties } from "@/lib/punchout/cxml/build-header";
 import { buildShipNoticeRequest } from "@/lib/punchout/cxml/build-ship-notice-request";
 
-export type OrderResponseResult = { ok: true; queued: boolean } | { ok: false; error: "not_found" | "invalid_status" | "invalid_input" };
+export type OrderResponseResult =
+  | { ok: true; queued: boolean }
+  /** all_lines_rejected: "confirm with changes" with every line at 0, which is rejecting the order (with a reason). */
+  | { ok: false; error: "not_found" | "invalid_status" | "invalid_input" | "all_lines_rejected" };
 
 const CONFIRMABLE: readonly OrderStatus[] = ["needs_review", "accepted"];
 
@@ -47,9 +50,16 @@ function queue(kind: OutboundMessageInput["kind"], connectionId: number, url: st
 export interface ConfirmDecision {
   kind: "accept" | "change" | "reject";
   comment?: string | null;
-  /** For "change": per line the confirmed quantity, unit price and delivery date. */
+  /**
+   * For "change": per line the confirmed quantity, unit price and delivery date. Quantity 0 rejects
+   * the line (cXML ConfirmationStatus type="reject"): it leaves our order, nothing of it is shipped
+   * or invoiced. A line left out is confirmed as ordered.
+   */
   changes?: { lineNumber: number; quantity: number; unitPriceMinor: number; deliveryDate?: Date | null }[];
 }
+
+/** A confirmed delivery date as the order line stores it (calendar date; the form sends noon UTC of the day). */
+const calendarDay = (date: Date | null | undefined): string | null => (date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : null);
 
 /** Confirm all / confirm with changes / reject → order status + ConfirmationRequest in the outbox. */
 export async function respondToOrder(orderId: number, userId: number | null, decision: ConfirmDecision, now = new Date()): Promise<OrderResponseResult> {
@@ -63,6 +73,9 @@ export async function respondToOrder(orderId: number, userId: number | null, dec
   if (changes.some((c) => !lineNumbers.has(c.lineNumber) || !Number.isInteger(c.quantity) || c.quantity < 0 || !Number.isInteger(c.unitPriceMinor) || c.unitPriceMinor < 0)) {
     return { ok: false, error: "invalid_input" };
   }
+  // Every line at 0 leaves an order without lines: that is a rejection of the whole order, which the buyer is told why.
+  const rejected = new Set(changes.filter((c) => c.quantity === 0).map((c) => c.lineNumber));
+  if (decision.kind === "change" && detail.lines.every((line) => rejected.has(line.lineNumber))) return { ok: false, error: "all_lines_rejected" };
 
   const target = await outboundTarget(detail.connection);
   let outbound: OutboundMessageInput | null = null;
@@ -111,7 +124,8 @@ export async function respondToOrder(orderId: number, userId: number | null, dec
     userId,
     // Stored in this fixed form, the order page shows it in the viewer's language (lib/orders/history-comment.ts).
     comment: comment ?? (decision.kind === "change" ? CONFIRMED_WITH_CHANGES : null),
-    lineChanges: changes.filter((c) => c.quantity > 0).map(({ lineNumber, quantity, unitPriceMinor }) => ({ lineNumber, quantity, unitPriceMinor })),
+    // Lines at 0 go too: the data layer takes them out of the order (before, they stayed at their ordered quantity and were shipped and invoiced).
+    lineChanges: changes.map(({ lineNumber, quantity, unitPriceMinor, deliveryDate }) => ({ lineNumber, quantity, unitPriceMinor, deliveryDate: calendarDay(deliveryDate) })),
     outbound,
   });
   return changed ? { ok: true, queued: outbound !== null } : { ok: false, error: "invalid_status" };

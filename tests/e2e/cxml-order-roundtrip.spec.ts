@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { deriveSecretKey, encryptSecret } from "../../lib/crypto/secret-box";
+import { decryptSecret, deriveSecretKey, encryptSecret } from "../../lib/crypto/secret-box";
 import { attr, childElements, childText, directText, firstChild, parseCxml } from "../../lib/punchout/cxml/xml";
 import { BASE_URL, launchBrowser, newContext, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
@@ -18,17 +18,21 @@ let browser: Browser;
 const VALIDATOR = CXML_VALIDATOR;
 const OUR_SECRET = "koppel-secret-at-demo-buyer";
 let sku = "";
+/** A second product, for the line the review test rejects. */
+let otherSku = "";
+let secretKey: ReturnType<typeof deriveSecretKey>;
 let shipTo: { name: string; street: string; postal_code: string; city: string; country_code: string };
 
 before(async () => {
   await fake.start();
   browser = await launchBrowser();
-  const [plain] = await sql<{ sku: string }[]>`
+  const [plain, other] = await sql<{ sku: string }[]>`
     select p.sku from products p
     where p.min_order_quantity = 1 and p.order_multiple = 1 and p.stock > 5 and p.active and p.list_price_tiers = '[]'::jsonb
-    order by p.id offset 2 limit 1`;
-  assert.ok(plain);
+    order by p.id offset 2 limit 2`;
+  assert.ok(plain && other);
   sku = plain.sku;
+  otherSku = other.sku;
   const [connection] = await sql<{ id: number; company_id: number }[]>`
     select id, company_id from punchout_connections where protocol = 'cxml' and name = 'Ariba-style cXML (demo)'`;
   assert.ok(connection);
@@ -39,7 +43,8 @@ before(async () => {
   shipTo = address;
   const keyMaterial = process.env.CREDENTIALS_KEY ?? process.env.AUTH_SECRET;
   assert.ok(keyMaterial, "AUTH_SECRET (same as the server's) is needed to store our outbound secret");
-  const sealed = encryptSecret(OUR_SECRET, deriveSecretKey(keyMaterial));
+  secretKey = deriveSecretKey(keyMaterial);
+  const sealed = encryptSecret(OUR_SECRET, secretKey);
   await sql`
     insert into purchase_order_settings (connection_id, order_response_url, outbound_from, outbound_shared_secret_encrypted)
     values (${connection.id}, ${`${fake.origin}/cxml/orders`}, ${sql.json([{ domain: "NetworkID", identity: "KOPPEL" }])}, ${sealed})
@@ -222,19 +227,21 @@ ${itemOuts.join("\n")}
     assert.equal(message?.status, "sent");
   });
 
-  it("an order under review: a rejection without a reason is refused and stays chosen; confirmed with another price, the line and the history say so in words", async () => {
+  it("an order under review: nothing is chosen for the manager; a rejection without a reason is refused at its field and stays chosen; confirmed with another price and a line at 0, the lines and the history say so in words", async () => {
     // Not from a transferred cart (no SupplierPartAuxiliaryID) and far above our price: it waits for review.
     const orderId = `PO-E2E-REVIEW-${Date.now()}`;
     const request = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE cXML SYSTEM "http://xml.cxml.org/schemas/cXML/1.2.063/cXML.dtd">
 <cXML payloadID="${orderId}@ariba.example" timestamp="2026-11-28T12:00:00+01:00" xml:lang="en-US">${HEADER}
 <Request deploymentMode="test"><OrderRequest><OrderRequestHeader orderID="${orderId}" orderDate="2026-11-28T10:59:00+01:00" type="new">
-<Total><Money currency="EUR">19998.00</Money></Total>
+<Total><Money currency="EUR">20007.99</Money></Total>
 <ShipTo><Address isoCountryCode="${shipTo.country_code}"><Name xml:lang="nl">${esc(shipTo.name)}</Name><PostalAddress><Street>${esc(shipTo.street)}</Street><City>${esc(shipTo.city)}</City><PostalCode>${esc(shipTo.postal_code)}</PostalCode><Country isoCountryCode="${shipTo.country_code}">NL</Country></PostalAddress></Address></ShipTo>
 <BillTo><Address><Name xml:lang="nl">Demo Facilities B.V.</Name></Address></BillTo>
 </OrderRequestHeader>
 <ItemOut quantity="2" lineNumber="1" requestedDeliveryDate="2026-12-10"><ItemID><SupplierPartID>${esc(sku)}</SupplierPartID></ItemID>
 <ItemDetail><UnitPrice><Money currency="EUR">9999.00</Money></UnitPrice><Description xml:lang="nl">E2E review item</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail></ItemOut>
+<ItemOut quantity="1" lineNumber="2"><ItemID><SupplierPartID>${esc(otherSku)}</SupplierPartID></ItemID>
+<ItemDetail><UnitPrice><Money currency="EUR">9.99</Money></UnitPrice><Description xml:lang="nl">E2E rejected item</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail></ItemOut>
 </OrderRequest></Request></cXML>`;
     const answer = await postCxml("/punchout/cxml/order", request);
     assert.equal(answer.document.status?.code, "200", answer.text);
@@ -243,6 +250,7 @@ ${itemOuts.join("\n")}
     assert.equal(order?.status, "needs_review");
 
     const page = await signIn(browser, "manager@demo.test", "demo-manager", `/admin/orders/${order.id}`);
+    const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? null);
     try {
       // The buyer's dates and our reasons read as the page's words and formats, not as stored.
       assert.equal((await page.getByTestId("order-date").innerText()).trim(), "28 Nov 2026");
@@ -251,31 +259,61 @@ ${itemOuts.join("\n")}
       assert.match(reasons, /Price higher than ours \(€9,999\.00 > €[\d,]+\.\d{2}\)/);
       const history = await page.getByTestId("order-history").innerText();
       // Each reason once, in words (a credit-limit reason of the demo customer may come first).
-      assert.match(history, /Needs review · (.+; )?Line is not from a transferred cart; Price higher than ours(\n|$)/);
+      assert.match(history, /Needs review · (.+; )?Line is not from a transferred cart; Price higher than ours(; Price lower than ours)?(\n|$)/);
       assert.doesNotMatch(history, /not_in_transfer|price_higher/);
 
       const form = page.getByTestId("confirm-form");
       const price = form.getByLabel("Price 1", { exact: true });
-      // Under "Confirm all" a line's price cannot be edited (it would be dropped).
-      assert.equal(await form.getByRole("radio", { name: "Confirm all" }).isChecked(), true);
+      // Nothing is chosen on an order under review, and a line's price cannot be edited before "Confirm with changes".
+      for (const option of ["Confirm all", "Confirm with changes", "Reject"]) assert.equal(await form.getByRole("radio", { name: option }).isChecked(), false, option);
       assert.equal(await price.isDisabled(), true);
 
-      // Rejected without a reason: refused at the field, and still a rejection (it used to jump back to "Confirm all").
+      // Send without a choice: asked for at the choice, which gets the focus; nothing is confirmed.
+      await form.getByRole("button", { name: "Send" }).click();
+      await form.getByTestId("field-error-decision").getByText("Choose what to do with this order.").waitFor();
+      assert.equal(await form.getByRole("radiogroup").getAttribute("aria-invalid"), "true");
+      assert.equal(await focusedName(), "decision");
+      assert.equal(await form.getByTestId("form-error").count(), 0);
+      assert.equal((await page.getByTestId("order-status").innerText()).trim(), "Needs review");
+
+      // Rejected without a reason: refused at the comment field, which gets the focus, and still a rejection.
       await form.getByRole("radio", { name: "Reject" }).check();
       await form.getByRole("button", { name: "Send" }).click();
-      await form.getByTestId("form-error").getByText("Give a reason when you reject.").waitFor();
+      await form.getByTestId("field-error-comment").getByText("Give a reason when you reject.").waitFor();
+      const comment = form.locator("textarea[name=comment]");
+      assert.equal(await comment.getAttribute("aria-invalid"), "true");
+      assert.equal(await comment.getAttribute("aria-describedby"), await form.getByTestId("field-error-comment").getAttribute("id"));
+      assert.equal(await focusedName(), "comment");
+      assert.equal(await form.getByTestId("form-error").count(), 0);
       assert.equal(await form.getByRole("radio", { name: "Reject" }).isChecked(), true);
       assert.equal((await page.getByTestId("order-status").innerText()).trim(), "Needs review");
 
-      // Confirmed with a lower price instead.
+      // Confirmed with a lower price for line 1 (on the buyer's requested date, prefilled) and line 2 rejected with 0.
       await form.getByRole("radio", { name: "Confirm with changes" }).check();
       assert.equal(await price.isDisabled(), false);
+      assert.equal(await form.getByLabel("Delivery date 1", { exact: true }).inputValue(), "2026-12-10");
       await price.fill("1.00");
+      await form.getByLabel("Quantity 2", { exact: true }).fill("0");
       await form.getByRole("button", { name: "Send" }).click();
       await page.getByTestId("order-status").filter({ hasText: "Confirmed" }).waitFor();
       await page.getByTestId("outliving-notice").filter({ hasText: "Confirmed. The confirmation is queued for sending to the procurement system." }).waitFor();
-      assert.equal((await page.getByTestId("line-confirmed-1").innerText()).trim(), "2 × €1.00");
+      assert.equal((await page.getByTestId("line-confirmed-1").innerText()).trim(), "2 × €1.00\ndelivery 10 Dec 2026");
+      assert.equal((await page.getByTestId("line-confirmed-2").innerText()).trim(), "Rejected");
       assert.match(await page.getByTestId("order-history").innerText(), /· Confirmed with changes/);
+      // Nothing of the rejected line is left to ship.
+      assert.deepEqual(
+        (await page.getByTestId("ship-lines").locator("input[name^=ship_]").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).name))),
+        ["ship_1"],
+      );
+      const [totals] = await sql<{ subtotal_minor: number }[]>`select subtotal_minor from orders where id = ${order.id}`;
+      assert.equal(totals?.subtotal_minor, 200);
+      // The buyer's system is told line 2 is rejected, line 1 confirmed at 1.00 for 10 December.
+      const [queued] = await sql<{ body_encrypted: string }[]>`select body_encrypted from outbound_messages where order_id = ${order.id} and kind = 'confirmation'`;
+      assert.ok(queued);
+      const confirmation = decryptSecret(queued.body_encrypted, secretKey);
+      assert.match(confirmation, /<ConfirmationItem quantity="1" lineNumber="2">[\s\S]*?<ConfirmationStatus quantity="1" type="reject"/);
+      assert.match(confirmation, /<ConfirmationItem quantity="2" lineNumber="1">[\s\S]*?<ConfirmationStatus quantity="2" type="detail" deliveryDate="2026-12-10T/);
+      dtdValid(confirmation, "confirmation-line-rejected");
     } finally {
       await page.context().close();
     }

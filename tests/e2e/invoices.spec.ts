@@ -266,6 +266,8 @@ describe("invoices", () => {
     // Staff confirm (accept) the order, ship it and invoice the shipment.
     await manager.goto(`/admin/orders/${order.id}`);
     const confirm = manager.getByTestId("confirm-form");
+    // The order waits for review (not from a transferred cart): nothing is chosen beforehand.
+    await confirm.getByRole("radio", { name: "Confirm all" }).check();
     await confirm.locator("button[type=submit]").click();
     // Once confirmed the form is gone; the status tells, and the form's message stays.
     await manager.getByTestId("order-status").filter({ hasText: "Confirmed" }).waitFor();

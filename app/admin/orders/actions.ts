@@ -29,7 +29,7 @@ export const confirmOrderAction = staffAction(confirmOrderSchema, async (input, 
   const { queued } = await confirmOrderForStaff(staff, input);
   revalidatePath(`/admin/orders/${input.orderId}`);
   // The success line says what was decided and whether a response is on its way to the buyer's system.
-  return { status: "ok", data: { decision: input.decision, queued: String(queued) } };
+  return { status: "ok", data: { decision: input.decision ?? "accept", queued: String(queued) } };
 });
 
 export const cancelWebOrderAction = staffAction(cancelWebOrderSchema, async (input, staff) => {

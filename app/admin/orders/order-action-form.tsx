@@ -27,9 +27,11 @@ export function OrderActionForm({
   variant = "primary",
   inline = false,
   testId,
+  errorsAtFields = [],
 }: {
   action: FormAction;
-  children?: React.ReactNode;
+  /** The fields, or a function of the action's state for forms that show refusals at their fields. */
+  children?: React.ReactNode | ((state: ActionState) => React.ReactNode);
   submitLabel: string;
   /** Key in purchaseOrders.success; the action's data are its values. */
   successKey: "confirmed" | "shipped" | "invoiced" | "decided" | "responded";
@@ -38,6 +40,8 @@ export function OrderActionForm({
   variant?: "primary" | "secondary";
   inline?: boolean;
   testId?: string;
+  /** Fields whose refusals the children show at the field (fieldErrors, or `details.field`): not repeated under the button. */
+  errorsAtFields?: readonly string[];
 }) {
   const t = useTranslations("purchaseOrders");
   const notice = useOutlivingSuccess();
@@ -54,8 +58,9 @@ export function OrderActionForm({
     notice.shownInline();
     form.current?.reset();
   }, [state, notice]);
-  const adminErrors = useActionError()(state, fieldLabels);
-  const errors = orderErrors(state, t, fieldLabels) ?? adminErrors;
+  const boxed = withoutFieldErrors(state, errorsAtFields);
+  const adminErrors = useActionError()(boxed, fieldLabels);
+  const errors = orderErrors(boxed, t, fieldLabels) ?? adminErrors;
   const values = stringValues(state.status === "ok" ? state.data : undefined);
   return (
     <form
@@ -69,7 +74,7 @@ export function OrderActionForm({
         startTransition(() => formAction(data));
       }}
     >
-      {children}
+      {typeof children === "function" ? children(state) : children}
       <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
         <SubmitButton variant={variant} disabled={!hydrated || pending}>
           {submitLabel}
@@ -104,6 +109,17 @@ export function OrderActionForm({
 }
 
 type Translate = ReturnType<typeof useTranslations>;
+
+/** The state without the refusals shown at their fields (idle when nothing else is left to say under the button). */
+export function withoutFieldErrors(state: ActionState, atFields: readonly string[]): ActionState {
+  if (state.status !== "error" || atFields.length === 0) return state;
+  const field = state.details?.field;
+  if (typeof field === "string" && atFields.includes(field) && !state.fieldErrors) return { status: "idle" };
+  if (!state.fieldErrors) return state;
+  const rest = Object.entries(state.fieldErrors).filter(([name]) => !atFields.includes(name));
+  if (rest.length === Object.keys(state.fieldErrors).length) return state;
+  return rest.length === 0 ? { status: "idle" } : { ...state, fieldErrors: Object.fromEntries(rest) };
+}
 
 /** An action's data as message values. */
 const stringValues = (data: Record<string, unknown> | undefined): Record<string, string> =>

@@ -103,23 +103,29 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     if (shown.kind === "confirmed_with_changes") return null;
     return shown.text;
   };
-  // Confirmed with changes: the lines as confirmed differ from what the buyer sent (the order's lines carry the confirmed values).
+  const decided = order.status === "confirmed" || order.status === "shipped";
+  // Confirmed with changes: the lines as confirmed differ from what the buyer sent (the order's lines carry the confirmed
+  // values and delivery date). A line confirmed at 0 was taken out of the order (lib/data/purchase-orders.ts
+  // changePurchaseOrderStatus): a buyer's line without an order line in a decided order is one we rejected.
   const confirmedLine = (line: { lineNumber: number; quantity: string; buyerUnitPriceMinor: number | null; ourUnitPriceMinor: number | null }) => {
     const ordered = byLine.get(line.lineNumber);
-    if (!ordered) return null;
+    if (!ordered) return decided ? ({ rejected: true } as const) : null;
     return {
+      rejected: false,
       ordered,
       quantityChanged: ordered.quantity !== Number(line.quantity),
       priceChanged: ordered.unitPriceMinor !== (line.buyerUnitPriceMinor ?? line.ourUnitPriceMinor),
-    };
+    } as const;
   };
   // What the confirmation changed is struck through where the buyer's value stands, the new value in its own column.
   const struck = "text-slate-500 line-through";
-  const decided = order.status === "confirmed" || order.status === "shipped";
   const showConfirmed = decided && detail.purchaseLines.some((line) => {
     const confirmed = confirmedLine(line);
-    return confirmed !== null && (confirmed.quantityChanged || confirmed.priceChanged);
+    return confirmed !== null && (confirmed.rejected || confirmed.quantityChanged || confirmed.priceChanged || confirmed.ordered.confirmedDeliveryDate !== null);
   });
+  // On an order under review nothing is chosen beforehand: one press on "Send" must not confirm what the review is about.
+  const underReview = order.status === "needs_review" || headerReasons.length > 0 || detail.purchaseLines.some((line) => line.reasons.length > 0);
+  const requestedByLine = new Map(detail.purchaseLines.map((line) => [line.lineNumber, line.requestedDeliveryDate]));
 
   return (
     <div className="space-y-4">
@@ -296,19 +302,24 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <tbody>
                 {detail.purchaseLines.map((line) => {
                   const confirmed = showConfirmed ? confirmedLine(line) : null;
+                  const rejected = confirmed?.rejected === true;
                   return (
-                    <tr key={line.id} className={line.reasons.length ? "bg-amber-50" : undefined}>
+                    <tr key={line.id} className={line.reasons.length ? "bg-amber-50" : undefined} data-rejected={rejected || undefined}>
                       <td className={tdClass}>{line.lineNumber}</td>
-                      <td className={tdClass}>{line.supplierPartId}</td>
-                      <td className={tdClass}>{line.description ?? byLine.get(line.lineNumber)?.name}</td>
+                      <td className={tdClass}>
+                        <span className={rejected ? struck : undefined}>{line.supplierPartId}</span>
+                      </td>
+                      <td className={tdClass}>
+                        <span className={rejected ? struck : undefined}>{line.description ?? byLine.get(line.lineNumber)?.name}</span>
+                      </td>
                       <td className={`${tdClass} text-right tabular-nums`}>
-                        <span className={confirmed?.quantityChanged ? struck : undefined}>
+                        <span className={rejected || (confirmed && !confirmed.rejected && confirmed.quantityChanged) ? struck : undefined}>
                           {/* The buyer's UnitOfMeasure as sent, in words where we know the code (the code on hover). */}
                           <span title={line.unitOfMeasure ?? undefined}>{buyerQuantityText(line.quantity, line.unitOfMeasure, locale)}</span>
                         </span>
                       </td>
                       <td className={`${tdClass} text-right tabular-nums`}>
-                        <span className={confirmed?.priceChanged && line.buyerUnitPriceMinor !== null ? struck : undefined}>
+                        <span className={(rejected || (confirmed && !confirmed.rejected && confirmed.priceChanged)) && line.buyerUnitPriceMinor !== null ? struck : undefined}>
                           {line.buyerUnitPriceMinor === null ? none : money(line.buyerUnitPriceMinor, locale, line.currency ?? order.currency)}
                         </span>
                       </td>
@@ -317,10 +328,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                       </td>
                       {showConfirmed && (
                         <td className={`${tdClass} text-right tabular-nums`} data-testid={`line-confirmed-${line.lineNumber}`}>
-                          {confirmed ? (
+                          {confirmed?.rejected ? (
+                            <span className="font-semibold text-red-700">{text("detail.rejectedLine")}</span>
+                          ) : confirmed ? (
                             <>
                               <span className={confirmed.quantityChanged ? "font-semibold" : undefined}>{confirmed.ordered.quantity}</span> ×{" "}
                               <span className={confirmed.priceChanged ? "font-semibold" : undefined}>{money(confirmed.ordered.unitPriceMinor, locale, order.currency)}</span>
+                              {confirmed.ordered.confirmedDeliveryDate && (
+                                <span className="block text-xs text-slate-600" data-testid={`line-confirmed-date-${line.lineNumber}`}>
+                                  {text("detail.confirmedDelivery", { date: dateText(confirmed.ordered.confirmedDeliveryDate, locale) })}
+                                </span>
+                              )}
                             </>
                           ) : (
                             none
@@ -381,7 +399,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <OrderResponseForm
             action={confirmOrderAction}
             orderId={order.id}
-            lines={detail.lines.map(({ lineNumber, sku, quantity, unitPriceMinor }) => ({ lineNumber, sku, quantity, unitPriceMinor }))}
+            lines={detail.lines.map(({ lineNumber, sku, quantity, unitPriceMinor }) => ({
+              lineNumber,
+              sku,
+              quantity,
+              unitPriceMinor,
+              requestedDeliveryDate: requestedByLine.get(lineNumber) || order.requestedDeliveryDate,
+            }))}
+            initialDecision={underReview ? null : "accept"}
           />
         </Card>
       )}
