@@ -216,6 +216,22 @@ describe("the product page's form", () => {
     }
   });
 
+  it("matches SKUs typed in another case, as the search does, and stores them as the products spell them", async () => {
+    request.userId = admin.id;
+    try {
+      const refused = await saveProductRelationsAction(idle, form({ sku: "KP-BOOR-2", accessories: "kp-accu\nKP-ACCU", alternatives: "kp-boor-2", successor: "" }));
+      expect((refused as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+        accessories: ["Dubbel genoemd: KP-ACCU"],
+        alternatives: ["Een artikel kan niet naar zichzelf verwijzen (KP-BOOR-2)"],
+      });
+      const saved = await saveProductRelationsAction(idle, form({ sku: "KP-BOOR-2", accessories: "kp-accu\nKp-Lader", alternatives: "kp-boor", successor: "" }));
+      expect(saved).toEqual({ status: "ok" });
+      expect((await get("KP-BOOR-2")).body).toEqual({ accessories: ["KP-ACCU", "KP-LADER"], alternatives: ["KP-BOOR"], successor: null });
+    } finally {
+      request.userId = null;
+    }
+  });
+
   it("is refused to account managers and to buyers", async () => {
     for (const userId of [manager.id, customer.user.id]) {
       request.userId = userId;
