@@ -52,6 +52,13 @@ export const PRICE_AUDIT_ACTIONS = [
    * assignments that decide the contract assortment's content (no price list: price_list_code "").
    */
   "assortment_changed",
+  /**
+   * A product's list price or its tiers (products.list_price_minor / list_price_tiers) changed: the
+   * price of every customer without a fixed contract price, and the base of every discount. Old and
+   * new value as a fixed price-list entry (price and tiers, no window), with product and SKU, no list
+   * (price_list_code ""). Written by lib/data/product-import.ts with the product's update.
+   */
+  "list_price_changed",
 ] as const;
 export type PriceAuditAction = (typeof PRICE_AUDIT_ACTIONS)[number];
 

@@ -4,7 +4,7 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { MAX_PRODUCT_ROWS, productRowOf, productRowSchema, type ProductRow } from "@/lib/catalog/product-import";
 import { getProductMasterData, importProductRows, type ProductImportRowResult, type ProductRowOutcome } from "@/lib/data/product-import";
 import { AppError } from "@/lib/errors";
-import { isAdmin } from "./access";
+import { actorOf, isAdmin } from "./access";
 
 /**
  * `PUT /admin/api/products` with an admin's API key: product master data from the ERP or PIM,
@@ -33,7 +33,8 @@ export async function putProductsViaApi(staff: StaffUser, input: ProductPutInput
     if (seen.has(item.sku)) throw new AppError("invalid_input", "duplicate_sku", { sku: item.sku });
     seen.add(item.sku);
   }
-  const { written, rows } = await importProductRows(input.items, { dryRun: input.dryRun, applyValidOnly: input.applyValidOnly }, now);
+  // A changed list price goes into the price history as one batch of this call.
+  const { written, rows } = await importProductRows(input.items, { dryRun: input.dryRun, applyValidOnly: input.applyValidOnly, actor: actorOf(staff, "api") }, now);
   const counts: Record<ProductRowOutcome, number> = { created: 0, updated: 0, unchanged: 0, invalid: 0 };
   for (const row of rows) counts[row.outcome]++;
   return { status: input.dryRun ? "dry_run" : written ? "applied" : "rejected", counts, rows };

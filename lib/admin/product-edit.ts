@@ -1,17 +1,30 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
-import type { Category } from "@/db/schema";
-import { productRowOf, productRowSchema, type ProductMasterData } from "@/lib/catalog/product-import";
-import { importProductRows } from "@/lib/data/product-import";
+import type { Category, ListPriceTier } from "@/db/schema";
+import {
+  FORM_UNIT_CODES,
+  isSelectableUnit,
+  listPriceWarning,
+  productRowOf,
+  productRowSchema,
+  tierNotBelowListPrice,
+  type ProductMasterData,
+} from "@/lib/catalog/product-import";
+import { unitName } from "@/lib/catalog/unit-names";
+import { getProductMasterData, importProductRows } from "@/lib/data/product-import";
+import { lookupProductsBySku } from "@/lib/data/price-lists";
 import { AppError } from "@/lib/errors";
-import { isAdmin } from "./access";
-import { formatMoneyInput } from "./price-input";
+import type { Locale } from "@/lib/i18n/locales";
+import { actorOf, isAdmin } from "./access";
+import { formatMoneyInput, parseMoneyInput } from "./price-input";
 
 /**
  * Admins create and edit a product in the back office (admin → Products) with the same checks the
  * product API applies (lib/catalog/product-import.ts): the form is turned into one import row.
  * Attributes are typed one per line ("kleur: zwart"); a form without the field leaves them as they are.
+ * The form checks more than the API: a unit the shop names (or the product's own), tiers below the
+ * list price, and a confirmed list price of 0 or below the purchase price.
  */
 
 const text = z.string().default("");
@@ -42,6 +55,11 @@ export const productFormSchema = z.object({
   attributes: z.string().max(20_000).optional(),
   vatRate: z.enum(["21", "9", "0"]).transform(Number),
   active: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  /**
+   * The list price (minor units) the admin confirmed despite the warning (0, or below the purchase
+   * price): the confirmation holds for that price only, so changing the price asks again.
+   */
+  confirmedListPrice: z.string().regex(/^\d{1,10}$/).optional().catch(undefined),
 });
 export type ProductFormInput = z.infer<typeof productFormSchema>;
 
@@ -73,10 +91,17 @@ export function parseAttributeText(input: string): Record<string, string> | null
   return attributes;
 }
 
+/** Messages of productRowSchema that say what is wrong (its other refusals are "invalid"). */
+const ROW_SCHEMA_MESSAGES = new Set(["sku_format", "unit_format"]);
+/** The import row's field names that the form calls differently. */
+const FORM_FIELD: Record<string, string> = { listPriceTiers: "tiers" };
+
 export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInput, now: Date): Promise<{ sku: string }> {
   if (!isAdmin(staff)) throw new AppError("forbidden", "admin_only");
   const tiers = parseTierText(input.tiers);
   if (!tiers) throw new AppError("invalid_input", "tiers_format", { field: "tiers" });
+  // The list price is the price of 1: a tier from 1 would replace it (the import row refuses it too, without a reason).
+  if (tiers.some((tier) => tier.minQuantity < 2)) throw new AppError("invalid_input", "tier_min_quantity", { field: "tiers" });
   const attributes = input.attributes === undefined ? undefined : parseAttributeText(input.attributes);
   if (attributes === null) throw new AppError("invalid_input", "attributes_format", { field: "attributes" });
   const parsed = productRowSchema.safeParse({
@@ -106,16 +131,53 @@ export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInp
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError("invalid_input", issue.message === "sku_format" || issue.message === "unit_format" ? issue.message : "invalid_field", { field: String(issue.path[0] ?? "") });
+    const field = String(issue.path[0] ?? "");
+    throw new AppError("invalid_input", ROW_SCHEMA_MESSAGES.has(issue.message) ? issue.message : "invalid_field", { field: FORM_FIELD[field] ?? field });
   }
-  const result = await importProductRows([parsed.data], { dryRun: false, applyValidOnly: false, only: input.mode === "create" ? "create" : "update" }, now);
-  const row = result.rows[0]!;
-  if (row.outcome === "invalid") {
-    const first = row.problems![0]!;
+  const row = parsed.data;
+  // What the product has now; the import refuses an edit of an unknown SKU too, but only after the checks below.
+  const [stored, refs] = input.mode === "edit" ? await Promise.all([getProductMasterData(row.sku), lookupProductsBySku([row.sku])]) : [null, null];
+  if (input.mode === "edit" && !stored) throw new AppError("not_found", "product_not_found");
+  checkFormRules(row.unit!, row.listPrice!, row.listPriceTiers!, stored && { unit: stored.unit, listPriceMinor: stored.listPriceMinor, costMinor: refs?.get(row.sku)?.costMinor ?? null }, input.confirmedListPrice);
+
+  const result = await importProductRows([row], { dryRun: false, applyValidOnly: false, only: input.mode === "create" ? "create" : "update", actor: actorOf(staff, "editor") }, now);
+  const outcome = result.rows[0]!;
+  if (outcome.outcome === "invalid") {
+    const first = outcome.problems![0]!;
     if (first.problem === "unknown_sku") throw new AppError("not_found", "product_not_found");
-    throw new AppError(first.problem === "sku_taken" ? "conflict" : "invalid_input", first.problem, { field: first.field === "listPriceTiers" ? "tiers" : first.field });
+    throw new AppError(first.problem === "sku_taken" ? "conflict" : "invalid_input", first.problem, { field: FORM_FIELD[first.field] ?? first.field });
   }
-  return { sku: parsed.data.sku };
+  return { sku: row.sku };
+}
+
+/**
+ * The form's own rules (see the module comment), given the product as stored (null: a new one). A
+ * price that does not parse is left to the import row, which names it.
+ */
+function checkFormRules(
+  unit: string,
+  listPrice: string,
+  tiers: readonly { minQuantity: number; price: string }[],
+  stored: { unit: string; listPriceMinor: number; costMinor: number | null } | null,
+  confirmedListPrice: string | undefined,
+): void {
+  if (!isSelectableUnit(unit, stored?.unit ?? null)) throw new AppError("invalid_input", "unit_unknown", { field: "unit", unit });
+  const price = parseMoneyInput(listPrice);
+  if (!price.ok) return;
+  const tierPrices: ListPriceTier[] = [];
+  for (const tier of tiers) {
+    const parsed = parseMoneyInput(tier.price);
+    if (!parsed.ok) return;
+    tierPrices.push({ minQuantity: tier.minQuantity, priceMinor: parsed.value });
+  }
+  const high = tierNotBelowListPrice(price.value, tierPrices);
+  if (high) throw new AppError("invalid_input", "tier_not_below_list_price", { field: "tiers", quantity: high.minQuantity, price: tiers.find((tier) => tier.minQuantity === high.minQuantity)!.price });
+  // Asked when the price is set or changed, not again on every later edit of a product sold below cost.
+  if (stored && stored.listPriceMinor === price.value) return;
+  const warning = listPriceWarning(price.value, stored?.costMinor ?? null);
+  if (warning && confirmedListPrice !== String(price.value)) {
+    throw new AppError("invalid_input", warning, { field: "listPrice", listPriceMinor: price.value, ...(stored?.costMinor != null ? { costMinor: stored.costMinor } : {}) });
+  }
 }
 
 /** The edit form's values from the stored master data (prices as the admin types them). */
@@ -139,6 +201,15 @@ export function productFormValues(product: ProductMasterData & { sku: string; ca
       .map(([name, value]) => `${name}: ${value}`)
       .join("\n"),
   };
+}
+
+/**
+ * Units for the form's select, named in the UI language with the code ("stuk (EA)"); the product's own
+ * code comes first when the shop does not know it (`name` null), so an older product saves as it is.
+ */
+export function unitOptions(locale: Locale, current: string): { code: string; name: string | null }[] {
+  const known = FORM_UNIT_CODES.map((code) => ({ code, name: `${unitName(code, locale)} (${code})` }));
+  return FORM_UNIT_CODES.includes(current) || current === "" ? known : [{ code: current, name: null }, ...known];
 }
 
 /** Categories for the form's select, children named after their parent ("Papier › Kopieerpapier"). */

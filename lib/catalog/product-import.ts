@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ListPriceTier, Product } from "@/db/schema";
 import { parseMoneyInput } from "@/lib/admin/price-input";
 import { hasValidGs1CheckDigit } from "@/lib/einvoice/calculate";
+import { NAMED_UNIT_CODES } from "./unit-names";
 
 /**
  * Product master data from the supplier's ERP or PIM (ERP-SIDE.md §6.2 "push import API": upsert by
@@ -98,6 +99,42 @@ export function isValidGtin(value: string): boolean {
 
 const sameTiers = (a: readonly ListPriceTier[], b: readonly ListPriceTier[]) =>
   a.length === b.length && a.every((tier, i) => tier.minQuantity === b[i]!.minQuantity && tier.priceMinor === b[i]!.priceMinor);
+
+/** Whether list price or tiers differ: what the price history records (lib/data/product-import.ts). */
+export function listPriceChanged(before: Pick<ProductMasterData, "listPriceMinor" | "listPriceTiers">, after: Pick<ProductMasterData, "listPriceMinor" | "listPriceTiers">): boolean {
+  return before.listPriceMinor !== after.listPriceMinor || !sameTiers(before.listPriceTiers, after.listPriceTiers);
+}
+
+// The back office's product form checks these on top of the row checks below (lib/admin/product-edit.ts).
+// The import API does not: an ERP feed that was accepted yesterday must not start failing on a rule its
+// sender never saw, and its units are codes from the ERP's own master data (any Rec 20-shaped code).
+
+/** The units the form offers: those the shop has words for (lib/catalog/unit-names.ts), in that module's order. */
+export const FORM_UNIT_CODES: readonly string[] = NAMED_UNIT_CODES;
+
+/**
+ * A unit the form may save: one the shop names, or the one the product has now (an older product with
+ * a code the shop does not know still saves without choosing another).
+ */
+export function isSelectableUnit(code: string, currentUnit: string | null): boolean {
+  // The row upper-cases what it gets; an older product may hold its code in lower case.
+  return FORM_UNIT_CODES.includes(code) || (currentUnit !== null && code === currentUnit.trim().toUpperCase());
+}
+
+/** The first tier whose price is not below the list price (a tier is a discount for a larger quantity), or null. */
+export function tierNotBelowListPrice(listPriceMinor: number, tiers: readonly ListPriceTier[]): ListPriceTier | null {
+  return tiers.find((tier) => tier.priceMinor >= listPriceMinor) ?? null;
+}
+
+/**
+ * Why a list price needs the admin's explicit confirmation: 0 gives the product away to every customer
+ * without a price of their own, and below the purchase price (when one is known) sells at a loss.
+ */
+export function listPriceWarning(listPriceMinor: number, costMinor: number | null): "list_price_zero" | "list_price_below_cost" | null {
+  if (listPriceMinor === 0) return "list_price_zero";
+  if (costMinor !== null && listPriceMinor < costMinor) return "list_price_below_cost";
+  return null;
+}
 const sameAttributes = (a: Record<string, string>, b: Record<string, string>) => {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);

@@ -77,11 +77,13 @@ function conditions(filter: PriceAuditFilter): SQL[] {
   if (filter.from) where.push(gte(priceAuditLog.createdAt, filter.from));
   if (filter.to) where.push(lt(priceAuditLog.createdAt, filter.to));
   if (filter.managerId !== null) {
-    // A manager sees rows about their customers, and rows of lists that are unassigned or assigned to one of theirs.
+    // A manager sees rows about their customers, and rows of lists that are unassigned or assigned to one of theirs;
+    // and every list-price change: the list price is every customer's (their own included) unless a fixed price covers it.
     const mine = sql`(select ${q(accountManagerCustomers.companyId)} from ${accountManagerCustomers} where ${q(accountManagerCustomers.staffUserId)} = ${filter.managerId})`;
     where.push(
       sql`(
-        (${q(priceAuditLog.companyId)} is not null and ${q(priceAuditLog.companyId)} in ${mine})
+        ${q(priceAuditLog.action)} = 'list_price_changed'
+        or (${q(priceAuditLog.companyId)} is not null and ${q(priceAuditLog.companyId)} in ${mine})
         or (${q(priceAuditLog.companyId)} is null and ${q(priceAuditLog.priceListId)} is not null and (
           not exists (select 1 from ${companyPriceLists} where ${q(companyPriceLists.priceListId)} = ${q(priceAuditLog.priceListId)})
           or exists (select 1 from ${companyPriceLists} where ${q(companyPriceLists.priceListId)} = ${q(priceAuditLog.priceListId)} and ${q(companyPriceLists.companyId)} in ${mine})

@@ -1,9 +1,10 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
-import { categories, products } from "@/db/schema";
-import { checkProductRow, type CheckedProductRow, type ProductMasterData, type ProductRow, type ProductRowProblem } from "@/lib/catalog/product-import";
+import { categories, products, type PriceEntrySnapshot } from "@/db/schema";
+import { checkProductRow, listPriceChanged, type CheckedProductRow, type ProductMasterData, type ProductRow, type ProductRowProblem } from "@/lib/catalog/product-import";
 import { productColumns } from "./catalog";
 import { database } from "./database";
+import { writePriceAudit, type AuditRowInput, type PriceChangeActor } from "./price-audit";
 
 export type ProductRowOutcome = "created" | "updated" | "unchanged" | "invalid";
 
@@ -13,14 +14,27 @@ export interface ProductImportRowResult {
   problems?: { field: string; problem: ProductRowProblem }[];
 }
 
+/** A list price as the price history keeps it: a fixed price with its tiers, valid always. */
+function listPriceSnapshot(values: Pick<ProductMasterData, "listPriceMinor" | "listPriceTiers">): PriceEntrySnapshot {
+  return { kind: "fixed", priceMinor: values.listPriceMinor, discountBasisPoints: null, tiers: values.listPriceTiers.map(({ minQuantity, priceMinor }) => ({ minQuantity, priceMinor })), validFrom: null, validTo: null };
+}
+
 /**
  * Upserts product master data by SKU in one transaction (the rows of existing products locked):
  * every row checked against what is stored now; with an invalid row nothing is written unless
  * `applyValidOnly`; `dryRun` writes nothing. New products start with no stock (the stock API's).
+ * A changed list price or tiers of an existing product goes into the price history (`actor`) in the
+ * same transaction: it moves the price of every customer without a fixed contract price.
  */
 export async function importProductRows(
   rows: readonly ProductRow[],
-  options: { dryRun: boolean; applyValidOnly: boolean; /** The back office's forms: a new SKU only, or an existing one only. */ only?: "create" | "update" },
+  options: {
+    dryRun: boolean;
+    applyValidOnly: boolean;
+    /** The back office's forms: a new SKU only, or an existing one only. */
+    only?: "create" | "update";
+    actor: PriceChangeActor;
+  },
   now: Date,
 ): Promise<{ written: boolean; rows: ProductImportRowResult[] }> {
   const db = await database();
@@ -50,11 +64,25 @@ export async function importProductRows(
     if (options.dryRun || (anyInvalid && !options.applyValidOnly)) return { written: false, rows: results };
 
     const creates: (ProductMasterData & { sku: string })[] = [];
+    const audit: AuditRowInput[] = [];
     for (const { row, current, result } of checked) {
       if (!result.ok || result.kind === "unchanged") continue;
       if (result.kind === "create") creates.push({ sku: row.sku, ...result.values });
-      else await tx.update(products).set({ ...result.values, updatedAt: now }).where(eq(products.id, current!.id));
+      else {
+        await tx.update(products).set({ ...result.values, updatedAt: now }).where(eq(products.id, current!.id));
+        if (listPriceChanged(current!, result.values)) {
+          audit.push({
+            action: "list_price_changed",
+            priceListCode: "",
+            productId: current!.id,
+            sku: current!.sku,
+            oldValue: listPriceSnapshot(current!),
+            newValue: listPriceSnapshot(result.values),
+          });
+        }
+      }
     }
+    await writePriceAudit(tx, options.actor, audit);
     for (let i = 0; i < creates.length; i += 500) {
       await tx.insert(products).values(creates.slice(i, i + 500).map((values) => ({ ...values, stock: 0, updatedAt: now })));
     }

@@ -39,8 +39,9 @@ describe("products in the back office", () => {
     await form.getByLabel("GTIN (EAN)").fill("5602024006011");
     await form.getByLabel("Attributes").fill("inhoud: 200 ml\nSPF: 50");
     await form.getByRole("button", { name: "Create product" }).click();
-    // A wrong check digit is refused at its field, and what was typed stays.
-    await form.getByTestId("form-error").getByText("GTIN (EAN): Not a valid GTIN").waitFor();
+    // A wrong check digit is refused at its field (the button's line names the field), and what was typed stays.
+    await form.getByTestId("product-form-error-gtin").getByText("Not a valid GTIN").waitFor();
+    assert.equal(await form.getByTestId("form-error").innerText(), "Not saved: see GTIN (EAN).");
     assert.equal(await form.getByLabel("Name (Dutch)").inputValue(), name);
     await form.getByLabel("GTIN (EAN)").fill("5602024006010");
     await form.getByRole("button", { name: "Create product" }).click();
@@ -56,10 +57,19 @@ describe("products in the back office", () => {
     await buyer.goto(`/products/${sku}`);
     await buyer.locator("main").getByText("200 ml").waitFor();
 
-    // Out of the shop: unticked and saved; the buyer's search no longer has it.
+    // Out of the shop: unticked and saved after the admin confirms; the buyer's search no longer has it.
+    await admin.getByTestId("product-shop-link").getByText("View in the shop").waitFor();
+    const asked = new Promise<string>((resolve) =>
+      admin.once("dialog", (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await admin.getByTestId("product-form").getByLabel("In the shop (active)").uncheck();
     await admin.getByTestId("product-form").getByRole("button", { name: "Save product" }).click();
+    assert.equal(await asked, `Take product ${sku} out of the shop? Customers can no longer order it.`);
     await admin.getByTestId("product-form").getByTestId("form-success").waitFor();
+    await admin.getByTestId("product-shop-link").getByText("not in the shop (inactive)").waitFor();
     await buyer.goto(`/search?q=${encodeURIComponent(name)}`);
     await buyer.locator("main").waitFor();
     assert.equal(await buyer.getByRole("link", { name }).count(), 0);

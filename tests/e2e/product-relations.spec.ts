@@ -80,8 +80,9 @@ describe("related products", () => {
     await drillForm.getByRole("button", { name: "Add to cart", exact: true }).click();
     await drillForm.getByText("Added to cart.", { exact: true }).waitFor();
 
-    // The admin takes the drill out of the shop.
+    // The admin takes the drill out of the shop (and confirms it).
     const productForm = admin.getByTestId("product-form");
+    admin.once("dialog", (dialog) => void dialog.accept());
     await productForm.getByLabel("In the shop (active)").uncheck();
     await productForm.getByRole("button", { name: "Save product" }).click();
     await productForm.getByTestId("form-success").waitFor();

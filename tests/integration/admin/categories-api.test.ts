@@ -147,7 +147,7 @@ describe("DELETE /admin/api/categories/:code", () => {
     await deletedNow;
     const row = productRowSchema.parse({ sku: "DOOMED-1", category: "DOOMED", nameNl: "Te laat", listPrice: "1,00", vatRate: 21 });
     let settled = false;
-    const importing = importProductRows([row], { dryRun: false, applyValidOnly: false }, new Date()).finally(() => (settled = true));
+    const importing = importProductRows([row], { dryRun: false, applyValidOnly: false, actor: { userId: null, name: "test", source: "api" } }, new Date()).finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settled).toBe(false);
     finish();

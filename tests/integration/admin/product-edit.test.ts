@@ -1,10 +1,13 @@
 // Imported first: the vi.mock factories below use it while the other imports load.
 import { authMock, headersMock, runAction } from "../../support/next-request-mocks";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { products } from "@/db/schema";
-import { parseAttributeText, parseTierText, productFormValues } from "@/lib/admin/product-edit";
+import { priceAuditLog, productPurchasePrices, products } from "@/db/schema";
+import { putProductsViaApi } from "@/lib/admin/product-api";
+import { parseAttributeText, parseTierText, productFormValues, unitOptions } from "@/lib/admin/product-edit";
+import type { StaffUser } from "@/lib/auth/guards";
+import { listPriceAudit } from "@/lib/data/price-audit";
 import { localizeProduct } from "@/lib/catalog/priced-product";
 import { getProductMasterData } from "@/lib/data/product-import";
 import { createStaff } from "../../support/admin-fixtures";
@@ -21,8 +24,8 @@ const { saveProductAction } = await import("@/app/admin/products/actions");
 
 let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
 let handle: DatabaseHandle;
-let admin: { id: number };
-let manager: { id: number };
+let admin: StaffUser;
+let manager: StaffUser;
 let category: { id: number; code: string };
 let existing: { id: number; sku: string };
 
@@ -143,7 +146,7 @@ describe("products in the back office", () => {
     expect(await row("KP-HAND-1")).toMatchObject({ nameNl: "Handzeep 1 l", listPriceMinor: 525, listPriceTiers: [], active: false });
     expect(await edit({ gtin: "5602024006011" })).toMatchObject({ status: "error", message: "gtin_invalid", details: { field: "gtin" } });
     expect(await edit({ tiers: "veel: 1" })).toMatchObject({ status: "error", message: "tiers_format", details: { field: "tiers" } });
-    expect(await edit({ tiers: "50: 3; 10: 4" })).toMatchObject({ status: "error", message: "tiers_not_ascending", details: { field: "tiers" } });
+    expect(await edit({ tiers: "50: 3; 10: 3,20" })).toMatchObject({ status: "error", message: "tiers_not_ascending", details: { field: "tiers" } });
     expect(await edit({ minOrderQuantity: "3" })).toMatchObject({ status: "error", message: "order_multiple_conflict" });
     expect(await edit({ category: "NOPE" })).toMatchObject({ status: "error", message: "unknown_category" });
     expect(await saveProductAction(idle, form(fields({ mode: "edit", sku: "KP-NOT-THERE" })))).toMatchObject({ status: "error", code: "not_found" });
@@ -173,5 +176,111 @@ describe("products in the back office", () => {
     request.userId = manager.id;
     expect(await saveProductAction(idle, form(fields({ mode: "edit", sku: existing.sku, nameNl: "Door manager" })))).toMatchObject({ status: "error", message: "admin_only" });
     expect((await row(existing.sku))!.nameNl).not.toBe("Door manager");
+  });
+});
+
+describe("the form's own checks: unit, tiers, list price", () => {
+  const edit = (sku: string, values: Record<string, string>) => saveProductAction(idle, form(fields({ mode: "edit", sku, ...values })));
+  const audit = (productId: number) => handle.db.select().from(priceAuditLog).where(and(eq(priceAuditLog.productId, productId), eq(priceAuditLog.action, "list_price_changed"))).orderBy(priceAuditLog.id);
+  let soap: { id: number; sku: string };
+  beforeAll(async () => {
+    soap = await createProduct(handle, category.id, { sku: "KP-SOAP", unit: "EA", listPriceMinor: 2495, minOrderQuantity: 2, orderMultiple: 2 });
+    await handle.db.insert(productPurchasePrices).values({ productId: soap.id, costMinor: 2417 });
+  });
+
+  it("refuses a unit the shop does not know, at the unit field; keeps an older product's own unknown unit", async () => {
+    request.userId = admin.id;
+    expect(await edit(soap.sku, { unit: "XYZ", listPrice: "24,95", tiers: "" })).toMatchObject({ status: "error", message: "unit_unknown", details: { field: "unit", unit: "XYZ" } });
+    expect((await row(soap.sku))!.unit).toBe("EA");
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "24,95", tiers: "" })).toEqual({ status: "ok" });
+    expect((await row(soap.sku))!.unit).toBe("BX");
+    // An old product with "DS" (no word for it in the shop) still saves with it — in any case the form sends it.
+    const old = await createProduct(handle, category.id, { sku: "KP-OLD-UNIT", unit: "ds" });
+    expect(await edit(old.sku, { unit: "ds", listPrice: "10,00", tiers: "", minOrderQuantity: "1", orderMultiple: "1" })).toEqual({ status: "ok" });
+    expect((await row(old.sku))!.unit).toBe("DS");
+    // …but another product cannot be given it.
+    expect(await edit(soap.sku, { unit: "DS", listPrice: "24,95", tiers: "" })).toMatchObject({ status: "error", message: "unit_unknown" });
+    expect(await saveProductAction(idle, form(fields({ sku: "KP-NEW-UNIT", unit: "XYZ" })))).toMatchObject({ status: "error", message: "unit_unknown" });
+    expect(await row("KP-NEW-UNIT")).toBeUndefined();
+  });
+
+  it("the unit select names the units in the UI language and offers the product's own unknown code first", () => {
+    expect(unitOptions("nl", "EA")[0]).toEqual({ code: "EA", name: "stuk (EA)" });
+    expect(unitOptions("en", "EA").find((unit) => unit.code === "BX")).toEqual({ code: "BX", name: "box (BX)" });
+    expect(unitOptions("nl", "DS")[0]).toEqual({ code: "DS", name: null });
+    expect(unitOptions("nl", "DS").slice(1)).toEqual(unitOptions("nl", "EA"));
+  });
+
+  it.each([
+    ["a tier from 1", "1: 20", "tier_min_quantity", {}],
+    ["a tier above the list price", "10: 30,00", "tier_not_below_list_price", { quantity: 10, price: "30,00" }],
+    ["a tier at the list price", "10: 22,00; 50: 24,95", "tier_not_below_list_price", { quantity: 50, price: "24,95" }],
+    ["more than 20 tiers", Array.from({ length: 21 }, (_, i) => `${i + 2}: 1`).join("; "), "invalid_field", {}],
+  ])("refuses %s with the reason at the tiers field", async (_name, tiers, message, details) => {
+    request.userId = admin.id;
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "24,95", tiers })).toMatchObject({ status: "error", message, details: { field: "tiers", ...details } });
+    expect((await row(soap.sku))!.listPriceTiers).toEqual([]);
+  });
+
+  it("a list price of 0 or below the purchase price is saved only once confirmed for that price", async () => {
+    request.userId = admin.id;
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "0", tiers: "" })).toMatchObject({ status: "error", message: "list_price_zero", details: { field: "listPrice", listPriceMinor: 0, costMinor: 2417 } });
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "19,99", tiers: "" })).toMatchObject({ status: "error", message: "list_price_below_cost", details: { field: "listPrice", listPriceMinor: 1999, costMinor: 2417 } });
+    // Confirmed for 0, then changed to 19,99: asked again.
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "19,99", tiers: "", confirmedListPrice: "0" })).toMatchObject({ status: "error", message: "list_price_below_cost" });
+    expect((await row(soap.sku))!.listPriceMinor).toBe(2495);
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "19,99", tiers: "", confirmedListPrice: "1999" })).toEqual({ status: "ok" });
+    expect((await row(soap.sku))!.listPriceMinor).toBe(1999);
+    // Not asked again on a later edit that leaves the price alone.
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "19,99", tiers: "", nameNl: "Handzeep navulling" })).toEqual({ status: "ok" });
+    // A new product has no purchase price yet: only 0 is asked about.
+    expect(await saveProductAction(idle, form(fields({ sku: "KP-FREE", listPrice: "0", tiers: "" })))).toMatchObject({ status: "error", message: "list_price_zero", details: { listPriceMinor: 0 } });
+    expect(await runAction(() => saveProductAction(idle, form(fields({ sku: "KP-FREE", listPrice: "0", tiers: "", confirmedListPrice: "0" }))))).toEqual({ redirect: "/admin/products/KP-FREE" });
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "24,95", tiers: "" })).toEqual({ status: "ok" });
+  });
+
+  it("records list price and tier changes in the price history with the product, in the save's transaction", async () => {
+    request.userId = admin.id;
+    const before = (await audit(soap.id)).length;
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "26,50", tiers: "10: 25,00; 50: 24,50" })).toEqual({ status: "ok" });
+    const rows = await audit(soap.id);
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({
+      actorUserId: admin.id,
+      actorName: admin.name,
+      source: "editor",
+      sku: soap.sku,
+      priceListId: null,
+      priceListCode: "",
+      companyId: null,
+      oldValue: { kind: "fixed", priceMinor: 2495, discountBasisPoints: null, tiers: [], validFrom: null, validTo: null },
+      newValue: { kind: "fixed", priceMinor: 2650, discountBasisPoints: null, tiers: [{ minQuantity: 10, priceMinor: 2500 }, { minQuantity: 50, priceMinor: 2450 }], validFrom: null, validTo: null },
+    });
+    // xmin is the id of the transaction that wrote a row: product and audit row were written together.
+    const xmin = async (table: string, id: number) => (await handle.query<{ xmin: string }>(`select xmin::text as xmin from ${table} where id = $1`, [id]))[0]!.xmin;
+    expect(await xmin("price_audit_log", rows.at(-1)!.id)).toBe(await xmin("products", soap.id));
+
+    // Only the tiers: recorded; no price change (name only, or the same price typed differently): nothing.
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "26,50", tiers: "10: 25,00" })).toEqual({ status: "ok" });
+    expect((await audit(soap.id)).at(-1)!.newValue).toMatchObject({ priceMinor: 2650, tiers: [{ minQuantity: 10, priceMinor: 2500 }] });
+    expect(await edit(soap.sku, { unit: "BX", listPrice: "26.5", tiers: "10: 25", nameNl: "Handzeep groot" })).toEqual({ status: "ok" });
+    expect(await audit(soap.id)).toHaveLength(before + 2);
+
+    // The product page's history and /admin/audit read them, for admins and for account managers.
+    const onProductPage = await listPriceAudit({ productId: soap.id, managerId: manager.id }, { offset: 0, limit: 50 });
+    expect(onProductPage.items.filter((item) => item.action === "list_price_changed")).toHaveLength(before + 2);
+    const onAuditPage = await listPriceAudit({ managerId: null }, { offset: 0, limit: 50 });
+    expect(onAuditPage.items.some((item) => item.action === "list_price_changed" && item.sku === soap.sku)).toBe(true);
+  });
+
+  it("the product API records list price changes too, as one batch per call", async () => {
+    const result = await putProductsViaApi(admin, { items: [{ sku: soap.sku, listPrice: "27,00" }, { sku: existing.sku, listPrice: "12,34" }], applyValidOnly: false, dryRun: false }, new Date());
+    expect(result.status).toBe("applied");
+    const [last] = (await audit(soap.id)).slice(-1);
+    const [other] = await audit(existing.id);
+    expect(last).toMatchObject({ source: "api", oldValue: { priceMinor: 2650 }, newValue: { priceMinor: 2700 } });
+    expect(other).toMatchObject({ source: "api", sku: existing.sku, newValue: { priceMinor: 1234 } });
+    expect(last!.batchId).toBeTruthy();
+    expect(other!.batchId).toBe(last!.batchId);
   });
 });

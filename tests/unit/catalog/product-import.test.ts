@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkProductRow, isValidGtin, productRowSchema, type ProductMasterData } from "@/lib/catalog/product-import";
+import {
+  checkProductRow,
+  isSelectableUnit,
+  isValidGtin,
+  listPriceChanged,
+  listPriceWarning,
+  productRowSchema,
+  tierNotBelowListPrice,
+  type ProductMasterData,
+} from "@/lib/catalog/product-import";
 
 const categories = new Map([
   ["PAP", 1],
@@ -122,5 +131,55 @@ describe("product rows", () => {
 
   it("unit codes are upper-cased", () => {
     expect(row({ sku: "KP-1", unit: "pk" }).unit).toBe("PK");
+  });
+});
+
+describe("the back office form's own checks", () => {
+  it.each<[string, string, string | null, boolean]>([
+    ["a unit the shop names", "EA", null, true],
+    ["another named unit, whatever the product had", "KGM", "DS", true],
+    ["an unknown code for a new product", "XYZ", null, false],
+    ["an unknown code another product has", "DS", "EA", false],
+    ["the product's own unknown code", "DS", "DS", true],
+    ["the product's own unknown code stored in lower case", "DS", "ds", true],
+    ["a Rec 21 package code (invoices only)", "XBX", null, false],
+  ])("unit: %s", (_name, code, current, selectable) => {
+    expect(isSelectableUnit(code, current)).toBe(selectable);
+  });
+
+  it("the import row still takes any Rec 20-shaped unit (the ERP feed is not tightened)", () => {
+    expect(checkProductRow(row({ sku: "KP-1", unit: "XYZ" }), current, categories)).toMatchObject({ ok: true, values: { unit: "XYZ" } });
+  });
+
+  it.each<[string, number, { minQuantity: number; priceMinor: number }[], { minQuantity: number; priceMinor: number } | null]>([
+    ["no tiers", 2495, [], null],
+    ["tiers below the list price", 2495, [{ minQuantity: 10, priceMinor: 2400 }, { minQuantity: 50, priceMinor: 2300 }], null],
+    ["a tier above it", 2495, [{ minQuantity: 10, priceMinor: 3000 }], { minQuantity: 10, priceMinor: 3000 }],
+    ["a tier at it: no discount", 2495, [{ minQuantity: 10, priceMinor: 2400 }, { minQuantity: 50, priceMinor: 2495 }], { minQuantity: 50, priceMinor: 2495 }],
+    ["any tier on a list price of 0", 0, [{ minQuantity: 10, priceMinor: 0 }], { minQuantity: 10, priceMinor: 0 }],
+  ])("tiers: %s", (_name, listPriceMinor, tiers, expected) => {
+    expect(tierNotBelowListPrice(listPriceMinor, tiers)).toEqual(expected);
+  });
+
+  it.each<[string, number, number | null, ReturnType<typeof listPriceWarning>]>([
+    ["0 without a purchase price", 0, null, "list_price_zero"],
+    ["0 with one", 0, 2417, "list_price_zero"],
+    ["a cent below the purchase price", 2416, 2417, "list_price_below_cost"],
+    ["at the purchase price", 2417, 2417, null],
+    ["above it", 2495, 2417, null],
+    ["any price above 0 without a purchase price", 1, null, null],
+  ])("list price: %s", (_name, listPriceMinor, costMinor, expected) => {
+    expect(listPriceWarning(listPriceMinor, costMinor)).toBe(expected);
+  });
+
+  it.each<[string, Partial<ProductMasterData>, boolean]>([
+    ["same price and tiers", {}, false],
+    ["another price", { listPriceMinor: 451 }, true],
+    ["another tier price", { listPriceTiers: [{ minQuantity: 10, priceMinor: 419 }] }, true],
+    ["another tier quantity", { listPriceTiers: [{ minQuantity: 12, priceMinor: 420 }] }, true],
+    ["tiers removed", { listPriceTiers: [] }, true],
+    ["only the name", { nameNl: "Ander papier" }, false],
+  ])("list price changed: %s", (_name, change, changed) => {
+    expect(listPriceChanged(current, { ...current, ...change })).toBe(changed);
   });
 });

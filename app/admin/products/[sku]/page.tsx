@@ -10,7 +10,7 @@ import { Pagination } from "@/components/shop/pagination";
 import { ProductForm } from "@/components/admin/product-form";
 import { isAdmin, managerScope, priceListAccessOf } from "@/lib/admin/access";
 import { windowStatus } from "@/lib/admin/list-status";
-import { categoryOptions, productFormValues } from "@/lib/admin/product-edit";
+import { categoryOptions, productFormValues, unitOptions } from "@/lib/admin/product-edit";
 import { pageParam, parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
 import { getProductBySku, listCategories } from "@/lib/data/catalog";
@@ -108,9 +108,14 @@ export default async function AdminProductPage({ params, searchParams }: { param
         <p className="text-sm text-slate-600">
           {t("listPriceIs", { price: money(product.listPriceMinor, locale, product.currency) })}
           {details?.costMinor != null && ` · ${t("costIs", { price: money(details.costMinor, locale, product.currency) })}`} · <span title={product.unit}>{unitName(product.unit, locale)}</span> ·{" "}
-          <Link href={`/products/${encodeURIComponent(product.sku)}`} className="underline">
-            {t("inShop")}
-          </Link>
+          {/* A link, not a status: an inactive product's shop page tells buyers it is no longer available. */}
+          {product.active ? (
+            <Link href={`/products/${encodeURIComponent(product.sku)}`} className="underline" data-testid="product-shop-link">
+              {t("viewInShop")}
+            </Link>
+          ) : (
+            <span data-testid="product-shop-link">{t("notInShop")}</span>
+          )}
         </p>
       </div>
       {master && isAdmin(staff) && (
@@ -120,7 +125,13 @@ export default async function AdminProductPage({ params, searchParams }: { param
               <Badge tone="amber">{tf("inactive")}</Badge>
             </p>
           )}
-          <ProductForm action={saveProductAction} mode="edit" categories={categoryOptions(categories, locale)} values={productFormValues(master, locale)} />
+          <ProductForm
+            action={saveProductAction}
+            mode="edit"
+            categories={categoryOptions(categories, locale)}
+            units={unitOptions(locale, master.unit)}
+            values={productFormValues(master, locale)}
+          />
         </Card>
       )}
       {tp && te && (

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProductForm } from "@/components/admin/product-form";
 import { Card } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
-import { categoryOptions } from "@/lib/admin/product-edit";
+import { categoryOptions, unitOptions } from "@/lib/admin/product-edit";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/data/catalog";
 import { toLocale } from "@/lib/i18n/locales";
@@ -32,6 +32,7 @@ export default async function NewProductPage() {
           action={saveProductAction}
           mode="create"
           categories={categoryOptions(categories, locale)}
+          units={unitOptions(locale, "EA")}
           values={{
             sku: "",
             category: "",
