@@ -86,6 +86,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   };
   const reasonText = (reasons: PurchaseOrderLineReason[]) => (reasons.length ? reasons.map(reasonOf).join("; ") : text("detail.none"));
   const headerReasons = purchaseOrder ? ((purchaseOrder.header as { reasons?: PurchaseOrderLineReason[] }).reasons ?? []) : [];
+  // The cXML Contact of the orderer (the end user first), for an order placed for nobody with an account here.
+  const contacts = purchaseOrder ? ((purchaseOrder.header as { contacts?: { role: string | null; name: string | null; email: string | null }[] }).contacts ?? []) : [];
+  const buyerContact = contacts.find((c) => c.role === "endUser" && (c.name || c.email)) ?? contacts.find((c) => c.name || c.email) ?? null;
   // One status: "Partly shipped" while lines are still to ship, as the order list and the buyer's page say.
   const shownStatus = shownOrderStatus(order.status, order.status === "shipped" && detail.canShip);
   const none = text("detail.none");
@@ -161,7 +164,20 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </div>
           <div>
             <dt className="font-medium">{text("detail.buyer")}</dt>
-            <dd>{detail.buyer ? `${detail.buyer.name} (${detail.buyer.email})` : none}</dd>
+            <dd>
+              {detail.buyer ? (
+                `${detail.buyer.name} (${detail.buyer.email})`
+              ) : buyerContact ? (
+                // The purchase order names its orderer, who has no account with us: said as sent, and that it is no user.
+                <>
+                  {buyerContact.name ?? buyerContact.email}
+                  {buyerContact.name && buyerContact.email ? ` (${buyerContact.email})` : ""}{" "}
+                  <span className="text-xs text-slate-500">{text("detail.contactNotUser")}</span>
+                </>
+              ) : (
+                none
+              )}
+            </dd>
           </div>
           <div>
             <dt className="font-medium">{text("poNumber")}</dt>
@@ -218,11 +234,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           )}
           <div>
             <dt className="font-medium">{text("detail.shipTo")}</dt>
-            <dd>{addressText(order.shipTo)}</dd>
+            <dd>{addressText(order.shipTo, ", ", locale)}</dd>
           </div>
           <div>
             <dt className="font-medium">{text("detail.billTo")}</dt>
-            <dd>{order.billTo ? addressText(order.billTo) : none}</dd>
+            <dd>{order.billTo ? addressText(order.billTo, ", ", locale) : none}</dd>
           </div>
           {order.note && (
             <div className="sm:col-span-2">
