@@ -154,7 +154,7 @@ describe("account manager", () => {
     await audit.waitFor();
     const text = await audit.innerText();
     assert.match(text, /Ruud Verhoeven/);
-    assert.match(text, /Prijsraster/);
+    assert.match(text, /Handmatig \(beheer\)/);
     assert.ok(text.includes(euro(product.price_minor, "nl")) && text.includes(euro(newPrice, "nl")), text);
     await manager.close();
   });
