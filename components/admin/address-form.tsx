@@ -18,6 +18,7 @@ export interface AddressFormValues {
   externalId: string | null;
 }
 
+/** A customer's address, new or existing: what was typed stays when the action refuses it; a new address form empties once saved. */
 export function AddressForm({ action, companyId, values, submitLabel }: { action: FormAction; companyId: number; values: AddressFormValues; submitLabel: string }) {
   const t = useTranslations("admin.address");
   const labels = {
@@ -31,7 +32,7 @@ export function AddressForm({ action, companyId, values, submitLabel }: { action
     externalId: t("externalId"),
   };
   return (
-    <ActionForm action={action} submitLabel={submitLabel} successMessage={t("saved")} fieldLabels={labels} resetOnSuccess={values.id === null}>
+    <ActionForm action={action} submitLabel={submitLabel} successMessage={t("saved")} fieldLabels={labels} resetOnSuccess={values.id === null} keepInput>
       <input type="hidden" name="companyId" value={companyId} />
       <input type="hidden" name="addressId" value={values.id ?? ""} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

@@ -14,12 +14,12 @@ export interface PriceListFormValues {
   validTo: string | null;
 }
 
-/** Name, currency and validity window of a price list (the code is fixed once created). */
+/** Name, currency and validity window of a price list (the code is fixed once created); what was typed stays when the action refuses it. */
 export function PriceListForm({ action, values, submitLabel, disabled = false }: { action: FormAction; values: PriceListFormValues; submitLabel: string; disabled?: boolean }) {
   const t = useTranslations("admin.priceLists");
   const labels = { code: t("code"), name: t("name"), currency: t("currency"), validFrom: t("validFrom"), validTo: t("validTo") };
   return (
-    <ActionForm action={action} submitLabel={submitLabel} successMessage={t("saved")} fieldLabels={labels} testId="price-list-form">
+    <ActionForm action={action} submitLabel={submitLabel} successMessage={t("saved")} fieldLabels={labels} testId="price-list-form" keepInput>
       {values.id !== null && <input type="hidden" name="priceListId" value={values.id} />}
       <fieldset disabled={disabled} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Field label={labels.code} hint={values.id === null ? t("codeHint") : undefined}>

@@ -18,10 +18,11 @@ import {
   vatIdCountry,
   normalizeCompact,
 } from "@/lib/einvoice/identifiers";
-import { moneyField } from "@/lib/account/money-input";
+import { moneyField, parseMoneyInput } from "@/lib/account/money-input";
 import type { DeliveryChargeMode } from "@/lib/pricing/delivery-charge";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "./access";
+import { kvkPeppolIdMismatch } from "./peppol-kvk";
 import { checkbox, INCOTERMS } from "./schemas";
 
 /**
@@ -99,26 +100,27 @@ const optionalEmail = z
   .transform((v) => (v ?? "").trim().toLowerCase() || null)
   .pipe(z.email("email_format").max(254, "email_format").nullable());
 
-/** Raw form values of the Peppol pair, checked together (scheme decides how the id is read). */
-function checkPeppol(
-  value: { peppolScheme: string | null; peppolId: string | null },
-  allowed: readonly string[],
-  ctx: z.RefinementCtx,
-): { peppolScheme: string | null; peppolId: string | null } {
+interface PeppolPair {
+  peppolScheme: string | null;
+  peppolId: string | null;
+}
+
+/** Raw form values of the Peppol pair, read together (scheme decides how the id is read): normalized, and its problem if any. */
+function readPeppol(value: PeppolPair, allowed: readonly string[]): PeppolPair & { problem?: { field: keyof PeppolPair; code: string } } {
   const { peppolScheme } = value;
   const peppolId = peppolScheme && value.peppolId ? normalizePeppolId(peppolScheme, value.peppolId) : value.peppolId;
   if (!peppolScheme && !peppolId) return { peppolScheme: null, peppolId: null };
-  if (!peppolScheme || !peppolId) {
-    ctx.addIssue({ code: "custom", path: [peppolScheme ? "peppolId" : "peppolScheme"], message: "peppol_pair" });
-    return { peppolScheme, peppolId };
-  }
-  if (!allowed.includes(peppolScheme)) {
-    ctx.addIssue({ code: "custom", path: ["peppolScheme"], message: "peppol_scheme_unsupported" });
-    return { peppolScheme, peppolId };
-  }
+  if (!peppolScheme || !peppolId) return { peppolScheme, peppolId, problem: { field: peppolScheme ? "peppolId" : "peppolScheme", code: "peppol_pair" } };
+  if (!allowed.includes(peppolScheme)) return { peppolScheme, peppolId, problem: { field: "peppolScheme", code: "peppol_scheme_unsupported" } };
   const problem = validatePeppolId(peppolScheme, peppolId);
-  if (problem) ctx.addIssue({ code: "custom", path: ["peppolId"], message: problem });
-  return { peppolScheme, peppolId };
+  return problem ? { peppolScheme, peppolId, problem: { field: "peppolId", code: problem } } : { peppolScheme, peppolId };
+}
+
+/** The Peppol pair normalized, its problem added to `ctx`. */
+function checkPeppol(value: PeppolPair, allowed: readonly string[], ctx: z.RefinementCtx): PeppolPair {
+  const { problem, ...pair } = readPeppol(value, allowed);
+  if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.code });
+  return pair;
 }
 
 /** The VAT id's country prefix must be the company's country (EL for GR, XI for Northern Ireland). */
@@ -135,98 +137,128 @@ const channelList = z
   .transform((v) => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])].filter(Boolean))
   .pipe(z.array(z.enum(INVOICE_CHANNEL_OPTIONS, "channel_unknown")));
 
+/** An optional identifier as typed, normalized only: customerMasterDataSchema checks it with the other fields. */
+const normalizedIdentifier = (normalize: (v: string) => string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => normalize(v ?? "") || null);
+/** An amount as typed: minor units, null when empty, undefined when unclear (reported by customerMasterDataSchema). */
+const amountInput = z
+  .string()
+  .optional()
+  .transform((v) => parseMoneyInput(v ?? ""));
+
+const customerFields = z.object({
+  name: text(200).min(2, "name_required"),
+  countryCode,
+  kvkNumber: optionalText(35),
+  vatId: normalizedIdentifier(normalizeVatId),
+  peppolScheme: optionalText(4),
+  peppolId: optionalText(80),
+  iban: normalizedIdentifier(normalizeIban),
+  paymentTermsDays,
+  /** Incl. VAT; empty: no limit (lib/orders/credit.ts). */
+  creditLimitMinor: amountInput,
+  /** lib/pricing/delivery-charge.ts: the supplier's terms, none, or the two amounts below (excl. VAT). */
+  deliveryChargeMode: z
+    .string()
+    .optional()
+    .transform((v) => v || "default")
+    .pipe(z.enum(DELIVERY_CHARGE_MODES, "delivery_charge_mode_unknown")),
+  deliveryChargeMinor: amountInput,
+  freeDeliveryFromMinor: amountInput,
+  deliveryTerms: z
+    .string()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.enum(INCOTERMS).nullable()),
+  active: checkbox,
+  invoiceEmail: optionalEmail,
+  invoiceChannels: channelList,
+  invoiceOnShipment: checkbox,
+  vatTreatment: z
+    .string()
+    .optional()
+    .transform((v) => v || "auto")
+    .pipe(z.enum(VAT_TREATMENT_OPTIONS, "vat_treatment_unknown")),
+  vatExemptionReason: optionalText(300),
+  /** Not posted (a form without the field): Dutch, the default for a new customer. */
+  documentLocale: z
+    .string()
+    .optional()
+    .transform((v) => v || "nl")
+    .pipe(z.enum(DOCUMENT_LOCALE_OPTIONS, "document_locale_unknown")),
+});
+type CustomerFields = z.infer<typeof customerFields>;
+
+/** The Dutch and Belgian registers have a fixed format; other countries' numbers ("HRB 81234") are kept as written. */
+function readRegisterNumber(value: Pick<CustomerFields, "kvkNumber" | "countryCode">): { kvkNumber: string | null; problem: string | null } {
+  if (!value.kvkNumber || (value.countryCode !== "NL" && value.countryCode !== "BE")) return { kvkNumber: value.kvkNumber, problem: null };
+  const kvkNumber = normalizeKvkNumber(value.kvkNumber);
+  if (value.countryCode === "NL") return { kvkNumber, problem: validateKvkNumber(kvkNumber) };
+  const enterprise = kvkNumber.toUpperCase().replace(/^BE/, "");
+  return { kvkNumber: enterprise, problem: validateBeEnterpriseNumber(enterprise) };
+}
+
+/**
+ * Every problem of the customer form at once, each at its field: runs whenever the fields could be
+ * read (zod skips it only after a value of the wrong kind, like an unknown option), so a bad VAT id
+ * no longer hides a bad KvK number until the next save.
+ */
+function checkCustomerFields(value: CustomerFields, ctx: z.RefinementCtx): void {
+  const issue = (field: keyof CustomerFields, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+  // A country that is not a code is reported by its own field; the rules that depend on it wait for it.
+  const country = /^[A-Z]{2}$/.test(value.countryCode) ? value.countryCode : null;
+  const register = country ? readRegisterNumber(value) : { kvkNumber: value.kvkNumber, problem: null };
+  if (register.problem) issue("kvkNumber", register.problem);
+  const vatProblem = value.vatId ? validateVatId(value.vatId) : null;
+  if (vatProblem) issue("vatId", vatProblem);
+  else if (country && value.vatId && vatIdCountry(value.vatId) !== country) issue("vatId", "vat_country_mismatch");
+  const ibanProblem = value.iban ? validateIban(value.iban) : null;
+  if (ibanProblem) issue("iban", ibanProblem);
+  for (const field of ["creditLimitMinor", "deliveryChargeMinor", "freeDeliveryFromMinor"] as const) {
+    if (value[field] === undefined) issue(field, "invalid_amount");
+  }
+  const peppol = readPeppol(value, CUSTOMER_PEPPOL_SCHEMES);
+  if (peppol.problem) issue(peppol.problem.field, peppol.problem.code);
+  else if (country && kvkPeppolIdMismatch({ ...value, countryCode: country }) !== null) issue("peppolId", "peppol_id_not_kvk");
+  const channels = value.invoiceChannels;
+  if ((channels.includes("peppol") || channels.includes("nlcius")) && !peppol.peppolId) issue("invoiceChannels", "channel_needs_peppol_id");
+  if (channels.includes("email") && !value.invoiceEmail) issue("invoiceEmail", "channel_needs_invoice_email");
+  if ((value.vatTreatment === "reverse_charge" || value.vatTreatment === "intra_community") && !value.vatId) issue("vatId", "vat_treatment_needs_vat_id");
+  if (value.vatTreatment === "intra_community" && country && (country === "NL" || !EU_COUNTRIES.has(country))) {
+    issue("vatTreatment", "intra_community_needs_eu_customer");
+  }
+  if (value.vatTreatment === "exempt" && !value.vatExemptionReason) issue("vatExemptionReason", "exemption_reason_required");
+  if (value.deliveryChargeMode === "custom" && value.deliveryChargeMinor === null) issue("deliveryChargeMinor", "delivery_charge_required");
+}
+
 /**
  * A customer's master data and invoice settings as the customer form posts them (a full replace:
  * a field that is not posted is cleared, like every other admin form). Cross-field rules:
  * Peppol/NLCIUS need a Peppol id, e-mail needs an invoice address, reverse charge and
  * intra-community supply need the customer's VAT id (BR-AE-02, BR-IC-02), exempt needs a reason
- * (BR-E-10). The cXML channel needs a cXML connection: checked against the database by
- * updateCustomerDetails.
+ * (BR-E-10), a 0106 Peppol id is the customer's KvK number. The cXML channel needs a cXML
+ * connection: checked against the database by updateCustomerDetails.
  */
-export const customerMasterDataSchema = z
-  .object({
-    name: text(200).min(2, "name_required"),
-    countryCode,
-    kvkNumber: optionalText(35),
-    vatId: optionalIdentifier(normalizeVatId, validateVatId),
-    peppolScheme: optionalText(4),
-    peppolId: optionalText(80),
-    iban: optionalIdentifier(normalizeIban, validateIban),
-    paymentTermsDays,
-    /** Incl. VAT; empty: no limit (lib/orders/credit.ts). */
-    creditLimitMinor: moneyField,
-    /** lib/pricing/delivery-charge.ts: the supplier's terms, none, or the two amounts below (excl. VAT). */
-    deliveryChargeMode: z
-      .string()
-      .optional()
-      .transform((v) => v || "default")
-      .pipe(z.enum(DELIVERY_CHARGE_MODES, "delivery_charge_mode_unknown")),
-    deliveryChargeMinor: moneyField,
-    freeDeliveryFromMinor: moneyField,
-    deliveryTerms: z
-      .string()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(z.enum(INCOTERMS).nullable()),
-    active: checkbox,
-    invoiceEmail: optionalEmail,
-    invoiceChannels: channelList,
-    invoiceOnShipment: checkbox,
-    vatTreatment: z
-      .string()
-      .optional()
-      .transform((v) => v || "auto")
-      .pipe(z.enum(VAT_TREATMENT_OPTIONS, "vat_treatment_unknown")),
-    vatExemptionReason: optionalText(300),
-    /** Not posted (a form without the field): Dutch, the default for a new customer. */
-    documentLocale: z
-      .string()
-      .optional()
-      .transform((v) => v || "nl")
-      .pipe(z.enum(DOCUMENT_LOCALE_OPTIONS, "document_locale_unknown")),
-  })
-  .transform((value, ctx) => {
-    // The Dutch and Belgian registers have a fixed format; other countries' numbers ("HRB 81234") are kept as written.
-    let kvkNumber = value.kvkNumber;
-    if (kvkNumber && (value.countryCode === "NL" || value.countryCode === "BE")) {
-      kvkNumber = normalizeKvkNumber(kvkNumber);
-      if (value.countryCode === "BE") kvkNumber = kvkNumber.toUpperCase().replace(/^BE/, "");
-      const problem = value.countryCode === "NL" ? validateKvkNumber(kvkNumber) : validateBeEnterpriseNumber(kvkNumber);
-      if (problem) ctx.addIssue({ code: "custom", path: ["kvkNumber"], message: problem });
-    }
-    checkVatCountry(value.vatId, value.countryCode, ctx);
-    const peppol = checkPeppol(value, CUSTOMER_PEPPOL_SCHEMES, ctx);
-    const channels = value.invoiceChannels;
-    if ((channels.includes("peppol") || channels.includes("nlcius")) && !peppol.peppolId) {
-      ctx.addIssue({ code: "custom", path: ["invoiceChannels"], message: "channel_needs_peppol_id" });
-    }
-    if (channels.includes("email") && !value.invoiceEmail) {
-      ctx.addIssue({ code: "custom", path: ["invoiceEmail"], message: "channel_needs_invoice_email" });
-    }
-    if ((value.vatTreatment === "reverse_charge" || value.vatTreatment === "intra_community") && !value.vatId) {
-      ctx.addIssue({ code: "custom", path: ["vatId"], message: "vat_treatment_needs_vat_id" });
-    }
-    if (value.vatTreatment === "intra_community" && (value.countryCode === "NL" || !EU_COUNTRIES.has(value.countryCode))) {
-      ctx.addIssue({ code: "custom", path: ["vatTreatment"], message: "intra_community_needs_eu_customer" });
-    }
-    if (value.vatTreatment === "exempt" && !value.vatExemptionReason) {
-      ctx.addIssue({ code: "custom", path: ["vatExemptionReason"], message: "exemption_reason_required" });
-    }
-    const customDelivery = value.deliveryChargeMode === "custom";
-    if (customDelivery && value.deliveryChargeMinor === null) {
-      ctx.addIssue({ code: "custom", path: ["deliveryChargeMinor"], message: "delivery_charge_required" });
-    }
-    return {
-      ...value,
-      kvkNumber,
-      ...peppol,
-      // Only own terms keep amounts (the database checks the same).
-      deliveryChargeMinor: customDelivery ? value.deliveryChargeMinor : null,
-      freeDeliveryFromMinor: customDelivery ? value.freeDeliveryFromMinor : null,
-      // A reason only belongs to exempt invoices (BR-S-10, BR-Z-10: no reason on S/Z lines).
-      vatExemptionReason: value.vatTreatment === "exempt" ? value.vatExemptionReason : null,
-    };
-  });
+export const customerMasterDataSchema = customerFields.superRefine(checkCustomerFields).transform((value) => {
+  // Only reached without problems: the amounts are read, the identifiers valid.
+  const customDelivery = value.deliveryChargeMode === "custom";
+  const peppol = readPeppol(value, CUSTOMER_PEPPOL_SCHEMES);
+  return {
+    ...value,
+    kvkNumber: readRegisterNumber(value).kvkNumber,
+    peppolScheme: peppol.peppolScheme,
+    peppolId: peppol.peppolId,
+    creditLimitMinor: value.creditLimitMinor ?? null,
+    // Only own terms keep amounts (the database checks the same).
+    deliveryChargeMinor: customDelivery ? (value.deliveryChargeMinor ?? null) : null,
+    freeDeliveryFromMinor: customDelivery ? (value.freeDeliveryFromMinor ?? null) : null,
+    // A reason only belongs to exempt invoices (BR-S-10, BR-Z-10: no reason on S/Z lines).
+    vatExemptionReason: value.vatTreatment === "exempt" ? value.vatExemptionReason : null,
+  };
+});
 export type CustomerMasterDataInput = z.infer<typeof customerMasterDataSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -16,9 +16,6 @@ export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === 
 /** Incoterms 2020. */
 export const INCOTERMS = ["EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF"] as const;
 
-/** Peppol participant identifier schemes (ISO 6523 ICD) customers in NL/BE/DE typically use. */
-export const PEPPOL_SCHEMES = ["0106", "0190", "9944", "0208", "9925", "9930", "0204", "0088", "0007", "0192", "0184", "0009"] as const;
-
 export const CURRENCIES = ["EUR", "GBP", "USD", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK"] as const;
 
 /** A VAT id as stored (no spaces or dots, upper case): Dutch "NL123456789B01", others their country's prefix and 2–13 characters. */
@@ -31,48 +28,6 @@ export function dutchPostalCode(text: string): string | null {
   const match = /^(\d{4})\s?([A-Za-z]{2})$/.exec(text.trim());
   return match ? `${match[1]} ${match[2]!.toUpperCase()}` : null;
 }
-
-export const companyDetailsSchema = z
-  .object({
-    name: z.string().trim().min(2).max(200),
-    kvkNumber: optionalText(35),
-    vatId: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? "").replace(/[\s.-]/g, "").toUpperCase() || null),
-    peppolScheme: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(z.string().regex(/^\d{4}$/).nullable()),
-    peppolId: optionalText(50),
-    countryCode: z
-      .string()
-      .trim()
-      .transform((v) => v.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{2}$/)),
-    paymentTermsDays: z.coerce.number().int().min(0).max(180),
-    deliveryTerms: z
-      .string()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(z.enum(INCOTERMS).nullable()),
-    active: checkbox,
-  })
-  .superRefine((value, ctx) => {
-    if (value.countryCode === "NL" && value.kvkNumber && !/^\d{8}$/.test(value.kvkNumber)) {
-      ctx.addIssue({ code: "custom", path: ["kvkNumber"], message: "kvk_format" });
-    }
-    if (value.vatId && !isVatIdFormat(value.vatId)) ctx.addIssue({ code: "custom", path: ["vatId"], message: "vat_format" });
-    if (!!value.peppolScheme !== !!value.peppolId) {
-      ctx.addIssue({ code: "custom", path: [value.peppolScheme ? "peppolId" : "peppolScheme"], message: "peppol_pair" });
-    }
-    if (value.peppolScheme === "0106" && value.peppolId && !/^\d{8}$/.test(value.peppolId)) {
-      ctx.addIssue({ code: "custom", path: ["peppolId"], message: "kvk_format" });
-    }
-  });
-export type CompanyDetailsInput = z.infer<typeof companyDetailsSchema>;
 
 export const addressSchema = z
   .object({
@@ -97,15 +52,14 @@ export const addressSchema = z
     isDefault: checkbox,
     externalId: optionalText(100),
   })
-  .transform((value, ctx) => {
-    if (value.countryCode !== "NL") return value;
-    const postalCode = dutchPostalCode(value.postalCode);
-    if (!postalCode) {
+  // A refinement, not inside the transform: it runs beside the other fields' checks, so a bad
+  // postal code is reported together with an empty street, not after it is fixed.
+  .superRefine((value, ctx) => {
+    if (value.countryCode === "NL" && value.postalCode && !dutchPostalCode(value.postalCode)) {
       ctx.addIssue({ code: "custom", path: ["postalCode"], message: "postal_code_format" });
-      return z.NEVER;
     }
-    return { ...value, postalCode };
-  });
+  })
+  .transform((value) => (value.countryCode === "NL" ? { ...value, postalCode: dutchPostalCode(value.postalCode)! } : value));
 
 const orderLimit = z
   .string()
@@ -138,17 +92,21 @@ export const priceListHeaderSchema = z
     validFrom: z.string().optional().default(""),
     validTo: z.string().optional().default(""),
   })
-  .transform((value, ctx) => {
+  // The dates are checked beside the name (a refinement runs after the fields' own checks; a
+  // transform would wait until the name is right), and read into the header once all is well.
+  .superRefine((value, ctx) => {
     const from = parseDateInput(value.validFrom);
     const to = parseDateInput(value.validTo);
     if (!from.ok) ctx.addIssue({ code: "custom", path: ["validFrom"], message: from.problem });
     if (!to.ok) ctx.addIssue({ code: "custom", path: ["validTo"], message: to.problem });
-    if (!from.ok || !to.ok) return z.NEVER;
-    if (from.value && to.value && from.value > to.value) {
+    if (from.ok && to.ok && from.value && to.value && from.value > to.value) {
       ctx.addIssue({ code: "custom", path: ["validTo"], message: "window_reversed" });
-      return z.NEVER;
     }
-    return { name: value.name, currency: value.currency, validFrom: from.value, validTo: to.value };
+  })
+  .transform((value) => {
+    const from = parseDateInput(value.validFrom);
+    const to = parseDateInput(value.validTo);
+    return { name: value.name, currency: value.currency, validFrom: from.ok ? from.value : null, validTo: to.ok ? to.value : null };
   });
 
 export const priceListCodeSchema = z

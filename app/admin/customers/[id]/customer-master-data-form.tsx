@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ActionForm, Field, type FormAction } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 import { moneyInputValue } from "@/lib/account/money-input";
+import type { CountryOption } from "@/lib/i18n/countries";
 
 /**
  * React resets a form after every action to each field's default (also for controlled fields,
@@ -60,7 +61,7 @@ export function CustomerMasterDataForm({
   action: FormAction;
   submitLabel: string;
   values: CustomerMasterDataValues;
-  options: { peppolSchemes: readonly string[]; incoterms: readonly string[]; channels: readonly string[]; vatTreatments: readonly string[]; documentLocales: readonly ("nl" | "en")[] };
+  options: { countries: CountryOption[]; peppolSchemes: readonly string[]; incoterms: readonly string[]; channels: readonly string[]; vatTreatments: readonly string[]; documentLocales: readonly ("nl" | "en")[] };
   hasCxmlConnection: boolean;
 }) {
   const t = useTranslations("admin.company");
@@ -137,7 +138,13 @@ export function CustomerMasterDataForm({
           <input {...bind("name")} required minLength={2} maxLength={200} className={inputClass} />
         </Field>
         <Field label={labels.countryCode}>
-          <input {...bind("countryCode")} required maxLength={2} pattern="[A-Za-z]{2}" className={`${inputClass} uppercase`} />
+          <select {...bind("countryCode")} required autoComplete="country" className={inputClass}>
+            {options.countries.map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.name}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label={labels.kvkNumber} hint={t("kvkHint")}>
           <input {...bind("kvkNumber")} maxLength={35} className={inputClass} />

@@ -20,6 +20,7 @@ import { listCostCenters } from "@/lib/data/cost-centers";
 import { getCreditUse, getOverdueInvoices, listOrdersToReview } from "@/lib/data/credit";
 import { listCompanyStandingOrders } from "@/lib/data/standing-orders";
 import { dateText, dateTimeText, money } from "@/lib/format";
+import { countryOptions } from "@/lib/i18n/countries";
 import { toLocale } from "@/lib/i18n/locales";
 import { budgetPeriodLabel, remainingBudget } from "@/lib/orders/budget";
 import { calendarDate } from "@/lib/pricing/calendar-date";
@@ -85,7 +86,7 @@ export default async function CustomerOverviewPage({ params }: { params: Promise
           submitLabel={t("save")}
           values={company}
           hasCxmlConnection={cxmlConnected}
-          options={{ peppolSchemes: CUSTOMER_PEPPOL_SCHEMES, incoterms: INCOTERMS, channels: INVOICE_CHANNEL_OPTIONS, vatTreatments: VAT_TREATMENT_OPTIONS, documentLocales: DOCUMENT_LOCALE_OPTIONS }}
+          options={{ countries: countryOptions(locale, [company.countryCode]), peppolSchemes: CUSTOMER_PEPPOL_SCHEMES, incoterms: INCOTERMS, channels: INVOICE_CHANNEL_OPTIONS, vatTreatments: VAT_TREATMENT_OPTIONS, documentLocales: DOCUMENT_LOCALE_OPTIONS }}
         />
       </Card>
 

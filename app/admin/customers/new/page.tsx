@@ -1,8 +1,11 @@
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CompanyForm } from "@/components/admin/company-form";
 import { Card } from "@/components/admin/tabs";
+import { CUSTOMER_PEPPOL_SCHEMES } from "@/lib/admin/invoicing-settings";
 import { requireStaff } from "@/lib/auth/guards";
+import { countryOptions } from "@/lib/i18n/countries";
+import { toLocale } from "@/lib/i18n/locales";
 import { createCustomerAction } from "../actions";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -11,7 +14,7 @@ export const generateMetadata = pageTitle("admin.newCustomer");
 export default async function NewCustomerPage() {
   await connection();
   const staff = await requireStaff("/admin/customers/new");
-  const t = await getTranslations("admin.customers");
+  const [t, locale] = await Promise.all([getTranslations("admin.customers"), getLocale().then(toLocale)]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("new")}</h1>
@@ -20,6 +23,8 @@ export default async function NewCustomerPage() {
         <CompanyForm
           action={createCustomerAction}
           submitLabel={t("create")}
+          countries={countryOptions(locale)}
+          peppolSchemes={CUSTOMER_PEPPOL_SCHEMES}
           values={{ name: "", kvkNumber: null, vatId: null, peppolScheme: null, peppolId: null, countryCode: "NL", paymentTermsDays: 30, deliveryTerms: "DAP", active: true }}
         />
       </Card>
