@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ImportEvent, ImportReport } from "@/lib/admin/price-csv/import-price-list";
 
 type Phase = { phase: "upload" | "validate" | "apply"; done: number; total: number };
@@ -12,11 +12,14 @@ const SHOWN_ERRORS = 500;
 /**
  * CSV import in two explicit steps: check the file (nothing is written), then apply. When some
  * rows are invalid nothing is applied unless the user ticks "apply only the valid rows". The
- * server streams progress (NDJSON) so a 50,000-row file shows how far it is.
+ * server streams progress (NDJSON) so a 50,000-row file shows how far it is. Applying asks first
+ * when the check said lines would be deleted (replace mode) or contract-only customers would be
+ * left with an empty shop.
  */
 export function CsvImport({ priceListId, canEdit }: { priceListId: number; canEdit: boolean }) {
   const t = useTranslations("admin.csv");
   const tp = useTranslations("admin.problems");
+  const format = useFormatter();
   const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -81,6 +84,23 @@ export function CsvImport({ priceListId, canEdit }: { priceListId: number; canEd
   const quote = (value: string | number) => (/[";\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
   const problemText = (problem: string, detail?: string) => (tp.has(problem) ? tp(problem, { detail: detail ?? "" }) : problem);
 
+  const contractNames = report?.contractEmpty ? format.list(report.contractEmpty.customers.map((c) => c.name)) : "";
+  const contractCount = report?.contractEmpty?.customers.length ?? 0;
+  /** The question before applying what the check said would delete lines or empty a customer's shop; null: nothing to ask. */
+  const applyQuestion = () => {
+    if (!report) return null;
+    const parts = [
+      report.counts.deleted > 0 ? t("confirmDelete", { count: report.counts.deleted }) : null,
+      report.contractEmpty ? t("confirmContractEmpty", { names: contractNames, count: contractCount }) : null,
+    ].filter((part) => part !== null);
+    return parts.length ? [...parts, t("confirmProceed")].join(" ") : null;
+  };
+  const apply = () => {
+    const question = applyQuestion();
+    if (question && !window.confirm(question)) return;
+    void run(false);
+  };
+
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
   const canApply = report && report.status !== "invalid_file" && report.status !== "applied" && (report.invalidRows === 0 || applyValidOnly) && report.validRows > 0;
 
@@ -125,7 +145,7 @@ export function CsvImport({ priceListId, canEdit }: { priceListId: number; canEd
         </button>
         <button
           type="button"
-          onClick={() => void run(false)}
+          onClick={apply}
           disabled={!canEdit || !canApply || busy}
           className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
         >
@@ -152,7 +172,10 @@ export function CsvImport({ priceListId, canEdit }: { priceListId: number; canEd
 
       {report && (
         <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="import-report" data-status={report.status} aria-live="polite">
-          <h3 className="font-semibold">{t(`status.${report.status}`, { invalid: report.invalidRows, total: report.totalRows })}</h3>
+          <h3 className="font-semibold">
+            {/* After a check nothing was meant to be saved: say what the check found, not that nothing was applied. */}
+            {t(report.checkOnly && report.status === "rejected" ? "status.checkRejected" : `status.${report.status}`, { invalid: report.invalidRows, total: report.totalRows })}
+          </h3>
           {report.fileProblems.length > 0 && (
             <ul className="list-disc pl-5 text-sm text-red-800">
               {report.fileProblems.map((p, i) => (
@@ -179,8 +202,12 @@ export function CsvImport({ priceListId, canEdit }: { priceListId: number; canEd
               <dd data-testid="count-updated">{report.counts.updated}</dd>
               <dt className="text-slate-500">{t("unchanged")}</dt>
               <dd>{report.counts.unchanged}</dd>
-              <dt className="text-slate-500">{report.status === "applied" ? t("deleted") : t("wouldDelete")}</dt>
-              <dd>{report.counts.deleted}</dd>
+              <dt className={report.status !== "applied" && report.counts.deleted > 0 ? "font-semibold text-red-800" : "text-slate-500"}>
+                {report.status === "applied" ? t("deleted") : t("wouldDelete")}
+              </dt>
+              <dd data-testid="count-deleted" className={report.status !== "applied" && report.counts.deleted > 0 ? "font-semibold text-red-800" : undefined}>
+                {report.counts.deleted}
+              </dd>
             </dl>
           )}
           {report.openCarts && (report.status === "validated" || report.status === "rejected") && (
@@ -188,7 +215,17 @@ export function CsvImport({ priceListId, canEdit }: { priceListId: number; canEd
               {report.openCarts.carts > 0 ? t("openCarts", { carts: report.openCarts.carts, customers: report.openCarts.customers }) : t("noOpenCarts")}
             </p>
           )}
-          {report.status === "applied" && <p className="text-sm text-emerald-800">{t("appliedIn", { seconds: (report.durationMs / 1000).toFixed(1) })}</p>}
+          {report.contractEmpty && report.status !== "applied" && (
+            <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="contract-empty-warning">
+              {report.contractEmpty.listEmpty && `${t("listWouldBeEmpty")} `}
+              {t("contractEmpty", { names: contractNames, count: contractCount })}
+            </p>
+          )}
+          {report.status === "applied" && (
+            <p className="text-sm text-emerald-800">
+              {t("appliedIn", { seconds: format.number(report.durationMs / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+            </p>
+          )}
           {report.status === "rejected" && canEdit && report.validRows > 0 && (
             <label className="flex items-start gap-2 rounded-md bg-amber-50 p-2 text-sm">
               <input type="checkbox" checked={applyValidOnly} onChange={(event) => setApplyValidOnly(event.target.checked)} />

@@ -1,7 +1,10 @@
 import "server-only";
 import type { StaffUser } from "@/lib/auth/guards";
+import { getPriceListContractReach } from "@/lib/data/price-list-contract-reach";
 import { importEntries, lookupProductsBySku, previewEntryImport, type ImportCounts, type OpenCartsReached } from "@/lib/data/price-lists";
+import { calendarDate } from "@/lib/pricing/calendar-date";
 import { actorOf, getEditablePriceListOrThrow } from "../access";
+import { contractCustomersLeftEmpty, type ContractReachWarning } from "./contract-reach";
 import { decodeUtf8, parseCsv, type CsvDelimiter } from "./parse-csv";
 import { readHeader, readPriceRows, skusOf, type FileProblem, type RowError, type RowWarning } from "./read-price-rows";
 
@@ -27,6 +30,8 @@ export type ImportStatus = "validated" | "applied" | "rejected" | "invalid_file"
 
 export interface ImportReport {
   status: ImportStatus;
+  /** Only a check was asked for (dry run): nothing was meant to be written, whatever the status. */
+  checkOnly: boolean;
   delimiter: CsvDelimiter | null;
   totalRows: number;
   validRows: number;
@@ -38,6 +43,11 @@ export interface ImportReport {
   counts: ImportCounts;
   /** Before applying: the open carts the change would reach (lib/data/price-lists.ts); null once applied or when the file is unreadable. */
   openCarts: OpenCartsReached | null;
+  /**
+   * Before applying: the list's customers that see only their contract assortment and would have no
+   * contract product today afterwards (their buyers would see an empty shop); null when none would.
+   */
+  contractEmpty: ContractReachWarning | null;
   batchId: string | null;
   durationMs: number;
 }
@@ -62,6 +72,7 @@ export async function importPriceListCsv(input: {
   const started = clock();
   const list = await getEditablePriceListOrThrow(input.staff, input.priceListId);
   const report = (partial: Partial<ImportReport> & Pick<ImportReport, "status">): ImportReport => ({
+    checkOnly: input.options.dryRun,
     delimiter: null,
     totalRows: 0,
     validRows: 0,
@@ -71,6 +82,7 @@ export async function importPriceListCsv(input: {
     warnings: [],
     counts: NO_CHANGES,
     openCarts: null,
+    contractEmpty: null,
     batchId: null,
     ...partial,
     durationMs: Math.round(clock() - started),
@@ -95,7 +107,7 @@ export async function importPriceListCsv(input: {
   const products = await lookupProductsBySku(skus, (done, total) =>
     input.emit?.({ type: "progress", phase: "validate", done: Math.round((done / total) * csv.records.length), total: csv.records.length }),
   );
-  const read = readPriceRows(header.columns, csv.records, products, { currency: list.currency });
+  const read = readPriceRows(header.columns, csv.records, products, { currency: list.currency, listWindow: list });
   await input.emit?.({ type: "progress", phase: "validate", done: csv.records.length, total: csv.records.length });
 
   const base = {
@@ -112,8 +124,13 @@ export async function importPriceListCsv(input: {
   const mayApply = read.invalidRows === 0 || input.options.applyValidOnly;
 
   if (input.options.dryRun || !mayApply) {
-    const preview = await previewEntryImport(list.id, incoming, replaceAll, input.now);
-    return report({ ...base, status: mayApply ? "validated" : "rejected", counts: preview.counts, openCarts: preview.openCarts });
+    const day = calendarDate(input.now);
+    const [preview, reach] = await Promise.all([
+      previewEntryImport(list.id, incoming, replaceAll, input.now),
+      getPriceListContractReach(list.id, incoming.map((row) => row.productId), day),
+    ]);
+    const contractEmpty = reach && contractCustomersLeftEmpty({ day, list, incoming, replaceAll, ...reach });
+    return report({ ...base, status: mayApply ? "validated" : "rejected", counts: preview.counts, openCarts: preview.openCarts, contractEmpty });
   }
   const actor = actorOf(input.staff, "csv");
   const counts = await importEntries({

@@ -44,7 +44,12 @@ export interface RowError {
   detail?: string;
 }
 
-export type RowWarningCode = "above_list_price" | "below_cost" | "free";
+/**
+ * Applied anyway, but worth a second look: a price above the list price or below cost, a free
+ * product, and a line whose window lies wholly outside the list's own (after its end, before its
+ * start): the pricing module checks both windows, so such a line can never price anything.
+ */
+export type RowWarningCode = "above_list_price" | "below_cost" | "free" | "after_list_end" | "before_list_start";
 
 export interface RowWarning {
   line: number;
@@ -172,7 +177,7 @@ export function readPriceRows(
   columns: CsvColumn[],
   records: CsvRecord[],
   products: ReadonlyMap<string, ProductLookup>,
-  options: { currency: string },
+  options: { currency: string; listWindow?: { validFrom: string | null; validTo: string | null } },
 ): ReadResult {
   const errors: RowError[] = [];
   const warnings: RowWarning[] = [];
@@ -263,6 +268,10 @@ export function readPriceRows(
     if (kind === "fixed" && value > product.listPriceMinor) warnings.push({ line: record.line, sku, code: "above_list_price" });
     if (product.costMinor !== null && base < product.costMinor) warnings.push({ line: record.line, sku, code: "below_cost" });
     if (base === 0) warnings.push({ line: record.line, sku, code: "free" });
+    // ISO dates (YYYY-MM-DD) compare as strings.
+    const list = options.listWindow;
+    if (list?.validTo && entry.validFrom && entry.validFrom > list.validTo) warnings.push({ line: record.line, sku, code: "after_list_end" });
+    if (list?.validFrom && entry.validTo && entry.validTo < list.validFrom) warnings.push({ line: record.line, sku, code: "before_list_start" });
   }
 
   // A SKU on several lines is ambiguous: every one of those lines is invalid.
