@@ -22,7 +22,6 @@ import { moneyField, parseMoneyInput } from "@/lib/account/money-input";
 import type { DeliveryChargeMode } from "@/lib/pricing/delivery-charge";
 import { AppError } from "@/lib/errors";
 import { isAdmin } from "./access";
-import { kvkPeppolIdMismatch } from "./peppol-kvk";
 import { checkbox, INCOTERMS } from "./schemas";
 
 /**
@@ -221,8 +220,9 @@ function checkCustomerFields(value: CustomerFields, ctx: z.RefinementCtx): void 
     if (value[field] === undefined) issue(field, "invalid_amount");
   }
   const peppol = readPeppol(value, CUSTOMER_PEPPOL_SCHEMES);
+  // A 0106 Peppol id other than the customer's own KvK number is only warned about (the form, as it is typed):
+  // a subsidiary may well receive its invoices at its parent company's endpoint.
   if (peppol.problem) issue(peppol.problem.field, peppol.problem.code);
-  else if (country && kvkPeppolIdMismatch({ ...value, countryCode: country }) !== null) issue("peppolId", "peppol_id_not_kvk");
   const channels = value.invoiceChannels;
   if ((channels.includes("peppol") || channels.includes("nlcius")) && !peppol.peppolId) issue("invoiceChannels", "channel_needs_peppol_id");
   if (channels.includes("email") && !value.invoiceEmail) issue("invoiceEmail", "channel_needs_invoice_email");

@@ -78,22 +78,14 @@ describe("new customer", () => {
     expect(fieldErrors(state)).toEqual({ countryCode: ["country_format"] });
   });
 
-  it("refuses a 0106 Peppol id that is not the KvK number; the KvK number itself is saved, normalized", async () => {
-    const refused = await createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, peppolScheme: "0106", peppolId: "12345678" }));
-    expect(fieldErrors(refused)).toEqual({ peppolId: ["peppol_id_not_kvk"] });
-    expect(await companiesNamed(NEW_CUSTOMER.name)).toEqual([]);
+  it("saves a 0106 Peppol id other than the KvK number (a parent company's endpoint: the form only warns), and the KvK number itself normalized", async () => {
+    const parent = await runAction(() => createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Dochter 0106 B.V.", peppolScheme: "0106", peppolId: "12345678" })));
+    expect(parent).toMatchObject({ redirect: expect.stringMatching(/^\/admin\/customers\/\d+$/) });
+    expect(await companiesNamed("Dochter 0106 B.V.")).toMatchObject([{ peppolScheme: "0106", peppolId: "12345678" }]);
 
     const saved = await runAction(() => createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, kvkNumber: "6875 0110", peppolScheme: "0106", peppolId: "0106:68750110" })));
     expect(saved).toMatchObject({ redirect: expect.stringMatching(/^\/admin\/customers\/\d+$/) });
     expect(await companiesNamed(NEW_CUSTOMER.name)).toMatchObject([{ kvkNumber: "68750110", peppolScheme: "0106", peppolId: "68750110" }]);
-  });
-
-  it("the edit form applies the same 0106 rule (and reports it beside a bad IBAN)", async () => {
-    const state = await updateCustomerAction(
-      idle,
-      formOf({ ...NEW_CUSTOMER, name: "Klant 0106 B.V.", companyId: String(customer.company.id), peppolScheme: "0106", peppolId: "87654321", iban: "NL00ABNA0417164300" }),
-    );
-    expect(fieldErrors(state)).toEqual({ peppolId: ["peppol_id_not_kvk"], iban: ["iban_checksum"] });
   });
 });
 
