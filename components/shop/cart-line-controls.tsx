@@ -54,6 +54,13 @@ export function CartLineControls({
     const active = document.activeElement;
     if (!active || active === document.body || areaRef.current?.contains(active)) inputRef.current?.focus();
   }, [pending]);
+  // Not keyed (see the input), so the field follows a new quantity from the server itself: another tab's
+  // add, or a cart page restored by back/forward whose field the browser refilled with the old value.
+  // Not while the buyer is typing in it.
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input && document.activeElement !== input) input.value = String(quantity);
+  }, [quantity]);
   const setTo = (value: number) => {
     const input = inputRef.current;
     const update = updateRef.current;
