@@ -51,15 +51,17 @@ export function CartLineControls({
     }
     if (!wasPending.current) return;
     wasPending.current = false;
+    typed.current = false;
     const active = document.activeElement;
     if (!active || active === document.body || areaRef.current?.contains(active)) inputRef.current?.focus();
   }, [pending]);
   // Not keyed (see the input), so the field follows a new quantity from the server itself: another tab's
   // add, or a cart page restored by back/forward whose field the browser refilled with the old value.
-  // Not while the buyer is typing in it.
+  // Not over what the buyer typed since the last answer (the browser's refill fires no input event).
+  const typed = useRef(false);
   useEffect(() => {
     const input = inputRef.current;
-    if (input && document.activeElement !== input) input.value = String(quantity);
+    if (input && !typed.current) input.value = String(quantity);
   }, [quantity]);
   const setTo = (value: number) => {
     const input = inputRef.current;
@@ -86,6 +88,9 @@ export function CartLineControls({
           // Not keyed: a field re-created on each answer would lose the keyboard focus.
           defaultValue={quantity}
           ref={inputRef}
+          onInput={() => {
+            typed.current = true;
+          }}
           aria-label={`${t("quantity")} ${productName}`}
           aria-describedby={hint ? hintId : undefined}
           className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
