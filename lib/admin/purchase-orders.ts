@@ -244,6 +244,9 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
           const noon = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : null;
           const deliveryDate = noon && !Number.isNaN(noon.getTime()) && noon.toISOString().startsWith(date) ? noon : null;
           if (!Number.isInteger(quantity) || quantity < 0 || quantity > 1_000_000_000) fieldErrors[name("quantity")] = ["whole_number"];
+          // A confirmation can lower a line or reject it, never raise it: the ConfirmationRequest confirms at most
+          // what was ordered, and our order would otherwise hold (and ship and invoice) more than the buyer's.
+          else if (quantity > line.quantity) fieldErrors[name("quantity")] = ["above_ordered"];
           if (unitPriceMinor === null) fieldErrors[name("price")] = ["invalid_amount"];
           if (date !== "" && deliveryDate === null) fieldErrors[name("date")] = ["invalid_date"];
           return { lineNumber: line.lineNumber, quantity, unitPriceMinor: unitPriceMinor ?? 0, deliveryDate };

@@ -70,7 +70,9 @@ export async function respondToOrder(orderId: number, userId: number | null, dec
   if (decision.kind === "reject" && !comment) return { ok: false, error: "invalid_input" };
   const changes = decision.kind === "change" ? (decision.changes ?? []) : [];
   const lineNumbers = new Set(detail.lines.map((line) => line.lineNumber));
-  if (changes.some((c) => !lineNumbers.has(c.lineNumber) || !Number.isInteger(c.quantity) || c.quantity < 0 || !Number.isInteger(c.unitPriceMinor) || c.unitPriceMinor < 0)) {
+  const orderedByLine = new Map(detail.lines.map((line) => [line.lineNumber, line.quantity]));
+  // Never above what was ordered: the ConfirmationRequest confirms at most that, so our order must too.
+  if (changes.some((c) => !lineNumbers.has(c.lineNumber) || !Number.isInteger(c.quantity) || c.quantity < 0 || c.quantity > orderedByLine.get(c.lineNumber)! || !Number.isInteger(c.unitPriceMinor) || c.unitPriceMinor < 0)) {
     return { ok: false, error: "invalid_input" };
   }
   // Every line at 0 leaves an order without lines: that is a rejection of the whole order, which the buyer is told why.

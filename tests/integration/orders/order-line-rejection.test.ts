@@ -185,6 +185,20 @@ describe("a line confirmed at 0", () => {
     expect(stored!.lineExtensionMinor).toBe(4695);
   });
 
+  it("a line confirmed above what was ordered is refused at its field: nothing changes, nothing is queued", async () => {
+    const orderId = await intake();
+    const before = await linesOf(orderId);
+    const [lineNumber, quantity] = before[0]! as [number, number];
+    await expect(
+      confirmOrderForStaff(manager, { orderId, decision: "change", comment: null, [`line_${lineNumber}_quantity`]: String(quantity + 1) }),
+    ).rejects.toMatchObject({ code: "invalid_input", details: { fieldErrors: { [`line_${lineNumber}_quantity`]: ["above_ordered"] } } });
+    const changes = [{ lineNumber, quantity: quantity + 1, unitPriceMinor: 100 }];
+    expect(await respondToOrder(orderId, manager.id, { kind: "change", changes })).toEqual({ ok: false, error: "invalid_input" });
+    expect((await orderOf(orderId)).status).toBe("needs_review");
+    expect(await linesOf(orderId)).toEqual(before);
+    expect(await queuedOf(orderId)).toEqual([]);
+  });
+
   it("every line at 0 is refused as a rejection of the order: nothing changes, nothing is queued", async () => {
     const orderId = await intake();
     const before = await linesOf(orderId);
