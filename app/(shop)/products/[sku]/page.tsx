@@ -96,7 +96,8 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
     [t("gtin"), product.gtin ?? "–"],
     [t("unspsc"), product.unspsc ?? "–"],
     [t("unit"), unitName(product.unit, locale)],
-    [t("packSize"), quantityText(product.packSize, locale)],
+    // "250 per pak": what one unit holds; a unit of one says nothing more than the unit itself.
+    ...(product.packSize !== 1 ? [[t("packSize"), t("packContents", { count: quantityText(product.packSize, locale), unit: unitName(product.unit, locale) })] as [string, string]] : []),
     [t("minOrderQuantity"), quantityText(product.minOrderQuantity, locale)],
     [t("orderMultiple"), quantityText(product.orderMultiple, locale)],
     [t("vatRate"), percent(product.vatRateBasisPoints, locale)],
