@@ -256,6 +256,8 @@ describe("order approval", () => {
     await buyer.getByRole("button", { name: "Submit for approval" }).click();
     await buyer.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
     await buyer.getByText("has been sent for approval").waitFor();
+    // Not "Thank you for your order": it is not placed yet.
+    await buyer.getByRole("heading", { name: "Sent for approval" }).waitFor();
     assert.equal(await buyer.getByTestId("order-status").innerText(), "Awaiting approval");
     // Why it waits, in figures: the amount and the buyer's own limit.
     assert.match(await buyer.getByTestId("approval-reasons").innerText(), /The amount \(€[\d,]+\.\d{2} excl\. VAT\) is above your order limit of €2,500\.00\./);
@@ -270,6 +272,8 @@ describe("order approval", () => {
     const row = approver.locator("[data-testid=approval-row]", { hasText: orderNumber });
     await row.getByRole("link", { name: `Review ${orderNumber}` }).click();
     await approver.waitForURL(new RegExp(`/account/orders/${orderNumber}$`));
+    // The approver is told it awaits their own approval, not "an approver of your company".
+    assert.equal(await approver.getByTestId("awaiting-approval").innerText(), "This order awaits your approval: see below.");
     // The approver reads whose limit it is above.
     assert.match(await approver.getByTestId("approval-reasons").innerText(), /is above the order limit of Sanne de Vries \(€2,500\.00\)\./);
     await approver.getByLabel("Comment").fill("Akkoord – budget Q4");

@@ -115,7 +115,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 {wholeCompany && <th className="hidden p-3 sm:table-cell">{ta("placedBy")}</th>}
                 <th className="p-3">{t("status")}</th>
                 <th className="hidden p-3 text-right sm:table-cell">{t("lines")}</th>
-                <th className="p-3 text-right">{t("total")}</th>
+                <th className="p-3 text-right">{t("totalInclVat")}</th>
               </tr>
             </thead>
             <tbody>

@@ -158,7 +158,8 @@ export default async function OrderPage({
       {placed === "1" &&
         (order.status === "awaiting_approval" || creditHold ? (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
-            <h2 className="font-semibold text-amber-900">{t("confirmationTitle")}</h2>
+            {/* Not "Thank you for your order": it is not placed yet, and may be rejected. */}
+            <h2 className="font-semibold text-amber-900">{t(creditHold ? "confirmationTitleReview" : "confirmationTitleApproval")}</h2>
             <p className="text-amber-900">{ta(creditHold ? "creditHoldPlaced" : "awaitingApprovalPlaced", { number: order.orderNumber })}</p>
           </div>
         ) : (
@@ -180,7 +181,12 @@ export default async function OrderPage({
       <h1 className="text-2xl font-semibold" data-testid="order-number">
         {t("detailTitle", { number: order.orderNumber })}
       </h1>
-      {awaiting && placed !== "1" && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{ta("awaitingApproval")}</p>}
+      {awaiting && placed !== "1" && (
+        // The approver reading it decides themselves: not "awaits an approver of your company".
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="awaiting-approval">
+          {ta(decidable ? "awaitingApprovalYours" : "awaitingApproval")}
+        </p>
+      )}
       {creditHold && placed !== "1" && (
         <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="credit-hold">
           {ta("creditHold")}
