@@ -112,7 +112,8 @@ export default async function QuotePage({
         <dd data-testid="quote-valid-until">{validUntil ?? "–"}</dd>
         {quote.decidedAt && (
           <>
-            <dt className="text-slate-500">{t("decided")}</dt>
+            {/* The buyer's own decision on the quote: said as what it was. */}
+            <dt className="text-slate-500">{t(quote.status === "declined" ? "decidedDeclined" : quote.status === "accepted" || quote.status === "ordered" ? "decidedAccepted" : "decided")}</dt>
             <dd>{t("dateBy", { date: dateTimeText(quote.decidedAt, locale), name: quote.decidedByName ?? "–" })}</dd>
           </>
         )}
