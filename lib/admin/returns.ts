@@ -4,13 +4,12 @@ import type { ReturnStatus } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
 import { getRecipient } from "@/lib/data/account";
 import { completeReturn, creditableByOrderLine, decideReturn, getReturnById, searchReturns, type ReturnView } from "@/lib/data/returns";
-import { getSupplierProfile } from "@/lib/data/supplier-profile";
 import { AppError } from "@/lib/errors";
-import { addressText } from "@/lib/format-address";
 import { planCreditNote } from "@/lib/invoices/document-from-order";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { returnCompletedMail, returnDecidedMail } from "@/lib/mail/return-mails";
 import { sendMail } from "@/lib/mail/send-mail";
+import { supplierReturnAddress } from "@/lib/returns/return-address";
 import { mayCompleteReturn, mayDecideReturn } from "@/lib/returns/return-rules";
 import { canSeeCustomer, managerScope } from "./access";
 
@@ -45,12 +44,6 @@ export async function getReturnForStaff(staff: StaffUser, returnId: number): Pro
   const request = await returnOrThrow(staff, returnId);
   const [creditable, returnAddress] = await Promise.all([creditableByOrderLine(request.orderId), supplierReturnAddress()]);
   return { request, creditable, returnAddress };
-}
-
-async function supplierReturnAddress(): Promise<string | null> {
-  const supplier = await getSupplierProfile();
-  // A Dutch address for Dutch customers, as on a parcel label: the country only when it is not the Netherlands.
-  return supplier ? addressText({ ...supplier, name: supplier.tradingName ?? supplier.legalName, countryCode: supplier.countryCode === "NL" ? "" : supplier.countryCode }, "\n") : null;
 }
 
 /** A return's page in the buyer's My account, for links in mails. */

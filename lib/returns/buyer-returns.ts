@@ -18,6 +18,7 @@ import { returnRequestedMail } from "@/lib/mail/return-mails";
 import { sendMail } from "@/lib/mail/send-mail";
 import { seesWholeCompany, type OrderViewer } from "@/lib/orders/order-access";
 import { calendarDate } from "@/lib/pricing/calendar-date";
+import { supplierReturnAddress } from "./return-address";
 import { RETURN_REASON_CODES, type ReturnReasonCode } from "./return-rules";
 
 /**
@@ -151,6 +152,14 @@ const mayView = (viewer: ReturnViewer, request: Pick<ReturnView, "requestedBy" |
 export async function getReturnForViewer(viewer: ReturnViewer, returnNumber: string): Promise<ReturnView | null> {
   const request = await getCompanyReturn(viewer.companyId, returnNumber);
   return request && mayView(viewer, request) ? request : null;
+}
+
+/**
+ * Where to send the goods, on the buyer's return page: only while the return is approved and the
+ * goods are expected (before approval nothing may be sent; afterwards it is done with).
+ */
+export async function returnAddressFor(request: Pick<ReturnView, "status">): Promise<string | null> {
+  return request.status === "approved" ? supplierReturnAddress() : null;
 }
 
 export function listReturnsForViewer(viewer: ReturnViewer, options: { statuses?: ReturnStatus[]; orderId?: number; limit: number; offset: number }) {

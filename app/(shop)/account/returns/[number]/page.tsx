@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,7 +8,7 @@ import { ActionForm } from "@/components/account/action-form";
 import { ReturnStatusBadge } from "@/components/account/return-status";
 import { requireBuyer } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
-import { getReturnForViewer } from "@/lib/returns/buyer-returns";
+import { getReturnForViewer, returnAddressFor } from "@/lib/returns/buyer-returns";
 import { mayCancelReturn } from "@/lib/returns/return-rules";
 import { getShopContext } from "@/lib/shop-context";
 import { withdrawReturnAction } from "../actions";
@@ -29,6 +30,8 @@ export default async function ReturnPage({ params, searchParams }: { params: Pro
   // A plain buyer sees the returns of their own orders; another company's return does not exist for them.
   const request = await getReturnForViewer(buyer, decodeURIComponent(number));
   if (!request) notFound();
+  // The approval mail carries it too, but the buyer who opens the return from the site must find it here.
+  const returnAddress = await returnAddressFor(request);
   const justRequested = requested === "1" && request.status === "requested";
   const completed = request.status === "completed";
   const notice: { tone: keyof typeof NOTICE_TONE; text: string } | null = justRequested
@@ -60,6 +63,14 @@ export default async function ReturnPage({ params, searchParams }: { params: Pro
         <p role="note" className={`rounded-md border px-3 py-2 text-sm ${NOTICE_TONE[notice.tone]}`} data-testid="return-notice">
           {notice.text}
         </p>
+      )}
+      {returnAddress && (
+        <section className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm" aria-labelledby="return-address-title" data-testid="return-address">
+          <h2 id="return-address-title" className="font-semibold">
+            {t("returnAddress")}
+          </h2>
+          <p className="whitespace-pre-line">{returnAddress}</p>
+        </section>
       )}
       <dl className="grid gap-x-8 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-500">{t("status")}</dt>
@@ -122,9 +133,14 @@ export default async function ReturnPage({ params, searchParams }: { params: Pro
           </>
         )}
       </dl>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left">
+      {/*
+        On a phone each line is a block of its own, like the return form: the product across the width,
+        under it the reason and the quantities, each labelled, so the credited quantity is in view without
+        scrolling sideways. From the sm breakpoint up the table.
+      */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="return-lines">
+        <table className="block w-full text-sm sm:table">
+          <thead className="hidden bg-slate-100 text-left sm:table-header-group">
             <tr>
               <th className="p-3">{t("product")}</th>
               <th className="p-3">{t("reason")}</th>
@@ -132,18 +148,27 @@ export default async function ReturnPage({ params, searchParams }: { params: Pro
               {completed && <th className="p-3 text-right">{t("credited")}</th>}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {request.lines.map((line) => (
-              <tr key={line.orderLineNumber} className="border-t border-slate-100" data-testid="return-line" data-sku={line.sku}>
-                <td className="p-3">
+              <tr
+                key={line.orderLineNumber}
+                className="grid grid-cols-[8rem_minmax(0,1fr)] border-t border-slate-100 align-top max-sm:first:border-t-0 sm:table-row"
+                data-testid="return-line"
+                data-sku={line.sku}
+              >
+                <td className="col-span-2 p-3">
                   {line.name}
                   <div className="text-xs text-slate-500">{line.sku}</div>
                 </td>
-                <td className="p-3">{t(`reasons.${line.reason}`)}</td>
-                <td className="p-3 text-right">
+                <PhoneLabelled label={t("reason")}>{t(`reasons.${line.reason}`)}</PhoneLabelled>
+                <PhoneLabelled label={t("quantity")} numeric>
                   {unitQuantity(line.quantity, line.unit, locale)}
-                </td>
-                {completed && <td className="p-3 text-right">{line.receivedQuantity ?? 0}</td>}
+                </PhoneLabelled>
+                {completed && (
+                  <PhoneLabelled label={t("credited")} numeric>
+                    {line.receivedQuantity ?? 0}
+                  </PhoneLabelled>
+                )}
               </tr>
             ))}
           </tbody>
@@ -164,5 +189,20 @@ export default async function ReturnPage({ params, searchParams }: { params: Pro
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * A cell that on a phone (a line as a block) is a row of its own: the column's name, then the value.
+ * The name is hidden from the sm breakpoint up, where the table's header says it.
+ */
+function PhoneLabelled({ label, numeric = false, children }: { label: string; numeric?: boolean; children: ReactNode }) {
+  return (
+    <>
+      <td className="px-3 pb-2 text-slate-500 sm:hidden" aria-hidden="true">
+        {label}
+      </td>
+      <td className={`px-3 max-sm:pb-2 sm:p-3 ${numeric ? "sm:text-right" : ""}`}>{children}</td>
+    </>
   );
 }
