@@ -212,6 +212,8 @@ export interface ReturnSummary {
   lineCount: number;
   /** Σ reported quantities of its lines. */
   quantity: number;
+  /** Σ received (and credited) quantities once completed; null before (nothing recorded yet). */
+  receivedQuantity: number | null;
 }
 
 export interface ReturnSearch {
@@ -254,6 +256,8 @@ export async function searchReturns(search: ReturnSearch): Promise<{ items: Retu
             createdAt: returnRequests.createdAt,
             lineCount: sql<number>`(select count(*)::int from ${returnRequestLines} where ${returnRequestLines.returnRequestId} = ${returnRequests.id})`,
             quantity: sql<number>`(select coalesce(sum(${returnRequestLines.quantity}), 0)::int from ${returnRequestLines} where ${returnRequestLines.returnRequestId} = ${returnRequests.id})`,
+            // sum() of no recorded quantity is null: a return not completed has received nothing yet, not 0.
+            receivedQuantity: sql<number | null>`(select sum(${returnRequestLines.receivedQuantity})::int from ${returnRequestLines} where ${returnRequestLines.returnRequestId} = ${returnRequests.id})`,
           })
           .from(returnRequests)
           .innerJoin(companies, eq(companies.id, returnRequests.companyId))

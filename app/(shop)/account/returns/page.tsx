@@ -93,7 +93,12 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
                   <td className="p-3">
                     <ReturnStatusBadge status={item.status} />
                   </td>
-                  <td className="hidden p-3 text-right sm:table-cell">{item.quantity}</td>
+                  <td className="hidden p-3 text-right sm:table-cell" data-testid="return-items">
+                    {/* A partial credit (8 of 10 arrived) shows here, not only on the return's page. */}
+                    {item.status === "completed" && item.receivedQuantity !== null && item.receivedQuantity !== item.quantity
+                      ? t("itemsCredited", { quantity: item.quantity, credited: item.receivedQuantity })
+                      : item.quantity}
+                  </td>
                 </tr>
               ))}
             </tbody>

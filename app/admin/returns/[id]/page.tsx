@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -214,10 +215,13 @@ function LinesTable({
   locale: Locale;
 }) {
   const completed = request.status === "completed";
+  // On a phone each line is a block of its own, like the buyer's return form: the product (with its line
+  // number) across the width, under it each figure labelled, so what was received and credited is in view
+  // without scrolling sideways. From the sm breakpoint up the table.
   return (
     <div className="relative overflow-x-auto">
-      <table className={tableClass} data-testid="return-lines">
-        <thead>
+      <table className={`${tableClass} block sm:table`} data-testid="return-lines">
+        <thead className="hidden sm:table-header-group">
           <tr>
             <th className={thClass}>#</th>
             <th className={thClass}>{t("detail.product")}</th>
@@ -227,21 +231,34 @@ function LinesTable({
             {(editable || completed) && <th className={`${thClass} text-right`}>{t("detail.received")}</th>}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block sm:table-row-group">
           {request.lines.map((line) => (
-            <tr key={line.orderLineNumber} data-testid="return-line" data-sku={line.sku}>
-              <td className={tdClass}>{line.orderLineNumber}</td>
-              <td className={tdClass}>
+            <tr
+              key={line.orderLineNumber}
+              className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 border-b border-slate-100 py-1 sm:table-row sm:border-0 sm:py-0"
+              data-testid="return-line"
+              data-sku={line.sku}
+            >
+              <td className={`${tdClass} hidden sm:table-cell`}>{line.orderLineNumber}</td>
+              <td className={`${tdClass} col-span-2 max-sm:border-0`}>
                 {line.name}
-                <span className="block text-xs text-slate-500">{line.sku}</span>
+                <span className="block text-xs text-slate-500">
+                  <span className="sm:hidden">#{line.orderLineNumber} · </span>
+                  {line.sku}
+                </span>
               </td>
-              <td className={tdClass}>{tr(line.reason)}</td>
-              <td className={`${tdClass} text-right tabular-nums`}>
+              <PhoneLabelled label={t("detail.reasonColumn")}>{tr(line.reason)}</PhoneLabelled>
+              <PhoneLabelled label={t("detail.reported")} numeric>
                 <span title={line.unit}>{unitQuantity(line.quantity, line.unit, locale)}</span>
-              </td>
-              {!completed && <td className={`${tdClass} text-right tabular-nums`}>{creditable.get(line.orderLineNumber) ?? 0}</td>}
+              </PhoneLabelled>
+              {!completed && (
+                <PhoneLabelled label={t("detail.creditable")} numeric>
+                  {/* In the line's unit, like what was reported next to it ("60 dozen", not a bare 60). */}
+                  <span title={line.unit}>{unitQuantity(creditable.get(line.orderLineNumber) ?? 0, line.unit, locale)}</span>
+                </PhoneLabelled>
+              )}
               {editable && (
-                <td className={`${tdClass} text-right`}>
+                <PhoneLabelled label={t("detail.received")} numeric>
                   <input
                     type="number"
                     name={`received_${line.orderLineNumber}`}
@@ -253,13 +270,32 @@ function LinesTable({
                     aria-label={t("detail.receivedOf", { sku: line.sku })}
                     className="w-24 rounded-md border border-slate-300 px-2 py-1 text-right"
                   />
-                </td>
+                </PhoneLabelled>
               )}
-              {completed && <td className={`${tdClass} text-right tabular-nums`}>{line.receivedQuantity ?? 0}</td>}
+              {completed && (
+                <PhoneLabelled label={t("detail.received")} numeric>
+                  {line.receivedQuantity ?? 0}
+                </PhoneLabelled>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A cell that on a phone (a line as a block) is a row of its own: the column's name, then the value
+ * at the right. The name is hidden from the sm breakpoint up, where the table's header says it.
+ */
+function PhoneLabelled({ label, numeric = false, children }: { label: string; numeric?: boolean; children: ReactNode }) {
+  return (
+    <>
+      <td className="px-3 py-1 text-xs text-slate-600 sm:hidden" aria-hidden="true">
+        {label}
+      </td>
+      <td className={`${tdClass} text-right max-sm:border-0 max-sm:py-1 ${numeric ? "tabular-nums" : "sm:text-left"}`}>{children}</td>
+    </>
   );
 }
