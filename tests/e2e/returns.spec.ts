@@ -247,6 +247,12 @@ describe("returns (RMA)", () => {
     assert.equal((await returnStatus(buyer).innerText()).trim(), "Approved");
     assert.match(await buyer.getByTestId("return-notice").innerText(), new RegExp(`send the goods back with ${reported.number} on the package`));
     assert.match(await buyer.getByTestId("return-staff-comment").innerText(), new RegExp(`DHL picks it up on Friday \\(${stamp}\\)`));
+    // Where to send the goods is on the page too, not only in the mail: the supplier's address.
+    const [supplier] = await sql<{ street: string; postal_code: string; city: string }[]>`select street, postal_code, city from supplier_profile limit 1`;
+    assert.ok(supplier, "the demo seed has a supplier profile");
+    const address = await buyer.getByTestId("return-address").innerText();
+    assert.match(address, /^Return address/);
+    for (const part of [supplier.street, supplier.postal_code, supplier.city]) assert.ok(address.includes(part), `${part} in ${address}`);
     // Decided: no longer withdrawable.
     assert.equal(await buyer.getByRole("button", { name: "Withdraw" }).count(), 0);
 
@@ -305,6 +311,35 @@ describe("returns (RMA)", () => {
     assert.equal((await returnStatus(buyer).innerText()).trim(), "Processed");
     const line = buyer.locator(`[data-testid=return-line][data-sku="${first}"]`);
     assert.equal((await line.locator("td").last().innerText()).trim(), "1", "credited 1");
+    // Goods in: no return address any more.
+    assert.equal(await buyer.getByTestId("return-address").count(), 0);
+    // The list shows the partial credit.
+    await buyer.goto("/account/returns");
+    assert.match(await buyer.getByTestId("return-row").filter({ hasText: reported.number }).getByTestId("return-items").innerText(), /^2, 1 credited$/);
+    // On a phone each line is a block: the credited quantity is in view without scrolling sideways, here
+    // and on the manager's page ("Received and credited").
+    const within = (locator: Locator) =>
+      locator.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.left >= 0 && box.right <= window.innerWidth;
+      });
+    await buyer.setViewportSize({ width: 390, height: 844 });
+    await manager.setViewportSize({ width: 390, height: 844 });
+    try {
+      await buyer.goto(`/account/returns/${reported.number}`);
+      const phoneLine = buyer.locator(`[data-testid=return-line][data-sku="${first}"]`);
+      assert.equal((await phoneLine.locator("td").last().innerText()).trim(), "1");
+      assert.ok(await within(phoneLine.locator("td").last()), "the credited quantity fits a 390 px screen");
+      assert.match(await phoneLine.innerText(), /Credited\s+1/);
+      await manager.goto(`/admin/returns/${reported.id}`);
+      const managerLine = manager.locator(`[data-testid=return-line][data-sku="${first}"]`);
+      assert.equal((await managerLine.locator("td").last().innerText()).trim(), "1");
+      assert.ok(await within(managerLine.locator("td").last()), "received and credited fits a 390 px screen");
+      assert.match(await managerLine.innerText(), /Received and credited\s+1/);
+    } finally {
+      await buyer.setViewportSize({ width: 1280, height: 800 });
+      await manager.setViewportSize({ width: 1280, height: 800 });
+    }
     assert.match(await buyer.locator("main").innerText(), /One box was intact/);
     await buyer.getByTestId("return-credit-notes").getByRole("link", { name: creditNumber }).click();
     await buyer.waitForURL((url) => url.pathname === `/account/invoices/${creditNumber}`);

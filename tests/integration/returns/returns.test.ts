@@ -25,6 +25,7 @@ import {
   getReturnForViewer,
   listReturnsForViewer,
   requestReturn,
+  returnAddressFor,
   withdrawReturn,
   type ReturnRequestInput,
 } from "@/lib/returns/buyer-returns";
@@ -417,6 +418,12 @@ describe("staff decide on a return", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ userId: customer.user.id, subject: `Retour ${returnNumber} goedgekeurd` });
     expect(mails[0]!.bodyText).toContain("Retouradres:\nKoppel\nKanaalweg 12\n3526 KL Utrecht");
+    // The buyer's return page shows the same address while the goods are expected, not before nor after.
+    const approved = (await getReturnForViewer(customer.buyer, returnNumber))!;
+    expect(await returnAddressFor(approved)).toBe("Koppel\nKanaalweg 12\n3526 KL Utrecht");
+    for (const status of ["requested", "completed", "rejected", "cancelled"] as const) expect(await returnAddressFor({ status })).toBeNull();
+    // Nothing received yet: the list has no credited quantity to show (null, not 0 of 1).
+    expect((await listReturnsForViewer(customer.buyer, { orderId, limit: 10, offset: 0 })).items.map((item) => item.receivedQuantity)).toEqual([null]);
     expect(mails[0]!.bodyText).toContain("Graag in de originele doos");
     expect(mails[0]!.bodyText).toContain(`/account/returns/${returnNumber}`);
     expect(await mailsOf(customer.user.email, "return_rejected", returnNumber)).toEqual([]);
@@ -532,6 +539,9 @@ describe("completing a return credits what arrived", () => {
       creditNoteNumbers: [note!.number],
     });
     expect((await linesOf(id)).map((l) => [l.orderLineNumber, l.quantity, l.receivedQuantity])).toEqual([[1, 2, 2], [2, 4, 3]]);
+    // The lists show the partial credit: 5 of the 6 reported.
+    const listed = (await listReturnsForViewer(customer.buyer, { orderId, limit: 10, offset: 0 })).items;
+    expect(listed.map((item) => [item.returnNumber, item.quantity, item.receivedQuantity])).toEqual([[returnNumber, 6, 5]]);
     // What was reported stays returned, also the pack that never arrived.
     expect(await returnableOf(customer, orderId)).toEqual({ 1: 1, 2: 6 });
     // What is left on the invoice to credit.
