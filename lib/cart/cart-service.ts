@@ -4,14 +4,17 @@ import {
   countCartContents,
   getCartBadgeCounts,
   getPunchoutCartId,
-  getCartLineProductId,
+  getCartLineRef,
   getCartLineQuantity,
   getOrCreateShopCartId,
   listCartLines,
   removeCartLine,
   setCartLine,
 } from "@/lib/data/carts";
+import { quoteLineTerms } from "@/lib/data/quotes";
 import { readDeliveryTerms } from "@/lib/data/supplier-profile";
+import { calendarDate } from "@/lib/pricing/calendar-date";
+import { quotedQuantityLock } from "@/lib/quotes/quote-rules";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { CartBadgeReading } from "./cart-badge";
@@ -83,15 +86,25 @@ export async function addToCart(owner: CartOwner, sku: string, quantity: number)
   await setCartLine(cartId, product.id, lineQuantity);
 }
 
-/** Sets a cart line to an exact quantity (0 removes it). */
-export async function updateCartLineQuantity(owner: CartOwner, lineId: number, quantity: number): Promise<void> {
+/**
+ * Sets a cart line to an exact quantity (0 removes it). A line holding a quote's price may only be set
+ * to the quoted quantity (back to it, after another add changed it): any other quantity would drop it
+ * to the normal price without the buyer asking for that, so it is refused and the line left as it is.
+ */
+export async function updateCartLineQuantity(owner: CartOwner, lineId: number, quantity: number, now = new Date()): Promise<void> {
   assertCartWritable(owner);
   const cartId = await resolveCartId(owner);
-  const productId = await getCartLineProductId(cartId, lineId);
-  if (productId === null) throw new AppError("not_found", "cart_line_not_found");
+  const line = await getCartLineRef(cartId, lineId);
+  if (line === null) throw new AppError("not_found", "cart_line_not_found");
+  const { productId } = line;
   if (quantity === 0) {
     await removeCartLine(cartId, lineId);
     return;
+  }
+  if (line.quoteLineId !== null) {
+    const terms = (await quoteLineTerms([line.quoteLineId])).get(line.quoteLineId);
+    const locked = terms ? quotedQuantityLock(terms, { companyId: owner.companyId, productId, day: calendarDate(now) }) : null;
+    if (locked !== null && quantity !== locked) throw new AppError("conflict", "quote_quantity_locked", { requested: quantity, quantity: locked });
   }
   const [product] = await listProductsByIds([productId]);
   if (!product) throw new AppError("not_found", "product_not_found");

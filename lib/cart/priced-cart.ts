@@ -2,7 +2,7 @@ import "server-only";
 import type { CartLineWithProduct } from "@/lib/data/carts";
 import { quoteLineTerms } from "@/lib/data/quotes";
 import { calendarDate } from "@/lib/pricing/calendar-date";
-import { quotedPrice, type QuotedPriceVerdict } from "@/lib/quotes/quote-rules";
+import { quotedPrice, quotedQuantityLock, type QuotedPriceVerdict } from "@/lib/quotes/quote-rules";
 import { customerProductInputs, localizeProduct, type ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice, type PriceSource } from "@/lib/pricing/resolve-price";
@@ -47,6 +47,12 @@ export interface CartLineQuote {
   quoteLineNumber: number;
   quotedQuantity: number;
   verdict: QuotedPriceVerdict;
+  /**
+   * The quantity the line is held to while the quote would price it (quote-rules quotedQuantityLock),
+   * null when it is free. Set with a verdict "quantity_changed": the line lost its quoted price to a
+   * change elsewhere (another add), and the buyer is offered the way back.
+   */
+  lockedQuantity: number | null;
 }
 
 export interface PricedCart {
@@ -94,6 +100,7 @@ export async function priceCartLines(
           quoteLineNumber: terms.lineNumber,
           quotedQuantity: terms.quantity,
           verdict: quotedPrice(terms, { companyId: options.companyId, productId: product.id, quantity, day }),
+          lockedQuantity: quotedQuantityLock(terms, { companyId: options.companyId, productId: product.id, day }),
         }
       : null;
     const unitPriceMinor = quote?.verdict.applies ? quote.verdict.unitPriceMinor : price.unitPriceMinor;

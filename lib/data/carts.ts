@@ -140,11 +140,12 @@ export async function removeCartLine(cartId: number, lineId: number): Promise<bo
   return deleted.length > 0;
 }
 
-export async function getCartLineProductId(cartId: number, lineId: number): Promise<number | null> {
+/** A line's product and the quote line it came from (null: none), or null when the cart has no such line. */
+export async function getCartLineRef(cartId: number, lineId: number): Promise<{ productId: number; quoteLineId: number | null } | null> {
   const db = await database();
   const [row] = await db
-    .select({ productId: cartLines.productId })
+    .select({ productId: cartLines.productId, quoteLineId: cartLines.quoteLineId })
     .from(cartLines)
     .where(and(eq(cartLines.cartId, cartId), eq(cartLines.id, lineId)));
-  return row?.productId ?? null;
+  return row ?? null;
 }

@@ -72,3 +72,13 @@ export function quotedPrice(
   if (use.quantity !== line.quantity) return { applies: false, reason: "quantity_changed" };
   return { applies: true, unitPriceMinor: line.quotedUnitPriceMinor };
 }
+
+/**
+ * The quantity a cart line taken from a quote is held to, or null when it is free: while the quote
+ * would price the line at its quoted quantity (accepted, in time, this customer and product), any
+ * other quantity would silently drop the line to the normal price, so the buyer may set it only back
+ * to the quoted quantity (or remove the line). A quote that no longer applies anyway holds nothing.
+ */
+export function quotedQuantityLock(line: QuotedLineTerms, use: { companyId: number; productId: number; day: string }): number | null {
+  return quotedPrice(line, { ...use, quantity: line.quantity }).applies ? line.quantity : null;
+}

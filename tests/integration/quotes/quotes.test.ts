@@ -172,14 +172,30 @@ describe("ordering at the quoted prices", () => {
       [paper.sku, 40, 810, quote!.quoteNumber, true],
       [gloves.sku, 100, 205, quote!.quoteNumber, true],
     ]);
-    // Another quantity is priced as usual, and says why; back to the quoted quantity, the quote applies again.
+    // The quoted price holds for exactly its quantity: setting another is refused, the line keeps 40 at 810.
     const paperLine = cart.lines[0]!;
-    await updateCartLineQuantity(buyer(), paperLine.lineId, 50);
+    expect(paperLine.quote?.lockedQuantity).toBe(40);
+    const refused = await appError(updateCartLineQuantity(buyer(), paperLine.lineId, 50, NOW));
+    expect([refused.code, refused.message, refused.details]).toEqual(["conflict", "quote_quantity_locked", { requested: 50, quantity: 40 }]);
+    expect((await getPricedCart(buyer(), "nl", NOW)).lines[0]).toMatchObject({ quantity: 40, unitPriceMinor: 810 });
+    // Changed elsewhere (another add of the product): priced as usual and says why, still held to 40, so
+    // only the way back is taken; back at 40 the quote applies again.
+    await addToCart(buyer(), paper.sku, 10);
     const changed = (await getPricedCart(buyer(), "nl", NOW)).lines[0]!;
-    expect([changed.unitPriceMinor, changed.quote?.verdict]).toEqual([900, { applies: false, reason: "quantity_changed" }]);
-    await updateCartLineQuantity(buyer(), paperLine.lineId, 40);
-    // After its last day the quote no longer prices the line.
-    expect((await getPricedCart(buyer(), "nl", LATER)).lines[0]!.quote?.verdict).toEqual({ applies: false, reason: "expired" });
+    expect([changed.quantity, changed.unitPriceMinor, changed.quote?.verdict, changed.quote?.lockedQuantity]).toEqual([
+      50,
+      900,
+      { applies: false, reason: "quantity_changed" },
+      40,
+    ]);
+    expect((await appError(updateCartLineQuantity(buyer(), paperLine.lineId, 60, NOW))).message).toBe("quote_quantity_locked");
+    await updateCartLineQuantity(buyer(), paperLine.lineId, 40, NOW);
+    expect((await getPricedCart(buyer(), "nl", NOW)).lines[0]).toMatchObject({ quantity: 40, unitPriceMinor: 810, quote: { verdict: { applies: true } } });
+    // After its last day the quote no longer prices the line, nor holds its quantity.
+    const lapsed = (await getPricedCart(buyer(), "nl", LATER)).lines[0]!;
+    expect([lapsed.quote?.verdict, lapsed.quote?.lockedQuantity]).toEqual([{ applies: false, reason: "expired" }, null]);
+    await updateCartLineQuantity(buyer(), paperLine.lineId, 45, LATER);
+    await updateCartLineQuantity(buyer(), paperLine.lineId, 40, NOW);
     expect((await getQuoteForViewer(buyer(), quote!.quoteNumber))?.status).toBe("accepted");
   });
 

@@ -8,6 +8,7 @@ import {
   mayReject,
   quoteState,
   quotedPrice,
+  quotedQuantityLock,
   type QuotedLineTerms,
 } from "@/lib/quotes/quote-rules";
 
@@ -51,6 +52,25 @@ describe("quotedPrice", () => {
     ["a price of zero is a price", { quotedUnitPriceMinor: 0 }, {}, { applies: true, unitPriceMinor: 0 }],
   ])("%s", (_label, terms, usage, expected) => {
     expect(quotedPrice({ ...line, ...terms }, { ...use, ...usage })).toEqual(expected);
+  });
+});
+
+describe("quotedQuantityLock", () => {
+  const line: QuotedLineTerms = { status: "accepted", validUntil: "2026-12-15", companyId: 7, productId: 42, quantity: 50, quotedUnitPriceMinor: 1350, orderId: null };
+  const use = { companyId: 7, productId: 42, day: TODAY };
+
+  // The cart line's own quantity plays no part: a line changed elsewhere (another add) is still held to 50.
+  it.each<[string, Partial<QuotedLineTerms>, Partial<typeof use>, number | null]>([
+    ["accepted and in time: held to the quoted quantity", {}, {}, 50],
+    ["on its last day", {}, { day: "2026-12-15" }, 50],
+    ["expired: free, the line is priced as usual anyway", {}, { day: "2026-12-16" }, null],
+    ["declined: free", { status: "declined" }, {}, null],
+    ["only quoted, not accepted: free", { status: "quoted" }, {}, null],
+    ["ordered (used up): free", { status: "ordered", orderId: 5 }, {}, null],
+    ["another customer: free", {}, { companyId: 8 }, null],
+    ["no price: free", { quotedUnitPriceMinor: null }, {}, null],
+  ])("%s", (_label, terms, usage, expected) => {
+    expect(quotedQuantityLock({ ...line, ...terms }, { ...use, ...usage })).toBe(expected);
   });
 });
 
