@@ -11,6 +11,10 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
  * Quantity editor and remove button for one cart line, one form, with the product's ordering rule
  * ("Per 2") under it; rule violations are shown, never corrected silently: the field goes back to
  * what the cart holds, and the message offers the valid quantities either side as buttons.
+ *
+ * A line holding a quote's price (`quote`) has a read-only field: the price holds for the quoted
+ * quantity only, and the server refuses any other (cart-service updateCartLineQuantity). When it was
+ * changed elsewhere (another add of the product) the line warns and offers the way back in one click.
  */
 export function CartLineControls({
   lineId,
@@ -18,6 +22,7 @@ export function CartLineControls({
   minOrderQuantity,
   orderMultiple,
   productName,
+  quote,
   action,
 }: {
   lineId: number;
@@ -25,6 +30,8 @@ export function CartLineControls({
   minOrderQuantity: number;
   orderMultiple: number;
   productName: string;
+  /** Set while a quote holds the line to `lockedQuantity` (lib/cart/priced-cart.ts CartLineQuote); `unit` names its unit for that quantity. */
+  quote?: { number: string; lockedQuantity: number; unit: string } | null;
   action: Action;
 }) {
   const t = useTranslations("cart");
@@ -37,6 +44,9 @@ export function CartLineControls({
   const requested = state.status === "error" && state.code === "quantity_rule" && typeof state.details?.requested === "number" ? state.details.requested : null;
   const offers = requested !== null ? validQuantitiesAround(requested, rules) : [];
   const hintId = `cart-line-rule-${lineId}`;
+  const quoteHintId = `cart-line-quote-${lineId}`;
+  const locked = !!quote;
+  const offQuote = !!quote && quantity !== quote.lockedQuantity;
   const areaRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const updateRef = useRef<HTMLButtonElement>(null);
@@ -68,7 +78,9 @@ export function CartLineControls({
     const update = updateRef.current;
     if (!input || !update?.form) return;
     input.value = String(value);
-    update.form.requestSubmit(update);
+    // On a quote line Update is there but disabled (see below): submitted without it, which is the same update.
+    if (update.disabled) update.form.requestSubmit();
+    else update.form.requestSubmit(update);
   };
   return (
     <div ref={areaRef} className="space-y-1">
@@ -91,12 +103,24 @@ export function CartLineControls({
           onInput={() => {
             typed.current = true;
           }}
+          readOnly={locked}
           aria-label={`${t("quantity")} ${productName}`}
-          aria-describedby={hint ? hintId : undefined}
-          className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm"
+          aria-describedby={[hint && hintId, locked && quoteHintId].filter(Boolean).join(" ") || undefined}
+          className={`w-20 rounded-md border border-slate-300 px-2 py-1 text-sm ${locked ? "bg-slate-100 text-slate-700" : ""}`}
+          data-locked={locked || undefined}
         />
-        {/* First submit button: Enter in the quantity field updates. */}
-        <button ref={updateRef} type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+        {/*
+          First submit button: Enter in the quantity field updates. On a quote line it stays the first
+          but hidden and disabled, so Enter in the read-only field does nothing (a disabled default button
+          blocks implicit submission) instead of pressing Remove.
+        */}
+        <button
+          ref={updateRef}
+          type="submit"
+          disabled={pending || locked}
+          hidden={locked}
+          className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+        >
           {t("update")}
         </button>
         <button type="submit" name="remove" value="1" disabled={pending} aria-label={`${t("remove")} ${productName}`} className="text-xs text-red-700 underline">
@@ -107,6 +131,24 @@ export function CartLineControls({
         <p id={hintId} className="text-xs text-slate-600" data-testid="cart-line-rule">
           {t("quantityHelp", hint)}
         </p>
+      )}
+      {quote && !offQuote && (
+        <p id={quoteHintId} className="text-xs text-slate-600" data-testid="cart-line-quote-locked">
+          {t("quote.lockedHint", { number: quote.number })}
+        </p>
+      )}
+      {quote && offQuote && (
+        <div id={quoteHintId} role="alert" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="cart-line-quote-warning">
+          <p>{t("quote.quantityChangedWarning", { number: quote.number, quantity: quote.lockedQuantity, unit: quote.unit })}</p>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => setTo(quote.lockedQuantity)}
+            className="rounded-md border border-amber-400 bg-white px-2 py-0.5 font-medium text-amber-900 hover:bg-amber-100"
+          >
+            {t("quote.backToQuoted", { quantity: quote.lockedQuantity })}
+          </button>
+        </div>
       )}
       {state.status === "error" && (
         <p role="alert" className="text-xs text-red-700">

@@ -10,11 +10,30 @@ export interface CartLineQuoteProps {
   verdict: { applies: true; unitPriceMinor: number } | { applies: false; reason: "expired" | "quantity_changed" | "not_accepted" | "other_customer" };
 }
 
+/** The quote props for a line's quantity controls (CartLineControls `quote`): set while the quote holds the line's quantity. */
+export function quoteLock(quote: (CartLineQuoteProps & { lockedQuantity: number | null }) | null, unit: string, locale: Locale) {
+  return quote && quote.lockedQuantity !== null
+    ? { number: quote.quoteNumber, lockedQuantity: quote.lockedQuantity, unit: unitName(unit, locale, quote.lockedQuantity) }
+    : null;
+}
+
 /**
  * The quote badge under a cart line. When the quoted price does not apply (any more) the line is
  * priced like any other, and the buyer is told why, so a price jump is never a surprise at checkout.
  */
-export async function CartLineQuote({ quote, unit, locale }: { quote: CartLineQuoteProps; /** The product's unit code. */ unit: string; locale: Locale }) {
+export async function CartLineQuote({
+  quote,
+  unit,
+  locale,
+  quantityWarnedElsewhere = false,
+}: {
+  quote: CartLineQuoteProps;
+  /** The product's unit code. */
+  unit: string;
+  locale: Locale;
+  /** The line's controls warn of a changed quantity, with the way back (CartLineControls): not said twice. */
+  quantityWarnedElsewhere?: boolean;
+}) {
   const t = await getTranslations("cart.quote");
   const { verdict } = quote;
   return (
@@ -22,7 +41,7 @@ export async function CartLineQuote({ quote, unit, locale }: { quote: CartLineQu
       <Link href={`/account/quotes/${encodeURIComponent(quote.quoteNumber)}`} className="inline-block rounded bg-brand-100 px-2 py-0.5 font-medium text-brand-900 hover:underline">
         {t("badge", { number: quote.quoteNumber })}
       </Link>
-      {!verdict.applies && (
+      {!verdict.applies && !(verdict.reason === "quantity_changed" && quantityWarnedElsewhere) && (
         <div className="rounded-md bg-amber-50 px-2 py-1 text-amber-900" data-testid="cart-line-quote-note">
           {verdict.reason === "expired"
             ? t("expired")

@@ -113,6 +113,9 @@ describe("Quotes", () => {
       const line = page.locator("main li, main tr").filter({ hasText: first!.sku }).first();
       assert.match(await line.innerText(), new RegExp(`Quote ${quoteNumber}`));
       assert.match(await line.innerText(), /3[.,]10/);
+      // The quoted price holds for the quoted quantity only: its field is read-only (Remove stays).
+      assert.equal(await line.locator("input[name=quantity]").isEditable(), false);
+      assert.equal(await line.getByTestId("cart-line-quote-locked").count(), 1);
 
       await page.getByRole("link", { name: "Checkout" }).click();
       await page.waitForURL(/\/checkout$/);

@@ -7,7 +7,7 @@ import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
-import { CartLineQuote } from "@/components/shop/cart-line-quote";
+import { CartLineQuote, quoteLock } from "@/components/shop/cart-line-quote";
 import { CartTotals } from "@/components/shop/order-totals";
 import { PunchoutButtons } from "@/components/punchout/punchout-banner";
 import { requireBuyer } from "@/lib/auth/guards";
@@ -121,7 +121,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                             {tcat("perUnit", { unit: unitName(line.product.unit, locale) })}
                             {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
                           </div>
-                          {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} locale={locale} />}
+                          {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} locale={locale} quantityWarnedElsewhere={!readOnly} />}
                           {!line.available && (
                             <UnavailableNotice
                               text={t(line.unavailableReason === "not_in_assortment" ? "notInAssortment" : "unavailable")}
@@ -157,6 +157,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                           minOrderQuantity={line.product.minOrderQuantity}
                           orderMultiple={line.product.orderMultiple}
                           productName={line.product.name}
+                          quote={quoteLock(line.quote, line.product.unit, locale)}
                           action={changeCartLineAction}
                         />
                       )}

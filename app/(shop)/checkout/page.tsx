@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
@@ -15,7 +16,7 @@ import { listCompanyAddresses } from "@/lib/data/companies";
 import { getCreditUse } from "@/lib/data/credit";
 import { addressText } from "@/lib/format-address";
 import { money } from "@/lib/format";
-import { unitQuantity } from "@/lib/catalog/unit-names";
+import { unitName, unitQuantity } from "@/lib/catalog/unit-names";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { getShopContext } from "@/lib/shop-context";
 import { needsApproval } from "@/lib/orders/approval-rule";
@@ -30,7 +31,7 @@ export default async function CheckoutPage() {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/checkout");
   if (buyer.punchout) redirect("/cart");
-  const [{ locale, now }, t, ta] = await Promise.all([getShopContext(), getTranslations("checkout"), getTranslations("account.order")]);
+  const [{ locale, now }, t, ta, tq] = await Promise.all([getShopContext(), getTranslations("checkout"), getTranslations("account.order"), getTranslations("cart.quote")]);
   const [cart, shipTo, billTo, choice, decided, credit, poRequired] = await Promise.all([
     getPricedCart(buyer, locale, now),
     shipToChoice(buyer),
@@ -65,11 +66,29 @@ export default async function CheckoutPage() {
         <h2 className="font-semibold">{t("summary")}</h2>
         <ul className="space-y-1 text-sm">
           {cart.lines.map((line) => (
-            <li key={line.lineId} className="flex justify-between gap-4">
-              <span>
-                {unitQuantity(line.quantity, line.product.unit, locale)} {line.product.name}
-              </span>
-              <span className="whitespace-nowrap">{money(line.lineTotalMinor, locale)}</span>
+            <li key={line.lineId}>
+              <div className="flex justify-between gap-4">
+                <span>
+                  {unitQuantity(line.quantity, line.product.unit, locale)} {line.product.name}
+                </span>
+                <span className="whitespace-nowrap">{money(line.lineTotalMinor, locale)}</span>
+              </div>
+              {/*
+                A quote line whose quantity was changed (another add) would be ordered at the normal price:
+                the cart's warning again, with the way back there (its one-click button), before Place order.
+              */}
+              {line.quote && line.quote.lockedQuantity !== null && line.quantity !== line.quote.lockedQuantity && (
+                <div role="alert" className="mt-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="checkout-quote-warning">
+                  {tq("quantityChangedWarning", {
+                    number: line.quote.quoteNumber,
+                    quantity: line.quote.lockedQuantity,
+                    unit: unitName(line.product.unit, locale, line.quote.lockedQuantity),
+                  })}{" "}
+                  <Link href="/cart" className="font-medium underline">
+                    {tq("fixInCart")}
+                  </Link>
+                </div>
+              )}
             </li>
           ))}
         </ul>
