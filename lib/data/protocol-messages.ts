@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, getTableColumns, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { companies, orders, protocolMessages, punchoutConnections, type NewProtocolMessage, type ProtocolMessage } from "@/db/schema";
 import { database } from "./database";
-import { runPrepared } from "./prepared-sql";
+import { jsonValue, runPrepared } from "./prepared-sql";
 import { q } from "./sql";
 
 /** A protocol log row to append (id and time are the database's). */
@@ -143,23 +143,14 @@ export type ProtocolMessageDetail = LoggedProtocolMessage & {
  * The cast sits in a CASE: SQL does not evaluate AND left to right, so a guard beside it would not
  * keep "PO-123" from being cast.
  */
-function orderOfMessage(column: typeof orders.id | typeof orders.orderNumber): SQL {
-  const summary = q(protocolMessages.summary);
-  return sql`(select ${q(column)} from ${orders} where ${q(orders.companyId)} = ${q(protocolMessages.companyId)} and (
-    ${q(orders.orderNumber)} = ${summary}->>'order'
-    or ${q(orders.id)} = (case when jsonb_typeof(${summary}->'orderId') = 'number' and (${summary}->>'orderId') ~ '^[0-9]{1,9}$' then (${summary}->>'orderId')::integer end)
-  ) limit 1)`;
-}
+const orderOfMessage = sql<MessageOrder | null>`(select jsonb_build_object('id', ${q(orders.id)}, 'number', ${q(orders.orderNumber)}) from ${orders}
+  where ${q(orders.companyId)} = ${q(protocolMessages.companyId)} and (
+    ${q(orders.orderNumber)} = ${q(protocolMessages.summary)}->>'order'
+    or ${q(orders.id)} = (case when jsonb_typeof(${q(protocolMessages.summary)}->'orderId') = 'number' and (${q(protocolMessages.summary)}->>'orderId') ~ '^[0-9]{1,9}$' then (${q(protocolMessages.summary)}->>'orderId')::integer end)
+  ) limit 1)`.mapWith((value: unknown) => (value === null ? null : jsonValue<MessageOrder>(value)));
 
-const withOrder = {
-  ...getTableColumns(protocolMessages),
-  orderId: sql<number | null>`${orderOfMessage(orders.id)}`.mapWith((value: unknown) => (value === null ? null : Number(value))),
-  orderNumber: sql<string | null>`${orderOfMessage(orders.orderNumber)}`,
-};
-
-function toLogged<T extends ProtocolMessage & { orderId: number | null; orderNumber: string | null }>({ orderId, orderNumber, ...message }: T) {
-  return { ...message, order: orderId !== null && orderNumber !== null ? { id: orderId, number: orderNumber } : null };
-}
+/** Every column of the log row, and the order it belongs to: one lookup per row. */
+const withOrder = { ...getTableColumns(protocolMessages), order: orderOfMessage };
 
 export async function listProtocolMessages(filters: MessageFilters, limit = 100): Promise<LoggedProtocolMessage[]> {
   const db = await database();
@@ -180,7 +171,7 @@ export async function listProtocolMessages(filters: MessageFilters, limit = 100)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(protocolMessages.createdAt), desc(protocolMessages.id))
     .limit(limit);
-  return rows.map(toLogged);
+  return rows;
 }
 
 export async function getProtocolMessage(id: number): Promise<ProtocolMessageDetail | null> {
@@ -196,8 +187,7 @@ export async function getProtocolMessage(id: number): Promise<ProtocolMessageDet
     .leftJoin(companies, eq(companies.id, protocolMessages.companyId))
     .where(eq(protocolMessages.id, id));
   if (!row) return null;
-  const { connectionName, companyName, ...message } = row;
-  const logged = toLogged(message);
+  const { connectionName, companyName, ...logged } = row;
   return {
     ...logged,
     connection: logged.connectionId !== null && connectionName !== null ? { id: logged.connectionId, name: connectionName } : null,
@@ -232,5 +222,5 @@ export async function findLoggedDocumentAfter(input: { connectionId: number; typ
     )
     .orderBy(desc(protocolMessages.id))
     .limit(1);
-  return row ? toLogged(row) : null;
+  return row ?? null;
 }
