@@ -1,15 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { staffAction } from "@/lib/actions/safe-action";
 import { replayMessageForStaff } from "@/lib/admin/message-replay";
+import { replaySchema } from "@/lib/admin/purchase-orders";
 
 /**
  * Replays a logged OrderRequest and answers what it did (lib/admin/message-replay.ts), as flat
  * action data: the outcome, the order it concerns, or the cXML status and reason of a refusal.
  */
-export const replayMessageAction = staffAction(z.object({ messageId: z.coerce.number().int().positive() }), async ({ messageId }, staff) => {
+export const replayMessageAction = staffAction(replaySchema, async ({ messageId }, staff) => {
   const outcome = await replayMessageForStaff(staff, messageId);
   revalidatePath("/admin/messages");
   revalidatePath("/admin/orders");

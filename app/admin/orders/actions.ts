@@ -16,8 +16,6 @@ import {
   invoiceShipmentForStaff,
   invoiceShipmentSchema,
   orderSettingsSchema,
-  replayOrderRequestForStaff,
-  replaySchema,
   resendForStaff,
   resendSchema,
   shipOrderForStaff,
@@ -80,13 +78,6 @@ export const resendMessageAction = staffAction(resendSchema, async (input, staff
 export const updateOrderSettingsAction = staffAction(orderSettingsSchema, async (input, staff) => {
   await updateOrderSettingsForStaff(staff, input);
   revalidatePath(`/admin/orders/settings/${input.connectionId}`);
-});
-
-export const replayOrderRequestAction = staffAction(replaySchema, async ({ messageId }, staff) => {
-  const { code } = await replayOrderRequestForStaff(staff, messageId);
-  revalidatePath("/admin/messages");
-  revalidatePath("/admin/orders");
-  return { status: "ok", data: { code } };
 });
 
 export const setErpReferenceAction = staffAction(erpReferenceSchema.extend({ orderId: id }), async ({ orderId, erpReference }, staff) => {
