@@ -253,11 +253,9 @@ export async function confirmOrderForStaff(staff: StaffUser, input: ConfirmOrder
         })
       : [];
   if (Object.keys(fieldErrors).length > 0) throw new AppError("invalid_input", "invalid_input", { fieldErrors });
-  // Every line at 0 is no confirmation: it rejects the order, which needs "Reject" and a reason for the buyer.
-  const allRejected = { fieldErrors: { decision: ["all_lines_rejected"] } };
-  if (changes.length > 0 && changes.every((change) => change.quantity === 0)) throw new AppError("invalid_input", "all_lines_rejected", allRejected);
   const result = await respondToOrder(input.orderId, staff.id, { kind: decision, comment: input.comment, changes });
-  if (!result.ok && result.error === "all_lines_rejected") throw new AppError("invalid_input", "all_lines_rejected", allRejected);
+  // Every line at 0 is no confirmation (respondToOrder refuses it): it rejects the order, which needs "Reject" and a reason.
+  if (!result.ok && result.error === "all_lines_rejected") throw new AppError("invalid_input", "all_lines_rejected", { fieldErrors: { decision: ["all_lines_rejected"] } });
   check(result);
   return { queued: result.ok && result.queued };
 }
