@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ListScope } from "@/components/account/list-scope";
 import { OrderStatusLabel } from "@/components/account/order-status";
 import { Pagination } from "@/components/shop/pagination";
 import { costCenterChoice } from "@/lib/account/cost-centers";
@@ -39,14 +40,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600" data-testid="orders-scope">
-        {wholeCompany
-          ? ta("scopeCompany", { company: buyer.companyName })
-          : // A connection's technical user is shared and orders through the procurement system, not here.
-            buyer.punchout?.technicalUser
-            ? ta("scopePunchout", { system: buyer.punchout.connectionName })
-            : ta("scopeOwn")}
-      </p>
+      <ListScope namespace="account.orders" wholeCompany={wholeCompany} companyName={buyer.companyName} punchout={buyer.punchout} testId="orders-scope" />
       <GetForm action="/account/orders" role="search" aria-label={ta("search")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <label className="flex min-w-64 flex-1 flex-col">
           <span className="font-medium">{ta("search")}</span>

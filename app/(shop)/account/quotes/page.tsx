@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ListScope } from "@/components/account/list-scope";
 import { z } from "zod";
 import { QuoteStatusBadge } from "@/components/account/quote-status";
 import { StatusFilter } from "@/components/account/status-filter";
@@ -54,14 +55,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600" data-testid="quotes-scope">
-        {wholeCompany
-          ? t("scopeCompany", { company: buyer.companyName })
-          : // A connection's technical user is shared: its requests are everybody's who shops through it, not "your own".
-            buyer.punchout?.technicalUser
-            ? t("scopePunchout", { system: buyer.punchout.connectionName })
-            : t("scopeOwn")}
-      </p>
+      <ListScope namespace="account.quotes" wholeCompany={wholeCompany} companyName={buyer.companyName} punchout={buyer.punchout} testId="quotes-scope" />
       <StatusFilter href="/account/quotes" namespace="account.quotes" statuses={STATUSES} current={status} />
       {total === 0 && !status ? (
         <p>

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ListScope } from "@/components/account/list-scope";
 import { z } from "zod";
 import { ReturnStatusBadge } from "@/components/account/return-status";
 import { StatusFilter } from "@/components/account/status-filter";
@@ -46,14 +47,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600" data-testid="returns-scope">
-        {wholeCompany
-          ? t("scopeCompany", { company: buyer.companyName })
-          : // A connection's technical user is shared and orders through the procurement system, not here.
-            buyer.punchout?.technicalUser
-            ? t("scopePunchout", { system: buyer.punchout.connectionName })
-            : t("scopeOwn")}
-      </p>
+      <ListScope namespace="account.returns" wholeCompany={wholeCompany} companyName={buyer.companyName} punchout={buyer.punchout} testId="returns-scope" />
       <StatusFilter href="/account/returns" namespace="account.returns" statuses={STATUSES} current={status} />
       {total === 0 && !status ? (
         <p>
