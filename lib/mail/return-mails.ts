@@ -68,7 +68,7 @@ export function returnDecidedMail(
         "",
         nl ? "Zodra de goederen binnen zijn, ontvangt u een creditnota." : "Once the goods are in, you will receive a credit note.",
       ]
-    : [nl ? `Uw retour ${facts.returnNumber} (order ${facts.orderNumber}) is afgewezen.` : `Your return ${facts.returnNumber} (order ${facts.orderNumber}) was not accepted.`, ...comment];
+    : [nl ? `Uw retour ${facts.returnNumber} (order ${facts.orderNumber}) is afgewezen.` : `Your return ${facts.returnNumber} (order ${facts.orderNumber}) was rejected.`, ...comment];
   return {
     toEmail: to.email,
     toName: to.name,
@@ -80,7 +80,7 @@ export function returnDecidedMail(
         : `Return ${facts.returnNumber} approved`
       : nl
         ? `Retour ${facts.returnNumber} afgewezen`
-        : `Return ${facts.returnNumber} not accepted`,
+        : `Return ${facts.returnNumber} rejected`,
     bodyText: [greeting(to), "", ...body, "", nl ? `Bekijken: ${facts.link}` : `View it: ${facts.link}`].join("\n"),
   };
 }

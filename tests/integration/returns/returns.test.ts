@@ -456,7 +456,7 @@ describe("staff decide on a return", () => {
     await decideReturnRequest(customer.manager, input, NOW);
     expect(await returnRow(returnNumber)).toMatchObject({ status: "rejected", staffComment: "Not in the original packaging", decidedBy: customer.manager.id });
     const [mail] = await mailsOf(customer.user.email, "return_rejected", returnNumber);
-    expect(mail).toMatchObject({ subject: `Return ${returnNumber} not accepted` });
+    expect(mail).toMatchObject({ subject: `Return ${returnNumber} rejected` });
     expect(mail!.bodyText).toContain("Not in the original packaging");
     expect(mail!.bodyText).not.toContain("Kanaalweg");
     // Rejected, the goods are returnable again.

@@ -113,7 +113,7 @@ describe("returnDecidedMail (to the requester)", () => {
 
   it.each([
     ["nl", "Retour R5001 afgewezen", "Uw retour R5001 (order K100123) is afgewezen.", "Bekijken: https://shop.test/account/returns/R5001"],
-    ["en", "Return R5001 not accepted", "Your return R5001 (order K100123) was not accepted.", "View it: https://shop.test/account/returns/R5001"],
+    ["en", "Return R5001 rejected", "Your return R5001 (order K100123) was rejected.", "View it: https://shop.test/account/returns/R5001"],
   ] as const)("%s: rejected, with the reason and never a return address", (locale, subject, first, link) => {
     // Even if a caller passed one: a rejected return is not to be sent.
     const mail = returnDecidedMail(person(locale), { ...facts, outcome: "rejected", comment: "Buiten de retourtermijn", returnAddress: ADDRESS });
