@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signOut } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { updateUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 
@@ -19,8 +20,8 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 365 * 24 * 3600, ...crossSite });
   // Staff viewing the shop as a customer switch their own screen, not the customer's profile.
   if (user && !user.impersonatedBy) await updateUserLocale(user.id, parsed.data.locale);
-  // Only same-site paths: "//evil.example" would be protocol-relative.
-  redirect(parsed.data.returnTo.startsWith("//") ? "/" : parsed.data.returnTo);
+  // Only a path on this site (lib/auth/return-path.ts): "//evil.example" or "/\evil.example" would be another site.
+  redirect(safeReturnPath(parsed.data.returnTo));
 }
 
 /**

@@ -5,17 +5,12 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInNeedsSecondStep, SignInSecondStepWrong, SignInThrottled, signIn, signInSchema } from "@/lib/auth";
 import { nextLoginState, type LoginState, type SignInRefusal } from "@/lib/auth/login-state";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getActiveUserByEmail, updateUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { clearPunchoutTrace, PUNCHOUT_TRACE_COOKIE } from "@/lib/punchout/browser-session";
 
 export type { LoginState } from "@/lib/auth/login-state";
-
-/** Only same-site relative paths are allowed as post-login destinations. */
-function safeCallbackUrl(value: FormDataEntryValue | null): string {
-  const text = typeof value === "string" ? value : "";
-  return text.startsWith("/") && !text.startsWith("//") && !text.startsWith("/\\") ? text : "/";
-}
 
 /** Which refusal a failed signIn() was (authorize's CredentialsSignin subclasses); null for a real failure. */
 function refusalOf(error: unknown): SignInRefusal | null {
@@ -53,5 +48,6 @@ export async function loginAction(previous: LoginState, formData: FormData): Pro
   } else if (user) {
     jar.set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   }
-  redirect(safeCallbackUrl(formData.get("callbackUrl")));
+  // Only a path on this site (lib/auth/return-path.ts): never an open redirect to a look-alike sign-in page.
+  redirect(safeReturnPath(formData.get("callbackUrl")));
 }

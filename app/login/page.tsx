@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/layout/auth-card";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getEndedBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { loginAction } from "./actions";
 import { LoginForm } from "./login-form";
@@ -21,7 +22,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     getTranslations("punchout.ended"),
     getEndedBrowserPunchoutSession(new Date()),
   ]);
-  const target = typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only a path on this site (lib/auth/return-path.ts), also for a visitor who is signed in already.
+  const target = safeReturnPath(callbackUrl);
   if (user) redirect(target);
   return (
     <AuthCard title={t("title")}>
