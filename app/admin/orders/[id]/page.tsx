@@ -6,7 +6,6 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm, Field } from "@/components/admin/action-form";
 import { inputClass } from "@/components/admin/styles";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
-import type { PurchaseOrderLineReason } from "@/db/schema";
 import { SHIPPING_VAT_RATES, getOrderForStaff } from "@/lib/admin/purchase-orders";
 import { listReturnsForStaff } from "@/lib/admin/returns";
 import { requireStaff } from "@/lib/auth/guards";
@@ -18,20 +17,18 @@ import { getShopContext } from "@/lib/shop-context";
 import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
 import { cancelWebOrderAction, changeOrderAction, confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
 import { OrderActionForm } from "../order-action-form";
+import { OrderLines } from "./order-lines";
 import { OrderResponseForm } from "../order-response-form";
 import { returnTone } from "../../returns/status-tone";
 import { statusTone } from "../status-tone";
 import { CreditFigures, OverdueLine } from "@/components/admin/credit-figures";
 import { VatEvidenceWarningNote } from "@/components/admin/vat-evidence-warning";
 import { vatEvidenceWarning } from "@/lib/admin/vat-checks";
-import { historyEventKind, shipmentEvent } from "@/lib/orders/order-story";
-import { historyComment, reasonDetail } from "@/lib/orders/history-comment";
+import { documentDateText, historyEntries, isUnderReview, linesToShip, purchaseOrderHeader, reasonText, responseFormLines, type OrderWords } from "@/lib/admin/order-view";
 import { shownOrderStatus } from "@/lib/orders/shown-status";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 import { getCostCenterName } from "@/lib/data/cost-centers";
 import { adminOrderTitle } from "@/lib/page-titles";
-import type { Locale } from "@/lib/i18n/locales";
-import { unitQuantity } from "@/lib/catalog/unit-names";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
 
@@ -59,76 +56,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     detail.order.costCenter ? getCostCenterName(detail.order.costCenterId) : null,
   ]);
   const { order, purchaseOrder } = detail;
-  const byLine = new Map(detail.lines.map((line) => [line.lineNumber, line]));
-  const progress = new Map(detail.progress.map((line) => [line.lineNumber, line]));
-  const amount = (minor: number) => money(minor, locale, order.currency);
-  const creditHoldText = ({ owedMinor, orderMinor, limitMinor }: { owedMinor: number; orderMinor: number; limitMinor: number }) =>
-    text("detail.creditHold", { limit: amount(limitMinor), owed: amount(owedMinor), order: amount(orderMinor) });
-  // A SKU we took out of the shop is no unknown product: say so, and what replaces it.
-  const reasonOf = (r: PurchaseOrderLineReason) => {
-    const discontinued = r.code === "unknown_product" && r.detail ? detail.discontinued.get(r.detail) : undefined;
-    if (!discontinued) {
-      // Stored details hold amounts in a fixed form (lib/orders/history-comment.ts): said here in the page's money format.
-      const shown = reasonDetail(r);
-      if (shown?.kind === "credit") return creditHoldText(shown.amounts);
-      const extra =
-        shown?.kind === "prices"
-          ? `${amount(shown.buyerMinor)} ${r.code === "price_higher" ? ">" : "<"} ${amount(shown.ourMinor)}`
-          : shown?.kind === "quantity"
-            ? text(`detail.quantityRule.${shown.rule}`, { quantity: shown.quantity, suggested: shown.suggested })
-            : shown?.kind === "quote"
-              ? text(`detail.quoteLapsed.${shown.why}`, { quote: shown.quoteNumber })
-              : shown?.text;
-      return `${text(`reason.${r.code}`)}${extra ? ` (${extra})` : ""}`;
-    }
-    const { successor } = discontinued;
-    return `${text("reason.discontinued")} (${r.detail})${successor ? ` – ${text("detail.replacedBy", { sku: successor.sku, name: locale === "en" ? successor.nameEn : successor.nameNl })}` : ""}`;
-  };
-  const reasonText = (reasons: PurchaseOrderLineReason[]) => (reasons.length ? reasons.map(reasonOf).join("; ") : text("detail.none"));
-  const headerReasons = purchaseOrder ? ((purchaseOrder.header as { reasons?: PurchaseOrderLineReason[] }).reasons ?? []) : [];
-  // The cXML Contact of the orderer (the end user first), for an order placed for nobody with an account here.
-  const contacts = purchaseOrder ? ((purchaseOrder.header as { contacts?: { role: string | null; name: string | null; email: string | null }[] }).contacts ?? []) : [];
-  const buyerContact = contacts.find((c) => c.role === "endUser" && (c.name || c.email)) ?? contacts.find((c) => c.name || c.email) ?? null;
+  const words: OrderWords = { text, locale, amount: (minor) => money(minor, locale, order.currency) };
+  const { reasons: headerReasons, buyerContact } = purchaseOrderHeader(purchaseOrder?.header);
   // One status: "Partly shipped" while lines are still to ship, as the order list and the buyer's page say.
   const shownStatus = shownOrderStatus(order.status, order.status === "shipped" && detail.canShip);
   const none = text("detail.none");
-  // The buyer's dates come as cXML sent them ("2026-11-28T10:59:00+01:00"): their calendar date, in the page's format.
-  const documentDate = (value: string | null) => {
-    const day = /^\d{4}-\d{2}-\d{2}/.exec(value ?? "")?.[0];
-    return day && !Number.isNaN(Date.parse(`${day}T12:00:00Z`)) ? dateText(day, locale) : (value ?? none);
-  };
-  // What the order flow stored for itself, in the viewer's words; a comment a person typed stays as typed.
-  const commentText = (comment: string) => {
-    const shown = historyComment(comment);
-    if (shown.kind === "review_reasons") return shown.codes.map((code) => text(`reason.${code}`)).join("; ");
-    if (shown.kind === "credit_hold") return creditHoldText(shown.amounts);
-    if (shown.kind === "buyer_update") return text("detail.buyerUpdate", { version: shown.version, payloadId: shown.payloadId });
-    if (shown.kind === "confirmed_with_changes") return null;
-    return shown.text;
-  };
-  const decided = order.status === "confirmed" || order.status === "shipped";
-  // Confirmed with changes: the lines as confirmed differ from what the buyer sent (the order's lines carry the confirmed
-  // values and delivery date). A line confirmed at 0 was taken out of the order (lib/data/purchase-orders.ts
-  // changePurchaseOrderStatus): a buyer's line without an order line in a decided order is one we rejected.
-  const confirmedLine = (line: { lineNumber: number; quantity: string; buyerUnitPriceMinor: number | null; ourUnitPriceMinor: number | null }) => {
-    const ordered = byLine.get(line.lineNumber);
-    if (!ordered) return decided ? ({ rejected: true } as const) : null;
-    return {
-      rejected: false,
-      ordered,
-      quantityChanged: ordered.quantity !== Number(line.quantity),
-      priceChanged: ordered.unitPriceMinor !== (line.buyerUnitPriceMinor ?? line.ourUnitPriceMinor),
-    } as const;
-  };
-  // What the confirmation changed is struck through where the buyer's value stands, the new value in its own column.
-  const struck = "text-slate-500 line-through";
-  const showConfirmed = decided && detail.purchaseLines.some((line) => {
-    const confirmed = confirmedLine(line);
-    return confirmed !== null && (confirmed.rejected || confirmed.quantityChanged || confirmed.priceChanged || confirmed.ordered.confirmedDeliveryDate !== null);
-  });
-  // On an order under review nothing is chosen beforehand: one press on "Send" must not confirm what the review is about.
-  const underReview = order.status === "needs_review" || headerReasons.length > 0 || detail.purchaseLines.some((line) => line.reasons.length > 0);
-  const requestedByLine = new Map(detail.purchaseLines.map((line) => [line.lineNumber, line.requestedDeliveryDate]));
 
   return (
     <div className="space-y-4">
@@ -220,7 +152,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </div>
               <div>
                 <dt className="font-medium">{text("detail.orderDate")}</dt>
-                <dd data-testid="order-date">{documentDate(purchaseOrder.orderDate)}</dd>
+                <dd data-testid="order-date">{documentDateText(purchaseOrder.orderDate, locale) ?? none}</dd>
               </div>
               <div>
                 <dt className="font-medium">{text("detail.version")}</dt>
@@ -292,122 +224,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </dl>
         {headerReasons.length > 0 && (
           <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="header-reasons">
-            {text("detail.headerReasons")}: {reasonText(headerReasons)}
+            {text("detail.headerReasons")}: {reasonText(headerReasons, words, detail.discontinued)}
           </p>
         )}
       </Card>
       <Card title={text("detail.lines")}>
         <div className="relative overflow-x-auto">
-          {purchaseOrder ? (
-            <table className={tableClass} data-testid="order-lines">
-              <thead>
-                <tr>
-                  <th className={thClass}>{text("detail.line")}</th>
-                  <th className={thClass}>{text("detail.sku")}</th>
-                  <th className={thClass}>{text("detail.description")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.quantity")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.buyerPrice")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.ourPrice")}</th>
-                  {showConfirmed && <th className={`${thClass} text-right`}>{text("detail.confirmedLine")}</th>}
-                  <th className={thClass}>{text("detail.deliveryDate")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.shippedQty")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.invoicedQty")}</th>
-                  <th className={thClass}>{text("detail.reasons")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.purchaseLines.map((line) => {
-                  const confirmed = showConfirmed ? confirmedLine(line) : null;
-                  const rejected = confirmed?.rejected === true;
-                  return (
-                    <tr key={line.id} className={line.reasons.length ? "bg-amber-50" : undefined} data-rejected={rejected || undefined}>
-                      <td className={tdClass}>{line.lineNumber}</td>
-                      <td className={tdClass}>
-                        <span className={rejected ? struck : undefined}>{line.supplierPartId}</span>
-                      </td>
-                      <td className={tdClass}>
-                        <span className={rejected ? struck : undefined}>{line.description ?? byLine.get(line.lineNumber)?.name}</span>
-                      </td>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        <span className={rejected || (confirmed && !confirmed.rejected && confirmed.quantityChanged) ? struck : undefined}>
-                          {/* The buyer's UnitOfMeasure as sent, in words where we know the code (the code on hover). */}
-                          <span title={line.unitOfMeasure ?? undefined}>{buyerQuantityText(line.quantity, line.unitOfMeasure, locale)}</span>
-                        </span>
-                      </td>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        <span className={(rejected || (confirmed && !confirmed.rejected && confirmed.priceChanged)) && line.buyerUnitPriceMinor !== null ? struck : undefined}>
-                          {line.buyerUnitPriceMinor === null ? none : money(line.buyerUnitPriceMinor, locale, line.currency ?? order.currency)}
-                        </span>
-                      </td>
-                      <td className={`${tdClass} text-right tabular-nums`}>
-                        {line.ourUnitPriceMinor === null ? none : money(line.ourUnitPriceMinor, locale, order.currency)}
-                      </td>
-                      {showConfirmed && (
-                        <td className={`${tdClass} text-right tabular-nums`} data-testid={`line-confirmed-${line.lineNumber}`}>
-                          {confirmed?.rejected ? (
-                            <span className="font-semibold text-red-700">{text("detail.rejectedLine")}</span>
-                          ) : confirmed ? (
-                            <>
-                              <span className={confirmed.quantityChanged ? "font-semibold" : undefined}>{confirmed.ordered.quantity}</span> ×{" "}
-                              <span className={confirmed.priceChanged ? "font-semibold" : undefined}>{money(confirmed.ordered.unitPriceMinor, locale, order.currency)}</span>
-                              {confirmed.ordered.confirmedDeliveryDate && (
-                                <span className="block text-xs text-slate-600" data-testid={`line-confirmed-date-${line.lineNumber}`}>
-                                  {text("detail.confirmedDelivery", { date: dateText(confirmed.ordered.confirmedDeliveryDate, locale) })}
-                                </span>
-                              )}
-                            </>
-                          ) : (
-                            none
-                          )}
-                        </td>
-                      )}
-                      <td className={tdClass}>{documentDate(line.requestedDeliveryDate)}</td>
-                      <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.shipped ?? none}</td>
-                      <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.invoiced ?? none}</td>
-                      <td className={tdClass} data-testid={`line-reasons-${line.lineNumber}`}>
-                        {reasonText(line.reasons)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          ) : (
-            <table className={tableClass} data-testid="order-lines">
-              <thead>
-                <tr>
-                  <th className={thClass}>{text("detail.line")}</th>
-                  <th className={thClass}>{text("detail.sku")}</th>
-                  <th className={thClass}>{text("detail.description")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.quantity")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.unitPrice")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.lineTotal")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.shippedQty")}</th>
-                  <th className={`${thClass} text-right`}>{text("detail.invoicedQty")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.lines.map((line) => (
-                  <tr key={line.id} data-testid={`order-line-${line.lineNumber}`}>
-                    <td className={tdClass}>{line.lineNumber}</td>
-                    <td className={tdClass}>
-                      {line.sku}
-                      {line.customerArticleNumber && <div className="text-xs text-slate-500">{text("detail.customerArticleNumber", { number: line.customerArticleNumber })}</div>}
-                      {line.priceSource.kind === "quote" && <div className="text-xs text-slate-500" data-testid="line-quote">{text("detail.quotedPrice", { number: line.priceSource.quoteNumber ?? "" })}</div>}
-                    </td>
-                    <td className={tdClass}>{line.name}</td>
-                    <td className={`${tdClass} text-right tabular-nums`}>
-                      <span title={line.unit}>{unitQuantity(line.quantity, line.unit, locale)}</span>
-                    </td>
-                    <td className={`${tdClass} text-right tabular-nums`}>{money(line.unitPriceMinor, locale, order.currency)}</td>
-                    <td className={`${tdClass} text-right tabular-nums`}>{money(line.lineTotalMinor, locale, order.currency)}</td>
-                    <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.shipped ?? 0}</td>
-                    <td className={`${tdClass} text-right tabular-nums`}>{progress.get(line.lineNumber)?.invoiced ?? 0}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <OrderLines detail={detail} words={words} />
         </div>
       </Card>
       {detail.canConfirm && purchaseOrder && (
@@ -415,14 +238,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <OrderResponseForm
             action={confirmOrderAction}
             orderId={order.id}
-            lines={detail.lines.map(({ lineNumber, sku, quantity, unitPriceMinor }) => ({
-              lineNumber,
-              sku,
-              quantity,
-              unitPriceMinor,
-              requestedDeliveryDate: requestedByLine.get(lineNumber) || order.requestedDeliveryDate,
-            }))}
-            initialDecision={underReview ? null : "accept"}
+            lines={responseFormLines(detail.lines, detail.purchaseLines, order.requestedDeliveryDate)}
+            initialDecision={isUnderReview(order.status, headerReasons, detail.purchaseLines) ? null : "accept"}
           />
         </Card>
       )}
@@ -595,29 +412,27 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </tr>
               </thead>
               <tbody>
-                {detail.progress
-                  .filter((line) => line.openToShip > 0)
-                  .map((line) => (
-                    <tr key={line.lineNumber}>
-                      <td className={tdClass}>
-                        {line.lineNumber} · {byLine.get(line.lineNumber)?.sku}
-                      </td>
-                      <td className={tdClass}>{byLine.get(line.lineNumber)?.name}</td>
-                      <td className={`${tdClass} text-right tabular-nums`}>{line.openToShip}</td>
-                      <td className={tdClass}>
-                        <input
-                          name={`ship_${line.lineNumber}`}
-                          type="number"
-                          min={0}
-                          max={line.openToShip}
-                          step={1}
-                          defaultValue={line.openToShip}
-                          className={inputClass}
-                          aria-label={`${text("detail.shipNow")} ${line.lineNumber}`}
-                        />
-                      </td>
-                    </tr>
-                  ))}
+                {linesToShip(detail.progress, detail.lines).map((line) => (
+                  <tr key={line.lineNumber}>
+                    <td className={tdClass}>
+                      {line.lineNumber} · {line.sku}
+                    </td>
+                    <td className={tdClass}>{line.name}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{line.openToShip}</td>
+                    <td className={tdClass}>
+                      <input
+                        name={`ship_${line.lineNumber}`}
+                        type="number"
+                        min={0}
+                        max={line.openToShip}
+                        step={1}
+                        defaultValue={line.openToShip}
+                        className={inputClass}
+                        aria-label={`${text("detail.shipNow")} ${line.lineNumber}`}
+                      />
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
             <p className="text-xs text-slate-500">{text("detail.shipHint")}</p>
@@ -799,39 +614,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       )}
       <Card title={text("detail.history")}>
         <ul className="text-sm" data-testid="order-history">
-          {detail.events.map((event, index) => {
-            // Placed (or held) straight after "awaiting approval": the customer's approver approved it, they did not place it.
-            const kind = historyEventKind(event, detail.events[index - 1], order.source);
-            const approval = kind === "approved" || kind === "approved_held";
-            // A shipment says "Partly shipped" while something was still to come, as the buyer's page does.
-            const shipment = kind === "status" && event.status === "shipped" ? shipmentEvent(event.comment, detail.lines, detail.shipments) : null;
-            const withChanges = event.comment !== null && historyComment(event.comment).kind === "confirmed_with_changes";
-            const label =
-              event.kind === "changed"
-                ? text("detail.changedEvent")
-                : shipment?.partial
-                  ? text("detail.partlyShipped")
-                  : withChanges
-                    ? text("detail.confirmedWithChanges")
-                    : text(`status.${event.status}`);
-            const comment = shipment ? shipment.comment : event.comment ? commentText(event.comment) : null;
-            return (
-              <li key={event.id} className="whitespace-pre-line">
-                {dateTimeText(event.createdAt, locale)} · {label}
-                {event.userName ? ` · ${approval ? text("detail.approvedBy", { name: event.userName }) : event.userName}` : ""}
-                {comment ? ` · ${comment}` : ""}
-              </li>
-            );
-          })}
+          {historyEntries(detail, words).map((entry) => (
+            <li key={entry.id} className="whitespace-pre-line">
+              {dateTimeText(entry.createdAt, locale)} · {entry.label}
+              {entry.by ? ` · ${entry.by}` : ""}
+              {entry.comment ? ` · ${entry.comment}` : ""}
+            </li>
+          ))}
         </ul>
       </Card>
     </div>
   );
 }
 
-/** A PO line's quantity (kept as the buyer sent it) with its unit in words where we know the code. */
-function buyerQuantityText(quantity: string, unitOfMeasure: string | null, locale: Locale): string {
-  const number = Number(quantity);
-  if (!unitOfMeasure) return quantity;
-  return Number.isFinite(number) ? unitQuantity(number, unitOfMeasure, locale) : `${quantity} ${unitOfMeasure}`;
-}
