@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { invoices, orderEvents, orderLines, orderShipments, orders, quotes, users, type Order, type OrderLine, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { CreditUse } from "@/lib/orders/credit";
@@ -265,6 +266,77 @@ export async function countAwaitingApproval(companyId: number, exceptUserId: num
     .from(orders)
     .where(and(eq(orders.companyId, companyId), eq(orders.status, "awaiting_approval"), sql`${orders.userId} is distinct from ${exceptUserId}`));
   return row?.n ?? 0;
+}
+
+/** An approver's decision on an order that waited for approval (the approvals page's "Beoordeeld" view). */
+export interface ApprovalDecisionItem {
+  orderId: number;
+  orderNumber: string;
+  placedBy: string | null;
+  placedAt: Date;
+  subtotalMinor: number;
+  currency: string;
+  decision: "approved" | "rejected";
+  /** Approved, but held for the supplier's review beyond the customer's credit limit ("needs_review"). */
+  heldForCredit: boolean;
+  decidedBy: string | null;
+  decidedAt: Date;
+  /** The decider's comment as stored (a rejection's reason); callers decide what a buyer may read. */
+  comment: string | null;
+}
+
+const decider = alias(users, "decider");
+
+/**
+ * The decisions on the company's orders that waited for approval, latest decision first. The decision
+ * is the status event right after the order's "awaiting_approval" one (as the order's history reads
+ * it, lib/orders/order-story.ts historyEventKind): "placed" or "needs_review" (approved) or "rejected".
+ * A waiting order its buyer cancelled was not decided. "Right after" goes by event id, the order the
+ * events were written in: the decision's time is the caller's clock, the placement's the database's.
+ */
+export async function listApprovalDecisions(search: { companyId: number; limit: number; offset: number }): Promise<{ items: ApprovalDecisionItem[]; total: number }> {
+  const db = await database();
+  const where = and(
+    eq(orders.companyId, search.companyId),
+    // Only orders that waited (set when placed, back-filled by migration 0024): a procurement system's
+    // many orders of the company never get to the event subquery.
+    sql`jsonb_array_length(${q(orders.approvalReasons)}) > 0`,
+    eq(orderEvents.kind, "status"),
+    inArray(orderEvents.status, ["placed", "needs_review", "rejected"]),
+    sql`(select previous.status from ${orderEvents} previous
+      where previous.order_id = ${q(orderEvents.orderId)} and previous.kind = 'status' and previous.id < ${q(orderEvents.id)}
+      order by previous.id desc limit 1) = 'awaiting_approval'`,
+  );
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        orderId: orders.id,
+        orderNumber: orders.orderNumber,
+        placedBy: users.name,
+        placedAt: orders.placedAt,
+        subtotalMinor: orders.subtotalMinor,
+        currency: orders.currency,
+        status: orderEvents.status,
+        decidedBy: decider.name,
+        decidedAt: orderEvents.createdAt,
+        comment: orderEvents.comment,
+      })
+      .from(orderEvents)
+      .innerJoin(orders, eq(orders.id, orderEvents.orderId))
+      .leftJoin(users, eq(users.id, orders.userId))
+      .leftJoin(decider, eq(decider.id, orderEvents.userId))
+      .where(where)
+      .orderBy(desc(orderEvents.createdAt), desc(orderEvents.id))
+      .limit(search.limit)
+      .offset(search.offset),
+    db.select({ total: count() }).from(orderEvents).innerJoin(orders, eq(orders.id, orderEvents.orderId)).where(where),
+  ]);
+  const items = rows.map(({ status, ...row }) => ({
+    ...row,
+    decision: status === "rejected" ? ("rejected" as const) : ("approved" as const),
+    heldForCredit: status === "needs_review",
+  }));
+  return { items, total: totalRow?.total ?? 0 };
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getRecipient, listCompanyApprovers } from "@/lib/data/account";
 import { getCompany } from "@/lib/data/companies";
-import { decideAwaitingOrder, getOrderDetail, searchOrders } from "@/lib/data/order-history";
+import { decideAwaitingOrder, getOrderDetail, listApprovalDecisions, searchOrders, type ApprovalDecisionItem } from "@/lib/data/order-history";
 import { AppError } from "@/lib/errors";
 import { money } from "@/lib/format";
 import { accountOrderLink, mailBaseUrl } from "@/lib/mail/base-url";
@@ -11,6 +11,7 @@ import { deliverQueuedMail, sendMail } from "@/lib/mail/send-mail";
 import { mayDecide, type ApprovalReason } from "./approval-rule";
 import { budgetPeriodLabel, remainingBudget, type BudgetUse } from "./budget";
 import { orderConfirmationMailer } from "./order-confirmation";
+import { buyerVisibleComment } from "./order-story";
 
 /**
  * Order approval for direct checkout. Placing an order above the buyer's limit stores it as
@@ -127,4 +128,19 @@ export async function listAwaitingApproval(decider: Pick<BuyerUser, "id" | "comp
   if (decider.role !== "approver" && decider.role !== "company_admin") return [];
   const { items } = await searchOrders({ companyId: decider.companyId, status: "awaiting_approval", limit: 200, offset: 0 });
   return items.filter((order) => order.userId !== decider.id).sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
+}
+
+/**
+ * What approvers decided on the company's orders, latest decision first, a page at a time: for
+ * approvers and company admins, like the orders waiting (others get nothing). Their own orders that a
+ * colleague decided are in it too (they see every order of the company anyway). The comment is what
+ * the order page shows the buyer: a rejection's reason, never a credit hold's figures.
+ */
+export async function listDecidedApprovals(
+  viewer: Pick<BuyerUser, "companyId" | "role">,
+  page: { limit: number; offset: number },
+): Promise<{ items: ApprovalDecisionItem[]; total: number }> {
+  if (viewer.role !== "approver" && viewer.role !== "company_admin") return { items: [], total: 0 };
+  const { items, total } = await listApprovalDecisions({ companyId: viewer.companyId, ...page });
+  return { items: items.map((item) => ({ ...item, comment: buyerVisibleComment(item.comment)?.trim() || null })), total };
 }
