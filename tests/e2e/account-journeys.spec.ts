@@ -269,6 +269,14 @@ describe("order approval", () => {
     await buyer.context().close();
 
     const approver = await signIn("approver@demo.test", "/account/approvals");
+    // The waiting view says how many wait for this approver (the company's, not their own), as its tab's badge does.
+    const [counted] = await sql<{ waiting: number }[]>`
+      select count(*)::int as waiting from orders o join companies c on c.id = o.company_id
+      where c.name = 'Demo Facilities B.V.' and o.status = 'awaiting_approval'
+        and o.user_id is distinct from (select id from users where email = 'approver@demo.test')`;
+    const waiting = counted!.waiting;
+    assert.equal(await approver.getByTestId("approvals-waiting-count").innerText(), waiting === 1 ? "1 order awaits your approval." : `${waiting} orders await your approval.`);
+    assert.match(await approver.getByTestId("approvals-view-waiting").innerText(), new RegExp(`^Awaiting approval\\s*${waiting}$`));
     const row = approver.locator("[data-testid=approval-row]", { hasText: orderNumber });
     await row.getByRole("link", { name: `Review ${orderNumber}` }).click();
     await approver.waitForURL(new RegExp(`/account/orders/${orderNumber}$`));
@@ -281,6 +289,21 @@ describe("order approval", () => {
     await approver.waitForURL(/\?decided=placed$/);
     await approver.getByText("The order has been approved and is now being processed.").waitFor();
     assert.equal(await approver.getByTestId("order-status").innerText(), "Placed");
+    // Looking back: the "Reviewed" view lists the decision, latest first, with who took it and the comment.
+    await approver.goto("/account/approvals");
+    await approver.getByTestId("approval-row").or(approver.getByTestId("approvals-empty")).first().waitFor();
+    assert.equal(await approver.locator("[data-testid=approval-row]", { hasText: orderNumber }).count(), 0);
+    await approver.getByRole("link", { name: "Reviewed", exact: true }).click();
+    await approver.waitForURL(/\/account\/approvals\?view=decided$/);
+    const decided = approver.locator("[data-testid=decision-row]", { hasText: orderNumber });
+    assert.equal(await decided.getByTestId("decision-outcome").innerText(), "Approved");
+    assert.equal(await decided.getByTestId("decision-by").innerText(), "Pieter Jansen");
+    assert.equal(await decided.getByTestId("decision-comment").innerText(), "Akkoord – budget Q4");
+    assert.match(await decided.innerText(), /Sanne de Vries/);
+    assert.match(await approver.getByTestId("decision-row").first().innerText(), new RegExp(`^${orderNumber}\\b`));
+    // The order number leads to the order.
+    await decided.getByRole("link", { name: orderNumber, exact: true }).click();
+    await approver.waitForURL(new RegExp(`/account/orders/${orderNumber}$`));
     await approver.context().close();
 
     const back = await signIn("buyer@demo.test", `/account/orders/${orderNumber}`);
@@ -322,6 +345,12 @@ describe("order approval", () => {
     await approver.getByLabel("Comment").fill("Te veel dozen – bestel er 20");
     await approver.getByRole("button", { name: "Reject order" }).click();
     await approver.waitForURL(/\?decided=rejected$/);
+    // The "Reviewed" view keeps the rejection with its reason.
+    await approver.goto("/account/approvals?view=decided");
+    const decided = approver.locator("[data-testid=decision-row]", { hasText: orderNumber });
+    assert.equal(await decided.getByTestId("decision-outcome").innerText(), "Rejected");
+    assert.equal(await decided.getByTestId("decision-by").innerText(), "Pieter Jansen");
+    assert.equal(await decided.getByTestId("decision-comment").innerText(), "Te veel dozen – bestel er 20");
     await approver.context().close();
 
     await buyer.goto(`/account/orders/${orderNumber}`);
@@ -372,7 +401,7 @@ describe("company isolation by URL", () => {
     const [order] = await sql<{ order_number: string }[]>`select o.order_number from orders o join companies c on c.id = o.company_id where c.name = 'Demo Facilities B.V.' order by o.id limit 1`;
     assert.ok(list && order);
     const page = await signIn("m.visser@noordlab.test", "/account");
-    for (const path of [`/favorites/${list.id}`, `/account/orders/${order.order_number}`, "/account/users", "/account/approvals"]) {
+    for (const path of [`/favorites/${list.id}`, `/account/orders/${order.order_number}`, "/account/users", "/account/approvals", "/account/approvals?view=decided"]) {
       const response = await page.goto(path);
       assert.equal(response?.status(), 404, path);
       await page.getByText("Page not found").first().waitFor();
