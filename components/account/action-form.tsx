@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useEditedFields } from "@/components/use-edited-fields";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
@@ -33,7 +34,8 @@ export function ActionMessage({ state, className = "" }: { state: ActionState; c
 /**
  * A form bound to a buyer server action with its result shown underneath. Works before hydration
  * too (server actions are progressively enhanced), except one that asks first (`confirm`): the
- * question exists only once React runs, so until then its button waits.
+ * question exists only once React runs, so until then its button waits. A refused field is
+ * aria-invalid until the buyer changes it, and the refusal about it goes then too.
  */
 export function ActionForm({
   action,
@@ -57,12 +59,15 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const hydrated = useHydrated();
+  const { shown, onChange, formRef } = useEditedFields(state, { markInvalid: true });
   return (
     <form
+      ref={formRef}
       action={formAction}
       className={className}
       aria-label={ariaLabel}
       id={id}
+      onChange={onChange}
       onSubmit={(event) => {
         if (confirm !== undefined && !window.confirm(confirm)) event.preventDefault();
       }}
@@ -73,7 +78,7 @@ export function ActionForm({
           {submitLabel}
         </button>
         <div aria-live="polite">
-          <ActionMessage state={state} />
+          <ActionMessage state={shown} />
         </div>
       </div>
     </form>

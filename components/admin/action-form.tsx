@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { useOutlivingSuccess } from "@/components/admin/outliving-notice";
+import { useEditedFields } from "@/components/use-edited-fields";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
@@ -12,17 +13,21 @@ export type FormAction = (state: ActionState, formData: FormData) => Promise<Act
 /**
  * A form that keeps what was typed when its action refuses it: it submits through `onSubmit` (React
  * resets a form after an action it was given as `action`), so until React runs the button must wait
- * (`hydrated`). For long forms whose refusals show at their fields.
+ * (`hydrated`). For long forms whose refusals show at their fields: `fieldErrors` are those still to
+ * show there (a field's go once it is changed), with aria-invalid on the refused controls of the form
+ * given `formRef` and `onChange`.
  */
 export function useKeptInputAction(action: FormAction) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const hydrated = useHydrated();
+  const { shown, onChange, formRef } = useEditedFields(state, { markInvalid: true });
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     startTransition(() => formAction(data));
   };
-  return { state, formAction, pending, hydrated, onSubmit };
+  const fieldErrors = shown.status === "error" ? (shown.fieldErrors ?? {}) : {};
+  return { state, shown, fieldErrors, formAction, pending, hydrated, onSubmit, onChange, formRef };
 }
 
 /** The message key for an action error, in the admin.errors namespace (falls back to the code). */
@@ -59,6 +64,8 @@ export function SubmitButton({ children, variant = "primary", className = "", ..
 /**
  * A form bound to a staff server action: shows the translated error (and field errors) or a
  * success message, announced politely. Children are the fields; the submit button comes last.
+ * A refused field is aria-invalid, and its line in the error box goes, once the user changes it
+ * (the box is an alert: a removed line is not announced, an added one would be).
  */
 export function ActionForm({
   action,
@@ -95,8 +102,8 @@ export function ActionForm({
     notice.remember(next.status === "ok" && successMessage ? successMessage : null);
     return next;
   }, { status: "idle" });
-  const errors = useActionError()(state, fieldLabels);
-  const form = useRef<HTMLFormElement>(null);
+  const { shown, onChange, formRef: form } = useEditedFields(state, { markInvalid: true });
+  const errors = useActionError()(shown, fieldLabels);
   // A form that asks first (or keeps its input) works through its submit handler, which exists only
   // once React runs: before that a click would submit without asking, so the button waits.
   const hydrated = useHydrated();
@@ -110,6 +117,7 @@ export function ActionForm({
       action={formAction}
       className={className}
       data-testid={testId}
+      onChange={onChange}
       onSubmit={(event) => {
         if (confirm && !window.confirm(confirm)) {
           event.preventDefault();

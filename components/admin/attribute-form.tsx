@@ -48,13 +48,14 @@ const describe = (state: ActionState, errors: Record<string, string>): string | 
  * while what was typed stays.
  */
 export function AttributeForm({ action, mode, values, texts }: { action: FormAction; mode: "create" | "edit"; values: AttributeFormValues; texts: AttributeFormTexts }) {
-  const { state, pending, hydrated, onSubmit } = useKeptInputAction(action);
-  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const { state, fieldErrors: errors, pending, hydrated, onSubmit, onChange, formRef } = useKeptInputAction(action);
   const fieldError = (field: keyof AttributeFormValues) => <FieldError messages={errors[field]} testId={`attribute-error-${field}`} />;
   return (
     <form
       className="space-y-3"
       data-testid={mode === "create" ? "attribute-create-form" : "attribute-edit-form"}
+      ref={formRef}
+      onChange={onChange}
       onSubmit={onSubmit}
     >
       <input type="hidden" name="mode" value={mode} />

@@ -32,13 +32,14 @@ function useCategoryError() {
 export function CategoryForm({ action, mode, values, parents }: { action: FormAction; mode: "create" | "edit"; values: CategoryFormValues; parents: { code: string; name: string }[] }) {
   const t = useTranslations("categoriesAdmin.form");
   const describe = useCategoryError();
-  const { state, pending, hydrated, onSubmit } = useKeptInputAction(action);
-  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const { state, fieldErrors: errors, pending, hydrated, onSubmit, onChange, formRef } = useKeptInputAction(action);
   const fieldError = (field: keyof CategoryFormValues) => <FieldError messages={errors[field]} testId={`category-error-${field}`} />;
   return (
     <form
       className="space-y-3"
       data-testid={mode === "create" ? "category-create-form" : "category-edit-form"}
+      ref={formRef}
+      onChange={onChange}
       onSubmit={onSubmit}
     >
       <input type="hidden" name="mode" value={mode} />

@@ -61,10 +61,14 @@ export function ProductForm({
   const ta = useTranslations("admin");
   const locale = toLocale(useLocale());
   const describeError = useActionError();
-  const { state, formAction, pending, hydrated } = useKeptInputAction(action);
+  const { state, shown, formAction, pending, hydrated, onChange, formRef } = useKeptInputAction(action);
   const labels = Object.fromEntries(FIELDS.map((key) => [key, t(key)])) as Record<FieldName, string>;
-  const errors = fieldErrors(state, mode, (key, details) => (ta.has(`errors.${key}`) ? ta(`errors.${key}`, details) : null), locale);
-  const fieldsInError = FIELDS.filter((name) => errors[name]);
+  const text = (key: string, details?: Record<string, string | number>) => (ta.has(`errors.${key}`) ? ta(`errors.${key}`, details) : null);
+  // A refused field's message goes once it is changed (`shown`); the summary names what the save
+  // refused until the next one, as does the price confirmation below.
+  const errors = fieldErrors(shown, mode, text, locale);
+  const refusedAtSave = fieldErrors(state, mode, text, locale);
+  const fieldsInError = FIELDS.filter((name) => refusedAtSave[name]);
   const confirmation = state.status === "error" && CONFIRMABLE.has(state.message) && typeof state.details?.listPriceMinor === "number" ? { kind: state.message, price: state.details.listPriceMinor } : null;
   const field = (name: FieldName, control: React.ReactNode, hint?: string) => (
     <div>
@@ -84,7 +88,7 @@ export function ProductForm({
   };
 
   return (
-    <form className="space-y-3" data-testid="product-form" onSubmit={onSubmit}>
+    <form className="space-y-3" data-testid="product-form" ref={formRef} onChange={onChange} onSubmit={onSubmit}>
       <input type="hidden" name="mode" value={mode} />
       {mode === "edit" && <input type="hidden" name="sku" value={values.sku} />}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

@@ -19,14 +19,15 @@ export interface ProductRelationsValues {
  */
 export function ProductRelationsForm({ sku, values, limits, action }: { sku: string; values: ProductRelationsValues; limits: { accessories: number; alternatives: number }; action: FormAction }) {
   const t = useTranslations("admin.productRelations");
-  const { state, pending, hydrated, onSubmit } = useKeptInputAction(action);
+  const { state, fieldErrors: errors, pending, hydrated, onSubmit, onChange, formRef } = useKeptInputAction(action);
   const describeError = useActionError();
-  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const fieldError = (field: RelationField) => <FieldError messages={errors[field]} testId={`relations-error-${field}`} />;
   return (
     <form
       className="space-y-3"
       data-testid="product-relations-form"
+      ref={formRef}
+      onChange={onChange}
       onSubmit={onSubmit}
     >
       <p className="text-sm text-slate-600">{t("intro")}</p>

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useEditedFields } from "@/components/use-edited-fields";
 import type { CostCenterOption } from "@/components/account/cost-center-options";
 import type { ActionState } from "@/lib/actions/safe-action";
 
@@ -35,7 +36,9 @@ export function CheckoutForm({
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations("checkout");
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [result, formAction, pending] = useActionState(action, { status: "idle" });
+  // The refusal as still to show: a refused field is no longer marked (nor its refusal told) once changed.
+  const { shown: state, onChange } = useEditedFields(result);
   const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors?.[name]?.[0] ?? (state.details?.field === name ? state.message : undefined) : undefined);
   const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
   // The buyer's default cost center (set by their company admin) is chosen beforehand.
@@ -45,7 +48,7 @@ export function CheckoutForm({
   // order goes to an approver first (the server decides the same with the same rule, approvalReasons).
   const forApproval = aboveOrderLimit || overBudget;
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onChange={onChange} className="space-y-4">
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("shipTo")}</legend>
         {addresses.length === 0 && (
