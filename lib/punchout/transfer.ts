@@ -55,8 +55,10 @@ export async function transferPunchoutCart(
   const connection = session ? await getPunchoutConnection(session.connectionId) : null;
   if (!session || !connection || session.companyId !== user.companyId) throw new AppError("not_found", "punchout_session_not_found");
   const returnAllowed = isConnectionTestReturn(session, connection.id, options.baseUrl ?? env.APP_URL) || isReturnUrlAllowed(session.returnUrl, connection.allowedReturnOrigins);
-  if (session.protocol === "cxml" && !returnAllowed) {
-    // inspect without BrowserFormPost, or the connection's origins changed since the setup.
+  if (!returnAllowed) {
+    // cXML inspect without BrowserFormPost; or, either protocol, the connection's origins changed since
+    // the entry (an account manager took a wrong or compromised host off): the cart, with the customer's
+    // prices, goes only where the connection allows now.
     throw new AppError("conflict", "punchout_no_return_url");
   }
 

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { punchoutSessions } from "@/db/schema";
+import { punchoutConnections, punchoutSessions } from "@/db/schema";
 import { getCurrentUser, type BuyerUser } from "@/lib/auth/guards";
 import { addToCart } from "@/lib/cart/cart-service";
 import { createPunchoutSession } from "@/lib/data/punchout-sessions";
@@ -133,5 +133,26 @@ describe("POST /punchout/transfer after the session ended", () => {
     const responses = await Promise.all([press(), press()]);
     expect(responses.map((response) => response.status).sort()).toEqual([200, 401]);
     await expectSessionEndedPage(responses.find((response) => response.status === 401)!, "nl");
+  });
+});
+
+describe("POST /punchout/transfer to a return address the connection no longer allows", () => {
+  it("sends nothing: the cart stays, the session goes on, the cart page says why (as for cXML)", async () => {
+    const sessionId = await enterPunchout();
+    // The account manager narrowed the connection's origins after the entry (e.g. a wrong or compromised HOOK_URL host).
+    await handle.db.update(punchoutConnections).set({ allowedReturnOrigins: ["https://erp.example.com"] }).where(eq(punchoutConnections.id, connectionId));
+    try {
+      const response = await press();
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe("/cart?error=punchout_no_return_url");
+      const [session] = await handle.db.select().from(punchoutSessions).where(eq(punchoutSessions.id, sessionId));
+      expect(session!.status).toBe("active");
+    } finally {
+      await handle.db.update(punchoutConnections).set({ allowedReturnOrigins: ["http://localhost:*"] }).where(eq(punchoutConnections.id, connectionId));
+    }
+    // Allowed again: the same session transfers its cart to the hook.
+    const transferred = await press();
+    expect(transferred.status).toBe(200);
+    expect(await transferred.text()).toContain('action="http://localhost:8080/hook"');
   });
 });
