@@ -51,6 +51,10 @@ export async function findProductsBySkuKeys(keys: string[]): Promise<Map<string,
   const byId = new Map((await listProductsByIds(found.map((row) => row.id))).map((product) => [product.id, product]));
   const byKey = new Map<string, ProductRow[]>();
   for (const { key, id } of found) byKey.set(key, [...(byKey.get(key) ?? []), byId.get(id)!]);
+  // Not redundant with the statement: its ORDER BY sits in the lateral subquery (it picks which candidates its
+  // LIMIT keeps), the outer select has none, and it sorts in the database's collation, which may not be code
+  // point order (an ICU "en"/"nl" one puts "qo-7788" before "QO-7788" before "QO7788"). The candidates a buyer is
+  // shown as ambiguous come in code point order whatever the database.
   for (const list of byKey.values()) list.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
   return byKey;
 }
