@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { StaffUser } from "@/lib/auth/guards";
 import type { Category, ListPriceTier } from "@/db/schema";
 import {
+  changedTierNotBelowListPrice,
   FORM_UNIT_CODES,
   isSelectableUnit,
   listPriceWarning,
   productRowOf,
   productRowSchema,
-  tierNotBelowListPrice,
   type ProductMasterData,
 } from "@/lib/catalog/product-import";
 import { unitName } from "@/lib/catalog/unit-names";
@@ -23,8 +23,9 @@ import { formatMoneyInput, parseMoneyInput } from "./price-input";
  * Admins create and edit a product in the back office (admin → Products) with the same checks the
  * product API applies (lib/catalog/product-import.ts): the form is turned into one import row.
  * Attributes are typed one per line ("kleur: zwart"); a form without the field leaves them as they are.
- * The form checks more than the API: a unit the shop names (or the product's own), tiers below the
- * list price, and a confirmed list price of 0 or below the purchase price.
+ * The form checks more than the API: a unit the shop names (or the product's own) and a confirmed list
+ * price of 0 or below the purchase price. Tiers below the list price are the import row's rule, which the
+ * form asks first so that it is answered before the list price confirmation.
  */
 
 const text = z.string().default("");
@@ -138,13 +139,14 @@ export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInp
   // What the product has now; the import refuses an edit of an unknown SKU too, but only after the checks below.
   const [stored, refs] = input.mode === "edit" ? await Promise.all([getProductMasterData(row.sku), lookupProductsBySku([row.sku])]) : [null, null];
   if (input.mode === "edit" && !stored) throw new AppError("not_found", "product_not_found");
-  checkFormRules(row.unit!, row.listPrice!, row.listPriceTiers!, stored && { unit: stored.unit, listPriceMinor: stored.listPriceMinor, costMinor: refs?.get(row.sku)?.costMinor ?? null }, input.confirmedListPrice);
+  checkFormRules(row.unit!, row.listPrice!, row.listPriceTiers!, stored && { ...stored, costMinor: refs?.get(row.sku)?.costMinor ?? null }, input.confirmedListPrice);
 
   const result = await importProductRows([row], { dryRun: false, applyValidOnly: false, only: input.mode === "create" ? "create" : "update", actor: actorOf(staff, "editor") }, now);
   const outcome = result.rows[0]!;
   if (outcome.outcome === "invalid") {
     const first = outcome.problems![0]!;
     if (first.problem === "unknown_sku") throw new AppError("not_found", "product_not_found");
+    if (first.problem === "tier_not_below_list_price") throw tierError(tiers, first.minQuantity!);
     throw new AppError(first.problem === "sku_taken" ? "conflict" : "invalid_input", first.problem, { field: FORM_FIELD[first.field] ?? first.field });
   }
   return { sku: row.sku };
@@ -158,7 +160,7 @@ function checkFormRules(
   unit: string,
   listPrice: string,
   tiers: readonly { minQuantity: number; price: string }[],
-  stored: { unit: string; listPriceMinor: number; costMinor: number | null } | null,
+  stored: { unit: string; listPriceMinor: number; listPriceTiers: ListPriceTier[]; costMinor: number | null } | null,
   confirmedListPrice: string | undefined,
 ): void {
   if (!isSelectableUnit(unit, stored?.unit ?? null)) throw new AppError("invalid_input", "unit_unknown", { field: "unit", unit });
@@ -170,14 +172,19 @@ function checkFormRules(
     if (!parsed.ok) return;
     tierPrices.push({ minQuantity: tier.minQuantity, priceMinor: parsed.value });
   }
-  const high = tierNotBelowListPrice(price.value, tierPrices);
-  if (high) throw new AppError("invalid_input", "tier_not_below_list_price", { field: "tiers", quantity: high.minQuantity, price: tiers.find((tier) => tier.minQuantity === high.minQuantity)!.price });
+  const high = changedTierNotBelowListPrice({ listPriceMinor: price.value, listPriceTiers: tierPrices }, stored);
+  if (high) throw tierError(tiers, high.minQuantity);
   // Asked when the price is set or changed, not again on every later edit of a product sold below cost.
   if (stored && stored.listPriceMinor === price.value) return;
   const warning = listPriceWarning(price.value, stored?.costMinor ?? null);
   if (warning && confirmedListPrice !== String(price.value)) {
     throw new AppError("invalid_input", warning, { field: "listPrice", listPriceMinor: price.value, ...(stored?.costMinor != null ? { costMinor: stored.costMinor } : {}) });
   }
+}
+
+/** The tier refused for not being below the list price, with its price as the admin typed it. */
+function tierError(tiers: readonly { minQuantity: number; price: string }[], minQuantity: number): AppError {
+  return new AppError("invalid_input", "tier_not_below_list_price", { field: "tiers", quantity: minQuantity, price: tiers.find((tier) => tier.minQuantity === minQuantity)?.price ?? "" });
 }
 
 /** The edit form's values from the stored master data (prices as the admin types them). */

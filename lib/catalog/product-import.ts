@@ -81,6 +81,7 @@ export type ProductRowProblem =
   | "list_price_invalid"
   | "tier_price_invalid"
   | "tiers_not_ascending"
+  | "tier_not_below_list_price"
   | "gtin_invalid"
   | "unspsc_invalid"
   | "order_multiple_conflict"
@@ -88,9 +89,16 @@ export type ProductRowProblem =
   | "sku_taken"
   | "unknown_sku";
 
+/** A problem of a row at one of its fields; `minQuantity` names the tier when it is about one. */
+export interface ProductRowFieldProblem {
+  field: string;
+  problem: ProductRowProblem;
+  minQuantity?: number;
+}
+
 export type CheckedProductRow =
   | { ok: true; kind: "create" | "update" | "unchanged"; values: ProductMasterData }
-  | { ok: false; problems: { field: string; problem: ProductRowProblem }[] };
+  | { ok: false; problems: ProductRowFieldProblem[] };
 
 /** A GTIN-8, -12, -13 or -14 with its GS1 check digit (the check the Peppol documents apply too). */
 export function isValidGtin(value: string): boolean {
@@ -100,14 +108,16 @@ export function isValidGtin(value: string): boolean {
 const sameTiers = (a: readonly ListPriceTier[], b: readonly ListPriceTier[]) =>
   a.length === b.length && a.every((tier, i) => tier.minQuantity === b[i]!.minQuantity && tier.priceMinor === b[i]!.priceMinor);
 
+type ListPrice = Pick<ProductMasterData, "listPriceMinor" | "listPriceTiers">;
+
 /** Whether list price or tiers differ: what the price history records (lib/data/product-import.ts). */
-export function listPriceChanged(before: Pick<ProductMasterData, "listPriceMinor" | "listPriceTiers">, after: Pick<ProductMasterData, "listPriceMinor" | "listPriceTiers">): boolean {
+export function listPriceChanged(before: ListPrice, after: ListPrice): boolean {
   return before.listPriceMinor !== after.listPriceMinor || !sameTiers(before.listPriceTiers, after.listPriceTiers);
 }
 
-// The back office's product form checks these on top of the row checks below (lib/admin/product-edit.ts).
-// The import API does not: an ERP feed that was accepted yesterday must not start failing on a rule its
-// sender never saw, and its units are codes from the ERP's own master data (any Rec 20-shaped code).
+// The back office's product form checks the unit and the list price warning on top of the row checks below
+// (lib/admin/product-edit.ts). The import API does not: its units are codes from the ERP's own master data
+// (any Rec 20-shaped code), and nobody is there to confirm a warning.
 
 /** The units the form offers: those the shop has words for (lib/catalog/unit-names.ts), in that module's order. */
 export const FORM_UNIT_CODES: readonly string[] = NAMED_UNIT_CODES;
@@ -124,6 +134,17 @@ export function isSelectableUnit(code: string, currentUnit: string | null): bool
 /** The first tier whose price is not below the list price (a tier is a discount for a larger quantity), or null. */
 export function tierNotBelowListPrice(listPriceMinor: number, tiers: readonly ListPriceTier[]): ListPriceTier | null {
   return tiers.find((tier) => tier.priceMinor >= listPriceMinor) ?? null;
+}
+
+/**
+ * The rule on tiers as the product form and the product API both apply it (`before` null: a new
+ * product): checked when the list price or the tiers are set or changed. A ladder stored before the API
+ * checked it and sent again unchanged is left alone, so a feed that resends it (or a row that only
+ * changes the name) is not refused for it; a change of the price or tiers must then put it right.
+ */
+export function changedTierNotBelowListPrice(after: ListPrice, before: ListPrice | null): ListPriceTier | null {
+  if (before && !listPriceChanged(before, after)) return null;
+  return tierNotBelowListPrice(after.listPriceMinor, after.listPriceTiers);
 }
 
 /**
@@ -145,7 +166,7 @@ const sameAttributes = (a: Record<string, string>, b: Record<string, string>) =>
  * category codes to ids.
  */
 export function checkProductRow(row: ProductRow, current: ProductMasterData | null, categoryIds: ReadonlyMap<string, number>): CheckedProductRow {
-  const problems: { field: string; problem: ProductRowProblem }[] = [];
+  const problems: ProductRowFieldProblem[] = [];
   const problem = (field: string, kind: ProductRowProblem) => problems.push({ field, problem: kind });
 
   let categoryId = current?.categoryId;
@@ -173,6 +194,11 @@ export function checkProductRow(row: ProductRow, current: ProductMasterData | nu
     }
     if (tiers.some((tier, i) => i > 0 && tier.minQuantity <= tiers[i - 1]!.minQuantity)) problem("listPriceTiers", "tiers_not_ascending");
     listPriceTiers = tiers;
+  }
+  // Only on a price and ladder that read well: a price or tier that does not parse is reported as that.
+  if (listPriceMinor !== undefined && !problems.some((p) => p.field === "listPrice" || p.field === "listPriceTiers")) {
+    const high = changedTierNotBelowListPrice({ listPriceMinor, listPriceTiers }, current);
+    if (high) problems.push({ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: high.minQuantity });
   }
 
   if (row.vatRate === undefined && !current) problem("vatRate", "missing_vat_rate");

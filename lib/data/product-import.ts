@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { categories, products, type PriceEntrySnapshot } from "@/db/schema";
-import { checkProductRow, listPriceChanged, type CheckedProductRow, type ProductMasterData, type ProductRow, type ProductRowProblem } from "@/lib/catalog/product-import";
+import { checkProductRow, listPriceChanged, type CheckedProductRow, type ProductMasterData, type ProductRow, type ProductRowFieldProblem } from "@/lib/catalog/product-import";
 import { productColumns } from "./catalog";
 import { database } from "./database";
 import { writePriceAudit, type AuditRowInput, type PriceChangeActor } from "./price-audit";
@@ -11,7 +11,7 @@ export type ProductRowOutcome = "created" | "updated" | "unchanged" | "invalid";
 export interface ProductImportRowResult {
   sku: string;
   outcome: ProductRowOutcome;
-  problems?: { field: string; problem: ProductRowProblem }[];
+  problems?: ProductRowFieldProblem[];
 }
 
 /** A list price as the price history keeps it: a fixed price with its tiers, valid always. */

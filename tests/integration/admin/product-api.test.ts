@@ -102,6 +102,38 @@ describe("PUT /admin/api/products", () => {
     expect(localizeProduct((await bySku(["KP-DESC-1"]))[0]!, "en").description).toBe("Hecht goed, spat niet, waterbestendig");
   });
 
+  it("a tier at or above the list price is refused as the product form refuses it: 422 naming the row, field and tier; nothing is written", async () => {
+    const before = await bySku(["KP-EXIST"]);
+    const { status, body } = await put({
+      items: [
+        { sku: "KP-EXIST", nameNl: "Zou niet mogen landen", listPriceTiers: [{ minQuantity: 10, price: "9.50" }, { minQuantity: 50, price: "10.00" }] },
+        { sku: "KP-TIER-1", category: "SMR", nameNl: "Staffel gelijk aan lijstprijs", listPrice: "5,00", listPriceTiers: [{ minQuantity: 12, price: "5,00" }], vatRate: 21 },
+        { sku: "KP-TIER-2", category: "SMR", nameNl: "Goede staffel", listPrice: "5,00", listPriceTiers: [{ minQuantity: 12, price: "4,75" }], vatRate: 21 },
+      ],
+    });
+    expect(status).toBe(422);
+    expect(body).toEqual({
+      status: "rejected",
+      counts: { created: 1, updated: 0, unchanged: 0, invalid: 2 },
+      rows: [
+        { sku: "KP-EXIST", outcome: "invalid", problems: [{ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: 50 }] },
+        { sku: "KP-TIER-1", outcome: "invalid", problems: [{ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: 12 }] },
+        { sku: "KP-TIER-2", outcome: "created" },
+      ],
+    });
+    expect(await bySku(["KP-EXIST"])).toEqual(before);
+    expect(await bySku(["KP-TIER-1", "KP-TIER-2"])).toEqual([]);
+    // A list price lowered to a stored tier is refused too (the ladder must be sent with it), and a dry run says so.
+    expect((await put({ items: [{ sku: "KP-EXIST", listPrice: "9,50" }], dryRun: true })).body.rows).toEqual([
+      { sku: "KP-EXIST", outcome: "invalid", problems: [{ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: 10 }] },
+    ]);
+    // With applyValidOnly the other rows land, the refused one does not.
+    const partial = await put({ items: [{ sku: "KP-TIER-1", category: "SMR", nameNl: "X", listPrice: "5", listPriceTiers: [{ minQuantity: 12, price: "6" }], vatRate: 21 }, { sku: "KP-TIER-2", category: "SMR", nameNl: "Goede staffel", listPrice: "5,00", listPriceTiers: [{ minQuantity: 12, price: "4,75" }], vatRate: 21 }], applyValidOnly: true });
+    expect(partial).toMatchObject({ status: 200, body: { status: "applied", counts: { created: 1, invalid: 1 } } });
+    expect((await bySku(["KP-TIER-1", "KP-TIER-2"])).map((product) => product.sku)).toEqual(["KP-TIER-2"]);
+    expect(await bySku(["KP-EXIST"])).toEqual(before);
+  });
+
   it("sending the same again changes nothing (idempotent)", async () => {
     const { body } = await put({ items: [{ sku: "KP-EXIST", nameNl: "Nieuwe naam", listPriceTiers: [{ minQuantity: 10, price: 9.5 }] }] });
     expect(body).toMatchObject({ status: "applied", counts: { unchanged: 1 } });

@@ -222,6 +222,19 @@ describe("the form's own checks: unit, tiers, list price", () => {
     expect((await row(soap.sku))!.listPriceTiers).toEqual([]);
   });
 
+  it("the tier rule is the product API's: a ladder stored before it was checked saves unchanged, a changed price must put it right", async () => {
+    request.userId = admin.id;
+    const legacy = await createProduct(handle, category.id, { sku: "KP-LEGACY-TIER", unit: "EA", listPriceMinor: 1000, listPriceTiers: [{ minQuantity: 10, priceMinor: 1000 }] });
+    const save = (values: Record<string, string>) => edit(legacy.sku, { unit: "EA", minOrderQuantity: "1", orderMultiple: "1", ...values });
+    expect(await save({ listPrice: "10,00", tiers: "10: 10,00", nameNl: "Alleen de naam" })).toEqual({ status: "ok" });
+    expect(await save({ listPrice: "9,99", tiers: "10: 10,00" })).toMatchObject({ status: "error", message: "tier_not_below_list_price", details: { field: "tiers", quantity: 10, price: "10,00" } });
+    // The API answers the same for the same change.
+    const viaApi = await putProductsViaApi(admin, { items: [{ sku: legacy.sku, listPrice: "9,99" }], applyValidOnly: false, dryRun: false }, new Date());
+    expect(viaApi.rows).toEqual([{ sku: legacy.sku, outcome: "invalid", problems: [{ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: 10 }] }]);
+    expect((await row(legacy.sku))!).toMatchObject({ nameNl: "Alleen de naam", listPriceMinor: 1000, listPriceTiers: [{ minQuantity: 10, priceMinor: 1000 }] });
+    expect(await save({ listPrice: "9,99", tiers: "10: 9,50" })).toEqual({ status: "ok" });
+  });
+
   it("a list price of 0 or below the purchase price is saved only once confirmed for that price", async () => {
     request.userId = admin.id;
     expect(await edit(soap.sku, { unit: "BX", listPrice: "0", tiers: "" })).toMatchObject({ status: "error", message: "list_price_zero", details: { field: "listPrice", listPriceMinor: 0, costMinor: 2417 } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  changedTierNotBelowListPrice,
   checkProductRow,
   isSelectableUnit,
   isValidGtin,
@@ -127,6 +128,31 @@ describe("product rows", () => {
     ["a unit that is not a Rec 20 code", { sku: "KP-1", unit: "stuks" }],
   ])("the schema refuses %s", (_name, value) => {
     expect(productRowSchema.safeParse(value).success).toBe(false);
+  });
+
+  it.each<[string, Record<string, unknown>, { field: string; problem: string; minQuantity?: number }[] | null]>([
+    ["a new tier at the list price", { listPriceTiers: [{ minQuantity: 10, price: "4,20" }, { minQuantity: 50, price: "4,50" }] }, [{ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: 50 }]],
+    ["a new tier above it", { listPriceTiers: [{ minQuantity: 5, price: "5" }] }, [{ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: 5 }]],
+    ["a list price lowered to the stored tier", { listPrice: "4,20" }, [{ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: 10 }]],
+    ["a lower price with a lower tier", { listPrice: "4,20", listPriceTiers: [{ minQuantity: 10, price: "3,99" }] }, null],
+    // Its own problem only: the tier rule is not asked about a price that does not read.
+    ["a tier price that does not read", { listPriceTiers: [{ minQuantity: 5, price: "veel" }] }, [{ field: "listPriceTiers", problem: "tier_price_invalid" }]],
+  ])("tiers below the list price (the form's rule too): %s", (_name, change, problems) => {
+    const checked = checkProductRow(row({ sku: "KP-1", ...change }), current, categories);
+    expect(checked).toEqual(problems ? { ok: false, problems } : expect.objectContaining({ ok: true }));
+  });
+
+  it("a new product's tiers are checked against its list price; a stored ladder sent again unchanged is left alone", () => {
+    const created = checkProductRow(row({ sku: "NEW-1", category: "SMR", nameNl: "Olie", listPrice: "10", listPriceTiers: [{ minQuantity: 10, price: "10" }], vatRate: 21 }), null, categories);
+    expect(created).toEqual({ ok: false, problems: [{ field: "listPriceTiers", problem: "tier_not_below_list_price", minQuantity: 10 }] });
+    // Stored before the API checked it: a feed resending it, or changing only the name, is not refused.
+    const legacy: ProductMasterData = { ...current, listPriceTiers: [{ minQuantity: 10, priceMinor: 450 }] };
+    expect(checkProductRow(row({ sku: "KP-1", listPrice: "4,50", listPriceTiers: [{ minQuantity: 10, price: "4.50" }] }), legacy, categories)).toMatchObject({ ok: true, kind: "unchanged" });
+    expect(checkProductRow(row({ sku: "KP-1", nameNl: "Papier" }), legacy, categories)).toMatchObject({ ok: true, kind: "update" });
+    expect(changedTierNotBelowListPrice(legacy, legacy)).toBeNull();
+    expect(changedTierNotBelowListPrice({ ...legacy, listPriceMinor: 460 }, legacy)).toBeNull();
+    expect(changedTierNotBelowListPrice({ ...legacy, listPriceMinor: 449 }, legacy)).toEqual({ minQuantity: 10, priceMinor: 450 });
+    expect(changedTierNotBelowListPrice(legacy, null)).toEqual({ minQuantity: 10, priceMinor: 450 });
   });
 
   it("unit codes are upper-cased", () => {
