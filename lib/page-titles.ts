@@ -11,6 +11,8 @@ import { titleText } from "@/lib/i18n/page-title";
 import { isInvoiceNumber } from "@/lib/invoices/invoice-access";
 import { seesWholeCompany } from "@/lib/orders/order-access";
 import { buyerMustSetUpTwoStep } from "@/lib/two-step/required";
+import { productName } from "@/lib/catalog/product-name";
+import { toLocale } from "@/lib/i18n/locales";
 
 /**
  * Titles that name what the page shows (category, product, search, order, quote, invoice, customer),
@@ -55,7 +57,7 @@ export async function productTitle(rawSku: string, area: "shop" | "admin"): Prom
   const sku = segment(rawSku);
   const [product, locale] = await Promise.all([sku ? getProductBySku(sku) : null, getLocale()]);
   if (!product) return { title: await titleText(`${area}.productGeneric`) };
-  return { title: await titleText(`${area}.product`, { name: locale === "en" ? product.nameEn : product.nameNl, sku: product.sku }) };
+  return { title: await titleText(`${area}.product`, { name: productName(product, toLocale(locale)), sku: product.sku }) };
 }
 
 const SEARCH_TITLE_LENGTH = 60;

@@ -5,6 +5,7 @@ import { ARTICLE_NUMBERS_PAGE_SIZE, type ArticleNumberRow } from "@/lib/account/
 import { toQueryString } from "@/lib/admin/search-params";
 import { dateText } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { productName } from "@/lib/catalog/product-name";
 
 /**
  * A company's own article numbers, searchable, paged, with the CSV export: the same list in My account
@@ -67,7 +68,7 @@ export async function ArticleNumberList({
                       {row.sku}
                     </Link>
                   </td>
-                  <td className={cell}>{locale === "en" ? row.nameEn : row.nameNl}</td>
+                  <td className={cell}>{productName(row, locale)}</td>
                   <td className={`${cell} text-slate-500`}>{dateText(row.updatedAt, locale)}</td>
                 </tr>
               ))}

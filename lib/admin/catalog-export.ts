@@ -4,6 +4,7 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { orderDocumentsForReader } from "@/lib/catalog/product-document";
 import { productDescription } from "@/lib/catalog/product-description";
+import { productName } from "@/lib/catalog/product-name";
 import { BMECAT_TAIL, bmecatHead, bmecatProduct } from "@/lib/catalog-export/bmecat";
 import { CIF_TAIL, cifHead, cifRow } from "@/lib/catalog-export/cif";
 import { catalogFeatureLabeller, type CatalogExportHeader, type CatalogExportItem, type CatalogFeature, type CatalogLanguage } from "@/lib/catalog-export/types";
@@ -162,8 +163,9 @@ async function catalogItems(
       const price = resolvePrice({ product: row, candidates: candidates.get(row.id) ?? [], quantity: smallestValidQuantity(row), now });
       return {
         sku: row.sku,
-        name: { nl: row.nameNl, en: row.nameEn },
-        // An empty English description is the Dutch one in the shop, and so in the catalog (BMEcat DESCRIPTION_LONG, CIF).
+        // An empty English name or description is the Dutch one in the shop, and so in the catalog (BMEcat
+        // DESCRIPTION_SHORT/_LONG, CIF): a buyer's catalog never gets an item without a name.
+        name: { nl: row.nameNl, en: productName(row, "en") },
         description: { nl: row.descriptionNl, en: productDescription(row, "en") },
         manufacturerName: row.manufacturer || null,
         manufacturerPartNumber: row.manufacturerPartNumber || null,

@@ -1,3 +1,4 @@
+import { productName } from "@/lib/catalog/product-name";
 import { unitQuantity } from "@/lib/catalog/unit-names";
 import { dateText } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -180,7 +181,7 @@ function reasonOf(reason: Reason, words: OrderWords, discontinued: Discontinued)
   const gone = reason.code === "unknown_product" && reason.detail ? discontinued.get(reason.detail) : undefined;
   if (gone) {
     const { successor } = gone;
-    return `${text("reason.discontinued")} (${reason.detail})${successor ? ` – ${text("detail.replacedBy", { sku: successor.sku, name: locale === "en" ? successor.nameEn : successor.nameNl })}` : ""}`;
+    return `${text("reason.discontinued")} (${reason.detail})${successor ? ` – ${text("detail.replacedBy", { sku: successor.sku, name: productName(successor, locale) })}` : ""}`;
   }
   // Stored details hold amounts in a fixed form (lib/orders/history-comment.ts): said here in the page's money format.
   const shown = reasonDetail(reason);

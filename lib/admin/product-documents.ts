@@ -39,6 +39,7 @@ import { mailBaseUrl, readsMail } from "@/lib/mail/base-url";
 import { safetyDataSheetMail } from "@/lib/mail/safety-data-sheet-mail";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { getProductForAdminOrThrow } from "./access";
+import { productName } from "@/lib/catalog/product-name";
 
 /**
  * Admins manage a product's documents — in the back office (admin → Products → a product) and through
@@ -311,7 +312,7 @@ export async function sendSafetyDataSheetAsAdmin(staff: StaffUser, sku: string, 
     recipient,
     mail: safetyDataSheetMail(recipient, {
       sku: product.sku,
-      productName: recipient.locale === "en" ? product.nameEn : product.nameNl,
+      productName: productName(product, recipient.locale),
       documentTitle: document.title,
       documentVersion: document.version,
       documentRevisedOn: document.revisedOn,

@@ -109,10 +109,10 @@ export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInp
     sku: input.sku,
     category: input.category,
     nameNl: input.nameNl,
-    nameEn: input.nameEn.trim() || input.nameNl,
+    // Left empty, the English name and description stay empty (as in the API): the shop shows the Dutch
+    // ones, also after they are edited, and the missing translation can be found. The manufacturer is the brand.
+    nameEn: input.nameEn,
     descriptionNl: input.descriptionNl,
-    // Left empty, the English name is the Dutch one and the manufacturer the brand (as in the API); the
-    // English description stays empty, so the shop shows the Dutch one, also after it is edited.
     descriptionEn: input.descriptionEn,
     brand: input.brand,
     manufacturer: input.manufacturer.trim() || input.brand,
@@ -196,8 +196,8 @@ export function productFormValues(product: ProductMasterData & { sku: string; ca
   const { attributes, listPriceTiers: _tiers, ...row } = productRowOf(product);
   return {
     ...row,
-    // An English name that is the Dutch one shows as empty ("Empty: the Dutch name"), so saving the
-    // form after a change of the Dutch name changes the English one with it.
+    // An English name that is the Dutch one (a copy the form and the API used to store) shows as empty
+    // ("Empty: the Dutch name"), so saving the form stores it empty and it follows the Dutch one.
     nameEn: row.nameEn === row.nameNl ? "" : row.nameEn,
     gtin: row.gtin ?? "",
     unspsc: row.unspsc ?? "",

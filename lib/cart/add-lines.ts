@@ -12,6 +12,7 @@ import { stockWarningOf } from "./line-report-fixes";
 import { checkQuantity } from "./quantity-rules";
 import { productsOutsideAssortment } from "@/lib/catalog/priced-product";
 import type { QuantityProblem } from "@/lib/quick-order/parse-lines";
+import { productName } from "@/lib/catalog/product-name";
 
 /**
  * Adds many lines to the cart the owner shops into right now – the shop cart, or during a
@@ -114,7 +115,7 @@ export async function addLinesToCart(owner: CartOwner, requests: AddLineRequest[
       code,
       requested: request.quantity,
       sku: product?.sku ?? null,
-      name: product ? (locale === "en" ? product.nameEn : product.nameNl) : null,
+      name: product ? productName(product, locale) : null,
       unit: product?.unit ?? null,
     };
     if (!product) return { ...base, outcome: { status: "unknown_sku" } };

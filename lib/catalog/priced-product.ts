@@ -7,6 +7,7 @@ import { resolvePrice, type PriceSource, type PriceTierStep } from "@/lib/pricin
 import type { Locale } from "@/lib/i18n/locales";
 import { inAssortment, type Assortment } from "./assortment";
 import { productDescription } from "./product-description";
+import { productName } from "@/lib/catalog/product-name";
 
 /** What the shop UI shows of a product: localized, and priced for the customer when there is one. */
 export interface ProductView {
@@ -55,7 +56,7 @@ export function localizeProduct(product: ProductRow, locale: Locale): Omit<Produ
   return {
     id: product.id,
     sku: product.sku,
-    name: locale === "en" ? product.nameEn : product.nameNl,
+    name: productName(product, locale),
     description: productDescription(product, locale),
     brand: product.brand,
     manufacturer: product.manufacturer,

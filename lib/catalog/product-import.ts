@@ -7,10 +7,11 @@ import { NAMED_UNIT_CODES } from "./unit-names";
 /**
  * Product master data from the supplier's ERP or PIM (ERP-SIDE.md §6.2 "push import API": upsert by
  * SKU, per-row results, idempotent). A row names the product by SKU and carries the fields it sets:
- * a new product needs category, Dutch name, unit, list price and VAT rate (English name defaults to
- * the Dutch one; an English description left empty stays empty, and English readers get the Dutch
- * one); an existing product changes only the fields given, so `{"sku": "…", "active": false}` takes
- * one out of the shop. Pure: the caller looks up the existing product and categories.
+ * a new product needs category, Dutch name, unit, list price and VAT rate (an English name or
+ * description left out or empty stays empty, so an export or a translator can see it is missing, and
+ * English readers get the Dutch one: lib/catalog/product-name.ts, product-description.ts); an existing
+ * product changes only the fields given, so `{"sku": "…", "active": false}` takes one out of the shop.
+ * Pure: the caller looks up the existing product and categories.
  */
 
 export const MAX_PRODUCT_ROWS = 1_000;
@@ -22,7 +23,8 @@ export const productRowSchema = z.object({
   sku: z.string().trim().regex(/^[\x21-\x7e]{1,40}$/, "sku_format"),
   category: z.string().trim().min(1).max(64).optional(),
   nameNl: z.string().trim().min(1).max(200).optional(),
-  nameEn: z.string().trim().min(1).max(200).optional(),
+  /** Empty: none yet (the shop shows the Dutch name). */
+  nameEn: z.string().trim().max(200).optional(),
   descriptionNl: z.string().trim().max(5_000).optional(),
   descriptionEn: z.string().trim().max(5_000).optional(),
   brand: z.string().trim().max(100).optional(),
@@ -216,7 +218,8 @@ export function checkProductRow(row: ProductRow, current: ProductMasterData | nu
   const values: ProductMasterData = {
     categoryId: categoryId!,
     nameNl,
-    nameEn: row.nameEn ?? current?.nameEn ?? nameNl,
+    // Not a copy of the Dutch one: empty, the shop shows the Dutch name (lib/catalog/product-name.ts), edits included.
+    nameEn: row.nameEn ?? current?.nameEn ?? "",
     descriptionNl: row.descriptionNl ?? current?.descriptionNl ?? "",
     // Not a copy of the Dutch one: empty, the shop shows the Dutch description (lib/catalog/product-description.ts), edits included.
     descriptionEn: row.descriptionEn ?? current?.descriptionEn ?? "",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkQuantity, type QuantityRules } from "@/lib/cart/quantity-rules";
+import { productName } from "@/lib/catalog/product-name";
 
 /**
  * Related products, pure: the admin's SKU lists (form text or API arrays) and the checks that need no
@@ -159,5 +160,5 @@ export function toSuccessorOffer(
   requested: number,
   locale: "nl" | "en",
 ): SuccessorOffer {
-  return { sku: successor.sku, name: locale === "en" ? successor.nameEn : successor.nameNl, quantity: successorQuantity(requested, successor) };
+  return { sku: successor.sku, name: productName(successor, locale), quantity: successorQuantity(requested, successor) };
 }

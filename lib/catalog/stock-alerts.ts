@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { backInStockMail } from "@/lib/mail/back-in-stock-mail";
 import { mailBaseUrl, readsMail } from "@/lib/mail/base-url";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
+import { productName } from "@/lib/catalog/product-name";
 
 /**
  * "Mail me when it is back in stock" on an out-of-stock product page. The ERP's stock report that
@@ -45,7 +46,7 @@ export async function notifyBackInStock(skus: readonly string[], now: Date): Pro
     (alert) =>
       backInStockMail(alert, {
         sku: alert.sku,
-        productName: alert.locale === "en" ? alert.nameEn : alert.nameNl,
+        productName: productName(alert, alert.locale),
         link: `${baseUrl}/products/${encodeURIComponent(alert.sku)}`,
       }),
     now,

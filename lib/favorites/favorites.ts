@@ -27,6 +27,7 @@ import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice } from "@/lib/pricing/resolve-price";
+import { productName } from "@/lib/catalog/product-name";
 
 /**
  * Favorites lists use-cases. Visibility (own lists + the company's shared lists) is enforced in
@@ -143,7 +144,7 @@ export async function getFavoriteListView(user: ListUser, listId: number, locale
       return {
         lineId,
         sku: product.sku,
-        name: locale === "en" ? product.nameEn : product.nameNl,
+        name: productName(product, locale),
         unit: product.unit,
         defaultQuantity,
         note,

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolvePrice } from "@/lib/pricing/resolve-price";
 import { getOrderForViewer } from "./order-access";
+import { productName } from "@/lib/catalog/product-name";
 
 /**
  * "Reorder": puts all or selected lines of an earlier order back into the cart the user shops
@@ -76,7 +77,7 @@ export async function reorder(
     return {
       lineNumber: line.lineNumber,
       sku: product?.sku ?? line.sku,
-      name: product ? (locale === "en" ? product.nameEn : product.nameNl) : line.name,
+      name: product ? productName(product, locale) : line.name,
       quantity: line.quantity,
       previousUnitPriceMinor: line.unitPriceMinor,
       currentUnitPriceMinor: current,

@@ -4,6 +4,7 @@ import { toPrefixTsQuery } from "@/lib/data/catalog";
 import { suggestByArticleNumberPrefix } from "@/lib/data/customer-article-numbers";
 import type { Locale } from "@/lib/i18n/locales";
 import { contractAssortmentFilter, type Assortment } from "@/lib/catalog/assortment";
+import { productName } from "@/lib/catalog/product-name";
 
 export interface QuickOrderSuggestion {
   sku: string;
@@ -37,7 +38,7 @@ export async function suggestQuickOrderProducts(
   ]);
   const toSuggestion = ({ nameNl, nameEn, ...rest }: ProductSuggestion, ownNumber: string | null): QuickOrderSuggestion => ({
     ...rest,
-    name: locale === "en" ? nameEn : nameNl,
+    name: productName({ nameNl, nameEn }, locale),
     ownNumber,
   });
   const seen = new Set(owned.map((o) => o.sku));

@@ -52,6 +52,7 @@ import {
   splitStandingLines,
   type StandingOrderPauseReason,
 } from "./schedule";
+import { productName } from "@/lib/catalog/product-name";
 
 /**
  * Standing orders: a favorites list ordered every N weeks, as it stands on the day and at that day's
@@ -319,7 +320,7 @@ async function plannedOrder(standingOrder: StandingOrderView, owner: UserRecord,
     listLines.map((line) => ({
       ...line,
       sku: line.product.sku,
-      name: owner.locale === "en" ? line.product.nameEn : line.product.nameNl,
+      name: productName(line.product, owner.locale),
       quantity: line.defaultQuantity,
       active: line.product.active,
       inAssortment: !outside.has(line.product.id),
@@ -333,7 +334,7 @@ async function plannedOrder(standingOrder: StandingOrderView, owner: UserRecord,
     const bySku = new Map(gone.flatMap((line) => (successors.has(line.product.id) ? [[line.product.sku, successors.get(line.product.id)!] as const] : [])));
     for (const line of skipped) {
       const successor = line.reason === "unavailable" ? bySku.get(line.sku) : undefined;
-      if (successor) line.successor = { sku: successor.sku, name: owner.locale === "en" ? successor.nameEn : successor.nameNl };
+      if (successor) line.successor = { sku: successor.sku, name: productName(successor, owner.locale) };
     }
   }
   const priced =

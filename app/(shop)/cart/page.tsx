@@ -22,6 +22,7 @@ import { ActionForm } from "@/components/account/action-form";
 import { SaveToList } from "@/components/account/save-to-list";
 import { addToListAction, loadEditableListsAction } from "../favorites/actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { productName } from "@/lib/catalog/product-name";
 
 export const generateMetadata = pageTitle("shop.cart");
 
@@ -43,7 +44,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   // A product taken out of the shop since it was added: what replaces it (one read, only then).
   const unavailableIds = cart.lines.flatMap((line) => (line.unavailableReason === "discontinued" ? [line.product.id] : []));
   const successors = unavailableIds.length > 0 ? await listActiveSuccessors(unavailableIds) : new Map<number, ProductRow>();
-  const replacements = new Map([...successors].map(([id, product]) => [id, { sku: product.sku, name: locale === "en" ? product.nameEn : product.nameNl }]));
+  const replacements = new Map([...successors].map(([id, product]) => [id, { sku: product.sku, name: productName(product, locale) }]));
   // After "Add to cart" on a quote (acceptQuoteAction); only said while the cart holds that quote's lines.
   const acceptedNotice = !!acceptedQuote && cart.lines.some((line) => line.quote?.quoteNumber === acceptedQuote);
   const replacedCount = Number(replaced);

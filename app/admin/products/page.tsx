@@ -12,6 +12,7 @@ import { listProductsForAdmin, searchProducts, type ProductActivity } from "@/li
 import { money } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { productName } from "@/lib/catalog/product-name";
 
 export const generateMetadata = pageTitle("admin.products");
 
@@ -100,7 +101,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
                       </Link>
                     </td>
                     <td className={tdClass}>
-                      {locale === "en" ? p.nameEn : p.nameNl} {!p.active && <Badge>{tf("inactive")}</Badge>}
+                      {productName(p, locale)} {!p.active && <Badge>{tf("inactive")}</Badge>}
                     </td>
                     <td className={tdClass}>{p.brand}</td>
                     <td className={`${tdClass} text-right`}>{money(p.listPriceMinor, locale, p.currency)}</td>

@@ -156,17 +156,19 @@ describe("catalogue export", () => {
     }
   });
 
-  it("an empty English description is the Dutch one in an English catalog (CIF and BMEcat), never an empty text", async () => {
-    await handle.db.update(products).set({ descriptionNl: "Gewoon gereedschap", descriptionEn: "" }).where(eq(products.id, plain.id));
+  it("an empty English name or description is the Dutch one in an English catalog (CIF and BMEcat), never an empty text", async () => {
+    const [stored] = await handle.db.select({ nameNl: products.nameNl, nameEn: products.nameEn }).from(products).where(eq(products.id, plain.id));
+    await handle.db.update(products).set({ nameEn: "", descriptionNl: "Gewoon gereedschap", descriptionEn: "" }).where(eq(products.id, plain.id));
     try {
       const cif = cifRows((await exported({ scope: "all", language: "en" })).text).find((r) => r.includes(`"${plain.sku}"`))!;
-      expect(cif).toContain(" – Gewoon gereedschap");
+      expect(cif).toContain(`${stored!.nameNl} – Gewoon gereedschap`);
       const bmecat = (await exported({ format: "bmecat", scope: "all", language: "en" })).text;
       const item = bmecat.slice(bmecat.indexOf(`<SUPPLIER_PID>${plain.sku}</SUPPLIER_PID>`)).split("</PRODUCT>")[0]!;
+      expect(item).toContain(`<DESCRIPTION_SHORT lang="eng">${stored!.nameNl}</DESCRIPTION_SHORT>`);
       expect(item).toContain('<DESCRIPTION_LONG lang="eng">Gewoon gereedschap</DESCRIPTION_LONG>');
       expect(item).toContain('<DESCRIPTION_LONG lang="nld">Gewoon gereedschap</DESCRIPTION_LONG>');
     } finally {
-      await handle.db.update(products).set({ descriptionNl: "Omschrijving", descriptionEn: "Description" }).where(eq(products.id, plain.id));
+      await handle.db.update(products).set({ nameEn: stored!.nameEn, descriptionNl: "Omschrijving", descriptionEn: "Description" }).where(eq(products.id, plain.id));
     }
   });
 

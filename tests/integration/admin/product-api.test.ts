@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { products } from "@/db/schema";
 import { createStaffApiKey } from "@/lib/admin/api-keys";
-import { localizeProduct } from "@/lib/catalog/priced-product";
-import { searchProducts } from "@/lib/data/catalog";
+import { localizeProduct, toProductViews } from "@/lib/catalog/priced-product";
+import { getProductBySku, searchProducts } from "@/lib/data/catalog";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCategory, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
@@ -89,7 +89,7 @@ describe("PUT /admin/api/products", () => {
       counts: { created: 1 },
     });
     const [created] = await bySku(["KP-DESC-1"]);
-    expect(created).toMatchObject({ nameEn: "Kettingspray", descriptionNl: "Hecht goed, spat niet", descriptionEn: "" });
+    expect(created).toMatchObject({ nameEn: "", descriptionNl: "Hecht goed, spat niet", descriptionEn: "" });
     expect(localizeProduct(created!, "en").description).toBe("Hecht goed, spat niet");
     expect((await put({ items: [{ sku: "KP-DESC-1", descriptionNl: "Hecht goed, spat niet, waterbestendig" }] })).body).toMatchObject({ counts: { updated: 1 } });
     const [updated] = await bySku(["KP-DESC-1"]);
@@ -100,6 +100,26 @@ describe("PUT /admin/api/products", () => {
     expect(localizeProduct((await bySku(["KP-DESC-1"]))[0]!, "en").description).toBe("Sticks well, does not splash");
     await put({ items: [{ sku: "KP-DESC-1", descriptionEn: "" }] });
     expect(localizeProduct((await bySku(["KP-DESC-1"]))[0]!, "en").description).toBe("Hecht goed, spat niet, waterbestendig");
+  });
+
+  it("a product created without an English name keeps it empty: the English shop and its product page show the Dutch name", async () => {
+    expect((await put({ items: [{ sku: "KP-NAME-1", category: "SMR", nameNl: "Kettingreiniger", listPrice: "6,50", vatRate: 21 }] })).body).toMatchObject({ counts: { created: 1 } });
+    expect((await bySku(["KP-NAME-1"]))[0]).toMatchObject({ nameNl: "Kettingreiniger", nameEn: "" });
+    // What the product page shows (the row it reads, localized and priced as for a visitor), in English and Dutch.
+    const page = async (locale: "nl" | "en") => (await toProductViews([(await getProductBySku("KP-NAME-1"))!], { companyId: null, locale, now: new Date() }))[0]!;
+    expect((await page("en")).name).toBe("Kettingreiniger");
+    expect((await page("nl")).name).toBe("Kettingreiniger");
+    // The English search finds it by its Dutch name.
+    expect((await searchProducts("kettingreiniger", {}, { offset: 0, limit: 10 })).items.map((item) => item.sku)).toContain("KP-NAME-1");
+    // It follows a later Dutch name; an English one sent later is shown, and sending it empty goes back to the Dutch.
+    await put({ items: [{ sku: "KP-NAME-1", nameNl: "Kettingreiniger spray" }] });
+    expect((await bySku(["KP-NAME-1"]))[0]!.nameEn).toBe("");
+    expect((await page("en")).name).toBe("Kettingreiniger spray");
+    await put({ items: [{ sku: "KP-NAME-1", nameEn: "Chain cleaner spray" }] });
+    expect((await page("en")).name).toBe("Chain cleaner spray");
+    expect((await put({ items: [{ sku: "KP-NAME-1", nameEn: "" }] })).body).toMatchObject({ counts: { updated: 1 } });
+    expect((await bySku(["KP-NAME-1"]))[0]!.nameEn).toBe("");
+    expect((await page("en")).name).toBe("Kettingreiniger spray");
   });
 
   it("a tier at or above the list price is refused as the product form refuses it: 422 naming the row, field and tier; nothing is written", async () => {

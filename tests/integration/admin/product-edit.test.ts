@@ -98,7 +98,8 @@ describe("products in the back office", () => {
     expect(await runAction(() => saveProductAction(idle, form(fields({}))))).toEqual({ redirect: "/admin/products/KP-HAND-1" });
     expect(await row("KP-HAND-1")).toMatchObject({
       nameNl: "Handzeep 500 ml",
-      nameEn: "Handzeep 500 ml",
+      // Left empty in the form: stored empty (the shop shows the Dutch name), not a copy.
+      nameEn: "",
       unit: "ST",
       listPriceMinor: 349,
       listPriceTiers: [
@@ -113,11 +114,11 @@ describe("products in the back office", () => {
     });
   });
 
-  it("an English description left empty stays empty: the English shop shows the Dutch one, also after it is edited", async () => {
+  it("an English name and description left empty stay empty: the English shop shows the Dutch ones, also after they are edited", async () => {
     request.userId = admin.id;
     const save = (values: Record<string, string>) => saveProductAction(idle, form(fields({ sku: "KP-HAND-2", ...values })));
     expect(await runAction(() => save({ descriptionNl: "Milde zeep voor de handen" }))).toEqual({ redirect: "/admin/products/KP-HAND-2" });
-    expect(await row("KP-HAND-2")).toMatchObject({ nameEn: "Handzeep 500 ml", descriptionNl: "Milde zeep voor de handen", descriptionEn: "" });
+    expect(await row("KP-HAND-2")).toMatchObject({ nameEn: "", descriptionNl: "Milde zeep voor de handen", descriptionEn: "" });
     expect(localizeProduct((await row("KP-HAND-2"))!, "en")).toMatchObject({ name: "Handzeep 500 ml", description: "Milde zeep voor de handen" });
     // The form shows both English fields empty (with "Empty: the Dutch …"), so saving it keeps them following the Dutch.
     expect(productFormValues((await getProductMasterData("KP-HAND-2"))!, "en")).toMatchObject({ nameEn: "", descriptionEn: "" });
@@ -131,6 +132,17 @@ describe("products in the back office", () => {
     expect(localizeProduct(translated, "en")).toMatchObject({ name: "Hand soap 1 l", description: "Unscented hand soap" });
     expect(localizeProduct(translated, "nl")).toMatchObject({ name: "Handzeep 1 l", description: "Parfumvrije handzeep" });
     expect(productFormValues((await getProductMasterData("KP-HAND-2"))!, "nl")).toMatchObject({ nameEn: "Hand soap 1 l", descriptionEn: "Unscented hand soap" });
+
+    // Cleared again: stored empty, the Dutch name shows. An older copy of the Dutch name shows empty in
+    // the form, so saving the form stores it empty too.
+    expect(await save({ mode: "edit", nameNl: "Handzeep 1 l", nameEn: "", descriptionNl: "Parfumvrije handzeep" })).toEqual({ status: "ok" });
+    expect(await row("KP-HAND-2")).toMatchObject({ nameEn: "" });
+    expect(localizeProduct((await row("KP-HAND-2"))!, "en").name).toBe("Handzeep 1 l");
+    await handle.db.update(products).set({ nameEn: "Handzeep 1 l" }).where(eq(products.sku, "KP-HAND-2"));
+    const copy = productFormValues((await getProductMasterData("KP-HAND-2"))!, "nl");
+    expect(copy.nameEn).toBe("");
+    expect(await save({ mode: "edit", nameNl: copy.nameNl, nameEn: copy.nameEn, descriptionNl: "Parfumvrije handzeep" })).toEqual({ status: "ok" });
+    expect(await row("KP-HAND-2")).toMatchObject({ nameEn: "" });
   });
 
   it("creating an existing SKU is refused, and the product is left alone", async () => {

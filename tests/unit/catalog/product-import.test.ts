@@ -62,7 +62,8 @@ describe("product rows", () => {
       values: {
         categoryId: 2,
         nameNl: "Kettingolie",
-        nameEn: "Kettingolie",
+        // Left out: stored empty (the shop shows the Dutch name), not a copy.
+        nameEn: "",
         descriptionNl: "",
         descriptionEn: "",
         brand: "",
@@ -128,6 +129,11 @@ describe("product rows", () => {
     ["a unit that is not a Rec 20 code", { sku: "KP-1", unit: "stuks" }],
   ])("the schema refuses %s", (_name, value) => {
     expect(productRowSchema.safeParse(value).success).toBe(false);
+  });
+
+  it("an English name sent empty is stored empty; left out, an existing one stays", () => {
+    expect(checkProductRow(row({ sku: "KP-1", nameEn: " " }), current, categories)).toMatchObject({ ok: true, kind: "update", values: { nameEn: "" } });
+    expect(checkProductRow(row({ sku: "KP-1", nameNl: "Papier A4" }), current, categories)).toMatchObject({ values: { nameNl: "Papier A4", nameEn: "Copy paper A4" } });
   });
 
   it.each<[string, Record<string, unknown>, { field: string; problem: string; minQuantity?: number }[] | null]>([

@@ -323,11 +323,13 @@ describe("planOrderInvoice", () => {
       orderLine(1, { name: "Nitrile gloves", productNames: names }),
       orderLine(2, { name: "Gloves per buyer's PO text", productNames: names }),
       orderLine(3, { name: "Verdwenen artikel", productNames: null }),
+      // No English name yet (stored empty): the English document has the Dutch one, never an empty name.
+      orderLine(4, { name: "Kettingolie", productNames: { nl: "Kettingolie", en: "" } }),
     ];
     const nl = draftOf(planOrderInvoice(context({ lines }), options)).documentFor("F2026-00001");
-    expect(nl.lines.map((line) => line.name)).toEqual(["Nitril handschoenen", "Gloves per buyer's PO text", "Verdwenen artikel"]);
+    expect(nl.lines.map((line) => line.name)).toEqual(["Nitril handschoenen", "Gloves per buyer's PO text", "Verdwenen artikel", "Kettingolie"]);
     const en = draftOf(planOrderInvoice(context({ lines, company: company({ documentLocale: "en" }) }), options)).documentFor("F2026-00001");
-    expect(en.lines.map((line) => line.name)).toEqual(["Nitrile gloves", "Gloves per buyer's PO text", "Verdwenen artikel"]);
+    expect(en.lines.map((line) => line.name)).toEqual(["Nitrile gloves", "Gloves per buyer's PO text", "Verdwenen artikel", "Kettingolie"]);
   });
 });
 

@@ -38,6 +38,7 @@ import { listProductDocuments, type ProductDocumentInfo } from "@/lib/data/produ
 import { attributeFilterHref, labelAttributes } from "@/lib/catalog/attributes";
 import { listAttributeDefinitionsOf } from "@/lib/data/attribute-definitions";
 import { productTitle } from "@/lib/page-titles";
+import { productName } from "@/lib/catalog/product-name";
 
 export const generateMetadata = async ({ params }: { params: Promise<{ sku: string }> }) => productTitle((await params).sku, "shop");
 
@@ -319,7 +320,7 @@ async function discontinuedPage(
   const successorView = successor && views[0]!.inAssortment ? views[0]! : null;
   const alternatives = (successor ? views.slice(1) : views).filter((view) => view.inAssortment);
   if (!successorView && alternatives.length === 0) notFound();
-  const name = context.locale === "en" ? row.nameEn : row.nameNl;
+  const name = productName(row, context.locale);
   return (
     <div className="space-y-10" data-testid="product-discontinued">
       <div className="space-y-3">

@@ -14,6 +14,7 @@ import { listPriceGrid } from "@/lib/data/price-lists";
 import { toLocale } from "@/lib/i18n/locales";
 import { removeEntryAction, saveEntryAction } from "../actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { productName } from "@/lib/catalog/product-name";
 
 export const generateMetadata = pageTitle("admin.priceList");
 const PAGE_SIZE = 50;
@@ -35,7 +36,7 @@ export default async function PriceGridPage({ params, searchParams }: { params: 
   const rows: GridRowView[] = grid.rows.map(({ product, entry }) => ({
     productId: product.id,
     sku: product.sku,
-    name: locale === "en" ? product.nameEn : product.nameNl,
+    name: productName(product, locale),
     brand: product.brand,
     unit: product.unit,
     active: product.active,

@@ -39,6 +39,7 @@ import { ProductRelationsForm } from "@/components/admin/product-relations-form"
 import { getProductRelationsAsAdmin } from "@/lib/admin/product-relations";
 import { MAX_ACCESSORIES, MAX_ALTERNATIVES, relationText } from "@/lib/catalog/product-relations";
 import { productTitle } from "@/lib/page-titles";
+import { productName } from "@/lib/catalog/product-name";
 
 export const generateMetadata = async ({ params }: { params: Promise<{ sku: string }> }) => productTitle((await params).sku, "admin");
 const PAGE_SIZE = 50;
@@ -103,7 +104,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
           ← {t("back")}
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">
-          {product.sku} · {locale === "en" ? product.nameEn : product.nameNl}
+          {product.sku} · {productName(product, locale)}
         </h1>
         <p className="text-sm text-slate-600">
           {t("listPriceIs", { price: money(product.listPriceMinor, locale, product.currency) })}

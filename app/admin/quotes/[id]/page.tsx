@@ -17,6 +17,7 @@ import { mayQuote, mayReject, quoteState } from "@/lib/quotes/quote-rules";
 import { rejectQuoteAction, sendQuoteAction } from "../actions";
 import { quoteTone } from "../status-tone";
 import { adminQuoteTitle } from "@/lib/page-titles";
+import { productName } from "@/lib/catalog/product-name";
 
 export const generateMetadata = async ({ params }: { params: Promise<{ id: string }> }) => adminQuoteTitle((await params).id);
 
@@ -42,7 +43,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
     return {
       id: line.id,
       sku: line.sku,
-      name: locale === "en" ? line.nameEn : line.nameNl,
+      name: productName(line, locale),
       unit: line.unit,
       active: line.active,
       quantity: line.quantity,

@@ -15,6 +15,7 @@ import { mayAccept, mayDecline, quoteState } from "@/lib/quotes/quote-rules";
 import { getShopContext } from "@/lib/shop-context";
 import { acceptQuoteAction, declineQuoteAction } from "../actions";
 import { accountQuoteTitle } from "@/lib/page-titles";
+import { productName } from "@/lib/catalog/product-name";
 
 export const generateMetadata = async ({ params }: { params: Promise<{ number: string }> }) => accountQuoteTitle((await params).number);
 
@@ -170,10 +171,10 @@ export default async function QuotePage({
                 <td className="col-span-3 p-3">
                   {line.active ? (
                     <Link href={`/products/${encodeURIComponent(line.sku)}`} className="font-medium hover:text-brand-700">
-                      {locale === "en" ? line.nameEn : line.nameNl}
+                      {productName(line, locale)}
                     </Link>
                   ) : (
-                    <span className="font-medium">{locale === "en" ? line.nameEn : line.nameNl}</span>
+                    <span className="font-medium">{productName(line, locale)}</span>
                   )}
                   <div className="text-xs text-slate-500">{line.sku}</div>
                   {!line.active && <div className="text-xs text-red-700">{t("notAvailable")}</div>}

@@ -19,6 +19,7 @@ import { listCompanyPriceLists, listPriceListOptions } from "@/lib/data/price-li
 import { toLocale } from "@/lib/i18n/locales";
 import { assignPriceListAction, setAssortmentAction, unassignPriceListAction } from "../../actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { productName } from "@/lib/catalog/product-name";
 
 export const generateMetadata = pageTitle("admin.customerPricing");
 
@@ -173,7 +174,7 @@ export default async function CustomerPricingPage({ params, searchParams }: { pa
                   <Link href={`/admin/products/${encodeURIComponent(check.product.sku)}`} className="font-medium text-brand-700 hover:underline">
                     {check.product.sku}
                   </Link>{" "}
-                  · {locale === "en" ? check.product.nameEn : check.product.nameNl}
+                  · {productName(check.product, locale)}
                 </p>
                 <PriceExplanationPanel explanation={check.explanation} product={check.product} customerName={company.name} locale={locale} />
               </>
