@@ -101,15 +101,34 @@ export async function updateCartLineQuantity(owner: CartOwner, lineId: number, q
     await removeCartLine(cartId, lineId);
     return;
   }
-  if (line.quoteLineId !== null) {
-    const terms = (await quoteLineTerms([line.quoteLineId])).get(line.quoteLineId);
-    const locked = terms ? quotedQuantityLock(terms, { companyId: owner.companyId, productId, day: calendarDate(now) }) : null;
-    if (locked !== null && quantity !== locked) throw new AppError("conflict", "quote_quantity_locked", { requested: quantity, quantity: locked });
-  }
+  const locked = await quotedLock(owner, line, now);
+  if (locked !== null && quantity !== locked) throw new AppError("conflict", "quote_quantity_locked", { requested: quantity, quantity: locked });
   const [product] = await listProductsByIds([productId]);
   if (!product) throw new AppError("not_found", "product_not_found");
   assertQuantity(quantity, product, quantity, 0);
   await setCartLine(cartId, productId, quantity);
+}
+
+/**
+ * Sets a quote line back to its quoted quantity after another add changed it, so the quoted price
+ * applies again ("Back to 50 (quoted price)" at checkout), through updateCartLineQuantity and so its
+ * rules. Refused when the quote no longer holds the line (expired, declined or ordered since the page
+ * was shown): the buyer asked for the quoted price, not for that quantity at the normal price.
+ */
+export async function restoreQuotedQuantity(owner: CartOwner, lineId: number, now = new Date()): Promise<void> {
+  assertCartWritable(owner);
+  const line = await getCartLineRef(await resolveCartId(owner), lineId);
+  if (line === null) throw new AppError("not_found", "cart_line_not_found");
+  const locked = await quotedLock(owner, line, now);
+  if (locked === null) throw new AppError("conflict", "quote_no_longer_applies");
+  await updateCartLineQuantity(owner, lineId, locked, now);
+}
+
+/** The quantity a cart line is held to by its quote (quote-rules quotedQuantityLock); null when it is free. */
+async function quotedLock(owner: CartOwner, line: { productId: number; quoteLineId: number | null }, now: Date): Promise<number | null> {
+  if (line.quoteLineId === null) return null;
+  const terms = (await quoteLineTerms([line.quoteLineId])).get(line.quoteLineId);
+  return terms ? quotedQuantityLock(terms, { companyId: owner.companyId, productId: line.productId, day: calendarDate(now) }) : null;
 }
 
 export async function removeFromCart(owner: CartOwner, lineId: number): Promise<void> {

@@ -1,10 +1,10 @@
 import { connection } from "next/server";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
 import { costCenterOptions } from "@/components/account/cost-center-options";
 import { CheckoutForm, type CheckoutCostCenters } from "@/components/shop/checkout-form";
+import { CheckoutQuoteFix } from "@/components/shop/checkout-quote-fix";
 import { CartTotals } from "@/components/shop/order-totals";
 import { shipToChoice } from "@/lib/account/addresses";
 import { costCenterChoice } from "@/lib/account/cost-centers";
@@ -22,7 +22,7 @@ import { getShopContext } from "@/lib/shop-context";
 import { needsApproval } from "@/lib/orders/approval-rule";
 import { someoneElseDecides } from "@/lib/orders/approvals";
 import { exceedsCredit } from "@/lib/orders/credit";
-import { placeOrderAction } from "./actions";
+import { fixQuoteLineAction, placeOrderAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("shop.checkout");
@@ -74,20 +74,27 @@ export default async function CheckoutPage() {
                 <span className="whitespace-nowrap">{money(line.lineTotalMinor, locale)}</span>
               </div>
               {/*
-                A quote line whose quantity was changed (another add) would be ordered at the normal price:
-                the cart's warning again, with the way back there (its one-click button), before Place order.
+                A quote line that would be ordered at the normal price, said before Place order and settled
+                here: one whose quantity was changed (another add) goes back to the quoted quantity in one
+                click, as in the cart; one whose quote lapsed can be removed. Left as it is, it is ordered at
+                the normal price, as the warning says.
               */}
-              {line.quote && line.quote.lockedQuantity !== null && line.quantity !== line.quote.lockedQuantity && (
-                <div role="alert" className="mt-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="checkout-quote-warning">
-                  {tq("quantityChangedWarning", {
-                    number: line.quote.quoteNumber,
-                    quantity: line.quote.lockedQuantity,
-                    unit: unitName(line.product.unit, locale, line.quote.lockedQuantity),
-                  })}{" "}
-                  <Link href="/cart" className="font-medium underline">
-                    {tq("fixInCart")}
-                  </Link>
-                </div>
+              {line.quote && !line.quote.verdict.applies && (
+                <CheckoutQuoteFix
+                  key={line.lineId}
+                  lineId={line.lineId}
+                  restoreTo={line.quote.lockedQuantity}
+                  warning={
+                    line.quote.lockedQuantity !== null
+                      ? tq("quantityChangedWarning", {
+                          number: line.quote.quoteNumber,
+                          quantity: line.quote.lockedQuantity,
+                          unit: unitName(line.product.unit, locale, line.quote.lockedQuantity),
+                        })
+                      : tq(line.quote.verdict.reason === "expired" ? "expiredWarning" : "notValidWarning", { number: line.quote.quoteNumber })
+                  }
+                  action={fixQuoteLineAction}
+                />
               )}
             </li>
           ))}
