@@ -44,7 +44,7 @@ const afterLocale = async (returnTo: string) => {
   return "redirect" in outcome ? outcome.redirect : null;
 };
 
-const OFF_SITE = [
+const OFF_SITE: [string, string][] = [
   ["protocol-relative", "//evil.example/login"],
   ["backslash", "/\\evil.example"],
   ["tab", "/\t/evil.example"],
@@ -81,7 +81,8 @@ describe("after switching the language", () => {
 });
 
 describe("safeReturnPath (also the login page's, for a signed-in visitor and the form's hidden field)", () => {
-  it.each([...OFF_SITE, ["not a string", undefined], ["empty", ""], ["relative", "account"]])("%s → /", (_case, value) => {
+  const refused: [string, unknown][] = [...OFF_SITE, ["not a string", undefined], ["empty", ""], ["relative", "account"]];
+  it.each(refused)("%s → /", (_case, value) => {
     expect(safeReturnPath(value)).toBe("/");
   });
 
