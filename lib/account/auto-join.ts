@@ -16,7 +16,7 @@ import {
 import { AppError, isAppError } from "@/lib/errors";
 import { autoJoinedMail } from "@/lib/mail/account-request-mails";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
-import { assertCompanyAdmin, type CompanyAdmin } from "./company-users";
+import { assertAccountAdministration, assertCompanyAdmin, type CompanyAdmin } from "./company-users";
 import { joinFromRequest } from "./join-requests";
 
 /**
@@ -54,7 +54,7 @@ export async function setAutoJoin(
   input: { domain: string; role: AutoJoinRole; orderLimitMinor: number | null },
   now: Date,
 ): Promise<void> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   const domain = input.domain.trim().toLowerCase();
   // Only a domain the company's own people use: not a public mailbox provider's, not another organisation's.
   if (!(await ownDomains(admin.companyId)).includes(domain)) throw new AppError("invalid_input", "auto_join_domain_not_ours", { field: "domain" });
@@ -62,7 +62,7 @@ export async function setAutoJoin(
 }
 
 export async function removeAutoJoin(admin: CompanyAdmin, domain: string): Promise<void> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   if (!(await removeJoinDomain(admin.companyId, domain.trim().toLowerCase()))) throw new AppError("not_found", "auto_join_not_found");
 }
 

@@ -21,7 +21,7 @@ import { MAX_INVITE_LINES, parseInviteLines, type InviteProblem } from "./invite
 
 export const INVITATION_VALID_DAYS = 7;
 export type CompanyRole = "buyer" | "approver" | "company_admin";
-export type CompanyAdmin = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "impersonatedBy">;
+export type CompanyAdmin = Pick<BuyerUser, "id" | "companyId" | "role" | "name" | "impersonatedBy"> & { punchout?: BuyerUser["punchout"] };
 
 /** The company admin as the account security log names them. */
 const actorOf = (admin: CompanyAdmin) => ({ userId: admin.id, name: admin.name, role: "company_admin" });
@@ -30,6 +30,18 @@ export function assertCompanyAdmin(admin: CompanyAdmin): void {
   if (admin.role !== "company_admin") throw new AppError("forbidden", "company_admin_only");
   // Staff viewing the shop as a customer keep their hands off the customer's user accounts.
   if (admin.impersonatedBy) throw new AppError("forbidden", "not_while_viewing_as");
+}
+
+/**
+ * For what changes who may sign in and with which rights (inviting, roles and order limits,
+ * (de)activating, handing over, two-step resets and requirement, join requests, auto-join): the
+ * company admin in a session of their own. Not in a punchout session: there the procurement system
+ * named the user, by an e-mail address that in an OCI call-up passes through the shopper's own
+ * browser, and such a session would otherwise turn a call-up into lasting accounts and rights.
+ */
+export function assertAccountAdministration(admin: CompanyAdmin): void {
+  assertCompanyAdmin(admin);
+  if (admin.punchout) throw new AppError("forbidden", "not_in_punchout");
 }
 
 /** Technical punchout users (no e-mail of a person) are not listed: nobody signs in with them. */
@@ -41,7 +53,7 @@ export async function listCompanyUsers(admin: CompanyAdmin): Promise<CustomerUse
 }
 
 async function companyUserOrThrow(admin: CompanyAdmin, userId: number): Promise<CustomerUser> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   const user = (await listCustomerUsers(admin.companyId)).find((u) => u.id === userId);
   if (!user || isTechnical(user)) throw new AppError("not_found", "user_not_found");
   return user;
@@ -52,7 +64,7 @@ export async function inviteCompanyUser(
   input: { name: string; email: string; role: CompanyRole; locale: "nl" | "en"; orderLimitMinor: number | null },
   now: Date,
 ): Promise<{ id: number }> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   const company = await getCompany(admin.companyId);
   if (!company) throw new AppError("not_found", "company_not_found");
   if (await isEmailTaken(input.email)) throw new AppError("conflict", "email_taken", { field: "email" });
@@ -100,7 +112,7 @@ export interface InviteReport {
  * single invite.
  */
 export async function inviteCompanyUsers(admin: CompanyAdmin & Pick<BuyerUser, "locale">, text: string, now: Date): Promise<InviteReport> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   const parsed = parseInviteLines(text, admin.locale);
   if (!parsed.ok) {
     if (parsed.error === "empty") throw new AppError("invalid_input", "invite_list_empty");

@@ -6,7 +6,7 @@ import { canEditList } from "@/lib/favorites/favorites";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { handOverMail } from "@/lib/mail/hand-over-mail";
 import { sendMail } from "@/lib/mail/send-mail";
-import { assertCompanyAdmin, type CompanyAdmin } from "./company-users";
+import { assertAccountAdministration, assertCompanyAdmin, type CompanyAdmin } from "./company-users";
 
 /**
  * When someone leaves: their company admin hands a deactivated user's favorites lists (private ones
@@ -24,7 +24,7 @@ export async function ownedByUsers(admin: CompanyAdmin): Promise<Map<number, { l
 }
 
 export async function handOverFromUser(admin: CompanyAdmin, fromUserId: number, toUserId: number, now: Date): Promise<{ lists: number; standingOrders: number }> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   const people = await listCustomerUsers(admin.companyId);
   const from = people.find((person) => person.id === fromUserId);
   if (!from) throw new AppError("not_found", "user_not_found");

@@ -15,7 +15,7 @@ import { dateTimeText } from "@/lib/format";
 import { accountRequestRejectedMail } from "@/lib/mail/account-request-mails";
 import { mailBaseUrl } from "@/lib/mail/base-url";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
-import { assertCompanyAdmin, INVITATION_VALID_DAYS, type CompanyAdmin, type CompanyRole } from "./company-users";
+import { assertAccountAdministration, assertCompanyAdmin, INVITATION_VALID_DAYS, type CompanyAdmin, type CompanyRole } from "./company-users";
 
 /**
  * Requests to join: an account request (lib/account-requests/request-account.ts) from someone who may
@@ -80,7 +80,7 @@ export async function approveJoinRequest(
   input: { role: CompanyRole; orderLimitMinor: number | null },
   now: Date,
 ): Promise<{ userId: number }> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   const company = await matchableCompany(admin.companyId);
   const { userId } = await approveAccountRequestRecord({
     requestId,
@@ -129,7 +129,7 @@ export function joinFromRequest(input: {
 }
 
 export async function rejectJoinRequest(admin: CompanyAdmin, requestId: number, reason: string, now: Date): Promise<void> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   const trimmed = reason.trim().slice(0, 1000);
   if (!trimmed) throw new AppError("invalid_input", "reason_required", { field: "reason" });
   const company = await matchableCompany(admin.companyId);

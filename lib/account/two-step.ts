@@ -5,7 +5,7 @@ import { listTwoStepUserIds } from "@/lib/data/two-step";
 import { AppError } from "@/lib/errors";
 import { changeCompanyTwoStepRequirement, type TwoStepRequirementOutcome } from "@/lib/two-step/company-requirement";
 import { turnOff } from "@/lib/two-step/two-step";
-import { assertCompanyAdmin, isTechnical, type CompanyAdmin } from "./company-users";
+import { assertAccountAdministration, assertCompanyAdmin, isTechnical, type CompanyAdmin } from "./company-users";
 
 /**
  * A company admin turns two-step verification off for a colleague who lost their phone and their
@@ -14,7 +14,7 @@ import { assertCompanyAdmin, isTechnical, type CompanyAdmin } from "./company-us
  * a code — and only within their own company.
  */
 export async function resetColleagueTwoStep(admin: CompanyAdmin, userId: number, now: Date): Promise<void> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   if (userId === admin.id) throw new AppError("forbidden", "two_step_reset_self");
   const user = (await listCustomerUsers(admin.companyId)).find((candidate) => candidate.id === userId);
   if (!user || isTechnical(user)) throw new AppError("not_found", "user_not_found");
@@ -38,7 +38,7 @@ export async function setCompanyTwoStepRequirement(
   required: boolean,
   now: Date,
 ): Promise<TwoStepRequirementOutcome> {
-  assertCompanyAdmin(admin);
+  assertAccountAdministration(admin);
   if (required && !admin.twoStepSince) throw new AppError("conflict", "two_step_yours_first", { field: "required" });
   return changeCompanyTwoStepRequirement({ id: admin.companyId, name: admin.companyName }, required, { userId: admin.id, name: admin.name, role: "company_admin" }, now);
 }

@@ -28,7 +28,8 @@ export default async function AccountLayout({ children }: { children: React.Reac
     );
   }
   const approver = seesWholeCompany(user);
-  const companyAdmin = user.role === "company_admin" && !user.impersonatedBy;
+  // User administration (and its join requests) is not for a punchout session (lib/account/company-users.ts).
+  const companyAdmin = user.role === "company_admin" && !user.impersonatedBy && !user.punchout;
   const [awaiting, joinRequests] = await Promise.all([
     approver ? countAwaitingApproval(user.companyId, user.id) : 0,
     companyAdmin ? listJoinRequests(user).then((requests) => requests.length) : 0,
@@ -45,7 +46,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
     { href: "/quick-order", label: t("quickOrder") },
     { href: "/account/addresses", label: t("addresses") },
     { href: "/account/article-numbers", label: t("articleNumbers") },
-    ...(user.role === "company_admin" ? [{ href: "/account/users", label: t("users"), badge: joinRequests }] : []),
+    ...(user.role === "company_admin" && !user.punchout ? [{ href: "/account/users", label: t("users"), badge: joinRequests }] : []),
     { href: "/account/profile", label: t("profile") },
   ];
   return (

@@ -11,8 +11,9 @@ import { hashToken, PUNCHOUT_COOKIE } from "@/lib/punchout/browser-session";
 import { acceptQuote, getQuoteForViewer, listQuotesForViewer, requestQuote } from "@/lib/quotes/buyer-quotes";
 import { calendarDate } from "@/lib/pricing/calendar-date";
 import { twoStepView } from "@/lib/two-step/section-props";
+import { addCompanyUser } from "../../support/account-fixtures";
 import { createStaff } from "../../support/admin-fixtures";
-import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
+import { createCategory, createCompanyWithBuyer, createProduct, TEST_PASSWORD_HASH } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
 /**
@@ -29,7 +30,9 @@ vi.mock("next-intl/server", () => ({ getLocale: async () => "nl", getTranslation
 
 const auth = await import("@/lib/auth");
 const { signOutAction } = await import("@/app/(shop)/actions");
-const { updateProfileAction, changePasswordAction } = await import("@/app/(shop)/account/actions");
+const account = await import("@/app/(shop)/account/actions");
+const { updateProfileAction, changePasswordAction } = account;
+const { resetColleagueTwoStepAction, setTwoStepRequirementAction } = await import("@/app/(shop)/account/users/two-step-actions");
 
 const idle = { status: "idle" } as const;
 const form = (values: Record<string, string>) => {
@@ -187,5 +190,41 @@ describe("a quote requested as the technical user", () => {
     await acceptQuote(later, quoteNumber, now);
     const cart = await getPricedCart(later, "nl", now);
     expect(cart.lines.map((line) => [line.product.sku, line.quantity, line.unitPriceMinor, line.quote?.quoteNumber])).toEqual([[product.sku, 40, 850, quoteNumber]]);
+  });
+});
+
+describe("user administration in a punchout session", () => {
+  // The user mapping found a company admin: by an e-mail address the procurement system sent, which in
+  // an OCI call-up passes through the shopper's own browser. Such a session shops as them, but does not
+  // create, promote, deactivate or unlock accounts: that would turn a call-up into a lasting sign-in.
+  it("is refused, whoever the session runs as; nothing changes; outside punchout the same admin can", async () => {
+    const admin = await addCompanyUser(handle, customer, "company_admin", { passwordHash: TEST_PASSWORD_HASH });
+    const colleague = customer.user;
+    await enterPunchout(admin.id);
+    expect((await sessionUser()).role).toBe("company_admin");
+    const invite = form({ name: "Nieuwe Beheerder", email: "nieuw-via-punchout@example.test", role: "company_admin", locale: "nl", orderLimit: "" });
+    const attempts = {
+      invite: await account.inviteUserAction(idle, invite),
+      inviteList: await account.inviteUsersAction(idle, form({ text: "lijst-via-punchout@example.test;Lijst;company_admin" })),
+      promote: await account.updateUserAction(idle, form({ userId: String(colleague.id), role: "company_admin", orderLimit: "" })),
+      deactivate: await account.setUserActiveAction(idle, form({ userId: String(colleague.id), active: "false" })),
+      handOver: await account.handOverAction(idle, form({ fromUserId: String(colleague.id), toUserId: String(admin.id) })),
+      approveJoin: await account.approveJoinRequestAction(idle, form({ requestId: "1", role: "company_admin", orderLimit: "" })),
+      rejectJoin: await account.rejectJoinRequestAction(idle, form({ requestId: "1", reason: "nee" })),
+      autoJoin: await account.setAutoJoinAction(idle, form({ domain: "example.test", role: "buyer", orderLimit: "" })),
+      removeAutoJoin: await account.removeAutoJoinAction(idle, form({ domain: "example.test" })),
+      resetTwoStep: await resetColleagueTwoStepAction(idle, form({ userId: String(colleague.id) })),
+      requireTwoStep: await setTwoStepRequirementAction(idle, form({ required: "off" })),
+    };
+    for (const [name, state] of Object.entries(attempts)) expect(state, name).toMatchObject({ status: "error", code: "forbidden", message: "not_in_punchout" });
+    const people = await handle.db.select().from(users).where(eq(users.companyId, customer.company.id));
+    expect(people.map((person) => person.email)).not.toContain("nieuw-via-punchout@example.test");
+    expect(people.map((person) => person.email)).not.toContain("lijst-via-punchout@example.test");
+    expect(people.find((person) => person.id === colleague.id)).toMatchObject({ role: "buyer", active: true });
+
+    // The same admin signed in with their password (no punchout cookie): the harness lets them through.
+    request.cookies.clear();
+    request.userId = admin.id;
+    expect(await account.inviteUserAction(idle, invite)).toMatchObject({ status: "ok", message: "user_invited" });
   });
 });

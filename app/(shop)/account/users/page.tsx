@@ -51,7 +51,8 @@ export default async function UsersPage({
 }) {
   await connection(); // DB-backed: never prerendered at build time
   const buyer = await requireBuyer("/account/users");
-  if (buyer.role !== "company_admin") notFound();
+  // Not in a punchout session either: user administration is refused there (lib/account/company-users.ts).
+  if (buyer.role !== "company_admin" || buyer.punchout) notFound();
   const { joinRequest: decided, handedOver, autoJoin: autoJoinChange } = await searchParams;
   const handedOverCounts = /^(\d{1,6})-(\d{1,6})$/.exec(handedOver ?? "");
   const [{ locale, now }, t, tr, tc, tj, tm, ta, t2] = await Promise.all([
