@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/admin/tabs";
-import { messageTypeKey, type MessageOrderLink as OrderLink } from "@/lib/admin/protocol-message-types";
+import { messageTypeKey, refusalReasonKey, type MessageOrderLink as OrderLink } from "@/lib/admin/protocol-message-types";
 
 /** What the labels read of a protocol_messages row (components do not import the data layer). */
 interface Message {
@@ -14,8 +14,8 @@ interface Message {
 
 /**
  * The message log's words for a message, in the staff member's language: direction and outcome,
- * and the known refusal reasons of the OCI entry (the log keeps the reason code, e.g.
- * `hook_url_not_allowed: http://evil.example`; cXML refusals carry their protocol status text).
+ * and the known refusal reasons (the log keeps the reason code, e.g. `hook_url_not_allowed:
+ * http://evil.example`, or a cXML status with the reason in parentheses: refusalReasonKey).
  */
 export async function MessageDirection({ message }: { message: Pick<Message, "direction"> }) {
   const t = await getTranslations("punchout.admin.log");
@@ -38,11 +38,15 @@ export async function MessageStatusBadge({ message }: { message: Message }) {
   );
 }
 
-/** A known refusal reason in words ("Unknown USERNAME or wrong PASSWORD"); nothing for others. */
+/** A known refusal reason in words ("Unknown USERNAME or wrong PASSWORD", "Wrong SharedSecret: …"); nothing for others. */
 export async function MessageReason({ message }: { message: Pick<Message, "error"> }) {
   const t = await getTranslations("punchout.admin.log");
-  const code = message.error?.split(":", 1)[0]?.trim() ?? "";
-  return message.error && t.has(`reasons.${code}`) ? <div className="text-xs text-slate-700">{t(`reasons.${code}`)}</div> : null;
+  const key = refusalReasonKey(message.error);
+  return key && t.has(`reasons.${key}`) ? (
+    <div className="text-xs text-slate-700" data-testid="message-reason">
+      {t(`reasons.${key}`)}
+    </div>
+  ) : null;
 }
 
 /** The log's status cell: badge, how a cart went back, the reason in words and as logged. */

@@ -77,3 +77,37 @@ export function replayOutcome(row: ReplayLogRow | null, code: number): ReplayOut
   const kind = row.summary.type === "update" ? "updated" : row.summary.type === "delete" ? "cancelled" : "created";
   return { kind, order: row.order };
 }
+
+/** The cXML authentication failures the log records in parentheses (lib/punchout/cxml-endpoint.ts), by their message key. */
+const CXML_AUTH_REASONS: Readonly<Record<string, string>> = {
+  from: "cxml_from",
+  to: "cxml_to",
+  sender: "cxml_sender",
+  secret: "cxml_secret",
+  "secret-missing": "cxml_secret_missing",
+  "deployment-mode": "cxml_deployment_mode",
+  // Worded as for an OCI entry.
+  throttled: "throttled",
+  disabled: "disabled",
+};
+
+/**
+ * The message key (under log.reasons) of a refusal the log recorded, so the account manager reads it
+ * in words: an OCI entry's reason code before the colon (`hook_url_not_allowed: http://…`); a cXML
+ * authentication failure in the parentheses at the end (`401: Credentials not recognized (secret)`,
+ * `(from: sent NetworkID:X; expected DUNS:X)`); a cXML document we could not read (406) or a purchase
+ * order number received before (409). Null for other errors (their protocol text is shown as logged).
+ */
+export function refusalReasonKey(error: string | null): string | null {
+  if (!error) return null;
+  const cxml = /^(\d{3}):/.exec(error);
+  if (!cxml) {
+    const code = error.split(":", 1)[0]!.trim();
+    return /^[a-z_]+$/.test(code) ? code : null;
+  }
+  const auth = /\(([a-z-]+)(?::[^()]*)?\)$/.exec(error);
+  if (auth && CXML_AUTH_REASONS[auth[1]!]) return CXML_AUTH_REASONS[auth[1]!]!;
+  if (cxml[1] === "406") return "cxml_unreadable";
+  if (cxml[1] === "409" && / already exists;/.test(error)) return "cxml_duplicate_order";
+  return null;
+}

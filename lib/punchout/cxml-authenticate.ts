@@ -7,6 +7,7 @@ import { cxmlAuthState } from "@/lib/data/punchout-connections";
 import type { CxmlHeader } from "./cxml/parse-header";
 import type { CxmlDocument } from "./cxml/xml";
 import {
+  describeIdentityMismatch,
   identitiesMatch,
   sharedSecretToVerify,
   verifyCxmlCredentials,
@@ -25,6 +26,8 @@ export type CxmlAuthentication =
       message: string;
       /** For the log only. */
       reason: CxmlCredentialFailure | "throttled" | "disabled";
+      /** For the log only: what was sent against what the connection expects (identities, deploymentMode; never a secret). */
+      detail?: string;
     };
 
 /** A connection and the scrypt hash its cXML SharedSecret is checked against. */
@@ -91,6 +94,12 @@ export async function authenticateCxmlRequest(
   const candidates = connections.filter(({ connection }) => identitiesMatch(header, expectedCredentials(connection))).sort((a, b) => rank(b) - rank(a));
 
   let chosen: PunchoutConnection | null = candidates[0]?.connection ?? null;
+  // None fits in full, but one has the From identity that was sent (the loader reads only those): the
+  // customer's system is set up with another domain, To or Sender than agreed. Still refused; the log
+  // names that connection and what differs, so its account manager sees the attempt and what to fix.
+  const nearMiss = chosen
+    ? null
+    : ([...connections].sort((a, b) => rank(b) - rank(a)).find(({ connection }) => describeIdentityMismatch(header, expectedCredentials(connection))) ?? null);
   let secretOk = false;
   for (const candidate of candidates) {
     const secret = sharedSecretToVerify(header, expectedCredentials(candidate.connection));
@@ -105,13 +114,20 @@ export async function authenticateCxmlRequest(
     // Same work as for a known sender, so timing does not tell which senders exist.
     await verifyPassword(header.sender.find((c) => c.sharedSecret)?.sharedSecret ?? "", await dummyPasswordHash());
   }
+  if (nearMiss) {
+    await recordLoginFailure(keys, context.now);
+    const mismatch = describeIdentityMismatch(header, expectedCredentials(nearMiss.connection))!;
+    return { ok: false, connection: nearMiss.connection, code: 401, message: NOT_RECOGNISED, reason: mismatch.failure, detail: mismatch.detail };
+  }
 
   const check = chosen
     ? verifyCxmlCredentials(header, expectedCredentials(chosen), () => secretOk)
     : ({ ok: false, failure: "sender", code: 401, message: NOT_RECOGNISED } as const);
   if (!check.ok) {
     if (check.failure !== "deployment-mode") await recordLoginFailure(keys, context.now);
-    return { ok: false, connection: chosen, code: check.code, message: check.message, reason: check.failure };
+    // A mix-up of test and production: name both sides (a document without deploymentMode counts as production).
+    const detail = check.failure === "deployment-mode" && chosen ? `deployment-mode: sent ${header.deploymentMode}; connection is ${chosen.environment}` : undefined;
+    return { ok: false, connection: chosen, code: check.code, message: check.message, reason: check.failure, ...(detail ? { detail } : {}) };
   }
   if (!chosen!.enabled) {
     return { ok: false, connection: chosen, code: 401, message: NOT_RECOGNISED, reason: "disabled" };

@@ -124,7 +124,8 @@ export async function runCxmlEndpoint(
     const auth = await authenticateCxmlRequest(document, header.value, context, options.credentials);
     connection = auth.connection;
     if (!auth.ok) {
-      logReason = auth.reason;
+      // "(secret)", or with what differed: "(from: sent NetworkID:X; expected DUNS:X)" (lib/admin/protocol-message-types.ts reads it).
+      logReason = auth.detail ?? auth.reason;
       return { code: auth.code, message: auth.message };
     }
     return handle({ document, header: header.value, connection: auth.connection, ...forHandler });

@@ -64,6 +64,31 @@ export function identitiesMatch(header: Pick<CxmlHeader, "from" | "to" | "sender
   );
 }
 
+const credentialText = (credentials: readonly CxmlCredentialRef[]): string =>
+  credentials.length ? credentials.map((c) => `${c.domain}:${c.identity}`).join(", ") : "none";
+
+/**
+ * For the log only: which part of the Header keeps it from a connection whose From identity it
+ * sent, with what was sent and what the connection expects ("from: sent NetworkID:AN01; expected
+ * DUNS:AN01"). A customer who typed another domain (or our To identity, or their Sender) than the one
+ * agreed is refused with the generic 401; this is what the account manager needs to tell them.
+ * Identities are public (they travel in every document), so naming them in the log gives nothing away;
+ * the SharedSecret is never part of it. Null when the identities all fit.
+ */
+export function describeIdentityMismatch(
+  header: Pick<CxmlHeader, "from" | "to" | "sender">,
+  expected: Omit<ExpectedCxmlCredentials, "deploymentMode">,
+): { failure: "from" | "to" | "sender"; detail: string } | null {
+  const part = (failure: "from" | "to" | "sender", sent: readonly CxmlCredential[], wanted: readonly CxmlCredentialRef[]) => ({
+    failure,
+    detail: `${failure}: sent ${credentialText(sent)}; expected ${credentialText(wanted)}`,
+  });
+  if (anyMatch(header.from, expected.from) === undefined) return part("from", header.from, expected.from);
+  if (expected.to !== undefined && anyMatch(header.to, expected.to) === undefined) return part("to", header.to, expected.to);
+  if (anyMatch(header.sender, expected.sender) === undefined) return part("sender", header.sender, expected.sender);
+  return null;
+}
+
 /**
  * Verifies From, To (optional), Sender and the Sender's SharedSecret, then the deployment mode.
  * `verifySecret` compares the plain secret with the stored hash (hash policy lives with the caller)

@@ -832,6 +832,24 @@ describe("message log", () => {
     expect(rejected).toMatchObject({ status: "rejected", error: "401: Credentials not recognized (secret)" });
     expect(rejected.payload).not.toContain("a-wrong-secret");
 
+    // Set up with another domain than agreed: still the generic 401 for the buyer, but the log names the
+    // connection (its account manager sees it) and what differs. A test document on this production
+    // connection: both sides named.
+    const lastSetupRequest = async () => (await handle.db.select().from(protocolMessages).orderBy(protocolMessages.id)).filter((m) => m.type === "cxml.PunchOutSetupRequest").at(-1)!;
+    const otherDomain = await setup(posr({ from: { domain: "DUNS", identity: FROM.identity } }));
+    expect([otherDomain.code, otherDomain.message]).toEqual(["401", "Credentials not recognized"]);
+    expect(await lastSetupRequest()).toMatchObject({
+      status: "rejected",
+      connectionId: connection.id,
+      companyId: customer.company.id,
+      error: `401: Credentials not recognized (from: sent DUNS:${FROM.identity}; expected ${FROM.domain}:${FROM.identity})`,
+    });
+    expect((await setup(posr({ deploymentMode: "test" }))).code).toBe("403");
+    expect((await lastSetupRequest()).error).toMatch(/\(deployment-mode: sent test; connection is production\)$/);
+    // An identity no connection has stays without one (nobody's log but the administrator's).
+    await setup(posr({ from: { domain: "NetworkID", identity: "AN-NOBODY-LOGGED" }, sender: { domain: "NetworkID", identity: "AN-NOBODY-LOGGED" } }));
+    expect(await lastSetupRequest()).toMatchObject({ connectionId: null, companyId: null, error: "401: Credentials not recognized (sender)" });
+
     const transfers = logged.filter((m) => m.type === "cxml.PunchOutOrderMessage");
     expect(transfers.length).toBeGreaterThan(0);
     expect(transfers[0]!.summary).toMatchObject({ encoding: "cxml-base64", operationAllowed: "edit" });

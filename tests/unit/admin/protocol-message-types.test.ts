@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/punchout.en.json";
 import nl from "@/lib/i18n/messages/punchout.nl.json";
-import { MESSAGE_TYPE_GROUPS, messageTypeKey, replayOutcome, type ReplayLogRow } from "@/lib/admin/protocol-message-types";
+import { MESSAGE_TYPE_GROUPS, messageTypeKey, refusalReasonKey, replayOutcome, type ReplayLogRow } from "@/lib/admin/protocol-message-types";
 
 const ORDER = { id: 7, number: "K100007" };
 const row = (values: Partial<ReplayLogRow>): ReplayLogRow => ({ status: "ok", error: null, summary: {}, order: null, ...values });
@@ -66,5 +66,40 @@ describe("the connection and message log texts", () => {
     expect(keys(nlArea).sort()).toEqual(keys(enArea).sort());
     const values = (node: unknown): string[] => Object.values(node as Record<string, unknown>).flatMap((v) => (typeof v === "string" ? [v] : values(v)));
     expect([...values(nlArea), ...values(enArea)].filter((v) => v.trim() === "")).toEqual([]);
+  });
+});
+
+describe("refusalReasonKey (the log's refusals in words)", () => {
+  it.each([
+    // OCI entry: the reason code before the colon.
+    ["credentials", "credentials"],
+    ["hook_url_not_allowed: http://evil.example", "hook_url_not_allowed"],
+    // cXML authentication: the reason in the parentheses, with or without what was sent and expected.
+    ["401: Credentials not recognized (secret)", "cxml_secret"],
+    ["401: Credentials not recognized (secret-missing)", "cxml_secret_missing"],
+    ["401: Credentials not recognized (from: sent NetworkID:zaanstad; expected DUNS:zaanstad)", "cxml_from"],
+    ["401: Credentials not recognized (to: sent DUNS:OTHER; expected DUNS:KOPPEL)", "cxml_to"],
+    ["401: Credentials not recognized (sender)", "cxml_sender"],
+    ['403: deploymentMode "production" is not accepted with these credentials (deployment-mode: sent production; connection is test)', "cxml_deployment_mode"],
+    ["401: Too many failed attempts; try again in 15 minutes (throttled)", "throttled"],
+    ["401: Credentials not recognized (disabled)", "disabled"],
+    // What the buyer's system sent could not be read, or its order number came in before.
+    ["406: Start tag expected. (line 1)", "cxml_unreadable"],
+    ['409: Order ZS-PO-4711 already exists; send type="update" to change it', "cxml_duplicate_order"],
+    // Anything else keeps its protocol text only.
+    ["400: BrowserFormPost URL https://x.example is not allowed for this connection", null],
+    ["500: Internal error; please retry later with the same payloadID (connect ECONNREFUSED)", null],
+    ["HTTP 503 from https://buyer.example", null],
+    [null, null],
+  ])("%s → %s", (error, key) => {
+    expect(refusalReasonKey(error)).toBe(key);
+  });
+
+  it("has words for every key it returns, in Dutch and in English", () => {
+    const keys = ["cxml_from", "cxml_to", "cxml_sender", "cxml_secret", "cxml_secret_missing", "cxml_deployment_mode", "cxml_unreadable", "cxml_duplicate_order", "throttled", "disabled"];
+    for (const messages of [nl, en]) {
+      const reasons = (messages.punchout.admin.log as unknown as { reasons: Record<string, string> }).reasons;
+      expect(keys.filter((key) => !reasons[key])).toEqual([]);
+    }
   });
 });

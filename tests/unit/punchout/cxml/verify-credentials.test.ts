@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { type CxmlHeader, parseCxmlHeader } from "@/lib/punchout/cxml/parse-header";
 import {
+  describeIdentityMismatch,
   type ExpectedCxmlCredentials,
   identitiesMatch,
   sharedSecretToVerify,
@@ -91,5 +92,29 @@ describe("identitiesMatch / sharedSecretToVerify (picking the connection before 
   it("a synchronous closure over an earlier async verification decides the outcome", () => {
     expect(verifyCxmlCredentials(HEADER, EXPECTED, () => false)).toMatchObject({ ok: false, failure: "secret", code: 401 });
     expect(verifyCxmlCredentials(HEADER, EXPECTED, () => true)).toEqual({ ok: true });
+  });
+});
+
+describe("describeIdentityMismatch (what the log tells the account manager about a refused Header)", () => {
+  it("names the part that differs, what was sent and what the connection expects", () => {
+    expect(describeIdentityMismatch(HEADER, { ...EXPECTED, from: [{ domain: "DUNS", identity: "AN01000000001" }] })).toEqual({
+      failure: "from",
+      detail: "from: sent NetworkID:AN01000000001; expected DUNS:AN01000000001",
+    });
+    expect(describeIdentityMismatch(HEADER, { ...EXPECTED, to: [{ domain: "DUNS", identity: "987654321" }] })).toEqual({
+      failure: "to",
+      detail: `to: sent ${HEADER.to.map((c) => `${c.domain}:${c.identity}`).join(", ")}; expected DUNS:987654321`,
+    });
+    expect(describeIdentityMismatch(HEADER, { ...EXPECTED, sender: [{ domain: "NetworkID", identity: "AN02" }] })).toMatchObject({ failure: "sender" });
+  });
+
+  it("is null when the identities fit (domains compared case-insensitively, To unchecked when not set)", () => {
+    expect(describeIdentityMismatch(HEADER, EXPECTED)).toBeNull();
+    expect(describeIdentityMismatch(HEADER, { ...EXPECTED, from: [{ domain: "networkid", identity: "AN01000000001" }], to: undefined })).toBeNull();
+  });
+
+  it("never carries the SharedSecret", () => {
+    const mismatch = describeIdentityMismatch(withSender({ sharedSecret: "top-secret" }), { ...EXPECTED, sender: [{ domain: "DUNS", identity: "x" }] });
+    expect(JSON.stringify(mismatch)).not.toContain("top-secret");
   });
 });
