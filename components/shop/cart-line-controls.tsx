@@ -45,6 +45,7 @@ export function CartLineControls({
   const offers = requested !== null ? validQuantitiesAround(requested, rules) : [];
   const hintId = `cart-line-rule-${lineId}`;
   const quoteHintId = `cart-line-quote-${lineId}`;
+  const formId = `cart-line-form-${lineId}`;
   const locked = !!quote;
   const offQuote = !!quote && quantity !== quote.lockedQuantity;
   const areaRef = useRef<HTMLDivElement>(null);
@@ -89,7 +90,7 @@ export function CartLineControls({
         quantity in the UI language (the server checks it), not the browser's English bubble; min and
         step only set the arrows. 0 still removes the line.
       */}
-      <form action={formAction} noValidate className="flex flex-wrap items-center gap-2">
+      <form id={formId} action={formAction} noValidate className="flex flex-wrap items-center gap-2">
         <input type="hidden" name="lineId" value={lineId} />
         <input
           name="quantity"
@@ -140,10 +141,17 @@ export function CartLineControls({
       {quote && offQuote && (
         <div id={quoteHintId} role="alert" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="cart-line-quote-warning">
           <p>{t("quote.quantityChangedWarning", { number: quote.number, quantity: quote.lockedQuantity, unit: quote.unit })}</p>
+          {/*
+            Submits the line's form with restore=quoted, not the quantity: the server takes the quoted
+            quantity from the quote as it holds now and refuses once it lapsed since this page was shown
+            (the quoted quantity at the normal price is not what the buyer asked for).
+          */}
           <button
-            type="button"
+            type="submit"
+            form={formId}
+            name="restore"
+            value="quoted"
             disabled={pending}
-            onClick={() => setTo(quote.lockedQuantity)}
             className="rounded-md border border-amber-400 bg-white px-2 py-0.5 font-medium text-amber-900 hover:bg-amber-100"
           >
             {t("quote.backToQuoted", { quantity: quote.lockedQuantity })}

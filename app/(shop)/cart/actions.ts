@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { buyerAction } from "@/lib/actions/safe-action";
-import { addToCart, readCartBadge, removeFromCart, updateCartLineQuantity } from "@/lib/cart/cart-service";
+import { addToCart, readCartBadge, removeFromCart, restoreQuotedQuantity, updateCartLineQuantity } from "@/lib/cart/cart-service";
 import { toLocale } from "@/lib/i18n/locales";
 import { productQuoteSchema, quoteRequestSchema, requestProductQuote, requestQuote } from "@/lib/quotes/buyer-quotes";
 
@@ -29,13 +29,28 @@ const lineId = z.coerce.number().int().positive();
  * A cart line's one form: "Update" sets the quantity (0 removes the line), "Remove" (its submit
  * button sends remove=1) removes it whatever the quantity field holds. One form per line rather than
  * two halves what a 500-line cart page renders for them.
+ *
+ * "Back to 50 (quoted price)" under a quote line another add changed sends restore=quoted, not a
+ * quantity: restoreQuotedQuantity (as the checkout's fix) takes the quoted quantity from the quote as
+ * it holds now and refuses once it lapsed after the page was shown; a quantity sent as such would put
+ * the quoted quantity in the cart at the normal price.
  */
 export const changeCartLineAction = buyerAction(
   z.union([
     z.object({ lineId, remove: z.literal("1") }),
+    z.object({ lineId, restore: z.literal("quoted") }),
     z.object({ lineId, quantity: z.coerce.number().int().min(0).max(100_000) }),
   ]),
   async (input, user) => {
+    if ("restore" in input) {
+      try {
+        await restoreQuotedQuantity(user, input.lineId, new Date());
+      } finally {
+        // Refused too: the line then shows its lapsed quote (normal price, quantity free again).
+        revalidatePath("/", "layout");
+      }
+      return;
+    }
     if ("remove" in input) await removeFromCart(user, input.lineId);
     else await updateCartLineQuantity(user, input.lineId, input.quantity);
     revalidatePath("/", "layout"); // the cart page shows totals: rendered again
