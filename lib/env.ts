@@ -11,8 +11,11 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** Public base URL for absolute links in protocol documents (cXML StartPage…). */
   APP_URL: z.url().optional(),
-  /** Seed demo data into an empty database on start (default on). */
-  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  /**
+   * Seed demo data into an empty database on start. Default on, except in production on PostgreSQL:
+   * the demo's staff and customer accounts have passwords printed in the README (see `env` below).
+   */
+  SEED_DEMO: z.enum(["0", "1"]).optional(),
   SEED_PRODUCTS: z.coerce.number().int().min(100).max(1_000_000).default(5000),
   /** smtp://user:pass@host:587 or smtps://…: deliver the mail outbox over SMTP. Absent → outbox only. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -59,4 +62,7 @@ export const env = {
   AUTH_SECRET:
     parsed.data.AUTH_SECRET ??
     (parsed.data.NODE_ENV === "production" && parsed.data.DATABASE_URL ? undefined : DEV_AUTH_SECRET),
+  // A real deployment (production on PostgreSQL) gets no demo accounts with published passwords
+  // (admin@koppel.test / demo-admin …) and no demo punchout secret unless it asks for them.
+  SEED_DEMO: parsed.data.SEED_DEMO ?? (parsed.data.NODE_ENV === "production" && parsed.data.DATABASE_URL ? "0" : "1"),
 };

@@ -38,12 +38,13 @@ if curl -s -o /dev/null "http://localhost:$PORT/"; then
   echo "port $PORT is already in use (a leftover server?); set E2E_PORT to another port"
   exit 1
 fi
+# SEED_DEMO=1: the specs sign in with the demo accounts, which a production server on PostgreSQL does not seed by default.
 # APP_URL as a deployment sets it: links in e-mails (self-service password reset) are only built on it in production.
 # VIES_URL: the VIES stand-in the VAT-check spec starts on E2E_VIES_PORT (tests/support/fake-vies.ts); nothing
 # in the suite reaches the European Commission. PRODUCT_IMAGE_FETCH_ALLOW_HOSTS: the photo-from-URL spec serves its
 # images from a local server, which the shop otherwise refuses to fetch from (lib/http/fetch-public-url.ts).
 export E2E_VIES_PORT="${E2E_VIES_PORT:-3197}"
-APP_URL="http://localhost:$PORT" VIES_URL="http://127.0.0.1:$E2E_VIES_PORT/check-vat-number" PRODUCT_IMAGE_FETCH_ALLOW_HOSTS=127.0.0.1 node node_modules/next/dist/bin/next start -p "$PORT" >"$LOG" 2>&1 &
+SEED_DEMO=1 APP_URL="http://localhost:$PORT" VIES_URL="http://127.0.0.1:$E2E_VIES_PORT/check-vat-number" PRODUCT_IMAGE_FETCH_ALLOW_HOSTS=127.0.0.1 node node_modules/next/dist/bin/next start -p "$PORT" >"$LOG" 2>&1 &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
