@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { useEditedFields } from "@/components/use-edited-fields";
 import { useHydrated } from "@/components/use-hydrated";
+import { pendingSubmit } from "@/components/pending-submit";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -74,7 +75,9 @@ export function ActionForm({
     >
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending || (confirm !== undefined && !hydrated)} className={submitClassName}>
+        {/* While the action runs the button keeps the keyboard focus (pendingSubmit); before hydration a
+            form that asks first cannot ask yet, so its button is disabled then. */}
+        <button type="submit" disabled={confirm !== undefined && !hydrated} {...pendingSubmit(pending)} className={submitClassName}>
           {submitLabel}
         </button>
         <div aria-live="polite">

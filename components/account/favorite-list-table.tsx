@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { pendingSubmit } from "@/components/pending-submit";
 import { useTranslations } from "next-intl";
 import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
@@ -74,10 +75,10 @@ export function FavoriteListTable({
       {canAddToCart && (
         <form id={formId} action={cartAction} className="flex flex-wrap gap-3">
           <input type="hidden" name="listId" value={listId} />
-          <button type="submit" name="mode" value="all" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <button type="submit" name="mode" value="all" {...pendingSubmit(pending)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {t("addAll")}
           </button>
-          <button type="submit" name="mode" value="selected" disabled={pending} className="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+          <button type="submit" name="mode" value="selected" {...pendingSubmit(pending)} className="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
             {t("addSelected")}
           </button>
         </form>
@@ -222,7 +223,7 @@ function LineEditor({ line, listId, action }: { line: FavoriteLineView; listId: 
           placeholder={t("note")}
           className="min-w-32 flex-1 rounded-md border border-slate-300 px-2 py-1"
         />
-        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+        <button type="submit" {...pendingSubmit(pending)} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
           {t("saveLine")}
         </button>
       </div>
@@ -250,7 +251,7 @@ function SmallAction({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={disabled || pending} aria-label={ariaLabel} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40">
+      <button type="submit" disabled={disabled} {...pendingSubmit(pending)} aria-label={ariaLabel} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40">
         {label}
       </button>
       {state.status === "error" && <ActionMessage state={state} className="text-xs" />}

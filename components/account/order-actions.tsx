@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { pendingSubmit } from "@/components/pending-submit";
 import { useTranslations } from "next-intl";
 import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
@@ -28,10 +29,10 @@ export function ApprovalForm({ orderNumber, action }: { orderNumber: string; act
         </span>
       </label>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="decision" value="approve" disabled={pending} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60">
+        <button type="submit" name="decision" value="approve" {...pendingSubmit(pending)} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60">
           {t("approve")}
         </button>
-        <button type="submit" name="decision" value="reject" disabled={pending} className="rounded-md border border-red-700 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+        <button type="submit" name="decision" value="reject" {...pendingSubmit(pending)} className="rounded-md border border-red-700 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
           {t("reject")}
         </button>
       </div>
@@ -69,10 +70,10 @@ export function ReorderPanel({
       <p className="text-sm text-slate-600">{t("reorderIntro")}</p>
       <form id={formId} action={formAction} className="flex flex-wrap gap-3">
         <input type="hidden" name="orderNumber" value={orderNumber} />
-        <button type="submit" name="mode" value="all" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button type="submit" name="mode" value="all" {...pendingSubmit(pending)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {t("reorderAll")}
         </button>
-        <button type="submit" name="mode" value="selected" disabled={pending} className="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+        <button type="submit" name="mode" value="selected" {...pendingSubmit(pending)} className="rounded-md border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
           {t("reorderSelected")}
         </button>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { pendingSubmit } from "@/components/pending-submit";
 import { useLocale, useTranslations } from "next-intl";
 import { quantityRuleHint, smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { unitName } from "@/lib/catalog/unit-names";
@@ -94,7 +95,7 @@ export function QuickOrderPaste({ action, addToCartAction, locale }: { action: R
             {t("sampleFile")}
           </a>
         </div>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button type="submit" {...pendingSubmit(pending)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {t("submitPaste")}
         </button>
       </form>
@@ -133,7 +134,7 @@ export function QuickOrderRows({
           <button type="button" onClick={() => setRowIds((ids) => [...ids, Math.max(...ids) + 1])} className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">
             {t("addRow")}
           </button>
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <button type="submit" {...pendingSubmit(pending)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {t("addRowsToCart")}
           </button>
         </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
+import { pendingSubmit } from "@/components/pending-submit";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { ActionMessage } from "./action-form";
@@ -95,7 +96,7 @@ export function SaveToList({
               {t("quantity")}
             </label>
             <input id={`${panelId}-quantity`} name="quantity" type="number" min={1} defaultValue={defaultQuantity} className="mt-1 w-24 rounded-md border border-slate-300 px-2 py-1" />
-            <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            <button type="submit" {...pendingSubmit(pending)} className="rounded-md bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
               {t("saveToListSubmit")}
             </button>
             <div aria-live="polite">

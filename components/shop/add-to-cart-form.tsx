@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { pendingSubmit } from "@/components/pending-submit";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { useAnnounceCartReading } from "./cart-badge";
 import { quantityRuleHint, smallestValidQuantity } from "@/lib/cart/quantity-rules";
@@ -32,10 +33,21 @@ export function AddToCartForm({
   const suggested = state.status === "error" && typeof state.details?.suggested === "number" ? state.details.suggested : null;
   const smallest = smallestValidQuantity({ minOrderQuantity, orderMultiple });
   const hint = quantityRuleHint({ minOrderQuantity, orderMultiple });
+  const error = state.status === "error";
+  const errorId = `qty-error-${sku}`;
+  // A refused quantity puts the keyboard on the field, which holds the nearest valid quantity (a new
+  // field, see its key: the old one took the focus with it) and says what was wrong; unless the
+  // buyer has moved on to something outside this form meanwhile.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const active = document.activeElement;
+    if (!active || active === document.body || formRef.current?.contains(active)) formRef.current?.querySelector<HTMLInputElement>("input[name=quantity]")?.focus();
+  }, [state]);
   return (
     // noValidate: a quantity against the ordering rules gets our message with the nearest valid
     // quantity (in the shop's language), not the browser's bubble; min/step only set the arrows.
-    <form action={formAction} noValidate className="space-y-1">
+    <form ref={formRef} action={formAction} noValidate className="space-y-1">
       <input type="hidden" name="sku" value={sku} />
       <div className="flex items-center gap-2">
         <label className="sr-only" htmlFor={`qty-${sku}`}>
@@ -53,12 +65,15 @@ export function AddToCartForm({
           step={orderMultiple}
           defaultValue={suggested ?? smallest}
           className={`${compact ? "w-20" : "w-24"} rounded-md border border-slate-300 px-2 py-1.5 text-sm`}
-          aria-describedby={hint ? `qty-help-${sku}` : undefined}
+          // A refused quantity is the field's error: a screen reader says so on the field, not only once.
+          aria-invalid={error || undefined}
+          aria-describedby={[error && errorId, hint && `qty-help-${sku}`].filter(Boolean).join(" ") || undefined}
         />
+        {/* Keeps the keyboard focus while the cart is updated (pendingSubmit), so Enter adds again. */}
         <button
           type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          {...pendingSubmit(pending)}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
         >
           {t("addToCart")}
         </button>
@@ -68,14 +83,31 @@ export function AddToCartForm({
           {t("quantityHelp", hint)}
         </p>
       )}
+      {/*
+        Keyed on the answer: a second add of the same product puts the same words in a new node, which the
+        live region announces again (unchanged text in the same node is not announced).
+      */}
       <p aria-live="polite" className="min-h-4 text-xs">
-        {state.status === "ok" && <span className="text-emerald-700">{t("added")}</span>}
+        {state.status === "ok" && (
+          <span key={answerKey(state)} className="text-emerald-700">
+            {t("added")}
+          </span>
+        )}
         {state.status === "error" && (
-          <span role="alert" className="text-red-700">
+          <span key={answerKey(state)} id={errorId} role="alert" className="text-red-700">
             {t.has(`errors.${state.message}`) ? t(`errors.${state.message}`, state.details ?? {}) : t("errors.invalid_input")}
           </span>
         )}
       </p>
     </form>
   );
+}
+
+/** Tells one answer from the next: each answer of an action is a new object, given its own number. */
+const answerNumbers = new WeakMap<object, number>();
+let lastAnswer = 0;
+function answerKey(state: ActionState): number {
+  let key = answerNumbers.get(state);
+  if (key === undefined) answerNumbers.set(state, (key = ++lastAnswer));
+  return key;
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { pendingSubmit } from "@/components/pending-submit";
 import { useTranslations } from "next-intl";
 import { useEditedFields } from "@/components/use-edited-fields";
 import type { CostCenterOption } from "@/components/account/cost-center-options";
@@ -41,6 +42,17 @@ export function CheckoutForm({
   const { shown: state, onChange } = useEditedFields(result);
   const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors?.[name]?.[0] ?? (state.details?.field === name ? state.message : undefined) : undefined);
   const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+  // A refused field names the refusal as its description (the message stands above the button) and
+  // gets the keyboard, so a screen reader hears which field and why, and the buyer types the fix.
+  const errorId = "checkout-error";
+  const invalid = (name: string) => (fieldError(name) ? { "aria-invalid": true, "aria-describedby": errorId } : {});
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (result.status !== "error") return;
+    const refused = ["poNumber", "costCenter", "requestedDeliveryDate"].find((name) => (result.fieldErrors?.[name]?.length ?? 0) > 0 || result.details?.field === name);
+    const target = refused ? formRef.current?.elements.namedItem(refused) : null;
+    if (target instanceof HTMLElement) target.focus();
+  }, [result]);
   // The buyer's default cost center (set by their company admin) is chosen beforehand.
   const [costCenterCode, setCostCenterCode] = useState(costCenters.mode === "list" ? (costCenters.defaultCode ?? "") : "");
   const overBudget = costCenters.mode === "list" && !!costCenters.options.find((option) => option.code === costCenterCode)?.overBudgetNote;
@@ -48,7 +60,7 @@ export function CheckoutForm({
   // order goes to an approver first (the server decides the same with the same rule, approvalReasons).
   const forApproval = aboveOrderLimit || overBudget;
   return (
-    <form action={formAction} onChange={onChange} className="space-y-4">
+    <form ref={formRef} action={formAction} onChange={onChange} className="space-y-4">
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("shipTo")}</legend>
         {addresses.length === 0 && (
@@ -78,20 +90,20 @@ export function CheckoutForm({
             // Spaces alone are no PO number (the server says the same).
             pattern={poNumberRequired ? ".*\\S.*" : undefined}
             className={input}
-            aria-invalid={!!fieldError("poNumber")}
+            {...invalid("poNumber")}
           />
         </label>
         {costCenters.mode === "list" ? (
-          <CostCenterSelect costCenters={costCenters} code={costCenterCode} onChange={setCostCenterCode} className={input} invalid={!!fieldError("costCenter")} />
+          <CostCenterSelect costCenters={costCenters} code={costCenterCode} onChange={setCostCenterCode} className={input} invalid={invalid("costCenter")} />
         ) : (
           <label className="block text-sm font-medium">
             {t("costCenter")}
-            <input name="costCenter" maxLength={35} className={input} aria-invalid={!!fieldError("costCenter")} />
+            <input name="costCenter" maxLength={35} className={input} {...invalid("costCenter")} />
           </label>
         )}
         <label className="block text-sm font-medium">
           {t("requestedDeliveryDate")}
-          <input name="requestedDeliveryDate" type="date" min={minDate} className={input} aria-invalid={!!fieldError("requestedDeliveryDate")} />
+          <input name="requestedDeliveryDate" type="date" min={minDate} className={input} {...invalid("requestedDeliveryDate")} />
         </label>
       </div>
       <label className="block text-sm font-medium">
@@ -99,13 +111,13 @@ export function CheckoutForm({
         <textarea name="note" maxLength={1000} rows={3} className={input} />
       </label>
       {state.status === "error" && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p id={errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {t.has(`errors.${state.message}`) ? t(`errors.${state.message}`) : t("errors.invalid_input")}
         </p>
       )}
       <button
         type="submit"
-        disabled={pending}
+        {...pendingSubmit(pending)}
         className="rounded-md bg-brand-600 px-6 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         data-testid="place-order"
       >
@@ -127,7 +139,8 @@ function CostCenterSelect({
   code: string;
   onChange: (code: string) => void;
   className: string;
-  invalid: boolean;
+  /** aria-invalid and aria-describedby while the cost center is refused. */
+  invalid: { "aria-invalid"?: boolean; "aria-describedby"?: string };
 }) {
   const t = useTranslations("checkout");
   const note = costCenters.options.find((option) => option.code === code)?.overBudgetNote;
@@ -135,7 +148,7 @@ function CostCenterSelect({
     <div className="sm:col-span-2">
       <label className="block text-sm font-medium">
         {t("costCenter")}
-        <select name="costCenter" required={costCenters.required} value={code} onChange={(event) => onChange(event.target.value)} className={className} aria-invalid={invalid}>
+        <select name="costCenter" required={costCenters.required} value={code} onChange={(event) => onChange(event.target.value)} className={className} {...invalid}>
           <option value="">{costCenters.required ? t("costCenterChoose") : t("costCenterNone")}</option>
           {costCenters.options.map((option) => (
             <option key={option.code} value={option.code}>
