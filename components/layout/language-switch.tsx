@@ -2,8 +2,12 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 
-/** Each language by its own name, in its own language (a Dutch screen reader reads "en" as "and"). */
-const LANGUAGE_NAMES = { nl: "Nederlands", en: "English" } as const;
+/**
+ * Each language by its code as shown and its own name, in its own language (a Dutch screen reader
+ * reads "en" as "and"). The name starts with what the button shows, so "klik EN" works for someone
+ * who steers by voice (WCAG 2.5.3): "English" alone was a name the eye never sees.
+ */
+const LANGUAGE_NAMES = { nl: "NL Nederlands", en: "EN English" } as const;
 
 /** NL/EN switch that returns to the page the user is on. */
 export function LanguageSwitch({

@@ -83,7 +83,8 @@ export async function SiteHeader({
   );
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only">
+      {/* On focus it lies over the header's corner, readable and framed, instead of pushing the header down. */}
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-md">
         {t("skipToContent")}
       </a>
       {/* On a phone: logo, catalog, cart and "Menu" in one row, the search field below it, the links behind

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 /**
  * A listing's filters on a phone: behind a "Filters (2)" button, closed, so the heading and the first
@@ -8,6 +8,7 @@ import { useState } from "react";
  * button counts the active filters, so a filtered listing says so while closed. From 640 px (sm) up
  * the filters show as always and the button is gone. Applying filters gives a new listing and, keyed
  * on its filters by the caller, a closed disclosure: the buyer sees the results, not the form again.
+ * Escape closes it with the focus back on the button, as the header's menu does.
  */
 export function FiltersDisclosure({
   label,
@@ -24,9 +25,17 @@ export function FiltersDisclosure({
   children: React.ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const closeOnEscape = (event: React.KeyboardEvent) => {
+    // Only while the button shows (a phone): from 640 px up the filters are always there.
+    if (event.key !== "Escape" || !open || !button.current?.offsetParent) return;
+    setOpen(false);
+    button.current.focus();
+  };
   return (
-    <div className={className}>
+    <div className={className} onKeyDown={closeOnEscape}>
       <button
+        ref={button}
         type="button"
         className={`flex w-full items-center justify-center gap-1.5 rounded-md border px-3 py-2 text-sm font-medium sm:hidden ${activeCount > 0 ? "border-brand-600 text-brand-700" : "border-slate-300 text-slate-700"} bg-white`}
         aria-expanded={open}

@@ -116,7 +116,7 @@ describe("product attributes: named in the back office, filtered on in the shop"
     const specification = (label: string) => buyer.locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
     assert.equal((await specification("Colour").innerText()).trim(), "red");
     assert.equal((await specification("Size").innerText()).trim(), "L");
-    await buyer.getByRole("button", { name: "Nederlands", exact: true }).click();
+    await buyer.getByRole("button", { name: "NL Nederlands", exact: true }).click();
     await buyer.waitForFunction(() => document.documentElement.lang === "nl");
     assert.equal((await specification("Kleur").innerText()).trim(), "rood");
     assert.equal((await specification("Maat").innerText()).trim(), "L");

@@ -276,6 +276,17 @@ describe("the shop at phone width", () => {
     const firstCard = await top(main.getByTestId("product-card"));
     assert.ok(firstCard < PHONE.height, `the first product is on the first screen: ${firstCard} px`);
 
+    // By keyboard: Enter opens, Tab goes into the filters, Escape closes them with the focus back on the button.
+    await button.focus();
+    await buyer.keyboard.press("Enter");
+    assert.equal(await button.getAttribute("aria-expanded"), "true");
+    await buyer.keyboard.press("Tab");
+    assert.ok(await panel.evaluate((element) => element.contains(document.activeElement)), "Tab goes into the opened filters");
+    await buyer.keyboard.press("Escape");
+    assert.equal(await button.getAttribute("aria-expanded"), "false");
+    assert.equal(await panel.isVisible(), false, "Escape closes the filters");
+    assert.ok(await button.evaluate((element) => element === document.activeElement), "Escape puts the focus back on the Filters button");
+
     // Open, filter on stock, apply: the listing comes back with the button closed and counting the filter.
     await button.click();
     assert.equal(await button.getAttribute("aria-expanded"), "true");

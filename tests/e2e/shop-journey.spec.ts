@@ -123,6 +123,9 @@ describe("direct buyer", () => {
     await page.getByRole("button", { name: "Place order" }).click();
     await page.waitForURL(/\/account\/orders\/K\d+\?placed=1/);
     await page.getByText("Thank you for your order").waitFor();
+    // The confirmation has the focus: a screen reader reads it first, the keyboard goes on from it.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "order-confirmation");
+    assert.ok(await page.evaluate(() => document.querySelector("h1")!.compareDocumentPosition(document.querySelector("[data-testid=order-confirmation]")!) & Node.DOCUMENT_POSITION_FOLLOWING), "the confirmation follows the h1");
     await cartBadgeShows(page, 0);
     const orderNumber = (await page.getByTestId("order-number").innerText()).replace("Order ", "").trim();
     assert.match(orderNumber, /^K\d+$/);
@@ -134,6 +137,35 @@ describe("direct buyer", () => {
     assert.match(await row.innerText(), /PO-E2E-1/);
     await page.getByRole("link", { name: "Cart", exact: true }).click();
     await page.getByText("Your cart is empty.").waitFor();
+    await context.close();
+  });
+
+  it("shops by keyboard alone: the skip link passes the header, Enter on Add to cart keeps the focus and adds again", async () => {
+    const { product, context, page } = await searchWithEmptyCart();
+    await page.reload(); // a page as it opens: nothing focused yet
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    assert.ok(await skip.evaluate((element) => element === document.activeElement), "the skip link is the first stop");
+    assert.ok(await skip.isVisible(), "the skip link shows when it has the focus");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest("main")), "after the skip link the next stop is in the content");
+
+    const card = page.locator(`[data-testid=product-card][data-sku="${product.sku}"]`);
+    const add = card.getByRole("button", { name: "Add to cart" });
+    await card.getByLabel("Quantity").fill("2");
+    await add.focus();
+    await page.keyboard.press("Enter");
+    await card.getByText("Added to cart.").waitFor();
+    await cartBadgeShows(page, 2);
+    // The pressed button keeps the focus while the cart is updated (it used to turn disabled, dropping the focus to <body>).
+    assert.ok(await add.evaluate((element) => element === document.activeElement), "Add to cart keeps the focus");
+    await page.keyboard.press("Enter");
+    await cartBadgeShows(page, 4);
+    assert.ok(await add.evaluate((element) => element === document.activeElement), "and keeps it after the second add");
+
+    // The language buttons are named by what they show (WCAG 2.5.3).
+    assert.equal(await page.getByRole("button", { name: "EN English", exact: true }).getAttribute("aria-pressed"), "true");
     await context.close();
   });
 
@@ -241,14 +273,14 @@ describe("direct buyer", () => {
     const product = await contractProduct();
     await page.goto(`/products/${product.sku}`);
     // Whatever the profile language is, the switch decides and returns to the same page.
-    await page.getByRole("button", { name: "Nederlands", exact: true }).click();
+    await page.getByRole("button", { name: "NL Nederlands", exact: true }).click();
     await page.waitForFunction(() => document.documentElement.lang === "nl");
     assert.match(page.url(), new RegExp(`/products/${product.sku}$`));
     const dutch = await page.getByTestId("price").innerText();
     assert.match(dutch, /€\s\d+,\d{2}/);
     assert.match(dutch, /excl\. btw/);
     assert.ok(await page.getByRole("button", { name: "In winkelwagen" }).isVisible());
-    await page.getByRole("button", { name: "English", exact: true }).click();
+    await page.getByRole("button", { name: "EN English", exact: true }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
     assert.match(await page.getByTestId("price").innerText(), /€\d+\.\d{2}/);
     assert.ok(await page.getByRole("button", { name: "Add to cart" }).isVisible());

@@ -81,7 +81,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {result.total === 0 ? (
           ownProducts.length === 0 && <p>{t("noResults")}</p>
         ) : (
-          <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
+          <>
+            {/* The cards' names are h3: a heading over them, for the ear only (the count shows under the h1). */}
+            <h2 className="sr-only">{t(result.truncated ? "moreThanProducts" : "allProducts", { count: result.total })}</h2>
+            <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
+          </>
         )}
         <Pagination page={listing.page} pages={Math.ceil(result.total / PAGE_SIZE)} hrefFor={(page) => listingHref("/search", listing, page)} />
       </section>

@@ -34,6 +34,7 @@ import { addToListAction } from "../../../favorites/actions";
 import { OrderInvoices } from "../../invoices/order-invoices";
 import { accountOrderTitle } from "@/lib/page-titles";
 import { OrderStatusLabel } from "@/components/account/order-status";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 
 export const generateMetadata = async ({ params }: { params: Promise<{ number: string }> }) => accountOrderTitle((await params).number);
 
@@ -155,19 +156,6 @@ export default async function OrderPage({
   return (
     <div className="space-y-6">
       {cartAfterCheckout && <AnnounceCartReading reading={cartAfterCheckout} />}
-      {placed === "1" &&
-        (order.status === "awaiting_approval" || creditHold ? (
-          <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
-            {/* Not "Thank you for your order": it is not placed yet, and may be rejected. */}
-            <h2 className="font-semibold text-amber-900">{t(creditHold ? "confirmationTitleReview" : "confirmationTitleApproval")}</h2>
-            <p className="text-amber-900">{ta(creditHold ? "creditHoldPlaced" : "awaitingApprovalPlaced", { number: order.orderNumber })}</p>
-          </div>
-        ) : (
-          <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4">
-            <h2 className="font-semibold text-emerald-900">{t("confirmationTitle")}</h2>
-            <p className="text-emerald-900">{t("confirmationText", { number: order.orderNumber })}</p>
-          </div>
-        ))}
       {decided && decided === order.status && (decided === "placed" || decided === "rejected" || decided === "needs_review") && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           {tm(decided === "rejected" ? "order_rejected" : "order_approved")}
@@ -181,6 +169,21 @@ export default async function OrderPage({
       <h1 className="text-2xl font-semibold" data-testid="order-number">
         {t("detailTitle", { number: order.orderNumber })}
       </h1>
+      {/* Under the h1 (an h2 above it broke the outline), and with the focus: after checkout the screen
+          reader reads the confirmation first, and the keyboard goes on from it. */}
+      {placed === "1" &&
+        (order.status === "awaiting_approval" || creditHold ? (
+          <FocusOnArrival role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4" testId="order-confirmation">
+            {/* Not "Thank you for your order": it is not placed yet, and may be rejected. */}
+            <h2 className="font-semibold text-amber-900">{t(creditHold ? "confirmationTitleReview" : "confirmationTitleApproval")}</h2>
+            <p className="text-amber-900">{ta(creditHold ? "creditHoldPlaced" : "awaitingApprovalPlaced", { number: order.orderNumber })}</p>
+          </FocusOnArrival>
+        ) : (
+          <FocusOnArrival role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4" testId="order-confirmation">
+            <h2 className="font-semibold text-emerald-900">{t("confirmationTitle")}</h2>
+            <p className="text-emerald-900">{t("confirmationText", { number: order.orderNumber })}</p>
+          </FocusOnArrival>
+        ))}
       {awaiting && placed !== "1" && (
         // The approver reading it decides themselves: not "awaits an approver of your company".
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="awaiting-approval">
