@@ -22,6 +22,8 @@ export interface OrderSearch {
   companyId: number;
   /** Only this user's orders (plain buyers). */
   userId?: number;
+  /** Not this user's orders (an approver's list of orders to decide: never their own). */
+  exceptUserId?: number;
   /** Order number, PO number, or a SKU / product name on one of its lines. */
   text?: string;
   /** As people read it: "shipped" finds orders shipped in full, "partly_shipped" the others. */
@@ -60,6 +62,7 @@ export interface OrderListItem {
 function searchConditions(search: OrderSearch): SQL {
   const conditions: (SQL | undefined)[] = [eq(orders.companyId, search.companyId)];
   if (search.userId !== undefined) conditions.push(eq(orders.userId, search.userId));
+  if (search.exceptUserId !== undefined) conditions.push(sql`${orders.userId} is distinct from ${search.exceptUserId}`);
   if (search.status) conditions.push(shownStatusIs(search.status));
   if (search.from) conditions.push(gte(orders.placedAt, sql`(${search.from}::date)::timestamp at time zone 'Europe/Amsterdam'`));
   if (search.to) conditions.push(lt(orders.placedAt, sql`((${search.to}::date + 1)::timestamp) at time zone 'Europe/Amsterdam'`));
@@ -79,7 +82,11 @@ function searchConditions(search: OrderSearch): SQL {
   return and(...conditions)!;
 }
 
-export async function searchOrders(search: OrderSearch): Promise<{ items: OrderListItem[]; total: number }> {
+/**
+ * A page of the orders a search finds, with how many it finds in all: newest first (the order
+ * history), or oldest first (orders waiting for approval: the longest waiting come first, on page 1).
+ */
+export async function searchOrders(search: OrderSearch, sort: "newest_first" | "oldest_first" = "newest_first"): Promise<{ items: OrderListItem[]; total: number }> {
   const db = await database();
   const where = searchConditions(search);
   const [items, [totalRow]] = await Promise.all([
@@ -104,7 +111,7 @@ export async function searchOrders(search: OrderSearch): Promise<{ items: OrderL
       .from(orders)
       .leftJoin(users, eq(users.id, orders.userId))
       .where(where)
-      .orderBy(desc(orders.placedAt), desc(orders.id))
+      .orderBy(...(sort === "oldest_first" ? [asc(orders.placedAt), asc(orders.id)] : [desc(orders.placedAt), desc(orders.id)]))
       .limit(search.limit)
       .offset(search.offset),
     db.select({ total: count() }).from(orders).where(where),

@@ -2,7 +2,7 @@ import "server-only";
 import type { BuyerUser } from "@/lib/auth/guards";
 import { getRecipient, listCompanyApprovers } from "@/lib/data/account";
 import { getCompany } from "@/lib/data/companies";
-import { decideAwaitingOrder, getOrderDetail, listApprovalDecisions, searchOrders, type ApprovalDecisionItem } from "@/lib/data/order-history";
+import { decideAwaitingOrder, getOrderDetail, listApprovalDecisions, searchOrders, type ApprovalDecisionItem, type OrderListItem } from "@/lib/data/order-history";
 import { AppError } from "@/lib/errors";
 import { money } from "@/lib/format";
 import { accountOrderLink, mailBaseUrl } from "@/lib/mail/base-url";
@@ -123,11 +123,18 @@ export async function someoneElseDecides(user: Pick<BuyerUser, "id" | "companyId
   return (await listCompanyApprovers(user.companyId, user.id)).length > 0;
 }
 
-/** Orders of the company waiting for a decision, oldest first is what approvers need; own orders excluded. */
-export async function listAwaitingApproval(decider: Pick<BuyerUser, "id" | "companyId" | "role">) {
-  if (decider.role !== "approver" && decider.role !== "company_admin") return [];
-  const { items } = await searchOrders({ companyId: decider.companyId, status: "awaiting_approval", limit: 200, offset: 0 });
-  return items.filter((order) => order.userId !== decider.id).sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
+/**
+ * Orders of the company waiting for a decision, oldest first (the most urgent on page 1), a page at a
+ * time; the decider's own orders are left out in the query, so they take no place on a page and
+ * `total` is the count the navigation's badge shows (countAwaitingApproval). Only approvers and
+ * company admins get any.
+ */
+export async function listAwaitingApproval(
+  decider: Pick<BuyerUser, "id" | "companyId" | "role">,
+  page: { limit: number; offset: number },
+): Promise<{ items: OrderListItem[]; total: number }> {
+  if (decider.role !== "approver" && decider.role !== "company_admin") return { items: [], total: 0 };
+  return searchOrders({ companyId: decider.companyId, status: "awaiting_approval", exceptUserId: decider.id, ...page }, "oldest_first");
 }
 
 /**

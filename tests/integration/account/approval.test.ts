@@ -11,6 +11,9 @@ import { addCompanyUser, outboxTo } from "../../support/account-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
+/** Every waiting order on one page (these tests place a few). */
+const ALL = { limit: 100, offset: 0 };
+
 let db: Awaited<ReturnType<typeof useFreshDatabase>>;
 let handle: DatabaseHandle;
 const now = new Date("2026-11-28T10:00:00Z");
@@ -69,7 +72,7 @@ describe("order approval", () => {
     expect((await outboxTo(handle, admin.email)).some((m) => m.subject.includes(placed.orderNumber))).toBe(true);
     // Not confirmed while it waits.
     expect((await outboxTo(handle, buyer.email)).some((m) => m.subject.includes(placed.orderNumber))).toBe(false);
-    expect((await listAwaitingApproval(approver)).map((o) => o.orderNumber)).toContain(placed.orderNumber);
+    expect((await listAwaitingApproval(approver, ALL)).items.map((o) => o.orderNumber)).toContain(placed.orderNumber);
   });
 
   it("lets an approver approve with a comment: the order continues as placed, history says who and when, the buyer is told", async () => {
@@ -113,7 +116,7 @@ describe("order approval", () => {
     const own = await order(limitedApprover, 11);
     expect(own.status).toBe("awaiting_approval");
     expect((await appError(decideOrder(limitedApprover, { orderNumber: own.orderNumber, decision: "approve", comment: null }, now))).message).toBe("own_order");
-    expect((await listAwaitingApproval(limitedApprover)).map((o) => o.orderNumber)).not.toContain(own.orderNumber);
+    expect((await listAwaitingApproval(limitedApprover, ALL)).items.map((o) => o.orderNumber)).not.toContain(own.orderNumber);
     // The approval request went to the other approvers, not to the one who placed it.
     expect((await outboxTo(handle, limitedApprover.email)).some((m) => m.subject.includes(own.orderNumber))).toBe(false);
     expect((await outboxTo(handle, approver.email)).some((m) => m.subject.includes(own.orderNumber))).toBe(true);

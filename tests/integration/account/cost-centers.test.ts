@@ -29,6 +29,9 @@ import { addCompanyUser, outboxTo } from "../../support/account-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
 import { useFreshDatabase } from "../../support/test-database";
 
+/** Every waiting order on one page (these tests place a few). */
+const ALL = { limit: 100, offset: 0 };
+
 let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
 let handle: DatabaseHandle;
 let customer: Awaited<ReturnType<typeof createCompanyWithBuyer>>;
@@ -193,13 +196,13 @@ describe("budgets", () => {
     // The approver sees the budget with the waiting order counted; the list names the reason.
     const [row] = await handle.db.select().from(orders).where(eq(orders.orderNumber, second.orderNumber));
     expect(await budgetOfOrder(row!)).toMatchObject({ code: "ICT-1", budgetMinor: 100_000, committedMinor: 110_000 });
-    expect((await listAwaitingApproval(approver)).find((o) => o.orderNumber === second.orderNumber)).toMatchObject({ approvalReasons: ["budget"], costCenter: "ICT-1" });
+    expect((await listAwaitingApproval(approver, ALL)).items.find((o) => o.orderNumber === second.orderNumber)).toMatchObject({ approvalReasons: ["budget"], costCenter: "ICT-1" });
   });
 
   it("orders awaiting approval count against the budget; a rejected one frees it", async () => {
     // Committed now: 600 placed + 500 waiting = 1,100 of 1,000.
     expect((await order(buyer, 1, "ICT-1")).status).toBe("awaiting_approval");
-    const waiting = (await listAwaitingApproval(approver)).filter((o) => o.costCenter === "ICT-1");
+    const waiting = (await listAwaitingApproval(approver, ALL)).items.filter((o) => o.costCenter === "ICT-1");
     for (const o of waiting) await decideOrder(approver, { orderNumber: o.orderNumber, decision: "reject", comment: "Niet dit kwartaal" }, NOW);
     // 600 placed: 400 left, exactly.
     expect((await order(buyer, 4, "ICT-1")).status).toBe("placed");

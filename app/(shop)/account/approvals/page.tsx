@@ -60,54 +60,62 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
           </Link>
         ))}
       </nav>
-      {view === "waiting" ? <WaitingView buyer={buyer} waiting={waiting} locale={locale} /> : <DecidedView buyer={buyer} page={page} locale={locale} />}
+      {view === "waiting" ? <WaitingView buyer={buyer} page={page} locale={locale} /> : <DecidedView buyer={buyer} page={page} locale={locale} />}
     </div>
   );
 }
 
-async function WaitingView({ buyer, waiting, locale }: { buyer: BuyerUser; waiting: number; locale: Locale }) {
-  const [t, to, orders] = await Promise.all([getTranslations("account.approvals"), getTranslations("orders"), listAwaitingApproval(buyer)]);
-  if (orders.length === 0) return <p data-testid="approvals-empty">{t("empty")}</p>;
+/** Oldest first, a page at a time: the longest waiting are on page 1, however many wait. */
+async function WaitingView({ buyer, page, locale }: { buyer: BuyerUser; page: number; locale: Locale }) {
+  const [t, to, { items: orders, total }] = await Promise.all([
+    getTranslations("account.approvals"),
+    getTranslations("orders"),
+    listAwaitingApproval(buyer, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+  ]);
+  if (total === 0) return <p data-testid="approvals-empty">{t("empty")}</p>;
   return (
     <>
       <p className="text-sm text-slate-600" data-testid="approvals-waiting-count">
-        {t("waitingCount", { count: waiting })}
+        {t("waitingCount", { count: total })}
       </p>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-3">{to("number")}</th>
-              <th className="hidden p-3 sm:table-cell">{t("waitingSince")}</th>
-              <th className="hidden p-3 sm:table-cell">PO</th>
-              <th className="p-3">{t("reason")}</th>
-              <th className="p-3 text-right">{t("amount")}</th>
-              <th className="p-3" />
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.id} className="border-t border-slate-100" data-testid="approval-row">
-                <td className="p-3 font-medium">
-                  {order.orderNumber}
-                  <div className="text-xs font-normal text-slate-500">{order.placedBy}</div>
-                </td>
-                <td className="hidden p-3 sm:table-cell">{dateTimeText(order.placedAt, locale)}</td>
-                <td className="hidden p-3 sm:table-cell">{order.poNumber ?? "–"}</td>
-                <td className="p-3" data-testid="approval-row-reasons">
-                  {order.approvalReasons.map((reason) => t(`reasons.${reason}`, { code: order.costCenter ?? "–" })).join("; ") || "–"}
-                </td>
-                <td className="p-3 text-right whitespace-nowrap">{money(order.subtotalMinor, locale, order.currency)}</td>
-                <td className="p-3 text-right">
-                  <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline" aria-label={`${t("decide")} ${order.orderNumber}`}>
-                    {t("decide")}
-                  </Link>
-                </td>
+      {orders.length > 0 && (
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th className="p-3">{to("number")}</th>
+                <th className="hidden p-3 sm:table-cell">{t("waitingSince")}</th>
+                <th className="hidden p-3 sm:table-cell">PO</th>
+                <th className="p-3">{t("reason")}</th>
+                <th className="p-3 text-right">{t("amount")}</th>
+                <th className="p-3" />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {orders.map((order) => (
+                <tr key={order.id} className="border-t border-slate-100" data-testid="approval-row">
+                  <td className="p-3 font-medium">
+                    {order.orderNumber}
+                    <div className="text-xs font-normal text-slate-500">{order.placedBy}</div>
+                  </td>
+                  <td className="hidden p-3 sm:table-cell">{dateTimeText(order.placedAt, locale)}</td>
+                  <td className="hidden p-3 sm:table-cell">{order.poNumber ?? "–"}</td>
+                  <td className="p-3" data-testid="approval-row-reasons">
+                    {order.approvalReasons.map((reason) => t(`reasons.${reason}`, { code: order.costCenter ?? "–" })).join("; ") || "–"}
+                  </td>
+                  <td className="p-3 text-right whitespace-nowrap">{money(order.subtotalMinor, locale, order.currency)}</td>
+                  <td className="p-3 text-right">
+                    <Link href={`/account/orders/${encodeURIComponent(order.orderNumber)}`} className="font-medium text-brand-700 underline" aria-label={`${t("decide")} ${order.orderNumber}`}>
+                      {t("decide")}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} hrefFor={(p) => viewHref("waiting", p)} />
     </>
   );
 }
