@@ -5,10 +5,10 @@ export async function Pagination({ page, pages, hrefFor }: { page: number; pages
   if (pages <= 1) return null;
   const t = await getTranslations("common");
   return (
-    <nav aria-label="pagination" className="mt-6 flex items-center justify-center gap-4 text-sm">
-      {page > 1 ? <Link href={hrefFor(page - 1)} rel="prev" className="underline">{t("previous")}</Link> : <span className="text-slate-400">{t("previous")}</span>}
+    <nav aria-label={t("pagination")} className="mt-6 flex items-center justify-center gap-4 text-sm">
+      {page > 1 ? <Link href={hrefFor(page - 1)} rel="prev" className="underline">{t("previous")}</Link> : <span className="text-slate-500">{t("previous")}</span>}
       <span>{t("pageOf", { page, pages })}</span>
-      {page < pages ? <Link href={hrefFor(page + 1)} rel="next" className="underline">{t("next")}</Link> : <span className="text-slate-400">{t("next")}</span>}
+      {page < pages ? <Link href={hrefFor(page + 1)} rel="next" className="underline">{t("next")}</Link> : <span className="text-slate-500">{t("next")}</span>}
     </nav>
   );
 }
