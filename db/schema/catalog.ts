@@ -70,6 +70,12 @@ export const products = pgTable(
     unit: text("unit").notNull(),
     /** Units in one pack (e.g. a box of 500 sheets sold per BX has packSize 500 sheets). */
     packSize: integer("pack_size").notNull().default(1),
+    /**
+     * What the pack size counts, as a unit code of the same set as `unit` (lib/catalog/unit-names.ts):
+     * a box sold per BX with packSize 500 and contentUnit XST holds 500 sheets (BMEcat CONTENT_UNIT,
+     * NO_CU_PER_OU = packSize). Null: not said; the shop then says "500 per doos" without a noun.
+     */
+    contentUnit: text("content_unit"),
     minOrderQuantity: integer("min_order_quantity").notNull().default(1),
     orderMultiple: integer("order_multiple").notNull().default(1),
     leadTimeDays: integer("lead_time_days").notNull().default(1),

@@ -28,6 +28,7 @@ export const productColumns = {
   unspsc: products.unspsc,
   unit: products.unit,
   packSize: products.packSize,
+  contentUnit: products.contentUnit,
   minOrderQuantity: products.minOrderQuantity,
   orderMultiple: products.orderMultiple,
   leadTimeDays: products.leadTimeDays,
