@@ -49,7 +49,9 @@ export async function listMessageLogForStaff(
   const type = filters.type?.trim() || undefined;
   const channel = INVOICE_CHANNELS.find((c) => type === invoiceLogType(c));
   const wantsMessages = channel === undefined;
-  const wantsInvoices = filters.direction !== "inbound" && filters.sessionId === undefined && (type === undefined || type === INVOICE_LOG_TYPE || channel !== undefined);
+  // A search for one document shows its messages (an invoice's cXML attempts among them), not every delivery.
+  const wantsInvoices =
+    filters.direction !== "inbound" && filters.sessionId === undefined && filters.document === undefined && (type === undefined || type === INVOICE_LOG_TYPE || channel !== undefined);
   const scoped = { ...filters, ...(companyIds ? { companyIds } : {}) };
   const [messages, deliveries] = await Promise.all([
     wantsMessages ? listProtocolMessages({ ...scoped, type: type === INVOICE_LOG_TYPE ? INVOICE_DETAIL_REQUEST : type }, limit) : [],

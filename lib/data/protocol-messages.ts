@@ -117,6 +117,13 @@ export interface MessageFilters {
   type?: string;
   direction?: "inbound" | "outbound";
   status?: "ok" | "rejected" | "error";
+  /**
+   * "Did you get our order PO-123?": the messages of one purchase order or document, found by the
+   * buyer's order number (every OrderRequest with that orderID, also the refused ones, and our
+   * Responses to them), our order number or its order's PO number (the confirmations, ship notices and
+   * invoices we sent for it), or a payloadID (the document and its Response).
+   */
+  document?: string;
 }
 
 /** The order a logged message belongs to (orderOfMessage). */
@@ -152,6 +159,19 @@ const orderOfMessage = sql<MessageOrder | null>`(select jsonb_build_object('id',
 /** Every column of the log row, and the order it belongs to: one lookup per row. */
 const withOrder = { ...getTableColumns(protocolMessages), order: orderOfMessage };
 
+/** MessageFilters.document: exact values (they are identifiers), the Responses found through the documents they answer. */
+function documentCondition(value: string): SQL {
+  const summary = q(protocolMessages.summary);
+  // Documents that name the value: an inbound OrderRequest's orderID (a string), our order number, a payloadID.
+  const names = sql`(${summary}->>'orderId' = ${value} or ${summary}->>'order' = ${value} or ${summary}->>'payloadId' = ${value})`;
+  return sql`(${names}
+    or ${summary}->>'inReplyTo' = ${value}
+    or ${summary}->>'inReplyTo' in (select named.summary->>'payloadId' from ${protocolMessages} named
+      where named.direction = 'inbound' and (named.summary->>'orderId' = ${value} or named.summary->>'payloadId' = ${value}))
+    or (jsonb_typeof(${summary}->'orderId') = 'number' and ${summary}->>'orderId' in (
+      select ${q(orders.id)}::text from ${orders} where ${q(orders.poNumber)} = ${value} or ${q(orders.orderNumber)} = ${value})))`;
+}
+
 export async function listProtocolMessages(filters: MessageFilters, limit = 100): Promise<LoggedProtocolMessage[]> {
   const db = await database();
   const conditions: SQL[] = [];
@@ -165,6 +185,7 @@ export async function listProtocolMessages(filters: MessageFilters, limit = 100)
   if (filters.type) conditions.push(eq(protocolMessages.type, filters.type));
   if (filters.direction) conditions.push(eq(protocolMessages.direction, filters.direction));
   if (filters.status) conditions.push(eq(protocolMessages.status, filters.status));
+  if (filters.document) conditions.push(documentCondition(filters.document));
   const rows = await db
     .select(withOrder)
     .from(protocolMessages)

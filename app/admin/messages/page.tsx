@@ -19,6 +19,8 @@ const filtersSchema = z.object({
   connection: z.preprocess(first, z.coerce.number().int().positive().optional().catch(undefined)),
   /** Searched like the connections list (customer, name, USERNAME, cXML identity). */
   search: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
+  /** A purchase order number or payloadID: that document's messages (MessageFilters.document). */
+  document: z.preprocess(first, z.string().trim().max(200).optional().catch(undefined)),
   type: z.preprocess(first, z.string().trim().max(60).optional().catch(undefined)),
   direction: z.preprocess(first, z.enum(["inbound", "outbound"]).optional().catch(undefined)),
   status: z.preprocess(first, z.enum(["ok", "rejected", "error"]).optional().catch(undefined)),
@@ -34,6 +36,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   const entries = await listMessageLogForStaff(staff, {
     connectionId: filters.connection,
     connectionSearch: filters.search || undefined,
+    document: filters.document || undefined,
     type: filters.type || undefined,
     direction: filters.direction,
     status: filters.status,
@@ -58,6 +61,10 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         <label>
           {t("connection")}
           <input type="search" name="search" defaultValue={filters.search ?? ""} placeholder={t("searchPlaceholder")} className={`${select} block w-72`} />
+        </label>
+        <label>
+          {t("document")}
+          <input type="search" name="document" defaultValue={filters.document ?? ""} placeholder={t("documentPlaceholder")} className={`${select} block w-56`} />
         </label>
         <label>
           {t("type")}
@@ -178,7 +185,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           })}
         </tbody>
       </table>
-      {entries.length === 0 && <p className="text-sm text-slate-600">{t("noMessages")}</p>}
+      {entries.length === 0 && <p className="text-sm text-slate-600">{filters.document ? t("noMessagesForDocument", { document: filters.document }) : t("noMessages")}</p>}
     </div>
   );
 }

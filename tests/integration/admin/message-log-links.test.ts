@@ -190,3 +190,28 @@ describe("a customer's connections", () => {
     expect(await listCustomerConnectionsForStaff(outsider, customer.company.id)).toEqual([]);
   });
 });
+
+describe("finding a purchase order's messages by its number (\"did you get our order?\")", () => {
+  const ids = async (staff: StaffUser, document: string) =>
+    (await listMessageLogForStaff(staff, { document })).map((entry) => (entry.kind === "message" ? `${entry.message.direction} ${entry.message.type} ${entry.message.status}` : "invoice"));
+
+  it("finds the OrderRequests with that orderID, refused ones included, and our Responses to them; and what we sent for its order", async () => {
+    expect((await post(orderRequest("PO-FIND-1", "find-1@buyer"))).cxmlCode).toBe(200);
+    // The same number again under another payloadID: refused (409), but the customer did send it.
+    expect((await post(orderRequest("PO-FIND-1", "find-1-again@buyer"))).cxmlCode).toBe(409);
+    const order = (await orderOf("PO-FIND-1"))!;
+    await logRow({ summary: { payloadId: "find-conf@koppel", orderId: order.id } });
+    const found = await ids(manager, "PO-FIND-1");
+    expect(found.filter((row) => row === "inbound cxml.OrderRequest ok")).toHaveLength(1);
+    expect(found.filter((row) => row === "inbound cxml.OrderRequest rejected")).toHaveLength(1);
+    expect(found.filter((row) => row.startsWith("outbound cxml.Response"))).toHaveLength(2);
+    expect(found).toContain("outbound cxml.ConfirmationRequest ok");
+    expect(found).not.toContain("invoice");
+    // Our order number finds the same order's messages we sent; a payloadID finds that document and its Response.
+    expect(await ids(manager, order.number)).toContain("outbound cxml.ConfirmationRequest ok");
+    expect(await ids(manager, "find-1-again@buyer")).toEqual(["outbound cxml.Response rejected", "inbound cxml.OrderRequest rejected"]);
+    // Exact numbers only, and only within the staff member's customers.
+    expect(await ids(manager, "PO-FIND")).toEqual([]);
+    expect(await ids(outsider, "PO-FIND-1")).toEqual([]);
+  });
+});
