@@ -83,3 +83,25 @@ describe("CartLineControls before any answer", () => {
     expect(html).not.toContain("cart-line-offers");
   });
 });
+
+describe("CartLineControls on a quote line another add changed", () => {
+  const action = async (state: ActionState) => state;
+  it("'Terug naar 40 (offerteprijs)' submits the line's form asking for the quote's quantity (restore=quoted), not a quantity of its own", () => {
+    const html = renderToStaticMarkup(
+      createElement(NextIntlClientProvider, {
+        locale: "nl",
+        messages: nl,
+        timeZone: "Europe/Amsterdam",
+        children: createElement(CartLineControls, { lineId: 7, quantity: 50, minOrderQuantity: 1, orderMultiple: 1, productName: "Doos", quote: { number: "Q-1", lockedQuantity: 40, unit: "stuks" }, action }),
+      }),
+    );
+    const form = /<form[^>]*>/.exec(html)?.[0] ?? "";
+    const formId = /id="([^"]+)"/.exec(form)?.[1];
+    expect(formId).toBeTruthy();
+    const button = /<button[^>]*>Terug naar 40 \(offerteprijs\)<\/button>/.exec(html)?.[0] ?? "";
+    expect(button).toContain('type="submit"');
+    expect(button).toContain(`form="${formId}"`);
+    expect(button).toContain('name="restore"');
+    expect(button).toContain('value="quoted"');
+  });
+});
