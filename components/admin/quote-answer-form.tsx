@@ -216,14 +216,14 @@ export function QuoteAnswerForm({
 }) {
   const t = useTranslations("admin.quotes");
   const ta = useTranslations("admin");
-  const { state, pending, onSubmit } = useKeptInputAction(action);
+  // `shown`/`fieldErrors`: the refusal as still to show; a price or date changed since loses its message.
+  const { state, shown, fieldErrors, pending, onSubmit, onChange, formRef } = useKeptInputAction(action);
   const [prices, setPrices] = useState(initialPrices);
   const labels = useMemo(
     () => ({ validUntil: t("answer.validUntil"), comment: t("answer.comment"), ...Object.fromEntries(lines.map((line) => [`price_${line.id}`, t("detail.priceFor", { sku: line.sku })])) }),
     [lines, t],
   );
-  const errors = useActionError()(state, labels);
-  const fieldErrors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const errors = useActionError()(shown, labels);
   const problemText = (messages: string[]) =>
     messages.map((m) => (ta.has(`problems.${m}`) ? ta(`problems.${m}`) : ta.has(`errors.${m}`) ? ta(`errors.${m}`) : ta("errors.invalid_field"))).join(", ");
   const dateErrors = fieldErrors.validUntil;
@@ -231,6 +231,8 @@ export function QuoteAnswerForm({
     <form
       className="space-y-4"
       data-testid="quote-answer-form"
+      ref={formRef}
+      onChange={onChange}
       onSubmit={(event) => {
         // The customer is mailed at once (or finds it in their procurement catalog) and may accept right
         // away: no sending the pre-filled prices by a stray click.
