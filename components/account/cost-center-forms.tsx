@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useEditedFields } from "@/components/use-edited-fields";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
@@ -20,16 +21,21 @@ const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 t
 const invalidClass = "border-red-500 bg-red-50";
 const buttonClass = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 
-/** useActionState, submitted without React's reset after the action; `check` false: not submitted. */
+/**
+ * useActionState, submitted without React's reset after the action; `check` false: not submitted.
+ * `shown` is the result as still to show (put `onChange` on the form): a refused field's message and
+ * aria-invalid go once the admin changes that field (lib/forms/edited-fields.ts).
+ */
 function useFormAction(action: Action, check?: (data: FormData) => boolean) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const { shown, onChange } = useEditedFields(state);
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     if (check && !check(data)) return;
     startTransition(() => formAction(data));
   };
-  return { state, formAction, pending, onSubmit };
+  return { state, shown, formAction, pending, onSubmit, onChange };
 }
 
 /** Message keys per field: the schema's own (fieldErrors) and a conflict naming its field (details.field). */
@@ -142,13 +148,13 @@ export function CostCenterForm({
   const [usedBy, setUsedBy] = useState<"everybody" | "some">(initialUsedBy);
   // "Only these users" with nobody checked: told here, not submitted (the server refuses it too).
   const [noUsersChosen, setNoUsersChosen] = useState(false);
-  const { state, formAction, pending, onSubmit } = useFormAction(action, (data) => {
+  const { state, shown, formAction, pending, onSubmit, onChange } = useFormAction(action, (data) => {
     const missing = data.get("usedBy") === "some" && data.getAll("userIds").length === 0;
     setNoUsersChosen(missing);
     return !missing;
   });
   const form = useRef<HTMLFormElement>(null);
-  const serverErrors = fieldErrorsOf(state);
+  const serverErrors = fieldErrorsOf(shown);
   const errors = noUsersChosen ? { ...serverErrors, userIds: ["choose_users"] } : serverErrors;
   const adding = values === null;
   useEffect(() => {
@@ -162,6 +168,7 @@ export function CostCenterForm({
       ref={form}
       action={formAction}
       onSubmit={onSubmit}
+      onChange={onChange}
       onReset={() => {
         setUsedBy(initialUsedBy);
         setNoUsersChosen(false);
@@ -193,7 +200,13 @@ export function CostCenterForm({
           <FieldError id={`${idPrefix}-budgetPeriod-error`} messages={errors.budgetPeriod} />
         </label>
       </div>
-      <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="cost-center-users" aria-describedby={`${idPrefix}-users-hint`}>
+      {/* data-field: who may use it is one answer, so switching to "everybody" also settles a refusal of the users. */}
+      <fieldset
+        className="space-y-2 rounded-md border border-slate-200 p-3"
+        data-testid="cost-center-users"
+        data-field="userIds"
+        aria-describedby={`${idPrefix}-users-hint`}
+      >
         <legend className="px-1 text-sm font-medium">{t("usedBy")}</legend>
         <p id={`${idPrefix}-users-hint`} className="text-xs text-slate-500">
           {t("usedByHint")}
@@ -262,7 +275,7 @@ export function CostCenterForm({
           {adding ? t("add") : t("save")}
         </button>
         <div aria-live="polite">
-          <FormMessage state={state} />
+          <FormMessage state={shown} />
         </div>
       </div>
     </form>
@@ -272,9 +285,9 @@ export function CostCenterForm({
 /** Whether every web order must name a cost centre (only while there are active ones). */
 export function CostCenterRequiredForm({ action, required }: { action: Action; required: boolean }) {
   const t = useTranslations("costCenters.form");
-  const { state, formAction, pending, onSubmit } = useFormAction(action);
+  const { shown, formAction, pending, onSubmit, onChange } = useFormAction(action);
   return (
-    <form action={formAction} onSubmit={onSubmit} aria-label={t("required")} data-testid="cost-center-required-form" className="space-y-2">
+    <form action={formAction} onSubmit={onSubmit} onChange={onChange} aria-label={t("required")} data-testid="cost-center-required-form" className="space-y-2">
       <label className="flex items-center gap-2 text-sm font-medium" htmlFor="cost-center-required">
         <input id="cost-center-required" type="checkbox" name="required" defaultChecked={required} aria-describedby="cost-center-required-hint" />
         {t("required")}
@@ -287,7 +300,7 @@ export function CostCenterRequiredForm({ action, required }: { action: Action; r
           {t("saveSetting")}
         </button>
         <div aria-live="polite">
-          <FormMessage state={state} />
+          <FormMessage state={shown} />
         </div>
       </div>
     </form>
@@ -318,13 +331,14 @@ export function DefaultCostCenterForm({
   value: number | null;
 }) {
   const t = useTranslations("costCenters.form");
-  const { state, formAction, pending, onSubmit } = useFormAction(action);
-  const errors = fieldErrorsOf(state);
+  const { shown, formAction, pending, onSubmit, onChange } = useFormAction(action);
+  const errors = fieldErrorsOf(shown);
   const id = `default-cost-center-${userId}`;
   return (
     <form
       action={formAction}
       onSubmit={onSubmit}
+      onChange={onChange}
       aria-label={t("defaultFor", { name: userName })}
       data-testid="default-cost-center-form"
       data-user-id={userId}
@@ -354,7 +368,7 @@ export function DefaultCostCenterForm({
         {t("save")}
       </button>
       <div aria-live="polite" className="basis-full">
-        <FormMessage state={state} />
+        <FormMessage state={shown} />
       </div>
     </form>
   );
