@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { useEditedFields } from "@/components/use-edited-fields";
 import { unitQuantity } from "@/lib/catalog/unit-names";
 import { toLocale } from "@/lib/i18n/locales";
 import type { ActionState } from "@/lib/actions/safe-action";
@@ -19,12 +20,14 @@ export interface ReturnableLineRow {
 
 /**
  * "Return items": per shipped line a quantity and a reason. Submitted without React's form reset,
- * so what the buyer typed stays when a line is refused; the refused fields are marked.
+ * so what the buyer typed stays when a line is refused; the refused fields are marked until changed.
  */
 export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId: number; lines: ReturnableLineRow[]; reasons: readonly string[]; action: Action }) {
   const t = useTranslations("account");
   const locale = toLocale(useLocale());
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [result, formAction, pending] = useActionState(action, { status: "idle" });
+  // The refusal as still to show: a refused quantity or reason is no longer marked (nor told) once changed.
+  const { shown: state, onChange } = useEditedFields(result);
   const fieldErrors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const problem = (field: string) => {
     const message = fieldErrors[field]?.[0];
@@ -34,6 +37,7 @@ export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId
     <form
       className="space-y-3"
       aria-label={t("returns.submit")}
+      onChange={onChange}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
