@@ -292,6 +292,22 @@ ${itemOuts.join("\n")}
       await form.getByRole("radio", { name: "Confirm with changes" }).check();
       assert.equal(await price.isDisabled(), false);
       assert.equal(await form.getByLabel("Delivery date 1", { exact: true }).inputValue(), "2026-12-10");
+      // Refused at two fields: the focus goes to the first. Changing it takes its refusal away and the
+      // focus stays where it is typed in (not on to the other refused field, which stays marked).
+      const quantity1 = form.getByLabel("Quantity 1", { exact: true });
+      const ordered = await quantity1.inputValue();
+      await quantity1.fill("1.5");
+      await price.fill("abc");
+      await form.getByRole("button", { name: "Send" }).click();
+      await form.getByTestId("field-error-line_1_quantity").waitFor();
+      assert.equal(await focusedName(), "line_1_quantity");
+      assert.equal(await price.getAttribute("aria-invalid"), "true");
+      await quantity1.fill(ordered);
+      await form.getByTestId("field-error-line_1_quantity").waitFor({ state: "detached" });
+      assert.equal(await quantity1.getAttribute("aria-invalid"), null);
+      assert.equal(await focusedName(), "line_1_quantity");
+      assert.equal(await price.getAttribute("aria-invalid"), "true");
+      assert.equal(await form.getByTestId("field-error-line_1_price").count(), 1);
       await price.fill("1.00");
       await form.getByLabel("Quantity 2", { exact: true }).fill("0");
       await form.getByRole("button", { name: "Send" }).click();

@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton, useActionError, type FormAction } from "@/components/admin/action-form";
 import { useOutlivingSuccess } from "@/components/admin/outliving-notice";
+import { useEditedFields } from "@/components/use-edited-fields";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
 
@@ -16,6 +17,11 @@ import type { ActionState } from "@/lib/actions/safe-action";
  * given as `action`, which turned a held order's "Cancel" back into "Release" (and a resubmit then
  * released it). So it submits through `onSubmit` (the button waits for React) and resets itself only
  * after a success, for the next shipment or invoice.
+ *
+ * A refused field's refusal goes once it is changed (lib/forms/edited-fields.ts), under the button
+ * and at the field alike: function children get the result as still to show, and the action's own
+ * answer beside it for what must follow answers only (moving the focus). Plain children are the
+ * caller's markup, so their refused controls are marked aria-invalid here.
  */
 export function OrderActionForm({
   action,
@@ -30,8 +36,12 @@ export function OrderActionForm({
   errorsAtFields = [],
 }: {
   action: FormAction;
-  /** The fields, or a function of the action's state for forms that show refusals at their fields. */
-  children?: React.ReactNode | ((state: ActionState) => React.ReactNode);
+  /**
+   * The fields, or a function for forms that show refusals at their fields: of the action's result as
+   * still to show (`state`, without refusals of fields changed since) and of its latest answer as such
+   * (`answer`, a new object only when the action answered).
+   */
+  children?: React.ReactNode | ((state: ActionState, answer: ActionState) => React.ReactNode);
   submitLabel: string;
   /** Key in purchaseOrders.success; the action's data are its values. */
   successKey: "confirmed" | "shipped" | "invoiced" | "decided" | "responded";
@@ -51,14 +61,15 @@ export function OrderActionForm({
     notice.remember(next.status === "ok" ? successText(next) : null);
     return next;
   }, { status: "idle" });
-  const form = useRef<HTMLFormElement>(null);
+  const fieldsShowRefusals = typeof children === "function";
+  const { shown, onChange, formRef: form } = useEditedFields(state, { markInvalid: !fieldsShowRefusals });
   const hydrated = useHydrated();
   useEffect(() => {
     if (state.status !== "ok") return;
     notice.shownInline();
     form.current?.reset();
   }, [state, notice]);
-  const boxed = withoutFieldErrors(state, errorsAtFields);
+  const boxed = withoutFieldErrors(shown, errorsAtFields);
   const adminErrors = useActionError()(boxed, fieldLabels);
   const errors = orderErrors(boxed, t, fieldLabels) ?? adminErrors;
   const values = stringValues(state.status === "ok" ? state.data : undefined);
@@ -68,13 +79,14 @@ export function OrderActionForm({
       action={formAction}
       className={className}
       data-testid={testId}
+      onChange={onChange}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         startTransition(() => formAction(data));
       }}
     >
-      {typeof children === "function" ? children(state) : children}
+      {typeof children === "function" ? children(shown, state) : children}
       <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
         <SubmitButton variant={variant} disabled={!hydrated || pending}>
           {submitLabel}

@@ -97,19 +97,24 @@ export function OrderResponseForm({
       errorsAtFields={Object.keys(fieldLabels)}
       testId="confirm-form"
     >
-      {(state) => <OrderResponseFields state={state} orderId={orderId} lines={lines} initialDecision={initialDecision} />}
+      {(state, answer) => <OrderResponseFields state={state} answer={answer} orderId={orderId} lines={lines} initialDecision={initialDecision} />}
     </OrderActionForm>
   );
 }
 
-/** The form's fields for the action's latest answer (`state`): its refusals at their fields. */
+/**
+ * The form's fields with the refusals still to show (`state`) at their fields; `answer` is the
+ * action's latest answer as such, which alone moves the focus (default: `state`).
+ */
 export function OrderResponseFields({
   state,
+  answer = state,
   orderId,
   lines,
   initialDecision,
 }: {
   state: ActionState;
+  answer?: ActionState;
   orderId: number;
   lines: readonly ResponseLine[];
   initialDecision: OrderDecision | null;
@@ -131,12 +136,13 @@ export function OrderResponseFields({
     ) : null;
 
   // After a refusal, the field to fix gets the focus (a screen reader reads its error with it); only
-  // a new answer of the action moves it, not typing in the meantime.
-  const refused = firstRefusedField(errors, lines.map((line) => line.lineNumber));
-  const refusedId = refused ? id(refused) : null;
+  // a new answer of the action moves it. Not from `state`: that changes as refused fields are changed,
+  // and the focus would jump from the field being typed in to the next refused one.
+  // (The order and its lines are the same from answer to answer: the answer alone is the dependency.)
   useEffect(() => {
-    if (refusedId) document.getElementById(refusedId)?.focus();
-  }, [state, refusedId]);
+    const refused = firstRefusedField(responseFieldErrors(answer), lines.map((line) => line.lineNumber));
+    if (refused) document.getElementById(id(refused))?.focus();
+  }, [answer]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const lineInputClass = (field: string) => `${inputClass} disabled:bg-slate-100 disabled:text-slate-500 ${errors[field]?.length ? "border-red-500 bg-red-50" : ""}`;
   return (
