@@ -18,12 +18,15 @@ export function AddToCartForm({
   orderMultiple,
   action,
   compact = false,
+  describedBy,
 }: {
   sku: string;
   minOrderQuantity: number;
   orderMultiple: number;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   compact?: boolean;
+  /** The id of the product's name where several forms share a page (a listing's cards): it describes the field and the button. */
+  describedBy?: string;
 }) {
   const t = useTranslations("cart");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
@@ -67,12 +70,13 @@ export function AddToCartForm({
           className={`${compact ? "w-20" : "w-24"} rounded-md border border-slate-300 px-2 py-1.5 text-sm`}
           // A refused quantity is the field's error: a screen reader says so on the field, not only once.
           aria-invalid={error || undefined}
-          aria-describedby={[error && errorId, hint && `qty-help-${sku}`].filter(Boolean).join(" ") || undefined}
+          aria-describedby={[error && errorId, describedBy, hint && `qty-help-${sku}`].filter(Boolean).join(" ") || undefined}
         />
         {/* Keeps the keyboard focus while the cart is updated (pendingSubmit), so Enter adds again. */}
         <button
           type="submit"
           {...pendingSubmit(pending)}
+          aria-describedby={describedBy}
           className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
         >
           {t("addToCart")}

@@ -52,12 +52,17 @@ export function CartLineControls({
   const inputRef = useRef<HTMLInputElement>(null);
   const updateRef = useRef<HTMLButtonElement>(null);
   const wasPending = useRef(false);
+  const neighbours = useRef<HTMLInputElement[]>([]);
   // After Update, Enter or an offer, the keyboard stays on the quantity: the pressed button is disabled
   // while the action runs (and an offer is gone after it), which would drop focus to <body>. Focus
   // that the buyer moved elsewhere meanwhile stays there.
   useEffect(() => {
     if (pending) {
       wasPending.current = true;
+      // Where the keyboard goes should this line be removed (below): its neighbours, while it still stands among them.
+      const fields = Array.from(document.querySelectorAll<HTMLInputElement>("main [data-cart-quantity]"));
+      const at = inputRef.current ? fields.indexOf(inputRef.current) : -1;
+      neighbours.current = at < 0 ? [] : [fields[at + 1], fields[at - 1]].filter((field) => field !== undefined);
       return;
     }
     if (!wasPending.current) return;
@@ -66,6 +71,25 @@ export function CartLineControls({
     const active = document.activeElement;
     if (!active || active === document.body || areaRef.current?.contains(active)) inputRef.current?.focus();
   }, [pending]);
+  // A removed line (Remove, or quantity 0) takes its form and so the focus with it, to <body>: the
+  // keyboard goes on at the next line's quantity (the previous one's for the last line), or at the
+  // page's heading once the cart is empty, so a screen reader hears where it is.
+  useEffect(() => {
+    const area = areaRef.current;
+    return () => {
+      // Not when the whole page went (a link followed): only a line gone from the cart page.
+      if (area?.isConnected || window.location.pathname !== "/cart") return;
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      const next = neighbours.current.find((field) => field.isConnected);
+      if (next) return next.focus();
+      const heading = document.querySelector<HTMLElement>("main h1");
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    };
+  }, []);
   // Not keyed (see the input), so the field follows a new quantity from the server itself: another tab's
   // add, or a cart page restored by back/forward whose field the browser refilled with the old value.
   // Not over what the buyer typed since the last answer (the browser's refill fires no input event).
@@ -109,6 +133,7 @@ export function CartLineControls({
           aria-describedby={[hint && hintId, locked && quoteHintId].filter(Boolean).join(" ") || undefined}
           className={`w-20 rounded-md border border-slate-300 px-2 py-1 text-sm ${locked ? "bg-slate-100 text-slate-700" : ""}`}
           data-locked={locked || undefined}
+          data-cart-quantity=""
         />
         {/*
           First submit button: Enter in the quantity field updates. On a quote line it stays the first

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useId } from "react";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { SaveToList, type ListOption } from "@/components/account/save-to-list";
 import { AddToCartForm } from "./add-to-cart-form";
@@ -77,12 +78,16 @@ function ProductCard({
 }) {
   const href = `/products/${encodeURIComponent(card.sku)}`;
   const { price } = card;
+  // The card's name describes its quantity field and button: 24 times "In winkelwagen" says which product each time.
+  const nameId = useId();
   return (
     <article className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="product-card" data-sku={card.sku}>
       <Link href={href} className="block">
         {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails are sized WebP already (lib/catalog/product-image.ts) */}
         <img src={card.imagePath} alt="" width={160} height={120} className="mx-auto h-28 w-auto object-contain" loading="lazy" />
-        <h3 className="mt-3 line-clamp-2 min-h-10 text-sm font-medium text-slate-900 hover:text-brand-700">{card.name}</h3>
+        <h3 id={nameId} className="mt-3 line-clamp-2 min-h-10 text-sm font-medium text-slate-900 hover:text-brand-700">
+          {card.name}
+        </h3>
       </Link>
       <p className="mt-1 text-xs text-slate-500">
         {card.brand} · {card.sku}
@@ -105,6 +110,7 @@ function ProductCard({
             orderMultiple={card.orderMultiple}
             action={addToCartAction}
             compact
+            describedBy={nameId}
           />
         )}
         {price && addToCartAction && (

@@ -166,6 +166,13 @@ describe("direct buyer", () => {
 
     // The language buttons are named by what they show (WCAG 2.5.3).
     assert.equal(await page.getByRole("button", { name: "EN English", exact: true }).getAttribute("aria-pressed"), "true");
+
+    // Removing the cart's only line by keyboard leaves the focus on the cart's heading, not on <body>.
+    await page.goto("/cart");
+    await page.locator(`[data-testid=cart-line][data-sku="${product.sku}"]`).getByRole("button", { name: /^Remove / }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Your cart is empty.").waitFor();
+    await page.waitForFunction(() => document.activeElement === document.querySelector("main h1"));
     await context.close();
   });
 

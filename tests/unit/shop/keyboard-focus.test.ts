@@ -61,6 +61,12 @@ describe("AddToCartForm as the browser first gets it", () => {
     expect(button).not.toMatch(/\sdisabled(=|\s|>)/);
     expect(html).toMatch(/<p aria-live="polite"[^>]*><\/p>/);
   });
+
+  it("on a card, the product's name describes the field and the button (not 24 times a bare 'In winkelwagen')", () => {
+    const html = inShop(createElement(AddToCartForm, { sku: "KP-1", minOrderQuantity: 1, orderMultiple: 1, action, compact: true, describedBy: "card-name-7" }));
+    expect(/<input[^>]*name="quantity"[^>]*>/.exec(html)?.[0]).toContain('aria-describedby="card-name-7"');
+    expect(/<button[^>]*>/.exec(html)?.[0]).toContain('aria-describedby="card-name-7"');
+  });
 });
 
 describe("CheckoutForm as the browser first gets it", () => {
