@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { pendingSubmit } from "@/components/pending-submit";
 import { initialLoginState, type LoginState } from "@/lib/auth/login-state";
 
 /**
@@ -24,11 +25,22 @@ export function LoginForm({
   const [code, setCode] = useState("");
   const [recovery, setRecovery] = useState(false);
   const codeStep = state.step === "code";
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    // Refused: type the password (or the code) again.
-    if (state.error === "invalid") setPassword("");
-    if (state.error === "code_invalid") setCode("");
+    // Refused: type the password (or the code) again, with the keyboard already there.
+    if (state.error === "invalid") {
+      setPassword("");
+      passwordRef.current?.focus();
+    }
+    if (state.error === "code_invalid") {
+      setCode("");
+      codeRef.current?.focus();
+    }
   }, [state]);
+  // The refusal is the fields' description too: a screen reader says it on the field it lands on.
+  const refusedPassword = state.error === "invalid" ? { "aria-invalid": true, "aria-describedby": "login-error" } : {};
+  const refusedCode = state.error === "code_invalid" ? { "aria-invalid": true, "aria-describedby": "login-error" } : {};
   const error = state.error === "code_invalid" ? tt(recovery ? "recoveryInvalid" : "codeInvalid") : state.error ? t(state.error) : null;
   return (
     <form
@@ -53,6 +65,7 @@ export function LoginForm({
             value={email}
             onChange={(event) => setEmail(event.target.value)}
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+            {...refusedPassword}
           />
         </label>
         <label className="block text-sm font-medium">
@@ -65,6 +78,8 @@ export function LoginForm({
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+            ref={passwordRef}
+            {...refusedPassword}
           />
         </label>
       </div>
@@ -84,6 +99,8 @@ export function LoginForm({
               value={code}
               onChange={(event) => setCode(event.target.value)}
               className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest"
+              ref={codeRef}
+              {...refusedCode}
             />
           </label>
           <button type="button" className="text-sm text-brand-700 underline" onClick={() => (setRecovery(!recovery), setCode(""))}>
@@ -92,11 +109,11 @@ export function LoginForm({
         </div>
       )}
       {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p id="login-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" {...pendingSubmit(pending)} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {codeStep ? tt("submit") : t("submit")}
       </button>
       {codeStep && (

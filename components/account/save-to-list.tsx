@@ -57,7 +57,7 @@ export function SaveToList({
   return (
     <details ref={details} className={compact ? "text-xs" : "text-sm"} onToggle={(e) => e.currentTarget.open && load()}>
       <summary className="cursor-pointer text-brand-700 underline hover:text-brand-800" data-testid="save-to-list">
-        ☆ {t("saveToList")}
+        <span aria-hidden="true">☆</span> {t("saveToList")}
         <span className="sr-only">: {productName}</span>
       </summary>
       <div id={panelId} className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3">

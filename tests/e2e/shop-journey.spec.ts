@@ -308,6 +308,11 @@ describe("direct buyer", () => {
       assert.equal(response.status(), 200);
       await page.locator("p[role=alert]", { hasText: "Email address or password is incorrect." }).waitFor();
       assert.equal(await page.locator("p[role=alert]").innerText(), "Email address or password is incorrect.");
+      // The refusal is tied to the fields, and the keyboard is back in the emptied password field.
+      const password = page.getByLabel("Password");
+      await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "password");
+      assert.equal(await password.getAttribute("aria-invalid"), "true");
+      assert.equal(await password.getAttribute("aria-describedby"), await page.locator("p[role=alert]").getAttribute("id"));
     }
     await context.close();
   });

@@ -27,7 +27,7 @@ describe("pendingSubmit: a submit button keeps the focus while its action runs",
 /*
  * A button that turns `disabled` while it has the focus drops it to <body> (Chrome): after "In
  * winkelwagen" the keyboard user was nowhere and Enter did nothing. These forms are the buyer's
- * journey (add to cart, checkout, account actions, favorites, reorder, quick order).
+ * journey (sign in, add to cart, checkout, account actions, favorites, reorder, quick order).
  */
 describe("the buyer's forms never disable the pressed button while their action runs", () => {
   it.each([
@@ -38,6 +38,7 @@ describe("the buyer's forms never disable the pressed button while their action 
     "components/account/favorite-list-table.tsx",
     "components/account/order-actions.tsx",
     "components/account/quick-order-form.tsx",
+    "app/login/login-form.tsx",
   ])("%s", (file) => {
     const text = readFileSync(path.join(process.cwd(), file), "utf8");
     expect(text).not.toMatch(/disabled=\{[^}]*\bpending\b/);
