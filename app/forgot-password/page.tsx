@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/guards";
 import { selfServiceResetBaseUrl } from "@/lib/auth/password-reset";
 import { requestPasswordResetAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { setLocaleAction } from "../(shop)/actions";
 
 export const generateMetadata = pageTitle("auth.forgotPassword", { robots: { index: false } });
 
@@ -24,7 +25,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   if (user) redirect("/"); // signed in: a password is changed on the profile page
   const notice = typeof status === "string" && status in NOTICES ? NOTICES[status as keyof typeof NOTICES] : null;
   return (
-    <AuthCard title={t("forgotTitle")}>
+    <AuthCard title={t("forgotTitle")} setLocaleAction={setLocaleAction}>
       {baseUrl ? (
         <>
           <p className="mt-1 mb-6 text-sm text-slate-600">{t("forgotIntro")}</p>

@@ -9,6 +9,7 @@ import { getEndedBrowserPunchoutSession } from "@/lib/punchout/browser-session";
 import { loginAction } from "./actions";
 import { LoginForm } from "./login-form";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { setLocaleAction } from "../(shop)/actions";
 
 export const generateMetadata = pageTitle("auth.login");
 
@@ -26,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const target = safeReturnPath(callbackUrl);
   if (user) redirect(target);
   return (
-    <AuthCard title={t("title")}>
+    <AuthCard title={t("title")} setLocaleAction={setLocaleAction}>
       {/* This browser's punchout session is over: its buyer has no password here, and starts again
           from the procurement system. The form stays for whoever has an account of their own. */}
       {endedPunchout && (

@@ -10,6 +10,7 @@ import { countryOptions } from "@/lib/i18n/countries";
 import { toLocale } from "@/lib/i18n/locales";
 import { requestAccountAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { setLocaleAction } from "../(shop)/actions";
 
 export const generateMetadata = pageTitle("auth.register");
 
@@ -25,7 +26,7 @@ export default async function RegisterPage() {
   if (user) redirect("/"); // signed in: colleagues are invited by their company admin
   const countries = countryOptions(locale);
   return (
-    <AuthCard title={t("title")}>
+    <AuthCard title={t("title")} setLocaleAction={setLocaleAction}>
       {baseUrl ? (
         <>
           <div className="mt-1 space-y-2 text-sm text-slate-600">

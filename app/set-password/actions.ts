@@ -1,9 +1,16 @@
 "use server";
 
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { MIN_PASSWORD_LENGTH, setPasswordWithLink } from "@/lib/admin/set-password";
+import { clientAddress } from "@/lib/auth/client-address";
+import { renewPasswordLink, selfServiceResetBaseUrl } from "@/lib/auth/password-reset";
 import { isAppError } from "@/lib/errors";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { deliverQueuedMail } from "@/lib/mail/send-mail";
 
 const schema = z
   .object({
@@ -20,10 +27,31 @@ export async function setPasswordAction(_previous: ActionState, formData: FormDa
     return { status: "error", code: "invalid_input", message: parsed.error.issues[0]?.message ?? "invalid_input" };
   }
   try {
-    const { email } = await setPasswordWithLink(parsed.data.token, parsed.data.password, new Date());
+    const { email, locale } = await setPasswordWithLink(parsed.data.token, parsed.data.password, new Date());
+    // The page spoke the user's language in a browser that chose none: the sign-in page next does too.
+    const jar = await cookies();
+    if (!jar.has(LOCALE_COOKIE)) jar.set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
     return { status: "ok", data: { email } };
   } catch (error) {
+    if (isAppError(error) && error.message === "token_invalid") return { status: "error", code: error.code, message: "token_lapsed" };
     if (isAppError(error)) return { status: "error", code: error.code, message: error.message };
     throw error;
   }
+}
+
+const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+/**
+ * Public: "Send me a new link" on the page of a lapsed link (lib/auth/password-reset.ts
+ * renewPasswordLink), answered on the same page through a redirect, so it works without JavaScript.
+ * The mail goes out after the answer.
+ */
+export async function renewPasswordLinkAction(formData: FormData): Promise<void> {
+  const token = tokenSchema.safeParse(formData.get("token"));
+  const baseUrl = await selfServiceResetBaseUrl();
+  if (!token.success || !baseUrl) redirect("/set-password");
+  const outcome = await renewPasswordLink(token.data, { remoteAddress: clientAddress(await headers()), now: new Date(), baseUrl });
+  if (outcome === "sent") after(() => deliverQueuedMail());
+  const renewed = outcome === "not_renewable" ? "" : `&renewed=${outcome}`;
+  redirect(`/set-password?token=${encodeURIComponent(token.data)}${renewed}`);
 }

@@ -5,7 +5,18 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
 
-export function SetPasswordForm({ token, minLength, action }: { token: string; minLength: number; action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+export function SetPasswordForm({
+  token,
+  email,
+  minLength,
+  action,
+}: {
+  token: string;
+  /** The account's address, for password managers to save the new password under (not sent). */
+  email: string;
+  minLength: number;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
   const t = useTranslations("admin.setPassword");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   if (state.status === "ok") {
@@ -21,6 +32,7 @@ export function SetPasswordForm({ token, minLength, action }: { token: string; m
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="token" value={token} />
+      <input type="email" autoComplete="username" value={email} readOnly hidden />
       <label className="block text-sm font-medium">
         {t("password")}
         <input name="password" type="password" autoComplete="new-password" required minLength={minLength} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />

@@ -92,8 +92,8 @@ export async function joinAutomatically(
       requestId: id,
       decidedBy: null,
       target: { kind: "existing_company", companyId: rule.companyId },
-      // The invitation names the company: nobody in particular added them.
-      ...joinFromRequest({ role: rule.role, orderLimitMinor: rule.orderLimitMinor, baseUrl: context.baseUrl, now: context.now, invitedBy: (companyName) => companyName }),
+      // Nobody in particular added them: the invitation names only the company (not "X added you to X").
+      ...joinFromRequest({ role: rule.role, orderLimitMinor: rule.orderLimitMinor, baseUrl: context.baseUrl, now: context.now, invitedBy: null }),
       now: context.now,
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import { newLinkToken, setPasswordLink } from "@/lib/admin/set-password";
 import { getCompany } from "@/lib/data/companies";
 import { isEmailTaken, listCustomerUsers, takenEmails, updateCustomerUser, type CustomerUser } from "@/lib/data/customers";
 import { isUniqueViolation } from "@/lib/data/sql";
-import { createInvitedUser, createInvitedUsers } from "@/lib/data/user-accounts";
+import { createInvitedUser, createInvitedUsers, issueUserToken } from "@/lib/data/user-accounts";
 import { AppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
 import { mailBaseUrl } from "@/lib/mail/base-url";
@@ -93,6 +93,44 @@ export async function inviteCompanyUser(
   // The invitation was queued in the outbox with the user; deliver it when SMTP is configured.
   await deliverQueuedMail();
   return created;
+}
+
+/**
+ * A new invitation for a colleague who never chose a password (earlier links stop working): an
+ * invitation that expired unused was otherwise only the account manager's to resend, and inviting
+ * the address again is refused because the user exists.
+ */
+export async function resendCompanyInvitation(admin: CompanyAdmin, userId: number, now: Date): Promise<{ email: string }> {
+  const user = await companyUserOrThrow(admin, userId);
+  if (!user.active) throw new AppError("conflict", "user_inactive");
+  if (user.hasPassword) throw new AppError("conflict", "already_has_password");
+  // A user nobody invited (a punchout-only account staff made) stays the account manager's to invite.
+  if (!user.lastInvitedAt) throw new AppError("conflict", "never_invited");
+  const company = await getCompany(admin.companyId);
+  if (!company) throw new AppError("not_found", "company_not_found");
+  const { token, tokenHash } = newLinkToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
+  await issueUserToken(
+    user.id,
+    "invite",
+    admin.id,
+    {
+      tokenHash,
+      expiresAt,
+      mail: invitationMail({
+        toEmail: user.email,
+        toName: user.name,
+        locale: user.locale,
+        link: setPasswordLink(await mailBaseUrl(), token),
+        companyName: company.name,
+        validUntil: dateTimeText(expiresAt, user.locale),
+        invitedBy: admin.name,
+      }),
+    },
+    now,
+  );
+  await deliverQueuedMail();
+  return { email: user.email };
 }
 
 export type InviteOutcome = { status: "invited"; name: string; role: CompanyRole } | { status: InviteProblem | "email_taken"; firstLine?: number };

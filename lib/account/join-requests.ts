@@ -87,7 +87,7 @@ export async function approveJoinRequest(
     decidedBy: admin.id,
     target: { kind: "existing_company", companyId: admin.companyId },
     mayDecide: (request) => matchReasons(request, company).length > 0,
-    ...joinFromRequest({ ...input, baseUrl: await mailBaseUrl(), now, invitedBy: () => admin.name }),
+    ...joinFromRequest({ ...input, baseUrl: await mailBaseUrl(), now, invitedBy: admin.name }),
     now,
   });
   await deliverQueuedMail();
@@ -104,8 +104,8 @@ export function joinFromRequest(input: {
   orderLimitMinor: number | null;
   baseUrl: string;
   now: Date;
-  /** Who the invitation says added them, given the company's name. */
-  invitedBy: (companyName: string) => string;
+  /** Who the invitation says added them; null when nobody in particular did (auto-join). */
+  invitedBy: string | null;
 }) {
   const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(input.now.getTime() + INVITATION_VALID_DAYS * 24 * 3600_000);
@@ -122,7 +122,7 @@ export function joinFromRequest(input: {
         link,
         companyName,
         validUntil: dateTimeText(expiresAt, request.locale),
-        invitedBy: input.invitedBy(companyName),
+        ...(input.invitedBy ? { invitedBy: input.invitedBy } : {}),
       }),
     }),
   };

@@ -10,6 +10,7 @@ interface LinkMail {
   link: string;
   companyName: string;
   validUntil: string;
+  /** Who added them, by name; left out when nobody in particular did (auto-join by e-mail domain). */
   invitedBy?: string;
   /** Password reset: sent by staff (default), or asked for on the sign-in page by whoever knows the address. */
   requestedBy?: "staff" | "self";
@@ -26,7 +27,10 @@ export function invitationMail(input: LinkMail): OutgoingMail {
       ? [
           `Beste ${input.toName},`,
           "",
-          `${input.invitedBy ?? "Uw accountmanager"} heeft een account voor u aangemaakt in de Koppel-webshop van ${withFullStop(input.companyName)}`,
+          // The shop is the supplier's; the company is the customer the person orders for.
+          input.invitedBy
+            ? `${input.invitedBy} heeft een account voor u aangemaakt in de Koppel-webshop, als gebruiker van ${withFullStop(input.companyName)}`
+            : `Er is een account voor u aangemaakt in de Koppel-webshop, als gebruiker van ${withFullStop(input.companyName)}`,
           "Kies via deze link uw wachtwoord:",
           input.link,
           "",
@@ -35,11 +39,47 @@ export function invitationMail(input: LinkMail): OutgoingMail {
       : [
           `Dear ${input.toName},`,
           "",
-          `${input.invitedBy ?? "Your account manager"} created an account for you in the Koppel web shop of ${withFullStop(input.companyName)}`,
+          input.invitedBy
+            ? `${input.invitedBy} created an account for you in the Koppel web shop, as a user of ${withFullStop(input.companyName)}`
+            : `An account was created for you in the Koppel web shop, as a user of ${withFullStop(input.companyName)}`,
           "Choose your password with this link:",
           input.link,
           "",
           `The link is valid until ${input.validUntil} and works once.`,
+        ].join("\n"),
+  };
+}
+
+/**
+ * An invited customer user asked for a new link themselves ("forgot password", or the button on the
+ * page of their lapsed invitation): nobody in particular invites them again, so the mail says how it
+ * came about, that the old link is void, and that ignoring it is safe.
+ */
+export function invitationRenewedMail(input: LinkMail): OutgoingMail {
+  const nl = input.locale === "nl";
+  return {
+    toEmail: input.toEmail,
+    toName: input.toName,
+    kind: "invite",
+    subject: nl ? `Nieuwe link om uw wachtwoord te kiezen – Koppel` : `New link to choose your password – Koppel`,
+    bodyText: nl
+      ? [
+          `Beste ${input.toName},`,
+          "",
+          `U bent uitgenodigd voor de Koppel-webshop als gebruiker van ${withFullStop(input.companyName)} Voor dit e-mailadres is een nieuwe link aangevraagd om uw wachtwoord te kiezen:`,
+          input.link,
+          "",
+          `De link is geldig tot ${input.validUntil} en werkt één keer. Eerdere links in uw uitnodiging werken niet meer.`,
+          "Heeft u dit niet zelf aangevraagd? Dan kunt u deze e-mail negeren.",
+        ].join("\n")
+      : [
+          `Dear ${input.toName},`,
+          "",
+          `You were invited to the Koppel web shop as a user of ${withFullStop(input.companyName)} A new link to choose your password was requested for this email address:`,
+          input.link,
+          "",
+          `The link is valid until ${input.validUntil} and works once. Earlier links in your invitation no longer work.`,
+          "Did not ask for this yourself? Then you can ignore this email.",
         ].join("\n"),
   };
 }

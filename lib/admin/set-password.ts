@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import { findUsableToken, issueUserToken, redeemTokenWithPassword, type TokenHolder } from "@/lib/data/user-accounts";
+import { findTokenRecord, findUsableToken, issueUserToken, redeemTokenWithPassword, type TokenHolder } from "@/lib/data/user-accounts";
 import { dateTimeText } from "@/lib/format";
-import { passwordResetMail } from "./mail-templates";
+import { invitationRenewedMail, passwordResetMail } from "./mail-templates";
 
 /** The customer-user side of invitations and password resets: a single-use link sets the password. */
 
@@ -27,7 +27,42 @@ export async function checkPasswordLink(token: string, now: Date): Promise<Token
   return findUsableToken(hashToken(token), now);
 }
 
-export async function setPasswordWithLink(token: string, password: string, now: Date): Promise<{ email: string }> {
+/**
+ * What the set-password page says about a link, beyond "usable": a person who clicks their
+ * invitation again after choosing a password is told to sign in, and one whose link lapsed (expired,
+ * or replaced by a newer one) learns that and may have a new one sent to the same address at once
+ * (`renewable`, lib/auth/password-reset.ts) instead of being sent to "forgot password". Only the
+ * token's holder sees this, and the usable page already shows them the address. The recipient's
+ * language comes along, so the page speaks it in a browser that never chose one.
+ */
+export type PasswordLinkState =
+  | { state: "usable"; holder: TokenHolder }
+  | { state: "password_chosen"; purpose: "invite"; locale: "nl" | "en" }
+  | { state: "lapsed"; purpose: "invite" | "password_reset"; reason: "expired" | "replaced"; expiresAt: Date; email: string; locale: "nl" | "en"; renewable: boolean }
+  | { state: "unknown" };
+
+export async function passwordLinkState(token: string, now: Date): Promise<PasswordLinkState> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "unknown" };
+  const holder = await findUsableToken(hashToken(token), now);
+  if (holder) return { state: "usable", holder };
+  const record = await findTokenRecord(hashToken(token));
+  // A deactivated user's links say no more than a link that never existed.
+  if (!record || !record.userActive) return { state: "unknown" };
+  if (record.purpose === "invite" && record.hasPassword) return { state: "password_chosen", purpose: "invite", locale: record.locale };
+  return {
+    state: "lapsed",
+    purpose: record.purpose,
+    reason: record.usedAt === null ? "expired" : "replaced",
+    expiresAt: record.expiresAt,
+    email: record.email,
+    locale: record.locale,
+    // As "forgot password" would (lib/auth/password-reset.ts): a reset for whoever has a password, a new
+    // invitation for an invited customer user; a staff member's invitation is an administrator's to resend.
+    renewable: record.hasPassword || (record.companyId !== null && record.purpose === "invite"),
+  };
+}
+
+export async function setPasswordWithLink(token: string, password: string, now: Date): Promise<{ email: string; locale: "nl" | "en" }> {
   return redeemTokenWithPassword(hashToken(token), await hashPassword(password), now);
 }
 
@@ -51,4 +86,25 @@ export async function issuePasswordResetLink(
     requestedBy: options.createdBy === null ? "self" : "staff",
   });
   await issueUserToken(user.id, "password_reset", options.createdBy, { tokenHash, expiresAt, mail }, options.now);
+}
+
+/**
+ * An invited customer user who never chose a password asks for a new link (their invitation expired
+ * or got lost): a fresh invitation to the same address, valid `validForMs`, replacing earlier ones.
+ */
+export async function issueRenewedInvitation(
+  user: { id: number; email: string; name: string; locale: "nl" | "en" },
+  options: { validForMs: number; baseUrl: string; companyName: string; now: Date },
+): Promise<void> {
+  const { token, tokenHash } = newLinkToken();
+  const expiresAt = new Date(options.now.getTime() + options.validForMs);
+  const mail = invitationRenewedMail({
+    toEmail: user.email,
+    toName: user.name,
+    locale: user.locale,
+    link: setPasswordLink(options.baseUrl, token),
+    companyName: options.companyName,
+    validUntil: dateTimeText(expiresAt, user.locale),
+  });
+  await issueUserToken(user.id, "invite", null, { tokenHash, expiresAt, mail }, options.now);
 }

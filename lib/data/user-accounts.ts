@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailOutbox, userTokens, users, type UserTokenPurpose } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -103,8 +103,54 @@ export async function findUsableToken(tokenHash: string, now: Date): Promise<Tok
   return row ?? null;
 }
 
+/** Any token, used or not, with what its page needs to say why it no longer works (lib/admin/set-password.ts). */
+export interface TokenRecord {
+  purpose: UserTokenPurpose;
+  expiresAt: Date;
+  usedAt: Date | null;
+  userId: number;
+  name: string;
+  email: string;
+  locale: "nl" | "en";
+  companyId: number | null;
+  userActive: boolean;
+  hasPassword: boolean;
+}
+
+export async function findTokenRecord(tokenHash: string): Promise<TokenRecord | null> {
+  const db = await database();
+  const [row] = await db
+    .select({
+      purpose: userTokens.purpose,
+      expiresAt: userTokens.expiresAt,
+      usedAt: userTokens.usedAt,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      companyId: users.companyId,
+      userActive: users.active,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`.mapWith(Boolean),
+    })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(eq(userTokens.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+/** Whether the user was ever sent an invitation (a punchout connection's technical user never was). */
+export async function wasInvited(userId: number): Promise<boolean> {
+  const db = await database();
+  const [row] = await db
+    .select({ id: userTokens.id })
+    .from(userTokens)
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, "invite")))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Sets the password and uses up the token, atomically; only the first redemption succeeds. */
-export async function redeemTokenWithPassword(tokenHash: string, passwordHash: string, now: Date): Promise<{ email: string }> {
+export async function redeemTokenWithPassword(tokenHash: string, passwordHash: string, now: Date): Promise<{ email: string; locale: "nl" | "en" }> {
   const db = await database();
   return db.transaction(async (tx) => {
     const [token] = await tx
@@ -117,7 +163,7 @@ export async function redeemTokenWithPassword(tokenHash: string, passwordHash: s
       .update(users)
       .set({ passwordHash })
       .where(and(eq(users.id, token.userId), eq(users.active, true)))
-      .returning({ email: users.email });
+      .returning({ email: users.email, locale: users.locale });
     if (!user) throw new AppError("not_found", "token_invalid");
     // Any other open link for this user is void now.
     await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, token.userId), isNull(userTokens.usedAt)));

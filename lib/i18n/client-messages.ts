@@ -64,7 +64,7 @@ export const LOGIN_CLIENT_MESSAGES = ["auth", "twoStep.login"] as const;
 /** app/register/layout.tsx: the public account request form (components/auth/account-request-form.tsx). */
 export const REGISTER_CLIENT_MESSAGES = ["accountRequests.form"] as const;
 
-/** app/set-password/layout.tsx: the set-password form. */
+/** app/set-password/page.tsx: the set-password form (in the recipient's language where the browser chose none). */
 export const SET_PASSWORD_CLIENT_MESSAGES = ["admin.setPassword"] as const;
 
 type Messages = Record<string, unknown>;

@@ -7,8 +7,10 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
 const AREAS = ["shop", "admin", "punchout", "account", "orders", "invoices", "invoicing", "cost-centers", "account-requests", "two-step", "staff", "vat-checks", "categories", "attributesAdmin", "titles"] as const;
 
 // No locale in the URL: B2B users pick a language once (cookie, set from their profile at sign-in).
-export default getRequestConfig(async () => {
-  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+// A page may ask for another one explicitly (getTranslations({ locale })): the set-password page
+// speaks the invited person's language in a browser that has no choice yet.
+export default getRequestConfig(async ({ locale: requested }) => {
+  const locale = requested ? toLocale(requested) : toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   const parts = await Promise.all(AREAS.map((area) => import(`./messages/${area}.${locale}.json`)));
   return {
     locale,

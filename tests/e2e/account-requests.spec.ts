@@ -5,10 +5,11 @@ import { BASE_URL, launchBrowser, newContext, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
- * Account requests in Chromium against the running server: a visitor asks for an account from the
- * sign-in page (a wrong KvK number first, answered at the field, what was typed kept); the account
- * manager approves it as a new customer; the invitation's link sets the password and the new company
- * admin signs in. A colleague's request is recognised by the company's e-mail domain and rejected with
+ * Account requests in Chromium against the running server: a visitor whose browser shows Dutch picks
+ * English on the sign-in page and asks for an account (a wrong KvK number first, answered at the
+ * field, what was typed kept); the account manager approves it as a new customer; the invitation's
+ * link, opened in a browser that never chose a language, speaks English, sets the password, and the
+ * new company admin signs in. Opened again, it says the password was chosen with it. A colleague's request is recognised by the company's e-mail domain and rejected with
  * a reason, which the requester is mailed. A request from an address at an existing customer's domain
  * is that customer's company admin's to decide too: they approve it under Users, and the new colleague
  * signs in with the invitation.
@@ -44,9 +45,12 @@ async function fillRequest(page: Page, person: { name: string; email: string }, 
 
 describe("account requests", () => {
   it("a visitor asks for an account; the account manager approves it as a new customer; the invitation lets them in", async () => {
-    const context = await newContext(browser, "en");
+    const context = await newContext(browser, "nl");
     const visitor = await context.newPage();
     await visitor.goto("/login");
+    // Before anybody has a profile language: the sign-in page's own switch.
+    await visitor.getByRole("button", { name: "English" }).click();
+    await visitor.getByRole("heading", { name: "Sign in to Koppel" }).waitFor();
     await visitor.getByRole("link", { name: "No account yet? Request one" }).click();
     await visitor.waitForURL(/\/register$/);
     const form = await fillRequest(visitor, { name: "Ilse Verbeek", email }, "123");
@@ -58,8 +62,8 @@ describe("account requests", () => {
     await form.getByLabel("Chamber of Commerce (KvK) number").fill(kvk);
     await form.getByRole("button", { name: "Send request" }).click();
     await visitor.getByTestId("account-request-received").waitFor();
-    const [request] = await sql<{ id: number; status: string; postal_code: string }[]>`select id, status, postal_code from account_requests where email = ${email}`;
-    assert.deepEqual([request!.status, request!.postal_code], ["pending", "3818 KL"]);
+    const [request] = await sql<{ id: number; status: string; postal_code: string; locale: string }[]>`select id, status, postal_code, locale from account_requests where email = ${email}`;
+    assert.deepEqual([request!.status, request!.postal_code, request!.locale], ["pending", "3818 KL", "en"]);
     const [confirmation] = await sql`select 1 from mail_outbox where to_email = ${email} and kind = 'account_request_received'`;
     assert.ok(confirmation, "the requester is sent a confirmation");
 
@@ -84,12 +88,23 @@ describe("account requests", () => {
     const [invite] = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email = ${email} and kind = 'invite'`;
     const link = invite!.body_text.match(/http\S+\/set-password\?token=\S+/)?.[0];
     assert.ok(link?.startsWith(`${BASE_URL}/set-password?token=`), invite!.body_text);
-    await visitor.goto(link!);
-    await visitor.getByLabel("New password").fill("vlinder-wachtwoord-2026");
-    await visitor.getByLabel("Repeat the password").fill("vlinder-wachtwoord-2026");
-    await visitor.getByRole("button", { name: "Save password" }).click();
-    await visitor.getByText("Your password has been saved.").waitFor();
     await context.close();
+    // Opened in another browser (no language chosen there): the page speaks the invitee's English.
+    const mailbox = await browser.newContext({ baseURL: BASE_URL, locale: "nl-NL" });
+    const invitee = await mailbox.newPage();
+    await invitee.goto(link!);
+    await invitee.getByRole("heading", { name: "Welcome to Koppel" }).waitFor();
+    await invitee.getByLabel("New password").fill("vlinder-wachtwoord-2026");
+    await invitee.getByLabel("Repeat the password").fill("vlinder-wachtwoord-2026");
+    await invitee.getByRole("button", { name: "Save password" }).click();
+    await invitee.getByText("Your password has been saved.").waitFor();
+    // The sign-in page after it keeps to English; the link, clicked again, says to sign in.
+    await invitee.getByRole("link", { name: "Go to sign in" }).click();
+    await invitee.getByRole("heading", { name: "Sign in to Koppel" }).waitFor();
+    await invitee.goto(link!);
+    await invitee.getByRole("heading", { name: "You already have a password" }).waitFor();
+    assert.equal(await invitee.getByTestId("set-password-link-state").getAttribute("data-state"), "password_chosen");
+    await mailbox.close();
     // The new company admin signs in and keeps the company's users.
     const admin = await signIn(browser, email, "vlinder-wachtwoord-2026", "/account/users");
     await admin.getByText(companyName).first().waitFor();

@@ -1,14 +1,16 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newContext, signIn } from "./support/browser";
+import { BASE_URL, launchBrowser, newContext, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 
 /**
  * Inviting a list of colleagues, in Chromium against the running server: the demo company admin
  * pastes three colleagues as Excel copies them (with its header); one line is wrong, so nobody is
  * invited and the list stays to be corrected; corrected, all three are invited in their own
- * language and role, and one of them sets a password and signs in.
+ * language and role, and one of them sets a password and signs in. The other two let their
+ * invitations lapse: the company admin sees that and sends one again; the other asks for a new link
+ * on the page of their lapsed invitation.
  */
 let browser: Browser;
 const sql = openE2eDatabase();
@@ -73,5 +75,40 @@ describe("inviting a list of colleagues", () => {
     await signedIn.getByText("Demo Facilities B.V.").first().waitFor();
     await signedIn.context().close();
     await admin.context().close();
+  });
+
+  it("a lapsed invitation: the company admin sends it again; the invitee renews it from the old link", async () => {
+    await sql`update user_tokens set expires_at = now() - interval '1 minute'
+      where used_at is null and purpose = 'invite' and user_id in (select id from users where email in (${bob}, ${cor}))`;
+    const admin = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", "/account/users");
+    const bobRow = admin.locator(`[data-testid=company-user][data-email="${bob}"]`);
+    await bobRow.getByTestId("company-user-status").getByText("Invitation expired, no password chosen yet").waitFor();
+    await bobRow.getByRole("button", { name: "Send the invitation again" }).click();
+    await bobRow.getByText(`New invitation sent to ${bob}; the earlier link no longer works.`).waitFor();
+    await admin.reload();
+    await bobRow.getByTestId("company-user-status").getByText("Invitation sent, link valid until").waitFor();
+    await admin.context().close();
+    const bobMails = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email = ${bob} and kind = 'invite' order by id`;
+    assert.equal(bobMails.length, 2, "Bob is sent a second invitation");
+
+    // Cor opens the lapsed link (no language chosen in this browser: Cor's English) and asks for a new one.
+    const mailbox = await browser.newContext({ baseURL: BASE_URL, locale: "nl-NL" });
+    const page = await mailbox.newPage();
+    const [corInvite] = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email = ${cor} and kind = 'invite' order by id`;
+    await page.goto(corInvite!.body_text.match(/http\S+\/set-password\?token=\S+/)![0]);
+    await page.getByRole("heading", { name: "This link no longer works" }).waitFor();
+    assert.equal(await page.getByTestId("set-password-link-state").getAttribute("data-reason"), "expired");
+    await page.getByText("Your invitation was valid until").waitFor();
+    await page.getByRole("button", { name: "Send me a new link" }).click();
+    await page.getByTestId("set-password-renewed").getByText(`We have sent a new link to ${cor}.`).waitFor();
+    const corMails = await sql<{ body_text: string; subject: string }[]>`select body_text, subject from mail_outbox where to_email = ${cor} and kind = 'invite' order by id`;
+    assert.equal(corMails.length, 2);
+    assert.equal(corMails[1]!.subject, "New link to choose your password – Koppel");
+    await page.goto(corMails[1]!.body_text.match(/http\S+\/set-password\?token=\S+/)![0]);
+    await page.getByLabel("New password").fill("cor-wachtwoord-2026");
+    await page.getByLabel("Repeat the password").fill("cor-wachtwoord-2026");
+    await page.getByRole("button", { name: "Save password" }).click();
+    await page.getByText("Your password has been saved.").waitFor();
+    await mailbox.close();
   });
 });

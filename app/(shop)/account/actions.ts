@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { limitShipToAddress, removeShipToAddress, saveShipToAddress, setUserDefaultShipTo } from "@/lib/account/addresses";
-import { inviteCompanyUser, inviteCompanyUsers, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
+import { inviteCompanyUser, inviteCompanyUsers, resendCompanyInvitation, setCompanyUserActive, updateCompanyUser } from "@/lib/account/company-users";
 import { handOverFromUser } from "@/lib/account/hand-over";
 import { approveJoinRequest, rejectJoinRequest } from "@/lib/account/join-requests";
 import { changePassword, updateProfile } from "@/lib/account/profile";
@@ -123,6 +123,13 @@ export const inviteUserAction = buyerAction(
     return { status: "ok", message: "user_invited", data: { email: input.email } };
   },
 );
+
+/** A colleague's invitation again, with a new link (their earlier one expired or got lost). */
+export const resendInvitationAction = buyerAction(z.object({ userId: id }), async ({ userId }, user) => {
+  const { email } = await resendCompanyInvitation(user, userId, new Date());
+  revalidatePath("/account/users");
+  return { status: "ok", message: "invitation_resent", data: { email } };
+});
 
 export const updateUserAction = buyerAction(z.object({ userId: id, role, orderLimit }), async ({ userId, role, orderLimit }, user) => {
   await updateCompanyUser(user, userId, { role, orderLimitMinor: orderLimit });

@@ -19,7 +19,7 @@ import { moneyInputValue } from "@/lib/account/money-input";
 import { requireBuyer } from "@/lib/auth/guards";
 import { listDefaultShipToAddresses, listShipToAddresses } from "@/lib/data/companies";
 import { listDefaultCostCenters } from "@/lib/data/cost-centers";
-import { money } from "@/lib/format";
+import { dateTimeText, money } from "@/lib/format";
 import { mayUse } from "@/lib/orders/allowed-users";
 import { getShopContext } from "@/lib/shop-context";
 import {
@@ -29,6 +29,7 @@ import {
   inviteUsersAction,
   rejectJoinRequestAction,
   removeAutoJoinAction,
+  resendInvitationAction,
   setAutoJoinAction,
   setDefaultShipToAction,
   setUserActiveAction,
@@ -186,7 +187,29 @@ export default async function UsersPage({
                     </ActionForm>
                   </td>
                   <td className="p-3">
-                    <div>{!user.active ? t("inactive") : user.hasPassword ? t("active") : user.pendingInviteExpiresAt ? t("invitePending") : t("noPassword")}</div>
+                    <div data-testid="company-user-status">
+                      {!user.active
+                        ? t("inactive")
+                        : user.hasPassword
+                          ? t("active")
+                          : user.pendingInviteExpiresAt && user.pendingInviteExpiresAt > now
+                            ? t("inviteOpen", { date: dateTimeText(user.pendingInviteExpiresAt, locale) })
+                            : user.lastInvitedAt
+                              ? t("inviteExpired")
+                              : t("noPassword")}
+                    </div>
+                    {/* An invitation that lapsed unused (or got lost): a new link, as the account manager can send. */}
+                    {user.active && !user.hasPassword && user.lastInvitedAt && (
+                      <ActionForm
+                        action={resendInvitationAction}
+                        submitLabel={t("resendInvite")}
+                        ariaLabel={`${t("resendInvite")} ${user.name}`}
+                        className="mt-1"
+                        submitClassName="text-xs text-brand-700 underline disabled:opacity-60"
+                      >
+                        <input type="hidden" name="userId" value={user.id} />
+                      </ActionForm>
+                    )}
                     {user.hasPassword && (
                       <div
                         className={`text-xs ${twoStepRequired && lacksTwoStep(user) ? "text-amber-800" : "text-slate-600"}`}
