@@ -50,6 +50,7 @@ import {
   type OrderResponseResult,
 } from "@/lib/purchase-orders/order-responses";
 import { handleCxmlOrder } from "@/lib/punchout/cxml-order";
+import { addressedAs } from "@/lib/purchase-orders/outbound-identity";
 import { canSeeCustomer } from "./access";
 import { getMessageForStaff } from "./protocol-messages";
 
@@ -109,13 +110,14 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
   const detail = await getOrderDetail(orderId);
   if (!detail || !(await canSeeCustomer(staff, detail.order.companyId))) throw new AppError("not_found", "order_not_found");
   const reviewing = detail.order.status === "needs_review";
-  const [outbound, invoiceRows, credit, overdue, discontinued] = await Promise.all([
+  const [outbound, invoiceRows, credit, overdue, discontinued, orderSettings] = await Promise.all([
     detail.purchaseOrder ? listOrderOutboundMessages(orderId) : Promise.resolve([]),
     listInvoices({ orderId }),
     // While an order waits for review, whoever decides sees the customer's credit and overdue invoices as they are now.
     reviewing ? getCreditUse(detail.order.companyId) : Promise.resolve(null),
     reviewing ? getOverdueInvoices(detail.order.companyId, calendarDate(new Date())) : Promise.resolve(null),
     discontinuedOfUnknownLines(detail.purchaseLines),
+    detail.purchaseOrder && detail.connection ? getPurchaseOrderSettings(detail.connection.id) : Promise.resolve(null),
   ]);
   const shipped = shippedByLine(detail.shipments);
   const open = openToShip(detail.lines, detail.shipments);
@@ -144,6 +146,12 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
     overdue,
     progress,
     discontinued,
+    /**
+     * A purchase order whose connection has no address for confirmations and ship notices: deciding or
+     * shipping it tells the buyer's system nothing (nothing is queued to send later either), so the page
+     * says so before the account manager acts, with the way to the connection's order settings.
+     */
+    responseAddressMissing: detail.purchaseOrder !== null && detail.connection !== null && !orderSettings?.orderResponseUrl,
     canConfirm: detail.purchaseOrder ? CONFIRMABLE_PURCHASE_ORDER.includes(detail.order.status) : detail.order.status === "placed" || detail.order.status === "needs_review",
     canShip: SHIPPABLE_ORDER_STATUSES.includes(detail.order.status) && open.size > 0,
     canInvoice: statusAllows && quantitiesToInvoice({ ...billable, shipment: null }).size > 0,
@@ -442,7 +450,8 @@ export async function getOrderSettingsForStaff(staff: StaffUser, connectionId: n
   return {
     connection: { id: connection.id, name: connection.name, protocol: connection.protocol },
     orderResponseUrl: settings?.orderResponseUrl ?? "",
-    outbound: settings?.outboundFrom[0] ?? { domain: "NetworkID", identity: "" },
+    // Nothing stored: what our documents use anyway (outboundIdentity), the connection's To identity, not an empty field.
+    outbound: settings?.outboundFrom[0] ?? addressedAs(connection),
     hasOutboundSecret: Boolean(settings?.outboundSharedSecretEncrypted),
     hasOrderSecret: Boolean(settings?.orderSecretHash),
     priceTolerancePercent: (settings?.priceToleranceBasisPoints ?? 0) / 100,

@@ -168,6 +168,8 @@ ${itemOuts.join("\n")}
       await page.locator("form button[type=submit]").click();
       await page.waitForURL((url) => url.pathname === target);
       assert.match(await page.getByTestId("order-status").innerText(), /Accepted|Geaccepteerd/);
+      // This connection has an address for confirmations and ship notices: no warning that the buyer hears nothing.
+      assert.equal(await page.getByTestId("no-response-address").count(), 0);
 
       // Replay of the logged OrderRequest from the message log: idempotent, nothing new.
       const [logged] = await sql<{ id: number }[]>`

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { hashPassword } from "../../lib/auth/password";
 import { applyFilters, BASE_URL, launchBrowser, newContext } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
 import { pickListPriceProduct } from "./support/demo-products";
@@ -135,6 +136,75 @@ describe("punchout connections in /admin", () => {
     const download = await buyerPage.request.get("/admin/messages/1/download");
     assert.equal(download.status(), 404);
     await buyer.close();
+  });
+
+  it("a customer's system set up wrong: the account manager finds its refused purchase orders by PO number, in words, and sees what is missing", async () => {
+    // A new Coupa-style connection of Demo Facilities (a fresh identity per run: failures are throttled per sender).
+    const identity = `zaanstad-e2e-${Date.now().toString(36)}`;
+    const [demo] = await sql<{ company_id: number; technical_user_id: number }[]>`
+      select company_id, technical_user_id from punchout_connections where protocol = 'cxml' and name = 'Ariba-style cXML (demo)'`;
+    assert.ok(demo);
+    const [created] = await sql<{ id: number }[]>`
+      insert into punchout_connections (company_id, protocol, name, preset_id, enabled, environment, secret_hash, cxml_from, cxml_to,
+                                        cxml_sender, allowed_return_origins, technical_user_id, settings)
+      values (${demo.company_id}, 'cxml', 'Coupa nieuw (e2e)', 'coupa', true, 'production', ${await hashPassword("the-agreed-secret")},
+              ${sql.json([{ domain: "DUNS", identity }])}, ${sql.json({ domain: "DUNS", identity: "KOPPEL" })},
+              ${sql.json([{ domain: "DUNS", identity }])}, ${sql.json(["https://zaanstad.coupahost.example"])}, ${demo.technical_user_id}, ${sql.json({})})
+      returning id`;
+    assert.ok(created);
+    const poNumber = `PO-E2E-${Date.now().toString(36)}`;
+    const orderRequest = (fromDomain: string, secret: string, payloadId: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE cXML SYSTEM "http://xml.cxml.org/schemas/cXML/1.2.014/cXML.dtd">
+<cXML payloadID="${payloadId}" timestamp="2026-11-28T12:00:00+01:00" xml:lang="en-US">
+<Header><From><Credential domain="${fromDomain}"><Identity>${identity}</Identity></Credential></From>
+<To><Credential domain="DUNS"><Identity>KOPPEL</Identity></Credential></To>
+<Sender><Credential domain="DUNS"><Identity>${identity}</Identity><SharedSecret>${secret}</SharedSecret></Credential><UserAgent>Coupa Procurement 1.0</UserAgent></Sender></Header>
+<Request><OrderRequest><OrderRequestHeader orderID="${poNumber}" orderDate="2026-11-28T12:00:00+01:00" type="new"><Total><Money currency="EUR">10.00</Money></Total>
+<BillTo><Address><Name xml:lang="nl">Demo Facilities B.V.</Name></Address></BillTo></OrderRequestHeader>
+<ItemOut quantity="1" lineNumber="1"><ItemID><SupplierPartID>X-1</SupplierPartID></ItemID><ItemDetail><UnitPrice><Money currency="EUR">10.00</Money></UnitPrice><Description xml:lang="nl">x</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail></ItemOut>
+</OrderRequest></Request></cXML>`;
+    const send = async (xml: string) => {
+      const response = await fetch(`${BASE_URL}/punchout/cxml/order`, { method: "POST", headers: { "content-type": "text/xml; charset=UTF-8" }, body: xml });
+      return /<Status code="(\d+)"/.exec(await response.text())?.[1];
+    };
+    // Their system has NetworkID where DUNS was agreed; then the domain is right but the secret is not.
+    assert.equal(await send(orderRequest("NetworkID", "the-agreed-secret", `${poNumber}.1@coupa.example`)), "401");
+    assert.equal(await send(orderRequest("DUNS", "a-typo", `${poNumber}.2@coupa.example`)), "401");
+    // Corrected: it comes through (its unknown product waits for review).
+    assert.equal(await send(orderRequest("DUNS", "the-agreed-secret", `${poNumber}.3@coupa.example`)), "200");
+
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await signIn(page, "manager@demo.test", "demo-manager", "/admin/messages");
+    // "Did you get our order?": found by its number, both attempts, each refusal in words with what differed.
+    await page.getByLabel("PO number or payloadID").fill(poNumber);
+    await applyFilters(page, page.getByRole("button", { name: "Filter" }), /[?&]document=/);
+    const rows = await page.getByTestId("message-row").allInnerTexts();
+    const inbound = rows.filter((row) => row.includes("Purchase order (cXML)"));
+    assert.equal(inbound.length, 3, rows.join("\n"));
+    assert.equal(inbound.filter((row) => row.includes("Processed")).length, 1, inbound.join("\n"));
+    assert.ok(rows.every((row) => row.includes("Demo Facilities B.V. · Coupa nieuw (e2e)")), rows.join("\n"));
+    assert.ok(inbound.some((row) => row.includes("From (the customer's identity) differs") && row.includes(`from: sent NetworkID:${identity}; expected DUNS:${identity}`)), inbound.join("\n"));
+    assert.ok(inbound.some((row) => row.includes("Wrong SharedSecret")), inbound.join("\n"));
+    assert.ok(!rows.join("\n").includes("a-typo"), "no secret in the log");
+    // Its order says, before the decision, that the customer's system will not hear of it.
+    await page.getByTestId("message-order-link").first().click();
+    await page.waitForURL(/\/admin\/orders\/\d+$/);
+    assert.match(await page.getByTestId("no-response-address").first().innerText(), /Coupa nieuw \(e2e\) has no address for order confirmations/);
+    await page.goto(`/admin/messages?document=${poNumber}-never-sent`);
+    await page.getByText(/Nothing came in or went out under .*-never-sent/).waitFor();
+
+    // The connection says what it still lacks before any order is decided: where confirmations go.
+    await page.goto(`/admin/connections/${created.id}`);
+    const missing = page.getByTestId("no-response-address");
+    assert.match(await missing.innerText(), /no address for order confirmations, ship notices and cXML invoices/);
+    await missing.getByRole("link", { name: "Purchase orders" }).click();
+    await page.waitForURL(new RegExp(`/admin/orders/settings/${created.id}$`));
+    // The settings page explains itself, leads back, and shows the identity our documents use (the connection's To).
+    assert.equal(await page.getByLabel("Our domain (Credential domain)").inputValue(), "DUNS");
+    assert.equal(await page.getByLabel("Our identity at this customer").inputValue(), "KOPPEL");
+    await page.getByTestId("back-to-connection").waitFor();
+    await context.close();
   });
 
   it("an account manager tests the demo OCI and cXML connections: the shop as their buyer, the cart back in /admin field by field", async () => {

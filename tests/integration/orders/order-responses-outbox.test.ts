@@ -222,6 +222,30 @@ describe("confirmations and ship notices through the outbox", () => {
     expect(view.hasOutboundSecret).toBe(true);
   });
 
+  it("says on the order, before the decision, that a connection without an address tells the buyer nothing", async () => {
+    const orderId = await intake();
+    const mine = await createStaff(handle, "account_manager", [companyId]);
+    expect((await getPurchaseOrderForStaff(mine, orderId)).responseAddressMissing).toBe(false);
+    await upsertPurchaseOrderSettings(connectionId, { orderResponseUrl: null });
+    try {
+      expect((await getPurchaseOrderForStaff(mine, orderId)).responseAddressMissing).toBe(true);
+      // Deciding anyway is allowed (the manager may tell the customer himself); nothing is queued.
+      expect(await confirmOrderForStaff(mine, { orderId, decision: "accept", comment: null })).toEqual({ queued: false });
+      expect(await messagesOf(orderId)).toEqual([]);
+    } finally {
+      await upsertPurchaseOrderSettings(connectionId, { orderResponseUrl: buyerUrl });
+    }
+  });
+
+  it("order settings of a new connection show the identity our documents use: the connection's To", async () => {
+    const customer = await createCompanyWithBuyer(handle);
+    const fresh = await createCxmlConnection(handle, customer.company.id, { from: [{ domain: "DUNS", identity: "fresh-buyer" }], sender: [{ domain: "DUNS", identity: "fresh-buyer" }], to: { domain: "DUNS", identity: "KOPPEL-DUNS" }, secret: "s", origins: [] });
+    const admin = await createStaff(handle, "admin");
+    const view = await getOrderSettingsForStaff(admin, fresh.id);
+    expect(view.outbound).toEqual({ domain: "DUNS", identity: "KOPPEL-DUNS" });
+    expect(view.orderResponseUrl).toBe("");
+  });
+
   it.runIf(validatorReady)("every generated ConfirmationRequest / ShipNoticeRequest is DTD-valid", () => {
     expect(Object.keys(produced).length).toBe(5);
     const result = validateCxmlBatch(produced);

@@ -10,6 +10,7 @@ import { getConnectionWithCustomerForStaff } from "@/lib/admin/punchout-connecti
 import { publicBaseUrl } from "@/lib/admin/request-url";
 import { requireStaff } from "@/lib/auth/guards";
 import { listProtocolMessages } from "@/lib/data/protocol-messages";
+import { getPurchaseOrderSettings } from "@/lib/data/purchase-orders";
 import { isAppError } from "@/lib/errors";
 import { connectionTestPath } from "@/lib/punchout/connection-test";
 import { presetName, protocolName } from "@/lib/punchout/preset-names";
@@ -31,12 +32,17 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [t, messages, { locale }, baseUrl] = await Promise.all([
+  const [t, messages, { locale }, baseUrl, orderSettings] = await Promise.all([
     getTranslations("punchout.admin"),
     listProtocolMessages({ connectionId }, 20),
     getShopContext(),
     publicBaseUrl(),
+    getPurchaseOrderSettings(connectionId),
   ]);
+  const handover = connectionHandover(connection, baseUrl);
+  // It takes purchase orders (the handover names the order URL) but has nowhere to send their confirmations,
+  // ship notices and cXML invoices: said here, where the connection is set up, not first when an order is decided.
+  const responseAddressMissing = handover.some((item) => item.key === "cxmlOrderUrl") && !orderSettings?.orderResponseUrl;
   const credentials = (list: { domain: string; identity: string }[]) => list.map((c) => `${c.domain}:${c.identity}`).join("\n");
   return (
     <div className="space-y-6">
@@ -64,10 +70,21 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
               {t("testConnection")}
             </Link>
           </p>
+          {responseAddressMissing && (
+            <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note" data-testid="no-response-address">
+              {t.rich("noResponseAddress", {
+                link: (chunks) => (
+                  <Link href={`/admin/orders/settings/${connection.id}`} className="font-medium underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            </p>
+          )}
         </div>
         <RotateSecretForm id={connection.id} protocol={connection.protocol} action={rotateSecretAction} />
       </div>
-      <ConnectionHandover protocol={connection.protocol} items={connectionHandover(connection, baseUrl)} />
+      <ConnectionHandover protocol={connection.protocol} items={handover} />
       <ConnectionForm
         action={updateConnectionAction}
         protocol={connection.protocol}

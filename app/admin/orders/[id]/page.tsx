@@ -235,6 +235,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </Card>
       {detail.canConfirm && purchaseOrder && (
         <Card title={text("detail.confirmTitle")}>
+          {detail.responseAddressMissing && detail.connection && (
+            <NoResponseAddress kind="Confirm" connection={detail.connection} text={text} />
+          )}
           <OrderResponseForm
             action={confirmOrderAction}
             orderId={order.id}
@@ -378,6 +381,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       )}
       {detail.canShip && (
         <Card title={text("detail.shipTitle")}>
+          {detail.responseAddressMissing && detail.connection && <NoResponseAddress kind="Ship" connection={detail.connection} text={text} />}
           <OrderActionForm
             action={shipOrderAction}
             submitLabel={text("detail.submitShip")}
@@ -627,3 +631,26 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   );
 }
 
+/** Said before the account manager decides or ships: the buyer's system will not hear of it (getOrderForStaff's responseAddressMissing). */
+function NoResponseAddress({
+  kind,
+  connection,
+  text,
+}: {
+  kind: "Confirm" | "Ship";
+  connection: { id: number; name: string };
+  text: Awaited<ReturnType<typeof getTranslations<"purchaseOrders">>>;
+}) {
+  return (
+    <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note" data-testid="no-response-address">
+      {text.rich(`detail.noResponseAddress${kind}`, {
+        connection: connection.name,
+        link: (chunks) => (
+          <Link href={`/admin/orders/settings/${connection.id}`} className="font-medium underline">
+            {chunks}
+          </Link>
+        ),
+      })}
+    </p>
+  );
+}
