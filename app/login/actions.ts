@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInNeedsSecondStep, SignInSecondStepWrong, SignInThrottled, signIn, signInSchema } from "@/lib/auth";
 import { nextLoginState, type LoginState, type SignInRefusal } from "@/lib/auth/login-state";
-import { safeReturnPath } from "@/lib/auth/return-path";
+import { afterSignInPath } from "@/lib/auth/return-path";
 import { getActiveUserByEmail, updateUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { clearPunchoutTrace, PUNCHOUT_TRACE_COOKIE } from "@/lib/punchout/browser-session";
@@ -49,5 +49,6 @@ export async function loginAction(previous: LoginState, formData: FormData): Pro
     jar.set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   }
   // Only a path on this site (lib/auth/return-path.ts): never an open redirect to a look-alike sign-in page.
-  redirect(safeReturnPath(formData.get("callbackUrl")));
+  // Staff who asked for no page in particular go to the back office.
+  redirect(afterSignInPath(formData.get("callbackUrl"), user?.role));
 }

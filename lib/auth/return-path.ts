@@ -20,3 +20,13 @@ export function safeReturnPath(value: unknown): string {
   const path = `${url.pathname}${url.search}${url.hash}`;
   return url.origin === PROBE_ORIGIN && !path.startsWith("//") ? path : "/";
 }
+
+/**
+ * Where a sign-in leads: the page asked for (safeReturnPath), or — when none was, "/" — the back
+ * office for staff. The shop's header has no way to /admin, so an account manager who signed in on
+ * the shop's own sign-in page was left on the shop's front page. Pure.
+ */
+export function afterSignInPath(requested: unknown, role: string | null | undefined): string {
+  const path = safeReturnPath(requested);
+  return path === "/" && (role === "account_manager" || role === "admin") ? "/admin" : path;
+}
