@@ -10,14 +10,14 @@ import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 /** Singular ("1 doos", "per doos") and plural ("10 dozen") per language. */
 type Forms = { one: string; other: string };
-type UnitName = Record<Locale, Forms>;
+type UnitName = Record<Locale, Forms> & { symbol?: true };
 
 const name = (nlOne: string, nlOther: string, enOne: string, enOther: string): UnitName => ({
   nl: { one: nlOne, other: nlOther },
   en: { one: enOne, other: enOther },
 });
-/** A symbol reads the same in both languages and for any quantity ("1 kg", "2,5 kg"). */
-const symbol = (text: string): UnitName => name(text, text, text, text);
+/** A symbol reads the same in both languages and for any quantity ("1 kg", "2,5 kg"), and is never capitalized. */
+const symbol = (text: string): UnitName => ({ ...name(text, text, text, text), symbol: true });
 
 const PIECE = name("stuk", "stuks", "piece", "pieces");
 
@@ -40,6 +40,10 @@ const UNIT_NAMES: Readonly<Record<string, UnitName>> = {
   BG: name("zak", "zakken", "bag", "bags"),
   PX: name("pallet", "pallets", "pallet", "pallets"),
   SET: name("set", "sets", "set", "sets"),
+  // A sheet is Rec 21's XST (Peppol takes it as is). Old Rec 20 lists ST as a sheet, but German catalogs
+  // write ST for Stück: the shop reads ST as a piece above (and Peppol gets H87), so ST cannot be the sheet.
+  // Dutch counts sheets like a measure: "500 vel".
+  XST: name("vel", "vel", "sheet", "sheets"),
   KGM: symbol("kg"),
   GRM: symbol("g"),
   TNE: name("ton", "ton", "metric ton", "metric tons"),
@@ -65,6 +69,15 @@ function lookUp(code: string): UnitName | undefined {
   return UNIT_NAMES[key] ?? (key.length === 3 && key.startsWith("X") ? UNIT_NAMES[key.slice(1)] : undefined);
 }
 
+/**
+ * Whether two codes mean the same unit: EA and C62 are both a piece, XBX and BX both a box. A code the
+ * shop does not name is only the same as itself.
+ */
+export function sameUnit(a: string, b: string): boolean {
+  const one = lookUp(a);
+  return one !== undefined ? one === lookUp(b) : a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
 /** Whether the unit has a name (else it is shown as its code). */
 export function isNamedUnit(code: string): boolean {
   return lookUp(code) !== undefined;
@@ -85,6 +98,12 @@ export function unitName(code: string, locale: Locale, quantity?: number): strin
   const unit = lookUp(code);
   if (!unit) return code;
   return unit[locale][quantity === undefined ? "one" : plural(quantity, locale)];
+}
+
+/** The unit's word to open a sentence or a table cell ("Pak", "Box"); a symbol stays as it is ("kg", "m²"). */
+export function capitalizedUnitName(code: string, locale: Locale): string {
+  const text = unitName(code, locale);
+  return lookUp(code)?.symbol ? text : text.charAt(0).toLocaleUpperCase(INTL_LOCALE[locale]) + text.slice(1);
 }
 
 /** A quantity (or a count) formatted for the language: "1.705" / "1,705", "2,5" / "2.5". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNIT_NAMES as SEED_UNIT_NAMES } from "@/db/seed/catalog-vocabulary";
-import { isNamedUnit, NAMED_UNIT_CODES, unitName, unitQuantity } from "@/lib/catalog/unit-names";
+import { capitalizedUnitName, isNamedUnit, NAMED_UNIT_CODES, unitName, unitQuantity } from "@/lib/catalog/unit-names";
 import { LOCALES } from "@/lib/i18n/locales";
 
 describe("unit names", () => {
@@ -39,6 +39,9 @@ describe("unit names", () => {
     ["XRO", "rol", "roll"],
     ["XCT", "karton", "carton"],
     ["XPA", "pakket", "packet"],
+    // Rec 21's sheet; ST stays a piece (German catalogs' Stück), so the sheet cannot be ST.
+    ["XST", "vel", "sheet"],
+    ["ST", "stuk", "piece"],
   ])("%s is ‘%s’ / ‘%s’ without a quantity (per …, Eenheid)", (code, nl, en) => {
     expect(unitName(code, "nl")).toBe(nl);
     expect(unitName(code, "en")).toBe(en);
@@ -63,9 +66,24 @@ describe("unit names", () => {
     [1, "TNE", "1 ton", "1 metric ton"],
     [2, "TNE", "2 ton", "2 metric tons"],
     [12, "XBX", "12 dozen", "12 boxes"],
+    // Dutch counts sheets like a measure.
+    [500, "XST", "500 vel", "500 sheets"],
+    [1, "XST", "1 vel", "1 sheet"],
   ])("%d %s reads ‘%s’ / ‘%s’", (quantity, code, nl, en) => {
     expect(unitQuantity(quantity, code, "nl")).toBe(nl);
     expect(unitQuantity(quantity, code, "en")).toBe(en);
+  });
+
+  it.each([
+    ["PK", "Pak", "Pack"],
+    ["BX", "Doos", "Box"],
+    ["XST", "Vel", "Sheet"],
+    ["KGM", "kg", "kg"],
+    ["MTK", "m²", "m²"],
+    ["ZZ", "ZZ", "ZZ"],
+  ])("%s opens a sentence as ‘%s’ / ‘%s’ (a symbol stays as it is)", (code, nl, en) => {
+    expect(capitalizedUnitName(code, "nl")).toBe(nl);
+    expect(capitalizedUnitName(code, "en")).toBe(en);
   });
 
   it("takes codes in any case and with spaces around them", () => {
