@@ -23,6 +23,7 @@ const FIELDS = [
   "unspsc",
   "unit",
   "packSize",
+  "contentUnit",
   "minOrderQuantity",
   "orderMultiple",
   "leadTimeDays",
@@ -49,6 +50,7 @@ export function ProductForm({
   values,
   categories,
   units,
+  contentUnits,
 }: {
   action: FormAction;
   mode: "create" | "edit";
@@ -56,6 +58,8 @@ export function ProductForm({
   categories: { code: string; name: string }[];
   /** lib/admin/product-edit.ts unitOptions: `name` null for the product's own code the shop does not know. */
   units: { code: string; name: string | null }[];
+  /** lib/admin/product-edit.ts contentUnitOptions. */
+  contentUnits: { code: string; name: string }[];
 }) {
   const t = useTranslations("admin.productForm");
   const ta = useTranslations("admin");
@@ -120,7 +124,7 @@ export function ProductForm({
         {field("gtin", <input name="gtin" inputMode="numeric" maxLength={14} defaultValue={values.gtin} className={inputClass} />)}
         {field("unspsc", <input name="unspsc" inputMode="numeric" maxLength={8} defaultValue={values.unspsc} className={inputClass} />)}
       </div>
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {field(
           "unit",
           <select name="unit" required defaultValue={values.unit} className={inputClass}>
@@ -133,6 +137,18 @@ export function ProductForm({
           t("unitHint"),
         )}
         {field("packSize", <input name="packSize" type="number" min={1} required defaultValue={values.packSize} className={inputClass} />)}
+        {field(
+          "contentUnit",
+          <select name="contentUnit" defaultValue={values.contentUnit} className={inputClass}>
+            <option value="">{t("contentUnitNone")}</option>
+            {contentUnits.map((unit) => (
+              <option key={unit.code} value={unit.code}>
+                {unit.name}
+              </option>
+            ))}
+          </select>,
+          t("contentUnitHint"),
+        )}
         {field("minOrderQuantity", <input name="minOrderQuantity" type="number" min={1} required defaultValue={values.minOrderQuantity} className={inputClass} />)}
         {field("orderMultiple", <input name="orderMultiple" type="number" min={1} required defaultValue={values.orderMultiple} className={inputClass} />)}
         {field("leadTimeDays", <input name="leadTimeDays" type="number" min={0} max={365} required defaultValue={values.leadTimeDays} className={inputClass} />)}

@@ -4,6 +4,7 @@ import type { StaffUser } from "@/lib/auth/guards";
 import type { Category, ListPriceTier } from "@/db/schema";
 import {
   changedTierNotBelowListPrice,
+  CONTENT_UNIT_CODES,
   FORM_UNIT_CODES,
   isSelectableUnit,
   listPriceWarning,
@@ -46,6 +47,8 @@ export const productFormSchema = z.object({
   unspsc: text,
   unit: z.string().trim().min(1),
   packSize: whole(1),
+  /** What the pack size counts (a code of CONTENT_UNIT_CODES); empty: not said; absent: the stored one stays. */
+  contentUnit: z.string().max(10).optional(),
   minOrderQuantity: whole(1),
   orderMultiple: whole(1),
   leadTimeDays: z.coerce.number().int().min(0).max(365),
@@ -129,6 +132,8 @@ export async function saveProductAsAdmin(staff: StaffUser, input: ProductFormInp
     vatRate: input.vatRate,
     active: input.active,
     ...(attributes === undefined ? {} : { attributes }),
+    // Empty ("not said") clears it, as "" does in the API.
+    ...(input.contentUnit === undefined ? {} : { contentUnit: input.contentUnit.trim() || null }),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -201,6 +206,7 @@ export function productFormValues(product: ProductMasterData & { sku: string; ca
     nameEn: row.nameEn === row.nameNl ? "" : row.nameEn,
     gtin: row.gtin ?? "",
     unspsc: row.unspsc ?? "",
+    contentUnit: row.contentUnit ?? "",
     listPrice: formatMoneyInput(product.listPriceMinor, decimalComma),
     tiers: product.listPriceTiers.map((tier) => `${tier.minQuantity}: ${formatMoneyInput(tier.priceMinor, decimalComma)}`).join("; "),
     vatRate: String(row.vatRate) as "21" | "9" | "0",
@@ -217,6 +223,11 @@ export function productFormValues(product: ProductMasterData & { sku: string; ca
 export function unitOptions(locale: Locale, current: string): { code: string; name: string | null }[] {
   const known = FORM_UNIT_CODES.map((code) => ({ code, name: `${unitName(code, locale)} (${code})` }));
   return FORM_UNIT_CODES.includes(current) || current === "" ? known : [{ code: current, name: null }, ...known];
+}
+
+/** Content units for the form's select, named with the code ("vel (XST)"); "not said" is the form's own first option. */
+export function contentUnitOptions(locale: Locale): { code: string; name: string }[] {
+  return CONTENT_UNIT_CODES.map((code) => ({ code, name: `${unitName(code, locale)} (${code})` }));
 }
 
 /** Categories for the form's select, children named after their parent ("Papier › Kopieerpapier"). */

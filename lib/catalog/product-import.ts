@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ListPriceTier, Product } from "@/db/schema";
 import { parseMoneyInput } from "@/lib/admin/price-input";
 import { hasValidGs1CheckDigit } from "@/lib/einvoice/calculate";
-import { NAMED_UNIT_CODES } from "./unit-names";
+import { NAMED_UNIT_CODES, sameUnit } from "./unit-names";
 
 /**
  * Product master data from the supplier's ERP or PIM (ERP-SIDE.md §6.2 "push import API": upsert by
@@ -35,6 +35,12 @@ export const productRowSchema = z.object({
   /** UN/ECE Recommendation 20 code (EA, PK, BX, C62, KGM…). */
   unit: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,3}$/, "unit_format").optional(),
   packSize: quantity.optional(),
+  /**
+   * What the pack size counts: a unit code the shop names (XST sheet, C62 piece, LTR, KGM…; see
+   * CONTENT_UNIT_CODES). Null or "": not said. Checked in checkProductRow, so an unknown code is
+   * answered as that field's problem rather than as a malformed row.
+   */
+  contentUnit: z.string().trim().toUpperCase().max(10).nullable().optional(),
   minOrderQuantity: quantity.optional(),
   orderMultiple: quantity.optional(),
   leadTimeDays: z.number().int().min(0).max(365).optional(),
@@ -64,6 +70,7 @@ export type ProductMasterData = Pick<
   | "unspsc"
   | "unit"
   | "packSize"
+  | "contentUnit"
   | "minOrderQuantity"
   | "orderMultiple"
   | "leadTimeDays"
@@ -87,6 +94,8 @@ export type ProductRowProblem =
   | "gtin_invalid"
   | "unspsc_invalid"
   | "order_multiple_conflict"
+  | "unknown_content_unit"
+  | "content_unit_same_as_unit"
   /** Only where the caller asked for a new product, or for an existing one (the back office's forms). */
   | "sku_taken"
   | "unknown_sku";
@@ -123,6 +132,13 @@ export function listPriceChanged(before: ListPrice, after: ListPrice): boolean {
 
 /** The units the form offers: those the shop has words for (lib/catalog/unit-names.ts), in that module's order. */
 export const FORM_UNIT_CODES: readonly string[] = NAMED_UNIT_CODES;
+
+/**
+ * The content units a product may carry, API and form alike: those the shop has words for, since the
+ * shop's whole use of one is to say it ("Pak à 250 vel"). The same set as the order units: a box may
+ * hold packs (BX of 10 PK) as well as sheets. Unlike the order unit there is no older code to keep.
+ */
+export const CONTENT_UNIT_CODES: readonly string[] = NAMED_UNIT_CODES;
 
 /**
  * A unit the form may save: one the shop names, or the one the product has now (an older product with
@@ -211,6 +227,14 @@ export function checkProductRow(row: ProductRow, current: ProductMasterData | nu
   const orderMultiple = row.orderMultiple ?? current?.orderMultiple ?? 1;
   // The smallest order must itself be orderable (a multiple of the order step).
   if (minOrderQuantity % orderMultiple !== 0) problem("orderMultiple", "order_multiple_conflict");
+
+  const unit = row.unit ?? current?.unit ?? "EA";
+  const packSize = row.packSize ?? current?.packSize ?? 1;
+  const contentUnit = row.contentUnit === undefined ? (current?.contentUnit ?? null) : row.contentUnit || null;
+  if (row.contentUnit && !CONTENT_UNIT_CODES.includes(row.contentUnit)) problem("contentUnit", "unknown_content_unit");
+  // "Pak à 250 pakken" contradicts itself; the same unit for a pack of 1 says nothing, harmlessly (the shop
+  // shows nothing for it), so it is kept.
+  else if (contentUnit !== null && packSize > 1 && sameUnit(contentUnit, unit)) problem("contentUnit", "content_unit_same_as_unit");
   if (problems.length) return { ok: false, problems };
 
   const nameNl = row.nameNl ?? current!.nameNl;
@@ -228,8 +252,9 @@ export function checkProductRow(row: ProductRow, current: ProductMasterData | nu
     manufacturerPartNumber: row.manufacturerPartNumber ?? current?.manufacturerPartNumber ?? "",
     gtin: row.gtin === undefined ? (current?.gtin ?? null) : row.gtin || null,
     unspsc: row.unspsc === undefined ? (current?.unspsc ?? null) : row.unspsc || null,
-    unit: row.unit ?? current?.unit ?? "EA",
-    packSize: row.packSize ?? current?.packSize ?? 1,
+    unit,
+    packSize,
+    contentUnit,
     minOrderQuantity,
     orderMultiple,
     leadTimeDays: row.leadTimeDays ?? current?.leadTimeDays ?? 1,
@@ -270,6 +295,7 @@ export function productRowOf(product: ProductMasterData & { sku: string; categor
     unspsc: product.unspsc,
     unit: product.unit,
     packSize: product.packSize,
+    contentUnit: product.contentUnit,
     minOrderQuantity: product.minOrderQuantity,
     orderMultiple: product.orderMultiple,
     leadTimeDays: product.leadTimeDays,

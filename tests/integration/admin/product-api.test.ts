@@ -154,6 +154,48 @@ describe("PUT /admin/api/products", () => {
     expect(await bySku(["KP-EXIST"])).toEqual(before);
   });
 
+  it("a content unit says what the pack size counts: stored, given back, shown in words and priced per unit; an unknown code or the order unit itself is 422 at contentUnit", async () => {
+    const ream = { sku: "KP-REAM-1", category: "PAP", nameNl: "Kopieerpapier A4", listPrice: "4,90", vatRate: 21, unit: "PK", packSize: 250, contentUnit: "xst" };
+    expect((await put({ items: [ream] })).body).toMatchObject({ status: "applied", counts: { created: 1 } });
+    expect((await bySku(["KP-REAM-1"]))[0]).toMatchObject({ unit: "PK", packSize: 250, contentUnit: "XST" });
+    const response = await GET(new Request("http://localhost/admin/api/products/KP-REAM-1", { headers: { authorization: `Bearer ${adminKey}` } }), { params: Promise.resolve({ sku: "KP-REAM-1" }) });
+    const { stock: _stock, ...row } = await response.json();
+    expect(row).toMatchObject({ unit: "PK", packSize: 250, contentUnit: "XST" });
+    expect((await put({ items: [row] })).body).toMatchObject({ counts: { unchanged: 1 } });
+    // What the shop reads: the product view carries it (product page, cards, cart).
+    const [view] = await toProductViews([(await getProductBySku("KP-REAM-1"))!], { companyId: null, locale: "nl", now: new Date() });
+    expect(view).toMatchObject({ unit: "PK", packSize: 250, contentUnit: "XST" });
+
+    const refused = await put({
+      items: [
+        { sku: "KP-REAM-1", contentUnit: "SHT" },
+        { sku: "KP-REAM-2", category: "PAP", nameNl: "Pak van pakken", listPrice: "4,90", vatRate: 21, unit: "PK", packSize: 10, contentUnit: "PK" },
+      ],
+    });
+    expect(refused).toEqual({
+      status: 422,
+      body: {
+        status: "rejected",
+        counts: { created: 0, updated: 0, unchanged: 0, invalid: 2 },
+        rows: [
+          { sku: "KP-REAM-1", outcome: "invalid", problems: [{ field: "contentUnit", problem: "unknown_content_unit" }] },
+          { sku: "KP-REAM-2", outcome: "invalid", problems: [{ field: "contentUnit", problem: "content_unit_same_as_unit" }] },
+        ],
+      },
+    });
+    expect((await bySku(["KP-REAM-1"]))[0]!.contentUnit).toBe("XST");
+    // A wrong type is that row's problem (422 at contentUnit), like other fields.
+    expect(await put({ items: [{ sku: "KP-REAM-1", contentUnit: 12 }] })).toMatchObject({
+      status: 422,
+      body: { rows: [{ sku: "KP-REAM-1", outcome: "invalid", problems: [{ field: "contentUnit", problem: "invalid_type" }] }] },
+    });
+    // Left out it stays; "" (or null) clears it: the shop says "250 per pak" again.
+    expect((await put({ items: [{ sku: "KP-REAM-1", packSize: 500 }] })).body).toMatchObject({ counts: { updated: 1 } });
+    expect((await bySku(["KP-REAM-1"]))[0]).toMatchObject({ packSize: 500, contentUnit: "XST" });
+    expect((await put({ items: [{ sku: "KP-REAM-1", contentUnit: "" }] })).body).toMatchObject({ counts: { updated: 1 } });
+    expect((await bySku(["KP-REAM-1"]))[0]!.contentUnit).toBeNull();
+  });
+
   it("sending the same again changes nothing (idempotent)", async () => {
     const { body } = await put({ items: [{ sku: "KP-EXIST", nameNl: "Nieuwe naam", listPriceTiers: [{ minQuantity: 10, price: 9.5 }] }] });
     expect(body).toMatchObject({ status: "applied", counts: { unchanged: 1 } });
@@ -198,9 +240,9 @@ describe("PUT /admin/api/products", () => {
     expect((await searchProducts("Nieuwe naam", {}, { offset: 0, limit: 10 })).items.map((item) => item.sku)).not.toContain("KP-EXIST");
   });
 
-  it("bad JSON, duplicate SKUs and wrong types are 400; account managers get 404; a wrong key 401", async () => {
+  it("bad JSON, duplicate SKUs and too many rows are 400; account managers get 404; a wrong key 401", async () => {
     expect((await put({ items: [] })).status).toBe(400);
-    expect((await put({ items: [{ sku: "KP 1" }] })).status).toBe(400);
+    expect((await put("not an object")).status).toBe(400);
     expect(await put({ items: [{ sku: "KP-EXIST" }, { sku: "KP-EXIST" }] })).toMatchObject({ status: 400, body: { error: "duplicate_sku" } });
     expect((await put({ items: Array.from({ length: 1001 }, (_, i) => ({ sku: `KP-${i}` })) })).status).toBe(400);
     expect(await put({ items: [{ sku: "KP-EXIST", active: true }] }, managerKey)).toMatchObject({ status: 404 });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { priceAuditLog, productPurchasePrices, products } from "@/db/schema";
 import { putProductsViaApi } from "@/lib/admin/product-api";
-import { parseAttributeText, parseTierText, productFormValues, unitOptions } from "@/lib/admin/product-edit";
+import { contentUnitOptions, parseAttributeText, parseTierText, productFormValues, unitOptions } from "@/lib/admin/product-edit";
+import { CONTENT_UNIT_CODES } from "@/lib/catalog/product-import";
 import type { StaffUser } from "@/lib/auth/guards";
 import { listPriceAudit } from "@/lib/data/price-audit";
 import { localizeProduct } from "@/lib/catalog/priced-product";
@@ -182,6 +183,34 @@ describe("products in the back office", () => {
     expect((await row("KP-HAND-1"))!.attributes).toEqual({ inhoud: "1 l", geur: "citroen" });
     expect(await edit({ attributes: "" })).toEqual({ status: "ok" });
     expect((await row("KP-HAND-1"))!.attributes).toEqual({});
+  });
+
+  it("saves the content unit chosen next to the pack size; refuses an unknown one or the sales unit itself at its field; empty clears it, a form without it keeps it", async () => {
+    request.userId = admin.id;
+    const save = (values: Record<string, string>, drop: string[] = []) => {
+      const all = fields({ sku: "KP-REAM", nameNl: "Kopieerpapier A4", unit: "PK", packSize: "250", minOrderQuantity: "1", orderMultiple: "1", listPrice: "4,90", tiers: "", ...values });
+      for (const key of drop) delete all[key as keyof typeof all];
+      return saveProductAction(idle, form(all));
+    };
+    expect(await runAction(() => save({ contentUnit: "XST" }))).toEqual({ redirect: "/admin/products/KP-REAM" });
+    expect(await row("KP-REAM")).toMatchObject({ unit: "PK", packSize: 250, contentUnit: "XST" });
+    // The edit form starts from it, and its select names the units in the UI language.
+    expect(productFormValues((await getProductMasterData("KP-REAM"))!, "nl")).toMatchObject({ packSize: 250, contentUnit: "XST" });
+    expect(contentUnitOptions("nl")).toContainEqual({ code: "XST", name: "vel (XST)" });
+    expect(contentUnitOptions("en")).toContainEqual({ code: "XST", name: "sheet (XST)" });
+    expect(contentUnitOptions("en").map((option) => option.code)).toEqual(CONTENT_UNIT_CODES);
+
+    expect(await save({ mode: "edit", contentUnit: "SHT" })).toMatchObject({ status: "error", message: "unknown_content_unit", details: { field: "contentUnit" } });
+    expect(await save({ mode: "edit", contentUnit: "PK" })).toMatchObject({ status: "error", message: "content_unit_same_as_unit", details: { field: "contentUnit" } });
+    // A pack of 1 that repeats its unit says nothing, but is no contradiction: saved.
+    expect(await save({ mode: "edit", packSize: "1", contentUnit: "PK" })).toEqual({ status: "ok" });
+    expect(await row("KP-REAM")).toMatchObject({ packSize: 1, contentUnit: "PK" });
+    expect(await save({ mode: "edit", packSize: "500", contentUnit: "XST" })).toEqual({ status: "ok" });
+    expect(await save({ mode: "edit", packSize: "500", nameNl: "Kopieerpapier A4 wit" }, ["contentUnit"])).toEqual({ status: "ok" });
+    expect(await row("KP-REAM")).toMatchObject({ nameNl: "Kopieerpapier A4 wit", packSize: 500, contentUnit: "XST" });
+    expect(await save({ mode: "edit", packSize: "500", contentUnit: "" })).toEqual({ status: "ok" });
+    expect((await row("KP-REAM"))!.contentUnit).toBeNull();
+    expect(productFormValues((await getProductMasterData("KP-REAM"))!, "nl").contentUnit).toBe("");
   });
 
   it("account managers cannot change products", async () => {

@@ -6,6 +6,7 @@ import {
   isValidGtin,
   listPriceChanged,
   listPriceWarning,
+  productRowOf,
   productRowSchema,
   tierNotBelowListPrice,
   type ProductMasterData,
@@ -28,6 +29,7 @@ const current: ProductMasterData = {
   unspsc: "14111507",
   unit: "PK",
   packSize: 500,
+  contentUnit: null,
   minOrderQuantity: 1,
   orderMultiple: 1,
   leadTimeDays: 1,
@@ -73,6 +75,7 @@ describe("product rows", () => {
         unspsc: null,
         unit: "EA",
         packSize: 1,
+        contentUnit: null,
         minOrderQuantity: 1,
         orderMultiple: 1,
         leadTimeDays: 1,
@@ -129,6 +132,48 @@ describe("product rows", () => {
     ["a unit that is not a Rec 20 code", { sku: "KP-1", unit: "stuks" }],
   ])("the schema refuses %s", (_name, value) => {
     expect(productRowSchema.safeParse(value).success).toBe(false);
+  });
+
+  describe("content unit", () => {
+    it.each<[string, Record<string, unknown>, string | null]>([
+      ["a sheet, in any case and with spaces", { contentUnit: " xst " }, "XST"],
+      ["a piece", { contentUnit: "C62" }, "C62"],
+      ["a liter for a pack of 6 sold per carton", { unit: "CT", packSize: 6, contentUnit: "LTR" }, "LTR"],
+      // The same unit for a pack of 1 says nothing (the shop shows nothing for it) but is no contradiction.
+      ["the order unit itself for a pack of 1", { packSize: 1, contentUnit: "PK" }, "PK"],
+      ["null clears it", { contentUnit: null }, null],
+      ["empty clears it", { contentUnit: "" }, null],
+    ])("takes %s", (_name, change, stored) => {
+      const result = checkProductRow(row({ sku: "KP-1", ...change }), current, categories);
+      expect(result).toMatchObject({ ok: true, values: { contentUnit: stored } });
+    });
+
+    it("keeps the stored one when the row leaves it out, also when the pack size changes", () => {
+      const withSheets = { ...current, contentUnit: "XST" };
+      expect(checkProductRow(row({ sku: "KP-1", packSize: 250 }), withSheets, categories)).toMatchObject({ ok: true, kind: "update", values: { packSize: 250, contentUnit: "XST" } });
+      expect(checkProductRow(row({ sku: "KP-1", contentUnit: "xst" }), withSheets, categories)).toMatchObject({ ok: true, kind: "unchanged" });
+    });
+
+    it.each<[string, Record<string, unknown>, ProductMasterData, string]>([
+      ["a code the shop does not name", { contentUnit: "SHT" }, current, "unknown_content_unit"],
+      ["a word instead of a code", { contentUnit: "sheets" }, current, "unknown_content_unit"],
+      ["a pack of 500 packs", { contentUnit: "PK" }, current, "content_unit_same_as_unit"],
+      // EA and C62 are both a piece, XPK is the pack's Rec 21 spelling.
+      ["pieces in a piece sold 12 at a time", { unit: "EA", packSize: 12, contentUnit: "C62" }, current, "content_unit_same_as_unit"],
+      ["a stored content unit that a larger pack size makes the order unit's own", { packSize: 10 }, { ...current, packSize: 1, contentUnit: "PK" }, "content_unit_same_as_unit"],
+    ])("refuses %s", (_name, change, stored, problem) => {
+      expect(checkProductRow(row({ sku: "KP-1", ...change }), stored, categories)).toEqual({ ok: false, problems: [{ field: "contentUnit", problem }] });
+    });
+
+    it("a new product without one has none", () => {
+      const created = checkProductRow(row({ sku: "NEW-3", category: "PAP", nameNl: "Papier", listPrice: "4,90", vatRate: 21, unit: "PK", packSize: 250 }), null, categories);
+      expect(created).toMatchObject({ ok: true, kind: "create", values: { packSize: 250, contentUnit: null } });
+    });
+
+    it("goes back out in the row the API gives and the form starts from", () => {
+      expect(productRowOf({ ...current, contentUnit: "XST", sku: "KP-1", categoryCode: "PAP" }).contentUnit).toBe("XST");
+      expect(productRowOf({ ...current, sku: "KP-1", categoryCode: "PAP" }).contentUnit).toBeNull();
+    });
   });
 
   it("an English name sent empty is stored empty; left out, an existing one stays", () => {

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/shop/pagination";
 import { ProductForm } from "@/components/admin/product-form";
 import { isAdmin, managerScope, priceListAccessOf } from "@/lib/admin/access";
 import { windowStatus } from "@/lib/admin/list-status";
-import { categoryOptions, productFormValues, unitOptions } from "@/lib/admin/product-edit";
+import { categoryOptions, contentUnitOptions, productFormValues, unitOptions } from "@/lib/admin/product-edit";
 import { pageParam, parseSearchParams, type RawSearchParams } from "@/lib/admin/search-params";
 import { requireStaff } from "@/lib/auth/guards";
 import { getProductBySku, listCategories } from "@/lib/data/catalog";
@@ -131,6 +131,7 @@ export default async function AdminProductPage({ params, searchParams }: { param
             mode="edit"
             categories={categoryOptions(categories, locale)}
             units={unitOptions(locale, master.unit)}
+            contentUnits={contentUnitOptions(locale)}
             values={productFormValues(master, locale)}
           />
         </Card>

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProductForm } from "@/components/admin/product-form";
 import { Card } from "@/components/admin/tabs";
 import { isAdmin } from "@/lib/admin/access";
-import { categoryOptions, unitOptions } from "@/lib/admin/product-edit";
+import { categoryOptions, contentUnitOptions, unitOptions } from "@/lib/admin/product-edit";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/data/catalog";
 import { toLocale } from "@/lib/i18n/locales";
@@ -33,6 +33,7 @@ export default async function NewProductPage() {
           mode="create"
           categories={categoryOptions(categories, locale)}
           units={unitOptions(locale, "EA")}
+          contentUnits={contentUnitOptions(locale)}
           values={{
             sku: "",
             category: "",
@@ -47,6 +48,7 @@ export default async function NewProductPage() {
             unspsc: "",
             unit: "EA",
             packSize: 1,
+            contentUnit: "",
             minOrderQuantity: 1,
             orderMultiple: 1,
             leadTimeDays: 1,
