@@ -4,7 +4,7 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { pendingSubmit } from "@/components/pending-submit";
 import { useLocale, useTranslations } from "next-intl";
 import { quantityRuleHint, smallestValidQuantity } from "@/lib/cart/quantity-rules";
-import { unitName } from "@/lib/catalog/unit-names";
+import { packPhrase } from "@/lib/catalog/pack-text";
 import { useAnnounceCartReading } from "@/components/shop/cart-badge";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { ReportState } from "@/lib/actions/report-action";
@@ -255,7 +255,7 @@ function QuickOrderRow({ row, suggestAction }: { row: number; suggestAction: (qu
                 <span className="block text-xs text-slate-500">
                   {option.ownNumber ? `${t("ownNumber", { number: option.ownNumber })} · ` : ""}
                   {option.gtin ? `GTIN ${option.gtin} · ` : ""}
-                  {t("perUnit", { unit: unitName(option.unit, locale) })}
+                  {t("perUnit", { unit: packPhrase(option, locale) })}
                   <RuleHint rules={option} />
                 </span>
               </li>

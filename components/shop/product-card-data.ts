@@ -2,7 +2,7 @@ import type { ProductView } from "@/lib/catalog/priced-product";
 import type { Locale } from "@/lib/i18n/locales";
 import { quantityRuleHint, smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import { productCardImagePath } from "@/lib/catalog/product-image-path";
-import { unitName } from "@/lib/catalog/unit-names";
+import { packPhrase } from "@/lib/catalog/pack-text";
 import { money } from "@/lib/format";
 import type { getTranslations } from "next-intl/server";
 import type { PriceLabels } from "./price-block";
@@ -34,7 +34,7 @@ function cardText(locale: Locale, key: string, values: (string | number)[], tran
 
 /** What one card (or the product page) shows, translated and formatted here; the components only lay it out. */
 export function toProductCardData(product: ProductView, locale: Locale, t: CatalogTranslator): ProductCardData {
-  const { price, stock, leadTimeDays, unit } = product;
+  const { price, stock, leadTimeDays, unit, packSize, contentUnit } = product;
   const rule = quantityRuleHint(product);
   const isContract = price !== null && (price.source.kind === "contract" || price.source.kind === "contract_tier");
   return {
@@ -52,7 +52,8 @@ export function toProductCardData(product: ProductView, locale: Locale, t: Catal
     ownNumber: product.customerArticleNumber ? t("yourNumber", { number: product.customerArticleNumber }) : null,
     price: price && {
       amount: money(price.unitPriceMinor, locale),
-      perUnit: cardText(locale, "perUnit", [unit], () => t("perUnit", { unit: unitName(unit, locale) })),
+      // "per pak à 250 vel" when the product says what its pack holds, else "per pak".
+      perUnit: cardText(locale, "perUnit", [unit, packSize, contentUnit ?? ""], () => t("perUnit", { unit: packPhrase(product, locale) })),
       contract: isContract,
       listAmount: isContract && price.listPriceMinor > price.unitPriceMinor ? money(price.listPriceMinor, locale) : null,
     },

@@ -22,6 +22,8 @@ export interface ProductView {
   unspsc: string | null;
   unit: string;
   packSize: number;
+  /** What the pack size counts (a unit code), or null: not said (lib/catalog/pack-text.ts). */
+  contentUnit: string | null;
   minOrderQuantity: number;
   orderMultiple: number;
   leadTimeDays: number;
@@ -65,6 +67,7 @@ export function localizeProduct(product: ProductRow, locale: Locale): Omit<Produ
     unspsc: product.unspsc,
     unit: product.unit,
     packSize: product.packSize,
+    contentUnit: product.contentUnit,
     minOrderQuantity: product.minOrderQuantity,
     orderMultiple: product.orderMultiple,
     leadTimeDays: product.leadTimeDays,

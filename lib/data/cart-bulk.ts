@@ -87,6 +87,9 @@ export interface ProductSuggestion {
   nameEn: string;
   gtin: string | null;
   unit: string;
+  /** With contentUnit, what one unit holds ("per pak à 250 vel": lib/catalog/pack-text.ts). */
+  packSize: number;
+  contentUnit: string | null;
   minOrderQuantity: number;
   orderMultiple: number;
 }
@@ -98,6 +101,8 @@ export const SUGGESTION_COLUMNS = {
   nameEn: products.nameEn,
   gtin: products.gtin,
   unit: products.unit,
+  packSize: products.packSize,
+  contentUnit: products.contentUnit,
   minOrderQuantity: products.minOrderQuantity,
   orderMultiple: products.orderMultiple,
 };

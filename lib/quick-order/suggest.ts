@@ -11,6 +11,9 @@ export interface QuickOrderSuggestion {
   name: string;
   gtin: string | null;
   unit: string;
+  /** With contentUnit, what one unit holds: shown as "per pak à 250 vel" (lib/catalog/pack-text.ts). */
+  packSize: number;
+  contentUnit: string | null;
   minOrderQuantity: number;
   orderMultiple: number;
   /** The customer's own article number, when the suggestion came from it. */

@@ -13,7 +13,7 @@ let browser: Browser;
 const sql = openE2eDatabase();
 const stamp = Date.now().toString(36).toUpperCase();
 const sku = `KP-E2E-${stamp}`;
-const name = `Zonnebrandcreme ${stamp}`;
+const name = `Tekenpapier ${stamp}`;
 const adminEmail = `product.admin.${stamp.toLowerCase()}@koppel.test`;
 
 before(async () => {
@@ -37,7 +37,11 @@ describe("products in the back office", () => {
     await form.getByLabel("List price excl. VAT").fill("8.95");
     await form.getByLabel("List price tiers").fill("10: 8,50");
     await form.getByLabel("GTIN (EAN)").fill("5602024006011");
-    await form.getByLabel("Attributes").fill("inhoud: 200 ml\nSPF: 50");
+    // Sold per pack of 250 sheets: the content unit says what the pack size counts.
+    await form.getByLabel(/^Unit/).selectOption("PK");
+    await form.getByLabel(/^Pack size/).fill("250");
+    await form.getByLabel(/^Content unit/).selectOption({ label: "sheet (XST)" });
+    await form.getByLabel("Attributes").fill("formaat: A4\ngewicht: 200 g/m²");
     await form.getByRole("button", { name: "Create product" }).click();
     // A wrong check digit is refused at its field (the button's line names the field), and what was typed stays.
     await form.getByTestId("product-form-error-gtin").getByText("Not a valid GTIN").waitFor();
@@ -46,16 +50,29 @@ describe("products in the back office", () => {
     await form.getByLabel("GTIN (EAN)").fill("5602024006010");
     await form.getByRole("button", { name: "Create product" }).click();
     await admin.waitForURL((url) => url.pathname === `/admin/products/${sku}`);
-    const [stored] = await sql<{ list_price_minor: number; list_price_tiers: { minQuantity: number; priceMinor: number }[]; active: boolean; attributes: Record<string, string> }[]>`
-      select list_price_minor, list_price_tiers, active, attributes from products where sku = ${sku}`;
+    const [stored] = await sql<{ list_price_minor: number; list_price_tiers: { minQuantity: number; priceMinor: number }[]; active: boolean; attributes: Record<string, string>; unit: string; pack_size: number; content_unit: string | null }[]>`
+      select list_price_minor, list_price_tiers, active, attributes, unit, pack_size, content_unit from products where sku = ${sku}`;
     assert.deepEqual([stored!.list_price_minor, stored!.list_price_tiers, stored!.active], [895, [{ minQuantity: 10, priceMinor: 850 }], true]);
-    assert.deepEqual(stored!.attributes, { inhoud: "200 ml", SPF: "50" });
+    assert.deepEqual(stored!.attributes, { formaat: "A4", gewicht: "200 g/m²" });
+    assert.deepEqual([stored!.unit, stored!.pack_size, stored!.content_unit], ["PK", 250, "XST"]);
 
     const buyer = await signIn(browser, "buyer@demo.test", "demo-buyer", "/");
     await buyer.goto(`/search?q=${encodeURIComponent(name)}`);
     await buyer.getByRole("link", { name }).first().waitFor();
     await buyer.goto(`/products/${sku}`);
-    await buyer.locator("main").getByText("200 ml").waitFor();
+    await buyer.locator("main").getByText("200 g/m²").waitFor();
+    // The pack in words, after the price and among the facts, and the buyer's own price per sheet.
+    await buyer.locator("main").getByText("Pak à 250 vel", { exact: true }).waitFor();
+    const priceBlock = buyer.getByTestId("price");
+    assert.match(await priceBlock.innerText(), /per pak à 250 vel/);
+    const amount = /€\s*(\d+),(\d{2})/.exec(await priceBlock.locator("span").first().innerText());
+    assert.ok(amount, "the price block shows a price");
+    // The buyer's own price per pack (contract or list) over 250 sheets: in hundredths of a cent, rounded half
+    // up, shown with four decimals below a euro, trailing zeros past the cents dropped.
+    const packMinor = Number(amount[1]) * 100 + Number(amount[2]);
+    const digits = String(Math.floor((packMinor * 200 + 250) / 500)).padStart(4, "0");
+    const expected = `€ 0,${digits.endsWith("00") ? digits.slice(0, 2) : digits.endsWith("0") ? digits.slice(0, 3) : digits} per vel`;
+    assert.equal((await buyer.getByTestId("content-unit-price").innerText()).replace(/\u00a0/g, " "), expected);
 
     // Out of the shop: unticked and saved after the admin confirms; the buyer's search no longer has it.
     await admin.getByTestId("product-shop-link").getByText("View in the shop").waitFor();

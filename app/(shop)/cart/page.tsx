@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { productCardImagePath } from "@/lib/catalog/product-image-path";
-import { unitName } from "@/lib/catalog/unit-names";
+import { packPhrase } from "@/lib/catalog/pack-text";
 import type { ProductRow } from "@/lib/data/catalog";
 import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { getTranslations } from "next-intl/server";
@@ -119,7 +119,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                           </Link>
                           <div className="text-xs text-slate-500">
                             {line.product.sku} · <span className="sm:hidden">{money(line.unitPriceMinor, locale)} </span>
-                            {tcat("perUnit", { unit: unitName(line.product.unit, locale) })}
+                            {tcat("perUnit", { unit: packPhrase(line.product, locale) })}
                             {line.customerArticleNumber && <span data-testid="own-article-number"> · {tcat("yourNumber", { number: line.customerArticleNumber })}</span>}
                           </div>
                           {line.quote && <CartLineQuote quote={line.quote} unit={line.product.unit} locale={locale} quantityWarnedElsewhere={!readOnly} />}

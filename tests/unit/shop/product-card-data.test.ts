@@ -23,6 +23,7 @@ function product(overrides: Partial<ProductView> = {}): ProductView {
     unspsc: null,
     unit: "PK",
     packSize: 1,
+    contentUnit: null,
     minOrderQuantity: 1,
     orderMultiple: 1,
     leadTimeDays: 3,
@@ -90,6 +91,23 @@ describe("product card data", () => {
     const rules = { minOrderQuantity: min, orderMultiple: mult };
     expect(toProductCardData(product(rules), "nl", tNl)).toMatchObject({ minOrder: nl, defaultQuantity });
     expect(toProductCardData(product(rules), "en", tEn).minOrder).toBe(en);
+  });
+
+  it.each([
+    { label: "a ream of sheets", pack: { unit: "PK", packSize: 250, contentUnit: "XST" }, nl: "per pak à 250 vel", en: "per pack of 250 sheets" },
+    { label: "pieces in a box", pack: { unit: "BX", packSize: 1000, contentUnit: "C62" }, nl: "per doos à 1.000 stuks", en: "per box of 1,000 pieces" },
+    { label: "no content unit: the unit alone, as before", pack: { unit: "PK", packSize: 250, contentUnit: null }, nl: "per pak", en: "per pack" },
+  ])("says what the pack holds after the price: $label", ({ pack, nl, en }) => {
+    expect(toProductCardData(product(pack), "nl", tNl).price?.perUnit).toBe(nl);
+    expect(toProductCardData(product(pack), "en", tEn).price?.perUnit).toBe(en);
+  });
+
+  it("remembers the pack text by unit, pack size and content unit in production", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    expect(toProductCardData(product({ unit: "PK", packSize: 250, contentUnit: "XST" }), "nl", tNl).price?.perUnit).toBe("per pak à 250 vel");
+    expect(toProductCardData(product({ unit: "PK", packSize: 500, contentUnit: "XST" }), "nl", tNl).price?.perUnit).toBe("per pak à 500 vel");
+    expect(toProductCardData(product({ unit: "PK", packSize: 500, contentUnit: "C62" }), "nl", tNl).price?.perUnit).toBe("per pak à 500 stuks");
+    expect(toProductCardData(product({ unit: "PK", packSize: 500, contentUnit: null }), "nl", tNl).price?.perUnit).toBe("per pak");
   });
 
   it("remembers texts per locale in production, never mixing languages or values", () => {

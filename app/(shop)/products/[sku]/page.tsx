@@ -22,6 +22,7 @@ import { addToListAction } from "../../favorites/actions";
 import { stockAlertAction } from "../actions";
 import { stockAlertState } from "@/lib/catalog/stock-alerts";
 import { quantityText, unitName } from "@/lib/catalog/unit-names";
+import { contentUnitPriceText, packText } from "@/lib/catalog/pack-text";
 import { ProductGallery, type GalleryImage } from "@/components/shop/product-gallery";
 import { productCardImagePath, productImagePath } from "@/lib/catalog/product-image-path";
 import { listProductImages } from "@/lib/data/product-images";
@@ -80,6 +81,9 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   const card = toProductCardData(product, locale, catalogT);
   // The ladder from the smallest quantity the buyer may order: "from 12", not "from 1", for a minimum of 12.
   const tiers = product.price ? orderableTiers(product.price.tiers, product) : [];
+  // "€ 0,0196 per vel": the buyer's own price (contract price when they have one) per what the pack holds.
+  const perContentUnit = product.price ? contentUnitPriceText(product.price.unitPriceMinor, product, product.currency, locale) : null;
+  const pack = packText(product, locale);
   // Staff viewing the shop as the customer get the long "why this price" (also for a product outside its assortment).
   const staffExplanation = context.buyer?.impersonatedBy ? (
     <StaffPriceExplanation
@@ -97,8 +101,8 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
     [t("gtin"), product.gtin ?? "–"],
     [t("unspsc"), product.unspsc ?? "–"],
     [t("unit"), unitName(product.unit, locale)],
-    // "250 per pak": what one unit holds; a unit of one says nothing more than the unit itself.
-    ...(product.packSize !== 1 ? [[t("packSize"), t("packContents", { count: quantityText(product.packSize, locale), unit: unitName(product.unit, locale) })] as [string, string]] : []),
+    // "Pak à 250 vel" (or, without a content unit, "250 per pak"); a unit of one says nothing more than the unit itself.
+    ...(pack !== null ? [[t("packSize"), pack] as [string, string]] : []),
     [t("minOrderQuantity"), quantityText(product.minOrderQuantity, locale)],
     [t("orderMultiple"), quantityText(product.orderMultiple, locale)],
     [t("vatRate"), percent(product.vatRateBasisPoints, locale)],
@@ -155,6 +159,11 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
             </div>
           )}
           {product.inAssortment && <PriceBlock price={card.price} labels={priceLabels(catalogT)} loginReturnTo={`/products/${encodeURIComponent(product.sku)}`} size="lg" />}
+          {product.inAssortment && perContentUnit !== null && (
+            <p className="-mt-2 text-sm text-slate-600" data-testid="content-unit-price">
+              {perContentUnit}
+            </p>
+          )}
           {product.price && !product.inAssortment && (
             // Found by its SKU or a link: not orderable, but the buyer may ask for a price (and so for it to be added).
             <>
