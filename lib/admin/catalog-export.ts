@@ -173,6 +173,7 @@ async function catalogItems(
         unspsc: row.unspsc,
         unit: row.unit,
         packSize: row.packSize,
+        contentUnit: row.contentUnit,
         minOrderQuantity: row.minOrderQuantity,
         orderMultiple: row.orderMultiple,
         leadTimeDays: row.leadTimeDays,

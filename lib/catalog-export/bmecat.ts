@@ -1,6 +1,7 @@
 import { leaf, node, serializeElement, type XmlChild } from "@/lib/einvoice/xml";
 import { smallestValidQuantity } from "@/lib/cart/quantity-rules";
 import type { ProductDocumentKind } from "@/lib/catalog/product-document";
+import { isNamedUnit } from "@/lib/catalog/unit-names";
 import { decimalAmount, itemDocumentUrl, itemImageUrls, type CatalogExportHeader, type CatalogExportItem, type CatalogLanguage } from "./types";
 
 /**
@@ -131,6 +132,31 @@ function featureElements(item: CatalogExportItem, languages: readonly CatalogLan
   return features;
 }
 
+/**
+ * Our units where BMEcat 2005 spells them otherwise: its dtPUNIT list is the old Rec 20, package codes
+ * without Rec 21's X. Every spelling of a piece the shop reads (lib/catalog/unit-names.ts) that the list
+ * lacks, and ST (a piece in German catalogs, a sheet in that list), is C62; our sheet (Rec 21 XST) is
+ * the list's ST; a pallet (PX) its PF. EA, C62, PK, BX, KGM… are in the list as they are.
+ */
+const BMECAT_UNITS: Readonly<Record<string, string>> = { H87: "C62", PCE: "C62", PCS: "C62", PC: "C62", ST: "C62", STK: "C62", XST: "ST", PX: "PF" };
+
+/** A unit code as BMEcat 2005 writes it (see BMECAT_UNITS); a Rec 21 X code we name without the X (XBX) as the bare code. */
+export function bmecatUnit(code: string): string {
+  const key = code.trim().toUpperCase();
+  if (BMECAT_UNITS[key]) return BMECAT_UNITS[key];
+  const bare = key.length === 3 && key.startsWith("X") && isNamedUnit(key) ? key.slice(1) : key;
+  return BMECAT_UNITS[bare] ?? bare;
+}
+
+/**
+ * CONTENT_UNIT and NO_CU_PER_OU: what one order unit holds, as the product says (500 sheets in a box);
+ * without a content unit, a pack of more than one is read as pieces (C62) and a unit of one holds itself.
+ */
+export function orderUnitContent(item: Pick<CatalogExportItem, "unit" | "packSize" | "contentUnit">): { unit: string; count: number } {
+  if (item.contentUnit) return { unit: bmecatUnit(item.contentUnit), count: item.packSize };
+  return item.packSize > 1 ? { unit: "C62", count: item.packSize } : { unit: bmecatUnit(item.unit), count: 1 };
+}
+
 export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHeader): string {
   const languages = [header.language, ...LANGUAGES.filter((language) => language !== header.language)];
   const tax = decimalFraction(item.vatRateBasisPoints);
@@ -139,7 +165,7 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
       price_type: type,
     });
   const unspsc = code(item.unspsc, 60);
-  const pieces = item.packSize > 1;
+  const content = orderUnitContent(item);
   const urls = itemImageUrls(item, header);
   const images = urls && urls.large.length <= MIME_SOURCE_MAX ? urls : null;
   const product = node(
@@ -162,10 +188,9 @@ export function bmecatProduct(item: CatalogExportItem, header: CatalogExportHead
         ...featureElements(item, languages),
       ]),
       node("PRODUCT_ORDER_DETAILS", [
-        leaf("ORDER_UNIT", item.unit),
-        // A pack of pieces: the content unit is the piece (C62), so many per order unit.
-        leaf("CONTENT_UNIT", pieces ? "C62" : item.unit),
-        leaf("NO_CU_PER_OU", String(pieces ? item.packSize : 1)),
+        leaf("ORDER_UNIT", bmecatUnit(item.unit)),
+        leaf("CONTENT_UNIT", content.unit),
+        leaf("NO_CU_PER_OU", String(content.count)),
         leaf("PRICE_QUANTITY", "1"),
         leaf("QUANTITY_MIN", String(smallestValidQuantity(item))),
         // Counted from the minimum (CATALOGS.md §3.3): the steps of our order multiple.

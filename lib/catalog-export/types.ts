@@ -48,8 +48,10 @@ export interface CatalogExportItem {
   unspsc: string | null;
   /** UN/ECE Recommendation 20 code of the unit we sell in (the order unit). */
   unit: string;
-  /** Pieces in one order unit (1 when the unit is the piece itself). */
+  /** Content units in one order unit (1 when the unit is the piece itself). */
   packSize: number;
+  /** What packSize counts (products.content_unit, our unit code), or null: not said — read as pieces when packSize > 1. */
+  contentUnit: string | null;
   minOrderQuantity: number;
   orderMultiple: number;
   leadTimeDays: number;

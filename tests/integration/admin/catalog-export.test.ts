@@ -96,6 +96,35 @@ describe("catalogue export", () => {
     expect(file.text.match(/<PRODUCT mode="new">/g)).toHaveLength(2);
   });
 
+  it.skipIf(!existsSync(BMECAT_2005_XSD))("BMEcat: CONTENT_UNIT and NO_CU_PER_OU from the product's content unit (our sheet XST as the XSD's ST), still valid; CIF has no column for it", async () => {
+    const orderDetails = (text: string, sku: string) =>
+      text
+        .slice(text.indexOf(`<SUPPLIER_PID>${sku}</SUPPLIER_PID>`))
+        .split("</PRODUCT_ORDER_DETAILS>")[0]!
+        .match(/<(ORDER_UNIT|CONTENT_UNIT|NO_CU_PER_OU)>[^<]*</g)
+        ?.map((element) => element.slice(1, -1));
+    const cifBefore = cifRows((await exported({ scope: "all" })).text);
+    // Without a content unit a pack of more than one is read as pieces, as before.
+    expect(orderDetails((await exported({ format: "bmecat" })).text, contract.sku)).toEqual(["ORDER_UNIT>PK", "CONTENT_UNIT>C62", "NO_CU_PER_OU>500"]);
+    await handle.db.update(products).set({ contentUnit: "XST" }).where(eq(products.id, contract.id));
+    await handle.db.update(products).set({ contentUnit: "LTR" }).where(eq(products.id, plain.id));
+    try {
+      const file = await exported({ format: "bmecat", scope: "all" });
+      const xmlFile = path.join(dir, "content-units.xml");
+      writeFileSync(xmlFile, file.text, "utf8");
+      const run = spawnSync("xmllint", ["--noout", "--schema", BMECAT_2005_XSD, xmlFile], { encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      expect(orderDetails(file.text, contract.sku)).toEqual(["ORDER_UNIT>PK", "CONTENT_UNIT>ST", "NO_CU_PER_OU>500"]);
+      // A piece holding one liter (a bottle).
+      expect(orderDetails(file.text, plain.sku)).toEqual(["ORDER_UNIT>EA", "CONTENT_UNIT>LTR", "NO_CU_PER_OU>1"]);
+      // CIF 3.0's columns are fixed (Unit of Measure is the order unit): the rows stay as they were.
+      expect(cifRows((await exported({ scope: "all" })).text)).toEqual(cifBefore);
+    } finally {
+      await handle.db.update(products).set({ contentUnit: null }).where(eq(products.id, contract.id));
+      await handle.db.update(products).set({ contentUnit: null }).where(eq(products.id, plain.id));
+    }
+  });
+
   it.skipIf(!existsSync(BMECAT_2005_XSD))("BMEcat names accessories and alternatives that are in the same file, never others", async () => {
     const category = await createCategory(handle);
     const hidden = await createProduct(handle, category.id, { listPriceMinor: 120 });

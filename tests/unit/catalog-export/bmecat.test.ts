@@ -8,6 +8,7 @@ import { buildBmecat } from "@/lib/catalog-export/bmecat";
 import { BMECAT_2005_XSD } from "../../support/shared-dir";
 import type { AttributeMeaning } from "@/lib/catalog/attributes";
 import { catalogFeatureLabeller, type CatalogDocument, type CatalogFeature } from "@/lib/catalog-export/types";
+import { CONTENT_UNIT_CODES } from "@/lib/catalog/product-import";
 import { HEADER, item } from "./fixtures";
 
 const document = (overrides: Partial<CatalogDocument> = {}): CatalogDocument => ({
@@ -80,6 +81,12 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
       ]),
       bare: buildBmecat(HEADER, [item({ gtin: null, unspsc: null, manufacturerName: null, manufacturerPartNumber: null, buyerPartNumber: null, priceValidTo: null, packSize: 1, minOrderQuantity: 1, orderMultiple: 1, ladder: [{ minQuantity: 1, unitPriceMinor: 0 }] })]),
       units: buildBmecat(HEADER, units.map((unit, index) => item({ sku: `KP-U${index}`, unit }))),
+      // Every unit the shop names, as the order unit and as the content unit (lib/catalog/product-import.ts
+      // CONTENT_UNIT_CODES): each is written in the XSD's dtPUNIT list (bmecatUnit), XST as ST, PCE as C62.
+      contentUnits: buildBmecat(
+        HEADER,
+        CONTENT_UNIT_CODES.flatMap((code, index) => [item({ sku: `KP-C${index}`, unit: "BX", packSize: 10, contentUnit: code }), item({ sku: `KP-O${index}`, unit: code, packSize: 1, contentUnit: null })]),
+      ),
       long: buildBmecat({ ...HEADER, language: "en", catalogName: "x".repeat(300) }, [
         item({ name: { nl: "Ä".repeat(400), en: "word ".repeat(100) }, manufacturerName: "M".repeat(80), description: { nl: "<b>&amp;</b> \u0007", en: "" } }),
       ]),
@@ -96,8 +103,8 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
     const { status, output } = validate(documents);
     expect(output).not.toMatch(/fails to validate|error/i);
     expect(status, output).toBe(0);
-    // The check itself can fail: a unit outside UN/ECE Rec 20 (PCE, seen in the wild) is refused.
-    const wrong = validate({ wrong: buildBmecat(HEADER, [item({ unit: "PCE" })]) });
+    // The check itself can fail: a unit outside UN/ECE Rec 20 (BOX, seen in the wild) is refused.
+    const wrong = validate({ wrong: buildBmecat(HEADER, [item({ unit: "BOX" })]) });
     expect(wrong.status).not.toBe(0);
     expect(wrong.output).toMatch(/ORDER_UNIT/);
     // And it checks the features: an FVALUE over 60 characters (as written without `fit`) is refused.
@@ -143,6 +150,16 @@ describe("BMEcat 2005 T_NEW_CATALOG", () => {
     ["a piece", { unit: "EA", packSize: 1, minOrderQuantity: 1, orderMultiple: 1 }, { ORDER_UNIT: "EA", CONTENT_UNIT: "EA", NO_CU_PER_OU: "1", QUANTITY_MIN: "1", QUANTITY_INTERVAL: "1" }],
     // Our rule: at least the minimum AND a multiple: the smallest valid quantity is 12, not 10.
     ["min 10 in sixes", { unit: "EA", packSize: 1, minOrderQuantity: 10, orderMultiple: 6 }, { ORDER_UNIT: "EA", CONTENT_UNIT: "EA", NO_CU_PER_OU: "1", QUANTITY_MIN: "12", QUANTITY_INTERVAL: "6" }],
+    // The product's content unit, where it says one: our sheet (Rec 21 XST) is the XSD list's ST.
+    ["a ream of 500 sheets sold per pack", { contentUnit: "XST" }, { ORDER_UNIT: "PK", CONTENT_UNIT: "ST", NO_CU_PER_OU: "500" }],
+    ["6 liters in a carton", { unit: "CT", packSize: 6, contentUnit: "LTR" }, { ORDER_UNIT: "CT", CONTENT_UNIT: "LTR", NO_CU_PER_OU: "6" }],
+    ["25 kg in a bag", { unit: "BG", packSize: 25, contentUnit: "KGM" }, { ORDER_UNIT: "BG", CONTENT_UNIT: "KGM", NO_CU_PER_OU: "25" }],
+    ["a bottle of 1 liter", { unit: "EA", packSize: 1, contentUnit: "LTR" }, { ORDER_UNIT: "EA", CONTENT_UNIT: "LTR", NO_CU_PER_OU: "1" }],
+    ["10 packs in a box", { unit: "BX", packSize: 10, contentUnit: "PK" }, { ORDER_UNIT: "BX", CONTENT_UNIT: "PK", NO_CU_PER_OU: "10" }],
+    ["pieces spelt PCE", { unit: "PK", packSize: 10, contentUnit: "PCE" }, { ORDER_UNIT: "PK", CONTENT_UNIT: "C62", NO_CU_PER_OU: "10" }],
+    // ST is a piece in the shop (German Stück), a sheet in the XSD's list: written as C62.
+    ["a piece spelt ST", { unit: "ST", packSize: 1, contentUnit: null }, { ORDER_UNIT: "C62", CONTENT_UNIT: "C62", NO_CU_PER_OU: "1" }],
+    ["a Rec 21 pack code", { unit: "XPK", packSize: 10, contentUnit: "C62" }, { ORDER_UNIT: "PK", CONTENT_UNIT: "C62", NO_CU_PER_OU: "10" }],
   ])("order details: %s", (_label, overrides, expected) => {
     const [product] = products(buildBmecat(HEADER, [item(overrides)]));
     expect(product!.PRODUCT_ORDER_DETAILS).toMatchObject(expected);

@@ -23,6 +23,7 @@ export function item(overrides: Partial<CatalogExportItem> = {}): CatalogExportI
     unspsc: "14111507",
     unit: "PK",
     packSize: 500,
+    contentUnit: null,
     minOrderQuantity: 5,
     orderMultiple: 5,
     leadTimeDays: 2,
