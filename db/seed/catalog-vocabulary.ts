@@ -39,6 +39,11 @@ export interface PackSpec {
   one?: Term;
   /** Sales unit per size when it changes with the size (a ream of 500 is a pack, 2500 sheets a box). */
   units?: readonly UnitCode[];
+  /**
+   * What the sizes count as a unit code (products.content_unit: XST sheets, C62 pieces, RO rolls…), where
+   * the noun has one; a pad of 50 sheets or a tea bag has none, and the shop then says "6 per pak".
+   */
+  contentUnit?: string;
 }
 
 export interface ProductFamily extends Term {
@@ -105,10 +110,13 @@ export const UNIT_NAMES: Record<UnitCode, Term> = {
   CT: { nl: "karton", en: "carton" },
 };
 
+/** The content unit of a pack noun (PackSpec.contentUnit); nouns without one ("blokken", "zakjes") are left out. */
+const PACK_NOUN_UNITS: Readonly<Record<string, string>> = { vel: "XST", stuks: "C62", rollen: "RO", paar: "PR", kg: "KGM", gram: "GRM" };
+
 const v = (nl: string, en: string = nl, price?: number, attr?: string, attrEn?: string): VariantValue => ({ nl, en, price, attr, attrEn });
 const same = (...values: string[]): VariantValue[] => values.map((value) => v(value));
 const dim = (key: string, values: readonly VariantValue[]): VariantDimension => ({ key, values });
-const pack = (sizes: readonly number[], nl: string, en: string, units?: readonly UnitCode[]): PackSpec => ({ sizes, nl, en, units });
+const pack = (sizes: readonly number[], nl: string, en: string, units?: readonly UnitCode[]): PackSpec => ({ sizes, nl, en, units, contentUnit: PACK_NOUN_UNITS[nl] });
 const pieces = (...sizes: number[]): PackSpec => ({ ...pack(sizes, "stuks", "pieces"), one: { nl: "stuk", en: "piece" } });
 const sized = (prefixNl: string, prefixEn: string, sizes: readonly string[], step = 0): VariantValue[] =>
   sizes.map((size, i) => v(`${prefixNl} ${size}`, `${prefixEn} ${size}`, 1 + i * step, size));

@@ -40,6 +40,8 @@ export interface GeneratedProduct {
   unspsc: string;
   unit: UnitCode;
   packSize: number;
+  /** What packSize counts (PackSpec.contentUnit), for a pack of more than one; else null. */
+  contentUnit: string | null;
   minOrderQuantity: number;
   orderMultiple: number;
   leadTimeDays: number;
@@ -220,6 +222,7 @@ function generateProduct(random: Random, { parent, child, brands }: CategoryCont
     unspsc: child.unspsc,
     unit,
     packSize,
+    contentUnit: packSize > 1 ? (family.pack?.contentUnit ?? null) : null,
     minOrderQuantity,
     orderMultiple,
     leadTimeDays: random.weighted(LEAD_TIMES, LEAD_TIME_WEIGHTS),

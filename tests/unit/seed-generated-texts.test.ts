@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG, UNIT_NAMES, type PackSpec, type UnitCode } from "@/db/seed/catalog-vocabulary";
 import { generateProducts, packContents, soldPer } from "@/db/seed/generate-catalog";
+import { CONTENT_UNIT_CODES } from "@/lib/catalog/product-import";
+import { sameUnit } from "@/lib/catalog/unit-names";
 
 const SHEETS: PackSpec = { sizes: [500, 2500], nl: "vel", en: "sheets" };
 const PIECES: PackSpec = { sizes: [1, 10], nl: "stuks", en: "pieces", one: { nl: "stuk", en: "piece" } };
@@ -59,6 +61,23 @@ describe("generated product texts (the demo's 5,000)", () => {
 
   it("sells a pack of more than one piece per pack, not per piece", () => {
     expect(products.filter((p) => p.unit === "EA" && / of \d+ pieces\./.test(p.descriptionEn)).map((p) => p.nameEn)).toEqual([]);
+  });
+
+  it("says what a pack of more than one holds where its noun has a unit, in a way the product API would take", () => {
+    const packed = products.filter((p) => p.contentUnit !== null);
+    for (const p of packed) {
+      expect(p.packSize, p.sku).toBeGreaterThan(1);
+      expect(CONTENT_UNIT_CODES, p.sku).toContain(p.contentUnit);
+      // "Pak à 250 pakken" is refused by the import (content_unit_same_as_unit).
+      expect(sameUnit(p.contentUnit!, p.unit), `${p.sku} ${p.unit} of ${p.contentUnit}`).toBe(false);
+    }
+    expect(new Set(packed.map((p) => p.contentUnit))).toEqual(new Set(["XST", "C62", "RO", "PR", "KGM", "GRM"]));
+    // Copy paper: "Kopieerpapier …, 500 vel" is a pack of 500 sheets.
+    const paper = products.find((p) => p.nameNl.startsWith("Kopieerpapier") && p.packSize === 500)!;
+    expect(paper).toMatchObject({ unit: "PK", contentUnit: "XST" });
+    // A noun without a unit (pads, tea bags) and a unit of one say nothing.
+    expect(products.find((p) => p.nameNl.startsWith("Memoblokjes"))?.contentUnit).toBeNull();
+    expect(products.filter((p) => p.packSize === 1).every((p) => p.contentUnit === null)).toBe(true);
   });
 
   it("writes American English", () => {
