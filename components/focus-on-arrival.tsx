@@ -11,9 +11,10 @@ import { useEffect, useRef } from "react";
 export function FocusOnArrival({ className, role, testId, children }: { className?: string; role?: "status"; testId?: string; children: React.ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // Not over a field the user has already gone to (a slow hydration).
+    // Not over a field the user has already gone to (a slow hydration); a focus left on the page before
+    // (the pressed button, gone or hidden now) counts as none.
     const active = document.activeElement;
-    if (!active || active === document.body) box.current?.focus();
+    if (!active || active === document.body || !active.isConnected || active.getClientRects().length === 0) box.current?.focus();
   }, []);
   return (
     <div ref={box} tabIndex={-1} role={role} className={className} data-testid={testId}>
