@@ -8,6 +8,7 @@ import {
   companyJoinDomains,
   mailOutbox,
   users,
+  userTokens,
   type AccountRequest,
   type AccountRequestStatus,
   type CompanyJoinDomain,
@@ -51,19 +52,50 @@ export async function queueMails(mails: OutgoingMail[], now: Date): Promise<void
 
 export interface AccountRequestListItem extends AccountRequest {
   decidedByName: string | null;
+  /**
+   * After approval, the user it made, as far as staff follow the onboarding
+   * (lib/account-requests/stage.ts); null before, or when the user is gone.
+   */
+  invitee: RequestInvitee | null;
+}
+
+export interface RequestInvitee {
+  active: boolean;
+  hasPassword: boolean;
+  lastSignInAt: Date | null;
+  /** The newest unused invitation's end (past: lapsed); null when none is unused. */
+  inviteExpiresAt: Date | null;
+}
+
+const dateOrNull = (value: string | Date | null) => (value === null ? null : new Date(value));
+// The user the approval made.
+const inviteeWhere = sql`u.id = ${q(accountRequests.userId)}`;
+const inviteeColumns = {
+  inviteeActive: sql<boolean | null>`(select u.active from ${users} u where ${inviteeWhere})`,
+  inviteeHasPassword: sql<boolean | null>`(select u.password_hash is not null from ${users} u where ${inviteeWhere})`,
+  inviteeLastSignInAt: sql<Date | null>`(select u.last_sign_in_at from ${users} u where ${inviteeWhere})`.mapWith(dateOrNull),
+  inviteeInviteExpiresAt: sql<Date | null>`(select max(t.expires_at) from ${userTokens} t join ${users} u on u.id = t.user_id where ${inviteeWhere} and t.purpose = 'invite' and t.used_at is null)`.mapWith(
+    dateOrNull,
+  ),
+};
+
+type InviteeRow = { [K in keyof typeof inviteeColumns]: (typeof inviteeColumns)[K]["_"]["type"] };
+function inviteeOf(row: InviteeRow): RequestInvitee | null {
+  if (row.inviteeActive === null) return null;
+  return { active: row.inviteeActive, hasPassword: row.inviteeHasPassword === true, lastSignInAt: row.inviteeLastSignInAt, inviteExpiresAt: row.inviteeInviteExpiresAt };
 }
 
 /** Requests of one status: open ones oldest first (the queue), decided ones newest first. */
 export async function listAccountRequests(status: AccountRequestStatus, limit = 200): Promise<AccountRequestListItem[]> {
   const db = await database();
   const rows = await db
-    .select({ request: accountRequests, decidedByName: users.name })
+    .select({ request: accountRequests, decidedByName: users.name, ...inviteeColumns })
     .from(accountRequests)
     .leftJoin(users, eq(users.id, accountRequests.decidedBy))
     .where(eq(accountRequests.status, status))
     .orderBy(status === "pending" ? asc(accountRequests.createdAt) : desc(accountRequests.decidedAt), asc(accountRequests.id))
     .limit(limit);
-  return rows.map(({ request, decidedByName }) => ({ ...request, decidedByName }));
+  return rows.map(({ request, decidedByName, ...invitee }) => ({ ...request, decidedByName, invitee: inviteeOf(invitee) }));
 }
 
 export async function countPendingAccountRequests(): Promise<number> {
@@ -75,11 +107,13 @@ export async function countPendingAccountRequests(): Promise<number> {
 export async function getAccountRequest(id: number): Promise<AccountRequestListItem | null> {
   const db = await database();
   const [row] = await db
-    .select({ request: accountRequests, decidedByName: users.name })
+    .select({ request: accountRequests, decidedByName: users.name, ...inviteeColumns })
     .from(accountRequests)
     .leftJoin(users, eq(users.id, accountRequests.decidedBy))
     .where(eq(accountRequests.id, id));
-  return row ? { ...row.request, decidedByName: row.decidedByName } : null;
+  if (!row) return null;
+  const { request, decidedByName, ...invitee } = row;
+  return { ...request, decidedByName, invitee: inviteeOf(invitee) };
 }
 
 export interface MatchingCompany {

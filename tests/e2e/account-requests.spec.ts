@@ -78,6 +78,9 @@ describe("account requests", () => {
     await approve.getByRole("button", { name: "Approve and invite" }).click();
     await manager.waitForURL(/\?done=approved$/);
     await manager.getByText("The request has been approved. Ilse Verbeek has been invited to choose a password.").waitFor();
+    // Where it stands from now on: invited, until the link's end.
+    await manager.getByTestId("account-request-stage").getByText("Invited, link valid until").waitFor();
+    assert.equal(await manager.getByTestId("account-request-stage").getAttribute("data-stage"), "invited");
     await manager.getByTestId("account-request-done").getByRole("link", { name: "Open customer" }).click();
     await manager.waitForURL(/\/admin\/customers\/\d+/);
     await manager.getByText(companyName).first().waitFor();

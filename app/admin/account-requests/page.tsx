@@ -9,6 +9,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { RequestStage } from "./stage";
 
 export const generateMetadata = pageTitle("admin.accountRequests");
 
@@ -28,6 +29,7 @@ export default async function AccountRequestsPage({ searchParams }: { searchPara
   // The default tab stays out of the URL, so the navigation link and the "open" tab are the same page.
   const hrefFor = (value: (typeof STATUSES)[number]) => `/admin/account-requests${toQueryString({ status: value === "pending" ? undefined : value })}`;
   const decided = status !== "pending";
+  const now = new Date();
   return (
     <div className="space-y-4">
       <div>
@@ -54,6 +56,7 @@ export default async function AccountRequestsPage({ searchParams }: { searchPara
                 <th className={thClass}>{t("contact")}</th>
                 {decided && <th className={thClass}>{t("decided")}</th>}
                 {status === "approved" && <th className={thClass}>{t("customer")}</th>}
+                {status === "approved" && <th className={thClass}>{t("outcome.stage")}</th>}
                 {status === "rejected" && <th className={thClass}>{t("reason")}</th>}
               </tr>
             </thead>
@@ -91,6 +94,11 @@ export default async function AccountRequestsPage({ searchParams }: { searchPara
                       ) : (
                         t("none")
                       )}
+                    </td>
+                  )}
+                  {status === "approved" && (
+                    <td className={tdClass}>
+                      <RequestStage request={request} locale={locale} now={now} />
                     </td>
                   )}
                   {status === "rejected" && <td className={`${tdClass} max-w-md whitespace-pre-line`}>{request.rejectionReason ?? t("none")}</td>}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { accountManagerCustomers, accountRequests, addresses, companies, mailOutbox, users } from "@/db/schema";
 import { accountRequestSchema, requestAccount, type AccountRequestInput } from "@/lib/account-requests/request-account";
+import { onboardingStage } from "@/lib/account-requests/stage";
 import { approveAccountRequest, listAccountRequestsForStaff, rejectAccountRequest, reviewAccountRequest } from "@/lib/admin/account-requests";
 import { checkPasswordLink, setPasswordWithLink } from "@/lib/admin/set-password";
 import type { StaffUser } from "@/lib/auth/guards";
@@ -153,7 +154,15 @@ describe("staff decide", () => {
     const token = /token=([A-Za-z0-9_-]+)/.exec(invite.bodyText)![1]!;
     expect(invite.bodyText).toContain(`${BASE}/set-password?token=`);
     expect(await checkPasswordLink(token, NOW)).toMatchObject({ userId: created.userId, purpose: "invite" });
+    // Where it stands, for the account manager: invited, until the invitation's end …
+    const stageOf = async () => onboardingStage((await listAccountRequestsForStaff(manager, "approved")).find((r) => r.id === id)!.invitee, NOW);
+    expect(await stageOf()).toEqual({ stage: "invited", until: new Date(NOW.getTime() + 7 * 24 * 3600_000) });
     await setPasswordWithLink(token, "een-lang-wachtwoord-2026", NOW);
+    // … then password chosen, then signed in.
+    expect(await stageOf()).toEqual({ stage: "password_chosen" });
+    await handle.db.update(users).set({ lastSignInAt: NOW }).where(eq(users.id, created.userId));
+    expect(await stageOf()).toEqual({ stage: "signed_in", at: NOW });
+    expect((await reviewAccountRequest(manager, id)).request.invitee).toMatchObject({ active: true, hasPassword: true, lastSignInAt: NOW });
     expect(await reviewAccountRequest(admin, id)).toMatchObject({ request: { status: "approved", companyId: created.companyId, userId: created.userId, decidedBy: manager.id, decidedByName: manager.name } });
     // Decided once.
     expect((await failure(approveAccountRequest(admin, id, { target: "new_company", paymentTermsDays: 30 }, { baseUrl: BASE, now: NOW })))?.message).toBe("account_request_decided");

@@ -14,6 +14,7 @@ import { dateTimeText } from "@/lib/format";
 import { INTL_LOCALE, toLocale } from "@/lib/i18n/locales";
 import { approveAccountRequestAction, checkRequestVatIdAction, rejectAccountRequestAction } from "../actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { RequestStage } from "../stage";
 
 export const generateMetadata = pageTitle("admin.accountRequest");
 
@@ -131,6 +132,14 @@ export default async function AccountRequestPage({ params, searchParams }: { par
               <dt className="font-medium">{request.status === "approved" ? t("outcome.approvedBy") : t("outcome.rejectedBy")}</dt>
               <dd>{request.decidedAt ? t("byOn", { name: request.decidedBy === null ? t("autoJoin") : (request.decidedByName ?? t("unknown")), date: dateTimeText(request.decidedAt, locale) }) : none}</dd>
             </div>
+            {request.status === "approved" && (
+              <div>
+                <dt className="font-medium">{t("outcome.stage")}</dt>
+                <dd>
+                  <RequestStage request={request} locale={locale} now={new Date()} />
+                </dd>
+              </div>
+            )}
             {request.status === "approved" && (
               <div>
                 <dt className="font-medium">{t("outcome.customer")}</dt>
