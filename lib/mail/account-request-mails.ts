@@ -16,23 +16,30 @@ export function accountRequestReceivedMail(to: Requester): OutgoingMail {
     toEmail: to.email,
     toName: to.contactName,
     kind: "account_request_received",
-    subject: nl ? "Uw aanvraag voor een account is ontvangen" : "We received your account request",
+    // Named after the shop: a prospect may be asking several suppliers at once.
+    subject: nl ? "Uw aanvraag voor een account bij Koppel is ontvangen" : "We received your request for a Koppel account",
     bodyText: (nl
       ? [
           `Beste ${to.contactName},`,
           "",
-          `Dank u voor uw aanvraag voor een account voor ${withFullStop(to.companyName)} Wij beoordelen hem zo snel mogelijk, meestal binnen één werkdag.`,
+          `Dank u voor uw aanvraag voor een account bij de Koppel-webshop voor ${withFullStop(to.companyName)} Wij beoordelen hem zo snel mogelijk, meestal binnen één werkdag.`,
           "Na goedkeuring ontvangt u een e-mail met een link om uw wachtwoord te kiezen.",
           "",
           "Heeft u deze aanvraag niet gedaan? Dan kunt u deze e-mail negeren.",
+          "",
+          "Met vriendelijke groet,",
+          "Koppel",
         ]
       : [
           `Dear ${to.contactName},`,
           "",
-          `Thank you for requesting an account for ${withFullStop(to.companyName)} We review it as soon as possible, usually within one business day.`,
+          `Thank you for requesting an account in the Koppel web shop for ${withFullStop(to.companyName)} We review it as soon as possible, usually within one business day.`,
           "Once approved, you receive an email with a link to choose your password.",
           "",
           "Did you not make this request? Then you can ignore this email.",
+          "",
+          "Kind regards,",
+          "Koppel",
         ]
     ).join("\n"),
   };
@@ -98,13 +105,13 @@ export function accountRequestRejectedMail(to: Requester, reason: string, decide
       ? `${decidedBy.name}, beheerder van ${decidedBy.companyName}, heeft uw aanvraag voor een account niet goedgekeurd.`
       : `${decidedBy.name}, administrator of ${decidedBy.companyName}, did not approve your request for an account.`
     : nl
-      ? `Wij kunnen uw aanvraag voor een account voor ${to.companyName} helaas niet goedkeuren.`
-      : `Unfortunately we cannot approve your request for an account for ${withFullStop(to.companyName)}`;
+      ? `Wij kunnen uw aanvraag voor een account bij de Koppel-webshop voor ${to.companyName} helaas niet goedkeuren.`
+      : `Unfortunately we cannot approve your request for an account in the Koppel web shop for ${withFullStop(to.companyName)}`;
   return {
     toEmail: to.email,
     toName: to.contactName,
     kind: "account_request_rejected",
-    subject: nl ? "Uw aanvraag voor een account" : "Your account request",
+    subject: nl ? "Uw aanvraag voor een account bij Koppel" : "Your request for a Koppel account",
     bodyText: (nl
       ? [`Beste ${to.contactName},`, "", sentence, "", `Toelichting: ${reason}`]
       : [`Dear ${to.contactName},`, "", sentence, "", `Reason: ${reason}`]

@@ -64,8 +64,8 @@ describe("account requests", () => {
     await visitor.getByTestId("account-request-received").waitFor();
     const [request] = await sql<{ id: number; status: string; postal_code: string; locale: string }[]>`select id, status, postal_code, locale from account_requests where email = ${email}`;
     assert.deepEqual([request!.status, request!.postal_code, request!.locale], ["pending", "3818 KL", "en"]);
-    const [confirmation] = await sql`select 1 from mail_outbox where to_email = ${email} and kind = 'account_request_received'`;
-    assert.ok(confirmation, "the requester is sent a confirmation");
+    const [confirmation] = await sql<{ subject: string }[]>`select subject from mail_outbox where to_email = ${email} and kind = 'account_request_received'`;
+    assert.equal(confirmation?.subject, "We received your request for a Koppel account", "the requester is sent a confirmation in the language they asked in");
 
     const manager = await signIn(browser, "manager@demo.test", "demo-manager", "/admin/account-requests");
     await manager.locator(`a[href="/admin/account-requests"] [data-testid=nav-badge]`).waitFor();

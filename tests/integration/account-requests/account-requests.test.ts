@@ -90,7 +90,7 @@ describe("the public form", () => {
     const stored = await requestOf(input.email);
     expect(stored).toMatchObject({ status: "pending", companyName: input.companyName, kvkNumber: "12345678", postalCode: "3818 KL", decidedAt: null });
     const [confirmation] = await mailsTo(input.email);
-    expect(confirmation).toMatchObject({ kind: "account_request_received", subject: "Uw aanvraag voor een account is ontvangen" });
+    expect(confirmation).toMatchObject({ kind: "account_request_received", subject: "Uw aanvraag voor een account bij Koppel is ontvangen" });
     const [toAdmin] = await mailsTo(admin.email);
     expect(toAdmin).toMatchObject({ kind: "account_request_new", userId: admin.id });
     expect(toAdmin!.bodyText).toContain(`${BASE}/admin/account-requests`);
@@ -207,7 +207,7 @@ describe("staff decide", () => {
     expect((await failure(rejectAccountRequest(admin, id, "  ", NOW)))?.message).toBe("reason_required");
     await rejectAccountRequest(admin, id, "We only supply organisations in the care sector.", NOW);
     const rejected = (await mailsTo(input.email)).find((m) => m.kind === "account_request_rejected")!;
-    expect(rejected.subject).toBe("Your account request");
+    expect(rejected.subject).toBe("Your request for a Koppel account");
     expect(rejected.bodyText).toContain("Reason: We only supply organisations in the care sector.");
     expect((await failure(rejectAccountRequest(admin, id, "again", NOW)))?.message).toBe("account_request_decided");
     expect((await listAccountRequestsForStaff(admin, "rejected")).find((r) => r.id === id)).toMatchObject({ rejectionReason: "We only supply organisations in the care sector.", decidedByName: admin.name });

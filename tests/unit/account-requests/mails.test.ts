@@ -5,8 +5,8 @@ const requester = { email: "ilse@vlinder.test", contactName: "Ilse Verbeek", com
 
 describe("account request mails", () => {
   it.each([
-    ["nl", "Uw aanvraag voor een account is ontvangen", /aanvraag voor een account voor De Vlinder B\.V\./],
-    ["en", "We received your account request", /requesting an account for De Vlinder B\.V\./],
+    ["nl", "Uw aanvraag voor een account bij Koppel is ontvangen", /aanvraag voor een account bij de Koppel-webshop voor De Vlinder B\.V\./],
+    ["en", "We received your request for a Koppel account", /requesting an account in the Koppel web shop for De Vlinder B\.V\./],
   ] as const)("confirms the request (%s)", (locale, subject, body) => {
     const mail = accountRequestReceivedMail({ ...requester, locale });
     expect(mail).toMatchObject({ toEmail: requester.email, toName: "Ilse Verbeek", kind: "account_request_received", subject });
