@@ -2,10 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { PunchoutConnection } from "@/db/schema";
 import { logProtocolMessages, type ProtocolLogRow } from "@/lib/data/protocol-messages";
+import { cxmlAuthState } from "@/lib/data/punchout-connections";
 import { authenticateCxmlRequest, type CxmlAuthLoader } from "./cxml-authenticate";
 import { buildStatusResponse, HTTP_STATUS_FOR_CXML_CODE, type CxmlStatusCode } from "./cxml/build-response";
 import { parseCxmlHeader, type CxmlHeader } from "./cxml/parse-header";
 import { cxmlTextForLog, redactCxmlSecrets } from "./cxml/redact";
+import { scanUnreadableCxml, type UnreadableDocumentClues } from "./cxml/scan-unreadable";
 import { parseCxml, type CxmlDocument } from "./cxml/xml";
 
 /** Inbound cXML body limit (PROTOCOLS.md §5). Larger bodies are refused unread with 406. */
@@ -96,6 +98,7 @@ export async function runCxmlEndpoint(
   let connection: PunchoutConnection | null = null;
   let outcome: CxmlHandled;
   let logReason: string | null = null;
+  let unreadable: UnreadableDocumentClues | null = null; // what a document we could not parse still says (for the log)
   let redacted: string | undefined; // redactedDocument()'s text, once built
   // What every handler gets besides the request (declared before run() is called: no TDZ).
   const forHandler = { logRows: (handled: CxmlStoredAnswer) => logRows(handled, handled.stored), redactedDocument };
@@ -112,7 +115,13 @@ export async function runCxmlEndpoint(
   async function run(): Promise<CxmlHandled> {
     if (body.truncated) return { code: 406, message: `Document exceeds the limit of ${CXML_MAX_BODY_BYTES} bytes` };
     const parsed = parseCxml(Buffer.from(body.bytes), { maxBytes: CXML_MAX_BODY_BYTES });
-    if (!parsed.ok) return { code: parsed.error.code, message: parsed.error.message };
+    if (!parsed.ok) {
+      // Still refused (406), but logged on the customer's connection when its text names one, with its
+      // payloadID and orderID: the account manager sees it and finds it by the PO number.
+      unreadable = scanUnreadableCxml(redactedDocument());
+      connection = await connectionNamedBy(unreadable, context.now).catch(() => null);
+      return { code: parsed.error.code, message: parsed.error.message, summary: { payloadId: unreadable.payloadId, ...(unreadable.orderId ? { orderId: unreadable.orderId } : {}) } };
+    }
     document = parsed.value;
     if (document.kind !== "Request") return { code: 400, message: `Expected a cXML Request, got a ${document.kind}` };
     const header = parseCxmlHeader(document);
@@ -169,7 +178,7 @@ export async function runCxmlEndpoint(
         type: `cxml.${handled.code === 200 && handled.responseType ? handled.responseType : "Response"}`,
         contentType: "text/xml; charset=UTF-8",
         payload: xml,
-        summary: { payloadId, inReplyTo: doc?.payloadId ?? null, cxmlStatus: handled.code, statusText: handled.message ?? null },
+        summary: { payloadId, inReplyTo: doc?.payloadId ?? unreadable?.payloadId ?? null, cxmlStatus: handled.code, statusText: handled.message ?? null },
       },
     ];
   }
@@ -189,6 +198,19 @@ export async function runCxmlEndpoint(
     }
   }
   return { httpStatus: HTTP_STATUS_FOR_CXML_CODE[outcome.code], body: responseXml, cxmlCode: outcome.code };
+}
+
+/**
+ * The connection an unreadable document's From identities name (cXML connections, as authentication
+ * looks them up): the only one, or the first enabled one when they all belong to one customer (a test
+ * and a production connection share identities). Null when none, or several customers', match: the
+ * log then keeps it for administrators only, as before.
+ */
+async function connectionNamedBy(clues: UnreadableDocumentClues, now: Date): Promise<PunchoutConnection | null> {
+  if (clues.fromIdentities.length === 0) return null;
+  const { connections } = await cxmlAuthState([], clues.fromIdentities, now);
+  if (connections.length === 0 || new Set(connections.map((c) => c.companyId)).size !== 1) return null;
+  return connections.find((c) => c.enabled) ?? connections[0]!;
 }
 
 /** The HTTP response for an answer: never HTML, even for failures. */

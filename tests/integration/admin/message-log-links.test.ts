@@ -215,3 +215,25 @@ describe("finding a purchase order's messages by its number (\"did you get our o
     expect(await ids(outsider, "PO-FIND-1")).toEqual([]);
   });
 });
+
+describe("a document we could not read", () => {
+  it("is logged on the connection its From identity names, findable by its PO number; an unknown identity stays with the administrator", async () => {
+    const broken = orderRequest("PO-BROKEN-1", "broken-1@buyer").replace("</OrderRequestHeader>", "</OrderRequestHeadr>");
+    expect((await post(broken)).cxmlCode).toBe(406);
+    const rows = (await listMessageLogForStaff(manager, { document: "PO-BROKEN-1" })).flatMap((entry) => (entry.kind === "message" ? [entry.message] : []));
+    expect(rows.map((m) => `${m.direction} ${m.type} ${m.status} ${m.connectionId}`)).toEqual([
+      `outbound cxml.Response rejected ${connection.id}`,
+      `inbound cxml.unparseable rejected ${connection.id}`,
+    ]);
+    expect(rows[1]!.error).toMatch(/^406: /);
+    expect(rows[1]!.summary).toMatchObject({ payloadId: "broken-1@buyer", orderId: "PO-BROKEN-1", cxmlStatus: 406 });
+    expect(rows[1]!.payload).not.toContain(SECRET);
+    expect(await listMessageLogForStaff(outsider, { document: "PO-BROKEN-1" })).toEqual([]);
+
+    const stranger = broken.replaceAll(FROM.identity, "AN-NOBODY-BROKEN").replace("PO-BROKEN-1", "PO-BROKEN-2").replace("broken-1@buyer", "broken-2@buyer");
+    expect((await post(stranger)).cxmlCode).toBe(406);
+    expect(await listMessageLogForStaff(manager, { document: "PO-BROKEN-2" })).toEqual([]);
+    const forAdmin = (await listMessageLogForStaff(admin, { document: "PO-BROKEN-2" })).flatMap((entry) => (entry.kind === "message" ? [entry.message] : []));
+    expect(forAdmin.find((m) => m.direction === "inbound")).toMatchObject({ connectionId: null, companyId: null });
+  });
+});
