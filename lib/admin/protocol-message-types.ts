@@ -28,7 +28,10 @@ export const MESSAGE_TYPE_GROUPS = [
   { group: "invoices", types: [INVOICE_LOG_TYPE, ...INVOICE_CHANNELS.map(invoiceLogType), "cxml.InvoiceDetailRequest"] },
 ] as const;
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(MESSAGE_TYPE_GROUPS.flatMap((group) => group.types));
+/** Types with a readable name that the type filter does not offer: a document we could not parse (cxml-endpoint.ts), whatever it was meant to be. */
+export const UNFILTERED_MESSAGE_TYPES = ["cxml.unparseable"] as const;
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set([...MESSAGE_TYPE_GROUPS.flatMap((group) => group.types), ...UNFILTERED_MESSAGE_TYPES]);
 
 /** The message key (under log.types) of a known type's readable name; null for a type the log does not name (shown as it is). */
 export function messageTypeKey(type: string): string | null {

@@ -80,7 +80,9 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
                 ))}
               </optgroup>
             ))}
-            {filters.type && messageTypeKey(filters.type) === null && <option value={filters.type}>{filters.type}</option>}
+            {filters.type && !MESSAGE_TYPE_GROUPS.some(({ types }) => (types as readonly string[]).includes(filters.type!)) && (
+              <option value={filters.type}>{messageTypeKey(filters.type) ? tl(`types.${messageTypeKey(filters.type)}`) : filters.type}</option>
+            )}
           </select>
         </label>
         <label>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/punchout.en.json";
 import nl from "@/lib/i18n/messages/punchout.nl.json";
-import { MESSAGE_TYPE_GROUPS, messageTypeKey, refusalReasonKey, replayOutcome, type ReplayLogRow } from "@/lib/admin/protocol-message-types";
+import { MESSAGE_TYPE_GROUPS, messageTypeKey, refusalReasonKey, replayOutcome, UNFILTERED_MESSAGE_TYPES, type ReplayLogRow } from "@/lib/admin/protocol-message-types";
 
 const ORDER = { id: 7, number: "K100007" };
 const row = (values: Partial<ReplayLogRow>): ReplayLogRow => ({ status: "ok", error: null, summary: {}, order: null, ...values });
@@ -12,8 +12,9 @@ describe("messageTypeKey", () => {
     ["cxml.OrderRequest", "cxml_OrderRequest"],
     ["invoice", "invoice"],
     ["invoice.peppol", "invoice_peppol"],
+    // Named, though the type filter does not offer it.
+    ["cxml.unparseable", "cxml_unparseable"],
     // Not a type the log names: shown as it is.
-    ["cxml.unparseable", null],
     ["oci_entry", null],
     ["", null],
   ])("%s → %s", (type, key) => {
@@ -27,8 +28,9 @@ describe("messageTypeKey", () => {
         ...(log.typeGroups[group] ? [] : [`group ${group}`]),
         ...types.filter((type) => !log.types[messageTypeKey(type)!]),
       ]);
+      missing.push(...UNFILTERED_MESSAGE_TYPES.filter((type) => !log.types[messageTypeKey(type)!]));
       expect(missing).toEqual([]);
-      expect(Object.keys(log.types).sort()).toEqual(MESSAGE_TYPE_GROUPS.flatMap(({ types }) => types.map((type) => messageTypeKey(type)!)).sort());
+      expect(Object.keys(log.types).sort()).toEqual([...MESSAGE_TYPE_GROUPS.flatMap(({ types }) => types), ...UNFILTERED_MESSAGE_TYPES].map((type) => messageTypeKey(type)!).sort());
     }
   });
 });
