@@ -170,13 +170,15 @@ describe("punchout connections in /admin", () => {
     // Their system has NetworkID where DUNS was agreed; then the domain is right but the secret is not.
     assert.equal(await send(orderRequest("NetworkID", "the-agreed-secret", `${poNumber}.1@coupa.example`)), "401");
     assert.equal(await send(orderRequest("DUNS", "a-typo", `${poNumber}.2@coupa.example`)), "401");
+    // Broken XML (a closing tag mistyped): refused as unreadable, but still listed under this customer.
+    assert.equal(await send(orderRequest("DUNS", "the-agreed-secret", `${poNumber}.b@coupa.example`).replace("</OrderRequestHeader>", "</OrderRequestHeadr>")), "406");
     // Corrected: it comes through (its unknown product waits for review).
     assert.equal(await send(orderRequest("DUNS", "the-agreed-secret", `${poNumber}.3@coupa.example`)), "200");
 
     const context = await newContext(browser, "en");
     const page = await context.newPage();
     await signIn(page, "manager@demo.test", "demo-manager", "/admin/messages");
-    // "Did you get our order?": found by its number, both attempts, each refusal in words with what differed.
+    // "Did you get our order?": found by its number, every attempt, each refusal in words with what differed.
     await page.getByLabel("PO number or payloadID").fill(poNumber);
     await applyFilters(page, page.getByRole("button", { name: "Filter" }), /[?&]document=/);
     const rows = await page.getByTestId("message-row").allInnerTexts();
@@ -186,6 +188,7 @@ describe("punchout connections in /admin", () => {
     assert.ok(rows.every((row) => row.includes("Demo Facilities B.V. · Coupa nieuw (e2e)")), rows.join("\n"));
     assert.ok(inbound.some((row) => row.includes("From (the customer's identity) differs") && row.includes(`from: sent NetworkID:${identity}; expected DUNS:${identity}`)), inbound.join("\n"));
     assert.ok(inbound.some((row) => row.includes("Wrong SharedSecret")), inbound.join("\n"));
+    assert.ok(rows.some((row) => row.includes("Unreadable document (cXML)") && row.includes("Not readable as cXML")), rows.join("\n"));
     assert.ok(!rows.join("\n").includes("a-typo"), "no secret in the log");
     // Its order says, before the decision, that the customer's system will not hear of it.
     await page.getByTestId("message-order-link").first().click();
