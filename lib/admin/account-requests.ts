@@ -13,6 +13,7 @@ import {
   type AccountRequestListItem,
   type MatchingCompany,
 } from "@/lib/data/account-requests";
+import { listCompanyPriceLists } from "@/lib/data/price-lists";
 import { AppError } from "@/lib/errors";
 import { dateTimeText } from "@/lib/format";
 import { accountRequestRejectedMail } from "@/lib/mail/account-request-mails";
@@ -40,16 +41,22 @@ export interface AccountRequestReview {
   matches: MatchingCompany[];
   /** A user who already has the address (approving would collide; reactivating may be the answer). */
   existingUser: { id: number; name: string; active: boolean; companyId: number | null; companyName: string | null } | null;
+  /**
+   * Approved: whether the customer has no price list yet. The invitation went out at once, so the new
+   * customer may order at catalog prices before the account manager sets up theirs: the page says so.
+   */
+  customerWithoutPriceList: boolean;
 }
 
 export async function reviewAccountRequest(_staff: StaffUser, requestId: number): Promise<AccountRequestReview> {
   const request = await getAccountRequest(requestId);
   if (!request) throw new AppError("not_found", "account_request_not_found");
-  const [matches, existingUser] = await Promise.all([
+  const [matches, existingUser, priceLists] = await Promise.all([
     findMatchingCompanies({ kvkNumber: request.kvkNumber, vatId: request.vatId, emailDomain: organisationDomain(request.email) }),
     findUserWithEmail(request.email),
+    request.status === "approved" && request.companyId ? listCompanyPriceLists(request.companyId) : null,
   ]);
-  return { request, matches, existingUser };
+  return { request, matches, existingUser, customerWithoutPriceList: priceLists !== null && priceLists.length === 0 };
 }
 
 export const approveAccountRequestSchema = z.discriminatedUnion("target", [

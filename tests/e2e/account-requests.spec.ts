@@ -81,6 +81,8 @@ describe("account requests", () => {
     // Where it stands from now on: invited, until the link's end.
     await manager.getByTestId("account-request-stage").getByText("Invited, link valid until").waitFor();
     assert.equal(await manager.getByTestId("account-request-stage").getAttribute("data-stage"), "invited");
+    // What happens next: no price list yet, so catalog prices until one is assigned.
+    await manager.getByTestId("account-request-no-price-list").getByRole("link", { name: "Set up price list and assortment" }).waitFor();
     await manager.getByTestId("account-request-done").getByRole("link", { name: "Open customer" }).click();
     await manager.waitForURL(/\/admin\/customers\/\d+/);
     await manager.getByText(companyName).first().waitFor();

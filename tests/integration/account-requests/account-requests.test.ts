@@ -163,6 +163,8 @@ describe("staff decide", () => {
     await handle.db.update(users).set({ lastSignInAt: NOW }).where(eq(users.id, created.userId));
     expect(await stageOf()).toEqual({ stage: "signed_in", at: NOW });
     expect((await reviewAccountRequest(manager, id)).request.invitee).toMatchObject({ active: true, hasPassword: true, lastSignInAt: NOW });
+    // A new customer has no price list yet: the page tells the account manager it orders at catalog prices.
+    expect((await reviewAccountRequest(manager, id)).customerWithoutPriceList).toBe(true);
     expect(await reviewAccountRequest(admin, id)).toMatchObject({ request: { status: "approved", companyId: created.companyId, userId: created.userId, decidedBy: manager.id, decidedByName: manager.name } });
     // Decided once.
     expect((await failure(approveAccountRequest(admin, id, { target: "new_company", paymentTermsDays: 30 }, { baseUrl: BASE, now: NOW })))?.message).toBe("account_request_decided");

@@ -27,7 +27,7 @@ export default async function AccountRequestPage({ params, searchParams }: { par
   const staff = await requireStaff(`/admin/account-requests/${id}`);
   const requestId = Number(id);
   if (!/^\d+$/.test(id) || !Number.isSafeInteger(requestId) || requestId <= 0 || requestId > 2_147_483_647) notFound();
-  const { request, matches, existingUser } = await reviewAccountRequest(staff, requestId).catch((error: unknown) => {
+  const { request, matches, existingUser, customerWithoutPriceList } = await reviewAccountRequest(staff, requestId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
@@ -88,6 +88,16 @@ export default async function AccountRequestPage({ params, searchParams }: { par
               </Link>
             </>
           )}
+        </p>
+      )}
+
+      {/* What happens next: the invitation is out, so the customer may order before their prices are set up. */}
+      {request.status === "approved" && request.companyId && customerWithoutPriceList && (
+        <p data-testid="account-request-no-price-list" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {t("noPriceList")}{" "}
+          <Link href={`/admin/customers/${request.companyId}/pricing`} className="font-medium underline">
+            {t("setUpPrices")}
+          </Link>
         </p>
       )}
 
