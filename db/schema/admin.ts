@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { companies, users } from "./companies";
 import { orders } from "./orders";
@@ -226,7 +226,7 @@ export const mailOutbox = pgTable(
   (t) => [index("mail_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
 );
 
-/** Personal API keys of staff members for the price-list API (bearer tokens; only the SHA-256 is stored). */
+/** Personal API keys of staff members for the admin API (bearer tokens; only the SHA-256 is stored). */
 export const staffApiKeys = pgTable(
   "staff_api_keys",
   {
@@ -238,11 +238,33 @@ export const staffApiKeys = pgTable(
     /** First characters of the key, to recognise it in the list. */
     prefix: text("prefix").notNull(),
     tokenHash: text("token_hash").notNull(),
+    /**
+     * What the key may do (lib/admin/api-scopes.ts), chosen when it is made: a stock feed's key cannot
+     * read orders. Null only for keys made before scopes existed: those keep their owner's full reach.
+     */
+    scopes: text("scopes").array(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("staff_api_keys_token_unique").on(t.tokenHash), index("staff_api_keys_user_idx").on(t.userId)],
+);
+
+/** Every call made with a key (what it did, when, with what answer), for the key's owner to audit; kept 90 days. */
+export const staffApiKeyCalls = pgTable(
+  "staff_api_key_calls",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    keyId: integer("key_id")
+      .notNull()
+      .references(() => staffApiKeys.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    method: text("method").notNull(),
+    /** Path and query, cut at 300 characters. */
+    path: text("path").notNull(),
+    status: integer("status").notNull(),
+  },
+  (t) => [index("staff_api_key_calls_key_idx").on(t.keyId, t.at)],
 );
 
 export const accountManagerCustomersRelations = relations(accountManagerCustomers, ({ one }) => ({
@@ -263,3 +285,4 @@ export type ViewAsEvent = typeof viewAsEvents.$inferSelect;
 export type UserToken = typeof userTokens.$inferSelect;
 export type MailOutboxRow = typeof mailOutbox.$inferSelect;
 export type StaffApiKey = typeof staffApiKeys.$inferSelect;
+export type StaffApiKeyCall = typeof staffApiKeyCalls.$inferSelect;

@@ -1,24 +1,55 @@
 import "server-only";
 import { getStaffUser, type StaffUser } from "@/lib/auth/guards";
+import { recordApiKeyCall } from "@/lib/data/api-keys";
 import { isAppError } from "@/lib/errors";
 import { authenticateApiKey } from "./api-keys";
+import { keyAllows, scopesForRole, type ApiScope } from "./api-scopes";
 
 /**
- * The guard of every /admin/api route: a staff member's bearer API key. Everyone else gets a 404
- * (buyers included, like every /admin page); a presented but invalid key gets a 401 so API
- * clients can tell a wrong key from a wrong URL.
+ * The guard of every /admin/api route: a staff member's bearer API key that holds the route's
+ * scope. Everyone else gets a 404 (buyers included, like every /admin page); a presented but
+ * invalid key gets a 401 so API clients can tell a wrong key from a wrong URL, and a valid key
+ * without the scope a 403 naming the scope it lacks (RFC 6750 `insufficient_scope`). Every call
+ * made with a key is logged against it, with its answer's status, for the key's owner to audit.
  */
-export async function withStaffApi(request: Request, handler: (staff: StaffUser) => Promise<Response>): Promise<Response> {
+export async function withStaffApi(request: Request, scope: ApiScope, handler: (staff: StaffUser) => Promise<Response>): Promise<Response> {
   const authorization = request.headers.get("authorization");
-  const staff = authorization ? await authenticateApiKey(authorization, new Date()) : null;
+  const now = new Date();
+  const staff = authorization ? await authenticateApiKey(authorization, now) : null;
   if (!staff) {
-    if (authorization) return Response.json({ error: "invalid_api_key" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="koppel"' } });
-    // A signed-in staff member may use the API from the browser too; anyone else: not found.
+    if (authorization) return Response.json({ error: "invalid_api_key", code: "unauthenticated", details: null }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="koppel"' } });
+    // A signed-in staff member may use the API from the browser too (with their own full reach); anyone else: not found.
     const sessionStaff = await getStaffUser();
-    if (!sessionStaff) return Response.json({ error: "not_found" }, { status: 404 });
+    if (!sessionStaff) return Response.json({ error: "not_found", code: "not_found", details: null }, { status: 404 });
     return run(sessionStaff, handler);
   }
-  return run(staff, handler);
+  const url = new URL(request.url);
+  // The log is for looking back; a failing write must not turn a done call into an error the ERP retries.
+  const log = (status: number) =>
+    recordApiKeyCall({ keyId: staff.apiKey.id, method: request.method, path: `${url.pathname}${url.search}`, status }, now).catch((error: unknown) =>
+      console.error("[koppel] logging an API call failed", error),
+    );
+  if (!scopesForRole(staff.role === "admin" ? "admin" : "account_manager").includes(scope)) {
+    // Admin-only endpoints are "not found" to account managers, with a key as in the back office.
+    await log(404);
+    return Response.json({ error: "not_found", code: "not_found", details: null }, { status: 404 });
+  }
+  if (!keyAllows(staff.apiKey.scopes, scope)) {
+    await log(403);
+    return Response.json(
+      { error: "insufficient_scope", code: "forbidden", details: { required: scope, granted: staff.apiKey.scopes } },
+      { status: 403, headers: { "WWW-Authenticate": `Bearer realm="koppel", error="insufficient_scope", scope="${scope}"` } },
+    );
+  }
+  let response: Response;
+  try {
+    response = await run(staff, handler);
+  } catch (error) {
+    await log(500);
+    throw error;
+  }
+  await log(response.status);
+  return response;
 }
 
 async function run(staff: StaffUser, handler: (staff: StaffUser) => Promise<Response>): Promise<Response> {
@@ -28,4 +59,12 @@ async function run(staff: StaffUser, handler: (staff: StaffUser) => Promise<Resp
     if (isAppError(error)) return Response.json({ error: error.message, code: error.code, details: error.details ?? null }, { status: error.httpStatus });
     throw error;
   }
+}
+
+/**
+ * A request body or query the schema refused: 400 in the shape of every other refusal (`error`,
+ * `code`, `details`), with zod's issues (each with its `path`, e.g. ["items", 3, "vatRate"]).
+ */
+export function invalidInput(issues: readonly unknown[]): Response {
+  return Response.json({ error: "invalid_input", code: "invalid_input", details: null, issues: issues.slice(0, 50) }, { status: 400 });
 }

@@ -5,6 +5,7 @@ import { setOrderErpReference } from "@/lib/data/orders";
 import { orderFacts } from "@/lib/data/webhooks";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { recordShipment } from "@/lib/purchase-orders/order-responses";
 import { orderJson, orderLinks } from "@/lib/webhooks/order-payload";
 import { canSeeCustomer } from "./access";
 
@@ -12,7 +13,10 @@ import { canSeeCustomer } from "./access";
  * Orders for the supplier's ERP beyond the event feed (ERP-SIDE.md §0): the order as JSON by our
  * order number — the same object the events carry — and the ERP's own number for it, reported back
  * by the ERP (`PUT /admin/api/orders/<number>/erp-reference`) or typed in on the order's page. Staff
- * who may see the customer only (an admin's key sees every order); everybody else: not found.
+ * who may see the customer only (an admin's key sees every order); everybody else: not found. And
+ * the ERP's shipments (`POST /admin/api/orders/<number>/shipments`), recorded as staff's Ship form
+ * does: the buyer is mailed the track & trace, a procurement system gets its ShipNotice, a customer
+ * invoiced on shipment gets the invoice.
  */
 
 export const ERP_REFERENCE_MAX = 100;
@@ -56,4 +60,72 @@ export async function setErpReferenceForStaff(
   const result = await setOrderErpReference(facts.order.id, erpReference, now);
   if (!result) throw new AppError("not_found", "order_not_found");
   return { orderNumber: facts.order.orderNumber, erpReference, previous: result.previous, changed: result.previous !== erpReference };
+}
+
+export const shipmentApiSchema = z.strictObject({
+  carrier: z.string().trim().min(1).max(100),
+  trackingNumber: z.string().trim().min(1).max(100),
+  /** Without one, PostNL, DHL, DPD, GLS and UPS get theirs from the number (lib/orders/tracking-url.ts). */
+  trackingUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  /** Our line numbers (`lines[].lineNumber` of the order JSON) and the quantities in this shipment; left out: everything still open. */
+  lines: z
+    .array(z.strictObject({ line: z.number().int().min(1).max(1_000_000), quantity: z.number().int().min(1).max(1_000_000_000) }))
+    .min(1)
+    .max(1000)
+    .optional(),
+});
+export type ShipmentApiInput = z.infer<typeof shipmentApiSchema>;
+
+export interface ShipmentApiResult {
+  orderNumber: string;
+  shipment: { number: string; carrier: string; trackingNumber: string; lines: { line: number; quantity: number }[] };
+  /** With this shipment every line of the order is shipped in full. */
+  complete: boolean;
+  /** The same carrier and tracking number were reported before: nothing new was recorded, mailed or invoiced. */
+  replayed: boolean;
+  /** The automatic invoice of a customer invoiced on shipment: its number, or why it failed (staff can invoice by hand). */
+  invoice: { number: string } | { error: string } | null;
+}
+
+/**
+ * Records a shipment reported by the ERP. Idempotent by carrier and tracking number: the same
+ * shipment sent again (a retry after a timeout) is answered as stored (`replayed`), so a parcel is
+ * never recorded, mailed or invoiced twice; the same tracking number with other lines is a conflict.
+ */
+export async function reportShipmentViaApi(staff: StaffUser, orderNumber: string, input: ShipmentApiInput, now: Date): Promise<ShipmentApiResult> {
+  const facts = await visibleOrder(staff, { orderNumber });
+  const lines = input.lines?.map((l) => ({ lineNumber: l.line, quantity: l.quantity }));
+  const seen = new Set<number>();
+  for (const line of lines ?? []) {
+    if (seen.has(line.lineNumber)) throw new AppError("invalid_input", "ship_line_twice", { line: line.lineNumber });
+    seen.add(line.lineNumber);
+  }
+  const result = await recordShipment(
+    facts.order.id,
+    staff.id,
+    { carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl ?? null, lines, replayByTracking: true },
+    now,
+  );
+  if (!result.ok) {
+    const line = result.detail ? Number(result.detail) : undefined;
+    if (result.error === "not_found") throw new AppError("not_found", "order_not_found");
+    // Cancelled, rejected, awaiting approval or review, or shipped in full already.
+    if (result.error === "invalid_status") throw new AppError("conflict", "order_not_shippable", { status: facts.order.status });
+    if (result.error === "tracking_in_use") throw new AppError("conflict", "tracking_number_in_use", { shipment: result.detail });
+    if (result.error === "exceeds_open") throw new AppError("invalid_input", "ship_quantity_too_high", { line });
+    throw new AppError("invalid_input", line ? "ship_line_unknown" : "ship_nothing_selected", line ? { line } : undefined);
+  }
+  const invoice = result.invoice.status === "issued" ? { number: result.invoice.invoice.number } : result.invoice.status === "failed" ? { error: result.invoice.error } : null;
+  return {
+    orderNumber: facts.order.orderNumber,
+    shipment: {
+      number: result.shipmentNumber,
+      carrier: input.carrier,
+      trackingNumber: input.trackingNumber,
+      lines: result.lines.map((l) => ({ line: l.lineNumber, quantity: l.quantity })),
+    },
+    complete: result.complete,
+    replayed: result.replayed,
+    invoice,
+  };
 }

@@ -4,6 +4,7 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { deleteEntry, getPriceListByCode, importEntries, listEntriesForExport, lookupProductsBySku, previewEntryImport, type ImportCounts, type OpenCartsReached } from "@/lib/data/price-lists";
 import { AppError } from "@/lib/errors";
 import { actorOf, getEditablePriceListOrThrow, getPriceListOrThrow } from "./access";
+import { rawSku, rowProblemsOf } from "./api-row-problems";
 import { formatEntryValue, formatTierValue } from "./price-input";
 import type { CsvRecord } from "./price-csv/parse-csv";
 import { readHeader, readPriceRows, type RowError } from "./price-csv/read-price-rows";
@@ -25,8 +26,12 @@ export const apiEntrySchema = z.object({
   validTo: z.string().max(10).nullable().optional(),
 });
 
+/** An entry read on its own and strictly: a misspelt `validto` is refused, not dropped (the entry would have no end date). */
+const strictEntrySchema = apiEntrySchema.strict();
+
 export const apiPutSchema = z.object({
-  entries: z.array(apiEntrySchema).max(250_000),
+  // Each entry is read by itself (putEntriesViaApi): one unreadable entry is that entry's error, not a 400 for the list.
+  entries: z.array(z.unknown()).max(250_000),
   replaceAll: z.boolean().default(false),
   applyValidOnly: z.boolean().default(false),
   dryRun: z.boolean().default(false),
@@ -69,17 +74,24 @@ export interface ApiPutResult {
   counts: ImportCounts;
   /** Dry runs and rejected input: the open carts the change would reach (lib/data/price-lists.ts). */
   openCarts?: OpenCartsReached;
-  /** `index` is the position in `entries` (0-based). */
-  errors: (Omit<RowError, "line"> & { index: number })[];
+  /** `index` is the position in `entries` (0-based); `column` the entry's field. */
+  errors: ((Omit<RowError, "line"> & { index: number }) | { index: number; sku: string; column: string; problem: string; allowed?: unknown[]; expected?: string })[];
 }
 
 export async function putEntriesViaApi(staff: StaffUser, code: string, input: ApiPutInput, now: Date): Promise<ApiPutResult> {
   const list = await listOrThrow(staff, code, true);
-  const maxTiers = input.entries.reduce((max, e) => Math.max(max, e.tiers.length), 0);
+  const read = input.entries.map((raw, index) => {
+    const parsed = strictEntrySchema.safeParse(raw);
+    return parsed.success ? { index, entry: parsed.data, problems: [] } : { index, entry: null, sku: rawSku(raw), problems: rowProblemsOf(parsed.error) };
+  });
+  const entries = read.flatMap((r) => (r.entry ? [{ index: r.index, ...r.entry }] : []));
+  const unreadable = read.flatMap((r) => (r.entry ? [] : r.problems.map(({ field, ...problem }) => ({ index: r.index, sku: r.sku ?? "", column: field, ...problem }))));
+  const maxTiers = entries.reduce((max, e) => Math.max(max, e.tiers.length), 0);
   const headerFields = ["sku", "type", "value", ...Array.from({ length: maxTiers }, (_, i) => [`tier${i + 1}_qty`, `tier${i + 1}_value`]).flat(), "valid_from", "valid_to"];
   const { columns } = readHeader({ line: 0, fields: headerFields });
-  const records: CsvRecord[] = input.entries.map((entry, index) => ({
-    line: index + 1,
+  const records: CsvRecord[] = entries.map((entry) => ({
+    // The entry's place in the request, so each error names it (read.errors' line − 1).
+    line: entry.index + 1,
     fields: [
       entry.sku,
       entry.type,
@@ -89,12 +101,14 @@ export async function putEntriesViaApi(staff: StaffUser, code: string, input: Ap
       entry.validTo ?? "",
     ],
   }));
-  const products = await lookupProductsBySku(input.entries.map((e) => e.sku));
-  const read = readPriceRows(columns, records, products, { currency: list.currency });
-  const errors = read.errors.map(({ line, ...rest }) => ({ ...rest, index: line - 1 }));
-  const incoming = read.valid.map((row) => ({ productId: row.productId, sku: row.sku, entry: row.entry }));
-  const replaceAll = input.replaceAll && read.invalidRows === 0;
-  const mayApply = read.invalidRows === 0 || input.applyValidOnly;
+  const products = await lookupProductsBySku(entries.map((e) => e.sku));
+  const checked = readPriceRows(columns, records, products, { currency: list.currency });
+  const errors = [...checked.errors.map(({ line, ...rest }) => ({ ...rest, index: line - 1 })), ...unreadable].sort((a, b) => a.index - b.index);
+  const incoming = checked.valid.map((row) => ({ productId: row.productId, sku: row.sku, entry: row.entry }));
+  const invalidRows = checked.invalidRows + read.filter((r) => !r.entry).length;
+  // "Replace" removes every entry not sent: never on a list with an entry that could not be read.
+  const replaceAll = input.replaceAll && invalidRows === 0;
+  const mayApply = invalidRows === 0 || input.applyValidOnly;
   if (input.dryRun || !mayApply) {
     const preview = await previewEntryImport(list.id, incoming, replaceAll, now);
     return { status: mayApply ? "validated" : "rejected", counts: preview.counts, openCarts: preview.openCarts, errors };

@@ -721,6 +721,12 @@ export interface ShipmentRecordInput {
   outbound: (shipment: ShipmentAsStored) => OutboundMessageInput | null;
   /** Builds the orderer's e-mail for the mail outbox (null: none), from the shipment as it will be stored. */
   mail?: (shipment: ShipmentAsStored) => (OutgoingMail & { userId?: number }) | null;
+  /**
+   * The ERP's API: a shipment of this order with the same carrier and tracking number is this one
+   * sent again (a retry after a timeout) and is answered as stored, not recorded twice; with other
+   * lines it is refused (tracking_in_use). Staff's form leaves it off.
+   */
+  replayByTracking?: boolean;
 }
 
 /**
@@ -735,8 +741,8 @@ export interface ShipmentAsStored {
 }
 
 export type ShipmentRecordResult =
-  | { ok: true; shipmentId: number; shipmentNumber: string; lines: { lineNumber: number; quantity: number }[]; complete: boolean; queued: boolean }
-  | { ok: false; error: "invalid_status" | "invalid_input" | "exceeds_open"; detail?: string };
+  | { ok: true; shipmentId: number; shipmentNumber: string; lines: { lineNumber: number; quantity: number }[]; complete: boolean; queued: boolean; replayed?: boolean }
+  | { ok: false; error: "invalid_status" | "invalid_input" | "exceeds_open" | "tracking_in_use"; detail?: string };
 
 /**
  * Records a (partial) shipment, marks the order shipped and queues the ShipNoticeRequest — one
@@ -752,15 +758,35 @@ export async function recordOrderShipment(input: ShipmentRecordInput): Promise<S
       .from(orders)
       .where(eq(orders.id, input.orderId))
       .for("update");
-    if (!current || !input.from.includes(current.status)) return { ok: false as const, error: "invalid_status" as const };
+    if (!current) return { ok: false as const, error: "invalid_status" as const };
     const [lines, shipments] = await Promise.all([
       tx
         .select({ lineNumber: orderLines.lineNumber, quantity: orderLines.quantity, sku: orderLines.sku, name: orderLines.name, unit: orderLines.unit })
         .from(orderLines)
         .where(eq(orderLines.orderId, input.orderId)),
-      tx.select({ lines: orderShipments.lines }).from(orderShipments).where(eq(orderShipments.orderId, input.orderId)),
+      tx
+        .select({ id: orderShipments.id, shipmentNumber: orderShipments.shipmentNumber, carrier: orderShipments.carrier, trackingNumber: orderShipments.trackingNumber, lines: orderShipments.lines })
+        .from(orderShipments)
+        .where(eq(orderShipments.orderId, input.orderId))
+        .orderBy(orderShipments.id),
     ]);
     const open = openToShip(lines, shipments);
+    if (input.replayByTracking) {
+      // Read under the order's lock: two copies of one call at once find each other, never both insert.
+      const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+      const earlier = shipments.find((shipment) => same(shipment.carrier, input.carrier) && same(shipment.trackingNumber, input.trackingNumber));
+      if (earlier) {
+        const key = (ls: readonly { lineNumber: number; quantity: number }[]) =>
+          ls
+            .filter((l) => l.quantity !== 0)
+            .map((l) => `${l.lineNumber}:${l.quantity}`)
+            .sort()
+            .join(",");
+        if (input.lines !== null && key(input.lines) !== key(earlier.lines)) return { ok: false as const, error: "tracking_in_use" as const, detail: earlier.shipmentNumber };
+        return { ok: true as const, replayed: true, shipmentId: earlier.id, shipmentNumber: earlier.shipmentNumber, lines: earlier.lines, complete: open.size === 0, queued: false };
+      }
+    }
+    if (!input.from.includes(current.status)) return { ok: false as const, error: "invalid_status" as const };
     if (open.size === 0) return { ok: false as const, error: "invalid_status" as const };
     const requested = input.lines ?? [...open].map(([lineNumber, quantity]) => ({ lineNumber, quantity }));
     const shipped = requested.filter((line) => line.quantity !== 0);

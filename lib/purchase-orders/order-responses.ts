@@ -139,6 +139,8 @@ export interface ShipmentInput {
   trackingUrl?: string | null;
   /** Lines and quantities shipped; empty = everything still open. */
   lines?: { lineNumber: number; quantity: number }[];
+  /** The same carrier and tracking number again is a retry, answered as stored (lib/data/purchase-orders.ts recordOrderShipment). */
+  replayByTracking?: boolean;
 }
 
 /**
@@ -157,8 +159,18 @@ export type AutoInvoiceOutcome =
   | { status: "failed"; error: string; detail?: string };
 
 export type ShipmentResult =
-  | { ok: true; queued: boolean; shipmentId: number; shipmentNumber: string; complete: boolean; invoice: AutoInvoiceOutcome }
-  | { ok: false; error: "not_found" | "invalid_status" | "invalid_input" | "exceeds_open"; detail?: string };
+  | {
+      ok: true;
+      queued: boolean;
+      shipmentId: number;
+      shipmentNumber: string;
+      lines: { lineNumber: number; quantity: number }[];
+      complete: boolean;
+      invoice: AutoInvoiceOutcome;
+      /** Recorded earlier (a retry): nothing was stored, mailed, sent or invoiced now. */
+      replayed: boolean;
+    }
+  | { ok: false; error: "not_found" | "invalid_status" | "invalid_input" | "exceeds_open" | "tracking_in_use"; detail?: string };
 
 /**
  * Records a shipment of any order (full, or per line quantities): order shipped + for purchase
@@ -192,6 +204,7 @@ export async function recordShipment(orderId: number, userId: number | null, inp
     trackingNumber,
     trackingUrl,
     lines: input.lines?.length ? input.lines : null,
+    replayByTracking: input.replayByTracking,
     outbound: ({ shipmentNumber, lines, complete, orderLines: byNumber }) => {
       if (!target || !detail.purchaseOrder || !detail.connection) return null;
       const payloadId = outboundPayloadId(now);
@@ -243,9 +256,11 @@ export async function recordShipment(orderId: number, userId: number | null, inp
       }),
   });
   if (!recorded.ok) return recorded;
+  const stored = { shipmentId: recorded.shipmentId, shipmentNumber: recorded.shipmentNumber, lines: recorded.lines, complete: recorded.complete };
+  if (recorded.replayed) return { ok: true, queued: false, ...stored, invoice: { status: "off" }, replayed: true };
   if (mailTo) await deliverQueuedMail();
   const invoice = detail.company.invoiceOnShipment ? await invoiceShipment(orderId, recorded.shipmentId, recorded.shipmentNumber, userId, now) : ({ status: "off" } as const);
-  return { ok: true, queued: recorded.queued, shipmentId: recorded.shipmentId, shipmentNumber: recorded.shipmentNumber, complete: recorded.complete, invoice };
+  return { ok: true, queued: recorded.queued, ...stored, invoice, replayed: false };
 }
 
 /**
@@ -275,7 +290,7 @@ export const AUTO_INVOICE_FAILED = "Automatic invoice failed for shipment";
 export async function shipOrder(orderId: number, userId: number | null, input: ShipmentInput, now = new Date()): Promise<OrderResponseResult> {
   const result = await recordShipment(orderId, userId, input, now);
   if (result.ok) return { ok: true, queued: result.queued };
-  return { ok: false, error: result.error === "exceeds_open" ? "invalid_input" : result.error };
+  return { ok: false, error: result.error === "exceeds_open" || result.error === "tracking_in_use" ? "invalid_input" : result.error };
 }
 
 /** Web orders staff may confirm: placed ones, and those held for credit review ("needs_review": confirming releases them). */

@@ -259,6 +259,10 @@ describe("account manager", () => {
     // The same list through the API with a personal key: audited as "API".
     await page.goto("/admin/api-keys");
     await page.getByLabel("Naam").fill("E2E-script");
+    // Nothing ticked: refused, no key made (least privilege is chosen, not assumed).
+    await page.getByRole("button", { name: "Sleutel aanmaken" }).click();
+    await page.getByRole("alert").filter({ hasText: "Vink minstens één ding aan" }).waitFor();
+    await page.getByTestId("api-key-scope-prices").check();
     await page.getByRole("button", { name: "Sleutel aanmaken" }).click();
     const key = (await page.getByTestId("new-api-key").locator("code").innerText()).trim();
     assert.match(key, /^kop_/);

@@ -59,12 +59,15 @@ async function checkOut(sku: string, poNumber: string): Promise<string> {
   return orderNumber;
 }
 
-/** An admin's API key, made in the browser (shown once). */
-async function createApiKey(name: string): Promise<string> {
+/** An admin's API key that may use only `scopes`, made in the browser (shown once). */
+async function createApiKey(name: string, scopes: string[]): Promise<string> {
   const admin = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/api-keys");
   await admin.getByLabel("Name").fill(name);
+  for (const scope of scopes) await admin.getByTestId(`api-key-scope-${scope}`).check();
   await admin.getByRole("button", { name: "Create key" }).click();
   const key = (await admin.getByTestId("new-api-key").locator("code").innerText()).trim();
+  // The list says what the key may use, and logs its calls.
+  await admin.getByTestId("api-key-row").filter({ hasText: name }).first().waitFor();
   await admin.context().close();
   return key;
 }
@@ -117,7 +120,7 @@ describe("ERP integration", () => {
   });
 
   it("the ERP pushes a stock level with an admin's API key; the buyer sees it; an older report changes nothing", async () => {
-    const key = await createApiKey("ERP stock sync (e2e)");
+    const key = await createApiKey("ERP stock sync (e2e)", ["stock"]);
     const [product] = await sql<{ sku: string; stock: number }[]>`select sku, stock from products where active order by id offset 41 limit 1`;
     assert.ok(product);
     const push = (stock: number, asOf: string) =>
@@ -139,6 +142,22 @@ describe("ERP integration", () => {
     assert.equal(unknown.status, 422);
     const anonymous = await fetch(`${BASE_URL}/admin/api/stock`, { method: "PUT", headers: { "content-type": "application/json" }, body: "{}" });
     assert.equal(anonymous.status, 404);
+    // A stock feed's key may not read the customers' orders (least privilege): 403 naming the scope it lacks.
+    const [anyOrder] = await sql<{ order_number: string }[]>`select order_number from orders order by id limit 1`;
+    if (anyOrder) {
+      const orders = await fetch(`${BASE_URL}/admin/api/orders/${anyOrder.order_number}`, { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(orders.status, 403);
+      assert.deepEqual(((await orders.json()) as { details: { required: string } }).details.required, "orders");
+    }
+    // The key's page lists what it did, with the answers.
+    const keys = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/api-keys");
+    const row = keys.getByTestId("api-key-row").filter({ hasText: "ERP stock sync (e2e)" }).first();
+    assert.match(await row.getByTestId("api-key-scopes").innerText(), /^Stock levels/);
+    await row.getByTestId("api-key-calls").locator("summary").click();
+    const log = await row.getByTestId("api-key-calls").innerText();
+    assert.match(log, /PUT \/admin\/api\/stock\s+200/);
+    assert.match(log, /PUT \/admin\/api\/stock\s+422/);
+    await keys.context().close();
 
     const buyer = await signIn(browser, "companyadmin@demo.test", "demo-companyadmin", `/products/${encodeURIComponent(product.sku)}`);
     // Stock is shown with a thousands separator ("1,234 in stock" / "1.234 op voorraad").
@@ -158,7 +177,7 @@ describe("ERP integration", () => {
     const [endpoint] = await sql<{ id: number }[]>`select id from webhook_endpoints where name = 'AFAS pull (e2e)' order by id desc limit 1`;
     assert.ok(endpoint);
     pullEndpointId = endpoint.id;
-    const key = await createApiKey("AFAS pull (e2e)");
+    const key = await createApiKey("AFAS pull (e2e)", ["orders"]);
     const api = (path: string, init: RequestInit = {}) =>
       fetch(`${BASE_URL}${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers } });
 
@@ -206,5 +225,18 @@ describe("ERP integration", () => {
     await admin.getByTestId("erp-reference").filter({ hasText: "VO-E2E-4712" }).waitFor();
     await admin.goto(`${BASE_URL}/admin/orders?q=E2E-4712`);
     await admin.getByRole("link", { name: orderNumber }).waitFor();
+
+    // The ERP ships it and reports the parcel; its retry after a timeout records nothing twice.
+    const shipment = { carrier: "PostNL", trackingNumber: "3SE2EPULL01" };
+    const shipped = await api(`/admin/api/orders/${orderNumber}/shipments`, { method: "POST", body: JSON.stringify(shipment) });
+    assert.equal(shipped.status, 201);
+    assert.equal(((await shipped.json()) as { complete: boolean }).complete, true);
+    const retried = await api(`/admin/api/orders/${orderNumber}/shipments`, { method: "POST", body: JSON.stringify(shipment) });
+    assert.equal(retried.status, 200);
+    assert.equal(((await retried.json()) as { replayed: boolean }).replayed, true);
+    const [count] = await sql<{ n: number }[]>`select count(*)::int as n from order_shipments where order_id = ${placed!.id}`;
+    assert.equal(count!.n, 1);
+    await admin.goto(`${BASE_URL}/admin/orders/${placed!.id}`);
+    await admin.getByText("3SE2EPULL01").first().waitFor();
   });
 });

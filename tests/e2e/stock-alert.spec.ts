@@ -39,6 +39,7 @@ describe("back in stock", () => {
 
     const admin = await signIn(browser, "admin@koppel.test", "demo-admin", "/admin/api-keys");
     await admin.getByLabel("Name").fill(`Stock feed ${Date.now()}`);
+    await admin.getByTestId("api-key-scope-stock").check();
     await admin.getByRole("button", { name: "Create key" }).click();
     const key = (await admin.getByTestId("new-api-key").locator("code").innerText()).trim();
     await admin.context().close();

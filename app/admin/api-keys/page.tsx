@@ -3,20 +3,27 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { ApiKeyForm } from "@/components/admin/api-key-form";
 import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/tabs";
+import { API_ENDPOINTS, scopesForRole } from "@/lib/admin/api-scopes";
 import { publicBaseUrl } from "@/lib/admin/request-url";
 import { requireStaff } from "@/lib/auth/guards";
-import { listApiKeys } from "@/lib/data/api-keys";
+import { listApiKeys, listRecentApiKeyCalls } from "@/lib/data/api-keys";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin.apiKeys");
+const CALLS_SHOWN = 20;
 
 export default async function ApiKeysPage() {
   await connection();
   const staff = await requireStaff("/admin/api-keys");
   const [t, locale, keys, baseUrl] = await Promise.all([getTranslations("admin.apiKeys"), getLocale().then(toLocale), listApiKeys(staff.id), publicBaseUrl()]);
+  const scopes = scopesForRole(staff.role === "admin" ? "admin" : "account_manager");
+  const calls = await listRecentApiKeyCalls(
+    keys.map((key) => key.id),
+    CALLS_SHOWN,
+  );
   return (
     <div className="space-y-6">
       <div>
@@ -24,7 +31,7 @@ export default async function ApiKeysPage() {
         <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
       <Card title={t("newKey")}>
-        <ApiKeyForm action={createApiKeyAction} />
+        <ApiKeyForm action={createApiKeyAction} scopes={scopes} />
       </Card>
       <Card title={t("yourKeys")}>
         {keys.length === 0 ? (
@@ -35,6 +42,7 @@ export default async function ApiKeysPage() {
               <tr>
                 <th className={thClass}>{t("name")}</th>
                 <th className={thClass}>{t("prefix")}</th>
+                <th className={thClass}>{t("scopes")}</th>
                 <th className={thClass}>{t("created")}</th>
                 <th className={thClass}>{t("lastUsed")}</th>
                 <th className={thClass}>
@@ -43,10 +51,46 @@ export default async function ApiKeysPage() {
               </tr>
             </thead>
             <tbody>
-              {keys.map((key) => (
-                <tr key={key.id}>
-                  <td className={tdClass}>{key.name}</td>
+              {keys.map((key) => {
+                const used = calls.get(key.id) ?? { calls: [], total: 0 };
+                return (
+                <tr key={key.id} data-testid="api-key-row">
+                  <td className={tdClass}>
+                    {key.name}
+                    {/* What the key did: its latest calls with their answers, so an integration can be audited. */}
+                    <details className="mt-1 text-xs text-slate-600" data-testid="api-key-calls">
+                      <summary className="cursor-pointer">
+                        {t("calls", { count: used.total })}
+                        {used.total > used.calls.length ? ` (${t("callsShown", { count: used.calls.length })})` : ""}
+                      </summary>
+                      {used.calls.length > 0 && (
+                        <table className="mt-1">
+                          <thead>
+                            <tr>
+                              <th className="pr-3 text-left font-medium">{t("callAt")}</th>
+                              <th className="pr-3 text-left font-medium">{t("callRequest")}</th>
+                              <th className="text-left font-medium">{t("callStatus")}</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {used.calls.map((call) => (
+                              <tr key={call.id}>
+                                <td className="whitespace-nowrap pr-3">{dateTimeText(call.at, locale)}</td>
+                                <td className="break-all pr-3 font-mono">
+                                  {call.method} {call.path}
+                                </td>
+                                <td className={call.status >= 400 ? "font-medium text-red-700" : ""}>{call.status}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      )}
+                    </details>
+                  </td>
                   <td className={`${tdClass} font-mono text-xs`}>{key.prefix}…</td>
+                  <td className={`${tdClass} text-xs`} data-testid="api-key-scopes">
+                    {key.scopes === null ? t("fullAccess") : key.scopes.map((scope) => t(`scope.${scope}` as "scope.stock").split(":")[0]).join(", ")}
+                  </td>
                   <td className={tdClass}>{dateTimeText(key.createdAt, locale)}</td>
                   <td className={tdClass}>{key.lastUsedAt ? dateTimeText(key.lastUsedAt, locale) : "–"}</td>
                   <td className={tdClass}>
@@ -59,13 +103,29 @@ export default async function ApiKeysPage() {
                     )}
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         )}
       </Card>
       <Card title={t("usage")}>
         <p className="mb-2 text-sm text-slate-600">{t("usageIntro")}</p>
+        <h3 className="mb-1 mt-3 text-sm font-medium">{t("endpoints")}</h3>
+        <dl className="mb-3 space-y-2 text-xs" data-testid="api-endpoints">
+          {scopes.map((scope) => (
+            <div key={scope}>
+              <dt className="font-medium text-slate-700">{t(`scope.${scope}`)}</dt>
+              <dd className="font-mono text-slate-600">
+                {API_ENDPOINTS.filter((endpoint) => endpoint.scope === scope).map((endpoint) => (
+                  <div key={`${endpoint.method} ${endpoint.path}`}>
+                    {endpoint.method} {endpoint.path}
+                  </div>
+                ))}
+              </dd>
+            </div>
+          ))}
+        </dl>
         <pre className="relative overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
           {`# ${t("exampleGet")}
 curl -H "Authorization: Bearer kop_…" ${baseUrl}/admin/api/price-lists/RC-DEMO/entries

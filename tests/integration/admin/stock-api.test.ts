@@ -37,7 +37,7 @@ describe("PUT /admin/api/stock", () => {
     const result = await put({ items: [{ sku: a.sku, stock: 42 }, { sku: b.sku, stock: 5 }] });
     expect(result).toEqual({
       status: "applied",
-      counts: { updated: 1, unchanged: 1, stale: 0, unknown_sku: 0 },
+      counts: { updated: 1, unchanged: 1, stale: 0, unknown_sku: 0, invalid: 0 },
       rows: [
         { sku: a.sku, outcome: "updated" },
         { sku: b.sku, outcome: "unchanged" },
@@ -75,13 +75,44 @@ describe("PUT /admin/api/stock", () => {
     expect((await levels())[a.sku]).toBe(11);
   });
 
-  it("admins only; a SKU twice in one batch or a negative level is refused before anything is read", async () => {
+  it("admins only; a SKU twice in one batch is refused before anything is read", async () => {
     const error = await put({ items: [{ sku: a.sku, stock: 1 }] }, manager).then(() => null, (e: unknown) => e);
     expect((error as AppError).code).toBe("not_found");
     const twice = await put({ items: [{ sku: a.sku, stock: 1 }, { sku: a.sku, stock: 2 }] }).then(() => null, (e: unknown) => e);
     expect((twice as AppError).message).toBe("duplicate_sku");
-    expect(stockPutSchema.safeParse({ items: [{ sku: a.sku, stock: -1 }] }).success).toBe(false);
     expect(stockPutSchema.safeParse({ items: [] }).success).toBe(false);
-    expect(stockPutSchema.safeParse({ items: [{ sku: a.sku, stock: 1, asOf: "yesterday" }] }).success).toBe(false);
+    expect(stockPutSchema.safeParse({ items: "all" }).success).toBe(false);
+  });
+
+  it("a row the ERP got wrong is that row's problem, said at its field: the batch is refused, or with applyValidOnly the others applied", async () => {
+    const before = await levels();
+    const body = {
+      items: [
+        { sku: a.sku, stock: 7 },
+        { sku: b.sku, stock: -2 },
+        { sku: "NOPE-3", stock: 2.5 },
+        { sku: a.sku.toLowerCase() + "-x", stock: 1, asOf: "2026-11-29T10:00:00" },
+        { sku: "NOPE-4", qty: 3 },
+        { stock: 3 },
+      ],
+    };
+    const refused = await put(body, admin, new Date(NOW.getTime() + 86_400_000));
+    expect(refused).toEqual({
+      status: "rejected",
+      counts: { updated: 1, unchanged: 0, stale: 0, unknown_sku: 0, invalid: 5 },
+      rows: [
+        { sku: a.sku, outcome: "updated" },
+        { sku: b.sku, outcome: "invalid", problems: [{ field: "stock", problem: "stock_negative" }] },
+        { sku: "NOPE-3", outcome: "invalid", problems: [{ field: "stock", problem: "whole_number" }] },
+        { sku: a.sku.toLowerCase() + "-x", outcome: "invalid", problems: [{ field: "asOf", problem: "datetime_with_offset" }] },
+        // A misspelt field is refused, not dropped: "stock" is missing and "qty" unknown.
+        { sku: "NOPE-4", outcome: "invalid", problems: expect.arrayContaining([{ field: "stock", problem: "required" }, { field: "qty", problem: "unknown_field" }]) },
+        { sku: "", outcome: "invalid", problems: [{ field: "sku", problem: "required" }] },
+      ],
+    });
+    expect(await levels()).toEqual(before);
+    const applied = await put({ ...body, applyValidOnly: true }, admin, new Date(NOW.getTime() + 86_400_000));
+    expect(applied).toMatchObject({ status: "applied", counts: { updated: 1, invalid: 5 } });
+    expect(await levels()).toEqual({ ...before, [a.sku]: 7 });
   });
 });

@@ -7,7 +7,7 @@ const PREFIX = "/admin/api/attributes/";
 // The key is read from the URL itself, decoded once: keys may hold spaces, "%" and "/" (a catch-all, so
 // "lengte%2Fbreedte" arrives whether or not the router split it), and params would be decoded already.
 export async function DELETE(request: Request) {
-  return withStaffApi(request, async (staff) => {
+  return withStaffApi(request, "catalog", async (staff) => {
     const path = new URL(request.url).pathname;
     let key: string;
     try {

@@ -5,7 +5,7 @@ import { isAppError } from "@/lib/errors";
 // DELETE /admin/api/categories/:code — removes an empty category (204); 409 with the counts while products or children point at it.
 export async function DELETE(request: Request, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  return withStaffApi(request, async (staff) => {
+  return withStaffApi(request, "catalog", async (staff) => {
     try {
       await deleteCategoryAsAdmin(staff, decodeURIComponent(code));
     } catch (error) {

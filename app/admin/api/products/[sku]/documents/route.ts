@@ -1,4 +1,4 @@
-import { withStaffApi } from "@/lib/admin/api-route";
+import { invalidInput, withStaffApi } from "@/lib/admin/api-route";
 import {
   listProductDocumentsAsAdmin,
   productDocumentFieldsSchema,
@@ -15,7 +15,7 @@ type Params = { params: Promise<{ sku: string }> };
 // date, file name, size, URL), each with its `earlierVersions` (newest first; still served at their URLs).
 export async function GET(request: Request, { params }: Params) {
   const { sku } = await params;
-  return withStaffApi(request, async (staff) => Response.json({ documents: await listProductDocumentsAsAdmin(staff, decodeURIComponent(sku)) }));
+  return withStaffApi(request, "catalog", async (staff) => Response.json({ documents: await listProductDocumentsAsAdmin(staff, decodeURIComponent(sku)) }));
 }
 
 // POST /admin/api/products/:sku/documents?kind=safety_data_sheet&language=nl&title=…&filename=…&notify=true — the
@@ -27,14 +27,14 @@ export async function GET(request: Request, { params }: Params) {
 // when the file is stored as an earlier version.
 export async function POST(request: Request, { params }: Params) {
   const { sku } = await params;
-  return withStaffApi(request, async (staff) => {
+  return withStaffApi(request, "catalog", async (staff) => {
     const query = new URL(request.url).searchParams;
     const replaces = query.get("replaces");
     const common = { title: query.get("title") ?? "", version: query.get("version") ?? undefined, revisedOn: query.get("revisedOn") ?? undefined };
     const fields = productDocumentFieldsSchema.safeParse({ ...common, kind: query.get("kind") ?? undefined, language: query.get("language") ?? "" });
     const versionFields = productDocumentVersionFieldsSchema.safeParse(common);
     const parsed = replaces === null ? fields : versionFields;
-    if (!parsed.success) return Response.json({ error: "invalid_input", issues: parsed.error.issues }, { status: 400 });
+    if (!parsed.success) return invalidInput(parsed.error.issues);
     const { bytes, truncated } = await readBodyLimited(request, MAX_DOCUMENT_BYTES);
     if (truncated) return Response.json({ error: "document_too_large", code: "invalid_input", details: { maxBytes: MAX_DOCUMENT_BYTES } }, { status: 413 });
     const file = { bytes, name: query.get("filename") };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withStaffApi } from "@/lib/admin/api-route";
+import { invalidInput, withStaffApi } from "@/lib/admin/api-route";
 import { addProductImagesFromUrlsAsAdmin, listProductImagesAsAdmin, uploadProductImagesAsAdmin, type ProductImageUploadResult } from "@/lib/admin/product-images";
 import { MAX_IMAGE_BYTES } from "@/lib/catalog/product-image";
 import { readBodyLimited } from "@/lib/punchout/read-body";
@@ -13,7 +13,7 @@ const JSON_BODY_LIMIT = 16 * 1024;
 // GET /admin/api/products/:sku/images — the product's photos in shop order (the first is the main photo).
 export async function GET(request: Request, { params }: Params) {
   const { sku } = await params;
-  return withStaffApi(request, async (staff) => Response.json({ images: await listProductImagesAsAdmin(staff, decodeURIComponent(sku)) }));
+  return withStaffApi(request, "catalog", async (staff) => Response.json({ images: await listProductImagesAsAdmin(staff, decodeURIComponent(sku)) }));
 }
 
 // POST /admin/api/products/:sku/images — the photo as the raw body (JPEG, PNG, WebP, GIF, AVIF or TIFF),
@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: Params) {
 // 201 with the new photo; 200 with the stored one when the same image was sent before.
 export async function POST(request: Request, { params }: Params) {
   const { sku } = await params;
-  return withStaffApi(request, async (staff) => {
+  return withStaffApi(request, "catalog", async (staff) => {
     const answer = ({ images: [image] }: ProductImageUploadResult) => Response.json(image, { status: image?.alreadyPresent ? 200 : 201 });
     if (/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
       const { bytes, truncated } = await readBodyLimited(request, JSON_BODY_LIMIT);
@@ -32,7 +32,7 @@ export async function POST(request: Request, { params }: Params) {
         body = undefined;
       }
       const parsed = fromUrlSchema.safeParse(body);
-      if (!parsed.success) return Response.json({ error: "invalid_input", issues: parsed.error.issues }, { status: 400 });
+      if (!parsed.success) return invalidInput(parsed.error.issues);
       return answer(await addProductImagesFromUrlsAsAdmin(staff, decodeURIComponent(sku), [parsed.data.url], new Date()));
     }
     const { bytes, truncated } = await readBodyLimited(request, MAX_IMAGE_BYTES);

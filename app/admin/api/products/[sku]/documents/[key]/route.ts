@@ -1,4 +1,4 @@
-import { withStaffApi } from "@/lib/admin/api-route";
+import { invalidInput, withStaffApi } from "@/lib/admin/api-route";
 import { deleteProductDocumentAsAdmin, productDocumentFieldsSchema, updateProductDocumentAsAdmin } from "@/lib/admin/product-documents";
 
 type Params = { params: Promise<{ sku: string; key: string }> };
@@ -7,7 +7,7 @@ type Params = { params: Promise<{ sku: string; key: string }> };
 // the current version and an earlier one is current again, 200 {"restored": "<its key>"}.
 export async function DELETE(request: Request, { params }: Params) {
   const { sku, key } = await params;
-  return withStaffApi(request, async (staff) => {
+  return withStaffApi(request, "catalog", async (staff) => {
     const { restored } = await deleteProductDocumentAsAdmin(staff, decodeURIComponent(sku), key);
     return restored ? Response.json({ restored }) : new Response(null, { status: 204 });
   });
@@ -18,9 +18,9 @@ export async function DELETE(request: Request, { params }: Params) {
 // absent: unchanged, null or "": none.
 export async function PATCH(request: Request, { params }: Params) {
   const { sku, key } = await params;
-  return withStaffApi(request, async (staff) => {
+  return withStaffApi(request, "catalog", async (staff) => {
     const parsed = productDocumentFieldsSchema.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) return Response.json({ error: "invalid_input", issues: parsed.error.issues }, { status: 400 });
+    if (!parsed.success) return invalidInput(parsed.error.issues);
     await updateProductDocumentAsAdmin(staff, decodeURIComponent(sku), key, parsed.data);
     return new Response(null, { status: 204 });
   });

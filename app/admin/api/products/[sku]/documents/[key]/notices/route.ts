@@ -6,7 +6,7 @@ type Params = { params: Promise<{ sku: string; key: string }> };
 // GET /admin/api/products/:sku/documents/:key/notices — who this safety data sheet was sent to, and when.
 export async function GET(request: Request, { params }: Params) {
   const { sku, key } = await params;
-  return withStaffApi(request, async (staff) => {
+  return withStaffApi(request, "catalog", async (staff) => {
     return Response.json({ notices: await listSafetyDataSheetNoticesAsAdmin(staff, decodeURIComponent(sku), key) });
   });
 }
@@ -15,5 +15,5 @@ export async function GET(request: Request, { params }: Params) {
 // product in the last twelve months (REACH art. 31(9)); answers how many people at how many customers.
 export async function POST(request: Request, { params }: Params) {
   const { sku, key } = await params;
-  return withStaffApi(request, async (staff) => Response.json(await sendSafetyDataSheetAsAdmin(staff, decodeURIComponent(sku), key, new Date())));
+  return withStaffApi(request, "catalog", async (staff) => Response.json(await sendSafetyDataSheetAsAdmin(staff, decodeURIComponent(sku), key, new Date())));
 }
