@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ArticleNumberReport } from "@/lib/account/article-numbers";
 import type { ReportState } from "@/lib/actions/report-action";
+import { pendingSubmit } from "@/components/pending-submit";
 
 type ReportAction = (state: ReportState<ArticleNumberReport>, formData: FormData) => Promise<ReportState<ArticleNumberReport>>;
 
@@ -35,7 +36,7 @@ export function ArticleNumberForm({ action, hidden }: { action: ReportAction; hi
         </label>
       </div>
       <p className="text-xs text-slate-500">{t("singleHelp")}</p>
-      <button type="submit" disabled={pending} className={buttonClass}>
+      <button type="submit" {...pendingSubmit(pending)} className={buttonClass}>
         {t("save")}
       </button>
       <ReportOrError state={state} />
@@ -64,7 +65,7 @@ export function ArticleNumberImport({ action, hidden }: { action: ReportAction; 
           {t("sampleFile")}
         </a>
       </div>
-      <button type="submit" disabled={pending} className={buttonClass}>
+      <button type="submit" {...pendingSubmit(pending)} className={buttonClass}>
         {t("import")}
       </button>
       <ReportOrError state={state} />

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEditedFields } from "@/components/use-edited-fields";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
+import { pendingSubmit } from "@/components/pending-submit";
 
 /**
  * The company admin's cost centre forms on /account/cost-centers (the page renders the list itself).
@@ -271,7 +272,7 @@ export function CostCenterForm({
         </label>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" {...pendingSubmit(pending)} className={buttonClass}>
           {adding ? t("add") : t("save")}
         </button>
         <div aria-live="polite">
@@ -296,7 +297,7 @@ export function CostCenterRequiredForm({ action, required }: { action: Action; r
         {t("requiredHint")}
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+        <button type="submit" {...pendingSubmit(pending)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
           {t("saveSetting")}
         </button>
         <div aria-live="polite">
@@ -364,7 +365,7 @@ export function DefaultCostCenterForm({
           ))}
         </select>
       </div>
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+      <button type="submit" {...pendingSubmit(pending)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
         {t("save")}
       </button>
       <div aria-live="polite" className="basis-full">

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { InviteReport } from "@/lib/account/company-users";
 import type { ReportState } from "@/lib/actions/report-action";
+import { pendingSubmit } from "@/components/pending-submit";
 
 type ReportAction = (state: ReportState<InviteReport>, formData: FormData) => Promise<ReportState<InviteReport>>;
 
@@ -52,7 +53,7 @@ export function InviteListForm({ action }: { action: ReportAction }) {
           {t("inviteListSample")}
         </a>
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" {...pendingSubmit(pending)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {t("inviteListSubmit")}
       </button>
       {state.status === "error" && (

@@ -12,6 +12,7 @@ import { addedMessageValues, inputParts } from "@/lib/cart/line-report-text";
 import type { SuccessorOffer } from "@/lib/catalog/product-relations";
 import { money } from "@/lib/format";
 import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { pendingSubmit } from "@/components/pending-submit";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -281,7 +282,7 @@ function SuggestionButton({ sku, quantity, label, action, onAdded }: { sku: stri
     <form action={formAction}>
       <input type="hidden" name="sku" value={sku} />
       <input type="hidden" name="quantity" value={quantity} />
-      <button type="submit" disabled={pending} className="rounded border border-brand-600 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
+      <button type="submit" {...pendingSubmit(pending)} className="rounded border border-brand-600 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
         {label}
       </button>
       {state.status === "error" && (

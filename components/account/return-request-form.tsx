@@ -7,6 +7,7 @@ import { unitQuantity } from "@/lib/catalog/unit-names";
 import { toLocale } from "@/lib/i18n/locales";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { ActionMessage } from "./action-form";
+import { pendingSubmit } from "@/components/pending-submit";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -133,7 +134,7 @@ export function ReturnRequestForm({ orderId, lines, reasons, action }: { orderId
         <textarea name="comment" rows={3} maxLength={2000} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button type="submit" {...pendingSubmit(pending)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {t("returns.submit")}
         </button>
         <div aria-live="polite">

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
+import { pendingSubmit } from "@/components/pending-submit";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -50,7 +51,7 @@ export function TwoStepRequirementForm({
         )}
         {yoursFirst && <p className="text-sm text-amber-800">{t("users.yoursFirst")}</p>}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+          <button type="submit" {...pendingSubmit(pending)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
             {t("users.requirementSave")}
           </button>
           <div aria-live="polite">

@@ -4,6 +4,7 @@ import { startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/safe-action";
+import { pendingSubmit } from "@/components/pending-submit";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -39,7 +40,7 @@ export function TwoStepResetForm({ action, name, fields, on }: { action: Action;
       {Object.entries(fields).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}
-      <button type="submit" disabled={!hydrated || pending} className="text-sm text-brand-700 underline hover:text-brand-900 disabled:opacity-60">
+      <button type="submit" disabled={!hydrated} {...pendingSubmit(pending)} className="text-sm text-brand-700 underline hover:text-brand-900 disabled:opacity-60">
         {t("users.reset")}
       </button>
       {state.status === "ok" && (

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { TwoStepView } from "@/lib/two-step/section-props";
+import { pendingSubmit } from "@/components/pending-submit";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -92,7 +93,7 @@ export function TwoStepSection(props: TwoStepSectionProps) {
       ) : props.state === "off" ? (
         <form action={start} className="space-y-2">
           <p className="text-sm">{t("off")}</p>
-          <button type="submit" disabled={starting} className={primary}>
+          <button type="submit" {...pendingSubmit(starting)} className={primary}>
             {t("start")}
           </button>
           <Outcome state={disableState.status === "ok" ? disableState : cancelState.status === "ok" ? cancelState : startState} />
@@ -112,14 +113,14 @@ export function TwoStepSection(props: TwoStepSectionProps) {
             <p className="text-sm">{t("confirmIntro")}</p>
             <BothSteps id="two-step-confirm" codeLabel={t("code")} />
             <div className="flex flex-wrap items-center gap-3">
-              <button type="submit" disabled={confirming} className={primary}>
+              <button type="submit" {...pendingSubmit(confirming)} className={primary}>
                 {t("confirm")}
               </button>
               <Outcome state={confirmState} />
             </div>
           </form>
           <form action={cancel}>
-            <button type="submit" disabled={cancelling} className={secondary}>
+            <button type="submit" {...pendingSubmit(cancelling)} className={secondary}>
               {t("cancel")}
             </button>
           </form>
@@ -136,7 +137,7 @@ export function TwoStepSection(props: TwoStepSectionProps) {
             <p className="text-sm text-slate-600">{t("renewIntro")}</p>
             <BothSteps id="two-step-renew" codeLabel={t("codeOrRecovery")} />
             <div className="flex flex-wrap items-center gap-3">
-              <button type="submit" disabled={renewing} className={secondary}>
+              <button type="submit" {...pendingSubmit(renewing)} className={secondary}>
                 {t("renew")}
               </button>
               <Outcome state={renewState} />
@@ -147,7 +148,7 @@ export function TwoStepSection(props: TwoStepSectionProps) {
             <p className="text-sm text-slate-600">{t("disableIntro")}</p>
             <BothSteps id="two-step-disable" codeLabel={t("codeOrRecovery")} />
             <div className="flex flex-wrap items-center gap-3">
-              <button type="submit" disabled={disabling} className={secondary}>
+              <button type="submit" {...pendingSubmit(disabling)} className={secondary}>
                 {t("disable")}
               </button>
               <Outcome state={disableState} />

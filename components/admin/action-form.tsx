@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useOutlivingSuccess } from "@/components/admin/outliving-notice";
 import { useEditedFields } from "@/components/use-edited-fields";
 import { useHydrated } from "@/components/use-hydrated";
+import { pendingSubmit } from "@/components/pending-submit";
 import type { ActionState } from "@/lib/actions/safe-action";
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -46,8 +47,24 @@ export function useActionError() {
   };
 }
 
-export function SubmitButton({ children, variant = "primary", className = "", ...rest }: { children: React.ReactNode; variant?: "primary" | "secondary" | "danger" | "link" } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
-  const { pending } = useFormStatus();
+/**
+ * The staff forms' submit button. While its form's action runs it keeps the keyboard focus
+ * (pendingSubmit: aria-disabled, a second press cancelled) instead of turning disabled, which drops
+ * the focus to <body>. `pending` is the form's own action state, for forms that submit through
+ * `onSubmit` (useKeptInputAction), which useFormStatus does not see; `disabled` is for a button that
+ * cannot work yet (before hydration), never for a running action.
+ */
+export function SubmitButton({
+  children,
+  variant = "primary",
+  className = "",
+  pending: running = false,
+  onClick,
+  ...rest
+}: { children: React.ReactNode; variant?: "primary" | "secondary" | "danger" | "link"; pending?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const { pending: submitting } = useFormStatus();
+  const pending = submitting || running;
+  const whilePending = pendingSubmit(pending);
   const styles = {
     primary: "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700",
     secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50",
@@ -55,7 +72,7 @@ export function SubmitButton({ children, variant = "primary", className = "", ..
     link: "text-sm text-brand-700 underline hover:text-brand-900",
   }[variant];
   return (
-    <button type="submit" disabled={pending || rest.disabled} aria-busy={pending} className={`${styles} disabled:opacity-60 ${className}`} {...rest}>
+    <button type="submit" aria-busy={pending} {...rest} aria-disabled={whilePending["aria-disabled"]} onClick={whilePending.onClick ?? onClick} className={`${styles} disabled:opacity-60 ${className}`}>
       {children}
     </button>
   );
@@ -132,7 +149,7 @@ export function ActionForm({
     >
       {children}
       <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
-        <SubmitButton variant={variant} disabled={((confirm !== undefined || keepInput) && !hydrated) || (keepInput && pending)}>
+        <SubmitButton variant={variant} disabled={(confirm !== undefined || keepInput) && !hydrated} pending={pending}>
           {submitLabel}
         </SubmitButton>
         <span aria-live="polite" className="text-sm">

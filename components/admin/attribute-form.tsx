@@ -98,7 +98,7 @@ export function AttributeForm({ action, mode, values, texts }: { action: FormAct
         {fieldError("valueLabels")}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={!hydrated || pending}>{mode === "create" ? texts.create : texts.save}</SubmitButton>
+        <SubmitButton disabled={!hydrated} pending={pending}>{mode === "create" ? texts.create : texts.save}</SubmitButton>
         <span aria-live="polite" className="text-sm">
           {state.status === "ok" && (
             <span className="text-emerald-700" data-testid="form-success">

@@ -90,7 +90,7 @@ export function CategoryForm({ action, mode, values, parents }: { action: FormAc
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={!hydrated || pending}>{mode === "create" ? t("create") : t("save")}</SubmitButton>
+        <SubmitButton disabled={!hydrated} pending={pending}>{mode === "create" ? t("create") : t("save")}</SubmitButton>
         <span aria-live="polite" className="text-sm">
           {state.status === "ok" && (
             <span className="text-emerald-700" data-testid="form-success">

@@ -75,7 +75,7 @@ export function IdleBulkDeactivate({
           <input type="checkbox" name="checked" required />
           {t("checked")}
         </label>
-        <SubmitButton variant="danger" disabled={!hydrated || pending}>
+        <SubmitButton variant="danger" disabled={!hydrated} pending={pending}>
           {t("submit", { count })}
         </SubmitButton>
       </div>

@@ -186,7 +186,7 @@ export function ProductForm({
         <FieldError messages={errors.active} testId="product-form-error-active" />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={!hydrated || pending}>{mode === "create" ? t("create") : t("save")}</SubmitButton>
+        <SubmitButton disabled={!hydrated} pending={pending}>{mode === "create" ? t("create") : t("save")}</SubmitButton>
         <span aria-live="polite" className="text-sm">
           {state.status === "ok" && mode === "edit" && (
             <span className="text-emerald-700" data-testid="form-success">

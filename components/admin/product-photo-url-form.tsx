@@ -63,7 +63,7 @@ export function ProductPhotoUrlForm({ sku, action, max }: { sku: string; action:
         />
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={!hydrated || pending} aria-busy={pending}>
+        <SubmitButton disabled={!hydrated} pending={pending}>
           {t("productPhotos.fromUrlButton")}
         </SubmitButton>
         {state.status === "ok" && (

@@ -54,7 +54,7 @@ export function ProductRelationsForm({ sku, values, limits, action }: { sku: str
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton disabled={!hydrated || pending}>{t("save")}</SubmitButton>
+        <SubmitButton disabled={!hydrated} pending={pending}>{t("save")}</SubmitButton>
         <span aria-live="polite" className="text-sm">
           {state.status === "ok" && (
             <span className="text-emerald-700" data-testid="form-success">

@@ -10,6 +10,7 @@ import { Field, useActionError, useKeptInputAction, type FormAction } from "./ac
 import { inputClass } from "./styles";
 import { tableClass, tdClass, thClass } from "./tabs";
 import { unitQuantity } from "@/lib/catalog/unit-names";
+import { pendingSubmit } from "@/components/pending-submit";
 
 /** One line of a quote as the account manager sees it: what was asked, what the customer pays now, and the cost. */
 export interface QuoteLineRow {
@@ -270,7 +271,8 @@ export function QuoteAnswerForm({
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"
-          disabled={pending}
+          // Keeps the keyboard focus while the answer is sent (a disabled button would drop it to <body>).
+          {...pendingSubmit(pending)}
           aria-busy={pending}
           className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >

@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
 import type { FormAction } from "./action-form";
+import { pendingSubmit } from "@/components/pending-submit";
 
 /**
  * Shown on every shop page while a staff member views the shop as a customer user: who is
@@ -70,7 +71,7 @@ export function ViewAsBanner({
           <span className="whitespace-nowrap">{t("until", { time, minutes: minutesLeft })}</span>
         </p>
         <form action={exit}>
-          <button type="submit" disabled={exiting} className="rounded-md bg-amber-900 px-3 py-1.5 font-medium text-white hover:bg-amber-950 disabled:opacity-60">
+          <button type="submit" {...pendingSubmit(exiting)} className="rounded-md bg-amber-900 px-3 py-1.5 font-medium text-white hover:bg-amber-950 disabled:opacity-60">
             {t("exit")}
           </button>
         </form>

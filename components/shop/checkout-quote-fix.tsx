@@ -3,6 +3,7 @@
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
+import { pendingSubmit } from "@/components/pending-submit";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -36,11 +37,11 @@ export function CheckoutQuoteFix({
       <form action={formAction}>
         <input type="hidden" name="lineId" value={lineId} />
         {restoreTo !== null ? (
-          <button type="submit" name="fix" value="restore" disabled={pending} aria-describedby={warningId} className={button}>
+          <button type="submit" name="fix" value="restore" {...pendingSubmit(pending)} aria-describedby={warningId} className={button}>
             {t("quote.backToQuoted", { quantity: restoreTo })}
           </button>
         ) : (
-          <button type="submit" name="fix" value="remove" disabled={pending} aria-describedby={warningId} className={button}>
+          <button type="submit" name="fix" value="remove" {...pendingSubmit(pending)} aria-describedby={warningId} className={button}>
             {t("quote.removeLine")}
           </button>
         )}

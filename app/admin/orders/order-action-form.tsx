@@ -88,7 +88,7 @@ export function OrderActionForm({
     >
       {typeof children === "function" ? children(shown, state) : children}
       <div className={inline ? "inline-flex items-center gap-2" : "flex flex-wrap items-center gap-3"}>
-        <SubmitButton variant={variant} disabled={!hydrated || pending}>
+        <SubmitButton variant={variant} disabled={!hydrated} pending={pending}>
           {submitLabel}
         </SubmitButton>
         <span aria-live="polite" className="text-sm">
