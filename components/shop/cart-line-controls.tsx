@@ -2,6 +2,8 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { useCartAnnounce } from "./cart-announcer";
+import { pendingSubmit } from "@/components/pending-submit";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { quantityRuleHint, smallestValidQuantity, validQuantitiesAround } from "@/lib/cart/quantity-rules";
 
@@ -53,9 +55,9 @@ export function CartLineControls({
   const updateRef = useRef<HTMLButtonElement>(null);
   const wasPending = useRef(false);
   const neighbours = useRef<HTMLInputElement[]>([]);
-  // After Update, Enter or an offer, the keyboard stays on the quantity: the pressed button is disabled
-  // while the action runs (and an offer is gone after it), which would drop focus to <body>. Focus
-  // that the buyer moved elsewhere meanwhile stays there.
+  // After Update, Enter or an offer, the keyboard goes back to the quantity, which now holds what the
+  // cart holds: the pressed button kept it while the action ran (pendingSubmit), but an offer is gone
+  // after it. Focus that the buyer moved elsewhere meanwhile stays there.
   useEffect(() => {
     if (pending) {
       wasPending.current = true;
@@ -71,6 +73,23 @@ export function CartLineControls({
     const active = document.activeElement;
     if (!active || active === document.body || areaRef.current?.contains(active)) inputRef.current?.focus();
   }, [pending]);
+  // What the change did is said in the page's live region (CartAnnouncer): the focus moving tells a
+  // screen reader where it is, not that the line went or what its quantity is now. A new quantity as
+  // the server set it (the quoted one for "Back to 40"); a removal once the line is gone (below).
+  const announce = useCartAnnounce();
+  const removedText = useRef("");
+  const removedAnswer = useRef(false);
+  const saidFor = useRef<ActionState | null>(null);
+  useEffect(() => {
+    removedText.current = t("lineRemoved", { product: productName });
+  }, [t, productName]);
+  useEffect(() => {
+    // Once per answer (not again when the language switch renders the line anew).
+    if (state.status !== "ok" || saidFor.current === state) return;
+    saidFor.current = state;
+    if (state.data?.removed) removedAnswer.current = true;
+    else if (typeof state.data?.quantity === "number") announce(t("quantityChanged", { quantity: state.data.quantity }));
+  }, [state, announce, t]);
   // A removed line (Remove, or quantity 0) takes its form and so the focus with it, to <body>: the
   // keyboard goes on at the next line's quantity (the previous one's for the last line), or at the
   // page's heading once the cart is empty, so a screen reader hears where it is.
@@ -79,6 +98,8 @@ export function CartLineControls({
     return () => {
       // Not when the whole page went (a link followed): only a line gone from the cart page.
       if (area?.isConnected || window.location.pathname !== "/cart") return;
+      // Gone while its own change ran (or after the answer said so): the buyer removed it.
+      if (wasPending.current || removedAnswer.current) announce(removedText.current);
       const active = document.activeElement;
       if (active && active !== document.body) return;
       const next = neighbours.current.find((field) => field.isConnected);
@@ -89,7 +110,7 @@ export function CartLineControls({
         heading.focus();
       }
     };
-  }, []);
+  }, [announce]);
   // Not keyed (see the input), so the field follows a new quantity from the server itself: another tab's
   // add, or a cart page restored by back/forward whose field the browser refilled with the old value.
   // Not over what the buyer typed since the last answer (the browser's refill fires no input event).
@@ -101,7 +122,8 @@ export function CartLineControls({
   const setTo = (value: number) => {
     const input = inputRef.current;
     const update = updateRef.current;
-    if (!input || !update?.form) return;
+    // While the change before it runs, a press on an offer is cancelled like one on a button (pendingSubmit).
+    if (!input || !update?.form || pending) return;
     input.value = String(value);
     // On a quote line Update is there but disabled (see below): submitted without it, which is the same update.
     if (update.disabled) update.form.requestSubmit();
@@ -138,18 +160,20 @@ export function CartLineControls({
         {/*
           First submit button: Enter in the quantity field updates. On a quote line it stays the first
           but hidden and disabled, so Enter in the read-only field does nothing (a disabled default button
-          blocks implicit submission) instead of pressing Remove.
+          blocks implicit submission) instead of pressing Remove. While the change runs the pressed button
+          keeps the keyboard (pendingSubmit): aria-disabled, and a second press or Enter is cancelled.
         */}
         <button
           ref={updateRef}
           type="submit"
-          disabled={pending || locked}
+          disabled={locked}
+          {...pendingSubmit(pending)}
           hidden={locked}
           className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
         >
           {t("update")}
         </button>
-        <button type="submit" name="remove" value="1" disabled={pending} aria-label={`${t("remove")} ${productName}`} className="text-xs text-red-700 underline">
+        <button type="submit" name="remove" value="1" {...pendingSubmit(pending)} aria-label={`${t("remove")} ${productName}`} className="text-xs text-red-700 underline">
           {t("remove")}
         </button>
       </form>
@@ -176,7 +200,7 @@ export function CartLineControls({
             form={formId}
             name="restore"
             value="quoted"
-            disabled={pending}
+            {...pendingSubmit(pending)}
             className="rounded-md border border-amber-400 bg-white px-2 py-0.5 font-medium text-amber-900 hover:bg-amber-100"
           >
             {t("quote.backToQuoted", { quantity: quote.lockedQuantity })}
@@ -199,7 +223,7 @@ export function CartLineControls({
             <button
               key={value}
               type="button"
-              disabled={pending}
+              aria-disabled={pending || undefined}
               onClick={() => setTo(value)}
               className="rounded-md border border-red-300 bg-white px-2 py-0.5 text-xs font-medium text-red-800 hover:bg-red-50"
             >

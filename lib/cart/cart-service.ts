@@ -114,14 +114,16 @@ export async function updateCartLineQuantity(owner: CartOwner, lineId: number, q
  * applies again ("Back to 50 (quoted price)" at checkout), through updateCartLineQuantity and so its
  * rules. Refused when the quote no longer holds the line (expired, declined or ordered since the page
  * was shown): the buyer asked for the quoted price, not for that quantity at the normal price.
+ * Returns the quantity the line now holds.
  */
-export async function restoreQuotedQuantity(owner: CartOwner, lineId: number, now = new Date()): Promise<void> {
+export async function restoreQuotedQuantity(owner: CartOwner, lineId: number, now = new Date()): Promise<number> {
   assertCartWritable(owner);
   const line = await getCartLineRef(await resolveCartId(owner), lineId);
   if (line === null) throw new AppError("not_found", "cart_line_not_found");
   const locked = await quotedLock(owner, line, now);
   if (locked === null) throw new AppError("conflict", "quote_no_longer_applies");
   await updateCartLineQuantity(owner, lineId, locked, now);
+  return locked;
 }
 
 /** The quantity a cart line is held to by its quote (quote-rules quotedQuantityLock); null when it is free. */

@@ -174,6 +174,10 @@ describe("direct buyer", () => {
     await page.keyboard.press("Enter");
     await page.getByText("Your cart is empty.").waitFor();
     await page.waitForFunction(() => document.activeElement === document.querySelector("main h1"));
+    // What happened is said politely: the focus moving tells where the keyboard is, not that the line went.
+    const announcement = page.getByTestId("cart-announcement");
+    assert.equal(await announcement.getAttribute("aria-live"), "polite");
+    await page.waitForFunction((text) => document.querySelector("[data-testid=cart-announcement]")?.textContent === text, `Removed: ${product.name_en}`);
     await context.close();
   });
 
@@ -203,6 +207,8 @@ describe("direct buyer", () => {
     await page.getByRole("button", { name: "Update" }).click();
     // The cart page's own render is newer than the add's reading, so it wins.
     await cartBadgeShows(page, 5);
+    // The new quantity is said in the cart's live region.
+    await page.waitForFunction(() => document.querySelector("[data-testid=cart-announcement]")?.textContent === "Quantity changed to 5");
 
     await page.goBack();
     await page.waitForURL(/\/search\?q=/);

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { buyerAction } from "@/lib/actions/safe-action";
+import { buyerAction, type ActionState } from "@/lib/actions/safe-action";
 import { addToCart, readCartBadge, removeFromCart, restoreQuotedQuantity, updateCartLineQuantity } from "@/lib/cart/cart-service";
 import { toLocale } from "@/lib/i18n/locales";
 import { productQuoteSchema, quoteRequestSchema, requestProductQuote, requestQuote } from "@/lib/quotes/buyer-quotes";
@@ -41,19 +41,23 @@ export const changeCartLineAction = buyerAction(
     z.object({ lineId, restore: z.literal("quoted") }),
     z.object({ lineId, quantity: z.coerce.number().int().min(0).max(100_000) }),
   ]),
-  async (input, user) => {
+  // Answers with what was done (data.removed, or data.quantity as set): the cart page says it in its
+  // live region (components/shop/cart-line-controls.tsx), the quoted quantity for a restore included.
+  async (input, user): Promise<ActionState> => {
     if ("restore" in input) {
       try {
-        await restoreQuotedQuantity(user, input.lineId, new Date());
+        const quantity = await restoreQuotedQuantity(user, input.lineId, new Date());
+        return { status: "ok", data: { quantity } };
       } finally {
         // Refused too: the line then shows its lapsed quote (normal price, quantity free again).
         revalidatePath("/", "layout");
       }
-      return;
     }
+    const removed = "remove" in input || input.quantity === 0;
     if ("remove" in input) await removeFromCart(user, input.lineId);
     else await updateCartLineQuantity(user, input.lineId, input.quantity);
     revalidatePath("/", "layout"); // the cart page shows totals: rendered again
+    return removed ? { status: "ok", data: { removed: 1 } } : { status: "ok", data: { quantity: input.quantity } };
   },
 );
 

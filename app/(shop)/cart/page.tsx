@@ -7,6 +7,7 @@ import { listActiveSuccessors } from "@/lib/data/product-relations";
 import { getTranslations } from "next-intl/server";
 import { CartPageSync } from "@/components/shop/cart-badge";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
+import { CartAnnouncer } from "@/components/shop/cart-announcer";
 import { CartLineQuote, quoteLock } from "@/components/shop/cart-line-quote";
 import { CartTotals } from "@/components/shop/order-totals";
 import { PunchoutButtons } from "@/components/punchout/punchout-banner";
@@ -52,7 +53,9 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
   const refusal = buyer.punchout ? transferRefusal(cart.lines, buyer.punchout.operation) : null;
   const reading = readingOfLines(cart.lines, now);
   return (
-    <div className="space-y-6">
+    // The page's box holds the live region that says what a line's change did: outside the lines (a
+    // removed line takes its own with it) and the empty/non-empty branch (the last removal is said too).
+    <CartAnnouncer className="space-y-6">
       <CartPageSync rendered={reading} />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {error && tp.has(`errors.${error}`) && (
@@ -232,7 +235,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           )}
         </>
       )}
-    </div>
+    </CartAnnouncer>
   );
 }
 

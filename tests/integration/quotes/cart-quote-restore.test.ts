@@ -85,7 +85,8 @@ const lineOf = async (lineId: number, at = NOW) => (await getPricedCart(buyer(),
 describe("cart: Back to the quoted quantity", () => {
   it("sets the line back to the quoted quantity and price while the quote holds", async () => {
     const line = await changedQuoteLine();
-    expect(await submit(buyer(), { lineId: String(line.lineId), quantity: "50", restore: "quoted" }, NOW)).toEqual({ status: "ok" });
+    // The answer names the quantity as set (the quoted one, not the field's): the cart page says it.
+    expect(await submit(buyer(), { lineId: String(line.lineId), quantity: "50", restore: "quoted" }, NOW)).toEqual({ status: "ok", data: { quantity: 40 } });
     expect(await lineOf(line.lineId)).toMatchObject({ quantity: 40, unitPriceMinor: 810, quote: { verdict: { applies: true } } });
     expect(cache.revalidatePath).toHaveBeenCalledWith("/", "layout");
   });
@@ -103,5 +104,36 @@ describe("cart: Back to the quoted quantity", () => {
     const line = await changedQuoteLine();
     expect(await submit(other.user, { lineId: String(line.lineId), restore: "quoted" }, NOW)).toMatchObject({ status: "error", code: "not_found", message: "cart_line_not_found" });
     expect(await lineOf(line.lineId)).toMatchObject({ quantity: 50 });
+  });
+});
+
+// The cart page says in its live region what a line's change did (components/shop/cart-line-controls.tsx):
+// the answer names it, as the server did it.
+describe("cart: a line's change answers with what it did", () => {
+  const lineIdOf = async () => (await getPricedCart(buyer(), "nl", NOW)).lines.find((line) => line.product.sku === paper.sku)!.lineId;
+
+  it("a new quantity: data.quantity as set", async () => {
+    await addToCart(buyer(), paper.sku, 10);
+    const lineId = await lineIdOf();
+    expect(await submit(buyer(), { lineId: String(lineId), quantity: "25" }, NOW)).toEqual({ status: "ok", data: { quantity: 25 } });
+    expect(await lineOf(lineId)).toMatchObject({ quantity: 25 });
+  });
+
+  it("Remove, whatever the field holds, and quantity 0: data.removed", async () => {
+    await addToCart(buyer(), paper.sku, 10);
+    const removed = await lineIdOf();
+    expect(await submit(buyer(), { lineId: String(removed), quantity: "7", remove: "1" }, NOW)).toEqual({ status: "ok", data: { removed: 1 } });
+    expect(await lineOf(removed)).toBeUndefined();
+    await addToCart(buyer(), paper.sku, 10);
+    const zeroed = await lineIdOf();
+    expect(await submit(buyer(), { lineId: String(zeroed), quantity: "0" }, NOW)).toEqual({ status: "ok", data: { removed: 1 } });
+    expect(await lineOf(zeroed)).toBeUndefined();
+  });
+
+  it("a refused change says nothing done: the refusal only", async () => {
+    await addToCart(buyer(), paper.sku, 10);
+    const state = await submit(other.user, { lineId: String(await lineIdOf()), quantity: "3" }, NOW);
+    expect(state).toMatchObject({ status: "error", message: "cart_line_not_found" });
+    expect(state).not.toHaveProperty("data");
   });
 });
