@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEditedFields } from "@/components/use-edited-fields";
 import type { CostCenterOption } from "@/components/account/cost-center-options";
 import type { ActionState } from "@/lib/actions/safe-action";
+import { checkoutMessage, firstRefusedField, refusalAt } from "@/lib/checkout/refusal";
 
 export interface CheckoutAddressOption {
   id: number;
@@ -40,7 +41,9 @@ export function CheckoutForm({
   const [result, formAction, pending] = useActionState(action, { status: "idle" });
   // The refusal as still to show: a refused field is no longer marked (nor its refusal told) once changed.
   const { shown: state, onChange } = useEditedFields(result);
-  const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors?.[name]?.[0] ?? (state.details?.field === name ? state.message : undefined) : undefined);
+  // A date the buyer began but did not finish: the browser sends it as no date at all (see onSubmit).
+  const [incompleteDate, setIncompleteDate] = useState(false);
+  const fieldError = (name: string) => (name === "requestedDeliveryDate" && incompleteDate ? "delivery_date_incomplete" : refusalAt(state, name));
   const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
   // A refused field names the refusal as its description (the message stands above the button) and
   // gets the keyboard, so a screen reader hears which field and why, and the buyer types the fix.
@@ -49,10 +52,14 @@ export function CheckoutForm({
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (result.status !== "error") return;
-    const refused = ["poNumber", "costCenter", "requestedDeliveryDate"].find((name) => (result.fieldErrors?.[name]?.length ?? 0) > 0 || result.details?.field === name);
+    const refused = firstRefusedField(result);
     const target = refused ? formRef.current?.elements.namedItem(refused) : null;
-    if (target instanceof HTMLElement) target.focus();
+    // The delivery addresses are radio buttons: the chosen one, else the first.
+    const control = target instanceof RadioNodeList ? (Array.from(target).find((radio) => (radio as HTMLInputElement).checked) ?? target[0]) : target;
+    if (control instanceof HTMLElement) control.focus();
   }, [result]);
+  // The message above the button: the unfinished date before anything is sent, else the refusal.
+  const message = incompleteDate ? "delivery_date_incomplete" : checkoutMessage(state);
   // The buyer's default cost center (set by their company admin) is chosen beforehand.
   const [costCenterCode, setCostCenterCode] = useState(costCenters.mode === "list" ? (costCenters.defaultCode ?? "") : "");
   const overBudget = costCenters.mode === "list" && !!costCenters.options.find((option) => option.code === costCenterCode)?.overBudgetNote;
@@ -60,7 +67,31 @@ export function CheckoutForm({
   // order goes to an approver first (the server decides the same with the same rule, approvalReasons).
   const forApproval = aboveOrderLimit || overBudget;
   return (
-    <form ref={formRef} action={formAction} onChange={onChange} className="space-y-4">
+    // noValidate: every field is checked by the server, which names the refused field (details.field or
+    // fieldErrors): the message is the shop's own, in its language, tied to the field (aria-invalid,
+    // aria-describedby) which gets the keyboard, instead of the browser's bubble in the browser's
+    // language that a screen reader does not tie to the field. `required` stays for what it tells.
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      onChange={(event) => {
+        if (event.target instanceof HTMLInputElement && event.target.name === "requestedDeliveryDate") setIncompleteDate(false);
+        onChange(event);
+      }}
+      onSubmit={(event) => {
+        // Without the browser's check a half-typed date (validity.badInput) would go as no date at all
+        // and the order would be placed without it: asked here, as the server would ask.
+        const date = event.currentTarget.elements.namedItem("requestedDeliveryDate");
+        const incomplete = date instanceof HTMLInputElement && date.validity.badInput;
+        setIncompleteDate(incomplete);
+        if (incomplete) {
+          event.preventDefault();
+          date.focus();
+        }
+      }}
+      className="space-y-4"
+    >
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("shipTo")}</legend>
         {addresses.length === 0 && (
@@ -70,7 +101,7 @@ export function CheckoutForm({
         )}
         {addresses.map((address) => (
           <label key={address.id} className="flex items-start gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
-            <input type="radio" name="shipToAddressId" value={address.id} defaultChecked={address.id === defaultAddressId} required />
+            <input type="radio" name="shipToAddressId" value={address.id} defaultChecked={address.id === defaultAddressId} required {...invalid("shipToAddressId")} />
             <span>
               <span className="font-medium">{address.label}</span>
               <br />
@@ -86,9 +117,8 @@ export function CheckoutForm({
           <input
             name="poNumber"
             maxLength={35}
+            // Blank or spaces alone: the server refuses it (po_number_required) at this field.
             required={poNumberRequired}
-            // Spaces alone are no PO number (the server says the same).
-            pattern={poNumberRequired ? ".*\\S.*" : undefined}
             className={input}
             {...invalid("poNumber")}
           />
@@ -110,9 +140,9 @@ export function CheckoutForm({
         {t("note")}
         <textarea name="note" maxLength={1000} rows={3} className={input} />
       </label>
-      {state.status === "error" && (
+      {message && (
         <p id={errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t.has(`errors.${state.message}`) ? t(`errors.${state.message}`) : t("errors.invalid_input")}
+          {t.has(`errors.${message}`) ? t(`errors.${message}`) : t("errors.invalid_input")}
         </p>
       )}
       <button

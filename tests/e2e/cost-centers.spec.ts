@@ -169,9 +169,14 @@ describe("cost centres and budgets", () => {
     const choice = buyer.getByLabel("Cost center");
     assert.equal(await choice.getAttribute("required"), "");
     assert.equal((await choice.locator("option").first().innerText()).trim(), "Choose a cost center");
-    // The browser asks for a choice before anything is sent; the server refuses it too (integration tests).
+    // The server refuses it (no browser bubble: the form has noValidate) in the shop's words, tied to the
+    // field, which gets the keyboard.
     await buyer.getByRole("button", { name: "Place order" }).click();
-    assert.equal(await choice.evaluate((select: HTMLSelectElement) => select.validity.valueMissing), true);
+    const refusal = buyer.locator("main p[role=alert]", { hasText: "Choose a cost center." });
+    await refusal.waitFor();
+    await buyer.waitForFunction(() => document.activeElement?.getAttribute("name") === "costCenter");
+    assert.equal(await choice.getAttribute("aria-invalid"), "true");
+    assert.equal(await choice.getAttribute("aria-describedby"), await refusal.getAttribute("id"));
     assert.equal(new URL(buyer.url()).pathname, "/checkout");
     await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
     await buyer.context().close();
@@ -197,10 +202,15 @@ describe("cost centres and budgets", () => {
     const buyer = await buyerAtCheckout();
     const poNumber = buyer.getByRole("textbox", { name: "PO number (required)" });
     assert.equal(await poNumber.getAttribute("required"), "");
-    // Spaces alone are no PO number: the browser asks before anything is sent; the server refuses it too (integration tests).
+    // Spaces alone are no PO number: the server refuses it (no browser bubble in the browser's language:
+    // the form has noValidate) in the shop's words, tied to the field, which gets the keyboard.
     await poNumber.fill("   ");
     await buyer.getByRole("button", { name: "Place order" }).click();
-    assert.equal(await poNumber.evaluate((input: HTMLInputElement) => input.validity.valid), false);
+    const refusal = buyer.locator("main p[role=alert]", { hasText: "Enter the PO number: your organization requires one on every order." });
+    await refusal.waitFor();
+    await buyer.waitForFunction(() => document.activeElement?.getAttribute("name") === "poNumber");
+    assert.equal(await poNumber.getAttribute("aria-invalid"), "true");
+    assert.equal(await poNumber.getAttribute("aria-describedby"), await refusal.getAttribute("id"));
     assert.equal(new URL(buyer.url()).pathname, "/checkout");
     await sql`delete from cart_lines where cart_id in (select c.id from carts c join users u on u.id = c.user_id where u.email = 'buyer@demo.test' and c.punchout_session_id is null)`;
     await buyer.context().close();
