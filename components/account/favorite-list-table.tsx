@@ -97,7 +97,12 @@ export function FavoriteListTable({
         <table className="block w-full text-sm sm:table">
           <thead className="hidden bg-slate-100 text-left sm:table-header-group">
             <tr>
-              {canAddToCart && <th className="w-8 p-2" />}
+              {/* Named for a screen reader's table navigation: an empty header says nothing of the column. */}
+              {canAddToCart && (
+                <th className="w-8 p-2">
+                  <span className="sr-only">{t("selectColumn")}</span>
+                </th>
+              )}
               <th className="p-2">{t("product")}</th>
               <th className="p-2 text-right">{t("price")}</th>
               <th className="p-2">{t("stock")}</th>

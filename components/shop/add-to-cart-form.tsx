@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { pendingSubmit } from "@/components/pending-submit";
 import type { ActionState } from "@/lib/actions/safe-action";
@@ -37,7 +37,12 @@ export function AddToCartForm({
   const smallest = smallestValidQuantity({ minOrderQuantity, orderMultiple });
   const hint = quantityRuleHint({ minOrderQuantity, orderMultiple });
   const error = state.status === "error";
-  const errorId = `qty-error-${sku}`;
+  // Ids of this form's own, not the product's: a product may show twice on a page (the search page's
+  // own-article-number match above all results), and a repeated id ties a label to the wrong field.
+  const id = useId();
+  const fieldId = `${id}-qty`;
+  const helpId = `${id}-qty-help`;
+  const errorId = `${id}-qty-error`;
   // A refused quantity puts the keyboard on the field, which holds the nearest valid quantity (a new
   // field, see its key: the old one took the focus with it) and says what was wrong; unless the
   // buyer has moved on to something outside this form meanwhile.
@@ -53,12 +58,12 @@ export function AddToCartForm({
     <form ref={formRef} action={formAction} noValidate className="space-y-1">
       <input type="hidden" name="sku" value={sku} />
       <div className="flex items-center gap-2">
-        <label className="sr-only" htmlFor={`qty-${sku}`}>
+        <label className="sr-only" htmlFor={fieldId}>
           {t("quantity")}
         </label>
         <input
           key={suggested ?? "default"}
-          id={`qty-${sku}`}
+          id={fieldId}
           name="quantity"
           type="number"
           inputMode="numeric"
@@ -70,7 +75,7 @@ export function AddToCartForm({
           className={`${compact ? "w-20" : "w-24"} rounded-md border border-slate-300 px-2 py-1.5 text-sm`}
           // A refused quantity is the field's error: a screen reader says so on the field, not only once.
           aria-invalid={error || undefined}
-          aria-describedby={[error && errorId, describedBy, hint && `qty-help-${sku}`].filter(Boolean).join(" ") || undefined}
+          aria-describedby={[error && errorId, describedBy, hint && helpId].filter(Boolean).join(" ") || undefined}
         />
         {/* Keeps the keyboard focus while the cart is updated (pendingSubmit), so Enter adds again. */}
         <button
@@ -83,7 +88,7 @@ export function AddToCartForm({
         </button>
       </div>
       {hint && (
-        <p id={`qty-help-${sku}`} className={compact ? "sr-only" : "text-xs text-slate-600"}>
+        <p id={helpId} className={compact ? "sr-only" : "text-xs text-slate-600"}>
           {t("quantityHelp", hint)}
         </p>
       )}

@@ -320,7 +320,12 @@ export default async function OrderPage({
         <table className="block w-full text-sm sm:table">
           <thead className="hidden bg-slate-100 text-left sm:table-header-group">
             <tr>
-              {canEditCart && <th className="w-8 p-3" />}
+              {/* Named for a screen reader's table navigation: an empty header says nothing of the column. */}
+              {canEditCart && (
+                <th className="w-8 p-3">
+                  <span className="sr-only">{ta("selectColumn")}</span>
+                </th>
+              )}
               <th className="p-3">#</th>
               <th className="p-3">{t("product")}</th>
               <th className="p-3 text-right">{t("quantityPrice")}</th>
