@@ -26,7 +26,7 @@ async function signIn(context: BrowserContext, email: string, password: string, 
   await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
   await page.locator("input[name=email]").fill(email);
   await page.locator("input[name=password]").fill(password);
-  await page.locator("form button[type=submit]").click();
+  await page.getByRole("button", { name: /^(Sign in|Inloggen)$/ }).click();
   await page.waitForURL((url) => url.pathname === new URL(target, BASE_URL).pathname);
   return page;
 }

@@ -165,7 +165,7 @@ ${itemOuts.join("\n")}
       await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
       await page.locator("input[name=email]").fill("manager@demo.test");
       await page.locator("input[name=password]").fill("demo-manager");
-      await page.locator("form button[type=submit]").click();
+      await page.getByRole("button", { name: /^(Sign in|Inloggen)$/ }).click();
       await page.waitForURL((url) => url.pathname === target);
       assert.match(await page.getByTestId("order-status").innerText(), /Accepted|Geaccepteerd/);
       // This connection has an address for confirmations and ship notices: no warning that the buyer hears nothing.

@@ -61,17 +61,17 @@ describe("products in the back office", () => {
     await buyer.getByRole("link", { name }).first().waitFor();
     await buyer.goto(`/products/${sku}`);
     await buyer.locator("main").getByText("200 g/m²").waitFor();
-    // The pack in words, after the price and among the facts, and the buyer's own price per sheet.
-    await buyer.locator("main").getByText("Pak à 250 vel", { exact: true }).waitFor();
+    // The pack in words (the buyer reads English), after the price and among the facts, and the buyer's own price per sheet.
+    await buyer.locator("main").getByText("Pack of 250 sheets", { exact: true }).waitFor();
     const priceBlock = buyer.getByTestId("price");
-    assert.match(await priceBlock.innerText(), /per pak à 250 vel/);
-    const amount = /€\s*(\d+),(\d{2})/.exec(await priceBlock.locator("span").first().innerText());
+    assert.match(await priceBlock.innerText(), /per pack of 250 sheets/);
+    const amount = /€\s*(\d+)\.(\d{2})/.exec(await priceBlock.locator("span").first().innerText());
     assert.ok(amount, "the price block shows a price");
     // The buyer's own price per pack (contract or list) over 250 sheets: in hundredths of a cent, rounded half
     // up, shown with four decimals below a euro, trailing zeros past the cents dropped.
     const packMinor = Number(amount[1]) * 100 + Number(amount[2]);
     const digits = String(Math.floor((packMinor * 200 + 250) / 500)).padStart(4, "0");
-    const expected = `€ 0,${digits.endsWith("00") ? digits.slice(0, 2) : digits.endsWith("0") ? digits.slice(0, 3) : digits} per vel`;
+    const expected = `€0.${digits.endsWith("00") ? digits.slice(0, 2) : digits.endsWith("0") ? digits.slice(0, 3) : digits} per sheet`;
     assert.equal((await buyer.getByTestId("content-unit-price").innerText()).replace(/\u00a0/g, " "), expected);
 
     // Out of the shop: unticked and saved after the admin confirms; the buyer's search no longer has it.
