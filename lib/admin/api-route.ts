@@ -1,6 +1,7 @@
 import "server-only";
 import { getStaffUser, type StaffUser } from "@/lib/auth/guards";
 import { recordApiKeyCall } from "@/lib/data/api-keys";
+import { isCrossOriginPost } from "@/lib/auth/same-origin";
 import { isAppError } from "@/lib/errors";
 import { authenticateApiKey } from "./api-keys";
 import { keyAllows, scopesForRole, type ApiScope } from "./api-scopes";
@@ -12,6 +13,8 @@ import { keyAllows, scopesForRole, type ApiScope } from "./api-scopes";
  * without the scope a 403 naming the scope it lacks (RFC 6750 `insufficient_scope`). Every call
  * made with a key is logged against it, with its answer's status, for the key's owner to audit.
  */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 export async function withStaffApi(request: Request, scope: ApiScope, handler: (staff: StaffUser) => Promise<Response>): Promise<Response> {
   const authorization = request.headers.get("authorization");
   const now = new Date();
@@ -21,6 +24,12 @@ export async function withStaffApi(request: Request, scope: ApiScope, handler: (
     // A signed-in staff member may use the API from the browser too (with their own full reach); anyone else: not found.
     const sessionStaff = await getStaffUser();
     if (!sessionStaff) return Response.json({ error: "not_found", code: "not_found", details: null }, { status: 404 });
+    // The session cookie is SameSite=Lax, so a sibling host's page (same site) can still make a signed-in
+    // staff member's browser post here (a text/plain POST needs no preflight): changes by session only
+    // from our own origin, as the upload and import routes. A key travels in no cookie: any Origin goes.
+    if (!SAFE_METHODS.has(request.method) && isCrossOriginPost(request)) {
+      return Response.json({ error: "cross_origin", code: "forbidden", details: null }, { status: 403 });
+    }
     return run(sessionStaff, handler);
   }
   const url = new URL(request.url);
