@@ -32,7 +32,7 @@ export function ApiKeyForm({ action, scopes }: { action: FormAction; scopes: rea
           </label>
         ))}
       </fieldset>
-      <SubmitButton disabled={!hydrated || pending}>{t("create")}</SubmitButton>
+      <SubmitButton disabled={!hydrated} pending={pending}>{t("create")}</SubmitButton>
       {errors.length > 0 && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {errors.join(" ")}
