@@ -3,7 +3,7 @@ import { z } from "zod";
 import { dutchPostalCode, isVatIdFormat } from "@/lib/admin/schemas";
 import { accountThrottleKeys } from "@/lib/auth/shop-sign-in";
 import { findMatchingCompanies, listActiveCompanyAdmins, queueMails, savePendingAccountRequest } from "@/lib/data/account-requests";
-import { listStaffMembers } from "@/lib/data/customers";
+import { listCustomerManagers, listStaffMembers } from "@/lib/data/customers";
 import { recordLoginFailure, throttleStatus } from "@/lib/data/login-throttle";
 import { getActiveUserByEmail } from "@/lib/data/users";
 import { accountExistsMail, accountRequestReceivedMail, joinRequestMail, newAccountRequestMail } from "@/lib/mail/account-request-mails";
@@ -98,8 +98,11 @@ export async function requestAccount(
     findMatchingCompanies({ kvkNumber: details.kvkNumber, vatId: details.vatId, emailDomain: domain }),
   ]);
   const admins = staff.filter((member) => member.role === "admin" && member.active);
-  // A request that may come from a customer is its company admins' to decide as well (lib/account/join-requests.ts).
-  const companyAdmins = await listActiveCompanyAdmins(matches.slice(0, 5).map((company) => company.id));
+  const matched = matches.slice(0, 5).map((company) => company.id);
+  // A request that may come from a customer is its company admins' to decide as well (lib/account/join-requests.ts),
+  // and its account managers' — a new prospect is the admins' to hand out, a customer's colleague is not.
+  const [companyAdmins, managers] = await Promise.all([listActiveCompanyAdmins(matched), Promise.all(matched.map((id) => listCustomerManagers(id)))]);
+  const reviewers = [...admins, ...managers.flat().filter((member) => member.active)].filter((member, index, all) => all.findIndex((other) => other.id === member.id) === index);
   // The request's id is not known before it is stored; the mails link to the queues.
   const link = `${context.baseUrl}/admin/account-requests`;
   const joinLink = `${context.baseUrl}/account/users#join-requests`;
@@ -107,7 +110,7 @@ export async function requestAccount(
     details,
     [
       accountRequestReceivedMail(details),
-      ...admins.map((admin) => newAccountRequestMail(admin, details, link)),
+      ...reviewers.map((reviewer) => newAccountRequestMail(reviewer, details, link)),
       ...companyAdmins.map((companyAdmin) => joinRequestMail(companyAdmin, details, joinLink)),
     ],
     context.now,

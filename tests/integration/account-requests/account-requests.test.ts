@@ -85,10 +85,11 @@ describe("the public form", () => {
   });
 
   it("stores the request, confirms it to the requester and tells the admins", async () => {
-    const input = form();
+    // A prospect like no customer (the fixtures' customers have KvK number 12345678).
+    const input = form({ kvkNumber: "99887766" });
     expect(await ask(input)).toBe("received");
     const stored = await requestOf(input.email);
-    expect(stored).toMatchObject({ status: "pending", companyName: input.companyName, kvkNumber: "12345678", postalCode: "3818 KL", decidedAt: null });
+    expect(stored).toMatchObject({ status: "pending", companyName: input.companyName, kvkNumber: "99887766", postalCode: "3818 KL", decidedAt: null });
     const [confirmation] = await mailsTo(input.email);
     expect(confirmation).toMatchObject({ kind: "account_request_received", subject: "Uw aanvraag voor een account bij Koppel is ontvangen" });
     const [toAdmin] = await mailsTo(admin.email);
@@ -96,6 +97,15 @@ describe("the public form", () => {
     expect(toAdmin!.bodyText).toContain(`${BASE}/admin/account-requests`);
     // Account managers are not mailed: new customers are the admins' to hand out (they see the queue too).
     expect(await mailsTo(manager.email)).toHaveLength(0);
+  });
+
+  it("a request that may come from a customer is mailed to that customer's account managers too", async () => {
+    await handle.db.update(companies).set({ kvkNumber: "55554444" }).where(eq(companies.id, existing.company.id));
+    const input = form({ kvkNumber: "55554444", vatId: "" });
+    await ask(input);
+    const toManager = (await mailsTo(manager.email)).filter((mail) => mail.bodyText.includes(input.email));
+    expect(toManager).toEqual([expect.objectContaining({ kind: "account_request_new", userId: manager.id })]);
+    expect((await mailsTo(admin.email)).filter((mail) => mail.bodyText.includes(input.email))).toHaveLength(1);
   });
 
   it("asking again updates the open request instead of adding one", async () => {
