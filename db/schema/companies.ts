@@ -72,10 +72,17 @@ export const companies = pgTable(
      * department that allows contract items only expects of a punchout catalogue.
      */
     assortment: text("assortment", { enum: ["all", "contract"] }).notNull().default("all"),
+    /**
+     * The customer's own number in the supplier's ERP (debtor / customer number), set by staff or by
+     * the ERP through the admin API, so the ERP matches orders and invoices to its debtor without
+     * keeping our ids. Unique when set.
+     */
+    erpCustomerNumber: text("erp_customer_number"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("companies_erp_customer_number_unique").on(t.erpCustomerNumber),
     check("companies_credit_limit_not_negative", sql`${t.creditLimitMinor} >= 0`),
     check("companies_assortment_known", sql`${t.assortment} in ('all', 'contract')`),
     check("companies_document_locale_known", sql`${t.documentLocale} in ('nl', 'en')`),
