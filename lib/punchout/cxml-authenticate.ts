@@ -97,9 +97,13 @@ export async function authenticateCxmlRequest(
   // None fits in full, but one has the From identity that was sent (the loader reads only those): the
   // customer's system is set up with another domain, To or Sender than agreed. Still refused; the log
   // names that connection and what differs, so its account manager sees the attempt and what to fix.
-  const nearMiss = chosen
-    ? null
-    : ([...connections].sort((a, b) => rank(b) - rank(a)).find(({ connection }) => describeIdentityMismatch(header, expectedCredentials(connection))) ?? null);
+  // Only when those connections are one customer's: an identity two customers share (under different
+  // domains) must not put one's documents in the other's log.
+  const oneCustomer = new Set(connections.map(({ connection }) => connection.companyId)).size === 1;
+  const nearMiss =
+    chosen || !oneCustomer
+      ? null
+      : ([...connections].sort((a, b) => rank(b) - rank(a)).find(({ connection }) => describeIdentityMismatch(header, expectedCredentials(connection))) ?? null);
   let secretOk = false;
   for (const candidate of candidates) {
     const secret = sharedSecretToVerify(header, expectedCredentials(candidate.connection));

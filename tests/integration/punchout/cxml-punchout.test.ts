@@ -849,6 +849,13 @@ describe("message log", () => {
     // An identity no connection has stays without one (nobody's log but the administrator's).
     await setup(posr({ from: { domain: "NetworkID", identity: "AN-NOBODY-LOGGED" }, sender: { domain: "NetworkID", identity: "AN-NOBODY-LOGGED" } }));
     expect(await lastSetupRequest()).toMatchObject({ connectionId: null, companyId: null, error: "401: Credentials not recognized (sender)" });
+    // An identity two customers have (under different domains) puts a near miss in neither's log.
+    const sharedId = "SHARED-IT-ID";
+    const under = (domain: string) => ({ from: [{ domain, identity: sharedId }], sender: [{ domain, identity: sharedId }], secret: "s", origins: ["https://procurement.example.com"] });
+    await createCxmlConnection(handle, customer.company.id, under("NetworkID"));
+    await createCxmlConnection(handle, other.company.id, under("DUNS"));
+    await setup(posr({ from: { domain: "GLN", identity: sharedId }, sender: { domain: "GLN", identity: sharedId }, secret: "s" }));
+    expect(await lastSetupRequest()).toMatchObject({ connectionId: null, companyId: null });
 
     const transfers = logged.filter((m) => m.type === "cxml.PunchOutOrderMessage");
     expect(transfers.length).toBeGreaterThan(0);
