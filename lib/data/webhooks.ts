@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
-import { companies, orderEvents, orderLines, orders, users, webhookDeliveries, webhookEndpoints, type WebhookDelivery, type WebhookEndpoint } from "@/db/schema";
+import { companies, orderEvents, orderLines, orders, orderShipments, users, webhookDeliveries, webhookEndpoints, type WebhookDelivery, type WebhookEndpoint } from "@/db/schema";
 import type { OrderFacts, WebhookOrderFacts } from "@/lib/webhooks/order-payload";
 import { database } from "./database";
 
@@ -253,7 +253,7 @@ export async function orderFacts(where: { orderId: number } | { orderNumber: str
   const [row] = await db
     .select({
       order: orders,
-      customer: { id: companies.id, name: companies.name, kvkNumber: companies.kvkNumber, vatId: companies.vatId },
+      customer: { id: companies.id, name: companies.name, kvkNumber: companies.kvkNumber, vatId: companies.vatId, erpCustomerNumber: companies.erpCustomerNumber },
       placedByName: users.name,
       placedByEmail: users.email,
     })
@@ -262,12 +262,16 @@ export async function orderFacts(where: { orderId: number } | { orderNumber: str
     .leftJoin(users, eq(users.id, orders.userId))
     .where("orderId" in where ? eq(orders.id, where.orderId) : eq(orders.orderNumber, where.orderNumber));
   if (!row) return null;
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, row.order.id)).orderBy(asc(orderLines.lineNumber));
+  const [lines, shipments] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, row.order.id)).orderBy(asc(orderLines.lineNumber)),
+    db.select().from(orderShipments).where(eq(orderShipments.orderId, row.order.id)).orderBy(asc(orderShipments.createdAt), asc(orderShipments.id)),
+  ]);
   return {
     order: row.order,
     customer: row.customer,
     placedBy: row.placedByName && row.placedByEmail ? { name: row.placedByName, email: row.placedByEmail } : null,
     lines: lines.map((line) => ({ ...line, priceSource: line.priceSource })),
+    shipments,
   };
 }
 

@@ -25,7 +25,8 @@ export interface WebhookOrderFacts {
     placedAt: Date;
     erpReference: string | null;
   };
-  customer: { id: number; name: string; kvkNumber: string | null; vatId: string | null };
+  /** `erpCustomerNumber`: the customer's debtor number in the ERP, when staff or the ERP set it. */
+  customer: { id: number; name: string; kvkNumber: string | null; vatId: string | null; erpCustomerNumber: string | null };
   placedBy: { name: string; email: string } | null;
   lines: {
     lineNumber: number;
@@ -39,6 +40,15 @@ export interface WebhookOrderFacts {
     customerArticleNumber: string | null;
     priceSource: { kind: string; quoteNumber?: string; priceListCode?: string };
   }[];
+  /** Recorded shipments, oldest first (staff's Ship form, the ERP's POST …/shipments, a procurement system's ShipNotice source). */
+  shipments: {
+    shipmentNumber: string;
+    carrier: string;
+    trackingNumber: string;
+    trackingUrl: string | null;
+    lines: { lineNumber: number; quantity: number }[];
+    createdAt: Date;
+  }[];
   event: { kind: "status" | "changed"; status: string; comment: string | null; at: Date };
 }
 
@@ -49,6 +59,7 @@ const decimal = (minor: number) => (minor / 100).toFixed(2);
 /** The order as JSON, the same in webhook events and in `GET /admin/api/orders/<number>`. */
 export function orderJson(facts: OrderFacts) {
   const { order } = facts;
+  const skuOf = new Map(facts.lines.map((line) => [line.lineNumber, line.sku]));
   return {
     id: order.id,
     number: order.orderNumber,
@@ -89,6 +100,15 @@ export function orderJson(facts: OrderFacts) {
       priceSource: line.priceSource.kind,
       ...(line.priceSource.quoteNumber ? { quoteNumber: line.priceSource.quoteNumber } : {}),
       ...(line.priceSource.priceListCode ? { priceListCode: line.priceSource.priceListCode } : {}),
+    })),
+    // What left the warehouse, so the ERP need not ask for it separately (it may also have reported it itself).
+    shipments: facts.shipments.map((shipment) => ({
+      number: shipment.shipmentNumber,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: shipment.trackingUrl,
+      shippedAt: shipment.createdAt.toISOString(),
+      lines: shipment.lines.map((line) => ({ line: line.lineNumber, sku: skuOf.get(line.lineNumber) ?? null, quantity: line.quantity })),
     })),
   };
 }

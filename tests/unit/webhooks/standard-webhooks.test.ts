@@ -81,11 +81,14 @@ describe("order payload", () => {
       placedAt: new Date("2026-11-29T10:00:00Z"),
       erpReference: "SO-2026-0815",
     },
-    customer: { id: 3, name: "Demo Facilities B.V.", kvkNumber: "12345678", vatId: null },
+    customer: { id: 3, name: "Demo Facilities B.V.", kvkNumber: "12345678", vatId: null, erpCustomerNumber: "D-10042" },
     placedBy: null,
     lines: [
       { lineNumber: 1, sku: "KP-1", name: "Papier", unit: "PK", quantity: 2, unitPriceMinor: 425, lineTotalMinor: 850, vatRateBasisPoints: 2100, customerArticleNumber: "MAT-1", priceSource: { kind: "quote", quoteNumber: "Q2001" } },
       { lineNumber: 2, sku: "KP-2", name: "Tape", unit: "EA", quantity: 1, unitPriceMinor: 200, lineTotalMinor: 200, vatRateBasisPoints: 2100, customerArticleNumber: null, priceSource: { kind: "contract", priceListCode: "PL-1" } },
+    ],
+    shipments: [
+      { shipmentNumber: "K100007-1", carrier: "PostNL", trackingNumber: "3SABC1", trackingUrl: null, lines: [{ lineNumber: 2, quantity: 1 }], createdAt: new Date("2026-11-30T08:00:00Z") },
     ],
     event: { kind: "status", status: "accepted", comment: null, at: new Date("2026-11-29T10:00:01Z") },
   };
@@ -104,7 +107,7 @@ describe("order payload", () => {
           erpReference: "SO-2026-0815",
           totalMinor: 1271,
           total: "12.71",
-          customer: { name: "Demo Facilities B.V." },
+          customer: { name: "Demo Facilities B.V.", erpCustomerNumber: "D-10042" },
         },
         event: { kind: "status", status: "accepted", at: "2026-11-29T10:00:01.000Z" },
       },
@@ -113,6 +116,9 @@ describe("order payload", () => {
     expect(body.data.order.lines).toEqual([
       { lineNumber: 1, sku: "KP-1", customerArticleNumber: "MAT-1", name: "Papier", unit: "PK", quantity: 2, unitPriceMinor: 425, unitPrice: "4.25", lineTotalMinor: 850, vatRateBasisPoints: 2100, priceSource: "quote", quoteNumber: "Q2001" },
       { lineNumber: 2, sku: "KP-2", customerArticleNumber: null, name: "Tape", unit: "EA", quantity: 1, unitPriceMinor: 200, unitPrice: "2.00", lineTotalMinor: 200, vatRateBasisPoints: 2100, priceSource: "contract", priceListCode: "PL-1" },
+    ]);
+    expect(body.data.order.shipments).toEqual([
+      { number: "K100007-1", carrier: "PostNL", trackingNumber: "3SABC1", trackingUrl: null, shippedAt: "2026-11-30T08:00:00.000Z", lines: [{ line: 2, sku: "KP-2", quantity: 1 }] },
     ]);
     expect(JSON.parse(orderWebhookBody("order.status_changed", facts, { at: new Date(), adminUrl: null })).links).toBeUndefined();
   });
