@@ -3,7 +3,7 @@
  * privilege: the ERP's nightly stock feed has "stock" and cannot read customers' orders), on top of
  * its owner's own reach (an account manager's key still sees only their customers). Pure.
  */
-export const API_SCOPES = ["catalog", "stock", "prices", "orders", "credit", "returns"] as const;
+export const API_SCOPES = ["catalog", "stock", "prices", "orders", "credit", "returns", "customers", "invoices"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** Scopes whose endpoints only admins may use (an account manager's key would get 404 on all of them). */
@@ -63,4 +63,12 @@ export const API_ENDPOINTS: readonly { scope: ApiScope; method: "GET" | "PUT" | 
   { scope: "returns", method: "GET", path: "/admin/api/returns" },
   { scope: "returns", method: "GET", path: "/admin/api/returns/:number" },
   { scope: "returns", method: "POST", path: "/admin/api/returns/:number/receipt" },
+  { scope: "customers", method: "GET", path: "/admin/api/customers" },
+  { scope: "customers", method: "GET", path: "/admin/api/customers/:id" },
+  { scope: "customers", method: "PUT", path: "/admin/api/customers/:id/erp-customer-number" },
+  // Bookkeeping reads what was issued; reporting payments stays with "credit" (it moves the credit on account).
+  { scope: "invoices", method: "GET", path: "/admin/api/invoices" },
+  { scope: "invoices", method: "GET", path: "/admin/api/invoices/:number" },
+  { scope: "invoices", method: "GET", path: "/admin/api/invoices/:number/ubl" },
+  { scope: "invoices", method: "GET", path: "/admin/api/invoices/:number/pdf" },
 ];

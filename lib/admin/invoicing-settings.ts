@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Company, InvoiceChannel, SupplierProfile, VatTreatmentSetting } from "@/db/schema";
 import type { StaffUser } from "@/lib/auth/guards";
+import { erpCustomerNumberField } from "./erp-customer-number";
 import { getSupplierProfile, updateSupplierDeliveryCharges, upsertSupplierProfile } from "@/lib/data/supplier-profile";
 import {
   normalizeIban,
@@ -155,6 +156,8 @@ const customerFields = z.object({
   vatId: normalizedIdentifier(normalizeVatId),
   peppolScheme: optionalText(4),
   peppolId: optionalText(80),
+  /** Not posted (the new-customer form): none yet. Unique: checked by the database (lib/data/customers.ts). */
+  erpCustomerNumber: erpCustomerNumberField.optional().transform((v) => v ?? null),
   iban: normalizedIdentifier(normalizeIban),
   paymentTermsDays,
   /** Incl. VAT; empty: no limit (lib/orders/credit.ts). */

@@ -21,7 +21,7 @@ import { AppError } from "@/lib/errors";
 import { database } from "./database";
 import { recordSecurityEventIn, type SecurityActor } from "./security-events";
 import { dropVatCheckIn, queueVatCheckIn } from "./vat-checks";
-import { containsPattern, q } from "./sql";
+import { containsPattern, isUniqueViolation, q } from "./sql";
 
 /**
  * The account manager `managerId` looks after the customer whose id is in `companyId` (a column of
@@ -159,8 +159,20 @@ export type CompanyDetails = Pick<
       | "deliveryChargeMode"
       | "deliveryChargeMinor"
       | "freeDeliveryFromMinor"
+      | "erpCustomerNumber"
     >
   >;
+
+/**
+ * The ERP customer number is unique when set: another customer's number is that field's problem, not
+ * a crash. (It is the companies table's only unique column besides the generated id.)
+ */
+function erpNumberTaken(error: unknown): never {
+  if (isUniqueViolation(error)) {
+    throw new AppError("conflict", "erp_customer_number_taken", { field: "erpCustomerNumber" });
+  }
+  throw error;
+}
 
 /** Whether the customer has a cXML punchout connection (the "cxml" invoice channel needs one to address the buyer). */
 export async function hasCxmlConnection(companyId: number): Promise<boolean> {
@@ -176,25 +188,29 @@ export async function hasCxmlConnection(companyId: number): Promise<boolean> {
 /** Creates a customer; one with a VAT id gets its VIES check queued in the same transaction (lib/admin/vat-auto-checks.ts). */
 export async function createCustomer(details: CompanyDetails, managerId: number | null, now: Date = new Date()): Promise<Company> {
   const db = await database();
-  return db.transaction(async (tx) => {
-    const [company] = await tx.insert(companies).values(details).returning();
-    if (!company) throw new Error("company insert returned nothing");
-    if (managerId !== null) await tx.insert(accountManagerCustomers).values({ staffUserId: managerId, companyId: company.id });
-    if (company.vatId) await queueVatCheckIn(tx, { companyId: company.id }, now);
-    return company;
-  });
+  return db
+    .transaction(async (tx) => {
+      const [company] = await tx.insert(companies).values(details).returning();
+      if (!company) throw new Error("company insert returned nothing");
+      if (managerId !== null) await tx.insert(accountManagerCustomers).values({ staffUserId: managerId, companyId: company.id });
+      if (company.vatId) await queueVatCheckIn(tx, { companyId: company.id }, now);
+      return company;
+    })
+    .catch(erpNumberTaken);
 }
 
 /** Saves a customer's master data; a new VAT id gets its VIES check queued with it, a removed one drops a queued check. */
 export async function updateCustomer(companyId: number, details: CompanyDetails, now: Date = new Date()): Promise<void> {
   const db = await database();
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select({ vatId: companies.vatId }).from(companies).where(eq(companies.id, companyId)).for("update");
-    await tx.update(companies).set(details).where(eq(companies.id, companyId));
-    if (!before || details.vatId === undefined || sameVatId(before.vatId, details.vatId)) return;
-    if (details.vatId) await queueVatCheckIn(tx, { companyId }, now);
-    else await dropVatCheckIn(tx, { companyId });
-  });
+  await db
+    .transaction(async (tx) => {
+      const [before] = await tx.select({ vatId: companies.vatId }).from(companies).where(eq(companies.id, companyId)).for("update");
+      await tx.update(companies).set(details).where(eq(companies.id, companyId));
+      if (!before || details.vatId === undefined || sameVatId(before.vatId, details.vatId)) return;
+      if (details.vatId) await queueVatCheckIn(tx, { companyId }, now);
+      else await dropVatCheckIn(tx, { companyId });
+    })
+    .catch(erpNumberTaken);
 }
 
 const sameVatId = (a: string | null, b: string | null): boolean => (a ?? "").replace(/[\s.-]/g, "").toUpperCase() === (b ?? "").replace(/[\s.-]/g, "").toUpperCase();
@@ -469,4 +485,59 @@ export async function listCustomerOptions(managerId: number | null): Promise<{ i
           .where(eq(accountManagerCustomers.staffUserId, managerId))
           .orderBy(asc(companies.name));
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ERP's customer list (GET /admin/api/customers)
+
+export interface CustomerApiRow {
+  id: number;
+  name: string;
+  erpCustomerNumber: string | null;
+  kvkNumber: string | null;
+  vatId: string | null;
+  countryCode: string;
+  paymentTermsDays: number;
+  active: boolean;
+  createdAt: Date;
+}
+
+/** Customers after `afterId` in id order (`companyIds`: only those; `erpCustomerNumber`/`id`: that one). */
+export async function listCustomersForApi(filter: { afterId: number; limit: number; companyIds?: number[]; erpCustomerNumber?: string; id?: number }): Promise<CustomerApiRow[]> {
+  const db = await database();
+  const conditions = [
+    sql`${companies.id} > ${filter.afterId}`,
+    filter.companyIds ? inArray(companies.id, filter.companyIds.length ? filter.companyIds : [-1]) : undefined,
+    filter.erpCustomerNumber !== undefined ? eq(companies.erpCustomerNumber, filter.erpCustomerNumber) : undefined,
+    filter.id !== undefined ? eq(companies.id, filter.id) : undefined,
+  ].filter((c) => c !== undefined);
+  return db
+    .select({
+      id: companies.id,
+      name: companies.name,
+      erpCustomerNumber: companies.erpCustomerNumber,
+      kvkNumber: companies.kvkNumber,
+      vatId: companies.vatId,
+      countryCode: companies.countryCode,
+      paymentTermsDays: companies.paymentTermsDays,
+      active: companies.active,
+      createdAt: companies.createdAt,
+    })
+    .from(companies)
+    .where(and(...conditions))
+    .orderBy(asc(companies.id))
+    .limit(filter.limit);
+}
+
+/** Sets (or clears) a customer's ERP number; false when the customer does not exist. Another customer's number: conflict. */
+export async function setErpCustomerNumber(companyId: number, erpCustomerNumber: string | null): Promise<{ previous: string | null } | null> {
+  const db = await database();
+  return db
+    .transaction(async (tx) => {
+      const [before] = await tx.select({ value: companies.erpCustomerNumber }).from(companies).where(eq(companies.id, companyId)).for("update");
+      if (!before) return null;
+      await tx.update(companies).set({ erpCustomerNumber }).where(eq(companies.id, companyId));
+      return { previous: before.value };
+    })
+    .catch(erpNumberTaken);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import {
   addresses,
   companies,
@@ -398,4 +399,86 @@ export async function issueCreditNoteIn<F>(
   });
   if (!outcome.ok) return outcome;
   return { ok: true as const, invoice: await insertDraft(tx, outcome.draft) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ERP's invoice feed (GET /admin/api/invoices)
+
+const creditedInvoices = alias(invoices, "credited_invoices");
+
+export interface InvoiceFeedRow {
+  id: number;
+  kind: "invoice" | "credit_note";
+  number: string;
+  companyId: number;
+  companyName: string;
+  companyVatId: string | null;
+  erpCustomerNumber: string | null;
+  orderNumber: string | null;
+  creditedInvoiceNumber: string | null;
+  issueDate: string;
+  dueDate: string | null;
+  currency: string;
+  lineExtensionMinor: number;
+  allowanceTotalMinor: number;
+  chargeTotalMinor: number;
+  taxExclusiveMinor: number;
+  taxMinor: number;
+  payableMinor: number;
+  paidAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * Issued documents after `afterId` in id order, `number`: that one only. Ids come from a sequence
+ * at INSERT, so a transaction that drew a lower id may still commit after a higher one is visible
+ * (an invoice and a credit note issued at once use different counters and do not queue): a cursor
+ * past the higher id would skip the lower one for good. The SHARE lock waits until every
+ * transaction that is inserting invoices has ended and holds new inserts off for this one read, so
+ * every id up to the last one returned is committed and no lower id can appear later.
+ */
+export async function listInvoiceFeed(filter: { afterId: number; limit: number; companyIds?: number[]; number?: string }): Promise<InvoiceFeedRow[]> {
+  const db = await database();
+  const conditions = [
+    gt(invoices.id, filter.afterId),
+    filter.companyIds ? inArray(invoices.companyId, filter.companyIds.length ? filter.companyIds : [-1]) : undefined,
+    filter.number !== undefined ? eq(invoices.number, filter.number) : undefined,
+  ].filter((c) => c !== undefined);
+  const read = (tx: Pick<Db, "select">) =>
+    tx
+      .select({
+        id: invoices.id,
+        kind: invoices.kind,
+        number: invoices.number,
+        companyId: invoices.companyId,
+        companyName: companies.name,
+        companyVatId: companies.vatId,
+        erpCustomerNumber: companies.erpCustomerNumber,
+        orderNumber: orders.orderNumber,
+        creditedInvoiceNumber: creditedInvoices.number,
+        issueDate: invoices.issueDate,
+        dueDate: invoices.dueDate,
+        currency: invoices.currency,
+        lineExtensionMinor: invoices.lineExtensionMinor,
+        allowanceTotalMinor: invoices.allowanceTotalMinor,
+        chargeTotalMinor: invoices.chargeTotalMinor,
+        taxExclusiveMinor: invoices.taxExclusiveMinor,
+        taxMinor: invoices.taxMinor,
+        payableMinor: invoices.payableMinor,
+        paidAt: invoices.paidAt,
+        createdAt: invoices.createdAt,
+      })
+      .from(invoices)
+      .innerJoin(companies, eq(companies.id, invoices.companyId))
+      .leftJoin(orders, eq(orders.id, invoices.orderId))
+      .leftJoin(creditedInvoices, eq(creditedInvoices.id, invoices.creditedInvoiceId))
+      .where(and(...conditions))
+      .orderBy(asc(invoices.id))
+      .limit(filter.limit);
+  // One document by number needs no ordering guarantee.
+  if (filter.number !== undefined) return read(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${invoices} in share mode`);
+    return read(tx);
+  });
 }

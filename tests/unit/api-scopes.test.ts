@@ -44,6 +44,6 @@ describe("admin API scopes", () => {
     expect(keyAllows([], "stock")).toBe(false);
     expect(keyAllows(null, "orders")).toBe(true);
     expect(scopesForRole("admin")).toEqual(API_SCOPES);
-    expect(scopesForRole("account_manager")).toEqual(["prices", "orders", "credit", "returns"]);
+    expect(scopesForRole("account_manager")).toEqual(["prices", "orders", "credit", "returns", "customers", "invoices"]);
   });
 });

@@ -62,6 +62,7 @@ function company(overrides: Partial<Company> = {}): Company {
     freeDeliveryFromMinor: null,
     twoStepRequired: false,
     assortment: "all",
+    erpCustomerNumber: null,
     active: true,
     createdAt: NOW,
     ...overrides,

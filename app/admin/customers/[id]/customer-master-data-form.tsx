@@ -29,6 +29,7 @@ export interface CustomerMasterDataValues {
   vatId: string | null;
   peppolScheme: string | null;
   peppolId: string | null;
+  erpCustomerNumber: string | null;
   countryCode: string;
   paymentTermsDays: number;
   creditLimitMinor: number | null;
@@ -78,6 +79,7 @@ export function CustomerMasterDataForm({
     vatId: values.vatId ?? "",
     peppolScheme: values.peppolScheme ?? "",
     peppolId: values.peppolId ?? "",
+    erpCustomerNumber: values.erpCustomerNumber ?? "",
     paymentTermsDays: String(values.paymentTermsDays),
     // Amounts as people type them back ("12500,00"); empty: no limit / no threshold.
     creditLimitMinor: amountText(values.creditLimitMinor),
@@ -115,6 +117,7 @@ export function CustomerMasterDataForm({
     vatId: t("vatId"),
     peppolScheme: t("peppolScheme"),
     peppolId: t("peppolId"),
+    erpCustomerNumber: t("erpCustomerNumber"),
     countryCode: t("countryCode"),
     paymentTermsDays: t("paymentTermsDays"),
     creditLimitMinor: t("creditLimit"),
@@ -167,6 +170,9 @@ export function CustomerMasterDataForm({
             <input {...bind("peppolId")} maxLength={80} className={inputClass} />
           </Field>
         </div>
+        <Field label={labels.erpCustomerNumber} hint={t("erpCustomerNumberHint")}>
+          <input {...bind("erpCustomerNumber")} maxLength={50} autoComplete="off" className={inputClass} data-testid="erp-customer-number" />
+        </Field>
         <Field label={labels.paymentTermsDays}>
           <input {...bind("paymentTermsDays")} type="number" min={0} max={180} required className={inputClass} />
         </Field>

@@ -1,0 +1,9 @@
+import { withStaffApi } from "@/lib/admin/api-route";
+import { invoiceFileForApi } from "@/lib/admin/invoices-api";
+import { invoiceNumberParam } from "@/lib/invoices/invoice-access";
+
+// GET /admin/api/invoices/:number/ubl — the document as Peppol BIS Billing 3.0 UBL (Invoice or CreditNote).
+export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const number = invoiceNumberParam((await params).number);
+  return withStaffApi(request, "invoices", (staff) => invoiceFileForApi(staff, number, "ubl"));
+}
