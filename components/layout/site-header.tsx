@@ -5,6 +5,7 @@ import type { CartBadgeReading } from "@/lib/cart/cart-badge";
 import { HeaderMenu } from "./header-menu";
 import { HeaderSearchInput, SearchField } from "./header-search-input";
 import { LanguageSwitch } from "./language-switch";
+import { SkipLink } from "./skip-link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -84,9 +85,10 @@ export async function SiteHeader({
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* On focus it lies over the header's corner, readable and framed, instead of pushing the header down. */}
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-md">
-        {t("skipToContent")}
-      </a>
+      <SkipLink
+        label={t("skipToContent")}
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-md"
+      />
       {/* On a phone: logo, catalog, cart and "Menu" in one row, the search field below it, the links behind
           the menu (HeaderMenu); from 640 px up the cart next to the search field and the links below them. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">

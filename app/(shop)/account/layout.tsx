@@ -63,7 +63,10 @@ function AccountShell({ label, items, children }: { label: string; items: React.
         <aside>
           <AccountNav label={label} items={items} />
         </aside>
-        <div className="min-w-0">{children}</div>
+        {/* Where "Naar inhoud" lands (components/layout/skip-link.tsx): the page itself, past the menu. */}
+        <div className="min-w-0 focus:outline-none" tabIndex={-1} data-skip-target>
+          {children}
+        </div>
       </div>
     </ClientMessages>
   );
