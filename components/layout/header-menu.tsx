@@ -9,7 +9,8 @@ import { useRef, useState } from "react";
  * links stand in the header as always and the button is gone. One copy of the links serves both.
  * Navigating closes the menu: it is open only for the page it was opened on; so does Escape, with
  * focus back on the button. From 640 px up the links take a row of their own under the search field
- * (in one row with it, English left the search 240 px wide).
+ * (in one row with it, English left the search 240 px wide). The button and the links follow each other
+ * in the DOM as on the screen (no CSS `order`), so Tab goes from "Menu" into the opened links.
  */
 export function HeaderMenu({ label, navLabel, children }: { label: string; navLabel: string; children: React.ReactNode }) {
   const pathname = usePathname();
@@ -26,7 +27,7 @@ export function HeaderMenu({ label, navLabel, children }: { label: string; navLa
       <button
         ref={button}
         type="button"
-        className="order-5 flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 sm:hidden"
+        className="flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 sm:hidden"
         aria-expanded={open}
         aria-controls="site-menu"
         onClick={() => setOpenOn(open ? null : pathname)}
@@ -46,7 +47,7 @@ export function HeaderMenu({ label, navLabel, children }: { label: string; navLa
         id="site-menu"
         aria-label={navLabel}
         onKeyDown={closeOnEscape}
-        className={`${open ? "flex" : "hidden"} order-6 basis-full flex-col items-start gap-3 border-t border-slate-200 pt-3 text-sm sm:order-none sm:flex sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4 sm:gap-y-2 sm:border-0 sm:pt-0`}
+        className={`${open ? "flex" : "hidden"} basis-full flex-col items-start gap-3 border-t border-slate-200 pt-3 text-sm sm:flex sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4 sm:gap-y-2 sm:border-0 sm:pt-0`}
       >
         {children}
       </nav>

@@ -21,6 +21,10 @@ import { openE2eDatabase } from "./support/database";
  *
  * A category and a search at 390 px: the heading, then a closed "Filters" button that counts the active
  * filters, then the products on the first screen; at 800 px the filters show (no button), after the heading.
+ *
+ * The header by keyboard (WCAG 2.4.3): at 390 px Tab goes logo, catalog, cart, Menu, (the opened menu's
+ * links,) then the search field below them; at 1280 px logo, catalog, search field, cart, then the links'
+ * row — each stop right of or below the one before it, as the eye reads.
  */
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 800, height: 1000 };
@@ -98,6 +102,40 @@ async function tooWide(page: Page, paths: string[]): Promise<string[]> {
   }
   await useLanguage(page, "en");
   return found;
+}
+
+interface Stop {
+  name: string;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/** Tab once; the element with the focus then, named as a screen reader names it (aria-label, else its text), and where it shows. */
+async function tabStop(page: Page): Promise<Stop> {
+  await page.keyboard.press("Tab");
+  return page.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    if (!active || active === document.body) return { name: "<body>", box: { x: 0, y: 0, width: 0, height: 0 } };
+    const { x, y, width, height } = active.getBoundingClientRect();
+    return { name: (active.getAttribute("aria-label") ?? active.innerText).trim(), box: { x, y, width, height } };
+  });
+}
+
+async function tabStops(page: Page, count: number): Promise<Stop[]> {
+  const stops: Stop[] = [];
+  for (let i = 0; i < count; i++) stops.push(await tabStop(page));
+  return stops;
+}
+
+/** Each stop comes after the one before as the eye reads: in the same row further right, or in a lower row. */
+function assertReadingOrder(stops: Stop[], what: string) {
+  for (let i = 1; i < stops.length; i++) {
+    const [a, b] = [stops[i - 1]!.box, stops[i]!.box];
+    const sameRow = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) < Math.min(a.height, b.height) / 2;
+    assert.ok(
+      sameRow ? b.x >= a.x + a.width - 1 : b.y + b.height / 2 > a.y + a.height / 2,
+      `${what}: "${stops[i]!.name}" ${JSON.stringify(b)} comes after "${stops[i - 1]!.name}" ${JSON.stringify(a)} on the screen`,
+    );
+  }
 }
 
 describe("the shop at phone width", () => {
@@ -334,5 +372,49 @@ describe("the shop at phone width", () => {
     await row.getByRole("button", { name: "Edit" }).click();
     await editRow.waitFor({ state: "hidden" });
     await admin.context().close();
+  });
+
+  it("the header by keyboard: Tab follows what the eye sees at 390 px (cart and Menu before the search field) and at 1280 px (search before the cart)", async () => {
+    const buyer = await signInOnPhone("buyer@demo.test", "demo-buyer", "/account/orders");
+    await useLanguage(buyer, "en");
+    await buyer.goto("/account/orders");
+    await buyer.locator("main h1").first().waitFor();
+    const menuButton = buyer.getByTestId("header-menu-button");
+    assert.equal(await menuButton.getAttribute("aria-expanded"), "false");
+
+    // A page as it opens, nothing focused yet: the skip link, then the header's first row, then the search row.
+    await buyer.reload();
+    await buyer.locator("main h1").first().waitFor();
+    const phone = await tabStops(buyer, 7);
+    assert.deepEqual(
+      phone.map((stop) => stop.name),
+      ["Skip to content", "Koppel", "Catalog", "Cart", "Menu", "Search", "Search"],
+    );
+    assertReadingOrder(phone.slice(1), "at 390 px");
+    assert.ok(phone[5]!.box.y > phone[4]!.box.y + phone[4]!.box.height / 2, "the search field is in the row below the Menu button");
+
+    // With the menu open: from "Menu" into its links, and only after them to the search field, which they push down.
+    await menuButton.focus();
+    await buyer.keyboard.press("Enter");
+    assert.equal(await menuButton.getAttribute("aria-expanded"), "true");
+    const opened = [{ name: "Menu", box: (await menuButton.boundingBox())! }, ...(await tabStops(buyer, 9))];
+    assert.deepEqual(
+      opened.map((stop) => stop.name),
+      ["Menu", "Quick order", "Favorites", "My orders", "My account", "Sign out", "NL Nederlands", "EN English", "Search", "Search"],
+    );
+    assertReadingOrder(opened, "at 390 px with the menu open");
+
+    // From 640 px up the layout is as it was: the search field between the catalog and the cart, the links in a row below.
+    await buyer.setViewportSize(DESKTOP);
+    await buyer.reload();
+    await buyer.locator("main h1").first().waitFor();
+    assert.equal(await menuButton.isVisible(), false);
+    const desktop = await tabStops(buyer, 13);
+    assert.deepEqual(
+      desktop.map((stop) => stop.name),
+      ["Skip to content", "Koppel", "Catalog", "Search", "Search", "Cart", "Quick order", "Favorites", "My orders", "My account", "Sign out", "NL Nederlands", "EN English"],
+    );
+    assertReadingOrder(desktop.slice(1), "at 1280 px");
+    await buyer.context().close();
   });
 });
