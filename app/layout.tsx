@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
+import { DetailsEscape } from "@/components/details-escape";
 import { ClientMessages } from "@/lib/i18n/client-messages-provider";
 import { ROOT_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { layoutTitle, titleText } from "@/lib/i18n/page-title";
@@ -21,6 +22,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <ClientMessages namespaces={ROOT_CLIENT_MESSAGES}>{children}</ClientMessages>
+        {/* Escape closes an open <details> fold-out, on every page (components/details-escape.tsx). */}
+        <DetailsEscape />
       </body>
     </html>
   );

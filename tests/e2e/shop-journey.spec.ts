@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { BASE_URL, cartBadgeShows, launchBrowser, newContext } from "./support/browser";
+import { BASE_URL, cartBadgeShows, launchBrowser, newContext, signIn } from "./support/browser";
 import { hashPassword } from "../../lib/auth/password";
 import { openE2eDatabase } from "./support/database";
 
@@ -273,6 +273,64 @@ describe("direct buyer", () => {
     const offered = Number(await page.getByRole("spinbutton", { name: "Quantity" }).inputValue());
     assert.ok(offered > 1 && offered % product.order_multiple === 0, `the field offers a valid quantity, not ${offered}`);
     await context.close();
+  });
+
+  it("by keyboard on an account page: the skip link lands past the account menu, the language switch keeps the focus on the pressed button, Escape closes a fold-out", async () => {
+    const page = await signIn(browser, "buyer@demo.test", "demo-buyer", "/account/orders");
+    const heading = page.locator("main h1").first();
+    await heading.waitFor();
+    await page.reload(); // a page as it opens: nothing focused yet
+    await heading.waitFor();
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    assert.ok(await skip.evaluate((element) => element === document.activeElement), "the skip link is the first stop");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.hasAttribute("data-skip-target") === true);
+    await page.keyboard.press("Tab");
+    // The next stop is the page's own content: inside <main>, after the account menu (about ten links), not in it.
+    const afterMenu = await page.evaluate(() => {
+      const active = document.activeElement;
+      const menu = document.querySelector('main nav[aria-label="My account"]');
+      return {
+        inMain: !!active?.closest("main"),
+        menuFound: !!menu,
+        inMenu: !!menu?.contains(active),
+        afterMenu: !!menu && !!active && (menu.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      };
+    });
+    assert.deepEqual(afterMenu, { inMain: true, menuFound: true, inMenu: false, afterMenu: true }, "after the skip link the next stop is the account page's content");
+
+    // The language switch by keyboard: the page comes back in Dutch with the focus on the pressed "NL" (it was on <body>).
+    const pressedHasFocus = (code: string) =>
+      page.waitForFunction((value) => {
+        const active = document.activeElement;
+        return document.documentElement.lang === value && active instanceof HTMLButtonElement && active.value === value && active.getAttribute("aria-pressed") === "true";
+      }, code);
+    await page.getByRole("button", { name: "NL Nederlands", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await pressedHasFocus("nl");
+    assert.match(page.url(), /\/account\/orders$/);
+    // …and keeps it once the page has settled, so the next Tab goes on from the switch.
+    await page.waitForTimeout(500);
+    assert.ok(await page.getByRole("button", { name: "NL Nederlands", exact: true }).evaluate((element) => element === document.activeElement), "NL keeps the focus");
+    await page.keyboard.press("Shift+Tab");
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest("header")), "Shift+Tab goes on from the switch, in the header");
+    await page.getByRole("button", { name: "EN English", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await pressedHasFocus("en");
+
+    // A fold-out ("Why this price") closes with Escape, the focus back on its summary.
+    const product = await contractProduct();
+    await page.goto(`/products/${product.sku}`);
+    const why = page.locator("main details", { has: page.locator("summary", { hasText: "Why this price" }) });
+    const summary = why.locator("summary");
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await why.evaluate((details) => (details as HTMLDetailsElement).open), true, "Enter opens it");
+    await page.keyboard.press("Escape");
+    assert.equal(await why.evaluate((details) => (details as HTMLDetailsElement).open), false, "Escape closes it");
+    assert.ok(await summary.evaluate((element) => element === document.activeElement), "the focus is back on its summary");
+    await page.context().close();
   });
 
   it("shows Dutch by default and switches language and money formatting with the NL/EN switch", async () => {
