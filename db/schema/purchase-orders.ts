@@ -71,6 +71,7 @@ export interface PurchaseOrderLineReason {
     | "price_higher"
     | "price_lower"
     | "price_missing"
+    /** A line's price, or (header) the Total or any amount, in another currency than ours: detail "USD ≠ EUR". */
     | "currency"
     | "unknown_product"
     | "invalid_quantity"
@@ -84,7 +85,12 @@ export interface PurchaseOrderLineReason {
      * The customer's assortment is its contract and no price list of it prices the line's product on
      * the order date, nor does a quote that still applies (detail: the SKU; lib/purchase-orders/assortment-reason.ts).
      */
-    | "not_in_assortment";
+    | "not_in_assortment"
+    /**
+     * Header: the buyer's Total is not the sum of its lines (with or without its Shipping and Tax);
+     * detail "<Total> ≠ <lines>" in minor units (lib/purchase-orders/header-reasons.ts).
+     */
+    | "total_mismatch";
   detail?: string;
 }
 

@@ -186,6 +186,9 @@ function reasonOf(reason: Reason, words: OrderWords, discontinued: Discontinued)
   // Stored details hold amounts in a fixed form (lib/orders/history-comment.ts): said here in the page's money format.
   const shown = reasonDetail(reason);
   if (shown?.kind === "credit") return creditHoldText(shown.amounts, words);
+  // Said in full words ("Bedragen in USD; wij factureren in EUR"), the amounts in the page's money format.
+  if (shown?.kind === "currencies") return text("detail.currencies", { theirs: shown.theirs.join(", "), ours: shown.ours });
+  if (shown?.kind === "totals") return text("detail.totalMismatch", { total: amount(shown.totalMinor), lines: amount(shown.linesMinor) });
   const extra =
     shown?.kind === "prices"
       ? `${amount(shown.buyerMinor)} ${reason.code === "price_higher" ? ">" : "<"} ${amount(shown.ourMinor)}`

@@ -21,6 +21,7 @@ export const REVIEW_REASON_CODES = [
   "quote_lapsed",
   "credit_limit",
   "not_in_assortment",
+  "total_mismatch",
 ] as const;
 
 export type ReviewReasonCode = (typeof REVIEW_REASON_CODES)[number];
@@ -63,12 +64,18 @@ export type ReasonDetail =
   | { kind: "quantity"; quantity: string; rule: "below_minimum" | "not_multiple" | "not_positive"; suggested: number }
   /** quote_lapsed: the quote and why it no longer holds (lib/quotes/quote-rules.ts). */
   | { kind: "quote"; quoteNumber: string; why: "expired" | "quantity_changed" | "not_accepted" | "other_customer" }
+  /** currency: the currencies the buyer sent and the one we invoice in ("USD ≠ EUR", lib/purchase-orders/header-reasons.ts). */
+  | { kind: "currencies"; theirs: string[]; ours: string }
+  /** total_mismatch: the buyer's header Total and the sum of its lines, in minor units of the order's currency. */
+  | { kind: "totals"; totalMinor: number; linesMinor: number }
   | { kind: "text"; text: string };
 
 const PRICES = /^(\d+) [<>] (\d+)$/;
 // As lib/punchout/cxml-order.ts writes them: "3 (not_multiple, e.g. 4)", "Q2001: expired".
 const QUANTITY = /^(\S+) \((below_minimum|not_multiple|not_positive), e\.g\. (\d+)\)$/;
 const QUOTE = /^(\S+): (expired|quantity_changed|not_accepted|other_customer)$/;
+const CURRENCIES = /^([A-Z]{3}(?:, [A-Z]{3})*) ≠ ([A-Z]{3})$/;
+const TOTALS = /^(-?\d+) ≠ (-?\d+)$/;
 
 /** A reason's stored detail, read for display; null when it has none. */
 export function reasonDetail(reason: { code: string; detail?: string | null }): ReasonDetail | null {
@@ -84,6 +91,14 @@ export function reasonDetail(reason: { code: string; detail?: string | null }): 
   if (reason.code === "quote_lapsed") {
     const match = QUOTE.exec(reason.detail);
     if (match) return { kind: "quote", quoteNumber: match[1]!, why: match[2] as "expired" };
+  }
+  if (reason.code === "currency") {
+    const match = CURRENCIES.exec(reason.detail);
+    if (match) return { kind: "currencies", theirs: match[1]!.split(", "), ours: match[2]! };
+  }
+  if (reason.code === "total_mismatch") {
+    const match = TOTALS.exec(reason.detail);
+    if (match) return { kind: "totals", totalMinor: Number(match[1]), linesMinor: Number(match[2]) };
   }
   if (reason.code === "credit_limit") {
     const amounts = parseCreditHoldDetail(reason.detail);

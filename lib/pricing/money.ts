@@ -5,6 +5,9 @@
 
 export type Currency = "EUR";
 
+/** The one currency the shop prices and invoices in: an order in another waits for review (lib/purchase-orders/header-reasons.ts). */
+export const SHOP_CURRENCY: Currency = "EUR";
+
 const MINOR_DIGITS: Record<string, number> = { EUR: 2 };
 
 export function minorDigits(currency: string): number {

@@ -24,6 +24,8 @@ import { calendarDate } from "@/lib/pricing/calendar-date";
 import { summarizeVat } from "@/lib/pricing/vat";
 import { respondToOrder } from "@/lib/purchase-orders/order-responses";
 import { assortmentReason } from "@/lib/purchase-orders/assortment-reason";
+import { currencyReason, totalReason } from "@/lib/purchase-orders/header-reasons";
+import { SHOP_CURRENCY } from "@/lib/pricing/money";
 import { effectiveAssortment } from "@/lib/catalog/assortment";
 import type { CxmlAuthLoader } from "./cxml-authenticate";
 import { newPayloadId, runCxmlEndpoint, type AuthenticatedCxmlRequest, type CxmlAnswer, type CxmlBody, type CxmlEndpointContext, type CxmlHandled, type CxmlStoredAnswer } from "./cxml-endpoint";
@@ -339,6 +341,9 @@ function buildOrder(
       )
     : shipToAddresses[0];
   if (!knownShipTo) headerReasons.push({ code: "unknown_ship_to", detail: cxmlShipTo?.addressId ?? cxmlShipTo?.postalCode ?? undefined });
+  // Amounts in another currency than we invoice in, or a Total that is not its lines: the account
+  // manager looks first (lib/purchase-orders/header-reasons.ts); the order keeps what the buyer sent.
+  for (const reason of [currencyReason(request, SHOP_CURRENCY), totalReason(request)]) if (reason) headerReasons.push(reason);
   const shipTo: AddressSnapshot = cxmlShipTo
     ? toSnapshot(cxmlShipTo, companyName)
     : knownShipTo

@@ -42,6 +42,10 @@ interface Line {
   price: string;
 }
 
+/** The header Total as the buyer's system computes it: the sum of its lines (lib/purchase-orders/header-reasons.ts). */
+const linesTotal = (lines: readonly { quantity: number | string; price: string }[]) =>
+  (Math.round(lines.reduce((sum, line) => sum + Math.round(Number(line.price) * 100) * Number(line.quantity), 0)) / 100).toFixed(2);
+
 let sequence = 0;
 function orderRequest(from: { domain: string; identity: string }, orderId: string, lines: Line[], type: "new" | "update" = "new"): string {
   const items = lines
@@ -60,7 +64,7 @@ function orderRequest(from: { domain: string; identity: string }, orderId: strin
 <Sender><Credential domain="${from.domain}"><Identity>${from.identity}</Identity><SharedSecret>${SECRET}</SharedSecret></Credential><UserAgent>IT</UserAgent></Sender></Header>
 <Request deploymentMode="production"><OrderRequest>
 <OrderRequestHeader orderID="${orderId}" orderDate="2026-11-28T10:59:00+01:00" type="${type}" orderVersion="${type === "new" ? 1 : 2}">
-<Total><Money currency="EUR">1.00</Money></Total>
+<Total><Money currency="EUR">${linesTotal(lines)}</Money></Total>
 <ShipTo><Address addressID="NL-AMS-01" isoCountryCode="NL"><Name xml:lang="nl">Magazijn</Name><PostalAddress><Street>Stationsplein 1</Street><City>Amsterdam</City><PostalCode>1012 AB</PostalCode><Country isoCountryCode="NL">Nederland</Country></PostalAddress></Address></ShipTo>
 <BillTo><Address addressID="BILL-1" isoCountryCode="NL"><Name xml:lang="nl">Administratie</Name><PostalAddress><Street>Postbus 10</Street><City>Amsterdam</City><PostalCode>1000 AA</PostalCode><Country isoCountryCode="NL">Nederland</Country></PostalAddress></Address></BillTo>
 </OrderRequestHeader>

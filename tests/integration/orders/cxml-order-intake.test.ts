@@ -61,8 +61,16 @@ interface Line {
   price: string;
 }
 
+/** The header Total as the buyer's system computes it: the sum of its lines (lib/purchase-orders/header-reasons.ts). */
+const linesTotal = (lines: readonly { quantity: number | string; price: string }[]) =>
+  (Math.round(lines.reduce((sum, line) => sum + Math.round(Number(line.price) * 100) * Number(line.quantity), 0)) / 100).toFixed(2);
+
 let sequence = 0;
 function orderRequest(options: {
+  /** The header Total as sent (default: the sum of the lines). */
+  total?: string;
+  /** Money@currency of the Total and every line (default EUR). */
+  currency?: string;
   orderId: string;
   payloadId?: string;
   type?: "new" | "update" | "delete";
@@ -78,7 +86,7 @@ function orderRequest(options: {
     .map(
       (line, index) => `<ItemOut quantity="${line.quantity}" lineNumber="${index + 1}" requestedDeliveryDate="2026-12-05">
 <ItemID><SupplierPartID>${line.sku}</SupplierPartID>${line.aux ? `<SupplierPartAuxiliaryID>${line.aux}</SupplierPartAuxiliaryID>` : ""}${line.buyerPartId ? `<BuyerPartID>${line.buyerPartId}</BuyerPartID>` : ""}</ItemID>
-<ItemDetail><UnitPrice><Money currency="EUR">${line.price}</Money></UnitPrice><Description xml:lang="nl">Artikel ${line.sku}</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail>
+<ItemDetail><UnitPrice><Money currency="${options.currency ?? "EUR"}">${line.price}</Money></UnitPrice><Description xml:lang="nl">Artikel ${line.sku}</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail>
 <Distribution><Accounting name="Kosten"><Segment type="Cost Center" id="KP-100" description="Facilitair"/></Accounting><Charge><Money currency="EUR">1.00</Money></Charge></Distribution>
 </ItemOut>`,
     )
@@ -91,7 +99,7 @@ function orderRequest(options: {
 <Sender><Credential domain="${from.domain}"><Identity>${from.identity}</Identity><SharedSecret>${options.secret ?? SECRET}</SharedSecret></Credential><UserAgent>IT</UserAgent></Sender></Header>
 <Request deploymentMode="production"><OrderRequest>
 <OrderRequestHeader orderID="${options.orderId}" orderDate="2026-11-28T10:59:00+01:00" type="${options.type ?? "new"}" orderVersion="${options.version ?? 1}">
-<Total><Money currency="EUR">1.00</Money></Total>
+<Total><Money currency="${options.currency ?? "EUR"}">${options.total ?? linesTotal(options.lines ?? [])}</Money></Total>
 <ShipTo><Address addressID="${options.shipToId ?? "NL-AMS-01"}" isoCountryCode="NL"><Name xml:lang="nl">Magazijn</Name><PostalAddress><Street>Stationsplein 1</Street><City>Amsterdam</City><PostalCode>1012 AB</PostalCode><Country isoCountryCode="NL">Nederland</Country></PostalAddress></Address></ShipTo>
 <BillTo><Address addressID="BILL-1" isoCountryCode="NL"><Name xml:lang="nl">Administratie</Name><PostalAddress><Street>Postbus 10</Street><City>Amsterdam</City><PostalCode>1000 AA</PostalCode><Country isoCountryCode="NL">Nederland</Country></PostalAddress></Address></BillTo>
 <Contact role="endUser"><Name xml:lang="nl">Jan</Name><Email>${options.contactEmail ?? "jan@buyer.example"}</Email></Contact>
@@ -217,7 +225,7 @@ describe("POST /punchout/cxml/order — intake", () => {
       orderDate: "2026-11-28T10:59:00+01:00",
       deploymentMode: "production",
       currency: "EUR",
-      buyerTotalMinor: 100,
+      buyerTotalMinor: 3499,
       documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(stored.po.header).toMatchObject({ shipTo: { addressId: "NL-AMS-01" }, billTo: { addressId: "BILL-1" }, reasons: [] });
@@ -344,6 +352,53 @@ describe("POST /punchout/cxml/order — intake", () => {
     expect(stored?.order.status).toBe("needs_review");
     expect(stored?.lines[0]?.reasons).toEqual([{ code: "price_lower", detail: "45 < 450" }]);
     expect(stored?.lines[1]?.reasons).toEqual([]);
+  });
+
+  it("holds an order in another currency for review, with the reason in the header and on each line; nothing is lost", async () => {
+    const answer = await post(orderRequest({ orderId: "PO-USD", payloadId: "usd-1@buyer", lines: cleanLines(), currency: "USD" }));
+    expect(answer.cxmlCode, answer.text).toBe(200);
+    const stored = (await orderFor("PO-USD"))!;
+    expect(stored.order.status).toBe("needs_review");
+    expect(stored.po.header.reasons).toEqual([{ code: "currency", detail: "USD ≠ EUR" }]);
+    // What the buyer sent stays as sent: its currency, Total and prices, and the document itself.
+    expect(stored.po).toMatchObject({ currency: "USD", buyerTotalMinor: 3499 });
+    expect(stored.lines.map((line) => [line.currency, line.buyerUnitPriceMinor, line.quantity, line.reasons])).toEqual([
+      ["USD", 450, "2", [{ code: "currency", detail: "USD ≠ EUR" }]],
+      ["USD", 2599, "1", [{ code: "currency", detail: "USD ≠ EUR" }]],
+    ]);
+    const [document] = await handle.db.select().from(purchaseOrderDocuments).where(eq(purchaseOrderDocuments.buyerOrderId, "PO-USD"));
+    expect(document!.rawDocument).toContain('<Money currency="USD">25.99</Money>');
+    const [event] = await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, stored.order.id));
+    expect(event!.comment).toBe("currency");
+  });
+
+  it("holds the Coupa sample in USD for review with the currency reason (it used to pass without one)", async () => {
+    const xml = readFileSync(path.join(SHARED, "samples/officeluv-cxml/order_request.xml"), "utf8")
+      .replace(/<Header>[\s\S]*?<\/Header>/, `<Header><From><Credential domain="NetworkID"><Identity>${FROM.identity}</Identity></Credential></From><To><Credential domain="NetworkID"><Identity>KOPPEL</Identity></Credential></To><Sender><Credential domain="NetworkID"><Identity>${FROM.identity}</Identity><SharedSecret>${SECRET}</SharedSecret></Credential><UserAgent>Coupa Procurement 1.0</UserAgent></Sender></Header>`)
+      .replace('orderID="3309"', 'orderID="PO-COUPA-USD"')
+      .replace(/payloadID="[^"]+"/, 'payloadID="coupa-usd-1@buyer"');
+    expect((await post(xml)).cxmlCode).toBe(200);
+    const stored = (await orderFor("PO-COUPA-USD"))!;
+    expect(stored.order.status).toBe("needs_review");
+    // Its Total (91.71) is its lines' sum (8.10 + 9 × 9.29): no total reason.
+    expect(stored.po.header.reasons).toEqual(expect.arrayContaining([{ code: "currency", detail: "USD ≠ EUR" }]));
+    expect((stored.po.header.reasons as { code: string }[]).map((reason) => reason.code)).not.toContain("total_mismatch");
+  });
+
+  it("holds an order whose Total is not its lines' sum, with both amounts; lines and Total kept as sent", async () => {
+    const answer = await post(orderRequest({ orderId: "PO-TOTAL", lines: cleanLines(), total: "575.00" }));
+    expect(answer.cxmlCode).toBe(200);
+    const stored = (await orderFor("PO-TOTAL"))!;
+    expect(stored.order.status).toBe("needs_review");
+    expect(stored.po.header.reasons).toEqual([{ code: "total_mismatch", detail: "57500 ≠ 3499" }]);
+    expect(stored.po.buyerTotalMinor).toBe(57500);
+    expect(stored.lines.map((line) => [line.buyerUnitPriceMinor, line.reasons])).toEqual([
+      [450, []],
+      [2599, []],
+    ]);
+    expect(stored.order).toMatchObject({ subtotalMinor: 3499, currency: "EUR" });
+    const [event] = await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, stored.order.id));
+    expect(event!.comment).toBe("total_mismatch");
   });
 
   it("respects the per-connection price tolerance", async () => {

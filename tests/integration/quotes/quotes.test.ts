@@ -296,7 +296,7 @@ describe("quotes through punchout", () => {
 <cXML payloadID="${orderId}@buyer" timestamp="${orderDate}" xml:lang="nl-NL"><Header>
 <From><Credential domain="NetworkID"><Identity>AN-QUOTE-BUYER</Identity></Credential></From><To><Credential domain="NetworkID"><Identity>KOPPEL</Identity></Credential></To>
 <Sender><Credential domain="NetworkID"><Identity>AN-QUOTE-BUYER</Identity><SharedSecret>q-secret</SharedSecret></Credential><UserAgent>IT</UserAgent></Sender></Header>
-<Request deploymentMode="production"><OrderRequest><OrderRequestHeader orderID="${orderId}" orderDate="${orderDate}" type="new"><Total><Money currency="EUR">1.00</Money></Total></OrderRequestHeader>
+<Request deploymentMode="production"><OrderRequest><OrderRequestHeader orderID="${orderId}" orderDate="${orderDate}" type="new"><Total><Money currency="EUR">${(Math.round(Number(price) * 100 * quantity) / 100).toFixed(2)}</Money></Total></OrderRequestHeader>
 <ItemOut quantity="${quantity}" lineNumber="1"><ItemID><SupplierPartID>${sku}</SupplierPartID><SupplierPartAuxiliaryID>${reference}</SupplierPartAuxiliaryID></ItemID>
 <ItemDetail><UnitPrice><Money currency="EUR">${price}</Money></UnitPrice><Description xml:lang="nl">x</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail></ItemOut>
 </OrderRequest></Request></cXML>`;

@@ -188,8 +188,15 @@ describe("reasonText: why a line waits, in the viewer's words", () => {
     ["a lapsed quote", [{ code: "quote_lapsed", detail: "Q2001: expired" }], "Transferred at a quote that no longer holds (quote Q2001 has expired)"],
     ["the credit limit, said with its amounts only", [{ code: "credit_limit", detail: "54.20 + 342.82 > 150.00" }], "Beyond the credit limit of €150.00: owed €54.20 + this order €342.82 (incl. VAT)"],
     ["two reasons", [{ code: "price_missing" }, { code: "not_in_transfer", detail: null }], "No price in the order; Line is not from a transferred cart"],
+    ["amounts in another currency, in words", [{ code: "currency", detail: "USD ≠ EUR" }], "Amounts in USD; we invoice in EUR"],
+    ["the buyer's Total against its lines, in the page's money format", [{ code: "total_mismatch", detail: "57500 ≠ 54300" }], "The buyer's total is €575.00, the sum of the lines €543.00"],
   ])("%s", (_label, reasons, expected) => {
     expect(reasonText(reasons, words, discontinued)).toBe(expected);
+  });
+
+  it("says the amount reasons in Dutch too, with the Dutch money format", () => {
+    expect(reasonText([{ code: "currency", detail: "USD ≠ EUR" }], wordsNl, discontinued)).toBe("Bedragen in USD; wij factureren in EUR");
+    expect(reasonText([{ code: "total_mismatch", detail: "57500 ≠ 54300" }], wordsNl, discontinued)).toBe(`Het totaal van de klant is ${money(57500, "nl", "EUR")}, de som van de regels ${money(54300, "nl", "EUR")}`);
   });
 
   it("names the successor in the viewer's language", () => {

@@ -6,6 +6,7 @@ describe("historyComment", () => {
   it.each([
     ["review reasons, each once in first-seen order (rows stored before deduplication too)", "not_in_transfer, price_higher, not_in_transfer", { kind: "review_reasons", codes: ["not_in_transfer", "price_higher"] }],
     ["one review reason", "credit_limit", { kind: "review_reasons", codes: ["credit_limit"] }],
+    ["the order-level amount reasons", "currency, total_mismatch", { kind: "review_reasons", codes: ["currency", "total_mismatch"] }],
     ["a web order's credit hold, amounts back in cents", "credit_limit: 54.20 + 342.82 > 150.00", { kind: "credit_hold", amounts: { owedMinor: 5420, orderMinor: 34282, limitMinor: 15000 } }],
     ["a credit hold while we owe the customer", "credit_limit: -12.50 + 100.00 > 0.00", { kind: "credit_hold", amounts: { owedMinor: -1250, orderMinor: 10000, limitMinor: 0 } }],
     ["the marker of a confirmation with changes", CONFIRMED_WITH_CHANGES, { kind: "confirmed_with_changes" }],
@@ -30,6 +31,11 @@ describe("reasonDetail", () => {
     ["a quantity against the rules", { code: "invalid_quantity", detail: "15 (below_minimum, e.g. 20)" }, { kind: "quantity", quantity: "15", rule: "below_minimum", suggested: 20 }],
     ["a fractional quantity stays text", { code: "invalid_quantity", detail: "2.5" }, { kind: "text", text: "2.5" }],
     ["a lapsed quote", { code: "quote_lapsed", detail: "Q2001: expired" }, { kind: "quote", quoteNumber: "Q2001", why: "expired" }],
+    ["amounts in another currency", { code: "currency", detail: "USD ≠ EUR" }, { kind: "currencies", theirs: ["USD"], ours: "EUR" }],
+    ["amounts in two other currencies", { code: "currency", detail: "USD, GBP ≠ EUR" }, { kind: "currencies", theirs: ["USD", "GBP"], ours: "EUR" }],
+    ["a currency detail in another form stays text", { code: "currency", detail: "dollars" }, { kind: "text", text: "dollars" }],
+    ["the buyer's Total against the lines, in cents", { code: "total_mismatch", detail: "57500 ≠ 54300" }, { kind: "totals", totalMinor: 57500, linesMinor: 54300 }],
+    ["a totals detail in another form stays text", { code: "total_mismatch", detail: "575.00 ≠ 543.00" }, { kind: "text", text: "575.00 ≠ 543.00" }],
   ])("%s", (_label, reason, expected) => {
     expect(reasonDetail(reason)).toEqual(expected);
   });
