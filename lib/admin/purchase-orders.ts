@@ -42,6 +42,8 @@ import {
   AUTO_INVOICE_FAILED,
   cancelHeldWebOrder,
   confirmWebOrder,
+  missedConfirmationBlock,
+  sendMissedConfirmation,
   recordShipment,
   resendOutboundMessage,
   respondToOrder,
@@ -152,6 +154,14 @@ export async function getOrderForStaff(staff: StaffUser, orderId: number) {
      * says so before the account manager acts, with the way to the connection's order settings.
      */
     responseAddressMissing: detail.purchaseOrder !== null && detail.connection !== null && !orderSettings?.orderResponseUrl,
+    /**
+     * "Send the confirmation now": decided while the connection had no address for confirmations, so
+     * none was queued, and the connection has one now (lib/purchase-orders/order-responses.ts).
+     */
+    canSendMissedConfirmation:
+      detail.purchaseOrder !== null &&
+      detail.connection !== null &&
+      missedConfirmationBlock(detail, outbound.map((message) => message.kind), Boolean(orderSettings?.orderResponseUrl)) === null,
     canConfirm: detail.purchaseOrder ? CONFIRMABLE_PURCHASE_ORDER.includes(detail.order.status) : detail.order.status === "placed" || detail.order.status === "needs_review",
     canShip: SHIPPABLE_ORDER_STATUSES.includes(detail.order.status) && open.size > 0,
     canInvoice: statusAllows && quantitiesToInvoice({ ...billable, shipment: null }).size > 0,
@@ -428,6 +438,20 @@ export async function resendForStaff(staff: StaffUser, input: z.infer<typeof res
   const message = await getOutboundMessage(input.messageId);
   if (!message || message.orderId !== input.orderId) throw new AppError("not_found", "message_not_found");
   await resendOutboundMessage(message.id);
+}
+
+export const missedConfirmationSchema = z.object({ orderId: id });
+
+/** "Send the confirmation now" on an order the staff member may see (the same check as the rest of the order page). */
+export async function sendMissedConfirmationForStaff(staff: StaffUser, input: z.infer<typeof missedConfirmationSchema>, now = new Date()): Promise<void> {
+  await getOrderForStaff(staff, input.orderId);
+  const result = await sendMissedConfirmation(input.orderId, now);
+  if (result.ok) return;
+  if (result.error === "not_found") throw new AppError("not_found", "order_not_found");
+  // Sent already (another press, or a colleague's), or not decided (any more): the page's state has moved on.
+  if (result.error === "already_sent") throw new AppError("conflict", "confirmation_already_sent");
+  if (result.error === "no_address") throw new AppError("conflict", "confirmation_no_address");
+  throw new AppError("conflict", "order_status_changed");
 }
 
 export const orderSettingsSchema = z.object({

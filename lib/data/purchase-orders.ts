@@ -707,6 +707,31 @@ export async function changePurchaseOrderStatus(input: {
   });
 }
 
+/**
+ * The ConfirmationRequest of a decision that queued none (the connection had no address for it then)
+ * into the outbox, once: under the order's row lock, only while the order is in `from` and has no
+ * confirmation in the outbox yet, so a second press or a parallel one queues nothing more.
+ */
+export async function queueMissedConfirmation(input: {
+  orderId: number;
+  from: readonly OrderStatus[];
+  outbound: OutboundMessageInput;
+}): Promise<"queued" | "invalid_status" | "already_sent"> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId)).for("update");
+    if (!current || !input.from.includes(current.status)) return "invalid_status";
+    const [sent] = await tx
+      .select({ id: outboundMessages.id })
+      .from(outboundMessages)
+      .where(and(eq(outboundMessages.orderId, input.orderId), eq(outboundMessages.kind, "confirmation")))
+      .limit(1);
+    if (sent) return "already_sent";
+    await tx.insert(outboundMessages).values({ ...input.outbound, kind: "confirmation", orderId: input.orderId });
+    return "queued";
+  });
+}
+
 export interface ShipmentRecordInput {
   orderId: number;
   /** Statuses a shipment may be recorded in ("shipped" allows further shipments of what is still open). */

@@ -9,6 +9,7 @@ import {
   getOrderDetail,
   getPurchaseOrderDetail,
   getPurchaseOrderSettings,
+  queueMissedConfirmation,
   recordOrderShipment,
   type OutboundMessageInput,
 } from "@/lib/data/purchase-orders";
@@ -23,6 +24,7 @@ import { deliverQueuedMail } from "@/lib/mail/send-mail";
 import { shipmentMail } from "@/lib/mail/shipment-mail";
 import { CXML_USER_AGENT } from "@/lib/punchout/cxml-endpoint";
 import { outboundIdentity, outboundPayloadId } from "./outbound-identity";
+import { DECIDED_STATUSES, storedDecision } from "./stored-decision";
 import { buildConfirmationRequest, type ConfirmationItemInput, type ConfirmationType } from "@/lib/punchout/cxml/build-confirmation-request";
 import type { CxmlHeaderParties } from "@/lib/punchout/cxml/build-header";
 import { buildShipNoticeRequest } from "@/lib/punchout/cxml/build-ship-notice-request";
@@ -61,6 +63,59 @@ export interface ConfirmDecision {
 /** A confirmed delivery date as the order line stores it (calendar date; the form sends noon UTC of the day). */
 const calendarDay = (date: Date | null | undefined): string | null => (date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : null);
 
+type PurchaseOrderDetail = NonNullable<Awaited<ReturnType<typeof getPurchaseOrderDetail>>>;
+type OutboundTarget = NonNullable<Awaited<ReturnType<typeof outboundTarget>>>;
+
+/**
+ * The ConfirmationRequest of a decision for the outbox: "accept" as a whole, "reject" as a whole with
+ * its reason, "change" per line (confirmed quantity, price and date; the rest of a line rejected).
+ * Built when the decision is taken, or later from the decision as stored (sendMissedConfirmation).
+ */
+function confirmationMessage(
+  detail: PurchaseOrderDetail,
+  target: OutboundTarget,
+  decision: { kind: ConfirmDecision["kind"]; comment: string | null; changes: NonNullable<ConfirmDecision["changes"]> },
+  now: Date,
+): OutboundMessageInput {
+  const { comment, changes } = decision;
+  const payloadId = outboundPayloadId(now);
+  const type: ConfirmationType = decision.kind === "accept" ? "accept" : decision.kind === "reject" ? "reject" : "detail";
+  const byLine = new Map(changes.map((c) => [c.lineNumber, c]));
+  const items: ConfirmationItemInput[] =
+    type === "detail"
+      ? detail.purchaseLines.map((line) => {
+          const ordered = detail.lines.find((l) => l.lineNumber === line.lineNumber);
+          const change = byLine.get(line.lineNumber);
+          const unit = line.unitOfMeasure ?? ordered?.unit ?? "EA";
+          const quantity = line.quantity;
+          if (!change) return { lineNumber: line.lineNumber, quantity, unitOfMeasure: unit, statuses: [{ type: "accept", quantity }] };
+          const accepted = Math.min(change.quantity, Number(quantity));
+          const rest = Number(quantity) - accepted;
+          const statuses = [
+            ...(accepted > 0
+              ? [{ type: "detail" as const, quantity: accepted, unitPrice: { amountMinor: change.unitPriceMinor, currency: detail.order.currency }, deliveryDate: change.deliveryDate ?? undefined }]
+              : []),
+            ...(rest > 0 ? [{ type: "reject" as const, quantity: rest, comments: comment ?? "Quantity not available" }] : []),
+          ];
+          return { lineNumber: line.lineNumber, quantity, unitOfMeasure: unit, statuses };
+        })
+      : [];
+  const xml = buildConfirmationRequest({
+    payloadId,
+    timestamp: now,
+    header: target.parties,
+    senderSharedSecret: target.secret,
+    deploymentMode: detail.purchaseOrder.deploymentMode,
+    type,
+    confirmId: detail.order.orderNumber,
+    noticeDate: now,
+    order: { orderId: detail.purchaseOrder.buyerOrderId, orderDate: detail.purchaseOrder.orderDate, payloadId: detail.purchaseOrder.payloadId },
+    comments: type === "accept" ? comment : (comment ?? "Confirmed with changes"),
+    items,
+  });
+  return queue("confirmation", detail.connection.id, target.url, payloadId, xml);
+}
+
 /** Confirm all / confirm with changes / reject → order status + ConfirmationRequest in the outbox. */
 export async function respondToOrder(orderId: number, userId: number | null, decision: ConfirmDecision, now = new Date()): Promise<OrderResponseResult> {
   const detail = await getPurchaseOrderDetail(orderId);
@@ -80,45 +135,7 @@ export async function respondToOrder(orderId: number, userId: number | null, dec
   if (decision.kind === "change" && detail.lines.every((line) => rejected.has(line.lineNumber))) return { ok: false, error: "all_lines_rejected" };
 
   const target = await outboundTarget(detail.connection);
-  let outbound: OutboundMessageInput | null = null;
-  if (target) {
-    const payloadId = outboundPayloadId(now);
-    const type: ConfirmationType = decision.kind === "accept" ? "accept" : decision.kind === "reject" ? "reject" : "detail";
-    const byLine = new Map(changes.map((c) => [c.lineNumber, c]));
-    const items: ConfirmationItemInput[] =
-      type === "detail"
-        ? detail.purchaseLines.map((line) => {
-            const ordered = detail.lines.find((l) => l.lineNumber === line.lineNumber);
-            const change = byLine.get(line.lineNumber);
-            const unit = line.unitOfMeasure ?? ordered?.unit ?? "EA";
-            const quantity = line.quantity;
-            if (!change) return { lineNumber: line.lineNumber, quantity, unitOfMeasure: unit, statuses: [{ type: "accept", quantity }] };
-            const accepted = Math.min(change.quantity, Number(quantity));
-            const rest = Number(quantity) - accepted;
-            const statuses = [
-              ...(accepted > 0
-                ? [{ type: "detail" as const, quantity: accepted, unitPrice: { amountMinor: change.unitPriceMinor, currency: detail.order.currency }, deliveryDate: change.deliveryDate ?? undefined }]
-                : []),
-              ...(rest > 0 ? [{ type: "reject" as const, quantity: rest, comments: comment ?? "Quantity not available" }] : []),
-            ];
-            return { lineNumber: line.lineNumber, quantity, unitOfMeasure: unit, statuses };
-          })
-        : [];
-    const xml = buildConfirmationRequest({
-      payloadId,
-      timestamp: now,
-      header: target.parties,
-      senderSharedSecret: target.secret,
-      deploymentMode: detail.purchaseOrder.deploymentMode,
-      type,
-      confirmId: detail.order.orderNumber,
-      noticeDate: now,
-      order: { orderId: detail.purchaseOrder.buyerOrderId, orderDate: detail.purchaseOrder.orderDate, payloadId: detail.purchaseOrder.payloadId },
-      comments: type === "accept" ? comment : (comment ?? "Confirmed with changes"),
-      items,
-    });
-    outbound = queue("confirmation", detail.connection.id, target.url, payloadId, xml);
-  }
+  const outbound = target ? confirmationMessage(detail, target, { kind: decision.kind, comment, changes }, now) : null;
   const changed = await changePurchaseOrderStatus({
     orderId,
     from: CONFIRMABLE,
@@ -131,6 +148,41 @@ export async function respondToOrder(orderId: number, userId: number | null, dec
     outbound,
   });
   return changed ? { ok: true, queued: outbound !== null } : { ok: false, error: "invalid_status" };
+}
+
+/**
+ * Why "Send the confirmation now" is not offered (null: it is): the order was not decided on, a
+ * confirmation of it is in the outbox already (sent, waiting or failed: that one has "Resend"), or the
+ * connection still has no address for confirmations.
+ */
+export function missedConfirmationBlock(
+  detail: Pick<PurchaseOrderDetail, "order" | "events" | "lines" | "purchaseLines">,
+  outboundKinds: readonly string[],
+  hasAddress: boolean,
+): "not_decided" | "already_sent" | "no_address" | null {
+  if (!storedDecision({ ...detail, status: detail.order.status })) return "not_decided";
+  if (outboundKinds.includes("confirmation")) return "already_sent";
+  return hasAddress ? null : "no_address";
+}
+
+export type MissedConfirmationResult = { ok: true } | { ok: false; error: "not_found" | "not_decided" | "already_sent" | "no_address" };
+
+/**
+ * "Send the confirmation now": the ConfirmationRequest a decision taken while the connection had no
+ * address for confirmations would have produced (lib/purchase-orders/stored-decision.ts), now that it
+ * has one, through the outbox (retries, message log) — once per order.
+ */
+export async function sendMissedConfirmation(orderId: number, now = new Date()): Promise<MissedConfirmationResult> {
+  const detail = await getPurchaseOrderDetail(orderId);
+  if (!detail) return { ok: false, error: "not_found" };
+  const decision = storedDecision({ ...detail, status: detail.order.status });
+  if (!decision) return { ok: false, error: "not_decided" };
+  const target = await outboundTarget(detail.connection);
+  if (!target) return { ok: false, error: "no_address" };
+  const outbound = confirmationMessage(detail, target, decision, now);
+  const queued = await queueMissedConfirmation({ orderId, from: DECIDED_STATUSES, outbound });
+  if (queued === "queued") return { ok: true };
+  return { ok: false, error: queued === "invalid_status" ? "not_decided" : "already_sent" };
 }
 
 export interface ShipmentInput {

@@ -15,9 +15,11 @@ import {
   invoiceOrderSchema,
   invoiceShipmentForStaff,
   invoiceShipmentSchema,
+  missedConfirmationSchema,
   orderSettingsSchema,
   resendForStaff,
   resendSchema,
+  sendMissedConfirmationForStaff,
   shipOrderForStaff,
   shipOrderSchema,
   updateOrderSettingsForStaff,
@@ -72,6 +74,11 @@ export const invoiceShipmentAction = staffAction(invoiceShipmentSchema, async (i
 
 export const resendMessageAction = staffAction(resendSchema, async (input, staff) => {
   await resendForStaff(staff, input);
+  revalidatePath(`/admin/orders/${input.orderId}`);
+});
+
+export const sendMissedConfirmationAction = staffAction(missedConfirmationSchema, async (input, staff) => {
+  await sendMissedConfirmationForStaff(staff, input);
   revalidatePath(`/admin/orders/${input.orderId}`);
 });
 

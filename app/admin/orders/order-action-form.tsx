@@ -44,7 +44,7 @@ export function OrderActionForm({
   children?: React.ReactNode | ((state: ActionState, answer: ActionState) => React.ReactNode);
   submitLabel: string;
   /** Key in purchaseOrders.success; the action's data are its values. */
-  successKey: "confirmed" | "shipped" | "invoiced" | "decided" | "responded";
+  successKey: "confirmed" | "shipped" | "invoiced" | "decided" | "responded" | "confirmationSent";
   fieldLabels?: Record<string, string>;
   className?: string;
   variant?: "primary" | "secondary";

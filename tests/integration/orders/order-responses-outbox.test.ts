@@ -10,7 +10,14 @@ import { upsertPurchaseOrderSettings } from "@/lib/data/purchase-orders";
 import { handleCxmlOrder } from "@/lib/punchout/cxml-order";
 import { deliverDueMessages } from "@/lib/purchase-orders/outbound-worker";
 import { resendOutboundMessage, respondToOrder, sealOutboundSecret, shipOrder } from "@/lib/purchase-orders/order-responses";
-import { confirmOrderForStaff, getOrderSettingsForStaff, getPurchaseOrderForStaff, listOrdersForStaff, updateOrderSettingsForStaff } from "@/lib/admin/purchase-orders";
+import {
+  confirmOrderForStaff,
+  getOrderSettingsForStaff,
+  getPurchaseOrderForStaff,
+  listOrdersForStaff,
+  sendMissedConfirmationForStaff,
+  updateOrderSettingsForStaff,
+} from "@/lib/admin/purchase-orders";
 import { createStaff } from "../../support/admin-fixtures";
 import { createCxmlConnection, validateCxmlBatch, validatorReady } from "../../support/cxml-fixtures";
 import { createCategory, createCompanyWithBuyer, createProduct } from "../../support/fixtures";
@@ -237,6 +244,66 @@ describe("confirmations and ship notices through the outbox", () => {
     }
   });
 
+  it("sends the confirmation of a decision taken without an address later, once, as the decision would have sent it", async () => {
+    const mine = await createStaff(handle, "account_manager", [companyId]);
+    const other = await createStaff(handle, "account_manager", []);
+    const late = await intake();
+    const twin = await intake();
+    const decision = { decision: "change" as const, comment: "Minder op voorraad", line_1_quantity: "3", line_1_price: "9,50", line_1_date: "2026-12-08" };
+    await upsertPurchaseOrderSettings(connectionId, { orderResponseUrl: null });
+    try {
+      expect(await confirmOrderForStaff(mine, { orderId: late, ...decision })).toEqual({ queued: false });
+      // Still no address: not offered, and refused when pressed anyway.
+      expect((await getPurchaseOrderForStaff(mine, late)).canSendMissedConfirmation).toBe(false);
+      await expect(sendMissedConfirmationForStaff(mine, { orderId: late })).rejects.toMatchObject({ code: "conflict", message: "confirmation_no_address" });
+    } finally {
+      await upsertPurchaseOrderSettings(connectionId, { orderResponseUrl: buyerUrl });
+    }
+    // The same decision on a twin order with the address set: what the decision would have sent.
+    expect(await confirmOrderForStaff(mine, { orderId: twin, ...decision })).toEqual({ queued: true });
+    expect((await getPurchaseOrderForStaff(mine, twin)).canSendMissedConfirmation).toBe(false);
+    expect((await getPurchaseOrderForStaff(mine, late)).canSendMissedConfirmation).toBe(true);
+    // Undecided orders are not offered it.
+    expect((await getPurchaseOrderForStaff(mine, await intake())).canSendMissedConfirmation).toBe(false);
+
+    // Another manager's customer: refused as not found, nothing queued.
+    await expect(sendMissedConfirmationForStaff(other, { orderId: late })).rejects.toMatchObject({ code: "not_found" });
+    expect(await messagesOf(late)).toEqual([]);
+
+    await sendMissedConfirmationForStaff(mine, { orderId: late });
+    // A second press, and two at once, queue nothing more.
+    await expect(sendMissedConfirmationForStaff(mine, { orderId: late })).rejects.toMatchObject({ code: "conflict", message: "confirmation_already_sent" });
+    const both = await Promise.allSettled([sendMissedConfirmationForStaff(mine, { orderId: late }), sendMissedConfirmationForStaff(mine, { orderId: late })]);
+    expect(both.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    const queued = await messagesOf(late);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ kind: "confirmation", url: buyerUrl, status: "pending" });
+    expect((await getPurchaseOrderForStaff(mine, late)).canSendMissedConfirmation).toBe(false);
+    expect((await handle.db.select().from(orders).where(eq(orders.id, late)))[0]!.status).toBe("confirmed");
+
+    // Through the outbox: delivered by the worker and in the message log like any other.
+    script = [];
+    received.length = 0;
+    await round(60);
+    expect((await messagesOf(late))[0]!.status).toBe("sent");
+    const lateBody = received.find((r) => r.payloadId === queued[0]!.payloadId)!.body;
+    const twinPayloadId = (await messagesOf(twin))[0]!.payloadId;
+    const twinBody = received.find((r) => r.payloadId === twinPayloadId)!.body;
+    const [lateOrder, twinOrder] = await Promise.all([getPurchaseOrderForStaff(mine, late), getPurchaseOrderForStaff(mine, twin)]);
+    // Alike but for what names the order and the moment.
+    const neutral = (body: string, order: typeof lateOrder) =>
+      body
+        .replace(/(payloadID|timestamp|noticeDate)="[^"]*"/g, '$1="*"')
+        .replaceAll(order.order.orderNumber, "ORDER")
+        .replaceAll(order.purchaseOrder!.buyerOrderId, "PO");
+    expect(neutral(lateBody, lateOrder)).toBe(neutral(twinBody, twinOrder));
+    expect(lateBody).toContain('type="detail"');
+    expect(lateBody).toContain("Minder op voorraad");
+    produced["confirmation-late"] = lateBody;
+    const logged = await handle.db.select().from(protocolMessages).where(eq(protocolMessages.type, "cxml.ConfirmationRequest"));
+    expect(logged.some((m) => m.payload.includes(queued[0]!.payloadId))).toBe(true);
+  });
+
   it("order settings of a new connection show the identity our documents use: the connection's To", async () => {
     const customer = await createCompanyWithBuyer(handle);
     const fresh = await createCxmlConnection(handle, customer.company.id, { from: [{ domain: "DUNS", identity: "fresh-buyer" }], sender: [{ domain: "DUNS", identity: "fresh-buyer" }], to: { domain: "DUNS", identity: "KOPPEL-DUNS" }, secret: "s", origins: [] });
@@ -247,7 +314,7 @@ describe("confirmations and ship notices through the outbox", () => {
   });
 
   it.runIf(validatorReady)("every generated ConfirmationRequest / ShipNoticeRequest is DTD-valid", () => {
-    expect(Object.keys(produced).length).toBe(5);
+    expect(Object.keys(produced).length).toBe(6);
     const result = validateCxmlBatch(produced);
     expect(result.status, result.output).toBe(0);
   });

@@ -15,7 +15,17 @@ import { addressText } from "@/lib/format-address";
 import { dateText, dateTimeText, money } from "@/lib/format";
 import { getShopContext } from "@/lib/shop-context";
 import { ERP_REFERENCE_MAX } from "@/lib/admin/orders-api";
-import { cancelWebOrderAction, changeOrderAction, confirmOrderAction, invoiceOrderAction, invoiceShipmentAction, resendMessageAction, setErpReferenceAction, shipOrderAction } from "../actions";
+import {
+  cancelWebOrderAction,
+  changeOrderAction,
+  confirmOrderAction,
+  invoiceOrderAction,
+  invoiceShipmentAction,
+  resendMessageAction,
+  sendMissedConfirmationAction,
+  setErpReferenceAction,
+  shipOrderAction,
+} from "../actions";
 import { OrderActionForm } from "../order-action-form";
 import { OrderLines } from "./order-lines";
 import { OrderResponseForm } from "../order-response-form";
@@ -244,6 +254,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             lines={responseFormLines(detail.lines, detail.purchaseLines, order.requestedDeliveryDate)}
             initialDecision={isUnderReview(order.status, headerReasons, detail.purchaseLines) ? null : "accept"}
           />
+        </Card>
+      )}
+      {detail.canSendMissedConfirmation && detail.connection && (
+        <Card title={text("detail.lateConfirmationTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{text("detail.lateConfirmationIntro", { connection: detail.connection.name })}</p>
+          <OrderActionForm action={sendMissedConfirmationAction} submitLabel={text("detail.lateConfirmationSubmit")} successKey="confirmationSent" testId="late-confirmation-form">
+            <input type="hidden" name="orderId" value={order.id} />
+          </OrderActionForm>
         </Card>
       )}
       {(detail.credit || (detail.overdue && detail.overdue.count > 0)) && (
