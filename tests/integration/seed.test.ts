@@ -277,6 +277,7 @@ describe("seedDemoData", () => {
         vatTreatment: company.vatTreatment,
         vatExemptionReason: company.vatExemptionReason ?? "",
         documentLocale: company.documentLocale,
+        erpCustomerNumber: company.erpCustomerNumber ?? "",
       };
       const parsed = customerMasterDataSchema.safeParse(form);
       expect(parsed.success ? null : parsed.error.issues, company.name).toBeNull();
