@@ -77,7 +77,7 @@ describe("OrderResponseForm", () => {
   });
 
   it("waits for React before it submits: it sends through its own handler, which keeps the choice after a refusal", () => {
-    expect(render("en", "accept")).toMatch(/<button type="submit" disabled=""[^>]*>Send<\/button>/);
+    expect(render("en", "accept")).toMatch(/<button type="submit"[^>]*\sdisabled=""[^>]*>Send<\/button>/);
   });
 });
 
