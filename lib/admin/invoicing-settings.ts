@@ -131,11 +131,33 @@ function checkVatCountry(vatId: string | null, country: string, ctx: z.Refinemen
 // ---------------------------------------------------------------------------------------------
 // Customers
 
+/**
+ * The ticked channels; undefined when the form has no channel field at all (the new-customer form),
+ * which invoiceChannelsFor fills in. The customer form posts an empty value with its checkboxes, so
+ * "none ticked" there stays an explicit choice.
+ */
 const channelList = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])].filter(Boolean))
-  .pipe(z.array(z.enum(INVOICE_CHANNEL_OPTIONS, "channel_unknown")));
+  .transform((v) => (v === undefined ? undefined : [...new Set(Array.isArray(v) ? v : [v])].filter(Boolean)))
+  .pipe(z.array(z.enum(INVOICE_CHANNEL_OPTIONS, "channel_unknown")).optional());
+
+/**
+ * A customer's invoice channels when the form did not set them: a valid Peppol id means the
+ * customer (a municipality, typically) wants its invoices on Peppol, so a new customer gets them
+ * there without someone having to tick it; e-mail stays as the fallback when an invoice address
+ * was given. Without a Peppol id nothing is chosen, as before. Channels that were set are kept.
+ */
+export function invoiceChannelsFor(
+  posted: readonly InvoiceChannel[] | undefined,
+  peppol: { peppolScheme: string | null; peppolId: string | null; problem?: unknown },
+  invoiceEmail: string | null,
+): InvoiceChannel[] {
+  if (posted !== undefined) return [...posted];
+  if (!peppol.peppolScheme || !peppol.peppolId || peppol.problem) return [];
+  return invoiceEmail ? ["peppol", "email"] : ["peppol"];
+}
+
 
 /** An optional identifier as typed, normalized only: customerMasterDataSchema checks it with the other fields. */
 const normalizedIdentifier = (normalize: (v: string) => string) =>
@@ -226,7 +248,7 @@ function checkCustomerFields(value: CustomerFields, ctx: z.RefinementCtx): void 
   // A 0106 Peppol id other than the customer's own KvK number is only warned about (the form, as it is typed):
   // a subsidiary may well receive its invoices at its parent company's endpoint.
   if (peppol.problem) issue(peppol.problem.field, peppol.problem.code);
-  const channels = value.invoiceChannels;
+  const channels = invoiceChannelsFor(value.invoiceChannels, peppol, value.invoiceEmail);
   if ((channels.includes("peppol") || channels.includes("nlcius")) && !peppol.peppolId) issue("invoiceChannels", "channel_needs_peppol_id");
   if (channels.includes("email") && !value.invoiceEmail) issue("invoiceEmail", "channel_needs_invoice_email");
   if ((value.vatTreatment === "reverse_charge" || value.vatTreatment === "intra_community") && !value.vatId) issue("vatId", "vat_treatment_needs_vat_id");
@@ -254,6 +276,7 @@ export const customerMasterDataSchema = customerFields.superRefine(checkCustomer
     kvkNumber: readRegisterNumber(value).kvkNumber,
     peppolScheme: peppol.peppolScheme,
     peppolId: peppol.peppolId,
+    invoiceChannels: invoiceChannelsFor(value.invoiceChannels, peppol, value.invoiceEmail),
     creditLimitMinor: value.creditLimitMinor ?? null,
     // Only own terms keep amounts (the database checks the same).
     deliveryChargeMinor: customDelivery ? (value.deliveryChargeMinor ?? null) : null,

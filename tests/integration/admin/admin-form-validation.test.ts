@@ -87,6 +87,32 @@ describe("new customer", () => {
     expect(saved).toMatchObject({ redirect: expect.stringMatching(/^\/admin\/customers\/\d+$/) });
     expect(await companiesNamed(NEW_CUSTOMER.name)).toMatchObject([{ kvkNumber: "68750110", peppolScheme: "0106", peppolId: "68750110" }]);
   });
+
+  it("a Peppol id entered at creation switches on Peppol invoices (the form has no channels); without one nothing is chosen", async () => {
+    const municipality = await runAction(() => createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Gemeente Peppolstad", kvkNumber: "", peppolScheme: "0190", peppolId: "00000099999999999999" })));
+    expect(municipality).toMatchObject({ redirect: expect.stringMatching(/^\/admin\/customers\/\d+$/) });
+    expect(await companiesNamed("Gemeente Peppolstad")).toMatchObject([{ peppolScheme: "0190", invoiceChannels: ["peppol"] }]);
+
+    // With an invoice address, e-mail stays as the fallback.
+    await runAction(() =>
+      createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Gemeente Mailstad", kvkNumber: "", peppolScheme: "0190", peppolId: "00000099999999999999", invoiceEmail: "Facturen@Mailstad.test" })),
+    );
+    expect(await companiesNamed("Gemeente Mailstad")).toMatchObject([{ invoiceChannels: ["peppol", "email"], invoiceEmail: "facturen@mailstad.test" }]);
+
+    await runAction(() => createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Zonder Peppol B.V.", kvkNumber: "" })));
+    expect(await companiesNamed("Zonder Peppol B.V.")).toMatchObject([{ invoiceChannels: [] }]);
+  });
+
+  it("channels the customer form posts stay as ticked: none ticked (only its empty marker) is a choice, Peppol id or not", async () => {
+    const form = { ...NEW_CUSTOMER, companyId: String(customer.company.id), name: customer.company.name, kvkNumber: "", peppolScheme: "0190", peppolId: "00000099999999999999" };
+    expect(await updateCustomerAction(idle, formOf({ ...form, invoiceChannels: "" }))).toEqual({ status: "ok" });
+    const [saved] = await handle.db.select().from(companies).where(eq(companies.id, customer.company.id));
+    expect(saved).toMatchObject({ peppolId: "00000099999999999999", invoiceChannels: [] });
+
+    expect(await updateCustomerAction(idle, formOf({ ...form, invoiceChannels: ["", "peppol"] }))).toEqual({ status: "ok" });
+    const [ticked] = await handle.db.select().from(companies).where(eq(companies.id, customer.company.id));
+    expect(ticked?.invoiceChannels).toEqual(["peppol"]);
+  });
 });
 
 describe("address", () => {

@@ -6,6 +6,7 @@ import { ActionForm, Field, type FormAction } from "@/components/admin/action-fo
 import { inputClass } from "@/components/admin/styles";
 import { moneyInputValue } from "@/lib/account/money-input";
 import type { CountryOption } from "@/lib/i18n/countries";
+import { offerPeppolChannel } from "@/lib/admin/peppol-channel";
 
 /**
  * React resets a form after every action to each field's default (also for controlled fields,
@@ -95,6 +96,7 @@ export function CustomerMasterDataForm({
   }));
   const [flags, setFlags] = useState({ active: values.active, invoiceOnShipment: values.invoiceOnShipment });
   const [channels, setChannels] = useState<string[]>(values.invoiceChannels);
+  const offerPeppol = options.channels.includes("peppol") && offerPeppolChannel(values, form, channels);
   const bind = (name: keyof typeof form) => ({
     name,
     defaultValue: form[name],
@@ -248,6 +250,8 @@ export function CustomerMasterDataForm({
         </div>
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">{labels.invoiceChannels}</legend>
+          {/* Posted with the checkboxes: "none ticked" is a choice here, not "not set" (invoiceChannelsFor). */}
+          <input type="hidden" name="invoiceChannels" value="" />
           <div className="mt-1 flex flex-wrap gap-4 text-sm">
             {options.channels.map((channel) => (
               <label key={channel} className="flex items-center gap-2">
@@ -255,6 +259,7 @@ export function CustomerMasterDataForm({
                   type="checkbox"
                   name="invoiceChannels"
                   value={channel}
+                  data-channel={channel}
                   defaultChecked={channels.includes(channel)}
                   onChange={(event) => {
                     keepAsDefault(event.target);
@@ -266,6 +271,27 @@ export function CustomerMasterDataForm({
               </label>
             ))}
           </div>
+          {offerPeppol && (
+            // Offered, not done: the manager decides whether this customer's invoices go to Peppol.
+            <p className="mt-2 flex flex-wrap items-center gap-2 rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" role="status" data-testid="offer-peppol-channel">
+              {ti("offerPeppol")}
+              <button
+                type="button"
+                className="rounded border border-sky-300 bg-white px-2 py-0.5 text-sm font-medium hover:bg-sky-100"
+                onClick={(event) => {
+                  const box = event.currentTarget.form?.querySelector<HTMLInputElement>('input[name="invoiceChannels"][data-channel="peppol"]');
+                  if (box) {
+                    box.checked = true;
+                    keepAsDefault(box);
+                    box.focus();
+                  }
+                  setChannels((current) => (current.includes("peppol") ? current : [...current, "peppol"]));
+                }}
+              >
+                {ti("offerPeppolButton")}
+              </button>
+            </p>
+          )}
           <p className="mt-1 text-xs text-slate-500">{hasCxmlConnection ? ti("channelsHint") : ti("channelsHintNoCxml")}</p>
         </fieldset>
         <label className="flex items-center gap-2 text-sm">
