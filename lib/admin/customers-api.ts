@@ -5,6 +5,7 @@ import { listAssignedCompanyIds, listCustomersForApi, setErpCustomerNumber, type
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getCustomerOrThrow } from "./access";
+import { cursorPageFields } from "./api-paging";
 import { ERP_CUSTOMER_NUMBER_MAX, erpCustomerNumberField } from "./erp-customer-number";
 
 /**
@@ -18,17 +19,7 @@ import { ERP_CUSTOMER_NUMBER_MAX, erpCustomerNumberField } from "./erp-customer-
 export const erpCustomerNumberSchema = z.strictObject({ erpCustomerNumber: erpCustomerNumberField });
 
 export const customerListQuerySchema = z.strictObject({
-  after: z
-    .string()
-    .regex(/^\d{1,9}$/, "cursor_invalid")
-    .optional()
-    .transform((v) => (v === undefined ? 0 : Number(v))),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, "limit_invalid")
-    .optional()
-    .transform((v) => (v === undefined ? 100 : Number(v)))
-    .pipe(z.number().int().min(1).max(500)),
+  ...cursorPageFields(500),
   /** Finds the customer the ERP knows by this number. */
   erpCustomerNumber: z.string().trim().min(1).max(ERP_CUSTOMER_NUMBER_MAX).optional(),
 });

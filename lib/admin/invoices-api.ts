@@ -6,6 +6,8 @@ import { listInvoiceFeed, type InvoiceFeedRow } from "@/lib/data/invoices";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getInvoiceForStaffByNumber, isInvoiceNumber, statusOf, type InvoiceDetail } from "@/lib/invoices/invoice-access";
+import { attachmentResponse } from "@/lib/http/attachment-response";
+import { cursorPageFields } from "./api-paging";
 import { renderInvoiceFile, type InvoiceFile } from "@/lib/invoices/render-invoice-file";
 import { renderInvoicePdf } from "@/lib/invoices/render-pdf";
 import { toDecimalString } from "@/lib/pricing/money";
@@ -20,20 +22,8 @@ import { toDecimalString } from "@/lib/pricing/money";
 
 export const INVOICE_FEED_MAX = 500;
 
-export const invoiceFeedQuerySchema = z.strictObject({
-  // The `cursor` of the previous answer; left out: from the first document.
-  after: z
-    .string()
-    .regex(/^\d{1,12}$/, "cursor_invalid")
-    .optional()
-    .transform((v) => (v === undefined ? 0 : Number(v))),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, "limit_invalid")
-    .optional()
-    .transform((v) => (v === undefined ? 100 : Number(v)))
-    .pipe(z.number().int().min(1).max(INVOICE_FEED_MAX)),
-});
+// `after`: the `cursor` of the previous answer; left out: from the first document.
+export const invoiceFeedQuerySchema = z.strictObject(cursorPageFields(INVOICE_FEED_MAX));
 
 const appUrl = () => env.APP_URL?.replace(/\/+$/, "") ?? "";
 
@@ -107,13 +97,5 @@ export async function invoiceFileForApi(staff: StaffUser, number: string, format
   const invoice = await visibleInvoice(staff, number);
   const file: InvoiceFile | { filename: string; contentType: string; body: Uint8Array } =
     format === "pdf" ? { filename: `${invoice.number}.pdf`, contentType: "application/pdf", body: await renderInvoicePdf(invoice) } : await renderInvoiceFile(invoice, "ubl");
-  const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
-  return new Response(file.body as BodyInit, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return attachmentResponse(file);
 }

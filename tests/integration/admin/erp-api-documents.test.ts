@@ -166,6 +166,9 @@ describe("GET /admin/api/invoices", () => {
     expect(page3.body).toEqual({ invoices: [], cursor: page2.body.cursor, hasMore: false });
 
     expect(await listInvoices(key, "?after=abc")).toMatchObject({ status: 400, body: { error: "invalid_input" } });
+    // Beyond PostgreSQL's integer: no cursor we gave out, refused before it reaches the statement.
+    expect(await listInvoices(key, "?after=99999999999")).toMatchObject({ status: 400, body: { error: "invalid_input" } });
+    expect(await listInvoices(key, "?after=2147483648")).toMatchObject({ status: 400, body: { error: "invalid_input" } });
     expect(await listInvoices(key, "?limit=0")).toMatchObject({ status: 400 });
     expect(await listInvoices(key, "?since=2026-01-01")).toMatchObject({ status: 400 });
   });
@@ -225,6 +228,7 @@ describe("customers and their ERP customer number", () => {
 
   it("the ERP lists customers by cursor, finds one by its number, and sets, keeps and clears numbers; another customer's number is a 409", async () => {
     const all = await listCustomers(key, "?limit=500");
+    expect(await listCustomers(key, "?after=2147483648")).toMatchObject({ status: 400 });
     expect(all.status).toBe(200);
     const ids = all.body.customers.map((c: { id: number }) => c.id);
     expect(ids).toEqual([...ids].sort((a: number, b: number) => a - b));

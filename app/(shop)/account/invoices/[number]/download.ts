@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
+import { attachmentResponse } from "@/lib/http/attachment-response";
 import { getInvoiceForRequest, invoiceNumberParam, type InvoiceFormat } from "@/lib/invoices/invoice-access";
 import { renderInvoiceFile } from "@/lib/invoices/render-invoice-file";
 import { renderInvoicePdf } from "@/lib/invoices/render-pdf";
@@ -33,13 +34,5 @@ export async function downloadInvoice(context: DownloadContext, format: InvoiceF
     if (isAppError(error) && error.code === "invalid_input") return plain(422, "This document is not available in this format.");
     throw error;
   }
-  const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
-  return new Response(file.body as BodyInit, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return attachmentResponse(file);
 }
