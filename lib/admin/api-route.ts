@@ -1,9 +1,11 @@
 import "server-only";
 import { getStaffUser, type StaffUser } from "@/lib/auth/guards";
 import { recordApiKeyCall } from "@/lib/data/api-keys";
+import { takeRateLimitedCall } from "@/lib/data/login-throttle";
 import { isCrossOriginPost } from "@/lib/auth/same-origin";
 import { isAppError } from "@/lib/errors";
 import { authenticateApiKey } from "./api-keys";
+import { API_KEY_RATE_LIMIT, API_SESSION_RATE_LIMIT, retryAfterSeconds, type RateLimitPolicy } from "./api-rate-limit";
 import { keyAllows, scopesForRole, type ApiScope } from "./api-scopes";
 
 /**
@@ -12,6 +14,7 @@ import { keyAllows, scopesForRole, type ApiScope } from "./api-scopes";
  * invalid key gets a 401 so API clients can tell a wrong key from a wrong URL, and a valid key
  * without the scope a 403 naming the scope it lacks (RFC 6750 `insufficient_scope`). Every call
  * made with a key is logged against it, with its answer's status, for the key's owner to audit.
+ * Each key has its own rate limit (lib/admin/api-rate-limit.ts): past it, 429 with Retry-After.
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -30,6 +33,8 @@ export async function withStaffApi(request: Request, scope: ApiScope, handler: (
     if (!SAFE_METHODS.has(request.method) && isCrossOriginPost(request)) {
       return Response.json({ error: "cross_origin", code: "forbidden", details: null }, { status: 403 });
     }
+    const limited = await rateLimited(`api:session:${sessionStaff.id}`, API_SESSION_RATE_LIMIT, now);
+    if (limited) return limited;
     return run(sessionStaff, handler);
   }
   const url = new URL(request.url);
@@ -38,6 +43,12 @@ export async function withStaffApi(request: Request, scope: ApiScope, handler: (
     recordApiKeyCall({ keyId: staff.apiKey.id, method: request.method, path: `${url.pathname}${url.search}`, status }, now).catch((error: unknown) =>
       console.error("[koppel] logging an API call failed", error),
     );
+  // Before the scope checks: a client looping on a 403 or 404 costs the server as much as one on a 200.
+  const limited = await rateLimited(`api:key:${staff.apiKey.id}`, API_KEY_RATE_LIMIT, now);
+  if (limited) {
+    await log(429);
+    return limited;
+  }
   if (!scopesForRole(staff.role === "admin" ? "admin" : "account_manager").includes(scope)) {
     // Admin-only endpoints are "not found" to account managers, with a key as in the back office.
     await log(404);
@@ -59,6 +70,17 @@ export async function withStaffApi(request: Request, scope: ApiScope, handler: (
   }
   await log(response.status);
   return response;
+}
+
+/** The 429 answer when the bucket is empty, or null to go on. */
+async function rateLimited(bucket: string, policy: RateLimitPolicy, now: Date): Promise<Response | null> {
+  const decision = await takeRateLimitedCall(bucket, policy, now);
+  if (decision.allowed) return null;
+  const seconds = retryAfterSeconds(decision.retryAfterMs);
+  return Response.json(
+    { error: "rate_limited", code: "rate_limited", details: { retryAfterSeconds: seconds, perSecond: 1000 / policy.intervalMs, burst: policy.burst } },
+    { status: 429, headers: { "Retry-After": String(seconds) } },
+  );
 }
 
 async function run(staff: StaffUser, handler: (staff: StaffUser) => Promise<Response>): Promise<Response> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { loginThrottle } from "@/db/schema";
+import { takeCall, type BucketDecision, type RateLimitPolicy } from "@/lib/admin/api-rate-limit";
 import { afterFailure, isBlocked, THROTTLE_PER_IP, THROTTLE_PER_USERNAME, type ThrottleState } from "@/lib/punchout/throttle-policy";
 import { database } from "./database";
 import { jsonValue, preparedStatement, rowFromJson } from "./prepared-sql";
@@ -61,4 +62,22 @@ export async function recordLoginFailure(keys: string[], now: Date): Promise<voi
 export async function clearLoginFailures(keys: string[]): Promise<void> {
   const db = await database();
   await db.delete(loginThrottle).where(inArray(loginThrottle.key, keys));
+}
+
+/**
+ * Takes one call from a rate-limit bucket kept in a throttle row (the admin API's per-key limit,
+ * lib/admin/api-rate-limit.ts): `failures` holds the calls in the bucket, `windowStartedAt` how far it
+ * has drained. Row-locked like recordLoginFailure, so parallel calls of one key (from any server
+ * process) are all counted; a refused call is not counted, so a client that waits the Retry-After
+ * gets in. Keys are namespaced (`api:key:…`) apart from the sign-in keys.
+ */
+export async function takeRateLimitedCall(key: string, policy: RateLimitPolicy, now: Date): Promise<BucketDecision> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    await tx.insert(loginThrottle).values({ key, failures: 0, windowStartedAt: now }).onConflictDoNothing();
+    const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).for("update");
+    const decision = takeCall(row ? { calls: row.failures, since: row.windowStartedAt } : null, now, policy);
+    if (decision.allowed) await tx.update(loginThrottle).set({ failures: decision.next.calls, windowStartedAt: decision.next.since }).where(eq(loginThrottle.key, key));
+    return decision;
+  });
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { retryAfterSeconds, takeCall, type BucketState } from "@/lib/admin/api-rate-limit";
+
+const policy = { intervalMs: 100, burst: 3 };
+const at = (ms: number) => new Date(Date.UTC(2026, 11, 1, 2) + ms);
+
+/** Feeds the calls at these moments through the bucket; true where one was let through. */
+function run(moments: number[]): boolean[] {
+  let state: BucketState | null = null;
+  return moments.map((ms) => {
+    const decision = takeCall(state, at(ms), policy);
+    state = decision.next;
+    return decision.allowed;
+  });
+}
+
+describe("the admin API's token bucket", () => {
+  it("lets the burst through at once, then refuses until a call has drained out", () => {
+    expect(run([0, 0, 0, 0, 99, 100, 100])).toEqual([true, true, true, false, false, true, false]);
+  });
+
+  it("never refuses a client at the steady pace, and keeps the part of an interval not yet drained", () => {
+    expect(run([0, 0, 0, 100, 200, 300, 400, 500])).toEqual(Array(8).fill(true));
+    // 150 ms after a full bucket: one call out (the 50 ms left over count towards the next).
+    expect(run([0, 0, 0, 150, 199, 200])).toEqual([true, true, true, true, false, true]);
+  });
+
+  it("is empty again after a quiet spell, never more than full", () => {
+    expect(run([0, 0, 0, 10_000, 10_000, 10_000, 10_000])).toEqual([true, true, true, true, true, true, false]);
+  });
+
+  it("says how long to wait, in whole seconds of at least one", () => {
+    const full = { calls: 3, since: at(0) };
+    const refused = takeCall(full, at(30), policy);
+    expect(refused).toMatchObject({ allowed: false, retryAfterMs: 70 });
+    expect(retryAfterSeconds(70)).toBe(1);
+    expect(retryAfterSeconds(1000)).toBe(1);
+    expect(retryAfterSeconds(1001)).toBe(2);
+  });
+
+  it("does not fill up when the stored moment lies ahead of this server's clock", () => {
+    const decision = takeCall({ calls: 1, since: at(500) }, at(0), policy);
+    expect(decision).toMatchObject({ allowed: true, next: { calls: 2 } });
+  });
+});
