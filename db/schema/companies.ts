@@ -165,6 +165,8 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** The last full sign-in with a password (lib/auth/shop-sign-in.ts): staff see who no longer uses their account. */
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** When the user put away the home page's "Get started" panel (lib/account/get-started.ts); null: not (yet). */
+    getStartedDismissedAt: timestamp("get_started_dismissed_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
