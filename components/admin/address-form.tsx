@@ -18,8 +18,23 @@ export interface AddressFormValues {
   externalId: string | null;
 }
 
-/** A customer's address, new or existing: what was typed stays when the action refuses it; a new address form empties once saved. */
-export function AddressForm({ action, companyId, values, submitLabel }: { action: FormAction; companyId: number; values: AddressFormValues; submitLabel: string }) {
+/**
+ * A customer's address, new or existing: what was typed stays when the action refuses it; a new address form empties once saved.
+ * `children`: extra hidden fields for the action (the order an address comes from).
+ */
+export function AddressForm({
+  action,
+  companyId,
+  values,
+  submitLabel,
+  children,
+}: {
+  action: FormAction;
+  companyId: number;
+  values: AddressFormValues;
+  submitLabel: string;
+  children?: React.ReactNode;
+}) {
   const t = useTranslations("admin.address");
   const labels = {
     label: t("label"),
@@ -35,6 +50,7 @@ export function AddressForm({ action, companyId, values, submitLabel }: { action
     <ActionForm action={action} submitLabel={submitLabel} successMessage={t("saved")} fieldLabels={labels} resetOnSuccess={values.id === null} keepInput>
       <input type="hidden" name="companyId" value={companyId} />
       <input type="hidden" name="addressId" value={values.id ?? ""} />
+      {children}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Field label={t("kind")}>
           <select name="kind" defaultValue={values.kind} className={inputClass}>

@@ -33,6 +33,7 @@ import { buildStatusResponse } from "./cxml/build-response";
 import type { CxmlAddress } from "./cxml/parse-common";
 import { parseOrderRequest, type CxmlOrderLine, type CxmlOrderRequest } from "./cxml/parse-order-request";
 import type { CxmlDocument } from "./cxml/xml";
+import { matchesShipTo } from "@/lib/purchase-orders/ship-to-match";
 
 /**
  * `POST /punchout/cxml/order`: OrderRequest (PROTOCOLS.md §2.8) in → authenticated like setup
@@ -334,11 +335,7 @@ function buildOrder(
   const headerReasons: PurchaseOrderLineReason[] = [];
   const cxmlShipTo = request.shipTo ?? request.lines.find((line) => line.shipTo)?.shipTo ?? null;
   const knownShipTo = cxmlShipTo
-    ? shipToAddresses.find(
-        (address) =>
-          (cxmlShipTo.addressId && address.externalId === cxmlShipTo.addressId) ||
-          (normalise(address.postalCode) === normalise(cxmlShipTo.postalCode) && normalise(address.countryCode) === normalise(cxmlShipTo.countryCode ?? "NL")),
-      )
+    ? shipToAddresses.find((address) => matchesShipTo(address, cxmlShipTo))
     : shipToAddresses[0];
   if (!knownShipTo) headerReasons.push({ code: "unknown_ship_to", detail: cxmlShipTo?.addressId ?? cxmlShipTo?.postalCode ?? undefined });
   // Amounts in another currency than we invoice in, or a Total that is not its lines: the account

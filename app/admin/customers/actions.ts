@@ -21,6 +21,7 @@ import { deactivateIdleCustomerUsers, idleDeactivationSchema, idleDeactivationSt
 import { assignListToCustomer, unassignListFromCustomer } from "@/lib/admin/pricing";
 import { assortmentSchema, setCustomerAssortment } from "@/lib/admin/assortment";
 import { checkCustomerVatId } from "@/lib/admin/vat-checks";
+import { addAddressFromOrder } from "@/lib/admin/order-ship-to";
 import { publicBaseUrl } from "@/lib/admin/request-url";
 import { customerMasterDataSchema } from "@/lib/admin/invoicing-settings";
 import { addressSchema, checkbox, customerUserSchema, id, prioritySchema, updateCustomerUserSchema } from "@/lib/admin/schemas";
@@ -49,6 +50,14 @@ export const setPoNumberRequiredAction = staffAction(z.object({ companyId: id, r
 export const saveAddressAction = staffAction(addressSchema, async ({ companyId, addressId, ...details }, staff) => {
   await saveAddress(staff, companyId, addressId, details);
   refresh(companyId);
+});
+
+/** A ship-to address an order under review named but the customer did not have: added, then back to that order. */
+export const addAddressFromOrderAction = staffAction(addressSchema.and(z.object({ orderId: id })), async ({ companyId, addressId: _new, orderId, ...details }, staff) => {
+  await addAddressFromOrder(staff, companyId, orderId, details);
+  refresh(companyId);
+  revalidatePath(`/admin/orders/${orderId}`);
+  redirect(`/admin/orders/${orderId}`);
 });
 
 export const deleteAddressAction = staffAction(z.object({ companyId: id, addressId: id }), async ({ companyId, addressId }, staff) => {

@@ -39,6 +39,7 @@ import { shownOrderStatus } from "@/lib/orders/shown-status";
 import { KNOWN_CARRIERS } from "@/lib/orders/tracking-url";
 import { getCostCenterName } from "@/lib/data/cost-centers";
 import { adminOrderTitle } from "@/lib/page-titles";
+import { unknownShipToState } from "@/lib/admin/order-ship-to";
 
 const DOCUMENT_AMOUNTS = ["shipping", "discount"] as const;
 
@@ -65,6 +66,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     detail.canInvoice || detail.canInvoiceShipments ? vatEvidenceWarning(staff, detail.company.id, new Date()) : null,
     detail.order.costCenter ? getCostCenterName(detail.order.costCenterId) : null,
   ]);
+  // Held for an unknown ship-to address: add it to the customer from here (lib/admin/order-ship-to.ts).
+  const unknownShipTo = await unknownShipToState(detail);
   const { order, purchaseOrder } = detail;
   const words: OrderWords = { text, locale, amount: (minor) => money(minor, locale, order.currency) };
   const { reasons: headerReasons, buyerContact } = purchaseOrderHeader(purchaseOrder?.header);
@@ -237,6 +240,19 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             {text("detail.headerReasons")}: {reasonText(headerReasons, words, detail.discontinued)}
           </p>
         )}
+        {unknownShipTo &&
+          (unknownShipTo.added ? (
+            <p className="mt-2 text-sm text-green-800" data-testid="ship-to-added">
+              {text("detail.shipToAdded", { label: unknownShipTo.label })}
+            </p>
+          ) : (
+            <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700" data-testid="ship-to-unknown">
+              <span>{text("detail.addShipToHint")}</span>
+              <Link href={`/admin/customers/${detail.company.id}/addresses/new?order=${order.id}`} className="font-medium text-brand-700 underline" data-testid="add-ship-to">
+                {text("detail.addShipTo")}
+              </Link>
+            </p>
+          ))}
       </Card>
       <Card title={text("detail.lines")}>
         <div className="relative overflow-x-auto">
