@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 
-const ACCESS_EVENTS = new Set(["invited", "role_changed", "email_changed", "deactivated", "reactivated", "customers_handed_over"]);
+const ACCESS_EVENTS = new Set(["invited", "role_changed", "email_changed", "deactivated", "reactivated", "customers_handed_over", "api_key_revoked"]);
 
 /** What an account security event says, in the reader's language (roles named, not coded). */
 export async function SecurityEventText({
   event,
 }: {
-  event: { kind: string; detail: { from?: string; to?: string; customers?: number; toName?: string } | null; recoveryCodesLeft: number | null };
+  event: { kind: string; detail: { from?: string; to?: string; customers?: number; toName?: string; apiKey?: string } | null; recoveryCodesLeft: number | null };
 }) {
   if (!ACCESS_EVENTS.has(event.kind)) {
     const t = await getTranslations("twoStep.audit");
@@ -23,6 +23,7 @@ export async function SecurityEventText({
         to: roleKind ? role(detail.to) : (detail.to ?? ""),
         customers: detail.customers ?? 0,
         toName: detail.toName ?? "",
+        apiKey: detail.apiKey ?? "",
       })}
     </>
   );

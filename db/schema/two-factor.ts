@@ -65,6 +65,8 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
   "deactivated",
   "reactivated",
   "customers_handed_over",
+  /** A staff member's API key revoked (by them or an admin, lib/admin/api-keys.ts); detail.apiKey names it. */
+  "api_key_revoked",
 ] as const;
 export type AccountSecurityEventKind = (typeof ACCOUNT_SECURITY_EVENT_KINDS)[number];
 
@@ -74,6 +76,8 @@ export interface SecurityEventDetail {
   /** customers_handed_over: how many customers, and to whom (name copied like the actor's). */
   customers?: number;
   toName?: string;
+  /** api_key_revoked: the key's name and prefix, e.g. "ERP (kop_a1b2c3…)". */
+  apiKey?: string;
 }
 
 /**

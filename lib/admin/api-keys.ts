@@ -30,8 +30,13 @@ export async function createStaffApiKey(staff: StaffUser, name: string, now: Dat
   return { id, key };
 }
 
+/**
+ * Revokes a key: an admin any staff member's (a leaked ERP key must not wait for its owner, nor for
+ * their deactivation), an account manager only their own — another's is "not found" to them.
+ */
 export async function revokeStaffApiKey(staff: StaffUser, keyId: number, now: Date): Promise<void> {
-  if (!(await revokeApiKey(staff.id, keyId, now))) throw new AppError("not_found", "api_key_not_found");
+  const ownerId = staff.role === "admin" ? null : staff.id;
+  if (!(await revokeApiKey(ownerId, keyId, { userId: staff.id, name: staff.name, role: staff.role }, now))) throw new AppError("not_found", "api_key_not_found");
 }
 
 export type ApiKeyUser = StaffUser & { apiKey: ApiKeyGrant };

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { staffApiKeyCalls, staffApiKeys, users, type StaffApiKey, type StaffApiKeyCall } from "@/db/schema";
 import { database } from "./database";
+import { recordSecurityEventIn, type SecurityActor } from "./security-events";
 import type { UserRecord } from "./users";
 import { getActiveUserById } from "./users";
 
@@ -32,14 +33,44 @@ export async function listApiKeys(userId: number): Promise<Omit<StaffApiKey, "to
     .orderBy(desc(staffApiKeys.createdAt));
 }
 
-export async function revokeApiKey(userId: number, keyId: number, now: Date): Promise<boolean> {
+/** Every staff member's keys but `exceptUserId`'s, with their owner (admins oversee all keys), owners by name, newest first. */
+export async function listOtherStaffApiKeys(exceptUserId: number): Promise<(Omit<StaffApiKey, "tokenHash"> & { owner: { name: string; email: string; role: string; active: boolean } })[]> {
   const db = await database();
-  const revoked = await db
-    .update(staffApiKeys)
-    .set({ revokedAt: now })
-    .where(and(eq(staffApiKeys.id, keyId), eq(staffApiKeys.userId, userId), isNull(staffApiKeys.revokedAt)))
-    .returning({ id: staffApiKeys.id });
-  return revoked.length > 0;
+  return db
+    .select({
+      id: staffApiKeys.id,
+      userId: staffApiKeys.userId,
+      name: staffApiKeys.name,
+      prefix: staffApiKeys.prefix,
+      scopes: staffApiKeys.scopes,
+      createdAt: staffApiKeys.createdAt,
+      lastUsedAt: staffApiKeys.lastUsedAt,
+      revokedAt: staffApiKeys.revokedAt,
+      owner: { name: users.name, email: users.email, role: users.role, active: users.active },
+    })
+    .from(staffApiKeys)
+    .innerJoin(users, eq(users.id, staffApiKeys.userId))
+    .where(sql`${staffApiKeys.userId} <> ${exceptUserId}`)
+    .orderBy(users.name, users.id, desc(staffApiKeys.createdAt));
+}
+
+/**
+ * Revokes an unrevoked key — `ownerId` limits it to that staff member's keys (null: any key, for an
+ * admin) — and records it in the owner's history (account security events, as a deactivation is), in
+ * the same transaction: who revoked which key stays on record, also after the key is gone from use.
+ */
+export async function revokeApiKey(ownerId: number | null, keyId: number, actor: SecurityActor, now: Date): Promise<boolean> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(staffApiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(staffApiKeys.id, keyId), ownerId === null ? undefined : eq(staffApiKeys.userId, ownerId), isNull(staffApiKeys.revokedAt)))
+      .returning({ userId: staffApiKeys.userId, name: staffApiKeys.name, prefix: staffApiKeys.prefix });
+    if (!revoked) return false;
+    await recordSecurityEventIn(tx, { userId: revoked.userId, companyId: null, kind: "api_key_revoked", actor, detail: { apiKey: `${revoked.name} (${revoked.prefix}…)` } }, now);
+    return true;
+  });
 }
 
 export interface ApiKeyGrant {

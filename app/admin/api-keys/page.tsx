@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
@@ -6,7 +7,7 @@ import { Badge, Card, tableClass, tdClass, thClass } from "@/components/admin/ta
 import { API_ENDPOINTS, scopesForRole } from "@/lib/admin/api-scopes";
 import { publicBaseUrl } from "@/lib/admin/request-url";
 import { requireStaff } from "@/lib/auth/guards";
-import { listApiKeys, listRecentApiKeyCalls } from "@/lib/data/api-keys";
+import { listApiKeys, listOtherStaffApiKeys, listRecentApiKeyCalls } from "@/lib/data/api-keys";
 import { dateTimeText } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -18,8 +19,18 @@ const CALLS_SHOWN = 20;
 export default async function ApiKeysPage() {
   await connection();
   const staff = await requireStaff("/admin/api-keys");
-  const [t, locale, keys, baseUrl] = await Promise.all([getTranslations("admin.apiKeys"), getLocale().then(toLocale), listApiKeys(staff.id), publicBaseUrl()]);
-  const scopes = scopesForRole(staff.role === "admin" ? "admin" : "account_manager");
+  const isAdmin = staff.role === "admin";
+  // Admins oversee every staff member's keys (and may revoke them); an account manager sees only their own.
+  const [t, locale, keys, othersKeys, baseUrl] = await Promise.all([
+    getTranslations("admin.apiKeys"),
+    getLocale().then(toLocale),
+    listApiKeys(staff.id),
+    isAdmin ? listOtherStaffApiKeys(staff.id) : Promise.resolve([]),
+    publicBaseUrl(),
+  ]);
+  const scopes = scopesForRole(isAdmin ? "admin" : "account_manager");
+  const scopeText = (keyScopes: string[] | null) =>
+    keyScopes === null ? t("fullAccess") : keyScopes.map((scope) => t(`scope.${scope}` as "scope.stock").split(":")[0]).join(", ");
   const calls = await listRecentApiKeyCalls(
     keys.map((key) => key.id),
     CALLS_SHOWN,
@@ -89,7 +100,7 @@ export default async function ApiKeysPage() {
                   </td>
                   <td className={`${tdClass} font-mono text-xs`}>{key.prefix}…</td>
                   <td className={`${tdClass} text-xs`} data-testid="api-key-scopes">
-                    {key.scopes === null ? t("fullAccess") : key.scopes.map((scope) => t(`scope.${scope}` as "scope.stock").split(":")[0]).join(", ")}
+                    {scopeText(key.scopes)}
                   </td>
                   <td className={tdClass}>{dateTimeText(key.createdAt, locale)}</td>
                   <td className={tdClass}>{key.lastUsedAt ? dateTimeText(key.lastUsedAt, locale) : "–"}</td>
@@ -109,6 +120,65 @@ export default async function ApiKeysPage() {
           </table>
         )}
       </Card>
+      {isAdmin && (
+        <Card title={t("othersKeys")}>
+          <p className="mb-2 text-sm text-slate-600">{t("othersKeysIntro")}</p>
+          {othersKeys.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("othersNone")}</p>
+          ) : (
+            <table className={tableClass} data-testid="staff-api-keys">
+              <thead>
+                <tr>
+                  <th className={thClass}>{t("owner")}</th>
+                  <th className={thClass}>{t("name")}</th>
+                  <th className={thClass}>{t("prefix")}</th>
+                  <th className={thClass}>{t("scopes")}</th>
+                  <th className={thClass}>{t("created")}</th>
+                  <th className={thClass}>{t("lastUsed")}</th>
+                  <th className={thClass}>
+                    <span className="sr-only">{t("actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {othersKeys.map((key) => (
+                  <tr key={key.id} data-testid="staff-api-key-row">
+                    <td className={tdClass}>
+                      <Link href={`/admin/staff/${key.userId}`} className="font-medium text-brand-700 underline">
+                        {key.owner.name}
+                      </Link>
+                      <div className="text-xs text-slate-600">
+                        {key.owner.email}
+                        {key.owner.active ? "" : ` · ${t("ownerDeactivated")}`}
+                      </div>
+                    </td>
+                    <td className={tdClass}>{key.name}</td>
+                    <td className={`${tdClass} font-mono text-xs`}>{key.prefix}…</td>
+                    <td className={`${tdClass} text-xs`}>{scopeText(key.scopes)}</td>
+                    <td className={tdClass}>{dateTimeText(key.createdAt, locale)}</td>
+                    <td className={tdClass}>{key.lastUsedAt ? dateTimeText(key.lastUsedAt, locale) : "–"}</td>
+                    <td className={tdClass}>
+                      {key.revokedAt ? (
+                        <Badge>{t("revoked")}</Badge>
+                      ) : (
+                        <ActionForm
+                          action={revokeApiKeyAction}
+                          submitLabel={t("revoke")}
+                          variant="link"
+                          inline
+                          confirm={t("confirmRevokeOthers", { name: key.name, owner: key.owner.name })}
+                        >
+                          <input type="hidden" name="keyId" value={key.id} />
+                        </ActionForm>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+      )}
       <Card title={t("usage")}>
         <p className="mb-2 text-sm text-slate-600">{t("usageIntro")}</p>
         <h3 className="mb-1 mt-3 text-sm font-medium">{t("endpoints")}</h3>
