@@ -30,12 +30,12 @@ describe("ApiKeyForm", () => {
     expect(html).toContain(stock);
     expect(html).toContain(orders);
     const boxes = [...html.matchAll(/<input type="checkbox"[^>]*>/g)].map((m) => m[0]);
-    expect(boxes.map((box) => /value="(\w+)"/.exec(box)?.[1])).toEqual(["catalog", "stock", "prices", "orders", "credit", "returns"]);
+    expect(boxes.map((box) => /value="(\w+)"/.exec(box)?.[1])).toEqual(["catalog", "stock", "prices", "orders", "credit", "returns", "customers", "invoices"]);
     expect(boxes.every((box) => box.includes('name="scopes"') && !box.includes("checked"))).toBe(true);
   });
 
   it("an account manager is offered only what a manager's key can use", () => {
     const html = render("en", "account_manager");
-    expect([...html.matchAll(/name="scopes" value="(\w+)"/g)].map((m) => m[1])).toEqual(["prices", "orders", "credit", "returns"]);
+    expect([...html.matchAll(/name="scopes" value="(\w+)"/g)].map((m) => m[1])).toEqual(["prices", "orders", "credit", "returns", "customers", "invoices"]);
   });
 });
