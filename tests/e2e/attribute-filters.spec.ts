@@ -87,7 +87,7 @@ describe("product attributes: named in the back office, filtered on in the shop"
 
     // The buyer's category page offers both as filters, with counts.
     const buyer = await signIn(browser, "buyer@demo.test", "demo-buyer", `/catalog/${slug}`);
-    await buyer.getByRole("heading", { name: "4 products" }).waitFor();
+    await buyer.getByText("4 products").waitFor();
     assert.deepEqual(await optionsOf(buyer, "Colour"), ["Any", "black (1)", "blue (2)", "red (1)"]);
     // Sizes by size, not as text.
     assert.deepEqual(await optionsOf(buyer, "Size"), ["Any", "M (1)", "L (2)", "XL (1)"]);
@@ -97,7 +97,7 @@ describe("product attributes: named in the back office, filtered on in the shop"
     await applyFilters(buyer, buyer.getByRole("button", { name: "Apply" }), (url) => url.searchParams.get(`a.${colourKey}`) === "blauw");
     // Only what was chosen goes into the link: no empty brand, size or stock parameters.
     assert.equal(new URL(buyer.url()).search, `?a.${colourKey}=blauw`);
-    await buyer.getByRole("heading", { name: "2 products" }).waitFor();
+    await buyer.getByText("2 products").waitFor();
     assert.deepEqual(await optionsOf(buyer, "Size"), ["Any", "L (1)", "XL (1)"]);
     assert.deepEqual(await optionsOf(buyer, "Colour"), ["Any", "black (1)", "blue (2)", "red (1)"]);
     const shown = await buyer.locator("main").getByRole("link", { name: /^Work jacket \d$/ }).allInnerTexts();
@@ -108,7 +108,7 @@ describe("product attributes: named in the back office, filtered on in the shop"
     await buyer.getByRole("button", { name: "Apply" }).click();
     await buyer.getByText("1 product", { exact: true }).waitFor();
     await buyer.getByRole("link", { name: "Clear filters" }).click();
-    await buyer.getByRole("heading", { name: "4 products" }).waitFor();
+    await buyer.getByText("4 products").waitFor();
     assert.equal(new URL(buyer.url()).search, "");
 
     // The product page: specifications under their names, the English value label.

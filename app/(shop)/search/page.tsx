@@ -82,8 +82,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           ownProducts.length === 0 && <p>{t("noResults")}</p>
         ) : (
           <>
-            {/* The cards' names are h3: a heading over them, for the ear only (the count shows under the h1). */}
-            <h2 className="sr-only">{t(result.truncated ? "moreThanProducts" : "allProducts", { count: result.total })}</h2>
+            {/* The cards' names are h3: a heading over them, for the ear only; not the count again (it is read under the h1). */}
+            <h2 className="sr-only">{t("productsHeading")}</h2>
             <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
           </>
         )}

@@ -90,8 +90,8 @@ export default async function CategoryPage({
         />
       </aside>
       <section className="lg:col-start-2 lg:row-start-2">
-        {/* The cards' names are h3: a heading over them, for the ear only (the count shows under the h1). */}
-        <h2 className="sr-only">{t("allProducts", { count: result.total })}</h2>
+        {/* The cards' names are h3: a heading over them, for the ear only; not the count again (it is read under the h1). */}
+        <h2 className="sr-only">{t("productsHeading")}</h2>
         <ProductGrid products={products} locale={context.locale} addToCartAction={context.canEditCart ? addToCartAction : null} t={t} />
         <Pagination page={listing.page} pages={Math.ceil(result.total / PAGE_SIZE)} hrefFor={(page) => listingHref(path, listing, page)} />
       </section>
