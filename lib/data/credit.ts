@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { accountManagerCustomers, companies, invoices, orders } from "@/db/schema";
+import { accountManagerCustomers, companies, invoices, orders, purchaseOrders } from "@/db/schema";
 import { CREDIT_COMMITTED_STATUSES, exceedsCredit, type CreditUse } from "@/lib/orders/credit";
 import { database } from "./database";
 import { jsonValue } from "./prepared-sql";
@@ -101,6 +101,38 @@ export async function countOrdersToReview(managerId: number | null): Promise<num
   const mine = managerId === null ? undefined : inArray(orders.companyId, db.select({ id: accountManagerCustomers.companyId }).from(accountManagerCustomers).where(eq(accountManagerCustomers.staffUserId, managerId)));
   const [row] = await db.select({ n: count() }).from(orders).where(and(eq(orders.status, "needs_review"), mine));
   return row?.n ?? 0;
+}
+
+/**
+ * The oldest orders waiting for staff review of one account manager's customers (null: every
+ * customer), for the admin overview: with the customer, and the reason codes a purchase order was
+ * held for (its header's and its current lines', each once). A web order has none: it is held for
+ * its credit limit only (lib/data/orders.ts).
+ */
+export async function listOldestOrdersToReview(managerId: number | null, limit: number) {
+  const db = await database();
+  const mine = managerId === null ? undefined : inArray(orders.companyId, db.select({ id: accountManagerCustomers.companyId }).from(accountManagerCustomers).where(eq(accountManagerCustomers.staffUserId, managerId)));
+  return db
+    .select({
+      id: orders.id,
+      orderNumber: orders.orderNumber,
+      source: orders.source,
+      placedAt: orders.placedAt,
+      companyId: orders.companyId,
+      companyName: companies.name,
+      buyerOrderId: purchaseOrders.buyerOrderId,
+      reasonCodes: sql<string[] | null>`(select jsonb_agg(distinct r."code") from (
+        select h->>'code' as "code" from jsonb_array_elements(coalesce(${purchaseOrders.header}->'reasons', '[]'::jsonb)) h
+        union all
+        select l->>'code' from "purchase_order_lines" pl cross join jsonb_array_elements(pl."reasons") l
+         where pl."order_id" = ${purchaseOrders.orderId} and pl."revision" = ${purchaseOrders.revision}) r where r."code" is not null)`,
+    })
+    .from(orders)
+    .innerJoin(companies, eq(companies.id, orders.companyId))
+    .leftJoin(purchaseOrders, eq(purchaseOrders.orderId, orders.id))
+    .where(and(eq(orders.status, "needs_review"), mine))
+    .orderBy(asc(orders.placedAt), asc(orders.id))
+    .limit(limit);
 }
 
 export interface OverdueInvoices {
