@@ -13,14 +13,17 @@ import { initialLoginState, type LoginState } from "@/lib/auth/login-state";
 export function LoginForm({
   action,
   callbackUrl,
+  initialEmail = "",
 }: {
   action: (state: LoginState, formData: FormData) => Promise<LoginState>;
   callbackUrl: string;
+  /** Filled in already (the link after choosing a password): the keyboard starts in the password field. */
+  initialEmail?: string;
 }) {
   const t = useTranslations("auth");
   const tt = useTranslations("twoStep.login");
   const [state, formAction, pending] = useActionState(action, initialLoginState);
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [recovery, setRecovery] = useState(false);
@@ -79,6 +82,7 @@ export function LoginForm({
             onChange={(event) => setPassword(event.target.value)}
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
             ref={passwordRef}
+            autoFocus={initialEmail !== ""}
             {...refusedPassword}
           />
         </label>

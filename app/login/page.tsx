@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/layout/auth-card";
 import { getCurrentUser } from "@/lib/auth/guards";
@@ -13,9 +14,12 @@ import { setLocaleAction } from "../(shop)/actions";
 
 export const generateMetadata = pageTitle("auth.login");
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+/** An address handed over in the link (after choosing a password): only a plausible one is filled in. */
+const prefillEmail = z.email().max(254);
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; email?: string | string[] }> }) {
   await connection(); // DB-backed: never prerendered at build time
-  const [{ callbackUrl }, user, t, tr, tp, endedPunchout] = await Promise.all([
+  const [{ callbackUrl, email }, user, t, tr, tp, endedPunchout] = await Promise.all([
     searchParams,
     getCurrentUser(),
     getTranslations("auth"),
@@ -36,7 +40,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <p className="mt-1 mb-6 text-sm text-slate-600">{t("intro")}</p>
-      <LoginForm action={loginAction} callbackUrl={target} />
+      <LoginForm action={loginAction} callbackUrl={target} initialEmail={prefillEmail.safeParse(email).data ?? ""} />
       <p className="mt-4 text-sm">
         <Link href="/forgot-password" className="text-brand-700 underline">
           {t("forgotLink")}

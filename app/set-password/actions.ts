@@ -1,13 +1,17 @@
 "use server";
 
+import { AuthError } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { MIN_PASSWORD_LENGTH, setPasswordWithLink } from "@/lib/admin/set-password";
+import { signIn } from "@/lib/auth";
 import { clientAddress } from "@/lib/auth/client-address";
 import { renewPasswordLink, selfServiceResetBaseUrl } from "@/lib/auth/password-reset";
+import { afterSignInPath } from "@/lib/auth/return-path";
+import { settleSignedInBrowser } from "@/lib/auth/signed-in-browser";
 import { isAppError } from "@/lib/errors";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { deliverQueuedMail } from "@/lib/mail/send-mail";
@@ -28,6 +32,14 @@ export async function setPasswordAction(_previous: ActionState, formData: FormDa
   }
   try {
     const { email, locale } = await setPasswordWithLink(parsed.data.token, parsed.data.password, new Date());
+    // Whoever just chose the password need not type the address and password again: signed in
+    // with them now, through the same Auth.js credentials check as the sign-in page (throttle,
+    // two-step). Refused (two-step is on, after a reset; throttled): the answer says "done" and the
+    // sign-in page comes with the address filled in.
+    if (await signInWithChosenPassword(email, parsed.data.password)) {
+      const user = await settleSignedInBrowser(email);
+      redirect(afterSignInPath(null, user?.role));
+    }
     // The page spoke the user's language in a browser that chose none: the sign-in page next does too.
     const jar = await cookies();
     if (!jar.has(LOCALE_COOKIE)) jar.set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
@@ -35,6 +47,17 @@ export async function setPasswordAction(_previous: ActionState, formData: FormDa
   } catch (error) {
     if (isAppError(error) && error.message === "token_invalid") return { status: "error", code: error.code, message: "token_lapsed" };
     if (isAppError(error)) return { status: "error", code: error.code, message: error.message };
+    throw error;
+  }
+}
+
+/** true when signed in; false when Auth.js refused (an AuthError); anything else is a real failure. */
+async function signInWithChosenPassword(email: string, password: string): Promise<boolean> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return true;
+  } catch (error) {
+    if (error instanceof AuthError) return false;
     throw error;
   }
 }

@@ -23,7 +23,9 @@ export function SetPasswordForm({
     return (
       <div className="space-y-3" role="status">
         <p>{t("done")}</p>
-        <Link href="/login" className="inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        {/* Not signed in straight away (two-step verification is on, or sign-in is throttled): the
+            address is filled in and the keyboard waits in the password field. */}
+        <Link href={`/login?email=${encodeURIComponent(email)}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           {t("toLogin")}
         </Link>
       </div>

@@ -102,10 +102,20 @@ describe("account requests", () => {
     await invitee.getByLabel("New password").fill("vlinder-wachtwoord-2026");
     await invitee.getByLabel("Repeat the password").fill("vlinder-wachtwoord-2026");
     await invitee.getByRole("button", { name: "Save password" }).click();
-    await invitee.getByText("Your password has been saved.").waitFor();
-    // The sign-in page after it keeps to English; the link, clicked again, says to sign in.
-    await invitee.getByRole("link", { name: "Go to sign in" }).click();
-    await invitee.getByRole("heading", { name: "Sign in to Koppel" }).waitFor();
+    // Signed in with it at once (no address to type again), on the front page with the first steps, in English.
+    await invitee.waitForURL((url) => url.pathname === "/");
+    const getStarted = invitee.getByTestId("get-started");
+    await getStarted.getByRole("heading", { name: "Get started" }).waitFor();
+    assert.equal(await getStarted.getByTestId("get-started-colleagues").getAttribute("data-done"), "false");
+    assert.equal(await getStarted.getByTestId("get-started-twoStep").getAttribute("data-done"), "false");
+    await getStarted.getByRole("link", { name: "Invite colleagues" }).waitFor();
+    // Hidden, it stays away (stored on the user).
+    await getStarted.getByRole("button", { name: "Hide" }).click();
+    await getStarted.waitFor({ state: "detached" });
+    await invitee.reload();
+    await invitee.getByRole("link", { name: "Cart" }).first().waitFor();
+    assert.equal(await invitee.getByTestId("get-started").count(), 0);
+    // The link, clicked again, says to sign in.
     await invitee.goto(link!);
     await invitee.getByRole("heading", { name: "You already have a password" }).waitFor();
     assert.equal(await invitee.getByTestId("set-password-link-state").getAttribute("data-state"), "password_chosen");
@@ -190,7 +200,7 @@ describe("account requests", () => {
     await visitor.getByLabel("New password").fill("noor-wachtwoord-2026");
     await visitor.getByLabel("Repeat the password").fill("noor-wachtwoord-2026");
     await visitor.getByRole("button", { name: "Save password" }).click();
-    await visitor.getByText("Your password has been saved.").waitFor();
+    await visitor.waitForURL((url) => url.pathname === "/");
     await context.close();
     const noor = await signIn(browser, colleague, "noor-wachtwoord-2026", "/account");
     await noor.getByText("Demo Facilities").first().waitFor();

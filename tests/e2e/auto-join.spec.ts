@@ -65,7 +65,8 @@ describe("auto-join by e-mail domain", () => {
     await visitor.getByLabel("New password").fill("sam-wachtwoord-2026");
     await visitor.getByLabel("Repeat the password").fill("sam-wachtwoord-2026");
     await visitor.getByRole("button", { name: "Save password" }).click();
-    await visitor.getByText("Your password has been saved.").waitFor();
+    // Signed in with the new password at once.
+    await visitor.waitForURL((url) => url.pathname === "/");
     await context.close();
     const sam = await signIn(browser, colleague, "sam-wachtwoord-2026", "/account");
     await sam.getByText("Demo Facilities B.V.").first().waitFor();

@@ -69,7 +69,8 @@ describe("inviting a list of colleagues", () => {
     await visitor.getByLabel("New password").fill("anna-wachtwoord-2026");
     await visitor.getByLabel("Repeat the password").fill("anna-wachtwoord-2026");
     await visitor.getByRole("button", { name: "Save password" }).click();
-    await visitor.getByText("Your password has been saved.").waitFor();
+    // Signed in with the new password at once, on the front page.
+    await visitor.waitForURL((url) => url.pathname === "/");
     await context.close();
     const signedIn = await signIn(browser, anna, "anna-wachtwoord-2026", "/account");
     await signedIn.getByText("Demo Facilities B.V.").first().waitFor();
@@ -108,7 +109,9 @@ describe("inviting a list of colleagues", () => {
     await page.getByLabel("New password").fill("cor-wachtwoord-2026");
     await page.getByLabel("Repeat the password").fill("cor-wachtwoord-2026");
     await page.getByRole("button", { name: "Save password" }).click();
-    await page.getByText("Your password has been saved.").waitFor();
+    // Signed in at once, in Cor's English; a new buyer's first steps wait on the front page.
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByTestId("get-started").getByRole("link", { name: "Set up two-step verification" }).waitFor();
     await mailbox.close();
   });
 });

@@ -51,7 +51,8 @@ describe("staff management", () => {
     await visitor.getByLabel("New password").fill("collega-wachtwoord-2026");
     await visitor.getByLabel("Repeat the password").fill("collega-wachtwoord-2026");
     await visitor.getByRole("button", { name: "Save password" }).click();
-    await visitor.getByText("Your password has been saved.").waitFor();
+    // Signed in with it at once, into the back office.
+    await visitor.waitForURL((url) => url.pathname.startsWith("/admin"));
     await visitorContext.close();
     const colleague = await signIn(browser, newEmail, "collega-wachtwoord-2026", "/admin");
     assert.doesNotMatch(await colleague.locator("header nav").innerText(), /Staff/);
