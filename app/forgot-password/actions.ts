@@ -18,9 +18,13 @@ const emailSchema = z.email().max(254);
 export async function requestPasswordResetAction(formData: FormData): Promise<void> {
   const baseUrl = await selfServiceResetBaseUrl();
   if (!baseUrl) redirect("/forgot-password");
-  const email = emailSchema.safeParse(String(formData.get("email") ?? "").trim());
-  if (!email.success) redirect("/forgot-password?status=invalid");
+  const typed = String(formData.get("email") ?? "").trim();
+  // After a refusal the field keeps what was typed (the answer comes back through the address, so
+  // it works without JavaScript); after "sent" it starts empty, as for a next address.
+  const again = (status: string) => `/forgot-password?status=${status}&email=${encodeURIComponent(typed.slice(0, 254))}`;
+  const email = emailSchema.safeParse(typed);
+  if (!email.success) redirect(again("invalid"));
   const outcome = await requestPasswordReset(email.data, { remoteAddress: clientAddress(await headers()), now: new Date(), baseUrl });
   if (outcome === "sent") after(() => deliverQueuedMail());
-  redirect(`/forgot-password?status=${outcome}`);
+  redirect(outcome === "sent" ? "/forgot-password?status=sent" : again(outcome));
 }

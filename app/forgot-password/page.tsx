@@ -14,9 +14,9 @@ export const generateMetadata = pageTitle("auth.forgotPassword", { robots: { ind
 const NOTICES = { sent: "forgotSent", invalid: "forgotInvalid", throttled: "forgotThrottled" } as const;
 
 /** "Forgot password" from the sign-in page: asks for a single-use link to /set-password. */
-export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ status?: string | string[] }> }) {
+export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ status?: string | string[]; email?: string | string[] }> }) {
   await connection();
-  const [{ status }, user, baseUrl, t] = await Promise.all([
+  const [{ status, email }, user, baseUrl, t] = await Promise.all([
     searchParams,
     getCurrentUser(),
     selfServiceResetBaseUrl(),
@@ -24,6 +24,8 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   ]);
   if (user) redirect("/"); // signed in: a password is changed on the profile page
   const notice = typeof status === "string" && status in NOTICES ? NOTICES[status as keyof typeof NOTICES] : null;
+  // What was typed before a refusal (the action hands it back); only a string of a plausible length.
+  const typed = notice && notice !== "forgotSent" && typeof email === "string" ? email.slice(0, 254) : "";
   return (
     <AuthCard title={t("forgotTitle")} setLocaleAction={setLocaleAction}>
       {baseUrl ? (
@@ -40,7 +42,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
           <form action={requestPasswordResetAction} className="space-y-4">
             <label className="block text-sm font-medium">
               {t("email")}
-              <input name="email" type="email" autoComplete="username" required maxLength={254} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+              <input name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={typed} autoFocus={typed !== ""} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
             </label>
             <button type="submit" className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
               {t("forgotSubmit")}
