@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { draftToRestore, REGISTER_DRAFT_KEY, registerDraft } from "@/lib/account-requests/draft";
 import { ACCOUNT_REQUEST_FIELDS, type AccountRequestField, type AccountRequestFormState } from "./account-request-fields";
 
 /**
@@ -9,7 +10,8 @@ import { ACCOUNT_REQUEST_FIELDS, type AccountRequestField, type AccountRequestFo
  * (REGISTER_CLIENT_MESSAGES). Errors are shown at their fields and what was typed stays: with
  * JavaScript the form is submitted by hand (React would otherwise reset it after the action, also
  * on an error); without, the action echoes the values back. On success the form makes way for the
- * thank-you, which is the same whether or not the address already had an account.
+ * thank-you, which is the same whether or not the address already had an account. What was typed
+ * also survives the NL/EN switch, a form post of its own (lib/account-requests/draft.ts).
  */
 
 type Action = (state: AccountRequestFormState, formData: FormData) => Promise<AccountRequestFormState>;
@@ -35,6 +37,38 @@ export function AccountRequestForm({
   const form = useRef<HTMLFormElement>(null);
   const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
   const values = state.status === "invalid" || state.status === "throttled" ? state.values : {};
+
+  useEffect(() => {
+    // Another form on the page is sent — the NL/EN switch: what was typed is kept for the page that
+    // comes back in the other language (this tab only, for a short while).
+    const keep = (event: SubmitEvent) => {
+      const own = form.current;
+      if (!own || event.target === own) return;
+      try {
+        window.sessionStorage.setItem(REGISTER_DRAFT_KEY, registerDraft(Object.fromEntries(new FormData(own)), Date.now()));
+      } catch {
+        // storage refused or full: the switch works, the form comes back empty
+      }
+    };
+    document.addEventListener("submit", keep, true);
+    return () => document.removeEventListener("submit", keep, true);
+  }, []);
+
+  useEffect(() => {
+    // The page is back in the other language (a new form, or this one with new texts): fill in the draft.
+    let restored: ReturnType<typeof draftToRestore> = null;
+    try {
+      restored = draftToRestore(window.sessionStorage.getItem(REGISTER_DRAFT_KEY), Date.now());
+      window.sessionStorage.removeItem(REGISTER_DRAFT_KEY);
+    } catch {
+      return;
+    }
+    if (!restored || !form.current) return;
+    for (const [field, value] of Object.entries(restored)) {
+      const control = form.current.elements.namedItem(field);
+      if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement) control.value = value;
+    }
+  }, [locale]);
 
   useEffect(() => {
     // After a refused submission, the first field to fix gets the focus (screen readers read its error).

@@ -54,6 +54,18 @@ describe("account requests", () => {
     await visitor.getByRole("link", { name: "No account yet? Request one" }).click();
     await visitor.waitForURL(/\/register$/);
     const form = await fillRequest(visitor, { name: "Ilse Verbeek", email }, "123");
+    // The language switch mid-form (a form post of its own) keeps what was typed, there and back.
+    const typed = async () => {
+      // Filled in again just after the page came back (an effect): wait for it, then read all.
+      await visitor.waitForFunction((value) => (document.querySelector("[name=companyName]") as HTMLInputElement | null)?.value === value, companyName);
+      return Promise.all(["companyName", "kvkNumber", "city", "email"].map((name) => form.locator(`[name=${name}]`).inputValue()));
+    };
+    await visitor.getByRole("button", { name: "Nederlands" }).click();
+    await visitor.getByRole("heading", { name: "Account aanvragen" }).waitFor();
+    assert.deepEqual(await typed(), [companyName, "123", "Amersfoort", email]);
+    await visitor.getByRole("button", { name: "English" }).click();
+    await visitor.getByRole("heading", { name: "Request an account" }).waitFor();
+    assert.deepEqual(await typed(), [companyName, "123", "Amersfoort", email]);
     await form.getByRole("button", { name: "Send request" }).click();
     // Answered at the field; what was typed stays.
     await visitor.locator("#account-request-kvkNumber[aria-invalid=true]").waitFor();
