@@ -146,12 +146,12 @@ export function passwordResetMail(input: LinkMail): OutgoingMail {
           `Dear ${input.toName},`,
           "",
           self
-            ? "A new password was requested for this e-mail address on the sign-in page. Choose it with this link:"
+            ? "A new password was requested for this email address on the sign-in page. Choose it with this link:"
             : "Your account manager requested a link for you to set a new password:",
           input.link,
           "",
           `The link is valid until ${input.validUntil} and works once. Your current password keeps working until you choose a new one.`,
-          self ? "Did not ask for this yourself? Then you can ignore this e-mail." : "Did not ask for this? Please contact your account manager.",
+          self ? "Did not ask for this yourself? Then you can ignore this email." : "Did not ask for this? Please contact your account manager.",
         ].join("\n"),
   };
 }
