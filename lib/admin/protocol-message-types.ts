@@ -95,22 +95,58 @@ const CXML_AUTH_REASONS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The English status texts our cXML endpoints refuse with (lib/punchout/cxml-setup.ts, cxml-order.ts,
+ * cxml-endpoint.ts, cxml/connection-settings.ts), by cXML status code and the text's fixed part, with
+ * their message key: the buyer's system gets the protocol text, the account manager reads words.
+ */
+const CXML_REFUSALS: readonly { code: string; text: RegExp; key: string }[] = [
+  { code: "400", text: /^BrowserFormPost URL .* is not allowed for this connection/, key: "cxml_browser_form_post" },
+  { code: "403", text: /^No shop account is available for this user/, key: "cxml_no_shop_user" },
+  { code: "409", text: /^payloadID .* was already used for a PunchOutSetupRequest/, key: "cxml_setup_repeated" },
+  { code: "409", text: / already exists; send type="update"/, key: "cxml_duplicate_order" },
+  { code: "450", text: /^PunchOut is not enabled for this connection/, key: "cxml_punchout_off" },
+  { code: "450", text: /^PunchOutSetupRequest operation "[^"]*" is not (?:enabled|supported)/, key: "cxml_operation_off" },
+  { code: "400", text: /^Missing required Extrinsic: /, key: "cxml_extrinsic_missing" },
+  { code: "406", text: /exceeds the limit of \d+ bytes/, key: "cxml_too_large" },
+  { code: "400", text: /^Expected a cXML Request, got a /, key: "cxml_not_a_request" },
+  { code: "400", text: /^Payment \(PCard\) data is not accepted/, key: "cxml_payment" },
+  { code: "400", text: /^Unknown order .*: nothing to (?:update|delete)/, key: "cxml_unknown_order" },
+  { code: "400", text: /^Order .* has already shipped and can no longer be cancelled/, key: "cxml_order_shipped" },
+  { code: "400", text: /^Order .* is .* and can no longer be changed/, key: "cxml_order_closed" },
+];
+
+/** What cxml-start.ts logs for a start page it refuses (no OCI-style code). */
+const START_PAGE_REFUSALS: Readonly<Record<string, string>> = {
+  "start token unknown, used or expired": "start_token_expired",
+  "start token missing": "start_token_missing",
+};
+
+/**
  * The message key (under log.reasons) of a refusal the log recorded, so the account manager reads it
  * in words: an OCI entry's reason code before the colon (`hook_url_not_allowed: http://…`); a cXML
  * authentication failure in the parentheses at the end (`401: Credentials not recognized (secret)`,
- * `(from: sent NetworkID:X; expected DUNS:X)`); a cXML document we could not read (406) or a purchase
- * order number received before (409). Null for other errors (their protocol text is shown as logged).
+ * `(from: sent NetworkID:X; expected DUNS:X)`); a known cXML refusal text (CXML_REFUSALS); otherwise by
+ * its cXML status alone: a document we could not read (406), one with content we cannot use (400), a
+ * request this connection does not support (450). Null for other errors, ours included (500): their
+ * protocol text is shown as logged.
  */
 export function refusalReasonKey(error: string | null): string | null {
   if (!error) return null;
-  const cxml = /^(\d{3}):/.exec(error);
+  const cxml = /^(\d{3}):\s*/.exec(error);
   if (!cxml) {
+    const startPage = START_PAGE_REFUSALS[error.trim()];
+    if (startPage) return startPage;
     const code = error.split(":", 1)[0]!.trim();
     return /^[a-z_]+$/.test(code) ? code : null;
   }
   const auth = /\(([a-z-]+)(?::[^()]*)?\)$/.exec(error);
   if (auth && CXML_AUTH_REASONS[auth[1]!]) return CXML_AUTH_REASONS[auth[1]!]!;
-  if (cxml[1] === "406") return "cxml_unreadable";
-  if (cxml[1] === "409" && / already exists;/.test(error)) return "cxml_duplicate_order";
+  const status = cxml[1]!;
+  const text = error.slice(cxml[0].length);
+  const known = CXML_REFUSALS.find((refusal) => refusal.code === status && refusal.text.test(text));
+  if (known) return known.key;
+  if (status === "406") return "cxml_unreadable";
+  if (status === "400") return "cxml_invalid_content";
+  if (status === "450") return "cxml_unsupported";
   return null;
 }

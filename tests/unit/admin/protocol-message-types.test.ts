@@ -88,8 +88,30 @@ describe("refusalReasonKey (the log's refusals in words)", () => {
     // What the buyer's system sent could not be read, or its order number came in before.
     ["406: Start tag expected. (line 1)", "cxml_unreadable"],
     ['409: Order ZS-PO-4711 already exists; send type="update" to change it', "cxml_duplicate_order"],
-    // Anything else keeps its protocol text only.
-    ["400: BrowserFormPost URL https://x.example is not allowed for this connection", null],
+    // Our cXML endpoints' other refusals, by their text (lib/punchout/cxml-setup.ts, cxml-order.ts, cxml-endpoint.ts).
+    ["400: BrowserFormPost URL https://x.example is not allowed for this connection", "cxml_browser_form_post"],
+    ["403: No shop account is available for this user on this connection", "cxml_no_shop_user"],
+    ["409: payloadID 123@buyer was already used for a PunchOutSetupRequest", "cxml_setup_repeated"],
+    ["450: PunchOut is not enabled for this connection", "cxml_punchout_off"],
+    ['450: PunchOutSetupRequest operation "edit" is not enabled', "cxml_operation_off"],
+    ['450: PunchOutSetupRequest operation "source" is not supported', "cxml_operation_off"],
+    ["400: Missing required Extrinsic: UserEmail, CostCenter", "cxml_extrinsic_missing"],
+    ["406: Document exceeds the limit of 5242880 bytes", "cxml_too_large"],
+    ["406: Document of 6000000 bytes exceeds the limit of 5242880 bytes", "cxml_too_large"],
+    ["400: Expected a cXML Request, got a Message", "cxml_not_a_request"],
+    ["400: Payment (PCard) data is not accepted; send the order without Payment", "cxml_payment"],
+    ["400: Unknown order ZS-PO-9: nothing to delete", "cxml_unknown_order"],
+    ["400: Order ZS-PO-9 has already shipped and can no longer be cancelled", "cxml_order_shipped"],
+    ["400: Order ZS-PO-9 is invoiced and can no longer be changed", "cxml_order_closed"],
+    // Other content or support refusals by their status: words for the kind, the text below for the detail.
+    ["400: OrderRequestHeader@orderID is missing", "cxml_invalid_content"],
+    ["450: Unsupported request", "cxml_unsupported"],
+    // A start page we refused, and an OCI entry's parse errors.
+    ["start token unknown, used or expired", "start_token_expired"],
+    ["start token missing", "start_token_missing"],
+    ["invalid_hook_url: not an absolute URL", "invalid_hook_url"],
+    ["missing_parameter: USERNAME is required for this FUNCTION", "missing_parameter"],
+    // Anything else keeps its protocol text only: our own failures, an answer of the buyer's system.
     ["500: Internal error; please retry later with the same payloadID (connect ECONNREFUSED)", null],
     ["HTTP 503 from https://buyer.example", null],
     [null, null],
@@ -98,7 +120,15 @@ describe("refusalReasonKey (the log's refusals in words)", () => {
   });
 
   it("has words for every key it returns, in Dutch and in English", () => {
-    const keys = ["cxml_from", "cxml_to", "cxml_sender", "cxml_secret", "cxml_secret_missing", "cxml_deployment_mode", "cxml_unreadable", "cxml_duplicate_order", "throttled", "disabled"];
+    const keys = [
+      ...["cxml_from", "cxml_to", "cxml_sender", "cxml_secret", "cxml_secret_missing", "cxml_deployment_mode", "cxml_unreadable", "cxml_duplicate_order", "throttled", "disabled"],
+      ...["cxml_browser_form_post", "cxml_no_shop_user", "cxml_setup_repeated", "cxml_punchout_off", "cxml_operation_off", "cxml_extrinsic_missing", "cxml_too_large"],
+      ...["cxml_not_a_request", "cxml_payment", "cxml_unknown_order", "cxml_order_shipped", "cxml_order_closed", "cxml_invalid_content", "cxml_unsupported"],
+      ...["start_token_expired", "start_token_missing"],
+      // Every OCI entry code (lib/punchout/oci-entry.ts, lib/punchout/oci/parse-entry.ts OciEntryErrorCode).
+      ...["credentials", "hook_url_not_allowed", "missing_hook_url", "unsupported_function", "user_not_mapped"],
+      ...["invalid_hook_url", "unknown_function", "missing_parameter", "invalid_parameter", "duplicate_parameter"],
+    ];
     for (const messages of [nl, en]) {
       const reasons = (messages.punchout.admin.log as unknown as { reasons: Record<string, string> }).reasons;
       expect(keys.filter((key) => !reasons[key])).toEqual([]);
