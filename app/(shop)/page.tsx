@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { buildCategoryTree } from "@/lib/catalog/category-tree";
 import { listCategories } from "@/lib/data/catalog";
 import { GetStartedPanel } from "@/components/shop/get-started-panel";
-import { getStartedItems, type GetStartedItem } from "@/lib/account/get-started";
+import { getStartedItems, getStartedStillOpen, type GetStartedItem } from "@/lib/account/get-started";
 import { getStartedData } from "@/lib/data/get-started";
 import { getShopContext, navigationCategories, type ShopContext } from "@/lib/shop-context";
 import { homeTitle } from "@/lib/i18n/page-title";
@@ -51,8 +51,9 @@ export default async function HomePage() {
 /** A signed-in customer user's first steps (lib/account/get-started.ts); none for anybody else. */
 async function getStartedFor(context: ShopContext, firstCategorySlug: string | null): Promise<GetStartedItem[]> {
   const buyer = context.buyer;
-  if (!buyer) return [];
-  const data = await getStartedData(buyer.id, buyer.companyId);
+  // A punchout session or staff viewing as the customer is not the new user getting started: nothing to read.
+  if (!buyer || buyer.punchout !== null || buyer.impersonatedBy !== null) return [];
+  const data = await getStartedData(buyer.id, buyer.companyId, (account) => getStartedStillOpen(account, context.now));
   if (!data) return [];
-  return getStartedItems({ role: buyer.role, notOwnSession: buyer.punchout !== null || buyer.impersonatedBy !== null, firstCategorySlug, ...data }, context.now);
+  return getStartedItems({ role: buyer.role, notOwnSession: false, firstCategorySlug, ...data }, context.now);
 }

@@ -40,9 +40,13 @@ export interface GetStartedItem {
   done: boolean | null;
 }
 
+/** Whether the account may still see the panel at all: not put away, and new. */
+export function getStartedStillOpen(account: { accountCreatedAt: Date; dismissedAt: Date | null }, now: Date): boolean {
+  return account.dismissedAt === null && now.getTime() - account.accountCreatedAt.getTime() <= NEW_ACCOUNT_DAYS * 24 * 3600 * 1000;
+}
+
 export function getStartedItems(facts: GetStartedFacts, now: Date): GetStartedItem[] {
-  if (facts.notOwnSession || facts.dismissedAt !== null) return [];
-  if (now.getTime() - facts.accountCreatedAt.getTime() > NEW_ACCOUNT_DAYS * 24 * 3600 * 1000) return [];
+  if (facts.notOwnSession || !getStartedStillOpen(facts, now)) return [];
   const admin = facts.role === "company_admin";
   if (!admin && facts.role !== "buyer" && facts.role !== "approver") return [];
   const items: GetStartedItem[] = [];

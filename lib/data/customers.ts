@@ -73,7 +73,7 @@ export interface CustomerListItem {
  * sessions run as, which nobody signs in with. By the connection that names it, or by the address a
  * connection's technical user gets (kept after its connection is removed).
  */
-const isTechnicalUser = sql<boolean>`(exists (select 1 from ${punchoutConnections} where ${q(punchoutConnections.technicalUserId)} = ${q(users.id)}) or ${q(users.email)} like '%@technical.koppel.invalid')`;
+export const isTechnicalUser = sql<boolean>`(exists (select 1 from ${punchoutConnections} where ${q(punchoutConnections.technicalUserId)} = ${q(users.id)}) or ${q(users.email)} like '%@technical.koppel.invalid')`;
 
 export async function listCustomers(options: {
   managerId: number | null;

@@ -1,10 +1,8 @@
 import "server-only";
-import { and, count, eq, isNotNull, isNull, ne, notLike } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, ne, not } from "drizzle-orm";
 import { addresses, companyPriceLists, users, userTwoFactor } from "@/db/schema";
+import { isTechnicalUser } from "./customers";
 import { database } from "./database";
-
-/** How lib/data/users.ts names a punchout connection's technical user (lib/account/company-users.ts isTechnical). */
-const TECHNICAL_EMAIL_DOMAIN = "@technical.koppel.invalid";
 
 /**
  * The facts behind the home page's "Get started" panel (lib/account/get-started.ts decides what
@@ -19,27 +17,35 @@ export interface GetStartedData {
   hasContractPrices: boolean;
 }
 
-/** For a customer user (their own company only); null when the user is not of that company or not active. */
-export async function getStartedData(userId: number, companyId: number): Promise<GetStartedData | null> {
+/**
+ * For a customer user (their own company only); null when the user is not of that company or not active.
+ * `stillOpen` sees the account first: when it says the panel is closed for good (put away, an old
+ * account) the company's counts are not read — the home page asks on every view.
+ */
+export async function getStartedData(
+  userId: number,
+  companyId: number,
+  stillOpen: (account: { accountCreatedAt: Date; dismissedAt: Date | null }) => boolean = () => true,
+): Promise<GetStartedData | null> {
   const db = await database();
-  const [[user], [shipTo], [colleagues], [factor], [priceList]] = await Promise.all([
-    db
-      .select({ createdAt: users.createdAt, dismissedAt: users.getStartedDismissedAt })
-      .from(users)
-      .where(and(eq(users.id, userId), eq(users.companyId, companyId), eq(users.active, true))),
+  const [user] = await db
+    .select({ accountCreatedAt: users.createdAt, dismissedAt: users.getStartedDismissedAt })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.companyId, companyId), eq(users.active, true)));
+  if (!user) return null;
+  if (!stillOpen(user)) return { ...user, shipToAddresses: 0, colleagues: 0, twoStepOn: false, hasContractPrices: false };
+  const [[shipTo], [colleagues], [factor], [priceList]] = await Promise.all([
     db.select({ n: count() }).from(addresses).where(and(eq(addresses.companyId, companyId), eq(addresses.kind, "ship_to"))),
     // Colleagues who sign in themselves: a punchout connection's technical user is no colleague.
     db
       .select({ n: count() })
       .from(users)
-      .where(and(eq(users.companyId, companyId), ne(users.id, userId), eq(users.active, true), notLike(users.email, `%${TECHNICAL_EMAIL_DOMAIN}`))),
+      .where(and(eq(users.companyId, companyId), ne(users.id, userId), eq(users.active, true), not(isTechnicalUser))),
     db.select({ userId: userTwoFactor.userId }).from(userTwoFactor).where(and(eq(userTwoFactor.userId, userId), isNotNull(userTwoFactor.confirmedAt))),
     db.select({ id: companyPriceLists.priceListId }).from(companyPriceLists).where(eq(companyPriceLists.companyId, companyId)).limit(1),
   ]);
-  if (!user) return null;
   return {
-    accountCreatedAt: user.createdAt,
-    dismissedAt: user.dismissedAt,
+    ...user,
     shipToAddresses: shipTo?.n ?? 0,
     colleagues: colleagues?.n ?? 0,
     twoStepOn: factor !== undefined,

@@ -43,6 +43,8 @@ describe("Get started: the facts", () => {
     expect((await getStartedData(user.id, company.id))?.colleagues).toBe(0);
     await colleague(company.id, `nieuw-${stamp}@example.test`);
     expect((await getStartedData(user.id, company.id))?.colleagues).toBe(1);
+    // A panel closed for good (put away, an old account) does not have the company's counts read.
+    expect(await getStartedData(user.id, company.id, () => false)).toMatchObject({ shipToAddresses: 0, colleagues: 0, dismissedAt: null });
     // Two-step counts once confirmed, not while pending.
     await fresh.handle.db.insert(userTwoFactor).values({ userId: user.id, secretSealed: "sealed" });
     expect((await getStartedData(user.id, company.id))?.twoStepOn).toBe(false);
