@@ -210,6 +210,84 @@ describe("punchout connections in /admin", () => {
     await context.close();
   });
 
+  it("a municipality's order to a ship-to address we do not know: on the overview, fixed from the order page; a PCard order refused in words", async () => {
+    const identity = `zeestad-e2e-${Date.now().toString(36)}`;
+    const [demo] = await sql<{ company_id: number; technical_user_id: number }[]>`
+      select company_id, technical_user_id from punchout_connections where protocol = 'cxml' and name = 'Ariba-style cXML (demo)'`;
+    assert.ok(demo);
+    const [created] = await sql<{ id: number }[]>`
+      insert into punchout_connections (company_id, protocol, name, preset_id, enabled, environment, secret_hash, cxml_from, cxml_to,
+                                        cxml_sender, allowed_return_origins, technical_user_id, settings)
+      values (${demo.company_id}, 'cxml', 'Zeestad (e2e)', 'coupa', true, 'production', ${await hashPassword("zeestad-secret")},
+              ${sql.json([{ domain: "DUNS", identity }])}, ${sql.json({ domain: "DUNS", identity: "KOPPEL" })},
+              ${sql.json([{ domain: "DUNS", identity }])}, ${sql.json([])}, ${demo.technical_user_id}, ${sql.json({})})
+      returning id`;
+    assert.ok(created);
+    const poNumber = `ZS-E2E-${Date.now().toString(36)}`;
+    const addressId = `ZS-STADHUIS-${Date.now().toString(36)}`.toUpperCase();
+    const orderRequest = (orderId: string, extra = "") => `<?xml version="1.0" encoding="UTF-8"?>
+<cXML payloadID="${orderId}.${Math.random().toString(36).slice(2)}@zeestad.example" timestamp="2026-11-28T12:00:00+01:00" xml:lang="nl-NL">
+<Header><From><Credential domain="DUNS"><Identity>${identity}</Identity></Credential></From>
+<To><Credential domain="DUNS"><Identity>KOPPEL</Identity></Credential></To>
+<Sender><Credential domain="DUNS"><Identity>${identity}</Identity><SharedSecret>zeestad-secret</SharedSecret></Credential><UserAgent>Coupa</UserAgent></Sender></Header>
+<Request><OrderRequest><OrderRequestHeader orderID="${orderId}" orderDate="2026-11-28T12:00:00+01:00" type="new"><Total><Money currency="EUR">10.00</Money></Total>
+<ShipTo><Address addressID="${addressId}" isoCountryCode="NL"><Name xml:lang="nl">Gemeente Zeestad, Stadhuis</Name><PostalAddress><Street>Markt 1</Street><City>Zeestad</City><PostalCode>9999 ZS</PostalCode><Country isoCountryCode="NL">Nederland</Country></PostalAddress></Address></ShipTo>
+<BillTo><Address><Name xml:lang="nl">Demo Facilities B.V.</Name></Address></BillTo>${extra}</OrderRequestHeader>
+<ItemOut quantity="1" lineNumber="1"><ItemID><SupplierPartID>X-1</SupplierPartID></ItemID><ItemDetail><UnitPrice><Money currency="EUR">10.00</Money></UnitPrice><Description xml:lang="nl">x</Description><UnitOfMeasure>EA</UnitOfMeasure></ItemDetail></ItemOut>
+</OrderRequest></Request></cXML>`;
+    const send = async (xml: string) => {
+      const response = await fetch(`${BASE_URL}/punchout/cxml/order`, { method: "POST", headers: { "content-type": "text/xml; charset=UTF-8" }, body: xml });
+      return /<Status code="(\d+)"/.exec(await response.text())?.[1];
+    };
+    assert.equal(await send(orderRequest(`${poNumber}-PCARD`, `<Payment><PCard number="4111111111111111" expiration="2027-12-31"/></Payment>`)), "400");
+    assert.equal(await send(orderRequest(poNumber)), "200");
+
+    const context = await newContext(browser, "en");
+    const page = await context.newPage();
+    await signIn(page, "manager@demo.test", "demo-manager", "/admin");
+    try {
+      // The overview lists the oldest orders waiting for review of the manager's customers, with why.
+      const [oldest] = await sql<{ order_number: string }[]>`
+        select o.order_number from orders o
+        join account_manager_customers a on a.company_id = o.company_id join users u on u.id = a.staff_user_id and u.email = 'manager@demo.test'
+        where o.status = 'needs_review' order by o.placed_at, o.id limit 1`;
+      assert.ok(oldest);
+      const reviewRows = page.getByTestId("to-review-row");
+      assert.match(await reviewRows.first().innerText(), new RegExp(oldest.order_number));
+      const [held] = await sql<{ id: number; order_number: string }[]>`
+        select o.id, o.order_number from orders o join purchase_orders p on p.order_id = o.id where p.connection_id = ${created.id} and p.buyer_order_id = ${poNumber}`;
+      assert.ok(held);
+      const ours = reviewRows.filter({ hasText: held.order_number });
+      if ((await ours.count()) > 0) assert.match(await ours.innerText(), /Unknown ship-to address/);
+
+      // The order page offers to add the address; the form comes filled in from the ShipTo and leads back.
+      await page.goto(`/admin/orders/${held.id}`);
+      assert.match(await page.getByTestId("header-reasons").innerText(), new RegExp(`Unknown ship-to address.*${addressId}`));
+      await page.getByTestId("ship-to-unknown").getByRole("link", { name: "Add address to customer" }).click();
+      await page.waitForURL(new RegExp(`/admin/customers/${demo.company_id}/addresses/new\\?order=${held.id}$`));
+      const form = page.getByTestId("address-from-order");
+      assert.equal(await form.getByLabel("Name", { exact: true }).inputValue(), "Gemeente Zeestad, Stadhuis");
+      assert.equal(await form.getByLabel("Street and number").inputValue(), "Markt 1");
+      assert.equal(await form.getByLabel("Postal code").inputValue(), "9999 ZS");
+      assert.equal(await form.getByLabel("City").inputValue(), "Zeestad");
+      assert.equal(await form.getByLabel(/^Country \(ISO\)/).inputValue(), "NL");
+      assert.equal(await form.getByLabel(/^External address id/).inputValue(), addressId);
+      await form.getByRole("button", { name: "Add address" }).click();
+      await page.waitForURL(new RegExp(`/admin/orders/${held.id}$`));
+      assert.match(await page.getByTestId("ship-to-added").innerText(), new RegExp(`now one of the customer's addresses \\(${addressId}\\)`));
+      assert.equal(await page.getByTestId("ship-to-unknown").count(), 0);
+
+      // The PCard order was refused: the log says so in words, not only as the protocol text.
+      await page.goto(`/admin/messages?document=${poNumber}-PCARD`);
+      const rows = await page.getByTestId("message-row").allInnerTexts();
+      assert.ok(rows.some((row) => row.includes("We do not accept payment card (PCard) data")), rows.join("\n"));
+    } finally {
+      await context.close();
+      // Demo Facilities' addresses stay as the shop journey expects them.
+      await sql`delete from addresses where company_id = ${demo.company_id} and external_id = ${addressId}`;
+    }
+  });
+
   it("an account manager tests the demo OCI and cXML connections: the shop as their buyer, the cart back in /admin field by field", async () => {
     const product = await pickListPriceProduct(sql, 8);
     const price = (product.expectedPriceMinor / 100).toFixed(2);
