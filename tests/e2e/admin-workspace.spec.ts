@@ -106,6 +106,42 @@ describe("who may use the workspace", () => {
 });
 
 describe("account manager", () => {
+  it("a new customer with a Peppol id gets its invoices on Peppol; one that gets a Peppol id later is offered it, not switched silently", async () => {
+    const context = await newContext(browser, "nl");
+    const page = await signIn(context, "manager@demo.test", "demo-manager", "/admin/customers/new");
+    const run = Date.now().toString(36);
+    const create = async (name: string, peppol: { scheme: string; id: string } | null) => {
+      await page.goto("/admin/customers/new");
+      await page.getByLabel("Bedrijfsnaam").fill(name);
+      if (peppol) {
+        await page.getByLabel("Peppol-schema").selectOption(peppol.scheme);
+        await page.getByLabel("Peppol-ID", { exact: true }).fill(peppol.id);
+      }
+      await page.getByRole("button", { name: "Klant aanmaken" }).click();
+      await page.waitForURL(/\/admin\/customers\/\d+$/);
+      return page.getByTestId("company-form");
+    };
+    const peppolBox = (form: ReturnType<Page["getByTestId"]>) => form.getByRole("checkbox", { name: "Peppol (BIS Billing 3.0)" });
+
+    // A municipality entered with its OIN: Peppol is on without anyone ticking it.
+    const municipality = await create(`Gemeente Peppolstad ${run}`, { scheme: "0190", id: "00000099999999999999" });
+    assert.equal(await peppolBox(municipality).isChecked(), true);
+    assert.equal(await municipality.getByTestId("offer-peppol-channel").count(), 0);
+
+    // Without one nothing is chosen; typing a valid Peppol id later offers Peppol, the button ticks it.
+    const plain = await create(`Zonder Peppol ${run} B.V.`, null);
+    assert.equal(await peppolBox(plain).isChecked(), false);
+    await plain.getByLabel("Peppol-schema").selectOption("0190");
+    await plain.getByLabel(/^Peppol-ID/).fill("00000099999999999999");
+    const offer = plain.getByTestId("offer-peppol-channel");
+    assert.match(await offer.innerText(), /Peppol-id ingevuld: e-facturen via Peppol aanzetten\?/);
+    assert.equal(await peppolBox(plain).isChecked(), false);
+    await offer.getByRole("button", { name: "Peppol aanzetten" }).click();
+    assert.equal(await peppolBox(plain).isChecked(), true);
+    assert.equal(await offer.count(), 0);
+    await context.close();
+  });
+
   it("edits a contract price in the grid; the buyer (a new browser context) sees the new price at once", async () => {
     const product = await lastContractProduct();
     const newPrice = product.price_minor - 37;
