@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton, useActionError, type FormAction } from "@/components/admin/action-form";
 import type { ActionState } from "@/lib/actions/safe-action";
+import { refusalReasonKey } from "@/lib/admin/protocol-message-types";
 
 /**
  * "Replay" on a logged OrderRequest, and what the replay did in the account manager's words: the
@@ -13,6 +14,7 @@ import type { ActionState } from "@/lib/actions/safe-action";
  */
 export function ReplayForm({ action, messageId }: { action: FormAction; messageId: number }) {
   const t = useTranslations("punchout.admin.replay");
+  const tLog = useTranslations("punchout.admin.log");
   const [state, formAction] = useActionState<ActionState, FormData>(action, { status: "idle" });
   const adminErrors = useActionError()(state);
   const errors = state.status === "error" && t.has(`errors.${state.message}`) ? [t(`errors.${state.message}`)] : adminErrors;
@@ -27,6 +29,11 @@ export function ReplayForm({ action, messageId }: { action: FormAction; messageI
     );
   const number = String(data?.orderNumber ?? "");
   const code = String(data?.code ?? "");
+  // A refusal the log knows in words (refusalReasonKey) is said in words too, its protocol text after it.
+  const refusal = (reason: string) => {
+    const key = refusalReasonKey(`${code}: ${reason}`);
+    return key && tLog.has(`reasons.${key}`) ? `${tLog(`reasons.${key}`)} – ${reason}` : reason;
+  };
   const result = (() => {
     if (!data) return null;
     switch (data.outcome) {
@@ -37,7 +44,7 @@ export function ReplayForm({ action, messageId }: { action: FormAction; messageI
       case "cancelled":
         return number ? t.rich(data.outcome, { order: number, link: order }) : t("processedNoOrder");
       case "refused":
-        return code === "409" ? t("refusedConflict") : data.reason ? t("refused", { code, reason: String(data.reason) }) : t("refusedNoReason", { code });
+        return code === "409" ? t("refusedConflict") : data.reason ? t("refused", { code, reason: refusal(String(data.reason)) }) : t("refusedNoReason", { code });
       case "failed":
         return t("failed", { code });
       default:
