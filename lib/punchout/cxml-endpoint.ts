@@ -6,6 +6,7 @@ import { cxmlAuthState } from "@/lib/data/punchout-connections";
 import { authenticateCxmlRequest, type CxmlAuthLoader } from "./cxml-authenticate";
 import { buildStatusResponse, HTTP_STATUS_FOR_CXML_CODE, type CxmlStatusCode } from "./cxml/build-response";
 import { parseCxmlHeader, type CxmlHeader } from "./cxml/parse-header";
+import { orderIdOf } from "./cxml/parse-order-request";
 import { cxmlTextForLog, redactCxmlSecrets } from "./cxml/redact";
 import { scanUnreadableCxml, type UnreadableDocumentClues } from "./cxml/scan-unreadable";
 import { parseCxml, type CxmlDocument } from "./cxml/xml";
@@ -124,8 +125,11 @@ export async function runCxmlEndpoint(
     }
     document = parsed.value;
     if (document.kind !== "Request") return { code: 400, message: `Expected a cXML Request, got a ${document.kind}` };
+    // A refused OrderRequest keeps its orderID in the log's summary: "did you get our order?" finds every attempt.
+    const orderId = orderIdOf(document);
+    const refusedSummary = orderId ? { orderId } : undefined;
     const header = parseCxmlHeader(document);
-    if (!header.ok) return { code: header.error.code, message: header.error.message };
+    if (!header.ok) return { code: header.error.code, message: header.error.message, summary: refusedSummary };
     if (options.trustedConnection) {
       connection = options.trustedConnection;
       return handle({ document, header: header.value, connection: options.trustedConnection, ...forHandler });
@@ -135,7 +139,7 @@ export async function runCxmlEndpoint(
     if (!auth.ok) {
       // "(secret)", or with what differed: "(from: sent NetworkID:X; expected DUNS:X)" (lib/admin/protocol-message-types.ts reads it).
       logReason = auth.detail ?? auth.reason;
-      return { code: auth.code, message: auth.message };
+      return { code: auth.code, message: auth.message, summary: refusedSummary };
     }
     return handle({ document, header: header.value, connection: auth.connection, ...forHandler });
   }

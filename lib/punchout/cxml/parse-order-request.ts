@@ -153,6 +153,17 @@ function readLine(itemOut: XmlElement, index: number): CxmlOrderLine {
  * Reads Request/OrderRequest. Money becomes integer minor units; an amount with more decimals than
  * its currency allows is a 400 content error. Prices are the buyer's: re-price before accepting.
  */
+/**
+ * The buyer's orderID of an OrderRequest, read leniently and without the rest of it: for the log of
+ * a document refused before it was read as an order (wrong credentials, a bad Header), so the account
+ * manager still finds it by the PO number. Undefined for any other document.
+ */
+export function orderIdOf(document: CxmlDocument): string | undefined {
+  if (document.payload?.name !== "OrderRequest") return undefined;
+  const header = firstChild(document.payload, "OrderRequestHeader");
+  return (header && attr(header, "orderID")?.trim()) || undefined;
+}
+
 export function parseOrderRequest(document: CxmlDocument): CxmlResult<CxmlOrderRequest> {
   return readContent(() => {
     const orderRequest = expectPayload(document, "OrderRequest");

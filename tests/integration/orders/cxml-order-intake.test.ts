@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import {
@@ -479,6 +479,12 @@ describe("POST /punchout/cxml/order — intake", () => {
     expect((await post(orderRequest({ orderId: "PO-EMPTY", lines: [] }))).cxmlCode).toBe(400);
     expect((await post(orderRequest({ orderId: "PO-MONEY", lines: [{ sku: listProduct.sku, quantity: 1, price: "1.234" }] }))).cxmlCode).toBe(400);
     for (const id of ["PO-BADAUTH", "PO-EMPTY", "PO-MONEY"]) expect(await countOrders(id)).toBe(0);
+    // Refused before it was read as an order, it still carries its orderID in the log: found by the PO number.
+    const [refused] = await handle.db
+      .select({ summary: protocolMessages.summary, connectionId: protocolMessages.connectionId })
+      .from(protocolMessages)
+      .where(and(eq(protocolMessages.direction, "inbound"), sql`${protocolMessages.summary}->>'orderId' = 'PO-BADAUTH'`));
+    expect(refused).toMatchObject({ summary: { orderId: "PO-BADAUTH", cxmlStatus: 401 }, connectionId: connection.id });
   });
 
   it("accepts order requests from an OCI connection with cXML order credentials", async () => {

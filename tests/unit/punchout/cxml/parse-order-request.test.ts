@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCxmlHeader } from "@/lib/punchout/cxml/parse-header";
-import { parseOrderRequest } from "@/lib/punchout/cxml/parse-order-request";
+import { orderIdOf, parseOrderRequest } from "@/lib/punchout/cxml/parse-order-request";
 import { parseDoc, SHARED_FILES, sharedFile, unwrap } from "./helpers";
 
 const order = (xml: string | Buffer) => unwrap(parseOrderRequest(parseDoc(xml)));
@@ -190,5 +190,17 @@ describe("parseOrderRequest", () => {
   it("accepts a delete without lines", () => {
     const xml = EXAMPLE.replace('type="new"', 'type="delete"').replace(/<ItemOut[\s\S]*<\/ItemOut>/, "");
     expect(order(xml)).toMatchObject({ type: "delete", lines: [] });
+  });
+});
+
+describe("orderIdOf (the log of a refused document)", () => {
+  it.each([
+    ["an OrderRequest", EXAMPLE, "4500012345"],
+    ["an OrderRequest whose lines would not parse", EXAMPLE.replace(/<ItemOut[\s\S]*<\/ItemOut>/, "<ItemOut/>"), "4500012345"],
+    ["an orderID of spaces", EXAMPLE.replace('orderID="4500012345"', 'orderID="  "'), undefined],
+    ["no OrderRequestHeader", EXAMPLE.replace(/<OrderRequestHeader[\s\S]*<\/OrderRequestHeader>/, ""), undefined],
+    ["another document", sharedFile("examples/PunchOutSetupRequest.xml").toString(), undefined],
+  ])("%s", (_name, xml, expected) => {
+    expect(orderIdOf(parseDoc(xml))).toBe(expected);
   });
 });
