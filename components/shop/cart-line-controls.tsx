@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { useCartAnnounce } from "./cart-announcer";
 import { pendingSubmit } from "@/components/pending-submit";
+import { cartLineErrorText } from "./cart-line-error";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { quantityRuleHint, smallestValidQuantity, validQuantitiesAround } from "@/lib/cart/quantity-rules";
 
@@ -209,12 +210,7 @@ export function CartLineControls({
       )}
       {state.status === "error" && (
         <p role="alert" className="text-xs text-red-700">
-          {/* lineErrors: a line's quantity is set, not added to ("Voeg er minstens 12 toe" would be wrong). */}
-          {t.has(`lineErrors.${state.message}`)
-            ? t(`lineErrors.${state.message}`, state.details ?? {})
-            : t.has(`errors.${state.message}`)
-              ? t(`errors.${state.message}`, state.details ?? {})
-              : t("errors.invalid_input")}
+          {cartLineErrorText(t, state)}
         </p>
       )}
       {offers.length > 0 && (

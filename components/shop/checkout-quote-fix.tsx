@@ -4,6 +4,7 @@ import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
 import { pendingSubmit } from "@/components/pending-submit";
+import { cartLineErrorText } from "./cart-line-error";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -48,11 +49,7 @@ export function CheckoutQuoteFix({
       </form>
       {state.status === "error" && (
         <p role="alert" className="text-red-700" data-testid="checkout-quote-error">
-          {t.has(`lineErrors.${state.message}`)
-            ? t(`lineErrors.${state.message}`, state.details ?? {})
-            : t.has(`errors.${state.message}`)
-              ? t(`errors.${state.message}`, state.details ?? {})
-              : t("errors.invalid_input")}
+          {cartLineErrorText(t, state)}
         </p>
       )}
     </div>
