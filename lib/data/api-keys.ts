@@ -15,19 +15,22 @@ export async function createApiKey(userId: number, name: string, prefix: string,
   return row;
 }
 
+/** A key as its pages show it: everything but the token's hash. */
+const keyColumns = {
+  id: staffApiKeys.id,
+  userId: staffApiKeys.userId,
+  name: staffApiKeys.name,
+  prefix: staffApiKeys.prefix,
+  scopes: staffApiKeys.scopes,
+  createdAt: staffApiKeys.createdAt,
+  lastUsedAt: staffApiKeys.lastUsedAt,
+  revokedAt: staffApiKeys.revokedAt,
+};
+
 export async function listApiKeys(userId: number): Promise<Omit<StaffApiKey, "tokenHash">[]> {
   const db = await database();
   return db
-    .select({
-      id: staffApiKeys.id,
-      userId: staffApiKeys.userId,
-      name: staffApiKeys.name,
-      prefix: staffApiKeys.prefix,
-      scopes: staffApiKeys.scopes,
-      createdAt: staffApiKeys.createdAt,
-      lastUsedAt: staffApiKeys.lastUsedAt,
-      revokedAt: staffApiKeys.revokedAt,
-    })
+    .select(keyColumns)
     .from(staffApiKeys)
     .where(eq(staffApiKeys.userId, userId))
     .orderBy(desc(staffApiKeys.createdAt));
@@ -38,14 +41,7 @@ export async function listOtherStaffApiKeys(exceptUserId: number): Promise<(Omit
   const db = await database();
   return db
     .select({
-      id: staffApiKeys.id,
-      userId: staffApiKeys.userId,
-      name: staffApiKeys.name,
-      prefix: staffApiKeys.prefix,
-      scopes: staffApiKeys.scopes,
-      createdAt: staffApiKeys.createdAt,
-      lastUsedAt: staffApiKeys.lastUsedAt,
-      revokedAt: staffApiKeys.revokedAt,
+      ...keyColumns,
       owner: { name: users.name, email: users.email, role: users.role, active: users.active },
     })
     .from(staffApiKeys)

@@ -31,6 +31,22 @@ export default async function ApiKeysPage() {
   const scopes = scopesForRole(isAdmin ? "admin" : "account_manager");
   const scopeText = (keyScopes: string[] | null) =>
     keyScopes === null ? t("fullAccess") : keyScopes.map((scope) => t(`scope.${scope}` as "scope.stock").split(":")[0]).join(", ");
+  // Both key tables: the admin's overview has the owner first.
+  const keyTableHead = (withOwner: boolean) => (
+    <thead>
+      <tr>
+        {withOwner && <th className={thClass}>{t("owner")}</th>}
+        {(["name", "prefix", "scopes", "created", "lastUsed"] as const).map((column) => (
+          <th key={column} className={thClass}>
+            {t(column)}
+          </th>
+        ))}
+        <th className={thClass}>
+          <span className="sr-only">{t("actions")}</span>
+        </th>
+      </tr>
+    </thead>
+  );
   const calls = await listRecentApiKeyCalls(
     keys.map((key) => key.id),
     CALLS_SHOWN,
@@ -49,18 +65,7 @@ export default async function ApiKeysPage() {
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
           <table className={tableClass}>
-            <thead>
-              <tr>
-                <th className={thClass}>{t("name")}</th>
-                <th className={thClass}>{t("prefix")}</th>
-                <th className={thClass}>{t("scopes")}</th>
-                <th className={thClass}>{t("created")}</th>
-                <th className={thClass}>{t("lastUsed")}</th>
-                <th className={thClass}>
-                  <span className="sr-only">{t("actions")}</span>
-                </th>
-              </tr>
-            </thead>
+            {keyTableHead(false)}
             <tbody>
               {keys.map((key) => {
                 const used = calls.get(key.id) ?? { calls: [], total: 0 };
@@ -127,19 +132,7 @@ export default async function ApiKeysPage() {
             <p className="text-sm text-slate-600">{t("othersNone")}</p>
           ) : (
             <table className={tableClass} data-testid="staff-api-keys">
-              <thead>
-                <tr>
-                  <th className={thClass}>{t("owner")}</th>
-                  <th className={thClass}>{t("name")}</th>
-                  <th className={thClass}>{t("prefix")}</th>
-                  <th className={thClass}>{t("scopes")}</th>
-                  <th className={thClass}>{t("created")}</th>
-                  <th className={thClass}>{t("lastUsed")}</th>
-                  <th className={thClass}>
-                    <span className="sr-only">{t("actions")}</span>
-                  </th>
-                </tr>
-              </thead>
+              {keyTableHead(true)}
               <tbody>
                 {othersKeys.map((key) => (
                   <tr key={key.id} data-testid="staff-api-key-row">
