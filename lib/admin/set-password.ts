@@ -66,45 +66,47 @@ export async function setPasswordWithLink(token: string, password: string, now: 
   return redeemTokenWithPassword(hashToken(token), await hashPassword(password), now);
 }
 
+type LinkRecipient = { id: number; email: string; name: string; locale: "nl" | "en" };
+type LinkOptions = { validForMs: number; baseUrl: string; companyName: string; now: Date };
+
 /**
- * A password-reset link for `user`, valid `validForMs`, and its e-mail queued with it (earlier open
- * reset links stop working): sent by staff (`createdBy`) or asked for on the sign-in page (null).
+ * A set-password link of `purpose` for `user`, valid `validForMs`, with the e-mail `mailFor` writes for it,
+ * queued in the same transaction (earlier open links of the purpose stop working).
  */
-export async function issuePasswordResetLink(
-  user: { id: number; email: string; name: string; locale: "nl" | "en" },
-  options: { createdBy: number | null; validForMs: number; baseUrl: string; companyName: string; now: Date },
+async function issueLinkWithMail(
+  user: LinkRecipient,
+  purpose: "password_reset" | "invite",
+  createdBy: number | null,
+  options: LinkOptions,
+  mailFor: (text: { toEmail: string; toName: string; locale: "nl" | "en"; link: string; companyName: string; validUntil: string }) => ReturnType<typeof passwordResetMail>,
 ): Promise<void> {
   const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(options.now.getTime() + options.validForMs);
-  const mail = passwordResetMail({
+  const mail = mailFor({
     toEmail: user.email,
     toName: user.name,
     locale: user.locale,
     link: setPasswordLink(options.baseUrl, token),
     companyName: options.companyName,
     validUntil: dateTimeText(expiresAt, user.locale),
-    requestedBy: options.createdBy === null ? "self" : "staff",
   });
-  await issueUserToken(user.id, "password_reset", options.createdBy, { tokenHash, expiresAt, mail }, options.now);
+  await issueUserToken(user.id, purpose, createdBy, { tokenHash, expiresAt, mail }, options.now);
+}
+
+/**
+ * A password-reset link for `user` and its e-mail: sent by staff (`createdBy`) or asked for on the
+ * sign-in page (null).
+ */
+export async function issuePasswordResetLink(user: LinkRecipient, options: LinkOptions & { createdBy: number | null }): Promise<void> {
+  await issueLinkWithMail(user, "password_reset", options.createdBy, options, (text) =>
+    passwordResetMail({ ...text, requestedBy: options.createdBy === null ? "self" : "staff" }),
+  );
 }
 
 /**
  * An invited customer user who never chose a password asks for a new link (their invitation expired
- * or got lost): a fresh invitation to the same address, valid `validForMs`, replacing earlier ones.
+ * or got lost): a fresh invitation to the same address, replacing earlier ones.
  */
-export async function issueRenewedInvitation(
-  user: { id: number; email: string; name: string; locale: "nl" | "en" },
-  options: { validForMs: number; baseUrl: string; companyName: string; now: Date },
-): Promise<void> {
-  const { token, tokenHash } = newLinkToken();
-  const expiresAt = new Date(options.now.getTime() + options.validForMs);
-  const mail = invitationRenewedMail({
-    toEmail: user.email,
-    toName: user.name,
-    locale: user.locale,
-    link: setPasswordLink(options.baseUrl, token),
-    companyName: options.companyName,
-    validUntil: dateTimeText(expiresAt, user.locale),
-  });
-  await issueUserToken(user.id, "invite", null, { tokenHash, expiresAt, mail }, options.now);
+export async function issueRenewedInvitation(user: LinkRecipient, options: LinkOptions): Promise<void> {
+  await issueLinkWithMail(user, "invite", null, options, invitationRenewedMail);
 }
