@@ -10,6 +10,8 @@
  * in it. So a client may send `burst` calls at once and then one per `intervalMs` for ever — an ERP
  * that sends its nightly feed as fast as it can is slowed to that pace, never shut out for long.
  */
+import type { ThrottlePolicy } from "@/lib/punchout/throttle-policy";
+
 export interface RateLimitPolicy {
   /** One call drains out of the bucket per this many milliseconds (100 ms: 10 calls a second). */
   intervalMs: number;
@@ -64,4 +66,26 @@ export function takeCall(state: BucketState | null, now: Date, policy: RateLimit
 /** Whole seconds for a Retry-After header (at least 1: "0" would invite an immediate retry). */
 export function retryAfterSeconds(retryAfterMs: number): number {
   return Math.max(1, Math.ceil(retryAfterMs / 1000));
+}
+
+/**
+ * Wrong keys per client address (lib/admin/api-route.ts): 20 invalid-key answers within 10 minutes
+ * refuse that address's key-bearing calls for 10 minutes — before the key is looked up, so a valid
+ * key from there waits too, as a right password does after too many wrong ones (the sign-in policy,
+ * lib/punchout/throttle-policy.ts). Guessing is hopeless against 256 random bits; what this stops is
+ * a client looping on a wrong, revoked or mistyped key, each call a database lookup. A configured
+ * integration sends none at all, and 20 leaves room for a person trying a pasted key a few times and
+ * for several integrations behind one company address; after 10 minutes the key can be fixed and
+ * tried again without a long wait. Counted in the login_throttle table under invalidKeyThrottleKey.
+ */
+export const API_INVALID_KEY_THROTTLE: ThrottlePolicy = { maxFailures: 20, windowMs: 10 * 60_000, blockMs: 10 * 60_000 };
+
+/**
+ * The throttle key of invalid API keys from a client address (lib/auth/client-address.ts), apart from
+ * the sign-in keys (`shop:ip:…`) and the per-key buckets (`api:key:…`). Null without an address: as a
+ * sign-in, whose address key is left out then — one bucket shared by every unknown address would let
+ * one looping client lock out all of them (and `next start` always writes X-Forwarded-For).
+ */
+export function invalidKeyThrottleKey(clientAddress: string | null): string | null {
+  return clientAddress ? `api:invalid-key:${clientAddress}` : null;
 }

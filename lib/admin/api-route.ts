@@ -1,11 +1,19 @@
 import "server-only";
+import { clientAddress } from "@/lib/auth/client-address";
 import { getStaffUser, type StaffUser } from "@/lib/auth/guards";
 import { recordApiKeyCall } from "@/lib/data/api-keys";
-import { takeRateLimitedCall } from "@/lib/data/login-throttle";
+import { recordLoginFailure, takeRateLimitedCall, throttleStatus } from "@/lib/data/login-throttle";
 import { isCrossOriginPost } from "@/lib/auth/same-origin";
 import { isAppError } from "@/lib/errors";
 import { authenticateApiKey } from "./api-keys";
-import { API_KEY_RATE_LIMIT, API_SESSION_RATE_LIMIT, retryAfterSeconds, type RateLimitPolicy } from "./api-rate-limit";
+import {
+  API_INVALID_KEY_THROTTLE,
+  API_KEY_RATE_LIMIT,
+  API_SESSION_RATE_LIMIT,
+  invalidKeyThrottleKey,
+  retryAfterSeconds,
+  type RateLimitPolicy,
+} from "./api-rate-limit";
 import { keyAllows, scopesForRole, type ApiScope } from "./api-scopes";
 
 /**
@@ -15,15 +23,27 @@ import { keyAllows, scopesForRole, type ApiScope } from "./api-scopes";
  * without the scope a 403 naming the scope it lacks (RFC 6750 `insufficient_scope`). Every call
  * made with a key is logged against it, with its answer's status, for the key's owner to audit.
  * Each key has its own rate limit (lib/admin/api-rate-limit.ts): past it, 429 with Retry-After.
+ * Invalid keys are counted per client address: past API_INVALID_KEY_THROTTLE, that address's
+ * key-bearing calls get a 429 with Retry-After before any key is looked up, until the block ends.
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function withStaffApi(request: Request, scope: ApiScope, handler: (staff: StaffUser) => Promise<Response>): Promise<Response> {
   const authorization = request.headers.get("authorization");
   const now = new Date();
+  const invalidKeyBucket = authorization ? invalidKeyThrottleKey(clientAddress(request.headers)) : null;
+  if (invalidKeyBucket) {
+    const locked = await lockedOut(invalidKeyBucket, now);
+    if (locked) return locked;
+  }
   const staff = authorization ? await authenticateApiKey(authorization, now) : null;
   if (!staff) {
-    if (authorization) return Response.json({ error: "invalid_api_key", code: "unauthenticated", details: null }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="koppel"' } });
+    if (authorization) {
+      // The address's count only (never the key itself: a mistyped real key must not reach a log).
+      // A valid key later clears nothing, as a sign-in leaves its address's count: the block is the address's.
+      if (invalidKeyBucket) await recordLoginFailure([invalidKeyBucket], now, API_INVALID_KEY_THROTTLE);
+      return Response.json({ error: "invalid_api_key", code: "unauthenticated", details: null }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="koppel"' } });
+    }
     // A signed-in staff member may use the API from the browser too (with their own full reach); anyone else: not found.
     const sessionStaff = await getStaffUser();
     if (!sessionStaff) return Response.json({ error: "not_found", code: "not_found", details: null }, { status: 404 });
@@ -81,6 +101,18 @@ async function rateLimited(bucket: string, policy: RateLimitPolicy, now: Date): 
     { error: "rate_limited", code: "rate_limited", details: { retryAfterSeconds: seconds, perSecond: 1000 / policy.intervalMs, burst: policy.burst } },
     { status: 429, headers: { "Retry-After": String(seconds) } },
   );
+}
+
+/**
+ * The 429 for a client address blocked for its invalid keys, or null to go on. The refusal shape
+ * and code of the rate limit (a client that waits the Retry-After gets in again); its own `error`,
+ * so whoever reads it knows the key is what to fix. A refused call is not counted.
+ */
+async function lockedOut(throttleKey: string, now: Date): Promise<Response | null> {
+  const { blockedUntil } = await throttleStatus([throttleKey], now);
+  if (!blockedUntil) return null;
+  const seconds = retryAfterSeconds(blockedUntil.getTime() - now.getTime());
+  return Response.json({ error: "too_many_invalid_keys", code: "rate_limited", details: { retryAfterSeconds: seconds } }, { status: 429, headers: { "Retry-After": String(seconds) } });
 }
 
 async function run(staff: StaffUser, handler: (staff: StaffUser) => Promise<Response>): Promise<Response> {

@@ -2,18 +2,21 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { loginThrottle } from "@/db/schema";
 import { takeCall, type BucketDecision, type RateLimitPolicy } from "@/lib/admin/api-rate-limit";
-import { afterFailure, isBlocked, THROTTLE_PER_IP, THROTTLE_PER_USERNAME, type ThrottleState } from "@/lib/punchout/throttle-policy";
+import { afterFailure, isBlocked, THROTTLE_PER_IP, THROTTLE_PER_USERNAME, type ThrottlePolicy, type ThrottleState } from "@/lib/punchout/throttle-policy";
 import { database } from "./database";
 import { jsonValue, preparedStatement, rowFromJson } from "./prepared-sql";
 
 export interface ThrottleStatus {
   blocked: boolean;
+  /** When the last block in force ends (a Retry-After); null when not blocked. */
+  blockedUntil: Date | null;
   withFailures: Set<string>;
 }
 
 /** What throttleStatus derives from the rows of the keys. */
 function throttleStatusOf(rows: ThrottleRow[], now: Date): ThrottleStatus {
-  return { blocked: rows.some((row) => isBlocked(row, now)), withFailures: new Set(rows.map((row) => row.key)) };
+  const ends = rows.filter((row) => isBlocked(row, now)).map((row) => row.blockedUntil!.getTime());
+  return { blocked: ends.length > 0, blockedUntil: ends.length ? new Date(Math.max(...ends)) : null, withFailures: new Set(rows.map((row) => row.key)) };
 }
 
 /** throttleStatus from the JSON array that THROTTLE_ROWS_JSON selected in another statement. */
@@ -46,14 +49,17 @@ export async function throttleStatus(keys: string[], now: Date): Promise<Throttl
   return throttleStatusOf(await (await throttleRows()).execute({ keys }), now);
 }
 
-/** Counts a failed login against each key (row-locked, so parallel guesses all count). */
-export async function recordLoginFailure(keys: string[], now: Date): Promise<void> {
+/**
+ * Counts a failed login against each key (row-locked, so parallel guesses all count), under
+ * `policy` when given (the admin API's invalid keys), else each key's by its kind (per IP or per username).
+ */
+export async function recordLoginFailure(keys: string[], now: Date, policy?: ThrottlePolicy): Promise<void> {
   const db = await database();
   await db.transaction(async (tx) => {
     for (const key of keys) {
       await tx.insert(loginThrottle).values({ key, failures: 0, windowStartedAt: now }).onConflictDoNothing();
       const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).for("update");
-      const next: ThrottleState = afterFailure(row ?? null, now, key.includes(":ip:") ? THROTTLE_PER_IP : THROTTLE_PER_USERNAME);
+      const next: ThrottleState = afterFailure(row ?? null, now, policy ?? (key.includes(":ip:") ? THROTTLE_PER_IP : THROTTLE_PER_USERNAME));
       await tx.update(loginThrottle).set(next).where(eq(loginThrottle.key, key));
     }
   });

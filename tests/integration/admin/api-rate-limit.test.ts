@@ -3,7 +3,7 @@ import { authMock, headersMock } from "../../support/next-request-mocks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createStaffApiKey } from "@/lib/admin/api-keys";
-import { API_KEY_RATE_LIMIT } from "@/lib/admin/api-rate-limit";
+import { API_INVALID_KEY_THROTTLE, API_KEY_RATE_LIMIT } from "@/lib/admin/api-rate-limit";
 import type { StaffUser } from "@/lib/auth/guards";
 import { listRecentApiKeyCalls } from "@/lib/data/api-keys";
 import { createStaff } from "../../support/admin-fixtures";
@@ -98,5 +98,56 @@ describe("the admin API's rate limit per key", () => {
   it("gives a session its own, looser bucket", async () => {
     request.userId = admin.id;
     for (let i = 0; i < API_KEY_RATE_LIMIT.burst + 10; i++) expect((await call({})).status, `session call ${i + 1}`).toBe(200);
+  });
+});
+
+describe("the admin API's throttle of invalid keys per client address", () => {
+  const wrongKey = "kop_wrongwrongwrongwrongwrong";
+  // The deployment's one trusted proxy (TRUSTED_PROXY_HOPS=1) appends the address it saw last.
+  const from = (forwardedFor: string, key: string) => call({ authorization: `Bearer ${key}`, "x-forwarded-for": forwardedFor });
+  const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+
+  it("answers 429 with Retry-After to that address's keys, valid ones too, until the block ends; another address is not affected", async () => {
+    const address = "203.0.113.7";
+    for (let i = 0; i < API_INVALID_KEY_THROTTLE.maxFailures; i++) expect((await from(address, wrongKey)).status, `wrong key ${i + 1}`).toBe(401);
+
+    const refused = await from(address, wrongKey);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("600");
+    expect(await refused.json()).toEqual({ error: "too_many_invalid_keys", code: "rate_limited", details: { retryAfterSeconds: 600 } });
+    // Refused before the key is looked up: a valid key from there waits too, and no call is logged under it.
+    const { id, key } = await newKey("Behind the same address");
+    expect((await from(address, key)).status).toBe(429);
+    expect((await listRecentApiKeyCalls([id], 5)).get(id)!.total).toBe(0);
+    // An address the client puts in front of the proxy's is no way out.
+    expect((await from(`10.1.2.3, ${address}`, wrongKey)).status).toBe(429);
+
+    // Another address keeps its own count: a wrong key is a 401 there, a valid one works.
+    expect((await from("198.51.100.4", wrongKey)).status).toBe(401);
+    expect((await from("198.51.100.4", key)).status).toBe(200);
+
+    // Refused calls are not counted: the wait only runs down.
+    vi.setSystemTime(minutes(5));
+    expect((await from(address, wrongKey)).headers.get("retry-after")).toBe("300");
+
+    // Once the block and the window have ended: a wrong key is a 401 again (a fresh count), a valid key works.
+    vi.setSystemTime(minutes(11));
+    expect((await from(address, wrongKey)).status).toBe(401);
+    expect((await from(address, key)).status).toBe(200);
+    expect((await listRecentApiKeyCalls([id], 5)).get(id)!.calls.map((entry) => entry.status)).toEqual([200, 200]);
+  });
+
+  it("lets a valid key from an address that is not blocked work, without clearing the address's count", async () => {
+    const address = "203.0.113.8";
+    const { key } = await newKey("Mixed");
+    for (let i = 0; i < API_INVALID_KEY_THROTTLE.maxFailures - 1; i++) await from(address, wrongKey);
+    // A valid key in between clears nothing: the next wrong key is still the one that blocks the address.
+    expect((await from(address, key)).status).toBe(200);
+    expect((await from(address, wrongKey)).status).toBe(401);
+    expect((await from(address, key)).status).toBe(429);
+  });
+
+  it("counts nothing without a client address, as a sign-in without one", async () => {
+    for (let i = 0; i <= API_INVALID_KEY_THROTTLE.maxFailures; i++) expect((await withKey(wrongKey)).status, `wrong key ${i + 1}`).toBe(401);
   });
 });

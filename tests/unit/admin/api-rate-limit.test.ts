@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { retryAfterSeconds, takeCall, type BucketState } from "@/lib/admin/api-rate-limit";
+import { API_INVALID_KEY_THROTTLE, invalidKeyThrottleKey, retryAfterSeconds, takeCall, type BucketState } from "@/lib/admin/api-rate-limit";
+import { afterFailure, isBlocked, type ThrottleState } from "@/lib/punchout/throttle-policy";
 
 const policy = { intervalMs: 100, burst: 3 };
 const at = (ms: number) => new Date(Date.UTC(2026, 11, 1, 2) + ms);
@@ -41,5 +42,36 @@ describe("the admin API's token bucket", () => {
   it("does not fill up when the stored moment lies ahead of this server's clock", () => {
     const decision = takeCall({ calls: 1, since: at(500) }, at(0), policy);
     expect(decision).toMatchObject({ allowed: true, next: { calls: 2 } });
+  });
+});
+
+describe("the admin API's throttle of invalid keys per client address", () => {
+  /** One invalid key at each of these minutes; whether the address is blocked at `checkAt`. */
+  function blockedAt(failureMinutes: number[], checkAt: number): boolean {
+    let state: ThrottleState | null = null;
+    for (const minute of failureMinutes) state = afterFailure(state, at(minute * 60_000), API_INVALID_KEY_THROTTLE);
+    return isBlocked(state, at(checkAt * 60_000));
+  }
+  const times = (count: number, minute = 0) => Array<number>(count).fill(minute);
+
+  it.each([
+    { label: "19 invalid keys: not blocked", failures: times(19), checkAt: 0, blocked: false },
+    { label: "20 invalid keys at once: blocked", failures: times(20), checkAt: 0, blocked: true },
+    { label: "20 spread over 9 minutes: blocked", failures: [...times(10, 0), ...times(10, 9)], checkAt: 9, blocked: true },
+    { label: "still blocked just before 10 minutes after the 20th", failures: times(20, 3), checkAt: 12.99, blocked: true },
+    { label: "free again 10 minutes after the 20th", failures: times(20, 3), checkAt: 13, blocked: false },
+    { label: "20 over more than 10 minutes: a new window, not blocked", failures: [...times(10, 0), ...times(10, 11)], checkAt: 11, blocked: false },
+  ])("$label", ({ failures, checkAt, blocked }) => {
+    expect(blockedAt(failures, checkAt)).toBe(blocked);
+  });
+
+  it.each([
+    { address: "203.0.113.7", key: "api:invalid-key:203.0.113.7" },
+    { address: "2001:db8::1", key: "api:invalid-key:2001:db8::1" },
+    // No address known: no key (no shared bucket that one client could fill for all).
+    { address: null, key: null },
+    { address: "", key: null },
+  ])("keys the count by the client address $address", ({ address, key }) => {
+    expect(invalidKeyThrottleKey(address)).toBe(key);
   });
 });
