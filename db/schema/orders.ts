@@ -194,8 +194,12 @@ export const orderEvents = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
-    /** `status`: the order reached `status`; `changed`: staff changed its lines (lib/orders/order-edit.ts), status unchanged. */
-    kind: text("kind", { enum: ["status", "changed"] }).notNull().default("status"),
+    /**
+     * `status`: the order reached `status`; `changed`: staff changed its lines (lib/orders/order-edit.ts), status unchanged;
+     * `confirmation_sent`: staff sent the confirmation of an earlier decision to the buyer's system after all
+     * (lib/purchase-orders/order-responses.ts sendMissedConfirmation), status unchanged.
+     */
+    kind: text("kind", { enum: ["status", "changed", "confirmation_sent"] }).notNull().default("status"),
     userId: integer("user_id").references(() => users.id),
     comment: text("comment"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

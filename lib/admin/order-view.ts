@@ -251,11 +251,13 @@ export function historyEntries(
     const label =
       event.kind === "changed"
         ? text("detail.changedEvent")
-        : shipment?.partial
-          ? text("detail.partlyShipped")
-          : withChanges
-            ? text("detail.confirmedWithChanges")
-            : text(`status.${event.status}`);
+        : event.kind === "confirmation_sent"
+          ? text("detail.confirmationSentEvent")
+          : shipment?.partial
+            ? text("detail.partlyShipped")
+            : withChanges
+              ? text("detail.confirmedWithChanges")
+              : text(`status.${event.status}`);
     return {
       id: event.id,
       createdAt: event.createdAt,

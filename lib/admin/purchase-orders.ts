@@ -445,7 +445,7 @@ export const missedConfirmationSchema = z.object({ orderId: id });
 /** "Send the confirmation now" on an order the staff member may see (the same check as the rest of the order page). */
 export async function sendMissedConfirmationForStaff(staff: StaffUser, input: z.infer<typeof missedConfirmationSchema>, now = new Date()): Promise<void> {
   await getOrderForStaff(staff, input.orderId);
-  const result = await sendMissedConfirmation(input.orderId, now);
+  const result = await sendMissedConfirmation(input.orderId, staff.id, now);
   if (result.ok) return;
   if (result.error === "not_found") throw new AppError("not_found", "order_not_found");
   // Sent already (another press, or a colleague's), or not decided (any more): the page's state has moved on.

@@ -121,8 +121,8 @@ export async function searchOrders(search: OrderSearch, sort: "newest_first" | "
 
 export interface OrderEventView {
   status: OrderStatus;
-  /** `changed`: staff changed the order's lines (the status stayed). */
-  kind: "status" | "changed";
+  /** `changed`: staff changed the order's lines; `confirmation_sent`: staff sent the buyer's system a missed confirmation (the status stayed). */
+  kind: "status" | "changed" | "confirmation_sent";
   createdAt: Date;
   comment: string | null;
   userId: number | null;

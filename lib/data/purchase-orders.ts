@@ -710,12 +710,16 @@ export async function changePurchaseOrderStatus(input: {
 /**
  * The ConfirmationRequest of a decision that queued none (the connection had no address for it then)
  * into the outbox, once: under the order's row lock, only while the order is in `from` and has no
- * confirmation in the outbox yet, so a second press or a parallel one queues nothing more.
+ * confirmation in the outbox yet, so a second press or a parallel one queues nothing more. With it,
+ * in the same transaction, the order's history says who sent it when (a `confirmation_sent` event,
+ * status unchanged); a press that queues nothing writes nothing.
  */
 export async function queueMissedConfirmation(input: {
   orderId: number;
   from: readonly OrderStatus[];
   outbound: OutboundMessageInput;
+  userId: number | null;
+  now: Date;
 }): Promise<"queued" | "invalid_status" | "already_sent"> {
   const db = await database();
   return db.transaction(async (tx) => {
@@ -728,6 +732,7 @@ export async function queueMissedConfirmation(input: {
       .limit(1);
     if (sent) return "already_sent";
     await tx.insert(outboundMessages).values({ ...input.outbound, kind: "confirmation", orderId: input.orderId });
+    await tx.insert(orderEvents).values({ orderId: input.orderId, status: current.status, kind: "confirmation_sent", userId: input.userId, createdAt: input.now });
     return "queued";
   });
 }

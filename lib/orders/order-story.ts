@@ -11,16 +11,18 @@ type Status = "awaiting_approval" | "rejected" | "placed" | "needs_review" | "ac
 
 export interface StoryEvent {
   status: Status;
-  kind: "status" | "changed";
+  /** db/schema/orders.ts orderEvents.kind, repeated. */
+  kind: "status" | "changed" | "confirmation_sent";
   comment: string | null;
   userName: string | null;
 }
 
 /** What a history entry says happened; `approved*` name the approver inside the sentence. */
-export type HistoryEventKind = "changed" | "submitted" | "approved" | "approved_held" | "credit_hold" | "rejected" | "status";
+export type HistoryEventKind = "changed" | "confirmation_sent" | "submitted" | "approved" | "approved_held" | "credit_hold" | "rejected" | "status";
 
 export function historyEventKind(event: StoryEvent, previous: StoryEvent | undefined, source: string): HistoryEventKind {
   if (event.kind === "changed") return "changed";
+  if (event.kind === "confirmation_sent") return "confirmation_sent";
   if (event.status === "awaiting_approval") return "submitted";
   const afterApproval = previous?.status === "awaiting_approval";
   if (afterApproval && event.status === "placed") return "approved";

@@ -170,9 +170,10 @@ export type MissedConfirmationResult = { ok: true } | { ok: false; error: "not_f
 /**
  * "Send the confirmation now": the ConfirmationRequest a decision taken while the connection had no
  * address for confirmations would have produced (lib/purchase-orders/stored-decision.ts), now that it
- * has one, through the outbox (retries, message log) — once per order.
+ * has one, through the outbox (retries, message log) — once per order, with an entry in the order's
+ * history naming `userId` (the staff member who sent it).
  */
-export async function sendMissedConfirmation(orderId: number, now = new Date()): Promise<MissedConfirmationResult> {
+export async function sendMissedConfirmation(orderId: number, userId: number | null, now = new Date()): Promise<MissedConfirmationResult> {
   const detail = await getPurchaseOrderDetail(orderId);
   if (!detail) return { ok: false, error: "not_found" };
   const decision = storedDecision({ ...detail, status: detail.order.status });
@@ -180,7 +181,7 @@ export async function sendMissedConfirmation(orderId: number, now = new Date()):
   const target = await outboundTarget(detail.connection);
   if (!target) return { ok: false, error: "no_address" };
   const outbound = confirmationMessage(detail, target, decision, now);
-  const queued = await queueMissedConfirmation({ orderId, from: DECIDED_STATUSES, outbound });
+  const queued = await queueMissedConfirmation({ orderId, from: DECIDED_STATUSES, outbound, userId, now });
   if (queued === "queued") return { ok: true };
   return { ok: false, error: queued === "invalid_status" ? "not_decided" : "already_sent" };
 }

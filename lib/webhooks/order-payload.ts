@@ -49,7 +49,7 @@ export interface WebhookOrderFacts {
     lines: { lineNumber: number; quantity: number }[];
     createdAt: Date;
   }[];
-  event: { kind: "status" | "changed"; status: string; comment: string | null; at: Date };
+  event: { kind: "status" | "changed" | "confirmation_sent"; status: string; comment: string | null; at: Date };
 }
 
 export type OrderFacts = Omit<WebhookOrderFacts, "event">;
@@ -127,7 +127,8 @@ export function orderWebhookBody(type: OrderWebhookType, facts: WebhookOrderFact
     timestamp: options.at.toISOString(),
     data: {
       order: orderJson(facts),
-      // `kind` "changed": staff changed the order's lines (the order above is the new state).
+      // `kind` "changed": staff changed the order's lines (the order above is the new state); "confirmation_sent":
+      // staff sent the buyer's system the confirmation of an earlier decision (the status stayed).
       event: { kind: facts.event.kind, status: facts.event.status, comment: facts.event.comment, at: facts.event.at.toISOString() },
     },
     ...orderLinks(facts.order.id, facts.order.orderNumber, options.adminUrl),

@@ -270,11 +270,18 @@ describe("confirmations and ship notices through the outbox", () => {
     await expect(sendMissedConfirmationForStaff(other, { orderId: late })).rejects.toMatchObject({ code: "not_found" });
     expect(await messagesOf(late)).toEqual([]);
 
-    await sendMissedConfirmationForStaff(mine, { orderId: late });
-    // A second press, and two at once, queue nothing more.
+    // The order's history says who sent it when; the refusals above wrote nothing.
+    const sentEntries = async () => (await getPurchaseOrderForStaff(mine, late)).events.filter((event) => event.kind === "confirmation_sent");
+    expect(await sentEntries()).toEqual([]);
+    const sentAt = new Date(Date.now() - 1000);
+    await sendMissedConfirmationForStaff(mine, { orderId: late }, sentAt);
+    const entry = { kind: "confirmation_sent", status: "confirmed", userId: mine.id, userName: mine.name, comment: null, createdAt: sentAt };
+    expect(await sentEntries()).toEqual([expect.objectContaining(entry)]);
+    // A second press, and two at once, queue nothing more and add no entry.
     await expect(sendMissedConfirmationForStaff(mine, { orderId: late })).rejects.toMatchObject({ code: "conflict", message: "confirmation_already_sent" });
     const both = await Promise.allSettled([sendMissedConfirmationForStaff(mine, { orderId: late }), sendMissedConfirmationForStaff(mine, { orderId: late })]);
     expect(both.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await sentEntries()).toEqual([expect.objectContaining(entry)]);
     const queued = await messagesOf(late);
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ kind: "confirmation", url: buyerUrl, status: "pending" });

@@ -248,4 +248,10 @@ describe("historyEntries", () => {
       { label: "Changed", by: null, comment: "reason: fewer boxes" },
     ]);
   });
+
+  it("a confirmation sent later: said as such, by whom, in both languages", () => {
+    const events = [event(1, "rejected", "Artikel uit assortiment", { userName: "Koppel Beheer" }), event(2, "rejected", null, { kind: "confirmation_sent", userName: "Koppel Beheer" })];
+    expect(entries("cxml", events)[1]).toEqual({ label: "Confirmation sent to the customer's procurement system afterwards", by: "Koppel Beheer", comment: null });
+    expect(historyEntries(detail("cxml", events), wordsNl)[1]).toMatchObject({ label: "Bevestiging alsnog verstuurd naar het inkoopsysteem van de klant", by: "Koppel Beheer" });
+  });
 });

@@ -27,6 +27,7 @@ describe("historyEventKind", () => {
     // A procurement system's order waits for our review for other reasons than credit.
     expect(historyEventKind(event("needs_review"), undefined, "cxml")).toBe("status");
     expect(historyEventKind(event("confirmed", { kind: "changed" }), event("confirmed"), "web")).toBe("changed");
+    expect(historyEventKind(event("rejected", { kind: "confirmation_sent" }), event("rejected"), "cxml")).toBe("confirmation_sent");
     expect(historyEventKind(event("shipped"), event("confirmed"), "web")).toBe("status");
   });
 });
@@ -35,6 +36,11 @@ describe("closingEvent", () => {
   it("names who rejected the order and the reason they gave", () => {
     const events = [event("awaiting_approval", { userName: "Sanne de Vries" }), event("rejected", { userName: "Pieter Jansen", comment: "Te veel dozen, bestel er 20.\n" })];
     expect(closingEvent(events, "rejected")).toEqual({ name: "Pieter Jansen", reason: "Te veel dozen, bestel er 20." });
+  });
+
+  it("still names the rejection after staff sent its confirmation to the buyer's system later", () => {
+    const events = [event("rejected", { userName: "Pieter Jansen", comment: "Uit assortiment" }), event("rejected", { kind: "confirmation_sent", userName: "Koppel Beheer" })];
+    expect(closingEvent(events, "rejected")).toEqual({ name: "Pieter Jansen", reason: "Uit assortiment" });
   });
 
   it("takes the latest cancellation; nobody and no reason when none were recorded", () => {

@@ -59,6 +59,11 @@ describe("storedDecision: the decision read back from what it stored", () => {
     ],
     ["confirmed, then shipped: still the decision", order("shipped", [{ status: "confirmed", kind: "status", comment: null }, { status: "shipped", kind: "status", comment: "K1-S1" }]), { kind: "accept", comment: null, changes: [] }],
     ["shipped without a decision (accepted orders ship too)", order("shipped", [{ status: "shipped", kind: "status", comment: "K1-S1" }]), null],
+    [
+      "the confirmation sent later is no decision of its own (its entry has the order's status)",
+      order("rejected", [{ status: "rejected", kind: "status", comment: "Artikel uit assortiment" }, { status: "rejected", kind: "confirmation_sent", comment: null }]),
+      { kind: "reject", comment: "Artikel uit assortiment", changes: [] },
+    ],
     ["cancelled by the buyer after the decision", order("cancelled", [{ status: "confirmed", kind: "status", comment: null }, { status: "cancelled", kind: "status", comment: "Cancelled by the buyer" }]), null],
   ])("%s", (_label, input, expected) => {
     expect(storedDecision(input)).toEqual(expected);

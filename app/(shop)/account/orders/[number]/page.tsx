@@ -101,6 +101,9 @@ export default async function OrderPage({
     switch (historyEventKind(event, events[index - 1], order.source)) {
       case "changed":
         return [withComment(ta("changedEvent") + by)];
+      case "confirmation_sent":
+        // Staff's late delivery of the confirmation to the buyer's system: its decision is in this history already.
+        return [];
       case "submitted":
         return [withComment(ta("submittedEvent") + by)];
       case "approved":
