@@ -57,6 +57,8 @@ export const API_ENDPOINTS: readonly { scope: ApiScope; method: "GET" | "PUT" | 
   { scope: "orders", method: "GET", path: "/admin/api/orders/:number" },
   { scope: "orders", method: "PUT", path: "/admin/api/orders/:number/erp-reference" },
   { scope: "orders", method: "POST", path: "/admin/api/orders/:number/shipments" },
+  { scope: "orders", method: "POST", path: "/admin/api/orders/:number/confirmation" },
+  { scope: "orders", method: "POST", path: "/admin/api/orders/:number/cancellation" },
   { scope: "credit", method: "GET", path: "/admin/api/customers/:id/credit" },
   { scope: "credit", method: "PUT", path: "/admin/api/customers/:id/credit" },
   { scope: "credit", method: "PUT", path: "/admin/api/invoices/:number/payment" },

@@ -4,10 +4,19 @@ import type { StaffUser } from "@/lib/auth/guards";
 import { setOrderErpReference } from "@/lib/data/orders";
 import { orderFacts } from "@/lib/data/webhooks";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { recordShipment } from "@/lib/purchase-orders/order-responses";
 import { orderJson, orderLinks } from "@/lib/webhooks/order-payload";
 import { canSeeCustomer } from "./access";
+import {
+  apiFieldErrors,
+  confirmationFields,
+  repeatsStoredDecision,
+  statusAfterDecision,
+  type OrderCancellationApiInput,
+  type OrderDecisionApiInput,
+} from "./order-decision-input";
+import { cancelWebOrderForStaff, confirmOrderForStaff, confirmOrderSchema, getOrderForStaff } from "./purchase-orders";
 
 /**
  * Orders for the supplier's ERP beyond the event feed (ERP-SIDE.md §0): the order as JSON by our
@@ -16,7 +25,9 @@ import { canSeeCustomer } from "./access";
  * who may see the customer only (an admin's key sees every order); everybody else: not found. And
  * the ERP's shipments (`POST /admin/api/orders/<number>/shipments`), recorded as staff's Ship form
  * does: the buyer is mailed the track & trace, a procurement system gets its ShipNotice, a customer
- * invoiced on shipment gets the invoice.
+ * invoiced on shipment gets the invoice. And the ERP's decision on an order
+ * (`POST /admin/api/orders/<number>/confirmation`, `…/cancellation`), taken as staff's confirm and
+ * cancel forms take it (lib/admin/order-decision-input.ts translates the body).
  */
 
 export const ERP_REFERENCE_MAX = 100;
@@ -128,4 +139,86 @@ export async function reportShipmentViaApi(staff: StaffUser, orderNumber: string
     replayed: result.replayed,
     invoice,
   };
+}
+
+export interface OrderDecisionApiResult {
+  orderNumber: string;
+  /** The order's status after the decision (confirmed, rejected, or cancelled for a held web order). */
+  status: string;
+  /** A ConfirmationRequest went into the outbox for the buyer's procurement system. */
+  queued: boolean;
+  /** The order carried this decision already (a retry): nothing was changed, mailed or sent again. */
+  replayed: boolean;
+}
+
+/**
+ * The ERP's decision on an order, taken by confirmOrderForStaff (the order page's confirm form):
+ * accept a web order or a purchase order, confirm a purchase order with changed lines, or reject
+ * one (with the reason its buyer's system is told), release or cancel a web order held for credit
+ * review. The same decision again on an order that carries it is answered `replayed`; any other
+ * decision on an order decided on or moved on is `order_status_changed`.
+ */
+export async function decideOrderViaApi(staff: StaffUser, orderNumber: string, input: OrderDecisionApiInput): Promise<OrderDecisionApiResult> {
+  const { order } = await visibleOrder(staff, { orderNumber });
+  const detail = await getOrderForStaff(staff, order.id);
+  const replayOf = (current: typeof detail) =>
+    repeatsStoredDecision({ ...current, status: current.order.status, purchaseOrder: current.purchaseOrder !== null }, input)
+      ? { orderNumber: order.orderNumber, status: current.order.status, queued: false, replayed: true }
+      : null;
+  // A line rejected at 0 left the order lines but is still the buyer's: known, for a retry of that decision.
+  const known = new Set([...detail.lines, ...detail.purchaseLines].map((line) => line.lineNumber));
+  const unknownLine = (isKnown: (line: number) => boolean) => {
+    const index = input.lines?.findIndex((line) => !isKnown(line.line)) ?? -1;
+    if (index >= 0) throw new AppError("invalid_input", "line_unknown", { line: input.lines![index]!.line, field: `lines[${index}].line` });
+  };
+  unknownLine((line) => known.has(line));
+  const replayed = replayOf(detail);
+  if (replayed) return replayed;
+  if (!detail.canConfirm) throw new AppError("conflict", "order_status_changed", { status: detail.order.status });
+  const orderLineNumbers = new Set(detail.lines.map((line) => line.lineNumber));
+  unknownLine((line) => orderLineNumbers.has(line));
+  try {
+    const { queued } = await confirmOrderForStaff(staff, confirmOrderSchema.parse(confirmationFields(order.id, input)));
+    return { orderNumber: order.orderNumber, status: statusAfterDecision(input.decision, detail.purchaseOrder !== null)!, queued, replayed: false };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    if (error.code === "conflict") {
+      // Decided in the meantime, e.g. by the call this one retries: a replay if it was this decision.
+      const current = await getOrderForStaff(staff, order.id);
+      const raced = replayOf(current);
+      if (raced) return raced;
+      throw new AppError("conflict", "order_status_changed", { status: current.order.status });
+    }
+    const fieldErrors = error.details?.fieldErrors as Record<string, string[]> | undefined;
+    if (error.code === "invalid_input" && fieldErrors) throw new AppError("invalid_input", error.message, { ...error.details, fieldErrors: apiFieldErrors(fieldErrors, input) });
+    throw error;
+  }
+}
+
+export interface OrderCancellationApiResult {
+  orderNumber: string;
+  status: "cancelled";
+  /** The order was cancelled already (a retry, or cancelled by anyone before): nothing was mailed again. */
+  replayed: boolean;
+}
+
+/**
+ * A web order cancelled on the customer's request, as staff's cancel form does it (the orderer is
+ * mailed the reason): refused once something of it shipped or was invoiced, and for a purchase
+ * order (its buyer's system cancels it; the ERP rejects it with a "reject" decision).
+ */
+export async function cancelOrderViaApi(staff: StaffUser, orderNumber: string, input: OrderCancellationApiInput, now: Date): Promise<OrderCancellationApiResult> {
+  const { order } = await visibleOrder(staff, { orderNumber });
+  const cancelled = (current: { source: string; status: string }) => current.source === "web" && current.status === "cancelled";
+  const answer = (replayed: boolean): OrderCancellationApiResult => ({ orderNumber: order.orderNumber, status: "cancelled", replayed });
+  if (cancelled(order)) return answer(true);
+  try {
+    await cancelWebOrderForStaff(staff, { orderId: order.id, comment: input.reason }, now);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "conflict") throw error;
+    const current = (await visibleOrder(staff, { orderId: order.id })).order;
+    if (cancelled(current)) return answer(true);
+    throw new AppError("conflict", error.message, { ...error.details, status: current.status });
+  }
+  return answer(false);
 }
