@@ -1,15 +1,34 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
+import { mirroredFields } from "./mirrored-fields";
 
 interface FieldLabels {
   label: string;
   placeholder: string;
 }
 
+/**
+ * The header has its search form twice, one copy shown per width (site-header.tsx). Both fields show
+ * one text, so what was typed on a phone is still there when the screen turns (or a window widens)
+ * past the breakpoint and the other copy becomes the visible one.
+ */
+const headerSearchFields = mirroredFields<HTMLInputElement>();
+
 /** The search field itself (also the Suspense fallback: the query it was handed, if any). */
 export function SearchField({ value, label, placeholder }: FieldLabels & { value?: string }) {
-  return <input type="search" name="q" defaultValue={value} aria-label={label} placeholder={placeholder} className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />;
+  return (
+    <input
+      type="search"
+      name="q"
+      defaultValue={value}
+      ref={headerSearchFields.join}
+      onChange={(event) => headerSearchFields.typedIn(event.currentTarget)}
+      aria-label={label}
+      placeholder={placeholder}
+      className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+    />
+  );
 }
 
 /**

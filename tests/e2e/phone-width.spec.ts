@@ -24,7 +24,9 @@ import { openE2eDatabase } from "./support/database";
  *
  * The header by keyboard (WCAG 2.4.3): at 390 px Tab goes logo, catalog, cart, Menu, (the opened menu's
  * links,) then the search field below them; at 1280 px logo, catalog, search field, cart, then the links'
- * row — each stop right of or below the one before it, as the eye reads.
+ * row — each stop right of or below the one before it, as the eye reads. The header's search form is
+ * there twice (one copy per width), and both fields show one text: typed on the phone, it is in the
+ * desktop field once the window is 1280 px wide, and back.
  */
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 800, height: 1000 };
@@ -415,6 +417,28 @@ describe("the shop at phone width", () => {
       ["Skip to content", "Koppel", "Catalog", "Search", "Search", "Cart", "Quick order", "Favorites", "My orders", "My account", "Sign out", "NL Nederlands", "EN English"],
     );
     assertReadingOrder(desktop.slice(1), "at 1280 px");
+    await buyer.context().close();
+  });
+
+  it("text typed in the header's search field on a phone is still there when the window widens to 1280 px, and back", async () => {
+    const buyer = await signInOnPhone("buyer@demo.test", "demo-buyer", "/account/orders");
+    await buyer.locator("main h1").first().waitFor();
+    const phoneField = buyer.getByTestId("header-search-phone").getByRole("searchbox", { name: "Search" });
+    const desktopField = buyer.getByTestId("header-search").getByRole("searchbox", { name: "Search" });
+    // Typed before React has hydrated the field, the text would not be passed on yet (the next key would).
+    const element = await phoneField.elementHandle();
+    await buyer.waitForFunction((input) => Object.keys(input!).some((key) => key.startsWith("__reactProps$")), element);
+    assert.equal(await desktopField.isVisible(), false);
+    await phoneField.pressSequentially("handschoen");
+
+    await buyer.setViewportSize(DESKTOP);
+    assert.equal(await desktopField.isVisible(), true);
+    assert.equal(await phoneField.isVisible(), false);
+    assert.equal(await desktopField.inputValue(), "handschoen", "the visible desktop field holds what was typed on the phone");
+
+    await desktopField.fill("handschoen nitril");
+    await buyer.setViewportSize(PHONE);
+    assert.equal(await phoneField.inputValue(), "handschoen nitril", "and the phone's field what was typed at 1280 px");
     await buyer.context().close();
   });
 });
