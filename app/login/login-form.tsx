@@ -17,7 +17,7 @@ export function LoginForm({
 }: {
   action: (state: LoginState, formData: FormData) => Promise<LoginState>;
   callbackUrl: string;
-  /** Filled in already (the link after choosing a password): the keyboard starts in the password field. */
+  /** Filled in already (on the set-password page, when the sign-in after choosing the password was refused): the keyboard starts in the password field. */
   initialEmail?: string;
 }) {
   const t = useTranslations("auth");

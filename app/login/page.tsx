@@ -14,7 +14,11 @@ import { setLocaleAction } from "../(shop)/actions";
 
 export const generateMetadata = pageTitle("auth.login");
 
-/** An address handed over in the link (after choosing a password): only a plausible one is filled in. */
+/**
+ * An address handed over in the link: only a plausible one is filled in. No page of ours links here
+ * with it any more (an address in a URL lands in the browser's history and in proxy and server logs);
+ * kept for links made before that.
+ */
 const prefillEmail = z.email().max(254);
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; email?: string | string[] }> }) {

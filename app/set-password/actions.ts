@@ -35,7 +35,7 @@ export async function setPasswordAction(_previous: ActionState, formData: FormDa
     // Whoever just chose the password need not type the address and password again: signed in
     // with them now, through the same Auth.js credentials check as the sign-in page (throttle,
     // two-step). Refused (two-step is on, after a reset; throttled): the answer says "done" and the
-    // sign-in page comes with the address filled in.
+    // card shows the sign-in form with the address filled in (never the address in a URL).
     if (await signInWithChosenPassword(email, parsed.data.password)) {
       const user = await settleSignedInBrowser(email);
       redirect(afterSignInPath(null, user?.role));

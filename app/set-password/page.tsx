@@ -11,6 +11,7 @@ import { SET_PASSWORD_CLIENT_MESSAGES } from "@/lib/i18n/client-messages";
 import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/locales";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { setLocaleAction } from "../(shop)/actions";
+import { loginAction } from "../login/actions";
 import { renewPasswordLinkAction, setPasswordAction } from "./actions";
 import { SetPasswordForm } from "./set-password-form";
 
@@ -52,7 +53,7 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
         <>
           <p className="mt-1 mb-6 text-sm text-slate-600">{t("intro", { name: link.holder.name, email: link.holder.email })}</p>
           <ClientMessages namespaces={SET_PASSWORD_CLIENT_MESSAGES} locale={locale}>
-            <SetPasswordForm token={value} email={link.holder.email} minLength={MIN_PASSWORD_LENGTH} action={setPasswordAction} />
+            <SetPasswordForm token={value} email={link.holder.email} minLength={MIN_PASSWORD_LENGTH} action={setPasswordAction} signInAction={loginAction} />
           </ClientMessages>
         </>
       ) : link.state === "password_chosen" ? (

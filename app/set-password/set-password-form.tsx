@@ -1,36 +1,29 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/safe-action";
+import type { LoginState } from "@/lib/auth/login-state";
+import { LoginForm } from "../login/login-form";
 
 export function SetPasswordForm({
   token,
   email,
   minLength,
   action,
+  signInAction,
 }: {
   token: string;
   /** The account's address, for password managers to save the new password under (not sent). */
   email: string;
   minLength: number;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** The sign-in page's action (app/login/actions.ts), for when the automatic sign-in is refused. */
+  signInAction: (state: LoginState, formData: FormData) => Promise<LoginState>;
 }) {
   const t = useTranslations("admin.setPassword");
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  if (state.status === "ok") {
-    return (
-      <div className="space-y-3" role="status">
-        <p>{t("done")}</p>
-        {/* Not signed in straight away (two-step verification is on, or sign-in is throttled): the
-            address is filled in and the keyboard waits in the password field. */}
-        <Link href={`/login?email=${encodeURIComponent(email)}`} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          {t("toLogin")}
-        </Link>
-      </div>
-    );
-  }
+  if (state.status === "ok") return <PasswordSaved email={email} signInAction={signInAction} />;
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="token" value={token} />
@@ -53,5 +46,23 @@ export function SetPasswordForm({
         {t("submit")}
       </button>
     </form>
+  );
+}
+
+/**
+ * The password is saved, but the automatic sign-in was refused (two-step verification is on, after a
+ * reset; sign-in is throttled): the sign-in page's own form right here, the address filled in and the
+ * keyboard waiting in the password field. Not a link to /login carrying the address, which would put
+ * it in the browser's history and in proxy and server logs.
+ */
+export function PasswordSaved({ email, signInAction }: { email: string; signInAction: (state: LoginState, formData: FormData) => Promise<LoginState> }) {
+  const t = useTranslations("admin.setPassword");
+  return (
+    <div className="space-y-4">
+      <p role="status" data-testid="password-saved">
+        {t("done")}
+      </p>
+      <LoginForm action={signInAction} callbackUrl="/" initialEmail={email} />
+    </div>
   );
 }

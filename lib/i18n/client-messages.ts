@@ -64,8 +64,11 @@ export const LOGIN_CLIENT_MESSAGES = ["auth", "twoStep.login"] as const;
 /** app/register/layout.tsx: the public account request form (components/auth/account-request-form.tsx). */
 export const REGISTER_CLIENT_MESSAGES = ["accountRequests.form"] as const;
 
-/** app/set-password/page.tsx: the set-password form (in the recipient's language where the browser chose none). */
-export const SET_PASSWORD_CLIENT_MESSAGES = ["admin.setPassword"] as const;
+/**
+ * app/set-password/page.tsx: the set-password form (in the recipient's language where the browser chose none),
+ * and the sign-in form it shows when the automatic sign-in after choosing the password is refused (the login set).
+ */
+export const SET_PASSWORD_CLIENT_MESSAGES = ["admin.setPassword", ...LOGIN_CLIENT_MESSAGES] as const;
 
 type Messages = Record<string, unknown>;
 

@@ -14,9 +14,9 @@ import { useFreshDatabase } from "../../support/test-database";
  * After choosing a password on an invitation or reset link the user is signed in with it at once
  * (Auth.js signIn with the address and the new password) and lands where a signed-in user without a
  * page in mind goes: the shop's front page (its "Get started" panel), staff the back office. When
- * Auth.js refuses (two-step verification on, throttled) the answer is "done" with the address, for
- * the sign-in page to fill in. Auth.js itself is mocked: what is tested is what the action asks it
- * and what it does with its answer.
+ * Auth.js refuses (two-step verification on, throttled) the answer is "done" with the address, and
+ * the card shows the sign-in form (set-password-form.tsx). Auth.js itself is mocked: what is tested
+ * is what the action asks it and what it does with its answer.
  */
 const request = vi.hoisted(() => ({ userId: null as number | null, cookies: new Map<string, string>() }));
 const signIn = vi.hoisted(() => vi.fn());
@@ -97,7 +97,7 @@ describe("set password, then signed in", () => {
     expect(row?.locale).toBe("en");
   });
 
-  it("when Auth.js refuses (two-step on, throttled) the password is still set and the answer carries the address for the sign-in page", async () => {
+  it("when Auth.js refuses (two-step on, throttled) the password is still set and the answer carries the address for the sign-in form on the card", async () => {
     const { token, userId, email } = await invited("buyer", "en");
     signIn.mockRejectedValueOnce(new AuthError("two_step_required"));
     expect(await submit(token)).toEqual({ state: { status: "ok", data: { email } } });

@@ -32,6 +32,14 @@ function sourceFiles(dir: string): string[] {
  */
 const RENDERED_UNDER: [RegExp, { name: string; namespaces: readonly string[] }[]][] = [
   [/^app\/error\.tsx$/, [{ name: "root", namespaces: ROOT_CLIENT_MESSAGES }]],
+  // The sign-in form is also the set-password page's, when the automatic sign-in after choosing the password is refused.
+  [
+    /^app\/login\/login-form\.tsx$/,
+    [
+      { name: "login", namespaces: LOGIN_CLIENT_MESSAGES },
+      { name: "set-password", namespaces: SET_PASSWORD_CLIENT_MESSAGES },
+    ],
+  ],
   [/^app\/login\//, [{ name: "login", namespaces: LOGIN_CLIENT_MESSAGES }]],
   [/^app\/set-password\//, [{ name: "set-password", namespaces: SET_PASSWORD_CLIENT_MESSAGES }]],
   [/^(app\/register\/|components\/auth\/account-request-form\.tsx$)/, [{ name: "register", namespaces: REGISTER_CLIENT_MESSAGES }]],
