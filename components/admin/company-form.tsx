@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { ERP_CUSTOMER_NUMBER_MAX } from "@/lib/admin/erp-customer-number";
 import { kvkPeppolIdMismatch } from "@/lib/admin/peppol-kvk";
 import { INCOTERMS } from "@/lib/admin/schemas";
 import type { CountryOption } from "@/lib/i18n/countries";
@@ -15,6 +16,7 @@ export interface CompanyFormValues {
   vatId: string | null;
   peppolScheme: string | null;
   peppolId: string | null;
+  erpCustomerNumber: string | null;
   countryCode: string;
   paymentTermsDays: number;
   deliveryTerms: string | null;
@@ -22,7 +24,9 @@ export interface CompanyFormValues {
 }
 
 /**
- * Company master data of a new customer: KvK, VAT id, Peppol id, payment and delivery terms. What
+ * Company master data of a new customer: KvK, VAT id, Peppol id, ERP customer number (a customer that
+ * already exists in the ERP gets its number at once; checked as in the customer form, another
+ * customer's number refused at the field), payment and delivery terms. What
  * was typed stays when the action refuses it (keepInput), with every field's problem at once.
  * `countries` and `peppolSchemes` come from the page: the lists /register and the customer's own
  * form offer (lib/i18n/countries.ts, CUSTOMER_PEPPOL_SCHEMES), so no option here is refused there.
@@ -59,6 +63,7 @@ export function CompanyForm({
     vatId: t("vatId"),
     peppolScheme: t("peppolScheme"),
     peppolId: t("peppolId"),
+    erpCustomerNumber: t("erpCustomerNumber"),
     countryCode: t("countryCode"),
     paymentTermsDays: t("paymentTermsDays"),
     deliveryTerms: t("deliveryTerms"),
@@ -105,6 +110,16 @@ export function CompanyForm({
             </p>
           )}
         </div>
+        <Field label={labels.erpCustomerNumber} hint={t("erpCustomerNumberHint")}>
+          <input
+            name="erpCustomerNumber"
+            maxLength={ERP_CUSTOMER_NUMBER_MAX}
+            defaultValue={values.erpCustomerNumber ?? ""}
+            autoComplete="off"
+            className={inputClass}
+            data-testid="erp-customer-number"
+          />
+        </Field>
         <Field label={labels.paymentTermsDays}>
           <input name="paymentTermsDays" type="number" min={0} max={180} required defaultValue={values.paymentTermsDays} className={inputClass} />
         </Field>

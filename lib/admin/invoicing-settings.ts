@@ -178,7 +178,7 @@ const customerFields = z.object({
   vatId: normalizedIdentifier(normalizeVatId),
   peppolScheme: optionalText(4),
   peppolId: optionalText(80),
-  /** Not posted (the new-customer form): none yet. Unique: checked by the database (lib/data/customers.ts). */
+  /** Empty or not posted: none. Unique: checked by the database when the customer is saved (lib/data/customers.ts). */
   erpCustomerNumber: erpCustomerNumberField.optional().transform((v) => v ?? null),
   iban: normalizedIdentifier(normalizeIban),
   paymentTermsDays,

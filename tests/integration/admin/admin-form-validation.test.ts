@@ -55,6 +55,7 @@ const NEW_CUSTOMER = {
   vatId: "",
   peppolScheme: "",
   peppolId: "",
+  erpCustomerNumber: "",
   paymentTermsDays: "30",
   deliveryTerms: "DAP",
   active: "on",
@@ -101,6 +102,27 @@ describe("new customer", () => {
 
     await runAction(() => createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Zonder Peppol B.V.", kvkNumber: "" })));
     expect(await companiesNamed("Zonder Peppol B.V.")).toMatchObject([{ invoiceChannels: [] }]);
+  });
+
+  it("a customer that already exists in the ERP gets its number at creation; another customer's number is refused at that field, and nothing is created", async () => {
+    const known = await runAction(() => createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Al In Het ERP B.V.", kvkNumber: "", erpCustomerNumber: " D-40001 " })));
+    expect(known).toMatchObject({ redirect: expect.stringMatching(/^\/admin\/customers\/\d+$/) });
+    expect(await companiesNamed("Al In Het ERP B.V.")).toMatchObject([{ erpCustomerNumber: "D-40001" }]);
+
+    // The same refusal as the customer form's (erp-api-documents.test.ts): the field named, no customer half-made.
+    const twice = await createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Dubbel In Het ERP B.V.", kvkNumber: "", erpCustomerNumber: "D-40001" }));
+    expect(twice).toMatchObject({ status: "error", code: "conflict", message: "erp_customer_number_taken", details: { field: "erpCustomerNumber" } });
+    expect(await companiesNamed("Dubbel In Het ERP B.V.")).toEqual([]);
+
+    // The customer form's rules, beside the other fields' problems.
+    const tooLong = await createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Te Lang B.V.", kvkNumber: "1234", erpCustomerNumber: "D".repeat(51) }));
+    expect(fieldErrors(tooLong)).toEqual({ kvkNumber: ["kvk_format"], erpCustomerNumber: ["erp_customer_number_too_long"] });
+    expect(await companiesNamed("Te Lang B.V.")).toEqual([]);
+
+    // Left empty (not yet in the ERP): none, so any number of new customers may have none.
+    await runAction(() => createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Nog Niet In Het ERP B.V.", kvkNumber: "" })));
+    await runAction(() => createCustomerAction(idle, formOf({ ...NEW_CUSTOMER, name: "Ook Niet In Het ERP B.V.", kvkNumber: "", erpCustomerNumber: "   " })));
+    expect([...(await companiesNamed("Nog Niet In Het ERP B.V.")), ...(await companiesNamed("Ook Niet In Het ERP B.V."))]).toMatchObject([{ erpCustomerNumber: null }, { erpCustomerNumber: null }]);
   });
 
   it("channels the customer form posts stay as ticked: none ticked (only its empty marker) is a choice, Peppol id or not", async () => {

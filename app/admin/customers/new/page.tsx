@@ -25,7 +25,7 @@ export default async function NewCustomerPage() {
           submitLabel={t("create")}
           countries={countryOptions(locale)}
           peppolSchemes={CUSTOMER_PEPPOL_SCHEMES}
-          values={{ name: "", kvkNumber: null, vatId: null, peppolScheme: null, peppolId: null, countryCode: "NL", paymentTermsDays: 30, deliveryTerms: "DAP", active: true }}
+          values={{ name: "", kvkNumber: null, vatId: null, peppolScheme: null, peppolId: null, erpCustomerNumber: null, countryCode: "NL", paymentTermsDays: 30, deliveryTerms: "DAP", active: true }}
         />
       </Card>
     </div>
