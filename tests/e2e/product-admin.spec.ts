@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { hashPassword } from "../../lib/auth/password";
 import { launchBrowser, signIn } from "./support/browser";
 import { openE2eDatabase } from "./support/database";
@@ -65,14 +65,39 @@ describe("products in the back office", () => {
     await buyer.locator("main").getByText("Pack of 250 sheets", { exact: true }).waitFor();
     const priceBlock = buyer.getByTestId("price");
     assert.match(await priceBlock.innerText(), /per pack of 250 sheets/);
-    const amount = /€\s*(\d+)\.(\d{2})/.exec(await priceBlock.locator("span").first().innerText());
-    assert.ok(amount, "the price block shows a price");
+    const minorIn = (text: string) => {
+      const amount = /€\s*(\d+)\.(\d{2})/.exec(text);
+      assert.ok(amount, `a price in "${text}"`);
+      return Number(amount[1]) * 100 + Number(amount[2]);
+    };
     // The buyer's own price per pack (contract or list) over 250 sheets: in hundredths of a cent, rounded half
     // up, shown with four decimals below a euro, trailing zeros past the cents dropped.
-    const packMinor = Number(amount[1]) * 100 + Number(amount[2]);
-    const digits = String(Math.floor((packMinor * 200 + 250) / 500)).padStart(4, "0");
-    const expected = `€0.${digits.endsWith("00") ? digits.slice(0, 2) : digits.endsWith("0") ? digits.slice(0, 3) : digits} per sheet`;
-    assert.equal((await buyer.getByTestId("content-unit-price").innerText()).replace(/\u00a0/g, " "), expected);
+    const perSheet = (packMinor: number) => {
+      const digits = String(Math.floor((packMinor * 200 + 250) / 500)).padStart(4, "0");
+      return `€0.${digits.endsWith("00") ? digits.slice(0, 2) : digits.endsWith("0") ? digits.slice(0, 3) : digits} per sheet`;
+    };
+    const shownText = async (cell: Locator) => (await cell.innerText()).replace(/\u00a0/g, " ").trim();
+    const packMinor = minorIn(await priceBlock.locator("span").first().innerText());
+    assert.equal(await shownText(buyer.getByTestId("content-unit-price")), perSheet(packMinor));
+    // Each quantity tier per sheet too (its own price over 250), so the drop from 10 packs on shows per sheet.
+    const tierRows = buyer.getByTestId("price-tiers").locator("tr");
+    assert.equal(await tierRows.count(), 2, "from 1 and from 10");
+    const tierPerSheet: string[] = [];
+    for (const row of await tierRows.all()) {
+      const tierMinor = minorIn(await row.locator("td").nth(1).innerText());
+      const text = await shownText(row.getByTestId("tier-content-unit-price"));
+      assert.equal(text, perSheet(tierMinor));
+      tierPerSheet.push(text);
+    }
+    assert.equal(tierPerSheet[0], perSheet(packMinor), "the first tier is the price shown above");
+    assert.notEqual(tierPerSheet[1], tierPerSheet[0], "from 10 packs a sheet costs less");
+    // On a phone there is no room for a third column: the price per sheet stands under the tier's price.
+    await buyer.setViewportSize({ width: 375, height: 800 });
+    const lastTier = tierRows.last();
+    await lastTier.getByTestId("tier-content-unit-price").waitFor({ state: "hidden" });
+    const underPrice = (await lastTier.locator("td").nth(1).innerText()).replace(/\u00a0/g, " ").split("\n").map((line) => line.trim());
+    assert.deepEqual(underPrice.slice(1), [tierPerSheet[1]]);
+    await buyer.setViewportSize({ width: 1280, height: 720 });
 
     // Out of the shop: unticked and saved after the admin confirms; the buyer's search no longer has it.
     await admin.getByTestId("product-shop-link").getByText("View in the shop").waitFor();

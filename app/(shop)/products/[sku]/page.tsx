@@ -80,7 +80,12 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
   const { locale } = context;
   const card = toProductCardData(product, locale, catalogT);
   // The ladder from the smallest quantity the buyer may order: "from 12", not "from 1", for a minimum of 12.
-  const tiers = product.price ? orderableTiers(product.price.tiers, product) : [];
+  // Each tier also per what the pack holds, so a buyer comparing tiers sees the price per sheet drop.
+  const tiers = (product.price ? orderableTiers(product.price.tiers, product) : []).map((tier) => ({
+    ...tier,
+    perContentUnit: contentUnitPriceText(tier.unitPriceMinor, product, product.currency, locale),
+  }));
+  const tiersPerContentUnit = tiers.some((tier) => tier.perContentUnit !== null);
   // "€ 0,0196 per vel": the buyer's own price (contract price when they have one) per what the pack holds.
   const perContentUnit = product.price ? contentUnitPriceText(product.price.unitPriceMinor, product, product.currency, locale) : null;
   const pack = packText(product, locale);
@@ -182,9 +187,19 @@ export default async function ProductPage({ params }: { params: Promise<{ sku: s
                   <caption className="text-left font-medium">{t("tiers")}</caption>
                   <tbody>
                     {tiers.map((tier) => (
-                      <tr key={tier.minQuantity}>
-                        <td className="pr-6">{t("fromQuantity", { quantity: tier.minQuantity })}</td>
-                        <td className="text-right font-medium">{money(tier.unitPriceMinor, locale)}</td>
+                      <tr key={tier.minQuantity} className="align-top">
+                        <td className="pr-6 whitespace-nowrap">{t("fromQuantity", { quantity: tier.minQuantity })}</td>
+                        <td className="text-right font-medium whitespace-nowrap">
+                          {money(tier.unitPriceMinor, locale)}
+                          {/* A phone is too narrow for a third column ("vanaf 1.000 · € 8,50 · € 0,034 per" and "vel"
+                              on a line of its own): there the price per content unit stands under the price. */}
+                          {tier.perContentUnit !== null && <span className="block font-normal whitespace-normal text-slate-600 sm:hidden">{tier.perContentUnit}</span>}
+                        </td>
+                        {tiersPerContentUnit && (
+                          <td className="hidden pl-4 text-slate-600 sm:table-cell" data-testid="tier-content-unit-price">
+                            {tier.perContentUnit}
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
