@@ -11,20 +11,27 @@ import { deliverQueuedMail } from "@/lib/mail/send-mail";
 const emailSchema = z.email().max(254);
 
 /**
- * Public: asks for a reset link (lib/auth/password-reset.ts) and answers on the page, through a
- * redirect so the form works without JavaScript. The same "sent" whether or not the address has an
- * account; the mail goes out after the answer, so the answer's timing does not tell either.
+ * The answer on the page, with the address as typed: the field keeps it, so the user sees where the
+ * mail went and can correct a typo. It travels in the action's answer only, never in a URL (an
+ * address in a URL lands in the browser's history, proxy and server logs, and Referer headers).
  */
-export async function requestPasswordResetAction(formData: FormData): Promise<void> {
+export type ForgotPasswordState = { status: "idle" } | { status: "sent" | "invalid" | "throttled"; email: string };
+
+/**
+ * Public: asks for a reset link (lib/auth/password-reset.ts) and answers in the form's state
+ * (useActionState; without JavaScript the same action answers the form post with the page). The same
+ * "sent" whether or not the address has an account; the mail goes out after the answer, so the
+ * answer's timing does not tell either.
+ */
+export async function requestPasswordResetAction(_previous: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
   const baseUrl = await selfServiceResetBaseUrl();
+  // No self-service reset (production without APP_URL): the page says whom to ask instead.
   if (!baseUrl) redirect("/forgot-password");
   const typed = String(formData.get("email") ?? "").trim();
-  // After a refusal the field keeps what was typed (the answer comes back through the address, so
-  // it works without JavaScript); after "sent" it starts empty, as for a next address.
-  const again = (status: string) => `/forgot-password?status=${status}&email=${encodeURIComponent(typed.slice(0, 254))}`;
+  const answer = (status: "sent" | "invalid" | "throttled"): ForgotPasswordState => ({ status, email: typed.slice(0, 254) });
   const email = emailSchema.safeParse(typed);
-  if (!email.success) redirect(again("invalid"));
+  if (!email.success) return answer("invalid");
   const outcome = await requestPasswordReset(email.data, { remoteAddress: clientAddress(await headers()), now: new Date(), baseUrl });
   if (outcome === "sent") after(() => deliverQueuedMail());
-  redirect(outcome === "sent" ? "/forgot-password?status=sent" : again(outcome));
+  return answer(outcome);
 }

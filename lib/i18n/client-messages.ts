@@ -61,6 +61,9 @@ export const ADMIN_CLIENT_MESSAGES = [
 /** app/login/layout.tsx: the sign-in form. */
 export const LOGIN_CLIENT_MESSAGES = ["auth", "twoStep.login"] as const;
 
+/** app/forgot-password/page.tsx: the form asking for a reset link, and the answer above it. */
+export const FORGOT_PASSWORD_CLIENT_MESSAGES = ["auth"] as const;
+
 /** app/register/layout.tsx: the public account request form (components/auth/account-request-form.tsx). */
 export const REGISTER_CLIENT_MESSAGES = ["accountRequests.form"] as const;
 

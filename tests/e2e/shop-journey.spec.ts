@@ -419,13 +419,20 @@ describe("direct buyer", () => {
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.getByRole("heading", { name: "Forgot your password" }).waitFor();
-    await page.getByLabel("Email address").fill(email);
-    await page.getByRole("button", { name: "Send link" }).click();
-    await page.getByRole("status").filter({ hasText: "If there is an account with this email address" }).waitFor();
+    const send = async (address: string) => {
+      await page.getByLabel("Email address").fill(address);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/forgot-password"),
+        page.getByRole("button", { name: "Send link" }).click(),
+      ]);
+      await page.getByRole("status").filter({ hasText: "If there is an account with this email address" }).waitFor();
+      // The answer on the same page: the address stays in the field, and is in no URL (history, logs, Referer).
+      assert.equal(await page.getByLabel("Email address").inputValue(), address);
+      assert.equal(new URL(page.url()).search, "");
+    };
+    await send(email);
     // An address without an account gets the very same answer.
-    await page.getByLabel("Email address").fill("nobody-here@demo.test");
-    await page.getByRole("button", { name: "Send link" }).click();
-    await page.getByRole("status").filter({ hasText: "If there is an account with this email address" }).waitFor();
+    await send("nobody-here@demo.test");
     const mails = await sql<{ body_text: string }[]>`select body_text from mail_outbox where to_email in (${email}, 'nobody-here@demo.test')`;
     assert.equal(mails.length, 1);
     const link = mails[0]!.body_text.match(/http\S+\/set-password\?token=\S+/)?.[0];

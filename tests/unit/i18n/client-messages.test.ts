@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_CLIENT_MESSAGES,
   ADMIN_CLIENT_MESSAGES,
+  FORGOT_PASSWORD_CLIENT_MESSAGES,
   LOGIN_CLIENT_MESSAGES,
   REGISTER_CLIENT_MESSAGES,
   ROOT_CLIENT_MESSAGES,
@@ -41,6 +42,7 @@ const RENDERED_UNDER: [RegExp, { name: string; namespaces: readonly string[] }[]
     ],
   ],
   [/^app\/login\//, [{ name: "login", namespaces: LOGIN_CLIENT_MESSAGES }]],
+  [/^app\/forgot-password\//, [{ name: "forgot-password", namespaces: FORGOT_PASSWORD_CLIENT_MESSAGES }]],
   [/^app\/set-password\//, [{ name: "set-password", namespaces: SET_PASSWORD_CLIENT_MESSAGES }]],
   [/^(app\/register\/|components\/auth\/account-request-form\.tsx$)/, [{ name: "register", namespaces: REGISTER_CLIENT_MESSAGES }]],
   [/^components\/admin\/view-as-banner\.tsx$/, [{ name: "view-as", namespaces: VIEW_AS_CLIENT_MESSAGES }]],
@@ -100,7 +102,7 @@ describe("client messages", () => {
   });
 
   it("every namespace of every set exists in both languages", () => {
-    const sets = [ROOT_CLIENT_MESSAGES, SHOP_CLIENT_MESSAGES, ACCOUNT_CLIENT_MESSAGES, VIEW_AS_CLIENT_MESSAGES, ADMIN_CLIENT_MESSAGES, LOGIN_CLIENT_MESSAGES, REGISTER_CLIENT_MESSAGES, SET_PASSWORD_CLIENT_MESSAGES];
+    const sets = [ROOT_CLIENT_MESSAGES, SHOP_CLIENT_MESSAGES, ACCOUNT_CLIENT_MESSAGES, VIEW_AS_CLIENT_MESSAGES, ADMIN_CLIENT_MESSAGES, LOGIN_CLIENT_MESSAGES, FORGOT_PASSWORD_CLIENT_MESSAGES, REGISTER_CLIENT_MESSAGES, SET_PASSWORD_CLIENT_MESSAGES];
     for (const locale of ["nl", "en"]) {
       const messages = catalogue(locale);
       for (const namespace of sets.flat()) expect(has(messages, namespace), `${locale}: ${namespace}`).toBe(true);
